@@ -1,0 +1,130 @@
+/* book.h - the book model both writers read: articles in reading order and what the passes found. */
+#ifndef FOLIO_BOOK_H
+#define FOLIO_BOOK_H
+
+#include <stdbool.h>
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "date.h"
+#include "frontmatter.h"
+#include "options.h"
+#include "paths.h"
+
+/* An image packed into the book; the same bytes are stored once. */
+struct resource {
+	char *id;		/* "img-" + 16 hex digits of the SHA-1 of the bytes */
+	char *path;		/* file holding the bytes (source file, cache entry) */
+	char *href;		/* name inside the EPUB: "images/<id>.<ext>" */
+	const char *media_type;	/* from the bytes: image/jpeg, image/png, image/gif, image/webp, image/svg+xml */
+	int width, height;	/* pixels; 0 when unknown (SVG) */
+	gint64 size;		/* bytes */
+};
+
+/* One image reference in an article (a Markdown image, or the thumbnail). */
+struct image {
+	cmark_node *node;	/* the image node; NULL for the thumbnail */
+	char *url;		/* as written */
+	char *alt;		/* alt text, plain */
+	int line;		/* line in the article file */
+	struct resource *res;	/* NULL: the writers show a placeholder */
+	char *problem;		/* why there is no resource, for the placeholder and the warning */
+};
+
+struct heading {
+	cmark_node *node;
+	int level;		/* 1..6 as written */
+	char *text;		/* plain text */
+	char *anchor;		/* unique in the book: "a0003-h2" */
+	int line;
+};
+
+struct link {
+	cmark_node *node;
+	char *url;
+	int line;
+	struct article *target;	/* when the link names another article of the book */
+	char *fragment;		/* "#..." part kept for such internal links */
+};
+
+struct footnote {
+	cmark_node *def;	/* CMARK_NODE_FOOTNOTE_DEFINITION */
+	int number;		/* 1, 2, ... in order of first reference */
+	char *anchor;		/* "a0003-fn2" */
+	char *ref_anchor;	/* "a0003-fnref2" (first reference; later ones add "-2", "-3") */
+};
+
+struct article {
+	char *file;		/* path for messages, as the user would type it */
+	char *real;		/* real path */
+	char *dir;		/* real folder: relative images resolve here */
+	char *rel;		/* path inside its SOURCE folder ("path" sort key) */
+	const struct root *root;
+	bool bundle;		/* name/index.md with its resources beside it */
+	bool section_index;	/* _index.md: describes its folder's section */
+
+	struct front_matter fm;
+	int body_line;		/* line of the file where the Markdown starts */
+	cmark_node *doc;	/* the body, parsed with tables, footnotes, strikethrough, autolinks */
+	char sha1[41];		/* of the file's bytes */
+
+	char *title;		/* front matter title, else first heading, else file name */
+	char *lang;		/* article lang, else the book's */
+	char *id;		/* "a0003": EPUB file name and anchor prefix */
+	char *section;		/* title of the _index.md section it belongs to, or NULL */
+	char *source_name;	/* where the article came from (front matter, or the trailing link) */
+	char *source_url;
+
+	struct image *lead;	/* thumbnail, or NULL */
+	GPtrArray *headings;	/* of struct heading * */
+	GPtrArray *images;	/* of struct image * */
+	GPtrArray *links;	/* of struct link * */
+	GPtrArray *footnotes;	/* of struct footnote *, by number */
+};
+
+/* A group of articles with its own title page / nested table of contents entry. */
+struct part {
+	char *title;
+	char *id;		/* "p01" */
+	GPtrArray *articles;	/* borrowed from book->articles, in reading order */
+	struct article *intro;	/* _index.md body shown on the part page, or NULL */
+};
+
+struct book {
+	char *title, *subtitle, *author, *lang, *publisher, *description;
+	char *identifier;	/* "urn:uuid:..." derived from the content */
+	gint64 modified;	/* SOURCE_DATE_EPOCH, else the newest article date */
+	struct folio_date first, last;	/* dates of the oldest and newest article */
+	char *cover;		/* real path of the cover image, or NULL */
+	struct resource *cover_res;
+
+	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
+	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */
+	GPtrArray *sections;	/* of struct article *: the _index.md files (owned) */
+	GPtrArray *resources;	/* of struct resource *, in first-use order (owned) */
+	GPtrArray *left_out;	/* of char *: "FILE: reason" for everything not in the book */
+
+	struct roots *roots;
+	const struct options *opts;
+	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
+	GTimeZone *tz;		/* for dates written without a zone */
+};
+
+/*
+ * Read every SOURCE, keep the articles the options choose, order and group
+ * them, and run the passes. Problems are reported through diag; returns NULL
+ * only when nothing at all could be read (also reported).
+ */
+struct book *book_build(const struct options *opts);
+void book_free(struct book *b);
+
+/* Allocation helpers for the parts of the model. */
+struct article *article_new(void);
+void article_free(struct article *a);
+struct part *part_new(const char *title);
+void part_free(struct part *p);
+
+/* Plain text of a node and its descendants (for titles, alt text, anchors). */
+char *node_plain_text(cmark_node *node);
+
+#endif

@@ -1,0 +1,40 @@
+/* date.h - the date and time forms found in article front matter and on the command line. */
+#ifndef FOLIO_DATE_H
+#define FOLIO_DATE_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+struct folio_date {
+	gint64 utc;		/* seconds since the epoch */
+	int offset;		/* seconds east of UTC the date was written in */
+	bool valid;
+	bool has_time;		/* false for a date alone ("2025-02-13") */
+};
+
+/*
+ * Parse "2025-02-13 15:10:13", "2025-02-13T15:10:13", RFC 3339 with "Z" or
+ * an offset, a date alone, "2025/02/13", and RFC 1123/2822
+ * ("Fri, 21 Aug 2026 15:30:00 GMT", "+0800"). A time without a zone is read
+ * in tz (the local zone when NULL). Returns false (and d->valid false) when
+ * the text is none of these or names an impossible date.
+ */
+bool date_parse(const char *text, GTimeZone *tz, struct folio_date *d);
+
+/* "2025-02-13T15:10:13+08:00" (or "2025-02-13" for a date alone); g_free the result. */
+char *date_format_rfc3339(const struct folio_date *d);
+/* The UTC form EPUB wants for dcterms:modified: "2025-02-13T07:10:13Z". */
+char *date_format_utc(gint64 utc);
+/* Calendar fields in the zone the date was written in. */
+void date_fields(const struct folio_date *d, int *year, int *month, int *day);
+
+/*
+ * A span such as "7d", "24h", "2w", "30m" (minutes) or "1y" in seconds; false
+ * when malformed.
+ */
+bool date_parse_span(const char *text, gint64 *seconds);
+
+/* The zone named by "UTC", "Asia/Shanghai", "+08:00" or "local"; NULL when unknown. */
+GTimeZone *date_zone(const char *name);
+
+#endif

@@ -1,0 +1,50 @@
+/* diag.h - the one module that reports problems (and progress) on stderr. */
+#ifndef FOLIO_DIAG_H
+#define FOLIO_DIAG_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+enum diag_level {
+	DIAG_NOTE,	/* information, hidden by -q */
+	DIAG_WARNING,	/* something was left out or replaced; an error under --strict */
+	DIAG_ERROR	/* the run fails and writes nothing */
+};
+
+/* Settings from the command line; call before any message. */
+void diag_set_quiet(bool quiet);
+void diag_set_strict(bool strict);
+bool diag_is_quiet(void);
+
+/*
+ * Report a message as "folio: FILE:LINE: warning: TEXT". file may be NULL
+ * (no location) and line 0 (file only). Thread-safe. Under --strict a
+ * warning is counted and printed as an error.
+ */
+void diag_at(enum diag_level level, const char *file, int line, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
+void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap);
+
+#define diag_note(file, line, ...)  diag_at(DIAG_NOTE, file, line, __VA_ARGS__)
+#define diag_warn(file, line, ...)  diag_at(DIAG_WARNING, file, line, __VA_ARGS__)
+#define diag_error(file, line, ...) diag_at(DIAG_ERROR, file, line, __VA_ARGS__)
+
+/* Messages seen so far at this severity (warnings promoted by --strict count as errors). */
+int diag_count(enum diag_level level);
+/* True once an error (or, under --strict, a warning) has been reported. */
+bool diag_failed(void);
+/* Forget all counts (tests, and each run of a long-lived caller). */
+void diag_reset(void);
+
+/* Print a plain line to stderr (usage text, summaries); nothing else writes there. */
+void diag_print(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/*
+ * Progress of a long run: drawn as a bar on a terminal, silent otherwise and
+ * under -q. progress_begin names the task; progress_step sets done of total.
+ */
+void diag_progress_begin(const char *task, unsigned total);
+void diag_progress_step(unsigned done);
+void diag_progress_end(void);
+
+#endif

@@ -1,0 +1,17 @@
+/* imagetype.h - what kind of image some bytes hold, and its size in pixels, from its header. */
+#ifndef FOLIO_IMAGETYPE_H
+#define FOLIO_IMAGETYPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct image_info {
+	const char *media_type;	/* "image/jpeg", ... or NULL when the bytes are no image folio knows */
+	const char *ext;	/* "jpg", "png", "gif", "webp", "svg" */
+	int width, height;	/* 0 when the header does not say (SVG) */
+};
+
+/* Look at the first bytes (all of them for SVG) of an image file. Returns false if not an image. */
+bool imagetype_sniff(const unsigned char *data, size_t len, struct image_info *info);
+
+#endif

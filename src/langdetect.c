@@ -1,0 +1,128 @@
+/* langdetect.c - counts scripts (and simplified versus traditional characters) in article text. */
+#include "langdetect.h"
+
+#include <string.h>
+#include <glib.h>
+
+/* Frequent characters whose simplified and traditional forms differ, pairwise. */
+static const char simplified[] =
+	"这们说个来时会国为与见长门问间关开还对没过发东书车马无头实现学经进动给让认义达产业专电话应当处举变总从众亚"
+	"仅传伤习买乐乡亲们记读语请谁调贵费资选较这边边农运远连钱铁银错难页题顾风飞饭马体点党热爱广场";
+static const char traditional[] =
+	"這們說個來時會國為與見長門問間關開還對沒過發東書車馬無頭實現學經進動給讓認義達產業專電話應當處舉變總從眾亞"
+	"僅傳傷習買樂鄉親們記讀語請誰調貴費資選較這邊邊農運遠連錢鐵銀錯難頁題顧風飛飯馬體點黨熱愛廣場";
+
+struct counts {
+	int han, kana, hangul, latin, simp, trad, total;
+	GHashTable *simp_set, *trad_set;
+};
+
+static void count_text(struct counts *c, const char *s)
+{
+	for (; *s && c->total < 4000; s = g_utf8_next_char(s)) {
+		gunichar u = g_utf8_get_char(s);
+
+		if (g_unichar_isspace(u) || g_unichar_ispunct(u) || g_unichar_isdigit(u))
+			continue;
+		c->total++;
+		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF)) {
+			c->han++;
+			if (g_hash_table_contains(c->simp_set, GUINT_TO_POINTER(u)))
+				c->simp++;
+			else if (g_hash_table_contains(c->trad_set, GUINT_TO_POINTER(u)))
+				c->trad++;
+		} else if (u >= 0x3040 && u <= 0x30FF) {
+			c->kana++;
+		} else if (u >= 0xAC00 && u <= 0xD7AF) {
+			c->hangul++;
+		} else if (u < 0x250 && g_unichar_isalpha(u)) {
+			c->latin++;
+		}
+	}
+}
+
+static GHashTable *char_set(const char *chars)
+{
+	GHashTable *h = g_hash_table_new(NULL, NULL);
+
+	for (const char *s = chars; *s; s = g_utf8_next_char(s))
+		g_hash_table_add(h, GUINT_TO_POINTER(g_utf8_get_char(s)));
+	return h;
+}
+
+const char *langdetect_cjk(cmark_node *doc, const char *title)
+{
+	static GHashTable *simp_set, *trad_set;
+	static gsize once;
+	struct counts c = { 0 };
+	cmark_iter *it;
+	cmark_event_type ev;
+	int cjk;
+
+	if (g_once_init_enter(&once)) {
+		simp_set = char_set(simplified);
+		trad_set = char_set(traditional);
+		/* Characters in both lists (shared forms) decide nothing. */
+		g_once_init_leave(&once, 1);
+	}
+	c.simp_set = simp_set;
+	c.trad_set = trad_set;
+	if (title)
+		count_text(&c, title);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && c.total < 4000) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT)
+			count_text(&c, cmark_node_get_literal(n));
+	}
+	cmark_iter_free(it);
+	cjk = c.han + c.kana + c.hangul;
+	if (c.total < 4 || cjk * 10 < c.total * 3)
+		return NULL;
+	if (c.hangul > c.han + c.kana)
+		return "ko";
+	if (c.kana * 10 > cjk)
+		return "ja";
+	return c.trad > c.simp ? "zh-Hant" : "zh-Hans";
+}
+
+int lang_is_cjk(const char *tag)
+{
+	return tag && (!g_ascii_strncasecmp(tag, "zh", 2) || !g_ascii_strncasecmp(tag, "ja", 2)
+		       || !g_ascii_strncasecmp(tag, "ko", 2) || !g_ascii_strncasecmp(tag, "yue", 3))
+	       && (tag[2] == '\0' || tag[2] == '-' || tag[2] == '_' || tag[3] == '\0' || tag[3] == '-');
+}
+
+char *lang_normalize(const char *tag)
+{
+	char **parts;
+	GString *out;
+
+	if (!tag || !*tag)
+		return NULL;
+	parts = g_strsplit_set(tag, "-_", -1);
+	out = g_string_new(NULL);
+	for (int i = 0; parts[i]; i++) {
+		char *p = parts[i];
+		size_t n = strlen(p);
+
+		if (!n)
+			continue;
+		if (out->len)
+			g_string_append_c(out, '-');
+		if (i == 0)
+			p = g_ascii_strdown(p, -1);
+		else if (n == 2)
+			p = g_ascii_strup(p, -1);	/* region */
+		else if (n == 4) {
+			p = g_ascii_strdown(p, -1);	/* script: Hant */
+			p[0] = g_ascii_toupper(p[0]);
+		} else
+			p = g_ascii_strdown(p, -1);
+		g_string_append(out, p);
+		g_free(p);
+	}
+	g_strfreev(parts);
+	return g_string_free(out, FALSE);
+}

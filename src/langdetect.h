@@ -1,0 +1,20 @@
+/* langdetect.h - guesses the language of an article's text where its front matter is silent or wrong. */
+#ifndef FOLIO_LANGDETECT_H
+#define FOLIO_LANGDETECT_H
+
+#include <cmark-gfm.h>
+
+/*
+ * Look at up to a few thousand characters of doc's text: returns "zh-Hans",
+ * "zh-Hant", "ja" or "ko" when most letters are of that script, NULL when
+ * the text is mostly not CJK (or too short to say).
+ */
+const char *langdetect_cjk(cmark_node *doc, const char *title);
+
+/* True if a BCP 47 tag names Chinese, Japanese or Korean. */
+int lang_is_cjk(const char *tag);
+
+/* Canonical case for a tag: "zh_cn" -> "zh-CN", "ZH-hant-tw" -> "zh-Hant-TW"; g_free. */
+char *lang_normalize(const char *tag);
+
+#endif

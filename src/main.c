@@ -1,0 +1,84 @@
+/* main.c - the command line: read options, build the book, write each output, choose the exit status. */
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "book.h"
+#include "diag.h"
+#include "options.h"
+#include "writer.h"
+
+enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+/* templates/ and fonts/: $FOLIO_DATADIR, else beside the executable's folder (a build tree), else installed. */
+static char *find_datadir(void)
+{
+	const char *env = g_getenv("FOLIO_DATADIR");
+	char *exe, *dir, *up, *probe;
+
+	if (env && *env)
+		return g_strdup(env);
+	exe = g_file_read_link("/proc/self/exe", NULL);
+	if (exe) {
+		dir = g_path_get_dirname(exe);
+		up = g_path_get_dirname(dir);
+		probe = g_build_filename(up, "templates", NULL);
+		g_free(exe);
+		g_free(dir);
+		if (g_file_test(probe, G_FILE_TEST_IS_DIR)) {
+			g_free(probe);
+			return up;
+		}
+		g_free(probe);
+		g_free(up);
+	}
+	return g_strdup(FOLIO_DATADIR);
+}
+
+static int build(struct options *o)
+{
+	struct book *b;
+	bool ok;
+
+	b = book_build(o);
+	if (!b || diag_failed()) {
+		book_free(b);
+		return EXIT_FAILED;
+	}
+	ok = export_book(b, o->outputs, o->format);
+	book_free(b);
+	return ok ? EXIT_WRITTEN : EXIT_FAILED;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int status;
+
+	/* Collation and character classes follow the user; numbers in output files never do. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_COLLATE, "");
+	options_init(&o);
+	status = options_parse(&o, argc, argv);
+	if (status != 0) {
+		options_clear(&o);
+		return status < 0 ? EXIT_WRITTEN : status;
+	}
+	diag_set_quiet(o.quiet);
+	diag_set_strict(o.strict);
+	o.datadir = find_datadir();
+	if (o.sources->len == 0 || o.outputs->len == 0) {
+		diag_error(NULL, 0, o.sources->len ? "no output: give -o FILE" : "no SOURCE folder or file given");
+		options_usage(false);
+		options_clear(&o);
+		return EXIT_USAGE;
+	}
+	if (o.format && o.outputs->len > 1) {
+		diag_error(NULL, 0, "-t applies to one output; with several, the extensions choose");
+		options_clear(&o);
+		return EXIT_USAGE;
+	}
+	status = build(&o);
+	options_clear(&o);
+	return status;
+}

@@ -1,0 +1,259 @@
+/* passes.c - walks each article's tree once and records headings, images, links and footnotes. */
+#include "passes.h"
+
+#include <string.h>
+
+#include "diag.h"
+#include "langdetect.h"
+
+static void plain_text(cmark_node *node, GString *out)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(out, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(out, ' ');
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_HTML_INLINE:
+			break;
+		default:
+			plain_text(c, out);
+			break;
+		}
+	}
+}
+
+char *node_plain_text(cmark_node *node)
+{
+	GString *out = g_string_new(NULL);
+
+	plain_text(node, out);
+	return g_strstrip(g_string_free(out, FALSE));
+}
+
+static bool is_blank(const char *s)
+{
+	return !s || !s[strspn(s, " \t\n")];
+}
+
+static const char *nonempty(const char *s)
+{
+	return is_blank(s) ? NULL : s;
+}
+
+char *passes_article_title(const struct article *a)
+{
+	const char *t = nonempty(a->fm.title.text);
+	cmark_node *n;
+	char *base, *dot;
+
+	if (t)
+		return g_strstrip(g_strdup(t));
+	for (n = cmark_node_first_child(a->doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			char *h = node_plain_text(n);
+
+			if (*h)
+				return h;
+			g_free(h);
+		}
+	}
+	/* A bundle is named by its folder; a file by its name without the extension. */
+	if (a->bundle || a->section_index) {
+		char *dir = g_path_get_dirname(a->rel);
+
+		base = g_path_get_basename(strcmp(dir, ".") ? dir : a->real);
+		g_free(dir);
+	} else {
+		base = g_path_get_basename(a->rel);
+	}
+	dot = strrchr(base, '.');
+	if (dot && dot != base && !a->bundle && !a->section_index)
+		*dot = '\0';
+	return base;
+}
+
+/* The article's last block, when it is a paragraph holding one link and nothing else visible. */
+static void find_source(struct article *a)
+{
+	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
+
+	if (a->fm.source.text && *a->fm.source.text) {
+		const char *s = a->fm.source.text;
+
+		if (g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://"))
+			a->source_url = g_strdup(s);
+		else
+			a->source_name = g_strdup(s);
+	}
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+		return;
+	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+
+		if (t == CMARK_NODE_LINK && !link)
+			link = c;
+		else if (!(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c)))
+			 && t != CMARK_NODE_SOFTBREAK)
+			return;
+	}
+	if (!link)
+		return;
+	if (!a->source_url)
+		a->source_url = g_strdup(cmark_node_get_url(link));
+	if (!a->source_name)
+		a->source_name = node_plain_text(link);
+}
+
+static int node_line(const struct article *a, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	/* Inline nodes may not carry a line; use the nearest block's. */
+	while (line <= 0 && cmark_node_parent(n)) {
+		n = cmark_node_parent(n);
+		line = cmark_node_get_start_line(n);
+	}
+	return a->body_line + (line > 0 ? line - 1 : 0);
+}
+
+static struct article *article_by_real(struct book *b, const char *real)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		if (!strcmp(a->real, real))
+			return a;
+	}
+	return NULL;
+}
+
+static void add_link(struct book *b, struct article *a, cmark_node *n)
+{
+	struct link *l = g_new0(struct link, 1);
+	const char *url = cmark_node_get_url(n);
+
+	l->node = n;
+	l->url = g_strdup(url ? url : "");
+	l->line = node_line(a, n);
+	/* A relative link to another article of the book becomes a link inside the book. */
+	if (*l->url && !paths_is_url(l->url) && l->url[0] != '#') {
+		const char *hash = strchr(l->url, '#');
+		const char *why;
+		char *ref = g_strndup(l->url, hash ? (gsize)(hash - l->url) : strlen(l->url));
+		char *real = *ref ? paths_resolve(b->roots, a->dir, ref, &why) : NULL;
+
+		if (real) {
+			l->target = article_by_real(b, real);
+			/* "post/" in Hugo names post/index.md */
+		} else if (*ref) {
+			char *idx = g_build_filename(ref, "index.md", NULL);
+
+			real = paths_resolve(b->roots, a->dir, idx, &why);
+			if (real)
+				l->target = article_by_real(b, real);
+			g_free(idx);
+		}
+		if (l->target && hash)
+			l->fragment = g_strdup(hash);
+		g_free(real);
+		g_free(ref);
+	}
+	g_ptr_array_add(a->links, l);
+}
+
+static void walk_article(struct book *b, struct article *a)
+{
+	cmark_iter *it = cmark_iter_new(a->doc);
+	cmark_event_type ev;
+	int nheading = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING: {
+			struct heading *h = g_new0(struct heading, 1);
+
+			h->node = n;
+			h->level = cmark_node_get_heading_level(n);
+			h->text = node_plain_text(n);
+			h->anchor = g_strdup_printf("%s-h%d", a->id, ++nheading);
+			h->line = node_line(a, n);
+			g_ptr_array_add(a->headings, h);
+			break;
+		}
+		case CMARK_NODE_IMAGE: {
+			struct image *im = g_new0(struct image, 1);
+			const char *url = cmark_node_get_url(n);
+
+			im->node = n;
+			im->url = g_strstrip(g_strdup(url ? url : ""));
+			im->alt = node_plain_text(n);
+			im->line = node_line(a, n);
+			g_ptr_array_add(a->images, im);
+			break;
+		}
+		case CMARK_NODE_LINK:
+			add_link(b, a, n);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION: {
+			struct footnote *f = g_new0(struct footnote, 1);
+
+			f->def = n;
+			f->number = (int)a->footnotes->len + 1;
+			f->anchor = g_strdup_printf("%s-fn%d", a->id, f->number);
+			f->ref_anchor = g_strdup_printf("%s-fnref%d", a->id, f->number);
+			g_ptr_array_add(a->footnotes, f);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* The article's language: its own tag, corrected when its text is plainly CJK and the tag is not. */
+static void choose_lang(struct book *b, struct article *a)
+{
+	char *declared = lang_normalize(a->fm.lang.text);
+	const char *seen = langdetect_cjk(a->doc, a->title);
+
+	if (declared && seen && !lang_is_cjk(declared)) {
+		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
+			  declared, !strcmp(seen, "zh-Hant") ? "Traditional Chinese"
+			  : !strcmp(seen, "zh-Hans") ? "Simplified Chinese" : seen, seen);
+		g_free(declared);
+		declared = g_strdup(seen);
+	}
+	if (!declared && seen && !(b->lang && lang_is_cjk(b->lang)))
+		declared = g_strdup(seen);
+	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
+}
+
+void passes_run(struct book *b)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		g_free(a->id);
+		a->id = g_strdup_printf("a%04u", i + 1);
+		walk_article(b, a);
+		find_source(a);
+		choose_lang(b, a);
+		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
+			a->lead = g_new0(struct image, 1);
+			a->lead->url = g_strstrip(g_strdup(a->fm.thumbnail.text));
+			a->lead->alt = g_strdup(a->title);
+			a->lead->line = a->fm.thumbnail.line;
+		}
+	}
+}

@@ -1,0 +1,40 @@
+/* paths.h - the folders folio may read, and resolving paths so nothing outside them is read. */
+#ifndef FOLIO_PATHS_H
+#define FOLIO_PATHS_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+/* A SOURCE folder (or the folder of a SOURCE file) folio may read from. */
+struct root {
+	char *given;	/* as on the command line, for messages */
+	char *real;	/* realpath */
+};
+
+struct roots {
+	GPtrArray *list;	/* of struct root * */
+};
+
+struct roots *roots_new(void);
+void roots_free(struct roots *r);
+/* Adds the folder dir (realpath'd); returns the root, or NULL if dir does not exist. */
+const struct root *roots_add(struct roots *r, const char *dir);
+/* The root that contains the real path real, or NULL. */
+const struct root *roots_find(const struct roots *r, const char *real);
+
+/*
+ * Resolve ref (a relative path as written in Markdown or front matter, with
+ * %XX escapes, maybe a ?query or #fragment) against the folder base_dir.
+ * Returns a newly allocated real path inside one of the roots, or NULL with
+ * *why set to a static reason: absolute, leaves the source folders, missing,
+ * not a regular file.
+ */
+char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref, const char **why);
+
+/* True if ref names a URL with a scheme (http:, https:, data:, mailto:, ...) or starts with "//". */
+bool paths_is_url(const char *ref);
+
+/* Path of file relative to the folder that holds it in its root, for messages and ids. */
+char *paths_display(const char *given_root, const char *rel);
+
+#endif

@@ -1,0 +1,53 @@
+# cli.sh - the command line: exit statuses, bad input, --strict, atomic output, usage.
+. "$(dirname "$0")/lib.sh"
+
+bad=tests/bad/coll
+
+# Bad files are reported with file and line, left out, and the rest is built.
+"$FOLIO" $bad -t model -o "$TMP/bad.model" 2>"$TMP/bad.err"; status=$?
+[ $status = 0 ] && ok "bad input: built anyway (exit 0)" || not_ok "bad input: built anyway" "exit $status"
+contains "bad input: YAML error has file and line" "$TMP/bad.err" "^folio: $bad/bad-yaml.md:4: warning: bad YAML front matter"
+contains "bad input: unterminated front matter named" "$TMP/bad.err" "^folio: $bad/unterminated.md:1: warning: front matter is not terminated"
+contains "bad input: invalid UTF-8 has its line" "$TMP/bad.err" "^folio: $bad/invalid-utf8.md:6: warning: invalid UTF-8"
+contains "bad input: NUL byte has its line" "$TMP/bad.err" "^folio: $bad/nul-byte.md:4: warning: contains a NUL byte"
+contains "bad input: summary says what was left out" "$TMP/bad.err" "warning: 4 files left out of the book"
+contains "bad input: summary names each file" "$TMP/bad.err" "^  $bad/invalid-utf8.md \(invalid UTF-8\)"
+contains "bad input: wrong field kinds reported" "$TMP/bad.err" "wrong-types.md:3: warning: 'title' should be text"
+contains "bad input: bad weight reported" "$TMP/bad.err" "wrong-types.md:4: warning: 'weight' should be a whole number"
+contains "bad input: bad date reported" "$TMP/bad.err" "wrong-types.md:5: warning: cannot read date"
+contains "bad input: good article kept" "$TMP/bad.model" "title: 好文章"
+contains "bad input: wrongly typed article kept" "$TMP/bad.model" "title: wrong-types"
+contains "bad input: the model lists what was left out" "$TMP/bad.model" "left out: $bad/bad-yaml.md \(bad front matter\)"
+
+# --strict: warnings are errors, nothing is written, an existing output is untouched.
+echo "previous book" >"$TMP/keep.model"
+expect_status "strict: exit 1" 1 "$FOLIO" --strict $bad -t model -o "$TMP/keep.model"
+contains "strict: messages say error" "$TMP/err" "^folio: $bad/bad-yaml.md:4: error:"
+contains "strict: existing output untouched" "$TMP/keep.model" "^previous book$"
+leftovers=$(ls -A "$TMP" | grep '^\.keep' || true)
+[ -z "$leftovers" ] && ok "strict: no temporary file left" || not_ok "strict: no temporary file left" "$leftovers"
+expect_status "strict: no new output" 1 "$FOLIO" --strict $bad -t model -o "$TMP/new.model"
+[ ! -e "$TMP/new.model" ] && ok "strict: output not created" || not_ok "strict: output not created"
+
+# Usage errors exit 2; a missing SOURCE exits 1.
+expect_status "usage: no arguments" 2 "$FOLIO"
+expect_status "usage: no output" 2 "$FOLIO" tests/model/coll
+expect_status "usage: unknown option" 2 "$FOLIO" --no-such-option tests/model/coll -o "$TMP/x.epub"
+expect_status "usage: missing value" 2 "$FOLIO" tests/model/coll -o
+expect_status "usage: digest option outside digest" 2 "$FOLIO" --state s.json tests/model/coll -o "$TMP/x.epub"
+expect_status "missing source: exit 1" 1 "$FOLIO" tests/no-such-folder -t model -o "$TMP/x.model"
+contains "missing source: named" "$TMP/err" "^folio: tests/no-such-folder: error: no such file or folder"
+expect_status "unknown extension: exit 1" 1 "$FOLIO" tests/model/coll -o "$TMP/book.docx"
+contains "unknown extension: says so" "$TMP/err" "cannot tell the format"
+expect_status "help: exit 0" 0 "$FOLIO" --help
+contains "help: lists --page-size" "$TMP/out" "--page-size SIZE"
+expect_status "version: exit 0" 0 "$FOLIO" --version
+contains "version: printed" "$TMP/out" "^folio [0-9]+\.[0-9]+"
+
+# Options after SOURCEs (GNU order) and -q.
+expect_status "options after source" 0 "$FOLIO" tests/model/coll -q -t model -o "$TMP/q.model"
+[ ! -s "$TMP/err" ] && ok "quiet: no messages" || not_ok "quiet: no messages" "$(cat "$TMP/err")"
+
+# The same input gives the same bytes.
+"$FOLIO" tests/model/coll -q -t model -o "$TMP/a.model"; "$FOLIO" tests/model/coll -q -t model -o "$TMP/b.model"
+cmp -s "$TMP/a.model" "$TMP/b.model" && ok "deterministic model" || not_ok "deterministic model"

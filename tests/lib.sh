@@ -1,0 +1,59 @@
+# lib.sh - shared helpers for folio's test scripts: results, golden files, temporary folders.
+# Each tests/*.sh sources this, calls ok/not_ok per check; tests/run counts the results.
+
+set -u
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+FOLIO="$ROOT/build/folio"
+RESULTS=${FOLIO_TEST_RESULTS:-/dev/null}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+export TZ=UTC LC_ALL=C.UTF-8
+cd "$ROOT"
+
+ok() { echo "ok $1"; echo "ok $1" >>"$RESULTS"; }
+not_ok() {
+	echo "FAIL $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
+	echo "FAIL $1" >>"$RESULTS"
+}
+
+# check NAME COMMAND...: passes when COMMAND exits 0.
+check() {
+	local name=$1; shift
+	local out
+	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+}
+
+# golden NAME EXPECTED_FILE ACTUAL_FILE: compare, or refresh with UPDATE=1.
+golden() {
+	local name=$1 expected=$2 actual=$3
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$actual" "$expected"
+		ok "$name (updated)"
+	elif [ ! -f "$expected" ]; then
+		not_ok "$name" "missing golden file $expected (run UPDATE=1 tests/run)"
+	elif diff -u "$expected" "$actual" >"$TMP/diff" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name" "$(head -40 "$TMP/diff")"
+	fi
+}
+
+# expect_status NAME WANT COMMAND...: passes when COMMAND exits with status WANT.
+expect_status() {
+	local name=$1 want=$2; shift 2
+	local got=0
+	"$@" >"$TMP/out" 2>"$TMP/err" || got=$?
+	if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, wanted $want: $(head -20 "$TMP/err")"; fi
+}
+
+# contains NAME FILE PATTERN: passes when FILE has a line matching the grep -E PATTERN.
+contains() {
+	if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no line matching '$3' in $2: $(head -20 "$2")"; fi
+}
+
+# lacks NAME FILE PATTERN: passes when no line of FILE matches.
+lacks() {
+	if grep -qE -- "$3" "$2"; then not_ok "$1" "$(grep -E -- "$3" "$2" | head -5)"; else ok "$1"; fi
+}

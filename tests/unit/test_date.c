@@ -1,0 +1,59 @@
+/* test_date.c - the date forms of front matter and options. */
+#include "check.h"
+#include "date.h"
+
+#include <glib.h>
+
+static const char *iso(const char *text, GTimeZone *tz)
+{
+	static char buf[64];
+	struct folio_date d;
+	char *s;
+
+	if (!date_parse(text, tz, &d))
+		return "invalid";
+	s = date_format_rfc3339(&d);
+	g_strlcpy(buf, s, sizeof buf);
+	g_free(s);
+	return buf;
+}
+
+int main(void)
+{
+	GTimeZone *utc = g_time_zone_new_utc();
+	GTimeZone *sh = g_time_zone_new_identifier("Asia/Shanghai");
+	GTimeZone *ny = g_time_zone_new_identifier("America/New_York");
+	struct folio_date d;
+	gint64 span;
+
+	CHECK_STR("date: corpus form in UTC", iso("2025-02-13 15:10:13", utc), "2025-02-13T15:10:13Z");
+	CHECK_STR("date: corpus form in Shanghai", iso("2025-02-13 15:10:13", sh), "2025-02-13T15:10:13+08:00");
+	CHECK("date: Shanghai form is 8h before UTC",
+	      date_parse("2025-02-13 15:10:13", sh, &d) && d.utc == 1739430613);
+	CHECK_STR("date: RFC 3339 Z", iso("2025-02-13T07:10:13Z", sh), "2025-02-13T07:10:13Z");
+	CHECK_STR("date: RFC 3339 offset kept", iso("2025-02-13T15:10:13+08:00", utc), "2025-02-13T15:10:13+08:00");
+	CHECK_STR("date: RFC 3339 fraction dropped", iso("2025-02-13T15:10:13.123-05:00", utc), "2025-02-13T15:10:13-05:00");
+	CHECK_STR("date: date only", iso("2025-02-13", utc), "2025-02-13");
+	CHECK_STR("date: slashes", iso("2025/02/13", utc), "2025-02-13");
+	CHECK_STR("date: RFC 1123", iso("Fri, 21 Aug 2026 15:30:00 GMT", sh), "2026-08-21T15:30:00Z");
+	CHECK_STR("date: RFC 2822 offset", iso("21 Aug 2026 15:30:00 +0800", utc), "2026-08-21T15:30:00+08:00");
+	CHECK_STR("date: empty is invalid", iso("", utc), "invalid");
+	CHECK_STR("date: garbage is invalid", iso("yesterday", utc), "invalid");
+	CHECK_STR("date: February 30 is invalid", iso("2025-02-30", utc), "invalid");
+	CHECK_STR("date: hour 24 is invalid", iso("2025-02-13 24:00:00", utc), "invalid");
+	CHECK_STR("date: trailing junk is invalid", iso("2025-02-13 10:00:00 tomorrow", utc), "invalid");
+	/* New York changed from EST to EDT on 2025-03-09 at 02:00. */
+	CHECK_STR("date: before DST in New York", iso("2025-03-08 12:00:00", ny), "2025-03-08T12:00:00-05:00");
+	CHECK_STR("date: after DST in New York", iso("2025-03-10 12:00:00", ny), "2025-03-10T12:00:00-04:00");
+	CHECK("date: 7d span", date_parse_span("7d", &span) && span == 7 * 86400);
+	CHECK("date: 24h span", date_parse_span("24h", &span) && span == 86400);
+	CHECK("date: 2w span", date_parse_span("2w", &span) && span == 14 * 86400);
+	CHECK("date: bad span", !date_parse_span("7x", &span) && !date_parse_span("d", &span)
+	      && !date_parse_span("-1d", &span));
+	CHECK("date: zone by name", date_zone("Asia/Shanghai") != NULL);
+	CHECK("date: unknown zone", date_zone("Nowhere/Atlantis") == NULL);
+	g_time_zone_unref(utc);
+	g_time_zone_unref(sh);
+	g_time_zone_unref(ny);
+	CHECK_DONE();
+}
