@@ -1,0 +1,77 @@
+/* para.h - sets one paragraph into lines: Pango shapes, folio breaks and justifies (after CLREQ). */
+#ifndef FOLIO_PARA_H
+#define FOLIO_PARA_H
+
+#include <stdbool.h>
+#include <pango/pango.h>
+
+/* How a run of text looks. Owned by the caller; must outlive the para and its lines. */
+struct para_style {
+	PangoFontDescription *font;
+	guint32 color;			/* 0xRRGGBB */
+	const char *link;		/* URI, or "#anchor" inside the book, or NULL */
+	double rise;			/* baseline shift in points (superscripts > 0) */
+	unsigned underline : 1;
+	unsigned strike : 1;
+	unsigned code : 1;		/* inline code: never stretched */
+};
+
+enum para_align { PARA_JUSTIFY, PARA_LEFT, PARA_CENTER, PARA_RIGHT };
+
+/* Chinese typography choices (CLREQ); see templates/theme.yaml. */
+enum punct_width {
+	PUNCT_FULL,		/* every full-width mark takes a full em */
+	PUNCT_COMPRESS_ADJACENT,/* adjacent marks ("。」", "，「") set at half width (default) */
+	PUNCT_COMPRESS_EDGES	/* as above, and marks at line start/end may be set at half width */
+};
+
+struct para_settings {
+	double width;			/* measure in points */
+	double indent;			/* first-line indent in points */
+	enum para_align align;
+	double line_height;		/* baseline-to-baseline distance for the paragraph's body size, in points */
+	PangoLanguage *lang;		/* chooses glyph forms (SC/TC/JP) and line-breaking rules */
+	bool keep_spaces;		/* code blocks: spaces kept, never justified, break anywhere if needed */
+	enum punct_width punct;
+	double cjk_latin_space;		/* em between Han and Latin letters or digits; 0 = off */
+};
+
+/* A piece of a line in one font and style, ready to draw with pango_cairo_show_glyph_item. */
+struct para_run {
+	PangoGlyphItem *glyphs;		/* offsets index into para_text() */
+	const struct para_style *style;
+	double x;			/* from the line's left edge, points */
+	double width;			/* points, adjustments included */
+};
+
+struct para_line {
+	int start, end;			/* bytes of para_text() on this line (end exclusive) */
+	double x;			/* left edge within the measure: indent or alignment offset */
+	double width;			/* set width, points */
+	double ascent, descent;		/* above and below the baseline, half-leading included */
+	bool last;			/* ends the paragraph or a forced line break: not justified */
+	GPtrArray *runs;		/* of struct para_run *, left to right */
+};
+
+struct para;
+
+/* A paragraph laid out with ctx (whose font map must outlive it). */
+struct para *para_new(PangoContext *ctx, const struct para_settings *settings);
+void para_free(struct para *p);
+
+/* Append len bytes of UTF-8 text (len -1: up to NUL) in style. "\n" forces a line break. */
+void para_add(struct para *p, const char *text, int len, const struct para_style *style);
+
+/* Break into lines. Returns the number of lines (0 for an empty paragraph). Call once. */
+int para_layout(struct para *p);
+
+int para_n_lines(const struct para *p);
+const struct para_line *para_line(const struct para *p, int i);
+const char *para_text(const struct para *p);
+
+/* The widest natural width of the paragraph set on one line (for table column widths), points. */
+double para_natural_width(struct para *p);
+/* The widest unbreakable piece (minimum column width), points. */
+double para_min_width(struct para *p);
+
+#endif
