@@ -17,7 +17,8 @@ struct transfer {
 	GByteArray *buf;
 	long max_bytes;
 	bool too_big;
-	char *host;
+	char *host;		/* for messages */
+	char *server;		/* scheme and host: the key of the limits */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -55,17 +56,42 @@ void fetch_item_free(struct fetch_item *it)
 	g_free(it);
 }
 
-static char *host_of(const char *url)
+/* "host" or "host:port" as the URL names it, and whether it is https: one server, for limits and for giving up. */
+static char *host_of(const char *url, bool *https)
 {
 	CURLU *u = curl_url();
-	char *host = NULL, *out;
+	char *host = NULL, *port = NULL, *scheme = NULL, *out;
 
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
 		curl_url_get(u, CURLUPART_HOST, &host, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+		curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+	}
 	out = g_ascii_strdown(host ? host : "", -1);
+	if (port) {
+		char *with_port = g_strconcat(out, ":", port, NULL);
+
+		g_free(out);
+		out = with_port;
+	}
+	if (https)
+		*https = scheme && !g_ascii_strcasecmp(scheme, "https");
 	curl_free(host);
+	curl_free(port);
+	curl_free(scheme);
 	curl_url_cleanup(u);
 	return out;
+}
+
+/* The key of a server: the same host over http and https are two. */
+static char *server_of(const char *url)
+{
+	bool https;
+	char *host = host_of(url, &https);
+	char *key = g_strconcat(https ? "https://" : "http://", host, NULL);
+
+	g_free(host);
+	return key;
 }
 
 /* Keeps the body in memory, refusing it as soon as it passes the cap. */
@@ -82,7 +108,7 @@ static size_t on_data(char *ptr, size_t size, size_t n, void *userdata)
 	return len;
 }
 
-static struct transfer *transfer_new(struct fetch_item *it, const struct fetch_settings *s, const char *host)
+static struct transfer *transfer_new(struct fetch_item *it, const struct fetch_settings *s, const char *server)
 {
 	struct transfer *t = g_new0(struct transfer, 1);
 	CURL *e = curl_easy_init();
@@ -94,7 +120,8 @@ static struct transfer *transfer_new(struct fetch_item *it, const struct fetch_s
 	t->easy = e;
 	t->buf = g_byte_array_new();
 	t->max_bytes = s->max_bytes;
-	t->host = g_strdup(host);
+	t->host = host_of(it->url, NULL);
+	t->server = g_strdup(server);
 	/* Servers that negotiate formats must not answer with one folio cannot read (AVIF, JPEG XL). */
 	t->headers = curl_slist_append(NULL, "Accept: image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.9,*/*;q=0.1");
 	curl_easy_setopt(e, CURLOPT_URL, it->url);
@@ -126,6 +153,7 @@ static void transfer_free(struct transfer *t)
 	if (t->buf)
 		g_byte_array_free(t->buf, TRUE);
 	g_free(t->host);
+	g_free(t->server);
 	g_free(t);
 }
 
@@ -139,10 +167,10 @@ static const char *looks_like(const guint8 *d, gsize n)
 		i++;
 	if (i < n && d[i] == '<' && (g_strstr_len((const char *)d + i, (gssize)MIN(n - i, 512), "html")
 				     || g_strstr_len((const char *)d + i, (gssize)MIN(n - i, 512), "HTML")))
-		return "an HTML page";
+		return "the server sent an HTML page, not an image";	/* an error page served with 200 */
 	if (n == 0)
-		return "nothing";
-	return "something else";
+		return "the server sent an empty answer";
+	return "the server sent a file that is not an image";
 }
 
 /* What one finished attempt means; sets the item's problem for anything but DONE. */
@@ -150,13 +178,14 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 {
 	struct fetch_item *it = t->item;
 	long status = 0, retry_after = 0;
-	double connect_time = 0;
+	double pretransfer = 0;
 	struct image_info info;
 
 	g_clear_pointer(&it->problem, g_free);
 	it->permanent = false;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME, &connect_time);
+	/* Zero when no connection was made (a reused one has none of its own, but starts a transfer). */
+	curl_easy_getinfo(t->easy, CURLINFO_PRETRANSFER_TIME, &pretransfer);
 	switch (rc) {
 	case CURLE_OK:
 		break;
@@ -167,13 +196,18 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 		it->problem = g_strdup_printf("host %s cannot be reached", t->host);
 		return HOST_DOWN;
 	case CURLE_OPERATION_TIMEDOUT:
-		if (connect_time <= 0 && status == 0) {
+		if (pretransfer <= 0 && status == 0) {
 			it->problem = g_strdup_printf("host %s did not answer within %ld s", t->host,
 						      s->connect_timeout);
 			return HOST_DOWN;
 		}
 		it->problem = g_strdup_printf("no complete answer within %ld s", s->timeout);
 		return RETRY;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+		it->problem = g_strdup_printf("the secure (https) connection to %s failed: %s", t->host,
+					      t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+		return HOST_DOWN;
 	case CURLE_TOO_MANY_REDIRECTS:
 		it->problem = g_strdup_printf("redirected more than %d times", s->max_redirects);
 		it->permanent = true;
@@ -217,7 +251,7 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 		return FAILED;
 	}
 	if (!imagetype_sniff(t->buf->data, t->buf->len, &info)) {
-		it->problem = g_strdup_printf("the server sent %s, not an image", looks_like(t->buf->data, t->buf->len));
+		it->problem = g_strdup(looks_like(t->buf->data, t->buf->len));
 		it->permanent = true;
 		return FAILED;
 	}
@@ -245,7 +279,7 @@ static GList *next_ready(GQueue *queue, GHashTable *busy, gint64 now, gint64 *wa
 				*wake = it->not_before;
 			continue;
 		}
-		host = host_of(it->url);
+		host = server_of(it->url);
 		n = GPOINTER_TO_UINT(g_hash_table_lookup(busy, host));
 		g_free(host);
 		if (n < MAX_PER_HOST)
@@ -275,7 +309,8 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 		goto out;
 	g_once(&once, curl_init_once, NULL);
 	multi = curl_multi_init();
-	curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)MAX_PER_HOST);
+	/* No CURLMOPT_MAX_HOST_CONNECTIONS: curl would queue a transfer unseen, and its timeout
+	 * would then look like a host that does not answer. next_ready() keeps the per-host limit. */
 	for (guint i = 0; i < items->len; i++)
 		g_queue_push_tail(&queue, g_ptr_array_index(items, i));
 
@@ -287,7 +322,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 
 		while (active < s->jobs && (l = next_ready(&queue, busy, now, &wake))) {
 			struct fetch_item *it = l->data;
-			char *host = host_of(it->url);
+			char *host = server_of(it->url);
 			const char *why_down = g_hash_table_lookup(down, host);
 
 			g_queue_delete_link(&queue, l);
@@ -318,10 +353,10 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 			it = t->item;
 			o = judge(t, msg->data.result, s);
 			curl_multi_remove_handle(multi, t->easy);
-			host_count(busy, t->host, -1);
+			host_count(busy, t->server, -1);
 			active--;
-			if (o == HOST_DOWN && !g_hash_table_contains(down, t->host))
-				g_hash_table_insert(down, g_strdup(t->host), g_strdup(it->problem));
+			if (o == HOST_DOWN && !g_hash_table_contains(down, t->server))
+				g_hash_table_insert(down, g_strdup(t->server), g_strdup(it->problem));
 			if (o == RETRY && it->attempts <= s->retries) {
 				gint64 delay = (gint64)(s->backoff * (1 << (it->attempts - 1)) * G_USEC_PER_SEC);
 

@@ -231,9 +231,8 @@ static struct resource *resolve_ref(struct remotes *rs, const char *dir, const c
 			return NULL;
 		}
 		res = resources_add_file(rs->b, r->path, &why);
-		/* Only images are downloaded, so a refusal here is about the picture itself. */
 		if (!res)
-			*problem = g_strdup_printf("(downloaded) %s", why);
+			*problem = g_strdup(why);
 		return res;
 	}
 	res = images_resolve_ref(rs->b, dir, ref, &why);
