@@ -44,7 +44,7 @@ contains "good: 503 retried, then fetched" "$m" "'$U/flaky' .* -> images/img-[0-
 photo=$(grep -o "'$U/photo' alt 'JPEG' -> [^ ]*" "$m" | awk '{print $NF}')
 contains "good: same picture at another address stored once" "$m" "'$U/photo-copy' .* -> $photo "
 contains "good: local copy of a remote picture stored once" "$m" "'photo.jpg' .* -> $photo "
-contains "good: resources counted once each" "$m" "^  resources: 10$"
+contains "good: resources counted once each (10 and the cover)" "$m" "^  resources: 11$"
 contains "good: protocol-relative address fetched over https" "$m" "'//127.0.0.1:$PORT/plain' .* -> placeholder \(could not be downloaded: the secure \(https\) connection"
 [ "$(warnings "$TMP/good1.err")" = 1 ] && ok "good: one warning (the https one)" || not_ok "good: one warning" "$(cat "$TMP/good1.err")"
 lacks "good: thumbnail equal to the first image is not a lead" <(sed -n '/good.md/,/^article/p' "$m") "^  lead "
@@ -97,7 +97,7 @@ contains "bad: not an image" "$b" "'$U/notimage' .* -> placeholder \(could not b
 contains "bad: SVG with a script" "$b" "'$U/script-svg' .* -> placeholder \(is an SVG with a script"
 contains "bad: connection broken mid-body, retried" "$b" "'$U/partial' .* -> placeholder \(could not be downloaded: the connection broke .*\(3 tries\)\)"
 contains "bad: missing thumbnail reported" "$TMP/bad.err" "bad.md:4: warning: thumbnail '$U/missing-thumb' could not be downloaded: the server answered 404; the article shows no lead image$"
-contains "bad: resources: none" "$b" "^  resources: 0$"
+contains "bad: resources: only the drawn cover" "$b" "^  resources: 1$"
 [ "$(warnings "$TMP/bad.err")" = 13 ] && ok "bad: 13 warnings for 13 bad images" || not_ok "bad: 13 warnings" "$(cat "$TMP/bad.err")"
 dup=$(grep -o "image '[^']*'" "$TMP/bad.err" | sort | uniq -d)
 [ -z "$dup" ] && ok "bad: no image warned twice" || not_ok "bad: no image warned twice" "$dup"
@@ -161,3 +161,18 @@ contains "max-pixels 8: animated WebP scaled" "$TMP/small.model" "'$U/anim-webp'
 "$FOLIO" "$TMP/good" --offline --image-max-megapixels 0 -t model -o /dev/null 2>/dev/null
 "$FOLIO" "$TMP/bad" --offline --image-max-megapixels 1 -t model -o "$TMP/mp.model" 2>/dev/null
 contains "max-megapixels: limit named" "$TMP/mp.model" "too large to decode: 100000x100000 pixels \(--image-max-megapixels 1\)"
+
+# ---- Covers ----
+contains "cover: drawn when none is given" "$TMP/good1.model" "^  cover: images/img-[0-9a-f]{16}\.png image/png 1600x2400 \(drawn\)$"
+cover1=$(grep '^  cover:' "$TMP/good1.model"); cover2=$(grep '^  cover:' "$TMP/good2.model")
+[ "$cover1" = "$cover2" ] && ok "cover: drawn cover has the same bytes each build" || not_ok "cover: deterministic" "$cover1 / $cover2"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/good/bundle/photo.jpg -t model -o "$TMP/cover.model" 2>"$TMP/cover.err"
+contains "cover: --cover FILE used" "$TMP/cover.model" "^  cover: $photo image/jpeg 64x48$"
+contains "cover: --cover picture also in the body is stored once" "$TMP/cover.model" "^  resources: 10$"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/serve/lossy-webp -t model -o "$TMP/cover2.model" 2>/dev/null
+contains "cover: WebP cover converted" "$TMP/cover2.model" "^  cover: images/img-[0-9a-f]{16}\.jpg image/jpeg 48x32$"
+"$FOLIO" "$TMP/good" --offline --cover "$TMP/no-such.jpg" -t model -o "$TMP/cover3.model" 2>"$TMP/cover3.err"
+contains "cover: missing --cover reported" "$TMP/cover3.err" "no-such.jpg: warning: cover image does not exist; a cover is drawn instead"
+contains "cover: missing --cover, one is drawn" "$TMP/cover3.model" "\(drawn\)$"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/serve/notimage -t model -o "$TMP/cover4.model" 2>"$TMP/cover4.err"
+contains "cover: not an image reported" "$TMP/cover4.err" "notimage: warning: cover image is not an image"
