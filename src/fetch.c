@@ -266,8 +266,13 @@ static gpointer curl_init_once(gpointer unused)
 	return NULL;
 }
 
-/* The next queued item that may start now (not waiting for a retry, its host not too busy), or NULL. */
-static GList *next_ready(GQueue *queue, GHashTable *busy, gint64 now, gint64 *wake)
+/*
+ * The next queued item that may start now (not waiting for a retry, its
+ * server not too busy), or NULL. A server gets one request at a time until
+ * it has answered once: no storm of lookups and connects to a host that is
+ * not there.
+ */
+static GList *next_ready(GQueue *queue, GHashTable *busy, GHashTable *answered, gint64 now, gint64 *wake)
 {
 	for (GList *l = queue->head; l; l = l->next) {
 		struct fetch_item *it = l->data;
@@ -281,9 +286,11 @@ static GList *next_ready(GQueue *queue, GHashTable *busy, gint64 now, gint64 *wa
 		}
 		host = server_of(it->url);
 		n = GPOINTER_TO_UINT(g_hash_table_lookup(busy, host));
-		g_free(host);
-		if (n < MAX_PER_HOST)
+		if (n < (g_hash_table_contains(answered, host) ? MAX_PER_HOST : 1)) {
+			g_free(host);
 			return l;
+		}
+		g_free(host);
 	}
 	return NULL;
 }
@@ -302,6 +309,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 	GQueue queue = G_QUEUE_INIT;
 	GHashTable *down = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	GHashTable *busy = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *answered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	CURLM *multi;
 	long active = 0;
 
@@ -320,7 +328,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 		CURLMsg *msg;
 		GList *l;
 
-		while (active < s->jobs && (l = next_ready(&queue, busy, now, &wake))) {
+		while (active < s->jobs && (l = next_ready(&queue, busy, answered, now, &wake))) {
 			struct fetch_item *it = l->data;
 			char *host = server_of(it->url);
 			const char *why_down = g_hash_table_lookup(down, host);
@@ -352,6 +360,8 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
 			it = t->item;
 			o = judge(t, msg->data.result, s);
+			if (o != HOST_DOWN)
+				g_hash_table_add(answered, g_strdup(t->server));
 			curl_multi_remove_handle(multi, t->easy);
 			host_count(busy, t->server, -1);
 			active--;
@@ -386,4 +396,5 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 out:
 	g_hash_table_destroy(down);
 	g_hash_table_destroy(busy);
+	g_hash_table_destroy(answered);
 }

@@ -176,3 +176,11 @@ contains "cover: missing --cover reported" "$TMP/cover3.err" "no-such.jpg: warni
 contains "cover: missing --cover, one is drawn" "$TMP/cover3.model" "\(drawn\)$"
 "$FOLIO" "$TMP/good" --offline --cover tests/images/serve/notimage -t model -o "$TMP/cover4.model" 2>"$TMP/cover4.err"
 contains "cover: not an image reported" "$TMP/cover4.err" "notimage: warning: cover image is not an image"
+
+# ---- A server that is not there: every image fails at once, after one attempt to connect ----
+mkdir -p "$TMP/gone"
+dead=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+{ printf -- '---\ntitle: gone\n---\n\n'; for i in $(seq 20); do printf '![%d](http://127.0.0.1:%s/img%d)\n\n' "$i" "$dead" "$i"; done; } >"$TMP/gone/gone.md"
+expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone.model"
+[ "$(grep -c "could not be downloaded: host 127.0.0.1:$dead cannot be reached; a placeholder is shown" "$TMP/err")" = 20 ] \
+	&& ok "unreachable: 20 placeholders, one warning each" || not_ok "unreachable: 20 warnings" "$(cat "$TMP/err")"
