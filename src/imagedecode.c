@@ -13,6 +13,7 @@
 #include "options.h"
 
 enum { JPEG_QUALITY = 88, WEBP_QUALITY = 85, SVG_RASTER_PIXELS = 2400 };
+#define SURFACE_MAX_PIXELS 2e8	/* 800 MB of ARGB: beyond any page */
 
 bool imagedecode_webp_mode_valid(const char *mode)
 {
@@ -391,7 +392,9 @@ cairo_surface_t *imagedecode_surface(const struct resource *r)
 
 	if (!r || !g_file_get_contents(r->path, &data, &len, NULL))
 		return NULL;
-	if (!imagetype_sniff((const unsigned char *)data, len, &info)) {
+	/* Resources passed imagedecode_prepare; this guards a writer handed anything else. */
+	if (!imagetype_sniff((const unsigned char *)data, len, &info)
+	    || (double)info.width * info.height > SURFACE_MAX_PIXELS) {
 		g_free(data);
 		return NULL;
 	}
