@@ -404,8 +404,9 @@ cairo_surface_t *imagedecode_surface(const struct resource *r)
 		g_object_unref(pb);
 	}
 	if (s) {
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)g_strdup(r->id),
-					    strlen(r->id), g_free, NULL);
+		char *id = g_strdup(r->id);
+
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)id, strlen(id), g_free, id);
 		/* The JPEG's own bytes go into the PDF: no second lossy encoding, no bigger file. */
 		if (!strcmp(info.media_type, "image/jpeg") && info.orientation <= 1) {
 			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (const unsigned char *)data, len, g_free, data);
