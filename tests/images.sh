@@ -162,6 +162,15 @@ contains "max-pixels 8: animated WebP scaled" "$TMP/small.model" "'$U/anim-webp'
 "$FOLIO" "$TMP/bad" --offline --image-max-megapixels 1 -t model -o "$TMP/mp.model" 2>/dev/null
 contains "max-megapixels: limit named" "$TMP/mp.model" "too large to decode: 100000x100000 pixels \(--image-max-megapixels 1\)"
 
+# A thumbnail at another address with the same bytes as the first image is not a lead either.
+mkdir -p "$TMP/lead"
+printf -- '---\ntitle: lead\nthumbnail: %s/photo-copy\n---\n\n![x](%s/photo)\n' "$U" "$U" >"$TMP/lead/a.md"
+printf -- '---\ntitle: lead2\nthumbnail: %s/plain\n---\n\n![x](%s/photo)\n' "$U" "$U" >"$TMP/lead/b.md"
+"$FOLIO" "$TMP/lead" --offline -t model -o "$TMP/lead.model" 2>"$TMP/lead.err"
+[ "$(grep -c '^  lead ' "$TMP/lead.model")" = 1 ] && ok "lead: same bytes as the first image, dropped; another kept" \
+	|| not_ok "lead: dropped once" "$(cat "$TMP/lead.model")"
+contains "lead: a different thumbnail is the lead" "$TMP/lead.model" "^  lead line 3 '$U/plain' .* image/png 40x30$"
+
 # ---- Covers ----
 contains "cover: drawn when none is given" "$TMP/good1.model" "^  cover: images/img-[0-9a-f]{16}\.png image/png 1600x2400 \(drawn\)$"
 cover1=$(grep '^  cover:' "$TMP/good1.model"); cover2=$(grep '^  cover:' "$TMP/good2.model")
