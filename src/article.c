@@ -18,7 +18,7 @@ struct article *article_new(void)
 	return a;
 }
 
-static void image_free(struct image *im)
+void image_free(struct image *im)
 {
 	if (!im)
 		return;

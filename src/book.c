@@ -10,6 +10,7 @@
 #include "arrange.h"
 #include "article.h"
 #include "collect.h"
+#include "cover.h"
 #include "diag.h"
 #include "images.h"
 #include "langdetect.h"
@@ -280,26 +281,6 @@ static void book_metadata(struct book *b)
 	b->identifier = content_uuid(b);
 }
 
-static void resolve_cover(struct book *b)
-{
-	const char *why = NULL;
-	char *real;
-
-	if (!b->opts->cover)
-		return;
-	real = realpath(b->opts->cover, NULL);
-	if (!real) {
-		diag_warn(b->opts->cover, 0, "cover image does not exist; a cover is drawn instead");
-		return;
-	}
-	b->cover_res = resources_add_file(b, real, &why);
-	if (!b->cover_res)
-		diag_warn(b->opts->cover, 0, "cover image %s; a cover is drawn instead", why);
-	else
-		b->cover = g_strdup(real);
-	free(real);
-}
-
 struct book *book_build(const struct options *opts)
 {
 	struct book *b = book_new(opts);
@@ -322,8 +303,8 @@ struct book *book_build(const struct options *opts)
 	b->lang = lang_normalize(opts->lang);
 	passes_run(b);
 	book_metadata(b);
-	resolve_cover(b);
 	images_resolve(b);
+	cover_resolve(b);
 	if (b->left_out->len) {
 		GString *s = g_string_new(NULL);
 

@@ -11,17 +11,28 @@
 #include "options.h"
 #include "paths.h"
 
-/* An image packed into the book; the same bytes are stored once. */
+/*
+ * An image packed into the book; the same picture is stored once. The EPUB
+ * writer packs the bytes of file path under the name href with media_type;
+ * the three always match (a converted or scaled copy lives in b->scratch).
+ * The PDF writer draws imagedecode_surface(r) (imagedecode.h).
+ */
 struct resource {
-	char *id;		/* "img-" + 16 hex digits of the SHA-1 of the bytes */
-	char *path;		/* file holding the bytes (source file, cache entry) */
+	char *id;		/* "img-" + 16 hex digits of the SHA-1 of the ORIGINAL bytes */
+	char *path;		/* file holding the bytes to pack (source file, cache entry, scratch copy) */
 	char *href;		/* name inside the EPUB: "images/<id>.<ext>" */
-	const char *media_type;	/* from the bytes: image/jpeg, image/png, image/gif, image/webp, image/svg+xml */
-	int width, height;	/* pixels; 0 when unknown (SVG) */
-	gint64 size;		/* bytes */
+	const char *media_type;	/* of the bytes at path: image/jpeg, image/png, image/gif, image/webp, image/svg+xml */
+	int width, height;	/* pixels of the bytes at path; 0 when unknown (SVG without a size) */
+	gint64 size;		/* bytes at path */
+	const char *converted_from;	/* media type of the original when it was scaled or converted, else NULL */
 };
 
-/* One image reference in an article (a Markdown image, or the thumbnail). */
+/*
+ * One image reference in an article (a Markdown image, or the thumbnail).
+ * Remote images (http:, https:, //host/) are downloaded or taken from the
+ * image cache; one that cannot be had has res NULL, a problem text, and was
+ * reported with exactly one warning.
+ */
 struct image {
 	cmark_node *node;	/* the image node; NULL for the thumbnail */
 	char *url;		/* as written */
@@ -75,7 +86,13 @@ struct article {
 	char *source_name;	/* where the article came from (front matter, or the trailing link) */
 	char *source_url;
 
-	struct image *lead;	/* thumbnail, or NULL */
+	/*
+	 * The thumbnail, shown above the body; NULL when there is none, and also
+	 * when it is the same picture (same URL or same bytes) as the first image
+	 * of the body, so no writer shows it twice. lead->res NULL: the writers
+	 * show nothing there (a lead is decoration; the warning was given).
+	 */
+	struct image *lead;
 	GPtrArray *headings;	/* of struct heading * */
 	GPtrArray *images;	/* of struct image * */
 	GPtrArray *links;	/* of struct link * */
@@ -95,8 +112,9 @@ struct book {
 	char *identifier;	/* "urn:uuid:..." derived from the content */
 	gint64 modified;	/* SOURCE_DATE_EPOCH, else the newest article date */
 	struct folio_date first, last;	/* dates of the oldest and newest article */
-	char *cover;		/* real path of the cover image, or NULL */
-	struct resource *cover_res;
+	char *cover;		/* real path of the cover image (--cover), or NULL */
+	struct resource *cover_res;	/* the EPUB's cover image: --cover's, else one drawn (PNG); NULL only if drawing failed */
+	bool cover_drawn;	/* cover_res was drawn by folio: the PDF calls cover_draw() instead of showing it */
 
 	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
 	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */
@@ -121,6 +139,7 @@ void book_free(struct book *b);
 /* Allocation helpers for the parts of the model. */
 struct article *article_new(void);
 void article_free(struct article *a);
+void image_free(struct image *im);
 struct part *part_new(const char *title);
 void part_free(struct part *p);
 

@@ -1,10 +1,15 @@
-/* images.c - resolves image references: local files, data: URIs; remote ones become placeholders. */
+/* images.c - resolves image references: local files, data: URIs, and remote images fetched once through the cache. */
 #include "images.h"
 
 #include <string.h>
 
 #include "diag.h"
+#include "fetch.h"
+#include "imagecache.h"
+#include "imagedecode.h"
 #include "resources.h"
+
+static bool is_remote(const char *ref);
 
 /* data:[<mediatype>][;base64],<data> */
 static struct resource *from_data_uri(struct book *b, const char *uri, const char **why)
@@ -50,11 +55,8 @@ struct resource *images_resolve_ref(struct book *b, const char *base_dir, const 
 	if (!g_ascii_strncasecmp(ref, "data:", 5))
 		return from_data_uri(b, ref, why);
 	if (paths_is_url(ref)) {
-		if (!g_ascii_strncasecmp(ref, "http:", 5) || !g_ascii_strncasecmp(ref, "https:", 6)
-		    || !strncmp(ref, "//", 2))
-			*why = "is a remote image, not fetched";
-		else
-			*why = "has an address folio cannot read";
+		/* Remote images are fetched by images_resolve, all at once. */
+		*why = is_remote(ref) ? "is a remote image, not fetched here" : "has an address folio cannot read";
 		return NULL;
 	}
 	path = paths_resolve(b->roots, base_dir, ref, why);
@@ -65,31 +67,245 @@ struct resource *images_resolve_ref(struct book *b, const char *base_dir, const 
 	return r;
 }
 
-static void resolve(struct book *b, struct article *a, struct image *im)
+/* http:, https: or protocol-relative "//host/...". */
+static bool is_remote(const char *ref)
+{
+	return !g_ascii_strncasecmp(ref, "http://", 7) || !g_ascii_strncasecmp(ref, "https://", 8)
+	       || (ref[0] == '/' && ref[1] == '/' && ref[2] && ref[2] != '/');
+}
+
+/* The address to fetch: "https:" before "//host/...", the #fragment dropped (it never reaches the server). */
+static char *remote_url(const char *ref)
+{
+	const char *hash = strchr(ref, '#');
+	char *url = hash ? g_strndup(ref, (gsize)(hash - ref)) : g_strdup(ref);
+
+	if (url[0] == '/') {
+		char *full = g_strconcat("https:", url, NULL);
+
+		g_free(url);
+		url = full;
+	}
+	return url;
+}
+
+/* One remote address of the book, however many references name it. */
+struct remote {
+	char *url;
+	char *path;		/* the bytes: cache entry, or a copy in the scratch folder */
+	char *problem;		/* why there are none */
+};
+
+static void remote_free(gpointer p)
+{
+	struct remote *r = p;
+
+	g_free(r->url);
+	g_free(r->path);
+	g_free(r->problem);
+	g_free(r);
+}
+
+struct remotes {
+	struct book *b;
+	GHashTable *by_url;	/* url -> struct remote * (owned) */
+	GPtrArray *order;	/* first-use order, for a deterministic walk */
+	struct imagecache *cache;
+	guint done;
+};
+
+static void want_remote(struct remotes *rs, const char *ref)
+{
+	char *url;
+
+	if (!ref || !is_remote(ref))
+		return;
+	url = remote_url(ref);
+	if (!g_hash_table_contains(rs->by_url, url)) {
+		struct remote *r = g_new0(struct remote, 1);
+
+		r->url = url;
+		g_hash_table_insert(rs->by_url, r->url, r);
+		g_ptr_array_add(rs->order, r);
+	} else {
+		g_free(url);
+	}
+}
+
+static struct remote *find_remote(struct remotes *rs, const char *ref)
+{
+	char *url = remote_url(ref);
+	struct remote *r = g_hash_table_lookup(rs->by_url, url);
+
+	g_free(url);
+	return r;
+}
+
+/* Each download as it ends: into the cache (or the scratch folder), or its reason noted. */
+static void fetched(struct fetch_item *it, void *data)
+{
+	struct remotes *rs = data;
+	struct remote *r = g_hash_table_lookup(rs->by_url, it->url);
+
+	diag_progress_step(++rs->done);
+	if (!it->body) {
+		r->problem = g_strdup_printf("could not be downloaded: %s", it->problem);
+		if (it->permanent && rs->cache)
+			imagecache_store_failure(rs->cache, it->url, it->problem);
+		return;
+	}
+	gsize n;
+	const void *bytes = g_bytes_get_data(it->body, &n);
+
+	if (rs->cache)
+		r->path = imagecache_store(rs->cache, it->url, bytes, n);
+	if (!r->path) {
+		/* No cache to keep it in: it still goes into this book. */
+		const char *dir = resources_scratch_dir(rs->b);
+		char *key = imagecache_key(it->url);
+
+		r->path = dir ? g_build_filename(dir, key, NULL) : NULL;
+		if (r->path && !g_file_set_contents(r->path, bytes, (gssize)n, NULL))
+			g_clear_pointer(&r->path, g_free);
+		if (!r->path)
+			r->problem = g_strdup("was downloaded but cannot be stored: no writable folder");
+		g_free(key);
+	}
+}
+
+/* Take every remote image from the cache, or download it (not with --offline). */
+static void gather_remotes(struct remotes *rs)
+{
+	const struct options *o = rs->b->opts;
+	const char *why = NULL;
+	GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)fetch_item_free);
+	struct fetch_settings settings;
+
+	if (!rs->order->len) {
+		g_ptr_array_free(items, TRUE);
+		return;
+	}
+	rs->cache = imagecache_open(o->image_cache, &why);
+	if (!rs->cache) {
+		char *dir = o->image_cache ? g_strdup(o->image_cache) : imagecache_default_dir();
+
+		diag_warn(dir, 0, "image cache %s; %s", why,
+			  o->offline ? "remote images cannot be had with --offline"
+				     : "downloaded images are kept for this run only");
+		g_free(dir);
+	}
+	for (guint i = 0; i < rs->order->len; i++) {
+		struct remote *r = g_ptr_array_index(rs->order, i);
+		char *failed;
+
+		if (rs->cache && (r->path = imagecache_lookup(rs->cache, r->url)))
+			continue;
+		if (rs->cache && (failed = imagecache_failure(rs->cache, r->url))) {
+			r->problem = g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
+						     failed);
+			g_free(failed);
+		} else if (o->offline) {
+			r->problem = g_strdup("is not in the image cache and --offline forbids downloading it");
+		} else {
+			g_ptr_array_add(items, fetch_item_new(r->url));
+		}
+	}
+	fetch_settings_from_options(&settings, o);
+	diag_progress_begin("downloading images", items->len);
+	fetch_all(items, &settings, fetched, rs);
+	diag_progress_end();
+	g_ptr_array_free(items, TRUE);
+}
+
+/* Resolve one reference; returns NULL with the reason in *problem (g_free it). */
+static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem)
 {
 	const char *why = NULL;
+	struct resource *res;
 
-	im->res = images_resolve_ref(b, a->dir, im->url, &why);
-	if (!im->res) {
-		im->problem = g_strdup(why);
-		diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown", im->url, why);
+	if (ref && is_remote(ref)) {
+		struct remote *r = find_remote(rs, ref);
+
+		if (r->problem) {
+			*problem = g_strdup(r->problem);
+			return NULL;
+		}
+		res = resources_add_file(rs->b, r->path, &why);
+		if (!res)
+			*problem = g_strdup(why);
+		return res;
 	}
+	res = images_resolve_ref(rs->b, dir, ref, &why);
+	if (!res)
+		*problem = g_strdup(why);
+	return res;
+}
+
+static bool same_address(const char *x, const char *y)
+{
+	char *a, *b;
+	bool same;
+
+	if (!x || !y)
+		return false;
+	if (!is_remote(x) || !is_remote(y))
+		return !strcmp(x, y);
+	a = remote_url(x);
+	b = remote_url(y);
+	same = !strcmp(a, b);
+	g_free(a);
+	g_free(b);
+	return same;
+}
+
+static void resolve_article(struct remotes *rs, struct article *a)
+{
+	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
+
+	for (guint j = 0; j < a->images->len; j++) {
+		struct image *im = g_ptr_array_index(a->images, j);
+
+		im->res = resolve_ref(rs, a->dir, im->url, &im->problem);
+		if (!im->res)
+			diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown", im->url, im->problem);
+	}
+	if (!a->lead)
+		return;
+	/* The thumbnail that opens the body anyway is not shown twice (nor reported twice). */
+	if (first && same_address(a->lead->url, first->url)) {
+		g_clear_pointer(&a->lead, image_free);
+		return;
+	}
+	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem);
+	if (a->lead->res && first && first->res == a->lead->res)
+		g_clear_pointer(&a->lead, image_free);
+	else if (!a->lead->res)
+		diag_warn(a->file, a->lead->line, "thumbnail '%s' %s; the article shows no lead image",
+			  a->lead->url, a->lead->problem);
 }
 
 void images_resolve(struct book *b)
 {
+	struct remotes rs = { b, g_hash_table_new(g_str_hash, g_str_equal),
+			      g_ptr_array_new_with_free_func(remote_free), NULL, 0 };
+
+	if (!imagedecode_webp_mode_valid(b->opts->webp)) {
+		diag_error(NULL, 0, "--webp wants auto, keep, jpeg or png, not '%s'", b->opts->webp);
+		goto out;
+	}
 	for (guint i = 0; i < b->articles->len; i++) {
 		struct article *a = g_ptr_array_index(b->articles, i);
 
 		for (guint j = 0; j < a->images->len; j++)
-			resolve(b, a, g_ptr_array_index(a->images, j));
-		if (a->lead) {
-			const char *why;
-
-			/* A lead image that cannot be had is dropped quietly: it is decoration. */
-			a->lead->res = images_resolve_ref(b, a->dir, a->lead->url, &why);
-			if (!a->lead->res)
-				a->lead->problem = g_strdup(why);
-		}
+			want_remote(&rs, ((struct image *)g_ptr_array_index(a->images, j))->url);
+		if (a->lead)
+			want_remote(&rs, a->lead->url);
 	}
+	gather_remotes(&rs);
+	for (guint i = 0; i < b->articles->len; i++)
+		resolve_article(&rs, g_ptr_array_index(b->articles, i));
+out:
+	imagecache_free(rs.cache);
+	g_hash_table_destroy(rs.by_url);
+	g_ptr_array_free(rs.order, TRUE);
 }

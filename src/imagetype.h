@@ -9,6 +9,11 @@ struct image_info {
 	const char *media_type;	/* "image/jpeg", ... or NULL when the bytes are no image folio knows */
 	const char *ext;	/* "jpg", "png", "gif", "webp", "svg" */
 	int width, height;	/* 0 when the header does not say (SVG) */
+	int orientation;	/* JPEG EXIF orientation 1..8; 0 when none is written */
+	int frames;		/* GIF: image blocks counted (animation frames); else 1 */
+	bool animated;		/* GIF with several frames, WebP with an ANIM chunk */
+	bool alpha;		/* PNG colour type with alpha or tRNS, WebP alpha flag or lossless */
+	bool lossless;		/* WebP: VP8L (lossless) bitstream */
 };
 
 /* Look at the first bytes (all of them for SVG) of an image file. Returns false if not an image. */

@@ -24,7 +24,9 @@ static void dump_image(FILE *f, const char *what, const struct image *im)
 {
 	fprintf(f, "  %s line %d '%s' alt '%s' -> ", what, im->line, im->url, im->alt ? im->alt : "");
 	if (im->res)
-		fprintf(f, "%s %s %dx%d\n", im->res->href, im->res->media_type, im->res->width, im->res->height);
+		fprintf(f, "%s %s %dx%d%s%s%s\n", im->res->href, im->res->media_type, im->res->width, im->res->height,
+			im->res->converted_from ? " (from " : "", im->res->converted_from ? im->res->converted_from : "",
+			im->res->converted_from ? ")" : "");
 	else
 		fprintf(f, "placeholder (%s)\n", im->problem ? im->problem : "unresolved");
 }
@@ -95,7 +97,8 @@ bool model_write(const struct book *b, struct outfile *out)
 	text_field(f, "first", first);
 	text_field(f, "last", last);
 	if (b->cover_res)
-		fprintf(f, "  cover: %s %s\n", b->cover_res->href, b->cover_res->media_type);
+		fprintf(f, "  cover: %s %s %dx%d%s\n", b->cover_res->href, b->cover_res->media_type,
+			b->cover_res->width, b->cover_res->height, b->cover_drawn ? " (drawn)" : "");
 	fprintf(f, "  articles: %u\n  resources: %u\n", b->articles->len, b->resources->len);
 	for (guint i = 0; i < b->left_out->len; i++)
 		fprintf(f, "  left out: %s\n", (char *)g_ptr_array_index(b->left_out, i));

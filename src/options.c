@@ -67,11 +67,12 @@ static const struct def defs[] = {
 	{ "offline", 0, K_BOOL, O(offline), NULL, "never use the network: cached images or placeholders", 0, NULL },
 	{ "user-agent", 0, K_STR, O(user_agent), "TEXT", "User-Agent for image requests", 0, NULL },
 	{ "referer", 0, K_STR, O(referer), "URL", "Referer for image requests", 0, NULL },
-	{ "webp", 0, K_STR, O(webp), "MODE", "EPUB WebP images: keep, jpeg or png (default png/jpeg by content)", 0, NULL },
-	{ "image-max-pixels", 0, K_LONG, O(image_max_pixels), "N", "scale larger images down to N pixels on the long side", 0, NULL },
-	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes", 0, NULL },
-	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS", 0, NULL },
-	{ "jobs", 'j', K_LONG, O(jobs), "N", "downloads at once", 0, NULL },
+	{ "webp", 0, K_STR, O(webp), "MODE", "EPUB WebP images: auto (default: JPEG, or PNG when lossless or transparent), keep, jpeg or png", 0, NULL },
+	{ "image-max-pixels", 0, K_LONG, O(image_max_pixels), "N", "scale larger images down to N pixels on the long side (default 2400; 0: never)", 0, NULL },
+	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
+	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
+	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS (default 30; 0: no limit)", 0, NULL },
+	{ "jobs", 'j', K_LONG, O(jobs), "N", "downloads at once (default 8)", 0, NULL },
 };
 
 #define NDEFS G_N_ELEMENTS(defs)
@@ -84,6 +85,12 @@ void options_init(struct options *o)
 		if (defs[i].kind == K_LIST || defs[i].kind == K_PATHS)
 			G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off) = g_ptr_array_new_with_free_func(g_free);
 	o->limit = -1;
+	o->webp = g_strdup("auto");
+	o->image_max_pixels = 2400;
+	o->image_max_megapixels = 50;
+	o->image_max_bytes = 20L * 1024 * 1024;
+	o->image_timeout = 30;
+	o->jobs = 8;
 }
 
 void options_clear(struct options *o)

@@ -37,6 +37,7 @@ struct options {
 	char *image_cache, *user_agent, *referer, *webp;
 	bool offline;
 	long image_max_pixels, image_max_bytes, image_timeout, jobs;
+	long image_max_megapixels;	/* refuse images whose header promises more (decompression bombs) */
 
 	/* Where templates/ and fonts/ are (set by main from the executable's place) */
 	char *datadir;

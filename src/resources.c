@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "imagedecode.h"
 #include "imagetype.h"
 
 void resource_free(struct resource *r)
@@ -26,13 +27,28 @@ static struct resource *find_by_id(struct book *b, const char *id)
 	return NULL;
 }
 
-/* Register bytes that live in the file path. */
+/* Write bytes to a new file in the book's scratch folder; returns its path or NULL. */
+static char *scratch_file(struct book *b, const char *name, const void *data, size_t len)
+{
+	const char *dir = resources_scratch_dir(b);
+	char *path;
+
+	if (!dir)
+		return NULL;
+	path = g_build_filename(dir, name, NULL);
+	if (!g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_set_contents(path, data, (gssize)len, NULL))
+		g_clear_pointer(&path, g_free);
+	return path;
+}
+
+/* Register the image whose bytes live in the file path. */
 static struct resource *add(struct book *b, const char *path, const unsigned char *data, size_t len,
 			    const char **why)
 {
 	struct image_info info;
+	struct image_prepared prep;
 	struct resource *r;
-	char *sum, *id;
+	char *sum, *id, *reason = NULL, *packed = NULL;
 
 	if (len == 0) {
 		*why = "is empty";
@@ -42,6 +58,7 @@ static struct resource *add(struct book *b, const char *path, const unsigned cha
 		*why = "is not an image (JPEG, PNG, GIF, WebP or SVG)";
 		return NULL;
 	}
+	/* Named after the original bytes: the same picture, fetched or local, converted or not, is one resource. */
 	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, data, len);
 	id = g_strdup_printf("img-%.16s", sum);
 	g_free(sum);
@@ -50,13 +67,36 @@ static struct resource *add(struct book *b, const char *path, const unsigned cha
 		g_free(id);
 		return r;
 	}
+	if (!imagedecode_prepare(b->opts, data, len, &info, &prep, &reason)) {
+		/* Interned: the reasons are few and callers keep them as static text. */
+		*why = g_intern_string(reason);
+		g_free(reason);
+		g_free(id);
+		return NULL;
+	}
+	if (prep.bytes) {
+		char *name = g_strdup_printf("%s.%s", id, prep.ext);
+		gsize n;
+		const void *p = g_bytes_get_data(prep.bytes, &n);
+
+		packed = scratch_file(b, name, p, n);
+		len = n;
+		g_free(name);
+		g_bytes_unref(prep.bytes);
+		if (!packed) {
+			*why = "cannot be converted: the temporary folder is not writable";
+			g_free(id);
+			return NULL;
+		}
+	}
 	r = g_new0(struct resource, 1);
 	r->id = id;
-	r->path = g_strdup(path);
-	r->href = g_strdup_printf("images/%s.%s", id, info.ext);
-	r->media_type = info.media_type;
-	r->width = info.width;
-	r->height = info.height;
+	r->path = packed ? packed : g_strdup(path);
+	r->href = g_strdup_printf("images/%s.%s", id, prep.ext);
+	r->media_type = prep.media_type;
+	r->converted_from = prep.converted_from;
+	r->width = prep.width;
+	r->height = prep.height;
 	r->size = (gint64)len;
 	g_ptr_array_add(b->resources, r);
 	return r;
@@ -77,24 +117,21 @@ struct resource *resources_add_file(struct book *b, const char *path, const char
 	return r;
 }
 
+const char *resources_scratch_dir(struct book *b)
+{
+	if (!b->scratch)
+		b->scratch = g_dir_make_tmp("folio-XXXXXX", NULL);
+	return b->scratch;
+}
+
 struct resource *resources_add_bytes(struct book *b, const void *data, size_t len, const char **why)
 {
 	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, data, len);
-	char *path;
+	char *path = scratch_file(b, sum, data, len);
 	struct resource *r;
 
-	if (!b->scratch) {
-		b->scratch = g_dir_make_tmp("folio-XXXXXX", NULL);
-		if (!b->scratch) {
-			g_free(sum);
-			*why = "cannot be stored: no temporary folder";
-			return NULL;
-		}
-	}
-	path = g_build_filename(b->scratch, sum, NULL);
 	g_free(sum);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_set_contents(path, data, (gssize)len, NULL)) {
-		g_free(path);
+	if (!path) {
 		*why = "cannot be stored in the temporary folder";
 		return NULL;
 	}

@@ -9,6 +9,8 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 export TZ=UTC LC_ALL=C.UTF-8
+# Fetched images go to a cache of the test's own, never the user's.
+export XDG_CACHE_HOME="$TMP/cache"
 cd "$ROOT"
 
 ok() { echo "ok $1"; echo "ok $1" >>"$RESULTS"; }

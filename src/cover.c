@@ -1,0 +1,242 @@
+/* cover.c - the cover: the user's image, or title, dates and count drawn with Pango on Cairo. */
+#include "cover.h"
+
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "resources.h"
+
+enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
+
+static bool lang_is(const char *lang, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return lang && !g_ascii_strncasecmp(lang, prefix, n) && (lang[n] == '\0' || lang[n] == '-');
+}
+
+/* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
+static const char *cjk_region(const char *lang)
+{
+	if (!lang || lang_is(lang, "zh-Hans") || lang_is(lang, "zh-CN") || lang_is(lang, "zh-SG"))
+		return "SC";
+	if (lang_is(lang, "zh-HK") || lang_is(lang, "zh-MO"))
+		return "HK";
+	if (lang_is(lang, "zh-Hant") || lang_is(lang, "zh-TW"))
+		return "TC";
+	if (lang_is(lang, "zh"))
+		return "SC";
+	if (lang_is(lang, "ja"))
+		return "JP";
+	if (lang_is(lang, "ko"))
+		return "KR";
+	return NULL;
+}
+
+void cover_style_for_lang(const char *lang, struct cover_style *s)
+{
+	static const char *serif[] = { "Noto Serif CJK SC", "Noto Serif CJK TC", "Noto Serif CJK HK",
+				       "Noto Serif CJK JP", "Noto Serif CJK KR" };
+	static const char *sans[] = { "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK",
+				      "Noto Sans CJK JP", "Noto Sans CJK KR" };
+	static const char *regions[] = { "SC", "TC", "HK", "JP", "KR" };
+	const char *region = cjk_region(lang);
+
+	memset(s, 0, sizeof *s);
+	/* A non-CJK book (und counts as CJK: most collections are Chinese) gets Noto's Latin faces. */
+	s->title_family = lang && !region && strcmp(lang, "und") ? "Noto Serif" : serif[0];
+	s->text_family = lang && !region && strcmp(lang, "und") ? "Noto Sans" : sans[0];
+	for (size_t i = 0; region && i < G_N_ELEMENTS(regions); i++)
+		if (!strcmp(region, regions[i])) {
+			s->title_family = serif[i];
+			s->text_family = sans[i];
+		}
+	/* Paper, ink and a vermilion that stay readable in greyscale on e-ink. */
+	s->paper[0] = 0.957, s->paper[1] = 0.937, s->paper[2] = 0.898;
+	s->ink[0] = 0.11, s->ink[1] = 0.11, s->ink[2] = 0.13;
+	s->muted[0] = 0.36, s->muted[1] = 0.35, s->muted[2] = 0.34;
+	s->accent[0] = 0.62, s->accent[1] = 0.16, s->accent[2] = 0.13;
+}
+
+static bool cjk_book(const struct book *b)
+{
+	return !b->lang || !strcmp(b->lang, "und") || cjk_region(b->lang);
+}
+
+/* "2025年2月13日 – 3月1日" or "13 February 2025 – 1 March 2025"; NULL without dates. */
+static char *date_range(const struct book *b)
+{
+	static const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
+					"August", "September", "October", "November", "December" };
+	int y1, m1, d1, y2, m2, d2;
+
+	if (!b->first.valid || !b->last.valid)
+		return NULL;
+	date_fields(&b->first, &y1, &m1, &d1);
+	date_fields(&b->last, &y2, &m2, &d2);
+	if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12)
+		return NULL;
+	if (cjk_book(b)) {
+		if (y1 == y2 && m1 == m2 && d1 == d2)
+			return g_strdup_printf("%d年%d月%d日", y1, m1, d1);
+		if (y1 == y2)
+			return g_strdup_printf("%d年%d月%d日 – %d月%d日", y1, m1, d1, m2, d2);
+		return g_strdup_printf("%d年%d月%d日 – %d年%d月%d日", y1, m1, d1, y2, m2, d2);
+	}
+	if (y1 == y2 && m1 == m2 && d1 == d2)
+		return g_strdup_printf("%d %s %d", d1, months[m1 - 1], y1);
+	return g_strdup_printf("%d %s %d – %d %s %d", d1, months[m1 - 1], y1, d2, months[m2 - 1], y2);
+}
+
+static char *article_count(const struct book *b)
+{
+	guint n = b->articles->len;
+
+	if (cjk_book(b))
+		return g_strdup_printf("共 %u 篇", n);
+	return g_strdup_printf("%u article%s", n, n == 1 ? "" : "s");
+}
+
+/* A centred paragraph of text in family at size (user units), wrapped to width; returns its height. */
+static double draw_text(cairo_t *cr, const struct book *b, const char *text, const char *family, double size,
+			bool bold, double x, double y, double width, const double rgb[3], int max_lines)
+{
+	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoFontDescription *fd = pango_font_description_new();
+	cairo_font_options_t *fo = cairo_font_options_create();
+	int w, h;
+
+	/* The same outlines at every size and on every surface: no hinting. */
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(pango_layout_get_context(layout), fo);
+	if (b->lang && strcmp(b->lang, "und"))
+		pango_context_set_language(pango_layout_get_context(layout), pango_language_from_string(b->lang));
+	pango_layout_context_changed(layout);
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	/* Long titles shrink until they fit in max_lines. */
+	for (;;) {
+		pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+		pango_layout_set_font_description(layout, fd);
+		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+		pango_layout_set_text(layout, text, -1);
+		if (pango_layout_get_line_count(layout) <= max_lines || size < 8)
+			break;
+		size *= 0.85;
+	}
+	if (pango_layout_get_line_count(layout) > max_lines) {
+		pango_layout_set_height(layout, -max_lines);
+		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+	}
+	pango_layout_get_size(layout, &w, &h);
+	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, layout);
+	pango_font_description_free(fd);
+	cairo_font_options_destroy(fo);
+	g_object_unref(layout);
+	return (double)h / PANGO_SCALE;
+}
+
+void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s)
+{
+	double margin = W * 0.12, width = W - 2 * margin, y;
+	char *dates = date_range(b), *count = article_count(b);
+	GString *facts = g_string_new(dates);
+
+	cairo_save(cr);
+	cairo_rectangle(cr, 0, 0, W, H);
+	cairo_set_source_rgb(cr, s->paper[0], s->paper[1], s->paper[2]);
+	cairo_fill(cr);
+	/* A band at the head and the foot, as on a paperback. */
+	cairo_set_source_rgb(cr, s->accent[0], s->accent[1], s->accent[2]);
+	cairo_rectangle(cr, 0, 0, W, H * 0.045);
+	cairo_rectangle(cr, 0, H * 0.955, W, H * 0.045);
+	cairo_fill(cr);
+
+	y = H * 0.22;
+	y += draw_text(cr, b, b->title && *b->title ? b->title : "folio", s->title_family, W * 0.085, true,
+		       margin, y, width, s->ink, 4);
+	y += W * 0.05;
+	cairo_set_source_rgb(cr, s->accent[0], s->accent[1], s->accent[2]);
+	cairo_rectangle(cr, W * 0.42, y, W * 0.16, MAX(W * 0.004, 0.5));
+	cairo_fill(cr);
+	y += W * 0.06;
+	if (b->subtitle && *b->subtitle)
+		y += draw_text(cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
+		     + W * 0.03;
+	if (facts->len)
+		g_string_append(facts, " · ");
+	g_string_append(facts, count);
+	draw_text(cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
+	if (b->author && *b->author)
+		draw_text(cr, b, b->author, s->text_family, W * 0.038, false, margin, H * 0.84, width, s->ink, 2);
+	cairo_restore(cr);
+	g_string_free(facts, TRUE);
+	g_free(dates);
+	g_free(count);
+}
+
+void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double height_pt)
+{
+	struct cover_style s;
+
+	cover_style_for_lang(b->lang, &s);
+	cover_draw_styled(cr, b, width_pt, height_pt, &s);
+}
+
+static cairo_status_t append_png(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static struct resource *drawn_cover(struct book *b)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	cairo_t *cr = cairo_create(surface);
+	GByteArray *png = g_byte_array_new();
+	struct resource *r = NULL;
+	const char *why = NULL;
+
+	cover_draw(cr, b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	cairo_destroy(cr);
+	if (cairo_surface_write_to_png_stream(surface, append_png, png) == CAIRO_STATUS_SUCCESS)
+		r = resources_add_bytes(b, png->data, png->len, &why);
+	if (!r)
+		diag_warn(NULL, 0, "the cover could not be drawn%s%s; the book has no cover image",
+			  why ? ": " : "", why ? why : "");
+	cairo_surface_destroy(surface);
+	g_byte_array_free(png, TRUE);
+	return r;
+}
+
+void cover_resolve(struct book *b)
+{
+	const char *why = NULL;
+	char *real;
+
+	if (b->opts->cover) {
+		real = realpath(b->opts->cover, NULL);
+		if (!real) {
+			diag_warn(b->opts->cover, 0, "cover image does not exist; a cover is drawn instead");
+		} else {
+			b->cover_res = resources_add_file(b, real, &why);
+			if (!b->cover_res)
+				diag_warn(b->opts->cover, 0, "cover image %s; a cover is drawn instead", why);
+			else
+				b->cover = g_strdup(real);
+			free(real);
+		}
+	}
+	if (!b->cover_res) {
+		b->cover_res = drawn_cover(b);
+		b->cover_drawn = b->cover_res != NULL;
+	}
+}

@@ -1,0 +1,195 @@
+# images.sh - remote images: fetching from a local HTTP server, the cache, --offline, formats, limits, lead images.
+. "$(dirname "$0")/lib.sh"
+
+# The server: tests/imgserver.py on 127.0.0.1, a free port, every request logged.
+SERVER=
+start_server() {
+	rm -f "$TMP/port"
+	/usr/bin/python3 tests/imgserver.py tests/images/serve "$TMP/port" "$TMP/log" &
+	SERVER=$!
+	for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+	PORT=$(cat "$TMP/port" 2>/dev/null)
+}
+stop_server() {
+	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$TMP"' EXIT
+
+start_server
+if [ -z "$PORT" ]; then not_ok "image server started"; exit 0; fi
+for d in good bad stall; do
+	cp -r "tests/images/$d" "$TMP/$d"
+	find "$TMP/$d" -name '*.md' -exec sed -i "s/@PORT@/$PORT/g" {} +
+done
+U="http://127.0.0.1:$PORT"
+export XDG_CACHE_HOME="$TMP/cache"
+requests() { grep -c "^GET $1 " "$TMP/log"; }
+warnings() { grep -c ': warning: ' "$1"; }
+
+# ---- Good images: every one resolved, converted where the EPUB needs it ----
+: >"$TMP/log"
+expect_status "good: built" 0 "$FOLIO" "$TMP/good" -t model -o "$TMP/good1.model"
+m=$TMP/good1.model
+cp "$TMP/err" "$TMP/good1.err"
+contains "good: JPEG" "$m" "'$U/photo' alt 'JPEG' -> images/img-[0-9a-f]{16}\.jpg image/jpeg 64x48$"
+contains "good: PNG" "$m" "'$U/plain' alt 'PNG' -> images/img-[0-9a-f]{16}\.png image/png 40x30$"
+contains "good: GIF kept (animated)" "$m" "'$U/anim-gif' .* -> images/img-[0-9a-f]{16}\.gif image/gif 16x12$"
+contains "good: lossy WebP becomes JPEG" "$m" "'$U/lossy-webp' .* -> images/img-[0-9a-f]{16}\.jpg image/jpeg 48x32 \(from image/webp\)$"
+contains "good: transparent WebP becomes PNG" "$m" "'$U/alpha-webp' .* -> images/img-[0-9a-f]{16}\.png image/png 24x20 \(from image/webp\)$"
+contains "good: animated WebP becomes PNG" "$m" "'$U/anim-webp' .* -> images/img-[0-9a-f]{16}\.png image/png 30x20 \(from image/webp\)$"
+contains "good: SVG with its size" "$m" "'$U/vector-svg' .* -> images/img-[0-9a-f]{16}\.svg image/svg\+xml 120x80$"
+contains "good: one redirect followed" "$m" "'$U/moved' .* -> images/img-[0-9a-f]{16}\.png image/png 40x30$"
+contains "good: 503 retried, then fetched" "$m" "'$U/flaky' .* -> images/img-[0-9a-f]{16}\.png image/png 40x30$"
+photo=$(grep -o "'$U/photo' alt 'JPEG' -> [^ ]*" "$m" | awk '{print $NF}')
+contains "good: same picture at another address stored once" "$m" "'$U/photo-copy' .* -> $photo "
+contains "good: local copy of a remote picture stored once" "$m" "'photo.jpg' .* -> $photo "
+contains "good: resources counted once each (10 and the cover)" "$m" "^  resources: 11$"
+contains "good: protocol-relative address fetched over https" "$m" "'//127.0.0.1:$PORT/plain' .* -> placeholder \(could not be downloaded: the secure \(https\) connection"
+[ "$(warnings "$TMP/good1.err")" = 1 ] && ok "good: one warning (the https one)" || not_ok "good: one warning" "$(cat "$TMP/good1.err")"
+lacks "good: thumbnail equal to the first image is not a lead" <(sed -n '/good.md/,/^article/p' "$m") "^  lead "
+contains "good: a thumbnail elsewhere is the lead" "$m" "^  lead line 4 'wide.png' .* -> images/img-[0-9a-f]{16}\.png image/png 2400x10 \(from image/png\)$"
+contains "good: wide PNG scaled to 2400" "$m" "'wide.png' .* image/png 2400x10 \(from image/png\)$"
+contains "good: wide JPEG scaled, stays JPEG" "$m" "'wide.jpg' .* image/jpeg 2400x37 \(from image/jpeg\)$"
+contains "good: EXIF rotation baked in" "$m" "'turn.jpg' .* image/jpeg 16x32 \(from image/jpeg\)$"
+[ "$(requests /photo)" = 1 ] && ok "good: a picture named twice is downloaded once" || not_ok "good: downloaded once" "$(cat "$TMP/log")"
+[ "$(requests /flaky)" = 2 ] && ok "good: 503 asked twice" || not_ok "good: 503 asked twice" "$(grep flaky "$TMP/log")"
+contains "good: default User-Agent names folio" "$TMP/log" "^GET /plain ua=folio/[0-9.]+ "
+
+# A second build downloads nothing and gives the same book.
+: >"$TMP/log"
+expect_status "cache: second build" 0 "$FOLIO" "$TMP/good" -t model -o "$TMP/good2.model"
+[ ! -s "$TMP/log" ] && ok "cache: second build downloads nothing" || not_ok "cache: second build downloads nothing" "$(cat "$TMP/log")"
+check "cache: second build, same model" cmp "$TMP/good1.model" "$TMP/good2.model"
+leftovers=$(ls -A "$TMP/cache/folio" | grep '^\.tmp' || true)
+[ -z "$leftovers" ] && ok "cache: no temporary files" || not_ok "cache: no temporary files" "$leftovers"
+
+# A damaged cache entry is not used: it is downloaded again.
+key=$(printf '%s' "$U/plain" | sha256sum | cut -d' ' -f1)
+echo "garbage" >"$TMP/cache/folio/$key"
+: >"$TMP/log"
+"$FOLIO" "$TMP/good" -t model -o "$TMP/good3.model" 2>/dev/null
+[ "$(requests /plain)" = 1 ] && ok "cache: damaged entry fetched again" || not_ok "cache: damaged entry fetched again" "$(cat "$TMP/log")"
+check "cache: damaged entry, same model" cmp "$TMP/good1.model" "$TMP/good3.model"
+
+# User-Agent and Referer.
+: >"$TMP/log"
+"$FOLIO" "$TMP/good" --image-cache "$TMP/cache-ua" --user-agent "TestAgent/1" --referer "https://news.example/a" \
+	-t model -o "$TMP/ua.model" 2>/dev/null
+contains "fetch: --user-agent and --referer sent" "$TMP/log" "^GET /plain ua=TestAgent/1 referer=https://news.example/a$"
+[ -s "$TMP/cache-ua/$key" ] && ok "cache: --image-cache DIR used" || not_ok "cache: --image-cache DIR used" "$(ls "$TMP/cache-ua")"
+
+# ---- Bad images: a placeholder with its reason and exactly one warning each ----
+: >"$TMP/log"
+expect_status "bad: built anyway" 0 "$FOLIO" "$TMP/bad" --image-timeout 1 --image-max-bytes 100000 -t model -o "$TMP/bad.model"
+cp "$TMP/err" "$TMP/bad.err"
+b=$TMP/bad.model
+contains "bad: slow image times out" "$b" "'$U/slow' .* -> placeholder \(could not be downloaded: no complete answer within 1 s \(3 tries\)\)"
+contains "bad: 404" "$b" "'$U/missing' .* -> placeholder \(could not be downloaded: the server answered 404\)"
+contains "bad: HTML page with status 200" "$b" "'$U/html' .* -> placeholder \(could not be downloaded: the server sent an HTML page, not an image\)"
+contains "bad: redirect loop" "$b" "'$U/loop' .* -> placeholder \(could not be downloaded: redirected more than 5 times\)"
+contains "bad: redirect to file:" "$b" "'$U/to-file' .* -> placeholder \(could not be downloaded: redirected to an address that is not http or https\)"
+contains "bad: oversized (announced)" "$b" "'$U/big' .* -> placeholder \(could not be downloaded: larger than 100000 bytes"
+contains "bad: oversized (chunked, cut while downloading)" "$b" "'$U/big-chunked' .* -> placeholder \(could not be downloaded: larger than 100000 bytes"
+contains "bad: PNG bomb refused from its header" "$b" "'$U/bomb-png' .* -> placeholder \(is too large to decode: 100000x100000 pixels"
+contains "bad: GIF bomb refused from its header" "$b" "'$U/bomb-gif' .* -> placeholder \(is too large to decode: 60000x60000 pixels"
+contains "bad: not an image" "$b" "'$U/notimage' .* -> placeholder \(could not be downloaded: the server sent a file that is not an image\)"
+contains "bad: SVG with a script" "$b" "'$U/script-svg' .* -> placeholder \(is an SVG with a script"
+contains "bad: connection broken mid-body, retried" "$b" "'$U/partial' .* -> placeholder \(could not be downloaded: the connection broke .*\(3 tries\)\)"
+contains "bad: missing thumbnail reported" "$TMP/bad.err" "bad.md:4: warning: thumbnail '$U/missing-thumb' could not be downloaded: the server answered 404; the article shows no lead image$"
+contains "bad: resources: only the drawn cover" "$b" "^  resources: 1$"
+[ "$(warnings "$TMP/bad.err")" = 13 ] && ok "bad: 13 warnings for 13 bad images" || not_ok "bad: 13 warnings" "$(cat "$TMP/bad.err")"
+dup=$(grep -o "image '[^']*'" "$TMP/bad.err" | sort | uniq -d)
+[ -z "$dup" ] && ok "bad: no image warned twice" || not_ok "bad: no image warned twice" "$dup"
+[ "$(requests /missing)" = 1 ] && ok "bad: 404 not retried" || not_ok "bad: 404 not retried" "$(grep missing "$TMP/log")"
+[ "$(requests /loop)" -le 6 ] && ok "bad: redirect loop stopped" || not_ok "bad: redirect loop stopped" "$(requests /loop) requests"
+[ "$(requests /slow)" = 3 ] && ok "bad: timeout retried twice" || not_ok "bad: timeout retried twice" "$(requests /slow)"
+expect_status "bad: --strict fails" 1 "$FOLIO" "$TMP/bad" --strict --offline -t model -o "$TMP/strict.model"
+
+# Failures the server gave are remembered for a day; transient ones are asked again.
+: >"$TMP/log"
+"$FOLIO" "$TMP/bad" --image-timeout 1 --image-max-bytes 100000 -t model -o "$TMP/bad2.model" 2>"$TMP/bad2.err"
+[ "$(requests /missing)" = 0 ] && ok "cache: 404 remembered" || not_ok "cache: 404 remembered" "$(cat "$TMP/log")"
+[ "$(requests /slow)" = 3 ] && ok "cache: timeout not remembered" || not_ok "cache: timeout not remembered" "$(requests /slow)"
+contains "cache: remembered failure says so" "$TMP/bad2.model" "'$U/missing' .* the server answered 404 \(remembered from a run in the last day\)"
+[ "$(warnings "$TMP/bad2.err")" = 13 ] && ok "cache: still one warning each" || not_ok "cache: still one warning each" "$(cat "$TMP/bad2.err")"
+
+# ---- An interrupted download leaves nothing in the cache ----
+: >"$TMP/log"
+"$FOLIO" "$TMP/stall" --image-cache "$TMP/cache-stall" -t model -o "$TMP/stall.model" 2>/dev/null &
+victim=$!
+for _ in $(seq 100); do grep -q '^GET /stall' "$TMP/log" && break; sleep 0.1; done
+sleep 0.3
+kill -9 "$victim" 2>/dev/null; wait "$victim" 2>/dev/null
+key=$(printf '%s' "$U/stall" | sha256sum | cut -d' ' -f1)
+[ ! -e "$TMP/cache-stall/$key" ] && ok "interrupted: no cache entry" || not_ok "interrupted: no cache entry"
+expect_status "interrupted: next offline build succeeds" 0 "$FOLIO" "$TMP/stall" --offline --image-cache "$TMP/cache-stall" -t model -o "$TMP/stall.model"
+contains "interrupted: the image is a placeholder" "$TMP/stall.model" "'$U/stall' .* -> placeholder \(is not in the image cache"
+
+# ---- --offline ----
+# An empty cache: placeholders, one warning per missing image, no request at all.
+: >"$TMP/log"
+expect_status "offline, empty cache: built" 0 "$FOLIO" "$TMP/good" --offline --image-cache "$TMP/empty" -t model -o "$TMP/off0.model"
+[ ! -s "$TMP/log" ] && ok "offline: no request made" || not_ok "offline: no request made" "$(cat "$TMP/log")"
+n_remote=$(grep -c "^  image line .* '\(http:\)\?//" "$TMP/off0.model")
+[ "$(warnings "$TMP/err")" = "$n_remote" ] && [ "$n_remote" = 11 ] && ok "offline, empty cache: one warning per missing image (11)" \
+	|| not_ok "offline, empty cache: one warning per missing image" "$n_remote remote; $(cat "$TMP/err")"
+contains "offline, empty cache: reason" "$TMP/off0.model" "'$U/plain' .* -> placeholder \(is not in the image cache and --offline forbids downloading it\)"
+contains "offline, empty cache: local images still there" "$TMP/off0.model" "'wide.jpg' .* image/jpeg 2400x37"
+
+# The server stopped: the cache is enough.
+stop_server
+expect_status "offline, server stopped: built from the cache" 0 "$FOLIO" "$TMP/good" --offline -t model -o "$TMP/off1.model"
+grep -v "'//127" "$TMP/good1.model" >"$TMP/a"; grep -v "'//127" "$TMP/off1.model" >"$TMP/b"
+check "offline: same images as online" cmp "$TMP/a" "$TMP/b"
+[ "$(warnings "$TMP/err")" = 1 ] && ok "offline: only the never-fetched image warned" || not_ok "offline: only the never-fetched image warned" "$(cat "$TMP/err")"
+
+# ---- Formats and limits (local files and the cache; no server needed) ----
+"$FOLIO" "$TMP/good" --offline --webp keep -t model -o "$TMP/keep.model" 2>/dev/null
+contains "webp keep: lossy WebP packed as WebP" "$TMP/keep.model" "'$U/lossy-webp' .* image/webp 48x32$"
+"$FOLIO" "$TMP/good" --offline --webp jpeg -t model -o "$TMP/jpeg.model" 2>/dev/null
+contains "webp jpeg: transparent WebP as JPEG" "$TMP/jpeg.model" "'$U/alpha-webp' .* image/jpeg 24x20 \(from image/webp\)$"
+"$FOLIO" "$TMP/good" --offline --webp png -t model -o "$TMP/png.model" 2>/dev/null
+contains "webp png: lossy WebP as PNG" "$TMP/png.model" "'$U/lossy-webp' .* image/png 48x32 \(from image/webp\)$"
+expect_status "webp: bad value refused" 1 "$FOLIO" "$TMP/good" --offline --webp gif -t model -o "$TMP/x.model"
+contains "webp: bad value named" "$TMP/err" "error: --webp wants auto, keep, jpeg or png, not 'gif'"
+"$FOLIO" "$TMP/good" --offline --image-max-pixels 0 -t model -o "$TMP/nomax.model" 2>/dev/null
+contains "max-pixels 0: never scaled" "$TMP/nomax.model" "'wide.png' .* image/png 3000x12$"
+"$FOLIO" "$TMP/good" --offline --image-max-pixels 8 -t model -o "$TMP/small.model" 2>/dev/null
+contains "max-pixels 8: GIF scaled becomes PNG" "$TMP/small.model" "'$U/anim-gif' .* image/png 8x6 \(from image/gif\)$"
+contains "max-pixels 8: animated WebP scaled" "$TMP/small.model" "'$U/anim-webp' .* image/png 8x5 \(from image/webp\)$"
+"$FOLIO" "$TMP/good" --offline --image-max-megapixels 0 -t model -o /dev/null 2>/dev/null
+"$FOLIO" "$TMP/bad" --offline --image-max-megapixels 1 -t model -o "$TMP/mp.model" 2>/dev/null
+contains "max-megapixels: limit named" "$TMP/mp.model" "too large to decode: 100000x100000 pixels \(--image-max-megapixels 1\)"
+
+# A thumbnail at another address with the same bytes as the first image is not a lead either.
+mkdir -p "$TMP/lead"
+printf -- '---\ntitle: lead\nthumbnail: %s/photo-copy\n---\n\n![x](%s/photo)\n' "$U" "$U" >"$TMP/lead/a.md"
+printf -- '---\ntitle: lead2\nthumbnail: %s/plain\n---\n\n![x](%s/photo)\n' "$U" "$U" >"$TMP/lead/b.md"
+"$FOLIO" "$TMP/lead" --offline -t model -o "$TMP/lead.model" 2>"$TMP/lead.err"
+[ "$(grep -c '^  lead ' "$TMP/lead.model")" = 1 ] && ok "lead: same bytes as the first image, dropped; another kept" \
+	|| not_ok "lead: dropped once" "$(cat "$TMP/lead.model")"
+contains "lead: a different thumbnail is the lead" "$TMP/lead.model" "^  lead line 3 '$U/plain' .* image/png 40x30$"
+
+# ---- Covers ----
+contains "cover: drawn when none is given" "$TMP/good1.model" "^  cover: images/img-[0-9a-f]{16}\.png image/png 1600x2400 \(drawn\)$"
+cover1=$(grep '^  cover:' "$TMP/good1.model"); cover2=$(grep '^  cover:' "$TMP/good2.model")
+[ "$cover1" = "$cover2" ] && ok "cover: drawn cover has the same bytes each build" || not_ok "cover: deterministic" "$cover1 / $cover2"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/good/bundle/photo.jpg -t model -o "$TMP/cover.model" 2>"$TMP/cover.err"
+contains "cover: --cover FILE used" "$TMP/cover.model" "^  cover: $photo image/jpeg 64x48$"
+contains "cover: --cover picture also in the body is stored once" "$TMP/cover.model" "^  resources: 10$"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/serve/lossy-webp -t model -o "$TMP/cover2.model" 2>/dev/null
+contains "cover: WebP cover converted" "$TMP/cover2.model" "^  cover: images/img-[0-9a-f]{16}\.jpg image/jpeg 48x32$"
+"$FOLIO" "$TMP/good" --offline --cover "$TMP/no-such.jpg" -t model -o "$TMP/cover3.model" 2>"$TMP/cover3.err"
+contains "cover: missing --cover reported" "$TMP/cover3.err" "no-such.jpg: warning: cover image does not exist; a cover is drawn instead"
+contains "cover: missing --cover, one is drawn" "$TMP/cover3.model" "\(drawn\)$"
+"$FOLIO" "$TMP/good" --offline --cover tests/images/serve/notimage -t model -o "$TMP/cover4.model" 2>"$TMP/cover4.err"
+contains "cover: not an image reported" "$TMP/cover4.err" "notimage: warning: cover image is not an image"
+
+# ---- A server that is not there: every image fails at once, after one attempt to connect ----
+mkdir -p "$TMP/gone"
+dead=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+{ printf -- '---\ntitle: gone\n---\n\n'; for i in $(seq 20); do printf '![%d](http://127.0.0.1:%s/img%d)\n\n' "$i" "$dead" "$i"; done; } >"$TMP/gone/gone.md"
+expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone.model"
+[ "$(grep -c "could not be downloaded: host 127.0.0.1:$dead cannot be reached; a placeholder is shown" "$TMP/err")" = 20 ] \
+	&& ok "unreachable: 20 placeholders, one warning each" || not_ok "unreachable: 20 warnings" "$(cat "$TMP/err")"
