@@ -137,11 +137,9 @@ static char *fold(const char *s)
 static char *lang_title(const char *tag)
 {
 	static const struct { const char *tag, *name; } names[] = {
-		{ "zh-Hans", "简体中文" }, { "zh-CN", "简体中文" }, { "zh-SG", "简体中文（新加坡）" },
-		{ "zh-Hant", "繁體中文" }, { "zh-TW", "繁體中文（台灣）" }, { "zh-HK", "繁體中文（香港）" },
-		{ "zh-MO", "繁體中文（澳門）" }, { "zh", "中文" }, { "ja", "日本語" }, { "ko", "한국어" },
-		{ "en", "English" }, { "fr", "Français" }, { "de", "Deutsch" }, { "es", "Español" },
-		{ "it", "Italiano" }, { "pt", "Português" }, { "ru", "Русский" },
+		{ "zh-Hans", "简体中文" }, { "zh-Hant", "繁體中文" }, { "zh", "中文" }, { "ja", "日本語" },
+		{ "ko", "한국어" }, { "en", "English" }, { "fr", "Français" }, { "de", "Deutsch" },
+		{ "es", "Español" }, { "it", "Italiano" }, { "pt", "Português" }, { "ru", "Русский" },
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
@@ -229,9 +227,10 @@ static bool group_of(const struct book *b, const struct article *a, enum group_k
 		}
 		return false;
 	case GROUP_LANG:
-		lang = a->lang ? a->lang : b->lang ? b->lang : "und";
-		*key = g_strdup(lang);
-		*title = lang_title(lang);
+		/* en-GB beside en, zh-HK beside zh-TW: readers group by language and, for Chinese, script. */
+		lang = a->lang ? a->lang : b->lang;
+		*key = select_lang_family(lang);
+		*title = lang_title(*key);
 		return true;
 	case GROUP_DAY:
 	case GROUP_WEEK:
@@ -268,6 +267,43 @@ static int compare_groups(gconstpointer pa, gconstpointer pb, gpointer data)
 		c = g_utf8_collate(a->key, b->key);
 		return c ? c : strcmp(a->key, b->key);
 	}
+}
+
+/* The name a category or tag part shows: its most used spelling ("AI" over "ai"), the first on a tie. */
+static void name_part(const struct book *b, struct group *g, enum group_key by)
+{
+	GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *order = g_ptr_array_new();
+	guint best = 0;
+
+	for (guint i = 0; i < g->part->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(g->part->articles, i);
+		char *key, *title;
+		gint64 start;
+		guint n;
+
+		if (!group_of(b, a, by, &key, &title, &start))
+			continue;
+		n = GPOINTER_TO_UINT(g_hash_table_lookup(count, title)) + 1;
+		if (n == 1)
+			g_ptr_array_add(order, title);
+		g_hash_table_insert(count, n == 1 ? title : g_strdup(title), GUINT_TO_POINTER(n));
+		if (n > 1)
+			g_free(title);
+		g_free(key);
+	}
+	for (guint i = 0; i < order->len; i++) {
+		const char *t = g_ptr_array_index(order, i);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(count, t));
+
+		if (n > best) {
+			best = n;
+			g_free(g->part->title);
+			g->part->title = g_strdup(t);
+		}
+	}
+	g_ptr_array_free(order, TRUE);
+	g_hash_table_destroy(count);
 }
 
 /* Hugo orders sections by their _index.md weight, then path: the order b->sections was read in. */
@@ -342,7 +378,7 @@ void arrange_group(struct book *b)
 		if (!g) {
 			g = g_new0(struct group, 1);
 			g->key = key;
-			g->part = part_new(title);	/* named as its first article spells it */
+			g->part = part_new(title);
 			g->start = start;
 			g->rank = (int)groups->len;
 			g_ptr_array_add(groups, g);
@@ -355,6 +391,9 @@ void arrange_group(struct book *b)
 		g_free(key);
 		g_free(title);
 	}
+	if (by == GROUP_CATEGORY || by == GROUP_TAG)
+		for (guint i = 0; i < groups->len; i++)
+			name_part(b, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	/* The reading order follows the parts; parts with no article are dropped. */
 	g_ptr_array_set_size(b->articles, 0);

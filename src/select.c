@@ -261,6 +261,18 @@ bool select_lang_matches(const char *want, const char *have)
 	       && (!w.region[0] || !g_ascii_strcasecmp(w.region, h.region));
 }
 
+char *select_lang_family(const char *tag)
+{
+	struct tag_parts p;
+
+	if (!tag || !*tag)
+		return g_strdup("und");
+	split_tag(tag, &p);
+	if (!g_ascii_strcasecmp(p.lang, "zh") && p.script[0])
+		return g_strdup_printf("zh-%s", p.script);
+	return g_ascii_strdown(p.lang, -1);
+}
+
 /* ---- the filters ---- */
 
 static bool names_match(const GPtrArray *wanted, const GPtrArray *names)

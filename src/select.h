@@ -38,4 +38,11 @@ GHashTable *select_listed_files(const struct options *o, bool report);
 /* True when the article's language tag have is one the --only-lang tag want asks for (zh matches zh-CN). */
 bool select_lang_matches(const char *want, const char *have);
 
+/*
+ * The family a language tag belongs to, for grouping: its language ("en" for
+ * en-GB), and for Chinese its script ("zh-Hant" for zh-HK and zh-TW, "zh-Hans"
+ * for zh-CN); "und" for none. g_free.
+ */
+char *select_lang_family(const char *tag);
+
 #endif
