@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "book.h"
 #include "diag.h"
@@ -151,6 +152,33 @@ static bool take_lock(struct state *s)
 	return true;
 }
 
+/*
+ * A digest killed after writing the new state beside the old one leaves its
+ * temporary file (".NAME.XXXXXX", see outfile.h); under the lock no other
+ * digest is writing one, so they can go.
+ */
+static void remove_stale_temporaries(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+	char *prefix = g_strdup_printf(".%s.", base);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d && (name = g_dir_read_name(d))) {
+		if (g_str_has_prefix(name, prefix) && strlen(name) == strlen(prefix) + 6) {
+			char *p = g_build_filename(dir, name, NULL);
+
+			g_unlink(p);
+			g_free(p);
+		}
+	}
+	if (d)
+		g_dir_close(d);
+	g_free(prefix);
+	g_free(base);
+	g_free(dir);
+}
+
 struct state *state_open(const char *path)
 {
 	struct state *s = g_new0(struct state, 1);
@@ -166,6 +194,7 @@ struct state *state_open(const char *path)
 	s->text = g_string_new(NULL);
 	if (!take_lock(s))
 		goto fail;
+	remove_stale_temporaries(path);
 	if (!g_file_get_contents(path, &text, &len, &err)) {
 		if (!g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
 			diag_error(path, 0, "cannot read the digest state: %s", err->message);
