@@ -229,7 +229,7 @@ static int write_digest(struct book *b, struct state *st, const struct fields *f
 	if (!outputs || diag_failed())
 		goto out;
 	/* The new state is on disk before any book is renamed into place, and replaces the old one last. */
-	if (st && !state_prepare(st, b->now, b->articles, outputs))
+	if (st && !state_prepare(st, b->now, b->tz, b->articles, outputs))
 		goto out;
 	crash_point("prepared");
 	if (!export_book(b, outputs, o->format))

@@ -305,7 +305,7 @@ static bool sent_before(const struct book *b, const struct article *a)
 
 	if (!b->sent)
 		return false;
-	keys = identity_keys(a, true);
+	keys = identity_keys(a, b->tz, true);
 	for (guint i = 0; i < keys->len && !hit; i++)
 		hit = g_hash_table_contains(b->sent, g_ptr_array_index(keys, i));
 	g_ptr_array_unref(keys);
@@ -313,9 +313,10 @@ static bool sent_before(const struct book *b, const struct article *a)
 }
 
 /* The article a duplicates (and why), or NULL; records a's keys otherwise. */
-static const struct article *duplicate_of(GHashTable *seen, const struct article *a, const char **why)
+static const struct article *duplicate_of(const struct book *b, GHashTable *seen, const struct article *a,
+					  const char **why)
 {
-	GPtrArray *keys = identity_keys(a, false);
+	GPtrArray *keys = identity_keys(a, b->tz, false);
 	const struct article *first = NULL;
 
 	for (guint i = 0; i < keys->len && !first; i++) {
@@ -323,7 +324,7 @@ static const struct article *duplicate_of(GHashTable *seen, const struct article
 
 		first = g_hash_table_lookup(seen, k);
 		if (first)
-			*why = g_str_has_prefix(k, "link:") ? "same source link" : "same title and date";
+			*why = g_str_has_prefix(k, "link:") ? "same source link" : "same title on the same day";
 	}
 	if (!first)
 		for (guint i = 0; i < keys->len; i++)
@@ -417,7 +418,7 @@ void select_articles(struct book *b, const struct select_filters *f, GPtrArray *
 			g_ptr_array_add(dropped, a);
 			continue;
 		}
-		first = duplicate_of(seen, a, &why);
+		first = duplicate_of(b, seen, a, &why);
 		if (first) {
 			b->chosen.duplicates++;
 			diag_note(a->file, 0, "duplicate of %s (%s); left out", first->file, why);

@@ -20,7 +20,7 @@ void select_filters_free(struct select_filters *f);
  * filters choose into b->articles, freeing the others: drafts (unless
  * --include-drafts), articles outside files:, the date window (undated ones
  * too), --category, --tag, --only-lang, those an earlier digest held
- * (b->sent), then duplicates (same source link, or same title and date: the
+ * (b->sent), then duplicates (same source link, or same title on the same day: the
  * first in path order stays). Counts and the date window go to b->chosen;
  * notes say what was left out and why.
  */

@@ -19,7 +19,7 @@
  * state_escape):
  *   folio-digest-state	1
  *   run	2025-03-10T06:00:00Z	12	/abs/digests/weekly.epub	/abs/digests/weekly.pdf
- *   article	2025-03-10T06:00:00Z	link:host/path	title:1741500000:Title	path:/abs/a.md
+ *   article	2025-03-10T06:00:00Z	link:host/path	title:2025-03-09:title	path:/abs/a.md
  * Lines starting with "#" and empty lines are ignored.
  */
 #define STATE_MAGIC "folio-digest-state"
@@ -222,7 +222,8 @@ fail:
 	return NULL;
 }
 
-bool state_prepare(struct state *s, gint64 now, const GPtrArray *articles, const GPtrArray *outputs)
+bool state_prepare(struct state *s, gint64 now, GTimeZone *tz, const GPtrArray *articles,
+		   const GPtrArray *outputs)
 {
 	GString *out = g_string_new(NULL);
 	char *when = date_format_utc(now);
@@ -243,7 +244,7 @@ bool state_prepare(struct state *s, gint64 now, const GPtrArray *articles, const
 	}
 	g_string_append_c(out, '\n');
 	for (guint i = 0; i < articles->len; i++) {
-		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), true);
+		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, true);
 
 		g_string_append_printf(out, "article\t%s", when);
 		for (guint k = 0; k < keys->len; k++) {

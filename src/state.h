@@ -28,10 +28,12 @@ struct state *state_open(const char *path);
 
 /*
  * Write, beside the state file, the state with one more digest: made at now,
- * holding the articles (struct article *) of articles, written to outputs.
+ * holding the articles (struct article *) of articles (their days taken in
+ * tz, as the digest chose them), written to outputs.
  * Nothing replaces the state until state_commit. Returns false (reported).
  */
-bool state_prepare(struct state *s, gint64 now, const GPtrArray *articles, const GPtrArray *outputs);
+bool state_prepare(struct state *s, gint64 now, GTimeZone *tz, const GPtrArray *articles,
+		   const GPtrArray *outputs);
 
 /* Flush, fsync and rename the prepared state into place. Returns false (reported). */
 bool state_commit(struct state *s);
