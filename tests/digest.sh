@@ -41,8 +41,8 @@ cmp -s "$out/weekly-2025-W10.model" "$out/copy-2025-03-09.model" \
 is "digest 1: state records one run" "$(grep -c '^run	' "$state")" 1
 is "digest 1: state records four articles" "$(grep -c '^article	' "$state")" 4
 contains "digest 1: state names the books" "$state" "^run	2025-03-09T20:00:00Z	4	$out/weekly-2025-W10.model	$out/copy-2025-03-09.model$"
-contains "digest 1: a linked article is known by its link, title and date, file" "$state" \
-	"^article	2025-03-09T20:00:00Z	link:news.example/a	title:2025-03-03:周一：开盘	path:$work/coll/a.md$"
+contains "digest 1: a linked article is known by its link, title and day (folded), file" "$state" \
+	"^article	2025-03-09T20:00:00Z	link:news.example/a	title:2025-03-03:周一:开盘	path:$work/coll/a.md$"
 contains "digest 1: an undated article by its file" "$state" "^article	2025-03-09T20:00:00Z	path:$work/coll/sub/d.md$"
 [ -e "$work/digest.state.lock" ] && ok "digest 1: lock file beside the state" || not_ok "digest 1: lock file"
 is "digest 1: no temporary file left" "$(ls -A "$out" "$work" | grep -c '^\.')" 0
