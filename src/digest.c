@@ -46,23 +46,28 @@ static char *day_text(gint64 utc, GTimeZone *tz)
  * The window a digest covers, as days of --timezone: from the start the
  * filters ask for (else, with --new, the previous digest; else the oldest
  * article) to the end they ask for (else now). The calendar fields name the
- * window's last day: the day, week and month the digest closes.
+ * middle of the window when it has a real start (asked for, or the previous
+ * digest), so that a weekly run on Sunday night, on Monday morning, or late
+ * after a missed week is named after the week its articles come from; a
+ * window with no start (a first digest) is named after its end.
  */
 static void fill_fields(struct fields *fs, const struct book *b, const struct state *st)
 {
-	gint64 from, last;
+	bool has_start = b->chosen.has_from || (st && b->opts->new_only && st->has_last_run);
+	gint64 from, last, named;
 	GDateTime *u, *l;
 
 	if (b->chosen.has_from)
 		from = b->chosen.from;
-	else if (st && b->opts->new_only && st->has_last_run)
+	else if (has_start)
 		from = st->last_run;
 	else if (b->first.valid)
 		from = b->first.utc;
 	else
 		from = b->now;
 	last = b->chosen.has_to ? b->chosen.to - 1 : b->now;
-	u = g_date_time_new_from_unix_utc(last);
+	named = has_start && from < last ? from + (last - from) / 2 : last;
+	u = g_date_time_new_from_unix_utc(named);
 	l = g_date_time_to_timezone(u, b->tz);
 	fs->values[F_YEAR] = g_date_time_format(l, "%Y");
 	fs->values[F_MONTH] = g_date_time_format(l, "%m");

@@ -82,7 +82,8 @@ cp $fix/later/g.md "$work/coll/"
 cp $fix/later/h.md "$work/coll/"
 digest "2025-03-30 20:00" --state "$state" --new -o "${weekly[0]}"
 is "catch-up: exit 0" "$rc" 0
-is "catch-up: both weeks' articles" "$(article_titles "$out/weekly-2025-W13.model" | tr '\n' '|')" "错过的一期|补上的一期|"
+# (named after the middle of its two weeks: 2025-03-23, week 12)
+is "catch-up: both weeks' articles" "$(article_titles "$out/weekly-2025-W12.model" | tr '\n' '|')" "错过的一期|补上的一期|"
 # Over all digests: every article once, none missing (the copy of a.md counts as a.md).
 cat "$out"/weekly-*.model >"$TMP/all.model"
 is "all digests: no article twice" "$(article_titles "$TMP/all.model" | sort | uniq -d)" ""
@@ -166,6 +167,11 @@ digest "2025-04-14 20:00" --title "{{year}} {{quarter}}" -o "$out/x.model"
 is "unknown template field: exit 2" "$rc" 2
 contains "unknown template field: named" "$TMP/err" "unknown field \{\{quarter\}\}"
 expect_status "--state outside digest: exit 2" 2 "$FOLIO" "$work/coll" --state "$state" -o "$out/x.model"
+
+# ---- a weekly run on Monday morning is named after the week it looks back on ----
+digest "2025-03-10 06:00" --last 7d --title "{{weekyear}}-W{{week}} {{date}} {{from}}/{{to}}" -o "$TMP/monday.model"
+is "Monday morning: exit 0" "$rc" 0
+contains "Monday morning: last week's number, today's date" "$TMP/monday.model" "^  title: 2025-W10 2025-03-10 2025-03-03/2025-03-10$"
 
 # ---- templates at the turn of the year: ISO week 1 of 2025 starts on 30 December 2024 ----
 digest "2024-12-31 12:00" --since 2025-03-03 --until 2025-03-03 --title "{{year}}-W{{week}} {{weekyear}}-W{{week}} {{year}}{{month}}{{day}} {{date}} {{from}}..{{to}} n={{count}}" -o "$TMP/ye-{{year}}-W{{week}}.model"
