@@ -46,42 +46,48 @@ static char *day_text(gint64 utc, GTimeZone *tz)
  * The window a digest covers, as days of --timezone: from the start the
  * filters ask for (else, with --new, the previous digest; else the oldest
  * article) to the end they ask for (else now). The calendar fields name the
- * middle of the window when it has a real start (asked for, or the previous
- * digest), so that a weekly run on Sunday night, on Monday morning, or late
- * after a missed week is named after the week its articles come from; a
- * window with no start (a first digest) is named after its end.
+ * last full day the window covers: --until's day when it is past, else
+ * yesterday. A digest made on Monday morning is named after the week it looks
+ * back on, a daily one at 06:00 after yesterday, a monthly one on the 1st
+ * after the month before; and weekly runs never share a name.
  */
 static void fill_fields(struct fields *fs, const struct book *b, const struct state *st)
 {
-	bool has_start = b->chosen.has_from || (st && b->opts->new_only && st->has_last_run);
-	gint64 from, last, named;
-	GDateTime *u, *l;
+	gint64 from, last;
+	GDateTime *u, *now, *named;
 
 	if (b->chosen.has_from)
 		from = b->chosen.from;
-	else if (has_start)
+	else if (st && b->opts->new_only && st->has_last_run)
 		from = st->last_run;
 	else if (b->first.valid)
 		from = b->first.utc;
 	else
 		from = b->now;
 	last = b->chosen.has_to ? b->chosen.to - 1 : b->now;
-	named = has_start && from < last ? from + (last - from) / 2 : last;
-	u = g_date_time_new_from_unix_utc(named);
-	l = g_date_time_to_timezone(u, b->tz);
-	fs->values[F_YEAR] = g_date_time_format(l, "%Y");
-	fs->values[F_MONTH] = g_date_time_format(l, "%m");
-	fs->values[F_DAY] = g_date_time_format(l, "%d");
-	fs->values[F_WEEK] = g_date_time_format(l, "%V");
-	fs->values[F_WEEKYEAR] = g_date_time_format(l, "%G");
+	u = g_date_time_new_from_unix_utc(b->now);
+	now = g_date_time_to_timezone(u, b->tz);
+	g_date_time_unref(u);
+	if (b->opts->until && last < b->now) {
+		u = g_date_time_new_from_unix_utc(last);
+		named = g_date_time_to_timezone(u, b->tz);
+		g_date_time_unref(u);
+	} else {
+		named = g_date_time_add_days(now, -1);
+	}
+	fs->values[F_YEAR] = g_date_time_format(named, "%Y");
+	fs->values[F_MONTH] = g_date_time_format(named, "%m");
+	fs->values[F_DAY] = g_date_time_format(named, "%d");
+	fs->values[F_WEEK] = g_date_time_format(named, "%V");
+	fs->values[F_WEEKYEAR] = g_date_time_format(named, "%G");
 	fs->values[F_FROM] = day_text(from, b->tz);
 	fs->values[F_TO] = day_text(last, b->tz);
 	fs->values[F_DATE] = day_text(b->now, b->tz);
 	fs->values[F_COUNT] = g_strdup_printf("%u", b->articles->len);
 	for (int i = 0; i < NFIELDS; i++)
 		fs->f[i] = (struct template_field){ field_names[i], fs->values[i] };
-	g_date_time_unref(l);
-	g_date_time_unref(u);
+	g_date_time_unref(named);
+	g_date_time_unref(now);
 }
 
 /* Fill one template; NULL after reporting an unknown field. what names the setting for messages. */

@@ -122,8 +122,8 @@ static bool set_value(struct options *o, const struct def *d, const char *value,
 {
 	char *end;
 	long n;
-	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && !g_path_is_absolute(value)
-		? g_build_filename(base_dir, value, NULL) : g_strdup(value);
+	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && strcmp(base_dir, ".")
+		&& !g_path_is_absolute(value) ? g_build_filename(base_dir, value, NULL) : g_strdup(value);
 
 	switch (d->kind) {
 	case K_STR: case K_PATH: {

@@ -130,6 +130,15 @@ static bool parse(struct state *s)
 
 static bool take_lock(struct state *s)
 {
+	char *dir = g_path_get_dirname(s->path);
+
+	/* A first scheduled run may name a folder nobody made yet (digests/digest.state). */
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		diag_error(dir, 0, "cannot create the folder of the digest state: %s", g_strerror(errno));
+		g_free(dir);
+		return false;
+	}
+	g_free(dir);
 	s->lock_fd = open(s->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (s->lock_fd < 0) {
 		diag_error(s->lock_path, 0, "cannot create the lock file of the state: %s", g_strerror(errno));

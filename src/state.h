@@ -19,8 +19,9 @@ struct state {
 };
 
 /*
- * Lock path + ".lock" (waiting, with a note, while another digest holds it)
- * and read path. A missing file is an empty state. Returns NULL, reported,
+ * Lock path + ".lock" (waiting, with a note, while another digest holds it;
+ * the folder is created when missing) and read path. A missing file is an
+ * empty state. Returns NULL, reported,
  * when the lock cannot be taken or the file is unreadable or malformed
  * (never read as empty: that would send everything again).
  */

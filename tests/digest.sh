@@ -82,8 +82,7 @@ cp $fix/later/g.md "$work/coll/"
 cp $fix/later/h.md "$work/coll/"
 digest "2025-03-30 20:00" --state "$state" --new -o "${weekly[0]}"
 is "catch-up: exit 0" "$rc" 0
-# (named after the middle of its two weeks: 2025-03-23, week 12)
-is "catch-up: both weeks' articles" "$(article_titles "$out/weekly-2025-W12.model" | tr '\n' '|')" "错过的一期|补上的一期|"
+is "catch-up: both weeks' articles" "$(article_titles "$out/weekly-2025-W13.model" | tr '\n' '|')" "错过的一期|补上的一期|"
 # Over all digests: every article once, none missing (the copy of a.md counts as a.md).
 cat "$out"/weekly-*.model >"$TMP/all.model"
 is "all digests: no article twice" "$(article_titles "$TMP/all.model" | sort | uniq -d)" ""
@@ -173,10 +172,10 @@ digest "2025-03-10 06:00" --last 7d --title "{{weekyear}}-W{{week}} {{date}} {{f
 is "Monday morning: exit 0" "$rc" 0
 contains "Monday morning: last week's number, today's date" "$TMP/monday.model" "^  title: 2025-W10 2025-03-10 2025-03-03/2025-03-10$"
 
-# ---- templates at the turn of the year: ISO week 1 of 2025 starts on 30 December 2024 ----
-digest "2024-12-31 12:00" --since 2025-03-03 --until 2025-03-03 --title "{{year}}-W{{week}} {{weekyear}}-W{{week}} {{year}}{{month}}{{day}} {{date}} {{from}}..{{to}} n={{count}}" -o "$TMP/ye-{{year}}-W{{week}}.model"
+# ---- the fields: --until's day when past; {{year}} beside {{week}} at the turn of the year ----
+digest "2025-03-05 12:00" --since 2025-03-03 --until 2025-03-03 --title "{{year}}-W{{week}} {{weekyear}}-W{{week}} {{year}}{{month}}{{day}} {{date}} {{from}}..{{to}} n={{count}}" -o "$TMP/ye-{{year}}-W{{week}}.model"
 is "turn of the year: exit 0" "$rc" 0
-contains "turn of the year: fields" "$TMP/ye-2025-W10.model" "^  title: 2025-W10 2025-W10 20250303 2024-12-31 2025-03-03..2025-03-03 n=1$"
+contains "turn of the year: fields" "$TMP/ye-2025-W10.model" "^  title: 2025-W10 2025-W10 20250303 2025-03-05 2025-03-03..2025-03-03 n=1$"
 lacks "turn of the year: no warning when the years agree" "$TMP/err" "belongs to"
 SOURCE_DATE_EPOCH=$(at "2024-12-31 12:00") "$FOLIO" digest $fix/yaml --title "{{year}}-W{{week}}" \
 	-t model -o "$TMP/ny-{{weekyear}}.model" --state "$TMP/ny.state" >"$TMP/line" 2>"$TMP/err"
@@ -210,3 +209,31 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 else
 	not_ok "terminal: 'script' (util-linux) is needed for this test"
 fi
+
+# ---- examples/digest: the crontab command, in a copy of its layout (only the format overridden:
+# .model instead of .epub and .pdf, the same settings otherwise) ----
+srv=$TMP/srv/folio
+mkdir -p "$srv"
+cp -r examples "$srv/news"; rm -rf "$srv/news/digest" "$srv/news/out"
+cp examples/digest/folio.yaml "$srv/digest.yaml"
+cron_line=$(grep -E '^[0-9*]' examples/digest/crontab)
+is "example crontab: weekly, Monday 06:00" "$(echo "$cron_line" | awk '{print $1, $2, $3, $4, $5}')" "0 6 * * 1"
+cron_cmd=$(echo "$cron_line" | sed -E 's/^([^ ]+ +){5}//' | sed "s|/srv/folio|$srv|; s|/usr/local/bin/folio|$FOLIO|; s|digest.yaml|digest.yaml -o 'digests/{{weekyear}}/weekly-{{weekyear}}-W{{week}}.model'|")
+# Three Mondays: the first digest, one with an article added during the week, one with nothing new.
+for when in "2025-03-24 06:00" "2025-03-31 06:00" "2025-04-07 06:00"; do
+	SOURCE_DATE_EPOCH=$(at "$when") sh -c "$cron_cmd" 2>>"$TMP/cron.err"; echo "exit $?" >>"$TMP/cron.status"
+	cp $fix/later/h.md "$srv/news/added.md"
+done
+is "example crontab: written, written, nothing new" "$(tr '\n' ' ' <"$TMP/cron.status")" "exit 0 exit 0 exit 3 "
+is "example crontab: one summary line a run in the log" "$(cut -f1 "$srv/digests/digest.log" | tr '\n' ' ')" "written written nothing-new "
+lacks "example crontab: every setting known" "$TMP/cron.err" "unknown setting"
+f=$srv/digests/2025/weekly-2025-W12.model
+contains "example crontab: title from digest.yaml, last week's number" "$f" "^  title: 评论周刊 2025年第12期$"
+is "example crontab: the next Monday, the next week" "$(article_titles "$srv/digests/2025/weekly-2025-W13.model")" "补上的一期"
+contains "example crontab: grouped by category" "$f" "^part p01 "
+[ -f "$srv/digests/digest.state" ] && ok "example crontab: state in digests/" || not_ok "example crontab: state in digests/"
+grep -q '^ExecStart=/usr/local/bin/folio digest news --config digest.yaml$' examples/digest/folio-digest.service \
+	&& grep -q '^WorkingDirectory=/srv/folio$' examples/digest/folio-digest.service \
+	&& ok "example service: runs the crontab's command" || not_ok "example service: runs the crontab's command"
+contains "example service: exit 3 is success" examples/digest/folio-digest.service "^SuccessExitStatus=3$"
+contains "example timer: Monday 06:00, catching up" examples/digest/folio-digest.timer "^OnCalendar=Mon \*-\*-\* 06:00:00$"
