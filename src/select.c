@@ -348,6 +348,13 @@ static void note_count(guint n, const char *what)
 		diag_note(NULL, 0, "%u article%s %s", n, n == 1 ? "" : "s", what);
 }
 
+/* Count one article left out for a reason; true, for "return drop(...)". */
+static bool drop(guint *reason)
+{
+	(*reason)++;
+	return true;
+}
+
 /* Which filter, if any, leaves a out; counts it in b->chosen. */
 static bool filtered_out(struct book *b, const struct select_filters *f, const struct article *a)
 {
@@ -355,25 +362,25 @@ static bool filtered_out(struct book *b, const struct select_filters *f, const s
 	const char *lang = a->lang ? a->lang : b->lang;
 
 	if (a->fm.draft && !o->include_drafts)
-		return ++b->chosen.drafts;
+		return drop(&b->chosen.drafts);
 	if (f->files && !g_hash_table_contains(f->files, a->real))
-		return ++b->chosen.by_files;
+		return drop(&b->chosen.by_files);
 	if (f->has_from || f->has_to) {
 		if (!a->fm.date.valid) {
 			b->chosen.undated++;
-			return ++b->chosen.by_date;
+			return drop(&b->chosen.by_date);
 		}
 		if ((f->has_from && a->fm.date.utc < f->from) || (f->has_to && a->fm.date.utc >= f->to))
-			return ++b->chosen.by_date;
+			return drop(&b->chosen.by_date);
 	}
 	if (f->categories->len && !names_match(f->categories, a->fm.categories.items))
-		return ++b->chosen.by_category;
+		return drop(&b->chosen.by_category);
 	if (f->tags->len && !names_match(f->tags, a->fm.tags.items))
-		return ++b->chosen.by_tag;
+		return drop(&b->chosen.by_tag);
 	if (f->langs->len && !lang_wanted(f, lang))
-		return ++b->chosen.by_lang;
+		return drop(&b->chosen.by_lang);
 	if (sent_before(b, a))
-		return ++b->chosen.already_sent;
+		return drop(&b->chosen.already_sent);
 	return false;
 }
 

@@ -158,6 +158,23 @@ digest "2025-04-14 20:00" --state "$state" --new -o "$out/after-race.model"
 is "three at once: state still readable, nothing new" "$rc" 3
 is "three at once: one run recorded" "$(grep -c '^run	2025-04-13' "$state")" 1
 
+# ---- --limit with --new: what is over the limit waits for the next digest ----
+lim=$TMP/limit.state
+for n in 1 2 3; do
+	(SOURCE_DATE_EPOCH=$(at "2025-03-1$n 20:00") "$FOLIO" digest $fix/coll --state "$lim" --new --limit 3 \
+		-o "$TMP/limit-$n.model" >"$TMP/limit-$n.line" 2>/dev/null; echo $? >>"$TMP/limit.rc")
+done
+is "limit: 3, then the 4th, then nothing" "$(tr '\n' ' ' <"$TMP/limit.rc")" "0 0 3 "
+is "limit: first digest" "$(article_titles "$TMP/limit-1.model" | tr '\n' '|')" "周一：开盘|周二：利率|周三：地产|"
+is "limit: the one over the limit comes next" "$(article_titles "$TMP/limit-2.model" | tr '\n' '|')" "没有日期的随笔|"
+contains "limit: over-limit counted" "$TMP/limit-1.line" "already-sent=0${tab}duplicates=0${tab}filtered=0${tab}over-limit=1${tab}"
+# In every summary line, read = articles + already-sent + duplicates + filtered + over-limit.
+for f in "$TMP"/limit-*.line "$TMP"/race-*.line; do
+	awk -F'\t' '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		exit !(v["read"] == v["articles"] + v["already-sent"] + v["duplicates"] + v["filtered"] + v["over-limit"]) }' "$f" \
+		&& ok "summary: counts add up in $(basename "$f")" || not_ok "summary: counts add up in $(basename "$f")" "$(cat "$f")"
+done
+
 # ---- usage ----
 digest "2025-04-14 20:00" --new -o "$out/x.model"
 is "--new without --state: exit 2" "$rc" 2
