@@ -108,6 +108,46 @@ is "after the crash: exit 0" "$rc" 0
 is "after the crash: the article comes (once)" "$(article_titles "$out/weekly-2025-W14.model" | tr '\n' '|')" "断电那天|"
 is "after the crash: the next run cleared the killed runs' temporary states" "$(ls -A "$work" | grep -c '^\.digest\.state\.')" 0
 
+# ---- killed from outside at whatever point the clock decides (timeout -s KILL; the points above
+# are the deterministic test): the state holds exactly the books fully written; the next run delivers ----
+big=$TMP/big
+mkdir -p "$big/news"
+kstate=$big/digest.state
+add_articles() {	# add_articles FROM TO: articles number FROM..TO
+	for ((k = $1; k <= $2; k++)); do
+		printf -- '---\ntitle: "文章 %04d"\ndate: "2025-05-%02d 08:%02d:00"\n---\n\n%s\n' "$k" $((k % 28 + 1)) $((k % 60)) \
+			"$(printf '正文第%d段。' $(seq 1 40))" >"$big/news/a$k.md"
+	done
+}
+n=0
+for delay in 0.001 0.003 0.006 0.01 0.03; do
+	add_articles $((n + 1)) $((n + 120)); n=$((n + 120))
+	cp "$kstate" "$big/state.before" 2>/dev/null || : >"$big/state.before"
+	runs_before=$(grep -c '^run	' "$big/state.before")
+	day=$(date -u -d "2025-06-01 + $((n / 120)) days" +%F)
+	SOURCE_DATE_EPOCH=$(at "$day 12:00") timeout -s KILL $delay "$FOLIO" digest "$big/news" --state "$kstate" --new \
+		-o "$big/k-{{date}}.model" -o "$big/k-{{date}}.copy.model" >/dev/null 2>&1
+	runs=$(grep -c '^run	' "$kstate" 2>/dev/null || echo 0)
+	if [ "$runs" = "$runs_before" ]; then
+		if [ -e "$kstate" ] && cmp -s "$kstate" "$big/state.before" || [ ! -e "$kstate" ] && [ ! -s "$big/state.before" ]; then
+			ok "killed after ${delay}s: state unchanged"
+		else
+			not_ok "killed after ${delay}s: state unchanged"
+		fi
+	elif [ "$runs" = $((runs_before + 1)) ]; then
+		rec=$(grep '^run	' "$kstate" | tail -1)
+		book=$(echo "$rec" | cut -f4); count=$(echo "$rec" | cut -f3)
+		[ -f "$book" ] && [ "$(grep -c '^article ' "$book")" = "$count" ] \
+			&& ok "killed after ${delay}s: the recorded book is whole" || not_ok "killed after ${delay}s: recorded book whole" "$rec"
+	else
+		not_ok "killed after ${delay}s: state has $runs runs, had $runs_before"
+	fi
+done
+SOURCE_DATE_EPOCH=$(at "2025-07-01 12:00") "$FOLIO" digest "$big/news" --state "$kstate" --new -o "$big/k-{{date}}.model" >/dev/null 2>&1
+recorded=$(grep '^run	' "$kstate" | cut -f4)
+is "killed runs: the recorded books hold every article once" \
+	"$(for b in $recorded; do article_titles "$b"; done | sort | uniq | wc -l) $(for b in $recorded; do article_titles "$b"; done | wc -l)" "$n $n"
+
 # ---- failures leave everything as it was ----
 cp $fix/later/i.md "$work/coll/i2.md"; sed -i 's/断电那天/失败那天/; s/2025-04-01/2025-04-08/' "$work/coll/i2.md"
 cp "$state" "$TMP/state.before"
