@@ -125,8 +125,8 @@ for delay in 0.001 0.003 0.006 0.01 0.03; do
 	cp "$kstate" "$big/state.before" 2>/dev/null || : >"$big/state.before"
 	runs_before=$(grep -c '^run	' "$big/state.before")
 	day=$(date -u -d "2025-06-01 + $((n / 120)) days" +%F)
-	SOURCE_DATE_EPOCH=$(at "$day 12:00") timeout -s KILL $delay "$FOLIO" digest "$big/news" --state "$kstate" --new \
-		-o "$big/k-{{date}}.model" -o "$big/k-{{date}}.copy.model" >/dev/null 2>&1
+	(SOURCE_DATE_EPOCH=$(at "$day 12:00") timeout -s KILL $delay "$FOLIO" digest "$big/news" --state "$kstate" --new \
+		-o "$big/k-{{date}}.model" -o "$big/k-{{date}}.copy.model"; exit $?) >/dev/null 2>&1
 	runs=$(grep -c '^run	' "$kstate" 2>/dev/null || echo 0)
 	if [ "$runs" = "$runs_before" ]; then
 		if [ -e "$kstate" ] && cmp -s "$kstate" "$big/state.before" || [ ! -e "$kstate" ] && [ ! -s "$big/state.before" ]; then
