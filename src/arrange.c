@@ -124,15 +124,6 @@ static void group_free(gpointer p)
 	g_free(g);
 }
 
-static char *fold(const char *s)
-{
-	char *norm = g_utf8_normalize(s, -1, G_NORMALIZE_NFKC);
-	char *folded = g_utf8_casefold(norm ? norm : s, -1);
-
-	g_free(norm);
-	return folded;
-}
-
 /* Names of the languages a collection is likely to hold, in themselves; others keep their tag. */
 static char *lang_title(const char *tag)
 {
@@ -219,7 +210,7 @@ static bool group_of(const struct book *b, const struct article *a, enum group_k
 			char *n = g_strstrip(g_strdup(g_ptr_array_index(names, i)));
 
 			if (*n) {
-				*key = fold(n);
+				*key = select_fold_name(n);
 				*title = n;
 				return true;
 			}

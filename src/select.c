@@ -12,13 +12,12 @@ struct select_filters {
 	bool has_from, has_to;
 	gint64 from, to;		/* from <= date < to, UTC seconds */
 	char *window;			/* the window in words, for notes */
-	GPtrArray *categories, *tags;	/* folded names (select_fold) */
+	GPtrArray *categories, *tags;	/* folded names (select_fold_name) */
 	GPtrArray *langs;		/* normalised tags */
 	GHashTable *files;		/* files: real path -> position, or NULL */
 };
 
-/* Names compare without case and width: "AI", "ai" and "ＡＩ" are one tag (Hugo folds taxonomy terms too). */
-static char *fold(const char *s)
+char *select_fold_name(const char *s)
 {
 	char *trimmed = g_strstrip(g_strdup(s));
 	char *norm = g_utf8_normalize(trimmed, -1, G_NORMALIZE_NFKC);
@@ -41,7 +40,7 @@ static GPtrArray *fold_all(const GPtrArray *names, const char *option, bool *ok)
 			*ok = false;
 			continue;
 		}
-		g_ptr_array_add(out, fold(n));
+		g_ptr_array_add(out, select_fold_name(n));
 	}
 	return out;
 }
@@ -278,7 +277,7 @@ char *select_lang_family(const char *tag)
 static bool names_match(const GPtrArray *wanted, const GPtrArray *names)
 {
 	for (guint i = 0; i < names->len; i++) {
-		char *n = fold(g_ptr_array_index(names, i));
+		char *n = select_fold_name(g_ptr_array_index(names, i));
 		bool hit = false;
 
 		for (guint j = 0; j < wanted->len && !hit; j++)
