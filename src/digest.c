@@ -110,30 +110,34 @@ static char *fill(const char *what, const char *text, const struct fields *fs)
 	return out;
 }
 
+/* True when text (may be NULL) is a template with known fields only (reported otherwise). */
+static bool template_valid(const char *what, const char *text, const struct fields *fs)
+{
+	char *filled;
+	bool ok;
+
+	if (!text)
+		return true;
+	filled = fill(what, text, fs);
+	ok = filled != NULL;
+	g_free(filled);
+	return ok;
+}
+
 /* Every template checked before anything is read, with sample values. */
 static bool templates_valid(const struct options *o)
 {
 	struct fields fs = { 0 };
-	bool ok = true;
-	char *s;
+	bool ok;
 
 	for (int i = 0; i < NFIELDS; i++) {
 		fs.values[i] = g_strdup("0");
 		fs.f[i] = (struct template_field){ field_names[i], fs.values[i] };
 	}
-	if (o->title && !(s = fill("--title", o->title, &fs)))
-		ok = false;
-	else if (o->title)
-		g_free(s);
-	if (o->subtitle && !(s = fill("--subtitle", o->subtitle, &fs)))
-		ok = false;
-	else if (o->subtitle)
-		g_free(s);
-	for (guint i = 0; i < o->outputs->len; i++) {
-		if (!(s = fill("-o", g_ptr_array_index(o->outputs, i), &fs)))
-			ok = false;
-		g_free(s);
-	}
+	ok = template_valid("--title", o->title, &fs);
+	ok = template_valid("--subtitle", o->subtitle, &fs) && ok;
+	for (guint i = 0; i < o->outputs->len; i++)
+		ok = template_valid("-o", g_ptr_array_index(o->outputs, i), &fs) && ok;
 	fields_clear(&fs);
 	return ok;
 }
