@@ -153,6 +153,7 @@ static GPtrArray *load_all(struct book *b)
 			g_ptr_array_add(b->sections, a);
 			g_hash_table_insert(section_titles, a->dir, a->title);
 		} else {
+			passes_identify(b, a);
 			g_ptr_array_add(loaded, a);
 		}
 	}
@@ -236,7 +237,8 @@ static bool source_date_epoch(gint64 *out)
 	return true;
 }
 
-static void book_metadata(struct book *b)
+/* epoch_set: SOURCE_DATE_EPOCH gave b->now, which then also stamps the book. */
+static void book_metadata(struct book *b, bool epoch_set)
 {
 	const struct options *o = b->opts;
 
@@ -276,15 +278,39 @@ static void book_metadata(struct book *b)
 				b->last = a->fm.date;
 		}
 	}
-	if (!source_date_epoch(&b->modified))
+	if (epoch_set)
+		b->modified = b->now;
+	else
 		b->modified = b->last.valid ? b->last.utc : 0;
+	b->identifier = content_uuid(b);
+}
+
+void book_set_title(struct book *b, const char *title, const char *subtitle)
+{
+	if (title) {
+		g_free(b->title);
+		b->title = g_strdup(title);
+	}
+	if (subtitle) {
+		g_free(b->subtitle);
+		b->subtitle = g_strdup(subtitle);
+	}
+	/* The identifier is derived from the title: keep the two in step. */
+	g_free(b->identifier);
 	b->identifier = content_uuid(b);
 }
 
 struct book *book_build(const struct options *opts)
 {
+	return book_build_unsent(opts, NULL);
+}
+
+struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
+{
 	struct book *b = book_new(opts);
+	struct select_filters *filters;
 	GPtrArray *loaded;
+	bool epoch_set;
 
 	b->tz = date_zone(opts->timezone);
 	if (!b->tz) {
@@ -292,17 +318,30 @@ struct book *book_build(const struct options *opts)
 		book_free(b);
 		return NULL;
 	}
-	loaded = load_all(b);
-	select_articles(b, loaded);
-	g_ptr_array_free(loaded, TRUE);
-	if (!arrange_articles(b)) {
+	epoch_set = source_date_epoch(&b->now);
+	if (!epoch_set)
+		b->now = g_get_real_time() / G_USEC_PER_SEC;
+	b->sent = sent;
+	/* Bad filter values are reported before anything is read. */
+	filters = select_filters_new(b);
+	if (!filters || !arrange_check(opts)) {
+		select_filters_free(filters);
 		book_free(b);
 		return NULL;
 	}
 	/* A language given for the book is the default of articles without one. */
 	b->lang = lang_normalize(opts->lang);
+	loaded = load_all(b);
+	select_articles(b, filters, loaded);
+	g_ptr_array_free(loaded, TRUE);
+	select_filters_free(filters);
+	arrange_sort(b);
+	select_limit(b);
+	if (!b->lang)
+		b->lang = common_lang(b);
+	arrange_group(b);
 	passes_run(b);
-	book_metadata(b);
+	book_metadata(b, epoch_set);
 	images_resolve(b);
 	cover_resolve(b);
 	if (b->left_out->len) {

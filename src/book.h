@@ -122,6 +122,17 @@ struct book {
 	GPtrArray *resources;	/* of struct resource *, in first-use order (owned) */
 	GPtrArray *left_out;	/* of char *: "FILE: reason" for everything not in the book */
 
+	/* Choosing: the time --last counts back from, and what was left out on purpose. */
+	gint64 now;		/* SOURCE_DATE_EPOCH, else the clock */
+	GHashTable *sent;	/* digest --new: identity keys earlier digests held (borrowed), or NULL */
+	struct chosen {
+		guint read;		/* articles read (not counting _index.md) */
+		guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
+		guint already_sent, duplicates, over_limit;
+		bool has_from, has_to;	/* the date window asked for: from <= date < to */
+		gint64 from, to;
+	} chosen;
+
 	struct roots *roots;
 	const struct options *opts;
 	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
@@ -134,7 +145,12 @@ struct book {
  * only when nothing at all could be read (also reported).
  */
 struct book *book_build(const struct options *opts);
+/* The same, for `folio digest --new`: articles with a key in sent (identity.h) are left out. */
+struct book *book_build_unsent(const struct options *opts, GHashTable *sent);
 void book_free(struct book *b);
+
+/* Give a built book its final title and subtitle (digests fill their templates once the articles are known). */
+void book_set_title(struct book *b, const char *title, const char *subtitle);
 
 /* Allocation helpers for the parts of the model. */
 struct article *article_new(void);

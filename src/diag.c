@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 static GMutex lock;
-static bool quiet, strict;
+static bool quiet, strict, hide_notes;
 static int counts[3];
 static struct {
 	const char *task;
@@ -15,6 +15,7 @@ static struct {
 
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_strict(bool s) { strict = s; }
+void diag_hide_notes(bool hide) { hide_notes = hide; }
 bool diag_is_quiet(void) { return quiet; }
 
 static void clear_progress_line(void)
@@ -31,7 +32,7 @@ void diag_vat(enum diag_level level, const char *file, int line, const char *fmt
 		level = DIAG_ERROR;
 	g_mutex_lock(&lock);
 	counts[level]++;
-	if (level != DIAG_ERROR && quiet) {
+	if ((level != DIAG_ERROR && quiet) || (level == DIAG_NOTE && hide_notes)) {
 		g_mutex_unlock(&lock);
 		return;
 	}

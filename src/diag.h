@@ -15,6 +15,8 @@ enum diag_level {
 void diag_set_quiet(bool quiet);
 void diag_set_strict(bool strict);
 bool diag_is_quiet(void);
+/* Keep notes to ourselves (digests run by cron): warnings and errors are still printed. */
+void diag_hide_notes(bool hide);
 
 /*
  * Report a message as "folio: FILE:LINE: warning: TEXT". file may be NULL

@@ -5,6 +5,7 @@
 
 #include "book.h"
 #include "diag.h"
+#include "digest.h"
 #include "options.h"
 #include "writer.h"
 
@@ -78,7 +79,7 @@ int main(int argc, char **argv)
 		options_clear(&o);
 		return EXIT_USAGE;
 	}
-	status = build(&o);
+	status = o.mode == MODE_DIGEST ? digest_run(&o) : build(&o);
 	options_clear(&o);
 	return status;
 }

@@ -52,14 +52,14 @@ static const struct def defs[] = {
 	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
 	{ "theme", 0, K_PATH, O(theme), "FILE", "print theme (YAML) instead of templates/theme.yaml", 0, NULL },
 	{ "since", 0, K_STR, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
-	{ "until", 0, K_STR, O(until), "DATE", "only articles dated before the end of DATE", 0, NULL },
-	{ "last", 0, K_STR, O(last), "SPAN", "only articles of the last SPAN: 24h, 7d, 2w ...", 0, NULL },
-	{ "category", 0, K_LIST, O(categories), "NAME", "only articles in category NAME (repeatable)", 0, NULL },
-	{ "tag", 0, K_LIST, O(tags), "NAME", "only articles tagged NAME (repeatable)", 0, NULL },
-	{ "only-lang", 0, K_LIST, O(langs), "CODE", "only articles in language CODE (repeatable; zh matches zh-CN)", 0, NULL },
+	{ "until", 0, K_STR, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },
+	{ "last", 0, K_STR, O(last), "SPAN", "only articles of the last SPAN up to now: 24h, 7d, 2w ...", 0, NULL },
+	{ "category", 0, K_LIST, O(categories), "NAME", "only articles in category NAME (repeatable; case ignored)", 0, NULL },
+	{ "tag", 0, K_LIST, O(tags), "NAME", "only articles tagged NAME (repeatable; case ignored)", 0, NULL },
+	{ "only-lang", 0, K_LIST, O(langs), "CODE", "only articles in language CODE (repeatable; zh takes zh-TW too)", 0, NULL },
 	{ "limit", 0, K_LONG, O(limit), "N", "at most N articles (the first N in --sort order)", 0, NULL },
 	{ "timezone", 0, K_STR, O(timezone), "ZONE", "zone for dates written without one (default: local)", 0, NULL },
-	{ "group-by", 0, K_STR, O(group_by), "KEY", "none, section, category, tag, lang, day, week or month", 0, NULL },
+	{ "group-by", 0, K_STR, O(group_by), "KEY", "parts by none, section, category, tag, lang, day, week or month", 0, NULL },
 	{ "files", 0, K_PATHS, O(files), NULL, "explicit list of articles in reading order", F_YAML_ONLY, NULL },
 	{ "state", 0, K_PATH, O(state), "FILE", "remember what earlier digests held (digest only)", F_DIGEST, "Digests (folio digest)" },
 	{ "new", 0, K_BOOL, O(new_only), NULL, "only articles no earlier digest held (needs --state)", F_DIGEST, NULL },
@@ -129,8 +129,8 @@ static bool set_value(struct options *o, const struct def *d, const char *value,
 {
 	char *end;
 	long n;
-	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && !g_path_is_absolute(value)
-		? g_build_filename(base_dir, value, NULL) : g_strdup(value);
+	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && strcmp(base_dir, ".")
+		&& !g_path_is_absolute(value) ? g_build_filename(base_dir, value, NULL) : g_strdup(value);
 
 	switch (d->kind) {
 	case K_STR: case K_PATH: {
@@ -177,6 +177,7 @@ struct yreader {
 	const char *file;
 	char *dir;
 	bool ok;
+	yaml_node_t *digest;	/* the digest: section, applied after the rest of the file */
 };
 
 static int yline(const yaml_node_t *n)
@@ -195,11 +196,11 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 		if (v->type != YAML_MAPPING_NODE)
 			diag_warn(r->file, yline(v), "'digest' should be a mapping of settings; ignored");
 		else if (r->o->mode == MODE_DIGEST && !digest_section)
-			load_mapping(r, v, true);
+			r->digest = v;	/* wins over the top level wherever it sits in the file */
 		g_free(name);
 		return;
 	}
-	/* The book's language in folio.yaml is "lang"; a list there is the filter. */
+	/* "lang" is the book's language; the language filter is "only-lang", as on the command line. */
 	d = find_def(name);
 	if (!d || (d->flags & F_CLI_ONLY)) {
 		diag_warn(r->file, yline(v), "unknown setting '%s'; ignored", key);
@@ -253,7 +254,7 @@ bool options_load_file(struct options *o, const char *path)
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct yreader r = { o, &doc, path, NULL, true };
+	struct yreader r = { o, &doc, path, NULL, true, NULL };
 
 	if (!g_file_get_contents(path, &text, &len, &err)) {
 		diag_error(path, 0, "cannot read settings: %s", err->message);
@@ -271,8 +272,11 @@ bool options_load_file(struct options *o, const char *path)
 	}
 	r.dir = g_path_get_dirname(path);
 	root = yaml_document_get_root_node(&doc);
-	if (root && root->type == YAML_MAPPING_NODE)
+	if (root && root->type == YAML_MAPPING_NODE) {
 		load_mapping(&r, root, false);
+		if (r.digest)
+			load_mapping(&r, r.digest, true);
+	}
 	else if (root && !(root->type == YAML_SCALAR_NODE && !*root->data.scalar.value)) {
 		diag_error(path, 1, "settings should be a mapping of names to values");
 		r.ok = false;
@@ -316,6 +320,9 @@ void options_usage(bool full)
 		printf("  %-26s %s\n", left, d->help);
 		g_free(left);
 	}
+	printf("\nIn 'folio digest', --title, --subtitle and -o are templates: {{year}} {{month}} {{day}}\n"
+	       "{{week}} (ISO) {{weekyear}} {{from}} {{to}} {{date}} {{count}}. A digest prints one summary\n"
+	       "line on stdout (see README).\n");
 	printf("\n  -h, --help                 show this help\n"
 		   "  -V, --version              show the version\n"
 		   "\nExit status: 0 written, 1 failed (nothing written), 2 bad usage,\n"

@@ -89,6 +89,19 @@ static void outfile_free(struct outfile *o)
 	g_free(o);
 }
 
+/* Make the rename itself durable: after a crash, the folder names the new file, not the old one. */
+static void sync_folder(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	g_free(dir);
+}
+
 bool outfile_commit(struct outfile *o)
 {
 	bool ok = true;
@@ -104,6 +117,7 @@ bool outfile_commit(struct outfile *o)
 		outfile_free(o);
 		return false;
 	}
+	sync_folder(o->path);
 	outfile_free(o);
 	return true;
 }

@@ -228,15 +228,31 @@ static void choose_lang(struct book *b, struct article *a)
 	const char *seen = langdetect_cjk(a->doc, a->title);
 
 	if (declared && seen && !lang_is_cjk(declared)) {
-		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
-			  declared, !strcmp(seen, "zh-Hant") ? "Traditional Chinese"
-			  : !strcmp(seen, "zh-Hans") ? "Simplified Chinese" : seen, seen);
 		g_free(declared);
 		declared = g_strdup(seen);
 	}
 	if (!declared && seen && !(b->lang && lang_is_cjk(b->lang)))
 		declared = g_strdup(seen);
+	g_free(a->lang);
 	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
+}
+
+/* Said once the article is in the book (choose_lang runs on every article read, chosen or not). */
+static void report_lang_correction(const struct article *a)
+{
+	char *declared = lang_normalize(a->fm.lang.text);
+
+	if (declared && a->lang && strcmp(declared, a->lang))
+		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
+			  declared, !strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
+			  : !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese" : a->lang, a->lang);
+	g_free(declared);
+}
+
+void passes_identify(struct book *b, struct article *a)
+{
+	find_source(a);
+	choose_lang(b, a);
 }
 
 void passes_run(struct book *b)
@@ -247,8 +263,7 @@ void passes_run(struct book *b)
 		g_free(a->id);
 		a->id = g_strdup_printf("a%04u", i + 1);
 		walk_article(b, a);
-		find_source(a);
-		choose_lang(b, a);
+		report_lang_correction(a);
 		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
 			a->lead = g_new0(struct image, 1);
 			a->lead->url = g_strstrip(g_strdup(a->fm.thumbnail.text));

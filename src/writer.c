@@ -6,7 +6,7 @@
 #include "diag.h"
 
 static const struct writer writers[] = {
-	{ "model", NULL, model_write },
+	{ "model", "model", model_write },
 };
 
 const struct writer *writer_for(const char *format, const char *path)

@@ -1,0 +1,96 @@
+/* identity.c - keys that recognise an article again: after an edit, a move, or as a duplicate. */
+#include "identity.h"
+
+#include <string.h>
+
+char *identity_link_key(const char *url)
+{
+	const char *rest, *host_end;
+	char *trimmed, *host, *path, *key;
+	size_t n;
+
+	if (!url)
+		return NULL;
+	trimmed = g_strstrip(g_strdup(url));
+	/* http://, https:// and //host name the same page. */
+	if (!g_ascii_strncasecmp(trimmed, "https://", 8))
+		rest = trimmed + 8;
+	else if (!g_ascii_strncasecmp(trimmed, "http://", 7))
+		rest = trimmed + 7;
+	else if (g_str_has_prefix(trimmed, "//"))
+		rest = trimmed + 2;
+	else {
+		g_free(trimmed);
+		return NULL;
+	}
+	host_end = rest + strcspn(rest, "/?#");
+	if (host_end == rest) {
+		g_free(trimmed);
+		return NULL;
+	}
+	host = g_ascii_strdown(rest, host_end - rest);
+	path = g_strndup(host_end, strcspn(host_end, "#"));
+	n = strlen(path);
+	/* "/a/" and "/a" are the same page on every site worth citing; "?q=/" is left alone. */
+	if (n && path[n - 1] == '/' && !strchr(path, '?'))
+		path[n - 1] = '\0';
+	key = g_strconcat("link:", host, path, NULL);
+	g_free(host);
+	g_free(path);
+	g_free(trimmed);
+	return key;
+}
+
+/* A headline as wire services and re-posters vary it: width, case and runs of spaces aside. */
+static char *fold_title(const char *title)
+{
+	char *norm = g_utf8_normalize(title, -1, G_NORMALIZE_NFKC);
+	char *folded = g_utf8_casefold(norm ? norm : title, -1);
+	GString *out = g_string_new(NULL);
+	bool space = false;
+
+	for (const char *p = folded; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isspace(c)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(out, ' ');
+		space = false;
+		g_string_append_unichar(out, c);
+	}
+	g_free(folded);
+	g_free(norm);
+	return g_string_free(out, FALSE);
+}
+
+char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz)
+{
+	GDateTime *u = g_date_time_new_from_unix_utc(utc);
+	GDateTime *l = g_date_time_to_timezone(u, tz);
+	char *day = g_date_time_format(l, "%Y-%m-%d");
+	char *folded = fold_title(title);
+	char *key = g_strdup_printf("title:%s:%s", day, folded);
+
+	g_free(folded);
+	g_free(day);
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	return key;
+}
+
+GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path)
+{
+	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	char *link = identity_link_key(a->source_url);
+
+	if (link)
+		g_ptr_array_add(keys, link);
+	if (a->fm.date.valid && a->title && *a->title)
+		g_ptr_array_add(keys, identity_title_key(a->title, a->fm.date.utc, tz));
+	if (with_path)
+		g_ptr_array_add(keys, g_strconcat("path:", a->real, NULL));
+	return keys;
+}

@@ -1,0 +1,296 @@
+# digest.sh - `folio digest`: templates, the state file across runs, crashes and failures, the lock,
+# exit status 3, both outputs from one reading, the summary line, folio.yaml's digest: section.
+. "$(dirname "$0")/lib.sh"
+
+fix=tests/digest
+at() { date -u -d "$1" +%s; }	# SOURCE_DATE_EPOCH is "now" for a digest
+work=$TMP/work
+mkdir -p "$work"
+cp -r $fix/coll "$work/coll"
+state=$work/digest.state
+out=$work/out
+weekly=("$out/weekly-{{weekyear}}-W{{week}}.model")
+
+# digest NOW ARGS...: one digest of $work/coll at time NOW; stdout in $TMP/line, stderr in $TMP/err, status in $rc.
+digest() {
+	local now=$1; shift
+	rc=0
+	# In a subshell: the shell's own "Killed" goes to err with folio's messages.
+	(SOURCE_DATE_EPOCH=$(at "$now") "$FOLIO" digest "$work/coll" "$@"; exit $?) >"$TMP/line" 2>"$TMP/err" || rc=$?
+}
+# article_titles FILE: the titles of the articles of a model dump, in reading order, one a line.
+article_titles() { awk '/^article /{getline; sub(/^  title: /, ""); print}' "$1"; }
+# is NAME GOT WANT
+is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:  $2
+want: $3"; fi; }
+# summary line with the temporary folder written as TMP
+line() { sed "s|$TMP|TMP|g" "$TMP/line"; }
+tab=$(printf '\t')
+
+# ---- first digest: everything so far, titled from its window ----
+digest "2025-03-09 20:00" --state "$state" --new --title "评论周刊 {{year}}年第{{week}}期（{{count}}篇）" \
+	-o "${weekly[0]}" -o "$out/copy-{{date}}.model"
+is "digest 1: exit 0" "$rc" 0
+is "digest 1: summary line" "$(line)" \
+"written${tab}now=2025-03-09T20:00:00Z${tab}articles=4${tab}parts=0${tab}read=4${tab}already-sent=0${tab}duplicates=0${tab}filtered=0${tab}over-limit=0${tab}from=2025-03-03${tab}to=2025-03-09${tab}output=TMP/work/out/weekly-2025-W10.model${tab}output=TMP/work/out/copy-2025-03-09.model"
+is "digest 1: articles" "$(article_titles "$out/weekly-2025-W10.model" | tr '\n' '|')" "周一：开盘|周二：利率|周三：地产|没有日期的随笔|"
+contains "digest 1: title template" "$out/weekly-2025-W10.model" "^  title: 评论周刊 2025年第10期（4篇）$"
+contains "digest 1: subtitle is the window" "$out/weekly-2025-W10.model" "^  subtitle: 2025-03-03 – 2025-03-09$"
+cmp -s "$out/weekly-2025-W10.model" "$out/copy-2025-03-09.model" \
+	&& ok "digest 1: two outputs from one reading are the same book" || not_ok "digest 1: two outputs the same"
+is "digest 1: state records one run" "$(grep -c '^run	' "$state")" 1
+is "digest 1: state records four articles" "$(grep -c '^article	' "$state")" 4
+contains "digest 1: state names the books" "$state" "^run	2025-03-09T20:00:00Z	4	$out/weekly-2025-W10.model	$out/copy-2025-03-09.model$"
+contains "digest 1: a linked article is known by its link, title and day (folded), file" "$state" \
+	"^article	2025-03-09T20:00:00Z	link:news.example/a	title:2025-03-03:周一:开盘	path:$work/coll/a.md$"
+contains "digest 1: an undated article by its file" "$state" "^article	2025-03-09T20:00:00Z	path:$work/coll/sub/d.md$"
+[ -e "$work/digest.state.lock" ] && ok "digest 1: lock file beside the state" || not_ok "digest 1: lock file"
+is "digest 1: no temporary file left" "$(ls -A "$out" "$work" | grep -c '^\.')" 0
+
+# ---- nothing new: exit 3, nothing written, state untouched ----
+cp "$state" "$TMP/state.1"
+cp "$out/weekly-2025-W10.model" "$TMP/book.1"
+ls -A "$out" >"$TMP/files.1"
+digest "2025-03-10 20:00" --state "$state" --new -o "$out/nothing-{{date}}.model"
+is "nothing new: exit 3" "$rc" 3
+is "nothing new: summary line" "$(line)" \
+"nothing-new${tab}now=2025-03-10T20:00:00Z${tab}articles=0${tab}parts=0${tab}read=4${tab}already-sent=4${tab}duplicates=0${tab}filtered=0${tab}over-limit=0${tab}from=2025-03-09${tab}to=2025-03-10"
+ls -A "$out" >"$TMP/files.2"
+cmp -s "$TMP/files.1" "$TMP/files.2" && ok "nothing new: no file written" || not_ok "nothing new: no file written" "$(diff "$TMP/files.1" "$TMP/files.2")"
+cmp -s "$state" "$TMP/state.1" && ok "nothing new: state untouched" || not_ok "nothing new: state untouched"
+lacks "nothing new: quiet when not on a terminal" "$TMP/err" "."
+# Without --state too: a window with no article is "nothing new".
+digest "2025-03-10 20:00" --since 2100-01-01 -o "$out/future.model"
+is "empty window: exit 3" "$rc" 3
+[ ! -e "$out/future.model" ] && ok "empty window: nothing written" || not_ok "empty window: nothing written"
+
+# ---- a week later: new articles, and old ones edited, moved and copied ----
+cp $fix/later/e.md $fix/later/f.md $fix/later/a-copy.md "$work/coll/"
+mkdir "$work/coll/moved" && mv "$work/coll/b.md" "$work/coll/moved/b.md"			# moved: same title and date
+sed -i 's/第三篇，只有日期。/第三篇，改过了。/; s/title: "周三：地产"/title: "周三：地产（更正）"/' "$work/coll/c.md"	# edited in place
+sed -i 's/title: "周一：开盘"/title: "周一：开盘（修订）"/' "$work/coll/a.md"		# retitled: same link
+digest "2025-03-16 20:00" --state "$state" --new -o "${weekly[0]}"
+is "digest 2: exit 0" "$rc" 0
+is "digest 2: exactly the new articles" "$(article_titles "$out/weekly-2025-W11.model" | tr '\n' '|')" "下周一：回顾|下周三：展望|"
+contains "digest 2: the moved, edited, retitled and copied articles count as sent" "$TMP/line" \
+	"articles=2${tab}parts=0${tab}read=7${tab}already-sent=5${tab}duplicates=0${tab}filtered=0"
+contains "digest 2: window starts at the last digest" "$out/weekly-2025-W11.model" "^  subtitle: 2025-03-09 – 2025-03-16$"
+cmp -s "$out/weekly-2025-W10.model" "$TMP/book.1" && ok "digest 2: first book untouched" || not_ok "digest 2: first book untouched"
+
+# ---- a missed week is caught up by the next run ----
+cp $fix/later/g.md "$work/coll/"
+cp $fix/later/h.md "$work/coll/"
+digest "2025-03-30 20:00" --state "$state" --new -o "${weekly[0]}"
+is "catch-up: exit 0" "$rc" 0
+is "catch-up: both weeks' articles" "$(article_titles "$out/weekly-2025-W13.model" | tr '\n' '|')" "错过的一期|补上的一期|"
+# Over all digests: every article once, none missing (the copy of a.md counts as a.md).
+cat "$out"/weekly-*.model >"$TMP/all.model"
+is "all digests: no article twice" "$(article_titles "$TMP/all.model" | sort | uniq -d)" ""
+is "all digests: none missing" "$(article_titles "$TMP/all.model" | wc -l)" 8
+lacks "all digests: the copy never sent" "$TMP/all.model" "转载"
+
+# ---- a run killed at any point changes nothing; the next run delivers ----
+cp $fix/later/i.md "$work/coll/"
+cp "$state" "$TMP/state.before"
+(cd "$out" && sha256sum weekly-*.model) >"$TMP/books.before"
+for point in built prepared written; do
+	FOLIO_CRASH_AT=$point digest "2025-04-06 20:00" --state "$state" --new -o "${weekly[0]}"
+	is "killed at '$point': died" "$rc" 137
+	cmp -s "$state" "$TMP/state.before" && ok "killed at '$point': state identical" || not_ok "killed at '$point': state identical" "$(diff "$TMP/state.before" "$state")"
+	(cd "$out" && sha256sum -c --quiet "$TMP/books.before") >"$TMP/check" 2>&1 \
+		&& ok "killed at '$point': earlier books identical" || not_ok "killed at '$point': earlier books" "$(cat "$TMP/check")"
+done
+[ -e "$out/weekly-2025-W14.model" ] && ok "killed after writing: the unrecorded book exists" || not_ok "killed after writing: book exists"
+# (each run clears the temporary state a killed run left: only the last one's is there)
+is "killed: the last killed run's temporary state is there" "$(ls -A "$work" | grep -c '^\.digest\.state\.')" 1
+digest "2025-04-06 20:00" --state "$state" --new -o "${weekly[0]}"
+is "after the crash: exit 0" "$rc" 0
+is "after the crash: the article comes (once)" "$(article_titles "$out/weekly-2025-W14.model" | tr '\n' '|')" "断电那天|"
+is "after the crash: the next run cleared the killed runs' temporary states" "$(ls -A "$work" | grep -c '^\.digest\.state\.')" 0
+
+# ---- killed from outside at whatever point the clock decides (timeout -s KILL; the points above
+# are the deterministic test): the state holds exactly the books fully written; the next run delivers ----
+big=$TMP/big
+mkdir -p "$big/news"
+kstate=$big/digest.state
+add_articles() {	# add_articles FROM TO: articles number FROM..TO
+	for ((k = $1; k <= $2; k++)); do
+		printf -- '---\ntitle: "文章 %04d"\ndate: "2025-05-%02d 08:%02d:00"\n---\n\n%s\n' "$k" $((k % 28 + 1)) $((k % 60)) \
+			"$(printf '正文第%d段。' $(seq 1 40))" >"$big/news/a$k.md"
+	done
+}
+n=0
+for delay in 0.001 0.003 0.006 0.01 0.03; do
+	add_articles $((n + 1)) $((n + 120)); n=$((n + 120))
+	cp "$kstate" "$big/state.before" 2>/dev/null || : >"$big/state.before"
+	runs_before=$(grep -c '^run	' "$big/state.before")
+	day=$(date -u -d "2025-06-01 + $((n / 120)) days" +%F)
+	(SOURCE_DATE_EPOCH=$(at "$day 12:00") timeout -s KILL $delay "$FOLIO" digest "$big/news" --state "$kstate" --new \
+		-o "$big/k-{{date}}.model" -o "$big/k-{{date}}.copy.model"; exit $?) >/dev/null 2>&1
+	runs=$(grep -c '^run	' "$kstate" 2>/dev/null || echo 0)
+	if [ "$runs" = "$runs_before" ]; then
+		if [ -e "$kstate" ] && cmp -s "$kstate" "$big/state.before" || [ ! -e "$kstate" ] && [ ! -s "$big/state.before" ]; then
+			ok "killed after ${delay}s: state unchanged"
+		else
+			not_ok "killed after ${delay}s: state unchanged"
+		fi
+	elif [ "$runs" = $((runs_before + 1)) ]; then
+		rec=$(grep '^run	' "$kstate" | tail -1)
+		book=$(echo "$rec" | cut -f4); count=$(echo "$rec" | cut -f3)
+		[ -f "$book" ] && [ "$(grep -c '^article ' "$book")" = "$count" ] \
+			&& ok "killed after ${delay}s: the recorded book is whole" || not_ok "killed after ${delay}s: recorded book whole" "$rec"
+	else
+		not_ok "killed after ${delay}s: state has $runs runs, had $runs_before"
+	fi
+done
+SOURCE_DATE_EPOCH=$(at "2025-07-01 12:00") "$FOLIO" digest "$big/news" --state "$kstate" --new -o "$big/k-{{date}}.model" >/dev/null 2>&1
+recorded=$(grep '^run	' "$kstate" | cut -f4)
+is "killed runs: the recorded books hold every article once" \
+	"$(for b in $recorded; do article_titles "$b"; done | sort | uniq | wc -l) $(for b in $recorded; do article_titles "$b"; done | wc -l)" "$n $n"
+
+# ---- failures leave everything as it was ----
+cp $fix/later/i.md "$work/coll/i2.md"; sed -i 's/断电那天/失败那天/; s/2025-04-01/2025-04-08/' "$work/coll/i2.md"
+cp "$state" "$TMP/state.before"
+ls -A "$out" >"$TMP/files.before"
+digest "2025-04-13 20:00" --state "$state" --new -o "$out/ok-{{date}}.model" -o "$out/bad.docx"
+is "bad second output: exit 1" "$rc" 1
+contains "bad second output: says why" "$TMP/err" "cannot tell the format"
+cmp -s "$state" "$TMP/state.before" && ok "bad second output: state identical" || not_ok "bad second output: state identical"
+ls -A "$out" >"$TMP/files.after"
+cmp -s "$TMP/files.before" "$TMP/files.after" && ok "bad second output: no file written, no temporary left" \
+	|| not_ok "bad second output: no file written" "$(diff "$TMP/files.before" "$TMP/files.after")"
+is "bad second output: no temporary state left" "$(ls -A "$work" | grep -c '^\.digest')" 0
+: >"$work/notafolder"
+digest "2025-04-13 20:00" --state "$state" --new -o "$work/notafolder/x.model"
+is "output folder is a file: exit 1" "$rc" 1
+cmp -s "$state" "$TMP/state.before" && ok "output folder is a file: state identical" || not_ok "output folder is a file: state identical"
+# Replacing a book an earlier digest wrote would lose its articles: refused.
+digest "2025-04-06 21:00" --state "$state" --new -o "${weekly[0]}"
+is "recorded book: not replaced (exit 1)" "$rc" 1
+contains "recorded book: says why" "$TMP/err" "an earlier digest wrote this book"
+(cd "$out" && sha256sum -c --quiet "$TMP/books.before") >/dev/null 2>&1 && ok "recorded book: untouched" || not_ok "recorded book: untouched"
+# A damaged state is an error, never "nothing sent yet".
+printf 'folio-digest-state\t1\nsomething else\n' >"$TMP/bad.state"
+digest "2025-04-13 20:00" --state "$TMP/bad.state" --new -o "$out/never.model"
+is "damaged state: exit 1" "$rc" 1
+contains "damaged state: file and line" "$TMP/err" "bad.state:2: error: not a line of a folio digest state file"
+[ ! -e "$out/never.model" ] && ok "damaged state: nothing written" || not_ok "damaged state: nothing written"
+printf 'hello\n' >"$TMP/other.state"
+digest "2025-04-13 20:00" --state "$TMP/other.state" --new -o "$out/never.model"
+is "not a state file: exit 1" "$rc" 1
+
+# ---- the lock: a second digest on the same state waits for the first ----
+cp "$state" "$TMP/state.before"
+flock "$state.lock" timeout -s KILL 2 env SOURCE_DATE_EPOCH="$(at "2025-04-13 20:00")" \
+	"$FOLIO" digest "$work/coll" --state "$state" --new -o "$out/locked.model" >/dev/null 2>&1
+is "lock held: the digest waited (killed by timeout)" "$?" 137
+cmp -s "$state" "$TMP/state.before" && ok "lock held: state identical" || not_ok "lock held: state identical"
+[ ! -e "$out/locked.model" ] && ok "lock held: nothing written" || not_ok "lock held: nothing written"
+# Three at once: one writes the new article, the others find nothing new; the state stays whole.
+for n in 1 2 3; do
+	(SOURCE_DATE_EPOCH=$(at "2025-04-13 20:00") "$FOLIO" digest "$work/coll" --state "$state" --new \
+		-o "$out/race-$n.model" >"$TMP/race-$n.line" 2>&1; echo $? >"$TMP/race-$n.rc") &
+done
+wait
+is "three at once: one written, two nothing new" "$(cat "$TMP"/race-*.rc | sort | tr '\n' ' ')" "0 3 3 "
+is "three at once: the article in one book" "$(cat "$out"/race-*.model 2>/dev/null | article_titles /dev/stdin)" "失败那天"
+digest "2025-04-14 20:00" --state "$state" --new -o "$out/after-race.model"
+is "three at once: state still readable, nothing new" "$rc" 3
+is "three at once: one run recorded" "$(grep -c '^run	2025-04-13' "$state")" 1
+
+# ---- --limit with --new: what is over the limit waits for the next digest ----
+lim=$TMP/limit.state
+for n in 1 2 3; do
+	(SOURCE_DATE_EPOCH=$(at "2025-03-1$n 20:00") "$FOLIO" digest $fix/coll --state "$lim" --new --limit 3 \
+		-o "$TMP/limit-$n.model" >"$TMP/limit-$n.line" 2>/dev/null; echo $? >>"$TMP/limit.rc")
+done
+is "limit: 3, then the 4th, then nothing" "$(tr '\n' ' ' <"$TMP/limit.rc")" "0 0 3 "
+is "limit: first digest" "$(article_titles "$TMP/limit-1.model" | tr '\n' '|')" "周一：开盘|周二：利率|周三：地产|"
+is "limit: the one over the limit comes next" "$(article_titles "$TMP/limit-2.model" | tr '\n' '|')" "没有日期的随笔|"
+contains "limit: over-limit counted" "$TMP/limit-1.line" "already-sent=0${tab}duplicates=0${tab}filtered=0${tab}over-limit=1${tab}"
+# In every summary line, read = articles + already-sent + duplicates + filtered + over-limit.
+for f in "$TMP"/limit-*.line "$TMP"/race-*.line; do
+	awk -F'\t' '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		exit !(v["read"] == v["articles"] + v["already-sent"] + v["duplicates"] + v["filtered"] + v["over-limit"]) }' "$f" \
+		&& ok "summary: counts add up in $(basename "$f")" || not_ok "summary: counts add up in $(basename "$f")" "$(cat "$f")"
+done
+
+# ---- usage ----
+digest "2025-04-14 20:00" --new -o "$out/x.model"
+is "--new without --state: exit 2" "$rc" 2
+contains "--new without --state: says so" "$TMP/err" "--new needs --state FILE"
+digest "2025-04-14 20:00" --title "{{year}} {{quarter}}" -o "$out/x.model"
+is "unknown template field: exit 2" "$rc" 2
+contains "unknown template field: named" "$TMP/err" "unknown field \{\{quarter\}\}"
+expect_status "--state outside digest: exit 2" 2 "$FOLIO" "$work/coll" --state "$state" -o "$out/x.model"
+
+# ---- a weekly run on Monday morning is named after the week it looks back on ----
+digest "2025-03-10 06:00" --last 7d --title "{{weekyear}}-W{{week}} {{date}} {{from}}/{{to}}" -o "$TMP/monday.model"
+is "Monday morning: exit 0" "$rc" 0
+contains "Monday morning: last week's number, today's date" "$TMP/monday.model" "^  title: 2025-W10 2025-03-10 2025-03-03/2025-03-10$"
+
+# ---- the fields: --until's day when past; {{year}} beside {{week}} at the turn of the year ----
+digest "2025-03-05 12:00" --since 2025-03-03 --until 2025-03-03 --title "{{year}}-W{{week}} {{weekyear}}-W{{week}} {{year}}{{month}}{{day}} {{date}} {{from}}..{{to}} n={{count}}" -o "$TMP/ye-{{year}}-W{{week}}.model"
+is "turn of the year: exit 0" "$rc" 0
+contains "turn of the year: fields" "$TMP/ye-2025-W10.model" "^  title: 2025-W10 2025-W10 20250303 2025-03-05 2025-03-03..2025-03-03 n=1$"
+lacks "turn of the year: no warning when the years agree" "$TMP/err" "belongs to"
+SOURCE_DATE_EPOCH=$(at "2024-12-31 12:00") "$FOLIO" digest $fix/yaml --title "{{year}}-W{{week}}" \
+	-t model -o "$TMP/ny-{{weekyear}}.model" --state "$TMP/ny.state" >"$TMP/line" 2>"$TMP/err"
+contains "turn of the year: {{year}} with {{week}} warned" "$TMP/err" "week 01 belongs to 2025, not 2024; use \{\{weekyear\}\}"
+contains "turn of the year: {{weekyear}} is the ISO year" "$TMP/line" "output=$TMP/ny-2025.model"
+
+# ---- folio.yaml: the digest: section, whatever its place in the file, wins in digest mode only ----
+cp -r $fix/yaml "$work/yaml"
+(cd "$work" && SOURCE_DATE_EPOCH=$(at "2025-03-09 20:00") "$FOLIO" digest yaml >"$TMP/line" 2>"$TMP/err"); rc=$?
+is "yaml digest: exit 0" "$rc" 0
+contains "yaml digest: output from the section, beside folio.yaml" "$TMP/line" "${tab}output=yaml/out/weekly-2025-W10.model$"
+contains "yaml digest: title from the section" "$work/yaml/out/weekly-2025-W10.model" "^  title: 周报 2025 年第 10 周$"
+contains "yaml digest: grouped as the section says" "$work/yaml/out/weekly-2025-W10.model" "^part p01 宏观: a0001$"
+[ -f "$work/yaml/digest.state" ] && ok "yaml digest: state beside folio.yaml" || not_ok "yaml digest: state beside folio.yaml"
+(cd "$work" && SOURCE_DATE_EPOCH=$(at "2025-03-10 20:00") "$FOLIO" digest yaml >"$TMP/line" 2>"$TMP/err"); rc=$?
+is "yaml digest: new: true from the section (nothing new)" "$rc" 3
+"$FOLIO" "$work/yaml" -t model -o "$TMP/plain.model" 2>/dev/null
+contains "yaml plain: the digest section is ignored" "$TMP/plain.model" "^  title: 平常的书名$"
+lacks "yaml plain: no parts" "$TMP/plain.model" "^part "
+
+# ---- on a terminal: a progress bar and notes; the same one line on stdout ----
+if script -qec true /dev/null >/dev/null 2>&1; then
+	SOURCE_DATE_EPOCH=$(at "2025-03-09 20:00") script -qec "'$FOLIO' digest '$fix/coll' --since 2025-03-04 -o '$TMP/tty.model' 2>&1" /dev/null >"$TMP/tty.out"
+	contains "terminal: progress bar" "$TMP/tty.out" "reading \[#+\] +100% 4/4"
+	contains "terminal: summary line" "$TMP/tty.out" "written	now=2025-03-09T20:00:00Z	articles=2	"
+	contains "terminal: notes shown" "$TMP/tty.out" "note: 1 article outside the dates asked for"
+	SOURCE_DATE_EPOCH=$(at "2025-03-09 20:00") "$FOLIO" digest $fix/coll --since 2025-03-04 -o "$TMP/notty.model" >"$TMP/notty.out" 2>"$TMP/notty.err"
+	lacks "not a terminal: no progress bar" "$TMP/notty.err" "reading"
+	lacks "not a terminal: no notes" "$TMP/notty.err" "note:"
+	is "not a terminal: one line on stdout" "$(wc -l <"$TMP/notty.out")" 1
+else
+	not_ok "terminal: 'script' (util-linux) is needed for this test"
+fi
+
+# ---- examples/digest: the crontab command, in a copy of its layout (only the format overridden:
+# .model instead of .epub and .pdf, the same settings otherwise) ----
+srv=$TMP/srv/folio
+mkdir -p "$srv"
+cp -r examples "$srv/news"; rm -rf "$srv/news/digest" "$srv/news/out"
+cp examples/digest/folio.yaml "$srv/digest.yaml"
+cron_line=$(grep -E '^[0-9*]' examples/digest/crontab)
+is "example crontab: weekly, Monday 06:00" "$(echo "$cron_line" | awk '{print $1, $2, $3, $4, $5}')" "0 6 * * 1"
+cron_cmd=$(echo "$cron_line" | sed -E 's/^([^ ]+ +){5}//' | sed "s|/srv/folio|$srv|; s|/usr/local/bin/folio|$FOLIO|; s|digest.yaml|digest.yaml -o 'digests/{{weekyear}}/weekly-{{weekyear}}-W{{week}}.model'|")
+# Three Mondays: the first digest, one with an article added during the week, one with nothing new.
+for when in "2025-03-24 06:00" "2025-03-31 06:00" "2025-04-07 06:00"; do
+	SOURCE_DATE_EPOCH=$(at "$when") sh -c "$cron_cmd" 2>>"$TMP/cron.err"; echo "exit $?" >>"$TMP/cron.status"
+	cp $fix/later/h.md "$srv/news/added.md"
+done
+is "example crontab: written, written, nothing new" "$(tr '\n' ' ' <"$TMP/cron.status")" "exit 0 exit 0 exit 3 "
+is "example crontab: one summary line a run in the log" "$(cut -f1 "$srv/digests/digest.log" | tr '\n' ' ')" "written written nothing-new "
+lacks "example crontab: every setting known" "$TMP/cron.err" "unknown setting"
+f=$srv/digests/2025/weekly-2025-W12.model
+contains "example crontab: title from digest.yaml, last week's number" "$f" "^  title: 评论周刊 2025年第12期$"
+is "example crontab: the next Monday, the next week" "$(article_titles "$srv/digests/2025/weekly-2025-W13.model")" "补上的一期"
+contains "example crontab: grouped by category" "$f" "^part p01 "
+[ -f "$srv/digests/digest.state" ] && ok "example crontab: state in digests/" || not_ok "example crontab: state in digests/"
+grep -q '^ExecStart=/usr/local/bin/folio digest news --config digest.yaml$' examples/digest/folio-digest.service \
+	&& grep -q '^WorkingDirectory=/srv/folio$' examples/digest/folio-digest.service \
+	&& ok "example service: runs the crontab's command" || not_ok "example service: runs the crontab's command"
+contains "example service: exit 3 is success" examples/digest/folio-digest.service "^SuccessExitStatus=3$"
+contains "example timer: Monday 06:00, catching up" examples/digest/folio-digest.timer "^OnCalendar=Mon \*-\*-\* 06:00:00$"

@@ -1,0 +1,146 @@
+# select.sh - choosing and grouping: filters, time zones and DST, duplicates, --limit, order, --group-by.
+# Each case runs folio on tests/select/coll (or another fixture) and compares the parts and articles of
+# the model (tests/select/NAME.model) and the messages (NAME.err) with golden files.
+. "$(dirname "$0")/lib.sh"
+
+coll=tests/select/coll
+# "Now" for --last: 2025-03-10T12:00:00Z.
+export SOURCE_DATE_EPOCH=1741608000
+
+# The lines of the model that say what is in the book and in which order.
+outline() { grep -E '^(part |article )|^  (title|date|lang|categories|tags|articles): ' "$1"; }
+
+# case_ NAME SOURCE ARGS...: golden outline and messages.
+case_() {
+	local name=$1 src=$2; shift 2
+	"$FOLIO" "$src" "$@" -t model -o "$TMP/$name.model" 2>"$TMP/$name.err"
+	echo "exit $?" >>"$TMP/$name.err"
+	if [ -f "$TMP/$name.model" ]; then outline "$TMP/$name.model" >"$TMP/$name.outline"; else : >"$TMP/$name.outline"; fi
+	golden "select: $name" "tests/select/$name.model" "$TMP/$name.outline"
+	golden "select: $name messages" "tests/select/$name.err" "$TMP/$name.err"
+}
+
+# ids NAME: the files of the book, in reading order, one line.
+ids() { grep '^article ' "$TMP/$1.model" | awk '{print $3}' | sed 's|.*/||' | tr '\n' ' '; }
+# part NAME TITLE WANT: the part TITLE of the book NAME holds exactly these files, in this order.
+part() {
+	local got
+	got=$(awk -v t="$2" '
+		/^part / { line = $0; sub(/^part [^ ]+ /, "", line); n = index(line, ": ");
+			   if (substr(line, 1, n - 1) == t) want = substr(line, n + 2) }
+		/^article / { file[$2] = $3 }
+		END { k = split(want, ids, " "); for (i = 1; i <= k; i++) { f = file[ids[i]]; sub(/.*\//, "", f); printf "%s ", f } }
+	' "$TMP/$1.model")
+	if [ "$got" = "$3 " ]; then ok "select: $1: part $2 holds $3"; else not_ok "select: $1: part $2 holds $3" "got: $got"; fi
+}
+# same NAME WANT: the book holds exactly these files in this order.
+same() {
+	local got; got=$(ids "$1")
+	if [ "$got" = "$2 " ]; then ok "select: $1 holds $2"; else not_ok "select: $1 holds $2" "got: $got"; fi
+}
+
+case_ all $coll --timezone UTC
+same all "weighted.md year-end.md ny-before-dst.md ny-dst-day-late.md shanghai-morning.md ny-after-midnight.md zz-same-title-other-day.md london-before.md london-bst.md ny-fall-back-late.md rfc1123.md undated.md"
+
+# --since/--until with a date alone take whole days of --timezone; 9 March 2025 had 23 hours in New York.
+case_ day-new-york $coll --timezone America/New_York --since 2025-03-09 --until 2025-03-09
+same day-new-york "shanghai-morning.md ny-dst-day-late.md"
+case_ day-utc $coll --timezone UTC --since 2025-03-09 --until 2025-03-09
+same day-utc "ny-dst-day-late.md"
+# 2 November 2025 had 25 hours in New York: 23:30 that night is still inside the day.
+case_ long-day-new-york $coll --timezone America/New_York --since 2025-11-02 --until 2025-11-02
+same long-day-new-york "ny-fall-back-late.md"
+# Europe/London moved to BST on 30 March 2025: 23:30Z that day is 00:30 on the 31st there.
+case_ day-london $coll --timezone Europe/London --since 2025-03-31 --until 2025-03-31
+same day-london "london-bst.md"
+# A time given: --until is that very second.
+case_ until-time $coll --timezone UTC --until "2025-03-09 23:30:00" --since 2025-03-09T00:00:00Z
+same until-time "ny-dst-day-late.md"
+# --last counts back from now (SOURCE_DATE_EPOCH); the future and the undated are left out.
+case_ last-2d $coll --timezone UTC --last 2d
+same last-2d "ny-before-dst.md ny-dst-day-late.md shanghai-morning.md ny-after-midnight.md"
+case_ last-and-since $coll --timezone UTC --last 2d --since 2025-03-09T23:00:00Z
+same last-and-since "ny-dst-day-late.md shanghai-morning.md ny-after-midnight.md"
+
+# Names ignore case and width; several values of one filter are alternatives; filters combine.
+case_ category $coll --category POLITICS
+same category "ny-before-dst.md ny-dst-day-late.md london-before.md"
+case_ tag-ai $coll --tag ai
+same tag-ai "ny-dst-day-late.md ny-after-midnight.md london-before.md rfc1123.md"
+case_ two-categories $coll --category 评论 --category markets --since 2025-03-10 --timezone UTC
+same two-categories "weighted.md shanghai-morning.md ny-after-midnight.md zz-same-title-other-day.md london-bst.md ny-fall-back-late.md rfc1123.md"
+case_ lang-zh $coll --only-lang zh
+same lang-zh "shanghai-morning.md london-bst.md rfc1123.md"
+case_ lang-hant $coll --only-lang zh-Hant
+same lang-hant "london-bst.md rfc1123.md"
+case_ lang-en-us $coll --only-lang en-US --only-lang zh-TW
+same lang-en-us "ny-dst-day-late.md rfc1123.md"
+case_ combined $coll --only-lang en --tag AI --category politics
+same combined "ny-dst-day-late.md london-before.md"
+
+# --limit keeps the first N in --sort order (a weight still comes first).
+case_ limit $coll --sort -date --limit 3
+same limit "weighted.md rfc1123.md ny-fall-back-late.md"
+# Undated articles go last with -date too (and after the --limit).
+case_ newest-first $coll --sort -date --limit 4 --only-lang en --group-by none
+same newest-first "weighted.md ny-fall-back-late.md london-before.md zz-same-title-other-day.md"
+
+# Grouping: days, weeks and months of --timezone, ordered like --sort; names in a stable order.
+case_ group-day-new-york $coll --timezone America/New_York --group-by day --since 2025-03-08 --until 2025-03-10
+case_ group-day-utc $coll --timezone UTC --group-by day --since 2025-03-08 --until 2025-03-10
+case_ group-week $coll --timezone UTC --group-by week
+case_ group-month-newest $coll --timezone UTC --group-by month --sort -date
+case_ group-category $coll --group-by category
+case_ group-tag $coll --group-by tag --sort title
+case_ group-lang $coll --group-by lang
+part group-week "2025-W01 (2024-12-30 – 2025-01-05)" "year-end.md"
+contains "select: weeks oldest first" "$TMP/group-week.model" "^part p01 2025-W01 "
+# An article in two categories is under its first only; "politics" joins "Politics".
+part group-category Economy "london-before.md"
+part group-category Politics "ny-before-dst.md ny-dst-day-late.md"
+part group-category Markets "weighted.md year-end.md ny-after-midnight.md zz-same-title-other-day.md ny-fall-back-late.md undated.md"
+# A part shows the most used spelling of its name (AI twice, ai and ＡＩ once).
+part group-tag AI "ny-after-midnight.md ny-dst-day-late.md london-before.md rfc1123.md"
+# Languages by family: en-GB and en-US with en; zh-HK with zh-TW.
+part group-lang English "weighted.md year-end.md ny-before-dst.md ny-dst-day-late.md ny-after-midnight.md zz-same-title-other-day.md london-before.md ny-fall-back-late.md undated.md"
+part group-lang 繁體中文 "london-bst.md rfc1123.md"
+part group-lang 简体中文 "shanghai-morning.md"
+# The Shanghai morning of 10 March is the evening of the 9th in New York.
+part group-day-new-york 2025-03-09 "shanghai-morning.md ny-dst-day-late.md"
+part group-day-new-york 2025-03-10 "ny-after-midnight.md"
+part group-day-utc 2025-03-10 "shanghai-morning.md ny-after-midnight.md"
+contains "select: months newest first" "$TMP/group-month-newest.model" "^part p01 2025-11: "
+
+# Every article is in the book once, in the order of its parts.
+for g in day week month category tag lang; do
+	"$FOLIO" $coll --group-by $g -t model -o "$TMP/g.model" 2>/dev/null
+	n=$(grep -c '^article ' "$TMP/g.model")
+	in_parts=$(grep '^part ' "$TMP/g.model" | sed 's/^[^:]*://' | tr ' ' '\n' | grep -c .)
+	dups=$(grep '^part ' "$TMP/g.model" | sed 's/^[^:]*://' | tr ' ' '\n' | grep . | sort | uniq -d)
+	order=$(grep '^part ' "$TMP/g.model" | sed 's/^[^:]*://' | tr ' ' '\n' | grep . | tr '\n' ' ')
+	flat=$(grep '^article ' "$TMP/g.model" | awk '{print $2}' | tail -n "$in_parts" | tr '\n' ' ')
+	if [ -z "$dups" ] && [ "$order" = "$flat" ] && [ "$in_parts" -le "$n" ]; then
+		ok "select: --group-by $g: each article once, reading order follows the parts"
+	else
+		not_ok "select: --group-by $g: each article once" "parts: $order; flat: $flat; dups: $dups"
+	fi
+done
+
+# Hugo sections: parts by default, none on request.
+case_ sections-default tests/model/coll
+case_ sections-none tests/model/coll --group-by none
+lacks "select: --group-by none makes no part" "$TMP/sections-none.model" "^part "
+
+# An explicit files: list in folio.yaml chooses and orders the articles, parts follow it.
+case_ listed tests/select/listed
+same listed "c.md a.md"
+case_ listed-grouped tests/select/listed --group-by category
+
+# Bad values: reported before anything is read, nothing written.
+expect_status "select: bad --since" 1 "$FOLIO" $coll --since "next tuesday" -t model -o "$TMP/bad.model"
+contains "select: bad --since says why" "$TMP/err" "--since: cannot read the date 'next tuesday'"
+expect_status "select: bad --last" 1 "$FOLIO" $coll --last 7x -t model -o "$TMP/bad.model"
+expect_status "select: bad --group-by" 1 "$FOLIO" $coll --group-by author -t model -o "$TMP/bad.model"
+contains "select: bad --group-by says the choices" "$TMP/err" "none, section, category, tag, lang, day, week or month"
+expect_status "select: bad --timezone" 1 "$FOLIO" $coll --timezone Mars/Olympus -t model -o "$TMP/bad.model"
+[ ! -e "$TMP/bad.model" ] && ok "select: bad values write nothing" || not_ok "select: bad values write nothing"
