@@ -222,6 +222,17 @@ char *date_format_utc(gint64 utc)
 	return s;
 }
 
+char *date_format_in(gint64 utc, GTimeZone *tz, const char *fmt)
+{
+	GDateTime *u = g_date_time_new_from_unix_utc(utc);
+	GDateTime *l = g_date_time_to_timezone(u, tz);
+	char *s = g_date_time_format(l, fmt);
+
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	return s;
+}
+
 void date_fields(const struct folio_date *d, int *year, int *month, int *day)
 {
 	GDateTime *dt = local_view(d);

@@ -25,6 +25,8 @@ bool date_parse(const char *text, GTimeZone *tz, struct folio_date *d);
 char *date_format_rfc3339(const struct folio_date *d);
 /* The UTC form EPUB wants for dcterms:modified: "2025-02-13T07:10:13Z". */
 char *date_format_utc(gint64 utc);
+/* utc formatted with g_date_time_format's fmt as seen in zone tz; g_free the result. */
+char *date_format_in(gint64 utc, GTimeZone *tz, const char *fmt);
 /* Calendar fields in the zone the date was written in. */
 void date_fields(const struct folio_date *d, int *year, int *month, int *day);
 

@@ -31,17 +31,6 @@ static void fields_clear(struct fields *fs)
 		g_free(fs->values[i]);
 }
 
-static char *day_text(gint64 utc, GTimeZone *tz)
-{
-	GDateTime *u = g_date_time_new_from_unix_utc(utc);
-	GDateTime *l = g_date_time_to_timezone(u, tz);
-	char *s = g_date_time_format(l, "%Y-%m-%d");
-
-	g_date_time_unref(l);
-	g_date_time_unref(u);
-	return s;
-}
-
 /*
  * The window a digest covers, as days of --timezone: from the start the
  * filters ask for (else, with --new, the previous digest; else the oldest
@@ -80,9 +69,9 @@ static void fill_fields(struct fields *fs, const struct book *b, const struct st
 	fs->values[F_DAY] = g_date_time_format(named, "%d");
 	fs->values[F_WEEK] = g_date_time_format(named, "%V");
 	fs->values[F_WEEKYEAR] = g_date_time_format(named, "%G");
-	fs->values[F_FROM] = day_text(from, b->tz);
-	fs->values[F_TO] = day_text(last, b->tz);
-	fs->values[F_DATE] = day_text(b->now, b->tz);
+	fs->values[F_FROM] = date_format_in(from, b->tz, "%Y-%m-%d");
+	fs->values[F_TO] = date_format_in(last, b->tz, "%Y-%m-%d");
+	fs->values[F_DATE] = date_format_in(b->now, b->tz, "%Y-%m-%d");
 	fs->values[F_COUNT] = g_strdup_printf("%u", b->articles->len);
 	for (int i = 0; i < NFIELDS; i++)
 		fs->f[i] = (struct template_field){ field_names[i], fs->values[i] };

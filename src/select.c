@@ -45,17 +45,6 @@ static GPtrArray *fold_all(const GPtrArray *names, const char *option, bool *ok)
 	return out;
 }
 
-static char *format_local(gint64 utc, GTimeZone *tz)
-{
-	GDateTime *u = g_date_time_new_from_unix_utc(utc);
-	GDateTime *l = g_date_time_to_timezone(u, tz);
-	char *s = g_date_time_format(l, "%Y-%m-%dT%H:%M:%S%:z");
-
-	g_date_time_unref(l);
-	g_date_time_unref(u);
-	return s;
-}
-
 /* The first moment after the day of d, in the zone d was read in (DST days are 23 or 25 hours long). */
 static gint64 end_of_day(const struct folio_date *d, GTimeZone *tz)
 {
@@ -126,8 +115,8 @@ static bool read_window(struct select_filters *f, const struct book *b)
 		f->has_from = f->has_to = true;
 	}
 	if (f->has_from || f->has_to) {
-		char *from = f->has_from ? format_local(f->from, b->tz) : NULL;
-		char *to = f->has_to ? format_local(f->to, b->tz) : NULL;
+		char *from = f->has_from ? date_format_in(f->from, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+		char *to = f->has_to ? date_format_in(f->to, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 
 		if (from && to)
 			f->window = g_strdup_printf("from %s until before %s", from, to);
