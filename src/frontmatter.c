@@ -177,32 +177,54 @@ static void read_text(const struct reader *r, const char *key, yaml_node_t *n, s
 	}
 }
 
-/* Any node as one line of text, for keys folio keeps but does not use. */
-static char *node_text(const struct reader *r, yaml_node_t *n)
+/*
+ * Any node as one line of text, for keys folio keeps but does not use.
+ * Aliases can make a node its own child or repeat one exponentially often
+ * ("billion laughs"): the depth and the length of the text are bounded.
+ */
+enum { NODE_TEXT_DEPTH = 8, NODE_TEXT_MAX = 4096 };
+
+static void node_text_into(const struct reader *r, yaml_node_t *n, GString *s, int depth)
 {
-	GString *s;
-
-	if (n->type == YAML_SCALAR_NODE)
-		return g_strdup(scalar(n));
-	s = g_string_new(NULL);
-	if (n->type == YAML_SEQUENCE_NODE) {
+	if (s->len >= NODE_TEXT_MAX)
+		return;
+	if (n->type == YAML_SCALAR_NODE) {
+		g_string_append(s, scalar(n));
+	} else if (depth >= NODE_TEXT_DEPTH) {
+		g_string_append(s, "...");
+	} else if (n->type == YAML_SEQUENCE_NODE) {
 		for (yaml_node_item_t *it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++) {
-			char *v = node_text(r, yaml_document_get_node(r->doc, *it));
-
-			g_string_append_printf(s, "%s%s", s->len ? ", " : "", v);
-			g_free(v);
+		     it < n->data.sequence.items.top && s->len < NODE_TEXT_MAX; it++) {
+			if (it != n->data.sequence.items.start)
+				g_string_append(s, ", ");
+			node_text_into(r, yaml_document_get_node(r->doc, *it), s, depth + 1);
 		}
 	} else {
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-			char *k = node_text(r, yaml_document_get_node(r->doc, p->key));
-			char *v = node_text(r, yaml_document_get_node(r->doc, p->value));
-
-			g_string_append_printf(s, "%s%s: %s", s->len ? "; " : "", k, v);
-			g_free(k);
-			g_free(v);
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top && s->len < NODE_TEXT_MAX; p++) {
+			if (p != n->data.mapping.pairs.start)
+				g_string_append(s, "; ");
+			node_text_into(r, yaml_document_get_node(r->doc, p->key), s, depth + 1);
+			g_string_append(s, ": ");
+			node_text_into(r, yaml_document_get_node(r->doc, p->value), s, depth + 1);
 		}
 	}
+	if (s->len > NODE_TEXT_MAX) {
+		/* Cut on a character boundary. */
+		const char *end = s->str + NODE_TEXT_MAX;
+
+		while (end > s->str && (*end & 0xC0) == 0x80)
+			end--;
+		g_string_truncate(s, (gsize)(end - s->str));
+		g_string_append(s, "...");
+	}
+}
+
+static char *node_text(const struct reader *r, yaml_node_t *n)
+{
+	GString *s = g_string_new(NULL);
+
+	node_text_into(r, n, s, 0);
 	return g_string_free(s, FALSE);
 }
 
