@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "diag.h"
+#include "epub.h"
 
 static const struct writer writers[] = {
+	{ "epub", "epub", epub_write },
 	{ "model", NULL, model_write },
 };
 
