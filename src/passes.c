@@ -84,6 +84,10 @@ static void find_source(struct article *a)
 {
 	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
 
+	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		last = cmark_node_previous(last);
+
 	if (a->fm.source.text && *a->fm.source.text) {
 		const char *s = a->fm.source.text;
 

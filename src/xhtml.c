@@ -9,6 +9,7 @@
 #include "l10n.h"
 #include "langdetect.h"
 #include "sanitize.h"
+#include "textnorm.h"
 #include "xmlesc.h"
 
 struct render {
@@ -297,31 +298,10 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 
 /* ---- the tree ------------------------------------------------------------ */
 
-static bool is_cjk(gunichar c)
-{
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF)
-	       || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
 /* A line end inside a paragraph: a space between words, nothing between two Chinese characters. */
 static void put_softbreak(struct render *r, cmark_node *n)
 {
-	cmark_node *next = cmark_node_next(n);
-	gunichar before = 0, after = 0;
-
-	if (r->out->len && r->out->str[r->out->len - 1] != '>') {
-		const char *prev = g_utf8_find_prev_char(r->out->str, r->out->str + r->out->len);
-
-		if (prev)
-			before = g_utf8_get_char(prev);
-	}
-	if (next && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
-		const char *t = cmark_node_get_literal(next);
-
-		if (t && *t)
-			after = g_utf8_get_char(t);
-	}
-	if (!(is_cjk(before) && is_cjk(after)))
+	if (textnorm_softbreak_is_space(textnorm_char_before(n), textnorm_char_after(n)))
 		g_string_append_c(r->out, '\n');
 }
 
