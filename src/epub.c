@@ -694,15 +694,28 @@ bool epub_write(const struct book *b, struct outfile *out)
 	}
 	for (guint i = 0; i < b->resources->len; i++) {
 		const struct resource *r = g_ptr_array_index(b->resources, i);
-		zip_source_t *src = p.failed ? NULL : zip_source_file(p.zip, r->path, 0, -1);
+		bool svg = !strcmp(r->media_type, "image/svg+xml");
+		zip_source_t *src = p.failed || svg ? NULL : zip_source_file(p.zip, r->path, 0, -1);
 		char *name = g_strconcat(OPF_DIR, r->href, NULL);
 
-		if (!src && !p.failed) {
+		if (svg && !p.failed) {
+			/* SVG is a program as much as a picture: only the allowed drawing goes in */
+			char *data = NULL;
+			gsize len = 0;
+
+			if (g_file_get_contents(r->path, &data, &len, NULL)) {
+				add_text(&p, name, sanitize_svg_image(data, len, r->path), true);
+			} else {
+				diag_error(r->path, 0, "cannot read the image");
+				p.failed = true;
+			}
+			g_free(data);
+		} else if (!src && !p.failed) {
 			diag_error(r->path, 0, "cannot read the image: %s", zip_strerror(p.zip));
 			p.failed = true;
 		} else if (src) {
-			/* JPEG, PNG, GIF and WebP are compressed already; SVG is text */
-			add_source(&p, name, src, !strcmp(r->media_type, "image/svg+xml"));
+			/* JPEG, PNG, GIF and WebP are compressed already */
+			add_source(&p, name, src, false);
 		}
 		g_free(name);
 	}

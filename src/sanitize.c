@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "article.h"
+#include "book.h"
 #include "diag.h"
 #include "l10n.h"
 #include "xmlesc.h"
@@ -967,6 +968,12 @@ static int svg_kind(const char *name)
 	return -1;
 }
 
+/* Definitions that draw nothing where they stand (and would draw wrongly if unwrapped). */
+static const char *const svg_unrendered[] = {
+	"defs", "mask", "clippath", "symbol", "pattern", "marker", "lineargradient", "radialgradient", "filter",
+	"metadata",
+};
+
 /* May SVG element k (-1: unknown) stand inside an element of kind in? */
 static bool svg_allowed(enum svg_kind in, int k)
 {
@@ -1002,6 +1009,9 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	k = svg_kind((const char *)n->name);
+	for (size_t i = 0; i < G_N_ELEMENTS(svg_unrendered); i++)
+		if (!g_ascii_strcasecmp((const char *)n->name, svg_unrendered[i]))
+			return;
 	if (!g_ascii_strcasecmp((const char *)n->name, "script") || !g_ascii_strcasecmp((const char *)n->name, "style")) {
 		diag_warn(s->file, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
 		return;
@@ -1445,6 +1455,25 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 	return node;
 }
 
+GString *sanitize_svg_image(const char *data, size_t len, const char *file)
+{
+	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	char *text = g_strndup(data, len);
+	htmlDocPtr doc = parse_html(text);
+	const xmlNode *svg = doc ? first_named(xmlDocGetRootElement(doc), "svg") : NULL;
+	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
+
+	if (svg)
+		put_svg(s, svg, 1);
+	else
+		g_string_append(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
+	g_string_append_c(out, '\n');
+	sanitizer_free(s);
+	xmlFreeDoc(doc);
+	g_free(text);
+	return out;
+}
+
 /* ---- images in raw HTML, for the passes ---------------------------------- */
 
 static void find_images(const xmlNode *n, void (*fn)(void *, const char *, const char *), void *data)
@@ -1535,6 +1564,62 @@ static cmark_node *find_swallowing(cmark_node *doc, size_t *olen, const char **w
 	return found;
 }
 
+/* data: URLs the CommonMark reference renderers accept as images: raster formats only. */
+static bool safe_data_image(const char *url)
+{
+	static const char *const ok[] = { "data:image/gif;", "data:image/png;", "data:image/jpeg;", "data:image/webp;" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
+		if (starts_ci(url, ok[i]))
+			return true;
+	return false;
+}
+
+/*
+ * An image whose address is any other data: URL (SVG, HTML, text) is not an
+ * image, as in markdown-it and commonmark.js: it stays the text it was
+ * written as, so nothing is lost and nothing in it can run.
+ */
+static void unsafe_data_images(cmark_node *doc, const char *file, int first_line)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	GPtrArray *found = g_ptr_array_new();
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url = cmark_node_get_url(n);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE && url) {
+			while (*url == ' ' || *url == '\t' || *url == '\n')
+				url++;
+			if (starts_ci(url, "data:") && !safe_data_image(url))
+				g_ptr_array_add(found, n);
+		}
+	}
+	cmark_iter_free(it);
+	for (guint i = 0; i < found->len; i++) {
+		cmark_node *n = g_ptr_array_index(found, i), *t = cmark_node_new(CMARK_NODE_TEXT);
+		char *alt = node_plain_text(n);
+		const char *title = cmark_node_get_title(n);
+		GString *src = g_string_new(NULL);
+		int line = cmark_node_get_start_line(n);
+
+		for (cmark_node *p = n; line <= 0 && cmark_node_parent(p); p = cmark_node_parent(p))
+			line = cmark_node_get_start_line(cmark_node_parent(p));
+		g_string_append_printf(src, "![%s](%s%s%s%s)", alt, cmark_node_get_url(n), title && *title ? " \"" : "",
+				       title ? title : "", title && *title ? "\"" : "");
+		diag_warn(file, first_line + (line > 0 ? line : 1) - 1,
+			  "image '%.30s…' is a data: URL that is not a picture format; it is shown as text", cmark_node_get_url(n));
+		cmark_node_set_literal(t, src->str);
+		cmark_node_replace(n, t);
+		cmark_node_free(n);
+		g_free(alt);
+		g_string_free(src, TRUE);
+	}
+	g_ptr_array_free(found, TRUE);
+}
+
 cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len)
 {
 	GString *text = g_string_new_len(body, (gssize)len);
@@ -1579,5 +1664,6 @@ cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char
 	if (!doc)
 		doc = article_parse_markdown(text->str, text->len);
 	g_string_free(text, TRUE);
+	unsafe_data_images(doc, file, first_line);
 	return doc;
 }

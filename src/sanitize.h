@@ -61,6 +61,13 @@ void sanitize_close(struct sanitizer *s, cmark_node *owner);
  */
 char *sanitize_url(const char *url, bool *relative);
 
+/*
+ * An SVG image file made safe to pack: the same allow-list as inline SVG
+ * (no script, no event attributes, nothing that loads), SVG's own names and
+ * namespace restored. file names it in messages. Free with g_string_free.
+ */
+GString *sanitize_svg_image(const char *data, size_t len, const char *file);
+
 /* Call fn for every <img src> in a piece of raw HTML (in document order). */
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);
