@@ -1,6 +1,7 @@
 /* sanitize.c - raw HTML through libxml2's HTML parser and an allow-list; never loses the text around it. */
 #include "sanitize.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -238,6 +239,19 @@ void sanitizer_free(struct sanitizer *s)
 	g_free(s);
 }
 
+/* A warning about the raw HTML of s->file, unless s was made quiet. */
+G_GNUC_PRINTF(3, 4)
+static void swarn(struct sanitizer *s, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->quiet)
+		return;
+	va_start(ap, fmt);
+	diag_vat(DIAG_WARNING, s->file, line, fmt, ap);
+	va_end(ap);
+}
+
 /* ---- URLs ---------------------------------------------------------------- */
 
 static bool scheme_char(char c, bool first)
@@ -351,7 +365,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			else if (!strncmp(p + 4, "->", 2))
 				end = p + 3;
 			if (!end) {
-				diag_warn(s->file, line_at(html, (size_t)(p - html), line),
+				swarn(s, line_at(html, (size_t)(p - html), line),
 					  "raw HTML comment '<!--' is never closed; its text is kept");
 				p += 4;
 				continue;
@@ -386,7 +400,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			gt = strchr(p, '>');
 			close = find_ci(gt ? gt : p, closer);
 			if (!strcmp(raw_text[i], "plaintext") || !close) {
-				diag_warn(s->file, line_at(html, (size_t)(p - html), line),
+				swarn(s, line_at(html, (size_t)(p - html), line),
 					  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept",
 					  raw_text[i]);
 				p = gt ? gt + 1 : p + 1 + n;
@@ -478,7 +492,7 @@ static void warn_attrs(struct sanitizer *s, const xmlNode *n, int line)
 		const char *name = (const char *)a->name;
 
 		if (!g_ascii_strncasecmp(name, "on", 2))
-			diag_warn(s->file, node_line(n, line), "raw HTML: script attribute '%s' of <%s> dropped",
+			swarn(s, node_line(n, line), "raw HTML: script attribute '%s' of <%s> dropped",
 				  name, (const char *)n->name);
 	}
 }
@@ -644,7 +658,7 @@ static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int lin
 		what = L_VIDEO;
 	else if (!g_ascii_strcasecmp(name, "audio"))
 		what = L_AUDIO;
-	diag_warn(s->file, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
+	swarn(s, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
 		  name, src && *src ? " " : "", src ? src : "");
 	g_string_append(s->out, block ? "<p class=\"placeholder embed\">" : "<span class=\"placeholder embed\">");
 	g_string_append(s->out, "<span class=\"label\">");
@@ -798,16 +812,16 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")) {
 			char *src = attr(n, "src");
 
-			diag_warn(s->file, node_line(n, line), "raw HTML <%s>%s%s dropped", name,
+			swarn(s, node_line(n, line), "raw HTML <%s>%s%s dropped", name,
 				  src ? " src=" : "", src ? src : "");
 			g_free(src);
 		}
 		return;
 	case A_DROP_WARN:
-		diag_warn(s->file, node_line(n, line), "raw HTML <%s> dropped", name);
+		swarn(s, node_line(n, line), "raw HTML <%s> dropped", name);
 		return;
 	case A_UNWRAP_WARN:
-		diag_warn(s->file, node_line(n, line), "raw HTML <%s> dropped; its text is kept", name);
+		swarn(s, node_line(n, line), "raw HTML <%s> dropped; its text is kept", name);
 		put_children(s, n, ctx, line);
 		return;
 	case A_UNWRAP:
@@ -872,7 +886,7 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		char *safe = href ? sanitize_url(href, &relative) : NULL;
 
 		if (href && !safe)
-			diag_warn(s->file, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
+			swarn(s, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
 		if (!safe || relative || s->link_depth > 0) {
 			warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);
@@ -1013,7 +1027,7 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 		if (!g_ascii_strcasecmp((const char *)n->name, svg_unrendered[i]))
 			return;
 	if (!g_ascii_strcasecmp((const char *)n->name, "script") || !g_ascii_strcasecmp((const char *)n->name, "style")) {
-		diag_warn(s->file, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
+		swarn(s, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
 		return;
 	}
 	warn_attrs(s, n, line);
@@ -1334,6 +1348,51 @@ static cmark_node *find_end_tag(cmark_node *node, const char *name)
 	return NULL;
 }
 
+/*
+ * Inline SVG or MathML comes as many pieces (<math>, <mi>, "x", </mi> ...):
+ * put them back together as HTML text, from open to close, and write the
+ * whole as one element.
+ */
+static void put_foreign_inline(struct sanitizer *s, cmark_node *open, cmark_node *close, const char *name, int line)
+{
+	GString *html = g_string_new(NULL);
+	htmlDocPtr doc;
+	const xmlNode *n;
+
+	for (cmark_node *c = open;; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_HTML_INLINE:
+			g_string_append(html, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(html, '\n');
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			xml_escape(html, cmark_node_get_literal(c), -1);
+			break;
+		default: {
+			char *t = node_plain_text(c);
+
+			xml_escape(html, t, -1);
+			g_free(t);
+			break;
+		}
+		}
+		if (c == close)
+			break;
+	}
+	doc = parse_html(html->str);
+	n = doc ? first_named(xmlDocGetRootElement(doc), name) : NULL;
+	if (n && !strcmp(name, "svg"))
+		put_svg(s, n, line);
+	else if (n)
+		put_math(s, n, false);
+	xmlFreeDoc(doc);
+	g_string_free(html, TRUE);
+}
+
 cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 {
 	const char *lit = cmark_node_get_literal(node);
@@ -1381,10 +1440,19 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 		cmark_node *close = code ? find_end_tag(node, name) : NULL;
 
 		if (code)
-			diag_warn(s->file, line, "raw HTML <%s> dropped%s", name,
+			swarn(s, line, "raw HTML <%s> dropped%s", name,
 				  close ? "" : "; it is never closed, so the text after it is kept");
 		g_free(name);
 		return close ? close : node;
+	}
+	if (e && (e->action == A_SVG || e->action == A_MATH) && !end && !self_closing) {
+		cmark_node *close = find_end_tag(node, name);
+
+		if (close) {
+			put_foreign_inline(s, node, close, name, line);
+			g_free(name);
+			return close;
+		}
 	}
 	if (!e || e->action == A_UNWRAP || e->action == A_SVG || e->action == A_MATH || e->cat == X_FLOW
 	    || e->cat == X_LI || e->cat == X_TR || e->cat == X_CELL || e->cat == X_FIGCAPTION) {
@@ -1403,7 +1471,7 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 		switch (e->action) {
 		case A_DROP_WARN:
 		case A_UNWRAP_WARN:
-			diag_warn(s->file, line, "raw HTML <%s> dropped", name);
+			swarn(s, line, "raw HTML <%s> dropped", name);
 			break;
 		case A_EMBED:
 			put_embed(s, n, false, line);
@@ -1425,7 +1493,7 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 
 			warn_attrs(s, n, line);
 			if (href && !safe)
-				diag_warn(s->file, line, "raw HTML link to '%.40s' dropped; its text is kept", href);
+				swarn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", href);
 			if (safe && !relative && s->link_depth == 0 && !self_closing) {
 				g_string_append(s->out, "<a");
 				put_attr(s->out, "href", safe);
@@ -1463,6 +1531,8 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 	const xmlNode *svg = doc ? first_named(xmlDocGetRootElement(doc), "svg") : NULL;
 	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
 
+	/* in an <img> no script of an SVG runs anyway: drop quietly what is not drawing */
+	s->quiet = true;
 	if (svg)
 		put_svg(s, svg, 1);
 	else

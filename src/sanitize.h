@@ -29,6 +29,7 @@ struct sanitizer {
 	sanitize_image_fn image;
 	void *image_data;
 	cmark_node *node;	/* the raw HTML node being written */
+	bool quiet;		/* no warnings */
 };
 
 struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang, sanitize_image_fn image,
@@ -64,7 +65,7 @@ char *sanitize_url(const char *url, bool *relative);
 /*
  * An SVG image file made safe to pack: the same allow-list as inline SVG
  * (no script, no event attributes, nothing that loads), SVG's own names and
- * namespace restored. file names it in messages. Free with g_string_free.
+ * namespace restored, quietly. Free with g_string_free.
  */
 GString *sanitize_svg_image(const char *data, size_t len, const char *file);
 

@@ -29,6 +29,7 @@ struct render {
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
 	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
+	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
 };
 
 char *xhtml_file_name(const struct article *a)
@@ -531,10 +532,8 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	}
 	case CMARK_NODE_HEADING: {
 		const struct heading *h = g_hash_table_lookup(r->headings, n);
-		int level = cmark_node_get_heading_level(n) + 1;
+		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
 
-		if (level > 6)
-			level = 6;
 		g_string_append_printf(r->out, "<h%d", level);
 		if (h && h->anchor)
 			put_attr(r->out, "id", h->anchor);
@@ -637,9 +636,9 @@ static void leave(struct render *r, cmark_node *n)
 			g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_HEADING: {
-		int level = cmark_node_get_heading_level(n) + 1;
+		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
 
-		g_string_append_printf(r->out, "</h%d>\n", level > 6 ? 6 : level);
+		g_string_append_printf(r->out, "</h%d>\n", level);
 		break;
 	}
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -828,6 +827,13 @@ static void render_init(struct render *r, const struct book *b, const struct art
 		struct link *l = g_ptr_array_index(a->links, i);
 
 		g_hash_table_insert(r->links, l->node, l);
+	}
+	{
+		int top = 6;
+
+		for (guint i = 0; i < a->headings->len; i++)
+			top = MIN(top, ((struct heading *)g_ptr_array_index(a->headings, i))->level);
+		r->heading_shift = 2 - top;
 	}
 	r->ref_count = g_new0(int, a->footnotes->len + 1);
 	r->ref_id = g_new0(char *, a->footnotes->len + 1);
