@@ -204,12 +204,12 @@ static void nav_link(GString *out, const char *href, const char *anchor, const c
 	g_string_append(out, "</a>");
 }
 
-/* The article and its headings of the two highest levels it uses. */
+/* The article and its headings of the highest level it uses (a collection's contents stay short). */
 static void nav_article(GString *out, const struct article *a)
 {
 	char *href = xhtml_file_name(a);
 	int top = 7;
-	bool any = false, item_open = false, sub_open = false;
+	bool any = false;
 
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
@@ -222,34 +222,13 @@ static void nav_article(GString *out, const struct article *a)
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
 
-		if (!*h->text || h->level > top + 1)
+		if (!*h->text || h->level != top)
 			continue;
-		if (!any) {
-			g_string_append(out, "\n<ol>\n");
-			any = true;
-		}
-		if (h->level == top || !item_open) {
-			if (sub_open)
-				g_string_append(out, "</ol>\n");
-			if (item_open)
-				g_string_append(out, "</li>\n");
-			sub_open = false;
-			g_string_append(out, "<li>");
-			nav_link(out, href, h->anchor, h->text);
-			item_open = true;
-		} else {
-			if (!sub_open)
-				g_string_append(out, "\n<ol>\n");
-			sub_open = true;
-			g_string_append(out, "<li>");
-			nav_link(out, href, h->anchor, h->text);
-			g_string_append(out, "</li>\n");
-		}
-	}
-	if (sub_open)
-		g_string_append(out, "</ol>\n");
-	if (item_open)
+		g_string_append(out, any ? "<li>" : "\n<ol>\n<li>");
+		nav_link(out, href, h->anchor, h->text);
 		g_string_append(out, "</li>\n");
+		any = true;
+	}
 	if (any)
 		g_string_append(out, "</ol>\n");
 	g_string_append(out, "</li>\n");
