@@ -797,6 +797,28 @@ static void put_table(struct sanitizer *s, const xmlNode *n, const struct elem *
 	g_string_append(s->out, "</tbody></table>");
 }
 
+/* Ruby as HTML wants it: every group of base text ends with its rt. */
+static bool ruby_ok(const xmlNode *n)
+{
+	bool base = false, seen_rt = false, last_rt = false;
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		const char *name = c->type == XML_ELEMENT_NODE ? (const char *)c->name : NULL;
+
+		if (name && !g_ascii_strcasecmp(name, "rt")) {
+			if (!base && !seen_rt)
+				return false;
+			seen_rt = last_rt = true;
+		} else if (name && !g_ascii_strcasecmp(name, "rp")) {
+			continue;
+		} else if (name || (c->type == XML_TEXT_NODE && !is_blank((const char *)c->content))) {
+			base = true;
+			last_rt = false;
+		}
+	}
+	return seen_rt && last_rt;
+}
+
 static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
 {
 	const char *name = (const char *)n->name;
@@ -867,6 +889,10 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 	}
 	if (!accepts(ctx, e->cat)) {
 		put_wrapped(s, n, ctx, line, e->cat);
+		return;
+	}
+	if (!strcmp(e->out, "ruby") && !ruby_ok(n)) {
+		put_children(s, n, ctx, line);	/* the rt text stays, after its base */
 		return;
 	}
 	switch (e->action) {
@@ -1505,10 +1531,8 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 			break;
 		}
 		default:
-			if (e->cat == X_RT && !(s->open->len
-						&& !strcmp(g_array_index(s->open, struct open_tag, s->open->len - 1).out,
-							   "ruby")))
-				break;
+			if (e->cat == X_RT || !strcmp(e->out, "ruby"))
+				break;	/* ruby needs its rt: only whole ruby (in an HTML block) is kept */
 			if (e->inner == C_VOID) {
 				start_tag(s, n, e, line, true);
 			} else if (!self_closing) {
