@@ -46,16 +46,22 @@ contains "unclosed: reported with file and line" "$TMP/unclosed.err" \
 [ "$(grep -c '^EPUB/a000[1-4].xhtml' "$TMP/unclosed.txt")" = 4 ] && ok "unclosed: all four articles in the book" \
 	|| not_ok "unclosed: all four articles in the book" "$(cut -c1-80 "$TMP/unclosed.txt")"
 
-# The whole fixture folder as one book (parts, cover, links between articles, images): epubcheck must be silent.
-"$FOLIO" tests/epub --cover tests/epub/media/dot.png --title "folio EPUB fixtures" --author "folio tests" \
-	-o "$TMP/all.epub" 2>"$TMP/all.err"
+# The whole fixture folder as one book (parts, cover, links between articles, images), with 40
+# articles of random raw HTML pieces: well-formed, no script, and epubcheck must be silent.
+tests/epub/fuzz.py "$TMP/fuzz" 40
+"$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
+	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
 check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
+unzip -p "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
+lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
+[ "$(unzip -l "$TMP/all.epub" | grep -c 'EPUB/a0.*xhtml')" = 48 ] && ok "combined: 48 article pages" \
+	|| not_ok "combined: 48 article pages" "$(unzip -l "$TMP/all.epub")"
 java -jar /usr/bin/epubcheck "$TMP/all.epub" >"$TMP/all.check" 2>&1
 contains "combined: epubcheck 0 errors 0 warnings" "$TMP/all.check" '^Messages: 0 fatals / 0 errors / 0 warnings'
-$textof "$TMP/all.epub" EPUB/a0008.xhtml >"$TMP/city.xhtml"
+$textof "$TMP/all.epub" EPUB/a0048.xhtml >"$TMP/city.xhtml"
 contains "links: to another article's heading" "$TMP/city.xhtml" 'href="a0006.xhtml#a0006-h1"'
 contains "links: to another article" "$TMP/city.xhtml" 'href="a0007.xhtml"'
-contains "links: to a heading of the same article" "$TMP/city.xhtml" 'href="#a0008-h2"'
+contains "links: to a heading of the same article" "$TMP/city.xhtml" 'href="#a0048-h2"'
 $textof "$TMP/all.epub" EPUB/package.opf >"$TMP/all.opf"
 contains "opf: cover image declared" "$TMP/all.opf" 'properties="cover-image"'
 contains "opf: accessibility summary" "$TMP/all.opf" 'property="schema:accessibilitySummary"'
