@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
+#include "emphasis.h"
 #include "sanitize.h"
 
 struct article *article_new(void)
@@ -179,6 +180,7 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	a->root = root;
 	a->body_line = body_line;
 	a->doc = sanitize_parse_markdown(file, body_line, body, (size_t)(text + len - body));
+	emphasis_repair_cjk(a->doc);
 	{
 		char *base = g_path_get_basename(real);
 
