@@ -10,7 +10,7 @@
  * "**" that cmark left as text, in order within one inline container,
  * where a CJK character or punctuation stands beside one of them and they
  * hold more than white space, and make STRONG nodes of them. Other text is
- * left as it is. (cmark merges "\\*\\*" into text too: escaped asterisks
+ * left as it is. (cmark merges an escaped "\*\*" into text too: escaped asterisks
  * beside Chinese text are paired as well.)
  */
 void emphasis_repair_cjk(cmark_node *doc);

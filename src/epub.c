@@ -128,7 +128,7 @@ static GString *container_xml(void)
 
 static const char *book_lang(const struct book *b)
 {
-	return b->lang && *b->lang ? b->lang : "und";
+	return xhtml_lang(b->lang);
 }
 
 /* ---- pages folio writes itself ------------------------------------------- */
@@ -140,7 +140,7 @@ static GString *cover_page(const struct book *b)
 	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
 	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
 	put_attr(out, "src", b->cover_res->href);
-	put_attr(out, "alt", b->title);
+	put_attr(out, "alt", xhtml_title(b->title));
 	g_string_append(out, "/>\n</section>\n");
 	xhtml_end(out);
 	return out;
@@ -153,7 +153,7 @@ static GString *title_page(const struct book *b)
 
 	xhtml_begin(out, lang, b->title, "title-page");
 	g_string_append(out, "<section class=\"title-page\" epub:type=\"titlepage\">\n");
-	put_element(out, "h1", " class=\"book-title\"", b->title);
+	put_element(out, "h1", " class=\"book-title\"", xhtml_title(b->title));
 	if (b->subtitle && *b->subtitle)
 		put_element(out, "p", " class=\"subtitle\"", b->subtitle);
 	if (b->author && *b->author)
@@ -343,7 +343,7 @@ static GString *ncx(const struct book *b)
 				    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
 				    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n<docTitle><text>",
 			       b->parts->len ? 2 : 1);
-	xml_escape(out, b->title, -1);
+	xml_escape(out, xhtml_title(b->title), -1);
 	g_string_append(out, "</text></docTitle>\n<navMap>\n");
 	if (!b->articles->len) {
 		ncx_point(out, &order, b->title, "title.xhtml");
@@ -466,7 +466,7 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	put_attr(out, "xml:lang", book_lang(b));
 	g_string_append(out, ">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
 	put_element(out, "dc:identifier", " id=\"book-id\"", b->identifier);
-	put_element(out, "dc:title", " id=\"title\"", b->title);
+	put_element(out, "dc:title", " id=\"title\"", xhtml_title(b->title));
 	put_meta(out, "dcterms:modified", modified);
 	if (b->subtitle && *b->subtitle) {
 		put_element(out, "dc:title", " id=\"subtitle\"", b->subtitle);
@@ -482,8 +482,8 @@ static GString *package_opf(struct pack *p, const char *css_href)
 		const struct article *a = g_ptr_array_index(b->articles, i);
 		GPtrArray *tags = a->fm.tags.items;
 
-		if (a->lang && !has_string(langs, a->lang))
-			g_ptr_array_add(langs, a->lang);
+		if (a->lang && !has_string(langs, xhtml_lang(a->lang)))
+			g_ptr_array_add(langs, (char *)xhtml_lang(a->lang));
 		for (guint j = 0; j < tags->len; j++)
 			if (*(char *)g_ptr_array_index(tags, j) && !has_string(subjects, g_ptr_array_index(tags, j)))
 				g_ptr_array_add(subjects, g_ptr_array_index(tags, j));

@@ -469,10 +469,15 @@ static bool all_digits(const char *v, size_t max)
 	return true;
 }
 
-static bool valid_lang(const char *v)
+bool sanitize_lang_ok(const char *v)
 {
-	char **parts = g_strsplit(v, "-", -1);
-	bool ok = parts[0] != NULL;
+	char **parts;
+	bool ok;
+
+	if (!v || !*v)
+		return false;
+	parts = g_strsplit(v, "-", -1);
+	ok = parts[0] != NULL;
 
 	for (int i = 0; ok && parts[i]; i++) {
 		size_t n = strlen(parts[i]);
@@ -506,7 +511,7 @@ static void put_attrs(struct sanitizer *s, const xmlNode *n, const struct elem *
 	if ((v = attr(n, "title")) && *v)
 		put_attr(s->out, "title", v);
 	g_free(v);
-	if ((v = attr(n, "lang")) && valid_lang(v)) {
+	if ((v = attr(n, "lang")) && sanitize_lang_ok(v)) {
 		put_attr(s->out, "lang", v);
 		put_attr(s->out, "xml:lang", v);
 	}

@@ -69,6 +69,9 @@ char *sanitize_url(const char *url, bool *relative);
  */
 GString *sanitize_svg_image(const char *data, size_t len, const char *file);
 
+/* True when tag has the shape of a BCP 47 language tag ("zh-Hant-TW"), as lang attributes need. */
+bool sanitize_lang_ok(const char *tag);
+
 /* Call fn for every <img src> in a piece of raw HTML (in document order). */
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);

@@ -49,20 +49,30 @@ static void put_attr(GString *out, const char *name, const char *value)
 	g_string_append_c(out, '"');
 }
 
+const char *xhtml_lang(const char *lang)
+{
+	return sanitize_lang_ok(lang) ? lang : "und";
+}
+
+const char *xhtml_title(const char *title)
+{
+	return title && title[strspn(title, " \t\n")] ? title : "…";
+}
+
 /* The lang and xml:lang pair XHTML wants. */
 static void put_lang(GString *out, const char *lang)
 {
-	put_attr(out, "lang", lang);
-	put_attr(out, "xml:lang", lang);
+	put_attr(out, "lang", xhtml_lang(lang));
+	put_attr(out, "xml:lang", xhtml_lang(lang));
 }
 
 void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class)
 {
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
-	put_lang(out, lang && *lang ? lang : "und");
+	put_lang(out, lang);
 	g_string_append(out, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
-	xml_escape(out, title, -1);
+	xml_escape(out, xhtml_title(title), -1);
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
 			     "</head>\n<body");
 	if (body_class)

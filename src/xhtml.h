@@ -35,6 +35,11 @@ void xhtml_end(GString *out);
  */
 const char *xhtml_fragment_anchor(const struct article *t, const char *fragment);
 
+/* lang when it is a well-formed language tag, else "und": a bad front matter lang cannot break the book. */
+const char *xhtml_lang(const char *lang);
+/* title, or "…" when it is empty: titles may not be. */
+const char *xhtml_title(const char *title);
+
 /* True when alt text says something (not empty, not "图片" or "image", not a file name). */
 bool xhtml_alt_is_meaningful(const char *alt);
 
