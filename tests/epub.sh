@@ -39,7 +39,7 @@ $textof "$TMP/unclosed.epub" >"$TMP/unclosed.txt"
 for i in $(seq -w 1 20); do
 	contains "unclosed: UNCLOSED-$i kept" "$TMP/unclosed.txt" "UNCLOSED-$i( |\.|$)"
 done
-unzip -p "$TMP/unclosed.epub" 'EPUB/a*.xhtml' >"$TMP/unclosed.xhtml"
+$textof "$TMP/unclosed.epub" 'EPUB/a*.xhtml' >"$TMP/unclosed.xhtml"
 lacks "unclosed: no script element" "$TMP/unclosed.xhtml" '<script|<style|<textarea|<pre'
 contains "unclosed: reported with file and line" "$TMP/unclosed.err" \
 	'^folio: tests/epub/unclosed/1-script.md:9: warning: raw HTML <script> is never closed'
@@ -52,11 +52,11 @@ tests/epub/fuzz.py "$TMP/fuzz" 40
 "$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
 	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
 check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
-unzip -p "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
+$textof "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
 lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
 want=$(( $(find tests/epub -name '*.md' ! -name '_index.md' | wc -l) + 40 ))
-[ "$(unzip -l "$TMP/all.epub" | grep -c 'EPUB/a[0-9]*\.xhtml')" = "$want" ] && ok "combined: $want article pages" \
-	|| not_ok "combined: $want article pages" "$(unzip -l "$TMP/all.epub")"
+[ "$($textof "$TMP/all.epub" --list | grep -c '^EPUB/a[0-9]*\.xhtml$')" = "$want" ] && ok "combined: $want article pages" \
+	|| not_ok "combined: $want article pages" "$($textof "$TMP/all.epub" --list)"
 $textof "$TMP/all.epub" >"$TMP/all.txt"
 page() { grep -m1 "^EPUB/a[0-9]*\.xhtml: $1" "$TMP/all.txt" | sed 's/^EPUB\/\(a[0-9]*\)\.xhtml:.*/\1/'; }
 city=$(page '城市里的一篇文章') basic=$(page '基本排版') figures=$(page 'Figures and placeholders')
