@@ -5,6 +5,8 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
+#include "emphasis.h"
+#include "sanitize.h"
 
 struct article *article_new(void)
 {
@@ -177,7 +179,8 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	a->rel = g_strdup(rel);
 	a->root = root;
 	a->body_line = body_line;
-	a->doc = article_parse_markdown(body, (size_t)(text + len - body));
+	a->doc = sanitize_parse_markdown(file, body_line, body, (size_t)(text + len - body));
+	emphasis_repair_cjk(a->doc);
 	{
 		char *base = g_path_get_basename(real);
 

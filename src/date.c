@@ -195,6 +195,16 @@ static GDateTime *local_view(const struct folio_date *d)
 	return dt;
 }
 
+/* The year with four digits at least: GLib's %Y writes year 1 as "1", which no reader of RFC 3339 takes. */
+static char *format_with_year(GDateTime *dt, const char *rest)
+{
+	char *tail = g_date_time_format(dt, rest);
+	char *s = g_strdup_printf("%04d%s", g_date_time_get_year(dt), tail);
+
+	g_free(tail);
+	return s;
+}
+
 char *date_format_rfc3339(const struct folio_date *d)
 {
 	GDateTime *dt;
@@ -204,11 +214,11 @@ char *date_format_rfc3339(const struct folio_date *d)
 		return g_strdup("");
 	dt = local_view(d);
 	if (!d->has_time)
-		s = g_date_time_format(dt, "%Y-%m-%d");
+		s = format_with_year(dt, "-%m-%d");
 	else if (d->offset == 0)
-		s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+		s = format_with_year(dt, "-%m-%dT%H:%M:%SZ");
 	else
-		s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S%:z");
+		s = format_with_year(dt, "-%m-%dT%H:%M:%S%:z");
 	g_date_time_unref(dt);
 	return s;
 }
@@ -216,7 +226,7 @@ char *date_format_rfc3339(const struct folio_date *d)
 char *date_format_utc(gint64 utc)
 {
 	GDateTime *dt = g_date_time_new_from_unix_utc(utc);
-	char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+	char *s = format_with_year(dt, "-%m-%dT%H:%M:%SZ");
 
 	g_date_time_unref(dt);
 	return s;

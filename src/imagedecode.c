@@ -1,5 +1,6 @@
 /* imagedecode.c - image checks and conversions with gdk-pixbuf and libwebp, and Cairo surfaces for the PDF. */
 #include "imagedecode.h"
+#include "sanitize.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libxml/parser.h>
@@ -288,8 +289,17 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 	out->ext = info->ext;
 	out->width = info->width;
 	out->height = info->height;
-	if (!strcmp(info->media_type, "image/svg+xml"))
-		return check_svg(data, len, &out->width, &out->height, why);
+	if (!strcmp(info->media_type, "image/svg+xml")) {
+		/* SVG is a program as much as a picture: only the allowed drawing is packed. */
+		GString *clean = sanitize_svg_image((const char *)data, len, NULL);
+
+		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, why)) {
+			g_string_free(clean, TRUE);
+			return false;
+		}
+		out->bytes = g_string_free_to_bytes(clean);
+		return true;
+	}
 	if (info->width <= 0 || info->height <= 0) {
 		*why = g_strdup("is damaged: its header gives no size");
 		return false;

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "langdetect.h"
+#include "sanitize.h"
 
 static void plain_text(cmark_node *node, GString *out)
 {
@@ -82,6 +83,10 @@ char *passes_article_title(const struct article *a)
 static void find_source(struct article *a)
 {
 	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
+
+	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		last = cmark_node_previous(last);
 
 	if (a->fm.source.text && *a->fm.source.text) {
 		const char *s = a->fm.source.text;
@@ -167,6 +172,25 @@ static void add_link(struct book *b, struct article *a, cmark_node *n)
 	g_ptr_array_add(a->links, l);
 }
 
+struct raw_images {
+	struct article *a;
+	cmark_node *node;
+	int line;
+};
+
+/* An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced. */
+static void add_raw_image(void *data, const char *src, const char *alt)
+{
+	struct raw_images *ri = data;
+	struct image *im = g_new0(struct image, 1);
+
+	im->node = ri->node;
+	im->url = g_strstrip(g_strdup(src));
+	im->alt = g_strdup(alt);
+	im->line = ri->line;
+	g_ptr_array_add(ri->a->images, im);
+}
+
 static void walk_article(struct book *b, struct article *a)
 {
 	cmark_iter *it = cmark_iter_new(a->doc);
@@ -204,6 +228,13 @@ static void walk_article(struct book *b, struct article *a)
 		case CMARK_NODE_LINK:
 			add_link(b, a, n);
 			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE: {
+			struct raw_images ri = { a, n, node_line(a, n) };
+
+			sanitize_image_sources(cmark_node_get_literal(n), add_raw_image, &ri);
+			break;
+		}
 		case CMARK_NODE_FOOTNOTE_DEFINITION: {
 			struct footnote *f = g_new0(struct footnote, 1);
 

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "diag.h"
+#include "epub.h"
 
 static const struct writer writers[] = {
+	{ "epub", "epub", epub_write },
 	{ "model", "model", model_write },
 };
 

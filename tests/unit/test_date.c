@@ -27,6 +27,7 @@ int main(void)
 	gint64 span;
 
 	CHECK_STR("date: corpus form in UTC", iso("2025-02-13 15:10:13", utc), "2025-02-13T15:10:13Z");
+	CHECK_STR("date: Hugo's zero date keeps four year digits", iso("0001-01-01T00:00:00Z", utc), "0001-01-01T00:00:00Z");
 	CHECK_STR("date: corpus form in Shanghai", iso("2025-02-13 15:10:13", sh), "2025-02-13T15:10:13+08:00");
 	CHECK("date: Shanghai form is 8h before UTC",
 	      date_parse("2025-02-13 15:10:13", sh, &d) && d.utc == 1739430613);

@@ -1,0 +1,88 @@
+/* sanitize.h - raw HTML from Markdown made safe: an allow-list of elements and attributes, well-formed XHTML out. */
+#ifndef FOLIO_SANITIZE_H
+#define FOLIO_SANITIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <cmark-gfm.h>
+#include <glib.h>
+
+/* What an article's XHTML holds that the package must declare. */
+enum { SANITIZE_SVG = 1, SANITIZE_MATHML = 2 };
+
+/*
+ * Writes an image found in raw HTML (<img src alt title>): an <img> of a
+ * packed resource or a placeholder. node is the raw HTML node it came from;
+ * block is true where flow content may go (a figure), false inside text.
+ */
+typedef void (*sanitize_image_fn)(void *data, GString *out, cmark_node *node, const char *src,
+				  const char *alt, bool block);
+
+/* One article's raw HTML state while its XHTML is written. */
+struct sanitizer {
+	GString *out;		/* where XHTML goes */
+	const char *file;	/* for messages */
+	const char *lang;	/* for placeholder labels */
+	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
+	int link_depth;		/* > 0 inside an <a>: the writer and the sanitizer nest no links */
+	GArray *open;		/* raw elements a lone tag left open (struct open_tag) */
+	sanitize_image_fn image;
+	void *image_data;
+	cmark_node *node;	/* the raw HTML node being written */
+	bool quiet;		/* no warnings */
+};
+
+struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang, sanitize_image_fn image,
+				void *image_data);
+void sanitizer_free(struct sanitizer *s);
+
+/*
+ * Write the HTML_BLOCK node (its text starting on line of the article file)
+ * as flow content. A block that is one lone start tag of a container (<div>)
+ * stays open until its end tag or the end of the enclosing Markdown block.
+ */
+void sanitize_block(struct sanitizer *s, cmark_node *node, int line);
+
+/*
+ * Write the HTML_INLINE node as phrasing content. Returns the last node it
+ * consumed: node itself, or the end tag of a <script>/<style> whose content
+ * it skipped (the caller continues after it).
+ */
+cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line);
+
+/* Close the raw elements opened inside the Markdown node owner; call when leaving any container. */
+void sanitize_close(struct sanitizer *s, cmark_node *owner);
+
+/*
+ * A URL safe to write in href: entity-free text as parsed, with whitespace
+ * and control-character tricks removed and unsafe bytes %-escaped. Returns
+ * NULL when it has a scheme other than http, https, mailto, tel or ftp
+ * (javascript:, vbscript:, data:, file: ...). *relative is set when it has
+ * no scheme (a path or a #fragment). g_free the result.
+ */
+char *sanitize_url(const char *url, bool *relative);
+
+/*
+ * An SVG image file made safe to pack: the same allow-list as inline SVG
+ * (no script, no event attributes, nothing that loads), SVG's own names and
+ * namespace restored, quietly. Free with g_string_free.
+ */
+GString *sanitize_svg_image(const char *data, size_t len, const char *file);
+
+/* True when tag has the shape of a BCP 47 language tag ("zh-Hant-TW"), as lang attributes need. */
+bool sanitize_lang_ok(const char *tag);
+
+/* Call fn for every <img src> in a piece of raw HTML (in document order). */
+void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
+			    void *data);
+
+/*
+ * Parse an article body as Markdown (article_parse_markdown) so that raw
+ * HTML never swallows text: CommonMark lets an unclosed <script>, <style>,
+ * <pre>, <!--, <?, <!X or <![CDATA[ run to the end of its container. Such an
+ * opening is dropped (a warning naming file and line; first_line is the
+ * file line of the body's first line) and the body parsed again.
+ */
+cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len);
+
+#endif

@@ -1,0 +1,116 @@
+# epub.sh - the EPUB writer: golden XHTML, the raw HTML sanitizer, package rules, epubcheck, determinism.
+. "$(dirname "$0")/lib.sh"
+
+textof=tests/epub/textof.py
+
+# Golden XHTML: each tests/epub/NAME.md alone is a book; its article page must match NAME.xhtml.
+for src in tests/epub/*.md; do
+	name=$(basename "$src" .md)
+	"$FOLIO" "$src" -o "$TMP/$name.epub" 2>"$TMP/$name.err"
+	echo "exit $?" >>"$TMP/$name.err"
+	$textof "$TMP/$name.epub" EPUB/a0001.xhtml >"$TMP/$name.xhtml" 2>&1
+	golden "epub: $name.xhtml" "tests/epub/$name.xhtml" "$TMP/$name.xhtml"
+	golden "epub: $name messages" "tests/epub/$name.err" "$TMP/$name.err"
+	check "epub: $name is well-formed XML" $textof "$TMP/$name.epub"
+done
+
+# The sanitizer: nothing that runs or loads survives, and all the text around it does.
+h=$TMP/hostile.xhtml
+for bad in '<script' '<style' '<iframe' '<object' '<embed' '<form' '<input' '<meta http' '<base' \
+	'="[^"]*(javascript|vbscript|data):' '="[^"]*alert' ' on[a-z]+=' ' style=' 'evil\.example' 'KEEP-NOT-SHOWN'; do
+	lacks "sanitizer: no $bad" "$h" "$bad"
+done
+$textof "$TMP/hostile.epub" >"$TMP/hostile.txt"
+for keep in $(grep -oE 'KEEP-[0-9]+[a-z]?' tests/epub/hostile.md | sort -u); do
+	contains "sanitizer: text $keep kept" "$TMP/hostile.txt" "$keep( |\.|$|<)"
+done
+contains "sanitizer: SVG kept, namespaced" "$h" '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"'
+contains "sanitizer: MathML kept" "$h" '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>'
+contains "sanitizer: iframe becomes a link" "$h" 'class="placeholder embed".*href="https://example.com/embed"'
+contains "sanitizer: safe raw link kept" "$h" '<a href="https://example.com/ok">KEEP-11b'
+contains "sanitizer: lone <div> wraps the Markdown after it" "$TMP/hostile.txt" 'KEEP-32 inside a lone div'
+contains "sanitizer: warning names the script's line" "$TMP/hostile.err" '^folio: tests/epub/hostile.md:9: warning: raw HTML <script> dropped'
+contains "sanitizer: warning for event attributes" "$TMP/hostile.err" "hostile.md:15: warning: raw HTML: script attribute 'onerror'"
+contains "sanitizer: OPF declares MathML and SVG" <($textof "$TMP/hostile.epub" EPUB/package.opf) 'id="a0001".*properties="mathml svg"'
+
+# An unclosed <script>, <style>, <!--, <pre>, CDATA, <? loses neither the text after it nor the next articles.
+"$FOLIO" tests/epub/unclosed -o "$TMP/unclosed.epub" 2>"$TMP/unclosed.err"
+$textof "$TMP/unclosed.epub" >"$TMP/unclosed.txt"
+for i in $(seq -w 1 20); do
+	contains "unclosed: UNCLOSED-$i kept" "$TMP/unclosed.txt" "UNCLOSED-$i( |\.|$)"
+done
+$textof "$TMP/unclosed.epub" 'EPUB/a*.xhtml' >"$TMP/unclosed.xhtml"
+lacks "unclosed: no script element" "$TMP/unclosed.xhtml" '<script|<style|<textarea|<pre'
+contains "unclosed: reported with file and line" "$TMP/unclosed.err" \
+	'^folio: tests/epub/unclosed/1-script.md:9: warning: raw HTML <script> is never closed'
+[ "$(grep -c '^EPUB/a000[1-4].xhtml' "$TMP/unclosed.txt")" = 4 ] && ok "unclosed: all four articles in the book" \
+	|| not_ok "unclosed: all four articles in the book" "$(cut -c1-80 "$TMP/unclosed.txt")"
+
+# The whole fixture folder as one book (parts, cover, links between articles, images), with 40
+# articles of random raw HTML pieces: well-formed, no script, and epubcheck must be silent.
+tests/epub/fuzz.py "$TMP/fuzz" 40
+"$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
+	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
+check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
+$textof "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
+lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
+want=$(( $(find tests/epub -name '*.md' ! -name '_index.md' | wc -l) + 40 ))
+[ "$($textof "$TMP/all.epub" --list | grep -c '^EPUB/a[0-9]*\.xhtml$')" = "$want" ] && ok "combined: $want article pages" \
+	|| not_ok "combined: $want article pages" "$($textof "$TMP/all.epub" --list)"
+$textof "$TMP/all.epub" >"$TMP/all.txt"
+page() { grep -m1 "^EPUB/a[0-9]*\.xhtml: $1" "$TMP/all.txt" | sed 's/^EPUB\/\(a[0-9]*\)\.xhtml:.*/\1/'; }
+city=$(page '城市里的一篇文章') basic=$(page '基本排版') figures=$(page 'Figures and placeholders')
+$textof "$TMP/all.epub" "EPUB/$city.xhtml" >"$TMP/city.xhtml"
+contains "links: to another article's heading" "$TMP/city.xhtml" "href=\"$basic.xhtml#$basic-h1\""
+contains "links: to another article" "$TMP/city.xhtml" "href=\"$figures.xhtml\""
+contains "links: to a heading of the same article" "$TMP/city.xhtml" "href=\"#$city-h2\""
+$textof "$TMP/all.epub" EPUB/package.opf >"$TMP/all.opf"
+contains "opf: cover image declared" "$TMP/all.opf" 'properties="cover-image"'
+contains "opf: accessibility summary" "$TMP/all.opf" 'property="schema:accessibilitySummary"'
+contains "opf: accessibility hazard" "$TMP/all.opf" 'property="schema:accessibilityHazard"'
+contains "opf: part page in the spine" "$TMP/all.opf" '<itemref idref="p01"/>'
+$textof "$TMP/all.epub" EPUB/nav.xhtml >"$TMP/all.nav"
+contains "nav: part holds its articles" "$TMP/all.nav" '<a href="p01.xhtml">'
+contains "nav: landmarks" "$TMP/all.nav" 'epub:type="landmarks"'
+$textof "$TMP/all.epub" EPUB/images/img-660d89b5636809f1.svg >"$TMP/evil.svg"
+lacks "svg image: no script, handler or remote reference" "$TMP/evil.svg" 'script|onload|evil\.example|javascript|foreignObject|<image'
+contains "svg image: drawing kept" "$TMP/evil.svg" '<circle cx="10" cy="10" r="5"'
+
+# The examples pass epubcheck too.
+"$FOLIO" examples -q -o "$TMP/examples.epub"
+java -jar /usr/bin/epubcheck "$TMP/examples.epub" >"$TMP/examples.check" 2>&1
+contains "examples: epubcheck 0 errors 0 warnings" "$TMP/examples.check" '^Messages: 0 fatals / 0 errors / 0 warnings'
+
+# Package rules: mimetype first, stored, no extra field; fixed times; no other extra fields.
+check "zip: mimetype first, stored, no extra; fixed attributes" /usr/bin/python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); infos = z.infolist(); m = infos[0]
+assert m.filename == "mimetype" and m.compress_type == zipfile.ZIP_STORED and m.extra == b"", m
+assert z.read("mimetype") == b"application/epub+zip"
+assert all(i.extra == b"" and i.date_time == m.date_time and i.external_attr == 0o100644 << 16 for i in infos)
+' "$TMP/examples.epub"
+
+# Same input, same bytes: twice, and in another time zone (dates without a zone read in a fixed one).
+"$FOLIO" examples -q -o "$TMP/again.epub"
+cmp -s "$TMP/examples.epub" "$TMP/again.epub" && ok "deterministic: two builds byte-identical" \
+	|| not_ok "deterministic: two builds byte-identical"
+(unset SOURCE_DATE_EPOCH; TZ=UTC "$FOLIO" examples -q --timezone +08:00 -o "$TMP/utc.epub"
+ TZ=Asia/Shanghai "$FOLIO" examples -q --timezone +08:00 -o "$TMP/sh.epub")
+cmp -s "$TMP/utc.epub" "$TMP/sh.epub" && ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC" \
+	|| not_ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC"
+
+# A failed run leaves an existing book untouched and no temporary file.
+cp "$TMP/examples.epub" "$TMP/keep.epub"
+expect_status "atomic: --strict failure exits 1" 1 "$FOLIO" --strict tests/epub/hostile.md -o "$TMP/keep.epub"
+cmp -s "$TMP/examples.epub" "$TMP/keep.epub" && ok "atomic: existing EPUB untouched" || not_ok "atomic: existing EPUB untouched"
+expect_status "atomic: unreadable --css exits 1" 1 "$FOLIO" examples --css "$TMP/none.css" -o "$TMP/keep.epub"
+contains "atomic: --css problem named" "$TMP/err" "none.css: error: cannot read the stylesheet"
+cmp -s "$TMP/examples.epub" "$TMP/keep.epub" && ok "atomic: still untouched" || not_ok "atomic: still untouched"
+leftovers=$(ls -A "$TMP" | grep '^\.keep' || true)
+[ -z "$leftovers" ] && ok "atomic: no temporary file left" || not_ok "atomic: no temporary file left" "$leftovers"
+
+# --css replaces the stylesheet.
+printf 'p { text-indent: 0 }\n' >"$TMP/mine.css"
+"$FOLIO" examples -q --css "$TMP/mine.css" -o "$TMP/css.epub"
+cmp -s <($textof "$TMP/css.epub" EPUB/css/epub.css) "$TMP/mine.css" && ok "css: --css FILE is the stylesheet" \
+	|| not_ok "css: --css FILE is the stylesheet"

@@ -1,0 +1,97 @@
+/* test_sanitize.c - URL policy, XML escaping and raw HTML pieces of the EPUB sanitizer. */
+#include "check.h"
+#include "sanitize.h"
+#include "xmlesc.h"
+
+#include <glib.h>
+
+static char got[512];
+
+/* sanitize_url as one string: "NULL", "rel:URL" or "abs:URL". */
+static const char *url(const char *in)
+{
+	bool relative;
+	char *u = sanitize_url(in, &relative);
+
+	if (!u)
+		return "NULL";
+	g_snprintf(got, sizeof got, "%s:%s", relative ? "rel" : "abs", u);
+	g_free(u);
+	return got;
+}
+
+static const char *esc(const char *in)
+{
+	GString *s = g_string_new(NULL);
+
+	xml_escape(s, in, -1);
+	g_strlcpy(got, s->str, sizeof got);
+	g_string_free(s, TRUE);
+	return got;
+}
+
+/* One HTML block through the sanitizer. */
+static const char *block(const char *html)
+{
+	GString *out = g_string_new(NULL);
+	cmark_node *n = cmark_node_new(CMARK_NODE_HTML_BLOCK), *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	struct sanitizer *s = sanitizer_new(out, "test.md", "en", NULL, NULL);
+
+	s->quiet = true;
+	cmark_node_set_literal(n, html);
+	cmark_node_append_child(doc, n);
+	sanitize_block(s, n, 1);
+	sanitize_close(s, doc);
+	g_strlcpy(got, out->str, sizeof got);
+	sanitizer_free(s);
+	cmark_node_free(doc);
+	g_string_free(out, TRUE);
+	return got;
+}
+
+int main(void)
+{
+	CHECK_STR("url: https kept", url("https://example.com/a?b=1&c=2#f"), "abs:https://example.com/a?b=1&c=2#f");
+	CHECK_STR("url: scheme lower-cased", url("HTTPS://Example.com/"), "abs:https://Example.com/");
+	CHECK_STR("url: mailto kept", url("mailto:a@b.c"), "abs:mailto:a@b.c");
+	CHECK_STR("url: javascript refused", url("javascript:alert(1)"), "NULL");
+	CHECK_STR("url: mixed case refused", url("jAvAsCrIpT:alert(1)"), "NULL");
+	CHECK_STR("url: tab inside refused", url("java\tscript:alert(1)"), "NULL");
+	CHECK_STR("url: newline inside refused", url("java\nscript:alert(1)"), "NULL");
+	CHECK_STR("url: leading space and control refused", url(" \x01javascript:alert(1)"), "NULL");
+	CHECK_STR("url: vbscript refused", url("vbscript:msgbox(1)"), "NULL");
+	CHECK_STR("url: data refused", url("data:text/html,<script>x</script>"), "NULL");
+	CHECK_STR("url: file refused", url("file:///etc/passwd"), "NULL");
+	CHECK_STR("url: protocol-relative gets https", url("//cdn.example/x.png"), "abs:https://cdn.example/x.png");
+	CHECK_STR("url: relative path", url("../other.md#top"), "rel:../other.md#top");
+	CHECK_STR("url: fragment", url("#note"), "rel:#note");
+	CHECK_STR("url: space and quote escaped", url("https://e.x/a b\"c"), "abs:https://e.x/a%20b%22c");
+	CHECK_STR("url: stray percent escaped, escapes kept", url("https://e.x/100%/%E4%B8%AD"),
+		  "abs:https://e.x/100%25/%E4%B8%AD");
+	CHECK_STR("url: non-ASCII escaped", url("https://e.x/中"), "abs:https://e.x/%E4%B8%AD");
+
+	CHECK_STR("escape: markup characters", esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c'");
+	CHECK_STR("escape: controls dropped, tab and newline kept", esc("a\x01\x07\x1b\tb\nc\x7f\xc2\x85"),
+		  "a\tb\nc");
+	CHECK_STR("escape: noncharacters dropped", esc("x\xef\xbf\xbey\xef\xb7\x90z"), "xyz");
+	CHECK_STR("escape: broken UTF-8 replaced", esc("a\xff" "b"), "a\xef\xbf\xbd" "b");
+
+	CHECK_STR("block: script dropped, text kept", block("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
+	CHECK_STR("block: unclosed script keeps what follows", block("<div><script>x\n<p>after</p></div>"),
+		  "<div>x\n<p>after</p></div>");
+	CHECK_STR("block: unclosed comment keeps what follows", block("<p>a</p><!-- b <p>c</p>"),
+		  "<p>a</p> b <p>c</p>");
+	CHECK_STR("block: event handler and style dropped", block("<p onclick=\"x\" style=\"a\" title=\"t\">p</p>"),
+		  "<p title=\"t\">p</p>");
+	CHECK_STR("block: entity-encoded javascript link unwrapped", block("<a href=\"&#106;avascript:x\">t</a>"),
+		  "t");
+	CHECK_STR("block: stray text in a list gets an item", block("<ul>x<li>y</li></ul>"), "<ul><li>x</li><li>y</li></ul>");
+	CHECK_STR("block: table gets a body, stray text a cell", block("<table>s<tr><td>c</td></tr></table>"),
+		  "<table><tbody><tr><td>s</td></tr><tr><td>c</td></tr></tbody></table>");
+	CHECK_STR("block: div in a span is unwrapped", block("<p><span><div>d</div></span></p>"),
+		  "<p><span>d</span></p>");
+	CHECK_STR("block: ruby without rt becomes text", block("<p><ruby>漢</ruby></p>"), "<p>漢</p>");
+	CHECK_STR("block: ruby with rt kept", block("<p><ruby>漢<rt>kan</rt></ruby></p>"), "<p><ruby>漢<rt>kan</rt></ruby></p>");
+	CHECK_STR("block: lone div stays open until its end", block("<div class=\"box\">"), "<div class=\"box\"></div>");
+	CHECK_DONE();
+}
