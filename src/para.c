@@ -41,7 +41,8 @@ enum {
 };
 
 #define LINE_PENALTY 10.0		/* demerits base per line (Knuth-Plass) */
-#define BADNESS_RAGGED 10000.0		/* a justified line that cannot be filled: allowed, avoided */
+#define BADNESS_MAX 10000.0		/* a line stretched or squeezed to its limits */
+#define BADNESS_RAGGED 100000.0		/* a justified line that cannot be filled: allowed, avoided */
 #define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
@@ -683,7 +684,7 @@ static double badness(const struct fit *f, gint64 avail, bool last)
 	} else {
 		r = (double)-slack / (double)MAX(f->shrink, 1);
 	}
-	return MIN(100.0 * r * r * r, BADNESS_RAGGED - 1);
+	return MIN(100.0 * r * r * r, BADNESS_MAX);
 }
 
 /* Is the line [a, v) one CJK character, perhaps with closing marks after it? */
