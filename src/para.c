@@ -482,6 +482,10 @@ static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 	/* A mark's right blank goes only before a glyph at least as wide: else the mark's em box
 	 * would reach past the next glyph's, and past the margin at a line end. */
 	int take = (b->width >= a->blank_r ? a->blank_r : 0) + b->blank_l;
+
+	/* Traditional Chinese keeps its centred marks whole, even to push a line in. */
+	if (p->hant)
+		take = 0;
 	bool compress = p->set.punct != PUNCT_FULL && !p->hant && !p->set.keep_spaces;
 
 	if (a->rigid && b->rigid)
@@ -511,10 +515,13 @@ static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 	}
 	if (a->rigid || b->rigid || p->set.keep_spaces)
 		return;
-	if (clreq_inseparable(a->last, b->first) || clreq_no_line_start(b->first) || a->cls == CLREQ_OPEN)
-		return;			/* marks stay with the text they belong to */
+	if (clreq_inseparable(a->last, b->first) || clreq_no_line_start(b->first) || a->cls == CLREQ_OPEN
+	    || (a->mark && b->mark && b->gap < 0))
+		return;			/* marks stay with their text, and compressed marks together */
 	if (!clreq_is_cjk(a->last) && !clreq_is_cjk(b->first))
 		return;			/* Latin words are never letter-spaced */
+	if (clreq_class(a->last) == CLREQ_OTHER && clreq_class(b->first) == CLREQ_OTHER)
+		return;			/* a full-width symbol and its number: "￥100" */
 	b->st_cap = half;
 	b->st_comfort = em / 10;
 	if (stretch_after(a)) {
