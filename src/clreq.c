@@ -165,15 +165,20 @@ bool clreq_is_unit(const char *word, int len)
 bool clreq_lang_is_hant(const char *lang)
 {
 	static const char *const hant[] = { "zh-hant", "zh-tw", "zh-hk", "zh-mo" };
+	char tag[16];
+	size_t n = 0;
 
 	if (!lang)
 		return false;
+	/* Lower case, "_" read as "-" (zh_TW from locales). */
+	for (; lang[n] && n < sizeof(tag) - 1; n++)
+		tag[n] = lang[n] == '_' ? '-' : g_ascii_tolower(lang[n]);
+	tag[n] = 0;
 	for (size_t i = 0; i < G_N_ELEMENTS(hant); i++) {
-		size_t n = strlen(hant[i]);
+		size_t k = strlen(hant[i]);
 
-		if (!g_ascii_strncasecmp(lang, hant[i], n) && (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+		if (!strncmp(tag, hant[i], k) && (tag[k] == 0 || tag[k] == '-'))
 			return true;
 	}
-	/* zh-Hant-..., and also "zh_TW" written with an underscore */
-	return !g_ascii_strncasecmp(lang, "zh_tw", 5) || !g_ascii_strncasecmp(lang, "zh_hk", 5);
+	return false;
 }
