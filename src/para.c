@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clreq.h"
+#include "textnorm.h"
 
 /*
  * How a paragraph is set:
@@ -67,6 +68,7 @@ struct cluster {
 	unsigned emergency : 1;		/* a line may start here because the word is wider than the measure */
 	unsigned rigid : 1;		/* inline code: no stretching next to it */
 	unsigned mark : 1;		/* a full-width punctuation mark */
+	unsigned hidden : 1;		/* the author's own indent, replaced by the paragraph's */
 	short penalty;			/* cost of a break before this cluster */
 	int blank_l, blank_r;		/* blank of a full-width mark that may be taken away, Pango units */
 	/* The gap before this cluster, when it and the previous cluster share a line: */
@@ -444,9 +446,11 @@ static void mark_breaks(struct para *p)
 				c->can_break = clreq_break_between(prev->last, c->first, c->can_break);
 				if (run_chars > 0 && run_chars % 2 == 0)
 					c->can_break = true;
+			} else if (last_ink < 0) {
+				c->can_break = false;	/* never a line of only the spaces a line starts with */
 			} else if (p->set.keep_spaces) {
 				c->can_break = true;
-			} else if (c->can_break && last_ink >= 0) {
+			} else if (c->can_break) {
 				/* Across spaces too: "文 ，" must not start a line with the comma. */
 				const struct cluster *l = cl(p, last_ink);
 
@@ -602,6 +606,16 @@ static void prepare(struct para *p)
 	pango_get_log_attrs(text, (int)p->text->len, -1, p->set.lang, log, n_chars + 1);
 	cut_clusters(p, log);
 	g_free(log);
+	/* "　　" typed at the start of a Chinese paragraph is its indent: the setting gives it. */
+	for (guint k = 0; p->set.indent > 0 && k < p->clusters->len; k++) {
+		struct cluster *c = cl(p, (int)k);
+
+		if (textnorm_indent_len(p->text->str + c->start) < (size_t)(c->end - c->start))
+			break;
+		c->hidden = 1;
+		c->space = 1;
+		c->width = 0;
+	}
 	mark_breaks(p);
 	set_gaps(p);
 	p->shaped = true;
@@ -978,7 +992,7 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 			struct cluster *c = cl(p, m);
 			int first = c->g0 - cl(p, k)->g0, lastg = c->g1 - 1 - cl(p, k)->g0, add = 0;
 
-			if (m >= v) {
+			if (m >= v || c->hidden) {
 				for (int q = first; q <= lastg; q++)
 					g[q].geometry.width = 0;
 				continue;

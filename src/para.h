@@ -38,7 +38,8 @@ bool para_punct_width_parse(const char *s, enum punct_width *out);
 
 struct para_settings {
 	double width;			/* measure in points */
-	double indent;			/* first-line indent in points */
+	double indent;			/* first-line indent in points; when set, white space the author
+					 * typed at the paragraph's start ("　　") is not drawn */
 	enum para_align align;
 	double line_height;		/* baseline-to-baseline distance for the paragraph's body size, in points */
 	PangoLanguage *lang;		/* chooses glyph forms (SC/TC/JP) and line-breaking rules */

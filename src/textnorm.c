@@ -1,6 +1,7 @@
-/* textnorm.c - soft line breaks and spacing normalised once for both writers. */
+/* textnorm.c - soft line breaks, author indents and the Chinese-Western space, normalised once for both writers. */
 #include "textnorm.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "clreq.h"
@@ -63,4 +64,162 @@ gunichar textnorm_char_before(cmark_node *n)
 gunichar textnorm_char_after(cmark_node *n)
 {
 	return neighbour(n, false);
+}
+
+gunichar textnorm_cjk_space_char(double em)
+{
+	static const struct { double em; gunichar u; } spaces[] = {
+		{ 1.0 / 2, 0x2002 }, { 1.0 / 3, 0x2004 }, { 1.0 / 4, 0x2005 }, { 1.0 / 5, 0x2009 }, { 1.0 / 6, 0x2006 },
+	};
+	gunichar best = 0;
+	double best_d = 1e9;
+
+	if (em <= 0)
+		return 0;
+	for (size_t i = 0; i < G_N_ELEMENTS(spaces); i++) {
+		double d = fabs(spaces[i].em - em);
+
+		if (d < best_d) {
+			best_d = d;
+			best = spaces[i].u;
+		}
+	}
+	return best;
+}
+
+static bool typed_space(gunichar u)
+{
+	return u == ' ' || u == '\t';
+}
+
+void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar before, gunichar after,
+			  bool own_start, double em)
+{
+	gunichar space = textnorm_cjk_space_char(em), prev = before;
+	const char *end, *run = NULL;	/* run: start of the typed spaces not yet written */
+
+	if (len < 0)
+		len = (gssize)strlen(text);
+	if (len == 0)
+		return;
+	if (!space) {
+		g_string_append_len(out, text, len);
+		return;
+	}
+	end = text + len;
+	for (const char *t = text; t < end; t = g_utf8_next_char(t)) {
+		gunichar u = g_utf8_get_char(t);
+
+		if (typed_space(u)) {
+			if (!run)
+				run = t;
+			continue;
+		}
+		if (prev && clreq_autospace(prev, u) && (run || t > text || own_start))
+			g_string_append_unichar(out, space);	/* instead of the typed run, or added */
+		else if (run)
+			g_string_append_len(out, run, t - run);
+		run = NULL;
+		g_string_append_len(out, t, g_utf8_next_char(t) - t);
+		prev = u;
+	}
+	if (after && prev && clreq_autospace(prev, after))
+		g_string_append_unichar(out, space);	/* the end is always this text's to space */
+	else if (run)
+		g_string_append_len(out, run, end - run);
+}
+
+static bool inline_node(cmark_node *n)
+{
+	return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+}
+
+/*
+ * The leaf next to n (forward or back) in its paragraph: text, code, a break, raw HTML or an
+ * image, reached through emphasis and links; empty text is passed over. NULL at the block's edge.
+ */
+static cmark_node *adjacent_leaf(cmark_node *n, bool forward)
+{
+	for (;;) {
+		cmark_node *s = forward ? cmark_node_next(n) : cmark_node_previous(n);
+
+		while (!s) {
+			n = cmark_node_parent(n);
+			if (!n || !inline_node(n))
+				return NULL;
+			s = forward ? cmark_node_next(n) : cmark_node_previous(n);
+		}
+		while (cmark_node_get_type(s) != CMARK_NODE_IMAGE && inline_node(s)
+		       && (forward ? cmark_node_first_child(s) : cmark_node_last_child(s)))
+			s = forward ? cmark_node_first_child(s) : cmark_node_last_child(s);
+		if ((cmark_node_get_type(s) == CMARK_NODE_TEXT || cmark_node_get_type(s) == CMARK_NODE_CODE)
+		    && cmark_node_get_literal(s) && *cmark_node_get_literal(s))
+			return s;
+		if (cmark_node_get_type(s) != CMARK_NODE_TEXT && cmark_node_get_type(s) != CMARK_NODE_CODE
+		    && (cmark_node_get_type(s) == CMARK_NODE_IMAGE || !cmark_node_first_child(s)))
+			return s;	/* a break, raw HTML, an image: not text */
+		n = s;
+	}
+}
+
+static gunichar leaf_char(cmark_node *leaf, bool last)
+{
+	const char *lit;
+
+	if (!leaf || (cmark_node_get_type(leaf) != CMARK_NODE_TEXT && cmark_node_get_type(leaf) != CMARK_NODE_CODE))
+		return 0;
+	lit = cmark_node_get_literal(leaf);
+	return last ? g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit))) : g_utf8_get_char(lit);
+}
+
+void textnorm_text(GString *out, cmark_node *n, double em)
+{
+	const char *lit = cmark_node_get_literal(n);
+	cmark_node *prev = adjacent_leaf(n, false), *next = adjacent_leaf(n, true);
+
+	if (!lit)
+		return;
+	textnorm_cjk_spacing(out, lit, -1, leaf_char(prev, true), leaf_char(next, false),
+			     prev && cmark_node_get_type(prev) == CMARK_NODE_CODE, em);
+}
+
+/* UTF-8 of the spaces textnorm_cjk_space_char gives. */
+static const char *space_utf8(gunichar u)
+{
+	switch (u) {
+	case 0x2002:
+		return "\u2002";
+	case 0x2004:
+		return "\u2004";
+	case 0x2005:
+		return "\u2005";
+	case 0x2009:
+		return "\u2009";
+	default:
+		return "\u2006";
+	}
+}
+
+const char *textnorm_softbreak(cmark_node *n, double em)
+{
+	gunichar before = leaf_char(adjacent_leaf(n, false), true), after = leaf_char(adjacent_leaf(n, true), false);
+	gunichar space = textnorm_cjk_space_char(em);
+
+	if (!textnorm_softbreak_is_space(before, after))
+		return "";
+	return space && clreq_autospace(before, after) ? space_utf8(space) : " ";
+}
+
+size_t textnorm_indent_len(const char *text)
+{
+	const char *t = text;
+
+	while (*t) {
+		gunichar u = g_utf8_get_char(t);
+
+		if (u != 0x3000 && u != ' ' && u != '\t' && u != 0xA0)
+			break;
+		t = g_utf8_next_char(t);
+	}
+	return (size_t)(t - text);
 }

@@ -17,4 +17,44 @@ bool textnorm_softbreak_is_space(gunichar before, gunichar after);
 gunichar textnorm_char_before(cmark_node *n);
 gunichar textnorm_char_after(cmark_node *n);
 
+/*
+ * The space character the EPUB uses between Chinese and Western text for a space of em
+ * (the PDF's para_settings.cjk_latin_space): 0.25 gives U+2005 FOUR-PER-EM SPACE, and the
+ * nearest of U+2002 (1/2), U+2004 (1/3), U+2009 (1/5), U+2006 (1/6) otherwise; 0 when em <= 0.
+ */
+gunichar textnorm_cjk_space_char(double em);
+
+/*
+ * Append text (len bytes, -1: up to NUL) to out with the space between Han (or kana) and
+ * Latin letters or digits (CLREQ 3.2.2) made what the PDF sets: with em > 0, a run of
+ * typed spaces there becomes one textnorm_cjk_space_char(em), and one is inserted where
+ * the author typed none. Nothing else changes; URLs have no Han characters inside, so
+ * they are never touched. before and after are the characters just outside the text
+ * (0: none); a space is inserted at the start only if own_start, at the end whenever
+ * after calls for it. With em <= 0 the text is appended unchanged.
+ */
+void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar before, gunichar after,
+			  bool own_start, double em);
+
+/*
+ * Append the literal of CMARK_NODE_TEXT node n to out as the EPUB should show it
+ * (textnorm_cjk_spacing with its neighbours): a boundary between two text nodes is handled
+ * by the first, one between text and inline code by the text; code is never changed.
+ */
+void textnorm_text(GString *out, cmark_node *n, double em);
+
+/*
+ * What CMARK_NODE_SOFTBREAK node n becomes, as a static string: "" between two CJK
+ * characters, the Chinese-Western space (UTF-8 of textnorm_cjk_space_char) between Han
+ * and Latin when em > 0, else " ".
+ */
+const char *textnorm_softbreak(cmark_node *n, double em);
+
+/*
+ * Bytes of white space at the start of text (ideographic spaces U+3000, spaces, tabs,
+ * no-break spaces): the indent Chinese authors type by hand ("　　"). Both writers skip it
+ * at the start of a paragraph, which they indent themselves.
+ */
+size_t textnorm_indent_len(const char *text);
+
 #endif

@@ -307,6 +307,27 @@ static void test_adjustment(PangoContext *ctx)
 	pango_font_description_free(sc.font);
 }
 
+static void test_author_indent(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_settings set = { .width = 100, .indent = 20, .align = PARA_JUSTIFY, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn") };
+	const char *text = "\u3000\u3000公司发布二〇二六年中报，实现营收一百三十一亿元，同比增长。";
+	struct para *p = set_text(ctx, &set, &sc, text);
+	struct drawn d;
+
+	find_drawn(p, offset_of(text, "公", 0), &d);
+	CHECK("indent: the author's \"　　\" is not added to the paragraph's indent", d.x == 20 && d.line == 0
+	      && near(para_line(p, 0)->x + para_line(p, 0)->width, 100));
+	para_free(p);
+	set.indent = 0;
+	p = set_text(ctx, &set, &sc, text);
+	find_drawn(p, offset_of(text, "公", 0), &d);
+	CHECK("indent: kept when the paragraph has none", near(d.x, 20));
+	para_free(p);
+	pango_font_description_free(sc.font);
+}
+
 static void test_glyph_forms(PangoContext *ctx)
 {
 	static const char *const langs[] = { "zh-cn", "zh-tw", "ja" };
@@ -396,6 +417,7 @@ int main(void)
 	test_autospace(ctx);
 	test_adjustment(ctx);
 	test_glyph_forms(ctx);
+	test_author_indent(ctx);
 	g_object_unref(ctx);
 	CHECK_DONE();
 }
