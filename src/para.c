@@ -97,6 +97,8 @@ struct para {
 	PangoContext *ctx;
 	struct para_settings set;
 	bool hant;			/* Traditional Chinese conventions */
+	bool edges;			/* marks at line ends set half width (PUNCT_COMPRESS_EDGES, not zh-Hant) */
+	gint64 avail, avail_first;	/* the measure, and the first line's, in Pango units */
 	GString *text;
 	GArray *spans;			/* of struct span */
 	GPtrArray *items;		/* of PangoItem *, logical order */
@@ -127,6 +129,9 @@ struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
 	p->ctx = g_object_ref(ctx);
 	p->set = *settings;
 	p->hant = p->set.lang && clreq_lang_is_hant(pango_language_to_string(p->set.lang));
+	p->edges = p->set.punct == PUNCT_COMPRESS_EDGES && !p->hant;
+	p->avail = (gint64)(p->set.width * PANGO_SCALE);
+	p->avail_first = (gint64)((p->set.width - p->set.indent) * PANGO_SCALE);
 	p->text = g_string_new(NULL);
 	p->spans = g_array_new(FALSE, FALSE, sizeof(struct span));
 	p->items = g_ptr_array_new_with_free_func((GDestroyNotify)pango_item_free);
@@ -647,15 +652,10 @@ static double pt(gint64 units)
 	return (double)units / PANGO_SCALE;
 }
 
-static bool edges(const struct para *p)
-{
-	return p->set.punct == PUNCT_COMPRESS_EDGES && !p->hant;
-}
-
 /* An opening mark starting a line is set half width (edges style). */
 static int start_cut(struct para *p, int a)
 {
-	return edges(p) && cl(p, a)->cls == CLREQ_OPEN ? cl(p, a)->blank_l : 0;
+	return p->edges && cl(p, a)->cls == CLREQ_OPEN ? cl(p, a)->blank_l : 0;
 }
 
 /* A closing mark or stop ending a line may be set half width (edges style). */
@@ -663,14 +663,12 @@ static int end_cut(struct para *p, int last)
 {
 	struct cluster *c = cl(p, last);
 
-	return edges(p) && (c->cls == CLREQ_CLOSE || c->cls == CLREQ_PAUSE || c->cls == CLREQ_STOP) ? c->blank_r : 0;
+	return p->edges && (c->cls == CLREQ_CLOSE || c->cls == CLREQ_PAUSE || c->cls == CLREQ_STOP) ? c->blank_r : 0;
 }
 
 static gint64 avail_for(const struct para *p, int start)
 {
-	double w = p->set.width - (start == 0 ? p->set.indent : 0);
-
-	return (gint64)(w * PANGO_SCALE);
+	return start == 0 ? p->avail_first : p->avail;
 }
 
 /* What a line of clusters [a, v) (v: after its last visible cluster) has to give and take. */
@@ -737,9 +735,12 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 		int v, best_i = -1;
 		double best = INFINITY;
 
+		double penalty;
+
 		if (!end && !breakpoint(p, b))
 			continue;
 		v = p->vis[b];
+		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
 		for (int i = first; i < nn; i++) {
 			int a = nodes[i].pos;
 			gint64 avail = avail_for(p, a);
@@ -756,9 +757,7 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 				d = nodes[i].demerits + 1e12;
 			} else {
 				bad = badness(&f, avail, end);
-				d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
-				if (!end)
-					d += (double)cl(p, b)->penalty * cl(p, b)->penalty;
+				d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty;
 				if (end && para_end && a > 0 && lonely(p, a, v))
 					d += LONELY_DEMERITS;
 			}
