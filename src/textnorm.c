@@ -223,3 +223,108 @@ size_t textnorm_indent_len(const char *text)
 	}
 	return (size_t)(t - text);
 }
+
+static size_t emphasis_opener(const char *s)
+{
+	size_t n = 0;
+
+	while (n < 3 && (s[n] == '*' || s[n] == '_') && s[n] == s[0])
+		n++;
+	return n;
+}
+
+char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len)
+{
+	GString *out = NULL;
+	size_t done = 0;
+
+	for (size_t line = 0; line < len;) {
+		const char *s = md + line, *nl = memchr(s, '\n', len - line);
+		size_t line_len = nl ? (size_t)(nl - s) : len - line, open = emphasis_opener(s);
+		size_t indent = open && open < line_len ? textnorm_indent_len(s + open) : 0;
+
+		/* Only ideographic spaces are an indent here: "** " is a list item or plain text. */
+		if (indent && open + indent <= line_len && g_utf8_get_char(s + open) == 0x3000) {
+			if (!out)
+				out = g_string_sized_new(len + 8);
+			g_string_append_len(out, md + done, (gssize)(line - done));
+			g_string_append_len(out, s + open, (gssize)indent);
+			g_string_append_len(out, s, (gssize)open);
+			done = line + open + indent;
+		}
+		line += line_len + (nl ? 1 : 0);
+	}
+	if (!out)
+		return NULL;
+	g_string_append_len(out, md + done, (gssize)(len - done));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * cmark's inline nodes may keep their strings inside their paragraph's buffer: give every node
+ * under root copies of its own before root is taken apart (cmark_node_set_* copy).
+ */
+static void own_strings(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		char *copy;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+			copy = g_strdup(cmark_node_get_literal(n));
+			cmark_node_set_literal(n, copy);
+			g_free(copy);
+			break;
+		case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
+			copy = g_strdup(cmark_node_get_url(n));
+			cmark_node_set_url(n, copy);
+			g_free(copy);
+			copy = g_strdup(cmark_node_get_title(n));
+			cmark_node_set_title(n, copy);
+			g_free(copy);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+int textnorm_join_split_paragraphs(cmark_node *root)
+{
+	int joined = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	GPtrArray *paras = g_ptr_array_new();
+	cmark_event_type ev;
+
+	/* Collect first: the tree must not change under the iterator. */
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_PARAGRAPH)
+			g_ptr_array_add(paras, cmark_iter_get_node(it));
+	cmark_iter_free(it);
+	for (guint i = paras->len; i > 0; i--) {
+		cmark_node *p = g_ptr_array_index(paras, i - 1), *next = cmark_node_next(p), *last = cmark_node_last_child(p);
+		const char *lit;
+
+		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last
+		    || cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit
+		    || !clreq_no_line_end(g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)))))
+			continue;
+		own_strings(next);
+		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {
+			n = cmark_node_next(c);
+			cmark_node_append_child(p, c);
+		}
+		cmark_node_free(next);
+		joined++;
+	}
+	g_ptr_array_free(paras, TRUE);
+	return joined;
+}

@@ -57,4 +57,19 @@ const char *textnorm_softbreak(cmark_node *n, double em);
  */
 size_t textnorm_indent_len(const char *text);
 
+/*
+ * Markdown source md (len bytes) with the hand-typed indent moved out of emphasis that opens
+ * a line: "**　　整体**" becomes "　　**整体**", so the emphasis is parsed (CommonMark does not
+ * open emphasis before white space) and the indent is dropped like any other. Returns a new
+ * string (g_free) with *out_len set, or NULL when nothing needed changing. Call before parsing.
+ */
+char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len);
+
+/*
+ * Join each paragraph under root that ends with an opening bracket or quote ("类似的「") to the
+ * paragraph after it: the author's blank line fell inside the brackets, and left alone the
+ * bracket would end a line. Returns how many were joined (a pass may warn about each).
+ */
+int textnorm_join_split_paragraphs(cmark_node *root);
+
 #endif

@@ -4,8 +4,9 @@
  *                             (no prohibited line start or end, no split pair, no over-wide gap,
  *                             justified lines end on the right edge, nothing past the margin)
  *   test_cjk --trace FILE     the golden trace of the hand-made cases in FILE (tests/cjk.sh)
- *   test_cjk --corpus [--em N] [--size PT] [--punct full|adjacent|edges] [--space EM] FILE.md...
- *                             the same figures for the paragraphs of real Markdown articles
+ *   test_cjk --corpus [--em N] [--size PT] [--punct full|adjacent|edges] [--space EM] [--pdf OUT]
+ *            FILE.md...       the same figures for the paragraphs of real Markdown articles; --pdf
+ *                             also draws them on A5 pages (40 pt margins) for pdfcheck
  *
  * Everything is read back from para's public lines and glyphs, the way a PDF reader sees them:
  * each glyph's box is its font advance from where it is drawn.
@@ -17,6 +18,7 @@
 
 #include <cmark-gfm.h>
 #include <math.h>
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
@@ -609,6 +611,44 @@ static const char *lang_of_path(const char *path)
 	return "zh-cn";
 }
 
+/* A throwaway page device for --pdf: A5 pages, 40 pt margins, lines drawn where para put them, so
+ * that /work/shared/tools/pdfcheck can judge para before the real PDF writer exists. */
+struct pages {
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	double y;
+};
+
+#define A5_W 419.53
+#define A5_H 595.28
+#define MARGIN 40.0
+
+static void pages_para(struct pages *pg, const struct para *p)
+{
+	for (int i = 0; i < para_n_lines(p); i++) {
+		const struct para_line *l = para_line(p, i);
+
+		if (pg->y + l->ascent + l->descent > A5_H - MARGIN) {
+			cairo_show_page(pg->cr);
+			pg->y = MARGIN;
+		}
+		for (guint r = 0; r < l->runs->len; r++) {
+			const struct para_run *run = g_ptr_array_index(l->runs, r);
+
+			cairo_move_to(pg->cr, MARGIN + l->x + run->x, pg->y + l->ascent);
+			pango_cairo_show_glyph_item(pg->cr, para_text(p), run->glyphs);
+		}
+		pg->y += l->ascent + l->descent;
+	}
+}
+
+static void pages_article(struct pages *pg)
+{
+	if (pg->y > MARGIN)
+		cairo_show_page(pg->cr);
+	pg->y = MARGIN;
+}
+
 static int corpus(PangoContext *ctx, int argc, char **argv)
 {
 	double em = 32, size = 10.5, space = 0.25;
@@ -619,8 +659,15 @@ static int corpus(PangoContext *ctx, int argc, char **argv)
 	char *fam;
 	gint64 t0 = g_get_monotonic_time();
 	double busy = 0;
+	struct pages pg = { 0 };
 
 	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--pdf") && i + 1 < argc) {
+			pg.surface = cairo_pdf_surface_create(argv[++i], A5_W, A5_H);
+			pg.cr = cairo_create(pg.surface);
+			pg.y = MARGIN;
+			continue;
+		}
 		if (!strcmp(argv[i], "--em") && i + 1 < argc) {
 			em = atof(argv[++i]);
 			continue;
@@ -646,7 +693,8 @@ static int corpus(PangoContext *ctx, int argc, char **argv)
 			cmark_iter *it;
 			cmark_event_type ev;
 			const char *lang = lang_of_path(argv[i]);
-			struct para_settings set = { .width = em * size, .indent = 2 * size, .align = PARA_JUSTIFY,
+			struct para_settings set = { .width = pg.cr ? A5_W - 2 * MARGIN : em * size,
+						     .indent = 2 * size, .align = PARA_JUSTIFY,
 						     .line_height = size * 1.7, .punct = punct,
 						     .cjk_latin_space = space };
 
@@ -673,7 +721,17 @@ static int corpus(PangoContext *ctx, int argc, char **argv)
 				if (end)
 					body = end + 5;
 			}
-			doc = cmark_parse_document(body, strlen(body), CMARK_OPT_DEFAULT);
+			if (pg.cr)
+				pages_article(&pg);
+			{
+				/* What folio's loading does: indents out of emphasis, split paragraphs joined. */
+				size_t n;
+				char *fixed = textnorm_markdown_indents(body, strlen(body), &n);
+
+				doc = cmark_parse_document(fixed ? fixed : body, fixed ? n : strlen(body), CMARK_OPT_DEFAULT);
+				g_free(fixed);
+				textnorm_join_split_paragraphs(doc);
+			}
 			it = cmark_iter_new(doc);
 			while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 				cmark_node *n = cmark_iter_get_node(it);
@@ -688,6 +746,8 @@ static int corpus(PangoContext *ctx, int argc, char **argv)
 				para_layout(p);
 				busy += (g_get_monotonic_time() - a) / 1e6;
 				measure(p, &set, &st, true);
+				if (pg.cr)
+					pages_para(&pg, p);
 				if (st.example) {
 					printf("  %s: %s\n", argv[i], st.example);
 					g_free((char *)st.example);
@@ -710,6 +770,11 @@ static int corpus(PangoContext *ctx, int argc, char **argv)
 		g_free(label);
 	}
 	printf("layout time %.2fs (%.2fs wall)\n", busy, (g_get_monotonic_time() - t0) / 1e6);
+	if (pg.cr) {
+		cairo_destroy(pg.cr);
+		cairo_surface_finish(pg.surface);
+		cairo_surface_destroy(pg.surface);
+	}
 	return 0;
 }
 

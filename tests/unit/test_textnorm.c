@@ -121,6 +121,35 @@ int main(void)
 	      && textnorm_indent_len(" \t\u00a0\u3000x") == 7 && textnorm_indent_len("公司") == 0
 	      && textnorm_indent_len("") == 0);
 
+	/* Hand-typed indents moved out of emphasis before parsing. */
+	{
+		const char *md = "**\u3000\u3000整体偿付能力**\n\n正文\n__\u3000强调__\n** not\n***\n";
+		size_t n = 0;
+		char *fixed = textnorm_markdown_indents(md, strlen(md), &n);
+
+		CHECK_STR("markdown: the indent leaves the emphasis", fixed,
+			  "\u3000\u3000**整体偿付能力**\n\n正文\n\u3000__强调__\n** not\n***\n");
+		CHECK("markdown: its length", fixed && n == strlen(fixed));
+		CHECK("markdown: nothing to do gives NULL", !textnorm_markdown_indents("正文 **粗体**", 17, &n));
+		CHECK_RENDER("markdown: then the emphasis parses", fixed, 0,
+			     "\u3000\u3000<b>整体偿付能力正文\u3000<b>强调 ** not");
+		g_free(fixed);
+	}
+	/* Paragraphs split inside brackets are joined. */
+	{
+		const char *md = "都采用过类似的「\n\n双重股权」设计。\n\n下一段（\n\n> 引用\n\n最后一段。\n";
+		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		int paras = 0;
+		int joined = textnorm_join_split_paragraphs(doc);
+
+		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+		CHECK("paragraphs: one split inside brackets is joined, not across a quote",
+		      joined == 1 && paras == 3
+		      && !strcmp(cmark_node_get_literal(cmark_node_last_child(cmark_node_first_child(doc))), "双重股权」设计。"));
+		cmark_node_free(doc);
+	}
+
 	/* The PDF sets the EPUB's text as it sets the author's: one width. */
 	{
 		PangoFontMap *map = pango_cairo_font_map_new();
