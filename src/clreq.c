@@ -144,6 +144,30 @@ bool clreq_autospace(gunichar a, gunichar b)
 	return (ideographic(a) && western_alnum(b)) || (western_alnum(a) && ideographic(b));
 }
 
+/* A full-width bracket, quote, stop, pause or middle dot: its em box holds its own blank. */
+static bool fullwidth_mark(gunichar u)
+{
+	switch (clreq_class(u)) {
+	case CLREQ_OPEN: case CLREQ_CLOSE: case CLREQ_PAUSE: case CLREQ_STOP: case CLREQ_MIDDOT:
+		return clreq_is_cjk(u);
+	default:
+		return false;
+	}
+}
+
+static bool curly_quote(gunichar u)
+{
+	return u == 0x201C || u == 0x201D || u == 0x2018 || u == 0x2019;
+}
+
+bool clreq_space_dropped(gunichar a, gunichar b)
+{
+	if (fullwidth_mark(a) || fullwidth_mark(b))
+		return true;
+	/* Curly quotes are full width in Chinese text (and narrow in Western text). */
+	return (curly_quote(a) && clreq_is_cjk(b) && b != 0x3000) || (curly_quote(b) && clreq_is_cjk(a) && a != 0x3000);
+}
+
 bool clreq_is_unit(const char *word, int len)
 {
 	/* Units of measure written after a number and a space in Chinese and English text. */

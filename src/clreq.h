@@ -44,6 +44,13 @@ bool clreq_break_between(gunichar a, gunichar b, bool unicode_says);
  */
 bool clreq_autospace(gunichar a, gunichar b);
 
+/*
+ * Is a space typed between a and b a stray one, not set: a full-width bracket, quote, stop,
+ * pause or middle dot on either side carries its own blank ("成本， 但" is set "成本，但"),
+ * and so do curly quotes beside Chinese text ("了 “按量”").
+ */
+bool clreq_space_dropped(gunichar a, gunichar b);
+
 /* Is word (len bytes, the text after "<digit> ") a unit of measure that stays with its number ("100 km")? */
 bool clreq_is_unit(const char *word, int len);
 

@@ -552,6 +552,12 @@ static void set_space_run(struct para *p, int s0, int s1, int q)
 			return;		/* spaces in code stay as typed */
 		w += cl(p, k)->width;
 	}
+	/* Beside full-width punctuation a typed space is not set: the mark has its blank. */
+	if (l && !l->space && clreq_space_dropped(l->last, r->first)) {
+		for (int k = s0; k < s1; k++)
+			cl(p, k + 1)->gap -= cl(p, k)->width;
+		return;
+	}
 	/* Between Chinese and Western text a typed space becomes the same space folio adds itself. */
 	if (q > 0 && l && !l->space && clreq_autospace(l->last, r->first)) {
 		cl(p, s0 + 1)->gap += q - cl(p, s0)->width;

@@ -102,10 +102,6 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 		len = (gssize)strlen(text);
 	if (len == 0)
 		return;
-	if (!space) {
-		g_string_append_len(out, text, len);
-		return;
-	}
 	end = text + len;
 	for (const char *t = text; t < end; t = g_utf8_next_char(t)) {
 		gunichar u = g_utf8_get_char(t);
@@ -115,7 +111,9 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 				run = t;
 			continue;
 		}
-		if (prev && clreq_autospace(prev, u) && (run || t > text || own_start))
+		if (run && prev && clreq_space_dropped(prev, u))
+			;				/* a stray space beside full-width punctuation */
+		else if (space && prev && clreq_autospace(prev, u) && (run || t > text || own_start))
 			g_string_append_unichar(out, space);	/* instead of the typed run, or added */
 		else if (run)
 			g_string_append_len(out, run, t - run);
@@ -123,7 +121,9 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 		g_string_append_len(out, t, g_utf8_next_char(t) - t);
 		prev = u;
 	}
-	if (after && prev && clreq_autospace(prev, after))
+	if (run && after && prev && clreq_space_dropped(prev, after))
+		return;
+	if (space && after && prev && clreq_autospace(prev, after))
 		g_string_append_unichar(out, space);	/* the end is always this text's to space */
 	else if (run)
 		g_string_append_len(out, run, end - run);
@@ -205,7 +205,7 @@ const char *textnorm_softbreak(cmark_node *n, double em)
 	gunichar before = leaf_char(adjacent_leaf(n, false), true), after = leaf_char(adjacent_leaf(n, true), false);
 	gunichar space = textnorm_cjk_space_char(em);
 
-	if (!textnorm_softbreak_is_space(before, after))
+	if (!textnorm_softbreak_is_space(before, after) || clreq_space_dropped(before, after))
 		return "";
 	return space && clreq_autospace(before, after) ? space_utf8(space) : " ";
 }

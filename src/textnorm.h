@@ -25,13 +25,14 @@ gunichar textnorm_char_after(cmark_node *n);
 gunichar textnorm_cjk_space_char(double em);
 
 /*
- * Append text (len bytes, -1: up to NUL) to out with the space between Han (or kana) and
- * Latin letters or digits (CLREQ 3.2.2) made what the PDF sets: with em > 0, a run of
- * typed spaces there becomes one textnorm_cjk_space_char(em), and one is inserted where
- * the author typed none. Nothing else changes; URLs have no Han characters inside, so
- * they are never touched. before and after are the characters just outside the text
- * (0: none); a space is inserted at the start only if own_start, at the end whenever
- * after calls for it. With em <= 0 the text is appended unchanged.
+ * Append text (len bytes, -1: up to NUL) to out with its spaces made what the PDF sets:
+ * spaces typed beside full-width punctuation are dropped (clreq_space_dropped: "成本， 但"
+ * becomes "成本，但"), and with em > 0 the space between Han (or kana) and Latin letters or
+ * digits (CLREQ 3.2.2) is one textnorm_cjk_space_char(em), replacing a typed run of spaces
+ * or inserted where the author typed none. Nothing else changes; URLs have no Han characters
+ * inside, so they are never touched. before and after are the characters just outside the
+ * text (0: none); a space is inserted at the start only if own_start, at the end whenever
+ * after calls for it.
  */
 void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar before, gunichar after,
 			  bool own_start, double em);
@@ -45,8 +46,8 @@ void textnorm_text(GString *out, cmark_node *n, double em);
 
 /*
  * What CMARK_NODE_SOFTBREAK node n becomes, as a static string: "" between two CJK
- * characters, the Chinese-Western space (UTF-8 of textnorm_cjk_space_char) between Han
- * and Latin when em > 0, else " ".
+ * characters or beside full-width punctuation, the Chinese-Western space (UTF-8 of
+ * textnorm_cjk_space_char) between Han and Latin when em > 0, else " ".
  */
 const char *textnorm_softbreak(cmark_node *n, double em);
 

@@ -441,12 +441,12 @@ static void directive(struct case_set *c, char *line)
 	g_strfreev(words);
 }
 
-/* A gap as text: "{+.25}" in em, nothing when it is as designed. */
+/* A gap as text: "{+0.250}" in em, nothing when it is as designed. */
 static void gap_text(GString *out, double em_amount)
 {
-	if (fabs(em_amount) < 0.005)
+	if (fabs(em_amount) < 0.0005)
 		return;
-	g_string_append_printf(out, "{%+.2f}", em_amount);
+	g_string_append_printf(out, "{%+.3f}", em_amount);
 }
 
 /* One case: lay out text (`code` in backticks, "\n" a forced break) and print its lines. */
@@ -502,7 +502,7 @@ static void trace_case(PangoContext *ctx, const struct case_set *c, const char *
 			double gap = (next_x - s->x - s->adv) / s->em;
 
 			if (fabs(s->ink_x - s->x) > 0.005 * s->em)
-				g_string_append_printf(out, "<%+.2f>", (s->ink_x - s->x) / s->em);
+				g_string_append_printf(out, "<%+.3f>", (s->ink_x - s->x) / s->em);
 			if (s->c == '\n')
 				g_string_append(out, "\\n");
 			else

@@ -143,6 +143,10 @@ static void test_classes(void)
 	      clreq_autospace(0x4E2D, 'A') && clreq_autospace('9', 0x5E74) && clreq_autospace(0x3042, 'x')
 	      && !clreq_autospace(0xFF0C, 'A') && !clreq_autospace('A', 'B') && !clreq_autospace(0x4E2D, 0x6587)
 	      && !clreq_autospace(0x4E2D, 0xFF21));
+	CHECK("clreq: stray spaces beside full-width marks", clreq_space_dropped(0xFF0C, 0x4F46)
+	      && clreq_space_dropped(0x4E86, 0x201C) && clreq_space_dropped(0x201D, 0x4E0E)
+	      && clreq_space_dropped('a', 0x300C) && !clreq_space_dropped('d', 0x201C) && !clreq_space_dropped(0x201D, 'a')
+	      && !clreq_space_dropped(0x4E2D, 'a') && !clreq_space_dropped(',', 'a'));
 	CHECK("clreq: units", clreq_is_unit("km", 2) && clreq_is_unit("GHz", 3) && !clreq_is_unit("the", 3));
 	CHECK("clreq: Traditional Chinese tags", clreq_lang_is_hant("zh-TW") && clreq_lang_is_hant("zh-hk")
 	      && clreq_lang_is_hant("zh-Hant-SG") && clreq_lang_is_hant("zh_MO") && !clreq_lang_is_hant("zh-CN")
@@ -235,6 +239,12 @@ static void test_autospace(PangoContext *ctx)
 	find_drawn(a, offset_of("使用Google搜索", "G", 0), &g);
 	CHECK("autospace: off adds nothing and keeps typed spaces", near(g.x, 20)
 	      && para_line(b, 0)->width > para_line(a, 0)->width + 4);
+	para_free(a);
+	para_free(b);
+	a = set_text(ctx, &set, &sc, "成本，但是“按量”与「甲」。");
+	b = set_text(ctx, &set, &sc, "成本， 但是 “按量” 与 「甲」 。");
+	CHECK("spaces: stray spaces beside full-width punctuation are not set",
+	      near(para_line(b, 0)->width, para_line(a, 0)->width));
 	para_free(a);
 	para_free(b);
 

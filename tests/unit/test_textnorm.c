@@ -96,9 +96,16 @@ int main(void)
 	CHECK_SPACED("spacing: unless it is code", "Google", 0x7528, 0, true, Q "Google");
 	CHECK_SPACED("spacing: the end is this text's", "使用", 0, 'G', false, "使用" Q);
 	CHECK_SPACED("spacing: typed spaces at both edges", " Google ", 0x7528, 0x641C, false, Q "Google" Q);
+	CHECK_SPACED("spacing: stray spaces beside full-width punctuation dropped",
+		     "成本， 但依然 。 支持 （注） 了 “按量付费” 与 「甲」 He said “hi” .", 0, 0, true,
+		     "成本，但依然。支持（注）了“按量付费”与「甲」He said “hi” .");
+	CHECK_SPACED("spacing: and at the edges", " 但 ", 0xFF0C, 0x300C, false, "但");
 	{
 		GString *out = g_string_new(NULL);
 
+		textnorm_cjk_spacing(out, "使用 Google，  好", -1, 0, 0, true, 0);
+		CHECK_STR("spacing: off leaves the Chinese-Western space alone", out->str, "使用 Google，好");
+		g_string_truncate(out, 0);
 		textnorm_cjk_spacing(out, "使用 Google", -1, 0, 0, true, 0);
 		CHECK_STR("spacing: off leaves the text alone", out->str, "使用 Google");
 		g_string_free(out, TRUE);
@@ -112,8 +119,8 @@ int main(void)
 		     "使用" Q "<b>Google" Q "搜索" Q "<code>git</code>" Q "命令" Q "foo" Q "中文" Q "English" Q "再见还是中文");
 	CHECK_RENDER("nodes: a space typed before emphasis", "中文 **English** 中文", 0.25,
 		     "中文" Q "<b>English" Q "中文");
-	CHECK_RENDER("nodes: off: soft breaks as before", "使用**Google**\nfoo\n中文\n中文", 0,
-		     "使用<b>Google foo 中文中文");
+	CHECK_RENDER("nodes: off: soft breaks as before", "使用**Google**\nfoo\n中文\n中文，\nfoo", 0,
+		     "使用<b>Google foo 中文中文，foo");
 	CHECK_RENDER("nodes: code is never changed, spaced outside like Latin text", "见`a 中b`和`c`。", 0.25,
 		     "见" Q "<code>a 中b</code>" Q "和" Q "<code>c</code>。");
 
