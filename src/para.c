@@ -491,12 +491,11 @@ static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 	/* A mark's right blank goes only before a glyph at least as wide: else the mark's em box
 	 * would reach past the next glyph's, and past the margin at a line end. */
 	int take = (b->width >= a->blank_r ? a->blank_r : 0) + b->blank_l;
+	bool compress = p->set.punct != PUNCT_FULL && !p->hant && !p->set.keep_spaces;
 
 	/* Traditional Chinese keeps its centred marks whole, even to push a line in. */
 	if (p->hant)
 		take = 0;
-	bool compress = p->set.punct != PUNCT_FULL && !p->hant && !p->set.keep_spaces;
-
 	if (a->rigid && b->rigid)
 		return;			/* inside inline code: as shaped */
 	/* Adjacent marks ("。」", "，「", "）（"): the blank between them is halved (CLREQ 3.1.6.2). */
@@ -729,6 +728,16 @@ static bool breakpoint(struct para *p, int b)
 }
 
 /* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
+/* Is the line from node a to v so short that its gaps cannot fill it (it would stay ragged)? */
+static bool too_short(struct para *p, const struct sums *s, int a, int v)
+{
+	struct fit f;
+
+	fit_line(p, s, a, v, &f);
+	return f.width + f.cap < avail_for(p, a);
+}
+
+/* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
 static void break_total_fit(struct para *p, const struct sums *s, struct node *nodes, int s0, int s1,
 			    GArray *out)
 {
@@ -738,38 +747,58 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 	nodes[nn++] = (struct node){ s0, -1, 0 };
 	for (int b = s0 + 1; b <= s1; b++) {
 		bool end = b == s1;
-		int v, best_i = -1;
-		double best = INFINITY;
-
-		double penalty;
+		int v, best_i = -1, fill_end = nn;
+		double best = INFINITY, penalty;
 
 		if (!end && !breakpoint(p, b))
 			continue;
 		v = p->vis[b];
 		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
-		for (int i = first; i < nn; i++) {
-			int a = nodes[i].pos;
-			gint64 avail = avail_for(p, a);
-			struct fit f;
-			double bad, d;
+		/* Lines from later nodes are shorter. Those too short to be filled (ragged) cost more
+		 * than any other line, so they are tried only when nothing better reaches b: find where
+		 * they begin (binary search) and leave them out first. */
+		if (!end) {
+			int lo = first, hi = nn;
 
-			fit_line(p, s, a, v, &f);
-			if (f.width - f.shrink > avail) {
-				/* Overfull now, and for every later break too: no longer a line start. */
-				first = i + 1;
-				if (i < nn - 1 || best_i >= 0)
-					continue;
-				/* Nothing fits: a piece wider than the measure; take it rather than lose it. */
-				d = nodes[i].demerits + 1e12;
-			} else {
-				bad = badness(&f, avail, end);
-				d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty;
-				if (end && para_end && a > 0 && lonely(p, a, v))
-					d += LONELY_DEMERITS;
+			while (lo < hi) {
+				int mid = lo + (hi - lo) / 2;
+
+				if (too_short(p, s, nodes[mid].pos, v))
+					hi = mid;
+				else
+					lo = mid + 1;
 			}
-			if (d < best) {
-				best = d;
-				best_i = i;
+			fill_end = lo;
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			int from = pass == 0 ? first : MAX(first, fill_end), to = pass == 0 ? fill_end : nn;
+
+			if (pass == 1 && best < BADNESS_RAGGED * BADNESS_RAGGED / 10)
+				break;
+			for (int i = from; i < to; i++) {
+				int a = nodes[i].pos;
+				gint64 avail = avail_for(p, a);
+				struct fit f;
+				double bad, d;
+
+				fit_line(p, s, a, v, &f);
+				if (f.width - f.shrink > avail) {
+					/* Overfull now, and for every later break too: no longer a line start. */
+					first = i + 1;
+					if (i < nn - 1 || best_i >= 0)
+						continue;
+					/* Nothing fits: a piece wider than the measure; take it rather than lose it. */
+					d = nodes[i].demerits + 1e12;
+				} else {
+					bad = badness(&f, avail, end);
+					d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty;
+					if (end && para_end && a > 0 && lonely(p, a, v))
+						d += LONELY_DEMERITS;
+				}
+				if (d < best) {
+					best = d;
+					best_i = i;
+				}
 			}
 		}
 		if (best_i >= 0)
