@@ -21,7 +21,7 @@ enum para_align { PARA_JUSTIFY, PARA_LEFT, PARA_CENTER, PARA_RIGHT };
 /*
  * Chinese typography choices (CLREQ 3.1.6); the theme key punct_width names them
  * "full", "adjacent", "edges". Traditional Chinese (lang zh-Hant, zh-TW, zh-HK, zh-MO)
- * centres its marks and is always set full width, whatever the setting. In every style
+ * centres its marks and always sets them whole, whatever the setting. In every other case
  * a line that must take one more mark (a prohibited break) may still squeeze the blank
  * half of the marks inside it (push in) when that is better than moving a character down.
  */
