@@ -617,7 +617,7 @@ static void prepare(struct para *p)
 	cut_clusters(p, log);
 	g_free(log);
 	/* "　　" typed at the start of a Chinese paragraph is its indent: the setting gives it. */
-	for (guint k = 0; p->set.indent > 0 && k < p->clusters->len; k++) {
+	for (guint k = 0; !p->set.keep_spaces && k < p->clusters->len; k++) {
 		struct cluster *c = cl(p, (int)k);
 
 		if (textnorm_indent_len(p->text->str + c->start) < (size_t)(c->end - c->start))

@@ -38,8 +38,9 @@ bool para_punct_width_parse(const char *s, enum punct_width *out);
 
 struct para_settings {
 	double width;			/* measure in points */
-	double indent;			/* first-line indent in points; when set, white space the author
-					 * typed at the paragraph's start ("　　") is not drawn */
+	double indent;			/* first-line indent in points. White space the author typed at
+					 * the paragraph's start ("　　") is never drawn (textnorm_text
+					 * drops it in the EPUB), except with keep_spaces */
 	enum para_align align;
 	double line_height;		/* baseline-to-baseline distance for the paragraph's body size, in points */
 	PangoLanguage *lang;		/* chooses glyph forms (SC/TC/JP) and line-breaking rules */

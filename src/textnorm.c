@@ -179,6 +179,9 @@ void textnorm_text(GString *out, cmark_node *n, double em)
 
 	if (!lit)
 		return;
+	/* The first text of a paragraph or heading: the author's hand-typed indent goes. */
+	if (!prev)
+		lit += textnorm_indent_len(lit);
 	textnorm_cjk_spacing(out, lit, -1, leaf_char(prev, true), leaf_char(next, false),
 			     prev && cmark_node_get_type(prev) == CMARK_NODE_CODE, em);
 }

@@ -40,7 +40,8 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 /*
  * Append the literal of CMARK_NODE_TEXT node n to out as the EPUB should show it
  * (textnorm_cjk_spacing with its neighbours): a boundary between two text nodes is handled
- * by the first, one between text and inline code by the text; code is never changed.
+ * by the first, one between text and inline code by the text; code is never changed. The
+ * first text of a block loses the indent the author typed (textnorm_indent_len), as in the PDF.
  */
 void textnorm_text(GString *out, cmark_node *n, double em);
 
@@ -53,8 +54,8 @@ const char *textnorm_softbreak(cmark_node *n, double em);
 
 /*
  * Bytes of white space at the start of text (ideographic spaces U+3000, spaces, tabs,
- * no-break spaces): the indent Chinese authors type by hand ("　　"). Both writers skip it
- * at the start of a paragraph, which they indent themselves.
+ * no-break spaces): the indent Chinese authors type by hand ("　　"). Neither book shows it
+ * (textnorm_text and para drop it): folio indents paragraphs itself.
  */
 size_t textnorm_indent_len(const char *text);
 

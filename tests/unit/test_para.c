@@ -333,7 +333,13 @@ static void test_author_indent(PangoContext *ctx)
 	set.indent = 0;
 	p = set_text(ctx, &set, &sc, text);
 	find_drawn(p, offset_of(text, "公", 0), &d);
-	CHECK("indent: kept when the paragraph has none", near(d.x, 20));
+	CHECK("indent: not drawn when the paragraph has none either", d.x == 0);
+	para_free(p);
+	set.keep_spaces = true;
+	set.align = PARA_LEFT;
+	p = set_text(ctx, &set, &sc, "    int x;");
+	find_drawn(p, 4, &d);
+	CHECK("indent: code keeps its leading spaces", d.x > 5);
 	para_free(p);
 	pango_font_description_free(sc.font);
 }

@@ -124,6 +124,9 @@ int main(void)
 	CHECK_RENDER("nodes: code is never changed, spaced outside like Latin text", "见`a 中b`和`c`。", 0.25,
 		     "见" Q "<code>a 中b</code>" Q "和" Q "<code>c</code>。");
 
+	CHECK_RENDER("indent: the hand-typed indent of a paragraph goes, not inside it",
+		     "\u3000\u3000公司发布中报\u3000\u3000。\n\n\u3000**强调**", 0.25,
+		     "公司发布中报\u3000\u3000。<b>强调");
 	CHECK("indent: hand-typed indents measured", textnorm_indent_len("\u3000\u3000公司") == 6
 	      && textnorm_indent_len(" \t\u00a0\u3000x") == 7 && textnorm_indent_len("公司") == 0
 	      && textnorm_indent_len("") == 0);
@@ -139,7 +142,7 @@ int main(void)
 		CHECK("markdown: its length", fixed && n == strlen(fixed));
 		CHECK("markdown: nothing to do gives NULL", !textnorm_markdown_indents("正文 **粗体**", 17, &n));
 		CHECK_RENDER("markdown: then the emphasis parses", fixed, 0,
-			     "\u3000\u3000<b>整体偿付能力正文\u3000<b>强调 ** not");
+			     "<b>整体偿付能力正文\u3000<b>强调 ** not");
 		g_free(fixed);
 	}
 	/* Paragraphs split inside brackets are joined. */
