@@ -18,22 +18,36 @@ struct para_style {
 
 enum para_align { PARA_JUSTIFY, PARA_LEFT, PARA_CENTER, PARA_RIGHT };
 
-/* Chinese typography choices (CLREQ); see templates/theme.yaml. */
+/*
+ * Chinese typography choices (CLREQ 3.1.6); the theme key punct_width names them
+ * "full", "adjacent", "edges". Traditional Chinese (lang zh-Hant, zh-TW, zh-HK, zh-MO)
+ * centres its marks and always sets them whole, whatever the setting. In every other case
+ * a line that must take one more mark (a prohibited break) may still squeeze the blank
+ * half of the marks inside it (push in) when that is better than moving a character down.
+ */
 enum punct_width {
 	PUNCT_FULL,		/* every full-width mark takes a full em */
-	PUNCT_COMPRESS_ADJACENT,/* adjacent marks ("。」", "，「") set at half width (default) */
-	PUNCT_COMPRESS_EDGES	/* as above, and marks at line start/end may be set at half width */
+	PUNCT_COMPRESS_ADJACENT,/* adjacent marks ("。」", "，「", "）（") take 1.5 em, not 2 (default) */
+	PUNCT_COMPRESS_EDGES	/* as above, an opening mark at a line start is set half width, and a
+				 * closing mark or stop at a line end may be; their em boxes then stick
+				 * out half an em past the margin, the ink does not */
 };
+
+/* The punct_width named s ("full", "adjacent", "edges") into *out; false if s names none. */
+bool para_punct_width_parse(const char *s, enum punct_width *out);
 
 struct para_settings {
 	double width;			/* measure in points */
-	double indent;			/* first-line indent in points */
+	double indent;			/* first-line indent in points. White space the author typed at
+					 * the paragraph's start ("　　") is never drawn (textnorm_text
+					 * drops it in the EPUB), except with keep_spaces */
 	enum para_align align;
 	double line_height;		/* baseline-to-baseline distance for the paragraph's body size, in points */
 	PangoLanguage *lang;		/* chooses glyph forms (SC/TC/JP) and line-breaking rules */
 	bool keep_spaces;		/* code blocks: spaces kept, never justified, break anywhere if needed */
 	enum punct_width punct;
-	double cjk_latin_space;		/* em between Han and Latin letters or digits; 0 = off */
+	double cjk_latin_space;		/* em between Han and Latin letters or digits (theme default 0.25);
+					 * 0 = off. A space the author typed there becomes this width. */
 };
 
 /* A piece of a line in one font and style, ready to draw with pango_cairo_show_glyph_item. */

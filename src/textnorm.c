@@ -1,6 +1,7 @@
-/* textnorm.c - soft line breaks and spacing normalised once for both writers. */
+/* textnorm.c - soft line breaks, author indents and the Chinese-Western space, normalised once for both writers. */
 #include "textnorm.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "clreq.h"
@@ -63,4 +64,270 @@ gunichar textnorm_char_before(cmark_node *n)
 gunichar textnorm_char_after(cmark_node *n)
 {
 	return neighbour(n, false);
+}
+
+gunichar textnorm_cjk_space_char(double em)
+{
+	static const struct { double em; gunichar u; } spaces[] = {
+		{ 1.0 / 2, 0x2002 }, { 1.0 / 3, 0x2004 }, { 1.0 / 4, 0x2005 }, { 1.0 / 5, 0x2009 }, { 1.0 / 6, 0x2006 },
+	};
+	gunichar best = 0;
+	double best_d = 1e9;
+
+	if (em <= 0)
+		return 0;
+	for (size_t i = 0; i < G_N_ELEMENTS(spaces); i++) {
+		double d = fabs(spaces[i].em - em);
+
+		if (d < best_d) {
+			best_d = d;
+			best = spaces[i].u;
+		}
+	}
+	return best;
+}
+
+static bool typed_space(gunichar u)
+{
+	return u == ' ' || u == '\t';
+}
+
+void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar before, gunichar after,
+			  bool own_start, double em)
+{
+	gunichar space = textnorm_cjk_space_char(em), prev = before;
+	const char *end, *run = NULL;	/* run: start of the typed spaces not yet written */
+
+	if (len < 0)
+		len = (gssize)strlen(text);
+	if (len == 0)
+		return;
+	end = text + len;
+	for (const char *t = text; t < end; t = g_utf8_next_char(t)) {
+		gunichar u = g_utf8_get_char(t);
+
+		if (typed_space(u)) {
+			if (!run)
+				run = t;
+			continue;
+		}
+		if (run && prev && clreq_space_dropped(prev, u))
+			;				/* a stray space beside full-width punctuation */
+		else if (space && prev && clreq_autospace(prev, u) && (run || t > text || own_start))
+			g_string_append_unichar(out, space);	/* instead of the typed run, or added */
+		else if (run)
+			g_string_append_len(out, run, t - run);
+		run = NULL;
+		g_string_append_len(out, t, g_utf8_next_char(t) - t);
+		prev = u;
+	}
+	if (run && after && prev && clreq_space_dropped(prev, after))
+		return;
+	if (space && after && prev && clreq_autospace(prev, after))
+		g_string_append_unichar(out, space);	/* the end is always this text's to space */
+	else if (run)
+		g_string_append_len(out, run, end - run);
+}
+
+static bool inline_node(cmark_node *n)
+{
+	return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+}
+
+/*
+ * The leaf next to n (forward or back) in its paragraph: text, code, a break, raw HTML or an
+ * image, reached through emphasis and links; empty text is passed over. NULL at the block's edge.
+ */
+static cmark_node *adjacent_leaf(cmark_node *n, bool forward)
+{
+	for (;;) {
+		cmark_node *s = forward ? cmark_node_next(n) : cmark_node_previous(n);
+
+		while (!s) {
+			n = cmark_node_parent(n);
+			if (!n || !inline_node(n))
+				return NULL;
+			s = forward ? cmark_node_next(n) : cmark_node_previous(n);
+		}
+		while (cmark_node_get_type(s) != CMARK_NODE_IMAGE && inline_node(s)
+		       && (forward ? cmark_node_first_child(s) : cmark_node_last_child(s)))
+			s = forward ? cmark_node_first_child(s) : cmark_node_last_child(s);
+		if ((cmark_node_get_type(s) == CMARK_NODE_TEXT || cmark_node_get_type(s) == CMARK_NODE_CODE)
+		    && cmark_node_get_literal(s) && *cmark_node_get_literal(s))
+			return s;
+		if (cmark_node_get_type(s) != CMARK_NODE_TEXT && cmark_node_get_type(s) != CMARK_NODE_CODE
+		    && (cmark_node_get_type(s) == CMARK_NODE_IMAGE || !cmark_node_first_child(s)))
+			return s;	/* a break, raw HTML, an image: not text */
+		n = s;
+	}
+}
+
+static gunichar leaf_char(cmark_node *leaf, bool last)
+{
+	const char *lit;
+
+	if (!leaf || (cmark_node_get_type(leaf) != CMARK_NODE_TEXT && cmark_node_get_type(leaf) != CMARK_NODE_CODE))
+		return 0;
+	lit = cmark_node_get_literal(leaf);
+	return last ? g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit))) : g_utf8_get_char(lit);
+}
+
+void textnorm_text(GString *out, cmark_node *n, double em)
+{
+	const char *lit = cmark_node_get_literal(n);
+	cmark_node *prev = adjacent_leaf(n, false), *next = adjacent_leaf(n, true);
+
+	if (!lit)
+		return;
+	/* The first text of a paragraph or heading: the author's hand-typed indent goes. */
+	if (!prev)
+		lit += textnorm_indent_len(lit);
+	textnorm_cjk_spacing(out, lit, -1, leaf_char(prev, true), leaf_char(next, false),
+			     prev && cmark_node_get_type(prev) == CMARK_NODE_CODE, em);
+}
+
+/* UTF-8 of the spaces textnorm_cjk_space_char gives. */
+static const char *space_utf8(gunichar u)
+{
+	switch (u) {
+	case 0x2002:
+		return "\u2002";
+	case 0x2004:
+		return "\u2004";
+	case 0x2005:
+		return "\u2005";
+	case 0x2009:
+		return "\u2009";
+	default:
+		return "\u2006";
+	}
+}
+
+const char *textnorm_softbreak(cmark_node *n, double em)
+{
+	gunichar before = leaf_char(adjacent_leaf(n, false), true), after = leaf_char(adjacent_leaf(n, true), false);
+	gunichar space = textnorm_cjk_space_char(em);
+
+	if (!textnorm_softbreak_is_space(before, after) || clreq_space_dropped(before, after))
+		return "";
+	return space && clreq_autospace(before, after) ? space_utf8(space) : " ";
+}
+
+size_t textnorm_indent_len(const char *text)
+{
+	const char *t = text;
+
+	while (*t) {
+		gunichar u = g_utf8_get_char(t);
+
+		if (u != 0x3000 && u != ' ' && u != '\t' && u != 0xA0)
+			break;
+		t = g_utf8_next_char(t);
+	}
+	return (size_t)(t - text);
+}
+
+static size_t emphasis_opener(const char *s)
+{
+	size_t n = 0;
+
+	while (n < 3 && (s[n] == '*' || s[n] == '_') && s[n] == s[0])
+		n++;
+	return n;
+}
+
+char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len)
+{
+	GString *out = NULL;
+	size_t done = 0;
+
+	for (size_t line = 0; line < len;) {
+		const char *s = md + line, *nl = memchr(s, '\n', len - line);
+		size_t line_len = nl ? (size_t)(nl - s) : len - line, open = emphasis_opener(s);
+		size_t indent = open && open < line_len ? textnorm_indent_len(s + open) : 0;
+
+		/* Only ideographic spaces are an indent here: "** " is a list item or plain text. */
+		if (indent && open + indent <= line_len && g_utf8_get_char(s + open) == 0x3000) {
+			if (!out)
+				out = g_string_sized_new(len + 8);
+			g_string_append_len(out, md + done, (gssize)(line - done));
+			g_string_append_len(out, s + open, (gssize)indent);
+			g_string_append_len(out, s, (gssize)open);
+			done = line + open + indent;
+		}
+		line += line_len + (nl ? 1 : 0);
+	}
+	if (!out)
+		return NULL;
+	g_string_append_len(out, md + done, (gssize)(len - done));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * cmark's inline nodes may keep their strings inside their paragraph's buffer: give every node
+ * under root copies of its own before root is taken apart (cmark_node_set_* copy).
+ */
+static void own_strings(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		char *copy;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+			copy = g_strdup(cmark_node_get_literal(n));
+			cmark_node_set_literal(n, copy);
+			g_free(copy);
+			break;
+		case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
+			copy = g_strdup(cmark_node_get_url(n));
+			cmark_node_set_url(n, copy);
+			g_free(copy);
+			copy = g_strdup(cmark_node_get_title(n));
+			cmark_node_set_title(n, copy);
+			g_free(copy);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+int textnorm_join_split_paragraphs(cmark_node *root)
+{
+	int joined = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	GPtrArray *paras = g_ptr_array_new();
+	cmark_event_type ev;
+
+	/* Collect first: the tree must not change under the iterator. */
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_PARAGRAPH)
+			g_ptr_array_add(paras, cmark_iter_get_node(it));
+	cmark_iter_free(it);
+	for (guint i = paras->len; i > 0; i--) {
+		cmark_node *p = g_ptr_array_index(paras, i - 1), *next = cmark_node_next(p), *last = cmark_node_last_child(p);
+		const char *lit;
+
+		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last
+		    || cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit
+		    || !clreq_no_line_end(g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)))))
+			continue;
+		own_strings(next);
+		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {
+			n = cmark_node_next(c);
+			cmark_node_append_child(p, c);
+		}
+		cmark_node_free(next);
+		joined++;
+	}
+	g_ptr_array_free(paras, TRUE);
+	return joined;
 }

@@ -1,5 +1,7 @@
 /* test_para.c - paragraph setting: lines fill the measure, justified lines end on the right edge,
- * no line starts with closing punctuation or ends with opening punctuation, pairs stay whole. */
+ * no line starts with closing punctuation or ends with opening punctuation, pairs stay whole;
+ * and each CLREQ rule on its own: classes, compression by language, the space between Chinese and
+ * Western text, code never stretched, push-in, no lonely last character, glyph forms by language. */
 #include "check.h"
 #include "clreq.h"
 #include "para.h"
@@ -40,6 +42,334 @@ static gunichar last_char(const struct para *p, const struct para_line *l)
 			return g_utf8_get_char(e);
 	}
 	return 0;
+}
+
+/* Where the cluster at byte offset of para p was drawn: its origin x (from the measure's left
+ * edge), its advance as set, its glyph, its line; false if not found. */
+struct drawn {
+	double x, advance, x_offset;
+	PangoGlyph glyph;
+	int line;
+};
+
+static bool find_drawn(const struct para *p, int offset, struct drawn *d)
+{
+	for (int i = 0; i < para_n_lines(p); i++) {
+		const struct para_line *l = para_line(p, i);
+
+		for (guint r = 0; r < l->runs->len; r++) {
+			const struct para_run *run = g_ptr_array_index(l->runs, r);
+			PangoGlyphString *gs = run->glyphs->glyphs;
+			double x = l->x + run->x;
+
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				if (run->glyphs->item->offset + gs->log_clusters[g] == offset) {
+					d->x = x;
+					d->advance = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+					d->x_offset = gs->glyphs[g].geometry.x_offset / (double)PANGO_SCALE;
+					d->glyph = gs->glyphs[g].glyph;
+					d->line = i;
+					return true;
+				}
+				x += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+			}
+		}
+	}
+	return false;
+}
+
+/* Lay text out in one style with settings set; the caller frees. */
+static struct para *set_text(PangoContext *ctx, const struct para_settings *set, const struct para_style *st,
+			     const char *text)
+{
+	struct para *p = para_new(ctx, set);
+
+	para_add(p, text, -1, st);
+	para_layout(p);
+	return p;
+}
+
+/* Byte offset of the n-th (from 0) occurrence of utf-8 character c in text. */
+static int offset_of(const char *text, const char *c, int n)
+{
+	const char *t = text;
+
+	for (;;) {
+		const char *f = strstr(t, c);
+
+		if (!f)
+			return -1;
+		if (n-- == 0)
+			return (int)(f - text);
+		t = f + strlen(c);
+	}
+}
+
+static bool near(double a, double b)
+{
+	return fabs(a - b) < 0.02;
+}
+
+static void test_classes(void)
+{
+	/* The prohibition sets of pdfcheck and CLREQ, every character of them. */
+	static const char no_start[] = "）】」』》〉”’〕〗］｝〙〛｠〞〟»›，。、；：？！．‼⁇⁈⁉・·‧･‐゠〜～ー々〻ゝゞヽヾ"
+		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ,.;:?!";
+	static const char no_end[] = "（【「『《〈“‘〔〖［｛〘〚｟〝«‹";
+	int missing = 0, wrong = 0;
+	enum punct_width pw = PUNCT_FULL;
+
+	for (const char *c = no_start; *c; c = g_utf8_next_char(c))
+		if (!clreq_no_line_start(g_utf8_get_char(c)) || clreq_no_line_end(g_utf8_get_char(c)))
+			missing++;
+	for (const char *c = no_end; *c; c = g_utf8_next_char(c))
+		if (!clreq_no_line_end(g_utf8_get_char(c)) || clreq_no_line_start(g_utf8_get_char(c)))
+			missing++;
+	CHECK("clreq: every prohibited line start and end is known", missing == 0);
+	for (const char *c = "中文字A1 ―…"; *c; c = g_utf8_next_char(c))
+		if (clreq_no_line_start(g_utf8_get_char(c)) || clreq_no_line_end(g_utf8_get_char(c)))
+			wrong++;
+	CHECK("clreq: letters, digits, dashes and ellipses may start and end lines", wrong == 0);
+	CHECK("clreq: —— and …… and ⋯⋯ are pairs", clreq_inseparable(0x2014, 0x2014) && clreq_inseparable(0x2026, 0x2026)
+	      && clreq_inseparable(0x22EF, 0x22EF) && clreq_inseparable(0x2015, 0x2014) && !clreq_inseparable(0x2014, 0x2026));
+	CHECK("clreq: no break in 2024年 nor 第3, between Han characters yes",
+	      !clreq_break_between('4', 0x5E74, true) && !clreq_break_between(0x7B2C, '3', true)
+	      && clreq_break_between(0x4E2D, 0x6587, false));
+	CHECK("clreq: no break beside a straight quote in Chinese text",
+	      !clreq_break_between(0xFF1A, '"', true) && !clreq_break_between('"', 0x8FD9, true));
+	CHECK("clreq: Latin words keep Unicode's breaks", clreq_break_between('a', 'b', false) == false
+	      && clreq_break_between('/', 'a', true));
+	CHECK("clreq: autospace between Han and Latin/digits only",
+	      clreq_autospace(0x4E2D, 'A') && clreq_autospace('9', 0x5E74) && clreq_autospace(0x3042, 'x')
+	      && !clreq_autospace(0xFF0C, 'A') && !clreq_autospace('A', 'B') && !clreq_autospace(0x4E2D, 0x6587)
+	      && !clreq_autospace(0x4E2D, 0xFF21));
+	CHECK("clreq: stray spaces beside full-width marks", clreq_space_dropped(0xFF0C, 0x4F46)
+	      && clreq_space_dropped(0x4E86, 0x201C) && clreq_space_dropped(0x201D, 0x4E0E)
+	      && clreq_space_dropped('a', 0x300C) && !clreq_space_dropped('d', 0x201C) && !clreq_space_dropped(0x201D, 'a')
+	      && !clreq_space_dropped(0x4E2D, 'a') && !clreq_space_dropped(',', 'a'));
+	CHECK("clreq: units", clreq_is_unit("km", 2) && clreq_is_unit("GHz", 3) && !clreq_is_unit("the", 3));
+	CHECK("clreq: Traditional Chinese tags", clreq_lang_is_hant("zh-TW") && clreq_lang_is_hant("zh-hk")
+	      && clreq_lang_is_hant("zh-Hant-SG") && clreq_lang_is_hant("zh_MO") && !clreq_lang_is_hant("zh-CN")
+	      && !clreq_lang_is_hant("zh") && !clreq_lang_is_hant("zh-hans") && !clreq_lang_is_hant(NULL));
+	CHECK("para: punct_width names", para_punct_width_parse("edges", &pw) && pw == PUNCT_COMPRESS_EDGES
+	      && para_punct_width_parse("Full", &pw) && pw == PUNCT_FULL && !para_punct_width_parse("half", &pw));
+}
+
+static void test_compression(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_style tc = { .font = pango_font_description_from_string("Noto Serif CJK TC 10") };
+	struct para_settings set = { .width = 300, .align = PARA_JUSTIFY, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn"), .punct = PUNCT_COMPRESS_ADJACENT };
+	const char *text = "他说：“好。”（注）「甲」「乙」，中。";
+	struct para *p = set_text(ctx, &set, &sc, text);
+	struct drawn colon, stop, close, open2, comma;
+
+	find_drawn(p, offset_of(text, "：", 0), &colon);
+	find_drawn(p, offset_of(text, "。", 0), &stop);
+	find_drawn(p, offset_of(text, "）", 0), &close);
+	find_drawn(p, offset_of(text, "」", 0), &open2);
+	find_drawn(p, offset_of(text, "，", 0), &comma);
+	CHECK("compress: SC ：“ 。” ）（ 」「 take 1.5 em (the first at half width)",
+	      near(colon.advance, 5) && near(stop.advance, 5) && near(close.advance, 5) && near(open2.advance, 5));
+	CHECK("compress: a mark before a character keeps its full width", near(comma.advance, 10));
+	para_free(p);
+
+	set.punct = PUNCT_FULL;
+	p = set_text(ctx, &set, &sc, text);
+	find_drawn(p, offset_of(text, "：", 0), &colon);
+	find_drawn(p, offset_of(text, "。", 0), &stop);
+	CHECK("compress: full style keeps every mark full width", near(colon.advance, 10) && near(stop.advance, 10));
+	para_free(p);
+
+	set.punct = PUNCT_COMPRESS_ADJACENT;
+	set.lang = pango_language_from_string("zh-tw");
+	p = set_text(ctx, &set, &tc, "他說：「好。」（註）");
+	find_drawn(p, offset_of("他說：「好。」（註）", "：", 0), &colon);
+	find_drawn(p, offset_of("他說：「好。」（註）", "。", 0), &stop);
+	find_drawn(p, offset_of("他說：「好。」（註）", "」", 0), &close);
+	CHECK("compress: TC centred marks stay full width", near(colon.advance, 10) && near(stop.advance, 10)
+	      && near(close.advance, 10));
+	para_free(p);
+
+	/* Edges: an opening mark at a line start is drawn half an em to the left, taking half an em. */
+	set.lang = pango_language_from_string("zh-cn");
+	set.punct = PUNCT_COMPRESS_EDGES;
+	set.width = 100;
+	p = set_text(ctx, &set, &sc, "「一二三四五六七八九」十。");
+	find_drawn(p, 0, &colon);
+	CHECK("compress: edges sets a line-start opening mark half width", near(colon.x_offset, -5)
+	      && near(colon.advance, 5) && para_line(p, 0)->x == 0);
+	para_free(p);
+	pango_font_description_free(sc.font);
+	pango_font_description_free(tc.font);
+}
+
+static void test_autospace(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_style code = { .font = pango_font_description_from_string("Noto Sans Mono CJK SC 10"), .code = 1 };
+	struct para_settings set = { .width = 400, .align = PARA_LEFT, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn"), .cjk_latin_space = 0.25 };
+	struct para *a = set_text(ctx, &set, &sc, "使用Google搜索2024年");
+	struct para *b = set_text(ctx, &set, &sc, "使用 Google 搜索 2024 年");
+	struct para *c = set_text(ctx, &set, &sc, "使用   Google  搜索 2024年");
+	struct drawn yong, g, suo;
+	double wa = para_line(a, 0)->width;
+
+	find_drawn(a, offset_of("使用Google搜索2024年", "用", 0), &yong);
+	find_drawn(a, offset_of("使用Google搜索2024年", "G", 0), &g);
+	CHECK("autospace: a quarter em between Han and Latin", near(g.x - yong.x - 10, 2.5));
+	CHECK("autospace: a typed space becomes the same quarter em, never doubled",
+	      near(para_line(b, 0)->width, wa) && near(para_line(c, 0)->width, wa));
+	para_free(a);
+	para_free(b);
+	para_free(c);
+
+	set.cjk_latin_space = 0.3;
+	a = set_text(ctx, &set, &sc, "使用Google搜索");
+	find_drawn(a, offset_of("使用Google搜索", "用", 0), &yong);
+	find_drawn(a, offset_of("使用Google搜索", "G", 0), &g);
+	CHECK("autospace: the width is the setting", near(g.x - yong.x - 10, 3));
+	para_free(a);
+
+	set.cjk_latin_space = 0;
+	a = set_text(ctx, &set, &sc, "使用Google搜索");
+	b = set_text(ctx, &set, &sc, "使用 Google 搜索");
+	find_drawn(a, offset_of("使用Google搜索", "G", 0), &g);
+	CHECK("autospace: off adds nothing and keeps typed spaces", near(g.x, 20)
+	      && para_line(b, 0)->width > para_line(a, 0)->width + 4);
+	para_free(a);
+	para_free(b);
+	a = set_text(ctx, &set, &sc, "成本，但是“按量”与「甲」。");
+	b = set_text(ctx, &set, &sc, "成本， 但是 “按量” 与 「甲」 。");
+	CHECK("spaces: stray spaces beside full-width punctuation are not set",
+	      near(para_line(b, 0)->width, para_line(a, 0)->width));
+	para_free(a);
+	para_free(b);
+
+	/* Inline code: a quarter em around it, and nothing inside it ever stretched. */
+	set.cjk_latin_space = 0.25;
+	set.align = PARA_JUSTIFY;
+	set.width = 120;
+	a = para_new(ctx, &set);
+	para_add(a, "运行", -1, &sc);
+	para_add(a, "git commit", -1, &code);
+	para_add(a, "命令可以修改上一次提交的说明，然后再推送到服务器上。", -1, &sc);
+	para_layout(a);
+	{
+		struct drawn gi, t, sp, cm;
+		const char *text = para_text(a);
+
+		find_drawn(a, offset_of(text, "g", 0), &gi);
+		find_drawn(a, offset_of(text, "t", 0), &t);
+		find_drawn(a, offset_of(text, " ", 0), &sp);
+		find_drawn(a, offset_of(text, "c", 0), &cm);
+		find_drawn(a, offset_of(text, "行", 0), &suo);
+		/* Monospaced: g, i, t, the space and c are all set at the font's one advance. */
+		CHECK("code: never stretched inside, in a justified line", !para_line(a, 0)->last
+		      && near(para_line(a, 0)->width, 120) && near(t.x - gi.x, 2 * gi.advance)
+		      && near(cm.x - sp.x, gi.advance) && near(sp.advance, gi.advance) && near(gi.x - suo.x - 10, 2.5));
+	}
+	para_free(a);
+	pango_font_description_free(sc.font);
+	pango_font_description_free(code.font);
+}
+
+static void test_adjustment(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_settings set = { .width = 100, .align = PARA_JUSTIFY, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn"), .punct = PUNCT_COMPRESS_ADJACENT,
+				     .cjk_latin_space = 0.25 };
+	/* Ten characters fill the measure; the stop after them may not start the next line. */
+	const char *pushed = "一，二，三，四，五六。后面还有一些字。";
+	const char *pulled = "一二三四五六七八九十。一二三四五六七八九十。";
+	const char *lonely = "一二三四五六七八九十一二三四五六七八九十字。";
+	struct para *p = set_text(ctx, &set, &sc, pushed);
+	struct drawn d;
+
+	find_drawn(p, offset_of(pushed, "。", 0), &d);
+	CHECK("kinsoku: pushed in when the line has marks to squeeze", d.line == 0
+	      && near(para_line(p, 0)->width, 100));
+	para_free(p);
+	p = set_text(ctx, &set, &sc, pulled);
+	find_drawn(p, offset_of(pulled, "十", 0), &d);
+	CHECK("kinsoku: pulled out when it has none, the line above spread evenly", d.line == 1
+	      && near(para_line(p, 0)->width, 100) && para_n_lines(p) == 3);
+	para_free(p);
+	p = set_text(ctx, &set, &sc, lonely);
+	CHECK("lonely: the last line holds more than one character", para_n_lines(p) == 3
+	      && g_utf8_strlen(para_text(p) + para_line(p, 2)->start, para_line(p, 2)->end - para_line(p, 2)->start) > 2);
+	para_free(p);
+	/* One Latin space in a Chinese line: the slack is not all put into it. */
+	p = set_text(ctx, &set, &sc, "这是一个很长的 Chinese 句子里面只有一个空格而已啊。");
+	{
+		struct drawn c, e;
+		const char *t = para_text(p);
+
+		find_drawn(p, offset_of(t, "C", 0), &c);
+		find_drawn(p, offset_of(t, "的", 0), &e);
+		CHECK("justify: a Latin space takes at most half an em", !para_line(p, 0)->last
+		      && c.x - e.x - 10 <= 5.01 && near(para_line(p, 0)->width, 100));
+	}
+	para_free(p);
+	pango_font_description_free(sc.font);
+}
+
+static void test_author_indent(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_settings set = { .width = 100, .indent = 20, .align = PARA_JUSTIFY, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn") };
+	const char *text = "\u3000\u3000公司发布二〇二六年中报，实现营收一百三十一亿元，同比增长。";
+	struct para *p = set_text(ctx, &set, &sc, text);
+	struct drawn d;
+
+	find_drawn(p, offset_of(text, "公", 0), &d);
+	CHECK("indent: the author's \"　　\" is not added to the paragraph's indent", d.x == 20 && d.line == 0
+	      && near(para_line(p, 0)->x + para_line(p, 0)->width, 100));
+	para_free(p);
+	set.indent = 0;
+	p = set_text(ctx, &set, &sc, text);
+	find_drawn(p, offset_of(text, "公", 0), &d);
+	CHECK("indent: not drawn when the paragraph has none either", d.x == 0);
+	para_free(p);
+	set.keep_spaces = true;
+	set.align = PARA_LEFT;
+	p = set_text(ctx, &set, &sc, "    int x;");
+	find_drawn(p, 4, &d);
+	CHECK("indent: code keeps its leading spaces", d.x > 5);
+	para_free(p);
+	pango_font_description_free(sc.font);
+}
+
+static void test_glyph_forms(PangoContext *ctx)
+{
+	static const char *const langs[] = { "zh-cn", "zh-tw", "ja" };
+	static const char *const families[] = { "Noto Serif CJK SC 10", "Noto Serif CJK TC 10", "Noto Serif CJK JP 10" };
+	PangoGlyph by_lang[3], by_family[3];
+
+	for (int i = 0; i < 3; i++) {
+		struct para_style one = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+		struct para_style own = { .font = pango_font_description_from_string(families[i]) };
+		struct para_settings set = { .width = 100, .line_height = 17, .lang = pango_language_from_string(langs[i]) };
+		struct para *a = set_text(ctx, &set, &one, "骨"), *b = set_text(ctx, &set, &own, "骨");
+		struct drawn da = { 0 }, db = { 0 };
+
+		find_drawn(a, 0, &da);
+		find_drawn(b, 0, &db);
+		by_lang[i] = da.glyph;
+		by_family[i] = db.glyph;
+		para_free(a);
+		para_free(b);
+		pango_font_description_free(one.font);
+		pango_font_description_free(own.font);
+	}
+	CHECK("glyphs: 骨 differs in zh-CN, zh-TW and ja (language alone)", by_lang[0] != by_lang[1]
+	      && by_lang[1] != by_lang[2] && by_lang[0] != by_lang[2]);
+	CHECK("glyphs: and with the SC, TC and JP families", by_family[0] != by_family[1] && by_family[1] != by_family[2]
+	      && by_family[0] != by_family[2]);
 }
 
 int main(void)
@@ -98,6 +428,12 @@ int main(void)
 		para_free(u);
 	}
 	pango_font_description_free(body.font);
+	test_classes();
+	test_compression(ctx);
+	test_autospace(ctx);
+	test_adjustment(ctx);
+	test_glyph_forms(ctx);
+	test_author_indent(ctx);
 	g_object_unref(ctx);
 	CHECK_DONE();
 }
