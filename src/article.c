@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "emphasis.h"
+#include "textnorm.h"
 #include "sanitize.h"
 
 struct article *article_new(void)
@@ -179,8 +180,15 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	a->rel = g_strdup(rel);
 	a->root = root;
 	a->body_line = body_line;
-	a->doc = sanitize_parse_markdown(file, body_line, body, (size_t)(text + len - body));
+	{
+		size_t body_len = (size_t)(text + len - body), fixed_len = 0;
+		char *fixed = textnorm_markdown_indents(body, body_len, &fixed_len);
+
+		a->doc = sanitize_parse_markdown(file, body_line, fixed ? fixed : body, fixed ? fixed_len : body_len);
+		g_free(fixed);
+	}
 	emphasis_repair_cjk(a->doc);
+	textnorm_join_split_paragraphs(a->doc);
 	{
 		char *base = g_path_get_basename(real);
 

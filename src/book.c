@@ -96,6 +96,8 @@ static struct book *book_new(const struct options *opts)
 {
 	struct book *b = g_new0(struct book, 1);
 
+	b->cjk_latin_space = 0.25;	/* CLREQ 3.2.2: a quarter em */
+
 	b->opts = opts;
 	b->articles = g_ptr_array_new();
 	b->parts = g_ptr_array_new();

@@ -137,6 +137,7 @@ struct book {
 	const struct options *opts;
 	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
 	GTimeZone *tz;		/* for dates written without a zone */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both outputs (0: off) */
 };
 
 /*

@@ -30,6 +30,7 @@ struct render {
 	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
 };
 
 char *xhtml_file_name(const struct article *a)
@@ -312,8 +313,9 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 /* A line end inside a paragraph: a space between words, nothing between two Chinese characters. */
 static void put_softbreak(struct render *r, cmark_node *n)
 {
-	if (textnorm_softbreak_is_space(textnorm_char_before(n), textnorm_char_after(n)))
-		g_string_append_c(r->out, '\n');
+	const char *s = textnorm_softbreak(n, r->cjk_latin_space);
+
+	g_string_append(r->out, strcmp(s, " ") ? s : "\n");
 }
 
 /* The paragraph holds one image and nothing else visible: the image becomes a figure. */
@@ -565,9 +567,15 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		r->backlink = f;
 		break;
 	}
-	case CMARK_NODE_TEXT:
-		esc(r, cmark_node_get_literal(n));
+	case CMARK_NODE_TEXT: {
+		GString *text = g_string_new(NULL);
+
+		/* The same spacing between Chinese and Latin as the PDF (CLREQ 3.2.2). */
+		textnorm_text(text, n, r->cjk_latin_space);
+		esc(r, text->str);
+		g_string_free(text, TRUE);
 		break;
+	}
 	case CMARK_NODE_SOFTBREAK:
 		put_softbreak(r, n);
 		break;
@@ -816,6 +824,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->b = b;
 	r->a = a;
 	r->lang = a->lang ? a->lang : b->lang;
+	r->cjk_latin_space = b->cjk_latin_space;
 	r->out = out;
 	r->san = sanitizer_new(out, a->file, r->lang, raw_image, r);
 	r->images = g_hash_table_new(g_direct_hash, g_direct_equal);
