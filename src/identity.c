@@ -81,6 +81,62 @@ char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz)
 	return key;
 }
 
+static void body_text(cmark_node *n, GChecksum *sum)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
+			for (const char *s = cmark_node_get_literal(c); s && *s; s = g_utf8_next_char(s))
+				if (!g_unichar_isspace(g_utf8_get_char(s)))
+					g_checksum_update(sum, (const guchar *)s, g_utf8_next_char(s) - s);
+		} else {
+			body_text(c, sum);
+		}
+	}
+}
+
+static bool is_blank(const char *s)
+{
+	for (; s && *s; s = g_utf8_next_char(s))
+		if (!g_unichar_isspace(g_utf8_get_char(s)))
+			return false;
+	return true;
+}
+
+/* The last block when it is a paragraph holding nothing but one link. */
+static bool is_source_paragraph(cmark_node *n)
+{
+	int links = 0;
+
+	if (!n || n != cmark_node_last_child(cmark_node_parent(n)) || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return false;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+
+		if (t == CMARK_NODE_LINK)
+			links++;
+		else if (t != CMARK_NODE_SOFTBREAK && !(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c))))
+			return false;
+	}
+	return links == 1;
+}
+
+char *identity_text_fingerprint(const struct article *a)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
+	char *out;
+
+	for (cmark_node *c = cmark_node_first_child(a->doc); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION || is_source_paragraph(c))
+			continue;
+		body_text(c, sum);
+	}
+	out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return out;
+}
+
 GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path)
 {
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);

@@ -16,6 +16,13 @@
  */
 GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path);
 
+/*
+ * A fingerprint of what the article says: the SHA-1 of its body text with all white space
+ * removed, leaving out a trailing source-link paragraph (the same story re-posted by another
+ * outlet differs only there). g_free.
+ */
+char *identity_text_fingerprint(const struct article *a);
+
 /* "link:host/path?query": scheme dropped, host in lower case, no #fragment or trailing slash; NULL when url is not http(s) or "//". g_free. */
 char *identity_link_key(const char *url);
 

@@ -300,19 +300,35 @@ static bool sent_before(const struct book *b, const struct article *a)
 	return hit;
 }
 
-/* The article a duplicates (and why), or NULL; records a's keys otherwise. */
+/*
+ * The article a duplicates (and why), or NULL; records a's keys otherwise. The same
+ * source link is the same article; the same title on the same day is the same article
+ * only when the text is the same too: another outlet's version of a story says other
+ * things, and leaving it out would lose them.
+ */
 static const struct article *duplicate_of(const struct book *b, GHashTable *seen, const struct article *a,
 					  const char **why)
 {
 	GPtrArray *keys = identity_keys(a, b->tz, false);
 	const struct article *first = NULL;
+	char *text = identity_text_fingerprint(a);
+
+	for (guint i = 0; i < keys->len; i++) {
+		char *k = g_ptr_array_index(keys, i);
+
+		if (g_str_has_prefix(k, "title:")) {
+			keys->pdata[i] = g_strconcat(k, "\n", text, NULL);
+			g_free(k);
+		}
+	}
+	g_free(text);
 
 	for (guint i = 0; i < keys->len && !first; i++) {
 		const char *k = g_ptr_array_index(keys, i);
 
 		first = g_hash_table_lookup(seen, k);
 		if (first)
-			*why = g_str_has_prefix(k, "link:") ? "same source link" : "same title on the same day";
+			*why = g_str_has_prefix(k, "link:") ? "same source link" : "same title, day and text";
 	}
 	if (!first)
 		for (guint i = 0; i < keys->len; i++)

@@ -40,7 +40,7 @@ same() {
 }
 
 case_ all $coll --timezone UTC
-same all "weighted.md year-end.md ny-before-dst.md ny-dst-day-late.md shanghai-morning.md ny-after-midnight.md zz-same-title-other-day.md london-before.md london-bst.md ny-fall-back-late.md rfc1123.md undated.md"
+same all "weighted.md year-end.md zz-same-title-other-text.md ny-before-dst.md ny-dst-day-late.md shanghai-morning.md ny-after-midnight.md zz-same-title-other-day.md london-before.md london-bst.md ny-fall-back-late.md rfc1123.md undated.md"
 
 # --since/--until with a date alone take whole days of --timezone; 9 March 2025 had 23 hours in New York.
 case_ day-new-york $coll --timezone America/New_York --since 2025-03-09 --until 2025-03-09
@@ -98,11 +98,11 @@ contains "select: weeks oldest first" "$TMP/group-week.model" "^part p01 2025-W0
 # An article in two categories is under its first only; "politics" joins "Politics".
 part group-category Economy "london-before.md"
 part group-category Politics "ny-before-dst.md ny-dst-day-late.md"
-part group-category Markets "weighted.md year-end.md ny-after-midnight.md zz-same-title-other-day.md ny-fall-back-late.md undated.md"
+part group-category Markets "weighted.md year-end.md zz-same-title-other-text.md ny-after-midnight.md zz-same-title-other-day.md ny-fall-back-late.md undated.md"
 # A part shows the most used spelling of its name (AI twice, ai and ＡＩ once).
 part group-tag AI "ny-after-midnight.md ny-dst-day-late.md london-before.md rfc1123.md"
 # Languages by family: en-GB and en-US with en; zh-HK with zh-TW.
-part group-lang English "weighted.md year-end.md ny-before-dst.md ny-dst-day-late.md ny-after-midnight.md zz-same-title-other-day.md london-before.md ny-fall-back-late.md undated.md"
+part group-lang English "weighted.md year-end.md zz-same-title-other-text.md ny-before-dst.md ny-dst-day-late.md ny-after-midnight.md zz-same-title-other-day.md london-before.md ny-fall-back-late.md undated.md"
 part group-lang 繁體中文 "london-bst.md rfc1123.md"
 part group-lang 简体中文 "shanghai-morning.md"
 # The Shanghai morning of 10 March is the evening of the 9th in New York.
