@@ -7,6 +7,8 @@
 
 static const struct writer writers[] = {
 	{ "model", NULL, model_write },
+	{ "pdf", "pdf", pdf_write },
+	{ "trace", NULL, trace_write },
 };
 
 const struct writer *writer_for(const char *format, const char *path)

@@ -1,0 +1,429 @@
+/* device_cairo.c - draws finished pages into Cairo's PDF surface: text, images, links, outline, metadata. */
+#include "device.h"
+
+#include <math.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <pango/pangocairo.h>
+
+#include "diag.h"
+#include "version.h"
+
+enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20 };
+
+struct cdev {
+	struct device d;
+	FILE *fp;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	bool write_failed;
+	int outline[MAX_LEVELS];	/* the last outline entry at each level */
+	GHashTable *images;		/* const struct resource * -> cairo_surface_t * (or NULL: cannot draw) */
+	gsize cached;
+};
+
+static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct cdev *c = closure;
+
+	if (fwrite(data, 1, length, c->fp) != length) {
+		c->write_failed = true;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void set_color(cairo_t *cr, guint32 rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+/* A value for a Cairo tag attribute: single-quoted, with ' and \ escaped. */
+static void quote_attr(GString *s, const char *v)
+{
+	g_string_append_c(s, '\'');
+	for (; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			g_string_append_c(s, '\\');
+		g_string_append_c(s, *v);
+	}
+	g_string_append_c(s, '\'');
+}
+
+/* "uri='...'" or "dest='...'" for a link target ("#name" is inside the book). */
+static GString *link_attrs(const char *target)
+{
+	GString *s = g_string_new(NULL);
+
+	if (target[0] == '#') {
+		g_string_append(s, "dest=");
+		quote_attr(s, target + 1);
+	} else {
+		g_string_append(s, "uri=");
+		quote_attr(s, target);
+	}
+	return s;
+}
+
+/* ---- images ---- */
+
+/* Pixels of a pixbuf as a Cairo surface (premultiplied ARGB, or RGB when opaque). */
+static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
+{
+	int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
+	int n = gdk_pixbuf_get_n_channels(pb), stride = gdk_pixbuf_get_rowstride(pb);
+	bool alpha = gdk_pixbuf_get_has_alpha(pb);
+	const guchar *src = gdk_pixbuf_read_pixels(pb);
+	cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
+	unsigned char *dst;
+	int dstride;
+
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		return s;
+	cairo_surface_flush(s);
+	dst = cairo_image_surface_get_data(s);
+	dstride = cairo_image_surface_get_stride(s);
+	for (int y = 0; y < h; y++) {
+		const guchar *p = src + (gsize)y * stride;
+		guint32 *q = (guint32 *)(dst + (gsize)y * dstride);
+
+		for (int x = 0; x < w; x++, p += n) {
+			guint32 a = alpha ? p[3] : 255;
+			guint32 r = (p[0] * a + 127) / 255, g = (p[1] * a + 127) / 255, b = (p[2] * a + 127) / 255;
+
+			q[x] = (a << 24) | (r << 16) | (g << 8) | b;
+		}
+	}
+	cairo_surface_mark_dirty(s);
+	return s;
+}
+
+/*
+ * The image of r as a surface for the PDF. A JPEG keeps its own bytes (Cairo
+ * writes them as they are, DCTDecode): its pixels are never decoded.
+ * Others are decoded with gdk-pixbuf. NULL when it cannot be drawn.
+ * (Private until src/imagedecode.c, imagedecode_surface, takes its place.)
+ */
+static cairo_surface_t *load_image(const struct resource *r)
+{
+	cairo_surface_t *s = NULL;
+	GError *err = NULL;
+
+	if (!strcmp(r->media_type, "image/jpeg")) {
+		gchar *data = NULL;
+		gsize len = 0;
+		int w = 0, h = 0;
+
+		if (!gdk_pixbuf_get_file_info(r->path, &w, &h) || w <= 0 || h <= 0
+		    || !g_file_get_contents(r->path, &data, &len, NULL))
+			return NULL;
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			g_free(data);
+			return NULL;
+		}
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len, g_free, data);
+	} else {
+		GdkPixbuf *pb = gdk_pixbuf_new_from_file(r->path, &err);
+
+		if (!pb) {
+			g_clear_error(&err);
+			return NULL;
+		}
+		s = surface_from_pixbuf(pb);
+		g_object_unref(pb);
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			return NULL;
+		}
+	}
+	/* The same picture used twice is stored once in the PDF. */
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)g_strdup(r->id), strlen(r->id),
+				    g_free, NULL);
+	return s;
+}
+
+static cairo_surface_t *image_for(struct cdev *c, const struct resource *r)
+{
+	cairo_surface_t *s;
+
+	if (g_hash_table_contains(c->images, r))
+		return g_hash_table_lookup(c->images, r);
+	if (c->cached > CACHE_BYTES) {
+		g_hash_table_remove_all(c->images);
+		c->cached = 0;
+	}
+	s = load_image(r);
+	if (!s)
+		diag_warn(r->path, 0, "this image cannot be decoded; an empty frame is printed instead");
+	g_hash_table_insert(c->images, (gpointer)r, s);
+	if (s && !strcmp(r->media_type, "image/jpeg"))
+		c->cached += 1024;
+	else if (s)
+		c->cached += (gsize)cairo_image_surface_get_stride(s) * cairo_image_surface_get_height(s);
+	return s;
+}
+
+static void draw_image(struct cdev *c, const struct box *b, bool fill_page)
+{
+	cairo_t *cr = c->cr;
+	cairo_surface_t *s = image_for(c, b->res);
+	double iw, ih, scale;
+
+	if (!s) {
+		cairo_save(cr);
+		cairo_set_line_width(cr, 0.8);
+		set_color(cr, 0x999999);
+		cairo_rectangle(cr, b->x + 0.4, b->y + 0.4, b->w - 0.8, b->h - 0.8);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+		return;
+	}
+	iw = cairo_image_surface_get_width(s);
+	ih = cairo_image_surface_get_height(s);
+	/* A cover fills its page (cut at the edges); other images are placed in their box. */
+	scale = fill_page ? fmax(b->w / iw, b->h / ih) : fmin(b->w / iw, b->h / ih);
+	cairo_save(cr);
+	cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+	cairo_clip(cr);
+	cairo_translate(cr, b->x + (b->w - iw * scale) / 2, b->y + (b->h - ih * scale) / 2);
+	cairo_scale(cr, scale, scale);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+/* ---- text ---- */
+
+static void draw_text(struct cdev *c, const struct box *b)
+{
+	cairo_t *cr = c->cr;
+	const struct para_line *l = para_line(b->lp->para, b->line);
+	const char *text = para_text(b->lp->para);
+
+	for (guint i = 0; i < l->runs->len; i++) {
+		const struct para_run *r = g_ptr_array_index(l->runs, i);
+		double x = b->x + l->x + r->x, y = b->y - r->style->rise;
+		GString *attrs = NULL;
+
+		if (r->glyphs->item->length <= 0)
+			continue;
+		set_color(cr, r->style->color);
+		if (r->style->link) {
+			attrs = link_attrs(r->style->link);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+		}
+		cairo_move_to(cr, x, y);
+		pango_cairo_show_glyph_item(cr, text, r->glyphs);
+		if (r->style->strike || r->style->underline) {
+			double size = pango_font_description_get_size(r->style->font) / (double)PANGO_SCALE;
+			double ly = r->style->strike ? y - size * 0.3 : y + size * 0.12;
+
+			cairo_rectangle(cr, x, ly, r->width, size * 0.06);
+			cairo_fill(cr);
+		}
+		if (attrs) {
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_string_free(attrs, TRUE);
+		}
+	}
+}
+
+static void draw_leader(struct cdev *c, const struct box *b)
+{
+	cairo_t *cr = c->cr;
+	double step = 3.6;
+	/* Dots on a fixed grid from the right, so the leaders of all entries line up. */
+	double right = b->x + b->w;
+
+	set_color(cr, b->color);
+	for (double x = right - 0.6; x >= b->x; x -= step) {
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x, b->y - 0.6, 0.45, 0, 2 * M_PI);
+	}
+	cairo_fill(cr);
+}
+
+static void add_outline(struct cdev *c, const struct box *b)
+{
+	int level = CLAMP(b->level, 0, MAX_LEVELS - 1);
+	int parent = CAIRO_PDF_OUTLINE_ROOT;
+	GString *attrs = g_string_new("dest=");
+
+	quote_attr(attrs, b->target);
+	for (int l = level - 1; l >= 0; l--)
+		if (c->outline[l] >= 0) {
+			parent = c->outline[l];
+			break;
+		}
+	c->outline[level] = cairo_pdf_surface_add_outline(c->surface, parent, b->text ? b->text : "", attrs->str,
+							  level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	for (int l = level + 1; l < MAX_LEVELS; l++)
+		c->outline[l] = -1;
+	g_string_free(attrs, TRUE);
+}
+
+static void cairo_page(struct device *d, const struct page *p)
+{
+	struct cdev *c = (struct cdev *)d;
+	cairo_t *cr = c->cr;
+
+	cairo_pdf_surface_set_size(c->surface, p->w, p->h);
+	if (p->label)
+		cairo_pdf_surface_set_page_label(c->surface, p->label);
+	for (guint i = 0; i < p->boxes->len; i++) {
+		const struct box *b = &g_array_index(p->boxes, struct box, i);
+		GString *attrs;
+
+		switch (b->kind) {
+		case BOX_TEXT:
+			draw_text(c, b);
+			break;
+		case BOX_RULE:
+		case BOX_FILL:
+			set_color(cr, b->color);
+			cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+			cairo_fill(cr);
+			break;
+		case BOX_FRAME:
+			set_color(cr, b->color);
+			cairo_set_line_width(cr, b->lw);
+			cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+			cairo_stroke(cr);
+			break;
+		case BOX_IMAGE:
+			draw_image(c, b, false);
+			break;
+		case BOX_COVER:
+			/* Hook: with no cover image, the generated cover (cover_draw in src/cover.c) goes here. */
+			if (b->res)
+				draw_image(c, b, true);
+			break;
+		case BOX_LEADER:
+			draw_leader(c, b);
+			break;
+		case BOX_LINK:
+			attrs = link_attrs(b->target);
+			g_string_append_printf(attrs, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_string_free(attrs, TRUE);
+			break;
+		case BOX_DEST:
+			attrs = g_string_new("name=");
+			quote_attr(attrs, b->target);
+			g_string_append_printf(attrs, " x=%.2f y=%.2f", b->x, MAX(0, b->y - 4));
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs->str);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+			g_string_free(attrs, TRUE);
+			break;
+		case BOX_OUTLINE:
+			add_outline(c, b);
+			break;
+		}
+	}
+	cairo_show_page(cr);
+}
+
+static bool cairo_finish(struct device *d)
+{
+	struct cdev *c = (struct cdev *)d;
+	cairo_status_t st;
+
+	cairo_destroy(c->cr);
+	c->cr = NULL;
+	cairo_surface_finish(c->surface);
+	st = cairo_surface_status(c->surface);
+	if (st != CAIRO_STATUS_SUCCESS || c->write_failed) {
+		diag_error(NULL, 0, "cannot write the PDF: %s", c->write_failed ? "write error" : cairo_status_to_string(st));
+		return false;
+	}
+	return true;
+}
+
+static void cairo_free(struct device *d)
+{
+	struct cdev *c = (struct cdev *)d;
+
+	if (!c)
+		return;
+	if (c->cr)
+		cairo_destroy(c->cr);
+	cairo_surface_destroy(c->surface);
+	g_hash_table_destroy(c->images);
+	g_free(c);
+}
+
+static void surface_destroy(gpointer s)
+{
+	if (s)
+		cairo_surface_destroy(s);
+}
+
+/* "2025-02-13T07:10:13Z" (what Cairo turns into a PDF date). */
+static char *iso_date(gint64 t)
+{
+	GDateTime *dt = g_date_time_new_from_unix_utc(t);
+	char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+
+	g_date_time_unref(dt);
+	return s;
+}
+
+/* Up to 32 distinct tags of the articles, for the PDF's keywords. */
+static char *keywords(const struct book *b)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < b->articles->len && g_hash_table_size(seen) < 32; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+
+		for (guint j = 0; j < a->fm.tags.items->len && g_hash_table_size(seen) < 32; j++) {
+			const char *t = g_ptr_array_index(a->fm.tags.items, j);
+
+			if (g_hash_table_contains(seen, t))
+				continue;
+			g_hash_table_add(seen, (gpointer)t);
+			if (s->len)
+				g_string_append(s, ", ");
+			g_string_append(s, t);
+		}
+	}
+	g_hash_table_destroy(seen);
+	return g_string_free(s, FALSE);
+}
+
+struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h)
+{
+	struct cdev *c = g_new0(struct cdev, 1);
+	char *date = iso_date(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
+
+	c->d.page = cairo_page;
+	c->d.finish = cairo_finish;
+	c->d.free = cairo_free;
+	c->fp = fp;
+	c->images = g_hash_table_new_full(NULL, NULL, NULL, surface_destroy);
+	for (int i = 0; i < MAX_LEVELS; i++)
+		c->outline[i] = -1;
+	c->surface = cairo_pdf_surface_create_for_stream(write_fp, c, w, h);
+	cairo_pdf_surface_restrict_to_version(c->surface, CAIRO_PDF_VERSION_1_5);
+	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
+	if (b->author)
+		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_AUTHOR, b->author);
+	if (b->description)
+		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, b->description);
+	if (*kw)
+		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, kw);
+	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_CREATOR, creator);
+	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+	c->cr = cairo_create(c->surface);
+	g_free(date);
+	g_free(kw);
+	g_free(creator);
+	return &c->d;
+}

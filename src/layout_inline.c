@@ -1,0 +1,180 @@
+/* layout_inline.c - inline Markdown (text, emphasis, code, links, notes) into a paragraph's styled runs. */
+#include "layout_int.h"
+
+#include <string.h>
+
+#include "textnorm.h"
+
+struct walk {
+	struct lay *L;
+	struct lpara *lp;
+};
+
+static const struct para_style *style_of(struct lay *L, const struct inline_style *s)
+{
+	enum theme_font role = s->role;
+
+	if (s->code)
+		role = FONT_CODE;
+	return lay_style(L, role, s->code ? s->size * 0.9 : s->size, s->bold, s->italic,
+			 s->link ? L->t->color_link : s->color, s->link, s->rise, s->code, s->strike);
+}
+
+static void add_text(struct walk *w, const char *text, const struct inline_style *s)
+{
+	if (text && *text)
+		para_add(w->lp->para, text, -1, style_of(w->L, s));
+}
+
+/* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
+static char *link_target(struct lay *L, cmark_node *n)
+{
+	const struct link *l = g_hash_table_lookup(L->links, n);
+	const char *url = cmark_node_get_url(n);
+
+	if (l && l->target)
+		return g_strdup_printf("#%s", l->target->id);
+	if (!url || !*url)
+		return NULL;
+	if (!g_ascii_strncasecmp(url, "http://", 7) || !g_ascii_strncasecmp(url, "https://", 8)
+	    || !g_ascii_strncasecmp(url, "mailto:", 7) || !g_ascii_strncasecmp(url, "ftp://", 6))
+		return g_strdup(url);
+	if (!strncmp(url, "//", 2))
+		return g_strdup_printf("https:%s", url);
+	return NULL;	/* relative paths outside the book, fragments, javascript: ... */
+}
+
+static const struct footnote *footnote_for(struct lay *L, cmark_node *ref)
+{
+	const char *label = cmark_node_get_literal(ref);
+	const struct article *a = L->art;
+
+	if (!label || !a)
+		return NULL;
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
+		const char *l = cmark_node_get_literal(f->def);
+
+		if (l && !g_utf8_collate(l, label))
+			return f;
+		if (l && !g_ascii_strcasecmp(l, label))
+			return f;
+	}
+	return NULL;
+}
+
+static bool is_br(const char *html)
+{
+	return html && (!g_ascii_strncasecmp(html, "<br", 3)) && (html[3] == '>' || html[3] == '/' || html[3] == ' ');
+}
+
+static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s);
+
+static void walk(struct walk *w, cmark_node *parent, const struct inline_style *s)
+{
+	walk_range(w, cmark_node_first_child(parent), NULL, s);
+}
+
+static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s)
+{
+	for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+		struct inline_style c = *s;
+		const char *type = cmark_node_get_type_string(n);
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			add_text(w, cmark_node_get_literal(n), s);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			if (textnorm_softbreak_is_space(textnorm_char_before(n), textnorm_char_after(n)))
+				add_text(w, " ", s);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			add_text(w, "\n", s);
+			break;
+		case CMARK_NODE_CODE:
+			c.code = true;
+			add_text(w, cmark_node_get_literal(n), &c);
+			break;
+		case CMARK_NODE_EMPH:
+			/* Chinese has no italics: emphasis takes the emphasis face (a sans) instead. */
+			if (s->role == FONT_BODY)
+				c.role = FONT_EMPHASIS;
+			else
+				c.italic = true;
+			walk(w, n, &c);
+			break;
+		case CMARK_NODE_STRONG:
+			c.bold = true;
+			walk(w, n, &c);
+			break;
+		case CMARK_NODE_LINK: {
+			char *target = link_target(w->L, n);
+
+			c.link = target;
+			walk(w, n, &c);
+			g_free(target);
+			break;
+		}
+		case CMARK_NODE_IMAGE: {
+			/* An image inside a line (a heading, a cell, a link): its description in brackets. */
+			char *alt = node_plain_text(n);
+
+			c.color = w->L->t->color_muted;
+			if (*alt) {
+				char *t = g_strdup_printf("[%s]", alt);
+
+				add_text(w, t, &c);
+				g_free(t);
+			}
+			g_free(alt);
+			break;
+		}
+		case CMARK_NODE_HTML_INLINE:
+			if (is_br(cmark_node_get_literal(n)))
+				add_text(w, "\n", s);
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+			const struct footnote *f = footnote_for(w->L, n);
+			char *num, *dest;
+
+			if (!f)
+				break;
+			num = g_strdup_printf("%d", f->number);
+			dest = g_strdup_printf("#%s", f->anchor);
+			c.size = s->size * 0.65;
+			c.rise = s->size * 0.38;
+			c.link = dest;
+			/* Only the first reference is the note's way back. */
+			if (!g_hash_table_contains(w->L->fnrefs, f)) {
+				g_hash_table_add(w->L->fnrefs, (gpointer)f);
+				lay_para_anchor(w->lp, (int)strlen(para_text(w->lp->para)), f->ref_anchor);
+			}
+			add_text(w, num, &c);
+			g_free(num);
+			g_free(dest);
+			break;
+		}
+		default:
+			if (type && !strcmp(type, "strikethrough"))
+				c.strike = true;
+			walk(w, n, &c);
+			break;
+		}
+	}
+}
+
+void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const struct inline_style *base)
+{
+	struct walk w = { L, lp };
+
+	walk(&w, parent, base);
+}
+
+void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
+			  const struct inline_style *base)
+{
+	struct walk w = { L, lp };
+
+	walk_range(&w, first, stop, base);
+}
