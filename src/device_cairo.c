@@ -232,21 +232,6 @@ static void draw_text(struct cdev *c, const struct box *b)
 	}
 }
 
-static void draw_leader(struct cdev *c, const struct box *b)
-{
-	cairo_t *cr = c->cr;
-	double step = 3.6;
-	/* Dots on a fixed grid from the right, so the leaders of all entries line up. */
-	double right = b->x + b->w;
-
-	set_color(cr, b->color);
-	for (double x = right - 0.6; x >= b->x; x -= step) {
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x, b->y - 0.6, 0.45, 0, 2 * M_PI);
-	}
-	cairo_fill(cr);
-}
-
 static void add_outline(struct cdev *c, const struct box *b)
 {
 	int level = CLAMP(b->level, 0, MAX_LEVELS - 1);
@@ -301,9 +286,6 @@ static void cairo_page(struct device *d, const struct page *p)
 			/* Hook: with no cover image, the generated cover (cover_draw in src/cover.c) goes here. */
 			if (b->res)
 				draw_image(c, b, true);
-			break;
-		case BOX_LEADER:
-			draw_leader(c, b);
 			break;
 		case BOX_LINK:
 			attrs = link_attrs(b->target);

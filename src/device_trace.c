@@ -67,9 +67,6 @@ static void trace_page(struct device *d, const struct page *p)
 		case BOX_COVER:
 			fprintf(fp, "  cover %s\n", b->res ? b->res->id : "(generated)");
 			break;
-		case BOX_LEADER:
-			fprintf(fp, "  leader %.1f %.1f %.1f\n", b->x, b->y, b->w);
-			break;
 		case BOX_LINK:
 			fprintf(fp, "  link %.1f %.1f %.1fx%.1f ->%s\n", b->x, b->y, b->w, b->h, b->target);
 			break;

@@ -32,7 +32,6 @@ enum box_kind {
 	BOX_FRAME,	/* a stroked rectangle of line width lw */
 	BOX_IMAGE,	/* res drawn into x, y, w, h */
 	BOX_COVER,	/* the whole page: res, or the generated cover when res is NULL */
-	BOX_LEADER,	/* dot leaders on the baseline y from x to x + w */
 	BOX_LINK,	/* a clickable area: target is a URI or "#destination" */
 	BOX_DEST,	/* a named destination at x, y: target is its name */
 	BOX_OUTLINE	/* a bookmark at level (0 = top) named text, going to destination target */

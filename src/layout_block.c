@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include "diag.h"
 #include "langdetect.h"
@@ -99,6 +100,9 @@ void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_t
 		struct vitem *v = vitem_new(l->ascent + l->descent);
 		struct box b = { .kind = BOX_TEXT, .x = F->x, .y = l->ascent, .lp = lpara_ref(lp), .line = i };
 
+		/* Markers first: text extraction then reads "1." before the item's words. */
+		if (i == 0)
+			lay_use_markers(F, v, l->ascent);
 		vitem_box(v, &b);
 		for (int k = 0; k < F->nbars; k++) {
 			struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = v->height,
@@ -106,8 +110,6 @@ void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_t
 
 			vitem_box(v, &bar);
 		}
-		if (i == 0)
-			lay_use_markers(F, v, l->ascent);
 		for (guint k = 0; lp->anchors && k < lp->anchors->len; k++) {
 			struct anchor *a = &g_array_index(lp->anchors, struct anchor, k);
 
@@ -204,8 +206,8 @@ static void add_placeholder(struct lay *L, struct flow *F, const char *alt, cons
 	double pad = 6, size = L->t->small_size;
 	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
 	struct inline_style s = { .role = body_role(F), .size = size, .color = L->t->color_muted };
-	char *label = g_strdup_printf("%s%s%s", lay_label(L, "image-missing"), problem ? "：" : "",
-				      problem ? problem : "");
+	/* The model's reason is English: Chinese books show the label alone. */
+	char *label = g_strdup(lay_label(L, "image-missing"));
 	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
 	char *surl = url && *url ? shorten(url, 160) : NULL;
 	struct vitem *v;
@@ -214,7 +216,7 @@ static void add_placeholder(struct lay *L, struct flow *F, const char *alt, cons
 
 	if (F->latin && problem) {
 		g_free(label);
-		label = g_strdup_printf("%s: %s", lay_label(L, "image-missing"), problem);
+		label = g_strdup_printf("%s (%s)", lay_label(L, "image-missing"), problem);
 	}
 	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
 	if (salt) {
@@ -276,6 +278,30 @@ static bool caption_worthy(const char *s)
 	return g_ascii_strcasecmp(s, "image") && g_ascii_strcasecmp(s, "img") && strcmp(s, "图片");
 }
 
+/* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
+static bool svg_is_empty(const struct resource *r)
+{
+	xmlDocPtr doc;
+	xmlNode *root;
+	bool empty = false;
+
+	if (strcmp(r->media_type, "image/svg+xml"))
+		return false;
+	doc = xmlReadFile(r->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc)
+		return false;
+	root = xmlDocGetRootElement(doc);
+	if (root) {
+		empty = true;
+		for (xmlNode *c = root->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && c->content
+							   && ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]))
+				empty = false;
+	}
+	xmlFreeDoc(doc);
+	return empty;
+}
+
 static void add_image(struct lay *L, struct flow *F, const struct image *im, const char *caption,
 		      const char *link, int src_line)
 {
@@ -284,6 +310,8 @@ static void add_image(struct lay *L, struct flow *F, const struct image *im, con
 	struct lpara *cap = NULL;
 	struct vitem *v;
 
+	if (r && svg_is_empty(r))
+		return;
 	if (!drawable(r)) {
 		add_placeholder(L, F, im ? im->alt : NULL, im ? im->url : NULL,
 				im && im->problem ? im->problem : r ? lay_label(L, "image-unsupported") : NULL, src_line);
@@ -538,6 +566,8 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 			struct box b = { .kind = BOX_TEXT, .x = cf.x, .y = l->ascent, .lp = lpara_ref(lp), .line = i };
 
 			vitem_box(li, &f);
+			if (i == 0)
+				lay_use_markers(F, li, l->ascent);
 			vitem_box(li, &b);
 			for (int k = 0; k < F->nbars; k++) {
 				struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = li->height,
@@ -545,8 +575,6 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 
 				vitem_box(li, &bar);
 			}
-			if (i == 0)
-				lay_use_markers(F, li, l->ascent);
 			if (i > 0)
 				li->keep_with_prev = !(i >= 2 && nl - i >= 2);
 			lay_add(L, li);

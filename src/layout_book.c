@@ -23,6 +23,7 @@ struct book_state {
 	bool no_running;		/* the next page carries no running head (an opening page) */
 	bool blank_running;		/* cover, title and blank pages: no head, no folio */
 	const char *article_title, *part_title;
+	double leader_unit;		/* width of " ." in the contents' type */
 };
 
 static struct book_state *state(struct lay *L)
@@ -362,18 +363,31 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 
 		vitem_box(v, &b);
 		if (i == n - 1) {
-			double from = indent + l->x + l->width + size * 0.4, to = L->text_w - numw - size * 0.2;
-			struct box lead = { .kind = BOX_LEADER, .x = from, .y = y + l->ascent, .w = to - from,
-					    .color = t->color_muted };
+			double from = indent + l->x + l->width + size * 0.2, to;
 			struct box nb;
 
 			np = lay_para_new(L, numw, size * 1.6, 0, PARA_RIGHT, false, 0);
 			para_add(np->para, num, -1, lay_style(L, role, size, bold, false, t->color_text, link, 0, false,
 							      false));
 			lay_para_check(L, np);
+			to = L->text_w - para_line(np->para, 0)->width - size * 0.25;
+
+			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
+			if (to - from > st->leader_unit * 2) {
+				int k = (int)((to - from) / st->leader_unit);
+				GString *dots = g_string_new(NULL);
+				struct lpara *dp = lay_para_new(L, to - from, size * 1.6, 0, PARA_RIGHT, false, 0);
+
+				while (k-- > 0)
+					g_string_append(dots, " .");
+				para_add(dp->para, dots->str, (int)dots->len,
+					 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
+				lay_para_check(L, dp);
+				nb = (struct box){ .kind = BOX_TEXT, .x = from, .y = y + l->ascent, .lp = dp, .line = 0 };
+				vitem_box(v, &nb);
+				g_string_free(dots, TRUE);
+			}
 			nb = (struct box){ .kind = BOX_TEXT, .x = L->text_w - numw, .y = y + l->ascent, .lp = np, .line = 0 };
-			if (to > from)
-				vitem_box(v, &lead);
 			vitem_box(v, &nb);
 		}
 		y += l->ascent + l->descent;
@@ -401,6 +415,14 @@ static void contents(struct lay *L)
 
 	start_recto(L);
 	set_book_lang(L);
+	{
+		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
+
+		para_add(u->para, " .", -1, lay_style(L, lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN,
+						       L->t->toc_size, false, false, 0, NULL, 0, false, false));
+		st->leader_unit = MAX(1.0, para_natural_width(u->para));
+		lpara_unref(u);
+	}
 	title = lay_label(L, "contents");
 	st->article_title = title;
 	st->no_running = true;

@@ -8,6 +8,7 @@
 struct walk {
 	struct lay *L;
 	struct lpara *lp;
+	bool started;		/* text has been set: white space at the start (　　 indents) is dropped before */
 };
 
 static const struct para_style *style_of(struct lay *L, const struct inline_style *s)
@@ -20,10 +21,55 @@ static const struct para_style *style_of(struct lay *L, const struct inline_styl
 			 s->link ? L->t->color_link : s->color, s->link, s->rise, s->code, s->strike);
 }
 
+/*
+ * Text pasted from word processors carries Symbol and Wingdings bullets as
+ * private-use characters no font draws; they become the marks they show.
+ */
+static gunichar symbol_font_char(gunichar u)
+{
+	switch (u) {
+	case 0xF0B7: case 0xF06C: return 0x2022;	/* bullet */
+	case 0xF0A7: case 0xF06E: return 0x25AA;	/* small square */
+	case 0xF075: return 0x25C6;			/* diamond */
+	case 0xF076: return 0x2756;
+	case 0xF0D8: return 0x27A2;			/* arrowhead */
+	case 0xF0E0: return 0x2192;			/* arrow */
+	case 0xF0FC: return 0x2713;			/* check mark */
+	case 0xF0A8: return 0x25A1;			/* box */
+	default: return 0;
+	}
+}
+
 static void add_text(struct walk *w, const char *text, const struct inline_style *s)
 {
-	if (text && *text)
-		para_add(w->lp->para, text, -1, style_of(w->L, s));
+	const struct para_style *style;
+
+	if (!text || !*text)
+		return;
+	/* Authors indent Chinese paragraphs with ideographic spaces; the layout indents them already. */
+	while (!w->started && *text && g_unichar_isspace(g_utf8_get_char(text)))
+		text = g_utf8_next_char(text);
+	if (!*text)
+		return;
+	w->started = true;
+	style = style_of(w->L, s);
+	for (const char *p = text; *p;) {
+		const char *q = p;
+		gunichar u = 0;
+
+		while (*q && !(u = symbol_font_char(g_utf8_get_char(q))))
+			q = g_utf8_next_char(q);
+		para_add(w->lp->para, p, (int)(q - p), style);
+		if (!*q)
+			break;
+		{
+			char buf[8];
+			int n = g_unichar_to_utf8(u, buf);
+
+			para_add(w->lp->para, buf, n, style);
+		}
+		p = g_utf8_next_char(q);
+	}
 }
 
 /* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
@@ -166,7 +212,7 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 
 void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const struct inline_style *base)
 {
-	struct walk w = { L, lp };
+	struct walk w = { L, lp, false };
 
 	walk(&w, parent, base);
 }
@@ -174,7 +220,7 @@ void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const s
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base)
 {
-	struct walk w = { L, lp };
+	struct walk w = { L, lp, false };
 
 	walk_range(&w, first, stop, base);
 }
