@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "diag.h"
+#include "pdf_fixup.h"
 #include "version.h"
 
 enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20 };
@@ -198,6 +199,17 @@ static void draw_image(struct cdev *c, const struct box *b, bool fill_page)
 
 /* ---- text ---- */
 
+/* A clickable rectangle (Cairo's link tag with a rect: nothing is drawn inside the tag). */
+static void link_rect(cairo_t *cr, const char *target, double x, double y, double w, double h)
+{
+	GString *attrs = link_attrs(target);
+
+	g_string_append_printf(attrs, " rect=[%.2f %.2f %.2f %.2f]", x, y, w, h);
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	g_string_free(attrs, TRUE);
+}
+
 static void draw_text(struct cdev *c, const struct box *b)
 {
 	cairo_t *cr = c->cr;
@@ -207,15 +219,10 @@ static void draw_text(struct cdev *c, const struct box *b)
 	for (guint i = 0; i < l->runs->len; i++) {
 		const struct para_run *r = g_ptr_array_index(l->runs, i);
 		double x = b->x + l->x + r->x, y = b->y - r->style->rise;
-		GString *attrs = NULL;
 
 		if (r->glyphs->item->length <= 0)
 			continue;
 		set_color(cr, r->style->color);
-		if (r->style->link) {
-			attrs = link_attrs(r->style->link);
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
-		}
 		cairo_move_to(cr, x, y);
 		pango_cairo_show_glyph_item(cr, text, r->glyphs);
 		if (r->style->strike || r->style->underline) {
@@ -225,10 +232,9 @@ static void draw_text(struct cdev *c, const struct box *b)
 			cairo_rectangle(cr, x, ly, r->width, size * 0.06);
 			cairo_fill(cr);
 		}
-		if (attrs) {
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
-			g_string_free(attrs, TRUE);
-		}
+		/* Links as rectangles over the run: drawing inside a link tag makes Cairo mark up content. */
+		if (r->style->link && r->width > 0)
+			link_rect(cr, r->style->link, x, b->y - l->ascent, r->width, l->ascent + l->descent);
 	}
 }
 
@@ -288,11 +294,7 @@ static void cairo_page(struct device *d, const struct page *p)
 				draw_image(c, b, true);
 			break;
 		case BOX_LINK:
-			attrs = link_attrs(b->target);
-			g_string_append_printf(attrs, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
-			g_string_free(attrs, TRUE);
+			link_rect(cr, b->target, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_DEST:
 			attrs = g_string_new("name=");
@@ -319,6 +321,9 @@ static bool cairo_finish(struct device *d)
 	c->cr = NULL;
 	cairo_surface_finish(c->surface);
 	st = cairo_surface_status(c->surface);
+	/* Cairo 1.16 names objects it never writes on pages with links: define them. */
+	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && !pdf_fixup_missing_objects(c->fp))
+		c->write_failed = true;
 	if (st != CAIRO_STATUS_SUCCESS || c->write_failed) {
 		diag_error(NULL, 0, "cannot write the PDF: %s", c->write_failed ? "write error" : cairo_status_to_string(st));
 		return false;

@@ -54,7 +54,7 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
 {
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
-	double sum_nat = 0, sum_min = 0;
+	double sum_nat = 0;
 
 	for (guint r = 0; r < rows->len; r++) {
 		struct row *row = g_ptr_array_index(rows, r);
@@ -72,15 +72,53 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		nat[c] = MAX(nat[c], 2 * PAD_X + 6);
 		min[c] = MIN(MAX(min[c], 2 * PAD_X + 6), nat[c]);
 		sum_nat += nat[c];
-		sum_min += min[c];
 	}
-	for (int c = 0; c < ncols; c++) {
-		if (sum_nat <= F->w)
+	if (sum_nat <= F->w) {
+		for (int c = 0; c < ncols; c++)
 			w[c] = nat[c] + (F->w - sum_nat) * nat[c] / sum_nat;
-		else if (sum_min <= F->w && sum_nat > sum_min)
-			w[c] = min[c] + (nat[c] - min[c]) * (F->w - sum_min) / (sum_nat - sum_min);
-		else
-			w[c] = min[c] * F->w / sum_min;	/* cells break inside words */
+	} else {
+		/* Narrow columns keep their natural width; the wide ones share the rest by natural width. */
+		bool *fixed = g_new0(bool, ncols);
+		double room = F->w, wide_nat, wide_min;
+		int left = ncols;
+		bool changed = true;
+
+		while (changed && left > 0) {
+			changed = false;
+			for (int c = 0; c < ncols; c++) {
+				if (!fixed[c] && nat[c] <= room / left) {
+					fixed[c] = true;
+					w[c] = nat[c];
+					room -= nat[c];
+					left--;
+					changed = true;
+				}
+			}
+		}
+		wide_nat = wide_min = 0;
+		for (int c = 0; c < ncols; c++)
+			if (!fixed[c]) {
+				wide_nat += nat[c];
+				wide_min += min[c];
+			}
+		for (int c = 0; c < ncols; c++) {
+			if (fixed[c])
+				continue;
+			w[c] = room * nat[c] / wide_nat;
+			if (wide_min <= room)
+				w[c] = MAX(w[c], min[c]);
+		}
+		/* Minimums raised above a share: take the excess back from the widest. */
+		{
+			double sum = 0;
+
+			for (int c = 0; c < ncols; c++)
+				sum += w[c];
+			if (sum > F->w + 0.01)
+				for (int c = 0; c < ncols; c++)
+					w[c] *= F->w / sum;
+		}
+		g_free(fixed);
 	}
 	g_free(nat);
 	g_free(min);
@@ -169,12 +207,19 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		cmark_node *cell = cmark_node_first_child(row->node);
 		bool done = false, first_slice = true;
 
+		bool empty = true;
+
 		row->cells = g_new0(struct cell, ncols);
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
 			row->cells[c].lp = cell_para(L, F, cell, w[c] - 2 * PAD_X, cell_align(aligns, c), row->header,
 						     lay_node_line(L, row->node));
 			lay_para_check(L, row->cells[c].lp);
+			if (*para_text(row->cells[c].lp->para))
+				empty = false;
 		}
+		/* A header row with nothing in it (tables used for layout) is left out. */
+		if (row->header && empty)
+			done = true;
 		while (!done) {
 			/* Room on a page below a repeated header. */
 			double max_h = L->body_h - (header ? header->height : 0) - 1;
