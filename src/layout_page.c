@@ -91,33 +91,60 @@ void vitem_box(struct vitem *v, const struct box *b)
 
 /* ---- styles ---- */
 
-struct style_entry {
-	struct para_style style;
+/* What makes two styles the same; the link is compared by its text. */
+struct style_key {
+	int role;
+	double size, rise;
+	guint32 color;
+	bool bold, italic, code, strike;
+	const char *region;	/* interned by fonts_cjk_region: compared by address */
 	char *link;
 };
+
+struct style_entry {
+	struct style_key key;	/* first: the table hashes entries by their key */
+	struct para_style style;
+};
+
+static guint key_hash(gconstpointer p)
+{
+	const struct style_key *k = p;
+	guint h = (guint)k->role * 31u + (guint)(k->size * 100) * 17u + k->color * 13u + (guint)(k->rise * 100) * 7u;
+
+	h = h * 33u + (k->bold | k->italic << 1 | k->code << 2 | k->strike << 3) + GPOINTER_TO_UINT(k->region);
+	return k->link ? h ^ g_str_hash(k->link) : h;
+}
+
+static gboolean key_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct style_key *a = pa, *b = pb;
+
+	return a->role == b->role && a->size == b->size && a->rise == b->rise && a->color == b->color
+	       && a->bold == b->bold && a->italic == b->italic && a->code == b->code && a->strike == b->strike
+	       && a->region == b->region && (a->link == b->link || (a->link && b->link && !strcmp(a->link, b->link)));
+}
 
 static void style_free(gpointer data)
 {
 	struct style_entry *e = data;
 
 	pango_font_description_free(e->style.font);
-	g_free(e->link);
+	g_free(e->key.link);
 	g_free(e);
 }
 
 const struct para_style *lay_style(struct lay *L, enum theme_font role, double size, bool bold, bool italic,
 				   guint32 color, const char *link, double rise, bool code, bool strike)
 {
-	char *key = g_strdup_printf("%d|%s|%.2f|%d%d%d%d|%06x|%.2f|%s", role, L->region, size, bold, italic, code,
-				    strike, color, rise, link ? link : "");
-	struct style_entry *e = g_hash_table_lookup(L->styles, key);
+	struct style_key k = { role, size, rise, color, bold, italic, code, strike, L->region, (char *)link };
+	struct style_entry *e = g_hash_table_lookup(L->styles, &k);
 	char *families;
 
-	if (e) {
-		g_free(key);
+	if (e)
 		return &e->style;
-	}
 	e = g_new0(struct style_entry, 1);
+	e->key = k;
+	e->key.link = g_strdup(link);
 	families = fonts_family_list(L->t->font[role], L->region);
 	e->style.font = pango_font_description_new();
 	pango_font_description_set_family(e->style.font, families);
@@ -125,19 +152,18 @@ const struct para_style *lay_style(struct lay *L, enum theme_font role, double s
 	pango_font_description_set_weight(e->style.font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(e->style.font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	g_free(families);
-	e->link = g_strdup(link);
-	e->style.link = e->link;
+	e->style.link = e->key.link;
 	e->style.color = color;
 	e->style.rise = rise;
 	e->style.code = code;
 	e->style.strike = strike;
-	g_hash_table_insert(L->styles, key, e);
+	g_hash_table_add(L->styles, e);
 	return &e->style;
 }
 
 void lay_styles_init(struct lay *L)
 {
-	L->styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, style_free);
+	L->styles = g_hash_table_new_full(key_hash, key_equal, style_free, NULL);
 }
 
 void lay_styles_free(struct lay *L)
