@@ -1,6 +1,7 @@
 /* fonts.c - font map and context for the PDF: folio's fontconfig file, 72 dpi, no hinting. */
 #include "fonts.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -14,28 +15,30 @@ struct fonts {
 };
 
 /* A fontconfig set-up from path, or NULL (reported) when it cannot be read. */
-static FcConfig *load_config(const char *path)
+static FcConfig *load_config(const char *path, bool quiet)
 {
 	FcConfig *cfg;
 
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-		diag_warn(path, 0, "folio's font set-up is missing; using the system's, so the PDF may differ between machines");
+		if (!quiet)
+			diag_warn(path, 0, "folio's font set-up is missing; using the system's, so the PDF may differ between machines");
 		return NULL;
 	}
 	cfg = FcConfigCreate();
 	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)path, FcTrue) || !FcConfigBuildFonts(cfg)) {
-		diag_warn(path, 0, "cannot read this font set-up; using the system's");
+		if (!quiet)
+			diag_warn(path, 0, "cannot read this font set-up; using the system's");
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
 	return cfg;
 }
 
-struct fonts *fonts_new(const char *datadir)
+static struct fonts *make_fonts(const char *datadir, bool quiet)
 {
 	struct fonts *f = g_new0(struct fonts, 1);
 	char *path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
-	FcConfig *cfg = load_config(path);
+	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -53,6 +56,16 @@ struct fonts *fonts_new(const char *datadir)
 	cairo_font_options_destroy(fo);
 	g_free(path);
 	return f;
+}
+
+struct fonts *fonts_new(const char *datadir)
+{
+	return make_fonts(datadir, false);
+}
+
+struct fonts *fonts_new_quiet(const char *datadir)
+{
+	return make_fonts(datadir, true);
 }
 
 void fonts_free(struct fonts *f)

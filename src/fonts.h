@@ -13,6 +13,8 @@ struct fonts;
  * with hinting and glyph position rounding off. Free with fonts_free.
  */
 struct fonts *fonts_new(const char *datadir);
+/* The same, for helper threads: problems were reported by the first fonts_new. */
+struct fonts *fonts_new_quiet(const char *datadir);
 void fonts_free(struct fonts *f);
 
 /* A context for setting text with the map (owned by f). */

@@ -44,8 +44,8 @@ void lay_para_check(struct lay *L, struct lpara *lp)
 	if (lp->checked)
 		return;
 	lp->checked = true;
-	if (!L->measuring)
-		return;	/* reported once, in the first pass */
+	if (L->measuring)
+		return;	/* reported once, in article order, by the drawing pass */
 	for (int i = 0; i < n; i++) {
 		const struct para_line *l = para_line(lp->para, i);
 

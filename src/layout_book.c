@@ -11,6 +11,7 @@
 /* What the measuring pass learns: where things start (physical page numbers). */
 struct plan {
 	int *article_page;		/* by article index */
+	int *article_pages;		/* pages of each article, or NULL before they are counted */
 	int *part_page;			/* by part index */
 	int body_first;			/* physical page that is printed as 1 */
 	int pages;
@@ -511,6 +512,11 @@ static void article(struct lay *L, const struct article *a, int index)
 	start_recto(L);
 	if (L->measuring)
 		st->plan.article_page[index] = st->page_no + 1;
+	if (L->measuring && st->plan.article_pages) {
+		/* Counted already (in parallel): an article's pages do not depend on where it starts. */
+		st->page_no += st->plan.article_pages[index];
+		return;
+	}
 	st->article_title = a->title;
 	st->no_running = true;
 	set_article_lang(L, a);
@@ -558,46 +564,107 @@ static void run(struct lay *L)
 	st->plan.pages = st->page_no;
 }
 
+static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
+		     struct device *dev, struct book_state *st)
+{
+	L->b = b;
+	L->t = t;
+	L->fonts = fonts;
+	L->ctx = fonts_context(fonts);
+	L->dev = dev;
+	L->text_w = t->page_w - t->margin_inner - t->margin_outer;
+	L->body_h = t->page_h - t->margin_top - t->margin_bottom;
+	lay_styles_init(L);
+	L->images = g_hash_table_new(NULL, NULL);
+	L->links = g_hash_table_new(NULL, NULL);
+	L->reported = g_hash_table_new(NULL, NULL);
+	L->fnrefs = g_hash_table_new(NULL, NULL);
+	L->items = g_ptr_array_new();
+	L->pending_boxes = g_ptr_array_new();
+	L->emit = emit;
+	L->emit_data = st;
+}
+
+static void lay_clear(struct lay *L)
+{
+	g_ptr_array_free(L->items, TRUE);
+	g_ptr_array_free(L->pending_boxes, TRUE);
+	g_hash_table_destroy(L->images);
+	g_hash_table_destroy(L->links);
+	g_hash_table_destroy(L->reported);
+	g_hash_table_destroy(L->fnrefs);
+	lay_styles_free(L);
+}
+
+/* Counting the pages of every article, shared by the counting threads. */
+struct counting {
+	const struct book *b;
+	const struct theme *t;
+	const char *datadir;
+	int *pages;
+	gint next;
+};
+
+static gpointer count_articles(gpointer data)
+{
+	struct counting *c = data;
+	/* Pango's font maps are not shared between threads: each has its own. */
+	struct fonts *fonts = fonts_new_quiet(c->datadir);
+	struct book_state st = { 0 };
+	struct lay L = { 0 };
+	int i;
+
+	lay_init(&L, c->b, c->t, fonts, NULL, &st);
+	L.measuring = true;
+	while ((i = g_atomic_int_add(&c->next, 1)) < (int)c->b->articles->len) {
+		const struct article *a = g_ptr_array_index(c->b->articles, i);
+
+		st.page_no = 0;
+		set_article_lang(&L, a);
+		layout_article_body(&L, a);
+		lay_flush(&L);
+		L.art = NULL;
+		c->pages[i] = st.page_no;
+	}
+	lay_clear(&L);
+	fonts_free(fonts);
+	return NULL;
+}
+
 bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev)
 {
 	struct lay L = { 0 };
 	struct book_state st = { 0 };
+	struct counting c = { b, t, b->opts ? b->opts->datadir : NULL, NULL, 0 };
+	int nthreads = CLAMP((int)g_get_num_processors(), 1, 8);
+	GThread **threads = g_new0(GThread *, nthreads);
 
-	L.b = b;
-	L.t = t;
-	L.fonts = fonts;
-	L.ctx = fonts_context(fonts);
-	L.dev = dev;
-	L.text_w = t->page_w - t->margin_inner - t->margin_outer;
-	L.body_h = t->page_h - t->margin_top - t->margin_bottom;
-	lay_styles_init(&L);
-	L.images = g_hash_table_new(NULL, NULL);
-	L.links = g_hash_table_new(NULL, NULL);
-	L.reported = g_hash_table_new(NULL, NULL);
-	L.fnrefs = g_hash_table_new(NULL, NULL);
-	L.items = g_ptr_array_new();
-	L.pending_boxes = g_ptr_array_new();
-	L.emit = emit;
-	L.emit_data = &st;
+	lay_init(&L, b, t, fonts, dev, &st);
 	st.plan.article_page = g_new0(int, b->articles->len + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
 
-	/* Pass 1 measures: page numbers for the contents. Pass 2 draws the same pages. */
+	/* Pass 1 measures: the pages of each article (in parallel), then where everything starts. */
+	c.pages = g_new0(int, b->articles->len + 1);
+	if (b->articles->len < 8)
+		nthreads = 1;
+	for (int i = 1; i < nthreads; i++)
+		threads[i] = g_thread_new("count", count_articles, &c);
+	count_articles(&c);
+	for (int i = 1; i < nthreads; i++)
+		g_thread_join(threads[i]);
+	st.plan.article_pages = c.pages;
 	L.measuring = true;
 	run(&L);
+	/* Pass 2 sets and draws the same pages. */
 	L.measuring = false;
 	diag_progress_begin("setting pages", b->articles->len);
 	run(&L);
 	diag_progress_end();
 
+	g_free(c.pages);
+	g_free(threads);
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
-	g_ptr_array_free(L.items, TRUE);
-	g_ptr_array_free(L.pending_boxes, TRUE);
-	g_hash_table_destroy(L.images);
-	g_hash_table_destroy(L.links);
-	g_hash_table_destroy(L.reported);
-	g_hash_table_destroy(L.fnrefs);
-	lay_styles_free(&L);
+	lay_clear(&L);
 	return true;
 }
