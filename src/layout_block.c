@@ -960,7 +960,7 @@ static void footnotes(struct lay *L, struct flow *F, const struct article *a)
 void layout_article_body(struct lay *L, const struct article *a)
 {
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-			  .latin = !lang_is_cjk(a->lang) };
+			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
 
 	L->art = a;
 	g_hash_table_remove_all(L->images);

@@ -271,8 +271,10 @@ static void set_book_lang(struct lay *L)
 
 static void set_article_lang(struct lay *L, const struct article *a)
 {
-	L->region = fonts_cjk_region(lang_is_cjk(a->lang) ? a->lang : L->b->lang);
-	L->lang = pango_language_from_string(a->lang);
+	const char *lang = a->lang ? a->lang : L->b->lang;
+
+	L->region = fonts_cjk_region(lang_is_cjk(lang) ? lang : L->b->lang);
+	L->lang = pango_language_from_string(lang);
 }
 
 static void cover_page(struct lay *L)
@@ -493,11 +495,11 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	lay_mark(L, p->id, p->title, 0);
 	centred(L, p->title, role, L->t->title_size * 1.2, true, L->t->color_heading, 0);
 	if (p->intro && cmark_node_first_child(p->intro->doc)) {
-		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-				  .latin = !lang_is_cjk(p->intro->lang) };
+		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
 
 		L->art = p->intro;
 		set_article_lang(L, p->intro);
+		F.latin = !lang_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
 		lay_space(L, L->t->size * 3);
 		layout_blocks(L, &F, p->intro->doc);
 		L->art = NULL;
@@ -537,10 +539,9 @@ static void run(struct lay *L)
 	cover_page(L);
 	title_page(L);
 	contents(L);
+	start_recto(L);		/* the blank back of the contents is still front matter */
 	st->front = false;
 	st->plan.body_first = st->page_no + 1;
-	if (L->t->two_sided && st->page_no % 2 == 1)
-		st->plan.body_first++;
 	for (guint k = 0; k < b->parts->len; k++) {
 		const struct part *p = g_ptr_array_index(b->parts, k);
 

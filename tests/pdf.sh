@@ -24,6 +24,7 @@ trace images $P/images "${SMALL[@]}"
 trace book $P/book "${SMALL[@]}"
 trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
+trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
 
 # ---- properties of the traces, beyond the golden files ----
 t=$TMP/widows.trace
@@ -71,6 +72,19 @@ blank1=$(awk '/^page /{if (p && n == 0) c++; p=1; n=0; next} {n++} END{print c +
 t=$TMP/parts.trace
 grep -q 'outline 0 "城市" ->p01' "$t" && grep -q 'outline 1 "城市漫步" ->a0002' "$t" \
 	&& ok "parts: part pages and articles nested in the outline" || not_ok "parts: outline nesting" "$(grep outline "$t")"
+
+t=$TMP/cover.trace
+head -2 "$t" | grep -q '^  cover img-' && ok "cover: the cover image fills page 1" || not_ok "cover: page 1" "$(head -3 "$t")"
+awk '/^page 2 /{p=1; next} /^page /{p=0} p && /^  /{n++} END{exit n != 0}' "$t" && ok "cover: its back is blank when two-sided" \
+	|| not_ok "cover: blank back"
+# Contents against the pages where the articles start, for every fixture with contents.
+for f in book two-sided parts cover; do
+	bad=$(awk '/^page /{label=$5} /^  dest a[0-9]+ /{start[$2]=label}
+		/^  text .*"[0-9]+" ->#a[0-9]+$/ {n=$NF; sub("->#", "", n); num=$0; sub(/^  text [0-9.]+ [0-9.]+ "/, "", num);
+			sub(/".*/, "", num); toc[n]=num}
+		END{for (a in toc) if (toc[a] != start[a]) print a " listed on " toc[a] ", starts on " start[a]}' "$TMP/$f.trace")
+	[ -z "$bad" ] && ok "contents: $f page numbers right" || not_ok "contents: $f page numbers" "$bad"
+done
 
 # ---- the PDF ----
 "$FOLIO" examples -q -o "$TMP/ex.pdf"; status=$?
