@@ -479,7 +479,8 @@ static void heading(struct lay *L, struct flow *F, cmark_node *n)
 {
 	int level = cmark_node_get_heading_level(n);
 	double size = L->t->heading_size[CLAMP(level, 1, 6) - 1];
-	struct inline_style s = { .role = heading_role(F), .size = size, .bold = true, .color = L->t->color_heading };
+	/* Chinese headings are set in a regular-weight sans (黑体); Latin ones in bold. */
+	struct inline_style s = { .role = heading_role(F), .size = size, .bold = F->latin, .color = L->t->color_heading };
 	const struct heading *h = heading_for(L, n);
 	struct lpara *lp = lay_para_new(L, F->w, size * 1.45, 0, PARA_LEFT, false, lay_node_line(L, n));
 
@@ -879,7 +880,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 	const char *summary = a->fm.summary.text;
 
 	para_add(lp->para, a->title && *a->title ? a->title : " ", -1,
-		 lay_style(L, heading_role(F), size, true, false, L->t->color_heading, NULL, 0, false, false));
+		 lay_style(L, heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
 	lay_mark(L, a->id, a->title, outline_base(L));
 	lay_para_lines(L, F, lp, true);
 	meta_line(L, F, a);
@@ -920,7 +921,7 @@ static void footnotes(struct lay *L, struct flow *F, const struct article *a)
 	lay_space(L, em(F, 0.5));
 	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
 	para_add(lp->para, lay_label(L, "notes"), -1,
-		 lay_style(L, heading_role(F), size, true, false, L->t->color_heading, NULL, 0, false, false));
+		 lay_style(L, heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
 	lay_para_lines(L, &nf, lp, true);
 	lay_keep(L);
 	for (guint i = 0; i < a->footnotes->len; i++) {

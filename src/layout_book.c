@@ -307,7 +307,7 @@ static void title_page(struct lay *L)
 	set_book_lang(L);
 	st->blank_running = true;
 	spacer(L, L->body_h * 0.22);
-	centred(L, b->title, role, t->book_title_size, true, t->color_heading, 0);
+	centred(L, b->title, role, t->book_title_size, role == FONT_HEADING_LATIN, t->color_heading, 0);
 	centred(L, b->subtitle, role, t->subtitle_size, false, t->color_muted, t->subtitle_size);
 	centred(L, b->author, body, t->size * 1.15, false, t->color_text, t->size * 3);
 	if (b->first.valid && b->last.valid) {
@@ -431,7 +431,7 @@ static void contents(struct lay *L)
 	st->no_running = true;
 	spacer(L, L->t->size * 2);
 	lay_mark(L, "contents", title, 0);
-	centred(L, title, lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, true,
+	centred(L, title, lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, !lang_is_cjk(b->lang),
 		L->t->color_heading, 0);
 	lay_space(L, L->t->size * 2);
 	lay_keep(L);
@@ -493,7 +493,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	st->no_running = true;
 	spacer(L, L->body_h * 0.3);
 	lay_mark(L, p->id, p->title, 0);
-	centred(L, p->title, role, L->t->title_size * 1.2, true, L->t->color_heading, 0);
+	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
 	if (p->intro && cmark_node_first_child(p->intro->doc)) {
 		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
 
