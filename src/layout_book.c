@@ -24,7 +24,7 @@ struct book_state {
 	bool no_running;		/* the next page carries no running head (an opening page) */
 	bool blank_running;		/* cover, title and blank pages: no head, no folio */
 	const char *article_title, *part_title;
-	double leader_unit;		/* width of " ." in the contents' type */
+	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
 };
 
 static struct book_state *state(struct lay *L)
@@ -377,16 +377,19 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 
 			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
 			if (to - from > st->leader_unit * 2) {
-				int k = (int)((to - from) / st->leader_unit);
+				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
 				GString *dots = g_string_new(NULL);
-				struct lpara *dp = lay_para_new(L, to - from, size * 1.6, 0, PARA_RIGHT, false, 0);
+				/* Set on one line, its right end at to, so every entry's dots line up. */
+				struct lpara *dp = lay_para_new(L, 1e6, size * 1.6, 0, PARA_LEFT, false, 0);
 
-				while (k-- > 0)
+				g_string_append_c(dots, '.');
+				while (--k > 0)
 					g_string_append(dots, " .");
 				para_add(dp->para, dots->str, (int)dots->len,
 					 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
 				lay_para_check(L, dp);
-				nb = (struct box){ .kind = BOX_TEXT, .x = from, .y = y + l->ascent, .lp = dp, .line = 0 };
+				nb = (struct box){ .kind = BOX_TEXT, .x = to - para_line(dp->para, 0)->width,
+						   .y = y + l->ascent, .lp = dp, .line = 0 };
 				vitem_box(v, &nb);
 				g_string_free(dots, TRUE);
 			}
@@ -421,10 +424,15 @@ static void contents(struct lay *L)
 	{
 		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
 
-		para_add(u->para, " .", -1, lay_style(L, lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN,
-						       L->t->toc_size, false, false, 0, NULL, 0, false, false));
+		struct lpara *d = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
+		enum theme_font role = lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+
+		para_add(u->para, " .", -1, lay_style(L, role, L->t->toc_size, false, false, 0, NULL, 0, false, false));
+		para_add(d->para, ".", -1, lay_style(L, role, L->t->toc_size, false, false, 0, NULL, 0, false, false));
 		st->leader_unit = MAX(1.0, para_natural_width(u->para));
+		st->leader_dot = para_natural_width(d->para);
 		lpara_unref(u);
+		lpara_unref(d);
 	}
 	title = lay_label(L, "contents");
 	st->article_title = title;

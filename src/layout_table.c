@@ -74,8 +74,9 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		sum_nat += nat[c];
 	}
 	if (sum_nat <= F->w) {
+		/* A table that fits keeps its natural width (centred): no gaps wider than the padding. */
 		for (int c = 0; c < ncols; c++)
-			w[c] = nat[c] + (F->w - sum_nat) * nat[c] / sum_nat;
+			w[c] = nat[c];
 	} else {
 		/* Narrow columns keep their natural width; the wide ones share the rest by natural width. */
 		bool *fixed = g_new0(bool, ncols);
@@ -183,6 +184,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 	double *w, *x;
 	struct vitem *header = NULL;
 	bool first_body = true;
+	struct flow band;
 
 	if (ncols <= 0)
 		return;
@@ -201,6 +203,11 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 	column_widths(L, F, rows, ncols, w);
 	for (int c = 0; c < ncols; c++)
 		x[c + 1] = x[c] + w[c];
+	/* From here on the table's own band: its rules span its columns. */
+	band = *F;
+	band.w = MIN(x[ncols], F->w);
+	band.x = F->x + (F->w - band.w) / 2;
+	F = &band;
 	lay_space(L, F->size * L->t->block_space);
 	for (guint r = 0; r < rows->len; r++) {
 		struct row *row = g_ptr_array_index(rows, r);
