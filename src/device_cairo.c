@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <pango/pangocairo.h>
+#include <webp/decode.h>
 
 #include "diag.h"
 #include "pdf_fixup.h"
@@ -103,7 +104,7 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
 /*
  * The image of r as a surface for the PDF. A JPEG keeps its own bytes (Cairo
  * writes them as they are, DCTDecode): its pixels are never decoded.
- * Others are decoded with gdk-pixbuf. NULL when it cannot be drawn.
+ * WebP is decoded with libwebp, others with gdk-pixbuf. NULL when it cannot be drawn.
  * (Private until src/imagedecode.c, imagedecode_surface, takes its place.)
  */
 static cairo_surface_t *load_image(const struct resource *r)
@@ -126,6 +127,25 @@ static cairo_surface_t *load_image(const struct resource *r)
 			return NULL;
 		}
 		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len, g_free, data);
+	} else if (!strcmp(r->media_type, "image/webp")) {
+		gchar *data = NULL;
+		gsize len = 0;
+		int w = 0, h = 0;
+		uint8_t *rgba;
+
+		if (!g_file_get_contents(r->path, &data, &len, NULL))
+			return NULL;
+		rgba = WebPDecodeRGBA((const uint8_t *)data, len, &w, &h);
+		g_free(data);
+		if (!rgba)
+			return NULL;
+		{
+			GdkPixbuf *pb = gdk_pixbuf_new_from_data(rgba, GDK_COLORSPACE_RGB, TRUE, 8, w, h, w * 4, NULL, NULL);
+
+			s = surface_from_pixbuf(pb);
+			g_object_unref(pb);
+		}
+		WebPFree(rgba);
 	} else {
 		GdkPixbuf *pb = gdk_pixbuf_new_from_file(r->path, &err);
 

@@ -123,6 +123,15 @@ contains "pdf: outline has entries" "$TMP/fitz" '^outline [1-9][0-9]* '
 contains "pdf: internal links (contents, notes)" "$TMP/fitz" 'internal [1-9]'
 contains "pdf: external links" "$TMP/fitz" 'external [1-9]'
 
+# Pictures: PNG, JPEG (its own bytes), WebP all in the PDF.
+"$FOLIO" $P/images -q -o "$TMP/img.pdf"
+pdfimages -list "$TMP/img.pdf" >"$TMP/imgs" 2>&1
+[ "$(awk 'NR > 2' "$TMP/imgs" | wc -l)" = 4 ] && ok "pictures: PNG, JPEG, tall PNG and WebP embedded" \
+	|| not_ok "pictures: all embedded" "$(cat "$TMP/imgs")"
+jpeg_size=$(awk 'NR > 2 && $9 == "jpeg" {print $15}' "$TMP/imgs")
+[ "$jpeg_size" = "22.0K" ] && ok "pictures: the JPEG's bytes are stored as they are (22.0K)" \
+	|| not_ok "pictures: JPEG stored as is" "$(cat "$TMP/imgs")"
+
 # Byte-identical for the same input, whatever the time zone.
 "$FOLIO" examples -q -o "$TMP/ex2.pdf"; TZ=Asia/Tokyo "$FOLIO" examples -q -o "$TMP/ex3.pdf"
 cmp -s "$TMP/ex.pdf" "$TMP/ex2.pdf" && ok "pdf: deterministic" || not_ok "pdf: deterministic"
