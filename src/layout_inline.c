@@ -1,6 +1,7 @@
 /* layout_inline.c - inline Markdown (text, emphasis, code, links, notes) into a paragraph's styled runs. */
 #include "layout_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "textnorm.h"
@@ -90,19 +91,27 @@ static char *link_target(struct lay *L, cmark_node *n)
 	return NULL;	/* relative paths outside the book, fragments, javascript: ... */
 }
 
+/*
+ * The note a reference calls. cmark-gfm gives a reference the number of its
+ * definition (definitions come in order of first reference, as the model
+ * numbers them); older versions gave the label.
+ */
 static const struct footnote *footnote_for(struct lay *L, cmark_node *ref)
 {
 	const char *label = cmark_node_get_literal(ref);
 	const struct article *a = L->art;
+	char *end;
+	long n;
 
 	if (!label || !a)
 		return NULL;
+	n = strtol(label, &end, 10);
+	if (!*end && n >= 1 && n <= (long)a->footnotes->len)
+		return g_ptr_array_index(a->footnotes, n - 1);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
 		const char *l = cmark_node_get_literal(f->def);
 
-		if (l && !g_utf8_collate(l, label))
-			return f;
 		if (l && !g_ascii_strcasecmp(l, label))
 			return f;
 	}

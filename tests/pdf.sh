@@ -36,8 +36,8 @@ faults=$(awk '
 	function done() { if (n && line[n] == "72.0") print "orphan on page " page;
 			  if (n >= 2 && cont && line[1] == "51.0" && line[2] == "72.0") print "widow on page " page }
 	/^page / { done(); page = $2; n = 0; cont = page > 3; next }
-	/^  text / && $4 > 50 && $4 < 380 && ($3 == "51.0" || $3 == "72.0") { line[++n] = $3 }
-	END { done() }' "$t")
+	/^  text / && $3 > 50 && $3 < 380 && ($2 == "51.0" || $2 == "72.0") { line[++n] = $2; lines++ }
+	END { done(); if (lines < 20) print "only " lines " body lines seen" }' "$t")
 [ -z "$faults" ] && ok "widows: no widows or orphans" || not_ok "widows: no widows or orphans" "$faults"
 page_of() { awk -v s="$2" '/^page /{p=$2} index($0, s){print p; exit}' "$1"; }
 [ "$(page_of "$t" '"第三段')" != "$(page_of "$t" '不同的位置被分开。"')" ] && ok "widows: a long paragraph is split across pages" \
@@ -77,6 +77,21 @@ t=$TMP/cover.trace
 head -2 "$t" | grep -q '^  cover img-' && ok "cover: the cover image fills page 1" || not_ok "cover: page 1" "$(head -3 "$t")"
 awk '/^page 2 /{p=1; next} /^page /{p=0} p && /^  /{n++} END{exit n != 0}' "$t" && ok "cover: its back is blank when two-sided" \
 	|| not_ok "cover: blank back"
+t=$TMP/footnotes.trace
+grep -q '"正文里的注释编号1.*" ->#a0001-fn1$' "$t" && grep -q 'dest a0001-fn1 ' "$t" && ok "footnotes: the call links to the note" \
+	|| not_ok "footnotes: call to note" "$(grep -n 'fn' "$t")"
+grep -q '"1\." ->#a0001-fnref1' "$t" && grep -q 'dest a0001-fnref1 ' "$t" && ok "footnotes: the note links back" \
+	|| not_ok "footnotes: note back to call" "$(grep -n 'fn' "$t")"
+[ "$(grep -c 'dest a0001-fnref1 ' "$t")" = 1 ] && ok "footnotes: a note called twice has one way back" || not_ok "footnotes: one way back"
+t=$TMP/blocks.trace
+lacks "raw HTML: no script text" "$t" 'alert|never'
+contains "raw HTML: its text shown" "$t" '"Raw HTML shows only its text\."'
+contains "links: external link on its words" "$t" '" ->https://example.com/a$'
+contains "placeholder: the missing picture's address" "$t" 'https://example.com/missing.jpg'
+contains "placeholder: framed" "$t" '^  frame '
+awk '/^  text /{ if ($2 + 0 < 50.9) bad++ } END{exit bad > 0}' "$t" && ok "long URL: nothing left of the margin" || not_ok "long URL: margin"
+contains "links: a link to another article goes inside the book" "$TMP/book.trace" '->#a0001$'
+
 # Contents against the pages where the articles start, for every fixture with contents.
 for f in book two-sided parts cover; do
 	bad=$(awk '/^page /{label=$5} /^  dest a[0-9]+ /{start[$2]=label}
