@@ -78,49 +78,49 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		for (int c = 0; c < ncols; c++)
 			w[c] = nat[c];
 	} else {
-		/* Narrow columns keep their natural width; the wide ones share the rest by natural width. */
+		/*
+		 * Each column gets at least its widest word (when the minimums fit); narrow
+		 * columns keep their natural width when the rest still fits its minimums; the
+		 * room left goes to the other columns by how much more they want.
+		 */
 		bool *fixed = g_new0(bool, ncols);
-		double room = F->w, wide_nat, wide_min;
-		int left = ncols;
+		double room = F->w, rest_min = 0, want = 0;
 		bool changed = true;
 
-		while (changed && left > 0) {
+		for (int c = 0; c < ncols; c++)
+			rest_min += min[c];
+		if (rest_min > F->w) {
+			for (int c = 0; c < ncols; c++)
+				w[c] = min[c] * F->w / rest_min;	/* cells break inside words */
+			g_free(fixed);
+			goto out;
+		}
+		while (changed) {
+			int left = 0;
+
 			changed = false;
-			for (int c = 0; c < ncols; c++) {
-				if (!fixed[c] && nat[c] <= room / left) {
+			for (int c = 0; c < ncols; c++)
+				left += !fixed[c];
+			for (int c = 0; c < ncols && left > 1; c++) {
+				if (!fixed[c] && nat[c] <= room / left && room - nat[c] >= rest_min - min[c]) {
 					fixed[c] = true;
 					w[c] = nat[c];
 					room -= nat[c];
+					rest_min -= min[c];
 					left--;
 					changed = true;
 				}
 			}
 		}
-		wide_nat = wide_min = 0;
 		for (int c = 0; c < ncols; c++)
-			if (!fixed[c]) {
-				wide_nat += nat[c];
-				wide_min += min[c];
-			}
-		for (int c = 0; c < ncols; c++) {
-			if (fixed[c])
-				continue;
-			w[c] = room * nat[c] / wide_nat;
-			if (wide_min <= room)
-				w[c] = MAX(w[c], min[c]);
-		}
-		/* Minimums raised above a share: take the excess back from the widest. */
-		{
-			double sum = 0;
-
-			for (int c = 0; c < ncols; c++)
-				sum += w[c];
-			if (sum > F->w + 0.01)
-				for (int c = 0; c < ncols; c++)
-					w[c] *= F->w / sum;
-		}
+			if (!fixed[c])
+				want += nat[c] - min[c];
+		for (int c = 0; c < ncols; c++)
+			if (!fixed[c])
+				w[c] = min[c] + (want > 0 ? (nat[c] - min[c]) * (room - rest_min) / want : 0);
 		g_free(fixed);
 	}
+out:
 	g_free(nat);
 	g_free(min);
 }
@@ -176,6 +176,19 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 	return v;
 }
 
+static bool row_is_empty(const struct row *row)
+{
+	for (cmark_node *c = cmark_node_first_child(row->node); c; c = cmark_node_next(c)) {
+		char *t = node_plain_text(c);
+		bool blank = !*t;
+
+		g_free(t);
+		if (!blank || (cmark_node_first_child(c) && cmark_node_get_type(cmark_node_first_child(c)) == CMARK_NODE_IMAGE))
+			return false;
+	}
+	return true;
+}
+
 void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 {
 	int ncols = cmark_gfm_extensions_get_table_columns(table);
@@ -197,6 +210,14 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		row->node = r;
 		row->header = is_type(r, "table_header") || cmark_gfm_extensions_get_table_row_is_header(r);
 		g_ptr_array_add(rows, row);
+	}
+	/* An empty header row (tables pasted from the web) gives way to the first row: it is the header. */
+	if (rows->len > 1 && ((struct row *)g_ptr_array_index(rows, 0))->header && row_is_empty(g_ptr_array_index(rows, 0))) {
+		struct row *first = g_ptr_array_index(rows, 0);
+
+		g_ptr_array_remove_index(rows, 0);
+		g_free(first);
+		((struct row *)g_ptr_array_index(rows, 0))->header = true;
 	}
 	w = g_new0(double, ncols);
 	x = g_new0(double, ncols + 1);
@@ -224,7 +245,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 			if (*para_text(row->cells[c].lp->para))
 				empty = false;
 		}
-		/* A header row with nothing in it (tables used for layout) is left out. */
+		/* A header row with nothing in it (and nothing after it) is left out. */
 		if (row->header && empty)
 			done = true;
 		while (!done) {
