@@ -12,7 +12,7 @@
 #include "pdf_fixup.h"
 #include "version.h"
 
-enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20 };
+enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20, MAX_SIDE = 4000, MAX_PIXELS = 16000000 };
 
 struct cdev {
 	struct device d;
@@ -135,6 +135,10 @@ static cairo_surface_t *load_image(const struct resource *r)
 
 		if (!g_file_get_contents(r->path, &data, &len, NULL))
 			return NULL;
+		if (!WebPGetInfo((const uint8_t *)data, len, &w, &h) || (gint64)w * h > MAX_PIXELS * 4) {
+			g_free(data);
+			return NULL;
+		}
 		rgba = WebPDecodeRGBA((const uint8_t *)data, len, &w, &h);
 		g_free(data);
 		if (!rgba)
@@ -147,7 +151,10 @@ static cairo_surface_t *load_image(const struct resource *r)
 		}
 		WebPFree(rgba);
 	} else {
-		GdkPixbuf *pb = gdk_pixbuf_new_from_file(r->path, &err);
+		/* A picture of more pixels than print needs is decoded smaller (memory stays bounded). */
+		GdkPixbuf *pb = (gint64)r->width * r->height > MAX_PIXELS
+			? gdk_pixbuf_new_from_file_at_size(r->path, MAX_SIDE, MAX_SIDE, &err)
+			: gdk_pixbuf_new_from_file(r->path, &err);
 
 		if (!pb) {
 			g_clear_error(&err);

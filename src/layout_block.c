@@ -678,6 +678,11 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		items++;
 	if (ordered && number + items > 99)
 		indent = em(F, 3);
+	/* Lists nested past sense stop moving in (and lose their markers): the text keeps its measure. */
+	bool flat = F->w - indent < em(F, 8);
+
+	if (flat)
+		indent = 0;
 	lay_space(L, em(F, depth ? 0.2 : L->t->block_space));
 	for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item), number++) {
 		struct flow sub = *F;
@@ -693,15 +698,14 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		sub.tight = cmark_node_get_list_tight(n);
 		/* An outer item's marker still waiting (a list first in an item) shares the line. */
 		F->nmarkers = 0;
-		if (sub.nmarkers < (int)G_N_ELEMENTS(sub.markers)) {
+		if (!flat && sub.nmarkers < (int)G_N_ELEMENTS(sub.markers)) {
 			struct box *m = &sub.markers[sub.nmarkers++];
 
 			memset(m, 0, sizeof *m);
 			m->kind = BOX_TEXT;
 			m->x = F->x;
 			m->lp = mp;	/* the reference moves to the box */
-		} else {
-			lpara_unref(mp);
+			mp = NULL;
 		}
 		if (item != cmark_node_first_child(n))
 			lay_space(L, em(F, sub.tight ? 0.15 : 0.5));
@@ -710,9 +714,10 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 			/* An empty item (or one starting with a picture): the marker alone. */
 			struct vitem *v = vitem_new(pitch(L, F->size));
 
-			lay_use_markers(&sub, v, para_line(mp->para, 0)->ascent + (pitch(L, F->size) - F->size) / 2);
+			lay_use_markers(&sub, v, F->size * 0.88 + (pitch(L, F->size) - F->size) / 2);
 			lay_add(L, v);
 		}
+		lpara_unref(mp);	/* a marker with no place (too deep) */
 		g_free(mark);
 	}
 	lay_space(L, em(F, depth ? 0.2 : L->t->block_space));
@@ -732,6 +737,10 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 {
 	struct flow sub = *F;
 	double in = em(F, 1.5);
+
+	/* Quotes nested past sense stop moving in: the text keeps a usable measure. */
+	if (F->w - in < em(F, 8))
+		in = 0;
 
 	if (sub.nbars < (int)G_N_ELEMENTS(sub.bars))
 		sub.bars[sub.nbars++] = F->x + em(F, 0.3);

@@ -24,6 +24,7 @@ trace images $P/images "${SMALL[@]}"
 trace book $P/book "${SMALL[@]}"
 trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
+trace deep $P/deep.md "${SMALL[@]}"
 trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
 
 # ---- properties of the traces, beyond the golden files ----
@@ -91,6 +92,9 @@ contains "placeholder: the missing picture's address" "$t" 'https://example.com/
 contains "placeholder: framed" "$t" '^  frame '
 awk '/^  text /{ if ($2 + 0 < 50.9) bad++ } END{exit bad > 0}' "$t" && ok "long URL: nothing left of the margin" || not_ok "long URL: margin"
 contains "links: a link to another article goes inside the book" "$TMP/book.trace" '->#a0001$'
+
+off=$(awk '/^  text/{ if ($2 + 0 < 51 || $2 + 0 > 252.4) print }' "$TMP/deep.trace")
+[ -z "$off" ] && ok "deep nesting: quotes and lists stay inside the text area" || not_ok "deep nesting: inside the text area" "$off"
 
 # Contents against the pages where the articles start, for every fixture with contents.
 for f in book two-sided parts cover; do
