@@ -73,11 +73,6 @@ void lay_para_check(struct lay *L, struct lpara *lp)
 	}
 }
 
-struct anchor {
-	int offset;
-	char *dest;
-};
-
 void lay_use_markers(struct flow *F, struct vitem *v, double y)
 {
 	for (int k = 0; k < F->nmarkers; k++) {

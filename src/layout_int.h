@@ -103,7 +103,12 @@ void lay_use_markers(struct flow *F, struct vitem *v, double y);
 /* Lay out lp (if not yet) and report characters no font could draw. */
 void lay_para_check(struct lay *L, struct lpara *lp);
 
-/* A destination to place on the line holding byte offset of lp's text. */
+/* A destination to place on the line holding byte offset of lp's text (lp->anchors). */
+struct anchor {
+	int offset;
+	char *dest;
+};
+
 void lay_para_anchor(struct lpara *lp, int offset, const char *dest);
 
 /* Blocks of an article body (layout_block.c). */

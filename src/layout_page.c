@@ -6,11 +6,6 @@
 #include "fonts.h"
 #include "para.h"
 
-struct anchor {
-	int offset;
-	char *dest;
-};
-
 struct lpara *lpara_ref(struct lpara *lp)
 {
 	lp->ref++;
