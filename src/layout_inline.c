@@ -185,10 +185,23 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			g_free(alt);
 			break;
 		}
-		case CMARK_NODE_HTML_INLINE:
-			if (is_br(cmark_node_get_literal(n)))
+		case CMARK_NODE_HTML_INLINE: {
+			const char *html = cmark_node_get_literal(n);
+
+			if (is_br(html))
 				add_text(w, "\n", s);
+			/* What a script or style holds is never text of the book: skip to its end tag. */
+			else if (html && (!g_ascii_strncasecmp(html, "<script", 7) || !g_ascii_strncasecmp(html, "<style", 6)))
+				while (cmark_node_next(n) && cmark_node_next(n) != stop) {
+					const char *end;
+
+					n = cmark_node_next(n);
+					end = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(n) : NULL;
+					if (end && (!g_ascii_strncasecmp(end, "</script", 8) || !g_ascii_strncasecmp(end, "</style", 7)))
+						break;
+				}
 			break;
+		}
 		case CMARK_NODE_FOOTNOTE_REFERENCE: {
 			const struct footnote *f = footnote_for(w->L, n);
 			char *num, *dest;
