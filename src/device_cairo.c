@@ -19,6 +19,7 @@ struct cdev {
 	FILE *fp;
 	cairo_surface_t *surface;
 	cairo_t *cr;
+	const struct book *book;	/* for the generated cover */
 	bool write_failed;
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
 	GHashTable *images;		/* const struct resource * -> cairo_surface_t * (or NULL: cannot draw) */
@@ -316,9 +317,9 @@ static void cairo_page(struct device *d, const struct page *p)
 			draw_image(c, b, false);
 			break;
 		case BOX_COVER:
-			/* Hook: with no cover image, the generated cover (cover_draw in src/cover.c) goes here. */
 			if (b->res)
 				draw_image(c, b, true);
+			/* Hook: else cover_draw(cr, c->book, p->w, p->h) from src/cover.c, once it is merged. */
 			break;
 		case BOX_LINK:
 			link_rect(cr, b->target, b->x, b->y, b->w, b->h);
@@ -420,6 +421,7 @@ struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double
 	c->d.finish = cairo_finish;
 	c->d.free = cairo_free;
 	c->fp = fp;
+	c->book = b;
 	c->images = g_hash_table_new_full(NULL, NULL, NULL, surface_destroy);
 	for (int i = 0; i < MAX_LEVELS; i++)
 		c->outline[i] = -1;

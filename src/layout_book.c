@@ -27,6 +27,13 @@ struct book_state {
 	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
 };
 
+/*
+ * Hook for the generated cover (src/cover.c, cover_draw): set this to true
+ * when it is merged; books without --cover then get a cover page too, which
+ * device_cairo.c draws with cover_draw (BOX_COVER with no resource).
+ */
+static const bool generated_cover = false;
+
 static struct book_state *state(struct lay *L)
 {
 	return L->emit_data;
@@ -284,8 +291,7 @@ static void cover_page(struct lay *L)
 	struct box b = { .kind = BOX_COVER, .x = 0, .y = 0, .w = L->t->page_w, .h = L->t->page_h,
 			 .res = L->b->cover_res };
 
-	/* Hook: the generated cover (src/cover.c, cover_draw) is drawn by the device when res is NULL. */
-	if (!L->b->cover_res)
+	if (!L->b->cover_res && !generated_cover)
 		return;
 	st->blank_running = true;
 	v = vitem_new(0);
