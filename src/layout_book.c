@@ -331,7 +331,14 @@ static void title_page(struct lay *L)
 		centred(L, span, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
 		g_free(span);
 	}
-	centred(L, b->publisher, body, t->meta_size * 1.1, false, t->color_muted, t->size * 4);
+	/* The publisher at the foot of the page, as on a printed title page. */
+	if (b->publisher && *b->publisher) {
+		double rest = L->body_h - L->used - t->meta_size * 1.1 * 1.45 * 2;
+
+		if (rest > 0)
+			spacer(L, rest);
+		centred(L, b->publisher, body, t->meta_size * 1.1, false, t->color_muted, 0);
+	}
 	lay_flush(L);
 	st->blank_running = false;
 }
