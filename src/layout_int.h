@@ -111,8 +111,31 @@ struct anchor {
 
 void lay_para_anchor(struct lpara *lp, int offset, const char *dest);
 
+/* Helpers (layout_para.c): em of the flow's size, the roles for its script, the line pitch for a size. */
+double lay_em(const struct flow *F, double v);
+enum theme_font lay_body_role(const struct flow *F);
+enum theme_font lay_heading_role(const struct flow *F);
+double lay_pitch(const struct lay *L, double size);
+/* A rule of thickness across [x, x + w], as an item height tall. */
+void lay_rule(struct lay *L, double x, double w, double thickness, double height);
+/* A soft or hard break, or text of nothing but spaces. */
+bool lay_blank_text(cmark_node *n);
+/* The outline level of articles: 1 under parts, else 0. */
+int lay_outline_base(const struct lay *L);
+
+/* Pictures (layout_image.c). Can the PDF device draw r? */
+bool lay_drawable(const struct resource *r);
+/* Picture im (or a placeholder box) with its caption; link makes it clickable. */
+void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption, const char *link,
+	       int src_line);
+/* The picture of image node img (the model's record, else a placeholder). */
+void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link);
+/* The image of a link whose only visible content is one image, or NULL. */
+cmark_node *lay_linked_image(cmark_node *n);
+
 /* Blocks of an article body (layout_block.c). */
 void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent);
+/* An article: header, body and notes (layout_article.c). */
 void layout_article_body(struct lay *L, const struct article *a);
 /* Inline content of node into lp in the given base style (layout_inline.c). */
 struct inline_style {
