@@ -352,6 +352,7 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	sub.x = F->x + in;
 	sub.w = F->w - in;
 	sub.color = L->t->color_quote;
+	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */
 	lay_space(L, lay_em(F, L->t->block_space));
 	layout_blocks(L, &sub, n);
 	F->nmarkers = sub.nmarkers;
