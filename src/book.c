@@ -17,6 +17,7 @@
 #include "passes.h"
 #include "resources.h"
 #include "select.h"
+#include "theme.h"
 
 struct part *part_new(const char *title)
 {
@@ -79,6 +80,7 @@ void book_free(struct book *b)
 		g_free(b->scratch);
 	}
 	roots_free(b->roots);
+	theme_free(b->theme);
 	if (b->tz)
 		g_time_zone_unref(b->tz);
 	g_free(b->title);
@@ -96,7 +98,6 @@ static struct book *book_new(const struct options *opts)
 {
 	struct book *b = g_new0(struct book, 1);
 
-	b->cjk_latin_space = 0.25;	/* CLREQ 3.2.2: a quarter em */
 
 	b->opts = opts;
 	b->articles = g_ptr_array_new();
@@ -314,6 +315,13 @@ struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
 	GPtrArray *loaded;
 	bool epoch_set;
 
+	/* The theme first: a bad --theme or --page-size fails before any article is read. */
+	b->theme = theme_load(opts->theme, opts->datadir);
+	if (!b->theme || !theme_apply_options(b->theme, opts)) {
+		book_free(b);
+		return NULL;
+	}
+	b->cjk_latin_space = b->theme->cjk_latin_space;
 	b->tz = date_zone(opts->timezone);
 	if (!b->tz) {
 		diag_error(NULL, 0, "unknown time zone '%s'", opts->timezone);

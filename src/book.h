@@ -107,6 +107,8 @@ struct part {
 	struct article *intro;	/* _index.md body shown on the part page, or NULL */
 };
 
+struct theme;
+
 struct book {
 	char *title, *subtitle, *author, *lang, *publisher, *description;
 	char *identifier;	/* "urn:uuid:..." derived from the content */
@@ -137,7 +139,8 @@ struct book {
 	const struct options *opts;
 	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
 	GTimeZone *tz;		/* for dates written without a zone */
-	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both outputs (0: off) */
+	struct theme *theme;	/* templates/theme.yaml or --theme, with --page-size/--margin/--two-sided applied */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both outputs (the theme's; 0: off) */
 };
 
 /*

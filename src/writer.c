@@ -9,6 +9,8 @@
 static const struct writer writers[] = {
 	{ "epub", "epub", epub_write },
 	{ "model", "model", model_write },
+	{ "pdf", "pdf", pdf_write },
+	{ "trace", "trace", trace_write },
 };
 
 const struct writer *writer_for(const char *format, const char *path)

@@ -26,5 +26,7 @@ bool export_book(const struct book *b, const GPtrArray *outputs, const char *for
 
 /* The writers (one file each). */
 bool model_write(const struct book *b, struct outfile *out);
+bool pdf_write(const struct book *b, struct outfile *out);	/* pdf_writer.c */
+bool trace_write(const struct book *b, struct outfile *out);	/* the PDF's pages as text */
 
 #endif

@@ -1,0 +1,29 @@
+/* fonts.h - the Pango font map of the PDF, configured from folio's own fontconfig file. */
+#ifndef FOLIO_FONTS_H
+#define FOLIO_FONTS_H
+
+#include <pango/pango.h>
+
+struct fonts;
+
+/*
+ * A font map reading fonts through datadir/fonts/fonts.conf (so a book does
+ * not change with the user's font set-up; the system's set-up is used, with a
+ * warning, when that file is missing), at 72 dpi so that 1 unit is 1 point,
+ * with hinting and glyph position rounding off. Free with fonts_free.
+ */
+struct fonts *fonts_new(const char *datadir);
+/* The same, for helper threads: problems were reported by the first fonts_new. */
+struct fonts *fonts_new_quiet(const char *datadir);
+void fonts_free(struct fonts *f);
+
+/* A context for setting text with the map (owned by f). */
+PangoContext *fonts_context(struct fonts *f);
+
+/* The Noto CJK region for a BCP 47 tag: "SC", "TC" (zh-TW, zh-Hant), "HK", "JP" or "KR"; "SC" otherwise. */
+const char *fonts_cjk_region(const char *lang);
+
+/* A family list with "{cjk}" replaced by region; g_free. */
+char *fonts_family_list(const char *pattern, const char *region);
+
+#endif

@@ -1,0 +1,33 @@
+/* pdf_writer.c - the "pdf" and "trace" writers: theme, fonts and a device around the page layout. */
+#include "device.h"
+#include "diag.h"
+#include "fonts.h"
+#include "theme.h"
+#include "writer.h"
+
+static bool write_pages(const struct book *b, struct outfile *out, bool trace)
+{
+	const struct options *o = b->opts;
+	const struct theme *t = b->theme;
+	struct fonts *f;
+	struct device *dev;
+	bool ok;
+
+	f = fonts_new(o->datadir);
+	dev = trace ? device_trace_new(out->fp) : device_cairo_new(out->fp, b, t->page_w, t->page_h);
+	ok = layout_book(b, t, f, dev);
+	ok = dev->finish(dev) && ok;
+	dev->free(dev);
+	fonts_free(f);
+	return ok;
+}
+
+bool pdf_write(const struct book *b, struct outfile *out)
+{
+	return write_pages(b, out, false);
+}
+
+bool trace_write(const struct book *b, struct outfile *out)
+{
+	return write_pages(b, out, true);
+}

@@ -1,0 +1,191 @@
+# pdf.sh - the PDF: layout golden traces (tests/pdf/NAME.trace), then the PDF itself checked with
+# poppler, qpdf and PyMuPDF: fonts embedded as subsets, text and its order, links, outline, metadata,
+# determinism, atomic output, messages for bad settings.
+. "$(dirname "$0")/lib.sh"
+
+P=tests/pdf
+SMALL=(--page-size A6)
+
+# trace NAME SOURCE ARGS...: the layout of SOURCE as text, against tests/pdf/NAME.trace and NAME.err.
+trace() {
+	local name=$1 src=$2; shift 2
+	"$FOLIO" "$src" "$@" -t trace -o "$TMP/$name.trace" 2>"$TMP/$name.err"
+	echo "exit $?" >>"$TMP/$name.err"
+	golden "trace: $name" "$P/$name.trace" "$TMP/$name.trace"
+	golden "trace: $name messages" "$P/$name.err" "$TMP/$name.err"
+}
+
+trace widows $P/widows.md "${SMALL[@]}"
+trace headings $P/headings.md "${SMALL[@]}"
+trace table $P/table.md "${SMALL[@]}"
+trace blocks $P/blocks.md "${SMALL[@]}"
+trace footnotes $P/footnotes.md "${SMALL[@]}"
+trace images $P/images "${SMALL[@]}"
+trace book $P/book "${SMALL[@]}"
+trace two-sided $P/book "${SMALL[@]}" --two-sided
+trace parts $P/parts "${SMALL[@]}" --two-sided
+trace deep $P/deep.md "${SMALL[@]}"
+trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
+
+# ---- properties of the traces, beyond the golden files ----
+t=$TMP/widows.trace
+awk '/^page /{n++} END{exit !(n>=4)}' "$t" && ok "widows: the fixture breaks across pages" || not_ok "widows: breaks across pages"
+# Body lines of the article pages: x 72.0 starts a paragraph (indent), 51.0 continues one.
+# Orphan: a page ending on a paragraph's first line. Widow: a page starting with one line
+# of a paragraph begun before (a continuation followed by a new paragraph).
+faults=$(awk '
+	function done() { if (n && line[n] == "72.0") print "orphan on page " page;
+			  if (n >= 2 && cont && line[1] == "51.0" && line[2] == "72.0") print "widow on page " page }
+	/^page / { done(); page = $2; n = 0; cont = page > 3; next }
+	/^  text / && $3 > 50 && $3 < 380 && ($2 == "51.0" || $2 == "72.0") { line[++n] = $2; lines++ }
+	END { done(); if (lines < 20) print "only " lines " body lines seen" }' "$t")
+[ -z "$faults" ] && ok "widows: no widows or orphans" || not_ok "widows: no widows or orphans" "$faults"
+page_of() { awk -v s="$2" '/^page /{p=$2} index($0, s){print p; exit}' "$1"; }
+[ "$(page_of "$t" '"第三段')" != "$(page_of "$t" '不同的位置被分开。"')" ] && ok "widows: a long paragraph is split across pages" \
+	|| not_ok "widows: a long paragraph is split across pages"
+t=$TMP/headings.trace
+[ "$(page_of "$t" '"A heading near the bottom"')" = "$(page_of "$t" '"The paragraph after the heading.')" ] \
+	&& ok "headings: kept with the next lines" || not_ok "headings: kept with the next lines" "$(grep -n 'heading' "$t")"
+t=$TMP/table.trace
+[ "$(grep -c '"港口"' "$t")" -ge 2 ] && ok "table: header repeated after a page break" \
+	|| not_ok "table: header repeated after a page break" "$(grep -n '港口' "$t")"
+t=$TMP/images.trace
+grep -q 'image .* image/jpeg' "$t" && ok "images: JPEG placed" || not_ok "images: JPEG placed"
+awk '/^page /{p=$2} /image\/png/ && / [0-9.]+x([0-9.]+) /{print}' "$t" >/dev/null
+tall=$(awk '/image\/png/{split($4, s, "x"); if (s[2] + 0 > h) h = s[2] + 0} END{print h}' "$t")
+awk -v h="$tall" 'BEGIN{exit !(h > 200 && h < 420 - 40)}' && ok "images: a picture taller than a page is scaled to fit ($tall pt)" \
+	|| not_ok "images: a picture taller than a page is scaled to fit" "height $tall"
+t=$TMP/book.trace
+# The contents give each article the page it starts on.
+for n in 1 2 3; do
+	want=$(awk -v n="$n" '/^page /{label=$5} $0 ~ "dest a000" n " "{print label; exit}' "$t")
+	got=$(awk -v n="$n" '$0 ~ "^  text .*\"[0-9]+\" ->#a000" n "$" {gsub(/"/, "", $4); print $4; exit}' "$t")
+	[ -n "$want" ] && [ "$want" = "$got" ] && ok "contents: article $n on page $want" \
+		|| not_ok "contents: article $n page number" "contents say '$got', article starts on '$want'"
+done
+t=$TMP/two-sided.trace
+bad=$(awk '/^page /{side=$3} /dest a000[0-9] /{ if (side != "right") print }' "$t")
+[ -z "$bad" ] && ok "two-sided: every article starts on a right-hand page" || not_ok "two-sided: articles on right-hand pages" "$bad"
+blank=$(awk '/^page /{if (p && n == 0) c++; p=1; n=0; next} {n++} END{print c + 0}' "$t")
+[ "$blank" -ge 1 ] && ok "two-sided: blank pages inserted ($blank)" || not_ok "two-sided: blank pages inserted"
+blank1=$(awk '/^page /{if (p && n == 0) c++; p=1; n=0; next} {n++} END{print c + 0}' "$TMP/book.trace")
+[ "$blank1" = 0 ] && ok "one-sided: no blank pages" || not_ok "one-sided: no blank pages" "$blank1"
+t=$TMP/parts.trace
+grep -q 'outline 0 "城市" ->p01' "$t" && grep -q 'outline 1 "城市漫步" ->a0002' "$t" \
+	&& ok "parts: part pages and articles nested in the outline" || not_ok "parts: outline nesting" "$(grep outline "$t")"
+
+t=$TMP/cover.trace
+head -2 "$t" | grep -q '^  cover img-' && ok "cover: the cover image fills page 1" || not_ok "cover: page 1" "$(head -3 "$t")"
+awk '/^page 2 /{p=1; next} /^page /{p=0} p && /^  /{n++} END{exit n != 0}' "$t" && ok "cover: its back is blank when two-sided" \
+	|| not_ok "cover: blank back"
+t=$TMP/footnotes.trace
+grep -q '"正文里的注释编号1.*" ->#a0001-fn1$' "$t" && grep -q 'dest a0001-fn1 ' "$t" && ok "footnotes: the call links to the note" \
+	|| not_ok "footnotes: call to note" "$(grep -n 'fn' "$t")"
+grep -q '"1\." ->#a0001-fnref1' "$t" && grep -q 'dest a0001-fnref1 ' "$t" && ok "footnotes: the note links back" \
+	|| not_ok "footnotes: note back to call" "$(grep -n 'fn' "$t")"
+[ "$(grep -c 'dest a0001-fnref1 ' "$t")" = 1 ] && ok "footnotes: a note called twice has one way back" || not_ok "footnotes: one way back"
+t=$TMP/blocks.trace
+lacks "raw HTML: no script text" "$t" 'alert|never'
+contains "raw HTML: its text shown" "$t" '"Raw HTML shows only its text\."'
+contains "links: external link on its words" "$t" '" ->https://example.com/a$'
+contains "placeholder: the missing picture's address" "$t" 'https://example.com/missing.jpg'
+contains "placeholder: framed" "$t" '^  frame '
+awk '/^  text /{ if ($2 + 0 < 50.9) bad++ } END{exit bad > 0}' "$t" && ok "long URL: nothing left of the margin" || not_ok "long URL: margin"
+contains "links: a link to another article goes inside the book" "$TMP/book.trace" '->#a0001$'
+
+off=$(awk '/^  text/{ if ($2 + 0 < 51 || $2 + 0 > 252.4) print }' "$TMP/deep.trace")
+[ -z "$off" ] && ok "deep nesting: quotes and lists stay inside the text area" || not_ok "deep nesting: inside the text area" "$off"
+
+# Contents against the pages where the articles start, for every fixture with contents.
+for f in book two-sided parts cover; do
+	bad=$(awk '/^page /{label=$5} /^  dest a[0-9]+ /{start[$2]=label}
+		/^  text .*"[0-9]+" ->#a[0-9]+$/ {n=$NF; sub("->#", "", n); num=$0; sub(/^  text [0-9.]+ [0-9.]+ "/, "", num);
+			sub(/".*/, "", num); toc[n]=num}
+		END{for (a in toc) if (toc[a] != start[a]) print a " listed on " toc[a] ", starts on " start[a]}' "$TMP/$f.trace")
+	[ -z "$bad" ] && ok "contents: $f page numbers right" || not_ok "contents: $f page numbers" "$bad"
+done
+
+# ---- the PDF ----
+"$FOLIO" examples -q -o "$TMP/ex.pdf"; status=$?
+[ $status = 0 ] && [ -s "$TMP/ex.pdf" ] && ok "pdf: examples written" || not_ok "pdf: examples written" "exit $status"
+pdffonts "$TMP/ex.pdf" >"$TMP/fonts" 2>&1
+awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes") {bad++} END{exit bad > 0 || NR < 3}' "$TMP/fonts" \
+	&& ok "pdf: every font embedded as a subset" || not_ok "pdf: every font embedded as a subset" "$(cat "$TMP/fonts")"
+grep -q 'NotoSerifCJKsc' "$TMP/fonts" && ok "pdf: Simplified Chinese forms (Noto Serif CJK SC)" || not_ok "pdf: SC fonts" "$(cat "$TMP/fonts")"
+grep -q 'CJKhk' "$TMP/fonts" && ok "pdf: zh-HK article set in the HK forms" || not_ok "pdf: HK fonts" "$(cat "$TMP/fonts")"
+check "pdf: qpdf --check" qpdf --check "$TMP/ex.pdf"
+pdfinfo "$TMP/ex.pdf" >"$TMP/info"
+contains "pdf: title" "$TMP/info" '^Title: +城市与创新：评论选集$'
+contains "pdf: author" "$TMP/info" '^Author: +folio 编辑部$'
+contains "pdf: subject" "$TMP/info" '^Subject: +一组关于城市'
+contains "pdf: keywords from the tags" "$TMP/info" '^Keywords: +.*城市'
+contains "pdf: creator" "$TMP/info" '^Creator: +folio [0-9]'
+contains "pdf: dates from SOURCE_DATE_EPOCH" "$TMP/info" '^CreationDate: +Tue Nov 14 22:13:20 2023 UTC'
+pdftotext "$TMP/ex.pdf" "$TMP/ex.txt"
+contains "pdf: Chinese text extractable" "$TMP/ex.txt" '杭州六小龙'
+contains "pdf: English text extractable" "$TMP/ex.txt" 'Port statistics are dull'
+first=$(grep -n '傍晚站在江边看对岸' "$TMP/ex.txt" | head -1 | cut -d: -f1)
+second=$(grep -n '老工业区则是另一番景象' "$TMP/ex.txt" | head -1 | cut -d: -f1)
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] && ok "pdf: text in reading order" \
+	|| not_ok "pdf: text in reading order" "$first / $second"
+grep -aq '/DCTDecode' "$TMP/ex.pdf" && ok "pdf: JPEG kept as JPEG (DCTDecode)" || not_ok "pdf: JPEG kept as JPEG"
+/usr/bin/python3 - "$TMP/ex.pdf" >"$TMP/fitz" 2>&1 <<'PY'
+import sys, fitz
+d = fitz.open(sys.argv[1])
+toc = d.get_toc()
+links = [l for p in d for l in p.get_links()]
+print("outline", len(toc), "internal", sum(1 for l in links if l["kind"] in (fitz.LINK_GOTO, fitz.LINK_NAMED)),
+      "external", sum(1 for l in links if l["kind"] == fitz.LINK_URI))
+print("toc1", toc[1][1] if len(toc) > 1 else "")
+PY
+contains "pdf: outline has entries" "$TMP/fitz" '^outline [1-9][0-9]* '
+contains "pdf: internal links (contents, notes)" "$TMP/fitz" 'internal [1-9]'
+contains "pdf: external links" "$TMP/fitz" 'external [1-9]'
+
+# Pictures: PNG, JPEG (its own bytes), WebP all in the PDF.
+"$FOLIO" $P/images -q -o "$TMP/img.pdf"
+pdfimages -list "$TMP/img.pdf" >"$TMP/imgs" 2>&1
+[ "$(awk 'NR > 2' "$TMP/imgs" | wc -l)" = 4 ] && ok "pictures: PNG, JPEG, tall PNG and WebP embedded" \
+	|| not_ok "pictures: all embedded" "$(cat "$TMP/imgs")"
+jpeg_size=$(awk 'NR > 2 && $9 == "jpeg" {print $15}' "$TMP/imgs")
+[ "$jpeg_size" = "22.0K" ] && ok "pictures: the JPEG's bytes are stored as they are (22.0K)" \
+	|| not_ok "pictures: JPEG stored as is" "$(cat "$TMP/imgs")"
+
+# Byte-identical for the same input, whatever the time zone.
+"$FOLIO" examples -q -o "$TMP/ex2.pdf"; TZ=Asia/Tokyo "$FOLIO" examples -q -o "$TMP/ex3.pdf"
+cmp -s "$TMP/ex.pdf" "$TMP/ex2.pdf" && ok "pdf: deterministic" || not_ok "pdf: deterministic"
+cmp -s "$TMP/ex.pdf" "$TMP/ex3.pdf" && ok "pdf: time zone has no effect" || not_ok "pdf: time zone has no effect"
+
+# Books of eight articles and more are counted by two threads: the same bytes all the same.
+mkdir -p "$TMP/many"
+for f in $P/*.md $P/book/*.md; do cp "$f" "$TMP/many/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+"$FOLIO" "$TMP/many" -q -o "$TMP/many1.pdf"; "$FOLIO" "$TMP/many" -q -o "$TMP/many2.pdf"
+[ -s "$TMP/many1.pdf" ] && cmp -s "$TMP/many1.pdf" "$TMP/many2.pdf" && ok "pdf: deterministic with threads" \
+	|| not_ok "pdf: deterministic with threads"
+"$FOLIO" "$TMP/many" -q -t trace -o "$TMP/many.trace"
+bad=$(awk '/^page /{label=$5} /^  dest a[0-9]+ /{start[$2]=label}
+	/^  text .*"[0-9]+" ->#a[0-9]+$/ {n=$NF; sub("->#", "", n); num=$0; sub(/^  text [0-9.]+ [0-9.]+ "/, "", num);
+		sub(/".*/, "", num); toc[n]=num}
+	END{for (a in toc) if (toc[a] != start[a]) print a " listed on " toc[a] ", starts on " start[a]; if (length(toc) < 8) print "few entries"}' "$TMP/many.trace")
+[ -z "$bad" ] && ok "contents: right page numbers when counted in parallel" || not_ok "contents: parallel counting" "$bad"
+
+# Options and themes: bad values are reported with their place; a failed run leaves the old PDF.
+cp "$TMP/ex.pdf" "$TMP/keep.pdf"
+expect_status "page size: bad value fails" 1 "$FOLIO" examples --page-size A9x -o "$TMP/keep.pdf"
+contains "page size: message" "$TMP/err" "error: --page-size must be A4, A5"
+cmp -s "$TMP/ex.pdf" "$TMP/keep.pdf" && ok "failed run: existing PDF untouched" || not_ok "failed run: existing PDF untouched"
+printf 'page:\n  size: A5\n  margin: 2 furlongs\ntext:\n  colour: red\n' >"$TMP/bad-theme.yaml"
+expect_status "theme: bad value fails" 1 "$FOLIO" examples --theme "$TMP/bad-theme.yaml" -o "$TMP/t.pdf"
+contains "theme: bad value has file and line" "$TMP/err" "bad-theme.yaml:3: error: 'page.margin' should be a length"
+contains "theme: unknown key has file and line" "$TMP/err" "bad-theme.yaml:5: warning: unknown theme setting 'text.colour'"
+[ ! -e "$TMP/t.pdf" ] && ok "theme: nothing written" || not_ok "theme: nothing written"
+expect_status "page size: WIDTHxHEIGHTmm" 0 "$FOLIO" $P/widows.md --page-size 120x180mm --margin 12mm -q -o "$TMP/custom.pdf"
+contains "page size: 120x180mm" <(pdfinfo "$TMP/custom.pdf") 'Page size: +340.15[0-9]* x 510.23[0-9]* pts'
+expect_status "page size: Letter" 0 "$FOLIO" $P/widows.md --page-size Letter -q -o "$TMP/letter.pdf"
+contains "page size: Letter is 612x792" <(pdfinfo "$TMP/letter.pdf") 'Page size: +612 x 792 pts'
+
+# A character no font can draw: a warning with file and line; an error under --strict.
+printf -- '---\ntitle: t\n---\n\nfirst line\n\nA private character: \xf4\x8f\xbf\xbd here.\n' >"$TMP/tofu.md"
+expect_status "missing glyph: still written" 0 "$FOLIO" "$TMP/tofu.md" -o "$TMP/tofu.pdf"
+contains "missing glyph: reported with file and line" "$TMP/err" "tofu.md:7: warning: no font can draw the character U\+10FFFD"
+expect_status "missing glyph: --strict fails" 1 "$FOLIO" --strict "$TMP/tofu.md" -o "$TMP/tofu2.pdf"

@@ -1,0 +1,62 @@
+/* test_theme.c - print theme values: lengths, page sizes, the shipped theme, CJK font regions. */
+#include "check.h"
+#include "diag.h"
+#include "fonts.h"
+#include "theme.h"
+
+#include <math.h>
+
+static bool near(double a, double b)
+{
+	return fabs(a - b) < 0.01;
+}
+
+int main(void)
+{
+	double v, w, h;
+	struct theme *t;
+	char *s;
+
+	diag_set_quiet(true);
+	CHECK("length: points", theme_parse_length("50pt", &v) && near(v, 50));
+	CHECK("length: bare number is points", theme_parse_length("40", &v) && near(v, 40));
+	CHECK("length: millimetres", theme_parse_length("18mm", &v) && near(v, 51.02));
+	CHECK("length: centimetres", theme_parse_length("2cm", &v) && near(v, 56.69));
+	CHECK("length: inches", theme_parse_length("0.5in", &v) && near(v, 36));
+	CHECK("length: unknown unit refused", !theme_parse_length("3 furlongs", &v));
+	CHECK("length: negative refused", !theme_parse_length("-3mm", &v));
+	CHECK("length: empty refused", !theme_parse_length("", &v));
+	CHECK("page: A5", theme_parse_page_size("A5", &w, &h) && near(w, 419.53) && near(h, 595.28));
+	CHECK("page: a4 any case", theme_parse_page_size("a4", &w, &h) && near(w, 595.28) && near(h, 841.89));
+	CHECK("page: B5-JIS", theme_parse_page_size("B5-JIS", &w, &h) && near(w, 515.91));
+	CHECK("page: Letter", theme_parse_page_size("Letter", &w, &h) && near(w, 612) && near(h, 792));
+	CHECK("page: 120x180mm", theme_parse_page_size("120x180mm", &w, &h) && near(w, 340.16) && near(h, 510.24));
+	CHECK("page: 5x7in", theme_parse_page_size("5x7in", &w, &h) && near(w, 360) && near(h, 504));
+	CHECK("page: unknown name refused", !theme_parse_page_size("A9", &w, &h));
+	CHECK("page: absurd size refused", !theme_parse_page_size("1x1mm", &w, &h));
+	CHECK("page: missing height refused", !theme_parse_page_size("120x", &w, &h));
+
+	/* The shipped theme file (tests run from the top folder) says what the compiled defaults say. */
+	t = theme_load(NULL, ".");
+	CHECK("theme: templates/theme.yaml loads", t != NULL);
+	if (t) {
+		CHECK("theme: A5 by default", near(t->page_w, 419.53));
+		CHECK("theme: 2em Chinese indent", near(t->indent, 2));
+		CHECK("theme: 10.5pt body", near(t->size, 10.5));
+		CHECK_STR("theme: CJK font first for body text", t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola");
+		theme_free(t);
+	}
+	CHECK("theme: a missing file fails", theme_load("/nonexistent/theme.yaml", NULL) == NULL);
+
+	CHECK_STR("region: zh-CN", fonts_cjk_region("zh-CN"), "SC");
+	CHECK_STR("region: zh-TW", fonts_cjk_region("zh-TW"), "TC");
+	CHECK_STR("region: zh-Hant", fonts_cjk_region("zh-Hant"), "TC");
+	CHECK_STR("region: zh-HK", fonts_cjk_region("zh-HK"), "HK");
+	CHECK_STR("region: zh-Hant-HK", fonts_cjk_region("zh-Hant-HK"), "HK");
+	CHECK_STR("region: ja", fonts_cjk_region("ja"), "JP");
+	CHECK_STR("region: en falls back to SC", fonts_cjk_region("en"), "SC");
+	s = fonts_family_list("Noto Serif CJK {cjk}, Noto Serif", "TC");
+	CHECK_STR("family list: {cjk} replaced", s, "Noto Serif CJK TC, Noto Serif");
+	g_free(s);
+	CHECK_DONE();
+}
