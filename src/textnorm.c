@@ -316,9 +316,23 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		cmark_node *p = g_ptr_array_index(paras, i - 1), *next = cmark_node_next(p), *last = cmark_node_last_child(p);
 		const char *lit;
 
-		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last
-		    || cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit
-		    || !clreq_no_line_end(g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)))))
+		cmark_node *first = next ? cmark_node_first_child(next) : NULL;
+		const char *head;
+		gunichar end, start;
+
+		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last || !first
+		    || cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit)
+			continue;
+		end = g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)));
+		head = cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : NULL;
+		start = head ? g_utf8_get_char(head) : 0;
+		/*
+		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), or
+		 * before a full-width stop or closing mark ("车厢里" then "。🤔"), which no line,
+		 * so no paragraph, may start with.
+		 */
+		if (!clreq_no_line_end(end)
+		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start)))
 			continue;
 		own_strings(next);
 		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {

@@ -69,8 +69,9 @@ char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len);
 
 /*
  * Join each paragraph under root that ends with an opening bracket or quote ("类似的「") to the
- * paragraph after it: the author's blank line fell inside the brackets, and left alone the
- * bracket would end a line. Returns how many were joined (a pass may warn about each).
+ * paragraph after it, and a paragraph that starts with a full-width stop or closing mark to the
+ * Chinese paragraph before it: the author's blank line fell inside a sentence, and left alone
+ * the mark would end or start a line. Returns how many were joined (a pass may warn about each).
  */
 int textnorm_join_split_paragraphs(cmark_node *root);
 

@@ -160,6 +160,20 @@ int main(void)
 		cmark_node_free(doc);
 	}
 
+	/* A paragraph that starts with a full-width stop belongs to the Chinese one before it. */
+	{
+		const char *md = "此刻正在同一列过山车的不同车厢里\n\n。🤔\n\nEnglish text\n\n) not joined\n";
+		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		int paras = 0;
+		int joined = textnorm_join_split_paragraphs(doc);
+
+		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+		CHECK("paragraphs: one starting with 。 joins the one before; Latin ')' does not",
+		      joined == 1 && paras == 3);
+		cmark_node_free(doc);
+	}
+
 	/* The PDF sets the EPUB's text as it sets the author's: one width. */
 	{
 		PangoFontMap *map = pango_cairo_font_map_new();
