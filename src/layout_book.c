@@ -613,64 +613,41 @@ static void lay_clear(struct lay *L)
 	lay_styles_free(L);
 }
 
-/* Counting the pages of every article, shared by the counting threads. */
-struct counting {
-	const struct book *b;
-	const struct theme *t;
-	const char *datadir;
-	int *pages;
-	gint next;
-};
-
-static gpointer count_articles(gpointer data)
+/*
+ * Pass 1: the pages of every article, one after another. (Counting on several threads,
+ * each with its own font map, crashed now and then inside Cairo 1.16, whose font caches
+ * are not safe to use from two threads at once.)
+ */
+static void count_articles(struct lay *L, int *pages)
 {
-	struct counting *c = data;
-	/* Pango's font maps are not shared between threads: each has its own. */
-	struct fonts *fonts = fonts_new_quiet(c->datadir);
-	struct book_state st = { 0 };
-	struct lay L = { 0 };
-	int i;
+	for (guint i = 0; i < L->b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(L->b->articles, i);
+		struct book_state *st = state(L);
 
-	lay_init(&L, c->b, c->t, fonts, NULL, &st);
-	L.measuring = true;
-	while ((i = g_atomic_int_add(&c->next, 1)) < (int)c->b->articles->len) {
-		const struct article *a = g_ptr_array_index(c->b->articles, i);
-
-		st.page_no = 0;
-		set_article_lang(&L, a);
-		layout_article_body(&L, a);
-		lay_flush(&L);
-		L.art = NULL;
-		c->pages[i] = st.page_no;
+		st->page_no = 0;
+		set_article_lang(L, a);
+		layout_article_body(L, a);
+		lay_flush(L);
+		L->art = NULL;
+		pages[i] = st->page_no;
 	}
-	lay_clear(&L);
-	fonts_free(fonts);
-	return NULL;
 }
 
 bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev)
 {
 	struct lay L = { 0 };
 	struct book_state st = { 0 };
-	struct counting c = { b, t, b->opts ? b->opts->datadir : NULL, NULL, 0 };
-	int nthreads = CLAMP((int)g_get_num_processors(), 1, 8);
-	GThread **threads = g_new0(GThread *, nthreads);
+	int *pages = g_new0(int, b->articles->len + 1);
 
 	lay_init(&L, b, t, fonts, dev, &st);
 	st.plan.article_page = g_new0(int, b->articles->len + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
 
-	/* Pass 1 measures: the pages of each article (in parallel), then where everything starts. */
-	c.pages = g_new0(int, b->articles->len + 1);
-	if (b->articles->len < 8)
-		nthreads = 1;
-	for (int i = 1; i < nthreads; i++)
-		threads[i] = g_thread_new("count", count_articles, &c);
-	count_articles(&c);
-	for (int i = 1; i < nthreads; i++)
-		g_thread_join(threads[i]);
-	st.plan.article_pages = c.pages;
+	/* Pass 1 measures: the pages of each article, then where everything starts. */
 	L.measuring = true;
+	count_articles(&L, pages);
+	st.page_no = 0;
+	st.plan.article_pages = pages;
 	run(&L);
 	/* Pass 2 sets and draws the same pages. */
 	L.measuring = false;
@@ -678,8 +655,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	run(&L);
 	diag_progress_end();
 
-	g_free(c.pages);
-	g_free(threads);
+	g_free(pages);
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
 	lay_clear(&L);
