@@ -224,6 +224,24 @@ static int font_size_units(const struct para_style *s)
 	return size > 0 ? size : 10 * PANGO_SCALE;
 }
 
+/*
+ * A variation selector (the U+FE0F of "⚠️", "1️⃣") or a zero-width joiner is shaped as an empty
+ * glyph in a cluster of its own, and a PDF keeps no text for a cluster without ink: join it to
+ * the cluster before, so the book's text keeps the character (and no line breaks before it).
+ */
+static void keep_selectors(PangoGlyphString *g, const char *item_text)
+{
+	for (int i = 1; i < g->num_glyphs; i++) {
+		gunichar u;
+
+		if (g->glyphs[i].glyph != PANGO_GLYPH_EMPTY || g->log_clusters[i] == g->log_clusters[i - 1])
+			continue;
+		u = g_utf8_get_char(item_text + g->log_clusters[i]);
+		if ((u >= 0xFE00 && u <= 0xFE0F) || (u >= 0xE0100 && u <= 0xE01EF) || u == 0x200D)
+			g->log_clusters[i] = g->log_clusters[i - 1];
+	}
+}
+
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
@@ -280,6 +298,7 @@ static void shape(struct para *p)
 
 		pango_shape_with_flags(text + item->offset, item->length, text, len, &item->analysis, g,
 				       PANGO_SHAPE_NONE);
+		keep_selectors(g, text + item->offset);
 		g_ptr_array_add(p->glyphs, g);
 	}
 }

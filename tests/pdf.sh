@@ -189,3 +189,11 @@ printf -- '---\ntitle: t\n---\n\nfirst line\n\nA private character: \xf4\x8f\xbf
 expect_status "missing glyph: still written" 0 "$FOLIO" "$TMP/tofu.md" -o "$TMP/tofu.pdf"
 contains "missing glyph: reported with file and line" "$TMP/err" "tofu.md:7: warning: no font can draw the character U\+10FFFD"
 expect_status "missing glyph: --strict fails" 1 "$FOLIO" --strict "$TMP/tofu.md" -o "$TMP/tofu2.pdf"
+
+# Emoji variation selectors and joiners keep their text in the PDF (they are shaped as empty glyphs).
+printf -- '---\ntitle: emoji\nlang: zh-CN\n---\n\n⚠️ 警告：1️⃣924发布会，👨‍👩‍👧一家。\n' >"$TMP/emoji.md"
+"$FOLIO" -q "$TMP/emoji.md" -o "$TMP/emoji.pdf"
+pdftotext "$TMP/emoji.pdf" "$TMP/emoji.txt"
+contains "emoji: U+FE0F kept after ⚠" "$TMP/emoji.txt" "⚠️ 警告"
+contains "emoji: keycap sequence kept" "$TMP/emoji.txt" "1️⃣924"
+contains "emoji: zero-width joiners kept" "$TMP/emoji.txt" "👨‍👩‍👧"
