@@ -48,6 +48,7 @@ void cover_style_for_lang(const char *lang, struct cover_style *s)
 	/* A non-CJK book (und counts as CJK: most collections are Chinese) gets Noto's Latin faces. */
 	s->title_family = lang && !region && strcmp(lang, "und") ? "Noto Serif" : serif[0];
 	s->text_family = lang && !region && strcmp(lang, "und") ? "Noto Sans" : sans[0];
+	s->title_bold = !strcmp(s->title_family, "Noto Serif");
 	for (size_t i = 0; region && i < G_N_ELEMENTS(regions); i++)
 		if (!strcmp(region, regions[i])) {
 			s->title_family = serif[i];
@@ -161,7 +162,7 @@ void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, co
 	cairo_fill(cr);
 
 	y = H * 0.22;
-	y += draw_text(cr, b, b->title && *b->title ? b->title : "folio", s->title_family, W * 0.085, true,
+	y += draw_text(cr, b, b->title && *b->title ? b->title : "folio", s->title_family, W * 0.085, s->title_bold,
 		       margin, y, width, s->ink, 4);
 	y += W * 0.05;
 	cairo_set_source_rgb(cr, s->accent[0], s->accent[1], s->accent[2]);

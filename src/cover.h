@@ -10,6 +10,7 @@
 struct cover_style {
 	const char *title_family;	/* e.g. "Noto Serif CJK SC" */
 	const char *text_family;	/* e.g. "Noto Sans CJK SC" */
+	bool title_bold;		/* Latin titles are bold; CJK ones regular (no bold CJK font is loaded) */
 	double paper[3], ink[3], muted[3], accent[3];	/* RGB, 0..1 */
 };
 

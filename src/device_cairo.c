@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "clreq.h"
 #include "cover.h"
 #include "diag.h"
 #include "imagedecode.h"
@@ -135,6 +136,28 @@ static void link_rect(cairo_t *cr, const char *target, double x, double y, doubl
 	g_string_free(attrs, TRUE);
 }
 
+/* CLREQ emphasis dots (着重号): a small dot centred under each Han character or kana of the run. */
+static void emphasis_dots(cairo_t *cr, const char *text, const struct para_run *r, double x, double y)
+{
+	const PangoGlyphString *g = r->glyphs->glyphs;
+	const PangoItem *item = r->glyphs->item;
+	double size = pango_font_description_get_size(r->style->font) / (double)PANGO_SCALE;
+	double gx = x;
+
+	for (int i = 0; i < g->num_glyphs; i++) {
+		double w = g->glyphs[i].geometry.width / (double)PANGO_SCALE;
+		gunichar u = g_utf8_get_char(text + item->offset + g->log_clusters[i]);
+		bool first_of_cluster = i == 0 || g->log_clusters[i] != g->log_clusters[i - 1];
+
+		if (first_of_cluster && g_unichar_isalpha(u) && clreq_is_cjk(u)) {
+			/* Centred on the em box, not on the glyph's advance (which carries justification). */
+			cairo_arc(cr, gx + size * 0.5, y + size * 0.3, size * 0.07, 0, 2 * G_PI);
+			cairo_fill(cr);
+		}
+		gx += w;
+	}
+}
+
 static void draw_text(struct cdev *c, const struct box *b)
 {
 	cairo_t *cr = c->cr;
@@ -150,6 +173,8 @@ static void draw_text(struct cdev *c, const struct box *b)
 		set_color(cr, r->style->color);
 		cairo_move_to(cr, x, y);
 		pango_cairo_show_glyph_item(cr, text, r->glyphs);
+		if (r->style->dots)
+			emphasis_dots(cr, text, r, x, y);
 		if (r->style->strike || r->style->underline) {
 			double size = pango_font_description_get_size(r->style->font) / (double)PANGO_SCALE;
 			double ly = r->style->strike ? y - size * 0.3 : y + size * 0.12;

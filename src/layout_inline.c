@@ -152,11 +152,8 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			add_text(w, cmark_node_get_literal(n), &c);
 			break;
 		case CMARK_NODE_EMPH:
-			/* Chinese has no italics: emphasis takes the emphasis face (a sans) instead. */
-			if (s->role == FONT_BODY)
-				c.role = FONT_EMPHASIS;
-			else
-				c.italic = true;
+			/* In Chinese text lay_style turns italics into emphasis dots. */
+			c.italic = true;
 			walk(w, n, &c);
 			break;
 		case CMARK_NODE_STRONG:

@@ -91,7 +91,7 @@ struct style_key {
 	int role;
 	double size, rise;
 	guint32 color;
-	bool bold, italic, code, strike;
+	bool bold, italic, code, strike, dots;
 	const char *region;	/* interned by fonts_cjk_region: compared by address */
 	char *link;
 };
@@ -106,7 +106,7 @@ static guint key_hash(gconstpointer p)
 	const struct style_key *k = p;
 	guint h = (guint)k->role * 31u + (guint)(k->size * 100) * 17u + k->color * 13u + (guint)(k->rise * 100) * 7u;
 
-	h = h * 33u + (k->bold | k->italic << 1 | k->code << 2 | k->strike << 3) + GPOINTER_TO_UINT(k->region);
+	h = h * 33u + (k->bold | k->italic << 1 | k->code << 2 | k->strike << 3 | k->dots << 4) + GPOINTER_TO_UINT(k->region);
 	return k->link ? h ^ g_str_hash(k->link) : h;
 }
 
@@ -116,6 +116,7 @@ static gboolean key_equal(gconstpointer pa, gconstpointer pb)
 
 	return a->role == b->role && a->size == b->size && a->rise == b->rise && a->color == b->color
 	       && a->bold == b->bold && a->italic == b->italic && a->code == b->code && a->strike == b->strike
+	       && a->dots == b->dots
 	       && a->region == b->region && (a->link == b->link || (a->link && b->link && !strcmp(a->link, b->link)));
 }
 
@@ -131,9 +132,27 @@ static void style_free(gpointer data)
 const struct para_style *lay_style(struct lay *L, enum theme_font role, double size, bool bold, bool italic,
 				   guint32 color, const char *link, double rise, bool code, bool strike)
 {
-	struct style_key k = { role, size, rise, color, bold, italic, code, strike, L->region, (char *)link };
-	struct style_entry *e = g_hash_table_lookup(L->styles, &k);
+	struct style_key k;
+	struct style_entry *e;
 	char *families;
+
+	/*
+	 * Bold in Chinese text is set in the strong face (黑体) at its regular weight, as Chinese
+	 * books do: no bold CJK font is loaded (each is 20-27 MB that a book would map and subset).
+	 */
+	bool dots = false;
+
+	if (bold && (role == FONT_BODY || role == FONT_HEADING || role == FONT_EMPHASIS)) {
+		role = FONT_STRONG;
+		bold = false;
+	}
+	/* Chinese has no italics: emphasis is marked with dots under the characters (CLREQ 着重号). */
+	if (italic && role == FONT_BODY) {
+		italic = false;
+		dots = true;
+	}
+	k = (struct style_key){ role, size, rise, color, bold, italic, code, strike, dots, L->region, (char *)link };
+	e = g_hash_table_lookup(L->styles, &k);
 
 	if (e)
 		return &e->style;
@@ -152,6 +171,7 @@ const struct para_style *lay_style(struct lay *L, enum theme_font role, double s
 	e->style.rise = rise;
 	e->style.code = code;
 	e->style.strike = strike;
+	e->style.dots = dots;
 	g_hash_table_add(L->styles, e);
 	return &e->style;
 }

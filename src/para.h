@@ -14,6 +14,7 @@ struct para_style {
 	unsigned underline : 1;
 	unsigned strike : 1;
 	unsigned code : 1;		/* inline code: never stretched */
+	unsigned dots : 1;		/* emphasis dots under the CJK characters (Chinese emphasis) */
 };
 
 enum para_align { PARA_JUSTIFY, PARA_LEFT, PARA_CENTER, PARA_RIGHT };

@@ -32,6 +32,7 @@ static const struct key keys[] = {
 	{ "fonts", "heading", T_STR, F(font[FONT_HEADING]) },
 	{ "fonts", "heading-latin", T_STR, F(font[FONT_HEADING_LATIN]) },
 	{ "fonts", "emphasis", T_STR, F(font[FONT_EMPHASIS]) },
+	{ "fonts", "strong", T_STR, F(font[FONT_STRONG]) },
 	{ "fonts", "code", T_STR, F(font[FONT_CODE]) },
 	{ "text", "size", T_PT, F(size) },
 	{ "text", "line-height", T_NUM, F(line_height) },
@@ -108,6 +109,7 @@ static void theme_defaults(struct theme *t)
 	set_str(&t->font[FONT_HEADING], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
 	set_str(&t->font[FONT_HEADING_LATIN], "Noto Sans, Noto Sans CJK {cjk}, Symbola");
 	set_str(&t->font[FONT_EMPHASIS], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
+	set_str(&t->font[FONT_STRONG], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
 	set_str(&t->font[FONT_CODE], "Noto Sans Mono CJK {cjk}, Noto Mono, DejaVu Sans Mono, Symbola");
 	t->size = 10.5;
 	t->line_height = 1.75;

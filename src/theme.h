@@ -10,7 +10,7 @@
 
 /* Font family lists: "{cjk}" stands for SC, TC, HK, JP or KR, chosen by the text's language. */
 enum theme_font { FONT_BODY, FONT_BODY_LATIN, FONT_HEADING, FONT_HEADING_LATIN, FONT_EMPHASIS,
-		  FONT_CODE, FONT_N };
+		  FONT_STRONG, FONT_CODE, FONT_N };
 
 struct theme {
 	/* Page, in points. Inner is the binding side (left on right-hand pages). */
