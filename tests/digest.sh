@@ -267,15 +267,14 @@ else
 	not_ok "terminal: 'script' (util-linux) is needed for this test"
 fi
 
-# ---- examples/digest: the crontab command, in a copy of its layout (only the format overridden:
-# .model instead of .epub and .pdf, the same settings otherwise) ----
+# ---- examples/digest: the crontab command as written, in a copy of its layout: both books ----
 srv=$TMP/srv/folio
 mkdir -p "$srv"
 cp -r examples "$srv/news"; rm -rf "$srv/news/digest" "$srv/news/out"
 cp examples/digest/folio.yaml "$srv/digest.yaml"
 cron_line=$(grep -E '^[0-9*]' examples/digest/crontab)
 is "example crontab: weekly, Monday 06:00" "$(echo "$cron_line" | awk '{print $1, $2, $3, $4, $5}')" "0 6 * * 1"
-cron_cmd=$(echo "$cron_line" | sed -E 's/^([^ ]+ +){5}//' | sed "s|/srv/folio|$srv|; s|/usr/local/bin/folio|$FOLIO|; s|digest.yaml|digest.yaml -o 'digests/{{weekyear}}/weekly-{{weekyear}}-W{{week}}.model'|")
+cron_cmd=$(echo "$cron_line" | sed -E 's/^([^ ]+ +){5}//' | sed "s|/srv/folio|$srv|; s|/usr/local/bin/folio|$FOLIO|")
 # Three Mondays: the first digest, one with an article added during the week, one with nothing new.
 for when in "2025-03-24 06:00" "2025-03-31 06:00" "2025-04-07 06:00"; do
 	SOURCE_DATE_EPOCH=$(at "$when") sh -c "$cron_cmd" 2>>"$TMP/cron.err"; echo "exit $?" >>"$TMP/cron.status"
@@ -284,10 +283,18 @@ done
 is "example crontab: written, written, nothing new" "$(tr '\n' ' ' <"$TMP/cron.status")" "exit 0 exit 0 exit 3 "
 is "example crontab: one summary line a run in the log" "$(cut -f1 "$srv/digests/digest.log" | tr '\n' ' ')" "written written nothing-new "
 lacks "example crontab: every setting known" "$TMP/cron.err" "unknown setting"
-f=$srv/digests/2025/weekly-2025-W12.model
-contains "example crontab: title from digest.yaml, last week's number" "$f" "^  title: 评论周刊 2025年第12期$"
-is "example crontab: the next Monday, the next week" "$(article_titles "$srv/digests/2025/weekly-2025-W13.model")" "补上的一期"
-contains "example crontab: grouped by category" "$f" "^part p01 "
+w12=$srv/digests/2025/weekly-2025-W12 w13=$srv/digests/2025/weekly-2025-W13
+[ -s "$w12.epub" ] && [ -s "$w12.pdf" ] && [ -s "$w13.epub" ] && [ -s "$w13.pdf" ] \
+	&& ok "example crontab: an EPUB and a PDF each week" || not_ok "example crontab: an EPUB and a PDF each week" "$(ls -R "$srv/digests")"
+unzip -p "$w12.epub" OEBPS/content.opf >"$TMP/w12.opf" 2>/dev/null || unzip -p "$w12.epub" '*.opf' >"$TMP/w12.opf"
+contains "example crontab: EPUB title from digest.yaml, last week's number" "$TMP/w12.opf" "<dc:title[^>]*>评论周刊 2025年第12期</dc:title>"
+pdfinfo "$w12.pdf" >"$TMP/w12.info"
+contains "example crontab: PDF title from digest.yaml" "$TMP/w12.info" "^Title: +评论周刊 2025年第12期$"
+pdftotext "$w13.pdf" "$TMP/w13.txt"
+contains "example crontab: the next Monday, the next week" "$TMP/w13.txt" "补上的一期"
+lacks "example crontab: and nothing of the week before" "$TMP/w13.txt" "DeepSeek"
+unzip -p "$w12.epub" '*nav.xhtml' >"$TMP/w12.nav"
+contains "example crontab: grouped by category (nested contents)" "$TMP/w12.nav" "<ol>.*<li>.*<ol>|<li[^>]*>[^<]*<a[^>]*>城市</a>"
 [ -f "$srv/digests/digest.state" ] && ok "example crontab: state in digests/" || not_ok "example crontab: state in digests/"
 grep -q '^ExecStart=/usr/local/bin/folio digest news --config digest.yaml$' examples/digest/folio-digest.service \
 	&& grep -q '^WorkingDirectory=/srv/folio$' examples/digest/folio-digest.service \
