@@ -8,7 +8,8 @@ bool lay_drawable(const struct resource *r)
 {
 	return r && r->width > 0 && r->height > 0
 	       && (!strcmp(r->media_type, "image/jpeg") || !strcmp(r->media_type, "image/png")
-		   || !strcmp(r->media_type, "image/gif") || !strcmp(r->media_type, "image/webp"));
+		   || !strcmp(r->media_type, "image/gif") || !strcmp(r->media_type, "image/webp")
+		   || !strcmp(r->media_type, "image/svg+xml"));	/* rasterised by imagedecode_surface */
 }
 
 /* Text cut to max characters with an ellipsis. */

@@ -65,6 +65,23 @@ check "cache: second build, same model" cmp "$TMP/good1.model" "$TMP/good2.model
 leftovers=$(ls -A "$TMP/cache/folio" | grep '^\.tmp' || true)
 [ -z "$leftovers" ] && ok "cache: no temporary files" || not_ok "cache: no temporary files" "$leftovers"
 
+# The books: an EPUB and a PDF from one run hold every picture (from the cache: no download).
+: >"$TMP/log"
+expect_status "books: EPUB and PDF written" 0 "$FOLIO" "$TMP/good" -o "$TMP/good.epub" -o "$TMP/good.pdf"
+[ ! -s "$TMP/log" ] && ok "books: nothing downloaded again" || not_ok "books: nothing downloaded again" "$(cat "$TMP/log")"
+java -jar /usr/bin/epubcheck "$TMP/good.epub" >"$TMP/epubcheck.txt" 2>&1
+contains "books: epubcheck finds no error and no warning" "$TMP/epubcheck.txt" "Messages: 0 fatals / 0 errors / 0 warnings"
+n=$(unzip -Z1 "$TMP/good.epub" | grep -c '/images/img-')
+[ "$n" = 11 ] && ok "books: the EPUB packs the 10 pictures and the cover" || not_ok "books: the EPUB packs 11 images" "$(unzip -Z1 "$TMP/good.epub")"
+pdfimages -list "$TMP/good.pdf" | awk 'NR > 2 {print $4 "x" $5, $9}' | sort -u >"$TMP/pdfimages.txt"
+n=$(pdfimages -list "$TMP/good.pdf" | awk 'NR > 2 && $3 == "image" {print $11}' | sort -u | wc -l)
+[ "$n" = 10 ] && ok "books: the PDF draws the 10 pictures, each stored once" \
+	|| not_ok "books: the PDF draws 10 pictures" "$n: $(pdfimages -list "$TMP/good.pdf" | awk 'NR > 2 && $3 == "image" {print $4 "x" $5, $9, $11}' | sort -u)"
+contains "books: the JPEG stays JPEG in the PDF" "$TMP/pdfimages.txt" "^64x48 jpeg$"
+page=$(pdfimages -list "$TMP/good.pdf" | awk 'NR == 3 {print $1}')
+pdftoppm -r 40 -gray -f "$page" -l "$page" "$TMP/good.pdf" "$TMP/page" && ok "books: the page with the first picture renders" \
+	|| not_ok "books: the page with the first picture renders"
+
 # A damaged cache entry is not used: it is downloaded again.
 key=$(printf '%s' "$U/plain" | sha256sum | cut -d' ' -f1)
 echo "garbage" >"$TMP/cache/folio/$key"
@@ -144,6 +161,11 @@ expect_status "offline, server stopped: built from the cache" 0 "$FOLIO" "$TMP/g
 grep -v "'//127" "$TMP/good1.model" >"$TMP/a"; grep -v "'//127" "$TMP/off1.model" >"$TMP/b"
 check "offline: same images as online" cmp "$TMP/a" "$TMP/b"
 [ "$(warnings "$TMP/err")" = 1 ] && ok "offline: only the never-fetched image warned" || not_ok "offline: only the never-fetched image warned" "$(cat "$TMP/err")"
+"$FOLIO" "$TMP/good" --offline -o "$TMP/off.epub" -o "$TMP/off.pdf" 2>/dev/null
+# (The EPUB's placeholder for the never-fetched picture gives its own reason; its pictures are the same.)
+check "offline, server stopped: the EPUB packs the same pictures" cmp <(unzip -Z1 "$TMP/good.epub" | grep images/) \
+	<(unzip -Z1 "$TMP/off.epub" | grep images/)
+check "offline, server stopped: the same PDF as online" cmp "$TMP/good.pdf" "$TMP/off.pdf"
 
 # ---- Formats and limits (local files and the cache; no server needed) ----
 "$FOLIO" "$TMP/good" --offline --webp keep -t model -o "$TMP/keep.model" 2>/dev/null
