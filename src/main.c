@@ -1,5 +1,6 @@
 /* main.c - the command line: read options, build the book, write each output, choose the exit status. */
 #include <locale.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,11 +12,15 @@
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
-/* templates/ and fonts/: $FOLIO_DATADIR, else beside the executable's folder (a build tree), else installed. */
+/*
+ * templates/ and fonts/: $FOLIO_DATADIR; else beside the executable's folder (build/folio in a
+ * source tree); else PREFIX/share/folio seen from the executable (bin/folio), so an installed
+ * copy works wherever PREFIX and DESTDIR put it; else the PREFIX it was built for.
+ */
 static char *find_datadir(void)
 {
 	const char *env = g_getenv("FOLIO_DATADIR");
-	char *exe, *dir, *up, *probe;
+	char *exe, *dir, *up, *candidates[2];
 
 	if (env && *env)
 		return g_strdup(env);
@@ -23,15 +28,23 @@ static char *find_datadir(void)
 	if (exe) {
 		dir = g_path_get_dirname(exe);
 		up = g_path_get_dirname(dir);
-		probe = g_build_filename(up, "templates", NULL);
+		candidates[0] = g_strdup(up);
+		candidates[1] = g_build_filename(up, "share", "folio", NULL);
 		g_free(exe);
 		g_free(dir);
-		if (g_file_test(probe, G_FILE_TEST_IS_DIR)) {
-			g_free(probe);
-			return up;
-		}
-		g_free(probe);
 		g_free(up);
+		for (int i = 0; i < 2; i++) {
+			char *probe = g_build_filename(candidates[i], "templates", "theme.yaml", NULL);
+			bool found = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
+
+			g_free(probe);
+			if (found) {
+				g_free(candidates[1 - i]);
+				return candidates[i];
+			}
+		}
+		g_free(candidates[0]);
+		g_free(candidates[1]);
 	}
 	return g_strdup(FOLIO_DATADIR);
 }
