@@ -1,5 +1,6 @@
 /* layout_block.c - an article's blocks as vertical items: paragraphs, headings, lists, quotes, code, HTML. */
 #include "layout_int.h"
+#include "sanitize.h"
 
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -212,7 +213,8 @@ static bool html_block_element(const char *name)
 	return false;
 }
 
-static void html_text(xmlNode *n, GString *out)
+/* The text of raw HTML as the EPUB shows it: what plays (a video, an iframe) becomes its note. */
+static void html_text(xmlNode *n, GString *out, const char *lang)
 {
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -220,15 +222,21 @@ static void html_text(xmlNode *n, GString *out)
 		} else if (n->type == XML_ELEMENT_NODE) {
 			const char *name = (const char *)n->name;
 
+			if (sanitize_is_embed(name)) {
+				char *note = sanitize_embed_note(n, lang);
+
+				g_string_append_printf(out, "\n%s\n", note);
+				g_free(note);
+				continue;
+			}
 			/* Scripts, styles and the like are never text of the book. */
 			if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")
 			    || !g_ascii_strcasecmp(name, "head") || !g_ascii_strcasecmp(name, "template")
-			    || !g_ascii_strcasecmp(name, "noscript") || !g_ascii_strcasecmp(name, "iframe")
-			    || !g_ascii_strcasecmp(name, "object"))
+			    || !g_ascii_strcasecmp(name, "noscript"))
 				continue;
 			if (html_block_element(name))
 				g_string_append_c(out, '\n');
-			html_text(n->children, out);
+			html_text(n->children, out, lang);
 			if (html_block_element(name))
 				g_string_append_c(out, '\n');
 		}
@@ -249,7 +257,7 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 	if (!doc)
 		return;
 	text = g_string_new(NULL);
-	html_text(xmlDocGetRootElement(doc), text);
+	html_text(xmlDocGetRootElement(doc), text, L->art ? L->art->lang : L->b->lang);
 	xmlFreeDoc(doc);
 	paras = g_strsplit(text->str, "\n", -1);
 	for (int i = 0; paras[i]; i++) {

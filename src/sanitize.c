@@ -642,12 +642,10 @@ static void put_address(struct sanitizer *s, const char *url)
 	g_free(safe);
 }
 
-/* An iframe, object, embed, video or audio: a visible note with its address instead. */
-static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line)
+/* The address an iframe, object, embed, video or audio plays (g_free), or NULL. */
+static char *embed_source(const xmlNode *n)
 {
-	const char *name = (const char *)n->name;
 	char *src = attr(n, "src");
-	enum l10n_label what = L_EMBED;
 
 	if (!src || !*src) {
 		g_free(src);
@@ -659,10 +657,44 @@ static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int lin
 			src = attr(c, "src");
 		}
 	}
+	return src;
+}
+
+static enum l10n_label embed_label(const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
 	if (!g_ascii_strcasecmp(name, "video"))
-		what = L_VIDEO;
-	else if (!g_ascii_strcasecmp(name, "audio"))
-		what = L_AUDIO;
+		return L_VIDEO;
+	if (!g_ascii_strcasecmp(name, "audio"))
+		return L_AUDIO;
+	return L_EMBED;
+}
+
+bool sanitize_is_embed(const char *name)
+{
+	const struct elem *e = find_elem(name);
+
+	return e && e->action == A_EMBED;
+}
+
+char *sanitize_embed_note(const xmlNode *n, const char *lang)
+{
+	char *src = embed_source(n);
+	char *note = g_strdup_printf("%s%s%s", l10n_label(lang, embed_label(n)), src && *src ? " " : "",
+				     src && *src ? src : "");
+
+	g_free(src);
+	return note;
+}
+
+/* An iframe, object, embed, video or audio: a visible note with its address instead. */
+static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line)
+{
+	const char *name = (const char *)n->name;
+	char *src = embed_source(n);
+	enum l10n_label what = embed_label(n);
+
 	swarn(s, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
 		  name, src && *src ? " " : "", src ? src : "");
 	g_string_append(s->out, block ? "<p class=\"placeholder embed\">" : "<span class=\"placeholder embed\">");

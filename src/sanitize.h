@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <cmark-gfm.h>
 #include <glib.h>
+#include <libxml/tree.h>
 
 /* What an article's XHTML holds that the package must declare. */
 enum { SANITIZE_SVG = 1, SANITIZE_MATHML = 2 };
@@ -68,6 +69,14 @@ char *sanitize_url(const char *url, bool *relative);
  * namespace restored, quietly. Free with g_string_free.
  */
 GString *sanitize_svg_image(const char *data, size_t len, const char *file);
+
+/* True for the elements that play something (iframe, object, embed, video, audio ...). */
+bool sanitize_is_embed(const char *name);
+/*
+ * What a book shows for such an element, as text: its label in lang and the address it
+ * plays ("嵌入内容 https://..."); the EPUB links the address. g_free.
+ */
+char *sanitize_embed_note(const xmlNode *n, const char *lang);
 
 /* True when tag has the shape of a BCP 47 language tag ("zh-Hant-TW"), as lang attributes need. */
 bool sanitize_lang_ok(const char *tag);

@@ -197,3 +197,11 @@ pdftotext "$TMP/emoji.pdf" "$TMP/emoji.txt"
 contains "emoji: U+FE0F kept after ⚠" "$TMP/emoji.txt" "⚠️ 警告"
 contains "emoji: keycap sequence kept" "$TMP/emoji.txt" "1️⃣924"
 contains "emoji: zero-width joiners kept" "$TMP/emoji.txt" "👨‍👩‍👧"
+
+# Raw HTML that plays (an iframe, a video) shows the same note and address as in the EPUB.
+printf -- '---\ntitle: embeds\nlang: zh-CN\n---\n\n<div>前<iframe src="https://v.example/x"></iframe>后</div>\n\n<div><video src="https://v.example/clip.mp4"></video></div>\n' >"$TMP/embed.md"
+"$FOLIO" -q "$TMP/embed.md" -o "$TMP/embed.pdf"
+pdftotext "$TMP/embed.pdf" "$TMP/embed.txt"
+contains "raw HTML: an iframe shows its address" "$TMP/embed.txt" "嵌入内容 https://v.example/x"
+contains "raw HTML: a video shows its address" "$TMP/embed.txt" "https://v.example/clip.mp4"
+contains "raw HTML: the text around an iframe kept" "$TMP/embed.txt" "^前"
