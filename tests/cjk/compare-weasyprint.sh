@@ -4,10 +4,12 @@
 # PNG. A measurement for the README, not part of tests/run (WeasyPrint takes minutes).
 #
 #   tests/cjk/compare-weasyprint.sh [OUT_DIR]        (default /tmp/folio-vs-weasyprint)
+#   SHOT='近日，全球权威光伏独立测试机构RETC' tests/cjk/compare-weasyprint.sh   (the README's table and images)
 #
 # Environment: CORPUS (default /work/shared/corpus; its zh-CN, zh-HK and zh-TW folders are read),
 # PDFCHECK (default /work/shared/tools/pdfcheck), SHOT (text on the page to render from both PDFs;
-# empty: no images), DPI (default 90). Run `make` first: it uses build/folio.
+# empty: no images), DPI (default 90). Run `make` first: it uses build/folio. The images are
+# reduced to 64 colours when Python's PIL is there (python3-pil).
 #
 # The articles are those folio keeps from the three folders (one duplicate is left out), in folio's
 # order, read from `folio -t model`. folio sets them on A5 with --margin 40 --offline (an empty image
@@ -114,6 +116,10 @@ if [ -n "$shot" ]; then
 		p=$(page_of "$out/$name.pdf" "$shot")
 		[ -n "$p" ] || { echo "$0: '$shot' is on no page of $name.pdf" >&2; exit 1; }
 		pdftoppm -png -r "$dpi" -f "$p" -l "$p" -singlefile "$out/$name.pdf" "$out/$name-p$p"
+		# 64 colours keep the grey of the type and the blue of links at a third of the size
+		/usr/bin/python3 -c 'import sys; from PIL import Image; im = Image.open(sys.argv[1]);
+im.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(sys.argv[1], optimize=True)' \
+			"$out/$name-p$p.png" 2>/dev/null || true
 		echo "wrote $out/$name-p$p.png"
 	done
 fi
