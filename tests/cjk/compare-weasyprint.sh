@@ -87,12 +87,11 @@ t2=$(now)
 pandoc_s=$(seconds "$t0" "$t1") weasy_s=$(seconds "$t1" "$t2") both_s=$(seconds "$t0" "$t2")
 
 row() {
-	local name=$1 pdf=$2 secs=$3 report last
-	report=$out/$name.pdfcheck.txt
+	local label=$1 name=$2 secs=$3 pdf=$out/$2.pdf report=$out/$2.pdfcheck.txt last
 	"$pdfcheck" "$pdf" --margin 40 >"$report" || true
 	last=$(tail -1 "$report")
 	field() { echo "$last" | grep -oE " $1=[^ ]+" | cut -d= -f2; }
-	echo "| $name | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) | $(field pages) | $secs |"
+	echo "| $label | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) | $(field pages) | $secs |"
 }
 n=$(wc -l <"$work/articles.tsv")
 {
@@ -100,8 +99,8 @@ n=$(wc -l <"$work/articles.tsv")
 	echo
 	echo '| | kinsoku | split pairs | wide gaps | overflow | pages | seconds |'
 	echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
-	row folio "$out/folio.pdf" "$folio_s"
-	row weasyprint "$out/weasyprint.pdf" "$both_s (pandoc $pandoc_s + WeasyPrint $weasy_s)"
+	row folio folio "$folio_s"
+	row 'pandoc + WeasyPrint' weasyprint "$both_s (pandoc $pandoc_s, WeasyPrint $weasy_s)"
 } >"$out/table.md"
 cat "$out/table.md"
 
