@@ -26,8 +26,8 @@
 # Writes OUT_DIR/folio.pdf, weasyprint.pdf, book.html, the pdfcheck reports (*.pdfcheck.txt),
 # table.md, and with SHOT folio-pN.png and weasyprint-pN.png.
 set -eu
+out=$(realpath -m "${1:-/tmp/folio-vs-weasyprint}")	# a relative OUT_DIR is from where it was run
 cd "$(dirname "$0")/../.."
-out=${1:-/tmp/folio-vs-weasyprint}
 corpus=${CORPUS:-/work/shared/corpus}
 pdfcheck=${PDFCHECK:-/work/shared/tools/pdfcheck}
 shot=${SHOT:-}
