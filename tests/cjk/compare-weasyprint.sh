@@ -1,64 +1,124 @@
 #!/usr/bin/env bash
 # compare-weasyprint.sh - folio's PDF beside WeasyPrint's for the same Chinese articles: pdfcheck's
-# counts for both, as a Markdown table, and page images of both. A measurement, not part of
-# tests/run (it takes a minute and reads articles outside the project).
+# counts and the time each took, as a Markdown table, and one page of the same text from each as
+# PNG. A measurement for the README, not part of tests/run (WeasyPrint takes minutes).
 #
-#   tests/cjk/compare-weasyprint.sh SOURCE_DIR FOLIO.pdf OUT_DIR [PAGE]
+#   tests/cjk/compare-weasyprint.sh [OUT_DIR]        (default /tmp/folio-vs-weasyprint)
+#   SHOT='近日，全球权威光伏独立测试机构RETC' tests/cjk/compare-weasyprint.sh   (the README's table and images)
 #
-# WeasyPrint gets each article through pandoc (GFM -> HTML, images left out: no network) with a
-# stylesheet matching folio's defaults: A5, 40 pt margins, Noto Serif CJK 10.5 pt, line height
-# 1.7, justified, 2 em indent, strict line breaking, language per article folder (zh-CN, zh-HK,
-# zh-TW). Writes OUT_DIR/weasyprint.pdf, OUT_DIR/table.md, OUT_DIR/{folio,weasyprint}-PAGE.png.
+# Environment: CORPUS (default /work/shared/corpus; its zh-CN, zh-HK and zh-TW folders are read),
+# PDFCHECK (default /work/shared/tools/pdfcheck), SHOT (text on the page to render from both PDFs;
+# empty: no images), DPI (default 90). Run `make` first: it uses build/folio. The images are
+# reduced to 64 colours when Python's PIL is there (python3-pil).
+#
+# The articles are those folio keeps from the three folders (one duplicate is left out), in folio's
+# order, read from `folio -t model`. folio sets them on A5 with --margin 40 --offline (an empty image
+# cache, so every picture is the same placeholder box on every machine). WeasyPrint gets the same
+# articles through pandoc (GFM with east_asian_line_breaks -> HTML, one call per article), each a
+# <section lang=...> opening with the header folio prints (title, date, source, tags, summary), the
+# author's typed indent (　　) dropped as folio drops it, images as the same placeholder box
+# (weasyprint/filter.lua), and weasyprint/print.css: folio's theme in CSS (A5, 40 pt margins, Noto
+# Serif CJK SC/HK/TC 10.5 pt, line height 1.75, justified, 2 em indent, line-break: strict). Both
+# draw with folio's fontconfig file (fonts/fonts.conf), so they have the same fonts to choose from.
+# Both PDFs are judged by `pdfcheck --margin 40`. The counts are the same on every run; the seconds
+# are wall-clock time on this machine.
+#
+# Writes OUT_DIR/folio.pdf, weasyprint.pdf, book.html, the pdfcheck reports (*.pdfcheck.txt),
+# table.md, and with SHOT folio-pN.png and weasyprint-pN.png.
 set -eu
-if [ $# -lt 3 ]; then
-	echo "usage: $0 SOURCE_DIR FOLIO.pdf OUT_DIR [PAGE]" >&2
-	exit 2
-fi
-src=$1 folio_pdf=$2 out=$3 page=${4:-5}
+out=$(realpath -m "${1:-/tmp/folio-vs-weasyprint}")	# a relative OUT_DIR is from where it was run
+cd "$(dirname "$0")/../.."
+corpus=${CORPUS:-/work/shared/corpus}
 pdfcheck=${PDFCHECK:-/work/shared/tools/pdfcheck}
+shot=${SHOT:-}
+dpi=${DPI:-90}
+folio=$PWD/build/folio
+here=$PWD/tests/cjk/weasyprint
+title='语料中的中文文章'
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
+export FONTCONFIG_FILE=$PWD/fonts/fonts.conf
+export LC_ALL=C.UTF-8
+[ -x "$folio" ] || { echo "$0: build/folio is missing: run make" >&2; exit 2; }
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+sources=("$corpus/zh-CN" "$corpus/zh-HK" "$corpus/zh-TW")
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-echo 'function Image(el) return {} end' >"$work/noimg.lua"
-cat >"$work/style.css" <<'EOF'
-@page { size: A5; margin: 40pt; }
-body { font-family: "Noto Serif CJK SC"; font-size: 10.5pt; line-height: 1.7; text-align: justify;
-       line-break: strict; }
-section:lang(zh-HK) { font-family: "Noto Serif CJK HK"; }
-section:lang(zh-TW) { font-family: "Noto Serif CJK TC"; }
-p { text-indent: 2em; margin: 0; }
-h1 { font-size: 14pt; break-before: page; }
-pre, code { font-family: "Noto Sans Mono CJK SC"; font-size: 9pt; white-space: pre-wrap; }
-table { font-size: 9pt; }
-EOF
+# folio
+"$folio" "${sources[@]}" --offline --image-cache "$work/cache" -q -t model -o "$work/model.txt"
+t0=$(now)
+"$folio" "${sources[@]}" --offline --image-cache "$work/cache" -q --title "$title" \
+	--page-size A5 --margin 40 -o "$out/folio.pdf"
+t1=$(now)
+folio_s=$(seconds "$t0" "$t1")
+
+# The articles folio kept, one a line: file, lang, title, date, source, tags, summary.
+awk -v OFS='\t' '
+	function flush() { if (file != "") print file, f["lang"], f["title"], f["date"], f["source"], f["tags"], f["summary"] }
+	/^article / { flush(); file = $0; sub(/^article [^ ]+ /, "", file); split("", f); next }
+	/^  (lang|title|date|source|tags|summary): / { k = $1; sub(/:$/, "", k); v = $0; sub(/^  [a-z]+: /, "", v); f[k] = v }
+	END { flush() }' "$work/model.txt" >"$work/articles.tsv"
+
+esc() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g'; }
+t0=$(now)
 {
-	echo '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>WeasyPrint</title>'
-	echo '<link rel="stylesheet" href="style.css"></head><body>'
-	find "$src" -name '*.md' -path '*zh-*' | LC_ALL=C sort | while read -r f; do
-		lang=$(echo "$f" | grep -oE 'zh-(CN|HK|TW)' | head -1)
-		echo "<section lang=\"$lang\"><h1>$(basename "$f")</h1>"
-		awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } !fm' "$f" \
-			| pandoc -f gfm -t html --lua-filter "$work/noimg.lua"
+	echo "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+	echo "<title>$title</title><link rel=\"stylesheet\" href=\"$here/print.css\"></head><body>"
+	while IFS=$'\t' read -r file lang atitle date source tags summary; do
+		case $lang in zh-HK | zh-TW | zh-MO) src_label='來源：' tag_label='標籤：' ;; *) src_label='来源：' tag_label='标签：' ;; esac
+		day=$(echo "$date" | awk -F'[-T]' 'NF >= 3 { printf "%d 年 %d 月 %d 日", $1, $2, $3 }')
+		echo "<section lang=\"$lang\"><h1 class=\"title\" data-book=\"$title\">$(printf '%s' "$atitle" | esc)</h1>"
+		echo "<p class=\"meta\">$day　$src_label$(printf '%s' "$source" | esc)<br>$tag_label$(printf '%s' "$tags" | esc)</p>"
+		[ -n "$summary" ] && echo "<p class=\"summary\">$(printf '%s' "$summary" | esc)</p>"
+		echo '<hr class="header">'
+		# the body: front matter cut, the author's indent (also inside ** opening a line) dropped
+		awk 'NR == 1 && /^---[ \t]*$/ { fm = 1; next } fm && /^---[ \t]*$/ { fm = 0; next } !fm' "$file" \
+			| sed -E 's/^(\*\*|__)?(　)+/\1/' \
+			| pandoc -f gfm+east_asian_line_breaks -t html --lua-filter "$here/filter.lua"
 		echo '</section>'
-	done
+	done <"$work/articles.tsv"
 	echo '</body></html>'
-} >"$work/book.html"
-weasyprint -q "$work/book.html" "$out/weasyprint.pdf"
+} >"$out/book.html"
+t1=$(now)
+weasyprint -q "$out/book.html" "$out/weasyprint.pdf"
+t2=$(now)
+pandoc_s=$(seconds "$t0" "$t1") weasy_s=$(seconds "$t1" "$t2") both_s=$(seconds "$t0" "$t2")
 
 row() {
-	local name=$1 pdf=$2 last
-	last=$("$pdfcheck" "$pdf" --margin 40 | tail -1)
-	field() { echo "$last" | grep -oE "$1=[^ ]+" | cut -d= -f2; }
-	echo "| $name | $(field pages) | $(field lines) | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) |"
+	local label=$1 name=$2 secs=$3 pdf=$out/$2.pdf report=$out/$2.pdfcheck.txt last
+	"$pdfcheck" "$pdf" --margin 40 >"$report" || true
+	last=$(tail -1 "$report")
+	field() { echo "$last" | grep -oE " $1=[^ ]+" | cut -d= -f2; }
+	echo "| $label | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) | $(field pages) | $secs |"
 }
+n=$(wc -l <"$work/articles.tsv")
 {
-	echo '| | pages | lines | kinsoku | split pairs | wide gaps | overflow |'
-	echo '| --- | --- | --- | --- | --- | --- | --- |'
-	row folio "$folio_pdf"
-	row WeasyPrint "$out/weasyprint.pdf"
+	echo "$n articles ($(IFS=' '; echo "${sources[*]#$corpus/}")), A5, 40 pt margins; pdfcheck --margin 40"
+	echo
+	echo '| | kinsoku | split pairs | wide gaps | overflow | pages | seconds |'
+	echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+	row folio folio "$folio_s"
+	row 'pandoc + WeasyPrint' weasyprint "$both_s (pandoc $pandoc_s, WeasyPrint $weasy_s)"
 } >"$out/table.md"
 cat "$out/table.md"
-pdftoppm -png -r 110 -f "$page" -l "$page" -singlefile "$folio_pdf" "$out/folio-$page"
-pdftoppm -png -r 110 -f "$page" -l "$page" -singlefile "$out/weasyprint.pdf" "$out/weasyprint-$page"
-echo "wrote $out/table.md, $out/folio-$page.png, $out/weasyprint-$page.png"
+
+# The same text from both: the first page of each PDF holding SHOT (whitespace ignored).
+page_of() {
+	pdftotext -enc UTF-8 "$1" - | awk -v RS='\f' -v want="$2" '
+		{ gsub(/[[:space:]]+/, ""); gsub(/[[:space:]]+/, "", want) }
+		index($0, want) { print NR; exit }'
+}
+if [ -n "$shot" ]; then
+	for name in folio weasyprint; do
+		p=$(page_of "$out/$name.pdf" "$shot")
+		[ -n "$p" ] || { echo "$0: '$shot' is on no page of $name.pdf" >&2; exit 1; }
+		pdftoppm -png -r "$dpi" -f "$p" -l "$p" -singlefile "$out/$name.pdf" "$out/$name-p$p"
+		# 64 colours keep the grey of the type and the blue of links at a third of the size
+		/usr/bin/python3 -c 'import sys; from PIL import Image; im = Image.open(sys.argv[1]);
+im.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(sys.argv[1], optimize=True)' \
+			"$out/$name-p$p.png" 2>/dev/null || true
+		echo "wrote $out/$name-p$p.png"
+	done
+fi
