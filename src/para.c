@@ -225,18 +225,27 @@ static int font_size_units(const struct para_style *s)
 }
 
 /*
- * A variation selector (the U+FE0F of "⚠️", "1️⃣") or a zero-width joiner is shaped as an empty
+ * Glyphs Pango shapes wrongly for a book. A variation selector (the U+FE0F of "⚠️", "1️⃣") or a
+ * zero-width joiner is shaped as an empty
  * glyph in a cluster of its own, and a PDF keeps no text for a cluster without ink: join it to
  * the cluster before, so the book's text keeps the character (and no line breaks before it).
  */
 static void keep_selectors(PangoGlyphString *g, const char *item_text)
 {
-	for (int i = 1; i < g->num_glyphs; i++) {
-		gunichar u;
+	for (int i = 0; i < g->num_glyphs; i++) {
+		gunichar u = g_utf8_get_char(item_text + g->log_clusters[i]);
 
-		if (g->glyphs[i].glyph != PANGO_GLYPH_EMPTY || g->log_clusters[i] == g->log_clusters[i - 1])
+		/*
+		 * A forced line break ends its line but draws nothing: fonts have no glyph for it,
+		 * and the box Pango draws for a missing glyph showed as a speck at every hard break.
+		 */
+		if (u == '\n' || u == 0x2028 || u == 0x2029) {
+			g->glyphs[i].glyph = PANGO_GLYPH_EMPTY;
+			g->glyphs[i].geometry.width = 0;
 			continue;
-		u = g_utf8_get_char(item_text + g->log_clusters[i]);
+		}
+		if (i == 0 || g->glyphs[i].glyph != PANGO_GLYPH_EMPTY || g->log_clusters[i] == g->log_clusters[i - 1])
+			continue;
 		if ((u >= 0xFE00 && u <= 0xFE0F) || (u >= 0xE0100 && u <= 0xE01EF) || u == 0x200D)
 			g->log_clusters[i] = g->log_clusters[i - 1];
 	}

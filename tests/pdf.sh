@@ -205,3 +205,13 @@ pdftotext "$TMP/embed.pdf" "$TMP/embed.txt"
 contains "raw HTML: an iframe shows its address" "$TMP/embed.txt" "嵌入内容 https://v.example/x"
 contains "raw HTML: a video shows its address" "$TMP/embed.txt" "https://v.example/clip.mp4"
 contains "raw HTML: the text around an iframe kept" "$TMP/embed.txt" "^前"
+
+# A hard line break draws nothing (a box for the missing newline glyph showed as a speck).
+printf -- '---\ntitle: breaks\nlang: zh-CN\n---\n\n第一行  \n第二行\\\n第三行\n' >"$TMP/br.md"
+"$FOLIO" -q "$TMP/br.md" -o "$TMP/br.pdf"
+n=$(/usr/bin/python3 -c "
+import fitz, sys
+d = fitz.open(sys.argv[1])
+page = [p for p in d if '第一行' in p.get_text()][0]
+print(len(page.get_drawings()))" "$TMP/br.pdf")
+[ "$n" = 1 ] && ok "hard breaks: nothing drawn but the title rule" || not_ok "hard breaks: nothing drawn but the title rule" "$n drawings"
