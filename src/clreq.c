@@ -111,6 +111,14 @@ static bool is_digit(gunichar u)
 	return (u >= '0' && u <= '9') || (u >= 0xFF10 && u <= 0xFF19);
 }
 
+static bool western_operator(gunichar u)
+{
+	if (u > 0 && u < 0x80)
+		return strchr("-/+%$#&*=~@_\\|^<>", (int)u) != NULL;
+	return u == 0x2010 || u == 0x2011 || u == 0x2012 || u == 0x2013 || u == 0x2212 || u == 0x00B1
+	       || u == 0x2030;
+}
+
 bool clreq_break_between(gunichar a, gunichar b, bool unicode_says)
 {
 	bool cjk_context = clreq_is_cjk(a) || clreq_is_cjk(b);
@@ -122,6 +130,13 @@ bool clreq_break_between(gunichar a, gunichar b, bool unicode_says)
 	/* A straight quote may open or close: it stays with the text on both sides. */
 	if (a == '"' || a == '\'' || b == '"' || b == '\'')
 		return false;
+	/*
+	 * Western hyphens, slashes, signs and operators keep Unicode's rules beside Chinese too:
+	 * no break before "-" or "/" ("图-车", "4500万-5800万", "18万吨/年"), nor a minus sign
+	 * left at the start of a line.
+	 */
+	if (western_operator(a) || western_operator(b))
+		return unicode_says;
 	/* A number and the unit or measure word written right after it stay together ("2024年"), and so
 	 * do the ordinal prefix and its number ("第3章"). */
 	if (is_digit(a) && clreq_class(b) == CLREQ_LETTER)

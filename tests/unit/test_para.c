@@ -137,6 +137,12 @@ static void test_classes(void)
 	      && clreq_break_between(0x4E2D, 0x6587, false));
 	CHECK("clreq: no break beside a straight quote in Chinese text",
 	      !clreq_break_between(0xFF1A, '"', true) && !clreq_break_between('"', 0x8FD9, true));
+	/* Unicode forbids a break before "-" and "/" (HY, SY); beside Han it still does. */
+	CHECK("clreq: no break before a hyphen or slash after Han ('图-车', '万吨/年')",
+	      !clreq_break_between(0x56FE, '-', false) && !clreq_break_between(0x5428, '/', false)
+	      && !clreq_break_between(0x4E07, 0x2212, false));
+	CHECK("clreq: after a slash Unicode decides", clreq_break_between('/', 0x5E74, true)
+	      && !clreq_break_between('-', '5', false));
 	CHECK("clreq: Latin words keep Unicode's breaks", clreq_break_between('a', 'b', false) == false
 	      && clreq_break_between('/', 'a', true));
 	CHECK("clreq: autospace between Han and Latin/digits only",
