@@ -468,5 +468,20 @@ bool theme_apply_options(struct theme *t, const struct options *o)
 	}
 	if (o->two_sided)
 		t->two_sided = true;
-	return check_geometry(t, NULL);
+	if (!check_geometry(t, NULL))
+		return false;
+	/*
+	 * CLREQ: the measure holds a whole number of characters of the body size, so a line of
+	 * Chinese fills it without stretching; what is left over widens both side margins alike.
+	 */
+	{
+		double w = t->page_w - t->margin_inner - t->margin_outer;
+		double chars = floor(w / t->size + 1e-6);
+
+		if (chars >= 1) {
+			t->margin_inner += (w - chars * t->size) / 2;
+			t->margin_outer += (w - chars * t->size) / 2;
+		}
+	}
+	return true;
 }

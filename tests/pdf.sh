@@ -30,14 +30,17 @@ trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
 # ---- properties of the traces, beyond the golden files ----
 t=$TMP/widows.trace
 awk '/^page /{n++} END{exit !(n>=4)}' "$t" && ok "widows: the fixture breaks across pages" || not_ok "widows: breaks across pages"
-# Body lines of the article pages: x 72.0 starts a paragraph (indent), 51.0 continues one.
+# Body lines of the article pages: at the left edge of the text (where the article's
+# destination is) they continue a paragraph, 2 em (21 pt) further in they start one.
 # Orphan: a page ending on a paragraph's first line. Widow: a page starting with one line
 # of a paragraph begun before (a continuation followed by a new paragraph).
-faults=$(awk '
-	function done() { if (n && line[n] == "72.0") print "orphan on page " page;
-			  if (n >= 2 && cont && line[1] == "51.0" && line[2] == "72.0") print "widow on page " page }
+left=$(awk '/^  dest a0001 /{print $3; exit}' "$t")
+indent=$(awk -v l="$left" 'BEGIN{printf "%.1f", l + 21}')
+faults=$(awk -v L="$left" -v I="$indent" '
+	function done() { if (n && line[n] == I) print "orphan on page " page;
+			  if (n >= 2 && cont && line[1] == L && line[2] == I) print "widow on page " page }
 	/^page / { done(); page = $2; n = 0; cont = page > 3; next }
-	/^  text / && $3 > 50 && $3 < 380 && ($2 == "51.0" || $2 == "72.0") { line[++n] = $2; lines++ }
+	/^  text / && $3 > 50 && $3 < 380 && ($2 == L || $2 == I) { line[++n] = $2; lines++ }
 	END { done(); if (lines < 20) print "only " lines " body lines seen" }' "$t")
 [ -z "$faults" ] && ok "widows: no widows or orphans" || not_ok "widows: no widows or orphans" "$faults"
 page_of() { awk -v s="$2" '/^page /{p=$2} index($0, s){print p; exit}' "$1"; }
