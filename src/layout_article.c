@@ -88,11 +88,12 @@ static bool used_in_body(const struct article *a, const struct resource *r)
 static void article_header(struct lay *L, struct flow *F, const struct article *a)
 {
 	double size = L->t->title_size;
-	struct lpara *lp = lay_para_new(L, F->w, size * 1.4, 0, PARA_LEFT, false, a->fm.title.line ? a->fm.title.line : 1);
+	struct lpara *lp = lay_para_balanced(L, F->w, size * 1.4, PARA_LEFT, a->title && *a->title ? a->title : " ",
+					     lay_style(L, lay_heading_role(F), size, F->latin, false,
+						       L->t->color_heading, NULL, 0, false, false),
+					     a->fm.title.line ? a->fm.title.line : 1);
 	const char *summary = a->fm.summary.text;
 
-	para_add(lp->para, a->title && *a->title ? a->title : " ", -1,
-		 lay_style(L, lay_heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
 	lay_mark(L, a->id, a->title, lay_outline_base(L));
 	lay_para_lines(L, F, lp, true);
 	meta_line(L, F, a);

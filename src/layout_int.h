@@ -100,6 +100,12 @@ struct lpara *lay_para_new(struct lay *L, double width, double pitch, double ind
 void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together);
 /* Put F's waiting markers on v, their baseline at y. */
 void lay_use_markers(struct flow *F, struct vitem *v, double y);
+/*
+ * A paragraph of one style set in balanced lines (titles): as many lines as at width, each as
+ * long as the others can be, so no title ends on a lonely character. Laid out; not yet added.
+ */
+struct lpara *lay_para_balanced(struct lay *L, double width, double pitch, enum para_align align,
+				const char *text, const struct para_style *style, int src_line);
 /* Lay out lp (if not yet) and report characters no font could draw. */
 void lay_para_check(struct lay *L, struct lpara *lp);
 

@@ -34,6 +34,40 @@ struct lpara *lay_para_new(struct lay *L, double width, double pitch, double ind
 	return lp;
 }
 
+struct lpara *lay_para_balanced(struct lay *L, double width, double pitch, enum para_align align,
+				const char *text, const struct para_style *style, int src_line)
+{
+	struct lpara *lp = lay_para_new(L, width, pitch, 0, align, false, src_line);
+	double lo, hi;
+	int n;
+
+	para_add(lp->para, text, -1, style);
+	n = para_layout(lp->para);
+	if (n < 2)
+		return lp;
+	/* The narrowest measure that still takes n lines (a few tries of a short text). */
+	lo = width / n;
+	hi = width;
+	for (int i = 0; i < 8 && hi - lo > 1; i++) {
+		double mid = (lo + hi) / 2;
+		struct lpara *t = lay_para_new(L, mid, pitch, 0, align, false, src_line);
+
+		para_add(t->para, text, -1, style);
+		if (para_layout(t->para) == n)
+			hi = mid;
+		else
+			lo = mid;
+		lpara_unref(t);
+	}
+	if (hi < width) {
+		lpara_unref(lp);
+		lp = lay_para_new(L, hi, pitch, 0, align, false, src_line);
+		para_add(lp->para, text, -1, style);
+		para_layout(lp->para);
+	}
+	return lp;
+}
+
 void lay_para_check(struct lay *L, struct lpara *lp)
 {
 	int n = para_layout(lp->para);
