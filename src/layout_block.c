@@ -21,8 +21,12 @@ static double para_indent(const struct lay *L, const struct flow *F)
 	return lay_em(F, F->latin ? L->t->indent_latin : L->t->indent);
 }
 
-/* The inline nodes from first up to stop as one paragraph (blank ends trimmed). */
-static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block)
+/*
+ * The inline nodes from first up to stop as one paragraph (blank ends trimmed). A subheading
+ * (see bold_subheading) is not split and is kept with what follows, like a heading.
+ */
+static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block,
+		      bool subheading)
 {
 	struct inline_style s = body_style(F);
 	struct lpara *lp;
@@ -45,10 +49,36 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 		return;
 	}
 	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
-	lay_para_lines(L, F, lp, false);
+	lay_para_lines(L, F, lp, subheading);
 	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
+	if (subheading)
+		lay_keep(L);
 	if (F->latin)
 		F->no_indent = false;
+}
+
+/*
+ * A paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济规律**")
+ * is how news sites write a subheading: the page must not end on it.
+ */
+static bool bold_subheading(cmark_node *para)
+{
+	int strong = 0;
+	char *text;
+	bool short_enough;
+
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_STRONG)
+			strong++;
+		else if (!lay_blank_text(c) && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK)
+			return false;
+	}
+	if (strong != 1)
+		return false;
+	text = node_plain_text(para);
+	short_enough = g_utf8_strlen(text, -1) <= 60;
+	g_free(text);
+	return short_enough;
 }
 
 /* A paragraph; images in it become blocks of their own, the text around them paragraphs. */
@@ -61,11 +91,11 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 
 		if (!img)
 			continue;
-		text_para(L, F, start, c, n);
+		text_para(L, F, start, c, n, false);
 		lay_image_node(L, F, img, img == c ? NULL : cmark_node_get_url(c));
 		start = cmark_node_next(c);
 	}
-	text_para(L, F, start, NULL, n);
+	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && bold_subheading(n));
 }
 
 /* ---- headings ---- */

@@ -218,3 +218,17 @@ d = fitz.open(sys.argv[1])
 page = [p for p in d if '第一行' in p.get_text()][0]
 print(len(page.get_drawings()))" "$TMP/br.pdf")
 [ "$n" = 1 ] && ok "hard breaks: nothing drawn but the title rule" || not_ok "hard breaks: nothing drawn but the title rule" "$n drawings"
+
+# A paragraph of one bold phrase is a subheading: no page ends on it.
+{
+	printf -- '---\ntitle: subheadings\nlang: zh-CN\n---\n\n'
+	for i in $(seq 1 40); do
+		printf '**小标题第%d节**\n\n' "$i"
+		printf '这是一段正文，长度足以占用两到三行，用来把小标题推到页面的各个位置上，检验它不会孤零零地留在页脚上方。第%d段到此结束。\n\n' "$i"
+	done
+} >"$TMP/sub.md"
+"$FOLIO" -q "$TMP/sub.md" -t trace -o "$TMP/sub.trace"
+stranded=$(awk '/^page /{ if (last ~ /小标题/) print last; last = "" } /^  text / && !/"[ivx0-9]+"$/ { last = $0 } END { if (last ~ /小标题/) print last }' "$TMP/sub.trace")
+pages=$(grep -c '^page ' "$TMP/sub.trace")
+[ "$pages" -ge 6 ] && [ -z "$stranded" ] && ok "subheadings: no page ends on a bold subheading ($pages pages)" \
+	|| not_ok "subheadings: no page ends on a bold subheading" "$pages pages; $stranded"
