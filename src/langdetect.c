@@ -50,14 +50,14 @@ static GHashTable *char_set(const char *chars)
 	return h;
 }
 
-const char *langdetect_cjk(cmark_node *doc, const char *title)
+/* Count the scripts of the title and the first few thousand letters of doc. */
+static void count_doc(cmark_node *doc, const char *title, struct counts *out)
 {
 	static GHashTable *simp_set, *trad_set;
 	static gsize once;
 	struct counts c = { 0 };
 	cmark_iter *it;
 	cmark_event_type ev;
-	int cjk;
 
 	if (g_once_init_enter(&once)) {
 		simp_set = char_set(simplified);
@@ -77,6 +77,15 @@ const char *langdetect_cjk(cmark_node *doc, const char *title)
 			count_text(&c, cmark_node_get_literal(n));
 	}
 	cmark_iter_free(it);
+	*out = c;
+}
+
+const char *langdetect_cjk(cmark_node *doc, const char *title)
+{
+	struct counts c;
+	int cjk;
+
+	count_doc(doc, title, &c);
 	cjk = c.han + c.kana + c.hangul;
 	if (c.total < 4 || cjk * 10 < c.total * 3)
 		return NULL;
@@ -85,6 +94,14 @@ const char *langdetect_cjk(cmark_node *doc, const char *title)
 	if (c.kana * 10 > cjk)
 		return "ja";
 	return c.trad > c.simp ? "zh-Hant" : "zh-Hans";
+}
+
+bool langdetect_latin(cmark_node *doc, const char *title)
+{
+	struct counts c;
+
+	count_doc(doc, title, &c);
+	return c.total >= 40 && (c.han + c.kana + c.hangul) * 50 < c.total && c.latin * 10 >= c.total * 9;
 }
 
 int lang_is_cjk(const char *tag)

@@ -2,6 +2,7 @@
 #ifndef FOLIO_LANGDETECT_H
 #define FOLIO_LANGDETECT_H
 
+#include <stdbool.h>
 #include <cmark-gfm.h>
 
 /*
@@ -10,6 +11,9 @@
  * the text is mostly not CJK (or too short to say).
  */
 const char *langdetect_cjk(cmark_node *doc, const char *title);
+
+/* True when the text is long enough to tell and nearly all of its letters are Latin. */
+bool langdetect_latin(cmark_node *doc, const char *title);
 
 /* True if a BCP 47 tag names Chinese, Japanese or Korean. */
 int lang_is_cjk(const char *tag);

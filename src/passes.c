@@ -252,7 +252,10 @@ static void walk_article(struct book *b, struct article *a)
 	cmark_iter_free(it);
 }
 
-/* The article's language: its own tag, corrected when its text is plainly CJK and the tag is not. */
+/*
+ * The article's language: its own tag, corrected when its text is plainly CJK and the tag is
+ * not, or plainly Latin and the tag says Chinese (then English: most such articles are).
+ */
 static void choose_lang(struct book *b, struct article *a)
 {
 	char *declared = lang_normalize(a->fm.lang.text);
@@ -261,6 +264,9 @@ static void choose_lang(struct book *b, struct article *a)
 	if (declared && seen && !lang_is_cjk(declared)) {
 		g_free(declared);
 		declared = g_strdup(seen);
+	} else if (declared && lang_is_cjk(declared) && langdetect_latin(a->doc, a->title)) {
+		g_free(declared);
+		declared = g_strdup("en");
 	}
 	if (!declared && seen && !(b->lang && lang_is_cjk(b->lang)))
 		declared = g_strdup(seen);
@@ -276,7 +282,8 @@ static void report_lang_correction(const struct article *a)
 	if (declared && a->lang && strcmp(declared, a->lang))
 		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
 			  declared, !strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
-			  : !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese" : a->lang, a->lang);
+			  : !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese"
+			  : !strcmp(a->lang, "en") ? "in Latin letters" : a->lang, a->lang);
 	g_free(declared);
 }
 
