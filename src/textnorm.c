@@ -327,12 +327,14 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		head = cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : NULL;
 		start = head ? g_utf8_get_char(head) : 0;
 		/*
-		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), or
-		 * before a full-width stop or closing mark ("车厢里" then "。🤔"), which no line,
-		 * so no paragraph, may start with.
+		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
+		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), or before
+		 * a full-width stop or closing mark ("车厢里" then "。🤔"), which no line, so no
+		 * paragraph, may start with.
 		 */
 		if (!clreq_no_line_end(end)
-		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start)))
+		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start))
+		    && end != 0xFF0C && end != 0x3001)
 			continue;
 		own_strings(next);
 		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {

@@ -174,6 +174,19 @@ int main(void)
 		cmark_node_free(doc);
 	}
 
+	/* No Chinese paragraph ends with "，" or "、": the next one continues it; "；" and "：" may end one. */
+	{
+		const char *md = "8000元，\n\n坪效不足0.5元、\n\n1元；\n\n二是：\n\n三是。\n";
+		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		int paras = 0;
+		int joined = textnorm_join_split_paragraphs(doc);
+
+		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+		CHECK("paragraphs: one ending with ， or 、 joins the next; ； and ： end paragraphs", joined == 2 && paras == 3);
+		cmark_node_free(doc);
+	}
+
 	/* The PDF sets the EPUB's text as it sets the author's: one width. */
 	{
 		PangoFontMap *map = pango_cairo_font_map_new();
