@@ -1,5 +1,6 @@
 /* cover.c - the cover: the user's image, or title, dates and count drawn with Pango on Cairo. */
 #include "cover.h"
+#include "l10n.h"
 
 #include <pango/pangocairo.h>
 #include <stdlib.h>
@@ -66,39 +67,6 @@ static bool cjk_book(const struct book *b)
 	return !b->lang || !strcmp(b->lang, "und") || cjk_region(b->lang);
 }
 
-/* "2025年2月13日 – 3月1日" or "13 February 2025 – 1 March 2025"; NULL without dates. */
-static char *date_range(const struct book *b)
-{
-	static const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
-					"August", "September", "October", "November", "December" };
-	int y1, m1, d1, y2, m2, d2;
-
-	if (!b->first.valid || !b->last.valid)
-		return NULL;
-	date_fields(&b->first, &y1, &m1, &d1);
-	date_fields(&b->last, &y2, &m2, &d2);
-	if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12)
-		return NULL;
-	if (cjk_book(b)) {
-		if (y1 == y2 && m1 == m2 && d1 == d2)
-			return g_strdup_printf("%d年%d月%d日", y1, m1, d1);
-		if (y1 == y2)
-			return g_strdup_printf("%d年%d月%d日 – %d月%d日", y1, m1, d1, m2, d2);
-		return g_strdup_printf("%d年%d月%d日 – %d年%d月%d日", y1, m1, d1, y2, m2, d2);
-	}
-	if (y1 == y2 && m1 == m2 && d1 == d2)
-		return g_strdup_printf("%d %s %d", d1, months[m1 - 1], y1);
-	return g_strdup_printf("%d %s %d – %d %s %d", d1, months[m1 - 1], y1, d2, months[m2 - 1], y2);
-}
-
-static char *article_count(const struct book *b)
-{
-	guint n = b->articles->len;
-
-	if (cjk_book(b))
-		return g_strdup_printf("共 %u 篇", n);
-	return g_strdup_printf("%u article%s", n, n == 1 ? "" : "s");
-}
 
 /* A centred paragraph of text in family at size (user units), wrapped to width; returns its height. */
 static double draw_text(cairo_t *cr, const struct book *b, const char *text, const char *family, double size,
@@ -148,8 +116,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s)
 {
 	double margin = W * 0.12, width = W - 2 * margin, y;
-	char *dates = date_range(b), *count = article_count(b);
-	GString *facts = g_string_new(dates);
+	GString *facts = g_string_new(NULL);
 
 	cairo_save(cr);
 	cairo_rectangle(cr, 0, 0, W, H);
@@ -172,16 +139,17 @@ void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, co
 	if (b->subtitle && *b->subtitle)
 		y += draw_text(cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
 		     + W * 0.03;
+	/* The same words as the title page: "2025年2月13日 – 2025年3月1日 · 共 4 篇". */
+	if (b->first.valid && b->last.valid)
+		l10n_date_range(facts, &b->first, &b->last, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
 	if (facts->len)
 		g_string_append(facts, " · ");
-	g_string_append(facts, count);
+	l10n_article_count(facts, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang, b->articles->len);
 	draw_text(cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
 	if (b->author && *b->author)
 		draw_text(cr, b, b->author, s->text_family, W * 0.038, false, margin, H * 0.84, width, s->ink, 2);
 	cairo_restore(cr);
 	g_string_free(facts, TRUE);
-	g_free(dates);
-	g_free(count);
 }
 
 void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double height_pt)

@@ -161,15 +161,7 @@ static GString *title_page(const struct book *b)
 	if (b->first.valid) {
 		GString *d = g_string_new(NULL);
 
-		l10n_date(d, &b->first, lang, false);
-		if (b->last.valid) {
-			GString *last = g_string_new(NULL);
-
-			l10n_date(last, &b->last, lang, false);
-			if (strcmp(d->str, last->str))
-				g_string_append_printf(d, " – %s", last->str);
-			g_string_free(last, TRUE);
-		}
+		l10n_date_range(d, &b->first, &b->last, lang);
 		put_element(out, "p", " class=\"dates\"", d->str);
 		g_string_free(d, TRUE);
 	}

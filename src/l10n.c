@@ -91,6 +91,19 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 	g_time_zone_unref(tz);
 }
 
+void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		     const char *lang)
+{
+	GString *end = g_string_new(NULL);
+	gsize start = out->len;
+
+	l10n_date(out, first, lang, false);
+	l10n_date(end, last, lang, false);
+	if (end->len && strcmp(out->str + start, end->str))
+		g_string_append_printf(out, "%s%s", out->len > start ? " – " : "", end->str);
+	g_string_free(end, TRUE);
+}
+
 void l10n_article_count(GString *out, const char *lang, unsigned n)
 {
 	switch (classify(lang)) {

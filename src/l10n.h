@@ -33,6 +33,9 @@ const char *l10n_label(const char *lang, enum l10n_label which);
  * for an invalid date.
  */
 void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time);
+/* "2025年2月13日 – 2025年3月1日": the two dates (one when they are the same day). */
+void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		     const char *lang);
 
 /* Append "共 5 篇文章" / "5 articles". */
 void l10n_article_count(GString *out, const char *lang, unsigned n);

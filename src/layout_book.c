@@ -1,5 +1,6 @@
 /* layout_book.c - the whole book in page order: cover, title page, contents, parts, articles; two passes. */
 #include "layout_int.h"
+#include "l10n.h"
 
 #include <string.h>
 
@@ -311,19 +312,11 @@ static void title_page(struct lay *L)
 	centred(L, b->subtitle, role, t->subtitle_size, false, t->color_muted, t->subtitle_size);
 	centred(L, b->author, body, t->size * 1.15, false, t->color_text, t->size * 3);
 	if (b->first.valid && b->last.valid) {
-		int y1, m1, d1, y2, m2, d2;
-		char *span;
+		GString *span = g_string_new(NULL);
 
-		date_fields(&b->first, &y1, &m1, &d1);
-		date_fields(&b->last, &y2, &m2, &d2);
-		if (lang_is_cjk(b->lang))
-			span = y1 == y2 && m1 == m2 ? g_strdup_printf("%d年%d月", y1, m1)
-			       : g_strdup_printf("%d年%d月—%d年%d月", y1, m1, y2, m2);
-		else
-			span = y1 == y2 && m1 == m2 ? g_strdup_printf("%d-%02d", y1, m1)
-			       : g_strdup_printf("%d-%02d – %d-%02d", y1, m1, y2, m2);
-		centred(L, span, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
-		g_free(span);
+		l10n_date_range(span, &b->first, &b->last, b->lang);
+		centred(L, span->str, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
+		g_string_free(span, TRUE);
 	}
 	/* The publisher at the foot of the page, as on a printed title page. */
 	if (b->publisher && *b->publisher) {
