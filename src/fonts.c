@@ -3,8 +3,14 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <fontconfig/fontconfig.h>
+#include <fontconfig/fcfreetype.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "diag.h"
@@ -13,6 +19,127 @@ struct fonts {
 	PangoFontMap *map;
 	PangoContext *ctx;
 };
+
+/*
+ * One mapping per font collection. FreeType maps a font file once for every
+ * face it opens, and a Noto CJK collection holds the SC, TC, HK, JP and KR
+ * faces (and the Mono ones) of the same glyph data: a book set in two
+ * regions with body, heading and code faces mapped each 20-26 MB file up to
+ * four times, and the glyphs it touched were counted once per mapping (about
+ * 70 MB of the PDF writer's peak memory). Here each collection is mapped
+ * once, its faces are opened from that mapping (FT_New_Memory_Face), and
+ * Pango's fonts name their face in their pattern (FC_FT_FACE), which cairo
+ * uses instead of opening the file again. The same bytes, so the same book.
+ * The faces live as long as the process: cairo's caches may hold them after
+ * the font map is gone.
+ */
+struct shared_file {
+	void *data;
+	size_t len;
+	int faces;		/* faces in the file; 1: not a collection, nothing to share */
+	GHashTable *face;	/* index -> FT_Face */
+};
+
+static GMutex shared_lock;
+static FT_Library shared_library;
+static GHashTable *shared_files;	/* path -> struct shared_file * (NULL: could not be mapped) */
+
+/* The face index of pattern in the file mapped as f, opened from the shared mapping; NULL to leave it to cairo. */
+static FT_Face shared_face(const FcPattern *pattern)
+{
+	FcChar8 *file = NULL;
+	int index = 0;
+	struct shared_file *f;
+	FT_Face face = NULL;
+
+	if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch
+	    || FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch || index < 0 || index > 0xFFFF)
+		return NULL;	/* a named instance of a variable font (index >> 16) is cairo's to open */
+	g_mutex_lock(&shared_lock);
+	if (!shared_files) {
+		shared_files = g_hash_table_new(g_str_hash, g_str_equal);
+		if (FT_Init_FreeType(&shared_library))
+			shared_library = NULL;
+	}
+	if (!g_hash_table_lookup_extended(shared_files, file, NULL, (gpointer *)&f)) {
+		int fd = open((const char *)file, O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		FT_Face probe;
+
+		f = NULL;
+		if (fd >= 0 && shared_library && !fstat(fd, &st) && st.st_size > 0) {
+			f = g_new0(struct shared_file, 1);
+			f->len = (size_t)st.st_size;
+			f->data = mmap(NULL, f->len, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (f->data == MAP_FAILED
+			    || FT_New_Memory_Face(shared_library, f->data, (FT_Long)f->len, -1, &probe)) {
+				if (f->data != MAP_FAILED)
+					munmap(f->data, f->len);
+				g_free(f);
+				f = NULL;
+			} else {
+				f->faces = (int)probe->num_faces;
+				FT_Done_Face(probe);
+				f->face = g_hash_table_new(NULL, NULL);
+				if (f->faces < 2) {	/* one face, one mapping: cairo's own is as good */
+					munmap(f->data, f->len);
+					f->data = NULL;
+				}
+			}
+		}
+		if (fd >= 0)
+			close(fd);
+		g_hash_table_insert(shared_files, g_strdup((const char *)file), f);
+	}
+	if (f && f->data && index < f->faces) {
+		face = g_hash_table_lookup(f->face, GINT_TO_POINTER(index));
+		if (!face && !FT_New_Memory_Face(shared_library, f->data, (FT_Long)f->len, index, &face))
+			g_hash_table_insert(f->face, GINT_TO_POINTER(index), face);
+	}
+	g_mutex_unlock(&shared_lock);
+	return face;
+}
+
+/* Pango's constructor of its cairo fontconfig fonts, which share_faces wraps. */
+static void (*pango_font_constructed)(GObject *object);
+
+/* A font of a collection gets its face from the shared mapping (before cairo ever sees its pattern). */
+static void font_constructed(GObject *object)
+{
+	PangoFcFont *font = PANGO_FC_FONT(object);
+	FT_Face face;
+
+	pango_font_constructed(object);
+	face = font->font_pattern ? shared_face(font->font_pattern) : NULL;
+	if (face) {
+		FcPattern *p = FcPatternDuplicate(font->font_pattern);
+
+		FcPatternDel(p, FC_FT_FACE);
+		FcPatternAddFTFace(p, FC_FT_FACE, face);
+		FcPatternDestroy(font->font_pattern);
+		font->font_pattern = p;
+	}
+}
+
+/* libpangocairo exports the type of its fontconfig fonts without declaring it in its headers. */
+GType pango_cairo_fc_font_get_type(void);
+
+/* Once per process: every cairo fontconfig font Pango makes from now on shares its collection's mapping. */
+static void share_faces(void)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		GType type = pango_cairo_fc_font_get_type();
+		GObjectClass *k = g_type_is_a(type, PANGO_TYPE_FC_FONT) ? g_type_class_ref(type) : NULL;
+
+		if (k) {
+			pango_font_constructed = k->constructed;
+			k->constructed = font_constructed;
+		}
+		g_once_init_leave(&done, 1);
+	}
+}
 
 /* A fontconfig set-up from path, or NULL (reported) when it cannot be read. */
 static FcConfig *load_config(const char *path, bool quiet)
@@ -41,6 +168,7 @@ static struct fonts *make_fonts(const char *datadir, bool quiet)
 	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
+	share_faces();
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (cfg) {
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
