@@ -29,7 +29,8 @@ struct fonts {
  * 70 MB of the PDF writer's peak memory). Here each collection is mapped
  * once, its faces are opened from that mapping (FT_New_Memory_Face), and
  * Pango's fonts name their face in their pattern (FC_FT_FACE), which cairo
- * uses instead of opening the file again. The same bytes, so the same book.
+ * uses instead of opening the file again (fonts_share_collections). The
+ * same bytes, so the same book.
  * The faces live as long as the process: cairo's caches may hold them after
  * the font map is gone.
  */
@@ -100,7 +101,7 @@ static FT_Face shared_face(const FcPattern *pattern)
 	return face;
 }
 
-/* Pango's constructor of its cairo fontconfig fonts, which share_faces wraps. */
+/* Pango's constructor of its cairo fontconfig fonts, which fonts_share_collections wraps. */
 static void (*pango_font_constructed)(GObject *object);
 
 /* A font of a collection gets its face from the shared mapping (before cairo ever sees its pattern). */
@@ -124,8 +125,7 @@ static void font_constructed(GObject *object)
 /* libpangocairo exports the type of its fontconfig fonts without declaring it in its headers. */
 GType pango_cairo_fc_font_get_type(void);
 
-/* Once per process: every cairo fontconfig font Pango makes from now on shares its collection's mapping. */
-static void share_faces(void)
+void fonts_share_collections(void)
 {
 	static gsize done;
 
@@ -168,7 +168,7 @@ static struct fonts *make_fonts(const char *datadir, bool quiet)
 	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
-	share_faces();
+	fonts_share_collections();
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (cfg) {
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);

@@ -17,6 +17,14 @@ struct fonts *fonts_new(const char *datadir);
 struct fonts *fonts_new_quiet(const char *datadir);
 void fonts_free(struct fonts *f);
 
+/*
+ * From now on (once per process), every font Pango makes for cairo from a
+ * font collection (.ttc: the Noto CJK regions) opens its face from one shared
+ * mapping of the file instead of mapping the file again. fonts_new calls it;
+ * so must any other drawing with Pango (the drawn cover), before its first font.
+ */
+void fonts_share_collections(void);
+
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);
 

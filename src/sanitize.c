@@ -1768,8 +1768,9 @@ cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char
 		doc = article_parse_markdown(text->str, text->len);
 	unsafe_data_images(doc, file, first_line);
 	if (parsed) {
+		/* Kept for the whole run: without the GString's spare room (up to as much again). */
 		*parsed_len = text->len;
-		*parsed = g_string_free(text, FALSE);
+		*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
 	} else {
 		g_string_free(text, TRUE);
 	}
