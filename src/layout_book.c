@@ -491,6 +491,7 @@ static void contents(struct lay *L)
 		}
 	}
 	lay_flush(L);
+	lay_styles_drop_links(L);
 }
 
 /* ---- parts and articles ---- */
@@ -543,6 +544,7 @@ static void article(struct lay *L, const struct article *a, int index)
 	set_article_lang(L, a);
 	layout_article_body(L, a);
 	lay_flush(L);
+	lay_styles_drop_links(L);
 	L->art = NULL;
 }
 
@@ -631,6 +633,7 @@ static void count_articles(struct lay *L, int *pages)
 		set_article_lang(L, a);
 		layout_article_body(L, a);
 		lay_flush(L);
+		lay_styles_drop_links(L);
 		L->art = NULL;
 		pages[i] = st->page_no;
 	}
