@@ -3,7 +3,7 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <errno.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -21,36 +21,78 @@ struct fonts {
 };
 
 /*
- * One mapping per font collection. FreeType maps a font file once for every
+ * Font files are read, not mapped. FreeType maps a font file whole for every
  * face it opens, and a Noto CJK collection holds the SC, TC, HK, JP and KR
- * faces (and the Mono ones) of the same glyph data: a book set in two
- * regions with body, heading and code faces mapped each 20-26 MB file up to
- * four times, and the glyphs it touched were counted once per mapping (about
- * 70 MB of the PDF writer's peak memory). Here each collection is mapped
- * once, its faces are opened from that mapping (FT_New_Memory_Face), and
- * Pango's fonts name their face in their pattern (FC_FT_FACE), which cairo
- * uses instead of opening the file again (fonts_share_collections). The
- * same bytes, so the same book.
- * The faces live as long as the process: cairo's caches may hold them after
- * the font map is gone.
+ * faces (and the Mono ones) of the same 20-26 MB of glyph data: a book set
+ * in two regions with body, heading and code faces mapped each file up to
+ * four times, and every page of glyph data it touched counted once per
+ * mapping; cairo then reads each font's whole outline table to subset it,
+ * which touches all of them. Here folio opens every face Pango asks for
+ * itself, once per file and index, reading the file with pread as FreeType
+ * needs its bytes (the kernel's page cache keeps them, as for any file read),
+ * and Pango's font names its face in its pattern (FC_FT_FACE), which cairo
+ * then uses instead of opening the file again (fonts_share_collections).
+ * The same bytes, so the same book. The faces and their files stay open for
+ * the process: cairo's caches may hold a face after the font map is gone.
  */
-struct shared_file {
-	void *data;
-	size_t len;
-	int faces;		/* faces in the file; 1: not a collection, nothing to share */
-	GHashTable *face;	/* index -> FT_Face */
+struct font_file {
+	int fd;
+	unsigned long size;
+	GHashTable *faces;	/* index -> FT_Face */
 };
 
 static GMutex shared_lock;
 static FT_Library shared_library;
-static GHashTable *shared_files;	/* path -> struct shared_file * (NULL: could not be mapped) */
+static GHashTable *shared_files;	/* path -> struct font_file * (NULL: cannot be read) */
 
-/* The face index of pattern in the file mapped as f, opened from the shared mapping; NULL to leave it to cairo. */
+/* FreeType's reader: count bytes at offset into buffer; count 0 is a seek (0: fine). */
+static unsigned long read_font(FT_Stream stream, unsigned long offset, unsigned char *buffer, unsigned long count)
+{
+	const struct font_file *f = stream->descriptor.pointer;
+	unsigned long done = 0;
+
+	if (!count)
+		return offset > f->size;
+	while (done < count) {
+		ssize_t n = pread(f->fd, buffer + done, count - done, (off_t)(offset + done));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (unsigned long)n;
+	}
+	return done;
+}
+
+static void keep_font_open(FT_Stream stream)
+{
+}
+
+/* Face index of file, opened on its own stream of the shared descriptor (each face keeps its own position). */
+static FT_Face open_face(struct font_file *f, int index)
+{
+	FT_StreamRec *stream = g_new0(FT_StreamRec, 1);
+	FT_Open_Args args = { .flags = FT_OPEN_STREAM, .stream = stream };
+	FT_Face face;
+
+	stream->size = f->size;
+	stream->descriptor.pointer = f;
+	stream->read = read_font;
+	stream->close = keep_font_open;
+	if (FT_Open_Face(shared_library, &args, index, &face)) {
+		g_free(stream);
+		return NULL;
+	}
+	return face;
+}
+
+/* The face pattern names, opened by folio; NULL to leave it to cairo. */
 static FT_Face shared_face(const FcPattern *pattern)
 {
 	FcChar8 *file = NULL;
 	int index = 0;
-	struct shared_file *f;
+	struct font_file *f;
 	FT_Face face = NULL;
 
 	if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch
@@ -63,39 +105,24 @@ static FT_Face shared_face(const FcPattern *pattern)
 			shared_library = NULL;
 	}
 	if (!g_hash_table_lookup_extended(shared_files, file, NULL, (gpointer *)&f)) {
-		int fd = open((const char *)file, O_RDONLY | O_CLOEXEC);
+		int fd = shared_library ? open((const char *)file, O_RDONLY | O_CLOEXEC) : -1;
 		struct stat st;
-		FT_Face probe;
 
 		f = NULL;
-		if (fd >= 0 && shared_library && !fstat(fd, &st) && st.st_size > 0) {
-			f = g_new0(struct shared_file, 1);
-			f->len = (size_t)st.st_size;
-			f->data = mmap(NULL, f->len, PROT_READ, MAP_PRIVATE, fd, 0);
-			if (f->data == MAP_FAILED
-			    || FT_New_Memory_Face(shared_library, f->data, (FT_Long)f->len, -1, &probe)) {
-				if (f->data != MAP_FAILED)
-					munmap(f->data, f->len);
-				g_free(f);
-				f = NULL;
-			} else {
-				f->faces = (int)probe->num_faces;
-				FT_Done_Face(probe);
-				f->face = g_hash_table_new(NULL, NULL);
-				if (f->faces < 2) {	/* one face, one mapping: cairo's own is as good */
-					munmap(f->data, f->len);
-					f->data = NULL;
-				}
-			}
-		}
-		if (fd >= 0)
+		if (fd >= 0 && !fstat(fd, &st) && st.st_size > 0) {
+			f = g_new0(struct font_file, 1);
+			f->fd = fd;
+			f->size = (unsigned long)st.st_size;
+			f->faces = g_hash_table_new(NULL, NULL);
+		} else if (fd >= 0) {
 			close(fd);
+		}
 		g_hash_table_insert(shared_files, g_strdup((const char *)file), f);
 	}
-	if (f && f->data && index < f->faces) {
-		face = g_hash_table_lookup(f->face, GINT_TO_POINTER(index));
-		if (!face && !FT_New_Memory_Face(shared_library, f->data, (FT_Long)f->len, index, &face))
-			g_hash_table_insert(f->face, GINT_TO_POINTER(index), face);
+	if (f) {
+		face = g_hash_table_lookup(f->faces, GINT_TO_POINTER(index));
+		if (!face && (face = open_face(f, index)))
+			g_hash_table_insert(f->faces, GINT_TO_POINTER(index), face);
 	}
 	g_mutex_unlock(&shared_lock);
 	return face;
@@ -104,7 +131,7 @@ static FT_Face shared_face(const FcPattern *pattern)
 /* Pango's constructor of its cairo fontconfig fonts, which fonts_share_collections wraps. */
 static void (*pango_font_constructed)(GObject *object);
 
-/* A font of a collection gets its face from the shared mapping (before cairo ever sees its pattern). */
+/* A font gets the face folio opened for it (before cairo ever sees its pattern). */
 static void font_constructed(GObject *object)
 {
 	PangoFcFont *font = PANGO_FC_FONT(object);

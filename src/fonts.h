@@ -18,10 +18,11 @@ struct fonts *fonts_new_quiet(const char *datadir);
 void fonts_free(struct fonts *f);
 
 /*
- * From now on (once per process), every font Pango makes for cairo from a
- * font collection (.ttc: the Noto CJK regions) opens its face from one shared
- * mapping of the file instead of mapping the file again. fonts_new calls it;
- * so must any other drawing with Pango (the drawn cover), before its first font.
+ * From now on (once per process), every font Pango makes for cairo gets a
+ * face folio opened, once per file and face, that reads the file as needed
+ * instead of mapping it whole once per face (a Noto CJK collection holds all
+ * its regions' faces). fonts_new calls it; so must any other drawing with
+ * Pango (the drawn cover), before its first font.
  */
 void fonts_share_collections(void);
 
