@@ -110,7 +110,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	cairo_font_options_t *fo = cairo_font_options_create();
 	int w, h;
 
-	fonts_share_collections();	/* the book's own CJK faces, not a second copy of them */
+	fonts_use_own_faces();	/* the book's faces, not a second copy of them */
 	layout = pango_cairo_create_layout(cr);
 
 	/* The same outlines at every size and on every surface: no hinting. */

@@ -31,7 +31,7 @@ struct fonts {
  * itself, once per file and index, reading the file with pread as FreeType
  * needs its bytes (the kernel's page cache keeps them, as for any file read),
  * and Pango's font names its face in its pattern (FC_FT_FACE), which cairo
- * then uses instead of opening the file again (fonts_share_collections).
+ * then uses instead of opening the file again (fonts_use_own_faces).
  * The same bytes, so the same book. The faces and their files stay open for
  * the process: cairo's caches may hold a face after the font map is gone.
  */
@@ -128,7 +128,7 @@ static FT_Face shared_face(const FcPattern *pattern)
 	return face;
 }
 
-/* Pango's constructor of its cairo fontconfig fonts, which fonts_share_collections wraps. */
+/* Pango's constructor of its cairo fontconfig fonts, which fonts_use_own_faces wraps. */
 static void (*pango_font_constructed)(GObject *object);
 
 /* A font gets the face folio opened for it (before cairo ever sees its pattern). */
@@ -137,7 +137,8 @@ static void font_constructed(GObject *object)
 	PangoFcFont *font = PANGO_FC_FONT(object);
 	FT_Face face;
 
-	pango_font_constructed(object);
+	if (pango_font_constructed)
+		pango_font_constructed(object);
 	face = font->font_pattern ? shared_face(font->font_pattern) : NULL;
 	if (face) {
 		FcPattern *p = FcPatternDuplicate(font->font_pattern);
@@ -149,10 +150,15 @@ static void font_constructed(GObject *object)
 	}
 }
 
-/* libpangocairo exports the type of its fontconfig fonts without declaring it in its headers. */
+/*
+ * Pango has no public way to give cairo a face, so the constructor of its cairo fontconfig
+ * font class is wrapped; libpangocairo exports that class's type without declaring it in
+ * its headers. Should the type ever not be a PangoFcFont, nothing is wrapped and cairo
+ * opens the files itself, as it did: the same book, only more memory.
+ */
 GType pango_cairo_fc_font_get_type(void);
 
-void fonts_share_collections(void)
+void fonts_use_own_faces(void)
 {
 	static gsize done;
 
@@ -195,7 +201,7 @@ static struct fonts *make_fonts(const char *datadir, bool quiet)
 	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
-	fonts_share_collections();
+	fonts_use_own_faces();
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (cfg) {
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);

@@ -24,7 +24,7 @@ void fonts_free(struct fonts *f);
  * its regions' faces). fonts_new calls it; so must any other drawing with
  * Pango (the drawn cover), before its first font.
  */
-void fonts_share_collections(void);
+void fonts_use_own_faces(void);
 
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);
