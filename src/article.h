@@ -19,7 +19,8 @@ struct article *article_load(const char *file, const char *real, const struct ro
  * a's recorded headings, images, links and footnotes pointed at its nodes
  * (passes_rebind; aborts if they do not match). Nothing is reported again.
  * The tree is a->doc until the matching article_release; holds nest. A
- * freshly loaded article is held once, until loading is done with it.
+ * freshly loaded article is held once, until loading is done with it. One
+ * thread at a time: holding changes the article's tree and records.
  */
 cmark_node *article_hold(const struct article *a);
 /* End one article_hold; the last one frees the tree (a->doc and the records' nodes become NULL). */
