@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "emphasis.h"
+#include "passes.h"
 #include "textnorm.h"
 #include "sanitize.h"
 
@@ -65,6 +66,7 @@ void article_free(struct article *a)
 	image_free(a->lead);
 	if (a->doc)
 		cmark_node_free(a->doc);
+	g_free(a->markdown);
 	fm_clear(&a->fm);
 	g_free(a->file);
 	g_free(a->real);
@@ -97,6 +99,37 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 	doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	return doc;
+}
+
+/* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
+static cmark_node *repaired(cmark_node *doc)
+{
+	emphasis_repair_cjk(doc);
+	textnorm_join_split_paragraphs(doc);
+	return doc;
+}
+
+cmark_node *article_hold(const struct article *ca)
+{
+	/* The tree is a cache of what the article says: holding it changes nothing a reader sees. */
+	struct article *a = (struct article *)ca;
+
+	if (a->holds++ == 0) {
+		a->doc = repaired(sanitize_reparse_markdown(a->markdown ? a->markdown : "", a->markdown_len));
+		passes_rebind(a);
+	}
+	return a->doc;
+}
+
+void article_release(const struct article *ca)
+{
+	struct article *a = (struct article *)ca;
+
+	if (a->holds <= 0 || --a->holds > 0)
+		return;
+	passes_unbind(a);
+	cmark_node_free(a->doc);
+	a->doc = NULL;
 }
 
 /* Line (1-based) of byte offset off in text. */
@@ -184,11 +217,11 @@ struct article *article_load(const char *file, const char *real, const struct ro
 		size_t body_len = (size_t)(text + len - body), fixed_len = 0;
 		char *fixed = textnorm_markdown_indents(body, body_len, &fixed_len);
 
-		a->doc = sanitize_parse_markdown(file, body_line, fixed ? fixed : body, fixed ? fixed_len : body_len);
+		a->doc = repaired(sanitize_parse_markdown(file, body_line, fixed ? fixed : body,
+							  fixed ? fixed_len : body_len, &a->markdown, &a->markdown_len));
+		a->holds = 1;
 		g_free(fixed);
 	}
-	emphasis_repair_cjk(a->doc);
-	textnorm_join_split_paragraphs(a->doc);
 	{
 		char *base = g_path_get_basename(real);
 

@@ -159,6 +159,8 @@ static GPtrArray *load_all(struct book *b)
 			passes_identify(b, a);
 			g_ptr_array_add(loaded, a);
 		}
+		/* Loading is done with the tree: the readers after it hold it again one at a time. */
+		article_release(a);
 	}
 	diag_progress_end();
 	for (guint i = 0; i < loaded->len; i++)

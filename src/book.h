@@ -76,8 +76,20 @@ struct article {
 
 	struct front_matter fm;
 	int body_line;		/* line of the file where the Markdown starts */
-	cmark_node *doc;	/* the body, parsed with tables, footnotes, strikethrough, autolinks */
+	/*
+	 * The body, parsed with tables, footnotes, strikethrough, autolinks, and
+	 * repaired. A book of thousands of articles does not hold all their
+	 * trees: doc is there while the article is loaded, and afterwards only
+	 * while a reader holds it (article_hold, article.h), parsed again from
+	 * markdown; else NULL, and so are the nodes the records below point to.
+	 */
+	cmark_node *doc;
+	char *markdown;		/* the body's text as it was parsed (after loading's repairs) */
+	size_t markdown_len;
+	int holds;		/* article_hold calls not yet released */
+	bool walked;		/* its headings, images, links and footnotes are recorded (not _index.md) */
 	char sha1[41];		/* of the file's bytes */
+	char text_sha1[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
 
 	char *title;		/* front matter title, else first heading, else file name */
 	char *lang;		/* article lang, else the book's */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fonts.h"
 #include "resources.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
@@ -72,10 +73,13 @@ static bool cjk_book(const struct book *b)
 static double draw_text(cairo_t *cr, const struct book *b, const char *text, const char *family, double size,
 			bool bold, double x, double y, double width, const double rgb[3], int max_lines)
 {
-	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoLayout *layout;
 	PangoFontDescription *fd = pango_font_description_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
 	int w, h;
+
+	fonts_use_own_faces();	/* the book's faces, not a second copy of them */
+	layout = pango_cairo_create_layout(cr);
 
 	/* The same outlines at every size and on every surface: no hinting. */
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "article.h"
 #include "langdetect.h"
 
 static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
@@ -176,6 +177,8 @@ void layout_article_body(struct lay *L, const struct article *a)
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
 			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
 
+	cmark_node *doc = article_hold(a);
+
 	L->art = a;
 	g_hash_table_remove_all(L->images);
 	g_hash_table_remove_all(L->links);
@@ -192,6 +195,10 @@ void layout_article_body(struct lay *L, const struct article *a)
 		g_hash_table_insert(L->links, l->node, (gpointer)l);
 	}
 	article_header(L, &F, a);
-	layout_blocks(L, &F, a->doc);
+	layout_blocks(L, &F, doc);
 	footnotes(L, &F, a);
+	/* What is set holds copies: the tree goes, and no node of it stays a key. */
+	g_hash_table_remove_all(L->images);
+	g_hash_table_remove_all(L->links);
+	article_release(a);
 }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "article.h"
 #include "device.h"
 #include "diag.h"
 #include "fonts.h"
@@ -483,6 +484,7 @@ static void contents(struct lay *L)
 		}
 	}
 	lay_flush(L);
+	lay_styles_drop_links(L);
 }
 
 /* ---- parts and articles ---- */
@@ -503,7 +505,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	spacer(L, L->body_h * 0.3);
 	lay_mark(L, p->id, p->title, 0);
 	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
-	if (p->intro && cmark_node_first_child(p->intro->doc)) {
+	if (p->intro && cmark_node_first_child(article_hold(p->intro))) {
 		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
 
 		L->art = p->intro;
@@ -513,6 +515,8 @@ static void part_page(struct lay *L, const struct part *p, int index)
 		layout_blocks(L, &F, p->intro->doc);
 		L->art = NULL;
 	}
+	if (p->intro)
+		article_release(p->intro);
 	lay_flush(L);
 }
 
@@ -533,6 +537,7 @@ static void article(struct lay *L, const struct article *a, int index)
 	set_article_lang(L, a);
 	layout_article_body(L, a);
 	lay_flush(L);
+	lay_styles_drop_links(L);
 	L->art = NULL;
 }
 
@@ -621,6 +626,7 @@ static void count_articles(struct lay *L, int *pages)
 		set_article_lang(L, a);
 		layout_article_body(L, a);
 		lay_flush(L);
+		lay_styles_drop_links(L);
 		L->art = NULL;
 		pages[i] = st->page_no;
 	}

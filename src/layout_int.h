@@ -81,6 +81,11 @@ const struct para_style *lay_style(struct lay *L, enum theme_font role, double s
 				   guint32 color, const char *link, double rise, bool code, bool strike);
 void lay_styles_init(struct lay *L);
 void lay_styles_free(struct lay *L);
+/*
+ * Forget the styles that carry a link: each names one article's addresses, and a book of
+ * thousands of articles would keep them all. Only when nothing set is pending (after lay_flush).
+ */
+void lay_styles_drop_links(struct lay *L);
 
 /* Space of at least pt before the next item (the larger request wins). */
 void lay_space(struct lay *L, double pt);

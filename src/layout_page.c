@@ -186,6 +186,16 @@ void lay_styles_free(struct lay *L)
 	g_hash_table_destroy(L->styles);
 }
 
+static gboolean has_link(gpointer key, gpointer value, gpointer data)
+{
+	return ((const struct style_key *)key)->link != NULL;
+}
+
+void lay_styles_drop_links(struct lay *L)
+{
+	g_hash_table_foreach_remove(L->styles, has_link, NULL);
+}
+
 /* ---- the page builder ---- */
 
 void lay_space(struct lay *L, double pt)

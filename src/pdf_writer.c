@@ -16,9 +16,13 @@ static bool write_pages(const struct book *b, struct outfile *out, bool trace)
 	f = fonts_new(o->datadir);
 	dev = trace ? device_trace_new(out->fp) : device_cairo_new(out->fp, b, t->page_w, t->page_h);
 	ok = layout_book(b, t, f, dev);
+	/*
+	 * Pango is done: its font map and caches go before cairo reads each font's whole outline
+	 * table to subset it (cairo holds its own references to the fonts it embeds).
+	 */
+	fonts_free(f);
 	ok = dev->finish(dev) && ok;
 	dev->free(dev);
-	fonts_free(f);
 	return ok;
 }
 

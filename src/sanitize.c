@@ -1709,7 +1709,8 @@ static bool safe_data_image(const char *url)
 /*
  * An image whose address is any other data: URL (SVG, HTML, text) is not an
  * image, as in markdown-it and commonmark.js: it stays the text it was
- * written as, so nothing is lost and nothing in it can run.
+ * written as, so nothing is lost and nothing in it can run. file NULL: quietly
+ * (the text is parsed again, and was reported the first time).
  */
 static void unsafe_data_images(cmark_node *doc, const char *file, int first_line)
 {
@@ -1740,8 +1741,10 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 			line = cmark_node_get_start_line(cmark_node_parent(p));
 		g_string_append_printf(src, "![%s](%s%s%s%s)", alt, cmark_node_get_url(n), title && *title ? " \"" : "",
 				       title ? title : "", title && *title ? "\"" : "");
-		diag_warn(file, first_line + (line > 0 ? line : 1) - 1,
-			  "image '%.30s…' is a data: URL that is not a picture format; it is shown as text", cmark_node_get_url(n));
+		if (file)
+			diag_warn(file, first_line + (line > 0 ? line : 1) - 1,
+				  "image '%.30s…' is a data: URL that is not a picture format; it is shown as text",
+				  cmark_node_get_url(n));
 		cmark_node_set_literal(t, src->str);
 		cmark_node_replace(n, t);
 		cmark_node_free(n);
@@ -1751,7 +1754,8 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 	g_ptr_array_free(found, TRUE);
 }
 
-cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len)
+cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len, char **parsed,
+				    size_t *parsed_len)
 {
 	GString *text = g_string_new_len(body, (gssize)len);
 	cmark_node *doc = NULL;
@@ -1794,7 +1798,21 @@ cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char
 	}
 	if (!doc)
 		doc = article_parse_markdown(text->str, text->len);
-	g_string_free(text, TRUE);
 	unsafe_data_images(doc, file, first_line);
+	if (parsed) {
+		/* Kept for the whole run: without the GString's spare room (up to as much again). */
+		*parsed_len = text->len;
+		*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
+	} else {
+		g_string_free(text, TRUE);
+	}
+	return doc;
+}
+
+cmark_node *sanitize_reparse_markdown(const char *parsed, size_t len)
+{
+	cmark_node *doc = article_parse_markdown(parsed, len);
+
+	unsafe_data_images(doc, NULL, 0);
 	return doc;
 }

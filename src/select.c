@@ -311,7 +311,7 @@ static const struct article *duplicate_of(const struct book *b, GHashTable *seen
 {
 	GPtrArray *keys = identity_keys(a, b->tz, false);
 	const struct article *first = NULL;
-	char *text = identity_text_fingerprint(a);
+	const char *text = a->text_sha1;
 
 	for (guint i = 0; i < keys->len; i++) {
 		char *k = g_ptr_array_index(keys, i);
@@ -321,7 +321,6 @@ static const struct article *duplicate_of(const struct book *b, GHashTable *seen
 			g_free(k);
 		}
 	}
-	g_free(text);
 
 	for (guint i = 0; i < keys->len && !first; i++) {
 		const char *k = g_ptr_array_index(keys, i);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "article.h"
 #include "diag.h"
 #include "l10n.h"
 #include "langdetect.h"
@@ -879,6 +880,7 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 {
 	GString *out = g_string_sized_new(16384);
 	struct render r;
+	cmark_node *doc = article_hold(a);
 
 	render_init(&r, b, a, out);
 	xhtml_begin(out, r.lang, a->title, "article");
@@ -887,10 +889,11 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 	g_string_append(out, ">\n");
 	put_header(&r);
 	put_lead(&r);
-	render_tree(&r, a->doc);
+	render_tree(&r, doc);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	*found = render_clear(&r);
+	article_release(a);
 	return out;
 }
 
@@ -906,12 +909,14 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 	g_string_append(out, ">\n<h1 class=\"part-title\">");
 	xml_escape(out, p->title, -1);
 	g_string_append(out, "</h1>\n");
-	if (intro && intro->doc) {
+	if (intro) {
 		struct render r;
+		cmark_node *doc = article_hold(intro);
 
 		render_init(&r, b, intro, out);
-		render_tree(&r, intro->doc);
+		render_tree(&r, doc);
 		*found = render_clear(&r);
+		article_release(intro);
 	}
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
