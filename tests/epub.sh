@@ -114,3 +114,14 @@ printf 'p { text-indent: 0 }\n' >"$TMP/mine.css"
 "$FOLIO" examples -q --css "$TMP/mine.css" -o "$TMP/css.epub"
 cmp -s <($textof "$TMP/css.epub" EPUB/css/epub.css) "$TMP/mine.css" && ok "css: --css FILE is the stylesheet" \
 	|| not_ok "css: --css FILE is the stylesheet"
+
+# The theme's Chinese-Western space is the EPUB's too: U+2005 between Han and Latin, none when 0em.
+printf -- '---\ntitle: 间距\nlang: zh-CN\n---\n\n我们使用Google搜索，在 2024 年发布。\n' >"$TMP/space.md"
+printf 'cjk:\n  latin-space: 0em\n' >"$TMP/nospace.yaml"
+"$FOLIO" -q "$TMP/space.md" -o "$TMP/space.epub"
+"$FOLIO" -q "$TMP/space.md" --theme "$TMP/nospace.yaml" -o "$TMP/nospace.epub"
+unzip -p "$TMP/space.epub" '*a0001.xhtml' >"$TMP/space.xhtml"
+unzip -p "$TMP/nospace.epub" '*a0001.xhtml' >"$TMP/nospace.xhtml"
+q=$'\u2005'
+contains "spacing: quarter-em spaces between Han and Latin" "$TMP/space.xhtml" "使用${q}Google${q}搜索，在${q}2024${q}年"
+contains "spacing: latin-space 0em in the theme turns it off" "$TMP/nospace.xhtml" "使用Google搜索，在 2024 年"
