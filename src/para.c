@@ -47,6 +47,7 @@ enum {
 #define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
+#define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
 
 struct span {
 	int start, end;
@@ -879,6 +880,41 @@ static void allow_emergency_breaks(struct para *p, int from, int to)
 	}
 }
 
+/*
+ * Pieces of [from, to) still wider than avail once emergency breaks are allowed are runs that CLREQ
+ * never lets break ("好！！！！…", "。。。。…", a long "————"): the measure wins over the
+ * prohibitions there, at a cost above any other break, so the run never crosses the margin.
+ */
+static void allow_forced_breaks(struct para *p, int from, int to, gint64 avail)
+{
+	int start = from;
+	gint64 w = 0, vis_w = 0;
+
+	for (int k = from; k <= to; k++) {
+		struct cluster *c = k < to ? cl(p, k) : NULL;
+
+		if (k == to || (k > start && (c->can_break || c->emergency))) {
+			for (int j = start + 1; vis_w > avail && j < k; j++) {
+				struct cluster *x = cl(p, j);
+
+				if (x->space || cl(p, j - 1)->space || x->can_break || x->emergency)
+					continue;
+				x->emergency = 1;
+				x->penalty = PENALTY_FORCED;
+				note_end_kern(p, j);
+			}
+			start = k;
+			w = 0;
+			vis_w = 0;
+		}
+		if (k < to) {
+			w += c->width + (k > start ? c->gap : 0);
+			if (!c->space)
+				vis_w = w;
+		}
+	}
+}
+
 /* Does text [s, e) look like a URL or an e-mail address? */
 static bool url_like(const char *s, const char *e)
 {
@@ -907,8 +943,10 @@ static void mark_emergency_breaks(struct para *p)
 
 		/* Pieces between break opportunities. */
 		if (k == n || (k > start && (c->can_break || c->must_break))) {
-			if (vis_w > avail)
+			if (vis_w > avail) {
 				allow_emergency_breaks(p, start, k);
+				allow_forced_breaks(p, start, k, avail);
+			}
 			start = k;
 			w = 0;
 			vis_w = 0;

@@ -427,6 +427,29 @@ int main(void)
 		CHECK("para: long URL wraps inside the measure", n >= 2 && over == 0);
 		para_free(u);
 	}
+	/* Runs of marks no rule lets break (found by fuzz_para): the measure wins, the text stays whole. */
+	{
+		static const char *const runs[] = { "好吧。。。。。。。。。。。。。。。。。。。。。。。。。。。。。。",
+						    "太棒了！！！！！！！！！！！！！！！！！！！！！！！！！！！！",
+						    "他说————————————————————————————————然后" };
+		struct para_settings s3 = set;
+
+		s3.width = 64;
+		s3.indent = 0;
+		for (size_t r = 0; r < G_N_ELEMENTS(runs); r++) {
+			struct para *u = set_text(ctx, &s3, &body, runs[r]);
+			int over = 0;
+			char name[80];
+
+			n = para_n_lines(u);
+			for (int i = 0; i < n; i++)
+				if (para_line(u, i)->x + para_line(u, i)->width > s3.width + 0.01)
+					over++;
+			g_snprintf(name, sizeof name, "para: unbreakable run of marks %zu stays inside the measure", r + 1);
+			CHECK(name, n >= 2 && over == 0 && para_line(u, n - 1)->end == (int)strlen(runs[r]));
+			para_free(u);
+		}
+	}
 	pango_font_description_free(body.font);
 	test_classes();
 	test_compression(ctx);
