@@ -1071,17 +1071,20 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 	/* Runs: consecutive clusters of one item; each cluster's last glyph carries the gap after it;
 	 * trailing spaces keep their text but no width. */
 	for (int k = a; k < e;) {
-		int item = cl(p, k)->item, j = k, width = 0;
+		int item = cl(p, k)->item, j = k, width = 0, g_lo, g_hi;
 		struct para_run *r = g_new0(struct para_run, 1);
 		PangoGlyphInfo *g;
 
 		while (j < e && cl(p, j)->item == item)
 			j++;
-		r->glyphs = slice(p, item, cl(p, k)->start, cl(p, j - 1)->end, cl(p, k)->g0, cl(p, j - 1)->g1);
+		/* The glyphs of a right-to-left item run backwards: its first cluster holds the last ones. */
+		g_lo = MIN(cl(p, k)->g0, cl(p, j - 1)->g0);
+		g_hi = MAX(cl(p, k)->g1, cl(p, j - 1)->g1);
+		r->glyphs = slice(p, item, cl(p, k)->start, cl(p, j - 1)->end, g_lo, g_hi);
 		g = r->glyphs->glyphs->glyphs;
 		for (int m = k; m < j; m++) {
 			struct cluster *c = cl(p, m);
-			int first = c->g0 - cl(p, k)->g0, lastg = c->g1 - 1 - cl(p, k)->g0, add = 0;
+			int first = c->g0 - g_lo, lastg = c->g1 - 1 - g_lo, add = 0;
 
 			if (m >= v || c->hidden) {
 				for (int q = first; q <= lastg; q++)

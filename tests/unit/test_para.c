@@ -427,6 +427,29 @@ int main(void)
 		CHECK("para: long URL wraps inside the measure", n >= 2 && over == 0);
 		para_free(u);
 	}
+	/* Right-to-left words (their glyphs run backwards) are set whole and in the measure (they crashed). */
+	{
+		const char *bidi = "English עברית שלום العربية مرحبا 中文 \u202eRLO override\u202c end.";
+		struct para_settings s4 = set;
+		struct para *u;
+		int over = 0, glyphs = 0;
+
+		s4.width = 60;
+		s4.indent = 0;
+		u = set_text(ctx, &s4, &body, bidi);
+		n = para_n_lines(u);
+		for (int i = 0; i < n; i++) {
+			const struct para_line *l = para_line(u, i);
+
+			over += l->x + l->width > s4.width + 0.01;
+			for (guint r = 0; r < l->runs->len; r++)
+				glyphs += ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs->num_glyphs;
+		}
+		CHECK("para: right-to-left text set in the measure, all of it",
+		      n >= 2 && over == 0 && glyphs >= (int)g_utf8_strlen(bidi, -1) - 10
+		      && para_line(u, n - 1)->end == (int)strlen(bidi));
+		para_free(u);
+	}
 	/* Runs of marks no rule lets break (found by fuzz_para): the measure wins, the text stays whole. */
 	{
 		static const char *const runs[] = { "好吧。。。。。。。。。。。。。。。。。。。。。。。。。。。。。。",
