@@ -270,8 +270,45 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 
 /* ---- lists and quotes ---- */
 
+/*
+ * Quotes and lists nested deeper than this are laid out flat (their blocks in the enclosing flow,
+ * without bars or markers) by a loop, not by recursion: hostile input nests them by the thousand,
+ * which would exhaust the stack; at this depth nothing moves in any more anyway.
+ */
+enum { MAX_NESTING = 100 };
+
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n);
+
+/* Every block under root, each in F, in reading order. */
+static void layout_flat(struct lay *L, struct flow *F, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it), *child;
+		const char *type = cmark_node_get_type_string(n);
+
+		if (ev != CMARK_EVENT_ENTER || n == root)
+			continue;
+		child = cmark_node_first_child(n);
+		/* Quotes, lists, items: into their blocks. A leaf block, a table or a footnote: here. */
+		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION && !(type && !strcmp(type, "table"))
+		    && child && (cmark_node_get_type(child) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+			continue;
+		layout_one(L, F, n);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}
+
 static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 {
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
+	L->nesting++;
 	static const char *const bullets[] = { "•", "◦", "▪" };
 	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	bool paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
@@ -326,6 +363,7 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		g_free(mark);
 	}
 	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
+	L->nesting--;
 }
 
 static int list_depth(cmark_node *n)
@@ -343,6 +381,10 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	struct flow sub = *F;
 	double in = lay_em(F, 1.5);
 
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
 	/* Quotes nested past sense stop moving in: the text keeps a usable measure. */
 	if (F->w - in < lay_em(F, 8))
 		in = 0;
@@ -354,7 +396,9 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	sub.color = L->t->color_quote;
 	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */
 	lay_space(L, lay_em(F, L->t->block_space));
+	L->nesting++;
 	layout_blocks(L, &sub, n);
+	L->nesting--;
 	F->nmarkers = sub.nmarkers;
 	lay_space(L, lay_em(F, L->t->block_space));
 }
@@ -366,42 +410,46 @@ static void thematic_break(struct lay *L, struct flow *F)
 	lay_space(L, lay_em(F, L->t->block_space));
 }
 
-void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent)
+/* One block of a container. */
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n)
 {
-	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-		const char *type = cmark_node_get_type_string(n);
+	const char *type = cmark_node_get_type_string(n);
 
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			paragraph(L, F, n);
-			break;
-		case CMARK_NODE_HEADING:
-			heading(L, F, n);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			block_quote(L, F, n);
-			break;
-		case CMARK_NODE_LIST:
-			list(L, F, n, list_depth(n));
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			code_block(L, F, n);
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			html_block(L, F, n);
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			thematic_break(L, F);
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			break;	/* set at the end of the article */
-		default:
-			if (type && !strcmp(type, "table"))
-				layout_table(L, F, n);
-			else
-				layout_blocks(L, F, n);
-			break;
-		}
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(L, F, n);
+		break;
+	case CMARK_NODE_HEADING:
+		heading(L, F, n);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		block_quote(L, F, n);
+		break;
+	case CMARK_NODE_LIST:
+		list(L, F, n, list_depth(n));
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(L, F, n);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		html_block(L, F, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		thematic_break(L, F);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		break;	/* set at the end of the article */
+	default:
+		if (type && !strcmp(type, "table"))
+			layout_table(L, F, n);
+		else
+			layout_blocks(L, F, n);
+		break;
 	}
 }
 
+void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent)
+{
+	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+		layout_one(L, F, n);
+}

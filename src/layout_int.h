@@ -65,6 +65,7 @@ struct lay {
 	GHashTable *images, *links;	/* cmark_node * -> struct image *, struct link * */
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
+	int nesting;			/* quotes and lists being laid out, one inside the other */
 
 	/* The page builder. */
 	GPtrArray *items;		/* on the page being filled */
