@@ -115,7 +115,7 @@ SAN_UNIT   = $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
 SAN_REPLAY = $(FUZZ_NAMES:%=build-asan/replay/%)
-SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/build-asan/log/asan \
+SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:log_path=$(CURDIR)/build-asan/log/asan \
              UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/build-asan/log/ubsan \
              LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
@@ -142,14 +142,16 @@ build-asan/obj build-asan/tests build-asan/replay:
 -include $(SAN_OBJ:.o=.d) build-asan/obj/main.d
 
 check-asan: deps
-	@$(MAKE) --no-print-directory build-asan/folio $(SAN_UNIT) $(SAN_REPLAY)
-	rm -rf build-asan/log && mkdir -p build-asan/log
-	$(SAN_ENV) FOLIO_BIN=$(CURDIR)/build-asan/folio FOLIO_UNIT_DIR=build-asan/tests tests/run; \
+	@$(MAKE) -s --no-print-directory build-asan/folio $(SAN_UNIT) $(SAN_REPLAY)
+	@rm -rf build-asan/log && mkdir -p build-asan/log
+	@echo "check-asan: tests/run against build-asan/folio"
+	@$(SAN_ENV) FOLIO_BIN=$(CURDIR)/build-asan/folio FOLIO_UNIT_DIR=build-asan/tests tests/run; \
 	status=$$?; \
 	for t in $(FUZZ_NAMES); do echo "== replay $$t"; \
 	  $(SAN_ENV) build-asan/replay/$$t tests/fuzz/corpus/$$t || status=1; done; \
 	if ls build-asan/log/* >/dev/null 2>&1; then \
-	  echo "check-asan: sanitizer reports in build-asan/log:"; head -60 build-asan/log/*; status=1; \
+	  echo "check-asan: sanitizer reports (full text in build-asan/log/):"; \
+	  grep -h -A3 -E '^(SUMMARY|==[0-9]+==ERROR)|runtime error' build-asan/log/* | head -80; status=1; \
 	else echo "check-asan: no sanitizer reports"; fi; \
 	exit $$status
 
@@ -187,7 +189,7 @@ fuzz-run: fuzz
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes/$$t; \
 	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  build-fuzz/$$t build-fuzz/corpus/$$t tests/fuzz/corpus/$$t $$dict -max_total_time=$(FUZZ_SECONDS) \
 	    -timeout=20 -close_fd_mask=2 -print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ \
 	    $(FUZZ_ARGS) || exit 1; \

@@ -22,12 +22,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A property the code under test promised and broke: say which, show the evidence, crash. */
 #define FUZZ_ASSERT(cond, what, evidence) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz: %s:%d: %s\n", __FILE__, __LINE__, (what)); \
-		fprintf(stderr, "---- evidence ----\n%.4000s\n------------------\n", (evidence) ? (evidence) : ""); \
-		abort(); \
-	} \
+	if (!(cond)) \
+		fuzz_fail(__FILE__, __LINE__, (what), (evidence)); \
 } while (0)
+
+G_GNUC_NORETURN G_GNUC_UNUSED static void fuzz_fail(const char *file, int line, const char *what, const char *evidence)
+{
+	fprintf(stderr, "fuzz: %s:%d: %s\n", file, line, what);
+	fprintf(stderr, "---- evidence ----\n%.4000s\n------------------\n", evidence ? evidence : "");
+	abort();
+}
 
 static char *fuzz_dir;
 
@@ -93,25 +97,42 @@ static const char *const fuzz_forbidden[] = {
 	"use", "image", "animate", "set", "handler", "listener",
 };
 
-/* Is value a URL with a scheme other than those a book may link to? */
+/*
+ * The scheme of a URL as a browser reads it (WHATWG URL: C0 controls and spaces around it and tab,
+ * CR, LF inside removed; a letter, then letters, digits, "+", "-", ".", then ":"), lower-cased;
+ * NULL when it has none (a relative URL). g_free.
+ */
+G_GNUC_UNUSED static char *fuzz_scheme(const char *value)
+{
+	GString *v = g_string_new(NULL);
+	size_t n = 0;
+	char *scheme = NULL;
+
+	while (*value && (unsigned char)*value <= 0x20)
+		value++;
+	for (const char *p = value; *p; p++)
+		if (*p != '\t' && *p != '\n' && *p != '\r')
+			g_string_append_c(v, g_ascii_tolower(*p));
+	if (g_ascii_isalpha(v->str[0]))
+		while (g_ascii_isalnum(v->str[n]) || v->str[n] == '+' || v->str[n] == '-' || v->str[n] == '.')
+			n++;
+	if (n > 0 && v->str[n] == ':')
+		scheme = g_strndup(v->str, n);
+	g_string_free(v, TRUE);
+	return scheme;
+}
+
+/* Is value a URL with a scheme other than those a book may link to (link) or with any scheme? */
 G_GNUC_UNUSED static bool fuzz_bad_scheme(const char *value, bool link)
 {
 	static const char *const ok[] = { "http", "https", "mailto", "tel", "ftp" };
-	GString *v = g_string_new(NULL);
-	size_t n;
-	bool bad = false;
+	char *scheme = fuzz_scheme(value);
+	bool bad = scheme != NULL;
 
-	for (const char *p = value; *p; p++)
-		if ((unsigned char)*p > 0x20 && *p != 0x7F)
-			g_string_append_c(v, g_ascii_tolower(*p));
-	n = strcspn(v->str, ":/?#");
-	if (v->str[n] == ':') {
-		bad = true;
-		for (size_t i = 0; link && i < G_N_ELEMENTS(ok); i++)
-			if (strlen(ok[i]) == n && !strncmp(v->str, ok[i], n))
-				bad = false;
-	}
-	g_string_free(v, TRUE);
+	for (size_t i = 0; scheme && link && i < G_N_ELEMENTS(ok); i++)
+		if (!strcmp(scheme, ok[i]))
+			bad = false;
+	g_free(scheme);
 	return bad;
 }
 
