@@ -158,5 +158,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table);
 int lay_node_line(const struct lay *L, cmark_node *n);
 /* Text of the current book language: zh (Simplified), zh-Hant, or en. */
 const char *lay_label(const struct lay *L, const char *what);
+/* url when the PDF may link to it (http, https, mailto, ftp; "//" as https; not absurdly long); else NULL. g_free. */
+char *lay_web_link(const char *url);
 
 #endif
