@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "resources.h"
+#include "xmlesc.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
 
@@ -106,6 +107,8 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	PangoLayout *layout = pango_cairo_create_layout(cr);
 	PangoFontDescription *fd = pango_font_description_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
+	/* Only characters a PDF surface takes: Cairo draws nothing after a noncharacter. */
+	char *clean = xml_clean_text(text, -1);
 	int w, h;
 
 	/* The same outlines at every size and on every surface: no hinting. */
@@ -125,7 +128,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-		pango_layout_set_text(layout, text, -1);
+		pango_layout_set_text(layout, clean ? clean : text, -1);
 		if (pango_layout_get_line_count(layout) <= max_lines || size < 8)
 			break;
 		size *= 0.85;
@@ -141,6 +144,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	pango_font_description_free(fd);
 	cairo_font_options_destroy(fo);
 	g_object_unref(layout);
+	g_free(clean);
 	return (double)h / PANGO_SCALE;
 }
 

@@ -6,6 +6,7 @@
 
 #include "clreq.h"
 #include "textnorm.h"
+#include "xmlesc.h"
 
 /*
  * How a paragraph is set:
@@ -176,9 +177,16 @@ void para_free(struct para *p)
 void para_add(struct para *p, const char *text, int len, const struct para_style *style)
 {
 	struct span s;
+	char *clean;
 
 	if (len < 0)
 		len = (int)strlen(text);
+	/* Only what a book may hold: controls would show as boxes, and Cairo draws nothing after a noncharacter. */
+	if ((clean = xml_clean_text(text, len))) {
+		para_add(p, clean, -1, style);
+		g_free(clean);
+		return;
+	}
 	if (len == 0)
 		return;
 	/* Merge with the previous span when the style is the same object. */

@@ -427,6 +427,16 @@ int main(void)
 		CHECK("para: long URL wraps inside the measure", n >= 2 && over == 0);
 		para_free(u);
 	}
+	/* What no book holds is dropped: controls would show as boxes, and Cairo stops drawing at a noncharacter. */
+	{
+		struct para *u = para_new(ctx, &set);
+
+		para_add(u, "a\x01" "b\x7f\xc2\x85" "c\xef\xbf\xbe\xef\xb7\x90" "d\xf4\x8f\xbf\xbf\xff" "e\tf\ng", -1,
+			 &body);
+		CHECK_STR("para: controls and noncharacters dropped, broken UTF-8 replaced", para_text(u),
+			  "abcd\xef\xbf\xbd" "e\tf\ng");
+		para_free(u);
+	}
 	/* Right-to-left words (their glyphs run backwards) are set whole and in the measure (they crashed). */
 	{
 		const char *bidi = "English עברית שלום العربية مرحبا 中文 \u202eRLO override\u202c end.";
