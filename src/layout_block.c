@@ -212,26 +212,43 @@ static bool html_block_element(const char *name)
 	return false;
 }
 
-static void html_text(xmlNode *n, GString *out)
+/* Never text of the book: scripts, styles and the like. */
+static bool html_code_element(const char *name)
 {
-	for (; n; n = n->next) {
+	static const char *const code[] = { "script", "style", "head", "template", "noscript", "iframe", "object", NULL };
+
+	for (int i = 0; code[i]; i++)
+		if (!g_ascii_strcasecmp(name, code[i]))
+			return true;
+	return false;
+}
+
+/* The document's text, a line end around each block. A loop: raw HTML may nest a million deep. */
+static void html_text(xmlDoc *doc, GString *out)
+{
+	xmlNode *top = (xmlNode *)doc, *n = doc->children;
+
+	while (n) {
+		bool descend = false;
+
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			g_string_append(out, (const char *)n->content);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			const char *name = (const char *)n->name;
-
-			/* Scripts, styles and the like are never text of the book. */
-			if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")
-			    || !g_ascii_strcasecmp(name, "head") || !g_ascii_strcasecmp(name, "template")
-			    || !g_ascii_strcasecmp(name, "noscript") || !g_ascii_strcasecmp(name, "iframe")
-			    || !g_ascii_strcasecmp(name, "object"))
-				continue;
-			if (html_block_element(name))
+		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
+			if (html_block_element((const char *)n->name))
 				g_string_append_c(out, '\n');
-			html_text(n->children, out);
-			if (html_block_element(name))
+			descend = n->children != NULL;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Leaving n, and each element it was the last child of. */
+		while (n != top && !n->next) {
+			n = n->parent;
+			if (n != top && html_block_element((const char *)n->name))
 				g_string_append_c(out, '\n');
 		}
+		n = n == top ? NULL : n->next;
 	}
 }
 
@@ -244,12 +261,14 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 
 	if (!lit || !*lit)
 		return;
+	/* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text. */
 	doc = htmlReadMemory(lit, (int)strlen(lit), NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+			     | XML_PARSE_HUGE);
 	if (!doc)
 		return;
 	text = g_string_new(NULL);
-	html_text(xmlDocGetRootElement(doc), text);
+	html_text(doc, text);
 	xmlFreeDoc(doc);
 	paras = g_strsplit(text->str, "\n", -1);
 	for (int i = 0; paras[i]; i++) {

@@ -30,6 +30,8 @@ struct render {
 	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
+	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
+	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
 };
 
@@ -310,6 +312,35 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 
 /* ---- the tree ------------------------------------------------------------ */
 
+/*
+ * Quotes, lists and emphasis nested past sense (hostile input: thousands deep) lose their tags,
+ * never their text: readers' XML parsers stop at 256 levels, and raw HTML inside may add
+ * SANITIZE_MAX_OPEN + 4 * SANITIZE_MAX_DEPTH more.
+ */
+#define XHTML_MAX_NESTING 80
+
+/* Entering a container of cost elements: false when its tags are left out. */
+static bool nest_enter(struct render *r, int cost)
+{
+	if (r->flattened > 0 || r->depth + cost > XHTML_MAX_NESTING) {
+		r->flattened++;	/* and every container inside it, which is left before it */
+		return false;
+	}
+	r->depth += cost;
+	return true;
+}
+
+/* Leaving it: false when its tags were left out. */
+static bool nest_leave(struct render *r, int cost)
+{
+	if (r->flattened > 0) {
+		r->flattened--;
+		return false;
+	}
+	r->depth -= cost;
+	return true;
+}
+
 /* A line end inside a paragraph: a space between words, nothing between two Chinese characters. */
 static void put_softbreak(struct render *r, cmark_node *n)
 {
@@ -438,7 +469,8 @@ static void enter_extension(struct render *r, cmark_node *n)
 			g_string_append(r->out, " class=\"align-right\"");
 		g_string_append_c(r->out, '>');
 	} else if (!strcmp(t, "strikethrough")) {
-		g_string_append(r->out, "<del>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<del>");
 	}
 }
 
@@ -462,7 +494,8 @@ static void leave_extension(struct render *r, cmark_node *n)
 	} else if (!strcmp(t, "table_cell")) {
 		g_string_append(r->out, cmark_node_parent(n) == r->in_header_row ? "</th>" : "</td>");
 	} else if (!strcmp(t, "strikethrough")) {
-		g_string_append(r->out, "</del>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</del>");
 	}
 }
 
@@ -482,9 +515,12 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	case CMARK_NODE_DOCUMENT:
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
-		g_string_append(r->out, "<blockquote>\n");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<blockquote>\n");
 		break;
 	case CMARK_NODE_LIST:
+		if (!nest_enter(r, 2))	/* the list and its items */
+			break;
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
 			int start = cmark_node_get_list_start(n);
 
@@ -497,7 +533,8 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_ITEM:
-		g_string_append(r->out, "<li>");
+		if (nest_enter(r, 0))
+			g_string_append(r->out, "<li>");
 		break;
 	case CMARK_NODE_CODE_BLOCK: {
 		const char *info = cmark_node_get_fence_info(n);
@@ -595,10 +632,12 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_EMPH:
-		g_string_append(r->out, "<em>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<em>");
 		break;
 	case CMARK_NODE_STRONG:
-		g_string_append(r->out, "<strong>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<strong>");
 		break;
 	case CMARK_NODE_LINK: {
 		char *href = r->san->link_depth > 0 ? NULL : link_href(r, n);
@@ -639,13 +678,16 @@ static void leave(struct render *r, cmark_node *n)
 	sanitize_close(r->san, n);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_BLOCK_QUOTE:
-		g_string_append(r->out, "</blockquote>\n");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</blockquote>\n");
 		break;
 	case CMARK_NODE_LIST:
-		g_string_append(r->out, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
+		if (nest_leave(r, 2))
+			g_string_append(r->out, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
 		break;
 	case CMARK_NODE_ITEM:
-		g_string_append(r->out, "</li>\n");
+		if (nest_leave(r, 0))
+			g_string_append(r->out, "</li>\n");
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		if (!tight_item(n))
@@ -668,10 +710,12 @@ static void leave(struct render *r, cmark_node *n)
 		g_string_append(r->out, "</aside>\n");
 		break;
 	case CMARK_NODE_EMPH:
-		g_string_append(r->out, "</em>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</em>");
 		break;
 	case CMARK_NODE_STRONG:
-		g_string_append(r->out, "</strong>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</strong>");
 		break;
 	case CMARK_NODE_LINK:
 		if (g_hash_table_remove(r->open_links, n)) {
