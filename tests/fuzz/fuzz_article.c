@@ -1,7 +1,8 @@
 /*
  * fuzz_article.c - one article file through the whole reading path (bytes, front matter, Markdown,
  * passes, images offline) and the EPUB page writer: every page must be well-formed XML that runs
- * and loads nothing. The first byte chooses options; bit 7 also packs and re-reads the whole EPUB.
+ * and loads nothing. The first byte chooses options; bit 7 also packs and re-reads the whole EPUB,
+ * bit 6 also lays the book out as the PDF's pages (the trace writer: the same layout, no Cairo).
  */
 #include "fuzz.h"
 
@@ -10,6 +11,9 @@
 #include "book.h"
 #include "epub.h"
 #include "options.h"
+#include "device.h"
+#include "fonts.h"
+#include "layout.h"
 #include "outfile.h"
 #include "xhtml.h"
 
@@ -98,6 +102,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				check_epub(out->tmp);
 			outfile_abort(out);
 			g_free(path);
+		}
+		if (flags & 0x40) {
+			/* As trace_write does, with the fonts loaded once for the whole run. */
+			static struct fonts *fonts;
+			FILE *null = fopen("/dev/null", "w");
+			struct device *dev = device_trace_new(null);
+
+			if (!fonts)
+				fonts = fonts_new_quiet(FUZZ_DATADIR);
+			layout_book(b, b->theme, fonts, dev);
+			dev->finish(dev);
+			dev->free(dev);
+			fclose(null);
 		}
 	}
 	book_free(b);
