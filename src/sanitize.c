@@ -1698,19 +1698,20 @@ static size_t unclosed_opening(const char *lit, const char **what)
 	return 0;
 }
 
-/* An HTML block that runs, unclosed, to the end of its container. */
-static cmark_node *find_swallowing(cmark_node *doc, size_t *olen, const char **what)
+/* The HTML blocks that run, unclosed, to the end of their containers, in document order. */
+static GPtrArray *find_swallowing(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	cmark_node *found = NULL;
+	GPtrArray *found = g_ptr_array_new();
 
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		const char *what;
 
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && !cmark_node_next(n)
-		    && (*olen = unclosed_opening(cmark_node_get_literal(n), what)))
-			found = n;
+		    && unclosed_opening(cmark_node_get_literal(n), &what))
+			g_ptr_array_add(found, n);
 	}
 	cmark_iter_free(it);
 	return found;
@@ -1772,49 +1773,102 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 	g_ptr_array_free(found, TRUE);
 }
 
-cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len)
+/*
+ * Drop the openings of the swallowing blocks found in text (parsed as doc), reporting each; they
+ * are all dropped at once, from the last, so that the offsets found before stay right.
+ */
+static void drop_openings(GString *text, GPtrArray *bad, const char *file, int first_line)
 {
-	GString *text = g_string_new_len(body, (gssize)len);
-	cmark_node *doc = NULL;
+	size_t *at = g_new(size_t, bad->len), *olen = g_new(size_t, bad->len), off = 0;
+	int l = 1;
 
-	for (int round = 0; round < 10000; round++) {
-		const char *what = NULL;
-		size_t olen = 0, off = 0;
-		cmark_node *bad;
-		int line;
-		const char *start;
-		char *lt;
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i);
+		int line = cmark_node_get_start_line(n);
+		const char *what = NULL, *lt;
 
-		doc = article_parse_markdown(text->str, text->len);
-		bad = find_swallowing(doc, &olen, &what);
-		if (!bad)
-			break;
-		line = cmark_node_get_start_line(bad);
-		for (int l = 1; l < line && off < text->len; off++)
+		olen[i] = unclosed_opening(cmark_node_get_literal(n), &what);
+		for (; l < line && off < text->len; off++)
 			if (text->str[off] == '\n')
 				l++;
-		start = text->str + off;
-		lt = strchr(start, '<');
-		if (!lt)
-			break;	/* cannot happen: the block starts with '<' on that line */
+		lt = strchr(text->str + off, '<');
+		at[i] = lt ? (size_t)(lt - text->str) : text->len;
+		if (!lt || (i > 0 && at[i] == at[i - 1])) {
+			olen[i] = 0;	/* cannot happen: the block starts with '<' on its line */
+			continue;
+		}
 		if (g_ascii_isalpha(what[0])) {
 			/* "<script ...>": drop the whole start tag when it ends on this line */
 			const char *gt = strchr(lt, '>'), *nl = strchr(lt, '\n');
 
 			if (gt && (!nl || gt < nl))
-				olen = (size_t)(gt + 1 - lt);
+				olen[i] = (size_t)(gt + 1 - lt);
 			diag_warn(file, first_line + line - 1,
 				  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept", what);
 		} else {
 			diag_warn(file, first_line + line - 1,
 				  "raw HTML '%s' is never closed; it is dropped and the text after it kept", what);
 		}
-		g_string_erase(text, lt - text->str, (gssize)olen);
+	}
+	for (guint i = bad->len; i > 0; i--)
+		if (olen[i - 1])
+			g_string_erase(text, (gssize)at[i - 1], (gssize)olen[i - 1]);
+	g_free(at);
+	g_free(olen);
+}
+
+/*
+ * Openings can hide one another (each swallows the next): after this many rounds of dropping the
+ * openings in sight and parsing again, what still swallows is kept as plain text, so a hostile
+ * file costs a few parses, not one per opening.
+ */
+#define SWALLOW_ROUNDS 16
+
+/* The blocks that still swallow become paragraphs of their text, without their opening. */
+static void swallowing_to_text(cmark_node *doc, const char *file, int first_line)
+{
+	GPtrArray *bad = find_swallowing(doc);
+
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i), *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		const char *lit = cmark_node_get_literal(n), *what = NULL;
+		size_t olen = unclosed_opening(lit, &what);
+		const char *lt = strchr(lit, '<');
+
+		cmark_node_set_literal(t, lt ? lt + olen : lit);
+		cmark_node_append_child(para, t);
+		diag_warn(file, first_line + cmark_node_get_start_line(n) - 1,
+			  "raw HTML '%s' is never closed; it is dropped and the text after it kept as it is", what);
+		cmark_node_replace(n, para);
+		cmark_node_free(n);
+	}
+	g_ptr_array_free(bad, TRUE);
+}
+
+cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len)
+{
+	GString *text = g_string_new_len(body, (gssize)len);
+	cmark_node *doc = NULL;
+
+	for (int round = 0; round <= SWALLOW_ROUNDS; round++) {
+		GPtrArray *bad;
+
+		doc = article_parse_markdown(text->str, text->len);
+		if (round == SWALLOW_ROUNDS) {
+			swallowing_to_text(doc, file, first_line);
+			break;
+		}
+		bad = find_swallowing(doc);
+		if (!bad->len) {
+			g_ptr_array_free(bad, TRUE);
+			break;
+		}
+		drop_openings(text, bad, file, first_line);
+		g_ptr_array_free(bad, TRUE);
 		cmark_node_free(doc);
 		doc = NULL;
 	}
-	if (!doc)
-		doc = article_parse_markdown(text->str, text->len);
 	g_string_free(text, TRUE);
 	unsafe_data_images(doc, file, first_line);
 	return doc;

@@ -50,6 +50,8 @@ for deep in DEEPDIV DEEPSPAN; do
 	contains "hostile pdf: $deep, 200000 elements down in raw HTML, is set" "$TMP/deep-html.pdf.txt" "$deep"
 done
 contains "hostile epub: the deepest quote is kept" "$TMP/deep-quotes.epub.txt" "DEEPQUOTE"
+contains "hostile epub: the last of 10000 unclosed comments keeps its text" "$TMP/unclosed-many.epub.txt" "LASTITEM"
+contains "hostile epub: 3000 comments hiding each other keep their text" "$TMP/unclosed-chain.epub.txt" "CHAINLAST"
 contains "hostile epub: the deepest emphasis is kept" "$TMP/deep-emphasis.epub.txt" "DEEPEMPH"
 contains "hostile pdf: the 5 MB paragraph is set to its end" "$TMP/chinese-5mb.pdf.txt" "ZHEND"
 contains "hostile pdf: the last footnote is set" "$TMP/footnotes.pdf.txt" "NOTELAST"

@@ -42,6 +42,12 @@ article('deep-lists', 'deep lists', ''.join('  ' * i + '* item %d\n' % i for i i
 article('deep-emphasis', 'nested emphasis', '*' * 20000 + 'DEEPEMPH' + '*' * 20000, 'EMPHNESTEND')
 article('deep-html', 'nested raw HTML', '<div>' * 200000 + 'DEEPDIV' + '</div>' * 200000 + '\n\n'
         + 'x ' + '<span>' * 5000 + 'DEEPSPAN' + '</span>' * 5000, 'HTMLNESTEND')
+# Raw HTML openings that swallow the rest of their container, each dropped and parsed again:
+# 10000 side by side (one parse each made it quadratic), 3000 each hiding the next.
+article('unclosed-many', 'unclosed comments', ''.join('- <!-- item %d and its words\n\n' % i for i in range(10000))
+        + '- LASTITEM', 'UNCLOSEDEND')
+article('unclosed-chain', 'comments hiding comments', ''.join('<!-- chain %d\n\nparagraph %d\n\n' % (i, i)
+                                                                for i in range(3000)) + 'CHAINLAST', 'CHAINEND')
 article('emphasis', 'emphasis storm', '*a **b ' * 20000, 'EMPHEND')
 article('open-links', 'open links', '[a](' * 20000, 'LINKSEND')
 # Size: a long line, a 5 MB paragraph of Chinese without one punctuation mark, a 200 KB URL.
