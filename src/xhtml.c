@@ -22,6 +22,7 @@ struct render {
 	GHashTable *headings;	/* cmark_node * -> struct heading * */
 	GHashTable *links;	/* cmark_node * -> struct link * */
 	GHashTable *open_links;	/* LINK nodes written as <a> */
+	GHashTable *anchors;	/* struct article * -> struct anchors *: where its #fragments go */
 	int *ref_count;		/* per footnote: references written so far */
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
 	guint nfoot;		/* footnote definitions met so far */
@@ -106,42 +107,98 @@ static char *hugo_anchor(const char *text)
 	return g_string_free(s, FALSE);
 }
 
-const char *xhtml_fragment_anchor(const struct article *t, const char *fragment)
-{
-	char *frag = g_uri_unescape_string(fragment, NULL);
-	const char *found = NULL;
+/*
+ * Where #fragments go in one article, looked up rather than searched (a link per heading to each
+ * of thousands of headings was quadratic): a heading's own anchor, its name as Hugo makes it (also
+ * compared as collated or lower-cased text), then a footnote's anchor. The first heading that
+ * matches in any way wins, as a search in order would find it.
+ */
+struct anchors {
+	const struct article *a;
+	GHashTable *names;	/* anchor or Hugo name -> heading index + 1 (first wins) */
+	GHashTable *collated;	/* collation key of a Hugo name -> heading index + 1 */
+	GHashTable *notes;	/* footnote anchor -> itself */
+};
 
-	if (!frag)
-		frag = g_strdup(fragment);
-	for (guint i = 0; !found && i < t->headings->len; i++) {
-		const struct heading *h = g_ptr_array_index(t->headings, i);
+static void put_first(GHashTable *t, char *key, guint i)
+{
+	if (g_hash_table_contains(t, key))
+		g_free(key);
+	else
+		g_hash_table_insert(t, key, GUINT_TO_POINTER(i + 1));
+}
+
+static struct anchors *anchors_new(const struct article *a)
+{
+	struct anchors *x = g_new0(struct anchors, 1);
+
+	x->a = a;
+	x->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->collated = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->notes = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
 		char *slug;
 
 		if (!h->anchor)
 			continue;
-		if (!strcmp(frag, h->anchor)) {
-			found = h->anchor;
-			break;
-		}
+		put_first(x->names, g_strdup(h->anchor), i);
 		slug = hugo_anchor(h->text);
-		if (*slug && !g_utf8_collate(slug, frag))
-			found = h->anchor;
-		else if (*slug) {
-			char *low = g_utf8_strdown(frag, -1);
-
-			if (!strcmp(slug, low))
-				found = h->anchor;
-			g_free(low);
+		if (*slug) {
+			put_first(x->collated, g_utf8_collate_key(slug, -1), i);
+			put_first(x->names, slug, i);
+		} else {
+			g_free(slug);
 		}
-		g_free(slug);
 	}
-	for (guint i = 0; !found && i < t->footnotes->len; i++) {
-		const struct footnote *f = g_ptr_array_index(t->footnotes, i);
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
-		if (!strcmp(frag, f->anchor))
-			found = f->anchor;
+		g_hash_table_insert(x->notes, f->anchor, f->anchor);
 	}
+	return x;
+}
+
+static void anchors_free(gpointer data)
+{
+	struct anchors *x = data;
+
+	g_hash_table_destroy(x->names);
+	g_hash_table_destroy(x->collated);
+	g_hash_table_destroy(x->notes);
+	g_free(x);
+}
+
+static const char *anchors_find(const struct anchors *x, const char *fragment)
+{
+	char *frag = g_uri_unescape_string(fragment, NULL), *low, *key;
+	guint best = 0, i;
+	const char *found;
+
+	if (!frag)
+		frag = g_strdup(fragment);
+	low = g_utf8_strdown(frag, -1);
+	key = g_utf8_collate_key(frag, -1);
+	for (int k = 0; k < 3; k++) {
+		i = GPOINTER_TO_UINT(k == 0 ? g_hash_table_lookup(x->names, frag)
+				     : k == 1 ? g_hash_table_lookup(x->names, low) : g_hash_table_lookup(x->collated, key));
+		if (i && (!best || i < best))
+			best = i;
+	}
+	found = best ? ((const struct heading *)g_ptr_array_index(x->a->headings, best - 1))->anchor
+		     : g_hash_table_lookup(x->notes, frag);
+	g_free(key);
+	g_free(low);
 	g_free(frag);
+	return found;
+}
+
+const char *xhtml_fragment_anchor(const struct article *t, const char *fragment)
+{
+	struct anchors *x = anchors_new(t);
+	const char *found = anchors_find(x, fragment);
+
+	anchors_free(x);
 	return found;
 }
 
@@ -156,6 +213,18 @@ static int file_line(const struct render *r, cmark_node *n)
 	return r->a->body_line + (line > 0 ? line - 1 : 0);
 }
 
+/* xhtml_fragment_anchor, with each article's anchors indexed once per page written. */
+static const char *fragment_anchor(struct render *r, const struct article *t, const char *fragment)
+{
+	struct anchors *x = g_hash_table_lookup(r->anchors, t);
+
+	if (!x) {
+		x = anchors_new(t);
+		g_hash_table_insert(r->anchors, (gpointer)t, x);
+	}
+	return anchors_find(x, fragment);
+}
+
 /* Where a Markdown link goes in the book, or NULL when it can go nowhere safe (its text stays). */
 static char *link_href(struct render *r, cmark_node *n)
 {
@@ -167,14 +236,14 @@ static char *link_href(struct render *r, cmark_node *n)
 	if (!url || !*url)
 		return NULL;
 	if (l && l->target) {
-		const char *anchor = l->fragment ? xhtml_fragment_anchor(l->target, l->fragment + 1) : NULL;
+		const char *anchor = l->fragment ? fragment_anchor(r, l->target, l->fragment + 1) : NULL;
 
 		if (l->target == r->a && anchor)
 			return g_strdup_printf("#%s", anchor);
 		return g_strdup_printf("%s.xhtml%s%s", l->target->id, anchor ? "#" : "", anchor ? anchor : "");
 	}
 	if (url[0] == '#') {
-		const char *anchor = xhtml_fragment_anchor(r->a, url + 1);
+		const char *anchor = fragment_anchor(r, r->a, url + 1);
 
 		return anchor ? g_strdup_printf("#%s", anchor) : NULL;
 	}
@@ -295,18 +364,16 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 {
 	struct render *r = data;
 	const struct image *found = NULL;
+	char *stripped = g_strstrip(g_strdup(src));
 
 	(void)out;
-	for (guint i = 0; i < r->a->images->len; i++) {
+	for (guint i = 0; !found && i < r->a->images->len; i++) {
 		const struct image *im = g_ptr_array_index(r->a->images, i);
-		char *stripped = g_strstrip(g_strdup(src));
 
 		if ((!node || im->node == node) && !strcmp(im->url, stripped))
 			found = im;
-		g_free(stripped);
-		if (found)
-			break;
 	}
+	g_free(stripped);
 	put_image(r, found, src, alt, NULL, block);
 }
 
@@ -875,6 +942,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->headings = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->links = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->anchors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, anchors_free);
 	for (guint i = 0; i < a->images->len; i++) {
 		struct image *im = g_ptr_array_index(a->images, i);
 
@@ -912,6 +980,7 @@ static unsigned render_clear(struct render *r)
 	g_hash_table_destroy(r->headings);
 	g_hash_table_destroy(r->links);
 	g_hash_table_destroy(r->open_links);
+	g_hash_table_destroy(r->anchors);
 	for (guint i = 0; i < r->a->footnotes->len; i++)
 		g_free(r->ref_id[i]);
 	g_free(r->ref_id);

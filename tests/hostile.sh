@@ -57,6 +57,9 @@ contains "hostile pdf: the 5 MB paragraph is set to its end" "$TMP/chinese-5mb.p
 contains "hostile pdf: the last footnote is set" "$TMP/footnotes.pdf.txt" "NOTELAST"
 contains "hostile pdf: the last table row is set" "$TMP/long-table.pdf.txt" "ROWLAST"
 contains "hostile epub: the last heading is kept" "$TMP/headings.epub.txt" "HEADLAST"
+# 4999 links to headings by name: each found (looking them up one by one was quadratic).
+n=$($textof "$TMP/headings.epub" 'EPUB/a0001.xhtml' | grep -o 'href="#a0001-h[0-9]*"' | wc -l)
+[ "$n" = 4999 ] && ok "hostile epub: 4999 links to headings resolved" || not_ok "hostile epub: 4999 links to headings resolved" "$n"
 # A 200 KB address is one link in the EPUB and no link at all in the PDF (each line's annotation
 # would repeat it: the PDF was 700 MB); its text is still there.
 size=$(wc -c <"$TMP/url-200kb.pdf")

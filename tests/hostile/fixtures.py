@@ -58,8 +58,8 @@ article('url-200kb', 'a 200 KB URL', 'https://example.com/' + 'path-segment/' * 
 # Counts: footnotes, headings, table rows, wide tables, images of one missing file.
 article('footnotes', '10000 footnotes', ' '.join('word%d[^%d]' % (i, i) for i in range(10000)) + '\n\n'
         + '\n'.join('[^%d]: note %d' % (i, i) for i in range(9999)) + '\n[^9999]: NOTELAST', 'NOTESEND')
-article('headings', '5000 headings', '\n\n'.join('%s heading %d\n\ntext %d' % ('#' * (1 + i % 6), i, i) for i in range(4999))
-        + '\n\n## HEADLAST', 'HEADSEND')
+article('headings', '5000 headings, each linked', '\n\n'.join('%s heading %d\n\ntext [to %d](#heading-%d)' % ('#' * (1 + i % 6), i, 4998 - i, 4998 - i)
+                                                              for i in range(4999)) + '\n\n## HEADLAST', 'HEADSEND')
 article('long-table', '10000 rows', '| a | b | c |\n|---|---|---|\n' + ''.join('| r%d | 中文 | x |\n' % i for i in range(9999))
         + '| ROWLAST | y | z |\n', 'ROWSEND')
 article('wide-table', 'wide table', '|' + 'a|' * 300 + '\n|' + '-|' * 300 + '\n' + ('|' + 'x|' * 300 + '\n') * 50, 'WIDEEND')
