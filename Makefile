@@ -108,7 +108,7 @@ clean:
 # any compiler will do) built with ASan+UBSan into build-asan/; tests/run against them, then every
 # committed fuzz input replayed. Reports go to build-asan/log/; any report fails the run. Leaks
 # inside font and image libraries' caches are suppressed by tests/lsan.supp (never folio's own).
-SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 SAN_CFLAGS = $(WARN) $(SAN_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 SAN_OBJ    = $(LIBSRC:src/%.c=build-asan/obj/%.o)
 SAN_UNIT   = $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
