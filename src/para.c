@@ -902,11 +902,17 @@ static void allow_forced_breaks(struct para *p, int from, int to, gint64 avail)
 		struct cluster *c = k < to ? cl(p, k) : NULL;
 
 		if (k == to || (k > start && (c->can_break || c->emergency))) {
+			bool ink = !cl(p, start)->space;
+
 			for (int j = start + 1; vis_w > avail && j < k; j++) {
 				struct cluster *x = cl(p, j);
 
-				if (x->space || cl(p, j - 1)->space || x->can_break || x->emergency)
+				/* Never a line of spaces alone, nor one that starts with a space; after one, yes
+				 * ("e /": Unicode keeps "/" with the word before it even across the space). */
+				if (x->space || !ink || x->can_break || x->emergency) {
+					ink |= !x->space;
 					continue;
+				}
 				x->emergency = 1;
 				x->penalty = PENALTY_FORCED;
 				note_end_kern(p, j);

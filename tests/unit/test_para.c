@@ -437,6 +437,22 @@ int main(void)
 			  "abcd\xef\xbf\xbd" "e\tf\ng");
 		para_free(u);
 	}
+	/* Unicode keeps "/" with the word before it across a space: at a measure narrower than "e /", the
+	 * space is where it breaks, not past the margin (found by fuzz_para). */
+	{
+		struct para_settings s5 = set;
+		struct para *u;
+		int over = 0;
+
+		s5.width = 8;
+		s5.indent = 0;
+		u = set_text(ctx, &s5, &body, "e / f /");
+		n = para_n_lines(u);
+		for (int i = 0; i < n; i++)
+			over += para_line(u, i)->x + para_line(u, i)->width > s5.width + 0.01;
+		CHECK("para: \"e /\" breaks at its space in a measure narrower than it", n >= 2 && over == 0);
+		para_free(u);
+	}
 	/* Right-to-left words (their glyphs run backwards) are set whole and in the measure (they crashed). */
 	{
 		const char *bidi = "English עברית שלום العربية مرحبا 中文 \u202eRLO override\u202c end.";
