@@ -257,7 +257,6 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 	const char *lit = cmark_node_get_literal(n);
 	htmlDocPtr doc;
 	GString *text;
-	char **paras;
 
 	if (!lit || !*lit)
 		return;
@@ -270,12 +269,16 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 	text = g_string_new(NULL);
 	html_text(doc, text);
 	xmlFreeDoc(doc);
-	paras = g_strsplit(text->str, "\n", -1);
-	for (int i = 0; paras[i]; i++) {
-		char *p = g_strstrip(paras[i]);
+	/* A paragraph per line with text (walked in place: deep raw HTML makes hundreds of thousands of empty ones). */
+	for (char *p = text->str, *next; p; p = next) {
+		char *nl = strchr(p, '\n');
 		struct inline_style s = body_style(F);
 		struct lpara *lp;
 
+		next = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
+		g_strstrip(p);
 		if (!*p)
 			continue;
 		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, n));
@@ -283,7 +286,6 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 		lay_space(L, lay_em(F, L->t->paragraph_space));
 		lay_para_lines(L, F, lp, false);
 	}
-	g_strfreev(paras);
 	g_string_free(text, TRUE);
 }
 
