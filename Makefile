@@ -145,7 +145,7 @@ check-asan: deps
 	@$(MAKE) -s --no-print-directory build-asan/folio $(SAN_UNIT) $(SAN_REPLAY)
 	@rm -rf build-asan/log && mkdir -p build-asan/log
 	@echo "check-asan: tests/run against build-asan/folio"
-	@$(SAN_ENV) FOLIO_BIN=$(CURDIR)/build-asan/folio FOLIO_UNIT_DIR=build-asan/tests tests/run; \
+	@$(SAN_ENV) FOLIO_BIN=$(CURDIR)/build-asan/folio FOLIO_UNIT_DIR=build-asan/tests HOSTILE_SCALE=0.1 tests/run; \
 	status=$$?; \
 	for t in $(FUZZ_NAMES); do echo "== replay $$t"; \
 	  $(SAN_ENV) build-asan/replay/$$t tests/fuzz/corpus/$$t || status=1; done; \

@@ -3,7 +3,9 @@
 one line per article, NAME<TAB>TEXT, a word each output must still hold (the article's text kept).
 Sizes are chosen to find real problems (quadratic passes, recursion, buffers) in seconds.
 DIR/mixed/ is a collection of its own: an article that is not UTF-8 beside one that is.
-Usage: fixtures.py DIR PICTURE (PICTURE: a small image file, referenced thousands of times)"""
+Usage: fixtures.py DIR PICTURE [SCALE]
+  PICTURE: a small image file, referenced thousands of times; SCALE (default 1) shrinks the articles
+  that are only big (make check-asan uses 0.1: sanitized builds are ten times slower)."""
 import os
 import shutil
 import sys
@@ -11,6 +13,11 @@ import sys
 d = sys.argv[1]
 os.makedirs(d, exist_ok=True)
 shutil.copy(sys.argv[2], os.path.join(d, 'picture.png'))
+scale = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
+
+
+def scaled(n):
+    return max(10, int(n * scale))
 markers = []
 
 
@@ -51,16 +58,17 @@ article('unclosed-chain', 'comments hiding comments', ''.join('<!-- chain %d\n\n
 article('emphasis', 'emphasis storm', '*a **b ' * 20000, 'EMPHEND')
 article('open-links', 'open links', '[a](' * 20000, 'LINKSEND')
 # Size: a long line, a 5 MB paragraph of Chinese without one punctuation mark, a 200 KB URL.
-article('long-line', 'one long line', '汉字' * 200000 + ' LONGLINEEND', 'LONGEND')
+article('long-line', 'one long line', '汉字' * scaled(200000) + ' LONGLINEEND', 'LONGEND')
 han = '中华人民共和国国务院新闻办公室今天举行发布会介绍经济运行情况并回答记者提问'
-article('chinese-5mb', 'five megabytes of Chinese', han * (5 * 1024 * 1024 // len(han.encode())) + 'ZHEND', 'ZHPARAEND')
+article('chinese-5mb', 'five megabytes of Chinese', han * scaled(5 * 1024 * 1024 // len(han.encode())) + 'ZHEND', 'ZHPARAEND')
 article('url-200kb', 'a 200 KB URL', 'https://example.com/' + 'path-segment/' * (200 * 1024 // 13) + 'URLEND', 'URLPARAEND')
 # Counts: footnotes, headings, table rows, wide tables, images of one missing file.
-article('footnotes', '10000 footnotes', ' '.join('word%d[^%d]' % (i, i) for i in range(10000)) + '\n\n'
-        + '\n'.join('[^%d]: note %d' % (i, i) for i in range(9999)) + '\n[^9999]: NOTELAST', 'NOTESEND')
+notes = scaled(10000)
+article('footnotes', '10000 footnotes', ' '.join('word%d[^%d]' % (i, i) for i in range(notes)) + '\n\n'
+        + '\n'.join('[^%d]: note %d' % (i, i) for i in range(notes - 1)) + '\n[^%d]: NOTELAST' % (notes - 1), 'NOTESEND')
 article('headings', '5000 headings, each linked', '\n\n'.join('%s heading %d\n\ntext [to %d](#heading-%d)' % ('#' * (1 + i % 6), i, 4998 - i, 4998 - i)
                                                               for i in range(4999)) + '\n\n## HEADLAST', 'HEADSEND')
-article('long-table', '10000 rows', '| a | b | c |\n|---|---|---|\n' + ''.join('| r%d | 中文 | x |\n' % i for i in range(9999))
+article('long-table', '10000 rows', '| a | b | c |\n|---|---|---|\n' + ''.join('| r%d | 中文 | x |\n' % i for i in range(scaled(9999)))
         + '| ROWLAST | y | z |\n', 'ROWSEND')
 article('wide-table', 'wide table', '|' + 'a|' * 300 + '\n|' + '-|' * 300 + '\n' + ('|' + 'x|' * 300 + '\n') * 50, 'WIDEEND')
 article('missing-images', 'one missing picture 3000 times', '\n\n'.join('![图片 %d](missing.png) text' % i for i in range(3000)),
