@@ -75,7 +75,18 @@ static void front_matter(const char *data, size_t len)
 
 	if (!g_utf8_validate(data, (gssize)len, &bad))
 		return;	/* article_load refuses these first */
-	text = g_strndup(data, len);
+	/* and makes every line end "\n" */
+	text = g_malloc(len + 1);
+	for (size_t i = 0, j = 0;; i++) {
+		if (i == len) {
+			text[j] = '\0';
+			len = j;
+			break;
+		}
+		text[j++] = data[i] == '\r' ? '\n' : data[i];
+		if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+			i++;
+	}
 	fm_init(&fm);
 	split = fm_split("fuzz.md", text, len, &yaml, &yaml_len, &body, &body_line);
 	FUZZ_ASSERT(body >= text && body <= text + len && body_line >= 1, "body outside the file", text);
