@@ -6,6 +6,8 @@
 #   make check      deps, build, run every test (tests/run)
 #   make bench      time folio against pandoc and WeasyPrint on a generated collection
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make check-asan the unit tests, the whole suite and the fuzz corpora under ASan+UBSan (build-asan/)
+#   make fuzz       the libFuzzer targets of tests/fuzz/ (needs clang; build-fuzz/); make fuzz-run runs them
 
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
@@ -37,7 +39,7 @@ OBJ   = $(LIBSRC:src/%.c=build/obj/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all deps deps-bench example check bench install uninstall clean
+.PHONY: all deps deps-bench example check bench install uninstall clean check-asan fuzz fuzz-run
 all: build/folio
 
 build/obj/%.o: src/%.c | build/obj
@@ -99,6 +101,98 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build examples/out
+	rm -rf build build-asan build-fuzz examples/out
+
+# ---- Sanitizers and fuzzing: never part of `make` or `make check` ----------------------------
+# check-asan: folio, the unit tests and the fuzz targets (with tests/fuzz/replay.c for a main, so
+# any compiler will do) built with ASan+UBSan into build-asan/; tests/run against them, then every
+# committed fuzz input replayed. Reports go to build-asan/log/; any report fails the run. Leaks
+# inside font and image libraries' caches are suppressed by tests/lsan.supp (never folio's own).
+SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+SAN_CFLAGS = $(WARN) $(SAN_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+SAN_OBJ    = $(LIBSRC:src/%.c=build-asan/obj/%.o)
+SAN_UNIT   = $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
+SAN_REPLAY = $(FUZZ_NAMES:%=build-asan/replay/%)
+SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:log_path=$(CURDIR)/build-asan/log/asan \
+             UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/build-asan/log/ubsan \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+
+build-asan/obj/%.o: src/%.c | build-asan/obj
+	$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+build-asan/libfolio.a: $(SAN_OBJ)
+	rm -f $@
+	ar rcs $@ $(SAN_OBJ)
+
+build-asan/folio: build-asan/obj/main.o build-asan/libfolio.a
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ build-asan/obj/main.o build-asan/libfolio.a $(PKG_LIBS)
+
+build-asan/tests/%: tests/unit/%.c build-asan/libfolio.a | build-asan/tests
+	$(CC) $(SAN_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build-asan/libfolio.a $(PKG_LIBS)
+
+build-asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c build-asan/libfolio.a | build-asan/replay
+	$(CC) $(SAN_CFLAGS) -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+	  build-asan/libfolio.a $(PKG_LIBS)
+
+build-asan/obj build-asan/tests build-asan/replay:
+	mkdir -p $@
+
+-include $(SAN_OBJ:.o=.d) build-asan/obj/main.d
+
+check-asan: deps
+	@$(MAKE) -s --no-print-directory build-asan/folio $(SAN_UNIT) $(SAN_REPLAY)
+	@rm -rf build-asan/log && mkdir -p build-asan/log
+	@echo "check-asan: tests/run against build-asan/folio"
+	@$(SAN_ENV) FOLIO_BIN=$(CURDIR)/build-asan/folio FOLIO_UNIT_DIR=build-asan/tests HOSTILE_SCALE=0.1 tests/run; \
+	status=$$?; \
+	for t in $(FUZZ_NAMES); do echo "== replay $$t"; \
+	  $(SAN_ENV) build-asan/replay/$$t tests/fuzz/corpus/$$t || status=1; done; \
+	if ls build-asan/log/* >/dev/null 2>&1; then \
+	  echo "check-asan: sanitizer reports (full text in build-asan/log/):"; \
+	  grep -h -A3 -E '^(SUMMARY|==[0-9]+==ERROR)|runtime error' build-asan/log/* | head -80; status=1; \
+	else echo "check-asan: no sanitizer reports"; fi; \
+	exit $$status
+
+# fuzz: libFuzzer targets (clang only). fuzz-run: each for FUZZ_SECONDS on a working copy of its
+# corpus (build-fuzz/corpus/NAME, seeded from tests/fuzz/corpus/NAME); crashes in build-fuzz/crashes/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = $(WARN) $(FUZZ_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+FUZZ_OBJ      = $(LIBSRC:src/%.c=build-fuzz/obj/%.o)
+FUZZ_BIN      = $(FUZZ_NAMES:%=build-fuzz/%)
+
+build-fuzz/obj/%.o: src/%.c | build-fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+
+build-fuzz/libfolio.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_OBJ)
+
+build-fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build-fuzz/libfolio.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
+	  build-fuzz/libfolio.a $(PKG_LIBS)
+
+build-fuzz/obj:
+	mkdir -p $@
+
+-include $(FUZZ_OBJ:.o=.d)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang with libFuzzer (FUZZ_CC=$(FUZZ_CC))"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes/$$t; \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  build-fuzz/$$t build-fuzz/corpus/$$t tests/fuzz/corpus/$$t $$dict -max_total_time=$(FUZZ_SECONDS) \
+	    -timeout=20 -close_fd_mask=2 -print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t/ \
+	    $(FUZZ_ARGS) || exit 1; \
+	done
 
 -include Makefile.local

@@ -31,7 +31,8 @@ struct resource {
  * One image reference in an article (a Markdown image, or the thumbnail).
  * Remote images (http:, https:, //host/) are downloaded or taken from the
  * image cache; one that cannot be had has res NULL, a problem text, and was
- * reported with exactly one warning.
+ * reported with one warning (one for all the references to that address in
+ * its article). Each address is read and decoded once, however often named.
  */
 struct image {
 	cmark_node *node;	/* the image node; NULL for the thumbnail */

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "resources.h"
+#include "xmlesc.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
 
@@ -76,6 +77,8 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	PangoLayout *layout;
 	PangoFontDescription *fd = pango_font_description_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
+	/* Only characters a PDF surface takes: Cairo draws nothing after a noncharacter. */
+	char *clean = xml_clean_text(text, -1);
 	int w, h;
 
 	fonts_use_own_faces();	/* the book's faces, not a second copy of them */
@@ -98,7 +101,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-		pango_layout_set_text(layout, text, -1);
+		pango_layout_set_text(layout, clean ? clean : text, -1);
 		if (pango_layout_get_line_count(layout) <= max_lines || size < 8)
 			break;
 		size *= 0.85;
@@ -114,6 +117,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	pango_font_description_free(fd);
 	cairo_font_options_destroy(fo);
 	g_object_unref(layout);
+	g_free(clean);
 	return (double)h / PANGO_SCALE;
 }
 

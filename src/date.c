@@ -68,8 +68,9 @@ static bool finish(int y, int mo, int d, int h, int mi, int sec, bool has_time,
 	GTimeZone *use;
 	GDateTime *dt;
 
-	if (mo < 1 || mo > 12 || d < 1 || d > g_date_get_days_in_month(mo, y) || h > 23 || mi > 59
-	    || sec > 60 || y < 1)
+	/* The year first: GLib's month length wants 1..65535 (a critical otherwise), GDateTime 1..9999. */
+	if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > g_date_get_days_in_month(mo, y) || h > 23
+	    || mi > 59 || sec > 60)
 		return false;
 	if (sec == 60)
 		sec = 59;

@@ -12,6 +12,7 @@
 #include "imagedecode.h"
 #include "pdf_fixup.h"
 #include "version.h"
+#include "xmlesc.h"
 
 enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20 };
 
@@ -43,16 +44,28 @@ static void set_color(cairo_t *cr, guint32 rgb)
 	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
-/* A value for a Cairo tag attribute: single-quoted, with ' and \ escaped. */
-static void quote_attr(GString *s, const char *v)
+/* A value for a Cairo tag attribute: single-quoted, with ' and \ escaped, only characters Cairo takes. */
+static void quote_attr(GString *s, const char *value)
 {
+	char *clean = xml_clean_text(value, -1);
+
 	g_string_append_c(s, '\'');
-	for (; *v; v++) {
+	for (const char *v = clean ? clean : value; *v; v++) {
 		if (*v == '\'' || *v == '\\')
 			g_string_append_c(s, '\\');
 		g_string_append_c(s, *v);
 	}
 	g_string_append_c(s, '\'');
+	g_free(clean);
+}
+
+/* Document metadata, only characters Cairo takes (one noncharacter would fail the whole file). */
+static void set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, const char *value)
+{
+	char *clean = xml_clean_text(value, -1);
+
+	cairo_pdf_surface_set_metadata(surface, key, clean ? clean : value);
+	g_free(clean);
 }
 
 /* "uri='...'" or "dest='...'" for a link target ("#name" is inside the book). */
@@ -193,6 +206,7 @@ static void add_outline(struct cdev *c, const struct box *b)
 	int level = CLAMP(b->level, 0, MAX_LEVELS - 1);
 	int parent = CAIRO_PDF_OUTLINE_ROOT;
 	GString *attrs = g_string_new("dest=");
+	char *title = xml_clean_text(b->text, -1);
 
 	quote_attr(attrs, b->target);
 	for (int l = level - 1; l >= 0; l--)
@@ -200,11 +214,12 @@ static void add_outline(struct cdev *c, const struct box *b)
 			parent = c->outline[l];
 			break;
 		}
-	c->outline[level] = cairo_pdf_surface_add_outline(c->surface, parent, b->text ? b->text : "", attrs->str,
-							  level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	c->outline[level] = cairo_pdf_surface_add_outline(c->surface, parent, title ? title : b->text ? b->text : "",
+							  attrs->str, level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 	for (int l = level + 1; l < MAX_LEVELS; l++)
 		c->outline[l] = -1;
 	g_string_free(attrs, TRUE);
+	g_free(title);
 }
 
 static void cairo_page(struct device *d, const struct page *p)
@@ -351,13 +366,13 @@ struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double
 		c->outline[i] = -1;
 	c->surface = cairo_pdf_surface_create_for_stream(write_fp, c, w, h);
 	cairo_pdf_surface_restrict_to_version(c->surface, CAIRO_PDF_VERSION_1_5);
-	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
+	set_metadata(c->surface, CAIRO_PDF_METADATA_TITLE, b->title ? b->title : "");
 	if (b->author)
-		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_AUTHOR, b->author);
+		set_metadata(c->surface, CAIRO_PDF_METADATA_AUTHOR, b->author);
 	if (b->description)
-		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, b->description);
+		set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, b->description);
 	if (*kw)
-		cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, kw);
+		set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, kw);
 	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_CREATOR, creator);
 	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_MOD_DATE, date);

@@ -25,7 +25,8 @@ void diag_hide_notes(bool hide);
  */
 void diag_at(enum diag_level level, const char *file, int line, const char *fmt, ...)
 	G_GNUC_PRINTF(4, 5);
-void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap);
+void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+	G_GNUC_PRINTF(4, 0);
 
 #define diag_note(file, line, ...)  diag_at(DIAG_NOTE, file, line, __VA_ARGS__)
 #define diag_warn(file, line, ...)  diag_at(DIAG_WARNING, file, line, __VA_ARGS__)

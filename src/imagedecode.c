@@ -304,6 +304,11 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 		*why = g_strdup("is damaged: its header gives no size");
 		return false;
 	}
+	/* gdk-pixbuf's GIF loader trips over its own checks on such files (GLib criticals). */
+	if (info->frames < 1) {
+		*why = g_strdup("is damaged: the GIF holds no picture");
+		return false;
+	}
 	/* Decompression bombs: judged by the header, before a byte is decoded. */
 	if (max_mp > 0 && (pixels > max_mp * 1e6 || pixels * MAX(info->frames, 1) > max_mp * 1e6 * 10)) {
 		if (info->frames > 1)
@@ -403,7 +408,7 @@ cairo_surface_t *imagedecode_surface(const struct resource *r)
 	if (!r || !g_file_get_contents(r->path, &data, &len, NULL))
 		return NULL;
 	/* Resources passed imagedecode_prepare; this guards a writer handed anything else. */
-	if (!imagetype_sniff((const unsigned char *)data, len, &info)
+	if (!imagetype_sniff((const unsigned char *)data, len, &info) || info.frames < 1
 	    || (double)info.width * info.height > SURFACE_MAX_PIXELS) {
 		g_free(data);
 		return NULL;

@@ -93,7 +93,8 @@ static char *remote_url(const char *ref)
 struct remote {
 	char *url;
 	char *path;		/* the bytes: cache entry, or a copy in the scratch folder */
-	char *problem;		/* why there are none */
+	char *problem;		/* why there are none, or why they are no picture */
+	struct resource *res;	/* once added to the book */
 };
 
 static void remote_free(gpointer p)
@@ -106,12 +107,27 @@ static void remote_free(gpointer p)
 	g_free(r);
 }
 
+/* What a local reference (or data: URI) came to: read, checked and decoded once however often it is named. */
+struct local {
+	struct resource *res;
+	char *problem;
+};
+
+static void local_free(gpointer p)
+{
+	struct local *l = p;
+
+	g_free(l->problem);
+	g_free(l);
+}
+
 struct remotes {
 	struct book *b;
 	GHashTable *by_url;	/* url -> struct remote * (owned) */
 	GPtrArray *order;	/* first-use order, for a deterministic walk */
 	struct imagecache *cache;
 	guint done;
+	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
 };
 
 static void want_remote(struct remotes *rs, const char *ref)
@@ -217,28 +233,41 @@ static void gather_remotes(struct remotes *rs)
 	g_ptr_array_free(items, TRUE);
 }
 
-/* Resolve one reference; returns NULL with the reason in *problem (g_free it). */
+/*
+ * Resolve one reference; returns NULL with the reason in *problem (g_free it). An address named
+ * again (a picture repeated, thousands of times in hostile input) is not read or decoded again.
+ */
 static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem)
 {
 	const char *why = NULL;
-	struct resource *res;
+	char *key;
+	struct local *l;
 
 	if (ref && is_remote(ref)) {
 		struct remote *r = find_remote(rs, ref);
 
-		if (r->problem) {
-			*problem = g_strdup(r->problem);
-			return NULL;
+		if (!r->res && !r->problem) {
+			r->res = resources_add_file(rs->b, r->path, &why);
+			if (!r->res)
+				r->problem = g_strdup(why);
 		}
-		res = resources_add_file(rs->b, r->path, &why);
-		if (!res)
-			*problem = g_strdup(why);
-		return res;
+		if (!r->res)
+			*problem = g_strdup(r->problem);
+		return r->res;
 	}
-	res = images_resolve_ref(rs->b, dir, ref, &why);
-	if (!res)
-		*problem = g_strdup(why);
-	return res;
+	key = g_strconcat(dir ? dir : "", "\n", ref ? ref : "", NULL);
+	l = g_hash_table_lookup(rs->local, key);
+	if (!l) {
+		l = g_new0(struct local, 1);
+		l->res = images_resolve_ref(rs->b, dir, ref, &why);
+		l->problem = l->res ? NULL : g_strdup(why);
+		g_hash_table_insert(rs->local, key, l);
+	} else {
+		g_free(key);
+	}
+	if (!l->res)
+		*problem = g_strdup(l->problem);
+	return l->res;
 }
 
 static bool same_address(const char *x, const char *y)
@@ -262,13 +291,28 @@ static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
 
+	/* An address that fails is reported once per article, however often it is named. */
+	GHashTable *refs = g_hash_table_new(g_str_hash, g_str_equal);	/* url -> references not yet reported */
+
+	for (guint j = 0; j < a->images->len; j++) {
+		const char *url = ((struct image *)g_ptr_array_index(a->images, j))->url;
+
+		g_hash_table_insert(refs, (gpointer)url, GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(refs, url)) + 1));
+	}
 	for (guint j = 0; j < a->images->len; j++) {
 		struct image *im = g_ptr_array_index(a->images, j);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
+		char *more;
 
 		im->res = resolve_ref(rs, a->dir, im->url, &im->problem);
-		if (!im->res)
-			diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown", im->url, im->problem);
+		if (im->res || n == 0)
+			continue;
+		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
+		diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
+		g_free(more);
+		g_hash_table_insert(refs, im->url, GUINT_TO_POINTER(0));
 	}
+	g_hash_table_destroy(refs);
 	if (!a->lead)
 		return;
 	/* The thumbnail that opens the body anyway is not shown twice (nor reported twice). */
@@ -287,7 +331,8 @@ static void resolve_article(struct remotes *rs, struct article *a)
 void images_resolve(struct book *b)
 {
 	struct remotes rs = { b, g_hash_table_new(g_str_hash, g_str_equal),
-			      g_ptr_array_new_with_free_func(remote_free), NULL, 0 };
+			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
+			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
 
 	if (!imagedecode_webp_mode_valid(b->opts->webp)) {
 		diag_error(NULL, 0, "--webp wants auto, keep, jpeg or png, not '%s'", b->opts->webp);
@@ -306,6 +351,7 @@ void images_resolve(struct book *b)
 		resolve_article(&rs, g_ptr_array_index(b->articles, i));
 out:
 	imagecache_free(rs.cache);
+	g_hash_table_destroy(rs.local);
 	g_hash_table_destroy(rs.by_url);
 	g_ptr_array_free(rs.order, TRUE);
 }

@@ -88,7 +88,10 @@ static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *o
 	}
 }
 
-/* Frames of a GIF: image descriptors met while walking its blocks (stops at the trailer or the end). */
+/*
+ * Frames of a GIF: image descriptors of a picture (not 0 pixels wide or high) met while walking its
+ * blocks (stops at the trailer, the end, or a block that is none of a GIF's).
+ */
 static int gif_frames(const unsigned char *d, size_t len)
 {
 	size_t i = 13;
@@ -108,7 +111,7 @@ static int gif_frames(const unsigned char *d, size_t len)
 		} else if (kind == 0x2C) {	/* image: descriptor, local table, LZW size, sub-blocks */
 			if (i + 10 > len)
 				break;
-			frames++;
+			frames += le16(d + i + 5) > 0 && le16(d + i + 7) > 0;
 			if (d[i + 9] & 0x80)
 				i += 3u * (1u << ((d[i + 9] & 7) + 1));
 			i += 11;

@@ -10,7 +10,7 @@ struct image_info {
 	const char *ext;	/* "jpg", "png", "gif", "webp", "svg" */
 	int width, height;	/* 0 when the header does not say (SVG) */
 	int orientation;	/* JPEG EXIF orientation 1..8; 0 when none is written */
-	int frames;		/* GIF: image blocks counted (animation frames); else 1 */
+	int frames;		/* GIF: image blocks counted (animation frames; 0: a damaged GIF); else 1 */
 	bool animated;		/* GIF with several frames, WebP with an ANIM chunk */
 	bool alpha;		/* PNG colour type with alpha or tRNS, WebP alpha flag or lossless */
 	bool lossless;		/* WebP: VP8L (lossless) bitstream */

@@ -40,11 +40,12 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 	if (a->source_name || a->source_url) {
 		const char *name = a->source_name && *a->source_name ? a->source_name : a->source_url;
 		char *label = g_strdup_printf("%s%s", any ? sep : "", lay_label(L, "source"));
+		char *uri = lay_web_link(a->source_url);
 
 		para_add(lp->para, label, -1, muted);
 		para_add(lp->para, name, -1, lay_style(L, lay_body_role(F), size, false, false,
-						       a->source_url ? L->t->color_link : L->t->color_muted,
-						       a->source_url, 0, false, false));
+						       uri ? L->t->color_link : L->t->color_muted, uri, 0, false, false));
+		g_free(uri);
 		g_free(label);
 		any = true;
 	}

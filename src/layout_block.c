@@ -243,33 +243,51 @@ static bool html_block_element(const char *name)
 	return false;
 }
 
-/* The text of raw HTML as the EPUB shows it: what plays (a video, an iframe) becomes its note. */
-static void html_text(xmlNode *n, GString *out, const char *lang)
+/* Never text of the book: scripts, styles and the like. */
+static bool html_code_element(const char *name)
 {
-	for (; n; n = n->next) {
+	static const char *const code[] = { "script", "style", "head", "template", "noscript", NULL };
+
+	for (int i = 0; code[i]; i++)
+		if (!g_ascii_strcasecmp(name, code[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The document's text as the EPUB shows it, a line end around each block; what plays (a video,
+ * an iframe) becomes its note. A loop: raw HTML may nest a million deep.
+ */
+static void html_text(xmlDoc *doc, GString *out, const char *lang)
+{
+	xmlNode *top = (xmlNode *)doc, *n = doc->children;
+
+	while (n) {
+		bool descend = false;
+
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			g_string_append(out, (const char *)n->content);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			const char *name = (const char *)n->name;
+		} else if (n->type == XML_ELEMENT_NODE && sanitize_is_embed((const char *)n->name)) {
+			char *note = sanitize_embed_note(n, lang);
 
-			if (sanitize_is_embed(name)) {
-				char *note = sanitize_embed_note(n, lang);
-
-				g_string_append_printf(out, "\n%s\n", note);
-				g_free(note);
-				continue;
-			}
-			/* Scripts, styles and the like are never text of the book. */
-			if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")
-			    || !g_ascii_strcasecmp(name, "head") || !g_ascii_strcasecmp(name, "template")
-			    || !g_ascii_strcasecmp(name, "noscript"))
-				continue;
-			if (html_block_element(name))
+			g_string_append_printf(out, "\n%s\n", note);
+			g_free(note);
+		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
+			if (html_block_element((const char *)n->name))
 				g_string_append_c(out, '\n');
-			html_text(n->children, out, lang);
-			if (html_block_element(name))
+			descend = n->children != NULL;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Leaving n, and each element it was the last child of. */
+		while (n != top && !n->next) {
+			n = n->parent;
+			if (n != top && html_block_element((const char *)n->name))
 				g_string_append_c(out, '\n');
 		}
+		n = n == top ? NULL : n->next;
 	}
 }
 
@@ -278,23 +296,28 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 	const char *lit = cmark_node_get_literal(n);
 	htmlDocPtr doc;
 	GString *text;
-	char **paras;
 
 	if (!lit || !*lit)
 		return;
+	/* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text. */
 	doc = htmlReadMemory(lit, (int)strlen(lit), NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+			     | XML_PARSE_HUGE);
 	if (!doc)
 		return;
 	text = g_string_new(NULL);
-	html_text(xmlDocGetRootElement(doc), text, L->art ? L->art->lang : L->b->lang);
+	html_text(doc, text, L->art ? L->art->lang : L->b->lang);
 	xmlFreeDoc(doc);
-	paras = g_strsplit(text->str, "\n", -1);
-	for (int i = 0; paras[i]; i++) {
-		char *p = g_strstrip(paras[i]);
+	/* A paragraph per line with text (walked in place: deep raw HTML makes hundreds of thousands of empty ones). */
+	for (char *p = text->str, *next; p; p = next) {
+		char *nl = strchr(p, '\n');
 		struct inline_style s = body_style(F);
 		struct lpara *lp;
 
+		next = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
+		g_strstrip(p);
 		if (!*p)
 			continue;
 		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, n));
@@ -302,14 +325,50 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 		lay_space(L, lay_em(F, L->t->paragraph_space));
 		lay_para_lines(L, F, lp, false);
 	}
-	g_strfreev(paras);
 	g_string_free(text, TRUE);
 }
 
 /* ---- lists and quotes ---- */
 
+/*
+ * Quotes and lists nested deeper than this are laid out flat (their blocks in the enclosing flow,
+ * without bars or markers) by a loop, not by recursion: hostile input nests them by the thousand,
+ * which would exhaust the stack; at this depth nothing moves in any more anyway.
+ */
+enum { MAX_NESTING = 100 };
+
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n);
+
+/* Every block under root, each in F, in reading order. */
+static void layout_flat(struct lay *L, struct flow *F, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it), *child;
+		const char *type = cmark_node_get_type_string(n);
+
+		if (ev != CMARK_EVENT_ENTER || n == root)
+			continue;
+		child = cmark_node_first_child(n);
+		/* Quotes, lists, items: into their blocks. A leaf block, a table or a footnote: here. */
+		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION && !(type && !strcmp(type, "table"))
+		    && child && (cmark_node_get_type(child) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+			continue;
+		layout_one(L, F, n);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}
+
 static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 {
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
+	L->nesting++;
 	static const char *const bullets[] = { "•", "◦", "▪" };
 	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	bool paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
@@ -364,6 +423,7 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		g_free(mark);
 	}
 	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
+	L->nesting--;
 }
 
 static int list_depth(cmark_node *n)
@@ -381,6 +441,10 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	struct flow sub = *F;
 	double in = lay_em(F, 1.5);
 
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
 	/* Quotes nested past sense stop moving in: the text keeps a usable measure. */
 	if (F->w - in < lay_em(F, 8))
 		in = 0;
@@ -392,7 +456,9 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	sub.color = L->t->color_quote;
 	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */
 	lay_space(L, lay_em(F, L->t->block_space));
+	L->nesting++;
 	layout_blocks(L, &sub, n);
+	L->nesting--;
 	F->nmarkers = sub.nmarkers;
 	lay_space(L, lay_em(F, L->t->block_space));
 }
@@ -404,42 +470,46 @@ static void thematic_break(struct lay *L, struct flow *F)
 	lay_space(L, lay_em(F, L->t->block_space));
 }
 
-void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent)
+/* One block of a container. */
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n)
 {
-	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-		const char *type = cmark_node_get_type_string(n);
+	const char *type = cmark_node_get_type_string(n);
 
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			paragraph(L, F, n);
-			break;
-		case CMARK_NODE_HEADING:
-			heading(L, F, n);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			block_quote(L, F, n);
-			break;
-		case CMARK_NODE_LIST:
-			list(L, F, n, list_depth(n));
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			code_block(L, F, n);
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			html_block(L, F, n);
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			thematic_break(L, F);
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			break;	/* set at the end of the article */
-		default:
-			if (type && !strcmp(type, "table"))
-				layout_table(L, F, n);
-			else
-				layout_blocks(L, F, n);
-			break;
-		}
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(L, F, n);
+		break;
+	case CMARK_NODE_HEADING:
+		heading(L, F, n);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		block_quote(L, F, n);
+		break;
+	case CMARK_NODE_LIST:
+		list(L, F, n, list_depth(n));
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(L, F, n);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		html_block(L, F, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		thematic_break(L, F);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		break;	/* set at the end of the article */
+	default:
+		if (type && !strcmp(type, "table"))
+			layout_table(L, F, n);
+		else
+			layout_blocks(L, F, n);
+		break;
 	}
 }
 
+void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent)
+{
+	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+		layout_one(L, F, n);
+}

@@ -73,15 +73,16 @@ static void add_text(struct walk *w, const char *text, const struct inline_style
 	}
 }
 
-/* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
-static char *link_target(struct lay *L, cmark_node *n)
-{
-	const struct link *l = g_hash_table_lookup(L->links, n);
-	const char *url = cmark_node_get_url(n);
+/*
+ * Every line a link covers gets an annotation holding the whole address: past this length (no
+ * real address is as long) the text is set without a link, or a 200 KB address would be written
+ * thousands of times.
+ */
+#define LINK_MAX_BYTES 8192
 
-	if (l && l->target)
-		return g_strdup_printf("#%s", l->target->id);
-	if (!url || !*url)
+char *lay_web_link(const char *url)
+{
+	if (!url || !*url || strlen(url) > LINK_MAX_BYTES)
 		return NULL;
 	if (!g_ascii_strncasecmp(url, "http://", 7) || !g_ascii_strncasecmp(url, "https://", 8)
 	    || !g_ascii_strncasecmp(url, "mailto:", 7) || !g_ascii_strncasecmp(url, "ftp://", 6))
@@ -89,6 +90,16 @@ static char *link_target(struct lay *L, cmark_node *n)
 	if (!strncmp(url, "//", 2))
 		return g_strdup_printf("https:%s", url);
 	return NULL;	/* relative paths outside the book, fragments, javascript: ... */
+}
+
+/* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
+static char *link_target(struct lay *L, cmark_node *n)
+{
+	const struct link *l = g_hash_table_lookup(L->links, n);
+
+	if (l && l->target)
+		return g_strdup_printf("#%s", l->target->id);
+	return lay_web_link(cmark_node_get_url(n));
 }
 
 /*

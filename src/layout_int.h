@@ -65,6 +65,7 @@ struct lay {
 	GHashTable *images, *links;	/* cmark_node * -> struct image *, struct link * */
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
+	int nesting;			/* quotes and lists being laid out, one inside the other */
 
 	/* The page builder. */
 	GPtrArray *items;		/* on the page being filled */
@@ -168,5 +169,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table);
 int lay_node_line(const struct lay *L, cmark_node *n);
 /* Text of the current book language: zh (Simplified), zh-Hant, or en. */
 const char *lay_label(const struct lay *L, const char *what);
+/* url when the PDF may link to it (http, https, mailto, ftp; "//" as https; not absurdly long); else NULL. g_free. */
+char *lay_web_link(const char *url);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "clreq.h"
 #include "textnorm.h"
+#include "xmlesc.h"
 
 /*
  * How a paragraph is set:
@@ -47,6 +48,7 @@ enum {
 #define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
+#define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
 
 struct span {
 	int start, end;
@@ -175,9 +177,16 @@ void para_free(struct para *p)
 void para_add(struct para *p, const char *text, int len, const struct para_style *style)
 {
 	struct span s;
+	char *clean;
 
 	if (len < 0)
 		len = (int)strlen(text);
+	/* Only what a book may hold: controls would show as boxes, and Cairo draws nothing after a noncharacter. */
+	if ((clean = xml_clean_text(text, len))) {
+		para_add(p, clean, -1, style);
+		g_free(clean);
+		return;
+	}
 	if (len == 0)
 		return;
 	/* Merge with the previous span when the style is the same object. */
@@ -251,6 +260,36 @@ static void keep_selectors(PangoGlyphString *g, const char *item_text)
 	}
 }
 
+/*
+ * Debian's FriBidi (1.0.8) crashes on explicit embeddings, overrides and isolates nested past its
+ * limit. Openers past a sane depth become U+2060 WORD JOINER (the same three bytes, invisible,
+ * without direction), in place, so the text keeps its offsets.
+ */
+static void tame_bidi_controls(char *text, int len)
+{
+	enum { MAX_DEPTH = 32 };
+	int depth = 0;
+
+	for (int i = 0; i + 2 < len; i++) {
+		unsigned char *b = (unsigned char *)text + i;
+		gunichar u;
+
+		if (b[0] != 0xE2)
+			continue;
+		u = g_utf8_get_char(text + i);
+		if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2068)) {
+			if (u == 0x202C)	/* POP DIRECTIONAL FORMATTING closes */
+				depth = depth > 0 ? depth - 1 : 0;
+			else if (++depth > MAX_DEPTH) {
+				b[0] = 0xE2, b[1] = 0x81, b[2] = 0xA0;
+				depth--;
+			}
+		} else if (u == 0x2069) {	/* POP DIRECTIONAL ISOLATE */
+			depth = depth > 0 ? depth - 1 : 0;
+		}
+	}
+}
+
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
@@ -273,6 +312,7 @@ static void shape(struct para *p)
 		a->end_index = (guint)s->end;
 		pango_attr_list_insert(attrs, a);
 	}
+	tame_bidi_controls(p->text->str, len);
 	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
 	pango_attr_list_unref(attrs);
 	for (l = items; l; l = l->next) {
@@ -888,6 +928,47 @@ static void allow_emergency_breaks(struct para *p, int from, int to)
 	}
 }
 
+/*
+ * Pieces of [from, to) still wider than avail once emergency breaks are allowed are runs that CLREQ
+ * never lets break ("好！！！！…", "。。。。…", a long "————"): the measure wins over the
+ * prohibitions there, at a cost above any other break, so the run never crosses the margin.
+ */
+static void allow_forced_breaks(struct para *p, int from, int to, gint64 avail)
+{
+	int start = from;
+	gint64 w = 0, vis_w = 0;
+
+	for (int k = from; k <= to; k++) {
+		struct cluster *c = k < to ? cl(p, k) : NULL;
+
+		if (k == to || (k > start && (c->can_break || c->emergency))) {
+			bool ink = !cl(p, start)->space;
+
+			for (int j = start + 1; vis_w > avail && j < k; j++) {
+				struct cluster *x = cl(p, j);
+
+				/* Never a line of spaces alone, nor one that starts with a space; after one, yes
+				 * ("e /": Unicode keeps "/" with the word before it even across the space). */
+				if (x->space || !ink || x->can_break || x->emergency) {
+					ink |= !x->space;
+					continue;
+				}
+				x->emergency = 1;
+				x->penalty = PENALTY_FORCED;
+				note_end_kern(p, j);
+			}
+			start = k;
+			w = 0;
+			vis_w = 0;
+		}
+		if (k < to) {
+			w += c->width + (k > start ? c->gap : 0);
+			if (!c->space)
+				vis_w = w;
+		}
+	}
+}
+
 /* Does text [s, e) look like a URL or an e-mail address? */
 static bool url_like(const char *s, const char *e)
 {
@@ -916,8 +997,10 @@ static void mark_emergency_breaks(struct para *p)
 
 		/* Pieces between break opportunities. */
 		if (k == n || (k > start && (c->can_break || c->must_break))) {
-			if (vis_w > avail)
+			if (vis_w > avail) {
 				allow_emergency_breaks(p, start, k);
+				allow_forced_breaks(p, start, k, avail);
+			}
 			start = k;
 			w = 0;
 			vis_w = 0;
@@ -1042,17 +1125,20 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 	/* Runs: consecutive clusters of one item; each cluster's last glyph carries the gap after it;
 	 * trailing spaces keep their text but no width. */
 	for (int k = a; k < e;) {
-		int item = cl(p, k)->item, j = k, width = 0;
+		int item = cl(p, k)->item, j = k, width = 0, g_lo, g_hi;
 		struct para_run *r = g_new0(struct para_run, 1);
 		PangoGlyphInfo *g;
 
 		while (j < e && cl(p, j)->item == item)
 			j++;
-		r->glyphs = slice(p, item, cl(p, k)->start, cl(p, j - 1)->end, cl(p, k)->g0, cl(p, j - 1)->g1);
+		/* The glyphs of a right-to-left item run backwards: its first cluster holds the last ones. */
+		g_lo = MIN(cl(p, k)->g0, cl(p, j - 1)->g0);
+		g_hi = MAX(cl(p, k)->g1, cl(p, j - 1)->g1);
+		r->glyphs = slice(p, item, cl(p, k)->start, cl(p, j - 1)->end, g_lo, g_hi);
 		g = r->glyphs->glyphs->glyphs;
 		for (int m = k; m < j; m++) {
 			struct cluster *c = cl(p, m);
-			int first = c->g0 - cl(p, k)->g0, lastg = c->g1 - 1 - cl(p, k)->g0, add = 0;
+			int first = c->g0 - g_lo, lastg = c->g1 - 1 - g_lo, add = 0;
 
 			if (m >= v || c->hidden) {
 				for (int q = first; q <= lastg; q++)

@@ -420,13 +420,29 @@ next:		;
 	return g_string_free(o, FALSE);
 }
 
+/* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text; the writer flattens it instead. */
 static htmlDocPtr parse_html(const char *html)
 {
 	return htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
-			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+			      | XML_PARSE_HUGE);
 }
 
 /* ---- writing ------------------------------------------------------------- */
+
+/*
+ * The node after n in document order inside top (top excluded), into n's children when descend.
+ * Parsed raw HTML may nest a million deep: walks over a whole tree loop, they never recurse.
+ */
+static const xmlNode *next_node(const xmlNode *n, const xmlNode *top, bool descend)
+{
+	if (descend && n->children)
+		return n->children;
+	for (; n && n != top; n = n->parent)
+		if (n->next)
+			return n->next;
+	return NULL;
+}
 
 /* Line in the article file of a parsed node, where line is that of the raw HTML's first line. */
 static int node_line(const xmlNode *n, int line)
@@ -615,12 +631,13 @@ static bool is_blank(const char *t)
 /* All the text under n, without script and style. */
 static void collect_text(const xmlNode *n, GString *out)
 {
-	for (const xmlNode *c = n->children; c; c = c->next) {
+	for (const xmlNode *c = n->children; c;) {
+		bool code = c->type == XML_ELEMENT_NODE && (!g_ascii_strcasecmp((const char *)c->name, "script")
+							    || !g_ascii_strcasecmp((const char *)c->name, "style"));
+
 		if (c->type == XML_TEXT_NODE)
 			g_string_append(out, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp((const char *)c->name, "script")
-			 && g_ascii_strcasecmp((const char *)c->name, "style"))
-			collect_text(c, out);
+		c = next_node(c, n, !code);
 	}
 }
 
@@ -1003,10 +1020,37 @@ static void put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int li
 	}
 }
 
+/* Text where only ctx's children may stand, wrapped as ctx needs. */
+static void put_plain(struct sanitizer *s, enum ctx ctx, const char *text)
+{
+	static const char *const wrap[][2] = {
+		[C_LIST] = { "<li>", "</li>" }, [C_ROWS] = { "<tr><td>", "</td></tr>" }, [C_ROW] = { "<td>", "</td>" },
+	};
+
+	if (ctx == C_VOID || (!text_allowed(ctx) && is_blank(text)))
+		return;
+	if (!text_allowed(ctx))
+		g_string_append(s->out, wrap[ctx][0]);
+	xml_escape(s->out, text, -1);
+	if (!text_allowed(ctx))
+		g_string_append(s->out, wrap[ctx][1]);
+}
+
 static void put_children(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
 {
+	/* Nested past sense (hostile input): the text alone, so readers' parsers take the page. */
+	if (s->depth >= SANITIZE_MAX_DEPTH) {
+		GString *t = g_string_new(NULL);
+
+		collect_text(n, t);
+		put_plain(s, ctx, t->str);
+		g_string_free(t, TRUE);
+		return;
+	}
+	s->depth++;
 	for (const xmlNode *c = n->children; c; c = c->next)
 		put_node(s, c, ctx, line);
+	s->depth--;
 }
 
 /* ---- SVG and MathML ------------------------------------------------------ */
@@ -1094,6 +1138,19 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 		return;
 	}
 	warn_attrs(s, n, line);
+	/* Nested past sense: its text alone, where text may stand. */
+	if (s->depth >= SANITIZE_MAX_DEPTH) {
+		GString *t = g_string_new(NULL);
+
+		collect_text(n, t);
+		if (!is_blank(t->str))
+			g_string_append(s->out, in == SV_TEXT || in == SV_DESC ? "" : "<desc>");
+		xml_escape(s->out, t->str, -1);
+		if (!is_blank(t->str))
+			g_string_append(s->out, in == SV_TEXT || in == SV_DESC ? "" : "</desc>");
+		g_string_free(t, TRUE);
+		return;
+	}
 	/* Where it may not stand (or is not allowed at all), keep only its content. */
 	if (!svg_allowed(in, k)) {
 		for (const xmlNode *c = n->children; c; c = c->next)
@@ -1110,8 +1167,10 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 		g_free(v);
 	}
 	g_string_append_c(s->out, '>');
+	s->depth++;
 	for (const xmlNode *c = n->children; c; c = c->next)
 		put_svg_node(s, c, svg_elems[k].kind, line);
+	s->depth--;
 	g_string_append_printf(s->out, "</%s>", svg_elems[k].name);
 }
 
@@ -1152,14 +1211,14 @@ static int math_index(const char *name)
 	return -1;
 }
 
-/* True when the tree under n is MathML folio can write as it is. */
-static bool math_ok(const xmlNode *n, const char *parent)
+/* True when the tree under n (depth levels down from <math>) is MathML folio can write as it is. */
+static bool math_ok(const xmlNode *n, const char *parent, int depth)
 {
 	int count = 0, k;
 	const char *name = (const char *)n->name;
 
 	k = math_index(name);
-	if (k < 0)
+	if (k < 0 || depth > SANITIZE_MAX_DEPTH)
 		return false;
 	if (!strcmp(name, "mtr") != !strcmp(parent, "mtable"))
 		return false;
@@ -1170,7 +1229,7 @@ static bool math_ok(const xmlNode *n, const char *parent)
 			if (math_elems[k].arity != -2 && !is_blank((const char *)c->content))
 				return false;
 		} else if (c->type == XML_ELEMENT_NODE) {
-			if (math_elems[k].arity == -2 || !math_ok(c, name))
+			if (math_elems[k].arity == -2 || !math_ok(c, name, depth + 1))
 				return false;
 			count++;
 		}
@@ -1218,7 +1277,7 @@ static void put_math(struct sanitizer *s, const xmlNode *n, bool block)
 
 	for (const xmlNode *c = n->children; ok && c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE)
-			ok = math_ok(c, "math");
+			ok = math_ok(c, "math", 1);
 		else if (c->type == XML_TEXT_NODE)
 			ok = is_blank((const char *)c->content);
 	}
@@ -1340,16 +1399,13 @@ static void push(struct sanitizer *s, cmark_node *owner, const char *out, bool l
 }
 
 /* The first element named name in a parsed piece of HTML. */
-static const xmlNode *first_named(const xmlNode *n, const char *name)
+static const xmlNode *first_named(const xmlDoc *doc, const char *name)
 {
-	for (; n; n = n->next) {
-		const xmlNode *f;
+	const xmlNode *top = (const xmlNode *)doc;
 
+	for (const xmlNode *n = doc ? doc->children : NULL; n; n = next_node(n, top, true))
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, name))
 			return n;
-		if ((f = first_named(n->children, name)))
-			return f;
-	}
 	return NULL;
 }
 
@@ -1370,9 +1426,9 @@ void sanitize_block(struct sanitizer *s, cmark_node *node, int line)
 				continue;
 			if (end) {
 				close_named(s, owner, e->out);
-			} else {
+			} else if (s->open->len < SANITIZE_MAX_OPEN) {
 				htmlDocPtr d = parse_html(literal);
-				const xmlNode *n = d ? first_named(xmlDocGetRootElement(d), name) : NULL;
+				const xmlNode *n = d ? first_named(d, name) : NULL;
 
 				start_tag(s, n, e, line, false);
 				push(s, owner, e->out, false);
@@ -1447,7 +1503,7 @@ static void put_foreign_inline(struct sanitizer *s, cmark_node *open, cmark_node
 			break;
 	}
 	doc = parse_html(html->str);
-	n = doc ? first_named(xmlDocGetRootElement(doc), name) : NULL;
+	n = doc ? first_named(doc, name) : NULL;
 	if (n && !strcmp(name, "svg"))
 		put_svg(s, n, line);
 	else if (n)
@@ -1524,7 +1580,7 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 	}
 	{
 		htmlDocPtr doc = parse_html(lit);
-		const xmlNode *n = doc ? first_named(xmlDocGetRootElement(doc), name) : NULL;
+		const xmlNode *n = doc ? first_named(doc, name) : NULL;
 
 		if (!n) {
 			xmlFreeDoc(doc);
@@ -1572,7 +1628,7 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 				break;	/* ruby needs its rt: only whole ruby (in an HTML block) is kept */
 			if (e->inner == C_VOID) {
 				start_tag(s, n, e, line, true);
-			} else if (!self_closing) {
+			} else if (!self_closing && s->open->len < SANITIZE_MAX_OPEN) {
 				start_tag(s, n, e, line, false);
 				push(s, owner, e->out, false);
 			}
@@ -1589,7 +1645,7 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	char *text = g_strndup(data, len);
 	htmlDocPtr doc = parse_html(text);
-	const xmlNode *svg = doc ? first_named(xmlDocGetRootElement(doc), "svg") : NULL;
+	const xmlNode *svg = doc ? first_named(doc, "svg") : NULL;
 	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
 
 	/* in an <img> no script of an SVG runs anyway: drop quietly what is not drawing */
@@ -1607,12 +1663,10 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 
 /* ---- images in raw HTML, for the passes ---------------------------------- */
 
-static void find_images(const xmlNode *n, void (*fn)(void *, const char *, const char *), void *data)
+static void find_images(const xmlDoc *doc, void (*fn)(void *, const char *, const char *), void *data)
 {
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!g_ascii_strcasecmp((const char *)n->name, "img")) {
+	for (const xmlNode *n = doc->children; n; n = next_node(n, (const xmlNode *)doc, true)) {
+		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
 			char *src = attr(n, "src"), *alt = attr(n, "alt");
 
 			if (src && *src)
@@ -1620,7 +1674,6 @@ static void find_images(const xmlNode *n, void (*fn)(void *, const char *, const
 			g_free(src);
 			g_free(alt);
 		}
-		find_images(n->children, fn, data);
 	}
 }
 
@@ -1633,7 +1686,7 @@ void sanitize_image_sources(const char *html, void (*fn)(void *data, const char 
 		return;
 	doc = parse_html(html);
 	if (doc)
-		find_images(xmlDocGetRootElement(doc), fn, data);
+		find_images(doc, fn, data);
 	xmlFreeDoc(doc);
 }
 
@@ -1677,19 +1730,20 @@ static size_t unclosed_opening(const char *lit, const char **what)
 	return 0;
 }
 
-/* An HTML block that runs, unclosed, to the end of its container. */
-static cmark_node *find_swallowing(cmark_node *doc, size_t *olen, const char **what)
+/* The HTML blocks that run, unclosed, to the end of their containers, in document order. */
+static GPtrArray *find_swallowing(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	cmark_node *found = NULL;
+	GPtrArray *found = g_ptr_array_new();
 
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		const char *what;
 
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && !cmark_node_next(n)
-		    && (*olen = unclosed_opening(cmark_node_get_literal(n), what)))
-			found = n;
+		    && unclosed_opening(cmark_node_get_literal(n), &what))
+			g_ptr_array_add(found, n);
 	}
 	cmark_iter_free(it);
 	return found;
@@ -1754,50 +1808,107 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 	g_ptr_array_free(found, TRUE);
 }
 
-cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len, char **parsed,
-				    size_t *parsed_len)
+/*
+ * Drop the openings of the swallowing blocks found in text (parsed as doc), reporting each; they
+ * are all dropped at once, from the last, so that the offsets found before stay right.
+ */
+static void drop_openings(GString *text, GPtrArray *bad, const char *file, int first_line)
 {
-	GString *text = g_string_new_len(body, (gssize)len);
-	cmark_node *doc = NULL;
+	size_t *at = g_new(size_t, bad->len), *olen = g_new(size_t, bad->len), off = 0;
+	int l = 1;
 
-	for (int round = 0; round < 10000; round++) {
-		const char *what = NULL;
-		size_t olen = 0, off = 0;
-		cmark_node *bad;
-		int line;
-		const char *start;
-		char *lt;
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i);
+		int line = cmark_node_get_start_line(n);
+		const char *what = NULL, *lt;
 
-		doc = article_parse_markdown(text->str, text->len);
-		bad = find_swallowing(doc, &olen, &what);
-		if (!bad)
-			break;
-		line = cmark_node_get_start_line(bad);
-		for (int l = 1; l < line && off < text->len; off++)
+		olen[i] = unclosed_opening(cmark_node_get_literal(n), &what);
+		for (; l < line && off < text->len; off++)
 			if (text->str[off] == '\n')
 				l++;
-		start = text->str + off;
-		lt = strchr(start, '<');
-		if (!lt)
-			break;	/* cannot happen: the block starts with '<' on that line */
+		lt = strchr(text->str + off, '<');
+		at[i] = lt ? (size_t)(lt - text->str) : text->len;
+		if (!lt || (i > 0 && at[i] == at[i - 1])) {
+			olen[i] = 0;	/* cannot happen: the block starts with '<' on its line */
+			continue;
+		}
 		if (g_ascii_isalpha(what[0])) {
 			/* "<script ...>": drop the whole start tag when it ends on this line */
 			const char *gt = strchr(lt, '>'), *nl = strchr(lt, '\n');
 
 			if (gt && (!nl || gt < nl))
-				olen = (size_t)(gt + 1 - lt);
+				olen[i] = (size_t)(gt + 1 - lt);
 			diag_warn(file, first_line + line - 1,
 				  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept", what);
 		} else {
 			diag_warn(file, first_line + line - 1,
 				  "raw HTML '%s' is never closed; it is dropped and the text after it kept", what);
 		}
-		g_string_erase(text, lt - text->str, (gssize)olen);
+	}
+	for (guint i = bad->len; i > 0; i--)
+		if (olen[i - 1])
+			g_string_erase(text, (gssize)at[i - 1], (gssize)olen[i - 1]);
+	g_free(at);
+	g_free(olen);
+}
+
+/*
+ * Openings can hide one another (each swallows the next): after this many rounds of dropping the
+ * openings in sight and parsing again, what still swallows is kept as plain text, so a hostile
+ * file costs a few parses, not one per opening.
+ */
+#define SWALLOW_ROUNDS 16
+
+/*
+ * The blocks that still swallow become paragraphs of their text, without their opening; reported
+ * when file is given (parsing again later repeats this quietly, from the same text).
+ */
+static void swallowing_to_text(cmark_node *doc, const char *file, int first_line)
+{
+	GPtrArray *bad = find_swallowing(doc);
+
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i), *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		const char *lit = cmark_node_get_literal(n), *what = NULL;
+		size_t olen = unclosed_opening(lit, &what);
+		const char *lt = strchr(lit, '<');
+
+		cmark_node_set_literal(t, lt ? lt + olen : lit);
+		cmark_node_append_child(para, t);
+		if (file)
+			diag_warn(file, first_line + cmark_node_get_start_line(n) - 1,
+				  "raw HTML '%s' is never closed; it is dropped and the text after it kept as it is", what);
+		cmark_node_replace(n, para);
+		cmark_node_free(n);
+	}
+	g_ptr_array_free(bad, TRUE);
+}
+
+cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len, char **parsed,
+				    size_t *parsed_len)
+{
+	GString *text = g_string_new_len(body, (gssize)len);
+	cmark_node *doc = NULL;
+
+	for (int round = 0; round <= SWALLOW_ROUNDS; round++) {
+		GPtrArray *bad;
+
+		doc = article_parse_markdown(text->str, text->len);
+		if (round == SWALLOW_ROUNDS) {
+			swallowing_to_text(doc, file, first_line);
+			break;
+		}
+		bad = find_swallowing(doc);
+		if (!bad->len) {
+			g_ptr_array_free(bad, TRUE);
+			break;
+		}
+		drop_openings(text, bad, file, first_line);
+		g_ptr_array_free(bad, TRUE);
 		cmark_node_free(doc);
 		doc = NULL;
 	}
-	if (!doc)
-		doc = article_parse_markdown(text->str, text->len);
 	unsafe_data_images(doc, file, first_line);
 	if (parsed) {
 		/* Kept for the whole run: without the GString's spare room (up to as much again). */
@@ -1813,6 +1924,8 @@ cmark_node *sanitize_reparse_markdown(const char *parsed, size_t len)
 {
 	cmark_node *doc = article_parse_markdown(parsed, len);
 
+	/* What loading's last round did to the tree, done again to the same text. */
+	swallowing_to_text(doc, NULL, 0);
 	unsafe_data_images(doc, NULL, 0);
 	return doc;
 }

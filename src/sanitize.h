@@ -12,6 +12,13 @@
 enum { SANITIZE_SVG = 1, SANITIZE_MATHML = 2 };
 
 /*
+ * Raw HTML nested past sense is flattened (its text kept) so that readers' XML parsers, which
+ * stop at 256 levels, take the page: levels of elements inside one piece of raw HTML, and lone
+ * tags left open across the Markdown that follows them.
+ */
+enum { SANITIZE_MAX_DEPTH = 32, SANITIZE_MAX_OPEN = 16 };
+
+/*
  * Writes an image found in raw HTML (<img src alt title>): an <img> of a
  * packed resource or a placeholder. node is the raw HTML node it came from;
  * block is true where flow content may go (a figure), false inside text.
@@ -26,6 +33,7 @@ struct sanitizer {
 	const char *lang;	/* for placeholder labels */
 	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
 	int link_depth;		/* > 0 inside an <a>: the writer and the sanitizer nest no links */
+	int depth;		/* levels of parsed raw HTML being written (SANITIZE_MAX_DEPTH) */
 	GArray *open;		/* raw elements a lone tag left open (struct open_tag) */
 	sanitize_image_fn image;
 	void *image_data;

@@ -241,6 +241,10 @@ static bool parse_color(const char *s, guint32 *out)
 	return true;
 }
 
+/* Past these a value is a typo, and sizes overflow what Pango and para count in (ints of 1/1024 pt). */
+#define LENGTH_MAX_PT (72.0 * 60)	/* the largest page side */
+#define EM_MAX 100.0
+
 /* Store one value; false when it is malformed (the caller reports). */
 static bool set_value(struct theme *t, const struct key *k, const char *v, const char **want)
 {
@@ -250,8 +254,8 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 
 	switch (k->kind) {
 	case T_PT:
-		*want = "a length such as 10.5pt or 18mm";
-		if (!theme_parse_length(v, &d))
+		*want = "a length such as 10.5pt or 18mm, at most 60in";
+		if (!theme_parse_length(v, &d) || d > LENGTH_MAX_PT)
 			return false;
 		if (!strcmp(k->name, "margin")) {
 			t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = d;
@@ -260,9 +264,9 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		*(double *)slot = d;
 		return true;
 	case T_EM:
-		*want = "a number of em such as 2em";
+		*want = "a number of em such as 2em, at most 100em";
 		d = g_ascii_strtod(v, &end);
-		if (end == v || !isfinite(d) || d < 0 || (*end && g_ascii_strcasecmp(end, "em")))
+		if (end == v || !isfinite(d) || d < 0 || d > EM_MAX || (*end && g_ascii_strcasecmp(end, "em")))
 			return false;
 		*(double *)slot = d;
 		return true;

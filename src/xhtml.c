@@ -23,6 +23,7 @@ struct render {
 	GHashTable *headings;	/* cmark_node * -> struct heading * */
 	GHashTable *links;	/* cmark_node * -> struct link * */
 	GHashTable *open_links;	/* LINK nodes written as <a> */
+	GHashTable *anchors;	/* struct article * -> struct anchors *: where its #fragments go */
 	int *ref_count;		/* per footnote: references written so far */
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
 	guint nfoot;		/* footnote definitions met so far */
@@ -31,6 +32,8 @@ struct render {
 	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
+	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
+	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
 };
 
@@ -105,42 +108,98 @@ static char *hugo_anchor(const char *text)
 	return g_string_free(s, FALSE);
 }
 
-const char *xhtml_fragment_anchor(const struct article *t, const char *fragment)
-{
-	char *frag = g_uri_unescape_string(fragment, NULL);
-	const char *found = NULL;
+/*
+ * Where #fragments go in one article, looked up rather than searched (a link per heading to each
+ * of thousands of headings was quadratic): a heading's own anchor, its name as Hugo makes it (also
+ * compared as collated or lower-cased text), then a footnote's anchor. The first heading that
+ * matches in any way wins, as a search in order would find it.
+ */
+struct anchors {
+	const struct article *a;
+	GHashTable *names;	/* anchor or Hugo name -> heading index + 1 (first wins) */
+	GHashTable *collated;	/* collation key of a Hugo name -> heading index + 1 */
+	GHashTable *notes;	/* footnote anchor -> itself */
+};
 
-	if (!frag)
-		frag = g_strdup(fragment);
-	for (guint i = 0; !found && i < t->headings->len; i++) {
-		const struct heading *h = g_ptr_array_index(t->headings, i);
+static void put_first(GHashTable *t, char *key, guint i)
+{
+	if (g_hash_table_contains(t, key))
+		g_free(key);
+	else
+		g_hash_table_insert(t, key, GUINT_TO_POINTER(i + 1));
+}
+
+static struct anchors *anchors_new(const struct article *a)
+{
+	struct anchors *x = g_new0(struct anchors, 1);
+
+	x->a = a;
+	x->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->collated = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->notes = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
 		char *slug;
 
 		if (!h->anchor)
 			continue;
-		if (!strcmp(frag, h->anchor)) {
-			found = h->anchor;
-			break;
-		}
+		put_first(x->names, g_strdup(h->anchor), i);
 		slug = hugo_anchor(h->text);
-		if (*slug && !g_utf8_collate(slug, frag))
-			found = h->anchor;
-		else if (*slug) {
-			char *low = g_utf8_strdown(frag, -1);
-
-			if (!strcmp(slug, low))
-				found = h->anchor;
-			g_free(low);
+		if (*slug) {
+			put_first(x->collated, g_utf8_collate_key(slug, -1), i);
+			put_first(x->names, slug, i);
+		} else {
+			g_free(slug);
 		}
-		g_free(slug);
 	}
-	for (guint i = 0; !found && i < t->footnotes->len; i++) {
-		const struct footnote *f = g_ptr_array_index(t->footnotes, i);
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
-		if (!strcmp(frag, f->anchor))
-			found = f->anchor;
+		g_hash_table_insert(x->notes, f->anchor, f->anchor);
 	}
+	return x;
+}
+
+static void anchors_free(gpointer data)
+{
+	struct anchors *x = data;
+
+	g_hash_table_destroy(x->names);
+	g_hash_table_destroy(x->collated);
+	g_hash_table_destroy(x->notes);
+	g_free(x);
+}
+
+static const char *anchors_find(const struct anchors *x, const char *fragment)
+{
+	char *frag = g_uri_unescape_string(fragment, NULL), *low, *key;
+	guint best = 0, i;
+	const char *found;
+
+	if (!frag)
+		frag = g_strdup(fragment);
+	low = g_utf8_strdown(frag, -1);
+	key = g_utf8_collate_key(frag, -1);
+	for (int k = 0; k < 3; k++) {
+		i = GPOINTER_TO_UINT(k == 0 ? g_hash_table_lookup(x->names, frag)
+				     : k == 1 ? g_hash_table_lookup(x->names, low) : g_hash_table_lookup(x->collated, key));
+		if (i && (!best || i < best))
+			best = i;
+	}
+	found = best ? ((const struct heading *)g_ptr_array_index(x->a->headings, best - 1))->anchor
+		     : g_hash_table_lookup(x->notes, frag);
+	g_free(key);
+	g_free(low);
 	g_free(frag);
+	return found;
+}
+
+const char *xhtml_fragment_anchor(const struct article *t, const char *fragment)
+{
+	struct anchors *x = anchors_new(t);
+	const char *found = anchors_find(x, fragment);
+
+	anchors_free(x);
 	return found;
 }
 
@@ -155,6 +214,18 @@ static int file_line(const struct render *r, cmark_node *n)
 	return r->a->body_line + (line > 0 ? line - 1 : 0);
 }
 
+/* xhtml_fragment_anchor, with each article's anchors indexed once per page written. */
+static const char *fragment_anchor(struct render *r, const struct article *t, const char *fragment)
+{
+	struct anchors *x = g_hash_table_lookup(r->anchors, t);
+
+	if (!x) {
+		x = anchors_new(t);
+		g_hash_table_insert(r->anchors, (gpointer)t, x);
+	}
+	return anchors_find(x, fragment);
+}
+
 /* Where a Markdown link goes in the book, or NULL when it can go nowhere safe (its text stays). */
 static char *link_href(struct render *r, cmark_node *n)
 {
@@ -166,14 +237,14 @@ static char *link_href(struct render *r, cmark_node *n)
 	if (!url || !*url)
 		return NULL;
 	if (l && l->target) {
-		const char *anchor = l->fragment ? xhtml_fragment_anchor(l->target, l->fragment + 1) : NULL;
+		const char *anchor = l->fragment ? fragment_anchor(r, l->target, l->fragment + 1) : NULL;
 
 		if (l->target == r->a && anchor)
 			return g_strdup_printf("#%s", anchor);
 		return g_strdup_printf("%s.xhtml%s%s", l->target->id, anchor ? "#" : "", anchor ? anchor : "");
 	}
 	if (url[0] == '#') {
-		const char *anchor = xhtml_fragment_anchor(r->a, url + 1);
+		const char *anchor = fragment_anchor(r, r->a, url + 1);
 
 		return anchor ? g_strdup_printf("#%s", anchor) : NULL;
 	}
@@ -294,22 +365,49 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 {
 	struct render *r = data;
 	const struct image *found = NULL;
+	char *stripped = g_strstrip(g_strdup(src));
 
 	(void)out;
-	for (guint i = 0; i < r->a->images->len; i++) {
+	for (guint i = 0; !found && i < r->a->images->len; i++) {
 		const struct image *im = g_ptr_array_index(r->a->images, i);
-		char *stripped = g_strstrip(g_strdup(src));
 
 		if ((!node || im->node == node) && !strcmp(im->url, stripped))
 			found = im;
-		g_free(stripped);
-		if (found)
-			break;
 	}
+	g_free(stripped);
 	put_image(r, found, src, alt, NULL, block);
 }
 
 /* ---- the tree ------------------------------------------------------------ */
+
+/*
+ * Quotes, lists and emphasis nested past sense (hostile input: thousands deep) lose their tags,
+ * never their text: readers' XML parsers stop at 256 levels, and raw HTML inside may add
+ * SANITIZE_MAX_OPEN + 4 * SANITIZE_MAX_DEPTH more.
+ */
+#define XHTML_MAX_NESTING 80
+
+/* Entering a container of cost elements: false when its tags are left out. */
+static bool nest_enter(struct render *r, int cost)
+{
+	if (r->flattened > 0 || r->depth + cost > XHTML_MAX_NESTING) {
+		r->flattened++;	/* and every container inside it, which is left before it */
+		return false;
+	}
+	r->depth += cost;
+	return true;
+}
+
+/* Leaving it: false when its tags were left out. */
+static bool nest_leave(struct render *r, int cost)
+{
+	if (r->flattened > 0) {
+		r->flattened--;
+		return false;
+	}
+	r->depth -= cost;
+	return true;
+}
 
 /* A line end inside a paragraph: a space between words, nothing between two Chinese characters. */
 static void put_softbreak(struct render *r, cmark_node *n)
@@ -439,7 +537,8 @@ static void enter_extension(struct render *r, cmark_node *n)
 			g_string_append(r->out, " class=\"align-right\"");
 		g_string_append_c(r->out, '>');
 	} else if (!strcmp(t, "strikethrough")) {
-		g_string_append(r->out, "<del>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<del>");
 	}
 }
 
@@ -463,7 +562,8 @@ static void leave_extension(struct render *r, cmark_node *n)
 	} else if (!strcmp(t, "table_cell")) {
 		g_string_append(r->out, cmark_node_parent(n) == r->in_header_row ? "</th>" : "</td>");
 	} else if (!strcmp(t, "strikethrough")) {
-		g_string_append(r->out, "</del>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</del>");
 	}
 }
 
@@ -483,9 +583,12 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	case CMARK_NODE_DOCUMENT:
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
-		g_string_append(r->out, "<blockquote>\n");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<blockquote>\n");
 		break;
 	case CMARK_NODE_LIST:
+		if (!nest_enter(r, 2))	/* the list and its items */
+			break;
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
 			int start = cmark_node_get_list_start(n);
 
@@ -498,7 +601,8 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_ITEM:
-		g_string_append(r->out, "<li>");
+		if (nest_enter(r, 0))
+			g_string_append(r->out, "<li>");
 		break;
 	case CMARK_NODE_CODE_BLOCK: {
 		const char *info = cmark_node_get_fence_info(n);
@@ -596,10 +700,12 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_EMPH:
-		g_string_append(r->out, "<em>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<em>");
 		break;
 	case CMARK_NODE_STRONG:
-		g_string_append(r->out, "<strong>");
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<strong>");
 		break;
 	case CMARK_NODE_LINK: {
 		char *href = r->san->link_depth > 0 ? NULL : link_href(r, n);
@@ -640,13 +746,16 @@ static void leave(struct render *r, cmark_node *n)
 	sanitize_close(r->san, n);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_BLOCK_QUOTE:
-		g_string_append(r->out, "</blockquote>\n");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</blockquote>\n");
 		break;
 	case CMARK_NODE_LIST:
-		g_string_append(r->out, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
+		if (nest_leave(r, 2))
+			g_string_append(r->out, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
 		break;
 	case CMARK_NODE_ITEM:
-		g_string_append(r->out, "</li>\n");
+		if (nest_leave(r, 0))
+			g_string_append(r->out, "</li>\n");
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		if (!tight_item(n))
@@ -669,10 +778,12 @@ static void leave(struct render *r, cmark_node *n)
 		g_string_append(r->out, "</aside>\n");
 		break;
 	case CMARK_NODE_EMPH:
-		g_string_append(r->out, "</em>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</em>");
 		break;
 	case CMARK_NODE_STRONG:
-		g_string_append(r->out, "</strong>");
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</strong>");
 		break;
 	case CMARK_NODE_LINK:
 		if (g_hash_table_remove(r->open_links, n)) {
@@ -832,6 +943,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->headings = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->links = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->anchors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, anchors_free);
 	for (guint i = 0; i < a->images->len; i++) {
 		struct image *im = g_ptr_array_index(a->images, i);
 
@@ -869,6 +981,7 @@ static unsigned render_clear(struct render *r)
 	g_hash_table_destroy(r->headings);
 	g_hash_table_destroy(r->links);
 	g_hash_table_destroy(r->open_links);
+	g_hash_table_destroy(r->anchors);
 	for (guint i = 0; i < r->a->footnotes->len; i++)
 		g_free(r->ref_id[i]);
 	g_free(r->ref_id);

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static gboolean allowed(gunichar c)
+bool xml_char_allowed(gunichar c)
 {
 	if (c < 0x20)
 		return c == '\t' || c == '\n';
@@ -35,7 +35,7 @@ void xml_escape(GString *out, const char *s, gssize len)
 			case '>': g_string_append(out, "&gt;"); break;
 			case '"': g_string_append(out, "&quot;"); break;
 			default:
-				if (allowed(b))
+				if (xml_char_allowed(b))
 					g_string_append_c(out, (char)b);
 				break;
 			}
@@ -49,8 +49,41 @@ void xml_escape(GString *out, const char *s, gssize len)
 			continue;
 		}
 		next = g_utf8_next_char(p);
-		if (allowed(c))
+		if (xml_char_allowed(c))
 			g_string_append_len(out, p, next - p);
 		p = next;
 	}
+}
+
+char *xml_clean_text(const char *s, gssize len)
+{
+	const char *end, *q;
+	GString *clean;
+
+	if (!s)
+		return NULL;
+	end = s + (len < 0 ? (gssize)strlen(s) : len);
+	for (q = s; q < end;) {
+		gunichar c = g_utf8_get_char_validated(q, end - q);
+
+		if (c == (gunichar)-1 || c == (gunichar)-2 || !xml_char_allowed(c))
+			break;
+		q = g_utf8_next_char(q);
+	}
+	if (q >= end)
+		return NULL;
+	clean = g_string_new_len(s, q - s);
+	while (q < end) {
+		gunichar c = g_utf8_get_char_validated(q, end - q);
+
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			g_string_append(clean, "\xEF\xBF\xBD");
+			q++;
+			continue;
+		}
+		if (xml_char_allowed(c))
+			g_string_append_len(clean, q, g_utf8_next_char(q) - q);
+		q = g_utf8_next_char(q);
+	}
+	return g_string_free(clean, FALSE);
 }

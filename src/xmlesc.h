@@ -2,6 +2,7 @@
 #ifndef FOLIO_XMLESC_H
 #define FOLIO_XMLESC_H
 
+#include <stdbool.h>
 #include <glib.h>
 
 /*
@@ -12,5 +13,16 @@
  * and bytes that are not UTF-8 become U+FFFD.
  */
 void xml_escape(GString *out, const char *s, gssize len);
+
+/* Is c a character a book may hold: not one of those xml_escape drops (the PDF drops them too)? */
+bool xml_char_allowed(gunichar c);
+
+/*
+ * The first len bytes of s (all when len < 0) holding only what a book may: the characters
+ * xml_escape drops are dropped and bytes that are not UTF-8 become U+FFFD, as in the EPUB. The
+ * PDF needs it too: Cairo refuses noncharacters and broken UTF-8, and then draws nothing more
+ * (or fails the whole file). Returns NULL when s is that already; else g_free the result.
+ */
+char *xml_clean_text(const char *s, gssize len);
 
 #endif

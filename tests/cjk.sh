@@ -3,7 +3,7 @@
 # place, width and every gap folio set, for hand-made cases of each CLREQ rule.
 source "$(dirname "$0")/lib.sh"
 
-prog=build/tests/test_cjk
+prog=$FOLIO_UNIT_DIR/test_cjk
 if [ ! -x "$prog" ]; then
 	not_ok "cjk: $prog is not built (make check builds it)"
 	exit 0

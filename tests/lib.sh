@@ -11,8 +11,10 @@ export TZ=UTC LC_ALL=C.UTF-8
 # Fetched images go to a cache of the test's own, never the user's.
 export XDG_CACHE_HOME="$TMP/cache"
 # No test reaches the network: $FOLIO always runs with --offline. The image tests, which serve
-# their pictures from a local server, use $FOLIO_ONLINE.
-FOLIO_ONLINE="$ROOT/build/folio"
+# their pictures from a local server, use $FOLIO_ONLINE. FOLIO_BIN names another build to test
+# (make check-asan: build-asan/folio); FOLIO_UNIT_DIR, its unit test programs.
+FOLIO_ONLINE=${FOLIO_BIN:-"$ROOT/build/folio"}
+FOLIO_UNIT_DIR=${FOLIO_UNIT_DIR:-build/tests}
 FOLIO="$TMP/folio"
 printf '#!/bin/sh\nif [ "$1" = digest ]; then shift; exec "%s" digest --offline "$@"; fi\nexec "%s" --offline "$@"\n' \
 	"$FOLIO_ONLINE" "$FOLIO_ONLINE" >"$FOLIO"

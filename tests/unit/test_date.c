@@ -4,6 +4,11 @@
 
 #include <glib.h>
 
+static void count_message(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
+{
+	(*(int *)data)++;
+}
+
 static const char *iso(const char *text, GTimeZone *tz)
 {
 	static char buf[64];
@@ -51,6 +56,16 @@ int main(void)
 	CHECK("date: 2w span", date_parse_span("2w", &span) && span == 14 * 86400);
 	CHECK("date: bad span", !date_parse_span("7x", &span) && !date_parse_span("d", &span)
 	      && !date_parse_span("-1d", &span));
+	/* Year 0 and years past GLib's range are no dates, refused without a critical on stderr (fuzz_text). */
+	{
+		int criticals = 0;
+		guint id = g_log_set_handler("GLib", G_LOG_LEVEL_CRITICAL, count_message, &criticals);
+
+		CHECK("date: year 0 and year 70000 refused quietly", !date_parse("1 Jan 0", utc, &d)
+		      && !date_parse("1 Jan 70000 10:00 GMT", utc, &d) && !date_parse("29 Feb 65536", utc, &d)
+		      && criticals == 0);
+		g_log_remove_handler("GLib", id);
+	}
 	CHECK("date: zone by name", date_zone("Asia/Shanghai") != NULL);
 	CHECK("date: unknown zone", date_zone("Nowhere/Atlantis") == NULL);
 	g_time_zone_unref(utc);

@@ -433,6 +433,94 @@ int main(void)
 		CHECK("para: long URL wraps inside the measure", n >= 2 && over == 0);
 		para_free(u);
 	}
+	/* What no book holds is dropped: controls would show as boxes, and Cairo stops drawing at a noncharacter. */
+	{
+		struct para *u = para_new(ctx, &set);
+
+		para_add(u, "a\x01" "b\x7f\xc2\x85" "c\xef\xbf\xbe\xef\xb7\x90" "d\xf4\x8f\xbf\xbf\xff" "e\tf\ng", -1,
+			 &body);
+		CHECK_STR("para: controls and noncharacters dropped, broken UTF-8 replaced", para_text(u),
+			  "abcd\xef\xbf\xbd" "e\tf\ng");
+		para_free(u);
+	}
+	/* Unicode keeps "/" with the word before it across a space: at a measure narrower than "e /", the
+	 * space is where it breaks, not past the margin (found by fuzz_para). */
+	{
+		struct para_settings s5 = set;
+		struct para *u;
+		int over = 0;
+
+		s5.width = 8;
+		s5.indent = 0;
+		u = set_text(ctx, &s5, &body, "e / f /");
+		n = para_n_lines(u);
+		for (int i = 0; i < n; i++)
+			over += para_line(u, i)->x + para_line(u, i)->width > s5.width + 0.01;
+		CHECK("para: \"e /\" breaks at its space in a measure narrower than it", n >= 2 && over == 0);
+		para_free(u);
+	}
+	/* Right-to-left words (their glyphs run backwards) are set whole and in the measure (they crashed). */
+	{
+		const char *bidi = "English עברית שלום العربية مرحبا 中文 \u202eRLO override\u202c end.";
+		struct para_settings s4 = set;
+		struct para *u;
+		int over = 0, glyphs = 0;
+
+		s4.width = 60;
+		s4.indent = 0;
+		u = set_text(ctx, &s4, &body, bidi);
+		n = para_n_lines(u);
+		for (int i = 0; i < n; i++) {
+			const struct para_line *l = para_line(u, i);
+
+			over += l->x + l->width > s4.width + 0.01;
+			for (guint r = 0; r < l->runs->len; r++)
+				glyphs += ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs->num_glyphs;
+		}
+		CHECK("para: right-to-left text set in the measure, all of it",
+		      n >= 2 && over == 0 && glyphs >= (int)g_utf8_strlen(bidi, -1) - 10
+		      && para_line(u, n - 1)->end == (int)strlen(bidi));
+		para_free(u);
+	}
+	/* Runs of marks no rule lets break (found by fuzz_para): the measure wins, the text stays whole. */
+	{
+		static const char *const runs[] = { "好吧。。。。。。。。。。。。。。。。。。。。。。。。。。。。。。",
+						    "太棒了！！！！！！！！！！！！！！！！！！！！！！！！！！！！",
+						    "他说————————————————————————————————然后" };
+		struct para_settings s3 = set;
+
+		s3.width = 64;
+		s3.indent = 0;
+		for (size_t r = 0; r < G_N_ELEMENTS(runs); r++) {
+			struct para *u = set_text(ctx, &s3, &body, runs[r]);
+			int over = 0;
+			char name[80];
+
+			n = para_n_lines(u);
+			for (int i = 0; i < n; i++)
+				if (para_line(u, i)->x + para_line(u, i)->width > s3.width + 0.01)
+					over++;
+			g_snprintf(name, sizeof name, "para: unbreakable run of marks %zu stays inside the measure", r + 1);
+			CHECK(name, n >= 2 && over == 0 && para_line(u, n - 1)->end == (int)strlen(runs[r]));
+			para_free(u);
+		}
+	}
+	/* Embeddings and overrides nested past FriBidi's limit (it crashed on them). */
+	{
+		GString *t = g_string_new(NULL);
+		struct para *b;
+		int lines;
+
+		for (int i = 0; i < 300; i++)
+			g_string_append(t, "English \u05E2\u05D1\u05E8 \u4E2D\u6587 \u202E\u202D\u2067\u202B ");
+		b = para_new(ctx, &set);
+		para_add(b, t->str, (int)t->len, &body);
+		lines = para_layout(b);
+		CHECK("para: bidi controls nested 1200 deep set without a crash, all text kept",
+		      lines > 10 && para_line(b, lines - 1)->end == (int)t->len);
+		para_free(b);
+		g_string_free(t, TRUE);
+	}
 	pango_font_description_free(body.font);
 	test_classes();
 	test_compression(ctx);

@@ -4,6 +4,7 @@
 #include "fonts.h"
 #include "theme.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 static bool near(double a, double b)
@@ -47,6 +48,29 @@ int main(void)
 		theme_free(t);
 	}
 	CHECK("theme: a missing file fails", theme_load("/nonexistent/theme.yaml", NULL) == NULL);
+	/* Absurd sizes are refused (1e300pt overflowed Pango's sizes: criticals and undefined behaviour). */
+	{
+		static const char *const absurd[] = { "sizes:\n  title: 1e300pt\n", "headings:\n  h1: 5000pt\n",
+						      "cjk:\n  latin-space: 1e300em\n", "text:\n  indent: 1000em\n" };
+		char *dir = g_dir_make_tmp("folio-theme-XXXXXX", NULL), *path = g_build_filename(dir, "theme.yaml", NULL);
+		int loaded = 0;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(absurd); i++) {
+			g_file_set_contents(path, absurd[i], -1, NULL);
+			if ((t = theme_load(path, NULL))) {
+				loaded++;
+				theme_free(t);
+			}
+		}
+		g_file_set_contents(path, "sizes:\n  title: 4000pt\ncjk:\n  latin-space: 0.5em\n", -1, NULL);
+		t = theme_load(path, NULL);
+		CHECK("theme: absurd sizes refused, large ones kept", loaded == 0 && t && near(t->title_size, 4000));
+		theme_free(t);
+		g_unlink(path);
+		g_rmdir(dir);
+		g_free(path);
+		g_free(dir);
+	}
 
 	CHECK_STR("region: zh-CN", fonts_cjk_region("zh-CN"), "SC");
 	CHECK_STR("region: zh-TW", fonts_cjk_region("zh-TW"), "TC");

@@ -1,0 +1,125 @@
+/*
+ * fuzz_article.c - one article file through the whole reading path (bytes, front matter, Markdown,
+ * passes, images offline) and the EPUB page writer: every page must be well-formed XML that runs
+ * and loads nothing. The first byte chooses options; bit 7 also packs and re-reads the whole EPUB,
+ * bit 6 also lays the book out as the PDF's pages (the trace writer: the same layout, no Cairo).
+ */
+#include "fuzz.h"
+
+#include <zip.h>
+
+#include "book.h"
+#include "epub.h"
+#include "options.h"
+#include "device.h"
+#include "fonts.h"
+#include "layout.h"
+#include "outfile.h"
+#include "xhtml.h"
+
+static void check_page(GString *page)
+{
+	fuzz_check_xml(page->str, page->len);
+	g_string_free(page, TRUE);
+}
+
+/* Every XML entry of the EPUB at path: well-formed; the pages safe. */
+static void check_epub(const char *path)
+{
+	int err = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	zip_int64_t n;
+
+	FUZZ_ASSERT(z != NULL, "the EPUB cannot be opened as a zip", path);
+	n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		zip_stat_t st;
+		zip_file_t *f;
+		char *buf;
+
+		if (!name || !(g_str_has_suffix(name, ".xhtml") || g_str_has_suffix(name, ".opf")
+			       || g_str_has_suffix(name, ".ncx") || g_str_has_suffix(name, ".xml")))
+			continue;
+		FUZZ_ASSERT(zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0, "zip entry without a size", name);
+		buf = g_malloc(st.size + 1);
+		f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		FUZZ_ASSERT(f && zip_fread(f, buf, st.size) == (zip_int64_t)st.size, "zip entry unreadable", name);
+		zip_fclose(f);
+		buf[st.size] = '\0';
+		fuzz_check_xml(buf, st.size);
+		g_free(buf);
+	}
+	zip_discard(z);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const langs[] = { NULL, "zh-CN", "en", "zh-TW" };
+	static const char *const groups[] = { NULL, "section", "category", "tag" };
+	static char *cover;
+	struct options o;
+	struct book *b;
+	char *file;
+	unsigned flags;
+
+	fuzz_init();
+	if (size < 1)
+		return 0;
+	flags = data[0];
+	if (!cover)
+		cover = g_build_filename(FUZZ_DATADIR, "tests", "epub", "media", "dot.png", NULL);
+	file = fuzz_write("article.md", data + 1, size - 1);
+	options_init(&o);
+	g_ptr_array_add(o.sources, g_strdup(file));
+	o.offline = true;
+	o.quiet = true;
+	o.include_drafts = true;
+	o.timezone = g_strdup("UTC");
+	o.cover = g_strdup(cover);	/* a drawn cover would cost more than all the rest */
+	o.datadir = g_strdup(FUZZ_DATADIR);
+	o.image_cache = fuzz_path("cache");
+	o.lang = g_strdup(langs[flags & 3]);
+	o.group_by = g_strdup(groups[(flags >> 2) & 3]);
+	b = book_build(&o);
+	if (b) {
+		for (guint i = 0; i < b->articles->len; i++) {
+			unsigned found;
+
+			check_page(xhtml_article(b, g_ptr_array_index(b->articles, i), &found));
+		}
+		for (guint i = 0; i < b->parts->len; i++) {
+			unsigned found;
+
+			check_page(xhtml_part(b, g_ptr_array_index(b->parts, i), &found));
+		}
+		if (flags & 0x80) {
+			char *path = fuzz_path("book.epub");
+			struct outfile *out = outfile_begin(path);
+
+			FUZZ_ASSERT(out != NULL, "cannot write in the scratch folder", path);
+			if (epub_write(b, out))
+				check_epub(out->tmp);
+			outfile_abort(out);
+			g_free(path);
+		}
+		if (flags & 0x40) {
+			/* As trace_write does, with the fonts loaded once for the whole run. */
+			static struct fonts *fonts;
+			FILE *null = fopen("/dev/null", "w");
+			struct device *dev = device_trace_new(null);
+
+			if (!fonts)
+				fonts = fonts_new_quiet(FUZZ_DATADIR);
+			layout_book(b, b->theme, fonts, dev);
+			dev->finish(dev);
+			dev->free(dev);
+			fclose(null);
+		}
+	}
+	book_free(b);
+	options_clear(&o);
+	diag_reset();
+	g_free(file);
+	return 0;
+}

@@ -1,0 +1,118 @@
+/*
+ * fuzz_sanitize.c - the raw HTML sanitizer on its own. The first byte chooses what the rest is:
+ *   0: HTML blocks of one Markdown container (split at blank lines, so lone <div>s open and close
+ *      across them); the XHTML written must be well-formed and run and load nothing;
+ *   1: an SVG image file (sanitize_svg_image): well-formed, an <svg> root, nothing that runs;
+ *   2: a URL (sanitize_url): only the schemes a book may link to, only URL-safe bytes;
+ *   3: <img> sources found in raw HTML (sanitize_image_sources): each non-empty.
+ */
+#include "fuzz.h"
+
+#include "sanitize.h"
+#include "xmlesc.h"
+
+static void put_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
+{
+	/* As the EPUB writer does: the address is text, never a source. */
+	g_string_append(out, block ? "<div class=\"img\">" : "<span class=\"img\">");
+	xml_escape(out, src, -1);
+	g_string_append(out, block ? "</div>" : "</span>");
+}
+
+static void blocks(const char *html)
+{
+	GString *out = g_string_new("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT), *quote = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
+	struct sanitizer *s = sanitizer_new(out, "fuzz.md", "en", put_image, NULL);
+	char **parts = g_strsplit(html, "\n\n", -1);
+
+	s->quiet = true;
+	cmark_node_append_child(doc, quote);
+	for (int i = 0; parts[i]; i++) {
+		cmark_node *n = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+
+		cmark_node_set_literal(n, parts[i]);
+		cmark_node_append_child(quote, n);
+		sanitize_block(s, n, i + 1);
+	}
+	sanitize_close(s, quote);
+	sanitize_close(s, doc);
+	FUZZ_ASSERT(s->open->len == 0, "raw elements left open", out->str);
+	FUZZ_ASSERT(s->link_depth == 0, "link depth not back to 0", out->str);
+	g_string_append(out, "</div>");
+	fuzz_check_xml(out->str, out->len);
+	g_strfreev(parts);
+	sanitizer_free(s);
+	cmark_node_free(doc);
+	g_string_free(out, TRUE);
+}
+
+static void svg(const char *data, size_t len)
+{
+	GString *out = sanitize_svg_image(data, len, "fuzz.svg");
+	xmlDoc *d;
+
+	fuzz_check_xml(out->str, out->len);
+	d = xmlReadMemory(out->str, (int)out->len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR
+			  | XML_PARSE_NOWARNING);
+	FUZZ_ASSERT(!strcmp((const char *)xmlDocGetRootElement(d)->name, "svg"), "SVG image without an svg root", out->str);
+	xmlFreeDoc(d);
+	g_string_free(out, TRUE);
+}
+
+static void url(const char *in)
+{
+	static const char *const schemes[] = { "http:", "https:", "mailto:", "tel:", "ftp:" };
+	bool relative = true;
+	char *u = sanitize_url(in, &relative);
+	bool known = false;
+	char *scheme;
+
+	if (!u)
+		return;
+	for (const char *p = u; *p; p++)
+		FUZZ_ASSERT((unsigned char)*p > 0x20 && (unsigned char)*p < 0x7F && !strchr("\"<>\\^`{|}", *p),
+			    "URL keeps a byte that must be escaped", u);
+	for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++)
+		known |= g_str_has_prefix(u, schemes[i]);
+	scheme = fuzz_scheme(u);
+	if (relative)
+		FUZZ_ASSERT(!scheme, "relative URL with a scheme", u);
+	else
+		FUZZ_ASSERT(known && scheme, "absolute URL with a scheme not allowed", u);
+	g_free(scheme);
+	g_free(u);
+}
+
+static void found_image(void *data, const char *src, const char *alt)
+{
+	FUZZ_ASSERT(src && *src && alt, "empty image source reported", src);
+	(*(int *)data)++;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text;
+	int count = 0;
+
+	fuzz_init();
+	if (size < 1)
+		return 0;
+	text = g_strndup((const char *)data + 1, size - 1);	/* raw HTML comes as C strings */
+	switch (data[0] & 3) {
+	case 0:
+		blocks(text);
+		break;
+	case 1:
+		svg((const char *)data + 1, size - 1);
+		break;
+	case 2:
+		url(text);
+		break;
+	default:
+		sanitize_image_sources(text, found_image, &count);
+		break;
+	}
+	g_free(text);
+	return 0;
+}
