@@ -14,7 +14,7 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/folio
 CC       ?= cc
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux zlib
+            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
@@ -27,7 +27,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PK
 BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
-             libwebp-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
+             libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
              python3-lxml python3-markdown-it python3-yaml time

@@ -129,7 +129,8 @@ struct book {
 	struct folio_date first, last;	/* dates of the oldest and newest article */
 	char *cover;		/* real path of the cover image (--cover), or NULL */
 	struct resource *cover_res;	/* the EPUB's cover image: --cover's, else one drawn (PNG); NULL only if drawing failed */
-	bool cover_drawn;	/* cover_res was drawn by folio: the PDF calls cover_draw() instead of showing it */
+	bool cover_drawn;	/* folio draws the cover: the PDF with cover_draw(); cover_res is its PNG, made only
+				   when an EPUB is written (NULL otherwise) */
 
 	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
 	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */

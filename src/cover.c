@@ -3,6 +3,7 @@
 #include "l10n.h"
 
 #include <pango/pangocairo.h>
+#include <png.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,30 +169,95 @@ void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double heigh
 	cover_draw_styled(cr, b, width_pt, height_pt, &s);
 }
 
-static cairo_status_t append_png(void *closure, const unsigned char *data, unsigned int len)
+static void png_append(png_structp png, png_bytep data, png_size_t len)
 {
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
+	g_byte_array_append(png_get_io_ptr(png), data, (guint)len);
+}
+
+static void png_no_flush(png_structp png)
+{
+	(void)png;
+}
+
+/*
+ * The drawn cover as PNG bytes, written with libpng without adaptive row filters and at zlib
+ * level 1: flat colour and text compress nearly as well, in a fraction of the time (Cairo's own
+ * PNG writer took half of a 200-article EPUB build). NULL on failure.
+ */
+static GBytes *cover_png(cairo_surface_t *surface)
+{
+	int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+	int stride = cairo_image_surface_get_stride(surface);
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	GByteArray *out = g_byte_array_new();
+	guchar *row = g_malloc((size_t)w * 3);
+	const unsigned char *src;
+
+	if (!info || setjmp(png_jmpbuf(png))) {
+		png_destroy_write_struct(&png, info ? &info : NULL);
+		g_byte_array_free(out, TRUE);
+		g_free(row);
+		return NULL;
+	}
+	png_set_write_fn(png, out, png_append, png_no_flush);
+	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+	png_set_compression_level(png, 1);
+	png_write_info(png, info);
+	cairo_surface_flush(surface);
+	src = cairo_image_surface_get_data(surface);
+	for (int y = 0; y < h; y++) {
+		const guint32 *in = (const guint32 *)(src + (size_t)y * stride);
+
+		for (int x = 0; x < w; x++) {
+			row[3 * x] = (guchar)(in[x] >> 16);
+			row[3 * x + 1] = (guchar)(in[x] >> 8);
+			row[3 * x + 2] = (guchar)in[x];
+		}
+		png_write_row(png, row);
+	}
+	png_write_end(png, NULL);
+	png_destroy_write_struct(&png, &info);
+	g_free(row);
+	return g_byte_array_free_to_bytes(out);
 }
 
 static struct resource *drawn_cover(struct book *b)
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
 	cairo_t *cr = cairo_create(surface);
-	GByteArray *png = g_byte_array_new();
+	GBytes *png;
 	struct resource *r = NULL;
 	const char *why = NULL;
 
 	cover_draw(cr, b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
 	cairo_destroy(cr);
-	if (cairo_surface_write_to_png_stream(surface, append_png, png) == CAIRO_STATUS_SUCCESS)
-		r = resources_add_bytes(b, png->data, png->len, &why);
+	png = cover_png(surface);
+	if (png)
+		r = resources_add_bytes(b, g_bytes_get_data(png, NULL), g_bytes_get_size(png), &why);
 	if (!r)
 		diag_warn(NULL, 0, "the cover could not be drawn%s%s; the book has no cover image",
 			  why ? ": " : "", why ? why : "");
 	cairo_surface_destroy(surface);
-	g_byte_array_free(png, TRUE);
+	if (png)
+		g_bytes_unref(png);
 	return r;
+}
+
+/* Is one of the outputs an EPUB? */
+static bool writes_epub(const struct options *o)
+{
+	if (o->format)
+		return !strcmp(o->format, "epub");
+	for (guint i = 0; i < o->outputs->len; i++) {
+		const char *dot = strrchr(g_ptr_array_index(o->outputs, i), '.');
+
+		if (dot && !g_ascii_strcasecmp(dot, ".epub"))
+			return true;
+	}
+	return false;
 }
 
 void cover_resolve(struct book *b)
@@ -213,7 +279,9 @@ void cover_resolve(struct book *b)
 		}
 	}
 	if (!b->cover_res) {
-		b->cover_res = drawn_cover(b);
-		b->cover_drawn = b->cover_res != NULL;
+		/* Drawn: as vectors by the PDF, and as a PNG only for an EPUB being written. */
+		b->cover_drawn = true;
+		if (writes_epub(b->opts))
+			b->cover_res = drawn_cover(b);
 	}
 }

@@ -287,7 +287,7 @@ static void cover_page(struct lay *L)
 	struct box b = { .kind = BOX_COVER, .x = 0, .y = 0, .w = L->t->page_w, .h = L->t->page_h,
 			 .res = L->b->cover_drawn ? NULL : L->b->cover_res };
 
-	if (!L->b->cover_res)
+	if (!L->b->cover_res && !L->b->cover_drawn)
 		return;
 	st->blank_running = true;
 	v = vitem_new(0);

@@ -99,6 +99,8 @@ bool model_write(const struct book *b, struct outfile *out)
 	if (b->cover_res)
 		fprintf(f, "  cover: %s %s %dx%d%s\n", b->cover_res->href, b->cover_res->media_type,
 			b->cover_res->width, b->cover_res->height, b->cover_drawn ? " (drawn)" : "");
+	else if (b->cover_drawn)
+		fprintf(f, "  cover: drawn\n");
 	fprintf(f, "  articles: %u\n  resources: %u\n", b->articles->len, b->resources->len);
 	for (guint i = 0; i < b->left_out->len; i++)
 		fprintf(f, "  left out: %s\n", (char *)g_ptr_array_index(b->left_out, i));
