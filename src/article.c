@@ -81,6 +81,8 @@ void article_free(struct article *a)
 	g_free(a);
 }
 
+static GMutex inline_lock;
+
 cmark_node *article_parse_markdown(const char *text, size_t len)
 {
 	static const char *extensions[] = { "table", "strikethrough", "autolink" };
@@ -96,7 +98,11 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, text, len);
+	/* cmark-gfm adds its extensions' characters to one global table while it parses
+	   inlines (in finish) and takes them out after: two at once would spoil each other. */
+	g_mutex_lock(&inline_lock);
 	doc = cmark_parser_finish(parser);
+	g_mutex_unlock(&inline_lock);
 	cmark_parser_free(parser);
 	return doc;
 }

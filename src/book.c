@@ -19,6 +19,8 @@
 #include "select.h"
 #include "theme.h"
 
+#include <libxml/parser.h>
+
 struct part *part_new(const char *title)
 {
 	struct part *p = g_new0(struct part, 1);
@@ -134,35 +136,109 @@ static void find_section(struct article *a, GHashTable *section_titles)
 }
 
 /* Reads every file; articles that cannot be read are reported and named in b->left_out. */
+/* One source file, read and identified on a worker thread; load_all takes the jobs in order. */
+struct load_job {
+	struct book *b;
+	const struct found_file *f;
+	struct article *a;	/* NULL: left out, for why */
+	const char *why;
+	struct diag_held *said;	/* its messages, given when the job is taken */
+	bool done;
+};
+
+struct loader {
+	GMutex lock;
+	GCond finished;
+};
+
+static void load_one(struct load_job *j)
+{
+	diag_hold_begin();
+	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->b->tz, &j->why);
+	if (j->a) {
+		j->a->title = passes_article_title(j->a);
+		if (!j->a->section_index)
+			passes_identify(j->b, j->a);
+		/* Loading is done with the tree: the readers after it hold it again one at a time. */
+		article_release(j->a);
+	}
+	j->said = diag_hold_end();
+}
+
+static void load_worker(gpointer data, gpointer user)
+{
+	struct load_job *j = data;
+	struct loader *l = user;
+
+	load_one(j);
+	g_mutex_lock(&l->lock);
+	j->done = true;
+	g_cond_broadcast(&l->finished);
+	g_mutex_unlock(&l->lock);
+}
+
+/*
+ * Read every source file: parsing and identifying run on every core, and the results (and
+ * their messages) are taken in the files' order, so the book and stderr are the same each run.
+ */
 static GPtrArray *load_all(struct book *b)
 {
 	GPtrArray *files = collect_sources(b->opts->sources, b->roots);
 	GPtrArray *loaded = g_ptr_array_new();
 	GHashTable *section_titles = g_hash_table_new(g_str_hash, g_str_equal);
+	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
+	struct loader l;
+	GThreadPool *pool = NULL;
+	guint threads = MIN(g_get_num_processors(), 8);
+
+	g_mutex_init(&l.lock);
+	g_cond_init(&l.finished);
+	/* Library set-up that is not thread-safe, done once here: libxml2's, and cmark-gfm's
+	   extension tables (filled when a parser first attaches them). */
+	xmlInitParser();
+	cmark_node_free(article_parse_markdown("", 0));
+	if (threads > 1 && files->len > 1)
+		pool = g_thread_pool_new(load_worker, &l, (gint)threads, FALSE, NULL);
+	for (guint i = 0; i < files->len; i++) {
+		jobs[i].b = b;
+		jobs[i].f = g_ptr_array_index(files, i);
+		if (pool)
+			g_thread_pool_push(pool, &jobs[i], NULL);
+	}
 
 	diag_progress_begin("reading", files->len);
 	for (guint i = 0; i < files->len; i++) {
-		struct found_file *f = g_ptr_array_index(files, i);
-		const char *why = NULL;
-		struct article *a = article_load(f->file, f->real, f->root, f->rel, b->tz, &why);
+		struct load_job *j = &jobs[i];
+		struct article *a;
 
+		if (pool) {
+			g_mutex_lock(&l.lock);
+			while (!j->done)
+				g_cond_wait(&l.finished, &l.lock);
+			g_mutex_unlock(&l.lock);
+		} else {
+			load_one(j);
+		}
+		diag_held_give(j->said);
 		diag_progress_step(i + 1);
+		a = j->a;
 		if (!a) {
-			g_ptr_array_add(b->left_out, g_strdup_printf("%s (%s)", f->file, why));
+			g_ptr_array_add(b->left_out, g_strdup_printf("%s (%s)", j->f->file, j->why));
 			continue;
 		}
-		a->title = passes_article_title(a);
 		if (a->section_index) {
 			g_ptr_array_add(b->sections, a);
 			g_hash_table_insert(section_titles, a->dir, a->title);
 		} else {
-			passes_identify(b, a);
 			g_ptr_array_add(loaded, a);
 		}
-		/* Loading is done with the tree: the readers after it hold it again one at a time. */
-		article_release(a);
 	}
 	diag_progress_end();
+	if (pool)
+		g_thread_pool_free(pool, FALSE, TRUE);
+	g_mutex_clear(&l.lock);
+	g_cond_clear(&l.finished);
+	g_free(jobs);
 	for (guint i = 0; i < loaded->len; i++)
 		find_section(g_ptr_array_index(loaded, i), section_titles);
 	/* A section named by its own _index.md: use its title for its own folder's part. */

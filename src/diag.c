@@ -7,6 +7,7 @@
 static GMutex lock;
 static bool quiet, strict, hide_notes;
 static int counts[3];
+static GPrivate held_here;	/* this thread's struct diag_held *, while holding */
 static struct {
 	const char *task;
 	unsigned total, shown;
@@ -24,7 +25,81 @@ static void clear_progress_line(void)
 		fputs("\r\033[K", stderr);
 }
 
+struct held_message {
+	enum diag_level level;
+	char *file;
+	int line;
+	char *text;
+};
+
+struct diag_held {
+	GArray *messages;	/* of struct held_message */
+};
+
+static void say(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+	G_GNUC_PRINTF(4, 0);
+
 void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+{
+	struct diag_held *h = g_private_get(&held_here);
+
+	if (h) {
+		struct held_message m = { level, g_strdup(file), line, g_strdup_vprintf(fmt, ap) };
+
+		g_array_append_val(h->messages, m);
+		return;
+	}
+	say(level, file, line, fmt, ap);
+}
+
+void diag_hold_begin(void)
+{
+	struct diag_held *h = g_new0(struct diag_held, 1);
+
+	h->messages = g_array_new(FALSE, FALSE, sizeof(struct held_message));
+	g_private_set(&held_here, h);
+}
+
+struct diag_held *diag_hold_end(void)
+{
+	struct diag_held *h = g_private_get(&held_here);
+
+	g_private_set(&held_here, NULL);
+	if (h && !h->messages->len) {
+		g_array_free(h->messages, TRUE);
+		g_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+static void give_one(enum diag_level level, const char *file, int line, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
+static void give_one(enum diag_level level, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(level, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_held_give(struct diag_held *h)
+{
+	if (!h)
+		return;
+	for (guint i = 0; i < h->messages->len; i++) {
+		struct held_message *m = &g_array_index(h->messages, struct held_message, i);
+
+		give_one(m->level, m->file, m->line, "%s", m->text);
+		g_free(m->file);
+		g_free(m->text);
+	}
+	g_array_free(h->messages, TRUE);
+	g_free(h);
+}
+
+static void say(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
 {
 	static const char *names[] = { "note", "warning", "error" };
 

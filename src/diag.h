@@ -32,6 +32,16 @@ void diag_vat(enum diag_level level, const char *file, int line, const char *fmt
 #define diag_warn(file, line, ...)  diag_at(DIAG_WARNING, file, line, __VA_ARGS__)
 #define diag_error(file, line, ...) diag_at(DIAG_ERROR, file, line, __VA_ARGS__)
 
+/*
+ * Work done on several threads reports in a set order: between diag_hold_begin and
+ * diag_hold_end, this thread's messages are kept, not printed or counted; diag_held_give
+ * prints and counts them later, in the order they were made.
+ */
+struct diag_held;
+void diag_hold_begin(void);
+struct diag_held *diag_hold_end(void);	/* NULL when nothing was said */
+void diag_held_give(struct diag_held *held);	/* frees held; NULL is nothing */
+
 /* Messages seen so far at this severity (warnings promoted by --strict count as errors). */
 int diag_count(enum diag_level level);
 /* True once an error (or, under --strict, a warning) has been reported. */

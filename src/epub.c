@@ -95,7 +95,7 @@ static void add_source(struct pack *p, const char *name, zip_source_t *src, bool
 		return;
 	}
 	if (zip_set_file_compression(p->zip, (zip_uint64_t)i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-				     compress ? 9 : 0) < 0
+				     compress ? 1 : 0) < 0
 	    || zip_file_set_dostime(p->zip, (zip_uint64_t)i, p->dos_time, p->dos_date, 0) < 0
 	    || zip_file_set_external_attributes(p->zip, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
 		diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name, zip_strerror(p->zip));

@@ -81,15 +81,38 @@ char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz)
 	return key;
 }
 
+static bool is_space_char(const char *s)
+{
+	unsigned char b = (unsigned char)*s;
+
+	if (b < 0x80)	/* what g_unichar_isspace says of ASCII, without its tables */
+		return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+	return g_unichar_isspace(g_utf8_get_char(s));
+}
+
+/* Add s without its white space: one update per run of other characters. */
+static void checksum_unspaced(GChecksum *sum, const char *s)
+{
+	const char *run = s;
+
+	for (; s && *s; s = g_utf8_next_char(s)) {
+		if (!is_space_char(s))
+			continue;
+		if (s > run)
+			g_checksum_update(sum, (const guchar *)run, s - run);
+		run = g_utf8_next_char(s);
+	}
+	if (s && s > run)
+		g_checksum_update(sum, (const guchar *)run, s - run);
+}
+
 static void body_text(cmark_node *n, GChecksum *sum)
 {
 	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 
 		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
-			for (const char *s = cmark_node_get_literal(c); s && *s; s = g_utf8_next_char(s))
-				if (!g_unichar_isspace(g_utf8_get_char(s)))
-					g_checksum_update(sum, (const guchar *)s, g_utf8_next_char(s) - s);
+			checksum_unspaced(sum, cmark_node_get_literal(c));
 		} else {
 			body_text(c, sum);
 		}

@@ -14,22 +14,51 @@ static const char traditional[] =
 
 struct counts {
 	int han, kana, hangul, latin, simp, trad, total;
-	GHashTable *simp_set, *trad_set;
 };
+
+/* The two lists as bitmaps over the CJK Unified Ideographs block, where all their characters are. */
+#define URO_FIRST 0x4E00
+#define URO_LAST 0x9FFF
+static guint8 simp_bits[(URO_LAST - URO_FIRST) / 8 + 1], trad_bits[(URO_LAST - URO_FIRST) / 8 + 1];
+
+static bool in_bits(const guint8 *bits, gunichar u)
+{
+	return u >= URO_FIRST && u <= URO_LAST && (bits[(u - URO_FIRST) / 8] >> ((u - URO_FIRST) % 8) & 1);
+}
+
+static void fill_bits(guint8 *bits, const char *chars)
+{
+	for (const char *s = chars; *s; s = g_utf8_next_char(s)) {
+		gunichar u = g_utf8_get_char(s);
+
+		g_assert(u >= URO_FIRST && u <= URO_LAST);
+		bits[(u - URO_FIRST) / 8] |= (guint8)(1u << ((u - URO_FIRST) % 8));
+	}
+}
 
 static void count_text(struct counts *c, const char *s)
 {
 	for (; *s && c->total < 4000; s = g_utf8_next_char(s)) {
-		gunichar u = g_utf8_get_char(s);
+		unsigned char b = (unsigned char)*s;
+		gunichar u;
 
+		/* Printable ASCII, most of a Latin text, without the Unicode tables. */
+		if (b >= 0x20 && b < 0x7F) {
+			if (g_ascii_isalpha(b)) {
+				c->total++;
+				c->latin++;
+			}
+			continue;
+		}
+		u = g_utf8_get_char(s);
 		if (g_unichar_isspace(u) || g_unichar_ispunct(u) || g_unichar_isdigit(u))
 			continue;
 		c->total++;
 		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF)) {
 			c->han++;
-			if (g_hash_table_contains(c->simp_set, GUINT_TO_POINTER(u)))
+			if (in_bits(simp_bits, u))
 				c->simp++;
-			else if (g_hash_table_contains(c->trad_set, GUINT_TO_POINTER(u)))
+			else if (in_bits(trad_bits, u))
 				c->trad++;
 		} else if (u >= 0x3040 && u <= 0x30FF) {
 			c->kana++;
@@ -41,32 +70,19 @@ static void count_text(struct counts *c, const char *s)
 	}
 }
 
-static GHashTable *char_set(const char *chars)
-{
-	GHashTable *h = g_hash_table_new(NULL, NULL);
-
-	for (const char *s = chars; *s; s = g_utf8_next_char(s))
-		g_hash_table_add(h, GUINT_TO_POINTER(g_utf8_get_char(s)));
-	return h;
-}
-
 /* Count the scripts of the title and the first few thousand letters of doc. */
 static void count_doc(cmark_node *doc, const char *title, struct counts *out)
 {
-	static GHashTable *simp_set, *trad_set;
 	static gsize once;
 	struct counts c = { 0 };
 	cmark_iter *it;
 	cmark_event_type ev;
 
 	if (g_once_init_enter(&once)) {
-		simp_set = char_set(simplified);
-		trad_set = char_set(traditional);
-		/* Characters in both lists (shared forms) decide nothing. */
+		fill_bits(simp_bits, simplified);
+		fill_bits(trad_bits, traditional);
 		g_once_init_leave(&once, 1);
 	}
-	c.simp_set = simp_set;
-	c.trad_set = trad_set;
 	if (title)
 		count_text(&c, title);
 	it = cmark_iter_new(doc);
@@ -80,13 +96,14 @@ static void count_doc(cmark_node *doc, const char *title, struct counts *out)
 	*out = c;
 }
 
-const char *langdetect_cjk(cmark_node *doc, const char *title)
+const char *langdetect(cmark_node *doc, const char *title, bool *latin)
 {
 	struct counts c;
 	int cjk;
 
 	count_doc(doc, title, &c);
 	cjk = c.han + c.kana + c.hangul;
+	*latin = c.total >= 40 && cjk * 50 < c.total && c.latin * 10 >= c.total * 9;
 	if (c.total < 4 || cjk * 10 < c.total * 3)
 		return NULL;
 	if (c.hangul > c.han + c.kana)
@@ -94,14 +111,6 @@ const char *langdetect_cjk(cmark_node *doc, const char *title)
 	if (c.kana * 10 > cjk)
 		return "ja";
 	return c.trad > c.simp ? "zh-Hant" : "zh-Hans";
-}
-
-bool langdetect_latin(cmark_node *doc, const char *title)
-{
-	struct counts c;
-
-	count_doc(doc, title, &c);
-	return c.total >= 40 && (c.han + c.kana + c.hangul) * 50 < c.total && c.latin * 10 >= c.total * 9;
 }
 
 int lang_is_cjk(const char *tag)

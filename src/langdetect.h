@@ -6,14 +6,12 @@
 #include <cmark-gfm.h>
 
 /*
- * Look at up to a few thousand characters of doc's text: returns "zh-Hans",
- * "zh-Hant", "ja" or "ko" when most letters are of that script, NULL when
- * the text is mostly not CJK (or too short to say).
+ * Look at up to a few thousand characters of doc's text (and the title): returns "zh-Hans",
+ * "zh-Hant", "ja" or "ko" when most letters are of that script, NULL when the text is mostly
+ * not CJK (or too short to say). *latin is set true when the text is long enough to tell and
+ * nearly all of its letters are Latin.
  */
-const char *langdetect_cjk(cmark_node *doc, const char *title);
-
-/* True when the text is long enough to tell and nearly all of its letters are Latin. */
-bool langdetect_latin(cmark_node *doc, const char *title);
+const char *langdetect(cmark_node *doc, const char *title, bool *latin);
 
 /* True if a BCP 47 tag names Chinese, Japanese or Korean. */
 int lang_is_cjk(const char *tag);

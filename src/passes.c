@@ -347,12 +347,13 @@ void passes_unbind(struct article *a)
 static void choose_lang(struct book *b, struct article *a)
 {
 	char *declared = lang_normalize(a->fm.lang.text);
-	const char *seen = langdetect_cjk(a->doc, a->title);
+	bool latin;
+	const char *seen = langdetect(a->doc, a->title, &latin);
 
 	if (declared && seen && !lang_is_cjk(declared)) {
 		g_free(declared);
 		declared = g_strdup(seen);
-	} else if (declared && lang_is_cjk(declared) && langdetect_latin(a->doc, a->title)) {
+	} else if (declared && lang_is_cjk(declared) && latin) {
 		g_free(declared);
 		declared = g_strdup("en");
 	}

@@ -97,6 +97,7 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 {
 	gunichar space = textnorm_cjk_space_char(em), prev = before;
 	const char *end, *run = NULL;	/* run: start of the typed spaces not yet written */
+	const char *copy = text;	/* start of the text not yet written, up to a change */
 
 	if (len < 0)
 		len = (gssize)strlen(text);
@@ -111,22 +112,30 @@ void textnorm_cjk_spacing(GString *out, const char *text, gssize len, gunichar b
 				run = t;
 			continue;
 		}
-		if (run && prev && clreq_space_dropped(prev, u))
-			;				/* a stray space beside full-width punctuation */
-		else if (space && prev && clreq_autospace(prev, u) && (run || t > text || own_start))
-			g_string_append_unichar(out, space);	/* instead of the typed run, or added */
-		else if (run)
-			g_string_append_len(out, run, t - run);
+		if (run && prev && clreq_space_dropped(prev, u)) {
+			/* a stray space beside full-width punctuation */
+			g_string_append_len(out, copy, run - copy);
+			copy = t;
+		} else if (space && prev && clreq_autospace(prev, u) && (run || t > text || own_start)) {
+			/* the theme's space instead of the typed run, or added */
+			g_string_append_len(out, copy, (run ? run : t) - copy);
+			g_string_append_unichar(out, space);
+			copy = t;
+		}
 		run = NULL;
-		g_string_append_len(out, t, g_utf8_next_char(t) - t);
 		prev = u;
 	}
-	if (run && after && prev && clreq_space_dropped(prev, after))
+	if (run && after && prev && clreq_space_dropped(prev, after)) {
+		g_string_append_len(out, copy, run - copy);
 		return;
-	if (space && after && prev && clreq_autospace(prev, after))
-		g_string_append_unichar(out, space);	/* the end is always this text's to space */
-	else if (run)
-		g_string_append_len(out, run, end - run);
+	}
+	if (space && after && prev && clreq_autospace(prev, after)) {
+		/* the end is always this text's to space */
+		g_string_append_len(out, copy, (run ? run : end) - copy);
+		g_string_append_unichar(out, space);
+		return;
+	}
+	g_string_append_len(out, copy, end - copy);
 }
 
 static bool inline_node(cmark_node *n)

@@ -16,6 +16,21 @@ bool xml_char_allowed(gunichar c)
 	return c <= 0x10FFFF;
 }
 
+/* Length of the character at p when it is valid UTF-8 that XML allows and needs no escape; else 0. */
+static size_t plain_char_len(const char *p, const char *end)
+{
+	unsigned char b = (unsigned char)*p;
+	gunichar c;
+
+	if (b < 0x80)
+		return b >= 0x20 ? (b != '&' && b != '<' && b != '>' && b != '"' && b != 0x7F)
+				 : (b == '\t' || b == '\n');
+	c = g_utf8_get_char_validated(p, end - p);
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !xml_char_allowed(c))
+		return 0;
+	return (size_t)(g_utf8_next_char(p) - p);
+}
+
 void xml_escape(GString *out, const char *s, gssize len)
 {
 	const char *p, *end;
@@ -24,21 +39,25 @@ void xml_escape(GString *out, const char *s, gssize len)
 		return;
 	end = s + (len < 0 ? (gssize)strlen(s) : len);
 	for (p = s; p < end;) {
-		unsigned char b = (unsigned char)*p;
+		const char *run = p;
+		size_t n;
 		gunichar c;
-		const char *next;
 
-		if (b < 0x80) {
-			switch (b) {
-			case '&': g_string_append(out, "&amp;"); break;
-			case '<': g_string_append(out, "&lt;"); break;
-			case '>': g_string_append(out, "&gt;"); break;
-			case '"': g_string_append(out, "&quot;"); break;
-			default:
-				if (xml_char_allowed(b))
-					g_string_append_c(out, (char)b);
-				break;
-			}
+		/* Copy runs of plain text at once; stop at what needs escaping or dropping. */
+		while (p < end && (n = plain_char_len(p, end)) > 0)
+			p += n;
+		if (p > run)
+			g_string_append_len(out, run, p - run);
+		if (p >= end)
+			break;
+		switch (*p) {
+		case '&': g_string_append(out, "&amp;"); p++; continue;
+		case '<': g_string_append(out, "&lt;"); p++; continue;
+		case '>': g_string_append(out, "&gt;"); p++; continue;
+		case '"': g_string_append(out, "&quot;"); p++; continue;
+		default: break;
+		}
+		if ((unsigned char)*p < 0x80) {	/* a control character: dropped */
 			p++;
 			continue;
 		}
@@ -48,10 +67,7 @@ void xml_escape(GString *out, const char *s, gssize len)
 			p++;
 			continue;
 		}
-		next = g_utf8_next_char(p);
-		if (xml_char_allowed(c))
-			g_string_append_len(out, p, next - p);
-		p = next;
+		p = g_utf8_next_char(p);	/* valid, but not allowed in XML: dropped */
 	}
 }
 
