@@ -110,6 +110,23 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	if (pango_layout_get_line_count(layout) > max_lines) {
 		pango_layout_set_height(layout, -max_lines);
 		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+	} else if (pango_layout_get_line_count(layout) > 1) {
+		/* Balanced lines: the narrowest width that needs no more lines, centred in the full one
+		   (not a full line and a word or two under it). */
+		int lines = pango_layout_get_line_count(layout);
+		double lo = width / (lines + 1), hi = width;
+
+		for (int i = 0; i < 14; i++) {
+			double mid = (lo + hi) / 2;
+
+			pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
+			if (pango_layout_get_line_count(layout) > lines)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
+		x += (width - hi) / 2;
 	}
 	pango_layout_get_size(layout, &w, &h);
 	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);

@@ -232,3 +232,8 @@ stranded=$(awk '/^page /{ if (last ~ /小标题/) print last; last = "" } /^  te
 pages=$(grep -c '^page ' "$TMP/sub.trace")
 [ "$pages" -ge 6 ] && [ -z "$stranded" ] && ok "subheadings: no page ends on a bold subheading ($pages pages)" \
 	|| not_ok "subheadings: no page ends on a bold subheading" "$pages pages; $stranded"
+
+# The drawn cover balances a title of two lines: not a full line and a word under it.
+"$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
+pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"
+check "cover: a two-line title is balanced" cmp -s "$TMP/cover-title.txt" <(printf '城市与创新：\n评论选集\n')
