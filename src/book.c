@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "images.h"
 #include "langdetect.h"
+#include "parallel.h"
 #include "passes.h"
 #include "resources.h"
 #include "select.h"
@@ -135,25 +136,26 @@ static void find_section(struct article *a, GHashTable *section_titles)
 	g_free(dir);
 }
 
-/* Reads every file; articles that cannot be read are reported and named in b->left_out. */
-/* One source file, read and identified on a worker thread; load_all takes the jobs in order. */
+/* One source file, read and identified on a worker thread (parallel.h). */
 struct load_job {
 	struct book *b;
 	const struct found_file *f;
 	struct article *a;	/* NULL: left out, for why */
 	const char *why;
-	struct diag_held *said;	/* its messages, given when the job is taken */
-	bool done;
 };
 
-struct loader {
-	GMutex lock;
-	GCond finished;
+/* What load_all gathers, in the files' order. */
+struct load_results {
+	struct book *b;
+	GPtrArray *loaded;
+	GHashTable *section_titles;
+	guint taken;
 };
 
-static void load_one(struct load_job *j)
+static void load_one(gpointer data, gpointer unused)
 {
-	diag_hold_begin();
+	struct load_job *j = data;
+
 	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->b->tz, &j->why);
 	if (j->a) {
 		j->a->title = passes_article_title(j->a);
@@ -162,82 +164,51 @@ static void load_one(struct load_job *j)
 		/* Loading is done with the tree: the readers after it hold it again one at a time. */
 		article_release(j->a);
 	}
-	j->said = diag_hold_end();
 }
 
-static void load_worker(gpointer data, gpointer user)
+static void take_loaded(gpointer data, gpointer user)
 {
 	struct load_job *j = data;
-	struct loader *l = user;
+	struct load_results *res = user;
+	struct article *a = j->a;
 
-	load_one(j);
-	g_mutex_lock(&l->lock);
-	j->done = true;
-	g_cond_broadcast(&l->finished);
-	g_mutex_unlock(&l->lock);
+	diag_progress_step(++res->taken);
+	if (!a)
+		g_ptr_array_add(res->b->left_out, g_strdup_printf("%s (%s)", j->f->file, j->why));
+	else if (a->section_index) {
+		g_ptr_array_add(res->b->sections, a);
+		g_hash_table_insert(res->section_titles, a->dir, a->title);
+	} else {
+		g_ptr_array_add(res->loaded, a);
+	}
 }
 
 /*
  * Read every source file: parsing and identifying run on every core, and the results (and
  * their messages) are taken in the files' order, so the book and stderr are the same each run.
+ * Articles that cannot be read are reported and named in b->left_out.
  */
 static GPtrArray *load_all(struct book *b)
 {
 	GPtrArray *files = collect_sources(b->opts->sources, b->roots);
-	GPtrArray *loaded = g_ptr_array_new();
-	GHashTable *section_titles = g_hash_table_new(g_str_hash, g_str_equal);
+	struct load_results res = { b, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal), 0 };
 	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
-	struct loader l;
-	GThreadPool *pool = NULL;
-	guint threads = MIN(g_get_num_processors(), 8);
+	gpointer *order = g_new(gpointer, files->len ? files->len : 1);
+	GPtrArray *loaded = res.loaded;
+	GHashTable *section_titles = res.section_titles;
 
-	g_mutex_init(&l.lock);
-	g_cond_init(&l.finished);
 	/* Library set-up that is not thread-safe, done once here: libxml2's, and cmark-gfm's
 	   extension tables (filled when a parser first attaches them). */
 	xmlInitParser();
 	cmark_node_free(article_parse_markdown("", 0));
-	if (threads > 1 && files->len > 1)
-		pool = g_thread_pool_new(load_worker, &l, (gint)threads, FALSE, NULL);
 	for (guint i = 0; i < files->len; i++) {
-		jobs[i].b = b;
-		jobs[i].f = g_ptr_array_index(files, i);
-		if (pool)
-			g_thread_pool_push(pool, &jobs[i], NULL);
+		jobs[i] = (struct load_job){ .b = b, .f = g_ptr_array_index(files, i) };
+		order[i] = &jobs[i];
 	}
-
 	diag_progress_begin("reading", files->len);
-	for (guint i = 0; i < files->len; i++) {
-		struct load_job *j = &jobs[i];
-		struct article *a;
-
-		if (pool) {
-			g_mutex_lock(&l.lock);
-			while (!j->done)
-				g_cond_wait(&l.finished, &l.lock);
-			g_mutex_unlock(&l.lock);
-		} else {
-			load_one(j);
-		}
-		diag_held_give(j->said);
-		diag_progress_step(i + 1);
-		a = j->a;
-		if (!a) {
-			g_ptr_array_add(b->left_out, g_strdup_printf("%s (%s)", j->f->file, j->why));
-			continue;
-		}
-		if (a->section_index) {
-			g_ptr_array_add(b->sections, a);
-			g_hash_table_insert(section_titles, a->dir, a->title);
-		} else {
-			g_ptr_array_add(loaded, a);
-		}
-	}
+	parallel_in_order(order, files->len, load_one, take_loaded, &res);
 	diag_progress_end();
-	if (pool)
-		g_thread_pool_free(pool, FALSE, TRUE);
-	g_mutex_clear(&l.lock);
-	g_cond_clear(&l.finished);
+	g_free(order);
 	g_free(jobs);
 	for (guint i = 0; i < loaded->len; i++)
 		find_section(g_ptr_array_index(loaded, i), section_titles);

@@ -8,19 +8,22 @@
 #include <zip.h>
 
 #include "diag.h"
+#include "parallel.h"
 #include "l10n.h"
 #include "sanitize.h"
 #include "writer.h"
 #include "xhtml.h"
 #include "xmlesc.h"
+#include "zipdeflate.h"
 
 #define OPF_DIR "EPUB/"
+#define DEFLATE_LEVEL 6		/* zlib's default: level 9 made no smaller a book, only a slower one */
 
 /* One page of the book as it goes into the package. */
 struct page {
 	char *id;		/* manifest id */
 	char *href;		/* relative to the OPF */
-	GString *text;
+	struct deflated *packed;	/* its XHTML, compressed (NULL once handed to libzip, or if zlib failed) */
 	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
 	bool nav;		/* the navigation document */
 	bool linear;
@@ -42,6 +45,7 @@ static void page_free(gpointer data)
 
 	g_free(p->id);
 	g_free(p->href);
+	deflated_free(p->packed);
 	g_free(p);
 }
 
@@ -95,7 +99,7 @@ static void add_source(struct pack *p, const char *name, zip_source_t *src, bool
 		return;
 	}
 	if (zip_set_file_compression(p->zip, (zip_uint64_t)i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-				     compress ? 1 : 0) < 0
+				     compress ? DEFLATE_LEVEL : 0) < 0
 	    || zip_file_set_dostime(p->zip, (zip_uint64_t)i, p->dos_time, p->dos_date, 0) < 0
 	    || zip_file_set_external_attributes(p->zip, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
 		diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name, zip_strerror(p->zip));
@@ -103,11 +107,41 @@ static void add_source(struct pack *p, const char *name, zip_source_t *src, bool
 	}
 }
 
-/* Add text; the pack keeps it until the archive is written. */
+/* Text compressed for the archive (on any thread: pages are compressed where they are rendered). */
+static struct deflated *pack_text(GString *text)
+{
+	struct deflated *d = deflated_new(text->str, text->len, DEFLATE_LEVEL);
+
+	g_string_free(text, TRUE);
+	return d;
+}
+
+/* Add compressed text; the archive owns it from then on. */
+static void add_packed(struct pack *p, const char *name, struct deflated *packed)
+{
+	zip_source_t *src = packed && !p->failed ? deflated_source(p->zip, packed) : NULL;
+
+	if (!src) {
+		if (!p->failed)
+			diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name,
+				   packed ? zip_strerror(p->zip) : "out of memory compressing it");
+		else
+			deflated_free(packed);
+		p->failed = true;
+		return;
+	}
+	add_source(p, name, src, true);
+}
+
+/* Add text, compressed or (the mimetype) stored; the pack keeps it until the archive is written. */
 static void add_text(struct pack *p, const char *name, GString *text, bool compress)
 {
 	zip_source_t *src;
 
+	if (compress) {
+		add_packed(p, name, pack_text(text));
+		return;
+	}
 	g_ptr_array_add(p->buffers, text);
 	src = zip_source_buffer(p->zip, text->str, text->len, 0);
 	if (!src) {
@@ -544,13 +578,13 @@ static GString *package_opf(struct pack *p, const char *css_href)
 
 /* ---- putting it together ------------------------------------------------- */
 
-static void add_page(struct pack *p, const char *id, const char *href, GString *text, unsigned found)
+static void add_page(struct pack *p, const char *id, const char *href, struct deflated *packed, unsigned found)
 {
 	struct page *pg = g_new0(struct page, 1);
 
 	pg->id = g_strdup(id);
 	pg->href = g_strdup(href);
-	pg->text = text;
+	pg->packed = packed;
 	pg->found = found;
 	pg->linear = true;
 	g_ptr_array_add(p->pages, pg);
@@ -580,37 +614,68 @@ static GString *stylesheet(const struct book *b)
 	return css;
 }
 
+/* An article's page, and the page of the part it opens, rendered on a worker thread. */
+struct page_job {
+	const struct book *b;
+	const struct article *a;
+	const struct part *part;	/* the part this article opens, or NULL */
+	struct deflated *part_packed, *packed;
+	unsigned part_found, found;
+	guint number;		/* 1 for the first article: progress */
+};
+
+static void render_article_pages(gpointer data, gpointer unused)
+{
+	struct page_job *j = data;
+
+	if (j->part)
+		j->part_packed = pack_text(xhtml_part(j->b, j->part, &j->part_found));
+	j->packed = pack_text(xhtml_article(j->b, j->a, &j->found));
+}
+
+static void take_article_pages(gpointer data, gpointer user)
+{
+	struct page_job *j = data;
+	struct pack *p = user;
+	char *href;
+
+	if (j->part) {
+		href = g_strdup_printf("%s.xhtml", j->part->id);
+		add_page(p, j->part->id, href, j->part_packed, j->part_found);
+		g_free(href);
+	}
+	href = xhtml_file_name(j->a);
+	add_page(p, j->a->id, href, j->packed, j->found);
+	g_free(href);
+	diag_progress_step(j->number);
+}
+
 /* Render every page before anything is packed: the OPF must know what they hold. */
 static void render_pages(struct pack *p)
 {
 	const struct book *b = p->b;
+	struct page_job *jobs;
+	gpointer *order;
 
 	if (b->cover_res)
-		add_page(p, "cover", "cover.xhtml", cover_page(b), 0);
-	add_page(p, "title-page", "title.xhtml", title_page(b), 0);
-	add_page(p, "nav", "nav.xhtml", nav_page(b), 0);
+		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b)), 0);
+	add_page(p, "title-page", "title.xhtml", pack_text(title_page(b)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b)), 0);
 	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
 	diag_progress_begin("writing EPUB", b->articles->len);
+	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
+	order = g_new(gpointer, b->articles->len ? b->articles->len : 1);
 	for (guint i = 0; i < b->articles->len; i++) {
-		const struct article *a = g_ptr_array_index(b->articles, i);
-		const struct part *part = part_opened_by(b, a);
-		unsigned found = 0;
-		GString *text;
-		char *href;
-
-		if (part) {
-			href = g_strdup_printf("%s.xhtml", part->id);
-			text = xhtml_part(b, part, &found);
-			add_page(p, part->id, href, text, found);
-			g_free(href);
-		}
-		href = xhtml_file_name(a);
-		text = xhtml_article(b, a, &found);
-		add_page(p, a->id, href, text, found);
-		g_free(href);
-		diag_progress_step(i + 1);
+		jobs[i].b = b;
+		jobs[i].a = g_ptr_array_index(b->articles, i);
+		jobs[i].part = part_opened_by(b, jobs[i].a);
+		jobs[i].number = i + 1;
+		order[i] = &jobs[i];
 	}
+	parallel_in_order(order, b->articles->len, render_article_pages, take_article_pages, p);
 	diag_progress_end();
+	g_free(order);
+	g_free(jobs);
 }
 
 static bool sync_file(const char *path)
@@ -657,10 +722,11 @@ bool epub_write(const struct book *b, struct outfile *out)
 	add_text(&p, OPF_DIR "toc.ncx", ncx(b), true);
 	add_text(&p, OPF_DIR XHTML_CSS_HREF, css, true);
 	for (guint i = 0; i < p.pages->len; i++) {
-		const struct page *pg = g_ptr_array_index(p.pages, i);
+		struct page *pg = g_ptr_array_index(p.pages, i);
 		char *name = g_strconcat(OPF_DIR, pg->href, NULL);
 
-		add_text(&p, name, pg->text, true);
+		add_packed(&p, name, pg->packed);
+		pg->packed = NULL;
 		g_free(name);
 	}
 	for (guint i = 0; i < b->resources->len; i++) {

@@ -52,6 +52,20 @@ tests/epub/fuzz.py "$TMP/fuzz" 40
 "$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
 	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
 check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
+# Pages are compressed on the threads that render them and handed to libzip as they are:
+# every entry's CRC and size must hold, the text deflated, the mimetype stored.
+zipcheck=$(/usr/bin/python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+bad = z.testzip()
+kinds = {i.filename: i.compress_type for i in z.infolist()}
+texts = [n for n in kinds if n.endswith((".xhtml", ".opf", ".ncx", ".css", ".xml"))]
+print("bad:%s stored-mimetype:%s deflated-texts:%d/%d" % (bad, kinds["mimetype"] == zipfile.ZIP_STORED,
+      sum(kinds[n] == zipfile.ZIP_DEFLATED for n in texts), len(texts)))' "$TMP/all.epub")
+n=$(echo "$zipcheck" | sed 's|.*deflated-texts:\([0-9]*\)/.*|\1|')
+[ "${zipcheck%% *}" = "bad:None" ] && echo "$zipcheck" | grep -q "stored-mimetype:True" && [ "$n" -gt 40 ] \
+	&& echo "$zipcheck" | grep -q "deflated-texts:$n/$n" && ok "combined: every entry's CRC holds; texts deflated ($n)" \
+	|| not_ok "combined: zip entries" "$zipcheck"
 $textof "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
 lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
 want=$(( $(find tests/epub -name '*.md' ! -name '_index.md' | wc -l) + 40 ))
