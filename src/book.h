@@ -90,7 +90,7 @@ struct article {
 	int holds;		/* article_hold calls not yet released */
 	bool walked;		/* its headings, images, links and footnotes are recorded (not _index.md) */
 	char sha1[41];		/* of the file's bytes */
-	char text_sha1[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
+	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
 
 	char *title;		/* front matter title, else first heading, else file name */
 	char *lang;		/* article lang, else the book's */

@@ -2,6 +2,7 @@
 #include "identity.h"
 
 #include <string.h>
+#include <zlib.h>
 
 char *identity_link_key(const char *url)
 {
@@ -90,8 +91,24 @@ static bool is_space_char(const char *s)
 	return g_unichar_isspace(g_utf8_get_char(s));
 }
 
+/*
+ * CRC-32 and Adler-32 of the text and its length: a 64-bit fingerprint, compared only between
+ * articles with the same title on the same day, at a fraction of a cryptographic hash's cost.
+ */
+struct text_sum {
+	uLong crc, adler;
+	guint64 len;
+};
+
+static void sum_update(struct text_sum *sum, const char *s, size_t n)
+{
+	sum->crc = crc32(sum->crc, (const Bytef *)s, (uInt)n);
+	sum->adler = adler32(sum->adler, (const Bytef *)s, (uInt)n);
+	sum->len += n;
+}
+
 /* Add s without its white space: one update per run of other characters. */
-static void checksum_unspaced(GChecksum *sum, const char *s)
+static void checksum_unspaced(struct text_sum *sum, const char *s)
 {
 	const char *run = s;
 
@@ -99,14 +116,14 @@ static void checksum_unspaced(GChecksum *sum, const char *s)
 		if (!is_space_char(s))
 			continue;
 		if (s > run)
-			g_checksum_update(sum, (const guchar *)run, s - run);
+			sum_update(sum, run, (size_t)(s - run));
 		run = g_utf8_next_char(s);
 	}
 	if (s && s > run)
-		g_checksum_update(sum, (const guchar *)run, s - run);
+		sum_update(sum, run, (size_t)(s - run));
 }
 
-static void body_text(cmark_node *n, GChecksum *sum)
+static void body_text(cmark_node *n, struct text_sum *sum)
 {
 	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
@@ -147,17 +164,14 @@ static bool is_source_paragraph(cmark_node *n)
 
 char *identity_text_fingerprint(const struct article *a)
 {
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
-	char *out;
+	struct text_sum sum = { crc32(0L, Z_NULL, 0), adler32(0L, Z_NULL, 0), 0 };
 
 	for (cmark_node *c = cmark_node_first_child(a->doc); c; c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION || is_source_paragraph(c))
 			continue;
-		body_text(c, sum);
+		body_text(c, &sum);
 	}
-	out = g_strdup(g_checksum_get_string(sum));
-	g_checksum_free(sum);
-	return out;
+	return g_strdup_printf("%08lx%08lx-%" G_GUINT64_FORMAT, sum.crc, sum.adler, sum.len);
 }
 
 GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path)

@@ -17,9 +17,9 @@
 GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path);
 
 /*
- * A fingerprint of what the article says: the SHA-1 of its body text with all white space
- * removed, leaving out a trailing source-link paragraph (the same story re-posted by another
- * outlet differs only there). g_free.
+ * A fingerprint of what the article says: CRC-32, Adler-32 and length of its body text with
+ * all white space removed, leaving out a trailing source-link paragraph (the same story
+ * re-posted by another outlet differs only there). g_free.
  */
 char *identity_text_fingerprint(const struct article *a);
 

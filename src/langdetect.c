@@ -51,16 +51,20 @@ static void count_text(struct counts *c, const char *s)
 			continue;
 		}
 		u = g_utf8_get_char(s);
-		if (g_unichar_isspace(u) || g_unichar_ispunct(u) || g_unichar_isdigit(u))
-			continue;
-		c->total++;
+		/* Ideographs are letters: no need to ask the tables whether they are spaces. */
 		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF)) {
+			c->total++;
 			c->han++;
 			if (in_bits(simp_bits, u))
 				c->simp++;
 			else if (in_bits(trad_bits, u))
 				c->trad++;
-		} else if (u >= 0x3040 && u <= 0x30FF) {
+			continue;
+		}
+		if (g_unichar_isspace(u) || g_unichar_ispunct(u) || g_unichar_isdigit(u))
+			continue;
+		c->total++;
+		if (u >= 0x3040 && u <= 0x30FF) {
 			c->kana++;
 		} else if (u >= 0xAC00 && u <= 0xD7AF) {
 			c->hangul++;

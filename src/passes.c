@@ -382,7 +382,7 @@ void passes_identify(struct book *b, struct article *a)
 
 	find_source(a);
 	choose_lang(b, a);
-	g_strlcpy(a->text_sha1, text, sizeof a->text_sha1);
+	g_strlcpy(a->text_fingerprint, text, sizeof a->text_fingerprint);
 	g_free(text);
 	walk_article(a, false);
 	a->walked = true;

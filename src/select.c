@@ -311,7 +311,7 @@ static const struct article *duplicate_of(const struct book *b, GHashTable *seen
 {
 	GPtrArray *keys = identity_keys(a, b->tz, false);
 	const struct article *first = NULL;
-	const char *text = a->text_sha1;
+	const char *text = a->text_fingerprint;
 
 	for (guint i = 0; i < keys->len; i++) {
 		char *k = g_ptr_array_index(keys, i);
