@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <string.h>
+#include <zlib.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "diag.h"
@@ -176,7 +177,6 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	size_t yaml_len;
 	int body_line, split;
 	struct article *a;
-	GChecksum *sum;
 
 	if (!g_file_get_contents(real, &raw, &len, &err)) {
 		diag_warn(file, 0, "cannot read: %s", err->message);
@@ -198,10 +198,10 @@ struct article *article_load(const char *file, const char *real, const struct ro
 		return NULL;
 	}
 	a = article_new();
-	sum = g_checksum_new(G_CHECKSUM_SHA1);
-	g_checksum_update(sum, (const guchar *)text, (gssize)len);
-	g_strlcpy(a->sha1, g_checksum_get_string(sum), sizeof a->sha1);
-	g_checksum_free(sum);
+	/* What the file holds, for the book's identifier: CRC-32, Adler-32 and size, cheap to take. */
+	g_snprintf(a->bytes_sum, sizeof a->bytes_sum, "%08lx%08lx-%zu",
+		   crc32_z(crc32(0L, Z_NULL, 0), (const Bytef *)text, len),
+		   adler32_z(adler32(0L, Z_NULL, 0), (const Bytef *)text, len), len);
 	len = normalize_newlines(text, len);
 
 	split = fm_split(file, text, len, &yaml, &yaml_len, &body, &body_line);

@@ -65,6 +65,7 @@ void book_free(struct book *b)
 {
 	if (!b)
 		return;
+	cover_finish(b);	/* a drawn cover's PNG may still be being written into the scratch folder */
 	for (guint i = 0; i < b->parts->len; i++)
 		part_free(g_ptr_array_index(b->parts, i));
 	g_ptr_array_free(b->parts, TRUE);
@@ -224,7 +225,7 @@ static GPtrArray *load_all(struct book *b)
 	return loaded;
 }
 
-/* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' bytes. */
+/* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' byte sums. */
 static char *content_uuid(const struct book *b)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
@@ -235,7 +236,7 @@ static char *content_uuid(const struct book *b)
 	for (guint i = 0; i < b->articles->len; i++) {
 		const struct article *a = g_ptr_array_index(b->articles, i);
 
-		g_checksum_update(sum, (const guchar *)a->sha1, -1);
+		g_checksum_update(sum, (const guchar *)a->bytes_sum, -1);
 	}
 	g_checksum_get_digest(sum, d, &n);
 	g_checksum_free(sum);

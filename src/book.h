@@ -89,7 +89,7 @@ struct article {
 	size_t markdown_len;
 	int holds;		/* article_hold calls not yet released */
 	bool walked;		/* its headings, images, links and footnotes are recorded (not _index.md) */
-	char sha1[41];		/* of the file's bytes */
+	char bytes_sum[41];	/* checksums and size of the file's bytes (for the book's identifier) */
 	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
 
 	char *title;		/* front matter title, else first heading, else file name */
@@ -131,6 +131,7 @@ struct book {
 	struct resource *cover_res;	/* the EPUB's cover image: --cover's, else one drawn (PNG); NULL only if drawing failed */
 	bool cover_drawn;	/* folio draws the cover: the PDF with cover_draw(); cover_res is its PNG, made only
 				   when an EPUB is written (NULL otherwise) */
+	struct cover_png_job *cover_job;	/* the drawn cover's PNG being written on a thread (cover_finish) */
 
 	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
 	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */

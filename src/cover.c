@@ -223,7 +223,6 @@ static GBytes *cover_png(cairo_surface_t *surface)
 	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
 	png_set_compression_level(png, 1);
 	png_write_info(png, info);
-	cairo_surface_flush(surface);
 	src = cairo_image_surface_get_data(surface);
 	for (int y = 0; y < h; y++) {
 		const guint32 *in = (const guint32 *)(src + (size_t)y * stride);
@@ -241,26 +240,66 @@ static GBytes *cover_png(cairo_surface_t *surface)
 	return g_byte_array_free_to_bytes(out);
 }
 
+/* The drawn cover's pixels, turned into a PNG file on a thread of its own. */
+struct cover_png_job {
+	cairo_surface_t *surface;
+	char *path;
+	GThread *thread;
+	bool ok;
+};
+
+static gpointer write_cover_png(gpointer data)
+{
+	struct cover_png_job *j = data;
+	GBytes *png = cover_png(j->surface);
+
+	j->ok = png && g_file_set_contents(j->path, g_bytes_get_data(png, NULL), (gssize)g_bytes_get_size(png), NULL);
+	if (png)
+		g_bytes_unref(png);
+	return NULL;
+}
+
+/*
+ * Draw the cover (Pango and the fonts stay on this thread) and start writing its PNG: encoding
+ * 1600x2400 pixels takes as long as rendering a hundred articles, so it runs beside them.
+ */
 static struct resource *drawn_cover(struct book *b)
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
 	cairo_t *cr = cairo_create(surface);
-	GBytes *png;
-	struct resource *r = NULL;
-	const char *why = NULL;
+	struct resource *r = resources_add_later(b, "img-cover", "png", "image/png", COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	struct cover_png_job *j;
 
 	cover_draw(cr, b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
 	cairo_destroy(cr);
-	png = cover_png(surface);
-	if (png)
-		r = resources_add_bytes(b, g_bytes_get_data(png, NULL), g_bytes_get_size(png), &why);
-	if (!r)
-		diag_warn(NULL, 0, "the cover could not be drawn%s%s; the book has no cover image",
-			  why ? ": " : "", why ? why : "");
-	cairo_surface_destroy(surface);
-	if (png)
-		g_bytes_unref(png);
+	cairo_surface_flush(surface);
+	if (!r) {
+		diag_warn(NULL, 0, "the cover could not be drawn: no temporary folder; the book has no cover image");
+		cairo_surface_destroy(surface);
+		return NULL;
+	}
+	j = g_new0(struct cover_png_job, 1);
+	j->surface = surface;
+	j->path = g_strdup(r->path);
+	j->thread = g_thread_new("cover", write_cover_png, j);
+	b->cover_job = j;
 	return r;
+}
+
+bool cover_finish(struct book *b)
+{
+	struct cover_png_job *j = b->cover_job;
+	bool ok;
+
+	if (!j)
+		return true;
+	g_thread_join(j->thread);
+	ok = j->ok;
+	cairo_surface_destroy(j->surface);
+	g_free(j->path);
+	g_free(j);
+	b->cover_job = NULL;
+	return ok;
 }
 
 /* Is one of the outputs an EPUB? */

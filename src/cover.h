@@ -20,9 +20,13 @@ void cover_style_for_lang(const char *lang, struct cover_style *s);
 /*
  * Set b->cover_res: the --cover image (converted like any other; a warning
  * and a drawn cover when it cannot be used), else a drawn cover as a
- * 1600x2400 PNG, with b->cover_drawn true. Deterministic bytes.
+ * 1600x2400 PNG, with b->cover_drawn true. Deterministic bytes. The drawn
+ * PNG is written on a thread while the book is made: cover_finish waits.
  */
 void cover_resolve(struct book *b);
+
+/* Wait until the drawn cover's PNG is in its file; false if it could not be written. */
+bool cover_finish(struct book *b);
 
 /*
  * Draw the cover of b in the box (0, 0, width_pt, height_pt) of cr: title,

@@ -7,9 +7,10 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "cover.h"
 #include "diag.h"
-#include "parallel.h"
 #include "l10n.h"
+#include "parallel.h"
 #include "sanitize.h"
 #include "writer.h"
 #include "xhtml.h"
@@ -17,7 +18,7 @@
 #include "zipdeflate.h"
 
 #define OPF_DIR "EPUB/"
-#define DEFLATE_LEVEL 6		/* zlib's default: level 9 made no smaller a book, only a slower one */
+#define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
 
 /* One page of the book as it goes into the package. */
 struct page {
@@ -728,6 +729,10 @@ bool epub_write(const struct book *b, struct outfile *out)
 		add_packed(&p, name, pg->packed);
 		pg->packed = NULL;
 		g_free(name);
+	}
+	if (!p.failed && !cover_finish((struct book *)b)) {
+		diag_error(out->path, 0, "cannot write the drawn cover's PNG to the temporary folder");
+		p.failed = true;
 	}
 	for (guint i = 0; i < b->resources->len; i++) {
 		const struct resource *r = g_ptr_array_index(b->resources, i);

@@ -88,6 +88,8 @@ static bool is_space_char(const char *s)
 
 	if (b < 0x80)	/* what g_unichar_isspace says of ASCII, without its tables */
 		return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+	if (b >= 0xE4)	/* U+4000 and up (the ideographs): no spaces there */
+		return false;
 	return g_unichar_isspace(g_utf8_get_char(s));
 }
 
@@ -102,8 +104,8 @@ struct text_sum {
 
 static void sum_update(struct text_sum *sum, const char *s, size_t n)
 {
-	sum->crc = crc32(sum->crc, (const Bytef *)s, (uInt)n);
-	sum->adler = adler32(sum->adler, (const Bytef *)s, (uInt)n);
+	sum->crc = crc32_z(sum->crc, (const Bytef *)s, n);
+	sum->adler = adler32_z(sum->adler, (const Bytef *)s, n);
 	sum->len += n;
 }
 

@@ -102,6 +102,28 @@ static struct resource *add(struct book *b, const char *path, const unsigned cha
 	return r;
 }
 
+struct resource *resources_add_later(struct book *b, const char *id, const char *ext, const char *media_type,
+				     int width, int height)
+{
+	const char *dir = resources_scratch_dir(b);
+	struct resource *r;
+	char *name;
+
+	if (!dir)
+		return NULL;
+	name = g_strdup_printf("%s.%s", id, ext);
+	r = g_new0(struct resource, 1);
+	r->id = g_strdup(id);
+	r->path = g_build_filename(dir, name, NULL);
+	r->href = g_strdup_printf("images/%s", name);
+	r->media_type = media_type;
+	r->width = width;
+	r->height = height;
+	g_ptr_array_add(b->resources, r);
+	g_free(name);
+	return r;
+}
+
 struct resource *resources_add_file(struct book *b, const char *path, const char **why)
 {
 	char *data = NULL;

@@ -113,6 +113,18 @@ cmp -s "$TMP/examples.epub" "$TMP/again.epub" && ok "deterministic: two builds b
 cmp -s "$TMP/utc.epub" "$TMP/sh.epub" && ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC" \
 	|| not_ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC"
 
+# The identifier follows the content: the same articles give the same one, a changed byte another.
+mkdir -p "$TMP/ident"
+printf -- '---\ntitle: 标识\n---\n\n正文一。\n' >"$TMP/ident/a.md"
+"$FOLIO" -q "$TMP/ident" -t model -o "$TMP/ident1.model"
+"$FOLIO" -q "$TMP/ident" -t model -o "$TMP/ident2.model"
+printf -- '---\ntitle: 标识\n---\n\n正文二。\n' >"$TMP/ident/a.md"
+"$FOLIO" -q "$TMP/ident" -t model -o "$TMP/ident3.model"
+id1=$(grep '^  identifier:' "$TMP/ident1.model"); id2=$(grep '^  identifier:' "$TMP/ident2.model")
+id3=$(grep '^  identifier:' "$TMP/ident3.model")
+[ -n "$id1" ] && [ "$id1" = "$id2" ] && [ "$id1" != "$id3" ] && ok "identifier: same content same id, changed content another" \
+	|| not_ok "identifier: follows the content" "$id1 / $id2 / $id3"
+
 # A failed run leaves an existing book untouched and no temporary file.
 cp "$TMP/examples.epub" "$TMP/keep.epub"
 expect_status "atomic: --strict failure exits 1" 1 "$FOLIO" --strict tests/epub/hostile.md -o "$TMP/keep.epub"
