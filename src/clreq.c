@@ -156,7 +156,8 @@ static bool western_alnum(gunichar u)
 
 bool clreq_autospace(gunichar a, gunichar b)
 {
-	return (ideographic(a) && western_alnum(b)) || (western_alnum(a) && ideographic(b));
+	/* western_alnum first: it turns down a pair of Chinese characters, the common case, at once */
+	return (western_alnum(b) && ideographic(a)) || (western_alnum(a) && ideographic(b));
 }
 
 /* A full-width bracket, quote, stop, pause or middle dot: its em box holds its own blank. */
