@@ -309,6 +309,27 @@ static void own_strings(cmark_node *root)
 	cmark_iter_free(it);
 }
 
+/*
+ * A particle, preposition or conjunction that no Chinese sentence, heading or caption ends on
+ * ("…属性逆势走强的" then "苹果，正随…"): pages converted from sites that made company names
+ * links leave the sentence split there.
+ */
+static bool dangling_word(gunichar u)
+{
+	static const char words[] = "的和与及或并而对把被从向将为以其至于由给让使跟同在是";
+
+	for (const char *w = words; *w; w = g_utf8_next_char(w))
+		if (g_utf8_get_char(w) == u)
+			return true;
+	return false;
+}
+
+/* Text that can carry a sentence on: a Chinese character, a letter or a digit. */
+static bool continues(gunichar u)
+{
+	return u && (g_unichar_isalnum(u) || clreq_is_cjk(u)) && !clreq_no_line_start(u) && !g_unichar_ispunct(u);
+}
+
 int textnorm_join_split_paragraphs(cmark_node *root)
 {
 	int joined = 0;
@@ -337,13 +358,13 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		start = head ? g_utf8_get_char(head) : 0;
 		/*
 		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
-		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), or before
-		 * a full-width stop or closing mark ("车厢里" then "。🤔"), which no line, so no
-		 * paragraph, may start with.
+		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), after a
+		 * word no sentence ends on ("走强的" then "苹果"), or before a full-width stop or closing
+		 * mark ("车厢里" then "。🤔"), which no line, so no paragraph, may start with.
 		 */
 		if (!clreq_no_line_end(end)
 		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start))
-		    && end != 0xFF0C && end != 0x3001)
+		    && end != 0xFF0C && end != 0x3001 && !(dangling_word(end) && continues(start)))
 			continue;
 		own_strings(next);
 		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {

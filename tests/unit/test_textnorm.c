@@ -187,6 +187,27 @@ int main(void)
 		cmark_node_free(doc);
 	}
 
+	/* A paragraph ending on a word no sentence ends on continues in the next; headings do not. */
+	{
+		const char *md = "上半年凭\"反AI\"属性逆势走强的\n\n苹果，正随AI交易情绪回暖失去优势。\n\n"
+				 "其与标普500指数的\n\n40日相关性已接近零。\n\n"
+				 "组件可靠性全面领先\n\n在产品可靠性测试中表现优异。\n\n"
+				 "**保荐机构为**\n\n中信证券。\n\n"
+				 "它是\n\n「引号」开头的一段。\n";
+		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		int paras = 0;
+		int joined = textnorm_join_split_paragraphs(doc);
+
+		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+		CHECK("paragraphs: ending on 的 joins the next (text or digits); a heading-like line, bold, or an"
+		      " opening quote after 是 does not", joined == 2 && paras == 8);
+		CHECK_STR("paragraphs: the joined sentence reads on",
+			  cmark_node_get_literal(cmark_node_last_child(cmark_node_first_child(doc))),
+			  "苹果，正随AI交易情绪回暖失去优势。");
+		cmark_node_free(doc);
+	}
+
 	/* The PDF sets the EPUB's text as it sets the author's: one width. */
 	{
 		PangoFontMap *map = pango_cairo_font_map_new();
