@@ -113,6 +113,7 @@ static cmark_node *repaired(cmark_node *doc)
 {
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
+	textnorm_cjk_quotes(doc);
 	return doc;
 }
 
@@ -212,6 +213,15 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	if (split == 1 && !fm_parse(file, yaml, yaml_len, 2, tz, &a->fm)) {
 		*why = "bad front matter";
 		goto fail;
+	}
+	{
+		/* The summary is shown as the standfirst: its quotes are set like the body's. */
+		char *curled = textnorm_cjk_quotes_text(a->fm.summary.text);
+
+		if (curled) {
+			g_free(a->fm.summary.text);
+			a->fm.summary.text = curled;
+		}
 	}
 	a->file = g_strdup(file);
 	a->real = g_strdup(real);

@@ -377,3 +377,107 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 	g_ptr_array_free(paras, TRUE);
 	return joined;
 }
+
+/* Text nodes of a block's inlines, in order; code, raw HTML and images are not text to quote. */
+static void quote_text_nodes(cmark_node *n, GPtrArray *out, int depth)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+
+		if (t == CMARK_NODE_TEXT)
+			g_ptr_array_add(out, c);
+		else if (t != CMARK_NODE_IMAGE && t != CMARK_NODE_CODE && t != CMARK_NODE_HTML_INLINE && depth < 64)
+			quote_text_nodes(c, out, depth + 1);
+	}
+}
+
+static bool has_han(const char *s)
+{
+	for (; *s; s = g_utf8_next_char(s)) {
+		gunichar u = g_utf8_get_char(s);
+
+		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF))
+			return true;
+	}
+	return false;
+}
+
+/* s with each straight double quote made “ or ” in turn, *open saying which comes next. */
+static char *curl_quotes(const char *s, bool *open)
+{
+	GString *out = g_string_sized_new(strlen(s) + 8);
+
+	for (const char *q = s; *q; q++) {
+		if (*q != '"') {
+			g_string_append_c(out, *q);
+			continue;
+		}
+		g_string_append(out, *open ? "\u201C" : "\u201D");
+		*open = !*open;
+	}
+	return g_string_free(out, FALSE);
+}
+
+static int count_quotes(const char *s)
+{
+	int n = 0;
+
+	for (const char *q = s; q && (q = strchr(q, '"')); q++)
+		n++;
+	return n;
+}
+
+char *textnorm_cjk_quotes_text(const char *s)
+{
+	bool open = true;
+	int n = count_quotes(s);
+
+	if (!s || n < 2 || n % 2 || !has_han(s))
+		return NULL;
+	return curl_quotes(s, &open);
+}
+
+int textnorm_cjk_quotes(cmark_node *root)
+{
+	int changed = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	GPtrArray *texts = g_ptr_array_new();
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *b = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(b);
+		int quotes = 0;
+		bool han = false, open = true;
+
+		if (ev != CMARK_EVENT_ENTER
+		    || (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING && strcmp(cmark_node_get_type_string(b), "table_cell")))
+			continue;
+		g_ptr_array_set_size(texts, 0);
+		quote_text_nodes(b, texts, 0);
+		for (guint i = 0; i < texts->len; i++) {
+			const char *lit = cmark_node_get_literal(g_ptr_array_index(texts, i));
+
+			quotes += count_quotes(lit);
+			han = han || (lit && has_han(lit));
+		}
+		/* Pairs only: an odd count leaves the author's marks as they are (which one is alone?). */
+		if (!han || quotes < 2 || quotes % 2)
+			continue;
+		for (guint i = 0; i < texts->len; i++) {
+			cmark_node *n = g_ptr_array_index(texts, i);
+			const char *lit = cmark_node_get_literal(n);
+			char *out;
+
+			if (!lit || !strchr(lit, '"'))
+				continue;
+			out = curl_quotes(lit, &open);
+			cmark_node_set_literal(n, out);
+			g_free(out);
+			changed++;
+		}
+	}
+	cmark_iter_free(it);
+	g_ptr_array_free(texts, TRUE);
+	return changed;
+}

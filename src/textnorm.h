@@ -76,4 +76,15 @@ char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len);
  */
 int textnorm_join_split_paragraphs(cmark_node *root);
 
+/*
+ * Straight double quotes typed in Chinese text ("反AI") become the curly pairs Chinese sets
+ * (“反AI”), opening and closing in turn, in every paragraph, heading or table cell that holds
+ * Chinese characters and an even number of them; code is left alone. (cmark's own smart
+ * punctuation takes a quote between two Chinese characters for a closing one.) Returns how many
+ * text nodes changed.
+ */
+int textnorm_cjk_quotes(cmark_node *root);
+/* The same for a line of front matter (a summary): a new string (g_free), or NULL when unchanged. */
+char *textnorm_cjk_quotes_text(const char *s);
+
 #endif

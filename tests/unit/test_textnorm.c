@@ -2,6 +2,7 @@
  * Chinese and Western text (typed, doubled, missing), soft breaks, hand-typed indents; and the PDF
  * agreeing with the EPUB's text. */
 #include "check.h"
+#include "article.h"
 #include "para.h"
 #include "textnorm.h"
 
@@ -206,6 +207,49 @@ int main(void)
 			  cmark_node_get_literal(cmark_node_last_child(cmark_node_first_child(doc))),
 			  "苹果，正随AI交易情绪回暖失去优势。");
 		cmark_node_free(doc);
+	}
+
+	/* Straight double quotes in Chinese text become curly pairs; code, odd counts and English stay. */
+	{
+		const char *md = "上半年凭\"反AI\"属性，**加\"粗\"体**与[\"链接\"](x)。\n\n"
+				 "代码`\"不变\"`和\"一个\n\n"
+				 "English \"quoted\" text.\n\n"
+				 "| 表 |\n|---|\n| 称\"头\"部 |\n";
+		cmark_node *doc = article_parse_markdown(md, strlen(md));
+		cmark_node *p1 = cmark_node_first_child(doc), *p2 = cmark_node_next(p1), *p3 = cmark_node_next(p2);
+		cmark_node *cell = cmark_node_first_child(cmark_node_last_child(cmark_node_last_child(doc)));
+		GString *all = g_string_new(NULL);
+		int changed = textnorm_cjk_quotes(doc);
+		cmark_iter *it = cmark_iter_new(p1);
+		cmark_event_type ev;
+
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+			if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_TEXT)
+				g_string_append(all, cmark_node_get_literal(cmark_iter_get_node(it)));
+		cmark_iter_free(it);
+		CHECK_STR("quotes: pairs in a Chinese paragraph, through bold and links", all->str,
+			  "上半年凭\u201C反AI\u201D属性，加\u201C粗\u201D体与\u201C链接\u201D。");
+		CHECK_STR("quotes: an odd count is left as typed, code untouched",
+			  cmark_node_get_literal(cmark_node_first_child(p2)), "代码");
+		CHECK_STR("quotes: ...and the text after the code", cmark_node_get_literal(cmark_node_last_child(p2)), "和\"一个");
+		CHECK_STR("quotes: English paragraphs are left alone", cmark_node_get_literal(cmark_node_first_child(p3)),
+			  "English \"quoted\" text.");
+		CHECK_STR("quotes: a table cell too", cmark_node_get_literal(cmark_node_first_child(cell)),
+			  "称\u201C头\u201D部");
+		CHECK("quotes: four text nodes changed", changed == 4);
+		g_string_free(all, TRUE);
+		cmark_node_free(doc);
+	}
+
+	/* A summary's quotes are set as the body's. */
+	{
+		char *c = textnorm_cjk_quotes_text("上半年凭\"反AI\"属性的苹果");
+
+		CHECK_STR("quotes: a Chinese summary", c, "上半年凭\u201C反AI\u201D属性的苹果");
+		CHECK("quotes: an English summary is left alone", !textnorm_cjk_quotes_text("He said \"no\"."));
+		CHECK("quotes: an odd count is left alone", !textnorm_cjk_quotes_text("他说\"不"));
+		CHECK("quotes: none, nothing to do", !textnorm_cjk_quotes_text("没有引号") && !textnorm_cjk_quotes_text(NULL));
+		g_free(c);
 	}
 
 	/* The PDF sets the EPUB's text as it sets the author's: one width. */
