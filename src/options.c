@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "frontmatter.h"
 #include "version.h"
+#include "yamlfile.h"
 
 enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS };
 enum {
@@ -248,28 +249,12 @@ static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_sectio
 
 bool options_load_file(struct options *o, const char *path)
 {
-	char *text = NULL;
-	gsize len = 0;
-	GError *err = NULL;
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct yreader r = { o, &doc, path, NULL, true, NULL };
 
-	if (!g_file_get_contents(path, &text, &len, &err)) {
-		diag_error(path, 0, "cannot read settings: %s", err->message);
-		g_error_free(err);
+	if (!yamlfile_load(path, "settings", &doc))
 		return false;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_error(path, (int)parser.problem_mark.line + 1, "bad YAML: %s",
-			   parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
-		g_free(text);
-		return false;
-	}
 	r.dir = g_path_get_dirname(path);
 	root = yaml_document_get_root_node(&doc);
 	if (root && root->type == YAML_MAPPING_NODE) {
@@ -283,8 +268,6 @@ bool options_load_file(struct options *o, const char *path)
 	}
 	g_free(r.dir);
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	g_free(text);
 	return r.ok;
 }
 

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "yamlfile.h"
 
 enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT };
 
@@ -369,28 +370,12 @@ static bool load_section(struct theme *t, yaml_document_t *doc, const char *file
 
 static bool load_file(struct theme *t, const char *path)
 {
-	char *text = NULL;
-	gsize len = 0;
-	GError *err = NULL;
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
 	bool ok = true;
 
-	if (!g_file_get_contents(path, &text, &len, &err)) {
-		diag_error(path, 0, "cannot read the theme: %s", err->message);
-		g_error_free(err);
+	if (!yamlfile_load(path, "the theme", &doc))
 		return false;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_error(path, (int)parser.problem_mark.line + 1, "bad YAML in the theme: %s",
-			   parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
-		g_free(text);
-		return false;
-	}
 	root = yaml_document_get_root_node(&doc);
 	if (root && root->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -410,8 +395,6 @@ static bool load_file(struct theme *t, const char *path)
 		ok = false;
 	}
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	g_free(text);
 	return ok;
 }
 
