@@ -65,7 +65,7 @@ void book_free(struct book *b)
 {
 	if (!b)
 		return;
-	cover_finish(b);	/* a drawn cover's PNG may still be being written into the scratch folder */
+	cover_free(b);	/* a drawn cover's PNG may still be being written into the scratch folder */
 	for (guint i = 0; i < b->parts->len; i++)
 		part_free(g_ptr_array_index(b->parts, i));
 	g_ptr_array_free(b->parts, TRUE);

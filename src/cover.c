@@ -286,20 +286,29 @@ static struct resource *drawn_cover(struct book *b)
 	return r;
 }
 
-bool cover_finish(struct book *b)
+bool cover_finish(const struct book *b)
 {
 	struct cover_png_job *j = b->cover_job;
-	bool ok;
 
 	if (!j)
 		return true;
-	g_thread_join(j->thread);
-	ok = j->ok;
-	cairo_surface_destroy(j->surface);
-	g_free(j->path);
-	g_free(j);
-	b->cover_job = NULL;
-	return ok;
+	if (j->thread) {
+		g_thread_join(j->thread);
+		j->thread = NULL;
+		cairo_surface_destroy(j->surface);
+		j->surface = NULL;
+	}
+	return j->ok;
+}
+
+void cover_free(struct book *b)
+{
+	cover_finish(b);
+	if (b->cover_job) {
+		g_free(b->cover_job->path);
+		g_free(b->cover_job);
+		b->cover_job = NULL;
+	}
 }
 
 /* Is one of the outputs an EPUB? */

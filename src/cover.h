@@ -26,7 +26,9 @@ void cover_style_for_lang(const char *lang, struct cover_style *s);
 void cover_resolve(struct book *b);
 
 /* Wait until the drawn cover's PNG is in its file; false if it could not be written. */
-bool cover_finish(struct book *b);
+bool cover_finish(const struct book *b);
+/* Wait for it, then free what drawing the cover kept (book_free). */
+void cover_free(struct book *b);
 
 /*
  * Draw the cover of b in the box (0, 0, width_pt, height_pt) of cr: title,

@@ -730,7 +730,7 @@ bool epub_write(const struct book *b, struct outfile *out)
 		pg->packed = NULL;
 		g_free(name);
 	}
-	if (!p.failed && !cover_finish((struct book *)b)) {
+	if (!p.failed && !cover_finish(b)) {
 		diag_error(out->path, 0, "cannot write the drawn cover's PNG to the temporary folder");
 		p.failed = true;
 	}
