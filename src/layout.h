@@ -60,6 +60,8 @@ struct page {
 
 /* Copy b into p, taking references (lp) and copies (strings) of what it points at. */
 void page_add_box(struct page *p, const struct box *b);
+/* Drop the page's boxes and what they hold, once the device has drawn it. */
+void page_free_boxes(struct page *p);
 
 /*
  * Lay out the book page by page into dev: cover, title page, contents,

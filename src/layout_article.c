@@ -4,22 +4,8 @@
 #include <string.h>
 
 #include "article.h"
+#include "l10n.h"
 #include "langdetect.h"
-
-static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
-				      "August", "September", "October", "November", "December" };
-
-static char *format_date(const struct lay *L, const struct article *a, bool latin)
-{
-	int y, m, d;
-
-	if (!a->fm.date.valid)
-		return NULL;
-	date_fields(&a->fm.date, &y, &m, &d);
-	if (latin)
-		return g_strdup_printf("%d %s %d", d, months[CLAMP(m, 1, 12) - 1], y);
-	return g_strdup_printf("%d年%d月%d日", y, m, d);
-}
 
 static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 {
@@ -27,14 +13,16 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 	struct lpara *lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, a->fm.date.valid ? a->fm.date_text.line : 1);
 	const struct para_style *muted = lay_style(L, lay_body_role(F), size, false, false, L->t->color_muted, NULL, 0, false,
 						   false);
-	char *date = format_date(L, a, F->latin);
+	GString *date = g_string_new(NULL);
 	const char *sep = "　";
 	bool any = false;
 
 	if (F->latin)
 		sep = "  ·  ";
-	if (date) {
-		para_add(lp->para, date, -1, muted);
+	/* The article's date as the EPUB writes it, in the header's script (Latin or Chinese). */
+	l10n_date(date, &a->fm.date, F->latin ? "en" : "zh", false);
+	if (date->len) {
+		para_add(lp->para, date->str, -1, muted);
 		any = true;
 	}
 	if (a->source_name || a->source_url) {
@@ -69,7 +57,7 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 		g_string_free(s, TRUE);
 		any = true;
 	}
-	g_free(date);
+	g_string_free(date, TRUE);
 	if (!any) {
 		lpara_unref(lp);
 		return;

@@ -191,7 +191,7 @@ static void emit(struct lay *L, GPtrArray *items)
 	pg.w = t->page_w;
 	pg.h = t->page_h;
 	pg.boxes = g_array_new(FALSE, FALSE, sizeof(struct box));
-	pg.label = page_label(st, st->front ? st->page_no : st->page_no, st->front);
+	pg.label = page_label(st, st->page_no, st->front);
 	x0 = t->two_sided && !pg.right ? t->margin_outer : t->margin_inner;
 	for (guint i = 0; i < items->len; i++) {
 		const struct vitem *v = g_ptr_array_index(items, i);
@@ -213,14 +213,7 @@ static void emit(struct lay *L, GPtrArray *items)
 		running_heads(L, st, &pg, x0);
 	st->no_running = false;
 	L->dev->page(L->dev, &pg);
-	for (guint k = 0; k < pg.boxes->len; k++) {
-		struct box *b = &g_array_index(pg.boxes, struct box, k);
-
-		lpara_unref(b->lp);
-		g_free(b->target);
-		g_free(b->text);
-	}
-	g_array_free(pg.boxes, TRUE);
+	page_free_boxes(&pg);
 	g_free(pg.label);
 }
 
@@ -277,6 +270,16 @@ static void set_article_lang(struct lay *L, const struct article *a)
 
 	L->region = fonts_cjk_region(lang_is_cjk(lang) ? lang : L->b->lang);
 	L->lang = pango_language_from_string(lang);
+}
+
+/* An article's pages, from its header to its last note, in its own language (both passes). */
+static void article_pages(struct lay *L, const struct article *a)
+{
+	set_article_lang(L, a);
+	layout_article_body(L, a);
+	lay_flush(L);
+	lay_styles_drop_links(L);
+	L->art = NULL;
 }
 
 static void cover_page(struct lay *L)
@@ -534,11 +537,7 @@ static void article(struct lay *L, const struct article *a, int index)
 	}
 	st->article_title = a->title;
 	st->no_running = true;
-	set_article_lang(L, a);
-	layout_article_body(L, a);
-	lay_flush(L);
-	lay_styles_drop_links(L);
-	L->art = NULL;
+	article_pages(L, a);
 }
 
 /* The book from its first page to its last, the same in both passes. */
@@ -623,11 +622,7 @@ static void count_articles(struct lay *L, int *pages)
 		struct book_state *st = state(L);
 
 		st->page_no = 0;
-		set_article_lang(L, a);
-		layout_article_body(L, a);
-		lay_flush(L);
-		lay_styles_drop_links(L);
-		L->art = NULL;
+		article_pages(L, a);
 		pages[i] = st->page_no;
 	}
 }

@@ -41,6 +41,14 @@ static void box_clear(struct box *b)
 	g_free(b->text);
 }
 
+void page_free_boxes(struct page *p)
+{
+	for (guint i = 0; i < p->boxes->len; i++)
+		box_clear(&g_array_index(p->boxes, struct box, i));
+	g_array_free(p->boxes, TRUE);
+	p->boxes = NULL;
+}
+
 void page_add_box(struct page *p, const struct box *b)
 {
 	struct box c = *b;
