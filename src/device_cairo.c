@@ -8,6 +8,7 @@
 
 #include "clreq.h"
 #include "cover.h"
+#include "date.h"
 #include "diag.h"
 #include "imagedecode.h"
 #include "pdf_fixup.h"
@@ -318,15 +319,6 @@ static void surface_destroy(gpointer s)
 }
 
 /* "2025-02-13T07:10:13Z" (what Cairo turns into a PDF date). */
-static char *iso_date(gint64 t)
-{
-	GDateTime *dt = g_date_time_new_from_unix_utc(t);
-	char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
-
-	g_date_time_unref(dt);
-	return s;
-}
-
 /* Up to 32 distinct tags of the articles, for the PDF's keywords. */
 static char *keywords(const struct book *b)
 {
@@ -354,7 +346,7 @@ static char *keywords(const struct book *b)
 struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h)
 {
 	struct cdev *c = g_new0(struct cdev, 1);
-	char *date = iso_date(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
+	char *date = date_format_utc(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
 
 	c->d.page = cairo_page;
 	c->d.finish = cairo_finish;

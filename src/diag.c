@@ -73,17 +73,6 @@ struct diag_held *diag_hold_end(void)
 	return h;
 }
 
-static void give_one(enum diag_level level, const char *file, int line, const char *fmt, ...)
-	G_GNUC_PRINTF(4, 5);
-static void give_one(enum diag_level level, const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	say(level, file, line, fmt, ap);
-	va_end(ap);
-}
-
 void diag_held_give(struct diag_held *h)
 {
 	if (!h)
@@ -91,7 +80,7 @@ void diag_held_give(struct diag_held *h)
 	for (guint i = 0; i < h->messages->len; i++) {
 		struct held_message *m = &g_array_index(h->messages, struct held_message, i);
 
-		give_one(m->level, m->file, m->line, "%s", m->text);
+		diag_at(m->level, m->file, m->line, "%s", m->text);	/* given on a thread that is not holding */
 		g_free(m->file);
 		g_free(m->text);
 	}

@@ -299,10 +299,7 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 
 	if (!lit || !*lit)
 		return;
-	/* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text. */
-	doc = htmlReadMemory(lit, (int)strlen(lit), NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-			     | XML_PARSE_HUGE);
+	doc = sanitize_parse_html(lit);
 	if (!doc)
 		return;
 	text = g_string_new(NULL);

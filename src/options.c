@@ -181,11 +181,6 @@ struct yreader {
 	yaml_node_t *digest;	/* the digest: section, applied after the rest of the file */
 };
 
-static int yline(const yaml_node_t *n)
-{
-	return (int)n->start_mark.line + 1;
-}
-
 static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
 
 static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool digest_section)
@@ -195,7 +190,7 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 
 	if (!strcmp(name, "digest")) {
 		if (v->type != YAML_MAPPING_NODE)
-			diag_warn(r->file, yline(v), "'digest' should be a mapping of settings; ignored");
+			diag_warn(r->file, yamlfile_line(v), "'digest' should be a mapping of settings; ignored");
 		else if (r->o->mode == MODE_DIGEST && !digest_section)
 			r->digest = v;	/* wins over the top level wherever it sits in the file */
 		g_free(name);
@@ -204,7 +199,7 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	/* "lang" is the book's language; the language filter is "only-lang", as on the command line. */
 	d = find_def(name);
 	if (!d || (d->flags & F_CLI_ONLY)) {
-		diag_warn(r->file, yline(v), "unknown setting '%s'; ignored", key);
+		diag_warn(r->file, yamlfile_line(v), "unknown setting '%s'; ignored", key);
 		g_free(name);
 		return;
 	}
@@ -214,7 +209,7 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	if (v->type == YAML_SCALAR_NODE) {
 		if (d->kind == K_LIST || d->kind == K_PATHS)
 			clear_list(r->o, d);
-		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yline(v)))
+		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
 			r->ok = false;
 	} else if (v->type == YAML_SEQUENCE_NODE && (d->kind == K_LIST || d->kind == K_PATHS)) {
 		clear_list(r->o, d);
@@ -222,13 +217,13 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 			yaml_node_t *item = yaml_document_get_node(r->doc, *it);
 
 			if (item->type != YAML_SCALAR_NODE) {
-				diag_warn(r->file, yline(item), "an item of '%s' is not text; ignored", key);
+				diag_warn(r->file, yamlfile_line(item), "an item of '%s' is not text; ignored", key);
 				continue;
 			}
-			set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file, yline(item));
+			set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file, yamlfile_line(item));
 		}
 	} else {
-		diag_error(r->file, yline(v), "'%s' has a value of the wrong kind", key);
+		diag_error(r->file, yamlfile_line(v), "'%s' has a value of the wrong kind", key);
 		r->ok = false;
 	}
 }
@@ -240,7 +235,7 @@ static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_sectio
 		yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
 
 		if (k->type != YAML_SCALAR_NODE) {
-			diag_warn(r->file, yline(k), "setting name is not text; ignored");
+			diag_warn(r->file, yamlfile_line(k), "setting name is not text; ignored");
 			continue;
 		}
 		load_pair(r, (const char *)k->data.scalar.value, v, digest_section);

@@ -421,7 +421,7 @@ next:		;
 }
 
 /* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text; the writer flattens it instead. */
-static htmlDocPtr parse_html(const char *html)
+htmlDocPtr sanitize_parse_html(const char *html)
 {
 	return htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
@@ -1427,7 +1427,7 @@ void sanitize_block(struct sanitizer *s, cmark_node *node, int line)
 			if (end) {
 				close_named(s, owner, e->out);
 			} else if (s->open->len < SANITIZE_MAX_OPEN) {
-				htmlDocPtr d = parse_html(literal);
+				htmlDocPtr d = sanitize_parse_html(literal);
 				const xmlNode *n = d ? first_named(d, name) : NULL;
 
 				start_tag(s, n, e, line, false);
@@ -1440,7 +1440,7 @@ void sanitize_block(struct sanitizer *s, cmark_node *node, int line)
 		g_free(name);
 	}
 	clean = prescan(s, literal ? literal : "", line);
-	doc = parse_html(clean);
+	doc = sanitize_parse_html(clean);
 	if (doc) {
 		xmlNode *root = xmlDocGetRootElement(doc);
 
@@ -1502,7 +1502,7 @@ static void put_foreign_inline(struct sanitizer *s, cmark_node *open, cmark_node
 		if (c == close)
 			break;
 	}
-	doc = parse_html(html->str);
+	doc = sanitize_parse_html(html->str);
 	n = doc ? first_named(doc, name) : NULL;
 	if (n && !strcmp(name, "svg"))
 		put_svg(s, n, line);
@@ -1579,7 +1579,7 @@ cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
 		return node;	/* the tag goes, the text around it stays */
 	}
 	{
-		htmlDocPtr doc = parse_html(lit);
+		htmlDocPtr doc = sanitize_parse_html(lit);
 		const xmlNode *n = doc ? first_named(doc, name) : NULL;
 
 		if (!n) {
@@ -1644,7 +1644,7 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 {
 	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	char *text = g_strndup(data, len);
-	htmlDocPtr doc = parse_html(text);
+	htmlDocPtr doc = sanitize_parse_html(text);
 	const xmlNode *svg = doc ? first_named(doc, "svg") : NULL;
 	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
 
@@ -1684,7 +1684,7 @@ void sanitize_image_sources(const char *html, void (*fn)(void *data, const char 
 
 	if (!html || !find_ci(html, "<img"))
 		return;
-	doc = parse_html(html);
+	doc = sanitize_parse_html(html);
 	if (doc)
 		find_images(doc, fn, data);
 	xmlFreeDoc(doc);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <cmark-gfm.h>
 #include <glib.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 /* What an article's XHTML holds that the package must declare. */
@@ -108,5 +109,9 @@ cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char
 
 /* The tree sanitize_parse_markdown gave, again, from the text it parsed; reports nothing (that was done then). */
 cmark_node *sanitize_reparse_markdown(const char *parsed, size_t len);
+
+/* Raw HTML parsed by libxml2 as folio reads it everywhere: recovering, silent, never the network,
+   deeply nested text kept. NULL when libxml2 gives up; xmlFreeDoc. */
+htmlDocPtr sanitize_parse_html(const char *html);
 
 #endif

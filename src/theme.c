@@ -328,11 +328,6 @@ static const struct key *find_key(const char *section, const char *name)
 	return NULL;
 }
 
-static int yline(const yaml_node_t *n)
-{
-	return (int)n->start_mark.line + 1;
-}
-
 static bool load_section(struct theme *t, yaml_document_t *doc, const char *file, const char *section,
 			 yaml_node_t *map)
 {
@@ -345,22 +340,22 @@ static bool load_section(struct theme *t, yaml_document_t *doc, const char *file
 		const char *want = "", *name;
 
 		if (k->type != YAML_SCALAR_NODE) {
-			diag_warn(file, yline(k), "theme key is not text; ignored");
+			diag_warn(file, yamlfile_line(k), "theme key is not text; ignored");
 			continue;
 		}
 		name = (const char *)k->data.scalar.value;
 		key = find_key(section, name);
 		if (!key) {
-			diag_warn(file, yline(k), "unknown theme setting '%s.%s'; ignored", section, name);
+			diag_warn(file, yamlfile_line(k), "unknown theme setting '%s.%s'; ignored", section, name);
 			continue;
 		}
 		if (v->type != YAML_SCALAR_NODE) {
-			diag_error(file, yline(v), "'%s.%s' should be a single value", section, name);
+			diag_error(file, yamlfile_line(v), "'%s.%s' should be a single value", section, name);
 			ok = false;
 			continue;
 		}
 		if (!set_value(t, key, (const char *)v->data.scalar.value, &want)) {
-			diag_error(file, yline(v), "'%s.%s' should be %s, not '%s'", section, name, want,
+			diag_error(file, yamlfile_line(v), "'%s.%s' should be %s, not '%s'", section, name, want,
 				   (const char *)v->data.scalar.value);
 			ok = false;
 		}
@@ -383,7 +378,7 @@ static bool load_file(struct theme *t, const char *path)
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 
 			if (k->type != YAML_SCALAR_NODE || v->type != YAML_MAPPING_NODE) {
-				diag_error(path, yline(k), "a theme section should be a name and a mapping of settings");
+				diag_error(path, yamlfile_line(k), "a theme section should be a name and a mapping of settings");
 				ok = false;
 				continue;
 			}

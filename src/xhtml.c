@@ -194,15 +194,6 @@ static const char *anchors_find(const struct anchors *x, const char *fragment)
 	return found;
 }
 
-const char *xhtml_fragment_anchor(const struct article *t, const char *fragment)
-{
-	struct anchors *x = anchors_new(t);
-	const char *found = anchors_find(x, fragment);
-
-	anchors_free(x);
-	return found;
-}
-
 static int file_line(const struct render *r, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n);
@@ -214,7 +205,11 @@ static int file_line(const struct render *r, cmark_node *n)
 	return r->a->body_line + (line > 0 ? line - 1 : 0);
 }
 
-/* xhtml_fragment_anchor, with each article's anchors indexed once per page written. */
+/*
+ * The id in article t that the #fragment (without '#', %-escaped as in the link) names: one of
+ * folio's own anchors, or a heading named as Hugo names it ("my-heading"); NULL when none. Each
+ * article's anchors are indexed once per page written.
+ */
 static const char *fragment_anchor(struct render *r, const struct article *t, const char *fragment)
 {
 	struct anchors *x = g_hash_table_lookup(r->anchors, t);

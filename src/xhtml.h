@@ -28,13 +28,6 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class);
 void xhtml_end(GString *out);
 
-/*
- * The id in article t that the #fragment (without '#', %-escaped as in the
- * link) names: one of folio's own anchors, or a heading named as Hugo
- * names it ("my-heading"). NULL when none.
- */
-const char *xhtml_fragment_anchor(const struct article *t, const char *fragment);
-
 /* lang when it is a well-formed language tag, else "und": a bad front matter lang cannot break the book. */
 const char *xhtml_lang(const char *lang);
 /* title, or "…" when it is empty: titles may not be. */

@@ -5,6 +5,11 @@
 
 #include "diag.h"
 
+int yamlfile_line(const yaml_node_t *n)
+{
+	return (int)n->start_mark.line + 1;
+}
+
 bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
 {
 	char *text = NULL;

@@ -12,4 +12,7 @@
  */
 bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc);
 
+/* The 1-based line where node n starts, for messages. */
+int yamlfile_line(const yaml_node_t *n);
+
 #endif
