@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "resources.h"
+#include "writer.h"
 #include "xmlesc.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
@@ -311,20 +312,6 @@ void cover_free(struct book *b)
 	}
 }
 
-/* Is one of the outputs an EPUB? */
-static bool writes_epub(const struct options *o)
-{
-	if (o->format)
-		return !strcmp(o->format, "epub");
-	for (guint i = 0; i < o->outputs->len; i++) {
-		const char *dot = strrchr(g_ptr_array_index(o->outputs, i), '.');
-
-		if (dot && !g_ascii_strcasecmp(dot, ".epub"))
-			return true;
-	}
-	return false;
-}
-
 void cover_resolve(struct book *b)
 {
 	const char *why = NULL;
@@ -346,7 +333,7 @@ void cover_resolve(struct book *b)
 	if (!b->cover_res) {
 		/* Drawn: as vectors by the PDF, and as a PNG only for an EPUB being written. */
 		b->cover_drawn = true;
-		if (writes_epub(b->opts))
+		if (writer_outputs_use(b->opts->outputs, b->opts->format, "epub"))
 			b->cover_res = drawn_cover(b);
 	}
 }

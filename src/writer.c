@@ -13,7 +13,8 @@ static const struct writer writers[] = {
 	{ "trace", "trace", trace_write },
 };
 
-const struct writer *writer_for(const char *format, const char *path)
+/* The writer for -t format, or else for path's extension; NULL, silently, when none fits. */
+static const struct writer *find(const char *format, const char *path)
 {
 	const char *dot = strrchr(path, '.');
 
@@ -22,6 +23,26 @@ const struct writer *writer_for(const char *format, const char *path)
 			   : (dot && writers[i].ext && !g_ascii_strcasecmp(dot + 1, writers[i].ext)))
 			return &writers[i];
 	}
+	return NULL;
+}
+
+bool writer_outputs_use(const GPtrArray *outputs, const char *format, const char *name)
+{
+	for (guint i = 0; i < outputs->len; i++) {
+		const struct writer *w = find(format, g_ptr_array_index(outputs, i));
+
+		if (w && !strcmp(w->name, name))
+			return true;
+	}
+	return false;
+}
+
+const struct writer *writer_for(const char *format, const char *path)
+{
+	const struct writer *w = find(format, path);
+
+	if (w)
+		return w;
 	if (format)
 		diag_error(NULL, 0, "unknown format '%s' (epub, pdf, model or trace)", format);
 	else

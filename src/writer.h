@@ -16,6 +16,8 @@ struct writer {
 
 /* The writer for -t format, or else for the extension of path; NULL (reported) when none fits. */
 const struct writer *writer_for(const char *format, const char *path);
+/* Does one of outputs go to the writer called name ("epub")? Nothing is reported. */
+bool writer_outputs_use(const GPtrArray *outputs, const char *format, const char *name);
 
 /*
  * Write b to every path of outputs: all to temporary files first, renamed
