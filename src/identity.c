@@ -176,16 +176,25 @@ char *identity_text_fingerprint(const struct article *a)
 	return g_strdup_printf("%08lx%08lx-%" G_GUINT64_FORMAT, sum.crc, sum.adler, sum.len);
 }
 
-GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path)
+GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, unsigned with)
 {
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
 	char *link = identity_link_key(a->source_url);
 
 	if (link)
 		g_ptr_array_add(keys, link);
-	if (a->fm.date.valid && a->title && *a->title)
-		g_ptr_array_add(keys, identity_title_key(a->title, a->fm.date.utc, tz));
-	if (with_path)
+	if (a->fm.date.valid && a->title && *a->title) {
+		char *title = identity_title_key(a->title, a->fm.date.utc, tz);
+
+		if (with & IDENTITY_TEXT) {
+			char *k = g_strconcat(title, "\n", a->text_fingerprint, NULL);
+
+			g_free(title);
+			title = k;
+		}
+		g_ptr_array_add(keys, title);
+	}
+	if (with & IDENTITY_PATH)
 		g_ptr_array_add(keys, g_strconcat("path:", a->real, NULL));
 	return keys;
 }

@@ -7,14 +7,17 @@
 /*
  * The keys that name an article, as text:
  *   "link:" + its source link (see identity_link_key), when it has one;
- *   "title:" + its day in tz + ":" + its title (identity_title_key), when dated;
- *   "path:" + the file's real path, when with_path.
- * Two articles sharing a link or a title key are duplicates (the same story,
- * re-posted or syndicated); a digest records all three keys of what it held
- * and later counts an article as sent when any of its keys was recorded.
+ *   "title:" + its day in tz + ":" + its title (identity_title_key), when dated,
+ *     followed by "\n" + its text fingerprint with IDENTITY_TEXT;
+ *   "path:" + the file's real path, with IDENTITY_PATH.
+ * Two articles of a book sharing a link key, or a title key with the text, are
+ * duplicates (the same story, re-posted or syndicated); a digest records the
+ * keys with the path of what it held and later counts an article as sent when
+ * any of its keys was recorded.
  * Returns a GPtrArray of strings (free with g_ptr_array_unref).
  */
-GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, bool with_path);
+enum identity_with { IDENTITY_PATH = 1, IDENTITY_TEXT = 2 };
+GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, unsigned with);
 
 /*
  * A fingerprint of what the article says: CRC-32, Adler-32 and length of its body text with

@@ -293,7 +293,7 @@ static bool sent_before(const struct book *b, const struct article *a)
 
 	if (!b->sent)
 		return false;
-	keys = identity_keys(a, b->tz, true);
+	keys = identity_keys(a, b->tz, IDENTITY_PATH);
 	for (guint i = 0; i < keys->len && !hit; i++)
 		hit = g_hash_table_contains(b->sent, g_ptr_array_index(keys, i));
 	g_ptr_array_unref(keys);
@@ -309,18 +309,8 @@ static bool sent_before(const struct book *b, const struct article *a)
 static const struct article *duplicate_of(const struct book *b, GHashTable *seen, const struct article *a,
 					  const char **why)
 {
-	GPtrArray *keys = identity_keys(a, b->tz, false);
+	GPtrArray *keys = identity_keys(a, b->tz, IDENTITY_TEXT);
 	const struct article *first = NULL;
-	const char *text = a->text_fingerprint;
-
-	for (guint i = 0; i < keys->len; i++) {
-		char *k = g_ptr_array_index(keys, i);
-
-		if (g_str_has_prefix(k, "title:")) {
-			keys->pdata[i] = g_strconcat(k, "\n", text, NULL);
-			g_free(k);
-		}
-	}
 
 	for (guint i = 0; i < keys->len && !first; i++) {
 		const char *k = g_ptr_array_index(keys, i);

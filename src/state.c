@@ -253,7 +253,7 @@ bool state_prepare(struct state *s, gint64 now, GTimeZone *tz, const GPtrArray *
 	}
 	g_string_append_c(out, '\n');
 	for (guint i = 0; i < articles->len; i++) {
-		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, true);
+		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, IDENTITY_PATH);
 
 		g_string_append_printf(out, "article\t%s", when);
 		for (guint k = 0; k < keys->len; k++) {
