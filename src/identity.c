@@ -140,36 +140,41 @@ static void body_text(cmark_node *n, struct text_sum *sum)
 
 static bool is_blank(const char *s)
 {
-	for (; s && *s; s = g_utf8_next_char(s))
-		if (!g_unichar_isspace(g_utf8_get_char(s)))
-			return false;
-	return true;
+	return !s || !s[strspn(s, " \t\n")];
 }
 
-/* The last block when it is a paragraph holding nothing but one link. */
-static bool is_source_paragraph(cmark_node *n)
+cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
 {
-	int links = 0;
+	cmark_node *last = cmark_node_last_child(doc), *found = NULL;
 
-	if (!n || n != cmark_node_last_child(cmark_node_parent(n)) || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-		return false;
-	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 
-		if (t == CMARK_NODE_LINK)
-			links++;
-		else if (t != CMARK_NODE_SOFTBREAK && !(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c))))
-			return false;
+		if (t == CMARK_NODE_LINK && !found)
+			found = c;
+		else if (!(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c))) && t != CMARK_NODE_SOFTBREAK)
+			return NULL;
 	}
-	return links == 1;
+	if (!found)
+		return NULL;
+	if (link)
+		*link = found;
+	return last;
 }
 
 char *identity_text_fingerprint(const struct article *a)
 {
 	struct text_sum sum = { crc32(0L, Z_NULL, 0), adler32(0L, Z_NULL, 0), 0 };
 
+	cmark_node *source = identity_source_paragraph(a->doc, NULL);
+
 	for (cmark_node *c = cmark_node_first_child(a->doc); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION || is_source_paragraph(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION || c == source)
 			continue;
 		body_text(c, &sum);
 	}

@@ -26,6 +26,12 @@ GPtrArray *identity_keys(const struct article *a, GTimeZone *tz, unsigned with);
  */
 char *identity_text_fingerprint(const struct article *a);
 
+/*
+ * The article's source paragraph: its last block before the footnotes, when that is a paragraph
+ * holding one link and nothing else visible (*link set to it). NULL when there is none.
+ */
+cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link);
+
 /* "link:host/path?query": scheme dropped, host in lower case, no #fragment or trailing slash; NULL when url is not http(s) or "//". g_free. */
 char *identity_link_key(const char *url);
 

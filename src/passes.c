@@ -80,14 +80,10 @@ char *passes_article_title(const struct article *a)
 	return base;
 }
 
-/* The article's last block, when it is a paragraph holding one link and nothing else visible. */
+/* The source: front matter's, else the link of the article's source paragraph. */
 static void find_source(struct article *a)
 {
-	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
-
-	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
-	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
-		last = cmark_node_previous(last);
+	cmark_node *link = NULL;
 
 	if (a->fm.source.text && *a->fm.source.text) {
 		const char *s = a->fm.source.text;
@@ -97,18 +93,7 @@ static void find_source(struct article *a)
 		else
 			a->source_name = g_strdup(s);
 	}
-	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
-		return;
-	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c)) {
-		cmark_node_type t = cmark_node_get_type(c);
-
-		if (t == CMARK_NODE_LINK && !link)
-			link = c;
-		else if (!(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c)))
-			 && t != CMARK_NODE_SOFTBREAK)
-			return;
-	}
-	if (!link)
+	if (!identity_source_paragraph(a->doc, &link))
 		return;
 	if (!a->source_url)
 		a->source_url = g_strdup(cmark_node_get_url(link));

@@ -144,3 +144,23 @@ expect_status "select: bad --group-by" 1 "$FOLIO" $coll --group-by author -t mod
 contains "select: bad --group-by says the choices" "$TMP/err" "none, section, category, tag, lang, day, week or month"
 expect_status "select: bad --timezone" 1 "$FOLIO" $coll --timezone Mars/Olympus -t model -o "$TMP/bad.model"
 [ ! -e "$TMP/bad.model" ] && ok "select: bad values write nothing" || not_ok "select: bad values write nothing"
+
+# The same story from two outlets, each ending with its own source link: duplicates by title,
+# day and text, with or without footnotes (cmark-gfm puts the notes after the source paragraph).
+for notes in no yes; do
+	d=$TMP/dup-$notes
+	mkdir -p "$d"
+	for outlet in a b; do
+		{
+			printf -- '---\ntitle: 同一条新闻\ndate: 2025-03-01 09:00\n---\n\n正文相同的一段。'
+			[ $notes = yes ] && printf '[^1]'
+			printf '\n\n[来源 %s](https://%s.example/news/1)\n' "$outlet" "$outlet"
+			[ $notes = yes ] && printf '\n[^1]: 同一个脚注。\n'
+		} >"$d/$outlet.md"
+	done
+	"$FOLIO" "$d" -t model -o "$TMP/dup-$notes.model" 2>"$TMP/dup-$notes.err"
+	contains "select: duplicate by title, day and text (footnotes: $notes)" "$TMP/dup-$notes.err" \
+		"b.md: note: .*same title, day and text"
+	[ "$(grep -c '^article ' "$TMP/dup-$notes.model")" = 1 ] && ok "select: one copy kept (footnotes: $notes)" \
+		|| not_ok "select: one copy kept (footnotes: $notes)" "$(grep '^article ' "$TMP/dup-$notes.model")"
+done
