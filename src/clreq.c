@@ -22,12 +22,16 @@ static bool small_kana(gunichar u)
 	}
 }
 
+bool clreq_is_han(gunichar u)
+{
+	return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF);
+}
+
 /* Han, kana, hangul and bopomofo: the characters between which Chinese text may break freely. */
 static bool ideographic(gunichar u)
 {
-	return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF)
-	       || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0x3040 && u <= 0x30FF) || (u >= 0x31F0 && u <= 0x31FF)
-	       || (u >= 0x3100 && u <= 0x312F) || (u >= 0x31A0 && u <= 0x31BF) || (u >= 0xAC00 && u <= 0xD7AF)
+	return clreq_is_han(u) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0x3040 && u <= 0x30FF)
+	       || (u >= 0x31F0 && u <= 0x31FF) || (u >= 0x3100 && u <= 0x312F) || (u >= 0x31A0 && u <= 0x31BF) || (u >= 0xAC00 && u <= 0xD7AF)
 	       || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F) || u == 0x3007;
 }
 

@@ -24,6 +24,8 @@ enum clreq_class clreq_class(gunichar u);
 
 /* Han ideographs, kana, hangul, CJK and full-width punctuation and forms (pdfcheck's notion). */
 bool clreq_is_cjk(gunichar u);
+/* A Chinese character (han): the unified ideographs and their extensions. */
+bool clreq_is_han(gunichar u);
 /* Closing brackets and quotes, stops and pauses, middle dots, iteration marks, small kana: never at the start of a line. */
 bool clreq_no_line_start(gunichar u);
 /* Opening brackets and quotes: never at the end of a line. */

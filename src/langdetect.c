@@ -4,6 +4,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "clreq.h"
+
 /* Frequent characters whose simplified and traditional forms differ, pairwise. */
 static const char simplified[] =
 	"这们说个来时会国为与见长门问间关开还对没过发东书车马无头实现学经进动给让认义达产业专电话应当处举变总从众亚"
@@ -52,7 +54,7 @@ static void count_text(struct counts *c, const char *s)
 		}
 		u = g_utf8_get_char(s);
 		/* Ideographs are letters: no need to ask the tables whether they are spaces. */
-		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x20000 && u <= 0x3FFFF)) {
+		if (clreq_is_han(u)) {
 			c->total++;
 			c->han++;
 			if (in_bits(simp_bits, u))

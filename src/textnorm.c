@@ -396,7 +396,7 @@ static bool has_han(const char *s)
 	for (; *s; s = g_utf8_next_char(s)) {
 		gunichar u = g_utf8_get_char(s);
 
-		if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF))
+		if (clreq_is_han(u))
 			return true;
 	}
 	return false;
