@@ -31,8 +31,9 @@ bool clreq_is_han(gunichar u)
 static bool ideographic(gunichar u)
 {
 	return clreq_is_han(u) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0x3040 && u <= 0x30FF)
-	       || (u >= 0x31F0 && u <= 0x31FF) || (u >= 0x3100 && u <= 0x312F) || (u >= 0x31A0 && u <= 0x31BF) || (u >= 0xAC00 && u <= 0xD7AF)
-	       || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F) || u == 0x3007;
+	       || (u >= 0x31F0 && u <= 0x31FF) || (u >= 0x3100 && u <= 0x312F) || (u >= 0x31A0 && u <= 0x31BF)
+	       || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F)
+	       || u == 0x3007;
 }
 
 enum clreq_class clreq_class(gunichar u)
