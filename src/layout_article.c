@@ -161,13 +161,8 @@ static void footnotes(struct lay *L, struct flow *F, const struct article *a)
 	}
 }
 
-void layout_article_body(struct lay *L, const struct article *a)
+void lay_bind_article(struct lay *L, const struct article *a)
 {
-	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
-
-	cmark_node *doc = article_hold(a);
-
 	L->art = a;
 	g_hash_table_remove_all(L->images);
 	g_hash_table_remove_all(L->links);
@@ -183,11 +178,26 @@ void layout_article_body(struct lay *L, const struct article *a)
 
 		g_hash_table_insert(L->links, l->node, (gpointer)l);
 	}
-	article_header(L, &F, a);
-	layout_blocks(L, &F, doc);
-	footnotes(L, &F, a);
+}
+
+void lay_unbind_article(struct lay *L)
+{
 	/* What is set holds copies: the tree goes, and no node of it stays a key. */
 	g_hash_table_remove_all(L->images);
 	g_hash_table_remove_all(L->links);
+}
+
+void layout_article_body(struct lay *L, const struct article *a)
+{
+	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
+			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
+
+	cmark_node *doc = article_hold(a);
+
+	lay_bind_article(L, a);
+	article_header(L, &F, a);
+	layout_blocks(L, &F, doc);
+	footnotes(L, &F, a);
+	lay_unbind_article(L);
 	article_release(a);
 }

@@ -511,11 +511,13 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	if (p->intro && cmark_node_first_child(article_hold(p->intro))) {
 		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
 
-		L->art = p->intro;
+		/* The intro's pictures and links are the article's own records, as in its EPUB page. */
+		lay_bind_article(L, p->intro);
 		set_article_lang(L, p->intro);
 		F.latin = !lang_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
 		lay_space(L, L->t->size * 3);
 		layout_blocks(L, &F, p->intro->doc);
+		lay_unbind_article(L);
 		L->art = NULL;
 	}
 	if (p->intro)

@@ -149,6 +149,9 @@ cmark_node *lay_linked_image(cmark_node *n);
 void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent);
 /* An article: header, body and notes (layout_article.c). */
 void layout_article_body(struct lay *L, const struct article *a);
+/* Make a the article being set: its pictures and links found by their nodes (unbind when its tree goes). */
+void lay_bind_article(struct lay *L, const struct article *a);
+void lay_unbind_article(struct lay *L);
 /* Inline content of node into lp in the given base style (layout_inline.c). */
 struct inline_style {
 	enum theme_font role;
