@@ -160,8 +160,8 @@ static void load_one(gpointer data, gpointer unused)
 	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->b->tz, &j->why);
 	if (j->a) {
 		j->a->title = passes_article_title(j->a);
-		if (!j->a->section_index)
-			passes_identify(j->b, j->a);
+		/* Sections too: one may introduce a part, with pictures and links of its own. */
+		passes_identify(j->b, j->a);
 		/* Loading is done with the tree: the readers after it hold it again one at a time. */
 		article_release(j->a);
 	}

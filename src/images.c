@@ -333,13 +333,24 @@ void images_resolve(struct book *b)
 	struct remotes rs = { b, g_hash_table_new(g_str_hash, g_str_equal),
 			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
 			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
+	GPtrArray *readers;
 
 	if (!imagedecode_webp_mode_valid(b->opts->webp)) {
 		diag_error(NULL, 0, "--webp wants auto, keep, jpeg or png, not '%s'", b->opts->webp);
 		goto out;
 	}
-	for (guint i = 0; i < b->articles->len; i++) {
-		struct article *a = g_ptr_array_index(b->articles, i);
+	/* The articles, then the parts' introductions, in reading order. */
+	readers = g_ptr_array_new();
+	for (guint i = 0; i < b->articles->len; i++)
+		g_ptr_array_add(readers, g_ptr_array_index(b->articles, i));
+	for (guint i = 0; i < b->parts->len; i++) {
+		struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			g_ptr_array_add(readers, p->intro);
+	}
+	for (guint i = 0; i < readers->len; i++) {
+		struct article *a = g_ptr_array_index(readers, i);
 
 		for (guint j = 0; j < a->images->len; j++)
 			want_remote(&rs, ((struct image *)g_ptr_array_index(a->images, j))->url);
@@ -347,8 +358,9 @@ void images_resolve(struct book *b)
 			want_remote(&rs, a->lead->url);
 	}
 	gather_remotes(&rs);
-	for (guint i = 0; i < b->articles->len; i++)
-		resolve_article(&rs, g_ptr_array_index(b->articles, i));
+	for (guint i = 0; i < readers->len; i++)
+		resolve_article(&rs, g_ptr_array_index(readers, i));
+	g_ptr_array_free(readers, TRUE);
 out:
 	imagecache_free(rs.cache);
 	g_hash_table_destroy(rs.local);

@@ -373,29 +373,35 @@ void passes_identify(struct book *b, struct article *a)
 	a->walked = true;
 }
 
+/* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */
+static void name_records(struct book *b, struct article *a, char *id)
+{
+	g_free(a->id);
+	a->id = id;
+	for (guint k = 0; k < a->headings->len; k++) {
+		struct heading *h = g_ptr_array_index(a->headings, k);
+
+		g_free(h->anchor);
+		h->anchor = g_strdup_printf("%s-h%u", a->id, k + 1);
+	}
+	for (guint k = 0; k < a->links->len; k++)
+		resolve_link(b, a, g_ptr_array_index(a->links, k));
+	for (guint k = 0; k < a->footnotes->len; k++) {
+		struct footnote *f = g_ptr_array_index(a->footnotes, k);
+
+		g_free(f->anchor);
+		g_free(f->ref_anchor);
+		f->anchor = g_strdup_printf("%s-fn%d", a->id, f->number);
+		f->ref_anchor = g_strdup_printf("%s-fnref%d", a->id, f->number);
+	}
+}
+
 void passes_run(struct book *b)
 {
 	for (guint i = 0; i < b->articles->len; i++) {
 		struct article *a = g_ptr_array_index(b->articles, i);
 
-		g_free(a->id);
-		a->id = g_strdup_printf("a%04u", i + 1);
-		for (guint k = 0; k < a->headings->len; k++) {
-			struct heading *h = g_ptr_array_index(a->headings, k);
-
-			g_free(h->anchor);
-			h->anchor = g_strdup_printf("%s-h%u", a->id, k + 1);
-		}
-		for (guint k = 0; k < a->links->len; k++)
-			resolve_link(b, a, g_ptr_array_index(a->links, k));
-		for (guint k = 0; k < a->footnotes->len; k++) {
-			struct footnote *f = g_ptr_array_index(a->footnotes, k);
-
-			g_free(f->anchor);
-			g_free(f->ref_anchor);
-			f->anchor = g_strdup_printf("%s-fn%d", a->id, f->number);
-			f->ref_anchor = g_strdup_printf("%s-fnref%d", a->id, f->number);
-		}
+		name_records(b, a, g_strdup_printf("a%04u", i + 1));
 		report_lang_correction(a);
 		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
 			a->lead = g_new0(struct image, 1);
@@ -403,5 +409,12 @@ void passes_run(struct book *b)
 			a->lead->alt = g_strdup(a->title);
 			a->lead->line = a->fm.thumbnail.line;
 		}
+	}
+	/* A part's introduction (its _index.md) is set on the part's page: named after the part. */
+	for (guint i = 0; i < b->parts->len; i++) {
+		struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			name_records(b, p->intro, g_strdup_printf("%s-intro", p->id));
 	}
 }

@@ -237,3 +237,15 @@ pages=$(grep -c '^page ' "$TMP/sub.trace")
 "$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
 pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"
 check "cover: a two-line title is balanced" cmp -s "$TMP/cover-title.txt" <(printf '城市与创新：\n评论选集\n')
+
+# A part's introduction (its _index.md) shows its own pictures and links, in both books.
+mkdir -p "$TMP/intro/sec"
+cp tests/epub/media/dot.png "$TMP/intro/sec/dot.png"
+printf -- '---\ntitle: 第一部分\n---\n\n本部分介绍。\n\n![点](dot.png)\n\n[链接](https://example.com/a)\n' >"$TMP/intro/sec/_index.md"
+printf -- '---\ntitle: 文章\ndate: 2025-03-01\n---\n\n正文。\n' >"$TMP/intro/sec/a.md"
+"$FOLIO" -q "$TMP/intro" --group-by section -t trace -o "$TMP/intro.trace"
+"$FOLIO" -q "$TMP/intro" --group-by section -o "$TMP/intro.epub"
+contains "part intro: its picture is drawn in the PDF" "$TMP/intro.trace" "^  image .* image/png img-[0-9a-f]{16}$"
+contains "part intro: its link is a link in the PDF" "$TMP/intro.trace" '"链接" ->https://example.com/a$'
+contains "part intro: its picture is packed in the EPUB" <(unzip -p "$TMP/intro.epub" EPUB/p01.xhtml) \
+	'<img src="images/img-[0-9a-f]{16}\.png" alt="点"/>'
