@@ -33,7 +33,7 @@ struct def {
 #define O(field) offsetof(struct options, field)
 
 static const struct def defs[] = {
-	{ "output", 'o', K_PATHS, O(outputs), "FILE", "write the book to FILE (.epub or .pdf; give -o twice for both)", 0, "Output" },
+	{ "output", 'o', K_PATHS, O(outputs), "FILE", "write the book to FILE (.epub or .pdf; give -o twice for both; - is standard output)", 0, "Output" },
 	{ "to", 't', K_STR, O(format), "FORMAT", "epub, pdf, model (text dump of the book) or trace (PDF layout as text)", 0, NULL },
 	{ "config", 0, K_PATH, O(config), "FILE", "read settings from FILE after any folio.yaml in a SOURCE folder", F_CLI_ONLY, NULL },
 	{ "title", 0, K_STR, O(title), "TEXT", "book title (digest: a template, see README)", 0, "The book" },

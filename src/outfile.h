@@ -1,24 +1,39 @@
-/* outfile.h - writes an output beside its final name and renames it into place only on success. */
+/* outfile.h - writes an output atomically when it is a file, straight through when it is a stream. */
 #ifndef FOLIO_OUTFILE_H
 #define FOLIO_OUTFILE_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
+/*
+ * What the output named path is decides how it is written; nothing folio
+ * does ever replaces anything but a regular file:
+ * - a regular file, or a name not yet taken: written to a temporary file
+ *   beside it and renamed over it only on success;
+ * - a symbolic link: the same, for the file the link finally points to (the
+ *   link stays a link);
+ * - "-" (standard output), a FIFO or a character device: the book is staged
+ *   in a file of the temporary folder ($TMPDIR: the EPUB's zip and the PDF's
+ *   last pass seek) and copied to it on success, the staging file removed;
+ *   nothing is created beside it, nothing renamed;
+ * - a folder, socket or block device: refused.
+ */
 struct outfile {
-	char *path;	/* the final name */
-	char *tmp;	/* the file being written: "<dir>/.<name>.XXXXXX" */
+	char *path;	/* the name given, for messages */
+	char *target;	/* the file renamed over (path, or a link's target); NULL when streaming */
+	char *tmp;	/* the file being written: "<dir>/.<name>.XXXXXX", or a staging file */
 	FILE *fp;	/* open on tmp for writers that stream; writers that need a path use tmp */
+	int stream_fd;	/* streaming: where the finished bytes go; else -1 */
 };
 
-/* Create the temporary file beside path. Returns NULL (reported) when the folder is not writable. */
+/* Prepare to write path. Returns NULL (reported, naming path and the reason) when it cannot be written. */
 struct outfile *outfile_begin(const char *path);
-/* Close, flush to disk and rename over path. Returns false (reported, temporary removed) on failure. */
+/* Close, flush to disk and put in place. Returns false (reported, temporary removed) on failure. */
 bool outfile_commit(struct outfile *o);
 /* Remove the temporary file; path is left as it was. Accepts NULL. */
 void outfile_abort(struct outfile *o);
 
-/* Write all of data to path the same way (temporary file, then rename). */
+/* Write all of data to path the same way. */
 bool outfile_write_all(const char *path, const void *data, size_t len);
 
 #endif

@@ -181,7 +181,7 @@ contains "max-pixels 0: never scaled" "$TMP/nomax.model" "'wide.png' .* image/pn
 "$FOLIO" "$TMP/good" --offline --image-max-pixels 8 -t model -o "$TMP/small.model" 2>/dev/null
 contains "max-pixels 8: GIF scaled becomes PNG" "$TMP/small.model" "'$U/anim-gif' .* image/png 8x6 \(from image/gif\)$"
 contains "max-pixels 8: animated WebP scaled" "$TMP/small.model" "'$U/anim-webp' .* image/png 8x5 \(from image/webp\)$"
-"$FOLIO" "$TMP/good" --offline --image-max-megapixels 0 -t model -o /dev/null 2>/dev/null
+expect_status "max-megapixels 0: no limit, accepted" 0 "$FOLIO" "$TMP/good" --offline --image-max-megapixels 0 -t model -o "$TMP/nolimit.model"
 "$FOLIO" "$TMP/bad" --offline --image-max-megapixels 1 -t model -o "$TMP/mp.model" 2>/dev/null
 contains "max-megapixels: limit named" "$TMP/mp.model" "too large to decode: 100000x100000 pixels \(--image-max-megapixels 1\)"
 
