@@ -33,7 +33,7 @@ TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools pytho
              python3-lxml python3-markdown-it python3-yaml time
 BENCH_DEBS = pandoc weasyprint
 
-SRC   = $(sort $(wildcard src/*.c))
+SRC   = $(sort $(shell find src -name '*.c'))
 LIBSRC = $(filter-out src/main.c,$(SRC))
 OBJ   = $(LIBSRC:src/%.c=build/obj/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
@@ -42,8 +42,9 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 .PHONY: all deps deps-bench example check bench install uninstall clean check-asan fuzz fuzz-run
 all: build/folio
 
-build/obj/%.o: src/%.c | build/obj
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
+build/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
 
 build/libfolio.a: $(OBJ)
 	rm -f $@
@@ -55,7 +56,7 @@ build/folio: build/obj/main.o build/libfolio.a
 build/tests/%: tests/unit/%.c build/libfolio.a | build/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build/libfolio.a $(PKG_LIBS)
 
-build/obj build/tests:
+build/tests:
 	mkdir -p $@
 
 -include $(OBJ:.o=.d) build/obj/main.d
@@ -119,8 +120,9 @@ SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:log_path=$(CURD
              UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/build-asan/log/ubsan \
              LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
-build-asan/obj/%.o: src/%.c | build-asan/obj
-	$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
+build-asan/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(SAN_CFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
 
 build-asan/libfolio.a: $(SAN_OBJ)
 	rm -f $@
@@ -136,7 +138,7 @@ build-asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c build-
 	$(CC) $(SAN_CFLAGS) -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
 	  build-asan/libfolio.a $(PKG_LIBS)
 
-build-asan/obj build-asan/tests build-asan/replay:
+build-asan/tests build-asan/replay:
 	mkdir -p $@
 
 -include $(SAN_OBJ:.o=.d) build-asan/obj/main.d
@@ -164,8 +166,9 @@ FUZZ_CFLAGS   = $(WARN) $(FUZZ_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)
 FUZZ_OBJ      = $(LIBSRC:src/%.c=build-fuzz/obj/%.o)
 FUZZ_BIN      = $(FUZZ_NAMES:%=build-fuzz/%)
 
-build-fuzz/obj/%.o: src/%.c | build-fuzz/obj
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+build-fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
 
 build-fuzz/libfolio.a: $(FUZZ_OBJ)
 	rm -f $@
@@ -174,9 +177,6 @@ build-fuzz/libfolio.a: $(FUZZ_OBJ)
 build-fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build-fuzz/libfolio.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  build-fuzz/libfolio.a $(PKG_LIBS)
-
-build-fuzz/obj:
-	mkdir -p $@
 
 -include $(FUZZ_OBJ:.o=.d)
 

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "book.h"
-#include "diag.h"
-#include "digest.h"
-#include "options.h"
-#include "writer.h"
+#include "book/book.h"
+#include "base/diag.h"
+#include "cli/digest.h"
+#include "base/options.h"
+#include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 

@@ -8,14 +8,14 @@
 
 #include <zip.h>
 
-#include "book.h"
-#include "epub.h"
-#include "options.h"
-#include "device.h"
-#include "fonts.h"
-#include "layout.h"
-#include "outfile.h"
-#include "xhtml.h"
+#include "book/book.h"
+#include "format/epub/epub.h"
+#include "base/options.h"
+#include "format/pdf/device.h"
+#include "format/fonts.h"
+#include "format/pdf/layout.h"
+#include "base/outfile.h"
+#include "format/epub/xhtml.h"
 
 static void check_page(GString *page)
 {

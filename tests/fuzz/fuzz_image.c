@@ -7,10 +7,10 @@
  */
 #include "fuzz.h"
 
-#include "book.h"
-#include "imagedecode.h"
-#include "imagetype.h"
-#include "options.h"
+#include "book/book.h"
+#include "media/imagedecode.h"
+#include "media/imagetype.h"
+#include "base/options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -10,8 +10,8 @@
 
 #include <pango/pango.h>
 
-#include "fonts.h"
-#include "para.h"
+#include "format/fonts.h"
+#include "format/pdf/para.h"
 
 #define SLACK 0.01	/* points: rounding of Pango units */
 

@@ -8,8 +8,8 @@
  */
 #include "fuzz.h"
 
-#include "sanitize.h"
-#include "xmlesc.h"
+#include "html/sanitize.h"
+#include "base/xmlesc.h"
 
 static void put_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
 {

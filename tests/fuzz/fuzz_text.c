@@ -15,13 +15,13 @@
 
 #include <math.h>
 
-#include "date.h"
-#include "frontmatter.h"
-#include "identity.h"
-#include "options.h"
-#include "state.h"
-#include "template.h"
-#include "theme.h"
+#include "base/date.h"
+#include "book/frontmatter.h"
+#include "read/identity.h"
+#include "base/options.h"
+#include "cli/state.h"
+#include "cli/template.h"
+#include "format/pdf/theme.h"
 
 static void dates(const char *text)
 {

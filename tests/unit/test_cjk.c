@@ -12,9 +12,9 @@
  * each glyph's box is its font advance from where it is drawn.
  */
 #include "check.h"
-#include "clreq.h"
-#include "para.h"
-#include "textnorm.h"
+#include "text/clreq.h"
+#include "format/pdf/para.h"
+#include "text/textnorm.h"
 
 #include <cmark-gfm.h>
 #include <math.h>

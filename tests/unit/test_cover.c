@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "cover.h"
+#include "format/cover.h"
 
 static cairo_status_t append(void *closure, const unsigned char *data, unsigned int len)
 {

@@ -1,6 +1,6 @@
 /* test_date.c - the date forms of front matter and options. */
 #include "check.h"
-#include "date.h"
+#include "base/date.h"
 
 #include <glib.h>
 

@@ -1,7 +1,7 @@
 /* test_emphasis.c - "**" beside Chinese punctuation becomes strong emphasis; other text is left alone. */
 #include "check.h"
-#include "article.h"
-#include "emphasis.h"
+#include "read/article.h"
+#include "text/emphasis.h"
 
 #include <glib.h>
 

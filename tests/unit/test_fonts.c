@@ -1,6 +1,6 @@
 /* test_fonts.c - fonts folio opens itself: one face per file and index, read not mapped, the same PDF as cairo's own. */
 #include "check.h"
-#include "fonts.h"
+#include "format/fonts.h"
 
 #include <stdbool.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* test_frontmatter.c - splitting and reading typed front matter, and its diagnostics. */
 #include "check.h"
-#include "diag.h"
-#include "frontmatter.h"
+#include "base/diag.h"
+#include "book/frontmatter.h"
 
 #include <glib.h>
 

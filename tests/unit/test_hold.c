@@ -1,11 +1,11 @@
 /* test_hold.c - articles hold their trees only while read: parsed again the same, records rebound, nothing said twice. */
 #include "check.h"
-#include "article.h"
-#include "book.h"
-#include "diag.h"
-#include "options.h"
-#include "writer.h"
-#include "xhtml.h"
+#include "read/article.h"
+#include "book/book.h"
+#include "base/diag.h"
+#include "base/options.h"
+#include "cli/writer.h"
+#include "format/epub/xhtml.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "imagedecode.h"
-#include "imagetype.h"
-#include "options.h"
+#include "media/imagedecode.h"
+#include "media/imagetype.h"
+#include "base/options.h"
 
 static void count_message(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
 {

@@ -3,8 +3,8 @@
  * and each CLREQ rule on its own: classes, compression by language, the space between Chinese and
  * Western text, code never stretched, push-in, no lonely last character, glyph forms by language. */
 #include "check.h"
-#include "clreq.h"
-#include "para.h"
+#include "text/clreq.h"
+#include "format/pdf/para.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>

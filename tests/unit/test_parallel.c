@@ -1,7 +1,7 @@
 /* test_parallel.c - jobs run on every core are taken in order, with the messages each gave. */
 #include "check.h"
-#include "diag.h"
-#include "parallel.h"
+#include "base/diag.h"
+#include "base/parallel.h"
 
 #include <stdlib.h>
 #include <unistd.h>

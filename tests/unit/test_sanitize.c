@@ -1,7 +1,7 @@
 /* test_sanitize.c - URL policy, XML escaping and raw HTML pieces of the EPUB sanitizer. */
 #include "check.h"
-#include "sanitize.h"
-#include "xmlesc.h"
+#include "html/sanitize.h"
+#include "base/xmlesc.h"
 
 #include <glib.h>
 

@@ -1,7 +1,7 @@
 /* test_select.c - language filters, language families and the keys that find duplicates. */
 #include "check.h"
-#include "identity.h"
-#include "select.h"
+#include "read/identity.h"
+#include "read/select.h"
 
 #include <glib.h>
 

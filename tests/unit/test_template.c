@@ -1,6 +1,6 @@
 /* test_template.c - the {{field}} templates of digest titles and output names. */
 #include "check.h"
-#include "template.h"
+#include "cli/template.h"
 
 #include <glib.h>
 

@@ -2,9 +2,9 @@
  * Chinese and Western text (typed, doubled, missing), soft breaks, hand-typed indents; and the PDF
  * agreeing with the EPUB's text. */
 #include "check.h"
-#include "article.h"
-#include "para.h"
-#include "textnorm.h"
+#include "read/article.h"
+#include "format/pdf/para.h"
+#include "text/textnorm.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>

@@ -1,8 +1,8 @@
 /* test_theme.c - print theme values: lengths, page sizes, the shipped theme, CJK font regions. */
 #include "check.h"
-#include "diag.h"
-#include "fonts.h"
-#include "theme.h"
+#include "base/diag.h"
+#include "format/fonts.h"
+#include "format/pdf/theme.h"
 
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,0 +1,424 @@
+/* options.c - one table of settings read from the command line (getopt_long) and from folio.yaml. */
+#include "base/options.h"
+
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "base/diag.h"
+#include "book/frontmatter.h"
+#include "base/version.h"
+#include "base/yamlfile.h"
+
+enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS };
+enum {
+	F_CLI_ONLY = 1,		/* not a folio.yaml key */
+	F_YAML_ONLY = 2,	/* not a command-line option */
+	F_DIGEST = 4		/* only for `folio digest` */
+};
+
+struct def {
+	const char *name;
+	int short_name;
+	enum kind kind;
+	size_t off;
+	const char *arg;
+	const char *help;
+	unsigned flags;
+	const char *group;	/* starts a new section of --help */
+};
+
+#define O(field) offsetof(struct options, field)
+
+static const struct def defs[] = {
+	{ "output", 'o', K_PATHS, O(outputs), "FILE", "write the book to FILE (.epub or .pdf; give -o twice for both; - is standard output)", 0, "Output" },
+	{ "to", 't', K_STR, O(format), "FORMAT", "epub, pdf, model (text dump of the book) or trace (PDF layout as text)", 0, NULL },
+	{ "config", 0, K_PATH, O(config), "FILE", "read settings from FILE after any folio.yaml in a SOURCE folder", F_CLI_ONLY, NULL },
+	{ "title", 0, K_STR, O(title), "TEXT", "book title (digest: a template, see README)", 0, "The book" },
+	{ "subtitle", 0, K_STR, O(subtitle), "TEXT", "book subtitle", 0, NULL },
+	{ "author", 0, K_STR, O(author), "NAME", "book author or editor", 0, NULL },
+	{ "lang", 0, K_STR, O(lang), "CODE", "book language (BCP 47: zh-CN, zh-TW, en ...); default from the articles", 0, NULL },
+	{ "cover", 0, K_PATH, O(cover), "FILE", "cover image (JPEG, PNG, GIF or WebP); else one is drawn", 0, NULL },
+	{ "publisher", 0, K_STR, O(publisher), "NAME", "publisher named in the book's metadata", 0, NULL },
+	{ "description", 0, K_STR, O(description), "TEXT", "a sentence describing the book", 0, NULL },
+	{ "css", 0, K_PATH, O(css), "FILE", "EPUB stylesheet to use instead of templates/epub.css", 0, NULL },
+	{ "sort", 0, K_STR, O(sort), "ORDER", "date (oldest first, default), -date, title or path", 0, NULL },
+	{ "include-drafts", 0, K_BOOL, O(include_drafts), NULL, "include articles marked draft: true", 0, NULL },
+	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
+	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
+	{ "page-size", 0, K_STR, O(page_size), "SIZE", "A4, A5 (default), B5, B5-JIS, Letter or WIDTHxHEIGHTmm", 0, "Print (PDF)" },
+	{ "margin", 0, K_STR, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL },
+	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
+	{ "theme", 0, K_PATH, O(theme), "FILE", "print theme (YAML) instead of templates/theme.yaml", 0, NULL },
+	{ "since", 0, K_STR, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
+	{ "until", 0, K_STR, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },
+	{ "last", 0, K_STR, O(last), "SPAN", "only articles of the last SPAN up to now: 24h, 7d, 2w ...", 0, NULL },
+	{ "category", 0, K_LIST, O(categories), "NAME", "only articles in category NAME (repeatable; case ignored)", 0, NULL },
+	{ "tag", 0, K_LIST, O(tags), "NAME", "only articles tagged NAME (repeatable; case ignored)", 0, NULL },
+	{ "only-lang", 0, K_LIST, O(langs), "CODE", "only articles in language CODE (repeatable; zh takes zh-TW too)", 0, NULL },
+	{ "limit", 0, K_LONG, O(limit), "N", "at most N articles (the first N in --sort order)", 0, NULL },
+	{ "timezone", 0, K_STR, O(timezone), "ZONE", "zone for dates written without one (default: local)", 0, NULL },
+	{ "group-by", 0, K_STR, O(group_by), "KEY", "parts by none, section, category, tag, lang, day, week or month", 0, NULL },
+	{ "files", 0, K_PATHS, O(files), NULL, "explicit list of articles in reading order", F_YAML_ONLY, NULL },
+	{ "state", 0, K_PATH, O(state), "FILE", "remember what earlier digests held (digest only)", F_DIGEST, "Digests (folio digest)" },
+	{ "new", 0, K_BOOL, O(new_only), NULL, "only articles no earlier digest held (needs --state)", F_DIGEST, NULL },
+	{ "image-cache", 0, K_PATH, O(image_cache), "DIR", "cache of fetched images (default $XDG_CACHE_HOME/folio)", 0, "Images" },
+	{ "offline", 0, K_BOOL, O(offline), NULL, "never use the network: cached images or placeholders", 0, NULL },
+	{ "user-agent", 0, K_STR, O(user_agent), "TEXT", "User-Agent for image requests", 0, NULL },
+	{ "referer", 0, K_STR, O(referer), "URL", "Referer for image requests", 0, NULL },
+	{ "webp", 0, K_STR, O(webp), "MODE", "EPUB WebP images: auto (default: JPEG, or PNG when lossless or transparent), keep, jpeg or png", 0, NULL },
+	{ "image-max-pixels", 0, K_LONG, O(image_max_pixels), "N", "scale larger images down to N pixels on the long side (default 2400; 0: never)", 0, NULL },
+	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
+	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
+	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS (default 30; 0: no limit)", 0, NULL },
+	{ "jobs", 'j', K_LONG, O(jobs), "N", "downloads at once (default 8)", 0, NULL },
+};
+
+#define NDEFS G_N_ELEMENTS(defs)
+
+void options_init(struct options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->sources = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < NDEFS; i++)
+		if (defs[i].kind == K_LIST || defs[i].kind == K_PATHS)
+			G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off) = g_ptr_array_new_with_free_func(g_free);
+	o->limit = -1;
+	o->webp = g_strdup("auto");
+	o->image_max_pixels = 2400;
+	o->image_max_megapixels = 50;
+	o->image_max_bytes = 20L * 1024 * 1024;
+	o->image_timeout = 30;
+	o->jobs = 8;
+}
+
+void options_clear(struct options *o)
+{
+	for (size_t i = 0; i < NDEFS; i++) {
+		switch (defs[i].kind) {
+		case K_STR: case K_PATH:
+			g_free(G_STRUCT_MEMBER(char *, o, defs[i].off));
+			break;
+		case K_LIST: case K_PATHS:
+			g_ptr_array_free(G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off), TRUE);
+			break;
+		default:
+			break;
+		}
+	}
+	g_ptr_array_free(o->sources, TRUE);
+	g_free(o->datadir);
+	memset(o, 0, sizeof *o);
+}
+
+static const struct def *find_def(const char *name)
+{
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!strcmp(defs[i].name, name))
+			return &defs[i];
+	return NULL;
+}
+
+/*
+ * Store one value. base_dir resolves relative paths (NULL: keep as given).
+ * Returns false and reports when the value is malformed.
+ */
+static bool set_value(struct options *o, const struct def *d, const char *value, const char *base_dir,
+		      const char *file, int line)
+{
+	char *end;
+	long n;
+	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && strcmp(base_dir, ".")
+		&& !g_path_is_absolute(value) ? g_build_filename(base_dir, value, NULL) : g_strdup(value);
+
+	switch (d->kind) {
+	case K_STR: case K_PATH: {
+		char **slot = &G_STRUCT_MEMBER(char *, o, d->off);
+
+		g_free(*slot);
+		*slot = v;
+		return true;
+	}
+	case K_BOOL:
+		G_STRUCT_MEMBER(bool, o, d->off) = value == NULL || fm_is_true(value);
+		g_free(v);
+		return true;
+	case K_LONG:
+		n = strtol(value, &end, 10);
+		g_free(v);
+		if (!*value || *end || n < 0) {
+			if (file)
+				diag_error(file, line, "'%s' wants a whole number, not '%s'", d->name, value);
+			else
+				diag_error(NULL, 0, "--%s wants a whole number, not '%s'", d->name, value);
+			return false;
+		}
+		G_STRUCT_MEMBER(long, o, d->off) = n;
+		return true;
+	case K_LIST: case K_PATHS:
+		g_ptr_array_add(G_STRUCT_MEMBER(GPtrArray *, o, d->off), v);
+		return true;
+	}
+	g_free(v);
+	return false;
+}
+
+static void clear_list(struct options *o, const struct def *d)
+{
+	g_ptr_array_set_size(G_STRUCT_MEMBER(GPtrArray *, o, d->off), 0);
+}
+
+/* ---- folio.yaml ---- */
+
+struct yreader {
+	struct options *o;
+	yaml_document_t *doc;
+	const char *file;
+	char *dir;
+	bool ok;
+	yaml_node_t *digest;	/* the digest: section, applied after the rest of the file */
+};
+
+static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
+
+static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool digest_section)
+{
+	char *name = g_strdelimit(g_strdup(key), "_", '-');
+	const struct def *d;
+
+	if (!strcmp(name, "digest")) {
+		if (v->type != YAML_MAPPING_NODE)
+			diag_warn(r->file, yamlfile_line(v), "'digest' should be a mapping of settings; ignored");
+		else if (r->o->mode == MODE_DIGEST && !digest_section)
+			r->digest = v;	/* wins over the top level wherever it sits in the file */
+		g_free(name);
+		return;
+	}
+	/* "lang" is the book's language; the language filter is "only-lang", as on the command line. */
+	d = find_def(name);
+	if (!d || (d->flags & F_CLI_ONLY)) {
+		diag_warn(r->file, yamlfile_line(v), "unknown setting '%s'; ignored", key);
+		g_free(name);
+		return;
+	}
+	g_free(name);
+	if ((d->flags & F_DIGEST) && r->o->mode != MODE_DIGEST)
+		return;
+	if (v->type == YAML_SCALAR_NODE) {
+		if (d->kind == K_LIST || d->kind == K_PATHS)
+			clear_list(r->o, d);
+		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
+			r->ok = false;
+	} else if (v->type == YAML_SEQUENCE_NODE && (d->kind == K_LIST || d->kind == K_PATHS)) {
+		clear_list(r->o, d);
+		for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			yaml_node_t *item = yaml_document_get_node(r->doc, *it);
+
+			if (item->type != YAML_SCALAR_NODE) {
+				diag_warn(r->file, yamlfile_line(item), "an item of '%s' is not text; ignored", key);
+				continue;
+			}
+			set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file, yamlfile_line(item));
+		}
+	} else {
+		diag_error(r->file, yamlfile_line(v), "'%s' has a value of the wrong kind", key);
+		r->ok = false;
+	}
+}
+
+static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
+
+		if (k->type != YAML_SCALAR_NODE) {
+			diag_warn(r->file, yamlfile_line(k), "setting name is not text; ignored");
+			continue;
+		}
+		load_pair(r, (const char *)k->data.scalar.value, v, digest_section);
+	}
+}
+
+bool options_load_file(struct options *o, const char *path)
+{
+	yaml_document_t doc;
+	yaml_node_t *root;
+	struct yreader r = { o, &doc, path, NULL, true, NULL };
+
+	if (!yamlfile_load(path, "settings", &doc))
+		return false;
+	r.dir = g_path_get_dirname(path);
+	root = yaml_document_get_root_node(&doc);
+	if (root && root->type == YAML_MAPPING_NODE) {
+		load_mapping(&r, root, false);
+		if (r.digest)
+			load_mapping(&r, r.digest, true);
+	}
+	else if (root && !(root->type == YAML_SCALAR_NODE && !*root->data.scalar.value)) {
+		diag_error(path, 1, "settings should be a mapping of names to values");
+		r.ok = false;
+	}
+	g_free(r.dir);
+	yaml_document_delete(&doc);
+	return r.ok;
+}
+
+/* ---- command line ---- */
+
+void options_usage(bool full)
+{
+	if (!full) {
+		diag_print("Usage: folio [OPTIONS] SOURCE... -o OUTPUT\n"
+			   "       folio digest [OPTIONS] SOURCE... -o OUTPUT\n"
+			   "Try 'folio --help' for more information.\n");
+		return;
+	}
+	printf("Usage: folio [OPTIONS] SOURCE... -o OUTPUT\n"
+	       "       folio digest [OPTIONS] SOURCE... -o OUTPUT\n");
+	printf("\nTurn folders of Markdown articles (Hugo front matter) into an EPUB 3 book or a\n"
+		   "print PDF. Each SOURCE is a folder, read recursively, or a Markdown file; a\n"
+		   "folio.yaml in a SOURCE folder is read first. The format comes from OUTPUT's\n"
+		   "extension or -t.\n");
+	for (size_t i = 0; i < NDEFS; i++) {
+		const struct def *d = &defs[i];
+		char *left;
+
+		if (d->flags & F_YAML_ONLY)
+			continue;
+		if (d->group)
+			printf("\n%s:\n", d->group);
+		if (d->short_name)
+			left = g_strdup_printf("-%c, --%s%s%s", d->short_name, d->name, d->arg ? " " : "",
+					       d->arg ? d->arg : "");
+		else
+			left = g_strdup_printf("    --%s%s%s", d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+		printf("  %-26s %s\n", left, d->help);
+		g_free(left);
+	}
+	printf("\nIn 'folio digest', --title, --subtitle and -o are templates: {{year}} {{month}} {{day}}\n"
+	       "{{week}} (ISO) {{weekyear}} {{from}} {{to}} {{date}} {{count}}. A digest prints one summary\n"
+	       "line on stdout (see README).\n");
+	printf("\n  -h, --help                 show this help\n"
+		   "  -V, --version              show the version\n"
+		   "\nExit status: 0 written, 1 failed (nothing written), 2 bad usage,\n"
+		   "3 digest found nothing new (nothing written).\n");
+}
+
+struct cli_value {
+	const struct def *def;
+	char *value;
+};
+
+int options_parse(struct options *o, int argc, char **argv)
+{
+	struct option *longopts = g_new0(struct option, NDEFS + 3);
+	GString *shortopts = g_string_new("+:hV");
+	GArray *given = g_array_new(FALSE, FALSE, sizeof(struct cli_value));
+	GHashTable *lists_seen;
+	int n = 0, c, status = 0, first = 1;
+
+	if (argc > 1 && !strcmp(argv[1], "digest")) {
+		o->mode = MODE_DIGEST;
+		first = 2;
+	}
+	for (size_t i = 0; i < NDEFS; i++) {
+		if (defs[i].flags & F_YAML_ONLY)
+			continue;
+		longopts[n].name = defs[i].name;
+		longopts[n].has_arg = defs[i].kind == K_BOOL ? no_argument : required_argument;
+		longopts[n].val = 1000 + (int)i;
+		n++;
+		if (defs[i].short_name) {
+			g_string_append_c(shortopts, (char)defs[i].short_name);
+			if (defs[i].kind != K_BOOL)
+				g_string_append_c(shortopts, ':');
+		}
+	}
+	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[n++] = (struct option){ "version", no_argument, NULL, 'V' };
+
+	optind = first;
+	opterr = 0;
+	/* GNU order: options may follow the SOURCEs; "+" above is dropped by permuting ourselves. */
+	g_string_erase(shortopts, 0, 1);
+	while ((c = getopt_long(argc, argv, shortopts->str, longopts, NULL)) != -1) {
+		const struct def *d = NULL;
+		struct cli_value v;
+
+		if (c == 'h') {
+			options_usage(true);
+			status = -1;
+			goto out;
+		}
+		if (c == 'V') {
+			printf("folio %s\n", FOLIO_VERSION);
+			status = -1;
+			goto out;
+		}
+		if (c == '?' || c == ':') {
+			if (c == ':')
+				diag_error(NULL, 0, "option '%s' needs a value", argv[optind - 1]);
+			else if (optopt)
+				diag_error(NULL, 0, "unknown option '-%c'", optopt);
+			else
+				diag_error(NULL, 0, "unknown option '%s'", argv[optind - 1]);
+			options_usage(false);
+			status = 2;
+			goto out;
+		}
+		if (c >= 1000)
+			d = &defs[c - 1000];
+		else
+			for (size_t i = 0; i < NDEFS && !d; i++)
+				if (defs[i].short_name == c)
+					d = &defs[i];
+		if (!d)
+			continue;
+		if ((d->flags & F_DIGEST) && o->mode != MODE_DIGEST) {
+			diag_error(NULL, 0, "--%s belongs to 'folio digest'", d->name);
+			options_usage(false);
+			status = 2;
+			goto out;
+		}
+		v.def = d;
+		v.value = optarg ? g_strdup(optarg) : NULL;
+		g_array_append_val(given, v);
+		if (!strcmp(d->name, "config"))
+			set_value(o, d, optarg, NULL, NULL, 0);
+	}
+	for (int i = optind; i < argc; i++)
+		g_ptr_array_add(o->sources, g_strdup(argv[i]));
+
+	/* folio.yaml in each SOURCE folder, then --config, then the command line. */
+	for (guint i = 0; i < o->sources->len; i++) {
+		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
+
+		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !options_load_file(o, yaml))
+			status = 1;
+		g_free(yaml);
+	}
+	if (o->config && !options_load_file(o, o->config))
+		status = 1;
+	lists_seen = g_hash_table_new(NULL, NULL);
+	for (guint i = 0; i < given->len; i++) {
+		struct cli_value *v = &g_array_index(given, struct cli_value, i);
+
+		if ((v->def->kind == K_LIST || v->def->kind == K_PATHS) && !g_hash_table_contains(lists_seen, v->def)) {
+			clear_list(o, v->def);
+			g_hash_table_add(lists_seen, (gpointer)v->def);
+		}
+		if (strcmp(v->def->name, "config") && !set_value(o, v->def, v->value, NULL, NULL, 0))
+			status = 2;
+	}
+	g_hash_table_destroy(lists_seen);
+out:
+	for (guint i = 0; i < given->len; i++)
+		g_free(g_array_index(given, struct cli_value, i).value);
+	g_array_free(given, TRUE);
+	g_string_free(shortopts, TRUE);
+	g_free(longopts);
+	return status;
+}

@@ -1,0 +1,36 @@
+/* yamlfile.c - reads a settings file (folio.yaml, a print theme) into one YAML document. */
+#include "base/yamlfile.h"
+
+#include <glib.h>
+
+#include "base/diag.h"
+
+int yamlfile_line(const yaml_node_t *n)
+{
+	return (int)n->start_mark.line + 1;
+}
+
+bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
+{
+	char *text = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	yaml_parser_t parser;
+	bool ok;
+
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(path, 0, "cannot read %s: %s", what, err->message);
+		g_error_free(err);
+		return false;
+	}
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (unsigned char *)text, len);
+	/* The document keeps copies of its scalars: the text and the parser can go now. */
+	ok = yaml_parser_load(&parser, doc);
+	if (!ok)
+		diag_error(path, (int)parser.problem_mark.line + 1, "bad YAML in %s: %s", what,
+			   parser.problem ? parser.problem : "syntax error");
+	yaml_parser_delete(&parser);
+	g_free(text);
+	return ok;
+}

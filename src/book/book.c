@@ -1,0 +1,417 @@
+/* book.c - builds the book model: read the sources, choose and order articles, run the passes. */
+#include "book/book.h"
+
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/arrange.h"
+#include "read/article.h"
+#include "read/collect.h"
+#include "format/cover.h"
+#include "base/diag.h"
+#include "read/images.h"
+#include "text/langdetect.h"
+#include "base/parallel.h"
+#include "read/passes.h"
+#include "read/resources.h"
+#include "read/select.h"
+#include "format/pdf/theme.h"
+
+#include <libxml/parser.h>
+
+struct part *part_new(const char *title)
+{
+	struct part *p = g_new0(struct part, 1);
+
+	p->title = g_strdup(title);
+	p->articles = g_ptr_array_new();
+	return p;
+}
+
+void part_free(struct part *p)
+{
+	if (!p)
+		return;
+	g_free(p->title);
+	g_free(p->id);
+	g_ptr_array_free(p->articles, TRUE);
+	g_free(p);
+}
+
+static void remove_tree(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	if (d) {
+		while ((name = g_dir_read_name(d))) {
+			char *p = g_build_filename(dir, name, NULL);
+
+			if (g_file_test(p, G_FILE_TEST_IS_DIR))
+				remove_tree(p);
+			else
+				g_unlink(p);
+			g_free(p);
+		}
+		g_dir_close(d);
+	}
+	g_rmdir(dir);
+}
+
+void book_free(struct book *b)
+{
+	if (!b)
+		return;
+	cover_free(b);	/* a drawn cover's PNG may still be being written into the scratch folder */
+	for (guint i = 0; i < b->parts->len; i++)
+		part_free(g_ptr_array_index(b->parts, i));
+	g_ptr_array_free(b->parts, TRUE);
+	for (guint i = 0; i < b->articles->len; i++)
+		article_free(g_ptr_array_index(b->articles, i));
+	g_ptr_array_free(b->articles, TRUE);
+	for (guint i = 0; i < b->sections->len; i++)
+		article_free(g_ptr_array_index(b->sections, i));
+	g_ptr_array_free(b->sections, TRUE);
+	for (guint i = 0; i < b->resources->len; i++)
+		resource_free(g_ptr_array_index(b->resources, i));
+	g_ptr_array_free(b->resources, TRUE);
+	g_ptr_array_free(b->left_out, TRUE);
+	if (b->scratch) {
+		remove_tree(b->scratch);
+		g_free(b->scratch);
+	}
+	roots_free(b->roots);
+	theme_free(b->theme);
+	if (b->tz)
+		g_time_zone_unref(b->tz);
+	g_free(b->title);
+	g_free(b->subtitle);
+	g_free(b->author);
+	g_free(b->lang);
+	g_free(b->publisher);
+	g_free(b->description);
+	g_free(b->identifier);
+	g_free(b->cover);
+	g_free(b);
+}
+
+static struct book *book_new(const struct options *opts)
+{
+	struct book *b = g_new0(struct book, 1);
+
+
+	b->opts = opts;
+	b->articles = g_ptr_array_new();
+	b->parts = g_ptr_array_new();
+	b->sections = g_ptr_array_new();
+	b->resources = g_ptr_array_new();
+	b->left_out = g_ptr_array_new_with_free_func(g_free);
+	b->roots = roots_new();
+	return b;
+}
+
+/* The title of the _index.md of the nearest folder (from the article's up to its root). */
+static void find_section(struct article *a, GHashTable *section_titles)
+{
+	char *dir = g_strdup(a->dir);
+
+	while (strlen(dir) >= strlen(a->root->real)) {
+		const char *t = g_hash_table_lookup(section_titles, dir);
+		char *up;
+
+		if (t && strcmp(dir, a->root->real)) {
+			a->section = g_strdup(t);
+			break;
+		}
+		up = g_path_get_dirname(dir);
+		if (!strcmp(up, dir)) {
+			g_free(up);
+			break;
+		}
+		g_free(dir);
+		dir = up;
+	}
+	g_free(dir);
+}
+
+/* One source file, read and identified on a worker thread (parallel.h). */
+struct load_job {
+	struct book *b;
+	const struct found_file *f;
+	struct article *a;	/* NULL: left out, for why */
+	const char *why;
+};
+
+/* What load_all gathers, in the files' order. */
+struct load_results {
+	struct book *b;
+	GPtrArray *loaded;
+	GHashTable *section_titles;
+	guint taken;
+};
+
+static void load_one(gpointer data, gpointer unused)
+{
+	struct load_job *j = data;
+
+	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->b->tz, &j->why);
+	if (j->a) {
+		j->a->title = passes_article_title(j->a);
+		/* Sections too: one may introduce a part, with pictures and links of its own. */
+		passes_identify(j->b, j->a);
+		/* Loading is done with the tree: the readers after it hold it again one at a time. */
+		article_release(j->a);
+	}
+}
+
+static void take_loaded(gpointer data, gpointer user)
+{
+	struct load_job *j = data;
+	struct load_results *res = user;
+	struct article *a = j->a;
+
+	diag_progress_step(++res->taken);
+	if (!a)
+		g_ptr_array_add(res->b->left_out, g_strdup_printf("%s (%s)", j->f->file, j->why));
+	else if (a->section_index) {
+		g_ptr_array_add(res->b->sections, a);
+		g_hash_table_insert(res->section_titles, a->dir, a->title);
+	} else {
+		g_ptr_array_add(res->loaded, a);
+	}
+}
+
+/*
+ * Read every source file: parsing and identifying run on every core, and the results (and
+ * their messages) are taken in the files' order, so the book and stderr are the same each run.
+ * Articles that cannot be read are reported and named in b->left_out.
+ */
+static GPtrArray *load_all(struct book *b)
+{
+	GPtrArray *files = collect_sources(b->opts->sources, b->roots);
+	struct load_results res = { b, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal), 0 };
+	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
+	gpointer *order = g_new(gpointer, files->len ? files->len : 1);
+	GPtrArray *loaded = res.loaded;
+	GHashTable *section_titles = res.section_titles;
+
+	/* Library set-up that is not thread-safe, done once here: libxml2's, and cmark-gfm's
+	   extension tables (filled when a parser first attaches them). */
+	xmlInitParser();
+	cmark_node_free(article_parse_markdown("", 0));
+	for (guint i = 0; i < files->len; i++) {
+		jobs[i] = (struct load_job){ .b = b, .f = g_ptr_array_index(files, i) };
+		order[i] = &jobs[i];
+	}
+	diag_progress_begin("reading", files->len);
+	parallel_in_order(order, files->len, load_one, take_loaded, &res);
+	diag_progress_end();
+	g_free(order);
+	g_free(jobs);
+	for (guint i = 0; i < loaded->len; i++)
+		find_section(g_ptr_array_index(loaded, i), section_titles);
+	/* A section named by its own _index.md: use its title for its own folder's part. */
+	for (guint i = 0; i < b->sections->len; i++) {
+		struct article *s = g_ptr_array_index(b->sections, i);
+
+		g_free(s->section);
+		s->section = strcmp(s->dir, s->root->real) ? g_strdup(s->title) : NULL;
+	}
+	g_hash_table_destroy(section_titles);
+	g_ptr_array_free(files, TRUE);
+	return loaded;
+}
+
+/* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' byte sums. */
+static char *content_uuid(const struct book *b)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
+	guint8 d[20];
+	gsize n = sizeof d;
+
+	g_checksum_update(sum, (const guchar *)b->title, -1);
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+
+		g_checksum_update(sum, (const guchar *)a->bytes_sum, -1);
+	}
+	g_checksum_get_digest(sum, d, &n);
+	g_checksum_free(sum);
+	d[6] = (guint8)((d[6] & 0x0F) | 0x50);
+	d[8] = (guint8)((d[8] & 0x3F) | 0x80);
+	return g_strdup_printf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+			       d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11],
+			       d[12], d[13], d[14], d[15]);
+}
+
+/* The most common declared language of the articles, or NULL. */
+static char *common_lang(const struct book *b)
+{
+	GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *best = NULL;
+	guint best_n = 0;
+
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		guint n;
+
+		if (!a->lang)
+			continue;
+		n = GPOINTER_TO_UINT(g_hash_table_lookup(count, a->lang)) + 1;
+		g_hash_table_insert(count, g_strdup(a->lang), GUINT_TO_POINTER(n));
+		if (n > best_n) {
+			best_n = n;
+			g_free(best);
+			best = g_strdup(a->lang);
+		}
+	}
+	g_hash_table_destroy(count);
+	return best;
+}
+
+static bool source_date_epoch(gint64 *out)
+{
+	const char *s = g_getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	gint64 v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = g_ascii_strtoll(s, &end, 10);
+	if (errno || *end || v < 0) {
+		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* epoch_set: SOURCE_DATE_EPOCH gave b->now, which then also stamps the book. */
+static void book_metadata(struct book *b, bool epoch_set)
+{
+	const struct options *o = b->opts;
+
+	b->title = g_strdup(o->title);
+	for (guint i = 0; !b->title && i < b->sections->len; i++) {
+		struct article *s = g_ptr_array_index(b->sections, i);
+
+		if (!strcmp(s->dir, s->root->real) && s->fm.title.text && *s->fm.title.text)
+			b->title = g_strdup(s->title);
+	}
+	if (!b->title && o->sources->len > 0) {
+		char *first = g_ptr_array_index(o->sources, 0);
+		char *real = realpath(first, NULL);
+
+		b->title = g_path_get_basename(real ? real : first);
+		free(real);
+		if (g_str_has_suffix(b->title, ".md"))
+			b->title[strlen(b->title) - 3] = '\0';
+	}
+	b->subtitle = g_strdup(o->subtitle);
+	b->author = g_strdup(o->author);
+	b->publisher = g_strdup(o->publisher);
+	b->description = g_strdup(o->description);
+	if (!b->lang)
+		b->lang = common_lang(b);
+	if (!b->lang)
+		b->lang = g_strdup("und");
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		if (!a->lang)
+			a->lang = g_strdup(b->lang);
+		if (a->fm.date.valid) {
+			if (!b->first.valid || a->fm.date.utc < b->first.utc)
+				b->first = a->fm.date;
+			if (!b->last.valid || a->fm.date.utc > b->last.utc)
+				b->last = a->fm.date;
+		}
+	}
+	if (epoch_set)
+		b->modified = b->now;
+	else
+		b->modified = b->last.valid ? b->last.utc : 0;
+	b->identifier = content_uuid(b);
+}
+
+void book_set_title(struct book *b, const char *title, const char *subtitle)
+{
+	if (title) {
+		g_free(b->title);
+		b->title = g_strdup(title);
+	}
+	if (subtitle) {
+		g_free(b->subtitle);
+		b->subtitle = g_strdup(subtitle);
+	}
+	/* The identifier is derived from the title: keep the two in step. */
+	g_free(b->identifier);
+	b->identifier = content_uuid(b);
+}
+
+struct book *book_build(const struct options *opts)
+{
+	return book_build_unsent(opts, NULL);
+}
+
+struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
+{
+	struct book *b = book_new(opts);
+	struct select_filters *filters;
+	GPtrArray *loaded;
+	bool epoch_set;
+
+	/* The theme first: a bad --theme or --page-size fails before any article is read. */
+	b->theme = theme_load(opts->theme, opts->datadir);
+	if (!b->theme || !theme_apply_options(b->theme, opts)) {
+		book_free(b);
+		return NULL;
+	}
+	b->cjk_latin_space = b->theme->cjk_latin_space;
+	b->tz = date_zone(opts->timezone);
+	if (!b->tz) {
+		diag_error(NULL, 0, "unknown time zone '%s'", opts->timezone);
+		book_free(b);
+		return NULL;
+	}
+	epoch_set = source_date_epoch(&b->now);
+	if (!epoch_set)
+		b->now = g_get_real_time() / G_USEC_PER_SEC;
+	b->sent = sent;
+	/* Bad filter values are reported before anything is read. */
+	filters = select_filters_new(b);
+	if (!filters || !arrange_check(opts)) {
+		select_filters_free(filters);
+		book_free(b);
+		return NULL;
+	}
+	/* A language given for the book is the default of articles without one. */
+	b->lang = lang_normalize(opts->lang);
+	loaded = load_all(b);
+	select_articles(b, filters, loaded);
+	g_ptr_array_free(loaded, TRUE);
+	select_filters_free(filters);
+	arrange_sort(b);
+	select_limit(b);
+	if (!b->lang)
+		b->lang = common_lang(b);
+	arrange_group(b);
+	passes_run(b);
+	book_metadata(b, epoch_set);
+	images_resolve(b);
+	cover_resolve(b);
+	if (b->left_out->len) {
+		GString *s = g_string_new(NULL);
+
+		for (guint i = 0; i < b->left_out->len; i++)
+			g_string_append_printf(s, "\n  %s", (char *)g_ptr_array_index(b->left_out, i));
+		diag_warn(NULL, 0, "%u file%s left out of the book:%s", b->left_out->len,
+			  b->left_out->len == 1 ? "" : "s", s->str);
+		g_string_free(s, TRUE);
+	}
+	return b;
+}

@@ -1,0 +1,184 @@
+/* book.h - the book model both writers read: articles in reading order and what the passes found. */
+#ifndef FOLIO_BOOK_H
+#define FOLIO_BOOK_H
+
+#include <stdbool.h>
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "base/date.h"
+#include "book/frontmatter.h"
+#include "base/options.h"
+#include "base/paths.h"
+
+/*
+ * An image packed into the book; the same picture is stored once. The EPUB
+ * writer packs the bytes of file path under the name href with media_type;
+ * the three always match (a converted or scaled copy lives in b->scratch).
+ * The PDF writer draws imagedecode_surface(r) (imagedecode.h).
+ */
+struct resource {
+	char *id;		/* "img-" + 16 hex digits of the SHA-1 of the ORIGINAL bytes */
+	char *path;		/* file holding the bytes to pack (source file, cache entry, scratch copy) */
+	char *href;		/* name inside the EPUB: "images/<id>.<ext>" */
+	const char *media_type;	/* of the bytes at path: image/jpeg, image/png, image/gif, image/webp, image/svg+xml */
+	int width, height;	/* pixels of the bytes at path; 0 when unknown (SVG without a size) */
+	gint64 size;		/* bytes at path */
+	const char *converted_from;	/* media type of the original when it was scaled or converted, else NULL */
+};
+
+/*
+ * One image reference in an article (a Markdown image, or the thumbnail).
+ * Remote images (http:, https:, //host/) are downloaded or taken from the
+ * image cache; one that cannot be had has res NULL, a problem text, and was
+ * reported with one warning (one for all the references to that address in
+ * its article). Each address is read and decoded once, however often named.
+ */
+struct image {
+	cmark_node *node;	/* the image node; NULL for the thumbnail */
+	char *url;		/* as written */
+	char *alt;		/* alt text, plain */
+	int line;		/* line in the article file */
+	struct resource *res;	/* NULL: the writers show a placeholder */
+	char *problem;		/* why there is no resource, for the placeholder and the warning */
+};
+
+struct heading {
+	cmark_node *node;
+	int level;		/* 1..6 as written */
+	char *text;		/* plain text */
+	char *anchor;		/* unique in the book: "a0003-h2" */
+	int line;
+};
+
+struct link {
+	cmark_node *node;
+	char *url;
+	int line;
+	struct article *target;	/* when the link names another article of the book */
+	char *fragment;		/* "#..." part kept for such internal links */
+};
+
+struct footnote {
+	cmark_node *def;	/* CMARK_NODE_FOOTNOTE_DEFINITION */
+	int number;		/* 1, 2, ... in order of first reference */
+	char *anchor;		/* "a0003-fn2" */
+	char *ref_anchor;	/* "a0003-fnref2" (first reference; later ones add "-2", "-3") */
+};
+
+struct article {
+	char *file;		/* path for messages, as the user would type it */
+	char *real;		/* real path */
+	char *dir;		/* real folder: relative images resolve here */
+	char *rel;		/* path inside its SOURCE folder ("path" sort key) */
+	const struct root *root;
+	bool bundle;		/* name/index.md with its resources beside it */
+	bool section_index;	/* _index.md: describes its folder's section */
+
+	struct front_matter fm;
+	int body_line;		/* line of the file where the Markdown starts */
+	/*
+	 * The body, parsed with tables, footnotes, strikethrough, autolinks, and
+	 * repaired. A book of thousands of articles does not hold all their
+	 * trees: doc is there while the article is loaded, and afterwards only
+	 * while a reader holds it (article_hold, article.h), parsed again from
+	 * markdown; else NULL, and so are the nodes the records below point to.
+	 */
+	cmark_node *doc;
+	char *markdown;		/* the body's text as it was parsed (after loading's repairs) */
+	size_t markdown_len;
+	int holds;		/* article_hold calls not yet released */
+	bool walked;		/* its headings, images, links and footnotes are recorded (not _index.md) */
+	char bytes_sum[41];	/* checksums and size of the file's bytes (for the book's identifier) */
+	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
+
+	char *title;		/* front matter title, else first heading, else file name */
+	char *lang;		/* article lang, else the book's */
+	char *id;		/* "a0003": EPUB file name and anchor prefix */
+	char *section;		/* title of the _index.md section it belongs to, or NULL */
+	char *source_name;	/* where the article came from (front matter, or the trailing link) */
+	char *source_url;
+
+	/*
+	 * The thumbnail, shown above the body; NULL when there is none, and also
+	 * when it is the same picture (same URL or same bytes) as the first image
+	 * of the body, so no writer shows it twice. lead->res NULL: the writers
+	 * show nothing there (a lead is decoration; the warning was given).
+	 */
+	struct image *lead;
+	GPtrArray *headings;	/* of struct heading * */
+	GPtrArray *images;	/* of struct image * */
+	GPtrArray *links;	/* of struct link * */
+	GPtrArray *footnotes;	/* of struct footnote *, by number */
+};
+
+/* A group of articles with its own title page / nested table of contents entry. */
+struct part {
+	char *title;
+	char *id;		/* "p01" */
+	GPtrArray *articles;	/* borrowed from book->articles, in reading order */
+	struct article *intro;	/* _index.md body shown on the part page, or NULL */
+};
+
+struct theme;
+
+struct book {
+	char *title, *subtitle, *author, *lang, *publisher, *description;
+	char *identifier;	/* "urn:uuid:..." derived from the content */
+	gint64 modified;	/* SOURCE_DATE_EPOCH, else the newest article date */
+	struct folio_date first, last;	/* dates of the oldest and newest article */
+	char *cover;		/* real path of the cover image (--cover), or NULL */
+	struct resource *cover_res;	/* the EPUB's cover image: --cover's, else one drawn (PNG); NULL only if drawing failed */
+	bool cover_drawn;	/* folio draws the cover: the PDF with cover_draw(); cover_res is its PNG, made only
+				   when an EPUB is written (NULL otherwise) */
+	struct cover_png_job *cover_job;	/* the drawn cover's PNG being written on a thread (cover_finish) */
+
+	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
+	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */
+	GPtrArray *sections;	/* of struct article *: the _index.md files (owned) */
+	GPtrArray *resources;	/* of struct resource *, in first-use order (owned) */
+	GPtrArray *left_out;	/* of char *: "FILE: reason" for everything not in the book */
+
+	/* Choosing: the time --last counts back from, and what was left out on purpose. */
+	gint64 now;		/* SOURCE_DATE_EPOCH, else the clock */
+	GHashTable *sent;	/* digest --new: identity keys earlier digests held (borrowed), or NULL */
+	struct chosen {
+		guint read;		/* articles read (not counting _index.md) */
+		guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
+		guint already_sent, duplicates, over_limit;
+		bool has_from, has_to;	/* the date window asked for: from <= date < to */
+		gint64 from, to;
+	} chosen;
+
+	struct roots *roots;
+	const struct options *opts;
+	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
+	GTimeZone *tz;		/* for dates written without a zone */
+	struct theme *theme;	/* templates/theme.yaml or --theme, with --page-size/--margin/--two-sided applied */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both outputs (the theme's; 0: off) */
+};
+
+/*
+ * Read every SOURCE, keep the articles the options choose, order and group
+ * them, and run the passes. Problems are reported through diag; returns NULL
+ * only when nothing at all could be read (also reported).
+ */
+struct book *book_build(const struct options *opts);
+/* The same, for `folio digest --new`: articles with a key in sent (identity.h) are left out. */
+struct book *book_build_unsent(const struct options *opts, GHashTable *sent);
+void book_free(struct book *b);
+
+/* Give a built book its final title and subtitle (digests fill their templates once the articles are known). */
+void book_set_title(struct book *b, const char *title, const char *subtitle);
+
+/* Allocation helpers for the parts of the model. */
+struct article *article_new(void);
+void article_free(struct article *a);
+void image_free(struct image *im);
+struct part *part_new(const char *title);
+void part_free(struct part *p);
+
+/* Plain text of a node and its descendants (for titles, alt text, anchors). */
+char *node_plain_text(cmark_node *node);
+
+#endif

@@ -1,0 +1,300 @@
+/* state.c - reads and atomically rewrites the digest state file, under a lock file beside it. */
+#include "cli/state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "book/book.h"
+#include "base/diag.h"
+#include "read/identity.h"
+#include "base/outfile.h"
+
+/*
+ * The format, one record a line, fields separated by tabs (escaped as in
+ * state_escape):
+ *   folio-digest-state	1
+ *   run	2025-03-10T06:00:00Z	12	/abs/digests/weekly.epub	/abs/digests/weekly.pdf
+ *   article	2025-03-10T06:00:00Z	link:host/path	title:2025-03-09:title	path:/abs/a.md
+ * Lines starting with "#" and empty lines are ignored.
+ */
+#define STATE_MAGIC "folio-digest-state"
+#define STATE_VERSION "1"
+
+void state_escape(GString *out, const char *field)
+{
+	for (const char *p = field; *p; p++) {
+		switch (*p) {
+		case '\\': g_string_append(out, "\\\\"); break;
+		case '\t': g_string_append(out, "\\t"); break;
+		case '\n': g_string_append(out, "\\n"); break;
+		case '\r': g_string_append(out, "\\r"); break;
+		default: g_string_append_c(out, *p); break;
+		}
+	}
+}
+
+static char *unescape(const char *s)
+{
+	GString *out = g_string_new(NULL);
+
+	for (; *s; s++) {
+		if (*s != '\\' || !s[1]) {
+			g_string_append_c(out, *s);
+			continue;
+		}
+		s++;
+		g_string_append_c(out, *s == 't' ? '\t' : *s == 'n' ? '\n' : *s == 'r' ? '\r' : *s);
+	}
+	return g_string_free(out, FALSE);
+}
+
+char *state_absolute(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+	char *real = realpath(dir, NULL);
+	char *abs = real ? g_build_filename(real, base, NULL) : g_strdup(path);
+
+	free(real);
+	g_free(dir);
+	g_free(base);
+	return abs;
+}
+
+static bool read_time(const char *text, gint64 *out)
+{
+	struct folio_date d;
+
+	if (!date_parse(text, NULL, &d) || !d.has_time)
+		return false;
+	*out = d.utc;
+	return true;
+}
+
+/* One record; false (reported with its line) when it is not one folio writes. */
+static bool parse_line(struct state *s, char **f, guint n, int line)
+{
+	gint64 when;
+
+	if (!strcmp(f[0], "run") && n >= 3 && read_time(f[1], &when)) {
+		s->runs++;
+		if (!s->has_last_run || when > s->last_run)
+			s->last_run = when;
+		s->has_last_run = true;
+		for (guint i = 3; i < n; i++)
+			g_hash_table_add(s->outputs, unescape(f[i]));
+		return true;
+	}
+	if (!strcmp(f[0], "article") && n >= 3 && read_time(f[1], &when)) {
+		for (guint i = 2; i < n; i++)
+			g_hash_table_add(s->keys, unescape(f[i]));
+		return true;
+	}
+	diag_error(s->path, line, "not a line of a folio digest state file (written by a newer folio, "
+		   "or edited by hand?)");
+	return false;
+}
+
+static bool parse(struct state *s)
+{
+	char **lines = g_strsplit(s->text->str, "\n", -1);
+	bool ok = true, header = false;
+
+	for (int i = 0; ok && lines[i]; i++) {
+		char **f;
+		guint n;
+
+		if (!lines[i][0] || lines[i][0] == '#')
+			continue;
+		f = g_strsplit(lines[i], "\t", -1);
+		n = g_strv_length(f);
+		if (!header) {
+			header = true;
+			if (n != 2 || strcmp(f[0], STATE_MAGIC) || strcmp(f[1], STATE_VERSION)) {
+				diag_error(s->path, i + 1, "is not a folio digest state file (version %s)",
+					   STATE_VERSION);
+				ok = false;
+			}
+		} else {
+			ok = parse_line(s, f, n, i + 1);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	return ok;
+}
+
+static bool take_lock(struct state *s)
+{
+	char *dir = g_path_get_dirname(s->path);
+
+	/* A first scheduled run may name a folder nobody made yet (digests/digest.state). */
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		diag_error(dir, 0, "cannot create the folder of the digest state: %s", g_strerror(errno));
+		g_free(dir);
+		return false;
+	}
+	g_free(dir);
+	s->lock_fd = open(s->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (s->lock_fd < 0) {
+		diag_error(s->lock_path, 0, "cannot create the lock file of the state: %s", g_strerror(errno));
+		return false;
+	}
+	if (flock(s->lock_fd, LOCK_EX | LOCK_NB) == 0)
+		return true;
+	if (errno != EWOULDBLOCK) {
+		diag_error(s->lock_path, 0, "cannot lock: %s", g_strerror(errno));
+		return false;
+	}
+	/* Another digest of the same state is running: ours goes after it, and sees what it sent. */
+	diag_note(s->lock_path, 0, "another folio digest is using this state; waiting for it to finish");
+	while (flock(s->lock_fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			diag_error(s->lock_path, 0, "cannot lock: %s", g_strerror(errno));
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A digest killed after writing the new state beside the old one leaves its
+ * temporary file (".NAME.XXXXXX", see outfile.h); under the lock no other
+ * digest is writing one, so they can go.
+ */
+static void remove_stale_temporaries(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+	char *prefix = g_strdup_printf(".%s.", base);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d && (name = g_dir_read_name(d))) {
+		if (g_str_has_prefix(name, prefix) && strlen(name) == strlen(prefix) + 6) {
+			char *p = g_build_filename(dir, name, NULL);
+
+			g_unlink(p);
+			g_free(p);
+		}
+	}
+	if (d)
+		g_dir_close(d);
+	g_free(prefix);
+	g_free(base);
+	g_free(dir);
+}
+
+struct state *state_open(const char *path)
+{
+	struct state *s = g_new0(struct state, 1);
+	char *text = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+
+	s->path = g_strdup(path);
+	s->lock_path = g_strconcat(path, ".lock", NULL);
+	s->lock_fd = -1;
+	s->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->text = g_string_new(NULL);
+	if (!take_lock(s))
+		goto fail;
+	remove_stale_temporaries(path);
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		if (!g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
+			diag_error(path, 0, "cannot read the digest state: %s", err->message);
+			g_error_free(err);
+			goto fail;
+		}
+		g_error_free(err);
+		diag_note(path, 0, "no digest state yet; this digest starts it");
+		return s;
+	}
+	if (memchr(text, '\0', len) || !g_utf8_validate(text, (gssize)len, NULL)) {
+		diag_error(path, 0, "is not a folio digest state file (not UTF-8 text)");
+		g_free(text);
+		goto fail;
+	}
+	g_string_append_len(s->text, text, (gssize)len);
+	g_free(text);
+	if (s->text->len && s->text->str[s->text->len - 1] != '\n')
+		g_string_append_c(s->text, '\n');
+	if (!parse(s))
+		goto fail;
+	return s;
+fail:
+	state_close(s);
+	return NULL;
+}
+
+bool state_prepare(struct state *s, gint64 now, GTimeZone *tz, const GPtrArray *articles,
+		   const GPtrArray *outputs)
+{
+	GString *out = g_string_new(NULL);
+	char *when = date_format_utc(now);
+	bool ok;
+
+	if (!s->text->len)
+		g_string_append(out, "# folio digest state: what earlier digests held (see folio's README).\n"
+			       STATE_MAGIC "\t" STATE_VERSION "\n");
+	else
+		g_string_append_len(out, s->text->str, (gssize)s->text->len);
+	g_string_append_printf(out, "run\t%s\t%u", when, articles->len);
+	for (guint i = 0; i < outputs->len; i++) {
+		char *abs = state_absolute(g_ptr_array_index(outputs, i));
+
+		g_string_append_c(out, '\t');
+		state_escape(out, abs);
+		g_free(abs);
+	}
+	g_string_append_c(out, '\n');
+	for (guint i = 0; i < articles->len; i++) {
+		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, IDENTITY_PATH);
+
+		g_string_append_printf(out, "article\t%s", when);
+		for (guint k = 0; k < keys->len; k++) {
+			g_string_append_c(out, '\t');
+			state_escape(out, g_ptr_array_index(keys, k));
+		}
+		g_string_append_c(out, '\n');
+		g_ptr_array_unref(keys);
+	}
+	g_free(when);
+	s->next = outfile_begin(s->path);
+	ok = s->next && fwrite(out->str, 1, out->len, s->next->fp) == out->len && fflush(s->next->fp) == 0;
+	if (s->next && !ok) {
+		diag_error(s->path, 0, "cannot write the digest state: %s", g_strerror(errno));
+		outfile_abort(s->next);
+		s->next = NULL;
+	}
+	g_string_free(out, TRUE);
+	return ok;
+}
+
+bool state_commit(struct state *s)
+{
+	struct outfile *next = s->next;
+
+	s->next = NULL;
+	return next && outfile_commit(next);
+}
+
+void state_close(struct state *s)
+{
+	if (!s)
+		return;
+	outfile_abort(s->next);
+	/* Closing the lock file releases the lock; the file itself stays (removing it would race). */
+	if (s->lock_fd >= 0)
+		close(s->lock_fd);
+	g_hash_table_destroy(s->keys);
+	g_hash_table_destroy(s->outputs);
+	g_string_free(s->text, TRUE);
+	g_free(s->lock_path);
+	g_free(s->path);
+	g_free(s);
+}

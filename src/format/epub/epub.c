@@ -1,0 +1,767 @@
+/* epub.c - writes the EPUB 3 package: OPF, navigation, pages and images, byte for byte reproducible. */
+#include "format/epub/epub.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "format/cover.h"
+#include "base/diag.h"
+#include "text/l10n.h"
+#include "base/parallel.h"
+#include "html/sanitize.h"
+#include "cli/writer.h"
+#include "format/epub/xhtml.h"
+#include "base/xmlesc.h"
+#include "format/epub/zipdeflate.h"
+
+#define OPF_DIR "EPUB/"
+#define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
+
+/* One page of the book as it goes into the package. */
+struct page {
+	char *id;		/* manifest id */
+	char *href;		/* relative to the OPF */
+	struct deflated *packed;	/* its XHTML, compressed (NULL once handed to libzip, or if zlib failed) */
+	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
+	bool nav;		/* the navigation document */
+	bool linear;
+};
+
+struct pack {
+	const struct book *b;
+	zip_t *zip;
+	const char *path;	/* for messages */
+	zip_uint16_t dos_time, dos_date;
+	GPtrArray *buffers;	/* GString * kept alive until zip_close */
+	GPtrArray *pages;	/* struct page *, in spine order */
+	bool failed;
+};
+
+static void page_free(gpointer data)
+{
+	struct page *p = data;
+
+	g_free(p->id);
+	g_free(p->href);
+	deflated_free(p->packed);
+	g_free(p);
+}
+
+static void put_attr(GString *out, const char *name, const char *value)
+{
+	g_string_append_printf(out, " %s=\"", name);
+	xml_escape(out, value, -1);
+	g_string_append_c(out, '"');
+}
+
+/* Element <name attrs>text</name> on a line of its own. */
+static void put_element(GString *out, const char *name, const char *attrs, const char *text)
+{
+	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
+	xml_escape(out, text, -1);
+	g_string_append_printf(out, "</%s>\n", name);
+}
+
+/* MS-DOS time and date of t (UTC), clamped to what the format can hold. */
+static void dos_time(gint64 t, zip_uint16_t *time, zip_uint16_t *date)
+{
+	GDateTime *d;
+	int y;
+
+	if (t < 315532800)	/* 1980-01-01 */
+		t = 315532800;
+	if (t > 4354819198LL)	/* 2107-12-31 */
+		t = 4354819198LL;
+	d = g_date_time_new_from_unix_utc(t);
+	y = g_date_time_get_year(d);
+	*time = (zip_uint16_t)((g_date_time_get_hour(d) << 11) | (g_date_time_get_minute(d) << 5)
+			       | (g_date_time_get_second(d) / 2));
+	*date = (zip_uint16_t)(((y - 1980) << 9) | (g_date_time_get_month(d) << 5) | g_date_time_get_day_of_month(d));
+	g_date_time_unref(d);
+}
+
+/* Add an entry with fixed time and attributes: the same book always gives the same bytes. */
+static void add_source(struct pack *p, const char *name, zip_source_t *src, bool compress)
+{
+	zip_int64_t i;
+
+	if (p->failed) {
+		zip_source_free(src);
+		return;
+	}
+	i = zip_file_add(p->zip, name, src, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(src);
+		diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name, zip_strerror(p->zip));
+		p->failed = true;
+		return;
+	}
+	if (zip_set_file_compression(p->zip, (zip_uint64_t)i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+				     compress ? DEFLATE_LEVEL : 0) < 0
+	    || zip_file_set_dostime(p->zip, (zip_uint64_t)i, p->dos_time, p->dos_date, 0) < 0
+	    || zip_file_set_external_attributes(p->zip, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
+		diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name, zip_strerror(p->zip));
+		p->failed = true;
+	}
+}
+
+/* Text compressed for the archive (on any thread: pages are compressed where they are rendered). */
+static struct deflated *pack_text(GString *text)
+{
+	struct deflated *d = deflated_new(text->str, text->len, DEFLATE_LEVEL);
+
+	g_string_free(text, TRUE);
+	return d;
+}
+
+/* Add compressed text; the archive owns it from then on. */
+static void add_packed(struct pack *p, const char *name, struct deflated *packed)
+{
+	zip_source_t *src = packed && !p->failed ? deflated_source(p->zip, packed) : NULL;
+
+	if (!src) {
+		if (!p->failed)
+			diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name,
+				   packed ? zip_strerror(p->zip) : "out of memory compressing it");
+		else
+			deflated_free(packed);
+		p->failed = true;
+		return;
+	}
+	add_source(p, name, src, true);
+}
+
+/* Add text, compressed or (the mimetype) stored; the pack keeps it until the archive is written. */
+static void add_text(struct pack *p, const char *name, GString *text, bool compress)
+{
+	zip_source_t *src;
+
+	if (compress) {
+		add_packed(p, name, pack_text(text));
+		return;
+	}
+	g_ptr_array_add(p->buffers, text);
+	src = zip_source_buffer(p->zip, text->str, text->len, 0);
+	if (!src) {
+		diag_error(p->path, 0, "cannot add %s to the EPUB: %s", name, zip_strerror(p->zip));
+		p->failed = true;
+		return;
+	}
+	add_source(p, name, src, compress);
+}
+
+static GString *container_xml(void)
+{
+	return g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+			    "<rootfiles>\n<rootfile full-path=\"" OPF_DIR "package.opf\" "
+			    "media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n");
+}
+
+static const char *book_lang(const struct book *b)
+{
+	return xhtml_lang(b->lang);
+}
+
+/* ---- pages folio writes itself ------------------------------------------- */
+
+static GString *cover_page(const struct book *b)
+{
+	GString *out = g_string_new(NULL);
+
+	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
+	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
+	put_attr(out, "src", b->cover_res->href);
+	put_attr(out, "alt", xhtml_title(b->title));
+	g_string_append(out, "/>\n</section>\n");
+	xhtml_end(out);
+	return out;
+}
+
+static GString *title_page(const struct book *b)
+{
+	GString *out = g_string_new(NULL);
+	const char *lang = book_lang(b);
+
+	xhtml_begin(out, lang, b->title, "title-page");
+	g_string_append(out, "<section class=\"title-page\" epub:type=\"titlepage\">\n");
+	put_element(out, "h1", " class=\"book-title\"", xhtml_title(b->title));
+	if (b->subtitle && *b->subtitle)
+		put_element(out, "p", " class=\"subtitle\"", b->subtitle);
+	if (b->author && *b->author)
+		put_element(out, "p", " class=\"author\"", b->author);
+	if (b->first.valid) {
+		GString *d = g_string_new(NULL);
+
+		l10n_date_range(d, &b->first, &b->last, lang);
+		put_element(out, "p", " class=\"dates\"", d->str);
+		g_string_free(d, TRUE);
+	}
+	{
+		GString *count = g_string_new(NULL);
+
+		l10n_article_count(count, lang, b->articles->len);
+		put_element(out, "p", " class=\"count\"", count->str);
+		g_string_free(count, TRUE);
+	}
+	if (b->description && *b->description)
+		put_element(out, "p", " class=\"description\"", b->description);
+	if (b->publisher && *b->publisher)
+		put_element(out, "p", " class=\"publisher\"", b->publisher);
+	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	return out;
+}
+
+/* ---- navigation ---------------------------------------------------------- */
+
+static void nav_link(GString *out, const char *href, const char *anchor, const char *text)
+{
+	g_string_append(out, "<a href=\"");
+	xml_escape(out, href, -1);
+	if (anchor) {
+		g_string_append_c(out, '#');
+		xml_escape(out, anchor, -1);
+	}
+	g_string_append(out, "\">");
+	xml_escape(out, text && *text ? text : "…", -1);
+	g_string_append(out, "</a>");
+}
+
+/* The article and its headings of the highest level it uses (a collection's contents stay short). */
+static void nav_article(GString *out, const struct article *a)
+{
+	char *href = xhtml_file_name(a);
+	int top = 7;
+	bool any = false;
+
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
+
+		if (*h->text && h->level < top)
+			top = h->level;
+	}
+	g_string_append(out, "<li>");
+	nav_link(out, href, NULL, a->title);
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
+
+		if (!*h->text || h->level != top)
+			continue;
+		g_string_append(out, any ? "<li>" : "\n<ol>\n<li>");
+		nav_link(out, href, h->anchor, h->text);
+		g_string_append(out, "</li>\n");
+		any = true;
+	}
+	if (any)
+		g_string_append(out, "</ol>\n");
+	g_string_append(out, "</li>\n");
+	g_free(href);
+}
+
+/* The part an article opens, if it is the first of one. */
+static const struct part *part_opened_by(const struct book *b, const struct article *a)
+{
+	for (guint i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->articles->len && g_ptr_array_index(p->articles, 0) == a)
+			return p;
+	}
+	return NULL;
+}
+
+static const struct part *part_of(const struct book *b, const struct article *a)
+{
+	for (guint i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		for (guint j = 0; j < p->articles->len; j++)
+			if (g_ptr_array_index(p->articles, j) == a)
+				return p;
+	}
+	return NULL;
+}
+
+static GString *nav_page(const struct book *b)
+{
+	GString *out = g_string_new(NULL);
+	const char *lang = book_lang(b);
+	const struct part *current = NULL;
+
+	xhtml_begin(out, lang, l10n_label(lang, L_CONTENTS), "nav");
+	g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n");
+	put_element(out, "h1", NULL, l10n_label(lang, L_CONTENTS));
+	g_string_append(out, "<ol>\n");
+	if (!b->articles->len) {
+		g_string_append(out, "<li>");
+		nav_link(out, "title.xhtml", NULL, b->title);
+		g_string_append(out, "</li>\n");
+	}
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		const struct part *opened = part_opened_by(b, a), *in = part_of(b, a);
+
+		if (current && in != current) {
+			g_string_append(out, "</ol>\n</li>\n");
+			current = NULL;
+		}
+		if (opened) {
+			char *href = g_strdup_printf("%s.xhtml", opened->id);
+
+			g_string_append(out, "<li>");
+			nav_link(out, href, NULL, opened->title);
+			g_string_append(out, "\n<ol>\n");
+			current = opened;
+			g_free(href);
+		}
+		nav_article(out, a);
+	}
+	if (current)
+		g_string_append(out, "</ol>\n</li>\n");
+	g_string_append(out, "</ol>\n</nav>\n");
+	g_string_append(out, "<nav epub:type=\"landmarks\" hidden=\"hidden\">\n");
+	put_element(out, "h2", NULL, l10n_label(lang, L_LANDMARKS));
+	g_string_append(out, "<ol>\n");
+	if (b->cover_res)
+		g_string_append_printf(out, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n",
+				       l10n_label(lang, L_COVER));
+	g_string_append_printf(out, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">%s</a></li>\n",
+			       l10n_label(lang, L_TITLE_PAGE));
+	g_string_append_printf(out, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n",
+			       l10n_label(lang, L_CONTENTS));
+	if (b->articles->len) {
+		const struct article *first = g_ptr_array_index(b->articles, 0);
+		const struct part *p = part_opened_by(b, first);
+
+		g_string_append_printf(out, "<li><a epub:type=\"bodymatter\" href=\"%s.xhtml\">%s</a></li>\n",
+				       p ? p->id : first->id, l10n_label(lang, L_START));
+	}
+	g_string_append(out, "</ol>\n</nav>\n");
+	xhtml_end(out);
+	return out;
+}
+
+static void ncx_point(GString *out, int *order, const char *text, const char *src)
+{
+	g_string_append_printf(out, "<navPoint id=\"np%d\" playOrder=\"%d\">\n<navLabel><text>", *order, *order);
+	xml_escape(out, text && *text ? text : "…", -1);
+	g_string_append(out, "</text></navLabel>\n<content src=\"");
+	xml_escape(out, src, -1);
+	g_string_append(out, "\"/>\n");
+	(*order)++;
+}
+
+/* toc.ncx for EPUB 2 readers: parts and articles. */
+static GString *ncx(const struct book *b)
+{
+	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\"");
+	const struct part *current = NULL;
+	int order = 1;
+
+	put_attr(out, "xml:lang", book_lang(b));
+	g_string_append(out, ">\n<head>\n<meta name=\"dtb:uid\"");
+	put_attr(out, "content", b->identifier);
+	g_string_append_printf(out, "/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
+				    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+				    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n<docTitle><text>",
+			       b->parts->len ? 2 : 1);
+	xml_escape(out, xhtml_title(b->title), -1);
+	g_string_append(out, "</text></docTitle>\n<navMap>\n");
+	if (!b->articles->len) {
+		ncx_point(out, &order, b->title, "title.xhtml");
+		g_string_append(out, "</navPoint>\n");
+	}
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		const struct part *opened = part_opened_by(b, a), *in = part_of(b, a);
+		char *href = xhtml_file_name(a);
+
+		if (current && in != current) {
+			g_string_append(out, "</navPoint>\n");
+			current = NULL;
+		}
+		if (opened) {
+			char *phref = g_strdup_printf("%s.xhtml", opened->id);
+
+			ncx_point(out, &order, opened->title, phref);
+			current = opened;
+			g_free(phref);
+		}
+		ncx_point(out, &order, a->title, href);
+		g_string_append(out, "</navPoint>\n");
+		g_free(href);
+	}
+	if (current)
+		g_string_append(out, "</navPoint>\n");
+	g_string_append(out, "</navMap>\n</ncx>\n");
+	return out;
+}
+
+/* ---- the package document ------------------------------------------------ */
+
+static void put_meta(GString *out, const char *property, const char *value)
+{
+	g_string_append(out, "<meta");
+	put_attr(out, "property", property);
+	g_string_append_c(out, '>');
+	xml_escape(out, value, -1);
+	g_string_append(out, "</meta>\n");
+}
+
+/* Is the list (of char *) holding s already? */
+static bool has_string(GPtrArray *list, const char *s)
+{
+	for (guint i = 0; i < list->len; i++)
+		if (!strcmp(g_ptr_array_index(list, i), s))
+			return true;
+	return false;
+}
+
+/* What the accessibility metadata may honestly say about the images. */
+static void image_facts(const struct book *b, bool *images, bool *all_alt, bool *animated)
+{
+	*images = *animated = false;
+	*all_alt = true;
+	for (guint i = 0; i < b->resources->len; i++) {
+		const struct resource *r = g_ptr_array_index(b->resources, i);
+
+		*images = true;
+		if (!strcmp(r->media_type, "image/gif") || !strcmp(r->media_type, "image/webp"))
+			*animated = true;
+	}
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+
+		for (guint j = 0; j < a->images->len; j++) {
+			const struct image *im = g_ptr_array_index(a->images, j);
+
+			if (im->res && !xhtml_alt_is_meaningful(im->alt))
+				*all_alt = false;
+		}
+	}
+}
+
+static void accessibility_meta(GString *out, const struct book *b, unsigned found)
+{
+	bool images, all_alt, animated;
+
+	image_facts(b, &images, &all_alt, &animated);
+	put_meta(out, "schema:accessMode", "textual");
+	if (images)
+		put_meta(out, "schema:accessMode", "visual");
+	if (!images || all_alt)
+		put_meta(out, "schema:accessModeSufficient", "textual");
+	if (images)
+		put_meta(out, "schema:accessModeSufficient", "textual,visual");
+	put_meta(out, "schema:accessibilityFeature", "structuralNavigation");
+	put_meta(out, "schema:accessibilityFeature", "tableOfContents");
+	put_meta(out, "schema:accessibilityFeature", "readingOrder");
+	put_meta(out, "schema:accessibilityFeature", "displayTransformability");
+	if (images && all_alt)
+		put_meta(out, "schema:accessibilityFeature", "alternativeText");
+	if (found & SANITIZE_MATHML)
+		put_meta(out, "schema:accessibilityFeature", "MathML");
+	if (animated) {
+		put_meta(out, "schema:accessibilityHazard", "unknownFlashingHazard");
+		put_meta(out, "schema:accessibilityHazard", "noSoundHazard");
+		put_meta(out, "schema:accessibilityHazard", "noMotionSimulationHazard");
+	} else {
+		put_meta(out, "schema:accessibilityHazard", "none");
+	}
+	g_string_append(out, "<meta property=\"schema:accessibilitySummary\"");
+	put_attr(out, "xml:lang", book_lang(b));
+	g_string_append_c(out, '>');
+	xml_escape(out, l10n_label(b->lang, L_A11Y_SUMMARY), -1);
+	g_string_append(out, "</meta>\n");
+}
+
+static GString *package_opf(struct pack *p, const char *css_href)
+{
+	const struct book *b = p->b;
+	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+				    "unique-identifier=\"book-id\"");
+	GPtrArray *langs = g_ptr_array_new(), *subjects = g_ptr_array_new();
+	char *modified = date_format_utc(b->modified);
+	unsigned found = 0;
+
+	put_attr(out, "xml:lang", book_lang(b));
+	g_string_append(out, ">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+	put_element(out, "dc:identifier", " id=\"book-id\"", b->identifier);
+	put_element(out, "dc:title", " id=\"title\"", xhtml_title(b->title));
+	put_meta(out, "dcterms:modified", modified);
+	if (b->subtitle && *b->subtitle) {
+		put_element(out, "dc:title", " id=\"subtitle\"", b->subtitle);
+		g_string_append(out, "<meta refines=\"#title\" property=\"title-type\">main</meta>\n"
+				     "<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n");
+	}
+	if (b->author && *b->author) {
+		put_element(out, "dc:creator", " id=\"creator\"", b->author);
+		g_string_append(out, "<meta refines=\"#creator\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n");
+	}
+	g_ptr_array_add(langs, (char *)book_lang(b));
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		GPtrArray *tags = a->fm.tags.items;
+
+		if (a->lang && !has_string(langs, xhtml_lang(a->lang)))
+			g_ptr_array_add(langs, (char *)xhtml_lang(a->lang));
+		for (guint j = 0; j < tags->len; j++)
+			if (*(char *)g_ptr_array_index(tags, j) && !has_string(subjects, g_ptr_array_index(tags, j)))
+				g_ptr_array_add(subjects, g_ptr_array_index(tags, j));
+	}
+	for (guint i = 0; i < langs->len; i++)
+		put_element(out, "dc:language", NULL, g_ptr_array_index(langs, i));
+	put_element(out, "dc:date", NULL, modified);
+	if (b->publisher && *b->publisher)
+		put_element(out, "dc:publisher", NULL, b->publisher);
+	if (b->description && *b->description)
+		put_element(out, "dc:description", NULL, b->description);
+	for (guint i = 0; i < subjects->len; i++)
+		put_element(out, "dc:subject", NULL, g_ptr_array_index(subjects, i));
+	if (b->cover_res) {
+		/* EPUB 2 readers find the cover through this */
+		g_string_append(out, "<meta name=\"cover\"");
+		put_attr(out, "content", b->cover_res->id);
+		g_string_append(out, "/>\n");
+	}
+	for (guint i = 0; i < p->pages->len; i++)
+		found |= ((struct page *)g_ptr_array_index(p->pages, i))->found;
+	accessibility_meta(out, b, found);
+	g_string_append(out, "</metadata>\n<manifest>\n"
+			     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
+	g_string_append(out, "<item id=\"css\"");
+	put_attr(out, "href", css_href);
+	g_string_append(out, " media-type=\"text/css\"/>\n");
+	for (guint i = 0; i < p->pages->len; i++) {
+		const struct page *pg = g_ptr_array_index(p->pages, i);
+
+		g_string_append(out, "<item");
+		put_attr(out, "id", pg->id);
+		put_attr(out, "href", pg->href);
+		g_string_append(out, " media-type=\"application/xhtml+xml\"");
+		if (pg->found || pg->nav)
+			g_string_append_printf(out, " properties=\"%s%s%s\"", pg->found & SANITIZE_MATHML ? "mathml" : "",
+					       pg->found == (SANITIZE_MATHML | SANITIZE_SVG) ? " " : "",
+					       pg->found & SANITIZE_SVG ? "svg" : pg->nav ? "nav" : "");
+		g_string_append(out, "/>\n");
+	}
+	for (guint i = 0; i < b->resources->len; i++) {
+		const struct resource *r = g_ptr_array_index(b->resources, i);
+
+		g_string_append(out, "<item");
+		put_attr(out, "id", r->id);
+		put_attr(out, "href", r->href);
+		put_attr(out, "media-type", r->media_type);
+		if (r == b->cover_res)
+			g_string_append(out, " properties=\"cover-image\"");
+		g_string_append(out, "/>\n");
+	}
+	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n");
+	for (guint i = 0; i < p->pages->len; i++) {
+		const struct page *pg = g_ptr_array_index(p->pages, i);
+
+		g_string_append(out, "<itemref");
+		put_attr(out, "idref", pg->id);
+		g_string_append(out, pg->linear ? "/>\n" : " linear=\"no\"/>\n");
+	}
+	g_string_append(out, "</spine>\n</package>\n");
+	g_ptr_array_free(langs, TRUE);
+	g_ptr_array_free(subjects, TRUE);
+	g_free(modified);
+	return out;
+}
+
+/* ---- putting it together ------------------------------------------------- */
+
+static void add_page(struct pack *p, const char *id, const char *href, struct deflated *packed, unsigned found)
+{
+	struct page *pg = g_new0(struct page, 1);
+
+	pg->id = g_strdup(id);
+	pg->href = g_strdup(href);
+	pg->packed = packed;
+	pg->found = found;
+	pg->linear = true;
+	g_ptr_array_add(p->pages, pg);
+}
+
+/* The stylesheet: --css FILE, else templates/epub.css. */
+static GString *stylesheet(const struct book *b)
+{
+	const struct options *o = b->opts;
+	char *path = o->css ? g_strdup(o->css) : g_build_filename(o->datadir ? o->datadir : ".", "templates",
+								 "epub.css", NULL);
+	char *text = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	GString *css = NULL;
+
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(path, 0, "cannot read the stylesheet: %s", err->message);
+		g_error_free(err);
+	} else if (!g_utf8_validate(text, (gssize)len, NULL)) {
+		diag_error(path, 0, "the stylesheet is not UTF-8 text");
+	} else {
+		css = g_string_new_len(text, (gssize)len);
+	}
+	g_free(text);
+	g_free(path);
+	return css;
+}
+
+/* An article's page, and the page of the part it opens, rendered on a worker thread. */
+struct page_job {
+	const struct book *b;
+	const struct article *a;
+	const struct part *part;	/* the part this article opens, or NULL */
+	struct deflated *part_packed, *packed;
+	unsigned part_found, found;
+	guint number;		/* 1 for the first article: progress */
+};
+
+static void render_article_pages(gpointer data, gpointer unused)
+{
+	struct page_job *j = data;
+
+	if (j->part)
+		j->part_packed = pack_text(xhtml_part(j->b, j->part, &j->part_found));
+	j->packed = pack_text(xhtml_article(j->b, j->a, &j->found));
+}
+
+static void take_article_pages(gpointer data, gpointer user)
+{
+	struct page_job *j = data;
+	struct pack *p = user;
+	char *href;
+
+	if (j->part) {
+		href = g_strdup_printf("%s.xhtml", j->part->id);
+		add_page(p, j->part->id, href, j->part_packed, j->part_found);
+		g_free(href);
+	}
+	href = xhtml_file_name(j->a);
+	add_page(p, j->a->id, href, j->packed, j->found);
+	g_free(href);
+	diag_progress_step(j->number);
+}
+
+/* Render every page before anything is packed: the OPF must know what they hold. */
+static void render_pages(struct pack *p)
+{
+	const struct book *b = p->b;
+	struct page_job *jobs;
+	gpointer *order;
+
+	if (b->cover_res)
+		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b)), 0);
+	add_page(p, "title-page", "title.xhtml", pack_text(title_page(b)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b)), 0);
+	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
+	diag_progress_begin("writing EPUB", b->articles->len);
+	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
+	order = g_new(gpointer, b->articles->len ? b->articles->len : 1);
+	for (guint i = 0; i < b->articles->len; i++) {
+		jobs[i].b = b;
+		jobs[i].a = g_ptr_array_index(b->articles, i);
+		jobs[i].part = part_opened_by(b, jobs[i].a);
+		jobs[i].number = i + 1;
+		order[i] = &jobs[i];
+	}
+	parallel_in_order(order, b->articles->len, render_article_pages, take_article_pages, p);
+	diag_progress_end();
+	g_free(order);
+	g_free(jobs);
+}
+
+static bool sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && fsync(fd) == 0;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+bool epub_write(const struct book *b, struct outfile *out)
+{
+	struct pack p = { .b = b, .path = out->path };
+	GString *css = stylesheet(b);
+	int err = 0;
+
+	if (!css)
+		return false;
+	/* libzip writes the file itself (to its own temporary, renamed over out->tmp) */
+	if (out->fp) {
+		fclose(out->fp);
+		out->fp = NULL;
+	}
+	p.zip = zip_open(out->tmp, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (!p.zip) {
+		zip_error_t ze;
+
+		zip_error_init_with_code(&ze, err);
+		diag_error(out->path, 0, "cannot write the EPUB: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		g_string_free(css, TRUE);
+		return false;
+	}
+	dos_time(b->modified, &p.dos_time, &p.dos_date);
+	p.buffers = g_ptr_array_new();
+	p.pages = g_ptr_array_new_with_free_func(page_free);
+	render_pages(&p);
+
+	add_text(&p, "mimetype", g_string_new("application/epub+zip"), false);
+	add_text(&p, "META-INF/container.xml", container_xml(), true);
+	add_text(&p, OPF_DIR "package.opf", package_opf(&p, XHTML_CSS_HREF), true);
+	add_text(&p, OPF_DIR "toc.ncx", ncx(b), true);
+	add_text(&p, OPF_DIR XHTML_CSS_HREF, css, true);
+	for (guint i = 0; i < p.pages->len; i++) {
+		struct page *pg = g_ptr_array_index(p.pages, i);
+		char *name = g_strconcat(OPF_DIR, pg->href, NULL);
+
+		add_packed(&p, name, pg->packed);
+		pg->packed = NULL;
+		g_free(name);
+	}
+	if (!p.failed && !cover_finish(b)) {
+		diag_error(out->path, 0, "cannot write the drawn cover's PNG to the temporary folder");
+		p.failed = true;
+	}
+	for (guint i = 0; i < b->resources->len; i++) {
+		const struct resource *r = g_ptr_array_index(b->resources, i);
+		zip_source_t *src = p.failed ? NULL : zip_source_file(p.zip, r->path, 0, -1);
+		char *name = g_strconcat(OPF_DIR, r->href, NULL);
+
+		/* r->path holds what to pack (SVG already cleaned when the image was resolved). */
+		if (!src && !p.failed) {
+			diag_error(r->path, 0, "cannot read the image: %s", zip_strerror(p.zip));
+			p.failed = true;
+		} else if (src) {
+			/* JPEG, PNG, GIF and WebP are compressed already */
+			add_source(&p, name, src, false);
+		}
+		g_free(name);
+	}
+	if (p.failed) {
+		zip_discard(p.zip);
+	} else if (zip_close(p.zip) < 0) {
+		diag_error(out->path, 0, "cannot write the EPUB: %s", zip_strerror(p.zip));
+		zip_discard(p.zip);
+		p.failed = true;
+	} else if (!sync_file(out->tmp)) {
+		diag_error(out->path, 0, "cannot write the EPUB: %s", g_strerror(errno));
+		p.failed = true;
+	}
+	for (guint i = 0; i < p.buffers->len; i++)
+		g_string_free(g_ptr_array_index(p.buffers, i), TRUE);
+	g_ptr_array_free(p.buffers, TRUE);
+	g_ptr_array_free(p.pages, TRUE);
+	return !p.failed;
+}

@@ -1,0 +1,1032 @@
+/* xhtml.c - renders an article's cmark tree and what the passes found as an EPUB XHTML5 page. */
+#include "format/epub/xhtml.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "read/article.h"
+#include "base/diag.h"
+#include "text/l10n.h"
+#include "text/langdetect.h"
+#include "html/sanitize.h"
+#include "text/textnorm.h"
+#include "base/xmlesc.h"
+
+struct render {
+	const struct book *b;
+	const struct article *a;
+	const char *lang;
+	GString *out;
+	struct sanitizer *san;
+	GHashTable *images;	/* cmark_node * -> struct image * */
+	GHashTable *headings;	/* cmark_node * -> struct heading * */
+	GHashTable *links;	/* cmark_node * -> struct link * */
+	GHashTable *open_links;	/* LINK nodes written as <a> */
+	GHashTable *anchors;	/* struct article * -> struct anchors *: where its #fragments go */
+	int *ref_count;		/* per footnote: references written so far */
+	char **ref_id;		/* per footnote: id of the first reference written with an id */
+	guint nfoot;		/* footnote definitions met so far */
+	bool in_notes;
+	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
+	cmark_node *source_para;	/* the trailing source-link paragraph */
+	cmark_node *in_header_row;
+	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
+	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
+	int flattened;		/* containers inside those, written without their tags */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
+};
+
+char *xhtml_file_name(const struct article *a)
+{
+	return g_strdup_printf("%s.xhtml", a->id);
+}
+
+static void esc(struct render *r, const char *s)
+{
+	xml_escape(r->out, s, -1);
+}
+
+static void put_attr(GString *out, const char *name, const char *value)
+{
+	g_string_append_printf(out, " %s=\"", name);
+	xml_escape(out, value, -1);
+	g_string_append_c(out, '"');
+}
+
+const char *xhtml_lang(const char *lang)
+{
+	return sanitize_lang_ok(lang) ? lang : "und";
+}
+
+const char *xhtml_title(const char *title)
+{
+	return title && title[strspn(title, " \t\n")] ? title : "…";
+}
+
+/* The lang and xml:lang pair XHTML wants. */
+static void put_lang(GString *out, const char *lang)
+{
+	put_attr(out, "lang", xhtml_lang(lang));
+	put_attr(out, "xml:lang", xhtml_lang(lang));
+}
+
+void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class)
+{
+	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
+	put_lang(out, lang);
+	g_string_append(out, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
+	xml_escape(out, xhtml_title(title), -1);
+	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
+			     "</head>\n<body");
+	if (body_class)
+		put_attr(out, "class", body_class);
+	g_string_append(out, ">\n");
+}
+
+void xhtml_end(GString *out)
+{
+	g_string_append(out, "</body>\n</html>\n");
+}
+
+/* ---- anchors and links --------------------------------------------------- */
+
+/* Hugo's (goldmark's) heading id: lower case, letters and digits kept, spaces to '-', other marks dropped. */
+static char *hugo_anchor(const char *text)
+{
+	GString *s = g_string_new(NULL);
+
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isalnum(c) || c == '_' || c == '-')
+			g_string_append_unichar(s, g_unichar_tolower(c));
+		else if (c == ' ')
+			g_string_append_c(s, '-');
+	}
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * Where #fragments go in one article, looked up rather than searched (a link per heading to each
+ * of thousands of headings was quadratic): a heading's own anchor, its name as Hugo makes it (also
+ * compared as collated or lower-cased text), then a footnote's anchor. The first heading that
+ * matches in any way wins, as a search in order would find it.
+ */
+struct anchors {
+	const struct article *a;
+	GHashTable *names;	/* anchor or Hugo name -> heading index + 1 (first wins) */
+	GHashTable *collated;	/* collation key of a Hugo name -> heading index + 1 */
+	GHashTable *notes;	/* footnote anchor -> itself */
+};
+
+static void put_first(GHashTable *t, char *key, guint i)
+{
+	if (g_hash_table_contains(t, key))
+		g_free(key);
+	else
+		g_hash_table_insert(t, key, GUINT_TO_POINTER(i + 1));
+}
+
+static struct anchors *anchors_new(const struct article *a)
+{
+	struct anchors *x = g_new0(struct anchors, 1);
+
+	x->a = a;
+	x->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->collated = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	x->notes = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
+		char *slug;
+
+		if (!h->anchor)
+			continue;
+		put_first(x->names, g_strdup(h->anchor), i);
+		slug = hugo_anchor(h->text);
+		if (*slug) {
+			put_first(x->collated, g_utf8_collate_key(slug, -1), i);
+			put_first(x->names, slug, i);
+		} else {
+			g_free(slug);
+		}
+	}
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
+
+		g_hash_table_insert(x->notes, f->anchor, f->anchor);
+	}
+	return x;
+}
+
+static void anchors_free(gpointer data)
+{
+	struct anchors *x = data;
+
+	g_hash_table_destroy(x->names);
+	g_hash_table_destroy(x->collated);
+	g_hash_table_destroy(x->notes);
+	g_free(x);
+}
+
+static const char *anchors_find(const struct anchors *x, const char *fragment)
+{
+	char *frag = g_uri_unescape_string(fragment, NULL), *low, *key;
+	guint best = 0, i;
+	const char *found;
+
+	if (!frag)
+		frag = g_strdup(fragment);
+	low = g_utf8_strdown(frag, -1);
+	key = g_utf8_collate_key(frag, -1);
+	for (int k = 0; k < 3; k++) {
+		i = GPOINTER_TO_UINT(k == 0 ? g_hash_table_lookup(x->names, frag)
+				     : k == 1 ? g_hash_table_lookup(x->names, low) : g_hash_table_lookup(x->collated, key));
+		if (i && (!best || i < best))
+			best = i;
+	}
+	found = best ? ((const struct heading *)g_ptr_array_index(x->a->headings, best - 1))->anchor
+		     : g_hash_table_lookup(x->notes, frag);
+	g_free(key);
+	g_free(low);
+	g_free(frag);
+	return found;
+}
+
+static int file_line(const struct render *r, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	while (line <= 0 && cmark_node_parent(n)) {
+		n = cmark_node_parent(n);
+		line = cmark_node_get_start_line(n);
+	}
+	return r->a->body_line + (line > 0 ? line - 1 : 0);
+}
+
+/*
+ * The id in article t that the #fragment (without '#', %-escaped as in the link) names: one of
+ * folio's own anchors, or a heading named as Hugo names it ("my-heading"); NULL when none. Each
+ * article's anchors are indexed once per page written.
+ */
+static const char *fragment_anchor(struct render *r, const struct article *t, const char *fragment)
+{
+	struct anchors *x = g_hash_table_lookup(r->anchors, t);
+
+	if (!x) {
+		x = anchors_new(t);
+		g_hash_table_insert(r->anchors, (gpointer)t, x);
+	}
+	return anchors_find(x, fragment);
+}
+
+/* Where a Markdown link goes in the book, or NULL when it can go nowhere safe (its text stays). */
+static char *link_href(struct render *r, cmark_node *n)
+{
+	const struct link *l = g_hash_table_lookup(r->links, n);
+	const char *url = cmark_node_get_url(n);
+	bool relative;
+	char *safe;
+
+	if (!url || !*url)
+		return NULL;
+	if (l && l->target) {
+		const char *anchor = l->fragment ? fragment_anchor(r, l->target, l->fragment + 1) : NULL;
+
+		if (l->target == r->a && anchor)
+			return g_strdup_printf("#%s", anchor);
+		return g_strdup_printf("%s.xhtml%s%s", l->target->id, anchor ? "#" : "", anchor ? anchor : "");
+	}
+	if (url[0] == '#') {
+		const char *anchor = fragment_anchor(r, r->a, url + 1);
+
+		return anchor ? g_strdup_printf("#%s", anchor) : NULL;
+	}
+	safe = sanitize_url(url, &relative);
+	if (!safe) {
+		diag_warn(r->a->file, file_line(r, n), "link to '%.40s' removed: folio keeps no scripts; its text is kept",
+			  url);
+		return NULL;
+	}
+	if (relative) {
+		g_free(safe);
+		return NULL;	/* a file that is not in the book */
+	}
+	return safe;
+}
+
+/* ---- images -------------------------------------------------------------- */
+
+static bool looks_like_file_name(const char *s)
+{
+	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
+		if (g_str_has_suffix(s, exts[i]))
+			return true;
+	return false;
+}
+
+bool xhtml_alt_is_meaningful(const char *alt)
+{
+	static const char *const generic[] = { "图片", "圖片", "图像", "圖像", "配图", "配圖", "图", "圖", "照片",
+					       "image", "img", "photo", "picture", "pic", "figure", "画像", "사진", "이미지" };
+	char *low;
+	bool worth = true;
+
+	if (!alt || g_utf8_strlen(alt, -1) < 2)
+		return false;
+	low = g_utf8_strdown(alt, -1);
+	for (size_t i = 0; worth && i < G_N_ELEMENTS(generic); i++)
+		if (!strcmp(low, generic[i]))
+			worth = false;
+	if (worth && looks_like_file_name(low))
+		worth = false;
+	g_free(low);
+	return worth;
+}
+
+/* An image folio could not put into the book: what it showed, where it was, and why it is missing. */
+static void put_placeholder(struct render *r, const char *url, const char *alt, const char *problem, bool block)
+{
+	bool relative = false;
+	char *safe = url && *url ? sanitize_url(url, &relative) : NULL;
+	const char *tag = block ? "div" : "span";
+
+	g_string_append_printf(r->out, "<%s class=\"placeholder image\">", tag);
+	g_string_append(r->out, "<span class=\"label\">");
+	esc(r, l10n_label(r->lang, L_IMAGE_MISSING));
+	g_string_append(r->out, "</span>");
+	if (alt && *alt && xhtml_alt_is_meaningful(alt)) {
+		g_string_append(r->out, " <span class=\"alt\">");
+		esc(r, alt);
+		g_string_append(r->out, "</span>");
+	}
+	if (url && *url) {
+		g_string_append(r->out, " <span class=\"url\">");
+		if (safe && !relative && r->san->link_depth == 0 && g_ascii_strncasecmp(url, "data:", 5)) {
+			g_string_append(r->out, "<a");
+			put_attr(r->out, "href", safe);
+			g_string_append(r->out, ">");
+			esc(r, url);
+			g_string_append(r->out, "</a>");
+		} else if (!g_ascii_strncasecmp(url, "data:", 5)) {
+			esc(r, "data:…");
+		} else {
+			esc(r, url);
+		}
+		g_string_append(r->out, "</span>");
+	}
+	if (problem) {
+		g_string_append(r->out, " <span class=\"problem\" lang=\"en\" xml:lang=\"en\">(");
+		esc(r, problem);
+		g_string_append(r->out, ")</span>");
+	}
+	g_string_append_printf(r->out, "</%s>", tag);
+	g_free(safe);
+}
+
+/* An image: a figure (block) or an inline <img>, or a placeholder when it is not in the book. */
+static void put_image(struct render *r, const struct image *im, const char *url, const char *alt,
+		      const char *title, bool block)
+{
+	const char *caption = title && *title ? title : xhtml_alt_is_meaningful(alt) ? alt : NULL;
+
+	if (!im || !im->res) {
+		put_placeholder(r, url, alt, im ? im->problem : "not found in the book", block);
+		return;
+	}
+	if (block)
+		g_string_append(r->out, "<figure class=\"image\">");
+	g_string_append(r->out, "<img");
+	put_attr(r->out, "src", im->res->href);
+	put_attr(r->out, "alt", alt ? alt : "");
+	if (title && *title && !block)
+		put_attr(r->out, "title", title);
+	g_string_append(r->out, "/>");
+	if (block) {
+		if (caption) {
+			g_string_append(r->out, "<figcaption>");
+			esc(r, caption);
+			g_string_append(r->out, "</figcaption>");
+		}
+		g_string_append(r->out, "</figure>");
+	}
+}
+
+/* An <img> in raw HTML: the passes resolved it like any image, found by its node and address. */
+static void raw_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
+{
+	struct render *r = data;
+	const struct image *found = NULL;
+	char *stripped = g_strstrip(g_strdup(src));
+
+	(void)out;
+	for (guint i = 0; !found && i < r->a->images->len; i++) {
+		const struct image *im = g_ptr_array_index(r->a->images, i);
+
+		if ((!node || im->node == node) && !strcmp(im->url, stripped))
+			found = im;
+	}
+	g_free(stripped);
+	put_image(r, found, src, alt, NULL, block);
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+/*
+ * Quotes, lists and emphasis nested past sense (hostile input: thousands deep) lose their tags,
+ * never their text: readers' XML parsers stop at 256 levels, and raw HTML inside may add
+ * SANITIZE_MAX_OPEN + 4 * SANITIZE_MAX_DEPTH more.
+ */
+#define XHTML_MAX_NESTING 80
+
+/* Entering a container of cost elements: false when its tags are left out. */
+static bool nest_enter(struct render *r, int cost)
+{
+	if (r->flattened > 0 || r->depth + cost > XHTML_MAX_NESTING) {
+		r->flattened++;	/* and every container inside it, which is left before it */
+		return false;
+	}
+	r->depth += cost;
+	return true;
+}
+
+/* Leaving it: false when its tags were left out. */
+static bool nest_leave(struct render *r, int cost)
+{
+	if (r->flattened > 0) {
+		r->flattened--;
+		return false;
+	}
+	r->depth -= cost;
+	return true;
+}
+
+/* A line end inside a paragraph: a space between words, nothing between two Chinese characters. */
+static void put_softbreak(struct render *r, cmark_node *n)
+{
+	const char *s = textnorm_softbreak(n, r->cjk_latin_space);
+
+	g_string_append(r->out, strcmp(s, " ") ? s : "\n");
+}
+
+/* The paragraph holds one image and nothing else visible: the image becomes a figure. */
+static cmark_node *lone_image(cmark_node *para)
+{
+	cmark_node *img = NULL;
+
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+
+		if (t == CMARK_NODE_IMAGE && !img)
+			img = c;
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			continue;
+		else if (!(lit && !lit[strspn(lit, " \t")]))
+			return NULL;
+	}
+	return img;
+}
+
+static bool tight_item(cmark_node *para)
+{
+	cmark_node *item = cmark_node_parent(para), *list;
+
+	if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+		return false;
+	list = cmark_node_parent(item);
+	return list && cmark_node_get_list_tight(list);
+}
+
+static const struct footnote *footnote_numbered(const struct render *r, int number)
+{
+	if (number < 1 || (guint)number > r->a->footnotes->len)
+		return NULL;
+	return g_ptr_array_index(r->a->footnotes, number - 1);
+}
+
+static void put_noteref(struct render *r, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	int number = lit ? atoi(lit) : 0;
+	const struct footnote *f = footnote_numbered(r, number);
+
+	if (!f || r->san->link_depth > 0) {
+		g_string_append_printf(r->out, "<sup>%d</sup>", number);
+		return;
+	}
+	{
+		int k = ++r->ref_count[number - 1];
+		char *id = k == 1 ? g_strdup(f->ref_anchor) : g_strdup_printf("%s-%d", f->ref_anchor, k);
+
+		g_string_append(r->out, "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\"");
+		put_attr(r->out, "id", id);
+		g_string_append_printf(r->out, " href=\"#%s\">%d</a></sup>", f->anchor, number);
+		if (!r->ref_id[number - 1])
+			r->ref_id[number - 1] = id;
+		else
+			g_free(id);
+	}
+}
+
+static void put_backlink(struct render *r)
+{
+	const struct footnote *f = r->backlink;
+	const char *target = f ? r->ref_id[f->number - 1] : NULL;
+
+	r->backlink = NULL;
+	if (!f)
+		return;
+	if (target)
+		g_string_append_printf(r->out, "<a class=\"backlink\" role=\"doc-backlink\" href=\"#%s\">%d</a> ",
+				       target, f->number);
+	else
+		g_string_append_printf(r->out, "<span class=\"backlink\">%d</span> ", f->number);
+}
+
+static const char *ext_type(cmark_node *n)
+{
+	return cmark_node_get_type_string(n);
+}
+
+/* Index of a table cell in its row. */
+static int cell_index(cmark_node *cell)
+{
+	int i = 0;
+
+	for (cmark_node *c = cmark_node_previous(cell); c; c = cmark_node_previous(c))
+		i++;
+	return i;
+}
+
+static void enter_extension(struct render *r, cmark_node *n)
+{
+	const char *t = ext_type(n);
+
+	if (!strcmp(t, "table")) {
+		g_string_append(r->out, "<table>\n");
+	} else if (!strcmp(t, "table_header")) {
+		g_string_append(r->out, "<thead>\n<tr>");
+		r->in_header_row = n;
+	} else if (!strcmp(t, "table_row")) {
+		if (!cmark_node_previous(n) || cmark_node_previous(n) == r->in_header_row)
+			g_string_append(r->out, "<tbody>\n");
+		g_string_append(r->out, "<tr>");
+	} else if (!strcmp(t, "table_cell")) {
+		cmark_node *row = cmark_node_parent(n), *table = row ? cmark_node_parent(row) : NULL;
+		uint8_t *align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
+		int i = cell_index(n), cols = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
+		bool head = row == r->in_header_row;
+
+		g_string_append(r->out, head ? "<th" : "<td");
+		if (head)
+			g_string_append(r->out, " scope=\"col\"");
+		if (align && i < cols && align[i] == 'l')
+			g_string_append(r->out, " class=\"align-left\"");
+		else if (align && i < cols && align[i] == 'c')
+			g_string_append(r->out, " class=\"align-center\"");
+		else if (align && i < cols && align[i] == 'r')
+			g_string_append(r->out, " class=\"align-right\"");
+		g_string_append_c(r->out, '>');
+	} else if (!strcmp(t, "strikethrough")) {
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<del>");
+	}
+}
+
+static void leave_extension(struct render *r, cmark_node *n)
+{
+	const char *t = ext_type(n);
+
+	if (!strcmp(t, "table")) {
+		cmark_node *last = cmark_node_last_child(n);
+
+		if (last && last == r->in_header_row)
+			g_string_append(r->out, "<tbody></tbody>\n");	/* a head alone: the body may be empty */
+		else if (last)
+			g_string_append(r->out, "</tbody>\n");
+		g_string_append(r->out, "</table>\n");
+		r->in_header_row = NULL;
+	} else if (!strcmp(t, "table_header")) {
+		g_string_append(r->out, "</tr>\n</thead>\n");
+	} else if (!strcmp(t, "table_row")) {
+		g_string_append(r->out, "</tr>\n");
+	} else if (!strcmp(t, "table_cell")) {
+		g_string_append(r->out, cmark_node_parent(n) == r->in_header_row ? "</th>" : "</td>");
+	} else if (!strcmp(t, "strikethrough")) {
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</del>");
+	}
+}
+
+static void open_notes(struct render *r, cmark_node *doc)
+{
+	sanitize_close(r->san, doc);
+	g_string_append(r->out, "<section class=\"footnotes\" epub:type=\"footnotes\">\n<h2 class=\"notes-title\">");
+	esc(r, l10n_label(r->lang, L_NOTES));
+	g_string_append(r->out, "</h2>\n");
+	r->in_notes = true;
+}
+
+/* Returns true when n's children were written here and must be skipped. */
+static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_DOCUMENT:
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		if (!nest_enter(r, 2))	/* the list and its items */
+			break;
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			int start = cmark_node_get_list_start(n);
+
+			if (start != 1)
+				g_string_append_printf(r->out, "<ol start=\"%d\">\n", start);
+			else
+				g_string_append(r->out, "<ol>\n");
+		} else {
+			g_string_append(r->out, "<ul>\n");
+		}
+		break;
+	case CMARK_NODE_ITEM:
+		if (nest_enter(r, 0))
+			g_string_append(r->out, "<li>");
+		break;
+	case CMARK_NODE_CODE_BLOCK: {
+		const char *info = cmark_node_get_fence_info(n);
+		GString *lang = g_string_new(NULL);
+
+		for (const char *p = info ? info : ""; *p && !strchr(" \t{", *p); p++)
+			if (g_ascii_isalnum(*p) || *p == '-' || *p == '_' || *p == '+')
+				g_string_append_c(lang, *p);
+		g_string_append(r->out, "<pre><code");
+		if (lang->len)
+			g_string_append_printf(r->out, " class=\"language-%s\"", lang->str);
+		g_string_append_c(r->out, '>');
+		esc(r, cmark_node_get_literal(n));
+		g_string_append(r->out, "</code></pre>\n");
+		g_string_free(lang, TRUE);
+		break;
+	}
+	case CMARK_NODE_HTML_BLOCK:
+		sanitize_block(r->san, n, file_line(r, n));
+		g_string_append_c(r->out, '\n');
+		break;
+	case CMARK_NODE_PARAGRAPH: {
+		cmark_node *img = lone_image(n);
+		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
+
+		if (img) {
+			const struct image *im = g_hash_table_lookup(r->images, img);
+
+			if (note) {
+				g_string_append(r->out, "<p>");
+				put_backlink(r);
+				g_string_append(r->out, "</p>\n");
+			}
+			put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", cmark_node_get_title(img), true);
+			g_string_append_c(r->out, '\n');
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			return true;
+		}
+		if (!tight_item(n))
+			g_string_append(r->out, n == r->source_para ? "<p class=\"source-link\">" : "<p>");
+		if (note)
+			put_backlink(r);
+		break;
+	}
+	case CMARK_NODE_HEADING: {
+		const struct heading *h = g_hash_table_lookup(r->headings, n);
+		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
+
+		g_string_append_printf(r->out, "<h%d", level);
+		if (h && h->anchor)
+			put_attr(r->out, "id", h->anchor);
+		g_string_append_c(r->out, '>');
+		break;
+	}
+	case CMARK_NODE_THEMATIC_BREAK:
+		g_string_append(r->out, "<hr/>\n");
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: {
+		const struct footnote *f = footnote_numbered(r, (int)++r->nfoot);
+
+		if (!r->in_notes)
+			open_notes(r, cmark_node_parent(n));
+		g_string_append(r->out, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\"");
+		if (f)
+			put_attr(r->out, "id", f->anchor);
+		g_string_append(r->out, ">\n");
+		r->backlink = f;
+		break;
+	}
+	case CMARK_NODE_TEXT: {
+		GString *text = g_string_new(NULL);
+
+		/* The same spacing between Chinese and Latin as the PDF (CLREQ 3.2.2). */
+		textnorm_text(text, n, r->cjk_latin_space);
+		esc(r, text->str);
+		g_string_free(text, TRUE);
+		break;
+	}
+	case CMARK_NODE_SOFTBREAK:
+		put_softbreak(r, n);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append(r->out, "<br/>\n");
+		break;
+	case CMARK_NODE_CODE:
+		g_string_append(r->out, "<code>");
+		esc(r, cmark_node_get_literal(n));
+		g_string_append(r->out, "</code>");
+		break;
+	case CMARK_NODE_HTML_INLINE: {
+		cmark_node *last = sanitize_inline(r->san, n, file_line(r, n));
+
+		if (last != n)
+			cmark_iter_reset(it, last, CMARK_EVENT_ENTER);
+		break;
+	}
+	case CMARK_NODE_EMPH:
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<em>");
+		break;
+	case CMARK_NODE_STRONG:
+		if (nest_enter(r, 1))
+			g_string_append(r->out, "<strong>");
+		break;
+	case CMARK_NODE_LINK: {
+		char *href = r->san->link_depth > 0 ? NULL : link_href(r, n);
+
+		if (href) {
+			const char *title = cmark_node_get_title(n);
+
+			g_string_append(r->out, "<a");
+			put_attr(r->out, "href", href);
+			if (title && *title)
+				put_attr(r->out, "title", title);
+			g_string_append_c(r->out, '>');
+			g_hash_table_add(r->open_links, n);
+			r->san->link_depth++;
+			g_free(href);
+		}
+		break;
+	}
+	case CMARK_NODE_IMAGE: {
+		const struct image *im = g_hash_table_lookup(r->images, n);
+
+		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", cmark_node_get_title(n), false);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		return true;
+	}
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		put_noteref(r, n);
+		break;
+	default:
+		enter_extension(r, n);
+		break;
+	}
+	return false;
+}
+
+static void leave(struct render *r, cmark_node *n)
+{
+	sanitize_close(r->san, n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		if (nest_leave(r, 2))
+			g_string_append(r->out, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
+		break;
+	case CMARK_NODE_ITEM:
+		if (nest_leave(r, 0))
+			g_string_append(r->out, "</li>\n");
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		if (!tight_item(n))
+			g_string_append(r->out, "</p>\n");
+		else if (cmark_node_next(n))
+			g_string_append_c(r->out, '\n');
+		break;
+	case CMARK_NODE_HEADING: {
+		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
+
+		g_string_append_printf(r->out, "</h%d>\n", level);
+		break;
+	}
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		if (r->backlink) {
+			g_string_append(r->out, "<p>");
+			put_backlink(r);
+			g_string_append(r->out, "</p>\n");
+		}
+		g_string_append(r->out, "</aside>\n");
+		break;
+	case CMARK_NODE_EMPH:
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</em>");
+		break;
+	case CMARK_NODE_STRONG:
+		if (nest_leave(r, 1))
+			g_string_append(r->out, "</strong>");
+		break;
+	case CMARK_NODE_LINK:
+		if (g_hash_table_remove(r->open_links, n)) {
+			g_string_append(r->out, "</a>");
+			r->san->link_depth--;
+		}
+		break;
+	case CMARK_NODE_DOCUMENT:
+		if (r->in_notes)
+			g_string_append(r->out, "</section>\n");
+		break;
+	default:
+		leave_extension(r, n);
+		break;
+	}
+}
+
+/* A tight list item whose paragraph starts with a backlink: the paragraph has no <p> of its own. */
+static void render_tree(struct render *r, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER)
+			enter(r, it, n);
+		else
+			leave(r, n);
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- the article page ---------------------------------------------------- */
+
+/* The last paragraph when it is only the source link the passes took the source from. */
+static cmark_node *source_paragraph(const struct article *a)
+{
+	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
+
+	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH || !a->source_url)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_LINK)
+			link = c;
+	return link && !g_strcmp0(cmark_node_get_url(link), a->source_url) ? last : NULL;
+}
+
+static void put_header(struct render *r)
+{
+	const struct article *a = r->a;
+	GString *meta = g_string_new(NULL);
+	GPtrArray *tags = a->fm.tags.items;
+	GString *saved = r->out;
+
+	g_string_append(r->out, "<header class=\"article-header\">\n<h1 class=\"title\">");
+	esc(r, a->title);
+	g_string_append(r->out, "</h1>\n");
+	/* the meta line: date, author, source; written to its own buffer to know whether it is empty */
+	r->out = meta;
+	if (a->fm.date.valid) {
+		char *iso = date_format_rfc3339(&a->fm.date);
+
+		g_string_append(meta, "<time");
+		put_attr(meta, "datetime", iso);
+		g_string_append_c(meta, '>');
+		{
+			GString *d = g_string_new(NULL);
+
+			l10n_date(d, &a->fm.date, r->lang, true);
+			esc(r, d->str);
+			g_string_free(d, TRUE);
+		}
+		g_string_append(meta, "</time>");
+		g_free(iso);
+	}
+	if (a->fm.author.text && *a->fm.author.text) {
+		if (meta->len)
+			g_string_append(meta, "<span class=\"sep\"> · </span>");
+		g_string_append(meta, "<span class=\"author\">");
+		esc(r, a->fm.author.text);
+		g_string_append(meta, "</span>");
+	}
+	if (a->source_name || a->source_url) {
+		bool relative = false;
+		char *safe = a->source_url ? sanitize_url(a->source_url, &relative) : NULL;
+
+		if (meta->len)
+			g_string_append(meta, "<span class=\"sep\"> · </span>");
+		g_string_append(meta, "<span class=\"source\">");
+		esc(r, l10n_label(r->lang, L_SOURCE));
+		esc(r, r->lang && lang_is_cjk(r->lang) ? "：" : ": ");
+		if (safe && !relative) {
+			g_string_append(meta, "<a");
+			put_attr(meta, "href", safe);
+			g_string_append_c(meta, '>');
+			esc(r, a->source_name ? a->source_name : a->source_url);
+			g_string_append(meta, "</a>");
+		} else {
+			esc(r, a->source_name ? a->source_name : a->source_url);
+		}
+		g_string_append(meta, "</span>");
+		g_free(safe);
+	}
+	r->out = saved;
+	if (meta->len)
+		g_string_append_printf(r->out, "<p class=\"meta\">%s</p>\n", meta->str);
+	g_string_free(meta, TRUE);
+	if (tags && tags->len) {
+		g_string_append(r->out, "<p class=\"tags\">");
+		for (guint i = 0; i < tags->len; i++) {
+			g_string_append(r->out, i ? " <span class=\"tag\">" : "<span class=\"tag\">");
+			esc(r, g_ptr_array_index(tags, i));
+			g_string_append(r->out, "</span>");
+		}
+		g_string_append(r->out, "</p>\n");
+	}
+	if (a->fm.summary.text && *a->fm.summary.text) {
+		g_string_append(r->out, "<p class=\"standfirst\">");
+		esc(r, a->fm.summary.text);
+		g_string_append(r->out, "</p>\n");
+	}
+	g_string_append(r->out, "</header>\n");
+}
+
+/* The thumbnail, unless the article shows the same picture itself. */
+static void put_lead(struct render *r)
+{
+	const struct image *lead = r->a->lead;
+
+	if (!lead || !lead->res)
+		return;
+	for (guint i = 0; i < r->a->images->len; i++) {
+		const struct image *im = g_ptr_array_index(r->a->images, i);
+
+		if (im->res == lead->res)
+			return;
+	}
+	g_string_append(r->out, "<figure class=\"lead\"><img");
+	put_attr(r->out, "src", lead->res->href);
+	g_string_append(r->out, " alt=\"\"/></figure>\n");
+}
+
+static void render_init(struct render *r, const struct book *b, const struct article *a, GString *out)
+{
+	memset(r, 0, sizeof *r);
+	r->b = b;
+	r->a = a;
+	r->lang = a->lang ? a->lang : b->lang;
+	r->cjk_latin_space = b->cjk_latin_space;
+	r->out = out;
+	r->san = sanitizer_new(out, a->file, r->lang, raw_image, r);
+	r->images = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->headings = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->links = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
+	r->anchors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, anchors_free);
+	for (guint i = 0; i < a->images->len; i++) {
+		struct image *im = g_ptr_array_index(a->images, i);
+
+		if (im->node && cmark_node_get_type(im->node) == CMARK_NODE_IMAGE)
+			g_hash_table_insert(r->images, im->node, im);
+	}
+	for (guint i = 0; i < a->headings->len; i++) {
+		struct heading *h = g_ptr_array_index(a->headings, i);
+
+		g_hash_table_insert(r->headings, h->node, h);
+	}
+	for (guint i = 0; i < a->links->len; i++) {
+		struct link *l = g_ptr_array_index(a->links, i);
+
+		g_hash_table_insert(r->links, l->node, l);
+	}
+	{
+		int top = 6;
+
+		for (guint i = 0; i < a->headings->len; i++)
+			top = MIN(top, ((struct heading *)g_ptr_array_index(a->headings, i))->level);
+		r->heading_shift = 2 - top;
+	}
+	r->ref_count = g_new0(int, a->footnotes->len + 1);
+	r->ref_id = g_new0(char *, a->footnotes->len + 1);
+	r->source_para = source_paragraph(a);
+}
+
+static unsigned render_clear(struct render *r)
+{
+	unsigned found = r->san->found;
+
+	sanitizer_free(r->san);
+	g_hash_table_destroy(r->images);
+	g_hash_table_destroy(r->headings);
+	g_hash_table_destroy(r->links);
+	g_hash_table_destroy(r->open_links);
+	g_hash_table_destroy(r->anchors);
+	for (guint i = 0; i < r->a->footnotes->len; i++)
+		g_free(r->ref_id[i]);
+	g_free(r->ref_id);
+	g_free(r->ref_count);
+	return found;
+}
+
+GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found)
+{
+	GString *out = g_string_sized_new(16384);
+	struct render r;
+	cmark_node *doc = article_hold(a);
+
+	render_init(&r, b, a, out);
+	xhtml_begin(out, r.lang, a->title, "article");
+	g_string_append(out, "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\"");
+	put_attr(out, "id", a->id);
+	g_string_append(out, ">\n");
+	put_header(&r);
+	put_lead(&r);
+	render_tree(&r, doc);
+	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	*found = render_clear(&r);
+	article_release(a);
+	return out;
+}
+
+GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
+{
+	GString *out = g_string_sized_new(4096);
+	const struct article *intro = p->intro;
+
+	*found = 0;
+	xhtml_begin(out, intro && intro->lang ? intro->lang : b->lang, p->title, "part");
+	g_string_append(out, "<section class=\"part\" epub:type=\"part\" role=\"doc-part\"");
+	put_attr(out, "id", p->id);
+	g_string_append(out, ">\n<h1 class=\"part-title\">");
+	xml_escape(out, p->title, -1);
+	g_string_append(out, "</h1>\n");
+	if (intro) {
+		struct render r;
+		cmark_node *doc = article_hold(intro);
+
+		render_init(&r, b, intro, out);
+		render_tree(&r, doc);
+		*found = render_clear(&r);
+		article_release(intro);
+	}
+	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	return out;
+}

@@ -1,0 +1,102 @@
+/* device_trace.c - prints finished pages as text, one box a line, so layout is covered by golden tests. */
+#include "format/pdf/device.h"
+
+#include <string.h>
+
+struct tdev {
+	struct device d;
+	FILE *fp;
+};
+
+/* The text of a line: "\n" and trailing spaces dropped, quotes escaped. */
+static void print_line_text(FILE *fp, const struct box *b)
+{
+	const struct para_line *l = para_line(b->lp->para, b->line);
+	const char *t = para_text(b->lp->para);
+	int end = l->end;
+
+	while (end > l->start && (t[end - 1] == ' ' || t[end - 1] == '\n'))
+		end--;
+	fputc('"', fp);
+	for (int i = l->start; i < end; i++) {
+		if (t[i] == '"' || t[i] == '\\')
+			fputc('\\', fp);
+		fputc(t[i] == '\n' ? ' ' : t[i], fp);
+	}
+	fputc('"', fp);
+	/* Links of the line, each once. */
+	{
+		const char *last = NULL;
+
+		for (guint i = 0; i < l->runs->len; i++) {
+			const struct para_run *r = g_ptr_array_index(l->runs, i);
+
+			if (r->style->link && (!last || strcmp(last, r->style->link)))
+				fprintf(fp, " ->%s", r->style->link);
+			last = r->style->link;
+		}
+	}
+}
+
+static void trace_page(struct device *d, const struct page *p)
+{
+	FILE *fp = ((struct tdev *)d)->fp;
+
+	fprintf(fp, "page %d %s label %s\n", p->number, p->right ? "right" : "left", p->label ? p->label : "-");
+	for (guint i = 0; i < p->boxes->len; i++) {
+		const struct box *b = &g_array_index(p->boxes, struct box, i);
+
+		switch (b->kind) {
+		case BOX_TEXT:
+			fprintf(fp, "  text %.1f %.1f ", b->x + para_line(b->lp->para, b->line)->x, b->y);
+			print_line_text(fp, b);
+			fputc('\n', fp);
+			break;
+		case BOX_RULE:
+			fprintf(fp, "  rule %.1f %.1f %.1fx%.1f\n", b->x, b->y, b->w, b->h);
+			break;
+		case BOX_FILL:
+			break;	/* backgrounds only colour what the text lines show */
+		case BOX_FRAME:
+			fprintf(fp, "  frame %.1f %.1f %.1fx%.1f\n", b->x, b->y, b->w, b->h);
+			break;
+		case BOX_IMAGE:
+			fprintf(fp, "  image %.1f %.1f %.1fx%.1f %s %s\n", b->x, b->y, b->w, b->h, b->res->media_type,
+				b->res->id);
+			break;
+		case BOX_COVER:
+			fprintf(fp, "  cover %s\n", b->res ? b->res->id : "(generated)");
+			break;
+		case BOX_LINK:
+			fprintf(fp, "  link %.1f %.1f %.1fx%.1f ->%s\n", b->x, b->y, b->w, b->h, b->target);
+			break;
+		case BOX_DEST:
+			fprintf(fp, "  dest %s %.1f %.1f\n", b->target, b->x, b->y);
+			break;
+		case BOX_OUTLINE:
+			fprintf(fp, "  outline %d \"%s\" ->%s\n", b->level, b->text ? b->text : "", b->target);
+			break;
+		}
+	}
+}
+
+static bool trace_finish(struct device *d)
+{
+	return !ferror(((struct tdev *)d)->fp);
+}
+
+static void trace_free(struct device *d)
+{
+	g_free(d);
+}
+
+struct device *device_trace_new(FILE *fp)
+{
+	struct tdev *t = g_new0(struct tdev, 1);
+
+	t->d.page = trace_page;
+	t->d.finish = trace_finish;
+	t->d.free = trace_free;
+	t->fp = fp;
+	return &t->d;
+}

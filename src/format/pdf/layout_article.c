@@ -1,0 +1,203 @@
+/* layout_article.c - an article: its header (title, date, source, tags, standfirst), body and notes. */
+#include "format/pdf/layout_int.h"
+
+#include <string.h>
+
+#include "read/article.h"
+#include "text/l10n.h"
+#include "text/langdetect.h"
+
+static void meta_line(struct lay *L, struct flow *F, const struct article *a)
+{
+	double size = L->t->meta_size;
+	struct lpara *lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, a->fm.date.valid ? a->fm.date_text.line : 1);
+	const struct para_style *muted = lay_style(L, lay_body_role(F), size, false, false, L->t->color_muted, NULL, 0, false,
+						   false);
+	GString *date = g_string_new(NULL);
+	const char *sep = "　";
+	bool any = false;
+
+	if (F->latin)
+		sep = "  ·  ";
+	/* The article's date as the EPUB writes it, in the header's script (Latin or Chinese). */
+	l10n_date(date, &a->fm.date, F->latin ? "en" : "zh", false);
+	if (date->len) {
+		para_add(lp->para, date->str, -1, muted);
+		any = true;
+	}
+	if (a->source_name || a->source_url) {
+		const char *name = a->source_name && *a->source_name ? a->source_name : a->source_url;
+		char *label = g_strdup_printf("%s%s", any ? sep : "", lay_label(L, "source"));
+		char *uri = lay_web_link(a->source_url);
+
+		para_add(lp->para, label, -1, muted);
+		para_add(lp->para, name, -1, lay_style(L, lay_body_role(F), size, false, false,
+						       uri ? L->t->color_link : L->t->color_muted, uri, 0, false, false));
+		g_free(uri);
+		g_free(label);
+		any = true;
+	}
+	if (a->fm.author.text && *a->fm.author.text) {
+		char *s = g_strdup_printf("%s%s%s", any ? sep : "", lay_label(L, "author"), a->fm.author.text);
+
+		para_add(lp->para, s, -1, muted);
+		g_free(s);
+		any = true;
+	}
+	if (a->fm.tags.items->len) {
+		GString *s = g_string_new(any ? "\n" : "");
+
+		g_string_append(s, lay_label(L, "tags"));
+		for (guint i = 0; i < a->fm.tags.items->len; i++) {
+			if (i)
+				g_string_append(s, F->latin ? ", " : "、");
+			g_string_append(s, g_ptr_array_index(a->fm.tags.items, i));
+		}
+		para_add(lp->para, s->str, (int)s->len, muted);
+		g_string_free(s, TRUE);
+		any = true;
+	}
+	g_string_free(date, TRUE);
+	if (!any) {
+		lpara_unref(lp);
+		return;
+	}
+	lay_space(L, lay_em(F, 0.6));
+	lay_keep(L);
+	lay_para_lines(L, F, lp, true);
+}
+
+static bool used_in_body(const struct article *a, const struct resource *r)
+{
+	for (guint i = 0; i < a->images->len; i++)
+		if (((const struct image *)g_ptr_array_index(a->images, i))->res == r)
+			return true;
+	return false;
+}
+
+static void article_header(struct lay *L, struct flow *F, const struct article *a)
+{
+	double size = L->t->title_size;
+	struct lpara *lp = lay_para_balanced(L, F->w, size * 1.4, PARA_LEFT, a->title && *a->title ? a->title : " ",
+					     lay_style(L, lay_heading_role(F), size, F->latin, false,
+						       L->t->color_heading, NULL, 0, false, false),
+					     a->fm.title.line ? a->fm.title.line : 1);
+	const char *summary = a->fm.summary.text;
+
+	lay_mark(L, a->id, a->title, lay_outline_base(L));
+	lay_para_lines(L, F, lp, true);
+	meta_line(L, F, a);
+	if (summary && summary[strspn(summary, " \t\n")]) {
+		double ssize = F->size * 0.92;
+		struct lpara *sp = lay_para_new(L, F->w, ssize * 1.7, 0, L->t->align, false, a->fm.summary.line);
+		char *text = g_strstrip(g_strdup(summary));
+
+		para_add(sp->para, text, -1, lay_style(L, FONT_EMPHASIS, ssize, false, false, L->t->color_muted, NULL, 0,
+						       false, false));
+		g_free(text);
+		lay_space(L, lay_em(F, 0.8));
+		lay_keep(L);
+		lay_para_lines(L, F, sp, false);
+	}
+	lay_space(L, lay_em(F, 0.8));
+	lay_keep(L);
+	lay_rule(L, F->x, F->w, 0.5, 1);
+	lay_space(L, lay_em(F, 1.2));
+	if (a->lead && a->lead->res && lay_drawable(a->lead->res) && !used_in_body(a, a->lead->res))
+		lay_image(L, F, a->lead, NULL, NULL, a->lead->line);
+	if (F->latin)
+		F->no_indent = true;
+}
+
+static void footnotes(struct lay *L, struct flow *F, const struct article *a)
+{
+	struct flow nf = *F;
+	struct lpara *lp;
+	double size = L->t->small_size;
+
+	if (!a->footnotes->len)
+		return;
+	nf.size = size;
+	nf.no_indent = true;
+	lay_space(L, lay_em(F, 1.5));
+	lay_rule(L, F->x, F->w * 0.25, 0.5, 1);
+	lay_space(L, lay_em(F, 0.5));
+	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
+	para_add(lp->para, lay_label(L, "notes"), -1,
+		 lay_style(L, lay_heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
+	lay_para_lines(L, &nf, lp, true);
+	lay_keep(L);
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
+		struct flow sub = nf;
+		double indent = lay_em(&nf, 2.2);
+		char *mark = g_strdup_printf("%d.", f->number);
+		char *back = g_strdup_printf("#%s", f->ref_anchor);
+		struct lpara *mp = lay_para_new(L, indent - lay_em(&nf, 0.5), size * 1.6, 0, PARA_RIGHT, false, 0);
+
+		/* The number leads back to where the note was called. */
+		para_add(mp->para, mark, -1, lay_style(L, lay_body_role(F), size, false, false, L->t->color_link,
+						       g_hash_table_contains(L->fnrefs, f) ? back : NULL, 0, false, false));
+		lay_para_check(L, mp);
+		sub.x = nf.x + indent;
+		sub.w = nf.w - indent;
+		sub.tight = true;
+		sub.nmarkers = 1;
+		memset(&sub.markers[0], 0, sizeof sub.markers[0]);
+		sub.markers[0].kind = BOX_TEXT;
+		sub.markers[0].x = nf.x;
+		sub.markers[0].lp = mp;
+		lay_space(L, 2);
+		lay_mark(L, f->anchor, NULL, -1);
+		layout_blocks(L, &sub, f->def);
+		if (sub.nmarkers) {
+			struct vitem *v = vitem_new(size * 1.6);
+
+			lay_use_markers(&sub, v, para_line(mp->para, 0)->ascent);
+			lay_add(L, v);
+		}
+		g_free(mark);
+		g_free(back);
+	}
+}
+
+void lay_bind_article(struct lay *L, const struct article *a)
+{
+	L->art = a;
+	g_hash_table_remove_all(L->images);
+	g_hash_table_remove_all(L->links);
+	g_hash_table_remove_all(L->reported);
+	g_hash_table_remove_all(L->fnrefs);
+	for (guint i = 0; i < a->images->len; i++) {
+		const struct image *im = g_ptr_array_index(a->images, i);
+
+		g_hash_table_insert(L->images, im->node, (gpointer)im);
+	}
+	for (guint i = 0; i < a->links->len; i++) {
+		const struct link *l = g_ptr_array_index(a->links, i);
+
+		g_hash_table_insert(L->links, l->node, (gpointer)l);
+	}
+}
+
+void lay_unbind_article(struct lay *L)
+{
+	/* What is set holds copies: the tree goes, and no node of it stays a key. */
+	g_hash_table_remove_all(L->images);
+	g_hash_table_remove_all(L->links);
+}
+
+void layout_article_body(struct lay *L, const struct article *a)
+{
+	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
+			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
+
+	cmark_node *doc = article_hold(a);
+
+	lay_bind_article(L, a);
+	article_header(L, &F, a);
+	layout_blocks(L, &F, doc);
+	footnotes(L, &F, a);
+	lay_unbind_article(L);
+	article_release(a);
+}

@@ -1,0 +1,512 @@
+/* layout_block.c - an article's blocks as vertical items: paragraphs, headings, lists, quotes, code, HTML. */
+#include "format/pdf/layout_int.h"
+#include "html/sanitize.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+
+static struct inline_style body_style(const struct flow *F)
+{
+	struct inline_style s = { .role = lay_body_role(F), .size = F->size, .color = F->color };
+
+	return s;
+}
+
+/* ---- paragraphs ---- */
+
+static double para_indent(const struct lay *L, const struct flow *F)
+{
+	if (F->no_indent)
+		return 0;
+	return lay_em(F, F->latin ? L->t->indent_latin : L->t->indent);
+}
+
+/*
+ * The inline nodes from first up to stop as one paragraph (blank ends trimmed). A subheading
+ * (see bold_subheading) is not split and is kept with what follows, like a heading.
+ */
+static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block,
+		      bool subheading)
+{
+	struct inline_style s = body_style(F);
+	struct lpara *lp;
+
+	while (first && first != stop && lay_blank_text(first))
+		first = cmark_node_next(first);
+	if (!first || first == stop)
+		return;
+	{
+		cmark_node *last = stop ? cmark_node_previous(stop) : cmark_node_last_child(block);
+
+		while (last && last != first && lay_blank_text(last))
+			last = cmark_node_previous(last);
+		stop = cmark_node_next(last);
+	}
+	lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, block));
+	layout_inlines_range(L, lp, first, stop, &s);
+	if (!*para_text(lp->para)) {
+		lpara_unref(lp);
+		return;
+	}
+	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
+	lay_para_lines(L, F, lp, subheading);
+	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
+	if (subheading)
+		lay_keep(L);
+	if (F->latin)
+		F->no_indent = false;
+}
+
+/*
+ * A paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济规律**")
+ * is how news sites write a subheading: the page must not end on it.
+ */
+static bool bold_subheading(cmark_node *para)
+{
+	int strong = 0;
+	char *text;
+	bool short_enough;
+
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_STRONG)
+			strong++;
+		else if (!lay_blank_text(c) && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK)
+			return false;
+	}
+	if (strong != 1)
+		return false;
+	text = node_plain_text(para);
+	short_enough = g_utf8_strlen(text, -1) <= 60;
+	g_free(text);
+	return short_enough;
+}
+
+/* A paragraph; images in it become blocks of their own, the text around them paragraphs. */
+static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
+{
+	cmark_node *start = cmark_node_first_child(n);
+
+	for (cmark_node *c = start; c; c = cmark_node_next(c)) {
+		cmark_node *img = cmark_node_get_type(c) == CMARK_NODE_IMAGE ? c : lay_linked_image(c);
+
+		if (!img)
+			continue;
+		text_para(L, F, start, c, n, false);
+		lay_image_node(L, F, img, img == c ? NULL : cmark_node_get_url(c));
+		start = cmark_node_next(c);
+	}
+	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && bold_subheading(n));
+}
+
+/* ---- headings ---- */
+
+static const struct heading *heading_for(const struct lay *L, cmark_node *n)
+{
+	for (guint i = 0; L->art && i < L->art->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(L->art->headings, i);
+
+		if (h->node == n)
+			return h;
+	}
+	return NULL;
+}
+
+static void heading(struct lay *L, struct flow *F, cmark_node *n)
+{
+	int level = cmark_node_get_heading_level(n);
+	double size = L->t->heading_size[CLAMP(level, 1, 6) - 1];
+	/* Chinese headings are set in a regular-weight sans (黑体); Latin ones in bold. */
+	struct inline_style s = { .role = lay_heading_role(F), .size = size, .bold = F->latin, .color = L->t->color_heading };
+	const struct heading *h = heading_for(L, n);
+	struct lpara *lp = lay_para_new(L, F->w, size * 1.45, 0, PARA_LEFT, false, lay_node_line(L, n));
+
+	layout_inlines(L, lp, n, &s);
+	if (!*para_text(lp->para)) {
+		lpara_unref(lp);
+		return;
+	}
+	lay_space(L, lay_em(F, L->t->heading_space_before));
+	if (h) {
+		int min = 6, depth;
+
+		for (guint i = 0; i < L->art->headings->len; i++)
+			min = MIN(min, ((const struct heading *)g_ptr_array_index(L->art->headings, i))->level);
+		depth = level - min;
+		lay_mark(L, h->anchor, h->text, depth < 2 ? lay_outline_base(L) + 1 + depth : -1);
+	}
+	lay_para_lines(L, F, lp, true);
+	lay_space(L, lay_em(F, L->t->heading_space_after));
+	lay_keep(L);
+	if (F->latin)
+		F->no_indent = true;
+}
+
+/* ---- code ---- */
+
+static void code_block(struct lay *L, struct flow *F, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	double size = L->t->code_size, pad = 4;
+	GString *text = g_string_new(NULL);
+	struct lpara *lp;
+	struct flow cf = *F;
+	struct vitem *v;
+	int col = 0;
+
+	/* Tabs to the next multiple of four columns; the closing newline goes. */
+	for (const char *p = lit ? lit : ""; *p; p = g_utf8_next_char(p)) {
+		if (*p == '\t') {
+			do
+				g_string_append_c(text, ' ');
+			while (++col % 4);
+		} else if (*p == '\n') {
+			g_string_append_c(text, '\n');
+			col = 0;
+		} else if (*p == '\r') {
+			continue;
+		} else {
+			g_string_append_unichar(text, g_utf8_get_char(p));
+			col++;
+		}
+	}
+	while (text->len && text->str[text->len - 1] == '\n')
+		g_string_truncate(text, text->len - 1);
+	if (!text->len) {
+		g_string_free(text, TRUE);
+		return;
+	}
+	lp = lay_para_new(L, F->w - 2 * pad, size * 1.45, 0, PARA_LEFT, true, lay_node_line(L, n));
+	para_add(lp->para, text->str, (int)text->len,
+		 lay_style(L, FONT_CODE, size, false, false, L->t->color_text, NULL, 0, true, false));
+	g_string_free(text, TRUE);
+	lay_para_check(L, lp);
+	lay_space(L, lay_em(F, L->t->block_space));
+	/* A padding strip above and below; the grey background is drawn line by line. */
+	v = vitem_new(pad);
+	{
+		struct box f = { .kind = BOX_FILL, .x = F->x, .y = 0, .w = F->w, .h = pad, .color = L->t->color_code_bg };
+
+		vitem_box(v, &f);
+	}
+	lay_add(L, v);
+	cf.x = F->x + pad;
+	cf.w = F->w - 2 * pad;
+	lay_keep(L);
+	{
+		int nl = para_n_lines(lp->para);
+
+		for (int i = 0; i < nl; i++) {
+			const struct para_line *l = para_line(lp->para, i);
+			struct vitem *li = vitem_new(l->ascent + l->descent);
+			struct box f = { .kind = BOX_FILL, .x = F->x, .y = 0, .w = F->w, .h = li->height,
+					 .color = L->t->color_code_bg };
+			struct box b = { .kind = BOX_TEXT, .x = cf.x, .y = l->ascent, .lp = lpara_ref(lp), .line = i };
+
+			vitem_box(li, &f);
+			if (i == 0)
+				lay_use_markers(F, li, l->ascent);
+			vitem_box(li, &b);
+			for (int k = 0; k < F->nbars; k++) {
+				struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = li->height,
+						   .color = L->t->color_rule };
+
+				vitem_box(li, &bar);
+			}
+			if (i > 0)
+				li->keep_with_prev = !(i >= 2 && nl - i >= 2);
+			lay_add(L, li);
+		}
+	}
+	lpara_unref(lp);
+	lay_keep(L);
+	v = vitem_new(pad);
+	{
+		struct box f = { .kind = BOX_FILL, .x = F->x, .y = 0, .w = F->w, .h = pad, .color = L->t->color_code_bg };
+
+		vitem_box(v, &f);
+	}
+	lay_add(L, v);
+	lay_space(L, lay_em(F, L->t->block_space));
+}
+
+/* ---- raw HTML: its text only ---- */
+
+static bool html_block_element(const char *name)
+{
+	static const char *const blocks[] = { "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+					      "blockquote", "pre", "table", "ul", "ol", "section", "article",
+					      "figure", "figcaption", "hr", NULL };
+
+	for (int i = 0; blocks[i]; i++)
+		if (!g_ascii_strcasecmp(name, blocks[i]))
+			return true;
+	return false;
+}
+
+/* Never text of the book: scripts, styles and the like. */
+static bool html_code_element(const char *name)
+{
+	static const char *const code[] = { "script", "style", "head", "template", "noscript", NULL };
+
+	for (int i = 0; code[i]; i++)
+		if (!g_ascii_strcasecmp(name, code[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The document's text as the EPUB shows it, a line end around each block; what plays (a video,
+ * an iframe) becomes its note. A loop: raw HTML may nest a million deep.
+ */
+static void html_text(xmlDoc *doc, GString *out, const char *lang)
+{
+	xmlNode *top = (xmlNode *)doc, *n = doc->children;
+
+	while (n) {
+		bool descend = false;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			g_string_append(out, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE && sanitize_is_embed((const char *)n->name)) {
+			char *note = sanitize_embed_note(n, lang);
+
+			g_string_append_printf(out, "\n%s\n", note);
+			g_free(note);
+		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
+			if (html_block_element((const char *)n->name))
+				g_string_append_c(out, '\n');
+			descend = n->children != NULL;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Leaving n, and each element it was the last child of. */
+		while (n != top && !n->next) {
+			n = n->parent;
+			if (n != top && html_block_element((const char *)n->name))
+				g_string_append_c(out, '\n');
+		}
+		n = n == top ? NULL : n->next;
+	}
+}
+
+static void html_block(struct lay *L, struct flow *F, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	htmlDocPtr doc;
+	GString *text;
+
+	if (!lit || !*lit)
+		return;
+	doc = sanitize_parse_html(lit);
+	if (!doc)
+		return;
+	text = g_string_new(NULL);
+	html_text(doc, text, L->art ? L->art->lang : L->b->lang);
+	xmlFreeDoc(doc);
+	/* A paragraph per line with text (walked in place: deep raw HTML makes hundreds of thousands of empty ones). */
+	for (char *p = text->str, *next; p; p = next) {
+		char *nl = strchr(p, '\n');
+		struct inline_style s = body_style(F);
+		struct lpara *lp;
+
+		next = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
+		g_strstrip(p);
+		if (!*p)
+			continue;
+		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, n));
+		para_add(lp->para, p, -1, lay_style(L, s.role, s.size, false, false, s.color, NULL, 0, false, false));
+		lay_space(L, lay_em(F, L->t->paragraph_space));
+		lay_para_lines(L, F, lp, false);
+	}
+	g_string_free(text, TRUE);
+}
+
+/* ---- lists and quotes ---- */
+
+/*
+ * Quotes and lists nested deeper than this are laid out flat (their blocks in the enclosing flow,
+ * without bars or markers) by a loop, not by recursion: hostile input nests them by the thousand,
+ * which would exhaust the stack; at this depth nothing moves in any more anyway.
+ */
+enum { MAX_NESTING = 100 };
+
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n);
+
+/* Every block under root, each in F, in reading order. */
+static void layout_flat(struct lay *L, struct flow *F, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it), *child;
+		const char *type = cmark_node_get_type_string(n);
+
+		if (ev != CMARK_EVENT_ENTER || n == root)
+			continue;
+		child = cmark_node_first_child(n);
+		/* Quotes, lists, items: into their blocks. A leaf block, a table or a footnote: here. */
+		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION && !(type && !strcmp(type, "table"))
+		    && child && (cmark_node_get_type(child) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+			continue;
+		layout_one(L, F, n);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}
+
+static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
+{
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
+	L->nesting++;
+	static const char *const bullets[] = { "•", "◦", "▪" };
+	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	bool paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
+	int number = cmark_node_get_list_start(n);
+	double indent = lay_em(F, ordered ? 2.2 : 1.6);
+	int items = 0;
+
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		items++;
+	if (ordered && number + items > 99)
+		indent = lay_em(F, 3);
+	/* Lists nested past sense stop moving in (and lose their markers): the text keeps its measure. */
+	bool flat = F->w - indent < lay_em(F, 8);
+
+	if (flat)
+		indent = 0;
+	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
+	for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item), number++) {
+		struct flow sub = *F;
+		char *mark = ordered ? g_strdup_printf("%d%s", number, paren ? ")" : ".") : g_strdup(bullets[depth % 3]);
+		struct lpara *mp = lay_para_new(L, indent - lay_em(F, 0.5), lay_pitch(L, F->size), 0, PARA_RIGHT, false, 0);
+
+		para_add(mp->para, mark, -1, lay_style(L, lay_body_role(F), F->size, false, false, F->color, NULL, 0, false,
+						       false));
+		lay_para_check(L, mp);
+		sub.x = F->x + indent;
+		sub.w = F->w - indent;
+		sub.no_indent = true;
+		sub.tight = cmark_node_get_list_tight(n);
+		/* An outer item's marker still waiting (a list first in an item) shares the line. */
+		F->nmarkers = 0;
+		if (!flat && sub.nmarkers < (int)G_N_ELEMENTS(sub.markers)) {
+			struct box *m = &sub.markers[sub.nmarkers++];
+
+			memset(m, 0, sizeof *m);
+			m->kind = BOX_TEXT;
+			m->x = F->x;
+			m->lp = mp;	/* the reference moves to the box */
+			mp = NULL;
+		}
+		if (item != cmark_node_first_child(n))
+			lay_space(L, lay_em(F, sub.tight ? 0.15 : 0.5));
+		layout_blocks(L, &sub, item);
+		if (sub.nmarkers) {
+			/* An empty item (or one starting with a picture): the marker alone. */
+			struct vitem *v = vitem_new(lay_pitch(L, F->size));
+
+			lay_use_markers(&sub, v, F->size * 0.88 + (lay_pitch(L, F->size) - F->size) / 2);
+			lay_add(L, v);
+		}
+		lpara_unref(mp);	/* a marker with no place (too deep) */
+		g_free(mark);
+	}
+	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
+	L->nesting--;
+}
+
+static int list_depth(cmark_node *n)
+{
+	int d = 0;
+
+	for (cmark_node *p = cmark_node_parent(n); p; p = cmark_node_parent(p))
+		if (cmark_node_get_type(p) == CMARK_NODE_LIST)
+			d++;
+	return d;
+}
+
+static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
+{
+	struct flow sub = *F;
+	double in = lay_em(F, 1.5);
+
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
+	/* Quotes nested past sense stop moving in: the text keeps a usable measure. */
+	if (F->w - in < lay_em(F, 8))
+		in = 0;
+
+	if (sub.nbars < (int)G_N_ELEMENTS(sub.bars))
+		sub.bars[sub.nbars++] = F->x + lay_em(F, 0.3);
+	sub.x = F->x + in;
+	sub.w = F->w - in;
+	sub.color = L->t->color_quote;
+	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */
+	lay_space(L, lay_em(F, L->t->block_space));
+	L->nesting++;
+	layout_blocks(L, &sub, n);
+	L->nesting--;
+	F->nmarkers = sub.nmarkers;
+	lay_space(L, lay_em(F, L->t->block_space));
+}
+
+static void thematic_break(struct lay *L, struct flow *F)
+{
+	lay_space(L, lay_em(F, L->t->block_space));
+	lay_rule(L, F->x + F->w * 0.375, F->w * 0.25, 0.6, F->size);
+	lay_space(L, lay_em(F, L->t->block_space));
+}
+
+/* One block of a container. */
+static void layout_one(struct lay *L, struct flow *F, cmark_node *n)
+{
+	const char *type = cmark_node_get_type_string(n);
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(L, F, n);
+		break;
+	case CMARK_NODE_HEADING:
+		heading(L, F, n);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		block_quote(L, F, n);
+		break;
+	case CMARK_NODE_LIST:
+		list(L, F, n, list_depth(n));
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(L, F, n);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		html_block(L, F, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		thematic_break(L, F);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		break;	/* set at the end of the article */
+	default:
+		if (type && !strcmp(type, "table"))
+			layout_table(L, F, n);
+		else
+			layout_blocks(L, F, n);
+		break;
+	}
+}
+
+void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent)
+{
+	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+		layout_one(L, F, n);
+}

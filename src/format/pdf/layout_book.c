@@ -1,0 +1,659 @@
+/* layout_book.c - the whole book in page order: cover, title page, contents, parts, articles; two passes. */
+#include "format/pdf/layout_int.h"
+#include "text/l10n.h"
+
+#include <string.h>
+
+#include "read/article.h"
+#include "format/pdf/device.h"
+#include "base/diag.h"
+#include "format/fonts.h"
+#include "text/langdetect.h"
+
+/* What the measuring pass learns: where things start (physical page numbers). */
+struct plan {
+	int *article_page;		/* by article index */
+	int *article_pages;		/* pages of each article, or NULL before they are counted */
+	int *part_page;			/* by part index */
+	int body_first;			/* physical page that is printed as 1 */
+	int pages;
+};
+
+struct book_state {
+	struct plan plan;
+	int page_no;			/* pages emitted so far */
+	bool front;			/* front matter: roman numbers */
+	bool no_running;		/* the next page carries no running head (an opening page) */
+	bool blank_running;		/* cover, title and blank pages: no head, no folio */
+	const char *article_title, *part_title;
+	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
+};
+
+static struct book_state *state(struct lay *L)
+{
+	return L->emit_data;
+}
+
+/* ---- labels ---- */
+
+const char *lay_label(const struct lay *L, const char *what)
+{
+	static const struct {
+		const char *key, *hans, *hant, *en;
+	} labels[] = {
+		{ "contents", "目录", "目錄", "Contents" },
+		{ "notes", "注释", "註釋", "Notes" },
+		{ "image-missing", "图片未能载入", "圖片未能載入", "Image not available" },
+		{ "image-unsupported", "图片格式无法排印", "圖片格式無法排印", "image format cannot be printed" },
+		{ "source", "来源：", "來源：", "Source: " },
+		{ "author", "作者：", "作者：", "By " },
+		{ "tags", "标签：", "標籤：", "Tags: " },
+	};
+	const char *lang = L->art ? L->art->lang : L->b->lang;
+	bool cjk = lang_is_cjk(lang);
+	const char *region = fonts_cjk_region(lang);
+
+	if (!strcmp(what, "contents") && L->t->contents_title && *L->t->contents_title)
+		return L->t->contents_title;
+	if (!strcmp(what, "notes") && L->t->notes_title && *L->t->notes_title)
+		return L->t->notes_title;
+	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
+		if (strcmp(labels[i].key, what))
+			continue;
+		if (!cjk)
+			return labels[i].en;
+		return !strcmp(region, "SC") ? labels[i].hans : labels[i].hant;
+	}
+	return what;
+}
+
+/* ---- numbering ---- */
+
+static char *roman(int n)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = { { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+		  { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" } };
+	GString *s = g_string_new(NULL);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(r); i++)
+		while (n >= r[i].v) {
+			g_string_append(s, r[i].s);
+			n -= r[i].v;
+		}
+	return g_string_free(s, FALSE);
+}
+
+/* The printed number of physical page n. */
+static char *page_label(const struct book_state *st, int n, bool front)
+{
+	if (front)
+		return roman(n);
+	return g_strdup_printf("%d", n - st->plan.body_first + 1);
+}
+
+/* ---- running heads ---- */
+
+static char *expand(const char *tmpl, const struct lay *L, const struct book_state *st, const char *number)
+{
+	GString *s = g_string_new(NULL);
+
+	for (const char *p = tmpl ? tmpl : ""; *p; p++) {
+		if (!strncmp(p, "{book}", 6)) {
+			g_string_append(s, L->b->title ? L->b->title : "");
+			p += 5;
+		} else if (!strncmp(p, "{article}", 9)) {
+			g_string_append(s, st->article_title ? st->article_title : "");
+			p += 8;
+		} else if (!strncmp(p, "{part}", 6)) {
+			g_string_append(s, st->part_title ? st->part_title : "");
+			p += 5;
+		} else if (!strncmp(p, "{page}", 6)) {
+			g_string_append(s, number);
+			p += 5;
+		} else {
+			g_string_append_c(s, *p);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* A one-line text at baseline y, aligned within [x, x + w]; over-long text is cut short. */
+static void add_line_text(struct lay *L, struct page *pg, const char *text, double x, double y, double w,
+			  enum para_align align, double size, guint32 color)
+{
+	struct lpara *lp;
+	char *cut = NULL;
+
+	if (!text || !*text)
+		return;
+	if (g_utf8_strlen(text, -1) > 60) {
+		cut = g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(text, 58) - text), text);
+		text = cut;
+	}
+	lp = lay_para_new(L, w, size * 1.3, 0, align, false, 0);
+	para_add(lp->para, text, -1, lay_style(L, FONT_HEADING, size, false, false, color, NULL, 0, false, false));
+	lay_para_check(L, lp);
+	if (para_n_lines(lp->para) > 0) {
+		struct box b = { .kind = BOX_TEXT, .x = x, .y = y, .lp = lp, .line = 0 };
+
+		page_add_box(pg, &b);
+	}
+	lpara_unref(lp);
+	g_free(cut);
+}
+
+static void running_heads(struct lay *L, struct book_state *st, struct page *pg, double x0)
+{
+	const struct theme *t = L->t;
+	double w = L->text_w, size = t->header_size;
+	double head_y = t->margin_top * 0.55, foot_y = t->page_h - t->margin_bottom * 0.45;
+
+	if (!st->no_running) {
+		char *head = expand(pg->right ? t->header_right : t->header_left, L, st, pg->label);
+
+		if (*head) {
+			struct box rule = { .kind = BOX_RULE, .x = x0, .y = head_y + size * 0.5, .w = w, .h = 0.4,
+					    .color = t->color_rule };
+
+			add_line_text(L, pg, head, x0, head_y, w, pg->right ? PARA_RIGHT : PARA_LEFT, size,
+				      t->color_muted);
+			page_add_box(pg, &rule);
+		}
+		g_free(head);
+	}
+	{
+		char *foot = expand(t->footer, L, st, pg->label);
+
+		add_line_text(L, pg, foot, x0, foot_y, w, PARA_CENTER, size, t->color_muted);
+		g_free(foot);
+	}
+}
+
+/* ---- pages ---- */
+
+static void emit(struct lay *L, GPtrArray *items)
+{
+	struct book_state *st = state(L);
+	const struct theme *t = L->t;
+	struct page pg = { 0 };
+	double x0, y = 0;
+
+	st->page_no++;
+	if (L->measuring) {
+		st->no_running = false;
+		return;
+	}
+	pg.number = st->page_no;
+	pg.right = st->page_no % 2 == 1;
+	pg.w = t->page_w;
+	pg.h = t->page_h;
+	pg.boxes = g_array_new(FALSE, FALSE, sizeof(struct box));
+	pg.label = page_label(st, st->page_no, st->front);
+	x0 = t->two_sided && !pg.right ? t->margin_outer : t->margin_inner;
+	for (guint i = 0; i < items->len; i++) {
+		const struct vitem *v = g_ptr_array_index(items, i);
+
+		if (i > 0)
+			y += v->space_before;
+		for (guint k = 0; k < v->boxes->len; k++) {
+			struct box b = g_array_index(v->boxes, struct box, k);
+
+			if (b.kind != BOX_COVER) {
+				b.x += x0;
+				b.y += t->margin_top + y;
+			}
+			page_add_box(&pg, &b);
+		}
+		y += v->height;
+	}
+	if (!st->blank_running)
+		running_heads(L, st, &pg, x0);
+	st->no_running = false;
+	L->dev->page(L->dev, &pg);
+	page_free_boxes(&pg);
+	g_free(pg.label);
+}
+
+/* An empty page (the back of a right-hand page in two-sided printing). */
+static void blank_page(struct lay *L)
+{
+	struct book_state *st = state(L);
+	bool saved = st->blank_running;
+	GPtrArray *none = g_ptr_array_new();
+
+	st->blank_running = true;
+	L->emit(L, none);
+	st->blank_running = saved;
+	g_ptr_array_free(none, TRUE);
+}
+
+/* Two-sided: the next page must be a right-hand (odd) one. */
+static void start_recto(struct lay *L)
+{
+	if (L->t->two_sided && state(L)->page_no % 2 == 1)
+		blank_page(L);
+}
+
+static void spacer(struct lay *L, double h)
+{
+	lay_add(L, vitem_new(h));
+}
+
+/* A centred line of text (title pages). */
+static void centred(struct lay *L, const char *text, enum theme_font role, double size, bool bold, guint32 color,
+		    double space)
+{
+	struct flow F = { .x = 0, .w = L->text_w, .size = size, .color = color };
+	struct lpara *lp;
+
+	if (!text || !*text)
+		return;
+	lp = lay_para_new(L, L->text_w, size * 1.45, 0, PARA_CENTER, false, 0);
+	para_add(lp->para, text, -1, lay_style(L, role, size, bold, false, color, NULL, 0, false, false));
+	lay_space(L, space);
+	lay_para_lines(L, &F, lp, true);
+}
+
+static void set_book_lang(struct lay *L)
+{
+	L->art = NULL;
+	L->region = fonts_cjk_region(L->b->lang);
+	L->lang = pango_language_from_string(L->b->lang);
+}
+
+static void set_article_lang(struct lay *L, const struct article *a)
+{
+	const char *lang = a->lang ? a->lang : L->b->lang;
+
+	L->region = fonts_cjk_region(lang_is_cjk(lang) ? lang : L->b->lang);
+	L->lang = pango_language_from_string(lang);
+}
+
+/* An article's pages, from its header to its last note, in its own language (both passes). */
+static void article_pages(struct lay *L, const struct article *a)
+{
+	set_article_lang(L, a);
+	layout_article_body(L, a);
+	lay_flush(L);
+	lay_styles_drop_links(L);
+	L->art = NULL;
+}
+
+static void cover_page(struct lay *L)
+{
+	struct book_state *st = state(L);
+	struct vitem *v;
+	/* A drawn cover (no --cover) has no resource here: the device draws it with cover_draw. */
+	struct box b = { .kind = BOX_COVER, .x = 0, .y = 0, .w = L->t->page_w, .h = L->t->page_h,
+			 .res = L->b->cover_drawn ? NULL : L->b->cover_res };
+
+	if (!L->b->cover_res && !L->b->cover_drawn)
+		return;
+	st->blank_running = true;
+	v = vitem_new(0);
+	vitem_box(v, &b);
+	lay_add(L, v);
+	lay_flush(L);
+	st->blank_running = false;
+}
+
+static void title_page(struct lay *L)
+{
+	const struct book *b = L->b;
+	const struct theme *t = L->t;
+	struct book_state *st = state(L);
+	enum theme_font role = lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
+	enum theme_font body = lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+
+	start_recto(L);
+	set_book_lang(L);
+	st->blank_running = true;
+	spacer(L, L->body_h * 0.22);
+	centred(L, b->title, role, t->book_title_size, role == FONT_HEADING_LATIN, t->color_heading, 0);
+	centred(L, b->subtitle, role, t->subtitle_size, false, t->color_muted, t->subtitle_size);
+	centred(L, b->author, body, t->size * 1.15, false, t->color_text, t->size * 3);
+	if (b->first.valid && b->last.valid) {
+		GString *span = g_string_new(NULL);
+
+		l10n_date_range(span, &b->first, &b->last, b->lang);
+		centred(L, span->str, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
+		g_string_free(span, TRUE);
+	}
+	/* The publisher at the foot of the page, as on a printed title page. */
+	if (b->publisher && *b->publisher) {
+		double rest = L->body_h - L->used - t->meta_size * 1.1 * 1.45 * 2;
+
+		if (rest > 0)
+			spacer(L, rest);
+		centred(L, b->publisher, body, t->meta_size * 1.1, false, t->color_muted, 0);
+	}
+	lay_flush(L);
+	st->blank_running = false;
+}
+
+/* ---- contents ---- */
+
+static char *number_text(const struct book_state *st, int page, bool measuring)
+{
+	/* While measuring the numbers are unknown; their room is reserved, so the count of pages is right. */
+	if (measuring)
+		return g_strdup("0");
+	return page_label(st, page, false);
+}
+
+static void toc_entry(struct lay *L, const char *title, const char *dest, int page, double indent, bool bold)
+{
+	const struct theme *t = L->t;
+	struct book_state *st = state(L);
+	double size = t->toc_size, numw = size * 2.6, gap = size;
+	double w = L->text_w - indent - numw - gap;
+	enum theme_font role = lang_is_cjk(L->b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+	struct lpara *lp = lay_para_new(L, w, size * 1.6, 0, PARA_LEFT, false, 0);
+	struct lpara *np;
+	char *num = number_text(st, page, L->measuring);
+	char *link = g_strdup_printf("#%s", dest);
+	struct vitem *v;
+	double y = 0;
+	int n;
+
+	para_add(lp->para, title && *title ? title : "—", -1,
+		 lay_style(L, role, size, bold, false, t->color_text, link, 0, false, false));
+	lay_para_check(L, lp);
+	n = para_n_lines(lp->para);
+	v = vitem_new(0);
+	for (int i = 0; i < n; i++) {
+		const struct para_line *l = para_line(lp->para, i);
+		struct box b = { .kind = BOX_TEXT, .x = indent, .y = y + l->ascent, .lp = lpara_ref(lp), .line = i };
+
+		vitem_box(v, &b);
+		if (i == n - 1) {
+			double from = indent + l->x + l->width + size * 0.2, to;
+			struct box nb;
+
+			np = lay_para_new(L, numw, size * 1.6, 0, PARA_RIGHT, false, 0);
+			para_add(np->para, num, -1, lay_style(L, role, size, bold, false, t->color_text, link, 0, false,
+							      false));
+			lay_para_check(L, np);
+			to = L->text_w - para_line(np->para, 0)->width - size * 0.25;
+
+			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
+			if (to - from > st->leader_unit * 2) {
+				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
+				GString *dots = g_string_new(NULL);
+				/* Set on one line, its right end at to, so every entry's dots line up. */
+				struct lpara *dp = lay_para_new(L, 1e6, size * 1.6, 0, PARA_LEFT, false, 0);
+
+				g_string_append_c(dots, '.');
+				while (--k > 0)
+					g_string_append(dots, " .");
+				para_add(dp->para, dots->str, (int)dots->len,
+					 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
+				lay_para_check(L, dp);
+				nb = (struct box){ .kind = BOX_TEXT, .x = to - para_line(dp->para, 0)->width,
+						   .y = y + l->ascent, .lp = dp, .line = 0 };
+				vitem_box(v, &nb);
+				g_string_free(dots, TRUE);
+			}
+			nb = (struct box){ .kind = BOX_TEXT, .x = L->text_w - numw, .y = y + l->ascent, .lp = np, .line = 0 };
+			vitem_box(v, &nb);
+		}
+		y += l->ascent + l->descent;
+	}
+	v->height = y;
+	{
+		struct box link_box = { .kind = BOX_LINK, .x = indent, .y = 0, .w = L->text_w - indent, .h = y,
+					.target = g_strdup(link) };
+
+		vitem_box(v, &link_box);
+	}
+	lay_space(L, size * 0.35);
+	lay_add(L, v);
+	lpara_unref(lp);
+	g_free(num);
+	g_free(link);
+}
+
+static void contents(struct lay *L)
+{
+	const struct book *b = L->b;
+	struct book_state *st = state(L);
+	const char *title;
+	bool parts = b->parts->len > 0;
+
+	start_recto(L);
+	set_book_lang(L);
+	{
+		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
+
+		struct lpara *d = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
+		enum theme_font role = lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+
+		/* One more " ." measured as a difference: a paragraph drops the space it starts with. */
+		para_add(u->para, ". .", -1, lay_style(L, role, L->t->toc_size, false, false, 0, NULL, 0, false, false));
+		para_add(d->para, ".", -1, lay_style(L, role, L->t->toc_size, false, false, 0, NULL, 0, false, false));
+		st->leader_dot = para_natural_width(d->para);
+		st->leader_unit = MAX(1.0, para_natural_width(u->para) - st->leader_dot);
+		lpara_unref(u);
+		lpara_unref(d);
+	}
+	title = lay_label(L, "contents");
+	st->article_title = title;
+	st->no_running = true;
+	spacer(L, L->t->size * 2);
+	lay_mark(L, "contents", title, 0);
+	centred(L, title, lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, !lang_is_cjk(b->lang),
+		L->t->color_heading, 0);
+	lay_space(L, L->t->size * 2);
+	lay_keep(L);
+	if (parts) {
+		guint next = 0;
+
+		/* Articles before the first part (not in any part) first. */
+		for (guint i = 0; i < b->articles->len; i++) {
+			const struct article *a = g_ptr_array_index(b->articles, i);
+			bool in_part = false;
+
+			for (guint k = 0; k < b->parts->len && !in_part; k++) {
+				const struct part *p = g_ptr_array_index(b->parts, k);
+
+				for (guint j = 0; j < p->articles->len; j++)
+					if (g_ptr_array_index(p->articles, j) == a)
+						in_part = true;
+			}
+			if (in_part)
+				break;
+			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false);
+			next = i + 1;
+		}
+		for (guint k = 0; k < b->parts->len; k++) {
+			const struct part *p = g_ptr_array_index(b->parts, k);
+
+			lay_space(L, L->t->toc_size * 0.8);
+			toc_entry(L, p->title, p->id, st->plan.part_page[k], 0, true);
+			for (guint j = 0; j < p->articles->len; j++, next++) {
+				const struct article *a = g_ptr_array_index(p->articles, j);
+
+				toc_entry(L, a->title, a->id, st->plan.article_page[next], L->t->toc_size * 1.5, false);
+			}
+		}
+	} else {
+		for (guint i = 0; i < b->articles->len; i++) {
+			const struct article *a = g_ptr_array_index(b->articles, i);
+
+			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false);
+		}
+	}
+	lay_flush(L);
+	lay_styles_drop_links(L);
+}
+
+/* ---- parts and articles ---- */
+
+static void part_page(struct lay *L, const struct part *p, int index)
+{
+	struct book_state *st = state(L);
+	const struct book *b = L->b;
+	enum theme_font role = lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
+
+	start_recto(L);
+	set_book_lang(L);
+	if (L->measuring)
+		st->plan.part_page[index] = st->page_no + 1;
+	st->part_title = p->title;
+	st->article_title = p->title;
+	st->no_running = true;
+	spacer(L, L->body_h * 0.3);
+	lay_mark(L, p->id, p->title, 0);
+	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
+	if (p->intro && cmark_node_first_child(article_hold(p->intro))) {
+		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
+
+		/* The intro's pictures and links are the article's own records, as in its EPUB page. */
+		lay_bind_article(L, p->intro);
+		set_article_lang(L, p->intro);
+		F.latin = !lang_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
+		lay_space(L, L->t->size * 3);
+		layout_blocks(L, &F, p->intro->doc);
+		lay_unbind_article(L);
+		L->art = NULL;
+	}
+	if (p->intro)
+		article_release(p->intro);
+	lay_flush(L);
+}
+
+static void article(struct lay *L, const struct article *a, int index)
+{
+	struct book_state *st = state(L);
+
+	start_recto(L);
+	if (L->measuring)
+		st->plan.article_page[index] = st->page_no + 1;
+	if (L->measuring && st->plan.article_pages) {
+		/* Counted already (in parallel): an article's pages do not depend on where it starts. */
+		st->page_no += st->plan.article_pages[index];
+		return;
+	}
+	st->article_title = a->title;
+	st->no_running = true;
+	article_pages(L, a);
+}
+
+/* The book from its first page to its last, the same in both passes. */
+static void run(struct lay *L)
+{
+	const struct book *b = L->b;
+	struct book_state *st = state(L);
+	guint next = 0;
+
+	st->page_no = 0;
+	st->front = true;
+	cover_page(L);
+	title_page(L);
+	contents(L);
+	start_recto(L);		/* the blank back of the contents is still front matter */
+	st->front = false;
+	st->plan.body_first = st->page_no + 1;
+	for (guint k = 0; k < b->parts->len; k++) {
+		const struct part *p = g_ptr_array_index(b->parts, k);
+
+		/* Articles outside every part come first (arrange puts them there). */
+		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
+									    != g_ptr_array_index(p->articles, 0))) {
+			article(L, g_ptr_array_index(b->articles, next), (int)next);
+			next++;
+		}
+		part_page(L, p, (int)k);
+		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
+			article(L, g_ptr_array_index(b->articles, next), (int)next);
+		if (!L->measuring)
+			diag_progress_step(next);
+	}
+	for (; next < b->articles->len; next++) {
+		article(L, g_ptr_array_index(b->articles, next), (int)next);
+		if (!L->measuring && next % 16 == 0)
+			diag_progress_step(next);
+	}
+	st->plan.pages = st->page_no;
+}
+
+static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
+		     struct device *dev, struct book_state *st)
+{
+	L->b = b;
+	L->t = t;
+	L->fonts = fonts;
+	L->ctx = fonts_context(fonts);
+	L->dev = dev;
+	L->text_w = t->page_w - t->margin_inner - t->margin_outer;
+	L->body_h = t->page_h - t->margin_top - t->margin_bottom;
+	lay_styles_init(L);
+	L->images = g_hash_table_new(NULL, NULL);
+	L->links = g_hash_table_new(NULL, NULL);
+	L->reported = g_hash_table_new(NULL, NULL);
+	L->fnrefs = g_hash_table_new(NULL, NULL);
+	L->items = g_ptr_array_new();
+	L->pending_boxes = g_ptr_array_new();
+	L->emit = emit;
+	L->emit_data = st;
+}
+
+static void lay_clear(struct lay *L)
+{
+	g_ptr_array_free(L->items, TRUE);
+	g_ptr_array_free(L->pending_boxes, TRUE);
+	g_hash_table_destroy(L->images);
+	g_hash_table_destroy(L->links);
+	g_hash_table_destroy(L->reported);
+	g_hash_table_destroy(L->fnrefs);
+	lay_styles_free(L);
+}
+
+/*
+ * Pass 1: the pages of every article, one after another. (Counting on several threads,
+ * each with its own font map, crashed now and then inside Cairo 1.16, whose font caches
+ * are not safe to use from two threads at once.)
+ */
+static void count_articles(struct lay *L, int *pages)
+{
+	for (guint i = 0; i < L->b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(L->b->articles, i);
+		struct book_state *st = state(L);
+
+		st->page_no = 0;
+		article_pages(L, a);
+		pages[i] = st->page_no;
+	}
+}
+
+bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev)
+{
+	struct lay L = { 0 };
+	struct book_state st = { 0 };
+	int *pages = g_new0(int, b->articles->len + 1);
+
+	lay_init(&L, b, t, fonts, dev, &st);
+	st.plan.article_page = g_new0(int, b->articles->len + 1);
+	st.plan.part_page = g_new0(int, b->parts->len + 1);
+
+	/* Pass 1 measures: the pages of each article, then where everything starts. */
+	L.measuring = true;
+	count_articles(&L, pages);
+	st.page_no = 0;
+	st.plan.article_pages = pages;
+	run(&L);
+	/* Pass 2 sets and draws the same pages. */
+	L.measuring = false;
+	diag_progress_begin("setting pages", b->articles->len);
+	run(&L);
+	diag_progress_end();
+
+	g_free(pages);
+	g_free(st.plan.article_page);
+	g_free(st.plan.part_page);
+	lay_clear(&L);
+	return true;
+}

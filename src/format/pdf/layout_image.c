@@ -1,0 +1,223 @@
+/* layout_image.c - pictures scaled to the measure with their caption, and boxes for those folio cannot show. */
+#include "format/pdf/layout_int.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+
+bool lay_drawable(const struct resource *r)
+{
+	return r && r->width > 0 && r->height > 0
+	       && (!strcmp(r->media_type, "image/jpeg") || !strcmp(r->media_type, "image/png")
+		   || !strcmp(r->media_type, "image/gif") || !strcmp(r->media_type, "image/webp")
+		   || !strcmp(r->media_type, "image/svg+xml"));	/* rasterised by imagedecode_surface */
+}
+
+/* Text cut to max characters with an ellipsis. */
+static char *shorten(const char *s, long max)
+{
+	if (g_utf8_strlen(s, -1) <= max)
+		return g_strdup(s);
+	return g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(s, max) - s), s);
+}
+
+/* A visible box where an image could not be had: what it showed (alt) and where it was (link). */
+static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *problem,
+			    int src_line)
+{
+	double pad = 6, size = L->t->small_size;
+	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
+	struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
+	/* The model's reason is English: Chinese books show the label alone. */
+	char *label = g_strdup(lay_label(L, "image-missing"));
+	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
+	char *surl = url && *url ? shorten(url, 160) : NULL;
+	struct vitem *v;
+	double y = pad;
+	int n;
+
+	if (F->latin && problem) {
+		g_free(label);
+		label = g_strdup_printf("%s (%s)", lay_label(L, "image-missing"), problem);
+	}
+	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
+	if (salt) {
+		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
+		para_add(lp->para, salt, -1, lay_style(L, s.role, size, false, false, L->t->color_text, NULL, 0, false,
+						       false));
+	}
+	if (surl) {
+		bool web = g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://");
+
+		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
+		para_add(lp->para, surl, -1, lay_style(L, FONT_CODE, size * 0.9, false, false,
+						       web ? L->t->color_link : s.color, web ? url : NULL, 0, false,
+						       false));
+	}
+	lay_para_check(L, lp);
+	n = para_n_lines(lp->para);
+	for (int i = 0; i < n; i++) {
+		const struct para_line *l = para_line(lp->para, i);
+
+		y += l->ascent + l->descent;
+	}
+	v = vitem_new(y + pad);
+	{
+		struct box f = { .kind = BOX_FRAME, .x = F->x + 0.5, .y = 0.5, .w = F->w - 1, .h = y + pad - 1,
+				 .lw = 0.8, .color = L->t->color_rule };
+
+		vitem_box(v, &f);
+	}
+	y = pad;
+	for (int i = 0; i < n; i++) {
+		const struct para_line *l = para_line(lp->para, i);
+		struct box b = { .kind = BOX_TEXT, .x = F->x + pad, .y = y + l->ascent, .lp = lpara_ref(lp), .line = i };
+
+		vitem_box(v, &b);
+		y += l->ascent + l->descent;
+	}
+	lpara_unref(lp);
+	lay_space(L, lay_em(F, L->t->block_space));
+	lay_add(L, v);
+	lay_space(L, lay_em(F, L->t->block_space));
+	g_free(label);
+	g_free(salt);
+	g_free(surl);
+}
+
+/* A caption is worth showing unless it is empty or just a file name. */
+static bool caption_worthy(const char *s)
+{
+	const char *dot;
+
+	if (!s || !*s)
+		return false;
+	dot = strrchr(s, '.');
+	if (!strchr(s, ' ') && dot && (!g_ascii_strcasecmp(dot, ".jpg") || !g_ascii_strcasecmp(dot, ".png")
+				       || !g_ascii_strcasecmp(dot, ".jpeg") || !g_ascii_strcasecmp(dot, ".gif")
+				       || !g_ascii_strcasecmp(dot, ".webp")))
+		return false;
+	return g_ascii_strcasecmp(s, "image") && g_ascii_strcasecmp(s, "img") && strcmp(s, "图片");
+}
+
+/* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
+static bool svg_is_empty(const struct resource *r)
+{
+	xmlDocPtr doc;
+	xmlNode *root;
+	bool empty = false;
+
+	if (strcmp(r->media_type, "image/svg+xml"))
+		return false;
+	doc = xmlReadFile(r->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc)
+		return false;
+	root = xmlDocGetRootElement(doc);
+	if (root) {
+		empty = true;
+		for (xmlNode *c = root->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && c->content
+							   && ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]))
+				empty = false;
+	}
+	xmlFreeDoc(doc);
+	return empty;
+}
+
+void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption,
+		      const char *link, int src_line)
+{
+	const struct resource *r = im ? im->res : NULL;
+	double w, h, maxh, cap_h = 0, gap = 4;
+	struct lpara *cap = NULL;
+	struct vitem *v;
+
+	if (r && svg_is_empty(r))
+		return;
+	if (!lay_drawable(r)) {
+		placeholder(L, F, im ? im->alt : NULL, im ? im->url : NULL,
+				im && im->problem ? im->problem : r ? lay_label(L, "image-unsupported") : NULL, src_line);
+		return;
+	}
+	if (caption_worthy(caption)) {
+		double size = L->t->small_size;
+		struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
+
+		cap = lay_para_new(L, F->w, size * 1.5, 0, PARA_CENTER, false, src_line);
+		para_add(cap->para, caption, -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
+		lay_para_check(L, cap);
+		for (int i = 0; i < para_n_lines(cap->para); i++) {
+			const struct para_line *l = para_line(cap->para, i);
+
+			cap_h += l->ascent + l->descent;
+		}
+		cap_h += gap;
+	}
+	/* Natural size at 96 pixels to the inch, never wider than the band nor taller than a page. */
+	w = r->width * 0.75;
+	h = r->height * 0.75;
+	if (w > F->w) {
+		h *= F->w / w;
+		w = F->w;
+	}
+	maxh = L->body_h - cap_h;
+	if (maxh < L->body_h / 2)
+		maxh = L->body_h / 2;
+	if (h > maxh) {
+		w *= maxh / h;
+		h = maxh;
+	}
+	v = vitem_new(h);
+	{
+		struct box b = { .kind = BOX_IMAGE, .x = F->x + (F->w - w) / 2, .y = 0, .w = w, .h = h, .res = r };
+
+		vitem_box(v, &b);
+		if (link) {
+			b.kind = BOX_LINK;
+			b.res = NULL;
+			b.target = g_strdup(link);
+			vitem_box(v, &b);
+		}
+	}
+	lay_space(L, lay_em(F, L->t->block_space));
+	lay_add(L, v);
+	if (cap) {
+		struct flow cf = *F;
+
+		cf.nmarkers = 0;
+		cf.nbars = 0;
+		lay_space(L, gap);
+		lay_keep(L);
+		lay_para_lines(L, &cf, cap, true);
+	}
+	lay_space(L, lay_em(F, L->t->block_space));
+}
+
+void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)
+{
+	const struct image *im = g_hash_table_lookup(L->images, img);
+	const char *title = cmark_node_get_title(img);
+	char *alt = node_plain_text(img);
+	const char *caption = title && *title ? title : alt;
+
+	if (im)
+		lay_image(L, F, im, caption, link, lay_node_line(L, img));
+	else
+		placeholder(L, F, alt, cmark_node_get_url(img), NULL, lay_node_line(L, img));
+	g_free(alt);
+}
+
+/* A link whose only visible content is one image: the image, clickable. */
+cmark_node *lay_linked_image(cmark_node *n)
+{
+	cmark_node *img = NULL;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_LINK)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE && !img)
+			img = c;
+		else if (!lay_blank_text(c))
+			return NULL;
+	}
+	return img;
+}

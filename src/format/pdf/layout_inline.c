@@ -1,0 +1,256 @@
+/* layout_inline.c - inline Markdown (text, emphasis, code, links, notes) into a paragraph's styled runs. */
+#include "format/pdf/layout_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/textnorm.h"
+
+struct walk {
+	struct lay *L;
+	struct lpara *lp;
+	bool started;		/* text has been set: white space at the start (　　 indents) is dropped before */
+};
+
+static const struct para_style *style_of(struct lay *L, const struct inline_style *s)
+{
+	enum theme_font role = s->role;
+
+	if (s->code)
+		role = FONT_CODE;
+	return lay_style(L, role, s->code ? s->size * 0.9 : s->size, s->bold, s->italic,
+			 s->link ? L->t->color_link : s->color, s->link, s->rise, s->code, s->strike);
+}
+
+/*
+ * Text pasted from word processors carries Symbol and Wingdings bullets as
+ * private-use characters no font draws; they become the marks they show.
+ */
+static gunichar symbol_font_char(gunichar u)
+{
+	switch (u) {
+	case 0xF0B7: case 0xF06C: return 0x2022;	/* bullet */
+	case 0xF0A7: case 0xF06E: return 0x25AA;	/* small square */
+	case 0xF075: return 0x25C6;			/* diamond */
+	case 0xF076: return 0x2756;
+	case 0xF0D8: return 0x27A2;			/* arrowhead */
+	case 0xF0E0: return 0x2192;			/* arrow */
+	case 0xF0FC: return 0x2713;			/* check mark */
+	case 0xF0A8: return 0x25A1;			/* box */
+	default: return 0;
+	}
+}
+
+static void add_text(struct walk *w, const char *text, const struct inline_style *s)
+{
+	const struct para_style *style;
+
+	if (!text || !*text)
+		return;
+	/* Authors indent Chinese paragraphs with ideographic spaces; the layout indents them already. */
+	while (!w->started && *text && g_unichar_isspace(g_utf8_get_char(text)))
+		text = g_utf8_next_char(text);
+	if (!*text)
+		return;
+	w->started = true;
+	style = style_of(w->L, s);
+	for (const char *p = text; *p;) {
+		const char *q = p;
+		gunichar u = 0;
+
+		while (*q && !(u = symbol_font_char(g_utf8_get_char(q))))
+			q = g_utf8_next_char(q);
+		para_add(w->lp->para, p, (int)(q - p), style);
+		if (!*q)
+			break;
+		{
+			char buf[8];
+			int n = g_unichar_to_utf8(u, buf);
+
+			para_add(w->lp->para, buf, n, style);
+		}
+		p = g_utf8_next_char(q);
+	}
+}
+
+/*
+ * Every line a link covers gets an annotation holding the whole address: past this length (no
+ * real address is as long) the text is set without a link, or a 200 KB address would be written
+ * thousands of times.
+ */
+#define LINK_MAX_BYTES 8192
+
+char *lay_web_link(const char *url)
+{
+	if (!url || !*url || strlen(url) > LINK_MAX_BYTES)
+		return NULL;
+	if (!g_ascii_strncasecmp(url, "http://", 7) || !g_ascii_strncasecmp(url, "https://", 8)
+	    || !g_ascii_strncasecmp(url, "mailto:", 7) || !g_ascii_strncasecmp(url, "ftp://", 6))
+		return g_strdup(url);
+	if (!strncmp(url, "//", 2))
+		return g_strdup_printf("https:%s", url);
+	return NULL;	/* relative paths outside the book, fragments, javascript: ... */
+}
+
+/* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
+static char *link_target(struct lay *L, cmark_node *n)
+{
+	const struct link *l = g_hash_table_lookup(L->links, n);
+
+	if (l && l->target)
+		return g_strdup_printf("#%s", l->target->id);
+	return lay_web_link(cmark_node_get_url(n));
+}
+
+/*
+ * The note a reference calls. cmark-gfm gives a reference the number of its
+ * definition (definitions come in order of first reference, as the model
+ * numbers them); older versions gave the label.
+ */
+static const struct footnote *footnote_for(struct lay *L, cmark_node *ref)
+{
+	const char *label = cmark_node_get_literal(ref);
+	const struct article *a = L->art;
+	char *end;
+	long n;
+
+	if (!label || !a)
+		return NULL;
+	n = strtol(label, &end, 10);
+	if (!*end && n >= 1 && n <= (long)a->footnotes->len)
+		return g_ptr_array_index(a->footnotes, n - 1);
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
+		const char *l = cmark_node_get_literal(f->def);
+
+		if (l && !g_ascii_strcasecmp(l, label))
+			return f;
+	}
+	return NULL;
+}
+
+static bool is_br(const char *html)
+{
+	return html && (!g_ascii_strncasecmp(html, "<br", 3)) && (html[3] == '>' || html[3] == '/' || html[3] == ' ');
+}
+
+static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s);
+
+static void walk(struct walk *w, cmark_node *parent, const struct inline_style *s)
+{
+	walk_range(w, cmark_node_first_child(parent), NULL, s);
+}
+
+static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s)
+{
+	for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+		struct inline_style c = *s;
+		const char *type = cmark_node_get_type_string(n);
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			add_text(w, cmark_node_get_literal(n), s);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			if (textnorm_softbreak_is_space(textnorm_char_before(n), textnorm_char_after(n)))
+				add_text(w, " ", s);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			add_text(w, "\n", s);
+			break;
+		case CMARK_NODE_CODE:
+			c.code = true;
+			add_text(w, cmark_node_get_literal(n), &c);
+			break;
+		case CMARK_NODE_EMPH:
+			/* In Chinese text lay_style turns italics into emphasis dots. */
+			c.italic = true;
+			walk(w, n, &c);
+			break;
+		case CMARK_NODE_STRONG:
+			c.bold = true;
+			walk(w, n, &c);
+			break;
+		case CMARK_NODE_LINK: {
+			char *target = link_target(w->L, n);
+
+			c.link = target;
+			walk(w, n, &c);
+			g_free(target);
+			break;
+		}
+		case CMARK_NODE_IMAGE: {
+			/* An image inside a line (a heading, a cell, a link): its description in brackets. */
+			char *alt = node_plain_text(n);
+
+			c.color = w->L->t->color_muted;
+			if (*alt) {
+				char *t = g_strdup_printf("[%s]", alt);
+
+				add_text(w, t, &c);
+				g_free(t);
+			}
+			g_free(alt);
+			break;
+		}
+		case CMARK_NODE_HTML_INLINE: {
+			const char *html = cmark_node_get_literal(n);
+
+			if (is_br(html))
+				add_text(w, "\n", s);
+			/* What a script or style holds is never text of the book: skip to its end tag. */
+			else if (html && (!g_ascii_strncasecmp(html, "<script", 7) || !g_ascii_strncasecmp(html, "<style", 6)))
+				while (cmark_node_next(n) && cmark_node_next(n) != stop) {
+					const char *end;
+
+					n = cmark_node_next(n);
+					end = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(n) : NULL;
+					if (end && (!g_ascii_strncasecmp(end, "</script", 8) || !g_ascii_strncasecmp(end, "</style", 7)))
+						break;
+				}
+			break;
+		}
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+			const struct footnote *f = footnote_for(w->L, n);
+			char *num, *dest;
+
+			if (!f)
+				break;
+			num = g_strdup_printf("%d", f->number);
+			dest = g_strdup_printf("#%s", f->anchor);
+			c.size = s->size * 0.65;
+			c.rise = s->size * 0.38;
+			c.link = dest;
+			/* Only the first reference is the note's way back. */
+			if (!g_hash_table_contains(w->L->fnrefs, f)) {
+				g_hash_table_add(w->L->fnrefs, (gpointer)f);
+				lay_para_anchor(w->lp, (int)strlen(para_text(w->lp->para)), f->ref_anchor);
+			}
+			add_text(w, num, &c);
+			g_free(num);
+			g_free(dest);
+			break;
+		}
+		default:
+			if (type && !strcmp(type, "strikethrough"))
+				c.strike = true;
+			walk(w, n, &c);
+			break;
+		}
+	}
+}
+
+void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const struct inline_style *base)
+{
+	struct walk w = { L, lp, false };
+
+	walk(&w, parent, base);
+}
+
+void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
+			  const struct inline_style *base)
+{
+	struct walk w = { L, lp, false };
+
+	walk_range(&w, first, stop, base);
+}

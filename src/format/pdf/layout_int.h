@@ -1,0 +1,178 @@
+/* layout_int.h - shared by the layout files: the run's state, vertical items and the page builder. */
+#ifndef FOLIO_LAYOUT_INT_H
+#define FOLIO_LAYOUT_INT_H
+
+#include <stdbool.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "book/book.h"
+#include "format/pdf/layout.h"
+#include "format/pdf/theme.h"
+
+/*
+ * A piece of the vertical list: a line of text, an image, a table row. Pages
+ * break only between items; boxes are relative to the text area's left edge
+ * and the item's top.
+ */
+struct vitem {
+	double height;
+	double space_before;		/* dropped at the top of a page */
+	bool keep_with_prev;		/* no page break before this item */
+	GArray *boxes;			/* of struct box */
+	struct vitem *header;		/* a table row: its header row, repeated after a break (owned ref) */
+	int ref;
+};
+
+struct vitem *vitem_new(double height);
+struct vitem *vitem_ref(struct vitem *v);
+void vitem_unref(struct vitem *v);
+/* Append a box (taking its lp reference and strings as they are). */
+void vitem_box(struct vitem *v, const struct box *b);
+
+/* Where blocks are set: a band of the text area, and what surrounds it. */
+struct flow {
+	double x, w;			/* band, from the text area's left edge */
+	double size;			/* body size here (footnotes are smaller) */
+	guint32 color;
+	bool latin;			/* the article is not CJK: Latin fonts first, Latin indents */
+	int nbars;			/* block quote bars to draw beside each line */
+	double bars[8];
+	int nmarkers;			/* list markers waiting for the next line (nested lists: several) */
+	struct box markers[4];
+	bool no_indent;			/* first paragraph of a list item, or after a heading (Latin) */
+	bool tight;			/* tight list: no space between its paragraphs */
+};
+
+struct lay;
+typedef void (*emit_fn)(struct lay *L, GPtrArray *items);
+
+struct lay {
+	const struct book *b;
+	const struct theme *t;
+	struct fonts *fonts;
+	PangoContext *ctx;
+	struct device *dev;		/* NULL while measuring */
+	bool measuring;
+
+	double text_w, body_h;		/* the text area */
+	GHashTable *styles;		/* key -> struct para_style *, for the whole run */
+
+	/* The article being set: its file for messages, its nodes' model records. */
+	const struct article *art;
+	const char *region;		/* SC, TC, HK, JP, KR */
+	PangoLanguage *lang;
+	GHashTable *images, *links;	/* cmark_node * -> struct image *, struct link * */
+	GHashTable *reported;		/* characters reported missing in this article */
+	GHashTable *fnrefs;		/* footnotes whose first reference is set */
+	int nesting;			/* quotes and lists being laid out, one inside the other */
+
+	/* The page builder. */
+	GPtrArray *items;		/* on the page being filled */
+	double used;
+	double pending_space;		/* before the next item */
+	bool pending_keep;		/* the next item stays with the previous one */
+	GPtrArray *pending_boxes;	/* destinations and outline entries for the next item */
+	emit_fn emit;
+	void *emit_data;
+};
+
+/* Interned styles: the same look is one object for the whole run. */
+const struct para_style *lay_style(struct lay *L, enum theme_font role, double size, bool bold, bool italic,
+				   guint32 color, const char *link, double rise, bool code, bool strike);
+void lay_styles_init(struct lay *L);
+void lay_styles_free(struct lay *L);
+/*
+ * Forget the styles that carry a link: each names one article's addresses, and a book of
+ * thousands of articles would keep them all. Only when nothing set is pending (after lay_flush).
+ */
+void lay_styles_drop_links(struct lay *L);
+
+/* Space of at least pt before the next item (the larger request wins). */
+void lay_space(struct lay *L, double pt);
+/* The next item must stay on the page of the last one. */
+void lay_keep(struct lay *L);
+/* A destination (and an outline entry when outline_level >= 0) on the next item. */
+void lay_mark(struct lay *L, const char *dest, const char *title, int outline_level);
+/* Add an item to the page (taking it); a full page is broken and emitted. */
+void lay_add(struct lay *L, struct vitem *v);
+/* Emit what is on the page, if anything. */
+void lay_flush(struct lay *L);
+
+/* A paragraph with the flow's settings: the caller adds text, then calls lay_para_lines. */
+struct lpara *lay_para_new(struct lay *L, double width, double pitch, double indent, enum para_align align,
+			   bool keep_spaces, int src_line);
+/* Break lp into lines and add one item per line (widows and orphans kept), using up F's markers. Takes lp. */
+void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together);
+/* Put F's waiting markers on v, their baseline at y. */
+void lay_use_markers(struct flow *F, struct vitem *v, double y);
+/*
+ * A paragraph of one style set in balanced lines (titles): as many lines as at width, each as
+ * long as the others can be, so no title ends on a lonely character. Laid out; not yet added.
+ */
+struct lpara *lay_para_balanced(struct lay *L, double width, double pitch, enum para_align align,
+				const char *text, const struct para_style *style, int src_line);
+/* Lay out lp (if not yet) and report characters no font could draw. */
+void lay_para_check(struct lay *L, struct lpara *lp);
+
+/* A destination to place on the line holding byte offset of lp's text (lp->anchors). */
+struct anchor {
+	int offset;
+	char *dest;
+};
+
+void lay_para_anchor(struct lpara *lp, int offset, const char *dest);
+
+/* Helpers (layout_para.c): em of the flow's size, the roles for its script, the line pitch for a size. */
+double lay_em(const struct flow *F, double v);
+enum theme_font lay_body_role(const struct flow *F);
+enum theme_font lay_heading_role(const struct flow *F);
+double lay_pitch(const struct lay *L, double size);
+/* A rule of thickness across [x, x + w], as an item height tall. */
+void lay_rule(struct lay *L, double x, double w, double thickness, double height);
+/* A soft or hard break, or text of nothing but spaces. */
+bool lay_blank_text(cmark_node *n);
+/* The outline level of articles: 1 under parts, else 0. */
+int lay_outline_base(const struct lay *L);
+
+/* Pictures (layout_image.c). Can the PDF device draw r? */
+bool lay_drawable(const struct resource *r);
+/* Picture im (or a placeholder box) with its caption; link makes it clickable. */
+void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption, const char *link,
+	       int src_line);
+/* The picture of image node img (the model's record, else a placeholder). */
+void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link);
+/* The image of a link whose only visible content is one image, or NULL. */
+cmark_node *lay_linked_image(cmark_node *n);
+
+/* Blocks of an article body (layout_block.c). */
+void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent);
+/* An article: header, body and notes (layout_article.c). */
+void layout_article_body(struct lay *L, const struct article *a);
+/* Make a the article being set: its pictures and links found by their nodes (unbind when its tree goes). */
+void lay_bind_article(struct lay *L, const struct article *a);
+void lay_unbind_article(struct lay *L);
+/* Inline content of node into lp in the given base style (layout_inline.c). */
+struct inline_style {
+	enum theme_font role;
+	double size;
+	bool bold, italic, code, strike;
+	guint32 color;
+	const char *link;
+	double rise;
+};
+void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const struct inline_style *base);
+/* The same for the siblings from first up to (not including) stop. */
+void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
+			  const struct inline_style *base);
+/* GFM tables (layout_table.c). */
+void layout_table(struct lay *L, struct flow *F, cmark_node *table);
+
+/* Line number in the article file of node n. */
+int lay_node_line(const struct lay *L, cmark_node *n);
+/* Text of the current book language: zh (Simplified), zh-Hant, or en. */
+const char *lay_label(const struct lay *L, const char *what);
+/* url when the PDF may link to it (http, https, mailto, ftp; "//" as https; not absurdly long); else NULL. g_free. */
+char *lay_web_link(const char *url);
+
+#endif

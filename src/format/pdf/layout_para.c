@@ -1,0 +1,204 @@
+/* layout_para.c - paragraphs into line items (widows and orphans), missing glyphs, shared helpers. */
+#include "format/pdf/layout_int.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+
+int lay_node_line(const struct lay *L, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	while (line <= 0 && cmark_node_parent(n)) {
+		n = cmark_node_parent(n);
+		line = cmark_node_get_start_line(n);
+	}
+	return L->art ? L->art->body_line + (line > 0 ? line - 1 : 0) : 0;
+}
+
+/* ---- paragraphs into lines ---- */
+
+struct lpara *lay_para_new(struct lay *L, double width, double pitch, double indent, enum para_align align,
+			   bool keep_spaces, int src_line)
+{
+	struct para_settings set = {
+		.width = width, .indent = indent, .align = align, .line_height = pitch, .lang = L->lang,
+		.keep_spaces = keep_spaces, .punct = L->t->punct, .cjk_latin_space = L->t->cjk_latin_space,
+	};
+	struct lpara *lp = g_new0(struct lpara, 1);
+
+	lp->ref = 1;
+	lp->para = para_new(L->ctx, &set);
+	lp->file = L->art ? L->art->file : NULL;
+	lp->line = src_line;
+	return lp;
+}
+
+struct lpara *lay_para_balanced(struct lay *L, double width, double pitch, enum para_align align,
+				const char *text, const struct para_style *style, int src_line)
+{
+	struct lpara *lp = lay_para_new(L, width, pitch, 0, align, false, src_line);
+	double lo, hi;
+	int n;
+
+	para_add(lp->para, text, -1, style);
+	n = para_layout(lp->para);
+	if (n < 2)
+		return lp;
+	/* The narrowest measure that still takes n lines (a few tries of a short text). */
+	lo = width / n;
+	hi = width;
+	for (int i = 0; i < 8 && hi - lo > 1; i++) {
+		double mid = (lo + hi) / 2;
+		struct lpara *t = lay_para_new(L, mid, pitch, 0, align, false, src_line);
+
+		para_add(t->para, text, -1, style);
+		if (para_layout(t->para) == n)
+			hi = mid;
+		else
+			lo = mid;
+		lpara_unref(t);
+	}
+	if (hi < width) {
+		lpara_unref(lp);
+		lp = lay_para_new(L, hi, pitch, 0, align, false, src_line);
+		para_add(lp->para, text, -1, style);
+		para_layout(lp->para);
+	}
+	return lp;
+}
+
+void lay_para_check(struct lay *L, struct lpara *lp)
+{
+	int n = para_layout(lp->para);
+
+	if (lp->checked)
+		return;
+	lp->checked = true;
+	if (L->measuring)
+		return;	/* reported once, in article order, by the drawing pass */
+	for (int i = 0; i < n; i++) {
+		const struct para_line *l = para_line(lp->para, i);
+
+		for (guint r = 0; r < l->runs->len; r++) {
+			const struct para_run *run = g_ptr_array_index(l->runs, r);
+			const PangoGlyphString *g = run->glyphs->glyphs;
+
+			for (int k = 0; k < g->num_glyphs; k++) {
+				PangoGlyph glyph = g->glyphs[k].glyph;
+				gunichar u;
+				char buf[8] = { 0 };
+
+				if (glyph == PANGO_GLYPH_EMPTY || !(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+					continue;
+				u = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+				if (g_unichar_iscntrl(u) || g_unichar_isspace(u)
+				    || g_hash_table_contains(L->reported, GUINT_TO_POINTER(u)))
+					continue;
+				g_hash_table_add(L->reported, GUINT_TO_POINTER(u));
+				g_unichar_to_utf8(u, buf);
+				diag_warn(lp->file, lp->line, "no font can draw the character U+%04X '%s'; it shows as a box",
+					  u, buf);
+			}
+		}
+	}
+}
+
+void lay_use_markers(struct flow *F, struct vitem *v, double y)
+{
+	for (int k = 0; k < F->nmarkers; k++) {
+		struct box m = F->markers[k];
+
+		m.y = y;
+		vitem_box(v, &m);
+	}
+	F->nmarkers = 0;
+}
+
+void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together)
+{
+	int n;
+
+	lay_para_check(L, lp);
+	n = para_n_lines(lp->para);
+	for (int i = 0; i < n; i++) {
+		const struct para_line *l = para_line(lp->para, i);
+		struct vitem *v = vitem_new(l->ascent + l->descent);
+		struct box b = { .kind = BOX_TEXT, .x = F->x, .y = l->ascent, .lp = lpara_ref(lp), .line = i };
+
+		/* Markers first: text extraction then reads "1." before the item's words. */
+		if (i == 0)
+			lay_use_markers(F, v, l->ascent);
+		vitem_box(v, &b);
+		for (int k = 0; k < F->nbars; k++) {
+			struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = v->height,
+					   .color = L->t->color_rule };
+
+			vitem_box(v, &bar);
+		}
+		for (guint k = 0; lp->anchors && k < lp->anchors->len; k++) {
+			struct anchor *a = &g_array_index(lp->anchors, struct anchor, k);
+
+			if ((a->offset >= l->start && a->offset < l->end) || (i == n - 1 && a->offset >= l->end)) {
+				struct box d = { .kind = BOX_DEST, .x = F->x, .y = 0, .target = g_strdup(a->dest) };
+
+				vitem_box(v, &d);
+			}
+		}
+		/* Widows and orphans: a page may break only with two lines on either side. */
+		if (i > 0)
+			v->keep_with_prev = keep_together || !(i >= 2 && n - i >= 2);
+		lay_add(L, v);
+	}
+	lpara_unref(lp);
+}
+
+/* ---- helpers shared by the block files ---- */
+
+double lay_em(const struct flow *F, double v)
+{
+	return v * F->size;
+}
+
+enum theme_font lay_body_role(const struct flow *F)
+{
+	return F->latin ? FONT_BODY_LATIN : FONT_BODY;
+}
+
+enum theme_font lay_heading_role(const struct flow *F)
+{
+	return F->latin ? FONT_HEADING_LATIN : FONT_HEADING;
+}
+
+double lay_pitch(const struct lay *L, double size)
+{
+	return size * L->t->line_height;
+}
+
+void lay_rule(struct lay *L, double x, double w, double thickness, double height)
+{
+	struct vitem *v = vitem_new(height);
+	struct box r = { .kind = BOX_RULE, .x = x, .y = (height - thickness) / 2, .w = w, .h = thickness,
+			 .color = L->t->color_rule };
+
+	vitem_box(v, &r);
+	lay_add(L, v);
+}
+
+bool lay_blank_text(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *s;
+
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+		return true;
+	if (t != CMARK_NODE_TEXT)
+		return false;
+	s = cmark_node_get_literal(n);
+	return !s || !s[strspn(s, " \t\n")];
+}
+
+int lay_outline_base(const struct lay *L)
+{
+	return L->b->parts->len ? 1 : 0;
+}

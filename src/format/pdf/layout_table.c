@@ -1,0 +1,298 @@
+/* layout_table.c - GFM tables: column widths from content, wrapped cells, header repeated after a break. */
+#include "format/pdf/layout_int.h"
+
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+
+enum { PAD_X = 4, PAD_Y = 3 };
+
+struct cell {
+	struct lpara *lp;
+	int next;		/* first line not yet placed (rows split over pages) */
+};
+
+struct row {
+	cmark_node *node;
+	bool header;
+	struct cell *cells;
+};
+
+static bool is_type(cmark_node *n, const char *name)
+{
+	const char *t = cmark_node_get_type_string(n);
+
+	return t && !strcmp(t, name);
+}
+
+static enum para_align cell_align(const uint8_t *aligns, int col)
+{
+	switch (aligns ? aligns[col] : 0) {
+	case 'c':
+		return PARA_CENTER;
+	case 'r':
+		return PARA_RIGHT;
+	default:
+		return PARA_LEFT;
+	}
+}
+
+/* One cell's text as a paragraph width wide. */
+static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *cell, double width,
+			       enum para_align align, bool header, int line)
+{
+	double size = L->t->small_size;
+	struct inline_style s = { .role = F->latin ? FONT_BODY_LATIN : FONT_BODY, .size = size, .bold = header,
+				  .color = F->color };
+	struct lpara *lp = lay_para_new(L, width, size * 1.5, 0, align, false, line);
+
+	if (cell)
+		layout_inlines(L, lp, cell, &s);
+	return lp;
+}
+
+/* Column widths: natural when they fit, else shares of the room between minimum and natural. */
+static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
+{
+	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
+	double sum_nat = 0;
+
+	for (guint r = 0; r < rows->len; r++) {
+		struct row *row = g_ptr_array_index(rows, r);
+		cmark_node *cell = cmark_node_first_child(row->node);
+
+		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
+			struct lpara *lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0);
+
+			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
+			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
+			lpara_unref(lp);
+		}
+	}
+	for (int c = 0; c < ncols; c++) {
+		nat[c] = MAX(nat[c], 2 * PAD_X + 6);
+		min[c] = MIN(MAX(min[c], 2 * PAD_X + 6), nat[c]);
+		sum_nat += nat[c];
+	}
+	if (sum_nat <= F->w) {
+		/* A table that fits keeps its natural width (centred): no gaps wider than the padding. */
+		for (int c = 0; c < ncols; c++)
+			w[c] = nat[c];
+	} else {
+		/*
+		 * Each column gets at least its widest word (when the minimums fit); narrow
+		 * columns keep their natural width when the rest still fits its minimums; the
+		 * room left goes to the other columns by how much more they want.
+		 */
+		bool *fixed = g_new0(bool, ncols);
+		double room = F->w, rest_min = 0, want = 0;
+		bool changed = true;
+
+		for (int c = 0; c < ncols; c++)
+			rest_min += min[c];
+		if (rest_min > F->w) {
+			for (int c = 0; c < ncols; c++)
+				w[c] = min[c] * F->w / rest_min;	/* cells break inside words */
+			g_free(fixed);
+			goto out;
+		}
+		while (changed) {
+			int left = 0;
+
+			changed = false;
+			for (int c = 0; c < ncols; c++)
+				left += !fixed[c];
+			for (int c = 0; c < ncols && left > 1; c++) {
+				if (!fixed[c] && nat[c] <= room / left && room - nat[c] >= rest_min - min[c]) {
+					fixed[c] = true;
+					w[c] = nat[c];
+					room -= nat[c];
+					rest_min -= min[c];
+					left--;
+					changed = true;
+				}
+			}
+		}
+		for (int c = 0; c < ncols; c++)
+			if (!fixed[c])
+				want += nat[c] - min[c];
+		for (int c = 0; c < ncols; c++)
+			if (!fixed[c])
+				w[c] = min[c] + (want > 0 ? (nat[c] - min[c]) * (room - rest_min) / want : 0);
+		g_free(fixed);
+	}
+out:
+	g_free(nat);
+	g_free(min);
+}
+
+static void add_rule_box(struct vitem *v, struct lay *L, const struct flow *F, double y, double thickness)
+{
+	struct box r = { .kind = BOX_RULE, .x = F->x, .y = y, .w = F->w, .h = thickness, .color = L->t->color_rule };
+
+	if (thickness > 0.8)
+		r.color = L->t->color_text;
+	vitem_box(v, &r);
+}
+
+/*
+ * The next slice of a row, at most max_h tall (whole when it fits): each
+ * cell gives the lines that fit. Returns NULL when all lines are placed.
+ */
+static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *row, int ncols, const double *x,
+			       double max_h, bool *done)
+{
+	double h = 0;
+	struct vitem *v;
+	int placed = 0;
+
+	*done = true;
+	v = vitem_new(0);
+	for (int c = 0; c < ncols; c++) {
+		struct cell *cell = &row->cells[c];
+		int n = para_n_lines(cell->lp->para), i = cell->next;
+		double y = PAD_Y;
+
+		for (; i < n; i++) {
+			const struct para_line *l = para_line(cell->lp->para, i);
+			double lh = l->ascent + l->descent;
+			struct box b = { .kind = BOX_TEXT, .x = F->x + x[c] + PAD_X, .y = y + l->ascent,
+					 .lp = lpara_ref(cell->lp), .line = i };
+
+			/* Always at least one line per slice, so a slice makes progress. */
+			if (y + lh + PAD_Y > max_h && i > cell->next) {
+				*done = false;
+				break;
+			}
+			vitem_box(v, &b);
+			y += lh;
+			placed++;
+		}
+		cell->next = i;
+		h = MAX(h, y + PAD_Y);
+	}
+	v->height = h;
+	if (!placed && h <= 2 * PAD_Y)
+		v->height = L->t->small_size * 1.5 + 2 * PAD_Y;
+	return v;
+}
+
+static bool row_is_empty(const struct row *row)
+{
+	for (cmark_node *c = cmark_node_first_child(row->node); c; c = cmark_node_next(c)) {
+		char *t = node_plain_text(c);
+		bool blank = !*t;
+
+		g_free(t);
+		if (!blank || (cmark_node_first_child(c) && cmark_node_get_type(cmark_node_first_child(c)) == CMARK_NODE_IMAGE))
+			return false;
+	}
+	return true;
+}
+
+void layout_table(struct lay *L, struct flow *F, cmark_node *table)
+{
+	int ncols = cmark_gfm_extensions_get_table_columns(table);
+	const uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(table);
+	GPtrArray *rows = g_ptr_array_new();
+	double *w, *x;
+	struct vitem *header = NULL;
+	bool first_body = true;
+	struct flow band;
+
+	if (ncols <= 0)
+		return;
+	for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+		struct row *row;
+
+		if (!is_type(r, "table_row") && !is_type(r, "table_header"))
+			continue;
+		row = g_new0(struct row, 1);
+		row->node = r;
+		row->header = is_type(r, "table_header") || cmark_gfm_extensions_get_table_row_is_header(r);
+		g_ptr_array_add(rows, row);
+	}
+	/* An empty header row (tables pasted from the web) gives way to the first row: it is the header. */
+	if (rows->len > 1 && ((struct row *)g_ptr_array_index(rows, 0))->header && row_is_empty(g_ptr_array_index(rows, 0))) {
+		struct row *first = g_ptr_array_index(rows, 0);
+
+		g_ptr_array_remove_index(rows, 0);
+		g_free(first);
+		((struct row *)g_ptr_array_index(rows, 0))->header = true;
+	}
+	w = g_new0(double, ncols);
+	x = g_new0(double, ncols + 1);
+	column_widths(L, F, rows, ncols, w);
+	for (int c = 0; c < ncols; c++)
+		x[c + 1] = x[c] + w[c];
+	/* From here on the table's own band: its rules span its columns. */
+	band = *F;
+	band.w = MIN(x[ncols], F->w);
+	band.x = F->x + (F->w - band.w) / 2;
+	F = &band;
+	lay_space(L, F->size * L->t->block_space);
+	for (guint r = 0; r < rows->len; r++) {
+		struct row *row = g_ptr_array_index(rows, r);
+		cmark_node *cell = cmark_node_first_child(row->node);
+		bool done = false, first_slice = true;
+
+		bool empty = true;
+
+		row->cells = g_new0(struct cell, ncols);
+		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
+			row->cells[c].lp = cell_para(L, F, cell, w[c] - 2 * PAD_X, cell_align(aligns, c), row->header,
+						     lay_node_line(L, row->node));
+			lay_para_check(L, row->cells[c].lp);
+			if (*para_text(row->cells[c].lp->para))
+				empty = false;
+		}
+		/* A header row with nothing in it (and nothing after it) is left out. */
+		if (row->header && empty)
+			done = true;
+		while (!done) {
+			/* Room on a page below a repeated header. */
+			double max_h = L->body_h - (header ? header->height : 0) - 1;
+			struct vitem *v = row_slice(L, F, row, ncols, x, max_h, &done);
+
+			if (row->header) {
+				/* The header row carries the top rule and the rule below it. */
+				for (guint i = 0; i < v->boxes->len; i++)
+					g_array_index(v->boxes, struct box, i).y += 1;
+				v->height += 1.5;
+				add_rule_box(v, L, F, 0, 1);
+				add_rule_box(v, L, F, v->height - 0.5, 0.5);
+				if (!header)
+					header = vitem_ref(v);
+				else
+					v->keep_with_prev = true;
+			} else {
+				if (!first_body || !header)
+					add_rule_box(v, L, F, 0, first_body ? 1 : 0.3);
+				if (header)
+					v->header = vitem_ref(header);
+				/* The header stays with the first row; a split row's pieces may part. */
+				if (first_body && header && first_slice)
+					v->keep_with_prev = true;
+				first_body = false;
+			}
+			first_slice = false;
+			lay_add(L, v);
+		}
+		for (int c = 0; c < ncols; c++)
+			lpara_unref(row->cells[c].lp);
+		g_free(row->cells);
+		g_free(row);
+	}
+	/* The bottom rule. */
+	{
+		struct vitem *v = vitem_new(1);
+
+		add_rule_box(v, L, F, 0, 1);
+		v->keep_with_prev = true;
+		lay_add(L, v);
+	}
+	lay_space(L, F->size * L->t->block_space);
+	vitem_unref(header);
+	g_ptr_array_free(rows, TRUE);
+	g_free(w);
+	g_free(x);
+}

@@ -1,0 +1,1301 @@
+/* para.c - paragraph setting: Pango itemizes and shapes; line breaking, spacing and justification are folio's (CLREQ). */
+#include "format/pdf/para.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "text/clreq.h"
+#include "text/textnorm.h"
+#include "base/xmlesc.h"
+
+/*
+ * How a paragraph is set:
+ *  1. Pango itemizes and shapes it (one item per span, the language choosing SC/TC/JP forms);
+ *     para cuts the glyphs into clusters, the smallest pieces a break or an adjustment falls between.
+ *  2. Each cluster gets its class (clreq.h) and, for a full-width mark, the blank half of its em box
+ *     that may be taken away (found from the glyph's ink, so SC, TC and JP positions all come right).
+ *  3. Each gap between two clusters gets a natural width (+ the space between Chinese and Western
+ *     text, - the blank removed between adjacent marks), how much it may stretch (in CLREQ's order:
+ *     Western spaces, then after punctuation, then evenly) and how much it may shrink (CLREQ's
+ *     push-in order: word spaces, middle dots, bracket blanks, pauses, Chinese-Western spaces, stops).
+ *  4. Line breaks are chosen over the whole paragraph (Knuth-Plass total fit) where breaks are allowed
+ *     (Unicode's rules overridden by CLREQ's prohibitions), so a prohibited break is resolved either
+ *     by pushing in (squeezing marks) or by pulling out (moving a character down and spreading the
+ *     line), whichever costs less, and a last line of one lonely character is avoided when possible.
+ *  5. Each line's gaps are set: justified lines spread their slack tier by tier, never more than
+ *     half an em into one gap; a line with too little to stretch stays short rather than letter-spaced.
+ */
+
+/* Stretch tiers (CLREQ 3.8 expansion, with the gap after punctuation before the even spread). */
+enum { STRETCH_SPACE, STRETCH_PUNCT, STRETCH_EVEN };
+
+/* Shrink tiers, taken in this order (CLREQ's procedure for reducing inter-character space). */
+enum {
+	SHRINK_NONE,
+	SHRINK_LINE_END,	/* a closing mark or stop at the line end, set half width (edges style) */
+	SHRINK_WORD_SPACE,	/* spaces between Western words */
+	SHRINK_MIDDOT,		/* both sides of a full-width middle dot */
+	SHRINK_BRACKET,		/* the outer blank of brackets and quotes */
+	SHRINK_PAUSE,		/* ，、；： inside the line */
+	SHRINK_CJK_LATIN,	/* the space between Chinese and Western text, down to 1/8 em */
+	SHRINK_STOP,		/* 。？！ inside the line */
+	N_SHRINK
+};
+
+#define LINE_PENALTY 10.0		/* demerits base per line (Knuth-Plass) */
+#define BADNESS_MAX 10000.0		/* a line stretched or squeezed to its limits */
+#define BADNESS_RAGGED 100000.0		/* a justified line that cannot be filled: allowed, avoided */
+#define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
+#define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
+#define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
+#define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
+
+struct span {
+	int start, end;
+	const struct para_style *style;
+};
+
+struct cluster {
+	int start, end;			/* bytes */
+	int item;			/* index into items/glyphs */
+	int g0, g1;			/* glyph range in that item's glyph string */
+	int width;			/* natural width, Pango units */
+	int em;				/* font size, Pango units */
+	gunichar first, last;		/* first and last character */
+	unsigned char cls;		/* enum clreq_class of the first character */
+	unsigned char shrink_tier;	/* of the gap before this cluster */
+	unsigned space : 1;		/* white space (hangs at a line end) */
+	unsigned can_break : 1;		/* a line may start here */
+	unsigned must_break : 1;	/* a line must start here (after "\n") */
+	unsigned emergency : 1;		/* a line may start here because the word is wider than the measure */
+	unsigned rigid : 1;		/* inline code: no stretching next to it */
+	unsigned mark : 1;		/* a full-width punctuation mark */
+	unsigned hidden : 1;		/* the author's own indent, replaced by the paragraph's */
+	short penalty;			/* cost of a break before this cluster */
+	int blank_l, blank_r;		/* blank of a full-width mark that may be taken away, Pango units */
+	/* The gap before this cluster, when it and the previous cluster share a line: */
+	int gap;			/* natural: + space between Chinese and Western text, - compressed marks */
+	int st_space, st_punct;		/* stretch in the first and second tier */
+	int st_cap;			/* most stretch in all */
+	int st_comfort;			/* stretch that still looks right (for choosing breaks) */
+	int shrink;			/* most shrink */
+	int end_kern;			/* kerning with the next glyph, given back when a line ends here */
+	int extra;			/* scratch: stretch (+) or shrink given on the line being set */
+};
+
+/* Prefix sums over clusters for the line-breaking search. */
+struct sums {
+	gint64 *width;			/* [k]: widths of clusters before k */
+	gint64 *gap, *cap, *comfort, *shrink;	/* [k]: gaps 1..k */
+};
+
+struct node {
+	int pos;			/* the line starts at this cluster */
+	int prev;			/* index of the node of the line before, -1 */
+	double demerits;
+};
+
+struct para {
+	PangoContext *ctx;
+	struct para_settings set;
+	bool hant;			/* Traditional Chinese conventions */
+	bool edges;			/* marks at line ends set half width (PUNCT_COMPRESS_EDGES, not zh-Hant) */
+	gint64 avail, avail_first;	/* the measure, and the first line's, in Pango units */
+	GString *text;
+	GArray *spans;			/* of struct span */
+	GPtrArray *items;		/* of PangoItem *, logical order */
+	GPtrArray *glyphs;		/* of PangoGlyphString *, one per item */
+	GPtrArray *styles;		/* of const struct para_style *, one per item */
+	GArray *clusters;		/* of struct cluster */
+	GPtrArray *lines;		/* of struct para_line * */
+	int *vis;			/* [k]: one past the last non-space cluster before k (layout only) */
+	bool shaped, laid_out;
+};
+
+bool para_punct_width_parse(const char *s, enum punct_width *out)
+{
+	static const char *const names[] = { "full", "adjacent", "edges" };
+
+	for (int i = 0; s && i < 3; i++)
+		if (!g_ascii_strcasecmp(s, names[i])) {
+			*out = (enum punct_width)i;
+			return true;
+		}
+	return false;
+}
+
+struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
+{
+	struct para *p = g_new0(struct para, 1);
+
+	p->ctx = g_object_ref(ctx);
+	p->set = *settings;
+	p->hant = p->set.lang && clreq_lang_is_hant(pango_language_to_string(p->set.lang));
+	p->edges = p->set.punct == PUNCT_COMPRESS_EDGES && !p->hant;
+	p->avail = (gint64)(p->set.width * PANGO_SCALE);
+	p->avail_first = (gint64)((p->set.width - p->set.indent) * PANGO_SCALE);
+	p->text = g_string_new(NULL);
+	p->spans = g_array_new(FALSE, FALSE, sizeof(struct span));
+	p->items = g_ptr_array_new_with_free_func((GDestroyNotify)pango_item_free);
+	p->glyphs = g_ptr_array_new_with_free_func((GDestroyNotify)pango_glyph_string_free);
+	p->styles = g_ptr_array_new();
+	p->clusters = g_array_new(FALSE, FALSE, sizeof(struct cluster));
+	p->lines = g_ptr_array_new();
+	return p;
+}
+
+static void run_free(gpointer data)
+{
+	struct para_run *r = data;
+
+	pango_glyph_item_free(r->glyphs);
+	g_free(r);
+}
+
+void para_free(struct para *p)
+{
+	if (!p)
+		return;
+	for (guint i = 0; i < p->lines->len; i++) {
+		struct para_line *l = g_ptr_array_index(p->lines, i);
+
+		g_ptr_array_free(l->runs, TRUE);
+		g_free(l);
+	}
+	g_ptr_array_free(p->lines, TRUE);
+	g_array_free(p->clusters, TRUE);
+	g_ptr_array_free(p->styles, TRUE);
+	g_ptr_array_free(p->glyphs, TRUE);
+	g_ptr_array_free(p->items, TRUE);
+	g_array_free(p->spans, TRUE);
+	g_string_free(p->text, TRUE);
+	g_free(p->vis);
+	g_object_unref(p->ctx);
+	g_free(p);
+}
+
+void para_add(struct para *p, const char *text, int len, const struct para_style *style)
+{
+	struct span s;
+	char *clean;
+
+	if (len < 0)
+		len = (int)strlen(text);
+	/* Only what a book may hold: controls would show as boxes, and Cairo draws nothing after a noncharacter. */
+	if ((clean = xml_clean_text(text, len))) {
+		para_add(p, clean, -1, style);
+		g_free(clean);
+		return;
+	}
+	if (len == 0)
+		return;
+	/* Merge with the previous span when the style is the same object. */
+	if (p->spans->len) {
+		struct span *last = &g_array_index(p->spans, struct span, p->spans->len - 1);
+
+		if (last->style == style && last->end == (int)p->text->len) {
+			g_string_append_len(p->text, text, len);
+			last->end = (int)p->text->len;
+			return;
+		}
+	}
+	s.start = (int)p->text->len;
+	g_string_append_len(p->text, text, len);
+	s.end = (int)p->text->len;
+	s.style = style;
+	g_array_append_val(p->spans, s);
+}
+
+const char *para_text(const struct para *p)
+{
+	return p->text->str;
+}
+
+int para_n_lines(const struct para *p)
+{
+	return (int)p->lines->len;
+}
+
+const struct para_line *para_line(const struct para *p, int i)
+{
+	return g_ptr_array_index(p->lines, i);
+}
+
+static struct cluster *cl(struct para *p, int k)
+{
+	return &g_array_index(p->clusters, struct cluster, k);
+}
+
+static int font_size_units(const struct para_style *s)
+{
+	int size = pango_font_description_get_size(s->font);
+
+	return size > 0 ? size : 10 * PANGO_SCALE;
+}
+
+/*
+ * Glyphs Pango shapes wrongly for a book. A variation selector (the U+FE0F of "⚠️", "1️⃣") or a
+ * zero-width joiner is shaped as an empty
+ * glyph in a cluster of its own, and a PDF keeps no text for a cluster without ink: join it to
+ * the cluster before, so the book's text keeps the character (and no line breaks before it).
+ */
+static void keep_selectors(PangoGlyphString *g, const char *item_text)
+{
+	for (int i = 0; i < g->num_glyphs; i++) {
+		gunichar u = g_utf8_get_char(item_text + g->log_clusters[i]);
+
+		/*
+		 * A forced line break ends its line but draws nothing: fonts have no glyph for it,
+		 * and the box Pango draws for a missing glyph showed as a speck at every hard break.
+		 */
+		if (u == '\n' || u == 0x2028 || u == 0x2029) {
+			g->glyphs[i].glyph = PANGO_GLYPH_EMPTY;
+			g->glyphs[i].geometry.width = 0;
+			continue;
+		}
+		if (i == 0 || g->glyphs[i].glyph != PANGO_GLYPH_EMPTY || g->log_clusters[i] == g->log_clusters[i - 1])
+			continue;
+		if ((u >= 0xFE00 && u <= 0xFE0F) || (u >= 0xE0100 && u <= 0xE01EF) || u == 0x200D)
+			g->log_clusters[i] = g->log_clusters[i - 1];
+	}
+}
+
+/*
+ * Debian's FriBidi (1.0.8) crashes on explicit embeddings, overrides and isolates nested past its
+ * limit. Openers past a sane depth become U+2060 WORD JOINER (the same three bytes, invisible,
+ * without direction), in place, so the text keeps its offsets.
+ */
+static void tame_bidi_controls(char *text, int len)
+{
+	enum { MAX_DEPTH = 32 };
+	int depth = 0;
+
+	for (int i = 0; i + 2 < len; i++) {
+		unsigned char *b = (unsigned char *)text + i;
+		gunichar u;
+
+		if (b[0] != 0xE2)
+			continue;
+		u = g_utf8_get_char(text + i);
+		if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2068)) {
+			if (u == 0x202C)	/* POP DIRECTIONAL FORMATTING closes */
+				depth = depth > 0 ? depth - 1 : 0;
+			else if (++depth > MAX_DEPTH) {
+				b[0] = 0xE2, b[1] = 0x81, b[2] = 0xA0;
+				depth--;
+			}
+		} else if (u == 0x2069) {	/* POP DIRECTIONAL ISOLATE */
+			depth = depth > 0 ? depth - 1 : 0;
+		}
+	}
+}
+
+/* Itemize with one font per span, split items at span edges, shape each item. */
+static void shape(struct para *p)
+{
+	PangoAttrList *attrs = pango_attr_list_new();
+	GList *items, *l;
+	const char *text = p->text->str;
+	int len = (int)p->text->len;
+	guint span = 0;
+
+	if (p->set.lang) {
+		PangoAttribute *a = pango_attr_language_new(p->set.lang);
+
+		pango_attr_list_insert(attrs, a);
+	}
+	for (guint i = 0; i < p->spans->len; i++) {
+		const struct span *s = &g_array_index(p->spans, struct span, i);
+		PangoAttribute *a = pango_attr_font_desc_new(s->style->font);
+
+		a->start_index = (guint)s->start;
+		a->end_index = (guint)s->end;
+		pango_attr_list_insert(attrs, a);
+	}
+	tame_bidi_controls(p->text->str, len);
+	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
+	pango_attr_list_unref(attrs);
+	for (l = items; l; l = l->next) {
+		PangoItem *item = l->data;
+
+		/* Split at every span edge inside the item, so each item has one style. Items and
+		 * spans both run in text order, so one cursor walks the spans. */
+		for (;;) {
+			const struct span *s;
+
+			while (span + 1 < p->spans->len
+			       && g_array_index(p->spans, struct span, span).end <= item->offset)
+				span++;
+			s = &g_array_index(p->spans, struct span, span);
+			if (s->end < item->offset + item->length) {
+				int n = s->end - item->offset;
+				PangoItem *head = pango_item_split(item, n, (int)g_utf8_strlen(text + item->offset, n));
+
+				g_ptr_array_add(p->items, head);
+				g_ptr_array_add(p->styles, (gpointer)s->style);
+				continue;
+			}
+			g_ptr_array_add(p->items, item);
+			g_ptr_array_add(p->styles, (gpointer)s->style);
+			break;
+		}
+	}
+	g_list_free(items);
+	for (guint i = 0; i < p->items->len; i++) {
+		PangoItem *item = g_ptr_array_index(p->items, i);
+		PangoGlyphString *g = pango_glyph_string_new();
+
+		pango_shape_with_flags(text + item->offset, item->length, text, len, &item->analysis, g,
+				       PANGO_SHAPE_NONE);
+		keep_selectors(g, text + item->offset);
+		g_ptr_array_add(p->glyphs, g);
+	}
+}
+
+/*
+ * The blank of a full-width mark that may be taken away, from where its ink sits in the em box:
+ * SC and JP set ，。 and closing marks in the left half and opening marks in the right half;
+ * TC centres its stops, which then give a quarter em on each side.
+ */
+static void find_blanks(struct cluster *c, PangoFont *font, const PangoGlyphInfo *g)
+{
+	PangoRectangle ink;
+	int left, right, quarter = c->em / 4, half = c->em / 2;
+	bool centred;
+
+	switch (c->cls) {
+	case CLREQ_OPEN: case CLREQ_CLOSE: case CLREQ_PAUSE: case CLREQ_STOP: case CLREQ_MIDDOT:
+		break;
+	default:
+		return;
+	}
+	if (c->g1 - c->g0 != 1 || c->width < c->em * 9 / 10 || !font)
+		return;
+	pango_font_get_glyph_extents(font, g->glyph, &ink, NULL);
+	if (ink.width <= 0)
+		return;
+	c->mark = 1;
+	left = ink.x;
+	right = c->width - (ink.x + ink.width);
+	centred = left >= quarter && right >= quarter;
+	switch (c->cls) {
+	case CLREQ_OPEN:
+		if (left >= quarter)
+			c->blank_l = centred ? quarter : MIN(left, half);
+		break;
+	case CLREQ_CLOSE:
+		if (right >= quarter)
+			c->blank_r = centred ? quarter : MIN(right, half);
+		break;
+	default:
+		if (centred) {
+			c->blank_l = quarter;
+			c->blank_r = quarter;
+		} else if (right >= quarter) {
+			c->blank_r = MIN(right, half);
+		}
+		break;
+	}
+}
+
+/* The shrink tier of a mark's blank inside a line. */
+static int blank_tier(const struct cluster *c)
+{
+	switch (c->cls) {
+	case CLREQ_MIDDOT:
+		return SHRINK_MIDDOT;
+	case CLREQ_OPEN: case CLREQ_CLOSE:
+		return SHRINK_BRACKET;
+	case CLREQ_PAUSE:
+		return SHRINK_PAUSE;
+	default:
+		return SHRINK_STOP;
+	}
+}
+
+static void cut_clusters(struct para *p, const PangoLogAttr *log)
+{
+	const char *text = p->text->str;
+	int char_base = 0;
+
+	for (guint i = 0; i < p->items->len; i++) {
+		PangoItem *item = g_ptr_array_index(p->items, i);
+		PangoGlyphItem gi = { .item = item, .glyphs = g_ptr_array_index(p->glyphs, i) };
+		const struct para_style *style = g_ptr_array_index(p->styles, i);
+		int em = font_size_units(style);
+		PangoGlyphItemIter it;
+
+		for (gboolean ok = pango_glyph_item_iter_init_start(&it, &gi, text); ok;
+		     ok = pango_glyph_item_iter_next_cluster(&it)) {
+			struct cluster c = { 0 };
+			int g0 = MIN(it.start_glyph, it.end_glyph), g1 = MAX(it.start_glyph, it.end_glyph);
+			int ci = char_base + it.start_char;
+
+			if (it.start_glyph > it.end_glyph) {	/* right-to-left: glyphs run backwards */
+				g0 = it.end_glyph + 1;
+				g1 = it.start_glyph + 1;
+			}
+			c.start = it.start_index;
+			c.end = it.end_index;
+			c.item = (int)i;
+			c.g0 = g0;
+			c.g1 = g1;
+			c.em = em;
+			for (int g = g0; g < g1; g++)
+				c.width += gi.glyphs->glyphs[g].geometry.width;
+			c.first = g_utf8_get_char(text + c.start);
+			c.last = g_utf8_get_char(g_utf8_prev_char(text + c.end));
+			c.cls = (unsigned char)clreq_class(c.first);
+			/* The ideographic space is a full-width blank box, kept like a character. */
+			c.space = (log[ci].is_white && c.first != 0x3000) || c.first == '\n';
+			c.rigid = style->code;
+			c.must_break = ci > 0 && log[ci].is_mandatory_break;
+			c.can_break = ci > 0 && log[ci].is_line_break;
+			if (g1 > g0)
+				find_blanks(&c, item->analysis.font, &gi.glyphs->glyphs[g0]);
+			g_array_append_val(p->clusters, c);
+		}
+		char_base += item->num_chars;
+	}
+}
+
+static bool ascii_digit(gunichar u)
+{
+	return u >= '0' && u <= '9';
+}
+
+/* Does the word starting at cluster k name a unit ("km" in "100 km")? */
+static bool unit_word(struct para *p, int k)
+{
+	const char *s = p->text->str + cl(p, k)->start, *e = s;
+
+	while (*e && (g_ascii_isalpha(*e) || *e == '%'))
+		e++;
+	if (!strncmp(e, "\xC2\xB0", 2))	/* °C, °F */
+		e += 2;
+	while (*e && g_ascii_isalpha(*e))
+		e++;
+	return (*e == 0 || !g_ascii_isalnum(*e)) && clreq_is_unit(s, (int)(e - s));
+}
+
+/*
+ * A line ending before cluster k ends with the glyphs of cluster k - 1 at their font advance: kerning
+ * with the glyph that is now on the next line must not make the last glyph's box stick out.
+ */
+static void note_end_kern(struct para *p, int k)
+{
+	struct cluster *c = cl(p, k - 1);
+	PangoItem *item = g_ptr_array_index(p->items, c->item);
+	PangoGlyphString *gs = g_ptr_array_index(p->glyphs, c->item);
+	int adv = 0;
+
+	if (c->space || c->g1 <= c->g0 || clreq_is_cjk(c->last) || !item->analysis.font)
+		return;
+	for (int g = c->g0; g < c->g1; g++) {
+		PangoRectangle logical;
+
+		pango_font_get_glyph_extents(item->analysis.font, gs->glyphs[g].glyph, NULL, &logical);
+		adv += logical.width;
+	}
+	c->end_kern = MAX(0, adv - c->width);
+}
+
+/* Where lines may start: Pango's answer (UAX #14) corrected by CLREQ's prohibitions. */
+static void mark_breaks(struct para *p)
+{
+	int n = (int)p->clusters->len, last_ink = -1, run_chars = 0;
+
+	for (int k = 0; k < n; k++) {
+		struct cluster *c = cl(p, k), *prev = k > 0 ? cl(p, k - 1) : NULL;
+
+		/* Characters of a run of dashes or ellipses before this cluster: "————" may break
+		 * between its pairs, never inside one. */
+		if (prev && clreq_inseparable(prev->last, c->first))
+			run_chars += (int)g_utf8_strlen(p->text->str + prev->start, prev->end - prev->start);
+		else
+			run_chars = 0;
+		if (k > 0 && !c->must_break && !c->space) {
+			if (!prev->space) {
+				c->can_break = clreq_break_between(prev->last, c->first, c->can_break);
+				if (run_chars > 0 && run_chars % 2 == 0)
+					c->can_break = true;
+			} else if (last_ink < 0) {
+				c->can_break = false;	/* never a line of only the spaces a line starts with */
+			} else if (p->set.keep_spaces) {
+				c->can_break = true;
+			} else if (c->can_break) {
+				/* Across spaces too: "文 ，" must not start a line with the comma. */
+				const struct cluster *l = cl(p, last_ink);
+
+				if ((clreq_no_line_start(c->first) && (c->cls != CLREQ_HALF_STOP || clreq_is_cjk(l->last)))
+				    || clreq_no_line_end(l->last))
+					c->can_break = false;
+				/* A number and its unit: "100 km". */
+				else if (ascii_digit(l->last) && k - last_ink == 2 && unit_word(p, k))
+					c->can_break = false;
+			}
+			/* Breaks inside a run of Latin letters (after "/" in a URL, at "-") cost a little. */
+			if (c->can_break && !prev->space && !clreq_is_cjk(prev->last) && !clreq_is_cjk(c->first))
+				c->penalty = PENALTY_INSIDE_WORD;
+		}
+		if (c->can_break && k > 0)
+			note_end_kern(p, k);
+		if (c->must_break)
+			last_ink = -1;
+		if (!c->space)
+			last_ink = k;
+	}
+}
+
+static bool stretch_after(const struct cluster *a)
+{
+	return a->cls == CLREQ_CLOSE || a->cls == CLREQ_PAUSE || a->cls == CLREQ_STOP;
+}
+
+/* The gap between non-space clusters a and b = a + 1 (natural width, stretch, shrink). */
+static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
+{
+	int em = MAX(a->em, b->em), half = em / 2;
+	/* A mark's right blank goes only before a glyph at least as wide: else the mark's em box
+	 * would reach past the next glyph's, and past the margin at a line end. */
+	int take = (b->width >= a->blank_r ? a->blank_r : 0) + b->blank_l;
+	bool compress = p->set.punct != PUNCT_FULL && !p->hant && !p->set.keep_spaces;
+
+	/* Traditional Chinese keeps its centred marks whole, even to push a line in. */
+	if (p->hant)
+		take = 0;
+	if (a->rigid && b->rigid)
+		return;			/* inside inline code: as shaped */
+	/* Adjacent marks ("。」", "，「", "）（"): the blank between them is halved (CLREQ 3.1.6.2). */
+	if (compress && a->mark && b->mark && take > 0) {
+		int c = MIN(take, half);
+
+		b->gap -= c;
+		take -= c;
+	}
+	if (take > 0) {
+		b->shrink += take;
+		b->shrink_tier = (unsigned char)MIN(a->blank_r && b->width >= a->blank_r ? blank_tier(a) : N_SHRINK,
+						    b->blank_l ? blank_tier(b) : N_SHRINK);
+	}
+	if (q > 0 && !p->set.keep_spaces && clreq_autospace(a->last, b->first)) {
+		b->gap += q;
+		b->shrink += q / 2;
+		b->shrink_tier = SHRINK_CJK_LATIN;
+		if (!a->rigid && !b->rigid) {
+			b->st_space = MAX(0, half - q);
+			b->st_cap = half;
+			b->st_comfort = b->st_space;
+		}
+		return;
+	}
+	if (a->rigid || b->rigid || p->set.keep_spaces)
+		return;
+	if (clreq_inseparable(a->last, b->first) || clreq_no_line_start(b->first) || a->cls == CLREQ_OPEN
+	    || (a->mark && b->mark && b->gap < 0))
+		return;			/* marks stay with their text, and compressed marks together */
+	if (!clreq_is_cjk(a->last) && !clreq_is_cjk(b->first))
+		return;			/* Latin words are never letter-spaced */
+	if (clreq_class(a->last) == CLREQ_OTHER && clreq_class(b->first) == CLREQ_OTHER)
+		return;			/* a full-width symbol and its number: "￥100" */
+	b->st_cap = half;
+	b->st_comfort = em / 10;
+	if (stretch_after(a)) {
+		b->st_punct = em / 4;
+		b->st_comfort += em / 4;
+	}
+}
+
+/* A run of typed spaces [s0, s1) between clusters s0 - 1 and s1: its width, stretch and shrink. */
+static void set_space_run(struct para *p, int s0, int s1, int q)
+{
+	struct cluster *l = s0 > 0 ? cl(p, s0 - 1) : NULL, *r = cl(p, s1);
+	int em = MAX(l ? l->em : 0, r->em), half = em / 2, w = 0;
+
+	if (p->set.keep_spaces || r->must_break)
+		return;
+	for (int k = s0; k < s1; k++) {
+		if (cl(p, k)->rigid)
+			return;		/* spaces in code stay as typed */
+		w += cl(p, k)->width;
+	}
+	/* Beside full-width punctuation a typed space is not set: the mark has its blank. */
+	if (l && !l->space && clreq_space_dropped(l->last, r->first)) {
+		for (int k = s0; k < s1; k++)
+			cl(p, k + 1)->gap -= cl(p, k)->width;
+		return;
+	}
+	/* Between Chinese and Western text a typed space becomes the same space folio adds itself. */
+	if (q > 0 && l && !l->space && clreq_autospace(l->last, r->first)) {
+		cl(p, s0 + 1)->gap += q - cl(p, s0)->width;
+		for (int k = s0 + 1; k < s1; k++)
+			cl(p, k + 1)->gap -= cl(p, k)->width;
+		w = q;
+		r->shrink += q / 2;
+		r->shrink_tier = SHRINK_CJK_LATIN;
+	} else {
+		/* Several typed spaces are one, as in the EPUB (HTML collapses white space). */
+		for (int k = s0 + 1; k < s1; k++)
+			cl(p, k + 1)->gap -= cl(p, k)->width;
+		w = cl(p, s0)->width;
+		r->shrink += w / 4;
+		r->shrink_tier = SHRINK_WORD_SPACE;
+	}
+	r->st_space = MAX(0, half - w);
+	r->st_cap = half;
+	r->st_comfort = MAX(r->st_space, em / 8);
+}
+
+/* Natural widths, stretch and shrink of every gap. */
+static void set_gaps(struct para *p)
+{
+	int n = (int)p->clusters->len;
+
+	for (int k = 1; k < n; k++) {
+		struct cluster *a = cl(p, k - 1), *b = cl(p, k);
+		int q = (int)(p->set.cjk_latin_space * MAX(a->em, b->em));
+
+		if (b->must_break || b->space)
+			continue;
+		if (!a->space) {
+			set_gap(p, a, b, q);
+		} else {
+			int s0 = k - 1;
+
+			while (s0 > 0 && cl(p, s0 - 1)->space && !cl(p, s0)->must_break)
+				s0--;
+			if (s0 > 0 && !cl(p, s0)->must_break)
+				set_space_run(p, s0, k, (int)(p->set.cjk_latin_space * MAX(cl(p, s0 - 1)->em, b->em)));
+		}
+	}
+}
+
+static void prepare(struct para *p)
+{
+	const char *text = p->text->str;
+	int n_chars;
+	PangoLogAttr *log;
+
+	if (p->shaped || p->text->len == 0)
+		return;
+	shape(p);
+	n_chars = (int)g_utf8_strlen(text, (gssize)p->text->len);
+	log = g_new0(PangoLogAttr, n_chars + 1);
+	pango_get_log_attrs(text, (int)p->text->len, -1, p->set.lang, log, n_chars + 1);
+	cut_clusters(p, log);
+	g_free(log);
+	/* "　　" typed at the start of a Chinese paragraph is its indent: the setting gives it. */
+	for (guint k = 0; !p->set.keep_spaces && k < p->clusters->len; k++) {
+		struct cluster *c = cl(p, (int)k);
+
+		if (textnorm_indent_len(p->text->str + c->start) < (size_t)(c->end - c->start))
+			break;
+		c->hidden = 1;
+		c->space = 1;
+		c->width = 0;
+	}
+	mark_breaks(p);
+	set_gaps(p);
+	p->shaped = true;
+}
+
+/* A slice of an item's glyphs [g0, g1) covering bytes [start, end), as a new glyph item. */
+static PangoGlyphItem *slice(struct para *p, int item_index, int start, int end, int g0, int g1)
+{
+	PangoItem *item = g_ptr_array_index(p->items, item_index);
+	PangoGlyphString *src = g_ptr_array_index(p->glyphs, item_index);
+	PangoGlyphItem *gi = g_slice_new0(PangoGlyphItem);
+	int shift = start - item->offset;
+
+	gi->item = pango_item_copy(item);
+	gi->item->offset = start;
+	gi->item->length = end - start;
+	gi->item->num_chars = (int)g_utf8_strlen(p->text->str + start, end - start);
+	gi->glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(gi->glyphs, g1 - g0);
+	for (int g = g0; g < g1; g++) {
+		gi->glyphs->glyphs[g - g0] = src->glyphs[g];
+		gi->glyphs->log_clusters[g - g0] = src->log_clusters[g] - shift;
+	}
+	return gi;
+}
+
+static double pt(gint64 units)
+{
+	return (double)units / PANGO_SCALE;
+}
+
+/* An opening mark starting a line is set half width (edges style). */
+static int start_cut(struct para *p, int a)
+{
+	return p->edges && cl(p, a)->cls == CLREQ_OPEN ? cl(p, a)->blank_l : 0;
+}
+
+/* A closing mark or stop ending a line may be set half width (edges style). */
+static int end_cut(struct para *p, int last)
+{
+	struct cluster *c = cl(p, last);
+
+	return p->edges && (c->cls == CLREQ_CLOSE || c->cls == CLREQ_PAUSE || c->cls == CLREQ_STOP) ? c->blank_r : 0;
+}
+
+static gint64 avail_for(const struct para *p, int start)
+{
+	return start == 0 ? p->avail_first : p->avail;
+}
+
+/* What a line of clusters [a, v) (v: after its last visible cluster) has to give and take. */
+struct fit {
+	gint64 width, cap, comfort, shrink;
+};
+
+static void fit_line(struct para *p, const struct sums *s, int a, int v, struct fit *f)
+{
+	if (v <= a) {
+		memset(f, 0, sizeof(*f));
+		return;
+	}
+	f->width = s->width[v] - s->width[a] + s->gap[v - 1] - s->gap[a] - start_cut(p, a) + cl(p, v - 1)->end_kern;
+	f->cap = s->cap[v - 1] - s->cap[a];
+	f->comfort = s->comfort[v - 1] - s->comfort[a];
+	f->shrink = s->shrink[v - 1] - s->shrink[a] + end_cut(p, v - 1);
+}
+
+/* How bad a line looks (0: as designed; 100: as stretched or squeezed as it should be). */
+static double badness(const struct fit *f, gint64 avail, bool last)
+{
+	gint64 slack = avail - f->width;
+	double r;
+
+	if (slack >= 0) {
+		if (last || slack == 0)
+			return 0;
+		if (slack > f->cap)
+			return BADNESS_RAGGED + 1000.0 * (double)(slack - f->cap) / (double)avail;
+		r = (double)slack / (double)MAX(f->comfort, 1);
+	} else {
+		r = (double)-slack / (double)MAX(f->shrink, 1);
+	}
+	return MIN(100.0 * r * r * r, BADNESS_MAX);
+}
+
+/* Is the line [a, v) one CJK character, perhaps with closing marks after it? */
+static bool lonely(struct para *p, int a, int v)
+{
+	if (v - a < 1 || v - a > 4 || cl(p, a)->cls != CLREQ_LETTER)
+		return false;
+	for (int k = a + 1; k < v; k++)
+		if (!clreq_no_line_start(cl(p, k)->first))
+			return false;
+	return true;
+}
+
+static bool breakpoint(struct para *p, int b)
+{
+	return cl(p, b)->can_break || cl(p, b)->emergency;
+}
+
+/* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
+/* Is the line from node a to v so short that its gaps cannot fill it (it would stay ragged)? */
+static bool too_short(struct para *p, const struct sums *s, int a, int v)
+{
+	struct fit f;
+
+	fit_line(p, s, a, v, &f);
+	return f.width + f.cap < avail_for(p, a);
+}
+
+/* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
+static void break_total_fit(struct para *p, const struct sums *s, struct node *nodes, int s0, int s1,
+			    GArray *out)
+{
+	int nn = 0, first = 0, n_before = (int)out->len;
+	bool para_end = s1 == (int)p->clusters->len;
+
+	nodes[nn++] = (struct node){ s0, -1, 0 };
+	for (int b = s0 + 1; b <= s1; b++) {
+		bool end = b == s1;
+		int v, best_i = -1, fill_end = nn;
+		double best = INFINITY, penalty;
+
+		if (!end && !breakpoint(p, b))
+			continue;
+		v = p->vis[b];
+		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
+		/* Lines from later nodes are shorter. Those too short to be filled (ragged) cost more
+		 * than any other line, so they are tried only when nothing better reaches b: find where
+		 * they begin (binary search) and leave them out first. */
+		if (!end) {
+			int lo = first, hi = nn;
+
+			while (lo < hi) {
+				int mid = lo + (hi - lo) / 2;
+
+				if (too_short(p, s, nodes[mid].pos, v))
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			fill_end = lo;
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			int from = pass == 0 ? first : MAX(first, fill_end), to = pass == 0 ? fill_end : nn;
+
+			if (pass == 1 && best < BADNESS_RAGGED * BADNESS_RAGGED / 10)
+				break;
+			for (int i = from; i < to; i++) {
+				int a = nodes[i].pos;
+				gint64 avail = avail_for(p, a);
+				struct fit f;
+				double bad, d;
+
+				fit_line(p, s, a, v, &f);
+				if (f.width - f.shrink > avail) {
+					/* Overfull now, and for every later break too: no longer a line start. */
+					first = i + 1;
+					if (i < nn - 1 || best_i >= 0)
+						continue;
+					/* Nothing fits: a piece wider than the measure; take it rather than lose it. */
+					d = nodes[i].demerits + 1e12;
+				} else {
+					bad = badness(&f, avail, end);
+					d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty;
+					if (end && para_end && a > 0 && lonely(p, a, v))
+						d += LONELY_DEMERITS;
+				}
+				if (d < best) {
+					best = d;
+					best_i = i;
+				}
+			}
+		}
+		if (best_i >= 0)
+			nodes[nn++] = (struct node){ b, best_i, best };
+	}
+	/* The last node ends the segment; walk back to its first line. */
+	for (int i = nn - 1; i > 0; i = nodes[i].prev) {
+		int e = nodes[i].pos;
+
+		g_array_append_val(out, e);
+	}
+	for (int i = n_before, j = (int)out->len - 1; i < j; i++, j--) {
+		int t = g_array_index(out, int, i);
+
+		g_array_index(out, int, i) = g_array_index(out, int, j);
+		g_array_index(out, int, j) = t;
+	}
+}
+
+/* First-fit line breaking for lines that are not justified. */
+static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1, GArray *out)
+{
+	int a = s0;
+
+	while (a < s1) {
+		int best = -1, first = -1;
+		gint64 avail = avail_for(p, a);
+
+		for (int b = a + 1; b <= s1; b++) {
+			struct fit f;
+
+			if (b < s1 && !breakpoint(p, b))
+				continue;
+			if (first < 0)
+				first = b;
+			fit_line(p, s, a, p->vis[b], &f);
+			if (f.width > avail)
+				break;
+			best = b;
+		}
+		if (best < 0)
+			best = first;	/* a piece wider than the measure */
+		g_array_append_val(out, best);
+		a = best;
+	}
+}
+
+static void allow_emergency_breaks(struct para *p, int from, int to)
+{
+	for (int j = from + 1; j < to; j++) {
+		struct cluster *x = cl(p, j), *y = cl(p, j - 1);
+
+		if (x->space || y->space || x->can_break || x->emergency || clreq_no_line_start(x->first)
+		    || clreq_no_line_end(y->last) || clreq_inseparable(y->last, x->first))
+			continue;
+		x->emergency = 1;
+		x->penalty = PENALTY_EMERGENCY;
+		note_end_kern(p, j);
+	}
+}
+
+/*
+ * Pieces of [from, to) still wider than avail once emergency breaks are allowed are runs that CLREQ
+ * never lets break ("好！！！！…", "。。。。…", a long "————"): the measure wins over the
+ * prohibitions there, at a cost above any other break, so the run never crosses the margin.
+ */
+static void allow_forced_breaks(struct para *p, int from, int to, gint64 avail)
+{
+	int start = from;
+	gint64 w = 0, vis_w = 0;
+
+	for (int k = from; k <= to; k++) {
+		struct cluster *c = k < to ? cl(p, k) : NULL;
+
+		if (k == to || (k > start && (c->can_break || c->emergency))) {
+			bool ink = !cl(p, start)->space;
+
+			for (int j = start + 1; vis_w > avail && j < k; j++) {
+				struct cluster *x = cl(p, j);
+
+				/* Never a line of spaces alone, nor one that starts with a space; after one, yes
+				 * ("e /": Unicode keeps "/" with the word before it even across the space). */
+				if (x->space || !ink || x->can_break || x->emergency) {
+					ink |= !x->space;
+					continue;
+				}
+				x->emergency = 1;
+				x->penalty = PENALTY_FORCED;
+				note_end_kern(p, j);
+			}
+			start = k;
+			w = 0;
+			vis_w = 0;
+		}
+		if (k < to) {
+			w += c->width + (k > start ? c->gap : 0);
+			if (!c->space)
+				vis_w = w;
+		}
+	}
+}
+
+/* Does text [s, e) look like a URL or an e-mail address? */
+static bool url_like(const char *s, const char *e)
+{
+	const char *at = memchr(s, '@', (size_t)(e - s));
+
+	if (at && at > s && at + 1 < e)
+		return true;
+	for (const char *t = s; t + 3 <= e; t++)
+		if (!memcmp(t, "://", 3) || (t + 4 <= e && !g_ascii_strncasecmp(t, "www.", 4)))
+			return true;
+	return false;
+}
+
+/*
+ * Allow breaks anywhere inside words wider than the measure (long numbers, paths) and inside URLs
+ * and addresses, which are not words: never past the margin, and a URL does not leave the line
+ * before it half empty. They cost a penalty, so they are taken only when they help.
+ */
+static void mark_emergency_breaks(struct para *p)
+{
+	int n = (int)p->clusters->len, start = 0, word = -1;
+	gint64 avail = (gint64)((p->set.width - MAX(p->set.indent, 0)) * PANGO_SCALE), w = 0, vis_w = 0;
+
+	for (int k = 0; k <= n; k++) {
+		struct cluster *c = k < n ? cl(p, k) : NULL;
+
+		/* Pieces between break opportunities. */
+		if (k == n || (k > start && (c->can_break || c->must_break))) {
+			if (vis_w > avail) {
+				allow_emergency_breaks(p, start, k);
+				allow_forced_breaks(p, start, k, avail);
+			}
+			start = k;
+			w = 0;
+			vis_w = 0;
+		}
+		if (k < n) {
+			w += c->width + (k > start ? c->gap : 0);
+			if (!c->space)
+				vis_w = w;
+		}
+		/* Words: runs of Western characters. */
+		if (k == n || c->space || c->must_break || clreq_is_cjk(c->first)) {
+			if (word >= 0 && url_like(p->text->str + cl(p, word)->start, p->text->str + cl(p, k - 1)->end))
+				allow_emergency_breaks(p, word, k);
+			word = -1;
+		} else if (word < 0) {
+			word = k;
+		}
+	}
+}
+
+/* How far gap g may go in tier: stretch tiers fill up to a level, shrink tiers take one kind of blank. */
+static int limit_in(const struct cluster *g, int tier, bool stretch)
+{
+	if (!stretch)
+		return g->shrink_tier == tier ? g->shrink : 0;
+	switch (tier) {
+	case STRETCH_SPACE:
+		return g->st_space;
+	case STRETCH_PUNCT:
+		return g->st_space + g->st_punct;
+	default:
+		return g->st_cap;
+	}
+}
+
+/* Give amount to the gaps of [s + 1, v), evenly, each up to its limit in tier; returns what is left. */
+static gint64 spread(struct para *p, int s, int v, gint64 amount, int tier, bool stretch)
+{
+	while (amount > 0) {
+		int n = 0;
+		gint64 room = 0, share, rest;
+		bool capped = false;
+
+		for (int k = s + 1; k < v; k++) {
+			struct cluster *g = cl(p, k);
+			int limit = limit_in(g, tier, stretch);
+
+			if (limit > g->extra) {
+				n++;
+				room += limit - g->extra;
+			}
+		}
+		if (n == 0)
+			return amount;
+		if (room <= amount) {
+			for (int k = s + 1; k < v; k++)
+				cl(p, k)->extra = MAX(cl(p, k)->extra, limit_in(cl(p, k), tier, stretch));
+			return amount - room;
+		}
+		/* Gaps with less room than an even share fill up; the rest is shared again. */
+		share = amount / n;
+		for (int k = s + 1; k < v; k++) {
+			struct cluster *g = cl(p, k);
+			int limit = limit_in(g, tier, stretch);
+
+			if (limit > g->extra && limit - g->extra <= share) {
+				amount -= limit - g->extra;
+				g->extra = limit;
+				capped = true;
+			}
+		}
+		if (capped)
+			continue;
+		/* Every gap takes the share; the units left over go one each from the left. */
+		rest = amount - share * n;
+		for (int k = s + 1; k < v; k++) {
+			struct cluster *g = cl(p, k);
+
+			if (limit_in(g, tier, stretch) > g->extra) {
+				g->extra += (int)share + (rest > 0 ? 1 : 0);
+				rest--;
+			}
+		}
+		return 0;
+	}
+	return amount;
+}
+
+static void add_line(struct para *p, const struct sums *s, int a, int e, bool last)
+{
+	struct para_line *line = g_new0(struct para_line, 1);
+	int v = MAX(p->vis[e], a), scut = 0, ecut = 0, x = 0, size = 0, base;
+	gint64 avail = avail_for(p, a), slack;
+	struct fit f;
+
+	fit_line(p, s, a, v, &f);
+	for (int k = a; k < e; k++)
+		cl(p, k)->extra = 0;
+	slack = avail - f.width;
+	if (v > a)
+		scut = start_cut(p, a);
+	if (slack > 0 && !last && p->set.align == PARA_JUSTIFY && !p->set.keep_spaces) {
+		slack = spread(p, a, v, slack, STRETCH_SPACE, true);
+		slack = spread(p, a, v, slack, STRETCH_PUNCT, true);
+		spread(p, a, v, slack, STRETCH_EVEN, true);
+	} else if (slack < 0) {
+		gint64 need = -slack;
+
+		if (v > a) {
+			ecut = (int)MIN(need, (gint64)end_cut(p, v - 1));
+			need -= ecut;
+		}
+		for (int t = SHRINK_WORD_SPACE; t < N_SHRINK && need > 0; t++)
+			need = spread(p, a, v, need, t, false);
+		for (int k = a + 1; k < v; k++)
+			cl(p, k)->extra = -cl(p, k)->extra;
+	}
+	line->start = cl(p, a)->start;
+	line->end = cl(p, e - 1)->end;
+	line->last = last;
+	line->runs = g_ptr_array_new_with_free_func(run_free);
+	/* Runs: consecutive clusters of one item; each cluster's last glyph carries the gap after it;
+	 * trailing spaces keep their text but no width. */
+	for (int k = a; k < e;) {
+		int item = cl(p, k)->item, j = k, width = 0, g_lo, g_hi;
+		struct para_run *r = g_new0(struct para_run, 1);
+		PangoGlyphInfo *g;
+
+		while (j < e && cl(p, j)->item == item)
+			j++;
+		/* The glyphs of a right-to-left item run backwards: its first cluster holds the last ones. */
+		g_lo = MIN(cl(p, k)->g0, cl(p, j - 1)->g0);
+		g_hi = MAX(cl(p, k)->g1, cl(p, j - 1)->g1);
+		r->glyphs = slice(p, item, cl(p, k)->start, cl(p, j - 1)->end, g_lo, g_hi);
+		g = r->glyphs->glyphs->glyphs;
+		for (int m = k; m < j; m++) {
+			struct cluster *c = cl(p, m);
+			int first = c->g0 - g_lo, lastg = c->g1 - 1 - g_lo, add = 0;
+
+			if (m >= v || c->hidden) {
+				for (int q = first; q <= lastg; q++)
+					g[q].geometry.width = 0;
+				continue;
+			}
+			if (m + 1 < v)
+				add += cl(p, m + 1)->gap + cl(p, m + 1)->extra;
+			if (m == v - 1)
+				add += c->end_kern - ecut;
+			if (m == a && scut && lastg >= first) {
+				g[first].geometry.x_offset -= scut;
+				add -= scut;
+			}
+			if (lastg >= first)
+				g[lastg].geometry.width += add;
+			width += c->width + add;
+		}
+		r->style = g_ptr_array_index(p->styles, item);
+		r->x = pt(x);
+		r->width = pt(width);
+		x += width;
+		size = MAX(size, font_size_units(r->style));
+		g_ptr_array_add(line->runs, r);
+		k = j;
+	}
+	line->width = pt(x);
+	switch (p->set.align) {
+	case PARA_CENTER:
+		line->x = (pt(avail) - line->width) / 2;
+		break;
+	case PARA_RIGHT:
+		line->x = pt(avail) - line->width;
+		break;
+	default:
+		line->x = 0;
+		break;
+	}
+	if (a == 0)
+		line->x += p->set.indent;
+	/* Line box: the body pitch, scaled when the line holds larger type. */
+	base = font_size_units(g_array_index(p->spans, struct span, 0).style);
+	size = MAX(size, base);
+	{
+		double pitch = p->set.line_height * size / base, sz = pt(size);
+
+		line->ascent = 0.88 * sz + (pitch - sz) / 2;
+		line->descent = pitch - line->ascent;
+	}
+	g_ptr_array_add(p->lines, line);
+}
+
+int para_layout(struct para *p)
+{
+	int n;
+	struct sums s;
+	gint64 *block;
+	struct node *nodes;
+	GArray *ends;
+
+	if (p->laid_out)
+		return (int)p->lines->len;
+	p->laid_out = true;
+	prepare(p);
+	n = (int)p->clusters->len;
+	if (n == 0)
+		return 0;
+	mark_emergency_breaks(p);
+	/* One block for the sums, one for the search: nothing per character. */
+	block = g_new(gint64, 5 * (gsize)(n + 1));
+	s.width = block;
+	s.gap = block + (n + 1);
+	s.cap = block + 2 * (n + 1);
+	s.comfort = block + 3 * (n + 1);
+	s.shrink = block + 4 * (n + 1);
+	p->vis = g_new(int, n + 1);
+	s.width[0] = s.gap[0] = s.cap[0] = s.comfort[0] = s.shrink[0] = 0;
+	p->vis[0] = 0;
+	for (int k = 0; k < n; k++) {
+		struct cluster *c = cl(p, k);
+
+		s.width[k + 1] = s.width[k] + c->width;
+		p->vis[k + 1] = c->space ? p->vis[k] : k + 1;
+		if (k > 0) {	/* index k: the gaps before clusters 1..k */
+			s.gap[k] = s.gap[k - 1] + c->gap;
+			s.cap[k] = s.cap[k - 1] + c->st_cap;
+			s.comfort[k] = s.comfort[k - 1] + c->st_comfort;
+			s.shrink[k] = s.shrink[k - 1] + c->shrink;
+		}
+	}
+	s.gap[n] = s.gap[n - 1];
+	s.cap[n] = s.cap[n - 1];
+	s.comfort[n] = s.comfort[n - 1];
+	s.shrink[n] = s.shrink[n - 1];
+	nodes = g_new(struct node, n + 1);
+	ends = g_array_new(FALSE, FALSE, sizeof(int));
+	for (int s0 = 0; s0 < n;) {
+		int s1 = s0 + 1;
+
+		while (s1 < n && !cl(p, s1)->must_break)
+			s1++;
+		if (p->set.align == PARA_JUSTIFY && !p->set.keep_spaces)
+			break_total_fit(p, &s, nodes, s0, s1, ends);
+		else
+			break_first_fit(p, &s, s0, s1, ends);
+		s0 = s1;
+	}
+	for (guint i = 0, a = 0; i < ends->len; i++) {
+		int e = g_array_index(ends, int, i);
+		bool last = e == n || cl(p, e)->must_break;
+
+		add_line(p, &s, (int)a, e, last);
+		a = (guint)e;
+	}
+	g_array_free(ends, TRUE);
+	g_free(nodes);
+	g_free(block);
+	g_free(p->vis);
+	p->vis = NULL;
+	return (int)p->lines->len;
+}
+
+double para_natural_width(struct para *p)
+{
+	gint64 best = 0, w = 0;
+
+	prepare(p);
+	for (guint k = 0; k < p->clusters->len; k++) {
+		struct cluster *c = cl(p, (int)k);
+
+		if (c->must_break) {
+			best = MAX(best, w);
+			w = 0;
+		} else if (k > 0) {
+			w += c->gap;
+		}
+		w += c->width;
+	}
+	return pt(MAX(best, w));
+}
+
+double para_min_width(struct para *p)
+{
+	gint64 best = 0, w = 0;
+
+	prepare(p);
+	for (guint k = 0; k < p->clusters->len; k++) {
+		struct cluster *c = cl(p, (int)k);
+
+		if (c->can_break || c->must_break) {
+			best = MAX(best, w);
+			w = 0;
+		} else if (k > 0 && !c->space && !cl(p, (int)k - 1)->space) {
+			w += c->gap;
+		}
+		if (!c->space)
+			w += c->width;
+	}
+	return pt(MAX(best, w));
+}

@@ -1,0 +1,469 @@
+/* theme.c - reads the print theme (YAML) over compiled defaults and applies the print options. */
+#include "format/pdf/theme.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "base/diag.h"
+#include "base/yamlfile.h"
+
+enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT };
+
+struct key {
+	const char *section, *name;
+	enum kind kind;
+	size_t off;
+};
+
+#define F(field) offsetof(struct theme, field)
+
+static const struct key keys[] = {
+	{ "page", "size", T_PAGE, F(page_w) },
+	{ "page", "margin", T_PT, 0 },	/* all four */
+	{ "page", "margin-top", T_PT, F(margin_top) },
+	{ "page", "margin-bottom", T_PT, F(margin_bottom) },
+	{ "page", "margin-inner", T_PT, F(margin_inner) },
+	{ "page", "margin-outer", T_PT, F(margin_outer) },
+	{ "page", "two-sided", T_BOOL, F(two_sided) },
+	{ "fonts", "body", T_STR, F(font[FONT_BODY]) },
+	{ "fonts", "body-latin", T_STR, F(font[FONT_BODY_LATIN]) },
+	{ "fonts", "heading", T_STR, F(font[FONT_HEADING]) },
+	{ "fonts", "heading-latin", T_STR, F(font[FONT_HEADING_LATIN]) },
+	{ "fonts", "emphasis", T_STR, F(font[FONT_EMPHASIS]) },
+	{ "fonts", "strong", T_STR, F(font[FONT_STRONG]) },
+	{ "fonts", "code", T_STR, F(font[FONT_CODE]) },
+	{ "text", "size", T_PT, F(size) },
+	{ "text", "line-height", T_NUM, F(line_height) },
+	{ "text", "indent", T_EM, F(indent) },
+	{ "text", "indent-latin", T_EM, F(indent_latin) },
+	{ "text", "paragraph-space", T_EM, F(paragraph_space) },
+	{ "text", "block-space", T_EM, F(block_space) },
+	{ "text", "align", T_ALIGN, F(align) },
+	{ "headings", "h1", T_PT, F(heading_size[0]) },
+	{ "headings", "h2", T_PT, F(heading_size[1]) },
+	{ "headings", "h3", T_PT, F(heading_size[2]) },
+	{ "headings", "h4", T_PT, F(heading_size[3]) },
+	{ "headings", "h5", T_PT, F(heading_size[4]) },
+	{ "headings", "h6", T_PT, F(heading_size[5]) },
+	{ "headings", "space-before", T_EM, F(heading_space_before) },
+	{ "headings", "space-after", T_EM, F(heading_space_after) },
+	{ "sizes", "book-title", T_PT, F(book_title_size) },
+	{ "sizes", "title", T_PT, F(title_size) },
+	{ "sizes", "subtitle", T_PT, F(subtitle_size) },
+	{ "sizes", "meta", T_PT, F(meta_size) },
+	{ "sizes", "code", T_PT, F(code_size) },
+	{ "sizes", "small", T_PT, F(small_size) },
+	{ "sizes", "contents", T_PT, F(toc_size) },
+	{ "sizes", "header", T_PT, F(header_size) },
+	{ "colors", "text", T_COLOR, F(color_text) },
+	{ "colors", "muted", T_COLOR, F(color_muted) },
+	{ "colors", "link", T_COLOR, F(color_link) },
+	{ "colors", "rule", T_COLOR, F(color_rule) },
+	{ "colors", "heading", T_COLOR, F(color_heading) },
+	{ "colors", "code-background", T_COLOR, F(color_code_bg) },
+	{ "colors", "quote", T_COLOR, F(color_quote) },
+	{ "running", "left", T_STR, F(header_left) },
+	{ "running", "right", T_STR, F(header_right) },
+	{ "running", "footer", T_STR, F(footer) },
+	{ "cjk", "punctuation", T_PUNCT, F(punct) },
+	{ "cjk", "latin-space", T_EM, F(cjk_latin_space) },
+	{ "labels", "contents", T_STR, F(contents_title) },
+	{ "labels", "notes", T_STR, F(notes_title) },
+};
+
+static const struct {
+	const char *name;
+	double w, h;	/* mm */
+} page_sizes[] = {
+	{ "A4", 210, 297 }, { "A5", 148, 210 }, { "A6", 105, 148 }, { "B5", 176, 250 },
+	{ "B5-JIS", 182, 257 }, { "B6", 125, 176 }, { "Letter", 215.9, 279.4 },
+	/* Common Chinese trade sizes: 16K and 32K. */
+	{ "16K", 185, 260 }, { "32K", 130, 184 },
+};
+
+static double mm(double v)
+{
+	return v * 72.0 / 25.4;
+}
+
+static void set_str(char **slot, const char *v)
+{
+	g_free(*slot);
+	*slot = g_strdup(v);
+}
+
+static void theme_defaults(struct theme *t)
+{
+	static const double heading[6] = { 17, 14, 12, 11, 10.5, 10.5 };
+
+	t->page_w = mm(148);
+	t->page_h = mm(210);
+	t->margin_top = mm(20);
+	t->margin_bottom = mm(20);
+	t->margin_inner = mm(18);
+	t->margin_outer = mm(16);
+	set_str(&t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola");
+	set_str(&t->font[FONT_BODY_LATIN], "Noto Serif, Noto Serif CJK {cjk}, Symbola");
+	set_str(&t->font[FONT_HEADING], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
+	set_str(&t->font[FONT_HEADING_LATIN], "Noto Sans, Noto Sans CJK {cjk}, Symbola");
+	set_str(&t->font[FONT_EMPHASIS], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
+	set_str(&t->font[FONT_STRONG], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
+	set_str(&t->font[FONT_CODE], "Noto Sans Mono CJK {cjk}, Noto Mono, DejaVu Sans Mono, Symbola");
+	t->size = 10.5;
+	t->line_height = 1.75;
+	t->indent = 2;
+	t->indent_latin = 1.5;
+	t->paragraph_space = 0;
+	t->block_space = 0.8;
+	memcpy(t->heading_size, heading, sizeof heading);
+	t->heading_space_before = 1.2;
+	t->heading_space_after = 0.5;
+	t->book_title_size = 26;
+	t->title_size = 18;
+	t->subtitle_size = 13;
+	t->meta_size = 8.5;
+	t->code_size = 8.5;
+	t->small_size = 8.5;
+	t->toc_size = 10.5;
+	t->header_size = 8;
+	t->color_text = 0x1a1a1a;
+	t->color_muted = 0x666666;
+	t->color_link = 0x1a4f8b;
+	t->color_rule = 0x999999;
+	t->color_heading = 0x111111;
+	t->color_code_bg = 0xf2f2f2;
+	t->color_quote = 0x333333;
+	set_str(&t->header_left, "{book}");
+	set_str(&t->header_right, "{article}");
+	set_str(&t->footer, "{page}");
+	t->align = PARA_JUSTIFY;
+	t->punct = PUNCT_COMPRESS_ADJACENT;
+	t->cjk_latin_space = 0.25;
+	set_str(&t->contents_title, "");
+	set_str(&t->notes_title, "");
+}
+
+void theme_free(struct theme *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < FONT_N; i++)
+		g_free(t->font[i]);
+	g_free(t->header_left);
+	g_free(t->header_right);
+	g_free(t->footer);
+	g_free(t->contents_title);
+	g_free(t->notes_title);
+	g_free(t);
+}
+
+bool theme_parse_length(const char *s, double *pt)
+{
+	char *end;
+	double v;
+
+	if (!s)
+		return false;
+	while (*s == ' ')
+		s++;
+	v = g_ascii_strtod(s, &end);
+	if (end == s || !isfinite(v) || v < 0)
+		return false;
+	while (*end == ' ')
+		end++;
+	if (!*end || !g_ascii_strcasecmp(end, "pt"))
+		*pt = v;
+	else if (!g_ascii_strcasecmp(end, "mm"))
+		*pt = mm(v);
+	else if (!g_ascii_strcasecmp(end, "cm"))
+		*pt = mm(v * 10);
+	else if (!g_ascii_strcasecmp(end, "in"))
+		*pt = v * 72;
+	else
+		return false;
+	return true;
+}
+
+bool theme_parse_page_size(const char *s, double *w, double *h)
+{
+	double a, b;
+	char *end;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(page_sizes); i++) {
+		if (!g_ascii_strcasecmp(s, page_sizes[i].name)) {
+			*w = mm(page_sizes[i].w);
+			*h = mm(page_sizes[i].h);
+			return true;
+		}
+	}
+	/* WIDTHxHEIGHT with a unit after the height (mm if none). */
+	a = g_ascii_strtod(s, &end);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	s = end + 1;
+	b = g_ascii_strtod(s, &end);
+	if (end == s || !isfinite(a) || !isfinite(b))
+		return false;
+	if (!*end || !g_ascii_strcasecmp(end, "mm")) {
+		a = mm(a);
+		b = mm(b);
+	} else if (!g_ascii_strcasecmp(end, "pt")) {
+	} else if (!g_ascii_strcasecmp(end, "in")) {
+		a *= 72;
+		b *= 72;
+	} else if (!g_ascii_strcasecmp(end, "cm")) {
+		a = mm(a * 10);
+		b = mm(b * 10);
+	} else {
+		return false;
+	}
+	/* From a business card to a poster: anything else is a typo. */
+	if (a < 72 || b < 72 || a > 72 * 60 || b > 72 * 60)
+		return false;
+	*w = a;
+	*h = b;
+	return true;
+}
+
+static bool parse_color(const char *s, guint32 *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (s[0] != '#' || strlen(s) != 7)
+		return false;
+	v = strtoul(s + 1, &end, 16);
+	if (*end)
+		return false;
+	*out = (guint32)v;
+	return true;
+}
+
+/* Past these a value is a typo, and sizes overflow what Pango and para count in (ints of 1/1024 pt). */
+#define LENGTH_MAX_PT (72.0 * 60)	/* the largest page side */
+#define EM_MAX 100.0
+
+/* Store one value; false when it is malformed (the caller reports). */
+static bool set_value(struct theme *t, const struct key *k, const char *v, const char **want)
+{
+	void *slot = (char *)t + k->off;
+	double d;
+	char *end;
+
+	switch (k->kind) {
+	case T_PT:
+		*want = "a length such as 10.5pt or 18mm, at most 60in";
+		if (!theme_parse_length(v, &d) || d > LENGTH_MAX_PT)
+			return false;
+		if (!strcmp(k->name, "margin")) {
+			t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = d;
+			return true;
+		}
+		*(double *)slot = d;
+		return true;
+	case T_EM:
+		*want = "a number of em such as 2em, at most 100em";
+		d = g_ascii_strtod(v, &end);
+		if (end == v || !isfinite(d) || d < 0 || d > EM_MAX || (*end && g_ascii_strcasecmp(end, "em")))
+			return false;
+		*(double *)slot = d;
+		return true;
+	case T_NUM:
+		*want = "a number such as 1.75";
+		d = g_ascii_strtod(v, &end);
+		if (end == v || *end || !isfinite(d) || d <= 0 || d > 10)
+			return false;
+		*(double *)slot = d;
+		return true;
+	case T_STR:
+		set_str(slot, v);
+		return true;
+	case T_COLOR:
+		*want = "a colour such as #1a1a1a";
+		return parse_color(v, slot);
+	case T_BOOL:
+		*want = "true or false";
+		if (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes"))
+			*(bool *)slot = true;
+		else if (!g_ascii_strcasecmp(v, "false") || !g_ascii_strcasecmp(v, "no"))
+			*(bool *)slot = false;
+		else
+			return false;
+		return true;
+	case T_PAGE:
+		*want = "A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm";
+		return theme_parse_page_size(v, &t->page_w, &t->page_h);
+	case T_ALIGN:
+		*want = "justify or left";
+		if (!strcmp(v, "justify"))
+			t->align = PARA_JUSTIFY;
+		else if (!strcmp(v, "left"))
+			t->align = PARA_LEFT;
+		else
+			return false;
+		return true;
+	case T_PUNCT:
+		*want = "full, compress-adjacent or compress-edges";
+		if (!strcmp(v, "full"))
+			t->punct = PUNCT_FULL;
+		else if (!strcmp(v, "compress-adjacent"))
+			t->punct = PUNCT_COMPRESS_ADJACENT;
+		else if (!strcmp(v, "compress-edges"))
+			t->punct = PUNCT_COMPRESS_EDGES;
+		else
+			return false;
+		return true;
+	}
+	return false;
+}
+
+static const struct key *find_key(const char *section, const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+static bool load_section(struct theme *t, yaml_document_t *doc, const char *file, const char *section,
+			 yaml_node_t *map)
+{
+	bool ok = true;
+
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(doc, p->value);
+		const struct key *key;
+		const char *want = "", *name;
+
+		if (k->type != YAML_SCALAR_NODE) {
+			diag_warn(file, yamlfile_line(k), "theme key is not text; ignored");
+			continue;
+		}
+		name = (const char *)k->data.scalar.value;
+		key = find_key(section, name);
+		if (!key) {
+			diag_warn(file, yamlfile_line(k), "unknown theme setting '%s.%s'; ignored", section, name);
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE) {
+			diag_error(file, yamlfile_line(v), "'%s.%s' should be a single value", section, name);
+			ok = false;
+			continue;
+		}
+		if (!set_value(t, key, (const char *)v->data.scalar.value, &want)) {
+			diag_error(file, yamlfile_line(v), "'%s.%s' should be %s, not '%s'", section, name, want,
+				   (const char *)v->data.scalar.value);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool load_file(struct theme *t, const char *path)
+{
+	yaml_document_t doc;
+	yaml_node_t *root;
+	bool ok = true;
+
+	if (!yamlfile_load(path, "the theme", &doc))
+		return false;
+	root = yaml_document_get_root_node(&doc);
+	if (root && root->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(&doc, p->key);
+			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+
+			if (k->type != YAML_SCALAR_NODE || v->type != YAML_MAPPING_NODE) {
+				diag_error(path, yamlfile_line(k), "a theme section should be a name and a mapping of settings");
+				ok = false;
+				continue;
+			}
+			if (!load_section(t, &doc, path, (const char *)k->data.scalar.value, v))
+				ok = false;
+		}
+	} else if (root) {
+		diag_error(path, 1, "a theme should be a mapping of sections (page:, fonts:, text: ...)");
+		ok = false;
+	}
+	yaml_document_delete(&doc);
+	return ok;
+}
+
+static bool check_geometry(const struct theme *t, const char *file)
+{
+	if (t->page_w - t->margin_inner - t->margin_outer < 72
+	    || t->page_h - t->margin_top - t->margin_bottom < 72) {
+		diag_error(file, 0, "the margins leave less than an inch for the text (page %.0fx%.0fpt)",
+			   t->page_w, t->page_h);
+		return false;
+	}
+	if (t->size < 4 || t->size > 72) {
+		diag_error(file, 0, "text size %.1fpt is out of range (4 to 72pt)", t->size);
+		return false;
+	}
+	return true;
+}
+
+struct theme *theme_load(const char *path, const char *datadir)
+{
+	struct theme *t = g_new0(struct theme, 1);
+	char *deflt = NULL;
+	bool ok = true;
+
+	theme_defaults(t);
+	if (!path && datadir) {
+		deflt = g_build_filename(datadir, "templates", "theme.yaml", NULL);
+		if (g_file_test(deflt, G_FILE_TEST_IS_REGULAR))
+			path = deflt;
+	}
+	if (path)
+		ok = load_file(t, path);
+	if (ok)
+		ok = check_geometry(t, path);
+	g_free(deflt);
+	if (!ok) {
+		theme_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+bool theme_apply_options(struct theme *t, const struct options *o)
+{
+	double m;
+
+	if (o->page_size && !theme_parse_page_size(o->page_size, &t->page_w, &t->page_h)) {
+		diag_error(NULL, 0, "--page-size must be A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm, not '%s'",
+			   o->page_size);
+		return false;
+	}
+	if (o->margin) {
+		if (!theme_parse_length(o->margin, &m)) {
+			diag_error(NULL, 0, "--margin must be a length such as 18mm or 50pt, not '%s'", o->margin);
+			return false;
+		}
+		t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = m;
+	}
+	if (o->two_sided)
+		t->two_sided = true;
+	if (!check_geometry(t, NULL))
+		return false;
+	/*
+	 * CLREQ: the measure holds a whole number of characters of the body size, so a line of
+	 * Chinese fills it without stretching; what is left over widens both side margins alike.
+	 */
+	{
+		double w = t->page_w - t->margin_inner - t->margin_outer;
+		double chars = floor(w / t->size + 1e-6);
+
+		if (chars >= 1) {
+			t->margin_inner += (w - chars * t->size) / 2;
+			t->margin_outer += (w - chars * t->size) / 2;
+		}
+	}
+	return true;
+}

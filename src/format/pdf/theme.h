@@ -1,0 +1,59 @@
+/* theme.h - the print theme: page, margins, fonts, sizes, colours, running heads (templates/theme.yaml). */
+#ifndef FOLIO_THEME_H
+#define FOLIO_THEME_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "base/options.h"
+#include "format/pdf/para.h"
+
+/* Font family lists: "{cjk}" stands for SC, TC, HK, JP or KR, chosen by the text's language. */
+enum theme_font { FONT_BODY, FONT_BODY_LATIN, FONT_HEADING, FONT_HEADING_LATIN, FONT_EMPHASIS,
+		  FONT_STRONG, FONT_CODE, FONT_N };
+
+struct theme {
+	/* Page, in points. Inner is the binding side (left on right-hand pages). */
+	double page_w, page_h;
+	double margin_top, margin_bottom, margin_inner, margin_outer;
+	bool two_sided;
+
+	char *font[FONT_N];
+
+	/* Sizes in points; spaces in em of the body size. */
+	double size, line_height;		/* line_height: times the size */
+	double indent, indent_latin;		/* first-line indent, em */
+	double paragraph_space, block_space;	/* between paragraphs, around other blocks */
+	double heading_size[6];			/* h1..h6 in the article body */
+	double heading_space_before, heading_space_after;
+	double title_size, subtitle_size, meta_size, code_size, small_size;
+	double book_title_size, toc_size, header_size;
+
+	guint32 color_text, color_muted, color_link, color_rule, color_heading, color_code_bg, color_quote;
+
+	/* Running heads and folios: "{book}", "{article}", "{part}", "{page}" are replaced; "" for none. */
+	char *header_left, *header_right, *footer;
+
+	enum para_align align;
+	enum punct_width punct;
+	double cjk_latin_space;			/* em; 0 = off */
+
+	char *contents_title, *notes_title;	/* "" = from the book's language */
+};
+
+/*
+ * The theme: compiled defaults, then path (or, when path is NULL, the
+ * datadir's templates/theme.yaml if it exists) on top. Unknown keys are
+ * warnings, bad values errors, both with file and line. NULL on error.
+ */
+struct theme *theme_load(const char *path, const char *datadir);
+/* --page-size, --margin and --two-sided over the theme. false (reported) on a bad value. */
+bool theme_apply_options(struct theme *t, const struct options *o);
+void theme_free(struct theme *t);
+
+/* "18mm", "50pt", "1.5cm", "0.75in", or a bare number of points. */
+bool theme_parse_length(const char *s, double *pt);
+/* "A4", "A5", "B5", "B5-JIS", "Letter", "148x210mm" (any case). */
+bool theme_parse_page_size(const char *s, double *w, double *h);
+
+#endif

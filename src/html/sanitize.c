@@ -1,0 +1,1931 @@
+/* sanitize.c - raw HTML through libxml2's HTML parser and an allow-list; never loses the text around it. */
+#include "html/sanitize.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "read/article.h"
+#include "book/book.h"
+#include "base/diag.h"
+#include "text/l10n.h"
+#include "base/xmlesc.h"
+
+/* What an element is, for the places it may stand. */
+enum cat {
+	X_FLOW = 1,	/* block: p, div, ul ... */
+	X_PHRASE,	/* text-level: span, em, a ... */
+	X_LI,
+	X_TR,
+	X_CELL,		/* td, th */
+	X_RT,		/* rt, rp */
+	X_FIGCAPTION,
+};
+
+/* What may stand inside an element: the context its children are written in. */
+enum ctx {
+	C_FLOW,
+	C_PHRASE,
+	C_LIST,		/* ul, ol: li only */
+	C_ROWS,		/* tbody, thead: tr only */
+	C_ROW,		/* tr: td and th only */
+	C_RUBY,
+	C_FIGURE,
+	C_VOID,		/* no children */
+};
+
+enum action {
+	A_KEEP,		/* write it (renamed when out differs) */
+	A_UNWRAP,	/* drop the tag, keep what is inside */
+	A_DROP,		/* drop it and its content (script, style: code, not text) */
+	A_UNWRAP_WARN,	/* drop the tag with a warning, keep what is inside (forms) */
+	A_DROP_WARN,	/* drop a void element with a warning (meta, base, link) */
+	A_EMBED,	/* iframe, object, embed, video, audio: a placeholder with its address */
+	A_IMG,
+	A_A,
+	A_TABLE,
+	A_SVG,
+	A_MATH,
+};
+
+struct elem {
+	const char *name;	/* as the HTML parser names it */
+	const char *out;	/* element written */
+	unsigned char action, cat, inner;
+	const char *attrs;	/* allowed attributes besides title, lang, dir, class: " a b " */
+};
+
+static const struct elem elems[] = {
+	/* flow */
+	{ "p", "p", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "div", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "section", "section", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "article", "article", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "aside", "aside", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "header", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "footer", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "address", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "blockquote", "blockquote", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "figure", "figure", A_KEEP, X_FLOW, C_FIGURE, NULL },
+	{ "h1", "h1", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "h2", "h2", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "h3", "h3", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "h4", "h4", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "h5", "h5", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "h6", "h6", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "hr", "hr", A_KEEP, X_FLOW, C_VOID, NULL },
+	{ "pre", "pre", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "listing", "pre", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "xmp", "pre", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "plaintext", "pre", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "ul", "ul", A_KEEP, X_FLOW, C_LIST, NULL },
+	{ "ol", "ol", A_KEEP, X_FLOW, C_LIST, " start reversed type " },
+	{ "dir", "ul", A_KEEP, X_FLOW, C_LIST, NULL },
+	{ "menu", "ul", A_KEEP, X_FLOW, C_LIST, NULL },
+	{ "li", "li", A_KEEP, X_LI, C_FLOW, " value " },
+	/* A definition list, details and the like become plain blocks: always valid, always readable. */
+	{ "dl", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "dt", "p", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "dd", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "details", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "summary", "p", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "center", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "main", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "nav", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "hgroup", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "dialog", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "fieldset", "div", A_KEEP, X_FLOW, C_FLOW, NULL },
+	{ "legend", "p", A_KEEP, X_FLOW, C_PHRASE, NULL },
+	{ "table", "table", A_TABLE, X_FLOW, C_FLOW, NULL },
+	{ "tr", "tr", A_KEEP, X_TR, C_ROW, NULL },
+	{ "td", "td", A_KEEP, X_CELL, C_FLOW, " colspan rowspan " },
+	{ "th", "th", A_KEEP, X_CELL, C_PHRASE, " colspan rowspan scope abbr " },
+	{ "figcaption", "figcaption", A_KEEP, X_FIGCAPTION, C_FLOW, NULL },
+	/* phrasing */
+	{ "a", "a", A_A, X_PHRASE, C_PHRASE, NULL },
+	{ "img", "img", A_IMG, X_PHRASE, C_VOID, NULL },
+	{ "abbr", "abbr", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "acronym", "abbr", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "b", "b", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "bdi", "bdi", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "bdo", "bdo", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "br", "br", A_KEEP, X_PHRASE, C_VOID, NULL },
+	{ "wbr", "wbr", A_KEEP, X_PHRASE, C_VOID, NULL },
+	{ "cite", "cite", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "code", "code", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "tt", "code", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "del", "del", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "ins", "ins", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "dfn", "dfn", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "em", "em", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "i", "i", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "kbd", "kbd", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "mark", "mark", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "q", "q", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "s", "s", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "strike", "s", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "samp", "samp", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "small", "small", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "span", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "strong", "strong", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "sub", "sub", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "sup", "sup", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "u", "u", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "var", "var", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "big", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "font", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "blink", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "marquee", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "nobr", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "time", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "data", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "label", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "output", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "button", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "rb", "span", A_KEEP, X_PHRASE, C_PHRASE, NULL },
+	{ "ruby", "ruby", A_KEEP, X_PHRASE, C_RUBY, NULL },
+	{ "rt", "rt", A_KEEP, X_RT, C_PHRASE, NULL },
+	{ "rp", "rp", A_KEEP, X_RT, C_PHRASE, NULL },
+	/* code and things that load or act: never written */
+	{ "script", NULL, A_DROP, 0, 0, NULL },
+	{ "style", NULL, A_DROP, 0, 0, NULL },
+	{ "meta", NULL, A_DROP_WARN, 0, 0, NULL },
+	{ "link", NULL, A_DROP_WARN, 0, 0, NULL },
+	{ "base", NULL, A_DROP_WARN, 0, 0, NULL },
+	{ "input", NULL, A_DROP_WARN, 0, 0, NULL },
+	{ "keygen", NULL, A_DROP_WARN, 0, 0, NULL },
+	{ "form", NULL, A_UNWRAP_WARN, 0, 0, NULL },
+	{ "frameset", NULL, A_UNWRAP_WARN, 0, 0, NULL },
+	{ "iframe", NULL, A_EMBED, 0, 0, NULL },
+	{ "frame", NULL, A_EMBED, 0, 0, NULL },
+	{ "object", NULL, A_EMBED, 0, 0, NULL },
+	{ "embed", NULL, A_EMBED, 0, 0, NULL },
+	{ "applet", NULL, A_EMBED, 0, 0, NULL },
+	{ "video", NULL, A_EMBED, 0, 0, NULL },
+	{ "audio", NULL, A_EMBED, 0, 0, NULL },
+	{ "portal", NULL, A_EMBED, 0, 0, NULL },
+	{ "source", NULL, A_DROP, 0, 0, NULL },
+	{ "track", NULL, A_DROP, 0, 0, NULL },
+	{ "param", NULL, A_DROP, 0, 0, NULL },
+	{ "col", NULL, A_DROP, 0, 0, NULL },
+	{ "area", NULL, A_DROP, 0, 0, NULL },
+	{ "svg", NULL, A_SVG, X_PHRASE, 0, NULL },
+	{ "math", NULL, A_MATH, X_PHRASE, 0, NULL },
+	/*
+	 * Everything else the parser knows (html, head, body, title, noscript,
+	 * template, textarea, select, option, canvas, picture, colgroup, ...)
+	 * and every unknown name: the tag goes, the content stays.
+	 */
+};
+
+/* Names of HTML elements written as text when they come as unknown inline tags ("Vector<int>"). */
+static const char *const known_unwrapped[] = {
+	"html", "head", "body", "title", "noscript", "noembed", "noframes", "template", "textarea",
+	"select", "option", "optgroup", "datalist", "canvas", "picture", "map", "colgroup", "thead",
+	"tbody", "tfoot", "caption", "slot", "search", "meter", "progress", "object", "basefont",
+	"bgsound", "isindex", "image", "multicol", "spacer", "center", "math", "svg",
+	/* MathML and SVG names met as inline pieces */
+	"mi", "mn", "mo", "ms", "mtext", "mrow", "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup",
+	"munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace", "mstyle", "semantics",
+	"annotation", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "g", "tspan",
+	"text", "desc", "use", "defs", "foreignobject", "animate", "set",
+};
+
+struct open_tag {
+	cmark_node *owner;	/* the Markdown node the tag was opened in */
+	const char *out;	/* element written */
+	bool link;
+};
+
+static const struct elem *find_elem(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(elems); i++)
+		if (!g_ascii_strcasecmp(elems[i].name, name))
+			return &elems[i];
+	return NULL;
+}
+
+static bool known_name(const char *name)
+{
+	if (find_elem(name))
+		return true;
+	for (size_t i = 0; i < G_N_ELEMENTS(known_unwrapped); i++)
+		if (!g_ascii_strcasecmp(known_unwrapped[i], name))
+			return true;
+	return false;
+}
+
+struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang, sanitize_image_fn image,
+				void *image_data)
+{
+	struct sanitizer *s = g_new0(struct sanitizer, 1);
+
+	s->out = out;
+	s->file = file;
+	s->lang = lang;
+	s->image = image;
+	s->image_data = image_data;
+	s->open = g_array_new(FALSE, FALSE, sizeof(struct open_tag));
+	return s;
+}
+
+void sanitizer_free(struct sanitizer *s)
+{
+	if (!s)
+		return;
+	g_array_free(s->open, TRUE);
+	g_free(s);
+}
+
+/* A warning about the raw HTML of s->file, unless s was made quiet. */
+G_GNUC_PRINTF(3, 4)
+static void swarn(struct sanitizer *s, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->quiet)
+		return;
+	va_start(ap, fmt);
+	diag_vat(DIAG_WARNING, s->file, line, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- URLs ---------------------------------------------------------------- */
+
+static bool scheme_char(char c, bool first)
+{
+	return g_ascii_isalpha(c) || (!first && (g_ascii_isdigit(c) || c == '+' || c == '-' || c == '.'));
+}
+
+char *sanitize_url(const char *url, bool *relative)
+{
+	static const char *const schemes[] = { "http", "https", "mailto", "tel", "ftp" };
+	GString *clean = g_string_new(NULL), *out;
+	const char *p;
+	size_t n = 0;
+	bool ok = false;
+
+	*relative = false;
+	if (!url)
+		url = "";
+	/* Browsers strip controls and spaces around a URL and tabs and newlines inside it: so do we, all controls. */
+	for (p = url; *p; p++)
+		if ((unsigned char)*p >= 0x20 && *p != 0x7F)
+			g_string_append_c(clean, *p);
+	g_strstrip(clean->str);
+	g_string_set_size(clean, strlen(clean->str));
+	if (clean->len && scheme_char(clean->str[0], true)) {
+		while (n < clean->len && scheme_char(clean->str[n], false))
+			n++;
+	}
+	if (n > 0 && n < clean->len && clean->str[n] == ':') {
+		for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++)
+			if (strlen(schemes[i]) == n && !g_ascii_strncasecmp(clean->str, schemes[i], n))
+				ok = true;
+		if (!ok) {
+			g_string_free(clean, TRUE);
+			return NULL;
+		}
+		for (size_t i = 0; i < n; i++)
+			clean->str[i] = g_ascii_tolower(clean->str[i]);
+	} else if (g_str_has_prefix(clean->str, "//")) {
+		g_string_prepend(clean, "https:");
+	} else {
+		*relative = true;
+	}
+	out = g_string_sized_new(clean->len + 8);
+	for (size_t i = 0; i < clean->len; i++) {
+		unsigned char c = (unsigned char)clean->str[i];
+
+		if (c == '%' && g_ascii_isxdigit(clean->str[i + 1]) && g_ascii_isxdigit(clean->str[i + 2]))
+			g_string_append_c(out, '%');
+		else if (c < 0x80 && (g_ascii_isalnum(c) || strchr("-._~:/?#@!$&'()*+,;=", c)))
+			g_string_append_c(out, (char)c);
+		else
+			g_string_append_printf(out, "%%%02X", c);
+	}
+	g_string_free(clean, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+/* ---- reading raw HTML ---------------------------------------------------- */
+
+static bool starts_ci(const char *s, const char *prefix)
+{
+	return !g_ascii_strncasecmp(s, prefix, strlen(prefix));
+}
+
+/* Case-insensitive strstr. */
+static const char *find_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++)
+		if (!g_ascii_strncasecmp(hay, needle, n))
+			return hay;
+	return NULL;
+}
+
+/* Elements whose content an HTML parser reads as raw text to their end tag, or never ends. */
+static const char *const raw_text[] = {
+	"script", "style", "iframe", "textarea", "title", "xmp", "noembed", "noframes", "noscript",
+	"template", "plaintext",
+};
+
+/* Line of offset off in text, counting from line. */
+static int line_at(const char *text, size_t off, int line)
+{
+	for (size_t i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/*
+ * Before the parser sees a piece of raw HTML: an opening that is never
+ * closed (<script> without </script>, <!-- without -->) would hide all that
+ * follows, so it is dropped and reported; CDATA sections become text.
+ */
+static char *prescan(struct sanitizer *s, const char *html, int line)
+{
+	GString *o = g_string_sized_new(strlen(html));
+	const char *p = html;
+
+	while (*p) {
+		if (p[0] != '<') {
+			g_string_append_c(o, *p++);
+			continue;
+		}
+		if (starts_ci(p, "<!--")) {
+			const char *end = strstr(p + 4, "-->");
+
+			if (p[4] == '>')
+				end = p + 2;
+			else if (!strncmp(p + 4, "->", 2))
+				end = p + 3;
+			if (!end) {
+				swarn(s, line_at(html, (size_t)(p - html), line),
+					  "raw HTML comment '<!--' is never closed; its text is kept");
+				p += 4;
+				continue;
+			}
+			g_string_append_len(o, p, end + 3 - p);
+			p = end + 3;
+			continue;
+		}
+		if (starts_ci(p, "<![CDATA[")) {
+			const char *start = p + 9, *end = strstr(start, "]]>");
+			size_t n = end ? (size_t)(end - start) : strlen(start);
+
+			for (size_t i = 0; i < n; i++) {
+				if (start[i] == '<')
+					g_string_append(o, "&lt;");
+				else if (start[i] == '&')
+					g_string_append(o, "&amp;");
+				else
+					g_string_append_c(o, start[i]);
+			}
+			p = start + n + (end ? 3 : 0);
+			continue;
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(raw_text); i++) {
+			size_t n = strlen(raw_text[i]);
+			char closer[32];
+			const char *gt, *close;
+
+			if (g_ascii_strncasecmp(p + 1, raw_text[i], n) || g_ascii_isalnum(p[1 + n]) || p[1 + n] == '-')
+				continue;
+			g_snprintf(closer, sizeof closer, "</%s", raw_text[i]);
+			gt = strchr(p, '>');
+			close = find_ci(gt ? gt : p, closer);
+			if (!strcmp(raw_text[i], "plaintext") || !close) {
+				swarn(s, line_at(html, (size_t)(p - html), line),
+					  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept",
+					  raw_text[i]);
+				p = gt ? gt + 1 : p + 1 + n;
+				goto next;
+			}
+			/* Script and style are code to their end tag: nothing in them is read as HTML. */
+			if (i < 2) {
+				g_string_append_len(o, p, close - p);
+				p = close;
+				goto next;
+			}
+			break;
+		}
+		g_string_append_c(o, *p++);
+next:		;
+	}
+	return g_string_free(o, FALSE);
+}
+
+/* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text; the writer flattens it instead. */
+htmlDocPtr sanitize_parse_html(const char *html)
+{
+	return htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+			      | XML_PARSE_HUGE);
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/*
+ * The node after n in document order inside top (top excluded), into n's children when descend.
+ * Parsed raw HTML may nest a million deep: walks over a whole tree loop, they never recurse.
+ */
+static const xmlNode *next_node(const xmlNode *n, const xmlNode *top, bool descend)
+{
+	if (descend && n->children)
+		return n->children;
+	for (; n && n != top; n = n->parent)
+		if (n->next)
+			return n->next;
+	return NULL;
+}
+
+/* Line in the article file of a parsed node, where line is that of the raw HTML's first line. */
+static int node_line(const xmlNode *n, int line)
+{
+	long l = xmlGetLineNo(n);
+
+	return l > 0 ? line + (int)l - 1 : line;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		if (!g_ascii_strcasecmp((const char *)a->name, name)) {
+			xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+			char *r = g_strdup(v ? (const char *)v : "");
+
+			xmlFree(v);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+static void put_attr(GString *out, const char *name, const char *value)
+{
+	g_string_append_printf(out, " %s=\"", name);
+	xml_escape(out, value, -1);
+	g_string_append_c(out, '"');
+}
+
+static bool all_digits(const char *v, size_t max)
+{
+	size_t n = strlen(v);
+
+	if (!n || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_isdigit(v[i]))
+			return false;
+	return true;
+}
+
+bool sanitize_lang_ok(const char *v)
+{
+	char **parts;
+	bool ok;
+
+	if (!v || !*v)
+		return false;
+	parts = g_strsplit(v, "-", -1);
+	ok = parts[0] != NULL;
+
+	for (int i = 0; ok && parts[i]; i++) {
+		size_t n = strlen(parts[i]);
+
+		ok = n >= 1 && n <= 8;
+		for (size_t j = 0; ok && j < n; j++)
+			ok = i ? g_ascii_isalnum(parts[i][j]) : g_ascii_isalpha(parts[i][j]);
+	}
+	g_strfreev(parts);
+	return ok;
+}
+
+/* Report the attributes that would run code or load something, then forget them. */
+static void warn_attrs(struct sanitizer *s, const xmlNode *n, int line)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+
+		if (!g_ascii_strncasecmp(name, "on", 2))
+			swarn(s, node_line(n, line), "raw HTML: script attribute '%s' of <%s> dropped",
+				  name, (const char *)n->name);
+	}
+}
+
+/* The global attributes kept on every element, then those e allows, each checked. */
+static void put_attrs(struct sanitizer *s, const xmlNode *n, const struct elem *e, int line)
+{
+	char *v;
+
+	warn_attrs(s, n, line);
+	if ((v = attr(n, "title")) && *v)
+		put_attr(s->out, "title", v);
+	g_free(v);
+	if ((v = attr(n, "lang")) && sanitize_lang_ok(v)) {
+		put_attr(s->out, "lang", v);
+		put_attr(s->out, "xml:lang", v);
+	}
+	g_free(v);
+	if ((v = attr(n, "dir"))) {
+		char *low = g_ascii_strdown(v, -1);
+
+		if (!strcmp(low, "ltr") || !strcmp(low, "rtl") || !strcmp(low, "auto"))
+			put_attr(s->out, "dir", low);
+		else if (!strcmp(e->out, "bdo"))
+			put_attr(s->out, "dir", "ltr");
+		g_free(low);
+	} else if (!strcmp(e->out, "bdo")) {
+		put_attr(s->out, "dir", "ltr");	/* bdo requires one */
+	}
+	g_free(v);
+	if ((v = attr(n, "class"))) {
+		GString *c = g_string_new(NULL);
+		char **words = g_strsplit_set(v, " \t\n\r\f", -1);
+
+		for (int i = 0; words[i]; i++) {
+			bool ok = *words[i] != '\0';
+
+			for (const char *q = words[i]; ok && *q; q++)
+				ok = g_ascii_isalnum(*q) || *q == '-' || *q == '_';
+			if (ok)
+				g_string_append_printf(c, "%s%s", c->len ? " " : "", words[i]);
+		}
+		if (c->len)
+			put_attr(s->out, "class", c->str);
+		g_strfreev(words);
+		g_string_free(c, TRUE);
+	}
+	g_free(v);
+	if (!e->attrs)
+		return;
+	if (strstr(e->attrs, " start ") && (v = attr(n, "start"))) {
+		if (all_digits(v + (*v == '-'), 9))
+			put_attr(s->out, "start", v);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " value ") && (v = attr(n, "value"))) {
+		if (all_digits(v + (*v == '-'), 9))
+			put_attr(s->out, "value", v);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " reversed ") && (v = attr(n, "reversed"))) {
+		put_attr(s->out, "reversed", "reversed");
+		g_free(v);
+	}
+	if (strstr(e->attrs, " type ") && (v = attr(n, "type"))) {
+		if (strlen(v) == 1 && strchr("1aAiI", *v))
+			put_attr(s->out, "type", v);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " colspan ") && (v = attr(n, "colspan"))) {
+		if (all_digits(v, 3) && atoi(v) >= 1)
+			put_attr(s->out, "colspan", v);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " rowspan ") && (v = attr(n, "rowspan"))) {
+		if (all_digits(v, 4))
+			put_attr(s->out, "rowspan", v);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " scope ") && (v = attr(n, "scope"))) {
+		char *low = g_ascii_strdown(v, -1);
+
+		if (!strcmp(low, "row") || !strcmp(low, "col") || !strcmp(low, "rowgroup") || !strcmp(low, "colgroup"))
+			put_attr(s->out, "scope", low);
+		g_free(low);
+		g_free(v);
+	}
+	if (strstr(e->attrs, " abbr ") && (v = attr(n, "abbr"))) {
+		put_attr(s->out, "abbr", v);
+		g_free(v);
+	}
+}
+
+static void start_tag(struct sanitizer *s, const xmlNode *n, const struct elem *e, int line, bool empty)
+{
+	g_string_append_printf(s->out, "<%s", e->out);
+	if (n)
+		put_attrs(s, n, e, line);
+	g_string_append(s->out, empty ? "/>" : ">");
+}
+
+static void end_tag(struct sanitizer *s, const char *name)
+{
+	g_string_append_printf(s->out, "</%s>", name);
+}
+
+static bool is_blank(const char *t)
+{
+	for (; t && *t; t++)
+		if (!strchr(" \t\n\r\f", *t))
+			return false;
+	return true;
+}
+
+/* All the text under n, without script and style. */
+static void collect_text(const xmlNode *n, GString *out)
+{
+	for (const xmlNode *c = n->children; c;) {
+		bool code = c->type == XML_ELEMENT_NODE && (!g_ascii_strcasecmp((const char *)c->name, "script")
+							    || !g_ascii_strcasecmp((const char *)c->name, "style"));
+
+		if (c->type == XML_TEXT_NODE)
+			g_string_append(out, (const char *)c->content);
+		c = next_node(c, n, !code);
+	}
+}
+
+/* A link to url (when it is safe and no link is open), else the address as text. */
+static void put_address(struct sanitizer *s, const char *url)
+{
+	bool relative;
+	char *safe = sanitize_url(url, &relative);
+
+	if (safe && !relative && s->link_depth == 0) {
+		g_string_append(s->out, "<a href=\"");
+		xml_escape(s->out, safe, -1);
+		g_string_append(s->out, "\">");
+		xml_escape(s->out, url, -1);
+		g_string_append(s->out, "</a>");
+	} else {
+		xml_escape(s->out, url, -1);
+	}
+	g_free(safe);
+}
+
+/* The address an iframe, object, embed, video or audio plays (g_free), or NULL. */
+static char *embed_source(const xmlNode *n)
+{
+	char *src = attr(n, "src");
+
+	if (!src || !*src) {
+		g_free(src);
+		src = attr(n, "data");
+	}
+	for (const xmlNode *c = n->children; (!src || !*src) && c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)c->name, "source")) {
+			g_free(src);
+			src = attr(c, "src");
+		}
+	}
+	return src;
+}
+
+static enum l10n_label embed_label(const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
+	if (!g_ascii_strcasecmp(name, "video"))
+		return L_VIDEO;
+	if (!g_ascii_strcasecmp(name, "audio"))
+		return L_AUDIO;
+	return L_EMBED;
+}
+
+bool sanitize_is_embed(const char *name)
+{
+	const struct elem *e = find_elem(name);
+
+	return e && e->action == A_EMBED;
+}
+
+char *sanitize_embed_note(const xmlNode *n, const char *lang)
+{
+	char *src = embed_source(n);
+	char *note = g_strdup_printf("%s%s%s", l10n_label(lang, embed_label(n)), src && *src ? " " : "",
+				     src && *src ? src : "");
+
+	g_free(src);
+	return note;
+}
+
+/* An iframe, object, embed, video or audio: a visible note with its address instead. */
+static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line)
+{
+	const char *name = (const char *)n->name;
+	char *src = embed_source(n);
+	enum l10n_label what = embed_label(n);
+
+	swarn(s, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
+		  name, src && *src ? " " : "", src ? src : "");
+	g_string_append(s->out, block ? "<p class=\"placeholder embed\">" : "<span class=\"placeholder embed\">");
+	g_string_append(s->out, "<span class=\"label\">");
+	xml_escape(s->out, l10n_label(s->lang, what), -1);
+	g_string_append(s->out, "</span>");
+	if (src && *src) {
+		g_string_append_c(s->out, ' ');
+		put_address(s, src);
+	}
+	g_string_append(s->out, block ? "</p>" : "</span>");
+	g_free(src);
+}
+
+static void put_children(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line);
+static void put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line);
+static void put_svg(struct sanitizer *s, const xmlNode *n, int line);
+static void put_math(struct sanitizer *s, const xmlNode *n, bool block);
+
+static bool accepts(enum ctx ctx, enum cat cat)
+{
+	switch (ctx) {
+	case C_FLOW:
+	case C_FIGURE:
+		return cat == X_FLOW || cat == X_PHRASE;
+	case C_PHRASE:
+		return cat == X_PHRASE;
+	case C_RUBY:
+		return cat == X_PHRASE || cat == X_RT;
+	case C_LIST:
+		return cat == X_LI;
+	case C_ROWS:
+		return cat == X_TR;
+	case C_ROW:
+		return cat == X_CELL;
+	case C_VOID:
+		return false;
+	}
+	return false;
+}
+
+static bool text_allowed(enum ctx ctx)
+{
+	return ctx == C_FLOW || ctx == C_PHRASE || ctx == C_RUBY || ctx == C_FIGURE;
+}
+
+/* Is the element child of figure its first or last element child? */
+static bool at_figure_edge(const xmlNode *n)
+{
+	const xmlNode *c;
+	bool first = true, last = true;
+
+	for (c = n->prev; c; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && !is_blank((const char *)c->content)))
+			first = false;
+	for (c = n->next; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && !is_blank((const char *)c->content)))
+			last = false;
+	return first || last;
+}
+
+/* Write n where only ctx's children may stand: wrap it in what ctx needs (li, tr, td). */
+static void put_wrapped(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line, enum cat cat)
+{
+	switch (ctx) {
+	case C_LIST:
+		g_string_append(s->out, "<li>");
+		put_node(s, n, C_FLOW, line);
+		g_string_append(s->out, "</li>");
+		break;
+	case C_ROWS:
+		g_string_append(s->out, "<tr>");
+		if (cat == X_CELL) {
+			put_node(s, n, C_ROW, line);
+		} else {
+			g_string_append(s->out, "<td>");
+			put_node(s, n, C_FLOW, line);
+			g_string_append(s->out, "</td>");
+		}
+		g_string_append(s->out, "</tr>");
+		break;
+	case C_ROW:
+		g_string_append(s->out, "<td>");
+		put_node(s, n, C_FLOW, line);
+		g_string_append(s->out, "</td>");
+		break;
+	default:
+		/* Flow in phrasing, a stray li or td: keep only the content. */
+		if (n->type == XML_ELEMENT_NODE)
+			put_children(s, n, ctx, line);
+		break;
+	}
+}
+
+/*
+ * A table as HTML allows it: an optional caption, an optional head, then one
+ * body holding every other row; stray content gets a row and cell of its own.
+ */
+static void put_table(struct sanitizer *s, const xmlNode *n, const struct elem *e, int line)
+{
+	const xmlNode *c, *caption = NULL, *head = NULL;
+
+	for (c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!caption && !head && !g_ascii_strcasecmp((const char *)c->name, "caption"))
+			caption = c;
+		else if (!head && !g_ascii_strcasecmp((const char *)c->name, "thead"))
+			head = c;
+		else if (g_ascii_strcasecmp((const char *)c->name, "colgroup"))
+			break;
+	}
+	start_tag(s, n, e, line, false);
+	if (caption) {
+		g_string_append(s->out, "<caption>");
+		put_children(s, caption, C_PHRASE, line);
+		g_string_append(s->out, "</caption>");
+	}
+	if (head) {
+		g_string_append(s->out, "<thead>");
+		put_children(s, head, C_ROWS, line);
+		g_string_append(s->out, "</thead>");
+	}
+	g_string_append(s->out, "<tbody>");
+	for (c = n->children; c; c = c->next) {
+		const char *name = (const char *)c->name;
+
+		if (c == caption || c == head)
+			continue;
+		if (c->type == XML_ELEMENT_NODE
+		    && (!g_ascii_strcasecmp(name, "tbody") || !g_ascii_strcasecmp(name, "thead")
+			|| !g_ascii_strcasecmp(name, "tfoot") || !g_ascii_strcasecmp(name, "colgroup")))
+			put_children(s, c, C_ROWS, line);
+		else
+			put_node(s, c, C_ROWS, line);
+	}
+	g_string_append(s->out, "</tbody></table>");
+}
+
+/* Ruby as HTML wants it: every group of base text ends with its rt. */
+static bool ruby_ok(const xmlNode *n)
+{
+	bool base = false, seen_rt = false, last_rt = false;
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		const char *name = c->type == XML_ELEMENT_NODE ? (const char *)c->name : NULL;
+
+		if (name && !g_ascii_strcasecmp(name, "rt")) {
+			if (!base && !seen_rt)
+				return false;
+			seen_rt = last_rt = true;
+		} else if (name && !g_ascii_strcasecmp(name, "rp")) {
+			continue;
+		} else if (name || (c->type == XML_TEXT_NODE && !is_blank((const char *)c->content))) {
+			base = true;
+			last_rt = false;
+		}
+	}
+	return seen_rt && last_rt;
+}
+
+static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
+{
+	const char *name = (const char *)n->name;
+	const struct elem *e = find_elem(name);
+	bool block = ctx == C_FLOW || ctx == C_FIGURE;
+
+	if (!e) {
+		put_children(s, n, ctx, line);
+		return;
+	}
+	switch (e->action) {
+	case A_DROP:
+		if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")) {
+			char *src = attr(n, "src");
+
+			swarn(s, node_line(n, line), "raw HTML <%s>%s%s dropped", name,
+				  src ? " src=" : "", src ? src : "");
+			g_free(src);
+		}
+		return;
+	case A_DROP_WARN:
+		swarn(s, node_line(n, line), "raw HTML <%s> dropped", name);
+		return;
+	case A_UNWRAP_WARN:
+		swarn(s, node_line(n, line), "raw HTML <%s> dropped; its text is kept", name);
+		put_children(s, n, ctx, line);
+		return;
+	case A_UNWRAP:
+		put_children(s, n, ctx, line);
+		return;
+	case A_EMBED:
+		if (!text_allowed(ctx)) {
+			put_wrapped(s, n, ctx, line, X_FLOW);
+			return;
+		}
+		put_embed(s, n, block, line);
+		put_children(s, n, ctx, line);	/* fallback content is text too */
+		return;
+	case A_SVG:
+	case A_MATH:
+		if (!text_allowed(ctx)) {
+			put_wrapped(s, n, ctx, line, X_PHRASE);
+			return;
+		}
+		if (e->action == A_SVG)
+			put_svg(s, n, line);
+		else
+			put_math(s, n, block);
+		return;
+	default:
+		break;
+	}
+	if (e->cat == X_FIGCAPTION && ctx == C_FIGURE && at_figure_edge(n)) {
+		start_tag(s, n, e, line, false);
+		put_children(s, n, C_FLOW, line);
+		end_tag(s, e->out);
+		return;
+	}
+	if (e->cat == X_FIGCAPTION) {
+		if (!text_allowed(ctx) || ctx == C_PHRASE || ctx == C_RUBY) {
+			put_wrapped(s, n, ctx, line, X_FLOW);
+			return;
+		}
+		g_string_append(s->out, "<div>");
+		put_children(s, n, C_FLOW, line);
+		g_string_append(s->out, "</div>");
+		return;
+	}
+	if (!accepts(ctx, e->cat)) {
+		put_wrapped(s, n, ctx, line, e->cat);
+		return;
+	}
+	if (!strcmp(e->out, "ruby") && !ruby_ok(n)) {
+		put_children(s, n, ctx, line);	/* the rt text stays, after its base */
+		return;
+	}
+	switch (e->action) {
+	case A_IMG: {
+		char *src = attr(n, "src"), *alt = attr(n, "alt");
+
+		warn_attrs(s, n, line);
+		if (s->image)
+			s->image(s->image_data, s->out, s->node, src ? src : "", alt ? alt : "", block);
+		g_free(src);
+		g_free(alt);
+		return;
+	}
+	case A_A: {
+		char *href = attr(n, "href");
+		bool relative = false;
+		char *safe = href ? sanitize_url(href, &relative) : NULL;
+
+		if (href && !safe)
+			swarn(s, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
+		if (!safe || relative || s->link_depth > 0) {
+			warn_attrs(s, n, line);
+			put_children(s, n, ctx, line);
+		} else {
+			g_string_append(s->out, "<a");
+			put_attrs(s, n, e, line);
+			put_attr(s->out, "href", safe);
+			g_string_append_c(s->out, '>');
+			s->link_depth++;
+			put_children(s, n, C_PHRASE, line);
+			s->link_depth--;
+			end_tag(s, "a");
+		}
+		g_free(href);
+		g_free(safe);
+		return;
+	}
+	case A_TABLE:
+		put_table(s, n, e, line);
+		return;
+	default:
+		break;
+	}
+	if (e->inner == C_VOID) {
+		start_tag(s, n, e, line, true);
+		return;
+	}
+	/* An empty element says nothing; rows and cells keep a table's shape. */
+	if (!n->children && e->cat != X_TR && e->cat != X_CELL)
+		return;
+	start_tag(s, n, e, line, false);
+	put_children(s, n, e->inner, line);
+	end_tag(s, e->out);
+}
+
+static void put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
+{
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		put_element(s, n, ctx, line);
+		break;
+	case XML_TEXT_NODE:
+		if (text_allowed(ctx))
+			xml_escape(s->out, (const char *)n->content, -1);
+		else if (!is_blank((const char *)n->content))
+			put_wrapped(s, n, ctx, line, X_PHRASE);
+		break;
+	case XML_CDATA_SECTION_NODE:	/* script and style content: code, never text */
+	default:
+		break;
+	}
+}
+
+/* Text where only ctx's children may stand, wrapped as ctx needs. */
+static void put_plain(struct sanitizer *s, enum ctx ctx, const char *text)
+{
+	static const char *const wrap[][2] = {
+		[C_LIST] = { "<li>", "</li>" }, [C_ROWS] = { "<tr><td>", "</td></tr>" }, [C_ROW] = { "<td>", "</td>" },
+	};
+
+	if (ctx == C_VOID || (!text_allowed(ctx) && is_blank(text)))
+		return;
+	if (!text_allowed(ctx))
+		g_string_append(s->out, wrap[ctx][0]);
+	xml_escape(s->out, text, -1);
+	if (!text_allowed(ctx))
+		g_string_append(s->out, wrap[ctx][1]);
+}
+
+static void put_children(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
+{
+	/* Nested past sense (hostile input): the text alone, so readers' parsers take the page. */
+	if (s->depth >= SANITIZE_MAX_DEPTH) {
+		GString *t = g_string_new(NULL);
+
+		collect_text(n, t);
+		put_plain(s, ctx, t->str);
+		g_string_free(t, TRUE);
+		return;
+	}
+	s->depth++;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		put_node(s, c, ctx, line);
+	s->depth--;
+}
+
+/* ---- SVG and MathML ------------------------------------------------------ */
+
+enum svg_kind { SV_CONTAINER, SV_SHAPE, SV_TEXT, SV_DESC };
+
+static const struct {
+	const char *name;
+	enum svg_kind kind;
+} svg_elems[] = {
+	{ "svg", SV_CONTAINER }, { "g", SV_CONTAINER }, { "path", SV_SHAPE }, { "rect", SV_SHAPE },
+	{ "circle", SV_SHAPE }, { "ellipse", SV_SHAPE }, { "line", SV_SHAPE }, { "polyline", SV_SHAPE },
+	{ "polygon", SV_SHAPE }, { "text", SV_TEXT }, { "tspan", SV_TEXT }, { "title", SV_DESC },
+	{ "desc", SV_DESC },
+};
+
+/* Attributes kept on SVG elements: the parser's lower-case name, then SVG's own spelling. */
+static const char *const svg_attrs[][2] = {
+	{ "viewbox", "viewBox" }, { "preserveaspectratio", "preserveAspectRatio" }, { "width", "width" },
+	{ "height", "height" }, { "x", "x" }, { "y", "y" }, { "x1", "x1" }, { "y1", "y1" }, { "x2", "x2" },
+	{ "y2", "y2" }, { "cx", "cx" }, { "cy", "cy" }, { "r", "r" }, { "rx", "rx" }, { "ry", "ry" },
+	{ "d", "d" }, { "points", "points" }, { "fill", "fill" }, { "stroke", "stroke" },
+	{ "stroke-width", "stroke-width" }, { "stroke-linecap", "stroke-linecap" },
+	{ "stroke-linejoin", "stroke-linejoin" }, { "stroke-dasharray", "stroke-dasharray" },
+	{ "stroke-opacity", "stroke-opacity" }, { "fill-opacity", "fill-opacity" }, { "fill-rule", "fill-rule" },
+	{ "opacity", "opacity" }, { "transform", "transform" }, { "font-size", "font-size" },
+	{ "font-family", "font-family" }, { "font-weight", "font-weight" }, { "font-style", "font-style" },
+	{ "text-anchor", "text-anchor" }, { "dx", "dx" }, { "dy", "dy" },
+};
+
+static int svg_kind(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(svg_elems); i++)
+		if (!g_ascii_strcasecmp(svg_elems[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* Definitions that draw nothing where they stand (and would draw wrongly if unwrapped). */
+static const char *const svg_unrendered[] = {
+	"defs", "mask", "clippath", "symbol", "pattern", "marker", "lineargradient", "radialgradient", "filter",
+	"metadata",
+};
+
+/* May SVG element k (-1: unknown) stand inside an element of kind in? */
+static bool svg_allowed(enum svg_kind in, int k)
+{
+	if (k < 0 || !strcmp(svg_elems[k].name, "svg"))
+		return false;
+	switch (in) {
+	case SV_CONTAINER:
+		return strcmp(svg_elems[k].name, "tspan") != 0;
+	case SV_SHAPE:
+		return svg_elems[k].kind == SV_DESC;
+	case SV_TEXT:
+		return !strcmp(svg_elems[k].name, "tspan");
+	case SV_DESC:
+		return false;
+	}
+	return false;
+}
+
+static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in, int line)
+{
+	int k;
+
+	if (n->type == XML_TEXT_NODE) {
+		if (in == SV_TEXT || in == SV_DESC) {
+			xml_escape(s->out, (const char *)n->content, -1);
+		} else if (!is_blank((const char *)n->content)) {
+			g_string_append(s->out, "<desc>");
+			xml_escape(s->out, (const char *)n->content, -1);
+			g_string_append(s->out, "</desc>");
+		}
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	k = svg_kind((const char *)n->name);
+	for (size_t i = 0; i < G_N_ELEMENTS(svg_unrendered); i++)
+		if (!g_ascii_strcasecmp((const char *)n->name, svg_unrendered[i]))
+			return;
+	if (!g_ascii_strcasecmp((const char *)n->name, "script") || !g_ascii_strcasecmp((const char *)n->name, "style")) {
+		swarn(s, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
+		return;
+	}
+	warn_attrs(s, n, line);
+	/* Nested past sense: its text alone, where text may stand. */
+	if (s->depth >= SANITIZE_MAX_DEPTH) {
+		GString *t = g_string_new(NULL);
+
+		collect_text(n, t);
+		if (!is_blank(t->str))
+			g_string_append(s->out, in == SV_TEXT || in == SV_DESC ? "" : "<desc>");
+		xml_escape(s->out, t->str, -1);
+		if (!is_blank(t->str))
+			g_string_append(s->out, in == SV_TEXT || in == SV_DESC ? "" : "</desc>");
+		g_string_free(t, TRUE);
+		return;
+	}
+	/* Where it may not stand (or is not allowed at all), keep only its content. */
+	if (!svg_allowed(in, k)) {
+		for (const xmlNode *c = n->children; c; c = c->next)
+			put_svg_node(s, c, in, line);
+		return;
+	}
+	g_string_append_printf(s->out, "<%s", svg_elems[k].name);
+	for (size_t i = 0; i < G_N_ELEMENTS(svg_attrs); i++) {
+		char *v = attr(n, svg_attrs[i][0]);
+
+		/* url(...) and the like would load something */
+		if (v && !strchr(v, '(') && !strchr(v, ':'))
+			put_attr(s->out, svg_attrs[i][1], v);
+		g_free(v);
+	}
+	g_string_append_c(s->out, '>');
+	s->depth++;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		put_svg_node(s, c, svg_elems[k].kind, line);
+	s->depth--;
+	g_string_append_printf(s->out, "</%s>", svg_elems[k].name);
+}
+
+static void put_svg(struct sanitizer *s, const xmlNode *n, int line)
+{
+	warn_attrs(s, n, line);
+	g_string_append(s->out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	for (size_t i = 0; i < 4; i++) {	/* viewBox, preserveAspectRatio, width, height */
+		char *v = attr(n, svg_attrs[i][0]);
+
+		if (v && !strchr(v, '(') && !strchr(v, ':'))
+			put_attr(s->out, svg_attrs[i][1], v);
+		g_free(v);
+	}
+	g_string_append_c(s->out, '>');
+	for (const xmlNode *c = n->children; c; c = c->next)
+		put_svg_node(s, c, SV_CONTAINER, line);
+	g_string_append(s->out, "</svg>");
+	s->found |= SANITIZE_SVG;
+}
+
+/* MathML presentation elements folio writes, with the number of children they need (-1: any, -2: text). */
+static const struct {
+	const char *name;
+	int arity;
+} math_elems[] = {
+	{ "mi", -2 }, { "mn", -2 }, { "mo", -2 }, { "ms", -2 }, { "mtext", -2 }, { "mspace", 0 },
+	{ "mrow", -1 }, { "mstyle", -1 }, { "merror", -1 }, { "mpadded", -1 }, { "mphantom", -1 },
+	{ "msqrt", -1 }, { "mfrac", 2 }, { "mroot", 2 }, { "msub", 2 }, { "msup", 2 }, { "msubsup", 3 },
+	{ "munder", 2 }, { "mover", 2 }, { "munderover", 3 }, { "mtable", -1 }, { "mtr", -1 }, { "mtd", -1 },
+};
+
+static int math_index(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(math_elems); i++)
+		if (!g_ascii_strcasecmp(math_elems[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* True when the tree under n (depth levels down from <math>) is MathML folio can write as it is. */
+static bool math_ok(const xmlNode *n, const char *parent, int depth)
+{
+	int count = 0, k;
+	const char *name = (const char *)n->name;
+
+	k = math_index(name);
+	if (k < 0 || depth > SANITIZE_MAX_DEPTH)
+		return false;
+	if (!strcmp(name, "mtr") != !strcmp(parent, "mtable"))
+		return false;
+	if (!strcmp(name, "mtd") != !strcmp(parent, "mtr"))
+		return false;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (math_elems[k].arity != -2 && !is_blank((const char *)c->content))
+				return false;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (math_elems[k].arity == -2 || !math_ok(c, name, depth + 1))
+				return false;
+			count++;
+		}
+	}
+	return math_elems[k].arity < 0 || math_elems[k].arity == count;
+}
+
+static void put_math_node(struct sanitizer *s, const xmlNode *n)
+{
+	static const char *const flags[] = { "stretchy", "fence", "separator", "accent", "displaystyle" };
+	char *v;
+
+	if (n->type == XML_TEXT_NODE) {
+		xml_escape(s->out, (const char *)n->content, -1);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	g_string_append_printf(s->out, "<%s", (const char *)n->name);
+	for (size_t i = 0; i < G_N_ELEMENTS(flags); i++) {
+		if ((v = attr(n, flags[i])) && (!strcmp(v, "true") || !strcmp(v, "false")))
+			put_attr(s->out, flags[i], v);
+		g_free(v);
+	}
+	if ((v = attr(n, "mathvariant"))) {
+		static const char *const variants[] = { "normal", "bold", "italic", "bold-italic", "double-struck",
+							"script", "fraktur", "sans-serif", "monospace" };
+
+		for (size_t i = 0; i < G_N_ELEMENTS(variants); i++)
+			if (!strcmp(v, variants[i]))
+				put_attr(s->out, "mathvariant", v);
+		g_free(v);
+	}
+	g_string_append_c(s->out, '>');
+	for (const xmlNode *c = n->children; c; c = c->next)
+		put_math_node(s, c);
+	g_string_append_printf(s->out, "</%s>", (const char *)n->name);
+}
+
+/* MathML as it is when folio can vouch for it; else its text, so nothing is lost. */
+static void put_math(struct sanitizer *s, const xmlNode *n, bool block)
+{
+	bool ok = n->children != NULL;
+	char *display = attr(n, "display");
+
+	for (const xmlNode *c = n->children; ok && c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			ok = math_ok(c, "math", 1);
+		else if (c->type == XML_TEXT_NODE)
+			ok = is_blank((const char *)c->content);
+	}
+	if (ok) {
+		g_string_append(s->out, "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"");
+		if (display && (!strcmp(display, "block") || !strcmp(display, "inline")))
+			put_attr(s->out, "display", display);
+		g_string_append_c(s->out, '>');
+		for (const xmlNode *c = n->children; c; c = c->next)
+			put_math_node(s, c);
+		g_string_append(s->out, "</math>");
+		s->found |= SANITIZE_MATHML;
+	} else {
+		GString *t = g_string_new(NULL);
+
+		collect_text(n, t);
+		g_string_append(s->out, "<span class=\"math\">");
+		xml_escape(s->out, t->str, -1);
+		g_string_append(s->out, "</span>");
+		g_string_free(t, TRUE);
+	}
+	(void)block;
+	g_free(display);
+}
+
+/* ---- the Markdown side: blocks and inline pieces ------------------------- */
+
+/* Containers a lone start tag in its own HTML block may open around the Markdown that follows. */
+static const char *const lone_flow[] = {
+	"div", "section", "article", "aside", "header", "footer", "blockquote", "center", "main", "details",
+	"address",
+};
+
+/*
+ * If html is exactly one start tag (or one end tag, *end set), return its
+ * lower-case name (g_free); else NULL.
+ */
+static char *lone_tag(const char *html, bool *end)
+{
+	const char *p = html, *q;
+	char *name;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (*p != '<')
+		return NULL;
+	p++;
+	*end = *p == '/';
+	if (*end)
+		p++;
+	q = p;
+	while (g_ascii_isalnum(*q) || *q == '-')
+		q++;
+	if (q == p || !g_ascii_isalpha(*p))
+		return NULL;
+	name = g_ascii_strdown(p, q - p);
+	/* the rest: attributes up to the one '>' that ends the piece */
+	{
+		const char *gt = strchr(q, '>');
+		const char *r = gt ? gt + 1 : NULL;
+
+		if (!gt || strchr(q, '<') || (gt > q && gt[-1] == '/'))
+			goto no;
+		while (r && (*r == ' ' || *r == '\t' || *r == '\n'))
+			r++;
+		if (r && *r)
+			goto no;
+	}
+	return name;
+no:
+	g_free(name);
+	return NULL;
+}
+
+static void close_to(struct sanitizer *s, guint keep)
+{
+	while (s->open->len > keep) {
+		struct open_tag *t = &g_array_index(s->open, struct open_tag, s->open->len - 1);
+
+		end_tag(s, t->out);
+		if (t->link)
+			s->link_depth--;
+		g_array_set_size(s->open, s->open->len - 1);
+	}
+}
+
+void sanitize_close(struct sanitizer *s, cmark_node *owner)
+{
+	guint keep = s->open->len;
+
+	while (keep > 0 && g_array_index(s->open, struct open_tag, keep - 1).owner == owner)
+		keep--;
+	close_to(s, keep);
+}
+
+/* An end tag: close the element opened by its start tag in the same Markdown node, if any. */
+static bool close_named(struct sanitizer *s, cmark_node *owner, const char *out)
+{
+	for (guint i = s->open->len; i > 0; i--) {
+		struct open_tag *t = &g_array_index(s->open, struct open_tag, i - 1);
+
+		if (t->owner != owner)
+			return false;
+		if (!strcmp(t->out, out)) {
+			close_to(s, i - 1);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void push(struct sanitizer *s, cmark_node *owner, const char *out, bool link)
+{
+	struct open_tag t = { owner, out, link };
+
+	g_array_append_val(s->open, t);
+	if (link)
+		s->link_depth++;
+}
+
+/* The first element named name in a parsed piece of HTML. */
+static const xmlNode *first_named(const xmlDoc *doc, const char *name)
+{
+	const xmlNode *top = (const xmlNode *)doc;
+
+	for (const xmlNode *n = doc ? doc->children : NULL; n; n = next_node(n, top, true))
+		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, name))
+			return n;
+	return NULL;
+}
+
+void sanitize_block(struct sanitizer *s, cmark_node *node, int line)
+{
+	const char *literal = cmark_node_get_literal(node);
+	cmark_node *owner = cmark_node_parent(node);
+	bool end;
+	char *name = lone_tag(literal ? literal : "", &end), *clean;
+	htmlDocPtr doc;
+
+	s->node = node;
+	if (name) {
+		for (size_t i = 0; i < G_N_ELEMENTS(lone_flow); i++) {
+			const struct elem *e = find_elem(name);
+
+			if (strcmp(name, lone_flow[i]))
+				continue;
+			if (end) {
+				close_named(s, owner, e->out);
+			} else if (s->open->len < SANITIZE_MAX_OPEN) {
+				htmlDocPtr d = sanitize_parse_html(literal);
+				const xmlNode *n = d ? first_named(d, name) : NULL;
+
+				start_tag(s, n, e, line, false);
+				push(s, owner, e->out, false);
+				xmlFreeDoc(d);
+			}
+			g_free(name);
+			return;
+		}
+		g_free(name);
+	}
+	clean = prescan(s, literal ? literal : "", line);
+	doc = sanitize_parse_html(clean);
+	if (doc) {
+		xmlNode *root = xmlDocGetRootElement(doc);
+
+		if (root)
+			put_node(s, root, C_FLOW, line);
+		xmlFreeDoc(doc);
+	}
+	g_free(clean);
+}
+
+/* The following sibling that is the inline end tag </name>, or NULL. */
+static cmark_node *find_end_tag(cmark_node *node, const char *name)
+{
+	for (cmark_node *n = cmark_node_next(node); n; n = cmark_node_next(n)) {
+		const char *lit;
+
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
+			continue;
+		lit = cmark_node_get_literal(n);
+		if (lit && lit[0] == '<' && lit[1] == '/' && !g_ascii_strncasecmp(lit + 2, name, strlen(name))
+		    && !g_ascii_isalnum(lit[2 + strlen(name)]))
+			return n;
+	}
+	return NULL;
+}
+
+/*
+ * Inline SVG or MathML comes as many pieces (<math>, <mi>, "x", </mi> ...):
+ * put them back together as HTML text, from open to close, and write the
+ * whole as one element.
+ */
+static void put_foreign_inline(struct sanitizer *s, cmark_node *open, cmark_node *close, const char *name, int line)
+{
+	GString *html = g_string_new(NULL);
+	htmlDocPtr doc;
+	const xmlNode *n;
+
+	for (cmark_node *c = open;; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_HTML_INLINE:
+			g_string_append(html, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(html, '\n');
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			xml_escape(html, cmark_node_get_literal(c), -1);
+			break;
+		default: {
+			char *t = node_plain_text(c);
+
+			xml_escape(html, t, -1);
+			g_free(t);
+			break;
+		}
+		}
+		if (c == close)
+			break;
+	}
+	doc = sanitize_parse_html(html->str);
+	n = doc ? first_named(doc, name) : NULL;
+	if (n && !strcmp(name, "svg"))
+		put_svg(s, n, line);
+	else if (n)
+		put_math(s, n, false);
+	xmlFreeDoc(doc);
+	g_string_free(html, TRUE);
+}
+
+cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
+{
+	const char *lit = cmark_node_get_literal(node);
+	cmark_node *owner = cmark_node_parent(node);
+	const struct elem *e;
+	const char *p;
+	char *name;
+	bool end, self_closing;
+
+	if (!lit || lit[0] != '<')
+		return node;
+	if (starts_ci(lit, "<![CDATA[")) {
+		size_t n = strlen(lit);
+
+		xml_escape(s->out, lit + 9, n >= 12 ? (gssize)(n - 12) : 0);
+		return node;
+	}
+	if (lit[1] == '!' || lit[1] == '?')	/* comments, declarations, processing instructions */
+		return node;
+	end = lit[1] == '/';
+	p = lit + 1 + end;
+	{
+		const char *q = p;
+
+		while (g_ascii_isalnum(*q) || *q == '-')
+			q++;
+		name = g_ascii_strdown(p, q - p);
+	}
+	self_closing = g_str_has_suffix(lit, "/>");
+	e = find_elem(name);
+	if (!known_name(name)) {
+		/* Not HTML at all ("Vector<int>", "<id>"): the author meant the text. */
+		xml_escape(s->out, lit, -1);
+		g_free(name);
+		return node;
+	}
+	if (end) {
+		if (e && e->out && (e->cat == X_PHRASE || e->cat == X_RT))
+			close_named(s, owner, e->out);
+		g_free(name);
+		return node;
+	}
+	if (e && e->action == A_DROP) {
+		bool code = !strcmp(name, "script") || !strcmp(name, "style");
+		cmark_node *close = code ? find_end_tag(node, name) : NULL;
+
+		if (code)
+			swarn(s, line, "raw HTML <%s> dropped%s", name,
+				  close ? "" : "; it is never closed, so the text after it is kept");
+		g_free(name);
+		return close ? close : node;
+	}
+	if (e && (e->action == A_SVG || e->action == A_MATH) && !end && !self_closing) {
+		cmark_node *close = find_end_tag(node, name);
+
+		if (close) {
+			put_foreign_inline(s, node, close, name, line);
+			g_free(name);
+			return close;
+		}
+	}
+	if (!e || e->action == A_UNWRAP || e->action == A_SVG || e->action == A_MATH || e->cat == X_FLOW
+	    || e->cat == X_LI || e->cat == X_TR || e->cat == X_CELL || e->cat == X_FIGCAPTION) {
+		g_free(name);
+		return node;	/* the tag goes, the text around it stays */
+	}
+	{
+		htmlDocPtr doc = sanitize_parse_html(lit);
+		const xmlNode *n = doc ? first_named(doc, name) : NULL;
+
+		if (!n) {
+			xmlFreeDoc(doc);
+			g_free(name);
+			return node;
+		}
+		switch (e->action) {
+		case A_DROP_WARN:
+		case A_UNWRAP_WARN:
+			swarn(s, line, "raw HTML <%s> dropped", name);
+			break;
+		case A_EMBED:
+			put_embed(s, n, false, line);
+			break;
+		case A_IMG: {
+			char *src = attr(n, "src"), *alt = attr(n, "alt");
+
+			warn_attrs(s, n, line);
+			if (s->image)
+				s->image(s->image_data, s->out, node, src ? src : "", alt ? alt : "", false);
+			g_free(src);
+			g_free(alt);
+			break;
+		}
+		case A_A: {
+			char *href = attr(n, "href");
+			bool relative = false;
+			char *safe = href ? sanitize_url(href, &relative) : NULL;
+
+			warn_attrs(s, n, line);
+			if (href && !safe)
+				swarn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", href);
+			if (safe && !relative && s->link_depth == 0 && !self_closing) {
+				g_string_append(s->out, "<a");
+				put_attr(s->out, "href", safe);
+				g_string_append_c(s->out, '>');
+				push(s, owner, "a", true);
+			}
+			g_free(href);
+			g_free(safe);
+			break;
+		}
+		default:
+			if (e->cat == X_RT || !strcmp(e->out, "ruby"))
+				break;	/* ruby needs its rt: only whole ruby (in an HTML block) is kept */
+			if (e->inner == C_VOID) {
+				start_tag(s, n, e, line, true);
+			} else if (!self_closing && s->open->len < SANITIZE_MAX_OPEN) {
+				start_tag(s, n, e, line, false);
+				push(s, owner, e->out, false);
+			}
+			break;
+		}
+		xmlFreeDoc(doc);
+	}
+	g_free(name);
+	return node;
+}
+
+GString *sanitize_svg_image(const char *data, size_t len, const char *file)
+{
+	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	char *text = g_strndup(data, len);
+	htmlDocPtr doc = sanitize_parse_html(text);
+	const xmlNode *svg = doc ? first_named(doc, "svg") : NULL;
+	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
+
+	/* in an <img> no script of an SVG runs anyway: drop quietly what is not drawing */
+	s->quiet = true;
+	if (svg)
+		put_svg(s, svg, 1);
+	else
+		g_string_append(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
+	g_string_append_c(out, '\n');
+	sanitizer_free(s);
+	xmlFreeDoc(doc);
+	g_free(text);
+	return out;
+}
+
+/* ---- images in raw HTML, for the passes ---------------------------------- */
+
+static void find_images(const xmlDoc *doc, void (*fn)(void *, const char *, const char *), void *data)
+{
+	for (const xmlNode *n = doc->children; n; n = next_node(n, (const xmlNode *)doc, true)) {
+		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
+			char *src = attr(n, "src"), *alt = attr(n, "alt");
+
+			if (src && *src)
+				fn(data, src, alt ? alt : "");
+			g_free(src);
+			g_free(alt);
+		}
+	}
+}
+
+void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
+			    void *data)
+{
+	htmlDocPtr doc;
+
+	if (!html || !find_ci(html, "<img"))
+		return;
+	doc = sanitize_parse_html(html);
+	if (doc)
+		find_images(doc, fn, data);
+	xmlFreeDoc(doc);
+}
+
+/* ---- Markdown that raw HTML would swallow -------------------------------- */
+
+/*
+ * If the HTML block's text opens one of CommonMark's HTML blocks 1-5 and
+ * never meets its end condition, return the length of the opening to drop
+ * (within the block's first line) and name it; else 0.
+ */
+static size_t unclosed_opening(const char *lit, const char **what)
+{
+	static const char *const type1[] = { "script", "pre", "style", "textarea" };
+	const char *p = lit;
+
+	while (*p == ' ')
+		p++;
+	for (size_t i = 0; i < G_N_ELEMENTS(type1); i++) {
+		size_t n = strlen(type1[i]);
+		char c;
+
+		if (p[0] != '<' || g_ascii_strncasecmp(p + 1, type1[i], n))
+			continue;
+		c = p[1 + n];
+		if (c != ' ' && c != '\t' && c != '>' && c != '\n' && c != '\0')
+			continue;
+		if (find_ci(lit, "</script>") || find_ci(lit, "</pre>") || find_ci(lit, "</style>")
+		    || find_ci(lit, "</textarea>"))
+			return 0;
+		*what = type1[i];
+		return 1 + n;
+	}
+	if (starts_ci(p, "<!--"))
+		return strstr(p + 4, "-->") ? 0 : (*what = "<!--", 4);
+	if (starts_ci(p, "<![CDATA["))
+		return strstr(p, "]]>") ? 0 : (*what = "<![CDATA[", 9);
+	if (starts_ci(p, "<?"))
+		return strstr(p + 2, "?>") ? 0 : (*what = "<?", 2);
+	if (p[0] == '<' && p[1] == '!' && g_ascii_isalpha(p[2]))
+		return strchr(p + 2, '>') ? 0 : (*what = "<!", 2);
+	return 0;
+}
+
+/* The HTML blocks that run, unclosed, to the end of their containers, in document order. */
+static GPtrArray *find_swallowing(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	GPtrArray *found = g_ptr_array_new();
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *what;
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && !cmark_node_next(n)
+		    && unclosed_opening(cmark_node_get_literal(n), &what))
+			g_ptr_array_add(found, n);
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+/* data: URLs the CommonMark reference renderers accept as images: raster formats only. */
+static bool safe_data_image(const char *url)
+{
+	static const char *const ok[] = { "data:image/gif;", "data:image/png;", "data:image/jpeg;", "data:image/webp;" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
+		if (starts_ci(url, ok[i]))
+			return true;
+	return false;
+}
+
+/*
+ * An image whose address is any other data: URL (SVG, HTML, text) is not an
+ * image, as in markdown-it and commonmark.js: it stays the text it was
+ * written as, so nothing is lost and nothing in it can run. file NULL: quietly
+ * (the text is parsed again, and was reported the first time).
+ */
+static void unsafe_data_images(cmark_node *doc, const char *file, int first_line)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	GPtrArray *found = g_ptr_array_new();
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url = cmark_node_get_url(n);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE && url) {
+			while (*url == ' ' || *url == '\t' || *url == '\n')
+				url++;
+			if (starts_ci(url, "data:") && !safe_data_image(url))
+				g_ptr_array_add(found, n);
+		}
+	}
+	cmark_iter_free(it);
+	for (guint i = 0; i < found->len; i++) {
+		cmark_node *n = g_ptr_array_index(found, i), *t = cmark_node_new(CMARK_NODE_TEXT);
+		char *alt = node_plain_text(n);
+		const char *title = cmark_node_get_title(n);
+		GString *src = g_string_new(NULL);
+		int line = cmark_node_get_start_line(n);
+
+		for (cmark_node *p = n; line <= 0 && cmark_node_parent(p); p = cmark_node_parent(p))
+			line = cmark_node_get_start_line(cmark_node_parent(p));
+		g_string_append_printf(src, "![%s](%s%s%s%s)", alt, cmark_node_get_url(n), title && *title ? " \"" : "",
+				       title ? title : "", title && *title ? "\"" : "");
+		if (file)
+			diag_warn(file, first_line + (line > 0 ? line : 1) - 1,
+				  "image '%.30s…' is a data: URL that is not a picture format; it is shown as text",
+				  cmark_node_get_url(n));
+		cmark_node_set_literal(t, src->str);
+		cmark_node_replace(n, t);
+		cmark_node_free(n);
+		g_free(alt);
+		g_string_free(src, TRUE);
+	}
+	g_ptr_array_free(found, TRUE);
+}
+
+/*
+ * Drop the openings of the swallowing blocks found in text (parsed as doc), reporting each; they
+ * are all dropped at once, from the last, so that the offsets found before stay right.
+ */
+static void drop_openings(GString *text, GPtrArray *bad, const char *file, int first_line)
+{
+	size_t *at = g_new(size_t, bad->len), *olen = g_new(size_t, bad->len), off = 0;
+	int l = 1;
+
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i);
+		int line = cmark_node_get_start_line(n);
+		const char *what = NULL, *lt;
+
+		olen[i] = unclosed_opening(cmark_node_get_literal(n), &what);
+		for (; l < line && off < text->len; off++)
+			if (text->str[off] == '\n')
+				l++;
+		lt = strchr(text->str + off, '<');
+		at[i] = lt ? (size_t)(lt - text->str) : text->len;
+		if (!lt || (i > 0 && at[i] == at[i - 1])) {
+			olen[i] = 0;	/* cannot happen: the block starts with '<' on its line */
+			continue;
+		}
+		if (g_ascii_isalpha(what[0])) {
+			/* "<script ...>": drop the whole start tag when it ends on this line */
+			const char *gt = strchr(lt, '>'), *nl = strchr(lt, '\n');
+
+			if (gt && (!nl || gt < nl))
+				olen[i] = (size_t)(gt + 1 - lt);
+			diag_warn(file, first_line + line - 1,
+				  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept", what);
+		} else {
+			diag_warn(file, first_line + line - 1,
+				  "raw HTML '%s' is never closed; it is dropped and the text after it kept", what);
+		}
+	}
+	for (guint i = bad->len; i > 0; i--)
+		if (olen[i - 1])
+			g_string_erase(text, (gssize)at[i - 1], (gssize)olen[i - 1]);
+	g_free(at);
+	g_free(olen);
+}
+
+/*
+ * Openings can hide one another (each swallows the next): after this many rounds of dropping the
+ * openings in sight and parsing again, what still swallows is kept as plain text, so a hostile
+ * file costs a few parses, not one per opening.
+ */
+#define SWALLOW_ROUNDS 16
+
+/*
+ * The blocks that still swallow become paragraphs of their text, without their opening; reported
+ * when file is given (parsing again later repeats this quietly, from the same text).
+ */
+static void swallowing_to_text(cmark_node *doc, const char *file, int first_line)
+{
+	GPtrArray *bad = find_swallowing(doc);
+
+	for (guint i = 0; i < bad->len; i++) {
+		cmark_node *n = g_ptr_array_index(bad, i), *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		const char *lit = cmark_node_get_literal(n), *what = NULL;
+		size_t olen = unclosed_opening(lit, &what);
+		const char *lt = strchr(lit, '<');
+
+		cmark_node_set_literal(t, lt ? lt + olen : lit);
+		cmark_node_append_child(para, t);
+		if (file)
+			diag_warn(file, first_line + cmark_node_get_start_line(n) - 1,
+				  "raw HTML '%s' is never closed; it is dropped and the text after it kept as it is", what);
+		cmark_node_replace(n, para);
+		cmark_node_free(n);
+	}
+	g_ptr_array_free(bad, TRUE);
+}
+
+cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len, char **parsed,
+				    size_t *parsed_len)
+{
+	GString *text = g_string_new_len(body, (gssize)len);
+	cmark_node *doc = NULL;
+
+	for (int round = 0; round <= SWALLOW_ROUNDS; round++) {
+		GPtrArray *bad;
+
+		doc = article_parse_markdown(text->str, text->len);
+		if (round == SWALLOW_ROUNDS) {
+			swallowing_to_text(doc, file, first_line);
+			break;
+		}
+		bad = find_swallowing(doc);
+		if (!bad->len) {
+			g_ptr_array_free(bad, TRUE);
+			break;
+		}
+		drop_openings(text, bad, file, first_line);
+		g_ptr_array_free(bad, TRUE);
+		cmark_node_free(doc);
+		doc = NULL;
+	}
+	unsafe_data_images(doc, file, first_line);
+	if (parsed) {
+		/* Kept for the whole run: without the GString's spare room (up to as much again). */
+		*parsed_len = text->len;
+		*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
+	} else {
+		g_string_free(text, TRUE);
+	}
+	return doc;
+}
+
+cmark_node *sanitize_reparse_markdown(const char *parsed, size_t len)
+{
+	cmark_node *doc = article_parse_markdown(parsed, len);
+
+	/* What loading's last round did to the tree, done again to the same text. */
+	swallowing_to_text(doc, NULL, 0);
+	unsafe_data_images(doc, NULL, 0);
+	return doc;
+}

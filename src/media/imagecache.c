@@ -1,0 +1,192 @@
+/* imagecache.c - downloaded images on disk, keyed by the SHA-256 of their URL, written atomically. */
+#include "media/imagecache.h"
+
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "media/imagetype.h"
+
+struct imagecache {
+	char *dir;
+};
+
+/* Leftovers of an interrupted run are removed once they are this old (seconds). */
+#define STALE_TMP_AGE (60 * 60)
+
+char *imagecache_default_dir(void)
+{
+	const char *xdg = g_getenv("XDG_CACHE_HOME");
+
+	/* g_get_user_cache_dir() caches its answer; read the variable so each run follows it. */
+	if (xdg && g_path_is_absolute(xdg))
+		return g_build_filename(xdg, "folio", NULL);
+	return g_build_filename(g_get_home_dir(), ".cache", "folio", NULL);
+}
+
+static void remove_stale_temporaries(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+
+	if (!d)
+		return;
+	while ((name = g_dir_read_name(d))) {
+		GStatBuf st;
+		char *p;
+
+		if (strncmp(name, ".tmp-", 5))
+			continue;
+		p = g_build_filename(dir, name, NULL);
+		if (!g_stat(p, &st) && now - st.st_mtime > STALE_TMP_AGE)
+			g_unlink(p);
+		g_free(p);
+	}
+	g_dir_close(d);
+}
+
+struct imagecache *imagecache_open(const char *dir, const char **why)
+{
+	struct imagecache *c;
+	char *path = dir && *dir ? g_strdup(dir) : imagecache_default_dir();
+
+	if (g_mkdir_with_parents(path, 0755) != 0 || access(path, W_OK | X_OK) != 0) {
+		*why = errno == EACCES || errno == EROFS ? "is not writable" : "cannot be created";
+		g_free(path);
+		return NULL;
+	}
+	remove_stale_temporaries(path);
+	c = g_new0(struct imagecache, 1);
+	c->dir = path;
+	return c;
+}
+
+void imagecache_free(struct imagecache *c)
+{
+	if (!c)
+		return;
+	g_free(c->dir);
+	g_free(c);
+}
+
+const char *imagecache_dir(const struct imagecache *c)
+{
+	return c->dir;
+}
+
+char *imagecache_key(const char *url)
+{
+	char *full = !strncmp(url, "//", 2) ? g_strconcat("https:", url, NULL) : g_strdup(url);
+	char *key = g_compute_checksum_for_string(G_CHECKSUM_SHA256, full, -1);
+
+	g_free(full);
+	return key;
+}
+
+static char *entry_path(struct imagecache *c, const char *url, const char *suffix)
+{
+	char *key = imagecache_key(url);
+	char *name = g_strconcat(key, suffix, NULL);
+	char *p = g_build_filename(c->dir, name, NULL);
+
+	g_free(key);
+	g_free(name);
+	return p;
+}
+
+char *imagecache_lookup(struct imagecache *c, const char *url)
+{
+	char *p = entry_path(c, url, "");
+	char *data = NULL;
+	gsize len = 0;
+	struct image_info info;
+
+	if (!g_file_get_contents(p, &data, &len, NULL)) {
+		g_free(p);
+		return NULL;
+	}
+	/* Only images are ever stored; anything else was damaged outside folio. */
+	if (!imagetype_sniff((const unsigned char *)data, len, &info)) {
+		g_unlink(p);
+		g_free(data);
+		g_free(p);
+		return NULL;
+	}
+	g_free(data);
+	return p;
+}
+
+char *imagecache_failure(struct imagecache *c, const char *url)
+{
+	char *p = entry_path(c, url, ".failed");
+	char *text = NULL;
+	GStatBuf st;
+
+	if (!g_stat(p, &st) && g_get_real_time() / G_USEC_PER_SEC - st.st_mtime < IMAGECACHE_FAILURE_TTL
+	    && g_file_get_contents(p, &text, NULL, NULL))
+		g_strstrip(text);
+	g_free(p);
+	if (text && !*text)
+		g_clear_pointer(&text, g_free);
+	return text;
+}
+
+/* Write data to a temporary file in the cache folder, flush it to disk, and rename it to path. */
+static bool write_atomically(struct imagecache *c, const char *path, const void *data, size_t len)
+{
+	char *tmp = g_build_filename(c->dir, ".tmp-XXXXXX", NULL);
+	int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+	const char *p = data;
+	size_t left = len;
+	bool ok = fd >= 0;
+
+	while (ok && left) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			ok = false;
+		else {
+			p += n;
+			left -= (size_t)n;
+		}
+	}
+	if (fd >= 0) {
+		ok = ok && fsync(fd) == 0;
+		ok = close(fd) == 0 && ok;
+	}
+	ok = ok && g_rename(tmp, path) == 0;
+	if (!ok && fd >= 0)
+		g_unlink(tmp);
+	g_free(tmp);
+	return ok;
+}
+
+char *imagecache_store(struct imagecache *c, const char *url, const void *data, size_t len)
+{
+	char *p = entry_path(c, url, "");
+	char *failed = entry_path(c, url, ".failed");
+
+	g_unlink(failed);
+	g_free(failed);
+	if (!write_atomically(c, p, data, len)) {
+		g_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void imagecache_store_failure(struct imagecache *c, const char *url, const char *problem)
+{
+	char *p = entry_path(c, url, ".failed");
+	char *text = g_strconcat(problem, "\n", NULL);
+
+	write_atomically(c, p, text, strlen(text));
+	g_free(text);
+	g_free(p);
+}

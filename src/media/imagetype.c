@@ -1,0 +1,223 @@
+/* imagetype.c - recognises JPEG, PNG, GIF, WebP and SVG by their bytes and reads their dimensions. */
+#include "media/imagetype.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+static unsigned le16(const unsigned char *p) { return (unsigned)p[1] << 8 | p[0]; }
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+static unsigned long le24(const unsigned char *p)
+{
+	return (unsigned long)p[2] << 16 | (unsigned long)p[1] << 8 | p[0];
+}
+
+/* The orientation tag (0x0112) of the EXIF IFD0 in an APP1 segment body; 0 when absent. */
+static int exif_orientation(const unsigned char *p, size_t n)
+{
+	const unsigned char *t;
+	bool le;
+	unsigned long ifd;
+	unsigned count;
+
+	if (n < 14 || memcmp(p, "Exif\0\0", 6))
+		return 0;
+	t = p + 6;
+	n -= 6;
+	if (!memcmp(t, "II*\0", 4))
+		le = true;
+	else if (!memcmp(t, "MM\0*", 4))
+		le = false;
+	else
+		return 0;
+#define U16(q) (le ? le16(q) : be16(q))
+	ifd = le ? (unsigned long)t[4] | (unsigned long)t[5] << 8 | (unsigned long)t[6] << 16
+		   | (unsigned long)t[7] << 24 : be32(t + 4);
+	if (ifd + 2 > n)
+		return 0;
+	count = U16(t + ifd);
+	for (unsigned i = 0; i < count && ifd + 2 + 12 * (i + 1) <= n; i++) {
+		const unsigned char *e = t + ifd + 2 + 12 * i;
+
+		if (U16(e) == 0x0112) {
+			unsigned v = U16(e + 8);
+
+			return v >= 1 && v <= 8 ? (int)v : 0;
+		}
+	}
+#undef U16
+	return 0;
+}
+
+/* Walk JPEG markers to the first start-of-frame, noting the EXIF orientation on the way. */
+static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *orientation)
+{
+	size_t i = 2;
+
+	while (i + 9 < len) {
+		unsigned marker, seglen;
+
+		if (d[i] != 0xFF) {
+			i++;
+			continue;
+		}
+		marker = d[i + 1];
+		if (marker == 0xFF) {
+			i++;
+			continue;
+		}
+		if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+			i += 2;
+			continue;
+		}
+		seglen = be16(d + i + 2);
+		if (marker == 0xE1 && !*orientation && i + 2 + seglen <= len && seglen > 2)
+			*orientation = exif_orientation(d + i + 4, seglen - 2);
+		if (((marker >= 0xC0 && marker <= 0xC3) || (marker >= 0xC5 && marker <= 0xC7)
+		     || (marker >= 0xC9 && marker <= 0xCB) || (marker >= 0xCD && marker <= 0xCF))) {
+			*h = (int)be16(d + i + 5);
+			*w = (int)be16(d + i + 7);
+			return;
+		}
+		if (seglen < 2)
+			return;
+		i += 2 + seglen;
+	}
+}
+
+/*
+ * Frames of a GIF: image descriptors of a picture (not 0 pixels wide or high) met while walking its
+ * blocks (stops at the trailer, the end, or a block that is none of a GIF's).
+ */
+static int gif_frames(const unsigned char *d, size_t len)
+{
+	size_t i = 13;
+	int frames = 0;
+
+	if (len < 13)
+		return 0;
+	if (d[10] & 0x80)
+		i += 3u * (1u << ((d[10] & 7) + 1));
+	while (i < len) {
+		unsigned char kind = d[i];
+
+		if (kind == 0x3B)
+			break;
+		if (kind == 0x21) {		/* extension: label, then sub-blocks */
+			i += 2;
+		} else if (kind == 0x2C) {	/* image: descriptor, local table, LZW size, sub-blocks */
+			if (i + 10 > len)
+				break;
+			frames += le16(d + i + 5) > 0 && le16(d + i + 7) > 0;
+			if (d[i + 9] & 0x80)
+				i += 3u * (1u << ((d[i + 9] & 7) + 1));
+			i += 11;
+		} else {
+			break;
+		}
+		while (i < len && d[i])
+			i += 1u + d[i];
+		i++;
+	}
+	return frames;
+}
+
+/* True when a PNG has an alpha channel or a transparency chunk before its image data. */
+static bool png_alpha(const unsigned char *d, size_t len)
+{
+	size_t i = 8;
+
+	if (d[25] == 4 || d[25] == 6)
+		return true;
+	while (i + 8 <= len) {
+		unsigned long n = be32(d + i);
+
+		if (!memcmp(d + i + 4, "tRNS", 4))
+			return true;
+		if (!memcmp(d + i + 4, "IDAT", 4) || n > len)
+			return false;
+		i += 12 + n;
+	}
+	return false;
+}
+
+static bool looks_like_svg(const unsigned char *d, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+	size_t i = 0;
+
+	if (n >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+		i++;
+	if (i >= n || d[i] != '<')
+		return false;
+	for (; i + 4 <= n; i++)
+		if (!memcmp(d + i, "<svg", 4))
+			return true;
+	return false;
+}
+
+bool imagetype_sniff(const unsigned char *d, size_t len, struct image_info *info)
+{
+	memset(info, 0, sizeof *info);
+	info->frames = 1;
+	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
+		info->media_type = "image/jpeg";
+		info->ext = "jpg";
+		jpeg_size(d, len, &info->width, &info->height, &info->orientation);
+	} else if (len >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8)) {
+		info->media_type = "image/png";
+		info->ext = "png";
+		info->width = (int)be32(d + 16);
+		info->height = (int)be32(d + 20);
+		info->alpha = len > 25 && png_alpha(d, len);
+	} else if (len >= 10 && (!memcmp(d, "GIF87a", 6) || !memcmp(d, "GIF89a", 6))) {
+		info->media_type = "image/gif";
+		info->ext = "gif";
+		info->width = (int)le16(d + 6);
+		info->height = (int)le16(d + 8);
+		info->frames = gif_frames(d, len);
+		info->animated = info->frames > 1;
+	} else if (len >= 30 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WEBP", 4)) {
+		info->media_type = "image/webp";
+		info->ext = "webp";
+		if (!memcmp(d + 12, "VP8 ", 4)) {
+			info->width = (int)(le16(d + 26) & 0x3FFF);
+			info->height = (int)(le16(d + 28) & 0x3FFF);
+		} else if (!memcmp(d + 12, "VP8L", 4) && len >= 25) {
+			unsigned long b = (unsigned long)d[21] | (unsigned long)d[22] << 8
+					  | (unsigned long)d[23] << 16 | (unsigned long)d[24] << 24;
+
+			info->width = (int)(b & 0x3FFF) + 1;
+			info->height = (int)((b >> 14) & 0x3FFF) + 1;
+			info->lossless = info->alpha = true;
+		} else if (!memcmp(d + 12, "VP8X", 4)) {
+			info->width = (int)le24(d + 24) + 1;
+			info->height = (int)le24(d + 27) + 1;
+			info->alpha = (d[20] & 0x10) != 0;
+			info->animated = (d[20] & 0x02) != 0;
+			/* A still VP8X image is lossless when its bitstream chunk is VP8L. */
+			for (size_t i = 30; !info->animated && i + 8 <= len;) {
+				unsigned long n = le16(d + i + 4) | (unsigned long)le16(d + i + 6) << 16;
+
+				if (!memcmp(d + i, "VP8L", 4))
+					info->lossless = true;
+				if (!memcmp(d + i, "VP8", 3))
+					break;
+				i += 8 + n + (n & 1);
+			}
+		}
+	} else if (looks_like_svg(d, len)) {
+		info->media_type = "image/svg+xml";
+		info->ext = "svg";
+	} else {
+		return false;
+	}
+	if (info->width < 0 || info->height < 0)
+		info->width = info->height = 0;
+	return true;
+}

@@ -1,0 +1,406 @@
+/* arrange.c - sorts articles (files: list, weight, --sort) and groups them into parts (--group-by). */
+#include "read/arrange.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+#include "read/select.h"
+
+enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
+enum group_key { GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY, GROUP_WEEK,
+	GROUP_MONTH };
+
+static const char *const sort_names[] = { "date", "-date", "title", "path" };
+static const char *const group_names[] = { "none", "section", "category", "tag", "lang", "day", "week",
+	"month" };
+
+static int lookup(const char *const *names, size_t n, const char *value)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], value))
+			return (int)i;
+	return -1;
+}
+
+bool arrange_check(const struct options *o)
+{
+	bool ok = true;
+
+	if (o->sort && lookup(sort_names, G_N_ELEMENTS(sort_names), o->sort) < 0) {
+		diag_error(NULL, 0, "--sort must be date, -date, title or path, not '%s'", o->sort);
+		ok = false;
+	}
+	if (o->group_by && lookup(group_names, G_N_ELEMENTS(group_names), o->group_by) < 0) {
+		diag_error(NULL, 0, "--group-by must be none, section, category, tag, lang, day, week or month, "
+			   "not '%s'", o->group_by);
+		ok = false;
+	}
+	return ok;
+}
+
+static enum sort_key sort_key_of(const struct options *o)
+{
+	return o->sort ? (enum sort_key)lookup(sort_names, G_N_ELEMENTS(sort_names), o->sort) : SORT_DATE;
+}
+
+/* ---- sorting ---- */
+
+struct order {
+	enum sort_key key;
+	GHashTable *listed;	/* files: real path -> position, or NULL */
+};
+
+static int by_path(const struct article *a, const struct article *b)
+{
+	int c = strcmp(a->root->real, b->root->real);
+
+	return c ? c : strcmp(a->rel, b->rel);
+}
+
+static int compare(gconstpointer pa, gconstpointer pb, gpointer data)
+{
+	const struct article *a = *(struct article *const *)pa, *b = *(struct article *const *)pb;
+	const struct order *ord = data;
+	int c = 0;
+
+	/* An explicit list is the whole order. */
+	if (ord->listed) {
+		guint ia = GPOINTER_TO_UINT(g_hash_table_lookup(ord->listed, a->real));
+		guint ib = GPOINTER_TO_UINT(g_hash_table_lookup(ord->listed, b->real));
+
+		if (ia != ib)
+			return ia < ib ? -1 : 1;
+	}
+	/* Hugo: an article with a weight comes before those without; lower weights first. */
+	if (a->fm.has_weight != b->fm.has_weight)
+		return a->fm.has_weight ? -1 : 1;
+	if (a->fm.has_weight && a->fm.weight != b->fm.weight)
+		return a->fm.weight < b->fm.weight ? -1 : 1;
+	switch (ord->key) {
+	case SORT_DATE:
+	case SORT_DATE_DESC:
+		/* Undated articles go last either way. */
+		if (a->fm.date.valid != b->fm.date.valid)
+			return a->fm.date.valid ? -1 : 1;
+		if (a->fm.date.valid && a->fm.date.utc != b->fm.date.utc)
+			c = a->fm.date.utc < b->fm.date.utc ? -1 : 1;
+		if (ord->key == SORT_DATE_DESC)
+			c = -c;
+		break;
+	case SORT_TITLE:
+		c = g_utf8_collate(a->title, b->title);
+		break;
+	case SORT_PATH:
+		break;
+	}
+	return c ? c : by_path(a, b);
+}
+
+void arrange_sort(struct book *b)
+{
+	struct order ord = { sort_key_of(b->opts), select_listed_files(b->opts, false) };
+
+	g_ptr_array_sort_with_data(b->articles, compare, &ord);
+	if (ord.listed)
+		g_hash_table_destroy(ord.listed);
+}
+
+/* ---- grouping ---- */
+
+struct group {
+	char *key;		/* what articles share: folded name, tag, "2025-03-09" ... */
+	struct part *part;
+	gint64 start;		/* day, week and month groups: their first moment */
+	guint first;		/* position of its first article in the sorted order */
+	int rank;		/* sections: place of the _index.md (weight, then path) */
+};
+
+static void group_free(gpointer p)
+{
+	struct group *g = p;
+
+	part_free(g->part);
+	g_free(g->key);
+	g_free(g);
+}
+
+/* Names of the languages a collection is likely to hold, in themselves; others keep their tag. */
+static char *lang_title(const char *tag)
+{
+	static const struct { const char *tag, *name; } names[] = {
+		{ "zh-Hans", "简体中文" }, { "zh-Hant", "繁體中文" }, { "zh", "中文" }, { "ja", "日本語" },
+		{ "ko", "한국어" }, { "en", "English" }, { "fr", "Français" }, { "de", "Deutsch" },
+		{ "es", "Español" }, { "it", "Italiano" }, { "pt", "Português" }, { "ru", "Русский" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+		if (!strcmp(names[i].tag, tag))
+			return g_strdup(names[i].name);
+	return g_strdup(tag);
+}
+
+/*
+ * The group of a by a date: its key, its title, and its first moment, in
+ * --timezone (the same days --since and --until count).
+ */
+static bool date_group(const struct book *b, const struct article *a, enum group_key by, char **key,
+		       char **title, gint64 *start)
+{
+	GDateTime *u, *l, *first, *last;
+	int y, m, d;
+
+	if (!a->fm.date.valid)
+		return false;
+	u = g_date_time_new_from_unix_utc(a->fm.date.utc);
+	l = g_date_time_to_timezone(u, b->tz);
+	g_date_time_get_ymd(l, &y, &m, &d);
+	if (by == GROUP_MONTH)
+		d = 1;
+	first = g_date_time_new(b->tz, y, m, d, 0, 0, 0);
+	if (!first)	/* a zone that skips midnight that day: start at the article itself */
+		first = g_date_time_ref(l);
+	if (by == GROUP_WEEK) {
+		GDateTime *monday = g_date_time_add_days(first, 1 - g_date_time_get_day_of_week(first));
+		char *from, *to;
+
+		g_date_time_unref(first);
+		first = monday;
+		last = g_date_time_add_days(first, 6);
+		from = g_date_time_format(first, "%Y-%m-%d");
+		to = g_date_time_format(last, "%Y-%m-%d");
+		/* ISO weeks: 2024-12-30 is in 2025-W01. */
+		*key = g_date_time_format(first, "%G-W%V");
+		*title = g_strdup_printf("%s (%s – %s)", *key, from, to);
+		g_free(from);
+		g_free(to);
+		g_date_time_unref(last);
+	} else {
+		*key = g_date_time_format(first, by == GROUP_MONTH ? "%Y-%m" : "%Y-%m-%d");
+		*title = g_strdup(*key);
+	}
+	*start = g_date_time_to_unix(first);
+	g_date_time_unref(first);
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	return true;
+}
+
+/* The group a belongs to under by: key and title (g_free both), or false when it fits none. */
+static bool group_of(const struct book *b, const struct article *a, enum group_key by, char **key,
+		     char **title, gint64 *start)
+{
+	const GPtrArray *names = NULL;
+	const char *lang;
+
+	*start = 0;
+	switch (by) {
+	case GROUP_NONE:
+		return false;
+	case GROUP_SECTION:
+		if (!a->section)
+			return false;
+		*key = g_strdup(a->section);
+		*title = g_strdup(a->section);
+		return true;
+	case GROUP_CATEGORY:
+	case GROUP_TAG:
+		/* An article in several categories (tags) goes under its first one, once. */
+		names = by == GROUP_CATEGORY ? a->fm.categories.items : a->fm.tags.items;
+		for (guint i = 0; i < names->len; i++) {
+			char *n = g_strstrip(g_strdup(g_ptr_array_index(names, i)));
+
+			if (*n) {
+				*key = select_fold_name(n);
+				*title = n;
+				return true;
+			}
+			g_free(n);
+		}
+		return false;
+	case GROUP_LANG:
+		/* en-GB beside en, zh-HK beside zh-TW: readers group by language and, for Chinese, script. */
+		lang = a->lang ? a->lang : b->lang;
+		*key = select_lang_family(lang);
+		*title = lang_title(*key);
+		return true;
+	case GROUP_DAY:
+	case GROUP_WEEK:
+	case GROUP_MONTH:
+		return date_group(b, a, by, key, title, start);
+	}
+	return false;
+}
+
+struct group_order {
+	enum group_key by;
+	bool newest_first, explicit;
+};
+
+static int compare_groups(gconstpointer pa, gconstpointer pb, gpointer data)
+{
+	const struct group *a = *(struct group *const *)pa, *b = *(struct group *const *)pb;
+	const struct group_order *o = data;
+	int c;
+
+	if (o->explicit)	/* files: the parts follow the list */
+		return a->first < b->first ? -1 : a->first > b->first;
+	switch (o->by) {
+	case GROUP_SECTION:
+		return a->rank - b->rank;
+	case GROUP_DAY:
+	case GROUP_WEEK:
+	case GROUP_MONTH:
+		if (a->start != b->start)
+			return (a->start < b->start) != o->newest_first ? -1 : 1;
+		return 0;
+	default:
+		/* Names as they sort in the user's language, case aside ("afp" beside "AP"). */
+		c = g_utf8_collate(a->key, b->key);
+		return c ? c : strcmp(a->key, b->key);
+	}
+}
+
+/* The name a category or tag part shows: its most used spelling ("AI" over "ai"), the first on a tie. */
+static void name_part(const struct book *b, struct group *g, enum group_key by)
+{
+	GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *order = g_ptr_array_new();
+	guint best = 0;
+
+	for (guint i = 0; i < g->part->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(g->part->articles, i);
+		char *key, *title;
+		gint64 start;
+		guint n;
+
+		if (!group_of(b, a, by, &key, &title, &start))
+			continue;
+		n = GPOINTER_TO_UINT(g_hash_table_lookup(count, title)) + 1;
+		if (n == 1)
+			g_ptr_array_add(order, title);
+		g_hash_table_insert(count, n == 1 ? title : g_strdup(title), GUINT_TO_POINTER(n));
+		if (n > 1)
+			g_free(title);
+		g_free(key);
+	}
+	for (guint i = 0; i < order->len; i++) {
+		const char *t = g_ptr_array_index(order, i);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(count, t));
+
+		if (n > best) {
+			best = n;
+			g_free(g->part->title);
+			g->part->title = g_strdup(t);
+		}
+	}
+	g_ptr_array_free(order, TRUE);
+	g_hash_table_destroy(count);
+}
+
+/* Hugo orders sections by their _index.md weight, then path: the order b->sections was read in. */
+static int compare_sections(gconstpointer pa, gconstpointer pb)
+{
+	const struct article *a = *(struct article *const *)pa, *b = *(struct article *const *)pb;
+
+	if (a->fm.has_weight != b->fm.has_weight)
+		return a->fm.has_weight ? -1 : 1;
+	if (a->fm.has_weight && a->fm.weight != b->fm.weight)
+		return a->fm.weight < b->fm.weight ? -1 : 1;
+	return 0;
+}
+
+/* One group per _index.md section, so that each part keeps its introduction. */
+static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups)
+{
+	GPtrArray *sections = g_ptr_array_new();
+
+	g_ptr_array_extend(sections, b->sections, NULL, NULL);
+	g_ptr_array_sort(sections, compare_sections);	/* stable: path order among equals */
+	for (guint i = 0; i < sections->len; i++) {
+		struct article *s = g_ptr_array_index(sections, i);
+		struct group *g;
+
+		if (!s->section || g_hash_table_contains(by_key, s->section))
+			continue;
+		g = g_new0(struct group, 1);
+		g->key = g_strdup(s->section);
+		g->part = part_new(s->section);
+		g->part->intro = s;
+		g->rank = (int)groups->len;
+		g_ptr_array_add(groups, g);
+		g_hash_table_insert(by_key, g->key, g);
+	}
+	g_ptr_array_free(sections, TRUE);
+}
+
+static enum group_key group_key_of(const struct book *b)
+{
+	if (b->opts->group_by)
+		return (enum group_key)lookup(group_names, G_N_ELEMENTS(group_names), b->opts->group_by);
+	for (guint i = 0; i < b->sections->len; i++)
+		if (((struct article *)g_ptr_array_index(b->sections, i))->section)
+			return GROUP_SECTION;
+	return GROUP_NONE;
+}
+
+void arrange_group(struct book *b)
+{
+	enum group_key by = group_key_of(b);
+	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *groups = g_ptr_array_new_with_free_func(group_free);
+	GPtrArray *loose = g_ptr_array_new();
+	struct group_order order = { by, sort_key_of(b->opts) == SORT_DATE_DESC, b->opts->files->len > 0 };
+
+	if (by == GROUP_NONE)
+		goto out;
+	if (by == GROUP_SECTION)
+		section_groups(b, by_key, groups);
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+		char *key, *title;
+		gint64 start;
+		struct group *g;
+
+		if (!group_of(b, a, by, &key, &title, &start)) {
+			g_ptr_array_add(loose, a);
+			continue;
+		}
+		g = g_hash_table_lookup(by_key, key);
+		if (!g) {
+			g = g_new0(struct group, 1);
+			g->key = key;
+			g->part = part_new(title);
+			g->start = start;
+			g->rank = (int)groups->len;
+			g_ptr_array_add(groups, g);
+			g_hash_table_insert(by_key, g->key, g);
+			key = NULL;
+		}
+		if (!g->part->articles->len)
+			g->first = i;
+		g_ptr_array_add(g->part->articles, a);
+		g_free(key);
+		g_free(title);
+	}
+	if (by == GROUP_CATEGORY || by == GROUP_TAG)
+		for (guint i = 0; i < groups->len; i++)
+			name_part(b, g_ptr_array_index(groups, i), by);
+	g_ptr_array_sort_with_data(groups, compare_groups, &order);
+	/* The reading order follows the parts; parts with no article are dropped. */
+	g_ptr_array_set_size(b->articles, 0);
+	g_ptr_array_extend(b->articles, loose, NULL, NULL);
+	for (guint i = 0; i < groups->len; i++) {
+		struct group *g = g_ptr_array_index(groups, i);
+
+		if (!g->part->articles->len)
+			continue;
+		g_ptr_array_extend(b->articles, g->part->articles, NULL, NULL);
+		g->part->id = g_strdup_printf("p%02u", b->parts->len + 1);
+		g_ptr_array_add(b->parts, g->part);
+		g->part = NULL;
+	}
+out:
+	g_ptr_array_free(loose, TRUE);
+	g_ptr_array_free(groups, TRUE);
+	g_hash_table_destroy(by_key);
+}

@@ -1,0 +1,24 @@
+/* arrange.h - puts the book's articles in reading order and groups them into parts. */
+#ifndef FOLIO_ARRANGE_H
+#define FOLIO_ARRANGE_H
+
+#include "book/book.h"
+
+/* True when --sort and --group-by name known orders; reports the error otherwise. */
+bool arrange_check(const struct options *o);
+
+/*
+ * Sort b->articles: the files: list when given, else articles with a weight
+ * first (lower first), then --sort (date, -date, title or path), ties by path.
+ */
+void arrange_sort(struct book *b);
+
+/*
+ * Build b->parts by --group-by (default: Hugo sections when _index.md files
+ * name any, else none) and rebuild b->articles as one reading order that
+ * follows the parts: articles that fit no part first, then each part's
+ * articles in sorted order. Part ids are "p01", "p02", ...
+ */
+void arrange_group(struct book *b);
+
+#endif

@@ -1,0 +1,254 @@
+/* article.c - loads an article: bytes, encoding checks, front matter, Markdown tree. */
+#include "read/article.h"
+
+#include <string.h>
+#include <zlib.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "base/diag.h"
+#include "text/emphasis.h"
+#include "read/passes.h"
+#include "text/textnorm.h"
+#include "html/sanitize.h"
+
+struct article *article_new(void)
+{
+	struct article *a = g_new0(struct article, 1);
+
+	fm_init(&a->fm);
+	a->headings = g_ptr_array_new();
+	a->images = g_ptr_array_new();
+	a->links = g_ptr_array_new();
+	a->footnotes = g_ptr_array_new();
+	return a;
+}
+
+void image_free(struct image *im)
+{
+	if (!im)
+		return;
+	g_free(im->url);
+	g_free(im->alt);
+	g_free(im->problem);
+	g_free(im);
+}
+
+void article_free(struct article *a)
+{
+	if (!a)
+		return;
+	for (guint i = 0; i < a->headings->len; i++) {
+		struct heading *h = g_ptr_array_index(a->headings, i);
+
+		g_free(h->text);
+		g_free(h->anchor);
+		g_free(h);
+	}
+	for (guint i = 0; i < a->images->len; i++)
+		image_free(g_ptr_array_index(a->images, i));
+	for (guint i = 0; i < a->links->len; i++) {
+		struct link *l = g_ptr_array_index(a->links, i);
+
+		g_free(l->url);
+		g_free(l->fragment);
+		g_free(l);
+	}
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		struct footnote *f = g_ptr_array_index(a->footnotes, i);
+
+		g_free(f->anchor);
+		g_free(f->ref_anchor);
+		g_free(f);
+	}
+	g_ptr_array_free(a->headings, TRUE);
+	g_ptr_array_free(a->images, TRUE);
+	g_ptr_array_free(a->links, TRUE);
+	g_ptr_array_free(a->footnotes, TRUE);
+	image_free(a->lead);
+	if (a->doc)
+		cmark_node_free(a->doc);
+	g_free(a->markdown);
+	fm_clear(&a->fm);
+	g_free(a->file);
+	g_free(a->real);
+	g_free(a->dir);
+	g_free(a->rel);
+	g_free(a->title);
+	g_free(a->lang);
+	g_free(a->id);
+	g_free(a->section);
+	g_free(a->source_name);
+	g_free(a->source_url);
+	g_free(a);
+}
+
+static GMutex inline_lock;
+
+cmark_node *article_parse_markdown(const char *text, size_t len)
+{
+	static const char *extensions[] = { "table", "strikethrough", "autolink" };
+	static gsize registered;
+	cmark_parser *parser;
+	cmark_node *doc;
+
+	if (g_once_init_enter(&registered)) {
+		cmark_gfm_core_extensions_ensure_registered();
+		g_once_init_leave(&registered, 1);
+	}
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
+		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(parser, text, len);
+	/* cmark-gfm adds its extensions' characters to one global table while it parses
+	   inlines (in finish) and takes them out after: two at once would spoil each other. */
+	g_mutex_lock(&inline_lock);
+	doc = cmark_parser_finish(parser);
+	g_mutex_unlock(&inline_lock);
+	cmark_parser_free(parser);
+	return doc;
+}
+
+/* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
+static cmark_node *repaired(cmark_node *doc)
+{
+	emphasis_repair_cjk(doc);
+	textnorm_join_split_paragraphs(doc);
+	textnorm_cjk_quotes(doc);
+	return doc;
+}
+
+cmark_node *article_hold(const struct article *ca)
+{
+	/* The tree is a cache of what the article says: holding it changes nothing a reader sees. */
+	struct article *a = (struct article *)ca;
+
+	if (a->holds++ == 0) {
+		a->doc = repaired(sanitize_reparse_markdown(a->markdown ? a->markdown : "", a->markdown_len));
+		passes_rebind(a);
+	}
+	return a->doc;
+}
+
+void article_release(const struct article *ca)
+{
+	struct article *a = (struct article *)ca;
+
+	if (a->holds <= 0 || --a->holds > 0)
+		return;
+	passes_unbind(a);
+	cmark_node_free(a->doc);
+	a->doc = NULL;
+}
+
+/* Line (1-based) of byte offset off in text. */
+static int line_of(const char *text, size_t off)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/* "\r\n" and lone "\r" become "\n", in place; returns the new length. */
+static size_t normalize_newlines(char *text, size_t len)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r') {
+			text[j++] = '\n';
+			if (i + 1 < len && text[i + 1] == '\n')
+				i++;
+		} else {
+			text[j++] = text[i];
+		}
+	}
+	text[j] = '\0';
+	return j;
+}
+
+struct article *article_load(const char *file, const char *real, const struct root *root,
+			     const char *rel, GTimeZone *tz, const char **why)
+{
+	char *raw = NULL, *text;
+	gsize len = 0;
+	GError *err = NULL;
+	const char *bad, *yaml, *body;
+	size_t yaml_len;
+	int body_line, split;
+	struct article *a;
+
+	if (!g_file_get_contents(real, &raw, &len, &err)) {
+		diag_warn(file, 0, "cannot read: %s", err->message);
+		g_error_free(err);
+		*why = "unreadable";
+		return NULL;
+	}
+	text = raw;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	if (!g_utf8_validate(text, (gssize)len, &bad)) {
+		diag_warn(file, line_of(text, (size_t)(bad - text)),
+			  *bad ? "invalid UTF-8 (byte 0x%02X)" : "contains a NUL byte (0x%02X)",
+			  (unsigned char)*bad);
+		g_free(raw);
+		*why = "invalid UTF-8";
+		return NULL;
+	}
+	a = article_new();
+	/* What the file holds, for the book's identifier: CRC-32, Adler-32 and size, cheap to take. */
+	g_snprintf(a->bytes_sum, sizeof a->bytes_sum, "%08lx%08lx-%zu",
+		   crc32_z(crc32(0L, Z_NULL, 0), (const Bytef *)text, len),
+		   adler32_z(adler32(0L, Z_NULL, 0), (const Bytef *)text, len), len);
+	len = normalize_newlines(text, len);
+
+	split = fm_split(file, text, len, &yaml, &yaml_len, &body, &body_line);
+	if (split == -1) {
+		*why = "unterminated front matter";
+		goto fail;
+	}
+	if (split == 1 && !fm_parse(file, yaml, yaml_len, 2, tz, &a->fm)) {
+		*why = "bad front matter";
+		goto fail;
+	}
+	{
+		/* The summary is shown as the standfirst: its quotes are set like the body's. */
+		char *curled = textnorm_cjk_quotes_text(a->fm.summary.text);
+
+		if (curled) {
+			g_free(a->fm.summary.text);
+			a->fm.summary.text = curled;
+		}
+	}
+	a->file = g_strdup(file);
+	a->real = g_strdup(real);
+	a->dir = g_path_get_dirname(real);
+	a->rel = g_strdup(rel);
+	a->root = root;
+	a->body_line = body_line;
+	{
+		size_t body_len = (size_t)(text + len - body), fixed_len = 0;
+		char *fixed = textnorm_markdown_indents(body, body_len, &fixed_len);
+
+		a->doc = repaired(sanitize_parse_markdown(file, body_line, fixed ? fixed : body,
+							  fixed ? fixed_len : body_len, &a->markdown, &a->markdown_len));
+		a->holds = 1;
+		g_free(fixed);
+	}
+	{
+		char *base = g_path_get_basename(real);
+
+		a->section_index = !strcmp(base, "_index.md") || !strcmp(base, "_index.markdown");
+		a->bundle = !strcmp(base, "index.md") || !strcmp(base, "index.markdown");
+		g_free(base);
+	}
+	g_free(raw);
+	return a;
+fail:
+	article_free(a);
+	g_free(raw);
+	return NULL;
+}

@@ -1,0 +1,141 @@
+/* collect.c - walks SOURCE folders in a stable order and lists their Markdown files. */
+#include "read/collect.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/diag.h"
+
+static void found_free(gpointer p)
+{
+	struct found_file *f = p;
+
+	g_free(f->file);
+	g_free(f->real);
+	g_free(f->rel);
+	g_free(f);
+}
+
+static bool is_markdown(const char *name)
+{
+	return g_str_has_suffix(name, ".md") || g_str_has_suffix(name, ".markdown")
+	       || g_str_has_suffix(name, ".MD") || g_str_has_suffix(name, ".Markdown");
+}
+
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, const char *file,
+		     const char *real, const char *rel)
+{
+	struct found_file *f;
+
+	if (g_hash_table_contains(seen, real))
+		return;
+	g_hash_table_add(seen, g_strdup(real));
+	f = g_new0(struct found_file, 1);
+	f->file = g_strdup(file);
+	f->real = g_strdup(real);
+	f->rel = g_strdup(rel);
+	f->root = root;
+	g_ptr_array_add(out, f);
+}
+
+/* Walk dir (real path real_dir, rel inside root); visited guards against symlink loops. */
+static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
+		 const struct root *root, const char *real_dir, const char *rel)
+{
+	GDir *dir;
+	GError *err = NULL;
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+
+	if (g_hash_table_contains(visited, real_dir))
+		return;
+	g_hash_table_add(visited, g_strdup(real_dir));
+	dir = g_dir_open(real_dir, 0, &err);
+	if (!dir) {
+		char *shown = paths_display(root->given, rel);
+
+		diag_warn(shown, 0, "cannot read folder: %s", err->message);
+		g_free(shown);
+		g_error_free(err);
+		g_ptr_array_free(names, TRUE);
+		return;
+	}
+	while ((name = g_dir_read_name(dir)))
+		if (name[0] != '.')
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(dir);
+	g_ptr_array_sort(names, compare_names);
+
+	for (guint i = 0; i < names->len; i++) {
+		const char *n = g_ptr_array_index(names, i);
+		char *child_rel = *rel ? g_build_filename(rel, n, NULL) : g_strdup(n);
+		char *path = g_build_filename(real_dir, n, NULL);
+		char *shown = paths_display(root->given, child_rel);
+		char *real = realpath(path, NULL);
+		struct stat st;
+
+		if (!real) {
+			diag_warn(shown, 0, "broken link or unreadable entry; skipped");
+		} else if (!roots_find(roots, real)) {
+			diag_warn(shown, 0, "is a link that leaves the source folders; skipped");
+		} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk(out, seen, visited, roots, root, real, child_rel);
+		} else if (S_ISREG(st.st_mode) && is_markdown(n)) {
+			add_file(out, seen, root, shown, real, child_rel);
+		}
+		free(real);
+		g_free(shown);
+		g_free(path);
+		g_free(child_rel);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(found_free);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	/* All roots first, so a link from one SOURCE into another is allowed. */
+	for (guint i = 0; i < sources->len; i++) {
+		const char *src = g_ptr_array_index(sources, i);
+
+		if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
+			roots_add(roots, src);
+		} else if (g_file_test(src, G_FILE_TEST_IS_REGULAR)) {
+			char *dir = g_path_get_dirname(src);
+
+			roots_add(roots, dir);
+			g_free(dir);
+		}
+	}
+	for (guint i = 0; i < sources->len; i++) {
+		const char *src = g_ptr_array_index(sources, i);
+		char *real = realpath(src, NULL);
+		struct stat st;
+
+		if (!real || stat(real, &st) != 0) {
+			diag_error(src, 0, "no such file or folder");
+		} else if (S_ISDIR(st.st_mode)) {
+			walk(out, seen, visited, roots, roots_find(roots, real), real, "");
+		} else if (S_ISREG(st.st_mode)) {
+			char *base = g_path_get_basename(src);
+
+			add_file(out, seen, roots_find(roots, real), src, real, base);
+			g_free(base);
+		} else {
+			diag_error(src, 0, "is neither a folder nor a Markdown file");
+		}
+		free(real);
+	}
+	g_hash_table_destroy(seen);
+	g_hash_table_destroy(visited);
+	return out;
+}

@@ -1,0 +1,369 @@
+/* images.c - resolves image references: local files, data: URIs, and remote images fetched once through the cache. */
+#include "read/images.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+#include "media/fetch.h"
+#include "media/imagecache.h"
+#include "media/imagedecode.h"
+#include "read/resources.h"
+
+static bool is_remote(const char *ref);
+
+/* data:[<mediatype>][;base64],<data> */
+static struct resource *from_data_uri(struct book *b, const char *uri, const char **why)
+{
+	const char *comma = strchr(uri, ',');
+	struct resource *r;
+	guchar *bytes;
+	gsize len;
+	char *payload;
+
+	if (!comma) {
+		*why = "is a malformed data: URI";
+		return NULL;
+	}
+	payload = g_uri_unescape_string(comma + 1, NULL);
+	if (!payload) {
+		*why = "is a malformed data: URI";
+		return NULL;
+	}
+	if (g_strstr_len(uri, comma - uri, ";base64")) {
+		bytes = g_base64_decode(payload, &len);
+		g_free(payload);
+	} else {
+		bytes = (guchar *)payload;
+		len = strlen(payload);
+	}
+	r = resources_add_bytes(b, bytes, len, why);
+	g_free(bytes);
+	return r;
+}
+
+struct resource *images_resolve_ref(struct book *b, const char *base_dir, const char *ref,
+				    const char **why)
+{
+	char *path;
+	struct resource *r;
+
+	*why = NULL;
+	if (!ref || !*ref) {
+		*why = "has no address";
+		return NULL;
+	}
+	if (!g_ascii_strncasecmp(ref, "data:", 5))
+		return from_data_uri(b, ref, why);
+	if (paths_is_url(ref)) {
+		/* Remote images are fetched by images_resolve, all at once. */
+		*why = is_remote(ref) ? "is a remote image, not fetched here" : "has an address folio cannot read";
+		return NULL;
+	}
+	path = paths_resolve(b->roots, base_dir, ref, why);
+	if (!path)
+		return NULL;
+	r = resources_add_file(b, path, why);
+	g_free(path);
+	return r;
+}
+
+/* http:, https: or protocol-relative "//host/...". */
+static bool is_remote(const char *ref)
+{
+	return !g_ascii_strncasecmp(ref, "http://", 7) || !g_ascii_strncasecmp(ref, "https://", 8)
+	       || (ref[0] == '/' && ref[1] == '/' && ref[2] && ref[2] != '/');
+}
+
+/* The address to fetch: "https:" before "//host/...", the #fragment dropped (it never reaches the server). */
+static char *remote_url(const char *ref)
+{
+	const char *hash = strchr(ref, '#');
+	char *url = hash ? g_strndup(ref, (gsize)(hash - ref)) : g_strdup(ref);
+
+	if (url[0] == '/') {
+		char *full = g_strconcat("https:", url, NULL);
+
+		g_free(url);
+		url = full;
+	}
+	return url;
+}
+
+/* One remote address of the book, however many references name it. */
+struct remote {
+	char *url;
+	char *path;		/* the bytes: cache entry, or a copy in the scratch folder */
+	char *problem;		/* why there are none, or why they are no picture */
+	struct resource *res;	/* once added to the book */
+};
+
+static void remote_free(gpointer p)
+{
+	struct remote *r = p;
+
+	g_free(r->url);
+	g_free(r->path);
+	g_free(r->problem);
+	g_free(r);
+}
+
+/* What a local reference (or data: URI) came to: read, checked and decoded once however often it is named. */
+struct local {
+	struct resource *res;
+	char *problem;
+};
+
+static void local_free(gpointer p)
+{
+	struct local *l = p;
+
+	g_free(l->problem);
+	g_free(l);
+}
+
+struct remotes {
+	struct book *b;
+	GHashTable *by_url;	/* url -> struct remote * (owned) */
+	GPtrArray *order;	/* first-use order, for a deterministic walk */
+	struct imagecache *cache;
+	guint done;
+	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
+};
+
+static void want_remote(struct remotes *rs, const char *ref)
+{
+	char *url;
+
+	if (!ref || !is_remote(ref))
+		return;
+	url = remote_url(ref);
+	if (!g_hash_table_contains(rs->by_url, url)) {
+		struct remote *r = g_new0(struct remote, 1);
+
+		r->url = url;
+		g_hash_table_insert(rs->by_url, r->url, r);
+		g_ptr_array_add(rs->order, r);
+	} else {
+		g_free(url);
+	}
+}
+
+static struct remote *find_remote(struct remotes *rs, const char *ref)
+{
+	char *url = remote_url(ref);
+	struct remote *r = g_hash_table_lookup(rs->by_url, url);
+
+	g_free(url);
+	return r;
+}
+
+/* Each download as it ends: into the cache (or the scratch folder), or its reason noted. */
+static void fetched(struct fetch_item *it, void *data)
+{
+	struct remotes *rs = data;
+	struct remote *r = g_hash_table_lookup(rs->by_url, it->url);
+
+	diag_progress_step(++rs->done);
+	if (!it->body) {
+		r->problem = g_strdup_printf("could not be downloaded: %s", it->problem);
+		if (it->permanent && rs->cache)
+			imagecache_store_failure(rs->cache, it->url, it->problem);
+		return;
+	}
+	gsize n;
+	const void *bytes = g_bytes_get_data(it->body, &n);
+
+	if (rs->cache)
+		r->path = imagecache_store(rs->cache, it->url, bytes, n);
+	if (!r->path) {
+		/* No cache to keep it in: it still goes into this book. */
+		const char *dir = resources_scratch_dir(rs->b);
+		char *key = imagecache_key(it->url);
+
+		r->path = dir ? g_build_filename(dir, key, NULL) : NULL;
+		if (r->path && !g_file_set_contents(r->path, bytes, (gssize)n, NULL))
+			g_clear_pointer(&r->path, g_free);
+		if (!r->path)
+			r->problem = g_strdup("was downloaded but cannot be stored: no writable folder");
+		g_free(key);
+	}
+}
+
+/* Take every remote image from the cache, or download it (not with --offline). */
+static void gather_remotes(struct remotes *rs)
+{
+	const struct options *o = rs->b->opts;
+	const char *why = NULL;
+	GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)fetch_item_free);
+	struct fetch_settings settings;
+
+	if (!rs->order->len) {
+		g_ptr_array_free(items, TRUE);
+		return;
+	}
+	rs->cache = imagecache_open(o->image_cache, &why);
+	if (!rs->cache) {
+		char *dir = o->image_cache ? g_strdup(o->image_cache) : imagecache_default_dir();
+
+		diag_warn(dir, 0, "image cache %s; %s", why,
+			  o->offline ? "remote images cannot be had with --offline"
+				     : "downloaded images are kept for this run only");
+		g_free(dir);
+	}
+	for (guint i = 0; i < rs->order->len; i++) {
+		struct remote *r = g_ptr_array_index(rs->order, i);
+		char *failed;
+
+		if (rs->cache && (r->path = imagecache_lookup(rs->cache, r->url)))
+			continue;
+		if (rs->cache && (failed = imagecache_failure(rs->cache, r->url))) {
+			r->problem = g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
+						     failed);
+			g_free(failed);
+		} else if (o->offline) {
+			r->problem = g_strdup("is not in the image cache and --offline forbids downloading it");
+		} else {
+			g_ptr_array_add(items, fetch_item_new(r->url));
+		}
+	}
+	fetch_settings_from_options(&settings, o);
+	diag_progress_begin("downloading images", items->len);
+	fetch_all(items, &settings, fetched, rs);
+	diag_progress_end();
+	g_ptr_array_free(items, TRUE);
+}
+
+/*
+ * Resolve one reference; returns NULL with the reason in *problem (g_free it). An address named
+ * again (a picture repeated, thousands of times in hostile input) is not read or decoded again.
+ */
+static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem)
+{
+	const char *why = NULL;
+	char *key;
+	struct local *l;
+
+	if (ref && is_remote(ref)) {
+		struct remote *r = find_remote(rs, ref);
+
+		if (!r->res && !r->problem) {
+			r->res = resources_add_file(rs->b, r->path, &why);
+			if (!r->res)
+				r->problem = g_strdup(why);
+		}
+		if (!r->res)
+			*problem = g_strdup(r->problem);
+		return r->res;
+	}
+	key = g_strconcat(dir ? dir : "", "\n", ref ? ref : "", NULL);
+	l = g_hash_table_lookup(rs->local, key);
+	if (!l) {
+		l = g_new0(struct local, 1);
+		l->res = images_resolve_ref(rs->b, dir, ref, &why);
+		l->problem = l->res ? NULL : g_strdup(why);
+		g_hash_table_insert(rs->local, key, l);
+	} else {
+		g_free(key);
+	}
+	if (!l->res)
+		*problem = g_strdup(l->problem);
+	return l->res;
+}
+
+static bool same_address(const char *x, const char *y)
+{
+	char *a, *b;
+	bool same;
+
+	if (!x || !y)
+		return false;
+	if (!is_remote(x) || !is_remote(y))
+		return !strcmp(x, y);
+	a = remote_url(x);
+	b = remote_url(y);
+	same = !strcmp(a, b);
+	g_free(a);
+	g_free(b);
+	return same;
+}
+
+static void resolve_article(struct remotes *rs, struct article *a)
+{
+	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
+
+	/* An address that fails is reported once per article, however often it is named. */
+	GHashTable *refs = g_hash_table_new(g_str_hash, g_str_equal);	/* url -> references not yet reported */
+
+	for (guint j = 0; j < a->images->len; j++) {
+		const char *url = ((struct image *)g_ptr_array_index(a->images, j))->url;
+
+		g_hash_table_insert(refs, (gpointer)url, GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(refs, url)) + 1));
+	}
+	for (guint j = 0; j < a->images->len; j++) {
+		struct image *im = g_ptr_array_index(a->images, j);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
+		char *more;
+
+		im->res = resolve_ref(rs, a->dir, im->url, &im->problem);
+		if (im->res || n == 0)
+			continue;
+		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
+		diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
+		g_free(more);
+		g_hash_table_insert(refs, im->url, GUINT_TO_POINTER(0));
+	}
+	g_hash_table_destroy(refs);
+	if (!a->lead)
+		return;
+	/* The thumbnail that opens the body anyway is not shown twice (nor reported twice). */
+	if (first && same_address(a->lead->url, first->url)) {
+		g_clear_pointer(&a->lead, image_free);
+		return;
+	}
+	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem);
+	if (a->lead->res && first && first->res == a->lead->res)
+		g_clear_pointer(&a->lead, image_free);
+	else if (!a->lead->res)
+		diag_warn(a->file, a->lead->line, "thumbnail '%s' %s; the article shows no lead image",
+			  a->lead->url, a->lead->problem);
+}
+
+void images_resolve(struct book *b)
+{
+	struct remotes rs = { b, g_hash_table_new(g_str_hash, g_str_equal),
+			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
+			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
+	GPtrArray *readers;
+
+	if (!imagedecode_webp_mode_valid(b->opts->webp)) {
+		diag_error(NULL, 0, "--webp wants auto, keep, jpeg or png, not '%s'", b->opts->webp);
+		goto out;
+	}
+	/* The articles, then the parts' introductions, in reading order. */
+	readers = g_ptr_array_new();
+	for (guint i = 0; i < b->articles->len; i++)
+		g_ptr_array_add(readers, g_ptr_array_index(b->articles, i));
+	for (guint i = 0; i < b->parts->len; i++) {
+		struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			g_ptr_array_add(readers, p->intro);
+	}
+	for (guint i = 0; i < readers->len; i++) {
+		struct article *a = g_ptr_array_index(readers, i);
+
+		for (guint j = 0; j < a->images->len; j++)
+			want_remote(&rs, ((struct image *)g_ptr_array_index(a->images, j))->url);
+		if (a->lead)
+			want_remote(&rs, a->lead->url);
+	}
+	gather_remotes(&rs);
+	for (guint i = 0; i < readers->len; i++)
+		resolve_article(&rs, g_ptr_array_index(readers, i));
+	g_ptr_array_free(readers, TRUE);
+out:
+	imagecache_free(rs.cache);
+	g_hash_table_destroy(rs.local);
+	g_hash_table_destroy(rs.by_url);
+	g_ptr_array_free(rs.order, TRUE);
+}

@@ -1,0 +1,420 @@
+/* passes.c - walks each article's tree once and records headings, images, links and footnotes. */
+#include "read/passes.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+#include "read/identity.h"
+#include "text/langdetect.h"
+#include "html/sanitize.h"
+
+static void plain_text(cmark_node *node, GString *out)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(out, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(out, ' ');
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_HTML_INLINE:
+			break;
+		default:
+			plain_text(c, out);
+			break;
+		}
+	}
+}
+
+char *node_plain_text(cmark_node *node)
+{
+	GString *out = g_string_new(NULL);
+
+	plain_text(node, out);
+	return g_strstrip(g_string_free(out, FALSE));
+}
+
+static bool is_blank(const char *s)
+{
+	return !s || !s[strspn(s, " \t\n")];
+}
+
+static const char *nonempty(const char *s)
+{
+	return is_blank(s) ? NULL : s;
+}
+
+char *passes_article_title(const struct article *a)
+{
+	const char *t = nonempty(a->fm.title.text);
+	cmark_node *n;
+	char *base, *dot;
+
+	if (t)
+		return g_strstrip(g_strdup(t));
+	for (n = cmark_node_first_child(a->doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			char *h = node_plain_text(n);
+
+			if (*h)
+				return h;
+			g_free(h);
+		}
+	}
+	/* A bundle is named by its folder; a file by its name without the extension. */
+	if (a->bundle || a->section_index) {
+		char *dir = g_path_get_dirname(a->rel);
+
+		base = g_path_get_basename(strcmp(dir, ".") ? dir : a->real);
+		g_free(dir);
+	} else {
+		base = g_path_get_basename(a->rel);
+	}
+	dot = strrchr(base, '.');
+	if (dot && dot != base && !a->bundle && !a->section_index)
+		*dot = '\0';
+	return base;
+}
+
+/* The source: front matter's, else the link of the article's source paragraph. */
+static void find_source(struct article *a)
+{
+	cmark_node *link = NULL;
+
+	if (a->fm.source.text && *a->fm.source.text) {
+		const char *s = a->fm.source.text;
+
+		if (g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://"))
+			a->source_url = g_strdup(s);
+		else
+			a->source_name = g_strdup(s);
+	}
+	if (!identity_source_paragraph(a->doc, &link))
+		return;
+	if (!a->source_url)
+		a->source_url = g_strdup(cmark_node_get_url(link));
+	if (!a->source_name)
+		a->source_name = node_plain_text(link);
+}
+
+static int node_line(const struct article *a, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	/* Inline nodes may not carry a line; use the nearest block's. */
+	while (line <= 0 && cmark_node_parent(n)) {
+		n = cmark_node_parent(n);
+		line = cmark_node_get_start_line(n);
+	}
+	return a->body_line + (line > 0 ? line - 1 : 0);
+}
+
+static struct article *article_by_real(struct book *b, const char *real)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		if (!strcmp(a->real, real))
+			return a;
+	}
+	return NULL;
+}
+
+/* A relative link to another article of the book becomes a link inside the book. */
+static void resolve_link(struct book *b, struct article *a, struct link *l)
+{
+	if (*l->url && !paths_is_url(l->url) && l->url[0] != '#') {
+		const char *hash = strchr(l->url, '#');
+		const char *why;
+		char *ref = g_strndup(l->url, hash ? (gsize)(hash - l->url) : strlen(l->url));
+		char *real = *ref ? paths_resolve(b->roots, a->dir, ref, &why) : NULL;
+
+		if (real) {
+			l->target = article_by_real(b, real);
+			/* "post/" in Hugo names post/index.md */
+		} else if (*ref) {
+			char *idx = g_build_filename(ref, "index.md", NULL);
+
+			real = paths_resolve(b->roots, a->dir, idx, &why);
+			if (real)
+				l->target = article_by_real(b, real);
+			g_free(idx);
+		}
+		if (l->target && hash)
+			l->fragment = g_strdup(hash);
+		g_free(real);
+		g_free(ref);
+	}
+}
+
+/*
+ * One walk over an article's tree, in document order. Recording (bind false)
+ * makes the records of its headings, images (Markdown ones, and each <img>
+ * of raw HTML), links and footnote definitions. Binding (bind true) walks a
+ * tree parsed again from the same text and points the same records, in the
+ * same order, at its nodes; one that does not match is a defect: abort.
+ */
+struct walk {
+	struct article *a;
+	bool bind;
+	guint heading, image, link, footnote;	/* records met so far */
+	cmark_node *node;	/* the raw HTML node whose <img> are being read */
+	int line;
+};
+
+static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
+{
+	diag_error(w->a->file, node_line(w->a, n), "internal error: the body parsed again has another %s than "
+		   "when it was loaded", what);
+	abort();
+}
+
+/* The next record of a kind while binding: it must exist and match. */
+static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met, const char *what, cmark_node *n)
+{
+	if (*met >= records->len)
+		mismatch(w, what, n);
+	return g_ptr_array_index(records, (*met)++);
+}
+
+static void walk_image(struct walk *w, cmark_node *n, const char *url, char *alt)
+{
+	char *stripped = g_strstrip(g_strdup(url ? url : ""));
+
+	if (w->bind) {
+		struct image *im = next_record(w, w->a->images, &w->image, "image", n);
+
+		if (strcmp(im->url, stripped))
+			mismatch(w, "image", n);
+		im->node = n;
+		g_free(stripped);
+		g_free(alt);
+	} else {
+		struct image *im = g_new0(struct image, 1);
+
+		im->node = n;
+		im->url = stripped;
+		im->alt = alt;
+		im->line = w->line;
+		g_ptr_array_add(w->a->images, im);
+	}
+}
+
+/* An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced. */
+static void walk_raw_image(void *data, const char *src, const char *alt)
+{
+	struct walk *w = data;
+
+	walk_image(w, w->node, src, w->bind ? NULL : g_strdup(alt));
+}
+
+static void walk_heading(struct walk *w, cmark_node *n)
+{
+	if (w->bind) {
+		struct heading *h = next_record(w, w->a->headings, &w->heading, "heading", n);
+
+		if (h->level != cmark_node_get_heading_level(n))
+			mismatch(w, "heading", n);
+		h->node = n;
+	} else {
+		struct heading *h = g_new0(struct heading, 1);
+
+		h->node = n;
+		h->level = cmark_node_get_heading_level(n);
+		h->text = node_plain_text(n);
+		h->line = node_line(w->a, n);
+		g_ptr_array_add(w->a->headings, h);
+	}
+}
+
+static void walk_link(struct walk *w, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (w->bind) {
+		struct link *l = next_record(w, w->a->links, &w->link, "link", n);
+
+		if (strcmp(l->url, url ? url : ""))
+			mismatch(w, "link", n);
+		l->node = n;
+	} else {
+		struct link *l = g_new0(struct link, 1);
+
+		l->node = n;
+		l->url = g_strdup(url ? url : "");
+		l->line = node_line(w->a, n);
+		g_ptr_array_add(w->a->links, l);
+	}
+}
+
+static void walk_footnote(struct walk *w, cmark_node *n)
+{
+	if (w->bind) {
+		struct footnote *f = next_record(w, w->a->footnotes, &w->footnote, "footnote", n);
+
+		f->def = n;
+	} else {
+		struct footnote *f = g_new0(struct footnote, 1);
+
+		f->def = n;
+		f->number = (int)w->a->footnotes->len + 1;
+		g_ptr_array_add(w->a->footnotes, f);
+	}
+}
+
+static void walk_article(struct article *a, bool bind)
+{
+	struct walk w = { .a = a, .bind = bind };
+	cmark_iter *it = cmark_iter_new(a->doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			walk_heading(&w, n);
+			break;
+		case CMARK_NODE_IMAGE:
+			w.line = bind ? 0 : node_line(a, n);
+			walk_image(&w, n, cmark_node_get_url(n), bind ? NULL : node_plain_text(n));
+			break;
+		case CMARK_NODE_LINK:
+			walk_link(&w, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			w.node = n;
+			w.line = bind ? 0 : node_line(a, n);
+			sanitize_image_sources(cmark_node_get_literal(n), walk_raw_image, &w);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			walk_footnote(&w, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (bind && (w.heading < a->headings->len || w.image < a->images->len || w.link < a->links->len
+		     || w.footnote < a->footnotes->len))
+		mismatch(&w, "number of headings, images, links or footnotes", a->doc);
+}
+
+void passes_rebind(struct article *a)
+{
+	if (a->walked)
+		walk_article(a, true);
+}
+
+void passes_unbind(struct article *a)
+{
+	for (guint i = 0; i < a->headings->len; i++)
+		((struct heading *)g_ptr_array_index(a->headings, i))->node = NULL;
+	for (guint i = 0; i < a->images->len; i++)
+		((struct image *)g_ptr_array_index(a->images, i))->node = NULL;
+	for (guint i = 0; i < a->links->len; i++)
+		((struct link *)g_ptr_array_index(a->links, i))->node = NULL;
+	for (guint i = 0; i < a->footnotes->len; i++)
+		((struct footnote *)g_ptr_array_index(a->footnotes, i))->def = NULL;
+}
+
+/*
+ * The article's language: its own tag, corrected when its text is plainly CJK and the tag is
+ * not, or plainly Latin and the tag says Chinese (then English: most such articles are).
+ */
+static void choose_lang(struct book *b, struct article *a)
+{
+	char *declared = lang_normalize(a->fm.lang.text);
+	bool latin;
+	const char *seen = langdetect(a->doc, a->title, &latin);
+
+	if (declared && seen && !lang_is_cjk(declared)) {
+		g_free(declared);
+		declared = g_strdup(seen);
+	} else if (declared && lang_is_cjk(declared) && latin) {
+		g_free(declared);
+		declared = g_strdup("en");
+	}
+	if (!declared && seen && !(b->lang && lang_is_cjk(b->lang)))
+		declared = g_strdup(seen);
+	g_free(a->lang);
+	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
+}
+
+/* Said once the article is in the book (choose_lang runs on every article read, chosen or not). */
+static void report_lang_correction(const struct article *a)
+{
+	char *declared = lang_normalize(a->fm.lang.text);
+
+	if (declared && a->lang && strcmp(declared, a->lang))
+		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
+			  declared, !strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
+			  : !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese"
+			  : !strcmp(a->lang, "en") ? "in Latin letters" : a->lang, a->lang);
+	g_free(declared);
+}
+
+void passes_identify(struct book *b, struct article *a)
+{
+	char *text = identity_text_fingerprint(a);
+
+	find_source(a);
+	choose_lang(b, a);
+	g_strlcpy(a->text_fingerprint, text, sizeof a->text_fingerprint);
+	g_free(text);
+	walk_article(a, false);
+	a->walked = true;
+}
+
+/* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */
+static void name_records(struct book *b, struct article *a, char *id)
+{
+	g_free(a->id);
+	a->id = id;
+	for (guint k = 0; k < a->headings->len; k++) {
+		struct heading *h = g_ptr_array_index(a->headings, k);
+
+		g_free(h->anchor);
+		h->anchor = g_strdup_printf("%s-h%u", a->id, k + 1);
+	}
+	for (guint k = 0; k < a->links->len; k++)
+		resolve_link(b, a, g_ptr_array_index(a->links, k));
+	for (guint k = 0; k < a->footnotes->len; k++) {
+		struct footnote *f = g_ptr_array_index(a->footnotes, k);
+
+		g_free(f->anchor);
+		g_free(f->ref_anchor);
+		f->anchor = g_strdup_printf("%s-fn%d", a->id, f->number);
+		f->ref_anchor = g_strdup_printf("%s-fnref%d", a->id, f->number);
+	}
+}
+
+void passes_run(struct book *b)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		name_records(b, a, g_strdup_printf("a%04u", i + 1));
+		report_lang_correction(a);
+		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
+			a->lead = g_new0(struct image, 1);
+			a->lead->url = g_strstrip(g_strdup(a->fm.thumbnail.text));
+			a->lead->alt = g_strdup(a->title);
+			a->lead->line = a->fm.thumbnail.line;
+		}
+	}
+	/* A part's introduction (its _index.md) is set on the part's page: named after the part. */
+	for (guint i = 0; i < b->parts->len; i++) {
+		struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			name_records(b, p->intro, g_strdup_printf("%s-intro", p->id));
+	}
+}

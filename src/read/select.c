@@ -1,0 +1,489 @@
+/* select.c - keeps the articles the options ask for: drafts, date window, names, language, duplicates, limit. */
+#include "read/select.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "read/identity.h"
+#include "text/langdetect.h"
+
+struct select_filters {
+	bool has_from, has_to;
+	gint64 from, to;		/* from <= date < to, UTC seconds */
+	char *window;			/* the window in words, for notes */
+	GPtrArray *categories, *tags;	/* folded names (select_fold_name) */
+	GPtrArray *langs;		/* normalised tags */
+	GHashTable *files;		/* files: real path -> position, or NULL */
+};
+
+char *select_fold_name(const char *s)
+{
+	char *trimmed = g_strstrip(g_strdup(s));
+	char *norm = g_utf8_normalize(trimmed, -1, G_NORMALIZE_NFKC);
+	char *folded = g_utf8_casefold(norm ? norm : trimmed, -1);
+
+	g_free(norm);
+	g_free(trimmed);
+	return folded;
+}
+
+static GPtrArray *fold_all(const GPtrArray *names, const char *option, bool *ok)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < names->len; i++) {
+		const char *n = g_ptr_array_index(names, i);
+
+		if (!g_utf8_validate(n, -1, NULL) || !*n) {
+			diag_error(NULL, 0, "--%s wants a name in UTF-8, not '%s'", option, n);
+			*ok = false;
+			continue;
+		}
+		g_ptr_array_add(out, select_fold_name(n));
+	}
+	return out;
+}
+
+/* The first moment after the day of d, in the zone d was read in (DST days are 23 or 25 hours long). */
+static gint64 end_of_day(const struct folio_date *d, GTimeZone *tz)
+{
+	GDateTime *u = g_date_time_new_from_unix_utc(d->utc);
+	GTimeZone *own = NULL;
+	GDateTime *l, *mid, *next;
+	gint64 end;
+	int y, m, day;
+
+	l = g_date_time_to_timezone(u, tz);
+	/* A date written with its own offset ("2025-03-09Z") counts in that offset. */
+	if (g_date_time_get_utc_offset(l) / G_TIME_SPAN_SECOND != d->offset) {
+		g_date_time_unref(l);
+		own = g_time_zone_new_offset(d->offset);
+		l = g_date_time_to_timezone(u, own);
+	}
+	g_date_time_get_ymd(l, &y, &m, &day);
+	mid = g_date_time_new(own ? own : tz, y, m, day, 0, 0, 0);
+	next = g_date_time_add_days(mid, 1);
+	end = g_date_time_to_unix(next);
+	g_date_time_unref(next);
+	g_date_time_unref(mid);
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	if (own)
+		g_time_zone_unref(own);
+	return end;
+}
+
+static bool read_date(const char *option, const char *text, GTimeZone *tz, struct folio_date *d)
+{
+	if (date_parse(text, tz, d))
+		return true;
+	diag_error(NULL, 0, "--%s: cannot read the date '%s' (use 2025-03-01, 2025-03-01 08:00, "
+		   "2025-03-01T08:00:00+08:00 or 'Sat, 01 Mar 2025 08:00:00 GMT')", option, text);
+	return false;
+}
+
+static bool read_window(struct select_filters *f, const struct book *b)
+{
+	const struct options *o = b->opts;
+	struct folio_date d;
+	gint64 span;
+
+	if (o->since) {
+		if (!read_date("since", o->since, b->tz, &d))
+			return false;
+		f->has_from = true;
+		f->from = d.utc;
+	}
+	if (o->until) {
+		if (!read_date("until", o->until, b->tz, &d))
+			return false;
+		f->has_to = true;
+		/* "--until 2025-03-09" takes in the whole of that day. */
+		f->to = d.has_time ? d.utc + 1 : end_of_day(&d, b->tz);
+	}
+	if (o->last) {
+		if (!date_parse_span(o->last, &span)) {
+			diag_error(NULL, 0, "--last wants a span such as 30m, 24h, 7d, 2w or 1y, not '%s'", o->last);
+			return false;
+		}
+		/* The last SPAN up to now: a date in the future is not "the last 7 days". */
+		if (!f->has_from || b->now - span > f->from)
+			f->from = b->now - span;
+		if (!f->has_to || b->now + 1 < f->to)
+			f->to = b->now + 1;
+		f->has_from = f->has_to = true;
+	}
+	if (f->has_from || f->has_to) {
+		char *from = f->has_from ? date_format_in(f->from, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+		char *to = f->has_to ? date_format_in(f->to, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+
+		if (from && to)
+			f->window = g_strdup_printf("from %s until before %s", from, to);
+		else if (from)
+			f->window = g_strdup_printf("from %s on", from);
+		else
+			f->window = g_strdup_printf("before %s", to);
+		if (f->has_from && f->has_to && f->from >= f->to)
+			diag_warn(NULL, 0, "the dates asked for leave no time at all (%s)", f->window);
+		g_free(from);
+		g_free(to);
+	}
+	return true;
+}
+
+GHashTable *select_listed_files(const struct options *o, bool report)
+{
+	GHashTable *files;
+
+	if (!o->files->len)
+		return NULL;
+	files = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	for (guint i = 0; i < o->files->len; i++) {
+		const char *f = g_ptr_array_index(o->files, i);
+		char *real = realpath(f, NULL);
+
+		if (!real) {
+			if (report)
+				diag_warn(f, 0, "listed in files: but does not exist");
+			continue;
+		}
+		if (g_hash_table_contains(files, real))
+			free(real);
+		else
+			g_hash_table_insert(files, real, GUINT_TO_POINTER(i + 1));
+	}
+	return files;
+}
+
+struct select_filters *select_filters_new(const struct book *b)
+{
+	const struct options *o = b->opts;
+	struct select_filters *f = g_new0(struct select_filters, 1);
+	bool ok = read_window(f, b);
+
+	f->categories = fold_all(o->categories, "category", &ok);
+	f->tags = fold_all(o->tags, "tag", &ok);
+	f->langs = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < o->langs->len; i++) {
+		char *tag = lang_normalize(g_ptr_array_index(o->langs, i));
+
+		if (!tag || !g_ascii_isalpha(tag[0])) {
+			diag_error(NULL, 0, "--only-lang wants a language tag such as zh, zh-Hant or en, not '%s'",
+				   (char *)g_ptr_array_index(o->langs, i));
+			ok = false;
+			g_free(tag);
+			continue;
+		}
+		g_ptr_array_add(f->langs, tag);
+	}
+	if (o->limit == 0)
+		diag_warn(NULL, 0, "--limit 0 leaves no article in the book");
+	f->files = select_listed_files(o, true);
+	if (!ok) {
+		select_filters_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+void select_filters_free(struct select_filters *f)
+{
+	if (!f)
+		return;
+	g_free(f->window);
+	g_ptr_array_free(f->categories, TRUE);
+	g_ptr_array_free(f->tags, TRUE);
+	g_ptr_array_free(f->langs, TRUE);
+	if (f->files)
+		g_hash_table_destroy(f->files);
+	g_free(f);
+}
+
+/* ---- languages ---- */
+
+struct tag_parts {
+	char lang[9], script[5], region[4];
+};
+
+static void split_tag(const char *tag, struct tag_parts *p)
+{
+	char **sub = g_strsplit(tag, "-", -1);
+
+	memset(p, 0, sizeof *p);
+	for (int i = 0; sub[i]; i++) {
+		size_t n = strlen(sub[i]);
+
+		if (i == 0)
+			g_strlcpy(p->lang, sub[i], sizeof p->lang);
+		else if (n == 4 && g_ascii_isalpha(sub[i][0]) && !p->script[0] && !p->region[0])
+			g_strlcpy(p->script, sub[i], sizeof p->script);
+		else if ((n == 2 || (n == 3 && g_ascii_isdigit(sub[i][0]))) && !p->region[0])
+			g_strlcpy(p->region, sub[i], sizeof p->region);
+	}
+	g_strfreev(sub);
+	/* Chinese names its script by region as often as by subtag: zh-TW is Traditional. */
+	if (!p->script[0] && !g_ascii_strcasecmp(p->lang, "zh")) {
+		static const char *const hant[] = { "TW", "HK", "MO" }, *const hans[] = { "CN", "SG", "MY" };
+
+		for (size_t i = 0; i < G_N_ELEMENTS(hant); i++) {
+			if (!g_ascii_strcasecmp(p->region, hant[i]))
+				strcpy(p->script, "Hant");
+			if (!g_ascii_strcasecmp(p->region, hans[i]))
+				strcpy(p->script, "Hans");
+		}
+	}
+}
+
+bool select_lang_matches(const char *want, const char *have)
+{
+	struct tag_parts w, h;
+
+	if (!want || !have)
+		return false;
+	split_tag(want, &w);
+	split_tag(have, &h);
+	/* Every part the filter names must agree; what it leaves out matches anything. */
+	return !g_ascii_strcasecmp(w.lang, h.lang)
+	       && (!w.script[0] || !g_ascii_strcasecmp(w.script, h.script))
+	       && (!w.region[0] || !g_ascii_strcasecmp(w.region, h.region));
+}
+
+char *select_lang_family(const char *tag)
+{
+	struct tag_parts p;
+
+	if (!tag || !*tag)
+		return g_strdup("und");
+	split_tag(tag, &p);
+	if (!g_ascii_strcasecmp(p.lang, "zh") && p.script[0])
+		return g_strdup_printf("zh-%s", p.script);
+	return g_ascii_strdown(p.lang, -1);
+}
+
+/* ---- the filters ---- */
+
+static bool names_match(const GPtrArray *wanted, const GPtrArray *names)
+{
+	for (guint i = 0; i < names->len; i++) {
+		char *n = select_fold_name(g_ptr_array_index(names, i));
+		bool hit = false;
+
+		for (guint j = 0; j < wanted->len && !hit; j++)
+			hit = !strcmp(n, g_ptr_array_index(wanted, j));
+		g_free(n);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+static bool lang_wanted(const struct select_filters *f, const char *lang)
+{
+	for (guint i = 0; i < f->langs->len; i++)
+		if (select_lang_matches(g_ptr_array_index(f->langs, i), lang))
+			return true;
+	return false;
+}
+
+static bool sent_before(const struct book *b, const struct article *a)
+{
+	GPtrArray *keys;
+	bool hit = false;
+
+	if (!b->sent)
+		return false;
+	keys = identity_keys(a, b->tz, IDENTITY_PATH);
+	for (guint i = 0; i < keys->len && !hit; i++)
+		hit = g_hash_table_contains(b->sent, g_ptr_array_index(keys, i));
+	g_ptr_array_unref(keys);
+	return hit;
+}
+
+/*
+ * The article a duplicates (and why), or NULL; records a's keys otherwise. The same
+ * source link is the same article; the same title on the same day is the same article
+ * only when the text is the same too: another outlet's version of a story says other
+ * things, and leaving it out would lose them.
+ */
+static const struct article *duplicate_of(const struct book *b, GHashTable *seen, const struct article *a,
+					  const char **why)
+{
+	GPtrArray *keys = identity_keys(a, b->tz, IDENTITY_TEXT);
+	const struct article *first = NULL;
+
+	for (guint i = 0; i < keys->len && !first; i++) {
+		const char *k = g_ptr_array_index(keys, i);
+
+		first = g_hash_table_lookup(seen, k);
+		if (first)
+			*why = g_str_has_prefix(k, "link:") ? "same source link" : "same title, day and text";
+	}
+	if (!first)
+		for (guint i = 0; i < keys->len; i++)
+			g_hash_table_insert(seen, g_strdup(g_ptr_array_index(keys, i)), (gpointer)a);
+	g_ptr_array_unref(keys);
+	return first;
+}
+
+static char *join(const GPtrArray *items)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < items->len; i++)
+		g_string_append_printf(s, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(items, i));
+	return g_string_free(s, FALSE);
+}
+
+static void note_count(guint n, const char *what)
+{
+	if (n)
+		diag_note(NULL, 0, "%u article%s %s", n, n == 1 ? "" : "s", what);
+}
+
+/* Count one article left out for a reason; true, for "return drop(...)". */
+static bool drop(guint *reason)
+{
+	(*reason)++;
+	return true;
+}
+
+/* Which filter, if any, leaves a out; counts it in b->chosen. */
+static bool filtered_out(struct book *b, const struct select_filters *f, const struct article *a)
+{
+	const struct options *o = b->opts;
+	const char *lang = a->lang ? a->lang : b->lang;
+
+	if (a->fm.draft && !o->include_drafts)
+		return drop(&b->chosen.drafts);
+	if (f->files && !g_hash_table_contains(f->files, a->real))
+		return drop(&b->chosen.by_files);
+	if (f->has_from || f->has_to) {
+		if (!a->fm.date.valid) {
+			b->chosen.undated++;
+			return drop(&b->chosen.by_date);
+		}
+		if ((f->has_from && a->fm.date.utc < f->from) || (f->has_to && a->fm.date.utc >= f->to))
+			return drop(&b->chosen.by_date);
+	}
+	if (f->categories->len && !names_match(f->categories, a->fm.categories.items))
+		return drop(&b->chosen.by_category);
+	if (f->tags->len && !names_match(f->tags, a->fm.tags.items))
+		return drop(&b->chosen.by_tag);
+	if (f->langs->len && !lang_wanted(f, lang))
+		return drop(&b->chosen.by_lang);
+	if (sent_before(b, a))
+		return drop(&b->chosen.already_sent);
+	return false;
+}
+
+/* Files named in files: that no SOURCE folder holds (or that failed to load). */
+static void report_unlisted(const struct select_filters *f, GHashTable *loaded_real)
+{
+	GHashTableIter it;
+	gpointer key, value;
+	GPtrArray *missing = g_ptr_array_new();
+
+	g_hash_table_iter_init(&it, f->files);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		if (!g_hash_table_contains(loaded_real, key))
+			g_ptr_array_add(missing, key);
+	g_ptr_array_sort(missing, (GCompareFunc)(void (*)(void))strcmp);	/* stable messages */
+	for (guint i = 0; i < missing->len; i++)
+		diag_warn((char *)g_ptr_array_index(missing, i), 0,
+			  "listed in files: but not an article read from the SOURCE folders");
+	g_ptr_array_free(missing, TRUE);
+}
+
+void select_articles(struct book *b, const struct select_filters *f, GPtrArray *candidates)
+{
+	const struct options *o = b->opts;
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *loaded_real = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *dropped = g_ptr_array_new();
+	char *names;
+
+	b->chosen.has_from = f->has_from;
+	b->chosen.from = f->from;
+	b->chosen.has_to = f->has_to;
+	b->chosen.to = f->to;
+	for (guint i = 0; i < candidates->len; i++) {
+		struct article *a = g_ptr_array_index(candidates, i);
+		const struct article *first;
+		const char *why = NULL;
+
+		b->chosen.read++;
+		g_hash_table_add(loaded_real, a->real);
+		if (filtered_out(b, f, a)) {
+			g_ptr_array_add(dropped, a);
+			continue;
+		}
+		first = duplicate_of(b, seen, a, &why);
+		if (first) {
+			b->chosen.duplicates++;
+			diag_note(a->file, 0, "duplicate of %s (%s); left out", first->file, why);
+			g_ptr_array_add(dropped, a);
+			continue;
+		}
+		g_ptr_array_add(b->articles, a);
+	}
+	if (f->files)
+		report_unlisted(f, loaded_real);
+	g_hash_table_destroy(loaded_real);
+	g_hash_table_destroy(seen);
+	for (guint i = 0; i < dropped->len; i++)
+		article_free(g_ptr_array_index(dropped, i));
+	g_ptr_array_free(dropped, TRUE);
+	g_ptr_array_set_size(candidates, 0);
+
+	if (b->chosen.drafts)
+		diag_note(NULL, 0, "%u draft%s skipped (--include-drafts keeps them)", b->chosen.drafts,
+			  b->chosen.drafts == 1 ? "" : "s");
+	note_count(b->chosen.by_files, "not in the files: list left out");
+	if (b->chosen.by_date) {
+		char *what = g_strdup_printf("outside the dates asked for (%s) left out", f->window);
+
+		note_count(b->chosen.by_date - b->chosen.undated, what);
+		g_free(what);
+		note_count(b->chosen.undated, "without a date left out (--since, --until and --last need one)");
+	}
+	names = join(o->categories);
+	if (b->chosen.by_category) {
+		char *what = g_strdup_printf("not in category %s left out", names);
+
+		note_count(b->chosen.by_category, what);
+		g_free(what);
+	}
+	g_free(names);
+	names = join(o->tags);
+	if (b->chosen.by_tag) {
+		char *what = g_strdup_printf("without tag %s left out", names);
+
+		note_count(b->chosen.by_tag, what);
+		g_free(what);
+	}
+	g_free(names);
+	names = join(f->langs);
+	if (b->chosen.by_lang) {
+		char *what = g_strdup_printf("not in language %s left out", names);
+
+		note_count(b->chosen.by_lang, what);
+		g_free(what);
+	}
+	g_free(names);
+	note_count(b->chosen.already_sent, "already in an earlier digest left out");
+}
+
+void select_limit(struct book *b)
+{
+	long limit = b->opts->limit;
+
+	if (limit < 0 || b->articles->len <= (guint)limit)
+		return;
+	b->chosen.over_limit = b->articles->len - (guint)limit;
+	for (guint i = (guint)limit; i < b->articles->len; i++)
+		article_free(g_ptr_array_index(b->articles, i));
+	g_ptr_array_set_size(b->articles, (guint)limit);
+	diag_note(NULL, 0, "%u article%s past --limit %ld left out", b->chosen.over_limit,
+		  b->chosen.over_limit == 1 ? "" : "s", limit);
+}

@@ -1,0 +1,51 @@
+/* select.h - chooses which loaded articles go into the book: drafts, filters, duplicates, --limit. */
+#ifndef FOLIO_SELECT_H
+#define FOLIO_SELECT_H
+
+#include "book/book.h"
+
+/* The filters of a run, read from the options once (dates parsed in --timezone, names folded). */
+struct select_filters;
+
+/*
+ * Read the filter options of b->opts (--since, --until, --last relative to
+ * b->now, --category, --tag, --only-lang, files:). Returns NULL after
+ * reporting an error when a value is malformed.
+ */
+struct select_filters *select_filters_new(const struct book *b);
+void select_filters_free(struct select_filters *f);
+
+/*
+ * Move the articles of candidates (owned, in path order; emptied) that the
+ * filters choose into b->articles, freeing the others: drafts (unless
+ * --include-drafts), articles outside files:, the date window (undated ones
+ * too), --category, --tag, --only-lang, those an earlier digest held
+ * (b->sent), then duplicates (same source link, or same title on the same day: the
+ * first in path order stays). Counts and the date window go to b->chosen;
+ * notes say what was left out and why.
+ */
+void select_articles(struct book *b, const struct select_filters *f, GPtrArray *candidates);
+
+/* After sorting: keep the first --limit articles of b->articles (a note counts the rest). */
+void select_limit(struct book *b);
+
+/*
+ * The files: list of o as a table of real path -> position (1, 2, ...), or
+ * NULL when there is none. report: warn about entries that do not exist.
+ */
+GHashTable *select_listed_files(const struct options *o, bool report);
+
+/* True when the article's language tag have is one the --only-lang tag want asks for (zh matches zh-CN). */
+bool select_lang_matches(const char *want, const char *have);
+
+/* A category or tag name as it compares: trimmed, NFKC, case folded ("ＡＩ" is "ai"; Hugo folds terms too). g_free. */
+char *select_fold_name(const char *name);
+
+/*
+ * The family a language tag belongs to, for grouping: its language ("en" for
+ * en-GB), and for Chinese its script ("zh-Hant" for zh-HK and zh-TW, "zh-Hans"
+ * for zh-CN); "und" for none. g_free.
+ */
+char *select_lang_family(const char *tag);
+
+#endif

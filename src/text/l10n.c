@@ -1,0 +1,123 @@
+/* l10n.c - labels and human date forms for Simplified and Traditional Chinese, Japanese, Korean, English. */
+#include "text/l10n.h"
+
+#include <string.h>
+
+enum lang_class { LC_EN, LC_HANS, LC_HANT, LC_JA, LC_KO, LC_N_ };
+
+static const char *const labels[L_COUNT_][LC_N_] = {
+	[L_SOURCE] = { "Source", "来源", "來源", "出典", "출처" },
+	[L_TAGS] = { "Tags", "标签", "標籤", "タグ", "태그" },
+	[L_CONTENTS] = { "Contents", "目录", "目錄", "目次", "목차" },
+	[L_LANDMARKS] = { "Landmarks", "导览", "導覽", "ランドマーク", "랜드마크" },
+	[L_COVER] = { "Cover", "封面", "封面", "表紙", "표지" },
+	[L_TITLE_PAGE] = { "Title page", "书名页", "書名頁", "扉", "속표지" },
+	[L_START] = { "Start of the articles", "正文", "正文", "本文", "본문" },
+	[L_NOTES] = { "Notes", "注释", "註釋", "注", "각주" },
+	[L_IMAGE_MISSING] = { "Image not included", "图片未收录", "圖片未收錄", "画像未収録", "이미지 없음" },
+	[L_EMBED] = { "Embedded content", "嵌入内容", "嵌入內容", "埋め込みコンテンツ", "삽입 콘텐츠" },
+	[L_VIDEO] = { "Video", "视频", "影片", "動画", "동영상" },
+	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오" },
+	[L_A11Y_SUMMARY] = {
+		"Reflowable text with a table of contents, headings for navigation and a logical reading order. "
+		"Images have their authors' text alternatives where given; images that could not be included "
+		"are described by a visible note with their address.",
+		"可重排的文字版本，附目录、标题导航与合乎逻辑的阅读顺序。图片带有作者提供的替代文字；"
+		"未能收录的图片以可见的文字说明及原地址代替。",
+		"可重排的文字版本，附目錄、標題導覽與合乎邏輯的閱讀順序。圖片帶有作者提供的替代文字；"
+		"未能收錄的圖片以可見的文字說明及原地址代替。",
+		"リフロー型のテキストで、目次、見出しによるナビゲーション、論理的な読み順を備えています。"
+		"画像には作者による代替テキストがあり、収録できなかった画像は文字による説明と元のアドレスで示します。",
+		"목차, 제목 탐색, 논리적인 읽기 순서를 갖춘 리플로우 텍스트입니다. 이미지에는 작성자가 제공한 대체 텍스트가 있으며, "
+		"포함하지 못한 이미지는 설명과 원래 주소로 표시됩니다.",
+	},
+};
+
+static enum lang_class classify(const char *lang)
+{
+	if (!lang)
+		return LC_EN;
+	if (!g_ascii_strncasecmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-'))
+		return LC_JA;
+	if (!g_ascii_strncasecmp(lang, "ko", 2) && (!lang[2] || lang[2] == '-'))
+		return LC_KO;
+	if (!g_ascii_strncasecmp(lang, "zh", 2) && (!lang[2] || lang[2] == '-')) {
+		char *low = g_ascii_strdown(lang, -1);
+		bool hant = strstr(low, "hant") || strstr(low, "-tw") || strstr(low, "-hk") || strstr(low, "-mo");
+
+		g_free(low);
+		return hant ? LC_HANT : LC_HANS;
+	}
+	return LC_EN;
+}
+
+const char *l10n_label(const char *lang, enum l10n_label which)
+{
+	return labels[which][classify(lang)];
+}
+
+void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time)
+{
+	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+					      "August", "September", "October", "November", "December" };
+	GDateTime *utc, *local;
+	GTimeZone *tz;
+	int y, m, day;
+
+	if (!d->valid)
+		return;
+	utc = g_date_time_new_from_unix_utc(d->utc);
+	tz = g_time_zone_new_offset(d->offset);
+	local = g_date_time_to_timezone(utc, tz);
+	y = g_date_time_get_year(local);
+	m = g_date_time_get_month(local);
+	day = g_date_time_get_day_of_month(local);
+	switch (classify(lang)) {
+	case LC_EN:
+		g_string_append_printf(out, "%d %s %d", day, months[m - 1], y);
+		break;
+	case LC_KO:
+		g_string_append_printf(out, "%d년 %d월 %d일", y, m, day);
+		break;
+	default:
+		g_string_append_printf(out, "%d年%d月%d日", y, m, day);
+		break;
+	}
+	if (with_time && d->has_time)
+		g_string_append_printf(out, "%s%02d:%02d", classify(lang) == LC_EN ? ", " : " ",
+				       g_date_time_get_hour(local), g_date_time_get_minute(local));
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+}
+
+void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		     const char *lang)
+{
+	GString *end = g_string_new(NULL);
+	gsize start = out->len;
+
+	l10n_date(out, first, lang, false);
+	l10n_date(end, last, lang, false);
+	if (end->len && strcmp(out->str + start, end->str))
+		g_string_append_printf(out, "%s%s", out->len > start ? " – " : "", end->str);
+	g_string_free(end, TRUE);
+}
+
+void l10n_article_count(GString *out, const char *lang, unsigned n)
+{
+	switch (classify(lang)) {
+	case LC_EN:
+		g_string_append_printf(out, n == 1 ? "%u article" : "%u articles", n);
+		break;
+	case LC_JA:
+		g_string_append_printf(out, "%u 本の記事", n);
+		break;
+	case LC_KO:
+		g_string_append_printf(out, "기사 %u편", n);
+		break;
+	default:
+		g_string_append_printf(out, "共 %u 篇文章", n);
+		break;
+	}
+}

@@ -1,0 +1,43 @@
+/* l10n.h - the few words and date forms folio itself puts into a book, in the book's languages. */
+#ifndef FOLIO_L10N_H
+#define FOLIO_L10N_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "base/date.h"
+
+enum l10n_label {
+	L_SOURCE,		/* "来源" before the source link */
+	L_TAGS,
+	L_CONTENTS,		/* the table of contents */
+	L_LANDMARKS,
+	L_COVER,
+	L_TITLE_PAGE,
+	L_START,		/* first article (landmark) */
+	L_NOTES,		/* footnotes heading */
+	L_IMAGE_MISSING,	/* placeholder for an image that is not in the book */
+	L_EMBED,		/* placeholder for an iframe, object, embed */
+	L_VIDEO,
+	L_AUDIO,
+	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
+	L_COUNT_
+};
+
+/* The label in the language of the BCP 47 tag lang (English when folio does not know it). */
+const char *l10n_label(const char *lang, enum l10n_label which);
+
+/*
+ * Append d as people read it in lang ("2025年2月13日 15:10", "13 February
+ * 2025, 15:10"); the time only when with_time and the date has one. Nothing
+ * for an invalid date.
+ */
+void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time);
+/* "2025年2月13日 – 2025年3月1日": the two dates (one when they are the same day). */
+void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		     const char *lang);
+
+/* Append "共 5 篇文章" / "5 articles". */
+void l10n_article_count(GString *out, const char *lang, unsigned n);
+
+#endif
