@@ -178,7 +178,5 @@ void image_free(struct image *im);
 struct part *part_new(const char *title);
 void part_free(struct part *p);
 
-/* Plain text of a node and its descendants (for titles, alt text, anchors). */
-char *node_plain_text(cmark_node *node);
 
 #endif

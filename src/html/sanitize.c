@@ -12,6 +12,7 @@
 #include "base/diag.h"
 #include "text/l10n.h"
 #include "base/xmlesc.h"
+#include "text/nodetext.h"
 
 /* What an element is, for the places it may stand. */
 enum cat {

@@ -7,36 +7,7 @@
 #include "read/identity.h"
 #include "text/langdetect.h"
 #include "html/sanitize.h"
-
-static void plain_text(cmark_node *node, GString *out)
-{
-	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			g_string_append(out, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(out, ' ');
-			break;
-		case CMARK_NODE_FOOTNOTE_REFERENCE:
-		case CMARK_NODE_HTML_INLINE:
-			break;
-		default:
-			plain_text(c, out);
-			break;
-		}
-	}
-}
-
-char *node_plain_text(cmark_node *node)
-{
-	GString *out = g_string_new(NULL);
-
-	plain_text(node, out);
-	return g_strstrip(g_string_free(out, FALSE));
-}
+#include "text/nodetext.h"
 
 static bool is_blank(const char *s)
 {
@@ -101,18 +72,6 @@ static void find_source(struct article *a)
 		a->source_name = node_plain_text(link);
 }
 
-static int node_line(const struct article *a, cmark_node *n)
-{
-	int line = cmark_node_get_start_line(n);
-
-	/* Inline nodes may not carry a line; use the nearest block's. */
-	while (line <= 0 && cmark_node_parent(n)) {
-		n = cmark_node_parent(n);
-		line = cmark_node_get_start_line(n);
-	}
-	return a->body_line + (line > 0 ? line - 1 : 0);
-}
-
 static struct article *article_by_real(struct book *b, const char *real)
 {
 	for (guint i = 0; i < b->articles->len; i++) {
@@ -168,7 +127,7 @@ struct walk {
 
 static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
 {
-	diag_error(w->a->file, node_line(w->a, n), "internal error: the body parsed again has another %s than "
+	diag_error(w->a->file, node_file_line(n, w->a->body_line), "internal error: the body parsed again has another %s than "
 		   "when it was loaded", what);
 	abort();
 }
@@ -226,7 +185,7 @@ static void walk_heading(struct walk *w, cmark_node *n)
 		h->node = n;
 		h->level = cmark_node_get_heading_level(n);
 		h->text = node_plain_text(n);
-		h->line = node_line(w->a, n);
+		h->line = node_file_line(n, w->a->body_line);
 		g_ptr_array_add(w->a->headings, h);
 	}
 }
@@ -246,7 +205,7 @@ static void walk_link(struct walk *w, cmark_node *n)
 
 		l->node = n;
 		l->url = g_strdup(url ? url : "");
-		l->line = node_line(w->a, n);
+		l->line = node_file_line(n, w->a->body_line);
 		g_ptr_array_add(w->a->links, l);
 	}
 }
@@ -282,7 +241,7 @@ static void walk_article(struct article *a, bool bind)
 			walk_heading(&w, n);
 			break;
 		case CMARK_NODE_IMAGE:
-			w.line = bind ? 0 : node_line(a, n);
+			w.line = bind ? 0 : node_file_line(n, a->body_line);
 			walk_image(&w, n, cmark_node_get_url(n), bind ? NULL : node_plain_text(n));
 			break;
 		case CMARK_NODE_LINK:
@@ -291,7 +250,7 @@ static void walk_article(struct article *a, bool bind)
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			w.node = n;
-			w.line = bind ? 0 : node_line(a, n);
+			w.line = bind ? 0 : node_file_line(n, a->body_line);
 			sanitize_image_sources(cmark_node_get_literal(n), walk_raw_image, &w);
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:

@@ -8,6 +8,7 @@
 #include "read/article.h"
 #include "base/diag.h"
 #include "text/l10n.h"
+#include "text/nodetext.h"
 #include "text/langdetect.h"
 #include "html/sanitize.h"
 #include "text/textnorm.h"
@@ -194,17 +195,6 @@ static const char *anchors_find(const struct anchors *x, const char *fragment)
 	return found;
 }
 
-static int file_line(const struct render *r, cmark_node *n)
-{
-	int line = cmark_node_get_start_line(n);
-
-	while (line <= 0 && cmark_node_parent(n)) {
-		n = cmark_node_parent(n);
-		line = cmark_node_get_start_line(n);
-	}
-	return r->a->body_line + (line > 0 ? line - 1 : 0);
-}
-
 /*
  * The id in article t that the #fragment (without '#', %-escaped as in the link) names: one of
  * folio's own anchors, or a heading named as Hugo names it ("my-heading"); NULL when none. Each
@@ -245,7 +235,7 @@ static char *link_href(struct render *r, cmark_node *n)
 	}
 	safe = sanitize_url(url, &relative);
 	if (!safe) {
-		diag_warn(r->a->file, file_line(r, n), "link to '%.40s' removed: folio keeps no scripts; its text is kept",
+		diag_warn(r->a->file, node_file_line(n, r->a->body_line), "link to '%.40s' removed: folio keeps no scripts; its text is kept",
 			  url);
 		return NULL;
 	}
@@ -616,7 +606,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_HTML_BLOCK:
-		sanitize_block(r->san, n, file_line(r, n));
+		sanitize_block(r->san, n, node_file_line(n, r->a->body_line));
 		g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_PARAGRAPH: {
@@ -688,7 +678,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append(r->out, "</code>");
 		break;
 	case CMARK_NODE_HTML_INLINE: {
-		cmark_node *last = sanitize_inline(r->san, n, file_line(r, n));
+		cmark_node *last = sanitize_inline(r->san, n, node_file_line(n, r->a->body_line));
 
 		if (last != n)
 			cmark_iter_reset(it, last, CMARK_EVENT_ENTER);

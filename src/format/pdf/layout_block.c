@@ -1,6 +1,7 @@
 /* layout_block.c - an article's blocks as vertical items: paragraphs, headings, lists, quotes, code, HTML. */
 #include "format/pdf/layout_int.h"
 #include "html/sanitize.h"
+#include "text/nodetext.h"
 
 #include <string.h>
 #include <libxml/HTMLparser.h>

@@ -1,5 +1,6 @@
 /* layout_image.c - pictures scaled to the measure with their caption, and boxes for those folio cannot show. */
 #include "format/pdf/layout_int.h"
+#include "text/nodetext.h"
 
 #include <string.h>
 #include <libxml/parser.h>

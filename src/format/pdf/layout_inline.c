@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text/textnorm.h"
+#include "text/nodetext.h"
 
 struct walk {
 	struct lay *L;

@@ -4,16 +4,11 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "text/nodetext.h"
 
 int lay_node_line(const struct lay *L, cmark_node *n)
 {
-	int line = cmark_node_get_start_line(n);
-
-	while (line <= 0 && cmark_node_parent(n)) {
-		n = cmark_node_parent(n);
-		line = cmark_node_get_start_line(n);
-	}
-	return L->art ? L->art->body_line + (line > 0 ? line - 1 : 0) : 0;
+	return L->art ? node_file_line(n, L->art->body_line) : 0;
 }
 
 /* ---- paragraphs into lines ---- */

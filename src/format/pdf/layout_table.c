@@ -1,5 +1,6 @@
 /* layout_table.c - GFM tables: column widths from content, wrapped cells, header repeated after a break. */
 #include "format/pdf/layout_int.h"
+#include "text/nodetext.h"
 
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
