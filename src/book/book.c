@@ -19,6 +19,7 @@
 #include "read/resources.h"
 #include "read/select.h"
 #include "format/pdf/theme.h"
+#include "read/markdown.h"
 
 #include <libxml/parser.h>
 
@@ -201,7 +202,7 @@ static GPtrArray *load_all(struct book *b)
 	/* Library set-up that is not thread-safe, done once here: libxml2's, and cmark-gfm's
 	   extension tables (filled when a parser first attaches them). */
 	xmlInitParser();
-	cmark_node_free(article_parse_markdown("", 0));
+	cmark_node_free(markdown_parse("", 0));
 	for (guint i = 0; i < files->len; i++) {
 		jobs[i] = (struct load_job){ .b = b, .f = g_ptr_array_index(files, i) };
 		order[i] = &jobs[i];

@@ -94,22 +94,6 @@ bool sanitize_lang_ok(const char *tag);
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);
 
-/*
- * Parse an article body as Markdown (article_parse_markdown) so that raw
- * HTML never swallows text: CommonMark lets an unclosed <script>, <style>,
- * <pre>, <!--, <?, <!X or <![CDATA[ run to the end of its container. Such an
- * opening is dropped (a warning naming file and line; first_line is the
- * file line of the body's first line) and the body parsed again. When
- * parsed is not NULL it gets the text the tree was parsed from (g_free),
- * and *parsed_len its length: sanitize_reparse_markdown makes the same
- * tree of it again.
- */
-cmark_node *sanitize_parse_markdown(const char *file, int first_line, const char *body, size_t len, char **parsed,
-				    size_t *parsed_len);
-
-/* The tree sanitize_parse_markdown gave, again, from the text it parsed; reports nothing (that was done then). */
-cmark_node *sanitize_reparse_markdown(const char *parsed, size_t len);
-
 /* Raw HTML parsed by libxml2 as folio reads it everywhere: recovering, silent, never the network,
    deeply nested text kept. NULL when libxml2 gives up; xmlFreeDoc. */
 htmlDocPtr sanitize_parse_html(const char *html);

@@ -3,13 +3,11 @@
 
 #include <string.h>
 #include <zlib.h>
-#include <cmark-gfm-core-extensions.h>
 
 #include "base/diag.h"
-#include "text/emphasis.h"
+#include "read/markdown.h"
 #include "read/passes.h"
 #include "text/textnorm.h"
-#include "html/sanitize.h"
 
 struct article *article_new(void)
 {
@@ -82,48 +80,13 @@ void article_free(struct article *a)
 	g_free(a);
 }
 
-static GMutex inline_lock;
-
-cmark_node *article_parse_markdown(const char *text, size_t len)
-{
-	static const char *extensions[] = { "table", "strikethrough", "autolink" };
-	static gsize registered;
-	cmark_parser *parser;
-	cmark_node *doc;
-
-	if (g_once_init_enter(&registered)) {
-		cmark_gfm_core_extensions_ensure_registered();
-		g_once_init_leave(&registered, 1);
-	}
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
-		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
-	cmark_parser_feed(parser, text, len);
-	/* cmark-gfm adds its extensions' characters to one global table while it parses
-	   inlines (in finish) and takes them out after: two at once would spoil each other. */
-	g_mutex_lock(&inline_lock);
-	doc = cmark_parser_finish(parser);
-	g_mutex_unlock(&inline_lock);
-	cmark_parser_free(parser);
-	return doc;
-}
-
-/* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
-static cmark_node *repaired(cmark_node *doc)
-{
-	emphasis_repair_cjk(doc);
-	textnorm_join_split_paragraphs(doc);
-	textnorm_cjk_quotes(doc);
-	return doc;
-}
-
 cmark_node *article_hold(const struct article *ca)
 {
 	/* The tree is a cache of what the article says: holding it changes nothing a reader sees. */
 	struct article *a = (struct article *)ca;
 
 	if (a->holds++ == 0) {
-		a->doc = repaired(sanitize_reparse_markdown(a->markdown ? a->markdown : "", a->markdown_len));
+		a->doc = markdown_reload(a->markdown ? a->markdown : "", a->markdown_len);
 		passes_rebind(a);
 	}
 	return a->doc;
@@ -233,8 +196,8 @@ struct article *article_load(const char *file, const char *real, const struct ro
 		size_t body_len = (size_t)(text + len - body), fixed_len = 0;
 		char *fixed = textnorm_markdown_indents(body, body_len, &fixed_len);
 
-		a->doc = repaired(sanitize_parse_markdown(file, body_line, fixed ? fixed : body,
-							  fixed ? fixed_len : body_len, &a->markdown, &a->markdown_len));
+		a->doc = markdown_load(file, body_line, fixed ? fixed : body, fixed ? fixed_len : body_len,
+				       &a->markdown, &a->markdown_len);
 		a->holds = 1;
 		g_free(fixed);
 	}

@@ -26,7 +26,4 @@ cmark_node *article_hold(const struct article *a);
 /* End one article_hold; the last one frees the tree (a->doc and the records' nodes become NULL). */
 void article_release(const struct article *a);
 
-/* Parse Markdown text with folio's extensions (tables, footnotes, strikethrough, autolinks). */
-cmark_node *article_parse_markdown(const char *text, size_t len);
-
 #endif

@@ -2,6 +2,7 @@
 #include "check.h"
 #include "read/article.h"
 #include "text/emphasis.h"
+#include "read/markdown.h"
 
 #include <glib.h>
 
@@ -10,7 +11,7 @@ static char got[1024];
 /* The HTML cmark writes for text after the repair (for the test only; folio writes its own XHTML). */
 static const char *repaired(const char *md)
 {
-	cmark_node *doc = article_parse_markdown(md, strlen(md));
+	cmark_node *doc = markdown_parse(md, strlen(md));
 	char *html;
 
 	emphasis_repair_cjk(doc);

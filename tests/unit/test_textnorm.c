@@ -5,6 +5,7 @@
 #include "read/article.h"
 #include "format/pdf/para.h"
 #include "text/textnorm.h"
+#include "read/markdown.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -215,7 +216,7 @@ int main(void)
 				 "代码`\"不变\"`和\"一个\n\n"
 				 "English \"quoted\" text.\n\n"
 				 "| 表 |\n|---|\n| 称\"头\"部 |\n";
-		cmark_node *doc = article_parse_markdown(md, strlen(md));
+		cmark_node *doc = markdown_parse(md, strlen(md));
 		cmark_node *p1 = cmark_node_first_child(doc), *p2 = cmark_node_next(p1), *p3 = cmark_node_next(p2);
 		cmark_node *cell = cmark_node_first_child(cmark_node_last_child(cmark_node_last_child(doc)));
 		GString *all = g_string_new(NULL);

@@ -1,0 +1,45 @@
+/* nodetext.c - plain text and file lines of Markdown nodes, the one way every stage reads them. */
+#include "text/nodetext.h"
+
+#include <glib.h>
+
+static void plain_text(cmark_node *node, GString *out)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(out, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(out, ' ');
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_HTML_INLINE:
+			break;
+		default:
+			plain_text(c, out);
+			break;
+		}
+	}
+}
+
+char *node_plain_text(cmark_node *node)
+{
+	GString *out = g_string_new(NULL);
+
+	plain_text(node, out);
+	return g_strstrip(g_string_free(out, FALSE));
+}
+
+int node_file_line(cmark_node *n, int body_line)
+{
+	int line = cmark_node_get_start_line(n);
+
+	while (line <= 0 && cmark_node_parent(n)) {
+		n = cmark_node_parent(n);
+		line = cmark_node_get_start_line(n);
+	}
+	return body_line + (line > 0 ? line - 1 : 0);
+}
