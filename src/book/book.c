@@ -20,6 +20,7 @@
 #include "read/select.h"
 #include "format/pdf/theme.h"
 #include "read/markdown.h"
+#include "base/langtag.h"
 
 #include <libxml/parser.h>
 
@@ -391,7 +392,7 @@ struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
 		return NULL;
 	}
 	/* A language given for the book is the default of articles without one. */
-	b->lang = lang_normalize(opts->lang);
+	b->lang = langtag_normalize(opts->lang);
 	loaded = load_all(b);
 	select_articles(b, filters, loaded);
 	g_ptr_array_free(loaded, TRUE);

@@ -12,32 +12,14 @@
 #include "read/resources.h"
 #include "cli/writer.h"
 #include "base/xmlesc.h"
+#include "base/langtag.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
-
-static bool lang_is(const char *lang, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return lang && !g_ascii_strncasecmp(lang, prefix, n) && (lang[n] == '\0' || lang[n] == '-');
-}
 
 /* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
 static const char *cjk_region(const char *lang)
 {
-	if (!lang || lang_is(lang, "zh-Hans") || lang_is(lang, "zh-CN") || lang_is(lang, "zh-SG"))
-		return "SC";
-	if (lang_is(lang, "zh-HK") || lang_is(lang, "zh-MO"))
-		return "HK";
-	if (lang_is(lang, "zh-Hant") || lang_is(lang, "zh-TW"))
-		return "TC";
-	if (lang_is(lang, "zh"))
-		return "SC";
-	if (lang_is(lang, "ja"))
-		return "JP";
-	if (lang_is(lang, "ko"))
-		return "KR";
-	return NULL;
+	return lang ? langtag_region(langtag_writing(lang)) : "SC";
 }
 
 void cover_style_for_lang(const char *lang, struct cover_style *s)

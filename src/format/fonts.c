@@ -14,6 +14,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "base/diag.h"
+#include "base/langtag.h"
 
 struct fonts {
 	PangoFontMap *map;
@@ -245,24 +246,9 @@ PangoContext *fonts_context(struct fonts *f)
 
 const char *fonts_cjk_region(const char *lang)
 {
-	if (!lang)
-		return "SC";
-	if (!g_ascii_strncasecmp(lang, "ja", 2))
-		return "JP";
-	if (!g_ascii_strncasecmp(lang, "ko", 2))
-		return "KR";
-	if (!g_ascii_strncasecmp(lang, "zh", 2) || !g_ascii_strncasecmp(lang, "yue", 3)) {
-		char *l = g_ascii_strdown(lang, -1);
-		const char *r = "SC";
+	const char *region = langtag_region(langtag_writing(lang));
 
-		if (strstr(l, "-hk") || strstr(l, "-mo") || !strncmp(l, "yue", 3))
-			r = "HK";
-		else if (strstr(l, "-tw") || strstr(l, "hant"))
-			r = "TC";
-		g_free(l);
-		return r;
-	}
-	return "SC";
+	return region ? region : "SC";
 }
 
 char *fonts_family_list(const char *pattern, const char *region)

@@ -11,6 +11,7 @@
 #include "text/l10n.h"
 #include "base/xmlesc.h"
 #include "text/nodetext.h"
+#include "base/langtag.h"
 
 /* What an element is, for the places it may stand. */
 enum cat {
@@ -484,27 +485,6 @@ static bool all_digits(const char *v, size_t max)
 	return true;
 }
 
-bool sanitize_lang_ok(const char *v)
-{
-	char **parts;
-	bool ok;
-
-	if (!v || !*v)
-		return false;
-	parts = g_strsplit(v, "-", -1);
-	ok = parts[0] != NULL;
-
-	for (int i = 0; ok && parts[i]; i++) {
-		size_t n = strlen(parts[i]);
-
-		ok = n >= 1 && n <= 8;
-		for (size_t j = 0; ok && j < n; j++)
-			ok = i ? g_ascii_isalnum(parts[i][j]) : g_ascii_isalpha(parts[i][j]);
-	}
-	g_strfreev(parts);
-	return ok;
-}
-
 /* Report the attributes that would run code or load something, then forget them. */
 static void warn_attrs(struct sanitizer *s, const xmlNode *n, int line)
 {
@@ -526,7 +506,7 @@ static void put_attrs(struct sanitizer *s, const xmlNode *n, const struct elem *
 	if ((v = attr(n, "title")) && *v)
 		put_attr(s->out, "title", v);
 	g_free(v);
-	if ((v = attr(n, "lang")) && sanitize_lang_ok(v)) {
+	if ((v = attr(n, "lang")) && langtag_ok(v)) {
 		put_attr(s->out, "lang", v);
 		put_attr(s->out, "xml:lang", v);
 	}

@@ -87,9 +87,6 @@ bool sanitize_is_embed(const char *name);
  */
 char *sanitize_embed_note(const xmlNode *n, const char *lang);
 
-/* True when tag has the shape of a BCP 47 language tag ("zh-Hant-TW"), as lang attributes need. */
-bool sanitize_lang_ok(const char *tag);
-
 /* Call fn for every <img src> in a piece of raw HTML (in document order). */
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);

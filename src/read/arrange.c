@@ -5,6 +5,7 @@
 
 #include "base/diag.h"
 #include "read/select.h"
+#include "base/langtag.h"
 
 enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
 enum group_key { GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY, GROUP_WEEK,
@@ -220,7 +221,7 @@ static bool group_of(const struct book *b, const struct article *a, enum group_k
 	case GROUP_LANG:
 		/* en-GB beside en, zh-HK beside zh-TW: readers group by language and, for Chinese, script. */
 		lang = a->lang ? a->lang : b->lang;
-		*key = select_lang_family(lang);
+		*key = langtag_family(lang);
 		*title = lang_title(*key);
 		return true;
 	case GROUP_DAY:

@@ -8,6 +8,7 @@
 #include "text/langdetect.h"
 #include "html/sanitize.h"
 #include "text/nodetext.h"
+#include "base/langtag.h"
 
 static bool is_blank(const char *s)
 {
@@ -290,18 +291,18 @@ void passes_unbind(struct article *a)
  */
 static void choose_lang(struct book *b, struct article *a)
 {
-	char *declared = lang_normalize(a->fm.lang.text);
+	char *declared = langtag_normalize(a->fm.lang.text);
 	bool latin;
 	const char *seen = langdetect(a->doc, a->title, &latin);
 
-	if (declared && seen && !lang_is_cjk(declared)) {
+	if (declared && seen && !langtag_is_cjk(declared)) {
 		g_free(declared);
 		declared = g_strdup(seen);
-	} else if (declared && lang_is_cjk(declared) && latin) {
+	} else if (declared && langtag_is_cjk(declared) && latin) {
 		g_free(declared);
 		declared = g_strdup("en");
 	}
-	if (!declared && seen && !(b->lang && lang_is_cjk(b->lang)))
+	if (!declared && seen && !(b->lang && langtag_is_cjk(b->lang)))
 		declared = g_strdup(seen);
 	g_free(a->lang);
 	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
@@ -310,7 +311,7 @@ static void choose_lang(struct book *b, struct article *a)
 /* Said once the article is in the book (choose_lang runs on every article read, chosen or not). */
 static void report_lang_correction(const struct article *a)
 {
-	char *declared = lang_normalize(a->fm.lang.text);
+	char *declared = langtag_normalize(a->fm.lang.text);
 
 	if (declared && a->lang && strcmp(declared, a->lang))
 		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",

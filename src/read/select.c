@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "read/identity.h"
 #include "text/langdetect.h"
+#include "base/langtag.h"
 
 struct select_filters {
 	bool has_from, has_to;
@@ -166,7 +167,7 @@ struct select_filters *select_filters_new(const struct book *b)
 	f->tags = fold_all(o->tags, "tag", &ok);
 	f->langs = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < o->langs->len; i++) {
-		char *tag = lang_normalize(g_ptr_array_index(o->langs, i));
+		char *tag = langtag_normalize(g_ptr_array_index(o->langs, i));
 
 		if (!tag || !g_ascii_isalpha(tag[0])) {
 			diag_error(NULL, 0, "--only-lang wants a language tag such as zh, zh-Hant or en, not '%s'",
@@ -200,67 +201,6 @@ void select_filters_free(struct select_filters *f)
 	g_free(f);
 }
 
-/* ---- languages ---- */
-
-struct tag_parts {
-	char lang[9], script[5], region[4];
-};
-
-static void split_tag(const char *tag, struct tag_parts *p)
-{
-	char **sub = g_strsplit(tag, "-", -1);
-
-	memset(p, 0, sizeof *p);
-	for (int i = 0; sub[i]; i++) {
-		size_t n = strlen(sub[i]);
-
-		if (i == 0)
-			g_strlcpy(p->lang, sub[i], sizeof p->lang);
-		else if (n == 4 && g_ascii_isalpha(sub[i][0]) && !p->script[0] && !p->region[0])
-			g_strlcpy(p->script, sub[i], sizeof p->script);
-		else if ((n == 2 || (n == 3 && g_ascii_isdigit(sub[i][0]))) && !p->region[0])
-			g_strlcpy(p->region, sub[i], sizeof p->region);
-	}
-	g_strfreev(sub);
-	/* Chinese names its script by region as often as by subtag: zh-TW is Traditional. */
-	if (!p->script[0] && !g_ascii_strcasecmp(p->lang, "zh")) {
-		static const char *const hant[] = { "TW", "HK", "MO" }, *const hans[] = { "CN", "SG", "MY" };
-
-		for (size_t i = 0; i < G_N_ELEMENTS(hant); i++) {
-			if (!g_ascii_strcasecmp(p->region, hant[i]))
-				strcpy(p->script, "Hant");
-			if (!g_ascii_strcasecmp(p->region, hans[i]))
-				strcpy(p->script, "Hans");
-		}
-	}
-}
-
-bool select_lang_matches(const char *want, const char *have)
-{
-	struct tag_parts w, h;
-
-	if (!want || !have)
-		return false;
-	split_tag(want, &w);
-	split_tag(have, &h);
-	/* Every part the filter names must agree; what it leaves out matches anything. */
-	return !g_ascii_strcasecmp(w.lang, h.lang)
-	       && (!w.script[0] || !g_ascii_strcasecmp(w.script, h.script))
-	       && (!w.region[0] || !g_ascii_strcasecmp(w.region, h.region));
-}
-
-char *select_lang_family(const char *tag)
-{
-	struct tag_parts p;
-
-	if (!tag || !*tag)
-		return g_strdup("und");
-	split_tag(tag, &p);
-	if (!g_ascii_strcasecmp(p.lang, "zh") && p.script[0])
-		return g_strdup_printf("zh-%s", p.script);
-	return g_ascii_strdown(p.lang, -1);
-}
-
 /* ---- the filters ---- */
 
 static bool names_match(const GPtrArray *wanted, const GPtrArray *names)
@@ -281,7 +221,7 @@ static bool names_match(const GPtrArray *wanted, const GPtrArray *names)
 static bool lang_wanted(const struct select_filters *f, const char *lang)
 {
 	for (guint i = 0; i < f->langs->len; i++)
-		if (select_lang_matches(g_ptr_array_index(f->langs, i), lang))
+		if (langtag_matches(g_ptr_array_index(f->langs, i), lang))
 			return true;
 	return false;
 }

@@ -35,17 +35,7 @@ void select_limit(struct book *b);
  */
 GHashTable *select_listed_files(const struct options *o, bool report);
 
-/* True when the article's language tag have is one the --only-lang tag want asks for (zh matches zh-CN). */
-bool select_lang_matches(const char *want, const char *have);
-
 /* A category or tag name as it compares: trimmed, NFKC, case folded ("ＡＩ" is "ai"; Hugo folds terms too). g_free. */
 char *select_fold_name(const char *name);
-
-/*
- * The family a language tag belongs to, for grouping: its language ("en" for
- * en-GB), and for Chinese its script ("zh-Hant" for zh-HK and zh-TW, "zh-Hans"
- * for zh-CN); "und" for none. g_free.
- */
-char *select_lang_family(const char *tag);
 
 #endif

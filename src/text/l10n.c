@@ -1,5 +1,6 @@
 /* l10n.c - labels and human date forms for Simplified and Traditional Chinese, Japanese, Korean, English. */
 #include "text/l10n.h"
+#include "base/langtag.h"
 
 #include <string.h>
 
@@ -35,20 +36,10 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 
 static enum lang_class classify(const char *lang)
 {
-	if (!lang)
-		return LC_EN;
-	if (!g_ascii_strncasecmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-'))
-		return LC_JA;
-	if (!g_ascii_strncasecmp(lang, "ko", 2) && (!lang[2] || lang[2] == '-'))
-		return LC_KO;
-	if (!g_ascii_strncasecmp(lang, "zh", 2) && (!lang[2] || lang[2] == '-')) {
-		char *low = g_ascii_strdown(lang, -1);
-		bool hant = strstr(low, "hant") || strstr(low, "-tw") || strstr(low, "-hk") || strstr(low, "-mo");
+	static const enum lang_class by_writing[] = { [LANG_OTHER] = LC_EN, [LANG_HANS] = LC_HANS,
+		[LANG_HANT] = LC_HANT, [LANG_HK] = LC_HANT, [LANG_JA] = LC_JA, [LANG_KO] = LC_KO };
 
-		g_free(low);
-		return hant ? LC_HANT : LC_HANS;
-	}
-	return LC_EN;
+	return by_writing[langtag_writing(lang)];
 }
 
 const char *l10n_label(const char *lang, enum l10n_label which)

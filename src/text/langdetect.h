@@ -13,10 +13,4 @@
  */
 const char *langdetect(cmark_node *doc, const char *title, bool *latin);
 
-/* True if a BCP 47 tag names Chinese, Japanese or Korean. */
-int lang_is_cjk(const char *tag);
-
-/* Canonical case for a tag: "zh_cn" -> "zh-CN", "ZH-hant-tw" -> "zh-Hant-TW"; g_free. */
-char *lang_normalize(const char *tag);
-
 #endif

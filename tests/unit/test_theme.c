@@ -3,6 +3,7 @@
 #include "base/diag.h"
 #include "format/fonts.h"
 #include "format/pdf/theme.h"
+#include "base/units.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -19,23 +20,23 @@ int main(void)
 	char *s;
 
 	diag_set_quiet(true);
-	CHECK("length: points", theme_parse_length("50pt", &v) && near(v, 50));
-	CHECK("length: bare number is points", theme_parse_length("40", &v) && near(v, 40));
-	CHECK("length: millimetres", theme_parse_length("18mm", &v) && near(v, 51.02));
-	CHECK("length: centimetres", theme_parse_length("2cm", &v) && near(v, 56.69));
-	CHECK("length: inches", theme_parse_length("0.5in", &v) && near(v, 36));
-	CHECK("length: unknown unit refused", !theme_parse_length("3 furlongs", &v));
-	CHECK("length: negative refused", !theme_parse_length("-3mm", &v));
-	CHECK("length: empty refused", !theme_parse_length("", &v));
-	CHECK("page: A5", theme_parse_page_size("A5", &w, &h) && near(w, 419.53) && near(h, 595.28));
-	CHECK("page: a4 any case", theme_parse_page_size("a4", &w, &h) && near(w, 595.28) && near(h, 841.89));
-	CHECK("page: B5-JIS", theme_parse_page_size("B5-JIS", &w, &h) && near(w, 515.91));
-	CHECK("page: Letter", theme_parse_page_size("Letter", &w, &h) && near(w, 612) && near(h, 792));
-	CHECK("page: 120x180mm", theme_parse_page_size("120x180mm", &w, &h) && near(w, 340.16) && near(h, 510.24));
-	CHECK("page: 5x7in", theme_parse_page_size("5x7in", &w, &h) && near(w, 360) && near(h, 504));
-	CHECK("page: unknown name refused", !theme_parse_page_size("A9", &w, &h));
-	CHECK("page: absurd size refused", !theme_parse_page_size("1x1mm", &w, &h));
-	CHECK("page: missing height refused", !theme_parse_page_size("120x", &w, &h));
+	CHECK("length: points", units_parse_length("50pt", &v) && near(v, 50));
+	CHECK("length: bare number is points", units_parse_length("40", &v) && near(v, 40));
+	CHECK("length: millimetres", units_parse_length("18mm", &v) && near(v, 51.02));
+	CHECK("length: centimetres", units_parse_length("2cm", &v) && near(v, 56.69));
+	CHECK("length: inches", units_parse_length("0.5in", &v) && near(v, 36));
+	CHECK("length: unknown unit refused", !units_parse_length("3 furlongs", &v));
+	CHECK("length: negative refused", !units_parse_length("-3mm", &v));
+	CHECK("length: empty refused", !units_parse_length("", &v));
+	CHECK("page: A5", units_parse_page_size("A5", &w, &h) && near(w, 419.53) && near(h, 595.28));
+	CHECK("page: a4 any case", units_parse_page_size("a4", &w, &h) && near(w, 595.28) && near(h, 841.89));
+	CHECK("page: B5-JIS", units_parse_page_size("B5-JIS", &w, &h) && near(w, 515.91));
+	CHECK("page: Letter", units_parse_page_size("Letter", &w, &h) && near(w, 612) && near(h, 792));
+	CHECK("page: 120x180mm", units_parse_page_size("120x180mm", &w, &h) && near(w, 340.16) && near(h, 510.24));
+	CHECK("page: 5x7in", units_parse_page_size("5x7in", &w, &h) && near(w, 360) && near(h, 504));
+	CHECK("page: unknown name refused", !units_parse_page_size("A9", &w, &h));
+	CHECK("page: absurd size refused", !units_parse_page_size("1x1mm", &w, &h));
+	CHECK("page: missing height refused", !units_parse_page_size("120x", &w, &h));
 
 	/* The shipped theme file (tests run from the top folder) says what the compiled defaults say. */
 	t = theme_load(NULL, ".");

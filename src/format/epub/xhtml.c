@@ -13,6 +13,7 @@
 #include "html/sanitize.h"
 #include "text/textnorm.h"
 #include "base/xmlesc.h"
+#include "base/langtag.h"
 
 struct render {
 	const struct book *b;
@@ -57,7 +58,7 @@ static void put_attr(GString *out, const char *name, const char *value)
 
 const char *xhtml_lang(const char *lang)
 {
-	return sanitize_lang_ok(lang) ? lang : "und";
+	return langtag_ok(lang) ? lang : "und";
 }
 
 const char *xhtml_title(const char *title)
@@ -863,7 +864,7 @@ static void put_header(struct render *r)
 			g_string_append(meta, "<span class=\"sep\"> · </span>");
 		g_string_append(meta, "<span class=\"source\">");
 		esc(r, l10n_label(r->lang, L_SOURCE));
-		esc(r, r->lang && lang_is_cjk(r->lang) ? "：" : ": ");
+		esc(r, r->lang && langtag_is_cjk(r->lang) ? "：" : ": ");
 		if (safe && !relative) {
 			g_string_append(meta, "<a");
 			put_attr(meta, "href", safe);

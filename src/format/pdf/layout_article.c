@@ -6,6 +6,7 @@
 #include "read/article.h"
 #include "text/l10n.h"
 #include "text/langdetect.h"
+#include "base/langtag.h"
 
 static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 {
@@ -190,7 +191,7 @@ void lay_unbind_article(struct lay *L)
 void layout_article_body(struct lay *L, const struct article *a)
 {
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-			  .latin = !lang_is_cjk(a->lang ? a->lang : L->b->lang) };
+			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang) };
 
 	cmark_node *doc = article_hold(a);
 

@@ -9,6 +9,7 @@
 #include "base/diag.h"
 #include "format/fonts.h"
 #include "text/langdetect.h"
+#include "base/langtag.h"
 
 /* What the measuring pass learns: where things start (physical page numbers). */
 struct plan {
@@ -50,7 +51,7 @@ const char *lay_label(const struct lay *L, const char *what)
 		{ "tags", "标签：", "標籤：", "Tags: " },
 	};
 	const char *lang = L->art ? L->art->lang : L->b->lang;
-	bool cjk = lang_is_cjk(lang);
+	bool cjk = langtag_is_cjk(lang);
 	const char *region = fonts_cjk_region(lang);
 
 	if (!strcmp(what, "contents") && L->t->contents_title && *L->t->contents_title)
@@ -268,7 +269,7 @@ static void set_article_lang(struct lay *L, const struct article *a)
 {
 	const char *lang = a->lang ? a->lang : L->b->lang;
 
-	L->region = fonts_cjk_region(lang_is_cjk(lang) ? lang : L->b->lang);
+	L->region = fonts_cjk_region(langtag_is_cjk(lang) ? lang : L->b->lang);
 	L->lang = pango_language_from_string(lang);
 }
 
@@ -305,8 +306,8 @@ static void title_page(struct lay *L)
 	const struct book *b = L->b;
 	const struct theme *t = L->t;
 	struct book_state *st = state(L);
-	enum theme_font role = lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
-	enum theme_font body = lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+	enum theme_font role = langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
+	enum theme_font body = langtag_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
 
 	start_recto(L);
 	set_book_lang(L);
@@ -350,7 +351,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 	struct book_state *st = state(L);
 	double size = t->toc_size, numw = size * 2.6, gap = size;
 	double w = L->text_w - indent - numw - gap;
-	enum theme_font role = lang_is_cjk(L->b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+	enum theme_font role = langtag_is_cjk(L->b->lang) ? FONT_BODY : FONT_BODY_LATIN;
 	struct lpara *lp = lay_para_new(L, w, size * 1.6, 0, PARA_LEFT, false, 0);
 	struct lpara *np;
 	char *num = number_text(st, page, L->measuring);
@@ -429,7 +430,7 @@ static void contents(struct lay *L)
 		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
 
 		struct lpara *d = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
-		enum theme_font role = lang_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
+		enum theme_font role = langtag_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
 
 		/* One more " ." measured as a difference: a paragraph drops the space it starts with. */
 		para_add(u->para, ". .", -1, lay_style(L, role, L->t->toc_size, false, false, 0, NULL, 0, false, false));
@@ -444,7 +445,7 @@ static void contents(struct lay *L)
 	st->no_running = true;
 	spacer(L, L->t->size * 2);
 	lay_mark(L, "contents", title, 0);
-	centred(L, title, lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, !lang_is_cjk(b->lang),
+	centred(L, title, langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, !langtag_is_cjk(b->lang),
 		L->t->color_heading, 0);
 	lay_space(L, L->t->size * 2);
 	lay_keep(L);
@@ -496,7 +497,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 {
 	struct book_state *st = state(L);
 	const struct book *b = L->b;
-	enum theme_font role = lang_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
+	enum theme_font role = langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
 
 	start_recto(L);
 	set_book_lang(L);
@@ -514,7 +515,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 		/* The intro's pictures and links are the article's own records, as in its EPUB page. */
 		lay_bind_article(L, p->intro);
 		set_article_lang(L, p->intro);
-		F.latin = !lang_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
+		F.latin = !langtag_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
 		lay_space(L, L->t->size * 3);
 		layout_blocks(L, &F, p->intro->doc);
 		lay_unbind_article(L);

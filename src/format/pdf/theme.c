@@ -9,6 +9,7 @@
 
 #include "base/diag.h"
 #include "base/yamlfile.h"
+#include "base/units.h"
 
 enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT };
 
@@ -74,21 +75,6 @@ static const struct key keys[] = {
 	{ "labels", "notes", T_STR, F(notes_title) },
 };
 
-static const struct {
-	const char *name;
-	double w, h;	/* mm */
-} page_sizes[] = {
-	{ "A4", 210, 297 }, { "A5", 148, 210 }, { "A6", 105, 148 }, { "B5", 176, 250 },
-	{ "B5-JIS", 182, 257 }, { "B6", 125, 176 }, { "Letter", 215.9, 279.4 },
-	/* Common Chinese trade sizes: 16K and 32K. */
-	{ "16K", 185, 260 }, { "32K", 130, 184 },
-};
-
-static double mm(double v)
-{
-	return v * 72.0 / 25.4;
-}
-
 static void set_str(char **slot, const char *v)
 {
 	g_free(*slot);
@@ -99,12 +85,12 @@ static void theme_defaults(struct theme *t)
 {
 	static const double heading[6] = { 17, 14, 12, 11, 10.5, 10.5 };
 
-	t->page_w = mm(148);
-	t->page_h = mm(210);
-	t->margin_top = mm(20);
-	t->margin_bottom = mm(20);
-	t->margin_inner = mm(18);
-	t->margin_outer = mm(16);
+	t->page_w = units_mm(148);
+	t->page_h = units_mm(210);
+	t->margin_top = units_mm(20);
+	t->margin_bottom = units_mm(20);
+	t->margin_inner = units_mm(18);
+	t->margin_outer = units_mm(16);
 	set_str(&t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola");
 	set_str(&t->font[FONT_BODY_LATIN], "Noto Serif, Noto Serif CJK {cjk}, Symbola");
 	set_str(&t->font[FONT_HEADING], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
@@ -160,74 +146,6 @@ void theme_free(struct theme *t)
 	g_free(t);
 }
 
-bool theme_parse_length(const char *s, double *pt)
-{
-	char *end;
-	double v;
-
-	if (!s)
-		return false;
-	while (*s == ' ')
-		s++;
-	v = g_ascii_strtod(s, &end);
-	if (end == s || !isfinite(v) || v < 0)
-		return false;
-	while (*end == ' ')
-		end++;
-	if (!*end || !g_ascii_strcasecmp(end, "pt"))
-		*pt = v;
-	else if (!g_ascii_strcasecmp(end, "mm"))
-		*pt = mm(v);
-	else if (!g_ascii_strcasecmp(end, "cm"))
-		*pt = mm(v * 10);
-	else if (!g_ascii_strcasecmp(end, "in"))
-		*pt = v * 72;
-	else
-		return false;
-	return true;
-}
-
-bool theme_parse_page_size(const char *s, double *w, double *h)
-{
-	double a, b;
-	char *end;
-
-	for (size_t i = 0; i < G_N_ELEMENTS(page_sizes); i++) {
-		if (!g_ascii_strcasecmp(s, page_sizes[i].name)) {
-			*w = mm(page_sizes[i].w);
-			*h = mm(page_sizes[i].h);
-			return true;
-		}
-	}
-	/* WIDTHxHEIGHT with a unit after the height (mm if none). */
-	a = g_ascii_strtod(s, &end);
-	if (end == s || (*end != 'x' && *end != 'X'))
-		return false;
-	s = end + 1;
-	b = g_ascii_strtod(s, &end);
-	if (end == s || !isfinite(a) || !isfinite(b))
-		return false;
-	if (!*end || !g_ascii_strcasecmp(end, "mm")) {
-		a = mm(a);
-		b = mm(b);
-	} else if (!g_ascii_strcasecmp(end, "pt")) {
-	} else if (!g_ascii_strcasecmp(end, "in")) {
-		a *= 72;
-		b *= 72;
-	} else if (!g_ascii_strcasecmp(end, "cm")) {
-		a = mm(a * 10);
-		b = mm(b * 10);
-	} else {
-		return false;
-	}
-	/* From a business card to a poster: anything else is a typo. */
-	if (a < 72 || b < 72 || a > 72 * 60 || b > 72 * 60)
-		return false;
-	*w = a;
-	*h = b;
-	return true;
-}
-
 static bool parse_color(const char *s, guint32 *out)
 {
 	char *end;
@@ -256,7 +174,7 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 	switch (k->kind) {
 	case T_PT:
 		*want = "a length such as 10.5pt or 18mm, at most 60in";
-		if (!theme_parse_length(v, &d) || d > LENGTH_MAX_PT)
+		if (!units_parse_length(v, &d) || d > LENGTH_MAX_PT)
 			return false;
 		if (!strcmp(k->name, "margin")) {
 			t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = d;
@@ -295,7 +213,7 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		return true;
 	case T_PAGE:
 		*want = "A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm";
-		return theme_parse_page_size(v, &t->page_w, &t->page_h);
+		return units_parse_page_size(v, &t->page_w, &t->page_h);
 	case T_ALIGN:
 		*want = "justify or left";
 		if (!strcmp(v, "justify"))
@@ -436,13 +354,13 @@ bool theme_apply_options(struct theme *t, const struct options *o)
 {
 	double m;
 
-	if (o->page_size && !theme_parse_page_size(o->page_size, &t->page_w, &t->page_h)) {
+	if (o->page_size && !units_parse_page_size(o->page_size, &t->page_w, &t->page_h)) {
 		diag_error(NULL, 0, "--page-size must be A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm, not '%s'",
 			   o->page_size);
 		return false;
 	}
 	if (o->margin) {
-		if (!theme_parse_length(o->margin, &m)) {
+		if (!units_parse_length(o->margin, &m)) {
 			diag_error(NULL, 0, "--margin must be a length such as 18mm or 50pt, not '%s'", o->margin);
 			return false;
 		}

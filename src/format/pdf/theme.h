@@ -51,9 +51,4 @@ struct theme *theme_load(const char *path, const char *datadir);
 bool theme_apply_options(struct theme *t, const struct options *o);
 void theme_free(struct theme *t);
 
-/* "18mm", "50pt", "1.5cm", "0.75in", or a bare number of points. */
-bool theme_parse_length(const char *s, double *pt);
-/* "A4", "A5", "B5", "B5-JIS", "Letter", "148x210mm" (any case). */
-bool theme_parse_page_size(const char *s, double *w, double *h);
-
 #endif
