@@ -8,6 +8,7 @@ enum lang_class { LC_EN, LC_HANS, LC_HANT, LC_JA, LC_KO, LC_N_ };
 
 static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_SOURCE] = { "Source", "来源", "來源", "出典", "출처" },
+	[L_AUTHOR] = { "By", "作者", "作者", "著者", "저자" },
 	[L_TAGS] = { "Tags", "标签", "標籤", "タグ", "태그" },
 	[L_CONTENTS] = { "Contents", "目录", "目錄", "目次", "목차" },
 	[L_LANDMARKS] = { "Landmarks", "导览", "導覽", "ランドマーク", "랜드마크" },
@@ -16,6 +17,8 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_START] = { "Start of the articles", "正文", "正文", "本文", "본문" },
 	[L_NOTES] = { "Notes", "注释", "註釋", "注", "각주" },
 	[L_IMAGE_MISSING] = { "Image not included", "图片未收录", "圖片未收錄", "画像未収録", "이미지 없음" },
+	[L_IMAGE_UNSUPPORTED] = { "image format cannot be printed", "图片格式无法排印", "圖片格式無法排印",
+				  "印刷できない画像形式", "인쇄할 수 없는 이미지 형식" },
 	[L_EMBED] = { "Embedded content", "嵌入内容", "嵌入內容", "埋め込みコンテンツ", "삽입 콘텐츠" },
 	[L_VIDEO] = { "Video", "视频", "影片", "動画", "동영상" },
 	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오" },
@@ -45,6 +48,17 @@ static enum lang_class classify(const char *lang)
 const char *l10n_label(const char *lang, enum l10n_label which)
 {
 	return labels[which][classify(lang)];
+}
+
+void l10n_lead(GString *out, const char *lang, enum l10n_label which)
+{
+	enum lang_class c = classify(lang);
+
+	g_string_append(out, labels[which][c]);
+	if (c == LC_EN || c == LC_KO)
+		g_string_append(out, c == LC_EN && which == L_AUTHOR ? " " : ": ");
+	else
+		g_string_append(out, "：");
 }
 
 void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time)

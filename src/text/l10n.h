@@ -9,6 +9,7 @@
 
 enum l10n_label {
 	L_SOURCE,		/* "来源" before the source link */
+	L_AUTHOR,		/* before the article's author */
 	L_TAGS,
 	L_CONTENTS,		/* the table of contents */
 	L_LANDMARKS,
@@ -17,6 +18,7 @@ enum l10n_label {
 	L_START,		/* first article (landmark) */
 	L_NOTES,		/* footnotes heading */
 	L_IMAGE_MISSING,	/* placeholder for an image that is not in the book */
+	L_IMAGE_UNSUPPORTED,	/* why a picture in the book is not printed: a reason, in lower case */
 	L_EMBED,		/* placeholder for an iframe, object, embed */
 	L_VIDEO,
 	L_AUDIO,
@@ -26,6 +28,9 @@ enum l10n_label {
 
 /* The label in the language of the BCP 47 tag lang (English when folio does not know it). */
 const char *l10n_label(const char *lang, enum l10n_label which);
+
+/* Append the label as it leads into what follows: "来源：", "Source: ", "作者：", "By ". */
+void l10n_lead(GString *out, const char *lang, enum l10n_label which);
 
 /*
  * Append d as people read it in lang ("2025年2月13日 15:10", "13 February

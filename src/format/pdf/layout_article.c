@@ -28,27 +28,30 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 	}
 	if (a->source_name || a->source_url) {
 		const char *name = a->source_name && *a->source_name ? a->source_name : a->source_url;
-		char *label = g_strdup_printf("%s%s", any ? sep : "", lay_label(L, "source"));
+		GString *label = g_string_new(any ? sep : "");
 		char *uri = lay_web_link(a->source_url);
 
-		para_add(lp->para, label, -1, muted);
+		l10n_lead(label, lay_lang(L), L_SOURCE);
+		para_add(lp->para, label->str, -1, muted);
 		para_add(lp->para, name, -1, lay_style(L, lay_body_role(F), size, false, false,
 						       uri ? L->t->color_link : L->t->color_muted, uri, 0, false, false));
 		g_free(uri);
-		g_free(label);
+		g_string_free(label, TRUE);
 		any = true;
 	}
 	if (a->fm.author.text && *a->fm.author.text) {
-		char *s = g_strdup_printf("%s%s%s", any ? sep : "", lay_label(L, "author"), a->fm.author.text);
+		GString *s = g_string_new(any ? sep : "");
 
-		para_add(lp->para, s, -1, muted);
-		g_free(s);
+		l10n_lead(s, lay_lang(L), L_AUTHOR);
+		g_string_append(s, a->fm.author.text);
+		para_add(lp->para, s->str, -1, muted);
+		g_string_free(s, TRUE);
 		any = true;
 	}
 	if (a->fm.tags.items->len) {
 		GString *s = g_string_new(any ? "\n" : "");
 
-		g_string_append(s, lay_label(L, "tags"));
+		l10n_lead(s, lay_lang(L), L_TAGS);
 		for (guint i = 0; i < a->fm.tags.items->len; i++) {
 			if (i)
 				g_string_append(s, F->latin ? ", " : "、");
@@ -124,7 +127,7 @@ static void footnotes(struct lay *L, struct flow *F, const struct article *a)
 	lay_rule(L, F->x, F->w * 0.25, 0.5, 1);
 	lay_space(L, lay_em(F, 0.5));
 	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
-	para_add(lp->para, lay_label(L, "notes"), -1,
+	para_add(lp->para, lay_label(L, L_NOTES), -1,
 		 lay_style(L, lay_heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
 	lay_para_lines(L, &nf, lp, true);
 	lay_keep(L);

@@ -35,39 +35,6 @@ static struct book_state *state(struct lay *L)
 	return L->emit_data;
 }
 
-/* ---- labels ---- */
-
-const char *lay_label(const struct lay *L, const char *what)
-{
-	static const struct {
-		const char *key, *hans, *hant, *en;
-	} labels[] = {
-		{ "contents", "目录", "目錄", "Contents" },
-		{ "notes", "注释", "註釋", "Notes" },
-		{ "image-missing", "图片未能载入", "圖片未能載入", "Image not available" },
-		{ "image-unsupported", "图片格式无法排印", "圖片格式無法排印", "image format cannot be printed" },
-		{ "source", "来源：", "來源：", "Source: " },
-		{ "author", "作者：", "作者：", "By " },
-		{ "tags", "标签：", "標籤：", "Tags: " },
-	};
-	const char *lang = L->art ? L->art->lang : L->b->lang;
-	bool cjk = langtag_is_cjk(lang);
-	const char *region = fonts_cjk_region(lang);
-
-	if (!strcmp(what, "contents") && L->t->contents_title && *L->t->contents_title)
-		return L->t->contents_title;
-	if (!strcmp(what, "notes") && L->t->notes_title && *L->t->notes_title)
-		return L->t->notes_title;
-	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
-		if (strcmp(labels[i].key, what))
-			continue;
-		if (!cjk)
-			return labels[i].en;
-		return !strcmp(region, "SC") ? labels[i].hans : labels[i].hant;
-	}
-	return what;
-}
-
 /* ---- numbering ---- */
 
 static char *roman(int n)
@@ -440,7 +407,7 @@ static void contents(struct lay *L)
 		lpara_unref(u);
 		lpara_unref(d);
 	}
-	title = lay_label(L, "contents");
+	title = lay_label(L, L_CONTENTS);
 	st->article_title = title;
 	st->no_running = true;
 	spacer(L, L->t->size * 2);

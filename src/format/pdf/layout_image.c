@@ -29,7 +29,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
 	struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
 	/* The model's reason is English: Chinese books show the label alone. */
-	char *label = g_strdup(lay_label(L, "image-missing"));
+	char *label = g_strdup(lay_label(L, L_IMAGE_MISSING));
 	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
 	char *surl = url && *url ? shorten(url, 160) : NULL;
 	struct vitem *v;
@@ -38,7 +38,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 
 	if (F->latin && problem) {
 		g_free(label);
-		label = g_strdup_printf("%s (%s)", lay_label(L, "image-missing"), problem);
+		label = g_strdup_printf("%s (%s)", lay_label(L, L_IMAGE_MISSING), problem);
 	}
 	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
 	if (salt) {
@@ -136,7 +136,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		return;
 	if (!lay_drawable(r)) {
 		placeholder(L, F, im ? im->alt : NULL, im ? im->url : NULL,
-				im && im->problem ? im->problem : r ? lay_label(L, "image-unsupported") : NULL, src_line);
+				im && im->problem ? im->problem : r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
 		return;
 	}
 	if (caption_worthy(caption)) {

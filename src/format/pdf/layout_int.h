@@ -9,6 +9,7 @@
 #include "book/book.h"
 #include "format/pdf/layout.h"
 #include "format/pdf/theme.h"
+#include "text/l10n.h"
 
 /*
  * A piece of the vertical list: a line of text, an image, a table row. Pages
@@ -170,8 +171,10 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table);
 
 /* Line number in the article file of node n. */
 int lay_node_line(const struct lay *L, cmark_node *n);
-/* Text of the current book language: zh (Simplified), zh-Hant, or en. */
-const char *lay_label(const struct lay *L, const char *what);
+/* The language of what is being set: the article's, else the book's. */
+const char *lay_lang(const struct lay *L);
+/* A label (text/l10n.h) in that language; the theme may name the contents and the notes itself. */
+const char *lay_label(const struct lay *L, enum l10n_label which);
 /* url when the PDF may link to it (http, https, mailto, ftp; "//" as https; not absurdly long); else NULL. g_free. */
 char *lay_web_link(const char *url);
 

@@ -11,6 +11,20 @@ int lay_node_line(const struct lay *L, cmark_node *n)
 	return L->art ? node_file_line(n, L->art->body_line) : 0;
 }
 
+const char *lay_lang(const struct lay *L)
+{
+	return L->art ? L->art->lang : L->b->lang;
+}
+
+const char *lay_label(const struct lay *L, enum l10n_label which)
+{
+	if (which == L_CONTENTS && L->t->contents_title && *L->t->contents_title)
+		return L->t->contents_title;
+	if (which == L_NOTES && L->t->notes_title && *L->t->notes_title)
+		return L->t->notes_title;
+	return l10n_label(lay_lang(L), which);
+}
+
 /* ---- paragraphs into lines ---- */
 
 struct lpara *lay_para_new(struct lay *L, double width, double pitch, double indent, enum para_align align,
