@@ -59,7 +59,7 @@ static int build(struct options *o)
 		book_free(b);
 		return EXIT_FAILED;
 	}
-	ok = export_book(b, o->outputs, o->format);
+	ok = export_book(b, o->outputs, o->to);
 	book_free(b);
 	return ok ? EXIT_WRITTEN : EXIT_FAILED;
 }
@@ -91,6 +91,13 @@ int main(int argc, char **argv)
 		diag_error(NULL, 0, "-t applies to one output; with several, the extensions choose");
 		options_clear(&o);
 		return EXIT_USAGE;
+	}
+	/* Every output's format is known before anything is read. */
+	for (guint i = 0; i < o.outputs->len; i++) {
+		if (!writer_for(o.to, g_ptr_array_index(o.outputs, i))) {
+			options_clear(&o);
+			return EXIT_USAGE;
+		}
 	}
 	status = o.mode == MODE_DIGEST ? digest_run(&o) : build(&o);
 	options_clear(&o);

@@ -37,7 +37,7 @@ expect_status "usage: missing value" 2 "$FOLIO" tests/model/coll -o
 expect_status "usage: digest option outside digest" 2 "$FOLIO" --state s.json tests/model/coll -o "$TMP/x.epub"
 expect_status "missing source: exit 1" 1 "$FOLIO" tests/no-such-folder -t model -o "$TMP/x.model"
 contains "missing source: named" "$TMP/err" "^folio: tests/no-such-folder: error: no such file or folder"
-expect_status "unknown extension: exit 1" 1 "$FOLIO" tests/model/coll -o "$TMP/book.docx"
+expect_status "unknown extension: exit 2" 2 "$FOLIO" tests/model/coll -o "$TMP/book.docx"
 contains "unknown extension: says so" "$TMP/err" "cannot tell the format"
 expect_status "help: exit 0" 0 "$FOLIO" --help
 contains "help: lists --page-size" "$TMP/out" "--page-size SIZE"
@@ -63,3 +63,26 @@ if [ -x "$TMP/dest/opt/folio/bin/folio" ]; then
 else
 	not_ok "install: make install DESTDIR PREFIX" "$(ls -R "$TMP/dest" 2>&1 | head)"
 fi
+
+# Every option value is checked when the options are read, from one table: a bad one exits 2 with
+# the option's name and what it takes, before any article is read (tests/bad/coll would warn about
+# its broken files if it were read), from the command line and from folio.yaml alike.
+bad_values=("sort bogus" "since notadate" "until 2025-13-45" "timezone Mars/Base" "webp bogus" "page-size Z9"
+	    "limit abc" "margin 3furlongs" "group-by author" "last 7x" "lang 1x" "only-lang zh CN" "to docx")
+for kv in "${bad_values[@]}"; do
+	name=${kv%% *} value=${kv#* }
+	expect_status "options: --$name $value exits 2" 2 "$FOLIO" $bad --$name "$value" -o "$TMP/opt.epub"
+	contains "options: --$name names itself" "$TMP/err" "^folio: error: --$name must be .*, not '$value'$"
+	lacks "options: --$name: no article read" "$TMP/err" "warning"
+	mkdir -p "$TMP/yaml-$name"
+	cp -r $bad/. "$TMP/yaml-$name/"
+	printf '%s: "%s"\n' "$name" "$value" >"$TMP/yaml-$name/folio.yaml"
+	expect_status "options: folio.yaml $name: $value exits 2" 2 "$FOLIO" "$TMP/yaml-$name" -o "$TMP/opt.epub"
+	contains "options: folio.yaml $name has file and line" "$TMP/err" \
+		"^folio: $TMP/yaml-$name/folio.yaml:1: error: '$name' must be .*, not '$value'$"
+	lacks "options: folio.yaml $name: no article read" "$TMP/err" "warning"
+done
+[ ! -e "$TMP/opt.epub" ] && ok "options: bad values write nothing" || not_ok "options: bad values write nothing"
+printf 'offline: maybe\n' >"$TMP/yaml-sort/folio.yaml"
+expect_status "options: a flag that is neither true nor false exits 2" 2 "$FOLIO" "$TMP/yaml-sort" -o "$TMP/opt.epub"
+contains "options: the flag's values named" "$TMP/err" "'offline' must be true or false, not 'maybe'"

@@ -153,7 +153,7 @@ cp $fix/later/i.md "$work/coll/i2.md"; sed -i 's/断电那天/失败那天/; s/2
 cp "$state" "$TMP/state.before"
 ls -A "$out" >"$TMP/files.before"
 digest "2025-04-13 20:00" --state "$state" --new -o "$out/ok-{{date}}.model" -o "$out/bad.docx"
-is "bad second output: exit 1" "$rc" 1
+is "bad second output: exit 2 (bad usage, before anything is read)" "$rc" 2
 contains "bad second output: says why" "$TMP/err" "cannot tell the format"
 cmp -s "$state" "$TMP/state.before" && ok "bad second output: state identical" || not_ok "bad second output: state identical"
 ls -A "$out" >"$TMP/files.after"

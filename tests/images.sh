@@ -174,8 +174,8 @@ contains "webp keep: lossy WebP packed as WebP" "$TMP/keep.model" "'$U/lossy-web
 contains "webp jpeg: transparent WebP as JPEG" "$TMP/jpeg.model" "'$U/alpha-webp' .* image/jpeg 24x20 \(from image/webp\)$"
 "$FOLIO" "$TMP/good" --offline --webp png -t model -o "$TMP/png.model" 2>/dev/null
 contains "webp png: lossy WebP as PNG" "$TMP/png.model" "'$U/lossy-webp' .* image/png 48x32 \(from image/webp\)$"
-expect_status "webp: bad value refused" 1 "$FOLIO" "$TMP/good" --offline --webp gif -t model -o "$TMP/x.model"
-contains "webp: bad value named" "$TMP/err" "error: --webp wants auto, keep, jpeg or png, not 'gif'"
+expect_status "webp: bad value refused" 2 "$FOLIO" "$TMP/good" --offline --webp gif -t model -o "$TMP/x.model"
+contains "webp: bad value named" "$TMP/err" "error: --webp must be auto, keep, jpeg or png, not 'gif'"
 "$FOLIO" "$TMP/good" --offline --image-max-pixels 0 -t model -o "$TMP/nomax.model" 2>/dev/null
 contains "max-pixels 0: never scaled" "$TMP/nomax.model" "'wide.png' .* image/png 3000x12$"
 "$FOLIO" "$TMP/good" --offline --image-max-pixels 8 -t model -o "$TMP/small.model" 2>/dev/null

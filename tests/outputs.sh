@@ -44,7 +44,7 @@ check "fifo: the reader got the book" cmp "$TMP/from-fifo.epub" "$TMP/plain.epub
 check "stdout: the book" cmp "$TMP/stdout.model" "$TMP/plain.model"
 "$FOLIO" -q $coll -t pdf -o - | head -c 5 >"$TMP/stdout.head"
 contains "stdout: a PDF through a pipe" "$TMP/stdout.head" "^%PDF-"
-expect_status "stdout: without -t the format is unknown" 1 "$FOLIO" -q $coll -o -
+expect_status "stdout: without -t the format is unknown" 2 "$FOLIO" -q $coll -o -
 contains "stdout: says so" "$TMP/err" "cannot tell the format"
 leftovers=$(ls -A "$TMPDIR")
 [ -z "$leftovers" ] && ok "stream: no staging file left" || not_ok "stream: no staging file left" "$leftovers"

@@ -174,7 +174,7 @@ bad=$(awk '/^page /{label=$5} /^  dest a[0-9]+ /{start[$2]=label}
 
 # Options and themes: bad values are reported with their place; a failed run leaves the old PDF.
 cp "$TMP/ex.pdf" "$TMP/keep.pdf"
-expect_status "page size: bad value fails" 1 "$FOLIO" examples --page-size A9x -o "$TMP/keep.pdf"
+expect_status "page size: bad value fails" 2 "$FOLIO" examples --page-size A9x -o "$TMP/keep.pdf"
 contains "page size: message" "$TMP/err" "error: --page-size must be A4, A5"
 cmp -s "$TMP/ex.pdf" "$TMP/keep.pdf" && ok "failed run: existing PDF untouched" || not_ok "failed run: existing PDF untouched"
 printf 'page:\n  size: A5\n  margin: 2 furlongs\ntext:\n  colour: red\n' >"$TMP/bad-theme.yaml"

@@ -137,12 +137,12 @@ same listed "c.md a.md"
 case_ listed-grouped tests/select/listed --group-by category
 
 # Bad values: reported before anything is read, nothing written.
-expect_status "select: bad --since" 1 "$FOLIO" $coll --since "next tuesday" -t model -o "$TMP/bad.model"
-contains "select: bad --since says why" "$TMP/err" "--since: cannot read the date 'next tuesday'"
-expect_status "select: bad --last" 1 "$FOLIO" $coll --last 7x -t model -o "$TMP/bad.model"
-expect_status "select: bad --group-by" 1 "$FOLIO" $coll --group-by author -t model -o "$TMP/bad.model"
+expect_status "select: bad --since" 2 "$FOLIO" $coll --since "next tuesday" -t model -o "$TMP/bad.model"
+contains "select: bad --since says why" "$TMP/err" "--since must be a date such as .*, not 'next tuesday'"
+expect_status "select: bad --last" 2 "$FOLIO" $coll --last 7x -t model -o "$TMP/bad.model"
+expect_status "select: bad --group-by" 2 "$FOLIO" $coll --group-by author -t model -o "$TMP/bad.model"
 contains "select: bad --group-by says the choices" "$TMP/err" "none, section, category, tag, lang, day, week or month"
-expect_status "select: bad --timezone" 1 "$FOLIO" $coll --timezone Mars/Olympus -t model -o "$TMP/bad.model"
+expect_status "select: bad --timezone" 2 "$FOLIO" $coll --timezone Mars/Olympus -t model -o "$TMP/bad.model"
 [ ! -e "$TMP/bad.model" ] && ok "select: bad values write nothing" || not_ok "select: bad values write nothing"
 
 # The same story from two outlets, each ending with its own source link: duplicates by title,

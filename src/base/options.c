@@ -1,18 +1,28 @@
 /* options.c - one table of settings read from the command line (getopt_long) and from folio.yaml. */
 #include "base/options.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "base/diag.h"
-#include "book/frontmatter.h"
+#include "base/langtag.h"
+#include "base/units.h"
 #include "base/version.h"
 #include "base/yamlfile.h"
 
-enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS };
+/*
+ * What an option's value is. Every kind but text and paths is checked when it is set and read
+ * into a parsed field (struct def's parsed): an enum's index (plus its base), a number of seconds,
+ * a length in points; dates and zones are checked then and read in options_finish, once the zone
+ * dates are read in is known.
+ */
+enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS, K_ENUM, K_DATE, K_SPAN, K_ZONE, K_LENGTH, K_PAGE,
+	    K_LANG, K_LANGS };
 enum {
 	F_CLI_ONLY = 1,		/* not a folio.yaml key */
 	F_YAML_ONLY = 2,	/* not a command-line option */
@@ -28,39 +38,48 @@ struct def {
 	const char *help;
 	unsigned flags;
 	const char *group;	/* starts a new section of --help */
+	const char *values;	/* K_ENUM: the names it takes, space-separated, in the enum's order */
+	size_t parsed;		/* K_ENUM, K_SPAN, K_LENGTH, K_PAGE: where the value read goes */
+	int base;		/* K_ENUM: the enum value of the first name */
 };
 
 #define O(field) offsetof(struct options, field)
+#define ENUM(field, names, first) .values = names, .parsed = O(field), .base = first
 
 static const struct def defs[] = {
 	{ "output", 'o', K_PATHS, O(outputs), "FILE", "write the book to FILE (.epub or .pdf; give -o twice for both; - is standard output)", 0, "Output" },
-	{ "to", 't', K_STR, O(format), "FORMAT", "epub, pdf, model (text dump of the book) or trace (PDF layout as text)", 0, NULL },
+	{ "to", 't', K_ENUM, O(format), "FORMAT", "epub, pdf, model (text dump of the book) or trace (PDF layout as text)", 0, NULL,
+	  ENUM(to, "epub pdf model trace", FORMAT_EPUB) },
 	{ "config", 0, K_PATH, O(config), "FILE", "read settings from FILE after any folio.yaml in a SOURCE folder", F_CLI_ONLY, NULL },
 	{ "title", 0, K_STR, O(title), "TEXT", "book title (digest: a template, see README)", 0, "The book" },
 	{ "subtitle", 0, K_STR, O(subtitle), "TEXT", "book subtitle", 0, NULL },
 	{ "author", 0, K_STR, O(author), "NAME", "book author or editor", 0, NULL },
-	{ "lang", 0, K_STR, O(lang), "CODE", "book language (BCP 47: zh-CN, zh-TW, en ...); default from the articles", 0, NULL },
+	{ "lang", 0, K_LANG, O(lang), "CODE", "book language (BCP 47: zh-CN, zh-TW, en ...); default from the articles", 0, NULL },
 	{ "cover", 0, K_PATH, O(cover), "FILE", "cover image (JPEG, PNG, GIF or WebP); else one is drawn", 0, NULL },
 	{ "publisher", 0, K_STR, O(publisher), "NAME", "publisher named in the book's metadata", 0, NULL },
 	{ "description", 0, K_STR, O(description), "TEXT", "a sentence describing the book", 0, NULL },
 	{ "css", 0, K_PATH, O(css), "FILE", "EPUB stylesheet to use instead of templates/epub.css", 0, NULL },
-	{ "sort", 0, K_STR, O(sort), "ORDER", "date (oldest first, default), -date, title or path", 0, NULL },
+	{ "sort", 0, K_ENUM, O(sort), "ORDER", "date (oldest first, default), -date, title or path", 0, NULL,
+	  ENUM(sort_key, "date -date title path", SORT_DATE) },
 	{ "include-drafts", 0, K_BOOL, O(include_drafts), NULL, "include articles marked draft: true", 0, NULL },
 	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
 	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
-	{ "page-size", 0, K_STR, O(page_size), "SIZE", "A4, A5 (default), B5, B5-JIS, Letter or WIDTHxHEIGHTmm", 0, "Print (PDF)" },
-	{ "margin", 0, K_STR, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL },
+	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A4, A5 (default), B5, B5-JIS, Letter or WIDTHxHEIGHTmm", 0, "Print (PDF)" },
+	{ "margin", 0, K_LENGTH, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL,
+	  .parsed = O(margin_pt) },
 	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
 	{ "theme", 0, K_PATH, O(theme), "FILE", "print theme (YAML) instead of templates/theme.yaml", 0, NULL },
-	{ "since", 0, K_STR, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
-	{ "until", 0, K_STR, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },
-	{ "last", 0, K_STR, O(last), "SPAN", "only articles of the last SPAN up to now: 24h, 7d, 2w ...", 0, NULL },
+	{ "since", 0, K_DATE, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
+	{ "until", 0, K_DATE, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },
+	{ "last", 0, K_SPAN, O(last), "SPAN", "only articles of the last SPAN up to now: 24h, 7d, 2w ...", 0, NULL,
+	  .parsed = O(last_span) },
 	{ "category", 0, K_LIST, O(categories), "NAME", "only articles in category NAME (repeatable; case ignored)", 0, NULL },
 	{ "tag", 0, K_LIST, O(tags), "NAME", "only articles tagged NAME (repeatable; case ignored)", 0, NULL },
-	{ "only-lang", 0, K_LIST, O(langs), "CODE", "only articles in language CODE (repeatable; zh takes zh-TW too)", 0, NULL },
+	{ "only-lang", 0, K_LANGS, O(langs), "CODE", "only articles in language CODE (repeatable; zh takes zh-TW too)", 0, NULL },
 	{ "limit", 0, K_LONG, O(limit), "N", "at most N articles (the first N in --sort order)", 0, NULL },
-	{ "timezone", 0, K_STR, O(timezone), "ZONE", "zone for dates written without one (default: local)", 0, NULL },
-	{ "group-by", 0, K_STR, O(group_by), "KEY", "parts by none, section, category, tag, lang, day, week or month", 0, NULL },
+	{ "timezone", 0, K_ZONE, O(timezone), "ZONE", "zone for dates written without one (default: local)", 0, NULL },
+	{ "group-by", 0, K_ENUM, O(group_by), "KEY", "parts by none, section, category, tag, lang, day, week or month", 0, NULL,
+	  ENUM(group_key, "none section category tag lang day week month", GROUP_NONE) },
 	{ "files", 0, K_PATHS, O(files), NULL, "explicit list of articles in reading order", F_YAML_ONLY, NULL },
 	{ "state", 0, K_PATH, O(state), "FILE", "remember what earlier digests held (digest only)", F_DIGEST, "Digests (folio digest)" },
 	{ "new", 0, K_BOOL, O(new_only), NULL, "only articles no earlier digest held (needs --state)", F_DIGEST, NULL },
@@ -68,7 +87,8 @@ static const struct def defs[] = {
 	{ "offline", 0, K_BOOL, O(offline), NULL, "never use the network: cached images or placeholders", 0, NULL },
 	{ "user-agent", 0, K_STR, O(user_agent), "TEXT", "User-Agent for image requests", 0, NULL },
 	{ "referer", 0, K_STR, O(referer), "URL", "Referer for image requests", 0, NULL },
-	{ "webp", 0, K_STR, O(webp), "MODE", "EPUB WebP images: auto (default: JPEG, or PNG when lossless or transparent), keep, jpeg or png", 0, NULL },
+	{ "webp", 0, K_ENUM, O(webp), "MODE", "EPUB WebP images: auto (default: JPEG, or PNG when lossless or transparent), keep, jpeg or png", 0,
+	  NULL, ENUM(webp_mode, "auto keep jpeg png", WEBP_AUTO) },
 	{ "image-max-pixels", 0, K_LONG, O(image_max_pixels), "N", "scale larger images down to N pixels on the long side (default 2400; 0: never)", 0, NULL },
 	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
 	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
@@ -78,13 +98,27 @@ static const struct def defs[] = {
 
 #define NDEFS G_N_ELEMENTS(defs)
 
+/* Options that take a list of values (repeated, or a YAML sequence). */
+static bool is_list(enum kind k)
+{
+	return k == K_LIST || k == K_PATHS || k == K_LANGS;
+}
+
+/* Options kept as the text given (all but flags, numbers and lists), for messages and the model. */
+static bool is_text(enum kind k)
+{
+	return k != K_BOOL && k != K_LONG && !is_list(k);
+}
+
 void options_init(struct options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->sources = g_ptr_array_new_with_free_func(g_free);
 	for (size_t i = 0; i < NDEFS; i++)
-		if (defs[i].kind == K_LIST || defs[i].kind == K_PATHS)
+		if (is_list(defs[i].kind))
 			G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off) = g_ptr_array_new_with_free_func(g_free);
+	o->only_langs = g_ptr_array_new_with_free_func(g_free);
+	o->margin_pt = -1;
 	o->limit = -1;
 	o->webp = g_strdup("auto");
 	o->image_max_pixels = 2400;
@@ -97,19 +131,17 @@ void options_init(struct options *o)
 void options_clear(struct options *o)
 {
 	for (size_t i = 0; i < NDEFS; i++) {
-		switch (defs[i].kind) {
-		case K_STR: case K_PATH:
+		if (is_text(defs[i].kind))
 			g_free(G_STRUCT_MEMBER(char *, o, defs[i].off));
-			break;
-		case K_LIST: case K_PATHS:
+		else if (is_list(defs[i].kind))
 			g_ptr_array_free(G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off), TRUE);
-			break;
-		default:
-			break;
-		}
 	}
 	g_ptr_array_free(o->sources, TRUE);
+	g_ptr_array_free(o->only_langs, TRUE);
 	g_free(o->datadir);
+	g_free(o->book_lang);
+	if (o->tz)
+		g_time_zone_unref(o->tz);
 	memset(o, 0, sizeof *o);
 }
 
@@ -121,48 +153,161 @@ static const struct def *find_def(const char *name)
 	return NULL;
 }
 
+/* "date, -date, title or path": the names an enum option takes, for messages. */
+static char *enum_names(const struct def *d)
+{
+	char **names = g_strsplit(d->values, " ", -1);
+	guint n = g_strv_length(names);
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	g_strfreev(names);
+	return g_string_free(s, FALSE);
+}
+
+/* The enum value of name among d's names, or -1. */
+static int enum_value(const struct def *d, const char *name)
+{
+	char **names = g_strsplit(d->values, " ", -1);
+	int found = -1;
+
+	for (int i = 0; names[i] && found < 0; i++)
+		if (!strcmp(names[i], name))
+			found = d->base + i;
+	g_strfreev(names);
+	return found;
+}
+
+/* What a value of d must look like, for messages; g_free. */
+static char *wanted(const struct def *d)
+{
+	switch (d->kind) {
+	case K_ENUM:
+		return enum_names(d);
+	case K_LONG:
+		return g_strdup("a whole number");
+	case K_DATE:
+		return g_strdup("a date such as 2025-03-01, 2025-03-01 08:00, 2025-03-01T08:00:00+08:00 or "
+				"'Sat, 01 Mar 2025 08:00:00 GMT'");
+	case K_SPAN:
+		return g_strdup("a span such as 30m, 24h, 7d, 2w or 1y");
+	case K_ZONE:
+		return g_strdup("a time zone such as UTC, Asia/Shanghai, +08:00 or local");
+	case K_LENGTH:
+		return g_strdup("a length such as 18mm or 50pt");
+	case K_PAGE:
+		return g_strdup(UNITS_PAGE_SIZES);
+	case K_LANG: case K_LANGS:
+		return g_strdup("a language tag such as zh-CN, zh-Hant or en");
+	case K_BOOL:
+		return g_strdup("true or false");
+	case K_STR:
+		return g_strdup("UTF-8 text");
+	case K_LIST:
+		return g_strdup("a name in UTF-8");
+	default:
+		return g_strdup("something else");
+	}
+}
+
+/* Check value for d and read it into d's parsed field; false when it is malformed. */
+static bool check_value(struct options *o, const struct def *d, const char *value)
+{
+	switch (d->kind) {
+	case K_LONG: {
+		char *end;
+		long n = strtol(value, &end, 10);
+
+		if (!*value || *end || n < 0)
+			return false;
+		G_STRUCT_MEMBER(long, o, d->off) = n;
+		return true;
+	}
+	case K_ENUM: {
+		int v = enum_value(d, value);
+
+		if (v < 0)
+			return false;
+		G_STRUCT_MEMBER(int, o, d->parsed) = v;
+		return true;
+	}
+	case K_DATE: {
+		/* Read again in options_finish, in the zone --timezone names. */
+		GTimeZone *utc = g_time_zone_new_utc();
+		struct folio_date date;
+		bool ok = date_parse(value, utc, &date);
+
+		g_time_zone_unref(utc);
+		return ok;
+	}
+	case K_SPAN:
+		return date_parse_span(value, &G_STRUCT_MEMBER(gint64, o, d->parsed));
+	case K_ZONE: {
+		GTimeZone *tz = date_zone(value);
+
+		if (tz)
+			g_time_zone_unref(tz);
+		return tz != NULL;
+	}
+	case K_LENGTH:
+		return units_parse_length(value, &G_STRUCT_MEMBER(double, o, d->parsed));
+	case K_PAGE:
+		return units_parse_page_size(value, &o->page_w, &o->page_h);
+	case K_LANG: case K_LANGS: {
+		char *tag = langtag_normalize(value);
+		bool ok = langtag_ok(tag);
+
+		g_free(tag);
+		return ok;
+	}
+	case K_BOOL:
+		return value == NULL || yamlfile_is_bool(value);
+	case K_STR:
+		return g_utf8_validate(value, -1, NULL);
+	case K_LIST:
+		return *value && g_utf8_validate(value, -1, NULL);
+	default:
+		return true;
+	}
+}
+
 /*
  * Store one value. base_dir resolves relative paths (NULL: keep as given).
- * Returns false and reports when the value is malformed.
+ * Returns false and reports when the value is malformed: with file and line
+ * for a folio.yaml value, else as the command-line option.
  */
 static bool set_value(struct options *o, const struct def *d, const char *value, const char *base_dir,
 		      const char *file, int line)
 {
-	char *end;
-	long n;
-	char *v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && strcmp(base_dir, ".")
-		&& !g_path_is_absolute(value) ? g_build_filename(base_dir, value, NULL) : g_strdup(value);
+	char *v;
 
-	switch (d->kind) {
-	case K_STR: case K_PATH: {
+	if (!check_value(o, d, value)) {
+		char *want = wanted(d);
+
+		if (file)
+			diag_error(file, line, "'%s' must be %s, not '%s'", d->name, want, value);
+		else
+			diag_error(NULL, 0, "--%s must be %s, not '%s'", d->name, want, value);
+		g_free(want);
+		return false;
+	}
+	v = (d->kind == K_PATH || d->kind == K_PATHS) && base_dir && strcmp(base_dir, ".")
+		&& !g_path_is_absolute(value) ? g_build_filename(base_dir, value, NULL) : g_strdup(value);
+	if (d->kind == K_BOOL) {
+		G_STRUCT_MEMBER(bool, o, d->off) = value == NULL || yamlfile_is_true(value);
+		g_free(v);
+	} else if (d->kind == K_LONG) {
+		g_free(v);
+	} else if (is_list(d->kind)) {
+		g_ptr_array_add(G_STRUCT_MEMBER(GPtrArray *, o, d->off), v);
+	} else {
 		char **slot = &G_STRUCT_MEMBER(char *, o, d->off);
 
 		g_free(*slot);
 		*slot = v;
-		return true;
 	}
-	case K_BOOL:
-		G_STRUCT_MEMBER(bool, o, d->off) = value == NULL || fm_is_true(value);
-		g_free(v);
-		return true;
-	case K_LONG:
-		n = strtol(value, &end, 10);
-		g_free(v);
-		if (!*value || *end || n < 0) {
-			if (file)
-				diag_error(file, line, "'%s' wants a whole number, not '%s'", d->name, value);
-			else
-				diag_error(NULL, 0, "--%s wants a whole number, not '%s'", d->name, value);
-			return false;
-		}
-		G_STRUCT_MEMBER(long, o, d->off) = n;
-		return true;
-	case K_LIST: case K_PATHS:
-		g_ptr_array_add(G_STRUCT_MEMBER(GPtrArray *, o, d->off), v);
-		return true;
-	}
-	g_free(v);
-	return false;
+	return true;
 }
 
 static void clear_list(struct options *o, const struct def *d)
@@ -207,11 +352,11 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	if ((d->flags & F_DIGEST) && r->o->mode != MODE_DIGEST)
 		return;
 	if (v->type == YAML_SCALAR_NODE) {
-		if (d->kind == K_LIST || d->kind == K_PATHS)
+		if (is_list(d->kind))
 			clear_list(r->o, d);
 		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
 			r->ok = false;
-	} else if (v->type == YAML_SEQUENCE_NODE && (d->kind == K_LIST || d->kind == K_PATHS)) {
+	} else if (v->type == YAML_SEQUENCE_NODE && is_list(d->kind)) {
 		clear_list(r->o, d);
 		for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 			yaml_node_t *item = yaml_document_get_node(r->doc, *it);
@@ -220,7 +365,9 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 				diag_warn(r->file, yamlfile_line(item), "an item of '%s' is not text; ignored", key);
 				continue;
 			}
-			set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file, yamlfile_line(item));
+			if (!set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file,
+				       yamlfile_line(item)))
+				r->ok = false;
 		}
 	} else {
 		diag_error(r->file, yamlfile_line(v), "'%s' has a value of the wrong kind", key);
@@ -305,6 +452,54 @@ void options_usage(bool full)
 		   "  -V, --version              show the version\n"
 		   "\nExit status: 0 written, 1 failed (nothing written), 2 bad usage,\n"
 		   "3 digest found nothing new (nothing written).\n");
+}
+
+/* SOURCE_DATE_EPOCH as seconds, when it is set and is a number (a warning when it is not). */
+static bool source_date_epoch(gint64 *out)
+{
+	const char *s = g_getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	gint64 v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = g_ascii_strtoll(s, &end, 10);
+	if (errno || *end || v < 0) {
+		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* Read what depends on other options: dates in the zone --timezone names, the clock, language tags. */
+static bool options_finish(struct options *o)
+{
+	const char *names[2] = { "since", "until" };
+	const char *values[2] = { o->since, o->until };
+	struct folio_date *dates[2] = { &o->since_date, &o->until_date };
+	bool ok = true;
+
+	o->tz = date_zone(o->timezone);
+	if (!o->tz) {
+		diag_error(NULL, 0, "--timezone must be a time zone, not '%s'", o->timezone);
+		return false;
+	}
+	for (int i = 0; i < 2; i++) {
+		if (values[i] && !date_parse(values[i], o->tz, dates[i])) {
+			diag_error(NULL, 0, "--%s: '%s' names no time in %s", names[i], values[i],
+				   o->timezone ? o->timezone : "the local zone");
+			ok = false;
+		}
+	}
+	o->now_from_epoch = source_date_epoch(&o->now);
+	if (!o->now_from_epoch)
+		o->now = g_get_real_time() / G_USEC_PER_SEC;
+	o->book_lang = langtag_normalize(o->lang);
+	for (guint i = 0; i < o->langs->len; i++)
+		g_ptr_array_add(o->only_langs, langtag_normalize(g_ptr_array_index(o->langs, i)));
+	return ok;
 }
 
 struct cli_value {
@@ -397,16 +592,16 @@ int options_parse(struct options *o, int argc, char **argv)
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
 
 		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !options_load_file(o, yaml))
-			status = 1;
+			status = 2;
 		g_free(yaml);
 	}
 	if (o->config && !options_load_file(o, o->config))
-		status = 1;
+		status = 2;
 	lists_seen = g_hash_table_new(NULL, NULL);
 	for (guint i = 0; i < given->len; i++) {
 		struct cli_value *v = &g_array_index(given, struct cli_value, i);
 
-		if ((v->def->kind == K_LIST || v->def->kind == K_PATHS) && !g_hash_table_contains(lists_seen, v->def)) {
+		if (is_list(v->def->kind) && !g_hash_table_contains(lists_seen, v->def)) {
 			clear_list(o, v->def);
 			g_hash_table_add(lists_seen, (gpointer)v->def);
 		}
@@ -414,6 +609,8 @@ int options_parse(struct options *o, int argc, char **argv)
 			status = 2;
 	}
 	g_hash_table_destroy(lists_seen);
+	if (status == 0 && !options_finish(o))
+		status = 2;
 out:
 	for (guint i = 0; i < given->len; i++)
 		g_free(g_array_index(given, struct cli_value, i).value);

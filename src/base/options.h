@@ -5,7 +5,16 @@
 #include <stdbool.h>
 #include <glib.h>
 
+#include "base/date.h"
+
 enum run_mode { MODE_BUILD, MODE_DIGEST };
+
+/* The values of the options that name one of a few things, in the order options.c names them. */
+enum output_format { FORMAT_BY_NAME, FORMAT_EPUB, FORMAT_PDF, FORMAT_MODEL, FORMAT_TRACE };
+enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
+enum group_key { GROUP_DEFAULT, GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY,
+		 GROUP_WEEK, GROUP_MONTH };
+enum webp_mode { WEBP_AUTO, WEBP_KEEP, WEBP_JPEG, WEBP_PNG };
 
 struct options {
 	enum run_mode mode;
@@ -41,6 +50,24 @@ struct options {
 
 	/* Where templates/ and fonts/ are (set by main from the executable's place) */
 	char *datadir;
+
+	/*
+	 * The values above read and checked once, when the options are read (options_parse): a
+	 * bad one is an error naming the option (and its file and line in folio.yaml), exit 2.
+	 */
+	enum output_format to;		/* -t; FORMAT_BY_NAME: each output's extension decides */
+	enum sort_key sort_key;
+	enum group_key group_key;	/* GROUP_DEFAULT: Hugo sections when _index.md files name any */
+	enum webp_mode webp_mode;
+	GTimeZone *tz;			/* --timezone, else the local zone */
+	gint64 now;			/* SOURCE_DATE_EPOCH, else the clock: what --last counts back from */
+	bool now_from_epoch;		/* SOURCE_DATE_EPOCH gave now (it then also stamps the book) */
+	struct folio_date since_date, until_date;	/* valid when given */
+	gint64 last_span;		/* seconds; 0 when --last is not given */
+	double page_w, page_h;		/* --page-size in points; 0 when not given */
+	double margin_pt;		/* --margin in points; < 0 when not given */
+	char *book_lang;		/* --lang in canonical case (langtag_normalize), or NULL */
+	GPtrArray *only_langs;		/* --only-lang in canonical case */
 };
 
 void options_init(struct options *o);
@@ -48,9 +75,10 @@ void options_clear(struct options *o);
 
 /*
  * Parse the command line into o, reading folio.yaml files and --config in
- * between (command line wins). Returns 0 when fine, 2 on bad usage (already
- * reported), -1 when --help or --version was handled (exit 0), 1 when a
- * config file could not be read.
+ * between (command line wins), then check every value and read it into the
+ * parsed fields. Returns 0 when fine, 2 on bad usage, a bad value or a
+ * settings file that cannot be read or is not YAML (already reported), -1
+ * when --help or --version was handled (exit 0).
  */
 int options_parse(struct options *o, int argc, char **argv);
 

@@ -34,3 +34,15 @@ bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
 	g_free(text);
 	return ok;
 }
+
+bool yamlfile_is_true(const char *s)
+{
+	return s && (!g_ascii_strcasecmp(s, "true") || !g_ascii_strcasecmp(s, "yes")
+		     || !g_ascii_strcasecmp(s, "on"));
+}
+
+bool yamlfile_is_bool(const char *s)
+{
+	return yamlfile_is_true(s) || (s && (!g_ascii_strcasecmp(s, "false") || !g_ascii_strcasecmp(s, "no")
+					     || !g_ascii_strcasecmp(s, "off")));
+}

@@ -15,4 +15,9 @@ bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc);
 /* The 1-based line where node n starts, for messages. */
 int yamlfile_line(const yaml_node_t *n);
 
+/* True for YAML 1.1 true values: true, yes, on (any case). */
+bool yamlfile_is_true(const char *s);
+/* True for YAML 1.1 booleans of either value: true, false, yes, no, on, off (any case). */
+bool yamlfile_is_bool(const char *s);
+
 #endif

@@ -274,24 +274,6 @@ static char *common_lang(const struct book *b)
 	return best;
 }
 
-static bool source_date_epoch(gint64 *out)
-{
-	const char *s = g_getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	gint64 v;
-
-	if (!s || !*s)
-		return false;
-	errno = 0;
-	v = g_ascii_strtoll(s, &end, 10);
-	if (errno || *end || v < 0) {
-		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
-		return false;
-	}
-	*out = v;
-	return true;
-}
-
 /* epoch_set: SOURCE_DATE_EPOCH gave b->now, which then also stamps the book. */
 static void book_metadata(struct book *b, bool epoch_set)
 {
@@ -374,25 +356,13 @@ struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
 		return NULL;
 	}
 	b->cjk_latin_space = b->theme->cjk_latin_space;
-	b->tz = date_zone(opts->timezone);
-	if (!b->tz) {
-		diag_error(NULL, 0, "unknown time zone '%s'", opts->timezone);
-		book_free(b);
-		return NULL;
-	}
-	epoch_set = source_date_epoch(&b->now);
-	if (!epoch_set)
-		b->now = g_get_real_time() / G_USEC_PER_SEC;
+	b->tz = g_time_zone_ref(opts->tz);
+	b->now = opts->now;
+	epoch_set = opts->now_from_epoch;
 	b->sent = sent;
-	/* Bad filter values are reported before anything is read. */
 	filters = select_filters_new(b);
-	if (!filters || !arrange_check(opts)) {
-		select_filters_free(filters);
-		book_free(b);
-		return NULL;
-	}
 	/* A language given for the book is the default of articles without one. */
-	b->lang = langtag_normalize(opts->lang);
+	b->lang = g_strdup(opts->book_lang);
 	loaded = load_all(b);
 	select_articles(b, filters, loaded);
 	g_ptr_array_free(loaded, TRUE);

@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "base/diag.h"
+#include "base/yamlfile.h"
 
 void fm_init(struct front_matter *fm)
 {
@@ -99,12 +100,6 @@ int fm_split(const char *file, const char *text, size_t len, const char **yaml, 
 	}
 	diag_warn(file, 1, "front matter is not terminated: no closing '%s' line", close);
 	return -1;
-}
-
-bool fm_is_true(const char *s)
-{
-	return s && (!g_ascii_strcasecmp(s, "true") || !g_ascii_strcasecmp(s, "yes")
-		     || !g_ascii_strcasecmp(s, "on"));
 }
 
 struct reader {
@@ -270,7 +265,7 @@ static void read_pair(const struct reader *r, struct front_matter *fm, const cha
 		if (!fm->has_weight)
 			diag_warn(r->file, line, "'weight' should be a whole number; ignored");
 	} else if (!strcmp(key, "draft")) {
-		fm->draft = fm_is_true(s);
+		fm->draft = yamlfile_is_true(s);
 	} else {
 		struct fm_extra *e = g_new0(struct fm_extra, 1);
 

@@ -58,7 +58,5 @@ int fm_split(const char *file, const char *text, size_t len, const char **yaml, 
 bool fm_parse(const char *file, const char *yaml, size_t len, int first_line, GTimeZone *tz,
 	      struct front_matter *fm);
 
-/* True for YAML 1.1 true values: true, yes, on (any case). */
-bool fm_is_true(const char *s);
 
 #endif

@@ -236,7 +236,7 @@ static int write_digest(struct book *b, struct state *st, const struct fields *f
 	if (st && !state_prepare(st, b->now, b->tz, b->articles, outputs))
 		goto out;
 	crash_point("prepared");
-	if (!export_book(b, outputs, o->format))
+	if (!export_book(b, outputs, o->to))
 		goto out;
 	crash_point("written");
 	if (st && !state_commit(st)) {

@@ -7,57 +7,53 @@
 #include "format/epub/epub.h"
 
 static const struct writer writers[] = {
-	{ "epub", "epub", epub_write },
-	{ "model", "model", model_write },
-	{ "pdf", "pdf", pdf_write },
-	{ "trace", "trace", trace_write },
+	{ FORMAT_EPUB, "epub", "epub", epub_write },
+	{ FORMAT_MODEL, "model", "model", model_write },
+	{ FORMAT_PDF, "pdf", "pdf", pdf_write },
+	{ FORMAT_TRACE, "trace", "trace", trace_write },
 };
 
-/* The writer for -t format, or else for path's extension; NULL, silently, when none fits. */
-static const struct writer *find(const char *format, const char *path)
+/* The writer for -t to, or else (FORMAT_BY_NAME) for path's extension; NULL, silently, when none fits. */
+static const struct writer *find(enum output_format to, const char *path)
 {
 	const char *dot = strrchr(path, '.');
 
 	for (size_t i = 0; i < G_N_ELEMENTS(writers); i++) {
-		if (format ? !strcmp(format, writers[i].name)
-			   : (dot && writers[i].ext && !g_ascii_strcasecmp(dot + 1, writers[i].ext)))
+		if (to != FORMAT_BY_NAME ? to == writers[i].format
+					 : (dot && writers[i].ext && !g_ascii_strcasecmp(dot + 1, writers[i].ext)))
 			return &writers[i];
 	}
 	return NULL;
 }
 
-bool writer_outputs_use(const GPtrArray *outputs, const char *format, const char *name)
+bool writer_outputs_use(const GPtrArray *outputs, enum output_format to, enum output_format format)
 {
 	for (guint i = 0; i < outputs->len; i++) {
-		const struct writer *w = find(format, g_ptr_array_index(outputs, i));
+		const struct writer *w = find(to, g_ptr_array_index(outputs, i));
 
-		if (w && !strcmp(w->name, name))
+		if (w && w->format == format)
 			return true;
 	}
 	return false;
 }
 
-const struct writer *writer_for(const char *format, const char *path)
+const struct writer *writer_for(enum output_format to, const char *path)
 {
-	const struct writer *w = find(format, path);
+	const struct writer *w = find(to, path);
 
-	if (w)
-		return w;
-	if (format)
-		diag_error(NULL, 0, "unknown format '%s' (epub, pdf, model or trace)", format);
-	else
+	if (!w)
 		diag_error(path, 0, "cannot tell the format from the name: use .epub or .pdf, or -t");
-	return NULL;
+	return w;
 }
 
-bool export_book(const struct book *b, const GPtrArray *outputs, const char *format)
+bool export_book(const struct book *b, const GPtrArray *outputs, enum output_format to)
 {
 	GPtrArray *files = g_ptr_array_new();
 	bool ok = true;
 
 	for (guint i = 0; ok && i < outputs->len; i++) {
 		const char *path = g_ptr_array_index(outputs, i);
-		const struct writer *w = writer_for(format, path);
+		const struct writer *w = writer_for(to, path);
 		struct outfile *out = w ? outfile_begin(path) : NULL;
 
 		if (!out) {

@@ -8,23 +8,24 @@
 #include "base/outfile.h"
 
 struct writer {
+	enum output_format format;
 	const char *name;	/* the -t name */
 	const char *ext;	/* the output extension that selects it, or NULL */
 	/* Write b to out (out->fp is open on out->tmp). Report problems through diag; false on failure. */
 	bool (*write)(const struct book *b, struct outfile *out);
 };
 
-/* The writer for -t format, or else for the extension of path; NULL (reported) when none fits. */
-const struct writer *writer_for(const char *format, const char *path);
-/* Does one of outputs go to the writer called name ("epub")? Nothing is reported. */
-bool writer_outputs_use(const GPtrArray *outputs, const char *format, const char *name);
+/* The writer for -t to, or else (FORMAT_BY_NAME) for the extension of path; NULL (reported) when none fits. */
+const struct writer *writer_for(enum output_format to, const char *path);
+/* Does one of outputs go to the writer of format (FORMAT_EPUB)? Nothing is reported. */
+bool writer_outputs_use(const GPtrArray *outputs, enum output_format to, enum output_format format);
 
 /*
  * Write b to every path of outputs: all to temporary files first, renamed
  * into place only when every one succeeded and no error was reported.
  * Returns true when all were written.
  */
-bool export_book(const struct book *b, const GPtrArray *outputs, const char *format);
+bool export_book(const struct book *b, const GPtrArray *outputs, enum output_format to);
 
 /* The writers (one file each). */
 bool model_write(const struct book *b, struct outfile *out);

@@ -315,7 +315,7 @@ void cover_resolve(struct book *b)
 	if (!b->cover_res) {
 		/* Drawn: as vectors by the PDF, and as a PNG only for an EPUB being written. */
 		b->cover_drawn = true;
-		if (writer_outputs_use(b->opts->outputs, b->opts->format, "epub"))
+		if (writer_outputs_use(b->opts->outputs, b->opts->to, FORMAT_EPUB))
 			b->cover_res = drawn_cover(b);
 	}
 }

@@ -16,12 +16,6 @@
 enum { JPEG_QUALITY = 88, WEBP_QUALITY = 85, SVG_RASTER_PIXELS = 2400 };
 #define SURFACE_MAX_PIXELS 2e8	/* 800 MB of ARGB: beyond any page */
 
-bool imagedecode_webp_mode_valid(const char *mode)
-{
-	return mode && (!strcmp(mode, "auto") || !strcmp(mode, "keep") || !strcmp(mode, "jpeg")
-			|| !strcmp(mode, "png"));
-}
-
 /* ---- decoding ---- */
 
 static void free_webp(guchar *pixels, gpointer unused)
@@ -278,7 +272,7 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 {
 	long max_side = o ? o->image_max_pixels : 2400;
 	long max_mp = o ? o->image_max_megapixels : 50;
-	const char *webp = o && o->webp ? o->webp : "auto";
+	enum webp_mode webp = o ? o->webp_mode : WEBP_AUTO;
 	bool is_webp = !strcmp(info->media_type, "image/webp");
 	const char *target;
 	GdkPixbuf *pb;
@@ -320,16 +314,16 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 		return false;
 	}
 	/* What to pack: the original whenever it will do. */
-	if (fits(info, max_side) && !(is_webp && strcmp(webp, "keep"))
+	if (fits(info, max_side) && !(is_webp && webp != WEBP_KEEP)
 	    && !(info->orientation > 1 && !strcmp(info->media_type, "image/jpeg")))
 		return true;
 	if (!strcmp(info->media_type, "image/jpeg"))
 		target = "image/jpeg";
-	else if (is_webp && !strcmp(webp, "keep"))
+	else if (is_webp && webp == WEBP_KEEP)
 		target = "image/webp";
-	else if (is_webp && !strcmp(webp, "jpeg"))
+	else if (is_webp && webp == WEBP_JPEG)
 		target = "image/jpeg";
-	else if (is_webp && !strcmp(webp, "auto") && !info->lossless && !info->alpha)
+	else if (is_webp && webp == WEBP_AUTO && !info->lossless && !info->alpha)
 		target = "image/jpeg";
 	else
 		target = "image/png";

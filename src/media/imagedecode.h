@@ -33,9 +33,6 @@ struct image_prepared {
 bool imagedecode_prepare(const struct options *o, const unsigned char *data, size_t len,
 			 const struct image_info *info, struct image_prepared *out, char **why);
 
-/* True when mode is a value --webp accepts: auto, keep, jpeg or png. */
-bool imagedecode_webp_mode_valid(const char *mode);
-
 /*
  * For the PDF writer: the picture of resource r as a Cairo image surface
  * (ARGB32 when it has transparency, else RGB24). A JPEG keeps its own bytes

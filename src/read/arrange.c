@@ -7,43 +7,6 @@
 #include "read/select.h"
 #include "base/langtag.h"
 
-enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
-enum group_key { GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY, GROUP_WEEK,
-	GROUP_MONTH };
-
-static const char *const sort_names[] = { "date", "-date", "title", "path" };
-static const char *const group_names[] = { "none", "section", "category", "tag", "lang", "day", "week",
-	"month" };
-
-static int lookup(const char *const *names, size_t n, const char *value)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], value))
-			return (int)i;
-	return -1;
-}
-
-bool arrange_check(const struct options *o)
-{
-	bool ok = true;
-
-	if (o->sort && lookup(sort_names, G_N_ELEMENTS(sort_names), o->sort) < 0) {
-		diag_error(NULL, 0, "--sort must be date, -date, title or path, not '%s'", o->sort);
-		ok = false;
-	}
-	if (o->group_by && lookup(group_names, G_N_ELEMENTS(group_names), o->group_by) < 0) {
-		diag_error(NULL, 0, "--group-by must be none, section, category, tag, lang, day, week or month, "
-			   "not '%s'", o->group_by);
-		ok = false;
-	}
-	return ok;
-}
-
-static enum sort_key sort_key_of(const struct options *o)
-{
-	return o->sort ? (enum sort_key)lookup(sort_names, G_N_ELEMENTS(sort_names), o->sort) : SORT_DATE;
-}
-
 /* ---- sorting ---- */
 
 struct order {
@@ -99,7 +62,7 @@ static int compare(gconstpointer pa, gconstpointer pb, gpointer data)
 
 void arrange_sort(struct book *b)
 {
-	struct order ord = { sort_key_of(b->opts), select_listed_files(b->opts, false) };
+	struct order ord = { b->opts->sort_key, select_listed_files(b->opts, false) };
 
 	g_ptr_array_sort_with_data(b->articles, compare, &ord);
 	if (ord.listed)
@@ -195,6 +158,7 @@ static bool group_of(const struct book *b, const struct article *a, enum group_k
 
 	*start = 0;
 	switch (by) {
+	case GROUP_DEFAULT:	/* resolved by group_key_of */
 	case GROUP_NONE:
 		return false;
 	case GROUP_SECTION:
@@ -336,8 +300,8 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 
 static enum group_key group_key_of(const struct book *b)
 {
-	if (b->opts->group_by)
-		return (enum group_key)lookup(group_names, G_N_ELEMENTS(group_names), b->opts->group_by);
+	if (b->opts->group_key != GROUP_DEFAULT)
+		return b->opts->group_key;
 	for (guint i = 0; i < b->sections->len; i++)
 		if (((struct article *)g_ptr_array_index(b->sections, i))->section)
 			return GROUP_SECTION;
@@ -350,7 +314,7 @@ void arrange_group(struct book *b)
 	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *groups = g_ptr_array_new_with_free_func(group_free);
 	GPtrArray *loose = g_ptr_array_new();
-	struct group_order order = { by, sort_key_of(b->opts) == SORT_DATE_DESC, b->opts->files->len > 0 };
+	struct group_order order = { by, b->opts->sort_key == SORT_DATE_DESC, b->opts->files->len > 0 };
 
 	if (by == GROUP_NONE)
 		goto out;

@@ -4,9 +4,6 @@
 
 #include "book/book.h"
 
-/* True when --sort and --group-by name known orders; reports the error otherwise. */
-bool arrange_check(const struct options *o);
-
 /*
  * Sort b->articles: the files: list when given, else articles with a weight
  * first (lower first), then --sort (date, -date, title or path), ties by path.

@@ -335,10 +335,6 @@ void images_resolve(struct book *b)
 			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
 	GPtrArray *readers;
 
-	if (!imagedecode_webp_mode_valid(b->opts->webp)) {
-		diag_error(NULL, 0, "--webp wants auto, keep, jpeg or png, not '%s'", b->opts->webp);
-		goto out;
-	}
 	/* The articles, then the parts' introductions, in reading order. */
 	readers = g_ptr_array_new();
 	for (guint i = 0; i < b->articles->len; i++)
@@ -361,7 +357,6 @@ void images_resolve(struct book *b)
 	for (guint i = 0; i < readers->len; i++)
 		resolve_article(&rs, g_ptr_array_index(readers, i));
 	g_ptr_array_free(readers, TRUE);
-out:
 	imagecache_free(rs.cache);
 	g_hash_table_destroy(rs.local);
 	g_hash_table_destroy(rs.by_url);

@@ -29,20 +29,12 @@ char *select_fold_name(const char *s)
 	return folded;
 }
 
-static GPtrArray *fold_all(const GPtrArray *names, const char *option, bool *ok)
+static GPtrArray *fold_all(const GPtrArray *names)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 
-	for (guint i = 0; i < names->len; i++) {
-		const char *n = g_ptr_array_index(names, i);
-
-		if (!g_utf8_validate(n, -1, NULL) || !*n) {
-			diag_error(NULL, 0, "--%s wants a name in UTF-8, not '%s'", option, n);
-			*ok = false;
-			continue;
-		}
-		g_ptr_array_add(out, select_fold_name(n));
-	}
+	for (guint i = 0; i < names->len; i++)
+		g_ptr_array_add(out, select_fold_name(g_ptr_array_index(names, i)));
 	return out;
 }
 
@@ -75,49 +67,32 @@ static gint64 end_of_day(const struct folio_date *d, GTimeZone *tz)
 	return end;
 }
 
-static bool read_date(const char *option, const char *text, GTimeZone *tz, struct folio_date *d)
-{
-	if (date_parse(text, tz, d))
-		return true;
-	diag_error(NULL, 0, "--%s: cannot read the date '%s' (use 2025-03-01, 2025-03-01 08:00, "
-		   "2025-03-01T08:00:00+08:00 or 'Sat, 01 Mar 2025 08:00:00 GMT')", option, text);
-	return false;
-}
-
-static bool read_window(struct select_filters *f, const struct book *b)
+static void read_window(struct select_filters *f, const struct book *b)
 {
 	const struct options *o = b->opts;
-	struct folio_date d;
-	gint64 span;
 
 	if (o->since) {
-		if (!read_date("since", o->since, b->tz, &d))
-			return false;
 		f->has_from = true;
-		f->from = d.utc;
+		f->from = o->since_date.utc;
 	}
 	if (o->until) {
-		if (!read_date("until", o->until, b->tz, &d))
-			return false;
 		f->has_to = true;
 		/* "--until 2025-03-09" takes in the whole of that day. */
-		f->to = d.has_time ? d.utc + 1 : end_of_day(&d, b->tz);
+		f->to = o->until_date.has_time ? o->until_date.utc + 1 : end_of_day(&o->until_date, o->tz);
 	}
 	if (o->last) {
-		if (!date_parse_span(o->last, &span)) {
-			diag_error(NULL, 0, "--last wants a span such as 30m, 24h, 7d, 2w or 1y, not '%s'", o->last);
-			return false;
-		}
+		gint64 span = o->last_span;
+
 		/* The last SPAN up to now: a date in the future is not "the last 7 days". */
-		if (!f->has_from || b->now - span > f->from)
-			f->from = b->now - span;
-		if (!f->has_to || b->now + 1 < f->to)
-			f->to = b->now + 1;
+		if (!f->has_from || o->now - span > f->from)
+			f->from = o->now - span;
+		if (!f->has_to || o->now + 1 < f->to)
+			f->to = o->now + 1;
 		f->has_from = f->has_to = true;
 	}
 	if (f->has_from || f->has_to) {
-		char *from = f->has_from ? date_format_in(f->from, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
-		char *to = f->has_to ? date_format_in(f->to, b->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+		char *from = f->has_from ? date_format_in(f->from, o->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+		char *to = f->has_to ? date_format_in(f->to, o->tz, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 
 		if (from && to)
 			f->window = g_strdup_printf("from %s until before %s", from, to);
@@ -130,7 +105,6 @@ static bool read_window(struct select_filters *f, const struct book *b)
 		g_free(from);
 		g_free(to);
 	}
-	return true;
 }
 
 GHashTable *select_listed_files(const struct options *o, bool report)
@@ -161,30 +135,16 @@ struct select_filters *select_filters_new(const struct book *b)
 {
 	const struct options *o = b->opts;
 	struct select_filters *f = g_new0(struct select_filters, 1);
-	bool ok = read_window(f, b);
 
-	f->categories = fold_all(o->categories, "category", &ok);
-	f->tags = fold_all(o->tags, "tag", &ok);
+	read_window(f, b);
+	f->categories = fold_all(o->categories);
+	f->tags = fold_all(o->tags);
 	f->langs = g_ptr_array_new_with_free_func(g_free);
-	for (guint i = 0; i < o->langs->len; i++) {
-		char *tag = langtag_normalize(g_ptr_array_index(o->langs, i));
-
-		if (!tag || !g_ascii_isalpha(tag[0])) {
-			diag_error(NULL, 0, "--only-lang wants a language tag such as zh, zh-Hant or en, not '%s'",
-				   (char *)g_ptr_array_index(o->langs, i));
-			ok = false;
-			g_free(tag);
-			continue;
-		}
-		g_ptr_array_add(f->langs, tag);
-	}
+	for (guint i = 0; i < o->only_langs->len; i++)
+		g_ptr_array_add(f->langs, g_strdup(g_ptr_array_index(o->only_langs, i)));
 	if (o->limit == 0)
 		diag_warn(NULL, 0, "--limit 0 leaves no article in the book");
 	f->files = select_listed_files(o, true);
-	if (!ok) {
-		select_filters_free(f);
-		return NULL;
-	}
 	return f;
 }
 

@@ -8,9 +8,9 @@
 struct select_filters;
 
 /*
- * Read the filter options of b->opts (--since, --until, --last relative to
- * b->now, --category, --tag, --only-lang, files:). Returns NULL after
- * reporting an error when a value is malformed.
+ * The filters of b->opts (--since, --until, --last relative to the options'
+ * now, --category, --tag, --only-lang, files:), whose values were checked when
+ * the options were read.
  */
 struct select_filters *select_filters_new(const struct book *b);
 void select_filters_free(struct select_filters *f);

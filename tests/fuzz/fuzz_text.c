@@ -9,7 +9,7 @@
  *   5 the print theme (theme_load): a theme that loads leaves room for text
  *   6 folio.yaml (options_load_file), for a build and for a digest
  *   7 identity keys of a source link and of a title
- *   8 lengths and page sizes (theme_parse_length, theme_parse_page_size)
+ *   8 lengths and page sizes (units_parse_length, units_parse_page_size)
  */
 #include "fuzz.h"
 
@@ -22,6 +22,7 @@
 #include "cli/state.h"
 #include "cli/template.h"
 #include "format/pdf/theme.h"
+#include "base/units.h"
 
 static void dates(const char *text)
 {
@@ -162,9 +163,9 @@ static void lengths(const char *text)
 {
 	double pt = -1, w = -1, h = -1;
 
-	if (theme_parse_length(text, &pt))
+	if (units_parse_length(text, &pt))
 		FUZZ_ASSERT(isfinite(pt) && pt >= 0, "a length that is no length", text);
-	if (theme_parse_page_size(text, &w, &h))
+	if (units_parse_page_size(text, &w, &h))
 		FUZZ_ASSERT(isfinite(w) && isfinite(h) && w >= 72 && h >= 72, "a page size too small", text);
 }
 

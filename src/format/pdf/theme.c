@@ -352,20 +352,12 @@ struct theme *theme_load(const char *path, const char *datadir)
 
 bool theme_apply_options(struct theme *t, const struct options *o)
 {
-	double m;
-
-	if (o->page_size && !units_parse_page_size(o->page_size, &t->page_w, &t->page_h)) {
-		diag_error(NULL, 0, "--page-size must be A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm, not '%s'",
-			   o->page_size);
-		return false;
+	if (o->page_size) {
+		t->page_w = o->page_w;
+		t->page_h = o->page_h;
 	}
-	if (o->margin) {
-		if (!units_parse_length(o->margin, &m)) {
-			diag_error(NULL, 0, "--margin must be a length such as 18mm or 50pt, not '%s'", o->margin);
-			return false;
-		}
-		t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = m;
-	}
+	if (o->margin)
+		t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = o->margin_pt;
 	if (o->two_sided)
 		t->two_sided = true;
 	if (!check_geometry(t, NULL))
