@@ -4,7 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "book/book.h"
+#include "format/pdf/theme.h"
+#include "read/build.h"
 #include "base/diag.h"
 #include "cli/digest.h"
 #include "base/options.h"
@@ -51,16 +52,23 @@ static char *find_datadir(void)
 
 static int build(struct options *o)
 {
+	struct export x;
+	struct theme *theme = export_prepare(&x, o);
 	struct book *b;
 	bool ok;
 
-	b = book_build(o);
+	if (!theme)
+		return EXIT_FAILED;
+	b = book_build(o, NULL, theme->cjk_latin_space);
 	if (!b || diag_failed()) {
 		book_free(b);
+		theme_free(theme);
 		return EXIT_FAILED;
 	}
-	ok = export_book(b, o->outputs, o->to);
+	x.book = b;
+	ok = export_book(&x, o->outputs, o->to);
 	book_free(b);
+	theme_free(theme);
 	return ok ? EXIT_WRITTEN : EXIT_FAILED;
 }
 

@@ -1,21 +1,38 @@
-/* book.h - the book model both writers read: articles in reading order and what the passes found. */
-#ifndef FOLIO_BOOK_H
-#define FOLIO_BOOK_H
+/* model.h - the book model every back end reads: articles in reading order and what reading them found. */
+#ifndef FOLIO_MODEL_H
+#define FOLIO_MODEL_H
+
+/*
+ * The stages of src/, earliest first; a file uses only its own stage or earlier ones, and the
+ * back ends never use each other (tests/layers.sh checks it):
+ *
+ *   base/    diagnostics, paths, dates, units, language tags, options, output files, YAML, XML
+ *   text/    CLREQ classes, language guessing, text repairs, emphasis, labels, node text
+ *   html/    the raw-HTML allow-list: safe XHTML, safe addresses, embeds, SVG files
+ *   media/   image types, the image cache, downloads, decoding
+ *   book/    this model, and front matter
+ *   read/    building a book: collect, load, parse, records, passes, choose, arrange, images
+ *   format/  what the back ends share (the drawn cover, fonts, the export door), then the back
+ *            ends themselves: format/epub/, format/pdf/, format/model/
+ *   cli/     the writer table, digests, their state, templates; main.c on top
+ *
+ * Every content decision (a label, a caption, a link's target, an anchor) is made in read/ and
+ * recorded here, so both books agree; the back ends only read this model.
+ */
 
 #include <stdbool.h>
 #include <cmark-gfm.h>
 #include <glib.h>
 
 #include "base/date.h"
-#include "book/frontmatter.h"
-#include "base/options.h"
 #include "base/paths.h"
+#include "book/frontmatter.h"
 
 /*
  * An image packed into the book; the same picture is stored once. The EPUB
  * writer packs the bytes of file path under the name href with media_type;
  * the three always match (a converted or scaled copy lives in b->scratch).
- * The PDF writer draws imagedecode_surface(r) (imagedecode.h).
+ * The PDF writer draws imagedecode_surface(r->path, r->id) (media/imagedecode.h).
  */
 struct resource {
 	char *id;		/* "img-" + 16 hex digits of the SHA-1 of the ORIGINAL bytes */
@@ -28,14 +45,15 @@ struct resource {
 };
 
 /*
- * One image reference in an article (a Markdown image, or the thumbnail).
- * Remote images (http:, https:, //host/) are downloaded or taken from the
- * image cache; one that cannot be had has res NULL, a problem text, and was
- * reported with one warning (one for all the references to that address in
- * its article). Each address is read and decoded once, however often named.
+ * One image reference in an article (a Markdown image, an <img> of raw HTML,
+ * or the thumbnail). Remote images (http:, https:, //host/) are downloaded or
+ * taken from the image cache; one that cannot be had has res NULL, a problem
+ * text, and was reported with one warning (one for all the references to that
+ * address in its article). Each address is read and decoded once, however
+ * often named. A reader finds the record of a node through its article_view
+ * (read/records.h).
  */
 struct image {
-	cmark_node *node;	/* the image node; NULL for the thumbnail */
 	char *url;		/* as written */
 	char *alt;		/* alt text, plain */
 	int line;		/* line in the article file */
@@ -44,7 +62,6 @@ struct image {
 };
 
 struct heading {
-	cmark_node *node;
 	int level;		/* 1..6 as written */
 	char *text;		/* plain text */
 	char *anchor;		/* unique in the book: "a0003-h2" */
@@ -52,7 +69,6 @@ struct heading {
 };
 
 struct link {
-	cmark_node *node;
 	char *url;
 	int line;
 	struct article *target;	/* when the link names another article of the book */
@@ -60,7 +76,6 @@ struct link {
 };
 
 struct footnote {
-	cmark_node *def;	/* CMARK_NODE_FOOTNOTE_DEFINITION */
 	int number;		/* 1, 2, ... in order of first reference */
 	char *anchor;		/* "a0003-fn2" */
 	char *ref_anchor;	/* "a0003-fnref2" (first reference; later ones add "-2", "-3") */
@@ -80,15 +95,14 @@ struct article {
 	/*
 	 * The body, parsed with tables, footnotes, strikethrough, autolinks, and
 	 * repaired. A book of thousands of articles does not hold all their
-	 * trees: doc is there while the article is loaded, and afterwards only
-	 * while a reader holds it (article_hold, article.h), parsed again from
-	 * markdown; else NULL, and so are the nodes the records below point to.
+	 * trees: doc is there only while the article is read; a back end opens an
+	 * article_view (read/records.h), its own tree parsed again from markdown
+	 * with its nodes bound to the records below.
 	 */
 	cmark_node *doc;
 	char *markdown;		/* the body's text as it was parsed (after loading's repairs) */
 	size_t markdown_len;
-	int holds;		/* article_hold calls not yet released */
-	bool walked;		/* its headings, images, links and footnotes are recorded (not _index.md) */
+	bool walked;		/* its headings, images, links and footnotes are recorded */
 	char bytes_sum[41];	/* checksums and size of the file's bytes (for the book's identifier) */
 	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
 
@@ -120,7 +134,14 @@ struct part {
 	struct article *intro;	/* _index.md body shown on the part page, or NULL */
 };
 
-struct theme;
+/* What choosing the articles did: counts of what was left out and why, and the window asked for. */
+struct chosen {
+	guint read;		/* articles read (not counting _index.md) */
+	guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
+	guint already_sent, duplicates, over_limit;
+	bool has_from, has_to;	/* the date window asked for: from <= date < to */
+	gint64 from, to;
+};
 
 struct book {
 	char *title, *subtitle, *author, *lang, *publisher, *description;
@@ -128,55 +149,29 @@ struct book {
 	gint64 modified;	/* SOURCE_DATE_EPOCH, else the newest article date */
 	struct folio_date first, last;	/* dates of the oldest and newest article */
 	char *cover;		/* real path of the cover image (--cover), or NULL */
-	struct resource *cover_res;	/* the EPUB's cover image: --cover's, else one drawn (PNG); NULL only if drawing failed */
-	bool cover_drawn;	/* folio draws the cover: the PDF with cover_draw(); cover_res is its PNG, made only
-				   when an EPUB is written (NULL otherwise) */
-	struct cover_png_job *cover_job;	/* the drawn cover's PNG being written on a thread (cover_finish) */
+	struct resource *cover_res;	/* --cover's image when it could be used, else NULL */
+	bool cover_drawn;	/* no usable --cover: each back end draws the cover (format/cover.h) */
 
 	GPtrArray *articles;	/* of struct article *, in reading order (owned) */
 	GPtrArray *parts;	/* of struct part *; empty when the book is not grouped */
 	GPtrArray *sections;	/* of struct article *: the _index.md files (owned) */
 	GPtrArray *resources;	/* of struct resource *, in first-use order (owned) */
 	GPtrArray *left_out;	/* of char *: "FILE: reason" for everything not in the book */
+	struct chosen chosen;
 
-	/* Choosing: the time --last counts back from, and what was left out on purpose. */
-	gint64 now;		/* SOURCE_DATE_EPOCH, else the clock */
-	GHashTable *sent;	/* digest --new: identity keys earlier digests held (borrowed), or NULL */
-	struct chosen {
-		guint read;		/* articles read (not counting _index.md) */
-		guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
-		guint already_sent, duplicates, over_limit;
-		bool has_from, has_to;	/* the date window asked for: from <= date < to */
-		gint64 from, to;
-	} chosen;
-
-	struct roots *roots;
-	const struct options *opts;
-	char *scratch;		/* temporary folder for decoded images, removed by book_free; or NULL */
-	GTimeZone *tz;		/* for dates written without a zone */
-	struct theme *theme;	/* templates/theme.yaml or --theme, with --page-size/--margin/--two-sided applied */
-	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both outputs (the theme's; 0: off) */
+	struct roots *roots;	/* the SOURCE folders the articles were read from */
+	char *scratch;		/* folder holding converted images' bytes, removed by book_free; or NULL */
+	double cjk_latin_space;	/* em between Han and Latin letters or digits, in both books (0: off) */
 };
 
-/*
- * Read every SOURCE, keep the articles the options choose, order and group
- * them, and run the passes. Problems are reported through diag; returns NULL
- * only when nothing at all could be read (also reported).
- */
-struct book *book_build(const struct options *opts);
-/* The same, for `folio digest --new`: articles with a key in sent (identity.h) are left out. */
-struct book *book_build_unsent(const struct options *opts, GHashTable *sent);
+/* Constructors and destructors of the model. */
+struct book *book_new(void);
 void book_free(struct book *b);
-
-/* Give a built book its final title and subtitle (digests fill their templates once the articles are known). */
-void book_set_title(struct book *b, const char *title, const char *subtitle);
-
-/* Allocation helpers for the parts of the model. */
 struct article *article_new(void);
 void article_free(struct article *a);
 void image_free(struct image *im);
 struct part *part_new(const char *title);
 void part_free(struct part *p);
-
+void resource_free(struct resource *r);
 
 #endif

@@ -8,7 +8,8 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "book/book.h"
+#include "format/pdf/theme.h"
+#include "read/build.h"
 #include "base/diag.h"
 #include "cli/state.h"
 #include "cli/template.h"
@@ -40,26 +41,26 @@ static void fields_clear(struct fields *fs)
  * back on, a daily one at 06:00 after yesterday, a monthly one on the 1st
  * after the month before; and weekly runs never share a name.
  */
-static void fill_fields(struct fields *fs, const struct book *b, const struct state *st)
+static void fill_fields(struct fields *fs, const struct options *o, const struct book *b, const struct state *st)
 {
 	gint64 from, last;
 	GDateTime *u, *now, *named;
 
 	if (b->chosen.has_from)
 		from = b->chosen.from;
-	else if (st && b->opts->new_only && st->has_last_run)
+	else if (st && o->new_only && st->has_last_run)
 		from = st->last_run;
 	else if (b->first.valid)
 		from = b->first.utc;
 	else
-		from = b->now;
-	last = b->chosen.has_to ? b->chosen.to - 1 : b->now;
-	u = g_date_time_new_from_unix_utc(b->now);
-	now = g_date_time_to_timezone(u, b->tz);
+		from = o->now;
+	last = b->chosen.has_to ? b->chosen.to - 1 : o->now;
+	u = g_date_time_new_from_unix_utc(o->now);
+	now = g_date_time_to_timezone(u, o->tz);
 	g_date_time_unref(u);
-	if (b->opts->until && last < b->now) {
+	if (o->until && last < o->now) {
 		u = g_date_time_new_from_unix_utc(last);
-		named = g_date_time_to_timezone(u, b->tz);
+		named = g_date_time_to_timezone(u, o->tz);
 		g_date_time_unref(u);
 	} else {
 		named = g_date_time_add_days(now, -1);
@@ -69,9 +70,9 @@ static void fill_fields(struct fields *fs, const struct book *b, const struct st
 	fs->values[F_DAY] = g_date_time_format(named, "%d");
 	fs->values[F_WEEK] = g_date_time_format(named, "%V");
 	fs->values[F_WEEKYEAR] = g_date_time_format(named, "%G");
-	fs->values[F_FROM] = date_format_in(from, b->tz, "%Y-%m-%d");
-	fs->values[F_TO] = date_format_in(last, b->tz, "%Y-%m-%d");
-	fs->values[F_DATE] = date_format_in(b->now, b->tz, "%Y-%m-%d");
+	fs->values[F_FROM] = date_format_in(from, o->tz, "%Y-%m-%d");
+	fs->values[F_TO] = date_format_in(last, o->tz, "%Y-%m-%d");
+	fs->values[F_DATE] = date_format_in(o->now, o->tz, "%Y-%m-%d");
 	fs->values[F_COUNT] = g_strdup_printf("%u", b->articles->len);
 	for (int i = 0; i < NFIELDS; i++)
 		fs->f[i] = (struct template_field){ field_names[i], fs->values[i] };
@@ -191,12 +192,12 @@ static void crash_point(const char *name)
  * STATUS now=... articles=N parts=N read=N already-sent=N duplicates=N
  * filtered=N over-limit=N from=DAY to=DAY [output=PATH]...
  */
-static void print_summary(const char *status, const struct book *b, const struct fields *fs,
-			  const GPtrArray *outputs)
+static void print_summary(const char *status, const struct options *o, const struct book *b,
+			  const struct fields *fs, const GPtrArray *outputs)
 {
 	const struct chosen *c = &b->chosen;
 	GString *line = g_string_new(status);
-	char *now = date_format_utc(b->now);
+	char *now = date_format_utc(o->now);
 
 	g_string_append_printf(line, "\tnow=%s\tarticles=%u\tparts=%u\tread=%u\talready-sent=%u\tduplicates=%u"
 			       "\tfiltered=%u\tover-limit=%u\tfrom=%s\tto=%s", now, b->articles->len, b->parts->len,
@@ -213,9 +214,9 @@ static void print_summary(const char *status, const struct book *b, const struct
 	g_free(now);
 }
 
-static int write_digest(struct book *b, struct state *st, const struct fields *fs)
+static int write_digest(const struct export *x, struct book *b, struct state *st, const struct fields *fs)
 {
-	const struct options *o = b->opts;
+	const struct options *o = x->opts;
 	GPtrArray *outputs;
 	char *title = NULL, *subtitle = NULL;
 	int status = DIGEST_FAILED;
@@ -233,10 +234,10 @@ static int write_digest(struct book *b, struct state *st, const struct fields *f
 	if (!outputs || diag_failed())
 		goto out;
 	/* The new state is on disk before any book is renamed into place, and replaces the old one last. */
-	if (st && !state_prepare(st, b->now, b->tz, b->articles, outputs))
+	if (st && !state_prepare(st, o->now, o->tz, b->articles, outputs))
 		goto out;
 	crash_point("prepared");
-	if (!export_book(b, outputs, o->to))
+	if (!export_book(&(struct export){ .book = b, .opts = o, .theme = x->theme }, outputs, o->to))
 		goto out;
 	crash_point("written");
 	if (st && !state_commit(st)) {
@@ -244,7 +245,7 @@ static int write_digest(struct book *b, struct state *st, const struct fields *f
 			   "will be in the next digest again");
 		goto out;
 	}
-	print_summary("written", b, fs, outputs);
+	print_summary("written", o, b, fs, outputs);
 	status = DIGEST_WRITTEN;
 out:
 	if (outputs)
@@ -259,6 +260,8 @@ int digest_run(struct options *o)
 	struct state *st = NULL;
 	struct book *b;
 	struct fields fs = { 0 };
+	struct export x;
+	struct theme *theme;
 	int status;
 
 	/* A scheduled run talks only when something is wrong; on a terminal it says what it chose. */
@@ -270,26 +273,32 @@ int digest_run(struct options *o)
 	}
 	if (!templates_valid(o))
 		return DIGEST_USAGE;
-	if (o->state && !(st = state_open(o->state)))
+	if (!(theme = export_prepare(&x, o)))
 		return DIGEST_FAILED;
-	b = book_build_unsent(o, st && o->new_only ? st->keys : NULL);
+	if (o->state && !(st = state_open(o->state))) {
+		theme_free(theme);
+		return DIGEST_FAILED;
+	}
+	b = book_build(o, st && o->new_only ? st->keys : NULL, theme->cjk_latin_space);
 	if (!b || diag_failed()) {
 		book_free(b);
 		state_close(st);
+		theme_free(theme);
 		return DIGEST_FAILED;
 	}
 	crash_point("built");
-	fill_fields(&fs, b, st);
+	fill_fields(&fs, o, b, st);
 	if (b->articles->len == 0) {
 		diag_note(NULL, 0, "nothing new%s: no digest written (exit status 3)",
 			  o->new_only ? " since the last digest" : " in what was asked for");
-		print_summary("nothing-new", b, &fs, NULL);
+		print_summary("nothing-new", o, b, &fs, NULL);
 		status = DIGEST_NOTHING_NEW;
 	} else {
-		status = write_digest(b, st, &fs);
+		status = write_digest(&x, b, st, &fs);
 	}
 	fields_clear(&fs);
 	book_free(b);
 	state_close(st);
+	theme_free(theme);
 	return status;
 }

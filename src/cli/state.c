@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "book/book.h"
+#include "book/model.h"
 #include "base/diag.h"
 #include "read/identity.h"
 #include "base/outfile.h"

@@ -5,6 +5,9 @@
 
 #include "base/diag.h"
 #include "format/epub/epub.h"
+#include "format/model/model.h"
+#include "format/pdf/pdf.h"
+#include "format/pdf/theme.h"
 
 static const struct writer writers[] = {
 	{ FORMAT_EPUB, "epub", "epub", epub_write },
@@ -26,17 +29,6 @@ static const struct writer *find(enum output_format to, const char *path)
 	return NULL;
 }
 
-bool writer_outputs_use(const GPtrArray *outputs, enum output_format to, enum output_format format)
-{
-	for (guint i = 0; i < outputs->len; i++) {
-		const struct writer *w = find(to, g_ptr_array_index(outputs, i));
-
-		if (w && w->format == format)
-			return true;
-	}
-	return false;
-}
-
 const struct writer *writer_for(enum output_format to, const char *path)
 {
 	const struct writer *w = find(to, path);
@@ -46,7 +38,19 @@ const struct writer *writer_for(enum output_format to, const char *path)
 	return w;
 }
 
-bool export_book(const struct book *b, const GPtrArray *outputs, enum output_format to)
+struct theme *export_prepare(struct export *x, const struct options *o)
+{
+	struct theme *t = theme_load(o->theme, o->datadir);
+
+	if (t && !theme_apply_options(t, o)) {
+		theme_free(t);
+		t = NULL;
+	}
+	*x = (struct export){ .opts = o, .theme = t };
+	return t;
+}
+
+bool export_book(const struct export *x, const GPtrArray *outputs, enum output_format to)
 {
 	GPtrArray *files = g_ptr_array_new();
 	bool ok = true;
@@ -61,7 +65,7 @@ bool export_book(const struct book *b, const GPtrArray *outputs, enum output_for
 			break;
 		}
 		g_ptr_array_add(files, out);
-		if (!w->write(b, out) || diag_failed())
+		if (!w->write(x, out) || diag_failed())
 			ok = false;
 	}
 	for (guint i = 0; i < files->len; i++) {

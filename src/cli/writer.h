@@ -1,35 +1,35 @@
-/* writer.h - the output formats: each writer reads the finished book and fills one output file. */
+/* writer.h - the output formats: the back end for each, and writing every output of a run atomically. */
 #ifndef FOLIO_WRITER_H
 #define FOLIO_WRITER_H
 
 #include <stdbool.h>
 
-#include "book/book.h"
-#include "base/outfile.h"
+#include "format/export.h"
 
 struct writer {
 	enum output_format format;
 	const char *name;	/* the -t name */
 	const char *ext;	/* the output extension that selects it, or NULL */
-	/* Write b to out (out->fp is open on out->tmp). Report problems through diag; false on failure. */
-	bool (*write)(const struct book *b, struct outfile *out);
+	export_fn write;	/* the back end's door (format/export.h) */
 };
 
 /* The writer for -t to, or else (FORMAT_BY_NAME) for the extension of path; NULL (reported) when none fits. */
 const struct writer *writer_for(enum output_format to, const char *path);
-/* Does one of outputs go to the writer of format (FORMAT_EPUB)? Nothing is reported. */
-bool writer_outputs_use(const GPtrArray *outputs, enum output_format to, enum output_format format);
 
 /*
- * Write b to every path of outputs: all to temporary files first, renamed
- * into place only when every one succeeded and no error was reported.
+ * What the back ends get besides the book: the options and the print theme
+ * (templates/theme.yaml or --theme, with --page-size, --margin and
+ * --two-sided applied), loaded before anything is read, so a bad theme fails
+ * first. Returns the theme, for theme_free (format/pdf/theme.h) once the run
+ * is done; NULL (reported) on failure.
+ */
+struct theme *export_prepare(struct export *x, const struct options *o);
+
+/*
+ * Write x->book to every path of outputs: all to temporary files first,
+ * put in place only when every one succeeded and no error was reported.
  * Returns true when all were written.
  */
-bool export_book(const struct book *b, const GPtrArray *outputs, enum output_format to);
-
-/* The writers (one file each). */
-bool model_write(const struct book *b, struct outfile *out);
-bool pdf_write(const struct book *b, struct outfile *out);	/* pdf_writer.c */
-bool trace_write(const struct book *b, struct outfile *out);	/* the PDF's pages as text */
+bool export_book(const struct export *x, const GPtrArray *outputs, enum output_format to);
 
 #endif

@@ -1,20 +1,14 @@
-/* cover.c - the cover: the user's image, or title, dates and count drawn with Pango on Cairo. */
+/* cover.c - the drawn cover: title, dates, count and author set with Pango on Cairo, for every back end. */
 #include "format/cover.h"
 #include "text/l10n.h"
 
 #include <pango/pangocairo.h>
-#include <png.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/diag.h"
 #include "format/fonts.h"
-#include "read/resources.h"
-#include "cli/writer.h"
-#include "base/xmlesc.h"
 #include "base/langtag.h"
-
-enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
+#include "base/xmlesc.h"
 
 /* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
 static const char *cjk_region(const char *lang)
@@ -167,155 +161,4 @@ void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double heigh
 
 	cover_style_for_lang(b->lang, &s);
 	cover_draw_styled(cr, b, width_pt, height_pt, &s);
-}
-
-static void png_append(png_structp png, png_bytep data, png_size_t len)
-{
-	g_byte_array_append(png_get_io_ptr(png), data, (guint)len);
-}
-
-static void png_no_flush(png_structp png)
-{
-	(void)png;
-}
-
-/*
- * The drawn cover as PNG bytes, written with libpng without adaptive row filters and at zlib
- * level 1: flat colour and text compress nearly as well, in a fraction of the time (Cairo's own
- * PNG writer took half of a 200-article EPUB build). NULL on failure.
- */
-static GBytes *cover_png(cairo_surface_t *surface)
-{
-	int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-	int stride = cairo_image_surface_get_stride(surface);
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-	png_infop info = png ? png_create_info_struct(png) : NULL;
-	GByteArray *out = g_byte_array_new();
-	guchar *row = g_malloc((size_t)w * 3);
-	const unsigned char *src;
-
-	if (!info || setjmp(png_jmpbuf(png))) {
-		png_destroy_write_struct(&png, info ? &info : NULL);
-		g_byte_array_free(out, TRUE);
-		g_free(row);
-		return NULL;
-	}
-	png_set_write_fn(png, out, png_append, png_no_flush);
-	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-	png_set_compression_level(png, 1);
-	png_write_info(png, info);
-	src = cairo_image_surface_get_data(surface);
-	for (int y = 0; y < h; y++) {
-		const guint32 *in = (const guint32 *)(src + (size_t)y * stride);
-
-		for (int x = 0; x < w; x++) {
-			row[3 * x] = (guchar)(in[x] >> 16);
-			row[3 * x + 1] = (guchar)(in[x] >> 8);
-			row[3 * x + 2] = (guchar)in[x];
-		}
-		png_write_row(png, row);
-	}
-	png_write_end(png, NULL);
-	png_destroy_write_struct(&png, &info);
-	g_free(row);
-	return g_byte_array_free_to_bytes(out);
-}
-
-/* The drawn cover's pixels, turned into a PNG file on a thread of its own. */
-struct cover_png_job {
-	cairo_surface_t *surface;
-	char *path;
-	GThread *thread;
-	bool ok;
-};
-
-static gpointer write_cover_png(gpointer data)
-{
-	struct cover_png_job *j = data;
-	GBytes *png = cover_png(j->surface);
-
-	j->ok = png && g_file_set_contents(j->path, g_bytes_get_data(png, NULL), (gssize)g_bytes_get_size(png), NULL);
-	if (png)
-		g_bytes_unref(png);
-	return NULL;
-}
-
-/*
- * Draw the cover (Pango and the fonts stay on this thread) and start writing its PNG: encoding
- * 1600x2400 pixels takes as long as rendering a hundred articles, so it runs beside them.
- */
-static struct resource *drawn_cover(struct book *b)
-{
-	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
-	cairo_t *cr = cairo_create(surface);
-	struct resource *r = resources_add_later(b, "img-cover", "png", "image/png", COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
-	struct cover_png_job *j;
-
-	cover_draw(cr, b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
-	cairo_destroy(cr);
-	cairo_surface_flush(surface);
-	if (!r) {
-		diag_warn(NULL, 0, "the cover could not be drawn: no temporary folder; the book has no cover image");
-		cairo_surface_destroy(surface);
-		return NULL;
-	}
-	j = g_new0(struct cover_png_job, 1);
-	j->surface = surface;
-	j->path = g_strdup(r->path);
-	j->thread = g_thread_new("cover", write_cover_png, j);
-	b->cover_job = j;
-	return r;
-}
-
-bool cover_finish(const struct book *b)
-{
-	struct cover_png_job *j = b->cover_job;
-
-	if (!j)
-		return true;
-	if (j->thread) {
-		g_thread_join(j->thread);
-		j->thread = NULL;
-		cairo_surface_destroy(j->surface);
-		j->surface = NULL;
-	}
-	return j->ok;
-}
-
-void cover_free(struct book *b)
-{
-	cover_finish(b);
-	if (b->cover_job) {
-		g_free(b->cover_job->path);
-		g_free(b->cover_job);
-		b->cover_job = NULL;
-	}
-}
-
-void cover_resolve(struct book *b)
-{
-	const char *why = NULL;
-	char *real;
-
-	if (b->opts->cover) {
-		real = realpath(b->opts->cover, NULL);
-		if (!real) {
-			diag_warn(b->opts->cover, 0, "cover image does not exist; a cover is drawn instead");
-		} else {
-			b->cover_res = resources_add_file(b, real, &why);
-			if (!b->cover_res)
-				diag_warn(b->opts->cover, 0, "cover image %s; a cover is drawn instead", why);
-			else
-				b->cover = g_strdup(real);
-			free(real);
-		}
-	}
-	if (!b->cover_res) {
-		/* Drawn: as vectors by the PDF, and as a PNG only for an EPUB being written. */
-		b->cover_drawn = true;
-		if (writer_outputs_use(b->opts->outputs, b->opts->to, FORMAT_EPUB))
-			b->cover_res = drawn_cover(b);
-	}
 }

@@ -1,10 +1,10 @@
-/* cover.h - the book's cover: the user's image (--cover), or one folio draws with Cairo and Pango. */
+/* cover.h - the cover folio draws when the book has no --cover image: vectors on any Cairo surface. */
 #ifndef FOLIO_COVER_H
 #define FOLIO_COVER_H
 
 #include <cairo.h>
 
-#include "book/book.h"
+#include "book/model.h"
 
 /* Fonts and colours of a drawn cover; the print theme may fill one of its own. */
 struct cover_style {
@@ -16,19 +16,6 @@ struct cover_style {
 
 /* The default style for a book in language lang (BCP 47; NULL: Simplified Chinese). */
 void cover_style_for_lang(const char *lang, struct cover_style *s);
-
-/*
- * Set b->cover_res: the --cover image (converted like any other; a warning
- * and a drawn cover when it cannot be used), else a drawn cover as a
- * 1600x2400 PNG, with b->cover_drawn true. Deterministic bytes. The drawn
- * PNG is written on a thread while the book is made: cover_finish waits.
- */
-void cover_resolve(struct book *b);
-
-/* Wait until the drawn cover's PNG is in its file; false if it could not be written. */
-bool cover_finish(const struct book *b);
-/* Wait for it, then free what drawing the cover kept (book_free). */
-void cover_free(struct book *b);
 
 /*
  * Draw the cover of b in the box (0, 0, width_pt, height_pt) of cr: title,

@@ -391,7 +391,7 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
 	return s;
 }
 
-cairo_surface_t *imagedecode_surface(const struct resource *r)
+cairo_surface_t *imagedecode_surface(const char *path, const char *unique_id)
 {
 	char *data = NULL;
 	gsize len = 0;
@@ -399,7 +399,7 @@ cairo_surface_t *imagedecode_surface(const struct resource *r)
 	GdkPixbuf *pb;
 	cairo_surface_t *s = NULL;
 
-	if (!r || !g_file_get_contents(r->path, &data, &len, NULL))
+	if (!path || !g_file_get_contents(path, &data, &len, NULL))
 		return NULL;
 	/* Resources passed imagedecode_prepare; this guards a writer handed anything else. */
 	if (!imagetype_sniff((const unsigned char *)data, len, &info) || info.frames < 1
@@ -413,7 +413,7 @@ cairo_surface_t *imagedecode_surface(const struct resource *r)
 		g_object_unref(pb);
 	}
 	if (s) {
-		char *id = g_strdup(r->id);
+		char *id = g_strdup(unique_id);
 
 		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)id, strlen(id), g_free, id);
 		/* The JPEG's own bytes go into the PDF: no second lossy encoding, no bigger file. */

@@ -7,7 +7,7 @@
 #include <cairo.h>
 #include <glib.h>
 
-#include "book/book.h"
+#include "base/options.h"
 #include "media/imagetype.h"
 
 /* What to pack for one image: its own bytes, or a converted copy. */
@@ -34,14 +34,15 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 			 const struct image_info *info, struct image_prepared *out, char **why);
 
 /*
- * For the PDF writer: the picture of resource r as a Cairo image surface
+ * For the PDF writer: the picture in the file path as a Cairo image surface
  * (ARGB32 when it has transparency, else RGB24). A JPEG keeps its own bytes
- * attached as CAIRO_MIME_TYPE_JPEG (and r->id as CAIRO_MIME_TYPE_UNIQUE_ID),
- * so a PDF surface embeds the JPEG itself, once however often it is drawn.
+ * attached as CAIRO_MIME_TYPE_JPEG (and unique_id as CAIRO_MIME_TYPE_UNIQUE_ID),
+ * so a PDF surface embeds the JPEG itself, once however often it is drawn
+ * (unique_id names the picture: a resource's id).
  * PNG, GIF (first frame) and WebP are decoded; SVG is rasterised to at most
  * 2400 pixels on its long side when gdk-pixbuf has an SVG loader. Returns
  * NULL when the file cannot be decoded; cairo_surface_destroy the result.
  */
-cairo_surface_t *imagedecode_surface(const struct resource *r);
+cairo_surface_t *imagedecode_surface(const char *path, const char *unique_id);
 
 #endif

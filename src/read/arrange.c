@@ -60,9 +60,10 @@ static int compare(gconstpointer pa, gconstpointer pb, gpointer data)
 	return c ? c : by_path(a, b);
 }
 
-void arrange_sort(struct book *b)
+void arrange_sort(struct reading *r)
 {
-	struct order ord = { b->opts->sort_key, select_listed_files(b->opts, false) };
+	struct book *b = r->b;
+	struct order ord = { r->opts->sort_key, select_listed_files(r->opts, false) };
 
 	g_ptr_array_sort_with_data(b->articles, compare, &ord);
 	if (ord.listed)
@@ -107,7 +108,7 @@ static char *lang_title(const char *tag)
  * The group of a by a date: its key, its title, and its first moment, in
  * --timezone (the same days --since and --until count).
  */
-static bool date_group(const struct book *b, const struct article *a, enum group_key by, char **key,
+static bool date_group(GTimeZone *tz, const struct article *a, enum group_key by, char **key,
 		       char **title, gint64 *start)
 {
 	GDateTime *u, *l, *first, *last;
@@ -116,11 +117,11 @@ static bool date_group(const struct book *b, const struct article *a, enum group
 	if (!a->fm.date.valid)
 		return false;
 	u = g_date_time_new_from_unix_utc(a->fm.date.utc);
-	l = g_date_time_to_timezone(u, b->tz);
+	l = g_date_time_to_timezone(u, tz);
 	g_date_time_get_ymd(l, &y, &m, &d);
 	if (by == GROUP_MONTH)
 		d = 1;
-	first = g_date_time_new(b->tz, y, m, d, 0, 0, 0);
+	first = g_date_time_new(tz, y, m, d, 0, 0, 0);
 	if (!first)	/* a zone that skips midnight that day: start at the article itself */
 		first = g_date_time_ref(l);
 	if (by == GROUP_WEEK) {
@@ -150,7 +151,7 @@ static bool date_group(const struct book *b, const struct article *a, enum group
 }
 
 /* The group a belongs to under by: key and title (g_free both), or false when it fits none. */
-static bool group_of(const struct book *b, const struct article *a, enum group_key by, char **key,
+static bool group_of(const struct reading *r, const struct article *a, enum group_key by, char **key,
 		     char **title, gint64 *start)
 {
 	const GPtrArray *names = NULL;
@@ -184,14 +185,14 @@ static bool group_of(const struct book *b, const struct article *a, enum group_k
 		return false;
 	case GROUP_LANG:
 		/* en-GB beside en, zh-HK beside zh-TW: readers group by language and, for Chinese, script. */
-		lang = a->lang ? a->lang : b->lang;
+		lang = a->lang ? a->lang : r->b->lang;
 		*key = langtag_family(lang);
 		*title = lang_title(*key);
 		return true;
 	case GROUP_DAY:
 	case GROUP_WEEK:
 	case GROUP_MONTH:
-		return date_group(b, a, by, key, title, start);
+		return date_group(r->opts->tz, a, by, key, title, start);
 	}
 	return false;
 }
@@ -226,7 +227,7 @@ static int compare_groups(gconstpointer pa, gconstpointer pb, gpointer data)
 }
 
 /* The name a category or tag part shows: its most used spelling ("AI" over "ai"), the first on a tie. */
-static void name_part(const struct book *b, struct group *g, enum group_key by)
+static void name_part(const struct reading *r, struct group *g, enum group_key by)
 {
 	GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GPtrArray *order = g_ptr_array_new();
@@ -238,7 +239,7 @@ static void name_part(const struct book *b, struct group *g, enum group_key by)
 		gint64 start;
 		guint n;
 
-		if (!group_of(b, a, by, &key, &title, &start))
+		if (!group_of(r, a, by, &key, &title, &start))
 			continue;
 		n = GPOINTER_TO_UINT(g_hash_table_lookup(count, title)) + 1;
 		if (n == 1)
@@ -298,23 +299,26 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 	g_ptr_array_free(sections, TRUE);
 }
 
-static enum group_key group_key_of(const struct book *b)
+static enum group_key group_key_of(const struct reading *r)
 {
-	if (b->opts->group_key != GROUP_DEFAULT)
-		return b->opts->group_key;
+	const struct book *b = r->b;
+
+	if (r->opts->group_key != GROUP_DEFAULT)
+		return r->opts->group_key;
 	for (guint i = 0; i < b->sections->len; i++)
 		if (((struct article *)g_ptr_array_index(b->sections, i))->section)
 			return GROUP_SECTION;
 	return GROUP_NONE;
 }
 
-void arrange_group(struct book *b)
+void arrange_group(struct reading *r)
 {
-	enum group_key by = group_key_of(b);
+	struct book *b = r->b;
+	enum group_key by = group_key_of(r);
 	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *groups = g_ptr_array_new_with_free_func(group_free);
 	GPtrArray *loose = g_ptr_array_new();
-	struct group_order order = { by, b->opts->sort_key == SORT_DATE_DESC, b->opts->files->len > 0 };
+	struct group_order order = { by, r->opts->sort_key == SORT_DATE_DESC, r->opts->files->len > 0 };
 
 	if (by == GROUP_NONE)
 		goto out;
@@ -326,7 +330,7 @@ void arrange_group(struct book *b)
 		gint64 start;
 		struct group *g;
 
-		if (!group_of(b, a, by, &key, &title, &start)) {
+		if (!group_of(r, a, by, &key, &title, &start)) {
 			g_ptr_array_add(loose, a);
 			continue;
 		}
@@ -349,7 +353,7 @@ void arrange_group(struct book *b)
 	}
 	if (by == GROUP_CATEGORY || by == GROUP_TAG)
 		for (guint i = 0; i < groups->len; i++)
-			name_part(b, g_ptr_array_index(groups, i), by);
+			name_part(r, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	/* The reading order follows the parts; parts with no article are dropped. */
 	g_ptr_array_set_size(b->articles, 0);

@@ -2,13 +2,13 @@
 #ifndef FOLIO_ARRANGE_H
 #define FOLIO_ARRANGE_H
 
-#include "book/book.h"
+#include "read/reading.h"
 
 /*
  * Sort b->articles: the files: list when given, else articles with a weight
  * first (lower first), then --sort (date, -date, title or path), ties by path.
  */
-void arrange_sort(struct book *b);
+void arrange_sort(struct reading *r);
 
 /*
  * Build b->parts by --group-by (default: Hugo sections when _index.md files
@@ -16,6 +16,6 @@ void arrange_sort(struct book *b);
  * follows the parts: articles that fit no part first, then each part's
  * articles in sorted order. Part ids are "p01", "p02", ...
  */
-void arrange_group(struct book *b);
+void arrange_group(struct reading *r);
 
 #endif

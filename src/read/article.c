@@ -6,99 +6,10 @@
 
 #include "base/diag.h"
 #include "read/markdown.h"
-#include "read/passes.h"
 #include "text/textnorm.h"
 
-struct article *article_new(void)
+void article_drop_tree(struct article *a)
 {
-	struct article *a = g_new0(struct article, 1);
-
-	fm_init(&a->fm);
-	a->headings = g_ptr_array_new();
-	a->images = g_ptr_array_new();
-	a->links = g_ptr_array_new();
-	a->footnotes = g_ptr_array_new();
-	return a;
-}
-
-void image_free(struct image *im)
-{
-	if (!im)
-		return;
-	g_free(im->url);
-	g_free(im->alt);
-	g_free(im->problem);
-	g_free(im);
-}
-
-void article_free(struct article *a)
-{
-	if (!a)
-		return;
-	for (guint i = 0; i < a->headings->len; i++) {
-		struct heading *h = g_ptr_array_index(a->headings, i);
-
-		g_free(h->text);
-		g_free(h->anchor);
-		g_free(h);
-	}
-	for (guint i = 0; i < a->images->len; i++)
-		image_free(g_ptr_array_index(a->images, i));
-	for (guint i = 0; i < a->links->len; i++) {
-		struct link *l = g_ptr_array_index(a->links, i);
-
-		g_free(l->url);
-		g_free(l->fragment);
-		g_free(l);
-	}
-	for (guint i = 0; i < a->footnotes->len; i++) {
-		struct footnote *f = g_ptr_array_index(a->footnotes, i);
-
-		g_free(f->anchor);
-		g_free(f->ref_anchor);
-		g_free(f);
-	}
-	g_ptr_array_free(a->headings, TRUE);
-	g_ptr_array_free(a->images, TRUE);
-	g_ptr_array_free(a->links, TRUE);
-	g_ptr_array_free(a->footnotes, TRUE);
-	image_free(a->lead);
-	if (a->doc)
-		cmark_node_free(a->doc);
-	g_free(a->markdown);
-	fm_clear(&a->fm);
-	g_free(a->file);
-	g_free(a->real);
-	g_free(a->dir);
-	g_free(a->rel);
-	g_free(a->title);
-	g_free(a->lang);
-	g_free(a->id);
-	g_free(a->section);
-	g_free(a->source_name);
-	g_free(a->source_url);
-	g_free(a);
-}
-
-cmark_node *article_hold(const struct article *ca)
-{
-	/* The tree is a cache of what the article says: holding it changes nothing a reader sees. */
-	struct article *a = (struct article *)ca;
-
-	if (a->holds++ == 0) {
-		a->doc = markdown_reload(a->markdown ? a->markdown : "", a->markdown_len);
-		passes_rebind(a);
-	}
-	return a->doc;
-}
-
-void article_release(const struct article *ca)
-{
-	struct article *a = (struct article *)ca;
-
-	if (a->holds <= 0 || --a->holds > 0)
-		return;
-	passes_unbind(a);
 	cmark_node_free(a->doc);
 	a->doc = NULL;
 }
@@ -198,7 +109,6 @@ struct article *article_load(const char *file, const char *real, const struct ro
 
 		a->doc = markdown_load(file, body_line, fixed ? fixed : body, fixed ? fixed_len : body_len,
 				       &a->markdown, &a->markdown_len);
-		a->holds = 1;
 		g_free(fixed);
 	}
 	{

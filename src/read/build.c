@@ -1,119 +1,20 @@
-/* book.c - builds the book model: read the sources, choose and order articles, run the passes. */
-#include "book/book.h"
+/* build.c - builds the book model: read the sources, choose and order articles, run the passes. */
+#include "read/build.h"
 
-#include <glib/gstdio.h>
-
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/diag.h"
+#include "base/parallel.h"
 #include "read/arrange.h"
 #include "read/article.h"
 #include "read/collect.h"
-#include "format/cover.h"
-#include "base/diag.h"
 #include "read/images.h"
-#include "text/langdetect.h"
-#include "base/parallel.h"
-#include "read/passes.h"
-#include "read/resources.h"
-#include "read/select.h"
-#include "format/pdf/theme.h"
 #include "read/markdown.h"
-#include "base/langtag.h"
+#include "read/passes.h"
+#include "read/select.h"
 
 #include <libxml/parser.h>
-
-struct part *part_new(const char *title)
-{
-	struct part *p = g_new0(struct part, 1);
-
-	p->title = g_strdup(title);
-	p->articles = g_ptr_array_new();
-	return p;
-}
-
-void part_free(struct part *p)
-{
-	if (!p)
-		return;
-	g_free(p->title);
-	g_free(p->id);
-	g_ptr_array_free(p->articles, TRUE);
-	g_free(p);
-}
-
-static void remove_tree(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-
-	if (d) {
-		while ((name = g_dir_read_name(d))) {
-			char *p = g_build_filename(dir, name, NULL);
-
-			if (g_file_test(p, G_FILE_TEST_IS_DIR))
-				remove_tree(p);
-			else
-				g_unlink(p);
-			g_free(p);
-		}
-		g_dir_close(d);
-	}
-	g_rmdir(dir);
-}
-
-void book_free(struct book *b)
-{
-	if (!b)
-		return;
-	cover_free(b);	/* a drawn cover's PNG may still be being written into the scratch folder */
-	for (guint i = 0; i < b->parts->len; i++)
-		part_free(g_ptr_array_index(b->parts, i));
-	g_ptr_array_free(b->parts, TRUE);
-	for (guint i = 0; i < b->articles->len; i++)
-		article_free(g_ptr_array_index(b->articles, i));
-	g_ptr_array_free(b->articles, TRUE);
-	for (guint i = 0; i < b->sections->len; i++)
-		article_free(g_ptr_array_index(b->sections, i));
-	g_ptr_array_free(b->sections, TRUE);
-	for (guint i = 0; i < b->resources->len; i++)
-		resource_free(g_ptr_array_index(b->resources, i));
-	g_ptr_array_free(b->resources, TRUE);
-	g_ptr_array_free(b->left_out, TRUE);
-	if (b->scratch) {
-		remove_tree(b->scratch);
-		g_free(b->scratch);
-	}
-	roots_free(b->roots);
-	theme_free(b->theme);
-	if (b->tz)
-		g_time_zone_unref(b->tz);
-	g_free(b->title);
-	g_free(b->subtitle);
-	g_free(b->author);
-	g_free(b->lang);
-	g_free(b->publisher);
-	g_free(b->description);
-	g_free(b->identifier);
-	g_free(b->cover);
-	g_free(b);
-}
-
-static struct book *book_new(const struct options *opts)
-{
-	struct book *b = g_new0(struct book, 1);
-
-
-	b->opts = opts;
-	b->articles = g_ptr_array_new();
-	b->parts = g_ptr_array_new();
-	b->sections = g_ptr_array_new();
-	b->resources = g_ptr_array_new();
-	b->left_out = g_ptr_array_new_with_free_func(g_free);
-	b->roots = roots_new();
-	return b;
-}
 
 /* The title of the _index.md of the nearest folder (from the article's up to its root). */
 static void find_section(struct article *a, GHashTable *section_titles)
@@ -141,7 +42,7 @@ static void find_section(struct article *a, GHashTable *section_titles)
 
 /* One source file, read and identified on a worker thread (parallel.h). */
 struct load_job {
-	struct book *b;
+	struct reading *r;
 	const struct found_file *f;
 	struct article *a;	/* NULL: left out, for why */
 	const char *why;
@@ -159,13 +60,13 @@ static void load_one(gpointer data, gpointer unused)
 {
 	struct load_job *j = data;
 
-	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->b->tz, &j->why);
+	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->r->opts->tz, &j->why);
 	if (j->a) {
 		j->a->title = passes_article_title(j->a);
 		/* Sections too: one may introduce a part, with pictures and links of its own. */
-		passes_identify(j->b, j->a);
-		/* Loading is done with the tree: the readers after it hold it again one at a time. */
-		article_release(j->a);
+		passes_identify(j->r->b, j->a);
+		/* Reading is done with the tree: the back ends open views of their own. */
+		article_drop_tree(j->a);
 	}
 }
 
@@ -191,9 +92,10 @@ static void take_loaded(gpointer data, gpointer user)
  * their messages) are taken in the files' order, so the book and stderr are the same each run.
  * Articles that cannot be read are reported and named in b->left_out.
  */
-static GPtrArray *load_all(struct book *b)
+static GPtrArray *load_all(struct reading *r)
 {
-	GPtrArray *files = collect_sources(b->opts->sources, b->roots);
+	struct book *b = r->b;
+	GPtrArray *files = collect_sources(r->opts->sources, b->roots);
 	struct load_results res = { b, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal), 0 };
 	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
 	gpointer *order = g_new(gpointer, files->len ? files->len : 1);
@@ -205,7 +107,7 @@ static GPtrArray *load_all(struct book *b)
 	xmlInitParser();
 	cmark_node_free(markdown_parse("", 0));
 	for (guint i = 0; i < files->len; i++) {
-		jobs[i] = (struct load_job){ .b = b, .f = g_ptr_array_index(files, i) };
+		jobs[i] = (struct load_job){ .r = r, .f = g_ptr_array_index(files, i) };
 		order[i] = &jobs[i];
 	}
 	diag_progress_begin("reading", files->len);
@@ -274,11 +176,8 @@ static char *common_lang(const struct book *b)
 	return best;
 }
 
-/* epoch_set: SOURCE_DATE_EPOCH gave b->now, which then also stamps the book. */
-static void book_metadata(struct book *b, bool epoch_set)
+static void book_metadata(struct book *b, const struct options *o)
 {
-	const struct options *o = b->opts;
-
 	b->title = g_strdup(o->title);
 	for (guint i = 0; !b->title && i < b->sections->len; i++) {
 		struct article *s = g_ptr_array_index(b->sections, i);
@@ -315,8 +214,9 @@ static void book_metadata(struct book *b, bool epoch_set)
 				b->last = a->fm.date;
 		}
 	}
-	if (epoch_set)
-		b->modified = b->now;
+	/* SOURCE_DATE_EPOCH stamps the book; else its newest article does. */
+	if (o->now_from_epoch)
+		b->modified = o->now;
 	else
 		b->modified = b->last.valid ? b->last.utc : 0;
 	b->identifier = content_uuid(b);
@@ -337,45 +237,28 @@ void book_set_title(struct book *b, const char *title, const char *subtitle)
 	b->identifier = content_uuid(b);
 }
 
-struct book *book_build(const struct options *opts)
+struct book *book_build(const struct options *opts, GHashTable *sent, double cjk_latin_space)
 {
-	return book_build_unsent(opts, NULL);
-}
-
-struct book *book_build_unsent(const struct options *opts, GHashTable *sent)
-{
-	struct book *b = book_new(opts);
-	struct select_filters *filters;
+	struct book *b = book_new();
+	struct reading r = { b, opts, sent };
+	struct select_filters *filters = select_filters_new(opts);
 	GPtrArray *loaded;
-	bool epoch_set;
 
-	/* The theme first: a bad --theme or --page-size fails before any article is read. */
-	b->theme = theme_load(opts->theme, opts->datadir);
-	if (!b->theme || !theme_apply_options(b->theme, opts)) {
-		book_free(b);
-		return NULL;
-	}
-	b->cjk_latin_space = b->theme->cjk_latin_space;
-	b->tz = g_time_zone_ref(opts->tz);
-	b->now = opts->now;
-	epoch_set = opts->now_from_epoch;
-	b->sent = sent;
-	filters = select_filters_new(b);
+	b->cjk_latin_space = cjk_latin_space;
 	/* A language given for the book is the default of articles without one. */
 	b->lang = g_strdup(opts->book_lang);
-	loaded = load_all(b);
-	select_articles(b, filters, loaded);
+	loaded = load_all(&r);
+	select_articles(&r, filters, loaded);
 	g_ptr_array_free(loaded, TRUE);
 	select_filters_free(filters);
-	arrange_sort(b);
-	select_limit(b);
+	arrange_sort(&r);
+	select_limit(&r);
 	if (!b->lang)
 		b->lang = common_lang(b);
-	arrange_group(b);
+	arrange_group(&r);
 	passes_run(b);
-	book_metadata(b, epoch_set);
-	images_resolve(b);
-	cover_resolve(b);
+	book_metadata(b, opts);
+	images_resolve(&r);
 	if (b->left_out->len) {
 		GString *s = g_string_new(NULL);
 

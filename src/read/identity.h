@@ -2,7 +2,7 @@
 #ifndef FOLIO_IDENTITY_H
 #define FOLIO_IDENTITY_H
 
-#include "book/book.h"
+#include "book/model.h"
 
 /*
  * The keys that name an article, as text:

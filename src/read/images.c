@@ -1,6 +1,7 @@
 /* images.c - resolves image references: local files, data: URIs, and remote images fetched once through the cache. */
 #include "read/images.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/diag.h"
@@ -12,7 +13,7 @@
 static bool is_remote(const char *ref);
 
 /* data:[<mediatype>][;base64],<data> */
-static struct resource *from_data_uri(struct book *b, const char *uri, const char **why)
+static struct resource *from_data_uri(struct reading *rd, const char *uri, const char **why)
 {
 	const char *comma = strchr(uri, ',');
 	struct resource *r;
@@ -36,12 +37,12 @@ static struct resource *from_data_uri(struct book *b, const char *uri, const cha
 		bytes = (guchar *)payload;
 		len = strlen(payload);
 	}
-	r = resources_add_bytes(b, bytes, len, why);
+	r = resources_add_bytes(rd, bytes, len, why);
 	g_free(bytes);
 	return r;
 }
 
-struct resource *images_resolve_ref(struct book *b, const char *base_dir, const char *ref,
+struct resource *images_resolve_ref(struct reading *rd, const char *base_dir, const char *ref,
 				    const char **why)
 {
 	char *path;
@@ -53,16 +54,16 @@ struct resource *images_resolve_ref(struct book *b, const char *base_dir, const 
 		return NULL;
 	}
 	if (!g_ascii_strncasecmp(ref, "data:", 5))
-		return from_data_uri(b, ref, why);
+		return from_data_uri(rd, ref, why);
 	if (paths_is_url(ref)) {
 		/* Remote images are fetched by images_resolve, all at once. */
 		*why = is_remote(ref) ? "is a remote image, not fetched here" : "has an address folio cannot read";
 		return NULL;
 	}
-	path = paths_resolve(b->roots, base_dir, ref, why);
+	path = paths_resolve(rd->b->roots, base_dir, ref, why);
 	if (!path)
 		return NULL;
-	r = resources_add_file(b, path, why);
+	r = resources_add_file(rd, path, why);
 	g_free(path);
 	return r;
 }
@@ -122,6 +123,7 @@ static void local_free(gpointer p)
 }
 
 struct remotes {
+	struct reading *rd;
 	struct book *b;
 	GHashTable *by_url;	/* url -> struct remote * (owned) */
 	GPtrArray *order;	/* first-use order, for a deterministic walk */
@@ -192,7 +194,7 @@ static void fetched(struct fetch_item *it, void *data)
 /* Take every remote image from the cache, or download it (not with --offline). */
 static void gather_remotes(struct remotes *rs)
 {
-	const struct options *o = rs->b->opts;
+	const struct options *o = rs->rd->opts;
 	const char *why = NULL;
 	GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)fetch_item_free);
 	struct fetch_settings settings;
@@ -247,7 +249,7 @@ static struct resource *resolve_ref(struct remotes *rs, const char *dir, const c
 		struct remote *r = find_remote(rs, ref);
 
 		if (!r->res && !r->problem) {
-			r->res = resources_add_file(rs->b, r->path, &why);
+			r->res = resources_add_file(rs->rd, r->path, &why);
 			if (!r->res)
 				r->problem = g_strdup(why);
 		}
@@ -259,7 +261,7 @@ static struct resource *resolve_ref(struct remotes *rs, const char *dir, const c
 	l = g_hash_table_lookup(rs->local, key);
 	if (!l) {
 		l = g_new0(struct local, 1);
-		l->res = images_resolve_ref(rs->b, dir, ref, &why);
+		l->res = images_resolve_ref(rs->rd, dir, ref, &why);
 		l->problem = l->res ? NULL : g_strdup(why);
 		g_hash_table_insert(rs->local, key, l);
 	} else {
@@ -328,9 +330,33 @@ static void resolve_article(struct remotes *rs, struct article *a)
 			  a->lead->url, a->lead->problem);
 }
 
-void images_resolve(struct book *b)
+/* --cover's image when it can be used; else the back ends draw the cover. */
+static void resolve_cover(struct reading *rd)
 {
-	struct remotes rs = { b, g_hash_table_new(g_str_hash, g_str_equal),
+	struct book *b = rd->b;
+	const char *given = rd->opts->cover, *why = NULL;
+	char *real;
+
+	if (given) {
+		real = realpath(given, NULL);
+		if (!real) {
+			diag_warn(given, 0, "cover image does not exist; a cover is drawn instead");
+		} else {
+			b->cover_res = resources_add_file(rd, real, &why);
+			if (!b->cover_res)
+				diag_warn(given, 0, "cover image %s; a cover is drawn instead", why);
+			else
+				b->cover = g_strdup(real);
+			free(real);
+		}
+	}
+	b->cover_drawn = !b->cover_res;
+}
+
+void images_resolve(struct reading *rd)
+{
+	struct book *b = rd->b;
+	struct remotes rs = { rd, b, g_hash_table_new(g_str_hash, g_str_equal),
 			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
 			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
 	GPtrArray *readers;
@@ -361,4 +387,5 @@ void images_resolve(struct book *b)
 	g_hash_table_destroy(rs.local);
 	g_hash_table_destroy(rs.by_url);
 	g_ptr_array_free(rs.order, TRUE);
+	resolve_cover(rd);
 }

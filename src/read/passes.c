@@ -6,7 +6,7 @@
 #include "base/diag.h"
 #include "read/identity.h"
 #include "text/langdetect.h"
-#include "html/sanitize.h"
+#include "read/records.h"
 #include "text/nodetext.h"
 #include "base/langtag.h"
 
@@ -112,180 +112,6 @@ static void resolve_link(struct book *b, struct article *a, struct link *l)
 }
 
 /*
- * One walk over an article's tree, in document order. Recording (bind false)
- * makes the records of its headings, images (Markdown ones, and each <img>
- * of raw HTML), links and footnote definitions. Binding (bind true) walks a
- * tree parsed again from the same text and points the same records, in the
- * same order, at its nodes; one that does not match is a defect: abort.
- */
-struct walk {
-	struct article *a;
-	bool bind;
-	guint heading, image, link, footnote;	/* records met so far */
-	cmark_node *node;	/* the raw HTML node whose <img> are being read */
-	int line;
-};
-
-static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
-{
-	diag_error(w->a->file, node_file_line(n, w->a->body_line), "internal error: the body parsed again has another %s than "
-		   "when it was loaded", what);
-	abort();
-}
-
-/* The next record of a kind while binding: it must exist and match. */
-static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met, const char *what, cmark_node *n)
-{
-	if (*met >= records->len)
-		mismatch(w, what, n);
-	return g_ptr_array_index(records, (*met)++);
-}
-
-static void walk_image(struct walk *w, cmark_node *n, const char *url, char *alt)
-{
-	char *stripped = g_strstrip(g_strdup(url ? url : ""));
-
-	if (w->bind) {
-		struct image *im = next_record(w, w->a->images, &w->image, "image", n);
-
-		if (strcmp(im->url, stripped))
-			mismatch(w, "image", n);
-		im->node = n;
-		g_free(stripped);
-		g_free(alt);
-	} else {
-		struct image *im = g_new0(struct image, 1);
-
-		im->node = n;
-		im->url = stripped;
-		im->alt = alt;
-		im->line = w->line;
-		g_ptr_array_add(w->a->images, im);
-	}
-}
-
-/* An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced. */
-static void walk_raw_image(void *data, const char *src, const char *alt)
-{
-	struct walk *w = data;
-
-	walk_image(w, w->node, src, w->bind ? NULL : g_strdup(alt));
-}
-
-static void walk_heading(struct walk *w, cmark_node *n)
-{
-	if (w->bind) {
-		struct heading *h = next_record(w, w->a->headings, &w->heading, "heading", n);
-
-		if (h->level != cmark_node_get_heading_level(n))
-			mismatch(w, "heading", n);
-		h->node = n;
-	} else {
-		struct heading *h = g_new0(struct heading, 1);
-
-		h->node = n;
-		h->level = cmark_node_get_heading_level(n);
-		h->text = node_plain_text(n);
-		h->line = node_file_line(n, w->a->body_line);
-		g_ptr_array_add(w->a->headings, h);
-	}
-}
-
-static void walk_link(struct walk *w, cmark_node *n)
-{
-	const char *url = cmark_node_get_url(n);
-
-	if (w->bind) {
-		struct link *l = next_record(w, w->a->links, &w->link, "link", n);
-
-		if (strcmp(l->url, url ? url : ""))
-			mismatch(w, "link", n);
-		l->node = n;
-	} else {
-		struct link *l = g_new0(struct link, 1);
-
-		l->node = n;
-		l->url = g_strdup(url ? url : "");
-		l->line = node_file_line(n, w->a->body_line);
-		g_ptr_array_add(w->a->links, l);
-	}
-}
-
-static void walk_footnote(struct walk *w, cmark_node *n)
-{
-	if (w->bind) {
-		struct footnote *f = next_record(w, w->a->footnotes, &w->footnote, "footnote", n);
-
-		f->def = n;
-	} else {
-		struct footnote *f = g_new0(struct footnote, 1);
-
-		f->def = n;
-		f->number = (int)w->a->footnotes->len + 1;
-		g_ptr_array_add(w->a->footnotes, f);
-	}
-}
-
-static void walk_article(struct article *a, bool bind)
-{
-	struct walk w = { .a = a, .bind = bind };
-	cmark_iter *it = cmark_iter_new(a->doc);
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HEADING:
-			walk_heading(&w, n);
-			break;
-		case CMARK_NODE_IMAGE:
-			w.line = bind ? 0 : node_file_line(n, a->body_line);
-			walk_image(&w, n, cmark_node_get_url(n), bind ? NULL : node_plain_text(n));
-			break;
-		case CMARK_NODE_LINK:
-			walk_link(&w, n);
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_HTML_INLINE:
-			w.node = n;
-			w.line = bind ? 0 : node_file_line(n, a->body_line);
-			sanitize_image_sources(cmark_node_get_literal(n), walk_raw_image, &w);
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			walk_footnote(&w, n);
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	if (bind && (w.heading < a->headings->len || w.image < a->images->len || w.link < a->links->len
-		     || w.footnote < a->footnotes->len))
-		mismatch(&w, "number of headings, images, links or footnotes", a->doc);
-}
-
-void passes_rebind(struct article *a)
-{
-	if (a->walked)
-		walk_article(a, true);
-}
-
-void passes_unbind(struct article *a)
-{
-	for (guint i = 0; i < a->headings->len; i++)
-		((struct heading *)g_ptr_array_index(a->headings, i))->node = NULL;
-	for (guint i = 0; i < a->images->len; i++)
-		((struct image *)g_ptr_array_index(a->images, i))->node = NULL;
-	for (guint i = 0; i < a->links->len; i++)
-		((struct link *)g_ptr_array_index(a->links, i))->node = NULL;
-	for (guint i = 0; i < a->footnotes->len; i++)
-		((struct footnote *)g_ptr_array_index(a->footnotes, i))->def = NULL;
-}
-
-/*
  * The article's language: its own tag, corrected when its text is plainly CJK and the tag is
  * not, or plainly Latin and the tag says Chinese (then English: most such articles are).
  */
@@ -329,8 +155,7 @@ void passes_identify(struct book *b, struct article *a)
 	choose_lang(b, a);
 	g_strlcpy(a->text_fingerprint, text, sizeof a->text_fingerprint);
 	g_free(text);
-	walk_article(a, false);
-	a->walked = true;
+	records_take(a);
 }
 
 /* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */

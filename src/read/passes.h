@@ -2,7 +2,7 @@
 #ifndef FOLIO_PASSES_H
 #define FOLIO_PASSES_H
 
-#include "book/book.h"
+#include "book/model.h"
 
 /*
  * Give each article (in reading order) its id, the anchors of its headings
@@ -14,19 +14,10 @@ void passes_run(struct book *b);
  * What the choosing of articles needs before the book is arranged: the
  * article's source name and link, its language (declared, or seen in its
  * text) and its text fingerprint; and, while its tree is at hand, the records
- * of its headings, images, links and footnotes (in document order). Call
- * once per article read, after its title is set, before its tree is released.
+ * of its headings, images, links and footnotes (records_take). Call once per
+ * article read, after its title is set, before its tree is dropped.
  */
 void passes_identify(struct book *b, struct article *a);
-
-/*
- * Point a's records at the nodes of a->doc, a tree parsed again from the
- * text they were recorded from (article_hold): the same records in the same
- * order. A tree that does not match them is a defect: reported, then abort().
- */
-void passes_rebind(struct article *a);
-/* Forget the nodes (the tree is being freed). */
-void passes_unbind(struct article *a);
 
 /* The effective title of an article: front matter, else first heading, else file name. */
 char *passes_article_title(const struct article *a);

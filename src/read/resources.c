@@ -6,16 +6,6 @@
 #include "media/imagedecode.h"
 #include "media/imagetype.h"
 
-void resource_free(struct resource *r)
-{
-	if (!r)
-		return;
-	g_free(r->id);
-	g_free(r->path);
-	g_free(r->href);
-	g_free(r);
-}
-
 static struct resource *find_by_id(struct book *b, const char *id)
 {
 	for (guint i = 0; i < b->resources->len; i++) {
@@ -42,9 +32,10 @@ static char *scratch_file(struct book *b, const char *name, const void *data, si
 }
 
 /* Register the image whose bytes live in the file path. */
-static struct resource *add(struct book *b, const char *path, const unsigned char *data, size_t len,
+static struct resource *add(struct reading *rd, const char *path, const unsigned char *data, size_t len,
 			    const char **why)
 {
+	struct book *b = rd->b;
 	struct image_info info;
 	struct image_prepared prep;
 	struct resource *r;
@@ -67,7 +58,7 @@ static struct resource *add(struct book *b, const char *path, const unsigned cha
 		g_free(id);
 		return r;
 	}
-	if (!imagedecode_prepare(b->opts, data, len, &info, &prep, &reason)) {
+	if (!imagedecode_prepare(rd->opts, data, len, &info, &prep, &reason)) {
 		/* Interned: the reasons are few and callers keep them as static text. */
 		*why = g_intern_string(reason);
 		g_free(reason);
@@ -102,29 +93,7 @@ static struct resource *add(struct book *b, const char *path, const unsigned cha
 	return r;
 }
 
-struct resource *resources_add_later(struct book *b, const char *id, const char *ext, const char *media_type,
-				     int width, int height)
-{
-	const char *dir = resources_scratch_dir(b);
-	struct resource *r;
-	char *name;
-
-	if (!dir)
-		return NULL;
-	name = g_strdup_printf("%s.%s", id, ext);
-	r = g_new0(struct resource, 1);
-	r->id = g_strdup(id);
-	r->path = g_build_filename(dir, name, NULL);
-	r->href = g_strdup_printf("images/%s", name);
-	r->media_type = media_type;
-	r->width = width;
-	r->height = height;
-	g_ptr_array_add(b->resources, r);
-	g_free(name);
-	return r;
-}
-
-struct resource *resources_add_file(struct book *b, const char *path, const char **why)
+struct resource *resources_add_file(struct reading *rd, const char *path, const char **why)
 {
 	char *data = NULL;
 	gsize len = 0;
@@ -134,7 +103,7 @@ struct resource *resources_add_file(struct book *b, const char *path, const char
 		*why = "cannot be read";
 		return NULL;
 	}
-	r = add(b, path, (const unsigned char *)data, len, why);
+	r = add(rd, path, (const unsigned char *)data, len, why);
 	g_free(data);
 	return r;
 }
@@ -146,10 +115,10 @@ const char *resources_scratch_dir(struct book *b)
 	return b->scratch;
 }
 
-struct resource *resources_add_bytes(struct book *b, const void *data, size_t len, const char **why)
+struct resource *resources_add_bytes(struct reading *rd, const void *data, size_t len, const char **why)
 {
 	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, data, len);
-	char *path = scratch_file(b, sum, data, len);
+	char *path = scratch_file(rd->b, sum, data, len);
 	struct resource *r;
 
 	g_free(sum);
@@ -157,7 +126,7 @@ struct resource *resources_add_bytes(struct book *b, const void *data, size_t le
 		*why = "cannot be stored in the temporary folder";
 		return NULL;
 	}
-	r = add(b, path, data, len, why);
+	r = add(rd, path, data, len, why);
 	g_free(path);
 	return r;
 }

@@ -2,7 +2,7 @@
 #ifndef FOLIO_RESOURCES_H
 #define FOLIO_RESOURCES_H
 
-#include "book/book.h"
+#include "read/reading.h"
 
 /*
  * Register the image file path (already known to be inside the source
@@ -13,21 +13,13 @@
  * an SVG with scripts, damaged). A scaled or converted copy is written to
  * the book's scratch folder and becomes the resource's path.
  */
-struct resource *resources_add_file(struct book *b, const char *path, const char **why);
+struct resource *resources_add_file(struct reading *rd, const char *path, const char **why);
 
 /* The same for bytes in memory (data: URIs); the bytes are written to the book's scratch folder. */
-struct resource *resources_add_bytes(struct book *b, const void *data, size_t len, const char **why);
+struct resource *resources_add_bytes(struct reading *rd, const void *data, size_t len, const char **why);
 
-/*
- * A resource whose bytes are written later, to its path in the scratch folder (a drawn cover,
- * encoded while the book is written): named id.ext, of the given type and size. NULL when no
- * temporary folder can be made.
- */
-struct resource *resources_add_later(struct book *b, const char *id, const char *ext, const char *media_type,
-				     int width, int height);
 /* The book's scratch folder (created on first use), or NULL when no temporary folder can be made. */
 const char *resources_scratch_dir(struct book *b);
 
-void resource_free(struct resource *r);
 
 #endif

@@ -67,9 +67,8 @@ static gint64 end_of_day(const struct folio_date *d, GTimeZone *tz)
 	return end;
 }
 
-static void read_window(struct select_filters *f, const struct book *b)
+static void read_window(struct select_filters *f, const struct options *o)
 {
-	const struct options *o = b->opts;
 
 	if (o->since) {
 		f->has_from = true;
@@ -131,12 +130,11 @@ GHashTable *select_listed_files(const struct options *o, bool report)
 	return files;
 }
 
-struct select_filters *select_filters_new(const struct book *b)
+struct select_filters *select_filters_new(const struct options *o)
 {
-	const struct options *o = b->opts;
 	struct select_filters *f = g_new0(struct select_filters, 1);
 
-	read_window(f, b);
+	read_window(f, o);
 	f->categories = fold_all(o->categories);
 	f->tags = fold_all(o->tags);
 	f->langs = g_ptr_array_new_with_free_func(g_free);
@@ -186,16 +184,16 @@ static bool lang_wanted(const struct select_filters *f, const char *lang)
 	return false;
 }
 
-static bool sent_before(const struct book *b, const struct article *a)
+static bool sent_before(const struct reading *r, const struct article *a)
 {
 	GPtrArray *keys;
 	bool hit = false;
 
-	if (!b->sent)
+	if (!r->sent)
 		return false;
-	keys = identity_keys(a, b->tz, IDENTITY_PATH);
+	keys = identity_keys(a, r->opts->tz, IDENTITY_PATH);
 	for (guint i = 0; i < keys->len && !hit; i++)
-		hit = g_hash_table_contains(b->sent, g_ptr_array_index(keys, i));
+		hit = g_hash_table_contains(r->sent, g_ptr_array_index(keys, i));
 	g_ptr_array_unref(keys);
 	return hit;
 }
@@ -206,10 +204,10 @@ static bool sent_before(const struct book *b, const struct article *a)
  * only when the text is the same too: another outlet's version of a story says other
  * things, and leaving it out would lose them.
  */
-static const struct article *duplicate_of(const struct book *b, GHashTable *seen, const struct article *a,
+static const struct article *duplicate_of(const struct reading *r, GHashTable *seen, const struct article *a,
 					  const char **why)
 {
-	GPtrArray *keys = identity_keys(a, b->tz, IDENTITY_TEXT);
+	GPtrArray *keys = identity_keys(a, r->opts->tz, IDENTITY_TEXT);
 	const struct article *first = NULL;
 
 	for (guint i = 0; i < keys->len && !first; i++) {
@@ -249,9 +247,10 @@ static bool drop(guint *reason)
 }
 
 /* Which filter, if any, leaves a out; counts it in b->chosen. */
-static bool filtered_out(struct book *b, const struct select_filters *f, const struct article *a)
+static bool filtered_out(struct reading *r, const struct select_filters *f, const struct article *a)
 {
-	const struct options *o = b->opts;
+	struct book *b = r->b;
+	const struct options *o = r->opts;
 	const char *lang = a->lang ? a->lang : b->lang;
 
 	if (a->fm.draft && !o->include_drafts)
@@ -272,7 +271,7 @@ static bool filtered_out(struct book *b, const struct select_filters *f, const s
 		return drop(&b->chosen.by_tag);
 	if (f->langs->len && !lang_wanted(f, lang))
 		return drop(&b->chosen.by_lang);
-	if (sent_before(b, a))
+	if (sent_before(r, a))
 		return drop(&b->chosen.already_sent);
 	return false;
 }
@@ -295,9 +294,10 @@ static void report_unlisted(const struct select_filters *f, GHashTable *loaded_r
 	g_ptr_array_free(missing, TRUE);
 }
 
-void select_articles(struct book *b, const struct select_filters *f, GPtrArray *candidates)
+void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates)
 {
-	const struct options *o = b->opts;
+	struct book *b = r->b;
+	const struct options *o = r->opts;
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *loaded_real = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *dropped = g_ptr_array_new();
@@ -314,11 +314,11 @@ void select_articles(struct book *b, const struct select_filters *f, GPtrArray *
 
 		b->chosen.read++;
 		g_hash_table_add(loaded_real, a->real);
-		if (filtered_out(b, f, a)) {
+		if (filtered_out(r, f, a)) {
 			g_ptr_array_add(dropped, a);
 			continue;
 		}
-		first = duplicate_of(b, seen, a, &why);
+		first = duplicate_of(r, seen, a, &why);
 		if (first) {
 			b->chosen.duplicates++;
 			diag_note(a->file, 0, "duplicate of %s (%s); left out", first->file, why);
@@ -374,9 +374,10 @@ void select_articles(struct book *b, const struct select_filters *f, GPtrArray *
 	note_count(b->chosen.already_sent, "already in an earlier digest left out");
 }
 
-void select_limit(struct book *b)
+void select_limit(struct reading *r)
 {
-	long limit = b->opts->limit;
+	struct book *b = r->b;
+	long limit = r->opts->limit;
 
 	if (limit < 0 || b->articles->len <= (guint)limit)
 		return;

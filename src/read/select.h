@@ -2,32 +2,32 @@
 #ifndef FOLIO_SELECT_H
 #define FOLIO_SELECT_H
 
-#include "book/book.h"
+#include "read/reading.h"
 
 /* The filters of a run, read from the options once (dates parsed in --timezone, names folded). */
 struct select_filters;
 
 /*
- * The filters of b->opts (--since, --until, --last relative to the options'
+ * The filters of o (--since, --until, --last relative to the options'
  * now, --category, --tag, --only-lang, files:), whose values were checked when
  * the options were read.
  */
-struct select_filters *select_filters_new(const struct book *b);
+struct select_filters *select_filters_new(const struct options *o);
 void select_filters_free(struct select_filters *f);
 
 /*
  * Move the articles of candidates (owned, in path order; emptied) that the
- * filters choose into b->articles, freeing the others: drafts (unless
+ * filters choose into r->b->articles, freeing the others: drafts (unless
  * --include-drafts), articles outside files:, the date window (undated ones
  * too), --category, --tag, --only-lang, those an earlier digest held
- * (b->sent), then duplicates (same source link, or same title on the same day: the
- * first in path order stays). Counts and the date window go to b->chosen;
+ * (r->sent), then duplicates (same source link, or same title on the same day: the
+ * first in path order stays). Counts and the date window go to r->b->chosen;
  * notes say what was left out and why.
  */
-void select_articles(struct book *b, const struct select_filters *f, GPtrArray *candidates);
+void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates);
 
 /* After sorting: keep the first --limit articles of b->articles (a note counts the rest). */
-void select_limit(struct book *b);
+void select_limit(struct reading *r);
 
 /*
  * The files: list of o as a table of real path -> position (1, 2, ...), or

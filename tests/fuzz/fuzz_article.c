@@ -8,14 +8,15 @@
 
 #include <zip.h>
 
-#include "book/book.h"
-#include "format/epub/epub.h"
 #include "base/options.h"
-#include "format/pdf/device.h"
-#include "format/fonts.h"
-#include "format/pdf/layout.h"
 #include "base/outfile.h"
+#include "format/epub/epub.h"
 #include "format/epub/xhtml.h"
+#include "format/fonts.h"
+#include "format/pdf/device.h"
+#include "format/pdf/layout.h"
+#include "format/pdf/theme.h"
+#include "read/build.h"
 
 static void check_page(GString *page)
 {
@@ -57,11 +58,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const langs[] = { NULL, "zh-CN", "en", "zh-TW" };
 	static const char *const groups[] = { NULL, "section", "category", "tag" };
-	static char *cover;
+	static char *cover, *cache;
+	static struct theme *theme;
 	struct options o;
 	struct book *b;
 	char *file;
 	unsigned flags;
+	GPtrArray *argv;
 
 	fuzz_init();
 	if (size < 1)
@@ -69,20 +72,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	flags = data[0];
 	if (!cover)
 		cover = g_build_filename(FUZZ_DATADIR, "tests", "epub", "media", "dot.png", NULL);
+	if (!cache)
+		cache = fuzz_path("cache");
+	if (!theme)
+		theme = theme_load(NULL, FUZZ_DATADIR);
 	file = fuzz_write("article.md", data + 1, size - 1);
+	/* Options as a run reads them: checked and parsed by options_parse. */
+	argv = g_ptr_array_new();
+	g_ptr_array_add(argv, "folio");
+	g_ptr_array_add(argv, "--offline");
+	g_ptr_array_add(argv, "-q");
+	g_ptr_array_add(argv, "--include-drafts");
+	g_ptr_array_add(argv, "--timezone=UTC");
+	g_ptr_array_add(argv, "--cover");	/* a drawn cover would cost more than all the rest */
+	g_ptr_array_add(argv, cover);
+	g_ptr_array_add(argv, "--image-cache");
+	g_ptr_array_add(argv, cache);
+	if (langs[flags & 3]) {
+		g_ptr_array_add(argv, "--lang");
+		g_ptr_array_add(argv, (char *)langs[flags & 3]);
+	}
+	if (groups[(flags >> 2) & 3]) {
+		g_ptr_array_add(argv, "--group-by");
+		g_ptr_array_add(argv, (char *)groups[(flags >> 2) & 3]);
+	}
+	g_ptr_array_add(argv, file);
+	g_ptr_array_add(argv, NULL);
 	options_init(&o);
-	g_ptr_array_add(o.sources, g_strdup(file));
-	o.offline = true;
-	o.quiet = true;
-	o.include_drafts = true;
-	o.timezone = g_strdup("UTC");
-	o.cover = g_strdup(cover);	/* a drawn cover would cost more than all the rest */
+	FUZZ_ASSERT(options_parse(&o, (int)argv->len - 1, (char **)argv->pdata) == 0, "options refused", file);
+	g_ptr_array_free(argv, TRUE);
 	o.datadir = g_strdup(FUZZ_DATADIR);
-	o.image_cache = fuzz_path("cache");
-	o.lang = g_strdup(langs[flags & 3]);
-	o.group_by = g_strdup(groups[(flags >> 2) & 3]);
-	b = book_build(&o);
+	b = book_build(&o, NULL, theme->cjk_latin_space);
 	if (b) {
+		struct export x = { .book = b, .opts = &o, .theme = theme };
+
 		for (guint i = 0; i < b->articles->len; i++) {
 			unsigned found;
 
@@ -98,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct outfile *out = outfile_begin(path);
 
 			FUZZ_ASSERT(out != NULL, "cannot write in the scratch folder", path);
-			if (epub_write(b, out))
+			if (epub_write(&x, out))
 				check_epub(out->tmp);
 			outfile_abort(out);
 			g_free(path);
@@ -111,7 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (!fonts)
 				fonts = fonts_new_quiet(FUZZ_DATADIR);
-			layout_book(b, b->theme, fonts, dev);
+			layout_book(b, theme, fonts, dev);
 			dev->finish(dev);
 			dev->free(dev);
 			fclose(null);

@@ -7,7 +7,7 @@
  */
 #include "fuzz.h"
 
-#include "book/book.h"
+#include "book/model.h"
 #include "media/imagedecode.h"
 #include "media/imagetype.h"
 #include "base/options.h"
@@ -15,7 +15,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const long max_pixels[] = { 0, 64, 300, 2400 };
-	static const char *const webp[] = { "auto", "keep", "jpeg", "png" };
 	struct options o;
 	struct image_info info, again;
 	struct image_prepared out;
@@ -23,7 +22,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const unsigned char *packed;
 	size_t packed_len;
 	cairo_surface_t *s;
-	struct resource r = { 0 };
 	char evidence[160];
 
 	fuzz_init();
@@ -34,8 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	options_init(&o);
 	o.image_max_pixels = max_pixels[data[0] & 3];
 	o.image_max_megapixels = data[0] & 4 ? 1 : 4;	/* small: the fuzzer decodes thousands */
-	g_free(o.webp);
-	o.webp = g_strdup(webp[(data[0] >> 3) & 3]);
+	o.webp_mode = (enum webp_mode)((data[0] >> 3) & 3);
 	if (!imagedecode_prepare(&o, data + 1, size - 1, &info, &out, &why)) {
 		FUZZ_ASSERT(why && *why, "refused without a reason", info.media_type);
 		g_free(why);
@@ -56,10 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    evidence);
 	}
 	path = fuzz_write("image", packed, packed_len);
-	r.id = "img-fuzz";
-	r.path = path;
-	r.media_type = out.media_type;
-	s = imagedecode_surface(&r);
+	s = imagedecode_surface(path, "img-fuzz");
 	if (s && strcmp(out.media_type, "image/svg+xml")) {
 		g_snprintf(evidence, sizeof evidence, "%s %dx%d drawn %dx%d", out.media_type, out.width, out.height,
 			   cairo_image_surface_get_width(s), cairo_image_surface_get_height(s));

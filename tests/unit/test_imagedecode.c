@@ -39,11 +39,7 @@ static cairo_status_t append(void *closure, const unsigned char *data, unsigned 
 
 static cairo_surface_t *surface_of(const char *path, const char *id)
 {
-	struct resource r = { 0 };
-
-	r.id = (char *)id;
-	r.path = (char *)path;
-	return imagedecode_surface(&r);
+	return imagedecode_surface(path, id);
 }
 
 int main(void)
@@ -86,8 +82,6 @@ int main(void)
 	sniff(svg, &info);
 	CHECK("prepare: SVG size from viewBox", imagedecode_prepare(&o, g_bytes_get_data(svg, NULL), g_bytes_get_size(svg), &info, &p1, &why)
 	      && p1.width == 120 && p1.height == 80);
-	CHECK("webp mode: values", imagedecode_webp_mode_valid("auto") && imagedecode_webp_mode_valid("keep")
-	      && !imagedecode_webp_mode_valid("gif") && !imagedecode_webp_mode_valid(NULL));
 
 	/* Surfaces for the PDF */
 	s = surface_of("tests/images/good/bundle/photo.jpg", "img-jpeg");

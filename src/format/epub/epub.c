@@ -7,15 +7,14 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "format/cover.h"
 #include "base/diag.h"
-#include "text/l10n.h"
 #include "base/parallel.h"
-#include "html/sanitize.h"
-#include "cli/writer.h"
-#include "format/epub/xhtml.h"
 #include "base/xmlesc.h"
+#include "format/epub/cover_png.h"
+#include "format/epub/xhtml.h"
 #include "format/epub/zipdeflate.h"
+#include "html/sanitize.h"
+#include "text/l10n.h"
 
 #define OPF_DIR "EPUB/"
 #define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
@@ -32,6 +31,10 @@ struct page {
 
 struct pack {
 	const struct book *b;
+	const struct export *x;
+	const struct resource *cover;	/* the cover image: --cover's, or drawn_cover; NULL for none */
+	struct resource drawn_cover;	/* the drawn cover's entry, when the book has no --cover */
+	struct cover_png *png;		/* its bytes, being encoded */
 	zip_t *zip;
 	const char *path;	/* for messages */
 	zip_uint16_t dos_time, dos_date;
@@ -168,13 +171,13 @@ static const char *book_lang(const struct book *b)
 
 /* ---- pages folio writes itself ------------------------------------------- */
 
-static GString *cover_page(const struct book *b)
+static GString *cover_page(const struct book *b, const struct resource *cover)
 {
 	GString *out = g_string_new(NULL);
 
 	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
 	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
-	put_attr(out, "src", b->cover_res->href);
+	put_attr(out, "src", cover->href);
 	put_attr(out, "alt", xhtml_title(b->title));
 	g_string_append(out, "/>\n</section>\n");
 	xhtml_end(out);
@@ -286,7 +289,7 @@ static const struct part *part_of(const struct book *b, const struct article *a)
 	return NULL;
 }
 
-static GString *nav_page(const struct book *b)
+static GString *nav_page(const struct book *b, bool cover)
 {
 	GString *out = g_string_new(NULL);
 	const char *lang = book_lang(b);
@@ -326,7 +329,7 @@ static GString *nav_page(const struct book *b)
 	g_string_append(out, "<nav epub:type=\"landmarks\" hidden=\"hidden\">\n");
 	put_element(out, "h2", NULL, l10n_label(lang, L_LANDMARKS));
 	g_string_append(out, "<ol>\n");
-	if (b->cover_res)
+	if (cover)
 		g_string_append_printf(out, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n",
 				       l10n_label(lang, L_COVER));
 	g_string_append_printf(out, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">%s</a></li>\n",
@@ -422,10 +425,13 @@ static bool has_string(GPtrArray *list, const char *s)
 	return false;
 }
 
-/* What the accessibility metadata may honestly say about the images. */
-static void image_facts(const struct book *b, bool *images, bool *all_alt, bool *animated)
+/* What the accessibility metadata may honestly say about the images (a drawn cover is one). */
+static void image_facts(const struct pack *p, bool *images, bool *all_alt, bool *animated)
 {
-	*images = *animated = false;
+	const struct book *b = p->b;
+
+	*images = p->cover != NULL;
+	*animated = false;
 	*all_alt = true;
 	for (guint i = 0; i < b->resources->len; i++) {
 		const struct resource *r = g_ptr_array_index(b->resources, i);
@@ -446,11 +452,12 @@ static void image_facts(const struct book *b, bool *images, bool *all_alt, bool 
 	}
 }
 
-static void accessibility_meta(GString *out, const struct book *b, unsigned found)
+static void accessibility_meta(GString *out, const struct pack *p, unsigned found)
 {
+	const struct book *b = p->b;
 	bool images, all_alt, animated;
 
-	image_facts(b, &images, &all_alt, &animated);
+	image_facts(p, &images, &all_alt, &animated);
 	put_meta(out, "schema:accessMode", "textual");
 	if (images)
 		put_meta(out, "schema:accessMode", "visual");
@@ -524,15 +531,15 @@ static GString *package_opf(struct pack *p, const char *css_href)
 		put_element(out, "dc:description", NULL, b->description);
 	for (guint i = 0; i < subjects->len; i++)
 		put_element(out, "dc:subject", NULL, g_ptr_array_index(subjects, i));
-	if (b->cover_res) {
+	if (p->cover) {
 		/* EPUB 2 readers find the cover through this */
 		g_string_append(out, "<meta name=\"cover\"");
-		put_attr(out, "content", b->cover_res->id);
+		put_attr(out, "content", p->cover->id);
 		g_string_append(out, "/>\n");
 	}
 	for (guint i = 0; i < p->pages->len; i++)
 		found |= ((struct page *)g_ptr_array_index(p->pages, i))->found;
-	accessibility_meta(out, b, found);
+	accessibility_meta(out, p, found);
 	g_string_append(out, "</metadata>\n<manifest>\n"
 			     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
 	g_string_append(out, "<item id=\"css\"");
@@ -551,14 +558,17 @@ static GString *package_opf(struct pack *p, const char *css_href)
 					       pg->found & SANITIZE_SVG ? "svg" : pg->nav ? "nav" : "");
 		g_string_append(out, "/>\n");
 	}
-	for (guint i = 0; i < b->resources->len; i++) {
-		const struct resource *r = g_ptr_array_index(b->resources, i);
+	for (guint i = 0; i <= b->resources->len; i++) {
+		const struct resource *r = i < b->resources->len ? g_ptr_array_index(b->resources, i)
+				       : p->cover == &p->drawn_cover ? p->cover : NULL;
 
+		if (!r)
+			break;
 		g_string_append(out, "<item");
 		put_attr(out, "id", r->id);
 		put_attr(out, "href", r->href);
 		put_attr(out, "media-type", r->media_type);
-		if (r == b->cover_res)
+		if (r == p->cover)
 			g_string_append(out, " properties=\"cover-image\"");
 		g_string_append(out, "/>\n");
 	}
@@ -592,9 +602,8 @@ static void add_page(struct pack *p, const char *id, const char *href, struct de
 }
 
 /* The stylesheet: --css FILE, else templates/epub.css. */
-static GString *stylesheet(const struct book *b)
+static GString *stylesheet(const struct options *o)
 {
-	const struct options *o = b->opts;
 	char *path = o->css ? g_strdup(o->css) : g_build_filename(o->datadir ? o->datadir : ".", "templates",
 								 "epub.css", NULL);
 	char *text = NULL;
@@ -658,10 +667,10 @@ static void render_pages(struct pack *p)
 	struct page_job *jobs;
 	gpointer *order;
 
-	if (b->cover_res)
-		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b)), 0);
+	if (p->cover)
+		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b, p->cover)), 0);
 	add_page(p, "title-page", "title.xhtml", pack_text(title_page(b)), 0);
-	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b, p->cover != NULL)), 0);
 	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
 	diag_progress_begin("writing EPUB", b->articles->len);
 	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
@@ -689,10 +698,12 @@ static bool sync_file(const char *path)
 	return ok;
 }
 
-bool epub_write(const struct book *b, struct outfile *out)
+bool epub_write(const struct export *x, struct outfile *out)
 {
-	struct pack p = { .b = b, .path = out->path };
-	GString *css = stylesheet(b);
+	const struct book *b = x->book;
+	struct pack p = { .b = b, .x = x, .path = out->path, .cover = b->cover_res };
+	GString *css = stylesheet(x->opts);
+	GBytes *png = NULL;
 	int err = 0;
 
 	if (!css)
@@ -713,6 +724,11 @@ bool epub_write(const struct book *b, struct outfile *out)
 		return false;
 	}
 	dos_time(b->modified, &p.dos_time, &p.dos_date);
+	if (b->cover_drawn) {
+		cover_png_resource(&p.drawn_cover);
+		p.cover = &p.drawn_cover;
+		p.png = cover_png_start(b);
+	}
 	p.buffers = g_ptr_array_new();
 	p.pages = g_ptr_array_new_with_free_func(page_free);
 	render_pages(&p);
@@ -730,8 +746,8 @@ bool epub_write(const struct book *b, struct outfile *out)
 		pg->packed = NULL;
 		g_free(name);
 	}
-	if (!p.failed && !cover_finish(b)) {
-		diag_error(out->path, 0, "cannot write the drawn cover's PNG to the temporary folder");
+	if (p.png && !(png = cover_png_finish(p.png)) && !p.failed) {
+		diag_error(out->path, 0, "cannot encode the drawn cover as PNG");
 		p.failed = true;
 	}
 	for (guint i = 0; i < b->resources->len; i++) {
@@ -749,6 +765,18 @@ bool epub_write(const struct book *b, struct outfile *out)
 		}
 		g_free(name);
 	}
+	if (png && !p.failed) {
+		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(png, NULL), g_bytes_get_size(png), 0);
+		char *name = g_strconcat(OPF_DIR, p.drawn_cover.href, NULL);
+
+		if (src)
+			add_source(&p, name, src, false);
+		else {
+			diag_error(out->path, 0, "cannot add the drawn cover to the EPUB: %s", zip_strerror(p.zip));
+			p.failed = true;
+		}
+		g_free(name);
+	}
 	if (p.failed) {
 		zip_discard(p.zip);
 	} else if (zip_close(p.zip) < 0) {
@@ -763,5 +791,8 @@ bool epub_write(const struct book *b, struct outfile *out)
 		g_string_free(g_ptr_array_index(p.buffers, i), TRUE);
 	g_ptr_array_free(p.buffers, TRUE);
 	g_ptr_array_free(p.pages, TRUE);
+	cover_png_free(p.png);	/* after zip_close: the archive read the PNG's bytes there */
+	g_free(p.drawn_cover.id);
+	g_free(p.drawn_cover.href);
 	return !p.failed;
 }

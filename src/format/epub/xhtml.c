@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "read/article.h"
+#include "read/records.h"
 #include "base/diag.h"
 #include "text/l10n.h"
 #include "text/nodetext.h"
@@ -18,17 +18,14 @@
 struct render {
 	const struct book *b;
 	const struct article *a;
+	const struct article_view *v;	/* a's tree, its nodes bound to a's records */
 	const char *lang;
 	GString *out;
 	struct sanitizer *san;
-	GHashTable *images;	/* cmark_node * -> struct image * */
-	GHashTable *headings;	/* cmark_node * -> struct heading * */
-	GHashTable *links;	/* cmark_node * -> struct link * */
 	GHashTable *open_links;	/* LINK nodes written as <a> */
 	GHashTable *anchors;	/* struct article * -> struct anchors *: where its #fragments go */
 	int *ref_count;		/* per footnote: references written so far */
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
-	guint nfoot;		/* footnote definitions met so far */
 	bool in_notes;
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
 	cmark_node *source_para;	/* the trailing source-link paragraph */
@@ -215,7 +212,7 @@ static const char *fragment_anchor(struct render *r, const struct article *t, co
 /* Where a Markdown link goes in the book, or NULL when it can go nowhere safe (its text stays). */
 static char *link_href(struct render *r, cmark_node *n)
 {
-	const struct link *l = g_hash_table_lookup(r->links, n);
+	const struct link *l = record_link(n);
 	const char *url = cmark_node_get_url(n);
 	bool relative;
 	char *safe;
@@ -350,18 +347,9 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 static void raw_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
 {
 	struct render *r = data;
-	const struct image *found = NULL;
-	char *stripped = g_strstrip(g_strdup(src));
 
 	(void)out;
-	for (guint i = 0; !found && i < r->a->images->len; i++) {
-		const struct image *im = g_ptr_array_index(r->a->images, i);
-
-		if ((!node || im->node == node) && !strcmp(im->url, stripped))
-			found = im;
-	}
-	g_free(stripped);
-	put_image(r, found, src, alt, NULL, block);
+	put_image(r, record_image(r->v, node, src), src, alt, NULL, block);
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -432,18 +420,11 @@ static bool tight_item(cmark_node *para)
 	return list && cmark_node_get_list_tight(list);
 }
 
-static const struct footnote *footnote_numbered(const struct render *r, int number)
-{
-	if (number < 1 || (guint)number > r->a->footnotes->len)
-		return NULL;
-	return g_ptr_array_index(r->a->footnotes, number - 1);
-}
-
 static void put_noteref(struct render *r, cmark_node *n)
 {
+	const struct footnote *f = record_footnote_ref(r->v, n);
 	const char *lit = cmark_node_get_literal(n);
-	int number = lit ? atoi(lit) : 0;
-	const struct footnote *f = footnote_numbered(r, number);
+	int number = f ? f->number : lit ? atoi(lit) : 0;
 
 	if (!f || r->san->link_depth > 0) {
 		g_string_append_printf(r->out, "<sup>%d</sup>", number);
@@ -615,7 +596,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
 		if (img) {
-			const struct image *im = g_hash_table_lookup(r->images, img);
+			const struct image *im = record_image(r->v, img, NULL);
 
 			if (note) {
 				g_string_append(r->out, "<p>");
@@ -634,7 +615,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_HEADING: {
-		const struct heading *h = g_hash_table_lookup(r->headings, n);
+		const struct heading *h = record_heading(n);
 		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
 
 		g_string_append_printf(r->out, "<h%d", level);
@@ -647,7 +628,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append(r->out, "<hr/>\n");
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION: {
-		const struct footnote *f = footnote_numbered(r, (int)++r->nfoot);
+		const struct footnote *f = record_footnote(n);
 
 		if (!r->in_notes)
 			open_notes(r, cmark_node_parent(n));
@@ -711,7 +692,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
-		const struct image *im = g_hash_table_lookup(r->images, n);
+		const struct image *im = record_image(r->v, n, NULL);
 
 		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", cmark_node_get_title(n), false);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
@@ -807,9 +788,9 @@ static void render_tree(struct render *r, cmark_node *doc)
 /* ---- the article page ---------------------------------------------------- */
 
 /* The last paragraph when it is only the source link the passes took the source from. */
-static cmark_node *source_paragraph(const struct article *a)
+static cmark_node *source_paragraph(const struct article *a, cmark_node *doc)
 {
-	cmark_node *last = cmark_node_last_child(a->doc), *link = NULL;
+	cmark_node *last = cmark_node_last_child(doc), *link = NULL;
 
 	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
 		last = cmark_node_previous(last);
@@ -916,36 +897,20 @@ static void put_lead(struct render *r)
 	g_string_append(r->out, " alt=\"\"/></figure>\n");
 }
 
-static void render_init(struct render *r, const struct book *b, const struct article *a, GString *out)
+static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out)
 {
+	const struct article *a = v->a;
+
 	memset(r, 0, sizeof *r);
 	r->b = b;
 	r->a = a;
+	r->v = v;
 	r->lang = a->lang ? a->lang : b->lang;
 	r->cjk_latin_space = b->cjk_latin_space;
 	r->out = out;
 	r->san = sanitizer_new(out, a->file, r->lang, raw_image, r);
-	r->images = g_hash_table_new(g_direct_hash, g_direct_equal);
-	r->headings = g_hash_table_new(g_direct_hash, g_direct_equal);
-	r->links = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
 	r->anchors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, anchors_free);
-	for (guint i = 0; i < a->images->len; i++) {
-		struct image *im = g_ptr_array_index(a->images, i);
-
-		if (im->node && cmark_node_get_type(im->node) == CMARK_NODE_IMAGE)
-			g_hash_table_insert(r->images, im->node, im);
-	}
-	for (guint i = 0; i < a->headings->len; i++) {
-		struct heading *h = g_ptr_array_index(a->headings, i);
-
-		g_hash_table_insert(r->headings, h->node, h);
-	}
-	for (guint i = 0; i < a->links->len; i++) {
-		struct link *l = g_ptr_array_index(a->links, i);
-
-		g_hash_table_insert(r->links, l->node, l);
-	}
 	{
 		int top = 6;
 
@@ -955,7 +920,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	}
 	r->ref_count = g_new0(int, a->footnotes->len + 1);
 	r->ref_id = g_new0(char *, a->footnotes->len + 1);
-	r->source_para = source_paragraph(a);
+	r->source_para = source_paragraph(a, v->doc);
 }
 
 static unsigned render_clear(struct render *r)
@@ -963,9 +928,6 @@ static unsigned render_clear(struct render *r)
 	unsigned found = r->san->found;
 
 	sanitizer_free(r->san);
-	g_hash_table_destroy(r->images);
-	g_hash_table_destroy(r->headings);
-	g_hash_table_destroy(r->links);
 	g_hash_table_destroy(r->open_links);
 	g_hash_table_destroy(r->anchors);
 	for (guint i = 0; i < r->a->footnotes->len; i++)
@@ -979,20 +941,20 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 {
 	GString *out = g_string_sized_new(16384);
 	struct render r;
-	cmark_node *doc = article_hold(a);
+	struct article_view *v = article_view_open(a);
 
-	render_init(&r, b, a, out);
+	render_init(&r, b, v, out);
 	xhtml_begin(out, r.lang, a->title, "article");
 	g_string_append(out, "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\"");
 	put_attr(out, "id", a->id);
 	g_string_append(out, ">\n");
 	put_header(&r);
 	put_lead(&r);
-	render_tree(&r, doc);
+	render_tree(&r, v->doc);
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	*found = render_clear(&r);
-	article_release(a);
+	article_view_close(v);
 	return out;
 }
 
@@ -1010,12 +972,12 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 	g_string_append(out, "</h1>\n");
 	if (intro) {
 		struct render r;
-		cmark_node *doc = article_hold(intro);
+		struct article_view *v = article_view_open(intro);
 
-		render_init(&r, b, intro, out);
-		render_tree(&r, doc);
+		render_init(&r, b, v, out);
+		render_tree(&r, v->doc);
 		*found = render_clear(&r);
-		article_release(intro);
+		article_view_close(v);
 	}
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);

@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "book/book.h"
+#include "book/model.h"
 
 /* The stylesheet every page links to, relative to the pages. */
 #define XHTML_CSS_HREF "css/epub.css"

@@ -1,8 +1,8 @@
 /* model_dump.c - the "model" writer: the book model as plain text, for golden tests and debugging. */
+#include "format/model/model.h"
+
 #include <stdio.h>
 #include <string.h>
-
-#include "cli/writer.h"
 
 static void text_field(FILE *f, const char *name, const char *value)
 {
@@ -81,8 +81,9 @@ static void dump_article(FILE *f, const struct article *a)
 	g_free(date);
 }
 
-bool model_write(const struct book *b, struct outfile *out)
+bool model_write(const struct export *x, struct outfile *out)
 {
+	const struct book *b = x->book;
 	FILE *f = out->fp;
 	char *first = date_format_rfc3339(&b->first), *last = date_format_rfc3339(&b->last);
 	char *modified = date_format_utc(b->modified);
@@ -97,8 +98,8 @@ bool model_write(const struct book *b, struct outfile *out)
 	text_field(f, "first", first);
 	text_field(f, "last", last);
 	if (b->cover_res)
-		fprintf(f, "  cover: %s %s %dx%d%s\n", b->cover_res->href, b->cover_res->media_type,
-			b->cover_res->width, b->cover_res->height, b->cover_drawn ? " (drawn)" : "");
+		fprintf(f, "  cover: %s %s %dx%d\n", b->cover_res->href, b->cover_res->media_type,
+			b->cover_res->width, b->cover_res->height);
 	else if (b->cover_drawn)
 		fprintf(f, "  cover: drawn\n");
 	fprintf(f, "  articles: %u\n  resources: %u\n", b->articles->len, b->resources->len);

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "book/book.h"
+#include "book/model.h"
 #include "format/pdf/layout.h"
 
 struct device {

@@ -96,7 +96,7 @@ static cairo_surface_t *image_for(struct cdev *c, const struct resource *r)
 		g_hash_table_remove_all(c->images);
 		c->cached = 0;
 	}
-	s = imagedecode_surface(r);
+	s = imagedecode_surface(r->path, r->id);
 	if (!s)
 		diag_warn(r->path, 0, "this image cannot be decoded; an empty frame is printed instead");
 	g_hash_table_insert(c->images, (gpointer)r, s);

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <glib.h>
 
-#include "book/book.h"
+#include "book/model.h"
 #include "format/pdf/para.h"
 
 struct device;

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "read/article.h"
 #include "text/l10n.h"
 #include "text/langdetect.h"
 #include "base/langtag.h"
@@ -113,8 +112,9 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 		F->no_indent = true;
 }
 
-static void footnotes(struct lay *L, struct flow *F, const struct article *a)
+static void footnotes(struct lay *L, struct flow *F, const struct article_view *v)
 {
+	const struct article *a = v->a;
 	struct flow nf = *F;
 	struct lpara *lp;
 	double size = L->t->small_size;
@@ -153,42 +153,30 @@ static void footnotes(struct lay *L, struct flow *F, const struct article *a)
 		sub.markers[0].lp = mp;
 		lay_space(L, 2);
 		lay_mark(L, f->anchor, NULL, -1);
-		layout_blocks(L, &sub, f->def);
+		layout_blocks(L, &sub, g_ptr_array_index(v->defs, i));
 		if (sub.nmarkers) {
-			struct vitem *v = vitem_new(size * 1.6);
+			struct vitem *item = vitem_new(size * 1.6);
 
-			lay_use_markers(&sub, v, para_line(mp->para, 0)->ascent);
-			lay_add(L, v);
+			lay_use_markers(&sub, item, para_line(mp->para, 0)->ascent);
+			lay_add(L, item);
 		}
 		g_free(mark);
 		g_free(back);
 	}
 }
 
-void lay_bind_article(struct lay *L, const struct article *a)
+void lay_bind_article(struct lay *L, const struct article_view *v)
 {
-	L->art = a;
-	g_hash_table_remove_all(L->images);
-	g_hash_table_remove_all(L->links);
+	L->art = v->a;
+	L->view = v;
 	g_hash_table_remove_all(L->reported);
 	g_hash_table_remove_all(L->fnrefs);
-	for (guint i = 0; i < a->images->len; i++) {
-		const struct image *im = g_ptr_array_index(a->images, i);
-
-		g_hash_table_insert(L->images, im->node, (gpointer)im);
-	}
-	for (guint i = 0; i < a->links->len; i++) {
-		const struct link *l = g_ptr_array_index(a->links, i);
-
-		g_hash_table_insert(L->links, l->node, (gpointer)l);
-	}
 }
 
 void lay_unbind_article(struct lay *L)
 {
-	/* What is set holds copies: the tree goes, and no node of it stays a key. */
-	g_hash_table_remove_all(L->images);
-	g_hash_table_remove_all(L->links);
+	/* What is set holds copies: the view's tree may go. */
+	L->view = NULL;
 }
 
 void layout_article_body(struct lay *L, const struct article *a)
@@ -196,12 +184,12 @@ void layout_article_body(struct lay *L, const struct article *a)
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
 			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang) };
 
-	cmark_node *doc = article_hold(a);
+	struct article_view *v = article_view_open(a);
 
-	lay_bind_article(L, a);
+	lay_bind_article(L, v);
 	article_header(L, &F, a);
-	layout_blocks(L, &F, doc);
-	footnotes(L, &F, a);
+	layout_blocks(L, &F, v->doc);
+	footnotes(L, &F, v);
 	lay_unbind_article(L);
-	article_release(a);
+	article_view_close(v);
 }

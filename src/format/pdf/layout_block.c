@@ -101,24 +101,13 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 
 /* ---- headings ---- */
 
-static const struct heading *heading_for(const struct lay *L, cmark_node *n)
-{
-	for (guint i = 0; L->art && i < L->art->headings->len; i++) {
-		const struct heading *h = g_ptr_array_index(L->art->headings, i);
-
-		if (h->node == n)
-			return h;
-	}
-	return NULL;
-}
-
 static void heading(struct lay *L, struct flow *F, cmark_node *n)
 {
 	int level = cmark_node_get_heading_level(n);
 	double size = L->t->heading_size[CLAMP(level, 1, 6) - 1];
 	/* Chinese headings are set in a regular-weight sans (黑体); Latin ones in bold. */
 	struct inline_style s = { .role = lay_heading_role(F), .size = size, .bold = F->latin, .color = L->t->color_heading };
-	const struct heading *h = heading_for(L, n);
+	const struct heading *h = record_heading(n);
 	struct lpara *lp = lay_para_new(L, F->w, size * 1.45, 0, PARA_LEFT, false, lay_node_line(L, n));
 
 	layout_inlines(L, lp, n, &s);

@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "read/article.h"
 #include "format/pdf/device.h"
 #include "base/diag.h"
 #include "format/fonts.h"
@@ -465,6 +464,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	struct book_state *st = state(L);
 	const struct book *b = L->b;
 	enum theme_font role = langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
+	struct article_view *intro;
 
 	start_recto(L);
 	set_book_lang(L);
@@ -476,20 +476,20 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	spacer(L, L->body_h * 0.3);
 	lay_mark(L, p->id, p->title, 0);
 	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
-	if (p->intro && cmark_node_first_child(article_hold(p->intro))) {
+	intro = p->intro ? article_view_open(p->intro) : NULL;
+	if (intro && cmark_node_first_child(intro->doc)) {
 		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
 
 		/* The intro's pictures and links are the article's own records, as in its EPUB page. */
-		lay_bind_article(L, p->intro);
+		lay_bind_article(L, intro);
 		set_article_lang(L, p->intro);
 		F.latin = !langtag_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
 		lay_space(L, L->t->size * 3);
-		layout_blocks(L, &F, p->intro->doc);
+		layout_blocks(L, &F, intro->doc);
 		lay_unbind_article(L);
 		L->art = NULL;
 	}
-	if (p->intro)
-		article_release(p->intro);
+	article_view_close(intro);
 	lay_flush(L);
 }
 
@@ -559,8 +559,6 @@ static void lay_init(struct lay *L, const struct book *b, const struct theme *t,
 	L->text_w = t->page_w - t->margin_inner - t->margin_outer;
 	L->body_h = t->page_h - t->margin_top - t->margin_bottom;
 	lay_styles_init(L);
-	L->images = g_hash_table_new(NULL, NULL);
-	L->links = g_hash_table_new(NULL, NULL);
 	L->reported = g_hash_table_new(NULL, NULL);
 	L->fnrefs = g_hash_table_new(NULL, NULL);
 	L->items = g_ptr_array_new();
@@ -573,8 +571,6 @@ static void lay_clear(struct lay *L)
 {
 	g_ptr_array_free(L->items, TRUE);
 	g_ptr_array_free(L->pending_boxes, TRUE);
-	g_hash_table_destroy(L->images);
-	g_hash_table_destroy(L->links);
 	g_hash_table_destroy(L->reported);
 	g_hash_table_destroy(L->fnrefs);
 	lay_styles_free(L);

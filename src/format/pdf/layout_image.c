@@ -195,7 +195,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)
 {
-	const struct image *im = g_hash_table_lookup(L->images, img);
+	const struct image *im = L->view ? record_image(L->view, img, NULL) : NULL;
 	const char *title = cmark_node_get_title(img);
 	char *alt = node_plain_text(img);
 	const char *caption = title && *title ? title : alt;

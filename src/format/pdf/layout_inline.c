@@ -96,38 +96,11 @@ char *lay_web_link(const char *url)
 /* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
 static char *link_target(struct lay *L, cmark_node *n)
 {
-	const struct link *l = g_hash_table_lookup(L->links, n);
+	const struct link *l = record_link(n);
 
 	if (l && l->target)
 		return g_strdup_printf("#%s", l->target->id);
 	return lay_web_link(cmark_node_get_url(n));
-}
-
-/*
- * The note a reference calls. cmark-gfm gives a reference the number of its
- * definition (definitions come in order of first reference, as the model
- * numbers them); older versions gave the label.
- */
-static const struct footnote *footnote_for(struct lay *L, cmark_node *ref)
-{
-	const char *label = cmark_node_get_literal(ref);
-	const struct article *a = L->art;
-	char *end;
-	long n;
-
-	if (!label || !a)
-		return NULL;
-	n = strtol(label, &end, 10);
-	if (!*end && n >= 1 && n <= (long)a->footnotes->len)
-		return g_ptr_array_index(a->footnotes, n - 1);
-	for (guint i = 0; i < a->footnotes->len; i++) {
-		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
-		const char *l = cmark_node_get_literal(f->def);
-
-		if (l && !g_ascii_strcasecmp(l, label))
-			return f;
-	}
-	return NULL;
 }
 
 static bool is_br(const char *html)
@@ -212,7 +185,7 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			break;
 		}
 		case CMARK_NODE_FOOTNOTE_REFERENCE: {
-			const struct footnote *f = footnote_for(w->L, n);
+			const struct footnote *f = w->L->view ? record_footnote_ref(w->L->view, n) : NULL;
 			char *num, *dest;
 
 			if (!f)

@@ -6,7 +6,8 @@
 #include <glib.h>
 #include <pango/pango.h>
 
-#include "book/book.h"
+#include "book/model.h"
+#include "read/records.h"
 #include "format/pdf/layout.h"
 #include "format/pdf/theme.h"
 #include "text/l10n.h"
@@ -63,7 +64,7 @@ struct lay {
 	const struct article *art;
 	const char *region;		/* SC, TC, HK, JP, KR */
 	PangoLanguage *lang;
-	GHashTable *images, *links;	/* cmark_node * -> struct image *, struct link * */
+	const struct article_view *view;	/* its tree, the nodes bound to its records (read/records.h) */
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
 	int nesting;			/* quotes and lists being laid out, one inside the other */
@@ -150,8 +151,8 @@ cmark_node *lay_linked_image(cmark_node *n);
 void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent);
 /* An article: header, body and notes (layout_article.c). */
 void layout_article_body(struct lay *L, const struct article *a);
-/* Make a the article being set: its pictures and links found by their nodes (unbind when its tree goes). */
-void lay_bind_article(struct lay *L, const struct article *a);
+/* Make v's article the one being set: its nodes' records found through v (unbind before v closes). */
+void lay_bind_article(struct lay *L, const struct article_view *v);
 void lay_unbind_article(struct lay *L);
 /* Inline content of node into lp in the given base style (layout_inline.c). */
 struct inline_style {

@@ -1,19 +1,19 @@
 /* pdf_writer.c - the "pdf" and "trace" writers: theme, fonts and a device around the page layout. */
-#include "format/pdf/device.h"
-#include "base/diag.h"
-#include "format/fonts.h"
-#include "format/pdf/theme.h"
-#include "cli/writer.h"
+#include "format/pdf/pdf.h"
 
-static bool write_pages(const struct book *b, struct outfile *out, bool trace)
+#include "format/fonts.h"
+#include "format/pdf/device.h"
+#include "format/pdf/theme.h"
+
+static bool write_pages(const struct export *x, struct outfile *out, bool trace)
 {
-	const struct options *o = b->opts;
-	const struct theme *t = b->theme;
+	const struct book *b = x->book;
+	const struct theme *t = x->theme;
 	struct fonts *f;
 	struct device *dev;
 	bool ok;
 
-	f = fonts_new(o->datadir);
+	f = fonts_new(x->opts->datadir);
 	dev = trace ? device_trace_new(out->fp) : device_cairo_new(out->fp, b, t->page_w, t->page_h);
 	ok = layout_book(b, t, f, dev);
 	/*
@@ -26,12 +26,12 @@ static bool write_pages(const struct book *b, struct outfile *out, bool trace)
 	return ok;
 }
 
-bool pdf_write(const struct book *b, struct outfile *out)
+bool pdf_write(const struct export *x, struct outfile *out)
 {
-	return write_pages(b, out, false);
+	return write_pages(x, out, false);
 }
 
-bool trace_write(const struct book *b, struct outfile *out)
+bool trace_write(const struct export *x, struct outfile *out)
 {
-	return write_pages(b, out, true);
+	return write_pages(x, out, true);
 }

@@ -1,0 +1,25 @@
+/* cover_png.h - the drawn cover as the EPUB's cover image (PNG), encoded beside the pages. */
+#ifndef FOLIO_COVER_PNG_H
+#define FOLIO_COVER_PNG_H
+
+#include <glib.h>
+
+#include "book/model.h"
+
+struct cover_png;
+
+/*
+ * Draw b's cover (Pango and the fonts stay on this thread) at 1600x2400 and
+ * start encoding it as PNG on a thread of its own: encoding takes as long as
+ * rendering a hundred articles, so it runs beside them. Deterministic bytes.
+ */
+struct cover_png *cover_png_start(const struct book *b);
+/* Wait for the encoding: the PNG's bytes (owned by c), or NULL when it failed. */
+GBytes *cover_png_finish(struct cover_png *c);
+/* Wait, then free; NULL is nothing. */
+void cover_png_free(struct cover_png *c);
+
+/* Fill r (zeroed) as the package names the drawn cover: id, href, media type and size; no path. */
+void cover_png_resource(struct resource *r);
+
+#endif

@@ -1,0 +1,22 @@
+/* build.h - the pipeline that builds a book: read every SOURCE, choose, order and group, run the passes. */
+#ifndef FOLIO_BUILD_H
+#define FOLIO_BUILD_H
+
+#include <glib.h>
+
+#include "base/options.h"
+#include "book/model.h"
+
+/*
+ * Read every SOURCE of opts, keep the articles the options choose (and, for
+ * `folio digest --new`, none whose identity key is in sent; NULL: no such
+ * filter), order and group them, run the passes and resolve the pictures.
+ * cjk_latin_space is the em both books put between Han and Latin letters
+ * (the print theme's). Problems are reported through diag.
+ */
+struct book *book_build(const struct options *opts, GHashTable *sent, double cjk_latin_space);
+
+/* Give a built book its final title and subtitle (digests fill their templates once the articles are known). */
+void book_set_title(struct book *b, const char *title, const char *subtitle);
+
+#endif

@@ -1,0 +1,286 @@
+/* records.c - records an article's headings, images, links and notes once, and binds them to the nodes of a reader's tree. */
+#include "read/records.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "html/sanitize.h"
+#include "read/markdown.h"
+#include "text/nodetext.h"
+
+/*
+ * One walk over an article's tree, in document order. Recording (v NULL)
+ * makes the records of its headings, images (Markdown ones, and each <img>
+ * of raw HTML), links and footnote definitions. Binding walks a view's tree,
+ * parsed again from the same text, and binds the same records, in the same
+ * order, to its nodes (cmark_node_set_user_data); one that does not match is
+ * a defect: abort.
+ */
+struct walk {
+	const struct article *a;
+	struct article *recording;	/* the article recorded into; NULL while binding */
+	struct article_view *v;		/* the view bound; NULL while recording */
+	guint heading, image, link, footnote;	/* records met so far */
+	cmark_node *node;	/* the raw HTML node whose <img> are being read */
+	GPtrArray *list;	/* binding: that node's images */
+	int line;
+};
+
+static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
+{
+	diag_error(w->a->file, node_file_line(n, w->a->body_line), "internal error: the body parsed again has "
+		   "another %s than when it was loaded", what);
+	abort();
+}
+
+/* The next record of a kind while binding: it must exist. */
+static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met, const char *what, cmark_node *n)
+{
+	if (*met >= records->len)
+		mismatch(w, what, n);
+	return g_ptr_array_index(records, (*met)++);
+}
+
+static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
+{
+	char *stripped = g_strstrip(g_strdup(url ? url : ""));
+
+	if (w->v) {
+		struct image *im = next_record(w, w->a->images, &w->image, "image", n);
+
+		if (strcmp(im->url, stripped))
+			mismatch(w, "image", n);
+		if (raw)
+			g_ptr_array_add(w->list, im);
+		else
+			cmark_node_set_user_data(n, im);
+		g_free(stripped);
+	} else {
+		struct image *im = g_new0(struct image, 1);
+
+		im->url = stripped;
+		im->line = w->line;
+		g_ptr_array_add(w->recording->images, im);
+	}
+}
+
+/* An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced. */
+static void walk_raw_image(void *data, const char *src, const char *alt)
+{
+	struct walk *w = data;
+
+	walk_image(w, w->node, src, true);
+	if (!w->v) {
+		struct image *im = g_ptr_array_index(w->recording->images, w->recording->images->len - 1);
+
+		im->alt = g_strdup(alt);
+	}
+}
+
+static void walk_heading(struct walk *w, cmark_node *n)
+{
+	if (w->v) {
+		struct heading *h = next_record(w, w->a->headings, &w->heading, "heading", n);
+
+		if (h->level != cmark_node_get_heading_level(n))
+			mismatch(w, "heading", n);
+		cmark_node_set_user_data(n, h);
+	} else {
+		struct heading *h = g_new0(struct heading, 1);
+
+		h->level = cmark_node_get_heading_level(n);
+		h->text = node_plain_text(n);
+		h->line = node_file_line(n, w->a->body_line);
+		g_ptr_array_add(w->recording->headings, h);
+	}
+}
+
+static void walk_link(struct walk *w, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (w->v) {
+		struct link *l = next_record(w, w->a->links, &w->link, "link", n);
+
+		if (strcmp(l->url, url ? url : ""))
+			mismatch(w, "link", n);
+		cmark_node_set_user_data(n, l);
+	} else {
+		struct link *l = g_new0(struct link, 1);
+
+		l->url = g_strdup(url ? url : "");
+		l->line = node_file_line(n, w->a->body_line);
+		g_ptr_array_add(w->recording->links, l);
+	}
+}
+
+static void walk_footnote(struct walk *w, cmark_node *n)
+{
+	if (w->v) {
+		struct footnote *f = next_record(w, w->a->footnotes, &w->footnote, "footnote", n);
+
+		cmark_node_set_user_data(n, f);
+		g_ptr_array_add(w->v->defs, n);
+	} else {
+		struct footnote *f = g_new0(struct footnote, 1);
+
+		f->number = (int)w->recording->footnotes->len + 1;
+		g_ptr_array_add(w->recording->footnotes, f);
+	}
+}
+
+static void walk_tree(struct walk *w, cmark_node *doc)
+{
+	const struct article *a = w->a;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			walk_heading(w, n);
+			break;
+		case CMARK_NODE_IMAGE:
+			w->line = node_file_line(n, a->body_line);
+			walk_image(w, n, cmark_node_get_url(n), false);
+			if (!w->v) {
+				struct image *im = g_ptr_array_index(w->recording->images,
+								     w->recording->images->len - 1);
+
+				im->alt = node_plain_text(n);
+			}
+			break;
+		case CMARK_NODE_LINK:
+			walk_link(w, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			w->node = n;
+			w->line = node_file_line(n, a->body_line);
+			w->list = NULL;
+			if (w->v) {
+				w->list = g_ptr_array_new();
+				g_ptr_array_add(w->v->lists, w->list);
+				cmark_node_set_user_data(n, w->list);
+			}
+			sanitize_image_sources(cmark_node_get_literal(n), walk_raw_image, w);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			walk_footnote(w, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (w->v && (w->heading < a->headings->len || w->image < a->images->len || w->link < a->links->len
+		     || w->footnote < a->footnotes->len))
+		mismatch(w, "number of headings, images, links or footnotes", doc);
+}
+
+void records_take(struct article *a)
+{
+	struct walk w = { .a = a, .recording = a };
+
+	walk_tree(&w, a->doc);
+	a->walked = true;
+}
+
+struct article_view *article_view_open(const struct article *a)
+{
+	struct article_view *v = g_new0(struct article_view, 1);
+
+	v->a = a;
+	v->doc = markdown_reload(a->markdown ? a->markdown : "", a->markdown_len);
+	v->defs = g_ptr_array_new();
+	v->lists = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	if (a->walked) {
+		struct walk w = { .a = a, .v = v };
+
+		walk_tree(&w, v->doc);
+	}
+	return v;
+}
+
+void article_view_close(struct article_view *v)
+{
+	if (!v)
+		return;
+	cmark_node_free(v->doc);
+	g_ptr_array_free(v->defs, TRUE);
+	g_ptr_array_free(v->lists, TRUE);
+	g_free(v);
+}
+
+const struct heading *record_heading(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_HEADING ? cmark_node_get_user_data(n) : NULL;
+}
+
+const struct link *record_link(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_LINK ? cmark_node_get_user_data(n) : NULL;
+}
+
+const struct footnote *record_footnote(cmark_node *def)
+{
+	return def && cmark_node_get_type(def) == CMARK_NODE_FOOTNOTE_DEFINITION ? cmark_node_get_user_data(def)
+										  : NULL;
+}
+
+const struct footnote *record_footnote_ref(const struct article_view *v, cmark_node *ref)
+{
+	const char *label = cmark_node_get_literal(ref);
+	char *end;
+	long n;
+
+	if (!label)
+		return NULL;
+	/* cmark-gfm numbers its references by the order of the notes, as the records are. */
+	n = strtol(label, &end, 10);
+	if (!*end && n >= 1 && n <= (long)v->a->footnotes->len)
+		return g_ptr_array_index(v->a->footnotes, n - 1);
+	for (guint i = 0; i < v->defs->len; i++) {
+		cmark_node *def = g_ptr_array_index(v->defs, i);
+		const char *l = cmark_node_get_literal(def);
+
+		if (l && !g_ascii_strcasecmp(l, label))
+			return record_footnote(def);
+	}
+	return NULL;
+}
+
+const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src)
+{
+	const struct image *found = NULL;
+	char *stripped;
+	cmark_node_type t = n ? cmark_node_get_type(n) : CMARK_NODE_NONE;
+
+	if (t == CMARK_NODE_IMAGE)
+		return cmark_node_get_user_data(n);
+	stripped = g_strstrip(g_strdup(src ? src : ""));
+	if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+		GPtrArray *list = cmark_node_get_user_data(n);
+
+		for (guint i = 0; list && !found && i < list->len; i++) {
+			const struct image *im = g_ptr_array_index(list, i);
+
+			if (!strcmp(im->url, stripped))
+				found = im;
+		}
+	} else if (!n) {
+		for (guint i = 0; !found && i < v->a->images->len; i++) {
+			const struct image *im = g_ptr_array_index(v->a->images, i);
+
+			if (!strcmp(im->url, stripped))
+				found = im;
+		}
+	}
+	g_free(stripped);
+	return found;
+}

@@ -1,0 +1,47 @@
+/* records.h - an article's headings, images, links and footnotes: recorded while it is read, bound to a reader's tree. */
+#ifndef FOLIO_RECORDS_H
+#define FOLIO_RECORDS_H
+
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "book/model.h"
+
+/*
+ * Record a's headings, images (Markdown ones, and each <img> of raw HTML),
+ * links and footnote definitions from a->doc, in document order. Once per
+ * article, while it is read.
+ */
+void records_take(struct article *a);
+
+/*
+ * A back end's own copy of an article's tree: parsed again from a->markdown
+ * (read/markdown.h), the same nodes as when the article was read, each node
+ * that has a record bound to it (the lookups below). The article is only
+ * read: any number of views of any articles may be open at once, on any
+ * threads. A tree that does not match the records is a defect: reported,
+ * then abort().
+ */
+struct article_view {
+	const struct article *a;
+	cmark_node *doc;
+	GPtrArray *defs;	/* the footnote definition nodes, by footnote number - 1 */
+	GPtrArray *lists;	/* GPtrArray * of images of raw HTML nodes, freed with the view */
+};
+
+struct article_view *article_view_open(const struct article *a);
+void article_view_close(struct article_view *v);
+
+/* The record of a node of a view's tree, or NULL when it has none (or is of another kind). */
+const struct heading *record_heading(cmark_node *n);
+const struct link *record_link(cmark_node *n);
+const struct footnote *record_footnote(cmark_node *def);
+/* The note a footnote reference calls. */
+const struct footnote *record_footnote_ref(const struct article_view *v, cmark_node *ref);
+/*
+ * The image of an image node, or of the <img src> of a raw HTML node n (matched by its address);
+ * with n NULL, the first image of the article with that address.
+ */
+const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src);
+
+#endif
