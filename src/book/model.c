@@ -40,6 +40,8 @@ void image_free(struct image *im)
 		return;
 	g_free(im->url);
 	g_free(im->alt);
+	g_free(im->title);
+	g_free(im->caption);
 	g_free(im->problem);
 	g_free(im);
 }
@@ -61,7 +63,7 @@ void article_free(struct article *a)
 		struct link *l = g_ptr_array_index(a->links, i);
 
 		g_free(l->url);
-		g_free(l->fragment);
+		g_free(l->href);
 		g_free(l);
 	}
 	for (guint i = 0; i < a->footnotes->len; i++) {
@@ -90,6 +92,7 @@ void article_free(struct article *a)
 	g_free(a->section);
 	g_free(a->source_name);
 	g_free(a->source_url);
+	g_free(a->source_href);
 	g_free(a);
 }
 

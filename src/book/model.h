@@ -56,6 +56,9 @@ struct resource {
 struct image {
 	char *url;		/* as written */
 	char *alt;		/* alt text, plain */
+	char *title;		/* a Markdown image's title, or NULL */
+	char *caption;		/* what both books print under it: the title, else an alt text that
+				   says something (text/alttext.h), else NULL */
 	int line;		/* line in the article file */
 	struct resource *res;	/* NULL: the writers show a placeholder */
 	char *problem;		/* why there is no resource, for the placeholder and the warning */
@@ -68,11 +71,17 @@ struct heading {
 	int line;
 };
 
+/*
+ * A Markdown link, and where it goes in both books, decided once (read/passes.c): into the book
+ * (target, and anchor when the #fragment names a heading or a note there), out of it (href), or
+ * nowhere (both NULL: its text stays as text).
+ */
 struct link {
-	char *url;
+	char *url;		/* as written */
 	int line;
-	struct article *target;	/* when the link names another article of the book */
-	char *fragment;		/* "#..." part kept for such internal links */
+	struct article *target;	/* the article of the book it names (itself for "#..."), or NULL */
+	const char *anchor;	/* the heading or note of target its #fragment names (target's), or NULL: its top */
+	char *href;		/* a web address a book may link to (http, https, mailto, tel, ftp), or NULL */
 };
 
 struct footnote {
@@ -111,7 +120,8 @@ struct article {
 	char *id;		/* "a0003": EPUB file name and anchor prefix */
 	char *section;		/* title of the _index.md section it belongs to, or NULL */
 	char *source_name;	/* where the article came from (front matter, or the trailing link) */
-	char *source_url;
+	char *source_url;	/* as written */
+	char *source_href;	/* source_url when a book may link to it, else NULL */
 
 	/*
 	 * The thumbnail, shown above the body; NULL when there is none, and also

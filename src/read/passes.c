@@ -3,9 +3,14 @@
 
 #include <string.h>
 
+/* Longer addresses are not links: no reader follows them, and they make a PDF annotation huge. */
+#define LINK_MAX_BYTES 8192
+
 #include "base/diag.h"
 #include "read/identity.h"
 #include "text/langdetect.h"
+#include "html/sanitize.h"
+#include "read/anchors.h"
 #include "read/records.h"
 #include "text/nodetext.h"
 #include "base/langtag.h"
@@ -84,10 +89,37 @@ static struct article *article_by_real(struct book *b, const char *real)
 	return NULL;
 }
 
-/* A relative link to another article of the book becomes a link inside the book. */
-static void resolve_link(struct book *b, struct article *a, struct link *l)
+/* The anchors of article t, indexed once for all the links that name it. */
+static const struct anchors *anchors_of(GHashTable *index, const struct article *t)
 {
-	if (*l->url && !paths_is_url(l->url) && l->url[0] != '#') {
+	struct anchors *x = g_hash_table_lookup(index, t);
+
+	if (!x) {
+		x = anchors_new(t);
+		g_hash_table_insert(index, (gpointer)t, x);
+	}
+	return x;
+}
+
+/*
+ * Where link l of article a goes, in both books: a relative link to another article of the book
+ * goes there (to the heading or note its #fragment names, else the article's top); "#..." to a
+ * place in a itself (else nowhere); a web address a book may hold goes out (the address made
+ * safe); a script or unsafe scheme goes nowhere, with a warning; anything else stays text.
+ */
+static void resolve_link(struct book *b, struct article *a, struct link *l, GHashTable *index)
+{
+	bool relative = false;
+	char *safe;
+
+	if (!*l->url)
+		return;
+	if (l->url[0] == '#') {
+		l->anchor = anchors_find(anchors_of(index, a), l->url + 1);
+		l->target = l->anchor ? a : NULL;
+		return;
+	}
+	if (!paths_is_url(l->url)) {
 		const char *hash = strchr(l->url, '#');
 		const char *why;
 		char *ref = g_strndup(l->url, hash ? (gsize)(hash - l->url) : strlen(l->url));
@@ -105,10 +137,18 @@ static void resolve_link(struct book *b, struct article *a, struct link *l)
 			g_free(idx);
 		}
 		if (l->target && hash)
-			l->fragment = g_strdup(hash);
+			l->anchor = anchors_find(anchors_of(index, l->target), hash + 1);
 		g_free(real);
 		g_free(ref);
+		if (l->target)
+			return;
 	}
+	safe = sanitize_url(l->url, &relative);
+	if (!safe)
+		diag_warn(a->file, l->line, "link to '%.40s' removed: folio keeps no scripts; its text is kept", l->url);
+	else if (!relative && strlen(safe) <= LINK_MAX_BYTES)
+		l->href = g_steal_pointer(&safe);
+	g_free(safe);
 }
 
 /*
@@ -159,7 +199,7 @@ void passes_identify(struct book *b, struct article *a)
 }
 
 /* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */
-static void name_records(struct book *b, struct article *a, char *id)
+static void name_records(struct article *a, char *id)
 {
 	g_free(a->id);
 	a->id = id;
@@ -169,8 +209,6 @@ static void name_records(struct book *b, struct article *a, char *id)
 		g_free(h->anchor);
 		h->anchor = g_strdup_printf("%s-h%u", a->id, k + 1);
 	}
-	for (guint k = 0; k < a->links->len; k++)
-		resolve_link(b, a, g_ptr_array_index(a->links, k));
 	for (guint k = 0; k < a->footnotes->len; k++) {
 		struct footnote *f = g_ptr_array_index(a->footnotes, k);
 
@@ -181,12 +219,41 @@ static void name_records(struct book *b, struct article *a, char *id)
 	}
 }
 
+/* Every link's place in the book, once every article and its headings and notes are named. */
+static void resolve_links(struct book *b)
+{
+	GHashTable *index = g_hash_table_new_full(NULL, NULL, NULL, anchors_free);
+	GPtrArray *all = g_ptr_array_new();
+
+	g_ptr_array_extend(all, b->articles, NULL, NULL);
+	for (guint i = 0; i < b->parts->len; i++) {
+		struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			g_ptr_array_add(all, p->intro);
+	}
+	for (guint i = 0; i < all->len; i++) {
+		struct article *a = g_ptr_array_index(all, i);
+		bool relative = false;
+
+		for (guint k = 0; k < a->links->len; k++)
+			resolve_link(b, a, g_ptr_array_index(a->links, k), index);
+		if (a->source_url) {
+			a->source_href = sanitize_url(a->source_url, &relative);
+			if (relative || (a->source_href && strlen(a->source_href) > LINK_MAX_BYTES))
+				g_clear_pointer(&a->source_href, g_free);
+		}
+	}
+	g_ptr_array_free(all, TRUE);
+	g_hash_table_destroy(index);
+}
+
 void passes_run(struct book *b)
 {
 	for (guint i = 0; i < b->articles->len; i++) {
 		struct article *a = g_ptr_array_index(b->articles, i);
 
-		name_records(b, a, g_strdup_printf("a%04u", i + 1));
+		name_records(a, g_strdup_printf("a%04u", i + 1));
 		report_lang_correction(a);
 		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
 			a->lead = g_new0(struct image, 1);
@@ -200,6 +267,7 @@ void passes_run(struct book *b)
 		struct part *p = g_ptr_array_index(b->parts, i);
 
 		if (p->intro)
-			name_records(b, p->intro, g_strdup_printf("%s-intro", p->id));
+			name_records(p->intro, g_strdup_printf("%s-intro", p->id));
 	}
+	resolve_links(b);
 }

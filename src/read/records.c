@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "html/sanitize.h"
 #include "read/markdown.h"
+#include "text/alttext.h"
 #include "text/nodetext.h"
 
 /*
@@ -151,8 +152,10 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 			if (!w->v) {
 				struct image *im = g_ptr_array_index(w->recording->images,
 								     w->recording->images->len - 1);
+				const char *title = cmark_node_get_title(n);
 
 				im->alt = node_plain_text(n);
+				im->title = title && *title ? g_strdup(title) : NULL;
 			}
 			break;
 		case CMARK_NODE_LINK:
@@ -188,6 +191,12 @@ void records_take(struct article *a)
 	struct walk w = { .a = a, .recording = a };
 
 	walk_tree(&w, a->doc);
+	/* Each picture's caption, decided once for both books. */
+	for (guint i = 0; i < a->images->len; i++) {
+		struct image *im = g_ptr_array_index(a->images, i);
+
+		im->caption = g_strdup(im->title ? im->title : alt_text_meaningful(im->alt) ? im->alt : NULL);
+	}
 	a->walked = true;
 }
 

@@ -15,6 +15,7 @@
 #include "format/epub/zipdeflate.h"
 #include "html/sanitize.h"
 #include "text/l10n.h"
+#include "text/alttext.h"
 
 #define OPF_DIR "EPUB/"
 #define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
@@ -446,7 +447,7 @@ static void image_facts(const struct pack *p, bool *images, bool *all_alt, bool 
 		for (guint j = 0; j < a->images->len; j++) {
 			const struct image *im = g_ptr_array_index(a->images, j);
 
-			if (im->res && !xhtml_alt_is_meaningful(im->alt))
+			if (im->res && !alt_text_meaningful(im->alt))
 				*all_alt = false;
 		}
 	}

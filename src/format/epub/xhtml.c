@@ -14,6 +14,7 @@
 #include "text/textnorm.h"
 #include "base/xmlesc.h"
 #include "base/langtag.h"
+#include "text/alttext.h"
 
 struct render {
 	const struct book *b;
@@ -23,7 +24,6 @@ struct render {
 	GString *out;
 	struct sanitizer *san;
 	GHashTable *open_links;	/* LINK nodes written as <a> */
-	GHashTable *anchors;	/* struct article * -> struct anchors *: where its #fragments go */
 	int *ref_count;		/* per footnote: references written so far */
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
 	bool in_notes;
@@ -91,189 +91,21 @@ void xhtml_end(GString *out)
 
 /* ---- anchors and links --------------------------------------------------- */
 
-/* Hugo's (goldmark's) heading id: lower case, letters and digits kept, spaces to '-', other marks dropped. */
-static char *hugo_anchor(const char *text)
-{
-	GString *s = g_string_new(NULL);
-
-	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_isalnum(c) || c == '_' || c == '-')
-			g_string_append_unichar(s, g_unichar_tolower(c));
-		else if (c == ' ')
-			g_string_append_c(s, '-');
-	}
-	return g_string_free(s, FALSE);
-}
-
-/*
- * Where #fragments go in one article, looked up rather than searched (a link per heading to each
- * of thousands of headings was quadratic): a heading's own anchor, its name as Hugo makes it (also
- * compared as collated or lower-cased text), then a footnote's anchor. The first heading that
- * matches in any way wins, as a search in order would find it.
- */
-struct anchors {
-	const struct article *a;
-	GHashTable *names;	/* anchor or Hugo name -> heading index + 1 (first wins) */
-	GHashTable *collated;	/* collation key of a Hugo name -> heading index + 1 */
-	GHashTable *notes;	/* footnote anchor -> itself */
-};
-
-static void put_first(GHashTable *t, char *key, guint i)
-{
-	if (g_hash_table_contains(t, key))
-		g_free(key);
-	else
-		g_hash_table_insert(t, key, GUINT_TO_POINTER(i + 1));
-}
-
-static struct anchors *anchors_new(const struct article *a)
-{
-	struct anchors *x = g_new0(struct anchors, 1);
-
-	x->a = a;
-	x->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	x->collated = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	x->notes = g_hash_table_new(g_str_hash, g_str_equal);
-	for (guint i = 0; i < a->headings->len; i++) {
-		const struct heading *h = g_ptr_array_index(a->headings, i);
-		char *slug;
-
-		if (!h->anchor)
-			continue;
-		put_first(x->names, g_strdup(h->anchor), i);
-		slug = hugo_anchor(h->text);
-		if (*slug) {
-			put_first(x->collated, g_utf8_collate_key(slug, -1), i);
-			put_first(x->names, slug, i);
-		} else {
-			g_free(slug);
-		}
-	}
-	for (guint i = 0; i < a->footnotes->len; i++) {
-		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
-
-		g_hash_table_insert(x->notes, f->anchor, f->anchor);
-	}
-	return x;
-}
-
-static void anchors_free(gpointer data)
-{
-	struct anchors *x = data;
-
-	g_hash_table_destroy(x->names);
-	g_hash_table_destroy(x->collated);
-	g_hash_table_destroy(x->notes);
-	g_free(x);
-}
-
-static const char *anchors_find(const struct anchors *x, const char *fragment)
-{
-	char *frag = g_uri_unescape_string(fragment, NULL), *low, *key;
-	guint best = 0, i;
-	const char *found;
-
-	if (!frag)
-		frag = g_strdup(fragment);
-	low = g_utf8_strdown(frag, -1);
-	key = g_utf8_collate_key(frag, -1);
-	for (int k = 0; k < 3; k++) {
-		i = GPOINTER_TO_UINT(k == 0 ? g_hash_table_lookup(x->names, frag)
-				     : k == 1 ? g_hash_table_lookup(x->names, low) : g_hash_table_lookup(x->collated, key));
-		if (i && (!best || i < best))
-			best = i;
-	}
-	found = best ? ((const struct heading *)g_ptr_array_index(x->a->headings, best - 1))->anchor
-		     : g_hash_table_lookup(x->notes, frag);
-	g_free(key);
-	g_free(low);
-	g_free(frag);
-	return found;
-}
-
-/*
- * The id in article t that the #fragment (without '#', %-escaped as in the link) names: one of
- * folio's own anchors, or a heading named as Hugo names it ("my-heading"); NULL when none. Each
- * article's anchors are indexed once per page written.
- */
-static const char *fragment_anchor(struct render *r, const struct article *t, const char *fragment)
-{
-	struct anchors *x = g_hash_table_lookup(r->anchors, t);
-
-	if (!x) {
-		x = anchors_new(t);
-		g_hash_table_insert(r->anchors, (gpointer)t, x);
-	}
-	return anchors_find(x, fragment);
-}
-
 /* Where a Markdown link goes in the book, or NULL when it can go nowhere safe (its text stays). */
 static char *link_href(struct render *r, cmark_node *n)
 {
 	const struct link *l = record_link(n);
-	const char *url = cmark_node_get_url(n);
-	bool relative;
-	char *safe;
 
-	if (!url || !*url)
+	if (!l)
 		return NULL;
-	if (l && l->target) {
-		const char *anchor = l->fragment ? fragment_anchor(r, l->target, l->fragment + 1) : NULL;
-
-		if (l->target == r->a && anchor)
-			return g_strdup_printf("#%s", anchor);
-		return g_strdup_printf("%s.xhtml%s%s", l->target->id, anchor ? "#" : "", anchor ? anchor : "");
-	}
-	if (url[0] == '#') {
-		const char *anchor = fragment_anchor(r, r->a, url + 1);
-
-		return anchor ? g_strdup_printf("#%s", anchor) : NULL;
-	}
-	safe = sanitize_url(url, &relative);
-	if (!safe) {
-		diag_warn(r->a->file, node_file_line(n, r->a->body_line), "link to '%.40s' removed: folio keeps no scripts; its text is kept",
-			  url);
-		return NULL;
-	}
-	if (relative) {
-		g_free(safe);
-		return NULL;	/* a file that is not in the book */
-	}
-	return safe;
+	if (l->target && l->target == r->a && l->anchor)
+		return g_strdup_printf("#%s", l->anchor);
+	if (l->target)
+		return g_strdup_printf("%s.xhtml%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
+	return g_strdup(l->href);
 }
 
 /* ---- images -------------------------------------------------------------- */
-
-static bool looks_like_file_name(const char *s)
-{
-	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif" };
-
-	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
-		if (g_str_has_suffix(s, exts[i]))
-			return true;
-	return false;
-}
-
-bool xhtml_alt_is_meaningful(const char *alt)
-{
-	static const char *const generic[] = { "图片", "圖片", "图像", "圖像", "配图", "配圖", "图", "圖", "照片",
-					       "image", "img", "photo", "picture", "pic", "figure", "画像", "사진", "이미지" };
-	char *low;
-	bool worth = true;
-
-	if (!alt || g_utf8_strlen(alt, -1) < 2)
-		return false;
-	low = g_utf8_strdown(alt, -1);
-	for (size_t i = 0; worth && i < G_N_ELEMENTS(generic); i++)
-		if (!strcmp(low, generic[i]))
-			worth = false;
-	if (worth && looks_like_file_name(low))
-		worth = false;
-	g_free(low);
-	return worth;
-}
 
 /* An image folio could not put into the book: what it showed, where it was, and why it is missing. */
 static void put_placeholder(struct render *r, const char *url, const char *alt, const char *problem, bool block)
@@ -286,7 +118,7 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 	g_string_append(r->out, "<span class=\"label\">");
 	esc(r, l10n_label(r->lang, L_IMAGE_MISSING));
 	g_string_append(r->out, "</span>");
-	if (alt && *alt && xhtml_alt_is_meaningful(alt)) {
+	if (alt && *alt && alt_text_meaningful(alt)) {
 		g_string_append(r->out, " <span class=\"alt\">");
 		esc(r, alt);
 		g_string_append(r->out, "</span>");
@@ -316,11 +148,8 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 }
 
 /* An image: a figure (block) or an inline <img>, or a placeholder when it is not in the book. */
-static void put_image(struct render *r, const struct image *im, const char *url, const char *alt,
-		      const char *title, bool block)
+static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block)
 {
-	const char *caption = title && *title ? title : xhtml_alt_is_meaningful(alt) ? alt : NULL;
-
 	if (!im || !im->res) {
 		put_placeholder(r, url, alt, im ? im->problem : "not found in the book", block);
 		return;
@@ -330,13 +159,13 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 	g_string_append(r->out, "<img");
 	put_attr(r->out, "src", im->res->href);
 	put_attr(r->out, "alt", alt ? alt : "");
-	if (title && *title && !block)
-		put_attr(r->out, "title", title);
+	if (im->title && *im->title && !block)
+		put_attr(r->out, "title", im->title);
 	g_string_append(r->out, "/>");
 	if (block) {
-		if (caption) {
+		if (im->caption) {
 			g_string_append(r->out, "<figcaption>");
-			esc(r, caption);
+			esc(r, im->caption);
 			g_string_append(r->out, "</figcaption>");
 		}
 		g_string_append(r->out, "</figure>");
@@ -349,7 +178,7 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 	struct render *r = data;
 
 	(void)out;
-	put_image(r, record_image(r->v, node, src), src, alt, NULL, block);
+	put_image(r, record_image(r->v, node, src), src, alt, block);
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -603,7 +432,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 				put_backlink(r);
 				g_string_append(r->out, "</p>\n");
 			}
-			put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", cmark_node_get_title(img), true);
+			put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", true);
 			g_string_append_c(r->out, '\n');
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			return true;
@@ -694,7 +523,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	case CMARK_NODE_IMAGE: {
 		const struct image *im = record_image(r->v, n, NULL);
 
-		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", cmark_node_get_title(n), false);
+		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		return true;
 	}
@@ -838,25 +667,25 @@ static void put_header(struct render *r)
 		g_string_append(meta, "</span>");
 	}
 	if (a->source_name || a->source_url) {
-		bool relative = false;
-		char *safe = a->source_url ? sanitize_url(a->source_url, &relative) : NULL;
+		const char *name = a->source_name && *a->source_name ? a->source_name : a->source_url;
+		GString *lead = g_string_new(NULL);
 
 		if (meta->len)
 			g_string_append(meta, "<span class=\"sep\"> · </span>");
 		g_string_append(meta, "<span class=\"source\">");
-		esc(r, l10n_label(r->lang, L_SOURCE));
-		esc(r, r->lang && langtag_is_cjk(r->lang) ? "：" : ": ");
-		if (safe && !relative) {
+		l10n_lead(lead, r->lang, L_SOURCE);
+		esc(r, lead->str);
+		g_string_free(lead, TRUE);
+		if (a->source_href) {
 			g_string_append(meta, "<a");
-			put_attr(meta, "href", safe);
+			put_attr(meta, "href", a->source_href);
 			g_string_append_c(meta, '>');
-			esc(r, a->source_name ? a->source_name : a->source_url);
+			esc(r, name);
 			g_string_append(meta, "</a>");
 		} else {
-			esc(r, a->source_name ? a->source_name : a->source_url);
+			esc(r, name);
 		}
 		g_string_append(meta, "</span>");
-		g_free(safe);
 	}
 	r->out = saved;
 	if (meta->len)
@@ -910,7 +739,6 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->out = out;
 	r->san = sanitizer_new(out, a->file, r->lang, raw_image, r);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
-	r->anchors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, anchors_free);
 	{
 		int top = 6;
 
@@ -929,7 +757,6 @@ static unsigned render_clear(struct render *r)
 
 	sanitizer_free(r->san);
 	g_hash_table_destroy(r->open_links);
-	g_hash_table_destroy(r->anchors);
 	for (guint i = 0; i < r->a->footnotes->len; i++)
 		g_free(r->ref_id[i]);
 	g_free(r->ref_id);

@@ -33,7 +33,4 @@ const char *xhtml_lang(const char *lang);
 /* title, or "…" when it is empty: titles may not be. */
 const char *xhtml_title(const char *title);
 
-/* True when alt text says something (not empty, not "图片" or "image", not a file name). */
-bool xhtml_alt_is_meaningful(const char *alt);
-
 #endif

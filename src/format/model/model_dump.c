@@ -70,7 +70,9 @@ static void dump_article(FILE *f, const struct article *a)
 
 		fprintf(f, "  link line %d %s", l->line, l->url);
 		if (l->target)
-			fprintf(f, " -> %s%s", l->target->id, l->fragment ? l->fragment : "");
+			fprintf(f, " -> %s%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
+		else if (!l->href)
+			fprintf(f, " (text only)");
 		fputc('\n', f);
 	}
 	for (guint i = 0; i < a->footnotes->len; i++) {

@@ -28,13 +28,12 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 	if (a->source_name || a->source_url) {
 		const char *name = a->source_name && *a->source_name ? a->source_name : a->source_url;
 		GString *label = g_string_new(any ? sep : "");
-		char *uri = lay_web_link(a->source_url);
+		const char *uri = a->source_href;
 
 		l10n_lead(label, lay_lang(L), L_SOURCE);
 		para_add(lp->para, label->str, -1, muted);
 		para_add(lp->para, name, -1, lay_style(L, lay_body_role(F), size, false, false,
 						       uri ? L->t->color_link : L->t->color_muted, uri, 0, false, false));
-		g_free(uri);
 		g_string_free(label, TRUE);
 		any = true;
 	}

@@ -92,8 +92,11 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 
 		if (!img)
 			continue;
+		char *link = img == c ? NULL : lay_link_target(c);
+
 		text_para(L, F, start, c, n, false);
-		lay_image_node(L, F, img, img == c ? NULL : cmark_node_get_url(c));
+		lay_image_node(L, F, img, link);
+		g_free(link);
 		start = cmark_node_next(c);
 	}
 	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && bold_subheading(n));

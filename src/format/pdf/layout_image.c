@@ -85,21 +85,6 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	g_free(surl);
 }
 
-/* A caption is worth showing unless it is empty or just a file name. */
-static bool caption_worthy(const char *s)
-{
-	const char *dot;
-
-	if (!s || !*s)
-		return false;
-	dot = strrchr(s, '.');
-	if (!strchr(s, ' ') && dot && (!g_ascii_strcasecmp(dot, ".jpg") || !g_ascii_strcasecmp(dot, ".png")
-				       || !g_ascii_strcasecmp(dot, ".jpeg") || !g_ascii_strcasecmp(dot, ".gif")
-				       || !g_ascii_strcasecmp(dot, ".webp")))
-		return false;
-	return g_ascii_strcasecmp(s, "image") && g_ascii_strcasecmp(s, "img") && strcmp(s, "图片");
-}
-
 /* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
 static bool svg_is_empty(const struct resource *r)
 {
@@ -139,7 +124,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 				im && im->problem ? im->problem : r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
 		return;
 	}
-	if (caption_worthy(caption)) {
+	if (caption && *caption) {
 		double size = L->t->small_size;
 		struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
 
@@ -196,12 +181,10 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)
 {
 	const struct image *im = L->view ? record_image(L->view, img, NULL) : NULL;
-	const char *title = cmark_node_get_title(img);
 	char *alt = node_plain_text(img);
-	const char *caption = title && *title ? title : alt;
 
 	if (im)
-		lay_image(L, F, im, caption, link, lay_node_line(L, img));
+		lay_image(L, F, im, im->caption, link, lay_node_line(L, img));
 	else
 		placeholder(L, F, alt, cmark_node_get_url(img), NULL, lay_node_line(L, img));
 	g_free(alt);

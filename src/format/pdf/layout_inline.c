@@ -74,33 +74,13 @@ static void add_text(struct walk *w, const char *text, const struct inline_style
 	}
 }
 
-/*
- * Every line a link covers gets an annotation holding the whole address: past this length (no
- * real address is as long) the text is set without a link, or a 200 KB address would be written
- * thousands of times.
- */
-#define LINK_MAX_BYTES 8192
-
-char *lay_web_link(const char *url)
-{
-	if (!url || !*url || strlen(url) > LINK_MAX_BYTES)
-		return NULL;
-	if (!g_ascii_strncasecmp(url, "http://", 7) || !g_ascii_strncasecmp(url, "https://", 8)
-	    || !g_ascii_strncasecmp(url, "mailto:", 7) || !g_ascii_strncasecmp(url, "ftp://", 6))
-		return g_strdup(url);
-	if (!strncmp(url, "//", 2))
-		return g_strdup_printf("https:%s", url);
-	return NULL;	/* relative paths outside the book, fragments, javascript: ... */
-}
-
-/* Where a link goes in the book: a URI for the web, "#dest" inside the book, or NULL (plain text). */
-static char *link_target(struct lay *L, cmark_node *n)
+char *lay_link_target(cmark_node *n)
 {
 	const struct link *l = record_link(n);
 
 	if (l && l->target)
-		return g_strdup_printf("#%s", l->target->id);
-	return lay_web_link(cmark_node_get_url(n));
+		return g_strdup_printf("#%s", l->anchor ? l->anchor : l->target->id);
+	return l ? g_strdup(l->href) : NULL;
 }
 
 static bool is_br(const char *html)
@@ -146,7 +126,7 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			walk(w, n, &c);
 			break;
 		case CMARK_NODE_LINK: {
-			char *target = link_target(w->L, n);
+			char *target = lay_link_target(n);
 
 			c.link = target;
 			walk(w, n, &c);

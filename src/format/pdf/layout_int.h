@@ -176,7 +176,7 @@ int lay_node_line(const struct lay *L, cmark_node *n);
 const char *lay_lang(const struct lay *L);
 /* A label (text/l10n.h) in that language; the theme may name the contents and the notes itself. */
 const char *lay_label(const struct lay *L, enum l10n_label which);
-/* url when the PDF may link to it (http, https, mailto, ftp; "//" as https; not absurdly long); else NULL. g_free. */
-char *lay_web_link(const char *url);
+/* Where link node n goes (read/passes.c decided): "#dest" in the book, a web address, or NULL (plain text). g_free. */
+char *lay_link_target(cmark_node *n);
 
 #endif
