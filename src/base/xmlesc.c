@@ -103,3 +103,10 @@ char *xml_clean_text(const char *s, gssize len)
 	}
 	return g_string_free(clean, FALSE);
 }
+
+void xml_attr(GString *out, const char *name, const char *value)
+{
+	g_string_append_printf(out, " %s=\"", name);
+	xml_escape(out, value, -1);
+	g_string_append_c(out, '"');
+}

@@ -14,6 +14,9 @@
  */
 void xml_escape(GString *out, const char *s, gssize len);
 
+/* Append  name="value"  (a space first), value escaped by xml_escape. */
+void xml_attr(GString *out, const char *name, const char *value);
+
 /* Is c a character a book may hold: not one of those xml_escape drops (the PDF drops them too)? */
 bool xml_char_allowed(gunichar c);
 

@@ -8,54 +8,10 @@
 #include <libxml/tree.h>
 
 #include "base/diag.h"
+#include "html/allow.h"
 #include "text/l10n.h"
 #include "base/xmlesc.h"
-#include "text/nodetext.h"
 #include "base/langtag.h"
-
-/* What an element is, for the places it may stand. */
-enum cat {
-	X_FLOW = 1,	/* block: p, div, ul ... */
-	X_PHRASE,	/* text-level: span, em, a ... */
-	X_LI,
-	X_TR,
-	X_CELL,		/* td, th */
-	X_RT,		/* rt, rp */
-	X_FIGCAPTION,
-};
-
-/* What may stand inside an element: the context its children are written in. */
-enum ctx {
-	C_FLOW,
-	C_PHRASE,
-	C_LIST,		/* ul, ol: li only */
-	C_ROWS,		/* tbody, thead: tr only */
-	C_ROW,		/* tr: td and th only */
-	C_RUBY,
-	C_FIGURE,
-	C_VOID,		/* no children */
-};
-
-enum action {
-	A_KEEP,		/* write it (renamed when out differs) */
-	A_UNWRAP,	/* drop the tag, keep what is inside */
-	A_DROP,		/* drop it and its content (script, style: code, not text) */
-	A_UNWRAP_WARN,	/* drop the tag with a warning, keep what is inside (forms) */
-	A_DROP_WARN,	/* drop a void element with a warning (meta, base, link) */
-	A_EMBED,	/* iframe, object, embed, video, audio: a placeholder with its address */
-	A_IMG,
-	A_A,
-	A_TABLE,
-	A_SVG,
-	A_MATH,
-};
-
-struct elem {
-	const char *name;	/* as the HTML parser names it */
-	const char *out;	/* element written */
-	unsigned char action, cat, inner;
-	const char *attrs;	/* allowed attributes besides title, lang, dir, class: " a b " */
-};
 
 static const struct elem elems[] = {
 	/* flow */
@@ -193,13 +149,8 @@ static const char *const known_unwrapped[] = {
 	"text", "desc", "use", "defs", "foreignobject", "animate", "set",
 };
 
-struct open_tag {
-	cmark_node *owner;	/* the Markdown node the tag was opened in */
-	const char *out;	/* element written */
-	bool link;
-};
 
-static const struct elem *find_elem(const char *name)
+const struct elem *allow_elem(const char *name)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(elems); i++)
 		if (!g_ascii_strcasecmp(elems[i].name, name))
@@ -207,9 +158,9 @@ static const struct elem *find_elem(const char *name)
 	return NULL;
 }
 
-static bool known_name(const char *name)
+bool allow_known_name(const char *name)
 {
-	if (find_elem(name))
+	if (allow_elem(name))
 		return true;
 	for (size_t i = 0; i < G_N_ELEMENTS(known_unwrapped); i++)
 		if (!g_ascii_strcasecmp(known_unwrapped[i], name))
@@ -227,7 +178,6 @@ struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang
 	s->lang = lang;
 	s->image = image;
 	s->image_data = image_data;
-	s->open = g_array_new(FALSE, FALSE, sizeof(struct open_tag));
 	return s;
 }
 
@@ -235,13 +185,12 @@ void sanitizer_free(struct sanitizer *s)
 {
 	if (!s)
 		return;
-	g_array_free(s->open, TRUE);
+	if (s->open)
+		g_array_free(s->open, TRUE);
 	g_free(s);
 }
 
-/* A warning about the raw HTML of s->file, unless s was made quiet. */
-G_GNUC_PRINTF(3, 4)
-static void swarn(struct sanitizer *s, int line, const char *fmt, ...)
+void allow_warn(struct sanitizer *s, int line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -312,7 +261,7 @@ char *sanitize_url(const char *url, bool *relative)
 
 /* ---- reading raw HTML ---------------------------------------------------- */
 
-static bool starts_ci(const char *s, const char *prefix)
+bool allow_starts_ci(const char *s, const char *prefix)
 {
 	return !g_ascii_strncasecmp(s, prefix, strlen(prefix));
 }
@@ -347,7 +296,7 @@ static int line_at(const char *text, size_t off, int line)
  * closed (<script> without </script>, <!-- without -->) would hide all that
  * follows, so it is dropped and reported; CDATA sections become text.
  */
-static char *prescan(struct sanitizer *s, const char *html, int line)
+char *allow_prescan(struct sanitizer *s, const char *html, int line)
 {
 	GString *o = g_string_sized_new(strlen(html));
 	const char *p = html;
@@ -357,7 +306,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			g_string_append_c(o, *p++);
 			continue;
 		}
-		if (starts_ci(p, "<!--")) {
+		if (allow_starts_ci(p, "<!--")) {
 			const char *end = strstr(p + 4, "-->");
 
 			if (p[4] == '>')
@@ -365,7 +314,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			else if (!strncmp(p + 4, "->", 2))
 				end = p + 3;
 			if (!end) {
-				swarn(s, line_at(html, (size_t)(p - html), line),
+				allow_warn(s, line_at(html, (size_t)(p - html), line),
 					  "raw HTML comment '<!--' is never closed; its text is kept");
 				p += 4;
 				continue;
@@ -374,7 +323,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			p = end + 3;
 			continue;
 		}
-		if (starts_ci(p, "<![CDATA[")) {
+		if (allow_starts_ci(p, "<![CDATA[")) {
 			const char *start = p + 9, *end = strstr(start, "]]>");
 			size_t n = end ? (size_t)(end - start) : strlen(start);
 
@@ -400,7 +349,7 @@ static char *prescan(struct sanitizer *s, const char *html, int line)
 			gt = strchr(p, '>');
 			close = find_ci(gt ? gt : p, closer);
 			if (!strcmp(raw_text[i], "plaintext") || !close) {
-				swarn(s, line_at(html, (size_t)(p - html), line),
+				allow_warn(s, line_at(html, (size_t)(p - html), line),
 					  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept",
 					  raw_text[i]);
 				p = gt ? gt + 1 : p + 1 + n;
@@ -452,7 +401,7 @@ static int node_line(const xmlNode *n, int line)
 	return l > 0 ? line + (int)l - 1 : line;
 }
 
-static char *attr(const xmlNode *n, const char *name)
+char *allow_attr(const xmlNode *n, const char *name)
 {
 	for (xmlAttr *a = n->properties; a; a = a->next) {
 		if (!g_ascii_strcasecmp((const char *)a->name, name)) {
@@ -464,13 +413,6 @@ static char *attr(const xmlNode *n, const char *name)
 		}
 	}
 	return NULL;
-}
-
-static void put_attr(GString *out, const char *name, const char *value)
-{
-	g_string_append_printf(out, " %s=\"", name);
-	xml_escape(out, value, -1);
-	g_string_append_c(out, '"');
 }
 
 static bool all_digits(const char *v, size_t max)
@@ -486,13 +428,13 @@ static bool all_digits(const char *v, size_t max)
 }
 
 /* Report the attributes that would run code or load something, then forget them. */
-static void warn_attrs(struct sanitizer *s, const xmlNode *n, int line)
+void allow_warn_attrs(struct sanitizer *s, const xmlNode *n, int line)
 {
 	for (xmlAttr *a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
 
 		if (!g_ascii_strncasecmp(name, "on", 2))
-			swarn(s, node_line(n, line), "raw HTML: script attribute '%s' of <%s> dropped",
+			allow_warn(s, node_line(n, line), "raw HTML: script attribute '%s' of <%s> dropped",
 				  name, (const char *)n->name);
 	}
 }
@@ -502,28 +444,28 @@ static void put_attrs(struct sanitizer *s, const xmlNode *n, const struct elem *
 {
 	char *v;
 
-	warn_attrs(s, n, line);
-	if ((v = attr(n, "title")) && *v)
-		put_attr(s->out, "title", v);
+	allow_warn_attrs(s, n, line);
+	if ((v = allow_attr(n, "title")) && *v)
+		xml_attr(s->out, "title", v);
 	g_free(v);
-	if ((v = attr(n, "lang")) && langtag_ok(v)) {
-		put_attr(s->out, "lang", v);
-		put_attr(s->out, "xml:lang", v);
+	if ((v = allow_attr(n, "lang")) && langtag_ok(v)) {
+		xml_attr(s->out, "lang", v);
+		xml_attr(s->out, "xml:lang", v);
 	}
 	g_free(v);
-	if ((v = attr(n, "dir"))) {
+	if ((v = allow_attr(n, "dir"))) {
 		char *low = g_ascii_strdown(v, -1);
 
 		if (!strcmp(low, "ltr") || !strcmp(low, "rtl") || !strcmp(low, "auto"))
-			put_attr(s->out, "dir", low);
+			xml_attr(s->out, "dir", low);
 		else if (!strcmp(e->out, "bdo"))
-			put_attr(s->out, "dir", "ltr");
+			xml_attr(s->out, "dir", "ltr");
 		g_free(low);
 	} else if (!strcmp(e->out, "bdo")) {
-		put_attr(s->out, "dir", "ltr");	/* bdo requires one */
+		xml_attr(s->out, "dir", "ltr");	/* bdo requires one */
 	}
 	g_free(v);
-	if ((v = attr(n, "class"))) {
+	if ((v = allow_attr(n, "class"))) {
 		GString *c = g_string_new(NULL);
 		char **words = g_strsplit_set(v, " \t\n\r\f", -1);
 
@@ -536,57 +478,57 @@ static void put_attrs(struct sanitizer *s, const xmlNode *n, const struct elem *
 				g_string_append_printf(c, "%s%s", c->len ? " " : "", words[i]);
 		}
 		if (c->len)
-			put_attr(s->out, "class", c->str);
+			xml_attr(s->out, "class", c->str);
 		g_strfreev(words);
 		g_string_free(c, TRUE);
 	}
 	g_free(v);
 	if (!e->attrs)
 		return;
-	if (strstr(e->attrs, " start ") && (v = attr(n, "start"))) {
+	if (strstr(e->attrs, " start ") && (v = allow_attr(n, "start"))) {
 		if (all_digits(v + (*v == '-'), 9))
-			put_attr(s->out, "start", v);
+			xml_attr(s->out, "start", v);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " value ") && (v = attr(n, "value"))) {
+	if (strstr(e->attrs, " value ") && (v = allow_attr(n, "value"))) {
 		if (all_digits(v + (*v == '-'), 9))
-			put_attr(s->out, "value", v);
+			xml_attr(s->out, "value", v);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " reversed ") && (v = attr(n, "reversed"))) {
-		put_attr(s->out, "reversed", "reversed");
+	if (strstr(e->attrs, " reversed ") && (v = allow_attr(n, "reversed"))) {
+		xml_attr(s->out, "reversed", "reversed");
 		g_free(v);
 	}
-	if (strstr(e->attrs, " type ") && (v = attr(n, "type"))) {
+	if (strstr(e->attrs, " type ") && (v = allow_attr(n, "type"))) {
 		if (strlen(v) == 1 && strchr("1aAiI", *v))
-			put_attr(s->out, "type", v);
+			xml_attr(s->out, "type", v);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " colspan ") && (v = attr(n, "colspan"))) {
+	if (strstr(e->attrs, " colspan ") && (v = allow_attr(n, "colspan"))) {
 		if (all_digits(v, 3) && atoi(v) >= 1)
-			put_attr(s->out, "colspan", v);
+			xml_attr(s->out, "colspan", v);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " rowspan ") && (v = attr(n, "rowspan"))) {
+	if (strstr(e->attrs, " rowspan ") && (v = allow_attr(n, "rowspan"))) {
 		if (all_digits(v, 4))
-			put_attr(s->out, "rowspan", v);
+			xml_attr(s->out, "rowspan", v);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " scope ") && (v = attr(n, "scope"))) {
+	if (strstr(e->attrs, " scope ") && (v = allow_attr(n, "scope"))) {
 		char *low = g_ascii_strdown(v, -1);
 
 		if (!strcmp(low, "row") || !strcmp(low, "col") || !strcmp(low, "rowgroup") || !strcmp(low, "colgroup"))
-			put_attr(s->out, "scope", low);
+			xml_attr(s->out, "scope", low);
 		g_free(low);
 		g_free(v);
 	}
-	if (strstr(e->attrs, " abbr ") && (v = attr(n, "abbr"))) {
-		put_attr(s->out, "abbr", v);
+	if (strstr(e->attrs, " abbr ") && (v = allow_attr(n, "abbr"))) {
+		xml_attr(s->out, "abbr", v);
 		g_free(v);
 	}
 }
 
-static void start_tag(struct sanitizer *s, const xmlNode *n, const struct elem *e, int line, bool empty)
+void allow_start_tag(struct sanitizer *s, const xmlNode *n, const struct elem *e, int line, bool empty)
 {
 	g_string_append_printf(s->out, "<%s", e->out);
 	if (n)
@@ -594,7 +536,7 @@ static void start_tag(struct sanitizer *s, const xmlNode *n, const struct elem *
 	g_string_append(s->out, empty ? "/>" : ">");
 }
 
-static void end_tag(struct sanitizer *s, const char *name)
+void allow_end_tag(struct sanitizer *s, const char *name)
 {
 	g_string_append_printf(s->out, "</%s>", name);
 }
@@ -641,16 +583,16 @@ static void put_address(struct sanitizer *s, const char *url)
 /* The address an iframe, object, embed, video or audio plays (g_free), or NULL. */
 static char *embed_source(const xmlNode *n)
 {
-	char *src = attr(n, "src");
+	char *src = allow_attr(n, "src");
 
 	if (!src || !*src) {
 		g_free(src);
-		src = attr(n, "data");
+		src = allow_attr(n, "data");
 	}
 	for (const xmlNode *c = n->children; (!src || !*src) && c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)c->name, "source")) {
 			g_free(src);
-			src = attr(c, "src");
+			src = allow_attr(c, "src");
 		}
 	}
 	return src;
@@ -669,7 +611,7 @@ static enum l10n_label embed_label(const xmlNode *n)
 
 bool sanitize_is_embed(const char *name)
 {
-	const struct elem *e = find_elem(name);
+	const struct elem *e = allow_elem(name);
 
 	return e && e->action == A_EMBED;
 }
@@ -685,13 +627,13 @@ char *sanitize_embed_note(const xmlNode *n, const char *lang)
 }
 
 /* An iframe, object, embed, video or audio: a visible note with its address instead. */
-static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line)
+void allow_put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line)
 {
 	const char *name = (const char *)n->name;
 	char *src = embed_source(n);
 	enum l10n_label what = embed_label(n);
 
-	swarn(s, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
+	allow_warn(s, node_line(n, line), "raw HTML <%s>%s%s cannot play in a book; a link is shown instead",
 		  name, src && *src ? " " : "", src ? src : "");
 	g_string_append(s->out, block ? "<p class=\"placeholder embed\">" : "<span class=\"placeholder embed\">");
 	g_string_append(s->out, "<span class=\"label\">");
@@ -706,9 +648,6 @@ static void put_embed(struct sanitizer *s, const xmlNode *n, bool block, int lin
 }
 
 static void put_children(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line);
-static void put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line);
-static void put_svg(struct sanitizer *s, const xmlNode *n, int line);
-static void put_math(struct sanitizer *s, const xmlNode *n, bool block);
 
 static bool accepts(enum ctx ctx, enum cat cat)
 {
@@ -758,23 +697,23 @@ static void put_wrapped(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 	switch (ctx) {
 	case C_LIST:
 		g_string_append(s->out, "<li>");
-		put_node(s, n, C_FLOW, line);
+		allow_put_node(s, n, C_FLOW, line);
 		g_string_append(s->out, "</li>");
 		break;
 	case C_ROWS:
 		g_string_append(s->out, "<tr>");
 		if (cat == X_CELL) {
-			put_node(s, n, C_ROW, line);
+			allow_put_node(s, n, C_ROW, line);
 		} else {
 			g_string_append(s->out, "<td>");
-			put_node(s, n, C_FLOW, line);
+			allow_put_node(s, n, C_FLOW, line);
 			g_string_append(s->out, "</td>");
 		}
 		g_string_append(s->out, "</tr>");
 		break;
 	case C_ROW:
 		g_string_append(s->out, "<td>");
-		put_node(s, n, C_FLOW, line);
+		allow_put_node(s, n, C_FLOW, line);
 		g_string_append(s->out, "</td>");
 		break;
 	default:
@@ -803,7 +742,7 @@ static void put_table(struct sanitizer *s, const xmlNode *n, const struct elem *
 		else if (g_ascii_strcasecmp((const char *)c->name, "colgroup"))
 			break;
 	}
-	start_tag(s, n, e, line, false);
+	allow_start_tag(s, n, e, line, false);
 	if (caption) {
 		g_string_append(s->out, "<caption>");
 		put_children(s, caption, C_PHRASE, line);
@@ -825,7 +764,7 @@ static void put_table(struct sanitizer *s, const xmlNode *n, const struct elem *
 			|| !g_ascii_strcasecmp(name, "tfoot") || !g_ascii_strcasecmp(name, "colgroup")))
 			put_children(s, c, C_ROWS, line);
 		else
-			put_node(s, c, C_ROWS, line);
+			allow_put_node(s, c, C_ROWS, line);
 	}
 	g_string_append(s->out, "</tbody></table>");
 }
@@ -855,7 +794,7 @@ static bool ruby_ok(const xmlNode *n)
 static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
 {
 	const char *name = (const char *)n->name;
-	const struct elem *e = find_elem(name);
+	const struct elem *e = allow_elem(name);
 	bool block = ctx == C_FLOW || ctx == C_FIGURE;
 
 	if (!e) {
@@ -865,18 +804,18 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 	switch (e->action) {
 	case A_DROP:
 		if (!g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style")) {
-			char *src = attr(n, "src");
+			char *src = allow_attr(n, "src");
 
-			swarn(s, node_line(n, line), "raw HTML <%s>%s%s dropped", name,
+			allow_warn(s, node_line(n, line), "raw HTML <%s>%s%s dropped", name,
 				  src ? " src=" : "", src ? src : "");
 			g_free(src);
 		}
 		return;
 	case A_DROP_WARN:
-		swarn(s, node_line(n, line), "raw HTML <%s> dropped", name);
+		allow_warn(s, node_line(n, line), "raw HTML <%s> dropped", name);
 		return;
 	case A_UNWRAP_WARN:
-		swarn(s, node_line(n, line), "raw HTML <%s> dropped; its text is kept", name);
+		allow_warn(s, node_line(n, line), "raw HTML <%s> dropped; its text is kept", name);
 		put_children(s, n, ctx, line);
 		return;
 	case A_UNWRAP:
@@ -887,7 +826,7 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 			put_wrapped(s, n, ctx, line, X_FLOW);
 			return;
 		}
-		put_embed(s, n, block, line);
+		allow_put_embed(s, n, block, line);
 		put_children(s, n, ctx, line);	/* fallback content is text too */
 		return;
 	case A_SVG:
@@ -897,17 +836,17 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 			return;
 		}
 		if (e->action == A_SVG)
-			put_svg(s, n, line);
+			allow_put_svg(s, n, line);
 		else
-			put_math(s, n, block);
+			allow_put_math(s, n, block);
 		return;
 	default:
 		break;
 	}
 	if (e->cat == X_FIGCAPTION && ctx == C_FIGURE && at_figure_edge(n)) {
-		start_tag(s, n, e, line, false);
+		allow_start_tag(s, n, e, line, false);
 		put_children(s, n, C_FLOW, line);
-		end_tag(s, e->out);
+		allow_end_tag(s, e->out);
 		return;
 	}
 	if (e->cat == X_FIGCAPTION) {
@@ -930,9 +869,9 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 	}
 	switch (e->action) {
 	case A_IMG: {
-		char *src = attr(n, "src"), *alt = attr(n, "alt");
+		char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
 
-		warn_attrs(s, n, line);
+		allow_warn_attrs(s, n, line);
 		if (s->image)
 			s->image(s->image_data, s->out, s->node, src ? src : "", alt ? alt : "", block);
 		g_free(src);
@@ -940,24 +879,24 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		return;
 	}
 	case A_A: {
-		char *href = attr(n, "href");
+		char *href = allow_attr(n, "href");
 		bool relative = false;
 		char *safe = href ? sanitize_url(href, &relative) : NULL;
 
 		if (href && !safe)
-			swarn(s, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
+			allow_warn(s, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
 		if (!safe || relative || s->link_depth > 0) {
-			warn_attrs(s, n, line);
+			allow_warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);
 		} else {
 			g_string_append(s->out, "<a");
 			put_attrs(s, n, e, line);
-			put_attr(s->out, "href", safe);
+			xml_attr(s->out, "href", safe);
 			g_string_append_c(s->out, '>');
 			s->link_depth++;
 			put_children(s, n, C_PHRASE, line);
 			s->link_depth--;
-			end_tag(s, "a");
+			allow_end_tag(s, "a");
 		}
 		g_free(href);
 		g_free(safe);
@@ -970,18 +909,18 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		break;
 	}
 	if (e->inner == C_VOID) {
-		start_tag(s, n, e, line, true);
+		allow_start_tag(s, n, e, line, true);
 		return;
 	}
 	/* An empty element says nothing; rows and cells keep a table's shape. */
 	if (!n->children && e->cat != X_TR && e->cat != X_CELL)
 		return;
-	start_tag(s, n, e, line, false);
+	allow_start_tag(s, n, e, line, false);
 	put_children(s, n, e->inner, line);
-	end_tag(s, e->out);
+	allow_end_tag(s, e->out);
 }
 
-static void put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
+void allow_put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line)
 {
 	switch (n->type) {
 	case XML_ELEMENT_NODE:
@@ -1028,7 +967,7 @@ static void put_children(struct sanitizer *s, const xmlNode *n, enum ctx ctx, in
 	}
 	s->depth++;
 	for (const xmlNode *c = n->children; c; c = c->next)
-		put_node(s, c, ctx, line);
+		allow_put_node(s, c, ctx, line);
 	s->depth--;
 }
 
@@ -1113,10 +1052,10 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 		if (!g_ascii_strcasecmp((const char *)n->name, svg_unrendered[i]))
 			return;
 	if (!g_ascii_strcasecmp((const char *)n->name, "script") || !g_ascii_strcasecmp((const char *)n->name, "style")) {
-		swarn(s, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
+		allow_warn(s, node_line(n, line), "raw HTML <%s> in SVG dropped", (const char *)n->name);
 		return;
 	}
-	warn_attrs(s, n, line);
+	allow_warn_attrs(s, n, line);
 	/* Nested past sense: its text alone, where text may stand. */
 	if (s->depth >= SANITIZE_MAX_DEPTH) {
 		GString *t = g_string_new(NULL);
@@ -1138,11 +1077,11 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 	}
 	g_string_append_printf(s->out, "<%s", svg_elems[k].name);
 	for (size_t i = 0; i < G_N_ELEMENTS(svg_attrs); i++) {
-		char *v = attr(n, svg_attrs[i][0]);
+		char *v = allow_attr(n, svg_attrs[i][0]);
 
 		/* url(...) and the like would load something */
 		if (v && !strchr(v, '(') && !strchr(v, ':'))
-			put_attr(s->out, svg_attrs[i][1], v);
+			xml_attr(s->out, svg_attrs[i][1], v);
 		g_free(v);
 	}
 	g_string_append_c(s->out, '>');
@@ -1153,15 +1092,15 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 	g_string_append_printf(s->out, "</%s>", svg_elems[k].name);
 }
 
-static void put_svg(struct sanitizer *s, const xmlNode *n, int line)
+void allow_put_svg(struct sanitizer *s, const xmlNode *n, int line)
 {
-	warn_attrs(s, n, line);
+	allow_warn_attrs(s, n, line);
 	g_string_append(s->out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	for (size_t i = 0; i < 4; i++) {	/* viewBox, preserveAspectRatio, width, height */
-		char *v = attr(n, svg_attrs[i][0]);
+		char *v = allow_attr(n, svg_attrs[i][0]);
 
 		if (v && !strchr(v, '(') && !strchr(v, ':'))
-			put_attr(s->out, svg_attrs[i][1], v);
+			xml_attr(s->out, svg_attrs[i][1], v);
 		g_free(v);
 	}
 	g_string_append_c(s->out, '>');
@@ -1229,17 +1168,17 @@ static void put_math_node(struct sanitizer *s, const xmlNode *n)
 		return;
 	g_string_append_printf(s->out, "<%s", (const char *)n->name);
 	for (size_t i = 0; i < G_N_ELEMENTS(flags); i++) {
-		if ((v = attr(n, flags[i])) && (!strcmp(v, "true") || !strcmp(v, "false")))
-			put_attr(s->out, flags[i], v);
+		if ((v = allow_attr(n, flags[i])) && (!strcmp(v, "true") || !strcmp(v, "false")))
+			xml_attr(s->out, flags[i], v);
 		g_free(v);
 	}
-	if ((v = attr(n, "mathvariant"))) {
+	if ((v = allow_attr(n, "mathvariant"))) {
 		static const char *const variants[] = { "normal", "bold", "italic", "bold-italic", "double-struck",
 							"script", "fraktur", "sans-serif", "monospace" };
 
 		for (size_t i = 0; i < G_N_ELEMENTS(variants); i++)
 			if (!strcmp(v, variants[i]))
-				put_attr(s->out, "mathvariant", v);
+				xml_attr(s->out, "mathvariant", v);
 		g_free(v);
 	}
 	g_string_append_c(s->out, '>');
@@ -1249,10 +1188,10 @@ static void put_math_node(struct sanitizer *s, const xmlNode *n)
 }
 
 /* MathML as it is when folio can vouch for it; else its text, so nothing is lost. */
-static void put_math(struct sanitizer *s, const xmlNode *n, bool block)
+void allow_put_math(struct sanitizer *s, const xmlNode *n, bool block)
 {
 	bool ok = n->children != NULL;
-	char *display = attr(n, "display");
+	char *display = allow_attr(n, "display");
 
 	for (const xmlNode *c = n->children; ok && c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE)
@@ -1263,7 +1202,7 @@ static void put_math(struct sanitizer *s, const xmlNode *n, bool block)
 	if (ok) {
 		g_string_append(s->out, "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"");
 		if (display && (!strcmp(display, "block") || !strcmp(display, "inline")))
-			put_attr(s->out, "display", display);
+			xml_attr(s->out, "display", display);
 		g_string_append_c(s->out, '>');
 		for (const xmlNode *c = n->children; c; c = c->next)
 			put_math_node(s, c);
@@ -1282,103 +1221,8 @@ static void put_math(struct sanitizer *s, const xmlNode *n, bool block)
 	g_free(display);
 }
 
-/* ---- the Markdown side: blocks and inline pieces ------------------------- */
-
-/* Containers a lone start tag in its own HTML block may open around the Markdown that follows. */
-static const char *const lone_flow[] = {
-	"div", "section", "article", "aside", "header", "footer", "blockquote", "center", "main", "details",
-	"address",
-};
-
-/*
- * If html is exactly one start tag (or one end tag, *end set), return its
- * lower-case name (g_free); else NULL.
- */
-static char *lone_tag(const char *html, bool *end)
-{
-	const char *p = html, *q;
-	char *name;
-
-	while (*p == ' ' || *p == '\t' || *p == '\n')
-		p++;
-	if (*p != '<')
-		return NULL;
-	p++;
-	*end = *p == '/';
-	if (*end)
-		p++;
-	q = p;
-	while (g_ascii_isalnum(*q) || *q == '-')
-		q++;
-	if (q == p || !g_ascii_isalpha(*p))
-		return NULL;
-	name = g_ascii_strdown(p, q - p);
-	/* the rest: attributes up to the one '>' that ends the piece */
-	{
-		const char *gt = strchr(q, '>');
-		const char *r = gt ? gt + 1 : NULL;
-
-		if (!gt || strchr(q, '<') || (gt > q && gt[-1] == '/'))
-			goto no;
-		while (r && (*r == ' ' || *r == '\t' || *r == '\n'))
-			r++;
-		if (r && *r)
-			goto no;
-	}
-	return name;
-no:
-	g_free(name);
-	return NULL;
-}
-
-static void close_to(struct sanitizer *s, guint keep)
-{
-	while (s->open->len > keep) {
-		struct open_tag *t = &g_array_index(s->open, struct open_tag, s->open->len - 1);
-
-		end_tag(s, t->out);
-		if (t->link)
-			s->link_depth--;
-		g_array_set_size(s->open, s->open->len - 1);
-	}
-}
-
-void sanitize_close(struct sanitizer *s, cmark_node *owner)
-{
-	guint keep = s->open->len;
-
-	while (keep > 0 && g_array_index(s->open, struct open_tag, keep - 1).owner == owner)
-		keep--;
-	close_to(s, keep);
-}
-
-/* An end tag: close the element opened by its start tag in the same Markdown node, if any. */
-static bool close_named(struct sanitizer *s, cmark_node *owner, const char *out)
-{
-	for (guint i = s->open->len; i > 0; i--) {
-		struct open_tag *t = &g_array_index(s->open, struct open_tag, i - 1);
-
-		if (t->owner != owner)
-			return false;
-		if (!strcmp(t->out, out)) {
-			close_to(s, i - 1);
-			return true;
-		}
-	}
-	return false;
-}
-
-static void push(struct sanitizer *s, cmark_node *owner, const char *out, bool link)
-{
-	struct open_tag t = { owner, out, link };
-
-	g_array_append_val(s->open, t);
-	if (link)
-		s->link_depth++;
-}
-
 /* The first element named name in a parsed piece of HTML. */
-static const xmlNode *first_named(const xmlDoc *doc, const char *name)
+const xmlNode *allow_first_named(const xmlDoc *doc, const char *name)
 {
 	const xmlNode *top = (const xmlNode *)doc;
 
@@ -1388,249 +1232,18 @@ static const xmlNode *first_named(const xmlDoc *doc, const char *name)
 	return NULL;
 }
 
-void sanitize_block(struct sanitizer *s, cmark_node *node, int line)
-{
-	const char *literal = cmark_node_get_literal(node);
-	cmark_node *owner = cmark_node_parent(node);
-	bool end;
-	char *name = lone_tag(literal ? literal : "", &end), *clean;
-	htmlDocPtr doc;
-
-	s->node = node;
-	if (name) {
-		for (size_t i = 0; i < G_N_ELEMENTS(lone_flow); i++) {
-			const struct elem *e = find_elem(name);
-
-			if (strcmp(name, lone_flow[i]))
-				continue;
-			if (end) {
-				close_named(s, owner, e->out);
-			} else if (s->open->len < SANITIZE_MAX_OPEN) {
-				htmlDocPtr d = sanitize_parse_html(literal);
-				const xmlNode *n = d ? first_named(d, name) : NULL;
-
-				start_tag(s, n, e, line, false);
-				push(s, owner, e->out, false);
-				xmlFreeDoc(d);
-			}
-			g_free(name);
-			return;
-		}
-		g_free(name);
-	}
-	clean = prescan(s, literal ? literal : "", line);
-	doc = sanitize_parse_html(clean);
-	if (doc) {
-		xmlNode *root = xmlDocGetRootElement(doc);
-
-		if (root)
-			put_node(s, root, C_FLOW, line);
-		xmlFreeDoc(doc);
-	}
-	g_free(clean);
-}
-
-/* The following sibling that is the inline end tag </name>, or NULL. */
-static cmark_node *find_end_tag(cmark_node *node, const char *name)
-{
-	for (cmark_node *n = cmark_node_next(node); n; n = cmark_node_next(n)) {
-		const char *lit;
-
-		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
-			continue;
-		lit = cmark_node_get_literal(n);
-		if (lit && lit[0] == '<' && lit[1] == '/' && !g_ascii_strncasecmp(lit + 2, name, strlen(name))
-		    && !g_ascii_isalnum(lit[2 + strlen(name)]))
-			return n;
-	}
-	return NULL;
-}
-
-/*
- * Inline SVG or MathML comes as many pieces (<math>, <mi>, "x", </mi> ...):
- * put them back together as HTML text, from open to close, and write the
- * whole as one element.
- */
-static void put_foreign_inline(struct sanitizer *s, cmark_node *open, cmark_node *close, const char *name, int line)
-{
-	GString *html = g_string_new(NULL);
-	htmlDocPtr doc;
-	const xmlNode *n;
-
-	for (cmark_node *c = open;; c = cmark_node_next(c)) {
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_HTML_INLINE:
-			g_string_append(html, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(html, '\n');
-			break;
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			xml_escape(html, cmark_node_get_literal(c), -1);
-			break;
-		default: {
-			char *t = node_plain_text(c);
-
-			xml_escape(html, t, -1);
-			g_free(t);
-			break;
-		}
-		}
-		if (c == close)
-			break;
-	}
-	doc = sanitize_parse_html(html->str);
-	n = doc ? first_named(doc, name) : NULL;
-	if (n && !strcmp(name, "svg"))
-		put_svg(s, n, line);
-	else if (n)
-		put_math(s, n, false);
-	xmlFreeDoc(doc);
-	g_string_free(html, TRUE);
-}
-
-cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line)
-{
-	const char *lit = cmark_node_get_literal(node);
-	cmark_node *owner = cmark_node_parent(node);
-	const struct elem *e;
-	const char *p;
-	char *name;
-	bool end, self_closing;
-
-	if (!lit || lit[0] != '<')
-		return node;
-	if (starts_ci(lit, "<![CDATA[")) {
-		size_t n = strlen(lit);
-
-		xml_escape(s->out, lit + 9, n >= 12 ? (gssize)(n - 12) : 0);
-		return node;
-	}
-	if (lit[1] == '!' || lit[1] == '?')	/* comments, declarations, processing instructions */
-		return node;
-	end = lit[1] == '/';
-	p = lit + 1 + end;
-	{
-		const char *q = p;
-
-		while (g_ascii_isalnum(*q) || *q == '-')
-			q++;
-		name = g_ascii_strdown(p, q - p);
-	}
-	self_closing = g_str_has_suffix(lit, "/>");
-	e = find_elem(name);
-	if (!known_name(name)) {
-		/* Not HTML at all ("Vector<int>", "<id>"): the author meant the text. */
-		xml_escape(s->out, lit, -1);
-		g_free(name);
-		return node;
-	}
-	if (end) {
-		if (e && e->out && (e->cat == X_PHRASE || e->cat == X_RT))
-			close_named(s, owner, e->out);
-		g_free(name);
-		return node;
-	}
-	if (e && e->action == A_DROP) {
-		bool code = !strcmp(name, "script") || !strcmp(name, "style");
-		cmark_node *close = code ? find_end_tag(node, name) : NULL;
-
-		if (code)
-			swarn(s, line, "raw HTML <%s> dropped%s", name,
-				  close ? "" : "; it is never closed, so the text after it is kept");
-		g_free(name);
-		return close ? close : node;
-	}
-	if (e && (e->action == A_SVG || e->action == A_MATH) && !end && !self_closing) {
-		cmark_node *close = find_end_tag(node, name);
-
-		if (close) {
-			put_foreign_inline(s, node, close, name, line);
-			g_free(name);
-			return close;
-		}
-	}
-	if (!e || e->action == A_UNWRAP || e->action == A_SVG || e->action == A_MATH || e->cat == X_FLOW
-	    || e->cat == X_LI || e->cat == X_TR || e->cat == X_CELL || e->cat == X_FIGCAPTION) {
-		g_free(name);
-		return node;	/* the tag goes, the text around it stays */
-	}
-	{
-		htmlDocPtr doc = sanitize_parse_html(lit);
-		const xmlNode *n = doc ? first_named(doc, name) : NULL;
-
-		if (!n) {
-			xmlFreeDoc(doc);
-			g_free(name);
-			return node;
-		}
-		switch (e->action) {
-		case A_DROP_WARN:
-		case A_UNWRAP_WARN:
-			swarn(s, line, "raw HTML <%s> dropped", name);
-			break;
-		case A_EMBED:
-			put_embed(s, n, false, line);
-			break;
-		case A_IMG: {
-			char *src = attr(n, "src"), *alt = attr(n, "alt");
-
-			warn_attrs(s, n, line);
-			if (s->image)
-				s->image(s->image_data, s->out, node, src ? src : "", alt ? alt : "", false);
-			g_free(src);
-			g_free(alt);
-			break;
-		}
-		case A_A: {
-			char *href = attr(n, "href");
-			bool relative = false;
-			char *safe = href ? sanitize_url(href, &relative) : NULL;
-
-			warn_attrs(s, n, line);
-			if (href && !safe)
-				swarn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", href);
-			if (safe && !relative && s->link_depth == 0 && !self_closing) {
-				g_string_append(s->out, "<a");
-				put_attr(s->out, "href", safe);
-				g_string_append_c(s->out, '>');
-				push(s, owner, "a", true);
-			}
-			g_free(href);
-			g_free(safe);
-			break;
-		}
-		default:
-			if (e->cat == X_RT || !strcmp(e->out, "ruby"))
-				break;	/* ruby needs its rt: only whole ruby (in an HTML block) is kept */
-			if (e->inner == C_VOID) {
-				start_tag(s, n, e, line, true);
-			} else if (!self_closing && s->open->len < SANITIZE_MAX_OPEN) {
-				start_tag(s, n, e, line, false);
-				push(s, owner, e->out, false);
-			}
-			break;
-		}
-		xmlFreeDoc(doc);
-	}
-	g_free(name);
-	return node;
-}
-
 GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 {
 	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	char *text = g_strndup(data, len);
 	htmlDocPtr doc = sanitize_parse_html(text);
-	const xmlNode *svg = doc ? first_named(doc, "svg") : NULL;
+	const xmlNode *svg = doc ? allow_first_named(doc, "svg") : NULL;
 	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
 
 	/* in an <img> no script of an SVG runs anyway: drop quietly what is not drawing */
 	s->quiet = true;
 	if (svg)
-		put_svg(s, svg, 1);
+		allow_put_svg(s, svg, 1);
 	else
 		g_string_append(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
 	g_string_append_c(out, '\n');
@@ -1646,7 +1259,7 @@ static void find_images(const xmlDoc *doc, void (*fn)(void *, const char *, cons
 {
 	for (const xmlNode *n = doc->children; n; n = next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
-			char *src = attr(n, "src"), *alt = attr(n, "alt");
+			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
 
 			if (src && *src)
 				fn(data, src, alt ? alt : "");

@@ -35,7 +35,7 @@ struct sanitizer {
 	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
 	int link_depth;		/* > 0 inside an <a>: the writer and the sanitizer nest no links */
 	int depth;		/* levels of parsed raw HTML being written (SANITIZE_MAX_DEPTH) */
-	GArray *open;		/* raw elements a lone tag left open (struct open_tag) */
+	GArray *open;		/* the EPUB's: elements a lone tag left open (format/epub/rawhtml.c), or NULL */
 	sanitize_image_fn image;
 	void *image_data;
 	cmark_node *node;	/* the raw HTML node being written */
@@ -45,23 +45,6 @@ struct sanitizer {
 struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang, sanitize_image_fn image,
 				void *image_data);
 void sanitizer_free(struct sanitizer *s);
-
-/*
- * Write the HTML_BLOCK node (its text starting on line of the article file)
- * as flow content. A block that is one lone start tag of a container (<div>)
- * stays open until its end tag or the end of the enclosing Markdown block.
- */
-void sanitize_block(struct sanitizer *s, cmark_node *node, int line);
-
-/*
- * Write the HTML_INLINE node as phrasing content. Returns the last node it
- * consumed: node itself, or the end tag of a <script>/<style> whose content
- * it skipped (the caller continues after it).
- */
-cmark_node *sanitize_inline(struct sanitizer *s, cmark_node *node, int line);
-
-/* Close the raw elements opened inside the Markdown node owner; call when leaving any container. */
-void sanitize_close(struct sanitizer *s, cmark_node *owner);
 
 /*
  * A URL safe to write in href: entity-free text as parsed, with whitespace

@@ -10,6 +10,7 @@
 
 #include "html/sanitize.h"
 #include "base/xmlesc.h"
+#include "format/epub/rawhtml.h"
 
 static void put_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
 {
@@ -23,7 +24,7 @@ static void blocks(const char *html)
 {
 	GString *out = g_string_new("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
 	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT), *quote = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
-	struct sanitizer *s = sanitizer_new(out, "fuzz.md", "en", put_image, NULL);
+	struct sanitizer *s = rawhtml_new(out, "fuzz.md", "en", put_image, NULL);
 	char **parts = g_strsplit(html, "\n\n", -1);
 
 	s->quiet = true;
@@ -33,10 +34,10 @@ static void blocks(const char *html)
 
 		cmark_node_set_literal(n, parts[i]);
 		cmark_node_append_child(quote, n);
-		sanitize_block(s, n, i + 1);
+		rawhtml_block(s, n, i + 1);
 	}
-	sanitize_close(s, quote);
-	sanitize_close(s, doc);
+	rawhtml_close(s, quote);
+	rawhtml_close(s, doc);
 	FUZZ_ASSERT(s->open->len == 0, "raw elements left open", out->str);
 	FUZZ_ASSERT(s->link_depth == 0, "link depth not back to 0", out->str);
 	g_string_append(out, "</div>");

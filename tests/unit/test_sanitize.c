@@ -2,6 +2,7 @@
 #include "check.h"
 #include "html/sanitize.h"
 #include "base/xmlesc.h"
+#include "format/epub/rawhtml.h"
 
 #include <glib.h>
 
@@ -35,13 +36,13 @@ static const char *block(const char *html)
 {
 	GString *out = g_string_new(NULL);
 	cmark_node *n = cmark_node_new(CMARK_NODE_HTML_BLOCK), *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	struct sanitizer *s = sanitizer_new(out, "test.md", "en", NULL, NULL);
+	struct sanitizer *s = rawhtml_new(out, "test.md", "en", NULL, NULL);
 
 	s->quiet = true;
 	cmark_node_set_literal(n, html);
 	cmark_node_append_child(doc, n);
-	sanitize_block(s, n, 1);
-	sanitize_close(s, doc);
+	rawhtml_block(s, n, 1);
+	rawhtml_close(s, doc);
 	g_strlcpy(got, out->str, sizeof got);
 	sanitizer_free(s);
 	cmark_node_free(doc);
@@ -54,7 +55,7 @@ static GString *nested(int levels)
 {
 	GString *html = g_string_new(NULL), *out = g_string_new(NULL);
 	cmark_node *n = cmark_node_new(CMARK_NODE_HTML_BLOCK), *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	struct sanitizer *s = sanitizer_new(out, "test.md", "en", NULL, NULL);
+	struct sanitizer *s = rawhtml_new(out, "test.md", "en", NULL, NULL);
 
 	for (int i = 0; i < levels; i++)
 		g_string_append(html, i % 3 == 0 ? "<div>" : i % 3 == 1 ? "<ul><li>" : "<table><tr><td>");
@@ -62,8 +63,8 @@ static GString *nested(int levels)
 	s->quiet = true;
 	cmark_node_set_literal(n, html->str);
 	cmark_node_append_child(doc, n);
-	sanitize_block(s, n, 1);
-	sanitize_close(s, doc);
+	rawhtml_block(s, n, 1);
+	rawhtml_close(s, doc);
 	sanitizer_free(s);
 	cmark_node_free(doc);
 	g_string_free(html, TRUE);

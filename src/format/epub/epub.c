@@ -54,13 +54,6 @@ static void page_free(gpointer data)
 	g_free(p);
 }
 
-static void put_attr(GString *out, const char *name, const char *value)
-{
-	g_string_append_printf(out, " %s=\"", name);
-	xml_escape(out, value, -1);
-	g_string_append_c(out, '"');
-}
-
 /* Element <name attrs>text</name> on a line of its own. */
 static void put_element(GString *out, const char *name, const char *attrs, const char *text)
 {
@@ -178,8 +171,8 @@ static GString *cover_page(const struct book *b, const struct resource *cover)
 
 	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
 	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
-	put_attr(out, "src", cover->href);
-	put_attr(out, "alt", xhtml_title(b->title));
+	xml_attr(out, "src", cover->href);
+	xml_attr(out, "alt", xhtml_title(b->title));
 	g_string_append(out, "/>\n</section>\n");
 	xhtml_end(out);
 	return out;
@@ -367,9 +360,9 @@ static GString *ncx(const struct book *b)
 	const struct part *current = NULL;
 	int order = 1;
 
-	put_attr(out, "xml:lang", book_lang(b));
+	xml_attr(out, "xml:lang", book_lang(b));
 	g_string_append(out, ">\n<head>\n<meta name=\"dtb:uid\"");
-	put_attr(out, "content", b->identifier);
+	xml_attr(out, "content", b->identifier);
 	g_string_append_printf(out, "/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
 				    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
 				    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n<docTitle><text>",
@@ -411,7 +404,7 @@ static GString *ncx(const struct book *b)
 static void put_meta(GString *out, const char *property, const char *value)
 {
 	g_string_append(out, "<meta");
-	put_attr(out, "property", property);
+	xml_attr(out, "property", property);
 	g_string_append_c(out, '>');
 	xml_escape(out, value, -1);
 	g_string_append(out, "</meta>\n");
@@ -482,7 +475,7 @@ static void accessibility_meta(GString *out, const struct pack *p, unsigned foun
 		put_meta(out, "schema:accessibilityHazard", "none");
 	}
 	g_string_append(out, "<meta property=\"schema:accessibilitySummary\"");
-	put_attr(out, "xml:lang", book_lang(b));
+	xml_attr(out, "xml:lang", book_lang(b));
 	g_string_append_c(out, '>');
 	xml_escape(out, l10n_label(b->lang, L_A11Y_SUMMARY), -1);
 	g_string_append(out, "</meta>\n");
@@ -498,7 +491,7 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	char *modified = date_format_utc(b->modified);
 	unsigned found = 0;
 
-	put_attr(out, "xml:lang", book_lang(b));
+	xml_attr(out, "xml:lang", book_lang(b));
 	g_string_append(out, ">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
 	put_element(out, "dc:identifier", " id=\"book-id\"", b->identifier);
 	put_element(out, "dc:title", " id=\"title\"", xhtml_title(b->title));
@@ -535,7 +528,7 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	if (p->cover) {
 		/* EPUB 2 readers find the cover through this */
 		g_string_append(out, "<meta name=\"cover\"");
-		put_attr(out, "content", p->cover->id);
+		xml_attr(out, "content", p->cover->id);
 		g_string_append(out, "/>\n");
 	}
 	for (guint i = 0; i < p->pages->len; i++)
@@ -544,14 +537,14 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	g_string_append(out, "</metadata>\n<manifest>\n"
 			     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
 	g_string_append(out, "<item id=\"css\"");
-	put_attr(out, "href", css_href);
+	xml_attr(out, "href", css_href);
 	g_string_append(out, " media-type=\"text/css\"/>\n");
 	for (guint i = 0; i < p->pages->len; i++) {
 		const struct page *pg = g_ptr_array_index(p->pages, i);
 
 		g_string_append(out, "<item");
-		put_attr(out, "id", pg->id);
-		put_attr(out, "href", pg->href);
+		xml_attr(out, "id", pg->id);
+		xml_attr(out, "href", pg->href);
 		g_string_append(out, " media-type=\"application/xhtml+xml\"");
 		if (pg->found || pg->nav)
 			g_string_append_printf(out, " properties=\"%s%s%s\"", pg->found & SANITIZE_MATHML ? "mathml" : "",
@@ -566,9 +559,9 @@ static GString *package_opf(struct pack *p, const char *css_href)
 		if (!r)
 			break;
 		g_string_append(out, "<item");
-		put_attr(out, "id", r->id);
-		put_attr(out, "href", r->href);
-		put_attr(out, "media-type", r->media_type);
+		xml_attr(out, "id", r->id);
+		xml_attr(out, "href", r->href);
+		xml_attr(out, "media-type", r->media_type);
 		if (r == p->cover)
 			g_string_append(out, " properties=\"cover-image\"");
 		g_string_append(out, "/>\n");
@@ -578,7 +571,7 @@ static GString *package_opf(struct pack *p, const char *css_href)
 		const struct page *pg = g_ptr_array_index(p->pages, i);
 
 		g_string_append(out, "<itemref");
-		put_attr(out, "idref", pg->id);
+		xml_attr(out, "idref", pg->id);
 		g_string_append(out, pg->linear ? "/>\n" : " linear=\"no\"/>\n");
 	}
 	g_string_append(out, "</spine>\n</package>\n");

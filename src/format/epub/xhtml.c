@@ -15,6 +15,7 @@
 #include "base/xmlesc.h"
 #include "base/langtag.h"
 #include "text/alttext.h"
+#include "format/epub/rawhtml.h"
 
 struct render {
 	const struct book *b;
@@ -46,13 +47,6 @@ static void esc(struct render *r, const char *s)
 	xml_escape(r->out, s, -1);
 }
 
-static void put_attr(GString *out, const char *name, const char *value)
-{
-	g_string_append_printf(out, " %s=\"", name);
-	xml_escape(out, value, -1);
-	g_string_append_c(out, '"');
-}
-
 const char *xhtml_lang(const char *lang)
 {
 	return langtag_ok(lang) ? lang : "und";
@@ -66,8 +60,8 @@ const char *xhtml_title(const char *title)
 /* The lang and xml:lang pair XHTML wants. */
 static void put_lang(GString *out, const char *lang)
 {
-	put_attr(out, "lang", xhtml_lang(lang));
-	put_attr(out, "xml:lang", xhtml_lang(lang));
+	xml_attr(out, "lang", xhtml_lang(lang));
+	xml_attr(out, "xml:lang", xhtml_lang(lang));
 }
 
 void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class)
@@ -80,7 +74,7 @@ void xhtml_begin(GString *out, const char *lang, const char *title, const char *
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
 			     "</head>\n<body");
 	if (body_class)
-		put_attr(out, "class", body_class);
+		xml_attr(out, "class", body_class);
 	g_string_append(out, ">\n");
 }
 
@@ -127,7 +121,7 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		g_string_append(r->out, " <span class=\"url\">");
 		if (safe && !relative && r->san->link_depth == 0 && g_ascii_strncasecmp(url, "data:", 5)) {
 			g_string_append(r->out, "<a");
-			put_attr(r->out, "href", safe);
+			xml_attr(r->out, "href", safe);
 			g_string_append(r->out, ">");
 			esc(r, url);
 			g_string_append(r->out, "</a>");
@@ -157,10 +151,10 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 	if (block)
 		g_string_append(r->out, "<figure class=\"image\">");
 	g_string_append(r->out, "<img");
-	put_attr(r->out, "src", im->res->href);
-	put_attr(r->out, "alt", alt ? alt : "");
+	xml_attr(r->out, "src", im->res->href);
+	xml_attr(r->out, "alt", alt ? alt : "");
 	if (im->title && *im->title && !block)
-		put_attr(r->out, "title", im->title);
+		xml_attr(r->out, "title", im->title);
 	g_string_append(r->out, "/>");
 	if (block) {
 		if (im->caption) {
@@ -264,7 +258,7 @@ static void put_noteref(struct render *r, cmark_node *n)
 		char *id = k == 1 ? g_strdup(f->ref_anchor) : g_strdup_printf("%s-%d", f->ref_anchor, k);
 
 		g_string_append(r->out, "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\"");
-		put_attr(r->out, "id", id);
+		xml_attr(r->out, "id", id);
 		g_string_append_printf(r->out, " href=\"#%s\">%d</a></sup>", f->anchor, number);
 		if (!r->ref_id[number - 1])
 			r->ref_id[number - 1] = id;
@@ -365,7 +359,7 @@ static void leave_extension(struct render *r, cmark_node *n)
 
 static void open_notes(struct render *r, cmark_node *doc)
 {
-	sanitize_close(r->san, doc);
+	rawhtml_close(r->san, doc);
 	g_string_append(r->out, "<section class=\"footnotes\" epub:type=\"footnotes\">\n<h2 class=\"notes-title\">");
 	esc(r, l10n_label(r->lang, L_NOTES));
 	g_string_append(r->out, "</h2>\n");
@@ -417,7 +411,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_HTML_BLOCK:
-		sanitize_block(r->san, n, node_file_line(n, r->a->body_line));
+		rawhtml_block(r->san, n, node_file_line(n, r->a->body_line));
 		g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_PARAGRAPH: {
@@ -449,7 +443,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 
 		g_string_append_printf(r->out, "<h%d", level);
 		if (h && h->anchor)
-			put_attr(r->out, "id", h->anchor);
+			xml_attr(r->out, "id", h->anchor);
 		g_string_append_c(r->out, '>');
 		break;
 	}
@@ -463,7 +457,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			open_notes(r, cmark_node_parent(n));
 		g_string_append(r->out, "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\"");
 		if (f)
-			put_attr(r->out, "id", f->anchor);
+			xml_attr(r->out, "id", f->anchor);
 		g_string_append(r->out, ">\n");
 		r->backlink = f;
 		break;
@@ -489,7 +483,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append(r->out, "</code>");
 		break;
 	case CMARK_NODE_HTML_INLINE: {
-		cmark_node *last = sanitize_inline(r->san, n, node_file_line(n, r->a->body_line));
+		cmark_node *last = rawhtml_inline(r->san, n, node_file_line(n, r->a->body_line));
 
 		if (last != n)
 			cmark_iter_reset(it, last, CMARK_EVENT_ENTER);
@@ -510,9 +504,9 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			const char *title = cmark_node_get_title(n);
 
 			g_string_append(r->out, "<a");
-			put_attr(r->out, "href", href);
+			xml_attr(r->out, "href", href);
 			if (title && *title)
-				put_attr(r->out, "title", title);
+				xml_attr(r->out, "title", title);
 			g_string_append_c(r->out, '>');
 			g_hash_table_add(r->open_links, n);
 			r->san->link_depth++;
@@ -539,7 +533,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 
 static void leave(struct render *r, cmark_node *n)
 {
-	sanitize_close(r->san, n);
+	rawhtml_close(r->san, n);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (nest_leave(r, 1))
@@ -647,7 +641,7 @@ static void put_header(struct render *r)
 		char *iso = date_format_rfc3339(&a->fm.date);
 
 		g_string_append(meta, "<time");
-		put_attr(meta, "datetime", iso);
+		xml_attr(meta, "datetime", iso);
 		g_string_append_c(meta, '>');
 		{
 			GString *d = g_string_new(NULL);
@@ -678,7 +672,7 @@ static void put_header(struct render *r)
 		g_string_free(lead, TRUE);
 		if (a->source_href) {
 			g_string_append(meta, "<a");
-			put_attr(meta, "href", a->source_href);
+			xml_attr(meta, "href", a->source_href);
 			g_string_append_c(meta, '>');
 			esc(r, name);
 			g_string_append(meta, "</a>");
@@ -722,7 +716,7 @@ static void put_lead(struct render *r)
 			return;
 	}
 	g_string_append(r->out, "<figure class=\"lead\"><img");
-	put_attr(r->out, "src", lead->res->href);
+	xml_attr(r->out, "src", lead->res->href);
 	g_string_append(r->out, " alt=\"\"/></figure>\n");
 }
 
@@ -737,7 +731,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->lang = a->lang ? a->lang : b->lang;
 	r->cjk_latin_space = b->cjk_latin_space;
 	r->out = out;
-	r->san = sanitizer_new(out, a->file, r->lang, raw_image, r);
+	r->san = rawhtml_new(out, a->file, r->lang, raw_image, r);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
 	{
 		int top = 6;
@@ -773,7 +767,7 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 	render_init(&r, b, v, out);
 	xhtml_begin(out, r.lang, a->title, "article");
 	g_string_append(out, "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\"");
-	put_attr(out, "id", a->id);
+	xml_attr(out, "id", a->id);
 	g_string_append(out, ">\n");
 	put_header(&r);
 	put_lead(&r);
@@ -793,7 +787,7 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 	*found = 0;
 	xhtml_begin(out, intro && intro->lang ? intro->lang : b->lang, p->title, "part");
 	g_string_append(out, "<section class=\"part\" epub:type=\"part\" role=\"doc-part\"");
-	put_attr(out, "id", p->id);
+	xml_attr(out, "id", p->id);
 	g_string_append(out, ">\n<h1 class=\"part-title\">");
 	xml_escape(out, p->title, -1);
 	g_string_append(out, "</h1>\n");
