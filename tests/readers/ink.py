@@ -1,0 +1,54 @@
+# ink.py - finds glyphs painted on top of each other: in a picture of the page where probe.js painted
+# glyph clusters in turn red, green and blue, a cluster's box must hold no ink of another colour.
+# Layout boxes alone miss this: WebKit's text-autospace moves the glyphs it paints, not their boxes.
+import re
+
+from PIL import Image, ImageChops
+
+# Within a box, trim this much off each side (side bearings and antialiasing may touch a neighbour's box).
+TRIM_X, TRIM_Y = 0.2, 0.15
+# Pairs drawn as one glyph on purpose: Latin ligatures (fi, ffl) and dashes or box lines that join.
+LIGATURE = re.compile(r"^(f[fijlt]|[\u2014\u2015\u2e3a\u2e3b\u2500-\u257f]{2})$")
+
+
+def _mask(a, b, c):
+    """255 where channel a clearly dominates b and c."""
+    return ImageChops.subtract(a, ImageChops.lighter(b, c)).point(lambda v: 255 if v > 80 else 0)
+
+
+def collisions(png, ink):
+    """(what, where) per element whose glyph boxes hold a neighbour's ink."""
+    im = Image.open(png).convert("RGB")
+    r, g, b = im.split()
+    masks = [_mask(r, g, b), _mask(g, r, b), _mask(b, r, g)]
+    found = {}  # element -> pairs, in order
+    clusters = ink["c"]
+    for i, (left, top, right, bottom, k, el, ch) in enumerate(clusters):
+        w, h = right - left, bottom - top
+        box = (int(round(left + TRIM_X * w)), int(round(top + TRIM_Y * h)),
+               int(round(right - TRIM_X * w)), int(round(bottom - TRIM_Y * h)))
+        if box[2] - box[0] < 2 or box[3] - box[1] < 2 or box[2] > im.width or box[3] > im.height or box[0] < 0:
+            continue
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        for j in range(3):
+            if j == k or masks[j].crop(box).histogram()[255] <= max(4, 0.04 * area):
+                continue
+            # Whose ink: the neighbour of that colour just before or after it on the same line.
+            other = "?"
+            for d in (-1, 1, -2, 2):
+                o = clusters[i + d] if 0 <= i + d < len(clusters) else None
+                if o and o[4] == j and abs(o[1] - top) < h / 2:
+                    other = o[6]
+                    pair = o[6] + ch if o[0] < left else ch + o[6]
+                    break
+            else:
+                pair = ch + "+?"
+            if LIGATURE.match(pair):
+                continue
+            where = ink["els"][el]
+            found.setdefault(where, [])
+            if pair not in found[where]:
+                found[where].append(pair)
+    return [("glyphs drawn over their neighbours: %s" % ", ".join('"%s"' % p for p in pairs[:8])
+             + (" and %d more" % (len(pairs) - 8) if len(pairs) > 8 else ""), where)
+            for where, pairs in found.items()]
