@@ -8,6 +8,7 @@ from PIL import Image, ImageChops
 # Within a box, trim this much off each side (side bearings and antialiasing may touch a neighbour's box).
 TRIM_X, TRIM_Y = 0.2, 0.15
 # Pairs drawn as one glyph on purpose: Latin ligatures (fi, ffl) and dashes or box lines that join.
+LIGATURE_RUN = re.compile(r"f+[fijlt]")
 LIGATURE = re.compile(r"^(f[fijlt]|[\u2014\u2015\u2e3a\u2e3b\u2500-\u257f]{2})$")
 
 
@@ -23,10 +24,17 @@ def collisions(png, ink):
     masks = [_mask(r, g, b), _mask(g, r, b), _mask(b, r, g)]
     found = {}  # element -> pairs, in order
     clusters = ink["c"]
+    # Letters inside a Latin ligature (ffi is one glyph, painted in one colour) are not checked.
+    text = "".join(c[6] if len(c[6]) == 1 else "\0" for c in clusters)
+    exempt = set()
+    for m in LIGATURE_RUN.finditer(text):
+        exempt.update(range(m.start(), m.end()))
     for i, (left, top, right, bottom, k, el, ch) in enumerate(clusters):
+        if i in exempt:
+            continue
         w, h = right - left, bottom - top
-        box = (int(round(left + TRIM_X * w)), int(round(top + TRIM_Y * h)),
-               int(round(right - TRIM_X * w)), int(round(bottom - TRIM_Y * h)))
+        tx = max(TRIM_X * w, 1.5)  # WebKit rounds boxes out to whole pixels
+        box = (int(round(left + tx)), int(round(top + TRIM_Y * h)), int(round(right - tx)), int(round(bottom - TRIM_Y * h)))
         if box[2] - box[0] < 2 or box[3] - box[1] < 2 or box[2] > im.width or box[3] > im.height or box[0] < 0:
             continue
         area = (box[2] - box[0]) * (box[3] - box[1])

@@ -7,7 +7,9 @@ var __folioProbe = function (opts) {
 	"use strict";
 	var problems = [];
 	var seen = {};
-	var stats = { clusters: 0, elements: 0, fontChars: 0 };
+	var stats = { clusters: 0, elements: 0, fontChars: 0, ms: {} };
+	var t0 = performance.now();
+	function lap(name) { var t = performance.now(); stats.ms[name] = Math.round(t - t0); t0 = t; }
 	var W = document.documentElement.clientWidth;
 
 	function report(what, where) {
@@ -81,6 +83,7 @@ var __folioProbe = function (opts) {
 		});
 	});
 	stats.clusters = clusters.length;
+	lap("clusters");
 
 	if (!opts.popup) {
 		clusters.forEach(function (c) {
@@ -114,6 +117,7 @@ var __folioProbe = function (opts) {
 		});
 	}
 
+	lap("overlap");
 	// ---- ink: every cluster painted in one of three colours (a highlight, which moves nothing), so that a
 	// picture of the page shows whose ink lands in whose box; the harness compares them (ink.py).
 	var ink = null;
@@ -136,6 +140,7 @@ var __folioProbe = function (opts) {
 		document.documentElement.appendChild(inkStyle);
 	}
 
+	lap("ink");
 	// ---- notes: every reference leads to visible text; no heading or rule stands alone --------------
 	var EPUB_NS = "http://www.idpf.org/2007/ops";
 	function epubType(el) { return (el.getAttributeNS(EPUB_NS, "type") || "").split(/\s+/); }
@@ -169,6 +174,7 @@ var __folioProbe = function (opts) {
 			report("a rule or box is drawn around content that is hidden", describe(el));
 	});
 
+	lap("notes");
 	// ---- titles that must be centred -------------------------------------------------------------
 	if (!opts.popup) Array.prototype.forEach.call(document.body.querySelectorAll(".part-title, .book-title, .title-page p"), function (el) {
 		var box = el.getBoundingClientRect(), cs = getComputedStyle(el);
@@ -180,9 +186,10 @@ var __folioProbe = function (opts) {
 			report("not centred: " + Math.round(l - left) + " px on the left, " + Math.round(right - r) + " px on the right", describe(el));
 	});
 
-	// ---- lines evenly spaced within a paragraph (emphasis marks, raised notes and odd fonts push them apart)
+	// ---- lines as far apart as the line height says (emphasis marks, raised notes and odd fonts push them apart)
 	if (!opts.popup) Array.prototype.forEach.call(document.body.querySelectorAll("p, li, dd, blockquote, figcaption"), function (blk) {
-		var size = getComputedStyle(blk).fontSize;
+		var bcs = getComputedStyle(blk), size = bcs.fontSize, want = parseFloat(bcs.lineHeight);
+		if (isNaN(want)) return; // line-height: normal has no one right answer
 		var tops = [];
 		textNodes(blk).forEach(function (n) {
 			var p = n.parentElement;
@@ -193,13 +200,15 @@ var __folioProbe = function (opts) {
 		tops.sort(function (a, b) { return a - b; });
 		var lines = [];
 		tops.forEach(function (t) { if (!lines.length || t - lines[lines.length - 1] > 2) lines.push(t); });
-		if (lines.length < 3) return;
-		var gaps = [];
-		for (var i = 1; i < lines.length; i++) gaps.push(lines[i] - lines[i - 1]);
-		var lo = Math.min.apply(null, gaps), hi = Math.max.apply(null, gaps);
-		if (hi - lo > 1.5) report("lines unevenly spaced: " + lo.toFixed(1) + " to " + hi.toFixed(1) + " px apart", describe(blk));
+		var odd = [];
+		for (var i = 1; i < lines.length; i++) {
+			var gap = lines[i] - lines[i - 1];
+			if (Math.abs(gap - want) > 1.5) odd.push(gap.toFixed(1));
+		}
+		if (odd.length) report("lines " + odd.join(", ") + " px apart where the line height is " + want.toFixed(1) + " px", describe(blk));
 	});
 
+	lap("lines");
 	// ---- fonts: which face the engine draws each character with, and whether it is the kind wanted ----
 	if (!opts.popup && opts.fontClass) {
 		var canvas = document.createElementNS("http://www.w3.org/1999/xhtml", "canvas");
@@ -273,6 +282,7 @@ var __folioProbe = function (opts) {
 			});
 		});
 	}
+	lap("fonts");
 	if (opts.popup) st.remove();
 	return JSON.stringify({ problems: problems, stats: stats, width: W, ink: ink });
 };

@@ -179,13 +179,18 @@ def main():
                     errors += 1
                     continue
                 normal, popup = json.loads(r["values"][0]), json.loads(r["values"][1])
+                if args.keep:
+                    (work / ("%s-%d.json" % (e, n))).write_text(r["values"][0])
                 found = [(p["what"], p["where"]) for p in normal["problems"]]
                 if normal.get("ink"):
+                    t = time.time()
                     found += ink.collisions(str(work / ("%s-%d.png" % (e, n))), normal["ink"])
+                    log("%s %s: ink %.2f s" % (e, w, time.time() - t))
                 else:
                     found.append(("the engine cannot colour glyphs (no CSS Highlight API): ink not checked", "document"))
-                log("%s %s: %d clusters, %d elements, %d characters' fonts" % (
-                    e, w, normal["stats"]["clusters"], normal["stats"]["elements"], normal["stats"]["fontChars"]))
+                log("%s %s: %d clusters, %d elements, %d characters' fonts, ms %s" % (
+                    e, w, normal["stats"]["clusters"], normal["stats"]["elements"], normal["stats"]["fontChars"],
+                    normal["stats"]["ms"]))
                 found += [(p["what"] + " (notes as pop-ups)", p["where"]) for p in popup["problems"]]
                 for what, where_ in found:
                     print("%s %s: %s — %s" % (e, w, what, where_))
