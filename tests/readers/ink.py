@@ -23,6 +23,7 @@ def collisions(png, ink):
     r, g, b = im.split()
     masks = [_mask(r, g, b), _mask(g, r, b), _mask(b, r, g)]
     found = {}  # element -> pairs, in order
+    checked = coloured = 0
     clusters = ink["c"]
     # Letters inside a Latin ligature (ffi is one glyph, painted in one colour) are not checked.
     text = "".join(c[6] if len(c[6]) == 1 else "\0" for c in clusters)
@@ -38,6 +39,9 @@ def collisions(png, ink):
         if box[2] - box[0] < 2 or box[3] - box[1] < 2 or box[2] > im.width or box[3] > im.height or box[0] < 0:
             continue
         area = (box[2] - box[0]) * (box[3] - box[1])
+        checked += 1
+        if masks[k].crop(box).histogram()[255] > 0:
+            coloured += 1
         for j in range(3):
             if j == k or masks[j].crop(box).histogram()[255] <= max(4, 0.04 * area):
                 continue
@@ -57,6 +61,10 @@ def collisions(png, ink):
             found.setdefault(where, [])
             if pair not in found[where]:
                 found[where].append(pair)
+    # A picture without the colours (the highlight not painted yet) must not pass for a clean page.
+    if checked >= 10 and coloured < 0.5 * checked:
+        return [("the glyphs' colours are missing from the picture (%d of %d glyphs): ink not checked"
+                 % (coloured, checked), "document")]
     return [("glyphs drawn over their neighbours: %s" % ", ".join('"%s"' % p for p in pairs[:8])
              + (" and %d more" % (len(pairs) - 8) if len(pairs) > 8 else ""), where)
             for where, pairs in found.items()]

@@ -65,6 +65,7 @@ def steps_for(opts, ink_png, shot):
     picture of the colours for ink.py, then the pop-up reader's view."""
     steps = [{"shot": shot, "full": False}] if shot else []
     steps += [{"js": "__folioProbe(%s)" % json.dumps(dict(opts, ink=True))},
+              {"frames": 2},
               {"shot": ink_png, "full": True},
               {"js": "__folioInkClear() + __folioProbe(%s)" % json.dumps(dict(opts, popup=True))}]
     return steps
@@ -86,6 +87,9 @@ def run_chromium(jobs, setup, log):
                 for step in job["steps"]:
                     if "js" in step:
                         values.append(c.evaluate(setup + "\n" + step["js"]))
+                    elif "frames" in step:
+                        c.evaluate("new Promise(function (r) { requestAnimationFrame(function () {"
+                                   " requestAnimationFrame(r); }); })")
                     else:
                         c.screenshot(step["shot"], step["full"])
                 results.append({"values": values})
@@ -125,7 +129,7 @@ def main():
     ap.add_argument("books", nargs="+", help="EPUB files")
     ap.add_argument("--engines", default="chromium,webkit")
     ap.add_argument("--viewports", default="600x800,360x640", help="CSS pixel sizes, comma-separated")
-    ap.add_argument("--only", default="*", help="documents to check, by file name (a glob)")
+    ap.add_argument("--only", default="*", help="documents to check, by file name (globs, comma-separated)")
     ap.add_argument("--shots", metavar="DIR", help="a PNG of each document's first screen, per engine")
     ap.add_argument("--keep", action="store_true", help="keep the unpacked books and the pictures of the ink")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -144,7 +148,7 @@ def main():
             with zipfile.ZipFile(book) as z:
                 z.extractall(root)
             for doc in spine(root):
-                if not fnmatch.fnmatch(doc.name, args.only):
+                if not any(fnmatch.fnmatch(doc.name, g) for g in args.only.split(",")):
                     continue
                 for (w, h) in viewports:
                     job = {"url": doc.as_uri(), "width": w, "height": h}

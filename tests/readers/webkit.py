@@ -1,6 +1,6 @@
 # webkit.py - renders pages in WebKitGTK (python3-gi, gir1.2-webkit2-4.1) and runs steps on each.
 # Run under xvfb-run: reads a JSON file {"setup": JS, "jobs": [{url, width, height, steps}]}, where a step
-# is {"js": code} (its string result is kept) or {"shot": png, "full": bool}; prints one JSON line per
+# is {"js": code} (its string result is kept), {"frames": 2} or {"shot": png, "full": bool}; prints one JSON line per
 # job: {"values": [one per js step]} or {"error": text}.
 import json
 import os
@@ -94,6 +94,10 @@ def main():
         st["step"] += 1
         if "js" in step:
             view.evaluate_javascript(spec.get("setup", "") + "\n" + step["js"], -1, None, None, None, on_js, gen)
+        elif "frames" in step:  # let what a script changed be painted before a picture is taken
+            view.call_async_javascript_function(
+                "await new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); });"
+                " return 1;", -1, None, None, None, None, on_frames, gen)
         else:
             region = WebKit2.SnapshotRegion.FULL_DOCUMENT if step.get("full") else WebKit2.SnapshotRegion.VISIBLE
             view.get_snapshot(region, WebKit2.SnapshotOptions.NONE, None, on_shot, (gen, step["shot"]))
@@ -105,6 +109,16 @@ def main():
             st["values"].append(v.evaluate_javascript_finish(res).to_string())
         except GLib.Error as e:
             fail("webkit: script error: " + e.message)
+            return
+        run_step(gen)
+
+    def on_frames(v, res, gen):
+        if not current(gen):
+            return
+        try:
+            v.call_async_javascript_function_finish(res)
+        except GLib.Error as e:
+            fail("webkit: no frame: " + e.message)
             return
         run_step(gen)
 
