@@ -4,6 +4,7 @@
 #   make deps       install the Debian packages the build and the tests need (only what is missing)
 #   make example    deps, build, export examples/ to EPUB and PDF in examples/out/
 #   make check      deps, build, run every test (tests/run)
+#   make check-readers  the EPUB in Chromium and WebKitGTK at two widths, with corpus books (tests/readers.sh)
 #   make bench      time folio against pandoc and WeasyPrint on a generated collection
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make check-asan the unit tests, the whole suite and the fuzz corpora under ASan+UBSan (build-asan/)
@@ -30,7 +31,9 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
-             python3-lxml python3-markdown-it python3-yaml time
+             python3-lxml python3-markdown-it python3-yaml time \
+             chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
+             xvfb xauth python3-pil fontconfig
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(shell find src -name '*.c'))
@@ -39,7 +42,7 @@ OBJ   = $(LIBSRC:src/%.c=build/obj/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all deps deps-bench example check bench install uninstall clean check-asan fuzz fuzz-run
+.PHONY: all deps deps-bench example check check-readers bench install uninstall clean check-asan fuzz fuzz-run
 all: build/folio
 
 build/obj/%.o: src/%.c
@@ -86,6 +89,12 @@ example: deps
 check: deps
 	@$(MAKE) --no-print-directory build/folio $(UNIT_BIN)
 	tests/run
+
+# The real-reader harness in full: both widths, and books of corpus articles (tests/readers/corpus.txt).
+CORPUS ?= $(firstword $(wildcard ../shared/corpus /work/shared/corpus) ../shared/corpus)
+check-readers: deps
+	@$(MAKE) --no-print-directory build/folio
+	READERS_FULL=1 CORPUS=$(CORPUS) tests/run readers
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory build/folio

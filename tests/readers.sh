@@ -1,0 +1,66 @@
+# readers.sh - the EPUB in real reading engines (tests/readers/): examples/ and the fixture book must
+# show no problem in headless Chromium and WebKitGTK, and the harness must catch a broken stylesheet.
+# READERS_FULL=1 (make check-readers) adds the phone width and books of corpus articles from $CORPUS.
+. "$(dirname "$0")/lib.sh"
+
+harness=tests/readers/readers.py
+viewports=600x800
+[ "${READERS_FULL:-0}" = 1 ] && viewports=600x800,360x640
+
+# The engines themselves: a harness that cannot start them must fail, not pass quietly.
+for need in /usr/bin/chromium /usr/bin/xvfb-run /usr/bin/fc-list; do
+	[ -x "$need" ] && ok "readers: $need present" || not_ok "readers: $need present" "install TEST_DEBS (make deps)"
+done
+check "readers: WebKitGTK and PIL importable" /usr/bin/python3 -c \
+	'import gi; gi.require_version("WebKit2", "4.1"); from gi.repository import WebKit2; import PIL, websocket'
+
+"$FOLIO" examples -o "$TMP/examples.epub" 2>"$TMP/examples.err"
+"$FOLIO" tests/readers/book -o "$TMP/fixtures.epub" 2>"$TMP/fixtures.err"
+books=("$TMP/examples.epub" "$TMP/fixtures.epub")
+
+# Corpus-like books from the shared corpus: a few articles of each language, one book per script.
+if [ "${READERS_FULL:-0}" = 1 ]; then
+	corpus=${CORPUS:-../shared/corpus}
+	while read -r name files; do
+		case $name in '#'*|'') continue ;; esac
+		paths=()
+		for f in $files; do paths+=("$corpus/$f"); done
+		if "$FOLIO" "${paths[@]}" -o "$TMP/$name.epub" 2>"$TMP/$name.err"; then
+			books+=("$TMP/$name.epub")
+			ok "readers: corpus book $name made"
+		else
+			not_ok "readers: corpus book $name made" "$(tail -5 "$TMP/$name.err")"
+		fi
+	done <tests/readers/corpus.txt
+fi
+
+start=$SECONDS
+/usr/bin/python3 "$harness" --viewports "$viewports" "${books[@]}" >"$TMP/report" 2>"$TMP/summary"
+status=$?
+echo "    $(tail -1 "$TMP/summary")"
+if [ $status = 0 ] && [ ! -s "$TMP/report" ]; then
+	ok "readers: no problem in Chromium or WebKitGTK ($((SECONDS - start)) s)"
+else
+	not_ok "readers: no problem in Chromium or WebKitGTK (exit $status)" "$(cat "$TMP/report" "$TMP/summary")"
+fi
+
+# The harness must fail on what it is there to find: the stylesheet as it was before the fixes
+# (text-autospace, per-language fonts on every element, notes heading and rule left alone).
+{
+	cat templates/epub.css
+	printf 'body { text-autospace: ideograph-alpha ideograph-numeric; }\n'
+	printf ':lang(en) { font-family: "Noto Serif", serif; }\n'
+	printf '.footnotes h2 { display: block; }\n'
+} >"$TMP/broken.css"
+"$FOLIO" tests/readers/book --css "$TMP/broken.css" -o "$TMP/broken.epub" 2>/dev/null
+/usr/bin/python3 "$harness" --viewports 600x800 --only title.xhtml,a0003.xhtml "$TMP/broken.epub" >"$TMP/broken" 2>&1
+expect=$?
+[ $expect = 1 ] && ok "readers: a broken stylesheet fails the harness" \
+	|| not_ok "readers: a broken stylesheet fails the harness" "exit $expect: $(cat "$TMP/broken")"
+contains "readers: WebKit's digits drawn over Chinese are caught" "$TMP/broken" \
+	'^webkit .*title.xhtml 600x800: glyphs drawn over their neighbours: .*p.dates'
+lacks "readers: Chromium draws the same pages clean" "$TMP/broken" '^chromium .*glyphs drawn'
+contains "readers: code set in a serif is caught" "$TMP/broken" \
+	'^chromium .*a0003.xhtml 600x800: set in Noto Serif \(serif\), wants a monospace font .*code "Route'
+contains "readers: a notes heading left alone is caught" "$TMP/broken" \
+	'^webkit .*a0003.xhtml 600x800: heading stands alone.*\(notes as pop-ups\) — h2.notes-title "Notes"'

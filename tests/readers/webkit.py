@@ -1,0 +1,149 @@
+# webkit.py - renders pages in WebKitGTK (python3-gi, gir1.2-webkit2-4.1) and runs steps on each.
+# Run under xvfb-run: reads a JSON file {"setup": JS, "jobs": [{url, width, height, steps}]}, where a step
+# is {"js": code} (its string result is kept), {"frames": 2} or {"shot": png, "full": bool}; prints one JSON line per
+# job: {"values": [one per js step]} or {"error": text}.
+import json
+import os
+import sys
+
+# Xvfb has no GPU: software drawing, no compositing, no DMA-BUF.
+os.environ.setdefault("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+os.environ.setdefault("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+os.environ.setdefault("LIBGL_ALWAYS_SOFTWARE", "1")
+
+import gi  # noqa: E402
+
+gi.require_version("Gtk", "3.0")
+gi.require_version("WebKit2", "4.1")
+from gi.repository import GLib, Gtk, WebKit2  # noqa: E402
+
+TIMEOUT_MS = 60000
+
+
+def main():
+    spec = json.load(open(sys.argv[1]))
+    jobs = spec["jobs"]
+    win = Gtk.Window()
+    view = WebKit2.WebView.new_with_context(WebKit2.WebContext.new_ephemeral())
+    s = view.get_settings()
+    s.set_enable_javascript_markup(False)  # content documents run no scripts; ours are injected
+    s.set_hardware_acceleration_policy(WebKit2.HardwareAccelerationPolicy.NEVER)
+    win.add(view)
+    st = {"i": -1, "step": 0, "values": [], "timer": 0, "gen": 0}
+
+    def emit(obj):
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    def next_job():
+        if st["timer"]:
+            GLib.source_remove(st["timer"])
+            st["timer"] = 0
+        st["i"] += 1
+        st["gen"] += 1
+        if st["i"] >= len(jobs):
+            Gtk.main_quit()
+            return False
+        job = jobs[st["i"]]
+        st["step"], st["values"] = 0, []
+        win.resize(job["width"], job["height"])
+        view.set_size_request(job["width"], job["height"])
+        st["timer"] = GLib.timeout_add(TIMEOUT_MS, timed_out)
+        view.load_uri(job["url"])
+        return False
+
+    def fail(text):
+        emit({"error": text})
+        GLib.idle_add(next_job)
+
+    def timed_out():
+        st["timer"] = 0
+        fail("webkit: no answer within %d s" % (TIMEOUT_MS // 1000))
+        return False
+
+    def current(gen):
+        return gen == st["gen"]  # a late answer for a job that already timed out is dropped
+
+    def on_load(v, event):
+        if event != WebKit2.LoadEvent.FINISHED:
+            return
+        gen = st["gen"]
+        # Wait for fonts, then for two frames so that the window's size has been laid out.
+        v.call_async_javascript_function(
+            "await document.fonts.ready; await new Promise(function (r) {"
+            " requestAnimationFrame(function () { requestAnimationFrame(r); }); }); return 1;",
+            -1, None, None, None, None, settled, gen)
+
+    def settled(v, res, gen):
+        if not current(gen):
+            return
+        try:
+            v.call_async_javascript_function_finish(res)
+        except GLib.Error as e:
+            fail("webkit: page did not settle: " + e.message)
+            return
+        run_step(gen)
+
+    def run_step(gen):
+        job = jobs[st["i"]]
+        if st["step"] >= len(job["steps"]):
+            emit({"values": st["values"]})
+            GLib.idle_add(next_job)
+            return
+        step = job["steps"][st["step"]]
+        st["step"] += 1
+        if "js" in step:
+            view.evaluate_javascript(spec.get("setup", "") + "\n" + step["js"], -1, None, None, None, on_js, gen)
+        elif "frames" in step:  # let what a script changed be painted before a picture is taken
+            view.call_async_javascript_function(
+                "await new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); });"
+                " return 1;", -1, None, None, None, None, on_frames, gen)
+        else:
+            region = WebKit2.SnapshotRegion.FULL_DOCUMENT if step.get("full") else WebKit2.SnapshotRegion.VISIBLE
+            view.get_snapshot(region, WebKit2.SnapshotOptions.NONE, None, on_shot, (gen, step["shot"]))
+
+    def on_js(v, res, gen):
+        if not current(gen):
+            return
+        try:
+            st["values"].append(v.evaluate_javascript_finish(res).to_string())
+        except GLib.Error as e:
+            fail("webkit: script error: " + e.message)
+            return
+        run_step(gen)
+
+    def on_frames(v, res, gen):
+        if not current(gen):
+            return
+        try:
+            v.call_async_javascript_function_finish(res)
+        except GLib.Error as e:
+            fail("webkit: no frame: " + e.message)
+            return
+        run_step(gen)
+
+    def on_shot(v, res, data):
+        gen, path = data
+        if not current(gen):
+            return
+        try:
+            v.get_snapshot_finish(res).write_to_png(path)
+        except Exception as e:  # noqa: BLE001 - reported with the job, the run goes on
+            fail("webkit: screenshot failed: %s" % e)
+            return
+        run_step(gen)
+
+    def on_failed(v, event, uri, err):
+        fail("webkit: could not load %s: %s" % (uri, err.message))
+        return True
+
+    view.connect("load-changed", on_load)
+    view.connect("load-failed", on_failed)
+    win.set_default_size(600, 800)
+    win.show_all()
+    GLib.idle_add(next_job)
+    Gtk.main()
+
+
+if __name__ == "__main__":
+    main()
