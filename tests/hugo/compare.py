@@ -15,9 +15,11 @@ reported too and also decide the exit status unless --core-only.
 
 Coverage: both texts are normalised (NFKC; curly quotes, dashes and ellipses folded to ASCII; emoji
 variation selectors, zero-width characters and ALL white space removed, so CJK spacing repairs and
-line breaks do not count; `**` beside CJK punctuation dropped, as folio pairs it into bold). A
-character of Hugo's text is covered when some run of N (--ngram, default 8) characters around it
-also occurs in folio's text; coverage is covered characters / all characters.
+line breaks do not count; `**` touching a Chinese character or mark dropped, as folio pairs it into
+bold). Hugo's text is cut into stretches at block boundaries (folio may put a note of its own between
+two blocks); a character of a stretch is covered when some run of N (--ngram, default 8) characters of
+the stretch around it occurs in folio's text, and a stretch shorter than N is covered when it occurs
+whole; coverage is covered characters / all characters.
 
 Exit status: 0 all checks pass, 1 a check fails, 2 hugo or the set-up failed.
 """
@@ -57,18 +59,20 @@ QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '
                         "\u00bb": '"', "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'",
                         "\u201b": "'", "\u2032": "'", "\u2013": "--", "\u2014": "---"})
 INVISIBLE = re.compile("[\ufe0e\ufe0f\u200b\u200c\u2060\u00ad\ufeff]")
-CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\"'"
-LOOSE_STARS = re.compile("(?<=[%s])\\*\\*|\\*\\*(?=[%s])" % (CJK_PUNCT, CJK_PUNCT))
+# `**` touching a Chinese character or punctuation mark: CommonMark often leaves it as text there
+# (`**嘉宾：**`), and folio's repair pairs it into bold; both sides drop it before comparing.
+CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
+LOOSE_STARS = re.compile("(?<=[%s])\\*\\*|\\*\\*(?=[%s])" % (CJK, CJK))
 SPACE = re.compile(r"\s+")
 SHORTCODE = re.compile(r"\{\{\s*[<%]")
 
 
 def normalise(text):
     """The form both sides are compared in (see the module comment)."""
-    t = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    t = LOOSE_STARS.sub("", text)
+    t = unicodedata.normalize("NFKC", t).translate(QUOTES)
     t = INVISIBLE.sub("", t)
     t = unicodedata.normalize("NFKC", t)
-    t = LOOSE_STARS.sub("", t)
     return SPACE.sub("", t)
 
 
