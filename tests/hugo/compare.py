@@ -45,7 +45,7 @@ FIXTURE = os.path.join(HERE, "site")
 OWN_LAYOUTS = ["_default/baseof.html", "_default/single.html", "_default/list.html", "index.html",
                "partials/folio-compare-article.html"]
 # What of a site's (or theme's) layouts shapes .Content and is kept.
-KEEP_LAYOUTS = {"shortcodes", "partials"}
+KEEP_LAYOUTS = {"shortcodes", "partials", "_shortcodes", "_partials", "_markup"}  # the last three: Hugo >= 0.146
 SITE_CONFIGS = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json"]
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -529,6 +529,13 @@ def compare_in(args, site, work):
             if pct < args.min_coverage:
                 for r in row["missing_text"]:
                     print(f"      not in folio: {r[:100]}")
+        book_rows = [r for r in per_page if r["lang"] in book_langs and r["path"] in hugo_by_path]
+        b_chars = sum(r["hugo_chars"] for r in book_rows)
+        b_cov = sum(r["hugo_chars"] * r["coverage"] / 100 for r in book_rows)
+        book.update(pages_hugo=len(hpages), pages_folio=len(hpages) - len(missing), extra=len(extra),
+                    coverage=round(100 * b_cov / b_chars, 2) if b_chars else 100.0)
+        print(f"book {lang}: {len(hpages)} pages published by hugo, {len(hpages) - len(missing)} of them in "
+              f"folio's book, {len(extra)} extra; coverage {book['coverage']:.2f}% of {b_chars} characters")
         for p in missing:
             print(f"  missing from folio's book: {p.path} ({p.title})")
         for a in extra:
