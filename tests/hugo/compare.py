@@ -5,7 +5,8 @@ Hugo's side: the site is copied to a work folder, its page layouts are replaced 
 (tests/hugo/site/layouts: each language's home page lists every page Hugo publishes, with its title,
 dates, summary and .Content), keeping what shapes .Content (shortcodes, partials, render hooks), and
 built offline with `hugo`. folio's side: `folio SITE` (the site root, as issue 11 asks) writes an EPUB
-and its `-t model`, one book per language on a multilingual site (--only-lang).
+and its `-t model`, one book per language on a multilingual site (--only-lang), or with --one-book
+one book of every language against all of Hugo's pages.
 
 The issue's criteria: the same published pages, the same titles, folio's text covering at least
 --min-coverage percent of Hugo's body text per page and overall, and no shortcode (`{{<`, `{{%`) left
@@ -392,7 +393,7 @@ def compare_in(args, site, work):
     if not manifests:
         print("hugo wrote no manifest: the comparison's layouts/index.html was not used")
         return 2
-    langs = sorted(manifests, key=lambda l: (l != manifests[l][0].get("default-lang"), l))
+    langs = sorted(manifests, key=lambda l: (l != manifests[l][0].get("first-lang"), l))  # by weight
     if args.lang:
         langs = [l for l in langs if l in args.lang]
     total_pages = sum(len(manifests[l][1]) for l in langs)
@@ -455,7 +456,7 @@ def compare_in(args, site, work):
             ht = normalise(p.text)
             hchars = len(ht.replace(SEP, ""))
             hugo_left = len(SHORTCODE.findall(p.text))
-            row = {"lang": lang, "path": p.path, "hugo_chars": hchars}
+            row = {"book": lang, "lang": p.lang, "path": p.path, "hugo_chars": hchars}
             fig["chars"] += hchars
             if hugo_left != comments:
                 fig["leftover_hugo"] += abs(hugo_left - comments)
@@ -529,7 +530,7 @@ def compare_in(args, site, work):
             if pct < args.min_coverage:
                 for r in row["missing_text"]:
                     print(f"      not in folio: {r[:100]}")
-        book_rows = [r for r in per_page if r["lang"] in book_langs and r["path"] in hugo_by_path]
+        book_rows = [r for r in per_page if r["book"] == lang]
         b_chars = sum(r["hugo_chars"] for r in book_rows)
         b_cov = sum(r["hugo_chars"] * r["coverage"] / 100 for r in book_rows)
         book.update(pages_hugo=len(hpages), pages_folio=len(hpages) - len(missing), extra=len(extra),
@@ -542,7 +543,13 @@ def compare_in(args, site, work):
             print(f"  extra in folio's book: {a[1]} ({a[2].get('title', '')})")
 
         # The book's metadata, from the site's settings.
-        want_meta = {"title": settings.get("title", ""), "language": settings.get("language-code") or lang,
+        # A language without a languageCode of its own inherits the site's (sofastack.tech's English
+        # pages get "zh-CN"): the book then says the language key.
+        first = book_langs[0]
+        code = settings.get("language-code") or first
+        if code.split("-")[0].lower() != first.split("-")[0].lower():
+            code = first
+        want_meta = {"title": settings.get("title", ""), "language": code,
                      "creator": settings.get("author", ""), "rights": settings.get("copyright", ""),
                      "description": settings.get("description", "")}
         for k, v in want_meta.items():
