@@ -31,7 +31,7 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
-             python3-lxml python3-markdown-it python3-yaml time \
+             python3-lxml python3-markdown-it python3-yaml time hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
              xvfb xauth python3-pil fontconfig
 BENCH_DEBS = pandoc weasyprint
