@@ -79,7 +79,8 @@ contains "hostile: the warning counts the references" "$TMP/missing.err" "here a
 lacks "hostile epub: no javascript: link" "$TMP/js-links.epub.txt" "javascript"
 $textof "$TMP/js-links.epub" 'EPUB/a*.xhtml' >"$TMP/js-links.xhtml"
 lacks "hostile epub: no javascript: href" "$TMP/js-links.xhtml" 'href="[^"]*javascript'
-qpdf --qdf --object-streams=disable "$TMP/js-links.pdf" "$TMP/js-links.qdf.pdf" 2>/dev/null
+# (qpdf must succeed: lacks fails on a file it did not write, and so does this check)
+check "hostile pdf: qpdf expands the PDF" qpdf --qdf --object-streams=disable "$TMP/js-links.pdf" "$TMP/js-links.qdf.pdf"
 lacks "hostile pdf: no javascript: link (the source link in the header neither)" "$TMP/js-links.qdf.pdf" "javascript"
 # Not UTF-8: reported with its line, left out; its neighbour built in both formats.
 for fmt in epub pdf; do

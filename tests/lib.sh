@@ -59,11 +59,26 @@ expect_status() {
 }
 
 # contains NAME FILE PATTERN: passes when FILE has a line matching the grep -E PATTERN.
+# A FILE that is missing or cannot be read fails, with grep's reason.
 contains() {
-	if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no line matching '$3' in $2: $(head -20 "$2")"; fi
+	local st=0
+	grep -qE -- "$3" "$2" 2>"$TMP/grep.err" || st=$?
+	case $st in
+	0) ok "$1" ;;
+	1) not_ok "$1" "no line matching '$3' in $2: $(head -20 "$2")" ;;
+	*) not_ok "$1" "cannot search $2: $(cat "$TMP/grep.err")" ;;
+	esac
 }
 
-# lacks NAME FILE PATTERN: passes when no line of FILE matches.
+# lacks NAME FILE PATTERN: passes when FILE can be read and no line of it matches (an empty FILE
+# passes: nothing was said). A FILE that is missing or cannot be read fails: a tool that failed
+# to write it must not pass for one that found nothing.
 lacks() {
-	if grep -qE -- "$3" "$2"; then not_ok "$1" "$(grep -E -- "$3" "$2" | head -5)"; else ok "$1"; fi
+	local st=0
+	grep -qE -- "$3" "$2" 2>"$TMP/grep.err" || st=$?
+	case $st in
+	1) ok "$1" ;;
+	0) not_ok "$1" "$(grep -E -- "$3" "$2" | head -5)" ;;
+	*) not_ok "$1" "cannot search $2: $(cat "$TMP/grep.err")" ;;
+	esac
 }
