@@ -27,6 +27,9 @@ not_ok() {
 	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
 	echo "FAIL $1" >>"$RESULTS"
 }
+# updated NAME: a golden file rewritten by UPDATE=1: a result of its own, never a pass (tests/run
+# lists them, and fails under CI).
+updated() { echo "updated $1"; echo "updated $1" >>"$RESULTS"; }
 
 # check NAME COMMAND...: passes when COMMAND exits 0.
 check() {
@@ -35,12 +38,15 @@ check() {
 	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
 }
 
-# golden NAME EXPECTED_FILE ACTUAL_FILE: compare, or refresh with UPDATE=1.
+# golden NAME EXPECTED_FILE ACTUAL_FILE: compare, or refresh with UPDATE=1. Under UPDATE=1 a golden
+# file that differs is rewritten and reported as updated, one that agrees passes; in CI (CI set)
+# UPDATE=1 is refused: it would turn every difference into a pass.
 golden() {
 	local name=$1 expected=$2 actual=$3
-	if [ "${UPDATE:-0}" = 1 ]; then
-		cp "$actual" "$expected"
-		ok "$name (updated)"
+	if [ "${UPDATE:-0}" = 1 ] && [ -n "${CI:-}" ]; then
+		not_ok "$name" "UPDATE=1 is refused in CI (CI=$CI): goldens are compared there, never rewritten"
+	elif [ "${UPDATE:-0}" = 1 ] && ! cmp -s "$expected" "$actual"; then
+		if cp "$actual" "$expected"; then updated "$name ($expected)"; else not_ok "$name" "cannot write $expected"; fi
 	elif [ ! -f "$expected" ]; then
 		not_ok "$name" "missing golden file $expected (run UPDATE=1 tests/run)"
 	elif diff -u "$expected" "$actual" >"$TMP/diff" 2>&1; then
