@@ -50,7 +50,7 @@ expect_status "options after source" 0 "$FOLIO" tests/model/coll -q -t model -o 
 
 # The same input gives the same bytes.
 "$FOLIO" tests/model/coll -q -t model -o "$TMP/a.model"; "$FOLIO" tests/model/coll -q -t model -o "$TMP/b.model"
-cmp -s "$TMP/a.model" "$TMP/b.model" && ok "deterministic model" || not_ok "deterministic model"
+same_bytes "deterministic model" "$TMP/a.model" "$TMP/b.model"
 
 # make install: an installed copy finds its templates and fonts under PREFIX/share/folio, wherever
 # DESTDIR puts it, and makes the same book as the build tree.
@@ -59,7 +59,7 @@ if [ -x "$TMP/dest/opt/folio/bin/folio" ]; then
 	(cd "$TMP" && "$TMP/dest/opt/folio/bin/folio" --offline -q "$ROOT/tests/model/coll" -o "$TMP/installed.pdf" 2>"$TMP/installed.err")
 	"$FOLIO" -q tests/model/coll -o "$TMP/tree.pdf"
 	lacks "install: the installed copy finds its font set-up" "$TMP/installed.err" "font set-up is missing"
-	check "install: same PDF as the build tree" cmp "$TMP/installed.pdf" "$TMP/tree.pdf"
+	same_bytes "install: same PDF as the build tree" "$TMP/installed.pdf" "$TMP/tree.pdf"
 else
 	not_ok "install: make install DESTDIR PREFIX" "$(ls -R "$TMP/dest" 2>&1 | head)"
 fi

@@ -76,6 +76,14 @@ contains() {
 	esac
 }
 
+# same_bytes NAME FILE1 FILE2: passes when FILE1 is not empty and FILE2 has the same bytes: two
+# empty or missing outputs are not the same book.
+same_bytes() {
+	if [ ! -s "$2" ]; then not_ok "$1" "$2 is empty or missing"
+	elif cmp "$2" "$3" >"$TMP/cmp" 2>&1; then ok "$1"
+	else not_ok "$1" "$(cat "$TMP/cmp")"; fi
+}
+
 # lacks NAME FILE PATTERN: passes when FILE can be read and no line of it matches (an empty FILE
 # passes: nothing was said). A FILE that is missing or cannot be read fails: a tool that failed
 # to write it must not pass for one that found nothing.
