@@ -56,6 +56,8 @@ tests/epub/fuzz.py "$TMP/fuzz" 40
 "$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
 	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
 check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
+java -jar /usr/bin/epubcheck "$TMP/all.epub" >"$TMP/all.check" 2>&1
+contains "combined: epubcheck 0 errors 0 warnings" "$TMP/all.check" '^Messages: 0 fatals / 0 errors / 0 warnings'
 # Pages are compressed on the threads that render them and handed to libzip as they are:
 # every entry's CRC and size must hold, the text deflated, the mimetype stored.
 zipcheck=$(/usr/bin/python3 -c '
