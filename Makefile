@@ -29,8 +29,12 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont
+# TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
+# bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
+# mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
-             python3-lxml python3-markdown-it python3-yaml time
+             python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
+             diffutils findutils mawk
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(wildcard src/*.c))
