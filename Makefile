@@ -12,6 +12,7 @@
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/folio
+MANDIR    = $(PREFIX)/share/man/man1
 CC       ?= cc
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
             cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib
@@ -32,9 +33,10 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
+# mandoc: the manual page's lint.
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
-             diffutils findutils mawk
+             diffutils findutils mawk mandoc
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(wildcard src/*.c))
@@ -95,13 +97,15 @@ bench: deps-bench
 	tests/bench/run
 
 install: build/folio
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(MANDIR)
 	install -m 755 build/folio $(DESTDIR)$(BINDIR)/folio
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 src/cli/folio.1 $(DESTDIR)$(MANDIR)/folio.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/folio
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/folio.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

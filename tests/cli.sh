@@ -63,3 +63,9 @@ if [ -x "$TMP/dest/opt/folio/bin/folio" ]; then
 else
 	not_ok "install: make install DESTDIR PREFIX" "$(ls -R "$TMP/dest" 2>&1 | head)"
 fi
+# The manual page where man looks (PREFIX/share/man/man1); make uninstall takes away every file
+# make install put there.
+same_bytes "install: the manual page in share/man/man1" src/cli/folio.1 "$TMP/dest/opt/folio/share/man/man1/folio.1"
+make -s uninstall DESTDIR="$TMP/dest" PREFIX=/opt/folio >/dev/null 2>&1
+left=$(find "$TMP/dest" -type f)
+[ -d "$TMP/dest/opt/folio" ] && [ -z "$left" ] && ok "uninstall: no file left" || not_ok "uninstall: no file left" "$left"
