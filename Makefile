@@ -13,6 +13,8 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/folio
 MANDIR    = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
             cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib
@@ -33,10 +35,10 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
-# mandoc: the manual page's lint.
+# mandoc: the manual page's lint; zsh: its completion, tried in a real zsh.
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
-             diffutils findutils mawk mandoc
+             diffutils findutils mawk mandoc zsh
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(wildcard src/*.c))
@@ -98,14 +100,17 @@ bench: deps-bench
 
 install: build/folio
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts \
-	  $(DESTDIR)$(MANDIR)
+	  $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 build/folio $(DESTDIR)$(BINDIR)/folio
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 src/cli/folio.1 $(DESTDIR)$(MANDIR)/folio.1
+	install -m 644 src/cli/completions/folio.bash $(DESTDIR)$(BASHCOMPDIR)/folio
+	install -m 644 src/cli/completions/_folio $(DESTDIR)$(ZSHCOMPDIR)/_folio
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/folio.1
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/folio.1 $(DESTDIR)$(BASHCOMPDIR)/folio \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_folio
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -1,4 +1,4 @@
-# cli.sh - the command line: exit statuses, bad input, --strict, atomic output, usage.
+# cli.sh - the command line: exit statuses, bad input, --strict, atomic output, usage, make install.
 . "$(dirname "$0")/lib.sh"
 
 bad=tests/bad/coll
@@ -63,9 +63,13 @@ if [ -x "$TMP/dest/opt/folio/bin/folio" ]; then
 else
 	not_ok "install: make install DESTDIR PREFIX" "$(ls -R "$TMP/dest" 2>&1 | head)"
 fi
-# The manual page where man looks (PREFIX/share/man/man1); make uninstall takes away every file
-# make install put there.
+# The manual page and the completions where man, bash-completion and zsh look; make uninstall
+# takes away every file make install put there.
 same_bytes "install: the manual page in share/man/man1" src/cli/folio.1 "$TMP/dest/opt/folio/share/man/man1/folio.1"
+same_bytes "install: bash completion in share/bash-completion/completions" src/cli/completions/folio.bash \
+	"$TMP/dest/opt/folio/share/bash-completion/completions/folio"
+same_bytes "install: zsh completion in share/zsh/vendor-completions" src/cli/completions/_folio \
+	"$TMP/dest/opt/folio/share/zsh/vendor-completions/_folio"
 make -s uninstall DESTDIR="$TMP/dest" PREFIX=/opt/folio >/dev/null 2>&1
 left=$(find "$TMP/dest" -type f)
 [ -d "$TMP/dest/opt/folio" ] && [ -z "$left" ] && ok "uninstall: no file left" || not_ok "uninstall: no file left" "$left"
