@@ -1,4 +1,4 @@
-# cli.sh - the command line: exit statuses, bad input, --strict, atomic output, usage.
+# cli.sh - the command line: exit statuses, bad input, --strict, atomic output, usage, make install.
 . "$(dirname "$0")/lib.sh"
 
 bad=tests/bad/coll
@@ -50,7 +50,7 @@ expect_status "options after source" 0 "$FOLIO" tests/model/coll -q -t model -o 
 
 # The same input gives the same bytes.
 "$FOLIO" tests/model/coll -q -t model -o "$TMP/a.model"; "$FOLIO" tests/model/coll -q -t model -o "$TMP/b.model"
-cmp -s "$TMP/a.model" "$TMP/b.model" && ok "deterministic model" || not_ok "deterministic model"
+same_bytes "deterministic model" "$TMP/a.model" "$TMP/b.model"
 
 # make install: an installed copy finds its templates and fonts under PREFIX/share/folio, wherever
 # DESTDIR puts it, and makes the same book as the build tree.
@@ -59,10 +59,20 @@ if [ -x "$TMP/dest/opt/folio/bin/folio" ]; then
 	(cd "$TMP" && "$TMP/dest/opt/folio/bin/folio" --offline -q "$ROOT/tests/model/coll" -o "$TMP/installed.pdf" 2>"$TMP/installed.err")
 	"$FOLIO" -q tests/model/coll -o "$TMP/tree.pdf"
 	lacks "install: the installed copy finds its font set-up" "$TMP/installed.err" "font set-up is missing"
-	check "install: same PDF as the build tree" cmp "$TMP/installed.pdf" "$TMP/tree.pdf"
+	same_bytes "install: same PDF as the build tree" "$TMP/installed.pdf" "$TMP/tree.pdf"
 else
 	not_ok "install: make install DESTDIR PREFIX" "$(ls -R "$TMP/dest" 2>&1 | head)"
 fi
+# The manual page and the completions where man, bash-completion and zsh look; make uninstall
+# takes away every file make install put there.
+same_bytes "install: the manual page in share/man/man1" src/cli/folio.1 "$TMP/dest/opt/folio/share/man/man1/folio.1"
+same_bytes "install: bash completion in share/bash-completion/completions" src/cli/completions/folio.bash \
+	"$TMP/dest/opt/folio/share/bash-completion/completions/folio"
+same_bytes "install: zsh completion in share/zsh/vendor-completions" src/cli/completions/_folio \
+	"$TMP/dest/opt/folio/share/zsh/vendor-completions/_folio"
+make -s uninstall DESTDIR="$TMP/dest" PREFIX=/opt/folio >/dev/null 2>&1
+left=$(find "$TMP/dest" -type f)
+[ -d "$TMP/dest/opt/folio" ] && [ -z "$left" ] && ok "uninstall: no file left" || not_ok "uninstall: no file left" "$left"
 
 # Every option value is checked when the options are read, from one table: a bad one exits 2 with
 # the option's name and what it takes, before any article is read (tests/bad/coll would warn about

@@ -16,9 +16,11 @@ done
 
 # The sanitizer: nothing that runs or loads survives, and all the text around it does.
 h=$TMP/hostile.xhtml
+# (asked only of a page that was read: one with its kept text; else each fails)
 for bad in '<script' '<style' '<iframe' '<object' '<embed' '<form' '<input' '<meta http' '<base' \
 	'="[^"]*(javascript|vbscript|data):' '="[^"]*alert' ' on[a-z]+=' ' style=' 'evil\.example' 'KEEP-NOT-SHOWN'; do
-	lacks "sanitizer: no $bad" "$h" "$bad"
+	if grep -q 'KEEP-11b' "$h"; then lacks "sanitizer: no $bad" "$h" "$bad"
+	else not_ok "sanitizer: no $bad" "the hostile page was not read: $(head -3 "$h")"; fi
 done
 $textof "$TMP/hostile.epub" >"$TMP/hostile.txt"
 for keep in $(grep -oE 'KEEP-[0-9]+[a-z]?' tests/epub/hostile.md | sort -u); do
@@ -40,7 +42,9 @@ for i in $(seq -w 1 20); do
 	contains "unclosed: UNCLOSED-$i kept" "$TMP/unclosed.txt" "UNCLOSED-$i( |\.|$)"
 done
 $textof "$TMP/unclosed.epub" 'EPUB/a*.xhtml' >"$TMP/unclosed.xhtml"
-lacks "unclosed: no script element" "$TMP/unclosed.xhtml" '<script|<style|<textarea|<pre'
+n=$(grep -o '<body' "$TMP/unclosed.xhtml" | wc -l)
+if [ "$n" = 4 ]; then lacks "unclosed: no script element" "$TMP/unclosed.xhtml" '<script|<style|<textarea|<pre'
+else not_ok "unclosed: no script element" "$n article pages read, not 4"; fi
 contains "unclosed: reported with file and line" "$TMP/unclosed.err" \
 	'^folio: tests/epub/unclosed/1-script.md:9: warning: raw HTML <script> is never closed'
 [ "$(grep -c '^EPUB/a000[1-4].xhtml' "$TMP/unclosed.txt")" = 4 ] && ok "unclosed: all four articles in the book" \
@@ -52,6 +56,8 @@ tests/epub/fuzz.py "$TMP/fuzz" 40
 "$FOLIO" tests/epub "$TMP/fuzz" --cover tests/epub/media/dot.png --title "folio EPUB fixtures" \
 	--author "folio tests" -o "$TMP/all.epub" 2>"$TMP/all.err"
 check "combined: every XML entry well-formed" $textof "$TMP/all.epub"
+java -jar /usr/bin/epubcheck "$TMP/all.epub" >"$TMP/all.check" 2>&1
+contains "combined: epubcheck 0 errors 0 warnings" "$TMP/all.check" '^Messages: 0 fatals / 0 errors / 0 warnings'
 # Pages are compressed on the threads that render them and handed to libzip as they are:
 # every entry's CRC and size must hold, the text deflated, the mimetype stored.
 zipcheck=$(/usr/bin/python3 -c '
@@ -67,7 +73,9 @@ n=$(echo "$zipcheck" | sed 's|.*deflated-texts:\([0-9]*\)/.*|\1|')
 	&& echo "$zipcheck" | grep -q "deflated-texts:$n/$n" && ok "combined: every entry's CRC holds; texts deflated ($n)" \
 	|| not_ok "combined: zip entries" "$zipcheck"
 $textof "$TMP/all.epub" 'EPUB/a*.xhtml' >"$TMP/all.xhtml"
-lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
+n=$(grep -o '<body' "$TMP/all.xhtml" | wc -l)
+if [ "$n" -gt 40 ]; then lacks "combined: no script, handler or unsafe link" "$TMP/all.xhtml" '<script|<style|<iframe| on[a-z]+="|="[^"]*javascript:'
+else not_ok "combined: no script, handler or unsafe link" "$n article pages read"; fi
 want=$(( $(find tests/epub -name '*.md' ! -name '_index.md' | wc -l) + 40 ))
 [ "$($textof "$TMP/all.epub" --list | grep -c '^EPUB/a[0-9]*\.xhtml$')" = "$want" ] && ok "combined: $want article pages" \
 	|| not_ok "combined: $want article pages" "$($textof "$TMP/all.epub" --list)"
@@ -87,7 +95,9 @@ $textof "$TMP/all.epub" EPUB/nav.xhtml >"$TMP/all.nav"
 contains "nav: part holds its articles" "$TMP/all.nav" '<a href="p01.xhtml">'
 contains "nav: landmarks" "$TMP/all.nav" 'epub:type="landmarks"'
 $textof "$TMP/all.epub" EPUB/images/img-660d89b5636809f1.svg >"$TMP/evil.svg"
-lacks "svg image: no script, handler or remote reference" "$TMP/evil.svg" 'script|onload|evil\.example|javascript|foreignObject|<image'
+if grep -q '<circle' "$TMP/evil.svg"; then
+	lacks "svg image: no script, handler or remote reference" "$TMP/evil.svg" 'script|onload|evil\.example|javascript|foreignObject|<image'
+else not_ok "svg image: no script, handler or remote reference" "the SVG was not read"; fi
 contains "svg image: drawing kept" "$TMP/evil.svg" '<circle cx="10" cy="10" r="5"'
 
 # The examples pass epubcheck too.
@@ -106,12 +116,10 @@ assert all(i.extra == b"" and i.date_time == m.date_time and i.external_attr == 
 
 # Same input, same bytes: twice, and in another time zone (dates without a zone read in a fixed one).
 "$FOLIO" examples -q -o "$TMP/again.epub"
-cmp -s "$TMP/examples.epub" "$TMP/again.epub" && ok "deterministic: two builds byte-identical" \
-	|| not_ok "deterministic: two builds byte-identical"
+same_bytes "deterministic: two builds byte-identical" "$TMP/examples.epub" "$TMP/again.epub"
 (unset SOURCE_DATE_EPOCH; TZ=UTC "$FOLIO" examples -q --timezone +08:00 -o "$TMP/utc.epub"
  TZ=Asia/Shanghai "$FOLIO" examples -q --timezone +08:00 -o "$TMP/sh.epub")
-cmp -s "$TMP/utc.epub" "$TMP/sh.epub" && ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC" \
-	|| not_ok "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC"
+same_bytes "deterministic: TZ=Asia/Shanghai gives the bytes of TZ=UTC" "$TMP/utc.epub" "$TMP/sh.epub"
 
 # The identifier follows the content: the same articles give the same one, a changed byte another.
 mkdir -p "$TMP/ident"
@@ -128,10 +136,10 @@ id3=$(grep '^  identifier:' "$TMP/ident3.model")
 # A failed run leaves an existing book untouched and no temporary file.
 cp "$TMP/examples.epub" "$TMP/keep.epub"
 expect_status "atomic: --strict failure exits 1" 1 "$FOLIO" --strict tests/epub/hostile.md -o "$TMP/keep.epub"
-cmp -s "$TMP/examples.epub" "$TMP/keep.epub" && ok "atomic: existing EPUB untouched" || not_ok "atomic: existing EPUB untouched"
+same_bytes "atomic: existing EPUB untouched" "$TMP/examples.epub" "$TMP/keep.epub"
 expect_status "atomic: unreadable --css exits 1" 1 "$FOLIO" examples --css "$TMP/none.css" -o "$TMP/keep.epub"
 contains "atomic: --css problem named" "$TMP/err" "none.css: error: cannot read the stylesheet"
-cmp -s "$TMP/examples.epub" "$TMP/keep.epub" && ok "atomic: still untouched" || not_ok "atomic: still untouched"
+same_bytes "atomic: still untouched" "$TMP/examples.epub" "$TMP/keep.epub"
 leftovers=$(ls -A "$TMP" | grep '^\.keep' || true)
 [ -z "$leftovers" ] && ok "atomic: no temporary file left" || not_ok "atomic: no temporary file left" "$leftovers"
 

@@ -27,6 +27,9 @@ not_ok() {
 	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40
 	echo "FAIL $1" >>"$RESULTS"
 }
+# updated NAME: a golden file rewritten by UPDATE=1: a result of its own, never a pass (tests/run
+# lists them, and fails under CI).
+updated() { echo "updated $1"; echo "updated $1" >>"$RESULTS"; }
 
 # check NAME COMMAND...: passes when COMMAND exits 0.
 check() {
@@ -35,12 +38,15 @@ check() {
 	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
 }
 
-# golden NAME EXPECTED_FILE ACTUAL_FILE: compare, or refresh with UPDATE=1.
+# golden NAME EXPECTED_FILE ACTUAL_FILE: compare, or refresh with UPDATE=1. Under UPDATE=1 a golden
+# file that differs is rewritten and reported as updated, one that agrees passes; in CI (CI set)
+# UPDATE=1 is refused: it would turn every difference into a pass.
 golden() {
 	local name=$1 expected=$2 actual=$3
-	if [ "${UPDATE:-0}" = 1 ]; then
-		cp "$actual" "$expected"
-		ok "$name (updated)"
+	if [ "${UPDATE:-0}" = 1 ] && [ -n "${CI:-}" ]; then
+		not_ok "$name" "UPDATE=1 is refused in CI (CI=$CI): goldens are compared there, never rewritten"
+	elif [ "${UPDATE:-0}" = 1 ] && ! cmp -s "$expected" "$actual"; then
+		if cp "$actual" "$expected"; then updated "$name ($expected)"; else not_ok "$name" "cannot write $expected"; fi
 	elif [ ! -f "$expected" ]; then
 		not_ok "$name" "missing golden file $expected (run UPDATE=1 tests/run)"
 	elif diff -u "$expected" "$actual" >"$TMP/diff" 2>&1; then
@@ -59,11 +65,34 @@ expect_status() {
 }
 
 # contains NAME FILE PATTERN: passes when FILE has a line matching the grep -E PATTERN.
+# A FILE that is missing or cannot be read fails, with grep's reason.
 contains() {
-	if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no line matching '$3' in $2: $(head -20 "$2")"; fi
+	local st=0
+	grep -qE -- "$3" "$2" 2>"$TMP/grep.err" || st=$?
+	case $st in
+	0) ok "$1" ;;
+	1) not_ok "$1" "no line matching '$3' in $2: $(head -20 "$2")" ;;
+	*) not_ok "$1" "cannot search $2: $(cat "$TMP/grep.err")" ;;
+	esac
 }
 
-# lacks NAME FILE PATTERN: passes when no line of FILE matches.
+# same_bytes NAME FILE1 FILE2: passes when FILE1 is not empty and FILE2 has the same bytes: two
+# empty or missing outputs are not the same book.
+same_bytes() {
+	if [ ! -s "$2" ]; then not_ok "$1" "$2 is empty or missing"
+	elif cmp "$2" "$3" >"$TMP/cmp" 2>&1; then ok "$1"
+	else not_ok "$1" "$(cat "$TMP/cmp")"; fi
+}
+
+# lacks NAME FILE PATTERN: passes when FILE can be read and no line of it matches (an empty FILE
+# passes: nothing was said). A FILE that is missing or cannot be read fails: a tool that failed
+# to write it must not pass for one that found nothing.
 lacks() {
-	if grep -qE -- "$3" "$2"; then not_ok "$1" "$(grep -E -- "$3" "$2" | head -5)"; else ok "$1"; fi
+	local st=0
+	grep -qE -- "$3" "$2" 2>"$TMP/grep.err" || st=$?
+	case $st in
+	1) ok "$1" ;;
+	0) not_ok "$1" "$(grep -E -- "$3" "$2" | head -5)" ;;
+	*) not_ok "$1" "cannot search $2: $(cat "$TMP/grep.err")" ;;
+	esac
 }

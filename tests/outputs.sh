@@ -14,7 +14,7 @@ echo "old book" >"$TMP/books/real.model"
 ln -s ../books/real.model "$TMP/links/link.model"
 expect_status "link: written" 0 "$FOLIO" -q $coll -t model -o "$TMP/links/link.model"
 [ -L "$TMP/links/link.model" ] && ok "link: still a link" || not_ok "link: still a link" "$(ls -l "$TMP/links")"
-check "link: the target holds the book" cmp "$TMP/books/real.model" "$TMP/plain.model"
+same_bytes "link: the target holds the book" "$TMP/books/real.model" "$TMP/plain.model"
 leftovers=$(ls -A "$TMP/links" "$TMP/books" | grep '^\.' || true)
 [ -z "$leftovers" ] && ok "link: no temporary file left" || not_ok "link: no temporary file left" "$leftovers"
 # A chain of links, and one that points at a name not taken yet.
@@ -24,7 +24,7 @@ expect_status "link chain: written" 0 "$FOLIO" -q $coll -t model -o "$TMP/links/
 	|| not_ok "link chain: both links kept" "$(ls -l "$TMP/links")"
 ln -s ../books/new.epub "$TMP/links/dangling.epub"
 expect_status "dangling link: written" 0 "$FOLIO" -q $coll -o "$TMP/links/dangling.epub"
-check "dangling link: its target created" cmp "$TMP/books/new.epub" "$TMP/plain.epub"
+same_bytes "dangling link: its target created" "$TMP/books/new.epub" "$TMP/plain.epub"
 ln -s loop-b.model "$TMP/links/loop-a.model"; ln -s loop-a.model "$TMP/links/loop-b.model"
 expect_status "link loop: refused" 1 "$FOLIO" -q $coll -t model -o "$TMP/links/loop-a.model"
 contains "link loop: says why" "$TMP/err" "loop-a.model: error: cannot follow the symbolic link: Too many levels"
@@ -36,12 +36,12 @@ reader=$!
 expect_status "fifo: written" 0 "$FOLIO" -q $coll -t epub -o "$TMP/book.fifo"
 wait $reader
 [ -p "$TMP/book.fifo" ] && ok "fifo: still a FIFO" || not_ok "fifo: still a FIFO" "$(ls -l "$TMP/book.fifo")"
-check "fifo: the reader got the book" cmp "$TMP/from-fifo.epub" "$TMP/plain.epub"
+same_bytes "fifo: the reader got the book" "$TMP/from-fifo.epub" "$TMP/plain.epub"
 
 # '-' is standard output; the format comes from -t.
 "$FOLIO" -q $coll -t model -o - >"$TMP/stdout.model" 2>"$TMP/stdout.err"; status=$?
 [ $status = 0 ] && ok "stdout: exit 0" || not_ok "stdout: exit 0" "exit $status: $(cat "$TMP/stdout.err")"
-check "stdout: the book" cmp "$TMP/stdout.model" "$TMP/plain.model"
+same_bytes "stdout: the book" "$TMP/stdout.model" "$TMP/plain.model"
 "$FOLIO" -q $coll -t pdf -o - | head -c 5 >"$TMP/stdout.head"
 contains "stdout: a PDF through a pipe" "$TMP/stdout.head" "^%PDF-"
 expect_status "stdout: without -t the format is unknown" 2 "$FOLIO" -q $coll -o -
