@@ -56,7 +56,7 @@ for o in --sort --group-by --webp --page-size; do
 		expect_status "bash: $o $v is accepted" 0 "$FOLIO" -q tests/model/coll "$o" "$v" -t trace -o "$TMP/v.trace"
 	done
 done
-expect_status "bash: (a page size not offered is refused)" 1 "$FOLIO" -q tests/model/coll --page-size A9 -t trace -o "$TMP/v.trace"
+expect_status "bash: (a page size not offered is refused, as bad usage)" 2 "$FOLIO" -q tests/model/coll --page-size A9 -t trace -o "$TMP/v.trace"
 
 # ---- zsh ----
 if ! command -v zsh >/dev/null; then

@@ -64,7 +64,7 @@ static const struct def defs[] = {
 	{ "include-drafts", 0, K_BOOL, O(include_drafts), NULL, "include articles marked draft: true", 0, NULL },
 	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
 	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
-	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A4, A5 (default), B5, B5-JIS, Letter or WIDTHxHEIGHTmm", 0, "Print (PDF)" },
+	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A5 (default), A4, A6, B5, B5-JIS, B6, Letter, 16K, 32K or WIDTHxHEIGHT (mm, cm, in, pt)", 0, "Print (PDF)" },
 	{ "margin", 0, K_LENGTH, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL,
 	  .parsed = O(margin_pt) },
 	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
