@@ -68,6 +68,7 @@ static const struct def defs[] = {
 	{ "margin", 0, K_LENGTH, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL,
 	  .parsed = O(margin_pt) },
 	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
+	{ "show-grid", 0, K_BOOL, O(show_grid), NULL, "draw the type area and its line grid on every page (a proof)", F_CLI_ONLY, NULL },
 	{ "theme", 0, K_PATH, O(theme), "FILE", "print theme (YAML) instead of templates/theme.yaml", 0, NULL },
 	{ "since", 0, K_DATE, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
 	{ "until", 0, K_DATE, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },

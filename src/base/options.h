@@ -32,6 +32,7 @@ struct options {
 	/* Print */
 	char *page_size, *margin, *theme;
 	bool two_sided;
+	bool show_grid;		/* --show-grid: the PDF's type area and line grid drawn (a proof) */
 
 	/* Choosing and grouping articles */
 	char *since, *until, *last, *timezone, *group_by;

@@ -4,7 +4,7 @@
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
 	--description --css --sort --include-drafts --strict -q --quiet --page-size --margin --two-sided
-	--theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
+	--show-grid --theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs -h --help -V --version"
 _folio_digest_options="--state --new"

@@ -20,6 +20,7 @@ struct lpara {
 	int line;
 	GArray *anchors;	/* layout's: destinations to place on the line holding an offset */
 	bool checked;		/* layout's: missing glyphs looked for */
+	bool on_grid;		/* layout's: set at the grid's pitch, its lines on the line grid */
 };
 
 struct lpara *lpara_ref(struct lpara *lp);

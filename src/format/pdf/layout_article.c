@@ -86,6 +86,8 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 					     a->fm.title.line ? a->fm.title.line : 1);
 	const char *summary = a->fm.summary.text;
 
+	/* On the grid the header (title to rule) is one block of whole lines. */
+	lay_block_begin(L, F, 0);
 	lay_mark(L, a->id, a->title, lay_outline_base(L));
 	lay_para_lines(L, F, lp, true);
 	meta_line(L, F, a);
@@ -104,7 +106,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 	lay_space(L, lay_em(F, 0.8));
 	lay_keep(L);
 	lay_rule(L, F->x, F->w, 0.5, 1);
-	lay_space(L, lay_em(F, 1.2));
+	lay_block_end(L, F, lay_em(F, 1.2), L->t->title_lines);
 	if (a->lead && a->lead->res && lay_drawable(a->lead->res) && !used_in_body(a, a->lead->res))
 		lay_image(L, F, a->lead, NULL, NULL, a->lead->line);
 	if (F->latin)
@@ -122,7 +124,10 @@ static void footnotes(struct lay *L, struct flow *F, const struct article_view *
 		return;
 	nf.size = size;
 	nf.no_indent = true;
+	nf.grid = false;	/* the notes keep their own pitch, starting on a grid line */
 	lay_space(L, lay_em(F, 1.5));
+	if (F->grid)
+		lay_snap(L);
 	lay_rule(L, F->x, F->w * 0.25, 0.5, 1);
 	lay_space(L, lay_em(F, 0.5));
 	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
@@ -181,7 +186,7 @@ void lay_unbind_article(struct lay *L)
 void layout_article_body(struct lay *L, const struct article *a)
 {
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang) };
+			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang), .grid = true };
 
 	struct article_view *v = article_view_open(a);
 

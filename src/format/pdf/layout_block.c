@@ -111,14 +111,23 @@ static void heading(struct lay *L, struct flow *F, cmark_node *n)
 	/* Chinese headings are set in a regular-weight sans (黑体); Latin ones in bold. */
 	struct inline_style s = { .role = lay_heading_role(F), .size = size, .bold = F->latin, .color = L->t->color_heading };
 	const struct heading *h = record_heading(n);
-	struct lpara *lp = lay_para_new(L, F->w, size * 1.45, 0, PARA_LEFT, false, lay_node_line(L, n));
+	/*
+	 * On the grid a heading about the body size (within a tenth) is set on the grid's lines, like
+	 * a line of text; a larger one is a block of whole lines, centred in them.
+	 */
+	bool body = L->grid && F->grid && F->size == L->t->size && size < F->size * 1.1;
+	struct lpara *lp = lay_para_new(L, F->w, body ? L->grid : size * 1.45, 0, PARA_LEFT, false,
+					lay_node_line(L, n));
 
 	layout_inlines(L, lp, n, &s);
 	if (!*para_text(lp->para)) {
 		lpara_unref(lp);
 		return;
 	}
-	lay_space(L, lay_em(F, L->t->heading_space_before));
+	if (body)
+		lay_space(L, lay_em(F, L->t->heading_space_before));
+	else
+		lay_block_begin(L, F, lay_em(F, L->t->heading_space_before));
 	if (h) {
 		int min = 6, depth;
 
@@ -128,7 +137,10 @@ static void heading(struct lay *L, struct flow *F, cmark_node *n)
 		lay_mark(L, h->anchor, h->text, depth < 2 ? lay_outline_base(L) + 1 + depth : -1);
 	}
 	lay_para_lines(L, F, lp, true);
-	lay_space(L, lay_em(F, L->t->heading_space_after));
+	if (body)
+		lay_space(L, lay_em(F, L->t->heading_space_after));
+	else
+		lay_block_end(L, F, lay_em(F, L->t->heading_space_after), L->t->heading_lines);
 	lay_keep(L);
 	if (F->latin)
 		F->no_indent = true;
@@ -173,7 +185,7 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 		 lay_style(L, FONT_CODE, size, false, false, L->t->color_text, NULL, 0, true, false));
 	g_string_free(text, TRUE);
 	lay_para_check(L, lp);
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	/* A padding strip above and below; the grey background is drawn line by line. */
 	v = vitem_new(pad);
 	{
@@ -219,7 +231,7 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 		vitem_box(v, &f);
 	}
 	lay_add(L, v);
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 }
 
 /* ---- raw HTML: its text only ---- */
@@ -455,9 +467,9 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 
 static void thematic_break(struct lay *L, struct flow *F)
 {
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	lay_rule(L, F->x + F->w * 0.375, F->w * 0.25, 0.6, F->size);
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 }
 
 /* One block of a container. */

@@ -178,6 +178,7 @@ static void emit(struct lay *L, GPtrArray *items)
 	}
 	if (!st->blank_running)
 		running_heads(L, st, &pg, x0);
+	lay_grid_overlay(L, &pg, x0);
 	st->no_running = false;
 	L->dev->page(L->dev, &pg);
 	page_free_boxes(&pg);
@@ -318,7 +319,9 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 	double size = t->toc_size, numw = size * 2.6, gap = size;
 	double w = L->text_w - indent - numw - gap;
 	enum theme_font role = langtag_is_cjk(L->b->lang) ? FONT_BODY : FONT_BODY_LATIN;
-	struct lpara *lp = lay_para_new(L, w, size * 1.6, 0, PARA_LEFT, false, 0);
+	/* On the line grid an entry's lines are grid lines, with no space between entries. */
+	double pitch = L->grid ? lay_pitch(L, size) : size * 1.6;
+	struct lpara *lp = lay_para_new(L, w, pitch, 0, PARA_LEFT, false, 0);
 	struct lpara *np;
 	char *num = number_text(st, page, L->measuring);
 	char *link = g_strdup_printf("#%s", dest);
@@ -340,7 +343,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 			double from = indent + l->x + l->width + size * 0.2, to;
 			struct box nb;
 
-			np = lay_para_new(L, numw, size * 1.6, 0, PARA_RIGHT, false, 0);
+			np = lay_para_new(L, numw, pitch, 0, PARA_RIGHT, false, 0);
 			para_add(np->para, num, -1, lay_style(L, role, size, bold, false, t->color_text, link, 0, false,
 							      false));
 			lay_para_check(L, np);
@@ -351,7 +354,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
 				GString *dots = g_string_new(NULL);
 				/* Set on one line, its right end at to, so every entry's dots line up. */
-				struct lpara *dp = lay_para_new(L, 1e6, size * 1.6, 0, PARA_LEFT, false, 0);
+				struct lpara *dp = lay_para_new(L, 1e6, pitch, 0, PARA_LEFT, false, 0);
 
 				g_string_append_c(dots, '.');
 				while (--k > 0)
@@ -377,6 +380,8 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 		vitem_box(v, &link_box);
 	}
 	lay_space(L, size * 0.35);
+	if (L->grid)
+		lay_snap(L);
 	lay_add(L, v);
 	lpara_unref(lp);
 	g_free(num);
@@ -478,7 +483,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
 	intro = p->intro ? article_view_open(p->intro) : NULL;
 	if (intro && cmark_node_first_child(intro->doc)) {
-		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text };
+		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text, .grid = true };
 
 		/* The intro's pictures and links are the article's own records, as in its EPUB page. */
 		lay_bind_article(L, intro);
@@ -558,6 +563,7 @@ static void lay_init(struct lay *L, const struct book *b, const struct theme *t,
 	L->dev = dev;
 	L->text_w = t->page_w - t->margin_inner - t->margin_outer;
 	L->body_h = t->page_h - t->margin_top - t->margin_bottom;
+	lay_grid_init(L);
 	lay_styles_init(L);
 	L->reported = g_hash_table_new(NULL, NULL);
 	L->fnrefs = g_hash_table_new(NULL, NULL);

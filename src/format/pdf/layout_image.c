@@ -77,9 +77,9 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 		y += l->ascent + l->descent;
 	}
 	lpara_unref(lp);
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	lay_add(L, v);
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 	g_free(label);
 	g_free(salt);
 	g_free(surl);
@@ -164,7 +164,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 			vitem_box(v, &b);
 		}
 	}
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	lay_add(L, v);
 	if (cap) {
 		struct flow cf = *F;
@@ -175,7 +175,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		lay_keep(L);
 		lay_para_lines(L, &cf, cap, true);
 	}
-	lay_space(L, lay_em(F, L->t->block_space));
+	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 }
 
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)

@@ -19,8 +19,13 @@
  */
 struct vitem {
 	double height;
-	double space_before;		/* dropped at the top of a page */
+	double gap;			/* the space asked for before this item */
+	double space_before;		/* the space set before it on its page (dropped at the top of a page) */
 	bool keep_with_prev;		/* no page break before this item */
+	/* The line grid (lay->grid): */
+	bool snap;			/* starts on a line of the grid (body text, a block's first item) */
+	double lead;			/* from that line down to the item's top (a block centred in its lines) */
+	double pad_after;		/* the last item of a block: the rest of its last line, kept below it */
 	GArray *boxes;			/* of struct box */
 	struct vitem *header;		/* a table row: its header row, repeated after a break (owned ref) */
 	int ref;
@@ -44,6 +49,7 @@ struct flow {
 	struct box markers[4];
 	bool no_indent;			/* first paragraph of a list item, or after a heading (Latin) */
 	bool tight;			/* tight list: no space between its paragraphs */
+	bool grid;			/* on the book's line grid (not notes): blocks take whole lines */
 };
 
 struct lay;
@@ -58,6 +64,8 @@ struct lay {
 	bool measuring;
 
 	double text_w, body_h;		/* the text area */
+	double grid;			/* the line grid's pitch (body lines), 0 when off */
+	double grid_ascent;		/* from a grid line's top to its baseline */
 	GHashTable *styles;		/* key -> struct para_style *, for the whole run */
 
 	/* The article being set: its file for messages, its nodes' model records. */
@@ -74,6 +82,10 @@ struct lay {
 	double used;
 	double pending_space;		/* before the next item */
 	bool pending_keep;		/* the next item stays with the previous one */
+	bool pending_snap;		/* the next item starts on a grid line */
+	GPtrArray *block;		/* the items of a block being made, placed when it ends (grid) */
+	int block_depth;		/* blocks inside blocks: only the outermost is framed */
+	double block_before;
 	GPtrArray *pending_boxes;	/* destinations and outline entries for the next item */
 	emit_fn emit;
 	void *emit_data;
@@ -100,6 +112,24 @@ void lay_mark(struct lay *L, const char *dest, const char *title, int outline_le
 void lay_add(struct lay *L, struct vitem *v);
 /* Emit what is on the page, if anything. */
 void lay_flush(struct lay *L);
+
+/*
+ * The line grid (行取り). lay_grid_init: on for the book (theme and language) or not; the text
+ * area's height then whole lines. A block (a heading, a picture, a table, code, a rule, the
+ * article header) is made between lay_block_begin and lay_block_end: on the grid it takes whole
+ * lines, at least min_lines and enough for its spaces before and after, and is centred in them,
+ * so the text after it is back on the grid. Off the grid (or in F not on it) they ask for the
+ * spaces before and after, as lay_space does.
+ */
+void lay_grid_init(struct lay *L);
+void lay_block_begin(struct lay *L, const struct flow *F, double before);
+void lay_block_end(struct lay *L, const struct flow *F, double after, int min_lines);
+/* The next item starts on a grid line (the notes' rule, a contents entry). */
+void lay_snap(struct lay *L);
+/* A space of pt on the grid: whole lines, none for less than a third of one. */
+double lay_grid_space(const struct lay *L, double pt);
+/* --show-grid: the type area and its lines drawn over page pg, whose text area starts at x0. */
+void lay_grid_overlay(const struct lay *L, struct page *pg, double x0);
 
 /* A paragraph with the flow's settings: the caller adds text, then calls lay_para_lines. */
 struct lpara *lay_para_new(struct lay *L, double width, double pitch, double indent, enum para_align align,

@@ -1,6 +1,7 @@
 /* layout_page.c - the vertical list: items, shared paragraphs, and breaking it into pages. */
 #include "format/pdf/layout_int.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "format/fonts.h"
@@ -242,11 +243,6 @@ static void emit_first(struct lay *L, guint n)
 	g_ptr_array_free(page, TRUE);
 }
 
-static double item_extent(const struct lay *L, const struct vitem *v, bool first)
-{
-	return (first ? 0 : v->space_before) + v->height;
-}
-
 static void place(struct lay *L, struct vitem *v);
 
 /* The page is full before v: break at the last allowed place and start a new page. */
@@ -288,24 +284,57 @@ static void break_page(struct lay *L, struct vitem *v)
 	place(L, v);
 }
 
+/* The first grid line at or below y (a hundredth of a point is rounding, not a line). */
+static double grid_ceil(const struct lay *L, double y)
+{
+	return ceil((y - 0.01) / L->grid) * L->grid;
+}
+
+double lay_grid_space(const struct lay *L, double pt)
+{
+	if (!L->grid)
+		return pt;
+	return floor(pt / L->grid + 2.0 / 3) * L->grid;
+}
+
+/* The space before v at the foot of what the page holds: the request, or on the grid where it lands. */
+static double space_for(const struct lay *L, const struct vitem *v)
+{
+	const struct vitem *prev;
+	double want;
+
+	if (!L->items->len)
+		return 0;	/* spaces are dropped at the top of a page */
+	if (!L->grid)
+		return v->gap;
+	prev = g_ptr_array_index(L->items, L->items->len - 1);
+	if (!v->snap)
+		return MAX(v->gap, prev->pad_after);
+	want = MAX(lay_grid_space(L, v->gap), prev->pad_after);
+	return grid_ceil(L, L->used + want) + v->lead - L->used;
+}
+
 static void place(struct lay *L, struct vitem *v)
 {
 	bool first = L->items->len == 0;
-	double need = item_extent(L, v, first);
+	double space = space_for(L, v);
 
-	if (!first && L->used + need > L->body_h + 0.01) {
+	if (!first && L->used + space + v->height > L->body_h + 0.01) {
 		break_page(L, v);
 		return;
 	}
+	v->space_before = space;
 	g_ptr_array_add(L->items, v);
-	L->used += need;
+	L->used += space + v->height;
 }
 
 void lay_add(struct lay *L, struct vitem *v)
 {
-	v->space_before = MAX(v->space_before, L->pending_space);
+	v->gap = MAX(v->gap, L->pending_space);
 	if (L->pending_keep)
 		v->keep_with_prev = true;
+	if (L->pending_snap && L->grid)
+		v->snap = true;
 	for (guint i = 0; i < L->pending_boxes->len; i++) {
 		struct box *b = g_ptr_array_index(L->pending_boxes, i);
 
@@ -315,7 +344,112 @@ void lay_add(struct lay *L, struct vitem *v)
 	g_ptr_array_set_size(L->pending_boxes, 0);
 	L->pending_space = 0;
 	L->pending_keep = false;
+	L->pending_snap = false;
+	if (L->block) {
+		/* Inside a block only its first item is on a grid line: placed when the block ends. */
+		v->snap = false;
+		g_ptr_array_add(L->block, v);
+		return;
+	}
 	place(L, v);
+}
+
+void lay_snap(struct lay *L)
+{
+	L->pending_snap = true;
+}
+
+/* ---- the line grid ---- */
+
+void lay_grid_init(struct lay *L)
+{
+	const struct theme *t = L->t;
+
+	L->grid = theme_grid_on(t, L->b->lang) ? theme_pitch(t) : 0;
+	if (!L->grid)
+		return;
+	/* The page ends on its last grid line: the text area is whole lines tall. */
+	L->body_h = floor(L->body_h / L->grid + 1e-6) * L->grid;
+	L->grid_ascent = 0.88 * t->size + (L->grid - t->size) / 2;
+}
+
+void lay_block_begin(struct lay *L, const struct flow *F, double before)
+{
+	if (L->block_depth++ > 0 || !L->grid || !F->grid) {
+		lay_space(L, before);
+		return;
+	}
+	L->block = g_ptr_array_new();
+	L->block_before = MAX(before, L->pending_space);
+	L->pending_space = 0;
+}
+
+void lay_block_end(struct lay *L, const struct flow *F, double after, int min_lines)
+{
+	GPtrArray *items = L->block;
+	double extent = 0, room;
+	int lines;
+
+	if (--L->block_depth > 0 || !items) {
+		lay_space(L, after);
+		return;
+	}
+	L->block = NULL;
+	if (!items->len) {
+		g_ptr_array_free(items, TRUE);
+		lay_space(L, MAX(L->block_before, after));
+		return;
+	}
+	for (guint i = 0; i < items->len; i++) {
+		const struct vitem *v = g_ptr_array_index(items, i);
+
+		extent += (i ? v->gap : 0) + v->height;
+	}
+	/* Whole lines for the block and its spaces; the block centred in them. */
+	lines = (int)ceil((extent + L->block_before + after) / L->grid - 0.001);
+	lines = MAX(lines, min_lines);
+	room = lines * L->grid - extent;
+	{
+		struct vitem *first = g_ptr_array_index(items, 0), *last = g_ptr_array_index(items, items->len - 1);
+
+		first->snap = true;
+		first->gap = 0;
+		first->lead = room / 2;
+		last->pad_after = room - room / 2;
+	}
+	for (guint i = 0; i < items->len; i++)
+		place(L, g_ptr_array_index(items, i));
+	g_ptr_array_free(items, TRUE);
+}
+
+void lay_grid_overlay(const struct lay *L, struct page *pg, double x0)
+{
+	const struct theme *t = L->t;
+	double pitch = L->grid ? L->grid : theme_pitch(t), top = t->margin_top, h = L->body_h, w = L->text_w;
+	double asc = 0.88 * t->size + (pitch - t->size) / 2;
+	int lines = (int)floor(h / pitch + 1e-6), cols = (int)floor(w / t->size + 1e-6);
+	guint32 ink = 0x4f8fd8;
+	struct box frame = { .kind = BOX_FRAME, .x = x0, .y = top, .w = w, .h = h, .lw = 0.5, .color = 0xd84f4f };
+
+	if (!t->show_grid)
+		return;
+	page_add_box(pg, &frame);
+	/* Each line's em box (baseline - 0.88 em to + 0.12 em), and the character columns. */
+	for (int i = 0; i < lines; i++) {
+		double base = top + i * pitch + asc;
+		struct box r = { .kind = BOX_RULE, .x = x0, .w = w, .h = 0.25, .color = ink };
+
+		r.y = base - 0.88 * t->size;
+		page_add_box(pg, &r);
+		r.y = base + 0.12 * t->size;
+		page_add_box(pg, &r);
+	}
+	for (int c = 0; c <= cols; c++) {
+		struct box r = { .kind = BOX_RULE, .x = x0 + c * t->size, .y = top, .w = 0.25, .h = lines * pitch,
+				 .color = ink };
+
+		page_add_box(pg, &r);
+	}
 }
 
 void lay_flush(struct lay *L)
@@ -329,4 +463,5 @@ void lay_flush(struct lay *L)
 	L->used = 0;
 	L->pending_space = 0;
 	L->pending_keep = false;
+	L->pending_snap = false;
 }

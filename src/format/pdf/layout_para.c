@@ -36,6 +36,12 @@ struct lpara *lay_para_new(struct lay *L, double width, double pitch, double ind
 	};
 	struct lpara *lp = g_new0(struct lpara, 1);
 
+	/* Body text on the line grid: every line one pitch, larger type in whole pitches. */
+	if (L->grid && pitch == L->grid && !keep_spaces) {
+		set.grid_size = L->t->size;
+		lp->on_grid = true;
+	}
+
 	lp->ref = 1;
 	lp->para = para_new(L->ctx, &set);
 	lp->file = L->art ? L->art->file : NULL;
@@ -154,6 +160,7 @@ void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_t
 				vitem_box(v, &d);
 			}
 		}
+		v->snap = F->grid && lp->on_grid;
 		/* Widows and orphans: a page may break only with two lines on either side. */
 		if (i > 0)
 			v->keep_with_prev = keep_together || !(i >= 2 && n - i >= 2);
@@ -181,6 +188,9 @@ enum theme_font lay_heading_role(const struct flow *F)
 
 double lay_pitch(const struct lay *L, double size)
 {
+	/* Body text on the grid: the grid's pitch (the theme's, to a tenth of a point). */
+	if (L->grid && size == L->t->size)
+		return L->grid;
 	return size * L->t->line_height;
 }
 

@@ -230,7 +230,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 	band.w = MIN(x[ncols], F->w);
 	band.x = F->x + (F->w - band.w) / 2;
 	F = &band;
-	lay_space(L, F->size * L->t->block_space);
+	lay_block_begin(L, F, F->size * L->t->block_space);
 	for (guint r = 0; r < rows->len; r++) {
 		struct row *row = g_ptr_array_index(rows, r);
 		cmark_node *cell = cmark_node_first_child(row->node);
@@ -291,7 +291,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		v->keep_with_prev = true;
 		lay_add(L, v);
 	}
-	lay_space(L, F->size * L->t->block_space);
+	lay_block_end(L, F, F->size * L->t->block_space, 0);
 	vitem_unref(header);
 	g_ptr_array_free(rows, TRUE);
 	g_free(w);

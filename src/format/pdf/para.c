@@ -1182,7 +1182,17 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 	/* Line box: the body pitch, scaled when the line holds larger type. */
 	base = font_size_units(g_array_index(p->spans, struct span, 0).style);
 	size = MAX(size, base);
-	{
+	if (p->set.grid_size > 0) {
+		/* On the grid: the body line's baseline; whole pitches above it for type whose em box
+		 * would reach past the line's top. */
+		double pitch = p->set.line_height, gs = p->set.grid_size, sz = pt(size);
+		double asc = 0.88 * gs + (pitch - gs) / 2;
+
+		line->ascent = asc;
+		while (line->ascent < 0.88 * sz - 0.01)
+			line->ascent += pitch;
+		line->descent = pitch - asc;
+	} else {
 		double pitch = p->set.line_height * size / base, sz = pt(size);
 
 		line->ascent = 0.88 * sz + (pitch - sz) / 2;

@@ -49,6 +49,10 @@ struct para_settings {
 	enum punct_width punct;
 	double cjk_latin_space;		/* em between Han and Latin letters or digits (theme default 0.25);
 					 * 0 = off. A space the author typed there becomes this width. */
+	double grid_size;		/* line grid: the body size whose lines are line_height apart. Every
+					 * line is then line_height tall, its baseline where a body line's is,
+					 * and one holding larger type takes whole multiples of it (0 = off:
+					 * lines scale with their largest type) */
 };
 
 /* A piece of a line in one font and style, ready to draw with pango_cairo_show_glyph_item. */

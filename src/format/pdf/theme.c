@@ -10,8 +10,9 @@
 #include "base/diag.h"
 #include "base/yamlfile.h"
 #include "base/units.h"
+#include "base/langtag.h"
 
-enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT };
+enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT, T_COUNT, T_GRID };
 
 struct key {
 	const char *section, *name;
@@ -29,6 +30,11 @@ static const struct key keys[] = {
 	{ "page", "margin-inner", T_PT, F(margin_inner) },
 	{ "page", "margin-outer", T_PT, F(margin_outer) },
 	{ "page", "two-sided", T_BOOL, F(two_sided) },
+	{ "page", "chars-per-line", T_COUNT, F(chars_per_line) },
+	{ "page", "lines-per-page", T_COUNT, F(lines_per_page) },
+	{ "grid", "enabled", T_GRID, F(grid) },
+	{ "grid", "title-lines", T_COUNT, F(title_lines) },
+	{ "grid", "heading-lines", T_COUNT, F(heading_lines) },
 	{ "fonts", "body", T_STR, F(font[FONT_BODY]) },
 	{ "fonts", "body-latin", T_STR, F(font[FONT_BODY_LATIN]) },
 	{ "fonts", "heading", T_STR, F(font[FONT_HEADING]) },
@@ -36,6 +42,7 @@ static const struct key keys[] = {
 	{ "fonts", "emphasis", T_STR, F(font[FONT_EMPHASIS]) },
 	{ "fonts", "strong", T_STR, F(font[FONT_STRONG]) },
 	{ "fonts", "code", T_STR, F(font[FONT_CODE]) },
+	{ "fonts", "kai", T_STR, F(font[FONT_KAI]) },
 	{ "text", "size", T_PT, F(size) },
 	{ "text", "line-height", T_NUM, F(line_height) },
 	{ "text", "indent", T_EM, F(indent) },
@@ -98,6 +105,7 @@ static void theme_defaults(struct theme *t)
 	set_str(&t->font[FONT_EMPHASIS], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
 	set_str(&t->font[FONT_STRONG], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
 	set_str(&t->font[FONT_CODE], "Noto Sans Mono CJK {cjk}, Noto Mono, DejaVu Sans Mono, Symbola");
+	set_str(&t->font[FONT_KAI], "Kai {cjk}, Noto Serif CJK {cjk}, Noto Serif, Symbola");
 	t->size = 10.5;
 	t->line_height = 1.75;
 	t->indent = 2;
@@ -125,6 +133,12 @@ static void theme_defaults(struct theme *t)
 	set_str(&t->header_left, "{book}");
 	set_str(&t->header_right, "{article}");
 	set_str(&t->footer, "{page}");
+	t->grid = GRID_AUTO;
+	t->title_lines = 3;
+	t->heading_lines = 2;
+	t->grid = GRID_AUTO;
+	t->title_lines = 3;
+	t->heading_lines = 2;
 	t->align = PARA_JUSTIFY;
 	t->punct = PUNCT_COMPRESS_ADJACENT;
 	t->cjk_latin_space = 0.25;
@@ -190,11 +204,29 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		*(double *)slot = d;
 		return true;
 	case T_NUM:
-		*want = "a number such as 1.75";
+		*want = "a number such as 1.75, at most 10";
 		d = g_ascii_strtod(v, &end);
 		if (end == v || *end || !isfinite(d) || d <= 0 || d > 10)
 			return false;
 		*(double *)slot = d;
+		return true;
+	case T_COUNT:
+		*want = "a whole number from 0 to 500 (0: from the margins)";
+		d = g_ascii_strtod(v, &end);
+		if (end == v || *end || !isfinite(d) || d < 0 || d > 500 || d != floor(d))
+			return false;
+		*(int *)slot = (int)d;
+		return true;
+	case T_GRID:
+		*want = "auto, true or false";
+		if (!g_ascii_strcasecmp(v, "auto"))
+			t->grid = GRID_AUTO;
+		else if (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes"))
+			t->grid = GRID_ON;
+		else if (!g_ascii_strcasecmp(v, "false") || !g_ascii_strcasecmp(v, "no"))
+			t->grid = GRID_OFF;
+		else
+			return false;
 		return true;
 	case T_STR:
 		set_str(slot, v);
@@ -350,6 +382,65 @@ struct theme *theme_load(const char *path, const char *datadir)
 	return t;
 }
 
+double theme_pitch(const struct theme *t)
+{
+	return round(t->size * t->line_height * 10) / 10;
+}
+
+bool theme_grid_on(const struct theme *t, const char *lang)
+{
+	return t->grid == GRID_ON || (t->grid == GRID_AUTO && langtag_is_cjk(lang));
+}
+
+/* Share spare (points) between two margins in the ratio the theme gave them (equally when both are 0). */
+static void share(double spare, double *a, double *b)
+{
+	double sum = *a + *b, ra = sum > 0 ? *a / sum : 0.5;
+
+	*a = spare * ra;
+	*b = spare - *a;
+}
+
+/*
+ * The type area (版心) in whole characters and lines. CLREQ: the measure holds a whole number of
+ * characters of the body size, so a line of Chinese fills it without stretching. Given a count
+ * (chars-per-line, lines-per-page), the area is exactly that big and the margins share what is
+ * left in the theme's proportions; else as many as the margins allow, and what is left over
+ * widens both side margins alike (the layout rounds the height down to whole lines itself).
+ */
+static bool theme_type_area(struct theme *t)
+{
+	double w = t->page_w - t->margin_inner - t->margin_outer;
+
+	if (t->chars_per_line > 0) {
+		w = t->chars_per_line * t->size;
+		if (w > t->page_w - 36) {
+			diag_error(NULL, 0, "page.chars-per-line: %d characters of %.1fpt do not fit a page %.0fpt wide",
+				   t->chars_per_line, t->size, t->page_w);
+			return false;
+		}
+		share(t->page_w - w, &t->margin_inner, &t->margin_outer);
+	} else {
+		double chars = floor(w / t->size + 1e-6);
+
+		if (chars >= 1) {
+			t->margin_inner += (w - chars * t->size) / 2;
+			t->margin_outer += (w - chars * t->size) / 2;
+		}
+	}
+	if (t->lines_per_page > 0) {
+		double h = t->lines_per_page * theme_pitch(t);
+
+		if (h > t->page_h - 36) {
+			diag_error(NULL, 0, "page.lines-per-page: %d lines of %.1fpt do not fit a page %.0fpt high",
+				   t->lines_per_page, theme_pitch(t), t->page_h);
+			return false;
+		}
+		share(t->page_h - h, &t->margin_top, &t->margin_bottom);
+	}
+	return true;
+}
+
 bool theme_apply_options(struct theme *t, const struct options *o)
 {
 	if (o->page_size) {
@@ -360,20 +451,8 @@ bool theme_apply_options(struct theme *t, const struct options *o)
 		t->margin_top = t->margin_bottom = t->margin_inner = t->margin_outer = o->margin_pt;
 	if (o->two_sided)
 		t->two_sided = true;
+	t->show_grid = o->show_grid;
 	if (!check_geometry(t, NULL))
 		return false;
-	/*
-	 * CLREQ: the measure holds a whole number of characters of the body size, so a line of
-	 * Chinese fills it without stretching; what is left over widens both side margins alike.
-	 */
-	{
-		double w = t->page_w - t->margin_inner - t->margin_outer;
-		double chars = floor(w / t->size + 1e-6);
-
-		if (chars >= 1) {
-			t->margin_inner += (w - chars * t->size) / 2;
-			t->margin_outer += (w - chars * t->size) / 2;
-		}
-	}
-	return true;
+	return theme_type_area(t);
 }

@@ -10,13 +10,23 @@
 
 /* Font family lists: "{cjk}" stands for SC, TC, HK, JP or KR, chosen by the text's language. */
 enum theme_font { FONT_BODY, FONT_BODY_LATIN, FONT_HEADING, FONT_HEADING_LATIN, FONT_EMPHASIS,
-		  FONT_STRONG, FONT_CODE, FONT_N };
+		  FONT_STRONG, FONT_CODE, FONT_KAI, FONT_N };
+
+/* The line grid (行取り): on for books in Chinese, Japanese or Korean (auto), always, or never. */
+enum grid_mode { GRID_AUTO, GRID_ON, GRID_OFF };
 
 struct theme {
 	/* Page, in points. Inner is the binding side (left on right-hand pages). */
 	double page_w, page_h;
 	double margin_top, margin_bottom, margin_inner, margin_outer;
 	bool two_sided;
+	/* The type area (版心): characters per line and lines per page; 0 = as many as the margins allow. */
+	int chars_per_line, lines_per_page;
+
+	/* The line grid: every body line on it; headings and blocks take whole lines (at least these). */
+	enum grid_mode grid;
+	int title_lines, heading_lines;
+	bool show_grid;				/* --show-grid: the grid drawn on every page */
 
 	char *font[FONT_N];
 
@@ -50,5 +60,9 @@ struct theme *theme_load(const char *path, const char *datadir);
 /* --page-size, --margin and --two-sided over the theme. false (reported) on a bad value. */
 bool theme_apply_options(struct theme *t, const struct options *o);
 void theme_free(struct theme *t);
+/* The pitch of body lines: size x line-height, to a tenth of a point (the grid is exact in the PDF). */
+double theme_pitch(const struct theme *t);
+/* Is the line grid on for a book in language lang? */
+bool theme_grid_on(const struct theme *t, const char *lang);
 
 #endif
