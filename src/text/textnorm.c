@@ -330,6 +330,19 @@ static bool continues(gunichar u)
 	return u && (g_unichar_isalnum(u) || clreq_is_cjk(u)) && !clreq_no_line_start(u) && !g_unichar_ispunct(u);
 }
 
+/* The last character of inline n's text, inside links, emphasis and code (not an image's alt); 0 if none. */
+static gunichar last_char(cmark_node *n)
+{
+	const char *lit;
+
+	while (n && cmark_node_get_type(n) != CMARK_NODE_IMAGE && cmark_node_last_child(n))
+		n = cmark_node_last_child(n);
+	if (!n || (cmark_node_get_type(n) != CMARK_NODE_TEXT && cmark_node_get_type(n) != CMARK_NODE_CODE)
+	    || !(lit = cmark_node_get_literal(n)) || !*lit)
+		return 0;
+	return g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)));
+}
+
 int textnorm_join_split_paragraphs(cmark_node *root)
 {
 	int joined = 0;
@@ -350,12 +363,22 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		const char *head;
 		gunichar end, start;
 
-		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last || !first
-		    || cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit)
+		if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH || !last || !first)
 			continue;
-		end = g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)));
 		head = cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : NULL;
 		start = head ? g_utf8_get_char(head) : 0;
+		if (cmark_node_get_type(last) != CMARK_NODE_TEXT || !(lit = cmark_node_get_literal(last)) || !*lit) {
+			/*
+			 * Ending in a link or emphasis ("[高盛](…)" then "、红杉资本"): only a paragraph that
+			 * starts with a mark no line may start with goes on after it ("**为**" then
+			 * "中信证券" is a heading-like line and its text).
+			 */
+			end = last_char(last);
+			if (!(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start)))
+				continue;
+		} else {
+			end = g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)));
+		}
 		/*
 		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
 		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), after a
