@@ -268,3 +268,22 @@ contains "part intro: its picture is drawn in the PDF" "$TMP/intro.trace" "^  im
 contains "part intro: its link is a link in the PDF" "$TMP/intro.trace" '"链接" ->https://example.com/a$'
 contains "part intro: its picture is packed in the EPUB" <(unzip -p "$TMP/intro.epub" EPUB/p01.xhtml) \
 	'<img src="images/img-[0-9a-f]{16}\.png" alt="点"/>'
+
+# Emphasis in Chinese: Kai (楷体, AR PL UKai in the text's forms), never a slanted Song; a Latin word
+# in it Noto Serif Italic; strong (also when emphasised) the sans; Japanese keeps its dots.
+for l in zh-CN zh-TW ja; do
+	printf -- '---\ntitle: 强调\nlang: %s\n---\n\n这是*楷体强调*与**黑体加粗**，还有***粗斜***和*Hepatology*。\n' "$l" >"$TMP/em-$l.md"
+	"$FOLIO" -q "$TMP/em-$l.md" -o "$TMP/em-$l.pdf"
+	/usr/bin/python3 -c "
+import fitz, sys
+for p in fitz.open(sys.argv[1]):
+    for b in p.get_text('dict')['blocks']:
+        for l in b.get('lines', ()):
+            for s in l['spans']:
+                print(s['font'], s['text'])" "$TMP/em-$l.pdf" >"$TMP/em-$l.spans"
+done
+contains "emphasis: zh-CN set in Kai (UKai CN)" "$TMP/em-zh-CN.spans" 'UKaiCN 楷体强调$'
+contains "emphasis: zh-TW set in Kai (UKai TW)" "$TMP/em-zh-TW.spans" 'UKaiTW 楷体强调$'
+contains "emphasis: a Latin word in Chinese emphasis is italic Latin" "$TMP/em-zh-CN.spans" 'NotoSerif-Italic +Hepatology$'
+contains "emphasis: strong emphasis is set in the strong face (sans), not Kai" "$TMP/em-zh-CN.spans" 'NotoSansCJK[a-z]*-Regular 粗斜$'
+contains "emphasis: Japanese keeps the body face (with dots), no Kai" "$TMP/em-ja.spans" 'NotoSerifCJKjp-Regular .*楷体强调'

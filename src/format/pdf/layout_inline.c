@@ -42,6 +42,45 @@ static gunichar symbol_font_char(gunichar u)
 	}
 }
 
+/* A letter of a Latin-script word (not a digit, mark or CJK character). */
+static bool latin_letter(gunichar u)
+{
+	return u < 0x2E80 && g_unichar_isalpha(u) && g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN;
+}
+
+/*
+ * Emphasis in Chinese text is set in Kai, whose Latin letters are a typewriter's: a Latin word
+ * inside it ("*Hepatology*") is set in the Latin face's italic instead, spaces and digits with it.
+ */
+static void add_styled(struct walk *w, const char *p, int len, const struct inline_style *s,
+		       const struct para_style *style)
+{
+	const struct para_style *latin = NULL;
+	const char *end = p + len;
+
+	if (s->italic && !s->code && s->role == FONT_BODY) {
+		struct inline_style l = *s;
+
+		l.role = FONT_BODY_LATIN;
+		latin = style_of(w->L, &l);
+	}
+	while (p < end) {
+		const char *q = p;
+		bool lat = latin && latin_letter(g_utf8_get_char(p));
+
+		/* A run of one face: Latin letters with the spaces, digits and marks between them. */
+		for (; q < end; q = g_utf8_next_char(q)) {
+			gunichar u = g_utf8_get_char(q);
+			bool in_word = latin_letter(u) || (u < 0x80 && (g_ascii_isdigit(u) || strchr(" -.'&", (int)u)));
+
+			if (latin && (lat ? !in_word : latin_letter(u)))
+				break;
+		}
+		para_add(w->lp->para, p, (int)(q - p), lat ? latin : style);
+		p = q;
+	}
+}
+
 static void add_text(struct walk *w, const char *text, const struct inline_style *s)
 {
 	const struct para_style *style;
@@ -61,7 +100,7 @@ static void add_text(struct walk *w, const char *text, const struct inline_style
 
 		while (*q && !(u = symbol_font_char(g_utf8_get_char(q))))
 			q = g_utf8_next_char(q);
-		para_add(w->lp->para, p, (int)(q - p), style);
+		add_styled(w, p, (int)(q - p), s, style);
 		if (!*q)
 			break;
 		{

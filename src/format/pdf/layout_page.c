@@ -138,6 +138,49 @@ static void style_free(gpointer data)
 	g_free(e);
 }
 
+/* The family that draws 永 for families (a theme list) in the article's language and region. */
+static char *family_of(struct lay *L, enum theme_font role, double size)
+{
+	char *families = fonts_family_list(L->t->font[role], L->region);
+	PangoFontDescription *d = pango_font_description_new();
+	PangoFontset *fs;
+	PangoFont *f;
+	char *name = NULL;
+
+	pango_font_description_set_family(d, families);
+	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+	fs = pango_context_load_fontset(L->ctx, d, L->lang);
+	f = fs ? pango_fontset_get_font(fs, 0x6C38) : NULL;
+	if (f) {
+		PangoFontDescription *got = pango_font_describe(f);
+
+		name = g_strdup(pango_font_description_get_family(got));
+		pango_font_description_free(got);
+		g_object_unref(f);
+	}
+	if (fs)
+		g_object_unref(fs);
+	pango_font_description_free(d);
+	g_free(families);
+	return name;
+}
+
+/* Does the Kai list give Chinese a face of its own, not the body's (a Kai font is installed)? */
+static bool kai_differs(struct lay *L, double size)
+{
+	char *kai, *body;
+	bool differs;
+
+	if (!L->region || (strcmp(L->region, "SC") && strcmp(L->region, "TC") && strcmp(L->region, "HK")))
+		return false;
+	kai = family_of(L, FONT_KAI, size);
+	body = family_of(L, FONT_BODY, size);
+	differs = kai && (!body || strcmp(kai, body));
+	g_free(kai);
+	g_free(body);
+	return differs;
+}
+
 const struct para_style *lay_style(struct lay *L, enum theme_font role, double size, bool bold, bool italic,
 				   guint32 color, const char *link, double rise, bool code, bool strike)
 {
@@ -155,10 +198,19 @@ const struct para_style *lay_style(struct lay *L, enum theme_font role, double s
 		role = FONT_STRONG;
 		bold = false;
 	}
-	/* Chinese has no italics: emphasis is marked with dots under the characters (CLREQ 着重号). */
-	if (italic && role == FONT_BODY) {
+	/*
+	 * Chinese has no italics, and a slanted Song is wrong: *emphasis* is set in Kai (楷体);
+	 * without a Kai font (and in Japanese and Korean) body emphasis is marked with dots under
+	 * the characters (CLREQ 着重号). Strong emphasis stays in the strong face, upright.
+	 */
+	if (italic && role == FONT_STRONG) {
 		italic = false;
-		dots = true;
+	} else if (italic && (role == FONT_BODY || role == FONT_HEADING || role == FONT_EMPHASIS)) {
+		italic = false;
+		if (kai_differs(L, size))
+			role = FONT_KAI;
+		else if (role == FONT_BODY)
+			dots = true;
 	}
 	k = (struct style_key){ role, size, rise, color, bold, italic, code, strike, dots, L->region, (char *)link };
 	e = g_hash_table_lookup(L->styles, &k);
