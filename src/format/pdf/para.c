@@ -99,7 +99,7 @@ struct para {
 	PangoContext *ctx;
 	struct para_settings set;
 	bool hant;			/* Traditional Chinese conventions */
-	bool edges;			/* marks at line ends set half width (PUNCT_COMPRESS_EDGES, not zh-Hant) */
+	bool edges;			/* marks at line edges set half width (PUNCT_COMPRESS_EDGES; zh-Hant: brackets only) */
 	gint64 avail, avail_first;	/* the measure, and the first line's, in Pango units */
 	GString *text;
 	GArray *spans;			/* of struct span */
@@ -131,7 +131,7 @@ struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
 	p->ctx = g_object_ref(ctx);
 	p->set = *settings;
 	p->hant = p->set.lang && clreq_lang_is_hant(pango_language_to_string(p->set.lang));
-	p->edges = p->set.punct == PUNCT_COMPRESS_EDGES && !p->hant;
+	p->edges = p->set.punct == PUNCT_COMPRESS_EDGES;
 	p->avail = (gint64)(p->set.width * PANGO_SCALE);
 	p->avail_first = (gint64)((p->set.width - p->set.indent) * PANGO_SCALE);
 	p->text = g_string_new(NULL);
@@ -552,18 +552,31 @@ static bool stretch_after(const struct cluster *a)
 	return a->cls == CLREQ_CLOSE || a->cls == CLREQ_PAUSE || a->cls == CLREQ_STOP;
 }
 
+/* An opening or closing bracket or quote: its blank is beside its ink, in every locale. */
+static bool bracket(const struct cluster *c)
+{
+	return c->cls == CLREQ_OPEN || c->cls == CLREQ_CLOSE;
+}
+
 /* The gap between non-space clusters a and b = a + 1 (natural width, stretch, shrink). */
 static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 {
 	int em = MAX(a->em, b->em), half = em / 2;
 	/* A mark's right blank goes only before a glyph at least as wide: else the mark's em box
 	 * would reach past the next glyph's, and past the margin at a line end. */
-	int take = (b->width >= a->blank_r ? a->blank_r : 0) + b->blank_l;
-	bool compress = p->set.punct != PUNCT_FULL && !p->hant && !p->set.keep_spaces;
+	int ra = b->width >= a->blank_r ? a->blank_r : 0, lb = b->blank_l, take;
+	bool compress = p->set.punct != PUNCT_FULL && !p->set.keep_spaces;
 
-	/* Traditional Chinese keeps its centred marks whole, even to push a line in. */
-	if (p->hant)
-		take = 0;
+	/*
+	 * Traditional Chinese keeps its centred marks (，。、；：？！) whole, even to push a line in;
+	 * only the blank beside a bracket or quote may go (CLREQ: a bracket and the mark next to it
+	 * take 1.5 em, not 2).
+	 */
+	if (p->hant) {
+		ra = bracket(a) ? ra : 0;
+		lb = bracket(b) ? lb : 0;
+	}
+	take = ra + lb;
 	if (a->rigid && b->rigid)
 		return;			/* inside inline code: as shaped */
 	/* Adjacent marks ("。」", "，「", "）（"): the blank between them is halved (CLREQ 3.1.6.2). */
@@ -575,8 +588,7 @@ static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 	}
 	if (take > 0) {
 		b->shrink += take;
-		b->shrink_tier = (unsigned char)MIN(a->blank_r && b->width >= a->blank_r ? blank_tier(a) : N_SHRINK,
-						    b->blank_l ? blank_tier(b) : N_SHRINK);
+		b->shrink_tier = (unsigned char)MIN(ra ? blank_tier(a) : N_SHRINK, lb ? blank_tier(b) : N_SHRINK);
 	}
 	if (q > 0 && !p->set.keep_spaces && clreq_autospace(a->last, b->first)) {
 		b->gap += q;
@@ -736,6 +748,9 @@ static int end_cut(struct para *p, int last)
 {
 	struct cluster *c = cl(p, last);
 
+	/* Traditional Chinese: a closing bracket only; its centred stops stay whole. */
+	if (p->hant)
+		return p->edges && c->cls == CLREQ_CLOSE ? c->blank_r : 0;
 	return p->edges && (c->cls == CLREQ_CLOSE || c->cls == CLREQ_PAUSE || c->cls == CLREQ_STOP) ? c->blank_r : 0;
 }
 

@@ -22,9 +22,11 @@ enum para_align { PARA_JUSTIFY, PARA_LEFT, PARA_CENTER, PARA_RIGHT };
 /*
  * Chinese typography choices (CLREQ 3.1.6); the theme key punct_width names them
  * "full", "adjacent", "edges". Traditional Chinese (lang zh-Hant, zh-TW, zh-HK, zh-MO)
- * centres its marks and always sets them whole, whatever the setting. In every other case
- * a line that must take one more mark (a prohibited break) may still squeeze the blank
- * half of the marks inside it (push in) when that is better than moving a character down.
+ * centres its stops and pauses (，。、；：？！) and always sets them whole; only a bracket's
+ * or quote's blank may go: beside another mark (：「 and 」（ take 1.5 em), to push a line in,
+ * and with "edges" at a line's start or end. A line that must take one more mark (a
+ * prohibited break) may squeeze the blanks it may lose (push in) when that is better than
+ * moving a character down.
  */
 enum punct_width {
 	PUNCT_FULL,		/* every full-width mark takes a full em */
