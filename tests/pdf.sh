@@ -26,6 +26,9 @@ trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
 trace deep $P/deep.md "${SMALL[@]}"
 trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
+# The line grid: one page holding every kind of block (A4), and facing pages with the grid drawn.
+trace grid $P/grid --page-size A4
+trace grid-spread $P/grid "${SMALL[@]}" --two-sided --show-grid
 
 # ---- properties of the traces, beyond the golden files ----
 # Each property is also asked of the trace's size: a property of an empty or cut-short trace
@@ -125,6 +128,39 @@ for f in book two-sided parts cover; do
 		    if (length(toc) < 3) print "only " length(toc) " entries in the contents"}' "$TMP/$f.trace")
 	[ -z "$bad" ] && ok "contents: $f page numbers right" || not_ok "contents: $f page numbers" "$bad"
 done
+
+# The grid on facing pages: --show-grid's em boxes (rules 0.25 pt high across the text area) lie at the
+# same heights on a left and a right page while the text area moves with the mirrored margins, and on the
+# article's inner spread (pages 8 and 9) every line of body text (at the text area's left edge or its 2 em
+# indent) has its baseline 1.26 pt (0.12 em)
+# above an em box's bottom rule (9.24 pt below its top rule), to the trace's tenth of a point.
+t=$TMP/grid-spread.trace
+faults=$(awk '
+	/^page / { p = $2; side[p] = $3; next }
+	NR == FNR && /^  frame / { fx[p] = $2; top[p] = $3; next }
+	NR == FNR && /^  rule / && $4 ~ /x0\.2$/ && $4 !~ /^0\.2x/ { key[p] = key[p] " " $3
+		for (d = -1; d <= 1; d++) { on[p, int(($3 + 9.24) * 4) + d] = 1; on[p, int(($3 - 1.26) * 4) + d] = 1 }
+		next }
+	NR != FNR && /^  text / && (p == 8 || p == 9) && $3 > top[p] && $3 < top[p] + 294.4 && ($2 == fx[p] || $2 == fx[p] + 21) {
+		body++; if (!((p, int($3 * 4)) in on)) print "page " p ": body line at " $3 " off the grid" }
+	END { for (q in side) if (q > 1 && side[q] == "right" && (q - 1) in side) {
+			spreads++
+			if (key[q] == "" || key[q] != key[q - 1]) print "pages " q - 1 " and " q ": the em boxes differ"
+			if (fx[q] == fx[q - 1]) print "pages " q - 1 " and " q ": the text area does not move with the margins" }
+	      if (body < 4 || spreads < 4) print "only " body + 0 " body lines on " spreads + 0 " spreads seen" }' "$t" "$t")
+[ -z "$faults" ] && ok "grid: facing pages share one grid; every body line on it" || not_ok "grid: facing pages share one grid" "$faults"
+pdfcheck=${PDFCHECK:-$ROOT/../shared/tools/pdfcheck}
+[ -x "$pdfcheck" ] || pdfcheck=/work/shared/tools/pdfcheck
+if [ -x "$pdfcheck" ]; then
+	for size in A4 A6; do
+		"$FOLIO" -q $P/grid --page-size $size --two-sided -o "$TMP/grid-$size.pdf"
+		"$pdfcheck" "$TMP/grid-$size.pdf" >"$TMP/grid-$size.check" 2>&1
+		check "grid: pdfcheck finds no fault in the grid fixture ($size)" "$pdfcheck" "$TMP/grid-$size.pdf"
+		contains "grid: pdfcheck puts every body line on one grid ($size)" "$TMP/grid-$size.check" ' grid=100\.0% off_grid=0$'
+	done
+else
+	not_ok "grid: pdfcheck on the grid fixture" "no pdfcheck at $pdfcheck (set PDFCHECK)"
+fi
 
 # ---- the PDF ----
 "$FOLIO" examples -q -o "$TMP/ex.pdf"; status=$?

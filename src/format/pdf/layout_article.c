@@ -130,6 +130,7 @@ static void footnotes(struct lay *L, struct flow *F, const struct article_view *
 		lay_snap(L);
 	lay_rule(L, F->x, F->w * 0.25, 0.5, 1);
 	lay_space(L, lay_em(F, 0.5));
+	lay_keep(L);	/* the rule stays with the notes' label */
 	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
 	para_add(lp->para, lay_label(L, L_NOTES), -1,
 		 lay_style(L, lay_heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
