@@ -4,6 +4,7 @@
 #include "format/fonts.h"
 #include "format/pdf/theme.h"
 #include "base/units.h"
+#include "base/options.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -66,6 +67,41 @@ int main(void)
 		g_file_set_contents(path, "sizes:\n  title: 4000pt\ncjk:\n  latin-space: 0.5em\n", -1, NULL);
 		t = theme_load(path, NULL);
 		CHECK("theme: absurd sizes refused, large ones kept", loaded == 0 && t && near(t->title_size, 4000));
+		theme_free(t);
+		g_unlink(path);
+		g_rmdir(dir);
+		g_free(path);
+		g_free(dir);
+	}
+
+	/* The type area in characters and lines, the grid's switch and its pitch. */
+	{
+		char *dir = g_dir_make_tmp("folio-theme-XXXXXX", NULL), *path = g_build_filename(dir, "theme.yaml", NULL);
+		struct options o = { 0 };
+
+		g_file_set_contents(path, "page:\n  size: A5\n  margin-inner: 20mm\n  margin-outer: 10mm\n"
+				    "  chars-per-line: 30\n  lines-per-page: 25\ngrid:\n  enabled: false\n", -1, NULL);
+		t = theme_load(path, NULL);
+		CHECK("type area: chars-per-line and lines-per-page read", t && t->chars_per_line == 30
+		      && t->lines_per_page == 25 && t->grid == GRID_OFF);
+		if (t && theme_apply_options(t, &o)) {
+			CHECK("type area: 30 characters of 10.5pt wide exactly", near(t->page_w - t->margin_inner - t->margin_outer, 315));
+			CHECK("type area: the spare width shared 2:1 as the margins were",
+			      near(t->margin_inner, 2 * t->margin_outer));
+			CHECK("type area: 25 lines of 18.4pt tall exactly", near(t->page_h - t->margin_top - t->margin_bottom, 460));
+			CHECK("grid: off when the theme says false, even for Chinese", !theme_grid_on(t, "zh-CN"));
+		}
+		theme_free(t);
+		g_file_set_contents(path, "page:\n  chars-per-line: 45\n", -1, NULL);
+		t = theme_load(path, NULL);
+		CHECK("type area: 45 characters do not fit A5: refused", t && !theme_apply_options(t, &o));
+		theme_free(t);
+		g_file_set_contents(path, "page:\n  lines-per-page: 2.5\ngrid:\n  enabled: maybe\n", -1, NULL);
+		CHECK("type area: a count must be whole, grid.enabled auto/true/false", theme_load(path, NULL) == NULL);
+		t = theme_load(NULL, ".");
+		CHECK("grid: auto: on for Chinese, Japanese and Korean books, off for English",
+		      t && theme_grid_on(t, "zh-TW") && theme_grid_on(t, "ja") && !theme_grid_on(t, "en"));
+		CHECK("grid: the pitch is size x line-height to a tenth of a point", t && near(theme_pitch(t), 18.4));
 		theme_free(t);
 		g_unlink(path);
 		g_rmdir(dir);

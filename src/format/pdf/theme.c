@@ -157,6 +157,7 @@ void theme_free(struct theme *t)
 	g_free(t->footer);
 	g_free(t->contents_title);
 	g_free(t->notes_title);
+	g_free(t->file);
 	g_free(t);
 }
 
@@ -370,8 +371,10 @@ struct theme *theme_load(const char *path, const char *datadir)
 		if (g_file_test(deflt, G_FILE_TEST_IS_REGULAR))
 			path = deflt;
 	}
-	if (path)
+	if (path) {
 		ok = load_file(t, path);
+		t->file = g_strdup(path);
+	}
 	if (ok)
 		ok = check_geometry(t, path);
 	g_free(deflt);
@@ -415,7 +418,7 @@ static bool theme_type_area(struct theme *t)
 	if (t->chars_per_line > 0) {
 		w = t->chars_per_line * t->size;
 		if (w > t->page_w - 36) {
-			diag_error(NULL, 0, "page.chars-per-line: %d characters of %.1fpt do not fit a page %.0fpt wide",
+			diag_error(t->file, 0, "page.chars-per-line: %d characters of %.1fpt do not fit a page %.0fpt wide",
 				   t->chars_per_line, t->size, t->page_w);
 			return false;
 		}
@@ -432,7 +435,7 @@ static bool theme_type_area(struct theme *t)
 		double h = t->lines_per_page * theme_pitch(t);
 
 		if (h > t->page_h - 36) {
-			diag_error(NULL, 0, "page.lines-per-page: %d lines of %.1fpt do not fit a page %.0fpt high",
+			diag_error(t->file, 0, "page.lines-per-page: %d lines of %.1fpt do not fit a page %.0fpt high",
 				   t->lines_per_page, theme_pitch(t), t->page_h);
 			return false;
 		}

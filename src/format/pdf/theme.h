@@ -49,6 +49,7 @@ struct theme {
 	double cjk_latin_space;			/* em; 0 = off */
 
 	char *contents_title, *notes_title;	/* "" = from the book's language */
+	char *file;				/* the theme file read, for messages (NULL: the defaults) */
 };
 
 /*
