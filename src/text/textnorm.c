@@ -374,7 +374,7 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 			 * "中信证券" is a heading-like line and its text).
 			 */
 			end = last_char(last);
-			if (!(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start)))
+			if (!(end && clreq_is_cjk(start) && clreq_no_line_start(start)))
 				continue;
 		} else {
 			end = g_utf8_get_char(g_utf8_prev_char(lit + strlen(lit)));
@@ -383,10 +383,11 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
 		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), after a
 		 * word no sentence ends on ("走强的" then "苹果"), or before a full-width stop or closing
-		 * mark ("车厢里" then "。🤔"), which no line, so no paragraph, may start with.
+		 * mark ("车厢里" then "。🤔", "10%-20%" then "，散装"), which no line, so no paragraph,
+		 * may start with, whatever the paragraph before ends with.
 		 */
 		if (!clreq_no_line_end(end)
-		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start))
+		    && !(clreq_is_cjk(start) && clreq_no_line_start(start))
 		    && end != 0xFF0C && end != 0x3001 && !(dangling_word(end) && continues(start)))
 			continue;
 		own_strings(next);

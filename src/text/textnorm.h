@@ -71,7 +71,7 @@ char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len);
  * Join each paragraph under root that ends with an opening bracket or quote ("类似的「"), with
  * "，" or "、", or with a word no Chinese sentence ends on ("的", "和", "在" ...) before text, to
  * the paragraph after it, and a paragraph that starts with a full-width stop or closing mark to
- * the Chinese paragraph before it: the author's blank line fell inside a sentence, and left alone
+ * the paragraph before it (ending in text, a link or emphasis; "10%-20%" then "，散装"): the author's blank line fell inside a sentence, and left alone
  * the mark would end or start a line. Returns how many were joined (a pass may warn about each).
  */
 int textnorm_join_split_paragraphs(cmark_node *root);

@@ -5,10 +5,12 @@
 #
 #   tests/cjk/compare-weasyprint.sh [OUT_DIR]        (default /tmp/folio-vs-weasyprint)
 #   SHOT='近日，全球权威光伏独立测试机构RETC' tests/cjk/compare-weasyprint.sh   (the README's table and images)
+#   SPREAD='TEXT' ...: also two facing pages from each book, folio's with its line grid drawn (--show-grid)
 #
 # Environment: CORPUS (default /work/shared/corpus; its zh-CN, zh-HK and zh-TW folders are read),
 # PDFCHECK (default /work/shared/tools/pdfcheck), SHOT (text on the page to render from both PDFs;
-# empty: no images), DPI (default 90). Run `make` first: it uses build/folio. The images are
+# empty: no images), SPREAD (text on the left page of the spread to render from both; empty: none),
+# DPI (default 90). Run `make` first: it uses build/folio. The images are
 # reduced to 64 colours when Python's PIL is there (python3-pil).
 #
 # The articles are those folio keeps from the three folders (one duplicate is left out), in folio's
@@ -24,13 +26,15 @@
 # are wall-clock time on this machine.
 #
 # Writes OUT_DIR/folio.pdf, weasyprint.pdf, book.html, the pdfcheck reports (*.pdfcheck.txt),
-# table.md, and with SHOT folio-pN.png and weasyprint-pN.png.
+# table.md, with SHOT folio-pN.png and weasyprint-pN.png, with SPREAD folio-grid.pdf, folio-spread.png
+# and weasyprint-spread.png.
 set -eu
 out=$(realpath -m "${1:-/tmp/folio-vs-weasyprint}")	# a relative OUT_DIR is from where it was run
 cd "$(dirname "$0")/../.."
 corpus=${CORPUS:-/work/shared/corpus}
 pdfcheck=${PDFCHECK:-/work/shared/tools/pdfcheck}
 shot=${SHOT:-}
+spread_text=${SPREAD:-}
 dpi=${DPI:-90}
 folio=$PWD/build/folio
 here=$PWD/tests/cjk/weasyprint
@@ -91,14 +95,14 @@ row() {
 	"$pdfcheck" "$pdf" --margin 40 >"$report" || true
 	last=$(tail -1 "$report")
 	field() { echo "$last" | grep -oE " $1=[^ ]+" | cut -d= -f2; }
-	echo "| $label | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) | $(field pages) | $secs |"
+	echo "| $label | $(field kinsoku) | $(field split_pairs) | $(field wide_gaps) | $(field overflow) | $(field grid) | $(field off_grid) | $(field pages) | $secs |"
 }
 n=$(wc -l <"$work/articles.tsv")
 {
 	echo "$n articles ($(IFS=' '; echo "${sources[*]#$corpus/}")), A5, 40 pt margins; pdfcheck --margin 40"
 	echo
-	echo '| | kinsoku | split pairs | wide gaps | overflow | pages | seconds |'
-	echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+	echo '| | kinsoku | split pairs | wide gaps | overflow | grid | off the grid | pages | seconds |'
+	echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	row folio folio "$folio_s"
 	row 'pandoc + WeasyPrint' weasyprint "$both_s (pandoc $pandoc_s, WeasyPrint $weasy_s)"
 } >"$out/table.md"
@@ -110,15 +114,41 @@ page_of() {
 		{ gsub(/[[:space:]]+/, ""); gsub(/[[:space:]]+/, "", want) }
 		index($0, want) { print NR; exit }'
 }
+# 64 colours keep the grey of the type and the blue of links at a third of the size.
+quantize() {
+	/usr/bin/python3 -c 'import sys; from PIL import Image; im = Image.open(sys.argv[1]);
+im.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(sys.argv[1], optimize=True)' \
+		"$1" 2>/dev/null || true
+}
+# spread PDF FIRST PNG: pages FIRST and FIRST + 1 side by side, as one PNG.
+spread() {
+	pdftoppm -png -r "$dpi" -f "$2" -l $(($2 + 1)) "$1" "$work/spread"
+	/usr/bin/python3 -c 'import sys; from PIL import Image
+a, b = Image.open(sys.argv[1]), Image.open(sys.argv[2])
+o = Image.new("RGB", (a.width + b.width + 4, max(a.height, b.height)), "#808080")
+o.paste(a, (0, 0)); o.paste(b, (a.width + 4, 0)); o.save(sys.argv[3])' "$work"/spread-*.png "$3"
+	rm -f "$work"/spread-*.png
+	quantize "$3"
+	echo "wrote $3"
+}
+if [ -n "$spread_text" ]; then
+	# folio's spread: the left (even) page holding SPREAD and the right page after it, drawn again
+	# with --show-grid; WeasyPrint's: its page holding SPREAD and the page after it.
+	"$folio" "${sources[@]}" --offline --image-cache "$work/cache" -q --title "$title" \
+		--page-size A5 --margin 40 --show-grid -o "$out/folio-grid.pdf"
+	p=$(page_of "$out/folio.pdf" "$spread_text")
+	[ -n "$p" ] || { echo "$0: '$spread_text' is on no page of folio.pdf" >&2; exit 1; }
+	spread "$out/folio-grid.pdf" $((p - p % 2)) "$out/folio-spread.png"
+	p=$(page_of "$out/weasyprint.pdf" "$spread_text")
+	[ -n "$p" ] || { echo "$0: '$spread_text' is on no page of weasyprint.pdf" >&2; exit 1; }
+	spread "$out/weasyprint.pdf" "$p" "$out/weasyprint-spread.png"
+fi
 if [ -n "$shot" ]; then
 	for name in folio weasyprint; do
 		p=$(page_of "$out/$name.pdf" "$shot")
 		[ -n "$p" ] || { echo "$0: '$shot' is on no page of $name.pdf" >&2; exit 1; }
 		pdftoppm -png -r "$dpi" -f "$p" -l "$p" -singlefile "$out/$name.pdf" "$out/$name-p$p"
-		# 64 colours keep the grey of the type and the blue of links at a third of the size
-		/usr/bin/python3 -c 'import sys; from PIL import Image; im = Image.open(sys.argv[1]);
-im.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(sys.argv[1], optimize=True)' \
-			"$out/$name-p$p.png" 2>/dev/null || true
+		quantize "$out/$name-p$p.png"
 		echo "wrote $out/$name-p$p.png"
 	done
 fi

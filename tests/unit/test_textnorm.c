@@ -179,15 +179,15 @@ int main(void)
 	/* The same after a link or emphasis: "[高盛](…)" then "、红杉资本" is one sentence. */
 	{
 		const char *md = "由黑石、\n\n[高盛](https://example.com/gs)\n\n、红杉资本等设立。\n\n**加粗**\n\n。结束\n\n"
-				 "![图](a.png)\n\n、图后\n";
+				 "![图](a.png)\n\n、图后\n\n10%-20%\n\n，散装食品\n";
 		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
 		int paras = 0;
 		int joined = textnorm_join_split_paragraphs(doc);
 
 		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
 			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
-		CHECK("paragraphs: one starting with 、 joins one ending in a link or emphasis; not one ending in a picture",
-		      joined == 3 && paras == 4);
+		CHECK("paragraphs: one starting with 、 or ， joins one ending in a link, emphasis or digits; not one"
+		      " ending in a picture", joined == 4 && paras == 5);
 		CHECK_STR("paragraphs: the link's sentence reads on",
 			  cmark_node_get_literal(cmark_node_last_child(cmark_node_first_child(doc))), "、红杉资本等设立。");
 		cmark_node_free(doc);
