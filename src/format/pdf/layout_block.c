@@ -418,6 +418,7 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 			/* An empty item (or one starting with a picture): the marker alone. */
 			struct vitem *v = vitem_new(lay_pitch(L, F->size));
 
+			v->snap = F->grid && L->grid && lay_pitch(L, F->size) == L->grid;	/* a line of the grid */
 			lay_use_markers(&sub, v, F->size * 0.88 + (lay_pitch(L, F->size) - F->size) / 2);
 			lay_add(L, v);
 		}
