@@ -26,6 +26,8 @@ struct vitem {
 	bool snap;			/* starts on a line of the grid (body text, a block's first item) */
 	double lead;			/* from that line down to the item's top (a block centred in its lines) */
 	double pad_after;		/* the last item of a block: the rest of its last line, kept below it */
+	double after_min;		/* the same: the space it asked for below it */
+	struct vitem *block_first;	/* the same: the block's first item (a reference), when not itself */
 	GArray *boxes;			/* of struct box */
 	struct vitem *header;		/* a table row: its header row, repeated after a break (owned ref) */
 	int ref;

@@ -85,6 +85,7 @@ void vitem_unref(struct vitem *v)
 		box_clear(&g_array_index(v->boxes, struct box, i));
 	g_array_free(v->boxes, TRUE);
 	vitem_unref(v->header);
+	vitem_unref(v->block_first);
 	g_free(v);
 }
 
@@ -349,6 +350,22 @@ double lay_grid_space(const struct lay *L, double pt)
 	return floor(pt / L->grid + 2.0 / 3) * L->grid;
 }
 
+/*
+ * The room kept below prev, the last item of a block: the rest of its last line when the block
+ * is centred in its lines on this page; only the space it asked for when it lost its lead at the
+ * top of this page or began on an earlier one (a heading at a page's top keeps no blank lines
+ * below it for the space above it it did not get).
+ */
+static double room_below(const struct lay *L, const struct vitem *prev)
+{
+	const struct vitem *first = prev->block_first ? prev->block_first : prev;
+
+	for (guint i = 1; i < L->items->len; i++)
+		if (g_ptr_array_index(L->items, i) == first)
+			return prev->pad_after;
+	return MIN(prev->pad_after, prev->after_min);
+}
+
 /* The space before v at the foot of what the page holds: the request, or on the grid where it lands. */
 static double space_for(const struct lay *L, const struct vitem *v)
 {
@@ -362,7 +379,7 @@ static double space_for(const struct lay *L, const struct vitem *v)
 	prev = g_ptr_array_index(L->items, L->items->len - 1);
 	if (!v->snap)
 		return MAX(v->gap, prev->pad_after);
-	want = MAX(lay_grid_space(L, v->gap), prev->pad_after);
+	want = MAX(lay_grid_space(L, v->gap), room_below(L, prev));
 	return grid_ceil(L, L->used + want) + v->lead - L->used;
 }
 
@@ -468,6 +485,9 @@ void lay_block_end(struct lay *L, const struct flow *F, double after, int min_li
 		first->gap = 0;
 		first->lead = room / 2;
 		last->pad_after = room - room / 2;
+		last->after_min = after;
+		if (last != first)
+			last->block_first = vitem_ref(first);
 	}
 	for (guint i = 0; i < items->len; i++)
 		place(L, g_ptr_array_index(items, i));
