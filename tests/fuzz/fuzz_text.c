@@ -68,9 +68,9 @@ static void template(const char *text)
 
 static void front_matter(const char *data, size_t len)
 {
-	const char *yaml, *body, *bad;
-	size_t yaml_len;
-	int body_line, split;
+	const char *bad;
+	struct fm_region fr;
+	int split;
 	struct front_matter fm;
 	char *text;
 
@@ -89,14 +89,14 @@ static void front_matter(const char *data, size_t len)
 			i++;
 	}
 	fm_init(&fm);
-	split = fm_split("fuzz.md", text, len, &yaml, &yaml_len, &body, &body_line);
-	FUZZ_ASSERT(body >= text && body <= text + len && body_line >= 1, "body outside the file", text);
+	split = fm_split("fuzz.md", text, len, &fr);
+	FUZZ_ASSERT(fr.body >= text && fr.body <= text + len && fr.body_line >= 1, "body outside the file", text);
 	if (split == 1) {
 		GTimeZone *tz = g_time_zone_new_utc();
 
-		FUZZ_ASSERT(yaml >= text && yaml + yaml_len <= text + len, "YAML outside the file", text);
-		if (fm_parse("fuzz.md", yaml, yaml_len, 2, tz, &fm)) {
-			FUZZ_ASSERT(fm.title.line <= body_line, "title line past the front matter", text);
+		FUZZ_ASSERT(fr.text >= text && fr.text + fr.len <= text + len, "front matter outside the file", text);
+		if (fm_parse("fuzz.md", &fr, tz, &fm)) {
+			FUZZ_ASSERT(fm.title.line <= fr.body_line, "title line past the front matter", text);
 			for (guint i = 0; i < fm.extra->len; i++) {
 				const struct fm_extra *e = g_ptr_array_index(fm.extra, i);
 
