@@ -9,7 +9,7 @@ struct emoji_code {
 
 /* Generated at build time from Debian's golang-github-kyokomi-emoji-dev (Makefile), sorted by code. */
 static const struct emoji_code codes[] = {
-#include "emoji_codes.h"
+#include <emoji_codes.h>	/* build/gen/, not src/ */
 };
 
 /* The longest code of the table is far shorter; a longer run between colons is no code. */
