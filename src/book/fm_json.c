@@ -160,7 +160,7 @@ static int error_line(const char *message)
 	return 0;
 }
 
-struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int first_line)
+struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int first_line, const char *what)
 {
 	JsonParser *parser = json_parser_new_immutable();
 	struct jlines j = { file, first_line, g_array_new(FALSE, FALSE, sizeof(guint)),
@@ -177,10 +177,10 @@ struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int
 	g_signal_connect(parser, "array-element", G_CALLBACK(on_element), &j);
 	if (!json_parser_load_from_data(parser, text, (gssize)len, &err)) {
 		int line = error_line(err->message);
-		const char *what = strstr(err->message, "Parse error: ");
+		const char *msg = strstr(err->message, "Parse error: ");
 
-		diag_warn(file, line ? first_line + line - 1 : first_line, "bad JSON: %s",
-			  what ? what + 13 : err->message);
+		diag_warn(file, line ? first_line + line - 1 : first_line, "bad JSON %s: %s", what,
+			  msg ? msg + 13 : err->message);
 		g_error_free(err);
 	} else if (!json_parser_get_root(parser)) {
 		tree = fm_node_map(first_line);

@@ -11,6 +11,6 @@
  * carry the line they were read on; NULL when it is not JSON (reported with its line). A key
  * given twice keeps the last value, as Hugo reads it.
  */
-struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int first_line);
+struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int first_line, const char *what);
 
 #endif

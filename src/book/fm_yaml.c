@@ -6,7 +6,7 @@
 #include "base/diag.h"
 
 /* Aliases may name a node inside itself or repeat one exponentially often: copies are bounded. */
-enum { YAML_TREE_DEPTH = 32, YAML_TREE_NODES = 100000 };
+enum { YAML_TREE_DEPTH = 32, YAML_TREE_NODES = 20000 };
 
 struct yreader {
 	const char *file;
@@ -34,8 +34,8 @@ static struct fm_node *convert(struct yreader *r, yaml_node_t *n, int depth)
 			yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
 			yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
 			/* A key that is not text (a list, a mapping) is kept as its text, as Hugo prints it. */
-			struct fm_node *kn = convert(r, k, depth + 1);
-			char *key = fm_node_text(kn);
+			struct fm_node *kn = k->type == YAML_SCALAR_NODE ? NULL : convert(r, k, depth + 1);
+			char *key = kn ? fm_node_text(kn) : g_strdup((const char *)k->data.scalar.value);
 
 			fm_node_free(kn);
 			if (!fm_map_set(out, key, convert(r, v, depth + 1)))
@@ -49,7 +49,7 @@ static struct fm_node *convert(struct yreader *r, yaml_node_t *n, int depth)
 	}
 }
 
-struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int first_line)
+struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int first_line, const char *what)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -60,7 +60,7 @@ struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		diag_warn(file, first_line + (int)parser.problem_mark.line, "bad YAML: %s%s%s",
+		diag_warn(file, first_line + (int)parser.problem_mark.line, "bad YAML %s: %s%s%s", what,
 			  parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
 			  parser.context ? parser.context : "");
 		yaml_parser_delete(&parser);

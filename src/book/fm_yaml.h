@@ -11,6 +11,6 @@
  * is not YAML (reported with its line). Aliases are copied, within bounds (a document that
  * names itself, or "billion laughs", stops growing: its deepest copies become "...").
  */
-struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int first_line);
+struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int first_line, const char *what);
 
 #endif

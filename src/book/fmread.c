@@ -11,7 +11,8 @@ const char *fm_format_name(enum fm_format f)
 	return f == FMT_TOML ? "TOML" : f == FMT_JSON ? "JSON" : "YAML";
 }
 
-struct fm_node *fm_read(enum fm_format f, const char *file, const char *text, size_t len, int first_line)
+struct fm_node *fm_read(enum fm_format f, const char *file, const char *text, size_t len, int first_line,
+			const char *what)
 {
 	switch (f) {
 	case FMT_TOML: {
@@ -20,14 +21,14 @@ struct fm_node *fm_read(enum fm_format f, const char *file, const char *text, si
 		struct fm_node *n = toml_read_tree(text, len, first_line, &problem, &line);
 
 		if (!n) {
-			diag_warn(file, line, "bad TOML: %s", problem ? problem : "syntax error");
+			diag_warn(file, line, "bad TOML %s: %s", what, problem ? problem : "syntax error");
 			g_free(problem);
 		}
 		return n;
 	}
 	case FMT_JSON:
-		return fm_read_json(file, text, len, first_line);
+		return fm_read_json(file, text, len, first_line, what);
 	default:
-		return fm_read_yaml(file, text, len, first_line);
+		return fm_read_yaml(file, text, len, first_line, what);
 	}
 }

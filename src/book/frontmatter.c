@@ -420,7 +420,7 @@ bool fm_parse(const char *file, const struct fm_region *region, GTimeZone *tz, s
 	struct fm_node *root;
 
 	fm->format = region->format;
-	root = fm_read(region->format, file, region->text, region->len, region->line);
+	root = fm_read(region->format, file, region->text, region->len, region->line, "front matter");
 	if (!root)
 		return false;
 	if (root->kind != FM_MAP) {

@@ -209,3 +209,26 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 	sc_result_clear(&res);
 	return unknown;
 }
+
+struct article *article_load(const char *file, const char *real, const struct root *root,
+			     const char *rel, GTimeZone *tz, const char **why)
+{
+	struct article *a = article_read(file, real, root, rel, tz, why);
+	struct sc_context ctx = { 0 };
+	GPtrArray *unknown;
+
+	if (!a)
+		return NULL;
+	ctx.file = a->file;
+	ctx.first_line = a->body_line;
+	ctx.html = a->html;
+	unknown = article_parse(a, &ctx);
+	for (guint i = 0; i < unknown->len; i++) {
+		struct sc_unknown *u = g_ptr_array_index(unknown, i);
+
+		g_free(u->name);
+		g_free(u);
+	}
+	g_ptr_array_free(unknown, TRUE);
+	return a;
+}

@@ -22,6 +22,10 @@ struct article *article_read(const char *file, const char *real, const struct ro
  */
 GPtrArray *article_parse(struct article *a, const struct sc_context *ctx);
 
+/* article_read then article_parse, as a file alone is read (no site, no page around it). */
+struct article *article_load(const char *file, const char *real, const struct root *root,
+			     const char *rel, GTimeZone *tz, const char **why);
+
 /* Free the tree loading parsed (a->doc), once the passes that read it are done. */
 void article_drop_tree(struct article *a);
 

@@ -56,7 +56,7 @@ static struct fm_node *read_file(const char *path)
 		g_error_free(err);
 		return NULL;
 	}
-	n = fm_read(format_of(path), path, text, len, 1);
+	n = fm_read(format_of(path), path, text, len, 1, "settings");
 	g_free(text);
 	if (n && n->kind != FM_MAP) {
 		diag_error(path, 1, "the site's settings should be a mapping, not %s", fm_kind_name(n->kind));

@@ -4,7 +4,7 @@
  *     alone: the same day)
  *   1 date_parse_span: a positive number of seconds
  *   2 template_fill / template_uses: a filled template holds no "{{" of its own making
- *   3 front matter (fm_split + fm_parse, as article_load calls them): lines inside the file
+ *   3 front matter (fm_split + fm_parse, as article_read calls them): lines inside the file
  *   4 the digest state file (state_open)
  *   5 the print theme (theme_load): a theme that loads leaves room for text
  *   6 folio.yaml (options_load_file), for a build and for a digest
@@ -75,7 +75,7 @@ static void front_matter(const char *data, size_t len)
 	char *text;
 
 	if (!g_utf8_validate(data, (gssize)len, &bad))
-		return;	/* article_load refuses these first */
+		return;	/* article_read refuses these first */
 	/* and makes every line end "\n" */
 	text = g_malloc(len + 1);
 	for (size_t i = 0, j = 0;; i++) {
