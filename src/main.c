@@ -6,6 +6,7 @@
 
 #include "format/pdf/theme.h"
 #include "read/build.h"
+#include "read/select.h"
 #include "base/diag.h"
 #include "cli/digest.h"
 #include "base/options.h"
@@ -61,6 +62,16 @@ static int build(struct options *o)
 		return EXIT_FAILED;
 	b = book_build(o, NULL, theme->cjk_latin_space);
 	if (!b || diag_failed()) {
+		book_free(b);
+		theme_free(theme);
+		return EXIT_FAILED;
+	}
+	/* A book with nothing in it is a mistake (a cron job would mail it every week), unless asked for. */
+	if (b->articles->len == 0 && !o->allow_empty) {
+		char *why = select_account(b);
+
+		diag_error(NULL, 0, "no article for the book: %s; nothing written (--allow-empty writes an empty book)", why);
+		g_free(why);
 		book_free(b);
 		theme_free(theme);
 		return EXIT_FAILED;

@@ -62,6 +62,7 @@ static const struct def defs[] = {
 	{ "sort", 0, K_ENUM, O(sort), "ORDER", "date (oldest first, default), -date, title or path", 0, NULL,
 	  ENUM(sort_key, "date -date title path", SORT_DATE) },
 	{ "include-drafts", 0, K_BOOL, O(include_drafts), NULL, "include articles marked draft: true", 0, NULL },
+	{ "allow-empty", 0, K_BOOL, O(allow_empty), NULL, "write the book even when no article is left for it (else exit 1; digests exit 3)", 0, NULL },
 	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
 	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
 	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A5 (default), A4, A6, B5, B5-JIS, B6, Letter, 16K, 32K or WIDTHxHEIGHT (mm, cm, in, pt)", 0, "Print (PDF)" },

@@ -3,7 +3,7 @@
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
-	--description --css --sort --include-drafts --strict -q --quiet --page-size --margin --two-sided
+	--description --css --sort --include-drafts --allow-empty --strict -q --quiet --page-size --margin --two-sided
 	--theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs -h --help -V --version"
