@@ -1,5 +1,6 @@
 /* main.c - the command line: read options, build the book, write each output, choose the exit status. */
 #include <locale.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,6 +92,9 @@ int main(int argc, char **argv)
 	/* Collation and character classes follow the user; numbers in output files never do. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_COLLATE, "");
+	/* A file-size limit (ulimit -f) makes a write fail with "File too large", reported with the
+	   file's name, instead of killing the run and leaving its temporary files behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	options_init(&o);
 	status = options_parse(&o, argc, argv);
 	if (status != 0) {

@@ -1,6 +1,7 @@
 /* images.c - resolves image references: local files, data: URIs, and remote images fetched once through the cache. */
 #include "read/images.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,7 @@ struct remotes {
 	GPtrArray *order;	/* first-use order, for a deterministic walk */
 	struct imagecache *cache;
 	guint done;
+	bool cache_full;	/* the cache refused a download once (said once: the rest go to the scratch folder) */
 	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
 };
 
@@ -175,18 +177,26 @@ static void fetched(struct fetch_item *it, void *data)
 	gsize n;
 	const void *bytes = g_bytes_get_data(it->body, &n);
 
-	if (rs->cache)
-		r->path = imagecache_store(rs->cache, it->url, bytes, n);
+	if (rs->cache && !(r->path = imagecache_store(rs->cache, it->url, bytes, n)) && !rs->cache_full) {
+		diag_warn(imagecache_dir(rs->cache), 0, "cannot store a downloaded image in the image cache: %s; "
+			  "this run keeps its images in a temporary folder", g_strerror(errno));
+		rs->cache_full = true;
+	}
 	if (!r->path) {
 		/* No cache to keep it in: it still goes into this book. */
 		const char *dir = resources_scratch_dir(rs->b);
 		char *key = imagecache_key(it->url);
+		GError *err = NULL;
 
 		r->path = dir ? g_build_filename(dir, key, NULL) : NULL;
-		if (r->path && !g_file_set_contents(r->path, bytes, (gssize)n, NULL))
+		if (!dir)
+			r->problem = g_strdup_printf("was downloaded but cannot be stored: no temporary folder (%s)",
+						     g_strerror(errno));
+		else if (!g_file_set_contents(r->path, bytes, (gssize)n, &err))
+			r->problem = g_strdup_printf("was downloaded but cannot be stored: %s", err->message);
+		if (r->problem)
 			g_clear_pointer(&r->path, g_free);
-		if (!r->path)
-			r->problem = g_strdup("was downloaded but cannot be stored: no writable folder");
+		g_clear_error(&err);
 		g_free(key);
 	}
 }
@@ -356,9 +366,9 @@ static void resolve_cover(struct reading *rd)
 void images_resolve(struct reading *rd)
 {
 	struct book *b = rd->b;
-	struct remotes rs = { rd, b, g_hash_table_new(g_str_hash, g_str_equal),
-			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
-			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
+	struct remotes rs = { .rd = rd, .b = b, .by_url = g_hash_table_new(g_str_hash, g_str_equal),
+			      .order = g_ptr_array_new_with_free_func(remote_free),
+			      .local = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
 	GPtrArray *readers;
 
 	/* The articles, then the parts' introductions, in reading order. */
