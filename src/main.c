@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "cli/digest.h"
 #include "base/options.h"
+#include "base/report.h"
 #include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -103,6 +104,7 @@ int main(int argc, char **argv)
 	}
 	diag_set_quiet(o.quiet);
 	diag_set_strict(o.strict);
+	diag_set_verbose(o.verbose);
 	o.datadir = find_datadir();
 	if (o.sources->len == 0 || o.outputs->len == 0) {
 		diag_error(NULL, 0, o.sources->len ? "no output: give -o FILE" : "no SOURCE folder or file given");
@@ -122,7 +124,15 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (o.report && !report_open(o.report)) {
+		options_clear(&o);
+		return EXIT_FAILED;
+	}
 	status = o.mode == MODE_DIGEST ? digest_run(&o) : build(&o);
+	/* What was counted and not printed, then the report: both also when the run failed. */
+	diag_summarize();
+	if (!report_close() && status == EXIT_WRITTEN)
+		status = EXIT_FAILED;
 	options_clear(&o);
 	return status;
 }

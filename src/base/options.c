@@ -65,6 +65,8 @@ static const struct def defs[] = {
 	{ "allow-empty", 0, K_BOOL, O(allow_empty), NULL, "write the book even when no article is left for it (else exit 1; digests exit 3)", 0, NULL },
 	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
 	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
+	{ "verbose", 0, K_BOOL, O(verbose), NULL, "print every message (else 5 of a kind and cause, the rest summed up)", 0, NULL },
+	{ "report", 0, K_PATH, O(report), "FILE", "write every message to FILE as JSON lines (also when the run fails)", 0, NULL },
 	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A5 (default), A4, A6, B5, B5-JIS, B6, Letter, 16K, 32K or WIDTHxHEIGHT (mm, cm, in, pt)", 0, "Print (PDF)" },
 	{ "margin", 0, K_LENGTH, O(margin), "LENGTH", "page margins, e.g. 18mm or 50pt (default from the theme)", 0, NULL,
 	  .parsed = O(margin_pt) },

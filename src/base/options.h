@@ -28,7 +28,9 @@ struct options {
 	char *css;			/* EPUB stylesheet replacing templates/epub.css */
 	char *sort;			/* date | -date | title | path */
 	bool include_drafts, strict, quiet;
-	bool allow_empty;		/* write a book with no article in it (else an error, exit 1) */
+	bool allow_empty;
+	bool verbose;			/* every message, none summed up */
+	char *report;			/* --report FILE: every message as JSON lines */		/* write a book with no article in it (else an error, exit 1) */
 
 	/* Print */
 	char *page_size, *margin, *theme;

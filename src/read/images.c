@@ -91,11 +91,36 @@ static char *remote_url(const char *ref)
 	return url;
 }
 
+/*
+ * What the warnings about pictures are (base/diag.h): a newsletter archive built offline, or
+ * with a dead image host, has thousands; the first few of each kind and cause are printed and
+ * the rest summed up, by host.
+ */
+static const struct diag_kind not_downloaded = { "image-not-downloaded", "pictures could not be downloaded", "host" };
+static const struct diag_kind not_cached = { "image-not-in-cache", "pictures could not be had", "host" };
+static const struct diag_kind unusable = { "image-unusable", "pictures cannot be used", "host" };
+static const struct diag_kind not_read = { "image-not-read", "pictures of the source folders cannot be used", NULL };
+
+/* Why a picture is missing: the words of the warning, and its kind and cause for the summing up. */
+struct missing {
+	char *problem;			/* "could not be downloaded: host cdn.example.com not found" */
+	const struct diag_kind *kind;
+	const char *cause;		/* static or interned: "host not found" */
+};
+
+static void missing_set(struct missing *m, const struct diag_kind *kind, const char *cause, char *problem)
+{
+	m->kind = kind;
+	m->cause = cause;
+	m->problem = problem;
+}
+
 /* One remote address of the book, however many references name it. */
 struct remote {
 	char *url;
+	char *host;		/* for the summing up of warnings */
 	char *path;		/* the bytes: cache entry, or a copy in the scratch folder */
-	char *problem;		/* why there are none, or why they are no picture */
+	struct missing why;	/* why there are none, or why they are no picture (problem NULL: none yet) */
 	struct resource *res;	/* once added to the book */
 };
 
@@ -104,9 +129,25 @@ static void remote_free(gpointer p)
 	struct remote *r = p;
 
 	g_free(r->url);
+	g_free(r->host);
 	g_free(r->path);
-	g_free(r->problem);
+	g_free(r->why.problem);
 	g_free(r);
+}
+
+/* The server of an http(s) address as fetch names it ("https://u@cdn.example.com:8080/x" is cdn.example.com:8080). */
+static char *host_of(const char *url)
+{
+	const char *h = strstr(url, "//"), *at, *end;
+
+	if (!h)
+		return NULL;
+	h += 2;
+	end = h + strcspn(h, "/?#");
+	at = memchr(h, '@', (size_t)(end - h));
+	if (at)
+		h = at + 1;
+	return g_ascii_strdown(h, end - h);
 }
 
 /* What a local reference (or data: URI) came to: read, checked and decoded once however often it is named. */
@@ -145,6 +186,7 @@ static void want_remote(struct remotes *rs, const char *ref)
 		struct remote *r = g_new0(struct remote, 1);
 
 		r->url = url;
+		r->host = host_of(url);
 		g_hash_table_insert(rs->by_url, r->url, r);
 		g_ptr_array_add(rs->order, r);
 	} else {
@@ -169,7 +211,8 @@ static void fetched(struct fetch_item *it, void *data)
 
 	diag_progress_step(++rs->done);
 	if (!it->body) {
-		r->problem = g_strdup_printf("could not be downloaded: %s", it->problem);
+		missing_set(&r->why, &not_downloaded, it->cause ? it->cause : g_intern_string(it->problem),
+			    g_strdup_printf("could not be downloaded: %s", it->problem));
 		if (it->permanent && rs->cache)
 			imagecache_store_failure(rs->cache, it->url, it->problem);
 		return;
@@ -190,11 +233,13 @@ static void fetched(struct fetch_item *it, void *data)
 
 		r->path = dir ? g_build_filename(dir, key, NULL) : NULL;
 		if (!dir)
-			r->problem = g_strdup_printf("was downloaded but cannot be stored: no temporary folder (%s)",
-						     g_strerror(errno));
+			missing_set(&r->why, &unusable, "was downloaded but cannot be stored",
+				    g_strdup_printf("was downloaded but cannot be stored: no temporary folder (%s)",
+						    g_strerror(errno)));
 		else if (!g_file_set_contents(r->path, bytes, (gssize)n, &err))
-			r->problem = g_strdup_printf("was downloaded but cannot be stored: %s", err->message);
-		if (r->problem)
+			missing_set(&r->why, &unusable, "was downloaded but cannot be stored",
+				    g_strdup_printf("was downloaded but cannot be stored: %s", err->message));
+		if (r->why.problem)
 			g_clear_pointer(&r->path, g_free);
 		g_clear_error(&err);
 		g_free(key);
@@ -229,11 +274,13 @@ static void gather_remotes(struct remotes *rs)
 		if (rs->cache && (r->path = imagecache_lookup(rs->cache, r->url)))
 			continue;
 		if (rs->cache && (failed = imagecache_failure(rs->cache, r->url))) {
-			r->problem = g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
-						     failed);
+			missing_set(&r->why, &not_downloaded, "failed in a run of the last day (remembered)",
+				    g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
+						    failed));
 			g_free(failed);
 		} else if (o->offline) {
-			r->problem = g_strdup("is not in the image cache and --offline forbids downloading it");
+			missing_set(&r->why, &not_cached, "not in the image cache, and --offline forbids downloading them",
+				    g_strdup("is not in the image cache and --offline forbids downloading it"));
 		} else {
 			g_ptr_array_add(items, fetch_item_new(r->url));
 		}
@@ -246,25 +293,31 @@ static void gather_remotes(struct remotes *rs)
 }
 
 /*
- * Resolve one reference; returns NULL with the reason in *problem (g_free it). An address named
- * again (a picture repeated, thousands of times in hostile input) is not read or decoded again.
+ * Resolve one reference; returns NULL with the reason in *problem (g_free it), and in *why
+ * (borrowed, with *host: for the warning's kind and cause). An address named again (a picture
+ * repeated, thousands of times in hostile input) is not read or decoded again.
  */
-static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem)
+static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem,
+				    struct missing *why_missing, const char **host)
 {
 	const char *why = NULL;
 	char *key;
 	struct local *l;
 
+	*host = NULL;
 	if (ref && is_remote(ref)) {
 		struct remote *r = find_remote(rs, ref);
 
-		if (!r->res && !r->problem) {
+		if (!r->res && !r->why.problem) {
 			r->res = resources_add_file(rs->rd, r->path, &why);
 			if (!r->res)
-				r->problem = g_strdup(why);
+				missing_set(&r->why, &unusable, why, g_strdup(why));
 		}
-		if (!r->res)
-			*problem = g_strdup(r->problem);
+		if (!r->res) {
+			*problem = g_strdup(r->why.problem);
+			*why_missing = r->why;
+			*host = r->host;
+		}
 		return r->res;
 	}
 	key = g_strconcat(dir ? dir : "", "\n", ref ? ref : "", NULL);
@@ -277,8 +330,10 @@ static struct resource *resolve_ref(struct remotes *rs, const char *dir, const c
 	} else {
 		g_free(key);
 	}
-	if (!l->res)
+	if (!l->res) {
 		*problem = g_strdup(l->problem);
+		missing_set(why_missing, &not_read, g_intern_string(l->problem), l->problem);
+	}
 	return l->res;
 }
 
@@ -302,6 +357,8 @@ static bool same_address(const char *x, const char *y)
 static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
+	struct missing why;
+	const char *host;
 
 	/* An address that fails is reported once per article, however often it is named. */
 	GHashTable *refs = g_hash_table_new(g_str_hash, g_str_equal);	/* url -> references not yet reported */
@@ -316,11 +373,12 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
 		char *more;
 
-		im->res = resolve_ref(rs, a->dir, im->url, &im->problem);
+		im->res = resolve_ref(rs, a->dir, im->url, &im->problem, &why, &host);
 		if (im->res || n == 0)
 			continue;
 		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
-		diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
+		diag_kind_at(DIAG_WARNING, why.kind, why.cause, host, a->file, im->line,
+			     "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
 		g_free(more);
 		g_hash_table_insert(refs, im->url, GUINT_TO_POINTER(0));
 	}
@@ -332,12 +390,12 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		g_clear_pointer(&a->lead, image_free);
 		return;
 	}
-	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem);
+	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
 	if (a->lead->res && first && first->res == a->lead->res)
 		g_clear_pointer(&a->lead, image_free);
 	else if (!a->lead->res)
-		diag_warn(a->file, a->lead->line, "thumbnail '%s' %s; the article shows no lead image",
-			  a->lead->url, a->lead->problem);
+		diag_kind_at(DIAG_WARNING, why.kind, why.cause, host, a->file, a->lead->line,
+			     "thumbnail '%s' %s; the article shows no lead image", a->lead->url, a->lead->problem);
 }
 
 /* --cover's image when it can be used; else the back ends draw the cover. */

@@ -110,6 +110,8 @@ static const struct anchors *anchors_of(GHashTable *index, const struct article 
  */
 static char *outward(const char *url, const char *file, int line, const char *what)
 {
+	/* A page of pasted tracking links can remove hundreds: summed up by reason (base/diag.h). */
+	static const struct diag_kind removed = { "link-removed", "links were removed", NULL };
 	char *uri;
 	const char *why;
 	enum uri_verdict v = uri_from_address(url, &uri, &why);
@@ -117,14 +119,17 @@ static char *outward(const char *url, const char *file, int line, const char *wh
 	if (v == URI_RELATIVE)
 		g_clear_pointer(&uri, g_free);
 	else if (v == URI_UNSAFE && what)
-		diag_warn(file, line, "%s to '%.40s' removed: %s; its text is kept", what, url, why);
+		diag_kind_at(DIAG_WARNING, &removed, why, NULL, file, line, "%s to '%.40s' removed: %s; its text is kept",
+			     what, url, why);
 	else if (v == URI_INVALID && what)
-		diag_warn(file, line, "%s to '%.60s' removed: it cannot be made a valid address (%s); its text is kept",
-			  what, url, why);
+		diag_kind_at(DIAG_WARNING, &removed, why, NULL, file, line,
+			     "%s to '%.60s' removed: it cannot be made a valid address (%s); its text is kept", what, url,
+			     why);
 	if (uri && strlen(uri) > LINK_MAX_BYTES) {
 		if (what)
-			diag_warn(file, line, "%s to '%.40s...' removed: the address is longer than %d bytes; "
-				  "its text is kept", what, url, LINK_MAX_BYTES);
+			diag_kind_at(DIAG_WARNING, &removed, "the address is too long", NULL, file, line,
+				     "%s to '%.40s...' removed: the address is longer than %d bytes; its text is kept",
+				     what, url, LINK_MAX_BYTES);
 		g_clear_pointer(&uri, g_free);
 	}
 	return uri;
