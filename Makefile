@@ -33,7 +33,7 @@ BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev li
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
-             fonts-symbola fonts-unifont
+             fonts-symbola fonts-unifont fonts-hanazono
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
