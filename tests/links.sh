@@ -46,6 +46,8 @@ both "a percent-encoded host name" "https://xn--fsqu00a.cn/"
 both "http: with no slashes" "http://example.com/x"
 both "the source in front matter" "https://xn--vrvn3n.xn--fiqs8s/%E6%96%87%E7%AB%A0%201#a%23b"
 both "a picture's placeholder" "https://xn--wcsw84d.xn--fiqs8s/a%20b.png#x%23y"
+both "an IPv4 host" "http://192.0.2.1:8080/a%20b"
+both "an underscore in a host name" "https://a_b.example.com/"
 contains "odd addresses (epub): a raw HTML link" "$TMP/odd.xhtml" 'href="https://xn--fsqu00a\.xn--fiqs8s/a%20b#x%23y"'
 contains "odd addresses (epub): an embed's address" "$TMP/odd.xhtml" 'href="https://xn--cy2a840a\.xn--fiqs8s/embed\?id=1%202#t%23u"'
 contains "odd addresses (epub): a long address kept (1.8 KB)" "$TMP/odd.xhtml" 'href="https://example\.com/(%E9%95%BF){500}\?q=a{300}"'
@@ -67,8 +69,12 @@ warned "an address longer than 8192 bytes" 27 "link to 'https://example.com/x+\.
 warned "a 70-letter label" 29 "link to 'https://a+' removed: .*a label of its host name is longer than 63 characters"
 warned "a bad IPv6 address" 41 "link to 'http://\[zz::1\]/' removed: .*its IPv6 address is not one"
 warned "no host" 42 "link to 'https:///' removed: .*it names no host"
+warned "a label that starts with '-'" 54 "link to 'https://-bad.com/' removed: .*starts or ends with '-'"
+warned "five numbers for a host" 55 "link to 'http://1.2.3.4.5/' removed: .*neither a name nor an IPv4 address"
+warned "an empty mailto:" 56 "link to 'mailto:' removed: .*it names no address"
 warned "a raw HTML link with a bad host" 46 "raw HTML link to 'http://exa mple.com/' dropped \(its host name"
-for t in "L10 bad port" "L15 space in host" "L18 too long" "L20 long label" "L32 bad IPv6" "L33 no host" "R2 raw bad host"; do
+for t in "L10 bad port" "L15 space in host" "L18 too long" "L20 long label" "L32 bad IPv6" "L33 no host" "R2 raw bad host" \
+	"L35 hyphen first" "L36 five numbers" "L37 empty mailto"; do
 	contains "odd addresses (epub): '$t' kept as text" "$TMP/odd.epub.txt" "$t"
 	contains "odd addresses (pdf): '$t' kept as text" "$TMP/odd.txt" "$t"
 	lacks "odd addresses (epub): '$t' is no link" "$TMP/odd.xhtml" "<a [^>]*>$t"
@@ -76,7 +82,7 @@ done
 lacks "odd addresses (pdf): no link to a bad port" "$TMP/pdf.lint" "80a"
 
 # The checker itself fails on what it is there to catch (and on a book it cannot read).
-printf 'https://例子.中国/\nhttps://example.com/a#b#c\nhttps://exa mple.com/\nhttps://[x]/\n' | while read -r u; do
+printf 'https://例子.中国/\nhttps://example.com/a#b#c\nhttps://exa mple.com/\nhttps://[x]/\nhttps://-a.com/\nhttp://1.2.3.4.5/\nmailto:\n' | while read -r u; do
 	python3 -c 'import sys; sys.path.insert(0, "tests/links"); import urilint; sys.exit(0 if urilint.problem(sys.argv[1], False) else 1)' "$u" \
 		&& ok "urilint: refuses '$u'" || not_ok "urilint: refuses '$u'"
 done

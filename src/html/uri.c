@@ -2,6 +2,7 @@
 #include "html/uri.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -77,10 +78,29 @@ static bool ipv6_ok(const char *s, size_t n)
 	return colons >= 2;
 }
 
-/* A host name in ASCII: labels of letters, digits, '-' and '_', 1 to 63 long; a last '.' is allowed. */
+/* Four numbers from 0 to 255, as an IPv4 address is written. */
+static bool ipv4_ok(const char *h)
+{
+	char **parts = g_strsplit(h, ".", -1);
+	bool ok = g_strv_length(parts) == 4;
+
+	for (int i = 0; ok && parts[i]; i++) {
+		size_t n = strlen(parts[i]);
+
+		ok = n > 0 && n <= 3 && strspn(parts[i], "0123456789") == n && atoi(parts[i]) <= 255;
+	}
+	g_strfreev(parts);
+	return ok;
+}
+
+/*
+ * A host name in ASCII: labels of letters, digits, '-' and '_', 1 to 63 long, not starting or
+ * ending with '-'; a last '.' is allowed; a last label of digits only is an IPv4 address.
+ */
 static const char *host_name_problem(const char *h)
 {
 	size_t len = strlen(h), label = 0;
+	const char *last = h;
 
 	if (!len)
 		return "it names no host";
@@ -92,6 +112,10 @@ static const char *host_name_problem(const char *h)
 		if (c == '.' || c == '\0') {
 			if (label == 0 && !(c == '\0' && i > 0))
 				return "its host name has an empty label (two dots, or a dot first)";
+			if (label && (h[i - label] == '-' || h[i - 1] == '-'))
+				return "a label of its host name starts or ends with '-'";
+			if (label)
+				last = h + i - label;
 			label = 0;
 		} else if (g_ascii_isalnum(c) || c == '-' || c == '_') {
 			if (++label > LABEL_MAX)
@@ -99,6 +123,14 @@ static const char *host_name_problem(const char *h)
 		} else {
 			return "its host name holds a character no host name has";
 		}
+	}
+	if (g_ascii_isdigit(*last) && strspn(last, "0123456789.") == strlen(last)) {
+		char *bare = g_strndup(h, len - (h[len - 1] == '.'));
+		bool ok = ipv4_ok(bare);
+
+		g_free(bare);
+		if (!ok)
+			return "its host is neither a name nor an IPv4 address";
 	}
 	return NULL;
 }
@@ -234,6 +266,12 @@ enum uri_verdict uri_from_address(const char *address, char **uri, const char **
 	rest = clean->str + n + 1;
 	if (scheme >= 3) {
 		/* mailto: and tel: have no host; a telephone number's spaces are only for the eye. */
+		if (!rest[strspn(rest, " ")]) {
+			g_string_free(clean, TRUE);
+			g_string_free(out, TRUE);
+			*why = "it names no address";
+			return URI_INVALID;
+		}
 		if (scheme == 4) {
 			char **parts = g_strsplit(rest, " ", -1);
 			char *joined = g_strjoinv("", parts);

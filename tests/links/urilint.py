@@ -29,7 +29,8 @@ PATH_ABEMPTY = rf"(?:/{PCHAR}*)*"
 HIER = rf"(?://{AUTHORITY}{PATH_ABEMPTY}|/?(?:{PCHAR}+(?:/{PCHAR}*)*)?)"
 URI = re.compile(rf"^(?P<scheme>[A-Za-z][A-Za-z0-9+\-.]*):{HIER}(?:\?{QUERY})?(?:#{QUERY})?$")
 RELATIVE = re.compile(rf"^(?:{PCHAR}|/)*(?:\?{QUERY})?(?:#{QUERY})?$")
-LABEL = re.compile(r"^[a-z0-9_-]{1,63}$")
+LABEL = re.compile(r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$")
+IPV4 = re.compile(r"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$")
 
 
 def problem(uri, relative_ok):
@@ -37,6 +38,8 @@ def problem(uri, relative_ok):
     if any(ord(c) > 0x7E or ord(c) < 0x21 for c in uri):
         return "a character outside printable ASCII"
     m = URI.match(uri)
+    if m and m.group("scheme").lower() in ("mailto", "tel") and uri.index(":") == len(uri) - 1:
+        return "no address after the scheme"
     if not m:
         if relative_ok and RELATIVE.match(uri) and not re.match(r"^[A-Za-z][A-Za-z0-9+\-.]*:", uri):
             return None
@@ -51,6 +54,8 @@ def problem(uri, relative_ok):
                 labels.pop()
             if not labels or not all(LABEL.match(l) for l in labels):
                 return f"host '{host}' is not an ASCII host name"
+            if labels[-1][0].isdigit() and not IPV4.match(".".join(labels)):
+                return f"host '{host}' is neither a name nor an IPv4 address"
     return None
 
 

@@ -134,6 +134,12 @@ int main(void)
 		  url("http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.cn/"),
 		  "abs:http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.cn/");
 	CHECK_STR("uri: a port over 65535 is no link", url("http://e.x:65536/"), "NULL");
+	CHECK_STR("uri: a label starting with '-' is no link", url("https://-a.cn/"), "NULL");
+	CHECK_STR("uri: a label ending with '-' is no link", url("https://a-.cn/"), "NULL");
+	CHECK_STR("uri: five numbers are no host", url("http://1.2.3.4.5/"), "NULL");
+	CHECK_STR("uri: 256 is no IPv4 number", url("http://256.1.1.1/"), "NULL");
+	CHECK_STR("uri: an IPv4 host", url("http://192.0.2.1/"), "abs:http://192.0.2.1/");
+	CHECK_STR("uri: an empty mailto: is no link", url("mailto:"), "NULL");
 
 	CHECK_STR("escape: markup characters", esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c'");
 	CHECK_STR("escape: controls dropped, tab and newline kept", esc("a\x01\x07\x1b\tb\nc\x7f\xc2\x85"),
