@@ -408,7 +408,11 @@ static void resolve_cover(struct reading *rd)
 	if (given) {
 		real = realpath(given, NULL);
 		if (!real) {
-			diag_warn(given, 0, "cover image does not exist; a cover is drawn instead");
+			if (errno == ENOENT)
+				diag_warn(given, 0, "cover image does not exist; a cover is drawn instead");
+			else
+				diag_warn(given, 0, "cover image cannot be read (%s); a cover is drawn instead",
+					  g_strerror(errno));
 		} else {
 			b->cover_res = resources_add_file(rd, real, &why);
 			if (!b->cover_res)
