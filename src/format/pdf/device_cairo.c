@@ -233,6 +233,10 @@ static void cairo_page(struct device *d, const struct page *p)
 	struct cdev *c = (struct cdev *)d;
 	cairo_t *cr = c->cr;
 
+	/* Once a write failed (a full disk) the PDF is lost: draw no more (cairo in its error state
+	   leaks what drawing an image makes), and cairo_finish says why. */
+	if (c->write_failed || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		return;
 	cairo_pdf_surface_set_size(c->surface, p->w, p->h);
 	if (p->label)
 		cairo_pdf_surface_set_page_label(c->surface, p->label);
