@@ -26,11 +26,13 @@ struct options {
 	/* The book */
 	char *title, *subtitle, *author, *lang, *cover, *publisher, *description;
 	char *css;			/* EPUB stylesheet replacing templates/epub.css */
+	char *rights;			/* rights statement (a Hugo site's copyright otherwise) */
 	char *sort;			/* date | -date | title | path */
-	bool include_drafts, strict, quiet;
-	bool allow_empty;
+	bool include_drafts, include_future, include_expired, strict, quiet;
+	bool allow_empty;		/* write a book with no article in it (else an error, exit 1) */
 	bool verbose;			/* every message, none summed up */
-	char *report;			/* --report FILE: every message as JSON lines */		/* write a book with no article in it (else an error, exit 1) */
+	char *report;			/* --report FILE: every message as JSON lines */
+	GHashTable *shortcodes;		/* folio.yaml shortcodes: a site's shortcode name -> the rendering it gets */
 
 	/* Print */
 	char *page_size, *margin, *theme;
