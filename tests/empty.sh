@@ -38,6 +38,12 @@ expect_status "all filtered by language: exit 1" 1 "$FOLIO" -q $coll --only-lang
 contains "all filtered by language: counts" "$TMP/err" "15 not in the --only-lang asked for"
 expect_status "--limit 0: exit 1" 1 "$FOLIO" -q $coll --limit 0 -t model -o "$TMP/books/z.model"
 contains "--limit 0: counts duplicates and the limit" "$TMP/err" "2 duplicates, 13 past --limit"
+# Hugo's publishing rules are counted too: a page to be published later.
+mkdir -p "$TMP/future"
+printf -- '---\ntitle: later\ndate: 2024-01-01\npublishDate: 2999-01-01\n---\nsoon\n' >"$TMP/future/a.md"
+expect_status "only a future page: exit 1" 1 "$FOLIO" -q "$TMP/future" -t model -o "$TMP/books/f.model"
+contains "only a future page: counted, with the option that keeps it" "$TMP/err" \
+	"1 article read, none left: 1 whose publishDate is still to come \(--include-future keeps them\)"
 # An article that cannot be read is counted too.
 mkdir -p "$TMP/unreadable"
 printf -- '---\ntitle: [unclosed\n---\nbody\n' >"$TMP/unreadable/bad.md"
