@@ -17,8 +17,8 @@ struct device {
 };
 
 /* A PDF written to fp: metadata from b, dates from b->modified. */
-struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h);
+struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h);
 /* The same pages as text lines (for golden tests). */
-struct device *device_trace_new(FILE *fp);
+struct device *device_trace_new(FILE *fp, const char *path);
 
 #endif

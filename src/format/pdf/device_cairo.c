@@ -1,6 +1,7 @@
 /* device_cairo.c - draws finished pages into Cairo's PDF surface: text, images, links, outline, metadata. */
 #include "format/pdf/device.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>
@@ -20,10 +21,12 @@ enum { MAX_LEVELS = 8, CACHE_BYTES = 64 << 20 };
 struct cdev {
 	struct device d;
 	FILE *fp;
+	const char *path;		/* the output's name, for messages */
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	const struct book *book;	/* for the generated cover */
 	bool write_failed;
+	int write_errno;		/* why the first failed write failed (a full disk, a file-size limit) */
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
 	GHashTable *images;		/* const struct resource * -> cairo_surface_t * (or NULL: cannot draw) */
 	gsize cached;
@@ -34,6 +37,8 @@ static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigne
 	struct cdev *c = closure;
 
 	if (fwrite(data, 1, length, c->fp) != length) {
+		if (!c->write_failed)
+			c->write_errno = errno;
 		c->write_failed = true;
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
@@ -228,6 +233,10 @@ static void cairo_page(struct device *d, const struct page *p)
 	struct cdev *c = (struct cdev *)d;
 	cairo_t *cr = c->cr;
 
+	/* Once a write failed (a full disk) the PDF is lost: draw no more (cairo in its error state
+	   leaks what drawing an image makes), and cairo_finish says why. */
+	if (c->write_failed || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		return;
 	cairo_pdf_surface_set_size(c->surface, p->w, p->h);
 	if (p->label)
 		cairo_pdf_surface_set_page_label(c->surface, p->label);
@@ -290,10 +299,18 @@ static bool cairo_finish(struct device *d)
 	cairo_surface_finish(c->surface);
 	st = cairo_surface_status(c->surface);
 	/* Cairo 1.16 names objects it never writes on pages with links: define them. */
-	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && !pdf_fixup_missing_objects(c->fp))
+	errno = 0;
+	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && !pdf_fixup_missing_objects(c->fp)) {
 		c->write_failed = true;
-	if (st != CAIRO_STATUS_SUCCESS || c->write_failed) {
-		diag_error(NULL, 0, "cannot write the PDF: %s", c->write_failed ? "write error" : cairo_status_to_string(st));
+		c->write_errno = errno;
+	}
+	if (c->write_failed) {
+		diag_error(c->path, 0, "cannot write the PDF: %s",
+			   c->write_errno ? g_strerror(c->write_errno) : "the file could not be read back or written");
+		return false;
+	}
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_error(c->path, 0, "cannot write the PDF: %s", cairo_status_to_string(st));
 		return false;
 	}
 	return true;
@@ -343,7 +360,7 @@ static char *keywords(const struct book *b)
 	return g_string_free(s, FALSE);
 }
 
-struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h)
+struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h)
 {
 	struct cdev *c = g_new0(struct cdev, 1);
 	char *date = date_format_utc(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
@@ -352,6 +369,7 @@ struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double
 	c->d.finish = cairo_finish;
 	c->d.free = cairo_free;
 	c->fp = fp;
+	c->path = path;
 	c->book = b;
 	c->images = g_hash_table_new_full(NULL, NULL, NULL, surface_destroy);
 	for (int i = 0; i < MAX_LEVELS; i++)

@@ -14,7 +14,7 @@ static bool write_pages(const struct export *x, struct outfile *out, bool trace)
 	bool ok;
 
 	f = fonts_new(x->opts->datadir);
-	dev = trace ? device_trace_new(out->fp) : device_cairo_new(out->fp, b, t->page_w, t->page_h);
+	dev = trace ? device_trace_new(out->fp, out->path) : device_cairo_new(out->fp, out->path, b, t->page_w, t->page_h);
 	ok = layout_book(b, t, f, dev);
 	/*
 	 * Pango is done: its font map and caches go before cairo reads each font's whole outline
