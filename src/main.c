@@ -9,6 +9,7 @@
 #include "base/diag.h"
 #include "cli/digest.h"
 #include "base/options.h"
+#include "base/parallel.h"
 #include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -88,6 +89,7 @@ int main(int argc, char **argv)
 	}
 	diag_set_quiet(o.quiet);
 	diag_set_strict(o.strict);
+	parallel_set_threads((guint)MIN(o.threads, 256));
 	o.datadir = find_datadir();
 	if (o.sources->len == 0 || o.outputs->len == 0) {
 		diag_error(NULL, 0, o.sources->len ? "no output: give -o FILE" : "no SOURCE folder or file given");

@@ -93,7 +93,9 @@ static const struct def defs[] = {
 	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
 	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
 	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS (default 30; 0: no limit)", 0, NULL },
-	{ "jobs", 'j', K_LONG, O(jobs), "N", "downloads at once (default 8)", 0, NULL },
+	{ "jobs", 'j', K_LONG, O(jobs), "N", "image downloads at once (default 8)", 0, NULL },
+	{ "threads", 0, K_LONG, O(threads), "N", "threads for reading, setting pages and writing (default 0: the cores available)", 0,
+	  "Running" },
 };
 
 #define NDEFS G_N_ELEMENTS(defs)

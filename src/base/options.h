@@ -48,6 +48,9 @@ struct options {
 	long image_max_pixels, image_max_bytes, image_timeout, jobs;
 	long image_max_megapixels;	/* refuse images whose header promises more (decompression bombs) */
 
+	/* Running: threads for everything but downloads (0: the cores available) */
+	long threads;
+
 	/* Where templates/ and fonts/ are (set by main from the executable's place) */
 	char *datadir;
 

@@ -195,19 +195,16 @@ static FcConfig *load_config(const char *path, bool quiet)
 	return cfg;
 }
 
-static struct fonts *make_fonts(const char *datadir, bool quiet)
+/* A map on cfg (NULL: the system's set-up), 72 dpi, no hinting, unrounded positions. */
+static struct fonts *map_on(FcConfig *cfg)
 {
 	struct fonts *f = g_new0(struct fonts, 1);
-	char *path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
-	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
 	fonts_use_own_faces();
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	if (cfg) {
-		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
-		FcConfigDestroy(cfg);	/* the map holds its own reference */
-	}
+	if (cfg)
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);	/* the map takes a reference */
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72);
 	f->ctx = pango_font_map_create_context(f->map);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -216,6 +213,17 @@ static struct fonts *make_fonts(const char *datadir, bool quiet)
 	pango_cairo_context_set_font_options(f->ctx, fo);
 	pango_context_set_round_glyph_positions(f->ctx, FALSE);
 	cairo_font_options_destroy(fo);
+	return f;
+}
+
+static struct fonts *make_fonts(const char *datadir, bool quiet)
+{
+	char *path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
+	FcConfig *cfg = load_config(path, quiet);
+	struct fonts *f = map_on(cfg);
+
+	if (cfg)
+		FcConfigDestroy(cfg);
 	g_free(path);
 	return f;
 }
@@ -228,6 +236,12 @@ struct fonts *fonts_new(const char *datadir)
 struct fonts *fonts_new_quiet(const char *datadir)
 {
 	return make_fonts(datadir, true);
+}
+
+struct fonts *fonts_another(struct fonts *like)
+{
+	/* The same fontconfig set-up, read once. */
+	return map_on(pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(like->map)));
 }
 
 void fonts_free(struct fonts *f)

@@ -15,6 +15,8 @@ struct fonts;
 struct fonts *fonts_new(const char *datadir);
 /* The same, for helper threads: problems were reported by the first fonts_new. */
 struct fonts *fonts_new_quiet(const char *datadir);
+/* A map of its own for another thread (Pango's are not shared), with like's set-up. */
+struct fonts *fonts_another(struct fonts *like);
 void fonts_free(struct fonts *f);
 
 /*

@@ -9,6 +9,7 @@
 #include "format/fonts.h"
 #include "text/langdetect.h"
 #include "base/langtag.h"
+#include "base/parallel.h"
 
 /* What the measuring pass learns: where things start (physical page numbers). */
 struct plan {
@@ -27,6 +28,7 @@ struct book_state {
 	bool blank_running;		/* cover, title and blank pages: no head, no folio */
 	const char *article_title, *part_title;
 	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
+	GPtrArray *made;		/* a worker's finished pages (struct page *), drawn later in order */
 };
 
 static struct book_state *state(struct lay *L)
@@ -179,6 +181,10 @@ static void emit(struct lay *L, GPtrArray *items)
 	if (!st->blank_running)
 		running_heads(L, st, &pg, x0);
 	st->no_running = false;
+	if (st->made) {
+		g_ptr_array_add(st->made, g_memdup2(&pg, sizeof pg));
+		return;
+	}
 	L->dev->page(L->dev, &pg);
 	page_free_boxes(&pg);
 	g_free(pg.label);
@@ -245,7 +251,6 @@ static void article_pages(struct lay *L, const struct article *a)
 	set_article_lang(L, a);
 	layout_article_body(L, a);
 	lay_flush(L);
-	lay_styles_drop_links(L);
 	L->art = NULL;
 }
 
@@ -493,25 +498,189 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	lay_flush(L);
 }
 
-static void article(struct lay *L, const struct article *a, int index)
+/* The measuring pass: where an article starts. Its pages were counted already, on every thread. */
+static void article_place(struct lay *L, int index)
 {
 	struct book_state *st = state(L);
 
 	start_recto(L);
-	if (L->measuring)
-		st->plan.article_page[index] = st->page_no + 1;
-	if (L->measuring && st->plan.article_pages) {
-		/* Counted already (in parallel): an article's pages do not depend on where it starts. */
-		st->page_no += st->plan.article_pages[index];
-		return;
-	}
-	st->article_title = a->title;
-	st->no_running = true;
-	article_pages(L, a);
+	st->plan.article_page[index] = st->page_no + 1;
+	st->page_no += st->plan.article_pages[index];
 }
 
-/* The book from its first page to its last, the same in both passes. */
-static void run(struct lay *L)
+/* What the drawing pass hands out: an article set on a worker, or a part page set in turn. */
+struct job {
+	struct pipeline *pl;
+	const struct article *a;	/* or NULL: the part page below */
+	const struct part *part;
+	int index;
+	const char *part_title;		/* the part around the article, for running heads */
+	int pages;			/* the measuring pass: pages counted */
+	GPtrArray *made;		/* the drawing pass: the article's pages */
+	GPtrArray *links;		/* and the styles of their links */
+};
+
+/* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
+struct ctx {
+	struct fonts *fonts;		/* owned, or the book's own (one thread) */
+	struct lay L;
+	struct book_state st;
+};
+
+struct pipeline {
+	struct lay *main;		/* the book's: front matter, parts, blank pages; draws */
+	GMutex lock;
+	GPtrArray *idle, *all;		/* of struct ctx * */
+};
+
+static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
+		     struct device *dev, struct book_state *st);
+static void lay_clear(struct lay *L);
+
+static struct ctx *ctx_get(struct pipeline *pl)
+{
+	struct ctx *c = NULL;
+
+	g_mutex_lock(&pl->lock);
+	if (pl->idle->len)
+		c = g_ptr_array_steal_index(pl->idle, pl->idle->len - 1);
+	g_mutex_unlock(&pl->lock);
+	if (c)
+		return c;
+	c = g_new0(struct ctx, 1);
+	/* One thread: the book's font map serves; else each thread has a map of its own. */
+	c->fonts = parallel_threads() > 1 ? fonts_another(pl->main->fonts) : NULL;
+	lay_init(&c->L, pl->main->b, pl->main->t, c->fonts ? c->fonts : pl->main->fonts, NULL, &c->st);
+	g_mutex_lock(&pl->lock);
+	g_ptr_array_add(pl->all, c);
+	g_mutex_unlock(&pl->lock);
+	return c;
+}
+
+static void ctx_put(struct pipeline *pl, struct ctx *c)
+{
+	g_mutex_lock(&pl->lock);
+	g_ptr_array_add(pl->idle, c);
+	g_mutex_unlock(&pl->lock);
+}
+
+static void pipeline_clear(struct pipeline *pl)
+{
+	for (guint i = 0; i < pl->all->len; i++) {
+		struct ctx *c = g_ptr_array_index(pl->all, i);
+
+		lay_clear(&c->L);
+		fonts_free(c->fonts);
+		g_free(c);
+	}
+	g_ptr_array_free(pl->all, TRUE);
+	g_ptr_array_free(pl->idle, TRUE);
+	g_mutex_clear(&pl->lock);
+}
+
+/* Pass 1 on a worker: the pages of one article, wherever it starts. */
+static void count_one(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct ctx *c = ctx_get(j->pl);
+
+	c->L.measuring = true;
+	c->st.page_no = 0;
+	article_pages(&c->L, j->a);
+	j->pages = c->st.page_no;
+	lay_styles_drop_links(&c->L);
+	ctx_put(j->pl, c);
+}
+
+static void count_taken(gpointer data, gpointer pages)
+{
+	struct job *j = data;
+
+	((int *)pages)[j->index] = j->pages;
+}
+
+/* Pass 2 on a worker: an article's finished pages, numbered and headed from the plan. */
+static void set_one(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct ctx *c;
+	const struct book_state *main_st;
+
+	if (!j->a)
+		return;	/* a part page is set in turn, by draw_taken */
+	c = ctx_get(j->pl);
+	main_st = j->pl->main->emit_data;
+	c->L.measuring = false;
+	c->st.plan.body_first = main_st->plan.body_first;
+	c->st.page_no = main_st->plan.article_page[j->index] - 1;
+	c->st.front = false;
+	c->st.blank_running = false;
+	c->st.no_running = true;
+	c->st.article_title = j->a->title;
+	c->st.part_title = j->part_title;
+	c->st.made = j->made = g_ptr_array_new();
+	article_pages(&c->L, j->a);
+	c->st.made = NULL;
+	/* The pages' links are drawn later, by another thread: their styles go with them. */
+	j->links = lay_styles_take_links(&c->L);
+	ctx_put(j->pl, c);
+}
+
+/* Pass 2 in order: a part page set and drawn here, or an article's pages drawn. */
+static void draw_taken(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct lay *L = j->pl->main;
+	struct book_state *st = state(L);
+
+	if (!j->a) {
+		part_page(L, j->part, j->index);
+		g_free(j);
+		return;
+	}
+	start_recto(L);
+	/* The plan said where it starts; the pages must agree, or the contents would lie. */
+	g_assert(st->page_no + 1 == st->plan.article_page[j->index]);
+	for (guint i = 0; i < j->made->len; i++) {
+		struct page *pg = g_ptr_array_index(j->made, i);
+
+		L->dev->page(L->dev, pg);
+		page_free_boxes(pg);
+		g_free(pg->label);
+		g_free(pg);
+	}
+	st->page_no += (int)j->made->len;
+	if (j->index % 16 == 0)
+		diag_progress_step((unsigned)j->index);
+	g_ptr_array_free(j->made, TRUE);
+	g_ptr_array_unref(j->links);
+	g_free(j);
+}
+
+/* In the drawing pass an article or part goes to the stream; measuring, it is done here. */
+static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index,
+			    const char *part_title)
+{
+	const struct article *a = g_ptr_array_index(L->b->articles, index);
+	struct job *j;
+
+	if (!stream) {
+		article_place(L, (int)index);
+		return;
+	}
+	j = g_new0(struct job, 1);
+	j->pl = pl;
+	j->a = a;
+	j->index = (int)index;
+	j->part_title = part_title;
+	parallel_push(stream, j);
+}
+
+/*
+ * The book from its first page to its last, the same in both passes. With a stream (the
+ * drawing pass), the articles and parts after the contents are pushed to it in order.
+ */
+static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 {
 	const struct book *b = L->b;
 	struct book_state *st = state(L);
@@ -531,20 +700,26 @@ static void run(struct lay *L)
 		/* Articles outside every part come first (arrange puts them there). */
 		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
 									    != g_ptr_array_index(p->articles, 0))) {
-			article(L, g_ptr_array_index(b->articles, next), (int)next);
+			article_or_push(L, stream, pl, next, NULL);
 			next++;
 		}
-		part_page(L, p, (int)k);
+		if (stream) {
+			struct job *j = g_new0(struct job, 1);
+
+			j->pl = pl;
+			j->part = p;
+			j->index = (int)k;
+			parallel_push(stream, j);
+		} else {
+			part_page(L, p, (int)k);
+		}
 		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
-			article(L, g_ptr_array_index(b->articles, next), (int)next);
-		if (!L->measuring)
-			diag_progress_step(next);
+			article_or_push(L, stream, pl, next, p->title);
 	}
-	for (; next < b->articles->len; next++) {
-		article(L, g_ptr_array_index(b->articles, next), (int)next);
-		if (!L->measuring && next % 16 == 0)
-			diag_progress_step(next);
-	}
+	for (; next < b->articles->len; next++)
+		article_or_push(L, stream, pl, next, NULL);
+	if (stream)
+		parallel_end(stream);
 	st->plan.pages = st->page_no;
 }
 
@@ -576,45 +751,45 @@ static void lay_clear(struct lay *L)
 	lay_styles_free(L);
 }
 
-/*
- * Pass 1: the pages of every article, one after another. (Counting on several threads,
- * each with its own font map, crashed now and then inside Cairo 1.16, whose font caches
- * are not safe to use from two threads at once.)
- */
-static void count_articles(struct lay *L, int *pages)
-{
-	for (guint i = 0; i < L->b->articles->len; i++) {
-		const struct article *a = g_ptr_array_index(L->b->articles, i);
-		struct book_state *st = state(L);
-
-		st->page_no = 0;
-		article_pages(L, a);
-		pages[i] = st->page_no;
-	}
-}
-
 bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev)
 {
 	struct lay L = { 0 };
 	struct book_state st = { 0 };
-	int *pages = g_new0(int, b->articles->len + 1);
+	struct pipeline pl = { .main = &L };
+	guint n = b->articles->len, threads = parallel_threads();
+	int *pages = g_new0(int, n + 1);
+	struct job *jobs = g_new0(struct job, n + 1);
+	struct parallel *stream;
 
 	lay_init(&L, b, t, fonts, dev, &st);
-	st.plan.article_page = g_new0(int, b->articles->len + 1);
+	g_mutex_init(&pl.lock);
+	pl.idle = g_ptr_array_new();
+	pl.all = g_ptr_array_new();
+	st.plan.article_page = g_new0(int, n + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
 
-	/* Pass 1 measures: the pages of each article, then where everything starts. */
+	/* Pass 1 measures: the pages of each article on every thread, then where everything starts. */
 	L.measuring = true;
-	count_articles(&L, pages);
+	stream = parallel_start(n, count_one, count_taken, pages);
+	for (guint i = 0; i < n; i++) {
+		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
+		parallel_push(stream, &jobs[i]);
+	}
+	parallel_end(stream);
 	st.page_no = 0;
 	st.plan.article_pages = pages;
-	run(&L);
-	/* Pass 2 sets and draws the same pages. */
+	run(&L, NULL, &pl);
+	/*
+	 * Pass 2 sets the same pages: the articles on every thread, a few ahead of the one being
+	 * drawn (memory holds the pages in flight, not the book), drawn here in page order.
+	 */
 	L.measuring = false;
-	diag_progress_begin("setting pages", b->articles->len);
-	run(&L);
+	diag_progress_begin("setting pages", n);
+	run(&L, parallel_start(threads * 2 + 1, set_one, draw_taken, NULL), &pl);
 	diag_progress_end();
 
+	pipeline_clear(&pl);
+	g_free(jobs);
 	g_free(pages);
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
