@@ -7,6 +7,7 @@
 #include "format/pdf/theme.h"
 #include "read/build.h"
 #include "base/diag.h"
+#include "cli/batch.h"
 #include "cli/digest.h"
 #include "base/options.h"
 #include "base/parallel.h"
@@ -81,6 +82,13 @@ int main(int argc, char **argv)
 	/* Collation and character classes follow the user; numbers in output files never do. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_COLLATE, "");
+	if (argc > 1 && !strcmp(argv[1], "batch")) {
+		char *datadir = find_datadir();
+
+		status = batch_main(argc - 1, argv + 1, datadir);
+		g_free(datadir);
+		return status;
+	}
 	options_init(&o);
 	status = options_parse(&o, argc, argv);
 	if (status != 0) {

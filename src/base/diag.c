@@ -8,6 +8,7 @@ static GMutex lock;
 static bool quiet, strict, hide_notes;
 static int counts[3];
 static GPrivate held_here;	/* this thread's struct diag_held *, while holding */
+static char *last_error;	/* the last error's "FILE:LINE: text", for a batch's status line */
 static struct {
 	const char *task;
 	unsigned total, shown;
@@ -96,6 +97,18 @@ static void say(enum diag_level level, const char *file, int line, const char *f
 		level = DIAG_ERROR;
 	g_mutex_lock(&lock);
 	counts[level]++;
+	if (level == DIAG_ERROR) {
+		va_list copy;
+		char *text;
+
+		va_copy(copy, ap);
+		text = g_strdup_vprintf(fmt, copy);
+		va_end(copy);
+		g_free(last_error);
+		last_error = file && line > 0 ? g_strdup_printf("%s:%d: %s", file, line, text)
+			   : file ? g_strdup_printf("%s: %s", file, text) : g_strdup(text);
+		g_free(text);
+	}
 	if ((level != DIAG_ERROR && quiet) || (level == DIAG_NOTE && hide_notes)) {
 		g_mutex_unlock(&lock);
 		return;
@@ -141,7 +154,19 @@ void diag_reset(void)
 {
 	g_mutex_lock(&lock);
 	counts[0] = counts[1] = counts[2] = 0;
+	g_free(last_error);
+	last_error = NULL;
 	g_mutex_unlock(&lock);
+}
+
+char *diag_last_error(void)
+{
+	char *s;
+
+	g_mutex_lock(&lock);
+	s = g_strdup(last_error);
+	g_mutex_unlock(&lock);
+	return s;
 }
 
 void diag_print(const char *fmt, ...)

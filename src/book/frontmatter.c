@@ -42,6 +42,42 @@ void fm_clear(struct front_matter *fm)
 	memset(fm, 0, sizeof *fm);
 }
 
+static void list_copy(struct fm_list *to, const struct fm_list *from)
+{
+	to->line = from->line;
+	for (guint i = 0; i < from->items->len; i++)
+		g_ptr_array_add(to->items, g_strdup(g_ptr_array_index(from->items, i)));
+}
+
+void fm_copy(struct front_matter *to, const struct front_matter *from)
+{
+	struct fm_text *tt[] = { &to->title, &to->summary, &to->author, &to->lang,
+		&to->thumbnail, &to->slug, &to->source, &to->date_text, &to->cover };
+	const struct fm_text *ft[] = { &from->title, &from->summary, &from->author, &from->lang,
+		&from->thumbnail, &from->slug, &from->source, &from->date_text, &from->cover };
+
+	fm_init(to);
+	for (size_t i = 0; i < G_N_ELEMENTS(tt); i++) {
+		tt[i]->text = g_strdup(ft[i]->text);
+		tt[i]->line = ft[i]->line;
+	}
+	to->date = from->date;
+	list_copy(&to->categories, &from->categories);
+	list_copy(&to->tags, &from->tags);
+	to->weight = from->weight;
+	to->has_weight = from->has_weight;
+	to->draft = from->draft;
+	for (guint i = 0; i < from->extra->len; i++) {
+		const struct fm_extra *e = g_ptr_array_index(from->extra, i);
+		struct fm_extra *c = g_new0(struct fm_extra, 1);
+
+		c->key = g_strdup(e->key);
+		c->value = g_strdup(e->value);
+		c->line = e->line;
+		g_ptr_array_add(to->extra, c);
+	}
+}
+
 /* Is the line starting at p exactly the fence (trailing blanks allowed)? */
 static bool is_fence(const char *p, const char *end, const char *fence)
 {

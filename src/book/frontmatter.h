@@ -37,6 +37,8 @@ struct front_matter {
 
 void fm_init(struct front_matter *fm);
 void fm_clear(struct front_matter *fm);
+/* to (not initialised) becomes a copy of from, sharing nothing. */
+void fm_copy(struct front_matter *to, const struct front_matter *from);
 
 /*
  * Find front matter at the start of text (a UTF-8 BOM already removed, line

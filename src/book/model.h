@@ -179,6 +179,11 @@ struct book *book_new(void);
 void book_free(struct book *b);
 struct article *article_new(void);
 void article_free(struct article *a);
+/*
+ * A copy of an article as loading left it (no tree: read/article.h drops it), sharing nothing
+ * with a, its folder root being root: another book may read it again without reading the file.
+ */
+struct article *article_copy(const struct article *a, const struct root *root);
 void image_free(struct image *im);
 struct part *part_new(const char *title);
 void part_free(struct part *p);

@@ -10,6 +10,7 @@
 #include "read/article.h"
 #include "read/collect.h"
 #include "read/images.h"
+#include "read/loadcache.h"
 #include "read/markdown.h"
 #include "read/passes.h"
 #include "read/select.h"
@@ -59,7 +60,13 @@ struct load_results {
 static void load_one(gpointer data, gpointer unused)
 {
 	struct load_job *j = data;
+	char *key = loadcache_key(j->f->file, j->f->real, j->f->rel, j->r->opts->tz, j->r->opts->book_lang);
 
+	/* Another book of this run (folio batch) may have read it already. */
+	if (loadcache_find(key, j->f->root, &j->a, &j->why)) {
+		g_free(key);
+		return;
+	}
 	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->r->opts->tz, &j->why);
 	if (j->a) {
 		j->a->title = passes_article_title(j->a);
@@ -68,6 +75,8 @@ static void load_one(gpointer data, gpointer unused)
 		/* Reading is done with the tree: the back ends open views of their own. */
 		article_drop_tree(j->a);
 	}
+	loadcache_keep(key, j->a, j->why);
+	g_free(key);
 }
 
 static void take_loaded(gpointer data, gpointer user)

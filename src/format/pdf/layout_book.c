@@ -787,6 +787,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	diag_progress_begin("setting pages", n);
 	run(&L, parallel_start(threads * 2 + 1, set_one, draw_taken, NULL), &pl);
 	diag_progress_end();
+	dev->pages = st.page_no;
 
 	pipeline_clear(&pl);
 	g_free(jobs);
