@@ -42,7 +42,7 @@ TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools pytho
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
-             xvfb xauth python3-pil fontconfig
+             xvfb xauth python3-pil fontconfig parallel
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(shell find src -name '*.c'))
