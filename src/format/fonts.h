@@ -19,15 +19,6 @@ struct fonts *fonts_new_quiet(const char *datadir);
 struct fonts *fonts_another(struct fonts *like);
 void fonts_free(struct fonts *f);
 
-/*
- * From now on (once per process), every font Pango makes for cairo gets a
- * face folio opened, once per file and face, that reads the file as needed
- * instead of mapping it whole once per face (a Noto CJK collection holds all
- * its regions' faces). fonts_new calls it; so must any other drawing with
- * Pango (the drawn cover), before its first font.
- */
-void fonts_use_own_faces(void);
-
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);
 
