@@ -78,8 +78,12 @@ static void take_oldest(struct parallel *p)
 
 struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer user)
 {
+	return parallel_start_on(parallel_threads(), window, work, take, user);
+}
+
+struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user)
+{
 	struct parallel *p = g_new0(struct parallel, 1);
-	guint threads = parallel_threads();
 
 	p->work = work;
 	p->take = take;
@@ -88,8 +92,8 @@ struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer u
 	g_queue_init(&p->pending);
 	g_mutex_init(&p->lock);
 	g_cond_init(&p->finished);
-	if (threads > 1)
-		p->pool = g_thread_pool_new(worker, p, (gint)threads, FALSE, NULL);
+	if (threads > 1 || threads < parallel_threads())
+		p->pool = g_thread_pool_new(worker, p, (gint)MAX(threads, 1), FALSE, NULL);
 	return p;
 }
 

@@ -27,6 +27,12 @@ void parallel_in_order(gpointer *jobs, guint n, GFunc work, GFunc take, gpointer
  */
 struct parallel;
 struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer user);
+/*
+ * The same on threads workers: with fewer than parallel_threads(), the pushing thread has work
+ * of its own (drawing what the workers make) and even one worker runs beside it; with
+ * parallel_threads() == 1, every job runs where it is pushed.
+ */
+struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user);
 void parallel_push(struct parallel *p, gpointer job);
 void parallel_end(struct parallel *p);
 

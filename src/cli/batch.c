@@ -18,6 +18,7 @@
 #include "base/yamlfile.h"
 #include "cli/digest.h"
 #include "cli/writer.h"
+#include "format/fonts.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
 #include "read/loadcache.h"
@@ -768,6 +769,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 		if (bt.resume)
 			read_status(&bt);
 		loadcache_enable();
+		fonts_reuse(true);
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards)
 			total++;
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards) {
@@ -798,6 +800,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 			status = BATCH_SOME_FAILED;
 		}
 		loadcache_clear();
+		fonts_reuse(false);
 	}
 	if (bt.status_fd >= 0)
 		close(bt.status_fd);

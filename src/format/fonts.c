@@ -13,7 +13,38 @@
 struct fonts {
 	PangoFontMap *map;
 	PangoContext *ctx;
+	char *datadir;		/* fonts_new's; NULL for fonts_another's */
+	FcConfig *cfg;		/* the set-up it reads (the map holds it) */
 };
+
+/* fonts_reuse: maps put aside by fonts_free, for the next book of the run. */
+static GMutex spare_lock;
+static bool reusing;
+static GPtrArray *spares;
+
+/* A spare map made for datadir (fonts_new), or on cfg (fonts_another); NULL if none. */
+static struct fonts *take_spare(const char *datadir, FcConfig *cfg)
+{
+	struct fonts *found = NULL;
+
+	g_mutex_lock(&spare_lock);
+	for (guint i = 0; spares && i < spares->len && !found; i++) {
+		struct fonts *f = g_ptr_array_index(spares, i);
+
+		if (datadir ? f->datadir && !strcmp(f->datadir, datadir) : !f->datadir && f->cfg == cfg)
+			found = g_ptr_array_steal_index(spares, i);
+	}
+	g_mutex_unlock(&spare_lock);
+	return found;
+}
+
+static void destroy(struct fonts *f)
+{
+	g_object_unref(f->ctx);
+	g_object_unref(f->map);
+	g_free(f->datadir);
+	g_free(f);
+}
 
 /* A fontconfig set-up from path, or NULL (reported) when it cannot be read. */
 static FcConfig *load_config(const char *path, bool quiet)
@@ -52,15 +83,22 @@ static struct fonts *map_on(FcConfig *cfg)
 	pango_cairo_context_set_font_options(f->ctx, fo);
 	pango_context_set_round_glyph_positions(f->ctx, FALSE);
 	cairo_font_options_destroy(fo);
+	f->cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(f->map));
 	return f;
 }
 
 static struct fonts *make_fonts(const char *datadir, bool quiet)
 {
-	char *path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
-	FcConfig *cfg = load_config(path, quiet);
-	struct fonts *f = map_on(cfg);
+	char *path;
+	FcConfig *cfg;
+	struct fonts *f = take_spare(datadir ? datadir : ".", NULL);
 
+	if (f)
+		return f;
+	path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
+	cfg = load_config(path, quiet);
+	f = map_on(cfg);
+	f->datadir = g_strdup(datadir ? datadir : ".");
 	if (cfg)
 		FcConfigDestroy(cfg);
 	g_free(path);
@@ -79,17 +117,43 @@ struct fonts *fonts_new_quiet(const char *datadir)
 
 struct fonts *fonts_another(struct fonts *like)
 {
+	struct fonts *f = take_spare(NULL, like->cfg);
+
 	/* The same fontconfig set-up, read once. */
-	return map_on(pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(like->map)));
+	return f ? f : map_on(like->cfg);
+}
+
+void fonts_reuse(bool on)
+{
+	GPtrArray *gone = NULL;
+
+	g_mutex_lock(&spare_lock);
+	reusing = on;
+	if (!on) {
+		gone = spares;
+		spares = NULL;
+	}
+	g_mutex_unlock(&spare_lock);
+	for (guint i = 0; gone && i < gone->len; i++)
+		destroy(g_ptr_array_index(gone, i));
+	if (gone)
+		g_ptr_array_free(gone, TRUE);
 }
 
 void fonts_free(struct fonts *f)
 {
 	if (!f)
 		return;
-	g_object_unref(f->ctx);
-	g_object_unref(f->map);
-	g_free(f);
+	g_mutex_lock(&spare_lock);
+	if (reusing) {
+		if (!spares)
+			spares = g_ptr_array_new();
+		g_ptr_array_add(spares, f);
+		f = NULL;
+	}
+	g_mutex_unlock(&spare_lock);
+	if (f)
+		destroy(f);
 }
 
 PangoContext *fonts_context(struct fonts *f)

@@ -2,6 +2,7 @@
 #ifndef FOLIO_FONTS_H
 #define FOLIO_FONTS_H
 
+#include <stdbool.h>
 #include <pango/pango.h>
 
 struct fonts;
@@ -18,6 +19,12 @@ struct fonts *fonts_new_quiet(const char *datadir);
 /* A map of its own for another thread (Pango's are not shared), with like's set-up. */
 struct fonts *fonts_another(struct fonts *like);
 void fonts_free(struct fonts *f);
+/*
+ * A run of many books (folio batch): with on, fonts_free keeps a map for the next fonts_new or
+ * fonts_another of the same set-up, so its fonts, sorted font sets and glyph metrics serve
+ * every book; off frees what was kept.
+ */
+void fonts_reuse(bool on);
 
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);

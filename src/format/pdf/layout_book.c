@@ -29,7 +29,38 @@ struct book_state {
 	const char *article_title, *part_title;
 	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
 	GPtrArray *made;		/* a worker's finished pages (struct page *), drawn later in order */
+	/* Set once, used again: the last head of each alignment, the contents' leaders by length. */
+	char *head_key[4];
+	struct lpara *head[4];
+	GHashTable *leaders;		/* dots -> struct lpara * */
 };
+
+static void state_clear(struct book_state *st)
+{
+	for (int i = 0; i < 4; i++) {
+		g_free(st->head_key[i]);
+		lpara_unref(st->head[i]);
+		st->head_key[i] = NULL;
+		st->head[i] = NULL;
+	}
+}
+
+/* Does lp draw a box for a character no font has? (Those are set anew, to be reported each time.) */
+static bool has_missing(const struct lpara *lp)
+{
+	for (int i = 0; i < para_n_lines(lp->para); i++) {
+		const struct para_line *l = para_line(lp->para, i);
+
+		for (guint r = 0; r < l->runs->len; r++) {
+			const PangoGlyphString *g = ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs;
+
+			for (int k = 0; k < g->num_glyphs; k++)
+				if (g->glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+					return true;
+		}
+	}
+	return false;
+}
 
 static struct book_state *state(struct lay *L)
 {
@@ -93,8 +124,9 @@ static char *expand(const char *tmpl, const struct lay *L, const struct book_sta
 static void add_line_text(struct lay *L, struct page *pg, const char *text, double x, double y, double w,
 			  enum para_align align, double size, guint32 color)
 {
+	struct book_state *st = state(L);
 	struct lpara *lp;
-	char *cut = NULL;
+	char *cut = NULL, *key;
 
 	if (!text || !*text)
 		return;
@@ -102,9 +134,30 @@ static void add_line_text(struct lay *L, struct page *pg, const char *text, doub
 		cut = g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(text, 58) - text), text);
 		text = cut;
 	}
-	lp = lay_para_new(L, w, size * 1.3, 0, align, false, 0);
-	para_add(lp->para, text, -1, lay_style(L, FONT_HEADING, size, false, false, color, NULL, 0, false, false));
-	lay_para_check(L, lp);
+	/*
+	 * The same head on page after page (the book's title, an article's) is set once: the last
+	 * one of each alignment is kept, with what its look depends on.
+	 */
+	key = g_strdup_printf("%s|%g|%g|%u|%p|%p|%p", text, w, size, color, (void *)L->lang, (void *)L->region,
+			      (void *)(L->art ? L->art->file : NULL));
+	if (st->head_key[align] && !strcmp(st->head_key[align], key)) {
+		lp = lpara_ref(st->head[align]);
+		g_free(key);
+	} else {
+		lp = lay_para_new(L, w, size * 1.3, 0, align, false, 0);
+		para_add(lp->para, text, -1, lay_style(L, FONT_HEADING, size, false, false, color, NULL, 0, false, false));
+		lay_para_check(L, lp);
+		g_free(st->head_key[align]);
+		lpara_unref(st->head[align]);
+		st->head_key[align] = NULL;
+		st->head[align] = NULL;
+		if (!has_missing(lp)) {
+			st->head_key[align] = key;
+			st->head[align] = lpara_ref(lp);
+		} else {
+			g_free(key);
+		}
+	}
 	if (para_n_lines(lp->para) > 0) {
 		struct box b = { .kind = BOX_TEXT, .x = x, .y = y, .lp = lp, .line = 0 };
 
@@ -354,20 +407,26 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
 			if (to - from > st->leader_unit * 2) {
 				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
-				GString *dots = g_string_new(NULL);
-				/* Set on one line, its right end at to, so every entry's dots line up. */
-				struct lpara *dp = lay_para_new(L, 1e6, size * 1.6, 0, PARA_LEFT, false, 0);
+				/* Leaders of one length are set once for the whole contents. */
+				struct lpara *dp = g_hash_table_lookup(st->leaders, GINT_TO_POINTER(k));
 
-				g_string_append_c(dots, '.');
-				while (--k > 0)
-					g_string_append(dots, " .");
-				para_add(dp->para, dots->str, (int)dots->len,
-					 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
-				lay_para_check(L, dp);
+				if (!dp) {
+					GString *dots = g_string_new(".");
+
+					/* Set on one line, its right end at to, so every entry's dots line up. */
+					dp = lay_para_new(L, 1e6, size * 1.6, 0, PARA_LEFT, false, 0);
+					while (--k > 0)
+						g_string_append(dots, " .");
+					para_add(dp->para, dots->str, (int)dots->len,
+						 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
+					lay_para_check(L, dp);
+					g_hash_table_insert(st->leaders, GINT_TO_POINTER(1 + (int)((to - from - st->leader_dot)
+												   / st->leader_unit)), dp);
+					g_string_free(dots, TRUE);
+				}
 				nb = (struct box){ .kind = BOX_TEXT, .x = to - para_line(dp->para, 0)->width,
-						   .y = y + l->ascent, .lp = dp, .line = 0 };
+						   .y = y + l->ascent, .lp = lpara_ref(dp), .line = 0 };
 				vitem_box(v, &nb);
-				g_string_free(dots, TRUE);
 			}
 			nb = (struct box){ .kind = BOX_TEXT, .x = L->text_w - numw, .y = y + l->ascent, .lp = np, .line = 0 };
 			vitem_box(v, &nb);
@@ -397,6 +456,7 @@ static void contents(struct lay *L)
 
 	start_recto(L);
 	set_book_lang(L);
+	st->leaders = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)lpara_unref);
 	{
 		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
 
@@ -460,6 +520,8 @@ static void contents(struct lay *L)
 	}
 	lay_flush(L);
 	lay_styles_drop_links(L);
+	g_hash_table_destroy(st->leaders);
+	st->leaders = NULL;
 }
 
 /* ---- parts and articles ---- */
@@ -522,7 +584,7 @@ struct job {
 
 /* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
 struct ctx {
-	struct fonts *fonts;		/* owned, or the book's own (one thread) */
+	struct fonts *fonts;		/* owned, or NULL: the book's own, while this thread does nothing else */
 	struct lay L;
 	struct book_state st;
 };
@@ -537,6 +599,18 @@ static void lay_init(struct lay *L, const struct book *b, const struct theme *t,
 		     struct device *dev, struct book_state *st);
 static void lay_clear(struct lay *L);
 
+static struct ctx *ctx_new(struct pipeline *pl, struct fonts *fonts)
+{
+	struct ctx *c = g_new0(struct ctx, 1);
+
+	c->fonts = fonts;
+	lay_init(&c->L, pl->main->b, pl->main->t, fonts ? fonts : pl->main->fonts, NULL, &c->st);
+	g_mutex_lock(&pl->lock);
+	g_ptr_array_add(pl->all, c);
+	g_mutex_unlock(&pl->lock);
+	return c;
+}
+
 static struct ctx *ctx_get(struct pipeline *pl)
 {
 	struct ctx *c = NULL;
@@ -547,14 +621,7 @@ static struct ctx *ctx_get(struct pipeline *pl)
 	g_mutex_unlock(&pl->lock);
 	if (c)
 		return c;
-	c = g_new0(struct ctx, 1);
-	/* One thread: the book's font map serves; else each thread has a map of its own. */
-	c->fonts = parallel_threads() > 1 ? fonts_another(pl->main->fonts) : NULL;
-	lay_init(&c->L, pl->main->b, pl->main->t, c->fonts ? c->fonts : pl->main->fonts, NULL, &c->st);
-	g_mutex_lock(&pl->lock);
-	g_ptr_array_add(pl->all, c);
-	g_mutex_unlock(&pl->lock);
-	return c;
+	return ctx_new(pl, fonts_another(pl->main->fonts));
 }
 
 static void ctx_put(struct pipeline *pl, struct ctx *c)
@@ -570,6 +637,7 @@ static void pipeline_clear(struct pipeline *pl)
 		struct ctx *c = g_ptr_array_index(pl->all, i);
 
 		lay_clear(&c->L);
+		state_clear(&c->st);
 		fonts_free(c->fonts);
 		g_free(c);
 	}
@@ -760,6 +828,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	int *pages = g_new0(int, n + 1);
 	struct job *jobs = g_new0(struct job, n + 1);
 	struct parallel *stream;
+	struct ctx *borrowed;
 
 	lay_init(&L, b, t, fonts, dev, &st);
 	g_mutex_init(&pl.lock);
@@ -768,8 +837,14 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	st.plan.article_page = g_new0(int, n + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
 
-	/* Pass 1 measures: the pages of each article on every thread, then where everything starts. */
+	/*
+	 * Pass 1 measures: the pages of each article on every thread, then where everything starts.
+	 * The book's own font map serves one of them (this thread only waits meanwhile): one map
+	 * fewer to set up.
+	 */
 	L.measuring = true;
+	borrowed = ctx_new(&pl, NULL);
+	g_ptr_array_add(pl.idle, borrowed);
 	stream = parallel_start(n, count_one, count_taken, pages);
 	for (guint i = 0; i < n; i++) {
 		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
@@ -780,12 +855,16 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	st.plan.article_pages = pages;
 	run(&L, NULL, &pl);
 	/*
-	 * Pass 2 sets the same pages: the articles on every thread, a few ahead of the one being
-	 * drawn (memory holds the pages in flight, not the book), drawn here in page order.
+	 * Pass 2 sets the same pages: the articles on the other threads, a few ahead of the one
+	 * being drawn (memory holds the pages in flight, not the book), drawn here in page order.
+	 * This thread draws, with the book's map: the borrowed layout is not used again, unless
+	 * there is one thread, where everything runs here in turn.
 	 */
 	L.measuring = false;
+	if (threads > 1)
+		g_ptr_array_remove(pl.idle, borrowed);
 	diag_progress_begin("setting pages", n);
-	run(&L, parallel_start(threads * 2 + 1, set_one, draw_taken, NULL), &pl);
+	run(&L, parallel_start_on(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, draw_taken, NULL), &pl);
 	diag_progress_end();
 	dev->pages = st.page_no;
 
@@ -795,5 +874,6 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
 	lay_clear(&L);
+	state_clear(&st);
 	return true;
 }
