@@ -71,6 +71,11 @@ int main(void)
 	CHECK_STR("cover: en title font", st.title_family, "Noto Serif");
 	cover_style_for_lang("ja", &st);
 	CHECK_STR("cover: ja text font", st.text_family, "Noto Sans CJK JP");
+	/* The same glyph forms as the body (base/langtag.c): the cover set zh-Hant-HK in TC forms. */
+	cover_style_for_lang("zh-Hant-HK", &st);
+	CHECK_STR("cover: zh-Hant-HK title font is Hong Kong's", st.title_family, "Noto Serif CJK HK");
+	cover_style_for_lang("yue", &st);
+	CHECK_STR("cover: yue text font is Hong Kong's", st.text_family, "Noto Sans CJK HK");
 
 	g_byte_array_free(one, TRUE);
 	g_byte_array_free(two, TRUE);
