@@ -225,7 +225,7 @@ books:
   - {name: weekly, mode: digest, sources: coll, offline: true, state: d.state, new: true, title: "周刊 {{to}}", output: "out-d/w-{{to}}.epub"}
 EOF
 (cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
-contains "batch: a digest book is written" "$TMP/d.status.jsonl" '"book":"weekly".*"status":"written"'
+contains "batch: a digest book is written, its articles counted" "$TMP/d.status.jsonl" '"book":"weekly".*"articles":12,.*"status":"written"'
 contains "batch: a digest book records its state" "$TMP/d.state" "^run"
 (cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
 contains "batch: a digest with nothing new is not a failure" "$TMP/d.status.jsonl" '"book":"weekly".*"status":"nothing-new"'

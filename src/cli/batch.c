@@ -621,7 +621,7 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	parallel_set_threads((guint)(e->o.threads > 0 ? e->o.threads : bt->threads));
 	r->status = "failed";
 	if (e->digest) {
-		int st = digest_run(&e->o);
+		int st = digest_run_counted(&e->o, &r->articles, &pages);
 
 		r->status = st == DIGEST_WRITTEN ? "written" : st == DIGEST_NOTHING_NEW ? "nothing-new" : "failed";
 	} else if ((theme = export_prepare(&x, &e->o))) {
