@@ -1,7 +1,6 @@
 /* model.c - constructors and destructors of the book model. */
 #include "book/model.h"
 
-#include <string.h>
 #include <glib/gstdio.h>
 
 struct part *part_new(const char *title)
@@ -55,6 +54,7 @@ void article_free(struct article *a)
 		struct heading *h = g_ptr_array_index(a->headings, i);
 
 		g_free(h->text);
+		g_free(h->id);
 		g_free(h->anchor);
 		g_free(h);
 	}
@@ -94,84 +94,14 @@ void article_free(struct article *a)
 	g_free(a->source_name);
 	g_free(a->source_url);
 	g_free(a->source_href);
+	g_free(a->path);
+	g_free(a->hugo_lang);
+	g_free(a->permalink);
+	g_free(a->summary);
+	g_free(a->source);
+	if (a->heading_ids)
+		g_hash_table_destroy(a->heading_ids);
 	g_free(a);
-}
-
-static struct image *image_copy(const struct image *im)
-{
-	struct image *c;
-
-	if (!im)
-		return NULL;
-	c = g_new0(struct image, 1);
-	c->url = g_strdup(im->url);
-	c->alt = g_strdup(im->alt);
-	c->title = g_strdup(im->title);
-	c->caption = g_strdup(im->caption);
-	c->line = im->line;
-	c->res = im->res;
-	c->problem = g_strdup(im->problem);
-	return c;
-}
-
-struct article *article_copy(const struct article *a, const struct root *root)
-{
-	struct article *c = article_new();
-
-	fm_clear(&c->fm);
-	fm_copy(&c->fm, &a->fm);
-	c->file = g_strdup(a->file);
-	c->real = g_strdup(a->real);
-	c->dir = g_strdup(a->dir);
-	c->rel = g_strdup(a->rel);
-	c->root = root;
-	c->bundle = a->bundle;
-	c->section_index = a->section_index;
-	c->body_line = a->body_line;
-	if (a->markdown) {
-		c->markdown = g_malloc(a->markdown_len + 1);
-		memcpy(c->markdown, a->markdown, a->markdown_len);
-		c->markdown[a->markdown_len] = '\0';
-	}
-	c->markdown_len = a->markdown_len;
-	c->walked = a->walked;
-	memcpy(c->bytes_sum, a->bytes_sum, sizeof c->bytes_sum);
-	memcpy(c->text_fingerprint, a->text_fingerprint, sizeof c->text_fingerprint);
-	c->title = g_strdup(a->title);
-	c->lang = g_strdup(a->lang);
-	c->id = g_strdup(a->id);
-	c->section = g_strdup(a->section);
-	c->source_name = g_strdup(a->source_name);
-	c->source_url = g_strdup(a->source_url);
-	c->source_href = g_strdup(a->source_href);
-	c->lead = image_copy(a->lead);
-	for (guint i = 0; i < a->headings->len; i++) {
-		const struct heading *h = g_ptr_array_index(a->headings, i);
-		struct heading *hc = g_memdup2(h, sizeof *h);
-
-		hc->text = g_strdup(h->text);
-		hc->anchor = g_strdup(h->anchor);
-		g_ptr_array_add(c->headings, hc);
-	}
-	for (guint i = 0; i < a->images->len; i++)
-		g_ptr_array_add(c->images, image_copy(g_ptr_array_index(a->images, i)));
-	for (guint i = 0; i < a->links->len; i++) {
-		const struct link *l = g_ptr_array_index(a->links, i);
-		struct link *lc = g_memdup2(l, sizeof *l);
-
-		lc->url = g_strdup(l->url);
-		lc->href = g_strdup(l->href);
-		g_ptr_array_add(c->links, lc);
-	}
-	for (guint i = 0; i < a->footnotes->len; i++) {
-		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
-		struct footnote *fc = g_memdup2(f, sizeof *f);
-
-		fc->anchor = g_strdup(f->anchor);
-		fc->ref_anchor = g_strdup(f->ref_anchor);
-		g_ptr_array_add(c->footnotes, fc);
-	}
-	return c;
 }
 
 void resource_free(struct resource *r)
@@ -232,6 +162,7 @@ void book_free(struct book *b)
 	g_free(b->lang);
 	g_free(b->publisher);
 	g_free(b->description);
+	g_free(b->rights);
 	g_free(b->identifier);
 	g_free(b->cover);
 	g_free(b);

@@ -21,7 +21,6 @@
 #include "format/fonts.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
-#include "read/loadcache.h"
 
 /* One book of the manifest, checked. */
 struct entry {
@@ -768,7 +767,6 @@ int batch_main(int argc, char **argv, const char *datadir)
 	if (status == 0) {
 		if (bt.resume)
 			read_status(&bt);
-		loadcache_enable();
 		fonts_reuse(true);
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards)
 			total++;
@@ -799,7 +797,6 @@ int batch_main(int argc, char **argv, const char *datadir)
 				   bt.status_path);
 			status = BATCH_SOME_FAILED;
 		}
-		loadcache_clear();
 		fonts_reuse(false);
 	}
 	if (bt.status_fd >= 0)
