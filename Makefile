@@ -46,12 +46,13 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
-# mandoc: the manual page's lint; zsh: its completion, tried in a real zsh.
+# mandoc: the manual page's lint; zsh: its completion, tried in a real zsh; parallel (GNU parallel):
+# four folio batch shards at once (tests/batch.sh) and the bench's one-process-per-book run.
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
-             xvfb xauth python3-pil fontconfig
+             xvfb xauth python3-pil fontconfig parallel
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(shell find src -name '*.c'))
@@ -161,7 +162,7 @@ clean:
 # ASan took 11 min (hostile alone 5, digest, pdf, completion, epub and images about 1 each); this
 # subset about 3.5 min with the replays, beside 35 s to build build-asan/.
 ASAN_TESTS    ?=
-CI_ASAN_TESTS  = unit cjk cli outputs model select hold manual epub pdf
+CI_ASAN_TESTS  = unit cjk cli outputs model select hold manual epub pdf threads
 SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 SAN_CFLAGS = $(WARN) $(SAN_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
 SAN_OBJ    = $(LIBSRC:src/%.c=build-asan/obj/%.o) $(CXXSRC:src/%.cc=build-asan/obj/%.o)

@@ -9,9 +9,11 @@
 #include "read/build.h"
 #include "read/select.h"
 #include "base/diag.h"
+#include "cli/batch.h"
 #include "cli/digest.h"
 #include "base/options.h"
 #include "base/report.h"
+#include "base/parallel.h"
 #include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -96,6 +98,13 @@ int main(int argc, char **argv)
 	/* A file-size limit (ulimit -f) makes a write fail with "File too large", reported with the
 	   file's name, instead of killing the run and leaving its temporary files behind. */
 	signal(SIGXFSZ, SIG_IGN);
+	if (argc > 1 && !strcmp(argv[1], "batch")) {
+		char *datadir = find_datadir();
+
+		status = batch_main(argc - 1, argv + 1, datadir);
+		g_free(datadir);
+		return status;
+	}
 	options_init(&o);
 	status = options_parse(&o, argc, argv);
 	if (status != 0) {
@@ -105,6 +114,7 @@ int main(int argc, char **argv)
 	diag_set_quiet(o.quiet);
 	diag_set_strict(o.strict);
 	diag_set_verbose(o.verbose);
+	parallel_set_threads((guint)MIN(o.threads, 256));
 	o.datadir = find_datadir();
 	if (o.sources->len == 0 || o.outputs->len == 0) {
 		diag_error(NULL, 0, o.sources->len ? "no output: give -o FILE" : "no SOURCE folder or file given");

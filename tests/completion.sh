@@ -15,7 +15,10 @@ want: $3"; fi; }
 # A folder of files of every kind the completions tell apart.
 fx=$TMP/fx
 mkdir -p "$fx/sub"
-touch "$fx/a.md" "$fx/b.markdown" "$fx/c.txt" "$fx/book.epub" "$fx/theme.yaml" "$fx/cover.png" "$fx/style.css"
+touch "$fx/a.md" "$fx/b.markdown" "$fx/c.txt" "$fx/book.epub" "$fx/theme.yaml" "$fx/cover.png" "$fx/style.css" "$fx/m.jsonl"
+# folio batch's own options, as its --help lists them.
+"$FOLIO_ONLINE" batch --help >"$TMP/batch-help.txt" 2>&1
+sed -nE 's/^ +(-[A-Za-z], )?(--[a-z][a-z0-9-]*).*/\1\2/p' "$TMP/batch-help.txt" | tr -d ',' | tr ' ' '\n' | grep . | sort >"$TMP/batch.opts"
 
 # ---- bash ----
 # bcomp WORD...: what bash's _folio offers for the last WORD (the one being completed), sorted, one line.
@@ -35,8 +38,12 @@ is "bash: --sort=d" "$(bcomp folio --sort = d)" "date"
 is "bash: --page-size B" "$(bcomp folio --page-size B)" "B5 B5-JIS B6"
 is "bash: --group-by" "$(bcomp folio --group-by '')" "category day lang month none section tag week"
 is "bash: --webp" "$(bcomp folio --webp '')" "auto jpeg keep png"
-is "bash: sources are folders and Markdown files; digest first" "$(bcomp folio '')" "a.md b.markdown digest sub"
+is "bash: sources are folders and Markdown files; digest first" "$(bcomp folio '')" "a.md b.markdown batch digest sub"
 is "bash: digest only as the first word" "$(bcomp folio a.md '')" "a.md b.markdown sub"
+is "bash: folio batch: the options of its --help" "$(bcomp folio batch -)" "$(tr '\n' ' ' <"$TMP/batch.opts" | sed 's/ $//')"
+check "bash: folio batch --help lists its options" test "$(wc -l <"$TMP/batch.opts")" -ge 8
+is "bash: folio batch: manifests (YAML, JSON lines)" "$(bcomp folio batch '')" "m.jsonl sub theme.yaml"
+is "bash: folio batch --shard" "$(bcomp folio batch --shard a)" "auto"
 is "bash: -o: books, folders and -" "$(bcomp folio a.md -o '')" "- book.epub sub"
 is "bash: --config: YAML" "$(bcomp folio --config '')" "sub theme.yaml"
 is "bash: --cover: pictures" "$(bcomp folio --cover '')" "cover.png sub"
@@ -68,7 +75,8 @@ check "zsh: _folio is valid zsh" zsh -n "$comp/_folio"
 (cd "$fx" && timeout 120 zsh -f "$ROOT/tests/completion/complete.zsh" "$comp" \
 	'folio -' 'folio digest -' 'folio --st' 'folio digest --st' 'folio -t ' 'folio --to=' 'folio --sort ' \
 	'folio --page-size B' 'folio --group-by ' 'folio --webp ' 'folio ' 'folio a.md ' 'folio -o ' \
-	'folio --config ' 'folio --cover ' 'folio --css ' 'folio --image-cache ' 'folio --timezone Asia/Sha' \
+	'folio --config ' 'folio --cover ' 'folio --css ' 'folio --image-cache ' 'folio batch -' 'folio batch m' \
+	'folio --timezone Asia/Sha' \
 	>"$TMP/zsh.out" 2>&1)
 zcomp() { awk -v l="== $1" '$0 == l {p=1; next} /^== /{p=0} p' "$TMP/zsh.out" | sort | tr '\n' ' ' | sed 's/ $//'; }
 grep -q '^== folio --timezone' "$TMP/zsh.out" && ok "zsh: completion ran for every line" \
@@ -83,13 +91,15 @@ is "zsh: --sort" "$(zcomp 'folio --sort ')" "-date date path title"
 is "zsh: --page-size B" "$(zcomp 'folio --page-size B')" "B5 B5-JIS B6"
 is "zsh: --group-by" "$(zcomp 'folio --group-by ')" "category day lang month none section tag week"
 is "zsh: --webp" "$(zcomp 'folio --webp ')" "auto jpeg keep png"
-is "zsh: sources are folders and Markdown files; digest first" "$(zcomp 'folio ')" "a.md b.markdown digest sub"
+is "zsh: sources are folders and Markdown files; digest first" "$(zcomp 'folio ')" "a.md b.markdown batch digest sub"
 is "zsh: digest only as the first word" "$(zcomp 'folio a.md ')" "a.md b.markdown sub"
 is "zsh: -o: books and folders" "$(zcomp 'folio -o ')" "book.epub sub"
 is "zsh: --config: YAML" "$(zcomp 'folio --config ')" "sub theme.yaml"
 is "zsh: --cover: pictures" "$(zcomp 'folio --cover ')" "cover.png sub"
 is "zsh: --css: stylesheets" "$(zcomp 'folio --css ')" "style.css sub"
 is "zsh: --image-cache: folders" "$(zcomp 'folio --image-cache ')" "sub"
+is "zsh: folio batch: the options of its --help" "$(zcomp 'folio batch -')" "$(sort "$TMP/batch.opts" | tr '\n' ' ' | sed 's/ $//')"
+is "zsh: folio batch: manifests" "$(zcomp 'folio batch m')" "m.jsonl"
 if [ -f /usr/share/zoneinfo/Asia/Shanghai ]; then
 	is "zsh: --timezone" "$(zcomp 'folio --timezone Asia/Sha')" "Shanghai"
 fi

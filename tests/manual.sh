@@ -26,7 +26,13 @@ n=$(help_options "$TMP/help.txt" | wc -l)
 missing=$(undocumented "$TMP/help.txt")
 [ "$n" -ge 40 ] && [ -z "$missing" ] && ok "manual: every option of --help is documented" \
 	|| not_ok "manual: every option of --help is documented" "missing from $man: $missing"
-stale=$(manual_options | while read -r o; do help_options "$TMP/help.txt" | grep -qxF -- "$o" || echo "$o"; done)
+# folio batch has options of its own (its --help); the manual documents both.
+"$FOLIO_ONLINE" batch --help >"$TMP/batch-help.txt" 2>&1
+cat "$TMP/help.txt" "$TMP/batch-help.txt" >"$TMP/all-help.txt"
+missing=$(undocumented "$TMP/batch-help.txt")
+[ -z "$missing" ] && [ "$(help_options "$TMP/batch-help.txt" | wc -l)" -ge 5 ] && ok "manual: every option of folio batch --help is documented" \
+	|| not_ok "manual: every option of folio batch --help is documented" "missing from $man: $missing"
+stale=$(manual_options | while read -r o; do help_options "$TMP/all-help.txt" | grep -qxF -- "$o" || echo "$o"; done)
 [ "$(manual_options | wc -l)" -ge 40 ] && [ -z "$stale" ] && ok "manual: it documents no option folio lacks" \
 	|| not_ok "manual: it documents no option folio lacks" "not in --help: $stale"
 # The check itself: an option added to --help without documentation is caught, by name.
@@ -40,6 +46,8 @@ for s in SYNOPSIS DESCRIPTION OPTIONS DIGESTS ENVIRONMENT FILES 'EXIT STATUS' EX
 	contains "manual: section $s" "$TMP/man.txt" "^$s\$"
 done
 contains "manual: synopsis of folio digest" "$TMP/man.txt" '^ +folio digest \[options\] source \.\.\. -o output'
+contains "manual: synopsis of folio batch" "$TMP/man.txt" '^ +folio batch \[--status file\] \[--resume\]'
+contains "manual: section BATCH" "$TMP/man.txt" "^BATCH\$"
 for e in SOURCE_DATE_EPOCH FOLIO_DATADIR TMPDIR XDG_CACHE_HOME; do
 	contains "manual: environment $e" <(sed -n '/^ENVIRONMENT$/,/^FILES$/p' "$TMP/man.txt") "^ +$e( |$)"
 done

@@ -9,6 +9,7 @@ static GMutex lock;
 static bool quiet, strict, hide_notes, verbose;
 static int counts[3];
 static GPrivate held_here;	/* this thread's struct diag_held *, while holding */
+static char *last_error;	/* the last error's "FILE:LINE: text", for a batch's status line */
 static struct {
 	const char *task;
 	unsigned total, shown;
@@ -104,6 +105,11 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
 		level = DIAG_ERROR;
 	g_mutex_lock(&lock);
 	counts[level]++;
+	if (level == DIAG_ERROR) {
+		g_free(last_error);
+		last_error = file && line > 0 ? g_strdup_printf("%s:%d: %s", file, line, text)
+			   : file ? g_strdup_printf("%s: %s", file, text) : g_strdup(text);
+	}
 	m = (struct diag_message){ level, kind, cause, detail, file, line, text };
 	if (sink)
 		sink(&m, sink_data);
@@ -337,7 +343,19 @@ void diag_reset(void)
 	counts[0] = counts[1] = counts[2] = 0;
 	g_clear_pointer(&groups, g_ptr_array_unref);
 	g_clear_pointer(&group_index, g_hash_table_unref);
+	g_free(last_error);
+	last_error = NULL;
 	g_mutex_unlock(&lock);
+}
+
+char *diag_last_error(void)
+{
+	char *s;
+
+	g_mutex_lock(&lock);
+	s = g_strdup(last_error);
+	g_mutex_unlock(&lock);
+	return s;
 }
 
 void diag_print(const char *fmt, ...)

@@ -99,6 +99,8 @@ int diag_count(enum diag_level level);
 bool diag_failed(void);
 /* Forget all counts (tests, and each run of a long-lived caller). */
 void diag_reset(void);
+/* The last error since diag_reset, as "FILE:LINE: text" (g_free), or NULL. */
+char *diag_last_error(void);
 
 /* Print a plain line to stderr (usage text, summaries); nothing else writes there. */
 void diag_print(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

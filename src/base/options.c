@@ -104,7 +104,9 @@ static const struct def defs[] = {
 	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
 	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
 	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS (default 30; 0: no limit)", 0, NULL },
-	{ "jobs", 'j', K_LONG, O(jobs), "N", "downloads at once (default 8)", 0, NULL },
+	{ "jobs", 'j', K_LONG, O(jobs), "N", "image downloads at once (default 8)", 0, NULL },
+	{ "threads", 0, K_LONG, O(threads), "N", "threads for reading, setting pages and writing (default 0: the cores available)", 0,
+	  "Running" },
 };
 
 #define NDEFS G_N_ELEMENTS(defs)
@@ -338,7 +340,17 @@ struct yreader {
 	char *dir;
 	bool ok;
 	yaml_node_t *digest;	/* the digest: section, applied after the rest of the file */
+	bool manifest;		/* a book of folio batch: an unknown key is an error */
+	const char *const *own;	/* keys the caller reads itself (manifest), NULL-terminated */
 };
+
+static bool owned(const struct yreader *r, const char *name)
+{
+	for (const char *const *k = r->own; k && *k; k++)
+		if (!strcmp(*k, name))
+			return true;
+	return false;
+}
 
 static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
 
@@ -385,7 +397,11 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	char *name = g_strdelimit(g_strdup(key), "_", '-');
 	const struct def *d;
 
-	if (!strcmp(name, "digest")) {
+	if (owned(r, name)) {
+		g_free(name);
+		return;
+	}
+	if (!strcmp(name, "digest") && !r->manifest) {
 		if (v->type != YAML_MAPPING_NODE)
 			diag_warn(r->file, yamlfile_line(v), "'digest' should be a mapping of settings; ignored");
 		else if (r->o->mode == MODE_DIGEST && !digest_section)
@@ -396,13 +412,23 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	/* "lang" is the book's language; the language filter is "only-lang", as on the command line. */
 	d = find_def(name);
 	if (!d || (d->flags & F_CLI_ONLY)) {
-		diag_warn(r->file, yamlfile_line(v), "unknown setting '%s'; ignored", key);
+		if (r->manifest) {
+			diag_error(r->file, yamlfile_line(v), "unknown setting '%s'", key);
+			r->ok = false;
+		} else {
+			diag_warn(r->file, yamlfile_line(v), "unknown setting '%s'; ignored", key);
+		}
 		g_free(name);
 		return;
 	}
 	g_free(name);
-	if ((d->flags & F_DIGEST) && r->o->mode != MODE_DIGEST)
+	if ((d->flags & F_DIGEST) && r->o->mode != MODE_DIGEST) {
+		if (r->manifest) {
+			diag_error(r->file, yamlfile_line(v), "'%s' belongs to digest books (mode: digest)", key);
+			r->ok = false;
+		}
 		return;
+	}
 	if (d->kind == K_MAP && v->type != YAML_MAPPING_NODE) {
 		diag_error(r->file, yamlfile_line(v), "'%s' must be a mapping (name: value)", key);
 		r->ok = false;
@@ -451,7 +477,7 @@ bool options_load_file(struct options *o, const char *path)
 {
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct yreader r = { o, &doc, path, NULL, true, NULL };
+	struct yreader r = { o, &doc, path, NULL, true, NULL, false, NULL };
 
 	if (!yamlfile_load(path, "settings", &doc))
 		return false;
@@ -560,6 +586,90 @@ static bool options_finish(struct options *o)
 	return ok;
 }
 
+/* The folio.yaml of each SOURCE folder, read first (the command line's order too). */
+static bool load_source_settings(struct options *o)
+{
+	bool ok = true;
+
+	for (guint i = 0; i < o->sources->len; i++) {
+		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
+
+		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !options_load_file(o, yaml))
+			ok = false;
+		g_free(yaml);
+	}
+	return ok;
+}
+
+static char *source_path(const char *dir, const char *path)
+{
+	return g_path_is_absolute(path) || !strcmp(dir, ".") ? g_strdup(path) : g_build_filename(dir, path, NULL);
+}
+
+/* The SOURCEs a manifest mapping names ("sources": one path or a list), relative to dir. */
+static bool entry_sources(struct options *o, yaml_document_t *doc, yaml_node_t *map, const char *file,
+			  const char *dir)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(doc, p->value);
+		yaml_node_item_t *first, *top;
+
+		if (k->type != YAML_SCALAR_NODE || strcmp((const char *)k->data.scalar.value, "sources"))
+			continue;
+		g_ptr_array_set_size(o->sources, 0);
+		if (v->type == YAML_SCALAR_NODE) {
+			first = top = NULL;
+			g_ptr_array_add(o->sources, source_path(dir, (const char *)v->data.scalar.value));
+		} else if (v->type == YAML_SEQUENCE_NODE) {
+			first = v->data.sequence.items.start;
+			top = v->data.sequence.items.top;
+		} else {
+			diag_error(file, yamlfile_line(v), "'sources' should be a folder or file, or a list of them");
+			return false;
+		}
+		for (yaml_node_item_t *it = first; it && it < top; it++) {
+			yaml_node_t *item = yaml_document_get_node(doc, *it);
+
+			if (item->type != YAML_SCALAR_NODE || !*item->data.scalar.value) {
+				diag_error(file, yamlfile_line(item), "an item of 'sources' is not a path");
+				return false;
+			}
+			g_ptr_array_add(o->sources, source_path(dir, (const char *)item->data.scalar.value));
+		}
+	}
+	return true;
+}
+
+bool options_load_entry(struct options *o, yaml_document_t *doc, yaml_node_t *defaults, yaml_node_t *map,
+			const char *file, const char *dir, const char *const *own)
+{
+	static const char *const none[] = { NULL };
+	const char *const *skip = own ? own : none;
+	GPtrArray *keys = g_ptr_array_new();
+	struct yreader r = { o, doc, file, g_strdup(dir), true, NULL, true, NULL };
+	bool ok = true;
+
+	for (const char *const *k = skip; *k; k++)
+		g_ptr_array_add(keys, (gpointer)*k);
+	g_ptr_array_add(keys, (gpointer)"sources");
+	g_ptr_array_add(keys, NULL);
+	r.own = (const char *const *)keys->pdata;
+	if (defaults && !entry_sources(o, doc, defaults, file, dir))
+		ok = false;
+	if (!entry_sources(o, doc, map, file, dir))
+		ok = false;
+	if (ok && !load_source_settings(o))
+		ok = false;
+	if (defaults)
+		load_mapping(&r, defaults, false);
+	load_mapping(&r, map, false);
+	ok = ok && r.ok && options_finish(o);
+	g_free(r.dir);
+	g_ptr_array_free(keys, TRUE);
+	return ok;
+}
+
 struct cli_value {
 	const struct def *def;
 	char *value;
@@ -646,13 +756,8 @@ int options_parse(struct options *o, int argc, char **argv)
 		g_ptr_array_add(o->sources, g_strdup(argv[i]));
 
 	/* folio.yaml in each SOURCE folder, then --config, then the command line. */
-	for (guint i = 0; i < o->sources->len; i++) {
-		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
-
-		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !options_load_file(o, yaml))
-			status = 2;
-		g_free(yaml);
-	}
+	if (!load_source_settings(o))
+		status = 2;
 	if (o->config && !options_load_file(o, o->config))
 		status = 2;
 	lists_seen = g_hash_table_new(NULL, NULL);

@@ -54,6 +54,9 @@ struct options {
 	long image_max_pixels, image_max_bytes, image_timeout, jobs;
 	long image_max_megapixels;	/* refuse images whose header promises more (decompression bombs) */
 
+	/* Running: threads for everything but downloads (0: the cores available) */
+	long threads;
+
 	/* Where templates/ and fonts/ are (set by main from the executable's place) */
 	char *datadir;
 
@@ -90,6 +93,19 @@ int options_parse(struct options *o, int argc, char **argv);
 
 /* Apply one folio.yaml-style file; digest selects its "digest:" section too. */
 bool options_load_file(struct options *o, const char *path);
+
+/*
+ * One book of a manifest (folio batch): the settings of map, a mapping of doc read from
+ * file (paths relative to dir), over defaults (another mapping, or NULL), over the folio.yaml of
+ * each SOURCE; "sources" names the SOURCEs (a path or a list); the keys of own (NULL-ended) are
+ * the caller's and skipped. Every value is checked as on the command line; an unknown key is an
+ * error here. Returns false when anything is wrong (reported with file and line). Set o->mode
+ * first (digest books take the digest settings).
+ */
+struct yaml_document_s;
+struct yaml_node_s;
+bool options_load_entry(struct options *o, struct yaml_document_s *doc, struct yaml_node_s *defaults,
+			struct yaml_node_s *map, const char *file, const char *dir, const char *const *own);
 
 /* The usage text. */
 void options_usage(bool full);

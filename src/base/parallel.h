@@ -5,11 +5,35 @@
 #include <glib.h>
 
 /*
- * Call work(jobs[i]) for every i, on as many threads as there are cores (work must touch
+ * The threads every parallel run uses: n, or with 0 the cores this process may run on
+ * (taskset and cgroup limits counted). One thread runs each job on the calling thread.
+ */
+void parallel_set_threads(guint n);
+guint parallel_threads(void);
+
+/*
+ * Call work(jobs[i]) for every i, on parallel_threads() threads (work must touch
  * nothing another job touches), and take(jobs[i], user) on the calling thread in the jobs'
  * order, each as soon as its work is done. The messages a job's work gives (diag.h) are held
  * and given just before its take, so stderr reads the same on every run.
  */
 void parallel_in_order(gpointer *jobs, guint n, GFunc work, GFunc take, gpointer user);
+
+/*
+ * The same as a stream, for jobs made one after another: at most window jobs are pushed and
+ * not yet taken (a push waits for the oldest and takes it first), so what the jobs hold in
+ * memory is bounded by the window, not by the run. take runs on the pushing thread, in the
+ * order of the pushes; parallel_end takes the rest and frees the stream.
+ */
+struct parallel;
+struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer user);
+/*
+ * The same on threads workers: with fewer than parallel_threads(), the pushing thread has work
+ * of its own (drawing what the workers make) and even one worker runs beside it; with
+ * parallel_threads() == 1, every job runs where it is pushed.
+ */
+struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user);
+void parallel_push(struct parallel *p, gpointer job);
+void parallel_end(struct parallel *p);
 
 #endif

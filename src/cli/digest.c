@@ -237,7 +237,7 @@ static int write_digest(const struct export *x, struct book *b, struct state *st
 	if (st && !state_prepare(st, o->now, o->tz, b->articles, outputs))
 		goto out;
 	crash_point("prepared");
-	if (!export_book(&(struct export){ .book = b, .opts = o, .theme = x->theme }, outputs, o->to))
+	if (!export_book(&(struct export){ .book = b, .opts = o, .theme = x->theme, .pages = x->pages }, outputs, o->to))
 		goto out;
 	crash_point("written");
 	if (st && !state_commit(st)) {
@@ -256,6 +256,11 @@ out:
 }
 
 int digest_run(struct options *o)
+{
+	return digest_run_counted(o, NULL, NULL);
+}
+
+int digest_run_counted(struct options *o, guint *articles, int *pages)
 {
 	struct state *st = NULL;
 	struct book *b;
@@ -287,6 +292,9 @@ int digest_run(struct options *o)
 		return DIGEST_FAILED;
 	}
 	crash_point("built");
+	x.pages = pages;
+	if (articles)
+		*articles = b->articles->len;
 	fill_fields(&fs, o, b, st);
 	if (b->articles->len == 0) {
 		diag_note(NULL, 0, "nothing new%s: no digest written (exit status 3)",

@@ -2,6 +2,8 @@
 #ifndef FOLIO_DIGEST_H
 #define FOLIO_DIGEST_H
 
+#include <glib.h>
+
 #include "base/options.h"
 
 enum { DIGEST_WRITTEN = 0, DIGEST_FAILED = 1, DIGEST_USAGE = 2, DIGEST_NOTHING_NEW = 3 };
@@ -15,5 +17,7 @@ enum { DIGEST_WRITTEN = 0, DIGEST_FAILED = 1, DIGEST_USAGE = 2, DIGEST_NOTHING_N
  * DIGEST_FAILED (nothing recorded; earlier books and the state untouched).
  */
 int digest_run(struct options *o);
+/* The same, telling (when not NULL) the articles of the digest and the PDF's pages (left as is without a PDF). */
+int digest_run_counted(struct options *o, guint *articles, int *pages);
 
 #endif

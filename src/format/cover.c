@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/fonts.h"
 #include "base/langtag.h"
 #include "base/xmlesc.h"
 
@@ -59,7 +58,6 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	char *clean = xml_clean_text(text, -1);
 	int w, h;
 
-	fonts_use_own_faces();	/* the book's faces, not a second copy of them */
 	layout = pango_cairo_create_layout(cr);
 
 	/* The same outlines at every size and on every surface: no hinting. */

@@ -14,6 +14,7 @@ struct export {
 	const struct book *book;
 	const struct options *opts;	/* the run's settings: --css, the data folder */
 	const struct theme *theme;	/* the print theme (format/pdf/theme.h), print options applied */
+	int *pages;			/* where the PDF writer leaves its count of pages, or NULL */
 };
 
 /*

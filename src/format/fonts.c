@@ -3,14 +3,8 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/stat.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <fontconfig/fontconfig.h>
-#include <fontconfig/fcfreetype.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "base/diag.h"
@@ -19,160 +13,37 @@
 struct fonts {
 	PangoFontMap *map;
 	PangoContext *ctx;
+	char *datadir;		/* fonts_new's; NULL for fonts_another's */
+	FcConfig *cfg;		/* the set-up it reads (the map holds it) */
 };
 
-/*
- * Font files are read, not mapped. FreeType maps a font file whole for every
- * face it opens, and a Noto CJK collection holds the SC, TC, HK, JP and KR
- * faces (and the Mono ones) of the same 20-26 MB of glyph data: a book set
- * in two regions with body, heading and code faces mapped each file up to
- * four times, and every page of glyph data it touched counted once per
- * mapping; cairo then reads each font's whole outline table to subset it,
- * which touches all of them. Here folio opens every face Pango asks for
- * itself, once per file and index, reading the file with pread as FreeType
- * needs its bytes (the kernel's page cache keeps them, as for any file read),
- * and Pango's font names its face in its pattern (FC_FT_FACE), which cairo
- * then uses instead of opening the file again (fonts_use_own_faces).
- * The same bytes, so the same book. The faces and their files stay open for
- * the process: cairo's caches may hold a face after the font map is gone.
- */
-struct font_file {
-	int fd;
-	unsigned long size;
-	GHashTable *faces;	/* index -> FT_Face */
-};
+/* fonts_reuse: maps put aside by fonts_free, for the next book of the run. */
+static GMutex spare_lock;
+static bool reusing;
+static GPtrArray *spares;
 
-static GMutex shared_lock;
-static FT_Library shared_library;
-static GHashTable *shared_files;	/* path -> struct font_file * (NULL: cannot be read) */
-
-/* FreeType's reader: count bytes at offset into buffer; count 0 is a seek (0: fine). */
-static unsigned long read_font(FT_Stream stream, unsigned long offset, unsigned char *buffer, unsigned long count)
+/* A spare map made for datadir (fonts_new), or on cfg (fonts_another); NULL if none. */
+static struct fonts *take_spare(const char *datadir, FcConfig *cfg)
 {
-	const struct font_file *f = stream->descriptor.pointer;
-	unsigned long done = 0;
+	struct fonts *found = NULL;
 
-	if (!count)
-		return offset > f->size;
-	while (done < count) {
-		ssize_t n = pread(f->fd, buffer + done, count - done, (off_t)(offset + done));
+	g_mutex_lock(&spare_lock);
+	for (guint i = 0; spares && i < spares->len && !found; i++) {
+		struct fonts *f = g_ptr_array_index(spares, i);
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (unsigned long)n;
+		if (datadir ? f->datadir && !strcmp(f->datadir, datadir) : !f->datadir && f->cfg == cfg)
+			found = g_ptr_array_steal_index(spares, i);
 	}
-	return done;
+	g_mutex_unlock(&spare_lock);
+	return found;
 }
 
-static void keep_font_open(FT_Stream stream)
+static void destroy(struct fonts *f)
 {
-}
-
-/* Face index of file, opened on its own stream of the shared descriptor (each face keeps its own position). */
-static FT_Face open_face(struct font_file *f, int index)
-{
-	FT_StreamRec *stream = g_new0(FT_StreamRec, 1);
-	FT_Open_Args args = { .flags = FT_OPEN_STREAM, .stream = stream };
-	FT_Face face;
-
-	stream->size = f->size;
-	stream->descriptor.pointer = f;
-	stream->read = read_font;
-	stream->close = keep_font_open;
-	if (FT_Open_Face(shared_library, &args, index, &face)) {
-		g_free(stream);
-		return NULL;
-	}
-	return face;
-}
-
-/* The face pattern names, opened by folio; NULL to leave it to cairo. */
-static FT_Face shared_face(const FcPattern *pattern)
-{
-	FcChar8 *file = NULL;
-	int index = 0;
-	struct font_file *f;
-	FT_Face face = NULL;
-
-	if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch
-	    || FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch || index < 0 || index > 0xFFFF)
-		return NULL;	/* a named instance of a variable font (index >> 16) is cairo's to open */
-	g_mutex_lock(&shared_lock);
-	if (!shared_files) {
-		shared_files = g_hash_table_new(g_str_hash, g_str_equal);
-		if (FT_Init_FreeType(&shared_library))
-			shared_library = NULL;
-	}
-	if (!g_hash_table_lookup_extended(shared_files, file, NULL, (gpointer *)&f)) {
-		int fd = shared_library ? open((const char *)file, O_RDONLY | O_CLOEXEC) : -1;
-		struct stat st;
-
-		f = NULL;
-		if (fd >= 0 && !fstat(fd, &st) && st.st_size > 0) {
-			f = g_new0(struct font_file, 1);
-			f->fd = fd;
-			f->size = (unsigned long)st.st_size;
-			f->faces = g_hash_table_new(NULL, NULL);
-		} else if (fd >= 0) {
-			close(fd);
-		}
-		g_hash_table_insert(shared_files, g_strdup((const char *)file), f);
-	}
-	if (f) {
-		face = g_hash_table_lookup(f->faces, GINT_TO_POINTER(index));
-		if (!face && (face = open_face(f, index)))
-			g_hash_table_insert(f->faces, GINT_TO_POINTER(index), face);
-	}
-	g_mutex_unlock(&shared_lock);
-	return face;
-}
-
-/* Pango's constructor of its cairo fontconfig fonts, which fonts_use_own_faces wraps. */
-static void (*pango_font_constructed)(GObject *object);
-
-/* A font gets the face folio opened for it (before cairo ever sees its pattern). */
-static void font_constructed(GObject *object)
-{
-	PangoFcFont *font = PANGO_FC_FONT(object);
-	FT_Face face;
-
-	if (pango_font_constructed)
-		pango_font_constructed(object);
-	face = font->font_pattern ? shared_face(font->font_pattern) : NULL;
-	if (face) {
-		FcPattern *p = FcPatternDuplicate(font->font_pattern);
-
-		FcPatternDel(p, FC_FT_FACE);
-		FcPatternAddFTFace(p, FC_FT_FACE, face);
-		FcPatternDestroy(font->font_pattern);
-		font->font_pattern = p;
-	}
-}
-
-/*
- * Pango has no public way to give cairo a face, so the constructor of its cairo fontconfig
- * font class is wrapped; libpangocairo exports that class's type without declaring it in
- * its headers. Should the type ever not be a PangoFcFont, nothing is wrapped and cairo
- * opens the files itself, as it did: the same book, only more memory.
- */
-GType pango_cairo_fc_font_get_type(void);
-
-void fonts_use_own_faces(void)
-{
-	static gsize done;
-
-	if (g_once_init_enter(&done)) {
-		GType type = pango_cairo_fc_font_get_type();
-		GObjectClass *k = g_type_is_a(type, PANGO_TYPE_FC_FONT) ? g_type_class_ref(type) : NULL;
-
-		if (k) {
-			pango_font_constructed = k->constructed;
-			k->constructed = font_constructed;
-		}
-		g_once_init_leave(&done, 1);
-	}
+	g_object_unref(f->ctx);
+	g_object_unref(f->map);
+	g_free(f->datadir);
+	g_free(f);
 }
 
 /* A fontconfig set-up from path, or NULL (reported) when it cannot be read. */
@@ -195,19 +66,15 @@ static FcConfig *load_config(const char *path, bool quiet)
 	return cfg;
 }
 
-static struct fonts *make_fonts(const char *datadir, bool quiet)
+/* A map on cfg (NULL: the system's set-up), 72 dpi, no hinting, unrounded positions. */
+static struct fonts *map_on(FcConfig *cfg)
 {
 	struct fonts *f = g_new0(struct fonts, 1);
-	char *path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
-	FcConfig *cfg = load_config(path, quiet);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
-	fonts_use_own_faces();
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	if (cfg) {
-		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
-		FcConfigDestroy(cfg);	/* the map holds its own reference */
-	}
+	if (cfg)
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);	/* the map takes a reference */
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72);
 	f->ctx = pango_font_map_create_context(f->map);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -216,6 +83,24 @@ static struct fonts *make_fonts(const char *datadir, bool quiet)
 	pango_cairo_context_set_font_options(f->ctx, fo);
 	pango_context_set_round_glyph_positions(f->ctx, FALSE);
 	cairo_font_options_destroy(fo);
+	f->cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(f->map));
+	return f;
+}
+
+static struct fonts *make_fonts(const char *datadir, bool quiet)
+{
+	char *path;
+	FcConfig *cfg;
+	struct fonts *f = take_spare(datadir ? datadir : ".", NULL);
+
+	if (f)
+		return f;
+	path = g_build_filename(datadir ? datadir : ".", "fonts", "fonts.conf", NULL);
+	cfg = load_config(path, quiet);
+	f = map_on(cfg);
+	f->datadir = g_strdup(datadir ? datadir : ".");
+	if (cfg)
+		FcConfigDestroy(cfg);
 	g_free(path);
 	return f;
 }
@@ -230,13 +115,45 @@ struct fonts *fonts_new_quiet(const char *datadir)
 	return make_fonts(datadir, true);
 }
 
+struct fonts *fonts_another(struct fonts *like)
+{
+	struct fonts *f = take_spare(NULL, like->cfg);
+
+	/* The same fontconfig set-up, read once. */
+	return f ? f : map_on(like->cfg);
+}
+
+void fonts_reuse(bool on)
+{
+	GPtrArray *gone = NULL;
+
+	g_mutex_lock(&spare_lock);
+	reusing = on;
+	if (!on) {
+		gone = spares;
+		spares = NULL;
+	}
+	g_mutex_unlock(&spare_lock);
+	for (guint i = 0; gone && i < gone->len; i++)
+		destroy(g_ptr_array_index(gone, i));
+	if (gone)
+		g_ptr_array_free(gone, TRUE);
+}
+
 void fonts_free(struct fonts *f)
 {
 	if (!f)
 		return;
-	g_object_unref(f->ctx);
-	g_object_unref(f->map);
-	g_free(f);
+	g_mutex_lock(&spare_lock);
+	if (reusing) {
+		if (!spares)
+			spares = g_ptr_array_new();
+		g_ptr_array_add(spares, f);
+		f = NULL;
+	}
+	g_mutex_unlock(&spare_lock);
+	if (f)
+		destroy(f);
 }
 
 PangoContext *fonts_context(struct fonts *f)

@@ -2,6 +2,7 @@
 #ifndef FOLIO_FONTS_H
 #define FOLIO_FONTS_H
 
+#include <stdbool.h>
 #include <pango/pango.h>
 
 struct fonts;
@@ -15,16 +16,15 @@ struct fonts;
 struct fonts *fonts_new(const char *datadir);
 /* The same, for helper threads: problems were reported by the first fonts_new. */
 struct fonts *fonts_new_quiet(const char *datadir);
+/* A map of its own for another thread (Pango's are not shared), with like's set-up. */
+struct fonts *fonts_another(struct fonts *like);
 void fonts_free(struct fonts *f);
-
 /*
- * From now on (once per process), every font Pango makes for cairo gets a
- * face folio opened, once per file and face, that reads the file as needed
- * instead of mapping it whole once per face (a Noto CJK collection holds all
- * its regions' faces). fonts_new calls it; so must any other drawing with
- * Pango (the drawn cover), before its first font.
+ * A run of many books (folio batch): with on, fonts_free keeps a map for the next fonts_new or
+ * fonts_another of the same set-up, so its fonts, sorted font sets and glyph metrics serve
+ * every book; off frees what was kept.
  */
-void fonts_use_own_faces(void);
+void fonts_reuse(bool on);
 
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);

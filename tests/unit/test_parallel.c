@@ -3,6 +3,7 @@
 #include "base/diag.h"
 #include "base/parallel.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <glib.h>
@@ -41,6 +42,38 @@ static void take(gpointer data, gpointer user)
 	/* A job's messages are given just before it is taken: all of the earlier ones are out. */
 	if (diag_count(DIAG_WARNING) != j->n / 10 + 1)
 		t->messages_seen = -1;
+}
+
+/* The stream: jobs begun but not taken never outnumber the window. */
+static gint begun;
+static int stream_taken, most_in_flight;
+static GThread *taker;
+static bool all_here = true;
+
+static void count_begun(gpointer data, gpointer unused)
+{
+	g_atomic_int_inc(&begun);
+	g_usleep((gulong)((GPOINTER_TO_INT(data) * 7919) % 13) * 100);
+}
+
+static void count_taken(gpointer data, gpointer unused)
+{
+	int in_flight = g_atomic_int_get(&begun) - stream_taken;
+
+	most_in_flight = MAX(most_in_flight, in_flight);
+	stream_taken++;
+	all_here = all_here && taker == g_thread_self();
+}
+
+static bool one_thread_ran_here = true;
+
+static void where(gpointer data, gpointer unused)
+{
+	one_thread_ran_here = one_thread_ran_here && taker == g_thread_self();
+}
+
+static void nothing(gpointer data, gpointer unused)
+{
 }
 
 int main(void)
@@ -86,5 +119,36 @@ int main(void)
 	t = (struct taken){ 0, true, true, 0 };
 	parallel_in_order(order, 0, work, take, &t);
 	CHECK("parallel: no jobs, nothing taken", t.next == 0);
+
+	/* A stream of 300 jobs with a window of 5, on 3 threads. */
+	taker = g_thread_self();
+	parallel_set_threads(3);
+	CHECK("parallel: --threads sets the threads", parallel_threads() == 3);
+	{
+		struct parallel *p = parallel_start(5, count_begun, count_taken, NULL);
+
+		for (int i = 0; i < 300; i++)
+			parallel_push(p, GINT_TO_POINTER(i));
+		parallel_end(p);
+	}
+	CHECK("parallel: a stream takes every job", stream_taken == 300 && begun == 300);
+	CHECK("parallel: a stream holds no more jobs than its window", most_in_flight >= 1 && most_in_flight <= 5);
+	CHECK("parallel: a stream takes on the pushing thread", all_here);
+	/* One thread: every job's work runs on the calling thread. */
+	parallel_set_threads(1);
+	parallel_in_order(order, 20, where, nothing, NULL);
+	CHECK("parallel: one thread runs the jobs where they are pushed", one_thread_ran_here);
+	parallel_set_threads(0);
+	{
+		cpu_set_t set, one;
+
+		sched_getaffinity(0, sizeof set, &set);
+		CHECK("parallel: 0 threads means the cores available", parallel_threads() == (guint)CPU_COUNT(&set));
+		CPU_ZERO(&one);
+		CPU_SET(sched_getcpu() >= 0 ? sched_getcpu() : 0, &one);
+		sched_setaffinity(0, sizeof one, &one);
+		CHECK("parallel: one CPU allowed (taskset -c 0): one thread", parallel_threads() == 1);
+		sched_setaffinity(0, sizeof set, &set);
+	}
 	CHECK_DONE();
 }

@@ -1,4 +1,4 @@
-# folio.bash - bash completion for folio and folio digest: options, their values, sources and files.
+# folio.bash - bash completion for folio, folio digest and folio batch: options, their values, sources and files.
 # Installed as share/bash-completion/completions/folio; needs nothing from the bash-completion package.
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
@@ -7,8 +7,9 @@ _folio_options="-o --output -t --to --config --title --subtitle --author --lang 
 	--strict -q --quiet --verbose --report --page-size --margin --two-sided
 	--show-grid --theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
-	--image-max-bytes --image-timeout -j --jobs -h --help -V --version"
+	--image-max-bytes --image-timeout -j --jobs --threads -h --help -V --version"
 _folio_digest_options="--state --new"
+_folio_batch_options="--status --resume --shard --threads -q --quiet -h --help"
 
 # _folio_files [GLOB]: files matching GLOB (every file without one) and folders, under $cur.
 _folio_files() {
@@ -46,6 +47,16 @@ _folio() {
 	elif [ "$prev" = = ] && [ "$COMP_CWORD" -gt 1 ]; then
 		prev=${COMP_WORDS[COMP_CWORD - 2]}
 	fi
+	if [ "${COMP_WORDS[1]-}" = batch ] && [ "$COMP_CWORD" -gt 1 ]; then
+		case $prev in
+		--status) _folio_files '*.jsonl'; return ;;
+		--shard) COMPREPLY=($(compgen -W "auto 0/2 1/2" -- "$cur")); return ;;
+		--threads) return ;;
+		esac
+		if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$_folio_batch_options" -- "$cur"))
+		else _folio_files '*.@(yaml|yml|jsonl|ndjson|json)'; fi
+		return 0
+	fi
 	case $prev in
 	-t | --to) COMPREPLY=($(compgen -W "epub pdf model trace" -- "$cur")); return ;;
 	-o | --output) _folio_files '*.@(epub|pdf|model|trace)'; COMPREPLY+=($(compgen -W "-" -- "$cur")); return ;;
@@ -64,15 +75,15 @@ _folio() {
 	# Values with nothing to offer: text, names, dates, numbers.
 	--title | --subtitle | --author | --publisher | --description | --rights | --since | --until | --category | \
 	--tag | --limit | --user-agent | --referer | --image-max-pixels | --image-max-megapixels | \
-	--image-max-bytes | --image-timeout | -j | --jobs | --margin) return ;;
+	--image-max-bytes | --image-timeout | -j | --jobs | --threads | --margin) return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$_folio_options ${digest:+$_folio_digest_options}" -- "$cur"))
 		return
 	fi
-	# A SOURCE: a folder or a Markdown file; 'digest' as the first word.
+	# A SOURCE: a folder or a Markdown file; 'digest' or 'batch' as the first word.
 	_folio_files '*.@(md|markdown)'
-	[ "$COMP_CWORD" = 1 ] && COMPREPLY+=($(compgen -W "digest" -- "$cur"))
+	[ "$COMP_CWORD" = 1 ] && COMPREPLY+=($(compgen -W "digest batch" -- "$cur"))
 	return 0
 }
 complete -F _folio folio

@@ -14,6 +14,7 @@ struct device {
 	/* Finish the document; false (reported) when it could not be written. */
 	bool (*finish)(struct device *d);
 	void (*free)(struct device *d);
+	int pages;	/* pages laid out, once layout_book is done */
 };
 
 /* A PDF written to fp: metadata from b, dates from b->modified. */

@@ -9,6 +9,7 @@
 #include "format/fonts.h"
 #include "text/langdetect.h"
 #include "base/langtag.h"
+#include "base/parallel.h"
 
 /* What the measuring pass learns: where things start (physical page numbers). */
 struct plan {
@@ -27,7 +28,39 @@ struct book_state {
 	bool blank_running;		/* cover, title and blank pages: no head, no folio */
 	const char *article_title, *part_title;
 	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
+	GPtrArray *made;		/* a worker's finished pages (struct page *), drawn later in order */
+	/* Set once, used again: the last head of each alignment, the contents' leaders by length. */
+	char *head_key[4];
+	struct lpara *head[4];
+	GHashTable *leaders;		/* dots -> struct lpara * */
 };
+
+static void state_clear(struct book_state *st)
+{
+	for (int i = 0; i < 4; i++) {
+		g_free(st->head_key[i]);
+		lpara_unref(st->head[i]);
+		st->head_key[i] = NULL;
+		st->head[i] = NULL;
+	}
+}
+
+/* Does lp draw a box for a character no font has? (Those are set anew, to be reported each time.) */
+static bool has_missing(const struct lpara *lp)
+{
+	for (int i = 0; i < para_n_lines(lp->para); i++) {
+		const struct para_line *l = para_line(lp->para, i);
+
+		for (guint r = 0; r < l->runs->len; r++) {
+			const PangoGlyphString *g = ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs;
+
+			for (int k = 0; k < g->num_glyphs; k++)
+				if (g->glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+					return true;
+		}
+	}
+	return false;
+}
 
 static struct book_state *state(struct lay *L)
 {
@@ -91,8 +124,9 @@ static char *expand(const char *tmpl, const struct lay *L, const struct book_sta
 static void add_line_text(struct lay *L, struct page *pg, const char *text, double x, double y, double w,
 			  enum para_align align, double size, guint32 color)
 {
+	struct book_state *st = state(L);
 	struct lpara *lp;
-	char *cut = NULL;
+	char *cut = NULL, *key;
 
 	if (!text || !*text)
 		return;
@@ -100,9 +134,30 @@ static void add_line_text(struct lay *L, struct page *pg, const char *text, doub
 		cut = g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(text, 58) - text), text);
 		text = cut;
 	}
-	lp = lay_para_new(L, w, size * 1.3, 0, align, false, 0);
-	para_add(lp->para, text, -1, lay_style(L, FONT_HEADING, size, false, false, color, NULL, 0, false, false));
-	lay_para_check(L, lp);
+	/*
+	 * The same head on page after page (the book's title, an article's) is set once: the last
+	 * one of each alignment is kept, with what its look depends on.
+	 */
+	key = g_strdup_printf("%s|%g|%g|%u|%p|%p|%p", text, w, size, color, (void *)L->lang, (void *)L->region,
+			      (void *)(L->art ? L->art->file : NULL));
+	if (st->head_key[align] && !strcmp(st->head_key[align], key)) {
+		lp = lpara_ref(st->head[align]);
+		g_free(key);
+	} else {
+		lp = lay_para_new(L, w, size * 1.3, 0, align, false, 0);
+		para_add(lp->para, text, -1, lay_style(L, FONT_HEADING, size, false, false, color, NULL, 0, false, false));
+		lay_para_check(L, lp);
+		g_free(st->head_key[align]);
+		lpara_unref(st->head[align]);
+		st->head_key[align] = NULL;
+		st->head[align] = NULL;
+		if (!has_missing(lp)) {
+			st->head_key[align] = key;
+			st->head[align] = lpara_ref(lp);
+		} else {
+			g_free(key);
+		}
+	}
 	if (para_n_lines(lp->para) > 0) {
 		struct box b = { .kind = BOX_TEXT, .x = x, .y = y, .lp = lp, .line = 0 };
 
@@ -180,6 +235,10 @@ static void emit(struct lay *L, GPtrArray *items)
 		running_heads(L, st, &pg, x0);
 	lay_grid_overlay(L, &pg, x0);
 	st->no_running = false;
+	if (st->made) {
+		g_ptr_array_add(st->made, g_memdup2(&pg, sizeof pg));
+		return;
+	}
 	L->dev->page(L->dev, &pg);
 	page_free_boxes(&pg);
 	g_free(pg.label);
@@ -246,7 +305,6 @@ static void article_pages(struct lay *L, const struct article *a)
 	set_article_lang(L, a);
 	layout_article_body(L, a);
 	lay_flush(L);
-	lay_styles_drop_links(L);
 	L->art = NULL;
 }
 
@@ -352,20 +410,26 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
 			if (to - from > st->leader_unit * 2) {
 				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
-				GString *dots = g_string_new(NULL);
-				/* Set on one line, its right end at to, so every entry's dots line up. */
-				struct lpara *dp = lay_para_new(L, 1e6, pitch, 0, PARA_LEFT, false, 0);
+				/* Leaders of one length are set once for the whole contents. */
+				struct lpara *dp = g_hash_table_lookup(st->leaders, GINT_TO_POINTER(k));
 
-				g_string_append_c(dots, '.');
-				while (--k > 0)
-					g_string_append(dots, " .");
-				para_add(dp->para, dots->str, (int)dots->len,
-					 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
-				lay_para_check(L, dp);
+				if (!dp) {
+					GString *dots = g_string_new(".");
+
+					/* Set on one line, its right end at to, so every entry's dots line up. */
+					dp = lay_para_new(L, 1e6, pitch, 0, PARA_LEFT, false, 0);
+					while (--k > 0)
+						g_string_append(dots, " .");
+					para_add(dp->para, dots->str, (int)dots->len,
+						 lay_style(L, role, size, false, false, t->color_muted, NULL, 0, false, false));
+					lay_para_check(L, dp);
+					g_hash_table_insert(st->leaders, GINT_TO_POINTER(1 + (int)((to - from - st->leader_dot)
+												   / st->leader_unit)), dp);
+					g_string_free(dots, TRUE);
+				}
 				nb = (struct box){ .kind = BOX_TEXT, .x = to - para_line(dp->para, 0)->width,
-						   .y = y + l->ascent, .lp = dp, .line = 0 };
+						   .y = y + l->ascent, .lp = lpara_ref(dp), .line = 0 };
 				vitem_box(v, &nb);
-				g_string_free(dots, TRUE);
 			}
 			nb = (struct box){ .kind = BOX_TEXT, .x = L->text_w - numw, .y = y + l->ascent, .lp = np, .line = 0 };
 			vitem_box(v, &nb);
@@ -397,6 +461,7 @@ static void contents(struct lay *L)
 
 	start_recto(L);
 	set_book_lang(L);
+	st->leaders = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)lpara_unref);
 	{
 		struct lpara *u = lay_para_new(L, 1e6, 10, 0, PARA_LEFT, false, 0);
 
@@ -460,6 +525,8 @@ static void contents(struct lay *L)
 	}
 	lay_flush(L);
 	lay_styles_drop_links(L);
+	g_hash_table_destroy(st->leaders);
+	st->leaders = NULL;
 }
 
 /* ---- parts and articles ---- */
@@ -498,25 +565,195 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	lay_flush(L);
 }
 
-static void article(struct lay *L, const struct article *a, int index)
+/* The measuring pass: where an article starts. Its pages were counted already, on every thread. */
+static void article_place(struct lay *L, int index)
 {
 	struct book_state *st = state(L);
 
 	start_recto(L);
-	if (L->measuring)
-		st->plan.article_page[index] = st->page_no + 1;
-	if (L->measuring && st->plan.article_pages) {
-		/* Counted already (in parallel): an article's pages do not depend on where it starts. */
-		st->page_no += st->plan.article_pages[index];
-		return;
-	}
-	st->article_title = a->title;
-	st->no_running = true;
-	article_pages(L, a);
+	st->plan.article_page[index] = st->page_no + 1;
+	st->page_no += st->plan.article_pages[index];
 }
 
-/* The book from its first page to its last, the same in both passes. */
-static void run(struct lay *L)
+/* What the drawing pass hands out: an article set on a worker, or a part page set in turn. */
+struct job {
+	struct pipeline *pl;
+	const struct article *a;	/* or NULL: the part page below */
+	const struct part *part;
+	int index;
+	const char *part_title;		/* the part around the article, for running heads */
+	int pages;			/* the measuring pass: pages counted */
+	GPtrArray *made;		/* the drawing pass: the article's pages */
+	GPtrArray *links;		/* and the styles of their links */
+};
+
+/* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
+struct ctx {
+	struct fonts *fonts;		/* owned, or NULL: the book's own, while this thread does nothing else */
+	struct lay L;
+	struct book_state st;
+};
+
+struct pipeline {
+	struct lay *main;		/* the book's: front matter, parts, blank pages; draws */
+	GMutex lock;
+	GPtrArray *idle, *all;		/* of struct ctx * */
+};
+
+static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
+		     struct device *dev, struct book_state *st);
+static void lay_clear(struct lay *L);
+
+static struct ctx *ctx_new(struct pipeline *pl, struct fonts *fonts)
+{
+	struct ctx *c = g_new0(struct ctx, 1);
+
+	c->fonts = fonts;
+	lay_init(&c->L, pl->main->b, pl->main->t, fonts ? fonts : pl->main->fonts, NULL, &c->st);
+	g_mutex_lock(&pl->lock);
+	g_ptr_array_add(pl->all, c);
+	g_mutex_unlock(&pl->lock);
+	return c;
+}
+
+static struct ctx *ctx_get(struct pipeline *pl)
+{
+	struct ctx *c = NULL;
+
+	g_mutex_lock(&pl->lock);
+	if (pl->idle->len)
+		c = g_ptr_array_steal_index(pl->idle, pl->idle->len - 1);
+	g_mutex_unlock(&pl->lock);
+	if (c)
+		return c;
+	return ctx_new(pl, fonts_another(pl->main->fonts));
+}
+
+static void ctx_put(struct pipeline *pl, struct ctx *c)
+{
+	g_mutex_lock(&pl->lock);
+	g_ptr_array_add(pl->idle, c);
+	g_mutex_unlock(&pl->lock);
+}
+
+static void pipeline_clear(struct pipeline *pl)
+{
+	for (guint i = 0; i < pl->all->len; i++) {
+		struct ctx *c = g_ptr_array_index(pl->all, i);
+
+		lay_clear(&c->L);
+		state_clear(&c->st);
+		fonts_free(c->fonts);
+		g_free(c);
+	}
+	g_ptr_array_free(pl->all, TRUE);
+	g_ptr_array_free(pl->idle, TRUE);
+	g_mutex_clear(&pl->lock);
+}
+
+/* Pass 1 on a worker: the pages of one article, wherever it starts. */
+static void count_one(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct ctx *c = ctx_get(j->pl);
+
+	c->L.measuring = true;
+	c->st.page_no = 0;
+	article_pages(&c->L, j->a);
+	j->pages = c->st.page_no;
+	lay_styles_drop_links(&c->L);
+	ctx_put(j->pl, c);
+}
+
+static void count_taken(gpointer data, gpointer pages)
+{
+	struct job *j = data;
+
+	((int *)pages)[j->index] = j->pages;
+}
+
+/* Pass 2 on a worker: an article's finished pages, numbered and headed from the plan. */
+static void set_one(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct ctx *c;
+	const struct book_state *main_st;
+
+	if (!j->a)
+		return;	/* a part page is set in turn, by draw_taken */
+	c = ctx_get(j->pl);
+	main_st = j->pl->main->emit_data;
+	c->L.measuring = false;
+	c->st.plan.body_first = main_st->plan.body_first;
+	c->st.page_no = main_st->plan.article_page[j->index] - 1;
+	c->st.front = false;
+	c->st.blank_running = false;
+	c->st.no_running = true;
+	c->st.article_title = j->a->title;
+	c->st.part_title = j->part_title;
+	c->st.made = j->made = g_ptr_array_new();
+	article_pages(&c->L, j->a);
+	c->st.made = NULL;
+	/* The pages' links are drawn later, by another thread: their styles go with them. */
+	j->links = lay_styles_take_links(&c->L);
+	ctx_put(j->pl, c);
+}
+
+/* Pass 2 in order: a part page set and drawn here, or an article's pages drawn. */
+static void draw_taken(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+	struct lay *L = j->pl->main;
+	struct book_state *st = state(L);
+
+	if (!j->a) {
+		part_page(L, j->part, j->index);
+		g_free(j);
+		return;
+	}
+	start_recto(L);
+	/* The plan said where it starts; the pages must agree, or the contents would lie. */
+	g_assert(st->page_no + 1 == st->plan.article_page[j->index]);
+	for (guint i = 0; i < j->made->len; i++) {
+		struct page *pg = g_ptr_array_index(j->made, i);
+
+		L->dev->page(L->dev, pg);
+		page_free_boxes(pg);
+		g_free(pg->label);
+		g_free(pg);
+	}
+	st->page_no += (int)j->made->len;
+	if (j->index % 16 == 0)
+		diag_progress_step((unsigned)j->index);
+	g_ptr_array_free(j->made, TRUE);
+	g_ptr_array_unref(j->links);
+	g_free(j);
+}
+
+/* In the drawing pass an article or part goes to the stream; measuring, it is done here. */
+static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index,
+			    const char *part_title)
+{
+	const struct article *a = g_ptr_array_index(L->b->articles, index);
+	struct job *j;
+
+	if (!stream) {
+		article_place(L, (int)index);
+		return;
+	}
+	j = g_new0(struct job, 1);
+	j->pl = pl;
+	j->a = a;
+	j->index = (int)index;
+	j->part_title = part_title;
+	parallel_push(stream, j);
+}
+
+/*
+ * The book from its first page to its last, the same in both passes. With a stream (the
+ * drawing pass), the articles and parts after the contents are pushed to it in order.
+ */
+static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 {
 	const struct book *b = L->b;
 	struct book_state *st = state(L);
@@ -536,20 +773,26 @@ static void run(struct lay *L)
 		/* Articles outside every part come first (arrange puts them there). */
 		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
 									    != g_ptr_array_index(p->articles, 0))) {
-			article(L, g_ptr_array_index(b->articles, next), (int)next);
+			article_or_push(L, stream, pl, next, NULL);
 			next++;
 		}
-		part_page(L, p, (int)k);
+		if (stream) {
+			struct job *j = g_new0(struct job, 1);
+
+			j->pl = pl;
+			j->part = p;
+			j->index = (int)k;
+			parallel_push(stream, j);
+		} else {
+			part_page(L, p, (int)k);
+		}
 		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
-			article(L, g_ptr_array_index(b->articles, next), (int)next);
-		if (!L->measuring)
-			diag_progress_step(next);
+			article_or_push(L, stream, pl, next, p->title);
 	}
-	for (; next < b->articles->len; next++) {
-		article(L, g_ptr_array_index(b->articles, next), (int)next);
-		if (!L->measuring && next % 16 == 0)
-			diag_progress_step(next);
-	}
+	for (; next < b->articles->len; next++)
+		article_or_push(L, stream, pl, next, NULL);
+	if (stream)
+		parallel_end(stream);
 	st->plan.pages = st->page_no;
 }
 
@@ -582,48 +825,61 @@ static void lay_clear(struct lay *L)
 	lay_styles_free(L);
 }
 
-/*
- * Pass 1: the pages of every article, one after another. (Counting on several threads,
- * each with its own font map, crashed now and then inside Cairo 1.16, whose font caches
- * are not safe to use from two threads at once.)
- */
-static void count_articles(struct lay *L, int *pages)
-{
-	for (guint i = 0; i < L->b->articles->len; i++) {
-		const struct article *a = g_ptr_array_index(L->b->articles, i);
-		struct book_state *st = state(L);
-
-		st->page_no = 0;
-		article_pages(L, a);
-		pages[i] = st->page_no;
-	}
-}
-
 bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev)
 {
 	struct lay L = { 0 };
 	struct book_state st = { 0 };
-	int *pages = g_new0(int, b->articles->len + 1);
+	struct pipeline pl = { .main = &L };
+	guint n = b->articles->len, threads = parallel_threads();
+	int *pages = g_new0(int, n + 1);
+	struct job *jobs = g_new0(struct job, n + 1);
+	struct parallel *stream;
+	struct ctx *borrowed;
 
 	lay_init(&L, b, t, fonts, dev, &st);
-	st.plan.article_page = g_new0(int, b->articles->len + 1);
+	g_mutex_init(&pl.lock);
+	pl.idle = g_ptr_array_new();
+	pl.all = g_ptr_array_new();
+	st.plan.article_page = g_new0(int, n + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
 
-	/* Pass 1 measures: the pages of each article, then where everything starts. */
+	/*
+	 * Pass 1 measures: the pages of each article on every thread, then where everything starts.
+	 * The book's own font map serves one of them (this thread only waits meanwhile): one map
+	 * fewer to set up.
+	 */
 	L.measuring = true;
-	count_articles(&L, pages);
+	borrowed = ctx_new(&pl, NULL);
+	g_ptr_array_add(pl.idle, borrowed);
+	stream = parallel_start(n, count_one, count_taken, pages);
+	for (guint i = 0; i < n; i++) {
+		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
+		parallel_push(stream, &jobs[i]);
+	}
+	parallel_end(stream);
 	st.page_no = 0;
 	st.plan.article_pages = pages;
-	run(&L);
-	/* Pass 2 sets and draws the same pages. */
+	run(&L, NULL, &pl);
+	/*
+	 * Pass 2 sets the same pages: the articles on the other threads, a few ahead of the one
+	 * being drawn (memory holds the pages in flight, not the book), drawn here in page order.
+	 * This thread draws, with the book's map: the borrowed layout is not used again, unless
+	 * there is one thread, where everything runs here in turn.
+	 */
 	L.measuring = false;
-	diag_progress_begin("setting pages", b->articles->len);
-	run(&L);
+	if (threads > 1)
+		g_ptr_array_remove(pl.idle, borrowed);
+	diag_progress_begin("setting pages", n);
+	run(&L, parallel_start_on(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, draw_taken, NULL), &pl);
 	diag_progress_end();
+	dev->pages = st.page_no;
 
+	pipeline_clear(&pl);
+	g_free(jobs);
 	g_free(pages);
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
 	lay_clear(&L);
+	state_clear(&st);
 	return true;
 }

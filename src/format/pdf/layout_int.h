@@ -103,6 +103,8 @@ void lay_styles_free(struct lay *L);
  * thousands of articles would keep them all. Only when nothing set is pending (after lay_flush).
  */
 void lay_styles_drop_links(struct lay *L);
+/* The same, handing them over (free with g_ptr_array_unref) to live until their pages are drawn. */
+GPtrArray *lay_styles_take_links(struct lay *L);
 
 /* Space of at least pt before the next item (the larger request wins). */
 void lay_space(struct lay *L, double pt);

@@ -258,6 +258,22 @@ void lay_styles_drop_links(struct lay *L)
 	g_hash_table_foreach_remove(L->styles, has_link, NULL);
 }
 
+static gboolean steal_link(gpointer key, gpointer value, gpointer data)
+{
+	if (!has_link(key, value, NULL))
+		return FALSE;
+	g_ptr_array_add(data, key);
+	return TRUE;
+}
+
+GPtrArray *lay_styles_take_links(struct lay *L)
+{
+	GPtrArray *taken = g_ptr_array_new_with_free_func(style_free);
+
+	g_hash_table_foreach_steal(L->styles, steal_link, taken);
+	return taken;
+}
+
 /* ---- the page builder ---- */
 
 void lay_space(struct lay *L, double pt)

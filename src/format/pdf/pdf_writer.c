@@ -16,6 +16,8 @@ static bool write_pages(const struct export *x, struct outfile *out, bool trace)
 	f = fonts_new(x->opts->datadir);
 	dev = trace ? device_trace_new(out->fp, out->path) : device_cairo_new(out->fp, out->path, b, t->page_w, t->page_h);
 	ok = layout_book(b, t, f, dev);
+	if (x->pages)
+		*x->pages = dev->pages;
 	/*
 	 * Pango is done: its font map and caches go before cairo reads each font's whole outline
 	 * table to subset it (cairo holds its own references to the fonts it embeds).

@@ -1,0 +1,810 @@
+/* batch.c - `folio batch MANIFEST`: many books in one process, the font set-up shared, a status line per book. */
+#include "cli/batch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "base/diag.h"
+#include "base/options.h"
+#include "base/parallel.h"
+#include "base/version.h"
+#include "base/yamlfile.h"
+#include "cli/digest.h"
+#include "cli/writer.h"
+#include "format/fonts.h"
+#include "format/pdf/theme.h"
+#include "read/build.h"
+
+/* One book of the manifest, checked. */
+struct entry {
+	char *name;		/* unique in the manifest: the status file's "book" */
+	int line;		/* where its entry starts */
+	struct options o;
+	bool digest;		/* mode: digest */
+	char *settings;		/* its settings as written (defaults included), for --resume */
+};
+
+struct batch {
+	const char *manifest;
+	const char *datadir;
+	char *status_path;
+	bool resume, quiet;
+	long threads;
+	guint shard, shards;
+	GPtrArray *entries;	/* of struct entry * */
+	GHashTable *done;	/* --resume: book -> fingerprint of its last success */
+	int status_fd;
+};
+
+static void entry_free(gpointer p)
+{
+	struct entry *e = p;
+
+	options_clear(&e->o);
+	g_free(e->name);
+	g_free(e->settings);
+	g_free(e);
+}
+
+/* ---- JSON ---- */
+
+static void json_str(GString *s, const char *v)
+{
+	if (!v) {
+		g_string_append(s, "null");
+		return;
+	}
+	g_string_append_c(s, '"');
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_printf(s, "\\%c", *p);
+		else if (*p == '\n')
+			g_string_append(s, "\\n");
+		else if (*p == '\t')
+			g_string_append(s, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			g_string_append_printf(s, "\\u%04x", *p);
+		else
+			g_string_append_c(s, (char)*p);
+	}
+	g_string_append_c(s, '"');
+}
+
+/* ---- the manifest ---- */
+
+/* A node as text, keys in the order written: what a book's settings were, for --resume. */
+static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n)
+{
+	if (!n)
+		return;
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		json_str(s, (const char *)n->data.scalar.value);
+		break;
+	case YAML_SEQUENCE_NODE:
+		g_string_append_c(s, '[');
+		for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+			if (it > n->data.sequence.items.start)
+				g_string_append_c(s, ',');
+			node_text(s, doc, yaml_document_get_node(doc, *it));
+		}
+		g_string_append_c(s, ']');
+		break;
+	case YAML_MAPPING_NODE:
+		g_string_append_c(s, '{');
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+			if (p > n->data.mapping.pairs.start)
+				g_string_append_c(s, ',');
+			node_text(s, doc, yaml_document_get_node(doc, p->key));
+			g_string_append_c(s, ':');
+			node_text(s, doc, yaml_document_get_node(doc, p->value));
+		}
+		g_string_append_c(s, '}');
+		break;
+	default:
+		break;
+	}
+}
+
+static yaml_node_t *map_get(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+
+		if (k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+			return yaml_document_get_node(doc, p->value);
+	}
+	return NULL;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* The name of a book without one: its first output's file name without the extension. */
+static char *default_name(const struct options *o)
+{
+	char *base = g_path_get_basename(o->outputs->len ? g_ptr_array_index(o->outputs, 0) : "book");
+	char *dot = strrchr(base, '.');
+
+	if (dot && dot != base)
+		*dot = '\0';
+	return base;
+}
+
+/* One entry (a mapping at line of doc): its options checked as on the command line. */
+static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_node_t *defaults, yaml_node_t *map,
+				const char *dir)
+{
+	static const char *const own[] = { "name", "mode", NULL };
+	struct entry *e = g_new0(struct entry, 1);
+	const char *mode = scalar(map_get(doc, map, "mode"));
+	const char *name = scalar(map_get(doc, map, "name"));
+	GString *settings = g_string_new(NULL);
+	bool ok = true;
+
+	e->line = yamlfile_line(map);
+	options_init(&e->o);
+	if (!mode)
+		mode = scalar(map_get(doc, defaults, "mode"));
+	if (mode && strcmp(mode, "book") && strcmp(mode, "digest")) {
+		diag_error(bt->manifest, e->line, "'mode' must be book or digest, not '%s'", mode);
+		ok = false;
+	}
+	e->digest = mode && !strcmp(mode, "digest");
+	e->o.mode = e->digest ? MODE_DIGEST : MODE_BUILD;
+	if (!options_load_entry(&e->o, doc, defaults, map, bt->manifest, dir, own))
+		ok = false;
+	e->o.datadir = g_strdup(bt->datadir);
+	if (ok && !e->o.sources->len) {
+		diag_error(bt->manifest, e->line, "this book names no sources");
+		ok = false;
+	}
+	if (ok && !e->o.outputs->len) {
+		diag_error(bt->manifest, e->line, "this book names no output");
+		ok = false;
+	}
+	for (guint i = 0; ok && i < e->o.outputs->len; i++) {
+		const char *out = g_ptr_array_index(e->o.outputs, i);
+
+		if (e->o.to != FORMAT_BY_NAME && e->o.outputs->len > 1) {
+			diag_error(bt->manifest, e->line, "'to' applies to one output; with several, the extensions choose");
+			ok = false;
+		} else if (!writer_for(e->o.to, out)) {
+			diag_error(bt->manifest, e->line, "the output '%s' is of no format folio writes", out);
+			ok = false;
+		}
+	}
+	e->name = name ? g_strdup(name) : default_name(&e->o);
+	node_text(settings, doc, defaults);
+	node_text(settings, doc, map);
+	e->settings = g_string_free(settings, FALSE);
+	if (!ok) {
+		entry_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* A YAML manifest: {defaults: {...}, books: [...]}, or a list of books. */
+static bool read_yaml(struct batch *bt, const char *dir)
+{
+	yaml_document_t doc;
+	yaml_node_t *root, *books = NULL, *defaults = NULL;
+	bool ok = true;
+
+	if (!yamlfile_load(bt->manifest, "the manifest", &doc))
+		return false;
+	root = yaml_document_get_root_node(&doc);
+	if (root && root->type == YAML_SEQUENCE_NODE) {
+		books = root;
+	} else if (root && root->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+			const char *k = scalar(yaml_document_get_node(&doc, p->key));
+			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+
+			if (k && !strcmp(k, "books") && v->type == YAML_SEQUENCE_NODE) {
+				books = v;
+			} else if (k && !strcmp(k, "defaults") && v->type == YAML_MAPPING_NODE) {
+				defaults = v;
+			} else {
+				diag_error(bt->manifest, yamlfile_line(v), "'%s' is not a part of a manifest "
+					   "(books: a list of books; defaults: the settings they share)", k ? k : "?");
+				ok = false;
+			}
+		}
+	}
+	if (!books) {
+		diag_error(bt->manifest, root ? yamlfile_line(root) : 1, "the manifest has no list of books");
+		ok = false;
+	}
+	for (yaml_node_item_t *it = books ? books->data.sequence.items.start : NULL; books && it < books->data.sequence.items.top;
+	     it++) {
+		yaml_node_t *n = yaml_document_get_node(&doc, *it);
+		struct entry *e;
+
+		if (n->type != YAML_MAPPING_NODE) {
+			diag_error(bt->manifest, yamlfile_line(n), "a book should be a mapping of settings");
+			ok = false;
+			continue;
+		}
+		if ((e = read_entry(bt, &doc, defaults, n, dir)))
+			g_ptr_array_add(bt->entries, e);
+		else
+			ok = false;
+	}
+	yaml_document_delete(&doc);
+	return ok;
+}
+
+/* JSON lines: one book a line (blank lines and lines starting with # are skipped). */
+static bool read_json_lines(struct batch *bt, const char *text, const char *dir)
+{
+	bool ok = true;
+	int lineno = 0;
+	GString *padded = g_string_new(NULL);
+
+	for (const char *p = text; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *q = p;
+
+		lineno++;
+		while (q < p + len && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q < p + len && *q != '#') {
+			yaml_parser_t parser;
+			yaml_document_t doc;
+			yaml_node_t *root;
+
+			/* Parsed with the lines before it as blank lines, so every node knows its line. */
+			g_string_set_size(padded, 0);
+			for (int i = 1; i < lineno; i++)
+				g_string_append_c(padded, '\n');
+			g_string_append_len(padded, p, (gssize)len);
+			yaml_parser_initialize(&parser);
+			yaml_parser_set_input_string(&parser, (const unsigned char *)padded->str, padded->len);
+			if (!yaml_parser_load(&parser, &doc)) {
+				diag_error(bt->manifest, lineno, "not a JSON object: %s",
+					   parser.problem ? parser.problem : "syntax error");
+				ok = false;
+			} else {
+				struct entry *e = NULL;
+
+				root = yaml_document_get_root_node(&doc);
+				if (!root || root->type != YAML_MAPPING_NODE) {
+					diag_error(bt->manifest, lineno, "a book should be a JSON object of settings");
+				} else {
+					e = read_entry(bt, &doc, NULL, root, dir);
+				}
+				if (e)
+					g_ptr_array_add(bt->entries, e);
+				else
+					ok = false;
+				yaml_document_delete(&doc);
+			}
+			yaml_parser_delete(&parser);
+		}
+		p = end ? end + 1 : p + len;
+	}
+	g_string_free(padded, TRUE);
+	return ok;
+}
+
+/* Read and check the whole manifest; names and outputs must be unique. */
+static bool read_manifest(struct batch *bt)
+{
+	char *text = NULL, *dir = g_path_get_dirname(bt->manifest);
+	const char *first;
+	GError *err = NULL;
+	GHashTable *names, *outputs;
+	bool ok;
+
+	if (!g_file_get_contents(bt->manifest, &text, NULL, &err)) {
+		diag_error(bt->manifest, 0, "cannot read the manifest: %s", err->message);
+		g_error_free(err);
+		g_free(dir);
+		return false;
+	}
+	first = text + strspn(text, " \t\r\n");
+	if (g_str_has_suffix(bt->manifest, ".jsonl") || g_str_has_suffix(bt->manifest, ".ndjson") || *first == '{')
+		ok = read_json_lines(bt, text, dir);
+	else
+		ok = read_yaml(bt, dir);
+	g_free(text);
+	g_free(dir);
+	names = g_hash_table_new(g_str_hash, g_str_equal);
+	outputs = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < bt->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(bt->entries, i);
+
+		if (g_hash_table_contains(names, e->name)) {
+			diag_error(bt->manifest, e->line, "a second book named '%s' (name: sets a book's name)", e->name);
+			ok = false;
+		}
+		g_hash_table_add(names, e->name);
+		for (guint k = 0; k < e->o.outputs->len; k++) {
+			char *out = g_ptr_array_index(e->o.outputs, k);
+
+			if (!e->digest && g_hash_table_contains(outputs, out)) {
+				diag_error(bt->manifest, e->line, "'%s' is the output of another book too", out);
+				ok = false;
+			}
+			g_hash_table_add(outputs, out);
+		}
+	}
+	g_hash_table_destroy(names);
+	g_hash_table_destroy(outputs);
+	if (ok && !bt->entries->len) {
+		diag_error(bt->manifest, 0, "the manifest names no book");
+		ok = false;
+	}
+	return ok;
+}
+
+/* ---- sharding ---- */
+
+static bool parse_count(const char *s, guint *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v > 1000000)
+		return false;
+	*out = (guint)v;
+	return true;
+}
+
+/*
+ * "I/N", or "auto" (or "auto/N"): the index from the array job the engine runs
+ * (JOB_COMPLETION_INDEX: Kubernetes Indexed Jobs; SLURM_ARRAY_TASK_ID, less SLURM_ARRAY_TASK_MIN;
+ * AWS_BATCH_JOB_ARRAY_INDEX), the count from N, SLURM_ARRAY_TASK_COUNT or FOLIO_SHARDS.
+ */
+static bool parse_shard(struct batch *bt, const char *spec)
+{
+	const char *slash = strchr(spec, '/');
+	char *first = g_strndup(spec, slash ? (gsize)(slash - spec) : strlen(spec));
+	bool ok;
+
+	if (!strcmp(first, "auto")) {
+		static const char *const vars[] = { "JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX" };
+		const char *count = slash ? slash + 1 : g_getenv("FOLIO_SHARDS");
+		guint min = 0;
+
+		ok = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(vars) && !ok; i++) {
+			if (!g_getenv(vars[i]))
+				continue;
+			if (!parse_count(g_getenv(vars[i]), &bt->shard)) {
+				diag_error(NULL, 0, "--shard auto: %s='%s' is not an index", vars[i], g_getenv(vars[i]));
+				g_free(first);
+				return false;
+			}
+			if (i == 1) {
+				if (parse_count(g_getenv("SLURM_ARRAY_TASK_MIN"), &min) && min <= bt->shard)
+					bt->shard -= min;
+				if (!slash && g_getenv("SLURM_ARRAY_TASK_COUNT"))
+					count = g_getenv("SLURM_ARRAY_TASK_COUNT");
+			}
+			ok = true;
+		}
+		if (!ok) {
+			diag_error(NULL, 0, "--shard auto: no array index here (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID "
+				   "or AWS_BATCH_JOB_ARRAY_INDEX)");
+			g_free(first);
+			return false;
+		}
+		ok = parse_count(count, &bt->shards);
+		if (!ok)
+			diag_error(NULL, 0, "--shard auto: how many shards? give auto/N, or set FOLIO_SHARDS");
+	} else {
+		ok = slash && parse_count(first, &bt->shard) && parse_count(slash + 1, &bt->shards);
+		if (!ok)
+			diag_error(NULL, 0, "--shard must be I/N (0 <= I < N) or auto, not '%s'", spec);
+	}
+	if (ok && (bt->shards == 0 || bt->shard >= bt->shards)) {
+		diag_error(NULL, 0, "--shard: index %u is not below the count of shards %u", bt->shard, bt->shards);
+		ok = false;
+	}
+	g_free(first);
+	return ok;
+}
+
+/* ---- what a book was built from, for --resume ---- */
+
+static void add_stat(GChecksum *sum, const char *path)
+{
+	struct stat st;
+	char buf[96];
+
+	if (stat(path, &st) != 0) {
+		g_checksum_update(sum, (const guchar *)"-", 1);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%lld.%09ld:%lld;", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+		 (long long)st.st_size);
+	g_checksum_update(sum, (const guchar *)buf, -1);
+}
+
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file under path (names, sizes, times), in a fixed order. */
+static void add_tree(GChecksum *sum, const char *path, int depth)
+{
+	GDir *d = depth < 64 ? g_dir_open(path, 0, NULL) : NULL;
+	GPtrArray *names;
+	const char *name;
+
+	g_checksum_update(sum, (const guchar *)path, -1);
+	add_stat(sum, path);
+	if (!d)
+		return;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((name = g_dir_read_name(d)))
+		g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(d);
+	g_ptr_array_sort(names, compare_names);
+	for (guint i = 0; i < names->len; i++) {
+		char *child = g_build_filename(path, g_ptr_array_index(names, i), NULL);
+
+		if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+			add_tree(sum, child, depth + 1);
+		else {
+			g_checksum_update(sum, (const guchar *)child, -1);
+			add_stat(sum, child);
+		}
+		g_free(child);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+/* What a book's bytes follow from: folio, the settings, every input file, the state of a digest. */
+static char *fingerprint(const struct entry *e)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	const char *files[] = { e->o.theme, e->o.css, e->o.cover, e->o.state, e->o.config };
+	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *out;
+
+	g_checksum_update(sum, (const guchar *)FOLIO_VERSION, -1);
+	if (exe)
+		add_stat(sum, exe);
+	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
+	g_checksum_update(sum, (const guchar *)e->settings, -1);
+	for (guint i = 0; i < e->o.sources->len; i++)
+		add_tree(sum, g_ptr_array_index(e->o.sources, i), 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(files); i++)
+		if (files[i])
+			add_stat(sum, files[i]);
+	out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	g_free(exe);
+	return out;
+}
+
+/* ---- the status file ---- */
+
+/* --resume: the fingerprint of each book's last line, when that line says it was written. */
+static void read_status(struct batch *bt)
+{
+	char *text = NULL;
+	int lineno = 0;
+
+	bt->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	if (!g_file_get_contents(bt->status_path, &text, NULL, NULL))
+		return;
+	for (char *p = text, *end; *p; p = end ? end + 1 : p + strlen(p)) {
+		yaml_parser_t parser;
+		yaml_document_t doc;
+
+		end = strchr(p, '\n');
+		lineno++;
+		if (end)
+			*end = '\0';
+		if (!*p)
+			continue;
+		yaml_parser_initialize(&parser);
+		yaml_parser_set_input_string(&parser, (const unsigned char *)p, strlen(p));
+		if (yaml_parser_load(&parser, &doc)) {
+			yaml_node_t *root = yaml_document_get_root_node(&doc);
+			const char *book = scalar(map_get(&doc, root, "book"));
+			const char *status = scalar(map_get(&doc, root, "status"));
+			const char *key = scalar(map_get(&doc, root, "inputs"));
+
+			if (book && status && key && (!strcmp(status, "written") || !strcmp(status, "unchanged")
+						      || !strcmp(status, "nothing-new")))
+				g_hash_table_insert(bt->done, g_strdup(book), g_strdup(key));
+			else if (book)
+				g_hash_table_remove(bt->done, book);
+			yaml_document_delete(&doc);
+		} else {
+			/* A line cut short by a killed run: that book is built again. */
+			diag_note(bt->status_path, lineno, "an unfinished status line; ignored");
+		}
+		yaml_parser_delete(&parser);
+	}
+	g_free(text);
+}
+
+struct result {
+	const char *status;	/* written, failed, unchanged, nothing-new */
+	guint articles;
+	int pages;		/* -1: no PDF */
+	double seconds;
+	char *message;
+};
+
+static bool append_status(struct batch *bt, const struct entry *e, const struct result *r, const char *key)
+{
+	GString *s = g_string_new("{\"book\":");
+	bool ok;
+
+	json_str(s, e->name);
+	g_string_append(s, ",\"outputs\":[");
+	for (guint i = 0; i < e->o.outputs->len; i++) {
+		if (i)
+			g_string_append_c(s, ',');
+		json_str(s, g_ptr_array_index(e->o.outputs, i));
+	}
+	g_string_append_printf(s, "],\"articles\":%u,\"pages\":", r->articles);
+	if (r->pages >= 0)
+		g_string_append_printf(s, "%d", r->pages);
+	else
+		g_string_append(s, "null");
+	g_string_append_printf(s, ",\"seconds\":%.3f,\"status\":", r->seconds);
+	json_str(s, r->status);
+	g_string_append(s, ",\"message\":");
+	json_str(s, r->message);
+	g_string_append(s, ",\"inputs\":");
+	json_str(s, key);
+	g_string_append(s, "}\n");
+	/* One write of a whole line (O_APPEND): shards sharing the file never interleave their lines. */
+	ok = write(bt->status_fd, s->str, s->len) == (ssize_t)s->len && fdatasync(bt->status_fd) == 0;
+	if (!ok)
+		diag_error(bt->status_path, 0, "cannot write the status file: %s", g_strerror(errno));
+	g_string_free(s, TRUE);
+	return ok;
+}
+
+/* ---- building ---- */
+
+static bool outputs_exist(const struct entry *e)
+{
+	for (guint i = 0; i < e->o.outputs->len; i++)
+		if (!g_file_test(g_ptr_array_index(e->o.outputs, i), G_FILE_TEST_IS_REGULAR))
+			return false;
+	return true;
+}
+
+/* The folders of a book's outputs (a shard may be the first to write into them). */
+static void make_folders(const struct entry *e)
+{
+	for (guint i = 0; i < e->o.outputs->len; i++) {
+		char *dir = g_path_get_dirname(g_ptr_array_index(e->o.outputs, i));
+
+		if (!e->digest || !strstr(dir, "{{"))
+			g_mkdir_with_parents(dir, 0755);
+		g_free(dir);
+	}
+}
+
+static void build_one(struct batch *bt, struct entry *e, struct result *r)
+{
+	struct export x;
+	struct theme *theme;
+	struct book *b = NULL;
+	int pages = -1;
+
+	make_folders(e);
+	diag_reset();
+	diag_set_quiet(bt->quiet || e->o.quiet);
+	diag_set_strict(e->o.strict);
+	parallel_set_threads((guint)(e->o.threads > 0 ? e->o.threads : bt->threads));
+	r->status = "failed";
+	if (e->digest) {
+		int st = digest_run_counted(&e->o, &r->articles, &pages);
+
+		r->status = st == DIGEST_WRITTEN ? "written" : st == DIGEST_NOTHING_NEW ? "nothing-new" : "failed";
+	} else if ((theme = export_prepare(&x, &e->o))) {
+		b = book_build(&e->o, NULL, theme->cjk_latin_space);
+		if (b && !diag_failed()) {
+			x.book = b;
+			x.pages = &pages;
+			if (export_book(&x, e->o.outputs, e->o.to))
+				r->status = "written";
+			r->articles = b->articles->len;
+		}
+		book_free(b);
+		theme_free(theme);
+	}
+	r->pages = pages;
+	if (!strcmp(r->status, "failed"))
+		r->message = diag_last_error();
+}
+
+/* The progress line on a terminal: books done of the shard's, how many failed, the rate. */
+static void show_progress(const struct batch *bt, char **task, guint done, guint total, guint failed, gint64 start)
+{
+	double minutes = (g_get_monotonic_time() - start) / 6e7;
+
+	g_free(*task);
+	*task = g_strdup_printf("books (%u failed, %.1f a minute)", failed, minutes > 0 ? done / minutes : 0.0);
+	diag_set_quiet(bt->quiet);
+	diag_progress_begin(*task, total);
+	diag_progress_step(done);
+}
+
+static void usage(FILE *to)
+{
+	fprintf(to, "Usage: folio batch [OPTIONS] MANIFEST\n"
+		"\nBuild every book a manifest names (YAML: books: and defaults:, or JSON lines),\n"
+		"in one process. One status line (JSON) per book goes to the status file.\n"
+		"\n      --status FILE           the status file (default: MANIFEST's name + .status.jsonl,\n"
+		"                              in the current folder)\n"
+		"      --resume                skip books unchanged since their last success\n"
+		"      --shard I/N             build only books I, I+N, I+2N ... (0 <= I < N); auto: the index\n"
+		"                              of a Kubernetes, Slurm or AWS Batch array job (auto/N)\n"
+		"      --threads N             threads for each book (default 0: the cores available)\n"
+		"  -q, --quiet                 errors only\n"
+		"  -h, --help                  show this help\n"
+		"\nExit status: 0 every book written (or unchanged), 1 some books failed (see the status\n"
+		"file), 2 bad usage or a bad manifest (nothing built).\n");
+}
+
+static char *default_status(const char *manifest)
+{
+	char *base = g_path_get_basename(manifest);
+	char *dot = strrchr(base, '.');
+	char *path;
+
+	if (dot && dot != base)
+		*dot = '\0';
+	path = g_strdup_printf("%s.status.jsonl", base);
+	g_free(base);
+	return path;
+}
+
+/* Options of the batch itself; 0 to go on, else the exit status. */
+static int parse_args(struct batch *bt, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "status", required_argument, NULL, 's' }, { "resume", no_argument, NULL, 'r' },
+		{ "shard", required_argument, NULL, 'S' }, { "threads", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+		char *end;
+
+		switch (c) {
+		case 's':
+			g_free(bt->status_path);
+			bt->status_path = g_strdup(optarg);
+			break;
+		case 'r':
+			bt->resume = true;
+			break;
+		case 'S':
+			if (!parse_shard(bt, optarg))
+				return BATCH_USAGE;
+			break;
+		case 't':
+			bt->threads = strtol(optarg, &end, 10);
+			if (!*optarg || *end || bt->threads < 0) {
+				diag_error(NULL, 0, "--threads must be a whole number, not '%s'", optarg);
+				return BATCH_USAGE;
+			}
+			break;
+		case 'q':
+			bt->quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return -1;
+		case ':':
+			diag_error(NULL, 0, "option '%s' needs a value", argv[optind - 1]);
+			return BATCH_USAGE;
+		default:
+			diag_error(NULL, 0, "unknown option '%s' for folio batch", argv[optind - 1]);
+			usage(stderr);
+			return BATCH_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		diag_error(NULL, 0, optind == argc ? "no MANIFEST given" : "folio batch takes one MANIFEST");
+		usage(stderr);
+		return BATCH_USAGE;
+	}
+	bt->manifest = argv[optind];
+	if (!bt->status_path)
+		bt->status_path = default_status(bt->manifest);
+	return 0;
+}
+
+int batch_main(int argc, char **argv, const char *datadir)
+{
+	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1 };
+	int status = parse_args(&bt, argc, argv);
+	guint total = 0, done = 0, failed = 0;
+	gint64 start = g_get_monotonic_time();
+	char *task = NULL;
+
+	bt.entries = g_ptr_array_new_with_free_func(entry_free);
+	if (status == 0) {
+		diag_set_quiet(bt.quiet);
+		/* The whole manifest is checked before any book is built. */
+		if (!read_manifest(&bt))
+			status = BATCH_USAGE;
+	}
+	if (status == 0) {
+		bt.status_fd = open(bt.status_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		if (bt.status_fd < 0) {
+			diag_error(bt.status_path, 0, "cannot write the status file: %s", g_strerror(errno));
+			status = BATCH_SOME_FAILED;
+		}
+	}
+	if (status == 0) {
+		if (bt.resume)
+			read_status(&bt);
+		fonts_reuse(true);
+		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards)
+			total++;
+		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards) {
+			struct entry *e = g_ptr_array_index(bt.entries, i);
+			struct result r = { .pages = -1 };
+			char *key = fingerprint(e);
+			const char *was = bt.done ? g_hash_table_lookup(bt.done, e->name) : NULL;
+			gint64 t0 = g_get_monotonic_time();
+
+			if (was && !strcmp(was, key) && outputs_exist(e))
+				r.status = "unchanged";
+			else
+				build_one(&bt, e, &r);
+			r.seconds = (g_get_monotonic_time() - t0) / 1e6;
+			if (!strcmp(r.status, "failed"))
+				failed++;
+			if (!append_status(&bt, e, &r, key))
+				failed++;
+			g_free(r.message);
+			g_free(key);
+			show_progress(&bt, &task, ++done, total, failed, start);
+		}
+		diag_progress_end();
+		diag_set_quiet(bt.quiet);
+		if (failed) {
+			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",
+				   bt.status_path);
+			status = BATCH_SOME_FAILED;
+		}
+		fonts_reuse(false);
+	}
+	if (bt.status_fd >= 0)
+		close(bt.status_fd);
+	if (bt.done)
+		g_hash_table_destroy(bt.done);
+	g_ptr_array_free(bt.entries, TRUE);
+	g_free(bt.status_path);
+	g_free(task);
+	return status < 0 ? BATCH_WRITTEN : status;
+}

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# batch.sh - folio batch: books equal to single runs, shards that build every book once (also under
+# GNU parallel), a shard killed with kill -9 and resumed, bad manifests (exit 2, with the line), a
+# failing book beside written ones, the status file and the progress line.
+source "$(dirname "$0")/lib.sh"
+
+# A collection of 12 articles, four tags among them.
+COLL=$TMP/coll
+mkdir -p "$COLL"
+for i in $(seq 1 12); do
+	cat >"$COLL/a$(printf %02d "$i").md" <<EOF
+---
+title: "第${i}篇"
+date: 2025-03-$(printf %02d "$i") 08:00:00
+tags: [t$((i % 4)), all]
+---
+
+第${i}篇的正文。$(for k in $(seq 1 $((i * 5 % 17 + 3))); do printf '清晨的街道上行人渐多。'; done)
+EOF
+done
+
+# manifest NAME COUNT: a YAML manifest of COUNT books (tag books, then whole-collection books).
+manifest() {
+	local m=$TMP/$1.yaml n=$2
+	{
+		printf 'defaults:\n  offline: true\n  sources: coll\nbooks:\n'
+		for i in $(seq 0 $((n - 1))); do
+			printf '  - name: b%02d\n    tag: t%d\n    title: "第%d册"\n    output: [out-%s/b%02d.pdf, out-%s/b%02d.epub]\n' \
+				"$i" $((i % 4)) "$i" "$1" "$i" "$1" "$i"
+		done
+	} >"$m"
+}
+
+# single I OUTDIR: book I of a manifest built by a run of its own, as batch should build it.
+single() {
+	"$FOLIO" "$COLL" --tag t$(($1 % 4)) --title "第$1册" -o "$2/b$(printf %02d "$1").pdf" \
+		-o "$2/b$(printf %02d "$1").epub" 2>/dev/null
+}
+
+# ---- books equal to single runs ----
+manifest m 6
+mkdir -p "$TMP/single"
+for i in 0 1 2 3 4 5; do single "$i" "$TMP/single"; done
+(cd "$TMP" && "$FOLIO_ONLINE" batch m.yaml >"$TMP/m.out" 2>"$TMP/m.err")
+st=$?
+[ "$st" = 0 ] && ok "batch: exit 0 when every book is written" || not_ok "batch: exit 0 when every book is written" "exit $st: $(cat "$TMP/m.err")"
+for i in 0 3 5; do
+	b=b0$i
+	same_bytes "batch: $b.pdf is the PDF a single run makes" "$TMP/single/$b.pdf" "$TMP/out-m/$b.pdf"
+	same_bytes "batch: $b.epub is the EPUB a single run makes" "$TMP/single/$b.epub" "$TMP/out-m/$b.epub"
+done
+contains "batch: the status file is beside the current folder, named after the manifest" "$TMP/m.status.jsonl" '"book":"b00"'
+/usr/bin/python3 - "$TMP/m.status.jsonl" >"$TMP/m.check" 2>&1 <<'EOF'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+want = {'book', 'outputs', 'articles', 'pages', 'seconds', 'status', 'message'}
+bad = [l['book'] for l in lines if not want <= set(l) or l['status'] != 'written' or l['articles'] != 3
+       or not isinstance(l['pages'], int) or l['pages'] < 5 or len(l['outputs']) != 2]
+print('lines=%d bad=%s' % (len(lines), bad))
+EOF
+contains "batch: one JSON status line per book: outputs, articles, pages, seconds, status, message" "$TMP/m.check" "^lines=6 bad=\[\]$"
+lacks "batch: no progress line when stderr is not a terminal" "$TMP/m.err" "books \("
+if script -qec true /dev/null >/dev/null 2>&1; then
+	(cd "$TMP" && script -qec "'$FOLIO_ONLINE' batch --status tty.jsonl m.yaml" /dev/null >"$TMP/tty.out" 2>&1)
+	contains "batch: a progress line on a terminal (books done, failed, rate)" "$TMP/tty.out" "books \(0 failed, [0-9.]+ a minute\).*6/6"
+fi
+
+# JSON lines: the same books.
+{
+	echo '# one book a line'
+	echo '{"name": "j0", "sources": ["coll"], "offline": true, "tag": "t0", "title": "第0册", "output": ["out-j/b00.pdf", "out-j/b00.epub"]}'
+	echo ''
+	echo '{"name": "j3", "sources": "coll", "offline": "true", "tag": ["t3"], "title": "第3册", "output": ["out-j/b03.pdf", "out-j/b03.epub"]}'
+} >"$TMP/j.jsonl"
+(cd "$TMP" && "$FOLIO_ONLINE" batch j.jsonl 2>"$TMP/j.err")
+same_bytes "batch (JSON lines): b00.pdf is the single run's" "$TMP/single/b00.pdf" "$TMP/out-j/b00.pdf"
+same_bytes "batch (JSON lines): b03.epub is the single run's" "$TMP/single/b03.epub" "$TMP/out-j/b03.epub"
+
+# ---- shards ----
+manifest s 10
+for k in 0 1 2; do
+	(cd "$TMP" && "$FOLIO_ONLINE" batch -q --shard $k/3 --status s-$k.jsonl s.yaml) || not_ok "batch: shard $k/3 runs" "exit $?"
+done
+cat "$TMP"/s-?.jsonl | grep -o '"book":"[^"]*"' | sort >"$TMP/s.books"
+seq 0 9 | sed 's/^/"book":"b0/; s/$/"/' | sed 's/b0\([0-9][0-9]\)/b\1/' >"$TMP/s.want"
+check "batch: shards 0..2 of 3 together build every book exactly once" diff "$TMP/s.want" "$TMP/s.books"
+check "batch: shard 1/3 builds books 1, 4, 7" test "$(grep -o '"book":"[^"]*"' "$TMP/s-1.jsonl" | tr -d '\n')" = '"book":"b01""book":"b04""book":"b07"'
+(cd "$TMP" && JOB_COMPLETION_INDEX=2 "$FOLIO_ONLINE" batch -q --shard auto/3 --status k.jsonl s.yaml)
+check "batch: --shard auto takes JOB_COMPLETION_INDEX" test "$(grep -o '"book":"[^"]*"' "$TMP/k.jsonl" | tr -d '\n')" = '"book":"b02""book":"b05""book":"b08"'
+(cd "$TMP" && SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=5 "$FOLIO_ONLINE" batch -q --shard auto --status sl.jsonl s.yaml)
+check "batch: --shard auto takes SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN, and the count" test "$(grep -o '"book":"[^"]*"' "$TMP/sl.jsonl" | tr -d '\n')" = '"book":"b01""book":"b06"'
+(cd "$TMP" && AWS_BATCH_JOB_ARRAY_INDEX=0 FOLIO_SHARDS=4 "$FOLIO_ONLINE" batch -q --shard auto --status aws.jsonl s.yaml)
+check "batch: --shard auto takes AWS_BATCH_JOB_ARRAY_INDEX and FOLIO_SHARDS" test "$(grep -o '"book":"[^"]*"' "$TMP/aws.jsonl" | tr -d '\n')" = '"book":"b00""book":"b04""book":"b08"'
+expect_status "batch: --shard auto without an array index is bad usage" 2 env -u JOB_COMPLETION_INDEX -u SLURM_ARRAY_TASK_ID \
+	-u AWS_BATCH_JOB_ARRAY_INDEX "$FOLIO_ONLINE" batch --shard auto/2 "$TMP/s.yaml"
+expect_status "batch: --shard 3/3 is bad usage" 2 "$FOLIO_ONLINE" batch --shard 3/3 "$TMP/s.yaml"
+
+# GNU parallel running four shards into one status file.
+if command -v parallel >/dev/null; then
+	manifest p 9
+	(cd "$TMP" && parallel --will-cite -j 4 "'$FOLIO_ONLINE'" batch -q --threads 1 --shard {}/4 --status p.jsonl p.yaml ::: 0 1 2 3)
+	st=$?
+	[ "$st" = 0 ] && ok "batch: GNU parallel runs four shards" || not_ok "batch: GNU parallel runs four shards" "exit $st"
+	grep -o '"book":"[^"]*"' "$TMP/p.jsonl" | sort >"$TMP/p.books"
+	seq 0 8 | sed 's/^/"book":"b0/; s/$/"/' >"$TMP/p.want"
+	check "batch: four shards under GNU parallel build every book once" diff "$TMP/p.want" "$TMP/p.books"
+	same_bytes "batch: a book built by a parallel shard is the single run's" "$TMP/single/b05.pdf" "$TMP/out-p/b05.pdf"
+else
+	not_ok "batch: GNU parallel runs four shards" "parallel is not installed (Debian package parallel, in TEST_DEBS)"
+fi
+
+# ---- kill -9, then --resume ----
+manifest r 8
+(cd "$TMP" && exec "$FOLIO_ONLINE" batch -q --threads 1 r.yaml) &
+pid=$!
+for _ in $(seq 1 600); do
+	n=$(cat "$TMP/r.status.jsonl" 2>/dev/null | grep -c .)
+	[ "${n:-0}" -ge 2 ] && break
+	sleep 0.05
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+before=$(grep -o '"book":"[^"]*"' "$TMP/r.status.jsonl" | sort -u)
+nbefore=$(printf '%s\n' "$before" | grep -c book)
+if [ "$nbefore" -ge 2 ] && [ "$nbefore" -lt 8 ]; then
+	ok "batch: killed with kill -9 after $nbefore of 8 books"
+else
+	not_ok "batch: killed with kill -9 part way" "$nbefore books done before the kill"
+fi
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q --resume r.yaml 2>"$TMP/r.err")
+st=$?
+[ "$st" = 0 ] && ok "batch --resume: exit 0" || not_ok "batch --resume: exit 0" "exit $st: $(cat "$TMP/r.err")"
+tail -n 8 "$TMP/r.status.jsonl" >"$TMP/r.second"
+unchanged=$(grep -c '"status":"unchanged"' "$TMP/r.second")
+check "batch --resume: every book finished before the kill is skipped ($nbefore), none rebuilt" test "$unchanged" = "$nbefore"
+check "batch --resume: the rest are written" test "$(grep -c '"status":"written"' "$TMP/r.second")" = $((8 - nbefore))
+missing=""
+for i in $(seq 0 7); do
+	b=$(printf b%02d "$i")
+	cmp -s "$TMP/out-r/$b.pdf" "$TMP/out-m/$b.pdf" 2>/dev/null || [ "$i" -ge 6 ] || missing="$missing $b"
+	[ -s "$TMP/out-r/$b.epub" ] || missing="$missing $b.epub"
+done
+check "batch --resume: nothing lost (every output there, the same bytes)" test -z "$missing"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q --resume r.yaml)
+check "batch --resume: a second resume rebuilds nothing" test "$(tail -n 8 "$TMP/r.status.jsonl" | grep -c '"status":"unchanged"')" = 8
+touch -d '2030-01-01' "$COLL/a02.md"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q --resume r.yaml)
+check "batch --resume: every book of a changed collection is built again" test "$(tail -n 8 "$TMP/r.status.jsonl" | grep -c '"status":"written"')" = 8
+sed -i 's/title: "第3册"/title: "第三册"/' "$TMP/r.yaml"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q --resume r.yaml)
+check "batch --resume: only the book whose settings changed is built again" \
+	test "$(tail -n 8 "$TMP/r.status.jsonl" | grep '"status":"written"' | grep -o '"book":"[^"]*"')" = '"book":"b03"'
+
+# ---- one failing book ----
+cat >"$TMP/f.yaml" <<EOF
+books:
+  - {name: good1, sources: coll, offline: true, tag: t1, output: out-f/good1.pdf}
+  - {name: bad, sources: nowhere, offline: true, output: out-f/bad.pdf}
+  - {name: strict, sources: coll, offline: true, strict: true, lang: en, tag: t2, output: out-f/strict.epub}
+  - {name: good2, sources: coll, offline: true, tag: t2, output: out-f/good2.epub}
+EOF
+expect_status "batch: a failed book makes the exit status 1" 1 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch -q f.yaml"
+check "batch: the books before a failed one are written" test -s "$TMP/out-f/good1.pdf"
+check "batch: the books after a failed one are written" test -s "$TMP/out-f/good2.epub"
+check "batch: a failed book writes nothing" test ! -e "$TMP/out-f/bad.pdf"
+contains "batch: the failed book's status line says why" "$TMP/f.status.jsonl" '"book":"bad".*"status":"failed","message":".*nowhere.*(no such|not)'
+contains "batch: the error is named in the summary" "$TMP/err" "book.? failed \(see f.status.jsonl\)"
+
+# ---- bad manifests: exit 2, the line named, nothing built ----
+bad() {
+	local name=$1 want=$2
+	cat >"$TMP/bad.yaml"
+	rm -rf "$TMP/out-bad"
+	expect_status "batch: $name: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch bad.yaml"
+	contains "batch: $name: reported with its line" "$TMP/err" "$want"
+	check "batch: $name: no book built" test ! -e "$TMP/out-bad"
+}
+bad "a bad page size" "bad.yaml:5: error: 'page-size' must be" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/one.pdf}
+  - name: two
+    sources: coll
+    page-size: A17
+    output: out-bad/two.pdf
+EOF
+bad "an unknown key" "bad.yaml:4: error: unknown setting 'tags'" <<'EOF'
+books:
+  - name: one
+    sources: coll
+    tags: t1
+    output: out-bad/one.pdf
+EOF
+bad "a bad date" "bad.yaml:3: error: 'since' must be a date" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/one.pdf}
+  - {name: two, sources: coll, since: yesterday-ish, output: out-bad/two.pdf}
+EOF
+bad "a book without output" "bad.yaml:2: error: this book names no output" <<'EOF'
+books:
+  - {name: one, sources: coll}
+EOF
+bad "two books of one name" "bad.yaml:3: error: a second book named 'one'" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/a.pdf}
+  - {name: one, sources: coll, output: out-bad/b.pdf}
+EOF
+bad "digest settings in a book" "bad.yaml:2: error: 'state' belongs to digest books" <<'EOF'
+books:
+  - {name: one, sources: coll, state: s.state, output: out-bad/a.pdf}
+EOF
+bad "bad YAML" "bad.yaml:4: error: bad YAML in the manifest" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/a.pdf}
+  - {name: "two
+EOF
+printf '{"name": "a", "sources": "coll", "output": "out-bad/a.pdf"}\n{"name": "b", "sources": "coll", "limit": -3, "output": "out-bad/b.pdf"}\n' >"$TMP/bad.jsonl"
+expect_status "batch (JSON lines): a bad value: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch bad.jsonl"
+contains "batch (JSON lines): a bad value: reported with its line" "$TMP/err" "bad.jsonl:2: error: 'limit' must be a whole number"
+expect_status "batch: a manifest that is not there: exit 2" 2 "$FOLIO_ONLINE" batch "$TMP/none.yaml"
+expect_status "batch: an unknown option: exit 2" 2 "$FOLIO_ONLINE" batch --frobnicate "$TMP/m.yaml"
+
+# ---- digest books ----
+cat >"$TMP/d.yaml" <<EOF
+books:
+  - {name: weekly, mode: digest, sources: coll, offline: true, state: d.state, new: true, title: "周刊 {{to}}", output: "out-d/w-{{to}}.epub"}
+EOF
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
+contains "batch: a digest book is written, its articles counted" "$TMP/d.status.jsonl" '"book":"weekly".*"articles":12,.*"status":"written"'
+contains "batch: a digest book records its state" "$TMP/d.state" "^run"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
+contains "batch: a digest with nothing new is not a failure" "$TMP/d.status.jsonl" '"book":"weekly".*"status":"nothing-new"'

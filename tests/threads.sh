@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# threads.sh - the same bytes on any number of threads: the PDF laid out on every core, the EPUB,
+# --threads and taskset, a grouped two-sided book (part pages and blank pages between the
+# articles set on other threads), and messages in the same order.
+source "$(dirname "$0")/lib.sh"
+
+# A book of many short articles with parts, links between articles, notes and a missing glyph.
+BOOK=$TMP/book
+mkdir -p "$BOOK"
+for i in $(seq 1 24); do
+	cat >"$BOOK/a$(printf %02d "$i").md" <<EOF
+---
+title: "第${i}篇 并行排版"
+date: 2025-03-$(printf %02d $((i % 28 + 1))) 08:00:00
+categories: [$([ $((i % 3)) = 0 ] && echo 经济 || echo 城市)]
+tags: [t$((i % 4))]
+---
+
+正文第${i}篇。$(for k in $(seq 1 $((i * 7 % 40 + 5))); do printf '城市的街道在清晨醒来，行人与车辆交织成一幅流动的画面。'; done)
+
+## 小节
+
+见[上一篇](a$(printf %02d $(( i > 1 ? i - 1 : 1 ))).md)与注释[^1]。$([ "$i" = 7 ] && printf '\xf4\x8f\xbf\xbd')
+
+| 项目 | 数值 |
+| --- | --- |
+| 甲 | $i |
+
+[^1]: 注释${i}。
+EOF
+done
+
+for args in "" "--group-by category --two-sided"; do
+	label=${args:-plain}
+	"$FOLIO" "$BOOK" $args --threads 1 -o "$TMP/one.pdf" 2>"$TMP/one.err"
+	"$FOLIO" "$BOOK" $args --threads 2 -o "$TMP/two.pdf" 2>"$TMP/two.err"
+	"$FOLIO" "$BOOK" $args --threads 4 -o "$TMP/four.pdf" 2>"$TMP/four.err"
+	taskset -c 0 "$FOLIO" "$BOOK" $args -o "$TMP/taskset.pdf" 2>"$TMP/taskset.err"
+	same_bytes "threads ($label): PDF on 2 threads is the PDF on 1" "$TMP/one.pdf" "$TMP/two.pdf"
+	same_bytes "threads ($label): PDF on 4 threads is the PDF on 1" "$TMP/one.pdf" "$TMP/four.pdf"
+	same_bytes "threads ($label): PDF under taskset -c 0 is the PDF on 1" "$TMP/one.pdf" "$TMP/taskset.pdf"
+	contains "threads ($label): the missing glyph is reported" "$TMP/one.err" "U\+10FFFD"
+	check "threads ($label): messages in the same order on 2 threads" cmp "$TMP/one.err" "$TMP/two.err"
+	check "threads ($label): messages in the same order on 4 threads" cmp "$TMP/one.err" "$TMP/four.err"
+	"$FOLIO" "$BOOK" $args --threads 1 -t trace -o "$TMP/one.trace" 2>/dev/null
+	"$FOLIO" "$BOOK" $args --threads 3 -t trace -o "$TMP/three.trace" 2>/dev/null
+	same_bytes "threads ($label): trace on 3 threads is the trace on 1" "$TMP/one.trace" "$TMP/three.trace"
+done
+# The contents must name the pages the articles start on, whichever thread set them.
+pdftotext -layout "$TMP/four.pdf" "$TMP/four.txt" 2>/dev/null
+contains "threads: the contents lists the articles" "$TMP/four.txt" "第 ?24 ?篇"
+/usr/bin/python3 - "$TMP/four.pdf" >"$TMP/starts" 2>&1 <<'EOF'
+import sys, fitz
+doc = fitz.open(sys.argv[1])
+toc = {t[1]: t[2] for t in doc.get_toc() if t[1].startswith('第')}
+bad = []
+for title, page in toc.items():
+    if title.replace(' ', '') not in ''.join(doc[page - 1].get_text().split()):
+        bad.append('%s not on page %d' % (title, page))
+print('checked %d' % len(toc))
+print('\n'.join(bad) or 'all found')
+EOF
+contains "threads: every article starts on the page its outline names" "$TMP/starts" "^all found$"
+contains "threads: outline entries were checked" "$TMP/starts" "^checked 24$"
+
+"$FOLIO" "$BOOK" --threads 1 -o "$TMP/one.epub" 2>/dev/null
+"$FOLIO" "$BOOK" --threads 3 -o "$TMP/three.epub" 2>/dev/null
+same_bytes "threads: EPUB on 3 threads is the EPUB on 1" "$TMP/one.epub" "$TMP/three.epub"
+expect_status "threads: --threads takes a whole number" 2 "$FOLIO" "$BOOK" --threads two -o "$TMP/x.pdf"
+expect_status "threads: --threads is a folio.yaml key too" 0 sh -c "printf 'threads: 2\n' >'$TMP/t.yaml' && '$FOLIO' '$BOOK' --config '$TMP/t.yaml' -o '$TMP/y.pdf'"
