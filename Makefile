@@ -19,7 +19,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib
+            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib libqpdf
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
@@ -32,13 +32,13 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PK
 BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
-             libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
-             fonts-symbola fonts-unifont
+             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libqpdf-dev icc-profiles-free \
+             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-symbola fonts-unifont
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
 # mandoc: the manual page's lint; zsh: its completion, tried in a real zsh.
-TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
+TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz python3-pikepdf \
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \

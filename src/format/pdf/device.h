@@ -7,6 +7,7 @@
 
 #include "book/model.h"
 #include "format/pdf/layout.h"
+#include "format/pdf/taglog.h"
 
 struct device {
 	/* Draw one finished page (pages come in order). */
@@ -16,8 +17,15 @@ struct device {
 	void (*free)(struct device *d);
 };
 
-/* A PDF written to fp: metadata from b, dates from b->modified. */
-struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h);
+/* How the Cairo device draws for print and for readers. */
+struct device_print {
+	struct tag_log *log;	/* tag the structure, recording it here; NULL: an untagged PDF */
+	bool ua;		/* PDF/UA-1: a picture with no usable description is an error */
+	double bleed, slug;	/* points drawn around every page (the trim); the cover's ground runs into the bleed */
+};
+
+/* A PDF written to fp: metadata from b, dates from b->modified; pages w x h points plus print's margins. */
+struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h, const struct device_print *print);
 /* The same pages as text lines (for golden tests). */
 struct device *device_trace_new(FILE *fp);
 

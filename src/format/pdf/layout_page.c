@@ -17,6 +17,7 @@ void lpara_unref(struct lpara *lp)
 	if (!lp || --lp->ref > 0)
 		return;
 	para_free(lp->para);
+	selem_unref(lp->el);
 	if (lp->anchors) {
 		for (guint i = 0; i < lp->anchors->len; i++)
 			g_free(g_array_index(lp->anchors, struct anchor, i).dest);
@@ -37,6 +38,7 @@ void lay_para_anchor(struct lpara *lp, int offset, const char *dest)
 static void box_clear(struct box *b)
 {
 	lpara_unref(b->lp);
+	selem_unref(b->el);
 	g_free(b->target);
 	g_free(b->text);
 }
@@ -55,6 +57,7 @@ void page_add_box(struct page *p, const struct box *b)
 
 	if (c.lp)
 		lpara_ref(c.lp);
+	selem_ref(c.el);
 	c.target = g_strdup(b->target);
 	c.text = g_strdup(b->text);
 	g_array_append_val(p->boxes, c);
