@@ -10,10 +10,10 @@ static bool form_tagged(void *data, const char *name, size_t len)
 	return len == 6 && !memcmp(name, "Tagged", 6);
 }
 
-/* MCID 99 is held by no structure element. */
-static bool mcid_held(void *data, long mcid)
+/* MCID 99 is held by no structure element; MCID 7 shows "fi 字". */
+static const char *mcid_held(void *data, long mcid)
 {
-	return mcid != 99;
+	return mcid == 99 ? NULL : mcid == 7 ? "fi 字" : "";
 }
 
 /* want NULL: the stream must be refused. */
@@ -77,6 +77,14 @@ int main(void)
 	expect("an MCID after a line break", "/P <</MCID\n99>> BDC BT (x) Tj ET EMC", "/Artifact BMC BT (x) Tj ET EMC");
 	expect("true, false and null are operands", "/P <</MCID 3 /X true /Y null>> BDC 0 0 m f EMC",
 	       "/P <</MCID 3 /X true /Y null>> BDC 0 0 m f EMC");
+	expect("text given as ActualText (UTF-16, the tag a Span)", "/P <</MCID 7>> BDC BT (x) Tj ET EMC",
+	       "/Span << /MCID 7 /ActualText <FEFF0066006900205B57> >> BDC BT (x) Tj ET EMC");
+	expect("a ligature's span inside it goes, its glyphs stay",
+	       "/P <</MCID 7>> BDC BT /Span <</ActualText <FEFF00660069>>> BDC (f) Tj EMC (x) Tj ET EMC",
+	       "/Span << /MCID 7 /ActualText <FEFF0066006900205B57> >> BDC BT  (f) Tj  (x) Tj ET EMC");
+	expect("a ligature's span in text with no ActualText stays",
+	       "/P <</MCID 1>> BDC BT /Span <</ActualText <FEFF00660069>>> BDC (f) Tj EMC ET EMC",
+	       "/P <</MCID 1>> BDC BT /Span <</ActualText <FEFF00660069>>> BDC (f) Tj EMC ET EMC");
 	expect("an EMC closing nothing is refused", "EMC", NULL);
 	expect("a BDC left open is refused", "/P <</MCID 0>> BDC", NULL);
 	expect("an unterminated string is refused", "BT (abc Tj ET", NULL);

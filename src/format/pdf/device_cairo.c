@@ -150,10 +150,16 @@ static void plain_box(struct cdev *c, const struct page *p, const struct box *b)
 
 /* ---- a tagged page ---- */
 
+/* A picture with no words at all: a decoration (alt="" in the EPUB), drawn as an artifact. */
+static bool decorative(const struct box *b)
+{
+	return b->kind == BOX_IMAGE && b->el && b->el->role == SR_FIGURE && !(b->el->alt && *b->el->alt);
+}
+
 /* The element a box's content belongs to (NULL: an artifact). */
 static struct selem *box_el(const struct box *b)
 {
-	if (b->artifact)
+	if (b->artifact || decorative(b))
 		return NULL;
 	return b->kind == BOX_TEXT ? b->lp->el : b->el;
 }
@@ -176,12 +182,14 @@ static const char *run_link(const struct selem *el, const struct para_run *r)
 struct el_page {
 	int groups;		/* stretches of content boxes it has, others' between */
 	bool links, cut;	/* holds a link; a paragraph of it is not all here */
+	bool self;		/* so it is its own leaf: all of it here, together, complete, no link */
 };
 
 struct plan {
 	GPtrArray *content;	/* the boxes drawn inside elements, in order (and destinations, outline) */
 	GHashTable *els;	/* struct selem * -> struct el_page * */
 	GHashTable *areas;	/* layout's Link elements -> struct link_area * */
+	GPtrArray *area_els;	/* those elements in the page's order */
 };
 
 static void area_free(gpointer p)
@@ -202,6 +210,7 @@ static void add_area(struct cdev *c, struct plan *pl, const struct box *b)
 		a->target = b->target;
 		a->rects = g_array_new(FALSE, FALSE, sizeof r);
 		g_hash_table_insert(pl->areas, b->el, a);
+		g_ptr_array_add(pl->area_els, b->el);
 	}
 	g_array_append_val(a->rects, r);
 }
@@ -216,6 +225,7 @@ static void plan_page(struct cdev *c, const struct page *p, struct plan *pl)
 	pl->content = g_ptr_array_new();
 	pl->els = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 	pl->areas = g_hash_table_new_full(NULL, NULL, NULL, area_free);
+	pl->area_els = g_ptr_array_new();
 	for (guint i = 0; i < p->boxes->len; i++) {
 		const struct box *b = &g_array_index(p->boxes, struct box, i);
 		struct selem *el = box_el(b);
@@ -229,6 +239,8 @@ static void plan_page(struct cdev *c, const struct page *p, struct plan *pl)
 			g_ptr_array_add(pl->content, (gpointer)b);
 			continue;
 		}
+		if (decorative(b))
+			tagger_figure(c->tags, b->el);
 		if (!el || (b->kind != BOX_TEXT && b->kind != BOX_IMAGE && b->kind != BOX_COVER))
 			continue;
 		g_ptr_array_add(pl->content, (gpointer)b);
@@ -261,6 +273,13 @@ static void plan_page(struct cdev *c, const struct page *p, struct plan *pl)
 		}
 	}
 	g_hash_table_destroy(lines);
+	/* Decided before anything is drawn: an element begun on a page before is open already. */
+	g_hash_table_iter_init(&it, pl->els);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		struct el_page *e = value;
+
+		e->self = e->groups == 1 && !e->links && !e->cut && !tagger_is_open(c->tags, key);
+	}
 }
 
 static void plan_clear(struct plan *pl)
@@ -268,14 +287,15 @@ static void plan_clear(struct plan *pl)
 	g_ptr_array_free(pl->content, TRUE);
 	g_hash_table_destroy(pl->els);
 	g_hash_table_destroy(pl->areas);
+	g_ptr_array_free(pl->area_els, TRUE);
 }
 
 /* Its own leaf: all of it here, together, complete, with no link, and not begun on a page before. */
-static bool self_leaf(struct cdev *c, const struct plan *pl, struct selem *el)
+static bool self_leaf(const struct plan *pl, struct selem *el)
 {
 	const struct el_page *e = g_hash_table_lookup(pl->els, el);
 
-	return e && e->groups == 1 && !e->links && !e->cut && !tagger_is_open(c->tags, el);
+	return e && e->self;
 }
 
 /* The areas a run's link covers on this page: this run and the ones after it going to the same place. */
@@ -315,14 +335,27 @@ static void tagged_text(struct cdev *c, const struct plan *pl, guint k)
 	struct selem *el = box_el(b);
 	const struct para_line *l = para_line(b->lp->para, b->line);
 	const char *text = para_text(b->lp->para);
-	bool self = self_leaf(c, pl, el);
+	bool self = self_leaf(pl, el);
+	int first = -1, last = -1;
 
+	for (guint i = 0; i < l->runs->len; i++)
+		if (((const struct para_run *)g_ptr_array_index(l->runs, i))->glyphs->item->length > 0) {
+			if (first < 0)
+				first = (int)i;
+			last = (int)i;
+		}
 	for (guint i = 0; i < l->runs->len; i++) {
 		const struct para_run *r = g_ptr_array_index(l->runs, i);
 		const char *link = run_link(el, r);
+		int from = r->glyphs->item->offset, to = from + r->glyphs->item->length;
 
 		if (r->glyphs->item->length <= 0)
 			continue;
+		/* The line's first and last runs take what the line holds undrawn: the space it broke at. */
+		if ((int)i == first)
+			from = MIN(from, l->start);
+		if ((int)i == last)
+			to = MAX(to, l->end);
 		if (link && !tagger_in_link(c->tags, el, link)) {
 			GArray *rects = link_rects(c, pl, k, i, el, link);
 
@@ -332,7 +365,7 @@ static void tagged_text(struct cdev *c, const struct plan *pl, guint k)
 			tagger_leaf(c->tags, el, self ? LEAF_SELF : LEAF_SPAN, NULL, NULL, 0);
 		}
 		draw_run(c->cr, b, l, r);
-		tagger_text(c->tags, text + r->glyphs->item->offset, r->glyphs->item->length);
+		tagger_text(c->tags, text, from, to);
 	}
 }
 
@@ -434,6 +467,15 @@ static void tagged_page(struct cdev *c, const struct page *p)
 	tagger_set_links(c->tags, pl.areas);
 	for (guint k = 0; k < pl.content->len; k++)
 		tagged_content(c, p, &pl, k);
+	/* A link whose content was none (a decorative picture's) still owns its area. */
+	for (guint i = 0; i < pl.area_els->len; i++) {
+		struct selem *el = g_ptr_array_index(pl.area_els, i);
+
+		if (!el->done && !tagger_is_open(c->tags, el)) {
+			tagger_leaf(c->tags, el, LEAF_SELF, NULL, NULL, 0);
+			tagger_no_leaf(c->tags);
+		}
+	}
 	tagger_no_leaf(c->tags);
 	tagger_set_links(c->tags, NULL);
 	for (guint i = 0; i < p->boxes->len; i++) {

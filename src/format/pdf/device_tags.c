@@ -12,7 +12,9 @@ struct open_el {
 	guint record;		/* in the log */
 	bool leaf;
 	char *target;		/* a run's Link: where it goes */
-	GString *text;		/* a Link's words, for its description */
+	GString *actual;	/* a leaf: the text it shows, pieces of its paragraphs */
+	const char *para;	/* the paragraph text of the piece being drawn, and its span */
+	int start, end;
 };
 
 struct tagger {
@@ -68,7 +70,7 @@ static struct open_el *top(const struct tagger *t)
 }
 
 /* Words drawn inside a link, white space folded, for its annotation's /Contents. */
-static char *link_words(GString *text)
+static char *link_words(const GString *text)
 {
 	char *s = g_strstrip(g_strdup(text ? text->str : ""));
 	GString *out = g_string_new(NULL);
@@ -89,6 +91,19 @@ static char *link_words(GString *text)
 	return g_string_free(out, FALSE);
 }
 
+/* The piece of a paragraph drawn so far in leaf o goes into its text. */
+static void flush_piece(struct open_el *o)
+{
+	if (!o->para || o->end <= o->start)
+		return;
+	if (!o->actual)
+		o->actual = g_string_new(NULL);
+	else
+		g_string_append_c(o->actual, ' ');	/* two paragraphs in one leaf: a contents entry's title and page */
+	g_string_append_len(o->actual, o->para + o->start, o->end - o->start);
+	o->para = NULL;
+}
+
 static void end_top(struct tagger *t)
 {
 	struct open_el *o = top(t);
@@ -98,34 +113,43 @@ static void end_top(struct tagger *t)
 		return;
 	cairo_tag_end(t->cr, selem_type(o->role));
 	r = tag_log_at(t->log, o->record);
+	flush_piece(o);
 	if (o->role == SR_LINK && r && !r->contents)
-		r->contents = o->el && o->el->alt ? g_strdup(o->el->alt) : link_words(o->text);
+		r->contents = o->el && o->el->alt ? g_strdup(o->el->alt) : link_words(o->actual);
+	if (r && o->actual && o->actual->len)
+		r->actual = g_strdup(o->actual->str);
 	if (o->el)
 		o->el->done = true;
 	selem_unref(o->el);
 	g_free(o->target);
-	if (o->text)
-		g_string_free(o->text, TRUE);
+	if (o->actual)
+		g_string_free(o->actual, TRUE);
 	g_array_set_size(t->stack, t->stack->len - 1);
 }
 
 /*
- * Figures must say what they show (PDF/UA-1, Matterhorn 13-004), and folio's generic words
- * (图片, image) do not: an error under PDF/UA-1, else a note, and the PDF does not claim it.
+ * Figures must say what they show (PDF/UA-1, Matterhorn 13-004). A picture with no words at
+ * all is a decoration (an artifact, as alt="" in the EPUB), which PDF/UA allows; folio's
+ * generic words (图片, image) pass a machine's check but say nothing. Both are errors under
+ * --pdf-standard ua-1, notes otherwise.
  */
-static void check_figure(struct tagger *t, struct selem *el)
+bool tagger_figure(struct tagger *t, struct selem *el)
 {
 	const char *alt = el->alt && *el->alt ? el->alt : NULL;
 
-	if (el->alt_usable || el->done)
-		return;
-	t->log->ua_faults++;
-	diag_at(t->ua ? DIAG_ERROR : DIAG_NOTE, el->file, el->line,
-		"%s every picture described, and this one %s%s%s: write what it shows in its alt text (![...](...))",
-		t->ua ? "PDF/UA-1 needs" : "the PDF does not claim PDF/UA-1, which needs", alt ? "is only called '" : "has no description",
-		alt ? alt : "", alt ? "'" : "");
+	if (el->alt_usable || el->judged)
+		return alt != NULL;
+	el->judged = true;
+	if (alt)
+		diag_at(t->ua ? DIAG_ERROR : DIAG_NOTE, el->file, el->line, "this picture's description '%s' says nothing: "
+			"PDF/UA-1 asks for words that say what it shows (![...](...))%s", alt,
+			t->ua ? "" : "; --pdf-standard ua-1 refuses it");
+	else
+		diag_at(t->ua ? DIAG_ERROR : DIAG_NOTE, el->file, el->line, "this picture has no description: PDF/UA-1 "
+			"asks for words that say what it shows (![...](...))%s", t->ua ? "" : "; --pdf-standard ua-1 refuses it");
 	if (t->ua)
 		t->failed = true;
+	return alt != NULL;
 }
 
 /* Begin a tag: el (or, el NULL, one of role the device adds) with attrs, logged. */
@@ -143,13 +167,11 @@ static void begin(struct tagger *t, struct selem *el, enum srole role, bool leaf
 		r->id = g_strdup(el->id);
 		if (role == SR_FIGURE) {
 			r->alt = g_strdup(el->alt && *el->alt ? el->alt : NULL);
-			check_figure(t, el);
+			tagger_figure(t, el);
 		}
 		if (role == SR_TH)
 			r->scope = SCOPE_COLUMN;
 	}
-	if (role == SR_LINK)
-		o.text = g_string_new(NULL);
 	g_array_append_val(t->stack, o);
 }
 
@@ -248,17 +270,21 @@ bool tagger_is_open(const struct tagger *t, const struct selem *el)
 	return false;
 }
 
-void tagger_text(struct tagger *t, const char *text, int len)
+void tagger_text(struct tagger *t, const char *text, int start, int end)
 {
-	for (guint i = t->stack->len; i-- > 0;) {
-		struct open_el *o = &g_array_index(t->stack, struct open_el, i);
+	struct open_el *o = top(t);
 
-		if (o->role == SR_LINK) {
-			if (o->text && o->text->len < 1000)
-				g_string_append_len(o->text, text, len);
-			return;
-		}
+	if (!o || !o->leaf)
+		return;
+	if (o->para != text) {
+		flush_piece(o);
+		o->para = text;
+		o->start = start;
+		o->end = end;
+		return;
 	}
+	o->start = MIN(o->start, start);
+	o->end = MAX(o->end, end);
 }
 
 void tagger_no_leaf(struct tagger *t)

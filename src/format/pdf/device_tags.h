@@ -45,10 +45,21 @@ void tagger_leaf(struct tagger *t, struct selem *el, enum leaf_kind kind, const 
 bool tagger_in_link(const struct tagger *t, const struct selem *el, const char *target);
 /* Is el open now (its content began on an earlier page)? */
 bool tagger_is_open(const struct tagger *t, const struct selem *el);
-/* Text drawn in the open leaf: a Link's description is made of it. */
-void tagger_text(struct tagger *t, const char *text, int len);
+/*
+ * Text drawn in the open leaf: bytes [start, end) of text, the whole text of one paragraph.
+ * The leaf's /ActualText is made of it (the span of its paragraph it covers, so the spaces a
+ * line break took come back and the room justification adds does not), and a Link's words.
+ */
+void tagger_text(struct tagger *t, const char *text, int start, int end);
 /* Nothing may be open but elements with children: before an artifact, and at the end of a page. */
 void tagger_no_leaf(struct tagger *t);
+
+/*
+ * A Figure's description judged, once: one that does not describe its picture is a note (and
+ * the PDF does not claim PDF/UA-1), an error under PDF/UA-1. False for a picture with no
+ * words at all: drawn as an artifact (decoration, as alt="" in the EPUB).
+ */
+bool tagger_figure(struct tagger *t, struct selem *el);
 
 /* True once an error has been reported (the PDF must not be written). */
 bool tagger_failed(const struct tagger *t);

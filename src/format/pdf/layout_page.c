@@ -245,6 +245,25 @@ static void emit_first(struct lay *L, guint n)
 	g_ptr_array_free(page, TRUE);
 }
 
+/* v drawn again (a table's header row on the next page): the same boxes, marked as no content. */
+static struct vitem *vitem_repeated(const struct vitem *v)
+{
+	struct vitem *r = vitem_new(v->height);
+
+	for (guint i = 0; i < v->boxes->len; i++) {
+		struct box b = g_array_index(v->boxes, struct box, i);
+
+		if (b.lp)
+			lpara_ref(b.lp);
+		selem_ref(b.el);
+		b.target = g_strdup(b.target);
+		b.text = g_strdup(b.text);
+		b.artifact = true;
+		vitem_box(r, &b);
+	}
+	return r;
+}
+
 static double item_extent(const struct lay *L, const struct vitem *v, bool first)
 {
 	return (first ? 0 : v->space_before) + v->height;
@@ -279,7 +298,7 @@ static void break_page(struct lay *L, struct vitem *v)
 		struct vitem *first = carry->len ? g_ptr_array_index(carry, 0) : v;
 
 		if (first->header) {
-			struct vitem *h = vitem_ref(first->header);
+			struct vitem *h = vitem_repeated(first->header);
 
 			g_ptr_array_add(L->items, h);
 			L->used = h->height;

@@ -233,6 +233,31 @@ static bool do_name(const unsigned char *s, const struct instr *in, const char *
 
 enum { MAX_DEPTH = 64 };
 
+/* "/Span << /MCID n /ActualText <FEFF...> >> BDC": text as a UTF-16BE hex string. */
+static void span_with_text(GByteArray *out, long mcid, const char *text)
+{
+	GString *s = g_string_new(NULL);
+	glong n = 0;
+	gunichar2 *u = g_utf8_to_utf16(text, -1, NULL, &n, NULL);
+
+	g_string_append_printf(s, "/Span << /MCID %ld /ActualText <FEFF", mcid);
+	for (glong i = 0; u && i < n; i++)
+		g_string_append_printf(s, "%04X", u[i]);
+	g_string_append(s, "> >> BDC");
+	g_byte_array_append(out, (const guint8 *)s->str, (guint)s->len);
+	g_free(u);
+	g_string_free(s, TRUE);
+}
+
+/* A BDC holding /ActualText and no MCID: Pango's for a ligature. */
+static bool actual_text_span(const unsigned char *s, const struct instr *in)
+{
+	for (size_t k = in->start; k + 11 <= in->op; k++)
+		if (!memcmp(s + k, "/ActualText", 11))
+			return !in->mcid;
+	return false;
+}
+
 bool content_mark_artifacts(const unsigned char *s, size_t len, GByteArray *out, content_form_fn form,
 			    content_mcid_fn mcid, void *data, struct content_stats *st, char **error)
 {
@@ -240,6 +265,8 @@ bool content_mark_artifacts(const unsigned char *s, size_t len, GByteArray *out,
 	struct instr *v = NULL;
 	long n = tokenize(s, len, &v, error);
 	bool covered[MAX_DEPTH + 1] = { false };	/* covered[d]: depth d is inside MCID or Artifact content */
+	bool texted[MAX_DEPTH + 1] = { false };		/* texted[d]: inside a sequence given /ActualText */
+	bool dropped[MAX_DEPTH + 1] = { false };	/* dropped[d]: the sequence opening depth d was left out */
 	int depth = 0, art_depth = -1;			/* art_depth: where the artifact we opened is, or -1 */
 	bool in_path = false, in_text = false, text_mixed = false, art_in_text = false;
 	size_t copied = 0;
@@ -303,14 +330,28 @@ bool content_mark_artifacts(const unsigned char *s, size_t len, GByteArray *out,
 			in_text = true;
 		else if (op_is(in, "ET"))
 			in_text = false;
-		if (in->mcid && mcid && !mcid(data, in->mcid_value)) {
-			/* An orphan: the same sequence as an artifact (its EMC stays). */
-			g_byte_array_append(out, s + copied, (guint)(in->start - copied));
-			g_byte_array_append(out, (const guint8 *)"/Artifact BMC", 13);
-			copied = in->op_end;
-			in->mcid = false;
-			in->artifact = true;
-			st->orphans++;
+		bool drop = false, text = false;
+
+		if (in->mcid && mcid) {
+			const char *actual = mcid(data, in->mcid_value);
+
+			if (!actual) {
+				/* An orphan: the same sequence as an artifact (its EMC stays). */
+				g_byte_array_append(out, s + copied, (guint)(in->start - copied));
+				g_byte_array_append(out, (const guint8 *)"/Artifact BMC", 13);
+				copied = in->op_end;
+				in->mcid = false;
+				in->artifact = true;
+				st->orphans++;
+			} else if (*actual) {
+				g_byte_array_append(out, s + copied, (guint)(in->start - copied));
+				span_with_text(out, in->mcid_value, actual);
+				copied = in->op_end;
+				text = true;
+				st->actual++;
+			}
+		} else if (op_is(in, "BDC") && texted[depth] && actual_text_span(s, in)) {
+			drop = true;
 		}
 		if (op_is(in, "BDC") || op_is(in, "BMC")) {
 			if (depth == MAX_DEPTH) {
@@ -319,6 +360,8 @@ bool content_mark_artifacts(const unsigned char *s, size_t len, GByteArray *out,
 			}
 			depth++;
 			covered[depth] = covered[depth - 1] || in->mcid || in->artifact;
+			texted[depth] = texted[depth - 1] || text;
+			dropped[depth] = drop;
 			if (in->mcid)
 				st->mcids++;
 		} else if (op_is(in, "EMC")) {
@@ -326,7 +369,13 @@ bool content_mark_artifacts(const unsigned char *s, size_t len, GByteArray *out,
 				*error = g_strdup_printf("an EMC at byte %zu closes nothing", in->op);
 				goto fail;
 			}
+			drop = dropped[depth];
 			depth--;
+		}
+		if (drop) {
+			/* A ligature's span inside text given whole: left out, BDC and EMC. */
+			g_byte_array_append(out, s + copied, (guint)(in->start - copied));
+			copied = in->op_end;
 		}
 	}
 	g_byte_array_append(out, s + copied, (guint)(len - copied));

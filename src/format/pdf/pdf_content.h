@@ -13,11 +13,14 @@
 typedef bool (*content_form_fn)(void *data, const char *name, size_t len);
 
 /*
- * Asked for each BDC carrying /MCID n: false when no structure element holds n (Cairo leaves
- * such orphans when something is drawn while an element with no children yet is innermost);
- * that sequence then becomes an /Artifact.
+ * Asked for each BDC carrying /MCID n: NULL when no structure element holds n (Cairo leaves
+ * such orphans when something is drawn while an element with no children yet is innermost):
+ * that sequence becomes an /Artifact. Else the text it shows (UTF-8), or "" for none known:
+ * given, the sequence becomes /Span << /MCID n /ActualText (text) >>, what text extraction
+ * and copying read instead of guessing from the glyphs' places, and the /ActualText spans
+ * nested in it (Pango's, for ligatures) go: text tools stop at their end (poppler).
  */
-typedef bool (*content_mcid_fn)(void *data, long mcid);
+typedef const char *(*content_mcid_fn)(void *data, long mcid);
 
 struct content_stats {
 	long ops;		/* operators seen */
@@ -25,6 +28,7 @@ struct content_stats {
 	long mcids;		/* BDC with /MCID seen */
 	long tagged_forms;	/* Do of forms holding tagged content (left unwrapped) */
 	long orphans;		/* MCID sequences no element holds, made artifacts */
+	long actual;		/* MCID sequences given their /ActualText */
 };
 
 /*

@@ -72,7 +72,7 @@ bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, c
 	s.input = (const unsigned char *)g_mapped_file_get_contents(map);
 	s.input_len = g_mapped_file_get_length(map);
 	s.page_index = g_hash_table_new(NULL, NULL);
-	s.held = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
+	s.held = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	s.q = qpdf_init();
 	qpdf_silence_errors(s.q);
 	qpdf_set_suppress_warnings(s.q, QPDF_TRUE);

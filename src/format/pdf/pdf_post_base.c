@@ -132,27 +132,25 @@ qpdf_oh post_new_stream(qpdf_data q, const void *data, size_t len, bool compress
 	return st;
 }
 
-void post_hold_mcid(struct post *s, guint page, long mcid)
+void post_hold_mcid(struct post *s, guint page, long mcid, const char *actual)
 {
-	GByteArray *bits;
+	GPtrArray *held;
 
 	if (mcid < 0 || mcid > (1L << 24))
 		return;
 	while (s->held->len <= page)
-		g_ptr_array_add(s->held, g_byte_array_new());
-	bits = g_ptr_array_index(s->held, page);
-	if (bits->len <= (guint)(mcid / 8)) {
-		guint old = bits->len;
-
-		g_byte_array_set_size(bits, (guint)(mcid / 8) + 1);
-		memset(bits->data + old, 0, bits->len - old);
-	}
-	bits->data[mcid / 8] |= (guint8)(1u << (mcid % 8));
+		g_ptr_array_add(s->held, g_ptr_array_new());
+	held = g_ptr_array_index(s->held, page);
+	if (held->len <= (guint)mcid)
+		g_ptr_array_set_size(held, (guint)mcid + 1);
+	/* The log's text outlives the pass; an element with none holds its MCID all the same. */
+	if (!g_ptr_array_index(held, mcid) || actual)
+		g_ptr_array_index(held, mcid) = (gpointer)(actual ? actual : "");
 }
 
-bool post_mcid_held(const struct post *s, guint page, long mcid)
+const char *post_mcid_held(const struct post *s, guint page, long mcid)
 {
-	const GByteArray *bits = page < s->held->len ? g_ptr_array_index(s->held, page) : NULL;
+	const GPtrArray *held = page < s->held->len ? g_ptr_array_index(s->held, page) : NULL;
 
-	return bits && mcid >= 0 && (guint)(mcid / 8) < bits->len && (bits->data[mcid / 8] & (1u << (mcid % 8)));
+	return held && mcid >= 0 && (guint)mcid < held->len ? g_ptr_array_index(held, mcid) : NULL;
 }

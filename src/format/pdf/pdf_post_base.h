@@ -21,7 +21,7 @@ struct post {
 	/* Filled by the structure pass (pdf_post_tree.c) for the pages pass. */
 	bool has_tree;
 	GHashTable *page_index;		/* page object id -> page number - 1 */
-	GPtrArray *held;		/* by page number - 1: GByteArray bit set of the MCIDs elements hold */
+	GPtrArray *held;		/* by page number - 1: GPtrArray by MCID of what elements hold (below) */
 	long elements, spans_folded;
 
 	/* Set by pdf_post.c from the output intent, for the pages pass. */
@@ -50,8 +50,9 @@ qpdf_oh post_new_stream(qpdf_data q, const void *data, size_t len, bool compress
 /* Replace stream's data, compressed. */
 void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len);
 
-/* MCID n of page index is held by a structure element. */
-void post_hold_mcid(struct post *s, guint page, long mcid);
-bool post_mcid_held(const struct post *s, guint page, long mcid);
+/* MCID n of page index is held by a structure element, its marked content showing actual (or NULL). */
+void post_hold_mcid(struct post *s, guint page, long mcid, const char *actual);
+/* NULL when no element holds MCID n of page index; else the text it shows, or "". */
+const char *post_mcid_held(const struct post *s, guint page, long mcid);
 
 #endif

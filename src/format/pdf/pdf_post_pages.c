@@ -19,11 +19,13 @@ static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, G
 
 /* ---- artifacts ---- */
 
-static bool mcid_held(void *data, long mcid)
+static const char *mcid_held(void *data, long mcid)
 {
 	struct page_work *pw = data;
 
-	return pw->page == G_MAXUINT || !pw->s->has_tree || post_mcid_held(pw->s, pw->page, mcid);
+	if (pw->page == G_MAXUINT || !pw->s->has_tree)
+		return "";
+	return post_mcid_held(pw->s, pw->page, mcid);
 }
 
 /* "/Name Do" of a form holding MCIDs: the form is worked on (once), its Do left unwrapped. */

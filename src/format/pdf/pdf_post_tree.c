@@ -24,8 +24,8 @@ static guint page_of(const struct walk *w, qpdf_oh pg)
 	return GPOINTER_TO_UINT(v);
 }
 
-/* A kid that is an MCID (an integer on elem's /Pg, or an MCR): note it held; *mcid and *pg set. */
-static bool kid_mcid(struct walk *w, qpdf_oh elem, qpdf_oh kid, long *mcid, qpdf_oh *pg)
+/* A kid that is an MCID (an integer on elem's /Pg, or an MCR) showing actual: note it held; *mcid and *pg set. */
+static bool kid_mcid(struct walk *w, qpdf_oh elem, qpdf_oh kid, const char *actual, long *mcid, qpdf_oh *pg)
 {
 	qpdf_data q = w->q;
 	qpdf_oh m;
@@ -49,7 +49,7 @@ static bool kid_mcid(struct walk *w, qpdf_oh elem, qpdf_oh kid, long *mcid, qpdf
 		guint page = page_of(w, *pg);
 
 		if (page != G_MAXUINT)
-			post_hold_mcid(w->s, page, *mcid);
+			post_hold_mcid(w->s, page, *mcid, actual);
 	}
 	return true;
 }
@@ -119,7 +119,7 @@ static int fold_span(struct walk *w, qpdf_oh kids, int at, qpdf_oh span, qpdf_oh
 		qpdf_oh kid = qpdf_oh_get_array_item(q, list, i), pg = 0, mcr, sp, entry;
 		long mcid = 0;
 
-		kid_mcid(w, span, kid, &mcid, &pg);
+		kid_mcid(w, span, kid, NULL, &mcid, &pg);
 		mcr = qpdf_oh_parse(q, "<< /Type /MCR >>");
 		qpdf_oh_replace_key(q, mcr, "/Pg", pg);
 		{
@@ -178,7 +178,7 @@ static int visit_kid(struct walk *w, qpdf_oh elem, const struct tag_record *r, q
 	long mcid;
 	qpdf_oh pg = 0;
 
-	if (kid_mcid(w, elem, kid, &mcid, &pg)) {
+	if (kid_mcid(w, elem, kid, r->actual, &mcid, &pg)) {
 		qpdf_oh_release(q, pg);
 		return 1;
 	}

@@ -64,8 +64,8 @@ bool pdf_write(const struct export *x, struct outfile *out)
 			diag_error(out->path, 0, "cannot write: %s", g_strerror(errno));
 			ok = false;
 		}
-		/* Tagged, the PDF claims PDF/UA-1 unless tagging found what it forbids. */
-		post.ua = log && !log->ua_faults;
+		/* Tagged, the PDF claims PDF/UA-1 (with ua-1, what it forbids has failed the run by now). */
+		post.ua = log != NULL;
 		/* The layout's memory is free again: the post-pass holds the PDF's objects instead. */
 		ok = ok && pdf_post_write(cairo_path, out->tmp, &post, log);
 		g_unlink(cairo_path);

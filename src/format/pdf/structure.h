@@ -28,6 +28,7 @@ struct selem {
 	int ref;
 	enum srole role;
 	bool done;		/* the device has closed it: its tag cannot be opened again */
+	bool judged;		/* Figure: the device has judged its description (reported once) */
 	struct selem *parent;	/* NULL: a child of the Document */
 	char *alt;		/* Figure: what the picture shows, or NULL */
 	bool alt_usable;	/* Figure: the alternative text describes the picture (text/alttext.h) */

@@ -20,6 +20,7 @@ void tag_log_free(struct tag_log *log)
 		g_free(r->lang);
 		g_free(r->id);
 		g_free(r->contents);
+		g_free(r->actual);
 	}
 	g_array_free(log->records, TRUE);
 	g_free(log);

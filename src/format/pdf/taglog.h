@@ -20,11 +20,11 @@ struct tag_record {
 	char *lang;		/* /Lang, when it differs from the element around it */
 	char *id;		/* Note: /ID */
 	char *contents;		/* Link: its annotation's /Contents */
+	char *actual;		/* a leaf: the text it shows, as written (its marked content's /ActualText) */
 };
 
 struct tag_log {
 	GArray *records;	/* of struct tag_record */
-	unsigned ua_faults;	/* what PDF/UA-1 forbids, found while tagging: the PDF cannot claim it */
 };
 
 struct tag_log *tag_log_new(void);

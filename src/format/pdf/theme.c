@@ -136,7 +136,7 @@ static void theme_defaults(struct theme *t)
 	t->cjk_latin_space = 0.25;
 	set_str(&t->contents_title, "");
 	set_str(&t->notes_title, "");
-	t->tagged = false;	/* until layout gives its boxes their elements */
+	t->tagged = true;
 	/* sRGB (icc-profiles-free): what folio draws in; a press may name its own profile. */
 	set_str(&t->output_profile, "/usr/share/color/icc/sRGB.icc");
 	set_str(&t->output_condition, "sRGB IEC61966-2.1");
