@@ -21,6 +21,7 @@ struct device {
 struct device_print {
 	struct tag_log *log;	/* tag the structure, recording it here; NULL: an untagged PDF */
 	bool ua;		/* PDF/UA-1: a picture with no usable description is an error */
+	bool rgb_press;		/* PDF/X-4 with an RGB output intent: a CMYK picture is an error */
 	double bleed, slug;	/* points drawn around every page (the trim); the cover's ground runs into the bleed */
 };
 

@@ -11,6 +11,7 @@
 #include "format/cover.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
+#include "media/imagetype.h"
 
 enum { MAX_LEVELS = 8 };
 
@@ -24,6 +25,7 @@ struct cdev {
 	double off;			/* bleed + slug: where the trim's corner lies on the page drawn */
 	struct tagger *tags;		/* NULL: untagged */
 	bool write_failed;
+	bool press_failed;		/* a picture PDF/X-4 refuses (reported) */
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
 	struct draw_images images;
 };
@@ -110,6 +112,26 @@ static void plain_text(struct cdev *c, const struct box *b)
 	}
 }
 
+/* PDF/X-4 with an RGB output intent takes no CMYK picture (Cairo keeps a JPEG's own colours). */
+static void check_press_picture(struct cdev *c, const struct box *b)
+{
+	unsigned char head[65536];
+	struct image_info info;
+	size_t n;
+	FILE *f;
+
+	if (!c->print.rgb_press || !b->res || strcmp(b->res->media_type, "image/jpeg") || !(f = fopen(b->res->path, "rb")))
+		return;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (imagetype_sniff(head, n, &info) && info.components == 4) {
+		diag_error(b->el ? b->el->file : b->res->path, b->el ? b->el->line : 0,
+			   "this picture is a CMYK JPEG, and PDF/X-4 with an RGB output intent takes RGB pictures: convert "
+			   "it to RGB, or name a CMYK profile in the theme's pdf.output-profile");
+		c->press_failed = true;
+	}
+}
+
 /* A box as an untagged PDF draws it, in the page's order. */
 static void plain_box(struct cdev *c, const struct page *p, const struct box *b)
 {
@@ -123,11 +145,13 @@ static void plain_box(struct cdev *c, const struct page *p, const struct box *b)
 		draw_shape(c->cr, b);
 		break;
 	case BOX_IMAGE:
+		check_press_picture(c, b);
 		draw_image(c->cr, &c->images, b, false, 0);
 		break;
 	case BOX_COVER:
 		/* A cover image fills the page; a drawn cover is drawn as vectors, not pasted as pixels. */
 		if (b->res) {
+			check_press_picture(c, b);
 			draw_image(c->cr, &c->images, b, true, c->print.bleed);
 		} else {
 			struct cover_hooks h = { .bleed = c->print.bleed };
@@ -400,11 +424,13 @@ static void tagged_content(struct cdev *c, const struct page *p, const struct pl
 		tagged_text(c, pl, k);
 		break;
 	case BOX_IMAGE:
+		check_press_picture(c, b);
 		tagger_leaf(c->tags, el, LEAF_SELF, NULL, NULL, 0);
 		draw_image(c->cr, &c->images, b, false, 0);
 		break;
 	case BOX_COVER:
 		if (b->res) {
+			check_press_picture(c, b);
 			tagger_leaf(c->tags, el, LEAF_SELF, NULL, NULL, 0);
 			draw_image(c->cr, &c->images, b, true, c->print.bleed);
 		} else {
@@ -525,7 +551,7 @@ static bool cairo_finish(struct device *d)
 		diag_error(NULL, 0, "cannot write the PDF: %s", c->write_failed ? "write error" : cairo_status_to_string(st));
 		return false;
 	}
-	return !tags_failed;
+	return !tags_failed && !c->press_failed;
 }
 
 static void cairo_free(struct device *d)

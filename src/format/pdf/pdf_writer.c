@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "base/diag.h"
@@ -30,6 +32,18 @@ static bool lay_out(const struct export *x, struct device *dev)
 	return ok;
 }
 
+/* Does the ICC profile at path describe RGB (its header's colour space)? Unreadable: say yes; the post-pass reports it. */
+static bool icc_is_rgb(const char *path)
+{
+	char head[20] = "";
+	FILE *f = fopen(path, "rb");
+	bool rgb = !f || fread(head, 1, sizeof head, f) != sizeof head || !memcmp(head + 16, "RGB ", 4);
+
+	if (f)
+		fclose(f);
+	return rgb;
+}
+
 /* Cairo's PDF goes to a file of its own beside the output, for the post-pass to read. */
 static FILE *open_beside(const char *path)
 {
@@ -47,7 +61,8 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	const struct theme *t = x->theme;
 	struct tag_log *log = t->tagged ? tag_log_new() : NULL;
 	double slug = t->marks ? units_mm(SLUG_MM) : 0;
-	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug };
+	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug,
+				      .rgb_press = (t->standards & STANDARD_X4) && icc_is_rgb(t->output_profile) };
 	struct pdf_post post = {
 		.lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
 		.icc_path = t->output_profile, .output_condition = t->output_condition,
