@@ -1,17 +1,17 @@
 # tagged.sh - the tagged PDF (toward PDF/UA-1) and press-ready output (bleed, marks, boxes, PDF/X-4): judged by
-# /work/shared/tools/pdfstandards (or ../shared/tools) when it is there, by qpdf, poppler and the structure tree
-# itself (tests/tagged/tree.py, pikepdf), on examples/ and the fixtures.
+# pdfstandards (../shared/tools/pdfstandards, or PDFSTANDARDS), qpdf, poppler and the structure tree itself
+# (tests/tagged/tree.py, pikepdf), on examples/ and the fixtures.
 . "$(dirname "$0")/lib.sh"
 
 py=/usr/bin/python3
 tree() { $py tests/tagged/tree.py "$1" >"$2" 2>&1; }
-STANDARDS=
-for s in ../shared/tools/pdfstandards /work/shared/tools/pdfstandards; do [ -x "$s" ] && STANDARDS=$s && break; done
+STANDARDS=${PDFSTANDARDS:-$ROOT/../shared/tools/pdfstandards}
+[ -x "$STANDARDS" ] || STANDARDS=/work/shared/tools/pdfstandards
 # standards NAME FILE ARGS...: pdfstandards finds no failure (its summary line names ua_fail and x4_fail).
 standards() {
 	local name=$1 f=$2; shift 2
-	if [ -z "$STANDARDS" ]; then
-		ok "$name (pdfstandards not found: not judged)"
+	if [ ! -x "$STANDARDS" ]; then
+		not_ok "$name" "no pdfstandards at $STANDARDS (set PDFSTANDARDS)"
 		return
 	fi
 	"$py" "$STANDARDS" "$f" "$@" >"$TMP/std.out" 2>&1
