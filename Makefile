@@ -18,22 +18,31 @@ MANDIR    = $(PREFIX)/share/man/man1
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
+CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib libqpdf
+            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
+            json-glib-1.0 tomlplusplus libqpdf
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
 DEPFLAGS  = -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm -lpthread
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lstdc++ -lm -lpthread
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
+# The one C++ file (book/toml.cc: toml++ has no C interface) and what it may use.
+CXXWARN    = -std=c++17 -Wall -Wextra -Wno-unused-parameter -Wshadow
+ALL_CXXFLAGS = $(CXXWARN) $(CFLAGS) -D_GNU_SOURCE $(PKG_CFLAGS)
+# Emoji codes (:smile:) as Hugo reads them: its table (kyokomi/emoji, Debian's Go source package),
+# turned into a C header at build time; nothing of it is copied into src/.
+EMOJI_GO   = /usr/share/gocode/src/github.com/kyokomi/emoji/v2/emoji_codemap.go
 
 # Debian packages: to build, to test, and to benchmark.
-BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
+BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev libqpdf-dev icc-profiles-free \
-             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-symbola fonts-unifont
+             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-symbola fonts-unifont \
+             libtomlplusplus-dev libjson-glib-dev golang-github-kyokomi-emoji-dev
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
@@ -46,8 +55,9 @@ TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools pytho
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(shell find src -name '*.c'))
+CXXSRC = $(sort $(shell find src -name '*.cc'))
 LIBSRC = $(filter-out src/main.c,$(SRC))
-OBJ   = $(LIBSRC:src/%.c=build/obj/%.o)
+OBJ   = $(LIBSRC:src/%.c=build/obj/%.o) $(CXXSRC:src/%.cc=build/obj/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
@@ -58,6 +68,18 @@ all: build/folio
 build/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
+
+build/obj/%.o: src/%.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
+
+# "code", "emoji" pairs sorted by code (C locale) for a binary search (text/emoji.c).
+build/gen/emoji_codes.h: $(EMOJI_GO)
+	@mkdir -p $(@D)
+	LC_ALL=C sed -n 's/^[[:space:]]*"\(:[^"]*:\)":[[:space:]]*"\([^"]*\)",$$/\1\t\2/p' $< | LC_ALL=C sort -t '	' -k1,1 -u \
+	  | awk -F '\t' '{ printf "\t{ \"%s\", \"%s\" },\n", $$1, $$2 }' >$@.tmp && mv $@.tmp $@
+
+build/obj/text/emoji.o build-asan/obj/text/emoji.o build-fuzz/obj/text/emoji.o: build/gen/emoji_codes.h
 
 build/libfolio.a: $(OBJ)
 	rm -f $@
@@ -141,8 +163,8 @@ clean:
 ASAN_TESTS    ?=
 CI_ASAN_TESTS  = unit cjk cli outputs model select hold manual epub pdf
 SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
-SAN_CFLAGS = $(WARN) $(SAN_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-SAN_OBJ    = $(LIBSRC:src/%.c=build-asan/obj/%.o)
+SAN_CFLAGS = $(WARN) $(SAN_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
+SAN_OBJ    = $(LIBSRC:src/%.c=build-asan/obj/%.o) $(CXXSRC:src/%.cc=build-asan/obj/%.o)
 SAN_UNIT   = $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
@@ -154,6 +176,10 @@ SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:log_path=$(CURD
 build-asan/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
+
+build-asan/obj/%.o: src/%.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CXXWARN) $(SAN_FLAGS) -D_GNU_SOURCE $(PKG_CFLAGS) -Isrc $(DEPFLAGS) -c $< -o $@
 
 build-asan/libfolio.a: $(SAN_OBJ)
 	rm -f $@
@@ -196,13 +222,18 @@ check-asan-ci:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS   = $(WARN) $(FUZZ_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-FUZZ_OBJ      = $(LIBSRC:src/%.c=build-fuzz/obj/%.o)
+FUZZ_CFLAGS   = $(WARN) $(FUZZ_FLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
+FUZZ_CXX     ?= clang++
+FUZZ_OBJ      = $(LIBSRC:src/%.c=build-fuzz/obj/%.o) $(CXXSRC:src/%.cc=build-fuzz/obj/%.o)
 FUZZ_BIN      = $(FUZZ_NAMES:%=build-fuzz/%)
 
 build-fuzz/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+
+build-fuzz/obj/%.o: src/%.cc
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) $(CXXWARN) $(FUZZ_FLAGS) -D_GNU_SOURCE $(PKG_CFLAGS) -Isrc -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
 
 build-fuzz/libfolio.a: $(FUZZ_OBJ)
 	rm -f $@

@@ -29,8 +29,10 @@ for spoil in "text:coverage under" "title:titles differ" "shortcode:shortcodes l
 	fi
 done
 
-# folio's two books of the site root are valid.
-if "$FOLIO" "$site" -o "$TMP/site.epub" -o "$TMP/site.pdf" 2>"$TMP/folio.err"; then
+# folio's two books of the site root are valid. Hugo publishes by the clock and folio by
+# SOURCE_DATE_EPOCH: 2026-01-01 publishes all twelve pages (the fixture's future is 2099).
+export SOURCE_DATE_EPOCH=1767225600
+if "$FOLIO" "$site" -o "$TMP/site.epub" -o "$TMP/site.pdf" -o "$TMP/site.model" 2>"$TMP/folio.err"; then
 	ok "folio: EPUB and PDF of the site root"
 else
 	not_ok "folio: EPUB and PDF of the site root" "$(cat "$TMP/folio.err")"
@@ -50,3 +52,57 @@ else
 	not_ok "hugo: folio's books match Hugo's pages (pages, titles, >= 99.5% of the text, no shortcode left)" \
 		"$(sed -n '/^== summary/,$p' "$TMP/compare.txt"; echo "(the whole comparison: $py tests/hugo/compare.py)")"
 fi
+
+# ---- What folio reads of a site, one thing at a time (the model; fast) ----
+contains "site: twelve pages, both languages, in one book" "$TMP/site.model" '^  articles: 12$'
+contains "site: the title is the site's" "$TMP/site.model" '^  title: 江城评论 · 测试站$'
+contains "site: the author is params.author" "$TMP/site.model" '^  author: 江岸编辑部$'
+contains "site: the rights are the site's copyright" "$TMP/site.model" '^  rights: © 2025 江岸编辑部，CC BY 4.0$'
+contains "site: the language is languageCode" "$TMP/site.model" '^  lang: zh-CN$'
+contains "site: an English page by its file name (index.en.md)" "$TMP/site.model" '^  lang: en-US$'
+for note in "1 draft skipped" "1 article in a draft section skipped" \
+	"2 articles whose publishDate is still to come left out \(--include-future keeps them\)" \
+	"2 articles whose expiryDate has passed left out \(--include-expired keeps them\)" \
+	"2 articles that Hugo does not list" "1 article in headless bundles left out"; do
+	contains "site: a note counts what Hugo does not publish: $note" "$TMP/folio.err" "note: $note"
+done
+contains "site: an unknown shortcode, one warning with its count" "$TMP/folio.err" \
+	"notices.md:28: warning: shortcode 'marginnote' is not one folio knows \(3 times in the book"
+[ "$(grep -c "marginnote" "$TMP/folio.err")" = 1 ] && ok "site: ... and only one" \
+	|| not_ok "site: ... and only one" "$(grep marginnote "$TMP/folio.err")"
+"$FOLIO" "$site" --include-future --include-expired -o "$TMP/all.model" 2>/dev/null
+contains "site: --include-future and --include-expired keep those four" "$TMP/all.model" '^  articles: 16$'
+"$FOLIO" "$site" --only-lang en -o "$TMP/en.model" 2>/dev/null
+contains "site: --only-lang en, the English title" "$TMP/en.model" '^  title: River City Commentary · Fixture$'
+contains "site: --only-lang en, the English author" "$TMP/en.model" '^  author: River Desk$'
+contains "site: --only-lang en, three pages" "$TMP/en.model" '^  articles: 3$'
+grep -q "column is written by River Bank" <(unzip -p "$TMP/site.epub" '*.xhtml' 2>/dev/null) \
+	&& ok "site: the English section's cascade reaches index.en.md in the Chinese folder (param columnist)" \
+	|| not_ok "site: the English section's cascade reaches index.en.md in the Chinese folder (param columnist)" \
+		"no 'column is written by River Bank' in the EPUB"
+contains "site: a ref with #fragment goes to the heading its {#id} names" "$TMP/site.model" \
+	'link line 50 \.\./code-and-details\.md#named-section -> a[0-9]+#a[0-9]+-h4$'
+contains "site: heading ids are kept apart from the title" "$TMP/site.model" 'h2 #a[0-9]+-h4 命名小节 \{#named-section\}$'
+contains "site: the summary before <!--more-->" "$TMP/site.model" '^  summary: 前言前面有两个空行'
+contains "site: a resource's title is a picture's caption" "$TMP/site.model" "image line 20 'skyline.png'"
+
+# ---- Bad input: file and line, and the rest of the page kept ----
+mkdir -p "$TMP/bad/content/posts"
+printf 'title = "Bad"\nbaseURL = "https://example.org/"\n' >"$TMP/bad/hugo.toml"
+printf '+++\ntitle = "Broken"\ndate = 2024-03-05T8:59:56+08:00\n+++\nbody\n' >"$TMP/bad/content/posts/toml.md"
+printf -- '---\ntitle: Shortcodes\n---\n\nFirst paragraph.\n\n{{< highlight go >}}\nnever closed\n\n' >"$TMP/bad/content/posts/sc.md"
+printf 'Second [x]({{< ref "nowhere.md" >}}) and {{< figure src="a.png >}} here.\n\nSURVIVES\n' >>"$TMP/bad/content/posts/sc.md"
+"$FOLIO" "$TMP/bad" -o "$TMP/bad.model" -o "$TMP/bad.epub" 2>"$TMP/bad.err"
+contains "bad input: broken TOML, with file and line" "$TMP/bad.err" "content/posts/toml.md:3: warning: bad TOML front matter: "
+contains "bad input: ... the page is left out and named" "$TMP/bad.model" 'left out: .*toml.md \(bad front matter\)'
+contains "bad input: an unclosed shortcode, with file and line" "$TMP/bad.err" "content/posts/sc.md:7: warning: shortcode 'highlight' is never closed"
+contains "bad input: a ref to nowhere, with file and line" "$TMP/bad.err" "content/posts/sc.md:10: warning: ref 'nowhere.md': no such page"
+contains "bad input: a bad parameter string, with file and line" "$TMP/bad.err" "content/posts/sc.md:10: warning: shortcode 'figure': a quoted parameter"
+grep -q SURVIVES <(unzip -p "$TMP/bad.epub" '*.xhtml' 2>/dev/null) && ok "bad input: the rest of the page is kept" \
+	|| not_ok "bad input: the rest of the page is kept" "no SURVIVES in the EPUB"
+printf 'shortcodes:\n  notice: blockquot\n' >"$TMP/bad/folio.yaml"
+expect_status "bad input: a shortcode mapped to no rendering is bad usage (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
+contains "bad input: ... naming the file, the line and what it takes" "$TMP/err" \
+	"folio.yaml:2: error: 'shortcodes: notice' must be one of blockquote, details"
+printf 'shortcodes: [notice]\n' >"$TMP/bad/folio.yaml"
+expect_status "bad input: shortcodes: must be a mapping (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"

@@ -109,7 +109,9 @@ static bool parse_iso(const char *s, GTimeZone *tz, struct folio_date *out)
 
 		t = skip_space(t);
 		if (isdigit((unsigned char)*t)) {
-			if (!(t = digits(t, 2, &h)) || *t != ':' || !(t = digits(t + 1, 2, &mi)))
+			/* Hugo also reads a one-digit hour ("T8:59:56+08:00"). */
+			if (!(t = digits(t, isdigit((unsigned char)t[1]) ? 2 : 1, &h)) || *t != ':'
+			    || !(t = digits(t + 1, 2, &mi)))
 				return false;
 			if (*t == ':' && !(t = digits(t + 1, 2, &sec)))
 				return false;

@@ -14,7 +14,8 @@ struct folio_date {
 
 /*
  * Parse "2025-02-13 15:10:13", "2025-02-13T15:10:13", RFC 3339 with "Z" or
- * an offset, a date alone, "2025/02/13", and RFC 1123/2822
+ * an offset, a one-digit hour ("2025-02-13T8:10:13+08:00", as Hugo reads it),
+ * a date alone, "2025/02/13", and RFC 1123/2822
  * ("Fri, 21 Aug 2026 15:30:00 GMT", "+0800"). A time without a zone is read
  * in tz (the local zone when NULL). Returns false (and d->valid false) when
  * the text is none of these or names an impossible date.

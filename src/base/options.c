@@ -22,7 +22,7 @@
  * dates are read in is known.
  */
 enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS, K_ENUM, K_DATE, K_SPAN, K_ZONE, K_LENGTH, K_PAGE,
-	    K_LANG, K_LANGS, K_SET };
+	    K_LANG, K_LANGS, K_MAP, K_SET };
 enum {
 	F_CLI_ONLY = 1,		/* not a folio.yaml key */
 	F_YAML_ONLY = 2,	/* not a command-line option */
@@ -38,7 +38,8 @@ struct def {
 	const char *help;
 	unsigned flags;
 	const char *group;	/* starts a new section of --help */
-	const char *values;	/* K_ENUM, K_SET: the names it takes, space-separated, in the enum's order */
+	const char *values;	/* K_ENUM, K_SET: the names it takes, space-separated, in the enum's order; K_MAP:
+				   the values its keys may take */
 	size_t parsed;		/* K_ENUM, K_SPAN, K_LENGTH, K_PAGE, K_SET: where the value read goes */
 	int base;		/* K_ENUM: the enum value of the first name */
 };
@@ -58,10 +59,16 @@ static const struct def defs[] = {
 	{ "cover", 0, K_PATH, O(cover), "FILE", "cover image (JPEG, PNG, GIF or WebP); else one is drawn", 0, NULL },
 	{ "publisher", 0, K_STR, O(publisher), "NAME", "publisher named in the book's metadata", 0, NULL },
 	{ "description", 0, K_STR, O(description), "TEXT", "a sentence describing the book", 0, NULL },
+	{ "rights", 0, K_STR, O(rights), "TEXT", "rights statement (default: a Hugo site's copyright)", 0, NULL },
 	{ "css", 0, K_PATH, O(css), "FILE", "EPUB stylesheet to use instead of templates/epub.css", 0, NULL },
 	{ "sort", 0, K_ENUM, O(sort), "ORDER", "date (oldest first, default), -date, title or path", 0, NULL,
 	  ENUM(sort_key, "date -date title path", SORT_DATE) },
 	{ "include-drafts", 0, K_BOOL, O(include_drafts), NULL, "include articles marked draft: true", 0, NULL },
+	{ "include-future", 0, K_BOOL, O(include_future), NULL, "include pages whose publishDate is still to come (Hugo's --buildFuture)", 0, NULL },
+	{ "include-expired", 0, K_BOOL, O(include_expired), NULL, "include pages whose expiryDate has passed (Hugo's --buildExpired)", 0, NULL },
+	{ "shortcodes", 0, K_MAP, O(shortcodes), NULL, "a site's shortcodes read as folio's renderings (name: rendering)", F_YAML_ONLY, NULL,
+	  .values = "blockquote details drop figure gist highlight instagram markdown param ref relref text tweet "
+		    "twitter vimeo x youtube" },
 	{ "strict", 0, K_BOOL, O(strict), NULL, "treat warnings as errors: fail and write nothing", 0, NULL },
 	{ "quiet", 'q', K_BOOL, O(quiet), NULL, "print errors only", 0, NULL },
 	{ "page-size", 0, K_PAGE, O(page_size), "SIZE", "A5 (default), A4, A6, B5, B5-JIS, B6, Letter, 16K, 32K or WIDTHxHEIGHT (mm, cm, in, pt)", 0, "Print (PDF)" },
@@ -111,10 +118,10 @@ static bool is_list(enum kind k)
 	return k == K_LIST || k == K_PATHS || k == K_LANGS;
 }
 
-/* Options kept as the text given (all but flags, numbers and lists), for messages and the model. */
+/* Options kept as the text given (all but flags, numbers, lists and mappings), for messages and the model. */
 static bool is_text(enum kind k)
 {
-	return k != K_BOOL && k != K_LONG && !is_list(k);
+	return k != K_BOOL && k != K_LONG && k != K_MAP && !is_list(k);
 }
 
 void options_init(struct options *o)
@@ -125,6 +132,7 @@ void options_init(struct options *o)
 		if (is_list(defs[i].kind))
 			G_STRUCT_MEMBER(GPtrArray *, o, defs[i].off) = g_ptr_array_new_with_free_func(g_free);
 	o->only_langs = g_ptr_array_new_with_free_func(g_free);
+	o->shortcodes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	o->margin_pt = -1;
 	o->bleed_pt = -1;
 	o->limit = -1;
@@ -146,6 +154,8 @@ void options_clear(struct options *o)
 	}
 	g_ptr_array_free(o->sources, TRUE);
 	g_ptr_array_free(o->only_langs, TRUE);
+	if (o->shortcodes)
+		g_hash_table_destroy(o->shortcodes);
 	g_free(o->datadir);
 	g_free(o->book_lang);
 	if (o->tz)
@@ -381,6 +391,44 @@ struct yreader {
 
 static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
 
+/* K_MAP: "name: value" pairs, each value one of d's values; the names look like Hugo's shortcode names. */
+static bool load_map(struct yreader *r, const struct def *d, yaml_node_t *map)
+{
+	GHashTable *t = G_STRUCT_MEMBER(GHashTable *, r->o, d->off);
+	bool ok = true;
+
+	g_hash_table_remove_all(t);
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
+		const char *name = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : NULL;
+		const char *value = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : NULL;
+		char **values = g_strsplit(d->values, " ", -1);
+		bool known = value && g_strv_contains((const char *const *)values, value);
+		bool name_ok = name && *name && g_utf8_validate(name, -1, NULL) && !strpbrk(name, " \t\n{}<>%\"`'=");
+
+		g_strfreev(values);
+		if (!name_ok) {
+			diag_error(r->file, yamlfile_line(k), "'%s' must name shortcodes (a name without spaces, quotes, "
+				   "braces, <, >, %% or =), not '%s'", d->name, name ? name : "(not text)");
+			ok = false;
+		} else if (!known) {
+			char **names = g_strsplit(d->values, " ", -1);
+			char *want = g_strjoinv(", ", names);
+
+			g_strfreev(names);
+
+			diag_error(r->file, yamlfile_line(v), "'%s: %s' must be one of %s, not '%s'", d->name, name, want,
+				   value ? value : "(not text)");
+			g_free(want);
+			ok = false;
+		} else {
+			g_hash_table_insert(t, g_strdup(name), g_strdup(value));
+		}
+	}
+	return ok;
+}
+
 static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool digest_section)
 {
 	char *name = g_strdelimit(g_strdup(key), "_", '-');
@@ -404,7 +452,10 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 	g_free(name);
 	if ((d->flags & F_DIGEST) && r->o->mode != MODE_DIGEST)
 		return;
-	if (v->type == YAML_SCALAR_NODE) {
+	if (d->kind == K_MAP && v->type != YAML_MAPPING_NODE) {
+		diag_error(r->file, yamlfile_line(v), "'%s' must be a mapping (name: value)", key);
+		r->ok = false;
+	} else if (v->type == YAML_SCALAR_NODE) {
 		if (is_list(d->kind))
 			clear_list(r->o, d);
 		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
@@ -422,6 +473,9 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 				       yamlfile_line(item)))
 				r->ok = false;
 		}
+	} else if (v->type == YAML_MAPPING_NODE && d->kind == K_MAP) {
+		if (!load_map(r, d, v))
+			r->ok = false;
 	} else {
 		diag_error(r->file, yamlfile_line(v), "'%s' has a value of the wrong kind", key);
 		r->ok = false;

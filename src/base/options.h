@@ -31,8 +31,10 @@ struct options {
 	/* The book */
 	char *title, *subtitle, *author, *lang, *cover, *publisher, *description;
 	char *css;			/* EPUB stylesheet replacing templates/epub.css */
+	char *rights;			/* rights statement (a Hugo site's copyright otherwise) */
 	char *sort;			/* date | -date | title | path */
-	bool include_drafts, strict, quiet;
+	bool include_drafts, include_future, include_expired, strict, quiet;
+	GHashTable *shortcodes;		/* folio.yaml shortcodes: a site's shortcode name -> the rendering it gets */
 
 	/* Print */
 	char *page_size, *margin, *theme;

@@ -1,11 +1,9 @@
-/* frontmatter.c - splits front matter from the body and reads it with libyaml. */
+/* frontmatter.c - finds front matter where Hugo does and reads its fields, whatever format it is written in. */
 #include "book/frontmatter.h"
 
 #include <string.h>
-#include <yaml.h>
 
 #include "base/diag.h"
-#include "base/yamlfile.h"
 
 void fm_init(struct front_matter *fm)
 {
@@ -13,6 +11,7 @@ void fm_init(struct front_matter *fm)
 	fm->categories.items = g_ptr_array_new_with_free_func(g_free);
 	fm->tags.items = g_ptr_array_new_with_free_func(g_free);
 	fm->extra = g_ptr_array_new();
+	fm->resources = g_ptr_array_new();
 }
 
 static void extra_free(gpointer p)
@@ -24,10 +23,20 @@ static void extra_free(gpointer p)
 	g_free(e);
 }
 
+static void resource_item_free(gpointer p)
+{
+	struct fm_resource *r = p;
+
+	g_free(r->src);
+	g_free(r->name);
+	g_free(r->title);
+	g_free(r);
+}
+
 void fm_clear(struct front_matter *fm)
 {
 	struct fm_text *texts[] = { &fm->title, &fm->summary, &fm->author, &fm->lang,
-		&fm->thumbnail, &fm->slug, &fm->source, &fm->date_text, &fm->cover };
+		&fm->thumbnail, &fm->slug, &fm->source, &fm->date_text, &fm->cover, &fm->url };
 
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		g_free(texts[i]->text);
@@ -39,8 +48,15 @@ void fm_clear(struct front_matter *fm)
 		g_ptr_array_foreach(fm->extra, (GFunc)(void (*)(void))extra_free, NULL);
 		g_ptr_array_free(fm->extra, TRUE);
 	}
+	if (fm->resources) {
+		g_ptr_array_foreach(fm->resources, (GFunc)(void (*)(void))resource_item_free, NULL);
+		g_ptr_array_free(fm->resources, TRUE);
+	}
+	fm_node_free(fm->tree);
 	memset(fm, 0, sizeof *fm);
 }
+
+/* ---- finding it ---- */
 
 /* Is the line starting at p exactly the fence (trailing blanks allowed)? */
 static bool is_fence(const char *p, const char *end, const char *fence)
@@ -55,106 +71,169 @@ static bool is_fence(const char *p, const char *end, const char *fence)
 	return p == end || *p == '\n';
 }
 
-int fm_split(const char *file, const char *text, size_t len, const char **yaml, size_t *yaml_len,
-	     const char **body, int *body_line)
+/* The end of a JSON object that starts at p ('{'), past its closing '}', strings and escapes minded; NULL if none. */
+static const char *json_end(const char *p, const char *end)
 {
-	const char *end = text + len, *p, *nl;
-	const char *close = "---";
-	int line = 1;
-	bool toml = false;
+	int depth = 0;
+	bool in_string = false;
 
-	*yaml = NULL;
-	*yaml_len = 0;
-	*body = text;
-	*body_line = 1;
-	if (is_fence(text, end, "+++")) {
-		toml = true;
+	for (; p < end; p++) {
+		if (in_string) {
+			if (*p == '\\' && p + 1 < end)
+				p++;
+			else if (*p == '"')
+				in_string = false;
+		} else if (*p == '"') {
+			in_string = true;
+		} else if (*p == '{') {
+			depth++;
+		} else if (*p == '}' && --depth == 0) {
+			return p + 1;
+		}
+	}
+	return NULL;
+}
+
+static int count_lines(const char *from, const char *to)
+{
+	int n = 0;
+
+	for (; from < to; from++)
+		n += *from == '\n';
+	return n;
+}
+
+int fm_split(const char *file, const char *text, size_t len, struct fm_region *r)
+{
+	const char *end = text + len, *start = text, *p, *nl;
+	const char *close = "---";
+	int first;
+
+	memset(r, 0, sizeof *r);
+	r->body = text;
+	r->body_line = 1;
+	/* Hugo reads front matter after blank lines (and blanks on them) too. */
+	while (start < end && (*start == ' ' || *start == '\t' || *start == '\n'))
+		start++;
+	while (start > text && start[-1] != '\n')
+		start--;
+	first = 1 + count_lines(text, start);
+	if (is_fence(start, end, "+++")) {
+		r->format = FMT_TOML;
 		close = "+++";
-	} else if (!is_fence(text, end, "---")) {
+	} else if (is_fence(start, end, "---")) {
+		r->format = FMT_YAML;
+	} else {
+		const char *brace = start + strspn(start, " \t");
+
+		const char *key = brace + 1;
+
+		/* A JSON object opens with a key or closes at once: "{{<" and "{#id}" are no front matter. */
+		while (key < end && (*key == ' ' || *key == '\t' || *key == '\n'))
+			key++;
+		if (brace < end && *brace == '{' && key < end && (*key == '"' || *key == '}')) {
+			const char *stop = json_end(brace, end);
+
+			if (!stop) {
+				diag_warn(file, first, "JSON front matter is not terminated: no closing '}'");
+				return -1;
+			}
+			r->format = FMT_JSON;
+			r->text = brace;
+			r->len = (size_t)(stop - brace);
+			r->line = first;
+			/* The rest of the closing line, then the body. */
+			nl = memchr(stop, '\n', (size_t)(end - stop));
+			r->body = nl ? nl + 1 : end;
+			r->body_line = first + count_lines(brace, r->body);
+			return 1;
+		}
 		return 0;
 	}
-	nl = memchr(text, '\n', len);
+	nl = memchr(start, '\n', (size_t)(end - start));
 	if (!nl) {
-		diag_warn(file, 1, "front matter is not terminated: no closing '%s' line", close);
+		diag_warn(file, first, "front matter is not terminated: no closing '%s' line", close);
+		r->format = FMT_NONE;
 		return -1;
 	}
 	p = nl + 1;
-	line = 2;
-	while (p < end) {
+	for (int line = first + 1; p < end; line++) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
 			nl = end;
-		if (is_fence(p, end, close) || (!toml && is_fence(p, end, "..."))) {
-			*yaml = text + (strchr(text, '\n') - text) + 1;
-			*yaml_len = (size_t)(p - *yaml);
-			*body = nl < end ? nl + 1 : end;
-			*body_line = line + 1;
-			if (toml) {
-				diag_warn(file, 1, "TOML front matter is not supported; its fields are ignored");
-				return -2;
-			}
+		if (is_fence(p, end, close) || (r->format == FMT_YAML && is_fence(p, end, "..."))) {
+			r->text = strchr(start, '\n') + 1;
+			r->len = (size_t)(p - r->text);
+			r->line = first + 1;
+			r->body = nl < end ? nl + 1 : end;
+			r->body_line = line + 1;
 			return 1;
 		}
 		p = nl + 1;
-		line++;
 	}
-	diag_warn(file, 1, "front matter is not terminated: no closing '%s' line", close);
+	diag_warn(file, first, "front matter is not terminated: no closing '%s' line", close);
+	r->format = FMT_NONE;
 	return -1;
 }
 
+/* ---- reading its fields ---- */
+
 struct reader {
 	const char *file;
-	int first_line;
-	yaml_document_t *doc;
 	GTimeZone *tz;
+	struct front_matter *fm;
+	bool cascaded;		/* keys from a section's cascade: not the page's own extras */
 };
 
-static int node_line(const struct reader *r, const yaml_node_t *n)
+static bool is_key(const char *key, const char *name)
 {
-	return r->first_line + (int)n->start_mark.line;
+	return !g_ascii_strcasecmp(key, name);
 }
 
-static const char *scalar(const yaml_node_t *n)
+static bool is_scalar(const struct fm_node *n)
 {
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+	return n->kind != FM_LIST && n->kind != FM_MAP;
 }
 
-/* Scalars of a sequence (or a single scalar) appended to list. */
-static bool read_list(const struct reader *r, const char *key, yaml_node_t *n, GPtrArray *list)
+/* Scalars of a list (or a single scalar) appended to list. */
+static bool read_list(const struct reader *r, const char *key, const struct fm_node *n, GPtrArray *list)
 {
-	if (n->type == YAML_SCALAR_NODE) {
-		if (*scalar(n))
-			g_ptr_array_add(list, g_strdup(scalar(n)));
+	if (n->kind == FM_NULL)
+		return true;
+	if (is_scalar(n)) {
+		if (*n->text)
+			g_ptr_array_add(list, g_strdup(n->text));
 		return true;
 	}
-	if (n->type != YAML_SEQUENCE_NODE) {
-		diag_warn(r->file, node_line(r, n), "'%s' should be a list of text; ignored", key);
+	if (n->kind != FM_LIST) {
+		diag_warn(r->file, n->line, "'%s' should be a list of text; ignored", key);
 		return false;
 	}
-	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *item = yaml_document_get_node(r->doc, *it);
-		const char *s = scalar(item);
+	for (guint i = 0; i < n->items->len; i++) {
+		const struct fm_node *item = g_ptr_array_index(n->items, i);
 
-		if (!s) {
-			diag_warn(r->file, node_line(r, item), "an item of '%s' is not text; ignored", key);
+		if (!is_scalar(item) || item->kind == FM_NULL) {
+			diag_warn(r->file, item->line, "an item of '%s' is not text; ignored", key);
 			continue;
 		}
-		if (*s)
-			g_ptr_array_add(list, g_strdup(s));
+		if (*item->text)
+			g_ptr_array_add(list, g_strdup(item->text));
 	}
 	return true;
 }
 
 /* A text field; a list gives its first item (lang: [zh-CN]) or all joined (author). */
-static void read_text(const struct reader *r, const char *key, yaml_node_t *n, struct fm_text *t,
+static void read_text(const struct reader *r, const char *key, const struct fm_node *n, struct fm_text *t,
 		      const char *join)
 {
 	g_free(t->text);
 	t->text = NULL;
-	t->line = node_line(r, n);
-	if (n->type == YAML_SCALAR_NODE) {
-		t->text = g_strdup(scalar(n));
-	} else if (n->type == YAML_SEQUENCE_NODE) {
+	t->line = n->line;
+	if (n->kind == FM_NULL) {
+		t->text = g_strdup("");
+	} else if (is_scalar(n)) {
+		t->text = g_strdup(n->text);
+	} else if (n->kind == FM_LIST) {
 		GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
 
 		read_list(r, key, n, items);
@@ -166,160 +245,225 @@ static void read_text(const struct reader *r, const char *key, yaml_node_t *n, s
 		} else
 			t->text = g_strdup("");
 		g_ptr_array_free(items, TRUE);
+	} else if (!strcmp(key, "author") || !strcmp(key, "authors")) {
+		/* author: {name: ...}, as many Hugo themes write it */
+		const struct fm_node *name = fm_map_get(n, "name");
+
+		if (name && is_scalar(name) && name->text)
+			t->text = g_strdup(name->text);
+		else
+			t->line = 0;
 	} else {
 		diag_warn(r->file, t->line, "'%s' should be text, not a mapping; ignored", key);
 		t->line = 0;
 	}
 }
 
-/*
- * Any node as one line of text, for keys folio keeps but does not use.
- * Aliases can make a node its own child or repeat one exponentially often
- * ("billion laughs"): the depth and the length of the text are bounded.
- */
-enum { NODE_TEXT_DEPTH = 8, NODE_TEXT_MAX = 4096 };
-
-static void node_text_into(const struct reader *r, yaml_node_t *n, GString *s, int depth)
+/* A date field: written text or a TOML date, read in the zone dates are read in. */
+static void read_date(const struct reader *r, const char *key, const struct fm_node *n, struct folio_date *d,
+		      int *line)
 {
-	if (s->len >= NODE_TEXT_MAX)
+	memset(d, 0, sizeof *d);
+	if (line)
+		*line = n->line;
+	if (!is_scalar(n) || n->kind == FM_NULL || !n->text || !*n->text)
 		return;
-	if (n->type == YAML_SCALAR_NODE) {
-		g_string_append(s, scalar(n));
-	} else if (depth >= NODE_TEXT_DEPTH) {
-		g_string_append(s, "...");
-	} else if (n->type == YAML_SEQUENCE_NODE) {
-		for (yaml_node_item_t *it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top && s->len < NODE_TEXT_MAX; it++) {
-			if (it != n->data.sequence.items.start)
-				g_string_append(s, ", ");
-			node_text_into(r, yaml_document_get_node(r->doc, *it), s, depth + 1);
-		}
-	} else {
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top && s->len < NODE_TEXT_MAX; p++) {
-			if (p != n->data.mapping.pairs.start)
-				g_string_append(s, "; ");
-			node_text_into(r, yaml_document_get_node(r->doc, p->key), s, depth + 1);
-			g_string_append(s, ": ");
-			node_text_into(r, yaml_document_get_node(r->doc, p->value), s, depth + 1);
-		}
-	}
-	if (s->len > NODE_TEXT_MAX) {
-		/* Cut on a character boundary. */
-		const char *end = s->str + NODE_TEXT_MAX;
+	if (!date_parse(n->text, r->tz, d))
+		diag_warn(r->file, n->line, "cannot read %s '%s'; ignored", key, n->text);
+}
 
-		while (end > s->str && (*end & 0xC0) == 0x80)
-			end--;
-		g_string_truncate(s, (gsize)(end - s->str));
-		g_string_append(s, "...");
+/* _build or build: {list: always|local|never, render: always|link|never}; true and false too. */
+static void read_build(const struct reader *r, const char *key, const struct fm_node *n)
+{
+	const struct fm_node *list = fm_map_get(n, "list"), *render = fm_map_get(n, "render");
+
+	r->fm->build_line = n->line;
+	if (n->kind != FM_MAP) {
+		diag_warn(r->file, n->line, "'%s' should be a mapping (list:, render:); ignored", key);
+		return;
+	}
+	if (list && list->text) {
+		if (is_key(list->text, "never") || is_key(list->text, "false"))
+			r->fm->list = FM_LIST_NEVER;
+		else if (is_key(list->text, "local"))
+			r->fm->list = FM_LIST_LOCAL;
+		else if (is_key(list->text, "always") || is_key(list->text, "true"))
+			r->fm->list = FM_LIST_ALWAYS;
+		else
+			diag_warn(r->file, list->line, "'%s: list' should be always, local or never, not '%s'; ignored",
+				  key, list->text);
+	}
+	if (render && render->text)
+		r->fm->render_never = is_key(render->text, "never") || is_key(render->text, "false");
+}
+
+/* resources: [{src, name, title}, ...] */
+static void read_resources(const struct reader *r, const struct fm_node *n)
+{
+	if (n->kind != FM_LIST) {
+		diag_warn(r->file, n->line, "'resources' should be a list of mappings (src:, title:); ignored");
+		return;
+	}
+	for (guint i = 0; i < n->items->len; i++) {
+		const struct fm_node *item = g_ptr_array_index(n->items, i);
+		const struct fm_node *src = fm_map_get(item, "src"), *name = fm_map_get(item, "name");
+		const struct fm_node *title = fm_map_get(item, "title");
+		struct fm_resource *res;
+
+		if (item->kind != FM_MAP || !src || !src->text || !*src->text) {
+			diag_warn(r->file, item->line, "a resource without src: is no resource; ignored");
+			continue;
+		}
+		res = g_new0(struct fm_resource, 1);
+		res->src = g_strdup(src->text);
+		res->name = name && name->text ? g_strdup(name->text) : NULL;
+		res->title = title && title->text && *title->text ? g_strdup(title->text) : NULL;
+		res->line = item->line;
+		g_ptr_array_add(r->fm->resources, res);
 	}
 }
 
-static char *node_text(const struct reader *r, yaml_node_t *n)
-{
-	GString *s = g_string_new(NULL);
+static const char *const publish_keys[] = { "publishDate", "pubdate", "published", NULL };
+static const char *const expiry_keys[] = { "expiryDate", "unpublishdate", NULL };
+static const char *const lastmod_keys[] = { "lastmod", "modified", NULL };
 
-	node_text_into(r, n, s, 0);
-	return g_string_free(s, FALSE);
+static bool one_of(const char *key, const char *const *names)
+{
+	for (; *names; names++)
+		if (is_key(key, *names))
+			return true;
+	return false;
 }
 
-static void read_pair(const struct reader *r, struct front_matter *fm, const char *key, yaml_node_t *v)
+static void read_pair(const struct reader *r, const char *key, const struct fm_node *v)
 {
-	const char *s = scalar(v);
-	int line = node_line(r, v);
+	struct front_matter *fm = r->fm;
+	int line = v->line;
 
-	if (!strcmp(key, "title"))
-		read_text(r, key, v, &fm->title, " ");
-	else if (!strcmp(key, "summary") || !strcmp(key, "description"))
+	if (is_key(key, "title"))
+		read_text(r, "title", v, &fm->title, " ");
+	else if (is_key(key, "summary") || is_key(key, "description"))
 		read_text(r, key, v, &fm->summary, " ");
-	else if (!strcmp(key, "author") || !strcmp(key, "authors"))
-		read_text(r, key, v, &fm->author, ", ");
-	else if (!strcmp(key, "lang") || !strcmp(key, "language"))
+	else if (is_key(key, "author") || is_key(key, "authors"))
+		read_text(r, is_key(key, "author") ? "author" : "authors", v, &fm->author, ", ");
+	else if (is_key(key, "lang") || is_key(key, "language"))
 		read_text(r, key, v, &fm->lang, NULL);
-	else if (!strcmp(key, "thumbnail") || !strcmp(key, "image"))
+	else if (is_key(key, "thumbnail") || is_key(key, "image"))
 		read_text(r, key, v, &fm->thumbnail, NULL);
-	else if (!strcmp(key, "cover"))
+	else if (is_key(key, "cover"))
 		read_text(r, key, v, &fm->cover, NULL);
-	else if (!strcmp(key, "slug"))
+	else if (is_key(key, "slug"))
 		read_text(r, key, v, &fm->slug, NULL);
-	else if (!strcmp(key, "source") || !strcmp(key, "source_url") || !strcmp(key, "link"))
+	else if (is_key(key, "url"))
+		read_text(r, key, v, &fm->url, NULL);
+	else if (is_key(key, "source") || is_key(key, "source_url") || is_key(key, "link"))
 		read_text(r, key, v, &fm->source, NULL);
-	else if (!strcmp(key, "categories") || !strcmp(key, "category")) {
+	else if (is_key(key, "categories") || is_key(key, "category")) {
 		fm->categories.line = line;
 		read_list(r, key, v, fm->categories.items);
-	} else if (!strcmp(key, "tags") || !strcmp(key, "keywords")) {
+	} else if (is_key(key, "tags") || is_key(key, "keywords")) {
 		fm->tags.line = line;
 		read_list(r, key, v, fm->tags.items);
-	} else if (!strcmp(key, "date")) {
+	} else if (is_key(key, "date")) {
 		read_text(r, key, v, &fm->date_text, NULL);
 		if (fm->date_text.text && *fm->date_text.text
 		    && !date_parse(fm->date_text.text, r->tz, &fm->date))
 			diag_warn(r->file, line, "cannot read date '%s'; the article has no date",
 				  fm->date_text.text);
-	} else if (!strcmp(key, "weight")) {
+	} else if (one_of(key, publish_keys)) {
+		read_date(r, key, v, &fm->publish, &fm->publish_line);
+	} else if (one_of(key, expiry_keys)) {
+		read_date(r, key, v, &fm->expiry, &fm->expiry_line);
+	} else if (one_of(key, lastmod_keys)) {
+		read_date(r, key, v, &fm->lastmod, NULL);
+	} else if (is_key(key, "weight")) {
 		char *end = NULL;
+		const char *s = is_scalar(v) ? v->text : NULL;
 
 		if (s)
 			fm->weight = strtol(s, &end, 10);
 		fm->has_weight = s && *s && end && !*end;
 		if (!fm->has_weight)
 			diag_warn(r->file, line, "'weight' should be a whole number; ignored");
-	} else if (!strcmp(key, "draft")) {
-		fm->draft = yamlfile_is_true(s);
-	} else {
+	} else if (is_key(key, "draft")) {
+		fm->draft = fm_is_true(v);
+	} else if (is_key(key, "headless")) {
+		fm->headless = fm_is_true(v);
+	} else if (is_key(key, "_build") || is_key(key, "build")) {
+		read_build(r, key, v);
+	} else if (is_key(key, "resources")) {
+		read_resources(r, v);
+	} else if (!r->cascaded && !is_key(key, "cascade")) {
 		struct fm_extra *e = g_new0(struct fm_extra, 1);
 
 		e->key = g_strdup(key);
-		e->value = node_text(r, v);
+		e->value = fm_node_text(v);
 		e->line = line;
 		g_ptr_array_add(fm->extra, e);
 	}
 }
 
-bool fm_parse(const char *file, const char *yaml, size_t len, int first_line, GTimeZone *tz,
-	      struct front_matter *fm)
+/* Hugo's date when the front matter gives none: publishDate, else lastmod. */
+static void date_fallback(struct front_matter *fm)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	yaml_node_t *root;
-	struct reader r = { file, first_line, &doc, tz };
-	GHashTable *seen;
-	bool ok = true;
+	if (fm->date.valid)
+		return;
+	if (fm->publish.valid)
+		fm->date = fm->publish;
+	else if (fm->lastmod.valid)
+		fm->date = fm->lastmod;
+}
 
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_warn(file, first_line + (int)parser.problem_mark.line, "bad YAML front matter: %s%s%s",
-			   parser.problem ? parser.problem : "syntax error",
-			   parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+bool fm_parse(const char *file, const struct fm_region *region, GTimeZone *tz, struct front_matter *fm)
+{
+	struct reader r = { file, tz, fm, false };
+	struct fm_node *root;
+
+	fm->format = region->format;
+	root = fm_read(region->format, file, region->text, region->len, region->line, "front matter");
+	if (!root)
+		return false;
+	if (root->kind != FM_MAP) {
+		diag_warn(file, region->line, "front matter should be a mapping of keys to values, not %s",
+			  fm_kind_name(root->kind));
+		fm_node_free(root);
 		return false;
 	}
-	root = yaml_document_get_root_node(&doc);
-	if (!root || (root->type == YAML_SCALAR_NODE && !*scalar(root))) {
-		/* empty front matter: fine */
-	} else if (root->type != YAML_MAPPING_NODE) {
-		diag_warn(file, first_line, "front matter should be a mapping of keys to values");
-		ok = false;
-	} else {
-		seen = g_hash_table_new(g_str_hash, g_str_equal);
-		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(&doc, p->key);
-			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
-			const char *key = scalar(k);
+	for (guint i = 0; i < root->keys->len; i++)
+		read_pair(&r, g_ptr_array_index(root->keys, i), g_ptr_array_index(root->items, i));
+	date_fallback(fm);
+	fm_node_free(fm->tree);
+	fm->tree = root;
+	return true;
+}
 
-			if (!key) {
-				diag_warn(file, node_line(&r, k), "front matter key is not text; ignored");
-				continue;
-			}
-			if (g_hash_table_contains(seen, key))
-				diag_warn(file, node_line(&r, k), "'%s' is given twice; the last one is used", key);
-			g_hash_table_add(seen, (gpointer)key);
-			read_pair(&r, fm, key, v);
-		}
-		g_hash_table_destroy(seen);
+void fm_apply_cascade(const char *file, struct front_matter *fm, const struct fm_node *cascade, GTimeZone *tz)
+{
+	struct reader r = { file, tz, fm, true };
+
+	if (!cascade || cascade->kind != FM_MAP)
+		return;
+	if (!fm->tree)
+		fm->tree = fm_node_map(0);
+	for (guint i = 0; i < cascade->keys->len; i++) {
+		const char *key = g_ptr_array_index(cascade->keys, i);
+		const struct fm_node *v = g_ptr_array_index(cascade->items, i);
+
+		if (fm_map_get(fm->tree, key))
+			continue;
+		fm_map_set(fm->tree, key, fm_node_copy(v));
+		read_pair(&r, key, v);
 	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	return ok;
+	date_fallback(fm);
+}
+
+const struct fm_resource *fm_resource_for(const struct front_matter *fm, const char *url)
+{
+	for (guint i = 0; fm->resources && i < fm->resources->len; i++) {
+		const struct fm_resource *res = g_ptr_array_index(fm->resources, i);
+
+		if (!strcmp(res->src, url) || g_pattern_match_simple(res->src, url))
+			return res;
+	}
+	return NULL;
 }

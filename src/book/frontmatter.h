@@ -1,4 +1,4 @@
-/* frontmatter.h - typed Hugo front matter: each field keeps the line it came from. */
+/* frontmatter.h - typed Hugo front matter (YAML, TOML or JSON): each field keeps the line it came from. */
 #ifndef FOLIO_FRONTMATTER_H
 #define FOLIO_FRONTMATTER_H
 
@@ -7,6 +7,8 @@
 #include <glib.h>
 
 #include "base/date.h"
+#include "book/fmread.h"
+#include "book/fmtree.h"
 
 struct fm_text {
 	char *text;		/* NULL when absent; "" when given empty */
@@ -25,38 +27,73 @@ struct fm_extra {
 	int line;
 };
 
+/* A page resource named in resources: (Hugo): src may be a glob ("*.png"). */
+struct fm_resource {
+	char *src, *name, *title;
+	int line;
+};
+
+/* Hugo's build options (_build, or build): whether the page is listed at all. */
+enum fm_list_mode { FM_LIST_ALWAYS, FM_LIST_LOCAL, FM_LIST_NEVER };
+
 struct front_matter {
-	struct fm_text title, summary, author, lang, thumbnail, slug, source, date_text, cover;
+	struct fm_text title, summary, author, lang, thumbnail, slug, source, date_text, cover, url;
+	/* date, else publishDate (pubdate, published), else lastmod (modified): Hugo's order */
 	struct folio_date date;
+	struct folio_date publish;	/* publishDate, pubdate or published; not valid when absent */
+	struct folio_date expiry;	/* expiryDate or unpublishdate */
+	struct folio_date lastmod;	/* lastmod or modified */
+	int publish_line, expiry_line;
 	struct fm_list categories, tags;
 	long weight;
 	bool has_weight;
 	bool draft;
+	bool headless;
+	enum fm_list_mode list;		/* _build/build: list */
+	bool render_never;		/* _build/build: render: never */
+	int build_line;
+	GPtrArray *resources;	/* of struct fm_resource *, in file order */
 	GPtrArray *extra;	/* of struct fm_extra *, in file order */
+	enum fm_format format;	/* what it was written in; FMT_NONE when the file has none */
+	struct fm_node *tree;	/* all of it as read (a mapping; cascaded keys merged in), or NULL */
 };
 
 void fm_init(struct front_matter *fm);
 void fm_clear(struct front_matter *fm);
 
-/*
- * Find front matter at the start of text (a UTF-8 BOM already removed, line
- * ends already "\n"). Sets *yaml and *yaml_len to the YAML between the "---"
- * lines and *body to where the Markdown starts, *body_line to its line.
- * Returns 1 when found, 0 when the file has none, -1 when it is
- * unterminated (reported as a warning for file), -2 for TOML front
- * matter (reported; *body is then after it).
- */
-int fm_split(const char *file, const char *text, size_t len, const char **yaml, size_t *yaml_len,
-	     const char **body, int *body_line);
+/* Where the front matter of a file is, and where its body starts. */
+struct fm_region {
+	enum fm_format format;	/* FMT_NONE: the file has none */
+	const char *text;	/* YAML or TOML between the fences; JSON: the object, braces included */
+	size_t len;
+	int line;		/* line of the file text starts on */
+	const char *body;	/* where the body starts */
+	int body_line;
+};
 
 /*
- * Parse YAML front matter that starts on line first_line of file into fm.
- * Dates without a zone are read in tz. Malformed YAML is reported (file and
- * line) and returns false; a field of the wrong type is reported as a
- * warning and skipped.
+ * Find front matter where Hugo finds it: at the start of text (a UTF-8 BOM already removed, line
+ * ends already "\n"), after any blank lines: between "---" lines (YAML, "..." may close it),
+ * between "+++" lines (TOML), or a JSON object ("{" that opens no "{{" shortcode, to its
+ * matching "}"). Returns 1 when found, 0 when the file has none, -1 when it is unterminated
+ * (reported as a warning for file, with its line).
  */
-bool fm_parse(const char *file, const char *yaml, size_t len, int first_line, GTimeZone *tz,
-	      struct front_matter *fm);
+int fm_split(const char *file, const char *text, size_t len, struct fm_region *r);
 
+/*
+ * Read the front matter r found into fm. Dates without a zone are read in tz. Text that is not
+ * valid YAML, TOML or JSON is reported (file and line) and returns false; a field of the wrong
+ * type is reported as a warning and skipped.
+ */
+bool fm_parse(const char *file, const struct fm_region *r, GTimeZone *tz, struct front_matter *fm);
+
+/*
+ * Hugo's cascade: every key of a section's cascade mapping (its _index.md) the page lacks is
+ * added to the page's front matter and read as if written there (never kept as an extra key).
+ */
+void fm_apply_cascade(const char *file, struct front_matter *fm, const struct fm_node *cascade, GTimeZone *tz);
+
+/* The first resource whose src matches url (a glob, as Hugo's), or NULL. */
+const struct fm_resource *fm_resource_for(const struct front_matter *fm, const char *url);
 
 #endif

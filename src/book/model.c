@@ -54,6 +54,7 @@ void article_free(struct article *a)
 		struct heading *h = g_ptr_array_index(a->headings, i);
 
 		g_free(h->text);
+		g_free(h->id);
 		g_free(h->anchor);
 		g_free(h);
 	}
@@ -93,6 +94,13 @@ void article_free(struct article *a)
 	g_free(a->source_name);
 	g_free(a->source_url);
 	g_free(a->source_href);
+	g_free(a->path);
+	g_free(a->hugo_lang);
+	g_free(a->permalink);
+	g_free(a->summary);
+	g_free(a->source);
+	if (a->heading_ids)
+		g_hash_table_destroy(a->heading_ids);
 	g_free(a);
 }
 
@@ -154,6 +162,7 @@ void book_free(struct book *b)
 	g_free(b->lang);
 	g_free(b->publisher);
 	g_free(b->description);
+	g_free(b->rights);
 	g_free(b->identifier);
 	g_free(b->cover);
 	g_free(b);

@@ -67,6 +67,7 @@ struct image {
 struct heading {
 	int level;		/* 1..6 as written */
 	char *text;		/* plain text */
+	char *id;		/* the id its source gives it ("## Title {#id}"), or NULL */
 	char *anchor;		/* unique in the book: "a0003-h2" */
 	int line;
 };
@@ -98,6 +99,18 @@ struct article {
 	const struct root *root;
 	bool bundle;		/* name/index.md with its resources beside it */
 	bool section_index;	/* _index.md: describes its folder's section */
+	bool html;		/* a content file in HTML (Hugo's .html): its body is HTML, not Markdown */
+
+	/* What Hugo makes of the page (read/pages.c); in a plain folder, path is rel and the rest NULL. */
+	char *path;		/* inside its language's content folder, language suffix dropped: "posts/a.md" */
+	char *hugo_lang;	/* the site language it is in (by file name or content folder), or NULL */
+	char *permalink;	/* where the site publishes it: "/posts/a/" (url:, slug:), or NULL */
+	char *summary;		/* front matter's summary, else the body before <!--more-->, as text; or NULL */
+	enum hidden_by { HIDDEN_NOT, HIDDEN_FUTURE, HIDDEN_EXPIRED, HIDDEN_UNLISTED, HIDDEN_HEADLESS,
+			 HIDDEN_DRAFT_SECTION } hidden;	/* Hugo would not publish it (--include-* aside) */
+	char *source;		/* while it is read: the body as written, until it is parsed */
+	size_t source_len;
+	GHashTable *heading_ids;	/* while it is read: line of the body -> id of its heading */
 
 	struct front_matter fm;
 	int body_line;		/* line of the file where the Markdown starts */
@@ -149,12 +162,14 @@ struct chosen {
 	guint read;		/* articles read (not counting _index.md) */
 	guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
 	guint already_sent, duplicates, over_limit;
+	guint future, expired, unlisted, headless, draft_sections;	/* Hugo's publishing rules */
 	bool has_from, has_to;	/* the date window asked for: from <= date < to */
 	gint64 from, to;
 };
 
 struct book {
 	char *title, *subtitle, *author, *lang, *publisher, *description;
+	char *rights;		/* --rights, else a Hugo site's copyright; or NULL */
 	char *identifier;	/* "urn:uuid:..." derived from the content */
 	gint64 modified;	/* SOURCE_DATE_EPOCH, else the newest article date */
 	struct folio_date first, last;	/* dates of the oldest and newest article */

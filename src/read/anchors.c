@@ -55,6 +55,8 @@ struct anchors *anchors_new(const struct article *a)
 		if (!h->anchor)
 			continue;
 		put_first(x->names, g_strdup(h->anchor), i);
+		if (h->id)
+			put_first(x->names, g_strdup(h->id), i);	/* "## Title {#id}" */
 		slug = anchors_hugo_id(h->text);
 		if (*slug) {
 			put_first(x->collated, g_utf8_collate_key(slug, -1), i);

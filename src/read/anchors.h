@@ -15,7 +15,7 @@ void anchors_free(gpointer x);
 
 /*
  * The anchor the fragment (without '#', %-escaped as in the link) names: a heading's own anchor,
- * its name as Hugo makes it (also compared as collated or lower-cased text; the first heading that
+ * the id its source gives it ({#id}), its name as Hugo makes it (also compared as collated or lower-cased text; the first heading that
  * matches wins), then a footnote's anchor. NULL when it names none.
  */
 const char *anchors_find(const struct anchors *x, const char *fragment);

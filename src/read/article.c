@@ -6,6 +6,7 @@
 
 #include "base/diag.h"
 #include "read/markdown.h"
+#include "text/nodetext.h"
 #include "text/textnorm.h"
 
 void article_drop_tree(struct article *a)
@@ -42,15 +43,15 @@ static size_t normalize_newlines(char *text, size_t len)
 	return j;
 }
 
-struct article *article_load(const char *file, const char *real, const struct root *root,
+struct article *article_read(const char *file, const char *real, const struct root *root,
 			     const char *rel, GTimeZone *tz, const char **why)
 {
 	char *raw = NULL, *text;
 	gsize len = 0;
 	GError *err = NULL;
-	const char *bad, *yaml, *body;
-	size_t yaml_len;
-	int body_line, split;
+	const char *bad;
+	struct fm_region fr;
+	int split;
 	struct article *a;
 
 	if (!g_file_get_contents(real, &raw, &len, &err)) {
@@ -79,12 +80,12 @@ struct article *article_load(const char *file, const char *real, const struct ro
 		   adler32_z(adler32(0L, Z_NULL, 0), (const Bytef *)text, len), len);
 	len = normalize_newlines(text, len);
 
-	split = fm_split(file, text, len, &yaml, &yaml_len, &body, &body_line);
+	split = fm_split(file, text, len, &fr);
 	if (split == -1) {
 		*why = "unterminated front matter";
 		goto fail;
 	}
-	if (split == 1 && !fm_parse(file, yaml, yaml_len, 2, tz, &a->fm)) {
+	if (split == 1 && !fm_parse(file, &fr, tz, &a->fm)) {
 		*why = "bad front matter";
 		goto fail;
 	}
@@ -102,20 +103,16 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	a->dir = g_path_get_dirname(real);
 	a->rel = g_strdup(rel);
 	a->root = root;
-	a->body_line = body_line;
-	{
-		size_t body_len = (size_t)(text + len - body), fixed_len = 0;
-		char *fixed = textnorm_markdown_indents(body, body_len, &fixed_len);
-
-		a->doc = markdown_load(file, body_line, fixed ? fixed : body, fixed ? fixed_len : body_len,
-				       &a->markdown, &a->markdown_len);
-		g_free(fixed);
-	}
+	a->body_line = fr.body_line;
+	a->source_len = (size_t)(text + len - fr.body);
+	a->source = g_strndup(fr.body, a->source_len);
 	{
 		char *base = g_path_get_basename(real);
 
-		a->section_index = !strcmp(base, "_index.md") || !strcmp(base, "_index.markdown");
-		a->bundle = !strcmp(base, "index.md") || !strcmp(base, "index.markdown");
+		a->html = g_str_has_suffix(base, ".html") || g_str_has_suffix(base, ".htm");
+		/* _index.md, index.md, and Hugo's _index.en.md, index.en.md, index.html */
+		a->section_index = g_str_has_prefix(base, "_index.");
+		a->bundle = g_str_has_prefix(base, "index.");
 		g_free(base);
 	}
 	g_free(raw);
@@ -124,4 +121,114 @@ fail:
 	article_free(a);
 	g_free(raw);
 	return NULL;
+}
+
+/* What HTML says as text (tags dropped, entities kept): a .html page's summary. */
+static char *html_text(const char *html, size_t len)
+{
+	GString *s = g_string_new(NULL);
+	bool tag = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (html[i] == '<')
+			tag = true;
+		else if (html[i] == '>')
+			tag = false;
+		else if (!tag)
+			g_string_append_c(s, html[i]);
+	}
+	return g_strstrip(g_string_free(s, FALSE));
+}
+
+/*
+ * A .html body as CommonMark keeps it raw: lines outside <pre> lose their indent (in HTML it means
+ * nothing; in Markdown four spaces after a blank line start a code block). Same lines, in place.
+ */
+static void dedent_html(char *text, size_t *len)
+{
+	size_t j = 0;
+	int pre = 0;
+	bool bol = true;
+
+	for (size_t i = 0; i < *len; i++) {
+		char c = text[i];
+
+		if (c == '<' && !g_ascii_strncasecmp(text + i, "<pre", 4))
+			pre++;
+		else if (c == '<' && !g_ascii_strncasecmp(text + i, "</pre", 5) && pre > 0)
+			pre--;
+		if (bol && !pre && (c == ' ' || c == '\t'))
+			continue;
+		bol = c == '\n';
+		text[j++] = c;
+	}
+	text[j] = '\0';
+	*len = j;
+}
+
+GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
+{
+	struct sc_result res;
+	GPtrArray *unknown;
+
+	sc_prepass(ctx, a->source ? a->source : "", a->source_len, &res);
+	g_clear_pointer(&a->source, g_free);
+	if (res.heading_ids->len) {
+		a->heading_ids = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+		for (guint i = 0; i < res.heading_ids->len; i++) {
+			struct sc_heading_id *h = g_ptr_array_index(res.heading_ids, i);
+
+			g_hash_table_insert(a->heading_ids, GINT_TO_POINTER(h->line), g_strdup(h->id));
+		}
+	}
+	/* Hugo's summary: the front matter's, else what comes before <!--more-->. */
+	if (a->fm.summary.text && *a->fm.summary.text) {
+		a->summary = g_strdup(a->fm.summary.text);
+	} else if (res.more >= 0) {
+		if (a->html) {
+			a->summary = html_text(res.text, (size_t)res.more);
+		} else {
+			cmark_node *doc = markdown_parse(res.text, (size_t)res.more);
+
+			a->summary = g_strstrip(node_plain_text(doc));
+			cmark_node_free(doc);
+		}
+	}
+	if (a->html)
+		dedent_html(res.text, &res.len);
+	{
+		size_t fixed_len = 0;
+		char *fixed = textnorm_markdown_indents(res.text, res.len, &fixed_len);
+
+		a->doc = markdown_load(a->file, a->body_line, fixed ? fixed : res.text, fixed ? fixed_len : res.len,
+				       &a->markdown, &a->markdown_len);
+		g_free(fixed);
+	}
+	unknown = res.unknown;
+	res.unknown = NULL;
+	sc_result_clear(&res);
+	return unknown;
+}
+
+struct article *article_load(const char *file, const char *real, const struct root *root,
+			     const char *rel, GTimeZone *tz, const char **why)
+{
+	struct article *a = article_read(file, real, root, rel, tz, why);
+	struct sc_context ctx = { 0 };
+	GPtrArray *unknown;
+
+	if (!a)
+		return NULL;
+	ctx.file = a->file;
+	ctx.first_line = a->body_line;
+	ctx.html = a->html;
+	unknown = article_parse(a, &ctx);
+	for (guint i = 0; i < unknown->len; i++) {
+		struct sc_unknown *u = g_ptr_array_index(unknown, i);
+
+		g_free(u->name);
+		g_free(u);
+	}
+	g_ptr_array_free(unknown, TRUE);
+	return a;
 }

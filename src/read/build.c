@@ -11,66 +11,40 @@
 #include "read/collect.h"
 #include "read/images.h"
 #include "read/markdown.h"
+#include "read/pages.h"
 #include "read/passes.h"
 #include "read/select.h"
 
 #include <libxml/parser.h>
 
-/* The title of the _index.md of the nearest folder (from the article's up to its root). */
-static void find_section(struct article *a, GHashTable *section_titles)
-{
-	char *dir = g_strdup(a->dir);
-
-	while (strlen(dir) >= strlen(a->root->real)) {
-		const char *t = g_hash_table_lookup(section_titles, dir);
-		char *up;
-
-		if (t && strcmp(dir, a->root->real)) {
-			a->section = g_strdup(t);
-			break;
-		}
-		up = g_path_get_dirname(dir);
-		if (!strcmp(up, dir)) {
-			g_free(up);
-			break;
-		}
-		g_free(dir);
-		dir = up;
-	}
-	g_free(dir);
-}
-
-/* One source file, read and identified on a worker thread (parallel.h). */
+/* One source file, read on a worker thread (parallel.h): its front matter, then (another round) its body. */
 struct load_job {
 	struct reading *r;
 	const struct found_file *f;
 	struct article *a;	/* NULL: left out, for why */
 	const char *why;
+	const struct pages *pages;
+	GPtrArray *unknown;	/* the shortcodes its body uses that folio does not know */
 };
 
 /* What load_all gathers, in the files' order. */
 struct load_results {
 	struct book *b;
 	GPtrArray *loaded;
-	GHashTable *section_titles;
 	guint taken;
+	GPtrArray *unknown;	/* struct sc_unknown *, one per name over the book: count, first use */
+	GHashTable *unknown_by_name;
+	GHashTable *unknown_file;	/* name -> file of its first use */
 };
 
-static void load_one(gpointer data, gpointer unused)
+static void read_one(gpointer data, gpointer unused)
 {
 	struct load_job *j = data;
 
-	j->a = article_load(j->f->file, j->f->real, j->f->root, j->f->rel, j->r->opts->tz, &j->why);
-	if (j->a) {
-		j->a->title = passes_article_title(j->a);
-		/* Sections too: one may introduce a part, with pictures and links of its own. */
-		passes_identify(j->r->b, j->a);
-		/* Reading is done with the tree: the back ends open views of their own. */
-		article_drop_tree(j->a);
-	}
+	j->a = article_read(j->f->file, j->f->real, j->f->root, j->f->rel, j->r->tz, &j->why);
 }
 
-static void take_loaded(gpointer data, gpointer user)
+static void take_read(gpointer data, gpointer user)
 {
 	struct load_job *j = data;
 	struct load_results *res = user;
@@ -79,28 +53,93 @@ static void take_loaded(gpointer data, gpointer user)
 	diag_progress_step(++res->taken);
 	if (!a)
 		g_ptr_array_add(res->b->left_out, g_strdup_printf("%s (%s)", j->f->file, j->why));
-	else if (a->section_index) {
+	else if (a->section_index)
 		g_ptr_array_add(res->b->sections, a);
-		g_hash_table_insert(res->section_titles, a->dir, a->title);
-	} else {
+	else
 		g_ptr_array_add(res->loaded, a);
+}
+
+static void parse_one(gpointer data, gpointer unused)
+{
+	struct load_job *j = data;
+	struct article *a = j->a;
+
+	if (a->hidden == HIDDEN_NOT) {
+		struct pages_call call;
+		struct sc_context ctx;
+
+		pages_context(j->pages, a, &call, &ctx);
+		j->unknown = article_parse(a, &ctx);
+	} else {
+		/* Hugo would not publish it: its body is not read (select.c counts it). */
+		g_clear_pointer(&a->source, g_free);
+	}
+	a->title = passes_article_title(a);
+	if (a->doc) {
+		/* Sections too: one may introduce a part, with pictures and links of its own. */
+		passes_identify(j->r->b, a);
+		/* Reading is done with the tree: the back ends open views of their own. */
+		article_drop_tree(a);
+	}
+}
+
+/* The shortcodes folio did not know, counted over the book in the files' order. */
+static void take_parsed(gpointer data, gpointer user)
+{
+	struct load_job *j = data;
+	struct load_results *res = user;
+
+	diag_progress_step(++res->taken);
+	for (guint i = 0; j->unknown && i < j->unknown->len; i++) {
+		struct sc_unknown *u = g_ptr_array_index(j->unknown, i), *all;
+
+		all = g_hash_table_lookup(res->unknown_by_name, u->name);
+		if (all) {
+			all->count += u->count;
+			g_free(u->name);
+			g_free(u);
+			continue;
+		}
+		g_ptr_array_add(res->unknown, u);
+		g_hash_table_insert(res->unknown_by_name, u->name, u);
+		g_hash_table_insert(res->unknown_file, u->name, (gpointer)j->a->file);
+	}
+	if (j->unknown)
+		g_ptr_array_free(j->unknown, TRUE);
+}
+
+static void report_unknown(struct load_results *res)
+{
+	for (guint i = 0; i < res->unknown->len; i++) {
+		struct sc_unknown *u = g_ptr_array_index(res->unknown, i);
+
+		diag_warn(g_hash_table_lookup(res->unknown_file, u->name), u->line,
+			  "shortcode '%s' is not one folio knows (%u time%s in the book, first here): its tags are "
+			  "dropped and its inner text kept; folio.yaml's shortcodes: can map it to a rendering",
+			  u->name, u->count, u->count == 1 ? "" : "s");
+		g_free(u->name);
+		g_free(u);
 	}
 }
 
 /*
- * Read every source file: parsing and identifying run on every core, and the results (and
- * their messages) are taken in the files' order, so the book and stderr are the same each run.
- * Articles that cannot be read are reported and named in b->left_out.
+ * Read every source file, in two rounds on every core: the files and their front matter, then
+ * (once Hugo's view of all the pages is known: languages, sections, cascade, what is published,
+ * where refs go) the bodies. Results and their messages are taken in the files' order, so the
+ * book and stderr are the same each run. Articles that cannot be read are reported and named in
+ * b->left_out.
  */
 static GPtrArray *load_all(struct reading *r)
 {
 	struct book *b = r->b;
-	GPtrArray *files = collect_sources(r->opts->sources, b->roots);
-	struct load_results res = { b, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal), 0 };
+	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site);
+	struct load_results res = { b, g_ptr_array_new(), 0, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal),
+				    g_hash_table_new(g_str_hash, g_str_equal) };
 	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
 	gpointer *order = g_new(gpointer, files->len ? files->len : 1);
 	GPtrArray *loaded = res.loaded;
-	GHashTable *section_titles = res.section_titles;
+	struct pages *pages;
+	guint n = 0;
 
 	/* Library set-up that is not thread-safe, done once here: libxml2's, and cmark-gfm's
 	   extension tables (filled when a parser first attaches them). */
@@ -111,20 +150,26 @@ static GPtrArray *load_all(struct reading *r)
 		order[i] = &jobs[i];
 	}
 	diag_progress_begin("reading", files->len);
-	parallel_in_order(order, files->len, load_one, take_loaded, &res);
+	parallel_in_order(order, files->len, read_one, take_read, &res);
 	diag_progress_end();
+	pages = pages_new(r, loaded, b->sections);
+	for (guint i = 0; i < files->len; i++)
+		if (jobs[i].a) {
+			jobs[i].pages = pages;
+			order[n++] = &jobs[i];
+		}
+	res.taken = 0;
+	diag_progress_begin("parsing", n);
+	parallel_in_order(order, n, parse_one, take_parsed, &res);
+	diag_progress_end();
+	report_unknown(&res);
+	pages_sections(pages);
+	pages_free(pages);
 	g_free(order);
 	g_free(jobs);
-	for (guint i = 0; i < loaded->len; i++)
-		find_section(g_ptr_array_index(loaded, i), section_titles);
-	/* A section named by its own _index.md: use its title for its own folder's part. */
-	for (guint i = 0; i < b->sections->len; i++) {
-		struct article *s = g_ptr_array_index(b->sections, i);
-
-		g_free(s->section);
-		s->section = strcmp(s->dir, s->root->real) ? g_strdup(s->title) : NULL;
-	}
-	g_hash_table_destroy(section_titles);
+	g_ptr_array_free(res.unknown, TRUE);
+	g_hash_table_destroy(res.unknown_by_name);
+	g_hash_table_destroy(res.unknown_file);
 	g_ptr_array_free(files, TRUE);
 	return loaded;
 }
@@ -176,9 +221,20 @@ static char *common_lang(const struct book *b)
 	return best;
 }
 
-static void book_metadata(struct book *b, const struct options *o)
+/* The settings of the language the book is in, when it is made of a Hugo site. */
+static const struct site_lang *site_lang_of_book(const struct reading *r)
 {
-	b->title = g_strdup(o->title);
+	return r->site ? site_book_lang(r->site, r->opts->only_langs) : NULL;
+}
+
+static void book_metadata(struct reading *r)
+{
+	struct book *b = r->b;
+	const struct options *o = r->opts;
+	const struct site_lang *sl = site_lang_of_book(r);
+
+	/* The command line and folio.yaml first, then the site's settings, then the articles. */
+	b->title = g_strdup(o->title ? o->title : sl ? sl->title : NULL);
 	for (guint i = 0; !b->title && i < b->sections->len; i++) {
 		struct article *s = g_ptr_array_index(b->sections, i);
 
@@ -195,9 +251,10 @@ static void book_metadata(struct book *b, const struct options *o)
 			b->title[strlen(b->title) - 3] = '\0';
 	}
 	b->subtitle = g_strdup(o->subtitle);
-	b->author = g_strdup(o->author);
+	b->author = g_strdup(o->author ? o->author : sl ? sl->author : NULL);
 	b->publisher = g_strdup(o->publisher);
-	b->description = g_strdup(o->description);
+	b->description = g_strdup(o->description ? o->description : sl ? sl->description : NULL);
+	b->rights = g_strdup(o->rights ? o->rights : sl ? sl->copyright : NULL);
 	if (!b->lang)
 		b->lang = common_lang(b);
 	if (!b->lang)
@@ -237,16 +294,55 @@ void book_set_title(struct book *b, const char *title, const char *subtitle)
 	b->identifier = content_uuid(b);
 }
 
+/* The Hugo site a SOURCE is the root of (the first such), or NULL. */
+static struct site *find_site(const struct options *o)
+{
+	for (guint i = 0; i < o->sources->len; i++) {
+		const char *src = g_ptr_array_index(o->sources, i);
+		char *config = g_file_test(src, G_FILE_TEST_IS_DIR) ? site_config_file(src) : NULL;
+		struct site *s = config ? site_load(src) : NULL;
+
+		g_free(config);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
+/* Dates without a zone: --timezone, else the site's timeZone, else UTC in a Hugo site (Hugo's), else local. */
+static GTimeZone *reading_zone(const struct options *o, const struct site *s)
+{
+	GTimeZone *tz;
+
+	if (o->timezone || !s)
+		return g_time_zone_ref(o->tz);
+	if (s->timezone) {
+		tz = date_zone(s->timezone);
+		if (tz)
+			return tz;
+		diag_warn(s->config, 0, "timeZone '%s' is no time zone folio knows; dates without a zone are read in UTC",
+			  s->timezone);
+	}
+	return g_time_zone_new_utc();
+}
+
 struct book *book_build(const struct options *opts, GHashTable *sent, double cjk_latin_space)
 {
 	struct book *b = book_new();
-	struct reading r = { b, opts, sent };
+	struct reading r = { b, opts, sent, NULL, NULL };
 	struct select_filters *filters = select_filters_new(opts);
 	GPtrArray *loaded;
+	struct site *site = find_site(opts);
+	const struct site_lang *sl;
 
+	r.site = site;
+	r.tz = reading_zone(opts, site);
 	b->cjk_latin_space = cjk_latin_space;
-	/* A language given for the book is the default of articles without one. */
+	/* A language given for the book is the default of articles without one; a site's is next. */
 	b->lang = g_strdup(opts->book_lang);
+	sl = site_lang_of_book(&r);
+	if (!b->lang && sl && site->lang_declared && site->multilingual)
+		b->lang = g_strdup(sl->tag ? sl->tag : sl->key);
 	loaded = load_all(&r);
 	select_articles(&r, filters, loaded);
 	g_ptr_array_free(loaded, TRUE);
@@ -257,7 +353,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 		b->lang = common_lang(b);
 	arrange_group(&r);
 	passes_run(b);
-	book_metadata(b, opts);
+	book_metadata(&r);
 	images_resolve(&r);
 	if (b->left_out->len) {
 		GString *s = g_string_new(NULL);
@@ -268,5 +364,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 			  b->left_out->len == 1 ? "" : "s", s->str);
 		g_string_free(s, TRUE);
 	}
+	site_free(site);
+	g_time_zone_unref(r.tz);
 	return b;
 }

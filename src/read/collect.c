@@ -7,6 +7,12 @@
 
 #include "base/diag.h"
 
+/* How a folder is read: a plain SOURCE folder, or the content folder of a Hugo site. */
+struct rules {
+	bool html;		/* .html files are content files too (Hugo's) */
+	bool bundles;		/* a folder with an index file is a leaf bundle: its other files are its resources */
+};
+
 static void found_free(gpointer p)
 {
 	struct found_file *f = p;
@@ -21,6 +27,17 @@ static bool is_markdown(const char *name)
 {
 	return g_str_has_suffix(name, ".md") || g_str_has_suffix(name, ".markdown")
 	       || g_str_has_suffix(name, ".MD") || g_str_has_suffix(name, ".Markdown");
+}
+
+static bool is_content(const char *name, const struct rules *rules)
+{
+	return is_markdown(name) || (rules->html && (g_str_has_suffix(name, ".html") || g_str_has_suffix(name, ".htm")));
+}
+
+/* index.md, index.en.md, index.html: the page of a leaf bundle. */
+static bool is_bundle_index(const char *name, const struct rules *rules)
+{
+	return g_str_has_prefix(name, "index.") && is_content(name, rules);
 }
 
 static int compare_names(gconstpointer a, gconstpointer b)
@@ -46,12 +63,13 @@ static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, 
 
 /* Walk dir (real path real_dir, rel inside root); visited guards against symlink loops. */
 static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
-		 const struct root *root, const char *real_dir, const char *rel)
+		 const struct root *root, const char *real_dir, const char *rel, const struct rules *rules)
 {
 	GDir *dir;
 	GError *err = NULL;
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	const char *name;
+	bool leaf = false;
 
 	if (g_hash_table_contains(visited, real_dir))
 		return;
@@ -71,9 +89,15 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(dir);
 	g_ptr_array_sort(names, compare_names);
+	/* In a leaf bundle only the index files are pages (Hugo's rule): the rest are its resources. */
+	for (guint i = 0; rules->bundles && i < names->len && !leaf; i++)
+		leaf = is_bundle_index(g_ptr_array_index(names, i), rules);
 
 	for (guint i = 0; i < names->len; i++) {
 		const char *n = g_ptr_array_index(names, i);
+
+		if (leaf && !is_bundle_index(n, rules))
+			continue;
 		char *child_rel = *rel ? g_build_filename(rel, n, NULL) : g_strdup(n);
 		char *path = g_build_filename(real_dir, n, NULL);
 		char *shown = paths_display(root->given, child_rel);
@@ -85,8 +109,8 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 		} else if (!roots_find(roots, real)) {
 			diag_warn(shown, 0, "is a link that leaves the source folders; skipped");
 		} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
-			walk(out, seen, visited, roots, root, real, child_rel);
-		} else if (S_ISREG(st.st_mode) && is_markdown(n)) {
+			walk(out, seen, visited, roots, root, real, child_rel, rules);
+		} else if (S_ISREG(st.st_mode) && is_content(n, rules)) {
 			add_file(out, seen, root, shown, real, child_rel);
 		}
 		free(real);
@@ -97,8 +121,37 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 	g_ptr_array_free(names, TRUE);
 }
 
-GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots)
+/* A Hugo site root: its content folders (one per language, each once), read by Hugo's rules. */
+static void walk_site(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
+		      const struct root *root, const struct site *site)
 {
+	static const struct rules hugo = { true, true };
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+
+	for (guint i = 0; i < site->langs->len; i++) {
+		const struct site_lang *l = g_ptr_array_index(site->langs, i);
+		char *rel;
+
+		if (!l->content_dir || g_hash_table_contains(done, l->content_dir))
+			continue;
+		if (!g_str_has_prefix(l->content_dir, site->root)) {
+			diag_warn(site->config, 0, "the content folder %s is outside the site; not read", l->content_dir);
+			continue;
+		}
+		g_hash_table_add(done, l->content_dir);
+		rel = g_strdup(l->content_dir + strlen(site->root) + (strlen(l->content_dir) > strlen(site->root)));
+		walk(out, seen, visited, roots, root, l->content_dir, rel, &hugo);
+		g_free(rel);
+	}
+	if (!g_hash_table_size(done))
+		diag_warn(site->config, 0, "the site has no content folder (contentDir)");
+	g_hash_table_destroy(done);
+}
+
+GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const struct site *site)
+{
+	static const struct rules plain = { false, false };
+
 	GPtrArray *out = g_ptr_array_new_with_free_func(found_free);
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -123,8 +176,10 @@ GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots)
 
 		if (!real || stat(real, &st) != 0) {
 			diag_error(src, 0, "no such file or folder");
+		} else if (S_ISDIR(st.st_mode) && site && !strcmp(real, site->root)) {
+			walk_site(out, seen, visited, roots, roots_find(roots, real), site);
 		} else if (S_ISDIR(st.st_mode)) {
-			walk(out, seen, visited, roots, roots_find(roots, real), real, "");
+			walk(out, seen, visited, roots, roots_find(roots, real), real, "", &plain);
 		} else if (S_ISREG(st.st_mode)) {
 			char *base = g_path_get_basename(src);
 

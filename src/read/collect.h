@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "base/paths.h"
+#include "read/site.h"
 
 struct found_file {
 	char *file;		/* for messages: SOURCE joined with the path inside it */
@@ -17,8 +18,10 @@ struct found_file {
  * Add each SOURCE to roots and list its Markdown files (.md and .markdown files;
  * hidden files and folders skipped, symlinks that leave the folder refused),
  * sorted by path within each SOURCE, each file once. A SOURCE that does not
- * exist is reported as an error. Returns an array of struct found_file *.
+ * exist is reported as an error. A SOURCE that is the root of site (a Hugo site, or NULL) is
+ * read as Hugo reads it: its content folders only, .html files too, and in a leaf bundle (a
+ * folder with an index file) only the index files. Returns an array of struct found_file *.
  */
-GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots);
+GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const struct site *site);
 
 #endif

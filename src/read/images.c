@@ -60,7 +60,25 @@ struct resource *images_resolve_ref(struct reading *rd, const char *base_dir, co
 		*why = is_remote(ref) ? "is a remote image, not fetched here" : "has an address folio cannot read";
 		return NULL;
 	}
-	path = paths_resolve(rd->b->roots, base_dir, ref, why);
+	if (ref[0] == '/' && rd->site) {
+		/* In a Hugo site "/images/a.png" is the site's: its static folders, then its content folders. */
+		const char *first_why = NULL;
+
+		path = NULL;
+		for (guint i = 0; !path && i < rd->site->static_dirs->len; i++)
+			path = paths_resolve(rd->b->roots, g_ptr_array_index(rd->site->static_dirs, i), ref + 1,
+					     first_why ? why : &first_why);
+		for (guint i = 0; !path && i < rd->site->langs->len; i++) {
+			const struct site_lang *l = g_ptr_array_index(rd->site->langs, i);
+
+			if (l->content_dir)
+				path = paths_resolve(rd->b->roots, l->content_dir, ref + 1, first_why ? why : &first_why);
+		}
+		if (!path)
+			*why = "is in none of the site's static or content folders";
+	} else {
+		path = paths_resolve(rd->b->roots, base_dir, ref, why);
+	}
 	if (!path)
 		return NULL;
 	r = resources_add_file(rd, path, why);

@@ -93,6 +93,10 @@ static void walk_heading(struct walk *w, cmark_node *n)
 		h->level = cmark_node_get_heading_level(n);
 		h->text = node_plain_text(n);
 		h->line = node_file_line(n, w->a->body_line);
+		/* "## Title {#id}": the pre-pass cut the id from the text and kept it by line. */
+		if (w->a->heading_ids)
+			h->id = g_strdup(g_hash_table_lookup(w->a->heading_ids,
+							     GINT_TO_POINTER(cmark_node_get_start_line(n))));
 		g_ptr_array_add(w->recording->headings, h);
 	}
 }
@@ -191,13 +195,17 @@ void records_take(struct article *a)
 	struct walk w = { .a = a, .recording = a };
 
 	walk_tree(&w, a->doc);
-	/* Each picture's caption, decided once for both books. */
+	/* Each picture's caption, decided once for both books: its title, else the title its page
+	   resource has in the front matter (Hugo's resources:), else an alt text that says something. */
 	for (guint i = 0; i < a->images->len; i++) {
 		struct image *im = g_ptr_array_index(a->images, i);
+		const struct fm_resource *res = im->title ? NULL : fm_resource_for(&a->fm, im->url);
 
-		im->caption = g_strdup(im->title ? im->title : alt_text_meaningful(im->alt) ? im->alt : NULL);
+		im->caption = g_strdup(im->title ? im->title : res && res->title ? res->title
+				       : alt_text_meaningful(im->alt) ? im->alt : NULL);
 	}
 	a->walked = true;
+	g_clear_pointer(&a->heading_ids, g_hash_table_destroy);
 }
 
 struct article_view *article_view_open(const struct article *a)

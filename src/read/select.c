@@ -253,6 +253,20 @@ static bool filtered_out(struct reading *r, const struct select_filters *f, cons
 	const struct options *o = r->opts;
 	const char *lang = a->lang ? a->lang : b->lang;
 
+	switch (a->hidden) {	/* Hugo's publishing rules (read/pages.c) */
+	case HIDDEN_DRAFT_SECTION:
+		return drop(&b->chosen.draft_sections);
+	case HIDDEN_HEADLESS:
+		return drop(&b->chosen.headless);
+	case HIDDEN_UNLISTED:
+		return drop(&b->chosen.unlisted);
+	case HIDDEN_FUTURE:
+		return drop(&b->chosen.future);
+	case HIDDEN_EXPIRED:
+		return drop(&b->chosen.expired);
+	default:
+		break;
+	}
 	if (a->fm.draft && !o->include_drafts)
 		return drop(&b->chosen.drafts);
 	if (f->files && !g_hash_table_contains(f->files, a->real))
@@ -318,7 +332,8 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 			g_ptr_array_add(dropped, a);
 			continue;
 		}
-		first = duplicate_of(r, seen, a, &why);
+		/* A Hugo site's pages are each a page of their own (Hugo publishes them all; translations too). */
+		first = r->site ? NULL : duplicate_of(r, seen, a, &why);
 		if (first) {
 			b->chosen.duplicates++;
 			diag_note(a->file, 0, "duplicate of %s (%s); left out", first->file, why);
@@ -339,6 +354,11 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 	if (b->chosen.drafts)
 		diag_note(NULL, 0, "%u draft%s skipped (--include-drafts keeps them)", b->chosen.drafts,
 			  b->chosen.drafts == 1 ? "" : "s");
+	note_count(b->chosen.draft_sections, "in a draft section skipped (--include-drafts keeps them)");
+	note_count(b->chosen.future, "whose publishDate is still to come left out (--include-future keeps them)");
+	note_count(b->chosen.expired, "whose expiryDate has passed left out (--include-expired keeps them)");
+	note_count(b->chosen.unlisted, "that Hugo does not list (_build: list: never or local) left out");
+	note_count(b->chosen.headless, "in headless bundles left out (Hugo neither lists nor renders them)");
 	note_count(b->chosen.by_files, "not in the files: list left out");
 	if (b->chosen.by_date) {
 		char *what = g_strdup_printf("outside the dates asked for (%s) left out", f->window);

@@ -22,6 +22,8 @@ enum l10n_label {
 	L_EMBED,		/* placeholder for an iframe, object, embed */
 	L_VIDEO,
 	L_AUDIO,
+	L_POST,			/* a post on a social network (a shortcode's note) */
+	L_CODE_SNIPPET,		/* a gist (a shortcode's note) */
 	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
 	L_COUNT_
 };

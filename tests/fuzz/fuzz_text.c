@@ -4,7 +4,7 @@
  *     alone: the same day)
  *   1 date_parse_span: a positive number of seconds
  *   2 template_fill / template_uses: a filled template holds no "{{" of its own making
- *   3 front matter (fm_split + fm_parse, as article_load calls them): lines inside the file
+ *   3 front matter (fm_split + fm_parse, as article_read calls them): lines inside the file
  *   4 the digest state file (state_open)
  *   5 the print theme (theme_load): a theme that loads leaves room for text
  *   6 folio.yaml (options_load_file), for a build and for a digest
@@ -68,14 +68,14 @@ static void template(const char *text)
 
 static void front_matter(const char *data, size_t len)
 {
-	const char *yaml, *body, *bad;
-	size_t yaml_len;
-	int body_line, split;
+	const char *bad;
+	struct fm_region fr;
+	int split;
 	struct front_matter fm;
 	char *text;
 
 	if (!g_utf8_validate(data, (gssize)len, &bad))
-		return;	/* article_load refuses these first */
+		return;	/* article_read refuses these first */
 	/* and makes every line end "\n" */
 	text = g_malloc(len + 1);
 	for (size_t i = 0, j = 0;; i++) {
@@ -89,14 +89,14 @@ static void front_matter(const char *data, size_t len)
 			i++;
 	}
 	fm_init(&fm);
-	split = fm_split("fuzz.md", text, len, &yaml, &yaml_len, &body, &body_line);
-	FUZZ_ASSERT(body >= text && body <= text + len && body_line >= 1, "body outside the file", text);
+	split = fm_split("fuzz.md", text, len, &fr);
+	FUZZ_ASSERT(fr.body >= text && fr.body <= text + len && fr.body_line >= 1, "body outside the file", text);
 	if (split == 1) {
 		GTimeZone *tz = g_time_zone_new_utc();
 
-		FUZZ_ASSERT(yaml >= text && yaml + yaml_len <= text + len, "YAML outside the file", text);
-		if (fm_parse("fuzz.md", yaml, yaml_len, 2, tz, &fm)) {
-			FUZZ_ASSERT(fm.title.line <= body_line, "title line past the front matter", text);
+		FUZZ_ASSERT(fr.text >= text && fr.text + fr.len <= text + len, "front matter outside the file", text);
+		if (fm_parse("fuzz.md", &fr, tz, &fm)) {
+			FUZZ_ASSERT(fm.title.line <= fr.body_line, "title line past the front matter", text);
 			for (guint i = 0; i < fm.extra->len; i++) {
 				const struct fm_extra *e = g_ptr_array_index(fm.extra, i);
 

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import urllib.parse
 import zipfile
@@ -280,8 +281,10 @@ def source_facts(site, rel):
 def run_folio(folio, site, work, name, args):
     epub = os.path.join(work, name + ".epub")
     model = os.path.join(work, name + ".model")
-    env = dict(os.environ, TZ="UTC", XDG_CACHE_HOME=os.path.join(work, "folio-cache"))
-    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    # Hugo publishes by the clock (a future publishDate waits); folio by SOURCE_DATE_EPOCH when it is
+    # set: the comparison gives folio the clock's time, so both judge "now" alike.
+    env = dict(os.environ, TZ="UTC", XDG_CACHE_HOME=os.path.join(work, "folio-cache"),
+               SOURCE_DATE_EPOCH=str(int(time.time())))
     cmd = [folio, "--offline"] + args + [site, "-o", epub, "-o", model]
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=work)
     return cmd, r, epub, model

@@ -7,7 +7,7 @@
 # Stages, earliest first: base, text, html, media, book, read, format (what the back ends share),
 # then the back ends format/epub, format/pdf and format/model (siblings: none may use another),
 # then cli, then main.c at the top. A "file" is a module: NAME.c with its NAME.h. Edges come from
-# every #include "stage/name.h" line and, when OBJ_DIR holds the objects (build/obj), from every
+# every #include "stage/name.h" line (of .c, .cc and .h files) and, when OBJ_DIR holds the objects (build/obj), from every
 # undefined symbol of an object that another object defines (nm). Prints one line per problem and
 # exits 1 when there is any.
 import os
@@ -37,7 +37,7 @@ def modules(src):
     mods = {}
     for root, _, files in os.walk(src):
         for f in files:
-            if not f.endswith((".c", ".h")):
+            if not f.endswith((".c", ".h", ".cc")):
                 continue
             rel = os.path.relpath(os.path.join(root, f), src)
             mods.setdefault(os.path.splitext(rel)[0], []).append(rel)
@@ -83,7 +83,7 @@ def symbol_edges(obj, mods, problems):
             if f.endswith(".o"):
                 path = os.path.join(root, f)
                 objects[os.path.splitext(os.path.relpath(path, obj))[0]] = path
-    missing = [m for m, files in mods.items() if any(f.endswith(".c") for f in files) and m not in objects]
+    missing = [m for m, files in mods.items() if any(f.endswith((".c", ".cc")) for f in files) and m not in objects]
     for m in sorted(missing):
         problems.append(f"{m}.c: no object in {obj} (build first: make)")
     defined = {}

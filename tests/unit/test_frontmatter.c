@@ -7,25 +7,26 @@
 
 static bool parse(const char *text, struct front_matter *fm)
 {
-	const char *yaml, *body;
-	size_t len;
-	int body_line;
+	struct fm_region r;
 	GTimeZone *utc = g_time_zone_new_utc();
 	bool ok;
 
 	fm_init(fm);
-	ok = fm_split("t.md", text, strlen(text), &yaml, &len, &body, &body_line) == 1
-	     && fm_parse("t.md", yaml, len, 2, utc, fm);
+	ok = fm_split("t.md", text, strlen(text), &r) == 1 && fm_parse("t.md", &r, utc, fm);
 	g_time_zone_unref(utc);
 	return ok;
+}
+
+/* The split of text: its return value, with r filled. */
+static int split(const char *text, struct fm_region *r)
+{
+	return fm_split("t.md", text, strlen(text), r);
 }
 
 int main(void)
 {
 	struct front_matter fm;
-	const char *yaml, *body;
-	size_t len;
-	int line;
+	struct fm_region r;
 
 	diag_set_quiet(true);
 	CHECK("fm: corpus article parses", parse(
@@ -67,14 +68,105 @@ int main(void)
 	CHECK("fm: a list is not a mapping", !parse("---\n- a\n- b\n---\n", &fm));
 	fm_clear(&fm);
 
-	CHECK("fm: none", fm_split("t.md", "# Title\n", 8, &yaml, &len, &body, &line) == 0 && line == 1);
-	CHECK("fm: unterminated", fm_split("t.md", "---\ntitle: x\n", 13, &yaml, &len, &body, &line) == -1);
-	CHECK("fm: body line", fm_split("t.md", "---\na: 1\nb: 2\n---\nx\n", 20, &yaml, &len, &body, &line) == 1
-	      && line == 5 && !strcmp(body, "x\n"));
-	CHECK("fm: dots close", fm_split("t.md", "---\na: 1\n...\nx", 15, &yaml, &len, &body, &line) == 1
-	      && !strcmp(body, "x"));
-	CHECK("fm: TOML reported", fm_split("t.md", "+++\na = 1\n+++\nx", 16, &yaml, &len, &body, &line) == -2
-	      && !strcmp(body, "x"));
-	CHECK("fm: '---' later is no front matter", fm_split("t.md", "x\n---\n", 6, &yaml, &len, &body, &line) == 0);
+	CHECK("fm: none", split("# Title\n", &r) == 0 && r.body_line == 1);
+	CHECK("fm: unterminated", split("---\ntitle: x\n", &r) == -1);
+	CHECK("fm: body line", split("---\na: 1\nb: 2\n---\nx\n", &r) == 1 && r.body_line == 5 && !strcmp(r.body, "x\n"));
+	CHECK("fm: dots close", split("---\na: 1\n...\nx", &r) == 1 && !strcmp(r.body, "x"));
+	CHECK("fm: '---' later is no front matter", split("x\n---\n", &r) == 0);
+	CHECK("fm: after blank lines (Hugo finds it there)", split("\n  \n---\ntitle: x\n---\nbody", &r) == 1
+	      && r.format == FMT_YAML && r.line == 4 && r.body_line == 6 && !strcmp(r.body, "body"));
+	CHECK("fm: TOML found", split("+++\na = 1\n+++\nx", &r) == 1 && r.format == FMT_TOML && !strcmp(r.body, "x"));
+	CHECK("fm: JSON found to its closing brace", split("{\n  \"a\": \"}{\",\n  \"b\": {\"c\": 1}\n}\nbody\n", &r) == 1
+	      && r.format == FMT_JSON && r.body_line == 5 && !strcmp(r.body, "body\n"));
+	CHECK("fm: a shortcode first is no JSON", split("{{< figure src=\"a.png\" >}}\n", &r) == 0);
+	CHECK("fm: a heading id first is no JSON", split("{#id} text\n", &r) == 0);
+	CHECK("fm: JSON never closed", split("{\"title\": \"x\"\n", &r) == -1);
+
+	/* TOML, read by toml++: typed values, lines, keys in file order, dates as written. */
+	diag_reset();
+	CHECK("toml: parses", parse("+++\ntitle = \"江岸\"\ndraft = true\nweight = 3\n"
+				    "date = 2025-03-03T20:15:00+08:00\nlastmod = 2025-03-04\ntags = [\"a\", \"b\"]\n"
+				    "zeta = 1\nalpha = 2\n[params]\nmotto = \"流\"\n+++\nbody\n", &fm));
+	CHECK_STR("toml: title", fm.title.text, "江岸");
+	CHECK("toml: title line", fm.title.line == 2);
+	CHECK("toml: draft is a boolean", fm.draft);
+	CHECK("toml: weight", fm.has_weight && fm.weight == 3);
+	CHECK("toml: offset date-time", fm.date.valid && fm.date.utc == 1741004100 && fm.date.offset == 8 * 3600);
+	CHECK("toml: local date is midnight in the zone", fm.lastmod.valid && fm.lastmod.utc == 1741046400);
+	CHECK("toml: list", fm.tags.items->len == 2 && fm.tags.line == 7);
+	CHECK_STR("toml: unknown keys in file order, not key order", ((struct fm_extra *)g_ptr_array_index(fm.extra, 0))->key, "zeta");
+	CHECK("toml: a table's line", ((struct fm_extra *)g_ptr_array_index(fm.extra, 2))->line == 10);
+	CHECK_STR("toml: nested value", fm_lookup(fm.tree, "params.motto")->text, "流");
+	CHECK("toml: no warning", diag_count(DIAG_WARNING) == 0);
+	fm_clear(&fm);
+	diag_reset();
+	CHECK("toml: broken TOML fails", !parse("+++\ntitle = \"x\"\ndate = 2024-03-05T8:59:56+08:00\n+++\n", &fm)
+	      && diag_count(DIAG_WARNING) == 1);
+	fm_clear(&fm);
+	CHECK("toml: a string in Hugo's lenient form is a date", parse("+++\ndate = \"2024-03-05T8:59:56+08:00\"\n+++\n", &fm)
+	      && fm.date.valid && fm.date.utc == 1709600396);
+	fm_clear(&fm);
+	CHECK("toml: a key given twice is an error", !parse("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n", &fm));
+	fm_clear(&fm);
+
+	/* JSON, read by json-glib: surrogate pairs, duplicate keys (last wins), lines of members. */
+	diag_reset();
+	CHECK("json: parses", parse("{\n  \"title\": \"表情 \\ud83d\\ude00\",\n  \"summary\": \"first\",\n"
+				    "  \"summary\": \"last\",\n  \"weight\": 4,\n  \"draft\": false,\n"
+				    "  \"tags\": [\"x\"],\n  \"deep\": {\"k\": \"v\"},\n  \"odd\": 2.5\n}\nbody\n", &fm));
+	CHECK_STR("json: a surrogate pair is one emoji", fm.title.text, "表情 😀");
+	CHECK_STR("json: the last of a duplicate key wins", fm.summary.text, "last");
+	CHECK("json: a duplicate key is reported", diag_count(DIAG_WARNING) == 1);
+	CHECK("json: member lines", fm.title.line == 2 && fm.has_weight && fm.weight == 4 && fm.tags.line == 7);
+	CHECK("json: false is false", !fm.draft);
+	CHECK_STR("json: nested object", fm_lookup(fm.tree, "deep.k")->text, "v");
+	CHECK_STR("json: a number as text", fm_map_get(fm.tree, "odd")->text, "2.5");
+	CHECK("json: nested object line", fm_map_get(fm.tree, "deep")->line == 8);
+	fm_clear(&fm);
+	diag_reset();
+	CHECK("json: broken JSON fails with its line", !parse("{\n  \"title\": \"x\",\n  \"date\": 2025-03-05\n}\n", &fm)
+	      && diag_count(DIAG_WARNING) == 1);
+	fm_clear(&fm);
+
+	/* Hugo's dates and publishing keys, whatever the format. */
+	CHECK("hugo: no date: publishDate", parse("---\npublishDate: 2024-12-01T12:00:00+08:00\n---\n", &fm)
+	      && fm.date.valid && fm.date.utc == 1733025600 && fm.publish.valid);
+	fm_clear(&fm);
+	CHECK("hugo: no date or publishDate: lastmod", parse("---\nlastmod: 2024-11-20\n---\n", &fm) && fm.date.valid
+	      && fm.date.utc == 1732060800);
+	fm_clear(&fm);
+	CHECK("hugo: pubdate and unpublishdate are aliases", parse("---\npubdate: 2099-01-01\nunpublishdate: 2020-01-01\n---\n", &fm)
+	      && fm.publish.valid && fm.expiry.valid && fm.date.valid);
+	fm_clear(&fm);
+	CHECK("hugo: _build list never", parse("---\n_build:\n  list: never\n---\n", &fm) && fm.list == FM_LIST_NEVER);
+	fm_clear(&fm);
+	CHECK("hugo: build list local", parse("---\nbuild: {list: local}\n---\n", &fm) && fm.list == FM_LIST_LOCAL);
+	fm_clear(&fm);
+	CHECK("hugo: headless", parse("---\nheadless: true\n---\n", &fm) && fm.headless);
+	fm_clear(&fm);
+	CHECK("hugo: resources with titles", parse("---\nresources:\n  - src: '*.png'\n    title: 图\n---\n", &fm)
+	      && fm_resource_for(&fm, "a.png") && !strcmp(fm_resource_for(&fm, "a.png")->title, "图")
+	      && !fm_resource_for(&fm, "a.jpg"));
+	fm_clear(&fm);
+	CHECK("hugo: keys in any case", parse("---\nTitle: T\nPublishDate: 2024-01-01\n---\n", &fm)
+	      && fm.title.text && !strcmp(fm.title.text, "T") && fm.publish.valid);
+	fm_clear(&fm);
+	{
+		struct fm_node *c = fm_node_map(1);
+		GTimeZone *utc = g_time_zone_new_utc();
+
+		fm_map_set(c, "columnist", fm_node_scalar(FM_TEXT, "江岸", 2));
+		fm_map_set(c, "title", fm_node_scalar(FM_TEXT, "not this", 3));
+		fm_map_set(c, "draft", fm_node_scalar(FM_BOOL, "true", 4));
+		parse("---\ntitle: own\n---\n", &fm);
+		fm_apply_cascade("t.md", &fm, c, utc);
+		CHECK_STR("cascade: a key the page lacks comes down", fm_map_get(fm.tree, "columnist")->text, "江岸");
+		CHECK_STR("cascade: the page's own key wins", fm.title.text, "own");
+		CHECK("cascade: a known key is read", fm.draft);
+		CHECK("cascade: not kept as the page's extra keys", fm.extra->len == 0);
+		fm_clear(&fm);
+		fm_node_free(c);
+		g_time_zone_unref(utc);
+	}
 	CHECK_DONE();
 }

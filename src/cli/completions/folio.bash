@@ -3,8 +3,10 @@
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
-	--description --css --sort --include-drafts --strict -q --quiet --page-size --margin --two-sided
-	--theme --bleed --marks --pdf-standard --untagged --since --until --last --category --tag --only-lang --limit --timezone --group-by
+	--description --rights --css --sort --include-drafts --include-future --include-expired --strict -q --quiet
+	--page-size --margin --two-sided
+	--theme --bleed --marks --pdf-standard --untagged --since --until --last --category --tag --only-lang --limit
+	--timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs -h --help -V --version"
 _folio_digest_options="--state --new"
@@ -64,7 +66,7 @@ _folio() {
 	--last) COMPREPLY=($(compgen -W "24h 7d 2w 30d 1y" -- "$cur")); return ;;
 	--timezone) _folio_zones; return ;;
 	# Values with nothing to offer: text, names, dates, numbers.
-	--title | --subtitle | --author | --publisher | --description | --since | --until | --category | \
+	--title | --subtitle | --author | --publisher | --description | --rights | --since | --until | --category | \
 	--tag | --limit | --user-agent | --referer | --image-max-pixels | --image-max-megapixels | \
 	--image-max-bytes | --image-timeout | -j | --jobs | --margin) return ;;
 	esac

@@ -523,6 +523,8 @@ static GString *package_opf(struct pack *p, const char *css_href)
 		put_element(out, "dc:publisher", NULL, b->publisher);
 	if (b->description && *b->description)
 		put_element(out, "dc:description", NULL, b->description);
+	if (b->rights && *b->rights)
+		put_element(out, "dc:rights", NULL, b->rights);
 	for (guint i = 0; i < subjects->len; i++)
 		put_element(out, "dc:subject", NULL, g_ptr_array_index(subjects, i));
 	if (p->cover) {

@@ -145,7 +145,12 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block)
 {
 	if (!im || !im->res) {
-		put_placeholder(r, url, alt, im ? im->problem : "not found in the book", block);
+		/* A picture that is not here keeps its caption. */
+		char *shown = im && im->caption && (!alt || strcmp(im->caption, alt))
+			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", im->caption) : NULL;
+
+		put_placeholder(r, url, shown ? shown : alt, im ? im->problem : "not found in the book", block);
+		g_free(shown);
 		return;
 	}
 	if (block)

@@ -41,7 +41,7 @@ static void dump_article(FILE *f, const struct article *a)
 	text_field(f, "lang", a->lang);
 	text_field(f, "section", a->section);
 	text_field(f, "author", a->fm.author.text);
-	text_field(f, "summary", a->fm.summary.text);
+	text_field(f, "summary", a->summary ? a->summary : a->fm.summary.text);
 	text_field(f, "source", a->source_name);
 	text_field(f, "source-url", a->source_url);
 	text_field(f, "slug", a->fm.slug.text);
@@ -61,7 +61,8 @@ static void dump_article(FILE *f, const struct article *a)
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
 
-		fprintf(f, "  heading line %d h%d #%s %s\n", h->line, h->level, h->anchor, h->text);
+		fprintf(f, "  heading line %d h%d #%s %s%s%s%s\n", h->line, h->level, h->anchor, h->text,
+			h->id ? " {#" : "", h->id ? h->id : "", h->id ? "}" : "");
 	}
 	for (guint i = 0; i < a->images->len; i++)
 		dump_image(f, "image", g_ptr_array_index(a->images, i));
@@ -94,6 +95,7 @@ bool model_write(const struct export *x, struct outfile *out)
 	text_field(f, "title", b->title);
 	text_field(f, "subtitle", b->subtitle);
 	text_field(f, "author", b->author);
+	text_field(f, "rights", b->rights);
 	text_field(f, "lang", b->lang);
 	text_field(f, "identifier", b->identifier);
 	text_field(f, "modified", modified);

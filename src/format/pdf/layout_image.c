@@ -122,8 +122,14 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	if (r && svg_is_empty(r))
 		return;
 	if (!lay_drawable(r)) {
-		placeholder(L, F, im ? im->alt : NULL, im ? im->url : NULL,
+		/* A picture that is not here keeps its caption. */
+		const char *alt = im ? im->alt : NULL;
+		char *shown = caption && *caption && (!alt || strcmp(caption, alt))
+			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? "\n" : "", caption) : NULL;
+
+		placeholder(L, F, shown ? shown : alt, im ? im->url : NULL,
 				im && im->problem ? im->problem : r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
+		g_free(shown);
 		return;
 	}
 	if (caption && *caption) {

@@ -1,0 +1,502 @@
+/* pages.c - Hugo's view of the pages read: languages, paths, sections and cascade, publishing rules, refs and params. */
+#include "read/pages.h"
+
+#include <string.h>
+
+#include "base/langtag.h"
+
+struct pages {
+	struct reading *r;
+	GPtrArray *all;		/* every article read: pages and sections */
+	GHashTable *sections;	/* "lang\ndir" -> the section's _index article */
+};
+
+/* The key of a folder of a language: sections are found by it. */
+static char *section_key(const struct article *a, const char *dir)
+{
+	return g_strdup_printf("%s\n%s\n%s", a->hugo_lang ? a->hugo_lang : "", a->hugo_lang ? "" : a->root->real, dir);
+}
+
+/* "posts/a.md" -> "posts"; "a.md" -> "". */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? g_strndup(path, (gsize)(slash - path)) : g_strdup("");
+}
+
+/* The folder a page belongs to: a bundle's or a section's own folder is its page's place. */
+static char *place_of(const struct article *a)
+{
+	return dir_of(a->path);
+}
+
+/* Language by file name ("post.en.md", "index.zh-cn.md"), else by content folder; the path without the suffix. */
+static void hugo_identity(struct pages *p, struct article *a)
+{
+	const struct site *s = p->r->site;
+	char *rel = g_strdup(a->rel), *base, *dot, *ext;
+	const struct site_lang *l = NULL;
+
+	if (!s) {
+		a->path = rel;
+		return;
+	}
+	{
+		/* Inside its language's content folder. */
+		const struct site_lang *dir_lang = site_lang_of_dir(s, a->real);
+
+		if (dir_lang) {
+			g_free(rel);
+			rel = g_strdup(a->real + strlen(dir_lang->content_dir) + 1);
+			l = dir_lang;
+		}
+	}
+	/* "index.en.md": the language between the name and the extension, when the site has it. */
+	base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+	ext = strrchr(base, '.');
+	dot = NULL;
+	for (char *c = base; ext && c < ext; c++)
+		if (*c == '.')
+			dot = c;
+	if (dot && dot > base) {
+		char *key = g_strndup(dot + 1, (gsize)(ext - dot - 1));
+
+		if (site_lang_by_key(s, key)) {
+			l = site_lang_by_key(s, key);
+			memmove(dot, ext, strlen(ext) + 1);
+		}
+		g_free(key);
+	}
+	a->path = rel;
+	if (!l && s->lang_declared)
+		l = g_ptr_array_index(s->langs, 0);
+	if (l && s->lang_declared) {
+		a->hugo_lang = g_strdup(l->key);
+		/* The site's language is the page's declared one (front matter lang: only on a one-language site). */
+		if (s->multilingual || !a->fm.lang.text || !*a->fm.lang.text) {
+			g_free(a->fm.lang.text);
+			a->fm.lang.text = g_strdup(l->tag ? l->tag : l->key);
+			a->fm.lang.line = 0;
+		}
+	}
+}
+
+static const struct article *section_at(const struct pages *p, const struct article *a, const char *dir)
+{
+	char *key = section_key(a, dir);
+	const struct article *s = g_hash_table_lookup(p->sections, key);
+
+	g_free(key);
+	return s;
+}
+
+/* The cascade of each section from a's own up to the root, nearest first: nearer ones win. */
+static void cascade(struct pages *p, struct article *a, bool *draft_section)
+{
+	char *dir = place_of(a);
+
+	if (a->section_index) {
+		/* A section's own cascade is for what is below it; its parents' come to it. */
+		char *up = *dir ? dir_of(dir) : NULL;
+
+		g_free(dir);
+		dir = up;
+	}
+	while (dir) {
+		const struct article *s = section_at(p, a, dir);
+		char *up;
+
+		if (s && s != a) {
+			const struct fm_node *c = s->fm.tree ? fm_map_get(s->fm.tree, "cascade") : NULL;
+
+			if (s->fm.draft)
+				*draft_section = true;
+			if (c && c->kind == FM_LIST) {
+				for (guint i = 0; i < c->items->len; i++) {
+					const struct fm_node *item = g_ptr_array_index(c->items, i);
+
+					if (!fm_map_get(item, "_target"))
+						fm_apply_cascade(a->file, &a->fm, item, p->r->tz);
+				}
+			} else if (c) {
+				fm_apply_cascade(a->file, &a->fm, c, p->r->tz);
+			}
+		}
+		if (!*dir)
+			break;
+		up = dir_of(dir);
+		g_free(dir);
+		dir = up;
+	}
+	g_free(dir);
+}
+
+/* The section title of a page: its nearest section's below the content root. */
+static void find_section(struct pages *p, struct article *a)
+{
+	char *dir = place_of(a);
+
+	if (a->section_index) {
+		g_free(a->section);
+		a->section = *dir ? g_strdup(a->title) : NULL;
+		g_free(dir);
+		return;
+	}
+	while (*dir) {
+		const struct article *s = section_at(p, a, dir);
+		char *up;
+
+		if (s) {
+			g_free(a->section);
+			a->section = g_strdup(s->title);
+			break;
+		}
+		up = dir_of(dir);
+		g_free(dir);
+		dir = up;
+	}
+	g_free(dir);
+}
+
+/* Where Hugo publishes the page: url:, else the language, folders and slug or file name. */
+static void permalink(const struct pages *p, struct article *a)
+{
+	const struct site *s = p->r->site;
+	GString *u = g_string_new(NULL);
+	char *dir, *name;
+
+	if (a->fm.url.text && *a->fm.url.text) {
+		a->permalink = g_strdup(a->fm.url.text);
+		g_string_free(u, TRUE);
+		return;
+	}
+	if (s->multilingual && a->hugo_lang && g_ascii_strcasecmp(a->hugo_lang, ((struct site_lang *)
+								      g_ptr_array_index(s->langs, 0))->key))
+		g_string_append_printf(u, "/%s", a->hugo_lang);
+	dir = place_of(a);
+	if (*dir)
+		g_string_append_printf(u, "/%s", dir);
+	if (a->bundle || a->section_index) {
+		name = NULL;
+	} else if (a->fm.slug.text && *a->fm.slug.text) {
+		name = g_strdup(a->fm.slug.text);
+	} else {
+		const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
+
+		name = g_strndup(base, strrchr(base, '.') ? (gsize)(strrchr(base, '.') - base) : strlen(base));
+	}
+	if (name)
+		g_string_append_printf(u, "/%s", name);
+	g_string_append_c(u, '/');
+	a->permalink = g_ascii_strdown(u->str, -1);
+	g_free(name);
+	g_free(dir);
+	g_string_free(u, TRUE);
+}
+
+/* Would Hugo publish it now? (drafts are select.c's, as they always were) */
+static void publishing(const struct pages *p, struct article *a, bool draft_section)
+{
+	const struct options *o = p->r->opts;
+	/* Hugo's publishDate is the date when none is given; in a plain folder only publishDate counts. */
+	const struct folio_date *pub = a->fm.publish.valid ? &a->fm.publish : p->r->site ? &a->fm.date : NULL;
+
+	if (draft_section && !o->include_drafts)
+		a->hidden = HIDDEN_DRAFT_SECTION;
+	else if (a->fm.headless)
+		a->hidden = HIDDEN_HEADLESS;
+	else if (a->fm.list != FM_LIST_ALWAYS)
+		a->hidden = HIDDEN_UNLISTED;
+	else if (pub && pub->valid && pub->utc > o->now && !o->include_future)
+		a->hidden = HIDDEN_FUTURE;
+	else if (a->fm.expiry.valid && a->fm.expiry.utc <= o->now && !o->include_expired)
+		a->hidden = HIDDEN_EXPIRED;
+}
+
+static int by_depth(gconstpointer pa, gconstpointer pb)
+{
+	const struct article *a = *(struct article *const *)pa, *b = *(struct article *const *)pb;
+	int da = 0, db = 0;
+
+	for (const char *c = a->path; *c; c++)
+		da += *c == '/';
+	for (const char *c = b->path; *c; c++)
+		db += *c == '/';
+	return da - db;
+}
+
+struct pages *pages_new(struct reading *r, GPtrArray *loaded, GPtrArray *sections)
+{
+	struct pages *p = g_new0(struct pages, 1);
+	GPtrArray *secs = g_ptr_array_new();
+
+	p->r = r;
+	p->all = g_ptr_array_new();
+	p->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_ptr_array_extend(p->all, sections, NULL, NULL);
+	g_ptr_array_extend(p->all, loaded, NULL, NULL);
+	for (guint i = 0; i < p->all->len; i++)
+		hugo_identity(p, g_ptr_array_index(p->all, i));
+	for (guint i = 0; i < sections->len; i++) {
+		struct article *s = g_ptr_array_index(sections, i);
+		char *dir = place_of(s);
+
+		g_hash_table_insert(p->sections, section_key(s, dir), s);
+		g_free(dir);
+	}
+	/* Sections from the top down, so that each has its parents' cascade before passing it on. */
+	g_ptr_array_extend(secs, sections, NULL, NULL);
+	g_ptr_array_sort(secs, by_depth);
+	for (guint i = 0; i < secs->len; i++) {
+		struct article *s = g_ptr_array_index(secs, i);
+		bool draft = false;
+
+		cascade(p, s, &draft);
+		if (draft)
+			s->fm.draft = true;	/* a draft section's sections are drafts too */
+	}
+	g_ptr_array_free(secs, TRUE);
+	for (guint i = 0; i < loaded->len; i++) {
+		struct article *a = g_ptr_array_index(loaded, i);
+		bool draft_section = false;
+
+		cascade(p, a, &draft_section);
+		if (r->site)
+			publishing(p, a, draft_section);
+		else if (a->fm.publish.valid || a->fm.expiry.valid || a->fm.list != FM_LIST_ALWAYS || a->fm.headless)
+			publishing(p, a, false);
+	}
+	for (guint i = 0; r->site && i < p->all->len; i++)
+		permalink(p, g_ptr_array_index(p->all, i));
+	return p;
+}
+
+void pages_free(struct pages *p)
+{
+	if (!p)
+		return;
+	g_ptr_array_free(p->all, TRUE);
+	g_hash_table_destroy(p->sections);
+	g_free(p);
+}
+
+void pages_sections(struct pages *p)
+{
+	for (guint i = 0; i < p->all->len; i++)
+		find_section(p, g_ptr_array_index(p->all, i));
+}
+
+/* ---- param and ref ---- */
+
+static char *node_value(const struct fm_node *n)
+{
+	return n && n->kind != FM_NULL ? fm_node_text(n) : NULL;
+}
+
+static char *param(void *data, const char *key)
+{
+	const struct pages_call *c = data;
+	const struct site *s = c->p->r->site;
+	char *v = node_value(c->a->fm.tree ? fm_lookup(c->a->fm.tree, key) : NULL);
+	const struct site_lang *l;
+
+	/* The page's params: its front matter (also under params:), then the site's. */
+	if (!v && c->a->fm.tree) {
+		char *k = g_strconcat("params.", key, NULL);
+
+		v = node_value(fm_lookup(c->a->fm.tree, k));
+		g_free(k);
+	}
+	if (!v && s) {
+		l = c->a->hugo_lang ? site_lang_by_key(s, c->a->hugo_lang) : NULL;
+		if (!l)
+			l = g_ptr_array_index(s->langs, 0);
+		v = node_value(fm_lookup(l->params, key));
+	}
+	return v;
+}
+
+/* "a/./b/../c" -> "a/c"; no leading or trailing slash. */
+static char *clean_path(const char *path)
+{
+	char **parts = g_strsplit(path, "/", -1);
+	GPtrArray *keep = g_ptr_array_new();
+	char *out;
+
+	for (char **q = parts; *q; q++) {
+		if (!**q || !strcmp(*q, "."))
+			continue;
+		if (!strcmp(*q, "..")) {
+			if (keep->len)
+				g_ptr_array_remove_index(keep, keep->len - 1);
+			continue;
+		}
+		g_ptr_array_add(keep, *q);
+	}
+	g_ptr_array_add(keep, NULL);
+	out = g_strjoinv("/", (char **)keep->pdata);
+	g_ptr_array_free(keep, TRUE);
+	g_strfreev(parts);
+	return out;
+}
+
+static char *strip_ext(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	return dot && (!slash || dot > slash) ? g_strndup(path, (gsize)(dot - path)) : g_strdup(path);
+}
+
+/* Does page path P answer to the ref q (with or without its extension, or as a bundle's or section's folder)? */
+static bool path_matches(const char *P, const char *q)
+{
+	char *p_noext = strip_ext(P), *q_noext = strip_ext(q);
+	bool hit = !strcmp(P, q) || !strcmp(p_noext, q_noext);
+
+	if (!hit) {
+		const char *slash = strrchr(p_noext, '/');
+		const char *base = slash ? slash + 1 : p_noext;
+
+		/* "posts/b" names posts/b/index.md and posts/b/_index.md */
+		if (!strcmp(base, "index") || !strcmp(base, "_index")) {
+			char *dir = dir_of(p_noext);
+
+			hit = !strcmp(dir, q);
+			g_free(dir);
+		}
+	}
+	g_free(p_noext);
+	g_free(q_noext);
+	return hit;
+}
+
+static bool same_lang(const struct article *t, const char *lang)
+{
+	return !lang || !t->hugo_lang || !g_ascii_strcasecmp(t->hugo_lang, lang);
+}
+
+static const struct article *find_page(const struct pages *p, const char *q, const char *lang)
+{
+	for (guint i = 0; i < p->all->len; i++) {
+		const struct article *t = g_ptr_array_index(p->all, i);
+
+		if (same_lang(t, lang) && path_matches(t->path, q))
+			return t;
+	}
+	return NULL;
+}
+
+/* By its name alone ("notices", "b.md"): the one page so named. */
+static const struct article *find_by_name(const struct pages *p, const char *q, const char *lang)
+{
+	const struct article *found = NULL;
+
+	for (guint i = 0; i < p->all->len; i++) {
+		const struct article *t = g_ptr_array_index(p->all, i);
+		const char *slash = strrchr(t->path, '/');
+
+		if (!same_lang(t, lang) || !path_matches(slash ? slash + 1 : t->path, q))
+			continue;
+		if (found)
+			return NULL;	/* ambiguous: Hugo refuses it too */
+		found = t;
+	}
+	return found;
+}
+
+/* A relative link from folder from_dir to the file to (both real paths). */
+static char *relative(const char *from_dir, const char *to)
+{
+	char **a = g_strsplit(from_dir, "/", -1), **b = g_strsplit(to, "/", -1);
+	GString *s = g_string_new(NULL);
+	guint i = 0;
+
+	while (a[i] && b[i] && b[i + 1] && !strcmp(a[i], b[i]))
+		i++;
+	for (guint k = i; a[k]; k++)
+		if (*a[k])
+			g_string_append(s, "../");
+	for (guint k = i; b[k]; k++)
+		g_string_append_printf(s, "%s%s", b[k], b[k + 1] ? "/" : "");
+	g_strfreev(a);
+	g_strfreev(b);
+	return g_string_free(s, FALSE);
+}
+
+static char *ref(void *data, const char *path, const char *lang)
+{
+	const struct pages_call *c = data;
+	const char *hash = strchr(path, '#');
+	char *q = g_strndup(path, hash ? (gsize)(hash - path) : strlen(path));
+	const char *want = lang ? lang : c->a->hugo_lang;
+	const struct article *t = NULL;
+	char *out = NULL;
+
+	if (!*q) {
+		t = c->a;	/* "#fragment": this page */
+	} else if (q[0] == '/') {
+		char *clean = clean_path(q);
+
+		t = find_page(c->p, clean, want);
+		g_free(clean);
+	} else {
+		char *dir = place_of(c->a), *joined = g_strconcat(dir, "/", q, NULL), *clean = clean_path(joined);
+
+		if (c->a->bundle || c->a->section_index) {
+			/* A bundle's page is its folder: a ref is read from the folder that holds it. */
+			char *up = dir_of(dir);
+
+			g_free(joined);
+			g_free(clean);
+			joined = g_strconcat(up, "/", q, NULL);
+			clean = clean_path(joined);
+			g_free(up);
+			if (!(t = find_page(c->p, clean, want))) {
+				g_free(joined);
+				g_free(clean);
+				joined = g_strconcat(dir, "/", q, NULL);
+				clean = clean_path(joined);
+			}
+		}
+		if (!t)
+			t = find_page(c->p, clean, want);
+		g_free(joined);
+		g_free(clean);
+		g_free(dir);
+		if (!t) {
+			char *clean_q = clean_path(q);
+
+			t = find_page(c->p, clean_q, want);
+			if (!t)
+				t = find_by_name(c->p, clean_q, want);
+			g_free(clean_q);
+		}
+	}
+	if (t) {
+		char *rel = t == c->a ? g_path_get_basename(t->real) : relative(c->a->dir, t->real);
+
+		out = g_strconcat(rel, hash ? hash : "", NULL);
+		g_free(rel);
+	}
+	g_free(q);
+	return out;
+}
+
+void pages_context(const struct pages *p, const struct article *a, struct pages_call *call, struct sc_context *ctx)
+{
+	const struct site *s = p->r->site;
+
+	call->p = p;
+	call->a = a;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->file = a->file;
+	ctx->first_line = a->body_line;
+	ctx->html = a->html;
+	ctx->emoji = s && s->emoji;
+	ctx->lang = a->fm.lang.text && *a->fm.lang.text ? a->fm.lang.text : p->r->b->lang;
+	ctx->mappings = p->r->opts->shortcodes;
+	ctx->param = param;
+	ctx->ref = ref;
+	ctx->data = call;
+}

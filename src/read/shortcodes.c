@@ -1,0 +1,1252 @@
+/* shortcodes.c - the body's pre-pass before Markdown: Hugo shortcodes rendered as folio shows them, emoji, heading ids, <!--more-->. */
+#include "read/shortcodes.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+#include "read/markdown.h"
+#include "text/emoji.h"
+#include "text/l10n.h"
+#include "text/nodetext.h"
+
+/* ---- renderings ---- */
+
+static const struct {
+	const char *name;
+	enum sc_rendering r;
+} renderings[] = {
+	{ "blockquote", SC_BLOCKQUOTE }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
+	{ "gist", SC_GIST }, { "highlight", SC_HIGHLIGHT }, { "instagram", SC_INSTAGRAM },
+	{ "markdown", SC_MARKDOWN }, { "param", SC_PARAM }, { "ref", SC_REF }, { "relref", SC_RELREF },
+	{ "text", SC_TEXT }, { "tweet", SC_TWITTER }, { "twitter", SC_TWITTER }, { "vimeo", SC_VIMEO },
+	{ "x", SC_X }, { "youtube", SC_YOUTUBE },
+};
+
+enum sc_rendering sc_rendering_by_name(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(renderings); i++)
+		if (!strcmp(renderings[i].name, name))
+			return renderings[i].r;
+	return SC_UNKNOWN;
+}
+
+/* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141). */
+static enum sc_rendering built_in(const char *name)
+{
+	static const char *const hugo[] = { "figure", "highlight", "details", "youtube", "vimeo", "x", "twitter",
+					    "tweet", "instagram", "gist", "param", "ref", "relref" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(hugo); i++)
+		if (!strcmp(hugo[i], name))
+			return sc_rendering_by_name(name);
+	return SC_UNKNOWN;
+}
+
+/* ---- tokens ---- */
+
+enum tok_kind { T_OPEN, T_CLOSE, T_COMMENT, T_BAD };
+
+struct param {
+	char *key;		/* NULL: positional */
+	char *value;
+};
+
+struct token {
+	enum tok_kind kind;
+	size_t start, end;	/* the tag's bytes in the body */
+	char delim;		/* '<' or '%' */
+	bool self_closing;
+	bool in_code;		/* a comment form inside code */
+	bool keep_text;		/* T_BAD that is no tag at all: its text stays */
+	char *name;
+	GPtrArray *params;	/* of struct param * */
+	int line;		/* of the body */
+	int pair;		/* T_OPEN: index of its closing tag, or -1 */
+	char *problem;		/* T_BAD: why */
+	size_t inner_start, inner_end;	/* T_COMMENT: what is between the comment marks */
+};
+
+static void param_free(gpointer p)
+{
+	struct param *x = p;
+
+	g_free(x->key);
+	g_free(x->value);
+	g_free(x);
+}
+
+struct lexer {
+	const char *s;
+	size_t len;
+	GArray *tokens;		/* of struct token */
+	GArray *code;		/* [start, end) pairs of code (spans and blocks), in order */
+	guint8 *code_line;	/* per line of the body: 1 inside a code block */
+	int nlines;
+	size_t *line_start;	/* byte offset of each line (index 1..nlines) */
+};
+
+static int line_at(const struct lexer *L, size_t off)
+{
+	int lo = 1, hi = L->nlines;
+
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (L->line_start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* The lines of the body inside code blocks (fenced or indented), as CommonMark reads the body. */
+static void find_code_blocks(struct lexer *L, bool html)
+{
+	cmark_node *doc;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	L->code_line = g_new0(guint8, L->nlines + 2);
+	if (html)
+		return;
+	doc = markdown_parse(L->s, L->len);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+			int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
+
+			for (int l = a > 0 ? a : 1; l <= b && l <= L->nlines; l++)
+				L->code_line[l] = 1;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
+static bool at(const struct lexer *L, size_t p, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return p + n <= L->len && !memcmp(L->s + p, lit, n);
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t skip_spaces(const struct lexer *L, size_t p)
+{
+	while (p < L->len && is_space(L->s[p]))
+		p++;
+	return p;
+}
+
+/* The end of the tag's closing delimiter (">}}" or "%}}") at p, or 0. */
+static size_t tag_end_at(const struct lexer *L, size_t p, char delim)
+{
+	char close = delim == '<' ? '>' : '%';
+
+	if (p + 3 <= L->len && L->s[p] == close && L->s[p + 1] == '}' && L->s[p + 2] == '}')
+		return p + 3;
+	return 0;
+}
+
+static bool name_char(char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || c == '-' || c == '.' || c == '/';
+}
+
+/* A parameter value at *p: "quoted" (\" escapes), `raw` (any lines) or a bare word; NULL with *why. */
+static char *lex_value(const struct lexer *L, size_t *p, char delim, const char **why)
+{
+	size_t q = *p;
+	GString *v;
+
+	if (L->s[q] == '"') {
+		v = g_string_new(NULL);
+		for (q++; q < L->len && L->s[q] != '"'; q++) {
+			if (L->s[q] == '\\' && q + 1 < L->len && (L->s[q + 1] == '"' || L->s[q + 1] == '\\'))
+				q++;
+			else if (L->s[q] == '\n')
+				break;
+			g_string_append_c(v, L->s[q]);
+		}
+		if (q >= L->len || L->s[q] != '"') {
+			g_string_free(v, TRUE);
+			*why = "a quoted parameter is not closed on its line";
+			return NULL;
+		}
+		*p = q + 1;
+		return g_string_free(v, FALSE);
+	}
+	if (L->s[q] == '`') {
+		const char *close = memchr(L->s + q + 1, '`', L->len - q - 1);
+
+		if (!close) {
+			*why = "a raw (`) parameter is never closed";
+			return NULL;
+		}
+		*p = (size_t)(close - L->s) + 1;
+		return g_strndup(L->s + q + 1, (gsize)(close - L->s - q - 1));
+	}
+	while (q < L->len && !is_space(L->s[q]) && L->s[q] != '=' && L->s[q] != '"' && L->s[q] != '`'
+	       && !tag_end_at(L, q, delim) && !(L->s[q] == '/' && tag_end_at(L, q + 1, delim)))
+		q++;
+	if (q == *p) {
+		*why = "a parameter is empty or malformed";
+		return NULL;
+	}
+	v = g_string_new_len(L->s + *p, (gssize)(q - *p));
+	*p = q;
+	return g_string_free(v, FALSE);
+}
+
+/* The first ">}}" (or "%}}") from p on, or 0: where a tag that cannot be read ends. */
+static size_t find_delim(const struct lexer *L, size_t p, char delim)
+{
+	for (; p + 3 <= L->len; p++)
+		if (tag_end_at(L, p, delim))
+			return p + 3;
+	return 0;
+}
+
+/* The tag that starts at p ("{{<" or "{{%"): a token, whatever it is. */
+static struct token lex_tag(const struct lexer *L, size_t p)
+{
+	struct token t = { .start = p, .pair = -1, .delim = L->s[p + 2] };
+	size_t q = skip_spaces(L, p + 3), e;
+	const char *why = NULL;
+
+	t.line = line_at(L, p);
+	if (at(L, q, "/*")) {
+		/* The comment form: shown as the shortcode it holds. */
+		const char *close = g_strstr_len(L->s + q + 2, (gssize)(L->len - q - 2), "*/");
+
+		if (close && (e = tag_end_at(L, skip_spaces(L, (size_t)(close - L->s) + 2), t.delim))) {
+			t.kind = T_COMMENT;
+			t.inner_start = q + 2;
+			t.inner_end = (size_t)(close - L->s);
+			t.end = e;
+			return t;
+		}
+		t.kind = T_BAD;
+		t.keep_text = true;
+		t.end = p + 3;
+		t.problem = g_strdup("a commented shortcode ('/*') is never closed ('*/' then '}}'); its text is kept");
+		return t;
+	}
+	t.kind = T_OPEN;
+	if (q < L->len && L->s[q] == '/') {
+		t.kind = T_CLOSE;
+		q = skip_spaces(L, q + 1);
+	}
+	e = q;
+	while (e < L->len && name_char(L->s[e]) && !(L->s[e] == '/' && tag_end_at(L, e + 1, t.delim)))
+		e++;
+	if (e == q || L->s[q] == '/') {
+		size_t end = find_delim(L, p + 3, t.delim);
+
+		t.kind = T_BAD;
+		t.keep_text = !end;
+		t.end = end ? end : p + 3;
+		t.problem = g_strdup(end ? "a shortcode without a name; dropped"
+				     : "'{{' is no shortcode: it is never closed; its text is kept");
+		return t;
+	}
+	t.name = g_strndup(L->s + q, (gsize)(e - q));
+	t.params = g_ptr_array_new_with_free_func(param_free);
+	q = e;
+	for (;;) {
+		char *value, *key = NULL;
+		struct param *x;
+
+		q = skip_spaces(L, q);
+		if (q >= L->len) {
+			why = "it is never closed with '}}'";
+			break;
+		}
+		if ((e = tag_end_at(L, q, t.delim))) {
+			t.end = e;
+			return t;
+		}
+		if (L->s[q] == '/' && (e = tag_end_at(L, q + 1, t.delim))) {
+			t.self_closing = true;
+			t.end = e;
+			return t;
+		}
+		if (t.kind == T_CLOSE) {
+			why = "a closing tag takes no parameters";
+			break;
+		}
+		if (!(value = lex_value(L, &q, t.delim, &why)))
+			break;
+		q = skip_spaces(L, q);
+		if (q < L->len && L->s[q] == '=') {
+			key = value;
+			q = skip_spaces(L, q + 1);
+			if (q >= L->len || !(value = lex_value(L, &q, t.delim, &why))) {
+				g_free(key);
+				why = why ? why : "a named parameter has no value";
+				break;
+			}
+		}
+		x = g_new0(struct param, 1);
+		x->key = key;
+		x->value = value;
+		g_ptr_array_add(t.params, x);
+	}
+	/* Not readable: drop the tag up to its end when it has one, else keep its text. */
+	e = find_delim(L, p + 3, t.delim);
+	t.problem = g_strdup_printf("shortcode '%s': %s; %s", t.name, why ? why : "bad parameters",
+				    e ? "the tag is dropped" : "its text is kept");
+	t.kind = T_BAD;
+	t.keep_text = !e;
+	t.end = e ? e : p + 3;
+	return t;
+}
+
+static void add_code(struct lexer *L, size_t a, size_t b)
+{
+	g_array_append_val(L->code, a);
+	g_array_append_val(L->code, b);
+}
+
+/* Comment forms inside code [a, b): tokens too (Hugo shows them without their marks there as well). */
+static void comments_in_code(struct lexer *L, size_t a, size_t b)
+{
+	for (size_t p = a; p + 5 <= b; p++) {
+		if (L->s[p] == '{' && L->s[p + 1] == '{' && (L->s[p + 2] == '<' || L->s[p + 2] == '%')) {
+			struct token t = lex_tag(L, p);
+
+			if (t.kind == T_COMMENT && t.end <= b) {
+				t.in_code = true;
+				g_array_append_val(L->tokens, t);
+				p = t.end - 1;
+			} else {
+				g_free(t.name);
+				g_free(t.problem);
+				if (t.params)
+					g_ptr_array_free(t.params, TRUE);
+			}
+		}
+	}
+}
+
+/* A code span opening at p (a run of n backticks): its end, or 0 when it is not closed in its paragraph. */
+static size_t code_span_end(const struct lexer *L, size_t p, size_t n)
+{
+	size_t q = p + n;
+
+	while (q < L->len) {
+		if (L->s[q] == '\n') {
+			size_t r = q + 1;
+
+			while (r < L->len && (L->s[r] == ' ' || L->s[r] == '\t'))
+				r++;
+			if (r >= L->len || L->s[r] == '\n' || L->code_line[line_at(L, q + 1)])
+				return 0;	/* a blank line or a code block ends the paragraph */
+			q++;
+		} else if (L->s[q] == '`') {
+			size_t r = q;
+
+			while (r < L->len && L->s[r] == '`')
+				r++;
+			if (r - q == n)
+				return r;
+			q = r;
+		} else {
+			q++;
+		}
+	}
+	return 0;
+}
+
+static void lex(struct lexer *L, bool html)
+{
+	size_t p = 0;
+
+	L->nlines = 1;
+	for (size_t i = 0; i < L->len; i++)
+		L->nlines += L->s[i] == '\n';
+	L->line_start = g_new(size_t, L->nlines + 2);
+	L->line_start[1] = 0;
+	for (size_t i = 0, l = 1; i < L->len; i++)
+		if (L->s[i] == '\n')
+			L->line_start[++l] = i + 1;
+	find_code_blocks(L, html);
+	while (p < L->len) {
+		char c = L->s[p];
+
+		if ((p == 0 || L->s[p - 1] == '\n') && L->code_line[line_at(L, p)]) {
+			const char *nl = memchr(L->s + p, '\n', L->len - p);
+			size_t e = nl ? (size_t)(nl - L->s) + 1 : L->len;
+
+			comments_in_code(L, p, e);
+			add_code(L, p, e);
+			p = e;
+		} else if (c == '\\' && p + 1 < L->len && L->s[p + 1] != '\n') {
+			p += 2;
+		} else if (c == '`' && !html) {
+			size_t n = 0, e;
+
+			while (p + n < L->len && L->s[p + n] == '`')
+				n++;
+			if ((e = code_span_end(L, p, n))) {
+				comments_in_code(L, p, e);
+				add_code(L, p, e);
+				p = e;
+			} else {
+				p += n;
+			}
+		} else if (c == '{' && p + 2 < L->len && L->s[p + 1] == '{' && (L->s[p + 2] == '<' || L->s[p + 2] == '%')) {
+			struct token t = lex_tag(L, p);
+
+			g_array_append_val(L->tokens, t);
+			p = t.end;
+		} else {
+			p++;
+		}
+	}
+}
+
+/* Each closing tag closes the nearest open tag of its name before it; the others stand alone. */
+static void pair_tags(struct lexer *L)
+{
+	GHashTable *open = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+
+	for (guint i = 0; i < L->tokens->len; i++) {
+		struct token *t = &g_array_index(L->tokens, struct token, i);
+		GArray *stack;
+
+		if (t->kind == T_OPEN && !t->self_closing) {
+			stack = g_hash_table_lookup(open, t->name);
+			if (!stack) {
+				stack = g_array_new(FALSE, FALSE, sizeof(guint));
+				g_hash_table_insert(open, t->name, stack);
+			}
+			g_array_append_val(stack, i);
+		} else if (t->kind == T_CLOSE && (stack = g_hash_table_lookup(open, t->name)) && stack->len) {
+			guint o = g_array_index(stack, guint, stack->len - 1);
+
+			g_array_set_size(stack, stack->len - 1);
+			g_array_index(L->tokens, struct token, o).pair = (int)i;
+			t->pair = (int)o;
+		}
+	}
+	g_hash_table_destroy(open);
+}
+
+/* ---- rendering ---- */
+
+enum mode { M_MARKDOWN, M_ESCAPE, M_RAW };
+
+struct render {
+	const struct sc_context *ctx;
+	struct lexer *L;
+	struct sc_result *res;
+	GHashTable *unknown;	/* name -> struct sc_unknown * (in res->unknown) */
+	char *lang;		/* of the labels */
+};
+
+static struct token *tok(const struct render *R, guint i)
+{
+	return &g_array_index(R->L->tokens, struct token, i);
+}
+
+static int file_line(const struct render *R, int line)
+{
+	return R->ctx->first_line + line - 1;
+}
+
+/* Is off inside code (the regions are in order and apart)? *code_end: where that code ends. */
+static bool in_code(const struct render *R, size_t off, size_t *code_end)
+{
+	GArray *c = R->L->code;
+	guint lo = 0, hi = c->len / 2;
+
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2;
+		size_t a = g_array_index(c, size_t, 2 * mid), b = g_array_index(c, size_t, 2 * mid + 1);
+
+		if (off < a)
+			hi = mid;
+		else if (off >= b)
+			lo = mid + 1;
+		else {
+			*code_end = b;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Markdown's punctuation escaped, so that text shows as it is written (HTML tags and entities kept). */
+static void put_escaped(GString *out, const char *s, size_t n, bool line_start)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		bool bol = (i == 0 && line_start) || (i > 0 && s[i - 1] == '\n');
+
+		if (c == '<' && i + 1 < n && (g_ascii_isalpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+			const char *gt = memchr(s + i, '>', n - i);
+
+			if (gt) {
+				g_string_append_len(out, s + i, gt - (s + i) + 1);
+				i = (size_t)(gt - s);
+				continue;
+			}
+		}
+		if (strchr("\\`*_[]#!|~", c) || (bol && strchr("-+=>", c))
+		    || ((c == '.' || c == ')') && i > 0 && g_ascii_isdigit(s[i - 1])))
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, c);
+	}
+}
+
+/* Text for Markdown inline content: every ASCII punctuation mark escaped, line ends as spaces. */
+static void put_md_text(GString *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r')
+			g_string_append_c(out, ' ');
+		else {
+			if (g_ascii_ispunct(*s))
+				g_string_append_c(out, '\\');
+			g_string_append_c(out, *s);
+		}
+	}
+}
+
+static void put_html_text(GString *out, const char *s)
+{
+	char *e = g_markup_escape_text(s, -1);
+
+	g_string_append(out, e);
+	g_free(e);
+}
+
+/* A link destination: characters that would end or break it %-escaped. */
+static void put_destination(GString *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c <= ' ' || strchr("()<>\\`\"'[]%", c))
+			g_string_append_printf(out, "%%%02X", c);
+		else
+			g_string_append_c(out, (char)c);
+	}
+}
+
+/* A Markdown title string ("..."): quotes and backslashes escaped, one line. */
+static void put_title(GString *out, const char *s)
+{
+	g_string_append_c(out, '"');
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r') {
+			g_string_append_c(out, ' ');
+			continue;
+		}
+		if (*s == '"' || *s == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, *s);
+	}
+	g_string_append_c(out, '"');
+}
+
+static const char *get(const struct token *t, const char *key, int pos)
+{
+	int n = 0;
+
+	for (guint i = 0; t->params && i < t->params->len; i++) {
+		const struct param *x = g_ptr_array_index(t->params, i);
+
+		if (x->key && key && !g_ascii_strcasecmp(x->key, key))
+			return x->value;
+		if (!x->key && n++ == pos && pos >= 0)
+			return x->value;
+	}
+	return NULL;
+}
+
+/* Markdown's plain text: what a caption written in Markdown says. */
+static char *plain(const char *md)
+{
+	cmark_node *doc = markdown_parse(md, strlen(md));
+	char *t = node_plain_text(doc);
+
+	cmark_node_free(doc);
+	return g_strstrip(t);
+}
+
+/* Is the tag at off the first thing on its line (white space before it only)? */
+static bool starts_line(const struct render *R, size_t off)
+{
+	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t'))
+		off--;
+	return off == 0 || R->L->s[off - 1] == '\n';
+}
+
+/* The white space before the tag on its line. */
+static char *indent_of(const struct render *R, size_t off)
+{
+	size_t a = off;
+
+	while (a > 0 && (R->L->s[a - 1] == ' ' || R->L->s[a - 1] == '\t'))
+		a--;
+	return g_strndup(R->L->s + a, (gsize)(off - a));
+}
+
+static unsigned count_nl(const char *s, size_t n)
+{
+	unsigned k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
+			 bool top);
+
+/* A heading line "## Title {#id .class}": where its attribute block starts (spaces before it too) and its id. */
+static size_t heading_attrs(const char *s, size_t n, char **id)
+{
+	size_t i = 0, close, open;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '#')
+		return 0;
+	while (i < n && s[i] == '#')
+		i++;
+	if (i < n && s[i] != ' ' && s[i] != '\t')
+		return 0;
+	close = n;
+	while (close > i && (s[close - 1] == ' ' || s[close - 1] == '\t'))
+		close--;
+	if (close == 0 || s[close - 1] != '}')
+		return 0;
+	open = close - 1;
+	while (open > i && s[open] != '{')
+		open--;
+	if (s[open] != '{' || open + 1 >= close - 1 || (s[open + 1] != '#' && s[open + 1] != '.'))
+		return 0;
+	*id = NULL;
+	for (size_t k = open + 1; k < close - 1; k++) {
+		if (s[k] == '#' && (k == open + 1 || s[k - 1] == ' ')) {
+			size_t e = k + 1;
+
+			while (e < close - 1 && s[e] != ' ' && s[e] != '}')
+				e++;
+			g_free(*id);
+			*id = g_strndup(s + k + 1, e - k - 1);
+		}
+	}
+	while (open > i && (s[open - 1] == ' ' || s[open - 1] == '\t'))
+		open--;
+	return open;
+}
+
+/* Text between tags: code copied, the rest with headings' ids cut, emoji, the divider found. */
+static void render_text(struct render *R, GString *out, size_t from, size_t to, enum mode m, bool top)
+{
+	const char *s = R->L->s;
+	size_t p = from, code_end;
+
+	while (p < to) {
+		if (in_code(R, p, &code_end)) {
+			size_t e = code_end < to ? code_end : to;
+
+			g_string_append_len(out, s + p, (gssize)(e - p));
+			p = e;
+			continue;
+		}
+		if (m == M_RAW) {
+			g_string_append_c(out, s[p++]);
+			continue;
+		}
+		if ((p == 0 || s[p - 1] == '\n') && m == M_MARKDOWN && !R->ctx->html) {
+			const char *nl = memchr(s + p, '\n', to - p);
+			size_t e = nl ? (size_t)(nl - s) : to;
+			char *id = NULL;
+			size_t cut = heading_attrs(s + p, e - p, &id);
+
+			if (cut) {
+				if (id) {
+					struct sc_heading_id *h = g_new0(struct sc_heading_id, 1);
+
+					h->line = line_at(R->L, p);
+					h->id = id;
+					g_ptr_array_add(R->res->heading_ids, h);
+				}
+				render_text(R, out, p, p + cut, m, top);
+				p = e;
+				continue;
+			}
+		}
+		if (top && s[p] == '<' && p + 11 <= to && !memcmp(s + p, "<!--more-->", 11) && R->res->more < 0)
+			R->res->more = (gssize)out->len;
+		if (s[p] == ':' && R->ctx->emoji) {
+			const char *close = memchr(s + p + 1, ':', to - p - 1 < 80 ? to - p - 1 : 80);
+			const char *e = close ? emoji_lookup(s + p, (size_t)(close - s - p + 1)) : NULL;
+
+			if (e) {
+				g_string_append(out, e);
+				R->res->emoji++;
+				p = (size_t)(close - s) + 1;
+				continue;
+			}
+		}
+		if (m == M_ESCAPE) {
+			size_t e = p + 1;
+
+			/* A run up to the next thing of interest, escaped at once. */
+			while (e < to && s[e] != ':' && s[e] != '\n' && !in_code(R, e, &code_end))
+				e++;
+			if (e < to && s[e] == '\n')
+				e++;
+			put_escaped(out, s + p, e - p, p == 0 || s[p - 1] == '\n');
+			p = e;
+			continue;
+		}
+		if (s[p] == '\\' && p + 1 < to) {
+			g_string_append_len(out, s + p, 2);
+			p += 2;
+			continue;
+		}
+		g_string_append_c(out, s[p++]);
+	}
+}
+
+/* The comment form: the shortcode as written, without its comment marks. */
+static void render_comment(struct render *R, GString *out, const struct token *t, enum mode m)
+{
+	const char *inner = R->L->s + t->inner_start;
+	size_t n = t->inner_end - t->inner_start;
+	char open[4] = { '{', '{', t->delim, 0 }, close[4] = { t->delim == '<' ? '>' : '%', '}', '}', 0 };
+
+	if (t->in_code || m == M_RAW) {
+		g_string_append(out, open);
+		g_string_append_len(out, inner, (gssize)n);
+		g_string_append(out, close);
+	} else if (R->ctx->html) {
+		char *e = g_markup_escape_text(inner, (gssize)n);
+
+		g_string_append_printf(out, "{{%s%s%s}}", t->delim == '<' ? "&lt;" : "%", e, t->delim == '<' ? "&gt;" : "%");
+		g_free(e);
+	} else {
+		g_string_append(out, t->delim == '<' ? "{{\\<" : "{{%");
+		put_escaped(out, inner, n, false);
+		g_string_append(out, t->delim == '<' ? "\\>}}" : "%}}");
+	}
+}
+
+static char *fetch_param(struct render *R, const struct token *t, const char *key)
+{
+	char *v = R->ctx->param ? R->ctx->param(R->ctx->data, key) : NULL;
+
+	if (!v)
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode param: no page or site parameter '%s'; "
+			  "nothing is shown", key);
+	return v;
+}
+
+static void render_figure(struct render *R, GString *out, const struct token *t)
+{
+	const char *src = get(t, "src", -1), *title = get(t, "title", -1), *caption = get(t, "caption", -1);
+	const char *alt = get(t, "alt", -1), *attr = get(t, "attr", -1);
+	GString *cap = g_string_new(NULL);
+	char *alt_text;
+
+	if (!src || !*src) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' has no src; no picture is shown", t->name);
+		g_string_free(cap, TRUE);
+		return;
+	}
+	/* What Hugo shows under the picture: the title, the caption (Markdown), the attribution. */
+	if (title && *title)
+		g_string_append(cap, title);
+	if (caption && *caption) {
+		char *p = plain(caption);
+
+		g_string_append_printf(cap, "%s%s", cap->len ? " " : "", p);
+		g_free(p);
+	}
+	if (attr && *attr) {
+		char *p = plain(attr);
+
+		g_string_append_printf(cap, "%s%s", cap->len ? " " : "", p);
+		g_free(p);
+	}
+	/* Without alt, Hugo takes the caption for it. */
+	alt_text = alt ? g_strdup(alt) : caption ? plain(caption) : g_strdup("");
+	if (R->ctx->html) {
+		g_string_append(out, "<figure><img src=\"");
+		put_html_text(out, src);
+		g_string_append(out, "\" alt=\"");
+		put_html_text(out, alt_text);
+		g_string_append(out, "\"/>");
+		if (cap->len) {
+			g_string_append(out, "<figcaption>");
+			put_html_text(out, cap->str);
+			g_string_append(out, "</figcaption>");
+		}
+		g_string_append(out, "</figure>");
+	} else {
+		g_string_append(out, "![");
+		put_md_text(out, alt_text);
+		g_string_append(out, "](");
+		put_destination(out, src);
+		if (cap->len) {
+			g_string_append_c(out, ' ');
+			put_title(out, cap->str);
+		}
+		g_string_append_c(out, ')');
+	}
+	g_free(alt_text);
+	g_string_free(cap, TRUE);
+}
+
+/* A video, post or snippet a book cannot play: a visible note with its address, linked. */
+static void render_embed(struct render *R, GString *out, const struct token *t, enum sc_rendering r, bool block)
+{
+	const char *id = get(t, "id", 0), *user = get(t, "user", -1), *title = get(t, "title", -1);
+	char *url = NULL;
+	enum l10n_label label = L_VIDEO;
+
+	switch (r) {
+	case SC_YOUTUBE:
+		url = id ? g_strdup_printf("https://www.youtube.com/watch?v=%s", id) : NULL;
+		break;
+	case SC_VIMEO:
+		url = id ? g_strdup_printf("https://vimeo.com/%s", id) : NULL;
+		break;
+	case SC_X:
+		label = L_POST;
+		url = id && user ? g_strdup_printf("https://x.com/%s/status/%s", user, id) : NULL;
+		break;
+	case SC_TWITTER:
+		label = L_POST;
+		url = id ? g_strdup_printf("https://twitter.com/%s/status/%s", user ? user : "i", id) : NULL;
+		break;
+	case SC_INSTAGRAM:
+		label = L_POST;
+		url = id ? g_strdup_printf("https://www.instagram.com/p/%s/", id) : NULL;
+		break;
+	default: {		/* gist USER ID [FILE] */
+		const char *u = get(t, "user", 0), *g = get(t, "id", 1), *file = get(t, "file", 2);
+
+		label = L_CODE_SNIPPET;
+		if (u && g) {
+			char *anchor = file ? g_strdelimit(g_strdup(file), ".", '-') : NULL;
+
+			url = g_strdup_printf("https://gist.github.com/%s/%s%s%s", u, g, anchor ? "#file-" : "",
+					      anchor ? anchor : "");
+			g_free(anchor);
+		}
+		break;
+	}
+	}
+	if (!url || strpbrk(url, " \t\n<>\"")) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no %s it can link to; dropped",
+			  t->name, r == SC_GIST ? "gist (user and id)" : "post or video (its id)");
+		g_free(url);
+		return;
+	}
+	if (R->ctx->html) {
+		g_string_append(out, block ? "<p>" : "");
+		l10n_lead(out, R->lang, label);
+		if (title && *title) {
+			put_html_text(out, title);
+			g_string_append_c(out, ' ');
+		}
+		g_string_append_printf(out, "<a href=\"%s\">%s</a>%s", url, url, block ? "</p>" : "");
+	} else {
+		l10n_lead(out, R->lang, label);
+		if (title && *title) {
+			put_md_text(out, title);
+			g_string_append_c(out, ' ');
+		}
+		g_string_append_printf(out, "<%s>", url);
+	}
+	g_free(url);
+}
+
+static void render_ref(struct render *R, GString *out, const struct token *t)
+{
+	const char *path = get(t, "path", 0), *lang = get(t, "lang", -1);
+	char *to;
+
+	if (!path || !*path) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode %s names no page", t->name);
+		return;
+	}
+	to = R->ctx->ref ? R->ctx->ref(R->ctx->data, path, lang) : NULL;
+	if (!to) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s'%s%s: no such page; the link keeps its text and "
+			  "goes nowhere", t->name, path, lang ? " in language " : "", lang ? lang : "");
+		return;
+	}
+	if (R->ctx->html)
+		put_html_text(out, to);
+	else
+		put_destination(out, to);
+	g_free(to);
+}
+
+/* The inner text of a paired shortcode (tokens ti..tj), rendered in mode m into a new string. */
+static GString *inner(struct render *R, const struct token *open, const struct token *close, guint ti, guint tj,
+		      enum mode m)
+{
+	GString *s = g_string_new(NULL);
+
+	if (close)
+		render_range(R, s, open->end, close->start, ti, tj, m, false);
+	return s;
+}
+
+/* "**summary**" leads its content; a hard break when a paragraph line follows, so the two do not run together. */
+static void render_details(struct render *R, GString *out, const struct token *t, GString *body, bool block)
+{
+	const char *summary = get(t, "summary", -1);
+	const char *rest = body->str;
+
+	if (!summary || !*summary)
+		summary = "Details";
+	if (R->ctx->html) {
+		g_string_append(out, "<details><summary>");
+		put_html_text(out, summary);
+		g_string_append(out, "</summary>");
+		g_string_append_len(out, body->str, (gssize)body->len);
+		g_string_append(out, "</details>");
+		return;
+	}
+	g_string_append_printf(out, "**%s**", summary);
+	if (block && body->len) {
+		const char *next = rest[0] == '\n' ? rest + 1 : rest;
+		size_t lead = strspn(next, " \t");
+		char c = next[lead];
+		bool block_start = !c || c == '\n' || c == '-' || c == '*' || c == '+' || c == '#' || c == '>'
+				   || c == '`' || c == '~' || c == '|' || g_ascii_isdigit(c);
+
+		if (rest[0] == '\n' && !block_start)
+			g_string_append_c(out, '\\');
+	} else if (body->len) {
+		g_string_append_c(out, ' ');
+	}
+	g_string_append_len(out, body->str, (gssize)body->len);
+}
+
+/* A block quote of the inner text: each of its lines behind "> ", at the tag's indent. */
+static void render_quote(struct render *R, GString *out, const struct token *t, GString *body, bool block)
+{
+	char *indent;
+
+	if (R->ctx->html) {
+		g_string_append(out, "<blockquote>");
+		g_string_append_len(out, body->str, (gssize)body->len);
+		g_string_append(out, "</blockquote>");
+		return;
+	}
+	if (!block || !body->str[strspn(body->str, " \t\n")]) {
+		/* Inside a line its text only; an empty one (self-closing) leaves nothing. */
+		g_string_append_len(out, body->str, (gssize)body->len);
+		return;
+	}
+	indent = indent_of(R, t->start);
+	g_string_append_c(out, '>');
+	for (const char *p = body->str; *p; p++) {
+		if (*p == '\n')
+			g_string_append_printf(out, "\n%s>%s", indent, p[1] && p[1] != '\n' ? " " : "");
+		else {
+			if (p == body->str)
+				g_string_append_c(out, ' ');
+			g_string_append_c(out, *p);
+		}
+	}
+	g_free(indent);
+}
+
+/* The code of highlight: a fenced block in its language (a code span when it is all on one line). */
+static void render_highlight(struct render *R, GString *out, const struct token *t, GString *code, bool block)
+{
+	const char *lang = get(t, "lang", 0);
+	size_t run = 0, longest = 0;
+	GString *l = g_string_new(NULL);
+
+	for (const char *p = lang ? lang : ""; *p; p++)
+		if (g_ascii_isalnum(*p) || strchr("_+#.-", *p))
+			g_string_append_c(l, *p);
+	if (R->ctx->html) {
+		char *e = g_markup_escape_text(code->str[0] == '\n' ? code->str + 1 : code->str, -1);
+
+		g_string_append_printf(out, "<pre><code%s%s%s>%s</code></pre>", l->len ? " class=\"language-" : "",
+				       l->str, l->len ? "\"" : "", e);
+		g_free(e);
+		g_string_free(l, TRUE);
+		return;
+	}
+	for (const char *p = code->str; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	if (!block || !strchr(code->str, '\n')) {
+		char *one = g_strdup(code->str);
+
+		g_strstrip(g_strdelimit(one, "\n", ' '));
+		for (size_t i = 0; i <= longest; i++)
+			g_string_append_c(out, '`');
+		g_string_append_printf(out, " %s ", one);
+		for (size_t i = 0; i <= longest; i++)
+			g_string_append_c(out, '`');
+		g_free(one);
+	} else {
+		char *indent = indent_of(R, t->start);
+		size_t fence = longest >= 3 ? longest + 1 : 3;
+
+		for (size_t i = 0; i < fence; i++)
+			g_string_append_c(out, '`');
+		g_string_append(out, l->str);
+		if (code->str[0] != '\n')
+			g_string_append_c(out, '\n');
+		g_string_append(out, code->str);
+		if (code->len && code->str[code->len - 1] != '\n')
+			g_string_append_c(out, '\n');
+		g_string_append(out, indent);
+		for (size_t i = 0; i < fence; i++)
+			g_string_append_c(out, '`');
+		g_free(indent);
+	}
+	g_string_free(l, TRUE);
+}
+
+static enum sc_rendering rendering_of(const struct render *R, const char *name)
+{
+	const char *mapped = R->ctx->mappings ? g_hash_table_lookup(R->ctx->mappings, name) : NULL;
+
+	return mapped ? sc_rendering_by_name(mapped) : built_in(name);
+}
+
+static bool uses_inner(enum sc_rendering r)
+{
+	return r == SC_HIGHLIGHT || r == SC_DETAILS || r == SC_BLOCKQUOTE || r == SC_MARKDOWN || r == SC_TEXT;
+}
+
+static void count_unknown(struct render *R, const struct token *t)
+{
+	struct sc_unknown *u = g_hash_table_lookup(R->unknown, t->name);
+
+	if (!u) {
+		u = g_new0(struct sc_unknown, 1);
+		u->name = g_strdup(t->name);
+		u->line = file_line(R, t->line);
+		g_ptr_array_add(R->res->unknown, u);
+		g_hash_table_insert(R->unknown, u->name, u);
+	}
+	u->count++;
+}
+
+/* One shortcode (with its closing tag close, or standing alone) rendered into out. */
+static void render_shortcode(struct render *R, GString *out, guint oi, const struct token *close, guint ti, guint tj)
+{
+	const struct token *t = tok(R, oi);
+	enum sc_rendering r = rendering_of(R, t->name);
+	bool block = starts_line(R, t->start);
+	enum mode inner_mode = t->delim == '%' ? M_MARKDOWN : M_ESCAPE;
+	size_t before = out->len, src_end = close ? close->end : t->end;
+	GString *body = NULL;
+	char *v;
+
+	if (!close && uses_inner(r) && !t->self_closing)
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' is never closed (no {{%c /%s %c}}); "
+			  "read as if it ended there, the text after it kept", t->name, t->delim, t->name,
+			  t->delim == '<' ? '>' : '%');
+	R->res->shortcodes++;
+	switch (r) {
+	case SC_FIGURE:
+		render_figure(R, out, t);
+		break;
+	case SC_HIGHLIGHT:
+		body = inner(R, t, close, ti, tj, M_RAW);
+		render_highlight(R, out, t, body, block);
+		break;
+	case SC_DETAILS:
+		body = inner(R, t, close, ti, tj, M_MARKDOWN);
+		render_details(R, out, t, body, block);
+		break;
+	case SC_BLOCKQUOTE:
+		body = inner(R, t, close, ti, tj, inner_mode);
+		render_quote(R, out, t, body, block);
+		break;
+	case SC_YOUTUBE: case SC_VIMEO: case SC_X: case SC_TWITTER: case SC_INSTAGRAM: case SC_GIST:
+		render_embed(R, out, t, r, block);
+		break;
+	case SC_PARAM: {
+		const char *key = get(t, NULL, 0);
+
+		if (key && (v = fetch_param(R, t, key))) {
+			g_string_append(out, v);
+			g_free(v);
+		}
+		break;
+	}
+	case SC_REF: case SC_RELREF:
+		render_ref(R, out, t);
+		break;
+	case SC_MARKDOWN: case SC_TEXT:
+		body = inner(R, t, close, ti, tj, r == SC_TEXT ? M_ESCAPE : M_MARKDOWN);
+		g_string_append_len(out, body->str, (gssize)body->len);
+		break;
+	case SC_DROP:
+		break;
+	default:
+		/* Unknown: its tags dropped, its inner text kept (Markdown in the {{% %}} form). */
+		count_unknown(R, t);
+		body = inner(R, t, close, ti, tj, inner_mode);
+		g_string_append_len(out, body->str, (gssize)body->len);
+		break;
+	}
+	if (body)
+		g_string_free(body, TRUE);
+	/* Keep the lines: the text after the shortcode stays on the line it was written on. */
+	for (unsigned have = count_nl(out->str + before, out->len - before),
+	     want = count_nl(R->L->s + t->start, src_end - t->start); have < want; have++)
+		g_string_append_c(out, '\n');
+}
+
+static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
+			 bool top)
+{
+	size_t p = from;
+	guint i = ti;
+
+	while (p < to) {
+		size_t next = i < tj ? tok(R, i)->start : to;
+		struct token *t;
+
+		if (next > to)
+			next = to;
+		render_text(R, out, p, next, m, top);
+		p = next;
+		if (i >= tj || p >= to)
+			break;
+		t = tok(R, i);
+		if (t->kind == T_COMMENT) {
+			render_comment(R, out, t, m);
+		} else if (m == M_RAW) {
+			/* Inside code text (highlight): a tag stays as written. */
+			g_string_append_len(out, R->L->s + t->start, (gssize)(t->end - t->start));
+		} else if (t->kind == T_BAD) {
+			diag_warn(R->ctx->file, file_line(R, t->line), "%s", t->problem);
+			if (t->keep_text)
+				g_string_append_len(out, R->L->s + t->start, (gssize)(t->end - t->start));
+		} else if (t->kind == T_CLOSE) {
+			diag_warn(R->ctx->file, file_line(R, t->line), "closing shortcode '/%s' closes nothing; dropped",
+				  t->name);
+		} else if (t->pair > (int)i && t->pair < (int)tj) {
+			struct token *close = tok(R, (guint)t->pair);
+
+			render_shortcode(R, out, i, close, i + 1, (guint)t->pair);
+			p = close->end;
+			i = (guint)t->pair + 1;
+			continue;
+		} else {
+			render_shortcode(R, out, i, NULL, i + 1, i + 1);
+		}
+		p = t->end;
+		i++;
+	}
+}
+
+void sc_result_clear(struct sc_result *r)
+{
+	g_free(r->text);
+	if (r->heading_ids) {
+		for (guint i = 0; i < r->heading_ids->len; i++) {
+			struct sc_heading_id *h = g_ptr_array_index(r->heading_ids, i);
+
+			g_free(h->id);
+			g_free(h);
+		}
+		g_ptr_array_free(r->heading_ids, TRUE);
+	}
+	if (r->unknown) {
+		for (guint i = 0; i < r->unknown->len; i++) {
+			struct sc_unknown *u = g_ptr_array_index(r->unknown, i);
+
+			g_free(u->name);
+			g_free(u);
+		}
+		g_ptr_array_free(r->unknown, TRUE);
+	}
+	memset(r, 0, sizeof *r);
+}
+
+/* The language of the notes' labels: the article's, else a look at the body's letters. */
+static char *label_lang(const struct sc_context *ctx, const char *body, size_t len)
+{
+	unsigned han = 0, latin = 0;
+
+	if (ctx->lang && *ctx->lang)
+		return g_strdup(ctx->lang);
+	for (const char *p = body; p < body + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
+			han++;
+		else if (g_ascii_isalpha((char)c) && c < 128)
+			latin++;
+	}
+	return g_strdup(han * 2 >= latin && han ? "zh" : "en");
+}
+
+void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, struct sc_result *out)
+{
+	struct lexer L = { body, len, g_array_new(FALSE, TRUE, sizeof(struct token)), g_array_new(FALSE, FALSE, sizeof(size_t)),
+			   NULL, 0, NULL };
+	struct render R = { ctx, &L, out, g_hash_table_new(g_str_hash, g_str_equal), NULL };
+	GString *s = g_string_sized_new(len + 16);
+
+	memset(out, 0, sizeof *out);
+	out->heading_ids = g_ptr_array_new();
+	out->unknown = g_ptr_array_new();
+	out->more = -1;
+	/* Nothing to do for most bodies: no shortcode, divider, attribute block or (wanted) emoji code. */
+	if (!g_strstr_len(body, (gssize)len, "{{") && !g_strstr_len(body, (gssize)len, "<!--more-->")
+	    && !g_strstr_len(body, (gssize)len, "{#") && !g_strstr_len(body, (gssize)len, "{.")
+	    && !(ctx->emoji && memchr(body, ':', len))) {
+		g_string_append_len(s, body, (gssize)len);
+		out->len = s->len;
+		out->text = g_string_free(s, FALSE);
+		g_array_free(L.tokens, TRUE);
+		g_array_free(L.code, TRUE);
+		g_hash_table_destroy(R.unknown);
+		return;
+	}
+	lex(&L, ctx->html);
+	pair_tags(&L);
+	R.lang = L.tokens->len ? label_lang(ctx, body, len) : NULL;
+	render_range(&R, s, 0, len, 0, L.tokens->len, M_MARKDOWN, true);
+	out->len = s->len;
+	out->text = g_string_free(s, FALSE);
+	for (guint i = 0; i < L.tokens->len; i++) {
+		struct token *t = &g_array_index(L.tokens, struct token, i);
+
+		g_free(t->name);
+		g_free(t->problem);
+		if (t->params)
+			g_ptr_array_free(t->params, TRUE);
+	}
+	g_array_free(L.tokens, TRUE);
+	g_array_free(L.code, TRUE);
+	g_free(L.code_line);
+	g_free(L.line_start);
+	g_hash_table_destroy(R.unknown);
+	g_free(R.lang);
+}

@@ -1,0 +1,73 @@
+/* shortcodes.h - the body's pre-pass before Markdown: Hugo shortcodes, emoji codes, heading ids, the summary divider. */
+#ifndef FOLIO_SHORTCODES_H
+#define FOLIO_SHORTCODES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <glib.h>
+
+/*
+ * What a shortcode becomes in the book. Hugo's built-ins have their own; a site's shortcode may
+ * be mapped to one of them in folio.yaml (shortcodes: {notice: blockquote}); the names are
+ * those of sc_rendering_by_name.
+ */
+enum sc_rendering {
+	SC_UNKNOWN, SC_FIGURE, SC_HIGHLIGHT, SC_DETAILS, SC_BLOCKQUOTE, SC_YOUTUBE, SC_VIMEO, SC_X, SC_TWITTER,
+	SC_INSTAGRAM, SC_GIST, SC_PARAM, SC_REF, SC_RELREF, SC_MARKDOWN, SC_TEXT, SC_DROP
+};
+
+/* The rendering a folio.yaml name stands for ("blockquote"), or SC_UNKNOWN. */
+enum sc_rendering sc_rendering_by_name(const char *name);
+
+/* What a pre-pass needs from the article and the site around it. */
+struct sc_context {
+	const char *file;	/* for messages */
+	int first_line;		/* the body's first line in file */
+	bool html;		/* the body is HTML (a .html content file): renderings are HTML too */
+	bool emoji;		/* the site enables emoji codes */
+	const char *lang;	/* language of the labels of notes ("视频：") */
+	GHashTable *mappings;	/* shortcode name -> "rendering name" (folio.yaml), or NULL */
+	/* The value of a page or site parameter (dotted path), g_free; NULL when there is none. */
+	char *(*param)(void *data, const char *key);
+	/* Where ref/relref path (with #fragment) goes, as a link relative to the page; NULL: no such page. */
+	char *(*ref)(void *data, const char *path, const char *lang);
+	void *data;
+};
+
+/* A heading whose id the source gives ("## Title {#id}"): the attribute is cut from the text. */
+struct sc_heading_id {
+	int line;		/* line of the body (1: its first) */
+	char *id;
+};
+
+/* A shortcode folio does not know, as often as the body uses it. */
+struct sc_unknown {
+	char *name;
+	unsigned count;
+	int line;		/* of the file: its first use */
+};
+
+struct sc_result {
+	char *text;		/* the body to parse as Markdown (or HTML); as many lines as the source */
+	size_t len;
+	GPtrArray *heading_ids;	/* of struct sc_heading_id * */
+	GPtrArray *unknown;	/* of struct sc_unknown *, in order of first use */
+	gssize more;		/* byte offset of the summary divider <!--more--> in text, or -1 */
+	unsigned shortcodes;	/* how many were rendered */
+	unsigned emoji;		/* emoji codes replaced */
+};
+
+/*
+ * Render body (len bytes) for Markdown: every shortcode (outside code) by its rendering, the
+ * comment form (a shortcode written between comment marks) as the shortcode's own text, without
+ * the marks (in code too, as Hugo shows it), emoji
+ * codes when ctx->emoji, heading ids cut out and recorded, the summary divider found. Code spans
+ * and code blocks are otherwise never touched. Each shortcode's rendering keeps the lines it had,
+ * so messages about the text after it name the right line. Problems (an unclosed shortcode, a
+ * bad parameter, a ref to no page, a stray closing tag, a parameter no page or site has) are
+ * warnings with file and line; the rest of the body is always kept. Thread-safe.
+ */
+void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, struct sc_result *out);
+void sc_result_clear(struct sc_result *r);
+
+#endif

@@ -1,0 +1,330 @@
+/* site.c - reads a Hugo site's settings (hugo.toml, .yaml, .json, config.*): title, languages, folders, params. */
+#include "read/site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/langtag.h"
+#include "book/fmread.h"
+
+static const char *const config_names[] = { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+					    "config.toml", "config.yaml", "config.yml", "config.json", NULL };
+
+static char *first_existing(const char *dir)
+{
+	for (int i = 0; config_names[i]; i++) {
+		char *p = g_build_filename(dir, config_names[i], NULL);
+
+		if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
+			return p;
+		g_free(p);
+	}
+	return NULL;
+}
+
+char *site_config_file(const char *dir)
+{
+	char *p = first_existing(dir), *d;
+
+	if (p)
+		return p;
+	d = g_build_filename(dir, "config", "_default", NULL);
+	p = first_existing(d);
+	g_free(d);
+	return p;
+}
+
+static enum fm_format format_of(const char *path)
+{
+	if (g_str_has_suffix(path, ".toml"))
+		return FMT_TOML;
+	if (g_str_has_suffix(path, ".json"))
+		return FMT_JSON;
+	return FMT_YAML;
+}
+
+static struct fm_node *read_file(const char *path)
+{
+	char *text = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	struct fm_node *n;
+
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(path, 0, "cannot read the site's settings: %s", err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	n = fm_read(format_of(path), path, text, len, 1, "settings");
+	g_free(text);
+	if (n && n->kind != FM_MAP) {
+		diag_error(path, 1, "the site's settings should be a mapping, not %s", fm_kind_name(n->kind));
+		fm_node_free(n);
+		return NULL;
+	}
+	if (!n)
+		diag_error(path, 0, "the site's settings cannot be read (see above)");
+	return n;
+}
+
+/* config/_default/params.* and languages.* are the params and languages of the settings. */
+static void merge_split_config(struct fm_node *config, const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	const char *parts[] = { "params", "languages" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+		const char *ext[] = { ".toml", ".yaml", ".yml", ".json" };
+
+		for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
+			char *p = g_strconcat(dir, "/", parts[i], ext[e], NULL);
+
+			if (g_file_test(p, G_FILE_TEST_IS_REGULAR) && !fm_map_get(config, parts[i])) {
+				struct fm_node *n = read_file(p);
+
+				if (n)
+					fm_map_set(config, parts[i], n);
+			}
+			g_free(p);
+		}
+	}
+	g_free(dir);
+}
+
+static const char *text_of(const struct fm_node *map, const char *path)
+{
+	const struct fm_node *n = fm_lookup(map, path);
+
+	return n && n->kind != FM_LIST && n->kind != FM_MAP && n->text && *n->text ? n->text : NULL;
+}
+
+/* author: "Name", or {name: "Name"} as many themes write it. */
+static const char *author_of(const struct fm_node *map, const char *path)
+{
+	const struct fm_node *n = fm_lookup(map, path);
+
+	if (n && n->kind == FM_MAP)
+		n = fm_map_get(n, "name");
+	return n && n->kind != FM_LIST && n->kind != FM_MAP && n->text && *n->text ? n->text : NULL;
+}
+
+static char *real_dir(const char *root, const char *dir)
+{
+	char *p = g_path_is_absolute(dir) ? g_strdup(dir) : g_build_filename(root, dir, NULL);
+	char *real = realpath(p, NULL), *out = NULL;
+
+	if (real && g_file_test(real, G_FILE_TEST_IS_DIR))
+		out = g_strdup(real);
+	free(real);
+	g_free(p);
+	return out;
+}
+
+/* "zh-CN" for a language "zh-cn": the code when it names the same language as the key, else the key. */
+static char *lang_tag(const char *key, const char *code)
+{
+	char *k = langtag_normalize(key), *c = langtag_normalize(code);
+	char *out;
+
+	if (c && langtag_ok(c) && k && !g_ascii_strncasecmp(c, k, strcspn(k, "-"))
+	    && (c[strcspn(k, "-")] == '-' || !c[strcspn(k, "-")])) {
+		out = c;
+		g_free(k);
+	} else {
+		out = k && langtag_ok(k) ? k : NULL;
+		if (!out)
+			g_free(k);
+		g_free(c);
+	}
+	return out;
+}
+
+static void lang_free(gpointer p)
+{
+	struct site_lang *l = p;
+
+	g_free(l->key);
+	g_free(l->tag);
+	g_free(l->content_dir);
+	g_free(l->title);
+	g_free(l->author);
+	g_free(l->description);
+	g_free(l->copyright);
+	fm_node_free(l->params);
+	g_free(l);
+}
+
+static struct site_lang *lang_new(struct site *s, const struct fm_node *config, const char *key,
+				  const struct fm_node *own)
+{
+	struct site_lang *l = g_new0(struct site_lang, 1);
+	const struct fm_node *w = own ? fm_map_get(own, "weight") : NULL;
+	const char *dir = own ? text_of(own, "contentDir") : NULL;
+	const struct fm_node *own_params = own ? fm_map_get(own, "params") : NULL;
+	const struct fm_node *site_params = fm_map_get(config, "params");
+	const char *v;
+
+	l->key = g_strdup(key);
+	l->weight = w && w->text ? atoi(w->text) : 0;
+	l->tag = lang_tag(key, own && text_of(own, "languageCode") ? text_of(own, "languageCode")
+			  : text_of(config, "languageCode"));
+	if (!dir)
+		dir = text_of(config, "contentDir");
+	l->content_dir = real_dir(s->root, dir ? dir : "content");
+	/* The language's params over the site's. */
+	l->params = own_params && own_params->kind == FM_MAP ? fm_node_copy(own_params) : fm_node_map(0);
+	fm_map_merge_missing(l->params, site_params);
+	v = own ? text_of(own, "title") : NULL;
+	l->title = g_strdup(v ? v : text_of(config, "title"));
+	v = own ? text_of(own, "copyright") : NULL;
+	l->copyright = g_strdup(v ? v : text_of(config, "copyright"));
+	v = author_of(l->params, "author");
+	l->author = g_strdup(v ? v : author_of(config, "author"));
+	l->description = g_strdup(text_of(l->params, "description"));
+	return l;
+}
+
+static int compare_langs(gconstpointer pa, gconstpointer pb)
+{
+	const struct site_lang *a = *(struct site_lang *const *)pa, *b = *(struct site_lang *const *)pb;
+
+	/* Hugo: weight 0 counts as the last; then the key. */
+	if (a->weight != b->weight)
+		return a->weight == 0 ? 1 : b->weight == 0 ? -1 : a->weight - b->weight;
+	return strcmp(a->key, b->key);
+}
+
+struct site *site_load(const char *dir)
+{
+	char *path = site_config_file(dir), *root = realpath(dir, NULL);
+	struct fm_node *config, *langs;
+	struct site *s;
+	const char *def, *tz;
+	const struct fm_node *st;
+
+	if (!path || !root) {
+		g_free(path);
+		free(root);
+		return NULL;
+	}
+	config = read_file(path);
+	if (!config) {
+		g_free(path);
+		free(root);
+		return NULL;
+	}
+	if (strstr(path, "/config/_default/"))
+		merge_split_config(config, path);
+	s = g_new0(struct site, 1);
+	s->root = g_strdup(root);
+	free(root);
+	s->config = path;
+	s->langs = g_ptr_array_new_with_free_func(lang_free);
+	s->static_dirs = g_ptr_array_new_with_free_func(g_free);
+	def = text_of(config, "defaultContentLanguage");
+	langs = fm_map_get(config, "languages");
+	if (langs && langs->kind == FM_MAP && langs->keys->len) {
+		for (guint i = 0; i < langs->keys->len; i++)
+			g_ptr_array_add(s->langs, lang_new(s, config, g_ptr_array_index(langs->keys, i),
+							   g_ptr_array_index(langs->items, i)));
+		g_ptr_array_sort(s->langs, compare_langs);
+		s->multilingual = s->langs->len > 1;
+		s->lang_declared = true;
+	} else {
+		g_ptr_array_add(s->langs, lang_new(s, config, def ? def : "en", NULL));
+		s->lang_declared = def || text_of(config, "languageCode");
+		if (!def && text_of(config, "languageCode")) {
+			struct site_lang *l = g_ptr_array_index(s->langs, 0);
+
+			g_free(l->tag);
+			l->tag = langtag_normalize(text_of(config, "languageCode"));
+		}
+	}
+	/* The default language first: its settings are the book's when no language is asked for. */
+	for (guint i = 0; def && i < s->langs->len; i++) {
+		struct site_lang *l = g_ptr_array_index(s->langs, i);
+
+		if (!g_ascii_strcasecmp(l->key, def) && i) {
+			g_ptr_array_steal_index(s->langs, i);
+			g_ptr_array_insert(s->langs, 0, l);
+		}
+	}
+	s->emoji = fm_is_true(fm_map_get(config, "enableEmoji"));
+	tz = text_of(config, "timeZone");
+	s->timezone = g_strdup(tz);
+	s->base_url = g_strdup(text_of(config, "baseURL"));
+	st = fm_map_get(config, "staticDir");
+	if (st && st->kind == FM_LIST) {
+		for (guint i = 0; i < st->items->len; i++) {
+			const struct fm_node *d = g_ptr_array_index(st->items, i);
+			char *real = d->text ? real_dir(s->root, d->text) : NULL;
+
+			if (real)
+				g_ptr_array_add(s->static_dirs, real);
+		}
+	} else {
+		char *real = real_dir(s->root, st && st->text ? st->text : "static");
+
+		if (real)
+			g_ptr_array_add(s->static_dirs, real);
+	}
+	fm_node_free(config);
+	return s;
+}
+
+void site_free(struct site *s)
+{
+	if (!s)
+		return;
+	g_free(s->root);
+	g_free(s->config);
+	g_ptr_array_free(s->langs, TRUE);
+	g_ptr_array_free(s->static_dirs, TRUE);
+	g_free(s->timezone);
+	g_free(s->base_url);
+	g_free(s);
+}
+
+const struct site_lang *site_lang_by_key(const struct site *s, const char *key)
+{
+	for (guint i = 0; key && i < s->langs->len; i++) {
+		const struct site_lang *l = g_ptr_array_index(s->langs, i);
+
+		if (!g_ascii_strcasecmp(l->key, key))
+			return l;
+	}
+	return NULL;
+}
+
+const struct site_lang *site_book_lang(const struct site *s, const GPtrArray *only)
+{
+	for (guint i = 0; only && i < only->len; i++) {
+		const char *want = g_ptr_array_index(only, i);
+
+		for (guint j = 0; j < s->langs->len; j++) {
+			const struct site_lang *l = g_ptr_array_index(s->langs, j);
+
+			if (!g_ascii_strcasecmp(l->key, want) || (l->tag && langtag_matches(want, l->tag)))
+				return l;
+		}
+	}
+	return g_ptr_array_index(s->langs, 0);
+}
+
+const struct site_lang *site_lang_of_dir(const struct site *s, const char *real)
+{
+	const struct site_lang *best = NULL;
+	size_t best_len = 0;
+
+	for (guint i = 0; i < s->langs->len; i++) {
+		const struct site_lang *l = g_ptr_array_index(s->langs, i);
+		size_t n = l->content_dir ? strlen(l->content_dir) : 0;
+
+		if (n > best_len && !strncmp(real, l->content_dir, n) && (real[n] == '/' || !real[n])) {
+			best = l;
+			best_len = n;
+		}
+	}
+	return best;
+}

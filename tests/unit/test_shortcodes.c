@@ -1,0 +1,235 @@
+/* test_shortcodes.c - the body's pre-pass: Hugo shortcodes as folio renders them, code left alone, lines kept, messages. */
+#include "check.h"
+#include "base/diag.h"
+#include "read/shortcodes.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <glib.h>
+
+static char *messages;	/* what the last run said on stderr */
+
+static char *param(void *data, const char *key)
+{
+	if (!strcmp(key, "author"))
+		return g_strdup("李明");
+	if (!strcmp(key, "river.length"))
+		return g_strdup("6300 公里");
+	return NULL;
+}
+
+static char *ref(void *data, const char *path, const char *lang)
+{
+	if (g_str_has_prefix(path, "b.md"))
+		return g_strconcat("../b.md", path + 4, NULL);
+	if (lang && !strcmp(path, "/posts/a.md") && !strcmp(lang, "en"))
+		return g_strdup("a.en.md");
+	return NULL;
+}
+
+static GHashTable *mappings(void)
+{
+	GHashTable *m = g_hash_table_new(g_str_hash, g_str_equal);
+
+	g_hash_table_insert(m, "notice", "blockquote");
+	g_hash_table_insert(m, "gallery", "figure");
+	return m;
+}
+
+/* Run the pre-pass on body (emoji on or off); messages go to the global. */
+static void run(const char *body, bool emoji, bool html, struct sc_result *r)
+{
+	GHashTable *m = mappings();
+	struct sc_context ctx = { "t.md", 5, html, emoji, "zh-CN", m, param, ref, NULL };
+	FILE *tmp = tmpfile();
+	int saved = dup(2);
+	long n;
+
+	fflush(stderr);
+	dup2(fileno(tmp), 2);
+	diag_reset();
+	sc_prepass(&ctx, body, strlen(body), r);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	n = ftell(tmp);
+	g_free(messages);
+	messages = g_malloc0((gsize)n + 1);
+	rewind(tmp);
+	if (fread(messages, 1, (size_t)n, tmp) != (size_t)n)
+		messages[0] = '\0';
+	fclose(tmp);
+	g_hash_table_destroy(m);
+}
+
+static bool has(const char *text, const char *part)
+{
+	return text && strstr(text, part);
+}
+
+static unsigned lines(const char *s)
+{
+	unsigned n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+int main(void)
+{
+	struct sc_result r;
+	const char *doc;
+
+	CHECK("names: every rendering of folio.yaml has a name", sc_rendering_by_name("blockquote") == SC_BLOCKQUOTE
+	      && sc_rendering_by_name("youtube") == SC_YOUTUBE && sc_rendering_by_name("tweet") == SC_TWITTER
+	      && sc_rendering_by_name("nothing") == SC_UNKNOWN);
+
+	run("{{< figure src=\"sky.png\" title=\"江岸\" caption=\"傍晚的**城市**\" alt=\"天际线\" attr=\"摄影：王\" >}}\n", false, false, &r);
+	CHECK_STR("figure: a picture with its title, caption and attribution as its caption", r.text,
+		  "![天际线](sky.png \"江岸 傍晚的城市 摄影：王\")\n");
+	sc_result_clear(&r);
+	run("{{< figure src=\"a b.png\" caption=`He said \"hi\"` >}}\n", false, false, &r);
+	CHECK_STR("figure: raw string; without alt the caption is the alt; an address with a space", r.text,
+		  "![He said \\\"hi\\\"](a%20b.png \"He said \\\"hi\\\"\")\n");
+	sc_result_clear(&r);
+	run("{{< gallery src=\"g.png\" >}}\n", false, false, &r);
+	CHECK_STR("figure: a site's shortcode mapped to figure", r.text, "![](g.png)\n");
+	sc_result_clear(&r);
+	run("{{< figure src=\"x.png\" caption=`one\nand two` >}}\nnext line\n", false, false, &r);
+	CHECK("figure: a caption over two lines keeps the lines after it where they were",
+	      lines(r.text) == 3 && has(r.text, "\"one and two\")\n\nnext line"));
+	sc_result_clear(&r);
+	run("<p>{{< figure src=\"x.png\" caption=\"a < b\" >}}</p>\n", false, true, &r);
+	CHECK_STR("figure: in an .html page, HTML", r.text,
+		  "<p><figure><img src=\"x.png\" alt=\"a &lt; b\"/><figcaption>a &lt; b</figcaption></figure></p>\n");
+	sc_result_clear(&r);
+
+	run("{{% notice tip %}}\n**加粗**的提示\n\n- 一\n{{% /notice %}}\nafter\n", false, false, &r);
+	CHECK_STR("blockquote: {{% %}} inner text is Markdown, every line quoted", r.text,
+		  ">\n> **加粗**的提示\n>\n> - 一\n>\nafter\n");
+	sc_result_clear(&r);
+	run("{{< notice warning >}}\n里面的 **stars** 原样\n{{< /notice >}}\n", false, false, &r);
+	CHECK_STR("blockquote: {{< >}} inner text shows as written", r.text, ">\n> 里面的 \\*\\*stars\\*\\* 原样\n>\n");
+	sc_result_clear(&r);
+	run("{{< notice info />}}\n", false, false, &r);
+	CHECK_STR("blockquote: self-closing leaves nothing", r.text, "\n");
+	sc_result_clear(&r);
+
+	run("a {{< marginnote >}}旁注{{< /marginnote >}} b {{% marginnote %}}*强调*{{% /marginnote %}}.\n", false, false, &r);
+	CHECK_STR("unknown: tags dropped, inner kept", r.text, "a 旁注 b *强调*.\n");
+	CHECK("unknown: counted once per name, with its uses and first line", r.unknown->len == 1
+	      && ((struct sc_unknown *)g_ptr_array_index(r.unknown, 0))->count == 2
+	      && ((struct sc_unknown *)g_ptr_array_index(r.unknown, 0))->line == 5);
+	CHECK("unknown: no message of its own (the book gives one per name)", !*messages);
+	sc_result_clear(&r);
+
+	doc = "Text {{</* figure src=\"a.png\" */>}} and `{{</* param x */>}}` and `{{< param author >}}`\n\n"
+	      "```\n{{%/* notice */%}}\n{{< param author >}}\n```\n";
+	run(doc, false, false, &r);
+	CHECK("comment form: in text, the shortcode as written (escaped for Markdown)",
+	      has(r.text, "Text {{\\< figure src=\"a.png\" \\>}} and"));
+	CHECK("comment form: in a code span, as written", has(r.text, "`{{< param x >}}`"));
+	CHECK("code span: a live shortcode is never run", has(r.text, "`{{< param author >}}`"));
+	CHECK("code block: comment form unwrapped, live shortcode untouched",
+	      has(r.text, "```\n{{% notice %}}\n{{< param author >}}\n```\n"));
+	CHECK("code: nothing was said", !*messages);
+	sc_result_clear(&r);
+	run("    {{< param author >}}\n", false, false, &r);
+	CHECK_STR("code: an indented code block is never touched", r.text, "    {{< param author >}}\n");
+	sc_result_clear(&r);
+
+	run("{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n", false, false, &r);
+	CHECK_STR("highlight: a fenced block in its language", r.text, "```go\nfunc main() {}\n```\n");
+	sc_result_clear(&r);
+	run("{{< highlight text >}}\n```go\nx := 1\n```\n{{< /highlight >}}\n", false, false, &r);
+	CHECK_STR("highlight: a fenced block inside is its text, under a longer fence", r.text,
+		  "````text\n```go\nx := 1\n```\n````\n");
+	sc_result_clear(&r);
+	run("Run {{< highlight sh >}}ls -l{{< /highlight >}} now.\n", false, false, &r);
+	CHECK_STR("highlight: on one line, a code span", r.text, "Run ` ls -l ` now.\n");
+	sc_result_clear(&r);
+
+	run("作者 {{< param author >}}，长 {{% param \"river.length\" %}}。\n", false, false, &r);
+	CHECK_STR("param: the page's, then the site's (dotted)", r.text, "作者 李明，长 6300 公里。\n");
+	sc_result_clear(&r);
+	run("\n\n{{< param nosuch >}} kept\n", false, false, &r);
+	CHECK("param: a missing one is a warning with file and line",
+	      has(messages, "t.md:7: warning: shortcode param: no page or site parameter 'nosuch'"));
+	CHECK_STR("param: ... and the text around it stays", r.text, "\n\n kept\n");
+	sc_result_clear(&r);
+
+	run("[b]({{< ref \"b.md#sec\" >}}) [en]({{< relref path=\"/posts/a.md\" lang=\"en\" >}})\n", false, false, &r);
+	CHECK_STR("ref: a relative link with its fragment; path and lang named", r.text, "[b](../b.md#sec) [en](a.en.md)\n");
+	sc_result_clear(&r);
+	run("line one\n[x]({{< ref \"nowhere.md\" >}}) rest\n", false, false, &r);
+	CHECK("ref: to no page, a warning with its line", has(messages, "t.md:6: warning: ref 'nowhere.md': no such page"));
+	CHECK_STR("ref: ... the link keeps its text", r.text, "line one\n[x]() rest\n");
+	sc_result_clear(&r);
+
+	run("{{< youtube id=\"dQw4w9WgXcQ\" title=\"河\" >}}\n\n{{< x user=\"U\" id=\"9\" >}}\n\n{{< gist spf13 7896402 \"img.html\" >}}\n"
+	    "\n{{< instagram BWN hidecaption >}}\n\n{{< tweet user=\"golang\" id=\"1\" >}}\n\n{{< vimeo 146 >}}\n", false, false, &r);
+	CHECK("youtube: a note with its title and address", has(r.text, "视频：河 <https://www.youtube.com/watch?v=dQw4w9WgXcQ>\n"));
+	CHECK("x: a note with the post's address", has(r.text, "帖子：<https://x.com/U/status/9>"));
+	CHECK("gist: a note with the gist's address and file", has(r.text, "代码片段：<https://gist.github.com/spf13/7896402#file-img-html>"));
+	CHECK("instagram: the post's address", has(r.text, "帖子：<https://www.instagram.com/p/BWN/>"));
+	CHECK("tweet: the post's address", has(r.text, "<https://twitter.com/golang/status/1>"));
+	CHECK("vimeo: the video's address", has(r.text, "视频：<https://vimeo.com/146>"));
+	sc_result_clear(&r);
+
+	run("{{< details summary=\"点开\" >}}\n内容\n{{< /details >}}\n", false, false, &r);
+	CHECK_STR("details: its summary, then its content", r.text, "**点开**\\\n内容\n\n");
+	sc_result_clear(&r);
+	run("{{% details summary=\"S\" %}}\n- a\n{{% /details %}}\n", false, false, &r);
+	CHECK_STR("details: a list after the summary needs no break", r.text, "**S**\n- a\n\n");
+	sc_result_clear(&r);
+
+	run("a\n{{< highlight go >}}\nnever closed\n\nlast line\n", false, false, &r);
+	CHECK("bad input: an unclosed shortcode is reported with its line",
+	      has(messages, "t.md:6: warning: shortcode 'highlight' is never closed"));
+	CHECK("bad input: ... and the rest of the page is kept", has(r.text, "never closed\n\nlast line\n"));
+	sc_result_clear(&r);
+	run("a\nb {{< figure src=\"x.png >}} c\nd\n", false, false, &r);
+	CHECK("bad input: a bad parameter string is reported with its line",
+	      has(messages, "t.md:6: warning: shortcode 'figure': a quoted parameter is not closed on its line"));
+	CHECK_STR("bad input: ... the tag dropped, the rest kept", r.text, "a\nb  c\nd\n");
+	sc_result_clear(&r);
+	run("x {{< /notice >}} y\n", false, false, &r);
+	CHECK("bad input: a closing tag without an opening one", has(messages, "t.md:5: warning: closing shortcode '/notice' closes nothing"));
+	sc_result_clear(&r);
+	run("a {{< not closed at all\n", false, false, &r);
+	CHECK("bad input: '{{<' that ends nowhere stays text", has(r.text, "{{< not closed at all") && has(messages, "t.md:5: warning:"));
+	sc_result_clear(&r);
+
+	run("看 :smile: 和 `:smile:` 10:30:00\n", true, false, &r);
+	CHECK_STR("emoji: codes become emoji, not in code, not in times", r.text, "看 😄 和 `:smile:` 10:30:00\n");
+	CHECK("emoji: counted", r.emoji == 1);
+	sc_result_clear(&r);
+	run("看 :smile:\n", false, false, &r);
+	CHECK_STR("emoji: only when the site enables them", r.text, "看 :smile:\n");
+	sc_result_clear(&r);
+
+	run("# Top\n\n## 命名 {#named .lead}\n\n```\n## not {#x}\n```\n### Class only {.c}\n", false, false, &r);
+	CHECK_STR("heading ids: the attribute block is cut, code untouched", r.text,
+		  "# Top\n\n## 命名\n\n```\n## not {#x}\n```\n### Class only\n");
+	CHECK("heading ids: the id is kept with its line", r.heading_ids->len == 1
+	      && ((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->line == 3
+	      && !strcmp(((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->id, "named"));
+	sc_result_clear(&r);
+
+	run("first {{< param author >}}\n\n<!--more-->\n\nrest\n", false, false, &r);
+	CHECK("summary divider: found in the text given to Markdown", r.more >= 0 && !strncmp(r.text + r.more, "<!--more-->", 11));
+	CHECK("summary divider: before it, the summary", !strncmp(r.text, "first 李明\n\n", (size_t)r.more));
+	sc_result_clear(&r);
+	run("```\n<!--more-->\n```\n", false, false, &r);
+	CHECK("summary divider: not inside code", r.more < 0);
+	sc_result_clear(&r);
+
+	doc = "{{% notice %}}\na\n{{< param `author` >}}\n{{% /notice %}}\n{{< figure src=\"x\"\n  caption=\"c\" >}}\n"
+	      "{{< youtube\n  abc >}}\nend {{< marginnote >}}x\ny{{< /marginnote >}}\n";
+	run(doc, false, false, &r);
+	CHECK("lines: the body keeps as many lines as it had", lines(r.text) == lines(doc));
+	sc_result_clear(&r);
+	g_free(messages);
+	CHECK_DONE();
+}
