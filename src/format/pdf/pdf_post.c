@@ -56,9 +56,10 @@ static bool write_out(struct post *s, const char *out)
 	return true;
 }
 
-bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, const struct tag_log *log)
+bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log)
 {
 	struct post s = { .p = p, .log = log };
+	bool tagged = log != NULL;
 	GError *e = NULL;
 	/* Mapped, not read: its pages are the file's, which the system may drop and read again. */
 	GMappedFile *map = g_mapped_file_new(in, FALSE, &e);
@@ -78,15 +79,21 @@ bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, c
 	qpdf_set_suppress_warnings(s.q, QPDF_TRUE);
 	if (qpdf_read_memory(s.q, in, (const char *)s.input, (unsigned long long)s.input_len, NULL) & QPDF_ERRORS) {
 		post_qpdf_failed(&s, "read");
+		tag_log_free(log);
 		goto out;
 	}
 	index_pages(&s);
-	ok = post_tree(&s) && post_intent(&s) && post_pages(&s) && post_document(&s);
+	ok = post_tree(&s) && post_intent(&s) && post_pages(&s);
+	/* The log and what elements hold are read: their memory goes before qpdf writes. */
+	tag_log_free(log);
+	s.log = NULL;
+	g_ptr_array_set_size(s.held, 0);
+	ok = ok && post_document(&s);
 	/*
 	 * Untagged, Cairo 1.16's link tags still make structure objects it never writes: qpdf finds
 	 * the cross-reference table naming them and rebuilds it, and the PDF written has none of them.
 	 */
-	if (log)
+	if (tagged)
 		report_warnings(&s, "reading Cairo's PDF");
 	else
 		while (qpdf_more_warnings(s.q))

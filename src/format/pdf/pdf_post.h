@@ -14,9 +14,9 @@
  * paragraphs, whatever no element holds is marked /Artifact, and the catalog gets /Lang,
  * /MarkInfo and /ViewerPreferences; without one, Cairo's references into a structure tree it
  * never wrote go. Always: XMP metadata, PDF dates, /Tabs on pages with links, page boxes and
- * marks, PDF/X-4's output intent and keys. Same bytes for the same input. Reported through
- * diag; false on failure.
+ * marks, PDF/X-4's output intent and keys. Same bytes for the same input. Takes log (freed as
+ * soon as it has been read, before qpdf writes). Reported through diag; false on failure.
  */
-bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, const struct tag_log *log);
+bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log);
 
 #endif

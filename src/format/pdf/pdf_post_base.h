@@ -13,7 +13,7 @@
 struct post {
 	qpdf_data q;
 	const struct pdf_post *p;
-	const struct tag_log *log;
+	const struct tag_log *log;	/* NULL once read */
 	const unsigned char *input;	/* Cairo's file, mapped */
 	size_t input_len;
 	bool failed;			/* reported */

@@ -82,7 +82,11 @@ bool pdf_write(const struct export *x, struct outfile *out)
 		/* Tagged, the PDF claims PDF/UA-1 (with ua-1, what it forbids has failed the run by now). */
 		post.ua = log != NULL;
 		/* The layout's memory is free again: the post-pass holds the PDF's objects instead. */
-		ok = ok && pdf_post_write(cairo_path, out->tmp, &post, log);
+		if (ok)
+			ok = pdf_post_write(cairo_path, out->tmp, &post, log);
+		else
+			tag_log_free(log);
+		log = NULL;
 		g_unlink(cairo_path);
 	}
 	tag_log_free(log);

@@ -27,7 +27,7 @@ enum srole {
 struct selem {
 	int ref;
 	enum srole role;
-	bool done;		/* the device has closed it: its tag cannot be opened again */
+	bool done;		/* the device has closed it (opened again, Cairo would make a second element) */
 	bool judged;		/* Figure: the device has judged its description (reported once) */
 	struct selem *parent;	/* NULL: a child of the Document */
 	char *alt;		/* Figure: what the picture shows, or NULL */
