@@ -41,7 +41,7 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev libqpdf-dev icc-profiles-free \
-             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-symbola fonts-unifont \
+             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-symbola fonts-unifont fonts-hanazono \
              libtomlplusplus-dev libjson-glib-dev golang-github-kyokomi-emoji-dev
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,

@@ -1,14 +1,17 @@
 /* main.c - the command line: read options, build the book, write each output, choose the exit status. */
 #include <locale.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "format/pdf/theme.h"
 #include "read/build.h"
+#include "read/select.h"
 #include "base/diag.h"
 #include "cli/digest.h"
 #include "base/options.h"
+#include "base/report.h"
 #include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -65,6 +68,16 @@ static int build(struct options *o)
 		theme_free(theme);
 		return EXIT_FAILED;
 	}
+	/* A book with nothing in it is a mistake (a cron job would mail it every week), unless asked for. */
+	if (b->articles->len == 0 && !o->allow_empty) {
+		char *why = select_account(b);
+
+		diag_error(NULL, 0, "no article for the book: %s; nothing written (--allow-empty writes an empty book)", why);
+		g_free(why);
+		book_free(b);
+		theme_free(theme);
+		return EXIT_FAILED;
+	}
 	x.book = b;
 	ok = export_book(&x, o->outputs, o->to);
 	book_free(b);
@@ -80,6 +93,9 @@ int main(int argc, char **argv)
 	/* Collation and character classes follow the user; numbers in output files never do. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_COLLATE, "");
+	/* A file-size limit (ulimit -f) makes a write fail with "File too large", reported with the
+	   file's name, instead of killing the run and leaving its temporary files behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	options_init(&o);
 	status = options_parse(&o, argc, argv);
 	if (status != 0) {
@@ -88,6 +104,7 @@ int main(int argc, char **argv)
 	}
 	diag_set_quiet(o.quiet);
 	diag_set_strict(o.strict);
+	diag_set_verbose(o.verbose);
 	o.datadir = find_datadir();
 	if (o.sources->len == 0 || o.outputs->len == 0) {
 		diag_error(NULL, 0, o.sources->len ? "no output: give -o FILE" : "no SOURCE folder or file given");
@@ -107,7 +124,15 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (o.report && !report_open(o.report)) {
+		options_clear(&o);
+		return EXIT_FAILED;
+	}
 	status = o.mode == MODE_DIGEST ? digest_run(&o) : build(&o);
+	/* What was counted and not printed, then the report: both also when the run failed. */
+	diag_summarize();
+	if (!report_close() && status == EXIT_WRITTEN)
+		status = EXIT_FAILED;
 	options_clear(&o);
 	return status;
 }

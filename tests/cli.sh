@@ -36,7 +36,7 @@ expect_status "usage: unknown option" 2 "$FOLIO" --no-such-option tests/model/co
 expect_status "usage: missing value" 2 "$FOLIO" tests/model/coll -o
 expect_status "usage: digest option outside digest" 2 "$FOLIO" --state s.json tests/model/coll -o "$TMP/x.epub"
 expect_status "missing source: exit 1" 1 "$FOLIO" tests/no-such-folder -t model -o "$TMP/x.model"
-contains "missing source: named" "$TMP/err" "^folio: tests/no-such-folder: error: no such file or folder"
+contains "missing source: named" "$TMP/err" "^folio: tests/no-such-folder: error: cannot read it: No such file or directory"
 expect_status "unknown extension: exit 2" 2 "$FOLIO" tests/model/coll -o "$TMP/book.docx"
 contains "unknown extension: says so" "$TMP/err" "cannot tell the format"
 expect_status "help: exit 0" 0 "$FOLIO" --help

@@ -32,7 +32,7 @@ for i in $(seq -w 1 300); do
 	printf -- '---\ntitle: 并行%s\ndate: 2025-03-01\n---\n见 www.example.com/%s 和 https://example.org/%s ，~~删~~与 ~~旧~~ 。\n\n![图](no-such-%s.png)\n' \
 		"$i" "$i" "$i" "$i" >"$p/a$i.md"
 done
-expect_status "parallel: 300 articles read" 0 "$FOLIO" "$p" -o "$TMP/par.epub"
+expect_status "parallel: 300 articles read" 0 "$FOLIO" "$p" --verbose -o "$TMP/par.epub"
 "$FOLIO" -q "$p" -t model -o "$TMP/par.model"
 n=$(grep -c "^  link .*example\.\(com\|org\)/[0-9]" "$TMP/par.model")
 [ "$n" = 600 ] && ok "parallel: every autolink found (600)" || not_ok "parallel: every autolink found" "$n of 600"

@@ -147,9 +147,9 @@ expect_status "interrupted: next offline build succeeds" 0 "$FOLIO" "$TMP/stall"
 contains "interrupted: the image is a placeholder" "$TMP/stall.model" "'$U/stall' .* -> placeholder \(is not in the image cache"
 
 # ---- --offline ----
-# An empty cache: placeholders, one warning per missing image, no request at all.
+# An empty cache: placeholders, one warning per missing image (--verbose: none summed up), no request at all.
 : >"$TMP/log"
-expect_status "offline, empty cache: built" 0 "$FOLIO" "$TMP/good" --offline --image-cache "$TMP/empty" -t model -o "$TMP/off0.model"
+expect_status "offline, empty cache: built" 0 "$FOLIO" "$TMP/good" --offline --verbose --image-cache "$TMP/empty" -t model -o "$TMP/off0.model"
 [ ! -s "$TMP/log" ] && ok "offline: no request made" || not_ok "offline: no request made" "$(cat "$TMP/log")"
 n_remote=$(grep -c "^  image line .* '\(http:\)\?//" "$TMP/off0.model")
 [ "$(warnings "$TMP/err")" = "$n_remote" ] && [ "$n_remote" = 11 ] && ok "offline, empty cache: one warning per missing image (11)" \
@@ -224,6 +224,6 @@ contains "cover: not an image reported" "$TMP/cover4.err" "notimage: warning: co
 mkdir -p "$TMP/gone"
 dead=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 { printf -- '---\ntitle: gone\n---\n\n'; for i in $(seq 20); do printf '![%d](http://127.0.0.1:%s/img%d)\n\n' "$i" "$dead" "$i"; done; } >"$TMP/gone/gone.md"
-expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone.model"
+expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --verbose --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone.model"
 [ "$(grep -c "could not be downloaded: host 127.0.0.1:$dead cannot be reached; a placeholder is shown" "$TMP/err")" = 20 ] \
 	&& ok "unreachable: 20 placeholders, one warning each" || not_ok "unreachable: 20 warnings" "$(cat "$TMP/err")"

@@ -96,3 +96,13 @@ lacks() {
 	*) not_ok "$1" "cannot search $2: $(cat "$TMP/grep.err")" ;;
 	esac
 }
+
+# epubcheck_ok NAME EPUB: passes when EPUBCheck reads EPUB, exits 0 and reports no message at all.
+# A missing file must fail: EPUBCheck then still prints "0 fatals / 0 errors / 0 warnings".
+epubcheck_ok() {
+	local st=0
+	if [ ! -s "$2" ]; then not_ok "$1" "$2 is empty or missing"; return; fi
+	java -jar /usr/bin/epubcheck "$2" >"$TMP/epubcheck.out" 2>&1 || st=$?
+	if [ $st = 0 ] && grep -q '^Messages: 0 fatals / 0 errors / 0 warnings' "$TMP/epubcheck.out"; then ok "$1"
+	else not_ok "$1" "exit $st: $(grep -E '^(ERROR|WARNING|FATAL|USAGE|INFO)|Messages' "$TMP/epubcheck.out" | head -20)"; fi
+}

@@ -2,10 +2,11 @@
 #include "base/diag.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static GMutex lock;
-static bool quiet, strict, hide_notes;
+static bool quiet, strict, hide_notes, verbose;
 static int counts[3];
 static GPrivate held_here;	/* this thread's struct diag_held *, while holding */
 static struct {
@@ -13,11 +14,33 @@ static struct {
 	unsigned total, shown;
 	bool active;
 } progress;
+static void (*sink)(const struct diag_message *m, void *data);
+static void *sink_data;
+
+/* Messages of one kind and cause: how many were seen, and of those not printed, where they were. */
+struct group {
+	const struct diag_kind *kind;
+	char *cause;
+	guint seen, more;
+	enum diag_level level;	/* the highest of those not printed */
+	GHashTable *details;	/* detail -> count, of those not printed */
+};
+static GPtrArray *groups;	/* of struct group *, in the order first seen */
+static GHashTable *group_index;	/* "name\ncause" -> struct group * */
 
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_strict(bool s) { strict = s; }
+void diag_set_verbose(bool v) { verbose = v; }
 void diag_hide_notes(bool hide) { hide_notes = hide; }
 bool diag_is_quiet(void) { return quiet; }
+
+void diag_set_sink(void (*fn)(const struct diag_message *m, void *data), void *data)
+{
+	g_mutex_lock(&lock);
+	sink = fn;
+	sink_data = data;
+	g_mutex_unlock(&lock);
+}
 
 static void clear_progress_line(void)
 {
@@ -27,7 +50,8 @@ static void clear_progress_line(void)
 
 struct held_message {
 	enum diag_level level;
-	char *file;
+	const struct diag_kind *kind;
+	char *cause, *detail, *file;
 	int line;
 	char *text;
 };
@@ -36,20 +60,119 @@ struct diag_held {
 	GArray *messages;	/* of struct held_message */
 };
 
-static void say(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
-	G_GNUC_PRINTF(4, 0);
+static void group_free(gpointer p)
+{
+	struct group *g = p;
 
-void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+	g_free(g->cause);
+	g_hash_table_destroy(g->details);
+	g_free(g);
+}
+
+/* The group of kind and cause (under the lock), made when first seen. */
+static struct group *group_of(const struct diag_kind *kind, const char *cause)
+{
+	char *key = g_strconcat(kind->name, "\n", cause, NULL);
+	struct group *g;
+
+	if (!groups) {
+		groups = g_ptr_array_new_with_free_func(group_free);
+		group_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	}
+	g = g_hash_table_lookup(group_index, key);
+	if (g) {
+		g_free(key);
+		return g;
+	}
+	g = g_new0(struct group, 1);
+	g->kind = kind;
+	g->cause = g_strdup(cause);
+	g->details = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_hash_table_insert(group_index, key, g);
+	g_ptr_array_add(groups, g);
+	return g;
+}
+
+/* Counted, handed to the sink, and printed unless -q, hidden notes or the summing up keep it back. */
+static void say(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
+		const char *file, int line, const char *text)
+{
+	static const char *names[] = { "note", "warning", "error" };
+	struct diag_message m;
+
+	if (level == DIAG_WARNING && strict)
+		level = DIAG_ERROR;
+	g_mutex_lock(&lock);
+	counts[level]++;
+	m = (struct diag_message){ level, kind, cause, detail, file, line, text };
+	if (sink)
+		sink(&m, sink_data);
+	if ((level != DIAG_ERROR && quiet) || (level == DIAG_NOTE && hide_notes)) {
+		g_mutex_unlock(&lock);
+		return;
+	}
+	if (kind && !verbose) {
+		struct group *g = group_of(kind, cause ? cause : text);
+
+		if (++g->seen > DIAG_SHOWN) {
+			g->more++;
+			g->level = MAX(g->level, level);
+			if (detail)
+				g_hash_table_insert(g->details, g_strdup(detail), GUINT_TO_POINTER(
+					GPOINTER_TO_UINT(g_hash_table_lookup(g->details, detail)) + 1));
+			g_mutex_unlock(&lock);
+			return;
+		}
+	}
+	clear_progress_line();
+	fputs("folio: ", stderr);
+	if (file && line > 0)
+		fprintf(stderr, "%s:%d: ", file, line);
+	else if (file)
+		fprintf(stderr, "%s: ", file);
+	fprintf(stderr, "%s: %s\n", names[level], text);
+	progress.shown = 0;
+	g_mutex_unlock(&lock);
+}
+
+void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
+		   const char *file, int line, const char *fmt, va_list ap)
 {
 	struct diag_held *h = g_private_get(&held_here);
+	char *text = g_strdup_vprintf(fmt, ap);
 
 	if (h) {
-		struct held_message m = { level, g_strdup(file), line, g_strdup_vprintf(fmt, ap) };
+		struct held_message m = { level, kind, g_strdup(cause), g_strdup(detail), g_strdup(file), line, text };
 
 		g_array_append_val(h->messages, m);
 		return;
 	}
-	say(level, file, line, fmt, ap);
+	say(level, kind, cause, detail, file, line, text);
+	g_free(text);
+}
+
+void diag_kind_at(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
+		  const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_kind_vat(level, kind, cause, detail, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_vat(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+{
+	diag_kind_vat(level, NULL, NULL, NULL, file, line, fmt, ap);
+}
+
+void diag_at(enum diag_level level, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_kind_vat(level, NULL, NULL, NULL, file, line, fmt, ap);
+	va_end(ap);
 }
 
 void diag_hold_begin(void)
@@ -80,7 +203,10 @@ void diag_held_give(struct diag_held *h)
 	for (guint i = 0; i < h->messages->len; i++) {
 		struct held_message *m = &g_array_index(h->messages, struct held_message, i);
 
-		diag_at(m->level, m->file, m->line, "%s", m->text);	/* given on a thread that is not holding */
+		/* given on a thread that is not holding */
+		say(m->level, m->kind, m->cause, m->detail, m->file, m->line, m->text);
+		g_free(m->cause);
+		g_free(m->detail);
 		g_free(m->file);
 		g_free(m->text);
 	}
@@ -88,38 +214,106 @@ void diag_held_give(struct diag_held *h)
 	g_free(h);
 }
 
-static void say(enum diag_level level, const char *file, int line, const char *fmt, va_list ap)
+char *diag_thousands(guint64 n)
+{
+	char *digits = g_strdup_printf("%" G_GUINT64_FORMAT, n);
+	size_t len = strlen(digits);
+	GString *s = g_string_new(NULL);
+
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			g_string_append_c(s, ',');
+		g_string_append_c(s, digits[i]);
+	}
+	g_free(digits);
+	return g_string_free(s, FALSE);
+}
+
+struct detail_count {
+	const char *detail;
+	guint n;
+};
+
+/* Most first; equal counts by name, so the line is the same every run. */
+static gint by_count(gconstpointer a, gconstpointer b)
+{
+	const struct detail_count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->detail, y->detail);
+}
+
+/* " from 3 hosts" and " (cdn.example.com 1,100, img.example.org 100, 2 other hosts 4)" of g's details. */
+static void add_details(GString *from, GString *list, const struct group *g)
+{
+	enum { LISTED = 3 };
+	GArray *d = g_array_new(FALSE, FALSE, sizeof(struct detail_count));
+	GHashTableIter it;
+	gpointer k, v;
+	guint rest = 0;
+	char *n;
+
+	g_hash_table_iter_init(&it, g->details);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct detail_count c = { k, GPOINTER_TO_UINT(v) };
+
+		g_array_append_val(d, c);
+	}
+	if (!d->len) {
+		g_array_free(d, TRUE);
+		return;
+	}
+	g_array_sort(d, by_count);
+	n = diag_thousands(d->len);
+	g_string_append_printf(from, " from %s %s%s", n, g->kind->detail, d->len == 1 ? "" : "s");
+	g_free(n);
+	g_string_append(list, " (");
+	for (guint i = 0; i < d->len; i++) {
+		struct detail_count *c = &g_array_index(d, struct detail_count, i);
+
+		if (i >= LISTED) {
+			rest += c->n;
+			continue;
+		}
+		n = diag_thousands(c->n);
+		g_string_append_printf(list, "%s%s %s", i ? ", " : "", c->detail, n);
+		g_free(n);
+	}
+	if (rest) {
+		n = diag_thousands(rest);
+		g_string_append_printf(list, ", %u other %ss %s", d->len - LISTED, g->kind->detail, n);
+		g_free(n);
+	}
+	g_string_append_c(list, ')');
+	g_array_free(d, TRUE);
+}
+
+void diag_summarize(void)
 {
 	static const char *names[] = { "note", "warning", "error" };
 
-	if (level == DIAG_WARNING && strict)
-		level = DIAG_ERROR;
 	g_mutex_lock(&lock);
-	counts[level]++;
-	if ((level != DIAG_ERROR && quiet) || (level == DIAG_NOTE && hide_notes)) {
-		g_mutex_unlock(&lock);
-		return;
+	for (guint i = 0; groups && i < groups->len; i++) {
+		const struct group *g = g_ptr_array_index(groups, i);
+		GString *from = g_string_new(NULL), *list = g_string_new(NULL);
+		char *n;
+
+		if (!g->more)
+			continue;
+		add_details(from, list, g);
+		n = diag_thousands(g->more);
+		clear_progress_line();
+		progress.shown = 0;
+		fprintf(stderr, "folio: %s: %s more %s%s: %s%s\n", names[g->level], n, g->kind->many, from->str,
+			g->cause, list->str);
+		g_free(n);
+		g_string_free(from, TRUE);
+		g_string_free(list, TRUE);
 	}
-	clear_progress_line();
-	fputs("folio: ", stderr);
-	if (file && line > 0)
-		fprintf(stderr, "%s:%d: ", file, line);
-	else if (file)
-		fprintf(stderr, "%s: ", file);
-	fprintf(stderr, "%s: ", names[level]);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	progress.shown = 0;
+	g_clear_pointer(&groups, g_ptr_array_unref);
+	g_clear_pointer(&group_index, g_hash_table_unref);
 	g_mutex_unlock(&lock);
-}
-
-void diag_at(enum diag_level level, const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	diag_vat(level, file, line, fmt, ap);
-	va_end(ap);
 }
 
 int diag_count(enum diag_level level)
@@ -141,6 +335,8 @@ void diag_reset(void)
 {
 	g_mutex_lock(&lock);
 	counts[0] = counts[1] = counts[2] = 0;
+	g_clear_pointer(&groups, g_ptr_array_unref);
+	g_clear_pointer(&group_index, g_hash_table_unref);
 	g_mutex_unlock(&lock);
 }
 

@@ -14,6 +14,8 @@ enum diag_level {
 /* Settings from the command line; call before any message. */
 void diag_set_quiet(bool quiet);
 void diag_set_strict(bool strict);
+/* Print every message, not only the first DIAG_SHOWN of a kind and cause (--verbose). */
+void diag_set_verbose(bool verbose);
 bool diag_is_quiet(void);
 /* Keep notes to ourselves (digests run by cron): warnings and errors are still printed. */
 void diag_hide_notes(bool hide);
@@ -31,6 +33,55 @@ void diag_vat(enum diag_level level, const char *file, int line, const char *fmt
 #define diag_note(file, line, ...)  diag_at(DIAG_NOTE, file, line, __VA_ARGS__)
 #define diag_warn(file, line, ...)  diag_at(DIAG_WARNING, file, line, __VA_ARGS__)
 #define diag_error(file, line, ...) diag_at(DIAG_ERROR, file, line, __VA_ARGS__)
+
+/*
+ * Messages that can come by the thousand (pictures a dead host never gave, raw HTML dropped,
+ * links removed) say what kind they are, defined once by the module that gives them:
+ *   static const struct diag_kind not_downloaded = { "image-not-downloaded",
+ *           "pictures could not be downloaded", "host" };
+ * The first DIAG_SHOWN of one kind and cause are printed; the rest are counted and summed up by
+ * diag_summarize, one line per kind and cause: "1,204 more pictures could not be downloaded from
+ * 3 hosts: host not found (cdn.example.com 1,100, ...)". Messages without a kind are all printed.
+ */
+enum { DIAG_SHOWN = 5 };
+
+struct diag_kind {
+	const char *name;	/* for --report: "image-not-downloaded" */
+	const char *many;	/* the summary's words for them: "pictures could not be downloaded" */
+	const char *detail;	/* what a message's detail is ("host"; the report's key), or NULL */
+};
+
+/*
+ * Report a message of a kind: cause is its reason without the place ("host not found"; NULL:
+ * the message's text itself), detail the place within the cause (a host name; may be NULL).
+ */
+void diag_kind_at(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
+		  const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(7, 8);
+void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
+		   const char *file, int line, const char *fmt, va_list ap) G_GNUC_PRINTF(7, 0);
+
+/* One message as given, for a sink (the --report file); levels as printed (--strict applied). */
+struct diag_message {
+	enum diag_level level;
+	const struct diag_kind *kind;	/* NULL: no kind */
+	const char *cause, *detail;	/* NULL when not given */
+	const char *file;
+	int line;
+	const char *text;
+};
+
+/*
+ * Hand every message to fn as well, in the order they are printed, whatever -q, --verbose and
+ * the summing up keep from stderr (fn NULL: no more). fn runs under diag's lock: it must not
+ * report messages itself.
+ */
+void diag_set_sink(void (*fn)(const struct diag_message *m, void *data), void *data);
+
+/* Print the summary lines of what was counted and not printed; then forget those counts. */
+void diag_summarize(void);
+
+/* "1,204": n with a comma between thousands, whatever the locale (messages are English). g_free. */
+char *diag_thousands(guint64 n);
 
 /*
  * Work done on several threads reports in a set order: between diag_hold_begin and

@@ -34,6 +34,9 @@ struct options {
 	char *rights;			/* rights statement (a Hugo site's copyright otherwise) */
 	char *sort;			/* date | -date | title | path */
 	bool include_drafts, include_future, include_expired, strict, quiet;
+	bool allow_empty;		/* write a book with no article in it (else an error, exit 1) */
+	bool verbose;			/* every message, none summed up */
+	char *report;			/* --report FILE: every message as JSON lines */
 	GHashTable *shortcodes;		/* folio.yaml shortcodes: a site's shortcode name -> the rendering it gets */
 
 	/* Print */

@@ -2,6 +2,7 @@
 #include "base/paths.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,7 +147,15 @@ char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref
 	real = realpath(joined, NULL);
 	g_free(joined);
 	if (!real) {
-		*why = "does not exist";
+		/* The usual reason in plain words; any other names the system's (interned: few, kept). */
+		if (errno == ENOENT || errno == ENOTDIR) {
+			*why = "does not exist";
+		} else {
+			char *t = g_strdup_printf("cannot be read: %s", g_strerror(errno));
+
+			*why = g_intern_string(t);
+			g_free(t);
+		}
 		return NULL;
 	}
 	if (!roots_find(r, real)) {

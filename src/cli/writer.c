@@ -59,14 +59,19 @@ bool export_book(const struct export *x, const GPtrArray *outputs, enum output_f
 		const char *path = g_ptr_array_index(outputs, i);
 		const struct writer *w = writer_for(to, path);
 		struct outfile *out = w ? outfile_begin(path) : NULL;
+		int errors = diag_count(DIAG_ERROR);
 
 		if (!out) {
 			ok = false;
 			break;
 		}
 		g_ptr_array_add(files, out);
-		if (!w->write(x, out) || diag_failed())
+		if (!w->write(x, out) || diag_failed()) {
 			ok = false;
+			/* Never a silent failure: a writer that failed without a word is named here. */
+			if (diag_count(DIAG_ERROR) == errors)
+				diag_error(path, 0, "cannot write the %s (no reason was given)", w->name);
+		}
 	}
 	for (guint i = 0; i < files->len; i++) {
 		struct outfile *out = g_ptr_array_index(files, i);

@@ -9,6 +9,7 @@
 
 #include "base/diag.h"
 #include "html/allow.h"
+#include "html/uri.h"
 #include "text/l10n.h"
 #include "base/xmlesc.h"
 #include "base/langtag.h"
@@ -192,71 +193,25 @@ void sanitizer_free(struct sanitizer *s)
 
 void allow_warn(struct sanitizer *s, int line, const char *fmt, ...)
 {
+	/* Pasted newsletters drop the same tag hundreds of times: the same words are one cause. */
+	static const struct diag_kind raw_html = { "raw-html", "raw HTML warnings", NULL };
 	va_list ap;
 
 	if (s->quiet)
 		return;
 	va_start(ap, fmt);
-	diag_vat(DIAG_WARNING, s->file, line, fmt, ap);
+	diag_kind_vat(DIAG_WARNING, &raw_html, NULL, NULL, s->file, line, fmt, ap);
 	va_end(ap);
 }
 
 /* ---- URLs ---------------------------------------------------------------- */
 
-static bool scheme_char(char c, bool first)
-{
-	return g_ascii_isalpha(c) || (!first && (g_ascii_isdigit(c) || c == '+' || c == '-' || c == '.'));
-}
-
 char *sanitize_url(const char *url, bool *relative)
 {
-	static const char *const schemes[] = { "http", "https", "mailto", "tel", "ftp" };
-	GString *clean = g_string_new(NULL), *out;
-	const char *p;
-	size_t n = 0;
-	bool ok = false;
+	char *uri;
 
-	*relative = false;
-	if (!url)
-		url = "";
-	/* Browsers strip controls and spaces around a URL and tabs and newlines inside it: so do we, all controls. */
-	for (p = url; *p; p++)
-		if ((unsigned char)*p >= 0x20 && *p != 0x7F)
-			g_string_append_c(clean, *p);
-	g_strstrip(clean->str);
-	g_string_set_size(clean, strlen(clean->str));
-	if (clean->len && scheme_char(clean->str[0], true)) {
-		while (n < clean->len && scheme_char(clean->str[n], false))
-			n++;
-	}
-	if (n > 0 && n < clean->len && clean->str[n] == ':') {
-		for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++)
-			if (strlen(schemes[i]) == n && !g_ascii_strncasecmp(clean->str, schemes[i], n))
-				ok = true;
-		if (!ok) {
-			g_string_free(clean, TRUE);
-			return NULL;
-		}
-		for (size_t i = 0; i < n; i++)
-			clean->str[i] = g_ascii_tolower(clean->str[i]);
-	} else if (g_str_has_prefix(clean->str, "//")) {
-		g_string_prepend(clean, "https:");
-	} else {
-		*relative = true;
-	}
-	out = g_string_sized_new(clean->len + 8);
-	for (size_t i = 0; i < clean->len; i++) {
-		unsigned char c = (unsigned char)clean->str[i];
-
-		if (c == '%' && g_ascii_isxdigit(clean->str[i + 1]) && g_ascii_isxdigit(clean->str[i + 2]))
-			g_string_append_c(out, '%');
-		else if (c < 0x80 && (g_ascii_isalnum(c) || strchr("-._~:/?#@!$&'()*+,;=", c)))
-			g_string_append_c(out, (char)c);
-		else
-			g_string_append_printf(out, "%%%02X", c);
-	}
-	g_string_free(clean, TRUE);
-	return g_string_free(out, FALSE);
+	*relative = uri_from_address(url, &uri, NULL) == URI_RELATIVE;
+	return uri;
 }
 
 /* ---- reading raw HTML ---------------------------------------------------- */
@@ -879,12 +834,13 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		return;
 	}
 	case A_A: {
-		char *href = allow_attr(n, "href");
-		bool relative = false;
-		char *safe = href ? sanitize_url(href, &relative) : NULL;
+		char *href = allow_attr(n, "href"), *safe = NULL;
+		const char *why = NULL;
+		bool relative = href && uri_from_address(href, &safe, &why) == URI_RELATIVE;
 
 		if (href && !safe)
-			allow_warn(s, node_line(n, line), "raw HTML link to '%.40s' dropped; its text is kept", href);
+			allow_warn(s, node_line(n, line), "raw HTML link to '%.40s' dropped (%s); its text is kept", href,
+				   why);
 		if (!safe || relative || s->link_depth > 0) {
 			allow_warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);

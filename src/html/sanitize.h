@@ -47,11 +47,11 @@ struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang
 void sanitizer_free(struct sanitizer *s);
 
 /*
- * A URL safe to write in href: entity-free text as parsed, with whitespace
- * and control-character tricks removed and unsafe bytes %-escaped. Returns
- * NULL when it has a scheme other than http, https, mailto, tel or ftp
- * (javascript:, vbscript:, data:, file: ...). *relative is set when it has
- * no scheme (a path or a #fragment). g_free the result.
+ * A URL safe to write in href and in a PDF link, a valid URI (html/uri.h: IRIs percent-encoded,
+ * host names in ASCII): entity-free text as parsed, with whitespace and control-character tricks
+ * removed. Returns NULL when it has a scheme other than http, https, mailto, tel or ftp
+ * (javascript:, vbscript:, data:, file: ...) or cannot be made valid (uri_from_address says
+ * why). *relative is set when it has no scheme (a path or a #fragment). g_free the result.
  */
 char *sanitize_url(const char *url, bool *relative);
 

@@ -182,6 +182,7 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 	struct image_info info;
 
 	g_clear_pointer(&it->problem, g_free);
+	it->cause = NULL;
 	it->permanent = false;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
 	/* Zero when no connection was made (a reused one has none of its own, but starts a transfer). */
@@ -191,40 +192,50 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 		break;
 	case CURLE_COULDNT_RESOLVE_HOST:
 		it->problem = g_strdup_printf("host %s not found", t->host);
+		it->cause = "host not found";
 		return HOST_DOWN;
 	case CURLE_COULDNT_CONNECT:
 		it->problem = g_strdup_printf("host %s cannot be reached", t->host);
+		it->cause = "host cannot be reached";
 		return HOST_DOWN;
 	case CURLE_OPERATION_TIMEDOUT:
 		if (pretransfer <= 0 && status == 0) {
 			it->problem = g_strdup_printf("host %s did not answer within %ld s", t->host,
 						      s->connect_timeout);
+			it->cause = "host did not answer";
 			return HOST_DOWN;
 		}
 		it->problem = g_strdup_printf("no complete answer within %ld s", s->timeout);
+		it->cause = "no complete answer in time";
 		return RETRY;
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_PEER_FAILED_VERIFICATION:
 		it->problem = g_strdup_printf("the secure (https) connection to %s failed: %s", t->host,
 					      t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+		it->cause = "the secure (https) connection failed";
 		return HOST_DOWN;
 	case CURLE_TOO_MANY_REDIRECTS:
 		it->problem = g_strdup_printf("redirected more than %d times", s->max_redirects);
+		it->cause = g_intern_string(it->problem);
 		it->permanent = true;
 		return FAILED;
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		it->problem = g_strdup("redirected to an address that is not http or https");
+		it->cause = g_intern_string(it->problem);
 		it->permanent = true;
 		return FAILED;
 	case CURLE_FILESIZE_EXCEEDED:
 		it->problem = g_strdup_printf("larger than %ld bytes (--image-max-bytes)", s->max_bytes);
+		it->cause = g_intern_string(it->problem);
 		return FAILED;
 	case CURLE_WRITE_ERROR:
 		if (t->too_big) {
 			it->problem = g_strdup_printf("larger than %ld bytes (--image-max-bytes)", s->max_bytes);
+			it->cause = g_intern_string(it->problem);
 			return FAILED;
 		}
 		it->problem = g_strdup("could not be kept in memory");
+		it->cause = g_intern_string(it->problem);
 		return FAILED;
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
@@ -233,13 +244,16 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 	case CURLE_HTTP2:
 	case CURLE_HTTP2_STREAM:
 		it->problem = g_strdup_printf("the connection broke (%s)", t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+		it->cause = "the connection broke";
 		return RETRY;
 	default:
 		it->problem = g_strdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+		it->cause = g_intern_string(curl_easy_strerror(rc));	/* errbuf may name the host */
 		return FAILED;
 	}
 	if (status != 200) {
 		it->problem = g_strdup_printf("the server answered %ld", status);
+		it->cause = g_intern_string(it->problem);
 		if (status == 408 || status == 429 || status >= 500) {
 			/* The server may say when to come back; wait that long, within reason. */
 			curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry_after);
@@ -252,6 +266,7 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 	}
 	if (!imagetype_sniff(t->buf->data, t->buf->len, &info)) {
 		it->problem = g_strdup(looks_like(t->buf->data, t->buf->len));
+		it->cause = looks_like(t->buf->data, t->buf->len);
 		it->permanent = true;
 		return FAILED;
 	}
@@ -308,6 +323,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 	static GOnce once = G_ONCE_INIT;
 	GQueue queue = G_QUEUE_INIT;
 	GHashTable *down = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	GHashTable *down_cause = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *busy = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *answered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	CURLM *multi;
@@ -337,6 +353,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 			if (why_down) {
 				/* No point in waiting again for a host that did not answer. */
 				it->problem = g_strdup(why_down);
+				it->cause = g_hash_table_lookup(down_cause, host);
 				if (done)
 					done(it, data);
 			} else {
@@ -365,8 +382,10 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 			curl_multi_remove_handle(multi, t->easy);
 			host_count(busy, t->server, -1);
 			active--;
-			if (o == HOST_DOWN && !g_hash_table_contains(down, t->server))
+			if (o == HOST_DOWN && !g_hash_table_contains(down, t->server)) {
 				g_hash_table_insert(down, g_strdup(t->server), g_strdup(it->problem));
+				g_hash_table_insert(down_cause, g_strdup(t->server), (gpointer)it->cause);
+			}
 			if (o == RETRY && it->attempts <= s->retries) {
 				gint64 delay = (gint64)(s->backoff * (1 << (it->attempts - 1)) * G_USEC_PER_SEC);
 
@@ -395,6 +414,7 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 	curl_multi_cleanup(multi);
 out:
 	g_hash_table_destroy(down);
+	g_hash_table_destroy(down_cause);
 	g_hash_table_destroy(busy);
 	g_hash_table_destroy(answered);
 }

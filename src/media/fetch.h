@@ -21,6 +21,7 @@ struct fetch_item {
 	char *url;		/* http: or https: (in) */
 	GBytes *body;		/* the image's bytes (out), when fetched */
 	char *problem;		/* why not (out): "the server answered 404", ... */
+	const char *cause;	/* the same without the place, static: "host not found", ... */
 	bool permanent;		/* the failure is the server's own answer and may be remembered */
 	int attempts;		/* requests made */
 	/* private */

@@ -55,7 +55,12 @@ struct imagecache *imagecache_open(const char *dir, const char **why)
 	char *path = dir && *dir ? g_strdup(dir) : imagecache_default_dir();
 
 	if (g_mkdir_with_parents(path, 0755) != 0 || access(path, W_OK | X_OK) != 0) {
-		*why = errno == EACCES || errno == EROFS ? "is not writable" : "cannot be created";
+		/* With the system's reason; interned: a run opens one cache. */
+		char *t = g_strdup_printf("%s (%s)", errno == EACCES || errno == EROFS ? "is not writable"
+					  : "cannot be created", g_strerror(errno));
+
+		*why = g_intern_string(t);
+		g_free(t);
 		g_free(path);
 		return NULL;
 	}
@@ -149,6 +154,8 @@ static bool write_atomically(struct imagecache *c, const char *path, const void 
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = 0;
 		if (n <= 0)
 			ok = false;
 		else {
@@ -161,8 +168,12 @@ static bool write_atomically(struct imagecache *c, const char *path, const void 
 		ok = close(fd) == 0 && ok;
 	}
 	ok = ok && g_rename(tmp, path) == 0;
-	if (!ok && fd >= 0)
+	if (!ok && fd >= 0) {
+		int why = errno ? errno : EIO;	/* a short write without errno: say I/O error */
+
 		g_unlink(tmp);
+		errno = why;
+	}
 	g_free(tmp);
 	return ok;
 }

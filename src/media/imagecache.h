@@ -25,8 +25,8 @@ char *imagecache_default_dir(void);
 
 /*
  * Open (creating it when missing) the cache in dir, or in the default folder
- * when dir is NULL. Returns NULL with *why set (static text) when the folder
- * cannot be created or written.
+ * when dir is NULL. Returns NULL with *why set (static text, with the system's
+ * reason) when the folder cannot be created or written.
  */
 struct imagecache *imagecache_open(const char *dir, const char **why);
 void imagecache_free(struct imagecache *c);
@@ -41,7 +41,7 @@ char *imagecache_lookup(struct imagecache *c, const char *url);
 /* The remembered reason url failed, when younger than IMAGECACHE_FAILURE_TTL, or NULL. g_free it. */
 char *imagecache_failure(struct imagecache *c, const char *url);
 
-/* Store the bytes of url atomically. Returns the entry's path, or NULL when it cannot be written. */
+/* Store the bytes of url atomically. Returns the entry's path, or NULL (errno says why) when it cannot be written. */
 char *imagecache_store(struct imagecache *c, const char *url, const void *data, size_t len);
 
 /* Remember that url failed for a reason that will not change soon. */

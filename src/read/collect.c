@@ -1,6 +1,7 @@
 /* collect.c - walks SOURCE folders in a stable order and lists their Markdown files. */
 #include "read/collect.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -105,10 +106,12 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 		struct stat st;
 
 		if (!real) {
-			diag_warn(shown, 0, "broken link or unreadable entry; skipped");
+			diag_warn(shown, 0, "broken link or unreadable entry (%s); skipped", g_strerror(errno));
 		} else if (!roots_find(roots, real)) {
 			diag_warn(shown, 0, "is a link that leaves the source folders; skipped");
-		} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		} else if (stat(real, &st) != 0) {
+			diag_warn(shown, 0, "cannot be read (%s); skipped", g_strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
 			walk(out, seen, visited, roots, root, real, child_rel, rules);
 		} else if (S_ISREG(st.st_mode) && is_content(n, rules)) {
 			add_file(out, seen, root, shown, real, child_rel);
@@ -175,7 +178,7 @@ GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const 
 		struct stat st;
 
 		if (!real || stat(real, &st) != 0) {
-			diag_error(src, 0, "no such file or folder");
+			diag_error(src, 0, "cannot read it: %s", g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode) && site && !strcmp(real, site->root)) {
 			walk_site(out, seen, visited, roots, roots_find(roots, real), site);
 		} else if (S_ISDIR(st.st_mode)) {

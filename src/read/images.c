@@ -1,6 +1,7 @@
 /* images.c - resolves image references: local files, data: URIs, and remote images fetched once through the cache. */
 #include "read/images.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,11 +109,36 @@ static char *remote_url(const char *ref)
 	return url;
 }
 
+/*
+ * What the warnings about pictures are (base/diag.h): a newsletter archive built offline, or
+ * with a dead image host, has thousands; the first few of each kind and cause are printed and
+ * the rest summed up, by host.
+ */
+static const struct diag_kind not_downloaded = { "image-not-downloaded", "pictures could not be downloaded", "host" };
+static const struct diag_kind not_cached = { "image-not-in-cache", "pictures could not be had", "host" };
+static const struct diag_kind unusable = { "image-unusable", "pictures cannot be used", "host" };
+static const struct diag_kind not_read = { "image-not-read", "pictures of the source folders cannot be used", NULL };
+
+/* Why a picture is missing: the words of the warning, and its kind and cause for the summing up. */
+struct missing {
+	char *problem;			/* "could not be downloaded: host cdn.example.com not found" */
+	const struct diag_kind *kind;
+	const char *cause;		/* static or interned: "host not found" */
+};
+
+static void missing_set(struct missing *m, const struct diag_kind *kind, const char *cause, char *problem)
+{
+	m->kind = kind;
+	m->cause = cause;
+	m->problem = problem;
+}
+
 /* One remote address of the book, however many references name it. */
 struct remote {
 	char *url;
+	char *host;		/* for the summing up of warnings */
 	char *path;		/* the bytes: cache entry, or a copy in the scratch folder */
-	char *problem;		/* why there are none, or why they are no picture */
+	struct missing why;	/* why there are none, or why they are no picture (problem NULL: none yet) */
 	struct resource *res;	/* once added to the book */
 };
 
@@ -121,9 +147,25 @@ static void remote_free(gpointer p)
 	struct remote *r = p;
 
 	g_free(r->url);
+	g_free(r->host);
 	g_free(r->path);
-	g_free(r->problem);
+	g_free(r->why.problem);
 	g_free(r);
+}
+
+/* The server of an http(s) address as fetch names it ("https://u@cdn.example.com:8080/x" is cdn.example.com:8080). */
+static char *host_of(const char *url)
+{
+	const char *h = strstr(url, "//"), *at, *end;
+
+	if (!h)
+		return NULL;
+	h += 2;
+	end = h + strcspn(h, "/?#");
+	at = memchr(h, '@', (size_t)(end - h));
+	if (at)
+		h = at + 1;
+	return g_ascii_strdown(h, end - h);
 }
 
 /* What a local reference (or data: URI) came to: read, checked and decoded once however often it is named. */
@@ -147,6 +189,7 @@ struct remotes {
 	GPtrArray *order;	/* first-use order, for a deterministic walk */
 	struct imagecache *cache;
 	guint done;
+	bool cache_full;	/* the cache refused a download once (said once: the rest go to the scratch folder) */
 	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
 };
 
@@ -161,6 +204,7 @@ static void want_remote(struct remotes *rs, const char *ref)
 		struct remote *r = g_new0(struct remote, 1);
 
 		r->url = url;
+		r->host = host_of(url);
 		g_hash_table_insert(rs->by_url, r->url, r);
 		g_ptr_array_add(rs->order, r);
 	} else {
@@ -185,7 +229,8 @@ static void fetched(struct fetch_item *it, void *data)
 
 	diag_progress_step(++rs->done);
 	if (!it->body) {
-		r->problem = g_strdup_printf("could not be downloaded: %s", it->problem);
+		missing_set(&r->why, &not_downloaded, it->cause ? it->cause : g_intern_string(it->problem),
+			    g_strdup_printf("could not be downloaded: %s", it->problem));
 		if (it->permanent && rs->cache)
 			imagecache_store_failure(rs->cache, it->url, it->problem);
 		return;
@@ -193,18 +238,28 @@ static void fetched(struct fetch_item *it, void *data)
 	gsize n;
 	const void *bytes = g_bytes_get_data(it->body, &n);
 
-	if (rs->cache)
-		r->path = imagecache_store(rs->cache, it->url, bytes, n);
+	if (rs->cache && !(r->path = imagecache_store(rs->cache, it->url, bytes, n)) && !rs->cache_full) {
+		diag_warn(imagecache_dir(rs->cache), 0, "cannot store a downloaded image in the image cache: %s; "
+			  "this run keeps its images in a temporary folder", g_strerror(errno));
+		rs->cache_full = true;
+	}
 	if (!r->path) {
 		/* No cache to keep it in: it still goes into this book. */
 		const char *dir = resources_scratch_dir(rs->b);
 		char *key = imagecache_key(it->url);
+		GError *err = NULL;
 
 		r->path = dir ? g_build_filename(dir, key, NULL) : NULL;
-		if (r->path && !g_file_set_contents(r->path, bytes, (gssize)n, NULL))
+		if (!dir)
+			missing_set(&r->why, &unusable, "was downloaded but cannot be stored",
+				    g_strdup_printf("was downloaded but cannot be stored: no temporary folder (%s)",
+						    g_strerror(errno)));
+		else if (!g_file_set_contents(r->path, bytes, (gssize)n, &err))
+			missing_set(&r->why, &unusable, "was downloaded but cannot be stored",
+				    g_strdup_printf("was downloaded but cannot be stored: %s", err->message));
+		if (r->why.problem)
 			g_clear_pointer(&r->path, g_free);
-		if (!r->path)
-			r->problem = g_strdup("was downloaded but cannot be stored: no writable folder");
+		g_clear_error(&err);
 		g_free(key);
 	}
 }
@@ -237,11 +292,13 @@ static void gather_remotes(struct remotes *rs)
 		if (rs->cache && (r->path = imagecache_lookup(rs->cache, r->url)))
 			continue;
 		if (rs->cache && (failed = imagecache_failure(rs->cache, r->url))) {
-			r->problem = g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
-						     failed);
+			missing_set(&r->why, &not_downloaded, "failed in a run of the last day (remembered)",
+				    g_strdup_printf("could not be downloaded: %s (remembered from a run in the last day)",
+						    failed));
 			g_free(failed);
 		} else if (o->offline) {
-			r->problem = g_strdup("is not in the image cache and --offline forbids downloading it");
+			missing_set(&r->why, &not_cached, "not in the image cache, and --offline forbids downloading them",
+				    g_strdup("is not in the image cache and --offline forbids downloading it"));
 		} else {
 			g_ptr_array_add(items, fetch_item_new(r->url));
 		}
@@ -254,25 +311,31 @@ static void gather_remotes(struct remotes *rs)
 }
 
 /*
- * Resolve one reference; returns NULL with the reason in *problem (g_free it). An address named
- * again (a picture repeated, thousands of times in hostile input) is not read or decoded again.
+ * Resolve one reference; returns NULL with the reason in *problem (g_free it), and in *why
+ * (borrowed, with *host: for the warning's kind and cause). An address named again (a picture
+ * repeated, thousands of times in hostile input) is not read or decoded again.
  */
-static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem)
+static struct resource *resolve_ref(struct remotes *rs, const char *dir, const char *ref, char **problem,
+				    struct missing *why_missing, const char **host)
 {
 	const char *why = NULL;
 	char *key;
 	struct local *l;
 
+	*host = NULL;
 	if (ref && is_remote(ref)) {
 		struct remote *r = find_remote(rs, ref);
 
-		if (!r->res && !r->problem) {
+		if (!r->res && !r->why.problem) {
 			r->res = resources_add_file(rs->rd, r->path, &why);
 			if (!r->res)
-				r->problem = g_strdup(why);
+				missing_set(&r->why, &unusable, why, g_strdup(why));
 		}
-		if (!r->res)
-			*problem = g_strdup(r->problem);
+		if (!r->res) {
+			*problem = g_strdup(r->why.problem);
+			*why_missing = r->why;
+			*host = r->host;
+		}
 		return r->res;
 	}
 	key = g_strconcat(dir ? dir : "", "\n", ref ? ref : "", NULL);
@@ -285,8 +348,10 @@ static struct resource *resolve_ref(struct remotes *rs, const char *dir, const c
 	} else {
 		g_free(key);
 	}
-	if (!l->res)
+	if (!l->res) {
 		*problem = g_strdup(l->problem);
+		missing_set(why_missing, &not_read, g_intern_string(l->problem), l->problem);
+	}
 	return l->res;
 }
 
@@ -310,6 +375,8 @@ static bool same_address(const char *x, const char *y)
 static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
+	struct missing why;
+	const char *host;
 
 	/* An address that fails is reported once per article, however often it is named. */
 	GHashTable *refs = g_hash_table_new(g_str_hash, g_str_equal);	/* url -> references not yet reported */
@@ -324,11 +391,12 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
 		char *more;
 
-		im->res = resolve_ref(rs, a->dir, im->url, &im->problem);
+		im->res = resolve_ref(rs, a->dir, im->url, &im->problem, &why, &host);
 		if (im->res || n == 0)
 			continue;
 		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
-		diag_warn(a->file, im->line, "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
+		diag_kind_at(DIAG_WARNING, why.kind, why.cause, host, a->file, im->line,
+			     "image '%s' %s; a placeholder is shown%s", im->url, im->problem, more);
 		g_free(more);
 		g_hash_table_insert(refs, im->url, GUINT_TO_POINTER(0));
 	}
@@ -340,12 +408,12 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		g_clear_pointer(&a->lead, image_free);
 		return;
 	}
-	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem);
+	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
 	if (a->lead->res && first && first->res == a->lead->res)
 		g_clear_pointer(&a->lead, image_free);
 	else if (!a->lead->res)
-		diag_warn(a->file, a->lead->line, "thumbnail '%s' %s; the article shows no lead image",
-			  a->lead->url, a->lead->problem);
+		diag_kind_at(DIAG_WARNING, why.kind, why.cause, host, a->file, a->lead->line,
+			     "thumbnail '%s' %s; the article shows no lead image", a->lead->url, a->lead->problem);
 }
 
 /* --cover's image when it can be used; else the back ends draw the cover. */
@@ -358,7 +426,11 @@ static void resolve_cover(struct reading *rd)
 	if (given) {
 		real = realpath(given, NULL);
 		if (!real) {
-			diag_warn(given, 0, "cover image does not exist; a cover is drawn instead");
+			if (errno == ENOENT)
+				diag_warn(given, 0, "cover image does not exist; a cover is drawn instead");
+			else
+				diag_warn(given, 0, "cover image cannot be read (%s); a cover is drawn instead",
+					  g_strerror(errno));
 		} else {
 			b->cover_res = resources_add_file(rd, real, &why);
 			if (!b->cover_res)
@@ -374,9 +446,9 @@ static void resolve_cover(struct reading *rd)
 void images_resolve(struct reading *rd)
 {
 	struct book *b = rd->b;
-	struct remotes rs = { rd, b, g_hash_table_new(g_str_hash, g_str_equal),
-			      g_ptr_array_new_with_free_func(remote_free), NULL, 0,
-			      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
+	struct remotes rs = { .rd = rd, .b = b, .by_url = g_hash_table_new(g_str_hash, g_str_equal),
+			      .order = g_ptr_array_new_with_free_func(remote_free),
+			      .local = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, local_free) };
 	GPtrArray *readers;
 
 	/* The articles, then the parts' introductions, in reading order. */

@@ -9,7 +9,7 @@
 #include "base/diag.h"
 #include "read/identity.h"
 #include "text/langdetect.h"
-#include "html/sanitize.h"
+#include "html/uri.h"
 #include "read/anchors.h"
 #include "read/records.h"
 #include "text/nodetext.h"
@@ -102,15 +102,48 @@ static const struct anchors *anchors_of(GHashTable *index, const struct article 
 }
 
 /*
+ * The address a link of a's line goes out to, as both books write it: a valid URI
+ * (html/uri.h). NULL when there is none: a path or #fragment that named nothing in the book
+ * (its text stays, quietly, as Markdown's does), or an address that cannot be a link, said
+ * with what as "link" or "source link" (NULL: said already, of the same address): a script
+ * or other scheme, an invalid host name or port, an address too long for a PDF annotation.
+ */
+static char *outward(const char *url, const char *file, int line, const char *what)
+{
+	/* A page of pasted tracking links can remove hundreds: summed up by reason (base/diag.h). */
+	static const struct diag_kind removed = { "link-removed", "links were removed", NULL };
+	char *uri;
+	const char *why;
+	enum uri_verdict v = uri_from_address(url, &uri, &why);
+
+	if (v == URI_RELATIVE)
+		g_clear_pointer(&uri, g_free);
+	else if (v == URI_UNSAFE && what)
+		diag_kind_at(DIAG_WARNING, &removed, why, NULL, file, line, "%s to '%.40s' removed: %s; its text is kept",
+			     what, url, why);
+	else if (v == URI_INVALID && what)
+		diag_kind_at(DIAG_WARNING, &removed, why, NULL, file, line,
+			     "%s to '%.60s' removed: it cannot be made a valid address (%s); its text is kept", what, url,
+			     why);
+	if (uri && strlen(uri) > LINK_MAX_BYTES) {
+		if (what)
+			diag_kind_at(DIAG_WARNING, &removed, "the address is too long", NULL, file, line,
+				     "%s to '%.40s...' removed: the address is longer than %d bytes; its text is kept",
+				     what, url, LINK_MAX_BYTES);
+		g_clear_pointer(&uri, g_free);
+	}
+	return uri;
+}
+
+/*
  * Where link l of article a goes, in both books: a relative link to another article of the book
  * goes there (to the heading or note its #fragment names, else the article's top); "#..." to a
- * place in a itself (else nowhere); a web address a book may hold goes out (the address made
- * safe); a script or unsafe scheme goes nowhere, with a warning; anything else stays text.
+ * place in a itself (else nowhere); a web address a book may hold goes out (as a valid URI); a
+ * script or unsafe scheme, or an address no valid URI can say, goes nowhere, with a warning;
+ * anything else stays text.
  */
 static void resolve_link(struct book *b, struct article *a, struct link *l, GHashTable *index)
 {
-	bool relative = false;
-	char *safe;
 
 	if (!*l->url)
 		return;
@@ -143,12 +176,7 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 		if (l->target)
 			return;
 	}
-	safe = sanitize_url(l->url, &relative);
-	if (!safe)
-		diag_warn(a->file, l->line, "link to '%.40s' removed: folio keeps no scripts; its text is kept", l->url);
-	else if (!relative && strlen(safe) <= LINK_MAX_BYTES)
-		l->href = g_steal_pointer(&safe);
-	g_free(safe);
+	l->href = outward(l->url, a->file, l->line, "link");
 }
 
 /*
@@ -234,15 +262,14 @@ static void resolve_links(struct book *b)
 	}
 	for (guint i = 0; i < all->len; i++) {
 		struct article *a = g_ptr_array_index(all, i);
-		bool relative = false;
 
 		for (guint k = 0; k < a->links->len; k++)
 			resolve_link(b, a, g_ptr_array_index(a->links, k), index);
-		if (a->source_url) {
-			a->source_href = sanitize_url(a->source_url, &relative);
-			if (relative || (a->source_href && strlen(a->source_href) > LINK_MAX_BYTES))
-				g_clear_pointer(&a->source_href, g_free);
-		}
+		if (a->source_url)
+			/* A source from the body's source paragraph is one of its links: said there. */
+			a->source_href = outward(a->source_url, a->file, a->fm.source.line,
+						 a->fm.source.text && !strcmp(a->fm.source.text, a->source_url)
+						 ? "source link" : NULL);
 	}
 	g_ptr_array_free(all, TRUE);
 	g_hash_table_destroy(index);

@@ -1,6 +1,7 @@
 /* resources.c - registers packed images by the SHA-1 of their bytes so each is stored once. */
 #include "read/resources.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "media/imagedecode.h"
@@ -17,17 +18,34 @@ static struct resource *find_by_id(struct book *b, const char *id)
 	return NULL;
 }
 
-/* Write bytes to a new file in the book's scratch folder; returns its path or NULL. */
-static char *scratch_file(struct book *b, const char *name, const void *data, size_t len)
+/* A reason with the system's words in it, kept as static text (interned: the reasons are few). */
+static const char *reason(const char *what, const GError *err)
+{
+	char *t = g_strdup_printf("%s (%s)", what, err ? err->message : g_strerror(errno));
+	const char *r = g_intern_string(t);
+
+	g_free(t);
+	return r;
+}
+
+/* Write bytes to a new file in the book's scratch folder; returns its path, or NULL with *why set. */
+static char *scratch_file(struct book *b, const char *name, const void *data, size_t len, const char *what,
+			  const char **why)
 {
 	const char *dir = resources_scratch_dir(b);
+	GError *err = NULL;
 	char *path;
 
-	if (!dir)
+	if (!dir) {
+		*why = reason(what, NULL);
 		return NULL;
+	}
 	path = g_build_filename(dir, name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_set_contents(path, data, (gssize)len, NULL))
+	if (!g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_set_contents(path, data, (gssize)len, &err)) {
+		*why = reason(what, err);
+		g_error_free(err);
 		g_clear_pointer(&path, g_free);
+	}
 	return path;
 }
 
@@ -70,12 +88,11 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 		gsize n;
 		const void *p = g_bytes_get_data(prep.bytes, &n);
 
-		packed = scratch_file(b, name, p, n);
+		packed = scratch_file(b, name, p, n, "cannot be converted: the temporary folder is not writable", why);
 		len = n;
 		g_free(name);
 		g_bytes_unref(prep.bytes);
 		if (!packed) {
-			*why = "cannot be converted: the temporary folder is not writable";
 			g_free(id);
 			return NULL;
 		}
@@ -98,9 +115,11 @@ struct resource *resources_add_file(struct reading *rd, const char *path, const 
 	char *data = NULL;
 	gsize len = 0;
 	struct resource *r;
+	GError *err = NULL;
 
-	if (!g_file_get_contents(path, &data, &len, NULL)) {
-		*why = "cannot be read";
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		*why = reason("cannot be read", err);
+		g_error_free(err);
 		return NULL;
 	}
 	r = add(rd, path, (const unsigned char *)data, len, why);
@@ -118,14 +137,12 @@ const char *resources_scratch_dir(struct book *b)
 struct resource *resources_add_bytes(struct reading *rd, const void *data, size_t len, const char **why)
 {
 	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, data, len);
-	char *path = scratch_file(rd->b, sum, data, len);
+	char *path = scratch_file(rd->b, sum, data, len, "cannot be stored in the temporary folder", why);
 	struct resource *r;
 
 	g_free(sum);
-	if (!path) {
-		*why = "cannot be stored in the temporary folder";
+	if (!path)
 		return NULL;
-	}
 	r = add(rd, path, data, len, why);
 	g_free(path);
 	return r;

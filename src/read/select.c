@@ -408,3 +408,50 @@ void select_limit(struct reading *r)
 	diag_note(NULL, 0, "%u article%s past --limit %ld left out", b->chosen.over_limit,
 		  b->chosen.over_limit == 1 ? "" : "s", limit);
 }
+
+/* "3 drafts": n and the noun, plural when n is not 1. */
+static void add_count(GString *s, bool *first, guint n, const char *one, const char *many, const char *why)
+{
+	if (!n)
+		return;
+	g_string_append_printf(s, "%s%u %s%s", *first ? ": " : ", ", n, n == 1 ? one : many, why);
+	*first = false;
+}
+
+char *select_account(const struct book *b)
+{
+	const struct chosen *c = &b->chosen;
+	GString *s = g_string_new(NULL);
+	guint unread = b->left_out->len;
+	bool first = true;
+
+	if (c->read == 0) {
+		g_string_append(s, "no article found in the SOURCE folders and files (Markdown: .md, .markdown)");
+		if (b->sections->len)
+			g_string_append_printf(s, ", only %u section page%s (_index.md)", b->sections->len,
+					       b->sections->len == 1 ? "" : "s");
+	} else {
+		g_string_append_printf(s, "%u article%s read, none left", c->read, c->read == 1 ? "" : "s");
+		add_count(s, &first, c->drafts, "draft", "drafts", " (--include-drafts keeps them)");
+		add_count(s, &first, c->draft_sections, "in a draft section", "in a draft section",
+			  " (--include-drafts keeps them)");
+		add_count(s, &first, c->future, "whose publishDate is still to come", "whose publishDate is still to come",
+			  " (--include-future keeps them)");
+		add_count(s, &first, c->expired, "whose expiryDate has passed", "whose expiryDate has passed",
+			  " (--include-expired keeps them)");
+		add_count(s, &first, c->unlisted, "that Hugo does not list", "that Hugo does not list", "");
+		add_count(s, &first, c->headless, "in a headless bundle", "in headless bundles", "");
+		add_count(s, &first, c->by_files, "not in the files: list", "not in the files: list", "");
+		add_count(s, &first, c->by_date - c->undated, "outside the dates asked for", "outside the dates asked for", "");
+		add_count(s, &first, c->undated, "without a date", "without a date", " (--since, --until and --last need one)");
+		add_count(s, &first, c->by_category, "not in the --category asked for", "not in the --category asked for", "");
+		add_count(s, &first, c->by_tag, "without the --tag asked for", "without the --tag asked for", "");
+		add_count(s, &first, c->by_lang, "not in the --only-lang asked for", "not in the --only-lang asked for", "");
+		add_count(s, &first, c->already_sent, "already in an earlier digest", "already in an earlier digest", "");
+		add_count(s, &first, c->duplicates, "duplicate", "duplicates", "");
+		add_count(s, &first, c->over_limit, "past --limit", "past --limit", "");
+	}
+	if (unread)
+		g_string_append_printf(s, "; %u file%s could not be read", unread, unread == 1 ? "" : "s");
+	return g_string_free(s, FALSE);
+}

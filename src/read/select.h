@@ -26,6 +26,13 @@ void select_filters_free(struct select_filters *f);
  */
 void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates);
 
+/*
+ * Why the book holds no article, by count, for the error that says so: what was read and what
+ * left each out ("12 articles read, none left: 3 drafts (--include-drafts keeps them), 9 outside
+ * the dates asked for"), or that no article was found. g_free.
+ */
+char *select_account(const struct book *b);
+
 /* After sorting: keep the first --limit articles of b->articles (a note counts the rest). */
 void select_limit(struct reading *r);
 

@@ -130,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* As trace_write does, with the fonts loaded once for the whole run. */
 			static struct fonts *fonts;
 			FILE *null = fopen("/dev/null", "w");
-			struct device *dev = device_trace_new(null);
+			struct device *dev = device_trace_new(null, "/dev/null");
 
 			if (!fonts)
 				fonts = fonts_new_quiet(FUZZ_DATADIR);

@@ -95,7 +95,7 @@ static int depth_of(const char *x)
 int main(void)
 {
 	CHECK_STR("url: https kept", url("https://example.com/a?b=1&c=2#f"), "abs:https://example.com/a?b=1&c=2#f");
-	CHECK_STR("url: scheme lower-cased", url("HTTPS://Example.com/"), "abs:https://Example.com/");
+	CHECK_STR("url: scheme and host lower-cased", url("HTTPS://Example.com/"), "abs:https://example.com/");
 	CHECK_STR("url: mailto kept", url("mailto:a@b.c"), "abs:mailto:a@b.c");
 	CHECK_STR("url: javascript refused", url("javascript:alert(1)"), "NULL");
 	CHECK_STR("url: mixed case refused", url("jAvAsCrIpT:alert(1)"), "NULL");
@@ -112,6 +112,34 @@ int main(void)
 	CHECK_STR("url: stray percent escaped, escapes kept", url("https://e.x/100%/%E4%B8%AD"),
 		  "abs:https://e.x/100%25/%E4%B8%AD");
 	CHECK_STR("url: non-ASCII escaped", url("https://e.x/中"), "abs:https://e.x/%E4%B8%AD");
+	/* Valid URIs (html/uri.c): what EPUBCheck's RSC-020 and RSC-023 found in real articles. */
+	CHECK_STR("uri: a second # is %23", url("https://e.x/p#a#b"), "abs:https://e.x/p#a%23b");
+	CHECK_STR("uri: a Chinese host name in ASCII", url("https://例子.中国/路"),
+		  "abs:https://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF");
+	CHECK_STR("uri: a host name written as escapes", url("https://%E4%BE%8B%E5%AD%90.cn"), "abs:https://xn--fsqu00a.cn");
+	CHECK_STR("uri: brackets outside an IPv6 host", url("https://e.x/a[1]?q=[2]"), "abs:https://e.x/a%5B1%5D?q=%5B2%5D");
+	CHECK_STR("uri: an IPv6 host kept", url("http://[::1]:80/"), "abs:http://[::1]:80/");
+	CHECK_STR("uri: backslash is a slash before the query", url("https://e.x\\a\\b?c\\d"), "abs:https://e.x/a/b?c%5Cd");
+	CHECK_STR("uri: http: without slashes", url("http:e.x/a"), "abs:http://e.x/a");
+	CHECK_STR("uri: an '@' in userinfo", url("https://a@b@e.x/"), "abs:https://a%40b@e.x/");
+	CHECK_STR("uri: tel without spaces", url("tel:+86 10 1234"), "abs:tel:+86101234");
+	CHECK_STR("uri: a relative path encoded too", url("a b/c#d#e"), "rel:a%20b/c#d%23e");
+	CHECK_STR("uri: a bad port is no link", url("http://e.x:8o/"), "NULL");
+	CHECK_STR("uri: a space in the host is no link", url("http://e x/"), "NULL");
+	CHECK_STR("uri: no host is no link", url("http:///"), "NULL");
+	CHECK_STR("uri: an empty label is no link", url("http://a..b/"), "NULL");
+	CHECK_STR("uri: a 64-letter label is no link",
+		  url("http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.cn/"), "NULL");
+	CHECK_STR("uri: a 63-letter label is one",
+		  url("http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.cn/"),
+		  "abs:http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.cn/");
+	CHECK_STR("uri: a port over 65535 is no link", url("http://e.x:65536/"), "NULL");
+	CHECK_STR("uri: a label starting with '-' is no link", url("https://-a.cn/"), "NULL");
+	CHECK_STR("uri: a label ending with '-' is no link", url("https://a-.cn/"), "NULL");
+	CHECK_STR("uri: five numbers are no host", url("http://1.2.3.4.5/"), "NULL");
+	CHECK_STR("uri: 256 is no IPv4 number", url("http://256.1.1.1/"), "NULL");
+	CHECK_STR("uri: an IPv4 host", url("http://192.0.2.1/"), "abs:http://192.0.2.1/");
+	CHECK_STR("uri: an empty mailto: is no link", url("mailto:"), "NULL");
 
 	CHECK_STR("escape: markup characters", esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c'");
 	CHECK_STR("escape: controls dropped, tab and newline kept", esc("a\x01\x07\x1b\tb\nc\x7f\xc2\x85"),

@@ -45,7 +45,8 @@ int main(void)
 		CHECK("theme: A5 by default", near(t->page_w, 419.53));
 		CHECK("theme: 2em Chinese indent", near(t->indent, 2));
 		CHECK("theme: 10.5pt body", near(t->size, 10.5));
-		CHECK_STR("theme: CJK font first for body text", t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola");
+		CHECK_STR("theme: CJK font first for body text", t->font[FONT_BODY],
+			  "Noto Serif CJK {cjk}, Noto Serif, Symbola, HanaMinA, HanaMinB");
 		theme_free(t);
 	}
 	CHECK("theme: a missing file fails", theme_load("/nonexistent/theme.yaml", NULL) == NULL);

@@ -3,8 +3,8 @@
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
-	--description --rights --css --sort --include-drafts --include-future --include-expired --strict -q --quiet
-	--page-size --margin --two-sided
+	--description --rights --css --sort --include-drafts --include-future --include-expired --allow-empty
+	--strict -q --quiet --verbose --report --page-size --margin --two-sided
 	--theme --bleed --marks --pdf-standard --untagged --since --until --last --category --tag --only-lang --limit
 	--timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
@@ -53,7 +53,7 @@ _folio() {
 	--config | --theme) _folio_files '*.@(yaml|yml)'; return ;;
 	--cover) _folio_files '*.@(jpg|jpeg|png|gif|webp)'; return ;;
 	--css) _folio_files '*.css'; return ;;
-	--state) _folio_files; return ;;
+	--state | --report) _folio_files; return ;;
 	--image-cache) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--sort) COMPREPLY=($(compgen -W "date -date title path" -- "$cur")); return ;;
 	--page-size) COMPREPLY=($(compgen -W "A4 A5 A6 B5 B5-JIS B6 Letter 16K 32K" -- "$cur")); return ;;

@@ -1,8 +1,11 @@
 /* model_dump.c - the "model" writer: the book model as plain text, for golden tests and debugging. */
 #include "format/model/model.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "base/diag.h"
 
 static void text_field(FILE *f, const char *name, const char *value)
 {
@@ -122,5 +125,10 @@ bool model_write(const struct export *x, struct outfile *out)
 	g_free(first);
 	g_free(last);
 	g_free(modified);
-	return !ferror(f);
+	if (ferror(f)) {
+		/* The failed write's errno: only writes to f came after it. */
+		diag_error(out->path, 0, "cannot write the model: %s", g_strerror(errno));
+		return false;
+	}
+	return true;
 }

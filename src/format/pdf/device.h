@@ -25,9 +25,13 @@ struct device_print {
 	double bleed, slug;	/* points drawn around every page (the trim); the cover's ground runs into the bleed */
 };
 
-/* A PDF written to fp: metadata from b, dates from b->modified; pages w x h points plus print's margins. */
-struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h, const struct device_print *print);
+/*
+ * A PDF written to fp (path: the output's name, for messages): metadata from b, dates from
+ * b->modified; pages w x h points plus print's margins.
+ */
+struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h,
+				const struct device_print *print);
 /* The same pages as text lines (for golden tests). */
-struct device *device_trace_new(FILE *fp);
+struct device *device_trace_new(FILE *fp, const char *path);
 
 #endif

@@ -1,6 +1,7 @@
 /* device_cairo.c - draws finished pages into Cairo's PDF surface: tagged content, artifacts, links, outline. */
 #include "format/pdf/device.h"
 
+#include <errno.h>
 #include <string.h>
 #include <cairo-pdf.h>
 
@@ -18,6 +19,7 @@ enum { MAX_LEVELS = 8 };
 struct cdev {
 	struct device d;
 	FILE *fp;
+	const char *path;		/* the output's name, for messages */
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	const struct book *book;	/* for the generated cover */
@@ -25,6 +27,7 @@ struct cdev {
 	double off;			/* bleed + slug: where the trim's corner lies on the page drawn */
 	struct tagger *tags;		/* NULL: untagged */
 	bool write_failed;
+	int write_errno;		/* why the first failed write failed (a full disk, a file-size limit) */
 	bool press_failed;		/* a picture PDF/X-4 refuses (reported) */
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
 	struct draw_images images;
@@ -35,6 +38,8 @@ static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigne
 	struct cdev *c = closure;
 
 	if (fwrite(data, 1, length, c->fp) != length) {
+		if (!c->write_failed)
+			c->write_errno = errno;
 		c->write_failed = true;
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
@@ -517,6 +522,10 @@ static void cairo_page(struct device *d, const struct page *p)
 {
 	struct cdev *c = (struct cdev *)d;
 
+	/* Once a write failed (a full disk) the PDF is lost: draw no more (cairo in its error state
+	   leaks what drawing an image makes), and cairo_finish says why. */
+	if (c->write_failed || cairo_status(c->cr) != CAIRO_STATUS_SUCCESS)
+		return;
 	/* Drawn larger by the bleed and the slug on every side, the trim moved in (Cairo clips at the page). */
 	cairo_pdf_surface_set_size(c->surface, p->w + 2 * c->off, p->h + 2 * c->off);
 	if (p->label)
@@ -545,10 +554,18 @@ static bool cairo_finish(struct device *d)
 	c->cr = NULL;
 	cairo_surface_finish(c->surface);
 	st = cairo_surface_status(c->surface);
-	if (st == CAIRO_STATUS_SUCCESS && fflush(c->fp) != 0)
+	errno = 0;
+	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && fflush(c->fp) != 0) {
 		c->write_failed = true;
-	if (st != CAIRO_STATUS_SUCCESS || c->write_failed) {
-		diag_error(NULL, 0, "cannot write the PDF: %s", c->write_failed ? "write error" : cairo_status_to_string(st));
+		c->write_errno = errno;
+	}
+	if (c->write_failed) {
+		diag_error(c->path, 0, "cannot write the PDF: %s",
+			   c->write_errno ? g_strerror(c->write_errno) : "the file could not be written");
+		return false;
+	}
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_error(c->path, 0, "cannot write the PDF: %s", cairo_status_to_string(st));
 		return false;
 	}
 	return !tags_failed && !c->press_failed;
@@ -592,7 +609,8 @@ static char *keywords(const struct book *b)
 	return g_string_free(s, FALSE);
 }
 
-struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double h, const struct device_print *print)
+struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h,
+				const struct device_print *print)
 {
 	struct cdev *c = g_new0(struct cdev, 1);
 	char *date = date_format_utc(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
@@ -601,6 +619,7 @@ struct device *device_cairo_new(FILE *fp, const struct book *b, double w, double
 	c->d.finish = cairo_finish;
 	c->d.free = cairo_free;
 	c->fp = fp;
+	c->path = path;
 	c->book = b;
 	if (print)
 		c->print = *print;

@@ -1,11 +1,15 @@
 /* device_trace.c - prints finished pages as text, one box a line, so layout is covered by golden tests. */
 #include "format/pdf/device.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include "base/diag.h"
 
 struct tdev {
 	struct device d;
 	FILE *fp;
+	const char *path;	/* the output's name, for messages */
 };
 
 /* The text of a line: "\n" and trailing spaces dropped, quotes escaped. */
@@ -82,7 +86,20 @@ static void trace_page(struct device *d, const struct page *p)
 
 static bool trace_finish(struct device *d)
 {
-	return !ferror(((struct tdev *)d)->fp);
+	struct tdev *t = (struct tdev *)d;
+
+	/* A write that failed earlier left its errno (nothing since calls the system but writes). */
+	bool failed = ferror(t->fp);
+	int why = errno;
+
+	if (!failed) {
+		errno = 0;
+		failed = fflush(t->fp) != 0;
+		why = errno;
+	}
+	if (failed)
+		diag_error(t->path, 0, "cannot write the trace: %s", why ? g_strerror(why) : "write error");
+	return !failed;
 }
 
 static void trace_free(struct device *d)
@@ -90,7 +107,7 @@ static void trace_free(struct device *d)
 	g_free(d);
 }
 
-struct device *device_trace_new(FILE *fp)
+struct device *device_trace_new(FILE *fp, const char *path)
 {
 	struct tdev *t = g_new0(struct tdev, 1);
 
@@ -98,5 +115,6 @@ struct device *device_trace_new(FILE *fp)
 	t->d.finish = trace_finish;
 	t->d.free = trace_free;
 	t->fp = fp;
+	t->path = path;
 	return &t->d;
 }

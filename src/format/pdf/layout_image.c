@@ -1,5 +1,6 @@
 /* layout_image.c - pictures scaled to the measure with their caption, and boxes for those folio cannot show. */
 #include "format/pdf/layout_int.h"
+#include "html/sanitize.h"
 #include "text/nodetext.h"
 
 #include <string.h>
@@ -49,12 +50,16 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 						       false));
 	}
 	if (surl) {
-		bool web = g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://");
+		/* The address as the EPUB links it: a valid URI (shown as written), web addresses only. */
+		bool relative;
+		char *href = sanitize_url(url, &relative);
+		bool web = href && (g_str_has_prefix(href, "http://") || g_str_has_prefix(href, "https://"));
 
 		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
 		para_add(lp->para, surl, -1, lay_style(L, FONT_CODE, size * 0.9, false, false,
-						       web ? L->t->color_link : s.color, web ? url : NULL, 0, false,
+						       web ? L->t->color_link : s.color, web ? href : NULL, 0, false,
 						       false));
+		g_free(href);
 	}
 	lay_para_check(L, lp);
 	n = para_n_lines(lp->para);

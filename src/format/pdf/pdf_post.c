@@ -66,7 +66,7 @@ bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, s
 	bool ok = false;
 
 	if (!map) {
-		diag_error(NULL, 0, "cannot read the PDF Cairo wrote: %s", e->message);
+		diag_error(p->name, 0, "cannot read the PDF Cairo wrote: %s", e->message);
 		g_error_free(e);
 		return false;
 	}

@@ -14,7 +14,10 @@ bool post_qpdf_failed(struct post *s, const char *what)
 	if (!qpdf_has_error(s->q))
 		return false;
 	e = qpdf_get_error(s->q);
-	diag_error(NULL, 0, "cannot finish the PDF (%s): %s", what, e ? qpdf_get_error_full_text(s->q, e) : "qpdf failed");
+	if (!strcmp(what, "write"))
+		diag_error(s->p->name, 0, "cannot write the PDF: %s", e ? qpdf_get_error_full_text(s->q, e) : "qpdf failed");
+	else
+		diag_error(s->p->name, 0, "cannot finish the PDF (%s): %s", what, e ? qpdf_get_error_full_text(s->q, e) : "qpdf failed");
 	s->failed = true;
 	return true;
 }
@@ -27,7 +30,7 @@ void post_fail(struct post *s, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	diag_error(NULL, 0, "cannot finish the PDF: %s", msg);
+	diag_error(s->p->name, 0, "cannot finish the PDF: %s", msg);
 	g_free(msg);
 	s->failed = true;
 }

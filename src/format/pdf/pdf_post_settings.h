@@ -7,6 +7,7 @@
 #include "base/options.h"
 
 struct pdf_post {
+	const char *name;		/* the output's name, for messages */
 	const char *lang;		/* the book's language: the catalog's /Lang and dc:language */
 	bool ua;			/* claim PDF/UA-1: pdfuaid:part 1 in the XMP */
 	bool x4;			/* PDF/X-4: the output intent, GTS_PDFXVersion, Trapped, fonts checked */

@@ -64,7 +64,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug,
 				      .rgb_press = (t->standards & STANDARD_X4) && icc_is_rgb(t->output_profile) };
 	struct pdf_post post = {
-		.lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
+		.name = out->path, .lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
 		.icc_path = t->output_profile, .output_condition = t->output_condition,
 		.bleed = t->bleed, .slug = slug, .marks = t->marks,
 		.boxes = t->bleed > 0 || t->marks || (t->standards & STANDARD_X4),
@@ -74,7 +74,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	bool ok = fp != NULL;
 
 	if (ok) {
-		ok = lay_out(x, device_cairo_new(fp, x->book, t->page_w, t->page_h, &print));
+		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
 		if (fclose(fp) != 0 && ok) {
 			diag_error(out->path, 0, "cannot write: %s", g_strerror(errno));
 			ok = false;
@@ -96,5 +96,5 @@ bool pdf_write(const struct export *x, struct outfile *out)
 
 bool trace_write(const struct export *x, struct outfile *out)
 {
-	return lay_out(x, device_trace_new(out->fp));
+	return lay_out(x, device_trace_new(out->fp, out->path));
 }

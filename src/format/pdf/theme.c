@@ -97,13 +97,14 @@ static void theme_defaults(struct theme *t)
 	t->margin_bottom = units_mm(20);
 	t->margin_inner = units_mm(18);
 	t->margin_outer = units_mm(16);
-	set_str(&t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola");
-	set_str(&t->font[FONT_BODY_LATIN], "Noto Serif, Noto Serif CJK {cjk}, Symbola");
-	set_str(&t->font[FONT_HEADING], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
-	set_str(&t->font[FONT_HEADING_LATIN], "Noto Sans, Noto Sans CJK {cjk}, Symbola");
-	set_str(&t->font[FONT_EMPHASIS], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
-	set_str(&t->font[FONT_STRONG], "Noto Sans CJK {cjk}, Noto Sans, Symbola");
-	set_str(&t->font[FONT_CODE], "Noto Sans Mono CJK {cjk}, Noto Mono, DejaVu Sans Mono, Symbola");
+	set_str(&t->font[FONT_BODY], "Noto Serif CJK {cjk}, Noto Serif, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_BODY_LATIN], "Noto Serif, Noto Serif CJK {cjk}, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_HEADING], "Noto Sans CJK {cjk}, Noto Sans, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_HEADING_LATIN], "Noto Sans, Noto Sans CJK {cjk}, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_EMPHASIS], "Noto Sans CJK {cjk}, Noto Sans, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_STRONG], "Noto Sans CJK {cjk}, Noto Sans, Symbola, HanaMinA, HanaMinB");
+	set_str(&t->font[FONT_CODE],
+		"Noto Sans Mono CJK {cjk}, Noto Mono, DejaVu Sans Mono, Symbola, HanaMinA, HanaMinB");
 	t->size = 10.5;
 	t->line_height = 1.75;
 	t->indent = 2;
