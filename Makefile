@@ -21,7 +21,7 @@ CC       ?= cc
 CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
             cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
-            json-glib-1.0 tomlplusplus
+            json-glib-1.0 tomlplusplus libqpdf
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
@@ -40,7 +40,8 @@ EMOJI_GO   = /usr/share/gocode/src/github.com/kyokomi/emoji/v2/emoji_codemap.go
 BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
-             libwebp-dev libpng-dev librsvg2-common zlib1g-dev fonts-noto-cjk fonts-noto-core fonts-noto-mono \
+             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libqpdf-dev icc-profiles-free \
+             fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont fonts-arphic-ukai fonts-hanazono libtomlplusplus-dev libjson-glib-dev \
              golang-github-kyokomi-emoji-dev
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
@@ -48,7 +49,7 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
 # mandoc: the manual page's lint; zsh: its completion, tried in a real zsh; parallel (GNU parallel):
 # four folio batch shards at once (tests/batch.sh) and the bench's one-process-per-book run.
-TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz \
+TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz python3-pikepdf \
              python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \

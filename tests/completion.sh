@@ -38,6 +38,8 @@ is "bash: --sort=d" "$(bcomp folio --sort = d)" "date"
 is "bash: --page-size B" "$(bcomp folio --page-size B)" "B5 B5-JIS B6"
 is "bash: --group-by" "$(bcomp folio --group-by '')" "category day lang month none section tag week"
 is "bash: --webp" "$(bcomp folio --webp '')" "auto jpeg keep png"
+is "bash: --marks" "$(bcomp folio --marks '')" "crop crop,cross cross none"
+is "bash: --pdf-standard" "$(bcomp folio --pdf-standard '')" "none ua-1 ua-1,x-4 x-4"
 is "bash: sources are folders and Markdown files; digest first" "$(bcomp folio '')" "a.md b.markdown batch digest sub"
 is "bash: digest only as the first word" "$(bcomp folio a.md '')" "a.md b.markdown sub"
 is "bash: folio batch: the options of its --help" "$(bcomp folio batch -)" "$(tr '\n' ' ' <"$TMP/batch.opts" | sed 's/ $//')"
@@ -58,7 +60,7 @@ fi
 for v in $(bcomp folio -t ''); do
 	expect_status "bash: -t $v is accepted" 0 "$FOLIO" -q tests/model/coll -t "$v" -o "$TMP/v.$v"
 done
-for o in --sort --group-by --webp --page-size; do
+for o in --sort --group-by --webp --page-size --marks --pdf-standard --bleed; do
 	for v in $(bcomp folio "$o" ''); do
 		expect_status "bash: $o $v is accepted" 0 "$FOLIO" -q tests/model/coll "$o" "$v" -t trace -o "$TMP/v.trace"
 	done

@@ -22,7 +22,7 @@
  * dates are read in is known.
  */
 enum kind { K_STR, K_PATH, K_BOOL, K_LONG, K_LIST, K_PATHS, K_ENUM, K_DATE, K_SPAN, K_ZONE, K_LENGTH, K_PAGE,
-	    K_LANG, K_LANGS, K_MAP };
+	    K_LANG, K_LANGS, K_MAP, K_SET };
 enum {
 	F_CLI_ONLY = 1,		/* not a folio.yaml key */
 	F_YAML_ONLY = 2,	/* not a command-line option */
@@ -38,9 +38,9 @@ struct def {
 	const char *help;
 	unsigned flags;
 	const char *group;	/* starts a new section of --help */
-	const char *values;	/* K_ENUM: the names it takes, space-separated, in the enum's order; K_MAP:
+	const char *values;	/* K_ENUM, K_SET: the names it takes, space-separated, in the enum's order; K_MAP:
 				   the values its keys may take */
-	size_t parsed;		/* K_ENUM, K_SPAN, K_LENGTH, K_PAGE: where the value read goes */
+	size_t parsed;		/* K_ENUM, K_SPAN, K_LENGTH, K_PAGE, K_SET: where the value read goes */
 	int base;		/* K_ENUM: the enum value of the first name */
 };
 
@@ -80,6 +80,13 @@ static const struct def defs[] = {
 	{ "two-sided", 0, K_BOOL, O(two_sided), NULL, "mirrored margins; articles start on a right-hand page", 0, NULL },
 	{ "show-grid", 0, K_BOOL, O(show_grid), NULL, "draw the type area and its line grid on every page (a proof)", F_CLI_ONLY, NULL },
 	{ "theme", 0, K_PATH, O(theme), "FILE", "print theme (YAML) instead of templates/theme.yaml", 0, NULL },
+	{ "bleed", 0, K_LENGTH, O(bleed), "LENGTH", "print past the trim by LENGTH (e.g. 3mm): TrimBox and BleedBox on every page", 0,
+	  NULL, .parsed = O(bleed_pt) },
+	{ "marks", 0, K_SET, O(marks), "LIST", "printer's marks outside the bleed: crop, cross (registration), both (crop,cross) or none", 0,
+	  NULL, .values = MARKS_NAMES, .parsed = O(marks_set) },
+	{ "pdf-standard", 0, K_SET, O(pdf_standard), "LIST", "ua-1 (PDF/UA-1: accessible), x-4 (PDF/X-4: for the press), both (ua-1,x-4) or none", 0,
+	  NULL, .values = STANDARD_NAMES, .parsed = O(standards) },
+	{ "untagged", 0, K_BOOL, O(untagged), NULL, "a PDF without structure tags (smaller, not for screen readers)", 0, NULL },
 	{ "since", 0, K_DATE, O(since), "DATE", "only articles dated at or after DATE", 0, "Choosing and grouping articles" },
 	{ "until", 0, K_DATE, O(until), "DATE", "only articles dated up to DATE (a date alone: all of that day)", 0, NULL },
 	{ "last", 0, K_SPAN, O(last), "SPAN", "only articles of the last SPAN up to now: 24h, 7d, 2w ...", 0, NULL,
@@ -133,6 +140,7 @@ void options_init(struct options *o)
 	o->only_langs = g_ptr_array_new_with_free_func(g_free);
 	o->shortcodes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	o->margin_pt = -1;
+	o->bleed_pt = -1;
 	o->limit = -1;
 	o->webp = g_strdup("auto");
 	o->image_max_pixels = 2400;
@@ -216,6 +224,12 @@ static char *wanted(const struct def *d)
 		return g_strdup(UNITS_PAGE_SIZES);
 	case K_LANG: case K_LANGS:
 		return g_strdup("a language tag such as zh-CN, zh-Hant or en");
+	case K_SET: {
+		char *names = enum_names(d), *s = g_strdup_printf("%s (several: comma-separated), or none", names);
+
+		g_free(names);
+		return s;
+	}
 	case K_BOOL:
 		return g_strdup("true or false");
 	case K_STR:
@@ -277,6 +291,8 @@ static bool check_value(struct options *o, const struct def *d, const char *valu
 		g_free(tag);
 		return ok;
 	}
+	case K_SET:
+		return options_parse_set(d->values, value, &G_STRUCT_MEMBER(unsigned, o, d->parsed));
 	case K_BOOL:
 		return value == NULL || yamlfile_is_bool(value);
 	case K_STR:
@@ -329,6 +345,43 @@ static bool set_value(struct options *o, const struct def *d, const char *value,
 static void clear_list(struct options *o, const struct def *d)
 {
 	g_ptr_array_set_size(G_STRUCT_MEMBER(GPtrArray *, o, d->off), 0);
+}
+
+bool options_parse_set(const char *names, const char *value, unsigned *bits)
+{
+	char **want = g_strsplit(names, " ", -1), **given = g_strsplit_set(value ? value : "", ",", -1);
+	unsigned set = 0;
+	bool ok = true, none = false, any = false;
+
+	for (int i = 0; given[i] && ok; i++) {
+		char *name = g_strstrip(given[i]);
+		int k;
+
+		if (!*name) {
+			ok = false;
+			break;
+		}
+		any = true;
+		if (!strcmp(name, "none")) {
+			none = true;
+			continue;
+		}
+		for (k = 0; want[k] && strcmp(want[k], name); k++)
+			;
+		if (!want[k])
+			ok = false;
+		else
+			set |= 1u << k;
+	}
+	/* "none" stands alone. */
+	if (ok && any && !(none && set)) {
+		*bits = set;
+	} else {
+		ok = false;
+	}
+	g_strfreev(want);
+	g_strfreev(given);
+	return ok;
 }
 
 /* ---- folio.yaml ---- */
@@ -581,6 +634,10 @@ static bool options_finish(struct options *o)
 	if (!o->now_from_epoch)
 		o->now = g_get_real_time() / G_USEC_PER_SEC;
 	o->book_lang = langtag_normalize(o->lang);
+	if (o->untagged && o->pdf_standard && (o->standards & STANDARD_UA1)) {
+		diag_error(NULL, 0, "--pdf-standard ua-1 needs a tagged PDF: leave out --untagged");
+		ok = false;
+	}
 	for (guint i = 0; i < o->langs->len; i++)
 		g_ptr_array_add(o->only_langs, langtag_normalize(g_ptr_array_index(o->langs, i)));
 	return ok;

@@ -15,6 +15,11 @@ enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
 enum group_key { GROUP_DEFAULT, GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY,
 		 GROUP_WEEK, GROUP_MONTH };
 enum webp_mode { WEBP_AUTO, WEBP_KEEP, WEBP_JPEG, WEBP_PNG };
+/* Sets of names, as bits: --pdf-standard and --marks (theme keys pdf.standard and pdf.marks). */
+enum pdf_standard { STANDARD_UA1 = 1, STANDARD_X4 = 2 };
+#define STANDARD_NAMES "ua-1 x-4"
+enum print_marks { MARKS_CROP = 1, MARKS_CROSS = 2 };
+#define MARKS_NAMES "crop cross"
 
 struct options {
 	enum run_mode mode;
@@ -38,6 +43,8 @@ struct options {
 	char *page_size, *margin, *theme;
 	bool two_sided;
 	bool show_grid;		/* --show-grid: the PDF's type area and line grid drawn (a proof) */
+	char *bleed, *marks, *pdf_standard;	/* as given; parsed below */
+	bool untagged;
 
 	/* Choosing and grouping articles */
 	char *since, *until, *last, *timezone, *group_by;
@@ -75,6 +82,9 @@ struct options {
 	gint64 last_span;		/* seconds; 0 when --last is not given */
 	double page_w, page_h;		/* --page-size in points; 0 when not given */
 	double margin_pt;		/* --margin in points; < 0 when not given */
+	double bleed_pt;		/* --bleed in points; < 0 when not given */
+	unsigned marks_set;		/* --marks: enum print_marks bits (valid when marks is given) */
+	unsigned standards;		/* --pdf-standard: enum pdf_standard bits (valid when pdf_standard is given) */
 	char *book_lang;		/* --lang in canonical case (langtag_normalize), or NULL */
 	GPtrArray *only_langs;		/* --only-lang in canonical case */
 };
@@ -109,5 +119,11 @@ bool options_load_entry(struct options *o, struct yaml_document_s *doc, struct y
 
 /* The usage text. */
 void options_usage(bool full);
+
+/*
+ * A set of names from value ("crop,cross", "ua-1, x-4", or "none"), names being the names it
+ * takes, space-separated (MARKS_NAMES): the i-th name is bit 1 << i. false when one is unknown.
+ */
+bool options_parse_set(const char *names, const char *value, unsigned *bits);
 
 #endif

@@ -114,31 +114,50 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	return (double)h / PANGO_SCALE;
 }
 
-void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s)
+/* A text of the cover, between the hooks' marks. */
+static double hooked_text(const struct cover_hooks *h, cairo_t *cr, const struct book *b, const char *text,
+			  const char *family, double size, bool bold, double x, double y, double width, const double rgb[3],
+			  int max_lines)
+{
+	double height;
+
+	if (h && h->text)
+		h->text(h->data, true);
+	height = draw_text(cr, b, text, family, size, bold, x, y, width, rgb, max_lines);
+	if (h && h->text)
+		h->text(h->data, false);
+	return height;
+}
+
+static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s,
+		       const struct cover_hooks *h)
 {
 	double margin = W * 0.12, width = W - 2 * margin, y;
 	GString *facts = g_string_new(NULL);
 
+	double bleed = h ? h->bleed : 0;
+
 	cairo_save(cr);
-	cairo_rectangle(cr, 0, 0, W, H);
+	/* The paper and the bands touch the edges: in print they run on into the bleed. */
+	cairo_rectangle(cr, -bleed, -bleed, W + 2 * bleed, H + 2 * bleed);
 	cairo_set_source_rgb(cr, s->paper[0], s->paper[1], s->paper[2]);
 	cairo_fill(cr);
 	/* A band at the head and the foot, as on a paperback. */
 	cairo_set_source_rgb(cr, s->accent[0], s->accent[1], s->accent[2]);
-	cairo_rectangle(cr, 0, 0, W, H * 0.045);
-	cairo_rectangle(cr, 0, H * 0.955, W, H * 0.045);
+	cairo_rectangle(cr, -bleed, -bleed, W + 2 * bleed, H * 0.045 + bleed);
+	cairo_rectangle(cr, -bleed, H * 0.955, W + 2 * bleed, H * 0.045 + bleed);
 	cairo_fill(cr);
 
 	y = H * 0.22;
-	y += draw_text(cr, b, b->title && *b->title ? b->title : "folio", s->title_family, W * 0.085, s->title_bold,
-		       margin, y, width, s->ink, 4);
+	y += hooked_text(h, cr, b, b->title && *b->title ? b->title : "folio", s->title_family, W * 0.085, s->title_bold,
+			 margin, y, width, s->ink, 4);
 	y += W * 0.05;
 	cairo_set_source_rgb(cr, s->accent[0], s->accent[1], s->accent[2]);
 	cairo_rectangle(cr, W * 0.42, y, W * 0.16, MAX(W * 0.004, 0.5));
 	cairo_fill(cr);
 	y += W * 0.06;
 	if (b->subtitle && *b->subtitle)
-		y += draw_text(cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
+		y += hooked_text(h, cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
 		     + W * 0.03;
 	/* The same words as the title page: "2025年2月13日 – 2025年3月1日 · 共 4 篇". */
 	if (b->first.valid && b->last.valid)
@@ -146,11 +165,24 @@ void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, co
 	if (facts->len)
 		g_string_append(facts, " · ");
 	l10n_article_count(facts, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang, b->articles->len);
-	draw_text(cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
+	hooked_text(h, cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
 	if (b->author && *b->author)
-		draw_text(cr, b, b->author, s->text_family, W * 0.038, false, margin, H * 0.84, width, s->ink, 2);
+		hooked_text(h, cr, b, b->author, s->text_family, W * 0.038, false, margin, H * 0.84, width, s->ink, 2);
 	cairo_restore(cr);
 	g_string_free(facts, TRUE);
+}
+
+void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s)
+{
+	draw_cover(cr, b, W, H, s, NULL);
+}
+
+void cover_draw_hooked(cairo_t *cr, const struct book *b, double width_pt, double height_pt, const struct cover_hooks *h)
+{
+	struct cover_style s;
+
+	cover_style_for_lang(b->lang, &s);
+	draw_cover(cr, b, width_pt, height_pt, &s, h);
 }
 
 void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double height_pt)

@@ -27,4 +27,15 @@ void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double heigh
 void cover_draw_styled(cairo_t *cr, const struct book *b, double width_pt, double height_pt,
 		       const struct cover_style *s);
 
+/* What a tagged, press-ready PDF asks of a drawn cover. */
+struct cover_hooks {
+	void (*text)(void *data, bool begin);	/* around each text (title, subtitle, facts, author) */
+	void *data;
+	double bleed;				/* points the paper and the bands run past each edge */
+};
+
+/* cover_draw with the default style and hooks (NULL: none). */
+void cover_draw_hooked(cairo_t *cr, const struct book *b, double width_pt, double height_pt,
+		       const struct cover_hooks *h);
+
 #endif

@@ -53,7 +53,7 @@ static int exif_orientation(const unsigned char *p, size_t n)
 }
 
 /* Walk JPEG markers to the first start-of-frame, noting the EXIF orientation on the way. */
-static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *orientation)
+static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *orientation, int *components)
 {
 	size_t i = 2;
 
@@ -80,6 +80,7 @@ static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *o
 		     || (marker >= 0xC9 && marker <= 0xCB) || (marker >= 0xCD && marker <= 0xCF))) {
 			*h = (int)be16(d + i + 5);
 			*w = (int)be16(d + i + 7);
+			*components = d[i + 9];
 			return;
 		}
 		if (seglen < 2)
@@ -168,7 +169,7 @@ bool imagetype_sniff(const unsigned char *d, size_t len, struct image_info *info
 	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
 		info->media_type = "image/jpeg";
 		info->ext = "jpg";
-		jpeg_size(d, len, &info->width, &info->height, &info->orientation);
+		jpeg_size(d, len, &info->width, &info->height, &info->orientation, &info->components);
 	} else if (len >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8)) {
 		info->media_type = "image/png";
 		info->ext = "png";

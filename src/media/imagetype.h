@@ -10,6 +10,7 @@ struct image_info {
 	const char *ext;	/* "jpg", "png", "gif", "webp", "svg" */
 	int width, height;	/* 0 when the header does not say (SVG) */
 	int orientation;	/* JPEG EXIF orientation 1..8; 0 when none is written */
+	int components;		/* JPEG: colour components (1 grey, 3 colour, 4 CMYK); 0 for other types */
 	int frames;		/* GIF: image blocks counted (animation frames; 0: a damaged GIF); else 1 */
 	bool animated;		/* GIF with several frames, WebP with an ANIM chunk */
 	bool alpha;		/* PNG colour type with alpha or tRNS, WebP alpha flag or lossless */

@@ -5,7 +5,8 @@
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
 	--description --rights --css --sort --include-drafts --include-future --include-expired --allow-empty
 	--strict -q --quiet --verbose --report --page-size --margin --two-sided
-	--show-grid --theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
+	--show-grid --theme --bleed --marks --pdf-standard --untagged --since --until --last --category --tag --only-lang --limit
+	--timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs --threads -h --help -V --version"
 _folio_digest_options="--state --new"
@@ -68,6 +69,9 @@ _folio() {
 	--sort) COMPREPLY=($(compgen -W "date -date title path" -- "$cur")); return ;;
 	--page-size) COMPREPLY=($(compgen -W "A4 A5 A6 B5 B5-JIS B6 Letter 16K 32K" -- "$cur")); return ;;
 	--group-by) COMPREPLY=($(compgen -W "none section category tag lang day week month" -- "$cur")); return ;;
+	--marks) COMPREPLY=($(compgen -W "crop cross crop,cross none" -- "$cur")); return ;;
+	--pdf-standard) COMPREPLY=($(compgen -W "ua-1 x-4 ua-1,x-4 none" -- "$cur")); return ;;
+	--bleed) COMPREPLY=($(compgen -W "3mm 5mm" -- "$cur")); return ;;
 	--webp) COMPREPLY=($(compgen -W "auto keep jpeg png" -- "$cur")); return ;;
 	--lang | --only-lang) COMPREPLY=($(compgen -W "zh zh-CN zh-Hans zh-Hant zh-TW zh-HK en ja ko" -- "$cur")); return ;;
 	--last) COMPREPLY=($(compgen -W "24h 7d 2w 30d 1y" -- "$cur")); return ;;

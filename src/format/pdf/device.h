@@ -7,6 +7,7 @@
 
 #include "book/model.h"
 #include "format/pdf/layout.h"
+#include "format/pdf/taglog.h"
 
 struct device {
 	/* Draw one finished page (pages come in order). */
@@ -17,8 +18,20 @@ struct device {
 	int pages;	/* pages laid out, once layout_book is done */
 };
 
-/* A PDF written to fp: metadata from b, dates from b->modified. */
-struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h);
+/* How the Cairo device draws for print and for readers. */
+struct device_print {
+	struct tag_log *log;	/* tag the structure, recording it here; NULL: an untagged PDF */
+	bool ua;		/* PDF/UA-1: a picture with no usable description is an error */
+	bool rgb_press;		/* PDF/X-4 with an RGB output intent: a CMYK picture is an error */
+	double bleed, slug;	/* points drawn around every page (the trim); the cover's ground runs into the bleed */
+};
+
+/*
+ * A PDF written to fp (path: the output's name, for messages): metadata from b, dates from
+ * b->modified; pages w x h points plus print's margins.
+ */
+struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b, double w, double h,
+				const struct device_print *print);
 /* The same pages as text lines (for golden tests). */
 struct device *device_trace_new(FILE *fp, const char *path);
 

@@ -7,6 +7,7 @@
 
 #include "book/model.h"
 #include "format/pdf/para.h"
+#include "format/pdf/structure.h"
 
 struct device;
 struct fonts;
@@ -21,6 +22,7 @@ struct lpara {
 	GArray *anchors;	/* layout's: destinations to place on the line holding an offset */
 	bool checked;		/* layout's: missing glyphs looked for */
 	bool on_grid;		/* layout's: set at the grid's pitch, its lines on the line grid */
+	struct selem *el;	/* the structure element its text belongs to (a reference), or NULL: an artifact */
 };
 
 struct lpara *lpara_ref(struct lpara *lp);
@@ -49,6 +51,8 @@ struct box {
 	char *target;		/* BOX_LINK, BOX_DEST, BOX_OUTLINE */
 	char *text;		/* BOX_OUTLINE title */
 	int level;		/* BOX_OUTLINE */
+	struct selem *el;	/* BOX_IMAGE, BOX_COVER, BOX_LINK: its structure element (a reference); NULL: none */
+	bool artifact;		/* drawn again where it was drawn before (a table's header row): not content */
 };
 
 struct page {

@@ -17,6 +17,9 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 	const char *sep = "　";
 	bool any = false;
 
+	/* Date, source, author and tags: a paragraph of the article's header. */
+	lay_para_role(L, lp, SR_P, F->el);
+
 	if (F->latin)
 		sep = "  ·  ";
 	/* The article's date as the EPUB writes it, in the header's script (Latin or Chinese). */
@@ -86,6 +89,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 					     a->fm.title.line ? a->fm.title.line : 1);
 	const char *summary = a->fm.summary.text;
 
+	lay_para_role(L, lp, selem_heading(L->title_level), F->el);
 	/* On the grid the header (title to rule) is one block of whole lines. */
 	lay_block_begin(L, F, 0);
 	lay_mark(L, a->id, a->title, lay_outline_base(L));
@@ -96,6 +100,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 		struct lpara *sp = lay_para_new(L, F->w, ssize * 1.7, 0, L->t->align, false, a->fm.summary.line);
 		char *text = g_strstrip(g_strdup(summary));
 
+		lay_para_role(L, sp, SR_P, F->el);
 		para_add(sp->para, text, -1, lay_style(L, FONT_EMPHASIS, ssize, false, false, L->t->color_muted, NULL, 0,
 						       false, false));
 		g_free(text);
@@ -132,6 +137,8 @@ static void footnotes(struct lay *L, struct flow *F, const struct article_view *
 	lay_space(L, lay_em(F, 0.5));
 	lay_keep(L);	/* the rule stays with the notes' label */
 	lp = lay_para_new(L, F->w, size * 1.6, 0, PARA_LEFT, false, 0);
+	/* The notes' heading one level under the title; each note a Note named by its destination. */
+	lay_para_role(L, lp, selem_heading(L->title_level + 1), F->el);
 	para_add(lp->para, lay_label(L, L_NOTES), -1,
 		 lay_style(L, lay_heading_role(F), size, F->latin, false, L->t->color_heading, NULL, 0, false, false));
 	lay_para_lines(L, &nf, lp, true);
@@ -143,6 +150,11 @@ static void footnotes(struct lay *L, struct flow *F, const struct article_view *
 		char *mark = g_strdup_printf("%d.", f->number);
 		char *back = g_strdup_printf("#%s", f->ref_anchor);
 		struct lpara *mp = lay_para_new(L, indent - lay_em(&nf, 0.5), size * 1.6, 0, PARA_RIGHT, false, 0);
+		struct selem *note = lay_element(L, SR_NOTE, F->el, 0);
+
+		note->id = g_strdup(f->anchor);
+		lay_para_role(L, mp, SR_LBL, note);
+		sub.el = note;
 
 		/* The number leads back to where the note was called. */
 		para_add(mp->para, mark, -1, lay_style(L, lay_body_role(F), size, false, false, L->t->color_link,
@@ -167,6 +179,7 @@ static void footnotes(struct lay *L, struct flow *F, const struct article_view *
 		}
 		g_free(mark);
 		g_free(back);
+		selem_unref(note);
 	}
 }
 
@@ -192,9 +205,14 @@ void layout_article_body(struct lay *L, const struct article *a)
 	struct article_view *v = article_view_open(a);
 
 	lay_bind_article(L, v);
+	/* An article is an Art (in its part's Part), its title a heading a level under the part's. */
+	F.el = lay_element(L, SR_ART, L->part_el, a->fm.title.line ? a->fm.title.line : 1);
+	selem_set_lang(F.el, a->lang, L->b->lang);
+	lay_headings_begin(L, a, L->part_el ? 2 : 1);
 	article_header(L, &F, a);
 	layout_blocks(L, &F, v->doc);
 	footnotes(L, &F, v);
+	selem_unref(F.el);
 	lay_unbind_article(L);
 	article_view_close(v);
 }

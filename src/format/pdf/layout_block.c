@@ -44,6 +44,7 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 		stop = cmark_node_next(last);
 	}
 	lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, block));
+	lay_para_role(L, lp, SR_P, F->el);
 	layout_inlines_range(L, lp, first, stop, &s);
 	if (!*para_text(lp->para)) {
 		lpara_unref(lp);
@@ -124,6 +125,7 @@ static void heading(struct lay *L, struct flow *F, cmark_node *n)
 		lpara_unref(lp);
 		return;
 	}
+	lay_para_role(L, lp, lay_heading_level(L, level), F->el);
 	if (body)
 		lay_space(L, lay_em(F, L->t->heading_space_before));
 	else
@@ -181,6 +183,7 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 		return;
 	}
 	lp = lay_para_new(L, F->w - 2 * pad, size * 1.45, 0, PARA_LEFT, true, lay_node_line(L, n));
+	lay_para_role(L, lp, SR_CODE, F->el);
 	para_add(lp->para, text->str, (int)text->len,
 		 lay_style(L, FONT_CODE, size, false, false, L->t->color_text, NULL, 0, true, false));
 	g_string_free(text, TRUE);
@@ -323,6 +326,7 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 		if (!*p)
 			continue;
 		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, n));
+		lay_para_role(L, lp, SR_P, F->el);
 		para_add(lp->para, p, -1, lay_style(L, s.role, s.size, false, false, s.color, NULL, 0, false, false));
 		lay_space(L, lay_em(F, L->t->paragraph_space));
 		lay_para_lines(L, F, lp, false);
@@ -387,11 +391,18 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 
 	if (flat)
 		indent = 0;
+	struct selem *list_el = lay_element(L, SR_L, F->el, lay_node_line(L, n));
+
 	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
 	for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item), number++) {
 		struct flow sub = *F;
 		char *mark = ordered ? g_strdup_printf("%d%s", number, paren ? ")" : ".") : g_strdup(bullets[depth % 3]);
 		struct lpara *mp = lay_para_new(L, indent - lay_em(F, 0.5), lay_pitch(L, F->size), 0, PARA_RIGHT, false, 0);
+		struct selem *li = lay_element(L, SR_LI, list_el, lay_node_line(L, item));
+
+		/* A list item: its marker (a label), then its body. */
+		lay_para_role(L, mp, SR_LBL, li);
+		sub.el = lay_element(L, SR_LBODY, li, lay_node_line(L, item));
 
 		para_add(mp->para, mark, -1, lay_style(L, lay_body_role(F), F->size, false, false, F->color, NULL, 0, false,
 						       false));
@@ -424,7 +435,10 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		}
 		lpara_unref(mp);	/* a marker with no place (too deep) */
 		g_free(mark);
+		selem_unref(sub.el);
+		selem_unref(li);
 	}
+	selem_unref(list_el);
 	lay_space(L, lay_em(F, depth ? 0.2 : L->t->block_space));
 	L->nesting--;
 }
@@ -458,10 +472,12 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	sub.w = F->w - in;
 	sub.color = L->t->color_quote;
 	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */
+	sub.el = lay_element(L, SR_BLOCKQUOTE, F->el, lay_node_line(L, n));
 	lay_space(L, lay_em(F, L->t->block_space));
 	L->nesting++;
 	layout_blocks(L, &sub, n);
 	L->nesting--;
+	selem_unref(sub.el);
 	F->nmarkers = sub.nmarkers;
 	lay_space(L, lay_em(F, L->t->block_space));
 }

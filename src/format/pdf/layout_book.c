@@ -33,6 +33,7 @@ struct book_state {
 	char *head_key[4];
 	struct lpara *head[4];
 	GHashTable *leaders;		/* dots -> struct lpara * */
+	struct selem *toc;		/* the contents' TOC element, while it is set */
 };
 
 static void state_clear(struct book_state *st)
@@ -269,9 +270,9 @@ static void spacer(struct lay *L, double h)
 	lay_add(L, vitem_new(h));
 }
 
-/* A centred line of text (title pages). */
-static void centred(struct lay *L, const char *text, enum theme_font role, double size, bool bold, guint32 color,
-		    double space)
+/* A centred line of text (title pages), an element of type srole under parent. */
+static void centred(struct lay *L, enum srole srole, struct selem *parent, const char *text, enum theme_font role,
+		    double size, bool bold, guint32 color, double space)
 {
 	struct flow F = { .x = 0, .w = L->text_w, .size = size, .color = color };
 	struct lpara *lp;
@@ -279,6 +280,7 @@ static void centred(struct lay *L, const char *text, enum theme_font role, doubl
 	if (!text || !*text)
 		return;
 	lp = lay_para_new(L, L->text_w, size * 1.45, 0, PARA_CENTER, false, 0);
+	lay_para_role(L, lp, srole, parent);
 	para_add(lp->para, text, -1, lay_style(L, role, size, bold, false, color, NULL, 0, false, false));
 	lay_space(L, space);
 	lay_para_lines(L, &F, lp, true);
@@ -318,6 +320,12 @@ static void cover_page(struct lay *L)
 
 	if (!L->b->cover_res && !L->b->cover_drawn)
 		return;
+	/* A cover picture is a Figure named by the title (as in the EPUB); a drawn one's texts are paragraphs. */
+	b.el = lay_element(L, b.res ? SR_FIGURE : SR_DIV, NULL, 0);
+	if (b.res) {
+		b.el->alt = g_strdup(L->b->title && *L->b->title ? L->b->title : "-");
+		b.el->alt_usable = true;
+	}
 	st->blank_running = true;
 	v = vitem_new(0);
 	vitem_box(v, &b);
@@ -334,18 +342,22 @@ static void title_page(struct lay *L)
 	enum theme_font role = langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN;
 	enum theme_font body = langtag_is_cjk(b->lang) ? FONT_BODY : FONT_BODY_LATIN;
 
+	/* The title page is a section: the book's title its first heading, the rest paragraphs. */
+	struct selem *sect;
+
 	start_recto(L);
 	set_book_lang(L);
+	sect = lay_element(L, SR_SECT, NULL, 0);
 	st->blank_running = true;
 	spacer(L, L->body_h * 0.22);
-	centred(L, b->title, role, t->book_title_size, role == FONT_HEADING_LATIN, t->color_heading, 0);
-	centred(L, b->subtitle, role, t->subtitle_size, false, t->color_muted, t->subtitle_size);
-	centred(L, b->author, body, t->size * 1.15, false, t->color_text, t->size * 3);
+	centred(L, SR_H1, sect, b->title, role, t->book_title_size, role == FONT_HEADING_LATIN, t->color_heading, 0);
+	centred(L, SR_P, sect, b->subtitle, role, t->subtitle_size, false, t->color_muted, t->subtitle_size);
+	centred(L, SR_P, sect, b->author, body, t->size * 1.15, false, t->color_text, t->size * 3);
 	if (b->first.valid && b->last.valid) {
 		GString *span = g_string_new(NULL);
 
 		l10n_date_range(span, &b->first, &b->last, b->lang);
-		centred(L, span->str, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
+		centred(L, SR_P, sect, span->str, body, t->meta_size * 1.1, false, t->color_muted, t->size * 2);
 		g_string_free(span, TRUE);
 	}
 	/* The publisher at the foot of the page, as on a printed title page. */
@@ -354,8 +366,9 @@ static void title_page(struct lay *L)
 
 		if (rest > 0)
 			spacer(L, rest);
-		centred(L, b->publisher, body, t->meta_size * 1.1, false, t->color_muted, 0);
+		centred(L, SR_P, sect, b->publisher, body, t->meta_size * 1.1, false, t->color_muted, 0);
 	}
+	selem_unref(sect);
 	lay_flush(L);
 	st->blank_running = false;
 }
@@ -370,7 +383,9 @@ static char *number_text(const struct book_state *st, int page, bool measuring)
 	return page_label(st, page, false);
 }
 
-static void toc_entry(struct lay *L, const char *title, const char *dest, int page, double indent, bool bold)
+/* An entry of the contents: a TOCI holding a Link (its title and page number) in the entry's language. */
+static void toc_entry(struct lay *L, const char *title, const char *dest, int page, double indent, bool bold,
+		      const char *lang)
 {
 	const struct theme *t = L->t;
 	struct book_state *st = state(L);
@@ -387,6 +402,11 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 	double y = 0;
 	int n;
 
+	struct selem *item = lay_element(L, SR_TOCI, st->toc, 0), *link_el = lay_element(L, SR_LINK, item, 0);
+
+	selem_set_lang(item, lang, L->b->lang);
+	link_el->alt = g_strdup(title && *title ? title : dest);
+	lp->el = selem_ref(link_el);
 	para_add(lp->para, title && *title ? title : "—", -1,
 		 lay_style(L, role, size, bold, false, t->color_text, link, 0, false, false));
 	lay_para_check(L, lp);
@@ -402,6 +422,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 			struct box nb;
 
 			np = lay_para_new(L, numw, pitch, 0, PARA_RIGHT, false, 0);
+			np->el = selem_ref(link_el);
 			para_add(np->para, num, -1, lay_style(L, role, size, bold, false, t->color_text, link, 0, false,
 							      false));
 			lay_para_check(L, np);
@@ -439,7 +460,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 	v->height = y;
 	{
 		struct box link_box = { .kind = BOX_LINK, .x = indent, .y = 0, .w = L->text_w - indent, .h = y,
-					.target = g_strdup(link) };
+					.target = g_strdup(link), .el = selem_ref(link_el) };
 
 		vitem_box(v, &link_box);
 	}
@@ -448,6 +469,8 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 		lay_snap(L);
 	lay_add(L, v);
 	lpara_unref(lp);
+	selem_unref(link_el);
+	selem_unref(item);
 	g_free(num);
 	g_free(link);
 }
@@ -479,10 +502,14 @@ static void contents(struct lay *L)
 	title = lay_label(L, L_CONTENTS);
 	st->article_title = title;
 	st->no_running = true;
+	/* A section: its heading, and the TOC of an item (TOCI) an entry. */
+	struct selem *sect = lay_element(L, SR_SECT, NULL, 0);
+
+	st->toc = lay_element(L, SR_TOC, sect, 0);
 	spacer(L, L->t->size * 2);
 	lay_mark(L, "contents", title, 0);
-	centred(L, title, langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size, !langtag_is_cjk(b->lang),
-		L->t->color_heading, 0);
+	centred(L, SR_H1, sect, title, langtag_is_cjk(b->lang) ? FONT_HEADING : FONT_HEADING_LATIN, L->t->title_size,
+		!langtag_is_cjk(b->lang), L->t->color_heading, 0);
 	lay_space(L, L->t->size * 2);
 	lay_keep(L);
 	if (parts) {
@@ -502,31 +529,35 @@ static void contents(struct lay *L)
 			}
 			if (in_part)
 				break;
-			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false);
+			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false, a->lang);
 			next = i + 1;
 		}
 		for (guint k = 0; k < b->parts->len; k++) {
 			const struct part *p = g_ptr_array_index(b->parts, k);
 
 			lay_space(L, L->t->toc_size * 0.8);
-			toc_entry(L, p->title, p->id, st->plan.part_page[k], 0, true);
+			toc_entry(L, p->title, p->id, st->plan.part_page[k], 0, true, NULL);
 			for (guint j = 0; j < p->articles->len; j++, next++) {
 				const struct article *a = g_ptr_array_index(p->articles, j);
 
-				toc_entry(L, a->title, a->id, st->plan.article_page[next], L->t->toc_size * 1.5, false);
+				toc_entry(L, a->title, a->id, st->plan.article_page[next], L->t->toc_size * 1.5, false,
+					  a->lang);
 			}
 		}
 	} else {
 		for (guint i = 0; i < b->articles->len; i++) {
 			const struct article *a = g_ptr_array_index(b->articles, i);
 
-			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false);
+			toc_entry(L, a->title, a->id, st->plan.article_page[i], 0, false, a->lang);
 		}
 	}
 	lay_flush(L);
 	lay_styles_drop_links(L);
 	g_hash_table_destroy(st->leaders);
 	st->leaders = NULL;
+	selem_unref(st->toc);
+	st->toc = NULL;
+	selem_unref(sect);
 }
 
 /* ---- parts and articles ---- */
@@ -547,7 +578,9 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	st->no_running = true;
 	spacer(L, L->body_h * 0.3);
 	lay_mark(L, p->id, p->title, 0);
-	centred(L, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN, L->t->color_heading, 0);
+	/* The part's title is the Part's first heading; its articles follow inside it. */
+	centred(L, SR_H1, L->part_el, p->title, role, L->t->title_size * 1.2, role == FONT_HEADING_LATIN,
+		L->t->color_heading, 0);
 	intro = p->intro ? article_view_open(p->intro) : NULL;
 	if (intro && cmark_node_first_child(intro->doc)) {
 		struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text, .grid = true };
@@ -556,8 +589,17 @@ static void part_page(struct lay *L, const struct part *p, int index)
 		lay_bind_article(L, intro);
 		set_article_lang(L, p->intro);
 		F.latin = !langtag_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
+		/* In its own language: a Div saying so when it is not the book's. */
+		F.el = lay_element(L, SR_DIV, L->part_el, 0);
+		selem_set_lang(F.el, p->intro->lang, b->lang);
+		if (!F.el->lang) {
+			selem_unref(F.el);
+			F.el = selem_ref(L->part_el);
+		}
+		lay_headings_begin(L, p->intro, 1);
 		lay_space(L, L->t->size * 3);
 		layout_blocks(L, &F, intro->doc);
+		selem_unref(F.el);
 		lay_unbind_article(L);
 		L->art = NULL;
 	}
@@ -582,6 +624,7 @@ struct job {
 	const struct part *part;
 	int index;
 	const char *part_title;		/* the part around the article, for running heads */
+	struct selem *part_el;		/* and its structure element (a reference), or NULL */
 	int pages;			/* the measuring pass: pages counted */
 	GPtrArray *made;		/* the drawing pass: the article's pages */
 	GPtrArray *links;		/* and the styles of their links */
@@ -692,7 +735,9 @@ static void set_one(gpointer data, gpointer unused)
 	c->st.article_title = j->a->title;
 	c->st.part_title = j->part_title;
 	c->st.made = j->made = g_ptr_array_new();
+	c->L.part_el = j->part_el;
 	article_pages(&c->L, j->a);
+	c->L.part_el = NULL;
 	c->st.made = NULL;
 	/* The pages' links are drawn later, by another thread: their styles go with them. */
 	j->links = lay_styles_take_links(&c->L);
@@ -707,7 +752,10 @@ static void draw_taken(gpointer data, gpointer unused)
 	struct book_state *st = state(L);
 
 	if (!j->a) {
+		L->part_el = j->part_el;
 		part_page(L, j->part, j->index);
+		L->part_el = NULL;
+		selem_unref(j->part_el);
 		g_free(j);
 		return;
 	}
@@ -727,12 +775,13 @@ static void draw_taken(gpointer data, gpointer unused)
 		diag_progress_step((unsigned)j->index);
 	g_ptr_array_free(j->made, TRUE);
 	g_ptr_array_unref(j->links);
+	selem_unref(j->part_el);
 	g_free(j);
 }
 
 /* In the drawing pass an article or part goes to the stream; measuring, it is done here. */
 static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index,
-			    const char *part_title)
+			    const char *part_title, struct selem *part_el)
 {
 	const struct article *a = g_ptr_array_index(L->b->articles, index);
 	struct job *j;
@@ -746,6 +795,7 @@ static void article_or_push(struct lay *L, struct parallel *stream, struct pipel
 	j->a = a;
 	j->index = (int)index;
 	j->part_title = part_title;
+	j->part_el = selem_ref(part_el);
 	parallel_push(stream, j);
 }
 
@@ -757,6 +807,7 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 {
 	const struct book *b = L->b;
 	struct book_state *st = state(L);
+	struct selem *part_el;
 	guint next = 0;
 
 	st->page_no = 0;
@@ -773,24 +824,30 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 		/* Articles outside every part come first (arrange puts them there). */
 		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
 									    != g_ptr_array_index(p->articles, 0))) {
-			article_or_push(L, stream, pl, next, NULL);
+			article_or_push(L, stream, pl, next, NULL, NULL);
 			next++;
 		}
+		/* A Part holds its page and its articles. */
+		part_el = lay_element(L, SR_PART, NULL, 0);
 		if (stream) {
 			struct job *j = g_new0(struct job, 1);
 
 			j->pl = pl;
 			j->part = p;
 			j->index = (int)k;
+			j->part_el = selem_ref(part_el);
 			parallel_push(stream, j);
 		} else {
+			L->part_el = part_el;
 			part_page(L, p, (int)k);
+			L->part_el = NULL;
 		}
 		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
-			article_or_push(L, stream, pl, next, p->title);
+			article_or_push(L, stream, pl, next, p->title, part_el);
+		selem_unref(part_el);
 	}
 	for (; next < b->articles->len; next++)
-		article_or_push(L, stream, pl, next, NULL);
+		article_or_push(L, stream, pl, next, NULL, NULL);
 	if (stream)
 		parallel_end(stream);
 	st->plan.pages = st->page_no;

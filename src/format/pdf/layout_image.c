@@ -41,6 +41,8 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 		g_free(label);
 		label = g_strdup_printf("%s (%s)", lay_label(L, L_IMAGE_MISSING), problem);
 	}
+	/* What the picture was, as text: a paragraph (its frame is an artifact). */
+	lay_para_role(L, lp, SR_P, F->el);
 	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
 	if (salt) {
 		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
@@ -140,6 +142,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
 
 		cap = lay_para_new(L, F->w, size * 1.5, 0, PARA_CENTER, false, src_line);
+		lay_para_role(L, cap, SR_CAPTION, F->el);
 		para_add(cap->para, caption, -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
 		lay_para_check(L, cap);
 		for (int i = 0; i < para_n_lines(cap->para); i++) {
@@ -166,11 +169,16 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	v = vitem_new(h);
 	{
 		struct box b = { .kind = BOX_IMAGE, .x = F->x + (F->w - w) / 2, .y = 0, .w = w, .h = h, .res = r };
+		/* A linked picture is a Figure inside the Link that owns the clickable area. */
+		struct selem *link_el = link ? lay_element(L, SR_LINK, F->el, src_line) : NULL;
 
+		b.el = lay_figure(L, im, caption, link_el ? link_el : F->el, src_line);
 		vitem_box(v, &b);
 		if (link) {
+			link_el->alt = g_strdup(b.el->alt && *b.el->alt ? b.el->alt : link);
 			b.kind = BOX_LINK;
 			b.res = NULL;
+			b.el = link_el;
 			b.target = g_strdup(link);
 			vitem_box(v, &b);
 		}

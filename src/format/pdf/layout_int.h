@@ -52,6 +52,7 @@ struct flow {
 	bool no_indent;			/* first paragraph of a list item, or after a heading (Latin) */
 	bool tight;			/* tight list: no space between its paragraphs */
 	bool grid;			/* on the book's line grid (not notes): blocks take whole lines */
+	struct selem *el;		/* the structure element blocks set here belong to (borrowed) */
 };
 
 struct lay;
@@ -78,6 +79,11 @@ struct lay {
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
 	int nesting;			/* quotes and lists being laid out, one inside the other */
+
+	/* The tagged PDF's structure (layout_struct.c). */
+	struct selem *part_el;		/* the part the article being set is in (borrowed), or NULL */
+	int title_level;		/* the article title's heading level: 1, 2 in a part */
+	int head_min, head_prev;	/* its shallowest heading as written; the level of the last one set */
 
 	/* The page builder. */
 	GPtrArray *items;		/* on the page being filled */
@@ -203,6 +209,17 @@ void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cm
 			  const struct inline_style *base);
 /* GFM tables (layout_table.c). */
 void layout_table(struct lay *L, struct flow *F, cmark_node *table);
+
+/* Structure elements (layout_struct.c): a new one under parent, from the article being set. */
+struct selem *lay_element(struct lay *L, enum srole role, struct selem *parent, int line);
+/* lp's text is an element of role under parent. */
+void lay_para_role(struct lay *L, struct lpara *lp, enum srole role, struct selem *parent);
+/* The headings of a that follow come under a title of title_level. */
+void lay_headings_begin(struct lay *L, const struct article *a, int title_level);
+/* The level of an article heading written at level (#: 1): under the title, none skipped going down. */
+enum srole lay_heading_level(struct lay *L, int level);
+/* The Figure of a picture: its alternative text, whether it describes it (text/alttext.h). */
+struct selem *lay_figure(struct lay *L, const struct image *im, const char *caption, struct selem *parent, int line);
 
 /* Line number in the article file of node n. */
 int lay_node_line(const struct lay *L, cmark_node *n);

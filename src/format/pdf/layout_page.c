@@ -7,17 +7,19 @@
 #include "format/fonts.h"
 #include "format/pdf/para.h"
 
+/* Atomic: a worker's cached running heads are referenced by its new pages while this thread frees its old ones. */
 struct lpara *lpara_ref(struct lpara *lp)
 {
-	lp->ref++;
+	g_atomic_int_inc(&lp->ref);
 	return lp;
 }
 
 void lpara_unref(struct lpara *lp)
 {
-	if (!lp || --lp->ref > 0)
+	if (!lp || !g_atomic_int_dec_and_test(&lp->ref))
 		return;
 	para_free(lp->para);
+	selem_unref(lp->el);
 	if (lp->anchors) {
 		for (guint i = 0; i < lp->anchors->len; i++)
 			g_free(g_array_index(lp->anchors, struct anchor, i).dest);
@@ -38,6 +40,7 @@ void lay_para_anchor(struct lpara *lp, int offset, const char *dest)
 static void box_clear(struct box *b)
 {
 	lpara_unref(b->lp);
+	selem_unref(b->el);
 	g_free(b->target);
 	g_free(b->text);
 }
@@ -56,6 +59,7 @@ void page_add_box(struct page *p, const struct box *b)
 
 	if (c.lp)
 		lpara_ref(c.lp);
+	selem_ref(c.el);
 	c.target = g_strdup(b->target);
 	c.text = g_strdup(b->text);
 	g_array_append_val(p->boxes, c);
@@ -312,6 +316,25 @@ static void emit_first(struct lay *L, guint n)
 	g_ptr_array_free(page, TRUE);
 }
 
+/* v drawn again (a table's header row on the next page): the same boxes, marked as no content. */
+static struct vitem *vitem_repeated(const struct vitem *v)
+{
+	struct vitem *r = vitem_new(v->height);
+
+	for (guint i = 0; i < v->boxes->len; i++) {
+		struct box b = g_array_index(v->boxes, struct box, i);
+
+		if (b.lp)
+			lpara_ref(b.lp);
+		selem_ref(b.el);
+		b.target = g_strdup(b.target);
+		b.text = g_strdup(b.text);
+		b.artifact = true;
+		vitem_box(r, &b);
+	}
+	return r;
+}
+
 static void place(struct lay *L, struct vitem *v);
 
 /* The page is full before v: break at the last allowed place and start a new page. */
@@ -341,7 +364,7 @@ static void break_page(struct lay *L, struct vitem *v)
 		struct vitem *first = carry->len ? g_ptr_array_index(carry, 0) : v;
 
 		if (first->header) {
-			struct vitem *h = vitem_ref(first->header);
+			struct vitem *h = vitem_repeated(first->header);
 
 			g_ptr_array_add(L->items, h);
 			L->used = h->height;

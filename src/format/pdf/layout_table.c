@@ -37,15 +37,17 @@ static enum para_align cell_align(const uint8_t *aligns, int col)
 	}
 }
 
-/* One cell's text as a paragraph width wide. */
+/* One cell's text as a paragraph width wide: a cell of row (a header cell in a header row), or of none. */
 static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *cell, double width,
-			       enum para_align align, bool header, int line)
+			       enum para_align align, bool header, int line, struct selem *row)
 {
 	double size = L->t->small_size;
 	struct inline_style s = { .role = F->latin ? FONT_BODY_LATIN : FONT_BODY, .size = size, .bold = header,
 				  .color = F->color };
 	struct lpara *lp = lay_para_new(L, width, size * 1.5, 0, align, false, line);
 
+	if (row)
+		lay_para_role(L, lp, header ? SR_TH : SR_TD, row);
 	if (cell)
 		layout_inlines(L, lp, cell, &s);
 	return lp;
@@ -62,7 +64,7 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		cmark_node *cell = cmark_node_first_child(row->node);
 
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
-			struct lpara *lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0);
+			struct lpara *lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0, NULL);
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
@@ -199,6 +201,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 	struct vitem *header = NULL;
 	bool first_body = true;
 	struct flow band;
+	struct selem *table_el, *head_el = NULL, *body_el = NULL;
 
 	if (ncols <= 0)
 		return;
@@ -230,6 +233,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 	band.w = MIN(x[ncols], F->w);
 	band.x = F->x + (F->w - band.w) / 2;
 	F = &band;
+	table_el = lay_element(L, SR_TABLE, F->el, lay_node_line(L, table));
 	lay_block_begin(L, F, F->size * L->t->block_space);
 	for (guint r = 0; r < rows->len; r++) {
 		struct row *row = g_ptr_array_index(rows, r);
@@ -237,11 +241,16 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		bool done = false, first_slice = true;
 
 		bool empty = true;
+		struct selem **group = row->header ? &head_el : &body_el, *tr;
 
+		/* Header rows go in the THead (their cells scoped to their columns), the others in the TBody. */
+		if (!*group)
+			*group = lay_element(L, row->header ? SR_THEAD : SR_TBODY, table_el, lay_node_line(L, row->node));
+		tr = lay_element(L, SR_TR, *group, lay_node_line(L, row->node));
 		row->cells = g_new0(struct cell, ncols);
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
 			row->cells[c].lp = cell_para(L, F, cell, w[c] - 2 * PAD_X, cell_align(aligns, c), row->header,
-						     lay_node_line(L, row->node));
+						     lay_node_line(L, row->node), tr);
 			lay_para_check(L, row->cells[c].lp);
 			if (*para_text(row->cells[c].lp->para))
 				empty = false;
@@ -280,6 +289,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		}
 		for (int c = 0; c < ncols; c++)
 			lpara_unref(row->cells[c].lp);
+		selem_unref(tr);
 		g_free(row->cells);
 		g_free(row);
 	}
@@ -292,6 +302,9 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		lay_add(L, v);
 	}
 	lay_block_end(L, F, F->size * L->t->block_space, 0);
+	selem_unref(head_el);
+	selem_unref(body_el);
+	selem_unref(table_el);
 	vitem_unref(header);
 	g_ptr_array_free(rows, TRUE);
 	g_free(w);

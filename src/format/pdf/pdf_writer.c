@@ -1,21 +1,27 @@
-/* pdf_writer.c - the "pdf" and "trace" writers: theme, fonts and a device around the page layout. */
+/* pdf_writer.c - the "pdf" and "trace" writers: theme, fonts and a device around the page layout, then the post-pass. */
 #include "format/pdf/pdf.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "base/diag.h"
+#include "base/units.h"
 #include "format/fonts.h"
 #include "format/pdf/device.h"
+#include "format/pdf/pdf_post.h"
 #include "format/pdf/theme.h"
 
-static bool write_pages(const struct export *x, struct outfile *out, bool trace)
-{
-	const struct book *b = x->book;
-	const struct theme *t = x->theme;
-	struct fonts *f;
-	struct device *dev;
-	bool ok;
+/* Room outside the bleed for the printer's marks (they end 2pt short of the paper's edge). */
+#define SLUG_MM 8
 
-	f = fonts_new(x->opts->datadir);
-	dev = trace ? device_trace_new(out->fp, out->path) : device_cairo_new(out->fp, out->path, b, t->page_w, t->page_h);
-	ok = layout_book(b, t, f, dev);
+static bool lay_out(const struct export *x, struct device *dev)
+{
+	struct fonts *f = fonts_new(x->opts->datadir);
+	bool ok = layout_book(x->book, x->theme, f, dev);
+
 	if (x->pages)
 		*x->pages = dev->pages;
 	/*
@@ -28,12 +34,69 @@ static bool write_pages(const struct export *x, struct outfile *out, bool trace)
 	return ok;
 }
 
+/* Does the ICC profile at path describe RGB (its header's colour space)? Unreadable: say yes; the post-pass reports it. */
+static bool icc_is_rgb(const char *path)
+{
+	char head[20] = "";
+	FILE *f = fopen(path, "rb");
+	bool rgb = !f || fread(head, 1, sizeof head, f) != sizeof head || !memcmp(head + 16, "RGB ", 4);
+
+	if (f)
+		fclose(f);
+	return rgb;
+}
+
+/* Cairo's PDF goes to a file of its own beside the output, for the post-pass to read. */
+static FILE *open_beside(const char *path)
+{
+	int fd = g_open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		diag_error(path, 0, "cannot write: %s", g_strerror(errno));
+		return NULL;
+	}
+	return fdopen(fd, "w+b");
+}
+
 bool pdf_write(const struct export *x, struct outfile *out)
 {
-	return write_pages(x, out, false);
+	const struct theme *t = x->theme;
+	struct tag_log *log = t->tagged ? tag_log_new() : NULL;
+	double slug = t->marks ? units_mm(SLUG_MM) : 0;
+	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug,
+				      .rgb_press = (t->standards & STANDARD_X4) && icc_is_rgb(t->output_profile) };
+	struct pdf_post post = {
+		.name = out->path, .lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
+		.icc_path = t->output_profile, .output_condition = t->output_condition,
+		.bleed = t->bleed, .slug = slug, .marks = t->marks,
+		.boxes = t->bleed > 0 || t->marks || (t->standards & STANDARD_X4),
+	};
+	char *cairo_path = g_strdup_printf("%s.cairo", out->tmp);
+	FILE *fp = open_beside(cairo_path);
+	bool ok = fp != NULL;
+
+	if (ok) {
+		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
+		if (fclose(fp) != 0 && ok) {
+			diag_error(out->path, 0, "cannot write: %s", g_strerror(errno));
+			ok = false;
+		}
+		/* Tagged, the PDF claims PDF/UA-1 (with ua-1, what it forbids has failed the run by now). */
+		post.ua = log != NULL;
+		/* The layout's memory is free again: the post-pass holds the PDF's objects instead. */
+		if (ok)
+			ok = pdf_post_write(cairo_path, out->tmp, &post, log);
+		else
+			tag_log_free(log);
+		log = NULL;
+		g_unlink(cairo_path);
+	}
+	tag_log_free(log);
+	g_free(cairo_path);
+	return ok;
 }
 
 bool trace_write(const struct export *x, struct outfile *out)
 {
-	return write_pages(x, out, true);
+	return lay_out(x, device_trace_new(out->fp, out->path));
 }

@@ -12,7 +12,7 @@
 #include "base/units.h"
 #include "base/langtag.h"
 
-enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT, T_COUNT, T_GRID };
+enum kind { T_PT, T_EM, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_ALIGN, T_PUNCT, T_COUNT, T_GRID, T_STANDARDS, T_MARKS };
 
 struct key {
 	const char *section, *name;
@@ -80,6 +80,12 @@ static const struct key keys[] = {
 	{ "cjk", "latin-space", T_EM, F(cjk_latin_space) },
 	{ "labels", "contents", T_STR, F(contents_title) },
 	{ "labels", "notes", T_STR, F(notes_title) },
+	{ "pdf", "tagged", T_BOOL, F(tagged) },
+	{ "pdf", "standard", T_STANDARDS, F(standards) },
+	{ "pdf", "bleed", T_PT, F(bleed) },
+	{ "pdf", "marks", T_MARKS, F(marks) },
+	{ "pdf", "output-profile", T_STR, F(output_profile) },
+	{ "pdf", "output-condition", T_STR, F(output_condition) },
 };
 
 static void set_str(char **slot, const char *v)
@@ -145,6 +151,10 @@ static void theme_defaults(struct theme *t)
 	t->cjk_latin_space = 0.25;
 	set_str(&t->contents_title, "");
 	set_str(&t->notes_title, "");
+	t->tagged = true;
+	/* sRGB (icc-profiles-free): what folio draws in; a press may name its own profile. */
+	set_str(&t->output_profile, "/usr/share/color/icc/sRGB.icc");
+	set_str(&t->output_condition, "sRGB IEC61966-2.1");
 }
 
 void theme_free(struct theme *t)
@@ -159,6 +169,8 @@ void theme_free(struct theme *t)
 	g_free(t->contents_title);
 	g_free(t->notes_title);
 	g_free(t->file);
+	g_free(t->output_profile);
+	g_free(t->output_condition);
 	g_free(t);
 }
 
@@ -257,6 +269,12 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		else
 			return false;
 		return true;
+	case T_STANDARDS:
+		*want = "ua-1, x-4, both (ua-1, x-4) or none";
+		return options_parse_set(STANDARD_NAMES, v, slot);
+	case T_MARKS:
+		*want = "crop, cross, both (crop, cross) or none";
+		return options_parse_set(MARKS_NAMES, v, slot);
 	case T_PUNCT:
 		*want = "full, compress-adjacent or compress-edges";
 		if (!strcmp(v, "full"))
@@ -456,7 +474,23 @@ bool theme_apply_options(struct theme *t, const struct options *o)
 	if (o->two_sided)
 		t->two_sided = true;
 	t->show_grid = o->show_grid;
+	if (o->bleed)
+		t->bleed = o->bleed_pt;
+	if (o->marks)
+		t->marks = o->marks_set;
+	if (o->pdf_standard)
+		t->standards = o->standards;
+	if (o->untagged)
+		t->tagged = false;
 	if (!check_geometry(t, NULL))
 		return false;
+	if ((t->standards & STANDARD_UA1) && !t->tagged) {
+		diag_error(NULL, 0, "PDF/UA-1 (pdf.standard: ua-1) needs a tagged PDF, and the theme says tagged: false");
+		return false;
+	}
+	if (t->bleed > units_mm(25)) {
+		diag_error(NULL, 0, "a bleed of %.1fmm is more than a press asks for (at most 25mm)", t->bleed * 25.4 / 72);
+		return false;
+	}
 	return theme_type_area(t);
 }

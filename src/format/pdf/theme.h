@@ -50,6 +50,14 @@ struct theme {
 
 	char *contents_title, *notes_title;	/* "" = from the book's language */
 	char *file;				/* the theme file read, for messages (NULL: the defaults) */
+
+	/* The PDF file (section pdf:): tags for readers, standards, and what the press needs. */
+	bool tagged;				/* structure tags (on unless --untagged or tagged: false) */
+	unsigned standards;			/* enum pdf_standard bits */
+	double bleed;				/* points printed past the trim; 0: none */
+	unsigned marks;				/* enum print_marks bits */
+	char *output_profile;			/* PDF/X-4: the output intent's ICC profile */
+	char *output_condition;			/* and its OutputConditionIdentifier */
 };
 
 /*
@@ -58,7 +66,10 @@ struct theme {
  * warnings, bad values errors, both with file and line. NULL on error.
  */
 struct theme *theme_load(const char *path, const char *datadir);
-/* --page-size, --margin and --two-sided over the theme. false (reported) on a bad value. */
+/*
+ * --page-size, --margin, --two-sided, --bleed, --marks, --pdf-standard and --untagged over the
+ * theme. false (reported) on a bad value or settings that contradict each other.
+ */
 bool theme_apply_options(struct theme *t, const struct options *o);
 void theme_free(struct theme *t);
 /* The pitch of body lines: size x line-height, to a tenth of a point (the grid is exact in the PDF). */

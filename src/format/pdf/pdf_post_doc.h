@@ -1,0 +1,20 @@
+/* pdf_post_doc.h - the post-pass over the document: catalog, Info, XMP metadata, PDF/X-4 output intent. */
+#ifndef FOLIO_PDF_POST_DOC_H
+#define FOLIO_PDF_POST_DOC_H
+
+#include "format/pdf/pdf_post_base.h"
+
+/*
+ * PDF/X-4: read the output intent's ICC profile (s->cmyk_intent; a CMYK one also gets sRGB as
+ * every page's DefaultRGB) and add /OutputIntents. Nothing without x4. false when reported.
+ */
+bool post_intent(struct post *s);
+
+/*
+ * The catalog's /Lang, /MarkInfo (tagged) and /ViewerPreferences /DisplayDocTitle; Info dates
+ * in PDF's form (Cairo 1.16 leaves out "D:"), /Trapped and /GTS_PDFXVersion for PDF/X-4; the
+ * XMP packet agreeing with Info, with a document ID from the PDF's own bytes. false when reported.
+ */
+bool post_document(struct post *s);
+
+#endif

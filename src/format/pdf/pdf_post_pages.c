@@ -1,0 +1,388 @@
+/* pdf_post_pages.c - the post-pass over each page: artifacts, /Tabs, page boxes, printer's marks. */
+#include "format/pdf/pdf_post_pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format/pdf/pdf_content.h"
+
+struct page_work {
+	struct post *s;
+	qpdf_oh resources;
+	guint page;		/* index; G_MAXUINT in a form (its MCIDs are not checked against the tree) */
+	GHashTable *forms_done;	/* form object ids worked on; fonts checked, as minus their ids */
+	struct content_stats *st;
+};
+
+static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what);
+
+/* ---- artifacts ---- */
+
+static const char *mcid_held(void *data, long mcid)
+{
+	struct page_work *pw = data;
+
+	if (pw->page == G_MAXUINT || !pw->s->has_tree)
+		return "";
+	return post_mcid_held(pw->s, pw->page, mcid);
+}
+
+/* "/Name Do" of a form holding MCIDs: the form is worked on (once), its Do left unwrapped. */
+static bool form_tagged(void *data, const char *name, size_t len)
+{
+	struct page_work *pw = data;
+	qpdf_data q = pw->s->q;
+	char *key = g_strdup_printf("/%.*s", (int)len, name);
+	qpdf_oh xobjs = qpdf_oh_get_key_if_dict(q, pw->resources, "/XObject"), x = qpdf_oh_get_key_if_dict(q, xobjs, key);
+	bool tagged = false;
+
+	if (qpdf_oh_is_stream(q, x)) {
+		qpdf_oh dict = qpdf_oh_get_dict(q, x), sub = qpdf_oh_get_key(q, dict, "/Subtype");
+		unsigned char *buf = NULL;
+		size_t blen = 0;
+
+		if (qpdf_oh_is_name_and_equals(q, sub, "/Form")
+		    && !(qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &buf, &blen) & QPDF_ERRORS)
+		    && content_has_mcid(buf, blen)) {
+			int id = qpdf_oh_get_object_id(q, x);
+
+			tagged = true;
+			if (!g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(id))) {
+				struct page_work fw = *pw;
+				GByteArray *out = g_byte_array_new();
+
+				g_hash_table_add(pw->forms_done, GINT_TO_POINTER(id));
+				fw.resources = qpdf_oh_get_key(q, dict, "/Resources");
+				fw.page = G_MAXUINT;
+				if (rewrite(&fw, buf, blen, out, "a form XObject"))
+					post_replace_stream(q, x, out->data, out->len);
+				qpdf_oh_release(q, fw.resources);
+				g_byte_array_free(out, TRUE);
+			}
+		}
+		free(buf);
+		qpdf_oh_release(q, sub);
+		qpdf_oh_release(q, dict);
+	}
+	qpdf_oh_release(q, x);
+	qpdf_oh_release(q, xobjs);
+	g_free(key);
+	return tagged;
+}
+
+static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what)
+{
+	char *error = NULL;
+
+	if (content_mark_artifacts(in, len, out, form_tagged, mcid_held, pw, pw->st, &error))
+		return true;
+	post_fail(pw->s, "%s: %s", what, error);
+	g_free(error);
+	return false;
+}
+
+/* ---- boxes and marks ---- */
+
+static void set_box(qpdf_data q, qpdf_oh page, const char *key, double x0, double y0, double x1, double y1)
+{
+	char *v = g_strdup_printf("[%.3f %.3f %.3f %.3f]", x0, y0, x1, y1);
+
+	post_set_parsed(q, page, key, v);
+	g_free(v);
+}
+
+static void line(GString *s, double x0, double y0, double x1, double y1)
+{
+	g_string_append_printf(s, "%.3f %.3f m %.3f %.3f l S\n", x0, y0, x1, y1);
+}
+
+/* A registration target: a circle and a cross, centred at (x, y), radius r. */
+static void target(GString *s, double x, double y, double r)
+{
+	const double k = 0.5523 * r;	/* a circle in four Bézier arcs */
+
+	g_string_append_printf(s, "%.3f %.3f m %.3f %.3f %.3f %.3f %.3f %.3f c %.3f %.3f %.3f %.3f %.3f %.3f c "
+			       "%.3f %.3f %.3f %.3f %.3f %.3f c %.3f %.3f %.3f %.3f %.3f %.3f c S\n",
+			       x + r, y, x + r, y + k, x + k, y + r, x, y + r, x - k, y + r, x - r, y + k, x - r, y,
+			       x - r, y - k, x - k, y - r, x, y - r, x + k, y - r, x + r, y - k, x + r, y);
+	line(s, x - r - 2, y, x + r + 2, y);
+	line(s, x, y - r - 2, x, y + r + 2);
+}
+
+/*
+ * Printer's marks around the trim box t (x0 y0 x1 y1), outside the bleed, as an artifact in
+ * registration colour (/CSall): crop marks at the corners, targets in the middle of each side.
+ */
+static void marks(GString *s, const double t[4], double bleed, double slug, unsigned which)
+{
+	double from = bleed + 3, to = bleed + slug - 2;
+
+	g_string_append(s, "/Artifact BMC\nq /CSall CS 1 SCN 0.25 w 0 J\n");
+	if (which & MARKS_CROP)
+		for (int c = 0; c < 4; c++) {
+			double x = c & 1 ? t[2] : t[0], y = c & 2 ? t[3] : t[1], dx = c & 1 ? 1 : -1, dy = c & 2 ? 1 : -1;
+
+			line(s, x + dx * from, y, x + dx * to, y);
+			line(s, x, y + dy * from, x, y + dy * to);
+		}
+	if (which & MARKS_CROSS) {
+		double mid = bleed + slug / 2, r = MIN(slug / 2 - 3, 6);
+		double cx = (t[0] + t[2]) / 2, cy = (t[1] + t[3]) / 2;
+
+		if (r > 1) {
+			target(s, cx, t[1] - mid, r);
+			target(s, cx, t[3] + mid, r);
+			target(s, t[0] - mid, cy, r);
+			target(s, t[2] + mid, cy, r);
+		}
+	}
+	g_string_append(s, "Q\nEMC\n");
+}
+
+/* ---- PDF/X-4: fonts and colours ---- */
+
+static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number);
+
+/* A font with no program embedded (Type 3 fonts are drawn by the PDF itself). */
+static bool font_embedded(qpdf_data q, qpdf_oh font)
+{
+	qpdf_oh sub = qpdf_oh_get_key(q, font, "/Subtype"), fd;
+	bool ok;
+
+	if (qpdf_oh_is_name_and_equals(q, sub, "/Type3")) {
+		qpdf_oh_release(q, sub);
+		return true;
+	}
+	if (qpdf_oh_is_name_and_equals(q, sub, "/Type0")) {
+		qpdf_oh dfs = qpdf_oh_get_key(q, font, "/DescendantFonts"), d = qpdf_oh_get_array_item(q, dfs, 0);
+
+		fd = qpdf_oh_get_key_if_dict(q, d, "/FontDescriptor");
+		qpdf_oh_release(q, d);
+		qpdf_oh_release(q, dfs);
+	} else {
+		fd = qpdf_oh_get_key(q, font, "/FontDescriptor");
+	}
+	ok = qpdf_oh_is_dictionary(q, fd) && (qpdf_oh_has_key(q, fd, "/FontFile") || qpdf_oh_has_key(q, fd, "/FontFile2")
+					      || qpdf_oh_has_key(q, fd, "/FontFile3"));
+	qpdf_oh_release(q, fd);
+	qpdf_oh_release(q, sub);
+	return ok;
+}
+
+/* Does colour space cs name a CMYK model (DeviceCMYK, or an ICC profile of four components)? */
+static bool is_cmyk(qpdf_data q, qpdf_oh cs)
+{
+	bool cmyk = qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK");
+
+	if (!cmyk && qpdf_oh_is_array(q, cs)) {
+		qpdf_oh fam = qpdf_oh_get_array_item(q, cs, 0), prof = qpdf_oh_get_array_item(q, cs, 1);
+
+		if (qpdf_oh_is_name_and_equals(q, fam, "/ICCBased") && qpdf_oh_is_stream(q, prof)) {
+			qpdf_oh d = qpdf_oh_get_dict(q, prof), n = qpdf_oh_get_key(q, d, "/N");
+
+			cmyk = qpdf_oh_is_integer(q, n) && qpdf_oh_get_int_value(q, n) == 4;
+			qpdf_oh_release(q, n);
+			qpdf_oh_release(q, d);
+		}
+		qpdf_oh_release(q, prof);
+		qpdf_oh_release(q, fam);
+	}
+	return cmyk;
+}
+
+static void check_fonts(struct page_work *pw, qpdf_oh res, guint number)
+{
+	qpdf_data q = pw->s->q;
+	qpdf_oh fonts = qpdf_oh_get_key_if_dict(q, res, "/Font");
+
+	if (qpdf_oh_is_dictionary(q, fonts)) {
+		qpdf_oh_begin_dict_key_iter(q, fonts);
+		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+
+		while (qpdf_oh_dict_more_keys(q))
+			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+		for (guint i = 0; i < keys->len; i++) {
+			qpdf_oh f = qpdf_oh_get_key(q, fonts, g_ptr_array_index(keys, i)), base;
+			int id = qpdf_oh_get_object_id(q, f);
+
+			if (qpdf_oh_is_dictionary(q, f) && !g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(-id))) {
+				g_hash_table_add(pw->forms_done, GINT_TO_POINTER(-id));
+				if (!font_embedded(q, f)) {
+					base = qpdf_oh_get_key(q, f, "/BaseFont");
+					post_fail(pw->s, "PDF/X-4 needs every font embedded, and %s on page %u is not",
+						  qpdf_oh_is_name(q, base) ? qpdf_oh_get_name(q, base) + 1 : "a font", number);
+					qpdf_oh_release(q, base);
+				}
+			}
+			qpdf_oh_release(q, f);
+		}
+		g_ptr_array_free(keys, TRUE);
+	}
+	qpdf_oh_release(q, fonts);
+}
+
+/* Fonts and pictures of a page's resources and of the forms they draw. */
+static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number)
+{
+	qpdf_data q = pw->s->q;
+	qpdf_oh xo;
+
+	if (!qpdf_oh_is_dictionary(q, res) || depth > 8)
+		return;
+	check_fonts(pw, res, number);
+	xo = qpdf_oh_get_key(q, res, "/XObject");
+	if (qpdf_oh_is_dictionary(q, xo)) {
+		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+
+		qpdf_oh_begin_dict_key_iter(q, xo);
+		while (qpdf_oh_dict_more_keys(q))
+			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+		for (guint i = 0; i < keys->len; i++) {
+			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
+			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
+
+			if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+				qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+
+				check_resources(pw, r, depth + 1, number);
+				qpdf_oh_release(q, r);
+			} else if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
+				qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
+
+				if (!pw->s->cmyk_intent && is_cmyk(q, cs))
+					post_fail(pw->s, "a CMYK picture on page %u cannot go into a PDF/X-4 whose output "
+						  "intent is RGB; convert it to RGB", number);
+				qpdf_oh_release(q, cs);
+			}
+			qpdf_oh_release(q, sub);
+			qpdf_oh_release(q, d);
+			qpdf_oh_release(q, x);
+		}
+		g_ptr_array_free(keys, TRUE);
+	}
+	qpdf_oh_release(q, xo);
+}
+
+/* DeviceRGB drawing on a page (and in its forms) is sRGB when the output intent is CMYK. */
+static void default_rgb(struct post *s, qpdf_oh res, int depth)
+{
+	qpdf_data q = s->q;
+	qpdf_oh cs, xo;
+
+	if (!s->default_rgb || !qpdf_oh_is_dictionary(q, res) || depth > 8)
+		return;
+	cs = post_dict_key(q, res, "/ColorSpace");
+	qpdf_oh_replace_key(q, cs, "/DefaultRGB", s->default_rgb);
+	qpdf_oh_release(q, cs);
+	xo = qpdf_oh_get_key(q, res, "/XObject");
+	if (qpdf_oh_is_dictionary(q, xo)) {
+		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+
+		qpdf_oh_begin_dict_key_iter(q, xo);
+		while (qpdf_oh_dict_more_keys(q))
+			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+		for (guint i = 0; i < keys->len; i++) {
+			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
+			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
+
+			if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+				qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+
+				default_rgb(s, r, depth + 1);
+				qpdf_oh_release(q, r);
+			}
+			qpdf_oh_release(q, sub);
+			qpdf_oh_release(q, d);
+			qpdf_oh_release(q, x);
+		}
+		g_ptr_array_free(keys, TRUE);
+	}
+	qpdf_oh_release(q, xo);
+}
+
+/* ---- pages ---- */
+
+static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st)
+{
+	qpdf_data q = s->q;
+	const struct pdf_post *p = s->p;
+	qpdf_oh page = qpdf_get_page_n(q, (size_t)i), res = qpdf_oh_get_key(q, page, "/Resources");
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents"), annots = qpdf_oh_get_key(q, page, "/Annots");
+	struct page_work pw = { s, res, (guint)i, forms_done, st };
+	GByteArray *out = g_byte_array_new();
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	double mb[4];
+	char what[32];
+
+	snprintf(what, sizeof what, "page %d", i + 1);
+	if (qpdf_oh_is_array(q, annots) && qpdf_oh_get_array_n_items(q, annots) > 0)
+		post_set_parsed(q, page, "/Tabs", "/S");
+	if (p->x4)
+		check_resources(&pw, res, 0, (guint)i + 1);
+	default_rgb(s, res, 0);
+	if (!(qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)) {
+		/* Cairo leaves its flip of the y axis outside q/Q: marks appended after must not see it. */
+		g_byte_array_append(out, (const guint8 *)"q\n", 2);
+		if (s->has_tree)
+			rewrite(&pw, buf, len, out, what);
+		else
+			g_byte_array_append(out, buf, (guint)len);
+		g_byte_array_append(out, (const guint8 *)"\nQ\n", 3);
+	} else {
+		post_qpdf_failed(s, what);
+	}
+	free(buf);
+	if (p->boxes && post_read_box(q, page, "/MediaBox", mb)) {
+		double o = p->bleed + p->slug, t[4] = { mb[0] + o, mb[1] + o, mb[2] - o, mb[3] - o };
+
+		set_box(q, page, "/TrimBox", t[0], t[1], t[2], t[3]);
+		set_box(q, page, "/BleedBox", t[0] - p->bleed, t[1] - p->bleed, t[2] + p->bleed, t[3] + p->bleed);
+		if (p->marks && p->slug > 0) {
+			GString *m = g_string_new(NULL);
+			qpdf_oh cs = post_dict_key(q, res, "/ColorSpace");
+
+			/* Registration colour: every separation at once; its alternate follows the intent. */
+			post_set_parsed(q, cs, "/CSall", s->cmyk_intent
+				? "[/Separation /All /DeviceCMYK << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>]"
+				: "[/Separation /All /DeviceRGB << /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0] /N 1 >>]");
+			qpdf_oh_release(q, cs);
+			marks(m, t, p->bleed, p->slug, p->marks);
+			g_byte_array_append(out, (const guint8 *)m->str, (guint)m->len);
+			g_string_free(m, TRUE);
+		}
+	} else if (p->boxes) {
+		post_fail(s, "%s has no MediaBox of its own", what);
+	}
+	if (!s->failed) {
+		if (qpdf_oh_is_stream(q, contents)) {
+			post_replace_stream(q, contents, out->data, out->len);
+		} else {
+			qpdf_oh st2 = post_new_stream(q, out->data, out->len, true);
+
+			qpdf_oh_replace_key(q, page, "/Contents", st2);
+			qpdf_oh_release(q, st2);
+		}
+	}
+	g_byte_array_free(out, TRUE);
+	qpdf_oh_release(q, annots);
+	qpdf_oh_release(q, contents);
+	qpdf_oh_release(q, res);
+	qpdf_oh_release(q, page);
+}
+
+bool post_pages(struct post *s)
+{
+	qpdf_data q = s->q;
+	int n = qpdf_get_num_pages(q);
+	GHashTable *forms_done = g_hash_table_new(NULL, NULL);
+	struct content_stats st = { 0 };
+
+	for (int i = 0; i < n && !s->failed; i++)
+		one_page(s, i, forms_done, &st);
+	g_hash_table_destroy(forms_done);
+	s->artifacts = st.artifacts;
+	s->orphans = st.orphans;
+	return !s->failed && !post_qpdf_failed(s, "pages");
+}

@@ -1,0 +1,200 @@
+# tagged.sh - the tagged PDF (toward PDF/UA-1) and press-ready output (bleed, marks, boxes, PDF/X-4): judged by
+# pdfstandards (../shared/tools/pdfstandards, or PDFSTANDARDS), qpdf, poppler and the structure tree itself
+# (tests/tagged/tree.py, pikepdf), on examples/ and the fixtures.
+. "$(dirname "$0")/lib.sh"
+
+py=/usr/bin/python3
+tree() { $py tests/tagged/tree.py "$1" >"$2" 2>&1; }
+STANDARDS=${PDFSTANDARDS:-$ROOT/../shared/tools/pdfstandards}
+[ -x "$STANDARDS" ] || STANDARDS=/work/shared/tools/pdfstandards
+# standards NAME FILE ARGS...: pdfstandards finds no failure (its summary line names ua_fail and x4_fail).
+standards() {
+	local name=$1 f=$2; shift 2
+	if [ ! -x "$STANDARDS" ]; then
+		not_ok "$name" "no pdfstandards at $STANDARDS (set PDFSTANDARDS)"
+		return
+	fi
+	"$py" "$STANDARDS" "$f" "$@" >"$TMP/std.out" 2>&1
+	local st=$? last
+	last=$(tail -n 1 "$TMP/std.out")
+	if [ $st = 0 ] && echo "$last" | grep -qE '(ua|x4)_checked=yes' && ! echo "$last" | grep -qE '_fail=[1-9]'; then
+		ok "$name"
+	else
+		not_ok "$name" "$(grep -E '^FAIL|_fail=' "$TMP/std.out")"
+	fi
+}
+# count FILE PATTERN: lines matching.
+count() { grep -cE -- "$2" "$1" 2>/dev/null; }
+
+# ---- examples/, tagged by default ----
+"$FOLIO" -q examples -o "$TMP/ex.pdf"
+check "tagged: qpdf --check" qpdf --check "$TMP/ex.pdf"
+standards "tagged: pdfstandards --ua on examples/" "$TMP/ex.pdf" --ua
+tree "$TMP/ex.pdf" "$TMP/ex.tree"
+contains "tagged: catalog /Lang, /MarkInfo, DisplayDocTitle" "$TMP/ex.tree" '^catalog lang=zh-CN marked=True display_title=True$'
+$py -c "import pikepdf, sys; print(pikepdf.open(sys.argv[1]).Root.Metadata.read_bytes().decode())" "$TMP/ex.pdf" >"$TMP/xmp" 2>&1
+contains "tagged: XMP says PDF/UA-1" "$TMP/xmp" '<pdfuaid:part>1</pdfuaid:part>'
+contains "tagged: XMP has the title" "$TMP/xmp" '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">城市与创新：评论选集</rdf:li>'
+contains "tagged: XMP has the language" "$TMP/xmp" '<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li>'
+# As many Art elements as the EPUB of the same folder has article pages.
+"$FOLIO" -q examples -o "$TMP/ex.epub"
+n_art=$(unzip -l "$TMP/ex.epub" | grep -cE 'EPUB/a[0-9]+\.xhtml$')
+[ "$n_art" -gt 0 ] && [ "$(count "$TMP/ex.tree" '^ Art')" = "$n_art" ] && ok "tagged: an Art per article ($n_art)" ||
+	not_ok "tagged: an Art per article" "$(grep -c '^ Art' "$TMP/ex.tree") Art, $n_art articles in the EPUB"
+contains "tagged: an English article says so (/Lang en)" "$TMP/ex.tree" '^ Art lang="en"$'
+contains "tagged: a Hong Kong article says so (/Lang zh-HK)" "$TMP/ex.tree" '^ Art lang="zh-HK"$'
+contains "tagged: contents entries in their article's language" "$TMP/ex.tree" '^   TOCI lang="en"$'
+contains "tagged: a contents entry is a Link to its article" "$TMP/ex.tree" '^    Link mcids=1 annots=1 contents="城市漫步：一张照片里的产业地图"'
+# Headings: every article's title an H1, the notes' heading under it, none skipped going down.
+bad=$(awk '/^ Art/{lvl=0; next} /^ [A-Z]/{lvl=0} /^  H[1-6] /{n=substr($1,2)+0; if (lvl && n > lvl + 1) print; if (!lvl && n != 1) print "first " $0; lvl=n}' "$TMP/ex.tree")
+[ "$(count "$TMP/ex.tree" '^  H1 ')" -ge 4 ] && [ -z "$bad" ] && ok "tagged: headings nest (an H1 per article, none skipped)" \
+	|| not_ok "tagged: headings nest" "$bad $(grep -E '^  H[1-6]' "$TMP/ex.tree")"
+contains "tagged: the notes' heading is an H2" "$TMP/ex.tree" '^  H2 mcids=1 text="Notes"$'
+contains "tagged: a note has its /ID" "$TMP/ex.tree" '^  Note id="a0004-fn1"$'
+contains "tagged: the note's number is its label, linking back" "$TMP/ex.tree" '^   Lbl$'
+contains "tagged: a note's reference is a Link in its paragraph" "$TMP/ex.tree" '^   Link mcids=1 annots=1 contents="1" text="1"$'
+[ "$(count "$TMP/ex.tree" '^     TH scope=Column')" = 3 ] && ok "tagged: table header cells scoped to their columns (3)" \
+	|| not_ok "tagged: TH scope" "$(grep -n 'TH' "$TMP/ex.tree")"
+contains "tagged: table rows in a TBody" "$TMP/ex.tree" '^   TBody$'
+contains "tagged: list items hold a label and a body" <(grep -A2 '^   LI$' "$TMP/ex.tree") '^    Lbl mcids=1 text="1\."$'
+contains "tagged: a block quote" "$TMP/ex.tree" '^  BlockQuote$'
+empty=$(grep -E '^ *Link ' "$TMP/ex.tree" | grep -vE 'annots=[1-9][0-9]* contents="[^"]+"')
+[ "$(count "$TMP/ex.tree" '^ *Link ')" -ge 15 ] && [ -z "$empty" ] && ok "tagged: every Link owns an annotation with /Contents" \
+	|| not_ok "tagged: links own annotations" "$empty"
+# Reading order: the tree holds the article's paragraphs in their order.
+first=$(grep -n '傍晚站在江边看对岸' "$TMP/ex.tree" | head -1 | cut -d: -f1)
+second=$(grep -n '老工业区则是另一番景象' "$TMP/ex.tree" | head -1 | cut -d: -f1)
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] && ok "tagged: paragraphs in reading order" \
+	|| not_ok "tagged: paragraphs in reading order" "$first / $second"
+pdfinfo -struct-text "$TMP/ex.pdf" >"$TMP/struct.txt" 2>&1
+contains "tagged: pdfinfo -struct-text shows the tree" "$TMP/struct.txt" '^  Art$'
+contains "tagged: ligatures do not cut the text poppler reads (struct-text)" "$TMP/struct.txt" 'ﬁgures from ﬁve Chinese ports suggest'
+# Text as written: justification and Han-Latin spacing widen gaps, /ActualText keeps them out of the text.
+pdftotext "$TMP/ex.pdf" "$TMP/ex.txt"
+contains "tagged: no spaces where justification widened a gap" "$TMP/ex.txt" '推出的《黑神话：悟空》，在全球游戏市场刷新多个纪录。这些企业都有'
+contains "tagged: no space where Han meets Latin" "$TMP/ex.txt" '思想\+丨回答DeepSeek之问，从服“软”开始$'
+# Artifacts: running heads and folios are drawn but belong to no element.
+"$FOLIO" -q examples --theme tests/tagged/heads.yaml -o "$TMP/heads.pdf"
+tree "$TMP/heads.pdf" "$TMP/heads.tree"
+pdftotext "$TMP/heads.pdf" "$TMP/heads.txt"
+if grep -q 'RUNNING-HEAD 3' "$TMP/heads.txt" && grep -q 'FOLIO-3' "$TMP/heads.txt"; then
+	lacks "tagged: running heads and folios are artifacts, not content" "$TMP/heads.tree" 'RUNNING-HEAD|FOLIO-'
+else
+	not_ok "tagged: running heads and folios are artifacts" "the heads are not drawn: $(head -5 "$TMP/heads.txt")"
+fi
+standards "tagged: pdfstandards --ua with running heads everywhere" "$TMP/heads.pdf" --ua
+
+# ---- pictures ----
+"$FOLIO" -q tests/pdf/images -o "$TMP/img.pdf"
+tree "$TMP/img.pdf" "$TMP/img.tree"
+standards "pictures: pdfstandards --ua" "$TMP/img.pdf" --ua
+contains "pictures: a Figure's /Alt is its alt text" "$TMP/img.tree" '^  Figure alt="A small orange picture" mcids=1$'
+contains "pictures: its caption follows it" <(grep -A1 'Figure alt="Skyline at dusk"' "$TMP/img.tree") '^  Caption mcids=1 text="The river bank at dusk"$'
+[ "$(count "$TMP/img.tree" '^  Figure alt="[^"]+"')" = 4 ] && ok "pictures: all four are Figures with /Alt" \
+	|| not_ok "pictures: Figures with /Alt" "$(grep Figure "$TMP/img.tree")"
+# A picture with no words at all is a decoration: an artifact, and a note that PDF/UA-1 would refuse it.
+"$FOLIO" tests/tagged/bare -o "$TMP/bare.pdf" 2>"$TMP/bare.err"
+tree "$TMP/bare.pdf" "$TMP/bare.tree"
+lacks "pictures: one with no alt text is no Figure" "$TMP/bare.tree" 'Figure'
+[ "$(pdfimages -list "$TMP/bare.pdf" | awk 'NR > 2' | wc -l)" = 1 ] && ok "pictures: ... but drawn all the same" \
+	|| not_ok "pictures: the bare picture is drawn"
+contains "pictures: ... and a note says so, with file and line" "$TMP/bare.err" 'bare\.md:9: note: this picture has no description'
+standards "pictures: pdfstandards --ua with a decorative picture" "$TMP/bare.pdf" --ua
+
+# ---- --pdf-standard ua-1 ----
+expect_status "ua-1: a picture described as 图片 fails the run" 1 "$FOLIO" tests/tagged/ua --pdf-standard ua-1 -o "$TMP/ua.pdf"
+contains "ua-1: ... naming the file and line" "$TMP/err" "generic\.md:9: error: this picture's description '图片' says nothing"
+[ ! -e "$TMP/ua.pdf" ] && ok "ua-1: ... and writes nothing" || not_ok "ua-1: nothing written"
+expect_status "ua-1: a picture with no alt text fails the run" 1 "$FOLIO" tests/tagged/bare --pdf-standard ua-1 -o "$TMP/ua.pdf"
+contains "ua-1: ... naming the file and line" "$TMP/err" 'bare\.md:9: error: this picture has no description'
+expect_status "ua-1: a described picture passes" 0 "$FOLIO" -q tests/tagged/ua/described.md --pdf-standard ua-1 -o "$TMP/ua.pdf"
+standards "ua-1: pdfstandards --ua" "$TMP/ua.pdf" --ua
+expect_status "ua-1: the default run takes the 图片 picture (a note)" 0 "$FOLIO" tests/tagged/ua -o "$TMP/ua2.pdf"
+contains "ua-1: ... and says PDF/UA-1 would not" "$TMP/err" "generic\.md:9: note: .*--pdf-standard ua-1 refuses it"
+
+# ---- the same bytes for the same input ----
+"$FOLIO" -q examples -o "$TMP/ex2.pdf"
+check "determinism: a tagged PDF twice, the same bytes" cmp "$TMP/ex.pdf" "$TMP/ex2.pdf"
+"$FOLIO" -q examples --bleed 3mm --marks crop,cross --pdf-standard x-4,ua-1 -o "$TMP/press1.pdf" 2>/dev/null
+"$FOLIO" -q examples --bleed 3mm --marks crop,cross --pdf-standard x-4,ua-1 -o "$TMP/press2.pdf" 2>/dev/null
+[ -s "$TMP/press1.pdf" ] && cmp -s "$TMP/press1.pdf" "$TMP/press2.pdf" && ok "determinism: a press PDF twice, the same bytes" \
+	|| not_ok "determinism: press PDF"
+
+# ---- press: bleed, marks, boxes, PDF/X-4 ----
+"$FOLIO" -q examples --bleed 3mm --marks crop --pdf-standard x-4 -o "$TMP/x4.pdf"
+check "x-4: qpdf --check" qpdf --check "$TMP/x4.pdf"
+standards "x-4: pdfstandards --x4" "$TMP/x4.pdf" --x4
+contains "x-4: pdfstandards sees marks outside the trim" "$TMP/std.out" 'stroked marks lie outside the TrimBox on p\.1-'
+standards "x-4: still tagged (pdfstandards --ua)" "$TMP/x4.pdf" --ua
+pdfinfo -box "$TMP/x4.pdf" >"$TMP/box"
+# A5 (419.53 x 595.28) plus 3mm of bleed and 8mm of slug each side (22mm: 62.36pt).
+contains "x-4: the page grows by the bleed and the slug" "$TMP/box" '^Page size: +481\.89 x 657\.6[0-9]* pts'
+contains "x-4: TrimBox: the page's own size, inside" "$TMP/box" '^TrimBox: +31\.18 +31\.18 +450\.71 +626\.46$'
+contains "x-4: BleedBox: 3mm around it" "$TMP/box" '^BleedBox: +22\.68 +22\.68 +459\.21 +634\.96$'
+contains "x-4: PDF 1.7" <(pdfinfo "$TMP/x4.pdf") '^PDF version: +1\.7$'
+$py - "$TMP/x4.pdf" >"$TMP/x4.facts" 2>&1 <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+oi = pdf.Root.OutputIntents[0]
+print('intent', oi.S, str(oi.OutputConditionIdentifier), 'N', oi.DestOutputProfile.N, len(oi.DestOutputProfile.read_bytes()))
+info = pdf.trailer.Info
+print('info', str(info.GTS_PDFXVersion), info.Trapped)
+page = pdf.pages[4]
+print('registration', page.Resources.ColorSpace.CSall[1], 'marks', page.Contents.read_bytes().count(b' l S'))
+PY
+contains "x-4: an output intent with the sRGB profile (icc-profiles-free)" "$TMP/x4.facts" '^intent /GTS_PDFX sRGB IEC61966-2.1 N 3 [0-9]{4,}$'
+contains "x-4: GTS_PDFXVersion and Trapped in Info" "$TMP/x4.facts" '^info PDF/X-4 /False$'
+contains "x-4: crop marks in registration colour (8 strokes)" "$TMP/x4.facts" '^registration /All marks 8$'
+# The drawn cover's paper runs into the bleed; the slug beyond it stays white.
+pdftoppm -r 72 -f 1 -l 1 -png "$TMP/x4.pdf" "$TMP/cover" && $py - "$TMP"/cover-*1.png >"$TMP/px" 2>&1 <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert('RGB')
+# 72 dpi: 1pt a pixel. The bleed lies 22.68 to 31.18pt in from the edge; the middle of the left side.
+y = im.height // 2
+print('bleed', im.getpixel((27, y)), 'slug', im.getpixel((5, y + 40)), 'trim', im.getpixel((40, y)))
+PY
+bleed=$(sed -n 's/^bleed (\([0-9]*\), \([0-9]*\), \([0-9]*\)).*/\1 \2 \3/p' "$TMP/px")
+trim=$(sed -n 's/.*trim (\([0-9]*\), \([0-9]*\), \([0-9]*\)).*/\1 \2 \3/p' "$TMP/px")
+[ -n "$bleed" ] && [ "$bleed" = "$trim" ] && [ "$bleed" != "255 255 255" ] && grep -q 'slug (255, 255, 255)' "$TMP/px" \
+	&& ok "bleed: the cover's paper runs into the bleed, the slug stays white" || not_ok "bleed: cover paper in the bleed" "$(cat "$TMP/px")"
+# Marks without PDF/X: boxes and marks all the same; --marks cross adds registration targets.
+"$FOLIO" -q examples --marks cross -o "$TMP/cross.pdf"
+contains "marks: a slug and its boxes without a bleed" <(pdfinfo -box "$TMP/cross.pdf") '^TrimBox: +22\.68 +22\.68 '
+[ "$($py -c "import pikepdf,sys; pdf = pikepdf.open(sys.argv[1]); print(pdf.pages[2].Contents.read_bytes().count(b' c '))" "$TMP/cross.pdf")" -ge 16 ] \
+	&& ok "marks: four registration targets (circles of four curves)" || not_ok "marks: registration targets"
+# What PDF/X-4 refuses: a CMYK picture when the output intent is RGB.
+mkdir -p "$TMP/cmyk"
+$py -c "from PIL import Image; Image.new('CMYK', (40, 30), (0, 80, 160, 0)).save('$TMP/cmyk/c.jpg', quality=90)"
+printf -- '---\ntitle: CMYK\nlang: en\n---\n\nA picture in CMYK:\n\n![An orange box](c.jpg)\n' >"$TMP/cmyk/c.md"
+expect_status "x-4: a CMYK picture fails the run" 1 "$FOLIO" "$TMP/cmyk" --pdf-standard x-4 -o "$TMP/cmyk.pdf"
+contains "x-4: ... naming its file and line" "$TMP/err" 'c\.md:8: error: this picture is a CMYK JPEG'
+expect_status "x-4: the same picture without PDF/X" 0 "$FOLIO" -q "$TMP/cmyk" -o "$TMP/cmyk.pdf"
+printf 'pdf:\n  output-profile: /nonexistent/press.icc\n' >"$TMP/icc.yaml"
+expect_status "x-4: an output profile that cannot be read fails" 1 "$FOLIO" examples --theme "$TMP/icc.yaml" --pdf-standard x-4 -o "$TMP/icc.pdf"
+contains "x-4: ... saying which" "$TMP/err" "output intent's ICC profile: .*/nonexistent/press.icc"
+
+# ---- untagged ----
+"$FOLIO" -q examples --untagged -o "$TMP/untagged.pdf"
+check "untagged: qpdf --check (Cairo's link-only structure objects are gone)" qpdf --check "$TMP/untagged.pdf"
+tree "$TMP/untagged.pdf" "$TMP/untagged.tree"
+contains "untagged: no structure tree" "$TMP/untagged.tree" '^no structure tree$'
+[ "$($py -c "import fitz,sys; print(sum(len(p.get_links()) for p in fitz.open(sys.argv[1])))" "$TMP/untagged.pdf")" -ge 20 ] \
+	&& ok "untagged: links kept" || not_ok "untagged: links kept"
+
+# ---- settings ----
+expect_status "settings: --marks takes crop and cross only" 2 "$FOLIO" examples --marks crop,trim -o "$TMP/s.pdf"
+contains "settings: ... saying what it takes" "$TMP/err" "error: --marks must be crop or cross \(several: comma-separated\), or none, not 'crop,trim'"
+expect_status "settings: --pdf-standard takes ua-1 and x-4" 2 "$FOLIO" examples --pdf-standard ua-2 -o "$TMP/s.pdf"
+expect_status "settings: none stands alone" 2 "$FOLIO" examples --pdf-standard none,x-4 -o "$TMP/s.pdf"
+expect_status "settings: --bleed is a length" 2 "$FOLIO" examples --bleed 3furlongs -o "$TMP/s.pdf"
+expect_status "settings: PDF/UA-1 needs tags" 2 "$FOLIO" examples --untagged --pdf-standard ua-1 -o "$TMP/s.pdf"
+contains "settings: ... saying so" "$TMP/err" 'error: --pdf-standard ua-1 needs a tagged PDF'
+printf 'pdf:\n  marks: crop, fold\n' >"$TMP/bad.yaml"
+expect_status "settings: a bad pdf.marks in the theme fails" 1 "$FOLIO" examples --theme "$TMP/bad.yaml" -o "$TMP/s.pdf"
+contains "settings: ... with file and line" "$TMP/err" "bad\.yaml:2: error: 'pdf\.marks' should be crop, cross"
+printf 'pdf:\n  tagged: false\n  standard: ua-1\n' >"$TMP/bad2.yaml"
+expect_status "settings: pdf.standard ua-1 with tagged: false fails" 1 "$FOLIO" examples --theme "$TMP/bad2.yaml" -o "$TMP/s.pdf"
+printf 'pdf:\n  bleed: 3mm\n  marks: crop\n  standard: x-4\n' >"$TMP/press.yaml"
+"$FOLIO" -q examples --theme "$TMP/press.yaml" -o "$TMP/theme-press.pdf"
+check "settings: the theme's pdf: keys give the same PDF as the options" cmp "$TMP/theme-press.pdf" "$TMP/x4.pdf"
