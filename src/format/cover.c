@@ -8,6 +8,7 @@
 
 #include "base/langtag.h"
 #include "base/xmlesc.h"
+#include "format/fonts.h"
 
 /* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
 static const char *cjk_region(const char *lang)
@@ -174,7 +175,10 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 
 void cover_draw_styled(cairo_t *cr, const struct book *b, double W, double H, const struct cover_style *s)
 {
+	/* Its layouts load fonts: under the fonts' lock (format/fonts.h). */
+	fonts_lock();
 	draw_cover(cr, b, W, H, s, NULL);
+	fonts_unlock();
 }
 
 void cover_draw_hooked(cairo_t *cr, const struct book *b, double width_pt, double height_pt, const struct cover_hooks *h)
@@ -182,7 +186,9 @@ void cover_draw_hooked(cairo_t *cr, const struct book *b, double width_pt, doubl
 	struct cover_style s;
 
 	cover_style_for_lang(b->lang, &s);
+	fonts_lock();
 	draw_cover(cr, b, width_pt, height_pt, &s, h);
+	fonts_unlock();
 }
 
 void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double height_pt)

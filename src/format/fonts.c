@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <fontconfig/fontconfig.h>
+#include <cairo-ft.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
@@ -154,6 +155,63 @@ void fonts_free(struct fonts *f)
 	g_mutex_unlock(&spare_lock);
 	if (f)
 		destroy(f);
+}
+
+/* Pinned fonts: cairo scaled fonts holding their faces taken; a generation so fonts kept by a
+   reused map are pinned again in the next book. */
+static GRecMutex load_lock;
+static GMutex pin_lock;
+static GPtrArray *pinned;
+static gint pin_generation = 1;
+
+void fonts_lock(void)
+{
+	g_rec_mutex_lock(&load_lock);
+}
+
+void fonts_unlock(void)
+{
+	g_rec_mutex_unlock(&load_lock);
+}
+
+void fonts_pin(PangoFont *font)
+{
+	static GQuark quark;
+	cairo_scaled_font_t *sf;
+	gint gen = g_atomic_int_get(&pin_generation);
+
+	if (!font || !PANGO_IS_CAIRO_FONT(font))
+		return;
+	if (!quark)
+		quark = g_quark_from_static_string("folio-pinned");
+	if (GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(font), quark)) == gen)
+		return;
+	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	if (sf && cairo_scaled_font_get_type(sf) == CAIRO_FONT_TYPE_FT) {
+		g_mutex_lock(&pin_lock);
+		if (!pinned)
+			pinned = g_ptr_array_new();
+		/* Taken once more: the count, not the face it answers, is what keeps the face open. */
+		if (cairo_ft_scaled_font_lock_face(sf))
+			g_ptr_array_add(pinned, cairo_scaled_font_reference(sf));
+		g_mutex_unlock(&pin_lock);
+	}
+	g_object_set_qdata(G_OBJECT(font), quark, GINT_TO_POINTER(gen));
+}
+
+void fonts_unpin_all(void)
+{
+	g_mutex_lock(&pin_lock);
+	for (guint i = 0; pinned && i < pinned->len; i++) {
+		cairo_scaled_font_t *sf = g_ptr_array_index(pinned, i);
+
+		cairo_ft_scaled_font_unlock_face(sf);
+		cairo_scaled_font_destroy(sf);
+	}
+	if (pinned)
+		g_ptr_array_set_size(pinned, 0);
+	g_atomic_int_inc(&pin_generation);
+	g_mutex_unlock(&pin_lock);
 }
 
 PangoContext *fonts_context(struct fonts *f)

@@ -26,6 +26,21 @@ void fonts_free(struct fonts *f);
  */
 void fonts_reuse(bool on);
 
+/*
+ * Fonts on many threads. cairo 1.16 closes an idle FreeType face once ten are open, and its test
+ * that a face is idle races with another thread taking it: a glyph lookup then reads a face
+ * closed under it (crashes seen on the corpus with two threads). So any Pango call that may load
+ * a font (itemizing, a font set, a layout) runs between fonts_lock and fonts_unlock, and each
+ * font it gave is pinned there (fonts_pin): a pinned font's face stays open and taken, so only
+ * faces nobody uses are ever closed, and only under the lock. fonts_unpin_all lets them go when
+ * no other thread sets or draws text (the end of a PDF).
+ */
+void fonts_lock(void);
+void fonts_unlock(void);
+/* Keep font's face open and taken until fonts_unpin_all. Call with the lock held. */
+void fonts_pin(PangoFont *font);
+void fonts_unpin_all(void);
+
 /* A context for setting text with the map (owned by f). */
 PangoContext *fonts_context(struct fonts *f);
 

@@ -154,8 +154,11 @@ static char *family_of(struct lay *L, enum theme_font role, double size)
 
 	pango_font_description_set_family(d, families);
 	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+	fonts_lock();
 	fs = pango_context_load_fontset(L->ctx, d, L->lang);
 	f = fs ? pango_fontset_get_font(fs, 0x6C38) : NULL;
+	fonts_pin(f);
+	fonts_unlock();
 	if (f) {
 		PangoFontDescription *got = pango_font_describe(f);
 

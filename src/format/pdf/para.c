@@ -7,6 +7,7 @@
 #include "text/clreq.h"
 #include "text/textnorm.h"
 #include "base/xmlesc.h"
+#include "format/fonts.h"
 
 /*
  * How a paragraph is set:
@@ -313,7 +314,12 @@ static void shape(struct para *p)
 		pango_attr_list_insert(attrs, a);
 	}
 	tame_bidi_controls(p->text->str, len);
+	/* Itemizing loads fonts: under the fonts' lock, each pinned (format/fonts.h). */
+	fonts_lock();
 	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
+	for (l = items; l; l = l->next)
+		fonts_pin(((PangoItem *)l->data)->analysis.font);
+	fonts_unlock();
 	pango_attr_list_unref(attrs);
 	for (l = items; l; l = l->next) {
 		PangoItem *item = l->data;

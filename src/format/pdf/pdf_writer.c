@@ -31,6 +31,8 @@ static bool lay_out(const struct export *x, struct device *dev)
 	fonts_free(f);
 	ok = dev->finish(dev) && ok;
 	dev->free(dev);
+	/* No thread sets text now: the faces pinned for the threads may close. */
+	fonts_unpin_all();
 	return ok;
 }
 
