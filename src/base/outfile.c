@@ -52,6 +52,16 @@ static void track(char *tmp, bool add)
 	}
 }
 
+void outfile_scratch_track(char *path)
+{
+	track(path, true);
+}
+
+void outfile_scratch_untrack(char *path)
+{
+	track(path, false);
+}
+
 /*
  * The file a chain of symbolic links ends at (it need not exist yet), or
  * NULL with errno set (ELOOP for a cycle). path itself when it is no link.

@@ -33,6 +33,11 @@ bool outfile_commit(struct outfile *o);
 /* Remove the temporary file; path is left as it was. Accepts NULL. */
 void outfile_abort(struct outfile *o);
 
+/* A scratch file a writer makes beside the temporary (path is kept, not copied): removed like the
+   temporary when a signal ends the run. Untrack it before removing it and freeing path. */
+void outfile_scratch_track(char *path);
+void outfile_scratch_untrack(char *path);
+
 /* Write all of data to path the same way. */
 bool outfile_write_all(const char *path, const void *data, size_t len);
 

@@ -78,6 +78,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	bool ok = fp != NULL;
 
 	if (ok) {
+		outfile_scratch_track(cairo_path);
 		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
 		if (fclose(fp) != 0 && ok) {
 			diag_error(out->path, 0, "cannot write: %s", g_strerror(errno));
@@ -91,6 +92,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 		else
 			tag_log_free(log);
 		log = NULL;
+		outfile_scratch_untrack(cairo_path);
 		g_unlink(cairo_path);
 	}
 	tag_log_free(log);
