@@ -195,6 +195,7 @@ int main(void)
 	fonts_free(fonts);
 	book_free(b);
 	theme_free(t);
+	options_clear(&o);
 	g_free(datadir);
 	CHECK_DONE();
 }
