@@ -76,6 +76,34 @@ fi
 same_bytes "batch (JSON lines): b00.pdf is the single run's" "$TMP/single/b00.pdf" "$TMP/out-j/b00.pdf"
 same_bytes "batch (JSON lines): b03.epub is the single run's" "$TMP/single/b03.epub" "$TMP/out-j/b03.epub"
 
+# ---- each source collection read and parsed once ----
+# m.yaml's six books read coll alike: the first reads it, the others take copies of what it read.
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/m.status.jsonl" >"$TMP/m.sources"
+contains "batch: the first book reads the collection, the five after it reuse it (status: sources)" "$TMP/m.sources" \
+	"^read reused reused reused reused reused$"
+contains "batch: a closing note counts the collections read and the books that reused them" "$TMP/m.err" \
+	"note: 1 source collection read and parsed once for 6 books: 5 reused"
+# Reading's messages are said again for each book that reuses it, so --strict fails a book as a run of its own does.
+mkdir -p "$TMP/wcoll"
+printf -- '---\ntitle: "一"\ndate: 2025-03-01\n---\n\n正文一。\n\n{{< mystery >}}\n' >"$TMP/wcoll/a.md"
+printf -- '---\ntitle: "二"\ndate: 2025-03-02\n---\n\n正文二。\n' >"$TMP/wcoll/b.md"
+cat >"$TMP/w.yaml" <<EOF
+defaults: {sources: wcoll, offline: true}
+books:
+  - {name: w1, output: out-w/w1.epub}
+  - {name: w2, strict: true, output: out-w/w2.epub}
+  - {name: w3, output: out-w/w3.epub}
+  - {name: w4, include-future: true, output: out-w/w4.epub}
+EOF
+(cd "$TMP" && "$FOLIO_ONLINE" batch w.yaml >"$TMP/w.out" 2>"$TMP/w.err")
+contains "batch: a book that reuses a reading under --strict fails on its warning, as alone (file and line)" \
+	"$TMP/w.status.jsonl" '"book":"w2".*"status":"failed","message":"wcoll/a.md:8: shortcode .mystery.*"sources":"reused"'
+check "batch: reading's warning is said again for each book that reuses it" \
+	test "$(grep -c "wcoll/a.md:8: warning: shortcode 'mystery'" "$TMP/w.err")" = 3
+contains "batch: a book that reads with other settings (include-future) reads again" "$TMP/w.status.jsonl" \
+	'"book":"w4".*"status":"written".*"sources":"read"'
+
 # ---- shards ----
 manifest s 10
 for k in 0 1 2; do

@@ -21,6 +21,7 @@
 #include "format/fonts.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
+#include "read/loadcache.h"
 
 /* One book of the manifest, checked. */
 struct entry {
@@ -550,6 +551,7 @@ struct result {
 	int pages;		/* -1: no PDF */
 	double seconds;
 	char *message;
+	const char *sources;	/* "read" (and kept), "reused" (read by an earlier book), or NULL: not read */
 };
 
 static bool append_status(struct batch *bt, const struct entry *e, const struct result *r, const char *key)
@@ -573,6 +575,8 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 	json_str(s, r->status);
 	g_string_append(s, ",\"message\":");
 	json_str(s, r->message);
+	g_string_append(s, ",\"sources\":");
+	json_str(s, r->sources);
 	g_string_append(s, ",\"inputs\":");
 	json_str(s, key);
 	g_string_append(s, "}\n");
@@ -612,7 +616,9 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	struct theme *theme;
 	struct book *b = NULL;
 	int pages = -1;
+	guint read0, reused0, read1, reused1;
 
+	loadcache_counts(&read0, &reused0);
 	make_folders(e);
 	diag_reset();
 	diag_set_quiet(bt->quiet || e->o.quiet);
@@ -638,6 +644,8 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	r->pages = pages;
 	if (!strcmp(r->status, "failed"))
 		r->message = diag_last_error();
+	loadcache_counts(&read1, &reused1);
+	r->sources = reused1 > reused0 ? "reused" : read1 > read0 ? "read" : NULL;
 }
 
 /* The progress line on a terminal: books done of the shard's, how many failed, the rate. */
@@ -746,7 +754,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 {
 	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1 };
 	int status = parse_args(&bt, argc, argv);
-	guint total = 0, done = 0, failed = 0;
+	guint total = 0, done = 0, failed = 0, n_read, n_reused;
 	gint64 start = g_get_monotonic_time();
 	char *task = NULL;
 
@@ -768,6 +776,8 @@ int batch_main(int argc, char **argv, const char *datadir)
 		if (bt.resume)
 			read_status(&bt);
 		fonts_reuse(true);
+		/* Each source collection is read and parsed once for all the books that read it alike. */
+		loadcache_enable(true);
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards)
 			total++;
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards) {
@@ -792,6 +802,11 @@ int batch_main(int argc, char **argv, const char *datadir)
 		}
 		diag_progress_end();
 		diag_set_quiet(bt.quiet);
+		loadcache_counts(&n_read, &n_reused);
+		if (n_reused)
+			diag_note(NULL, 0, "%u source collection%s read and parsed once for %u books: %u reused what an "
+				  "earlier book read", n_read, n_read == 1 ? "" : "s", n_read + n_reused, n_reused);
+		loadcache_enable(false);
 		if (failed) {
 			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",
 				   bt.status_path);

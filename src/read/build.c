@@ -10,6 +10,7 @@
 #include "read/article.h"
 #include "read/collect.h"
 #include "read/images.h"
+#include "read/loadcache.h"
 #include "read/markdown.h"
 #include "read/pages.h"
 #include "read/passes.h"
@@ -129,7 +130,7 @@ static void report_unknown(struct load_results *res)
  * book and stderr are the same each run. Articles that cannot be read are reported and named in
  * b->left_out.
  */
-static GPtrArray *load_all(struct reading *r)
+static GPtrArray *read_all(struct reading *r)
 {
 	struct book *b = r->b;
 	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site);
@@ -171,6 +172,26 @@ static GPtrArray *load_all(struct reading *r)
 	g_hash_table_destroy(res.unknown_by_name);
 	g_hash_table_destroy(res.unknown_file);
 	g_ptr_array_free(files, TRUE);
+	return loaded;
+}
+
+/*
+ * read_all, or (folio batch) copies of what it gave an earlier book of the run that read the
+ * same sources with the same settings, its messages said again (read/loadcache.h).
+ */
+static GPtrArray *load_all(struct reading *r)
+{
+	char *key = loadcache_key(r);
+	GPtrArray *loaded = key ? loadcache_take(key, r) : NULL;
+
+	if (!loaded) {
+		if (key)
+			diag_record_begin();
+		loaded = read_all(r);
+		if (key)
+			loadcache_keep(key, r, loaded, diag_record_end());
+	}
+	g_free(key);
 	return loaded;
 }
 
