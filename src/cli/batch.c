@@ -1,4 +1,4 @@
-/* batch.c - `folio batch MANIFEST`: many books in one process, the font set-up shared, a status line per book. */
+/* batch.c - `folio batch MANIFEST`: many books in one process, each collection read once, a status line per book. */
 #include "cli/batch.h"
 
 #include <errno.h>
@@ -664,7 +664,8 @@ static void usage(FILE *to)
 {
 	fprintf(to, "Usage: folio batch [OPTIONS] MANIFEST\n"
 		"\nBuild every book a manifest names (YAML: books: and defaults:, or JSON lines),\n"
-		"in one process. One status line (JSON) per book goes to the status file.\n"
+		"in one process, reading and parsing each source collection once for all the books\n"
+		"that read it alike. One status line (JSON) per book goes to the status file.\n"
 		"\n      --status FILE           the status file (default: MANIFEST's name + .status.jsonl,\n"
 		"                              in the current folder)\n"
 		"      --resume                skip books unchanged since their last success\n"
