@@ -176,23 +176,23 @@ static GPtrArray *read_all(struct reading *r)
 }
 
 /*
- * read_all, or (folio batch) copies of what it gave an earlier book of the run that read the
- * same sources with the same settings, its messages said again (read/loadcache.h).
+ * read_all; or (folio batch) the articles it gave the first book of the run that read the same
+ * sources with the same settings, kept read-only for every such book (*shared true: choose among
+ * them, then loadcache_own), its messages said again for each (read/loadcache.h).
  */
-static GPtrArray *load_all(struct reading *r)
+static GPtrArray *load_all(struct reading *r, bool *shared)
 {
 	char *key = loadcache_key(r);
-	GPtrArray *loaded = key ? loadcache_take(key, r) : NULL;
+	const GPtrArray *kept = NULL;
 
-	if (!loaded) {
-		if (key)
-			diag_record_begin();
-		loaded = read_all(r);
-		if (key)
-			loadcache_keep(key, r, loaded, diag_record_end());
+	*shared = key != NULL;
+	if (key && !(kept = loadcache_take(key, r))) {
+		diag_record_begin();
+		kept = read_all(r);
+		kept = loadcache_keep(key, r, (GPtrArray *)kept, diag_record_end());
 	}
 	g_free(key);
-	return loaded;
+	return *shared ? (GPtrArray *)kept : read_all(r);
 }
 
 /* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' byte sums. */
@@ -355,6 +355,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	GPtrArray *loaded;
 	struct site *site = find_site(opts);
 	const struct site_lang *sl;
+	bool shared;
 
 	r.site = site;
 	r.tz = reading_zone(opts, site);
@@ -364,9 +365,12 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	sl = site_lang_of_book(&r);
 	if (!b->lang && sl && site->lang_declared && site->multilingual)
 		b->lang = g_strdup(sl->tag ? sl->tag : sl->key);
-	loaded = load_all(&r);
-	select_articles(&r, filters, loaded);
-	g_ptr_array_free(loaded, TRUE);
+	loaded = load_all(&r, &shared);
+	select_articles(&r, filters, loaded, shared);
+	if (shared)
+		loadcache_own(&r);
+	else
+		g_ptr_array_free(loaded, TRUE);
 	select_filters_free(filters);
 	arrange_sort(&r);
 	select_limit(&r);

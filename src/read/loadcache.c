@@ -93,11 +93,10 @@ static GPtrArray *articles_copy(const GPtrArray *list, const struct roots *from,
 	return out;
 }
 
-GPtrArray *loadcache_take(const char *key, struct reading *r)
+const GPtrArray *loadcache_take(const char *key, struct reading *r)
 {
 	struct book *b = r->b;
 	struct entry *e;
-	GPtrArray *sections, *loaded;
 
 	g_mutex_lock(&lock);
 	e = cache ? g_hash_table_lookup(cache, key) : NULL;
@@ -108,37 +107,67 @@ GPtrArray *loadcache_take(const char *key, struct reading *r)
 	if (!e)
 		return NULL;
 	roots_copy_into(b->roots, e->roots);
-	sections = articles_copy(e->sections, e->roots, b->roots);
-	g_ptr_array_extend_and_steal(b->sections, sections);
-	loaded = articles_copy(e->loaded, e->roots, b->roots);
+	g_ptr_array_extend_and_steal(b->sections, articles_copy(e->sections, e->roots, b->roots));
 	for (guint i = 0; i < e->left_out->len; i++)
 		g_ptr_array_add(b->left_out, g_strdup(g_ptr_array_index(e->left_out, i)));
 	diag_held_repeat(e->said);
-	return loaded;
+	return e->loaded;
 }
 
-void loadcache_keep(const char *key, const struct reading *r, const GPtrArray *loaded, struct diag_held *said)
+const GPtrArray *loadcache_keep(const char *key, const struct reading *r, GPtrArray *loaded, struct diag_held *said)
 {
 	const struct book *b = r->b;
-	struct entry *e = g_new0(struct entry, 1);
+	struct entry *e = g_new0(struct entry, 1), *had;
 
 	e->roots = roots_new();
 	roots_copy_into(e->roots, b->roots);
 	e->sections = articles_copy(b->sections, b->roots, e->roots);
-	e->loaded = articles_copy(loaded, b->roots, e->roots);
+	/* The articles themselves are kept, their roots now the entry's (the book's go with it). */
+	for (guint i = 0; i < loaded->len; i++) {
+		struct article *a = g_ptr_array_index(loaded, i);
+		guint at;
+
+		if (a->root && g_ptr_array_find(b->roots->list, a->root, &at))
+			a->root = g_ptr_array_index(e->roots->list, at);
+	}
+	e->loaded = loaded;
 	e->left_out = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < b->left_out->len; i++)
 		g_ptr_array_add(e->left_out, g_strdup(g_ptr_array_index(b->left_out, i)));
 	e->said = said;
 	g_mutex_lock(&lock);
-	if (cache && !g_hash_table_contains(cache, key)) {
+	g_assert(cache);	/* on since loadcache_key gave key: a run turns it off only when done */
+	had = g_hash_table_lookup(cache, key);
+	if (!had) {
 		g_hash_table_insert(cache, g_strdup(key), e);
 		n_read++;
-		e = NULL;
 	}
 	g_mutex_unlock(&lock);
-	if (e)
+	if (had) {
+		/* Kept first by another thread reading the same: that one serves (the same articles). */
 		entry_free(e);
+		return had->loaded;
+	}
+	return e->loaded;
+}
+
+void loadcache_own(struct reading *r)
+{
+	GPtrArray *chosen = r->b->articles;
+
+	for (guint i = 0; i < chosen->len; i++) {
+		const struct article *a = g_ptr_array_index(chosen, i);
+		const struct root *root = NULL;
+
+		/* The book's roots are copies of the entry's: the same real paths, each once (roots_add). */
+		for (guint k = 0; a->root && !root && k < r->b->roots->list->len; k++) {
+			const struct root *t = g_ptr_array_index(r->b->roots->list, k);
+
+			if (!strcmp(t->real, a->root->real))
+				root = t;
+		}
+		g_ptr_array_index(chosen, i) = article_copy(a, root);
+	}
 }
 
 void loadcache_counts(guint *read, guint *reused)

@@ -12,9 +12,10 @@
  * Off until loadcache_enable(true): a run that builds one book keeps nothing. Once on, what
  * reading a book's sources gave (read/build.c's load_all: the roots, the articles and sections
  * read, parsed and identified, the files left out, and every message reading gave) is kept under
- * the sources and the settings reading depends on (loadcache_key); a later book with the same key
- * gets its own copies (article_copy) and the same messages again (diag_held_repeat), so that its
- * filters, Hugo's rules, --strict and the passes act on it as in a run of its own. Files are
+ * the sources and the settings reading depends on (loadcache_key); every book with that key (the
+ * first too) chooses among the kept articles, read-only, and gets its own copies (article_copy)
+ * of those it keeps, with the same messages again (diag_held_repeat), so that its filters,
+ * Hugo's rules, --strict and the passes act on it as in a run of its own. Files are
  * taken not to change during the run. loadcache_enable(false) frees everything kept.
  */
 void loadcache_enable(bool on);
@@ -24,12 +25,20 @@ char *loadcache_key(const struct reading *r);
 
 /*
  * When key was read before: fill r->b's roots, sections and left-out list with copies, say the
- * messages reading gave, and return copies of the articles read (as load_all does). Else NULL.
+ * messages reading gave, and return the articles read (the cache's, read-only: select_articles
+ * chooses among them, then loadcache_own). Else NULL.
  */
-GPtrArray *loadcache_take(const char *key, struct reading *r);
+const GPtrArray *loadcache_take(const char *key, struct reading *r);
 
-/* Keep copies of what reading gave r->b and loaded under key, with said (taken; may be NULL). */
-void loadcache_keep(const char *key, const struct reading *r, const GPtrArray *loaded, struct diag_held *said);
+/*
+ * Keep what reading gave r->b (copies of its roots, sections and left-out list), the articles
+ * loaded (taken) and said (taken; may be NULL) under key (which loadcache_key gave: the cache is
+ * on). Returns the articles as kept (read-only, as loadcache_take's).
+ */
+const GPtrArray *loadcache_keep(const char *key, const struct reading *r, GPtrArray *loaded, struct diag_held *said);
+
+/* Replace the cache's articles select_articles chose into r->b->articles by the book's own copies. */
+void loadcache_own(struct reading *r);
 
 /* Collections read (kept) and books that reused one, since loadcache_enable(true). */
 void loadcache_counts(guint *read, guint *reused);
