@@ -104,6 +104,43 @@ check "batch: reading's warning is said again for each book that reuses it" \
 contains "batch: a book that reads with other settings (include-future) reads again" "$TMP/w.status.jsonl" \
 	'"book":"w4".*"status":"written".*"sources":"read"'
 
+# The book's language is a reading setting: an article without lang is read as the book's language
+# asks (Latin text in a Chinese book), so a book with another lang: reads again.
+mkdir -p "$TMP/lcoll"
+printf -- '---\ntitle: "Harbour notes"\ndate: 2025-03-01\n---\n\nThe ferries run late on Sundays, and the night market opens at nine.\n' >"$TMP/lcoll/a.md"
+printf -- '---\ntitle: "港口"\ndate: 2025-03-02\n---\n\n渡轮周日晚开，夜市九点开门。\n' >"$TMP/lcoll/b.md"
+printf 'defaults: {sources: lcoll, offline: true}\nbooks:\n  - {name: l1, output: out-l/l1.epub}\n  - {name: l2, lang: zh-CN, output: out-l/l2.epub}\n' >"$TMP/l.yaml"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q l.yaml 2>"$TMP/l.err")
+(cd "$TMP" && "$FOLIO" --offline lcoll --lang zh-CN -o l2-single.epub 2>/dev/null)
+same_bytes "batch: a book with its own lang: is the single run's" "$TMP/l2-single.epub" "$TMP/out-l/l2.epub"
+contains "batch: ... and read its sources again" "$TMP/l.status.jsonl" '"book":"l2".*"sources":"read"'
+
+# A Hugo site (tests/hugo/site: two languages, cascades, shortcodes, refs, publishing rules):
+# books that read it alike share one reading, and each is the single run's, byte for byte.
+cp -r "$ROOT/tests/hugo/site" "$TMP/hsite"
+cat >"$TMP/h.yaml" <<EOF
+defaults: {sources: hsite, offline: true}
+books:
+  - {name: h-all, output: [out-h/all.epub, out-h/all.pdf]}
+  - {name: h-tag, tag: 短代码, title: 短代码, output: out-h/tag.epub}
+  - {name: h-en, only-lang: en, output: out-h/en.pdf}
+  - {name: h-en-tag, only-lang: en, tag: embeds, output: out-h/en-tag.epub}
+EOF
+(cd "$TMP" && SOURCE_DATE_EPOCH=1767225600 "$FOLIO_ONLINE" batch -q h.yaml 2>"$TMP/h.err")
+mkdir -p "$TMP/single-h"
+(cd "$TMP" && export SOURCE_DATE_EPOCH=1767225600 &&
+	"$FOLIO" --offline hsite -o single-h/all.epub -o single-h/all.pdf 2>/dev/null
+	"$FOLIO" --offline hsite --tag 短代码 --title 短代码 -o single-h/tag.epub 2>/dev/null
+	"$FOLIO" --offline hsite --only-lang en -o single-h/en.pdf 2>/dev/null
+	"$FOLIO" --offline hsite --only-lang en --tag embeds -o single-h/en-tag.epub 2>/dev/null)
+for f in all.epub all.pdf tag.epub en.pdf en-tag.epub; do
+	same_bytes "batch (Hugo site): $f is the single run's" "$TMP/single-h/$f" "$TMP/out-h/$f"
+done
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/h.status.jsonl" >"$TMP/h.sources"
+contains "batch (Hugo site): a book of another language reads again, one of the same reuses" "$TMP/h.sources" \
+	"^read reused read reused$"
+
 # ---- shards ----
 manifest s 10
 for k in 0 1 2; do
