@@ -183,16 +183,22 @@ static GPtrArray *read_all(struct reading *r)
 static GPtrArray *load_all(struct reading *r, bool *shared)
 {
 	char *key = loadcache_key(r);
-	const GPtrArray *kept = NULL;
+	const GPtrArray *kept;
 
 	*shared = key != NULL;
-	if (key && !(kept = loadcache_take(key, r))) {
+	if (!key)
+		return read_all(r);
+	kept = loadcache_take(key, r);
+	if (!kept) {
+		GPtrArray *loaded;
+
 		diag_record_begin();
-		kept = read_all(r);
-		kept = loadcache_keep(key, r, (GPtrArray *)kept, diag_record_end());
+		loaded = read_all(r);
+		kept = loadcache_keep(key, r, loaded, diag_record_end());
 	}
 	g_free(key);
-	return *shared ? (GPtrArray *)kept : read_all(r);
+	/* Not const for select_articles, which, told they are shared, leaves them as they are. */
+	return (GPtrArray *)kept;
 }
 
 /* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' byte sums. */
