@@ -115,6 +115,16 @@ printf 'defaults: {sources: lcoll, offline: true}\nbooks:\n  - {name: l1, output
 same_bytes "batch: a book with its own lang: is the single run's" "$TMP/l2-single.epub" "$TMP/out-l/l2.epub"
 contains "batch: ... and read its sources again" "$TMP/l.status.jsonl" '"book":"l2".*"sources":"read"'
 
+# What reading a collection gave is kept while a later book reads it, and let go after the last one.
+printf 'defaults: {offline: true}\nbooks:\n  - {name: k1, sources: coll, tag: t1, output: out-k/k1.epub}\n  - {name: k2, sources: lcoll, output: out-k/k2.epub}\n  - {name: k3, sources: coll, tag: t2, output: out-k/k3.epub}\n  - {name: k4, sources: lcoll, lang: zh-CN, output: out-k/k4.epub}\n  - {name: k5, sources: [coll, lcoll], output: out-k/k5.epub}\n  - {name: k6, sources: lcoll, output: out-k/k6.epub}\n' >"$TMP/k.yaml"
+(cd "$TMP" && "$FOLIO_ONLINE" batch k.yaml 2>"$TMP/k.err")
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/k.status.jsonl" >"$TMP/k.sources"
+contains "batch: a collection's reading is kept for a later book, past books of other sources" "$TMP/k.sources" \
+	"^read read reused read read reused$"
+contains "batch: ... and let go once no later book reads it (at most 3 kept at once, not 4)" "$TMP/k.err" \
+	"note: 4 source collections read and parsed once for 6 books: 2 reused what an earlier book read \(3 kept at most at once\)"
+
 # A Hugo site (tests/hugo/site: two languages, cascades, shortcodes, refs, publishing rules):
 # books that read it alike share one reading, and each is the single run's, byte for byte.
 cp -r "$ROOT/tests/hugo/site" "$TMP/hsite"

@@ -14,7 +14,7 @@ struct entry {
 
 static GMutex lock;
 static GHashTable *cache;	/* key -> struct entry *; NULL: off */
-static guint n_read, n_reused;
+static guint n_read, n_reused, n_most;	/* n_most: the most entries kept at once */
 
 static void articles_free(GPtrArray *list)
 {
@@ -41,8 +41,37 @@ void loadcache_enable(bool on)
 	g_clear_pointer(&cache, g_hash_table_destroy);
 	if (on)
 		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, entry_free);
-	n_read = n_reused = 0;
+	n_read = n_reused = n_most = 0;
 	g_mutex_unlock(&lock);
+}
+
+char *loadcache_sources_key(const GPtrArray *sources)
+{
+	GString *k = g_string_new(NULL);
+
+	/* Separated by a control byte (US) no real path holds. */
+	for (guint i = 0; i < sources->len; i++)
+		g_string_append_printf(k, "source=%s\037", (char *)g_ptr_array_index(sources, i));
+	return g_string_free(k, FALSE);
+}
+
+void loadcache_forget(const GPtrArray *sources)
+{
+	char *sources_key = loadcache_sources_key(sources);
+	char *prefix = g_strconcat(sources_key, "tz=", NULL);	/* not a longer list that starts alike */
+	GHashTableIter it;
+	gpointer key;
+
+	g_mutex_lock(&lock);
+	if (cache) {
+		g_hash_table_iter_init(&it, cache);
+		while (g_hash_table_iter_next(&it, &key, NULL))
+			if (g_str_has_prefix(key, prefix))
+				g_hash_table_iter_remove(&it);
+	}
+	g_mutex_unlock(&lock);
+	g_free(prefix);
+	g_free(sources_key);
 }
 
 char *loadcache_key(const struct reading *r)
@@ -50,6 +79,7 @@ char *loadcache_key(const struct reading *r)
 	const struct options *o = r->opts;
 	GString *k;
 	bool on;
+	char *sources;
 
 	g_mutex_lock(&lock);
 	on = cache != NULL;
@@ -58,10 +88,10 @@ char *loadcache_key(const struct reading *r)
 		return NULL;
 	/* Everything reading depends on besides the files: the zone dates are read in, the book's
 	   language (articles without one, the notes' labels), Hugo's publishing rules and the moment
-	   they are judged at, folio.yaml's shortcode mappings. Separated by a byte no path holds. */
-	k = g_string_new(NULL);
-	for (guint i = 0; i < o->sources->len; i++)
-		g_string_append_printf(k, "source=%s\037", (char *)g_ptr_array_index(o->sources, i));
+	   they are judged at, folio.yaml's shortcode mappings. The sources first (loadcache_forget). */
+	sources = loadcache_sources_key(o->sources);
+	k = g_string_new(sources);
+	g_free(sources);
 	g_string_append_printf(k, "tz=%s\037lang=%s\037drafts=%d future=%d expired=%d now=%" G_GINT64_FORMAT "\037",
 			       g_time_zone_get_identifier(r->tz), r->b->lang ? r->b->lang : "", o->include_drafts,
 			       o->include_future, o->include_expired, o->now);
@@ -141,6 +171,7 @@ const GPtrArray *loadcache_keep(const char *key, const struct reading *r, GPtrAr
 	if (!had) {
 		g_hash_table_insert(cache, g_strdup(key), e);
 		n_read++;
+		n_most = MAX(n_most, g_hash_table_size(cache));
 	}
 	g_mutex_unlock(&lock);
 	if (had) {
@@ -170,10 +201,12 @@ void loadcache_own(struct reading *r)
 	}
 }
 
-void loadcache_counts(guint *read, guint *reused)
+void loadcache_counts(guint *read, guint *reused, guint *most)
 {
 	g_mutex_lock(&lock);
 	*read = n_read;
 	*reused = n_reused;
+	if (most)
+		*most = n_most;
 	g_mutex_unlock(&lock);
 }

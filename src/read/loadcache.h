@@ -40,7 +40,15 @@ const GPtrArray *loadcache_keep(const char *key, const struct reading *r, GPtrAr
 /* Replace the cache's articles select_articles chose into r->b->articles by the book's own copies. */
 void loadcache_own(struct reading *r);
 
-/* Collections read (kept) and books that reused one, since loadcache_enable(true). */
-void loadcache_counts(guint *read, guint *reused);
+/*
+ * Forget every reading of these sources (whatever the settings): the run knows no later book
+ * reads them, so their memory is not held to the end. loadcache_sources_key: how a key starts.
+ */
+void loadcache_forget(const GPtrArray *sources);
+char *loadcache_sources_key(const GPtrArray *sources);
+
+/* Since loadcache_enable(true): collections read (kept), books that reused one, and the most
+   kept at once (most may be NULL). */
+void loadcache_counts(guint *read, guint *reused, guint *most);
 
 #endif
