@@ -133,7 +133,7 @@ const GPtrArray *loadcache_take(const char *key, struct reading *r)
 	if (e)
 		n_reused++;
 	g_mutex_unlock(&lock);
-	/* Entries are only added while the run goes on: e stays as it is until loadcache_enable. */
+	/* e stays until loadcache_forget or loadcache_enable, which a run calls between books only. */
 	if (!e)
 		return NULL;
 	roots_copy_into(b->roots, e->roots);

@@ -42,7 +42,8 @@ void loadcache_own(struct reading *r);
 
 /*
  * Forget every reading of these sources (whatever the settings): the run knows no later book
- * reads them, so their memory is not held to the end. loadcache_sources_key: how a key starts.
+ * reads them, so their memory is not held to the end. Between books only (a book being built
+ * holds the articles it chooses among). loadcache_sources_key: how a key starts.
  */
 void loadcache_forget(const GPtrArray *sources);
 char *loadcache_sources_key(const GPtrArray *sources);
