@@ -76,6 +76,81 @@ fi
 same_bytes "batch (JSON lines): b00.pdf is the single run's" "$TMP/single/b00.pdf" "$TMP/out-j/b00.pdf"
 same_bytes "batch (JSON lines): b03.epub is the single run's" "$TMP/single/b03.epub" "$TMP/out-j/b03.epub"
 
+# ---- each source collection read and parsed once ----
+# m.yaml's six books read coll alike: the first reads it, the others take copies of what it read.
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/m.status.jsonl" >"$TMP/m.sources"
+contains "batch: the first book reads the collection, the five after it reuse it (status: sources)" "$TMP/m.sources" \
+	"^read reused reused reused reused reused$"
+contains "batch: a closing note counts the collections read and the books that reused them" "$TMP/m.err" \
+	"note: 1 source collection read and parsed once for 6 books: 5 reused"
+# Reading's messages are said again for each book that reuses it, so --strict fails a book as a run of its own does.
+mkdir -p "$TMP/wcoll"
+printf -- '---\ntitle: "一"\ndate: 2025-03-01\n---\n\n正文一。\n\n{{< mystery >}}\n' >"$TMP/wcoll/a.md"
+printf -- '---\ntitle: "二"\ndate: 2025-03-02\n---\n\n正文二。\n' >"$TMP/wcoll/b.md"
+cat >"$TMP/w.yaml" <<EOF
+defaults: {sources: wcoll, offline: true}
+books:
+  - {name: w1, output: out-w/w1.epub}
+  - {name: w2, strict: true, output: out-w/w2.epub}
+  - {name: w3, output: out-w/w3.epub}
+  - {name: w4, include-future: true, output: out-w/w4.epub}
+EOF
+(cd "$TMP" && "$FOLIO_ONLINE" batch w.yaml >"$TMP/w.out" 2>"$TMP/w.err")
+contains "batch: a book that reuses a reading under --strict fails on its warning, as alone (file and line)" \
+	"$TMP/w.status.jsonl" '"book":"w2".*"status":"failed","message":"wcoll/a.md:8: shortcode .mystery.*"sources":"reused"'
+check "batch: reading's warning is said again for each book that reuses it" \
+	test "$(grep -c "wcoll/a.md:8: warning: shortcode 'mystery'" "$TMP/w.err")" = 3
+contains "batch: a book that reads with other settings (include-future) reads again" "$TMP/w.status.jsonl" \
+	'"book":"w4".*"status":"written".*"sources":"read"'
+
+# The book's language is a reading setting: an article without lang is read as the book's language
+# asks (Latin text in a Chinese book), so a book with another lang: reads again.
+mkdir -p "$TMP/lcoll"
+printf -- '---\ntitle: "Harbour notes"\ndate: 2025-03-01\n---\n\nThe ferries run late on Sundays, and the night market opens at nine.\n' >"$TMP/lcoll/a.md"
+printf -- '---\ntitle: "港口"\ndate: 2025-03-02\n---\n\n渡轮周日晚开，夜市九点开门。\n' >"$TMP/lcoll/b.md"
+printf 'defaults: {sources: lcoll, offline: true}\nbooks:\n  - {name: l1, output: out-l/l1.epub}\n  - {name: l2, lang: zh-CN, output: out-l/l2.epub}\n' >"$TMP/l.yaml"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q l.yaml 2>"$TMP/l.err")
+(cd "$TMP" && "$FOLIO" --offline lcoll --lang zh-CN -o l2-single.epub 2>/dev/null)
+same_bytes "batch: a book with its own lang: is the single run's" "$TMP/l2-single.epub" "$TMP/out-l/l2.epub"
+contains "batch: ... and read its sources again" "$TMP/l.status.jsonl" '"book":"l2".*"sources":"read"'
+
+# What reading a collection gave is kept while a later book reads it, and let go after the last one.
+printf 'defaults: {offline: true}\nbooks:\n  - {name: k1, sources: coll, tag: t1, output: out-k/k1.epub}\n  - {name: k2, sources: lcoll, output: out-k/k2.epub}\n  - {name: k3, sources: coll, tag: t2, output: out-k/k3.epub}\n  - {name: k4, sources: lcoll, lang: zh-CN, output: out-k/k4.epub}\n  - {name: k5, sources: [coll, lcoll], output: out-k/k5.epub}\n  - {name: k6, sources: lcoll, output: out-k/k6.epub}\n' >"$TMP/k.yaml"
+(cd "$TMP" && "$FOLIO_ONLINE" batch k.yaml 2>"$TMP/k.err")
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/k.status.jsonl" >"$TMP/k.sources"
+contains "batch: a collection's reading is kept for a later book, past books of other sources" "$TMP/k.sources" \
+	"^read read reused read read reused$"
+contains "batch: ... and let go once no later book reads it (at most 3 kept at once, not 4)" "$TMP/k.err" \
+	"note: 4 source collections read and parsed once for 6 books: 2 reused what an earlier book read \(3 kept at most at once\)"
+
+# A Hugo site (tests/hugo/site: two languages, cascades, shortcodes, refs, publishing rules):
+# books that read it alike share one reading, and each is the single run's, byte for byte.
+cp -r "$ROOT/tests/hugo/site" "$TMP/hsite"
+cat >"$TMP/h.yaml" <<EOF
+defaults: {sources: hsite, offline: true}
+books:
+  - {name: h-all, output: [out-h/all.epub, out-h/all.pdf]}
+  - {name: h-tag, tag: 短代码, title: 短代码, output: out-h/tag.epub}
+  - {name: h-en, only-lang: en, output: out-h/en.pdf}
+  - {name: h-en-tag, only-lang: en, tag: embeds, output: out-h/en-tag.epub}
+EOF
+(cd "$TMP" && SOURCE_DATE_EPOCH=1767225600 "$FOLIO_ONLINE" batch -q h.yaml 2>"$TMP/h.err")
+mkdir -p "$TMP/single-h"
+(cd "$TMP" && export SOURCE_DATE_EPOCH=1767225600 &&
+	"$FOLIO" --offline hsite -o single-h/all.epub -o single-h/all.pdf 2>/dev/null
+	"$FOLIO" --offline hsite --tag 短代码 --title 短代码 -o single-h/tag.epub 2>/dev/null
+	"$FOLIO" --offline hsite --only-lang en -o single-h/en.pdf 2>/dev/null
+	"$FOLIO" --offline hsite --only-lang en --tag embeds -o single-h/en-tag.epub 2>/dev/null)
+for f in all.epub all.pdf tag.epub en.pdf en-tag.epub; do
+	same_bytes "batch (Hugo site): $f is the single run's" "$TMP/single-h/$f" "$TMP/out-h/$f"
+done
+/usr/bin/python3 -c 'import json, sys; print(" ".join(str(json.loads(l).get("sources")) for l in open(sys.argv[1])))' \
+	"$TMP/h.status.jsonl" >"$TMP/h.sources"
+contains "batch (Hugo site): a book of another language reads again, one of the same reuses" "$TMP/h.sources" \
+	"^read reused read reused$"
+
 # ---- shards ----
 manifest s 10
 for k in 0 1 2; do

@@ -9,6 +9,7 @@ static GMutex lock;
 static bool quiet, strict, hide_notes, verbose;
 static int counts[3];
 static GPrivate held_here;	/* this thread's struct diag_held *, while holding */
+static struct diag_held *recording;	/* diag_record_begin..end: every message said, as given */
 static char *last_error;	/* the last error's "FILE:LINE: text", for a batch's status line */
 static struct {
 	const char *task;
@@ -101,9 +102,16 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
 	static const char *names[] = { "note", "warning", "error" };
 	struct diag_message m;
 
+	g_mutex_lock(&lock);
+	if (recording) {
+		/* As given, before --strict: said again, it is promoted by the settings of then. */
+		struct held_message r = { level, kind, g_strdup(cause), g_strdup(detail), g_strdup(file), line,
+					  g_strdup(text) };
+
+		g_array_append_val(recording->messages, r);
+	}
 	if (level == DIAG_WARNING && strict)
 		level = DIAG_ERROR;
-	g_mutex_lock(&lock);
 	counts[level]++;
 	if (level == DIAG_ERROR) {
 		g_free(last_error);
@@ -211,6 +219,56 @@ void diag_held_give(struct diag_held *h)
 
 		/* given on a thread that is not holding */
 		say(m->level, m->kind, m->cause, m->detail, m->file, m->line, m->text);
+		g_free(m->cause);
+		g_free(m->detail);
+		g_free(m->file);
+		g_free(m->text);
+	}
+	g_array_free(h->messages, TRUE);
+	g_free(h);
+}
+
+void diag_record_begin(void)
+{
+	struct diag_held *h = g_new0(struct diag_held, 1);
+
+	h->messages = g_array_new(FALSE, FALSE, sizeof(struct held_message));
+	g_mutex_lock(&lock);
+	recording = h;
+	g_mutex_unlock(&lock);
+}
+
+struct diag_held *diag_record_end(void)
+{
+	struct diag_held *h;
+
+	g_mutex_lock(&lock);
+	h = recording;
+	recording = NULL;
+	g_mutex_unlock(&lock);
+	if (h && !h->messages->len) {
+		diag_held_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void diag_held_repeat(const struct diag_held *h)
+{
+	for (guint i = 0; h && i < h->messages->len; i++) {
+		const struct held_message *m = &g_array_index(h->messages, struct held_message, i);
+
+		say(m->level, m->kind, m->cause, m->detail, m->file, m->line, m->text);
+	}
+}
+
+void diag_held_free(struct diag_held *h)
+{
+	if (!h)
+		return;
+	for (guint i = 0; i < h->messages->len; i++) {
+		struct held_message *m = &g_array_index(h->messages, struct held_message, i);
+
 		g_free(m->cause);
 		g_free(m->detail);
 		g_free(m->file);

@@ -93,6 +93,18 @@ void diag_hold_begin(void);
 struct diag_held *diag_hold_end(void);	/* NULL when nothing was said */
 void diag_held_give(struct diag_held *held);	/* frees held; NULL is nothing */
 
+/*
+ * A run that reuses work done once (folio batch reading a collection once for many books) says
+ * that work's messages again for each book: between diag_record_begin and diag_record_end every
+ * message said (by any thread, held ones as they are given) is also kept, as given (before
+ * --strict); diag_held_repeat says them again under the settings of the moment (the same counts,
+ * --strict, -q, the same summing up). Not nested.
+ */
+void diag_record_begin(void);
+struct diag_held *diag_record_end(void);	/* NULL when nothing was said */
+void diag_held_repeat(const struct diag_held *held);	/* NULL is nothing */
+void diag_held_free(struct diag_held *held);
+
 /* Messages seen so far at this severity (warnings promoted by --strict count as errors). */
 int diag_count(enum diag_level level);
 /* True once an error (or, under --strict, a warning) has been reported. */

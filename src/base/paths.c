@@ -33,6 +33,18 @@ void roots_free(struct roots *r)
 	g_free(r);
 }
 
+void roots_copy_into(struct roots *to, const struct roots *from)
+{
+	for (guint i = 0; i < from->list->len; i++) {
+		const struct root *f = g_ptr_array_index(from->list, i);
+		struct root *c = g_new0(struct root, 1);
+
+		c->given = g_strdup(f->given);
+		c->real = strdup(f->real);
+		g_ptr_array_add(to->list, c);
+	}
+}
+
 static bool is_under(const char *real, const char *dir)
 {
 	size_t n = strlen(dir);

@@ -19,6 +19,8 @@ struct roots *roots_new(void);
 void roots_free(struct roots *r);
 /* Adds the folder dir (realpath'd); returns the root, or NULL if dir does not exist. */
 const struct root *roots_add(struct roots *r, const char *dir);
+/* Append a copy of each of from's roots to to, in from's order (a copy's index is its original's). */
+void roots_copy_into(struct roots *to, const struct roots *from);
 /* The root that contains the real path real, or NULL. */
 const struct root *roots_find(const struct roots *r, const char *real);
 

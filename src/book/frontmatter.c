@@ -56,6 +56,45 @@ void fm_clear(struct front_matter *fm)
 	memset(fm, 0, sizeof *fm);
 }
 
+static GPtrArray *strings_copy(const GPtrArray *from)
+{
+	GPtrArray *to = g_ptr_array_new_full(from->len, g_free);
+
+	for (guint i = 0; i < from->len; i++)
+		g_ptr_array_add(to, g_strdup(g_ptr_array_index(from, i)));
+	return to;
+}
+
+void fm_copy(struct front_matter *to, const struct front_matter *from)
+{
+	struct fm_text *texts[] = { &to->title, &to->summary, &to->author, &to->lang,
+		&to->thumbnail, &to->slug, &to->source, &to->date_text, &to->cover, &to->url };
+
+	/* Every field at once (dates, lines, flags), then each thing it owns copied in its place. */
+	*to = *from;
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
+		texts[i]->text = g_strdup(texts[i]->text);
+	to->categories.items = strings_copy(from->categories.items);
+	to->tags.items = strings_copy(from->tags.items);
+	to->extra = g_ptr_array_new_full(from->extra->len, NULL);
+	for (guint i = 0; i < from->extra->len; i++) {
+		const struct fm_extra *e = g_ptr_array_index(from->extra, i);
+		struct fm_extra *c = g_new(struct fm_extra, 1);
+
+		*c = (struct fm_extra){ g_strdup(e->key), g_strdup(e->value), e->line };
+		g_ptr_array_add(to->extra, c);
+	}
+	to->resources = g_ptr_array_new_full(from->resources->len, NULL);
+	for (guint i = 0; i < from->resources->len; i++) {
+		const struct fm_resource *r = g_ptr_array_index(from->resources, i);
+		struct fm_resource *c = g_new(struct fm_resource, 1);
+
+		*c = (struct fm_resource){ g_strdup(r->src), g_strdup(r->name), g_strdup(r->title), r->line };
+		g_ptr_array_add(to->resources, c);
+	}
+	to->tree = fm_node_copy(from->tree);
+}
+
 /* ---- finding it ---- */
 
 /* Is the line starting at p exactly the fence (trailing blanks allowed)? */

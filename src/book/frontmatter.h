@@ -60,6 +60,8 @@ struct front_matter {
 
 void fm_init(struct front_matter *fm);
 void fm_clear(struct front_matter *fm);
+/* Make to (uninitialised) a deep copy of from; fm_clear it as any other. */
+void fm_copy(struct front_matter *to, const struct front_matter *from);
 
 /* Where the front matter of a file is, and where its body starts. */
 struct fm_region {

@@ -104,6 +104,82 @@ void article_free(struct article *a)
 	g_free(a);
 }
 
+static struct image *image_copy(const struct image *im)
+{
+	struct image *c;
+
+	if (!im)
+		return NULL;
+	c = g_memdup2(im, sizeof *im);
+	c->url = g_strdup(im->url);
+	c->alt = g_strdup(im->alt);
+	c->title = g_strdup(im->title);
+	c->caption = g_strdup(im->caption);
+	c->problem = g_strdup(im->problem);
+	return c;
+}
+
+struct article *article_copy(const struct article *a, const struct root *root)
+{
+	struct article *c = g_memdup2(a, sizeof *a);
+
+	/* Every field at once (flags, lines, sums, borrowed pointers), then each thing it owns copied. */
+	g_assert(!a->doc);
+	c->heading_ids = NULL;	/* only parsing the tree reads them */
+	c->root = root;
+	c->file = g_strdup(a->file);
+	c->real = g_strdup(a->real);
+	c->dir = g_strdup(a->dir);
+	c->rel = g_strdup(a->rel);
+	c->path = g_strdup(a->path);
+	c->hugo_lang = g_strdup(a->hugo_lang);
+	c->permalink = g_strdup(a->permalink);
+	c->summary = g_strdup(a->summary);
+	c->source = a->source ? g_strndup(a->source, a->source_len) : NULL;
+	fm_copy(&c->fm, &a->fm);
+	c->markdown = a->markdown ? g_strndup(a->markdown, a->markdown_len) : NULL;
+	c->title = g_strdup(a->title);
+	c->lang = g_strdup(a->lang);
+	c->id = g_strdup(a->id);
+	c->section = g_strdup(a->section);
+	c->source_name = g_strdup(a->source_name);
+	c->source_url = g_strdup(a->source_url);
+	c->source_href = g_strdup(a->source_href);
+	c->lead = image_copy(a->lead);
+	c->headings = g_ptr_array_new_full(a->headings->len, NULL);
+	for (guint i = 0; i < a->headings->len; i++) {
+		const struct heading *h = g_ptr_array_index(a->headings, i);
+		struct heading *hc = g_memdup2(h, sizeof *h);
+
+		hc->text = g_strdup(h->text);
+		hc->id = g_strdup(h->id);
+		hc->anchor = g_strdup(h->anchor);
+		g_ptr_array_add(c->headings, hc);
+	}
+	c->images = g_ptr_array_new_full(a->images->len, NULL);
+	for (guint i = 0; i < a->images->len; i++)
+		g_ptr_array_add(c->images, image_copy(g_ptr_array_index(a->images, i)));
+	c->links = g_ptr_array_new_full(a->links->len, NULL);
+	for (guint i = 0; i < a->links->len; i++) {
+		const struct link *l = g_ptr_array_index(a->links, i);
+		struct link *lc = g_memdup2(l, sizeof *l);
+
+		lc->url = g_strdup(l->url);
+		lc->href = g_strdup(l->href);
+		g_ptr_array_add(c->links, lc);
+	}
+	c->footnotes = g_ptr_array_new_full(a->footnotes->len, NULL);
+	for (guint i = 0; i < a->footnotes->len; i++) {
+		const struct footnote *f = g_ptr_array_index(a->footnotes, i);
+		struct footnote *fc = g_memdup2(f, sizeof *f);
+
+		fc->anchor = g_strdup(f->anchor);
+		fc->ref_anchor = g_strdup(f->ref_anchor);
+		g_ptr_array_add(c->footnotes, fc);
+	}
+	return c;
+}
+
 void resource_free(struct resource *r)
 {
 	if (!r)

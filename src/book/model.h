@@ -194,6 +194,14 @@ struct book *book_new(void);
 void book_free(struct book *b);
 struct article *article_new(void);
 void article_free(struct article *a);
+/*
+ * A deep copy of an article reading is done with (its tree dropped: read/build.c), with root
+ * as its root: each book of a run that reads a collection once gets its own, to choose, name
+ * and resolve. Pointers into a book (an image's res, a link's target and anchor)
+ * are copied as they are: reading leaves them NULL. A new field of struct article that owns
+ * memory must be copied there too.
+ */
+struct article *article_copy(const struct article *a, const struct root *root);
 void image_free(struct image *im);
 struct part *part_new(const char *title);
 void part_free(struct part *p);

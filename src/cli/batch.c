@@ -1,4 +1,4 @@
-/* batch.c - `folio batch MANIFEST`: many books in one process, the font set-up shared, a status line per book. */
+/* batch.c - `folio batch MANIFEST`: many books in one process, each collection read once, a status line per book. */
 #include "cli/batch.h"
 
 #include <errno.h>
@@ -21,6 +21,7 @@
 #include "format/fonts.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
+#include "read/loadcache.h"
 
 /* One book of the manifest, checked. */
 struct entry {
@@ -550,6 +551,7 @@ struct result {
 	int pages;		/* -1: no PDF */
 	double seconds;
 	char *message;
+	const char *sources;	/* "read" (and kept), "reused" (read by an earlier book), or NULL: not read */
 };
 
 static bool append_status(struct batch *bt, const struct entry *e, const struct result *r, const char *key)
@@ -573,6 +575,8 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 	json_str(s, r->status);
 	g_string_append(s, ",\"message\":");
 	json_str(s, r->message);
+	g_string_append(s, ",\"sources\":");
+	json_str(s, r->sources);
 	g_string_append(s, ",\"inputs\":");
 	json_str(s, key);
 	g_string_append(s, "}\n");
@@ -612,7 +616,9 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	struct theme *theme;
 	struct book *b = NULL;
 	int pages = -1;
+	guint read0, reused0, read1, reused1;
 
+	loadcache_counts(&read0, &reused0, NULL);
 	make_folders(e);
 	diag_reset();
 	diag_set_quiet(bt->quiet || e->o.quiet);
@@ -638,6 +644,31 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	r->pages = pages;
 	if (!strcmp(r->status, "failed"))
 		r->message = diag_last_error();
+	loadcache_counts(&read1, &reused1, NULL);
+	r->sources = reused1 > reused0 ? "reused" : read1 > read0 ? "read" : NULL;
+}
+
+/* Sources of the shard's books -> the index of the last book that reads them (+1). */
+static GHashTable *last_uses(const struct batch *bt)
+{
+	GHashTable *last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (guint i = bt->shard; i < bt->entries->len; i += bt->shards) {
+		const struct entry *e = g_ptr_array_index(bt->entries, i);
+
+		g_hash_table_insert(last, loadcache_sources_key(e->o.sources), GUINT_TO_POINTER(i + 1));
+	}
+	return last;
+}
+
+/* Once the last book that reads e's sources is built, what reading them gave is let go. */
+static void forget_unless_needed(GHashTable *last, const struct entry *e, guint i)
+{
+	char *k = loadcache_sources_key(e->o.sources);
+
+	if (GPOINTER_TO_UINT(g_hash_table_lookup(last, k)) == i + 1)
+		loadcache_forget(e->o.sources);
+	g_free(k);
 }
 
 /* The progress line on a terminal: books done of the shard's, how many failed, the rate. */
@@ -656,7 +687,8 @@ static void usage(FILE *to)
 {
 	fprintf(to, "Usage: folio batch [OPTIONS] MANIFEST\n"
 		"\nBuild every book a manifest names (YAML: books: and defaults:, or JSON lines),\n"
-		"in one process. One status line (JSON) per book goes to the status file.\n"
+		"in one process, reading and parsing each source collection once for all the books\n"
+		"that read it alike. One status line (JSON) per book goes to the status file.\n"
 		"\n      --status FILE           the status file (default: MANIFEST's name + .status.jsonl,\n"
 		"                              in the current folder)\n"
 		"      --resume                skip books unchanged since their last success\n"
@@ -746,7 +778,8 @@ int batch_main(int argc, char **argv, const char *datadir)
 {
 	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1 };
 	int status = parse_args(&bt, argc, argv);
-	guint total = 0, done = 0, failed = 0;
+	guint total = 0, done = 0, failed = 0, n_read, n_reused, n_most;
+	GHashTable *last_use;
 	gint64 start = g_get_monotonic_time();
 	char *task = NULL;
 
@@ -768,6 +801,9 @@ int batch_main(int argc, char **argv, const char *datadir)
 		if (bt.resume)
 			read_status(&bt);
 		fonts_reuse(true);
+		/* Each source collection is read and parsed once for all the books that read it alike. */
+		loadcache_enable(true);
+		last_use = last_uses(&bt);
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards)
 			total++;
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards) {
@@ -788,10 +824,18 @@ int batch_main(int argc, char **argv, const char *datadir)
 				failed++;
 			g_free(r.message);
 			g_free(key);
+			forget_unless_needed(last_use, e, i);
 			show_progress(&bt, &task, ++done, total, failed, start);
 		}
 		diag_progress_end();
 		diag_set_quiet(bt.quiet);
+		loadcache_counts(&n_read, &n_reused, &n_most);
+		if (n_reused)
+			diag_note(NULL, 0, "%u source collection%s read and parsed once for %u books: %u reused what an "
+				  "earlier book read (%u kept at most at once)", n_read, n_read == 1 ? "" : "s",
+				  n_read + n_reused, n_reused, n_most);
+		loadcache_enable(false);
+		g_hash_table_destroy(last_use);
 		if (failed) {
 			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",
 				   bt.status_path);

@@ -1,4 +1,4 @@
-/* batch.h - `folio batch MANIFEST`: many books in one process, the font set-up shared, a status line per book. */
+/* batch.h - `folio batch MANIFEST`: many books in one process, each collection read once, a status line per book. */
 #ifndef FOLIO_BATCH_H
 #define FOLIO_BATCH_H
 

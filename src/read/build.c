@@ -10,6 +10,7 @@
 #include "read/article.h"
 #include "read/collect.h"
 #include "read/images.h"
+#include "read/loadcache.h"
 #include "read/markdown.h"
 #include "read/pages.h"
 #include "read/passes.h"
@@ -129,7 +130,7 @@ static void report_unknown(struct load_results *res)
  * book and stderr are the same each run. Articles that cannot be read are reported and named in
  * b->left_out.
  */
-static GPtrArray *load_all(struct reading *r)
+static GPtrArray *read_all(struct reading *r)
 {
 	struct book *b = r->b;
 	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site);
@@ -172,6 +173,32 @@ static GPtrArray *load_all(struct reading *r)
 	g_hash_table_destroy(res.unknown_file);
 	g_ptr_array_free(files, TRUE);
 	return loaded;
+}
+
+/*
+ * read_all; or (folio batch) the articles it gave the first book of the run that read the same
+ * sources with the same settings, kept read-only for every such book (*shared true: choose among
+ * them, then loadcache_own), its messages said again for each (read/loadcache.h).
+ */
+static GPtrArray *load_all(struct reading *r, bool *shared)
+{
+	char *key = loadcache_key(r);
+	const GPtrArray *kept;
+
+	*shared = key != NULL;
+	if (!key)
+		return read_all(r);
+	kept = loadcache_take(key, r);
+	if (!kept) {
+		GPtrArray *loaded;
+
+		diag_record_begin();
+		loaded = read_all(r);
+		kept = loadcache_keep(key, r, loaded, diag_record_end());
+	}
+	g_free(key);
+	/* Not const for select_articles, which, told they are shared, leaves them as they are. */
+	return (GPtrArray *)kept;
 }
 
 /* A name-based UUID (version 5 layout) from the SHA-1 of the book's title and its articles' byte sums. */
@@ -334,6 +361,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	GPtrArray *loaded;
 	struct site *site = find_site(opts);
 	const struct site_lang *sl;
+	bool shared;
 
 	r.site = site;
 	r.tz = reading_zone(opts, site);
@@ -343,9 +371,12 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	sl = site_lang_of_book(&r);
 	if (!b->lang && sl && site->lang_declared && site->multilingual)
 		b->lang = g_strdup(sl->tag ? sl->tag : sl->key);
-	loaded = load_all(&r);
-	select_articles(&r, filters, loaded);
-	g_ptr_array_free(loaded, TRUE);
+	loaded = load_all(&r, &shared);
+	select_articles(&r, filters, loaded, shared);
+	if (shared)
+		loadcache_own(&r);
+	else
+		g_ptr_array_free(loaded, TRUE);
 	select_filters_free(filters);
 	arrange_sort(&r);
 	select_limit(&r);

@@ -308,7 +308,7 @@ static void report_unlisted(const struct select_filters *f, GHashTable *loaded_r
 	g_ptr_array_free(missing, TRUE);
 }
 
-void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates)
+void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates, bool shared)
 {
 	struct book *b = r->b;
 	const struct options *o = r->opts;
@@ -346,10 +346,11 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 		report_unlisted(f, loaded_real);
 	g_hash_table_destroy(loaded_real);
 	g_hash_table_destroy(seen);
-	for (guint i = 0; i < dropped->len; i++)
+	for (guint i = 0; !shared && i < dropped->len; i++)
 		article_free(g_ptr_array_index(dropped, i));
 	g_ptr_array_free(dropped, TRUE);
-	g_ptr_array_set_size(candidates, 0);
+	if (!shared)
+		g_ptr_array_set_size(candidates, 0);
 
 	if (b->chosen.drafts)
 		diag_note(NULL, 0, "%u draft%s skipped (--include-drafts keeps them)", b->chosen.drafts,

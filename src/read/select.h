@@ -17,14 +17,17 @@ void select_filters_free(struct select_filters *f);
 
 /*
  * Move the articles of candidates (owned, in path order; emptied) that the
- * filters choose into r->b->articles, freeing the others: drafts (unless
+ * filters choose into r->b->articles, freeing the others. When shared (the
+ * run's read-only articles: read/loadcache.h), candidates is left as it is and
+ * the chosen are only pointed to, for the caller to replace by copies. Left
+ * out are: drafts (unless
  * --include-drafts), articles outside files:, the date window (undated ones
  * too), --category, --tag, --only-lang, those an earlier digest held
  * (r->sent), then duplicates (same source link, or same title on the same day: the
  * first in path order stays). Counts and the date window go to r->b->chosen;
  * notes say what was left out and why.
  */
-void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates);
+void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates, bool shared);
 
 /*
  * Why the book holds no article, by count, for the error that says so: what was read and what

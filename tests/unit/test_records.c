@@ -1,4 +1,4 @@
-/* test_records.c - articles keep no tree once read; a back end's view is parsed again the same, its nodes bound to the records. */
+/* test_records.c - articles keep no tree once read; a back end's view is parsed again the same, its nodes bound to the records; a copy is the same. */
 #include "check.h"
 #include "base/diag.h"
 #include "base/options.h"
@@ -311,6 +311,52 @@ int main(void)
 		g_free(first);
 		g_free(again);
 		g_free(file);
+	}
+
+	/* A copy (folio batch hands each book its own) is the article, in memory of its own. */
+	{
+		struct article *c = article_copy(a, a->root);
+		struct article_view *va = article_view_open(a), *vc = article_view_open(c);
+		char *xa = tree_xml(va->doc), *xc = tree_xml(vc->doc), *fa = fm_node_text(a->fm.tree), *fc = fm_node_text(c->fm.tree);
+		bool same = true, own = true;
+
+		for (guint i = 0; i < a->headings->len; i++) {
+			const struct heading *h = a->headings->pdata[i], *hc = c->headings->pdata[i];
+
+			same = same && !strcmp(h->text, hc->text) && !g_strcmp0(h->anchor, hc->anchor) && h->line == hc->line;
+			own = own && h != hc && h->text != hc->text;
+		}
+		for (guint i = 0; i < a->links->len; i++) {
+			const struct link *l = a->links->pdata[i], *lc = c->links->pdata[i];
+
+			same = same && !strcmp(l->url, lc->url) && l->target == lc->target && !g_strcmp0(l->href, lc->href);
+			own = own && l != lc && l->url != lc->url;
+		}
+		for (guint i = 0; i < a->images->len; i++) {
+			const struct image *im = a->images->pdata[i], *ic = c->images->pdata[i];
+
+			same = same && !strcmp(im->url, ic->url) && !g_strcmp0(im->caption, ic->caption) && im->line == ic->line;
+			own = own && im != ic && im->url != ic->url;
+		}
+		CHECK("copy: the same records (headings, links, pictures, notes)",
+		      c->headings->len == a->headings->len && c->links->len == a->links->len
+		      && c->images->len == a->images->len && c->footnotes->len == a->footnotes->len && same);
+		CHECK("copy: the same text, title, sums and front matter (its tree too)",
+		      !strcmp(c->markdown, a->markdown) && c->markdown_len == a->markdown_len && !strcmp(c->title, a->title)
+		      && !strcmp(c->bytes_sum, a->bytes_sum) && !strcmp(c->fm.title.text, a->fm.title.text)
+		      && c->fm.date.utc == a->fm.date.utc && c->walked && !strcmp(fa, fc));
+		CHECK("copy: a view of it is the article's, bound to its own records", !strcmp(xa, xc) && bound(vc));
+		CHECK("copy: nothing it owns is the original's",
+		      own && c->markdown != a->markdown && c->title != a->title && c->file != a->file
+		      && c->fm.tree != a->fm.tree && c->fm.title.text != a->fm.title.text && c->headings != a->headings);
+		article_view_close(vc);
+		article_view_close(va);
+		article_free(c);
+		CHECK("copy: freeing it leaves the article whole", !strcmp(a->title, "记录") && a->headings->len == 2);
+		g_free(xa);
+		g_free(xc);
+		g_free(fa);
+		g_free(fc);
 	}
 
 	/* The back ends read the records through their views. */
