@@ -330,6 +330,30 @@ static bool continues(gunichar u)
 	return u && (g_unichar_isalnum(u) || clreq_is_cjk(u)) && !clreq_no_line_start(u) && !g_unichar_ispunct(u);
 }
 
+/*
+ * A paragraph of nothing but full-width closing marks ("】" alone, after "【" + "市值风云APP"):
+ * what the source left of a bracketed name, to be joined to the text before it whatever that
+ * ends with.
+ */
+static bool only_closing_marks(cmark_node *para)
+{
+	cmark_node *first = cmark_node_first_child(para);
+	const char *lit = first && !cmark_node_next(first) && cmark_node_get_type(first) == CMARK_NODE_TEXT
+			  ? cmark_node_get_literal(first) : NULL;
+	bool any = false;
+
+	for (const char *p = lit; p && *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (u == ' ' || u == '\t')
+			continue;
+		if (!clreq_is_cjk(u) || !clreq_no_line_start(u))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 int textnorm_join_split_paragraphs(cmark_node *root)
 {
 	int joined = 0;
@@ -360,11 +384,13 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
 		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), after a
 		 * word no sentence ends on ("走强的" then "苹果"), or before a full-width stop or closing
-		 * mark ("车厢里" then "。🤔"), which no line, so no paragraph, may start with.
+		 * mark ("车厢里" then "。🤔"), which no line, so no paragraph, may start with; and before a
+		 * paragraph of closing marks alone ("【市值风云APP" then "】").
 		 */
 		if (!clreq_no_line_end(end)
 		    && !(clreq_is_cjk(end) && clreq_is_cjk(start) && clreq_no_line_start(start))
-		    && end != 0xFF0C && end != 0x3001 && !(dangling_word(end) && continues(start)))
+		    && end != 0xFF0C && end != 0x3001 && !(dangling_word(end) && continues(start))
+		    && !only_closing_marks(next))
 			continue;
 		own_strings(next);
 		for (cmark_node *c = cmark_node_first_child(next), *n; c; c = n) {
