@@ -268,3 +268,15 @@ contains "part intro: its picture is drawn in the PDF" "$TMP/intro.trace" "^  im
 contains "part intro: its link is a link in the PDF" "$TMP/intro.trace" '"链接" ->https://example.com/a$'
 contains "part intro: its picture is packed in the EPUB" <(unzip -p "$TMP/intro.epub" EPUB/p01.xhtml) \
 	'<img src="images/img-[0-9a-f]{16}\.png" alt="点"/>'
+
+# The article header, decided once for both books (read/header.c; the EPUB's is tests/epub/header.xhtml):
+# a summary that only repeats the opening is not set, the source is shown once (not again as a tag
+# or as the closing link paragraph), and a bold phrase alone is a subhead, not indented.
+"$FOLIO" -q tests/epub/header.md -t trace -o "$TMP/header.trace"
+contains "header: the source in the header, linked" "$TMP/header.trace" '^  text .* "2025年2月14日　来源：qq" ->https://new.qq.com/'
+contains "header: tags less the source's name" "$TMP/header.trace" '^  text .* "标签：城市"$'
+lacks "header: the summary that repeats the opening is not set" "$TMP/header.trace" '学习之处Deep'
+[ "$(grep -c '"qq"\|来源：qq\|qq ->' "$TMP/header.trace")" = 1 ] && ok "header: the source once, no closing link paragraph" \
+	|| not_ok "header: the source once, no closing link paragraph" "$(grep qq "$TMP/header.trace")"
+contains "header: a bold phrase alone is a subhead, not indented" "$TMP/header.trace" '^  text 55\.1 [0-9.]+ "科技创新要符合产业聚集的经济规律"$'
+contains "header: a bold sentence stays an indented paragraph" "$TMP/header.trace" '^  text 76\.1 [0-9.]+ "先说结论'

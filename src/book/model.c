@@ -31,6 +31,8 @@ struct article *article_new(void)
 	a->images = g_ptr_array_new();
 	a->links = g_ptr_array_new();
 	a->footnotes = g_ptr_array_new();
+	a->header_tags = g_ptr_array_new();
+	a->subheads = g_array_new(FALSE, FALSE, sizeof(guint));
 	return a;
 }
 
@@ -93,6 +95,9 @@ void article_free(struct article *a)
 	g_free(a->source_name);
 	g_free(a->source_url);
 	g_free(a->source_href);
+	g_free(a->standfirst);
+	g_ptr_array_free(a->header_tags, TRUE);
+	g_array_free(a->subheads, TRUE);
 	g_free(a);
 }
 

@@ -124,6 +124,22 @@ struct article {
 	char *source_href;	/* source_url when a book may link to it, else NULL */
 
 	/*
+	 * The header both books set (read/header.c): the standfirst, NULL when the summary only
+	 * repeats the opening of the article; the tags less those that repeat the source's name
+	 * (borrowed from fm.tags); and whether the body ends with the source-link paragraph the
+	 * source came from, which the header shows instead (a view names it: source_para).
+	 */
+	char *standfirst;
+	GPtrArray *header_tags;
+	bool source_paragraph;
+	/*
+	 * Paragraphs that are one bold phrase and nothing else, as news sites write a subheading:
+	 * both books set them as subheads (read/records.c decides; a view marks their nodes). Their
+	 * numbers among the article's top-level paragraphs, counted from 0, in order.
+	 */
+	GArray *subheads;
+
+	/*
 	 * The thumbnail, shown above the body; NULL when there is none, and also
 	 * when it is the same picture (same URL or same bytes) as the first image
 	 * of the body, so no writer shows it twice. lead->res NULL: the writers

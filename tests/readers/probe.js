@@ -249,7 +249,7 @@ var __folioProbe = function (opts) {
 		};
 		var role = function (el) {
 			if (el.closest("code, kbd, samp, pre, tt")) return "mono";
-			if (el.closest("h1, h2, h3, h4, h5, h6, .meta, .tags, figcaption, th, nav, .footnotes, .title-page, .placeholder")) return "sans";
+			if (el.closest("h1, h2, h3, h4, h5, h6, .subhead, .meta, .tags, figcaption, th, nav, .footnotes, .title-page, .placeholder")) return "sans";
 			return "serif";
 		};
 		var NAMES = { mono: "a monospace font", sans: "a sans-serif font", serif: "a serif font" };

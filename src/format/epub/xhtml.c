@@ -29,7 +29,6 @@ struct render {
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
 	bool in_notes;
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
-	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
@@ -418,6 +417,11 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		cmark_node *img = lone_image(n);
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
+		/* The source link the header shows. */
+		if (n == r->v->source_para) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			return true;
+		}
 		if (img) {
 			const struct image *im = record_image(r->v, img, NULL);
 
@@ -432,7 +436,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			return true;
 		}
 		if (!tight_item(n))
-			g_string_append(r->out, n == r->source_para ? "<p class=\"source-link\">" : "<p>");
+			g_string_append(r->out, record_subhead(n) ? "<p class=\"subhead\">" : "<p>");
 		if (note)
 			put_backlink(r);
 		break;
@@ -610,26 +614,11 @@ static void render_tree(struct render *r, cmark_node *doc)
 
 /* ---- the article page ---------------------------------------------------- */
 
-/* The last paragraph when it is only the source link the passes took the source from. */
-static cmark_node *source_paragraph(const struct article *a, cmark_node *doc)
-{
-	cmark_node *last = cmark_node_last_child(doc), *link = NULL;
-
-	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
-		last = cmark_node_previous(last);
-	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH || !a->source_url)
-		return NULL;
-	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c))
-		if (cmark_node_get_type(c) == CMARK_NODE_LINK)
-			link = c;
-	return link && !g_strcmp0(cmark_node_get_url(link), a->source_url) ? last : NULL;
-}
-
 static void put_header(struct render *r)
 {
 	const struct article *a = r->a;
 	GString *meta = g_string_new(NULL);
-	GPtrArray *tags = a->fm.tags.items;
+	GPtrArray *tags = a->header_tags;
 	GString *saved = r->out;
 
 	g_string_append(r->out, "<header class=\"article-header\">\n<h1 class=\"title\">");
@@ -694,9 +683,9 @@ static void put_header(struct render *r)
 		}
 		g_string_append(r->out, "</p>\n");
 	}
-	if (a->fm.summary.text && *a->fm.summary.text) {
+	if (a->standfirst) {
 		g_string_append(r->out, "<p class=\"standfirst\">");
-		esc(r, a->fm.summary.text);
+		esc(r, a->standfirst);
 		g_string_append(r->out, "</p>\n");
 	}
 	g_string_append(r->out, "</header>\n");
@@ -742,7 +731,6 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	}
 	r->ref_count = g_new0(int, a->footnotes->len + 1);
 	r->ref_id = g_new0(char *, a->footnotes->len + 1);
-	r->source_para = source_paragraph(a, v->doc);
 }
 
 static unsigned render_clear(struct render *r)
