@@ -100,8 +100,12 @@ static char *link_href(struct render *r, cmark_node *n)
 
 /* ---- images -------------------------------------------------------------- */
 
-/* An image folio could not put into the book: what it showed, where it was, and why it is missing. */
-static void put_placeholder(struct render *r, const char *url, const char *alt, const char *problem, bool block)
+/*
+ * An image folio could not put into the book: the label in the article's language, what it showed
+ * and where it was. Why it is missing is the warning's to say: a flaky network must not change
+ * the book's bytes, and the reasons are English.
+ */
+static void put_placeholder(struct render *r, const char *url, const char *alt, bool block)
 {
 	bool relative = false;
 	char *safe = url && *url ? sanitize_url(url, &relative) : NULL;
@@ -131,11 +135,6 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		}
 		g_string_append(r->out, "</span>");
 	}
-	if (problem) {
-		g_string_append(r->out, " <span class=\"problem\" lang=\"en\" xml:lang=\"en\">(");
-		esc(r, problem);
-		g_string_append(r->out, ")</span>");
-	}
 	g_string_append_printf(r->out, "</%s>", tag);
 	g_free(safe);
 }
@@ -144,7 +143,7 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block)
 {
 	if (!im || !im->res) {
-		put_placeholder(r, url, alt, im ? im->problem : "not found in the book", block);
+		put_placeholder(r, url, alt, block);
 		return;
 	}
 	if (block)

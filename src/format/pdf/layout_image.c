@@ -21,25 +21,26 @@ static char *shorten(const char *s, long max)
 	return g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(s, max) - s), s);
 }
 
-/* A visible box where an image could not be had: what it showed (alt) and where it was (link). */
-static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *problem,
+/*
+ * A visible box where an image could not be had: the label in the article's language, what it
+ * showed (alt) and where it was (link). Why it is missing is said in the warning, not in the book
+ * (a network's moods must not change the book); only a reason in the book's language (the PDF
+ * cannot print the format) is shown.
+ */
+static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *reason,
 			    int src_line)
 {
 	double pad = 6, size = L->t->small_size;
 	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
 	struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
-	/* The model's reason is English: Chinese books show the label alone. */
-	char *label = g_strdup(lay_label(L, L_IMAGE_MISSING));
+	char *label = reason ? g_strdup_printf(F->latin ? "%s (%s)" : "%s（%s）", lay_label(L, L_IMAGE_MISSING), reason)
+			     : g_strdup(lay_label(L, L_IMAGE_MISSING));
 	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
 	char *surl = url && *url ? shorten(url, 160) : NULL;
 	struct vitem *v;
 	double y = pad;
 	int n;
 
-	if (F->latin && problem) {
-		g_free(label);
-		label = g_strdup_printf("%s (%s)", lay_label(L, L_IMAGE_MISSING), problem);
-	}
 	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
 	if (salt) {
 		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
@@ -121,7 +122,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		return;
 	if (!lay_drawable(r)) {
 		placeholder(L, F, im ? im->alt : NULL, im ? im->url : NULL,
-				im && im->problem ? im->problem : r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
+				r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
 		return;
 	}
 	if (caption && *caption) {
