@@ -256,6 +256,15 @@ pages=$(grep -c '^page ' "$TMP/sub.trace")
 "$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
 pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"
 check "cover: a two-line title is balanced" cmp -s "$TMP/cover-title.txt" <(printf '城市与创新：\n评论选集\n')
+# and breaks between phrases, never inside a word: not "…的中 / 文…", "阅读 / 器" or "之 / 路".
+cover_lines() {
+	"$FOLIO" -q examples --title "$1" -o "$TMP/cover-phrase.pdf"
+	pdftotext -f 1 -l 1 "$TMP/cover-phrase.pdf" - | sed '/^[[:space:]]*$/d' | head -"$2" | tr -d ' '
+}
+check "cover: a title breaks after 的, not inside 中文" cmp -s <(cover_lines 真实阅读器里的中文排版检查报告 2) \
+	<(printf '真实阅读器里的\n中文排版检查报告\n')
+check "cover: after a colon, 的, and before 与; not inside 之路" cmp -s \
+	<(cover_lines DeepSeek之问：从服软开始的城市创新之路与产业聚集 4) <(printf 'DeepSeek之问：\n从服软开始的\n城市创新之路\n与产业聚集\n')
 
 # A part's introduction (its _index.md) shows its own pictures and links, in both books.
 mkdir -p "$TMP/intro/sec"
