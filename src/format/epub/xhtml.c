@@ -34,6 +34,8 @@ struct render {
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
 	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
+	cmark_node *split_em;	/* Chinese emphasis whose Latin runs are written as <em lang="en"> of their own */
+	bool em_open;		/* split_em's <em> is open */
 };
 
 char *xhtml_file_name(const struct article *a)
@@ -295,6 +297,103 @@ static int cell_index(cmark_node *cell)
 	return i;
 }
 
+/* ---- Latin words in Chinese emphasis -------------------------------------- */
+
+/*
+ * Chinese (and Japanese) emphasis is marked with dots under each character, which Latin words do
+ * not take (CLREQ 3.3.4: they are set in italics, or not marked): a Latin run in such an <em> is
+ * written as an <em lang="en"> of its own beside it, so that the stylesheet's em:lang(zh) skips
+ * it ("*肝病学期刊 Hepatology 发表*" gives <em>肝病学期刊 </em><em lang="en">Hepatology</em><em> 发表</em>).
+ */
+static bool latin_letter(gunichar u)
+{
+	return u < 0x250 ? g_unichar_isalpha(u) : g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN && g_unichar_isalpha(u);
+}
+
+/* Length of the Latin run (letters, digits, and . , ' - & space inside it) at s, or 0. */
+static size_t latin_run(const char *s)
+{
+	size_t end = 0;
+	bool letter = false;
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (latin_letter(u) || (u < 0x80 && g_ascii_isdigit(u))) {
+			letter = letter || latin_letter(u);
+			end = (size_t)(g_utf8_next_char(p) - s);
+		} else if (!strchr(" .,'-&", (int)u) || u == 0 || !end) {
+			break;
+		}
+	}
+	/* An abbreviation keeps its last stop: "Sven C.D." */
+	if (letter && s[end] == '.' && memchr(s, '.', end))
+		end++;
+	return letter ? end : 0;
+}
+
+static bool has_latin_run(const char *s)
+{
+	for (const char *p = s; p && *p; p = g_utf8_next_char(p))
+		if (latin_letter(g_utf8_get_char(p)))
+			return true;
+	return false;
+}
+
+/* Is n an emphasis of CJK text holding a Latin run in its own text (not inside raw HTML)? */
+static bool splits_latin(const struct render *r, cmark_node *n)
+{
+	enum lang_writing w = langtag_writing(r->lang);
+	bool latin = false;
+
+	if (r->split_em || (w != LANG_HANS && w != LANG_HANT && w != LANG_HK && w != LANG_JA))
+		return false;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+			return false;
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT && has_latin_run(cmark_node_get_literal(c)))
+			latin = true;
+	}
+	return latin;
+}
+
+/* What split_em holds goes into an open <em>. */
+static void em_reopen(struct render *r)
+{
+	if (!r->em_open) {
+		g_string_append(r->out, "<em>");
+		r->em_open = true;
+	}
+}
+
+/* A text of split_em: its Latin runs each an <em lang="en">, the rest in the open <em>. */
+static void split_text(struct render *r, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t run = latin_run(p);
+
+		if (run) {
+			if (r->em_open)
+				g_string_append(r->out, "</em>");
+			r->em_open = false;
+			g_string_append(r->out, "<em lang=\"en\" xml:lang=\"en\">");
+			xml_escape(r->out, p, (gssize)run);
+			g_string_append(r->out, "</em>");
+			p += run;
+		} else {
+			const char *q = g_utf8_next_char(p);
+
+			while (*q && !latin_letter(g_utf8_get_char(q)))
+				q = g_utf8_next_char(q);
+			em_reopen(r);
+			xml_escape(r->out, p, q - p);
+			p = q;
+		}
+	}
+}
+
 static void enter_extension(struct render *r, cmark_node *n)
 {
 	const char *t = ext_type(n);
@@ -367,6 +466,8 @@ static void open_notes(struct render *r, cmark_node *doc)
 /* Returns true when n's children were written here and must be skipped. */
 static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 {
+	if (r->split_em && cmark_node_parent(n) == r->split_em && cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		em_reopen(r);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_DOCUMENT:
 		break;
@@ -470,7 +571,10 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 
 		/* The same spacing between Chinese and Latin as the PDF (CLREQ 3.2.2). */
 		textnorm_text(text, n, r->cjk_latin_space);
-		esc(r, text->str);
+		if (r->split_em && cmark_node_parent(n) == r->split_em)
+			split_text(r, text->str);
+		else
+			esc(r, text->str);
 		g_string_free(text, TRUE);
 		break;
 	}
@@ -493,8 +597,14 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_EMPH:
-		if (nest_enter(r, 1))
+		if (!nest_enter(r, 1))
+			break;
+		if (splits_latin(r, n)) {
+			r->split_em = n;	/* its <em> is opened by what it holds */
+			r->em_open = false;
+		} else {
 			g_string_append(r->out, "<em>");
+		}
 		break;
 	case CMARK_NODE_STRONG:
 		if (nest_enter(r, 1))
@@ -571,8 +681,16 @@ static void leave(struct render *r, cmark_node *n)
 		g_string_append(r->out, "</aside>\n");
 		break;
 	case CMARK_NODE_EMPH:
-		if (nest_leave(r, 1))
+		if (!nest_leave(r, 1))
+			break;
+		if (n == r->split_em) {
+			if (r->em_open)
+				g_string_append(r->out, "</em>");
+			r->split_em = NULL;
+			r->em_open = false;
+		} else {
 			g_string_append(r->out, "</em>");
+		}
 		break;
 	case CMARK_NODE_STRONG:
 		if (nest_leave(r, 1))
