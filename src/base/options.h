@@ -15,6 +15,7 @@ enum sort_key { SORT_DATE, SORT_DATE_DESC, SORT_TITLE, SORT_PATH };
 enum group_key { GROUP_DEFAULT, GROUP_NONE, GROUP_SECTION, GROUP_CATEGORY, GROUP_TAG, GROUP_LANG, GROUP_DAY,
 		 GROUP_WEEK, GROUP_MONTH };
 enum webp_mode { WEBP_AUTO, WEBP_KEEP, WEBP_JPEG, WEBP_PNG };
+enum writing_mode { WRITING_HORIZONTAL, WRITING_VERTICAL_RL };
 
 struct options {
 	enum run_mode mode;
@@ -26,6 +27,8 @@ struct options {
 	/* The book */
 	char *title, *subtitle, *author, *lang, *cover, *publisher, *description;
 	char *css;			/* EPUB stylesheet replacing templates/epub.css */
+	bool embed_fonts;		/* EPUB: subsets of the fonts its text uses go into the book */
+	char *writing_mode;		/* EPUB: horizontal-tb | vertical-rl */
 	char *sort;			/* date | -date | title | path */
 	bool include_drafts, strict, quiet;
 
@@ -59,6 +62,7 @@ struct options {
 	enum sort_key sort_key;
 	enum group_key group_key;	/* GROUP_DEFAULT: Hugo sections when _index.md files name any */
 	enum webp_mode webp_mode;
+	enum writing_mode writing;	/* --writing-mode */
 	GTimeZone *tz;			/* --timezone, else the local zone */
 	gint64 now;			/* SOURCE_DATE_EPOCH, else the clock: what --last counts back from */
 	bool now_from_epoch;		/* SOURCE_DATE_EPOCH gave now (it then also stamps the book) */

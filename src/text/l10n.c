@@ -22,6 +22,7 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_EMBED] = { "Embedded content", "嵌入内容", "嵌入內容", "埋め込みコンテンツ", "삽입 콘텐츠" },
 	[L_VIDEO] = { "Video", "视频", "影片", "動画", "동영상" },
 	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오" },
+	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스" },
 	[L_A11Y_SUMMARY] = {
 		"Reflowable text with a table of contents, headings for navigation and a logical reading order. "
 		"Images have their authors' text alternatives where given; images that could not be included "

@@ -23,6 +23,7 @@ enum l10n_label {
 	L_VIDEO,
 	L_AUDIO,
 	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
+	L_FONT_LICENCE,		/* the title page's link to the embedded fonts' licence */
 	L_COUNT_
 };
 

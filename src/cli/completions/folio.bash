@@ -3,7 +3,7 @@
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
-	--description --css --sort --include-drafts --strict -q --quiet --page-size --margin --two-sided
+	--description --css --embed-fonts --writing-mode --sort --include-drafts --strict -q --quiet --page-size --margin --two-sided
 	--theme --since --until --last --category --tag --only-lang --limit --timezone --group-by
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs -h --help -V --version"
@@ -57,6 +57,7 @@ _folio() {
 	--page-size) COMPREPLY=($(compgen -W "A4 A5 A6 B5 B5-JIS B6 Letter 16K 32K" -- "$cur")); return ;;
 	--group-by) COMPREPLY=($(compgen -W "none section category tag lang day week month" -- "$cur")); return ;;
 	--webp) COMPREPLY=($(compgen -W "auto keep jpeg png" -- "$cur")); return ;;
+	--writing-mode) COMPREPLY=($(compgen -W "horizontal-tb vertical-rl" -- "$cur")); return ;;
 	--lang | --only-lang) COMPREPLY=($(compgen -W "zh zh-CN zh-Hans zh-Hant zh-TW zh-HK en ja ko" -- "$cur")); return ;;
 	--last) COMPREPLY=($(compgen -W "24h 7d 2w 30d 1y" -- "$cur")); return ;;
 	--timezone) _folio_zones; return ;;

@@ -11,6 +11,8 @@
 #include "base/parallel.h"
 #include "base/xmlesc.h"
 #include "format/epub/cover_png.h"
+#include "format/epub/fontsubset.h"
+#include "format/epub/fontuse.h"
 #include "format/epub/xhtml.h"
 #include "format/epub/zipdeflate.h"
 #include "html/sanitize.h"
@@ -18,6 +20,7 @@
 #include "text/alttext.h"
 
 #define OPF_DIR "EPUB/"
+#define FONTS_PAGE "fonts.xhtml"	/* the embedded fonts' notices and licence */
 #define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
 
 /* One page of the book as it goes into the package. */
@@ -41,6 +44,8 @@ struct pack {
 	zip_uint16_t dos_time, dos_date;
 	GPtrArray *buffers;	/* GString * kept alive until zip_close */
 	GPtrArray *pages;	/* struct page *, in spine order */
+	struct font_use *use;	/* --embed-fonts: the characters each font stack sets; else NULL */
+	GPtrArray *fonts;	/* struct embedded_font *: the subsets packed (empty without --embed-fonts) */
 	bool failed;
 };
 
@@ -178,7 +183,7 @@ static GString *cover_page(const struct book *b, const struct resource *cover)
 	return out;
 }
 
-static GString *title_page(const struct book *b)
+static GString *title_page(const struct book *b, bool fonts)
 {
 	GString *out = g_string_new(NULL);
 	const char *lang = book_lang(b);
@@ -208,7 +213,55 @@ static GString *title_page(const struct book *b)
 		put_element(out, "p", " class=\"description\"", b->description);
 	if (b->publisher && *b->publisher)
 		put_element(out, "p", " class=\"publisher\"", b->publisher);
+	if (fonts) {
+		g_string_append(out, "<p class=\"fonts\"><a href=\"" FONTS_PAGE "\">");
+		xml_escape(out, l10n_label(lang, L_FONT_LICENCE), -1);
+		g_string_append(out, "</a></p>\n");
+	}
 	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	return out;
+}
+
+/*
+ * What the SIL Open Font License asks of a book that carries its fonts: each font's copyright
+ * notice and the licence with it, where a reader can see them. The subsets are Modified Versions
+ * and keep the fonts' names, which the Noto fonts' licences allow (their Reserved Font Name,
+ * "Source", is not among them).
+ */
+static GString *fonts_page(const struct pack *p, const char *ofl)
+{
+	GString *out = g_string_new(NULL);
+
+	xhtml_begin(out, "en", "Fonts", "fonts");
+	g_string_append(out, "<section class=\"fonts-licence\">\n<h1>Fonts</h1>\n<p>This book carries subsets of the "
+			     "fonts below, cut by folio with HarfBuzz to the characters the book uses. They are "
+			     "distributed under the SIL Open Font License, Version 1.1, given in full after the list, "
+			     "and remain under it.</p>\n<ul>\n");
+	for (guint i = 0; i < p->fonts->len; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p->fonts, i);
+
+		g_string_append(out, "<li><strong>");
+		xml_escape(out, e->family, -1);
+		g_string_append_printf(out, " %s%s</strong> (", e->weight == 700 ? "Bold" : e->italic ? "" : "Regular",
+				       e->italic ? "Italic" : "");
+		xml_escape(out, e->href, -1);
+		g_string_append_printf(out, ": %u characters, from ", e->chars);
+		xml_escape(out, e->source, -1);
+		g_string_append(out, ")");
+		if (e->copyright) {
+			g_string_append(out, ". ");
+			xml_escape(out, e->copyright, -1);
+		}
+		if (e->licence_url) {
+			g_string_append(out, " Licence: ");
+			xml_escape(out, e->licence_url, -1);
+		}
+		g_string_append(out, "</li>\n");
+	}
+	g_string_append(out, "</ul>\n<pre class=\"licence\">");
+	xml_escape(out, ofl, -1);
+	g_string_append(out, "</pre>\n</section>\n");
 	xhtml_end(out);
 	return out;
 }
@@ -552,6 +605,18 @@ static GString *package_opf(struct pack *p, const char *css_href)
 					       pg->found & SANITIZE_SVG ? "svg" : pg->nav ? "nav" : "");
 		g_string_append(out, "/>\n");
 	}
+	for (guint i = 0; i < p->fonts->len; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p->fonts, i);
+		char *id = g_strdup(e->href + strlen("fonts/"));
+
+		*strrchr(id, '.') = '\0';
+		g_string_append(out, "<item");
+		xml_attr(out, "id", id);
+		xml_attr(out, "href", e->href);
+		xml_attr(out, "media-type", e->media_type);
+		g_string_append(out, "/>\n");
+		g_free(id);
+	}
 	for (guint i = 0; i <= b->resources->len; i++) {
 		const struct resource *r = i < b->resources->len ? g_ptr_array_index(b->resources, i)
 				       : p->cover == &p->drawn_cover ? p->cover : NULL;
@@ -626,15 +691,24 @@ struct page_job {
 	struct deflated *part_packed, *packed;
 	unsigned part_found, found;
 	guint number;		/* 1 for the first article: progress */
+	struct font_use *use;	/* the pages' characters, with --embed-fonts */
 };
+
+/* A page's characters counted for the fonts to embed (when they are), then the page compressed. */
+static struct deflated *pack_page(struct font_use *use, GString *page)
+{
+	if (use)
+		font_use_page(use, page->str, page->len);
+	return pack_text(page);
+}
 
 static void render_article_pages(gpointer data, gpointer unused)
 {
 	struct page_job *j = data;
 
 	if (j->part)
-		j->part_packed = pack_text(xhtml_part(j->b, j->part, &j->part_found));
-	j->packed = pack_text(xhtml_article(j->b, j->a, &j->found));
+		j->part_packed = pack_page(j->use, xhtml_part(j->b, j->part, &j->part_found));
+	j->packed = pack_page(j->use, xhtml_article(j->b, j->a, &j->found));
 }
 
 static void take_article_pages(gpointer data, gpointer user)
@@ -651,6 +725,10 @@ static void take_article_pages(gpointer data, gpointer user)
 	href = xhtml_file_name(j->a);
 	add_page(p, j->a->id, href, j->packed, j->found);
 	g_free(href);
+	if (j->use) {
+		font_use_merge(p->use, j->use);
+		font_use_free(j->use);
+	}
 	diag_progress_step(j->number);
 }
 
@@ -662,9 +740,9 @@ static void render_pages(struct pack *p)
 	gpointer *order;
 
 	if (p->cover)
-		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b, p->cover)), 0);
-	add_page(p, "title-page", "title.xhtml", pack_text(title_page(b)), 0);
-	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b, p->cover != NULL)), 0);
+		add_page(p, "cover", "cover.xhtml", pack_page(p->use, cover_page(b, p->cover)), 0);
+	add_page(p, "title-page", "title.xhtml", pack_page(p->use, title_page(b, false)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_page(p->use, nav_page(b, p->cover != NULL)), 0);
 	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
 	diag_progress_begin("writing EPUB", b->articles->len);
 	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
@@ -674,12 +752,65 @@ static void render_pages(struct pack *p)
 		jobs[i].a = g_ptr_array_index(b->articles, i);
 		jobs[i].part = part_opened_by(b, jobs[i].a);
 		jobs[i].number = i + 1;
+		jobs[i].use = p->use ? font_use_new() : NULL;
 		order[i] = &jobs[i];
 	}
 	parallel_in_order(order, b->articles->len, render_article_pages, take_article_pages, p);
 	diag_progress_end();
 	g_free(order);
 	g_free(jobs);
+}
+
+/*
+ * --embed-fonts: subsets of the faces the pages are set in, the title page again with a link to
+ * their licence, and that licence's page (out of the reading order). The font subsets and the
+ * display options Apple Books needs to use them are added when the package is written.
+ */
+static void embed_fonts(struct pack *p, GString *css)
+{
+	const struct options *o = p->x->opts;
+	char *ofl_path = g_build_filename(o->datadir ? o->datadir : ".", "fonts", "OFL.txt", NULL);
+	char *ofl = NULL;
+	GError *err = NULL;
+
+	if (!g_file_get_contents(ofl_path, &ofl, NULL, &err)) {
+		/* Without the licence the fonts may not go with the book. */
+		diag_warn(ofl_path, 0, "cannot read the fonts' licence (%s): no fonts are embedded", err->message);
+		g_error_free(err);
+		g_free(ofl_path);
+		return;
+	}
+	g_free(ofl_path);
+	{
+		/* The title page's link, set like the rest of the title page (sans-serif). */
+		GString *probe = title_page(p->b, true);
+
+		font_use_page(p->use, probe->str, probe->len);
+		g_string_free(probe, TRUE);
+	}
+	g_ptr_array_free(p->fonts, TRUE);
+	p->fonts = fontsubset_make(p->use, o->datadir);
+	if (p->fonts->len) {
+		for (guint i = 0; i < p->pages->len; i++) {
+			struct page *pg = g_ptr_array_index(p->pages, i);
+
+			if (!strcmp(pg->id, "title-page")) {
+				deflated_free(pg->packed);
+				pg->packed = pack_text(title_page(p->b, true));
+			}
+		}
+		add_page(p, "fonts", FONTS_PAGE, pack_text(fonts_page(p, ofl)), 0);
+		((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->linear = false;
+		fontsubset_css(css, p->fonts);
+	}
+	g_free(ofl);
+}
+
+/* Apple Books uses a book's own fonts only when told to (its display options). */
+static GString *apple_display_options(void)
+{
+	return g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<display_options>\n<platform name=\"*\">\n"
+			    "<option name=\"specified-fonts\">true</option>\n</platform>\n</display_options>\n");
 }
 
 static bool sync_file(const char *path)
@@ -725,10 +856,16 @@ bool epub_write(const struct export *x, struct outfile *out)
 	}
 	p.buffers = g_ptr_array_new();
 	p.pages = g_ptr_array_new_with_free_func(page_free);
+	p.fonts = g_ptr_array_new_with_free_func(embedded_font_free);
+	p.use = x->opts->embed_fonts ? font_use_new() : NULL;
 	render_pages(&p);
+	if (p.use)
+		embed_fonts(&p, css);
 
 	add_text(&p, "mimetype", g_string_new("application/epub+zip"), false);
 	add_text(&p, "META-INF/container.xml", container_xml(), true);
+	if (p.fonts->len)
+		add_text(&p, "META-INF/com.apple.ibooks.display-options.xml", apple_display_options(), true);
 	add_text(&p, OPF_DIR "package.opf", package_opf(&p, XHTML_CSS_HREF), true);
 	add_text(&p, OPF_DIR "toc.ncx", ncx(b), true);
 	add_text(&p, OPF_DIR XHTML_CSS_HREF, css, true);
@@ -759,6 +896,19 @@ bool epub_write(const struct export *x, struct outfile *out)
 		}
 		g_free(name);
 	}
+	for (guint i = 0; i < p.fonts->len && !p.failed; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p.fonts, i);
+		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(e->data, NULL), g_bytes_get_size(e->data), 0);
+		char *name = g_strconcat(OPF_DIR, e->href, NULL);
+
+		if (src)
+			add_source(&p, name, src, true);
+		else {
+			diag_error(out->path, 0, "cannot add %s to the EPUB: %s", e->href, zip_strerror(p.zip));
+			p.failed = true;
+		}
+		g_free(name);
+	}
 	if (png && !p.failed) {
 		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(png, NULL), g_bytes_get_size(png), 0);
 		char *name = g_strconcat(OPF_DIR, p.drawn_cover.href, NULL);
@@ -786,6 +936,8 @@ bool epub_write(const struct export *x, struct outfile *out)
 	g_ptr_array_free(p.buffers, TRUE);
 	g_ptr_array_free(p.pages, TRUE);
 	cover_png_free(p.png);	/* after zip_close: the archive read the PNG's bytes there */
+	g_ptr_array_free(p.fonts, TRUE);	/* so did it the fonts' */
+	font_use_free(p.use);
 	g_free(p.drawn_cover.id);
 	g_free(p.drawn_cover.href);
 	return !p.failed;
