@@ -13,6 +13,7 @@
 #include "format/epub/cover_png.h"
 #include "format/epub/fontsubset.h"
 #include "format/epub/fontuse.h"
+#include "format/epub/vertical.h"
 #include "format/epub/xhtml.h"
 #include "format/epub/zipdeflate.h"
 #include "html/sanitize.h"
@@ -44,6 +45,7 @@ struct pack {
 	zip_uint16_t dos_time, dos_date;
 	GPtrArray *buffers;	/* GString * kept alive until zip_close */
 	GPtrArray *pages;	/* struct page *, in spine order */
+	bool vertical;		/* --writing-mode vertical-rl */
 	struct font_use *use;	/* --embed-fonts: the characters each font stack sets; else NULL */
 	GPtrArray *fonts;	/* struct embedded_font *: the subsets packed (empty without --embed-fonts) */
 	bool failed;
@@ -65,6 +67,23 @@ static void put_element(GString *out, const char *name, const char *attrs, const
 	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
 	xml_escape(out, text, -1);
 	g_string_append_printf(out, "</%s>\n", name);
+}
+
+/* The same for text a reader reads, as a vertical page in lang sets it when vlang is lang (else NULL). */
+static void put_prose(GString *out, const char *name, const char *attrs, const char *text, const char *vlang)
+{
+	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
+	if (vlang)
+		vertical_text(out, text, -1, vlang, NULL);
+	else
+		xml_escape(out, text, -1);
+	g_string_append_printf(out, "</%s>\n", name);
+}
+
+/* The language a book-wide page is set vertically in, or NULL when it is horizontal. */
+static const char *vertical_page_lang(const struct book *b, bool vertical)
+{
+	return vertical && vertical_lang(b->lang) ? b->lang : NULL;
 }
 
 /* MS-DOS time and date of t (UTC), clamped to what the format can hold. */
@@ -170,11 +189,11 @@ static const char *book_lang(const struct book *b)
 
 /* ---- pages folio writes itself ------------------------------------------- */
 
-static GString *cover_page(const struct book *b, const struct resource *cover)
+static GString *cover_page(const struct book *b, const struct resource *cover, bool vertical)
 {
 	GString *out = g_string_new(NULL);
 
-	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
+	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover", vertical_page_lang(b, vertical) != NULL);
 	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
 	xml_attr(out, "src", cover->href);
 	xml_attr(out, "alt", xhtml_title(b->title));
@@ -183,36 +202,36 @@ static GString *cover_page(const struct book *b, const struct resource *cover)
 	return out;
 }
 
-static GString *title_page(const struct book *b, bool fonts)
+static GString *title_page(const struct book *b, bool fonts, bool vertical)
 {
 	GString *out = g_string_new(NULL);
-	const char *lang = book_lang(b);
+	const char *lang = book_lang(b), *v = vertical_page_lang(b, vertical);
 
-	xhtml_begin(out, lang, b->title, "title-page");
+	xhtml_begin(out, lang, b->title, "title-page", v != NULL);
 	g_string_append(out, "<section class=\"title-page\" epub:type=\"titlepage\">\n");
-	put_element(out, "h1", " class=\"book-title\"", xhtml_title(b->title));
+	put_prose(out, "h1", " class=\"book-title\"", xhtml_title(b->title), v);
 	if (b->subtitle && *b->subtitle)
-		put_element(out, "p", " class=\"subtitle\"", b->subtitle);
+		put_prose(out, "p", " class=\"subtitle\"", b->subtitle, v);
 	if (b->author && *b->author)
-		put_element(out, "p", " class=\"author\"", b->author);
+		put_prose(out, "p", " class=\"author\"", b->author, v);
 	if (b->first.valid) {
 		GString *d = g_string_new(NULL);
 
 		l10n_date_range(d, &b->first, &b->last, lang);
-		put_element(out, "p", " class=\"dates\"", d->str);
+		put_prose(out, "p", " class=\"dates\"", d->str, v);
 		g_string_free(d, TRUE);
 	}
 	{
 		GString *count = g_string_new(NULL);
 
 		l10n_article_count(count, lang, b->articles->len);
-		put_element(out, "p", " class=\"count\"", count->str);
+		put_prose(out, "p", " class=\"count\"", count->str, v);
 		g_string_free(count, TRUE);
 	}
 	if (b->description && *b->description)
-		put_element(out, "p", " class=\"description\"", b->description);
+		put_prose(out, "p", " class=\"description\"", b->description, v);
 	if (b->publisher && *b->publisher)
-		put_element(out, "p", " class=\"publisher\"", b->publisher);
+		put_prose(out, "p", " class=\"publisher\"", b->publisher, v);
 	if (fonts) {
 		g_string_append(out, "<p class=\"fonts\"><a href=\"" FONTS_PAGE "\">");
 		xml_escape(out, l10n_label(lang, L_FONT_LICENCE), -1);
@@ -233,7 +252,7 @@ static GString *fonts_page(const struct pack *p, const char *ofl)
 {
 	GString *out = g_string_new(NULL);
 
-	xhtml_begin(out, "en", "Fonts", "fonts");
+	xhtml_begin(out, "en", "Fonts", "fonts", false);
 	g_string_append(out, "<section class=\"fonts-licence\">\n<h1>Fonts</h1>\n<p>This book carries subsets of the "
 			     "fonts below, cut by folio with HarfBuzz to the characters the book uses. They are "
 			     "distributed under the SIL Open Font License, Version 1.1, given in full after the list, "
@@ -268,7 +287,7 @@ static GString *fonts_page(const struct pack *p, const char *ofl)
 
 /* ---- navigation ---------------------------------------------------------- */
 
-static void nav_link(GString *out, const char *href, const char *anchor, const char *text)
+static void nav_link(GString *out, const char *href, const char *anchor, const char *text, const char *vlang)
 {
 	g_string_append(out, "<a href=\"");
 	xml_escape(out, href, -1);
@@ -277,13 +296,18 @@ static void nav_link(GString *out, const char *href, const char *anchor, const c
 		xml_escape(out, anchor, -1);
 	}
 	g_string_append(out, "\">");
-	xml_escape(out, text && *text ? text : "…", -1);
+	if (vlang)
+		vertical_text(out, text && *text ? text : "…", -1, vlang, NULL);
+	else
+		xml_escape(out, text && *text ? text : "…", -1);
 	g_string_append(out, "</a>");
 }
 
 /* The article and its headings of the highest level it uses (a collection's contents stay short). */
-static void nav_article(GString *out, const struct article *a)
+static void nav_article(GString *out, const struct article *a, bool vertical)
 {
+	/* On a vertical contents page, a Chinese title gets its corner brackets; others stay as they are. */
+	const char *vlang = vertical && vertical_lang(a->lang) ? a->lang : NULL;
 	char *href = xhtml_file_name(a);
 	int top = 7;
 	bool any = false;
@@ -295,14 +319,14 @@ static void nav_article(GString *out, const struct article *a)
 			top = h->level;
 	}
 	g_string_append(out, "<li>");
-	nav_link(out, href, NULL, a->title);
+	nav_link(out, href, NULL, a->title, vlang);
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
 
 		if (!*h->text || h->level != top)
 			continue;
 		g_string_append(out, any ? "<li>" : "\n<ol>\n<li>");
-		nav_link(out, href, h->anchor, h->text);
+		nav_link(out, href, h->anchor, h->text, vlang);
 		g_string_append(out, "</li>\n");
 		any = true;
 	}
@@ -336,19 +360,20 @@ static const struct part *part_of(const struct book *b, const struct article *a)
 	return NULL;
 }
 
-static GString *nav_page(const struct book *b, bool cover)
+static GString *nav_page(const struct book *b, bool cover, bool vertical)
 {
+	const char *v = vertical_page_lang(b, vertical);
 	GString *out = g_string_new(NULL);
 	const char *lang = book_lang(b);
 	const struct part *current = NULL;
 
-	xhtml_begin(out, lang, l10n_label(lang, L_CONTENTS), "nav");
+	xhtml_begin(out, lang, l10n_label(lang, L_CONTENTS), "nav", v != NULL);
 	g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n");
 	put_element(out, "h1", NULL, l10n_label(lang, L_CONTENTS));
 	g_string_append(out, "<ol>\n");
 	if (!b->articles->len) {
 		g_string_append(out, "<li>");
-		nav_link(out, "title.xhtml", NULL, b->title);
+		nav_link(out, "title.xhtml", NULL, b->title, v);
 		g_string_append(out, "</li>\n");
 	}
 	for (guint i = 0; i < b->articles->len; i++) {
@@ -363,12 +388,12 @@ static GString *nav_page(const struct book *b, bool cover)
 			char *href = g_strdup_printf("%s.xhtml", opened->id);
 
 			g_string_append(out, "<li>");
-			nav_link(out, href, NULL, opened->title);
+			nav_link(out, href, NULL, opened->title, v);
 			g_string_append(out, "\n<ol>\n");
 			current = opened;
 			g_free(href);
 		}
-		nav_article(out, a);
+		nav_article(out, a, v != NULL);
 	}
 	if (current)
 		g_string_append(out, "</ol>\n</li>\n");
@@ -587,6 +612,8 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	for (guint i = 0; i < p->pages->len; i++)
 		found |= ((struct page *)g_ptr_array_index(p->pages, i))->found;
 	accessibility_meta(out, p, found);
+	if (p->vertical)	/* Kindle's own word for it (Kindle Publishing Guidelines) */
+		g_string_append(out, "<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>\n");
 	g_string_append(out, "</metadata>\n<manifest>\n"
 			     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
 	g_string_append(out, "<item id=\"css\"");
@@ -631,7 +658,9 @@ static GString *package_opf(struct pack *p, const char *css_href)
 			g_string_append(out, " properties=\"cover-image\"");
 		g_string_append(out, "/>\n");
 	}
-	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n");
+	/* A vertical edition's pages turn from right to left. */
+	g_string_append(out, p->vertical ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
+					 : "</manifest>\n<spine toc=\"ncx\">\n");
 	for (guint i = 0; i < p->pages->len; i++) {
 		const struct page *pg = g_ptr_array_index(p->pages, i);
 
@@ -660,7 +689,27 @@ static void add_page(struct pack *p, const char *id, const char *href, struct de
 	g_ptr_array_add(p->pages, pg);
 }
 
-/* The stylesheet: --css FILE, else templates/epub.css. */
+/* A template of datadir/templates, appended to css; false when it cannot be read (reported). */
+static bool append_template(GString *css, const struct options *o, const char *name)
+{
+	char *path = g_build_filename(o->datadir ? o->datadir : ".", "templates", name, NULL);
+	char *text = NULL;
+	GError *err = NULL;
+	bool ok = g_file_get_contents(path, &text, NULL, &err);
+
+	if (!ok) {
+		diag_error(path, 0, "cannot read the stylesheet: %s", err->message);
+		g_error_free(err);
+	} else {
+		g_string_append_c(css, '\n');
+		g_string_append(css, text);
+	}
+	g_free(text);
+	g_free(path);
+	return ok;
+}
+
+/* The stylesheet: --css FILE, else templates/epub.css; then the vertical edition's rules when it is one. */
 static GString *stylesheet(const struct options *o)
 {
 	char *path = o->css ? g_strdup(o->css) : g_build_filename(o->datadir ? o->datadir : ".", "templates",
@@ -680,6 +729,10 @@ static GString *stylesheet(const struct options *o)
 	}
 	g_free(text);
 	g_free(path);
+	if (css && o->writing == WRITING_VERTICAL_RL && !append_template(css, o, "epub-vertical.css")) {
+		g_string_free(css, TRUE);
+		css = NULL;
+	}
 	return css;
 }
 
@@ -692,6 +745,7 @@ struct page_job {
 	unsigned part_found, found;
 	guint number;		/* 1 for the first article: progress */
 	struct font_use *use;	/* the pages' characters, with --embed-fonts */
+	bool vertical;		/* a vertical edition */
 };
 
 /* A page's characters counted for the fonts to embed (when they are), then the page compressed. */
@@ -707,8 +761,8 @@ static void render_article_pages(gpointer data, gpointer unused)
 	struct page_job *j = data;
 
 	if (j->part)
-		j->part_packed = pack_page(j->use, xhtml_part(j->b, j->part, &j->part_found));
-	j->packed = pack_page(j->use, xhtml_article(j->b, j->a, &j->found));
+		j->part_packed = pack_page(j->use, xhtml_part_in(j->b, j->part, j->vertical, &j->part_found));
+	j->packed = pack_page(j->use, xhtml_article_in(j->b, j->a, j->vertical, &j->found));
 }
 
 static void take_article_pages(gpointer data, gpointer user)
@@ -740,9 +794,9 @@ static void render_pages(struct pack *p)
 	gpointer *order;
 
 	if (p->cover)
-		add_page(p, "cover", "cover.xhtml", pack_page(p->use, cover_page(b, p->cover)), 0);
-	add_page(p, "title-page", "title.xhtml", pack_page(p->use, title_page(b, false)), 0);
-	add_page(p, "nav", "nav.xhtml", pack_page(p->use, nav_page(b, p->cover != NULL)), 0);
+		add_page(p, "cover", "cover.xhtml", pack_page(p->use, cover_page(b, p->cover, p->vertical)), 0);
+	add_page(p, "title-page", "title.xhtml", pack_page(p->use, title_page(b, false, p->vertical)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_page(p->use, nav_page(b, p->cover != NULL, p->vertical)), 0);
 	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
 	diag_progress_begin("writing EPUB", b->articles->len);
 	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
@@ -753,6 +807,7 @@ static void render_pages(struct pack *p)
 		jobs[i].part = part_opened_by(b, jobs[i].a);
 		jobs[i].number = i + 1;
 		jobs[i].use = p->use ? font_use_new() : NULL;
+		jobs[i].vertical = p->vertical;
 		order[i] = &jobs[i];
 	}
 	parallel_in_order(order, b->articles->len, render_article_pages, take_article_pages, p);
@@ -783,7 +838,7 @@ static void embed_fonts(struct pack *p, GString *css)
 	g_free(ofl_path);
 	{
 		/* The title page's link, set like the rest of the title page (sans-serif). */
-		GString *probe = title_page(p->b, true);
+		GString *probe = title_page(p->b, true, p->vertical);
 
 		font_use_page(p->use, probe->str, probe->len);
 		g_string_free(probe, TRUE);
@@ -796,7 +851,7 @@ static void embed_fonts(struct pack *p, GString *css)
 
 			if (!strcmp(pg->id, "title-page")) {
 				deflated_free(pg->packed);
-				pg->packed = pack_text(title_page(p->b, true));
+				pg->packed = pack_text(title_page(p->b, true, p->vertical));
 			}
 		}
 		add_page(p, "fonts", FONTS_PAGE, pack_text(fonts_page(p, ofl)), 0);
@@ -858,6 +913,7 @@ bool epub_write(const struct export *x, struct outfile *out)
 	p.pages = g_ptr_array_new_with_free_func(page_free);
 	p.fonts = g_ptr_array_new_with_free_func(embedded_font_free);
 	p.use = x->opts->embed_fonts ? font_use_new() : NULL;
+	p.vertical = x->opts->writing == WRITING_VERTICAL_RL;
 	render_pages(&p);
 	if (p.use)
 		embed_fonts(&p, css);

@@ -16,6 +16,7 @@
 #include "base/langtag.h"
 #include "text/alttext.h"
 #include "format/epub/rawhtml.h"
+#include "format/epub/vertical.h"
 
 struct render {
 	const struct book *b;
@@ -34,6 +35,9 @@ struct render {
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
 	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
+	bool vertical;		/* the page is set vertically (vertical edition, CJK page) */
+	int in_table;		/* tables stay horizontal on a vertical page: their text is left as it is */
+	struct vertical_quotes quotes;	/* single quotes open in the block being written */
 	cmark_node *split_em;	/* Chinese emphasis whose Latin runs are written as <em lang="en"> of their own */
 	bool em_open;		/* split_em's <em> is open */
 };
@@ -46,6 +50,15 @@ char *xhtml_file_name(const struct article *a)
 static void esc(struct render *r, const char *s)
 {
 	xml_escape(r->out, s, -1);
+}
+
+/* Text a reader reads (not an address): on a vertical page, with its quotes and short numbers made vertical. */
+static void prose(struct render *r, const char *s, gssize len)
+{
+	if (r->vertical && !r->in_table)
+		vertical_text(r->out, s, len, r->lang, &r->quotes);
+	else
+		xml_escape(r->out, s, len);
 }
 
 const char *xhtml_lang(const char *lang)
@@ -65,11 +78,13 @@ static void put_lang(GString *out, const char *lang)
 	xml_attr(out, "xml:lang", xhtml_lang(lang));
 }
 
-void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class)
+void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class, bool vertical)
 {
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	put_lang(out, lang);
+	if (vertical)
+		g_string_append(out, " class=\"" XHTML_VERTICAL_CLASS "\"");
 	g_string_append(out, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
 	xml_escape(out, xhtml_title(title), -1);
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
@@ -388,7 +403,7 @@ static void split_text(struct render *r, const char *text)
 			while (*q && !latin_letter(g_utf8_get_char(q)))
 				q = g_utf8_next_char(q);
 			em_reopen(r);
-			xml_escape(r->out, p, q - p);
+			prose(r, p, q - p);
 			p = q;
 		}
 	}
@@ -400,6 +415,7 @@ static void enter_extension(struct render *r, cmark_node *n)
 
 	if (!strcmp(t, "table")) {
 		g_string_append(r->out, "<table>\n");
+		r->in_table++;
 	} else if (!strcmp(t, "table_header")) {
 		g_string_append(r->out, "<thead>\n<tr>");
 		r->in_header_row = n;
@@ -442,6 +458,7 @@ static void leave_extension(struct render *r, cmark_node *n)
 			g_string_append(r->out, "</tbody>\n");
 		g_string_append(r->out, "</table>\n");
 		r->in_header_row = NULL;
+		r->in_table--;
 	} else if (!strcmp(t, "table_header")) {
 		g_string_append(r->out, "</tr>\n</thead>\n");
 	} else if (!strcmp(t, "table_row")) {
@@ -517,6 +534,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		cmark_node *img = lone_image(n);
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
+		r->quotes.single_open = 0;	/* a quote does not run on from one block to the next */
 		/* The source link the header shows. */
 		if (n == r->v->source_para) {
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
@@ -545,6 +563,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		const struct heading *h = record_heading(n);
 		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
 
+		r->quotes.single_open = 0;
 		g_string_append_printf(r->out, "<h%d", level);
 		if (h && h->anchor)
 			xml_attr(r->out, "id", h->anchor);
@@ -574,7 +593,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		if (r->split_em && cmark_node_parent(n) == r->split_em)
 			split_text(r, text->str);
 		else
-			esc(r, text->str);
+			prose(r, text->str, -1);
 		g_string_free(text, TRUE);
 		break;
 	}
@@ -739,7 +758,7 @@ static void put_header(struct render *r)
 	GString *saved = r->out;
 
 	g_string_append(r->out, "<header class=\"article-header\">\n<h1 class=\"title\">");
-	esc(r, a->title);
+	prose(r, a->title, -1);
 	g_string_append(r->out, "</h1>\n");
 	/* the meta line: date, author, source; written to its own buffer to know whether it is empty */
 	r->out = meta;
@@ -753,7 +772,7 @@ static void put_header(struct render *r)
 			GString *d = g_string_new(NULL);
 
 			l10n_date(d, &a->fm.date, r->lang, true);
-			esc(r, d->str);
+			prose(r, d->str, -1);
 			g_string_free(d, TRUE);
 		}
 		g_string_append(meta, "</time>");
@@ -763,7 +782,7 @@ static void put_header(struct render *r)
 		if (meta->len)
 			g_string_append(meta, "<span class=\"sep\"> · </span>");
 		g_string_append(meta, "<span class=\"author\">");
-		esc(r, a->fm.author.text);
+		prose(r, a->fm.author.text, -1);
 		g_string_append(meta, "</span>");
 	}
 	if (a->source_name || a->source_url) {
@@ -795,14 +814,14 @@ static void put_header(struct render *r)
 		g_string_append(r->out, "<p class=\"tags\">");
 		for (guint i = 0; i < tags->len; i++) {
 			g_string_append(r->out, i ? " <span class=\"tag\">" : "<span class=\"tag\">");
-			esc(r, g_ptr_array_index(tags, i));
+			prose(r, g_ptr_array_index(tags, i), -1);
 			g_string_append(r->out, "</span>");
 		}
 		g_string_append(r->out, "</p>\n");
 	}
 	if (a->standfirst) {
 		g_string_append(r->out, "<p class=\"standfirst\">");
-		esc(r, a->standfirst);
+		prose(r, a->standfirst, -1);
 		g_string_append(r->out, "</p>\n");
 	}
 	g_string_append(r->out, "</header>\n");
@@ -826,7 +845,8 @@ static void put_lead(struct render *r)
 	g_string_append(r->out, " alt=\"\"/></figure>\n");
 }
 
-static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out)
+static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out,
+			bool vertical)
 {
 	const struct article *a = v->a;
 
@@ -836,6 +856,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->v = v;
 	r->lang = a->lang ? a->lang : b->lang;
 	r->cjk_latin_space = b->cjk_latin_space;
+	r->vertical = vertical && vertical_lang(r->lang);
 	r->out = out;
 	r->san = rawhtml_new(out, a->file, r->lang, raw_image, r);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -863,14 +884,14 @@ static unsigned render_clear(struct render *r)
 	return found;
 }
 
-GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found)
+GString *xhtml_article_in(const struct book *b, const struct article *a, bool vertical, unsigned *found)
 {
 	GString *out = g_string_sized_new(16384);
 	struct render r;
 	struct article_view *v = article_view_open(a);
 
-	render_init(&r, b, v, out);
-	xhtml_begin(out, r.lang, a->title, "article");
+	render_init(&r, b, v, out, vertical);
+	xhtml_begin(out, r.lang, a->title, "article", r.vertical);
 	g_string_append(out, "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\"");
 	xml_attr(out, "id", a->id);
 	g_string_append(out, ">\n");
@@ -884,23 +905,33 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 	return out;
 }
 
-GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
+GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found)
+{
+	return xhtml_article_in(b, a, false, found);
+}
+
+GString *xhtml_part_in(const struct book *b, const struct part *p, bool vertical, unsigned *found)
 {
 	GString *out = g_string_sized_new(4096);
 	const struct article *intro = p->intro;
+	const char *lang = intro && intro->lang ? intro->lang : b->lang;
+	bool vert = vertical && vertical_lang(lang);
 
 	*found = 0;
-	xhtml_begin(out, intro && intro->lang ? intro->lang : b->lang, p->title, "part");
+	xhtml_begin(out, lang, p->title, "part", vert);
 	g_string_append(out, "<section class=\"part\" epub:type=\"part\" role=\"doc-part\"");
 	xml_attr(out, "id", p->id);
 	g_string_append(out, ">\n<h1 class=\"part-title\">");
-	xml_escape(out, p->title, -1);
+	if (vert)
+		vertical_text(out, p->title, -1, lang, NULL);
+	else
+		xml_escape(out, p->title, -1);
 	g_string_append(out, "</h1>\n");
 	if (intro) {
 		struct render r;
 		struct article_view *v = article_view_open(intro);
 
-		render_init(&r, b, v, out);
+		render_init(&r, b, v, out, vertical);
 		render_tree(&r, v->doc);
 		*found = render_clear(&r);
 		article_view_close(v);
@@ -908,4 +939,9 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	return out;
+}
+
+GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
+{
+	return xhtml_part_in(b, p, false, found);
 }
