@@ -289,3 +289,8 @@ lacks "header: the summary that repeats the opening is not set" "$TMP/header.tra
 	|| not_ok "header: the source once, no closing link paragraph" "$(grep qq "$TMP/header.trace")"
 contains "header: a bold phrase alone is a subhead, not indented" "$TMP/header.trace" '^  text 55\.1 [0-9.]+ "科技创新要符合产业聚集的经济规律"$'
 contains "header: a bold sentence stays an indented paragraph" "$TMP/header.trace" '^  text 76\.1 [0-9.]+ "先说结论'
+
+# A link with nothing in it ("[](url)", an embedded post's leftover) shows its address, in both books.
+"$FOLIO" -q tests/epub/emptylink.md -t trace -o "$TMP/emptylink.trace"
+contains "empty link: its address shown, linked" "$TMP/emptylink.trace" '"An embedded post left only its link: https://x.com/a/status/1\.' 
+lacks "empty link: an unsafe one shows nothing" "$TMP/emptylink.trace" 'javascript'

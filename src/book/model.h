@@ -82,6 +82,7 @@ struct link {
 	struct article *target;	/* the article of the book it names (itself for "#..."), or NULL */
 	const char *anchor;	/* the heading or note of target its #fragment names (target's), or NULL: its top */
 	char *href;		/* a web address a book may link to (http, https, mailto, tel, ftp), or NULL */
+	bool no_text;		/* "[](url)": nothing to read or see; when href, both books show url as its text */
 };
 
 struct footnote {

@@ -102,6 +102,21 @@ static void walk_heading(struct walk *w, cmark_node *n)
 	}
 }
 
+/* A link with nothing in it to read or see (no text, no picture, no raw HTML): "[](url)". */
+static bool link_is_empty(cmark_node *n)
+{
+	char *text;
+	bool empty;
+
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE || cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+			return false;
+	text = node_plain_text(n);
+	empty = !text[strspn(text, " \t\n")];
+	g_free(text);
+	return empty;
+}
+
 static void walk_link(struct walk *w, cmark_node *n)
 {
 	const char *url = cmark_node_get_url(n);
@@ -117,6 +132,7 @@ static void walk_link(struct walk *w, cmark_node *n)
 
 		l->url = g_strdup(url ? url : "");
 		l->line = node_file_line(n, w->a->body_line);
+		l->no_text = *l->url && link_is_empty(n);
 		g_ptr_array_add(w->recording->links, l);
 	}
 }

@@ -644,6 +644,9 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			r->san->link_depth++;
 			g_free(href);
 		}
+		/* "[](url)": a link with nothing to read shows its address (both books). */
+		if (record_link(n) && record_link(n)->no_text && record_link(n)->href)
+			esc(r, record_link(n)->url);
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
