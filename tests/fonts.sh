@@ -73,3 +73,20 @@ for n, f in fonts.items():
     names = {r.nameID for r in f["name"].names}
     assert {0, 1, 2} <= names, (n, names)
 ' "$TMP/fonts.epub"
+
+# The fonts page is set in the book's fonts too: its list (a Latin serif, bold names) and the licence
+# (monospace) hold only characters of their subsets, the counts in the list included.
+check "licence page: its own characters are in the subsets it is set in" /usr/bin/python3 -c '
+import io, re, sys, zipfile, html
+from fontTools.ttLib import TTFont
+z = zipfile.ZipFile(sys.argv[1])
+cmap = lambda n: set(TTFont(io.BytesIO(z.read("EPUB/fonts/" + n))).getBestCmap())
+page = z.read("EPUB/fonts.xhtml").decode()
+text = lambda s: {ord(c) for c in html.unescape(re.sub(r"<[^>]+>", "", s)) if not c.isspace()}
+names = text("".join(re.findall(r"<strong>(.*?)</strong>", page)))
+items = text(re.sub(r"<strong>.*?</strong>", "", "".join(re.findall(r"<li>(.*?)</li>", page))))
+licence = text(re.search(r"<pre class=\"licence\">(.*?)</pre>", page, re.S).group(1))
+for want, font in ((names, "NotoSerif-Bold.ttf"), (items, "NotoSerif-Regular.ttf"), (licence, "NotoSansMono-Regular.ttf")):
+    missing = want - cmap(font)
+    assert want and not missing, "%s lacks %r" % (font, "".join(sorted(map(chr, missing)))[:40])
+' "$TMP/fonts.epub"

@@ -843,8 +843,24 @@ static void embed_fonts(struct pack *p, GString *css)
 		font_use_page(p->use, probe->str, probe->len);
 		g_string_free(probe, TRUE);
 	}
+	/*
+	 * The fonts page is set in the book's fonts too, and names what the subsets hold: cut, write
+	 * the page, add its characters, and cut again until it adds nothing new (its counts change
+	 * only digits, so twice or three times).
+	 */
 	g_ptr_array_free(p->fonts, TRUE);
 	p->fonts = fontsubset_make(p->use, o->datadir);
+	for (int round = 0; round < 4 && p->fonts->len; round++) {
+		size_t before = font_use_count(p->use);
+		GString *page = fonts_page(p, ofl);
+
+		font_use_page(p->use, page->str, page->len);
+		g_string_free(page, TRUE);
+		if (font_use_count(p->use) == before)
+			break;
+		g_ptr_array_free(p->fonts, TRUE);
+		p->fonts = fontsubset_make(p->use, o->datadir);
+	}
 	if (p->fonts->len) {
 		for (guint i = 0; i < p->pages->len; i++) {
 			struct page *pg = g_ptr_array_index(p->pages, i);

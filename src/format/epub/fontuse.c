@@ -67,6 +67,16 @@ void font_use_merge(struct font_use *into, const struct font_use *from)
 	}
 }
 
+size_t font_use_count(const struct font_use *u)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < FONT_STACKS; i++)
+		if (u->chars[i])
+			n += g_hash_table_size(u->chars[i]);
+	return n;
+}
+
 /* Does language tag lang match the CSS :lang(range) (the range, or the range and a hyphen, any case)? */
 static bool lang_is(const char *lang, const char *range)
 {

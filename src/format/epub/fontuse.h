@@ -41,4 +41,7 @@ void font_use_text(struct font_use *u, int stack, const char *text);
 /* into gets every character of from. */
 void font_use_merge(struct font_use *into, const struct font_use *from);
 
+/* How many (stack, character) pairs u holds: it grows when a page adds something new. */
+size_t font_use_count(const struct font_use *u);
+
 #endif
