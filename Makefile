@@ -20,7 +20,7 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
 CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
+            cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
             json-glib-1.0 tomlplusplus libqpdf
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
@@ -48,9 +48,10 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.
 # mandoc: the manual page's lint; zsh: its completion, tried in a real zsh; parallel (GNU parallel):
-# four folio batch shards at once (tests/batch.sh) and the bench's one-process-per-book run.
+# four folio batch shards at once (tests/batch.sh) and the bench's one-process-per-book run;
+# python3-fonttools: the EPUB's embedded font subsets, read back.
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz python3-pikepdf \
-             python3-lxml python3-markdown-it python3-yaml time unzip bsdutils util-linux coreutils \
+             python3-lxml python3-markdown-it python3-yaml python3-fonttools time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
              xvfb xauth python3-pil fontconfig parallel

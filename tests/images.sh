@@ -227,3 +227,20 @@ dead=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --verbose --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone.model"
 [ "$(grep -c "could not be downloaded: host 127.0.0.1:$dead cannot be reached; a placeholder is shown" "$TMP/err")" = 20 ] \
 	&& ok "unreachable: 20 placeholders, one warning each" || not_ok "unreachable: 20 warnings" "$(cat "$TMP/err")"
+
+# A picture that cannot be had leaves the same book whatever the reason: an unreachable host, a
+# 404, or --offline. The placeholder says, in the article's language, what and where; the English
+# reason is the warning's (a flaky network must not change the book's bytes).
+printf -- '---\ntitle: 缺图\ndate: 2025-03-01\nlang: zh-CN\n---\n\n正文。\n\n![示意图](%s)\n' "http://127.0.0.1:$dead/a.png" >"$TMP/gone/zh.md"
+mkdir -p "$TMP/gone-offline" && cp "$TMP/gone/zh.md" "$TMP/gone-offline/"
+"$FOLIO" "$TMP/gone/zh.md" --image-cache "$TMP/cache-gone2" -o "$TMP/gone-net.epub" 2>"$TMP/gone-net.err"
+"$FOLIO" "$TMP/gone-offline/zh.md" --offline --image-cache "$TMP/cache-gone3" -o "$TMP/gone-off.epub" 2>"$TMP/gone-off.err"
+contains "placeholder: the reason is in the warning" "$TMP/gone-net.err" "cannot be reached; a placeholder is shown"
+same_bytes "placeholder: unreachable and --offline give the same EPUB" "$TMP/gone-net.epub" "$TMP/gone-off.epub"
+unzip -p "$TMP/gone-net.epub" EPUB/a0001.xhtml >"$TMP/gone.xhtml"
+contains "placeholder: in the article's language, with the address" "$TMP/gone.xhtml" \
+	"<div class=\"placeholder image\"><span class=\"label\">图片未收录</span> <span class=\"alt\">示意图</span> <span class=\"url\"><a href=\"http://127.0.0.1:$dead/a.png\">"
+lacks "placeholder: no English reason in the book" "$TMP/gone.xhtml" 'reached|offline|problem'
+"$FOLIO" "$TMP/gone/zh.md" --image-cache "$TMP/cache-gone2" -t trace -o "$TMP/gone-net.trace" 2>/dev/null
+"$FOLIO" "$TMP/gone-offline/zh.md" --offline --image-cache "$TMP/cache-gone3" -t trace -o "$TMP/gone-off.trace" 2>/dev/null
+same_bytes "placeholder: and the same PDF pages" "$TMP/gone-net.trace" "$TMP/gone-off.trace"

@@ -292,6 +292,15 @@ pages=$(grep -c '^page ' "$TMP/sub.trace")
 "$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
 pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"
 check "cover: a two-line title is balanced" cmp -s "$TMP/cover-title.txt" <(printf '城市与创新：\n评论选集\n')
+# and breaks between phrases, never inside a word: not "…的中 / 文…", "阅读 / 器" or "之 / 路".
+cover_lines() {
+	"$FOLIO" -q examples --title "$1" -o "$TMP/cover-phrase.pdf"
+	pdftotext -f 1 -l 1 "$TMP/cover-phrase.pdf" - | sed '/^[[:space:]]*$/d' | head -"$2" | tr -d ' '
+}
+check "cover: a title breaks after 的, not inside 中文" cmp -s <(cover_lines 真实阅读器里的中文排版检查报告 2) \
+	<(printf '真实阅读器里的\n中文排版检查报告\n')
+check "cover: after a colon, 的, and before 与; not inside 之路" cmp -s \
+	<(cover_lines DeepSeek之问：从服软开始的城市创新之路与产业聚集 4) <(printf 'DeepSeek之问：\n从服软开始的\n城市创新之路\n与产业聚集\n')
 
 # A part's introduction (its _index.md) shows its own pictures and links, in both books.
 mkdir -p "$TMP/intro/sec"
@@ -323,3 +332,19 @@ contains "emphasis: zh-TW set in Kai (UKai TW)" "$TMP/em-zh-TW.spans" 'UKaiTW �
 contains "emphasis: a Latin word in Chinese emphasis is italic Latin" "$TMP/em-zh-CN.spans" 'NotoSerif-Italic +Hepatology$'
 contains "emphasis: strong emphasis is set in the strong face (sans), not Kai" "$TMP/em-zh-CN.spans" 'NotoSansCJK[a-z]*-Regular 粗斜$'
 contains "emphasis: Japanese keeps the body face (with dots), no Kai" "$TMP/em-ja.spans" 'NotoSerifCJKjp-Regular .*楷体强调'
+# The article header, decided once for both books (read/header.c; the EPUB's is tests/epub/header.xhtml):
+# a summary that only repeats the opening is not set, the source is shown once (not again as a tag
+# or as the closing link paragraph), and a bold phrase alone is a subhead, not indented.
+"$FOLIO" -q tests/epub/header.md -t trace -o "$TMP/header.trace"
+contains "header: the source in the header, linked" "$TMP/header.trace" '^  text .* "2025年2月14日　来源：qq" ->https://new.qq.com/'
+contains "header: tags less the source's name" "$TMP/header.trace" '^  text .* "标签：城市"$'
+lacks "header: the summary that repeats the opening is not set" "$TMP/header.trace" '学习之处Deep'
+[ "$(grep -c '"qq"\|来源：qq\|qq ->' "$TMP/header.trace")" = 1 ] && ok "header: the source once, no closing link paragraph" \
+	|| not_ok "header: the source once, no closing link paragraph" "$(grep qq "$TMP/header.trace")"
+contains "header: a bold phrase alone is a subhead, not indented" "$TMP/header.trace" '^  text 55\.1 [0-9.]+ "科技创新要符合产业聚集的经济规律"$'
+contains "header: a bold sentence stays an indented paragraph" "$TMP/header.trace" '^  text 76\.1 [0-9.]+ "先说结论'
+
+# A link with nothing in it ("[](url)", an embedded post's leftover) shows its address, in both books.
+"$FOLIO" -q tests/epub/emptylink.md -t trace -o "$TMP/emptylink.trace"
+contains "empty link: its address shown, linked" "$TMP/emptylink.trace" '"An embedded post left only its link: https://x.com/a/status/1\.' 
+lacks "empty link: an unsafe one shows nothing" "$TMP/emptylink.trace" 'javascript'

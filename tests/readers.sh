@@ -16,7 +16,12 @@ check "readers: WebKitGTK and PIL importable" /usr/bin/python3 -c \
 
 "$FOLIO" examples -o "$TMP/examples.epub" 2>"$TMP/examples.err"
 "$FOLIO" tests/readers/book -o "$TMP/fixtures.epub" 2>"$TMP/fixtures.err"
-books=("$TMP/examples.epub" "$TMP/fixtures.epub")
+# The vertical edition of both, and the fixture with its fonts embedded (the engines then draw with them).
+"$FOLIO" examples --writing-mode vertical-rl -o "$TMP/examples-vertical.epub" 2>"$TMP/examples-vertical.err"
+"$FOLIO" tests/readers/book --writing-mode vertical-rl -o "$TMP/fixtures-vertical.epub" 2>"$TMP/fixtures-vertical.err"
+"$FOLIO" tests/readers/book --embed-fonts -o "$TMP/fixtures-fonts.epub" 2>"$TMP/fixtures-fonts.err"
+books=("$TMP/examples.epub" "$TMP/fixtures.epub" "$TMP/examples-vertical.epub" "$TMP/fixtures-vertical.epub"
+	"$TMP/fixtures-fonts.epub")
 
 # Corpus-like books from the shared corpus: a few articles of each language, one book per script.
 if [ "${READERS_FULL:-0}" = 1 ]; then
@@ -25,9 +30,11 @@ if [ "${READERS_FULL:-0}" = 1 ]; then
 		case $name in '#'*|'') continue ;; esac
 		paths=()
 		for f in $files; do paths+=("$corpus/$f"); done
-		if "$FOLIO" "${paths[@]}" -o "$TMP/$name.epub" 2>"$TMP/$name.err"; then
-			books+=("$TMP/$name.epub")
-			ok "readers: corpus book $name made"
+		if "$FOLIO" "${paths[@]}" -o "$TMP/$name.epub" 2>"$TMP/$name.err" \
+			&& "$FOLIO" "${paths[@]}" --writing-mode vertical-rl --embed-fonts -o "$TMP/$name-vertical.epub" \
+				2>"$TMP/$name-vertical.err"; then
+			books+=("$TMP/$name.epub" "$TMP/$name-vertical.epub")
+			ok "readers: corpus book $name made (and its vertical edition with fonts)"
 		else
 			not_ok "readers: corpus book $name made" "$(tail -5 "$TMP/$name.err")"
 		fi
@@ -64,3 +71,21 @@ contains "readers: code set in a serif is caught" "$TMP/broken" \
 	'^chromium .*a0003.xhtml 600x800: set in Noto Serif \(serif\), wants a monospace font .*code "Route'
 contains "readers: a notes heading left alone is caught" "$TMP/broken" \
 	'^webkit .*a0003.xhtml 600x800: heading stands alone.*\(notes as pop-ups\) — h2.notes-title "Notes"'
+
+# And on a vertical page: the vertical forms of stops and commas left to the engine (WebKitGTK then
+# sets the horizontal ones upright), and letters squeezed onto each other down the column (WebKit
+# draws them over each other; Chromium squeezes the glyphs themselves).
+{
+	cat templates/epub.css
+	printf 'html.vertical { font-feature-settings: normal !important; -webkit-font-feature-settings: normal !important; }\n'
+	printf '.vertical strong { letter-spacing: -0.5em !important; }\n'
+} >"$TMP/broken-vertical.css"
+"$FOLIO" tests/readers/book --writing-mode vertical-rl --css "$TMP/broken-vertical.css" -o "$TMP/broken-vertical.epub" 2>/dev/null
+/usr/bin/python3 "$harness" --viewports 600x800 --only a0004.xhtml "$TMP/broken-vertical.epub" >"$TMP/broken-vertical" 2>&1
+expect=$?
+[ $expect = 1 ] && ok "readers: a broken vertical stylesheet fails the harness" \
+	|| not_ok "readers: a broken vertical stylesheet fails the harness" "exit $expect: $(cat "$TMP/broken-vertical")"
+contains "readers: horizontal punctuation on a vertical page is caught" "$TMP/broken-vertical" \
+	'^webkit .*a0004.xhtml 600x800: punctuation in its horizontal form on a vertical page'
+contains "readers: overlapping glyphs down a column are caught" "$TMP/broken-vertical" \
+	'^webkit .*a0004.xhtml 600x800: (text overlaps|glyphs drawn over their neighbours).*strong'

@@ -20,6 +20,7 @@ enum pdf_standard { STANDARD_UA1 = 1, STANDARD_X4 = 2 };
 #define STANDARD_NAMES "ua-1 x-4"
 enum print_marks { MARKS_CROP = 1, MARKS_CROSS = 2 };
 #define MARKS_NAMES "crop cross"
+enum writing_mode { WRITING_HORIZONTAL, WRITING_VERTICAL_RL };
 
 struct options {
 	enum run_mode mode;
@@ -32,6 +33,8 @@ struct options {
 	char *title, *subtitle, *author, *lang, *cover, *publisher, *description;
 	char *css;			/* EPUB stylesheet replacing templates/epub.css */
 	char *rights;			/* rights statement (a Hugo site's copyright otherwise) */
+	bool embed_fonts;		/* EPUB: subsets of the fonts its text uses go into the book */
+	char *writing_mode;		/* EPUB: horizontal-tb | vertical-rl */
 	char *sort;			/* date | -date | title | path */
 	bool include_drafts, include_future, include_expired, strict, quiet;
 	bool allow_empty;		/* write a book with no article in it (else an error, exit 1) */
@@ -75,6 +78,7 @@ struct options {
 	enum sort_key sort_key;
 	enum group_key group_key;	/* GROUP_DEFAULT: Hugo sections when _index.md files name any */
 	enum webp_mode webp_mode;
+	enum writing_mode writing;	/* --writing-mode */
 	GTimeZone *tz;			/* --timezone, else the local zone */
 	gint64 now;			/* SOURCE_DATE_EPOCH, else the clock: what --last counts back from */
 	bool now_from_epoch;		/* SOURCE_DATE_EPOCH gave now (it then also stamps the book) */

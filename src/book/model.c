@@ -31,6 +31,8 @@ struct article *article_new(void)
 	a->images = g_ptr_array_new();
 	a->links = g_ptr_array_new();
 	a->footnotes = g_ptr_array_new();
+	a->header_tags = g_ptr_array_new();
+	a->subheads = g_array_new(FALSE, FALSE, sizeof(guint));
 	return a;
 }
 
@@ -101,6 +103,9 @@ void article_free(struct article *a)
 	g_free(a->source);
 	if (a->heading_ids)
 		g_hash_table_destroy(a->heading_ids);
+	g_free(a->standfirst);
+	g_ptr_array_free(a->header_tags, TRUE);
+	g_array_free(a->subheads, TRUE);
 	g_free(a);
 }
 

@@ -83,6 +83,7 @@ struct link {
 	struct article *target;	/* the article of the book it names (itself for "#..."), or NULL */
 	const char *anchor;	/* the heading or note of target its #fragment names (target's), or NULL: its top */
 	char *href;		/* a web address a book may link to (http, https, mailto, tel, ftp), or NULL */
+	bool no_text;		/* "[](url)": nothing to read or see; when href, both books show url as its text */
 };
 
 struct footnote {
@@ -135,6 +136,22 @@ struct article {
 	char *source_name;	/* where the article came from (front matter, or the trailing link) */
 	char *source_url;	/* as written */
 	char *source_href;	/* source_url when a book may link to it, else NULL */
+
+	/*
+	 * The header both books set (read/header.c): the standfirst, NULL when the summary only
+	 * repeats the opening of the article; the tags less those that repeat the source's name
+	 * (borrowed from fm.tags); and whether the body ends with the source-link paragraph the
+	 * source came from, which the header shows instead (a view names it: source_para).
+	 */
+	char *standfirst;
+	GPtrArray *header_tags;
+	bool source_paragraph;
+	/*
+	 * Paragraphs that are one bold phrase and nothing else, as news sites write a subheading:
+	 * both books set them as subheads (read/records.c decides; a view marks their nodes). Their
+	 * numbers among the article's top-level paragraphs, counted from 0, in order.
+	 */
+	GArray *subheads;
 
 	/*
 	 * The thumbnail, shown above the body; NULL when there is none, and also

@@ -9,6 +9,7 @@
 #include "base/langtag.h"
 #include "base/xmlesc.h"
 #include "format/fonts.h"
+#include "text/clreq.h"
 
 /* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
 static const char *cjk_region(const char *lang)
@@ -48,7 +49,133 @@ static bool cjk_book(const struct book *b)
 }
 
 
-/* A centred paragraph of text in family at size (user units), wrapped to width; returns its height. */
+/*
+ * Where a cover's text may break into lines at its best: Pango would break Chinese between any
+ * two characters ("阅读 / 器", "的中 / 文"), and gives no word boundaries for it. So a break
+ * falls only where a reader pauses anyway: at a space; after a pause, stop or closing mark (，：」）);
+ * before an opening mark (「《（); after the particle 的, which ends a phrase; before the
+ * conjunctions 与 和 及, which open one (not in 以及). Particles that also begin words (之路, 了解,
+ * 或许) are not used, nor a break after a conjunction (和平). Returns the byte offsets where a line
+ * may start (0 first, then ascending).
+ */
+static GArray *phrase_starts(const char *text)
+{
+	static const char after[] = "的", before[] = "与和及";
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(int));
+	int zero = 0;
+	gunichar prev = 0;
+
+	g_array_append_val(starts, zero);
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+		bool ok = false;
+
+		if (p == text || u == ' ') {
+			prev = u;
+			continue;
+		}
+		if (prev == ' ')
+			ok = true;
+		else if (clreq_no_line_start(u) || clreq_no_line_end(prev) || clreq_inseparable(prev, u))
+			ok = false;
+		else if (clreq_class(prev) >= CLREQ_CLOSE && clreq_class(prev) <= CLREQ_STOP && clreq_is_cjk(prev))
+			ok = true;
+		else if (clreq_no_line_end(u) && clreq_is_cjk(u))
+			ok = true;
+		else if (clreq_is_han(prev) && clreq_is_han(u))
+			ok = (g_utf8_strchr(after, -1, prev) && g_utf8_get_char(g_utf8_next_char(p)))
+			     || (g_utf8_strchr(before, -1, u) && prev != 0x4EE5);	/* 以及 */
+		if (ok) {
+			int at = (int)(p - text);
+
+			g_array_append_val(starts, at);
+		}
+		prev = u;
+	}
+	return starts;
+}
+
+/* Width of text[from, to) without the spaces at its ends, set in layout's font. */
+static double piece_width(PangoLayout *layout, const char *text, int from, int to)
+{
+	int w, h;
+
+	while (from < to && text[from] == ' ')
+		from++;
+	while (to > from && text[to - 1] == ' ')
+		to--;
+	pango_layout_set_width(layout, -1);
+	pango_layout_set_text(layout, text + from, to - from);
+	pango_layout_get_size(layout, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+/*
+ * The text in as few lines as fit in width (at most max_lines), broken only at phrase_starts and
+ * balanced: of those breaks, the ones that make the longest line shortest. Returns the lines
+ * joined by "\n", or NULL when no such breaking fits.
+ */
+static char *phrase_lines(PangoLayout *layout, const char *text, double width, int max_lines)
+{
+	GArray *at = phrase_starts(text);
+	int n = (int)at->len, end = (int)strlen(text), best_k = -1;
+	/* w[i][j]: the line holding pieces i..j-1; cost[k][j]: the longest line of the best k lines up to j */
+	double *w = g_new(double, (n + 1) * (n + 1)), *cost = g_new(double, (max_lines + 1) * (n + 1));
+	int *from = g_new(int, (max_lines + 1) * (n + 1));
+	char *lines = NULL;
+
+#define OFF(i) ((i) < n ? g_array_index(at, int, i) : end)
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j <= n; j++)
+			w[i * (n + 1) + j] = piece_width(layout, text, OFF(i), OFF(j));
+	for (int k = 0; k <= max_lines; k++)
+		for (int j = 0; j <= n; j++)
+			cost[k * (n + 1) + j] = k == 0 && j == 0 ? 0 : G_MAXDOUBLE;
+	for (int k = 1; k <= max_lines && best_k < 0; k++) {
+		for (int j = 1; j <= n; j++)
+			for (int i = 0; i < j; i++) {
+				double prev = cost[(k - 1) * (n + 1) + i], line = w[i * (n + 1) + j];
+				double c = MAX(prev, line);
+
+				if (prev < G_MAXDOUBLE && line <= width && c < cost[k * (n + 1) + j]) {
+					cost[k * (n + 1) + j] = c;
+					from[k * (n + 1) + j] = i;
+				}
+			}
+		if (cost[k * (n + 1) + n] < G_MAXDOUBLE)
+			best_k = k;
+	}
+	if (best_k > 0) {
+		GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+
+		for (int k = best_k, j = n; k > 0; k--) {
+			int i = from[k * (n + 1) + j], a = OFF(i), b = OFF(j);
+
+			while (a < b && text[a] == ' ')
+				a++;
+			while (b > a && text[b - 1] == ' ')
+				b--;
+			g_ptr_array_insert(parts, 0, g_strndup(text + a, b - a));
+			j = i;
+		}
+		g_ptr_array_add(parts, NULL);
+		lines = g_strjoinv("\n", (char **)parts->pdata);
+		g_ptr_array_free(parts, TRUE);
+	}
+#undef OFF
+	g_free(w);
+	g_free(cost);
+	g_free(from);
+	g_array_free(at, TRUE);
+	return lines;
+}
+
+/*
+ * A centred paragraph of text in family at size (user units), wrapped to width; returns its
+ * height. Lines break between phrases (phrase_lines) at the largest size down to 0.6 of the one
+ * asked for; only a text that cannot be broken so (a phrase wider than the cover) is left to
+ * Pango's breaking, shrunk until it fits in max_lines and balanced.
+ */
 static double draw_text(cairo_t *cr, const struct book *b, const char *text, const char *family, double size,
 			bool bold, double x, double y, double width, const double rgb[3], int max_lines)
 {
@@ -57,6 +184,8 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	cairo_font_options_t *fo = cairo_font_options_create();
 	/* Only characters a PDF surface takes: Cairo draws nothing after a noncharacter. */
 	char *clean = xml_clean_text(text, -1);
+	char *lines = NULL;
+	double asked = size;
 	int w, h;
 
 	layout = pango_cairo_create_layout(cr);
@@ -71,38 +200,49 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	pango_layout_context_changed(layout);
 	pango_font_description_set_family(fd, family);
 	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	/* Long titles shrink until they fit in max_lines. */
-	for (;;) {
+	pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	for (; size >= asked * 0.6 && !lines; size *= 0.85) {
 		pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 		pango_layout_set_font_description(layout, fd);
-		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-		pango_layout_set_text(layout, clean ? clean : text, -1);
-		if (pango_layout_get_line_count(layout) <= max_lines || size < 8)
+		lines = phrase_lines(layout, clean ? clean : text, width, max_lines);
+		if (lines)
 			break;
-		size *= 0.85;
 	}
-	if (pango_layout_get_line_count(layout) > max_lines) {
-		pango_layout_set_height(layout, -max_lines);
-		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-	} else if (pango_layout_get_line_count(layout) > 1) {
-		/* Balanced lines: the narrowest width that needs no more lines, centred in the full one
-		   (not a full line and a word or two under it). */
-		int lines = pango_layout_get_line_count(layout);
-		double lo = width / (lines + 1), hi = width;
-
-		for (int i = 0; i < 14; i++) {
-			double mid = (lo + hi) / 2;
-
-			pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
-			if (pango_layout_get_line_count(layout) > lines)
-				lo = mid;
-			else
-				hi = mid;
+	if (lines) {
+		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+		pango_layout_set_text(layout, lines, -1);
+	} else {
+		/* Long titles shrink until they fit in max_lines. */
+		for (size = asked;; size *= 0.85) {
+			pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+			pango_layout_set_font_description(layout, fd);
+			pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+			pango_layout_set_text(layout, clean ? clean : text, -1);
+			if (pango_layout_get_line_count(layout) <= max_lines || size < 8)
+				break;
 		}
-		pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
-		x += (width - hi) / 2;
+		if (pango_layout_get_line_count(layout) > max_lines) {
+			pango_layout_set_height(layout, -max_lines);
+			pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+		} else if (pango_layout_get_line_count(layout) > 1) {
+			/* Balanced lines: the narrowest width that needs no more lines, centred in the full one
+			   (not a full line and a word or two under it). */
+			int n = pango_layout_get_line_count(layout);
+			double lo = width / (n + 1), hi = width;
+
+			for (int i = 0; i < 14; i++) {
+				double mid = (lo + hi) / 2;
+
+				pango_layout_set_width(layout, (int)(mid * PANGO_SCALE));
+				if (pango_layout_get_line_count(layout) > n)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			pango_layout_set_width(layout, (int)(hi * PANGO_SCALE));
+			x += (width - hi) / 2;
+		}
 	}
 	pango_layout_get_size(layout, &w, &h);
 	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
@@ -111,6 +251,7 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	pango_font_description_free(fd);
 	cairo_font_options_destroy(fo);
 	g_object_unref(layout);
+	g_free(lines);
 	g_free(clean);
 	return (double)h / PANGO_SCALE;
 }

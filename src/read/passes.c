@@ -7,6 +7,7 @@
 #define LINK_MAX_BYTES 8192
 
 #include "base/diag.h"
+#include "read/header.h"
 #include "read/identity.h"
 #include "text/langdetect.h"
 #include "html/uri.h"
@@ -224,6 +225,7 @@ void passes_identify(struct book *b, struct article *a)
 	g_strlcpy(a->text_fingerprint, text, sizeof a->text_fingerprint);
 	g_free(text);
 	records_take(a);
+	header_decide(a);
 }
 
 /* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */

@@ -9,6 +9,10 @@
 #include "read/markdown.h"
 #include "text/alttext.h"
 #include "text/nodetext.h"
+#include "read/identity.h"
+
+/* What a subhead's node holds as its user data: this marker. */
+static const char subhead_mark = 'S';
 
 /*
  * One walk over an article's tree, in document order. Recording (v NULL)
@@ -23,6 +27,7 @@ struct walk {
 	struct article *recording;	/* the article recorded into; NULL while binding */
 	struct article_view *v;		/* the view bound; NULL while recording */
 	guint heading, image, link, footnote;	/* records met so far */
+	guint paragraph, subhead;	/* top-level paragraphs and subheads met so far */
 	cmark_node *node;	/* the raw HTML node whose <img> are being read */
 	GPtrArray *list;	/* binding: that node's images */
 	int line;
@@ -101,6 +106,21 @@ static void walk_heading(struct walk *w, cmark_node *n)
 	}
 }
 
+/* A link with nothing in it to read or see (no text, no picture, no raw HTML): "[](url)". */
+static bool link_is_empty(cmark_node *n)
+{
+	char *text;
+	bool empty;
+
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE || cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+			return false;
+	text = node_plain_text(n);
+	empty = !text[strspn(text, " \t\n")];
+	g_free(text);
+	return empty;
+}
+
 static void walk_link(struct walk *w, cmark_node *n)
 {
 	const char *url = cmark_node_get_url(n);
@@ -116,6 +136,7 @@ static void walk_link(struct walk *w, cmark_node *n)
 
 		l->url = g_strdup(url ? url : "");
 		l->line = node_file_line(n, w->a->body_line);
+		l->no_text = *l->url && link_is_empty(n);
 		g_ptr_array_add(w->recording->links, l);
 	}
 }
@@ -132,6 +153,52 @@ static void walk_footnote(struct walk *w, cmark_node *n)
 
 		f->number = (int)w->recording->footnotes->len + 1;
 		g_ptr_array_add(w->recording->footnotes, f);
+	}
+}
+
+/*
+ * A top-level paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济
+ * 规律**", "**Why Was Fractyl Health Sued?**") is how news sites write a subheading; a bold
+ * sentence ("**先说结论：上手零门槛。**", "**Attorney Advertising. Past results ...**") or a long
+ * bold passage is emphasis, and stays a paragraph.
+ */
+static bool bold_subhead(cmark_node *para)
+{
+	int strong = 0;
+	char *text;
+	const char *end;
+	bool subhead;
+
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+
+		if (t == CMARK_NODE_STRONG)
+			strong++;
+		else if (t != CMARK_NODE_SOFTBREAK && !(lit && !lit[strspn(lit, " \t")]))
+			return false;
+	}
+	if (strong != 1)
+		return false;
+	text = g_strstrip(node_plain_text(para));
+	end = *text ? g_utf8_prev_char(text + strlen(text)) : text;
+	subhead = *text && g_utf8_strlen(text, -1) <= 60 && g_utf8_get_char(end) != 0x3002 && !strstr(text, "\u3002")
+		  && !strstr(text, ". ");
+	g_free(text);
+	return subhead;
+}
+
+static void walk_paragraph(struct walk *w, cmark_node *n)
+{
+	guint number = w->paragraph++;
+
+	if (w->v) {
+		if (w->subhead < w->a->subheads->len && g_array_index(w->a->subheads, guint, w->subhead) == number) {
+			cmark_node_set_user_data(n, (void *)&subhead_mark);
+			w->subhead++;
+		}
+	} else if (bold_subhead(n)) {
+		g_array_append_val(w->recording->subheads, number);
 	}
 }
 
@@ -180,14 +247,18 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			walk_footnote(w, n);
 			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (cmark_node_parent(n) == doc)
+				walk_paragraph(w, n);
+			break;
 		default:
 			break;
 		}
 	}
 	cmark_iter_free(it);
 	if (w->v && (w->heading < a->headings->len || w->image < a->images->len || w->link < a->links->len
-		     || w->footnote < a->footnotes->len))
-		mismatch(w, "number of headings, images, links or footnotes", doc);
+		     || w->footnote < a->footnotes->len || w->subhead < a->subheads->len))
+		mismatch(w, "number of headings, images, links, footnotes or subheads", doc);
 }
 
 void records_take(struct article *a)
@@ -221,6 +292,15 @@ struct article_view *article_view_open(const struct article *a)
 
 		walk_tree(&w, v->doc);
 	}
+	if (a->source_paragraph) {
+		cmark_node *link = NULL;
+
+		v->source_para = identity_source_paragraph(v->doc, &link);
+		if (!v->source_para || g_strcmp0(cmark_node_get_url(link), a->source_url)) {
+			diag_error(a->file, 0, "internal error: the body parsed again has no source paragraph");
+			abort();
+		}
+	}
 	return v;
 }
 
@@ -237,6 +317,11 @@ void article_view_close(struct article_view *v)
 const struct heading *record_heading(cmark_node *n)
 {
 	return n && cmark_node_get_type(n) == CMARK_NODE_HEADING ? cmark_node_get_user_data(n) : NULL;
+}
+
+bool record_subhead(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && cmark_node_get_user_data(n) == &subhead_mark;
 }
 
 const struct link *record_link(cmark_node *n)

@@ -9,7 +9,7 @@
 
 /*
  * Record a's headings, images (Markdown ones, and each <img> of raw HTML),
- * links and footnote definitions from a->doc, in document order. Once per
+ * links, footnote definitions and subheads from a->doc, in document order. Once per
  * article, while it is read.
  */
 void records_take(struct article *a);
@@ -27,6 +27,7 @@ struct article_view {
 	cmark_node *doc;
 	GPtrArray *defs;	/* the footnote definition nodes, by footnote number - 1 */
 	GPtrArray *lists;	/* GPtrArray * of images of raw HTML nodes, freed with the view */
+	cmark_node *source_para;	/* the paragraph a->source_paragraph names, or NULL: no book sets it */
 };
 
 struct article_view *article_view_open(const struct article *a);
@@ -35,6 +36,8 @@ void article_view_close(struct article_view *v);
 /* The record of a node of a view's tree, or NULL when it has none (or is of another kind). */
 const struct heading *record_heading(cmark_node *n);
 const struct link *record_link(cmark_node *n);
+/* Is n a paragraph both books set as a subhead (a->subheads)? */
+bool record_subhead(cmark_node *n);
 const struct footnote *record_footnote(cmark_node *def);
 /* The note a footnote reference calls. */
 const struct footnote *record_footnote_ref(const struct article_view *v, cmark_node *ref);

@@ -24,6 +24,7 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오" },
 	[L_POST] = { "Post", "帖子", "貼文", "投稿", "게시물" },
 	[L_CODE_SNIPPET] = { "Code snippet", "代码片段", "程式碼片段", "コードスニペット", "코드 조각" },
+	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스" },
 	[L_A11Y_SUMMARY] = {
 		"Reflowable text with a table of contents, headings for navigation and a logical reading order. "
 		"Images have their authors' text alternatives where given; images that could not be included "

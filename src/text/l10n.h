@@ -25,6 +25,7 @@ enum l10n_label {
 	L_POST,			/* a post on a social network (a shortcode's note) */
 	L_CODE_SNIPPET,		/* a gist (a shortcode's note) */
 	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
+	L_FONT_LICENCE,		/* the title page's link to the embedded fonts' licence */
 	L_COUNT_
 };
 

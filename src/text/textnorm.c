@@ -383,8 +383,8 @@ int textnorm_join_split_paragraphs(cmark_node *root)
 		 * The blank line fell inside the sentence: after an opening bracket ("类似的「"), after
 		 * a comma or enumeration comma (no Chinese paragraph ends with "，" or "、"), after a
 		 * word no sentence ends on ("走强的" then "苹果"), or before a full-width stop or closing
-		 * mark ("车厢里" then "。🤔", "10%-20%" then "，散装"), which no line, so no paragraph,
-		 * may start with, whatever the paragraph before ends with.
+		 * mark ("车厢里" then "。🤔", "10%-20%" then "，散装", "【市值风云APP" then "】"), which no
+		 * line, so no paragraph, may start with, whatever the paragraph before ends with.
 		 */
 		if (!clreq_no_line_end(end)
 		    && !(clreq_is_cjk(start) && clreq_no_line_start(start))

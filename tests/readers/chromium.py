@@ -79,8 +79,12 @@ class Chromium:
 
     def screenshot(self, path, full=False):
         params = {"format": "png"}
-        if full:  # the whole document, at one device pixel per CSS pixel
-            size = self.call("Page.getLayoutMetrics", session=True)["cssContentSize"]
+        metrics = self.call("Page.getLayoutMetrics", session=True) if full else None
+        size = metrics["cssContentSize"] if metrics else None
+        view = metrics["cssLayoutViewport"] if metrics else None
+        # The whole document, at one device pixel per CSS pixel (a vertical page too: its columns left of the
+        # screen come first, the screen's own last); one the screen holds whole is taken as it is.
+        if full and (size["width"] > view["clientWidth"] or size["height"] > view["clientHeight"]):
             params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": size["width"],
                                                             "height": size["height"], "scale": 1})
         data = self.call("Page.captureScreenshot", session=True, **params)["data"]

@@ -25,17 +25,34 @@ def collisions(png, ink):
     found = {}  # element -> pairs, in order
     checked = coloured = 0
     clusters = ink["c"]
+    # On a vertical page the line runs down: side bearings are above and below, neighbours in the same column.
+    vertical = ink.get("vertical", False)
+    dx = ink.get("dx", 0)  # a vertical page's picture starts left of the screen
     # Letters inside a Latin ligature (ffi is one glyph, painted in one colour) are not checked.
     text = "".join(c[6] if len(c[6]) == 1 else "\0" for c in clusters)
     exempt = set()
     for m in LIGATURE_RUN.finditer(text):
         exempt.update(range(m.start(), m.end()))
-    for i, (left, top, right, bottom, k, el, ch) in enumerate(clusters):
+    horizontal_marks = {}  # element -> marks drawn in their horizontal form on a vertical page
+    for i, cluster in enumerate(clusters):
+        left, top, right, bottom, k, el, ch = cluster[:7]
+        left, right = left + dx, right + dx
+        # (cluster[7] is its font size; a mark squeezed to half its square, as text-spacing-trim does, is not judged)
+        if len(cluster) > 7 and cluster[7] and bottom - top >= 0.8 * cluster[7]:
+            # A vertical stop or comma has its ink in the upper right of its square; the horizontal form,
+            # drawn upright, in the lower left.
+            own = masks[k].crop((int(left), int(top), int(right), int(bottom))).getbbox()
+            if own and ((own[0] + own[2]) / 2 < (right - left) / 2 or (own[1] + own[3]) / 2 > (bottom - top) / 2):
+                horizontal_marks.setdefault(ink["els"][el], []).append(ch)
         if i in exempt:
             continue
         w, h = right - left, bottom - top
-        tx = max(TRIM_X * w, 1.5)  # WebKit rounds boxes out to whole pixels
-        box = (int(round(left + tx)), int(round(top + TRIM_Y * h)), int(round(right - tx)), int(round(bottom - TRIM_Y * h)))
+        if vertical:
+            ty = max(TRIM_X * h, 1.5)
+            box = (int(round(left + TRIM_Y * w)), int(round(top + ty)), int(round(right - TRIM_Y * w)), int(round(bottom - ty)))
+        else:
+            tx = max(TRIM_X * w, 1.5)  # WebKit rounds boxes out to whole pixels
+            box = (int(round(left + tx)), int(round(top + TRIM_Y * h)), int(round(right - tx)), int(round(bottom - TRIM_Y * h)))
         if box[2] - box[0] < 2 or box[3] - box[1] < 2 or box[2] > im.width or box[3] > im.height or box[0] < 0:
             continue
         area = (box[2] - box[0]) * (box[3] - box[1])
@@ -49,9 +66,9 @@ def collisions(png, ink):
             other = "?"
             for d in (-1, 1, -2, 2):
                 o = clusters[i + d] if 0 <= i + d < len(clusters) else None
-                if o and o[4] == j and abs(o[1] - top) < h / 2:
+                if o and o[4] == j and (abs(o[0] + dx - left) < w / 2 if vertical else abs(o[1] - top) < h / 2):
                     other = o[6]
-                    pair = o[6] + ch if o[0] < left else ch + o[6]
+                    pair = o[6] + ch if (o[1] < top if vertical else o[0] + dx < left) else ch + o[6]
                     break
             else:
                 pair = ch + "+?"
@@ -65,6 +82,7 @@ def collisions(png, ink):
     if checked >= 10 and coloured < 0.5 * checked:
         return [("the glyphs' colours are missing from the picture (%d of %d glyphs): ink not checked"
                  % (coloured, checked), "document")]
-    return [("glyphs drawn over their neighbours: %s" % ", ".join('"%s"' % p for p in pairs[:8])
+    return [("punctuation in its horizontal form on a vertical page: %s" % "".join(marks[:8]), where)
+            for where, marks in horizontal_marks.items()] + [("glyphs drawn over their neighbours: %s" % ", ".join('"%s"' % p for p in pairs[:8])
              + (" and %d more" % (len(pairs) - 8) if len(pairs) > 8 else ""), where)
             for where, pairs in found.items()]

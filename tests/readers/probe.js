@@ -10,7 +10,16 @@ var __folioProbe = function (opts) {
 	var stats = { clusters: 0, elements: 0, fontChars: 0, ms: {} };
 	var t0 = performance.now();
 	function lap(name) { var t = performance.now(); stats.ms[name] = Math.round(t - t0); t0 = t; }
-	var W = document.documentElement.clientWidth;
+	var W = document.documentElement.clientWidth, H = document.documentElement.clientHeight;
+	// A vertical page (writing-mode: vertical-rl): lines are columns, read top to bottom, right to left.
+	// The harness has widened the viewport to the whole page first, so that every column is on screen.
+	var V = /^vertical/.test(getComputedStyle(document.documentElement).writingMode);
+	// A box along the line (inline: left-right, or top-bottom when vertical) and across the lines (block).
+	function inl(b) { return V ? { s: b.top, e: b.bottom } : { s: b.left, e: b.right }; }
+	function blk(b) { return V ? { s: b.left, e: b.right } : { s: b.top, e: b.bottom }; }
+	var LINE = V ? H : W;	// the length of a line
+	// A vertical page grows leftwards: its columns lie from X0 (left of the screen) to the screen's right edge.
+	var X0 = V ? W - document.documentElement.scrollWidth : 0;
 
 	function report(what, where) {
 		var key = what + "|" + where;
@@ -77,7 +86,7 @@ var __folioProbe = function (opts) {
 			for (var i = 0; i < rs.length; i++) {
 				var b = rs[i];
 				if (b.width <= 0 || b.height <= 0) continue;
-				clusters.push({ l: b.left, r: b.right, t: b.top, b: b.bottom, ch: p[1], el: n.parentElement,
+				clusters.push({ l: b.left, r: b.right, t: b.top, b: b.bottom, box: b, ch: p[1], el: n.parentElement,
 					node: n, at: p[0], len: p[1].length });
 			}
 		});
@@ -87,24 +96,29 @@ var __folioProbe = function (opts) {
 
 	if (!opts.popup) {
 		clusters.forEach(function (c) {
-			// A full-width comma or stop hung into the margin (hanging-punctuation) has its ink in its left half.
-			var r = /^[，。、．,.]$/.test(c.ch) ? (c.l + c.r) / 2 : c.r;
-			if (r > W + 1 || c.l < -1)
-				report("text leaves the page (x " + Math.round(c.l) + "–" + Math.round(c.r) + " of " + W + ")", describe(c.el));
+			// A full-width comma or stop hung past the line's end (hanging-punctuation) has its ink in its first half.
+			var i = inl(c.box), end = /^[，。、．,.]$/.test(c.ch) ? (i.s + i.e) / 2 : i.e;
+			if (end > LINE + 1 || i.s < -1)
+				report("text leaves the page (" + (V ? "y " : "x ") + Math.round(i.s) + "–" + Math.round(i.e) + " of " + LINE + ")", describe(c.el));
+			else if (V && (c.l < X0 - 1 || c.r > W + 1))
+				report("text leaves the page (x " + Math.round(c.l) + "–" + Math.round(c.r) + " of " + X0 + "–" + W + ")", describe(c.el));
 		});
-		// Two clusters overlap when they share a good part of their height and more than a sliver of width.
-		var byTop = clusters.slice().sort(function (a, b) { return a.t - b.t; });
+		// Two clusters overlap when they share a good part of the line's thickness and more than a sliver along it.
+		var byBlock = clusters.slice().sort(function (a, b) { return blk(a.box).s - blk(b.box).s; });
 		var active = [];
-		byTop.forEach(function (c) {
-			active = active.filter(function (a) { return a.b > c.t + 0.5; });
+		byBlock.forEach(function (c) {
+			var cb = blk(c.box), ci = inl(c.box);
+			active = active.filter(function (a) { return blk(a.box).e > cb.s + 0.5; });
 			active.forEach(function (a) {
-				var ix = Math.min(a.r, c.r) - Math.max(a.l, c.l);
-				var iy = Math.min(a.b, c.b) - Math.max(a.t, c.t);
-				var w = Math.min(a.r - a.l, c.r - c.l), h = Math.min(a.b - a.t, c.b - c.t);
+				var ab = blk(a.box), ai = inl(a.box);
+				var ix = Math.min(ai.e, ci.e) - Math.max(ai.s, ci.s);
+				var iy = Math.min(ab.e, cb.e) - Math.max(ab.s, cb.s);
+				var w = Math.min(ai.e - ai.s, ci.e - ci.s), h = Math.min(ab.e - ab.s, cb.e - cb.s);
 				if (ix > Math.max(1, 0.15 * w) && iy > 0.5 * h) {
-					var left = a.l <= c.l ? a : c, right = left === a ? c : a;
-					report('text overlaps: "' + left.ch + '" and "' + right.ch + '" share ' + ix.toFixed(1) + " px at y " + Math.round(c.t),
-						describe(left.el) + (left.el !== right.el ? " / " + describe(right.el) : ""));
+					var first = ai.s <= ci.s ? a : c, second = first === a ? c : a;
+					report('text overlaps: "' + first.ch + '" and "' + second.ch + '" share ' + ix.toFixed(1) + " px at " +
+						(V ? "x " + Math.round(c.l) : "y " + Math.round(c.t)),
+						describe(first.el) + (first.el !== second.el ? " / " + describe(second.el) : ""));
 				}
 			});
 			active.push(c);
@@ -112,8 +126,10 @@ var __folioProbe = function (opts) {
 		// Boxes that are not text: pictures, tables, code blocks, rules.
 		Array.prototype.forEach.call(document.body.querySelectorAll("img, svg, table, pre, figure, hr, video, math"), function (el) {
 			var b = el.getBoundingClientRect();
-			if (b.width > 0 && (b.right > W + 1 || b.left < -1))
-				report("box leaves the page (x " + Math.round(b.left) + "–" + Math.round(b.right) + " of " + W + ")", describe(el));
+			if (b.width > 0 && (b.right > W + 1 || b.left < X0 - 1))
+				report("box leaves the page (x " + Math.round(b.left) + "–" + Math.round(b.right) + " of " + X0 + "–" + W + ")", describe(el));
+			else if (V && b.height > 0 && (b.bottom > H + 1 || b.top < -1))
+				report("box leaves the page (y " + Math.round(b.top) + "–" + Math.round(b.bottom) + " of " + H + ")", describe(el));
 		});
 	}
 
@@ -123,14 +139,18 @@ var __folioProbe = function (opts) {
 	var ink = null;
 	if (opts.ink && !opts.popup && typeof Highlight === "function" && window.CSS && CSS.highlights) {
 		var hl = [new Highlight(), new Highlight(), new Highlight()], els = [], elIndex = new Map();
-		ink = { els: els, c: [] };
+		ink = { els: els, c: [], vertical: V, dx: -X0 };	// dx: where the screen's x = 0 is in the picture
 		clusters.forEach(function (c, i) {
 			var r = document.createRange();
 			r.setStart(c.node, c.at);
 			r.setEnd(c.node, c.at + c.len);
 			hl[i % 3].add(r);
 			if (!elIndex.has(c.el)) { elIndex.set(c.el, els.length); els.push(describe(c.el)); }
-			ink.c.push([c.l, c.t, c.r, c.b, i % 3, elIndex.get(c.el), c.ch]);
+			// On a vertical page a Simplified Chinese or Japanese stop or comma takes its vertical form, set in
+			// the upper right of its square (Traditional Chinese centres them either way): ink.py looks
+			// (given the font size: a mark squeezed to half its square by text-spacing-trim is not judged).
+			var upright = V && /^[，。、．]$/.test(c.ch) && !/^zh-(hant|tw|hk|mo)/i.test((c.el.closest("[lang]") || {}).lang || "");
+			ink.c.push([c.l, c.t, c.r, c.b, i % 3, elIndex.get(c.el), c.ch, upright ? parseFloat(getComputedStyle(c.el).fontSize) : 0]);
 		});
 		hl.forEach(function (h, k) { CSS.highlights.set("folio-ink" + k, h); });
 		var inkStyle = document.createElementNS("http://www.w3.org/1999/xhtml", "style");
@@ -177,13 +197,16 @@ var __folioProbe = function (opts) {
 	lap("notes");
 	// ---- titles that must be centred -------------------------------------------------------------
 	if (!opts.popup) Array.prototype.forEach.call(document.body.querySelectorAll(".part-title, .book-title, .title-page p"), function (el) {
+		// Along the line: left and right, or top and bottom on a vertical page.
 		var box = el.getBoundingClientRect(), cs = getComputedStyle(el);
-		var left = box.left + parseFloat(cs.paddingLeft), right = box.right - parseFloat(cs.paddingRight);
+		var left = V ? box.top + parseFloat(cs.paddingTop) : box.left + parseFloat(cs.paddingLeft);
+		var right = V ? box.bottom - parseFloat(cs.paddingBottom) : box.right - parseFloat(cs.paddingRight);
 		var lines = visibleRects(el);
-		var l = Math.min.apply(null, lines.map(function (b) { return b.left; }));
-		var r = Math.max.apply(null, lines.map(function (b) { return b.right; }));
+		var l = Math.min.apply(null, lines.map(function (b) { return inl(b).s; }));
+		var r = Math.max.apply(null, lines.map(function (b) { return inl(b).e; }));
 		if (lines.length && Math.abs((l - left) - (right - r)) > 4)
-			report("not centred: " + Math.round(l - left) + " px on the left, " + Math.round(right - r) + " px on the right", describe(el));
+			report("not centred: " + Math.round(l - left) + " px " + (V ? "above, " : "on the left, ") + Math.round(right - r) +
+				" px " + (V ? "below" : "on the right"), describe(el));
 	});
 
 	// ---- lines as far apart as the line height says (emphasis marks, raised notes and odd fonts push them apart)
@@ -195,7 +218,10 @@ var __folioProbe = function (opts) {
 			var p = n.parentElement;
 			if (p.closest("sup, sub") || getComputedStyle(p).fontSize !== size) return;
 			if (p !== blk && p.closest("p, li, dd, blockquote, figcaption") !== blk) return;
-			visibleRects(n).forEach(function (b) { tops.push(b.top); });
+			// A line's place across the lines: its top, or on a vertical page its right edge (columns go leftwards).
+			// An upright number (text-combine-upright) is centred in its column, not aligned with it: left out.
+			if (V && p.closest(".tcy")) return;
+			visibleRects(n).forEach(function (b) { tops.push(V ? -b.right : b.top); });
 		});
 		tops.sort(function (a, b) { return a - b; });
 		var lines = [];
@@ -249,7 +275,7 @@ var __folioProbe = function (opts) {
 		};
 		var role = function (el) {
 			if (el.closest("code, kbd, samp, pre, tt")) return "mono";
-			if (el.closest("h1, h2, h3, h4, h5, h6, .meta, .tags, figcaption, th, nav, .footnotes, .title-page, .placeholder")) return "sans";
+			if (el.closest("h1, h2, h3, h4, h5, h6, .subhead, .meta, .tags, figcaption, th, nav, .footnotes, .title-page, .placeholder")) return "sans";
 			return "serif";
 		};
 		var NAMES = { mono: "a monospace font", sans: "a sans-serif font", serif: "a serif font" };

@@ -61,8 +61,9 @@ def font_classes():
 
 
 def steps_for(opts, ink_png, shot):
-    """What is done to each loaded page: a picture for people, the checks (which colour the glyphs), a
-    picture of the colours for ink.py, then the pop-up reader's view."""
+    """What is done to each loaded page: a picture for people (its first screen), the checks (which colour
+    the glyphs), a picture of the colours for ink.py (the whole page: a vertical one grows leftwards from
+    the screen, and is pictured whole too), then the pop-up reader's view."""
     steps = [{"shot": shot, "full": False}] if shot else []
     steps += [{"js": "__folioProbe(%s)" % json.dumps(dict(opts, ink=True))},
               {"frames": 2},
@@ -111,7 +112,9 @@ def start_webkit(jobs, setup, workdir):
 
 
 def finish_webkit(proc, n):
-    out, err = proc.communicate(timeout=900)
+    # 900 s, or 20 s a document for a big book (the whole corpus, 265 documents, took longer than 900 s
+    # on a loaded 2-core machine).
+    out, err = proc.communicate(timeout=max(900, 20 * n))
     results = []
     for line in out.splitlines():
         try:

@@ -18,6 +18,9 @@ gi.require_version("WebKit2", "4.1")
 from gi.repository import GLib, Gtk, WebKit2  # noqa: E402
 
 TIMEOUT_MS = 60000
+# Is the page vertical, how wide is it, how wide is the screen (CSS pixels)?
+PAGE_JS = ("(function () { var h = document.documentElement;"
+           " return JSON.stringify([/^vertical/.test(getComputedStyle(h).writingMode), h.scrollWidth, h.clientWidth]); })()")
 
 
 def main():
@@ -98,9 +101,81 @@ def main():
             view.call_async_javascript_function(
                 "await new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); });"
                 " return 1;", -1, None, None, None, None, on_frames, gen)
+        elif step.get("full"):
+            # WebKit's whole-document picture of a vertical page leaves out what lies left of the screen:
+            # such a page is pictured a screen at a time, scrolled leftwards, and the pieces put together.
+            view.evaluate_javascript(PAGE_JS, -1, None, None, None, on_page, (gen, step["shot"]))
         else:
-            region = WebKit2.SnapshotRegion.FULL_DOCUMENT if step.get("full") else WebKit2.SnapshotRegion.VISIBLE
-            view.get_snapshot(region, WebKit2.SnapshotOptions.NONE, None, on_shot, (gen, step["shot"]))
+            view.get_snapshot(WebKit2.SnapshotRegion.VISIBLE, WebKit2.SnapshotOptions.NONE, None, on_shot,
+                              (gen, step["shot"]))
+
+    def on_page(v, res, data):
+        gen, path = data
+        if not current(gen):
+            return
+        try:
+            vertical, total, screen = json.loads(v.evaluate_javascript_finish(res).to_string())
+        except GLib.Error as e:
+            fail("webkit: script error: " + e.message)
+            return
+        if not vertical or total <= screen:
+            view.get_snapshot(WebKit2.SnapshotRegion.FULL_DOCUMENT, WebKit2.SnapshotOptions.NONE, None, on_shot, data)
+            return
+        st["pieces"] = {"path": path, "total": total, "screen": screen, "at": [], "files": []}
+        offset = 0
+        while True:
+            st["pieces"]["at"].append(min(offset, total - screen))
+            if offset + screen >= total:
+                break
+            offset += screen
+        next_piece(gen)
+
+    def next_piece(gen):
+        p = st["pieces"]
+        k = len(p["files"])
+        if k == len(p["at"]):
+            stitch(p)
+            run_step(gen)
+            return
+        view.call_async_javascript_function(
+            "window.scrollTo(-x, 0); await new Promise(function (r) { requestAnimationFrame(function () {"
+            " requestAnimationFrame(r); }); }); return window.scrollX;", -1,
+            GLib.Variant("a{sv}", {"x": GLib.Variant("d", float(p["at"][k]))}), None, None, None, on_scrolled, gen)
+
+    def on_scrolled(v, res, gen):
+        if not current(gen):
+            return
+        try:
+            v.call_async_javascript_function_finish(res)
+        except GLib.Error as e:
+            fail("webkit: could not scroll: " + e.message)
+            return
+        view.get_snapshot(WebKit2.SnapshotRegion.VISIBLE, WebKit2.SnapshotOptions.NONE, None, on_piece, gen)
+
+    def on_piece(v, res, gen):
+        if not current(gen):
+            return
+        p = st["pieces"]
+        piece = "%s.%d.png" % (p["path"], len(p["files"]))
+        try:
+            v.get_snapshot_finish(res).write_to_png(piece)
+        except Exception as e:  # noqa: BLE001 - reported with the job, the run goes on
+            fail("webkit: screenshot failed: %s" % e)
+            return
+        p["files"].append(piece)
+        next_piece(gen)
+
+    def stitch(p):
+        """The pieces side by side as one picture of the page: the screen scrolled x to the left shows what
+        lies at x - scroll on the unscrolled page, which is at total - screen - x in the picture."""
+        from PIL import Image
+        first = Image.open(p["files"][0])
+        whole = Image.new("RGB", (p["total"], first.height), "white")
+        for x, f in zip(p["at"], p["files"]):
+            whole.paste(Image.open(f).convert("RGB"), (p["total"] - p["screen"] - x, 0))
+            os.remove(f)
+        whole.save(p["path"])
+        view.evaluate_javascript("window.scrollTo(0, 0)", -1, None, None, None, None, None)
 
     def on_js(v, res, gen):
         if not current(gen):

@@ -192,6 +192,24 @@ int main(void)
 			  cmark_node_get_literal(cmark_node_last_child(cmark_node_first_child(doc))), "、红杉资本等设立。");
 		cmark_node_free(doc);
 	}
+	/* A paragraph of nothing but closing marks ("】" alone) belongs to the one before it, whatever that
+	   ends with ("【" + "市值风云APP" + "】" from a qq.com page); a Latin ")" alone does not. */
+	{
+		const char *md = "【\n\n市值风云APP\n\n】\n\n社区里的讨论。\n\nEnglish (note\n\n)\n";
+		cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		int paras = 0;
+		int joined = textnorm_join_split_paragraphs(doc);
+		GString *first = g_string_new(NULL);
+
+		for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+			paras += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+		for (cmark_node *c = cmark_node_first_child(cmark_node_first_child(doc)); c; c = cmark_node_next(c))
+			g_string_append(first, cmark_node_get_literal(c));
+		CHECK("paragraphs: a lone 】 joins the paragraph before it, a lone ) does not", joined == 2 && paras == 4);
+		CHECK_STR("paragraphs: the bracketed name is whole again", first->str, "【市值风云APP】");
+		g_string_free(first, TRUE);
+		cmark_node_free(doc);
+	}
 
 	/* No Chinese paragraph ends with "，" or "、": the next one continues it; "；" and "：" may end one. */
 	{

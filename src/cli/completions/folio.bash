@@ -3,7 +3,7 @@
 # The option list is the one `folio --help` prints (tests/completion.sh keeps the two in step).
 
 _folio_options="-o --output -t --to --config --title --subtitle --author --lang --cover --publisher
-	--description --rights --css --sort --include-drafts --include-future --include-expired --allow-empty
+	--description --rights --css --embed-fonts --writing-mode --sort --include-drafts --include-future --include-expired --allow-empty
 	--strict -q --quiet --verbose --report --page-size --margin --two-sided
 	--show-grid --theme --bleed --marks --pdf-standard --untagged --since --until --last --category --tag --only-lang --limit
 	--timezone --group-by
@@ -73,6 +73,7 @@ _folio() {
 	--pdf-standard) COMPREPLY=($(compgen -W "ua-1 x-4 ua-1,x-4 none" -- "$cur")); return ;;
 	--bleed) COMPREPLY=($(compgen -W "3mm 5mm" -- "$cur")); return ;;
 	--webp) COMPREPLY=($(compgen -W "auto keep jpeg png" -- "$cur")); return ;;
+	--writing-mode) COMPREPLY=($(compgen -W "horizontal-tb vertical-rl" -- "$cur")); return ;;
 	--lang | --only-lang) COMPREPLY=($(compgen -W "zh zh-CN zh-Hans zh-Hant zh-TW zh-HK en ja ko" -- "$cur")); return ;;
 	--last) COMPREPLY=($(compgen -W "24h 7d 2w 30d 1y" -- "$cur")); return ;;
 	--timezone) _folio_zones; return ;;

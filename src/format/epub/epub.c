@@ -11,6 +11,9 @@
 #include "base/parallel.h"
 #include "base/xmlesc.h"
 #include "format/epub/cover_png.h"
+#include "format/epub/fontsubset.h"
+#include "format/epub/fontuse.h"
+#include "format/epub/vertical.h"
 #include "format/epub/xhtml.h"
 #include "format/epub/zipdeflate.h"
 #include "html/sanitize.h"
@@ -18,6 +21,7 @@
 #include "text/alttext.h"
 
 #define OPF_DIR "EPUB/"
+#define FONTS_PAGE "fonts.xhtml"	/* the embedded fonts' notices and licence */
 #define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
 
 /* One page of the book as it goes into the package. */
@@ -41,6 +45,9 @@ struct pack {
 	zip_uint16_t dos_time, dos_date;
 	GPtrArray *buffers;	/* GString * kept alive until zip_close */
 	GPtrArray *pages;	/* struct page *, in spine order */
+	bool vertical;		/* --writing-mode vertical-rl */
+	struct font_use *use;	/* --embed-fonts: the characters each font stack sets; else NULL */
+	GPtrArray *fonts;	/* struct embedded_font *: the subsets packed (empty without --embed-fonts) */
 	bool failed;
 };
 
@@ -60,6 +67,23 @@ static void put_element(GString *out, const char *name, const char *attrs, const
 	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
 	xml_escape(out, text, -1);
 	g_string_append_printf(out, "</%s>\n", name);
+}
+
+/* The same for text a reader reads, as a vertical page in lang sets it when vlang is lang (else NULL). */
+static void put_prose(GString *out, const char *name, const char *attrs, const char *text, const char *vlang)
+{
+	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
+	if (vlang)
+		vertical_text(out, text, -1, vlang, NULL);
+	else
+		xml_escape(out, text, -1);
+	g_string_append_printf(out, "</%s>\n", name);
+}
+
+/* The language a book-wide page is set vertically in, or NULL when it is horizontal. */
+static const char *vertical_page_lang(const struct book *b, bool vertical)
+{
+	return vertical && vertical_lang(b->lang) ? b->lang : NULL;
 }
 
 /* MS-DOS time and date of t (UTC), clamped to what the format can hold. */
@@ -165,11 +189,11 @@ static const char *book_lang(const struct book *b)
 
 /* ---- pages folio writes itself ------------------------------------------- */
 
-static GString *cover_page(const struct book *b, const struct resource *cover)
+static GString *cover_page(const struct book *b, const struct resource *cover, bool vertical)
 {
 	GString *out = g_string_new(NULL);
 
-	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover");
+	xhtml_begin(out, book_lang(b), l10n_label(b->lang, L_COVER), "cover", vertical_page_lang(b, vertical) != NULL);
 	g_string_append(out, "<section class=\"cover\" epub:type=\"cover\">\n<img");
 	xml_attr(out, "src", cover->href);
 	xml_attr(out, "alt", xhtml_title(b->title));
@@ -178,44 +202,92 @@ static GString *cover_page(const struct book *b, const struct resource *cover)
 	return out;
 }
 
-static GString *title_page(const struct book *b)
+static GString *title_page(const struct book *b, bool fonts, bool vertical)
 {
 	GString *out = g_string_new(NULL);
-	const char *lang = book_lang(b);
+	const char *lang = book_lang(b), *v = vertical_page_lang(b, vertical);
 
-	xhtml_begin(out, lang, b->title, "title-page");
+	xhtml_begin(out, lang, b->title, "title-page", v != NULL);
 	g_string_append(out, "<section class=\"title-page\" epub:type=\"titlepage\">\n");
-	put_element(out, "h1", " class=\"book-title\"", xhtml_title(b->title));
+	put_prose(out, "h1", " class=\"book-title\"", xhtml_title(b->title), v);
 	if (b->subtitle && *b->subtitle)
-		put_element(out, "p", " class=\"subtitle\"", b->subtitle);
+		put_prose(out, "p", " class=\"subtitle\"", b->subtitle, v);
 	if (b->author && *b->author)
-		put_element(out, "p", " class=\"author\"", b->author);
+		put_prose(out, "p", " class=\"author\"", b->author, v);
 	if (b->first.valid) {
 		GString *d = g_string_new(NULL);
 
 		l10n_date_range(d, &b->first, &b->last, lang);
-		put_element(out, "p", " class=\"dates\"", d->str);
+		put_prose(out, "p", " class=\"dates\"", d->str, v);
 		g_string_free(d, TRUE);
 	}
 	{
 		GString *count = g_string_new(NULL);
 
 		l10n_article_count(count, lang, b->articles->len);
-		put_element(out, "p", " class=\"count\"", count->str);
+		put_prose(out, "p", " class=\"count\"", count->str, v);
 		g_string_free(count, TRUE);
 	}
 	if (b->description && *b->description)
-		put_element(out, "p", " class=\"description\"", b->description);
+		put_prose(out, "p", " class=\"description\"", b->description, v);
 	if (b->publisher && *b->publisher)
-		put_element(out, "p", " class=\"publisher\"", b->publisher);
+		put_prose(out, "p", " class=\"publisher\"", b->publisher, v);
+	if (fonts) {
+		g_string_append(out, "<p class=\"fonts\"><a href=\"" FONTS_PAGE "\">");
+		xml_escape(out, l10n_label(lang, L_FONT_LICENCE), -1);
+		g_string_append(out, "</a></p>\n");
+	}
 	g_string_append(out, "</section>\n");
+	xhtml_end(out);
+	return out;
+}
+
+/*
+ * What the SIL Open Font License asks of a book that carries its fonts: each font's copyright
+ * notice and the licence with it, where a reader can see them. The subsets are Modified Versions
+ * and keep the fonts' names, which the Noto fonts' licences allow (their Reserved Font Name,
+ * "Source", is not among them).
+ */
+static GString *fonts_page(const struct pack *p, const char *ofl)
+{
+	GString *out = g_string_new(NULL);
+
+	xhtml_begin(out, "en", "Fonts", "fonts", false);
+	g_string_append(out, "<section class=\"fonts-licence\">\n<h1>Fonts</h1>\n<p>This book carries subsets of the "
+			     "fonts below, cut by folio with HarfBuzz to the characters the book uses. They are "
+			     "distributed under the SIL Open Font License, Version 1.1, given in full after the list, "
+			     "and remain under it.</p>\n<ul>\n");
+	for (guint i = 0; i < p->fonts->len; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p->fonts, i);
+
+		g_string_append(out, "<li><strong>");
+		xml_escape(out, e->family, -1);
+		g_string_append_printf(out, " %s%s</strong> (", e->weight == 700 ? "Bold" : e->italic ? "" : "Regular",
+				       e->italic ? "Italic" : "");
+		xml_escape(out, e->href, -1);
+		g_string_append_printf(out, ": %u characters, from ", e->chars);
+		xml_escape(out, e->source, -1);
+		g_string_append(out, ")");
+		if (e->copyright) {
+			g_string_append(out, ". ");
+			xml_escape(out, e->copyright, -1);
+		}
+		if (e->licence_url) {
+			g_string_append(out, " Licence: ");
+			xml_escape(out, e->licence_url, -1);
+		}
+		g_string_append(out, "</li>\n");
+	}
+	g_string_append(out, "</ul>\n<pre class=\"licence\">");
+	xml_escape(out, ofl, -1);
+	g_string_append(out, "</pre>\n</section>\n");
 	xhtml_end(out);
 	return out;
 }
 
 /* ---- navigation ---------------------------------------------------------- */
 
-static void nav_link(GString *out, const char *href, const char *anchor, const char *text)
+static void nav_link(GString *out, const char *href, const char *anchor, const char *text, const char *vlang)
 {
 	g_string_append(out, "<a href=\"");
 	xml_escape(out, href, -1);
@@ -224,13 +296,18 @@ static void nav_link(GString *out, const char *href, const char *anchor, const c
 		xml_escape(out, anchor, -1);
 	}
 	g_string_append(out, "\">");
-	xml_escape(out, text && *text ? text : "…", -1);
+	if (vlang)
+		vertical_text(out, text && *text ? text : "…", -1, vlang, NULL);
+	else
+		xml_escape(out, text && *text ? text : "…", -1);
 	g_string_append(out, "</a>");
 }
 
 /* The article and its headings of the highest level it uses (a collection's contents stay short). */
-static void nav_article(GString *out, const struct article *a)
+static void nav_article(GString *out, const struct article *a, bool vertical)
 {
+	/* On a vertical contents page, a Chinese title gets its corner brackets; others stay as they are. */
+	const char *vlang = vertical && vertical_lang(a->lang) ? a->lang : NULL;
 	char *href = xhtml_file_name(a);
 	int top = 7;
 	bool any = false;
@@ -242,14 +319,14 @@ static void nav_article(GString *out, const struct article *a)
 			top = h->level;
 	}
 	g_string_append(out, "<li>");
-	nav_link(out, href, NULL, a->title);
+	nav_link(out, href, NULL, a->title, vlang);
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
 
 		if (!*h->text || h->level != top)
 			continue;
 		g_string_append(out, any ? "<li>" : "\n<ol>\n<li>");
-		nav_link(out, href, h->anchor, h->text);
+		nav_link(out, href, h->anchor, h->text, vlang);
 		g_string_append(out, "</li>\n");
 		any = true;
 	}
@@ -283,19 +360,20 @@ static const struct part *part_of(const struct book *b, const struct article *a)
 	return NULL;
 }
 
-static GString *nav_page(const struct book *b, bool cover)
+static GString *nav_page(const struct book *b, bool cover, bool vertical)
 {
+	const char *v = vertical_page_lang(b, vertical);
 	GString *out = g_string_new(NULL);
 	const char *lang = book_lang(b);
 	const struct part *current = NULL;
 
-	xhtml_begin(out, lang, l10n_label(lang, L_CONTENTS), "nav");
+	xhtml_begin(out, lang, l10n_label(lang, L_CONTENTS), "nav", v != NULL);
 	g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n");
 	put_element(out, "h1", NULL, l10n_label(lang, L_CONTENTS));
 	g_string_append(out, "<ol>\n");
 	if (!b->articles->len) {
 		g_string_append(out, "<li>");
-		nav_link(out, "title.xhtml", NULL, b->title);
+		nav_link(out, "title.xhtml", NULL, b->title, v);
 		g_string_append(out, "</li>\n");
 	}
 	for (guint i = 0; i < b->articles->len; i++) {
@@ -310,12 +388,12 @@ static GString *nav_page(const struct book *b, bool cover)
 			char *href = g_strdup_printf("%s.xhtml", opened->id);
 
 			g_string_append(out, "<li>");
-			nav_link(out, href, NULL, opened->title);
+			nav_link(out, href, NULL, opened->title, v);
 			g_string_append(out, "\n<ol>\n");
 			current = opened;
 			g_free(href);
 		}
-		nav_article(out, a);
+		nav_article(out, a, v != NULL);
 	}
 	if (current)
 		g_string_append(out, "</ol>\n</li>\n");
@@ -536,6 +614,8 @@ static GString *package_opf(struct pack *p, const char *css_href)
 	for (guint i = 0; i < p->pages->len; i++)
 		found |= ((struct page *)g_ptr_array_index(p->pages, i))->found;
 	accessibility_meta(out, p, found);
+	if (p->vertical)	/* Kindle's own word for it (Kindle Publishing Guidelines) */
+		g_string_append(out, "<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>\n");
 	g_string_append(out, "</metadata>\n<manifest>\n"
 			     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
 	g_string_append(out, "<item id=\"css\"");
@@ -554,6 +634,18 @@ static GString *package_opf(struct pack *p, const char *css_href)
 					       pg->found & SANITIZE_SVG ? "svg" : pg->nav ? "nav" : "");
 		g_string_append(out, "/>\n");
 	}
+	for (guint i = 0; i < p->fonts->len; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p->fonts, i);
+		char *id = g_strdup(e->href + strlen("fonts/"));
+
+		*strrchr(id, '.') = '\0';
+		g_string_append(out, "<item");
+		xml_attr(out, "id", id);
+		xml_attr(out, "href", e->href);
+		xml_attr(out, "media-type", e->media_type);
+		g_string_append(out, "/>\n");
+		g_free(id);
+	}
 	for (guint i = 0; i <= b->resources->len; i++) {
 		const struct resource *r = i < b->resources->len ? g_ptr_array_index(b->resources, i)
 				       : p->cover == &p->drawn_cover ? p->cover : NULL;
@@ -568,7 +660,9 @@ static GString *package_opf(struct pack *p, const char *css_href)
 			g_string_append(out, " properties=\"cover-image\"");
 		g_string_append(out, "/>\n");
 	}
-	g_string_append(out, "</manifest>\n<spine toc=\"ncx\">\n");
+	/* A vertical edition's pages turn from right to left. */
+	g_string_append(out, p->vertical ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
+					 : "</manifest>\n<spine toc=\"ncx\">\n");
 	for (guint i = 0; i < p->pages->len; i++) {
 		const struct page *pg = g_ptr_array_index(p->pages, i);
 
@@ -597,7 +691,27 @@ static void add_page(struct pack *p, const char *id, const char *href, struct de
 	g_ptr_array_add(p->pages, pg);
 }
 
-/* The stylesheet: --css FILE, else templates/epub.css. */
+/* A template of datadir/templates, appended to css; false when it cannot be read (reported). */
+static bool append_template(GString *css, const struct options *o, const char *name)
+{
+	char *path = g_build_filename(o->datadir ? o->datadir : ".", "templates", name, NULL);
+	char *text = NULL;
+	GError *err = NULL;
+	bool ok = g_file_get_contents(path, &text, NULL, &err);
+
+	if (!ok) {
+		diag_error(path, 0, "cannot read the stylesheet: %s", err->message);
+		g_error_free(err);
+	} else {
+		g_string_append_c(css, '\n');
+		g_string_append(css, text);
+	}
+	g_free(text);
+	g_free(path);
+	return ok;
+}
+
+/* The stylesheet: --css FILE, else templates/epub.css; then the vertical edition's rules when it is one. */
 static GString *stylesheet(const struct options *o)
 {
 	char *path = o->css ? g_strdup(o->css) : g_build_filename(o->datadir ? o->datadir : ".", "templates",
@@ -617,6 +731,10 @@ static GString *stylesheet(const struct options *o)
 	}
 	g_free(text);
 	g_free(path);
+	if (css && o->writing == WRITING_VERTICAL_RL && !append_template(css, o, "epub-vertical.css")) {
+		g_string_free(css, TRUE);
+		css = NULL;
+	}
 	return css;
 }
 
@@ -628,15 +746,25 @@ struct page_job {
 	struct deflated *part_packed, *packed;
 	unsigned part_found, found;
 	guint number;		/* 1 for the first article: progress */
+	struct font_use *use;	/* the pages' characters, with --embed-fonts */
+	bool vertical;		/* a vertical edition */
 };
+
+/* A page's characters counted for the fonts to embed (when they are), then the page compressed. */
+static struct deflated *pack_page(struct font_use *use, GString *page)
+{
+	if (use)
+		font_use_page(use, page->str, page->len);
+	return pack_text(page);
+}
 
 static void render_article_pages(gpointer data, gpointer unused)
 {
 	struct page_job *j = data;
 
 	if (j->part)
-		j->part_packed = pack_text(xhtml_part(j->b, j->part, &j->part_found));
-	j->packed = pack_text(xhtml_article(j->b, j->a, &j->found));
+		j->part_packed = pack_page(j->use, xhtml_part_in(j->b, j->part, j->vertical, &j->part_found));
+	j->packed = pack_page(j->use, xhtml_article_in(j->b, j->a, j->vertical, &j->found));
 }
 
 static void take_article_pages(gpointer data, gpointer user)
@@ -653,6 +781,10 @@ static void take_article_pages(gpointer data, gpointer user)
 	href = xhtml_file_name(j->a);
 	add_page(p, j->a->id, href, j->packed, j->found);
 	g_free(href);
+	if (j->use) {
+		font_use_merge(p->use, j->use);
+		font_use_free(j->use);
+	}
 	diag_progress_step(j->number);
 }
 
@@ -664,9 +796,9 @@ static void render_pages(struct pack *p)
 	gpointer *order;
 
 	if (p->cover)
-		add_page(p, "cover", "cover.xhtml", pack_text(cover_page(b, p->cover)), 0);
-	add_page(p, "title-page", "title.xhtml", pack_text(title_page(b)), 0);
-	add_page(p, "nav", "nav.xhtml", pack_text(nav_page(b, p->cover != NULL)), 0);
+		add_page(p, "cover", "cover.xhtml", pack_page(p->use, cover_page(b, p->cover, p->vertical)), 0);
+	add_page(p, "title-page", "title.xhtml", pack_page(p->use, title_page(b, false, p->vertical)), 0);
+	add_page(p, "nav", "nav.xhtml", pack_page(p->use, nav_page(b, p->cover != NULL, p->vertical)), 0);
 	((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->nav = true;
 	diag_progress_begin("writing EPUB", b->articles->len);
 	jobs = g_new0(struct page_job, b->articles->len ? b->articles->len : 1);
@@ -676,12 +808,82 @@ static void render_pages(struct pack *p)
 		jobs[i].a = g_ptr_array_index(b->articles, i);
 		jobs[i].part = part_opened_by(b, jobs[i].a);
 		jobs[i].number = i + 1;
+		jobs[i].use = p->use ? font_use_new() : NULL;
+		jobs[i].vertical = p->vertical;
 		order[i] = &jobs[i];
 	}
 	parallel_in_order(order, b->articles->len, render_article_pages, take_article_pages, p);
 	diag_progress_end();
 	g_free(order);
 	g_free(jobs);
+}
+
+/*
+ * --embed-fonts: subsets of the faces the pages are set in, the title page again with a link to
+ * their licence, and that licence's page (out of the reading order). The font subsets and the
+ * display options Apple Books needs to use them are added when the package is written.
+ */
+static void embed_fonts(struct pack *p, GString *css)
+{
+	const struct options *o = p->x->opts;
+	char *ofl_path = g_build_filename(o->datadir ? o->datadir : ".", "fonts", "OFL.txt", NULL);
+	char *ofl = NULL;
+	GError *err = NULL;
+
+	if (!g_file_get_contents(ofl_path, &ofl, NULL, &err)) {
+		/* Without the licence the fonts may not go with the book. */
+		diag_warn(ofl_path, 0, "cannot read the fonts' licence (%s): no fonts are embedded", err->message);
+		g_error_free(err);
+		g_free(ofl_path);
+		return;
+	}
+	g_free(ofl_path);
+	{
+		/* The title page's link, set like the rest of the title page (sans-serif). */
+		GString *probe = title_page(p->b, true, p->vertical);
+
+		font_use_page(p->use, probe->str, probe->len);
+		g_string_free(probe, TRUE);
+	}
+	/*
+	 * The fonts page is set in the book's fonts too, and names what the subsets hold: cut, write
+	 * the page, add its characters, and cut again until it adds nothing new (its counts change
+	 * only digits, so twice or three times).
+	 */
+	g_ptr_array_free(p->fonts, TRUE);
+	p->fonts = fontsubset_make(p->use, o->datadir);
+	for (int round = 0; round < 4 && p->fonts->len; round++) {
+		size_t before = font_use_count(p->use);
+		GString *page = fonts_page(p, ofl);
+
+		font_use_page(p->use, page->str, page->len);
+		g_string_free(page, TRUE);
+		if (font_use_count(p->use) == before)
+			break;
+		g_ptr_array_free(p->fonts, TRUE);
+		p->fonts = fontsubset_make(p->use, o->datadir);
+	}
+	if (p->fonts->len) {
+		for (guint i = 0; i < p->pages->len; i++) {
+			struct page *pg = g_ptr_array_index(p->pages, i);
+
+			if (!strcmp(pg->id, "title-page")) {
+				deflated_free(pg->packed);
+				pg->packed = pack_text(title_page(p->b, true, p->vertical));
+			}
+		}
+		add_page(p, "fonts", FONTS_PAGE, pack_text(fonts_page(p, ofl)), 0);
+		((struct page *)g_ptr_array_index(p->pages, p->pages->len - 1))->linear = false;
+		fontsubset_css(css, p->fonts);
+	}
+	g_free(ofl);
+}
+
+/* Apple Books uses a book's own fonts only when told to (its display options). */
+static GString *apple_display_options(void)
+{
+	return g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<display_options>\n<platform name=\"*\">\n"
+			    "<option name=\"specified-fonts\">true</option>\n</platform>\n</display_options>\n");
 }
 
 static bool sync_file(const char *path)
@@ -727,10 +929,17 @@ bool epub_write(const struct export *x, struct outfile *out)
 	}
 	p.buffers = g_ptr_array_new();
 	p.pages = g_ptr_array_new_with_free_func(page_free);
+	p.fonts = g_ptr_array_new_with_free_func(embedded_font_free);
+	p.use = x->opts->embed_fonts ? font_use_new() : NULL;
+	p.vertical = x->opts->writing == WRITING_VERTICAL_RL;
 	render_pages(&p);
+	if (p.use)
+		embed_fonts(&p, css);
 
 	add_text(&p, "mimetype", g_string_new("application/epub+zip"), false);
 	add_text(&p, "META-INF/container.xml", container_xml(), true);
+	if (p.fonts->len)
+		add_text(&p, "META-INF/com.apple.ibooks.display-options.xml", apple_display_options(), true);
 	add_text(&p, OPF_DIR "package.opf", package_opf(&p, XHTML_CSS_HREF), true);
 	add_text(&p, OPF_DIR "toc.ncx", ncx(b), true);
 	add_text(&p, OPF_DIR XHTML_CSS_HREF, css, true);
@@ -761,6 +970,19 @@ bool epub_write(const struct export *x, struct outfile *out)
 		}
 		g_free(name);
 	}
+	for (guint i = 0; i < p.fonts->len && !p.failed; i++) {
+		const struct embedded_font *e = g_ptr_array_index(p.fonts, i);
+		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(e->data, NULL), g_bytes_get_size(e->data), 0);
+		char *name = g_strconcat(OPF_DIR, e->href, NULL);
+
+		if (src)
+			add_source(&p, name, src, true);
+		else {
+			diag_error(out->path, 0, "cannot add %s to the EPUB: %s", e->href, zip_strerror(p.zip));
+			p.failed = true;
+		}
+		g_free(name);
+	}
 	if (png && !p.failed) {
 		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(png, NULL), g_bytes_get_size(png), 0);
 		char *name = g_strconcat(OPF_DIR, p.drawn_cover.href, NULL);
@@ -788,6 +1010,8 @@ bool epub_write(const struct export *x, struct outfile *out)
 	g_ptr_array_free(p.buffers, TRUE);
 	g_ptr_array_free(p.pages, TRUE);
 	cover_png_free(p.png);	/* after zip_close: the archive read the PNG's bytes there */
+	g_ptr_array_free(p.fonts, TRUE);	/* so did it the fonts' */
+	font_use_free(p.use);
 	g_free(p.drawn_cover.id);
 	g_free(p.drawn_cover.href);
 	return !p.failed;

@@ -16,6 +16,7 @@
 #include "base/langtag.h"
 #include "text/alttext.h"
 #include "format/epub/rawhtml.h"
+#include "format/epub/vertical.h"
 
 struct render {
 	const struct book *b;
@@ -29,12 +30,16 @@ struct render {
 	char **ref_id;		/* per footnote: id of the first reference written with an id */
 	bool in_notes;
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
-	cmark_node *source_para;	/* the trailing source-link paragraph */
 	cmark_node *in_header_row;
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
 	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
+	bool vertical;		/* the page is set vertically (vertical edition, CJK page) */
+	int in_table;		/* tables stay horizontal on a vertical page: their text is left as it is */
+	struct vertical_quotes quotes;	/* single quotes open in the block being written */
+	cmark_node *split_em;	/* Chinese emphasis whose Latin runs are written as <em lang="en"> of their own */
+	bool em_open;		/* split_em's <em> is open */
 };
 
 char *xhtml_file_name(const struct article *a)
@@ -45,6 +50,15 @@ char *xhtml_file_name(const struct article *a)
 static void esc(struct render *r, const char *s)
 {
 	xml_escape(r->out, s, -1);
+}
+
+/* Text a reader reads (not an address): on a vertical page, with its quotes and short numbers made vertical. */
+static void prose(struct render *r, const char *s, gssize len)
+{
+	if (r->vertical && !r->in_table)
+		vertical_text(r->out, s, len, r->lang, &r->quotes);
+	else
+		xml_escape(r->out, s, len);
 }
 
 const char *xhtml_lang(const char *lang)
@@ -64,11 +78,13 @@ static void put_lang(GString *out, const char *lang)
 	xml_attr(out, "xml:lang", xhtml_lang(lang));
 }
 
-void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class)
+void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class, bool vertical)
 {
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	put_lang(out, lang);
+	if (vertical)
+		g_string_append(out, " class=\"" XHTML_VERTICAL_CLASS "\"");
 	g_string_append(out, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
 	xml_escape(out, xhtml_title(title), -1);
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
@@ -101,8 +117,12 @@ static char *link_href(struct render *r, cmark_node *n)
 
 /* ---- images -------------------------------------------------------------- */
 
-/* An image folio could not put into the book: what it showed, where it was, and why it is missing. */
-static void put_placeholder(struct render *r, const char *url, const char *alt, const char *problem, bool block)
+/*
+ * An image folio could not put into the book: the label in the article's language, what it showed
+ * and where it was. Why it is missing is the warning's to say: a flaky network must not change
+ * the book's bytes, and the reasons are English.
+ */
+static void put_placeholder(struct render *r, const char *url, const char *alt, bool block)
 {
 	bool relative = false;
 	char *safe = url && *url ? sanitize_url(url, &relative) : NULL;
@@ -132,11 +152,6 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		}
 		g_string_append(r->out, "</span>");
 	}
-	if (problem) {
-		g_string_append(r->out, " <span class=\"problem\" lang=\"en\" xml:lang=\"en\">(");
-		esc(r, problem);
-		g_string_append(r->out, ")</span>");
-	}
 	g_string_append_printf(r->out, "</%s>", tag);
 	g_free(safe);
 }
@@ -149,7 +164,7 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 		char *shown = im && im->caption && (!alt || strcmp(im->caption, alt))
 			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", im->caption) : NULL;
 
-		put_placeholder(r, url, shown ? shown : alt, im ? im->problem : "not found in the book", block);
+		put_placeholder(r, url, shown ? shown : alt, block);
 		g_free(shown);
 		return;
 	}
@@ -302,12 +317,110 @@ static int cell_index(cmark_node *cell)
 	return i;
 }
 
+/* ---- Latin words in Chinese emphasis -------------------------------------- */
+
+/*
+ * Chinese (and Japanese) emphasis is marked with dots under each character, which Latin words do
+ * not take (CLREQ 3.3.4: they are set in italics, or not marked): a Latin run in such an <em> is
+ * written as an <em lang="en"> of its own beside it, so that the stylesheet's em:lang(zh) skips
+ * it ("*肝病学期刊 Hepatology 发表*" gives <em>肝病学期刊 </em><em lang="en">Hepatology</em><em> 发表</em>).
+ */
+static bool latin_letter(gunichar u)
+{
+	return u < 0x250 ? g_unichar_isalpha(u) : g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN && g_unichar_isalpha(u);
+}
+
+/* Length of the Latin run (letters, digits, and . , ' - & space inside it) at s, or 0. */
+static size_t latin_run(const char *s)
+{
+	size_t end = 0;
+	bool letter = false;
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (latin_letter(u) || (u < 0x80 && g_ascii_isdigit(u))) {
+			letter = letter || latin_letter(u);
+			end = (size_t)(g_utf8_next_char(p) - s);
+		} else if (!strchr(" .,'-&", (int)u) || u == 0 || !end) {
+			break;
+		}
+	}
+	/* An abbreviation keeps its last stop: "Sven C.D." */
+	if (letter && s[end] == '.' && memchr(s, '.', end))
+		end++;
+	return letter ? end : 0;
+}
+
+static bool has_latin_run(const char *s)
+{
+	for (const char *p = s; p && *p; p = g_utf8_next_char(p))
+		if (latin_letter(g_utf8_get_char(p)))
+			return true;
+	return false;
+}
+
+/* Is n an emphasis of CJK text holding a Latin run in its own text (not inside raw HTML)? */
+static bool splits_latin(const struct render *r, cmark_node *n)
+{
+	enum lang_writing w = langtag_writing(r->lang);
+	bool latin = false;
+
+	if (r->split_em || (w != LANG_HANS && w != LANG_HANT && w != LANG_HK && w != LANG_JA))
+		return false;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+			return false;
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT && has_latin_run(cmark_node_get_literal(c)))
+			latin = true;
+	}
+	return latin;
+}
+
+/* What split_em holds goes into an open <em>. */
+static void em_reopen(struct render *r)
+{
+	if (!r->em_open) {
+		g_string_append(r->out, "<em>");
+		r->em_open = true;
+	}
+}
+
+/* A text of split_em: its Latin runs each an <em lang="en">, the rest in the open <em>. */
+static void split_text(struct render *r, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t run = latin_run(p);
+
+		if (run) {
+			if (r->em_open)
+				g_string_append(r->out, "</em>");
+			r->em_open = false;
+			g_string_append(r->out, "<em lang=\"en\" xml:lang=\"en\">");
+			xml_escape(r->out, p, (gssize)run);
+			g_string_append(r->out, "</em>");
+			p += run;
+		} else {
+			const char *q = g_utf8_next_char(p);
+
+			while (*q && !latin_letter(g_utf8_get_char(q)))
+				q = g_utf8_next_char(q);
+			em_reopen(r);
+			prose(r, p, q - p);
+			p = q;
+		}
+	}
+}
+
 static void enter_extension(struct render *r, cmark_node *n)
 {
 	const char *t = ext_type(n);
 
 	if (!strcmp(t, "table")) {
 		g_string_append(r->out, "<table>\n");
+		r->in_table++;
 	} else if (!strcmp(t, "table_header")) {
 		g_string_append(r->out, "<thead>\n<tr>");
 		r->in_header_row = n;
@@ -350,6 +463,7 @@ static void leave_extension(struct render *r, cmark_node *n)
 			g_string_append(r->out, "</tbody>\n");
 		g_string_append(r->out, "</table>\n");
 		r->in_header_row = NULL;
+		r->in_table--;
 	} else if (!strcmp(t, "table_header")) {
 		g_string_append(r->out, "</tr>\n</thead>\n");
 	} else if (!strcmp(t, "table_row")) {
@@ -374,6 +488,8 @@ static void open_notes(struct render *r, cmark_node *doc)
 /* Returns true when n's children were written here and must be skipped. */
 static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 {
+	if (r->split_em && cmark_node_parent(n) == r->split_em && cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		em_reopen(r);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_DOCUMENT:
 		break;
@@ -423,6 +539,12 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		cmark_node *img = lone_image(n);
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
+		r->quotes.single_open = 0;	/* a quote does not run on from one block to the next */
+		/* The source link the header shows. */
+		if (n == r->v->source_para) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			return true;
+		}
 		if (img) {
 			const struct image *im = record_image(r->v, img, NULL);
 
@@ -437,7 +559,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			return true;
 		}
 		if (!tight_item(n))
-			g_string_append(r->out, n == r->source_para ? "<p class=\"source-link\">" : "<p>");
+			g_string_append(r->out, record_subhead(n) ? "<p class=\"subhead\">" : "<p>");
 		if (note)
 			put_backlink(r);
 		break;
@@ -446,6 +568,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		const struct heading *h = record_heading(n);
 		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
 
+		r->quotes.single_open = 0;
 		g_string_append_printf(r->out, "<h%d", level);
 		if (h && h->anchor)
 			xml_attr(r->out, "id", h->anchor);
@@ -472,7 +595,10 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 
 		/* The same spacing between Chinese and Latin as the PDF (CLREQ 3.2.2). */
 		textnorm_text(text, n, r->cjk_latin_space);
-		esc(r, text->str);
+		if (r->split_em && cmark_node_parent(n) == r->split_em)
+			split_text(r, text->str);
+		else
+			prose(r, text->str, -1);
 		g_string_free(text, TRUE);
 		break;
 	}
@@ -495,8 +621,14 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_EMPH:
-		if (nest_enter(r, 1))
+		if (!nest_enter(r, 1))
+			break;
+		if (splits_latin(r, n)) {
+			r->split_em = n;	/* its <em> is opened by what it holds */
+			r->em_open = false;
+		} else {
 			g_string_append(r->out, "<em>");
+		}
 		break;
 	case CMARK_NODE_STRONG:
 		if (nest_enter(r, 1))
@@ -517,6 +649,9 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			r->san->link_depth++;
 			g_free(href);
 		}
+		/* "[](url)": a link with nothing to read shows its address (both books). */
+		if (record_link(n) && record_link(n)->no_text && record_link(n)->href)
+			esc(r, record_link(n)->url);
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
@@ -573,8 +708,16 @@ static void leave(struct render *r, cmark_node *n)
 		g_string_append(r->out, "</aside>\n");
 		break;
 	case CMARK_NODE_EMPH:
-		if (nest_leave(r, 1))
+		if (!nest_leave(r, 1))
+			break;
+		if (n == r->split_em) {
+			if (r->em_open)
+				g_string_append(r->out, "</em>");
+			r->split_em = NULL;
+			r->em_open = false;
+		} else {
 			g_string_append(r->out, "</em>");
+		}
 		break;
 	case CMARK_NODE_STRONG:
 		if (nest_leave(r, 1))
@@ -615,30 +758,15 @@ static void render_tree(struct render *r, cmark_node *doc)
 
 /* ---- the article page ---------------------------------------------------- */
 
-/* The last paragraph when it is only the source link the passes took the source from. */
-static cmark_node *source_paragraph(const struct article *a, cmark_node *doc)
-{
-	cmark_node *last = cmark_node_last_child(doc), *link = NULL;
-
-	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
-		last = cmark_node_previous(last);
-	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH || !a->source_url)
-		return NULL;
-	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c))
-		if (cmark_node_get_type(c) == CMARK_NODE_LINK)
-			link = c;
-	return link && !g_strcmp0(cmark_node_get_url(link), a->source_url) ? last : NULL;
-}
-
 static void put_header(struct render *r)
 {
 	const struct article *a = r->a;
 	GString *meta = g_string_new(NULL);
-	GPtrArray *tags = a->fm.tags.items;
+	GPtrArray *tags = a->header_tags;
 	GString *saved = r->out;
 
 	g_string_append(r->out, "<header class=\"article-header\">\n<h1 class=\"title\">");
-	esc(r, a->title);
+	prose(r, a->title, -1);
 	g_string_append(r->out, "</h1>\n");
 	/* the meta line: date, author, source; written to its own buffer to know whether it is empty */
 	r->out = meta;
@@ -652,7 +780,7 @@ static void put_header(struct render *r)
 			GString *d = g_string_new(NULL);
 
 			l10n_date(d, &a->fm.date, r->lang, true);
-			esc(r, d->str);
+			prose(r, d->str, -1);
 			g_string_free(d, TRUE);
 		}
 		g_string_append(meta, "</time>");
@@ -662,7 +790,7 @@ static void put_header(struct render *r)
 		if (meta->len)
 			g_string_append(meta, "<span class=\"sep\"> · </span>");
 		g_string_append(meta, "<span class=\"author\">");
-		esc(r, a->fm.author.text);
+		prose(r, a->fm.author.text, -1);
 		g_string_append(meta, "</span>");
 	}
 	if (a->source_name || a->source_url) {
@@ -694,14 +822,14 @@ static void put_header(struct render *r)
 		g_string_append(r->out, "<p class=\"tags\">");
 		for (guint i = 0; i < tags->len; i++) {
 			g_string_append(r->out, i ? " <span class=\"tag\">" : "<span class=\"tag\">");
-			esc(r, g_ptr_array_index(tags, i));
+			prose(r, g_ptr_array_index(tags, i), -1);
 			g_string_append(r->out, "</span>");
 		}
 		g_string_append(r->out, "</p>\n");
 	}
-	if (a->fm.summary.text && *a->fm.summary.text) {
+	if (a->standfirst) {
 		g_string_append(r->out, "<p class=\"standfirst\">");
-		esc(r, a->fm.summary.text);
+		prose(r, a->standfirst, -1);
 		g_string_append(r->out, "</p>\n");
 	}
 	g_string_append(r->out, "</header>\n");
@@ -725,7 +853,8 @@ static void put_lead(struct render *r)
 	g_string_append(r->out, " alt=\"\"/></figure>\n");
 }
 
-static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out)
+static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out,
+			bool vertical)
 {
 	const struct article *a = v->a;
 
@@ -735,6 +864,7 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	r->v = v;
 	r->lang = a->lang ? a->lang : b->lang;
 	r->cjk_latin_space = b->cjk_latin_space;
+	r->vertical = vertical && vertical_lang(r->lang);
 	r->out = out;
 	r->san = rawhtml_new(out, a->file, r->lang, raw_image, r);
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -747,7 +877,6 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	}
 	r->ref_count = g_new0(int, a->footnotes->len + 1);
 	r->ref_id = g_new0(char *, a->footnotes->len + 1);
-	r->source_para = source_paragraph(a, v->doc);
 }
 
 static unsigned render_clear(struct render *r)
@@ -763,14 +892,14 @@ static unsigned render_clear(struct render *r)
 	return found;
 }
 
-GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found)
+GString *xhtml_article_in(const struct book *b, const struct article *a, bool vertical, unsigned *found)
 {
 	GString *out = g_string_sized_new(16384);
 	struct render r;
 	struct article_view *v = article_view_open(a);
 
-	render_init(&r, b, v, out);
-	xhtml_begin(out, r.lang, a->title, "article");
+	render_init(&r, b, v, out, vertical);
+	xhtml_begin(out, r.lang, a->title, "article", r.vertical);
 	g_string_append(out, "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\"");
 	xml_attr(out, "id", a->id);
 	g_string_append(out, ">\n");
@@ -784,23 +913,33 @@ GString *xhtml_article(const struct book *b, const struct article *a, unsigned *
 	return out;
 }
 
-GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
+GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found)
+{
+	return xhtml_article_in(b, a, false, found);
+}
+
+GString *xhtml_part_in(const struct book *b, const struct part *p, bool vertical, unsigned *found)
 {
 	GString *out = g_string_sized_new(4096);
 	const struct article *intro = p->intro;
+	const char *lang = intro && intro->lang ? intro->lang : b->lang;
+	bool vert = vertical && vertical_lang(lang);
 
 	*found = 0;
-	xhtml_begin(out, intro && intro->lang ? intro->lang : b->lang, p->title, "part");
+	xhtml_begin(out, lang, p->title, "part", vert);
 	g_string_append(out, "<section class=\"part\" epub:type=\"part\" role=\"doc-part\"");
 	xml_attr(out, "id", p->id);
 	g_string_append(out, ">\n<h1 class=\"part-title\">");
-	xml_escape(out, p->title, -1);
+	if (vert)
+		vertical_text(out, p->title, -1, lang, NULL);
+	else
+		xml_escape(out, p->title, -1);
 	g_string_append(out, "</h1>\n");
 	if (intro) {
 		struct render r;
 		struct article_view *v = article_view_open(intro);
 
-		render_init(&r, b, v, out);
+		render_init(&r, b, v, out, vertical);
 		render_tree(&r, v->doc);
 		*found = render_clear(&r);
 		article_view_close(v);
@@ -808,4 +947,9 @@ GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
 	g_string_append(out, "</section>\n");
 	xhtml_end(out);
 	return out;
+}
+
+GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found)
+{
+	return xhtml_part_in(b, p, false, found);
 }

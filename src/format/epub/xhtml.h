@@ -8,6 +8,8 @@
 
 /* The stylesheet every page links to, relative to the pages. */
 #define XHTML_CSS_HREF "css/epub.css"
+/* The class of the html element of a page set vertically (--writing-mode vertical-rl). */
+#define XHTML_VERTICAL_CLASS "vertical"
 
 /* The page a's XHTML lives in: "a0003.xhtml"; g_free. */
 char *xhtml_file_name(const struct article *a);
@@ -20,12 +22,18 @@ char *xhtml_file_name(const struct article *a);
  * reported through diag. Free with g_string_free.
  */
 GString *xhtml_article(const struct book *b, const struct article *a, unsigned *found);
+/*
+ * The same in a vertical edition when vertical: a Chinese or Japanese page is then set vertically
+ * (html class "vertical"; quotes and short numbers as format/epub/vertical.h makes them).
+ */
+GString *xhtml_article_in(const struct book *b, const struct article *a, bool vertical, unsigned *found);
 
 /* The page that opens part p (its title and the body of its _index.md). */
 GString *xhtml_part(const struct book *b, const struct part *p, unsigned *found);
+GString *xhtml_part_in(const struct book *b, const struct part *p, bool vertical, unsigned *found);
 
-/* Start and end an XHTML page: declaration, html with lang, head with title and stylesheet, body. */
-void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class);
+/* Start and end an XHTML page: declaration, html with lang (and class "vertical"), head with title and stylesheet, body. */
+void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class, bool vertical);
 void xhtml_end(GString *out);
 
 /* lang when it is a well-formed language tag, else "und": a bad front matter lang cannot break the book. */

@@ -59,6 +59,16 @@ static void dump_article(FILE *f, const struct article *a)
 
 		fprintf(f, "  extra line %d: %s = %s\n", e->line, e->key, e->value);
 	}
+	/* The header both books set (read/header.c), where it differs from the front matter. */
+	if (a->fm.summary.text && *a->fm.summary.text && !a->standfirst)
+		fprintf(f, "  standfirst: none (the summary repeats the opening)\n");
+	if (a->header_tags->len != a->fm.tags.items->len)
+		list_field(f, "header tags", a->header_tags);
+	if (a->source_paragraph)
+		fprintf(f, "  source paragraph: shown in the header\n");
+	for (guint i = 0; i < a->subheads->len; i++)
+		fprintf(f, "%s %u%s", i ? "," : "  subheads (top-level paragraphs from 0):", g_array_index(a->subheads, guint, i),
+			i + 1 == a->subheads->len ? "\n" : "");
 	if (a->lead)
 		dump_image(f, "lead", a->lead);
 	for (guint i = 0; i < a->headings->len; i++) {

@@ -49,14 +49,14 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 		g_string_free(s, TRUE);
 		any = true;
 	}
-	if (a->fm.tags.items->len) {
+	if (a->header_tags->len) {
 		GString *s = g_string_new(any ? "\n" : "");
 
 		l10n_lead(s, lay_lang(L), L_TAGS);
-		for (guint i = 0; i < a->fm.tags.items->len; i++) {
+		for (guint i = 0; i < a->header_tags->len; i++) {
 			if (i)
 				g_string_append(s, F->latin ? ", " : "、");
-			g_string_append(s, g_ptr_array_index(a->fm.tags.items, i));
+			g_string_append(s, g_ptr_array_index(a->header_tags, i));
 		}
 		para_add(lp->para, s->str, (int)s->len, muted);
 		g_string_free(s, TRUE);
@@ -87,7 +87,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 					     lay_style(L, lay_heading_role(F), size, F->latin, false,
 						       L->t->color_heading, NULL, 0, false, false),
 					     a->fm.title.line ? a->fm.title.line : 1);
-	const char *summary = a->fm.summary.text;
+	const char *summary = a->standfirst;
 
 	lay_para_role(L, lp, selem_heading(L->title_level), F->el);
 	/* On the grid the header (title to rule) is one block of whole lines. */
@@ -95,7 +95,7 @@ static void article_header(struct lay *L, struct flow *F, const struct article *
 	lay_mark(L, a->id, a->title, lay_outline_base(L));
 	lay_para_lines(L, F, lp, true);
 	meta_line(L, F, a);
-	if (summary && summary[strspn(summary, " \t\n")]) {
+	if (summary) {
 		double ssize = F->size * 0.92;
 		struct lpara *sp = lay_para_new(L, F->w, ssize * 1.7, 0, L->t->align, false, a->fm.summary.line);
 		char *text = g_strstrip(g_strdup(summary));

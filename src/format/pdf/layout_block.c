@@ -24,7 +24,7 @@ static double para_indent(const struct lay *L, const struct flow *F)
 
 /*
  * The inline nodes from first up to stop as one paragraph (blank ends trimmed). A subheading
- * (see bold_subheading) is not split and is kept with what follows, like a heading.
+ * (record_subhead: a bold phrase alone) is not split and is kept with what follows, like a heading.
  */
 static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block,
 		      bool subheading)
@@ -43,7 +43,9 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 			last = cmark_node_previous(last);
 		stop = cmark_node_next(last);
 	}
-	lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, block));
+	/* A subhead is not a body line: not indented, as the EPUB sets it. */
+	lp = lay_para_new(L, F->w, lay_pitch(L, F->size), subheading ? 0 : para_indent(L, F), L->t->align, false,
+			  lay_node_line(L, block));
 	lay_para_role(L, lp, SR_P, F->el);
 	layout_inlines_range(L, lp, first, stop, &s);
 	if (!*para_text(lp->para)) {
@@ -59,35 +61,13 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 		F->no_indent = false;
 }
 
-/*
- * A paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济规律**")
- * is how news sites write a subheading: the page must not end on it.
- */
-static bool bold_subheading(cmark_node *para)
-{
-	int strong = 0;
-	char *text;
-	bool short_enough;
-
-	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) == CMARK_NODE_STRONG)
-			strong++;
-		else if (!lay_blank_text(c) && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK)
-			return false;
-	}
-	if (strong != 1)
-		return false;
-	text = node_plain_text(para);
-	short_enough = g_utf8_strlen(text, -1) <= 60;
-	g_free(text);
-	return short_enough;
-}
-
 /* A paragraph; images in it become blocks of their own, the text around them paragraphs. */
 static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 {
 	cmark_node *start = cmark_node_first_child(n);
 
+	if (L->view && n == L->view->source_para)	/* the header shows the source */
+		return;
 	for (cmark_node *c = start; c; c = cmark_node_next(c)) {
 		cmark_node *img = cmark_node_get_type(c) == CMARK_NODE_IMAGE ? c : lay_linked_image(c);
 
@@ -100,7 +80,7 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		g_free(link);
 		start = cmark_node_next(c);
 	}
-	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && bold_subheading(n));
+	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && record_subhead(n));
 }
 
 /* ---- headings ---- */

@@ -22,25 +22,26 @@ static char *shorten(const char *s, long max)
 	return g_strdup_printf("%.*s…", (int)(g_utf8_offset_to_pointer(s, max) - s), s);
 }
 
-/* A visible box where an image could not be had: what it showed (alt) and where it was (link). */
-static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *problem,
+/*
+ * A visible box where an image could not be had: the label in the article's language, what it
+ * showed (alt) and where it was (link). Why it is missing is said in the warning, not in the book
+ * (a network's moods must not change the book); only a reason in the book's language (the PDF
+ * cannot print the format) is shown.
+ */
+static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *reason,
 			    int src_line)
 {
 	double pad = 6, size = L->t->small_size;
 	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
 	struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
-	/* The model's reason is English: Chinese books show the label alone. */
-	char *label = g_strdup(lay_label(L, L_IMAGE_MISSING));
+	char *label = reason ? g_strdup_printf(F->latin ? "%s (%s)" : "%s（%s）", lay_label(L, L_IMAGE_MISSING), reason)
+			     : g_strdup(lay_label(L, L_IMAGE_MISSING));
 	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
 	char *surl = url && *url ? shorten(url, 160) : NULL;
 	struct vitem *v;
 	double y = pad;
 	int n;
 
-	if (F->latin && problem) {
-		g_free(label);
-		label = g_strdup_printf("%s (%s)", lay_label(L, L_IMAGE_MISSING), problem);
-	}
 	/* What the picture was, as text: a paragraph (its frame is an artifact). */
 	lay_para_role(L, lp, SR_P, F->el);
 	para_add(lp->para, label, -1, lay_style(L, s.role, size, true, false, s.color, NULL, 0, false, false));
@@ -133,7 +134,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? "\n" : "", caption) : NULL;
 
 		placeholder(L, F, shown ? shown : alt, im ? im->url : NULL,
-				im && im->problem ? im->problem : r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
+			    r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
 		g_free(shown);
 		return;
 	}

@@ -166,8 +166,12 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			break;
 		case CMARK_NODE_LINK: {
 			char *target = lay_link_target(n);
+			const struct link *l = record_link(n);
 
 			c.link = target;
+			/* "[](url)": a link with nothing to read shows its address (both books). */
+			if (l && l->no_text && l->href)
+				add_text(w, l->url, &c);
 			walk(w, n, &c);
 			g_free(target);
 			break;

@@ -1,0 +1,113 @@
+/* vertical.c - text for a page set vertically: corner brackets for Chinese quotes, short numbers upright. */
+#include "format/epub/vertical.h"
+
+#include <string.h>
+
+#include "base/langtag.h"
+#include "base/xmlesc.h"
+
+bool vertical_lang(const char *lang)
+{
+	enum lang_writing w = langtag_writing(lang);
+
+	return w == LANG_HANS || w == LANG_HANT || w == LANG_HK || w == LANG_JA;
+}
+
+static bool chinese(const char *lang)
+{
+	enum lang_writing w = langtag_writing(lang);
+
+	return w == LANG_HANS || w == LANG_HANT || w == LANG_HK;
+}
+
+/* A character that makes a digit beside it part of something longer: a word, a decimal, a time. */
+static bool joins_number(gunichar u)
+{
+	return (u < 0x80 && (g_ascii_isalnum(u) || strchr(".,:/", (int)u))) || u == 0xFF0E || u == 0xFF1A;
+}
+
+static bool is_space(gunichar u)
+{
+	return u == ' ' || u == 0x2005;
+}
+
+/* The character before p (not before start), past spaces; 0 at the start. */
+static gunichar before(const char *start, const char *p)
+{
+	while (p > start) {
+		gunichar u;
+
+		p = g_utf8_prev_char(p);
+		u = g_utf8_get_char(p);
+		if (!is_space(u))
+			return u;
+	}
+	return 0;
+}
+
+/* The character at or after p (before end), past spaces; 0 at the end. */
+static gunichar after(const char *p, const char *end)
+{
+	for (; p < end; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (!is_space(u))
+			return u;
+	}
+	return 0;
+}
+
+void vertical_text(GString *out, const char *text, gssize len, const char *lang, struct vertical_quotes *q)
+{
+	struct vertical_quotes local = { 0 };
+	const char *p = text, *end = text + (len < 0 ? (gssize)strlen(text) : len);
+	bool zh = chinese(lang), drop_space = false;
+
+	if (!q)
+		q = &local;
+	while (p < end) {
+		gunichar u = g_utf8_get_char(p);
+		const char *next = g_utf8_next_char(p);
+
+		if (u < 0x80 && g_ascii_isdigit(u)) {
+			const char *d = p;
+
+			while (d < end && g_ascii_isdigit(*d))
+				d++;
+			if (d - p <= 2 && !joins_number(before(text, p)) && !joins_number(after(d, end))) {
+				/* The quarter-em space folio set before it goes: an upright number needs none. */
+				while (out->len && !strcmp(out->str + out->len - (out->len >= 3 ? 3 : 0), "\u2005"))
+					g_string_truncate(out, out->len - 3);
+				g_string_append(out, "<span class=\"" VERTICAL_TCY_CLASS "\">");
+				g_string_append_len(out, p, d - p);
+				g_string_append(out, "</span>");
+				drop_space = true;
+				p = d;
+				continue;
+			}
+			xml_escape(out, p, d - p);
+			p = d;
+			drop_space = false;
+			continue;
+		}
+		if (drop_space && u == 0x2005) {
+			p = next;
+			continue;
+		}
+		drop_space = false;
+		if (zh && u == 0x201C)
+			g_string_append(out, "\u300C");
+		else if (zh && u == 0x201D)
+			g_string_append(out, "\u300D");
+		else if (zh && u == 0x2018) {
+			g_string_append(out, "\u300E");
+			q->single_open++;
+		} else if (zh && u == 0x2019 && q->single_open > 0) {
+			g_string_append(out, "\u300F");
+			q->single_open--;
+		} else {
+			xml_escape(out, p, next - p);
+		}
+		p = next;
+	}
+}
