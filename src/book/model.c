@@ -151,6 +151,16 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->source_url = g_strdup(a->source_url);
 	c->source_href = g_strdup(a->source_href);
 	c->lead = image_copy(a->lead);
+	c->standfirst = g_strdup(a->standfirst);
+	/* The header's tags are borrowed from the front matter's: the copy's, at the same places. */
+	c->header_tags = g_ptr_array_new();
+	for (guint i = 0; i < a->header_tags->len; i++)
+		for (guint j = 0; j < a->fm.tags.items->len; j++)
+			if (g_ptr_array_index(a->fm.tags.items, j) == g_ptr_array_index(a->header_tags, i)) {
+				g_ptr_array_add(c->header_tags, g_ptr_array_index(c->fm.tags.items, j));
+				break;
+			}
+	c->subheads = g_array_copy(a->subheads);
 	c->headings = g_ptr_array_new_full(a->headings->len, NULL);
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
