@@ -106,3 +106,16 @@ contains "bad input: ... naming the file, the line and what it takes" "$TMP/err"
 	"folio.yaml:2: error: 'shortcodes: notice' must be one of blockquote, details"
 printf 'shortcodes: [notice]\n' >"$TMP/bad/folio.yaml"
 expect_status "bad input: shortcodes: must be a mapping (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
+
+# Links by the address Hugo publishes a page at ("/posts/slug/", url: "/about/", any case, with a
+# #fragment) go to that page in the book; an address of no page stays text.
+cp -r tests/hugo/site "$TMP/siteurl"
+printf -- '---\ntitle: 站内链接\ndate: 2024-03-06\n---\n\n见[宽松](/posts/relaxed-time/)、[关于](/about/)、[宽松二](/posts/Relaxed-Time#x)与[无](/posts/nope/)。\n' \
+	>"$TMP/siteurl/content/zh-cn/posts/site-links.md"
+"$FOLIO" -q "$TMP/siteurl" --only-lang zh-cn -t model -o "$TMP/siteurl.model" 2>/dev/null
+slug_id=$(awk '/^article /{id=$2} /title: 宽松的时间写法/{print id; exit}' "$TMP/siteurl.model")
+about_id=$(awk '/^article .*\/about\.html$/{print $2; exit}' "$TMP/siteurl.model")
+contains "site links: /posts/slug/ goes to the page of that slug" "$TMP/siteurl.model" "link line 6 /posts/relaxed-time/ -> ${slug_id:-none}\$"
+contains "site links: url: /about/ goes to that page" "$TMP/siteurl.model" "link line 6 /about/ -> ${about_id:-none}\$"
+contains "site links: any case, with a fragment" "$TMP/siteurl.model" "link line 6 /posts/Relaxed-Time#x -> ${slug_id:-none}\$"
+contains "site links: the address of no page stays text" "$TMP/siteurl.model" "link line 6 /posts/nope/ .text only.$"

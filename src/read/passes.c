@@ -90,6 +90,51 @@ static struct article *article_by_real(struct book *b, const char *real)
 	return NULL;
 }
 
+/*
+ * A site address as Hugo publishes pages ("/posts/slug/", "/about", "/en/posts/x/#part"): the
+ * path, percent-decoded, in lower case, ending in "/" (a last "index.html" dropped); NULL for
+ * anything else (a relative path, "//host/...").
+ */
+static char *site_path_key(const char *url)
+{
+	char *path, *dec, *key;
+	const char *last;
+	GString *k;
+
+	if (url[0] != '/' || url[1] == '/')
+		return NULL;
+	path = g_strndup(url, strcspn(url, "?#"));
+	dec = g_uri_unescape_string(path, NULL);
+	key = g_ascii_strdown(dec ? dec : path, -1);
+	k = g_string_new(key);
+	if (g_str_has_suffix(k->str, "/index.html"))
+		g_string_truncate(k, k->len - strlen("index.html"));
+	last = strrchr(k->str, '/');
+	if (!g_str_has_suffix(k->str, "/") && !(last && strchr(last, '.')))
+		g_string_append_c(k, '/');
+	g_free(key);
+	g_free(dec);
+	g_free(path);
+	return g_string_free(k, FALSE);
+}
+
+/* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
+static GHashTable *articles_by_site_path(struct book *b)
+{
+	GHashTable *by = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+		char *key = a->permalink ? site_path_key(a->permalink) : NULL;
+
+		if (key && !g_hash_table_contains(by, key))
+			g_hash_table_insert(by, key, a);
+		else
+			g_free(key);
+	}
+	return by;
+}
+
 /* The anchors of article t, indexed once for all the links that name it. */
 static const struct anchors *anchors_of(GHashTable *index, const struct article *t)
 {
@@ -138,12 +183,13 @@ static char *outward(const char *url, const char *file, int line, const char *wh
 
 /*
  * Where link l of article a goes, in both books: a relative link to another article of the book
- * goes there (to the heading or note its #fragment names, else the article's top); "#..." to a
+ * goes there (to the heading or note its #fragment names, else the article's top), and so does
+ * a site address Hugo publishes one of them at ("/posts/slug/"); "#..." to a
  * place in a itself (else nowhere); a web address a book may hold goes out (as a valid URI); a
  * script or unsafe scheme, or an address no valid URI can say, goes nowhere, with a warning;
  * anything else stays text.
  */
-static void resolve_link(struct book *b, struct article *a, struct link *l, GHashTable *index)
+static void resolve_link(struct book *b, struct article *a, struct link *l, GHashTable *index, GHashTable *by_site_path)
 {
 
 	if (!*l->url)
@@ -169,6 +215,13 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 			if (real)
 				l->target = article_by_real(b, real);
 			g_free(idx);
+		}
+		/* "/posts/slug/": a page of the site by the address Hugo publishes it at. */
+		if (!l->target) {
+			char *key = site_path_key(l->url);
+
+			l->target = key ? g_hash_table_lookup(by_site_path, key) : NULL;
+			g_free(key);
 		}
 		if (l->target && hash)
 			l->anchor = anchors_find(anchors_of(index, l->target), hash + 1);
@@ -253,6 +306,7 @@ static void name_records(struct article *a, char *id)
 static void resolve_links(struct book *b)
 {
 	GHashTable *index = g_hash_table_new_full(NULL, NULL, NULL, anchors_free);
+	GHashTable *by_site_path = articles_by_site_path(b);
 	GPtrArray *all = g_ptr_array_new();
 
 	g_ptr_array_extend(all, b->articles, NULL, NULL);
@@ -266,7 +320,7 @@ static void resolve_links(struct book *b)
 		struct article *a = g_ptr_array_index(all, i);
 
 		for (guint k = 0; k < a->links->len; k++)
-			resolve_link(b, a, g_ptr_array_index(a->links, k), index);
+			resolve_link(b, a, g_ptr_array_index(a->links, k), index, by_site_path);
 		if (a->source_url)
 			/* A source from the body's source paragraph is one of its links: said there. */
 			a->source_href = outward(a->source_url, a->file, a->fm.source.line,
@@ -274,6 +328,7 @@ static void resolve_links(struct book *b)
 						 ? "source link" : NULL);
 	}
 	g_ptr_array_free(all, TRUE);
+	g_hash_table_destroy(by_site_path);
 	g_hash_table_destroy(index);
 }
 
