@@ -10,6 +10,7 @@ struct tdev {
 	struct device d;
 	FILE *fp;
 	const char *path;	/* the output's name, for messages */
+	int why;		/* the errno of the first write that failed, taken on the page it failed on */
 };
 
 /* The text of a line: "\n" and trailing spaces dropped, quotes escaped. */
@@ -44,7 +45,8 @@ static void print_line_text(FILE *fp, const struct box *b)
 
 static void trace_page(struct device *d, const struct page *p)
 {
-	FILE *fp = ((struct tdev *)d)->fp;
+	struct tdev *t = (struct tdev *)d;
+	FILE *fp = t->fp;
 
 	fprintf(fp, "page %d %s label %s\n", p->number, p->right ? "right" : "left", p->label ? p->label : "-");
 	for (guint i = 0; i < p->boxes->len; i++) {
@@ -82,15 +84,17 @@ static void trace_page(struct device *d, const struct page *p)
 			break;
 		}
 	}
+	/* Taken now: by the end this thread has waited for the others, and each wait may set errno. */
+	if (!t->why && ferror(fp))
+		t->why = errno ? errno : EIO;
 }
 
 static bool trace_finish(struct device *d)
 {
 	struct tdev *t = (struct tdev *)d;
 
-	/* A write that failed earlier left its errno (nothing since calls the system but writes). */
 	bool failed = ferror(t->fp);
-	int why = errno;
+	int why = t->why;
 
 	if (!failed) {
 		errno = 0;
