@@ -203,8 +203,7 @@ struct diag_held *diag_hold_end(void)
 
 	g_private_set(&held_here, NULL);
 	if (h && !h->messages->len) {
-		g_array_free(h->messages, TRUE);
-		g_free(h);
+		diag_held_free(h);
 		return NULL;
 	}
 	return h;
@@ -212,20 +211,9 @@ struct diag_held *diag_hold_end(void)
 
 void diag_held_give(struct diag_held *h)
 {
-	if (!h)
-		return;
-	for (guint i = 0; i < h->messages->len; i++) {
-		struct held_message *m = &g_array_index(h->messages, struct held_message, i);
-
-		/* given on a thread that is not holding */
-		say(m->level, m->kind, m->cause, m->detail, m->file, m->line, m->text);
-		g_free(m->cause);
-		g_free(m->detail);
-		g_free(m->file);
-		g_free(m->text);
-	}
-	g_array_free(h->messages, TRUE);
-	g_free(h);
+	/* given on a thread that is not holding */
+	diag_held_repeat(h);
+	diag_held_free(h);
 }
 
 void diag_record_begin(void)

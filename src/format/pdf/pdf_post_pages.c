@@ -222,19 +222,15 @@ static void check_fonts(struct page_work *pw, qpdf_oh res, guint number)
 	qpdf_oh_release(q, fonts);
 }
 
-/* Fonts and pictures of a page's resources and of the forms they draw. */
-static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number)
+/* fn on each XObject of res's /XObject dictionary: its stream dictionary and its /Subtype. */
+static void each_xobject(qpdf_data q, qpdf_oh res, void (*fn)(qpdf_oh dict, qpdf_oh subtype, void *data), void *data)
 {
-	qpdf_data q = pw->s->q;
-	qpdf_oh xo;
+	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
 
-	if (!qpdf_oh_is_dictionary(q, res) || depth > 8)
-		return;
-	check_fonts(pw, res, number);
-	xo = qpdf_oh_get_key(q, res, "/XObject");
 	if (qpdf_oh_is_dictionary(q, xo)) {
 		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
 
+		/* The names first: fn may walk other dictionaries, which ends this iteration. */
 		qpdf_oh_begin_dict_key_iter(q, xo);
 		while (qpdf_oh_dict_more_keys(q))
 			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
@@ -242,19 +238,7 @@ static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint 
 			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
 			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
 
-			if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-				qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
-
-				check_resources(pw, r, depth + 1, number);
-				qpdf_oh_release(q, r);
-			} else if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
-				qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
-
-				if (!pw->s->cmyk_intent && is_cmyk(q, cs))
-					post_fail(pw->s, "a CMYK picture on page %u cannot go into a PDF/X-4 whose output "
-						  "intent is RGB; convert it to RGB", number);
-				qpdf_oh_release(q, cs);
-			}
+			fn(d, sub, data);
 			qpdf_oh_release(q, sub);
 			qpdf_oh_release(q, d);
 			qpdf_oh_release(q, x);
@@ -264,41 +248,74 @@ static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint 
 	qpdf_oh_release(q, xo);
 }
 
+static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number);
+
+struct resource_walk {
+	struct page_work *pw;
+	struct post *s;
+	int depth;
+	guint number;
+};
+
+static void check_xobject(qpdf_oh d, qpdf_oh sub, void *data)
+{
+	const struct resource_walk *w = data;
+	qpdf_data q = w->pw->s->q;
+
+	if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+		qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+
+		check_resources(w->pw, r, w->depth + 1, w->number);
+		qpdf_oh_release(q, r);
+	} else if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
+		qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
+
+		if (!w->pw->s->cmyk_intent && is_cmyk(q, cs))
+			post_fail(w->pw->s, "a CMYK picture on page %u cannot go into a PDF/X-4 whose output "
+				  "intent is RGB; convert it to RGB", w->number);
+		qpdf_oh_release(q, cs);
+	}
+}
+
+/* Fonts and pictures of a page's resources and of the forms they draw. */
+static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number)
+{
+	struct resource_walk w = { .pw = pw, .depth = depth, .number = number };
+
+	if (!qpdf_oh_is_dictionary(pw->s->q, res) || depth > 8)
+		return;
+	check_fonts(pw, res, number);
+	each_xobject(pw->s->q, res, check_xobject, &w);
+}
+
+static void default_rgb(struct post *s, qpdf_oh res, int depth);
+
+static void default_rgb_form(qpdf_oh d, qpdf_oh sub, void *data)
+{
+	const struct resource_walk *w = data;
+	qpdf_data q = w->s->q;
+
+	if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+		qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+
+		default_rgb(w->s, r, w->depth + 1);
+		qpdf_oh_release(q, r);
+	}
+}
+
 /* DeviceRGB drawing on a page (and in its forms) is sRGB when the output intent is CMYK. */
 static void default_rgb(struct post *s, qpdf_oh res, int depth)
 {
+	struct resource_walk w = { .s = s, .depth = depth };
 	qpdf_data q = s->q;
-	qpdf_oh cs, xo;
+	qpdf_oh cs;
 
 	if (!s->default_rgb || !qpdf_oh_is_dictionary(q, res) || depth > 8)
 		return;
 	cs = post_dict_key(q, res, "/ColorSpace");
 	qpdf_oh_replace_key(q, cs, "/DefaultRGB", s->default_rgb);
 	qpdf_oh_release(q, cs);
-	xo = qpdf_oh_get_key(q, res, "/XObject");
-	if (qpdf_oh_is_dictionary(q, xo)) {
-		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-
-		qpdf_oh_begin_dict_key_iter(q, xo);
-		while (qpdf_oh_dict_more_keys(q))
-			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
-		for (guint i = 0; i < keys->len; i++) {
-			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
-			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
-
-			if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-				qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
-
-				default_rgb(s, r, depth + 1);
-				qpdf_oh_release(q, r);
-			}
-			qpdf_oh_release(q, sub);
-			qpdf_oh_release(q, d);
-			qpdf_oh_release(q, x);
-		}
-		g_ptr_array_free(keys, TRUE);
-	}
-	qpdf_oh_release(q, xo);
+	each_xobject(q, res, default_rgb_form, &w);
 }
 
 /* ---- pages ---- */
