@@ -13,8 +13,7 @@ static struct outfile *report;
 static bool write_failed;
 static int write_errno;
 
-/* A JSON string: quotes, backslashes and controls escaped; bytes that are not UTF-8 replaced. */
-static void json_string(GString *s, const char *text)
+void json_string(GString *s, const char *text)
 {
 	char *valid;
 

@@ -3,6 +3,7 @@
 #define FOLIO_REPORT_H
 
 #include <stdbool.h>
+#include <glib.h>
 
 /*
  * From now on every message (whatever -q, --verbose and the summing up print) is also written to
@@ -12,6 +13,10 @@
  * atomically beside it, or through to a stream). False (reported) when path cannot be written.
  */
 bool report_open(const char *path);
+
+/* Append text as a JSON string ("null" for NULL): quotes, backslashes and controls escaped, bytes
+   that are not UTF-8 replaced. Also folio batch's status lines. */
+void json_string(GString *s, const char *text);
 
 /* Put the report in place, whatever the run came to. False (reported) when it cannot be written. */
 bool report_close(void);

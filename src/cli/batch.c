@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "base/diag.h"
+#include "base/report.h"
 #include "base/options.h"
 #include "base/parallel.h"
 #include "base/version.h"
@@ -54,30 +55,6 @@ static void entry_free(gpointer p)
 	g_free(e);
 }
 
-/* ---- JSON ---- */
-
-static void json_str(GString *s, const char *v)
-{
-	if (!v) {
-		g_string_append(s, "null");
-		return;
-	}
-	g_string_append_c(s, '"');
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			g_string_append_printf(s, "\\%c", *p);
-		else if (*p == '\n')
-			g_string_append(s, "\\n");
-		else if (*p == '\t')
-			g_string_append(s, "\\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			g_string_append_printf(s, "\\u%04x", *p);
-		else
-			g_string_append_c(s, (char)*p);
-	}
-	g_string_append_c(s, '"');
-}
-
 /* ---- the manifest ---- */
 
 /* A node as text, keys in the order written: what a book's settings were, for --resume. */
@@ -87,7 +64,7 @@ static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n)
 		return;
 	switch (n->type) {
 	case YAML_SCALAR_NODE:
-		json_str(s, (const char *)n->data.scalar.value);
+		json_string(s, (const char *)n->data.scalar.value);
 		break;
 	case YAML_SEQUENCE_NODE:
 		g_string_append_c(s, '[');
@@ -559,12 +536,12 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 	GString *s = g_string_new("{\"book\":");
 	bool ok;
 
-	json_str(s, e->name);
+	json_string(s, e->name);
 	g_string_append(s, ",\"outputs\":[");
 	for (guint i = 0; i < e->o.outputs->len; i++) {
 		if (i)
 			g_string_append_c(s, ',');
-		json_str(s, g_ptr_array_index(e->o.outputs, i));
+		json_string(s, g_ptr_array_index(e->o.outputs, i));
 	}
 	g_string_append_printf(s, "],\"articles\":%u,\"pages\":", r->articles);
 	if (r->pages >= 0)
@@ -572,13 +549,13 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 	else
 		g_string_append(s, "null");
 	g_string_append_printf(s, ",\"seconds\":%.3f,\"status\":", r->seconds);
-	json_str(s, r->status);
+	json_string(s, r->status);
 	g_string_append(s, ",\"message\":");
-	json_str(s, r->message);
+	json_string(s, r->message);
 	g_string_append(s, ",\"sources\":");
-	json_str(s, r->sources);
+	json_string(s, r->sources);
 	g_string_append(s, ",\"inputs\":");
-	json_str(s, key);
+	json_string(s, key);
 	g_string_append(s, "}\n");
 	/* One write of a whole line (O_APPEND): shards sharing the file never interleave their lines. */
 	ok = write(bt->status_fd, s->str, s->len) == (ssize_t)s->len && fdatasync(bt->status_fd) == 0;

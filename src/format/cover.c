@@ -334,8 +334,5 @@ void cover_draw_hooked(cairo_t *cr, const struct book *b, double width_pt, doubl
 
 void cover_draw(cairo_t *cr, const struct book *b, double width_pt, double height_pt)
 {
-	struct cover_style s;
-
-	cover_style_for_lang(b->lang, &s);
-	cover_draw_styled(cr, b, width_pt, height_pt, &s);
+	cover_draw_hooked(cr, b, width_pt, height_pt, NULL);
 }

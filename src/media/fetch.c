@@ -83,6 +83,15 @@ static char *host_of(const char *url, bool *https)
 	return out;
 }
 
+char *fetch_host(const char *url)
+{
+	char *host = host_of(url, NULL);
+
+	if (!*host)
+		g_clear_pointer(&host, g_free);
+	return host;
+}
+
 /* The key of a server: the same host over http and https are two. */
 static char *server_of(const char *url)
 {

@@ -32,6 +32,9 @@ struct fetch_item {
 struct options;
 void fetch_settings_from_options(struct fetch_settings *s, const struct options *o);
 
+/* The server an http(s) address names, as fetching names it in its messages ("cdn.example.com:8080"); NULL when none. */
+char *fetch_host(const char *url);
+
 struct fetch_item *fetch_item_new(const char *url);
 void fetch_item_free(struct fetch_item *it);
 

@@ -326,10 +326,9 @@ static struct site *find_site(const struct options *o)
 {
 	for (guint i = 0; i < o->sources->len; i++) {
 		const char *src = g_ptr_array_index(o->sources, i);
-		char *config = g_file_test(src, G_FILE_TEST_IS_DIR) ? site_config_file(src) : NULL;
-		struct site *s = config ? site_load(src) : NULL;
+		/* site_load finds the settings file itself: NULL when there is none. */
+		struct site *s = g_file_test(src, G_FILE_TEST_IS_DIR) ? site_load(src) : NULL;
 
-		g_free(config);
 		if (s)
 			return s;
 	}

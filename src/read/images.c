@@ -153,21 +153,6 @@ static void remote_free(gpointer p)
 	g_free(r);
 }
 
-/* The server of an http(s) address as fetch names it ("https://u@cdn.example.com:8080/x" is cdn.example.com:8080). */
-static char *host_of(const char *url)
-{
-	const char *h = strstr(url, "//"), *at, *end;
-
-	if (!h)
-		return NULL;
-	h += 2;
-	end = h + strcspn(h, "/?#");
-	at = memchr(h, '@', (size_t)(end - h));
-	if (at)
-		h = at + 1;
-	return g_ascii_strdown(h, end - h);
-}
-
 /* What a local reference (or data: URI) came to: read, checked and decoded once however often it is named. */
 struct local {
 	struct resource *res;
@@ -204,7 +189,7 @@ static void want_remote(struct remotes *rs, const char *ref)
 		struct remote *r = g_new0(struct remote, 1);
 
 		r->url = url;
-		r->host = host_of(url);
+		r->host = fetch_host(url);
 		g_hash_table_insert(rs->by_url, r->url, r);
 		g_ptr_array_add(rs->order, r);
 	} else {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/xmlesc.h"
 #include "read/markdown.h"
 #include "text/emoji.h"
 #include "text/l10n.h"
@@ -521,14 +522,6 @@ static void put_md_text(GString *out, const char *s)
 	}
 }
 
-static void put_html_text(GString *out, const char *s)
-{
-	char *e = g_markup_escape_text(s, -1);
-
-	g_string_append(out, e);
-	g_free(e);
-}
-
 /* A link destination: characters that would end or break it %-escaped. */
 static void put_destination(GString *out, const char *s)
 {
@@ -787,13 +780,13 @@ static void render_figure(struct render *R, GString *out, const struct token *t)
 	alt_text = alt ? g_strdup(alt) : caption ? plain(caption) : g_strdup("");
 	if (R->ctx->html) {
 		g_string_append(out, "<figure><img src=\"");
-		put_html_text(out, src);
+		xml_escape(out, src, -1);
 		g_string_append(out, "\" alt=\"");
-		put_html_text(out, alt_text);
+		xml_escape(out, alt_text, -1);
 		g_string_append(out, "\"/>");
 		if (cap->len) {
 			g_string_append(out, "<figcaption>");
-			put_html_text(out, cap->str);
+			xml_escape(out, cap->str, -1);
 			g_string_append(out, "</figcaption>");
 		}
 		g_string_append(out, "</figure>");
@@ -862,7 +855,7 @@ static void render_embed(struct render *R, GString *out, const struct token *t, 
 		g_string_append(out, block ? "<p>" : "");
 		l10n_lead(out, R->lang, label);
 		if (title && *title) {
-			put_html_text(out, title);
+			xml_escape(out, title, -1);
 			g_string_append_c(out, ' ');
 		}
 		g_string_append_printf(out, "<a href=\"%s\">%s</a>%s", url, url, block ? "</p>" : "");
@@ -893,7 +886,7 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 		return;
 	}
 	if (R->ctx->html)
-		put_html_text(out, to);
+		xml_escape(out, to, -1);
 	else
 		put_destination(out, to);
 	g_free(to);
@@ -920,7 +913,7 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		summary = "Details";
 	if (R->ctx->html) {
 		g_string_append(out, "<details><summary>");
-		put_html_text(out, summary);
+		xml_escape(out, summary, -1);
 		g_string_append(out, "</summary>");
 		g_string_append_len(out, body->str, (gssize)body->len);
 		g_string_append(out, "</details>");

@@ -143,9 +143,6 @@ static void theme_defaults(struct theme *t)
 	t->grid = GRID_AUTO;
 	t->title_lines = 3;
 	t->heading_lines = 2;
-	t->grid = GRID_AUTO;
-	t->title_lines = 3;
-	t->heading_lines = 2;
 	t->align = PARA_JUSTIFY;
 	t->punct = PUNCT_COMPRESS_ADJACENT;
 	t->cjk_latin_space = 0.25;
@@ -235,10 +232,8 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		*want = "auto, true or false";
 		if (!g_ascii_strcasecmp(v, "auto"))
 			t->grid = GRID_AUTO;
-		else if (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes"))
-			t->grid = GRID_ON;
-		else if (!g_ascii_strcasecmp(v, "false") || !g_ascii_strcasecmp(v, "no"))
-			t->grid = GRID_OFF;
+		else if (yamlfile_is_bool(v))
+			t->grid = yamlfile_is_true(v) ? GRID_ON : GRID_OFF;
 		else
 			return false;
 		return true;
@@ -250,12 +245,9 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		return parse_color(v, slot);
 	case T_BOOL:
 		*want = "true or false";
-		if (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes"))
-			*(bool *)slot = true;
-		else if (!g_ascii_strcasecmp(v, "false") || !g_ascii_strcasecmp(v, "no"))
-			*(bool *)slot = false;
-		else
+		if (!yamlfile_is_bool(v))
 			return false;
+		*(bool *)slot = yamlfile_is_true(v);
 		return true;
 	case T_PAGE:
 		*want = "A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm";
