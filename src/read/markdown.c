@@ -131,8 +131,11 @@ static bool safe_data_image(const char *url)
 /*
  * An image whose address is any other data: URL (SVG, HTML, text) is not an
  * image, as in markdown-it and commonmark.js: it stays the text it was
- * written as, so nothing is lost and nothing in it can run. file NULL: quietly
- * (the text is parsed again, and was reported the first time).
+ * written as, so nothing is lost and nothing in it can run. It is set as
+ * inline code: a literal, and one word hundreds of letters long that readers
+ * must be free to break anywhere (WebKit does not break a hyphenated English
+ * word where overflow-wrap says). file NULL: quietly (the text is parsed
+ * again, and was reported the first time).
  */
 static void unsafe_data_images(cmark_node *doc, const char *file, int first_line)
 {
@@ -153,7 +156,7 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 	}
 	cmark_iter_free(it);
 	for (guint i = 0; i < found->len; i++) {
-		cmark_node *n = g_ptr_array_index(found, i), *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node *n = g_ptr_array_index(found, i), *t = cmark_node_new(CMARK_NODE_CODE);
 		char *alt = node_plain_text(n);
 		const char *title = cmark_node_get_title(n);
 		GString *src = g_string_new(NULL);
