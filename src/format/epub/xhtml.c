@@ -234,21 +234,24 @@ static void put_softbreak(struct render *r, cmark_node *n)
 	g_string_append(r->out, strcmp(s, " ") ? s : "\n");
 }
 
-/* The paragraph holds one image and nothing else visible: the image becomes a figure. */
-static cmark_node *lone_image(cmark_node *para)
+/*
+ * The paragraph holds images and nothing else visible: each image becomes a figure of its own, as
+ * in the PDF (two missing pictures side by side ran their placeholders together on one line).
+ */
+static bool pictures_only(cmark_node *para)
 {
-	cmark_node *img = NULL;
+	bool img = false;
 
 	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 		const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
 
-		if (t == CMARK_NODE_IMAGE && !img)
-			img = c;
+		if (t == CMARK_NODE_IMAGE)
+			img = true;
 		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
 			continue;
 		else if (!(lit && !lit[strspn(lit, " \t")]))
-			return NULL;
+			return false;
 	}
 	return img;
 }
@@ -536,7 +539,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_PARAGRAPH: {
-		cmark_node *img = lone_image(n);
+		bool pictures = pictures_only(n);
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
 		r->quotes.single_open = 0;	/* a quote does not run on from one block to the next */
@@ -545,16 +548,21 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			return true;
 		}
-		if (img) {
-			const struct image *im = record_image(r->v, img, NULL);
-
+		if (pictures) {
 			if (note) {
 				g_string_append(r->out, "<p>");
 				put_backlink(r);
 				g_string_append(r->out, "</p>\n");
 			}
-			put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", true);
-			g_string_append_c(r->out, '\n');
+			for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+				const struct image *im;
+
+				if (cmark_node_get_type(c) != CMARK_NODE_IMAGE)
+					continue;
+				im = record_image(r->v, c, NULL);
+				put_image(r, im, cmark_node_get_url(c), im ? im->alt : "", true);
+				g_string_append_c(r->out, '\n');
+			}
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			return true;
 		}
