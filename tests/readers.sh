@@ -72,6 +72,18 @@ contains "readers: code set in a serif is caught" "$TMP/broken" \
 contains "readers: a notes heading left alone is caught" "$TMP/broken" \
 	'^webkit .*a0003.xhtml 600x800: heading stands alone.*\(notes as pop-ups\) — h2.notes-title "Notes"'
 
+# A page too tall for one WebKit picture (the corpus has one of 92,780 pixels) is pictured a screen at a
+# time, each screen's band coloured: here every page is, and the digits drawn over Chinese are still caught.
+FOLIO_READERS_TALLEST=300 /usr/bin/python3 "$harness" --engines webkit --viewports 600x800 --only title.xhtml \
+	"$TMP/broken.epub" >"$TMP/broken-tall" 2>&1
+contains "readers: WebKit's overlaps are caught on a page pictured in pieces" "$TMP/broken-tall" \
+	'^webkit .*title.xhtml 600x800: glyphs drawn over their neighbours: .*p.dates'
+FOLIO_READERS_TALLEST=300 /usr/bin/python3 "$harness" --engines webkit --viewports 600x800 --only a0003.xhtml \
+	"$TMP/fixtures.epub" >"$TMP/fixtures-tall" 2>&1
+expect=$?
+[ $expect = 0 ] && ok "readers: a clean page pictured in pieces stays clean" \
+	|| not_ok "readers: a clean page pictured in pieces stays clean" "exit $expect: $(cat "$TMP/fixtures-tall")"
+
 # And on a vertical page: the vertical forms of stops and commas left to the engine (WebKitGTK then
 # sets the horizontal ones upright), and letters squeezed onto each other down the column (WebKit
 # draws them over each other; Chromium squeezes the glyphs themselves).

@@ -140,11 +140,13 @@ var __folioProbe = function (opts) {
 	if (opts.ink && !opts.popup && typeof Highlight === "function" && window.CSS && CSS.highlights) {
 		var hl = [new Highlight(), new Highlight(), new Highlight()], els = [], elIndex = new Map();
 		ink = { els: els, c: [], vertical: V, dx: -X0 };	// dx: where the screen's x = 0 is in the picture
+		window.__folioInkRanges = [];
 		clusters.forEach(function (c, i) {
 			var r = document.createRange();
 			r.setStart(c.node, c.at);
 			r.setEnd(c.node, c.at + c.len);
 			hl[i % 3].add(r);
+			__folioInkRanges.push([r, i % 3, c.t, c.b]);
 			if (!elIndex.has(c.el)) { elIndex.set(c.el, els.length); els.push(describe(c.el)); }
 			// On a vertical page a Simplified Chinese or Japanese stop or comma takes its vertical form, set in
 			// the upper right of its square (Traditional Chinese centres them either way): ink.py looks
@@ -313,9 +315,21 @@ var __folioProbe = function (opts) {
 	return JSON.stringify({ problems: problems, stats: stats, width: W, ink: ink });
 };
 
+// Colours only the clusters between y0 and y1 (page pixels): WebKit's time to paint a screen grows with the
+// number of highlighted ranges on the whole page, so a very tall page is pictured a band at a time.
+var __folioInkBand = function (y0, y1) {
+	var hl = [new Highlight(), new Highlight(), new Highlight()];
+	(window.__folioInkRanges || []).forEach(function (e) {
+		if (e[3] >= y0 && e[2] <= y1) hl[e[1]].add(e[0]);
+	});
+	hl.forEach(function (h, k) { CSS.highlights.set("folio-ink" + k, h); });
+	return "";
+};
+
 // Takes the ink colours away again.
 var __folioInkClear = function () {
 	for (var k = 0; k < 3; k++) CSS.highlights.delete("folio-ink" + k);
+	window.__folioInkRanges = [];
 	var s = document.getElementById("folio-ink");
 	if (s) s.remove();
 	return "";
