@@ -10,6 +10,9 @@ TRIM_X, TRIM_Y = 0.2, 0.15
 # Pairs drawn as one glyph on purpose: Latin ligatures (fi, ffl) and dashes or box lines that join.
 LIGATURE_RUN = re.compile(r"f+[fijlt]")
 LIGATURE = re.compile(r"^(f[fijlt]|[\u2014\u2015\u2e3a\u2e3b\u2500-\u257f]{2})$")
+# A Latin stop or comma under the letter before it: the font kerns T. or P. so (the stop tucks under the
+# arm or bowl), and an italic letter leans over it (J.P., "y,"). Designed, not a collision.
+KERNED = re.compile(r"^[A-Za-z][.,]$")
 
 
 def _mask(a, b, c):
@@ -72,7 +75,7 @@ def collisions(png, ink):
                     break
             else:
                 pair = ch + "+?"
-            if LIGATURE.match(pair):
+            if LIGATURE.match(pair) or KERNED.match(pair):
                 continue
             where = ink["els"][el]
             found.setdefault(where, [])
