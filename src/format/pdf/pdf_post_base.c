@@ -88,8 +88,7 @@ bool post_read_box(qpdf_data q, qpdf_oh dict, const char *key, double v[4])
 	return ok;
 }
 
-/* Flate data in out (g_free), or NULL when zlib fails. */
-static unsigned char *deflate_data(const void *data, size_t len, size_t *outlen)
+unsigned char *post_deflate(const void *data, size_t len, size_t *outlen)
 {
 	uLongf n = compressBound((uLong)len);
 	unsigned char *out = g_malloc(n);
@@ -102,10 +101,8 @@ static unsigned char *deflate_data(const void *data, size_t len, size_t *outlen)
 	return out;
 }
 
-void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len)
+void post_store_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len, const unsigned char *z, size_t zlen)
 {
-	size_t zlen = 0;
-	unsigned char *z = deflate_data(data, len, &zlen);
 	qpdf_oh null = qpdf_oh_new_null(q);
 
 	if (z) {
@@ -117,6 +114,14 @@ void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t l
 		qpdf_oh_replace_stream_data(q, stream, data, len, null, null);
 	}
 	qpdf_oh_release(q, null);
+}
+
+void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len)
+{
+	size_t zlen = 0;
+	unsigned char *z = post_deflate(data, len, &zlen);
+
+	post_store_stream(q, stream, data, len, z, zlen);
 	g_free(z);
 }
 

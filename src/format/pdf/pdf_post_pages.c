@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parallel.h"
 #include "format/pdf/pdf_content.h"
 
 struct page_work {
@@ -320,7 +321,35 @@ static void default_rgb(struct post *s, qpdf_oh res, int depth)
 
 /* ---- pages ---- */
 
-static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st)
+/* A page's new content stream: made here, compressed on a worker, stored here in page order. */
+struct page_stream {
+	qpdf_data q;
+	qpdf_oh target;		/* the page's content stream (a reference) */
+	GByteArray *data;
+	unsigned char *z;	/* data compressed, or NULL */
+	size_t zlen;
+};
+
+static void page_stream_deflate(gpointer job, gpointer unused)
+{
+	struct page_stream *ps = job;
+
+	ps->z = post_deflate(ps->data->data, ps->data->len, &ps->zlen);
+}
+
+static void page_stream_store(gpointer job, gpointer unused)
+{
+	struct page_stream *ps = job;
+
+	post_store_stream(ps->q, ps->target, ps->data->data, ps->data->len, ps->z, ps->zlen);
+	qpdf_oh_release(ps->q, ps->target);
+	g_byte_array_free(ps->data, TRUE);
+	g_free(ps->z);
+	g_free(ps);
+}
+
+/* Page i worked on; its new content stream is pushed to deflate (not when the pass failed). */
+static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st, struct parallel *deflate)
 {
 	qpdf_data q = s->q;
 	const struct pdf_post *p = s->p;
@@ -373,18 +402,23 @@ static void one_page(struct post *s, int i, GHashTable *forms_done, struct conte
 		post_fail(s, "%s has no MediaBox of its own", what);
 	}
 	if (!s->failed) {
-		if (qpdf_oh_is_stream(q, contents)) {
-			post_replace_stream(q, contents, out->data, out->len);
-		} else {
-			qpdf_oh st2 = post_new_stream(q, out->data, out->len, true);
+		struct page_stream *ps = g_new0(struct page_stream, 1);
 
-			qpdf_oh_replace_key(q, page, "/Contents", st2);
-			qpdf_oh_release(q, st2);
+		ps->q = q;
+		ps->data = out;
+		if (qpdf_oh_is_stream(q, contents)) {
+			ps->target = contents;
+		} else {
+			ps->target = qpdf_oh_new_stream(q);
+			qpdf_oh_replace_key(q, page, "/Contents", ps->target);
+			qpdf_oh_release(q, contents);
 		}
+		parallel_push(deflate, ps);
+	} else {
+		g_byte_array_free(out, TRUE);
+		qpdf_oh_release(q, contents);
 	}
-	g_byte_array_free(out, TRUE);
 	qpdf_oh_release(q, annots);
-	qpdf_oh_release(q, contents);
 	qpdf_oh_release(q, res);
 	qpdf_oh_release(q, page);
 }
@@ -395,9 +429,12 @@ bool post_pages(struct post *s)
 	int n = qpdf_get_num_pages(q);
 	GHashTable *forms_done = g_hash_table_new(NULL, NULL);
 	struct content_stats st = { 0 };
+	/* Compressing the pages' streams again is most of this pass: it runs on every core. */
+	struct parallel *deflate = parallel_start(parallel_threads() * 4, page_stream_deflate, page_stream_store, NULL);
 
 	for (int i = 0; i < n && !s->failed; i++)
-		one_page(s, i, forms_done, &st);
+		one_page(s, i, forms_done, &st, deflate);
+	parallel_end(deflate);
 	g_hash_table_destroy(forms_done);
 	s->artifacts = st.artifacts;
 	s->orphans = st.orphans;
