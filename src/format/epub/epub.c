@@ -70,13 +70,11 @@ static void put_element(GString *out, const char *name, const char *attrs, const
 }
 
 /* The same for text a reader reads, as a vertical page in lang sets it when vlang is lang (else NULL). */
-static void put_prose(GString *out, const char *name, const char *attrs, const char *text, const char *vlang)
+static void put_prose(GString *out, const char *name, const char *attrs, const char *text, const char *vlang,
+		      double cjk_space)
 {
 	g_string_append_printf(out, "<%s%s>", name, attrs ? attrs : "");
-	if (vlang)
-		vertical_text(out, text, -1, vlang, NULL);
-	else
-		xml_escape(out, text, -1);
+	xhtml_text(out, text, vlang, cjk_space);
 	g_string_append_printf(out, "</%s>\n", name);
 }
 
@@ -209,29 +207,29 @@ static GString *title_page(const struct book *b, bool fonts, bool vertical)
 
 	xhtml_begin(out, lang, b->title, "title-page", v != NULL);
 	g_string_append(out, "<section class=\"title-page\" epub:type=\"titlepage\">\n");
-	put_prose(out, "h1", " class=\"book-title\"", xhtml_title(b->title), v);
+	put_prose(out, "h1", " class=\"book-title\"", xhtml_title(b->title), v, b->cjk_latin_space);
 	if (b->subtitle && *b->subtitle)
-		put_prose(out, "p", " class=\"subtitle\"", b->subtitle, v);
+		put_prose(out, "p", " class=\"subtitle\"", b->subtitle, v, b->cjk_latin_space);
 	if (b->author && *b->author)
-		put_prose(out, "p", " class=\"author\"", b->author, v);
+		put_prose(out, "p", " class=\"author\"", b->author, v, b->cjk_latin_space);
 	if (b->first.valid) {
 		GString *d = g_string_new(NULL);
 
 		l10n_date_range(d, &b->first, &b->last, lang);
-		put_prose(out, "p", " class=\"dates\"", d->str, v);
+		put_prose(out, "p", " class=\"dates\"", d->str, v, b->cjk_latin_space);
 		g_string_free(d, TRUE);
 	}
 	{
 		GString *count = g_string_new(NULL);
 
 		l10n_article_count(count, lang, b->articles->len);
-		put_prose(out, "p", " class=\"count\"", count->str, v);
+		put_prose(out, "p", " class=\"count\"", count->str, v, b->cjk_latin_space);
 		g_string_free(count, TRUE);
 	}
 	if (b->description && *b->description)
-		put_prose(out, "p", " class=\"description\"", b->description, v);
+		put_prose(out, "p", " class=\"description\"", b->description, v, b->cjk_latin_space);
 	if (b->publisher && *b->publisher)
-		put_prose(out, "p", " class=\"publisher\"", b->publisher, v);
+		put_prose(out, "p", " class=\"publisher\"", b->publisher, v, b->cjk_latin_space);
 	if (fonts) {
 		g_string_append(out, "<p class=\"fonts\"><a href=\"" FONTS_PAGE "\">");
 		xml_escape(out, l10n_label(lang, L_FONT_LICENCE), -1);
@@ -287,7 +285,8 @@ static GString *fonts_page(const struct pack *p, const char *ofl)
 
 /* ---- navigation ---------------------------------------------------------- */
 
-static void nav_link(GString *out, const char *href, const char *anchor, const char *text, const char *vlang)
+static void nav_link(GString *out, const char *href, const char *anchor, const char *text, const char *vlang,
+		     double cjk_space)
 {
 	g_string_append(out, "<a href=\"");
 	xml_escape(out, href, -1);
@@ -296,15 +295,12 @@ static void nav_link(GString *out, const char *href, const char *anchor, const c
 		xml_escape(out, anchor, -1);
 	}
 	g_string_append(out, "\">");
-	if (vlang)
-		vertical_text(out, text && *text ? text : "…", -1, vlang, NULL);
-	else
-		xml_escape(out, text && *text ? text : "…", -1);
+	xhtml_text(out, text && *text ? text : "…", vlang, cjk_space);
 	g_string_append(out, "</a>");
 }
 
 /* The article and its headings of the highest level it uses (a collection's contents stay short). */
-static void nav_article(GString *out, const struct article *a, bool vertical)
+static void nav_article(GString *out, const struct book *b, const struct article *a, bool vertical)
 {
 	/* On a vertical contents page, a Chinese title gets its corner brackets; others stay as they are. */
 	const char *vlang = vertical && vertical_lang(a->lang) ? a->lang : NULL;
@@ -319,14 +315,14 @@ static void nav_article(GString *out, const struct article *a, bool vertical)
 			top = h->level;
 	}
 	g_string_append(out, "<li>");
-	nav_link(out, href, NULL, a->title, vlang);
+	nav_link(out, href, NULL, a->title, vlang, b->cjk_latin_space);
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
 
 		if (!*h->text || h->level != top)
 			continue;
 		g_string_append(out, any ? "<li>" : "\n<ol>\n<li>");
-		nav_link(out, href, h->anchor, h->text, vlang);
+		nav_link(out, href, h->anchor, h->text, vlang, b->cjk_latin_space);
 		g_string_append(out, "</li>\n");
 		any = true;
 	}
@@ -373,7 +369,7 @@ static GString *nav_page(const struct book *b, bool cover, bool vertical)
 	g_string_append(out, "<ol>\n");
 	if (!b->articles->len) {
 		g_string_append(out, "<li>");
-		nav_link(out, "title.xhtml", NULL, b->title, v);
+		nav_link(out, "title.xhtml", NULL, b->title, v, b->cjk_latin_space);
 		g_string_append(out, "</li>\n");
 	}
 	for (guint i = 0; i < b->articles->len; i++) {
@@ -388,12 +384,12 @@ static GString *nav_page(const struct book *b, bool cover, bool vertical)
 			char *href = g_strdup_printf("%s.xhtml", opened->id);
 
 			g_string_append(out, "<li>");
-			nav_link(out, href, NULL, opened->title, v);
+			nav_link(out, href, NULL, opened->title, v, b->cjk_latin_space);
 			g_string_append(out, "\n<ol>\n");
 			current = opened;
 			g_free(href);
 		}
-		nav_article(out, a, v != NULL);
+		nav_article(out, b, a, v != NULL);
 	}
 	if (current)
 		g_string_append(out, "</ol>\n</li>\n");

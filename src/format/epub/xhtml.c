@@ -61,6 +61,28 @@ static void prose(struct render *r, const char *s, gssize len)
 		xml_escape(r->out, s, len);
 }
 
+void xhtml_text(GString *out, const char *text, const char *vlang, double cjk_space)
+{
+	GString *t = g_string_new(NULL);
+
+	textnorm_cjk_spacing(t, text, -1, 0, 0, false, cjk_space);
+	if (vlang)
+		vertical_text(out, t->str, -1, vlang, NULL);
+	else
+		xml_escape(out, t->str, -1);
+	g_string_free(t, TRUE);
+}
+
+/* Text of front matter or of the book's making (a title, a date) in an article, spaced as the body is. */
+static void spaced(struct render *r, const char *s)
+{
+	GString *t = g_string_new(NULL);
+
+	textnorm_cjk_spacing(t, s, -1, 0, 0, false, r->cjk_latin_space);
+	prose(r, t->str, -1);
+	g_string_free(t, TRUE);
+}
+
 const char *xhtml_lang(const char *lang)
 {
 	return langtag_ok(lang) ? lang : "und";
@@ -774,7 +796,7 @@ static void put_header(struct render *r)
 	GString *saved = r->out;
 
 	g_string_append(r->out, "<header class=\"article-header\">\n<h1 class=\"title\">");
-	prose(r, a->title, -1);
+	spaced(r, a->title);
 	g_string_append(r->out, "</h1>\n");
 	/* the meta line: date, author, source; written to its own buffer to know whether it is empty */
 	r->out = meta;
@@ -788,7 +810,7 @@ static void put_header(struct render *r)
 			GString *d = g_string_new(NULL);
 
 			l10n_date(d, &a->fm.date, r->lang, true);
-			prose(r, d->str, -1);
+			spaced(r, d->str);
 			g_string_free(d, TRUE);
 		}
 		g_string_append(meta, "</time>");
@@ -798,7 +820,7 @@ static void put_header(struct render *r)
 		if (meta->len)
 			g_string_append(meta, "<span class=\"sep\"> · </span>");
 		g_string_append(meta, "<span class=\"author\">");
-		prose(r, a->fm.author.text, -1);
+		spaced(r, a->fm.author.text);
 		g_string_append(meta, "</span>");
 	}
 	if (a->source_name || a->source_url) {
@@ -830,14 +852,14 @@ static void put_header(struct render *r)
 		g_string_append(r->out, "<p class=\"tags\">");
 		for (guint i = 0; i < tags->len; i++) {
 			g_string_append(r->out, i ? " <span class=\"tag\">" : "<span class=\"tag\">");
-			prose(r, g_ptr_array_index(tags, i), -1);
+			spaced(r, g_ptr_array_index(tags, i));
 			g_string_append(r->out, "</span>");
 		}
 		g_string_append(r->out, "</p>\n");
 	}
 	if (a->standfirst) {
 		g_string_append(r->out, "<p class=\"standfirst\">");
-		prose(r, a->standfirst, -1);
+		spaced(r, a->standfirst);
 		g_string_append(r->out, "</p>\n");
 	}
 	g_string_append(r->out, "</header>\n");
@@ -938,10 +960,7 @@ GString *xhtml_part_in(const struct book *b, const struct part *p, bool vertical
 	g_string_append(out, "<section class=\"part\" epub:type=\"part\" role=\"doc-part\"");
 	xml_attr(out, "id", p->id);
 	g_string_append(out, ">\n<h1 class=\"part-title\">");
-	if (vert)
-		vertical_text(out, p->title, -1, lang, NULL);
-	else
-		xml_escape(out, p->title, -1);
+	xhtml_text(out, p->title, vert ? lang : NULL, b->cjk_latin_space);
 	g_string_append(out, "</h1>\n");
 	if (intro) {
 		struct render r;

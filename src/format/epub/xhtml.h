@@ -40,5 +40,10 @@ void xhtml_end(GString *out);
 const char *xhtml_lang(const char *lang);
 /* title, or "…" when it is empty: titles may not be. */
 const char *xhtml_title(const char *title);
+/*
+ * Text as a page shows it: spaced between Chinese and Latin as the body is (cjk_space em, the
+ * book's), set for a vertical page in language vlang (NULL: a horizontal page), escaped.
+ */
+void xhtml_text(GString *out, const char *text, const char *vlang, double cjk_space);
 
 #endif
