@@ -12,6 +12,10 @@ $textof "$TMP/quotes.epub" EPUB/a0001.xhtml >"$TMP/quotes.xhtml" 2>&1
 golden "vertical: quotes.xhtml" tests/vertical/quotes.xhtml "$TMP/quotes.xhtml"
 golden "vertical: quotes messages" tests/vertical/quotes.err "$TMP/quotes.err"
 lacks "vertical: no quarter-em space beside an upright number" "$TMP/quotes.xhtml" $'\u2005<span class="tcy">|</span>\u2005'
+# WebKit drew each of these over the character before it (tests/readers: the corpus's vertical edition).
+contains "vertical: a name's middle dot gets an em of its own" "$TMP/quotes.xhtml" '唐纳德<span class="tcy">·</span>特朗普'
+contains "vertical: ® after a Latin word lies on its side with it" "$TMP/quotes.xhtml" 'Grocers<span class="sideways">®</span>'
+contains "vertical: the title is spaced between Chinese and Latin like the body" "$TMP/quotes.xhtml" $'赴美\u2005IPO</h1>'
 
 # examples/ as a vertical book: valid, pages turned right to left, Kindle told, Chinese pages
 # vertical and the English one not, the vertical rules in the stylesheet.

@@ -95,7 +95,19 @@ void vertical_text(GString *out, const char *text, gssize len, const char *lang,
 			continue;
 		}
 		drop_space = false;
-		if (zh && u == 0x201C)
+		if (zh && u == 0x00B7) {
+			/* The middle dot of a name (间隔号, Latin-1) would lie on its side among upright Han,
+			   narrow, and WebKit draws it over the character before it (set upright too): it gets
+			   an em of its own, combined like a short number. */
+			g_string_append(out, "<span class=\"" VERTICAL_TCY_CLASS "\">\u00B7</span>");
+		} else if ((u == 0x00AE || u == 0x00A9 || u == 0x2122) && p > text && g_unichar_isalnum(before(text, p))
+			   && before(text, p) < 0x2E80) {
+			/* ® © ™ stand upright in vertical text (Unicode), but after a Latin word, which lies on
+			   its side, they belong to it; upright, WebKit draws them over its last letter. */
+			g_string_append(out, "<span class=\"" VERTICAL_SIDEWAYS_CLASS "\">");
+			g_string_append_len(out, p, next - p);
+			g_string_append(out, "</span>");
+		} else if (zh && u == 0x201C)
 			g_string_append(out, "\u300C");
 		else if (zh && u == 0x201D)
 			g_string_append(out, "\u300D");

@@ -7,6 +7,8 @@
 
 /* The class of a number set upright in one em (text-combine-upright) on a vertical page. */
 #define VERTICAL_TCY_CLASS "tcy"
+/* ® © ™ after a Latin word, set on their side with it (Unicode sets them upright). */
+#define VERTICAL_SIDEWAYS_CLASS "sideways"
 
 /* Is a page in lang set vertically in a vertical edition (Chinese and Japanese; others stay horizontal)? */
 bool vertical_lang(const char *lang);
@@ -21,7 +23,9 @@ struct vertical_quotes {
  * “ ” ‘ ’ become the corner brackets 「 」 『 』 that vertical Chinese uses (a ’ that closes no
  * ‘ is an apostrophe and stays); a number of one or two ASCII digits standing alone among CJK
  * text is wrapped in <span class="tcy"> to be set upright in one em, without the quarter-em
- * spaces beside it (longer numbers and Latin words are set sideways, spaced as they are).
+ * spaces beside it (longer numbers and Latin words are set sideways, spaced as they are); the
+ * middle dot of a Chinese name gets an em of its own the same way, and ® © ™ after a Latin word
+ * are set sideways with it.
  * q carries the single quotes' state from one text node to the next (NULL: this text alone).
  */
 void vertical_text(GString *out, const char *text, gssize len, const char *lang, struct vertical_quotes *q);
