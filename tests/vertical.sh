@@ -15,6 +15,9 @@ lacks "vertical: no quarter-em space beside an upright number" "$TMP/quotes.xhtm
 # WebKit drew each of these over the character before it (tests/readers: the corpus's vertical edition).
 contains "vertical: a name's middle dot gets an em of its own" "$TMP/quotes.xhtml" '唐纳德<span class="tcy">·</span>特朗普'
 contains "vertical: ® after a Latin word lies on its side with it" "$TMP/quotes.xhtml" 'Grocers<span class="sideways">®</span>'
+contains "vertical: ASCII brackets in Chinese become full-width" "$TMP/quotes.xhtml" '人工智能（AI）驱动'
+contains "vertical: an ASCII slash between Chinese becomes full-width" "$TMP/quotes.xhtml" '元／股'
+contains "vertical: a slash in an address stays" "$TMP/quotes.xhtml" 'https://example.com/a/b'
 contains "vertical: the title is spaced between Chinese and Latin like the body" "$TMP/quotes.xhtml" $'赴美\u2005IPO</h1>'
 
 # examples/ as a vertical book: valid, pages turned right to left, Kindle told, Chinese pages

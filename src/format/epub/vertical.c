@@ -5,6 +5,7 @@
 
 #include "base/langtag.h"
 #include "base/xmlesc.h"
+#include "text/clreq.h"
 
 bool vertical_lang(const char *lang)
 {
@@ -107,6 +108,12 @@ void vertical_text(GString *out, const char *text, gssize len, const char *lang,
 			g_string_append(out, "<span class=\"" VERTICAL_SIDEWAYS_CLASS "\">");
 			g_string_append_len(out, p, next - p);
 			g_string_append(out, "</span>");
+		} else if (zh && (u == '(' || u == ')' || u == '/')
+			   && (clreq_is_cjk(before(text, p)) || clreq_is_cjk(after(next, end)))) {
+			/* ASCII brackets and slashes typed in Chinese (人工智能(AI), 元/股) lie on their side,
+			   and WebKit draws them over the character before: the full-width forms Chinese
+			   text uses, which stand in the column (and read the same to a search). */
+			g_string_append(out, u == '(' ? "\uFF08" : u == ')' ? "\uFF09" : "\uFF0F");
 		} else if (zh && u == 0x201C)
 			g_string_append(out, "\u300C");
 		else if (zh && u == 0x201D)
