@@ -96,8 +96,9 @@ var __folioProbe = function (opts) {
 
 	if (!opts.popup) {
 		clusters.forEach(function (c) {
-			// A full-width comma or stop hung past the line's end (hanging-punctuation) has its ink in its first half.
-			var i = inl(c.box), end = /^[，。、．,.]$/.test(c.ch) ? (i.s + i.e) / 2 : i.e;
+			// A full-width comma or stop hung past the line's end (hanging-punctuation: allow-end), or a closing
+			// bracket or quote hung past the end of a paragraph's last line ("last"), has its ink in its first half.
+			var i = inl(c.box), end = /^[，。、．,.」』）】》〉”’]$/.test(c.ch) ? (i.s + i.e) / 2 : i.e;
 			if (end > LINE + 1 || i.s < -1)
 				report("text leaves the page (" + (V ? "y " : "x ") + Math.round(i.s) + "–" + Math.round(i.e) + " of " + LINE + ")", describe(c.el));
 			else if (V && (c.l < X0 - 1 || c.r > W + 1))
