@@ -100,12 +100,12 @@ bool paths_is_url(const char *ref)
 	return *p == ':' && p - ref > 1;
 }
 
-/* Collapses "." and ".." in an absolute path without touching the file system. */
-static char *normalize(const char *abs)
+char *paths_collapse(const char *path)
 {
-	char **parts = g_strsplit(abs, "/", -1);
+	char **parts = g_strsplit(path, "/", -1);
 	GPtrArray *keep = g_ptr_array_new();
 	GString *out = g_string_new(NULL);
+	bool absolute = path[0] == '/';
 
 	for (char **p = parts; *p; p++) {
 		if (!**p || !strcmp(*p, "."))
@@ -118,8 +118,8 @@ static char *normalize(const char *abs)
 		g_ptr_array_add(keep, *p);
 	}
 	for (guint i = 0; i < keep->len; i++)
-		g_string_append_printf(out, "/%s", (char *)g_ptr_array_index(keep, i));
-	if (!out->len)
+		g_string_append_printf(out, i || absolute ? "/%s" : "%s", (char *)g_ptr_array_index(keep, i));
+	if (!out->len && absolute)
 		g_string_append_c(out, '/');
 	g_ptr_array_free(keep, TRUE);
 	g_strfreev(parts);
@@ -148,7 +148,7 @@ char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref
 	joined = g_build_filename(base_dir, path, NULL);
 	g_free(path);
 	/* Refuse a ".." that climbs out before asking the file system anything. */
-	path = normalize(joined);
+	path = paths_collapse(joined);
 	if (!roots_find(r, path)) {
 		g_free(path);
 		g_free(joined);

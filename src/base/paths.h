@@ -33,6 +33,13 @@ const struct root *roots_find(const struct roots *r, const char *real);
  */
 char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref, const char **why);
 
+/*
+ * path with "." and ".." collapsed and empty parts dropped, without touching the file system: a
+ * ".." at the top is dropped; an absolute path stays absolute ("/" at least), a relative one
+ * relative ("" at least).
+ */
+char *paths_collapse(const char *path);
+
 /* True if ref names a URL with a scheme (http:, https:, data:, mailto:, ...) or starts with "//". */
 bool paths_is_url(const char *ref);
 

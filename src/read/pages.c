@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/langtag.h"
+#include "base/paths.h"
 
 struct pages {
 	struct reading *r;
@@ -318,27 +319,10 @@ static char *param(void *data, const char *key)
 }
 
 /* "a/./b/../c" -> "a/c"; no leading or trailing slash. */
-static char *clean_path(const char *path)
+/* A page's path as pages know it: relative to the content folder, "." and ".." collapsed. */
+static char *page_path(const char *path)
 {
-	char **parts = g_strsplit(path, "/", -1);
-	GPtrArray *keep = g_ptr_array_new();
-	char *out;
-
-	for (char **q = parts; *q; q++) {
-		if (!**q || !strcmp(*q, "."))
-			continue;
-		if (!strcmp(*q, "..")) {
-			if (keep->len)
-				g_ptr_array_remove_index(keep, keep->len - 1);
-			continue;
-		}
-		g_ptr_array_add(keep, *q);
-	}
-	g_ptr_array_add(keep, NULL);
-	out = g_strjoinv("/", (char **)keep->pdata);
-	g_ptr_array_free(keep, TRUE);
-	g_strfreev(parts);
-	return out;
+	return paths_collapse(path + strspn(path, "/"));
 }
 
 static char *strip_ext(const char *path)
@@ -436,12 +420,12 @@ static char *ref(void *data, const char *path, const char *lang)
 	if (!*q) {
 		t = c->a;	/* "#fragment": this page */
 	} else if (q[0] == '/') {
-		char *clean = clean_path(q);
+		char *clean = page_path(q);
 
 		t = find_page(c->p, clean, want);
 		g_free(clean);
 	} else {
-		char *dir = place_of(c->a), *joined = g_strconcat(dir, "/", q, NULL), *clean = clean_path(joined);
+		char *dir = place_of(c->a), *joined = g_strconcat(dir, "/", q, NULL), *clean = page_path(joined);
 
 		if (c->a->bundle || c->a->section_index) {
 			/* A bundle's page is its folder: a ref is read from the folder that holds it. */
@@ -450,13 +434,13 @@ static char *ref(void *data, const char *path, const char *lang)
 			g_free(joined);
 			g_free(clean);
 			joined = g_strconcat(up, "/", q, NULL);
-			clean = clean_path(joined);
+			clean = page_path(joined);
 			g_free(up);
 			if (!(t = find_page(c->p, clean, want))) {
 				g_free(joined);
 				g_free(clean);
 				joined = g_strconcat(dir, "/", q, NULL);
-				clean = clean_path(joined);
+				clean = page_path(joined);
 			}
 		}
 		if (!t)
@@ -465,7 +449,7 @@ static char *ref(void *data, const char *path, const char *lang)
 		g_free(clean);
 		g_free(dir);
 		if (!t) {
-			char *clean_q = clean_path(q);
+			char *clean_q = page_path(q);
 
 			t = find_page(c->p, clean_q, want);
 			if (!t)
