@@ -18,6 +18,12 @@ contains "vertical: ® after a Latin word lies on its side with it" "$TMP/quotes
 contains "vertical: ASCII brackets in Chinese become full-width" "$TMP/quotes.xhtml" '人工智能（AI）驱动'
 contains "vertical: an ASCII slash between Chinese becomes full-width" "$TMP/quotes.xhtml" '元／股'
 contains "vertical: a slash in an address stays" "$TMP/quotes.xhtml" 'https://example.com/a/b'
+# An English title in the vertical contents of a Chinese book: its ® lies on its side with it.
+"$FOLIO" tests/vertical/quotes.md tests/vertical/trademark.en.md --lang zh-CN --writing-mode vertical-rl \
+	-o "$TMP/mixed.epub" 2>/dev/null
+$textof "$TMP/mixed.epub" EPUB/nav.xhtml >"$TMP/mixed-nav.xhtml" 2>&1
+contains "vertical: ® in an English title in the contents lies on its side" "$TMP/mixed-nav.xhtml" \
+	'Natural Grocers<span class="sideways">®</span> Hosts'
 contains "vertical: the title is spaced between Chinese and Latin like the body" "$TMP/quotes.xhtml" $'赴美\u2005IPO</h1>'
 
 # examples/ as a vertical book: valid, pages turned right to left, Kindle told, Chinese pages

@@ -302,8 +302,9 @@ static void nav_link(GString *out, const char *href, const char *anchor, const c
 /* The article and its headings of the highest level it uses (a collection's contents stay short). */
 static void nav_article(GString *out, const struct book *b, const struct article *a, bool vertical)
 {
-	/* On a vertical contents page, a Chinese title gets its corner brackets; others stay as they are. */
-	const char *vlang = vertical && vertical_lang(a->lang) ? a->lang : NULL;
+	/* On a vertical contents page a title is set as a vertical page in its language sets it: a Chinese
+	   one gets its corner brackets, an English one its ® on its side. */
+	const char *vlang = vertical ? (a->lang ? a->lang : "und") : NULL;
 	char *href = xhtml_file_name(a);
 	int top = 7;
 	bool any = false;
