@@ -59,7 +59,10 @@ fi
 	printf ':lang(en) { font-family: "Noto Serif", serif; }\n'
 	printf '.footnotes h2 { display: block; }\n'
 } >"$TMP/broken.css"
-"$FOLIO" tests/readers/book --css "$TMP/broken.css" -o "$TMP/broken.epub" 2>/dev/null
+# (The Chinese-Western spaces folio puts into the text turned off too, or WebKit's autospace has
+# nothing to move: the title page's dates have digits beside Han only then.)
+printf 'cjk:\n  latin-space: 0em\n' >"$TMP/nospace.yaml"
+"$FOLIO" tests/readers/book --css "$TMP/broken.css" --theme "$TMP/nospace.yaml" -o "$TMP/broken.epub" 2>/dev/null
 /usr/bin/python3 "$harness" --viewports 600x800 --only title.xhtml,a0003.xhtml "$TMP/broken.epub" >"$TMP/broken" 2>&1
 expect=$?
 [ $expect = 1 ] && ok "readers: a broken stylesheet fails the harness" \
