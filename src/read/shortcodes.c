@@ -685,13 +685,13 @@ static void render_text(struct render *R, GString *out, size_t from, size_t to, 
 		if (top && s[p] == '<' && p + 11 <= to && !memcmp(s + p, "<!--more-->", 11) && R->res->more < 0)
 			R->res->more = (gssize)out->len;
 		if (s[p] == ':' && R->ctx->emoji) {
-			const char *close = memchr(s + p + 1, ':', to - p - 1 < 80 ? to - p - 1 : 80);
-			const char *e = close ? emoji_lookup(s + p, (size_t)(close - s - p + 1)) : NULL;
+			size_t code_len = 0;
+			const char *e = emoji_at(s + p, to - p, &code_len);
 
 			if (e) {
 				g_string_append(out, e);
 				R->res->emoji++;
-				p = (size_t)(close - s) + 1;
+				p += code_len;
 				continue;
 			}
 		}

@@ -42,35 +42,15 @@ const char *emoji_lookup(const char *code, size_t len)
 	return NULL;
 }
 
-unsigned emoji_replace(GString *out, const char *text, size_t len)
+const char *emoji_at(const char *s, size_t avail, size_t *code_len)
 {
-	const char *p = text, *end = text + len;
-	unsigned n = 0;
+	const char *close;
 
-	while (p < end) {
-		const char *colon = memchr(p, ':', (size_t)(end - p)), *close;
-		size_t span;
-
-		if (!colon) {
-			g_string_append_len(out, p, end - p);
-			break;
-		}
-		g_string_append_len(out, p, colon - p);
-		span = (size_t)(end - colon - 1);
-		close = memchr(colon + 1, ':', span < EMOJI_CODE_MAX ? span : EMOJI_CODE_MAX);
-		if (close) {
-			const char *e = emoji_lookup(colon, (size_t)(close - colon + 1));
-
-			if (e) {
-				g_string_append(out, e);
-				n++;
-				p = close + 1;
-				continue;
-			}
-		}
-		/* Not a code: the colon stays, and the next one may open a code. */
-		g_string_append_c(out, ':');
-		p = colon + 1;
-	}
-	return n;
+	if (avail < 3 || s[0] != ':')
+		return NULL;
+	close = memchr(s + 1, ':', MIN(avail - 1, EMOJI_CODE_MAX));
+	if (!close)
+		return NULL;
+	*code_len = (size_t)(close - s) + 1;
+	return emoji_lookup(s, *code_len);
 }

@@ -9,9 +9,10 @@
 const char *emoji_lookup(const char *code, size_t len);
 
 /*
- * Append text (len bytes) to out with every emoji code replaced by its emoji, as Hugo does with
- * enableEmoji (its table: the Go package kyokomi/emoji). Returns how many were replaced.
+ * The emoji of the code that starts at s (its first colon; avail bytes there), as Hugo replaces
+ * them with enableEmoji (its table: the Go package kyokomi/emoji), with the code's length in
+ * *code_len; NULL when no code starts there.
  */
-unsigned emoji_replace(GString *out, const char *text, size_t len);
+const char *emoji_at(const char *s, size_t avail, size_t *code_len);
 
 #endif

@@ -208,6 +208,12 @@ int main(void)
 	run("看 :smile:\n", false, false, &r);
 	CHECK_STR("emoji: only when the site enables them", r.text, "看 :smile:\n");
 	sc_result_clear(&r);
+	run("end :+1::smile:", true, false, &r);
+	CHECK_STR("emoji: codes side by side, the last at the very end", r.text, "end 👍😄");
+	sc_result_clear(&r);
+	run(":no_such_code: ::: :", true, false, &r);
+	CHECK_STR("emoji: what is no code stays as written", r.text, ":no_such_code: ::: :");
+	sc_result_clear(&r);
 
 	run("# Top\n\n## 命名 {#named .lead}\n\n```\n## not {#x}\n```\n### Class only {.c}\n", false, false, &r);
 	CHECK_STR("heading ids: the attribute block is cut, code untouched", r.text,
