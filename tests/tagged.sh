@@ -170,6 +170,12 @@ printf -- '---\ntitle: CMYK\nlang: en\n---\n\nA picture in CMYK:\n\n![An orange 
 expect_status "x-4: a CMYK picture fails the run" 1 "$FOLIO" "$TMP/cmyk" --pdf-standard x-4 -o "$TMP/cmyk.pdf"
 contains "x-4: ... naming its file and line" "$TMP/err" 'c\.md:8: error: this picture is a CMYK JPEG'
 expect_status "x-4: the same picture without PDF/X" 0 "$FOLIO" -q "$TMP/cmyk" -o "$TMP/cmyk.pdf"
+# A CMYK output intent takes the CMYK picture (a profile whose header names CMYK: folio reads its
+# colour space once, for the drawing and for the intent's /N).
+$py -c "import sys; b = bytearray(open('/usr/share/color/icc/sRGB.icc', 'rb').read()); b[16:20] = b'CMYK'; open(sys.argv[1], 'wb').write(b)" "$TMP/press.icc"
+printf 'pdf:\n  output-profile: %s\n' "$TMP/press.icc" >"$TMP/cmyk.yaml"
+expect_status "x-4: a CMYK output intent takes the CMYK picture" 0 "$FOLIO" -q "$TMP/cmyk" --theme "$TMP/cmyk.yaml" --pdf-standard x-4 -o "$TMP/cmyk-press.pdf"
+contains "x-4: ... and its intent has four components" <($py -c "import pikepdf,sys; print(pikepdf.open(sys.argv[1]).Root.OutputIntents[0].DestOutputProfile.N)" "$TMP/cmyk-press.pdf") '^4$'
 printf 'pdf:\n  output-profile: /nonexistent/press.icc\n' >"$TMP/icc.yaml"
 expect_status "x-4: an output profile that cannot be read fails" 1 "$FOLIO" examples --theme "$TMP/icc.yaml" --pdf-standard x-4 -o "$TMP/icc.pdf"
 contains "x-4: ... saying which" "$TMP/err" "output intent's ICC profile: .*/nonexistent/press.icc"

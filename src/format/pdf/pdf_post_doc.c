@@ -1,12 +1,33 @@
 /* pdf_post_doc.c - the post-pass over the document: catalog, Info, XMP metadata, PDF/X-4 output intent. */
 #include "format/pdf/pdf_post_doc.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "format/pdf/pdf_post.h"
 #include "format/pdf/pdf_xmp.h"
 
 /* sRGB from icc-profiles-free: what a CMYK intent's pages say their RGB drawing is. */
 #define SRGB_ICC "/usr/share/color/icc/sRGB.icc"
+
+/* The components of the colour space an ICC profile's header names: 1, 3 or 4; -1 not a profile; 0 another space. */
+static int icc_header_components(const char *icc, size_t len)
+{
+	if (len < 132 || memcmp(icc + 36, "acsp", 4))
+		return -1;
+	return !memcmp(icc + 16, "CMYK", 4) ? 4 : !memcmp(icc + 16, "GRAY", 4) ? 1 : !memcmp(icc + 16, "RGB ", 4) ? 3 : 0;
+}
+
+int pdf_icc_components(const char *path)
+{
+	char head[132];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+
+	if (f)
+		fclose(f);
+	return MAX(icc_header_components(head, n), 0);
+}
 
 /* An ICC profile as a stream with /N from its header; 0 (reported) when path is not a profile. */
 static qpdf_oh icc_stream(struct post *s, const char *path, bool *cmyk)
@@ -23,12 +44,12 @@ static qpdf_oh icc_stream(struct post *s, const char *path, bool *cmyk)
 		g_error_free(e);
 		return 0;
 	}
-	if (len < 132 || memcmp(icc + 36, "acsp", 4)) {
+	components = icc_header_components(icc, len);
+	if (components < 0) {
 		post_fail(s, "%s is not an ICC profile", path);
 		g_free(icc);
 		return 0;
 	}
-	components = !memcmp(icc + 16, "CMYK", 4) ? 4 : !memcmp(icc + 16, "GRAY", 4) ? 1 : !memcmp(icc + 16, "RGB ", 4) ? 3 : 0;
 	if (!components) {
 		post_fail(s, "%s describes neither RGB, CMYK nor grey", path);
 		g_free(icc);

@@ -36,18 +36,6 @@ static bool lay_out(const struct export *x, struct device *dev)
 	return ok;
 }
 
-/* Does the ICC profile at path describe RGB (its header's colour space)? Unreadable: say yes; the post-pass reports it. */
-static bool icc_is_rgb(const char *path)
-{
-	char head[20] = "";
-	FILE *f = fopen(path, "rb");
-	bool rgb = !f || fread(head, 1, sizeof head, f) != sizeof head || !memcmp(head + 16, "RGB ", 4);
-
-	if (f)
-		fclose(f);
-	return rgb;
-}
-
 /* Cairo's PDF goes to a file of its own beside the output, for the post-pass to read. */
 static FILE *open_beside(const char *path)
 {
@@ -65,8 +53,10 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	const struct theme *t = x->theme;
 	struct tag_log *log = t->tagged ? tag_log_new() : NULL;
 	double slug = t->marks ? units_mm(SLUG_MM) : 0;
+	/* An unreadable profile counts as RGB here: the post-pass reports it. */
+	int press = t->standards & STANDARD_X4 ? pdf_icc_components(t->output_profile) : 3;
 	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug,
-				      .rgb_press = (t->standards & STANDARD_X4) && icc_is_rgb(t->output_profile) };
+				      .rgb_press = (t->standards & STANDARD_X4) && (press == 3 || press == 0) };
 	struct pdf_post post = {
 		.name = out->path, .lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
 		.icc_path = t->output_profile, .output_condition = t->output_condition,
