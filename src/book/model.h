@@ -40,6 +40,7 @@ struct resource {
 	char *href;		/* name inside the EPUB: "images/<id>.<ext>" */
 	const char *media_type;	/* of the bytes at path: image/jpeg, image/png, image/gif, image/webp, image/svg+xml */
 	int width, height;	/* pixels of the bytes at path; 0 when unknown (SVG without a size) */
+	int components;		/* a JPEG's colour components (1 grey, 3 colour, 4 CMYK); 0 for other types */
 	gint64 size;		/* bytes at path */
 	const char *converted_from;	/* media type of the original when it was scaled or converted, else NULL */
 };

@@ -283,6 +283,7 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 	out->ext = info->ext;
 	out->width = info->width;
 	out->height = info->height;
+	out->components = info->components;
 	if (!strcmp(info->media_type, "image/svg+xml")) {
 		/* SVG is a program as much as a picture: only the allowed drawing is packed. */
 		GString *clean = sanitize_svg_image((const char *)data, len, NULL);
@@ -345,6 +346,7 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 	out->bytes = encode(pb, target, info->lossless);
 	out->width = gdk_pixbuf_get_width(pb);
 	out->height = gdk_pixbuf_get_height(pb);
+	out->components = !strcmp(target, "image/jpeg") ? 3 : 0;	/* GdkPixbuf is RGB */
 	g_object_unref(pb);
 	if (!out->bytes) {
 		*why = g_strdup_printf("could not be converted to %s", target + 6);

@@ -16,6 +16,7 @@ struct image_prepared {
 	const char *media_type;	/* of what is packed */
 	const char *ext;
 	int width, height;	/* of what is packed; 0 for an SVG without a size */
+	int components;		/* a JPEG's colour components (4: CMYK); 0 for other types */
 	const char *converted_from;	/* the original's media type when converted, else NULL */
 };
 

@@ -105,6 +105,7 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 	r->converted_from = prep.converted_from;
 	r->width = prep.width;
 	r->height = prep.height;
+	r->components = prep.components;
 	r->size = (gint64)len;
 	g_ptr_array_add(b->resources, r);
 	return r;

@@ -78,7 +78,12 @@ int main(void)
 	g_bytes_unref(p2.bytes);
 	sniff(jpeg, &info);
 	CHECK("prepare: small JPEG packed as it is", imagedecode_prepare(&o, g_bytes_get_data(jpeg, NULL), g_bytes_get_size(jpeg), &info, &p1, &why)
-	      && !p1.bytes && !p1.converted_from);
+	      && !p1.bytes && !p1.converted_from && p1.components == 3);
+	o.image_max_pixels = 32;
+	CHECK("prepare: a scaled JPEG is RGB", imagedecode_prepare(&o, g_bytes_get_data(jpeg, NULL), g_bytes_get_size(jpeg), &info, &p1, &why)
+	      && p1.bytes && p1.width == 32 && p1.components == 3);
+	g_bytes_unref(p1.bytes);
+	o.image_max_pixels = 2400;
 	sniff(svg, &info);
 	CHECK("prepare: SVG size from viewBox", imagedecode_prepare(&o, g_bytes_get_data(svg, NULL), g_bytes_get_size(svg), &info, &p1, &why)
 	      && p1.width == 120 && p1.height == 80);

@@ -12,7 +12,6 @@
 #include "format/cover.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
-#include "media/imagetype.h"
 
 enum { MAX_LEVELS = 8 };
 
@@ -120,16 +119,7 @@ static void plain_text(struct cdev *c, const struct box *b)
 /* PDF/X-4 with an RGB output intent takes no CMYK picture (Cairo keeps a JPEG's own colours). */
 static void check_press_picture(struct cdev *c, const struct box *b)
 {
-	unsigned char head[65536];
-	struct image_info info;
-	size_t n;
-	FILE *f;
-
-	if (!c->print.rgb_press || !b->res || strcmp(b->res->media_type, "image/jpeg") || !(f = fopen(b->res->path, "rb")))
-		return;
-	n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	if (imagetype_sniff(head, n, &info) && info.components == 4) {
+	if (c->print.rgb_press && b->res && b->res->components == 4 && !strcmp(b->res->media_type, "image/jpeg")) {
 		diag_error(b->el ? b->el->file : b->res->path, b->el ? b->el->line : 0,
 			   "this picture is a CMYK JPEG, and PDF/X-4 with an RGB output intent takes RGB pictures: convert "
 			   "it to RGB, or name a CMYK profile in the theme's pdf.output-profile");
