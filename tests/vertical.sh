@@ -17,6 +17,7 @@ contains "vertical: a name's middle dot gets an em of its own" "$TMP/quotes.xhtm
 contains "vertical: ® after a Latin word lies on its side with it" "$TMP/quotes.xhtml" 'Grocers<span class="sideways">®</span>'
 contains "vertical: ASCII brackets in Chinese become full-width" "$TMP/quotes.xhtml" '人工智能（AI）驱动'
 contains "vertical: an ASCII slash between Chinese becomes full-width" "$TMP/quotes.xhtml" '元／股'
+contains "vertical: so do a hyphen and a bar beside Chinese" "$TMP/quotes.xhtml" $'万－5800\u2005万元，股份｜公告'
 contains "vertical: a slash in an address stays" "$TMP/quotes.xhtml" 'https://example.com/a/b'
 # An English title in the vertical contents of a Chinese book: its ® lies on its side with it.
 "$FOLIO" tests/vertical/quotes.md tests/vertical/trademark.en.md --lang zh-CN --writing-mode vertical-rl \

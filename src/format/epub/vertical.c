@@ -58,6 +58,27 @@ static gunichar after(const char *p, const char *end)
 	return 0;
 }
 
+/* The full-width form vertical Chinese sets for an ASCII bracket, slash, bar or hyphen; NULL for others. */
+static const char *full_width_form(gunichar u)
+{
+	switch (u) {
+	case '(':
+		return "\uFF08";
+	case ')':
+		return "\uFF09";
+	case '/':
+		return "\uFF0F";
+	case '|':
+		return "\uFF5C";
+	case '-':
+	case 0x2010:	/* hyphen */
+	case 0x2011:	/* non-breaking hyphen */
+		return "\uFF0D";
+	default:
+		return NULL;
+	}
+}
+
 void vertical_text(GString *out, const char *text, gssize len, const char *lang, struct vertical_quotes *q)
 {
 	struct vertical_quotes local = { 0 };
@@ -108,12 +129,12 @@ void vertical_text(GString *out, const char *text, gssize len, const char *lang,
 			g_string_append(out, "<span class=\"" VERTICAL_SIDEWAYS_CLASS "\">");
 			g_string_append_len(out, p, next - p);
 			g_string_append(out, "</span>");
-		} else if (zh && (u == '(' || u == ')' || u == '/')
-			   && (clreq_is_cjk(before(text, p)) || clreq_is_cjk(after(next, end)))) {
-			/* ASCII brackets and slashes typed in Chinese (人工智能(AI), 元/股) lie on their side,
-			   and WebKit draws them over the character before: the full-width forms Chinese
-			   text uses, which stand in the column (and read the same to a search). */
-			g_string_append(out, u == '(' ? "\uFF08" : u == ')' ? "\uFF09" : "\uFF0F");
+		} else if (zh && full_width_form(u) && (clreq_is_cjk(before(text, p)) || clreq_is_cjk(after(next, end)))) {
+			/* ASCII brackets, slashes, bars and hyphens typed in Chinese (人工智能(AI), 元/股,
+			   4500万-5800万) lie on their side, and WebKit draws them over the character before:
+			   the full-width forms Chinese text uses, which stand in the column (and read the
+			   same to a search). */
+			g_string_append(out, full_width_form(u));
 		} else if (zh && u == 0x201C)
 			g_string_append(out, "\u300C");
 		else if (zh && u == 0x201D)
