@@ -429,7 +429,7 @@ bool post_pages(struct post *s)
 	int n = qpdf_get_num_pages(q);
 	GHashTable *forms_done = g_hash_table_new(NULL, NULL);
 	struct content_stats st = { 0 };
-	/* Compressing the pages' streams again is most of this pass: it runs on every core. */
+	/* Compressing the pages' streams again is much of this pass: it runs on every core. */
 	struct parallel *deflate = parallel_start(parallel_threads() * 4, page_stream_deflate, page_stream_store, NULL);
 
 	for (int i = 0; i < n && !s->failed; i++)
