@@ -19,7 +19,4 @@
  */
 bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log);
 
-/* The colour components (1 grey, 3 RGB, 4 CMYK) of the ICC profile at path; 0 when it is none or unreadable (the post-pass reports it). */
-int pdf_icc_components(const char *path);
-
 #endif

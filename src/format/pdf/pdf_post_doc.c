@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "format/pdf/pdf_post.h"
 #include "format/pdf/pdf_xmp.h"
 
 /* sRGB from icc-profiles-free: what a CMYK intent's pages say their RGB drawing is. */

@@ -10,6 +10,9 @@
  */
 bool post_intent(struct post *s);
 
+/* The colour components (1 grey, 3 RGB, 4 CMYK) of the ICC profile at path; 0 when it is none or unreadable (the post-pass reports it). */
+int pdf_icc_components(const char *path);
+
 /*
  * The catalog's /Lang, /MarkInfo (tagged) and /ViewerPreferences /DisplayDocTitle; Info dates
  * in PDF's form (Cairo 1.16 leaves out "D:"), /Trapped and /GTS_PDFXVersion for PDF/X-4; the

@@ -12,6 +12,7 @@
 #include "format/fonts.h"
 #include "format/pdf/device.h"
 #include "format/pdf/pdf_post.h"
+#include "format/pdf/pdf_post_doc.h"
 #include "format/pdf/theme.h"
 
 /* Room outside the bleed for the printer's marks (they end 2pt short of the paper's edge). */
