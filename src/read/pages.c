@@ -318,7 +318,6 @@ static char *param(void *data, const char *key)
 	return v;
 }
 
-/* "a/./b/../c" -> "a/c"; no leading or trailing slash. */
 /* A page's path as pages know it: relative to the content folder, "." and ".." collapsed. */
 static char *page_path(const char *path)
 {

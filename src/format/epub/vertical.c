@@ -122,8 +122,8 @@ void vertical_text(GString *out, const char *text, gssize len, const char *lang,
 			   narrow, and WebKit draws it over the character before it (set upright too): it gets
 			   an em of its own, combined like a short number. */
 			g_string_append(out, "<span class=\"" VERTICAL_TCY_CLASS "\">\u00B7</span>");
-		} else if ((u == 0x00AE || u == 0x00A9 || u == 0x2122) && p > text && g_unichar_isalnum(before(text, p))
-			   && before(text, p) < 0x2E80) {
+		} else if ((u == 0x00AE || u == 0x00A9 || u == 0x2122) && before(text, p) < 0x2E80
+			   && g_unichar_isalnum(before(text, p))) {
 			/* ® © ™ stand upright in vertical text (Unicode), but after a Latin word, which lies on
 			   its side, they belong to it; upright, WebKit draws them over its last letter. */
 			g_string_append(out, "<span class=\"" VERTICAL_SIDEWAYS_CLASS "\">");

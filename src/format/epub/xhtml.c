@@ -76,11 +76,7 @@ void xhtml_text(GString *out, const char *text, const char *vlang, double cjk_sp
 /* Text of front matter or of the book's making (a title, a date) in an article, spaced as the body is. */
 static void spaced(struct render *r, const char *s)
 {
-	GString *t = g_string_new(NULL);
-
-	textnorm_cjk_spacing(t, s, -1, 0, 0, false, r->cjk_latin_space);
-	prose(r, t->str, -1);
-	g_string_free(t, TRUE);
+	xhtml_text(r->out, s, r->vertical ? r->lang : NULL, r->cjk_latin_space);
 }
 
 const char *xhtml_lang(const char *lang)

@@ -54,10 +54,10 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	const struct theme *t = x->theme;
 	struct tag_log *log = t->tagged ? tag_log_new() : NULL;
 	double slug = t->marks ? units_mm(SLUG_MM) : 0;
-	/* An unreadable profile counts as RGB here: the post-pass reports it. */
-	int press = t->standards & STANDARD_X4 ? pdf_icc_components(t->output_profile) : 3;
+	/* PDF/X-4's output profile: RGB, or unreadable (counted as RGB here; the post-pass reports it). */
+	int press = t->standards & STANDARD_X4 ? pdf_icc_components(t->output_profile) : -1;
 	struct device_print print = { .log = log, .ua = (t->standards & STANDARD_UA1) != 0, .bleed = t->bleed, .slug = slug,
-				      .rgb_press = (t->standards & STANDARD_X4) && (press == 3 || press == 0) };
+				      .rgb_press = press == 3 || press == 0 };
 	struct pdf_post post = {
 		.name = out->path, .lang = x->book->lang, .x4 = (t->standards & STANDARD_X4) != 0,
 		.icc_path = t->output_profile, .output_condition = t->output_condition,
