@@ -159,3 +159,25 @@ unzip -p "$TMP/nospace.epub" '*a0001.xhtml' >"$TMP/nospace.xhtml"
 q=$'\u2005'
 contains "spacing: quarter-em spaces between Han and Latin" "$TMP/space.xhtml" "使用${q}Google${q}搜索，在${q}2024${q}年"
 contains "spacing: latin-space 0em in the theme turns it off" "$TMP/nospace.xhtml" "使用Google搜索，在 2024 年"
+
+# The drawn cover (no --cover): a 1600x2400 PNG, rasterized in bands of rows, with no seam between
+# them: every row carries the page's colours (an unpainted band would be black), the paper between
+# the bars is one colour across each band edge, and the title is inked in the upper half.
+"$FOLIO" -q "$TMP/space.md" --title "Seamless" -o "$TMP/drawn.epub"
+unzip -p "$TMP/drawn.epub" EPUB/images/img-cover.png >"$TMP/drawn.png"
+check "drawn cover: whole and seamless" /usr/bin/python3 - "$TMP/drawn.png" <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+w, h = im.size
+assert (w, h) == (1600, 2400), im.size
+px = im.load()
+black = [y for y in range(h) if all(px[x, y] == (0, 0, 0) for x in range(0, w, 50))]
+assert not black, "unpainted rows %s" % black[:5]
+paper = px[20, h // 2]
+for y in range(192, h - 192, 64):
+    for yy in (y - 1, y):
+        assert px[20, yy] == paper, (yy, px[20, yy], paper)
+ink = sum(1 for x in range(w) for y in range(int(h * 0.2), int(h * 0.35), 4) if sum(px[x, y]) < sum(paper) - 200)
+assert ink > 100, "no title ink: %d" % ink
+PY

@@ -1,11 +1,11 @@
-/* cover_png.c - the drawn cover as the EPUB's cover image: drawn here, encoded as PNG on a thread of its own. */
+/* cover_png.c - the drawn cover as the EPUB's cover image: drawn and encoded as PNG on a thread of its own. */
 #include "format/epub/cover_png.h"
 
 #include <png.h>
 
 #include "format/cover.h"
 
-enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400 };
+enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400, COVER_PNG_BAND = 64 };
 
 static void png_append(png_structp png, png_bytep data, png_size_t len)
 {
@@ -18,22 +18,23 @@ static void png_no_flush(png_structp png)
 }
 
 /*
- * The drawn cover as PNG bytes, written with libpng without adaptive row filters and at zlib
- * level 1: flat colour and text compress nearly as well, in a fraction of the time (Cairo's own
- * PNG writer took half of a 200-article EPUB build). NULL on failure.
+ * The cover as PNG bytes, written with libpng without adaptive row filters and at zlib level 1:
+ * flat colour and text compress nearly as well, in a fraction of the time (Cairo's own PNG
+ * writer took half of a 200-article EPUB build). The recorded drawing is rasterized a band of
+ * rows at a time into one small image: a whole 1600x2400 raster is 15 MB written, faulted in
+ * and read again, which took longer than the rest of a weekly digest's EPUB. NULL on failure.
  */
-static GBytes *cover_png(cairo_surface_t *surface)
+static GBytes *cover_png(cairo_surface_t *recording, int w, int h)
 {
-	int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-	int stride = cairo_image_surface_get_stride(surface);
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
+	cairo_surface_t *band = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, COVER_PNG_BAND);
 	GByteArray *out = g_byte_array_new();
 	guchar *row = g_malloc((size_t)w * 3);
-	const unsigned char *src;
 
-	if (!info || setjmp(png_jmpbuf(png))) {
+	if (!info || cairo_surface_status(band) != CAIRO_STATUS_SUCCESS || setjmp(png_jmpbuf(png))) {
 		png_destroy_write_struct(&png, info ? &info : NULL);
+		cairo_surface_destroy(band);
 		g_byte_array_free(out, TRUE);
 		g_free(row);
 		return NULL;
@@ -44,48 +45,67 @@ static GBytes *cover_png(cairo_surface_t *surface)
 	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
 	png_set_compression_level(png, 1);
 	png_write_info(png, info);
-	src = cairo_image_surface_get_data(surface);
-	for (int y = 0; y < h; y++) {
-		const guint32 *in = (const guint32 *)(src + (size_t)y * stride);
+	for (int y0 = 0; y0 < h; y0 += COVER_PNG_BAND) {
+		cairo_t *cr = cairo_create(band);
+		const unsigned char *src;
+		int stride = cairo_image_surface_get_stride(band);
 
-		for (int x = 0; x < w; x++) {
-			row[3 * x] = (guchar)(in[x] >> 16);
-			row[3 * x + 1] = (guchar)(in[x] >> 8);
-			row[3 * x + 2] = (guchar)in[x];
+		/* Black first, as a whole raster starts: what the drawing leaves uncovered reads the same. */
+		cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_paint(cr);
+		cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+		cairo_set_source_surface(cr, recording, 0, -y0);
+		cairo_paint(cr);
+		cairo_destroy(cr);
+		cairo_surface_flush(band);
+		src = cairo_image_surface_get_data(band);
+		for (int y = 0; y < COVER_PNG_BAND && y0 + y < h; y++) {
+			const guint32 *in = (const guint32 *)(src + (size_t)y * stride);
+
+			for (int x = 0; x < w; x++) {
+				row[3 * x] = (guchar)(in[x] >> 16);
+				row[3 * x + 1] = (guchar)(in[x] >> 8);
+				row[3 * x + 2] = (guchar)in[x];
+			}
+			png_write_row(png, row);
 		}
-		png_write_row(png, row);
 	}
 	png_write_end(png, NULL);
 	png_destroy_write_struct(&png, &info);
+	cairo_surface_destroy(band);
 	g_free(row);
 	return g_byte_array_free_to_bytes(out);
 }
 
 struct cover_png {
-	cairo_surface_t *surface;
+	const struct book *b;
 	GThread *thread;
 	GBytes *png;		/* NULL until encoded, or when encoding failed */
 };
 
-static gpointer encode(gpointer data)
+/* The cover drawn (recorded, then rasterized band by band) and encoded, on the cover's own thread. */
+static gpointer draw_and_encode(gpointer data)
 {
 	struct cover_png *c = data;
+	cairo_rectangle_t page = { 0, 0, COVER_PNG_WIDTH, COVER_PNG_HEIGHT };
+	cairo_surface_t *recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &page);
+	cairo_t *cr = cairo_create(recording);
 
-	c->png = cover_png(c->surface);
+	cover_draw(cr, c->b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	cairo_destroy(cr);
+	if (cairo_surface_status(recording) == CAIRO_STATUS_SUCCESS)
+		c->png = cover_png(recording, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	cairo_surface_destroy(recording);
 	return NULL;
 }
 
 struct cover_png *cover_png_start(const struct book *b)
 {
 	struct cover_png *c = g_new0(struct cover_png, 1);
-	cairo_t *cr;
 
-	c->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
-	cr = cairo_create(c->surface);
-	cover_draw(cr, b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
-	cairo_destroy(cr);
-	cairo_surface_flush(c->surface);
-	c->thread = g_thread_new("cover", encode, c);
+	c->b = b;
+	c->thread = g_thread_new("cover", draw_and_encode, c);
 	return c;
 }
 
@@ -94,8 +114,6 @@ GBytes *cover_png_finish(struct cover_png *c)
 	if (c->thread) {
 		g_thread_join(c->thread);
 		c->thread = NULL;
-		cairo_surface_destroy(c->surface);
-		c->surface = NULL;
 	}
 	return c->png;
 }

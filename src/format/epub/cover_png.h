@@ -9,12 +9,13 @@
 struct cover_png;
 
 /*
- * Draw b's cover (Pango and the fonts stay on this thread) at 1600x2400 and
- * start encoding it as PNG on a thread of its own: encoding takes as long as
- * rendering a hundred articles, so it runs beside them. Deterministic bytes.
+ * Start drawing b's cover at 1600x2400 and encoding it as PNG on a thread of
+ * its own (with its own Pango font map): it takes as long as rendering a
+ * hundred articles, so it runs beside them. b must outlive the thread
+ * (cover_png_finish). Deterministic bytes.
  */
 struct cover_png *cover_png_start(const struct book *b);
-/* Wait for the encoding: the PNG's bytes (owned by c), or NULL when it failed. */
+/* Wait for the drawing and encoding: the PNG's bytes (owned by c), or NULL when it failed. */
 GBytes *cover_png_finish(struct cover_png *c);
 /* Wait, then free; NULL is nothing. */
 void cover_png_free(struct cover_png *c);
