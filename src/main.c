@@ -1,5 +1,6 @@
 /* main.c - the command line: read options, build the book, write each output, choose the exit status. */
 #include <locale.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
@@ -98,6 +99,14 @@ int main(int argc, char **argv)
 	/* A file-size limit (ulimit -f) makes a write fail with "File too large", reported with the
 	   file's name, instead of killing the run and leaving its temporary files behind. */
 	signal(SIGXFSZ, SIG_IGN);
+	/*
+	 * Cairo copies each CJK font's whole outline table (15 to 24 MB) when it first draws with the
+	 * face and again when it subsets it. Mapped afresh each time, every copy was faulted in page
+	 * by page (a third of a weekly digest's PDF); from the heap, and kept there when freed, the
+	 * memory of one copy serves the next.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (argc > 1 && !strcmp(argv[1], "batch")) {
 		char *datadir = find_datadir();
 
