@@ -288,6 +288,14 @@ pages=$(grep -c '^page ' "$TMP/sub.trace")
 [ "$pages" -ge 6 ] && [ -z "$stranded" ] && ok "subheadings: no page ends on a bold subheading ($pages pages)" \
 	|| not_ok "subheadings: no page ends on a bold subheading" "$pages pages; $stranded"
 
+# The drawn cover's text is set like the book's: each CJK face is embedded once, not a second time
+# for the cover (Pango's default map on the surface's options made other font faces of the same file).
+"$FOLIO" -q $P -o "$TMP/fixtures.pdf" 2>/dev/null
+pdffonts "$TMP/fixtures.pdf" | awk 'NR > 2 {sub(/^[A-Z]+\+/, "", $1); print $1}' >"$TMP/fixtures.fonts"
+twice=$(sort "$TMP/fixtures.fonts" | uniq -d | grep CJK)
+grep -q NotoSerifCJKsc "$TMP/fixtures.fonts" && [ -z "$twice" ] && ok "cover: each CJK face embedded once" \
+	|| not_ok "cover: each CJK face embedded once" "twice: $twice; $(tr '\n' ' ' <"$TMP/fixtures.fonts")"
+
 # The drawn cover balances a title of two lines: not a full line and a word under it.
 "$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
 pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"

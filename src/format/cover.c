@@ -176,9 +176,11 @@ static char *phrase_lines(PangoLayout *layout, const char *text, double width, i
  * asked for; only a text that cannot be broken so (a phrase wider than the cover) is left to
  * Pango's breaking, shrunk until it fits in max_lines and balanced.
  */
-static double draw_text(cairo_t *cr, const struct book *b, const char *text, const char *family, double size,
-			bool bold, double x, double y, double width, const double rgb[3], int max_lines)
+static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, const char *text, const char *family,
+			double size, bool bold, double x, double y, double width, const double rgb[3], int max_lines)
 {
+	PangoContext *ctx = like ? pango_font_map_create_context(pango_context_get_font_map(like))
+				 : pango_cairo_create_context(cr);
 	PangoLayout *layout;
 	PangoFontDescription *fd = pango_font_description_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
@@ -188,13 +190,20 @@ static double draw_text(cairo_t *cr, const struct book *b, const char *text, con
 	double asked = size;
 	int w, h;
 
-	layout = pango_cairo_create_layout(cr);
-
 	/* The same outlines at every size and on every surface: no hinting. */
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	pango_cairo_context_set_font_options(pango_layout_get_context(layout), fo);
+	if (like) {
+		/* Exactly the book's options (not merged with the surface's): the same font faces. */
+		pango_cairo_context_set_font_options(ctx, pango_cairo_context_get_font_options(like));
+		pango_context_set_round_glyph_positions(ctx, pango_context_get_round_glyph_positions(like));
+	} else {
+		pango_cairo_update_context(cr, ctx);
+		pango_cairo_context_set_font_options(ctx, fo);
+	}
+	layout = pango_layout_new(ctx);
+	g_object_unref(ctx);
 	if (b->lang && strcmp(b->lang, "und"))
 		pango_context_set_language(pango_layout_get_context(layout), pango_language_from_string(b->lang));
 	pango_layout_context_changed(layout);
@@ -265,7 +274,7 @@ static double hooked_text(const struct cover_hooks *h, cairo_t *cr, const struct
 
 	if (h && h->text)
 		h->text(h->data, true);
-	height = draw_text(cr, b, text, family, size, bold, x, y, width, rgb, max_lines);
+	height = draw_text(cr, h ? h->like : NULL, b, text, family, size, bold, x, y, width, rgb, max_lines);
 	if (h && h->text)
 		h->text(h->data, false);
 	return height;

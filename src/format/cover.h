@@ -3,6 +3,7 @@
 #define FOLIO_COVER_H
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "book/model.h"
 
@@ -32,6 +33,9 @@ struct cover_hooks {
 	void (*text)(void *data, bool begin);	/* around each text (title, subtitle, facts, author) */
 	void *data;
 	double bleed;				/* points the paper and the bands run past each edge */
+	/* Text set as in this context of the book's (its font map and font options), so the PDF's
+	   font subsets serve the cover too; NULL: Pango's default map on the surface's options. */
+	PangoContext *like;
 };
 
 /* cover_draw with the default style and hooks (NULL: none). */

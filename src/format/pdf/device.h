@@ -16,6 +16,7 @@ struct device {
 	bool (*finish)(struct device *d);
 	void (*free)(struct device *d);
 	int pages;	/* pages laid out, once layout_book is done */
+	struct fonts *fonts;	/* the book's, while layout_book runs: for what the device sets itself (a drawn cover) */
 };
 
 /* How the Cairo device draws for print and for readers. */

@@ -10,6 +10,7 @@
 #include "base/version.h"
 #include "base/xmlesc.h"
 #include "format/cover.h"
+#include "format/fonts.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
 
@@ -31,6 +32,12 @@ struct cdev {
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
 	struct draw_images images;
 };
+
+/* The drawn cover's text is set like the book's, so it shares their font subsets (one of each face). */
+static PangoContext *cover_fonts(const struct cdev *c)
+{
+	return c->d.fonts ? fonts_context(c->d.fonts) : NULL;
+}
 
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -149,7 +156,7 @@ static void plain_box(struct cdev *c, const struct page *p, const struct box *b)
 			check_press_picture(c, b);
 			draw_image(c->cr, &c->images, b, true, c->print.bleed);
 		} else {
-			struct cover_hooks h = { .bleed = c->print.bleed };
+			struct cover_hooks h = { .bleed = c->print.bleed, .like = cover_fonts(c) };
 
 			cover_draw_hooked(c->cr, c->book, p->w, p->h, &h);
 		}
@@ -430,7 +437,7 @@ static void tagged_content(struct cdev *c, const struct page *p, const struct pl
 			draw_image(c->cr, &c->images, b, true, c->print.bleed);
 		} else {
 			struct cover_tagging ct = { c, el, NULL };
-			struct cover_hooks h = { cover_text, &ct, c->print.bleed };
+			struct cover_hooks h = { cover_text, &ct, c->print.bleed, cover_fonts(c) };
 
 			/* Its paper and ornaments drawn outside any leaf: artifacts. */
 			tagger_no_leaf(c->tags);

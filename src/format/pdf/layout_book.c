@@ -894,6 +894,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	struct ctx *borrowed;
 
 	lay_init(&L, b, t, fonts, dev, &st);
+	dev->fonts = fonts;
 	g_mutex_init(&pl.lock);
 	pl.idle = g_ptr_array_new();
 	pl.all = g_ptr_array_new();
@@ -930,6 +931,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	run(&L, parallel_start_on(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, draw_taken, NULL), &pl);
 	diag_progress_end();
 	dev->pages = st.page_no;
+	dev->fonts = NULL;
 
 	pipeline_clear(&pl);
 	g_free(jobs);
