@@ -181,3 +181,9 @@ for y in range(192, h - 192, 64):
 ink = sum(1 for x in range(w) for y in range(int(h * 0.2), int(h * 0.35), 4) if sum(px[x, y]) < sum(paper) - 200)
 assert ink > 100, "no title ink: %d" % ink
 PY
+# and set with folio's font set-up, as the PDF's cover: a user's fontconfig changes nothing.
+printf '<?xml version="1.0"?>\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>%s/fc-cache</cachedir></fontconfig>\n' \
+	"$TMP" >"$TMP/user-fonts.conf"
+FONTCONFIG_FILE="$TMP/user-fonts.conf" "$FOLIO" -q "$TMP/space.md" --title "Seamless" -o "$TMP/drawn-user.epub"
+unzip -p "$TMP/drawn-user.epub" EPUB/images/img-cover.png >"$TMP/drawn-user.png"
+same_bytes "drawn cover: the user's fontconfig does not change it" "$TMP/drawn.png" "$TMP/drawn-user.png"

@@ -4,6 +4,7 @@
 #include <png.h>
 
 #include "format/cover.h"
+#include "format/fonts.h"
 
 enum { COVER_PNG_WIDTH = 1600, COVER_PNG_HEIGHT = 2400, COVER_PNG_BAND = 64 };
 
@@ -80,6 +81,7 @@ static GBytes *cover_png(cairo_surface_t *recording, int w, int h)
 
 struct cover_png {
 	const struct book *b;
+	char *datadir;		/* folio's fonts.conf is read from here */
 	GThread *thread;
 	GBytes *png;		/* NULL until encoded, or when encoding failed */
 };
@@ -91,20 +93,25 @@ static gpointer draw_and_encode(gpointer data)
 	cairo_rectangle_t page = { 0, 0, COVER_PNG_WIDTH, COVER_PNG_HEIGHT };
 	cairo_surface_t *recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &page);
 	cairo_t *cr = cairo_create(recording);
+	/* folio's font set-up, as the PDF's cover: one small file read, not the system's many. */
+	struct fonts *fonts = fonts_new_quiet(c->datadir);
+	struct cover_hooks h = { .like = fonts_context(fonts) };
 
-	cover_draw(cr, c->b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
+	cover_draw_hooked(cr, c->b, COVER_PNG_WIDTH, COVER_PNG_HEIGHT, &h);
 	cairo_destroy(cr);
+	fonts_free(fonts);
 	if (cairo_surface_status(recording) == CAIRO_STATUS_SUCCESS)
 		c->png = cover_png(recording, COVER_PNG_WIDTH, COVER_PNG_HEIGHT);
 	cairo_surface_destroy(recording);
 	return NULL;
 }
 
-struct cover_png *cover_png_start(const struct book *b)
+struct cover_png *cover_png_start(const struct book *b, const char *datadir)
 {
 	struct cover_png *c = g_new0(struct cover_png, 1);
 
 	c->b = b;
+	c->datadir = g_strdup(datadir);
 	c->thread = g_thread_new("cover", draw_and_encode, c);
 	return c;
 }
@@ -125,6 +132,7 @@ void cover_png_free(struct cover_png *c)
 	cover_png_finish(c);
 	if (c->png)
 		g_bytes_unref(c->png);
+	g_free(c->datadir);
 	g_free(c);
 }
 

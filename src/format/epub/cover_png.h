@@ -10,11 +10,12 @@ struct cover_png;
 
 /*
  * Start drawing b's cover at 1600x2400 and encoding it as PNG on a thread of
- * its own (with its own Pango font map): it takes as long as rendering a
- * hundred articles, so it runs beside them. b must outlive the thread
- * (cover_png_finish). Deterministic bytes.
+ * its own, its text set with folio's font set-up (datadir/fonts/fonts.conf,
+ * as the PDF's cover; the system's when that is missing): it takes as long
+ * as rendering a hundred articles, so it runs beside them. b must outlive
+ * the thread (cover_png_finish). Deterministic bytes.
  */
-struct cover_png *cover_png_start(const struct book *b);
+struct cover_png *cover_png_start(const struct book *b, const char *datadir);
 /* Wait for the drawing and encoding: the PNG's bytes (owned by c), or NULL when it failed. */
 GBytes *cover_png_finish(struct cover_png *c);
 /* Wait, then free; NULL is nothing. */

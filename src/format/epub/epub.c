@@ -922,7 +922,7 @@ bool epub_write(const struct export *x, struct outfile *out)
 	if (b->cover_drawn) {
 		cover_png_resource(&p.drawn_cover);
 		p.cover = &p.drawn_cover;
-		p.png = cover_png_start(b);
+		p.png = cover_png_start(b, x->opts->datadir);
 	}
 	p.buffers = g_ptr_array_new();
 	p.pages = g_ptr_array_new_with_free_func(page_free);
