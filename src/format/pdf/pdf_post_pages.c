@@ -29,14 +29,12 @@ static const char *mcid_held(void *data, long mcid)
 	return post_mcid_held(pw->s, pw->page, mcid);
 }
 
-/* "/Name Do" of a form holding MCIDs: the form is worked on (once), its Do left unwrapped. */
-static bool form_tagged(void *data, const char *name, size_t len)
+/* The form named name (no slash) in res when it holds MCIDs: a new handle, else 0. */
+static qpdf_oh tagged_form(qpdf_data q, qpdf_oh res, const char *name, size_t len)
 {
-	struct page_work *pw = data;
-	qpdf_data q = pw->s->q;
 	char *key = g_strdup_printf("/%.*s", (int)len, name);
-	qpdf_oh xobjs = qpdf_oh_get_key_if_dict(q, pw->resources, "/XObject"), x = qpdf_oh_get_key_if_dict(q, xobjs, key);
-	bool tagged = false;
+	qpdf_oh xobjs = qpdf_oh_get_key_if_dict(q, res, "/XObject"), x = qpdf_oh_get_key_if_dict(q, xobjs, key);
+	qpdf_oh found = 0;
 
 	if (qpdf_oh_is_stream(q, x)) {
 		qpdf_oh dict = qpdf_oh_get_dict(q, x), sub = qpdf_oh_get_key(q, dict, "/Subtype");
@@ -45,23 +43,8 @@ static bool form_tagged(void *data, const char *name, size_t len)
 
 		if (qpdf_oh_is_name_and_equals(q, sub, "/Form")
 		    && !(qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &buf, &blen) & QPDF_ERRORS)
-		    && content_has_mcid(buf, blen)) {
-			int id = qpdf_oh_get_object_id(q, x);
-
-			tagged = true;
-			if (!g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(id))) {
-				struct page_work fw = *pw;
-				GByteArray *out = g_byte_array_new();
-
-				g_hash_table_add(pw->forms_done, GINT_TO_POINTER(id));
-				fw.resources = qpdf_oh_get_key(q, dict, "/Resources");
-				fw.page = G_MAXUINT;
-				if (rewrite(&fw, buf, blen, out, "a form XObject"))
-					post_replace_stream(q, x, out->data, out->len);
-				qpdf_oh_release(q, fw.resources);
-				g_byte_array_free(out, TRUE);
-			}
-		}
+		    && content_has_mcid(buf, blen))
+			found = qpdf_oh_new_object(q, x);
 		free(buf);
 		qpdf_oh_release(q, sub);
 		qpdf_oh_release(q, dict);
@@ -69,7 +52,50 @@ static bool form_tagged(void *data, const char *name, size_t len)
 	qpdf_oh_release(q, x);
 	qpdf_oh_release(q, xobjs);
 	g_free(key);
-	return tagged;
+	return found;
+}
+
+/* A tagged form worked on (once): its untagged graphics become artifacts. */
+static void work_on_form(struct page_work *pw, qpdf_oh x)
+{
+	qpdf_data q = pw->s->q;
+	int id = qpdf_oh_get_object_id(q, x);
+	qpdf_oh dict;
+	struct page_work fw = *pw;
+	GByteArray *out;
+	unsigned char *buf = NULL;
+	size_t blen = 0;
+
+	if (g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(id)))
+		return;
+	g_hash_table_add(pw->forms_done, GINT_TO_POINTER(id));
+	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &buf, &blen) & QPDF_ERRORS) {
+		free(buf);
+		return;
+	}
+	dict = qpdf_oh_get_dict(q, x);
+	out = g_byte_array_new();
+	fw.resources = qpdf_oh_get_key(q, dict, "/Resources");
+	fw.page = G_MAXUINT;
+	if (rewrite(&fw, buf, blen, out, "a form XObject"))
+		post_replace_stream(q, x, out->data, out->len);
+	qpdf_oh_release(q, fw.resources);
+	qpdf_oh_release(q, dict);
+	g_byte_array_free(out, TRUE);
+	free(buf);
+}
+
+/* "/Name Do" of a form holding MCIDs: the form is worked on (once), its Do left unwrapped. */
+static bool form_tagged(void *data, const char *name, size_t len)
+{
+	struct page_work *pw = data;
+	qpdf_oh x = tagged_form(pw->s->q, pw->resources, name, len);
+
+	if (!x)
+		return false;
+	work_on_form(pw, x);
+	qpdf_oh_release(pw->s->q, x);
+	return true;
 }
 
 static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what)
@@ -321,72 +347,174 @@ static void default_rgb(struct post *s, qpdf_oh res, int depth)
 
 /* ---- pages ---- */
 
-/* A page's new content stream: made here, compressed on a worker, stored here in page order. */
+/*
+ * A page's new content stream: read and prepared here (qpdf is one thread's), its content
+ * rewritten and compressed on a worker, stored here in page order.
+ */
 struct page_stream {
-	qpdf_data q;
+	struct post *s;		/* read only on the worker: the MCIDs the tree holds */
 	qpdf_oh target;		/* the page's content stream (a reference) */
+	guint page;
+	char what[32];		/* "page N", for messages */
+	unsigned char *raw;	/* the content Cairo wrote (malloc'd by qpdf), or NULL when unreadable */
+	size_t raw_len;
+	qpdf_oh resources;	/* the page's (a reference) */
+	GHashTable *forms;	/* names of the page's forms holding MCIDs, or NULL */
+	GPtrArray *asked;	/* those the content draws (Do) outside marked content, in order */
+	GString *marks;		/* the printer's marks, drawn after the content, or NULL */
+	struct content_stats st;
+	char *error;		/* why the content did not parse, or NULL */
 	GByteArray *data;
 	unsigned char *z;	/* data compressed, or NULL */
 	size_t zlen;
 };
 
-static void page_stream_deflate(gpointer job, gpointer unused)
+/* On the worker: is the form tagged (known here), and noted to be worked on by the store. */
+static bool form_named(void *data, const char *name, size_t len)
 {
-	struct page_stream *ps = job;
+	struct page_stream *ps = data;
+	char *key = g_strndup(name, len);
 
-	ps->z = post_deflate(ps->data->data, ps->data->len, &ps->zlen);
+	if (ps->forms && g_hash_table_contains(ps->forms, key)) {
+		if (!ps->asked)
+			ps->asked = g_ptr_array_new_with_free_func(g_free);
+		g_ptr_array_add(ps->asked, key);
+		return true;
+	}
+	g_free(key);
+	return false;
 }
 
-static void page_stream_store(gpointer job, gpointer unused)
+static const char *page_mcid_held(void *data, long mcid)
+{
+	struct page_stream *ps = data;
+
+	return ps->s->has_tree ? post_mcid_held(ps->s, ps->page, mcid) : "";
+}
+
+static void page_stream_work(gpointer job, gpointer unused)
 {
 	struct page_stream *ps = job;
+	GByteArray *out = g_byte_array_new();
 
-	post_store_stream(ps->q, ps->target, ps->data->data, ps->data->len, ps->z, ps->zlen);
-	qpdf_oh_release(ps->q, ps->target);
+	/* Cairo leaves its flip of the y axis outside q/Q: marks appended after must not see it. */
+	g_byte_array_append(out, (const guint8 *)"q\n", 2);
+	if (ps->s->has_tree)
+		content_mark_artifacts(ps->raw, ps->raw_len, out, form_named, page_mcid_held, ps, &ps->st, &ps->error);
+	else
+		g_byte_array_append(out, ps->raw, (guint)ps->raw_len);
+	g_byte_array_append(out, (const guint8 *)"\nQ\n", 3);
+	if (ps->marks)
+		g_byte_array_append(out, (const guint8 *)ps->marks->str, (guint)ps->marks->len);
+	ps->data = out;
+	if (!ps->error)
+		ps->z = post_deflate(out->data, out->len, &ps->zlen);
+}
+
+/* What the stores share: the counts, and the forms worked on. */
+struct pages_run {
+	struct content_stats st;
+	GHashTable *forms_done;
+};
+
+static void page_stream_store(gpointer job, gpointer user)
+{
+	struct page_stream *ps = job;
+	struct pages_run *run = user;
+	struct content_stats *st = &run->st;
+	struct post *s = ps->s;
+	struct page_work pw = { s, ps->resources, ps->page, run->forms_done, st };
+
+	st->ops += ps->st.ops;
+	st->artifacts += ps->st.artifacts;
+	st->mcids += ps->st.mcids;
+	st->tagged_forms += ps->st.tagged_forms;
+	st->orphans += ps->st.orphans;
+	st->actual += ps->st.actual;
+	/* The forms the page draws are worked on here, in page order, as they were met. */
+	for (guint i = 0; ps->asked && i < ps->asked->len; i++) {
+		const char *name = g_ptr_array_index(ps->asked, i);
+
+		form_tagged(&pw, name, strlen(name));
+	}
+	if (ps->error)
+		post_fail(s, "%s: %s", ps->what, ps->error);
+	if (!s->failed)
+		post_store_stream(s->q, ps->target, ps->data->data, ps->data->len, ps->z, ps->zlen);
+	qpdf_oh_release(s->q, ps->target);
+	qpdf_oh_release(s->q, ps->resources);
+	free(ps->raw);
+	if (ps->forms)
+		g_hash_table_destroy(ps->forms);
+	if (ps->asked)
+		g_ptr_array_free(ps->asked, TRUE);
+	if (ps->marks)
+		g_string_free(ps->marks, TRUE);
+	g_free(ps->error);
 	g_byte_array_free(ps->data, TRUE);
 	g_free(ps->z);
 	g_free(ps);
 }
 
-/* Page i worked on; its new content stream is pushed to deflate (not when the pass failed). */
-static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st, struct parallel *deflate)
+/* The names of the page's forms holding MCIDs (worked on when the page is stored), or NULL. */
+static GHashTable *tagged_forms(qpdf_data q, qpdf_oh res)
+{
+	qpdf_oh xo = qpdf_oh_get_key_if_dict(q, res, "/XObject");
+	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	GHashTable *forms = NULL;
+
+	if (qpdf_oh_is_dictionary(q, xo)) {
+		qpdf_oh_begin_dict_key_iter(q, xo);
+		while (qpdf_oh_dict_more_keys(q))
+			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+	}
+	for (guint i = 0; i < keys->len; i++) {
+		const char *key = g_ptr_array_index(keys, i);
+
+		/* The names are "/Name"; the content's Do names them without the slash. */
+		qpdf_oh x = key[0] == '/' ? tagged_form(q, res, key + 1, strlen(key + 1)) : 0;
+
+		if (x) {
+			if (!forms)
+				forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+			g_hash_table_add(forms, g_strdup(key + 1));
+			qpdf_oh_release(q, x);
+		}
+	}
+	g_ptr_array_free(keys, TRUE);
+	qpdf_oh_release(q, xo);
+	return forms;
+}
+
+/* Page i worked on; its content goes to a worker (not when the pass failed). */
+static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st, struct parallel *workers)
 {
 	qpdf_data q = s->q;
 	const struct pdf_post *p = s->p;
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)i), res = qpdf_oh_get_key(q, page, "/Resources");
 	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents"), annots = qpdf_oh_get_key(q, page, "/Annots");
 	struct page_work pw = { s, res, (guint)i, forms_done, st };
-	GByteArray *out = g_byte_array_new();
-	unsigned char *buf = NULL;
-	size_t len = 0;
+	struct page_stream *ps = g_new0(struct page_stream, 1);
 	double mb[4];
-	char what[32];
 
-	snprintf(what, sizeof what, "page %d", i + 1);
+	ps->s = s;
+	ps->page = (guint)i;
+	snprintf(ps->what, sizeof ps->what, "page %d", i + 1);
 	if (qpdf_oh_is_array(q, annots) && qpdf_oh_get_array_n_items(q, annots) > 0)
 		post_set_parsed(q, page, "/Tabs", "/S");
 	if (p->x4)
 		check_resources(&pw, res, 0, (guint)i + 1);
 	default_rgb(s, res, 0);
-	if (!(qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)) {
-		/* Cairo leaves its flip of the y axis outside q/Q: marks appended after must not see it. */
-		g_byte_array_append(out, (const guint8 *)"q\n", 2);
-		if (s->has_tree)
-			rewrite(&pw, buf, len, out, what);
-		else
-			g_byte_array_append(out, buf, (guint)len);
-		g_byte_array_append(out, (const guint8 *)"\nQ\n", 3);
-	} else {
-		post_qpdf_failed(s, what);
-	}
-	free(buf);
+	if (qpdf_oh_get_page_content_data(q, page, &ps->raw, &ps->raw_len) & QPDF_ERRORS)
+		post_qpdf_failed(s, ps->what);
+	else if (s->has_tree)
+		ps->forms = tagged_forms(q, res);
 	if (p->boxes && post_read_box(q, page, "/MediaBox", mb)) {
 		double o = p->bleed + p->slug, t[4] = { mb[0] + o, mb[1] + o, mb[2] - o, mb[3] - o };
 
 		set_box(q, page, "/TrimBox", t[0], t[1], t[2], t[3]);
 		set_box(q, page, "/BleedBox", t[0] - p->bleed, t[1] - p->bleed, t[2] + p->bleed, t[3] + p->bleed);
 		if (p->marks && p->slug > 0) {
-			GString *m = g_string_new(NULL);
 			qpdf_oh cs = post_dict_key(q, res, "/ColorSpace");
 
 			/* Registration colour: every separation at once; its alternate follows the intent. */
@@ -394,18 +522,14 @@ static void one_page(struct post *s, int i, GHashTable *forms_done, struct conte
 				? "[/Separation /All /DeviceCMYK << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>]"
 				: "[/Separation /All /DeviceRGB << /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0] /N 1 >>]");
 			qpdf_oh_release(q, cs);
-			marks(m, t, p->bleed, p->slug, p->marks);
-			g_byte_array_append(out, (const guint8 *)m->str, (guint)m->len);
-			g_string_free(m, TRUE);
+			ps->marks = g_string_new(NULL);
+			marks(ps->marks, t, p->bleed, p->slug, p->marks);
 		}
 	} else if (p->boxes) {
-		post_fail(s, "%s has no MediaBox of its own", what);
+		post_fail(s, "%s has no MediaBox of its own", ps->what);
 	}
 	if (!s->failed) {
-		struct page_stream *ps = g_new0(struct page_stream, 1);
-
-		ps->q = q;
-		ps->data = out;
+		ps->resources = qpdf_oh_new_object(q, res);
 		if (qpdf_oh_is_stream(q, contents)) {
 			ps->target = contents;
 		} else {
@@ -413,9 +537,14 @@ static void one_page(struct post *s, int i, GHashTable *forms_done, struct conte
 			qpdf_oh_replace_key(q, page, "/Contents", ps->target);
 			qpdf_oh_release(q, contents);
 		}
-		parallel_push(deflate, ps);
+		parallel_push(workers, ps);
 	} else {
-		g_byte_array_free(out, TRUE);
+		free(ps->raw);
+		if (ps->forms)
+			g_hash_table_destroy(ps->forms);
+		if (ps->marks)
+			g_string_free(ps->marks, TRUE);
+		g_free(ps);
 		qpdf_oh_release(q, contents);
 	}
 	qpdf_oh_release(q, annots);
@@ -427,16 +556,15 @@ bool post_pages(struct post *s)
 {
 	qpdf_data q = s->q;
 	int n = qpdf_get_num_pages(q);
-	GHashTable *forms_done = g_hash_table_new(NULL, NULL);
-	struct content_stats st = { 0 };
-	/* Compressing the pages' streams again is much of this pass: it runs on every core. */
-	struct parallel *deflate = parallel_start(parallel_threads() * 4, page_stream_deflate, page_stream_store, NULL);
+	struct pages_run run = { .forms_done = g_hash_table_new(NULL, NULL) };
+	/* Rewriting and compressing the pages' streams again is much of this pass: it runs on every core. */
+	struct parallel *workers = parallel_start(parallel_threads() * 4, page_stream_work, page_stream_store, &run);
 
 	for (int i = 0; i < n && !s->failed; i++)
-		one_page(s, i, forms_done, &st, deflate);
-	parallel_end(deflate);
-	g_hash_table_destroy(forms_done);
-	s->artifacts = st.artifacts;
-	s->orphans = st.orphans;
+		one_page(s, i, run.forms_done, &run.st, workers);
+	parallel_end(workers);
+	g_hash_table_destroy(run.forms_done);
+	s->artifacts = run.st.artifacts;
+	s->orphans = run.st.orphans;
 	return !s->failed && !post_qpdf_failed(s, "pages");
 }
