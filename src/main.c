@@ -102,8 +102,8 @@ int main(int argc, char **argv)
 	/*
 	 * Cairo copies each CJK font's whole outline table (15 to 24 MB) when it first draws with the
 	 * face and again when it subsets it. Mapped afresh each time, every copy was faulted in page
-	 * by page (a third of a weekly digest's PDF); from the heap, and kept there when freed, the
-	 * memory of one copy serves the next.
+	 * by page (about a tenth of a weekly digest's PDF); from the heap, and kept there when freed,
+	 * the memory of one copy serves the next.
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);

@@ -190,15 +190,15 @@ static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, c
 	double asked = size;
 	int w, h;
 
-	/* The same outlines at every size and on every surface: no hinting. */
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	if (like) {
 		/* Exactly the book's options (not merged with the surface's): the same font faces. */
 		pango_cairo_context_set_font_options(ctx, pango_cairo_context_get_font_options(like));
 		pango_context_set_round_glyph_positions(ctx, pango_context_get_round_glyph_positions(like));
 	} else {
+		/* The same outlines at every size and on every surface: no hinting. */
+		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+		cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 		pango_cairo_update_context(cr, ctx);
 		pango_cairo_context_set_font_options(ctx, fo);
 	}
