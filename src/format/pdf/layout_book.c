@@ -20,6 +20,9 @@ struct plan {
 	int pages;
 };
 
+/* What finish_page adds to an article's page: running heads (not on a blank page), or only the foot (its opening page). */
+enum { PAGE_HEADS = 1, PAGE_OPENING = 2 };
+
 struct book_state {
 	struct plan plan;
 	int page_no;			/* pages emitted so far */
@@ -28,7 +31,8 @@ struct book_state {
 	bool blank_running;		/* cover, title and blank pages: no head, no folio */
 	const char *article_title, *part_title;
 	double leader_unit, leader_dot;	/* widths of " ." and "." in the contents' type */
-	GPtrArray *made;		/* a worker's finished pages (struct page *), drawn later in order */
+	GPtrArray *made;		/* a worker's article pages (struct page *), finished and drawn later */
+	GByteArray *made_flags;		/* and what finish_page is to add to each (PAGE_*) */
 	/* Set once, used again: the last head of each alignment, the contents' leaders by length. */
 	char *head_key[4];
 	struct lpara *head[4];
@@ -214,7 +218,6 @@ static void emit(struct lay *L, GPtrArray *items)
 	pg.w = t->page_w;
 	pg.h = t->page_h;
 	pg.boxes = g_array_new(FALSE, FALSE, sizeof(struct box));
-	pg.label = page_label(st, st->page_no, st->front);
 	x0 = t->two_sided && !pg.right ? t->margin_outer : t->margin_inner;
 	for (guint i = 0; i < items->len; i++) {
 		const struct vitem *v = g_ptr_array_index(items, i);
@@ -232,17 +235,46 @@ static void emit(struct lay *L, GPtrArray *items)
 		}
 		y += v->height;
 	}
+	if (st->made) {
+		/* An article's page: numbered, headed and overlaid by finish_page once its number is known. */
+		guint8 f = (st->blank_running ? 0 : PAGE_HEADS) | (st->no_running ? PAGE_OPENING : 0);
+
+		g_byte_array_append(st->made_flags, &f, 1);
+		st->no_running = false;
+		g_ptr_array_add(st->made, g_memdup2(&pg, sizeof pg));
+		return;
+	}
+	pg.label = page_label(st, st->page_no, st->front);
 	if (!st->blank_running)
 		running_heads(L, st, &pg, x0);
 	lay_grid_overlay(L, &pg, x0);
 	st->no_running = false;
-	if (st->made) {
-		g_ptr_array_add(st->made, g_memdup2(&pg, sizeof pg));
-		return;
-	}
 	L->dev->page(L->dev, &pg);
 	page_free_boxes(&pg);
 	g_free(pg.label);
+}
+
+/*
+ * An article's page as emit left it, given its number: its printed number, running heads and
+ * grid overlay. The article was set from page 1, so its pages kept their sides: an article
+ * opens on a right-hand page when pages are two-sided, and sides move nothing otherwise.
+ */
+static void finish_page(struct lay *L, struct book_state *st, struct page *pg, int number, guint8 flags)
+{
+	const struct theme *t = L->t;
+	double x0;
+
+	g_assert(!t->two_sided || pg->right == (number % 2 == 1));
+	pg->number = number;
+	pg->right = number % 2 == 1;
+	pg->label = page_label(st, number, false);
+	x0 = t->two_sided && !pg->right ? t->margin_outer : t->margin_inner;
+	if (flags & PAGE_HEADS) {
+		st->no_running = (flags & PAGE_OPENING) != 0;
+		running_heads(L, st, pg, x0);
+	}
+	lay_grid_overlay(L, pg, x0);
+	st->no_running = false;
 }
 
 /* An empty page (the back of a right-hand page in two-sided printing). */
@@ -625,9 +657,11 @@ struct job {
 	int index;
 	const char *part_title;		/* the part around the article, for running heads */
 	struct selem *part_el;		/* and its structure element (a reference), or NULL */
-	int pages;			/* the measuring pass: pages counted */
-	GPtrArray *made;		/* the drawing pass: the article's pages */
+	int pages;			/* the counting pass: pages counted */
+	GPtrArray *made;		/* the article's pages, set by a worker (kept from the counting pass, or set again) */
+	GByteArray *flags;		/* what finish_page adds to each */
 	GPtrArray *links;		/* and the styles of their links */
+	bool finished;			/* numbered and headed (by the worker that set them again) */
 };
 
 /* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
@@ -647,6 +681,15 @@ struct pipeline {
 	 * quarter of its drawing time, and more when another thread's memory was freed there).
 	 */
 	GPtrArray *spent;
+	/*
+	 * A small book keeps what its counting pass set (each article is set once); a larger one
+	 * sets each article again in the drawing pass, a few ahead of the drawing, so memory holds
+	 * the pages in flight, not the book.
+	 */
+	bool keep;
+	struct job *kept;		/* by article index: the counting pass's pages, until drawn */
+	struct selem **part_els;	/* by part index: each Part's element, made before either pass */
+	int *part_of;			/* by article index: its part, or -1 */
 };
 
 static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
@@ -696,6 +739,7 @@ static void job_free(struct job *j)
 		g_free(pg);
 	}
 	g_ptr_array_free(j->made, TRUE);
+	g_byte_array_free(j->flags, TRUE);
 	g_ptr_array_unref(j->links);
 	g_free(j);
 }
@@ -731,17 +775,43 @@ static void pipeline_clear(struct pipeline *pl)
 	g_mutex_clear(&pl->lock);
 }
 
-/* Pass 1 on a worker: the pages of one article, wherever it starts. */
+/* An article set on a worker into j->made from page 1 (finish_page numbers and heads its pages). */
+static void set_article(struct ctx *c, struct job *j)
+{
+	c->L.measuring = false;
+	c->st.page_no = 0;
+	c->st.front = false;
+	c->st.blank_running = false;
+	c->st.no_running = true;
+	c->st.made = j->made = g_ptr_array_new();
+	c->st.made_flags = j->flags = g_byte_array_new();
+	c->L.part_el = j->part_el;
+	article_pages(&c->L, j->a);
+	c->L.part_el = NULL;
+	c->st.made = NULL;
+	c->st.made_flags = NULL;
+	/* The pages' links are drawn later, by another thread: their styles go with them. */
+	j->links = lay_styles_take_links(&c->L);
+	j->pages = (int)j->made->len;
+}
+
+/* Pass 1 on a worker: the pages of one article, wherever it starts; kept in a small book. */
 static void count_one(gpointer data, gpointer unused)
 {
 	struct job *j = data;
 	struct ctx *c = ctx_get(j->pl);
 
-	c->L.measuring = true;
-	c->st.page_no = 0;
-	article_pages(&c->L, j->a);
-	j->pages = c->st.page_no;
-	lay_styles_drop_links(&c->L);
+	if (j->pl->keep) {
+		set_article(c, j);
+	} else {
+		c->L.measuring = true;
+		c->st.page_no = 0;
+		c->L.part_el = j->part_el;
+		article_pages(&c->L, j->a);
+		c->L.part_el = NULL;
+		j->pages = c->st.page_no;
+		lay_styles_drop_links(&c->L);
+	}
 	ctx_put(j->pl, c);
 }
 
@@ -752,33 +822,40 @@ static void count_taken(gpointer data, gpointer pages)
 	((int *)pages)[j->index] = j->pages;
 }
 
-/* Pass 2 on a worker: an article's finished pages, numbered and headed from the plan. */
+/* An article's pages numbered from its first, and headed (on the thread that holds L). */
+static void finish_article(struct lay *L, struct book_state *st, struct job *j, int first)
+{
+	const char *article = st->article_title, *part = st->part_title, *region = L->region;
+	PangoLanguage *lang = L->lang;
+
+	/* Its heads in its own language, as its text (a Hong Kong article's title in HK forms). */
+	set_article_lang(L, j->a);
+	st->article_title = j->a->title;
+	st->part_title = j->part_title;
+	for (guint i = 0; i < j->made->len; i++)
+		finish_page(L, st, g_ptr_array_index(j->made, i), first + (int)i, j->flags->data[i]);
+	st->article_title = article;
+	st->part_title = part;
+	L->region = region;
+	L->lang = lang;
+	j->finished = true;
+}
+
+/* Pass 2 on a worker: an article set again (unless it was kept), numbered and headed from the plan. */
 static void set_one(gpointer data, gpointer unused)
 {
 	struct job *j = data;
 	struct ctx *c;
 	const struct book_state *main_st;
 
-	if (!j->a)
-		return;	/* a part page is set in turn, by draw_taken */
+	if (!j->a || j->made)
+		return;	/* a part page, set in turn by draw_taken; or an article kept from pass 1 */
 	free_spent(j->pl);
 	c = ctx_get(j->pl);
 	main_st = j->pl->main->emit_data;
-	c->L.measuring = false;
 	c->st.plan.body_first = main_st->plan.body_first;
-	c->st.page_no = main_st->plan.article_page[j->index] - 1;
-	c->st.front = false;
-	c->st.blank_running = false;
-	c->st.no_running = true;
-	c->st.article_title = j->a->title;
-	c->st.part_title = j->part_title;
-	c->st.made = j->made = g_ptr_array_new();
-	c->L.part_el = j->part_el;
-	article_pages(&c->L, j->a);
-	c->L.part_el = NULL;
-	c->st.made = NULL;
-	/* The pages' links are drawn later, by another thread: their styles go with them. */
-	j->links = lay_styles_take_links(&c->L);
+	set_article(c, j);
+	finish_article(&c->L, &c->st, j, main_st->plan.article_page[j->index]);
 	ctx_put(j->pl, c);
 }
 
@@ -800,6 +877,9 @@ static void draw_taken(gpointer data, gpointer unused)
 	start_recto(L);
 	/* The plan said where it starts; the pages must agree, or the contents would lie. */
 	g_assert(st->page_no + 1 == st->plan.article_page[j->index]);
+	g_assert((int)j->made->len == st->plan.article_pages[j->index]);
+	if (!j->finished)
+		finish_article(L, st, j, st->page_no + 1);
 	for (guint i = 0; i < j->made->len; i++)
 		L->dev->page(L->dev, g_ptr_array_index(j->made, i));
 	st->page_no += (int)j->made->len;
@@ -819,6 +899,8 @@ static void article_or_push(struct lay *L, struct parallel *stream, struct pipel
 	const struct article *a = g_ptr_array_index(L->b->articles, index);
 	struct job *j;
 
+	/* Where the counting pass set it: in the same part. */
+	g_assert(part_el == (pl->part_of[index] < 0 ? NULL : pl->part_els[pl->part_of[index]]));
 	if (!stream) {
 		article_place(L, (int)index);
 		return;
@@ -829,7 +911,53 @@ static void article_or_push(struct lay *L, struct parallel *stream, struct pipel
 	j->index = (int)index;
 	j->part_title = part_title;
 	j->part_el = selem_ref(part_el);
+	if (pl->keep) {
+		/* Set in the counting pass already: only drawn. */
+		j->made = g_steal_pointer(&pl->kept[index].made);
+		j->flags = g_steal_pointer(&pl->kept[index].flags);
+		j->links = g_steal_pointer(&pl->kept[index].links);
+	}
 	parallel_push(stream, j);
+}
+
+/*
+ * Whether the book is small enough to keep the pages its counting pass sets, rather than set
+ * every article again while drawing: up to KEEP_BYTES of Markdown (about 700 A5 pages of
+ * Chinese), or $FOLIO_KEEP_BYTES (0: never; the tests compare both ways).
+ */
+#define KEEP_BYTES (1024 * 1024)
+
+static bool keep_pages(const struct book *b)
+{
+	const char *env = g_getenv("FOLIO_KEEP_BYTES");
+	guint64 budget = env ? g_ascii_strtoull(env, NULL, 10) : KEEP_BYTES, total = 0;
+
+	for (guint i = 0; i < b->articles->len; i++)
+		total += ((const struct article *)g_ptr_array_index(b->articles, i))->markdown_len;
+	return total <= budget && budget > 0;
+}
+
+/*
+ * Which part each article is in (-1: none), as run walks the book: articles outside every part
+ * first, then each part's page and its articles. run checks that it walks the same way.
+ */
+static int *parts_of_articles(const struct book *b)
+{
+	int *part_of = g_new(int, b->articles->len + 1);
+	guint next = 0;
+
+	for (guint k = 0; k < b->parts->len; k++) {
+		const struct part *p = g_ptr_array_index(b->parts, k);
+
+		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
+									    != g_ptr_array_index(p->articles, 0)))
+			part_of[next++] = -1;
+		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++)
+			part_of[next++] = (int)k;
+	}
+	while (next < b->articles->len)
+		part_of[next++] = -1;
+	return part_of;
 }
 
 /*
@@ -861,7 +989,7 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 			next++;
 		}
 		/* A Part holds its page and its articles. */
-		part_el = lay_element(L, SR_PART, NULL, 0);
+		part_el = pl->part_els[k];
 		if (stream) {
 			struct job *j = g_new0(struct job, 1);
 
@@ -877,7 +1005,6 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 		}
 		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
 			article_or_push(L, stream, pl, next, p->title, part_el);
-		selem_unref(part_el);
 	}
 	for (; next < b->articles->len; next++)
 		article_or_push(L, stream, pl, next, NULL, NULL);
@@ -934,6 +1061,12 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	pl.spent = g_ptr_array_new();
 	st.plan.article_page = g_new0(int, n + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
+	pl.keep = keep_pages(b);
+	pl.kept = jobs;
+	pl.part_of = parts_of_articles(b);
+	pl.part_els = g_new0(struct selem *, b->parts->len + 1);
+	for (guint k = 0; k < b->parts->len; k++)
+		pl.part_els[k] = lay_element(&L, SR_PART, NULL, 0);
 
 	/*
 	 * Pass 1 measures: the pages of each article on every thread, then where everything starts.
@@ -945,7 +1078,13 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	g_ptr_array_add(pl.idle, borrowed);
 	stream = parallel_start(n, count_one, count_taken, pages);
 	for (guint i = 0; i < n; i++) {
+		int k = pl.part_of[i];
+
 		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
+		if (k >= 0) {
+			jobs[i].part_el = pl.part_els[k];
+			jobs[i].part_title = ((const struct part *)g_ptr_array_index(b->parts, k))->title;
+		}
 		parallel_push(stream, &jobs[i]);
 	}
 	parallel_end(stream);
@@ -968,6 +1107,10 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	dev->fonts = NULL;
 
 	pipeline_clear(&pl);
+	for (guint k = 0; k < b->parts->len; k++)
+		selem_unref(pl.part_els[k]);
+	g_free(pl.part_els);
+	g_free(pl.part_of);
 	g_free(jobs);
 	g_free(pages);
 	g_free(st.plan.article_page);
