@@ -1069,9 +1069,9 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 		pl.part_els[k] = lay_element(&L, SR_PART, NULL, 0);
 
 	/*
-	 * Pass 1 measures: the pages of each article on every thread, then where everything starts.
-	 * The book's own font map serves one of them (this thread only waits meanwhile): one map
-	 * fewer to set up.
+	 * Pass 1 counts the pages of each article on every thread (a small book keeps them, set),
+	 * then where everything starts. The book's own font map serves one of them (this thread
+	 * only waits meanwhile): one map fewer to set up.
 	 */
 	L.measuring = true;
 	borrowed = ctx_new(&pl, NULL);
@@ -1092,8 +1092,9 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	st.plan.article_pages = pages;
 	run(&L, NULL, &pl);
 	/*
-	 * Pass 2 sets the same pages: the articles on the other threads, a few ahead of the one
-	 * being drawn (memory holds the pages in flight, not the book), drawn here in page order.
+	 * Pass 2 sets the same pages again, unless they were kept: the articles on the other
+	 * threads, a few ahead of the one being drawn (memory holds the pages in flight, not the
+	 * book), drawn here in page order.
 	 * This thread draws, with the book's map: the borrowed layout is not used again, unless
 	 * there is one thread, where everything runs here in turn.
 	 */
