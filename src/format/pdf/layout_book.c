@@ -892,25 +892,30 @@ static void draw_taken(gpointer data, gpointer unused)
 	g_mutex_unlock(&j->pl->lock);
 }
 
-/* In the drawing pass an article or part goes to the stream; measuring, it is done here. */
-static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index,
-			    const char *part_title, struct selem *part_el)
+/* The part around article index, as the book is walked (parts_of_articles): its title and element. */
+static void job_in_part(struct job *j, const struct pipeline *pl, guint index)
 {
-	const struct article *a = g_ptr_array_index(L->b->articles, index);
+	int k = pl->part_of[index];
+
+	j->part_title = k < 0 ? NULL : ((const struct part *)g_ptr_array_index(pl->main->b->parts, k))->title;
+	j->part_el = k < 0 ? NULL : pl->part_els[k];
+}
+
+/* In the drawing pass an article goes to the stream; measuring, it is placed here. */
+static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index)
+{
 	struct job *j;
 
-	/* Where the counting pass set it: in the same part. */
-	g_assert(part_el == (pl->part_of[index] < 0 ? NULL : pl->part_els[pl->part_of[index]]));
 	if (!stream) {
 		article_place(L, (int)index);
 		return;
 	}
 	j = g_new0(struct job, 1);
 	j->pl = pl;
-	j->a = a;
+	j->a = g_ptr_array_index(L->b->articles, index);
 	j->index = (int)index;
-	j->part_title = part_title;
-	j->part_el = selem_ref(part_el);
+	job_in_part(j, pl, index);
+	selem_ref(j->part_el);
 	if (pl->keep) {
 		/* Set in the counting pass already: only drawn. */
 		j->made = g_steal_pointer(&pl->kept[index].made);
@@ -938,8 +943,9 @@ static bool keep_pages(const struct book *b)
 }
 
 /*
- * Which part each article is in (-1: none), as run walks the book: articles outside every part
- * first, then each part's page and its articles. run checks that it walks the same way.
+ * Which part each article is in (-1: none): articles outside every part come first (arrange
+ * puts them there), then each part's articles; a part with none takes what is left outside.
+ * Both passes walk the book by it.
  */
 static int *parts_of_articles(const struct book *b)
 {
@@ -968,7 +974,6 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 {
 	const struct book *b = L->b;
 	struct book_state *st = state(L);
-	struct selem *part_el;
 	guint next = 0;
 
 	st->page_no = 0;
@@ -981,15 +986,11 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 	st->plan.body_first = st->page_no + 1;
 	for (guint k = 0; k < b->parts->len; k++) {
 		const struct part *p = g_ptr_array_index(b->parts, k);
-
-		/* Articles outside every part come first (arrange puts them there). */
-		while (next < b->articles->len && (!p->articles->len || g_ptr_array_index(b->articles, next)
-									    != g_ptr_array_index(p->articles, 0))) {
-			article_or_push(L, stream, pl, next, NULL, NULL);
-			next++;
-		}
 		/* A Part holds its page and its articles. */
-		part_el = pl->part_els[k];
+		struct selem *part_el = pl->part_els[k];
+
+		while (next < b->articles->len && pl->part_of[next] < 0)
+			article_or_push(L, stream, pl, next++);
 		if (stream) {
 			struct job *j = g_new0(struct job, 1);
 
@@ -1003,11 +1004,11 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 			part_page(L, p, (int)k);
 			L->part_el = NULL;
 		}
-		for (guint j = 0; j < p->articles->len && next < b->articles->len; j++, next++)
-			article_or_push(L, stream, pl, next, p->title, part_el);
+		while (next < b->articles->len && pl->part_of[next] == (int)k)
+			article_or_push(L, stream, pl, next++);
 	}
-	for (; next < b->articles->len; next++)
-		article_or_push(L, stream, pl, next, NULL, NULL);
+	while (next < b->articles->len)
+		article_or_push(L, stream, pl, next++);
 	if (stream)
 		parallel_end(stream);
 	st->plan.pages = st->page_no;
@@ -1078,13 +1079,8 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	g_ptr_array_add(pl.idle, borrowed);
 	stream = parallel_start(n, count_one, count_taken, pages);
 	for (guint i = 0; i < n; i++) {
-		int k = pl.part_of[i];
-
 		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
-		if (k >= 0) {
-			jobs[i].part_el = pl.part_els[k];
-			jobs[i].part_title = ((const struct part *)g_ptr_array_index(b->parts, k))->title;
-		}
+		job_in_part(&jobs[i], &pl, i);
 		parallel_push(stream, &jobs[i]);
 	}
 	parallel_end(stream);

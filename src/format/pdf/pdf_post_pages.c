@@ -250,7 +250,8 @@ static void check_fonts(struct page_work *pw, qpdf_oh res, guint number)
 }
 
 /* fn on each XObject of res's /XObject dictionary: its stream dictionary and its /Subtype. */
-static void each_xobject(qpdf_data q, qpdf_oh res, void (*fn)(qpdf_oh dict, qpdf_oh subtype, void *data), void *data)
+static void each_xobject(qpdf_data q, qpdf_oh res, void (*fn)(const char *name, qpdf_oh dict, qpdf_oh subtype, void *data),
+			 void *data)
 {
 	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
 
@@ -265,7 +266,7 @@ static void each_xobject(qpdf_data q, qpdf_oh res, void (*fn)(qpdf_oh dict, qpdf
 			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
 			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
 
-			fn(d, sub, data);
+			fn(g_ptr_array_index(keys, i), d, sub, data);
 			qpdf_oh_release(q, sub);
 			qpdf_oh_release(q, d);
 			qpdf_oh_release(q, x);
@@ -284,7 +285,7 @@ struct resource_walk {
 	guint number;
 };
 
-static void check_xobject(qpdf_oh d, qpdf_oh sub, void *data)
+static void check_xobject(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
 {
 	const struct resource_walk *w = data;
 	qpdf_data q = w->pw->s->q;
@@ -317,7 +318,7 @@ static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint 
 
 static void default_rgb(struct post *s, qpdf_oh res, int depth);
 
-static void default_rgb_form(qpdf_oh d, qpdf_oh sub, void *data)
+static void default_rgb_form(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
 {
 	const struct resource_walk *w = data;
 	qpdf_data q = w->s->q;
@@ -368,6 +369,23 @@ struct page_stream {
 	unsigned char *z;	/* data compressed, or NULL */
 	size_t zlen;
 };
+
+/* What one_page made, when the page is stored or the pass has failed. */
+static void page_stream_free(struct page_stream *ps)
+{
+	free(ps->raw);
+	if (ps->forms)
+		g_hash_table_destroy(ps->forms);
+	if (ps->asked)
+		g_ptr_array_free(ps->asked, TRUE);
+	if (ps->marks)
+		g_string_free(ps->marks, TRUE);
+	g_free(ps->error);
+	if (ps->data)
+		g_byte_array_free(ps->data, TRUE);
+	g_free(ps->z);
+	g_free(ps);
+}
 
 /* On the worker: is the form tagged (known here), and noted to be worked on by the store. */
 static bool form_named(void *data, const char *name, size_t len)
@@ -443,47 +461,36 @@ static void page_stream_store(gpointer job, gpointer user)
 		post_store_stream(s->q, ps->target, ps->data->data, ps->data->len, ps->z, ps->zlen);
 	qpdf_oh_release(s->q, ps->target);
 	qpdf_oh_release(s->q, ps->resources);
-	free(ps->raw);
-	if (ps->forms)
-		g_hash_table_destroy(ps->forms);
-	if (ps->asked)
-		g_ptr_array_free(ps->asked, TRUE);
-	if (ps->marks)
-		g_string_free(ps->marks, TRUE);
-	g_free(ps->error);
-	g_byte_array_free(ps->data, TRUE);
-	g_free(ps->z);
-	g_free(ps);
+	page_stream_free(ps);
+}
+
+struct form_names {
+	qpdf_data q;
+	qpdf_oh res;
+	GHashTable *names;	/* or NULL */
+};
+
+static void note_tagged_form(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
+{
+	struct form_names *f = data;
+	/* The names are "/Name"; the content's Do names them without the slash. */
+	qpdf_oh x = name[0] == '/' ? tagged_form(f->q, f->res, name + 1, strlen(name + 1)) : 0;
+
+	if (!x)
+		return;
+	if (!f->names)
+		f->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_hash_table_add(f->names, g_strdup(name + 1));
+	qpdf_oh_release(f->q, x);
 }
 
 /* The names of the page's forms holding MCIDs (worked on when the page is stored), or NULL. */
 static GHashTable *tagged_forms(qpdf_data q, qpdf_oh res)
 {
-	qpdf_oh xo = qpdf_oh_get_key_if_dict(q, res, "/XObject");
-	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-	GHashTable *forms = NULL;
+	struct form_names f = { q, res, NULL };
 
-	if (qpdf_oh_is_dictionary(q, xo)) {
-		qpdf_oh_begin_dict_key_iter(q, xo);
-		while (qpdf_oh_dict_more_keys(q))
-			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
-	}
-	for (guint i = 0; i < keys->len; i++) {
-		const char *key = g_ptr_array_index(keys, i);
-
-		/* The names are "/Name"; the content's Do names them without the slash. */
-		qpdf_oh x = key[0] == '/' ? tagged_form(q, res, key + 1, strlen(key + 1)) : 0;
-
-		if (x) {
-			if (!forms)
-				forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-			g_hash_table_add(forms, g_strdup(key + 1));
-			qpdf_oh_release(q, x);
-		}
-	}
-	g_ptr_array_free(keys, TRUE);
-	qpdf_oh_release(q, xo);
-	return forms;
+	each_xobject(q, res, note_tagged_form, &f);
+	return f.names;
 }
 
 /* Page i worked on; its content goes to a worker (not when the pass failed). */
@@ -539,12 +546,7 @@ static void one_page(struct post *s, int i, GHashTable *forms_done, struct conte
 		}
 		parallel_push(workers, ps);
 	} else {
-		free(ps->raw);
-		if (ps->forms)
-			g_hash_table_destroy(ps->forms);
-		if (ps->marks)
-			g_string_free(ps->marks, TRUE);
-		g_free(ps);
+		page_stream_free(ps);
 		qpdf_oh_release(q, contents);
 	}
 	qpdf_oh_release(q, annots);
