@@ -3,8 +3,10 @@
 #include <malloc.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 
 #include "format/pdf/theme.h"
 #include "read/build.h"
@@ -88,6 +90,34 @@ static int build(struct options *o)
 	return ok ? EXIT_WRITTEN : EXIT_FAILED;
 }
 
+/*
+ * The heap's first 64 MB advised onto huge pages (2 MB each, where transparent huge pages are
+ * "madvise" or "always"), and kept when freed (M_TRIM_THRESHOLD): the copies above are faulted
+ * in 512 times less often. In a virtual machine those faults were a third of a one-article PDF's
+ * time. The blocks are each under M_MMAP_THRESHOLD, so they come from the heap, one after the other.
+ */
+static void heap_on_huge_pages(void)
+{
+	enum { BLOCKS = 4, BLOCK = 16 << 20 };
+	const uintptr_t huge = 2 << 20;
+	uintptr_t lo = UINTPTR_MAX, hi = 0;
+	char *block[BLOCKS];
+
+	for (int i = 0; i < BLOCKS; i++) {
+		block[i] = malloc(BLOCK);
+		if (block[i]) {
+			lo = MIN(lo, (uintptr_t)block[i]);
+			hi = MAX(hi, (uintptr_t)block[i] + BLOCK);
+		}
+	}
+	lo = (lo + huge - 1) & ~(huge - 1);
+	hi &= ~(huge - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);	/* only advice: where it is refused, nothing changes */
+	for (int i = BLOCKS - 1; i >= 0; i--)
+		free(block[i]);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -106,7 +136,8 @@ int main(int argc, char **argv)
 	 * the memory of one copy serves the next.
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	heap_on_huge_pages();
 	if (argc > 1 && !strcmp(argv[1], "batch")) {
 		char *datadir = find_datadir();
 
