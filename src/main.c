@@ -138,6 +138,14 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
 	heap_on_huge_pages();
+	/*
+	 * Cairo compresses each page's content on the thread that draws, and the post-pass, on that
+	 * thread too, inflates it again to rewrite it (pdf_post_pages.c), then compresses it on every
+	 * core. Cairo's own switch, read when it makes a PDF surface, leaves the content plain: the
+	 * finished PDF is the same, byte for byte. Set here, before any thread could read the
+	 * environment while it changes.
+	 */
+	g_setenv("CAIRO_DEBUG_PDF", "1", FALSE);
 	if (argc > 1 && !strcmp(argv[1], "batch")) {
 		char *datadir = find_datadir();
 
