@@ -296,6 +296,22 @@ twice=$(sort "$TMP/fixtures.fonts" | uniq -d | grep CJK)
 grep -q NotoSerifCJKsc "$TMP/fixtures.fonts" && [ -z "$twice" ] && ok "cover: each CJK face embedded once" \
 	|| not_ok "cover: each CJK face embedded once" "twice: $twice; $(tr '\n' ' ' <"$TMP/fixtures.fonts")"
 
+# Cairo leaves page content plain (main.c sets its CAIRO_DEBUG_PDF) and the post-pass compresses it:
+# tagged or not, every stream of the finished PDF is compressed but the XMP metadata (kept readable).
+unfiltered() {
+	/usr/bin/python3 - "$1" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+print(sum(1 for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get('/Filter') is None
+          and o.get('/Type') != '/Metadata'))
+PY
+}
+"$FOLIO" -q $P --untagged -o "$TMP/fixtures-untagged.pdf" 2>/dev/null
+for book in fixtures fixtures-untagged; do
+	n=$(unfiltered "$TMP/$book.pdf")
+	check "streams: all compressed but the metadata ($book)" test "$n" = 0
+done
+
 # The drawn cover balances a title of two lines: not a full line and a word under it.
 "$FOLIO" -q examples --title "城市与创新：评论选集" -o "$TMP/cover-title.pdf"
 pdftotext -f 1 -l 1 "$TMP/cover-title.pdf" - | sed '/^[[:space:]]*$/d' | head -2 | tr -d ' ' >"$TMP/cover-title.txt"
