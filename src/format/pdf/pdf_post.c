@@ -56,6 +56,14 @@ static bool write_out(struct post *s, const char *out)
 	return true;
 }
 
+/* The document ID's digest of Cairo's file, on a thread of its own while qpdf reads the file. */
+static gpointer input_md5(gpointer data)
+{
+	const struct post *s = data;
+
+	return g_compute_checksum_for_data(G_CHECKSUM_MD5, s->input, s->input_len);
+}
+
 bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log)
 {
 	struct post s = { .p = p, .log = log };
@@ -72,6 +80,7 @@ bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, s
 	}
 	s.input = (const unsigned char *)g_mapped_file_get_contents(map);
 	s.input_len = g_mapped_file_get_length(map);
+	s.input_digest = g_thread_new("pdf-id", input_md5, &s);
 	s.page_index = g_hash_table_new(NULL, NULL);
 	s.held = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	s.q = qpdf_init();
@@ -102,6 +111,8 @@ bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, s
 		report_warnings(&s, "writing the PDF");
 	ok = ok && !s.failed;
 out:
+	if (s.input_digest)
+		g_free(g_thread_join(s.input_digest));
 	if (s.default_rgb)
 		qpdf_oh_release(s.q, s.default_rgb);
 	qpdf_cleanup(&s.q);

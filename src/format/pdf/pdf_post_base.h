@@ -16,6 +16,7 @@ struct post {
 	const struct tag_log *log;	/* NULL once read */
 	const unsigned char *input;	/* Cairo's file, mapped */
 	size_t input_len;
+	GThread *input_digest;		/* computing the MD5 of input (a string, g_free) meanwhile; joined once */
 	bool failed;			/* reported */
 
 	/* Filled by the structure pass (pdf_post_tree.c) for the pages pass. */

@@ -179,7 +179,7 @@ bool post_document(struct post *s)
 		post_set_parsed(q, info, "/Trapped", "/False");
 	}
 	/* A stable document ID: the same PDF, the same ID (an identifier, not a seal). */
-	sum = g_compute_checksum_for_data(G_CHECKSUM_MD5, s->input, s->input_len);
+	sum = g_thread_join(g_steal_pointer(&s->input_digest));
 	id = g_strdup_printf("%.8s-%.4s-%.4s-%.4s-%.12s", sum, sum + 8, sum + 12, sum + 16, sum + 20);
 	f.title = info_text(q, info, "/Title");
 	f.author = info_text(q, info, "/Author");
