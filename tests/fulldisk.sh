@@ -40,3 +40,14 @@ for f in epub pdf model trace; do
 	[ -z "$(ls -A "$TMP/lim")" ] && ok "file-size limit ($f): no book, no temporary file left" \
 		|| not_ok "file-size limit ($f): no book, no temporary file left" "$(ls -A "$TMP/lim")"
 done
+
+# Cut in the middle of Cairo's file (pages drawn already, plain content): Cairo is never told of
+# the failed write (its error path aborts), the run stops drawing and says why.
+rm -rf "$TMP/lim" && mkdir -p "$TMP/lim"
+(ulimit -f 64; exec "$FOLIO" -q examples -o "$TMP/lim/book.pdf") >"$TMP/out" 2>"$TMP/err"
+st=$?
+[ $st = 1 ] && ok "file-size limit mid-book (pdf): exit 1, not aborted" || not_ok "file-size limit mid-book (pdf): exit 1, not aborted" "exit $st: $(tail -2 "$TMP/err")"
+contains "file-size limit mid-book (pdf): names the file and the reason" "$TMP/err" \
+	"^folio: $TMP/lim/book.pdf: error: cannot write.*File too large"
+[ -z "$(ls -A "$TMP/lim")" ] && ok "file-size limit mid-book (pdf): no book, no temporary file left" \
+	|| not_ok "file-size limit mid-book (pdf): no book, no temporary file left" "$(ls -A "$TMP/lim")"

@@ -39,15 +39,18 @@ static PangoContext *cover_fonts(const struct cdev *c)
 	return c->d.fonts ? fonts_context(c->d.fonts) : NULL;
 }
 
+/*
+ * A failed write (a full disk, a file-size limit) is kept here, not told to Cairo: Cairo 1.16
+ * writing plain page content (main.c) aborts on an assertion in its error path. The rest is
+ * dropped, no more pages are drawn, and cairo_finish reports why the PDF was lost.
+ */
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int length)
 {
 	struct cdev *c = closure;
 
-	if (fwrite(data, 1, length, c->fp) != length) {
-		if (!c->write_failed)
-			c->write_errno = errno;
+	if (!c->write_failed && fwrite(data, 1, length, c->fp) != length) {
+		c->write_errno = errno;
 		c->write_failed = true;
-		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
 }
