@@ -369,6 +369,11 @@ bool options_parse_set(const char *names, const char *value, unsigned *bits)
 			none = true;
 			continue;
 		}
+		/* "both", as the help says, where a set has two names (crop and cross, ua-1 and x-4). */
+		if (!strcmp(name, "both") && g_strv_length(want) == 2) {
+			set |= 3u;
+			continue;
+		}
 		for (k = 0; want[k] && strcmp(want[k], name); k++)
 			;
 		if (!want[k])

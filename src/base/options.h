@@ -125,8 +125,9 @@ bool options_load_entry(struct options *o, struct yaml_document_s *doc, struct y
 void options_usage(bool full);
 
 /*
- * A set of names from value ("crop,cross", "ua-1, x-4", or "none"), names being the names it
- * takes, space-separated (MARKS_NAMES): the i-th name is bit 1 << i. false when one is unknown.
+ * A set of names from value ("crop,cross", "ua-1, x-4", "both" where there are two names, or
+ * "none"), names being the names it takes, space-separated (MARKS_NAMES): the i-th name is bit
+ * 1 << i. false when one is unknown.
  */
 bool options_parse_set(const char *names, const char *value, unsigned *bits);
 

@@ -34,6 +34,9 @@ int main(void)
 	CHECK("set: two, spaces allowed", options_parse_set(MARKS_NAMES, "cross, crop", &bits) && bits == (MARKS_CROP | MARKS_CROSS));
 	CHECK("set: none", options_parse_set(STANDARD_NAMES, "none", &bits) && bits == 0);
 	CHECK("set: both standards", options_parse_set(STANDARD_NAMES, "ua-1,x-4", &bits) && bits == (STANDARD_UA1 | STANDARD_X4));
+	CHECK("set: \"both\", as the help says", options_parse_set(STANDARD_NAMES, "both", &bits) && bits == (STANDARD_UA1 | STANDARD_X4)
+	      && options_parse_set(MARKS_NAMES, "both", &bits) && bits == (MARKS_CROP | MARKS_CROSS));
+	CHECK("set: \"both\" with none is refused", !options_parse_set(MARKS_NAMES, "both,none", &bits));
 	bits = 7;
 	CHECK("set: an unknown name refused, bits left alone", !options_parse_set(MARKS_NAMES, "crop,fold", &bits) && bits == 7);
 	CHECK("set: none with another refused", !options_parse_set(STANDARD_NAMES, "none,x-4", &bits));

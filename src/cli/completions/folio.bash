@@ -69,8 +69,8 @@ _folio() {
 	--sort) COMPREPLY=($(compgen -W "date -date title path" -- "$cur")); return ;;
 	--page-size) COMPREPLY=($(compgen -W "A4 A5 A6 B5 B5-JIS B6 Letter 16K 32K" -- "$cur")); return ;;
 	--group-by) COMPREPLY=($(compgen -W "none section category tag lang day week month" -- "$cur")); return ;;
-	--marks) COMPREPLY=($(compgen -W "crop cross crop,cross none" -- "$cur")); return ;;
-	--pdf-standard) COMPREPLY=($(compgen -W "ua-1 x-4 ua-1,x-4 none" -- "$cur")); return ;;
+	--marks) COMPREPLY=($(compgen -W "crop cross crop,cross both none" -- "$cur")); return ;;
+	--pdf-standard) COMPREPLY=($(compgen -W "ua-1 x-4 ua-1,x-4 both none" -- "$cur")); return ;;
 	--bleed) COMPREPLY=($(compgen -W "3mm 5mm" -- "$cur")); return ;;
 	--webp) COMPREPLY=($(compgen -W "auto keep jpeg png" -- "$cur")); return ;;
 	--writing-mode) COMPREPLY=($(compgen -W "horizontal-tb vertical-rl" -- "$cur")); return ;;
