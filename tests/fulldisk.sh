@@ -30,24 +30,19 @@ fi
 
 # A file-size limit: write() fails with EFBIG ("File too large"); folio ignores SIGXFSZ itself, so
 # the run is not killed by the signal (and leaves no temporary file).
-mkdir -p "$TMP/lim"
-for f in epub pdf model trace; do
-	(ulimit -f 1; exec "$FOLIO" -q $coll -t $f -o "$TMP/lim/book.$f") >"$TMP/out" 2>"$TMP/err"
+# limited NAME KB SOURCE FORMAT: folio under a limit of KB kilobytes.
+limited() {
+	rm -rf "$TMP/lim" && mkdir -p "$TMP/lim"
+	(ulimit -f "$2"; exec "$FOLIO" -q "$3" -t "$4" -o "$TMP/lim/book.$4") >"$TMP/out" 2>"$TMP/err"
 	st=$?
-	[ $st = 1 ] && ok "file-size limit ($f): exit 1, not killed" || not_ok "file-size limit ($f): exit 1, not killed" "exit $st: $(cat "$TMP/err")"
-	contains "file-size limit ($f): names the file and the reason" "$TMP/err" \
-		"^folio: $TMP/lim/book.$f: error: cannot write.*File too large"
-	[ -z "$(ls -A "$TMP/lim")" ] && ok "file-size limit ($f): no book, no temporary file left" \
-		|| not_ok "file-size limit ($f): no book, no temporary file left" "$(ls -A "$TMP/lim")"
+	[ $st = 1 ] && ok "$1: exit 1, not killed" || not_ok "$1: exit 1, not killed" "exit $st: $(tail -2 "$TMP/err")"
+	contains "$1: names the file and the reason" "$TMP/err" "^folio: $TMP/lim/book.$4: error: cannot write.*File too large"
+	[ -z "$(ls -A "$TMP/lim")" ] && ok "$1: no book, no temporary file left" \
+		|| not_ok "$1: no book, no temporary file left" "$(ls -A "$TMP/lim")"
+}
+for f in epub pdf model trace; do
+	limited "file-size limit ($f)" 1 $coll $f
 done
-
 # Cut in the middle of Cairo's file (pages drawn already, plain content): Cairo is never told of
 # the failed write (its error path aborts), the run stops drawing and says why.
-rm -rf "$TMP/lim" && mkdir -p "$TMP/lim"
-(ulimit -f 64; exec "$FOLIO" -q examples -o "$TMP/lim/book.pdf") >"$TMP/out" 2>"$TMP/err"
-st=$?
-[ $st = 1 ] && ok "file-size limit mid-book (pdf): exit 1, not aborted" || not_ok "file-size limit mid-book (pdf): exit 1, not aborted" "exit $st: $(tail -2 "$TMP/err")"
-contains "file-size limit mid-book (pdf): names the file and the reason" "$TMP/err" \
-	"^folio: $TMP/lim/book.pdf: error: cannot write.*File too large"
-[ -z "$(ls -A "$TMP/lim")" ] && ok "file-size limit mid-book (pdf): no book, no temporary file left" \
-	|| not_ok "file-size limit mid-book (pdf): no book, no temporary file left" "$(ls -A "$TMP/lim")"
+limited "file-size limit mid-book (pdf)" 64 examples pdf
