@@ -661,7 +661,6 @@ struct job {
 	GPtrArray *made;		/* the article's pages, set by a worker (kept from the counting pass, or set again) */
 	GByteArray *flags;		/* what finish_page adds to each */
 	GPtrArray *links;		/* and the styles of their links */
-	bool finished;			/* numbered and headed (by the worker that set them again) */
 };
 
 /* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
@@ -838,7 +837,6 @@ static void finish_article(struct lay *L, struct book_state *st, struct job *j, 
 	st->part_title = part;
 	L->region = region;
 	L->lang = lang;
-	j->finished = true;
 }
 
 /* Pass 2 on a worker: an article set again (unless it was kept), numbered and headed from the plan. */
@@ -848,13 +846,14 @@ static void set_one(gpointer data, gpointer unused)
 	struct ctx *c;
 	const struct book_state *main_st;
 
-	if (!j->a || j->made)
-		return;	/* a part page, set in turn by draw_taken; or an article kept from pass 1 */
+	if (!j->a)
+		return;	/* a part page, set in turn by draw_taken */
 	free_spent(j->pl);
 	c = ctx_get(j->pl);
 	main_st = j->pl->main->emit_data;
 	c->st.plan.body_first = main_st->plan.body_first;
-	set_article(c, j);
+	if (!j->made)
+		set_article(c, j);
 	finish_article(&c->L, &c->st, j, main_st->plan.article_page[j->index]);
 	ctx_put(j->pl, c);
 }
@@ -878,8 +877,6 @@ static void draw_taken(gpointer data, gpointer unused)
 	/* The plan said where it starts; the pages must agree, or the contents would lie. */
 	g_assert(st->page_no + 1 == st->plan.article_page[j->index]);
 	g_assert((int)j->made->len == st->plan.article_pages[j->index]);
-	if (!j->finished)
-		finish_article(L, st, j, st->page_no + 1);
 	for (guint i = 0; i < j->made->len; i++)
 		L->dev->page(L->dev, g_ptr_array_index(j->made, i));
 	st->page_no += (int)j->made->len;
