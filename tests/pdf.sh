@@ -213,6 +213,17 @@ jpeg_size=$(awk 'NR > 2 && $9 == "jpeg" {print $15}' "$TMP/imgs")
 [ -s "$TMP/ex.pdf" ] && cmp -s "$TMP/ex.pdf" "$TMP/ex2.pdf" && ok "pdf: deterministic" || not_ok "pdf: deterministic"
 [ -s "$TMP/ex.pdf" ] && cmp -s "$TMP/ex.pdf" "$TMP/ex3.pdf" && ok "pdf: time zone has no effect" || not_ok "pdf: time zone has no effect"
 
+# folio's font set-up is fontconfig's own: the system's configuration is never read (Pango's start-up
+# thread read all of it, ten milliseconds of a weekly digest, for nothing). A missing system file
+# would make fontconfig complain; the books are the same bytes.
+for f in pdf epub; do
+	FONTCONFIG_FILE=$TMP/no-such-fonts.conf "$FOLIO" examples -q -o "$TMP/nofc.$f" 2>"$TMP/nofc-$f.err"
+	lacks "fonts: the system's fontconfig set-up is not read ($f)" "$TMP/nofc-$f.err" 'Fontconfig|.'
+done
+"$FOLIO" examples -q -o "$TMP/fc.epub"
+same_bytes "fonts: the same PDF without the system's set-up" "$TMP/ex.pdf" "$TMP/nofc.pdf"
+same_bytes "fonts: the same EPUB without the system's set-up" "$TMP/fc.epub" "$TMP/nofc.epub"
+
 # Books of eight articles and more are counted by two threads: the same bytes all the same.
 mkdir -p "$TMP/many"
 for f in $P/*.md $P/book/*.md; do cp "$f" "$TMP/many/$(basename "$(dirname "$f")")-$(basename "$f")"; done
