@@ -20,13 +20,16 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
 CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig libcurl gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
-            json-glib-1.0 tomlplusplus libqpdf
+            cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
+            json-glib-1.0 tomlplusplus
+# Compiled against, not linked: opened when first needed (a download, a PDF's post-pass; base/dynlib.c),
+# by the sonames of the libraries compiled against (build/gen/sonames.h).
+LOADED_PKGS = libcurl libqpdf
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
 DEPFLAGS  = -MMD -MP
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LOADED_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lstdc++ -lm -lpthread
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
 # The one C++ file (book/toml.cc: toml++ has no C interface) and what it may use.
@@ -83,6 +86,17 @@ build/gen/emoji_codes.h: $(EMOJI_GO)
 	  | awk -F '\t' '{ printf "\t{ \"%s\", \"%s\" },\n", $$1, $$2 }' >$@.tmp && mv $@.tmp $@
 
 build/obj/text/emoji.o build-asan/obj/text/emoji.o build-fuzz/obj/text/emoji.o: build/gen/emoji_codes.h
+
+# FOLIO_CURL_SONAME, FOLIO_QPDF_SONAME: what dlopen asks for, read from the -dev packages' libraries.
+build/gen/sonames.h: Makefile
+	@mkdir -p $(@D)
+	for p in $(LOADED_PKGS); do \
+	  so=$$(objdump -p "$$(pkg-config --variable=libdir $$p)/$$p.so" 2>/dev/null | awk '/SONAME/{print $$2}'); \
+	  [ -n "$$so" ] || { echo "folio: no soname for $$p: is its -dev package installed (make deps)?" >&2; exit 1; }; \
+	  echo "#define FOLIO_$$(echo $${p#lib} | tr a-z A-Z)_SONAME \"$$so\""; \
+	done >$@.tmp && mv $@.tmp $@
+
+$(foreach d,build build-asan build-fuzz,$(d)/obj/media/curl_lib.o $(d)/obj/format/pdf/qpdf_lib.o): build/gen/sonames.h
 
 build/libfolio.a: $(OBJ)
 	rm -f $@

@@ -228,6 +228,20 @@ expect_status "unreachable: built" 0 "$FOLIO" "$TMP/gone" --verbose --image-cach
 [ "$(grep -c "could not be downloaded: host 127.0.0.1:$dead cannot be reached; a placeholder is shown" "$TMP/err")" = 20 ] \
 	&& ok "unreachable: 20 placeholders, one warning each" || not_ok "unreachable: 20 warnings" "$(cat "$TMP/err")"
 
+# libcurl is opened with the first download, not at start-up: a run that downloads nothing (offline,
+# its pictures' servers still named) never loads it; a libcurl that cannot serve makes placeholders
+# that say so, and the book is still written.
+LD_DEBUG=files "$FOLIO" "$TMP/gone" --offline --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone-off.model" 2>"$TMP/ld-off.err"
+lacks "libcurl: not loaded by an offline run" "$TMP/ld-off.err" 'file=libcurl'
+contains "libcurl: the offline run names the servers all the same" "$TMP/gone-off.model" "placeholder"
+LD_DEBUG=files "$FOLIO" "$TMP/gone" --image-cache "$TMP/cache-gone" -t model -o "$TMP/gone-on.model" 2>"$TMP/ld-on.err"
+contains "libcurl: loaded when downloading" "$TMP/ld-on.err" 'file=libcurl\.so\.[0-9]+ .*dynamically loaded'
+mkdir -p "$TMP/fakelib" && cc -shared -o "$TMP/fakelib/$(sed -n 's/.*CURL_SONAME "\(.*\)"/\1/p' build/gen/sonames.h)" -x c /dev/null
+expect_status "libcurl: one without its functions, the book still made" 0 env LD_LIBRARY_PATH="$TMP/fakelib" \
+	"$FOLIO" "$TMP/gone" --verbose --image-cache "$TMP/cache-fake" -t model -o "$TMP/gone-fake.model"
+[ "$(grep -c "could not be downloaded: libcurl\.so\.[0-9]* has no curl_global_init .*; a placeholder is shown" "$TMP/err")" = 20 ] \
+	&& ok "libcurl: each picture says why" || not_ok "libcurl: each picture says why" "$(head -5 "$TMP/err")"
+
 # A picture that cannot be had leaves the same book whatever the reason: an unreachable host, a
 # 404, or --offline. The placeholder says, in the article's language, what and where; the English
 # reason is the warning's (a flaky network must not change the book's bytes).

@@ -224,6 +224,21 @@ done
 same_bytes "fonts: the same PDF without the system's set-up" "$TMP/ex.pdf" "$TMP/nofc.pdf"
 same_bytes "fonts: the same EPUB without the system's set-up" "$TMP/fc.epub" "$TMP/nofc.epub"
 
+# libqpdf is opened for the PDF's post-pass (on a thread while the book is drawn), not at start-up:
+# an EPUB never loads it. One that cannot serve fails the PDF with the reason; the PDF there before
+# stays as it was and nothing is left beside it.
+LD_DEBUG=files "$FOLIO" examples -q -o "$TMP/ld.epub" 2>"$TMP/ld-epub.err"
+lacks "libqpdf: not loaded for an EPUB" "$TMP/ld-epub.err" 'file=libqpdf'
+LD_DEBUG=files "$FOLIO" examples -q -o "$TMP/ld.pdf" 2>"$TMP/ld-pdf.err"
+contains "libqpdf: loaded for a PDF" "$TMP/ld-pdf.err" 'file=libqpdf\.so\.[0-9]+ .*dynamically loaded'
+same_bytes "libqpdf: the same PDF" "$TMP/ex.pdf" "$TMP/ld.pdf"
+mkdir -p "$TMP/fakeqpdf" "$TMP/keep" && cc -shared -o "$TMP/fakeqpdf/$(sed -n 's/.*QPDF_SONAME "\(.*\)"/\1/p' build/gen/sonames.h)" -x c /dev/null
+cp "$TMP/ex.pdf" "$TMP/keep/book.pdf"
+expect_status "libqpdf: one without its functions fails the PDF" 1 env LD_LIBRARY_PATH="$TMP/fakeqpdf" "$FOLIO" examples -q -o "$TMP/keep/book.pdf"
+contains "libqpdf: the reason, with the PDF's name" "$TMP/err" 'book\.pdf: error: cannot finish the PDF: libqpdf\.so\.[0-9]+ has no qpdf_'
+same_bytes "libqpdf: the PDF there before is left" "$TMP/ex.pdf" "$TMP/keep/book.pdf"
+[ "$(ls -A "$TMP/keep")" = book.pdf ] && ok "libqpdf: no temporary file left" || not_ok "libqpdf: no temporary file left" "$(ls -A "$TMP/keep")"
+
 # Books of eight articles and more are counted by two threads: the same bytes all the same.
 mkdir -p "$TMP/many"
 for f in $P/*.md $P/book/*.md; do cp "$f" "$TMP/many/$(basename "$(dirname "$f")")-$(basename "$f")"; done

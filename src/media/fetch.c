@@ -1,9 +1,9 @@
 /* fetch.c - downloads images with the libcurl multi interface: parallel, capped, retried only when it may help. */
 #include "media/fetch.h"
 
-#include <curl/curl.h>
 #include <string.h>
 
+#include "media/curl_lib.h"
 #include "media/imagetype.h"
 #include "base/options.h"
 #include "base/version.h"
@@ -56,30 +56,33 @@ void fetch_item_free(struct fetch_item *it)
 	g_free(it);
 }
 
-/* "host" or "host:port" as the URL names it, and whether it is https: one server, for limits and for giving up. */
+/*
+ * "host" or "host:port" as the URL names it, and whether it is https: one server, for limits and
+ * for giving up. GLib's parser, not libcurl's: an address is named without loading libcurl (an
+ * offline book names the servers of its missing pictures).
+ */
 static char *host_of(const char *url, bool *https)
 {
-	CURLU *u = curl_url();
-	char *host = NULL, *port = NULL, *scheme = NULL, *out;
+	char *scheme = NULL, *host = NULL, *out;
+	int port = -1;
 
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
-		curl_url_get(u, CURLUPART_HOST, &host, 0);
-		curl_url_get(u, CURLUPART_PORT, &port, 0);
-		curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-	}
-	out = g_ascii_strdown(host ? host : "", -1);
-	if (port) {
-		char *with_port = g_strconcat(out, ":", port, NULL);
+	if (!g_uri_split_network(url, G_URI_FLAGS_NONE, &scheme, &host, &port, NULL))
+		port = -1;
+	/* An IPv6 address keeps its brackets, as it is written in a URL. */
+	if (host && strchr(host, ':'))
+		out = g_strdup_printf("[%s]", host);
+	else
+		out = g_ascii_strdown(host ? host : "", -1);
+	if (port > 0) {
+		char *with_port = g_strdup_printf("%s:%d", out, port);
 
 		g_free(out);
 		out = with_port;
 	}
 	if (https)
 		*https = scheme && !g_ascii_strcasecmp(scheme, "https");
-	curl_free(host);
-	curl_free(port);
-	curl_free(scheme);
-	curl_url_cleanup(u);
+	g_free(scheme);
+	g_free(host);
 	return out;
 }
 
@@ -284,12 +287,6 @@ static enum outcome judge(struct transfer *t, CURLcode rc, const struct fetch_se
 	return DONE;
 }
 
-static gpointer curl_init_once(gpointer unused)
-{
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	return NULL;
-}
-
 /*
  * The next queued item that may start now (not waiting for a retry, its
  * server not too busy), or NULL. A server gets one request at a time until
@@ -329,7 +326,6 @@ static void host_count(GHashTable *busy, const char *host, int delta)
 void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 	       void (*done)(struct fetch_item *it, void *data), void *data)
 {
-	static GOnce once = G_ONCE_INIT;
 	GQueue queue = G_QUEUE_INIT;
 	GHashTable *down = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	GHashTable *down_cause = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -337,10 +333,22 @@ void fetch_all(GPtrArray *items, const struct fetch_settings *s,
 	GHashTable *answered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	CURLM *multi;
 	long active = 0;
+	const char *no_curl;
 
 	if (!items->len)
 		goto out;
-	g_once(&once, curl_init_once, NULL);
+	if (!libcurl_load(&no_curl)) {
+		/* Nothing can be downloaded: each picture says why, as for any other failure. */
+		for (guint i = 0; i < items->len; i++) {
+			struct fetch_item *it = g_ptr_array_index(items, i);
+
+			it->problem = g_strdup(no_curl);
+			it->cause = "libcurl cannot be loaded";
+			if (done)
+				done(it, data);
+		}
+		goto out;
+	}
 	multi = curl_multi_init();
 	/* No CURLMOPT_MAX_HOST_CONNECTIONS: curl would queue a transfer unseen, and its timeout
 	 * would then look like a host that does not answer. next_ready() keeps the per-host limit. */

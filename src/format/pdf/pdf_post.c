@@ -64,18 +64,31 @@ static gpointer input_md5(gpointer data)
 	return g_compute_checksum_for_data(G_CHECKSUM_MD5, s->input, s->input_len);
 }
 
+void pdf_post_prepare(void)
+{
+	libqpdf_preload();
+}
+
 bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log)
 {
 	struct post s = { .p = p, .log = log };
 	bool tagged = log != NULL;
 	GError *e = NULL;
-	/* Mapped, not read: its pages are the file's, which the system may drop and read again. */
-	GMappedFile *map = g_mapped_file_new(in, FALSE, &e);
+	const char *no_qpdf;
+	GMappedFile *map;
 	bool ok = false;
 
+	if (!libqpdf_load(&no_qpdf)) {
+		diag_error(p->name, 0, "cannot finish the PDF: %s", no_qpdf);
+		tag_log_free(log);
+		return false;
+	}
+	/* Mapped, not read: its pages are the file's, which the system may drop and read again. */
+	map = g_mapped_file_new(in, FALSE, &e);
 	if (!map) {
 		diag_error(p->name, 0, "cannot read the PDF Cairo wrote: %s", e->message);
 		g_error_free(e);
+		tag_log_free(log);
 		return false;
 	}
 	s.input = (const unsigned char *)g_mapped_file_get_contents(map);

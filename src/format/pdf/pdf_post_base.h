@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <glib.h>
-#include <qpdf/qpdf-c.h>
+#include "format/pdf/qpdf_lib.h"
 
 #include "format/pdf/pdf_post_settings.h"
 #include "format/pdf/taglog.h"

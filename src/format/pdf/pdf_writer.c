@@ -69,6 +69,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	bool ok = fp != NULL;
 
 	if (ok) {
+		pdf_post_prepare();
 		outfile_scratch_track(cairo_path);
 		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
 		if (fclose(fp) != 0 && ok) {
