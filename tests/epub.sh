@@ -187,3 +187,27 @@ printf '<?xml version="1.0"?>\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu
 FONTCONFIG_FILE="$TMP/user-fonts.conf" "$FOLIO" -q "$TMP/space.md" --title "Seamless" -o "$TMP/drawn-user.epub"
 unzip -p "$TMP/drawn-user.epub" EPUB/images/img-cover.png >"$TMP/drawn-user.png"
 same_bytes "drawn cover: the user's fontconfig does not change it" "$TMP/drawn.png" "$TMP/drawn-user.png"
+# Its rows are deflated in two halves, the first on a thread of its own, joined into one zlib
+# stream: the PNG is read whole by a strict reader (its data checksums checked), and it is the same
+# bytes on one thread.
+check "drawn cover: a strict reader takes the joined stream" /usr/bin/python3 - "$TMP/drawn.png" <<'PY'
+import struct, sys, zlib
+d = open(sys.argv[1], "rb").read()
+assert d[:8] == b"\x89PNG\r\n\x1a\n"
+i, chunks, idat = 8, [], b""
+while i < len(d):
+    n, kind = struct.unpack(">I4s", d[i:i + 8])
+    assert zlib.crc32(d[i + 4:i + 8 + n]) == struct.unpack(">I", d[i + 8 + n:i + 12 + n])[0], kind
+    chunks.append(kind)
+    if kind == b"IDAT":
+        idat += d[i + 8:i + 8 + n]
+    i += 12 + n
+assert chunks[0] == b"IHDR" and chunks[-1] == b"IEND" and b"IDAT" in chunks, chunks
+w, h = struct.unpack(">II", d[16:24])
+raw = zlib.decompress(idat)          # checks the Adler-32 of the joined halves
+assert len(raw) == h * (1 + 3 * w), (len(raw), w, h)
+assert all(raw[y * (1 + 3 * w)] == 0 for y in range(h))
+PY
+"$FOLIO" -q --threads 1 "$TMP/space.md" --title "Seamless" -o "$TMP/drawn1.epub"
+unzip -p "$TMP/drawn1.epub" EPUB/images/img-cover.png >"$TMP/drawn1.png"
+same_bytes "drawn cover: the same PNG on one thread" "$TMP/drawn.png" "$TMP/drawn1.png"
