@@ -257,7 +257,7 @@ build-fuzz/libfolio.a: $(FUZZ_OBJ)
 	ar rcs $@ $(FUZZ_OBJ)
 
 build-fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build-fuzz/libfolio.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -fsanitize-link-c++-runtime -Isrc -DFUZZ_DATADIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  build-fuzz/libfolio.a $(PKG_LIBS)
 
 -include $(FUZZ_OBJ:.o=.d)
