@@ -66,8 +66,8 @@ static char *host_of(const char *url, bool *https)
 	char *scheme = NULL, *host = NULL, *out;
 	int port = -1;
 
-	if (!g_uri_split_network(url, G_URI_FLAGS_NONE, &scheme, &host, &port, NULL))
-		port = -1;
+	/* An address GLib cannot read leaves all three unset: it names no server (""). */
+	(void)g_uri_split_network(url, G_URI_FLAGS_NONE, &scheme, &host, &port, NULL);
 	/* An IPv6 address keeps its brackets, as it is written in a URL. */
 	if (host && strchr(host, ':'))
 		out = g_strdup_printf("[%s]", host);

@@ -7,6 +7,9 @@
 #include "format/pdf/pdf_post_settings.h"
 #include "format/pdf/taglog.h"
 
+/* libqpdf, loaded on a thread of its own while the book is drawn (pdf_post_write waits for it). */
+void pdf_post_prepare(void);
+
 /*
  * Read the PDF Cairo wrote at in and write the finished one at out: with a tag log (the
  * device tagged it), the structure elements get what Cairo drops (/Alt, /Lang, /ID, table
@@ -17,9 +20,6 @@
  * marks, PDF/X-4's output intent and keys. Same bytes for the same input. Takes log (freed as
  * soon as it has been read, before qpdf writes). Reported through diag; false on failure.
  */
-/* libqpdf, loaded on a thread of its own while the book is drawn (pdf_post_write waits for it). */
-void pdf_post_prepare(void);
-
 bool pdf_post_write(const char *in, const char *out, const struct pdf_post *p, struct tag_log *log);
 
 #endif
