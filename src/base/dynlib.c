@@ -4,21 +4,15 @@
 #include <dlfcn.h>
 #include <glib.h>
 
-void *dynlib_open(const char *soname, char **error)
+char *dynlib_load(const char *soname, const char *const *names, void **const *slots, size_t n)
 {
 	/* Bound now: a symbol missing from an installed library is found here, not mid-book. */
 	void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
 
 	if (!lib)
-		*error = g_strdup_printf("cannot load %s: %s", soname, dlerror());
-	return lib;
-}
-
-void *dynlib_symbol(void *lib, const char *soname, const char *name, char **error)
-{
-	void *p = dlsym(lib, name);
-
-	if (!p)
-		*error = g_strdup_printf("%s has no %s (another version than folio was built with?)", soname, name);
-	return p;
+		return g_strdup_printf("cannot load %s: %s", soname, dlerror());
+	for (size_t i = 0; i < n; i++)
+		if (!(*slots[i] = dlsym(lib, names[i])))
+			return g_strdup_printf("%s has no %s (another version than folio was built with?)", soname, names[i]);
+	return NULL;
 }

@@ -2,15 +2,21 @@
 #ifndef FOLIO_DYNLIB_H
 #define FOLIO_DYNLIB_H
 
-/*
- * The library soname, opened (once per process: the system keeps it), or NULL with *error
- * (g_free) saying why. Each library linked at start costs every run its loading and
- * relocation, a run that never calls it too: libcurl and libqpdf with the 24 libraries only
- * they bring were 14 ms of a weekly digest's 120 ms EPUB.
- */
-void *dynlib_open(const char *soname, char **error);
+#include <stddef.h>
 
-/* The address of name in lib, or NULL with *error (g_free) set when it has none. */
-void *dynlib_symbol(void *lib, const char *soname, const char *name, char **error);
+/*
+ * Open soname and set *slots[i] to the address of names[i], for each of the n: NULL when all
+ * were found, else why not (g_free). Each library linked at start costs every run its loading
+ * and relocation, a run that never calls it too: libcurl and libqpdf with the 24 libraries only
+ * they bring were 14 ms of a weekly digest's 120 ms EPUB. A library once opened stays.
+ */
+char *dynlib_load(const char *soname, const char *const *names, void **const *slots, size_t n);
+
+/* For a list of functions X(name) given as a macro list(X): their names, and the addresses of the
+   pointers p_NAME that receive them in the struct the caller names DYNLIB_STRUCT (a function
+   pointer's place written as POSIX's dlsym gives it). The names are only pasted and quoted: a
+   caller's macros of the same names do not touch them. */
+#define DYNLIB_NAME(name) #name,
+#define DYNLIB_SLOT(name) (void **)&DYNLIB_STRUCT.p_##name,
 
 #endif

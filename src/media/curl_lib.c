@@ -10,18 +10,13 @@ struct libcurl libcurl;
 
 static gpointer load(gpointer unused)
 {
-	char *error = NULL;
-	void *lib = dynlib_open(FOLIO_CURL_SONAME, &error);
+#define DYNLIB_STRUCT libcurl
+	static const char *const names[] = { FOLIO_CURL_FUNCTIONS(DYNLIB_NAME) };
+	void **const slots[] = { FOLIO_CURL_FUNCTIONS(DYNLIB_SLOT) };
+#undef DYNLIB_STRUCT
+	char *error = dynlib_load(FOLIO_CURL_SONAME, names, slots, G_N_ELEMENTS(names));
 
 	(void)unused;
-	if (!lib)
-		return error;
-	/* dlsym's address into a function pointer, the way POSIX gives it. */
-#define FOLIO_CURL_LOOKUP(name) \
-	if (!error) \
-		*(void **)&libcurl.p_##name = dynlib_symbol(lib, FOLIO_CURL_SONAME, #name, &error);
-	FOLIO_CURL_FUNCTIONS(FOLIO_CURL_LOOKUP)
-#undef FOLIO_CURL_LOOKUP
 	if (!error && libcurl.p_curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		error = g_strdup("libcurl cannot start (curl_global_init failed)");
 	return error;

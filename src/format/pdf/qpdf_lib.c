@@ -10,19 +10,13 @@ struct libqpdf libqpdf;
 
 static gpointer load(gpointer unused)
 {
-	char *error = NULL;
-	void *lib = dynlib_open(FOLIO_QPDF_SONAME, &error);
+#define DYNLIB_STRUCT libqpdf
+	static const char *const names[] = { FOLIO_QPDF_FUNCTIONS(DYNLIB_NAME) };
+	void **const slots[] = { FOLIO_QPDF_FUNCTIONS(DYNLIB_SLOT) };
+#undef DYNLIB_STRUCT
 
 	(void)unused;
-	if (!lib)
-		return error;
-	/* dlsym's address into a function pointer, the way POSIX gives it. */
-#define FOLIO_QPDF_LOOKUP(name) \
-	if (!error) \
-		*(void **)&libqpdf.p_##name = dynlib_symbol(lib, FOLIO_QPDF_SONAME, #name, &error);
-	FOLIO_QPDF_FUNCTIONS(FOLIO_QPDF_LOOKUP)
-#undef FOLIO_QPDF_LOOKUP
-	return error;
+	return dynlib_load(FOLIO_QPDF_SONAME, names, slots, G_N_ELEMENTS(names));
 }
 
 static GOnce once = G_ONCE_INIT;
