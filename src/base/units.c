@@ -33,16 +33,18 @@ bool units_parse_length(const char *s, double *pt)
 		return false;
 	while (*end == ' ')
 		end++;
-	if (!*end || !g_ascii_strcasecmp(end, "pt"))
-		*pt = v;
-	else if (!g_ascii_strcasecmp(end, "mm"))
-		*pt = units_mm(v);
+	if (!g_ascii_strcasecmp(end, "mm"))
+		v = units_mm(v);
 	else if (!g_ascii_strcasecmp(end, "cm"))
-		*pt = units_mm(v * 10);
+		v = units_mm(v * 10);
 	else if (!g_ascii_strcasecmp(end, "in"))
-		*pt = v * 72;
-	else
+		v *= 72;
+	else if (*end && g_ascii_strcasecmp(end, "pt"))
 		return false;
+	/* "1e308mm" is a number, and no length once in points. */
+	if (!isfinite(v))
+		return false;
+	*pt = v;
 	return true;
 }
 

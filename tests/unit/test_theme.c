@@ -26,6 +26,10 @@ int main(void)
 	CHECK("length: millimetres", units_parse_length("18mm", &v) && near(v, 51.02));
 	CHECK("length: centimetres", units_parse_length("2cm", &v) && near(v, 56.69));
 	CHECK("length: inches", units_parse_length("0.5in", &v) && near(v, 36));
+	/* A number that overflows once in points (found by fuzz_text): no length, v untouched. */
+	v = 7;
+	CHECK("length: 1e308mm is none", !units_parse_length("1e308mm", &v) && v == 7);
+	CHECK("length: 1e307in is none", !units_parse_length("1e307in", &v) && v == 7);
 	CHECK("length: unknown unit refused", !units_parse_length("3 furlongs", &v));
 	CHECK("length: negative refused", !units_parse_length("-3mm", &v));
 	CHECK("length: empty refused", !units_parse_length("", &v));
