@@ -351,6 +351,35 @@ static void test_author_indent(PangoContext *ctx)
 	pango_font_description_free(sc.font);
 }
 
+/* Found by fuzz_para: a 4pt measure, right aligned, and "\u2028 Google" (a forced break, then a space). */
+static void test_forced_break_and_overflow(PangoContext *ctx)
+{
+	struct para_style latin = { .font = pango_font_description_from_string("Noto Serif 10") };
+	struct para_settings set = { .width = 100, .align = PARA_LEFT, .line_height = 17,
+				     .lang = pango_language_from_string("en") };
+	struct para *p = set_text(ctx, &set, &latin, "word\n   next"), *q = set_text(ctx, &set, &latin, "next");
+
+	CHECK("forced break: the spaces after it are not set (as in HTML)", para_n_lines(p) == 2 && para_n_lines(q) == 1
+	      && near(para_line(p, 1)->width, para_line(q, 0)->width));
+	para_free(p);
+	para_free(q);
+	set.width = 4;
+	for (int a = 0; a < 3; a++) {
+		int n, left = 0;
+
+		set.align = a == 0 ? PARA_RIGHT : a == 1 ? PARA_CENTER : PARA_LEFT;
+		p = set_text(ctx, &set, &latin, "\u2028 Googl, x");
+		n = para_layout(p);
+		for (int i = 0; i < n; i++)
+			if (para_line(p, i)->x < 0)
+				left++;
+		CHECK(a == 0 ? "overflow: right aligned, a line wider than the measure starts at its left edge"
+		      : a == 1 ? "overflow: centred, the same" : "overflow: left aligned, the same", n > 0 && left == 0);
+		para_free(p);
+	}
+	pango_font_description_free(latin.font);
+}
+
 static void test_glyph_forms(PangoContext *ctx)
 {
 	static const char *const langs[] = { "zh-cn", "zh-tw", "ja" };
@@ -527,6 +556,7 @@ int main(void)
 	test_compression(ctx);
 	test_autospace(ctx);
 	test_adjustment(ctx);
+	test_forced_break_and_overflow(ctx);
 	test_glyph_forms(ctx);
 	test_author_indent(ctx);
 	g_object_unref(ctx);

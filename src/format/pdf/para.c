@@ -713,6 +713,15 @@ static void prepare(struct para *p)
 		c->width = 0;
 	}
 	mark_breaks(p);
+	/* Spaces after a forced line break ("a<br> b") are not set, as HTML drops them in the EPUB. */
+	for (guint k = 0; !p->set.keep_spaces && k < p->clusters->len; k++) {
+		if (!cl(p, (int)k)->must_break)
+			continue;
+		for (guint j = k; j < p->clusters->len && cl(p, (int)j)->space && (j == k || !cl(p, (int)j)->must_break); j++) {
+			cl(p, (int)j)->hidden = 1;
+			cl(p, (int)j)->width = 0;
+		}
+	}
 	set_gaps(p);
 	p->shaped = true;
 }
@@ -1187,12 +1196,14 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 		k = j;
 	}
 	line->width = pt(x);
+	/* A line wider than the measure (a word that cannot break) starts at the left edge and runs
+	   past the right one, as CSS sets it, whatever the alignment: never out past the left margin. */
 	switch (p->set.align) {
 	case PARA_CENTER:
-		line->x = (pt(avail) - line->width) / 2;
+		line->x = MAX(0, (pt(avail) - line->width) / 2);
 		break;
 	case PARA_RIGHT:
-		line->x = pt(avail) - line->width;
+		line->x = MAX(0, pt(avail) - line->width);
 		break;
 	default:
 		line->x = 0;
