@@ -18,6 +18,7 @@ trace() {
 trace widows $P/widows.md "${SMALL[@]}"
 trace headings $P/headings.md "${SMALL[@]}"
 trace table $P/table.md "${SMALL[@]}"
+trace htmltable $P/htmltable.md "${SMALL[@]}"
 trace blocks $P/blocks.md "${SMALL[@]}"
 trace footnotes $P/footnotes.md "${SMALL[@]}"
 trace images $P/images "${SMALL[@]}"
@@ -104,6 +105,20 @@ grep -q '"正文里的注释编号1.*" ->#a0001-fn1$' "$t" && grep -q 'dest a000
 grep -q '"1\." ->#a0001-fnref1' "$t" && grep -q 'dest a0001-fnref1 ' "$t" && ok "footnotes: the note links back" \
 	|| not_ok "footnotes: note back to call" "$(grep -n 'fn' "$t")"
 [ "$(grep -c 'dest a0001-fnref1 ' "$t")" = 1 ] && ok "footnotes: a note called twice has one way back" || not_ok "footnotes: one way back"
+t=$TMP/htmltable.trace
+# A raw HTML table was its text, a block a line and a row's cells run together ("TypeDescription").
+awk '/^  text / && /"Type"$/{ty = $3; tx = $2} /^  text / && /"Description"$/{dy = $3; dx = $2}
+     END{exit !(ty != "" && ty == dy && dx > tx + 20)}' "$t" && ok "raw HTML table: a row's cells side by side" \
+	|| not_ok "raw HTML table: a row's cells side by side" "$(grep -nE '"(Type|Description)"' "$t")"
+[ "$(count "$t" '^  rule ')" -ge 8 ] && ok "raw HTML table: ruled as a table" || not_ok "raw HTML table: ruled" "$(count "$t" '^  rule ') rules"
+contains "raw HTML table: Markdown's marks shown as written" "$t" '"\*star\* _under_ \[brackets\]"$'
+contains "raw HTML table: entities and a backslash as written" "$t" '"<angle> & \\\\back"$'
+contains "raw HTML table: a pipe in code kept" "$t" '"a\|b `x`"$'
+contains "raw HTML table: a cell spanning columns, its line break kept" "$t" '"second line"$'
+contains "raw HTML table: a table inside a cell is its text" "$t" '"cells"$'
+lacks "raw HTML table: no script text" "$t" 'alert'
+contains "raw HTML table: its header repeated after a page break" <(grep -A3 '^page 5 ' "$t") '"Name"$'
+contains "raw HTML table too wide for a page: a row a line, its cells apart" "$t" '"first second"$'
 t=$TMP/blocks.trace
 if big_enough "$t" 5 40; then lacks "raw HTML: no script text" "$t" 'alert|never'
 else not_ok "raw HTML: no script text" "a trace of $(count "$t" '^page ') pages"; fi

@@ -112,6 +112,14 @@ standards "ua-1: pdfstandards --ua" "$TMP/ua.pdf" --ua
 expect_status "ua-1: the default run takes the 图片 picture (a note)" 0 "$FOLIO" tests/tagged/ua -o "$TMP/ua2.pdf"
 contains "ua-1: ... and says PDF/UA-1 would not" "$TMP/err" "generic\.md:9: note: .*--pdf-standard ua-1 refuses it"
 
+# A table written in raw HTML, with no <th>: a Table whose first row is its header, as in a GFM table.
+expect_status "ua-1: a raw HTML table passes" 0 "$FOLIO" -q tests/pdf/htmltable.md --pdf-standard ua-1 -o "$TMP/htab.pdf"
+standards "ua-1: a raw HTML table, pdfstandards --ua" "$TMP/htab.pdf" --ua
+tree "$TMP/htab.pdf" "$TMP/htab.tree"
+[ "$(count "$TMP/htab.tree" '^ +Table$')" = 2 ] && grep -qE '^ +TH scope=Column mcids=1 text="Type"$' "$TMP/htab.tree" \
+	&& grep -qE '^ +TD mcids=1 text="File info: path, size"$' "$TMP/htab.tree" \
+	&& ok "tagged: raw HTML tables are Tables, their first row of TH" || not_ok "tagged: raw HTML tables" "$(grep -A12 Table "$TMP/htab.tree" | head -30)"
+
 # ---- the same bytes for the same input ----
 "$FOLIO" -q examples -o "$TMP/ex2.pdf"
 check "determinism: a tagged PDF twice, the same bytes" cmp "$TMP/ex.pdf" "$TMP/ex2.pdf"

@@ -1,7 +1,8 @@
 /*
  * fuzz_sanitize.c - the raw HTML sanitizer on its own. The first byte chooses what the rest is:
  *   0: HTML blocks of one Markdown container (split at blank lines, so lone <div>s open and close
- *      across them); the XHTML written must be well-formed and run and load nothing;
+ *      across them); the XHTML written must be well-formed and run and load nothing; and each
+ *      <table> read as the PDF sets it (html_table_gfm): a GFM table of at most 40 columns, or none;
  *   1: an SVG image file (sanitize_svg_image): well-formed, an <svg> root, nothing that runs;
  *   2: a URL (sanitize_url): only the schemes a book may link to, only URL-safe bytes;
  *   3: <img> sources found in raw HTML (sanitize_image_sources): each non-empty.
@@ -9,6 +10,9 @@
 #include "fuzz.h"
 
 #include "html/sanitize.h"
+#include "html/table.h"
+
+#include <cmark-gfm-core-extensions.h>
 #include "base/xmlesc.h"
 #include "format/epub/rawhtml.h"
 
@@ -18,6 +22,36 @@ static void put_image(void *data, GString *out, cmark_node *node, const char *sr
 	g_string_append(out, block ? "<div class=\"img\">" : "<span class=\"img\">");
 	xml_escape(out, src, -1);
 	g_string_append(out, block ? "</div>" : "</span>");
+}
+
+/* Every <table> of a block as the PDF reads it: a document whose first child is a GFM table, or NULL. */
+static void tables(const char *html, int line)
+{
+	htmlDocPtr doc = sanitize_parse_html(html);
+
+	for (xmlNode *n = doc ? (xmlNode *)doc : NULL; n;) {
+		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "table")) {
+			cmark_node *t = html_table_gfm(n, line, "zh-CN");
+
+			if (t) {
+				cmark_node *table = cmark_node_first_child(t);
+
+				FUZZ_ASSERT(table && !strcmp(cmark_node_get_type_string(table), "table"), "no table read", html);
+				FUZZ_ASSERT(cmark_gfm_extensions_get_table_columns(table) <= 40, "a table wider than 40 columns", html);
+				cmark_node_free(t);
+			}
+		}
+		/* Document order, a loop: raw HTML nests deeply. */
+		if (n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != (xmlNode *)doc && !n->next)
+			n = n->parent;
+		n = n == (xmlNode *)doc ? NULL : n->next;
+	}
+	if (doc)
+		xmlFreeDoc(doc);
 }
 
 static void blocks(const char *html)
@@ -35,6 +69,7 @@ static void blocks(const char *html)
 		cmark_node_set_literal(n, parts[i]);
 		cmark_node_append_child(quote, n);
 		rawhtml_block(s, n, i + 1);
+		tables(parts[i], i + 1);
 	}
 	rawhtml_close(s, quote);
 	rawhtml_close(s, doc);

@@ -1,6 +1,7 @@
 /* layout_block.c - an article's blocks as vertical items: paragraphs, headings, lists, quotes, code, HTML. */
 #include "format/pdf/layout_int.h"
 #include "html/sanitize.h"
+#include "html/table.h"
 #include "text/nodetext.h"
 
 #include <string.h>
@@ -217,12 +218,12 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 }
 
-/* ---- raw HTML: its text only ---- */
+/* ---- raw HTML: its text, and its tables as tables ---- */
 
 static bool html_block_element(const char *name)
 {
-	static const char *const blocks[] = { "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-					      "blockquote", "pre", "table", "ul", "ol", "section", "article",
+	static const char *const blocks[] = { "p", "div", "br", "li", "tr", "caption", "h1", "h2", "h3", "h4", "h5",
+					      "h6", "blockquote", "pre", "table", "ul", "ol", "section", "article",
 					      "figure", "figcaption", "hr", NULL };
 
 	for (int i = 0; blocks[i]; i++)
@@ -242,13 +243,73 @@ static bool html_code_element(const char *name)
 	return false;
 }
 
+/* A raw HTML block being set: its text gathered, and set as paragraphs before each table and at its end. */
+struct html_set {
+	struct lay *L;
+	struct flow *F;
+	cmark_node *node;
+	GString *text;
+};
+
+/* The text gathered so far, a paragraph per line with text (walked in place: deep raw HTML makes
+   hundreds of thousands of empty ones). */
+static void html_paragraphs(struct html_set *h)
+{
+	struct lay *L = h->L;
+	struct flow *F = h->F;
+
+	for (char *p = h->text->str, *next; p; p = next) {
+		char *nl = strchr(p, '\n');
+		struct inline_style s = body_style(F);
+		struct lpara *lp;
+
+		next = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
+		g_strstrip(p);
+		if (!*p)
+			continue;
+		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false,
+				  lay_node_line(L, h->node));
+		lay_para_role(L, lp, SR_P, F->el);
+		para_add(lp->para, p, -1, lay_style(L, s.role, s.size, false, false, s.color, NULL, 0, false, false));
+		lay_space(L, lay_em(F, L->t->paragraph_space));
+		lay_para_lines(L, F, lp, false);
+	}
+	g_string_truncate(h->text, 0);
+}
+
 /*
- * The document's text as the EPUB shows it, a line end around each block; what plays (a video,
- * an iframe) becomes its note. A loop: raw HTML may nest a million deep.
+ * A <table> set as a table (as the EPUB shows it), its caption first: true. False, with nothing
+ * set, when it is no table a page can hold; its text is then set as paragraphs, a cell a line.
  */
-static void html_text(xmlDoc *doc, GString *out, const char *lang)
+static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
+{
+	cmark_node *doc = html_table_gfm(table, cmark_node_get_start_line(h->node), lang);
+
+	if (!doc)
+		return false;
+	for (xmlNode *c = table->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)c->name, "caption")) {
+			xmlChar *caption = xmlNodeGetContent(c);
+
+			g_string_append_printf(h->text, "\n%s\n", caption ? (const char *)caption : "");
+			xmlFree(caption);
+		}
+	html_paragraphs(h);
+	layout_table(h->L, h->F, cmark_node_first_child(doc));
+	cmark_node_free(doc);
+	return true;
+}
+
+/*
+ * The document's text as the EPUB shows it, a line end around each block, its tables as tables;
+ * what plays (a video, an iframe) becomes its note. A loop: raw HTML may nest a million deep.
+ */
+static void html_text(xmlDoc *doc, struct html_set *h, const char *lang)
 {
 	xmlNode *top = (xmlNode *)doc, *n = doc->children;
+	GString *out = h->text;
 
 	while (n) {
 		bool descend = false;
@@ -260,9 +321,14 @@ static void html_text(xmlDoc *doc, GString *out, const char *lang)
 
 			g_string_append_printf(out, "\n%s\n", note);
 			g_free(note);
+		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "table")
+			   && html_table(h, n, lang)) {
+			/* set: its text is not walked again */
 		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
 			if (html_block_element((const char *)n->name))
 				g_string_append_c(out, '\n');
+			else if (!g_ascii_strcasecmp((const char *)n->name, "td") || !g_ascii_strcasecmp((const char *)n->name, "th"))
+				g_string_append_c(out, ' ');	/* a table set as text: a row a line, its cells apart */
 			descend = n->children != NULL;
 		}
 		if (descend) {
@@ -282,36 +348,19 @@ static void html_text(xmlDoc *doc, GString *out, const char *lang)
 static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 {
 	const char *lit = cmark_node_get_literal(n);
+	struct html_set h = { L, F, n, NULL };
 	htmlDocPtr doc;
-	GString *text;
 
 	if (!lit || !*lit)
 		return;
 	doc = sanitize_parse_html(lit);
 	if (!doc)
 		return;
-	text = g_string_new(NULL);
-	html_text(doc, text, L->art ? L->art->lang : L->b->lang);
+	h.text = g_string_new(NULL);
+	html_text(doc, &h, L->art ? L->art->lang : L->b->lang);
 	xmlFreeDoc(doc);
-	/* A paragraph per line with text (walked in place: deep raw HTML makes hundreds of thousands of empty ones). */
-	for (char *p = text->str, *next; p; p = next) {
-		char *nl = strchr(p, '\n');
-		struct inline_style s = body_style(F);
-		struct lpara *lp;
-
-		next = nl ? nl + 1 : NULL;
-		if (nl)
-			*nl = '\0';
-		g_strstrip(p);
-		if (!*p)
-			continue;
-		lp = lay_para_new(L, F->w, lay_pitch(L, F->size), para_indent(L, F), L->t->align, false, lay_node_line(L, n));
-		lay_para_role(L, lp, SR_P, F->el);
-		para_add(lp->para, p, -1, lay_style(L, s.role, s.size, false, false, s.color, NULL, 0, false, false));
-		lay_space(L, lay_em(F, L->t->paragraph_space));
-		lay_para_lines(L, F, lp, false);
-	}
-	g_string_free(text, TRUE);
+	html_paragraphs(&h);
+	g_string_free(h.text, TRUE);
 }
 
 /* ---- lists and quotes ---- */
