@@ -119,6 +119,14 @@ contains "raw HTML table: a table inside a cell is its text" "$t" '"cells"$'
 lacks "raw HTML table: no script text" "$t" 'alert'
 contains "raw HTML table: its header repeated after a page break" <(grep -A3 '^page 5 ' "$t") '"Name"$'
 contains "raw HTML table too wide for a page: a row a line, its cells apart" "$t" '"first second"$'
+# Six columns, one holding a long word: the columns too narrow for their words (found on CloudWeGo's
+# docs) each keep four characters, not one a line ("默 / 认 / 值"; on A6 a line started "：[0").
+printf -- '---\ntitle: 列宽\nlang: zh-CN\n---\n\n| 策略 | 默认值 | 说明 | 限制 | 对比 | 对比二 |\n|---|---|---|---|---|---|\n| MaxRetryTimes | 1 | retry.RegisterDDLStop(ddlStopFunc) 注册 | 合法值：[0-3] | 合法值：[0-2] | 相同 |\n' >"$TMP/narrow.md"
+"$FOLIO" -q "$TMP/narrow.md" -t trace -o "$TMP/narrow.trace"
+"$FOLIO" -q "$TMP/narrow.md" "${SMALL[@]}" -t trace -o "$TMP/narrow-a6.trace"
+contains "table: a narrow column keeps four characters a line (A5)" "$TMP/narrow.trace" '"默认值"$'
+if [ "$(count "$TMP/narrow-a6.trace" '"合法')" = 2 ]; then lacks "table: no line of a cell starts with a stop (A6)" "$TMP/narrow-a6.trace" '"：'
+else not_ok "table: no line of a cell starts with a stop (A6)" "$(grep -c . "$TMP/narrow-a6.trace") lines of trace"; fi
 t=$TMP/blocks.trace
 if big_enough "$t" 5 40; then lacks "raw HTML: no script text" "$t" 'alert|never'
 else not_ok "raw HTML: no script text" "a trace of $(count "$t" '^page ') pages"; fi

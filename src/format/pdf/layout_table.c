@@ -56,7 +56,7 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 /* Column widths: natural when they fit, else shares of the room between minimum and natural. */
 static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
 {
-	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
+	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols), *floor_w = g_new0(double, ncols);
 	double sum_nat = 0;
 
 	for (guint r = 0; r < rows->len; r++) {
@@ -71,9 +71,15 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 			lpara_unref(lp);
 		}
 	}
+	/*
+	 * A column is at least four characters wide (or its natural width, if less): Chinese breaks
+	 * between any two characters, so its narrowest would be one character a line ("默 / 认 / 值"),
+	 * and a line must then start with a stop ("合法值 / ：[0-3]").
+	 */
 	for (int c = 0; c < ncols; c++) {
 		nat[c] = MAX(nat[c], 2 * PAD_X + 6);
-		min[c] = MIN(MAX(min[c], 2 * PAD_X + 6), nat[c]);
+		floor_w[c] = MIN(2 * PAD_X + 4 * L->t->small_size, nat[c]);
+		min[c] = MIN(MAX(min[c], floor_w[c]), nat[c]);
 		sum_nat += nat[c];
 	}
 	if (sum_nat <= F->w) {
@@ -93,8 +99,19 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		for (int c = 0; c < ncols; c++)
 			rest_min += min[c];
 		if (rest_min > F->w) {
+			/*
+			 * Cells break inside words. Every column keeps its four characters while they fit;
+			 * what is left goes to the columns with longer words, by how much longer.
+			 */
+			double floors = 0, over = 0;
+
+			for (int c = 0; c < ncols; c++) {
+				floors += floor_w[c];
+				over += min[c] - floor_w[c];
+			}
 			for (int c = 0; c < ncols; c++)
-				w[c] = min[c] * F->w / rest_min;	/* cells break inside words */
+				w[c] = floors > F->w ? floor_w[c] * F->w / floors
+					: floor_w[c] + (over > 0 ? (min[c] - floor_w[c]) * (F->w - floors) / over : 0);
 			g_free(fixed);
 			goto out;
 		}
@@ -126,6 +143,7 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 out:
 	g_free(nat);
 	g_free(min);
+	g_free(floor_w);
 }
 
 static void add_rule_box(struct vitem *v, struct lay *L, const struct flow *F, double y, double thickness)
