@@ -53,10 +53,20 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 	return lp;
 }
 
+/* Does text hold a wide (East Asian) character? */
+static bool has_wide(const char *text)
+{
+	for (const char *p = text; *p; p = g_utf8_next_char(p))
+		if (g_unichar_iswide(g_utf8_get_char(p)))
+			return true;
+	return false;
+}
+
 /* Column widths: natural when they fit, else shares of the room between minimum and natural. */
 static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
 {
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols), *floor_w = g_new0(double, ncols);
+	bool *wide = g_new0(bool, ncols);
 	double sum_nat = 0;
 
 	for (guint r = 0; r < rows->len; r++) {
@@ -68,17 +78,20 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
+			if (!wide[c])
+				wide[c] = has_wide(para_text(lp->para));
 			lpara_unref(lp);
 		}
 	}
 	/*
-	 * A column is at least four characters wide (or its natural width, if less): Chinese breaks
-	 * between any two characters, so its narrowest would be one character a line ("默 / 认 / 值"),
-	 * and a line must then start with a stop ("合法值 / ：[0-3]").
+	 * A column of Chinese (or Japanese, Korean) is at least four characters wide, or its natural
+	 * width if less: such text breaks between any two characters, so its narrowest would be one
+	 * character a line ("默 / 认 / 值"), and a line would then start with a stop ("合法值 / ：[0-3]").
+	 * Western text keeps its widest word as its narrowest.
 	 */
 	for (int c = 0; c < ncols; c++) {
 		nat[c] = MAX(nat[c], 2 * PAD_X + 6);
-		floor_w[c] = MIN(2 * PAD_X + 4 * L->t->small_size, nat[c]);
+		floor_w[c] = MIN(2 * PAD_X + (wide[c] ? 4 * L->t->small_size : 6), nat[c]);
 		min[c] = MIN(MAX(min[c], floor_w[c]), nat[c]);
 		sum_nat += nat[c];
 	}
@@ -144,6 +157,7 @@ out:
 	g_free(nat);
 	g_free(min);
 	g_free(floor_w);
+	g_free(wide);
 }
 
 static void add_rule_box(struct vitem *v, struct lay *L, const struct flow *F, double y, double thickness)
