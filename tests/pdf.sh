@@ -119,6 +119,10 @@ contains "raw HTML table: a table inside a cell is its text" "$t" '"cells"$'
 lacks "raw HTML table: no script text" "$t" 'alert'
 contains "raw HTML table: its header repeated after a page break" <(grep -A3 '^page 5 ' "$t") '"Name"$'
 contains "raw HTML table too wide for a page: a row a line, its cells apart" "$t" '"first second"$'
+printf -- '---\ntitle: c\n---\n\n<table><tr><th>A</th></tr><tr><td>use <code>x</code>, then <code>a</code><code>b</code> and<pre>p1</pre>after</td></tr></table>\n' >"$TMP/code.md"
+"$FOLIO" -q "$TMP/code.md" -t trace -o "$TMP/code.trace"
+contains "raw HTML table: inline code as in HTML (no space added around it, two in a row)" "$TMP/code.trace" '"use x, then ab and"$'
+contains "raw HTML table: a <pre> in a cell on lines of its own" "$TMP/code.trace" '"p1"$'
 # Six columns, one holding a long word: the columns too narrow for their words (found on CloudWeGo's
 # docs) each keep four characters, not one a line ("默 / 认 / 值"; on A6 a line started "：[0").
 printf -- '---\ntitle: 列宽\nlang: zh-CN\n---\n\n| 策略 | 默认值 | 说明 | 限制 | 对比 | 对比二 |\n|---|---|---|---|---|---|\n| MaxRetryTimes | 1 | retry.RegisterDDLStop(ddlStopFunc) 注册 | 合法值：[0-3] | 合法值：[0-2] | 相同 |\n' >"$TMP/narrow.md"

@@ -136,10 +136,9 @@ static void cell_markdown(GString *md, xmlNode *cell, const char *lang)
 
 				if (named(n, "pre"))
 					cell_break(md, start);
-				else if (md->len > start && md->str[md->len - 1] != ' ' && !g_str_has_suffix(md->str, "<br>"))
-					g_string_append_c(md, ' ');
+				else if (md->len > start && md->str[md->len - 1] == '`')
+					g_string_append(md, "<span></span>");	/* two code spans in a row stay two */
 				append_code(md, code ? (const char *)code : "");
-				g_string_append_c(md, ' ');
 				if (named(n, "pre"))
 					cell_break(md, start);
 				xmlFree(code);

@@ -281,7 +281,7 @@ static void html_paragraphs(struct html_set *h)
 
 /*
  * A <table> set as a table (as the EPUB shows it), its caption first: true. False, with nothing
- * set, when it is no table a page can hold; its text is then set as paragraphs, a cell a line.
+ * set, when it is no table a page can hold; its text is then set as paragraphs, a row a line.
  */
 static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
 {
@@ -325,9 +325,11 @@ static void html_text(xmlDoc *doc, struct html_set *h, const char *lang)
 			   && html_table(h, n, lang)) {
 			/* set: its text is not walked again */
 		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
-			if (html_block_element((const char *)n->name))
+			const char *name = (const char *)n->name;
+
+			if (html_block_element(name))
 				g_string_append_c(out, '\n');
-			else if (!g_ascii_strcasecmp((const char *)n->name, "td") || !g_ascii_strcasecmp((const char *)n->name, "th"))
+			else if (!g_ascii_strcasecmp(name, "td") || !g_ascii_strcasecmp(name, "th"))
 				g_string_append_c(out, ' ');	/* a table set as text: a row a line, its cells apart */
 			descend = n->children != NULL;
 		}

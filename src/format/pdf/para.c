@@ -714,12 +714,12 @@ static void prepare(struct para *p)
 	}
 	mark_breaks(p);
 	/* Spaces after a forced line break ("a<br> b") are not set, as HTML drops them in the EPUB. */
-	for (guint k = 0; !p->set.keep_spaces && k < p->clusters->len; k++) {
-		if (!cl(p, (int)k)->must_break)
+	for (int k = 0, n = (int)p->clusters->len; !p->set.keep_spaces && k < n; k++) {
+		if (!cl(p, k)->must_break)
 			continue;
-		for (guint j = k; j < p->clusters->len && cl(p, (int)j)->space && (j == k || !cl(p, (int)j)->must_break); j++) {
-			cl(p, (int)j)->hidden = 1;
-			cl(p, (int)j)->width = 0;
+		for (int j = k; j < n && cl(p, j)->space && (j == k || !cl(p, j)->must_break); j++) {
+			cl(p, j)->hidden = 1;
+			cl(p, j)->width = 0;
 		}
 	}
 	set_gaps(p);
