@@ -9,10 +9,10 @@
  */
 #include "fuzz.h"
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "html/sanitize.h"
 #include "html/table.h"
-
-#include <cmark-gfm-core-extensions.h>
 #include "base/xmlesc.h"
 #include "format/epub/rawhtml.h"
 
