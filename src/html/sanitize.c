@@ -334,11 +334,7 @@ htmlDocPtr sanitize_parse_html(const char *html)
 
 /* ---- writing ------------------------------------------------------------- */
 
-/*
- * The node after n in document order inside top (top excluded), into n's children when descend.
- * Parsed raw HTML may nest a million deep: walks over a whole tree loop, they never recurse.
- */
-static const xmlNode *next_node(const xmlNode *n, const xmlNode *top, bool descend)
+const xmlNode *sanitize_next_node(const xmlNode *n, const xmlNode *top, bool descend)
 {
 	if (descend && n->children)
 		return n->children;
@@ -513,7 +509,7 @@ static void collect_text(const xmlNode *n, GString *out)
 
 		if (c->type == XML_TEXT_NODE)
 			g_string_append(out, (const char *)c->content);
-		c = next_node(c, n, !code);
+		c = sanitize_next_node(c, n, !code);
 	}
 }
 
@@ -1182,7 +1178,7 @@ const xmlNode *allow_first_named(const xmlDoc *doc, const char *name)
 {
 	const xmlNode *top = (const xmlNode *)doc;
 
-	for (const xmlNode *n = doc ? doc->children : NULL; n; n = next_node(n, top, true))
+	for (const xmlNode *n = doc ? doc->children : NULL; n; n = sanitize_next_node(n, top, true))
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, name))
 			return n;
 	return NULL;
@@ -1213,7 +1209,7 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 
 static void find_images(const xmlDoc *doc, void (*fn)(void *, const char *, const char *), void *data)
 {
-	for (const xmlNode *n = doc->children; n; n = next_node(n, (const xmlNode *)doc, true)) {
+	for (const xmlNode *n = doc->children; n; n = sanitize_next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
 			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
 

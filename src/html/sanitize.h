@@ -74,6 +74,12 @@ char *sanitize_embed_note(const xmlNode *n, const char *lang);
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);
 
+/*
+ * The node after n in document order inside top (top excluded), into n's children when descend.
+ * Parsed raw HTML may nest a million deep: walks over a whole tree loop, they never recurse.
+ */
+const xmlNode *sanitize_next_node(const xmlNode *n, const xmlNode *top, bool descend);
+
 /* Raw HTML parsed by libxml2 as folio reads it everywhere: recovering, silent, never the network,
    deeply nested text kept. NULL when libxml2 gives up; xmlFreeDoc. */
 htmlDocPtr sanitize_parse_html(const char *html);

@@ -6,6 +6,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "html/allow.h"
 #include "html/sanitize.h"
 
 /*
@@ -17,16 +18,6 @@ enum { MAX_COLUMNS = 40, MAX_SPAN = 40 };
 static bool named(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, name);
-}
-
-/* The next node of a walk of root's subtree in document order, not entering n's children when skip. */
-static xmlNode *walk_next(const xmlNode *root, xmlNode *n, bool skip)
-{
-	if (!skip && n->children)
-		return n->children;
-	while (n != root && !n->next)
-		n = n->parent;
-	return n == root ? NULL : n->next;
 }
 
 /* An attribute as a span: 1 when missing or unreadable, else clamped to 1..MAX_SPAN + 1 (too wide). */
@@ -97,19 +88,24 @@ static void cell_break(GString *md, gsize start)
 		g_string_append(md, "<br>");
 }
 
+/* An element that starts a line of its own in a cell, as the allow-list sorts them: <br> and every block. */
 static bool breaks_line(const xmlNode *n)
 {
-	static const char *const names[] = { "br", "p", "div", "li", "tr", "td", "th", "ul", "ol", "blockquote",
-					     "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "hr", NULL };
+	const struct elem *e = n->type == XML_ELEMENT_NODE ? allow_elem((const char *)n->name) : NULL;
 
-	for (int i = 0; names[i]; i++)
-		if (named(n, names[i]))
-			return true;
-	return false;
+	return named(n, "br") || (e && e->cat && e->cat != X_PHRASE && e->cat != X_RT);
+}
+
+/* An element whose content is never text of the book (script, style ...), as the allow-list says. */
+static bool never_text(const xmlNode *n)
+{
+	const struct elem *e = allow_elem((const char *)n->name);
+
+	return e && (e->action == A_DROP || e->action == A_DROP_WARN);
 }
 
 /* A cell's content as one line of Markdown: its text, code as code, what plays as its note. */
-static void cell_markdown(GString *md, xmlNode *cell, const char *lang)
+static void cell_markdown(GString *md, const xmlNode *cell, const char *lang)
 {
 	gsize start = md->len;
 
@@ -122,8 +118,8 @@ static void cell_markdown(GString *md, xmlNode *cell, const char *lang)
 			const char *name = (const char *)n->name;
 
 			skip = true;
-			if (named(n, "script") || named(n, "style") || named(n, "template") || named(n, "noscript")) {
-				/* never text of the book */
+			if (never_text(n)) {
+				/* skipped */
 			} else if (sanitize_is_embed(name)) {
 				char *note = sanitize_embed_note(n, lang);
 
@@ -168,18 +164,18 @@ static void cell_markdown(GString *md, xmlNode *cell, const char *lang)
 }
 
 /* The rows of table (not of a table inside it), in order. */
-static GPtrArray *table_rows(xmlNode *table)
+static GPtrArray *table_rows(const xmlNode *table)
 {
 	GPtrArray *rows = g_ptr_array_new();
 
-	for (xmlNode *n = table->children; n;) {
+	for (const xmlNode *n = table->children; n;) {
 		bool skip = named(n, "table");	/* a table inside a cell is that cell's text */
 
 		if (named(n, "tr")) {
-			g_ptr_array_add(rows, n);
+			g_ptr_array_add(rows, (gpointer)n);
 			skip = true;
 		}
-		n = walk_next(table, n, skip);
+		n = sanitize_next_node(n, table, !skip);
 	}
 	return rows;
 }
@@ -239,7 +235,7 @@ static GPtrArray *place_cells(GPtrArray *rows, int *ncols)
  * holds the first; the others are empty): blank lines first, so its nodes are numbered from the
  * raw HTML's line. NULL when it is too wide to be a table.
  */
-static GString *table_markdown(xmlNode *table, int line, const char *lang)
+static GString *table_markdown(const xmlNode *table, int line, const char *lang)
 {
 	GPtrArray *rows = table_rows(table);
 	int ncols = 0;
@@ -272,7 +268,7 @@ static GString *table_markdown(xmlNode *table, int line, const char *lang)
 	return md;
 }
 
-cmark_node *html_table_gfm(xmlNode *table, int line, const char *lang)
+cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 {
 	GString *md = table_markdown(table, line, lang);
 	cmark_parser *parser;

@@ -15,6 +15,6 @@
  * numbered from line (the raw HTML's first line in its document).
  * NULL when it is no table a page can hold: no cell, or wider than 40 columns. cmark_node_free.
  */
-cmark_node *html_table_gfm(xmlNode *table, int line, const char *lang);
+cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang);
 
 #endif

@@ -24,12 +24,12 @@ static void put_image(void *data, GString *out, cmark_node *node, const char *sr
 	g_string_append(out, block ? "</div>" : "</span>");
 }
 
-/* Every <table> of a block as the PDF reads it: a document whose first child is a GFM table, or NULL. */
+/* Every <table> of a block (in document order) as the PDF reads it: a document whose first child is a GFM table, or NULL. */
 static void tables(const char *html, int line)
 {
 	htmlDocPtr doc = sanitize_parse_html(html);
 
-	for (xmlNode *n = doc ? (xmlNode *)doc : NULL; n;) {
+	for (const xmlNode *n = doc ? doc->children : NULL; n; n = sanitize_next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "table")) {
 			cmark_node *t = html_table_gfm(n, line, "zh-CN");
 
@@ -41,14 +41,6 @@ static void tables(const char *html, int line)
 				cmark_node_free(t);
 			}
 		}
-		/* Document order, a loop: raw HTML nests deeply. */
-		if (n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n != (xmlNode *)doc && !n->next)
-			n = n->parent;
-		n = n == (xmlNode *)doc ? NULL : n->next;
 	}
 	if (doc)
 		xmlFreeDoc(doc);

@@ -1,5 +1,6 @@
 /* layout_table.c - GFM tables: column widths from content, wrapped cells, header repeated after a break. */
 #include "format/pdf/layout_int.h"
+#include "text/clreq.h"
 #include "text/nodetext.h"
 
 #include <string.h>
@@ -53,11 +54,11 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 	return lp;
 }
 
-/* Does text hold a wide (East Asian) character? */
-static bool has_wide(const char *text)
+/* Does text hold Chinese (or Japanese, Korean) characters or marks (clreq's notion)? */
+static bool has_cjk(const char *text)
 {
 	for (const char *p = text; *p; p = g_utf8_next_char(p))
-		if (g_unichar_iswide(g_utf8_get_char(p)))
+		if (clreq_is_cjk(g_utf8_get_char(p)))
 			return true;
 	return false;
 }
@@ -66,7 +67,7 @@ static bool has_wide(const char *text)
 static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
 {
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols), *floor_w = g_new0(double, ncols);
-	bool *wide = g_new0(bool, ncols);
+	bool *cjk = g_new0(bool, ncols);
 	double sum_nat = 0;
 
 	for (guint r = 0; r < rows->len; r++) {
@@ -78,8 +79,8 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
-			if (!wide[c])
-				wide[c] = has_wide(para_text(lp->para));
+			if (!cjk[c])
+				cjk[c] = has_cjk(para_text(lp->para));
 			lpara_unref(lp);
 		}
 	}
@@ -91,7 +92,7 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 	 */
 	for (int c = 0; c < ncols; c++) {
 		nat[c] = MAX(nat[c], 2 * PAD_X + 6);
-		floor_w[c] = MIN(2 * PAD_X + (wide[c] ? 4 * L->t->small_size : 6), nat[c]);
+		floor_w[c] = MIN(2 * PAD_X + (cjk[c] ? 4 * L->t->small_size : 6), nat[c]);
 		min[c] = MIN(MAX(min[c], floor_w[c]), nat[c]);
 		sum_nat += nat[c];
 	}
@@ -157,7 +158,7 @@ out:
 	g_free(nat);
 	g_free(min);
 	g_free(floor_w);
-	g_free(wide);
+	g_free(cjk);
 }
 
 static void add_rule_box(struct vitem *v, struct lay *L, const struct flow *F, double y, double thickness)
