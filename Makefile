@@ -20,7 +20,7 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 CC       ?= cc
 CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
-            cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib \
+            cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib libdeflate \
             json-glib-1.0 tomlplusplus
 # Compiled against, not linked: opened when first needed (a download, a PDF's post-pass; base/dynlib.c),
 # by the sonames of the libraries compiled against (build/gen/sonames.h).
@@ -43,7 +43,7 @@ EMOJI_GO   = /usr/share/gocode/src/github.com/kyokomi/emoji/v2/emoji_codemap.go
 BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
-             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libqpdf-dev icc-profiles-free \
+             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libdeflate-dev libqpdf-dev icc-profiles-free \
              fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont fonts-arphic-ukai fonts-hanazono libtomlplusplus-dev libjson-glib-dev \
              golang-github-kyokomi-emoji-dev

@@ -22,7 +22,7 @@
 
 #define OPF_DIR "EPUB/"
 #define FONTS_PAGE "fonts.xhtml"	/* the embedded fonts' notices and licence */
-#define DEFLATE_LEVEL 4		/* on Chinese XHTML: 0.8% larger than zlib's default 6, in three quarters of the time */
+#define DEFLATE_LEVEL 6		/* libdeflate's: on Chinese XHTML 0.5% smaller than zlib's 6, in 45% of its time */
 
 /* One page of the book as it goes into the package. */
 struct page {
@@ -969,15 +969,9 @@ bool epub_write(const struct export *x, struct outfile *out)
 	}
 	for (guint i = 0; i < p.fonts->len && !p.failed; i++) {
 		const struct embedded_font *e = g_ptr_array_index(p.fonts, i);
-		zip_source_t *src = zip_source_buffer(p.zip, g_bytes_get_data(e->data, NULL), g_bytes_get_size(e->data), 0);
 		char *name = g_strconcat(OPF_DIR, e->href, NULL);
 
-		if (src)
-			add_source(&p, name, src, true);
-		else {
-			diag_error(out->path, 0, "cannot add %s to the EPUB: %s", e->href, zip_strerror(p.zip));
-			p.failed = true;
-		}
+		add_packed(&p, name, deflated_new(g_bytes_get_data(e->data, NULL), g_bytes_get_size(e->data), DEFLATE_LEVEL));
 		g_free(name);
 	}
 	if (png && !p.failed) {

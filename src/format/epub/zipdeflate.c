@@ -3,7 +3,8 @@
 
 #include <glib.h>
 #include <string.h>
-#include <zlib.h>
+
+#include "base/zbuf.h"
 
 struct deflated {
 	unsigned char *data;	/* raw DEFLATE stream (no zlib header) */
@@ -16,30 +17,17 @@ struct deflated {
 
 struct deflated *deflated_new(const void *data, size_t len, int level)
 {
-	struct deflated *d = g_new0(struct deflated, 1);
-	z_stream z = { 0 };
-	uLong bound;
+	struct deflated *d;
+	unsigned char *z;
+	size_t zlen = 0;
 
-	/* Negative window bits: raw DEFLATE, as a zip entry holds it. */
-	if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-		g_free(d);
+	if (len > G_MAXUINT32 || !(z = zbuf_deflate(data, len, level, ZBUF_RAW, &zlen)))
 		return NULL;
-	}
-	bound = deflateBound(&z, (uLong)len);
-	d->data = g_malloc(bound ? bound : 1);
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)len;
-	z.next_out = d->data;
-	z.avail_out = (uInt)bound;
-	if (len > G_MAXUINT32 || deflate(&z, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&z);
-		deflated_free(d);
-		return NULL;
-	}
-	d->len = z.total_out;
-	deflateEnd(&z);
+	d = g_new0(struct deflated, 1);
+	d->data = z;
+	d->len = zlen;
 	d->size = len;
-	d->crc = (zip_uint32_t)crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+	d->crc = zbuf_crc32(data, len);
 	zip_error_init(&d->error);
 	return d;
 }

@@ -8,7 +8,7 @@
 /* Some bytes as raw DEFLATE data, with their size and CRC-32: what a zip entry stores. */
 struct deflated;
 
-/* Compress len bytes of data at zlib level (1-9); NULL if zlib fails. Thread-safe. */
+/* Compress len bytes of data at level (base/zbuf.h); NULL if that cannot be done. Thread-safe. */
 struct deflated *deflated_new(const void *data, size_t len, int level);
 void deflated_free(struct deflated *d);
 

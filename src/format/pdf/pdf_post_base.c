@@ -3,9 +3,9 @@
 
 #include <stdarg.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "base/diag.h"
+#include "base/zbuf.h"
 
 bool post_qpdf_failed(struct post *s, const char *what)
 {
@@ -90,15 +90,7 @@ bool post_read_box(qpdf_data q, qpdf_oh dict, const char *key, double v[4])
 
 unsigned char *post_deflate(const void *data, size_t len, size_t *outlen)
 {
-	uLongf n = compressBound((uLong)len);
-	unsigned char *out = g_malloc(n);
-
-	if (compress2(out, &n, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
-		g_free(out);
-		return NULL;
-	}
-	*outlen = n;
-	return out;
+	return zbuf_deflate(data, len, 6, ZBUF_ZLIB, outlen);
 }
 
 void post_store_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len, const unsigned char *z, size_t zlen)

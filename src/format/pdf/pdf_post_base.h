@@ -50,7 +50,7 @@ bool post_read_box(qpdf_data q, qpdf_oh dict, const char *key, double v[4]);
 qpdf_oh post_new_stream(qpdf_data q, const void *data, size_t len, bool compress);
 /* Replace stream's data, compressed. */
 void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len);
-/* The same in two steps: data compressed with Flate (g_free; NULL when zlib fails), which touches no
+/* The same in two steps: data compressed with Flate (g_free; NULL when it cannot be), which touches no
    qpdf object and may run on any thread; then stored (z NULL: data as it is). */
 unsigned char *post_deflate(const void *data, size_t len, size_t *outlen);
 void post_store_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len, const unsigned char *z, size_t zlen);
