@@ -37,7 +37,8 @@ void fonts_reuse(bool on);
  */
 void fonts_lock(void);
 void fonts_unlock(void);
-/* Keep font's face open and taken until fonts_unpin_all. Call with the lock held. */
+/* Keep font's face open and taken until fonts_unpin_all, with no active character map (only Cairo
+   reads it, to look for each glyph's character). Call with the lock held. */
 void fonts_pin(PangoFont *font);
 void fonts_unpin_all(void);
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -159,6 +160,28 @@ int main(void)
 	CHECK("fonts: text set by two maps shares each embedded font",
 	      count(both, "/FontDescriptor") == count(twice, "/FontDescriptor")
 	      && both->len == twice->len && !memcmp(both->data, twice->data, both->len));
+	/* A pinned font's face has no active character map (only Cairo reads it), and its PDF is the same. */
+	{
+		cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(g_ptr_array_index(fonts, 0)));
+		FT_Face face = cairo_ft_scaled_font_lock_face(sf);
+		bool before = face && face->charmap;
+		GByteArray *pinned;
+
+		cairo_ft_scaled_font_unlock_face(sf);
+		fonts_lock();
+		for (guint i = 0; i < fonts->len; i++)
+			fonts_pin(g_ptr_array_index(fonts, i));
+		fonts_unlock();
+		face = cairo_ft_scaled_font_lock_face(sf);
+		CHECK("fonts: a face has a character map before it is pinned (control)", before);
+		CHECK("fonts: a pinned face has none", face && !face->charmap);
+		cairo_ft_scaled_font_unlock_face(sf);
+		pinned = render(pango_context_get_font_map(fonts_context(f)), NULL);
+		CHECK("fonts: the same PDF bytes with the fonts pinned",
+		      pinned->len == by_folio->len && !memcmp(pinned->data, by_folio->data, pinned->len));
+		fonts_unpin_all();
+		g_byte_array_free(pinned, TRUE);
+	}
 	g_ptr_array_free(fonts, TRUE);
 	fonts_free(g);
 	fonts_free(f);
