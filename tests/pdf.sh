@@ -19,6 +19,7 @@ trace widows $P/widows.md "${SMALL[@]}"
 trace headings $P/headings.md "${SMALL[@]}"
 trace table $P/table.md "${SMALL[@]}"
 trace htmltable $P/htmltable.md "${SMALL[@]}"
+trace inlinehtml $P/inlinehtml.md "${SMALL[@]}"
 trace blocks $P/blocks.md "${SMALL[@]}"
 trace footnotes $P/footnotes.md "${SMALL[@]}"
 trace images $P/images "${SMALL[@]}"
@@ -119,6 +120,33 @@ contains "raw HTML table: a table inside a cell is its text" "$t" '"cells"$'
 lacks "raw HTML table: no script text" "$t" 'alert'
 contains "raw HTML table: its header repeated after a page break" <(grep -A3 '^page 5 ' "$t") '"Name"$'
 contains "raw HTML table too wide for a page: a row a line, its cells apart" "$t" '"first second"$'
+t=$TMP/inlinehtml.trace
+# Inline raw HTML as the EPUB writes it: the PDF had dropped every tag, text that only looks like one
+# ("Vector<int>") with it, and the links and looks the tags gave (found on CloudWeGo's docs: 851 <a>).
+contains "inline HTML: text that is no tag stays text" "$t" '"泛型 Vector<int> 与 Map<String,"$'
+contains "inline HTML: <id> and CDATA are text" "$t" '"Object>，字段 <id> 和 a<b 照原样是文字。"$'
+contains "inline HTML: <a href> links" "$t" '"链接 示例网站 与 粗体、加粗、强调、" ->https://example.com/x$'
+lacks "inline HTML: no link to a relative path or a script" "$t" '->(/docs|javascript)'
+contains "inline HTML: a link inside a link keeps the outer one" "$t" '"外层 内层 链接 只链到外层。" ->https://a.example/$'
+contains "inline HTML: the text after a script never closed is kept (as in the EPUB)" "$t" '未闭合的脚本后面的文字'
+lacks "inline HTML: no script text" "$t" 'alert'
+contains "inline HTML: a picture is its description, an embed its note" "$t" '"图片 \[示意图\] 和视频 嵌入内容'
+"$FOLIO" -q "$P/inlinehtml.md" "${SMALL[@]}" -o "$TMP/inlinehtml.pdf" 2>/dev/null
+/usr/bin/python3 - "$TMP/inlinehtml.pdf" >"$TMP/inlinehtml.fonts" 2>&1 <<'PY'
+import sys, fitz
+spans = [s for p in fitz.open(sys.argv[1]) for b in p.get_text("dict")["blocks"] for l in b.get("lines", []) for s in l["spans"]]
+def span(word):
+    return next((s for s in spans if word in s["text"]), None)
+body, bold, em, code, sup = span("链接"), span("粗体"), span("强调"), span("code()"), span("x")
+print("body", body and body["font"], body and round(body["size"], 1))
+print("bold", bold and bold["font"] != body["font"])
+print("em", em and "Kai" in em["font"])
+print("code", code and "Mono" in code["font"])
+after = spans[spans.index(sup) + 1] if sup in spans else None
+print("sup", after is not None and after["text"].startswith("2") and after["size"] < body["size"] * 0.8)
+print("bold-to-end", (span("一直到段尾") or {}).get("font") == bold["font"] and (span("不受影响") or {}).get("font") == bold["font"])
+PY
+for k in bold em code sup bold-to-end; do contains "inline HTML in the PDF's fonts: $k" "$TMP/inlinehtml.fonts" "^$k True$"; done
 printf -- '---\ntitle: c\n---\n\n<table><tr><th>A</th></tr><tr><td>use <code>x</code>, then <code>a</code><code>b</code> and<pre>p1</pre>after</td></tr></table>\n' >"$TMP/code.md"
 "$FOLIO" -q "$TMP/code.md" -t trace -o "$TMP/code.trace"
 contains "raw HTML table: inline code as in HTML (no space added around it, two in a row)" "$TMP/code.trace" '"use x, then ab and"$'

@@ -56,6 +56,18 @@ struct elem {
 const struct elem *allow_elem(const char *name);
 /* True for names HTML knows, allowed or not; false for "Vector<int>"-like text. */
 bool allow_known_name(const char *name);
+/*
+ * The lower-case name of the tag a piece of inline raw HTML starts with ("<b>", "</a>", "<br/>"),
+ * *end set for an end tag (g_free); NULL for a comment, a declaration or no tag. An empty name:
+ * "<" was not followed by one.
+ */
+char *allow_tag_name(const char *piece, bool *end);
+/*
+ * Where a raw <a> element links in both books: its href made safe (sanitize_url), when it is an
+ * address of its own; NULL when it has none, names a path or place relative to the page (no page
+ * of the book is there), or was refused: *refused is then that href (g_free), else NULL.
+ */
+char *allow_link_address(const xmlNode *a, char **refused);
 
 /* A warning about the raw HTML of s->file at line, unless s is quiet. */
 void allow_warn(struct sanitizer *s, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);

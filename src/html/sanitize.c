@@ -169,6 +169,34 @@ bool allow_known_name(const char *name)
 	return false;
 }
 
+char *allow_tag_name(const char *piece, bool *end)
+{
+	const char *p, *q;
+
+	if (!piece || piece[0] != '<' || piece[1] == '!' || piece[1] == '?')
+		return NULL;
+	*end = piece[1] == '/';
+	p = piece + 1 + *end;
+	for (q = p; g_ascii_isalnum(*q) || *q == '-'; q++)
+		;
+	return g_ascii_strdown(p, q - p);
+}
+
+char *allow_link_address(const xmlNode *a, char **refused)
+{
+	char *href = allow_attr(a, "href");
+	bool relative = false;
+	char *safe = href ? sanitize_url(href, &relative) : NULL;
+
+	*refused = href && !safe ? g_strdup(href) : NULL;
+	g_free(href);
+	if (safe && relative) {
+		g_free(safe);
+		return NULL;
+	}
+	return safe;
+}
+
 struct sanitizer *sanitizer_new(GString *out, const char *file, const char *lang, sanitize_image_fn image,
 				void *image_data)
 {

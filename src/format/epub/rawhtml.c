@@ -225,7 +225,6 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 	const char *lit = cmark_node_get_literal(node);
 	cmark_node *owner = cmark_node_parent(node);
 	const struct elem *e;
-	const char *p;
 	char *name;
 	bool end, self_closing;
 
@@ -239,15 +238,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 	}
 	if (lit[1] == '!' || lit[1] == '?')	/* comments, declarations, processing instructions */
 		return node;
-	end = lit[1] == '/';
-	p = lit + 1 + end;
-	{
-		const char *q = p;
-
-		while (g_ascii_isalnum(*q) || *q == '-')
-			q++;
-		name = g_ascii_strdown(p, q - p);
-	}
+	name = allow_tag_name(lit, &end);
 	self_closing = g_str_has_suffix(lit, "/>");
 	e = allow_elem(name);
 	if (!allow_known_name(name)) {
@@ -314,20 +305,18 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 			break;
 		}
 		case A_A: {
-			char *href = allow_attr(n, "href");
-			bool relative = false;
-			char *safe = href ? sanitize_url(href, &relative) : NULL;
+			char *refused, *safe = allow_link_address(n, &refused);
 
 			allow_warn_attrs(s, n, line);
-			if (href && !safe)
-				allow_warn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", href);
-			if (safe && !relative && s->link_depth == 0 && !self_closing) {
+			if (refused)
+				allow_warn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", refused);
+			if (safe && s->link_depth == 0 && !self_closing) {
 				g_string_append(s->out, "<a");
 				xml_attr(s->out, "href", safe);
 				g_string_append_c(s->out, '>');
 				push(s, owner, "a", true);
 			}
-			g_free(href);
+			g_free(refused);
 			g_free(safe);
 			break;
 		}

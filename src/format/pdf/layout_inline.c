@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html/allow.h"
+#include "html/sanitize.h"
 #include "text/textnorm.h"
 #include "text/nodetext.h"
 
@@ -127,6 +129,162 @@ static bool is_br(const char *html)
 	return html && (!g_ascii_strncasecmp(html, "<br", 3)) && (html[3] == '>' || html[3] == '/' || html[3] == ' ');
 }
 
+/* ---- inline raw HTML, as the EPUB writes it (format/epub/rawhtml.c) ---- */
+
+/* Raw HTML tags open in a run of inline Markdown: what each changed, undone at its end tag. */
+enum { HTML_OPEN_MAX = 16 };
+
+struct html_opens {
+	int n;
+	struct {
+		const char *out;		/* the allow-list's element */
+		struct inline_style before;
+		char *link;			/* the address it links to, or NULL (owned) */
+	} v[HTML_OPEN_MAX];
+};
+
+/* The next piece of raw HTML in [n, stop) that is the end tag of name, or NULL. */
+static cmark_node *end_tag_of(cmark_node *n, cmark_node *stop, const char *name)
+{
+	while ((n = cmark_node_next(n)) && n != stop) {
+		bool end = false;
+		char *other = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE
+				      ? allow_tag_name(cmark_node_get_literal(n), &end) : NULL;
+		bool found = other && end && !strcmp(other, name);
+
+		g_free(other);
+		if (found)
+			return n;
+	}
+	return NULL;
+}
+
+/* The look of a phrase element (the EPUB's stylesheet and a browser's) on cur. */
+static void html_phrase_look(const char *out, struct inline_style *cur)
+{
+	if (!strcmp(out, "b") || !strcmp(out, "strong"))
+		cur->bold = true;
+	else if (!strcmp(out, "i") || !strcmp(out, "em") || !strcmp(out, "cite") || !strcmp(out, "var")
+		 || !strcmp(out, "dfn"))
+		cur->italic = true;
+	else if (!strcmp(out, "code") || !strcmp(out, "kbd") || !strcmp(out, "samp"))
+		cur->code = true;
+	else if (!strcmp(out, "s") || !strcmp(out, "del"))
+		cur->strike = true;
+	else if (!strcmp(out, "sup") || !strcmp(out, "sub")) {
+		cur->rise += out[2] == 'p' ? cur->size * 0.38 : -cur->size * 0.15;
+		cur->size *= 0.65;
+	}
+}
+
+static void html_close(struct html_opens *open, int from, struct inline_style *cur)
+{
+	*cur = open->v[from].before;
+	for (int i = from; i < open->n; i++)
+		g_free(open->v[i].link);
+	open->n = from;
+}
+
+/* An <a>, <img> or embed tag's element, parsed (xmlFreeDoc its document), or NULL. */
+static const xmlNode *html_element(const char *piece, const char *name, htmlDocPtr *doc)
+{
+	*doc = sanitize_parse_html(piece);
+	return *doc ? allow_first_named(*doc, name) : NULL;
+}
+
+/*
+ * Piece n of inline raw HTML: a phrase element's look and a link hold until its end tag (or the
+ * run's end); text that is no HTML ("Vector<int>") is text; script and style are skipped to their
+ * end tag; an embed is its note, a picture its description. The node to go on after. Not inlined:
+ * its locals stay out of walk_range's frame, which emphasis nests thousands deep.
+ */
+G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, cmark_node *stop,
+						struct inline_style *cur, struct html_opens **opens)
+{
+	struct html_opens *open = *opens;
+	const char *lit = cmark_node_get_literal(n);
+	const struct elem *e;
+	htmlDocPtr doc = NULL;
+	const xmlNode *x;
+	bool end = false;
+	char *name;
+
+	if (lit && allow_starts_ci(lit, "<![CDATA[")) {
+		size_t len = strlen(lit);
+		char *t = g_strndup(lit + 9, len >= 12 ? len - 12 : 0);
+
+		add_text(w, t, cur);
+		g_free(t);
+		return n;
+	}
+	if (is_br(lit)) {
+		add_text(w, "\n", cur);
+		return n;
+	}
+	if (!(name = allow_tag_name(lit, &end)))
+		return n;	/* a comment or declaration */
+	if (!allow_known_name(name)) {
+		add_text(w, lit, cur);	/* not HTML at all: the author meant the text */
+		g_free(name);
+		return n;
+	}
+	e = allow_elem(name);
+	if (end) {
+		for (int i = open ? open->n - 1 : -1; e && i >= 0; i--)
+			if (!strcmp(open->v[i].out, e->out)) {
+				html_close(open, i, cur);
+				break;
+			}
+	} else if (e && e->action == A_DROP) {
+		cmark_node *close = !strcmp(name, "script") || !strcmp(name, "style") ? end_tag_of(n, stop, name) : NULL;
+
+		if (close)
+			n = close;
+	} else if (e && e->action == A_EMBED && (x = html_element(lit, name, &doc))) {
+		char *note = sanitize_embed_note(x, lay_lang(w->L));
+
+		add_text(w, note, cur);
+		g_free(note);
+	} else if (e && e->action == A_IMG && (x = html_element(lit, name, &doc))) {
+		char *alt = allow_attr(x, "alt");
+		struct inline_style muted = *cur;
+
+		muted.color = w->L->t->color_muted;
+		if (alt && *alt) {
+			char *t = g_strdup_printf("[%s]", alt);
+
+			add_text(w, t, &muted);
+			g_free(t);
+		}
+		g_free(alt);
+	} else if (e && e->cat == X_PHRASE && e->inner != C_VOID && !g_str_has_suffix(lit, "/>")
+		   && (!open || open->n < HTML_OPEN_MAX)) {
+		char *link = NULL, *refused = NULL;
+		/* A link inside a link, or to nowhere a book can go: no link, the text stays as it is. */
+		bool no_link = e->action == A_A && (cur->link || !(x = html_element(lit, name, &doc))
+						     || !(link = allow_link_address(x, &refused)));
+
+		g_free(refused);
+		if (!no_link) {
+			/* Made when first needed: emphasis nests thousands deep, a run in each. */
+			if (!open)
+				open = *opens = g_new0(struct html_opens, 1);
+			open->v[open->n].out = e->out;
+			open->v[open->n].before = *cur;
+			open->v[open->n].link = link;
+			open->n++;
+			if (link)
+				cur->link = link;
+			else
+				html_phrase_look(e->out, cur);
+		}
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	g_free(name);
+	return n;
+}
+
 static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s);
 
 static void walk(struct walk *w, cmark_node *parent, const struct inline_style *s)
@@ -134,8 +292,12 @@ static void walk(struct walk *w, cmark_node *parent, const struct inline_style *
 	walk_range(w, cmark_node_first_child(parent), NULL, s);
 }
 
-static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *s)
+static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, const struct inline_style *base)
 {
+	/* Raw HTML tags change the look of what follows them in the run: *s is the look now. */
+	struct inline_style now = *base, *s = &now;
+	struct html_opens *open = NULL;
+
 	for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
 		struct inline_style c = *s;
 		const char *type = cmark_node_get_type_string(n);
@@ -190,23 +352,9 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			g_free(alt);
 			break;
 		}
-		case CMARK_NODE_HTML_INLINE: {
-			const char *html = cmark_node_get_literal(n);
-
-			if (is_br(html))
-				add_text(w, "\n", s);
-			/* What a script or style holds is never text of the book: skip to its end tag. */
-			else if (html && (!g_ascii_strncasecmp(html, "<script", 7) || !g_ascii_strncasecmp(html, "<style", 6)))
-				while (cmark_node_next(n) && cmark_node_next(n) != stop) {
-					const char *end;
-
-					n = cmark_node_next(n);
-					end = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(n) : NULL;
-					if (end && (!g_ascii_strncasecmp(end, "</script", 8) || !g_ascii_strncasecmp(end, "</style", 7)))
-						break;
-				}
+		case CMARK_NODE_HTML_INLINE:
+			n = html_inline(w, n, stop, &now, &open);
 			break;
-		}
 		case CMARK_NODE_FOOTNOTE_REFERENCE: {
 			const struct footnote *f = w->L->view ? record_footnote_ref(w->L->view, n) : NULL;
 			char *num, *dest;
@@ -234,6 +382,11 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			walk(w, n, &c);
 			break;
 		}
+	}
+	if (open) {
+		if (open->n)
+			html_close(open, 0, &now);
+		g_free(open);
 	}
 }
 
