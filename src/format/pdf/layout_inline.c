@@ -230,7 +230,7 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 	}
 	e = allow_elem(name);
 	if (end) {
-		for (int i = open ? open->n - 1 : -1; e && i >= 0; i--)
+		for (int i = open ? open->n - 1 : -1; e && e->out && i >= 0; i--)
 			if (!strcmp(open->v[i].out, e->out)) {
 				html_close(open, i, cur);
 				break;
@@ -257,7 +257,7 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 			g_free(t);
 		}
 		g_free(alt);
-	} else if (e && e->cat == X_PHRASE && e->inner != C_VOID && !g_str_has_suffix(lit, "/>")
+	} else if (e && e->out && e->cat == X_PHRASE && e->inner != C_VOID && !g_str_has_suffix(lit, "/>")
 		   && (!open || open->n < HTML_OPEN_MAX)) {
 		char *link = NULL, *refused = NULL;
 		/* A link inside a link, or to nowhere a book can go: no link, the text stays as it is. */

@@ -118,7 +118,8 @@ struct style_entry {
 static guint key_hash(gconstpointer p)
 {
 	const struct style_key *k = p;
-	guint h = (guint)k->role * 31u + (guint)(k->size * 100) * 17u + k->color * 13u + (guint)(k->rise * 100) * 7u;
+	/* A subscript's rise is below zero: through int, as a negative double has no unsigned value. */
+	guint h = (guint)k->role * 31u + (guint)(k->size * 100) * 17u + k->color * 13u + (guint)(gint)(k->rise * 100) * 7u;
 
 	h = h * 33u + (k->bold | k->italic << 1 | k->code << 2 | k->strike << 3 | k->dots << 4) + GPOINTER_TO_UINT(k->region);
 	return k->link ? h ^ g_str_hash(k->link) : h;
