@@ -3,6 +3,7 @@
 #define FOLIO_ALLOW_H
 
 #include <stdbool.h>
+#include <cmark-gfm.h>
 #include <glib.h>
 #include <libxml/tree.h>
 
@@ -62,6 +63,8 @@ bool allow_known_name(const char *name);
  * "<" was not followed by one.
  */
 char *allow_tag_name(const char *piece, bool *end);
+/* The first piece of inline raw HTML after node, before stop (NULL: to the last sibling), that is the end tag of name. */
+cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *name);
 /*
  * Where a raw <a> element links in both books: its href made safe (sanitize_url), when it is an
  * address of its own; NULL when it has none, names a path or place relative to the page (no page

@@ -182,6 +182,21 @@ char *allow_tag_name(const char *piece, bool *end)
 	return g_ascii_strdown(p, q - p);
 }
 
+cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *name)
+{
+	for (cmark_node *n = cmark_node_next(node); n && n != stop; n = cmark_node_next(n)) {
+		bool end = false;
+		char *other = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE
+				      ? allow_tag_name(cmark_node_get_literal(n), &end) : NULL;
+		bool found = other && end && !strcmp(other, name);
+
+		g_free(other);
+		if (found)
+			return n;
+	}
+	return NULL;
+}
+
 char *allow_link_address(const xmlNode *a, char **refused)
 {
 	char *href = allow_attr(a, "href");

@@ -159,22 +159,6 @@ void rawhtml_block(struct sanitizer *s, cmark_node *node, int line)
 	g_free(clean);
 }
 
-/* The following sibling that is the inline end tag </name>, or NULL. */
-static cmark_node *find_end_tag(cmark_node *node, const char *name)
-{
-	for (cmark_node *n = cmark_node_next(node); n; n = cmark_node_next(n)) {
-		const char *lit;
-
-		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
-			continue;
-		lit = cmark_node_get_literal(n);
-		if (lit && lit[0] == '<' && lit[1] == '/' && !g_ascii_strncasecmp(lit + 2, name, strlen(name))
-		    && !g_ascii_isalnum(lit[2 + strlen(name)]))
-			return n;
-	}
-	return NULL;
-}
-
 /*
  * Inline SVG or MathML comes as many pieces (<math>, <mi>, "x", </mi> ...):
  * put them back together as HTML text, from open to close, and write the
@@ -255,7 +239,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 	}
 	if (e && e->action == A_DROP) {
 		bool code = !strcmp(name, "script") || !strcmp(name, "style");
-		cmark_node *close = code ? find_end_tag(node, name) : NULL;
+		cmark_node *close = code ? allow_end_tag_after(node, NULL, name) : NULL;
 
 		if (code)
 			allow_warn(s, line, "raw HTML <%s> dropped%s", name,
@@ -264,7 +248,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 		return close ? close : node;
 	}
 	if (e && (e->action == A_SVG || e->action == A_MATH) && !end && !self_closing) {
-		cmark_node *close = find_end_tag(node, name);
+		cmark_node *close = allow_end_tag_after(node, NULL, name);
 
 		if (close) {
 			put_foreign_inline(s, node, close, name, line);

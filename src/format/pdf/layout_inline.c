@@ -143,22 +143,6 @@ struct html_opens {
 	} v[HTML_OPEN_MAX];
 };
 
-/* The next piece of raw HTML in [n, stop) that is the end tag of name, or NULL. */
-static cmark_node *end_tag_of(cmark_node *n, cmark_node *stop, const char *name)
-{
-	while ((n = cmark_node_next(n)) && n != stop) {
-		bool end = false;
-		char *other = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE
-				      ? allow_tag_name(cmark_node_get_literal(n), &end) : NULL;
-		bool found = other && end && !strcmp(other, name);
-
-		g_free(other);
-		if (found)
-			return n;
-	}
-	return NULL;
-}
-
 /* The look of a phrase element (the EPUB's stylesheet and a browser's) on cur. */
 static void html_phrase_look(const char *out, struct inline_style *cur)
 {
@@ -236,7 +220,8 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 				break;
 			}
 	} else if (e && e->action == A_DROP) {
-		cmark_node *close = !strcmp(name, "script") || !strcmp(name, "style") ? end_tag_of(n, stop, name) : NULL;
+		bool code = !strcmp(name, "script") || !strcmp(name, "style");
+		cmark_node *close = code ? allow_end_tag_after(n, stop, name) : NULL;
 
 		if (close)
 			n = close;
