@@ -49,6 +49,14 @@ contains "unclosed: reported with file and line" "$TMP/unclosed.err" \
 	'^folio: tests/epub/unclosed/1-script.md:9: warning: raw HTML <script> is never closed'
 [ "$(grep -c '^EPUB/a000[1-4].xhtml' "$TMP/unclosed.txt")" = 4 ] && ok "unclosed: all four articles in the book" \
 	|| not_ok "unclosed: all four articles in the book" "$(cut -c1-80 "$TMP/unclosed.txt")"
+# An inline script ends at </script>, not at </script-x> (another element), in both books.
+printf -- '---\ntitle: s\n---\n\nBEFORE <script>x</script-x> INSIDE-SCRIPT</script> AFTER.\n' >"$TMP/scriptx.md"
+"$FOLIO" -q "$TMP/scriptx.md" -o "$TMP/scriptx.epub" && "$FOLIO" -q "$TMP/scriptx.md" -t trace -o "$TMP/scriptx.trace"
+$textof "$TMP/scriptx.epub" 'EPUB/a*.xhtml' >"$TMP/scriptx.xhtml"
+contains "inline script: the text after its end tag is kept (EPUB)" "$TMP/scriptx.xhtml" 'BEFORE +AFTER\.'
+contains "inline script: the text after its end tag is kept (PDF)" "$TMP/scriptx.trace" '"BEFORE +AFTER\."'
+lacks "inline script: what </script-x> does not end stays out (EPUB)" "$TMP/scriptx.xhtml" 'INSIDE-SCRIPT'
+lacks "inline script: what </script-x> does not end stays out (PDF)" "$TMP/scriptx.trace" 'INSIDE-SCRIPT'
 
 # The whole fixture folder as one book (parts, cover, links between articles, images), with 40
 # articles of random raw HTML pieces: well-formed, no script, and epubcheck must be silent.
