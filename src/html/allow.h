@@ -63,7 +63,8 @@ bool allow_known_name(const char *name);
  * "<" was not followed by one.
  */
 char *allow_tag_name(const char *piece, bool *end);
-/* The first piece of inline raw HTML after node, before stop (NULL: to the last sibling), that is the end tag of name. */
+/* The first piece of inline raw HTML after node, before stop (NULL: to the last sibling), that is
+   the end tag of name; NULL if none is. */
 cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *name);
 /*
  * Where a raw <a> element links in both books: its href made safe (sanitize_url), when it is an
