@@ -63,6 +63,11 @@ bool allow_known_name(const char *name);
  * "<" was not followed by one.
  */
 char *allow_tag_name(const char *piece, bool *end);
+/* The text of a piece of inline raw HTML that is a CDATA section ("<![CDATA[a<b]]>": "a<b"), else
+   NULL (g_free). */
+char *allow_cdata_text(const char *piece);
+/* Script and style: what stands between their tags is code, never text of the book. */
+bool allow_holds_code(const char *name);
 /* The first piece of inline raw HTML after node, before stop (NULL: to the last sibling), that is
    the end tag of name; NULL if none is. */
 cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *name);

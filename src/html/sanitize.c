@@ -182,6 +182,21 @@ char *allow_tag_name(const char *piece, bool *end)
 	return g_ascii_strdown(p, q - p);
 }
 
+char *allow_cdata_text(const char *piece)
+{
+	size_t len;
+
+	if (!piece || !allow_starts_ci(piece, "<![CDATA["))
+		return NULL;
+	len = strlen(piece);
+	return g_strndup(piece + 9, len >= 12 ? len - 12 : 0);
+}
+
+bool allow_holds_code(const char *name)
+{
+	return !g_ascii_strcasecmp(name, "script") || !g_ascii_strcasecmp(name, "style");
+}
+
 cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *name)
 {
 	for (cmark_node *n = cmark_node_next(node); n && n != stop; n = cmark_node_next(n)) {
@@ -547,8 +562,7 @@ static bool is_blank(const char *t)
 static void collect_text(const xmlNode *n, GString *out)
 {
 	for (const xmlNode *c = n->children; c;) {
-		bool code = c->type == XML_ELEMENT_NODE && (!g_ascii_strcasecmp((const char *)c->name, "script")
-							    || !g_ascii_strcasecmp((const char *)c->name, "style"));
+		bool code = c->type == XML_ELEMENT_NODE && allow_holds_code((const char *)c->name);
 
 		if (c->type == XML_TEXT_NODE)
 			g_string_append(out, (const char *)c->content);

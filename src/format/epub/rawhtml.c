@@ -214,15 +214,13 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 
 	if (!lit || lit[0] != '<')
 		return node;
-	if (allow_starts_ci(lit, "<![CDATA[")) {
-		size_t n = strlen(lit);
-
-		xml_escape(s->out, lit + 9, n >= 12 ? (gssize)(n - 12) : 0);
+	if ((name = allow_cdata_text(lit))) {
+		xml_escape(s->out, name, -1);
+		g_free(name);
 		return node;
 	}
-	if (lit[1] == '!' || lit[1] == '?')	/* comments, declarations, processing instructions */
-		return node;
-	name = allow_tag_name(lit, &end);
+	if (!(name = allow_tag_name(lit, &end)))
+		return node;	/* comments, declarations, processing instructions */
 	self_closing = g_str_has_suffix(lit, "/>");
 	e = allow_elem(name);
 	if (!allow_known_name(name)) {
@@ -238,7 +236,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 		return node;
 	}
 	if (e && e->action == A_DROP) {
-		bool code = !strcmp(name, "script") || !strcmp(name, "style");
+		bool code = allow_holds_code(name);
 		cmark_node *close = code ? allow_end_tag_after(node, NULL, name) : NULL;
 
 		if (code)

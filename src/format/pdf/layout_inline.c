@@ -193,12 +193,9 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 	bool end = false;
 	char *name;
 
-	if (lit && allow_starts_ci(lit, "<![CDATA[")) {
-		size_t len = strlen(lit);
-		char *t = g_strndup(lit + 9, len >= 12 ? len - 12 : 0);
-
-		add_text(w, t, cur);
-		g_free(t);
+	if ((name = allow_cdata_text(lit))) {
+		add_text(w, name, cur);
+		g_free(name);
 		return n;
 	}
 	if (is_br(lit)) {
@@ -220,8 +217,7 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 				break;
 			}
 	} else if (e && e->action == A_DROP) {
-		bool code = !strcmp(name, "script") || !strcmp(name, "style");
-		cmark_node *close = code ? allow_end_tag_after(n, stop, name) : NULL;
+		cmark_node *close = allow_holds_code(name) ? allow_end_tag_after(n, stop, name) : NULL;
 
 		if (close)
 			n = close;
