@@ -22,9 +22,9 @@ CXX      ?= g++
 PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pangocairo pangoft2 \
             cairo cairo-pdf harfbuzz harfbuzz-subset fontconfig gdk-pixbuf-2.0 libwebp libwebpdemux libpng zlib libdeflate \
             json-glib-1.0 tomlplusplus
-# Compiled against, not linked: opened when first needed (a download, a PDF's post-pass; base/dynlib.c),
+# Compiled against, not linked: opened when first needed (a download; base/dynlib.c),
 # by the sonames of the libraries compiled against (build/gen/sonames.h).
-LOADED_PKGS = libcurl libqpdf
+LOADED_PKGS = libcurl
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2
@@ -43,7 +43,7 @@ EMOJI_GO   = /usr/share/gocode/src/github.com/kyokomi/emoji/v2/emoji_codemap.go
 BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev \
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
-             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libdeflate-dev libqpdf-dev icc-profiles-free \
+             libwebp-dev libpng-dev librsvg2-common zlib1g-dev libdeflate-dev icc-profiles-free \
              fonts-noto-cjk fonts-noto-core fonts-noto-mono \
              fonts-symbola fonts-unifont fonts-arphic-ukai fonts-hanazono libtomlplusplus-dev libjson-glib-dev \
              golang-github-kyokomi-emoji-dev
@@ -87,7 +87,7 @@ build/gen/emoji_codes.h: $(EMOJI_GO)
 
 build/obj/text/emoji.o build-asan/obj/text/emoji.o build-fuzz/obj/text/emoji.o: build/gen/emoji_codes.h
 
-# FOLIO_CURL_SONAME, FOLIO_QPDF_SONAME: what dlopen asks for, read from the -dev packages' libraries.
+# FOLIO_CURL_SONAME: what dlopen asks for, read from the -dev packages' libraries.
 build/gen/sonames.h: Makefile
 	@mkdir -p $(@D)
 	for p in $(LOADED_PKGS); do \
@@ -96,7 +96,7 @@ build/gen/sonames.h: Makefile
 	  echo "#define FOLIO_$$(echo $${p#lib} | tr a-z A-Z)_SONAME \"$$so\""; \
 	done >$@.tmp && mv $@.tmp $@
 
-$(foreach d,build build-asan build-fuzz,$(d)/obj/media/curl_lib.o $(d)/obj/format/pdf/qpdf_lib.o): build/gen/sonames.h
+$(foreach d,build build-asan build-fuzz,$(d)/obj/media/curl_lib.o): build/gen/sonames.h
 
 build/libfolio.a: $(OBJ)
 	rm -f $@

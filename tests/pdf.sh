@@ -274,9 +274,9 @@ jpeg_size=$(awk 'NR > 2 && $9 == "jpeg" {print $15}' "$TMP/imgs")
 
 # folio's font set-up is fontconfig's own: the system's configuration is never read (Pango's start-up
 # thread read all of it, ten milliseconds of a weekly digest, for nothing). A missing system file
-# would make fontconfig complain; the books are the same bytes. libqpdf is opened for the PDF's
-# post-pass (on a thread while the book is drawn), not at start-up: an EPUB never loads it (the
-# loader's log, LD_DEBUG=files, goes to a file of its own). One that cannot serve fails the PDF
+# would make fontconfig complain; the books are the same bytes. The PDF's post-pass is folio's own
+# (pdf_doc.c): no PDF library is loaded for it (the loader's log, LD_DEBUG=files, goes to a file of
+# its own). A post-pass that fails (here: PDF/X-4's output profile is no ICC profile) fails the PDF
 # with the reason; the PDF there before stays as it was and nothing is left beside it.
 one=tests/epub/header.md	# one short article: these runs are about set-up, not pages
 for f in pdf epub; do
@@ -287,14 +287,14 @@ for f in pdf epub; do
 	same_bytes "fonts: the same $f without the system's set-up" "$TMP/fc.$f" "$TMP/nofc.$f"
 	cat "$TMP/ld-$f".* >"$TMP/ld-$f.log" 2>/dev/null
 done
-lacks "libqpdf: not loaded for an EPUB" "$TMP/ld-epub.log" 'file=libqpdf'
-contains "libqpdf: loaded for a PDF" "$TMP/ld-pdf.log" 'file=libqpdf\.so\.[0-9]+ .*dynamically loaded'
-mkdir -p "$TMP/fakeqpdf" "$TMP/keep" && cc -shared -o "$TMP/fakeqpdf/$(sed -n 's/.*QPDF_SONAME "\(.*\)"/\1/p' build/gen/sonames.h)" -x c /dev/null
-cp "$TMP/fc.pdf" "$TMP/keep/book.pdf"
-expect_status "libqpdf: one without its functions fails the PDF" 1 env LD_LIBRARY_PATH="$TMP/fakeqpdf" "$FOLIO" -q "$one" -o "$TMP/keep/book.pdf"
-contains "libqpdf: the reason, with the PDF's name" "$TMP/err" 'book\.pdf: error: cannot finish the PDF: libqpdf\.so\.[0-9]+ has no qpdf_'
-same_bytes "libqpdf: the PDF there before is left" "$TMP/fc.pdf" "$TMP/keep/book.pdf"
-[ "$(ls -A "$TMP/keep")" = book.pdf ] && ok "libqpdf: no temporary file left" || not_ok "libqpdf: no temporary file left" "$(ls -A "$TMP/keep")"
+contains "post-pass: the loader's log was read" "$TMP/ld-pdf.log" 'file=libcairo\.so\.[0-9]+'
+lacks "post-pass: no PDF library loaded for a PDF" "$TMP/ld-pdf.log" 'file=lib(qpdf|poppler|mupdf)'
+mkdir -p "$TMP/keep" && cp "$TMP/fc.pdf" "$TMP/keep/book.pdf"
+head -c 4000 /dev/urandom >"$TMP/noicc.icc" && printf 'pdf:\n  output-profile: %s\n' "$TMP/noicc.icc" >"$TMP/noicc.yaml"
+expect_status "post-pass: a failure fails the PDF" 1 "$FOLIO" -q "$one" --theme "$TMP/noicc.yaml" --pdf-standard x-4 -o "$TMP/keep/book.pdf"
+contains "post-pass: the reason, with the PDF's name" "$TMP/err" 'book\.pdf: error: cannot finish the PDF: .*noicc\.icc is not an ICC profile'
+same_bytes "post-pass: the PDF there before is left" "$TMP/fc.pdf" "$TMP/keep/book.pdf"
+[ "$(ls -A "$TMP/keep")" = book.pdf ] && ok "post-pass: no temporary file left" || not_ok "post-pass: no temporary file left" "$(ls -A "$TMP/keep")"
 
 # Books of eight articles and more are counted by two threads: the same bytes all the same.
 mkdir -p "$TMP/many"

@@ -54,6 +54,34 @@ unsigned char *zbuf_deflate(const void *data, size_t len, int level, enum zbuf_w
 	return out;
 }
 
+unsigned char *zbuf_inflate_zlib(const void *data, size_t len, size_t limit, size_t *out_len)
+{
+	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+	/* libdeflate wants room for the whole result: start at four times the input, double as needed. */
+	size_t room = MIN(MAX(len * 4, (size_t)4096), limit);
+	unsigned char *out = NULL;
+
+	while (d) {
+		enum libdeflate_result r;
+
+		out = g_try_realloc(out, room ? room : 1);
+		if (!out)
+			break;
+		r = libdeflate_zlib_decompress(d, data, len, out, room, out_len);
+		if (r == LIBDEFLATE_SUCCESS) {
+			libdeflate_free_decompressor(d);
+			return out;
+		}
+		if (r != LIBDEFLATE_INSUFFICIENT_SPACE || room >= limit)
+			break;
+		room = room > limit / 2 ? limit : room * 2;
+	}
+	g_free(out);
+	if (d)
+		libdeflate_free_decompressor(d);
+	return NULL;
+}
+
 uint32_t zbuf_crc32(const void *data, size_t len)
 {
 	return libdeflate_crc32(0, data, len);

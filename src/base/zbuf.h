@@ -17,6 +17,12 @@ enum zbuf_wrap {
  */
 unsigned char *zbuf_deflate(const void *data, size_t len, int level, enum zbuf_wrap wrap, size_t *out_len);
 
+/*
+ * A zlib stream (a PDF's FlateDecode) inflated: a new buffer (g_free) of *out_len bytes, or NULL
+ * when the data is not a whole zlib stream or would inflate past limit bytes.
+ */
+unsigned char *zbuf_inflate_zlib(const void *data, size_t len, size_t limit, size_t *out_len);
+
 /* The CRC-32 of len bytes (as zlib's crc32 and a zip entry reckon it). */
 uint32_t zbuf_crc32(const void *data, size_t len);
 

@@ -1,4 +1,4 @@
-/* test_zbuf.c - whole-buffer DEFLATE: what zlib reads back, the same bytes on every thread, the CRC zip uses. */
+/* test_zbuf.c - whole-buffer DEFLATE: what zlib reads back, the same bytes on every thread, the CRC zip uses, inflating. */
 #include "check.h"
 #include "base/zbuf.h"
 
@@ -76,6 +76,18 @@ int main(void)
 	CHECK("zbuf: CRC-32 as zlib reckons it",
 	      zbuf_crc32(s->str, s->len) == (uint32_t)crc32(crc32(0, Z_NULL, 0), (const Bytef *)s->str, (uInt)s->len));
 	CHECK("zbuf: CRC-32 of nothing", zbuf_crc32("", 0) == 0);
+	{
+		size_t ilen = 0;
+		unsigned char *back = z ? zbuf_inflate_zlib(z, zlen, 1 << 30, &ilen) : NULL;
+		unsigned char *small = z ? zbuf_inflate_zlib(z, zlen, s->len - 1, &ilen) : NULL;
+		unsigned char *bad = z ? zbuf_inflate_zlib(z, zlen / 2, 1 << 30, &ilen) : NULL;
+
+		CHECK("zbuf: inflated back (more than four times the input: the room grows)",
+		      back && s->len > zlen * 4 && !memcmp(back, s->str, s->len));
+		CHECK("zbuf: not inflated past the limit", !small);
+		CHECK("zbuf: a cut stream does not inflate", !bad);
+		g_free(back);
+	}
 	g_free(j.z);
 	g_free(zl);
 	g_free(e);

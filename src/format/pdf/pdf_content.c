@@ -5,9 +5,8 @@
 #include <string.h>
 
 /*
- * libqpdf's C API has no content-stream parser (its C++ token filters need C++), so this is a
- * small one: enough of ISO 32000-1 7.8.2 to find where each instruction starts and which
- * operator ends it, copying every byte as it is.
+ * Enough of ISO 32000-1 7.8.2 to find where each instruction starts and which operator ends
+ * it, copying every byte as it is (the objects around the content are pdf_obj.c's).
  */
 
 /* One instruction: its operands from start, its operator at [op, op_end). */

@@ -1,4 +1,4 @@
-/* pdf_post_base.c - the post-pass's shared state and its small helpers over libqpdf's C API. */
+/* pdf_post_base.c - the post-pass's shared state and its small helpers over the PDF's objects. */
 #include "format/pdf/pdf_post_base.h"
 
 #include <stdarg.h>
@@ -6,21 +6,6 @@
 
 #include "base/diag.h"
 #include "base/zbuf.h"
-
-bool post_qpdf_failed(struct post *s, const char *what)
-{
-	qpdf_error e;
-
-	if (!qpdf_has_error(s->q))
-		return false;
-	e = qpdf_get_error(s->q);
-	if (!strcmp(what, "write"))
-		diag_error(s->p->name, 0, "cannot write the PDF: %s", e ? qpdf_get_error_full_text(s->q, e) : "qpdf failed");
-	else
-		diag_error(s->p->name, 0, "cannot finish the PDF (%s): %s", what, e ? qpdf_get_error_full_text(s->q, e) : "qpdf failed");
-	s->failed = true;
-	return true;
-}
 
 void post_fail(struct post *s, const char *fmt, ...)
 {
@@ -35,56 +20,45 @@ void post_fail(struct post *s, const char *fmt, ...)
 	s->failed = true;
 }
 
-void post_set_text(qpdf_data q, qpdf_oh dict, const char *key, const char *utf8)
+guint post_page_of(const struct post *s, int num)
 {
-	qpdf_oh v = qpdf_oh_new_unicode_string(q, utf8);
+	gpointer v;
 
-	qpdf_oh_replace_key(q, dict, key, v);
-	qpdf_oh_release(q, v);
+	if (num <= 0 || !g_hash_table_lookup_extended(s->page_index, GINT_TO_POINTER(num), NULL, &v))
+		return G_MAXUINT;
+	return GPOINTER_TO_UINT(v);
 }
 
-void post_set_bytes(qpdf_data q, qpdf_oh dict, const char *key, const char *bytes)
+int post_ref_num(const struct pdfo *o)
 {
-	qpdf_oh v = qpdf_oh_new_string(q, bytes);
-
-	qpdf_oh_replace_key(q, dict, key, v);
-	qpdf_oh_release(q, v);
+	return pdfo_is(o, PDFO_REF) ? o->u.ref.num : 0;
 }
 
-void post_set_parsed(qpdf_data q, qpdf_oh dict, const char *key, const char *syntax)
+struct pdfo *post_own_dict(struct post *s, struct pdfo *dict, const char *key)
 {
-	qpdf_oh v = qpdf_oh_parse(q, syntax);
+	struct pdfo *v = pdfo_get(dict, key);
 
-	qpdf_oh_replace_key(q, dict, key, v);
-	qpdf_oh_release(q, v);
-}
+	if (pdfo_is(v, PDFO_REF)) {
+		struct pdfo *target = pdf_doc_get(s->doc, v->u.ref.num, NULL);
 
-qpdf_oh post_dict_key(qpdf_data q, qpdf_oh dict, const char *key)
-{
-	qpdf_oh v = qpdf_oh_get_key(q, dict, key);
-
-	if (qpdf_oh_is_dictionary(q, v))
-		return v;
-	qpdf_oh_release(q, v);
-	v = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, dict, key, v);
-	qpdf_oh_release(q, v);
-	return qpdf_oh_get_key(q, dict, key);
-}
-
-bool post_read_box(qpdf_data q, qpdf_oh dict, const char *key, double v[4])
-{
-	qpdf_oh a = qpdf_oh_get_key(q, dict, key);
-	bool ok = qpdf_oh_is_array(q, a) && qpdf_oh_get_array_n_items(q, a) == 4;
-
-	for (int i = 0; ok && i < 4; i++) {
-		qpdf_oh n = qpdf_oh_get_array_item(q, a, i);
-
-		ok = qpdf_oh_is_number(q, n);
-		v[i] = ok ? qpdf_oh_get_numeric_value(q, n) : 0;
-		qpdf_oh_release(q, n);
+		if (pdfo_is(target, PDFO_DICT)) {
+			pdfo_set(dict, key, target);
+			return target;
+		}
+		pdfo_free(target);
 	}
-	qpdf_oh_release(q, a);
+	return pdfo_get_dict(dict, key);
+}
+
+bool post_read_box(const struct pdfo *dict, const char *key, double v[4])
+{
+	const struct pdfo *a = pdfo_get(dict, key);
+	bool ok = pdfo_len(a) == 4;
+
+	for (guint i = 0; ok && i < 4; i++) {
+		ok = pdfo_is_number(pdfo_at(a, i));
+		v[i] = pdfo_number(pdfo_at(a, i));
+	}
 	return ok;
 }
 
@@ -93,43 +67,13 @@ unsigned char *post_deflate(const void *data, size_t len, size_t *outlen)
 	return zbuf_deflate(data, len, 6, ZBUF_ZLIB, outlen);
 }
 
-void post_store_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len, const unsigned char *z, size_t zlen)
-{
-	qpdf_oh null = qpdf_oh_new_null(q);
-
-	if (z) {
-		qpdf_oh flate = qpdf_oh_new_name(q, "/FlateDecode");
-
-		qpdf_oh_replace_stream_data(q, stream, z, zlen, flate, null);
-		qpdf_oh_release(q, flate);
-	} else {
-		qpdf_oh_replace_stream_data(q, stream, data, len, null, null);
-	}
-	qpdf_oh_release(q, null);
-}
-
-void post_replace_stream(qpdf_data q, qpdf_oh stream, const void *data, size_t len)
+void post_write_stream(struct post *s, int num, struct pdfo *dict, const void *data, size_t len, bool compress)
 {
 	size_t zlen = 0;
-	unsigned char *z = post_deflate(data, len, &zlen);
+	unsigned char *z = compress ? post_deflate(data, len, &zlen) : NULL;
 
-	post_store_stream(q, stream, data, len, z, zlen);
+	pdf_doc_put_stream(s->doc, num, dict, data, len, z, zlen);
 	g_free(z);
-}
-
-qpdf_oh post_new_stream(qpdf_data q, const void *data, size_t len, bool compress)
-{
-	qpdf_oh st = qpdf_oh_new_stream(q);
-
-	if (compress) {
-		post_replace_stream(q, st, data, len);
-	} else {
-		qpdf_oh null = qpdf_oh_new_null(q);
-
-		qpdf_oh_replace_stream_data(q, st, data, len, null, null);
-		qpdf_oh_release(q, null);
-	}
-	return st;
 }
 
 void post_hold_mcid(struct post *s, guint page, long mcid, const char *actual)

@@ -28,15 +28,14 @@ int pdf_icc_components(const char *path)
 	return MAX(icc_header_components(head, n), 0);
 }
 
-/* An ICC profile as a stream with /N from its header; 0 (reported) when path is not a profile. */
-static qpdf_oh icc_stream(struct post *s, const char *path, bool *cmyk)
+/* An ICC profile as a new stream (written now) with /N from its header; 0 (reported) when path is not a profile. */
+static int icc_stream(struct post *s, const char *path, bool *cmyk)
 {
-	qpdf_data q = s->q;
 	gchar *icc = NULL;
 	gsize len = 0;
 	GError *e = NULL;
-	qpdf_oh st, dict, n;
-	int components;
+	struct pdfo *dict;
+	int components, num;
 
 	if (!g_file_get_contents(path, &icc, &len, &e)) {
 		post_fail(s, "the output intent's ICC profile: %s", e->message);
@@ -56,63 +55,47 @@ static qpdf_oh icc_stream(struct post *s, const char *path, bool *cmyk)
 	}
 	if (cmyk)
 		*cmyk = components == 4;
-	st = post_new_stream(q, icc, len, true);
-	dict = qpdf_oh_get_dict(q, st);
-	n = qpdf_oh_new_integer(q, components);
-	qpdf_oh_replace_key(q, dict, "/N", n);
-	qpdf_oh_release(q, n);
-	qpdf_oh_release(q, dict);
+	dict = pdfo_dict();
+	pdfo_set(dict, "N", pdfo_int(components));
+	num = pdf_doc_new_number(s->doc);
+	post_write_stream(s, num, dict, icc, len, true);
 	g_free(icc);
-	return st;
+	return num;
 }
 
 bool post_intent(struct post *s)
 {
-	qpdf_data q = s->q;
 	const struct pdf_post *p = s->p;
-	qpdf_oh root, profile, oi, list;
+	struct pdfo *oi;
+	int profile;
 
 	if (!p->x4)
 		return true;
 	profile = icc_stream(s, p->icc_path, &s->cmyk_intent);
 	if (!profile)
 		return false;
-	root = qpdf_get_root(q);
-	oi = qpdf_oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFX /RegistryName (http://www.color.org) >>");
-	post_set_text(q, oi, "/OutputConditionIdentifier", p->output_condition);
-	post_set_text(q, oi, "/Info", p->output_condition);
-	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", profile);
-	list = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, list, oi);
-	qpdf_oh_replace_key(q, root, "/OutputIntents", list);
-	qpdf_oh_release(q, list);
-	qpdf_oh_release(q, oi);
-	qpdf_oh_release(q, profile);
+	oi = pdfo_parse_text("<</Type/OutputIntent/S/GTS_PDFX/RegistryName(http://www.color.org)>>");
+	pdfo_set(oi, "OutputConditionIdentifier", pdfo_text(p->output_condition));
+	pdfo_set(oi, "Info", pdfo_text(p->output_condition));
+	pdfo_set(oi, "DestOutputProfile", pdfo_ref(profile));
+	s->output_intents = pdfo_array();
+	pdfo_push(s->output_intents, oi);
 	if (s->cmyk_intent) {
-		qpdf_oh srgb = icc_stream(s, SRGB_ICC, NULL);
+		int srgb = icc_stream(s, SRGB_ICC, NULL);
 
 		if (srgb) {
-			qpdf_oh name = qpdf_oh_new_name(q, "/ICCBased");
-
-			s->default_rgb = qpdf_oh_new_array(q);
-			qpdf_oh_append_item(q, s->default_rgb, name);
-			qpdf_oh_append_item(q, s->default_rgb, srgb);
-			qpdf_oh_release(q, name);
-			qpdf_oh_release(q, srgb);
+			s->default_rgb = pdfo_array();
+			pdfo_push(s->default_rgb, pdfo_name("ICCBased"));
+			pdfo_push(s->default_rgb, pdfo_ref(srgb));
 		}
 	}
-	qpdf_oh_release(q, root);
-	return !s->failed && !post_qpdf_failed(s, "output intent");
+	return !s->failed;
 }
 
 /* The Info dictionary's text under key, as UTF-8 (g_free), or NULL. */
-static char *info_text(qpdf_data q, qpdf_oh info, const char *key)
+static char *info_text(const struct pdfo *info, const char *key)
 {
-	qpdf_oh v = qpdf_oh_get_key_if_dict(q, info, key);
-	char *s = qpdf_oh_is_string(q, v) ? g_strdup(qpdf_oh_get_utf8_value(q, v)) : NULL;
-
-	qpdf_oh_release(q, v);
-	return s;
+	return pdfo_utf8(pdfo_get(info, key));
 }
 
 /* The fourteen digits of an Info date, with or without "D:" (Cairo 1.16 leaves it out); NULL if none. */
@@ -135,14 +118,14 @@ static char *date_digits(const char *v)
 }
 
 /* Info key holds a UTC date: written again with "D:"; its ISO 8601 form returned (g_free), or NULL. */
-static char *fix_date(qpdf_data q, qpdf_oh info, const char *key)
+static char *fix_date(struct pdfo *info, const char *key)
 {
-	char *v = info_text(q, info, key), *d = date_digits(v), *iso = NULL;
+	char *v = info_text(info, key), *d = date_digits(v), *iso = NULL;
 
 	if (d) {
 		char *pdf = g_strdup_printf("D:%sZ", d);
 
-		post_set_bytes(q, info, key, pdf);
+		pdfo_set(info, key, pdfo_bytes(pdf, strlen(pdf)));
 		iso = g_strdup_printf("%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", d, d + 4, d + 6, d + 8, d + 10, d + 12);
 		g_free(pdf);
 	}
@@ -151,54 +134,71 @@ static char *fix_date(qpdf_data q, qpdf_oh info, const char *key)
 	return iso;
 }
 
-bool post_document(struct post *s)
+/* The digest's 32 hexadecimal digits as the 16 bytes of a string. */
+static struct pdfo *digest_bytes(const char *hex)
 {
-	qpdf_data q = s->q;
+	guint8 b[16];
+
+	for (int i = 0; i < 16; i++)
+		b[i] = (guint8)(g_ascii_xdigit_value(hex[2 * i]) * 16 + g_ascii_xdigit_value(hex[2 * i + 1]));
+	return pdfo_bytes(b, sizeof b);
+}
+
+struct pdfo *post_document(struct post *s)
+{
 	const struct pdf_post *p = s->p;
-	qpdf_oh root = qpdf_get_root(q), trailer = qpdf_get_trailer(q), info = qpdf_oh_get_key(q, trailer, "/Info");
-	qpdf_oh xmp, dict;
+	struct pdfo *root = s->root, *trailer = pdf_doc_trailer(s->doc), *info, *dict, *out, *id_pair;
+	int info_num = post_ref_num(pdfo_get(trailer, "Info")), xmp_num;
 	struct xmp_facts f = { .lang = p->lang, .ua = p->ua, .x4 = p->x4 };
 	char *sum, *id, *packet, *created, *modified;
 
-	if (!qpdf_oh_is_dictionary(q, info)) {
-		qpdf_oh_release(q, info);
-		info = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, trailer, "/Info", info);
-		qpdf_oh_release(q, info);
-		info = qpdf_oh_get_key(q, trailer, "/Info");
+	info = info_num ? pdf_doc_get(s->doc, info_num, NULL) : NULL;
+	if (!pdfo_is(info, PDFO_DICT)) {
+		pdfo_free(info);
+		info = pdfo_dict();
+		info_num = pdf_doc_new_number(s->doc);
 	}
 	if (p->lang && *p->lang)
-		post_set_text(q, root, "/Lang", p->lang);
+		pdfo_set(root, "Lang", pdfo_text(p->lang));
 	if (s->has_tree)
-		post_set_parsed(q, root, "/MarkInfo", "<< /Marked true >>");
-	post_set_parsed(q, root, "/ViewerPreferences", "<< /DisplayDocTitle true >>");
-	created = fix_date(q, info, "/CreationDate");
-	modified = fix_date(q, info, "/ModDate");
+		pdfo_set_parsed(root, "MarkInfo", "<</Marked true>>");
+	pdfo_set_parsed(root, "ViewerPreferences", "<</DisplayDocTitle true>>");
+	if (s->output_intents)
+		pdfo_set(root, "OutputIntents", g_steal_pointer(&s->output_intents));
+	created = fix_date(info, "CreationDate");
+	modified = fix_date(info, "ModDate");
 	if (p->x4) {
-		post_set_bytes(q, info, "/GTS_PDFXVersion", "PDF/X-4");
-		post_set_parsed(q, info, "/Trapped", "/False");
+		pdfo_set(info, "GTS_PDFXVersion", pdfo_bytes("PDF/X-4", 7));
+		pdfo_set_parsed(info, "Trapped", "/False");
 	}
 	/* A stable document ID: the same PDF, the same ID (an identifier, not a seal). */
 	sum = g_thread_join(g_steal_pointer(&s->input_digest));
 	id = g_strdup_printf("%.8s-%.4s-%.4s-%.4s-%.12s", sum, sum + 8, sum + 12, sum + 16, sum + 20);
-	f.title = info_text(q, info, "/Title");
-	f.author = info_text(q, info, "/Author");
-	f.subject = info_text(q, info, "/Subject");
-	f.keywords = info_text(q, info, "/Keywords");
-	f.creator_tool = info_text(q, info, "/Creator");
-	f.producer = info_text(q, info, "/Producer");
+	f.title = info_text(info, "Title");
+	f.author = info_text(info, "Author");
+	f.subject = info_text(info, "Subject");
+	f.keywords = info_text(info, "Keywords");
+	f.creator_tool = info_text(info, "Creator");
+	f.producer = info_text(info, "Producer");
 	f.created = created;
 	f.modified = modified;
 	f.document_id = id;
 	packet = xmp_packet(&f);
-	/* Left uncompressed, as readers of XMP expect (qpdf leaves /Metadata streams alone). */
-	xmp = post_new_stream(q, packet, strlen(packet), false);
-	dict = qpdf_oh_get_dict(q, xmp);
-	post_set_parsed(q, dict, "/Type", "/Metadata");
-	post_set_parsed(q, dict, "/Subtype", "/XML");
-	qpdf_oh_replace_key(q, root, "/Metadata", xmp);
-	qpdf_oh_release(q, dict);
-	qpdf_oh_release(q, xmp);
+	/* Left uncompressed, as readers of XMP expect. */
+	dict = pdfo_parse_text("<</Type/Metadata/Subtype/XML>>");
+	xmp_num = pdf_doc_new_number(s->doc);
+	post_write_stream(s, xmp_num, dict, packet, strlen(packet), false);
+	pdfo_set(root, "Metadata", pdfo_ref(xmp_num));
+	pdf_doc_put(s->doc, info_num, info);
+	pdf_doc_put(s->doc, s->root_num, g_steal_pointer(&s->root));
+	/* The trailer of the file written: the catalog, Info and the ID. */
+	out = pdfo_dict();
+	pdfo_set(out, "Root", pdfo_ref(s->root_num));
+	pdfo_set(out, "Info", pdfo_ref(info_num));
+	id_pair = pdfo_array();
+	pdfo_push(id_pair, digest_bytes(sum));
+	pdfo_push(id_pair, digest_bytes(sum));
+	pdfo_set(out, "ID", id_pair);
 	g_free(packet);
 	g_free((char *)f.title);
 	g_free((char *)f.author);
@@ -210,8 +210,5 @@ bool post_document(struct post *s)
 	g_free(modified);
 	g_free(sum);
 	g_free(id);
-	qpdf_oh_release(q, info);
-	qpdf_oh_release(q, trailer);
-	qpdf_oh_release(q, root);
-	return !s->failed && !post_qpdf_failed(s, "document");
+	return out;
 }

@@ -16,8 +16,9 @@ int pdf_icc_components(const char *path);
 /*
  * The catalog's /Lang, /MarkInfo (tagged) and /ViewerPreferences /DisplayDocTitle; Info dates
  * in PDF's form (Cairo 1.16 leaves out "D:"), /Trapped and /GTS_PDFXVersion for PDF/X-4; the
- * XMP packet agreeing with Info, with a document ID from the PDF's own bytes. false when reported.
+ * XMP packet agreeing with Info, with a document ID from the PDF's own bytes. Puts the catalog
+ * (s->root) back; returns the trailer's keys for the file written (Root, Info, ID).
  */
-bool post_document(struct post *s);
+struct pdfo *post_document(struct post *s);
 
 #endif

@@ -10,9 +10,9 @@
 
 struct page_work {
 	struct post *s;
-	qpdf_oh resources;
+	const struct pdfo *resources;
 	guint page;		/* index; G_MAXUINT in a form (its MCIDs are not checked against the tree) */
-	GHashTable *forms_done;	/* form object ids worked on; fonts checked, as minus their ids */
+	GHashTable *forms_done;	/* form object numbers worked on; fonts checked, as minus their numbers */
 	struct content_stats *st;
 };
 
@@ -29,72 +29,82 @@ static const char *mcid_held(void *data, long mcid)
 	return post_mcid_held(pw->s, pw->page, mcid);
 }
 
-/* The form named name (no slash) in res when it holds MCIDs: a new handle, else 0. */
-static qpdf_oh tagged_form(qpdf_data q, qpdf_oh res, const char *name, size_t len)
+/* The object number of XObject name (no slash, len bytes) in res, or 0. */
+static int xobject_num(struct post *s, const struct pdfo *res, const char *name, size_t len)
 {
-	char *key = g_strdup_printf("/%.*s", (int)len, name);
-	qpdf_oh xobjs = qpdf_oh_get_key_if_dict(q, res, "/XObject"), x = qpdf_oh_get_key_if_dict(q, xobjs, key);
-	qpdf_oh found = 0;
+	char *key = g_strndup(name, len);
+	struct pdfo *held, *xobjs = pdf_doc_resolve(s->doc, pdfo_get(res, "XObject"), &held);
+	int num = post_ref_num(pdfo_get(xobjs, key));
 
-	if (qpdf_oh_is_stream(q, x)) {
-		qpdf_oh dict = qpdf_oh_get_dict(q, x), sub = qpdf_oh_get_key(q, dict, "/Subtype");
-		unsigned char *buf = NULL;
-		size_t blen = 0;
-
-		if (qpdf_oh_is_name_and_equals(q, sub, "/Form")
-		    && !(qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &buf, &blen) & QPDF_ERRORS)
-		    && content_has_mcid(buf, blen))
-			found = qpdf_oh_new_object(q, x);
-		free(buf);
-		qpdf_oh_release(q, sub);
-		qpdf_oh_release(q, dict);
-	}
-	qpdf_oh_release(q, x);
-	qpdf_oh_release(q, xobjs);
+	pdfo_free(held);
 	g_free(key);
+	return num;
+}
+
+/* Is object num a form whose content holds MCIDs? */
+static bool tagged_form(struct post *s, int num)
+{
+	bool stream = false, found = false;
+	struct pdfo *dict = num ? pdf_doc_get(s->doc, num, &stream) : NULL;
+
+	if (stream && pdfo_is_name(pdfo_get(dict, "Subtype"), "Form")) {
+		size_t len = 0;
+		bool owned = false;
+		char *error = NULL;
+		const unsigned char *data = pdf_doc_stream_data(s->doc, num, &len, &owned, &error);
+
+		found = data && content_has_mcid(data, len);
+		if (owned)
+			g_free((void *)data);
+		g_free(error);
+	}
+	pdfo_free(dict);
 	return found;
 }
 
 /* A tagged form worked on (once): its untagged graphics become artifacts. */
-static void work_on_form(struct page_work *pw, qpdf_oh x)
+static void work_on_form(struct page_work *pw, int num)
 {
-	qpdf_data q = pw->s->q;
-	int id = qpdf_oh_get_object_id(q, x);
-	qpdf_oh dict;
+	struct post *s = pw->s;
 	struct page_work fw = *pw;
+	struct pdfo *dict, *held;
 	GByteArray *out;
-	unsigned char *buf = NULL;
-	size_t blen = 0;
+	const unsigned char *data;
+	size_t len = 0;
+	bool owned = false;
+	char *error = NULL;
 
-	if (g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(id)))
+	if (g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(num)))
 		return;
-	g_hash_table_add(pw->forms_done, GINT_TO_POINTER(id));
-	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &buf, &blen) & QPDF_ERRORS) {
-		free(buf);
+	g_hash_table_add(pw->forms_done, GINT_TO_POINTER(num));
+	data = pdf_doc_stream_data(s->doc, num, &len, &owned, &error);
+	if (!data) {
+		post_fail(s, "a form XObject: %s", error);
+		g_free(error);
 		return;
 	}
-	dict = qpdf_oh_get_dict(q, x);
+	dict = pdf_doc_get(s->doc, num, NULL);
 	out = g_byte_array_new();
-	fw.resources = qpdf_oh_get_key(q, dict, "/Resources");
+	fw.resources = pdf_doc_resolve(s->doc, pdfo_get(dict, "Resources"), &held);
 	fw.page = G_MAXUINT;
-	if (rewrite(&fw, buf, blen, out, "a form XObject"))
-		post_replace_stream(q, x, out->data, out->len);
-	qpdf_oh_release(q, fw.resources);
-	qpdf_oh_release(q, dict);
+	if (rewrite(&fw, data, len, out, "a form XObject"))
+		post_write_stream(s, num, g_steal_pointer(&dict), out->data, out->len, true);
+	pdfo_free(held);
+	pdfo_free(dict);
 	g_byte_array_free(out, TRUE);
-	free(buf);
+	if (owned)
+		g_free((void *)data);
 }
 
 /* "/Name Do" of a form holding MCIDs: the form is worked on (once), its Do left unwrapped. */
 static bool form_tagged(void *data, const char *name, size_t len)
 {
 	struct page_work *pw = data;
-	qpdf_oh x = tagged_form(pw->s->q, pw->resources, name, len);
+	int num = xobject_num(pw->s, pw->resources, name, len);
 
-	if (!x)
+	if (!tagged_form(pw->s, num))
 		return false;
-	work_on_form(pw, x);
-	qpdf_oh_release(pw->s->q, x);
+	work_on_form(pw, num);
 	return true;
 }
 
@@ -111,11 +121,11 @@ static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, G
 
 /* ---- boxes and marks ---- */
 
-static void set_box(qpdf_data q, qpdf_oh page, const char *key, double x0, double y0, double x1, double y1)
+static void set_box(struct pdfo *page, const char *key, double x0, double y0, double x1, double y1)
 {
 	char *v = g_strdup_printf("[%.3f %.3f %.3f %.3f]", x0, y0, x1, y1);
 
-	post_set_parsed(q, page, key, v);
+	pdfo_set_parsed(page, key, v);
 	g_free(v);
 }
 
@@ -169,114 +179,88 @@ static void marks(GString *s, const double t[4], double bleed, double slug, unsi
 
 /* ---- PDF/X-4: fonts and colours ---- */
 
-static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number);
-
 /* A font with no program embedded (Type 3 fonts are drawn by the PDF itself). */
-static bool font_embedded(qpdf_data q, qpdf_oh font)
+static bool font_embedded(struct post *s, const struct pdfo *font)
 {
-	qpdf_oh sub = qpdf_oh_get_key(q, font, "/Subtype"), fd;
+	const struct pdfo *sub = pdfo_get(font, "Subtype");
+	struct pdfo *h1 = NULL, *h2 = NULL, *h3 = NULL, *fd;
 	bool ok;
 
-	if (qpdf_oh_is_name_and_equals(q, sub, "/Type3")) {
-		qpdf_oh_release(q, sub);
+	if (pdfo_is_name(sub, "Type3"))
 		return true;
-	}
-	if (qpdf_oh_is_name_and_equals(q, sub, "/Type0")) {
-		qpdf_oh dfs = qpdf_oh_get_key(q, font, "/DescendantFonts"), d = qpdf_oh_get_array_item(q, dfs, 0);
+	if (pdfo_is_name(sub, "Type0")) {
+		struct pdfo *dfs = pdf_doc_resolve(s->doc, pdfo_get(font, "DescendantFonts"), &h1);
+		struct pdfo *df = pdf_doc_resolve(s->doc, pdfo_at(dfs, 0), &h2);
 
-		fd = qpdf_oh_get_key_if_dict(q, d, "/FontDescriptor");
-		qpdf_oh_release(q, d);
-		qpdf_oh_release(q, dfs);
+		fd = pdf_doc_resolve(s->doc, pdfo_get(df, "FontDescriptor"), &h3);
 	} else {
-		fd = qpdf_oh_get_key(q, font, "/FontDescriptor");
+		fd = pdf_doc_resolve(s->doc, pdfo_get(font, "FontDescriptor"), &h3);
 	}
-	ok = qpdf_oh_is_dictionary(q, fd) && (qpdf_oh_has_key(q, fd, "/FontFile") || qpdf_oh_has_key(q, fd, "/FontFile2")
-					      || qpdf_oh_has_key(q, fd, "/FontFile3"));
-	qpdf_oh_release(q, fd);
-	qpdf_oh_release(q, sub);
+	ok = pdfo_is(fd, PDFO_DICT)
+	     && (pdfo_get(fd, "FontFile") || pdfo_get(fd, "FontFile2") || pdfo_get(fd, "FontFile3"));
+	pdfo_free(h1);
+	pdfo_free(h2);
+	pdfo_free(h3);
 	return ok;
 }
 
 /* Does colour space cs name a CMYK model (DeviceCMYK, or an ICC profile of four components)? */
-static bool is_cmyk(qpdf_data q, qpdf_oh cs)
+static bool is_cmyk(struct post *s, const struct pdfo *cs)
 {
-	bool cmyk = qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK");
+	bool cmyk = pdfo_is_name(cs, "DeviceCMYK");
 
-	if (!cmyk && qpdf_oh_is_array(q, cs)) {
-		qpdf_oh fam = qpdf_oh_get_array_item(q, cs, 0), prof = qpdf_oh_get_array_item(q, cs, 1);
+	if (!cmyk && pdfo_is_name(pdfo_at(cs, 0), "ICCBased")) {
+		struct pdfo *prof = pdf_doc_get(s->doc, post_ref_num(pdfo_at(cs, 1)), NULL);
+		const struct pdfo *n = pdfo_get(prof, "N");
 
-		if (qpdf_oh_is_name_and_equals(q, fam, "/ICCBased") && qpdf_oh_is_stream(q, prof)) {
-			qpdf_oh d = qpdf_oh_get_dict(q, prof), n = qpdf_oh_get_key(q, d, "/N");
-
-			cmyk = qpdf_oh_is_integer(q, n) && qpdf_oh_get_int_value(q, n) == 4;
-			qpdf_oh_release(q, n);
-			qpdf_oh_release(q, d);
-		}
-		qpdf_oh_release(q, prof);
-		qpdf_oh_release(q, fam);
+		cmyk = pdfo_is(n, PDFO_INT) && n->u.i == 4;
+		pdfo_free(prof);
 	}
 	return cmyk;
 }
 
-static void check_fonts(struct page_work *pw, qpdf_oh res, guint number)
+static void check_fonts(struct page_work *pw, const struct pdfo *res, guint number)
 {
-	qpdf_data q = pw->s->q;
-	qpdf_oh fonts = qpdf_oh_get_key_if_dict(q, res, "/Font");
+	struct post *s = pw->s;
+	struct pdfo *held, *fonts = pdf_doc_resolve(s->doc, pdfo_get(res, "Font"), &held);
 
-	if (qpdf_oh_is_dictionary(q, fonts)) {
-		qpdf_oh_begin_dict_key_iter(q, fonts);
-		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; pdfo_is(fonts, PDFO_DICT) && i < fonts->u.items->len; i += 2) {
+		const struct pdfo *ref = g_ptr_array_index(fonts->u.items, i + 1);
+		int num = post_ref_num(ref);
+		struct pdfo *fh, *f;
 
-		while (qpdf_oh_dict_more_keys(q))
-			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
-		for (guint i = 0; i < keys->len; i++) {
-			qpdf_oh f = qpdf_oh_get_key(q, fonts, g_ptr_array_index(keys, i)), base;
-			int id = qpdf_oh_get_object_id(q, f);
+		if (num && g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(-num)))
+			continue;
+		g_hash_table_add(pw->forms_done, GINT_TO_POINTER(-num));
+		f = pdf_doc_resolve(s->doc, (struct pdfo *)ref, &fh);
+		if (pdfo_is(f, PDFO_DICT) && !font_embedded(s, f)) {
+			const struct pdfo *base = pdfo_get(f, "BaseFont");
 
-			if (qpdf_oh_is_dictionary(q, f) && !g_hash_table_contains(pw->forms_done, GINT_TO_POINTER(-id))) {
-				g_hash_table_add(pw->forms_done, GINT_TO_POINTER(-id));
-				if (!font_embedded(q, f)) {
-					base = qpdf_oh_get_key(q, f, "/BaseFont");
-					post_fail(pw->s, "PDF/X-4 needs every font embedded, and %s on page %u is not",
-						  qpdf_oh_is_name(q, base) ? qpdf_oh_get_name(q, base) + 1 : "a font", number);
-					qpdf_oh_release(q, base);
-				}
-			}
-			qpdf_oh_release(q, f);
+			post_fail(s, "PDF/X-4 needs every font embedded, and %s on page %u is not",
+				  pdfo_is(base, PDFO_NAME) ? base->u.text : "a font", number);
 		}
-		g_ptr_array_free(keys, TRUE);
+		pdfo_free(fh);
 	}
-	qpdf_oh_release(q, fonts);
+	pdfo_free(held);
 }
 
-/* fn on each XObject of res's /XObject dictionary: its stream dictionary and its /Subtype. */
-static void each_xobject(qpdf_data q, qpdf_oh res, void (*fn)(const char *name, qpdf_oh dict, qpdf_oh subtype, void *data),
-			 void *data)
+/* fn on each XObject of res's /XObject dictionary: its number and stream dictionary. */
+static void each_xobject(struct post *s, const struct pdfo *res, void (*fn)(int num, struct pdfo *dict, void *data), void *data)
 {
-	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
+	struct pdfo *held, *xo = pdf_doc_resolve(s->doc, pdfo_get(res, "XObject"), &held);
 
-	if (qpdf_oh_is_dictionary(q, xo)) {
-		GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; pdfo_is(xo, PDFO_DICT) && i < xo->u.items->len; i += 2) {
+		int num = post_ref_num(g_ptr_array_index(xo->u.items, i + 1));
+		struct pdfo *d = num ? pdf_doc_get(s->doc, num, NULL) : NULL;
 
-		/* The names first: fn may walk other dictionaries, which ends this iteration. */
-		qpdf_oh_begin_dict_key_iter(q, xo);
-		while (qpdf_oh_dict_more_keys(q))
-			g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
-		for (guint i = 0; i < keys->len; i++) {
-			qpdf_oh x = qpdf_oh_get_key(q, xo, g_ptr_array_index(keys, i)), d = qpdf_oh_get_dict(q, x);
-			qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
-
-			fn(g_ptr_array_index(keys, i), d, sub, data);
-			qpdf_oh_release(q, sub);
-			qpdf_oh_release(q, d);
-			qpdf_oh_release(q, x);
-		}
-		g_ptr_array_free(keys, TRUE);
+		if (pdfo_is(d, PDFO_DICT))
+			fn(num, d, data);
+		pdfo_free(d);
 	}
-	qpdf_oh_release(q, xo);
+	pdfo_free(held);
 }
 
-static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number);
+static void check_resources(struct page_work *pw, const struct pdfo *res, int depth, guint number);
 
 struct resource_walk {
 	struct page_work *pw;
@@ -285,81 +269,88 @@ struct resource_walk {
 	guint number;
 };
 
-static void check_xobject(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
+static void check_xobject(int num, struct pdfo *d, void *data)
 {
 	const struct resource_walk *w = data;
-	qpdf_data q = w->pw->s->q;
+	struct post *s = w->pw->s;
+	const struct pdfo *sub = pdfo_get(d, "Subtype");
 
-	if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-		qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+	if (pdfo_is_name(sub, "Form")) {
+		struct pdfo *held, *r = pdf_doc_resolve(s->doc, pdfo_get(d, "Resources"), &held);
 
 		check_resources(w->pw, r, w->depth + 1, w->number);
-		qpdf_oh_release(q, r);
-	} else if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
-		qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
+		pdfo_free(held);
+	} else if (pdfo_is_name(sub, "Image")) {
+		struct pdfo *held, *cs = pdf_doc_resolve(s->doc, pdfo_get(d, "ColorSpace"), &held);
 
-		if (!w->pw->s->cmyk_intent && is_cmyk(q, cs))
-			post_fail(w->pw->s, "a CMYK picture on page %u cannot go into a PDF/X-4 whose output "
+		if (!s->cmyk_intent && is_cmyk(s, cs))
+			post_fail(s, "a CMYK picture on page %u cannot go into a PDF/X-4 whose output "
 				  "intent is RGB; convert it to RGB", w->number);
-		qpdf_oh_release(q, cs);
+		pdfo_free(held);
 	}
 }
 
 /* Fonts and pictures of a page's resources and of the forms they draw. */
-static void check_resources(struct page_work *pw, qpdf_oh res, int depth, guint number)
+static void check_resources(struct page_work *pw, const struct pdfo *res, int depth, guint number)
 {
 	struct resource_walk w = { .pw = pw, .depth = depth, .number = number };
 
-	if (!qpdf_oh_is_dictionary(pw->s->q, res) || depth > 8)
+	if (!pdfo_is(res, PDFO_DICT) || depth > 8)
 		return;
 	check_fonts(pw, res, number);
-	each_xobject(pw->s->q, res, check_xobject, &w);
+	each_xobject(pw->s, res, check_xobject, &w);
 }
 
-static void default_rgb(struct post *s, qpdf_oh res, int depth);
+static bool default_rgb(struct post *s, struct pdfo *res, int depth);
 
-static void default_rgb_form(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
+/* A form's resources get the DefaultRGB too, in its dictionary or their own object. */
+static void default_rgb_form(int num, struct pdfo *d, void *data)
 {
 	const struct resource_walk *w = data;
-	qpdf_data q = w->s->q;
+	struct post *s = w->s;
+	const struct pdfo *r = pdfo_get(d, "Resources");
 
-	if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-		qpdf_oh r = qpdf_oh_get_key(q, d, "/Resources");
+	if (!pdfo_is_name(pdfo_get(d, "Subtype"), "Form"))
+		return;
+	if (pdfo_is(r, PDFO_REF)) {
+		struct pdfo *own = pdf_doc_get(s->doc, r->u.ref.num, NULL);
 
-		default_rgb(w->s, r, w->depth + 1);
-		qpdf_oh_release(q, r);
+		if (default_rgb(s, own, w->depth + 1))
+			pdf_doc_put(s->doc, r->u.ref.num, own);
+		else
+			pdfo_free(own);
+	} else if (default_rgb(s, (struct pdfo *)r, w->depth + 1)) {
+		pdf_doc_put(s->doc, num, pdfo_copy(d));
 	}
 }
 
-/* DeviceRGB drawing on a page (and in its forms) is sRGB when the output intent is CMYK. */
-static void default_rgb(struct post *s, qpdf_oh res, int depth)
+/* DeviceRGB drawing on a page (and in its forms) is sRGB when the output intent is CMYK: true when res changed. */
+static bool default_rgb(struct post *s, struct pdfo *res, int depth)
 {
 	struct resource_walk w = { .s = s, .depth = depth };
-	qpdf_data q = s->q;
-	qpdf_oh cs;
 
-	if (!s->default_rgb || !qpdf_oh_is_dictionary(q, res) || depth > 8)
-		return;
-	cs = post_dict_key(q, res, "/ColorSpace");
-	qpdf_oh_replace_key(q, cs, "/DefaultRGB", s->default_rgb);
-	qpdf_oh_release(q, cs);
-	each_xobject(q, res, default_rgb_form, &w);
+	if (!s->default_rgb || !pdfo_is(res, PDFO_DICT) || depth > 8)
+		return false;
+	pdfo_set(post_own_dict(s, res, "ColorSpace"), "DefaultRGB", pdfo_copy(s->default_rgb));
+	each_xobject(s, res, default_rgb_form, &w);
+	return true;
 }
 
 /* ---- pages ---- */
 
 /*
- * A page's new content stream: read and prepared here (qpdf is one thread's), its content
- * rewritten and compressed on a worker, stored here in page order.
+ * A page's new content stream: prepared here, its content rewritten and compressed on a
+ * worker, written here in page order.
  */
 struct page_stream {
 	struct post *s;		/* read only on the worker: the MCIDs the tree holds */
-	qpdf_oh target;		/* the page's content stream (a reference) */
+	int target;		/* the page's content stream's object */
 	guint page;
 	char what[32];		/* "page N", for messages */
-	unsigned char *raw;	/* the content Cairo wrote (malloc'd by qpdf), or NULL when unreadable */
+	unsigned char *raw;	/* the content Cairo wrote, or NULL when unreadable */
 	size_t raw_len;
-	qpdf_oh resources;	/* the page's (a reference) */
+	bool raw_owned;		/* raw is g_malloc'd (else the input's) */
+	struct pdfo *resources;	/* the page's (a copy) */
 	GHashTable *forms;	/* names of the page's forms holding MCIDs, or NULL */
 	GPtrArray *asked;	/* those the content draws (Do) outside marked content, in order */
 	GString *marks;		/* the printer's marks, drawn after the content, or NULL */
@@ -373,7 +364,9 @@ struct page_stream {
 /* What one_page made, when the page is stored or the pass has failed. */
 static void page_stream_free(struct page_stream *ps)
 {
-	free(ps->raw);
+	if (ps->raw_owned)
+		g_free(ps->raw);
+	pdfo_free(ps->resources);
 	if (ps->forms)
 		g_hash_table_destroy(ps->forms);
 	if (ps->asked)
@@ -413,7 +406,7 @@ static const char *page_mcid_held(void *data, long mcid)
 static void page_stream_work(gpointer job, gpointer unused)
 {
 	struct page_stream *ps = job;
-	GByteArray *out = g_byte_array_new();
+	GByteArray *out = g_byte_array_sized_new((guint)MIN(ps->raw_len + ps->raw_len / 8 + 64, G_MAXUINT));
 
 	/* Cairo leaves its flip of the y axis outside q/Q: marks appended after must not see it. */
 	g_byte_array_append(out, (const guint8 *)"q\n", 2);
@@ -458,115 +451,144 @@ static void page_stream_store(gpointer job, gpointer user)
 	if (ps->error)
 		post_fail(s, "%s: %s", ps->what, ps->error);
 	if (!s->failed)
-		post_store_stream(s->q, ps->target, ps->data->data, ps->data->len, ps->z, ps->zlen);
-	qpdf_oh_release(s->q, ps->target);
-	qpdf_oh_release(s->q, ps->resources);
+		pdf_doc_put_stream(s->doc, ps->target, pdfo_dict(), ps->data->data, ps->data->len, ps->z, ps->zlen);
 	page_stream_free(ps);
 }
 
-struct form_names {
-	qpdf_data q;
-	qpdf_oh res;
-	GHashTable *names;	/* or NULL */
-};
-
-static void note_tagged_form(const char *name, qpdf_oh d, qpdf_oh sub, void *data)
+/* The names of the page's forms holding MCIDs (worked on when the page is stored), or NULL. */
+static GHashTable *tagged_forms(struct post *s, const struct pdfo *res)
 {
-	struct form_names *f = data;
-	/* The names are "/Name"; the content's Do names them without the slash. */
-	qpdf_oh x = name[0] == '/' ? tagged_form(f->q, f->res, name + 1, strlen(name + 1)) : 0;
+	struct pdfo *held, *xo = pdf_doc_resolve(s->doc, pdfo_get(res, "XObject"), &held);
+	GHashTable *names = NULL;
 
-	if (!x)
-		return;
-	if (!f->names)
-		f->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	g_hash_table_add(f->names, g_strdup(name + 1));
-	qpdf_oh_release(f->q, x);
+	for (guint i = 0; pdfo_is(xo, PDFO_DICT) && i < xo->u.items->len; i += 2) {
+		if (!tagged_form(s, post_ref_num(g_ptr_array_index(xo->u.items, i + 1))))
+			continue;
+		if (!names)
+			names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		g_hash_table_add(names, g_strdup(g_ptr_array_index(xo->u.items, i)));
+	}
+	pdfo_free(held);
+	return names;
 }
 
-/* The names of the page's forms holding MCIDs (worked on when the page is stored), or NULL. */
-static GHashTable *tagged_forms(qpdf_data q, qpdf_oh res)
+/* The page's content as one buffer: its stream, or its streams one after another. */
+static bool page_content(struct post *s, const struct pdfo *contents, struct page_stream *ps)
 {
-	struct form_names f = { q, res, NULL };
+	char *error = NULL;
 
-	each_xobject(q, res, note_tagged_form, &f);
-	return f.names;
+	if (pdfo_is(contents, PDFO_REF)) {
+		bool owned = false;
+		const unsigned char *data = pdf_doc_stream_data(s->doc, contents->u.ref.num, &ps->raw_len, &owned, &error);
+
+		ps->raw = (unsigned char *)data;
+		ps->raw_owned = owned;
+		ps->target = contents->u.ref.num;
+	} else if (pdfo_is(contents, PDFO_ARRAY)) {
+		GByteArray *all = g_byte_array_new();
+
+		for (guint i = 0; i < pdfo_len(contents) && !error; i++) {
+			int num = post_ref_num(pdfo_at(contents, i));
+			size_t len = 0;
+			bool owned = false;
+			const unsigned char *data = pdf_doc_stream_data(s->doc, num, &len, &owned, &error);
+
+			if (data) {
+				g_byte_array_append(all, data, (guint)len);
+				g_byte_array_append(all, (const guint8 *)"\n", 1);
+			}
+			if (owned)
+				g_free((void *)data);
+			if (data)
+				pdf_doc_drop(s->doc, num);
+		}
+		ps->raw_len = all->len;
+		ps->raw = g_byte_array_free(all, FALSE);
+		ps->raw_owned = true;
+		ps->target = 0;
+	} else {
+		ps->raw = (unsigned char *)"";
+		ps->raw_len = 0;
+		ps->target = 0;
+	}
+	if (error) {
+		post_fail(s, "%s: %s", ps->what, error);
+		g_free(error);
+		return false;
+	}
+	return true;
 }
 
 /* Page i worked on; its content goes to a worker (not when the pass failed). */
-static void one_page(struct post *s, int i, GHashTable *forms_done, struct content_stats *st, struct parallel *workers)
+static void one_page(struct post *s, guint i, GHashTable *forms_done, struct content_stats *st, struct parallel *workers)
 {
-	qpdf_data q = s->q;
 	const struct pdf_post *p = s->p;
-	qpdf_oh page = qpdf_get_page_n(q, (size_t)i), res = qpdf_oh_get_key(q, page, "/Resources");
-	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents"), annots = qpdf_oh_get_key(q, page, "/Annots");
-	struct page_work pw = { s, res, (guint)i, forms_done, st };
+	int num = g_array_index(s->pages, int, i), res_num;
+	struct pdfo *page = pdf_doc_get(s->doc, num, NULL), *res, *held;
 	struct page_stream *ps = g_new0(struct page_stream, 1);
+	struct page_work pw = { s, NULL, i, forms_done, st };
 	double mb[4];
 
 	ps->s = s;
-	ps->page = (guint)i;
-	snprintf(ps->what, sizeof ps->what, "page %d", i + 1);
-	if (qpdf_oh_is_array(q, annots) && qpdf_oh_get_array_n_items(q, annots) > 0)
-		post_set_parsed(q, page, "/Tabs", "/S");
+	ps->page = i;
+	snprintf(ps->what, sizeof ps->what, "page %u", i + 1);
+	/* The resources: the page's own dictionary, or an object of their own (changed there). */
+	res_num = post_ref_num(pdfo_get(page, "Resources"));
+	res = res_num ? pdf_doc_get(s->doc, res_num, NULL) : pdfo_get(page, "Resources");
+	pw.resources = res;
+	{
+		struct pdfo *annots = pdf_doc_resolve(s->doc, pdfo_get(page, "Annots"), &held);
+
+		if (pdfo_len(annots) > 0)
+			pdfo_set_parsed(page, "Tabs", "/S");
+		pdfo_free(held);
+	}
 	if (p->x4)
-		check_resources(&pw, res, 0, (guint)i + 1);
+		check_resources(&pw, res, 0, i + 1);
 	default_rgb(s, res, 0);
-	if (qpdf_oh_get_page_content_data(q, page, &ps->raw, &ps->raw_len) & QPDF_ERRORS)
-		post_qpdf_failed(s, ps->what);
-	else if (s->has_tree)
-		ps->forms = tagged_forms(q, res);
-	if (p->boxes && post_read_box(q, page, "/MediaBox", mb)) {
+	if (page_content(s, pdfo_get(page, "Contents"), ps) && s->has_tree)
+		ps->forms = tagged_forms(s, res);
+	if (p->boxes && post_read_box(page, "MediaBox", mb)) {
 		double o = p->bleed + p->slug, t[4] = { mb[0] + o, mb[1] + o, mb[2] - o, mb[3] - o };
 
-		set_box(q, page, "/TrimBox", t[0], t[1], t[2], t[3]);
-		set_box(q, page, "/BleedBox", t[0] - p->bleed, t[1] - p->bleed, t[2] + p->bleed, t[3] + p->bleed);
-		if (p->marks && p->slug > 0) {
-			qpdf_oh cs = post_dict_key(q, res, "/ColorSpace");
-
+		set_box(page, "TrimBox", t[0], t[1], t[2], t[3]);
+		set_box(page, "BleedBox", t[0] - p->bleed, t[1] - p->bleed, t[2] + p->bleed, t[3] + p->bleed);
+		if (p->marks && p->slug > 0 && pdfo_is(res, PDFO_DICT)) {
 			/* Registration colour: every separation at once; its alternate follows the intent. */
-			post_set_parsed(q, cs, "/CSall", s->cmyk_intent
+			pdfo_set_parsed(post_own_dict(s, res, "ColorSpace"), "CSall", s->cmyk_intent
 				? "[/Separation /All /DeviceCMYK << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>]"
 				: "[/Separation /All /DeviceRGB << /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0] /N 1 >>]");
-			qpdf_oh_release(q, cs);
 			ps->marks = g_string_new(NULL);
 			marks(ps->marks, t, p->bleed, p->slug, p->marks);
 		}
 	} else if (p->boxes) {
 		post_fail(s, "%s has no MediaBox of its own", ps->what);
 	}
-	if (!s->failed) {
-		ps->resources = qpdf_oh_new_object(q, res);
-		if (qpdf_oh_is_stream(q, contents)) {
-			ps->target = contents;
-		} else {
-			ps->target = qpdf_oh_new_stream(q);
-			qpdf_oh_replace_key(q, page, "/Contents", ps->target);
-			qpdf_oh_release(q, contents);
-		}
-		parallel_push(workers, ps);
-	} else {
-		page_stream_free(ps);
-		qpdf_oh_release(q, contents);
+	if (!ps->target) {
+		ps->target = pdf_doc_new_number(s->doc);
+		pdfo_set(page, "Contents", pdfo_ref(ps->target));
 	}
-	qpdf_oh_release(q, annots);
-	qpdf_oh_release(q, res);
-	qpdf_oh_release(q, page);
+	ps->resources = pdfo_copy(res);
+	if (res_num)
+		pdf_doc_put(s->doc, res_num, res);
+	pdf_doc_put(s->doc, num, page);
+	if (!s->failed)
+		parallel_push(workers, ps);
+	else
+		page_stream_free(ps);
 }
 
 bool post_pages(struct post *s)
 {
-	qpdf_data q = s->q;
-	int n = qpdf_get_num_pages(q);
 	struct pages_run run = { .forms_done = g_hash_table_new(NULL, NULL) };
 	/* Rewriting and compressing the pages' streams again is much of this pass: it runs on every core. */
 	struct parallel *workers = parallel_start(parallel_threads() * 4, page_stream_work, page_stream_store, &run);
 
-	for (int i = 0; i < n && !s->failed; i++)
+	for (guint i = 0; i < s->pages->len && !s->failed; i++)
 		one_page(s, i, run.forms_done, &run.st, workers);
 	parallel_end(workers);
 	g_hash_table_destroy(run.forms_done);
 	s->artifacts = run.st.artifacts;
 	s->orphans = run.st.orphans;
-	return !s->failed && !post_qpdf_failed(s, "pages");
+	return !s->failed;
 }

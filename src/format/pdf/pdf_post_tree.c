@@ -3,50 +3,43 @@
 
 #include <string.h>
 
+/* A ParentTree entry (a page's array of elements by MCID) read for changes. */
+struct parent_entry {
+	struct pdfo *array;	/* the walk's */
+	int num;		/* its object, or 0 when it is in /Nums itself */
+	bool changed;
+};
+
 struct walk {
 	struct post *s;
-	qpdf_data q;
+	struct pdf_doc *d;
 	guint index;			/* the next element's record */
-	qpdf_oh nums;			/* the ParentTree's /Nums */
-	GArray *entries;		/* qpdf_oh by ParentTree key, 0 until looked up */
+	struct pdfo *nums;		/* the ParentTree's /Nums (borrowed from parent_tree) */
+	struct pdfo *parent_tree;	/* the ParentTree (the walk's), written back when changed */
+	int parent_tree_num;		/* its object, or 0 when it sits in the tree root */
+	bool nums_changed;
+	GArray *entries;		/* struct parent_entry by ParentTree key, array NULL until looked up */
 	bool stop;			/* the tree and the log disagree: reported */
 };
 
 /* ---- MCIDs ---- */
 
-static guint page_of(const struct walk *w, qpdf_oh pg)
+/* A kid that is an MCID (an integer on elem's /Pg, or an MCR) showing actual: note it held; *mcid and *pg (a page's object) set. */
+static bool kid_mcid(struct walk *w, const struct pdfo *elem, const struct pdfo *kid, const char *actual, long *mcid, int *pg)
 {
-	gpointer v;
-
-	if (!qpdf_oh_is_dictionary(w->q, pg)
-	    || !g_hash_table_lookup_extended(w->s->page_index, GINT_TO_POINTER(qpdf_oh_get_object_id(w->q, pg)), NULL, &v))
-		return G_MAXUINT;
-	return GPOINTER_TO_UINT(v);
-}
-
-/* A kid that is an MCID (an integer on elem's /Pg, or an MCR) showing actual: note it held; *mcid and *pg set. */
-static bool kid_mcid(struct walk *w, qpdf_oh elem, qpdf_oh kid, const char *actual, long *mcid, qpdf_oh *pg)
-{
-	qpdf_data q = w->q;
-	qpdf_oh m;
-
-	if (qpdf_oh_is_integer(q, kid)) {
-		*mcid = (long)qpdf_oh_get_int_value(q, kid);
-		*pg = qpdf_oh_get_key(q, elem, "/Pg");
-	} else if (qpdf_oh_is_dictionary_of_type(q, kid, "/MCR", "")) {
-		m = qpdf_oh_get_key(q, kid, "/MCID");
-		*mcid = (long)qpdf_oh_get_int_value(q, m);
-		qpdf_oh_release(q, m);
-		*pg = qpdf_oh_get_key(q, kid, "/Pg");
-		if (!qpdf_oh_is_dictionary(q, *pg)) {
-			qpdf_oh_release(q, *pg);
-			*pg = qpdf_oh_get_key(q, elem, "/Pg");
-		}
+	if (pdfo_is(kid, PDFO_INT)) {
+		*mcid = (long)kid->u.i;
+		*pg = post_ref_num(pdfo_get(elem, "Pg"));
+	} else if (pdfo_is(kid, PDFO_DICT) && pdfo_is_name(pdfo_get(kid, "Type"), "MCR")) {
+		*mcid = (long)pdfo_number(pdfo_get(kid, "MCID"));
+		*pg = post_ref_num(pdfo_get(kid, "Pg"));
+		if (!*pg)
+			*pg = post_ref_num(pdfo_get(elem, "Pg"));
 	} else {
 		return false;
 	}
 	{
-		guint page = page_of(w, *pg);
+		guint page = post_page_of(w->s, *pg);
 
 		if (page != G_MAXUINT)
 			post_hold_mcid(w->s, page, *mcid, actual);
@@ -54,37 +47,45 @@ static bool kid_mcid(struct walk *w, qpdf_oh elem, qpdf_oh kid, const char *actu
 	return true;
 }
 
-/* The ParentTree's value for key (a page's array of elements by MCID), or 0. Owned by the walk. */
-static qpdf_oh parent_entry(struct walk *w, long long key)
+/* The ParentTree's value for key (a page's array of elements by MCID), or NULL. The walk's. */
+static struct parent_entry *parent_entry(struct walk *w, long long key)
 {
-	qpdf_data q = w->q;
-	int n;
+	guint n = pdfo_len(w->nums);
 
 	if (key < 0 || key > G_MAXINT / 2 || !w->nums)
-		return 0;
-	if ((guint)key < w->entries->len && g_array_index(w->entries, qpdf_oh, key))
-		return g_array_index(w->entries, qpdf_oh, key);
+		return NULL;
+	if ((guint)key < w->entries->len && g_array_index(w->entries, struct parent_entry, key).array)
+		return &g_array_index(w->entries, struct parent_entry, key);
 	/* Cairo writes the keys in order, each once: look where key should be, then everywhere. */
-	n = qpdf_oh_get_array_n_items(q, w->nums);
 	for (int pass = 0; pass < 2; pass++) {
-		for (int i = pass ? 0 : (int)(2 * key); i + 1 < n; i += 2) {
-			qpdf_oh k = qpdf_oh_get_array_item(q, w->nums, i);
-			bool hit = qpdf_oh_is_integer(q, k) && qpdf_oh_get_int_value(q, k) == key;
+		for (guint i = pass ? 0 : (guint)(2 * key); i + 1 < n; i += 2) {
+			const struct pdfo *k = pdfo_at(w->nums, i);
 
-			qpdf_oh_release(q, k);
-			if (hit) {
-				qpdf_oh v = qpdf_oh_get_array_item(q, w->nums, i + 1);
+			if (pdfo_is(k, PDFO_INT) && k->u.i == key) {
+				struct pdfo *v = pdfo_at(w->nums, i + 1);
+				struct parent_entry e = { 0 };
 
+				if (pdfo_is(v, PDFO_REF)) {
+					e.num = v->u.ref.num;
+					e.array = pdf_doc_get(w->d, e.num, NULL);
+				} else {
+					e.array = v;
+				}
+				if (!pdfo_is(e.array, PDFO_ARRAY)) {
+					if (e.num)
+						pdfo_free(e.array);
+					return NULL;
+				}
 				if ((guint)key >= w->entries->len)
 					g_array_set_size(w->entries, (guint)key + 1);
-				g_array_index(w->entries, qpdf_oh, key) = v;
-				return v;
+				g_array_index(w->entries, struct parent_entry, key) = e;
+				return &g_array_index(w->entries, struct parent_entry, key);
 			}
 			if (!pass)
 				break;
 		}
 	}
-	return 0;
+	return NULL;
 }
 
 /* ---- folding Spans ---- */
@@ -96,240 +97,273 @@ static bool plain_span(const struct tag_record *r)
 
 /*
  * Append span's MCIDs to out (parent's new kids) in its place, each as an MCR naming its page,
- * and make the ParentTree name parent for them. Returns false (nothing appended) when span
- * holds more than MCIDs and stays as it is.
+ * and make the ParentTree name parent (object parent_num) for them. Returns false (nothing
+ * appended) when span holds more than MCIDs and stays as it is.
  */
-static bool fold_span(struct walk *w, qpdf_oh out, qpdf_oh span, qpdf_oh parent)
+static bool fold_span(struct walk *w, struct pdfo *out, const struct pdfo *span, int parent_num)
 {
-	qpdf_data q = w->q;
-	qpdf_oh k = qpdf_oh_get_key(q, span, "/K");
-	qpdf_oh list = qpdf_oh_is_array(q, k) ? qpdf_oh_new_object(q, k) : qpdf_oh_wrap_in_array(q, k);
-	int n = qpdf_oh_get_array_n_items(q, list);
-	bool folded = false;
+	struct pdfo *k = pdfo_get(span, "K"), *list;
+	guint n;
 
-	for (int i = 0; i < n; i++) {
-		qpdf_oh kid = qpdf_oh_get_array_item(q, list, i);
-		bool mcid = qpdf_oh_is_integer(q, kid) || qpdf_oh_is_dictionary_of_type(q, kid, "/MCR", "");
-
-		qpdf_oh_release(q, kid);
-		if (!mcid)
-			goto out;
+	if (pdfo_is(k, PDFO_ARRAY)) {
+		list = pdfo_copy(k);
+	} else {
+		list = pdfo_array();
+		pdfo_push(list, pdfo_copy(k));
 	}
-	for (int i = 0; i < n; i++) {
-		qpdf_oh kid = qpdf_oh_get_array_item(q, list, i), pg = 0, mcr, sp, entry;
-		long mcid = 0;
+	n = pdfo_len(list);
+	for (guint i = 0; i < n; i++) {
+		const struct pdfo *kid = pdfo_at(list, i);
 
-		kid_mcid(w, span, kid, NULL, &mcid, &pg);
-		mcr = qpdf_oh_parse(q, "<< /Type /MCR >>");
-		qpdf_oh_replace_key(q, mcr, "/Pg", pg);
-		{
-			qpdf_oh v = qpdf_oh_new_integer(q, mcid);
-
-			qpdf_oh_replace_key(q, mcr, "/MCID", v);
-			qpdf_oh_release(q, v);
+		if (!pdfo_is(kid, PDFO_INT) && !(pdfo_is(kid, PDFO_DICT) && pdfo_is_name(pdfo_get(kid, "Type"), "MCR"))) {
+			pdfo_free(list);
+			return false;
 		}
-		qpdf_oh_append_item(q, out, mcr);
-		sp = qpdf_oh_get_key(q, pg, "/StructParents");
-		entry = qpdf_oh_is_integer(q, sp) ? parent_entry(w, qpdf_oh_get_int_value(q, sp)) : 0;
-		if (entry && qpdf_oh_is_array(q, entry) && mcid < qpdf_oh_get_array_n_items(q, entry))
-			qpdf_oh_set_array_item(q, entry, (int)mcid, parent);
-		else
-			post_fail(w->s, "the ParentTree has no entry for MCID %ld of a page", mcid);
-		qpdf_oh_release(q, sp);
-		qpdf_oh_release(q, mcr);
-		qpdf_oh_release(q, pg);
-		qpdf_oh_release(q, kid);
 	}
+	for (guint i = 0; i < n; i++) {
+		long mcid = 0;
+		int pg = 0;
+		struct pdfo *mcr = pdfo_dict();
+		guint page;
+		struct parent_entry *entry;
+
+		kid_mcid(w, span, pdfo_at(list, i), NULL, &mcid, &pg);
+		pdfo_set(mcr, "Type", pdfo_name("MCR"));
+		pdfo_set(mcr, "Pg", pdfo_ref(pg));
+		pdfo_set(mcr, "MCID", pdfo_int(mcid));
+		pdfo_push(out, mcr);
+		page = post_page_of(w->s, pg);
+		entry = page != G_MAXUINT && g_array_index(w->s->struct_parents, long long, page) >= 0
+			? parent_entry(w, g_array_index(w->s->struct_parents, long long, page)) : NULL;
+		if (entry && mcid >= 0 && (guint)mcid < pdfo_len(entry->array)) {
+			pdfo_put(entry->array, (guint)mcid, pdfo_ref(parent_num));
+			entry->changed = true;
+			if (!entry->num)
+				w->nums_changed = true;
+		} else {
+			post_fail(w->s, "the ParentTree has no entry for MCID %ld of a page", mcid);
+		}
+	}
+	pdfo_free(list);
 	w->s->spans_folded++;
-	folded = true;
-out:
-	qpdf_oh_release(q, list);
-	qpdf_oh_release(q, k);
-	return folded;
+	return true;
 }
 
 /* ---- the walk ---- */
 
 /* A link's annotation describes where it goes: the log's words, else its address. */
-static void link_contents(struct walk *w, qpdf_oh objr, const struct tag_record *r)
+static void link_contents(struct walk *w, const struct pdfo *objr, const struct tag_record *r)
 {
-	qpdf_data q = w->q;
-	qpdf_oh annot = qpdf_oh_get_key(q, objr, "/Obj");
+	int num = post_ref_num(pdfo_get(objr, "Obj"));
+	struct pdfo *annot = num ? pdf_doc_get(w->d, num, NULL) : NULL;
 
-	if (qpdf_oh_is_dictionary(q, annot)) {
+	if (pdfo_is(annot, PDFO_DICT)) {
 		if (r->contents && *r->contents) {
-			post_set_text(q, annot, "/Contents", r->contents);
+			pdfo_set(annot, "Contents", pdfo_text(r->contents));
 		} else {
-			qpdf_oh action = qpdf_oh_get_key(q, annot, "/A"), uri = qpdf_oh_get_key_if_dict(q, action, "/URI");
+			struct pdfo *held, *action = pdf_doc_resolve(w->d, pdfo_get(annot, "A"), &held);
+			char *uri = pdfo_utf8(pdfo_get(action, "URI"));
 
-			post_set_text(q, annot, "/Contents", qpdf_oh_is_string(q, uri) ? qpdf_oh_get_utf8_value(q, uri) : "Link");
-			qpdf_oh_release(q, uri);
-			qpdf_oh_release(q, action);
+			pdfo_set(annot, "Contents", pdfo_text(uri ? uri : "Link"));
+			g_free(uri);
+			pdfo_free(held);
 		}
+		pdf_doc_put(w->d, num, annot);
+		return;
 	}
-	qpdf_oh_release(q, annot);
+	pdfo_free(annot);
 }
 
-static void visit(struct walk *w, qpdf_oh elem);
+static bool visit(struct walk *w, int num, struct pdfo *elem);
 
 /*
- * One kid of elem, then what stands in its place appended to out (elem's new kids; 0: none
- * kept): the kid, or a folded Span's MCIDs. A new array rather than a splice in place: each
- * splice moved every later kid (10,000 notes under one element took 50 s).
+ * One kid of elem (object elem_num), then what stands in its place appended to out (elem's new
+ * kids; NULL: none kept): the kid, or a folded Span's MCIDs. True when out differs from the kids.
+ * A new array rather than a splice in place: each splice moved every later kid.
  */
-static void visit_kid(struct walk *w, qpdf_oh elem, const struct tag_record *r, qpdf_oh out, qpdf_oh kid)
+static bool visit_kid(struct walk *w, const struct pdfo *elem, int elem_num, const struct tag_record *r, struct pdfo *out,
+		      const struct pdfo *kid)
 {
-	qpdf_data q = w->q;
 	long mcid;
-	qpdf_oh pg = 0;
+	int pg;
+	bool folded = false;
 
 	if (kid_mcid(w, elem, kid, r->actual, &mcid, &pg)) {
-		qpdf_oh_release(q, pg);
-	} else if (qpdf_oh_is_dictionary_of_type(q, kid, "/OBJR", "")) {
+		/* noted */
+	} else if (pdfo_is(kid, PDFO_DICT) && pdfo_is_name(pdfo_get(kid, "Type"), "OBJR")) {
 		if (r->role == SR_LINK)
 			link_contents(w, kid, r);
-	} else if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S")) {
-		const struct tag_record *kr = tag_log_at(w->s->log, w->index);
+	} else if (pdfo_is(kid, PDFO_REF)) {
+		struct pdfo *child = pdf_doc_get(w->d, kid->u.ref.num, NULL);
 
-		visit(w, kid);
-		if (!w->stop && plain_span(kr) && out && fold_span(w, out, kid, elem))
-			return;
+		if (pdfo_is(child, PDFO_DICT) && pdfo_get(child, "S")) {
+			const struct tag_record *kr = tag_log_at(w->s->log, w->index);
+
+			visit(w, kid->u.ref.num, child);
+			if (!w->stop && plain_span(kr) && out && fold_span(w, out, child, elem_num)) {
+				/* Nothing names the Span now. */
+				pdf_doc_drop(w->d, kid->u.ref.num);
+				folded = true;
+			}
+		}
+		pdfo_free(child);
 	}
-	if (out)
-		qpdf_oh_append_item(q, out, kid);
+	if (out && !folded)
+		pdfo_push(out, pdfo_copy(kid));
+	return folded;
 }
 
-static void set_attributes(struct walk *w, qpdf_oh elem, const struct tag_record *r)
+static bool set_attributes(struct pdfo *elem, const struct tag_record *r)
 {
-	qpdf_data q = w->q;
-
 	if (r->alt)
-		post_set_text(q, elem, "/Alt", r->alt);
+		pdfo_set(elem, "Alt", pdfo_text(r->alt));
 	if (r->lang)
-		post_set_text(q, elem, "/Lang", r->lang);
+		pdfo_set(elem, "Lang", pdfo_text(r->lang));
 	if (r->id)
-		post_set_bytes(q, elem, "/ID", r->id);
+		pdfo_set(elem, "ID", pdfo_bytes(r->id, strlen(r->id)));
 	if (r->scope)
-		post_set_parsed(q, elem, "/A", r->scope == SCOPE_ROW ? "<< /O /Table /Scope /Row >>"
-								 : "<< /O /Table /Scope /Column >>");
+		pdfo_set_parsed(elem, "A", r->scope == SCOPE_ROW ? "<</O/Table/Scope/Row>>" : "<</O/Table/Scope/Column>>");
+	return r->alt || r->lang || r->id || r->scope;
 }
 
-static void visit(struct walk *w, qpdf_oh elem)
+/* Element num (elem, the caller's) and its kids; written back when changed. */
+static bool visit(struct walk *w, int num, struct pdfo *elem)
 {
-	qpdf_data q = w->q;
 	guint index = w->index++;
 	const struct tag_record *r = tag_log_at(w->s->log, index);
-	qpdf_oh s = qpdf_oh_get_key(q, elem, "/S"), k;
-	const char *type = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) + 1 : "?";
+	const struct pdfo *s = pdfo_get(elem, "S");
+	const char *type = pdfo_is(s, PDFO_NAME) ? s->u.text : "?";
+	struct pdfo *k;
+	bool changed;
 
 	if (w->stop)
-		goto out;
+		return false;
 	if (!r || strcmp(type, selem_type(r->role))) {
 		post_fail(w->s, "structure element %u is %s where folio tagged %s", index, type,
 			  r ? selem_type(r->role) : "nothing");
 		w->stop = true;
-		goto out;
+		return false;
 	}
 	w->s->elements++;
-	set_attributes(w, elem, r);
-	k = qpdf_oh_get_key(q, elem, "/K");
-	if (qpdf_oh_is_array(q, k) || (qpdf_oh_is_dictionary(q, k) && qpdf_oh_has_key(q, k, "/S")
-					&& plain_span(tag_log_at(w->s->log, w->index)))) {
+	changed = set_attributes(elem, r);
+	k = pdfo_get(elem, "K");
+	if (pdfo_is(k, PDFO_ARRAY) || pdfo_is(k, PDFO_REF)) {
 		/* The kids again, Spans folded, in a new array (a single Span kid too: /K becomes one). */
-		qpdf_oh list = qpdf_oh_is_array(q, k) ? qpdf_oh_new_object(q, k) : qpdf_oh_wrap_in_array(q, k);
-		qpdf_oh out = qpdf_oh_new_array(q);
-		int n = qpdf_oh_get_array_n_items(q, list);
+		struct pdfo *out = pdfo_array();
+		guint n = pdfo_is(k, PDFO_ARRAY) ? pdfo_len(k) : 1;
+		bool folded = false;
 
-		for (int i = 0; i < n && !w->stop; i++) {
-			qpdf_oh kid = qpdf_oh_get_array_item(q, list, i);
-
-			visit_kid(w, elem, r, out, kid);
-			qpdf_oh_release(q, kid);
+		for (guint i = 0; i < n && !w->stop; i++)
+			folded |= visit_kid(w, elem, num, r, out, pdfo_is(k, PDFO_ARRAY) ? pdfo_at(k, i) : k);
+		if (!w->stop && folded) {
+			pdfo_set(elem, "K", out);
+			changed = true;
+		} else {
+			pdfo_free(out);
 		}
-		if (!w->stop)
-			qpdf_oh_replace_key(q, elem, "/K", out);
-		qpdf_oh_release(q, out);
-		qpdf_oh_release(q, list);
-	} else if (!qpdf_oh_is_null(q, k)) {
-		visit_kid(w, elem, r, 0, k);
+	} else if (k && !pdfo_is(k, PDFO_NULL)) {
+		visit_kid(w, elem, num, r, NULL, k);
 	}
-	qpdf_oh_release(q, k);
-out:
-	qpdf_oh_release(q, s);
+	if (changed && !w->stop)
+		pdf_doc_put(w->d, num, pdfo_copy(elem));
+	return changed;
 }
 
 /* No tree (an untagged PDF): Cairo's link tags still leave /StructParent(s) pointing into none. */
 static void drop_struct_parents(struct post *s)
 {
-	qpdf_data q = s->q;
-	int n = qpdf_get_num_pages(q);
+	for (guint i = 0; i < s->pages->len; i++) {
+		int num = g_array_index(s->pages, int, i);
+		struct pdfo *page = pdf_doc_get(s->doc, num, NULL), *held, *annots;
 
-	for (int i = 0; i < n; i++) {
-		qpdf_oh page = qpdf_get_page_n(q, (size_t)i), annots = qpdf_oh_get_key(q, page, "/Annots");
+		if (!page)
+			continue;
+		annots = pdf_doc_resolve(s->doc, pdfo_get(page, "Annots"), &held);
+		for (guint j = 0; j < pdfo_len(annots); j++) {
+			int an_num = post_ref_num(pdfo_at(annots, j));
+			struct pdfo *an = an_num ? pdf_doc_get(s->doc, an_num, NULL) : NULL;
 
-		qpdf_oh_remove_key(q, page, "/StructParents");
-		for (int j = 0; qpdf_oh_is_array(q, annots) && j < qpdf_oh_get_array_n_items(q, annots); j++) {
-			qpdf_oh an = qpdf_oh_get_array_item(q, annots, j);
-
-			if (qpdf_oh_is_dictionary(q, an))
-				qpdf_oh_remove_key(q, an, "/StructParent");
-			qpdf_oh_release(q, an);
+			if (pdfo_get(an, "StructParent")) {
+				pdfo_remove(an, "StructParent");
+				pdf_doc_put(s->doc, an_num, an);
+			} else {
+				pdfo_free(an);
+			}
 		}
-		qpdf_oh_release(q, annots);
-		qpdf_oh_release(q, page);
+		pdfo_free(held);
+		if (pdfo_get(page, "StructParents")) {
+			pdfo_remove(page, "StructParents");
+			pdf_doc_put(s->doc, num, page);
+		} else {
+			pdfo_free(page);
+		}
+		g_array_index(s->struct_parents, long long, i) = -1;
+	}
+}
+
+/* The ParentTree's entries changed by folding, written back. */
+static void put_parent_entries(struct walk *w, int tree_num, struct pdfo *tree)
+{
+	for (guint i = 0; i < w->entries->len; i++) {
+		struct parent_entry *e = &g_array_index(w->entries, struct parent_entry, i);
+
+		if (e->num && e->changed)
+			pdf_doc_put(w->d, e->num, e->array);
+		else if (e->num)
+			pdfo_free(e->array);
+	}
+	if (w->nums_changed) {
+		if (w->parent_tree_num)
+			pdf_doc_put(w->d, w->parent_tree_num, pdfo_copy(w->parent_tree));
+		else
+			pdf_doc_put(w->d, tree_num, pdfo_copy(tree));
 	}
 }
 
 bool post_tree(struct post *s)
 {
-	qpdf_data q = s->q;
-	qpdf_oh root = qpdf_get_root(q), tree = qpdf_oh_get_key(q, root, "/StructTreeRoot"), pt, kids;
-	struct walk w = { .s = s, .q = q };
+	struct pdfo *tree_ref = pdfo_get(s->root, "StructTreeRoot"), *tree, *kids, *pt;
+	int tree_num = post_ref_num(tree_ref);
+	struct walk w = { .s = s, .d = s->doc };
 	guint records = s->log ? s->log->records->len : 0;
 
-	if (!qpdf_oh_is_dictionary(q, tree)) {
+	tree = tree_num ? pdf_doc_get(s->doc, tree_num, NULL) : pdfo_copy(tree_ref);
+	if (!pdfo_is(tree, PDFO_DICT)) {
 		if (records)
 			post_fail(s, "Cairo wrote no structure tree for %u elements", records);
 		drop_struct_parents(s);
-		qpdf_oh_remove_key(q, root, "/StructTreeRoot");
-		goto out;
+		pdfo_remove(s->root, "StructTreeRoot");
+		pdfo_free(tree);
+		return !s->failed;
 	}
 	if (!s->log) {
 		post_fail(s, "an untagged PDF has a structure tree");
-		goto out;
+		pdfo_free(tree);
+		return false;
 	}
 	s->has_tree = true;
-	pt = qpdf_oh_get_key(q, tree, "/ParentTree");
-	w.nums = qpdf_oh_get_key_if_dict(q, pt, "/Nums");
-	if (!qpdf_oh_is_array(q, w.nums)) {
-		qpdf_oh_release(q, w.nums);
-		w.nums = 0;
-	}
-	qpdf_oh_release(q, pt);
-	w.entries = g_array_new(FALSE, TRUE, sizeof(qpdf_oh));
-	kids = qpdf_oh_get_key(q, tree, "/K");
-	if (qpdf_oh_is_array(q, kids)) {
-		for (int i = 0; i < qpdf_oh_get_array_n_items(q, kids) && !w.stop; i++) {
-			qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
+	pt = pdfo_get(tree, "ParentTree");
+	w.parent_tree_num = post_ref_num(pt);
+	w.parent_tree = w.parent_tree_num ? pdf_doc_get(s->doc, w.parent_tree_num, NULL) : pt;
+	w.nums = pdfo_get(w.parent_tree, "Nums");
+	if (!pdfo_is(w.nums, PDFO_ARRAY))
+		w.nums = NULL;
+	w.entries = g_array_new(FALSE, TRUE, sizeof(struct parent_entry));
+	kids = pdfo_get(tree, "K");
+	for (guint i = 0, n = pdfo_is(kids, PDFO_ARRAY) ? pdfo_len(kids) : 1; i < n && !w.stop; i++) {
+		const struct pdfo *kid = pdfo_is(kids, PDFO_ARRAY) ? pdfo_at(kids, i) : kids;
+		struct pdfo *elem = pdf_doc_get(s->doc, post_ref_num(kid), NULL);
 
-			if (qpdf_oh_is_dictionary(q, kid))
-				visit(&w, kid);
-			qpdf_oh_release(q, kid);
-		}
-	} else if (qpdf_oh_is_dictionary(q, kids)) {
-		visit(&w, kids);
+		if (pdfo_is(elem, PDFO_DICT))
+			visit(&w, post_ref_num(kid), elem);
+		pdfo_free(elem);
 	}
-	qpdf_oh_release(q, kids);
 	if (!w.stop && w.index != records)
 		post_fail(s, "the structure tree has %u elements where folio tagged %u", w.index, records);
-	for (guint i = 0; i < w.entries->len; i++)
-		if (g_array_index(w.entries, qpdf_oh, i))
-			qpdf_oh_release(q, g_array_index(w.entries, qpdf_oh, i));
+	put_parent_entries(&w, tree_num, tree);
 	g_array_free(w.entries, TRUE);
-	if (w.nums)
-		qpdf_oh_release(q, w.nums);
-out:
-	qpdf_oh_release(q, tree);
-	qpdf_oh_release(q, root);
-	return !s->failed && !post_qpdf_failed(s, "structure");
+	if (w.parent_tree_num)
+		pdfo_free(w.parent_tree);
+	pdfo_free(tree);
+	return !s->failed;
 }

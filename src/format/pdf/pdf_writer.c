@@ -69,7 +69,6 @@ bool pdf_write(const struct export *x, struct outfile *out)
 	bool ok = fp != NULL;
 
 	if (ok) {
-		pdf_post_prepare();
 		outfile_scratch_track(cairo_path);
 		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
 		if (fclose(fp) != 0 && ok) {
@@ -80,7 +79,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 		post.ua = log != NULL;
 		/* The layout's memory is free again: the post-pass holds the PDF's objects instead. */
 		if (ok)
-			ok = pdf_post_write(cairo_path, out->tmp, &post, log);
+			ok = pdf_post_write(cairo_path, out->fp, &post, log);
 		else
 			tag_log_free(log);
 		log = NULL;

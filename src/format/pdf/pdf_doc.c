@@ -1,0 +1,563 @@
+/* pdf_doc.c - a PDF file read object by object from its bytes, edited, and written out anew without holding it. */
+#include "format/pdf/pdf_doc.h"
+
+#include <string.h>
+
+#include "base/zbuf.h"
+
+#define PACK_OBJECTS 200		/* objects to an object stream */
+#define PACK_BYTES (256 * 1024)		/* or about this much text */
+#define INFLATE_LIMIT ((size_t)1 << 30)	/* what a stream may inflate to */
+
+struct entry {
+	size_t in_off;		/* where "num gen obj" begins in the input; 0: not there */
+	char *edit;		/* the object's text since it was changed (a stream: its dictionary), or NULL */
+	guint32 edit_len;
+	bool edit_stream;	/* edit is a stream's dictionary */
+	bool dropped;
+	bool written;		/* at out_off in the output */
+	guint8 type;		/* in the output: 0 free, 1 at out_off, 2 in object stream packed_in */
+	guint64 out_off;	/* type 1: its offset; type 2: the object stream's number */
+	guint32 packed_at;	/* type 2: its index there */
+};
+
+struct pdf_doc {
+	const unsigned char *buf;
+	size_t len;
+	GArray *entries;	/* struct entry by object number */
+	struct pdfo *trailer;
+
+	FILE *out;
+	guint64 out_pos;
+	bool out_failed;
+	/* The object stream being filled: its objects' numbers and their texts one after another. */
+	GArray *pack_nums;
+	GArray *pack_offs;
+	GString *pack_text;
+};
+
+static struct entry *entry_of(struct pdf_doc *d, int num)
+{
+	if (num <= 0)
+		return NULL;
+	if ((guint)num >= d->entries->len)
+		g_array_set_size(d->entries, (guint)num + 1);
+	return &g_array_index(d->entries, struct entry, num);
+}
+
+/* ---- reading ---- */
+
+/* pos at "num gen obj": *pos moved past "obj"; false when that is not there. */
+static bool object_header(const struct pdf_doc *d, int num, size_t *pos)
+{
+	size_t p = *pos;
+	long long n = 0;
+
+	if (p >= d->len || !g_ascii_isdigit(d->buf[p]))
+		return false;
+	while (p < d->len && g_ascii_isdigit(d->buf[p]) && n <= G_MAXINT)
+		n = n * 10 + (d->buf[p++] - '0');
+	if (n != num)
+		return false;
+	pdfo_skip_space(d->buf, d->len, &p);
+	while (p < d->len && g_ascii_isdigit(d->buf[p]))
+		p++;
+	pdfo_skip_space(d->buf, d->len, &p);
+	if (p + 3 > d->len || memcmp(d->buf + p, "obj", 3))
+		return false;
+	*pos = p + 3;
+	return true;
+}
+
+/* The classic cross-reference table at startxref, and its trailer. */
+static bool read_xref(struct pdf_doc *d)
+{
+	size_t p, tail = d->len > 1024 ? d->len - 1024 : 0, start = 0;
+	const unsigned char *sx = NULL;
+	char *error = NULL;
+
+	for (size_t i = tail; i + 9 <= d->len; i++)
+		if (!memcmp(d->buf + i, "startxref", 9))
+			sx = d->buf + i;
+	if (!sx)
+		return false;
+	p = (size_t)(sx - d->buf) + 9;
+	pdfo_skip_space(d->buf, d->len, &p);
+	while (p < d->len && g_ascii_isdigit(d->buf[p]))
+		start = start * 10 + (d->buf[p++] - '0');
+	if (start + 4 > d->len || memcmp(d->buf + start, "xref", 4))
+		return false;
+	p = start + 4;
+	for (;;) {
+		long long first, count;
+		struct pdfo *n;
+
+		pdfo_skip_space(d->buf, d->len, &p);
+		if (p + 7 <= d->len && !memcmp(d->buf + p, "trailer", 7))
+			break;
+		n = pdfo_parse(d->buf, d->len, &p, NULL);
+		first = pdfo_is(n, PDFO_INT) ? n->u.i : -1;
+		pdfo_free(n);
+		n = pdfo_parse(d->buf, d->len, &p, NULL);
+		count = pdfo_is(n, PDFO_INT) ? n->u.i : -1;
+		pdfo_free(n);
+		if (first < 0 || count < 0 || first + count > G_MAXINT / 2)
+			return false;
+		pdfo_skip_space(d->buf, d->len, &p);
+		for (long long i = 0; i < count; i++, p += 20) {
+			size_t off = 0;
+
+			if (p + 20 > d->len)
+				return false;
+			for (int k = 0; k < 10; k++)
+				off = off * 10 + (size_t)(d->buf[p + k] - '0');
+			if (d->buf[p + 17] == 'n' && first + i > 0)
+				entry_of(d, (int)(first + i))->in_off = off;
+		}
+	}
+	p += 7;
+	d->trailer = pdfo_parse(d->buf, d->len, &p, &error);
+	g_free(error);
+	return pdfo_is(d->trailer, PDFO_DICT);
+}
+
+/* No usable table: every "num gen obj" at a line's start, the last of a number winning, and the last trailer. */
+static void scan_objects(struct pdf_doc *d)
+{
+	for (size_t p = 0; p < d->len; p++) {
+		if ((p == 0 || d->buf[p - 1] == '\n' || d->buf[p - 1] == '\r') && g_ascii_isdigit(d->buf[p])) {
+			size_t q = p;
+			long long n = 0;
+
+			while (q < d->len && g_ascii_isdigit(d->buf[q]) && n <= G_MAXINT / 2)
+				n = n * 10 + (d->buf[q++] - '0');
+			if (n > 0 && n < G_MAXINT / 2 && object_header(d, (int)n, &(size_t){ p }))
+				entry_of(d, (int)n)->in_off = p;
+		} else if (p + 7 <= d->len && !memcmp(d->buf + p, "trailer", 7)) {
+			size_t q = p + 7;
+			struct pdfo *t = pdfo_parse(d->buf, d->len, &q, NULL);
+
+			if (pdfo_is(t, PDFO_DICT)) {
+				pdfo_free(d->trailer);
+				d->trailer = t;
+			} else {
+				pdfo_free(t);
+			}
+		}
+	}
+}
+
+struct pdf_doc *pdf_doc_read(const unsigned char *buf, size_t len, char **error)
+{
+	struct pdf_doc *d = g_new0(struct pdf_doc, 1);
+
+	d->buf = buf;
+	d->len = len;
+	d->entries = g_array_new(FALSE, TRUE, sizeof(struct entry));
+	if (len < 8 || memcmp(buf, "%PDF-", 5)) {
+		*error = g_strdup("not a PDF file");
+		pdf_doc_free(d);
+		return NULL;
+	}
+	if (!read_xref(d)) {
+		g_array_set_size(d->entries, 0);
+		pdfo_free(d->trailer);
+		d->trailer = NULL;
+		scan_objects(d);
+	}
+	if (!pdfo_is(d->trailer, PDFO_DICT) || !pdfo_is(pdfo_get(d->trailer, "Root"), PDFO_REF)) {
+		*error = g_strdup("no trailer naming the document's catalog");
+		pdf_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void pdf_doc_free(struct pdf_doc *d)
+{
+	if (!d)
+		return;
+	for (guint i = 0; i < d->entries->len; i++)
+		g_free(g_array_index(d->entries, struct entry, i).edit);
+	g_array_free(d->entries, TRUE);
+	pdfo_free(d->trailer);
+	if (d->pack_nums)
+		g_array_free(d->pack_nums, TRUE);
+	if (d->pack_offs)
+		g_array_free(d->pack_offs, TRUE);
+	if (d->pack_text)
+		g_string_free(d->pack_text, TRUE);
+	g_free(d);
+}
+
+struct pdfo *pdf_doc_trailer(struct pdf_doc *d)
+{
+	return d->trailer;
+}
+
+/* The input's object num: its value, and for a stream where its data begins (*data, else 0). */
+static struct pdfo *parse_input(struct pdf_doc *d, int num, size_t *data)
+{
+	struct entry *e = entry_of(d, num);
+	size_t p;
+	struct pdfo *o;
+
+	*data = 0;
+	if (!e || !e->in_off)
+		return NULL;
+	p = e->in_off;
+	if (!object_header(d, num, &p)) {
+		e->in_off = 0;	/* named by the table, never written */
+		return NULL;
+	}
+	o = pdfo_parse(d->buf, d->len, &p, NULL);
+	if (pdfo_is(o, PDFO_DICT)) {
+		pdfo_skip_space(d->buf, d->len, &p);
+		if (p + 6 <= d->len && !memcmp(d->buf + p, "stream", 6)) {
+			p += 6;
+			if (p < d->len && d->buf[p] == '\r')
+				p++;
+			if (p < d->len && d->buf[p] == '\n')
+				p++;
+			*data = p;
+		}
+	}
+	return o;
+}
+
+struct pdfo *pdf_doc_get(struct pdf_doc *d, int num, bool *stream)
+{
+	struct entry *e = entry_of(d, num);
+	size_t data = 0;
+	struct pdfo *o;
+
+	if (stream)
+		*stream = false;
+	if (!e || e->dropped)
+		return NULL;
+	if (e->edit) {
+		size_t p = 0;
+
+		if (stream)
+			*stream = e->edit_stream;
+		return pdfo_parse((const unsigned char *)e->edit, e->edit_len, &p, NULL);
+	}
+	o = parse_input(d, num, &data);
+	if (stream)
+		*stream = data != 0;
+	return o;
+}
+
+struct pdfo *pdf_doc_resolve(struct pdf_doc *d, struct pdfo *o, struct pdfo **held)
+{
+	*held = NULL;
+	if (!pdfo_is(o, PDFO_REF))
+		return o;
+	*held = pdf_doc_get(d, o->u.ref.num, NULL);
+	return *held;
+}
+
+void pdf_doc_put(struct pdf_doc *d, int num, struct pdfo *o)
+{
+	struct entry *e = entry_of(d, num);
+	GString *text = g_string_new(NULL);
+	bool stream = false;
+
+	if (!e) {
+		pdfo_free(o);
+		return;
+	}
+	if (!e->edit) {
+		size_t data = 0;
+
+		pdfo_free(parse_input(d, num, &data));
+		stream = data != 0;
+	} else {
+		stream = e->edit_stream;
+	}
+	pdfo_write(text, o);
+	pdfo_free(o);
+	g_free(e->edit);
+	e->edit_len = (guint32)text->len;
+	e->edit = g_string_free(text, FALSE);
+	e->edit_stream = stream;
+}
+
+void pdf_doc_drop(struct pdf_doc *d, int num)
+{
+	struct entry *e = entry_of(d, num);
+
+	if (e)
+		e->dropped = true;
+}
+
+int pdf_doc_new_number(struct pdf_doc *d)
+{
+	int num = MAX((int)d->entries->len, 1);
+
+	entry_of(d, num);
+	return num;
+}
+
+/* The raw data of input stream num (dictionary dict): its bytes in the input, false when its /Length is wrong. */
+static bool raw_span(struct pdf_doc *d, const struct pdfo *dict, size_t data, size_t *len)
+{
+	struct pdfo *held, *length = pdf_doc_resolve(d, pdfo_get(dict, "Length"), &held);
+	long long n = pdfo_is(length, PDFO_INT) ? length->u.i : -1;
+	size_t p;
+
+	pdfo_free(held);
+	if (n < 0 || (size_t)n > d->len - data)
+		return false;
+	/* The data must be followed by "endstream". */
+	p = data + (size_t)n;
+	pdfo_skip_space(d->buf, d->len, &p);
+	if (p + 9 > d->len || memcmp(d->buf + p, "endstream", 9))
+		return false;
+	*len = (size_t)n;
+	return true;
+}
+
+const unsigned char *pdf_doc_stream_data(struct pdf_doc *d, int num, size_t *len, bool *owned, char **error)
+{
+	size_t data = 0, raw = 0;
+	struct pdfo *dict = parse_input(d, num, &data), *filter;
+	const unsigned char *out = NULL;
+
+	*owned = false;
+	*error = NULL;
+	if (!data) {
+		*error = g_strdup_printf("object %d is no stream", num);
+	} else if (!raw_span(d, dict, data, &raw)) {
+		*error = g_strdup_printf("stream %d has a wrong /Length", num);
+	} else {
+		filter = pdfo_get(dict, "Filter");
+		if (pdfo_is(filter, PDFO_ARRAY) && pdfo_len(filter) == 1)
+			filter = pdfo_at(filter, 0);
+		if (!filter || pdfo_is(filter, PDFO_NULL)) {
+			out = d->buf + data;
+			*len = raw;
+		} else if (pdfo_is_name(filter, "FlateDecode") && !pdfo_get(dict, "DecodeParms")) {
+			out = zbuf_inflate_zlib(d->buf + data, raw, INFLATE_LIMIT, len);
+			*owned = out != NULL;
+			if (!out)
+				*error = g_strdup_printf("stream %d does not inflate", num);
+		} else {
+			*error = g_strdup_printf("stream %d has a filter folio does not read", num);
+		}
+	}
+	pdfo_free(dict);
+	return out;
+}
+
+/* ---- writing ---- */
+
+static void emit(struct pdf_doc *d, const void *data, size_t len)
+{
+	if (!d->out_failed && len && fwrite(data, 1, len, d->out) != len)
+		d->out_failed = true;
+	d->out_pos += len;
+}
+
+static void emit_str(struct pdf_doc *d, const char *s)
+{
+	emit(d, s, strlen(s));
+}
+
+void pdf_doc_begin(struct pdf_doc *d, FILE *fp, const char *version)
+{
+	char *head = g_strdup_printf("%%PDF-%s\n%%\xbf\xf7\xa2\xfe\n", version);
+
+	d->out = fp;
+	emit_str(d, head);
+	g_free(head);
+	d->pack_nums = g_array_new(FALSE, FALSE, sizeof(int));
+	d->pack_offs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	d->pack_text = g_string_new(NULL);
+}
+
+/* "num 0 obj dict stream data endstream endobj", dict's /Length set to len. */
+static void emit_stream(struct pdf_doc *d, int num, struct pdfo *dict, const void *data, size_t len)
+{
+	struct entry *e = entry_of(d, num);
+	GString *head = g_string_new(NULL);
+
+	e->written = true;
+	e->type = 1;
+	e->out_off = d->out_pos;
+	pdfo_set(dict, "Length", pdfo_int((long long)len));
+	g_string_printf(head, "%d 0 obj\n", num);
+	pdfo_write(head, dict);
+	g_string_append(head, "\nstream\n");
+	emit(d, head->str, head->len);
+	emit(d, data, len);
+	emit_str(d, "\nendstream\nendobj\n");
+	g_string_free(head, TRUE);
+	pdfo_free(dict);
+}
+
+void pdf_doc_put_stream(struct pdf_doc *d, int num, struct pdfo *dict, const void *data, size_t len, const void *z,
+			size_t zlen)
+{
+	pdfo_remove(dict, "DecodeParms");
+	if (z)
+		pdfo_set(dict, "Filter", pdfo_name("FlateDecode"));
+	else
+		pdfo_remove(dict, "Filter");
+	emit_stream(d, num, dict, z ? z : data, z ? zlen : len);
+}
+
+/* The object stream filled so far, written and emptied. */
+static void flush_pack(struct pdf_doc *d)
+{
+	GString *body;
+	int num;
+	struct pdfo *dict;
+	unsigned char *z;
+	size_t zlen = 0;
+
+	if (!d->pack_nums->len)
+		return;
+	num = pdf_doc_new_number(d);
+	body = g_string_new(NULL);
+	for (guint i = 0; i < d->pack_nums->len; i++) {
+		struct entry *e = entry_of(d, g_array_index(d->pack_nums, int, i));
+
+		g_string_append_printf(body, "%d %u ", g_array_index(d->pack_nums, int, i), g_array_index(d->pack_offs, guint32, i));
+		e->type = 2;
+		e->out_off = (guint64)num;
+		e->packed_at = i;
+	}
+	dict = pdfo_dict();
+	pdfo_set(dict, "Type", pdfo_name("ObjStm"));
+	pdfo_set(dict, "N", pdfo_int(d->pack_nums->len));
+	pdfo_set(dict, "First", pdfo_int((long long)body->len));
+	g_string_append_len(body, d->pack_text->str, (gssize)d->pack_text->len);
+	z = zbuf_deflate(body->str, body->len, 6, ZBUF_ZLIB, &zlen);
+	pdf_doc_put_stream(d, num, dict, body->str, body->len, z, zlen);
+	g_free(z);
+	g_string_free(body, TRUE);
+	g_array_set_size(d->pack_nums, 0);
+	g_array_set_size(d->pack_offs, 0);
+	g_string_truncate(d->pack_text, 0);
+}
+
+static void pack(struct pdf_doc *d, int num, const char *text, size_t len)
+{
+	guint32 off = (guint32)d->pack_text->len;
+
+	g_array_append_val(d->pack_nums, num);
+	g_array_append_val(d->pack_offs, off);
+	g_string_append_len(d->pack_text, text, (gssize)len);
+	g_string_append_c(d->pack_text, '\n');
+	if (d->pack_nums->len >= PACK_OBJECTS || d->pack_text->len >= PACK_BYTES)
+		flush_pack(d);
+}
+
+/* Object num as it stands, to the output: false (*error) when it cannot be read. */
+static bool write_object(struct pdf_doc *d, int num, char **error)
+{
+	struct entry *e = entry_of(d, num);
+	size_t data = 0, raw = 0;
+	struct pdfo *o;
+
+	if (e->written || e->dropped || (!e->edit && !e->in_off))
+		return true;
+	if (e->edit && !e->edit_stream) {
+		pack(d, num, e->edit, e->edit_len);
+		return true;
+	}
+	o = parse_input(d, num, &data);
+	if (!o) {
+		if (!e->edit)
+			return true;	/* named by the table, never written: nothing refers to it */
+		*error = g_strdup_printf("object %d cannot be read", num);
+		return false;
+	}
+	if (!data) {
+		GString *text = g_string_new(NULL);
+
+		pdfo_write(text, o);
+		pack(d, num, text->str, text->len);
+		g_string_free(text, TRUE);
+		pdfo_free(o);
+		return true;
+	}
+	if (!raw_span(d, o, data, &raw)) {
+		*error = g_strdup_printf("stream %d has a wrong /Length", num);
+		pdfo_free(o);
+		return false;
+	}
+	if (e->edit) {
+		size_t p = 0;
+
+		pdfo_free(o);
+		o = pdfo_parse((const unsigned char *)e->edit, e->edit_len, &p, NULL);
+	}
+	/* What was written plain (Cairo's character maps, for one) is compressed; XMP stays readable. */
+	if (!pdfo_get(o, "Filter") && !pdfo_is_name(pdfo_get(o, "Type"), "Metadata")) {
+		size_t zlen = 0;
+		unsigned char *z = zbuf_deflate(d->buf + data, raw, 6, ZBUF_ZLIB, &zlen);
+
+		pdf_doc_put_stream(d, num, o, d->buf + data, raw, z, zlen);
+		g_free(z);
+		return true;
+	}
+	emit_stream(d, num, o, d->buf + data, raw);
+	return true;
+}
+
+static void put_be(unsigned char *at, guint64 v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v >>= 8)
+		at[i] = (unsigned char)(v & 0xff);
+}
+
+bool pdf_doc_finish(struct pdf_doc *d, struct pdfo *trailer, char **error)
+{
+	int xref_num, width;
+	guint n;
+	unsigned char *rows, *z;
+	size_t zlen = 0;
+	guint64 xref_at;
+	char tail[64];
+
+	*error = NULL;
+	for (guint num = 1; num < d->entries->len; num++)
+		if (!write_object(d, (int)num, error)) {
+			pdfo_free(trailer);
+			return false;
+		}
+	flush_pack(d);
+	xref_num = pdf_doc_new_number(d);
+	xref_at = d->out_pos;
+	entry_of(d, xref_num)->type = 1;
+	entry_of(d, xref_num)->out_off = xref_at;
+	n = d->entries->len;
+	width = xref_at > G_MAXUINT32 ? 8 : 4;
+	rows = g_malloc0((size_t)n * (size_t)(3 + width));
+	for (guint i = 0; i < n; i++) {
+		const struct entry *e = &g_array_index(d->entries, struct entry, i);
+		unsigned char *row = rows + (size_t)i * (size_t)(3 + width);
+
+		row[0] = e->type;
+		if (e->type) {
+			put_be(row + 1, e->out_off, width);
+			put_be(row + 1 + width, e->type == 2 ? e->packed_at : 0, 2);
+		} else {
+			put_be(row + 1 + width, i == 0 ? 65535 : 0, 2);
+		}
+	}
+	pdfo_set(trailer, "Type", pdfo_name("XRef"));
+	pdfo_set(trailer, "Size", pdfo_int(n));
+	pdfo_set(trailer, "W", pdfo_parse_text(width == 8 ? "[1 8 2]" : "[1 4 2]"));
+	z = zbuf_deflate(rows, (size_t)n * (size_t)(3 + width), 6, ZBUF_ZLIB, &zlen);
+	pdf_doc_put_stream(d, xref_num, trailer, rows, (size_t)n * (size_t)(3 + width), z, zlen);
+	g_free(z);
+	g_free(rows);
+	snprintf(tail, sizeof tail, "startxref\n%llu\n%%%%EOF\n", (unsigned long long)xref_at);
+	emit_str(d, tail);
+	if (d->out_failed)
+		*error = g_strdup("cannot write the file");
+	return !d->out_failed;
+}
