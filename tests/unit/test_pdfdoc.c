@@ -157,6 +157,7 @@ int main(void)
 	check_again("pdfo: a hexadecimal string's odd digit", "<4>", "(@)");
 	check_again("pdfo: true, false and null", "[true false null]", "[true false null]");
 	check_again("pdfo: a duplicated key keeps its last value", "<</A 1/A 2>>", "<</A 2>>");
+	check_again("pdfo: an empty name before a number stays apart from it (fuzz_pdfdoc)", "<</ 5 0 R/A 7>>", "<</ 5 0 R/A 7>>");
 	check_again("pdfo: a line continuation in a string", "(ab\\\ncd)", "(abcd)");
 	CHECK("pdfo: an unterminated string is no object", !pdfo_parse((const unsigned char *)"(abc", 4, &pos, &error) && error);
 	g_free(error);

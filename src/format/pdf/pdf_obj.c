@@ -193,6 +193,8 @@ void pdfo_skip_space(const unsigned char *buf, size_t len, size_t *pos)
 	*pos = p;
 }
 
+static int key_index(const struct pdfo *dict, const char *key);
+
 struct reader {
 	const unsigned char *buf;
 	size_t len, pos;
@@ -211,22 +213,33 @@ static int hex_value(unsigned char c)
 	return g_ascii_isxdigit(c) ? g_ascii_xdigit_value(c) : -1;
 }
 
+/* The name at r->pos (past its slash), decoded: g_free. */
+static char *name_text(struct reader *r)
+{
+	size_t start = ++r->pos, n = 0;
+	char *text;
+
+	while (r->pos < r->len && is_regular(r->buf[r->pos]))
+		r->pos++;
+	text = g_malloc(r->pos - start + 1);
+	for (size_t i = start; i < r->pos; i++) {
+		unsigned char c = r->buf[i];
+
+		if (c == '#' && i + 2 < r->pos && hex_value(r->buf[i + 1]) >= 0 && hex_value(r->buf[i + 2]) >= 0) {
+			c = (unsigned char)(hex_value(r->buf[i + 1]) * 16 + hex_value(r->buf[i + 2]));
+			i += 2;
+		}
+		text[n++] = (char)c;
+	}
+	text[n] = '\0';
+	return text;
+}
+
 static struct pdfo *read_name(struct reader *r)
 {
-	GString *s = g_string_new(NULL);
 	struct pdfo *o = make(PDFO_NAME);
 
-	r->pos++;
-	while (r->pos < r->len && is_regular(r->buf[r->pos])) {
-		unsigned char c = r->buf[r->pos++];
-
-		if (c == '#' && r->pos + 1 < r->len && hex_value(r->buf[r->pos]) >= 0 && hex_value(r->buf[r->pos + 1]) >= 0) {
-			c = (unsigned char)(hex_value(r->buf[r->pos]) * 16 + hex_value(r->buf[r->pos + 1]));
-			r->pos += 2;
-		}
-		g_string_append_c(s, (char)c);
-	}
-	o->u.text = g_string_free(s, FALSE);
+	o->u.text = name_text(r);
 	return o;
 }
 
@@ -319,26 +332,27 @@ static struct pdfo *read_hex(struct reader *r)
 static struct pdfo *read_number(struct reader *r)
 {
 	size_t start = r->pos, p;
-	bool real = false;
-	char *text;
+	bool real = false, minus = r->buf[r->pos] == '-';
+	unsigned long long v = 0;
 	struct pdfo *o;
 
 	if (r->buf[r->pos] == '+' || r->buf[r->pos] == '-')
 		r->pos++;
 	while (r->pos < r->len && (g_ascii_isdigit(r->buf[r->pos]) || r->buf[r->pos] == '.')) {
 		real |= r->buf[r->pos] == '.';
+		/* Past 18 digits an integer stops growing (PDF's own limit is 2^31). */
+		if (!real && v < 100000000000000000ULL)
+			v = v * 10 + (unsigned long long)(r->buf[r->pos] - '0');
 		r->pos++;
 	}
 	if (r->pos == start || (r->pos == start + 1 && !g_ascii_isdigit(r->buf[start])))
 		return fail(r, "a bad number");
-	text = g_strndup((const char *)r->buf + start, r->pos - start);
 	if (real) {
 		o = make(PDFO_REAL);
-		o->u.text = text;
+		o->u.text = g_strndup((const char *)r->buf + start, r->pos - start);
 		return o;
 	}
-	o = pdfo_int(g_ascii_strtoll(text, NULL, 10));
-	g_free(text);
+	o = pdfo_int(minus ? -(long long)v : (long long)v);
 	/* "N G R": look ahead for the generation and the R. */
 	p = r->pos;
 	pdfo_skip_space(r->buf, r->len, &p);
@@ -396,7 +410,9 @@ static struct pdfo *read_dict(struct reader *r, int depth)
 
 	r->pos += 2;
 	for (;;) {
-		struct pdfo *key, *value;
+		struct pdfo *value;
+		char *key;
+		int at;
 
 		pdfo_skip_space(r->buf, r->len, &r->pos);
 		if (r->pos + 1 < r->len && r->buf[r->pos] == '>' && r->buf[r->pos + 1] == '>') {
@@ -405,15 +421,23 @@ static struct pdfo *read_dict(struct reader *r, int depth)
 		}
 		if (r->pos >= r->len || r->buf[r->pos] != '/')
 			break;
-		key = read_name(r);
+		key = name_text(r);
 		pdfo_skip_space(r->buf, r->len, &r->pos);
 		value = read_object(r, depth + 1);
 		if (!value) {
-			pdfo_free(key);
+			g_free(key);
 			break;
 		}
-		pdfo_set(d, key->u.text, value);
-		pdfo_free(key);
+		/* A key given twice keeps its last value. */
+		at = key_index(d, key);
+		if (at >= 0) {
+			pdfo_free(g_ptr_array_index(d->u.items, at + 1));
+			g_ptr_array_index(d->u.items, at + 1) = value;
+			g_free(key);
+		} else {
+			g_ptr_array_add(d->u.items, key);
+			g_ptr_array_add(d->u.items, value);
+		}
 	}
 	pdfo_free(d);
 	return fail(r, "a bad dictionary");
@@ -520,10 +544,25 @@ static void write_string(GString *out, const GByteArray *s)
 	g_string_append_c(out, ')');
 }
 
-/* A space between two tokens only where the second would otherwise run into the first. */
+static void write_int(GString *out, long long v)
+{
+	char digits[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		g_string_append_c(out, '-');
+	while (n > 0)
+		g_string_append_c(out, digits[--n]);
+}
+
+/* A space between two tokens only where the second would otherwise run into the first (an empty name's slash too). */
 static void separate(GString *out)
 {
-	if (out->len && is_regular((unsigned char)out->str[out->len - 1]))
+	if (out->len && (is_regular((unsigned char)out->str[out->len - 1]) || out->str[out->len - 1] == '/'))
 		g_string_append_c(out, ' ');
 }
 
@@ -540,7 +579,7 @@ void pdfo_write(GString *out, const struct pdfo *o)
 		break;
 	case PDFO_INT:
 		separate(out);
-		g_string_append_printf(out, "%lld", o->u.i);
+		write_int(out, o->u.i);
 		break;
 	case PDFO_REAL:
 		separate(out);
@@ -554,7 +593,10 @@ void pdfo_write(GString *out, const struct pdfo *o)
 		break;
 	case PDFO_REF:
 		separate(out);
-		g_string_append_printf(out, "%d %d R", o->u.ref.num, o->u.ref.gen);
+		write_int(out, o->u.ref.num);
+		g_string_append_c(out, ' ');
+		write_int(out, o->u.ref.gen);
+		g_string_append(out, " R");
 		break;
 	case PDFO_ARRAY:
 		g_string_append_c(out, '[');
