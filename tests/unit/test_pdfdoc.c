@@ -182,5 +182,26 @@ int main(void)
 	pdfo_free(d);
 	check_file(false);
 	check_file(true);
+	{
+		/* Numbers out of all proportion to the file: nothing is made for them. */
+		const char *huge = "%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2000000000 0 R >>\nendobj\n"
+				   "xref\n2000000000 1\n0000000009 00000 n \ntrailer\n<< /Root 1 0 R >>\nstartxref\n60\n%%EOF\n";
+		struct pdf_doc *hd;
+		size_t xref = strstr(huge, "xref") - huge;
+		char *text = g_strdup(huge), *at = strstr(text, "startxref\n") + 10;
+
+		struct pdfo *catalog;
+
+		snprintf(at, 16, "%zu\n%%%%EOF\n", xref);
+		error = NULL;
+		hd = pdf_doc_read((const unsigned char *)text, strlen(text), &error);
+		CHECK("pdf_doc: a table naming object 2,000,000,000 is not believed (the file is scanned)", hd && !error);
+		CHECK("pdf_doc: a reference to object 2,000,000,000 is none", hd && !pdf_doc_get(hd, 2000000000, NULL));
+		catalog = hd ? pdf_doc_get(hd, 1, NULL) : NULL;
+		CHECK("pdf_doc: the catalog found by the scan", pdfo_is(catalog, PDFO_DICT));
+		pdfo_free(catalog);
+		pdf_doc_free(hd);
+		g_free(text);
+	}
 	CHECK_DONE();
 }

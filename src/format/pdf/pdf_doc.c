@@ -26,6 +26,7 @@ struct pdf_doc {
 	size_t len;
 	GArray *entries;	/* struct entry by object number */
 	struct pdfo *trailer;
+	size_t added;		/* objects made by pdf_doc_new_number */
 
 	FILE *out;
 	guint64 out_pos;
@@ -36,13 +37,20 @@ struct pdf_doc {
 	GString *pack_text;
 };
 
+/* Object num's entry, made when it is new; NULL past what the input can hold (a number read from it). */
 static struct entry *entry_of(struct pdf_doc *d, int num)
 {
-	if (num <= 0)
+	if (num <= 0 || (size_t)num > d->len + d->added)
 		return NULL;
 	if ((guint)num >= d->entries->len)
 		g_array_set_size(d->entries, (guint)num + 1);
 	return &g_array_index(d->entries, struct entry, num);
+}
+
+/* Object num's entry when there is one: asking never makes one. */
+static struct entry *entry_at(struct pdf_doc *d, int num)
+{
+	return num > 0 && (guint)num < d->entries->len ? &g_array_index(d->entries, struct entry, num) : NULL;
 }
 
 /* ---- reading ---- */
@@ -111,8 +119,13 @@ static bool read_xref(struct pdf_doc *d)
 				return false;
 			for (int k = 0; k < 10; k++)
 				off = off * 10 + (size_t)(d->buf[p + k] - '0');
-			if (d->buf[p + 17] == 'n' && first + i > 0)
-				entry_of(d, (int)(first + i))->in_off = off;
+			if (d->buf[p + 17] == 'n' && first + i > 0) {
+				struct entry *e = entry_of(d, (int)(first + i));
+
+				if (!e)
+					return false;
+				e->in_off = off;
+			}
 		}
 	}
 	p += 7;
@@ -131,7 +144,7 @@ static void scan_objects(struct pdf_doc *d)
 
 			while (q < d->len && g_ascii_isdigit(d->buf[q]) && n <= G_MAXINT / 2)
 				n = n * 10 + (d->buf[q++] - '0');
-			if (n > 0 && n < G_MAXINT / 2 && object_header(d, (int)n, &(size_t){ p }))
+			if (n > 0 && (size_t)n <= d->len && object_header(d, (int)n, &(size_t){ p }))
 				entry_of(d, (int)n)->in_off = p;
 		} else if (p + 7 <= d->len && !memcmp(d->buf + p, "trailer", 7)) {
 			size_t q = p + 7;
@@ -198,7 +211,7 @@ struct pdfo *pdf_doc_trailer(struct pdf_doc *d)
 /* The input's object num: its value, and for a stream where its data begins (*data, else 0). */
 static struct pdfo *parse_input(struct pdf_doc *d, int num, size_t *data)
 {
-	struct entry *e = entry_of(d, num);
+	struct entry *e = entry_at(d, num);
 	size_t p;
 	struct pdfo *o;
 
@@ -227,7 +240,7 @@ static struct pdfo *parse_input(struct pdf_doc *d, int num, size_t *data)
 
 struct pdfo *pdf_doc_get(struct pdf_doc *d, int num, bool *stream)
 {
-	struct entry *e = entry_of(d, num);
+	struct entry *e = entry_at(d, num);
 	size_t data = 0;
 	struct pdfo *o;
 
@@ -259,7 +272,7 @@ struct pdfo *pdf_doc_resolve(struct pdf_doc *d, struct pdfo *o, struct pdfo **he
 
 void pdf_doc_put(struct pdf_doc *d, int num, struct pdfo *o)
 {
-	struct entry *e = entry_of(d, num);
+	struct entry *e = entry_at(d, num);
 	GString *text = g_string_new(NULL);
 	bool stream = false;
 
@@ -285,7 +298,7 @@ void pdf_doc_put(struct pdf_doc *d, int num, struct pdfo *o)
 
 void pdf_doc_drop(struct pdf_doc *d, int num)
 {
-	struct entry *e = entry_of(d, num);
+	struct entry *e = entry_at(d, num);
 
 	if (e)
 		e->dropped = true;
@@ -295,7 +308,8 @@ int pdf_doc_new_number(struct pdf_doc *d)
 {
 	int num = MAX((int)d->entries->len, 1);
 
-	entry_of(d, num);
+	d->added++;
+	g_array_set_size(d->entries, (guint)num + 1);
 	return num;
 }
 
@@ -379,9 +393,16 @@ void pdf_doc_begin(struct pdf_doc *d, FILE *fp, const char *version)
 /* "num 0 obj dict stream data endstream endobj", dict's /Length set to len. */
 static void emit_stream(struct pdf_doc *d, int num, struct pdfo *dict, const void *data, size_t len)
 {
-	struct entry *e = entry_of(d, num);
-	GString *head = g_string_new(NULL);
+	struct entry *e = entry_at(d, num);
+	GString *head;
 
+	if (!e) {
+		/* Only numbers the doc knows are written: a page naming another is failed before. */
+		d->out_failed = true;
+		pdfo_free(dict);
+		return;
+	}
+	head = g_string_new(NULL);
 	e->written = true;
 	e->type = 1;
 	e->out_off = d->out_pos;
@@ -421,7 +442,7 @@ static void flush_pack(struct pdf_doc *d)
 	num = pdf_doc_new_number(d);
 	body = g_string_new(NULL);
 	for (guint i = 0; i < d->pack_nums->len; i++) {
-		struct entry *e = entry_of(d, g_array_index(d->pack_nums, int, i));
+		struct entry *e = entry_at(d, g_array_index(d->pack_nums, int, i));
 
 		g_string_append_printf(body, "%d %u ", g_array_index(d->pack_nums, int, i), g_array_index(d->pack_offs, guint32, i));
 		e->type = 2;
@@ -457,7 +478,7 @@ static void pack(struct pdf_doc *d, int num, const char *text, size_t len)
 /* Object num as it stands, to the output: false (*error) when it cannot be read. */
 static bool write_object(struct pdf_doc *d, int num, char **error)
 {
-	struct entry *e = entry_of(d, num);
+	struct entry *e = entry_at(d, num);
 	size_t data = 0, raw = 0;
 	struct pdfo *o;
 
@@ -493,6 +514,10 @@ static bool write_object(struct pdf_doc *d, int num, char **error)
 
 		pdfo_free(o);
 		o = pdfo_parse((const unsigned char *)e->edit, e->edit_len, &p, NULL);
+		if (!o) {
+			*error = g_strdup_printf("object %d cannot be written", num);
+			return false;
+		}
 	}
 	/* What was written plain (Cairo's character maps, for one) is compressed; XMP stays readable. */
 	if (!pdfo_get(o, "Filter") && !pdfo_is_name(pdfo_get(o, "Type"), "Metadata")) {
@@ -531,8 +556,8 @@ bool pdf_doc_finish(struct pdf_doc *d, struct pdfo *trailer, char **error)
 	flush_pack(d);
 	xref_num = pdf_doc_new_number(d);
 	xref_at = d->out_pos;
-	entry_of(d, xref_num)->type = 1;
-	entry_of(d, xref_num)->out_off = xref_at;
+	entry_at(d, xref_num)->type = 1;
+	entry_at(d, xref_num)->out_off = xref_at;
 	n = d->entries->len;
 	width = xref_at > G_MAXUINT32 ? 8 : 4;
 	rows = g_malloc0((size_t)n * (size_t)(3 + width));
