@@ -258,6 +258,27 @@ contains "pdf: outline has entries" "$TMP/fitz" '^outline [1-9][0-9]* '
 contains "pdf: internal links (contents, notes)" "$TMP/fitz" 'internal [1-9]'
 contains "pdf: external links" "$TMP/fitz" 'external [1-9]'
 
+# Every stream is compressed, the font subsets too: Cairo only stores them (cairo_zlib.c) and the
+# post-pass compresses them with libdeflate; a stored stream would be as large as its data.
+/usr/bin/python3 - "$TMP/ex.pdf" >"$TMP/streams" 2>&1 <<'PY'
+import sys, zlib, fitz
+d = fitz.open(sys.argv[1])
+fonts = stored = 0
+for x in range(1, d.xref_length()):
+    if not d.xref_is_stream(x) or d.xref_get_key(x, "Filter")[1] != "/FlateDecode":
+        continue
+    raw, data = d.xref_stream_raw(x), d.xref_stream(x)
+    font = d.xref_get_key(x, "Subtype")[1] in ("/CIDFontType0C", "/Type1C", "/OpenType") or d.xref_get_key(x, "Length1")[0] != "null"
+    fonts += font
+    # zlib's header, then the first block's type: 00 is a stored block.
+    if len(raw) > 2 and raw[2] & 6 == 0 and len(data) > 1000:
+        stored += 1
+        print("stored", x, len(raw), len(data))
+print("fonts", fonts, "stored", stored)
+PY
+contains "pdf: font subsets found among the streams" "$TMP/streams" '^fonts [1-9][0-9]* '
+contains "pdf: no stream is only stored (font subsets compressed by the post-pass)" "$TMP/streams" ' stored 0$'
+
 # Pictures: PNG, JPEG (its own bytes), WebP all in the PDF.
 "$FOLIO" $P/images -q -o "$TMP/img.pdf"
 pdfimages -list "$TMP/img.pdf" >"$TMP/imgs" 2>&1

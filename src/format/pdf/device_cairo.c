@@ -11,6 +11,7 @@
 #include "base/xmlesc.h"
 #include "format/cover.h"
 #include "format/fonts.h"
+#include "format/pdf/cairo_zlib.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
 
@@ -552,7 +553,10 @@ static bool cairo_finish(struct device *d)
 	c->tags = NULL;
 	cairo_destroy(c->cr);
 	c->cr = NULL;
+	/* Cairo compresses the font subsets as it finishes: the post-pass does that on every core. */
+	cairo_zlib_store_begin();
 	cairo_surface_finish(c->surface);
+	cairo_zlib_store_end();
 	st = cairo_surface_status(c->surface);
 	errno = 0;
 	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && fflush(c->fp) != 0) {

@@ -1,12 +1,15 @@
 /* pdf_doc.c - a PDF file read object by object from its bytes, edited, and written out anew without holding it. */
 #include "format/pdf/pdf_doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/parallel.h"
 #include "base/zbuf.h"
+#include "format/pdf/cairo_zlib.h"
 
-#define PACK_OBJECTS 200		/* objects to an object stream */
-#define PACK_BYTES (256 * 1024)		/* or about this much text */
+#define CHUNK 200			/* object numbers to a job of the final write, and so at most to an object stream */
+#define CHUNK_BYTES (256 * 1024)	/* or about this much of the input: a large font has a job of its own */
 #define INFLATE_LIMIT ((size_t)1 << 30)	/* what a stream may inflate to */
 
 struct entry {
@@ -31,10 +34,7 @@ struct pdf_doc {
 	FILE *out;
 	guint64 out_pos;
 	bool out_failed;
-	/* The object stream being filled: its objects' numbers and their texts one after another. */
-	GArray *pack_nums;
-	GArray *pack_offs;
-	GString *pack_text;
+	char *finish_error;	/* the first object the final write could not read */
 };
 
 /* Object num's entry, made when it is new; NULL past what the input can hold (a number read from it). */
@@ -194,12 +194,7 @@ void pdf_doc_free(struct pdf_doc *d)
 		g_free(g_array_index(d->entries, struct entry, i).edit);
 	g_array_free(d->entries, TRUE);
 	pdfo_free(d->trailer);
-	if (d->pack_nums)
-		g_array_free(d->pack_nums, TRUE);
-	if (d->pack_offs)
-		g_array_free(d->pack_offs, TRUE);
-	if (d->pack_text)
-		g_string_free(d->pack_text, TRUE);
+	g_free(d->finish_error);
 	g_free(d);
 }
 
@@ -219,10 +214,8 @@ static struct pdfo *parse_input(struct pdf_doc *d, int num, size_t *data)
 	if (!e || !e->in_off)
 		return NULL;
 	p = e->in_off;
-	if (!object_header(d, num, &p)) {
-		e->in_off = 0;	/* named by the table, never written */
-		return NULL;
-	}
+	if (!object_header(d, num, &p))
+		return NULL;	/* named by the table, never written */
 	o = pdfo_parse(d->buf, d->len, &p, NULL);
 	if (pdfo_is(o, PDFO_DICT)) {
 		pdfo_skip_space(d->buf, d->len, &p);
@@ -385,16 +378,29 @@ void pdf_doc_begin(struct pdf_doc *d, FILE *fp, const char *version)
 	d->out = fp;
 	emit_str(d, head);
 	g_free(head);
-	d->pack_nums = g_array_new(FALSE, FALSE, sizeof(int));
-	d->pack_offs = g_array_new(FALSE, FALSE, sizeof(guint32));
-	d->pack_text = g_string_new(NULL);
 }
 
-/* "num 0 obj dict stream data endstream endobj", dict's /Length set to len. */
+/* "num 0 obj dict stream data endstream endobj" (dict taken, its /Length set) appended to out. */
+static void stream_bytes(GByteArray *out, int num, struct pdfo *dict, const void *data, size_t len)
+{
+	GString *head = g_string_new(NULL);
+
+	pdfo_set(dict, "Length", pdfo_int((long long)len));
+	g_string_printf(head, "%d 0 obj\n", num);
+	pdfo_write(head, dict);
+	g_string_append(head, "\nstream\n");
+	g_byte_array_append(out, (const guint8 *)head->str, (guint)head->len);
+	g_byte_array_append(out, data, (guint)len);
+	g_byte_array_append(out, (const guint8 *)"\nendstream\nendobj\n", 18);
+	g_string_free(head, TRUE);
+	pdfo_free(dict);
+}
+
+/* Stream object num written now (dict taken). */
 static void emit_stream(struct pdf_doc *d, int num, struct pdfo *dict, const void *data, size_t len)
 {
 	struct entry *e = entry_at(d, num);
-	GString *head;
+	GByteArray *bytes;
 
 	if (!e) {
 		/* Only numbers the doc knows are written: a page naming another is failed before. */
@@ -402,19 +408,13 @@ static void emit_stream(struct pdf_doc *d, int num, struct pdfo *dict, const voi
 		pdfo_free(dict);
 		return;
 	}
-	head = g_string_new(NULL);
 	e->written = true;
 	e->type = 1;
 	e->out_off = d->out_pos;
-	pdfo_set(dict, "Length", pdfo_int((long long)len));
-	g_string_printf(head, "%d 0 obj\n", num);
-	pdfo_write(head, dict);
-	g_string_append(head, "\nstream\n");
-	emit(d, head->str, head->len);
-	emit(d, data, len);
-	emit_str(d, "\nendstream\nendobj\n");
-	g_string_free(head, TRUE);
-	pdfo_free(dict);
+	bytes = g_byte_array_sized_new((guint)MIN(len + 256, G_MAXUINT));
+	stream_bytes(bytes, num, dict, data, len);
+	emit(d, bytes->data, bytes->len);
+	g_byte_array_free(bytes, TRUE);
 }
 
 void pdf_doc_put_stream(struct pdf_doc *d, int num, struct pdfo *dict, const void *data, size_t len, const void *z,
@@ -428,84 +428,80 @@ void pdf_doc_put_stream(struct pdf_doc *d, int num, struct pdfo *dict, const voi
 	emit_stream(d, num, dict, z ? z : data, z ? zlen : len);
 }
 
-/* The object stream filled so far, written and emptied. */
-static void flush_pack(struct pdf_doc *d)
+/* A job of the final write: objects [from, to), made into their object stream and their streams' bytes. */
+struct chunk {
+	struct pdf_doc *d;
+	int from, to;
+	int objstm;		/* the number kept for its object stream */
+	GString *head;		/* the object stream's "num offset" pairs */
+	GString *text;		/* and its objects' texts */
+	guint packed;
+	unsigned char *z;	/* the object stream, compressed */
+	size_t zlen;
+	GByteArray *streams;	/* whole stream objects, one after another */
+	GArray *stream_at;	/* int pairs: object number, its offset in streams */
+	char *error;
+};
+
+static void pack(struct chunk *c, int num, const char *text, size_t len)
 {
-	GString *body;
-	int num;
-	struct pdfo *dict;
-	unsigned char *z;
+	struct entry *e = entry_at(c->d, num);
+
+	g_string_append_printf(c->head, "%d %zu ", num, c->text->len);
+	g_string_append_len(c->text, text, (gssize)len);
+	g_string_append_c(c->text, '\n');
+	e->type = 2;
+	e->out_off = (guint64)c->objstm;
+	e->packed_at = c->packed++;
+}
+
+/* Stream num of plain data compressed into c (dict taken); false (dict kept) when it cannot be. */
+static bool compressed_bytes(struct chunk *c, int num, struct pdfo *dict, const unsigned char *data, size_t len)
+{
 	size_t zlen = 0;
+	unsigned char *z = zbuf_deflate(data, len, 6, ZBUF_ZLIB, &zlen);
 
-	if (!d->pack_nums->len)
-		return;
-	num = pdf_doc_new_number(d);
-	body = g_string_new(NULL);
-	for (guint i = 0; i < d->pack_nums->len; i++) {
-		struct entry *e = entry_at(d, g_array_index(d->pack_nums, int, i));
-
-		g_string_append_printf(body, "%d %u ", g_array_index(d->pack_nums, int, i), g_array_index(d->pack_offs, guint32, i));
-		e->type = 2;
-		e->out_off = (guint64)num;
-		e->packed_at = i;
-	}
-	dict = pdfo_dict();
-	pdfo_set(dict, "Type", pdfo_name("ObjStm"));
-	pdfo_set(dict, "N", pdfo_int(d->pack_nums->len));
-	pdfo_set(dict, "First", pdfo_int((long long)body->len));
-	g_string_append_len(body, d->pack_text->str, (gssize)d->pack_text->len);
-	z = zbuf_deflate(body->str, body->len, 6, ZBUF_ZLIB, &zlen);
-	pdf_doc_put_stream(d, num, dict, body->str, body->len, z, zlen);
+	if (!z)
+		return false;
+	pdfo_set(dict, "Filter", pdfo_name("FlateDecode"));
+	stream_bytes(c->streams, num, dict, z, zlen);
 	g_free(z);
-	g_string_free(body, TRUE);
-	g_array_set_size(d->pack_nums, 0);
-	g_array_set_size(d->pack_offs, 0);
-	g_string_truncate(d->pack_text, 0);
+	return true;
 }
 
-static void pack(struct pdf_doc *d, int num, const char *text, size_t len)
+/* Object num as it stands, into c: false (c->error) when it cannot be read. */
+static bool chunk_object(struct chunk *c, int num)
 {
-	guint32 off = (guint32)d->pack_text->len;
-
-	g_array_append_val(d->pack_nums, num);
-	g_array_append_val(d->pack_offs, off);
-	g_string_append_len(d->pack_text, text, (gssize)len);
-	g_string_append_c(d->pack_text, '\n');
-	if (d->pack_nums->len >= PACK_OBJECTS || d->pack_text->len >= PACK_BYTES)
-		flush_pack(d);
-}
-
-/* Object num as it stands, to the output: false (*error) when it cannot be read. */
-static bool write_object(struct pdf_doc *d, int num, char **error)
-{
+	struct pdf_doc *d = c->d;
 	struct entry *e = entry_at(d, num);
 	size_t data = 0, raw = 0;
 	struct pdfo *o;
+	int at[2] = { num, 0 };
 
 	if (e->written || e->dropped || (!e->edit && !e->in_off))
 		return true;
 	if (e->edit && !e->edit_stream) {
-		pack(d, num, e->edit, e->edit_len);
+		pack(c, num, e->edit, e->edit_len);
 		return true;
 	}
 	o = parse_input(d, num, &data);
 	if (!o) {
 		if (!e->edit)
 			return true;	/* named by the table, never written: nothing refers to it */
-		*error = g_strdup_printf("object %d cannot be read", num);
+		c->error = g_strdup_printf("object %d cannot be read", num);
 		return false;
 	}
 	if (!data) {
 		GString *text = g_string_new(NULL);
 
 		pdfo_write(text, o);
-		pack(d, num, text->str, text->len);
+		pack(c, num, text->str, text->len);
 		g_string_free(text, TRUE);
 		pdfo_free(o);
 		return true;
 	}
 	if (!raw_span(d, o, data, &raw)) {
-		*error = g_strdup_printf("stream %d has a wrong /Length", num);
+		c->error = g_strdup_printf("stream %d has a wrong /Length", num);
 		pdfo_free(o);
 		return false;
 	}
@@ -515,21 +511,91 @@ static bool write_object(struct pdf_doc *d, int num, char **error)
 		pdfo_free(o);
 		o = pdfo_parse((const unsigned char *)e->edit, e->edit_len, &p, NULL);
 		if (!o) {
-			*error = g_strdup_printf("object %d cannot be written", num);
+			c->error = g_strdup_printf("object %d cannot be written", num);
 			return false;
 		}
 	}
-	/* What was written plain (Cairo's character maps, for one) is compressed; XMP stays readable. */
+	at[1] = (int)c->streams->len;
+	g_array_append_vals(c->stream_at, at, 2);
+	/*
+	 * What was written plain (Cairo's character maps, for one) is compressed, and what was only
+	 * stored (its fonts: cairo_zlib.c) compressed properly; XMP stays readable.
+	 */
 	if (!pdfo_get(o, "Filter") && !pdfo_is_name(pdfo_get(o, "Type"), "Metadata")) {
-		size_t zlen = 0;
-		unsigned char *z = zbuf_deflate(d->buf + data, raw, 6, ZBUF_ZLIB, &zlen);
+		if (compressed_bytes(c, num, o, d->buf + data, raw))
+			return true;
+	} else if (pdfo_is_name(pdfo_get(o, "Filter"), "FlateDecode") && !pdfo_get(o, "DecodeParms")
+		   && cairo_zlib_is_stored(d->buf + data, raw)) {
+		size_t plain_len = 0;
+		unsigned char *plain = zbuf_inflate_zlib(d->buf + data, raw, INFLATE_LIMIT, &plain_len);
+		bool done = plain && compressed_bytes(c, num, o, plain, plain_len);
 
-		pdf_doc_put_stream(d, num, o, d->buf + data, raw, z, zlen);
-		g_free(z);
-		return true;
+		g_free(plain);
+		if (done)
+			return true;
 	}
-	emit_stream(d, num, o, d->buf + data, raw);
+	stream_bytes(c->streams, num, o, d->buf + data, raw);
 	return true;
+}
+
+/* On a worker: the chunk's objects, and its object stream compressed. */
+static void chunk_work(gpointer job, gpointer unused)
+{
+	struct chunk *c = job;
+
+	c->head = g_string_new(NULL);
+	c->text = g_string_new(NULL);
+	c->streams = g_byte_array_new();
+	c->stream_at = g_array_new(FALSE, FALSE, sizeof(int));
+	for (int num = c->from; num < c->to && !c->error; num++)
+		chunk_object(c, num);
+	if (c->packed && !c->error) {
+		gsize first = c->head->len;
+
+		g_string_append_len(c->head, c->text->str, (gssize)c->text->len);
+		c->z = zbuf_deflate(c->head->str, c->head->len, 6, ZBUF_ZLIB, &c->zlen);
+		g_string_truncate(c->head, first);
+	}
+}
+
+/* Here, in order: the chunk written out, its objects' offsets noted. */
+static void chunk_take(gpointer job, gpointer user)
+{
+	struct chunk *c = job;
+	struct pdf_doc *d = user;
+
+	if (c->error && !d->finish_error)
+		d->finish_error = g_steal_pointer(&c->error);
+	if (!d->finish_error) {
+		if (c->packed) {
+			struct pdfo *dict = pdfo_dict();
+			GString *body = c->head;
+
+			pdfo_set(dict, "Type", pdfo_name("ObjStm"));
+			pdfo_set(dict, "N", pdfo_int(c->packed));
+			pdfo_set(dict, "First", pdfo_int((long long)body->len));
+			if (!c->z) {
+				g_string_append_len(body, c->text->str, (gssize)c->text->len);
+				pdf_doc_put_stream(d, c->objstm, dict, body->str, body->len, NULL, 0);
+			} else {
+				pdf_doc_put_stream(d, c->objstm, dict, NULL, 0, c->z, c->zlen);
+			}
+		}
+		for (guint i = 0; i + 1 < c->stream_at->len; i += 2) {
+			struct entry *e = entry_at(d, g_array_index(c->stream_at, int, i));
+
+			e->written = true;
+			e->type = 1;
+			e->out_off = d->out_pos + (guint64)g_array_index(c->stream_at, int, i + 1);
+		}
+		emit(d, c->streams->data, c->streams->len);
+	}
+	g_string_free(c->head, TRUE);
+	g_string_free(c->text, TRUE);
+	g_byte_array_free(c->streams, TRUE);
+	g_array_free(c->stream_at, TRUE);
+	g_free(c->z);
+	g_free(c->error);
 }
 
 static void put_be(unsigned char *at, guint64 v, int width)
@@ -538,22 +604,83 @@ static void put_be(unsigned char *at, guint64 v, int width)
 		at[i] = (unsigned char)(v & 0xff);
 }
 
+static int by_offset(gconstpointer a, gconstpointer b)
+{
+	size_t x = ((const size_t *)a)[0], y = ((const size_t *)b)[0];
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The final write's jobs: runs of object numbers, each ending at CHUNK numbers or once its
+ * objects take about CHUNK_BYTES of the input (an object's size: from its offset to the next
+ * object's), so that the large streams to compress go to different workers. Returns the count;
+ * *from holds each job's first number, and one more past the last.
+ */
+static guint plan_chunks(struct pdf_doc *d, guint n0, int **from)
+{
+	size_t *spans = g_new0(size_t, 2 * (size_t)n0 + 2), *size = g_new0(size_t, n0 + 1);
+	guint m = 0, count = 0, in_chunk = 0;
+	size_t bytes = 0;
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(int));
+
+	for (guint i = 1; i < n0; i++)
+		if (g_array_index(d->entries, struct entry, i).in_off) {
+			spans[2 * m] = g_array_index(d->entries, struct entry, i).in_off;
+			spans[2 * m + 1] = i;
+			m++;
+		}
+	qsort(spans, m, 2 * sizeof(size_t), by_offset);
+	for (guint k = 0; k < m; k++)
+		size[spans[2 * k + 1]] = (k + 1 < m ? spans[2 * k + 2] : d->len) - spans[2 * k];
+	for (guint i = 1; i < n0; i++) {
+		if (!in_chunk) {
+			int first = (int)i;
+
+			g_array_append_val(starts, first);
+			count++;
+		}
+		bytes += size[i];
+		if (++in_chunk >= CHUNK || bytes >= CHUNK_BYTES) {
+			in_chunk = 0;
+			bytes = 0;
+		}
+	}
+	g_array_append_val(starts, n0);
+	g_free(spans);
+	g_free(size);
+	*from = (int *)(void *)g_array_free(starts, FALSE);
+	return count;
+}
+
 bool pdf_doc_finish(struct pdf_doc *d, struct pdfo *trailer, char **error)
 {
-	int xref_num, width;
-	guint n;
+	int xref_num, width, *from = NULL;
+	guint n, n0 = d->entries->len, chunks = plan_chunks(d, n0, &from);
 	unsigned char *rows, *z;
 	size_t zlen = 0;
 	guint64 xref_at;
 	char tail[64];
+	struct chunk *jobs = g_new0(struct chunk, chunks + 1);
+	struct parallel *workers;
 
 	*error = NULL;
-	for (guint num = 1; num < d->entries->len; num++)
-		if (!write_object(d, (int)num, error)) {
-			pdfo_free(trailer);
-			return false;
-		}
-	flush_pack(d);
+	/* Each chunk's object stream has its number before any is made: the table never moves under the workers. */
+	g_array_set_size(d->entries, n0 + chunks);
+	d->added += chunks;
+	workers = parallel_start(parallel_threads() * 2, chunk_work, chunk_take, d);
+	for (guint i = 0; i < chunks; i++) {
+		jobs[i] = (struct chunk){ .d = d, .from = from[i], .to = from[i + 1], .objstm = (int)(n0 + i) };
+		parallel_push(workers, &jobs[i]);
+	}
+	parallel_end(workers);
+	g_free(jobs);
+	g_free(from);
+	if (d->finish_error) {
+		*error = g_steal_pointer(&d->finish_error);
+		pdfo_free(trailer);
+		return false;
+	}
 	xref_num = pdf_doc_new_number(d);
 	xref_at = d->out_pos;
 	entry_at(d, xref_num)->type = 1;

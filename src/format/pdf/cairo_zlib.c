@@ -1,0 +1,34 @@
+/* cairo_zlib.c - Cairo's streams left uncompressed while it finishes a PDF, for the post-pass to compress on every core. */
+#include "format/pdf/cairo_zlib.h"
+
+#include <stddef.h>
+#include <zlib.h>
+
+static _Thread_local bool storing;
+
+void cairo_zlib_store_begin(void)
+{
+	storing = true;
+}
+
+void cairo_zlib_store_end(void)
+{
+	storing = false;
+}
+
+/*
+ * zlib's own deflateInit_, which deflateInit expands to, with the level made 0 while storing.
+ * Defined in the program, it is the one every library's call to deflateInit_ reaches (the
+ * program's symbols come first); zlib's deflateInit_ is exactly this call with the level given.
+ */
+int deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
+{
+	return deflateInit2_(strm, storing ? 0 : level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version, stream_size);
+}
+
+bool cairo_zlib_is_stored(const unsigned char *data, size_t len)
+{
+	/* zlib's header, then the first block's header: BTYPE 00 is a stored block. */
+	return len >= 3 && (data[0] & 0x0f) == 8 && ((data[0] << 8) | data[1]) % 31 == 0 && !(data[1] & 0x20)
+	       && (data[2] & 0x06) == 0;
+}
