@@ -19,7 +19,7 @@ struct entry {
 	bool edit_stream;	/* edit is a stream's dictionary */
 	bool dropped;
 	bool written;		/* at out_off in the output */
-	guint8 type;		/* in the output: 0 free, 1 at out_off, 2 in object stream packed_in */
+	guint8 type;		/* in the output: 0 free, 1 at out_off, 2 in an object stream (out_off names it) */
 	guint64 out_off;	/* type 1: its offset; type 2: the object stream's number */
 	guint32 packed_at;	/* type 2: its index there */
 };
