@@ -7,8 +7,9 @@
 /*
  * Open soname and set *slots[i] to the address of names[i], for each of the n: NULL when all
  * were found, else why not (g_free). Each library linked at start costs every run its loading
- * and relocation, a run that never calls it too: libcurl and libqpdf with the 24 libraries only
- * they bring were 14 ms of a weekly digest's 120 ms EPUB. A library once opened stays.
+ * and relocation, a run that never calls it too: libcurl and libqpdf (the PDF's post-pass
+ * then) with the 24 libraries only they brought were 14 ms of a weekly digest's 120 ms EPUB. A
+ * library once opened stays.
  */
 char *dynlib_load(const char *soname, const char *const *names, void **const *slots, size_t n);
 

@@ -1,6 +1,7 @@
 /* pdf_doc.c - a PDF file read object by object from its bytes, edited, and written out anew without holding it. */
 #include "format/pdf/pdf_doc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ struct pdf_doc {
 	FILE *out;
 	guint64 out_pos;
 	bool out_failed;
+	int out_errno;		/* why the first failed write failed */
 	char *finish_error;	/* the first object the final write could not read */
 };
 
@@ -361,8 +363,10 @@ const unsigned char *pdf_doc_stream_data(struct pdf_doc *d, int num, size_t *len
 
 static void emit(struct pdf_doc *d, const void *data, size_t len)
 {
-	if (!d->out_failed && len && fwrite(data, 1, len, d->out) != len)
+	if (!d->out_failed && len && fwrite(data, 1, len, d->out) != len) {
 		d->out_failed = true;
+		d->out_errno = errno;
+	}
 	d->out_pos += len;
 }
 
@@ -710,6 +714,6 @@ bool pdf_doc_finish(struct pdf_doc *d, struct pdfo *trailer, char **error)
 	snprintf(tail, sizeof tail, "startxref\n%llu\n%%%%EOF\n", (unsigned long long)xref_at);
 	emit_str(d, tail);
 	if (d->out_failed)
-		*error = g_strdup("cannot write the file");
+		*error = g_strdup(d->out_errno ? g_strerror(d->out_errno) : "a write failed");
 	return !d->out_failed;
 }

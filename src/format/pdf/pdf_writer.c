@@ -77,7 +77,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 		}
 		/* Tagged, the PDF claims PDF/UA-1 (with ua-1, what it forbids has failed the run by now). */
 		post.ua = log != NULL;
-		/* The layout's memory is free again: the post-pass holds the PDF's objects instead. */
+		/* The layout's memory is free again for the post-pass (which holds only the objects it changes). */
 		if (ok)
 			ok = pdf_post_write(cairo_path, out->fp, &post, log);
 		else
