@@ -82,6 +82,13 @@ unsigned char *zbuf_inflate_zlib(const void *data, size_t len, size_t limit, siz
 	return NULL;
 }
 
+bool zbuf_zlib_stored(const unsigned char *data, size_t len)
+{
+	/* zlib's header (method 8, its check, no preset dictionary), then the first block's type: 00 is stored. */
+	return len >= 3 && (data[0] & 0x0f) == 8 && ((data[0] << 8) | data[1]) % 31 == 0 && !(data[1] & 0x20)
+	       && (data[2] & 0x06) == 0;
+}
+
 uint32_t zbuf_crc32(const void *data, size_t len)
 {
 	return libdeflate_crc32(0, data, len);

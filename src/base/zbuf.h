@@ -2,6 +2,7 @@
 #ifndef FOLIO_ZBUF_H
 #define FOLIO_ZBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,9 @@ unsigned char *zbuf_deflate(const void *data, size_t len, int level, enum zbuf_w
  * when the data is not a whole zlib stream or would inflate past limit bytes.
  */
 unsigned char *zbuf_inflate_zlib(const void *data, size_t len, size_t limit, size_t *out_len);
+
+/* Is zlib stream data (a PDF's FlateDecode) stored rather than compressed (its first block a stored one)? */
+bool zbuf_zlib_stored(const unsigned char *data, size_t len);
 
 /* The CRC-32 of len bytes (as zlib's crc32 and a zip entry reckon it). */
 uint32_t zbuf_crc32(const void *data, size_t len);

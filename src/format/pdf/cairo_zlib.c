@@ -25,10 +25,3 @@ int deflateInit_(z_streamp strm, int level, const char *version, int stream_size
 {
 	return deflateInit2_(strm, storing ? 0 : level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version, stream_size);
 }
-
-bool cairo_zlib_is_stored(const unsigned char *data, size_t len)
-{
-	/* zlib's header, then the first block's header: BTYPE 00 is a stored block. */
-	return len >= 3 && (data[0] & 0x0f) == 8 && ((data[0] << 8) | data[1]) % 31 == 0 && !(data[1] & 0x20)
-	       && (data[2] & 0x06) == 0;
-}

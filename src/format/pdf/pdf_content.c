@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format/pdf/pdf_obj.h"
+
 /*
  * Enough of ISO 32000-1 7.8.2 to find where each instruction starts and which operator ends
  * it, copying every byte as it is (the objects around the content are pdf_obj.c's).
@@ -17,17 +19,6 @@ struct instr {
 	long mcid_value;
 	bool artifact;		/* a BMC or BDC tagged /Artifact */
 };
-
-static bool is_space(unsigned char c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
-
-static bool is_delim(unsigned char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
-	       || c == '/' || c == '%';
-}
 
 /* A literal string from s[i] == '(': the index after its closing ')', or 0 when unterminated. */
 static size_t skip_string(const unsigned char *s, size_t i, size_t len)
@@ -52,7 +43,7 @@ static size_t skip_string(const unsigned char *s, size_t i, size_t len)
 static size_t skip_inline_data(const unsigned char *s, size_t i, size_t len)
 {
 	for (i++; i + 2 <= len; i++)
-		if (is_space(s[i - 1]) && s[i] == 'E' && s[i + 1] == 'I' && (i + 2 == len || is_space(s[i + 2])))
+		if (pdf_is_space(s[i - 1]) && s[i] == 'E' && s[i + 1] == 'I' && (i + 2 == len || pdf_is_space(s[i + 2])))
 			return i + 2;
 	return 0;
 }
@@ -66,12 +57,12 @@ static bool op_is(const struct instr *in, const char *name)
 static bool find_mcid(const unsigned char *s, size_t from, size_t to, long *value)
 {
 	for (size_t k = from; k + 5 <= to; k++)
-		if (s[k] == '/' && !memcmp(s + k, "/MCID", 5) && (k + 5 == to || is_space(s[k + 5]) || is_delim(s[k + 5])
+		if (s[k] == '/' && !memcmp(s + k, "/MCID", 5) && (k + 5 == to || pdf_is_space(s[k + 5]) || pdf_is_delim(s[k + 5])
 								  || (s[k + 5] >= '0' && s[k + 5] <= '9'))) {
 			char *end;
 
 			k += 5;
-			while (k < to && is_space(s[k]))
+			while (k < to && pdf_is_space(s[k]))
 				k++;
 			*value = strtol((const char *)s + k, &end, 10);
 			return end != (const char *)s + k;
@@ -89,7 +80,7 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 		unsigned char c = s[i];
 		size_t tok = i;
 
-		if (is_space(c)) {
+		if (pdf_is_space(c)) {
 			i++;
 			continue;
 		}
@@ -123,7 +114,7 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 		} else if (c == '/') {
 			if (first_name == (size_t)-1)
 				first_name = tok;
-			for (i++; i < len && !is_space(s[i]) && !is_delim(s[i]); i++)
+			for (i++; i < len && !pdf_is_space(s[i]) && !pdf_is_delim(s[i]); i++)
 				;
 		} else if (c == ')' || c == '>') {
 			*error = g_strdup_printf("an unexpected '%c' at byte %zu", c, tok);
@@ -134,7 +125,7 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 			bool number = true;
 			struct instr in = { 0 };
 
-			while (e < len && !is_space(s[e]) && !is_delim(s[e])) {
+			while (e < len && !pdf_is_space(s[e]) && !pdf_is_delim(s[e])) {
 				if (!strchr("0123456789.+-", s[e]))
 					number = false;
 				e++;
@@ -150,7 +141,7 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 			if (op_is(&in, "BDC") || op_is(&in, "BMC")) {
 				in.artifact = first_name != (size_t)-1 && tok - first_name >= 9
 					      && !memcmp(s + first_name, "/Artifact", 9)
-					      && (is_space(s[first_name + 9]) || is_delim(s[first_name + 9]));
+					      && (pdf_is_space(s[first_name + 9]) || pdf_is_delim(s[first_name + 9]));
 				if (op_is(&in, "BDC"))
 					in.mcid = find_mcid(s, start, tok, &in.mcid_value);
 			} else if (op_is(&in, "BI")) {
@@ -158,8 +149,8 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 				size_t id = 0;
 
 				for (size_t k = e; k + 2 <= len; k++)
-					if (s[k] == 'I' && s[k + 1] == 'D' && is_space(s[k - 1])
-					    && (k + 2 == len || is_space(s[k + 2]))) {
+					if (s[k] == 'I' && s[k + 1] == 'D' && pdf_is_space(s[k - 1])
+					    && (k + 2 == len || pdf_is_space(s[k + 2]))) {
 						id = k + 2;
 						break;
 					}
@@ -223,7 +214,7 @@ static bool do_name(const unsigned char *s, const struct instr *in, const char *
 		p++;
 	if (p >= in->op)
 		return false;
-	for (e = p + 1; e < in->op && !is_space(s[e]) && !is_delim(s[e]); e++)
+	for (e = p + 1; e < in->op && !pdf_is_space(s[e]) && !pdf_is_delim(s[e]); e++)
 		;
 	*name = (const char *)s + p + 1;
 	*len = e - p - 1;

@@ -44,6 +44,9 @@ int pdf_doc_new_number(struct pdf_doc *d);
  */
 const unsigned char *pdf_doc_stream_data(struct pdf_doc *d, int num, size_t *len, bool *owned, char **error);
 
+/* data compressed as the file's FlateDecode streams are (g_free; NULL when it cannot be); any thread. */
+unsigned char *pdf_doc_deflate(const void *data, size_t len, size_t *zlen);
+
 /* Output to fp: the header. Then streams may be put; pdf_doc_finish writes the rest. */
 void pdf_doc_begin(struct pdf_doc *d, FILE *fp, const char *version);
 /*

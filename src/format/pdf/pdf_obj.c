@@ -161,19 +161,9 @@ struct pdfo *pdfo_copy(const struct pdfo *o)
 
 /* ---- reading ---- */
 
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
-}
-
-static bool is_delim(unsigned char c)
-{
-	return strchr("()<>[]{}/%", c) && c;
-}
-
 static bool is_regular(unsigned char c)
 {
-	return !is_space(c) && !is_delim(c);
+	return !pdf_is_space(c) && !pdf_is_delim(c);
 }
 
 void pdfo_skip_space(const unsigned char *buf, size_t len, size_t *pos)
@@ -181,7 +171,7 @@ void pdfo_skip_space(const unsigned char *buf, size_t len, size_t *pos)
 	size_t p = *pos;
 
 	while (p < len) {
-		if (is_space(buf[p])) {
+		if (pdf_is_space(buf[p])) {
 			p++;
 		} else if (buf[p] == '%') {
 			while (p < len && buf[p] != '\n' && buf[p] != '\r')
@@ -310,7 +300,7 @@ static struct pdfo *read_hex(struct reader *r)
 			}
 			return o;
 		}
-		if (is_space(c))
+		if (pdf_is_space(c))
 			continue;
 		v = hex_value(c);
 		if (v < 0)
@@ -362,7 +352,7 @@ static struct pdfo *read_number(struct reader *r)
 
 		while (p < r->len && g_ascii_isdigit(r->buf[p]) && p - g < 10)
 			gen = gen * 10 + (r->buf[p++] - '0');
-		if (p < r->len && is_space(r->buf[p])) {
+		if (p < r->len && pdf_is_space(r->buf[p])) {
 			pdfo_skip_space(r->buf, r->len, &p);
 			if (p < r->len && r->buf[p] == 'R' && (p + 1 == r->len || !is_regular(r->buf[p + 1]))
 			    && o->u.i <= G_MAXINT && gen <= 65535) {
@@ -511,7 +501,7 @@ static void write_name(GString *out, const char *name)
 {
 	g_string_append_c(out, '/');
 	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
-		if (*c < 0x21 || *c > 0x7e || *c == '#' || is_delim(*c))
+		if (*c < 0x21 || *c > 0x7e || *c == '#' || pdf_is_delim(*c))
 			g_string_append_printf(out, "#%02X", *c);
 		else
 			g_string_append_c(out, (char)*c);

@@ -25,6 +25,18 @@ struct pdfo {
 	} u;
 };
 
+/* PDF's white space (ISO 32000-1 7.2.2: NUL, tab, line feed, form feed, return, space) and delimiters. */
+static inline bool pdf_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
+}
+
+static inline bool pdf_is_delim(unsigned char c)
+{
+	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
+	       || c == '/' || c == '%';
+}
+
 void pdfo_free(struct pdfo *o);
 struct pdfo *pdfo_copy(const struct pdfo *o);
 

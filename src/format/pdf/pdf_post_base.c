@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "base/diag.h"
-#include "base/zbuf.h"
 
 void post_fail(struct post *s, const char *fmt, ...)
 {
@@ -62,15 +61,10 @@ bool post_read_box(const struct pdfo *dict, const char *key, double v[4])
 	return ok;
 }
 
-unsigned char *post_deflate(const void *data, size_t len, size_t *outlen)
-{
-	return zbuf_deflate(data, len, 6, ZBUF_ZLIB, outlen);
-}
-
 void post_write_stream(struct post *s, int num, struct pdfo *dict, const void *data, size_t len, bool compress)
 {
 	size_t zlen = 0;
-	unsigned char *z = compress ? post_deflate(data, len, &zlen) : NULL;
+	unsigned char *z = compress ? pdf_doc_deflate(data, len, &zlen) : NULL;
 
 	pdf_doc_put_stream(s->doc, num, dict, data, len, z, zlen);
 	g_free(z);

@@ -54,8 +54,6 @@ struct pdfo *post_own_dict(struct post *s, struct pdfo *dict, const char *key);
 /* The four numbers of a rectangle dict[key]; false when there is none. */
 bool post_read_box(const struct pdfo *dict, const char *key, double v[4]);
 
-/* data compressed with Flate (g_free; NULL when it cannot be): touches no object, runs on any thread. */
-unsigned char *post_deflate(const void *data, size_t len, size_t *outlen);
 /* Stream num written now with dict (taken) and data, compressed here when compress. */
 void post_write_stream(struct post *s, int num, struct pdfo *dict, const void *data, size_t len, bool compress);
 

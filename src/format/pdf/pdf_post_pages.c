@@ -41,24 +41,21 @@ static int xobject_num(struct post *s, const struct pdfo *res, const char *name,
 	return num;
 }
 
-/* Is object num a form whose content holds MCIDs? */
-static bool tagged_form(struct post *s, int num)
+/* Is object num (its dictionary dict) a form whose content holds MCIDs? */
+static bool tagged_form(struct post *s, int num, const struct pdfo *dict)
 {
-	bool stream = false, found = false;
-	struct pdfo *dict = num ? pdf_doc_get(s->doc, num, &stream) : NULL;
+	size_t len = 0;
+	bool owned = false, found;
+	char *error = NULL;
+	const unsigned char *data;
 
-	if (stream && pdfo_is_name(pdfo_get(dict, "Subtype"), "Form")) {
-		size_t len = 0;
-		bool owned = false;
-		char *error = NULL;
-		const unsigned char *data = pdf_doc_stream_data(s->doc, num, &len, &owned, &error);
-
-		found = data && content_has_mcid(data, len);
-		if (owned)
-			g_free((void *)data);
-		g_free(error);
-	}
-	pdfo_free(dict);
+	if (!num || !pdfo_is_name(pdfo_get(dict, "Subtype"), "Form"))
+		return false;
+	data = pdf_doc_stream_data(s->doc, num, &len, &owned, &error);
+	found = data && content_has_mcid(data, len);
+	if (owned)
+		g_free((void *)data);
+	g_free(error);
 	return found;
 }
 
@@ -101,11 +98,13 @@ static bool form_tagged(void *data, const char *name, size_t len)
 {
 	struct page_work *pw = data;
 	int num = xobject_num(pw->s, pw->resources, name, len);
+	struct pdfo *dict = num ? pdf_doc_get(pw->s->doc, num, NULL) : NULL;
+	bool tagged = tagged_form(pw->s, num, dict);
 
-	if (!tagged_form(pw->s, num))
-		return false;
-	work_on_form(pw, num);
-	return true;
+	pdfo_free(dict);
+	if (tagged)
+		work_on_form(pw, num);
+	return tagged;
 }
 
 static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what)
@@ -244,8 +243,10 @@ static void check_fonts(struct page_work *pw, const struct pdfo *res, guint numb
 	pdfo_free(held);
 }
 
-/* fn on each XObject of res's /XObject dictionary: its number and stream dictionary. */
-static void each_xobject(struct post *s, const struct pdfo *res, void (*fn)(int num, struct pdfo *dict, void *data), void *data)
+/* fn on each XObject of res's /XObject dictionary: its name (no slash), number and stream dictionary. */
+typedef void (*xobject_fn)(const char *name, int num, struct pdfo *dict, void *data);
+
+static void each_xobject(struct post *s, const struct pdfo *res, xobject_fn fn, void *data)
 {
 	struct pdfo *held, *xo = pdf_doc_resolve(s->doc, pdfo_get(res, "XObject"), &held);
 
@@ -254,7 +255,7 @@ static void each_xobject(struct post *s, const struct pdfo *res, void (*fn)(int 
 		struct pdfo *d = num ? pdf_doc_get(s->doc, num, NULL) : NULL;
 
 		if (pdfo_is(d, PDFO_DICT))
-			fn(num, d, data);
+			fn(g_ptr_array_index(xo->u.items, i), num, d, data);
 		pdfo_free(d);
 	}
 	pdfo_free(held);
@@ -269,7 +270,7 @@ struct resource_walk {
 	guint number;
 };
 
-static void check_xobject(int num, struct pdfo *d, void *data)
+static void check_xobject(const char *name, int num, struct pdfo *d, void *data)
 {
 	const struct resource_walk *w = data;
 	struct post *s = w->pw->s;
@@ -304,7 +305,7 @@ static void check_resources(struct page_work *pw, const struct pdfo *res, int de
 static bool default_rgb(struct post *s, struct pdfo *res, int depth);
 
 /* A form's resources get the DefaultRGB too, in its dictionary or their own object. */
-static void default_rgb_form(int num, struct pdfo *d, void *data)
+static void default_rgb_form(const char *name, int num, struct pdfo *d, void *data)
 {
 	const struct resource_walk *w = data;
 	struct post *s = w->s;
@@ -419,7 +420,7 @@ static void page_stream_work(gpointer job, gpointer unused)
 		g_byte_array_append(out, (const guint8 *)ps->marks->str, (guint)ps->marks->len);
 	ps->data = out;
 	if (!ps->error)
-		ps->z = post_deflate(out->data, out->len, &ps->zlen);
+		ps->z = pdf_doc_deflate(out->data, out->len, &ps->zlen);
 }
 
 /* What the stores share: the counts, and the forms worked on. */
@@ -446,7 +447,7 @@ static void page_stream_store(gpointer job, gpointer user)
 	for (guint i = 0; ps->asked && i < ps->asked->len; i++) {
 		const char *name = g_ptr_array_index(ps->asked, i);
 
-		form_tagged(&pw, name, strlen(name));
+		work_on_form(&pw, xobject_num(s, ps->resources, name, strlen(name)));
 	}
 	if (ps->error)
 		post_fail(s, "%s: %s", ps->what, ps->error);
@@ -455,21 +456,29 @@ static void page_stream_store(gpointer job, gpointer user)
 	page_stream_free(ps);
 }
 
+struct form_names {
+	struct post *s;
+	GHashTable *names;	/* or NULL */
+};
+
+static void note_tagged_form(const char *name, int num, struct pdfo *d, void *data)
+{
+	struct form_names *f = data;
+
+	if (!tagged_form(f->s, num, d))
+		return;
+	if (!f->names)
+		f->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_hash_table_add(f->names, g_strdup(name));
+}
+
 /* The names of the page's forms holding MCIDs (worked on when the page is stored), or NULL. */
 static GHashTable *tagged_forms(struct post *s, const struct pdfo *res)
 {
-	struct pdfo *held, *xo = pdf_doc_resolve(s->doc, pdfo_get(res, "XObject"), &held);
-	GHashTable *names = NULL;
+	struct form_names f = { s, NULL };
 
-	for (guint i = 0; pdfo_is(xo, PDFO_DICT) && i < xo->u.items->len; i += 2) {
-		if (!tagged_form(s, post_ref_num(g_ptr_array_index(xo->u.items, i + 1))))
-			continue;
-		if (!names)
-			names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		g_hash_table_add(names, g_strdup(g_ptr_array_index(xo->u.items, i)));
-	}
-	pdfo_free(held);
-	return names;
+	each_xobject(s, res, note_tagged_form, &f);
+	return f.names;
 }
 
 /* The page's content as one buffer: its stream, or its streams one after another. */

@@ -22,6 +22,17 @@ struct walk {
 	bool stop;			/* the tree and the log disagree: reported */
 };
 
+/* An element's /K (and the tree root's) holds one kid or an array of them: how many, and kid i. */
+static guint kids_len(const struct pdfo *k)
+{
+	return pdfo_is(k, PDFO_ARRAY) ? pdfo_len(k) : k && !pdfo_is(k, PDFO_NULL);
+}
+
+static const struct pdfo *kid_at(const struct pdfo *k, guint i)
+{
+	return pdfo_is(k, PDFO_ARRAY) ? pdfo_at(k, i) : k;
+}
+
 /* ---- MCIDs ---- */
 
 /* A kid that is an MCID (an integer on elem's /Pg, or an MCR) showing actual: note it held; *mcid and *pg (a page's object) set. */
@@ -102,23 +113,16 @@ static bool plain_span(const struct tag_record *r)
  */
 static bool fold_span(struct walk *w, struct pdfo *out, const struct pdfo *span, int parent_num)
 {
-	struct pdfo *k = pdfo_get(span, "K"), *list;
-	guint n;
+	const struct pdfo *k = pdfo_get(span, "K");
+	guint n = kids_len(k);
 
-	if (pdfo_is(k, PDFO_ARRAY)) {
-		list = pdfo_copy(k);
-	} else {
-		list = pdfo_array();
-		pdfo_push(list, pdfo_copy(k));
-	}
-	n = pdfo_len(list);
+	if (!n)
+		return false;	/* holds nothing: stays as it is */
 	for (guint i = 0; i < n; i++) {
-		const struct pdfo *kid = pdfo_at(list, i);
+		const struct pdfo *kid = kid_at(k, i);
 
-		if (!pdfo_is(kid, PDFO_INT) && !(pdfo_is(kid, PDFO_DICT) && pdfo_is_name(pdfo_get(kid, "Type"), "MCR"))) {
-			pdfo_free(list);
+		if (!pdfo_is(kid, PDFO_INT) && !(pdfo_is(kid, PDFO_DICT) && pdfo_is_name(pdfo_get(kid, "Type"), "MCR")))
 			return false;
-		}
 	}
 	for (guint i = 0; i < n; i++) {
 		long mcid = 0;
@@ -127,7 +131,7 @@ static bool fold_span(struct walk *w, struct pdfo *out, const struct pdfo *span,
 		guint page;
 		struct parent_entry *entry;
 
-		kid_mcid(w, span, pdfo_at(list, i), NULL, &mcid, &pg);
+		kid_mcid(w, span, kid_at(k, i), NULL, &mcid, &pg);
 		pdfo_set(mcr, "Type", pdfo_name("MCR"));
 		pdfo_set(mcr, "Pg", pdfo_ref(pg));
 		pdfo_set(mcr, "MCID", pdfo_int(mcid));
@@ -144,7 +148,6 @@ static bool fold_span(struct walk *w, struct pdfo *out, const struct pdfo *span,
 			post_fail(w->s, "the ParentTree has no entry for MCID %ld of a page", mcid);
 		}
 	}
-	pdfo_free(list);
 	w->s->spans_folded++;
 	return true;
 }
@@ -250,11 +253,10 @@ static bool visit(struct walk *w, int num, struct pdfo *elem)
 	if (pdfo_is(k, PDFO_ARRAY) || pdfo_is(k, PDFO_REF)) {
 		/* The kids again, Spans folded, in a new array (a single Span kid too: /K becomes one). */
 		struct pdfo *out = pdfo_array();
-		guint n = pdfo_is(k, PDFO_ARRAY) ? pdfo_len(k) : 1;
 		bool folded = false;
 
-		for (guint i = 0; i < n && !w->stop; i++)
-			folded |= visit_kid(w, elem, num, r, out, pdfo_is(k, PDFO_ARRAY) ? pdfo_at(k, i) : k);
+		for (guint i = 0; i < kids_len(k) && !w->stop; i++)
+			folded |= visit_kid(w, elem, num, r, out, kid_at(k, i));
 		if (!w->stop && folded) {
 			pdfo_set(elem, "K", out);
 			changed = true;
@@ -350,8 +352,8 @@ bool post_tree(struct post *s)
 		w.nums = NULL;
 	w.entries = g_array_new(FALSE, TRUE, sizeof(struct parent_entry));
 	kids = pdfo_get(tree, "K");
-	for (guint i = 0, n = pdfo_is(kids, PDFO_ARRAY) ? pdfo_len(kids) : 1; i < n && !w.stop; i++) {
-		const struct pdfo *kid = pdfo_is(kids, PDFO_ARRAY) ? pdfo_at(kids, i) : kids;
+	for (guint i = 0; i < kids_len(kids) && !w.stop; i++) {
+		const struct pdfo *kid = kid_at(kids, i);
 		struct pdfo *elem = pdf_doc_get(s->doc, post_ref_num(kid), NULL);
 
 		if (pdfo_is(elem, PDFO_DICT))
