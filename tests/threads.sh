@@ -47,6 +47,10 @@ for args in "" "--group-by category --two-sided"; do
 	FOLIO_KEEP_BYTES=0 "$FOLIO" "$BOOK" $args --threads 2 -o "$TMP/twice.pdf" 2>"$TMP/twice.err"
 	same_bytes "threads ($label): pages kept from the counting pass are the pages set twice" "$TMP/two.pdf" "$TMP/twice.pdf"
 	check "threads ($label): messages the same when set twice" cmp "$TMP/one.err" "$TMP/twice.err"
+	# Set twice on 4 threads: three workers, and the drawing thread setting articles while it waits.
+	FOLIO_KEEP_BYTES=0 "$FOLIO" "$BOOK" $args --threads 4 -o "$TMP/twice4.pdf" 2>"$TMP/twice4.err"
+	same_bytes "threads ($label): set twice on 4 threads, the same pages" "$TMP/one.pdf" "$TMP/twice4.pdf"
+	check "threads ($label): messages the same when set twice on 4 threads" cmp "$TMP/one.err" "$TMP/twice4.err"
 	"$FOLIO" "$BOOK" $args --threads 1 -t trace -o "$TMP/one.trace" 2>/dev/null
 	"$FOLIO" "$BOOK" $args --threads 3 -t trace -o "$TMP/three.trace" 2>/dev/null
 	same_bytes "threads ($label): trace on 3 threads is the trace on 1" "$TMP/one.trace" "$TMP/three.trace"

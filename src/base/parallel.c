@@ -27,7 +27,7 @@ guint parallel_threads(void)
 struct slot {
 	gpointer job;
 	struct diag_held *said;
-	bool done;
+	bool started, done;
 	struct parallel *p;
 };
 
@@ -35,8 +35,10 @@ struct parallel {
 	GFunc work, take;
 	gpointer user;
 	guint window;
+	GFunc help;		/* or NULL: the work as the taking thread does it while it waits */
 	GThreadPool *pool;	/* NULL: one thread, every job run where it is pushed */
 	GQueue pending;		/* of struct slot *, in push order */
+	GQueue waiting;		/* of those, the ones no thread has begun, in push order */
 	GMutex lock;
 	GCond finished;
 };
@@ -48,27 +50,55 @@ static void do_work(struct slot *s, GFunc work)
 	s->said = diag_hold_end();
 }
 
-static void worker(gpointer data, gpointer user)
+/* The oldest job no thread has begun, begun now (with the lock held), or NULL. */
+static struct slot *begin_next(struct parallel *p)
 {
-	struct slot *s = data;
-	struct parallel *p = user;
+	struct slot *s = g_queue_pop_head(&p->waiting);
 
-	do_work(s, p->work);
+	if (s)
+		s->started = true;
+	return s;
+}
+
+/* Run s's work here with the lock released, and say it is done. */
+static void run_slot(struct parallel *p, struct slot *s, GFunc work)
+{
+	g_mutex_unlock(&p->lock);
+	do_work(s, work);
 	g_mutex_lock(&p->lock);
 	s->done = true;
 	g_cond_broadcast(&p->finished);
+}
+
+/* A pool thread: each push hands it one turn, to begin the oldest job not yet begun (if any is left). */
+static void worker(gpointer unused, gpointer user)
+{
+	struct parallel *p = user;
+	struct slot *s;
+
+	g_mutex_lock(&p->lock);
+	s = begin_next(p);
+	if (s)
+		run_slot(p, s, p->work);
 	g_mutex_unlock(&p->lock);
 }
 
-/* Wait for the oldest job's work, then give its messages and take it. */
+/*
+ * Wait for the oldest job's work, then give its messages and take it. With a help function
+ * the waiting thread does jobs no worker has begun (the oldest first) rather than sit idle.
+ */
 static void take_oldest(struct parallel *p)
 {
-	struct slot *s = g_queue_pop_head(&p->pending);
+	struct slot *s = g_queue_pop_head(&p->pending), *next;
 
 	if (p->pool) {
 		g_mutex_lock(&p->lock);
-		while (!s->done)
-			g_cond_wait(&p->finished, &p->lock);
+		while (!s->done) {
+			if (p->help && (next = begin_next(p)))
+				run_slot(p, next, p->help);
+			else
+				g_cond_wait(&p->finished, &p->lock);
+		}
 		g_mutex_unlock(&p->lock);
 	}
 	diag_held_give(s->said);
@@ -90,10 +120,20 @@ struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFun
 	p->user = user;
 	p->window = MAX(1, window);
 	g_queue_init(&p->pending);
+	g_queue_init(&p->waiting);
 	g_mutex_init(&p->lock);
 	g_cond_init(&p->finished);
 	if (threads > 1 || threads < parallel_threads())
 		p->pool = g_thread_pool_new(worker, p, (gint)MAX(threads, 1), FALSE, NULL);
+	return p;
+}
+
+struct parallel *parallel_start_helped(guint threads, guint window, GFunc work, GFunc help, GFunc take,
+				       gpointer user)
+{
+	struct parallel *p = parallel_start_on(threads, window, work, take, user);
+
+	p->help = help;
 	return p;
 }
 
@@ -110,9 +150,12 @@ void parallel_push(struct parallel *p, gpointer job)
 	while (p->pending.length >= p->window)
 		take_oldest(p);
 	g_queue_push_tail(&p->pending, s);
-	if (p->pool)
+	if (p->pool) {
+		g_mutex_lock(&p->lock);
+		g_queue_push_tail(&p->waiting, s);
+		g_mutex_unlock(&p->lock);
 		g_thread_pool_push(p->pool, s, NULL);
-	else
+	} else
 		take_oldest(p);
 }
 

@@ -33,6 +33,13 @@ struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer u
  * parallel_threads() == 1, every job runs where it is pushed.
  */
 struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user);
+/*
+ * The same, and while the pushing thread waits for the oldest job it runs help(job) on jobs
+ * no worker has begun yet (the oldest first): help is the work as that thread does it (with
+ * what it owns), so a job's result must not depend on which of the two ran it.
+ */
+struct parallel *parallel_start_helped(guint threads, guint window, GFunc work, GFunc help, GFunc take,
+				       gpointer user);
 void parallel_push(struct parallel *p, gpointer job);
 void parallel_end(struct parallel *p);
 

@@ -76,6 +76,33 @@ static void nothing(gpointer data, gpointer unused)
 {
 }
 
+/* A helped stream: each job run once, by a worker or (help) by the waiting taker. */
+enum { HELPED = 60 };
+static gint runs[HELPED];
+static int helped_by_taker, helped_elsewhere, helped_next;
+static bool helped_in_order = true;
+
+static void slow_work(gpointer data, gpointer unused)
+{
+	g_atomic_int_inc(&runs[GPOINTER_TO_INT(data)]);
+	g_usleep(3000);
+}
+
+static void help_work(gpointer data, gpointer unused)
+{
+	g_atomic_int_inc(&runs[GPOINTER_TO_INT(data)]);
+	if (g_thread_self() == taker)
+		helped_by_taker++;
+	else
+		helped_elsewhere++;
+	g_usleep(3000);
+}
+
+static void helped_take(gpointer data, gpointer unused)
+{
+	helped_in_order = helped_in_order && GPOINTER_TO_INT(data) == helped_next++;
+}
+
 int main(void)
 {
 	enum { N = 200 };
@@ -138,6 +165,22 @@ int main(void)
 	parallel_set_threads(1);
 	parallel_in_order(order, 20, where, nothing, NULL);
 	CHECK("parallel: one thread runs the jobs where they are pushed", one_thread_ran_here);
+	/* One slow worker beside the pushing thread, which helps while it waits. */
+	parallel_set_threads(2);
+	{
+		struct parallel *p = parallel_start_helped(1, 8, slow_work, help_work, helped_take, NULL);
+		bool once = true;
+
+		for (int i = 0; i < HELPED; i++)
+			parallel_push(p, GINT_TO_POINTER(i));
+		parallel_end(p);
+		for (int i = 0; i < HELPED; i++)
+			once = once && runs[i] == 1;
+		CHECK("parallel: a helped stream runs each job once", once && helped_next == HELPED);
+		CHECK("parallel: a helped stream takes in order", helped_in_order);
+		CHECK("parallel: the waiting thread helps, and only it runs help", helped_by_taker > 0 && !helped_elsewhere);
+		CHECK("parallel: the worker still works", helped_by_taker < HELPED);
+	}
 	parallel_set_threads(0);
 	{
 		cpu_set_t set, one;

@@ -687,6 +687,7 @@ struct pipeline {
 	 */
 	bool keep;
 	struct job *kept;		/* by article index: the counting pass's pages, until drawn */
+	struct ctx *here;		/* the layout on the book's font map, for the drawing thread's own use */
 	struct selem **part_els;	/* by part index: each Part's element, made before either pass */
 	int *part_of;			/* by article index: its part, or -1 */
 };
@@ -839,23 +840,42 @@ static void finish_article(struct lay *L, struct book_state *st, struct job *j, 
 	L->lang = lang;
 }
 
-/* Pass 2 on a worker: an article set again (unless it was kept), numbered and headed from the plan. */
+/* Pass 2: an article set again with c's layout (unless it was kept), numbered and headed from the plan. */
+static void set_with(struct ctx *c, struct job *j)
+{
+	const struct book_state *main_st = j->pl->main->emit_data;
+
+	c->st.plan.body_first = main_st->plan.body_first;
+	if (!j->made)
+		set_article(c, j);
+	finish_article(&c->L, &c->st, j, main_st->plan.article_page[j->index]);
+}
+
+/* Pass 2 on a worker, after it frees what has been drawn. */
 static void set_one(gpointer data, gpointer unused)
 {
 	struct job *j = data;
 	struct ctx *c;
-	const struct book_state *main_st;
 
 	if (!j->a)
 		return;	/* a part page, set in turn by draw_taken */
 	free_spent(j->pl);
 	c = ctx_get(j->pl);
-	main_st = j->pl->main->emit_data;
-	c->st.plan.body_first = main_st->plan.body_first;
-	if (!j->made)
-		set_article(c, j);
-	finish_article(&c->L, &c->st, j, main_st->plan.article_page[j->index]);
+	set_with(c, j);
 	ctx_put(j->pl, c);
+}
+
+/*
+ * Pass 2 on the drawing thread, while it waits for the next article in order: a later one
+ * set with the layout on the book's own font map (the one it draws with: no map is set up
+ * for it, and no other thread uses that map meanwhile).
+ */
+static void set_here(gpointer data, gpointer unused)
+{
+	struct job *j = data;
+
+	if (j->a)
+		set_with(j->pl->here, j);
 }
 
 /* Pass 2 in order: a part page set and drawn here, or an article's pages drawn. */
@@ -1094,8 +1114,10 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	L.measuring = false;
 	if (threads > 1)
 		g_ptr_array_remove(pl.idle, borrowed);
+	pl.here = borrowed;
 	diag_progress_begin("setting pages", n);
-	run(&L, parallel_start_on(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, draw_taken, NULL), &pl);
+	run(&L, parallel_start_helped(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, set_here, draw_taken, NULL),
+	    &pl);
 	diag_progress_end();
 	dev->pages = st.page_no;
 	dev->fonts = NULL;
