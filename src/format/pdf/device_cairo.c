@@ -27,6 +27,8 @@ struct cdev {
 	struct device_print print;
 	double off;			/* bleed + slug: where the trim's corner lies on the page drawn */
 	struct tagger *tags;		/* NULL: untagged */
+	unsigned char out[64 * 1024];	/* what Cairo wrote, not yet handed to fp */
+	size_t out_len;
 	bool write_failed;
 	int write_errno;		/* why the first failed write failed (a full disk, a file-size limit) */
 	bool press_failed;		/* a picture PDF/X-4 refuses (reported) */
@@ -45,13 +47,28 @@ static PangoContext *cover_fonts(const struct cdev *c)
  * writing plain page content (main.c) aborts on an assertion in its error path. The rest is
  * dropped, no more pages are drawn, and cairo_finish reports why the PDF was lost.
  */
+static void put(struct cdev *c, const unsigned char *data, size_t length)
+{
+	if (!c->write_failed && length && fwrite(data, 1, length, c->fp) != length) {
+		c->write_errno = errno;
+		c->write_failed = true;
+	}
+}
+
+/* Cairo writes a few bytes at a time (an operator, a number): gathered here, written in large pieces. */
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int length)
 {
 	struct cdev *c = closure;
 
-	if (!c->write_failed && fwrite(data, 1, length, c->fp) != length) {
-		c->write_errno = errno;
-		c->write_failed = true;
+	if (c->out_len + length > sizeof c->out) {
+		put(c, c->out, c->out_len);
+		c->out_len = 0;
+	}
+	if (length >= sizeof c->out) {
+		put(c, data, length);
+	} else {
+		memcpy(c->out + c->out_len, data, length);
+		c->out_len += length;
 	}
 	return CAIRO_STATUS_SUCCESS;
 }
@@ -558,6 +575,8 @@ static bool cairo_finish(struct device *d)
 	cairo_surface_finish(c->surface);
 	cairo_zlib_store_end();
 	st = cairo_surface_status(c->surface);
+	put(c, c->out, c->out_len);
+	c->out_len = 0;
 	errno = 0;
 	if (st == CAIRO_STATUS_SUCCESS && !c->write_failed && fflush(c->fp) != 0) {
 		c->write_failed = true;
