@@ -10,10 +10,10 @@ static bool form_tagged(void *data, const char *name, size_t len)
 	return len == 6 && !memcmp(name, "Tagged", 6);
 }
 
-/* MCID 99 is held by no structure element; MCID 7 shows "fi 字". */
+/* MCID 99 is held by no structure element; MCID 7 shows "fi 字", MCID 8 "a" and a character past U+FFFF. */
 static const char *mcid_held(void *data, long mcid)
 {
-	return mcid == 99 ? NULL : mcid == 7 ? "fi 字" : "";
+	return mcid == 99 ? NULL : mcid == 7 ? "fi 字" : mcid == 8 ? "a\U0001F600" : "";
 }
 
 /* want NULL: the stream must be refused. */
@@ -79,6 +79,10 @@ int main(void)
 	       "/P <</MCID 3 /X true /Y null>> BDC 0 0 m f EMC");
 	expect("text given as ActualText (UTF-16, the tag a Span)", "/P <</MCID 7>> BDC BT (x) Tj ET EMC",
 	       "/Span << /MCID 7 /ActualText <FEFF0066006900205B57> >> BDC BT (x) Tj ET EMC");
+	expect("ActualText past U+FFFF as a surrogate pair", "/P <</MCID 8>> BDC BT (x) Tj ET EMC",
+	       "/Span << /MCID 8 /ActualText <FEFF0061D83DDE00> >> BDC BT (x) Tj ET EMC");
+	expect("signed and decimal operands are no operators", "/P <</MCID 3>> BDC BT [(a) -12.5 (b) +.5] TJ ET EMC",
+	       "/P <</MCID 3>> BDC BT [(a) -12.5 (b) +.5] TJ ET EMC");
 	expect("a ligature's span inside it goes, its glyphs stay",
 	       "/P <</MCID 7>> BDC BT /Span <</ActualText <FEFF00660069>>> BDC (f) Tj EMC (x) Tj ET EMC",
 	       "/Span << /MCID 7 /ActualText <FEFF0066006900205B57> >> BDC BT  (f) Tj  (x) Tj ET EMC");

@@ -48,9 +48,15 @@ static size_t skip_inline_data(const unsigned char *s, size_t i, size_t len)
 	return 0;
 }
 
-static bool op_is(const struct instr *in, const char *name)
+/* Asked of every instruction many times over: the first character settles most. */
+static inline bool op_is(const struct instr *in, const char *name)
 {
-	return !strcmp(in->name, name);
+	return in->name[0] == name[0] && !strcmp(in->name, name);
+}
+
+static inline bool number_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
 }
 
 /* The value after "/MCID" in s[from, to), when there is one. */
@@ -126,7 +132,7 @@ static long tokenize(const unsigned char *s, size_t len, struct instr **out, cha
 			struct instr in = { 0 };
 
 			while (e < len && !pdf_is_space(s[e]) && !pdf_is_delim(s[e])) {
-				if (!strchr("0123456789.+-", s[e]))
+				if (!number_char(s[e]))
 					number = false;
 				e++;
 			}
@@ -226,17 +232,24 @@ enum { MAX_DEPTH = 64 };
 /* "/Span << /MCID n /ActualText <FEFF...> >> BDC": text as a UTF-16BE hex string. */
 static void span_with_text(GByteArray *out, long mcid, const char *text)
 {
-	GString *s = g_string_new(NULL);
+	static const char hex[] = "0123456789ABCDEF";
+	char head[64];
+	int head_len = g_snprintf(head, sizeof head, "/Span << /MCID %ld /ActualText <FEFF", mcid);
 	glong n = 0;
 	gunichar2 *u = g_utf8_to_utf16(text, -1, NULL, &n, NULL);
+	guint at;
 
-	g_string_append_printf(s, "/Span << /MCID %ld /ActualText <FEFF", mcid);
-	for (glong i = 0; u && i < n; i++)
-		g_string_append_printf(s, "%04X", u[i]);
-	g_string_append(s, "> >> BDC");
-	g_byte_array_append(out, (const guint8 *)s->str, (guint)s->len);
+	g_byte_array_append(out, (const guint8 *)head, (guint)head_len);
+	at = out->len;
+	g_byte_array_set_size(out, at + 4 * (guint)(u ? n : 0));
+	for (glong i = 0; u && i < n; i++, at += 4) {
+		out->data[at] = (guint8)hex[u[i] >> 12];
+		out->data[at + 1] = (guint8)hex[(u[i] >> 8) & 15];
+		out->data[at + 2] = (guint8)hex[(u[i] >> 4) & 15];
+		out->data[at + 3] = (guint8)hex[u[i] & 15];
+	}
+	g_byte_array_append(out, (const guint8 *)"> >> BDC", 8);
 	g_free(u);
-	g_string_free(s, TRUE);
 }
 
 /* A BDC holding /ActualText and no MCID: Pango's for a ligature. */
