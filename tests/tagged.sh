@@ -212,3 +212,65 @@ expect_status "settings: pdf.standard ua-1 with tagged: false fails" 1 "$FOLIO" 
 printf 'pdf:\n  bleed: 3mm\n  marks: crop\n  standard: x-4\n' >"$TMP/press.yaml"
 "$FOLIO" -q examples --theme "$TMP/press.yaml" -o "$TMP/theme-press.pdf"
 check "settings: the theme's pdf: keys give the same PDF as the options" cmp "$TMP/theme-press.pdf" "$TMP/x4.pdf"
+
+# ---- the contents, drawn after the body and moved to its place ----
+# Sixty articles in parts, two-sided: the contents runs over pages (a blank back after it) and is
+# drawn last, once every page number is known; the post-pass puts its pages, its page labels, its
+# outline entry and its structure element where the book has them. The trace is in the book's order.
+ORDER=$TMP/order
+mkdir -p "$ORDER"
+for i in $(seq 1 60); do
+	printf -- '---\ntitle: "第%s篇 目录之后的文章，标题写得稍长一些以占两行的位置"\ndate: 2025-01-%02d\ncategories: [%s]\n---\n\n正文%s。[下一篇](a%02d.md)\n' \
+		"$i" $((i % 28 + 1)) "$([ $((i % 2)) = 0 ] && echo 经济 || echo 城市)" "$i" $((i % 60 + 1)) >"$ORDER/a$(printf %02d "$i").md"
+done
+for tagging in "" "--untagged"; do
+	name="order${tagging:+ (untagged)}"
+	"$FOLIO" -q "$ORDER" --group-by category --two-sided $tagging -o "$TMP/order.pdf"
+	"$FOLIO" -q "$ORDER" --group-by category --two-sided -t trace -o "$TMP/order.trace"
+	check "$name: qpdf --check" qpdf --check "$TMP/order.pdf"
+	$py - "$TMP/order.pdf" "$TMP/order.trace" >"$TMP/order.out" 2>&1 <<'PY'
+import re, sys, fitz
+pdf = fitz.open(sys.argv[1])
+pages, cur = [], None
+for line in open(sys.argv[2], encoding="utf-8"):
+    m = re.match(r'page \d+ \w+ label (\S+)', line)
+    if m:
+        cur = [m.group(1), []]
+        pages.append(cur)
+    elif line.startswith('  text ') and cur is not None:
+        cur[1].append(re.search(r'"(.*)"', line).group(1).replace('\\"', '"'))
+print("pages", len(pages) == pdf.page_count)
+bad = [i for i, (label, lines) in enumerate(pages) if pdf[i].get_label() != label
+       or any(t.strip() and t.replace(' ', '')[:6] not in pdf[i].get_text().replace(' ', '').replace('\n', '') for t in lines[:2])]
+print("misplaced", bad[:5])
+heading = [i for i, (label, lines) in enumerate(pages) if '目录' in lines]
+body = [i for i, (label, lines) in enumerate(pages) if label == '1']
+if heading and body:
+    print("contents", pages[heading[0]][0], "then", body[0] - heading[0], "pages to the body,",
+          "all roman" if all(re.fullmatch('[ivxlc]+', pages[i][0]) for i in range(heading[0])) else "not roman")
+outline = [p for _, _, p in pdf.get_toc()]
+print("outline in page order", outline == sorted(outline), len(outline))
+PY
+	contains "$name: every page holds the trace's text and label, in the trace's order" "$TMP/order.out" '^pages True$'
+	contains "$name: ... no page out of place" "$TMP/order.out" '^misplaced \[\]$'
+	contains "$name: the contents runs over front-matter pages (roman numbers) up to the body's page 1" "$TMP/order.out" '^contents [ivx]+ then ([3-9]|[1-9][0-9]) pages to the body, all roman$'
+	contains "$name: the outline runs in page order" "$TMP/order.out" '^outline in page order True [0-9]+$'
+done
+tree "$TMP/order.pdf" "$TMP/order.tree" 2>/dev/null
+"$FOLIO" -q "$ORDER" --group-by category --two-sided -o "$TMP/order.pdf"
+$py - "$TMP/order.pdf" >"$TMP/order-tree.out" 2>&1 <<'PY'
+import sys, pikepdf
+doc = pikepdf.open(sys.argv[1]).Root.StructTreeRoot.K
+doc = doc[0] if isinstance(doc, pikepdf.Array) else doc
+def holds_toc(e, depth=0):
+    if not isinstance(e, pikepdf.Dictionary) or '/S' not in e or depth > 3:
+        return False
+    if str(e.S) == '/TOC':
+        return True
+    k = e.get('/K')
+    return any(holds_toc(x, depth + 1) for x in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []))
+kids = [str(k.S) + ('+TOC' if holds_toc(k) else '') for k in doc.K]
+print(' '.join(kids))
+PY
+contains "order: the contents' Sect is the Document's kid after the title page's, before the parts" "$TMP/order-tree.out" '^(/Div )?/Sect /Sect\+TOC /Part'
+standards "order: pdfstandards --ua passes" "$TMP/order.pdf" --ua

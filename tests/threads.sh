@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # threads.sh - the same bytes on any number of threads: the PDF laid out on every core, the EPUB,
 # --threads and taskset, a grouped two-sided book (part pages and blank pages between the
-# articles set on other threads), messages in the same order, and a small book's pages kept from
-# its counting pass the same as set twice.
+# articles set on other threads, and on the drawing thread while it waits), messages in the same
+# order.
 source "$(dirname "$0")/lib.sh"
 
 # A book of many short articles with parts, links between articles, notes and a missing glyph.
@@ -43,14 +43,6 @@ for args in "" "--group-by category --two-sided"; do
 	contains "threads ($label): the missing glyph is reported" "$TMP/one.err" "U\+10FFFD"
 	check "threads ($label): messages in the same order on 2 threads" cmp "$TMP/one.err" "$TMP/two.err"
 	check "threads ($label): messages in the same order on 4 threads" cmp "$TMP/one.err" "$TMP/four.err"
-	# A small book keeps the pages its counting pass set; set twice (a large book's way), the same.
-	FOLIO_KEEP_BYTES=0 "$FOLIO" "$BOOK" $args --threads 2 -o "$TMP/twice.pdf" 2>"$TMP/twice.err"
-	same_bytes "threads ($label): pages kept from the counting pass are the pages set twice" "$TMP/two.pdf" "$TMP/twice.pdf"
-	check "threads ($label): messages the same when set twice" cmp "$TMP/one.err" "$TMP/twice.err"
-	# Set twice on 4 threads: three workers, and the drawing thread setting articles while it waits.
-	FOLIO_KEEP_BYTES=0 "$FOLIO" "$BOOK" $args --threads 4 -o "$TMP/twice4.pdf" 2>"$TMP/twice4.err"
-	same_bytes "threads ($label): set twice on 4 threads, the same pages" "$TMP/one.pdf" "$TMP/twice4.pdf"
-	check "threads ($label): messages the same when set twice on 4 threads" cmp "$TMP/one.err" "$TMP/twice4.err"
 	"$FOLIO" "$BOOK" $args --threads 1 -t trace -o "$TMP/one.trace" 2>/dev/null
 	"$FOLIO" "$BOOK" $args --threads 3 -t trace -o "$TMP/three.trace" 2>/dev/null
 	same_bytes "threads ($label): trace on 3 threads is the trace on 1" "$TMP/one.trace" "$TMP/three.trace"
@@ -94,11 +86,10 @@ if [ -d "$corpus" ]; then
 			not_ok "threads: the corpus on 3 threads, run $i, exits 0" "exit $expect_rc: $(tail -3 "$TMP/corpus3.err")"
 		same_bytes "threads: the corpus on 3 threads, run $i, is the trace on 1" "$TMP/corpus1.trace" "$TMP/corpus3.trace"
 	done
-	# Its four languages' pages kept from the counting pass (its 2 MB are past the budget; a Hong
-	# Kong article's running heads in HK forms) are the pages set twice.
-	"$FOLIO" "$corpus" -q --offline -o "$TMP/corpus-twice.pdf" 2>/dev/null
-	FOLIO_KEEP_BYTES=100000000 "$FOLIO" "$corpus" -q --offline -o "$TMP/corpus-kept.pdf" 2>/dev/null
-	same_bytes "threads: the corpus kept from the counting pass is the corpus set twice" "$TMP/corpus-twice.pdf" "$TMP/corpus-kept.pdf"
+	# Its four languages (a Hong Kong article's running heads in HK forms): the PDF on 3 threads is the PDF on 1.
+	"$FOLIO" "$corpus" -q --offline --threads 1 -o "$TMP/corpus1.pdf" 2>/dev/null
+	"$FOLIO" "$corpus" -q --offline --threads 3 -o "$TMP/corpus3.pdf" 2>/dev/null
+	same_bytes "threads: the corpus PDF on 3 threads is the PDF on 1" "$TMP/corpus1.pdf" "$TMP/corpus3.pdf"
 else
 	not_ok "threads: the shared corpus" "no corpus at $corpus (set CORPUS)"
 fi

@@ -10,12 +10,17 @@
 #include "format/pdf/taglog.h"
 
 struct device {
-	/* Draw one finished page (pages come in order). */
+	/* Draw one finished page (pages come in order, but for the moved ones below). */
 	void (*page)(struct device *d, const struct page *p);
 	/* Finish the document; false (reported) when it could not be written. */
 	bool (*finish)(struct device *d);
 	void (*free)(struct device *d);
 	int pages;	/* pages laid out, once layout_book is done */
+	/*
+	 * Set by layout_book before finish: the last `moved` pages drawn (the contents, drawn once
+	 * the body's page numbers were known) belong before the page drawn at index moved_to (from 0).
+	 */
+	int moved_to, moved;
 	struct fonts *fonts;	/* the book's, while layout_book runs: for what the device sets itself (a drawn cover) */
 };
 

@@ -33,7 +33,17 @@ struct cdev {
 	int write_errno;		/* why the first failed write failed (a full disk, a file-size limit) */
 	bool press_failed;		/* a picture PDF/X-4 refuses (reported) */
 	int outline[MAX_LEVELS];	/* the last outline entry at each level */
+	GArray *entries;		/* struct outline_entry: the outline, made when the pages' order is known */
+	int drawn;			/* pages drawn so far */
+	GArray *page_records;		/* guint by page drawn: the tag log's records begun before it */
 	struct draw_images images;
+};
+
+/* An outline entry as its page gave it: added to Cairo's outline at the end, in the book's page order. */
+struct outline_entry {
+	int page;			/* the page it was drawn on (from 0), in drawing order */
+	int level;
+	char *title, *dest;
 };
 
 /* The drawn cover's text is set like the book's, so it shares their font subsets (one of each face). */
@@ -109,23 +119,68 @@ static void add_dest(struct cdev *c, const struct box *b)
 
 static void add_outline(struct cdev *c, const struct box *b)
 {
-	int level = CLAMP(b->level, 0, MAX_LEVELS - 1);
-	int parent = CAIRO_PDF_OUTLINE_ROOT;
-	GString *attrs = g_string_new("dest=");
 	char *title = xml_clean_text(b->text, -1);
+	struct outline_entry e = { c->drawn - 1, CLAMP(b->level, 0, MAX_LEVELS - 1),
+				   title ? title : g_strdup(b->text ? b->text : ""), g_strdup(b->target) };
 
-	tagger_quote(attrs, b->target);
-	for (int l = level - 1; l >= 0; l--)
-		if (c->outline[l] >= 0) {
-			parent = c->outline[l];
-			break;
-		}
-	c->outline[level] = cairo_pdf_surface_add_outline(c->surface, parent, title ? title : b->text ? b->text : "",
-							  attrs->str, level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-	for (int l = level + 1; l < MAX_LEVELS; l++)
-		c->outline[l] = -1;
-	g_string_free(attrs, TRUE);
-	g_free(title);
+	g_array_append_val(c->entries, e);
+}
+
+/* Where page drawn (from 0) stands in the book: the last d.moved pages drawn go before page d.moved_to. */
+static int book_position(const struct cdev *c, int drawn)
+{
+	int moved = c->d.moved, at = c->d.moved_to, n = c->drawn;
+
+	if (moved <= 0 || moved > n || at < 0 || at > n - moved || drawn < at)
+		return drawn;
+	return drawn >= n - moved ? at + (drawn - (n - moved)) : drawn + moved;
+}
+
+static int by_book_position_ptr(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const struct outline_entry *x = *(const struct outline_entry *const *)a, *y = *(const struct outline_entry *const *)b;
+	int px = book_position(data, x->page), py = book_position(data, y->page);
+
+	return px != py ? (px < py ? -1 : 1) : (x < y ? -1 : x > y);
+}
+
+/* The outline, in the book's page order (entries of one page in their order: the sort is stable by index). */
+static void write_outline(struct cdev *c)
+{
+	GPtrArray *order = g_ptr_array_new();
+
+	for (guint i = 0; i < c->entries->len; i++)
+		g_ptr_array_add(order, &g_array_index(c->entries, struct outline_entry, i));
+	g_ptr_array_sort_with_data(order, by_book_position_ptr, c);
+	for (guint i = 0; i < order->len; i++) {
+		const struct outline_entry *e = g_ptr_array_index(order, i);
+		int parent = CAIRO_PDF_OUTLINE_ROOT;
+		GString *attrs = g_string_new("dest=");
+
+		tagger_quote(attrs, e->dest);
+		for (int l = e->level - 1; l >= 0; l--)
+			if (c->outline[l] >= 0) {
+				parent = c->outline[l];
+				break;
+			}
+		c->outline[e->level] = cairo_pdf_surface_add_outline(c->surface, parent, e->title, attrs->str,
+								     e->level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		for (int l = e->level + 1; l < MAX_LEVELS; l++)
+			c->outline[l] = -1;
+		g_string_free(attrs, TRUE);
+	}
+	g_ptr_array_free(order, TRUE);
+}
+
+static void entries_clear(GArray *entries)
+{
+	for (guint i = 0; i < entries->len; i++) {
+		struct outline_entry *e = &g_array_index(entries, struct outline_entry, i);
+
+		g_free(e->title);
+		g_free(e->dest);
+	}
+	g_array_set_size(entries, 0);
 }
 
 /* A line drawn with no element around it (untagged, or an artifact): links as rectangles when untagged. */
@@ -540,6 +595,9 @@ static void cairo_page(struct device *d, const struct page *p)
 {
 	struct cdev *c = (struct cdev *)d;
 
+	c->drawn++;
+	if (c->print.log)
+		g_array_append_val(c->page_records, c->print.log->records->len);
 	/* Once a write failed (a full disk) the PDF is lost: draw no more (cairo in its error state
 	   leaks what drawing an image makes), and cairo_finish says why. */
 	if (c->write_failed || cairo_status(c->cr) != CAIRO_STATUS_SUCCESS)
@@ -565,6 +623,12 @@ static bool cairo_finish(struct device *d)
 	cairo_status_t st;
 	bool tags_failed = c->tags && tagger_failed(c->tags);
 
+	write_outline(c);
+	/* Tagged: which elements were begun on the moved pages, for the post-pass to put them in place. */
+	if (c->print.log && c->d.moved > 0 && c->d.moved <= c->drawn && c->d.moved_to <= c->drawn - c->d.moved) {
+		c->print.log->moved_from = g_array_index(c->page_records, guint, c->drawn - c->d.moved);
+		c->print.log->moved_before = g_array_index(c->page_records, guint, c->d.moved_to);
+	}
 	/* The elements still open close after the last page (Cairo takes that). */
 	tagger_free(c->tags);
 	c->tags = NULL;
@@ -604,6 +668,9 @@ static void cairo_free(struct device *d)
 	if (c->cr)
 		cairo_destroy(c->cr);
 	cairo_surface_destroy(c->surface);
+	entries_clear(c->entries);
+	g_array_free(c->entries, TRUE);
+	g_array_free(c->page_records, TRUE);
 	draw_images_clear(&c->images);
 	g_free(c);
 }
@@ -648,6 +715,8 @@ struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b
 		c->print = *print;
 	c->off = c->print.bleed + c->print.slug;
 	draw_images_init(&c->images);
+	c->entries = g_array_new(FALSE, FALSE, sizeof(struct outline_entry));
+	c->page_records = g_array_new(FALSE, FALSE, sizeof(guint));
 	for (int i = 0; i < MAX_LEVELS; i++)
 		c->outline[i] = -1;
 	c->surface = cairo_pdf_surface_create_for_stream(write_fp, c, w + 2 * c->off, h + 2 * c->off);

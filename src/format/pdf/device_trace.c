@@ -2,6 +2,8 @@
 #include "format/pdf/device.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/diag.h"
@@ -10,7 +12,7 @@ struct tdev {
 	struct device d;
 	FILE *fp;
 	const char *path;	/* the output's name, for messages */
-	int why;		/* the errno of the first write that failed, taken on the page it failed on */
+	GPtrArray *pages;	/* GString * of each page drawn: written in the book's order at the end (d.moved) */
 };
 
 /* The text of a line: "\n" and trailing spaces dropped, quotes escaped. */
@@ -46,7 +48,9 @@ static void print_line_text(FILE *fp, const struct box *b)
 static void trace_page(struct device *d, const struct page *p)
 {
 	struct tdev *t = (struct tdev *)d;
-	FILE *fp = t->fp;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
 
 	fprintf(fp, "page %d %s label %s\n", p->number, p->right ? "right" : "left", p->label ? p->label : "-");
 	for (guint i = 0; i < p->boxes->len; i++) {
@@ -84,18 +88,38 @@ static void trace_page(struct device *d, const struct page *p)
 			break;
 		}
 	}
-	/* Taken now: by the end this thread has waited for the others, and each wait may set errno. */
-	if (!t->why && ferror(fp))
-		t->why = errno ? errno : EIO;
+	fclose(fp);
+	g_ptr_array_add(t->pages, g_string_new_len(text, (gssize)len));
+	free(text);
+}
+
+/* Page i of the book: the moved pages (drawn last) before the one drawn at moved_to. */
+static const GString *book_page(const struct tdev *t, guint i)
+{
+	guint n = t->pages->len, moved = (guint)MAX(0, t->d.moved), at = (guint)MAX(0, t->d.moved_to);
+
+	if (moved > n || at > n - moved || i < at)
+		return g_ptr_array_index(t->pages, i);
+	if (i < at + moved)
+		return g_ptr_array_index(t->pages, n - moved + (i - at));
+	return g_ptr_array_index(t->pages, i - moved);
 }
 
 static bool trace_finish(struct device *d)
 {
 	struct tdev *t = (struct tdev *)d;
+	bool failed = false;
+	int why = 0;
 
-	bool failed = ferror(t->fp);
-	int why = t->why;
+	for (guint i = 0; i < t->pages->len && !failed; i++) {
+		const GString *page = book_page(t, i);
 
+		errno = 0;
+		if (fwrite(page->str, 1, page->len, t->fp) != page->len) {
+			failed = true;
+			why = errno;
+		}
+	}
 	if (!failed) {
 		errno = 0;
 		failed = fflush(t->fp) != 0;
@@ -106,9 +130,17 @@ static bool trace_finish(struct device *d)
 	return !failed;
 }
 
+static void free_page_text(gpointer p)
+{
+	g_string_free(p, TRUE);
+}
+
 static void trace_free(struct device *d)
 {
-	g_free(d);
+	struct tdev *t = (struct tdev *)d;
+
+	g_ptr_array_free(t->pages, TRUE);
+	g_free(t);
 }
 
 struct device *device_trace_new(FILE *fp, const char *path)
@@ -120,5 +152,6 @@ struct device *device_trace_new(FILE *fp, const char *path)
 	t->d.free = trace_free;
 	t->fp = fp;
 	t->path = path;
+	t->pages = g_ptr_array_new_with_free_func(free_page_text);
 	return &t->d;
 }

@@ -1,4 +1,4 @@
-/* layout_book.c - the whole book in page order: cover, title page, contents, parts, articles; two passes. */
+/* layout_book.c - the whole book: cover, title page, contents, parts, articles; each article set once, the contents drawn last. */
 #include "format/pdf/layout_int.h"
 #include "text/l10n.h"
 
@@ -11,13 +11,11 @@
 #include "base/langtag.h"
 #include "base/parallel.h"
 
-/* What the measuring pass learns: where things start (physical page numbers). */
+/* Where things start (physical page numbers), learnt as the body is drawn, for the contents drawn after it. */
 struct plan {
 	int *article_page;		/* by article index */
-	int *article_pages;		/* pages of each article, or NULL before they are counted */
 	int *part_page;			/* by part index */
 	int body_first;			/* physical page that is printed as 1 */
-	int pages;
 };
 
 /* What finish_page adds to an article's page: running heads (not on a blank page), or only the foot (its opening page). */
@@ -333,7 +331,7 @@ static void set_article_lang(struct lay *L, const struct article *a)
 	L->lang = pango_language_from_string(lang);
 }
 
-/* An article's pages, from its header to its last note, in its own language (both passes). */
+/* An article's pages, from its header to its last note, in its own language. */
 static void article_pages(struct lay *L, const struct article *a)
 {
 	set_article_lang(L, a);
@@ -603,8 +601,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 
 	start_recto(L);
 	set_book_lang(L);
-	if (L->measuring)
-		st->plan.part_page[index] = st->page_no + 1;
+	st->plan.part_page[index] = st->page_no + 1;
 	st->part_title = p->title;
 	st->article_title = p->title;
 	st->no_running = true;
@@ -639,17 +636,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 	lay_flush(L);
 }
 
-/* The measuring pass: where an article starts. Its pages were counted already, on every thread. */
-static void article_place(struct lay *L, int index)
-{
-	struct book_state *st = state(L);
-
-	start_recto(L);
-	st->plan.article_page[index] = st->page_no + 1;
-	st->page_no += st->plan.article_pages[index];
-}
-
-/* What the drawing pass hands out: an article set on a worker, or a part page set in turn. */
+/* What the stream hands out: an article set on a worker, or a part page set in turn. */
 struct job {
 	struct pipeline *pl;
 	const struct article *a;	/* or NULL: the part page below */
@@ -657,8 +644,7 @@ struct job {
 	int index;
 	const char *part_title;		/* the part around the article, for running heads */
 	struct selem *part_el;		/* and its structure element (a reference), or NULL */
-	int pages;			/* the counting pass: pages counted */
-	GPtrArray *made;		/* the article's pages, set by a worker (kept from the counting pass, or set again) */
+	GPtrArray *made;		/* the article's pages, set by a worker from page 1 */
 	GByteArray *flags;		/* what finish_page adds to each */
 	GPtrArray *links;		/* and the styles of their links */
 };
@@ -680,13 +666,6 @@ struct pipeline {
 	 * quarter of its drawing time, and more when another thread's memory was freed there).
 	 */
 	GPtrArray *spent;
-	/*
-	 * A small book keeps what its counting pass set (each article is set once); a larger one
-	 * sets each article again in the drawing pass, a few ahead of the drawing, so memory holds
-	 * the pages in flight, not the book.
-	 */
-	bool keep;
-	struct job *kept;		/* by article index: the counting pass's pages, until drawn */
 	struct ctx *here;		/* the layout on the book's font map, for the drawing thread's own use */
 	struct selem **part_els;	/* by part index: each Part's element, made before either pass */
 	int *part_of;			/* by article index: its part, or -1 */
@@ -778,7 +757,6 @@ static void pipeline_clear(struct pipeline *pl)
 /* An article set on a worker into j->made from page 1 (finish_page numbers and heads its pages). */
 static void set_article(struct ctx *c, struct job *j)
 {
-	c->L.measuring = false;
 	c->st.page_no = 0;
 	c->st.front = false;
 	c->st.blank_running = false;
@@ -792,34 +770,6 @@ static void set_article(struct ctx *c, struct job *j)
 	c->st.made_flags = NULL;
 	/* The pages' links are drawn later, by another thread: their styles go with them. */
 	j->links = lay_styles_take_links(&c->L);
-	j->pages = (int)j->made->len;
-}
-
-/* Pass 1 on a worker: the pages of one article, wherever it starts; kept in a small book. */
-static void count_one(gpointer data, gpointer unused)
-{
-	struct job *j = data;
-	struct ctx *c = ctx_get(j->pl);
-
-	if (j->pl->keep) {
-		set_article(c, j);
-	} else {
-		c->L.measuring = true;
-		c->st.page_no = 0;
-		c->L.part_el = j->part_el;
-		article_pages(&c->L, j->a);
-		c->L.part_el = NULL;
-		j->pages = c->st.page_no;
-		lay_styles_drop_links(&c->L);
-	}
-	ctx_put(j->pl, c);
-}
-
-static void count_taken(gpointer data, gpointer pages)
-{
-	struct job *j = data;
-
-	((int *)pages)[j->index] = j->pages;
 }
 
 /* An article's pages numbered from its first, and headed (on the thread that holds L). */
@@ -840,18 +790,7 @@ static void finish_article(struct lay *L, struct book_state *st, struct job *j, 
 	L->lang = lang;
 }
 
-/* Pass 2: an article set again with c's layout (unless it was kept), numbered and headed from the plan. */
-static void set_with(struct ctx *c, struct job *j)
-{
-	const struct book_state *main_st = j->pl->main->emit_data;
-
-	c->st.plan.body_first = main_st->plan.body_first;
-	if (!j->made)
-		set_article(c, j);
-	finish_article(&c->L, &c->st, j, main_st->plan.article_page[j->index]);
-}
-
-/* Pass 2 on a worker, after it frees what has been drawn. */
+/* On a worker: an article set from page 1, after the worker frees what has been drawn. */
 static void set_one(gpointer data, gpointer unused)
 {
 	struct job *j = data;
@@ -861,24 +800,24 @@ static void set_one(gpointer data, gpointer unused)
 		return;	/* a part page, set in turn by draw_taken */
 	free_spent(j->pl);
 	c = ctx_get(j->pl);
-	set_with(c, j);
+	set_article(c, j);
 	ctx_put(j->pl, c);
 }
 
 /*
- * Pass 2 on the drawing thread, while it waits for the next article in order: a later one
- * set with the layout on the book's own font map (the one it draws with: no map is set up
- * for it, and no other thread uses that map meanwhile).
+ * On the drawing thread, while it waits for the next article in order: a later one set with
+ * the layout on the book's own font map (the one it draws with: no map is set up for it, and
+ * no other thread uses that map meanwhile).
  */
 static void set_here(gpointer data, gpointer unused)
 {
 	struct job *j = data;
 
 	if (j->a)
-		set_with(j->pl->here, j);
+		set_article(j->pl->here, j);
 }
 
-/* Pass 2 in order: a part page set and drawn here, or an article's pages drawn. */
+/* In order: a part page set and drawn here, or an article's pages numbered, headed and drawn. */
 static void draw_taken(gpointer data, gpointer unused)
 {
 	struct job *j = data;
@@ -894,9 +833,8 @@ static void draw_taken(gpointer data, gpointer unused)
 		return;
 	}
 	start_recto(L);
-	/* The plan said where it starts; the pages must agree, or the contents would lie. */
-	g_assert(st->page_no + 1 == st->plan.article_page[j->index]);
-	g_assert((int)j->made->len == st->plan.article_pages[j->index]);
+	st->plan.article_page[j->index] = st->page_no + 1;
+	finish_article(L, st, j, st->page_no + 1);
 	for (guint i = 0; i < j->made->len; i++)
 		L->dev->page(L->dev, g_ptr_array_index(j->made, i));
 	st->page_no += (int)j->made->len;
@@ -918,45 +856,17 @@ static void job_in_part(struct job *j, const struct pipeline *pl, guint index)
 	j->part_el = k < 0 ? NULL : pl->part_els[k];
 }
 
-/* In the drawing pass an article goes to the stream; measuring, it is placed here. */
-static void article_or_push(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index)
+/* An article to the stream. */
+static void push_article(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index)
 {
-	struct job *j;
+	struct job *j = g_new0(struct job, 1);
 
-	if (!stream) {
-		article_place(L, (int)index);
-		return;
-	}
-	j = g_new0(struct job, 1);
 	j->pl = pl;
 	j->a = g_ptr_array_index(L->b->articles, index);
 	j->index = (int)index;
 	job_in_part(j, pl, index);
 	selem_ref(j->part_el);
-	if (pl->keep) {
-		/* Set in the counting pass already: only drawn. */
-		j->made = g_steal_pointer(&pl->kept[index].made);
-		j->flags = g_steal_pointer(&pl->kept[index].flags);
-		j->links = g_steal_pointer(&pl->kept[index].links);
-	}
 	parallel_push(stream, j);
-}
-
-/*
- * Whether the book is small enough to keep the pages its counting pass sets, rather than set
- * every article again while drawing: up to KEEP_BYTES of Markdown (about 700 A5 pages of
- * Chinese), or $FOLIO_KEEP_BYTES (0: never; the tests compare both ways).
- */
-#define KEEP_BYTES (1024 * 1024)
-
-static bool keep_pages(const struct book *b)
-{
-	const char *env = g_getenv("FOLIO_KEEP_BYTES");
-	guint64 budget = env ? g_ascii_strtoull(env, NULL, 10) : KEEP_BYTES, total = 0;
-
-	for (guint i = 0; i < b->articles->len; i++)
-		total += ((const struct article *)g_ptr_array_index(b->articles, i))->markdown_len;
-	return total <= budget && budget > 0;
 }
 
 /*
@@ -983,52 +893,76 @@ static int *parts_of_articles(const struct book *b)
 	return part_of;
 }
 
+/* The cover and the title page: what comes before the contents. */
+static void opening_pages(struct lay *L)
+{
+	struct book_state *st = state(L);
+
+	st->page_no = 0;
+	st->front = true;
+	cover_page(L);
+	title_page(L);
+}
+
+/* The contents, and the blank back that may follow it (front matter still). */
+static void contents_pages(struct lay *L)
+{
+	contents(L);
+	start_recto(L);
+}
+
 /*
- * The book from its first page to its last, the same in both passes. With a stream (the
- * drawing pass), the articles and parts after the contents are pushed to it in order.
+ * The book, each article set once. The contents is measured first (room kept for its
+ * numbers), so the body knows the page it starts on; the cover and title page are drawn, then
+ * the parts and articles are pushed to the stream in order (set on the workers, numbered and
+ * drawn here, each one's first page noted as it is drawn), and the contents is drawn last,
+ * with every number known. The device moves its pages back to their place (dev->moved_to).
  */
 static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 {
 	const struct book *b = L->b;
 	struct book_state *st = state(L);
 	guint next = 0;
+	int opening, front, body_end;
 
-	st->page_no = 0;
-	st->front = true;
-	cover_page(L);
-	title_page(L);
-	contents(L);
-	start_recto(L);		/* the blank back of the contents is still front matter */
+	L->measuring = true;
+	opening_pages(L);
+	opening = st->page_no;
+	contents_pages(L);
+	front = st->page_no;
+	L->measuring = false;
+	opening_pages(L);
+	g_assert(st->page_no == opening);
+	st->page_no = front;
 	st->front = false;
-	st->plan.body_first = st->page_no + 1;
+	st->plan.body_first = front + 1;
 	for (guint k = 0; k < b->parts->len; k++) {
 		const struct part *p = g_ptr_array_index(b->parts, k);
-		/* A Part holds its page and its articles. */
-		struct selem *part_el = pl->part_els[k];
+		struct job *j = g_new0(struct job, 1);
 
 		while (next < b->articles->len && pl->part_of[next] < 0)
-			article_or_push(L, stream, pl, next++);
-		if (stream) {
-			struct job *j = g_new0(struct job, 1);
-
-			j->pl = pl;
-			j->part = p;
-			j->index = (int)k;
-			j->part_el = selem_ref(part_el);
-			parallel_push(stream, j);
-		} else {
-			L->part_el = part_el;
-			part_page(L, p, (int)k);
-			L->part_el = NULL;
-		}
+			push_article(L, stream, pl, next++);
+		/* A Part holds its page and its articles. */
+		j->pl = pl;
+		j->part = p;
+		j->index = (int)k;
+		j->part_el = selem_ref(pl->part_els[k]);
+		parallel_push(stream, j);
 		while (next < b->articles->len && pl->part_of[next] == (int)k)
-			article_or_push(L, stream, pl, next++);
+			push_article(L, stream, pl, next++);
 	}
 	while (next < b->articles->len)
-		article_or_push(L, stream, pl, next++);
-	if (stream)
-		parallel_end(stream);
-	st->plan.pages = st->page_no;
+		push_article(L, stream, pl, next++);
+	parallel_end(stream);
+	body_end = st->page_no;
+	st->page_no = opening;
+	st->front = true;
+	contents_pages(L);
+	/* Measured with room for every number: the same pages, or the body's numbers would be wrong. */
+	g_assert(st->page_no == front);
+	L->dev->moved_to = opening;
+	L->dev->moved = front - opening;
+	st->page_no = body_end;
 }
 
 static void lay_init(struct lay *L, const struct book *b, const struct theme *t, struct fonts *fonts,
@@ -1066,10 +1000,6 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	struct book_state st = { 0 };
 	struct pipeline pl = { .main = &L };
 	guint n = b->articles->len, threads = parallel_threads();
-	int *pages = g_new0(int, n + 1);
-	struct job *jobs = g_new0(struct job, n + 1);
-	struct parallel *stream;
-	struct ctx *borrowed;
 
 	lay_init(&L, b, t, fonts, dev, &st);
 	dev->fonts = fonts;
@@ -1079,42 +1009,18 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	pl.spent = g_ptr_array_new();
 	st.plan.article_page = g_new0(int, n + 1);
 	st.plan.part_page = g_new0(int, b->parts->len + 1);
-	pl.keep = keep_pages(b);
-	pl.kept = jobs;
 	pl.part_of = parts_of_articles(b);
 	pl.part_els = g_new0(struct selem *, b->parts->len + 1);
 	for (guint k = 0; k < b->parts->len; k++)
 		pl.part_els[k] = lay_element(&L, SR_PART, NULL, 0);
-
 	/*
-	 * Pass 1 counts the pages of each article on every thread (a small book keeps them, set),
-	 * then where everything starts. The book's own font map serves one of them (this thread
-	 * only waits meanwhile): one map fewer to set up.
+	 * The articles are set on the other threads, a few ahead of the one being drawn (memory
+	 * holds the pages in flight, not the book), and on this one while it waits, with the
+	 * book's own font map. With one thread everything runs here in turn, on that map.
 	 */
-	L.measuring = true;
-	borrowed = ctx_new(&pl, NULL);
-	g_ptr_array_add(pl.idle, borrowed);
-	stream = parallel_start(n, count_one, count_taken, pages);
-	for (guint i = 0; i < n; i++) {
-		jobs[i] = (struct job){ .pl = &pl, .a = g_ptr_array_index(b->articles, i), .index = (int)i };
-		job_in_part(&jobs[i], &pl, i);
-		parallel_push(stream, &jobs[i]);
-	}
-	parallel_end(stream);
-	st.page_no = 0;
-	st.plan.article_pages = pages;
-	run(&L, NULL, &pl);
-	/*
-	 * Pass 2 sets the same pages again, unless they were kept: the articles on the other
-	 * threads, a few ahead of the one being drawn (memory holds the pages in flight, not the
-	 * book), drawn here in page order.
-	 * This thread draws, with the book's map: the borrowed layout is not used again, unless
-	 * there is one thread, where everything runs here in turn.
-	 */
-	L.measuring = false;
-	if (threads > 1)
-		g_ptr_array_remove(pl.idle, borrowed);
-	pl.here = borrowed;
+	pl.here = ctx_new(&pl, NULL);
+	if (threads == 1)
+		g_ptr_array_add(pl.idle, pl.here);
 	diag_progress_begin("setting pages", n);
 	run(&L, parallel_start_helped(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, set_here, draw_taken, NULL),
 	    &pl);
@@ -1127,8 +1033,6 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 		selem_unref(pl.part_els[k]);
 	g_free(pl.part_els);
 	g_free(pl.part_of);
-	g_free(jobs);
-	g_free(pages);
 	g_free(st.plan.article_page);
 	g_free(st.plan.part_page);
 	lay_clear(&L);

@@ -91,7 +91,7 @@ void lay_para_check(struct lay *L, struct lpara *lp)
 		return;
 	lp->checked = true;
 	if (L->measuring)
-		return;	/* reported once, in article order, by the drawing pass */
+		return;	/* reported once, when it is set to be drawn */
 	for (int i = 0; i < n; i++) {
 		const struct para_line *l = para_line(lp->para, i);
 

@@ -7,6 +7,7 @@
 #include "format/pdf/pdf_doc.h"
 #include "format/pdf/pdf_post_base.h"
 #include "format/pdf/pdf_post_doc.h"
+#include "format/pdf/pdf_post_order.h"
 #include "format/pdf/pdf_post_pages.h"
 #include "format/pdf/pdf_post_tree.h"
 
@@ -84,6 +85,8 @@ bool pdf_post_write(const char *in, FILE *out, const struct pdf_post *p, struct 
 		post_fail(&s, "no document catalog with a page tree");
 	else
 		index_pages(&s, post_ref_num(pdfo_get(s.root, "Pages")), 0);
+	if (!s.failed)
+		post_order_pages(&s);
 	/* PDF/UA-1 is PDF 1.7; PDF/X-4 needs 1.6 or later. */
 	pdf_doc_begin(s.doc, out, "1.7");
 	ok = !s.failed && post_tree(&s) && post_intent(&s) && post_pages(&s);

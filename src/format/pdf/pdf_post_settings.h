@@ -16,6 +16,7 @@ struct pdf_post {
 	double bleed, slug;		/* points: each page was drawn larger by bleed + slug on every side */
 	bool boxes;			/* write TrimBox and BleedBox */
 	unsigned marks;			/* enum print_marks: drawn in the slug in registration colour */
+	int moved_to, moved;		/* the last `moved` pages Cairo drew belong before its page moved_to (device.h) */
 };
 
 #endif

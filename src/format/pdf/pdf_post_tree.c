@@ -216,6 +216,32 @@ static bool visit_kid(struct walk *w, const struct pdfo *elem, int elem_num, con
 	return folded;
 }
 
+/*
+ * The Document's kids in the book's order: those begun on pages drawn out of it (records from
+ * log->moved_from on) go before the first begun at log->moved_before or later. True when the
+ * order changed. begun: each kid's record.
+ */
+static bool put_moved_in_place(struct pdfo *kids, const GArray *begun, const struct tag_log *log)
+{
+	GPtrArray *items = kids->u.items, *order = g_ptr_array_sized_new(items->len);
+	bool changed = false;
+
+	for (int part = 0; part < 3; part++)
+		for (guint i = 0; i < items->len; i++) {
+			guint rec = g_array_index(begun, guint, i);
+			int in = rec < log->moved_before ? 0 : rec >= log->moved_from ? 1 : 2;
+
+			if (in == part)
+				g_ptr_array_add(order, g_ptr_array_index(items, i));
+		}
+	for (guint i = 0; i < items->len; i++) {
+		changed |= g_ptr_array_index(order, i) != g_ptr_array_index(items, i);
+		g_ptr_array_index(items, i) = g_ptr_array_index(order, i);
+	}
+	g_ptr_array_free(order, TRUE);
+	return changed;
+}
+
 static bool set_attributes(struct pdfo *elem, const struct tag_record *r)
 {
 	if (r->alt)
@@ -254,9 +280,18 @@ static bool visit(struct walk *w, int num, struct pdfo *elem)
 		/* The kids again, Spans folded, in a new array (a single Span kid too: /K becomes one). */
 		struct pdfo *out = pdfo_array();
 		bool folded = false;
+		GArray *begun = g_array_new(FALSE, FALSE, sizeof(guint));	/* by kid of out: its record */
 
-		for (guint i = 0; i < kids_len(k) && !w->stop; i++)
+		for (guint i = 0; i < kids_len(k) && !w->stop; i++) {
+			guint record = w->index;
+
 			folded |= visit_kid(w, elem, num, r, out, kid_at(k, i));
+			while (begun->len < pdfo_len(out))
+				g_array_append_val(begun, record);
+		}
+		if (!w->stop && r->role == SR_DOCUMENT && w->s->log->moved_from)
+			folded |= put_moved_in_place(out, begun, w->s->log);
+		g_array_free(begun, TRUE);
 		if (!w->stop && folded) {
 			pdfo_set(elem, "K", out);
 			changed = true;

@@ -18,13 +18,18 @@
 /* Room outside the bleed for the printer's marks (they end 2pt short of the paper's edge). */
 #define SLUG_MM 8
 
-static bool lay_out(const struct export *x, struct device *dev)
+/* The book laid out and drawn on dev; post (or NULL) learns which pages the post-pass moves. */
+static bool lay_out(const struct export *x, struct device *dev, struct pdf_post *post)
 {
 	struct fonts *f = fonts_new(x->opts->datadir);
 	bool ok = layout_book(x->book, x->theme, f, dev);
 
 	if (x->pages)
 		*x->pages = dev->pages;
+	if (post) {
+		post->moved_to = dev->moved_to;
+		post->moved = dev->moved;
+	}
 	/*
 	 * Pango is done: its font map and caches go before cairo reads each font's whole outline
 	 * table to subset it (cairo holds its own references to the fonts it embeds).
@@ -70,7 +75,7 @@ bool pdf_write(const struct export *x, struct outfile *out)
 
 	if (ok) {
 		outfile_scratch_track(cairo_path);
-		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print));
+		ok = lay_out(x, device_cairo_new(fp, out->path, x->book, t->page_w, t->page_h, &print), &post);
 		if (fclose(fp) != 0 && ok) {
 			diag_error(out->path, 0, "cannot write: %s", g_strerror(errno));
 			ok = false;
@@ -93,5 +98,5 @@ bool pdf_write(const struct export *x, struct outfile *out)
 
 bool trace_write(const struct export *x, struct outfile *out)
 {
-	return lay_out(x, device_trace_new(out->fp, out->path));
+	return lay_out(x, device_trace_new(out->fp, out->path), NULL);
 }

@@ -25,6 +25,12 @@ struct tag_record {
 
 struct tag_log {
 	GArray *records;	/* of struct tag_record */
+	/*
+	 * Pages drawn out of the book's order (device.h's moved): the records from moved_from on were
+	 * begun on them, and the top-level elements among them belong before the first one begun at
+	 * moved_before or later. moved_from 0: nothing moved.
+	 */
+	guint moved_from, moved_before;
 };
 
 struct tag_log *tag_log_new(void);
