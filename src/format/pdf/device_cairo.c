@@ -126,20 +126,12 @@ static void add_outline(struct cdev *c, const struct box *b)
 	g_array_append_val(c->entries, e);
 }
 
-/* Where page drawn (from 0) stands in the book: the last d.moved pages drawn go before page d.moved_to. */
-static int book_position(const struct cdev *c, int drawn)
-{
-	int moved = c->d.moved, at = c->d.moved_to, n = c->drawn;
-
-	if (moved <= 0 || moved > n || at < 0 || at > n - moved || drawn < at)
-		return drawn;
-	return drawn >= n - moved ? at + (drawn - (n - moved)) : drawn + moved;
-}
-
 static int by_book_position_ptr(gconstpointer a, gconstpointer b, gpointer data)
 {
 	const struct outline_entry *x = *(const struct outline_entry *const *)a, *y = *(const struct outline_entry *const *)b;
-	int px = book_position(data, x->page), py = book_position(data, y->page);
+	const struct cdev *c = data;
+	int px = layout_book_position(x->page, c->drawn, c->d.moved_to, c->d.moved);
+	int py = layout_book_position(y->page, c->drawn, c->d.moved_to, c->d.moved);
 
 	return px != py ? (px < py ? -1 : 1) : (x < y ? -1 : x > y);
 }

@@ -93,26 +93,18 @@ static void trace_page(struct device *d, const struct page *p)
 	free(text);
 }
 
-/* Page i of the book: the moved pages (drawn last) before the one drawn at moved_to. */
-static const GString *book_page(const struct tdev *t, guint i)
-{
-	guint n = t->pages->len, moved = (guint)MAX(0, t->d.moved), at = (guint)MAX(0, t->d.moved_to);
-
-	if (moved > n || at > n - moved || i < at)
-		return g_ptr_array_index(t->pages, i);
-	if (i < at + moved)
-		return g_ptr_array_index(t->pages, n - moved + (i - at));
-	return g_ptr_array_index(t->pages, i - moved);
-}
-
 static bool trace_finish(struct device *d)
 {
 	struct tdev *t = (struct tdev *)d;
+	int n = (int)t->pages->len, *drawn_at = g_new(int, n + 1);
 	bool failed = false;
 	int why = 0;
 
-	for (guint i = 0; i < t->pages->len && !failed; i++) {
-		const GString *page = book_page(t, i);
+	/* Written in the book's order: the book's page i is the one drawn at drawn_at[i]. */
+	for (int k = 0; k < n; k++)
+		drawn_at[layout_book_position(k, n, t->d.moved_to, t->d.moved)] = k;
+	for (int i = 0; i < n && !failed; i++) {
+		const GString *page = g_ptr_array_index(t->pages, drawn_at[i]);
 
 		errno = 0;
 		if (fwrite(page->str, 1, page->len, t->fp) != page->len) {
@@ -125,6 +117,7 @@ static bool trace_finish(struct device *d)
 		failed = fflush(t->fp) != 0;
 		why = errno;
 	}
+	g_free(drawn_at);
 	if (failed)
 		diag_error(t->path, 0, "cannot write the trace: %s", why ? g_strerror(why) : "write error");
 	return !failed;

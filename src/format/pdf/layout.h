@@ -69,11 +69,17 @@ void page_add_box(struct page *p, const struct box *b);
 void page_free_boxes(struct page *p);
 
 /*
- * Lay out the book page by page into dev: cover, title page, contents,
- * part pages and articles. A first pass measures (page numbers for the
- * contents), the second draws; only the page being made and the paragraph
- * being set are held in memory. Returns false on failure (reported).
+ * Lay out the book into dev: cover, title page, contents, part pages and
+ * articles, each article set once; the contents is measured first and drawn
+ * last (dev->moved). Only the pages in flight and the paragraph being set are
+ * held in memory. Returns false on failure (reported).
  */
 bool layout_book(const struct book *b, const struct theme *t, struct fonts *fonts, struct device *dev);
+/*
+ * Where page drawn (from 0) of the pages drawn stands in the book: layout_book draws the
+ * contents last, and the last `moved` pages drawn belong before the page drawn at moved_to
+ * (device.h). Every reader of the drawn pages (the devices, the post-pass) asks this.
+ */
+int layout_book_position(int drawn, int pages, int moved_to, int moved);
 
 #endif

@@ -651,7 +651,7 @@ struct job {
 
 /* A layout of its own for each thread: Pango's font maps and the layout's state are not shared. */
 struct ctx {
-	struct fonts *fonts;		/* owned, or NULL: the book's own, while this thread does nothing else */
+	struct fonts *fonts;		/* owned, or NULL: the book's own (the drawing thread's, pl->here) */
 	struct lay L;
 	struct book_state st;
 };
@@ -667,7 +667,7 @@ struct pipeline {
 	 */
 	GPtrArray *spent;
 	struct ctx *here;		/* the layout on the book's font map, for the drawing thread's own use */
-	struct selem **part_els;	/* by part index: each Part's element, made before either pass */
+	struct selem **part_els;	/* by part index: each Part's element, made before the book is set */
 	int *part_of;			/* by article index: its part, or -1 */
 };
 
@@ -891,6 +891,13 @@ static int *parts_of_articles(const struct book *b)
 	while (next < b->articles->len)
 		part_of[next++] = -1;
 	return part_of;
+}
+
+int layout_book_position(int drawn, int pages, int moved_to, int moved)
+{
+	if (moved <= 0 || moved > pages || moved_to < 0 || moved_to > pages - moved || drawn < moved_to)
+		return drawn;
+	return drawn >= pages - moved ? moved_to + (drawn - (pages - moved)) : drawn + moved;
 }
 
 /* The cover and the title page: what comes before the contents. */

@@ -3,14 +3,7 @@
 
 #include <string.h>
 
-guint post_book_position(const struct pdf_post *p, guint drawn, guint pages)
-{
-	guint moved = (guint)MAX(0, p->moved), at = (guint)MAX(0, p->moved_to);
-
-	if (!moved || moved > pages || at > pages - moved || drawn < at)
-		return drawn;
-	return drawn >= pages - moved ? at + (drawn - (pages - moved)) : drawn + moved;
-}
+#include "format/pdf/layout.h"
 
 /* One page's label: a prefix (or NULL), a numbering style (or NULL) and its number in it. */
 struct label {
@@ -117,7 +110,7 @@ bool post_order_pages(struct post *s)
 	}
 	drawn_of = g_new(guint, n);
 	for (guint d = 0; d < n; d++)
-		drawn_of[post_book_position(s->p, d, n)] = d;
+		drawn_of[layout_book_position((int)d, (int)n, s->p->moved_to, s->p->moved)] = d;
 	pages = g_array_sized_new(FALSE, FALSE, sizeof(int), n);
 	parents = g_array_sized_new(FALSE, FALSE, sizeof(long long), n);
 	kids = pdfo_array();

@@ -4,9 +4,6 @@
 
 #include "format/pdf/pdf_post_base.h"
 
-/* Where page d of Cairo's drawing order stands in the book (p->moved_to, p->moved: pdf_post_settings.h). */
-guint post_book_position(const struct pdf_post *p, guint drawn, guint pages);
-
 /*
  * With p->moved pages to move: s->pages and what goes with them (struct_parents, page_index)
  * put in the book's order, the page tree's /Kids written in it (Cairo writes one level of
