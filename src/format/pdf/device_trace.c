@@ -13,6 +13,7 @@ struct tdev {
 	FILE *fp;
 	const char *path;	/* the output's name, for messages */
 	GPtrArray *pages;	/* GString * of each page drawn: written in the book's order at the end (d.moved) */
+	bool lost;		/* a page could not be held (no memory): the trace fails */
 };
 
 /* The text of a line: "\n" and trailing spaces dropped, quotes escaped. */
@@ -51,6 +52,11 @@ static void trace_page(struct device *d, const struct page *p)
 	char *text = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&text, &len);
+
+	if (!fp) {
+		t->lost = true;
+		return;
+	}
 
 	fprintf(fp, "page %d %s label %s\n", p->number, p->right ? "right" : "left", p->label ? p->label : "-");
 	for (guint i = 0; i < p->boxes->len; i++) {
@@ -97,8 +103,8 @@ static bool trace_finish(struct device *d)
 {
 	struct tdev *t = (struct tdev *)d;
 	int n = (int)t->pages->len, *drawn_at = g_new(int, n + 1);
-	bool failed = false;
-	int why = 0;
+	bool failed = t->lost;
+	int why = t->lost ? ENOMEM : 0;
 
 	/* Written in the book's order: the book's page i is the one drawn at drawn_at[i]. */
 	for (int k = 0; k < n; k++)

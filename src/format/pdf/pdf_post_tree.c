@@ -279,7 +279,7 @@ static bool visit(struct walk *w, int num, struct pdfo *elem)
 	if (pdfo_is(k, PDFO_ARRAY) || pdfo_is(k, PDFO_REF)) {
 		/* The kids again, Spans folded, in a new array (a single Span kid too: /K becomes one). */
 		struct pdfo *out = pdfo_array();
-		bool folded = false;
+		bool folded = false, moved = false;
 		GArray *begun = g_array_new(FALSE, FALSE, sizeof(guint));	/* by kid of out: its record */
 
 		for (guint i = 0; i < kids_len(k) && !w->stop; i++) {
@@ -290,9 +290,9 @@ static bool visit(struct walk *w, int num, struct pdfo *elem)
 				g_array_append_val(begun, record);
 		}
 		if (!w->stop && r->role == SR_DOCUMENT && w->s->log->moved_from)
-			folded |= put_moved_in_place(out, begun, w->s->log);
+			moved = put_moved_in_place(out, begun, w->s->log);
 		g_array_free(begun, TRUE);
-		if (!w->stop && folded) {
+		if (!w->stop && (folded || moved)) {
 			pdfo_set(elem, "K", out);
 			changed = true;
 		} else {
