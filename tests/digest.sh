@@ -135,10 +135,11 @@ for sig in TERM KILL; do
 	SOURCE_DATE_EPOCH=$(at "2025-06-02 12:00") "$FOLIO" digest "$big/news" --state "$kstate" --new \
 		-o "$big/k-{{date}}.pdf" >/dev/null 2>&1 &
 	victim=$!
-	# Kill once the book's temporary file has bytes in it: while the PDF is being written.
+	# Kill once the PDF is being written: Cairo's file beside the book, or the book's temporary
+	# file, has bytes in it (the book's own is written only in the last tenth of a second now).
 	writing=
 	for _ in $(seq 6000); do
-		writing=$(find "$big" -maxdepth 1 -name '.k-2025-06-02.pdf.??????' -size +0c)
+		writing=$(find "$big" -maxdepth 1 \( -name '.k-2025-06-02.pdf.??????' -o -name '.k-2025-06-02.pdf.??????.cairo' \) -size +0c)
 		[ -n "$writing" ] && break
 		kill -0 "$victim" 2>/dev/null || break
 		sleep 0.01
