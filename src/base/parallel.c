@@ -27,7 +27,7 @@ guint parallel_threads(void)
 struct slot {
 	gpointer job;
 	struct diag_held *said;
-	bool started, done;
+	bool done;
 	struct parallel *p;
 };
 
@@ -50,14 +50,10 @@ static void do_work(struct slot *s, GFunc work)
 	s->said = diag_hold_end();
 }
 
-/* The oldest job no thread has begun, begun now (with the lock held), or NULL. */
+/* The oldest job no thread has begun, taken off the waiting queue to begin now (with the lock held), or NULL. */
 static struct slot *begin_next(struct parallel *p)
 {
-	struct slot *s = g_queue_pop_head(&p->waiting);
-
-	if (s)
-		s->started = true;
-	return s;
+	return g_queue_pop_head(&p->waiting);
 }
 
 /* Run s's work here with the lock released, and say it is done. */

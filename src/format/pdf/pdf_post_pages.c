@@ -11,22 +11,18 @@
 struct page_work {
 	struct post *s;
 	const struct pdfo *resources;
-	guint page;		/* index; G_MAXUINT in a form (its MCIDs are not checked against the tree) */
 	GHashTable *forms_done;	/* form object numbers worked on; fonts checked, as minus their numbers */
 	struct content_stats *st;
 };
 
-static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what);
+static bool form_tagged(void *data, const char *name, size_t len);
 
 /* ---- artifacts ---- */
 
-static const char *mcid_held(void *data, long mcid)
+/* A form's MCIDs are not checked against the tree (the ParentTree names pages'): each counts as held. */
+static const char *form_mcid_held(void *data, long mcid)
 {
-	struct page_work *pw = data;
-
-	if (pw->page == G_MAXUINT || !pw->s->has_tree)
-		return "";
-	return post_mcid_held(pw->s, pw->page, mcid);
+	return "";
 }
 
 /* The object number of XObject name (no slash, len bytes) in res, or 0. */
@@ -83,9 +79,12 @@ static void work_on_form(struct page_work *pw, int num)
 	dict = pdf_doc_get(s->doc, num, NULL);
 	out = g_byte_array_new();
 	fw.resources = pdf_doc_resolve(s->doc, pdfo_get(dict, "Resources"), &held);
-	fw.page = G_MAXUINT;
-	if (rewrite(&fw, data, len, out, "a form XObject"))
+	if (content_mark_artifacts(data, len, out, form_tagged, form_mcid_held, &fw, fw.st, &error)) {
 		post_write_stream(s, num, g_steal_pointer(&dict), out->data, out->len, true);
+	} else {
+		post_fail(s, "a form XObject: %s", error);
+		g_free(error);
+	}
 	pdfo_free(held);
 	pdfo_free(dict);
 	g_byte_array_free(out, TRUE);
@@ -105,17 +104,6 @@ static bool form_tagged(void *data, const char *name, size_t len)
 	if (tagged)
 		work_on_form(pw, num);
 	return tagged;
-}
-
-static bool rewrite(struct page_work *pw, const unsigned char *in, size_t len, GByteArray *out, const char *what)
-{
-	char *error = NULL;
-
-	if (content_mark_artifacts(in, len, out, form_tagged, mcid_held, pw, pw->st, &error))
-		return true;
-	post_fail(pw->s, "%s: %s", what, error);
-	g_free(error);
-	return false;
 }
 
 /* ---- boxes and marks ---- */
@@ -397,11 +385,12 @@ static bool form_named(void *data, const char *name, size_t len)
 	return false;
 }
 
+/* Asked only with a structure tree (page_stream_work). */
 static const char *page_mcid_held(void *data, long mcid)
 {
 	struct page_stream *ps = data;
 
-	return ps->s->has_tree ? post_mcid_held(ps->s, ps->page, mcid) : "";
+	return post_mcid_held(ps->s, ps->page, mcid);
 }
 
 static void page_stream_work(gpointer job, gpointer unused)
@@ -435,7 +424,7 @@ static void page_stream_store(gpointer job, gpointer user)
 	struct pages_run *run = user;
 	struct content_stats *st = &run->st;
 	struct post *s = ps->s;
-	struct page_work pw = { s, ps->resources, ps->page, run->forms_done, st };
+	struct page_work pw = { s, ps->resources, run->forms_done, st };
 
 	st->ops += ps->st.ops;
 	st->artifacts += ps->st.artifacts;
@@ -535,7 +524,7 @@ static void one_page(struct post *s, guint i, GHashTable *forms_done, struct con
 	int num = g_array_index(s->pages, int, i), res_num;
 	struct pdfo *page = pdf_doc_get(s->doc, num, NULL), *res, *held;
 	struct page_stream *ps = g_new0(struct page_stream, 1);
-	struct page_work pw = { s, NULL, i, forms_done, st };
+	struct page_work pw = { s, NULL, forms_done, st };
 	double mb[4];
 
 	ps->s = s;
