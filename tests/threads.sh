@@ -93,3 +93,15 @@ if [ -d "$corpus" ]; then
 else
 	not_ok "threads: the shared corpus" "no corpus at $corpus (set CORPUS)"
 fi
+
+# The program's allocator (Makefile: MALLOC_LIBS): tcmalloc, whose frees of another thread's memory
+# take no lock; glibc's took one for each page freed after drawing. The sanitizer build keeps its own.
+readelf -d "$FOLIO_ONLINE" >"$TMP/dynamic" 2>&1
+if grep -q 'NEEDED.*libasan' "$TMP/dynamic"; then
+	ok "threads: the sanitizer build keeps ASan's allocator"
+else
+	contains "threads: folio is linked with tcmalloc" "$TMP/dynamic" "NEEDED.*libtcmalloc_minimal"
+	LD_DEBUG=bindings "$FOLIO_ONLINE" --version >/dev/null 2>"$TMP/bindings"
+	contains "threads: its malloc is tcmalloc's" "$TMP/bindings" \
+		"binding file .*/folio .* to .*libtcmalloc_minimal.*: normal symbol .malloc."
+fi
