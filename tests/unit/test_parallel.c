@@ -50,9 +50,13 @@ static int stream_taken, most_in_flight;
 static GThread *taker;
 static bool all_here = true;
 
+static gint begun_by_taker;
+
 static void count_begun(gpointer data, gpointer unused)
 {
 	g_atomic_int_inc(&begun);
+	if (g_thread_self() == taker)
+		g_atomic_int_inc(&begun_by_taker);
 	g_usleep((gulong)((GPOINTER_TO_INT(data) * 7919) % 13) * 100);
 }
 
@@ -161,6 +165,8 @@ int main(void)
 	CHECK("parallel: a stream takes every job", stream_taken == 300 && begun == 300);
 	CHECK("parallel: a stream holds no more jobs than its window", most_in_flight >= 1 && most_in_flight <= 5);
 	CHECK("parallel: a stream takes on the pushing thread", all_here);
+	CHECK("parallel: the pushing thread works while it waits, the workers too",
+	      begun_by_taker > 0 && begun_by_taker < 300);
 	/* One thread: every job's work runs on the calling thread. */
 	parallel_set_threads(1);
 	parallel_in_order(order, 20, where, nothing, NULL);
