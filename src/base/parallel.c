@@ -41,6 +41,7 @@ struct parallel {
 	GQueue waiting;		/* of those, the ones no thread has begun, in push order */
 	GMutex lock;
 	GCond finished;
+	guint sleepers;		/* threads waiting on finished (GLib's broadcast is a system call even with none) */
 };
 
 static void do_work(struct slot *s, GFunc work)
@@ -63,7 +64,8 @@ static void run_slot(struct parallel *p, struct slot *s, GFunc work)
 	do_work(s, work);
 	g_mutex_lock(&p->lock);
 	s->done = true;
-	g_cond_broadcast(&p->finished);
+	if (p->sleepers)
+		g_cond_broadcast(&p->finished);
 }
 
 /* A pool thread: each push hands it one turn, to begin the oldest job not yet begun (if any is left). */
@@ -92,8 +94,11 @@ static void take_oldest(struct parallel *p)
 		while (!s->done) {
 			if (p->help && (next = begin_next(p)))
 				run_slot(p, next, p->help);
-			else
+			else {
+				p->sleepers++;
 				g_cond_wait(&p->finished, &p->lock);
+				p->sleepers--;
+			}
 		}
 		g_mutex_unlock(&p->lock);
 	}
