@@ -26,8 +26,8 @@ PKGS      = libcmark-gfm libxml-2.0 libzip yaml-0.1 glib-2.0 gio-2.0 pango pango
 # by the sonames of the libraries compiled against (build/gen/sonames.h).
 LOADED_PKGS = libcurl
 # The program's allocator: gperftools' tcmalloc. Pages are set on one thread and drawn and freed on
-# another; glibc's arenas take a lock for each such free (a fifth of the PDF's time on two cores went
-# to that and its futex calls). Linked whatever the linker's --as-needed (nothing calls it by name);
+# another; glibc's arenas take a lock for each such free (the big bench book took an eighth longer on
+# two cores, a tenth on one). Linked whatever the linker's --as-needed (nothing calls it by name);
 # the sanitizer and fuzz builds keep their own.
 MALLOC_LIBS = -Wl,--push-state,--no-as-needed $(shell pkg-config --libs libtcmalloc_minimal 2>/dev/null || echo -ltcmalloc_minimal) -Wl,--pop-state
 CFLAGS   ?= -O2 -g

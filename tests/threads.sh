@@ -98,7 +98,7 @@ fi
 # take no lock; glibc's took one for each page freed after drawing. The sanitizer build keeps its own.
 readelf -d "$FOLIO_ONLINE" >"$TMP/dynamic" 2>&1
 if grep -q 'NEEDED.*libasan' "$TMP/dynamic"; then
-	ok "threads: the sanitizer build keeps ASan's allocator"
+	lacks "threads: the sanitizer build keeps ASan's allocator" "$TMP/dynamic" "libtcmalloc"
 else
 	contains "threads: folio is linked with tcmalloc" "$TMP/dynamic" "NEEDED.*libtcmalloc_minimal"
 	LD_DEBUG=bindings "$FOLIO_ONLINE" --version >/dev/null 2>"$TMP/bindings"

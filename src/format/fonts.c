@@ -187,8 +187,8 @@ void fonts_lock(void)
 {
 	/*
 	 * Held for one paragraph's itemizing at a time, microseconds: a thread that finds it taken
-	 * tries again for a while before it sleeps (a sleep and a wake-up cost more than the wait,
-	 * 11,000 of them in a big book's setting on two threads).
+	 * tries again for a while before it sleeps (a sleep and a wake-up cost more than the wait:
+	 * 11,000 futex calls in a big book's setting on two threads).
 	 */
 	for (int i = 0; i < LOCK_SPINS; i++)
 		if (g_rec_mutex_trylock(&load_lock))
