@@ -109,21 +109,22 @@ static void take_oldest(struct parallel *p)
 
 struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer user)
 {
-	guint threads = parallel_threads();
-
-	/*
-	 * The pushing thread is one of the threads: it works while it waits rather than sleep
-	 * until a worker finishes (a sleep and a wake-up for each job: 22,000 context switches
-	 * in a 7,000-page book, 2,000 now, each dear on a virtual machine).
-	 */
-	return parallel_start_helped(threads > 1 ? threads - 1 : 1, window, work, work, take, user);
+	return parallel_start_helped(window, work, work, take, user);
 }
 
-struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user)
+/*
+ * The pushing thread is one of the threads: parallel_threads() - 1 workers beside it, and it
+ * works while it waits rather than sleep until a worker finishes (a sleep and a wake-up for
+ * each job: 22,000 context switches in a 7,000-page book, 2,000 now, each dear on a virtual
+ * machine). With one thread there is no pool: every job runs where it is pushed.
+ */
+struct parallel *parallel_start_helped(guint window, GFunc work, GFunc help, GFunc take, gpointer user)
 {
 	struct parallel *p = g_new0(struct parallel, 1);
+	guint threads = parallel_threads();
 
 	p->work = work;
+	p->help = help;
 	p->take = take;
 	p->user = user;
 	p->window = MAX(1, window);
@@ -131,17 +132,8 @@ struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFun
 	g_queue_init(&p->waiting);
 	g_mutex_init(&p->lock);
 	g_cond_init(&p->finished);
-	if (threads > 1 || threads < parallel_threads())
-		p->pool = g_thread_pool_new(worker, p, (gint)MAX(threads, 1), FALSE, NULL);
-	return p;
-}
-
-struct parallel *parallel_start_helped(guint threads, guint window, GFunc work, GFunc help, GFunc take,
-				       gpointer user)
-{
-	struct parallel *p = parallel_start_on(threads, window, work, take, user);
-
-	p->help = help;
+	if (threads > 1)
+		p->pool = g_thread_pool_new(worker, p, (gint)threads - 1, FALSE, NULL);
 	return p;
 }
 

@@ -30,18 +30,11 @@ void parallel_in_order(gpointer *jobs, guint n, GFunc work, GFunc take, gpointer
 struct parallel;
 struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer user);
 /*
- * The same on threads workers: with fewer than parallel_threads(), the pushing thread has work
- * of its own (drawing what the workers make) and even one worker runs beside it; with
- * parallel_threads() == 1, every job runs where it is pushed.
+ * The same, but the pushing thread runs help(job) rather than work(job) on the jobs it takes
+ * up while it waits: help is the work as that thread does it (with what it owns: the drawing
+ * thread's own layout), so a job's result must not depend on which of the two ran it.
  */
-struct parallel *parallel_start_on(guint threads, guint window, GFunc work, GFunc take, gpointer user);
-/*
- * The same, and while the pushing thread waits for the oldest job it runs help(job) on jobs
- * no worker has begun yet (the oldest first): help is the work as that thread does it (with
- * what it owns), so a job's result must not depend on which of the two ran it.
- */
-struct parallel *parallel_start_helped(guint threads, guint window, GFunc work, GFunc help, GFunc take,
-				       gpointer user);
+struct parallel *parallel_start_helped(guint window, GFunc work, GFunc help, GFunc take, gpointer user);
 void parallel_push(struct parallel *p, gpointer job);
 void parallel_end(struct parallel *p);
 

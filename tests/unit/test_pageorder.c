@@ -42,5 +42,17 @@ int main(void)
 					all = all && permutation(n, at, moved);
 		CHECK("page order: every page keeps a place of its own, for every size and place", all);
 	}
+	{
+		int *drawn_at = layout_book_drawn_order(11, 2, 3);
+		bool inverse = true;
+
+		for (int d = 0; d < 11; d++)
+			inverse = inverse && drawn_at[want[d]] == d;
+		CHECK("page order: the drawn order is the inverse, page by page", inverse);
+		g_free(drawn_at);
+	}
+	CHECK("page order: a move is a move only within the pages",
+	      layout_book_moves(11, 2, 3) && !layout_book_moves(11, 2, 0) && !layout_book_moves(3, 0, 5)
+	      && !layout_book_moves(10, 9, 3) && !layout_book_moves(10, -1, 3) && layout_book_moves(10, 7, 3));
 	CHECK_DONE();
 }

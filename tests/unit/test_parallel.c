@@ -174,7 +174,7 @@ int main(void)
 	/* One slow worker beside the pushing thread, which helps while it waits. */
 	parallel_set_threads(2);
 	{
-		struct parallel *p = parallel_start_helped(1, 8, slow_work, help_work, helped_take, NULL);
+		struct parallel *p = parallel_start_helped(8, slow_work, help_work, helped_take, NULL);
 		bool once = true;
 
 		for (int i = 0; i < HELPED; i++)

@@ -617,7 +617,7 @@ static bool cairo_finish(struct device *d)
 
 	write_outline(c);
 	/* Tagged: which elements were begun on the moved pages, for the post-pass to put them in place. */
-	if (c->print.log && c->d.moved > 0 && c->d.moved <= c->drawn && c->d.moved_to <= c->drawn - c->d.moved) {
+	if (c->print.log && layout_book_moves(c->drawn, c->d.moved_to, c->d.moved)) {
 		c->print.log->moved_from = g_array_index(c->page_records, guint, c->drawn - c->d.moved);
 		c->print.log->moved_before = g_array_index(c->page_records, guint, c->d.moved_to);
 	}

@@ -12,7 +12,7 @@ struct tdev {
 	struct device d;
 	FILE *fp;
 	const char *path;	/* the output's name, for messages */
-	GPtrArray *pages;	/* GString * of each page drawn: written in the book's order at the end (d.moved) */
+	GPtrArray *pages;	/* GBytes * of each page's text as drawn: written in the book's order at the end (d.moved) */
 	bool lost;		/* a page could not be held (no memory): the trace fails */
 };
 
@@ -95,25 +95,23 @@ static void trace_page(struct device *d, const struct page *p)
 		}
 	}
 	fclose(fp);
-	g_ptr_array_add(t->pages, g_string_new_len(text, (gssize)len));
-	free(text);
+	g_ptr_array_add(t->pages, g_bytes_new_with_free_func(text, len, free, text));
 }
 
 static bool trace_finish(struct device *d)
 {
 	struct tdev *t = (struct tdev *)d;
-	int n = (int)t->pages->len, *drawn_at = g_new(int, n + 1);
+	int n = (int)t->pages->len, *drawn_at = layout_book_drawn_order(n, t->d.moved_to, t->d.moved);
 	bool failed = t->lost;
 	int why = t->lost ? ENOMEM : 0;
 
 	/* Written in the book's order: the book's page i is the one drawn at drawn_at[i]. */
-	for (int k = 0; k < n; k++)
-		drawn_at[layout_book_position(k, n, t->d.moved_to, t->d.moved)] = k;
 	for (int i = 0; i < n && !failed; i++) {
-		const GString *page = g_ptr_array_index(t->pages, drawn_at[i]);
+		gsize len;
+		const void *text = g_bytes_get_data(g_ptr_array_index(t->pages, drawn_at[i]), &len);
 
 		errno = 0;
-		if (fwrite(page->str, 1, page->len, t->fp) != page->len) {
+		if (len && fwrite(text, 1, len, t->fp) != len) {
 			failed = true;
 			why = errno;
 		}
@@ -127,11 +125,6 @@ static bool trace_finish(struct device *d)
 	if (failed)
 		diag_error(t->path, 0, "cannot write the trace: %s", why ? g_strerror(why) : "write error");
 	return !failed;
-}
-
-static void free_page_text(gpointer p)
-{
-	g_string_free(p, TRUE);
 }
 
 static void trace_free(struct device *d)
@@ -151,6 +144,6 @@ struct device *device_trace_new(FILE *fp, const char *path)
 	t->d.free = trace_free;
 	t->fp = fp;
 	t->path = path;
-	t->pages = g_ptr_array_new_with_free_func(free_page_text);
+	t->pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 	return &t->d;
 }

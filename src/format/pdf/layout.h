@@ -81,5 +81,9 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
  * (device.h). Every reader of the drawn pages (the devices, the post-pass) asks this.
  */
 int layout_book_position(int drawn, int pages, int moved_to, int moved);
+/* Whether moved and moved_to say a move of pages among pages drawn (otherwise none is made). */
+bool layout_book_moves(int pages, int moved_to, int moved);
+/* The inverse: for each page of the book in order, the index it was drawn at (g_free it). */
+int *layout_book_drawn_order(int pages, int moved_to, int moved);
 
 #endif

@@ -893,11 +893,25 @@ static int *parts_of_articles(const struct book *b)
 	return part_of;
 }
 
+bool layout_book_moves(int pages, int moved_to, int moved)
+{
+	return moved > 0 && moved <= pages && moved_to >= 0 && moved_to <= pages - moved;
+}
+
 int layout_book_position(int drawn, int pages, int moved_to, int moved)
 {
-	if (moved <= 0 || moved > pages || moved_to < 0 || moved_to > pages - moved || drawn < moved_to)
+	if (!layout_book_moves(pages, moved_to, moved) || drawn < moved_to)
 		return drawn;
 	return drawn >= pages - moved ? moved_to + (drawn - (pages - moved)) : drawn + moved;
+}
+
+int *layout_book_drawn_order(int pages, int moved_to, int moved)
+{
+	int *drawn_at = g_new(int, MAX(pages, 0) + 1);
+
+	for (int d = 0; d < pages; d++)
+		drawn_at[layout_book_position(d, pages, moved_to, moved)] = d;
+	return drawn_at;
 }
 
 /* The cover and the title page: what comes before the contents. */
@@ -1029,8 +1043,7 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	if (threads == 1)
 		g_ptr_array_add(pl.idle, pl.here);
 	diag_progress_begin("setting pages", n);
-	run(&L, parallel_start_helped(threads > 1 ? threads - 1 : 1, threads * 2 + 1, set_one, set_here, draw_taken, NULL),
-	    &pl);
+	run(&L, parallel_start_helped(threads * 2 + 1, set_one, set_here, draw_taken, NULL), &pl);
 	diag_progress_end();
 	dev->pages = st.page_no;
 	dev->fonts = NULL;

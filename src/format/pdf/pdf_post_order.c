@@ -50,7 +50,7 @@ static bool same_object(const struct pdfo *a, const struct pdfo *b)
 }
 
 /* /PageLabels again for the pages in the book's order: a range starts where the numbering does not go on. */
-static void order_labels(struct post *s, const guint *drawn_of)
+static void order_labels(struct post *s, const int *drawn_of)
 {
 	struct pdfo *held, *tree = pdf_doc_resolve(s->doc, pdfo_get(s->root, "PageLabels"), &held), *nums, *out;
 	struct label *l;
@@ -92,12 +92,12 @@ bool post_order_pages(struct post *s)
 	guint n = s->pages->len;
 	int tree_num = post_ref_num(pdfo_get(s->root, "Pages"));
 	struct pdfo *tree, *kids;
-	guint *drawn_of;
+	int *drawn_of;
 	GArray *pages, *parents;
 
 	if (s->p->moved <= 0 || n == 0)
 		return true;
-	if ((guint)s->p->moved > n || s->p->moved_to < 0 || (guint)s->p->moved_to > n - (guint)s->p->moved) {
+	if (!layout_book_moves((int)n, s->p->moved_to, s->p->moved)) {
 		post_fail(s, "%d pages to move before page %d of %u", s->p->moved, s->p->moved_to + 1, n);
 		return false;
 	}
@@ -108,9 +108,7 @@ bool post_order_pages(struct post *s)
 		pdfo_free(tree);
 		return false;
 	}
-	drawn_of = g_new(guint, n);
-	for (guint d = 0; d < n; d++)
-		drawn_of[layout_book_position((int)d, (int)n, s->p->moved_to, s->p->moved)] = d;
+	drawn_of = layout_book_drawn_order((int)n, s->p->moved_to, s->p->moved);
 	pages = g_array_sized_new(FALSE, FALSE, sizeof(int), n);
 	parents = g_array_sized_new(FALSE, FALSE, sizeof(long long), n);
 	kids = pdfo_array();
