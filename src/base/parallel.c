@@ -147,7 +147,8 @@ void parallel_push(struct parallel *p, gpointer job)
 		do_work(s, p->work);
 		s->done = true;
 	}
-	while (p->pending.length >= p->window)
+	/* A full window: the oldest taken, and one more while it shrinks to a smaller one. */
+	for (int taken = 0; taken < 2 && p->pending.length >= p->window; taken++)
 		take_oldest(p);
 	g_queue_push_tail(&p->pending, s);
 	if (p->pool) {
@@ -157,6 +158,16 @@ void parallel_push(struct parallel *p, gpointer job)
 		g_thread_pool_push(p->pool, s, NULL);
 	} else
 		take_oldest(p);
+}
+
+guint parallel_ahead(const struct parallel *p)
+{
+	return p->pool && p->pending.length < p->window ? p->window - p->pending.length : 0;
+}
+
+void parallel_set_window(struct parallel *p, guint window)
+{
+	p->window = MAX(1, window);
 }
 
 void parallel_end(struct parallel *p)

@@ -36,6 +36,18 @@ struct parallel *parallel_start(guint window, GFunc work, GFunc take, gpointer u
  */
 struct parallel *parallel_start_helped(guint window, GFunc work, GFunc help, GFunc take, gpointer user);
 void parallel_push(struct parallel *p, gpointer job);
+/*
+ * How many jobs can be pushed now without a take: the window's free room with workers beside
+ * the pushing thread, 0 with one thread (each push is taken at once). A caller that must take
+ * nothing yet (its own output comes first) pushes that many to start the workers early.
+ */
+guint parallel_ahead(const struct parallel *p);
+/*
+ * A new window for the pushes to come. Where more jobs are pending than it holds, each push
+ * takes two of the oldest until they fit (the stream shrinks to it by one job a push, so the
+ * workers still get new jobs while the taking thread catches up).
+ */
+void parallel_set_window(struct parallel *p, guint window);
 void parallel_end(struct parallel *p);
 
 #endif

@@ -187,6 +187,39 @@ int main(void)
 		CHECK("parallel: the waiting thread helps, and only it runs help", helped_by_taker > 0 && !helped_elsewhere);
 		CHECK("parallel: the worker still works", helped_by_taker < HELPED);
 	}
+	/*
+	 * Pushed ahead and shrunk: a window's room is pushed without a take (the layout's front
+	 * matter is drawn first), then a smaller window is reached one job a push.
+	 */
+	{
+		struct parallel *p = parallel_start(8, nothing, count_taken, NULL);
+		guint room = parallel_ahead(p), after;
+		int taken_before;
+
+		stream_taken = 0;
+		for (guint i = 0; i < room; i++)
+			parallel_push(p, GINT_TO_POINTER(i));
+		after = parallel_ahead(p);
+		CHECK("parallel: a window's room is pushed without a take", room == 8 && after == 0 && stream_taken == 0);
+		parallel_set_window(p, 3);
+		taken_before = stream_taken;
+		parallel_push(p, GINT_TO_POINTER(8));
+		CHECK("parallel: a smaller window takes two a push while it shrinks", stream_taken - taken_before == 2);
+		for (int i = 9; i < 20; i++)
+			parallel_push(p, GINT_TO_POINTER(i));
+		taken_before = stream_taken;
+		parallel_push(p, GINT_TO_POINTER(20));
+		CHECK("parallel: shrunk, one a push", stream_taken - taken_before == 1 && stream_taken == 21 - 3);
+		parallel_end(p);
+		CHECK("parallel: a shrunk stream takes every job", stream_taken == 21);
+	}
+	parallel_set_threads(1);
+	{
+		struct parallel *p = parallel_start(8, nothing, nothing, NULL);
+
+		CHECK("parallel: one thread pushes nothing ahead (each push is taken)", parallel_ahead(p) == 0);
+		parallel_end(p);
+	}
 	parallel_set_threads(0);
 	{
 		cpu_set_t set, one;

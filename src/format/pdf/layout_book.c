@@ -856,17 +856,46 @@ static void job_in_part(struct job *j, const struct pipeline *pl, guint index)
 	j->part_el = k < 0 ? NULL : pl->part_els[k];
 }
 
-/* An article to the stream. */
-static void push_article(struct lay *L, struct parallel *stream, struct pipeline *pl, guint index)
+/* A body job to the stream: article index when it is >= 0, else part -1 - index's page. */
+static void push_job(struct lay *L, struct parallel *stream, struct pipeline *pl, int index)
 {
 	struct job *j = g_new0(struct job, 1);
 
 	j->pl = pl;
-	j->a = g_ptr_array_index(L->b->articles, index);
-	j->index = (int)index;
-	job_in_part(j, pl, index);
-	selem_ref(j->part_el);
+	if (index >= 0) {
+		j->a = g_ptr_array_index(L->b->articles, index);
+		j->index = index;
+		job_in_part(j, pl, (guint)index);
+		selem_ref(j->part_el);
+	} else {
+		j->index = -1 - index;
+		j->part = g_ptr_array_index(L->b->parts, j->index);
+		j->part_el = selem_ref(pl->part_els[j->index]);
+	}
 	parallel_push(stream, j);
+}
+
+/*
+ * The body's jobs in the book's order, as push_job takes them: the articles outside every part,
+ * then each part's page and its articles.
+ */
+static GArray *body_jobs(const struct book *b, const struct pipeline *pl)
+{
+	GArray *jobs = g_array_sized_new(FALSE, FALSE, sizeof(int), b->articles->len + b->parts->len);
+	int next = 0, n = (int)b->articles->len;
+
+	for (int k = 0; k < (int)b->parts->len; k++) {
+		int part = -1 - k;
+
+		while (next < n && pl->part_of[next] < 0)
+			g_array_append_val(jobs, next), next++;
+		g_array_append_val(jobs, part);
+		while (next < n && pl->part_of[next] == k)
+			g_array_append_val(jobs, next), next++;
+	}
+	while (next < n)
+		g_array_append_val(jobs, next), next++;
+	return jobs;
 }
 
 /*
@@ -933,19 +962,42 @@ static void contents_pages(struct lay *L)
 }
 
 /*
- * The book, each article set once. The contents is measured first (room kept for its
- * numbers), so the body knows the page it starts on; the cover and title page are drawn, then
- * the parts and articles are pushed to the stream in order (set on the workers, numbered and
- * drawn here, each one's first page noted as it is drawn), and the contents is drawn last,
- * with every number known. The device moves its pages back to their place (dev->moved_to).
+ * Articles set ahead of the one being drawn. In the body a few per thread: their pages are
+ * held until drawn (about 1 MB an article in the bench book). At the start, up to
+ * START_AHEAD of them and START_AHEAD_BYTES of their Markdown (which their pages' memory
+ * follows), set while the front matter is measured and drawn and the first article drawn
+ * (Cairo's first use of each face copies its outlines): with five, the other core waited
+ * through most of that, a fifth of a second of the bench book.
  */
-static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
+#define BODY_AHEAD(threads) ((threads) * 2 + 1)
+#define START_AHEAD 64
+#define START_AHEAD_BYTES (256 * 1024)
+
+/*
+ * The book, each article set once. The first articles go to the workers; the contents is
+ * measured (room kept for its numbers), so the body knows the page it starts on; the cover and
+ * title page are drawn, then the rest of the parts and articles are pushed to the stream in
+ * order (set on the workers, numbered and drawn here, each one's first page noted as it is
+ * drawn), and the contents is drawn last, with every number known. The device moves its pages
+ * back to their place (dev->moved_to).
+ */
+static void run(struct lay *L, struct parallel *stream, struct pipeline *pl, guint body_ahead)
 {
-	const struct book *b = L->b;
 	struct book_state *st = state(L);
+	GArray *jobs = body_jobs(L->b, pl);
 	guint next = 0;
+	size_t bytes = 0;
 	int opening, front, body_end;
 
+	/* Pushed as the stream holds them without taking one: nothing is drawn before the front matter. */
+	for (guint room = parallel_ahead(stream); room && next < jobs->len && bytes < START_AHEAD_BYTES; room--) {
+		int job = g_array_index(jobs, int, next++);
+
+		if (job >= 0)
+			bytes += ((const struct article *)g_ptr_array_index(L->b->articles, job))->markdown_len;
+		push_job(L, stream, pl, job);
+	}
+	parallel_set_window(stream, body_ahead);
 	L->measuring = true;
 	opening_pages(L);
 	opening = st->page_no;
@@ -957,23 +1009,9 @@ static void run(struct lay *L, struct parallel *stream, struct pipeline *pl)
 	st->page_no = front;
 	st->front = false;
 	st->plan.body_first = front + 1;
-	for (guint k = 0; k < b->parts->len; k++) {
-		const struct part *p = g_ptr_array_index(b->parts, k);
-		struct job *j = g_new0(struct job, 1);
-
-		while (next < b->articles->len && pl->part_of[next] < 0)
-			push_article(L, stream, pl, next++);
-		/* A Part holds its page and its articles. */
-		j->pl = pl;
-		j->part = p;
-		j->index = (int)k;
-		j->part_el = selem_ref(pl->part_els[k]);
-		parallel_push(stream, j);
-		while (next < b->articles->len && pl->part_of[next] == (int)k)
-			push_article(L, stream, pl, next++);
-	}
-	while (next < b->articles->len)
-		push_article(L, stream, pl, next++);
+	while (next < jobs->len)
+		push_job(L, stream, pl, g_array_index(jobs, int, next++));
+	g_array_free(jobs, TRUE);
 	parallel_end(stream);
 	body_end = st->page_no;
 	st->page_no = opening;
@@ -1043,7 +1081,8 @@ bool layout_book(const struct book *b, const struct theme *t, struct fonts *font
 	if (threads == 1)
 		g_ptr_array_add(pl.idle, pl.here);
 	diag_progress_begin("setting pages", n);
-	run(&L, parallel_start_helped(threads * 2 + 1, set_one, set_here, draw_taken, NULL), &pl);
+	run(&L, parallel_start_helped(MAX(START_AHEAD, BODY_AHEAD(threads)), set_one, set_here, draw_taken, NULL), &pl,
+	    BODY_AHEAD(threads));
 	diag_progress_end();
 	dev->pages = st.page_no;
 	dev->fonts = NULL;
