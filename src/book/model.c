@@ -30,6 +30,7 @@ struct article *article_new(void)
 	a->headings = g_ptr_array_new();
 	a->images = g_ptr_array_new();
 	a->links = g_ptr_array_new();
+	a->raw_refused = g_ptr_array_new();
 	a->footnotes = g_ptr_array_new();
 	a->header_tags = g_ptr_array_new();
 	a->subheads = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -48,6 +49,34 @@ void image_free(struct image *im)
 	g_free(im);
 }
 
+/* A list of struct link * and its links. */
+static void links_free(GPtrArray *links)
+{
+	for (guint i = 0; i < links->len; i++) {
+		struct link *l = g_ptr_array_index(links, i);
+
+		g_free(l->url);
+		g_free(l->href);
+		g_free(l);
+	}
+	g_ptr_array_free(links, TRUE);
+}
+
+static GPtrArray *links_copy(const GPtrArray *links)
+{
+	GPtrArray *c = g_ptr_array_new_full(links->len, NULL);
+
+	for (guint i = 0; i < links->len; i++) {
+		const struct link *l = g_ptr_array_index(links, i);
+		struct link *lc = g_memdup2(l, sizeof *l);
+
+		lc->url = g_strdup(l->url);
+		lc->href = g_strdup(l->href);
+		g_ptr_array_add(c, lc);
+	}
+	return c;
+}
+
 void article_free(struct article *a)
 {
 	if (!a)
@@ -62,13 +91,8 @@ void article_free(struct article *a)
 	}
 	for (guint i = 0; i < a->images->len; i++)
 		image_free(g_ptr_array_index(a->images, i));
-	for (guint i = 0; i < a->links->len; i++) {
-		struct link *l = g_ptr_array_index(a->links, i);
-
-		g_free(l->url);
-		g_free(l->href);
-		g_free(l);
-	}
+	links_free(a->links);
+	links_free(a->raw_refused);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
@@ -78,7 +102,6 @@ void article_free(struct article *a)
 	}
 	g_ptr_array_free(a->headings, TRUE);
 	g_ptr_array_free(a->images, TRUE);
-	g_ptr_array_free(a->links, TRUE);
 	g_ptr_array_free(a->footnotes, TRUE);
 	image_free(a->lead);
 	if (a->doc)
@@ -174,15 +197,8 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->images = g_ptr_array_new_full(a->images->len, NULL);
 	for (guint i = 0; i < a->images->len; i++)
 		g_ptr_array_add(c->images, image_copy(g_ptr_array_index(a->images, i)));
-	c->links = g_ptr_array_new_full(a->links->len, NULL);
-	for (guint i = 0; i < a->links->len; i++) {
-		const struct link *l = g_ptr_array_index(a->links, i);
-		struct link *lc = g_memdup2(l, sizeof *l);
-
-		lc->url = g_strdup(l->url);
-		lc->href = g_strdup(l->href);
-		g_ptr_array_add(c->links, lc);
-	}
+	c->links = links_copy(a->links);
+	c->raw_refused = links_copy(a->raw_refused);
 	c->footnotes = g_ptr_array_new_full(a->footnotes->len, NULL);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		const struct footnote *f = g_ptr_array_index(a->footnotes, i);

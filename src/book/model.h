@@ -164,6 +164,11 @@ struct article {
 	GPtrArray *headings;	/* of struct heading * */
 	GPtrArray *images;	/* of struct image * */
 	GPtrArray *links;	/* of struct link * */
+	/*
+	 * Links of its raw HTML that neither book keeps (html/sanitize.c: a script or other scheme,
+	 * an address no valid URI says), url and line only: the passes say so, once for both books.
+	 */
+	GPtrArray *raw_refused;	/* of struct link * */
 	GPtrArray *footnotes;	/* of struct footnote *, by number */
 };
 

@@ -888,12 +888,9 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 	}
 	case A_A: {
 		char *href = allow_attr(n, "href"), *safe = NULL;
-		const char *why = NULL;
-		bool relative = href && uri_from_address(href, &safe, &why) == URI_RELATIVE;
+		bool relative = href && uri_from_address(href, &safe, NULL) == URI_RELATIVE;
 
-		if (href && !safe)
-			allow_warn(s, node_line(n, line), "raw HTML link to '%.40s' dropped (%s); its text is kept", href,
-				   why);
+		/* No link, quietly: the passes said so for both books (sanitize_refused_links). */
 		if (!safe || relative || s->link_depth > 0) {
 			allow_warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);
@@ -1289,6 +1286,64 @@ void sanitize_image_sources(const char *html, void (*fn)(void *data, const char 
 	if (doc)
 		find_images(doc, fn, data);
 	xmlFreeDoc(doc);
+}
+
+/* ---- links in raw HTML no book keeps, for the passes ---------------------- */
+
+/* An element the sanitizer drops with all it holds, or writes as something else (foreign content). */
+static bool dropped_whole(const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	const struct elem *e;
+
+	if (!g_ascii_strcasecmp(name, "svg") || !g_ascii_strcasecmp(name, "math"))
+		return true;
+	e = allow_elem(name);
+	return e && (e->action == A_DROP || e->action == A_DROP_WARN || e->action == A_EMBED);
+}
+
+void sanitize_refused_links(const char *html, void (*fn)(void *data, const char *href, int line), void *data)
+{
+	htmlDocPtr doc;
+
+	if (!html || !find_ci(html, "<a"))
+		return;
+	doc = sanitize_parse_html(html);
+	for (const xmlNode *n = doc ? doc->children : NULL; n;) {
+		bool into = true;
+
+		if (n->type == XML_ELEMENT_NODE && dropped_whole(n)) {
+			into = false;
+		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "a")) {
+			char *href = allow_attr(n, "href"), *uri = NULL;
+
+			/* As put_element's A_A decides: no URI (a script or invalid address), no link. */
+			if (href && (uri_from_address(href, &uri, NULL), !uri))
+				fn(data, href, node_line(n, 1));
+			g_free(uri);
+			g_free(href);
+		}
+		n = sanitize_next_node(n, (const xmlNode *)doc, into);
+	}
+	xmlFreeDoc(doc);
+}
+
+cmark_node *sanitize_inline_whole(cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	cmark_node *close = NULL;
+	const struct elem *e;
+	bool end = false;
+	char *name;
+
+	if (cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE || !lit || !(name = allow_tag_name(lit, &end)))
+		return NULL;
+	e = allow_elem(name);
+	if (!end && e && ((e->action == A_DROP && allow_holds_code(name))
+			  || ((e->action == A_SVG || e->action == A_MATH) && !g_str_has_suffix(lit, "/>"))))
+		close = allow_end_tag_after(node, NULL, name);
+	g_free(name);
+	return close;
 }
 
 /* ---- Markdown that raw HTML would swallow -------------------------------- */

@@ -70,6 +70,21 @@ bool sanitize_is_embed(const char *name);
  */
 char *sanitize_embed_note(const xmlNode *n, const char *lang);
 
+/*
+ * Call fn for every <a href> in a piece of raw HTML that neither book links: a script or other
+ * scheme, or an address no valid URI says (uri_from_address), with its line in the piece (from
+ * 1), in document order. Links inside what the books drop whole (script and style, embeds, SVG,
+ * MathML) are not met. The passes say these once for both books; the writers drop them quietly.
+ */
+void sanitize_refused_links(const char *html, void (*fn)(void *data, const char *href, int line), void *data);
+
+/*
+ * The end tag of what inline raw HTML node opens when the writers take all up to it whole, not
+ * as HTML of its own: a script or style (dropped) or SVG or MathML (written as one element); NULL
+ * for any other node, or one never closed. Links in between are not the books' links.
+ */
+cmark_node *sanitize_inline_whole(cmark_node *node);
+
 /* Call fn for every <img src> in a piece of raw HTML (in document order). */
 void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
 			    void *data);

@@ -151,8 +151,9 @@ static const struct anchors *anchors_of(GHashTable *index, const struct article 
  * The address a link of a's line goes out to, as both books write it: a valid URI
  * (html/uri.h). NULL when there is none: a path or #fragment that named nothing in the book
  * (its text stays, quietly, as Markdown's does), or an address that cannot be a link, said
- * with what as "link" or "source link" (NULL: said already, of the same address): a script
- * or other scheme, an invalid host name or port, an address too long for a PDF annotation.
+ * with what as "link", "source link" or "raw HTML link" (NULL: said already, of the same
+ * address): a script or other scheme, an invalid host name or port, an address too long for a
+ * PDF annotation.
  */
 static char *outward(const char *url, const char *file, int line, const char *what)
 {
@@ -321,6 +322,12 @@ static void resolve_links(struct book *b)
 
 		for (guint k = 0; k < a->links->len; k++)
 			resolve_link(b, a, g_ptr_array_index(a->links, k), index, by_site_path);
+		/* Raw HTML's links neither book keeps (read/records.c), said here once for both. */
+		for (guint k = 0; k < a->raw_refused->len; k++) {
+			const struct link *l = g_ptr_array_index(a->raw_refused, k);
+
+			g_free(outward(l->url, a->file, l->line, "raw HTML link"));
+		}
 		if (a->source_url)
 			/* A source from the body's source paragraph is one of its links: said there. */
 			a->source_href = outward(a->source_url, a->file, a->fm.source.line,

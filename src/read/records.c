@@ -30,6 +30,7 @@ struct walk {
 	guint paragraph, subhead;	/* top-level paragraphs and subheads met so far */
 	cmark_node *node;	/* the raw HTML node whose <img> are being read */
 	GPtrArray *list;	/* binding: that node's images */
+	cmark_node *whole_to;	/* recording: the end tag of inline raw HTML taken whole, until met */
 	int line;
 };
 
@@ -82,6 +83,17 @@ static void walk_raw_image(void *data, const char *src, const char *alt)
 
 		im->alt = g_strdup(alt);
 	}
+}
+
+/* Recording: a link of the raw HTML node being read that no book keeps (said by the passes). */
+static void walk_refused_link(void *data, const char *href, int line)
+{
+	struct walk *w = data;
+	struct link *l = g_new0(struct link, 1);
+
+	l->url = g_strdup(href);
+	l->line = w->line + line - 1;
+	g_ptr_array_add(w->recording->raw_refused, l);
 }
 
 static void walk_heading(struct walk *w, cmark_node *n)
@@ -243,6 +255,13 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 				cmark_node_set_user_data(n, w->list);
 			}
 			sanitize_image_sources(cmark_node_get_literal(n), walk_raw_image, w);
+			if (w->v)
+				break;
+			/* Inline script, SVG or MathML comes in pieces, taken whole by the writers: no links. */
+			if (w->whole_to)
+				w->whole_to = n == w->whole_to ? NULL : w->whole_to;
+			else if (!(w->whole_to = sanitize_inline_whole(n)))
+				sanitize_refused_links(cmark_node_get_literal(n), walk_refused_link, w);
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			walk_footnote(w, n);

@@ -290,8 +290,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 			char *refused, *safe = allow_link_address(n, &refused);
 
 			allow_warn_attrs(s, n, line);
-			if (refused)
-				allow_warn(s, line, "raw HTML link to '%.40s' dropped; its text is kept", refused);
+			/* A refused address: no link, quietly (the passes said so, sanitize_refused_links). */
 			if (safe && s->link_depth == 0 && !self_closing) {
 				g_string_append(s->out, "<a");
 				xml_attr(s->out, "href", safe);
