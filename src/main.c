@@ -134,7 +134,9 @@ int main(int argc, char **argv)
 	 * Cairo copies each CJK font's whole outline table (15 to 24 MB) when it first draws with the
 	 * face and again when it subsets it. Mapped afresh each time, every copy was faulted in page
 	 * by page (about a tenth of a weekly digest's PDF); from the heap, and kept there when freed,
-	 * the memory of one copy serves the next.
+	 * the memory of one copy serves the next. mallopt speaks to glibc's malloc; tcmalloc,
+	 * build/folio's allocator, ignores it, grows its heap the same way (brk) and keeps freed
+	 * spans itself: strace shows no MADV_DONTNEED on the heap in the bench book.
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
