@@ -17,6 +17,7 @@
 #include "base/options.h"
 #include "base/report.h"
 #include "base/parallel.h"
+#include "base/slices.h"
 #include "cli/writer.h"
 
 enum { EXIT_WRITTEN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -118,6 +119,9 @@ static void heap_on_huge_pages(void)
 	for (int i = BLOCKS - 1; i >= 0; i--)
 		free(block[i]);
 }
+
+/* Links base/slices.c in: its preinit entry turns GLib's slices to malloc before GLib starts. */
+__attribute__((used)) static bool (*const slices_linked)(void) = slices_from_malloc;
 
 int main(int argc, char **argv)
 {

@@ -105,3 +105,8 @@ else
 	contains "threads: its malloc is tcmalloc's" "$TMP/bindings" \
 		"binding file .*/folio .* to .*libtcmalloc_minimal.*: normal symbol .malloc."
 fi
+# GLib's slices come from malloc (base/slices.c, linked in by main.c; test_slices checks that the
+# entry works): the program carries its preinit entry, which runs before GLib's constructor.
+contains "threads: the program has a preinit entry" "$TMP/dynamic" "\\(PREINIT_ARRAY\\)"
+nm "$FOLIO_ONLINE" >"$TMP/symbols" 2>&1
+contains "threads: it is base/slices.c's, turning GLib's slices to malloc" "$TMP/symbols" " slices_to_malloc$"
