@@ -348,11 +348,13 @@ void diag_summarize(void)
 	g_mutex_lock(&lock);
 	for (guint i = 0; groups && i < groups->len; i++) {
 		const struct group *g = g_ptr_array_index(groups, i);
-		GString *from = g_string_new(NULL), *list = g_string_new(NULL);
+		GString *from, *list;
 		char *n;
 
 		if (!g->more)
 			continue;
+		from = g_string_new(NULL);
+		list = g_string_new(NULL);
 		add_details(from, list, g);
 		n = diag_thousands(g->more);
 		clear_progress_line();
