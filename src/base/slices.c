@@ -19,7 +19,8 @@ static void slices_to_malloc(int argc, char **argv, char **envp)
 	G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-__attribute__((section(".preinit_array"), used)) static void (*const preinit)(int, char **, char **) = slices_to_malloc;
+__attribute__((section(".preinit_array"), used))
+static void (*const preinit)(int, char **, char **) = slices_to_malloc;
 
 bool slices_from_malloc(void)
 {
