@@ -74,9 +74,9 @@ cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *
 /*
  * Where a raw <a> element links in both books: its href made safe (sanitize_url), when it is an
  * address of its own; NULL when it has none, names a path or place relative to the page (no page
- * of the book is there), or was refused: *refused is then that href (g_free), else NULL.
+ * of the book is there), or is refused (the passes say so: sanitize_refused_links). g_free.
  */
-char *allow_link_address(const xmlNode *a, char **refused);
+char *allow_link_address(const xmlNode *a);
 
 /* A warning about the raw HTML of s->file at line, unless s is quiet. */
 void allow_warn(struct sanitizer *s, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);

@@ -212,13 +212,12 @@ cmark_node *allow_end_tag_after(cmark_node *node, cmark_node *stop, const char *
 	return NULL;
 }
 
-char *allow_link_address(const xmlNode *a, char **refused)
+char *allow_link_address(const xmlNode *a)
 {
 	char *href = allow_attr(a, "href");
 	bool relative = false;
 	char *safe = href ? sanitize_url(href, &relative) : NULL;
 
-	*refused = href && !safe ? g_strdup(href) : NULL;
 	g_free(href);
 	if (safe && relative) {
 		g_free(safe);
@@ -887,11 +886,10 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		return;
 	}
 	case A_A: {
-		char *href = allow_attr(n, "href"), *safe = NULL;
-		bool relative = href && uri_from_address(href, &safe, NULL) == URI_RELATIVE;
+		char *safe = allow_link_address(n);
 
-		/* No link, quietly: the passes said so for both books (sanitize_refused_links). */
-		if (!safe || relative || s->link_depth > 0) {
+		/* A refused address: no link, quietly (the passes said so, sanitize_refused_links). */
+		if (!safe || s->link_depth > 0) {
 			allow_warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);
 		} else {
@@ -904,7 +902,6 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 			s->link_depth--;
 			allow_end_tag(s, "a");
 		}
-		g_free(href);
 		g_free(safe);
 		return;
 	}

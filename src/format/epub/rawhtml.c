@@ -235,9 +235,10 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 		g_free(name);
 		return node;
 	}
+	/* Script and style dropped, SVG and MathML written whole, to the end tag the passes skip to. */
 	if (e && e->action == A_DROP) {
 		bool code = allow_holds_code(name);
-		cmark_node *close = code ? allow_end_tag_after(node, NULL, name) : NULL;
+		cmark_node *close = sanitize_inline_whole(node);
 
 		if (code)
 			allow_warn(s, line, "raw HTML <%s> dropped%s", name,
@@ -245,8 +246,8 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 		g_free(name);
 		return close ? close : node;
 	}
-	if (e && (e->action == A_SVG || e->action == A_MATH) && !end && !self_closing) {
-		cmark_node *close = allow_end_tag_after(node, NULL, name);
+	if (e && (e->action == A_SVG || e->action == A_MATH)) {
+		cmark_node *close = sanitize_inline_whole(node);
 
 		if (close) {
 			put_foreign_inline(s, node, close, name, line);
@@ -287,7 +288,7 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 			break;
 		}
 		case A_A: {
-			char *refused, *safe = allow_link_address(n, &refused);
+			char *safe = allow_link_address(n);
 
 			allow_warn_attrs(s, n, line);
 			/* A refused address: no link, quietly (the passes said so, sanitize_refused_links). */
@@ -297,7 +298,6 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 				g_string_append_c(s->out, '>');
 				push(s, owner, "a", true);
 			}
-			g_free(refused);
 			g_free(safe);
 			break;
 		}

@@ -240,12 +240,11 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 		g_free(alt);
 	} else if (e && e->out && e->cat == X_PHRASE && e->inner != C_VOID && !g_str_has_suffix(lit, "/>")
 		   && (!open || open->n < HTML_OPEN_MAX)) {
-		char *link = NULL, *refused = NULL;
+		char *link = NULL;
 		/* A link inside a link, or to nowhere a book can go: no link, the text stays as it is. */
 		bool no_link = e->action == A_A && (cur->link || !(x = html_element(lit, name, &doc))
-						     || !(link = allow_link_address(x, &refused)));
+						     || !(link = allow_link_address(x)));
 
-		g_free(refused);
 		if (!no_link) {
 			/* Made when first needed: emphasis nests thousands deep, a run in each. */
 			if (!open)
