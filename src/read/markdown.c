@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "text/emphasis.h"
 #include "text/nodetext.h"
+#include "text/parselock.h"
 #include "text/textnorm.h"
 
 static bool starts_ci(const char *s, const char *prefix)
@@ -25,8 +26,6 @@ static const char *find_ci(const char *hay, const char *needle)
 	return NULL;
 }
 
-static GMutex inline_lock;
-
 cmark_node *markdown_parse(const char *text, size_t len)
 {
 	static const char *extensions[] = { "table", "strikethrough", "autolink" };
@@ -42,11 +41,7 @@ cmark_node *markdown_parse(const char *text, size_t len)
 	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, text, len);
-	/* cmark-gfm adds its extensions' characters to one global table while it parses
-	   inlines (in finish) and takes them out after: two at once would spoil each other. */
-	g_mutex_lock(&inline_lock);
-	doc = cmark_parser_finish(parser);
-	g_mutex_unlock(&inline_lock);
+	doc = parselock_finish(parser);
 	cmark_parser_free(parser);
 	return doc;
 }
