@@ -100,6 +100,12 @@ Inline <a href="javascript:alert(1)">J1 inline</a> text.
 <div>
 <svg><a href="javascript:alert(5)"><text>J5</text></a></svg>
 </div>
+
+<p onclick="evil()">On click</p>
+
+<video src="https://example.com/v.mp4"></video>
+
+Inline <span onmouseover="y()">over</span> text.
 MD
 for books in pdf epub "epub pdf"; do
 	set --
@@ -111,8 +117,22 @@ for books in pdf epub "epub pdf"; do
 			|| not_ok "raw HTML links ($books): '${w%%removed*}' said once" "$n times: $(cat "$TMP/raw.err")"
 	done
 	lacks "raw HTML links ($books): none said inside SVG or a script" "$TMP/raw.err" "alert\([345]\)"
+	# What the allow-list drops is said the same way (the EPUB's sanitizer alone used to say it).
+	for w in "11: warning: raw HTML <script> dropped$" "17: warning: raw HTML: script attribute 'onclick' of <p> dropped" \
+		"19: warning: raw HTML <video> https://example.com/v.mp4 cannot play in a book; a link is shown instead" \
+		"21: warning: raw HTML: script attribute 'onmouseover' of <span> dropped"; do
+		n=$(grep -c "^folio: $TMP/raw/r.md:$w" "$TMP/raw.err")
+		[ "$n" = 1 ] && ok "raw HTML ($books): '${w#*warning: }' said once" \
+			|| not_ok "raw HTML ($books): '${w#*warning: }' said once" "$n times: $(cat "$TMP/raw.err")"
+	done
 done
 pdftotext "$TMP/raw.pdf" - | tr -d '\n' >"$TMP/raw.txt"
+contains "raw HTML (pdf): the video is shown as a link" "$TMP/raw.txt" "https://example.com/v.mp4"
+# Said for the articles a book takes, not for those its filters leave out.
+printf -- '---\ntitle: kept\ntags: [k]\n---\n\nPlain text.\n' >"$TMP/raw/s.md"
+"$FOLIO" "$TMP/raw" --tag k -o "$TMP/raw-k.pdf" 2>"$TMP/raw-k.err"
+lacks "raw HTML: nothing said of an article the book leaves out" "$TMP/raw-k.err" "raw HTML"
+rm "$TMP/raw/s.md"
 contains "raw HTML links (pdf): a refused link's text is kept" "$TMP/raw.txt" "J1 inline.*J2 block"
 
 # The checker itself fails on what it is there to catch (and on a book it cannot read).

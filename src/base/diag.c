@@ -60,6 +60,7 @@ struct held_message {
 
 struct diag_held {
 	GArray *messages;	/* of struct held_message */
+	struct diag_held *outer;	/* the thread's hold it was begun inside, restored at its end */
 };
 
 static void group_free(gpointer p)
@@ -194,6 +195,7 @@ void diag_hold_begin(void)
 	struct diag_held *h = g_new0(struct diag_held, 1);
 
 	h->messages = g_array_new(FALSE, FALSE, sizeof(struct held_message));
+	h->outer = g_private_get(&held_here);
 	g_private_set(&held_here, h);
 }
 
@@ -201,7 +203,9 @@ struct diag_held *diag_hold_end(void)
 {
 	struct diag_held *h = g_private_get(&held_here);
 
-	g_private_set(&held_here, NULL);
+	g_private_set(&held_here, h ? h->outer : NULL);
+	if (h)
+		h->outer = NULL;
 	if (h && !h->messages->len) {
 		diag_held_free(h);
 		return NULL;
@@ -248,6 +252,24 @@ void diag_held_repeat(const struct diag_held *h)
 
 		say(m->level, m->kind, m->cause, m->detail, m->file, m->line, m->text);
 	}
+}
+
+struct diag_held *diag_held_copy(const struct diag_held *h)
+{
+	struct diag_held *c;
+
+	if (!h)
+		return NULL;
+	c = g_new0(struct diag_held, 1);
+	c->messages = g_array_sized_new(FALSE, FALSE, sizeof(struct held_message), h->messages->len);
+	for (guint i = 0; i < h->messages->len; i++) {
+		const struct held_message *m = &g_array_index(h->messages, struct held_message, i);
+		struct held_message d = { m->level, m->kind, g_strdup(m->cause), g_strdup(m->detail), g_strdup(m->file),
+					  m->line, g_strdup(m->text) };
+
+		g_array_append_val(c->messages, d);
+	}
+	return c;
 }
 
 void diag_held_free(struct diag_held *h)

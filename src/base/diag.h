@@ -86,7 +86,9 @@ char *diag_thousands(guint64 n);
 /*
  * Work done on several threads reports in a set order: between diag_hold_begin and
  * diag_hold_end, this thread's messages are kept, not printed or counted; diag_held_give
- * prints and counts them later, in the order they were made.
+ * prints and counts them later, in the order they were made. A hold begun inside another
+ * keeps its messages apart from it (what an article's reading finds to say only if a book
+ * takes the article); the outer one holds again at its end.
  */
 struct diag_held;
 void diag_hold_begin(void);
@@ -104,6 +106,7 @@ void diag_record_begin(void);
 struct diag_held *diag_record_end(void);	/* NULL when nothing was said */
 void diag_held_repeat(const struct diag_held *held);	/* NULL is nothing */
 void diag_held_free(struct diag_held *held);
+struct diag_held *diag_held_copy(const struct diag_held *held);	/* NULL is NULL */
 
 /* Messages seen so far at this severity (warnings promoted by --strict count as errors). */
 int diag_count(enum diag_level level);

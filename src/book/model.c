@@ -93,6 +93,7 @@ void article_free(struct article *a)
 		image_free(g_ptr_array_index(a->images, i));
 	links_free(a->links);
 	links_free(a->raw_refused);
+	diag_held_free(a->raw_said);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
@@ -199,6 +200,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 		g_ptr_array_add(c->images, image_copy(g_ptr_array_index(a->images, i)));
 	c->links = links_copy(a->links);
 	c->raw_refused = links_copy(a->raw_refused);
+	c->raw_said = diag_held_copy(a->raw_said);
 	c->footnotes = g_ptr_array_new_full(a->footnotes->len, NULL);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		const struct footnote *f = g_ptr_array_index(a->footnotes, i);

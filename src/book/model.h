@@ -25,6 +25,7 @@
 #include <glib.h>
 
 #include "base/date.h"
+#include "base/diag.h"
 #include "base/paths.h"
 #include "book/frontmatter.h"
 
@@ -169,6 +170,12 @@ struct article {
 	 * an address no valid URI says), url and line only: the passes say so, once for both books.
 	 */
 	GPtrArray *raw_refused;	/* of struct link * */
+	/*
+	 * What its raw HTML loses in both books (an element dropped, a script attribute, a video shown
+	 * as a link: html/rawhtml.c's warnings), found once while it is read and said by the passes
+	 * when a book takes it, whichever books the run writes; NULL: nothing.
+	 */
+	struct diag_held *raw_said;
 	GPtrArray *footnotes;	/* of struct footnote *, by number */
 };
 

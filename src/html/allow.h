@@ -1,4 +1,4 @@
-/* allow.h - the parts of the raw-HTML allow-list a writer of raw HTML builds on (the EPUB's, format/epub/rawhtml.c). */
+/* allow.h - the parts of the raw-HTML allow-list a writer of raw HTML builds on (html/rawhtml.c, the EPUB's markup). */
 #ifndef FOLIO_ALLOW_H
 #define FOLIO_ALLOW_H
 

@@ -35,7 +35,7 @@ struct sanitizer {
 	unsigned found;		/* SANITIZE_SVG | SANITIZE_MATHML */
 	int link_depth;		/* > 0 inside an <a>: the writer and the sanitizer nest no links */
 	int depth;		/* levels of parsed raw HTML being written (SANITIZE_MAX_DEPTH) */
-	GArray *open;		/* the EPUB's: elements a lone tag left open (format/epub/rawhtml.c), or NULL */
+	GArray *open;		/* elements a lone tag left open (html/rawhtml.c), or NULL */
 	sanitize_image_fn image;
 	void *image_data;
 	cmark_node *node;	/* the raw HTML node being written */

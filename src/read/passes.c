@@ -280,6 +280,7 @@ void passes_identify(struct book *b, struct article *a)
 	g_free(text);
 	records_take(a);
 	header_decide(a);
+	records_raw_html(a);
 }
 
 /* Give a (an article, or a part's introduction) its id, and its headings and notes theirs. */
@@ -322,7 +323,9 @@ static void resolve_links(struct book *b)
 
 		for (guint k = 0; k < a->links->len; k++)
 			resolve_link(b, a, g_ptr_array_index(a->links, k), index, by_site_path);
-		/* Raw HTML's links neither book keeps (read/records.c), said here once for both. */
+		/* What raw HTML loses in both books, and its links neither keeps (read/records.c), said
+		   here once for both. */
+		diag_held_repeat(a->raw_said);
 		for (guint k = 0; k < a->raw_refused->len; k++) {
 			const struct link *l = g_ptr_array_index(a->raw_refused, k);
 

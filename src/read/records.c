@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "html/rawhtml.h"
 #include "html/sanitize.h"
 #include "read/markdown.h"
 #include "text/alttext.h"
@@ -278,6 +279,42 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 	if (w->v && (w->heading < a->headings->len || w->image < a->images->len || w->link < a->links->len
 		     || w->footnote < a->footnotes->len || w->subhead < a->subheads->len))
 		mismatch(w, "number of headings, images, links, footnotes or subheads", doc);
+}
+
+void records_raw_html(struct article *a)
+{
+	/* The walk the EPUB's writer makes (format/epub/xhtml.c): the same raw HTML, fed the same way. */
+	cmark_node *source = a->source_paragraph ? identity_source_paragraph(a->doc, NULL) : NULL;
+	GString *scratch = g_string_new(NULL);
+	struct sanitizer *s = rawhtml_new(scratch, a->file, NULL, NULL, NULL);
+	cmark_iter *it = cmark_iter_new(a->doc);
+	cmark_event_type ev;
+
+	diag_hold_begin();
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_EXIT) {
+			rawhtml_close(s, n);
+		} else if (n == source || t == CMARK_NODE_IMAGE) {
+			/* Not written: the source paragraph (the header shows its link), a picture's alt text. */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		} else if (t == CMARK_NODE_HTML_BLOCK) {
+			rawhtml_block(s, n, node_file_line(n, a->body_line));
+		} else if (t == CMARK_NODE_HTML_INLINE) {
+			/* An inline script, SVG or MathML is taken whole, to the piece rawhtml_inline returns. */
+			cmark_node *last = rawhtml_inline(s, n, node_file_line(n, a->body_line));
+
+			if (last != n)
+				cmark_iter_reset(it, last, CMARK_EVENT_ENTER);
+		}
+		g_string_truncate(scratch, 0);
+	}
+	cmark_iter_free(it);
+	a->raw_said = diag_hold_end();
+	sanitizer_free(s);
+	g_string_free(scratch, TRUE);
 }
 
 void records_take(struct article *a)

@@ -15,6 +15,14 @@
 void records_take(struct article *a);
 
 /*
+ * Run a's raw HTML through the allow-list as the EPUB writes it, keeping what that says (an
+ * element dropped, a script attribute, a video shown as a link) in a->raw_said for the passes to
+ * say when a book takes the article: the PDF sets the same raw HTML the same way, and a run that
+ * writes only the PDF says it too. After header_decide (the source paragraph is not written).
+ */
+void records_raw_html(struct article *a);
+
+/*
  * A back end's own copy of an article's tree: parsed again from a->markdown
  * (read/markdown.h), the same nodes as when the article was read, each node
  * that has a record bound to it (the lookups below). The article is only

@@ -14,7 +14,7 @@
 #include "html/sanitize.h"
 #include "html/table.h"
 #include "base/xmlesc.h"
-#include "format/epub/rawhtml.h"
+#include "html/rawhtml.h"
 
 static void put_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
 {

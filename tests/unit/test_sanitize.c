@@ -2,7 +2,7 @@
 #include "check.h"
 #include "html/sanitize.h"
 #include "base/xmlesc.h"
-#include "format/epub/rawhtml.h"
+#include "html/rawhtml.h"
 
 #include <glib.h>
 

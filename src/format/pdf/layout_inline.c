@@ -129,7 +129,7 @@ static bool is_br(const char *html)
 	return html && (!g_ascii_strncasecmp(html, "<br", 3)) && (html[3] == '>' || html[3] == '/' || html[3] == ' ');
 }
 
-/* ---- inline raw HTML, as the EPUB writes it (format/epub/rawhtml.c) ---- */
+/* ---- inline raw HTML, as the EPUB writes it (html/rawhtml.c) ---- */
 
 /* Raw HTML tags open in a run of inline Markdown: what each changed, undone at its end tag. */
 enum { HTML_OPEN_MAX = 16 };

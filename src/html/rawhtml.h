@@ -1,4 +1,4 @@
-/* rawhtml.h - the EPUB's raw HTML: Markdown's HTML blocks and inline tags written through the allow-list. */
+/* rawhtml.h - Markdown's HTML blocks and inline tags written through the allow-list: the EPUB's markup, and what the passes say of raw HTML. */
 #ifndef FOLIO_RAWHTML_H
 #define FOLIO_RAWHTML_H
 

@@ -1,5 +1,5 @@
-/* rawhtml.c - the EPUB's raw HTML: Markdown's HTML blocks and inline tags written through the allow-list. */
-#include "format/epub/rawhtml.h"
+/* rawhtml.c - Markdown's HTML blocks and inline tags written through the allow-list: the EPUB's markup, and what the passes say of raw HTML. */
+#include "html/rawhtml.h"
 
 #include <string.h>
 
