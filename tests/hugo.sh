@@ -119,3 +119,40 @@ contains "site links: /posts/slug/ goes to the page of that slug" "$TMP/siteurl.
 contains "site links: url: /about/ goes to that page" "$TMP/siteurl.model" "link line 6 /about/ -> ${about_id:-none}\$"
 contains "site links: any case, with a fragment" "$TMP/siteurl.model" "link line 6 /posts/Relaxed-Time#x -> ${slug_id:-none}\$"
 contains "site links: the address of no page stays text" "$TMP/siteurl.model" "link line 6 /posts/nope/ .text only.$"
+
+# Bare addresses are linked where Hugo's Goldmark links them (text/linkify.c), checked against
+# Debian's hugo itself: not after a full-width colon, ended by Chinese text, www. as https://, an
+# e-mail after a space; and "10~20 元" is a range, not a strike (Goldmark wants ~~).
+mkdir -p "$TMP/linkify/content/posts" "$TMP/linkify/layouts/_default"
+printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/linkify/hugo.toml"
+printf '{{ .Content }}\n' >"$TMP/linkify/layouts/_default/single.html"
+printf '{{ .Content }}\n' >"$TMP/linkify/layouts/_default/list.html"
+cat >"$TMP/linkify/content/posts/l.md" <<'MD'
+---
+title: 链接
+---
+
+仓库地址为：https://github.com/pkg/profile。`pkg/profile`只是对它的封装。
+
+地址 https://example.com/a，后面的文字。见 www.example.com/x 与 foo@bar.com，或 https://zh.wikipedia.org/wiki/中文 页。
+
+*https://example.com/em* and (https://example.com/x) and https://example.com/q?a=1&b=2. Not http://localhost:8080/x.
+
+**粗体**https://example.com/b 后 `c`https://example.com/c 邮件：media@example.com。
+
+价格10~20元，重量5~8公斤，~~删除~~。
+MD
+if hugo --source "$TMP/linkify" --destination "$TMP/linkify-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
+	>"$TMP/linkify-hugo.log" 2>&1; then
+	grep -o '<a href="[^"]*"\|<del>[^<]*' "$TMP/linkify-public/posts/l/index.html" >"$TMP/linkify-hugo.txt"
+	"$FOLIO" -q "$TMP/linkify/content/posts/l.md" -o "$TMP/linkify.epub"
+	unzip -p "$TMP/linkify.epub" EPUB/a0001.xhtml | grep -o '<a href="[^"#]*"\|<del>[^<]*' >"$TMP/linkify-folio.txt"
+	if [ -s "$TMP/linkify-hugo.txt" ] && cmp -s "$TMP/linkify-hugo.txt" "$TMP/linkify-folio.txt"; then
+		ok "linkify: the same bare addresses linked, and struck, as Hugo ($(wc -l <"$TMP/linkify-hugo.txt") of them)"
+	else
+		not_ok "linkify: the same bare addresses linked, and struck, as Hugo" \
+			"$(diff "$TMP/linkify-hugo.txt" "$TMP/linkify-folio.txt" | head -20)"
+	fi
+else
+	not_ok "linkify: hugo builds the fixture" "$(head -5 "$TMP/linkify-hugo.log")"
+fi

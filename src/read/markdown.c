@@ -6,6 +6,7 @@
 
 #include "base/diag.h"
 #include "text/emphasis.h"
+#include "text/linkify.h"
 #include "text/nodetext.h"
 #include "text/parselock.h"
 #include "text/textnorm.h"
@@ -28,7 +29,8 @@ static const char *find_ci(const char *hay, const char *needle)
 
 cmark_node *markdown_parse(const char *text, size_t len)
 {
-	static const char *extensions[] = { "table", "strikethrough", "autolink" };
+	/* Bare addresses are linked afterwards, by Hugo's rules (text/linkify.c), not GFM's autolink. */
+	static const char *extensions[] = { "table", "strikethrough" };
 	static gsize registered;
 	cmark_parser *parser;
 	cmark_node *doc;
@@ -37,7 +39,8 @@ cmark_node *markdown_parse(const char *text, size_t len)
 		cmark_gfm_core_extensions_ensure_registered();
 		g_once_init_leave(&registered, 1);
 	}
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	/* ~~struck~~ only, as Hugo's Goldmark: "10~20 元，5~8 公斤" are two ranges, not a strike. */
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
 	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
 		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, text, len);
@@ -51,6 +54,7 @@ static cmark_node *repaired(cmark_node *doc)
 {
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
+	linkify_tree(doc);
 	textnorm_cjk_quotes(doc);
 	return doc;
 }
