@@ -100,6 +100,17 @@ lacks "pictures: one with no alt text is no Figure" "$TMP/bare.tree" 'Figure'
 	|| not_ok "pictures: the bare picture is drawn"
 contains "pictures: ... and a note says so, with file and line" "$TMP/bare.err" 'bare\.md:9: note: this picture has no description'
 standards "pictures: pdfstandards --ua with a decorative picture" "$TMP/bare.pdf" --ua
+# A blog's every picture may have none: five notes, then one line sums up the rest (all said under ua-1).
+mkdir -p "$TMP/bare12"
+cp tests/tagged/bare/*.png "$TMP/bare12/" 2>/dev/null
+{ printf -- '---\ntitle: twelve\n---\n\n'; for i in $(seq 12); do printf '![](%s)\n\n' "$(basename "$(ls tests/tagged/bare/*.png | head -1)")"; done; } >"$TMP/bare12/p.md"
+"$FOLIO" "$TMP/bare12" -o "$TMP/bare12.pdf" 2>"$TMP/bare12.err"
+[ "$(grep -c 'note: this picture has no description' "$TMP/bare12.err")" = 5 ] && ok "pictures: five notes of twelve bare pictures" \
+	|| not_ok "pictures: five notes of twelve bare pictures" "$(cat "$TMP/bare12.err")"
+contains "pictures: ... the rest summed up" "$TMP/bare12.err" "note: 7 more pictures of the PDF have no words PDF/UA-1 accepts: no description"
+"$FOLIO" "$TMP/bare12" --pdf-standard ua-1 -o "$TMP/bare12u.pdf" 2>"$TMP/bare12u.err"
+[ "$(grep -c 'error: this picture has no description' "$TMP/bare12u.err")" = 12 ] && ok "ua-1: each of twelve bare pictures is an error" \
+	|| not_ok "ua-1: each of twelve bare pictures is an error" "$(cat "$TMP/bare12u.err")"
 
 # ---- --pdf-standard ua-1 ----
 expect_status "ua-1: a picture described as 图片 fails the run" 1 "$FOLIO" tests/tagged/ua --pdf-standard ua-1 -o "$TMP/ua.pdf"

@@ -133,6 +133,8 @@ static void end_top(struct tagger *t)
  * generic words (图片, image) pass a machine's check but say nothing. Both are errors under
  * --pdf-standard ua-1, notes otherwise.
  */
+static const struct diag_kind undescribed = { "picture-undescribed", "pictures of the PDF have no words PDF/UA-1 accepts", NULL };
+
 bool tagger_figure(struct tagger *t, struct selem *el)
 {
 	const char *alt = el->alt && *el->alt ? el->alt : NULL;
@@ -140,13 +142,17 @@ bool tagger_figure(struct tagger *t, struct selem *el)
 	if (el->alt_usable || el->judged)
 		return alt != NULL;
 	el->judged = true;
+	/* As notes (a blog's every picture may have none) they are summed up after five of a cause;
+	   under ua-1 each is an error of the run, all said. */
 	if (alt)
-		diag_at(t->ua ? DIAG_ERROR : DIAG_NOTE, el->file, el->line, "this picture's description '%s' says nothing: "
-			"PDF/UA-1 asks for words that say what it shows (![...](...))%s", alt,
-			t->ua ? "" : "; --pdf-standard ua-1 refuses it");
+		diag_kind_at(t->ua ? DIAG_ERROR : DIAG_NOTE, t->ua ? NULL : &undescribed, "descriptions say nothing", NULL,
+			     el->file, el->line, "this picture's description '%s' says nothing: "
+			     "PDF/UA-1 asks for words that say what it shows (![...](...))%s", alt,
+			     t->ua ? "" : "; --pdf-standard ua-1 refuses it");
 	else
-		diag_at(t->ua ? DIAG_ERROR : DIAG_NOTE, el->file, el->line, "this picture has no description: PDF/UA-1 "
-			"asks for words that say what it shows (![...](...))%s", t->ua ? "" : "; --pdf-standard ua-1 refuses it");
+		diag_kind_at(t->ua ? DIAG_ERROR : DIAG_NOTE, t->ua ? NULL : &undescribed, "no description", NULL,
+			     el->file, el->line, "this picture has no description: PDF/UA-1 asks for words that say "
+			     "what it shows (![...](...))%s", t->ua ? "" : "; --pdf-standard ua-1 refuses it");
 	if (t->ua)
 		t->failed = true;
 	return alt != NULL;
