@@ -156,3 +156,20 @@ if hugo --source "$TMP/linkify" --destination "$TMP/linkify-public" --cacheDir "
 else
 	not_ok "linkify: hugo builds the fixture" "$(head -5 "$TMP/linkify-hugo.log")"
 fi
+
+# Pictures where a theme and Hugo's figure find them: a front matter image "img/bg.png" of a page
+# that is no bundle is the site's /img/bg.png (a theme writes it through relURL: static/), and
+# "/images/red.png" in no static or content folder is found in assets/ (figure's resources.Get).
+mkdir -p "$TMP/pics/content/post" "$TMP/pics/static/img" "$TMP/pics/assets/images"
+printf 'baseURL = "https://example.org/"\ntitle = "pics"\n' >"$TMP/pics/hugo.toml"
+cp tests/epub/media/dot.png "$TMP/pics/static/img/bg.png"
+cp tests/epub/media/dot.png "$TMP/pics/assets/images/red.png"
+printf -- '---\ntitle: lead\nimage: "img/bg.png"\n---\n\nBody.\n' >"$TMP/pics/content/post/a.md"
+printf -- '---\ntitle: figure\n---\n\n{{< figure src="/images/red.png" alt="A red dot" >}}\n' >"$TMP/pics/content/post/b.md"
+printf -- '---\ntitle: missing\nimage: "img/none.png"\n---\n\nBody.\n' >"$TMP/pics/content/post/c.md"
+"$FOLIO" "$TMP/pics" -t model -o "$TMP/pics.model" 2>"$TMP/pics.err"
+contains "site pictures: a relative front matter image is the site's (static/)" "$TMP/pics.model" "lead line 3 'img/bg\.png' alt 'lead' -> images/img-"
+contains "site pictures: figure finds a picture in assets/" "$TMP/pics.model" "image line 5 '/images/red\.png' alt 'A red dot' -> images/img-"
+contains "site pictures: one in none of them is said, with where folio looked" "$TMP/pics.err" \
+	"post/c\.md:3: warning: thumbnail 'img/none\.png' is neither beside the page nor in the site's static, content or assets folders"
+lacks "site pictures: ... and only that one" "$TMP/pics.err" "bg\.png\|red\.png"

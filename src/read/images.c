@@ -62,7 +62,8 @@ struct resource *images_resolve_ref(struct reading *rd, const char *base_dir, co
 		return NULL;
 	}
 	if (ref[0] == '/' && rd->site) {
-		/* In a Hugo site "/images/a.png" is the site's: its static folders, then its content folders. */
+		/* In a Hugo site "/images/a.png" is the site's: its static folders, its content folders,
+		   then its assets folder (where Hugo's figure finds it). */
 		const char *first_why = NULL;
 
 		path = NULL;
@@ -75,8 +76,10 @@ struct resource *images_resolve_ref(struct reading *rd, const char *base_dir, co
 			if (l->content_dir)
 				path = paths_resolve(rd->b->roots, l->content_dir, ref + 1, first_why ? why : &first_why);
 		}
+		if (!path && rd->site->asset_dir)
+			path = paths_resolve(rd->b->roots, rd->site->asset_dir, ref + 1, first_why ? why : &first_why);
 		if (!path)
-			*why = "is in none of the site's static or content folders";
+			*why = "is in none of the site's static, content or assets folders";
 	} else {
 		path = paths_resolve(rd->b->roots, base_dir, ref, why);
 	}
@@ -357,6 +360,13 @@ static bool same_address(const char *x, const char *y)
 	return same;
 }
 
+/* A path of the page's own ("img/a.png"), not an address, a data: picture or a path up or down from / or . */
+static bool site_relative(const char *ref)
+{
+	return ref && *ref && ref[0] != '/' && ref[0] != '.' && !paths_is_url(ref)
+	       && g_ascii_strncasecmp(ref, "data:", 5);
+}
+
 static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
@@ -394,6 +404,22 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		return;
 	}
 	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
+	if (!a->lead->res && rs->rd->site && site_relative(a->lead->url)) {
+		/* A theme writes a front matter picture through relURL: "img/a.png" is the site's /img/a.png. */
+		char *at_root = g_strconcat("/", a->lead->url, NULL);
+		char *problem = NULL;
+		struct resource *r = resolve_ref(rs, a->dir, at_root, &problem, &why, &host);
+
+		if (r) {
+			a->lead->res = r;
+		} else {
+			g_free(a->lead->problem);
+			a->lead->problem = g_strdup("is neither beside the page nor in the site's static, content or "
+						    "assets folders");
+		}
+		g_free(problem);
+		g_free(at_root);
+	}
 	if (a->lead->res && first && first->res == a->lead->res)
 		g_clear_pointer(&a->lead, image_free);
 	else if (!a->lead->res)

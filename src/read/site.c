@@ -269,6 +269,8 @@ struct site *site_load(const char *dir)
 		if (real)
 			g_ptr_array_add(s->static_dirs, real);
 	}
+	/* Hugo's figure finds a picture there too (resources.Get), when no page or static file has it. */
+	s->asset_dir = real_dir(s->root, text_of(config, "assetDir") ? text_of(config, "assetDir") : "assets");
 	fm_node_free(config);
 	return s;
 }
@@ -281,6 +283,7 @@ void site_free(struct site *s)
 	g_free(s->config);
 	g_ptr_array_free(s->langs, TRUE);
 	g_ptr_array_free(s->static_dirs, TRUE);
+	g_free(s->asset_dir);
 	g_free(s->timezone);
 	g_free(s->base_url);
 	g_free(s);

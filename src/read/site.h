@@ -28,6 +28,7 @@ struct site {
 	char *timezone;		/* timeZone, or NULL */
 	char *base_url;		/* baseURL, or NULL */
 	GPtrArray *static_dirs;	/* real paths of the static folders that exist (staticDir, default static/) */
+	char *asset_dir;	/* real path of the assets folder (assetDir, default assets/), or NULL: none */
 };
 
 /* The settings file of a site root: hugo.toml, hugo.yaml, hugo.json, config.* or config/_default/; NULL when dir is none. g_free. */
