@@ -173,3 +173,38 @@ contains "site pictures: figure finds a picture in assets/" "$TMP/pics.model" "i
 contains "site pictures: one in none of them is said, with where folio looked" "$TMP/pics.err" \
 	"post/c\.md:3: warning: thumbnail 'img/none\.png' is neither beside the page nor in the site's static, content or assets folders"
 lacks "site pictures: ... and only that one" "$TMP/pics.err" "bg\.png\|red\.png"
+
+# [permalinks]: pages published where the site's patterns put them, so links by those addresses
+# reach them; each address is checked against what Debian's hugo publishes.
+mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog" "$TMP/perma/layouts/_default"
+printf '{{ .Content }}\n' >"$TMP/perma/layouts/_default/single.html"
+printf '{{ .Content }}\n' >"$TMP/perma/layouts/_default/list.html"
+cat >"$TMP/perma/hugo.toml" <<'TOML'
+baseURL = "https://example.org/"
+title = "perma"
+[permalinks]
+  posts = "/:year/:month/:slug/"
+  notes = "/n/:filename/"
+  blog = "/:section/:title"
+TOML
+printf -- '---\ntitle: Hello\ndate: 2023-04-05T10:00:00+08:00\nslug: Hello-World\n---\n\nA.\n' >"$TMP/perma/content/posts/a.md"
+printf -- '---\ntitle: A Title Here\ndate: 2022-12-31\n---\n\nB.\n' >"$TMP/perma/content/posts/b.md"
+printf -- '---\ntitle: C\n---\n\nC.\n' >"$TMP/perma/content/notes/c.md"
+printf -- '---\ntitle: Bundle\n---\n\nBundle.\n' >"$TMP/perma/content/notes/bundle/index.md"
+printf -- '---\ntitle: "标题 测试!"\n---\n\nD.\n' >"$TMP/perma/content/blog/d.md"
+links="/2023/04/hello-world/ /2022/12/a-title-here/ /n/c/ /n/bundle/ /blog/标题-测试/"
+{ printf -- '---\ntitle: Links\ndate: 2023-01-01\n---\n\n'; for l in $links; do printf '[to](%s) ' "$l"; done; printf '\n'; } \
+	>"$TMP/perma/content/notes/links.md"
+if hugo --source "$TMP/perma" --destination "$TMP/perma-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
+	>"$TMP/perma-hugo.log" 2>&1; then
+	"$FOLIO" -q "$TMP/perma" -t model -o "$TMP/perma.model"
+	for l in $links; do
+		if [ -f "$TMP/perma-public${l}index.html" ]; then
+			contains "permalinks: $l (where Hugo publishes it) reaches its page" "$TMP/perma.model" "link line 6 $l -> a[0-9]"
+		else
+			not_ok "permalinks: Hugo publishes $l" "$(cd "$TMP/perma-public" && find . -name index.html | head -20)"
+		fi
+	done
+else
+	not_ok "permalinks: hugo builds the fixture" "$(head -5 "$TMP/perma-hugo.log")"
+fi

@@ -160,12 +160,136 @@ static void find_section(struct pages *p, struct article *a)
 	g_free(dir);
 }
 
-/* Where Hugo publishes the page: url:, else the language, folders and slug or file name. */
+/*
+ * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks and . / \ _ # + ~ - @
+ * kept, a run of white space or hyphens between them one hyphen, the rest dropped.
+ */
+static void append_urlized(GString *u, const char *text)
+{
+	bool hyphen = false, any = false;
+
+	for (const char *c = text; c && *c; c = g_utf8_next_char(c)) {
+		gunichar r = g_utf8_get_char(c);
+
+		if (r < 0x80 ? (g_ascii_isalnum((int)r) || strchr("./\\_#+~-@", (int)r))
+			     : (g_unichar_isalpha(r) || g_unichar_isdigit(r) || g_unichar_ismark(r))) {
+			char buf[8];
+			char *low;
+
+			if (hyphen)
+				g_string_append_c(u, '-');
+			hyphen = false;
+			buf[g_unichar_to_utf8(r, buf)] = 0;
+			low = g_utf8_strdown(buf, -1);
+			g_string_append(u, low);
+			g_free(low);
+			any = true;
+		} else if (any && g_unichar_isspace(r)) {
+			hyphen = true;
+		}
+	}
+}
+
+/* The page's file name without its extension (a bundle's: its folder's name), as Hugo's ContentBaseName. */
+static char *content_base_name(const struct article *a)
+{
+	char *dir = place_of(a), *name;
+	const char *base;
+
+	if (a->bundle) {
+		base = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+		name = g_strdup(base);
+	} else {
+		base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
+		name = g_strndup(base, strrchr(base, '.') ? (gsize)(strrchr(base, '.') - base) : strlen(base));
+	}
+	g_free(dir);
+	return name;
+}
+
+/*
+ * A [permalinks] pattern filled in for a (Hugo's tokens: :year :month :monthname :day :weekday
+ * :weekdayname :yearday of its date, :section, :sections, :title, :slug, :filename,
+ * :slugorfilename, :contentbasename, :slugorcontentbasename); a word it does not know stays as written.
+ */
+static void append_pattern(GString *u, const char *pattern, const struct article *a, const char *dir)
+{
+	GTimeZone *tz = a->fm.date.valid ? g_time_zone_new_offset(a->fm.date.offset) : NULL;
+	GDateTime *utc = a->fm.date.valid ? g_date_time_new_from_unix_utc(a->fm.date.utc) : NULL;
+	GDateTime *d = utc ? g_date_time_to_timezone(utc, tz) : NULL;
+	const char *slug = a->fm.slug.text && *a->fm.slug.text ? a->fm.slug.text : NULL;
+	char *section = g_strndup(dir, strcspn(dir, "/")), *base = content_base_name(a);
+	/* a bundle's own folder is no section */
+	char *sections = a->bundle && strrchr(dir, '/') ? g_strndup(dir, (gsize)(strrchr(dir, '/') - dir)) : g_strdup(dir);
+
+	for (const char *c = pattern; *c;) {
+		size_t n = 0;
+		char *word, *fmt = NULL;
+
+		if (*c != ':') {
+			g_string_append_c(u, *c++);
+			continue;
+		}
+		while (g_ascii_isalpha(c[1 + n]))
+			n++;
+		word = g_strndup(c + 1, n);
+		if (!strcmp(word, "year"))
+			fmt = "%Y";
+		else if (!strcmp(word, "month"))
+			fmt = "%m";
+		else if (!strcmp(word, "monthname"))
+			fmt = "%B";
+		else if (!strcmp(word, "day"))
+			fmt = "%d";
+		else if (!strcmp(word, "weekday"))
+			fmt = "%w";
+		else if (!strcmp(word, "weekdayname"))
+			fmt = "%A";
+		if (fmt || !strcmp(word, "yearday")) {
+			if (d && fmt) {
+				char *t = g_date_time_format(d, fmt);
+
+				append_urlized(u, t);
+				g_free(t);
+			} else if (d) {
+				g_string_append_printf(u, "%d", g_date_time_get_day_of_year(d));
+			}
+		} else if (!strcmp(word, "section")) {
+			g_string_append(u, section);
+		} else if (!strcmp(word, "sections")) {
+			g_string_append(u, sections);
+		} else if (!strcmp(word, "title")) {
+			append_urlized(u, a->fm.title.text);
+		} else if (!strcmp(word, "slug")) {
+			append_urlized(u, slug ? slug : a->fm.title.text);
+		} else if (!strcmp(word, "filename") || !strcmp(word, "contentbasename")) {
+			append_urlized(u, base);
+		} else if (!strcmp(word, "slugorfilename") || !strcmp(word, "slugorcontentbasename")) {
+			append_urlized(u, slug ? slug : base);
+		} else {
+			g_string_append_len(u, c, (gssize)n + 1);
+		}
+		c += n + 1;
+		g_free(word);
+	}
+	if (d)
+		g_date_time_unref(d);
+	if (utc)
+		g_date_time_unref(utc);
+	if (tz)
+		g_time_zone_unref(tz);
+	g_free(section);
+	g_free(sections);
+	g_free(base);
+}
+
+/* Where Hugo publishes the page: url:, else the language and its section's [permalinks] pattern or its folders and slug or file name. */
 static void permalink(const struct pages *p, struct article *a)
 {
 	const struct site *s = p->r->site;
 	GString *u = g_string_new(NULL);
-	char *dir, *name;
+	char *dir, *name, *top;
+	const char *pattern;
 
 	if (a->fm.url.text && *a->fm.url.text) {
 		a->permalink = g_strdup(a->fm.url.text);
@@ -176,6 +300,20 @@ static void permalink(const struct pages *p, struct article *a)
 								      g_ptr_array_index(s->langs, 0))->key))
 		g_string_append_printf(u, "/%s", a->hugo_lang);
 	dir = place_of(a);
+	top = g_ascii_strdown(dir, (gssize)strcspn(dir, "/"));
+	pattern = a->section_index || !*dir ? NULL : g_hash_table_lookup(s->permalinks, top);
+	g_free(top);
+	if (pattern) {
+		if (pattern[0] != '/')
+			g_string_append_c(u, '/');
+		append_pattern(u, pattern, a, dir);
+		if (!g_str_has_suffix(u->str, "/"))
+			g_string_append_c(u, '/');
+		a->permalink = g_ascii_strdown(u->str, -1);
+		g_free(dir);
+		g_string_free(u, TRUE);
+		return;
+	}
 	if (*dir)
 		g_string_append_printf(u, "/%s", dir);
 	if (a->bundle || a->section_index) {

@@ -269,6 +269,21 @@ struct site *site_load(const char *dir)
 		if (real)
 			g_ptr_array_add(s->static_dirs, real);
 	}
+	s->permalinks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	{
+		const struct fm_node *pl = fm_map_get(config, "permalinks"), *page;
+
+		/* Hugo 0.119 and later also take [permalinks.page] */
+		if (pl && pl->kind == FM_MAP && (page = fm_map_get(pl, "page")) && page->kind == FM_MAP)
+			pl = page;
+		for (guint i = 0; pl && pl->kind == FM_MAP && i < pl->keys->len; i++) {
+			const struct fm_node *v = g_ptr_array_index(pl->items, i);
+
+			if (v->kind != FM_LIST && v->kind != FM_MAP && v->text && *v->text)
+				g_hash_table_replace(s->permalinks, g_ascii_strdown(g_ptr_array_index(pl->keys, i), -1),
+						     g_strdup(v->text));
+		}
+	}
 	/* Hugo's figure finds a picture there too (resources.Get), when no page or static file has it. */
 	s->asset_dir = real_dir(s->root, text_of(config, "assetDir") ? text_of(config, "assetDir") : "assets");
 	fm_node_free(config);
@@ -284,6 +299,7 @@ void site_free(struct site *s)
 	g_ptr_array_free(s->langs, TRUE);
 	g_ptr_array_free(s->static_dirs, TRUE);
 	g_free(s->asset_dir);
+	g_hash_table_destroy(s->permalinks);
 	g_free(s->timezone);
 	g_free(s->base_url);
 	g_free(s);

@@ -29,6 +29,9 @@ struct site {
 	char *base_url;		/* baseURL, or NULL */
 	GPtrArray *static_dirs;	/* real paths of the static folders that exist (staticDir, default static/) */
 	char *asset_dir;	/* real path of the assets folder (assetDir, default assets/), or NULL: none */
+	/* [permalinks] (or [permalinks.page]): a top section's name in lower case -> its pattern
+	   ("/:year/:month/:slug/"), for the regular pages below it */
+	GHashTable *permalinks;
 };
 
 /* The settings file of a site root: hugo.toml, hugo.yaml, hugo.json, config.* or config/_default/; NULL when dir is none. g_free. */
