@@ -141,3 +141,39 @@ printf 'https://例子.中国/\nhttps://example.com/a#b#c\nhttps://exa mple.com/
 		&& ok "urilint: refuses '$u'" || not_ok "urilint: refuses '$u'"
 done
 expect_status "urilint: a book that cannot be read fails" 2 $lint pdf "$TMP/no-such.pdf"
+
+# Ids raw HTML gives (a table of contents of in-page links): a link to one goes to the heading it
+# stands at; an <a id> alone above a heading leaves no empty paragraph.
+mkdir -p "$TMP/rawid"
+cat >"$TMP/rawid/r.md" <<'MD'
+---
+title: raw ids
+---
+
+- [Overview](#overview)
+- [Details](#details)
+- [Later](#later)
+- [Named](#named)
+
+### <span id="overview">1. Overview</span>
+
+Text one, and <span id="later">an id</span> in it.
+
+<a id="details"></a>
+### 2. Details
+
+Text two.
+
+<div><a name="named"></a></div>
+
+### 3. Named
+MD
+"$FOLIO" "$TMP/rawid" -t model -o "$TMP/rawid.model" 2>"$TMP/rawid.err"
+"$FOLIO" "$TMP/rawid" -o "$TMP/rawid.epub" 2>>"$TMP/rawid.err"
+contains "raw ids: <span id> in a heading is that heading" "$TMP/rawid.model" "link line 5 #overview -> a0001#a0001-h1$"
+contains "raw ids: <a id></a> above a heading is that heading" "$TMP/rawid.model" "link line 6 #details -> a0001#a0001-h2$"
+contains "raw ids: an id in a section's text is its heading" "$TMP/rawid.model" "link line 7 #later -> a0001#a0001-h1$"
+contains "raw ids: <a name> in an HTML block above a heading is that heading" "$TMP/rawid.model" "link line 8 #named -> a0001#a0001-h3$"
+unzip -p "$TMP/rawid.epub" EPUB/a0001.xhtml >"$TMP/rawid.xhtml"
+lacks "raw ids: no empty paragraph in the EPUB" "$TMP/rawid.xhtml" "<p></p>"
+contains "raw ids: the EPUB links to the heading" "$TMP/rawid.xhtml" '<a href="#a0001-h2">Details</a>'

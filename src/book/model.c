@@ -86,6 +86,7 @@ void article_free(struct article *a)
 
 		g_free(h->text);
 		g_free(h->id);
+		g_strfreev(h->raw_ids);
 		g_free(h->anchor);
 		g_free(h);
 	}
@@ -192,6 +193,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 
 		hc->text = g_strdup(h->text);
 		hc->id = g_strdup(h->id);
+		hc->raw_ids = g_strdupv(h->raw_ids);
 		hc->anchor = g_strdup(h->anchor);
 		g_ptr_array_add(c->headings, hc);
 	}

@@ -70,6 +70,9 @@ struct heading {
 	int level;		/* 1..6 as written */
 	char *text;		/* plain text */
 	char *id;		/* the id its source gives it ("## Title {#id}"), or NULL */
+	/* ids raw HTML gives at it (<span id> inside it, <a id> just before it, or an id later in its
+	   section, before the next heading): links to #id go to this heading. NULL: none */
+	char **raw_ids;
 	char *anchor;		/* unique in the book: "a0003-h2" */
 	int line;
 };

@@ -1325,6 +1325,32 @@ void sanitize_refused_links(const char *html, void (*fn)(void *data, const char 
 	xmlFreeDoc(doc);
 }
 
+void sanitize_ids(const char *html, void (*fn)(void *data, const char *id), void *data)
+{
+	htmlDocPtr doc;
+
+	if (!html || (!find_ci(html, "id") && !find_ci(html, "name")))
+		return;
+	doc = sanitize_parse_html(html);
+	for (const xmlNode *n = doc ? doc->children : NULL; n;) {
+		bool into = true;
+
+		if (n->type == XML_ELEMENT_NODE && dropped_whole(n)) {
+			into = false;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			char *id = allow_attr(n, "id");
+
+			if (!id && !g_ascii_strcasecmp((const char *)n->name, "a"))
+				id = allow_attr(n, "name");
+			if (id && *g_strstrip(id))
+				fn(data, id);
+			g_free(id);
+		}
+		n = sanitize_next_node(n, (const xmlNode *)doc, into);
+	}
+	xmlFreeDoc(doc);
+}
+
 cmark_node *sanitize_inline_whole(cmark_node *node)
 {
 	const char *lit = cmark_node_get_literal(node);

@@ -77,6 +77,13 @@ char *sanitize_embed_note(const xmlNode *n, const char *lang);
  * MathML) are not met. The passes say these once for both books; the writers drop them quietly.
  */
 void sanitize_refused_links(const char *html, void (*fn)(void *data, const char *href, int line), void *data);
+/*
+ * Call fn for each id a piece of raw HTML gives an element (id=, and an <a>'s name=), in document
+ * order, outside what both books drop whole (script, style, SVG, MathML): the places a link's
+ * #fragment may name. Neither book writes raw ids (they could clash with its own); the passes take
+ * a link to one to the heading it stands at.
+ */
+void sanitize_ids(const char *html, void (*fn)(void *data, const char *id), void *data);
 
 /*
  * The end tag of what inline raw HTML node opens when the writers take all up to it whole, not

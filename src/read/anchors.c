@@ -57,6 +57,8 @@ struct anchors *anchors_new(const struct article *a)
 		put_first(x->names, g_strdup(h->anchor), i);
 		if (h->id)
 			put_first(x->names, g_strdup(h->id), i);	/* "## Title {#id}" */
+		for (char **r = h->raw_ids; r && *r; r++)
+			put_first(x->names, g_strdup(*r), i);	/* <span id="x">, <a id="x"></a> */
 		slug = anchors_hugo_id(h->text);
 		if (*slug) {
 			put_first(x->collated, g_utf8_collate_key(slug, -1), i);

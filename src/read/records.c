@@ -33,7 +33,58 @@ struct walk {
 	GPtrArray *list;	/* binding: that node's images */
 	cmark_node *whole_to;	/* recording: the end tag of inline raw HTML taken whole, until met */
 	int line;
+	GPtrArray *pending_ids;	/* recording: raw ids of an HTML block just before a heading, for it */
+	bool ids_to_next;	/* recording: the raw HTML node being read stands just before a heading */
 };
+
+/* Recording: h takes id (a raw HTML id at it). */
+static void heading_add_raw_id(struct heading *h, const char *id)
+{
+	guint n = h->raw_ids ? g_strv_length(h->raw_ids) : 0;
+
+	h->raw_ids = g_renew(char *, h->raw_ids, n + 2);
+	h->raw_ids[n] = g_strdup(id);
+	h->raw_ids[n + 1] = NULL;
+}
+
+/*
+ * Recording: an id raw HTML gives (sanitize_ids). A link to it goes to the heading it stands at:
+ * the heading it is inside, the heading an HTML block of its own stands just before
+ * (<a id="x"></a> above "### Title"), else the heading of the section it is in. Before any
+ * heading, with none after it, it names nothing (the link stays text).
+ */
+static void walk_raw_id(void *data, const char *id)
+{
+	struct walk *w = data;
+	GPtrArray *hs = w->recording->headings;
+
+	if (w->ids_to_next)
+		g_ptr_array_add(w->pending_ids, g_strdup(id));
+	else if (hs->len)
+		heading_add_raw_id(g_ptr_array_index(hs, hs->len - 1), id);
+}
+
+/* Is raw HTML node n (not in a heading) all of a block that stands just before a heading? */
+static bool stands_before_heading(cmark_node *n)
+{
+	cmark_node *block = n;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
+		block = cmark_node_parent(n);
+		if (!block || cmark_node_get_type(block) != CMARK_NODE_PARAGRAPH)
+			return false;
+		/* <a id="x"></a> on the line above "### Title" is a paragraph of raw HTML alone */
+		for (cmark_node *c = cmark_node_first_child(block); c; c = cmark_node_next(c)) {
+			cmark_node_type t = cmark_node_get_type(c);
+			const char *lit = cmark_node_get_literal(c);
+
+			if (t != CMARK_NODE_HTML_INLINE && t != CMARK_NODE_SOFTBREAK
+			    && !(t == CMARK_NODE_TEXT && lit && !lit[strspn(lit, " \t")]))
+				return false;
+		}
+	}
+	return cmark_node_next(block) && cmark_node_get_type(cmark_node_next(block)) == CMARK_NODE_HEADING;
+}
 
 static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
 {
@@ -115,6 +166,9 @@ static void walk_heading(struct walk *w, cmark_node *n)
 		if (w->a->heading_ids)
 			h->id = g_strdup(g_hash_table_lookup(w->a->heading_ids,
 							     GINT_TO_POINTER(cmark_node_get_start_line(n))));
+		for (guint i = 0; i < w->pending_ids->len; i++)
+			heading_add_raw_id(h, g_ptr_array_index(w->pending_ids, i));
+		g_ptr_array_set_size(w->pending_ids, 0);
 		g_ptr_array_add(w->recording->headings, h);
 	}
 }
@@ -259,10 +313,13 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 			if (w->v)
 				break;
 			/* Inline script, SVG or MathML comes in pieces, taken whole by the writers: no links. */
-			if (w->whole_to)
+			if (w->whole_to) {
 				w->whole_to = n == w->whole_to ? NULL : w->whole_to;
-			else if (!(w->whole_to = sanitize_inline_whole(n)))
+			} else if (!(w->whole_to = sanitize_inline_whole(n))) {
 				sanitize_refused_links(cmark_node_get_literal(n), walk_refused_link, w);
+				w->ids_to_next = stands_before_heading(n);
+				sanitize_ids(cmark_node_get_literal(n), walk_raw_id, w);
+			}
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			walk_footnote(w, n);
@@ -319,9 +376,10 @@ void records_raw_html(struct article *a)
 
 void records_take(struct article *a)
 {
-	struct walk w = { .a = a, .recording = a };
+	struct walk w = { .a = a, .recording = a, .pending_ids = g_ptr_array_new_with_free_func(g_free) };
 
 	walk_tree(&w, a->doc);
+	g_ptr_array_free(w.pending_ids, TRUE);
 	/* Each picture's caption, decided once for both books: its title, else the title its page
 	   resource has in the front matter (Hugo's resources:), else an alt text that says something. */
 	for (guint i = 0; i < a->images->len; i++) {

@@ -714,7 +714,10 @@ static void leave(struct render *r, cmark_node *n)
 			g_string_append(r->out, "</li>\n");
 		break;
 	case CMARK_NODE_PARAGRAPH:
-		if (!tight_item(n))
+		/* Raw HTML that writes nothing (<a id="x"></a> alone) leaves no empty paragraph. */
+		if (!tight_item(n) && g_str_has_suffix(r->out->str, "<p>"))
+			g_string_truncate(r->out, r->out->len - strlen("<p>"));
+		else if (!tight_item(n))
 			g_string_append(r->out, "</p>\n");
 		else if (cmark_node_next(n))
 			g_string_append_c(r->out, '\n');
