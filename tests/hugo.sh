@@ -208,3 +208,44 @@ if hugo --source "$TMP/perma" --destination "$TMP/perma-public" --cacheDir "$TMP
 else
 	not_ok "permalinks: hugo builds the fixture" "$(head -5 "$TMP/perma-hugo.log")"
 fi
+
+# Straight quotes, dashes and ellipses set as Hugo's Goldmark Typographer sets them (on in Hugo by
+# default; text/typographer.c), each paragraph's text compared with what Debian's hugo writes.
+mkdir -p "$TMP/typo/content/posts" "$TMP/typo/layouts/_default"
+printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/typo/hugo.toml"
+printf '{{ .Content }}\n' >"$TMP/typo/layouts/_default/single.html"
+printf '{{ .Content }}\n' >"$TMP/typo/layouts/_default/list.html"
+cat >"$TMP/typo/content/posts/t.md" <<'MD'
+---
+title: typography
+lang: en
+---
+
+He said "hello" and 'bye'. It's Alice's book; I'm sure you're right, I've seen it, I'll go. Don't.
+
+The '90s were fun, rock 'n' roll, 'twas the night. The Smiths' house, doin' well.
+
+Dashes -- and --- and an ellipsis... here. "Quoted *emphasis*" and ("parens") and "a", "b".
+
+Monitor 21"" and 5'10" tall, x's and 'quoted'. A `code "not" --` span and [link "text"](https://example.com).
+MD
+if hugo --source "$TMP/typo" --destination "$TMP/typo-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
+	>"$TMP/typo-hugo.log" 2>&1; then
+	paragraphs='import html, re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s[s.find("</header>") + 1:] if "</header>" in s else s
+for p in re.findall(r"<p>(.*?)</p>", s, re.S):
+    print(html.unescape(re.sub(r"<[^>]+>", "", p)))'
+	/usr/bin/python3 -c "$paragraphs" "$TMP/typo-public/posts/t/index.html" >"$TMP/typo-hugo.txt"
+	"$FOLIO" -q "$TMP/typo/content/posts/t.md" -o "$TMP/typo.epub"
+	unzip -p "$TMP/typo.epub" EPUB/a0001.xhtml >"$TMP/typo.xhtml"
+	/usr/bin/python3 -c "$paragraphs" "$TMP/typo.xhtml" >"$TMP/typo-folio.txt"
+	if [ "$(wc -l <"$TMP/typo-hugo.txt")" -ge 4 ] && cmp -s "$TMP/typo-hugo.txt" "$TMP/typo-folio.txt"; then
+		ok "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them"
+	else
+		not_ok "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them" \
+			"$(diff "$TMP/typo-hugo.txt" "$TMP/typo-folio.txt" | head -12)"
+	fi
+else
+	not_ok "typographer: hugo builds the fixture" "$(head -5 "$TMP/typo-hugo.log")"
+fi

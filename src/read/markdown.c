@@ -10,6 +10,7 @@
 #include "text/nodetext.h"
 #include "text/parselock.h"
 #include "text/textnorm.h"
+#include "text/typographer.h"
 
 static bool starts_ci(const char *s, const char *prefix)
 {
@@ -56,6 +57,7 @@ static cmark_node *repaired(cmark_node *doc)
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
 	textnorm_cjk_quotes(doc);
+	typographer_tree(doc);
 	return doc;
 }
 

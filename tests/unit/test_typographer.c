@@ -1,0 +1,54 @@
+/* test_typographer.c - quotes, dashes and ellipses set as Hugo 0.111 (Goldmark's Typographer) sets them; the expected text is Hugo's output. */
+#include "check.h"
+#include "read/markdown.h"
+#include "text/typographer.h"
+
+#include <glib.h>
+
+static char got[1024];
+
+/* The text of md's first paragraph, inline markup dropped, after the typographer. */
+static const char *typeset(const char *md)
+{
+	cmark_node *doc = markdown_parse(md, strlen(md));
+	cmark_iter *it;
+	cmark_event_type ev;
+	GString *s = g_string_new(NULL);
+
+	typographer_tree(doc);
+	it = cmark_iter_new(cmark_node_first_child(doc));
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE))
+			g_string_append(s, cmark_node_get_literal(n));
+	}
+	cmark_iter_free(it);
+	g_strlcpy(got, s->str, sizeof got);
+	g_string_free(s, TRUE);
+	cmark_node_free(doc);
+	return got;
+}
+
+int main(void)
+{
+	cmark_node_free(markdown_parse("", 0));
+	CHECK_STR("typographer: quotes and contractions",
+		  typeset("He said \"hello\" and 'bye'. It's Alice's book; I'm sure you're right, I've seen it, I'll go. Don't."),
+		  "He said \u201Chello\u201D and \u2018bye\u2019. It\u2019s Alice\u2019s book; I\u2019m sure you\u2019re right, "
+		  "I\u2019ve seen it, I\u2019ll go. Don\u2019t.");
+	CHECK_STR("typographer: decades, 'n', 'twas, plural possessive, doin'",
+		  typeset("The '90s were fun, rock 'n' roll, 'twas the night. The Smiths' house, doin' well."),
+		  "The \u201990s were fun, rock \u2019n\u2019 roll, \u2019twas the night. The Smiths\u2019 house, doin\u2019 well.");
+	CHECK_STR("typographer: dashes and ellipsis", typeset("Dashes -- and --- and ellipsis... end"),
+		  "Dashes \u2013 and \u2014 and ellipsis\u2026 end");
+	CHECK_STR("typographer: quotes around emphasis and in parentheses",
+		  typeset("\"Quoted *emphasis*\" and \"*starts* with emphasis\" and (\"parens\") and \"a\", \"b\"."),
+		  "\u201CQuoted emphasis\u201D and \u201Cstarts with emphasis\u201D and (\u201Cparens\u201D) and \u201Ca\u201D, \u201Cb\u201D.");
+	CHECK_STR("typographer: quotes between Chinese letters are left (textnorm pairs them)",
+		  typeset("他说\"你好\"，然后走了。"), "他说\"你好\"，然后走了。");
+	CHECK_STR("typographer: inches, feet", typeset("Monitor 21\"\" and 5'10\" tall, x's and 'quoted'."),
+		  "Monitor 21\"\" and 5'10\" tall, x\u2019s and \u2018quoted\u2019.");
+	CHECK_STR("typographer: code is never touched", typeset("A `code \"not\" --` span"), "A code \"not\" -- span");
+	CHECK_DONE();
+}
