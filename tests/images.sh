@@ -258,3 +258,27 @@ lacks "placeholder: no English reason in the book" "$TMP/gone.xhtml" 'reached|of
 "$FOLIO" "$TMP/gone/zh.md" --image-cache "$TMP/cache-gone2" -t trace -o "$TMP/gone-net.trace" 2>/dev/null
 "$FOLIO" "$TMP/gone-offline/zh.md" --offline --image-cache "$TMP/cache-gone3" -t trace -o "$TMP/gone-off.trace" 2>/dev/null
 same_bytes "placeholder: and the same PDF pages" "$TMP/gone-net.trace" "$TMP/gone-off.trace"
+
+# A Windows bitmap (a screenshot saved as .bmp, or named .png) is no book format: converted to PNG
+# for both books, not refused as "not an image".
+mkdir -p "$TMP/bmp"
+/usr/bin/python3 - "$TMP/bmp" <<'PY'
+import struct, sys
+w, h = 5, 3
+row = bytes([0, 0, 255]) * w
+pixels = (row + b"\0" * ((4 - len(row) % 4) % 4)) * h
+data = struct.pack("<2sIHHI", b"BM", 54 + len(pixels), 0, 0, 54) \
+    + struct.pack("<IiiHHIIiiII", 40, w, -h, 1, 24, 0, len(pixels), 2835, 2835, 0, 0) + pixels
+for name in ("shot.bmp", "named.png"):
+    open(f"{sys.argv[1]}/{name}", "wb").write(data)
+PY
+printf -- '---\ntitle: bitmaps\n---\n\n![A screenshot](shot.bmp)\n\n![Named png](named.png)\n' >"$TMP/bmp/a.md"
+"$FOLIO" "$TMP/bmp" -t model -o "$TMP/bmp.model" 2>"$TMP/bmp.err"
+contains "bmp: a bitmap becomes PNG" "$TMP/bmp.model" "'shot\.bmp' .* -> images/img-[0-9a-f]{16}\.png image/png 5x3 \(from image/bmp\)$"
+contains "bmp: ... also named .png (a top-down bitmap)" "$TMP/bmp.model" "'named\.png' .* image/png 5x3 \(from image/bmp\)$"
+lacks "bmp: ... without a warning" "$TMP/bmp.err" "warning"
+"$FOLIO" -q "$TMP/bmp" -o "$TMP/bmp.epub" -o "$TMP/bmp.pdf"
+[ "$(pdfimages -list "$TMP/bmp.pdf" | awk 'NR > 2 && $4 == 5 && $5 == 3' | wc -l)" -ge 1 ] && ok "bmp: drawn in the PDF" \
+	|| not_ok "bmp: drawn in the PDF" "$(pdfimages -list "$TMP/bmp.pdf")"
+unzip -l "$TMP/bmp.epub" >"$TMP/bmp.list"
+lacks "bmp: no bitmap packed in the EPUB" "$TMP/bmp.list" "\.bmp"

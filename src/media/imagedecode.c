@@ -314,8 +314,8 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 					       info->width, info->height, max_mp);
 		return false;
 	}
-	/* What to pack: the original whenever it will do. */
-	if (fits(info, max_side) && !(is_webp && webp != WEBP_KEEP)
+	/* What to pack: the original whenever it will do (a bitmap never does: no reader takes it). */
+	if (fits(info, max_side) && !(is_webp && webp != WEBP_KEEP) && strcmp(info->media_type, "image/bmp")
 	    && !(info->orientation > 1 && !strcmp(info->media_type, "image/jpeg")))
 		return true;
 	if (!strcmp(info->media_type, "image/jpeg"))

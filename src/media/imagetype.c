@@ -212,6 +212,20 @@ bool imagetype_sniff(const unsigned char *d, size_t len, struct image_info *info
 				i += 8 + n + (n & 1);
 			}
 		}
+	} else if (len >= 26 && d[0] == 'B' && d[1] == 'M' && le16(d + 14) >= 12) {
+		/* Windows bitmap (a screenshot saved as .bmp, or named .png): no book format, converted */
+		info->media_type = "image/bmp";
+		info->ext = "bmp";
+		if (le16(d + 14) == 12) {	/* OS/2 BITMAPCOREHEADER: 16-bit sizes */
+			info->width = (int)le16(d + 18);
+			info->height = (int)le16(d + 20);
+		} else {
+			long h = (long)(le16(d + 22) | (unsigned long)le16(d + 24) << 16);
+
+			info->width = (int)(le16(d + 18) | (unsigned long)le16(d + 20) << 16);
+			/* negative: rows stored top-down */
+			info->height = (int)(h > 0x7FFFFFFFL ? 0x100000000L - h : h);
+		}
 	} else if (looks_like_svg(d, len)) {
 		info->media_type = "image/svg+xml";
 		info->ext = "svg";

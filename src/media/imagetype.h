@@ -7,7 +7,7 @@
 
 struct image_info {
 	const char *media_type;	/* "image/jpeg", ... or NULL when the bytes are no image folio knows */
-	const char *ext;	/* "jpg", "png", "gif", "webp", "svg" */
+	const char *ext;	/* "jpg", "png", "gif", "webp", "svg", "bmp" (never packed: converted to PNG) */
 	int width, height;	/* 0 when the header does not say (SVG) */
 	int orientation;	/* JPEG EXIF orientation 1..8; 0 when none is written */
 	int components;		/* JPEG: colour components (1 grey, 3 colour, 4 CMYK); 0 for other types */

@@ -64,7 +64,7 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 		return NULL;
 	}
 	if (!imagetype_sniff(data, len, &info)) {
-		*why = "is not an image (JPEG, PNG, GIF, WebP or SVG)";
+		*why = "is not an image folio reads (JPEG, PNG, GIF, WebP, BMP or SVG)";
 		return NULL;
 	}
 	/* Named after the original bytes: the same picture, fetched or local, converted or not, is one resource. */
