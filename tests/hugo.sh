@@ -249,3 +249,20 @@ for p in re.findall(r"<p>(.*?)</p>", s, re.S):
 else
 	not_ok "typographer: hugo builds the fixture" "$(head -5 "$TMP/typo-hugo.log")"
 fi
+
+# [[module.mounts]] of a content folder (Hugo's own docs mount content/en as content): pages are
+# read from there and published where Hugo publishes them, so links by those addresses reach them.
+mkdir -p "$TMP/mount/content/en/posts" "$TMP/mount/layouts/_default"
+printf '{{ .Content }}\n' >"$TMP/mount/layouts/_default/single.html"
+printf '{{ .Content }}\n' >"$TMP/mount/layouts/_default/list.html"
+printf 'baseURL = "https://example.org/"\ntitle = "mount"\n[[module.mounts]]\n  source = "content/en"\n  target = "content"\n  lang = "en"\n' \
+	>"$TMP/mount/hugo.toml"
+printf -- '---\ntitle: A\n---\n\nSee [b](/posts/b/).\n' >"$TMP/mount/content/en/posts/a.md"
+printf -- '---\ntitle: B\n---\n\nB.\n' >"$TMP/mount/content/en/posts/b.md"
+if hugo --source "$TMP/mount" --destination "$TMP/mount-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
+	>"$TMP/mount-hugo.log" 2>&1 && [ -f "$TMP/mount-public/posts/b/index.html" ]; then
+	"$FOLIO" -q "$TMP/mount" -t model -o "$TMP/mount.model"
+	contains "mounts: a page of a mounted content folder is where Hugo publishes it" "$TMP/mount.model" "link line 5 /posts/b/ -> a0002$"
+else
+	not_ok "mounts: hugo publishes /posts/b/" "$(head -5 "$TMP/mount-hugo.log"; cd "$TMP/mount-public" 2>/dev/null && find . -name index.html)"
+fi

@@ -185,6 +185,55 @@ static struct site_lang *lang_new(struct site *s, const struct fm_node *config, 
 	return l;
 }
 
+/* Does a mount's language list (lang = "en", or sites.matrix.languages = ["en"]) take key? None: every one. */
+static bool mount_takes(const struct fm_node *m, const char *key)
+{
+	const struct fm_node *lang = fm_map_get(m, "lang"), *langs = fm_lookup(m, "sites.matrix.languages");
+
+	if (lang && lang->text && *lang->text)
+		return !g_ascii_strcasecmp(lang->text, key);
+	if (langs && langs->kind == FM_LIST) {
+		for (guint i = 0; i < langs->items->len; i++) {
+			const struct fm_node *k = g_ptr_array_index(langs->items, i);
+
+			if (k->text && !g_ascii_strcasecmp(k->text, key))
+				return true;
+		}
+		return false;
+	}
+	return true;
+}
+
+/*
+ * [[module.mounts]] with target "content": the folder a language's pages come from (Hugo's docs
+ * mount content/en as content). The first such mount of a language wins; a mount into a folder
+ * below content (target "content/blog") is not read.
+ */
+static void mount_content(struct site *s, const struct fm_node *config)
+{
+	const struct fm_node *mounts = fm_lookup(config, "module.mounts");
+
+	if (!mounts || mounts->kind != FM_LIST)
+		return;
+	for (guint i = 0; i < s->langs->len; i++) {
+		struct site_lang *l = g_ptr_array_index(s->langs, i);
+
+		for (guint k = 0; k < mounts->items->len; k++) {
+			const struct fm_node *m = g_ptr_array_index(mounts->items, k);
+			const char *source = m->kind == FM_MAP ? text_of(m, "source") : NULL;
+			const char *target = m->kind == FM_MAP ? text_of(m, "target") : NULL;
+			char *real;
+
+			if (!source || !target || (strcmp(target, "content") && strcmp(target, "content/"))
+			    || !mount_takes(m, l->key) || !(real = real_dir(s->root, source)))
+				continue;
+			g_free(l->content_dir);
+			l->content_dir = real;
+			break;
+		}
+	}
+}
+
 static int compare_langs(gconstpointer pa, gconstpointer pb)
 {
 	const struct site_lang *a = *(struct site_lang *const *)pa, *b = *(struct site_lang *const *)pb;
@@ -250,6 +299,7 @@ struct site *site_load(const char *dir)
 			g_ptr_array_insert(s->langs, 0, l);
 		}
 	}
+	mount_content(s, config);
 	s->emoji = fm_is_true(fm_map_get(config, "enableEmoji"));
 	tz = text_of(config, "timeZone");
 	s->timezone = g_strdup(tz);
