@@ -103,7 +103,7 @@ grep -q SURVIVES <(unzip -p "$TMP/bad.epub" '*.xhtml' 2>/dev/null) && ok "bad in
 printf 'shortcodes:\n  notice: blockquot\n' >"$TMP/bad/folio.yaml"
 expect_status "bad input: a shortcode mapped to no rendering is bad usage (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
 contains "bad input: ... naming the file, the line and what it takes" "$TMP/err" \
-	"folio.yaml:2: error: 'shortcodes: notice' must be one of blockquote, details"
+	"folio.yaml:2: error: 'shortcodes: notice' must be one of blockquote, callout, details"
 printf 'shortcodes: [notice]\n' >"$TMP/bad/folio.yaml"
 expect_status "bad input: shortcodes: must be a mapping (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
 

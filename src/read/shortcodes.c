@@ -16,7 +16,7 @@ static const struct {
 	const char *name;
 	enum sc_rendering r;
 } renderings[] = {
-	{ "blockquote", SC_BLOCKQUOTE }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
+	{ "blockquote", SC_BLOCKQUOTE }, { "callout", SC_CALLOUT }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
 	{ "gist", SC_GIST }, { "highlight", SC_HIGHLIGHT }, { "instagram", SC_INSTAGRAM },
 	{ "markdown", SC_MARKDOWN }, { "param", SC_PARAM }, { "ref", SC_REF }, { "relref", SC_RELREF },
 	{ "text", SC_TEXT }, { "tweet", SC_TWITTER }, { "twitter", SC_TWITTER }, { "vimeo", SC_VIMEO },
@@ -31,6 +31,18 @@ enum sc_rendering sc_rendering_by_name(const char *name)
 	return SC_UNKNOWN;
 }
 
+/*
+ * The notes, tips and warnings of the popular themes (FixIt, LoVeIt and DoIt's admonition,
+ * hugo-notice, hugo-book's hint, Docsy's alert, ...): their templates render the inner text as
+ * Markdown under a title, whichever form the tag has.
+ */
+static const char *const callouts[] = {
+	"admonition", "notice", "hint", "alert", "callout", "note", "tip", "tips", "info", "warning", "caution",
+	"danger", "important", "attention", "error", "success", "question", "example", "abstract", "bug", "failure",
+};
+/* Those whose first positional parameter is the kind (the others are named after it). */
+static const char *const kinded[] = { "admonition", "notice", "hint", "alert", "callout" };
+
 /* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141). */
 static enum sc_rendering built_in(const char *name)
 {
@@ -40,6 +52,9 @@ static enum sc_rendering built_in(const char *name)
 	for (size_t i = 0; i < G_N_ELEMENTS(hugo); i++)
 		if (!strcmp(hugo[i], name))
 			return sc_rendering_by_name(name);
+	for (size_t i = 0; i < G_N_ELEMENTS(callouts); i++)
+		if (!g_ascii_strcasecmp(callouts[i], name))
+			return SC_CALLOUT;
 	return SC_UNKNOWN;
 }
 
@@ -965,6 +980,57 @@ static void render_quote(struct render *R, GString *out, const struct token *t, 
 	g_free(indent);
 }
 
+/*
+ * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
+ * (title=, else the second positional parameter, else its kind, "Warning"), then the inner text as
+ * Markdown. Inside a line, its text only.
+ */
+static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block)
+{
+	bool by_kind = false;
+	const char *title = get(t, "title", -1), *kind;
+	char *label = NULL;
+	GString *quoted;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(kinded); i++)
+		by_kind = by_kind || !g_ascii_strcasecmp(kinded[i], t->name);
+	kind = by_kind ? (get(t, "type", -1) ? get(t, "type", -1) : get(t, NULL, 0)) : t->name;
+	if (!title || !*title)
+		title = by_kind ? get(t, NULL, 1) : get(t, NULL, 0);
+	if (title && *title)
+		label = g_strdup(title);
+	else if (kind && *kind && g_ascii_isalpha(kind[0]))
+		label = g_strdup_printf("%c%s", g_ascii_toupper(kind[0]), kind + 1);
+	if (R->ctx->html) {
+		g_string_append(out, "<blockquote>");
+		if (label) {
+			g_string_append(out, "<p><strong>");
+			xml_escape(out, label, -1);
+			g_string_append(out, "</strong></p>");
+		}
+		g_string_append_len(out, body->str, (gssize)body->len);
+		g_string_append(out, "</blockquote>");
+		g_free(label);
+		return;
+	}
+	if (!block) {
+		g_string_append_len(out, body->str, (gssize)body->len);
+		g_free(label);
+		return;
+	}
+	quoted = g_string_new(NULL);
+	if (label) {
+		g_string_append(quoted, "**");
+		put_md_text(quoted, label);
+		g_string_append(quoted, "**\n\n");
+	}
+	/* the inner text from its first line that says something */
+	g_string_append(quoted, body->str + strspn(body->str, " \t\n"));
+	render_quote(R, out, t, quoted, true);
+	g_string_free(quoted, TRUE);
+	g_free(label);
+}
+
 /* The code of highlight: a fenced block in its language (a code span when it is all on one line). */
 static void render_highlight(struct render *R, GString *out, const struct token *t, GString *code, bool block)
 {
@@ -1028,7 +1094,8 @@ static enum sc_rendering rendering_of(const struct render *R, const char *name)
 
 static bool uses_inner(enum sc_rendering r)
 {
-	return r == SC_HIGHLIGHT || r == SC_DETAILS || r == SC_BLOCKQUOTE || r == SC_MARKDOWN || r == SC_TEXT;
+	return r == SC_HIGHLIGHT || r == SC_DETAILS || r == SC_BLOCKQUOTE || r == SC_MARKDOWN || r == SC_TEXT
+	       || r == SC_CALLOUT;
 }
 
 static void count_unknown(struct render *R, const struct token *t)
@@ -1076,6 +1143,10 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_BLOCKQUOTE:
 		body = inner(R, t, close, ti, tj, inner_mode);
 		render_quote(R, out, t, body, block);
+		break;
+	case SC_CALLOUT:
+		body = inner(R, t, close, ti, tj, M_MARKDOWN);
+		render_callout(R, out, t, body, block);
 		break;
 	case SC_YOUTUBE: case SC_VIMEO: case SC_X: case SC_TWITTER: case SC_INSTAGRAM: case SC_GIST:
 		render_embed(R, out, t, r, block);

@@ -116,6 +116,22 @@ int main(void)
 	CHECK_STR("blockquote: self-closing leaves nothing", r.text, "\n");
 	sc_result_clear(&r);
 
+	/* A theme's note: its inner text is Markdown under its title, whichever form (FixIt's admonition). */
+	run("{{< admonition warning \"警告\" >}}\n[沐目体](u) _仅用于个人非商用！_\n{{< /admonition >}}\n", false, false, &r);
+	CHECK_STR("callout: admonition's title, its inner text Markdown", r.text,
+		  "> **警告**\n>\n> [沐目体](u) _仅用于个人非商用！_\n>\n");
+	CHECK("callout: a theme's note is no unknown shortcode", r.unknown->len == 0);
+	sc_result_clear(&r);
+	run("{{< tip >}}\nUse **bold**.\n{{< /tip >}}\n", false, false, &r);
+	CHECK_STR("callout: named after its kind, titled by it", r.text, "> **Tip**\n>\n> Use **bold**.\n>\n");
+	sc_result_clear(&r);
+	run("{{< alert title=\"Note\" >}}Inline *alert*{{< /alert >}}\n", false, false, &r);
+	CHECK_STR("callout: title=", r.text, "> **Note**\n>\n> Inline *alert*\n");
+	sc_result_clear(&r);
+	run("An inline {{< hint info >}}small{{< /hint >}} one.\n", false, false, &r);
+	CHECK_STR("callout: inside a line, its text", r.text, "An inline small one.\n");
+	sc_result_clear(&r);
+
 	run("a {{< marginnote >}}旁注{{< /marginnote >}} b {{% marginnote %}}*强调*{{% /marginnote %}}.\n", false, false, &r);
 	CHECK_STR("unknown: tags dropped, inner kept", r.text, "a 旁注 b *强调*.\n");
 	CHECK("unknown: counted once per name, with its uses and first line", r.unknown->len == 1
