@@ -165,10 +165,16 @@ static cmark_node *text_node(const char *text, size_t len)
 /* Split the text node n around each address in it. */
 static void linkify_text(cmark_node *n)
 {
-	char *text = g_strdup(cmark_node_get_literal(n));
-	size_t len = strlen(text), from = 0;
+	const char *lit = cmark_node_get_literal(n);
+	char *text;
+	size_t len, from = 0;
 	bool changed = false;
 
+	/* Every address has a dot (most text, all Chinese text, has none beside an ASCII letter): no copy. */
+	if (!lit || !strchr(lit, '.'))
+		return;
+	text = g_strdup(lit);
+	len = strlen(text);
 	for (size_t i = 0; i < len; i++) {
 		enum linkify_kind kind;
 		size_t m;

@@ -198,10 +198,15 @@ static const char *quote(const char *t, size_t len, size_t i, gunichar before, g
 static void set_text(cmark_node *n, struct quotes *q)
 {
 	const char *t = cmark_node_get_literal(n);
-	size_t len = t ? strlen(t) : 0;
-	gunichar before = outside(n, true), beyond = outside(n, false);
-	GString *out = g_string_sized_new(len);
+	size_t len;
+	gunichar before, beyond;
+	GString *out;
 	bool changed = false;
+
+	len = strlen(t);
+	before = outside(n, true);
+	beyond = outside(n, false);
+	out = g_string_sized_new(len);
 
 	for (size_t i = 0; i < len;) {
 		const char *put = NULL;
@@ -244,7 +249,11 @@ void typographer_tree(cmark_node *doc)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it), *block;
 
-		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT || in_bare_address(n))
+		const char *lit;
+
+		/* Most text (all Chinese text) has nothing to set: looked at no further. */
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT
+		    || !(lit = cmark_node_get_literal(n)) || !strpbrk(lit, "-.<>'\"") || in_bare_address(n))
 			continue;
 		for (block = cmark_node_parent(n); block && is_inline(block); block = cmark_node_parent(block))
 			;
