@@ -266,3 +266,11 @@ if hugo --source "$TMP/mount" --destination "$TMP/mount-public" --cacheDir "$TMP
 else
 	not_ok "mounts: hugo publishes /posts/b/" "$(head -5 "$TMP/mount-hugo.log"; cd "$TMP/mount-public" 2>/dev/null && find . -name index.html)"
 fi
+# A mount cannot take folio out of the site it was given.
+mkdir -p "$TMP/mountout/site/content" "$TMP/mountout/outside"
+printf -- '---\ntitle: secret\n---\n\nSECRET\n' >"$TMP/mountout/outside/s.md"
+printf 'title = "x"\n[[module.mounts]]\n  source = "../outside"\n  target = "content"\n' >"$TMP/mountout/site/hugo.toml"
+"$FOLIO" "$TMP/mountout/site" -t model -o "$TMP/mountout.model" 2>"$TMP/mountout.err"
+contains "mounts: a content mount outside the site is refused, and said" "$TMP/mountout.err" "outside is outside the site; not read"
+cat "$TMP/mountout.model" "$TMP/mountout.err" >"$TMP/mountout.all" 2>/dev/null
+lacks "mounts: ... nothing of it read" "$TMP/mountout.all" "SECRET\|title: secret"
