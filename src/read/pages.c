@@ -162,7 +162,7 @@ static void find_section(struct pages *p, struct article *a)
 
 /*
  * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks and . / \ _ # + ~ - @
- * kept, a run of white space or hyphens between them one hyphen, the rest dropped.
+ * kept, a run of white space between them one hyphen, the rest dropped.
  */
 static void append_urlized(GString *u, const char *text)
 {
