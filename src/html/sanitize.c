@@ -1299,56 +1299,74 @@ static bool dropped_whole(const xmlNode *n)
 	return e && (e->action == A_DROP || e->action == A_DROP_WARN || e->action == A_EMBED);
 }
 
-void sanitize_refused_links(const char *html, void (*fn)(void *data, const char *href, int line), void *data)
+/* Call visit for each element of html outside what both books drop whole, in document order. */
+static void each_kept_element(const char *html, void (*visit)(const xmlNode *n, void *data), void *data)
 {
-	htmlDocPtr doc;
+	htmlDocPtr doc = sanitize_parse_html(html);
 
-	if (!html || !find_ci(html, "<a"))
-		return;
-	doc = sanitize_parse_html(html);
 	for (const xmlNode *n = doc ? doc->children : NULL; n;) {
 		bool into = true;
 
-		if (n->type == XML_ELEMENT_NODE && dropped_whole(n)) {
+		if (n->type == XML_ELEMENT_NODE && dropped_whole(n))
 			into = false;
-		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "a")) {
-			char *href = allow_attr(n, "href"), *uri = NULL;
-
-			/* As put_element's A_A decides: no URI (a script or invalid address), no link. */
-			if (href && (uri_from_address(href, &uri, NULL), !uri))
-				fn(data, href, node_line(n, 1));
-			g_free(uri);
-			g_free(href);
-		}
+		else if (n->type == XML_ELEMENT_NODE)
+			visit(n, data);
 		n = sanitize_next_node(n, (const xmlNode *)doc, into);
 	}
 	xmlFreeDoc(doc);
 }
 
+struct refused_walk {
+	void (*fn)(void *data, const char *href, int line);
+	void *data;
+};
+
+static void visit_refused(const xmlNode *n, void *data)
+{
+	const struct refused_walk *w = data;
+	char *href, *uri = NULL;
+
+	if (g_ascii_strcasecmp((const char *)n->name, "a"))
+		return;
+	href = allow_attr(n, "href");
+	/* As put_element's A_A decides: no URI (a script or invalid address), no link. */
+	if (href && (uri_from_address(href, &uri, NULL), !uri))
+		w->fn(w->data, href, node_line(n, 1));
+	g_free(uri);
+	g_free(href);
+}
+
+void sanitize_refused_links(const char *html, void (*fn)(void *data, const char *href, int line), void *data)
+{
+	struct refused_walk w = { fn, data };
+
+	if (html && find_ci(html, "<a"))
+		each_kept_element(html, visit_refused, &w);
+}
+
+struct id_walk {
+	void (*fn)(void *data, const char *id);
+	void *data;
+};
+
+static void visit_id(const xmlNode *n, void *data)
+{
+	const struct id_walk *w = data;
+	char *id = allow_attr(n, "id");
+
+	if (!id && !g_ascii_strcasecmp((const char *)n->name, "a"))
+		id = allow_attr(n, "name");
+	if (id && *g_strstrip(id))
+		w->fn(w->data, id);
+	g_free(id);
+}
+
 void sanitize_ids(const char *html, void (*fn)(void *data, const char *id), void *data)
 {
-	htmlDocPtr doc;
+	struct id_walk w = { fn, data };
 
-	if (!html || (!find_ci(html, "id") && !find_ci(html, "name")))
-		return;
-	doc = sanitize_parse_html(html);
-	for (const xmlNode *n = doc ? doc->children : NULL; n;) {
-		bool into = true;
-
-		if (n->type == XML_ELEMENT_NODE && dropped_whole(n)) {
-			into = false;
-		} else if (n->type == XML_ELEMENT_NODE) {
-			char *id = allow_attr(n, "id");
-
-			if (!id && !g_ascii_strcasecmp((const char *)n->name, "a"))
-				id = allow_attr(n, "name");
-			if (id && *g_strstrip(id))
-				fn(data, id);
-			g_free(id);
-		}
-		n = sanitize_next_node(n, (const xmlNode *)doc, into);
-	}
-	xmlFreeDoc(doc);
+	if (html && (find_ci(html, "id") || find_ci(html, "name")))
+		each_kept_element(html, visit_id, &w);
 }
 
 cmark_node *sanitize_inline_whole(cmark_node *node)

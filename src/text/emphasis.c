@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "text/clreq.h"
+#include "text/nodetext.h"
 
 struct delim {
 	cmark_node *node;
@@ -69,16 +70,6 @@ static bool cjk_beside(const struct delim *a, const struct delim *b)
 	       || clreq_is_cjk(char_before(lb, b->off)) || clreq_is_cjk(char_after(lb, b->off + 2));
 }
 
-static cmark_node *text_node(const char *s, size_t len)
-{
-	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-	char *copy = g_strndup(s, len);
-
-	cmark_node_set_literal(t, copy);
-	g_free(copy);
-	return t;
-}
-
 /* Replace the pair of delimiters a (opening) and b (closing) by a STRONG node around what is between. */
 static void make_strong(struct delim a, struct delim b)
 {
@@ -86,23 +77,23 @@ static void make_strong(struct delim a, struct delim b)
 	char *la = g_strdup(cmark_node_get_literal(a.node)), *lb = g_strdup(cmark_node_get_literal(b.node));
 
 	if (a.node == b.node) {
-		cmark_node_append_child(strong, text_node(la + a.off + 2, b.off - a.off - 2));
+		cmark_node_append_child(strong, node_new_text(la + a.off + 2, b.off - a.off - 2));
 		cmark_node_insert_after(a.node, strong);
 		if (lb[b.off + 2])
-			cmark_node_insert_after(strong, text_node(lb + b.off + 2, strlen(lb + b.off + 2)));
+			cmark_node_insert_after(strong, node_new_text(lb + b.off + 2, strlen(lb + b.off + 2)));
 	} else {
 		cmark_node *c, *next;
 
 		cmark_node_insert_after(a.node, strong);
 		if (la[a.off + 2])
-			cmark_node_append_child(strong, text_node(la + a.off + 2, strlen(la + a.off + 2)));
+			cmark_node_append_child(strong, node_new_text(la + a.off + 2, strlen(la + a.off + 2)));
 		for (c = cmark_node_next(strong); c && c != b.node; c = next) {
 			next = cmark_node_next(c);
 			cmark_node_unlink(c);
 			cmark_node_append_child(strong, c);
 		}
 		if (b.off)
-			cmark_node_append_child(strong, text_node(lb, b.off));
+			cmark_node_append_child(strong, node_new_text(lb, b.off));
 		if (lb[b.off + 2]) {
 			cmark_node_set_literal(b.node, lb + b.off + 2);
 		} else {

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "text/nodetext.h"
+
 /* Goldmark 1.5's expressions (extension/linkify.go, util.go), the same in PCRE. */
 #define URL_PATH "[-a-zA-Z0-9@:%_+.~#$!?&/=\\(\\);,'\">\\^{}\\[\\]`]*"
 static const char url_pattern[] =
@@ -152,16 +154,6 @@ static bool inside_link(cmark_node *n)
 	return false;
 }
 
-static cmark_node *text_node(const char *text, size_t len)
-{
-	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-	char *s = g_strndup(text, len);
-
-	cmark_node_set_literal(t, s);
-	g_free(s);
-	return t;
-}
-
 /* Split the text node n around each address in it. */
 static void linkify_text(cmark_node *n)
 {
@@ -186,12 +178,12 @@ static void linkify_text(cmark_node *n)
 		if (!(m = linkify_match(text + i, len - i, &kind)))
 			continue;
 		if (i > from)
-			cmark_node_insert_before(n, text_node(text + from, i - from));
+			cmark_node_insert_before(n, node_new_text(text + from, i - from));
 		url = g_strdup_printf("%s%.*s", kind == LINKIFY_WWW ? "https://" : kind == LINKIFY_EMAIL ? "mailto:" : "",
 				      (int)m, text + i);
 		link = cmark_node_new(CMARK_NODE_LINK);
 		cmark_node_set_url(link, url);
-		cmark_node_append_child(link, text_node(text + i, m));
+		cmark_node_append_child(link, node_new_text(text + i, m));
 		cmark_node_insert_before(n, link);
 		g_free(url);
 		from = i + m;

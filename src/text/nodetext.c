@@ -43,3 +43,13 @@ int node_file_line(cmark_node *n, int body_line)
 	}
 	return body_line + (line > 0 ? line - 1 : 0);
 }
+
+cmark_node *node_new_text(const char *s, size_t len)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	char *copy = g_strndup(s, len);
+
+	cmark_node_set_literal(t, copy);
+	g_free(copy);
+	return t;
+}
