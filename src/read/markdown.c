@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "text/emphasis.h"
 #include "text/linkify.h"
+#include "text/tasklist.h"
 #include "text/nodetext.h"
 #include "text/parselock.h"
 #include "text/textnorm.h"
@@ -56,6 +57,7 @@ static cmark_node *repaired(cmark_node *doc)
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
+	tasklist_tree(doc);
 	textnorm_cjk_quotes(doc);
 	typographer_tree(doc);
 	return doc;
