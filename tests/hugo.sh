@@ -12,6 +12,17 @@ cp -r "$site" "$TMP/site"
 check "hugo: the fixture site builds offline" \
 	hugo --source "$TMP/site" --destination "$TMP/public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet
 
+# A small site of a test's own: hugo_layouts DIR gives it the comparison's layouts (each page its
+# .Content alone); hugo_build DIR has Debian's hugo build it into DIR-public (its log DIR-hugo.log).
+hugo_layouts() {
+	mkdir -p "$1/layouts/_default"
+	printf '{{ .Content }}\n' >"$1/layouts/_default/single.html"
+	printf '{{ .Content }}\n' >"$1/layouts/_default/list.html"
+}
+hugo_build() {
+	hugo --source "$1" --destination "$1-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet >"$1-hugo.log" 2>&1
+}
+
 # compare.py can pass and can fail: a book made from Hugo's own pages passes (with folio's typography);
 # the same book with one thing spoiled fails.
 check "compare.py: a book made from Hugo's own pages passes" \
@@ -123,10 +134,9 @@ contains "site links: the address of no page stays text" "$TMP/siteurl.model" "l
 # Bare addresses are linked where Hugo's Goldmark links them (text/linkify.c), checked against
 # Debian's hugo itself: not after a full-width colon, ended by Chinese text, www. as https://, an
 # e-mail after a space; and "10~20 元" is a range, not a strike (Goldmark wants ~~).
-mkdir -p "$TMP/linkify/content/posts" "$TMP/linkify/layouts/_default"
+mkdir -p "$TMP/linkify/content/posts"
 printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/linkify/hugo.toml"
-printf '{{ .Content }}\n' >"$TMP/linkify/layouts/_default/single.html"
-printf '{{ .Content }}\n' >"$TMP/linkify/layouts/_default/list.html"
+hugo_layouts "$TMP/linkify"
 cat >"$TMP/linkify/content/posts/l.md" <<'MD'
 ---
 title: 链接
@@ -142,8 +152,7 @@ title: 链接
 
 价格10~20元，重量5~8公斤，~~删除~~。
 MD
-if hugo --source "$TMP/linkify" --destination "$TMP/linkify-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
-	>"$TMP/linkify-hugo.log" 2>&1; then
+if hugo_build "$TMP/linkify"; then
 	grep -o '<a href="[^"]*"\|<del>[^<]*' "$TMP/linkify-public/posts/l/index.html" >"$TMP/linkify-hugo.txt"
 	"$FOLIO" -q "$TMP/linkify/content/posts/l.md" -o "$TMP/linkify.epub"
 	unzip -p "$TMP/linkify.epub" EPUB/a0001.xhtml | grep -o '<a href="[^"#]*"\|<del>[^<]*' >"$TMP/linkify-folio.txt"
@@ -176,9 +185,8 @@ lacks "site pictures: ... and only that one" "$TMP/pics.err" "bg\.png\|red\.png"
 
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes.
-mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog" "$TMP/perma/layouts/_default"
-printf '{{ .Content }}\n' >"$TMP/perma/layouts/_default/single.html"
-printf '{{ .Content }}\n' >"$TMP/perma/layouts/_default/list.html"
+mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog"
+hugo_layouts "$TMP/perma"
 cat >"$TMP/perma/hugo.toml" <<'TOML'
 baseURL = "https://example.org/"
 title = "perma"
@@ -195,8 +203,7 @@ printf -- '---\ntitle: "标题 测试!"\n---\n\nD.\n' >"$TMP/perma/content/blog/
 links="/2023/04/hello-world/ /2022/12/a-title-here/ /n/c/ /n/bundle/ /blog/标题-测试/"
 { printf -- '---\ntitle: Links\ndate: 2023-01-01\n---\n\n'; for l in $links; do printf '[to](%s) ' "$l"; done; printf '\n'; } \
 	>"$TMP/perma/content/notes/links.md"
-if hugo --source "$TMP/perma" --destination "$TMP/perma-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
-	>"$TMP/perma-hugo.log" 2>&1; then
+if hugo_build "$TMP/perma"; then
 	"$FOLIO" -q "$TMP/perma" -t model -o "$TMP/perma.model"
 	for l in $links; do
 		if [ -f "$TMP/perma-public${l}index.html" ]; then
@@ -211,10 +218,9 @@ fi
 
 # Straight quotes, dashes and ellipses set as Hugo's Goldmark Typographer sets them (on in Hugo by
 # default; text/typographer.c), each paragraph's text compared with what Debian's hugo writes.
-mkdir -p "$TMP/typo/content/posts" "$TMP/typo/layouts/_default"
+mkdir -p "$TMP/typo/content/posts"
 printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/typo/hugo.toml"
-printf '{{ .Content }}\n' >"$TMP/typo/layouts/_default/single.html"
-printf '{{ .Content }}\n' >"$TMP/typo/layouts/_default/list.html"
+hugo_layouts "$TMP/typo"
 cat >"$TMP/typo/content/posts/t.md" <<'MD'
 ---
 title: typography
@@ -229,8 +235,7 @@ Dashes -- and --- and an ellipsis... here. "Quoted *emphasis*" and ("parens") an
 
 Monitor 21"" and 5'10" tall, x's and 'quoted'. A `code "not" --` span and [link "text"](https://example.com).
 MD
-if hugo --source "$TMP/typo" --destination "$TMP/typo-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
-	>"$TMP/typo-hugo.log" 2>&1; then
+if hugo_build "$TMP/typo"; then
 	paragraphs='import html, re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 s = s[s.find("</header>") + 1:] if "</header>" in s else s
@@ -252,15 +257,13 @@ fi
 
 # [[module.mounts]] of a content folder (Hugo's own docs mount content/en as content): pages are
 # read from there and published where Hugo publishes them, so links by those addresses reach them.
-mkdir -p "$TMP/mount/content/en/posts" "$TMP/mount/layouts/_default"
-printf '{{ .Content }}\n' >"$TMP/mount/layouts/_default/single.html"
-printf '{{ .Content }}\n' >"$TMP/mount/layouts/_default/list.html"
+mkdir -p "$TMP/mount/content/en/posts"
+hugo_layouts "$TMP/mount"
 printf 'baseURL = "https://example.org/"\ntitle = "mount"\n[[module.mounts]]\n  source = "content/en"\n  target = "content"\n  lang = "en"\n' \
 	>"$TMP/mount/hugo.toml"
 printf -- '---\ntitle: A\n---\n\nSee [b](/posts/b/).\n' >"$TMP/mount/content/en/posts/a.md"
 printf -- '---\ntitle: B\n---\n\nB.\n' >"$TMP/mount/content/en/posts/b.md"
-if hugo --source "$TMP/mount" --destination "$TMP/mount-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet \
-	>"$TMP/mount-hugo.log" 2>&1 && [ -f "$TMP/mount-public/posts/b/index.html" ]; then
+if hugo_build "$TMP/mount" && [ -f "$TMP/mount-public/posts/b/index.html" ]; then
 	"$FOLIO" -q "$TMP/mount" -t model -o "$TMP/mount.model"
 	contains "mounts: a page of a mounted content folder is where Hugo publishes it" "$TMP/mount.model" "link line 5 /posts/b/ -> a0002$"
 else

@@ -7,9 +7,9 @@
 #include "base/diag.h"
 #include "text/emphasis.h"
 #include "text/linkify.h"
-#include "text/tasklist.h"
 #include "text/nodetext.h"
 #include "text/parselock.h"
+#include "text/tasklist.h"
 #include "text/textnorm.h"
 #include "text/typographer.h"
 

@@ -288,7 +288,7 @@ static void permalink(const struct pages *p, struct article *a)
 {
 	const struct site *s = p->r->site;
 	GString *u = g_string_new(NULL);
-	char *dir, *name, *top;
+	char *dir, *top;
 	const char *pattern;
 
 	if (a->fm.url.text && *a->fm.url.text) {
@@ -309,27 +309,18 @@ static void permalink(const struct pages *p, struct article *a)
 		append_pattern(u, pattern, a, dir);
 		if (!g_str_has_suffix(u->str, "/"))
 			g_string_append_c(u, '/');
-		a->permalink = g_ascii_strdown(u->str, -1);
-		g_free(dir);
-		g_string_free(u, TRUE);
-		return;
-	}
-	if (*dir)
-		g_string_append_printf(u, "/%s", dir);
-	if (a->bundle || a->section_index) {
-		name = NULL;
-	} else if (a->fm.slug.text && *a->fm.slug.text) {
-		name = g_strdup(a->fm.slug.text);
 	} else {
-		const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
+		if (*dir)
+			g_string_append_printf(u, "/%s", dir);
+		if (!a->bundle && !a->section_index) {
+			char *name = a->fm.slug.text && *a->fm.slug.text ? g_strdup(a->fm.slug.text) : content_base_name(a);
 
-		name = g_strndup(base, strrchr(base, '.') ? (gsize)(strrchr(base, '.') - base) : strlen(base));
+			g_string_append_printf(u, "/%s", name);
+			g_free(name);
+		}
+		g_string_append_c(u, '/');
 	}
-	if (name)
-		g_string_append_printf(u, "/%s", name);
-	g_string_append_c(u, '/');
 	a->permalink = g_ascii_strdown(u->str, -1);
-	g_free(name);
 	g_free(dir);
 	g_string_free(u, TRUE);
 }

@@ -1001,31 +1001,24 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 		label = g_strdup(title);
 	else if (kind && *kind && g_ascii_isalpha(kind[0]))
 		label = g_strdup_printf("%c%s", g_ascii_toupper(kind[0]), kind + 1);
-	if (R->ctx->html) {
-		g_string_append(out, "<blockquote>");
-		if (label) {
-			g_string_append(out, "<p><strong>");
-			xml_escape(out, label, -1);
-			g_string_append(out, "</strong></p>");
-		}
-		g_string_append_len(out, body->str, (gssize)body->len);
-		g_string_append(out, "</blockquote>");
-		g_free(label);
-		return;
-	}
-	if (!block) {
+	if (!block && !R->ctx->html) {
+		/* Inside a line, its text only. */
 		g_string_append_len(out, body->str, (gssize)body->len);
 		g_free(label);
 		return;
 	}
 	quoted = g_string_new(NULL);
-	if (label) {
+	if (label && R->ctx->html) {
+		g_string_append(quoted, "<p><strong>");
+		xml_escape(quoted, label, -1);
+		g_string_append(quoted, "</strong></p>");
+	} else if (label) {
 		g_string_append(quoted, "**");
 		put_md_text(quoted, label);
 		g_string_append(quoted, "**\n\n");
 	}
-	/* the inner text from its first line that says something */
-	g_string_append(quoted, body->str + strspn(body->str, " \t\n"));
+	/* the inner text from its first line that says something (HTML: as it is) */
+	g_string_append(quoted, R->ctx->html ? body->str : body->str + strspn(body->str, " \t\n"));
 	render_quote(R, out, t, quoted, true);
 	g_string_free(quoted, TRUE);
 	g_free(label);

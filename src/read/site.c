@@ -234,6 +234,23 @@ static void mount_content(struct site *s, const struct fm_node *config)
 	}
 }
 
+/* [permalinks] (Hugo 0.119 and later also take [permalinks.page]): a top section -> its pattern. */
+static GHashTable *permalinks(const struct fm_node *config)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	const struct fm_node *pl = fm_map_get(config, "permalinks"), *page;
+
+	if (pl && pl->kind == FM_MAP && (page = fm_map_get(pl, "page")) && page->kind == FM_MAP)
+		pl = page;
+	for (guint i = 0; pl && pl->kind == FM_MAP && i < pl->keys->len; i++) {
+		const struct fm_node *v = g_ptr_array_index(pl->items, i);
+
+		if (v->kind != FM_LIST && v->kind != FM_MAP && v->text && *v->text)
+			g_hash_table_replace(t, g_ascii_strdown(g_ptr_array_index(pl->keys, i), -1), g_strdup(v->text));
+	}
+	return t;
+}
+
 static int compare_langs(gconstpointer pa, gconstpointer pb)
 {
 	const struct site_lang *a = *(struct site_lang *const *)pa, *b = *(struct site_lang *const *)pb;
@@ -249,7 +266,7 @@ struct site *site_load(const char *dir)
 	char *path = site_config_file(dir), *root = realpath(dir, NULL);
 	struct fm_node *config, *langs;
 	struct site *s;
-	const char *def, *tz;
+	const char *def, *tz, *v;
 	const struct fm_node *st;
 
 	if (!path || !root) {
@@ -319,23 +336,10 @@ struct site *site_load(const char *dir)
 		if (real)
 			g_ptr_array_add(s->static_dirs, real);
 	}
-	s->permalinks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	{
-		const struct fm_node *pl = fm_map_get(config, "permalinks"), *page;
-
-		/* Hugo 0.119 and later also take [permalinks.page] */
-		if (pl && pl->kind == FM_MAP && (page = fm_map_get(pl, "page")) && page->kind == FM_MAP)
-			pl = page;
-		for (guint i = 0; pl && pl->kind == FM_MAP && i < pl->keys->len; i++) {
-			const struct fm_node *v = g_ptr_array_index(pl->items, i);
-
-			if (v->kind != FM_LIST && v->kind != FM_MAP && v->text && *v->text)
-				g_hash_table_replace(s->permalinks, g_ascii_strdown(g_ptr_array_index(pl->keys, i), -1),
-						     g_strdup(v->text));
-		}
-	}
+	s->permalinks = permalinks(config);
 	/* Hugo's figure finds a picture there too (resources.Get), when no page or static file has it. */
-	s->asset_dir = real_dir(s->root, text_of(config, "assetDir") ? text_of(config, "assetDir") : "assets");
+	v = text_of(config, "assetDir");
+	s->asset_dir = real_dir(s->root, v ? v : "assets");
 	fm_node_free(config);
 	return s;
 }

@@ -1,31 +1,23 @@
 /* test_typographer.c - quotes, dashes and ellipses set as Hugo 0.111 (Goldmark's Typographer) sets them; the expected text is Hugo's output. */
 #include "check.h"
 #include "read/markdown.h"
+#include "text/nodetext.h"
 #include "text/typographer.h"
 
 #include <glib.h>
 
 static char got[1024];
 
-/* The text of md's first paragraph, inline markup dropped, after the typographer. */
+/* The text of md's first paragraph (text and code, markup dropped), after the typographer. */
 static const char *typeset(const char *md)
 {
 	cmark_node *doc = markdown_parse(md, strlen(md));
-	cmark_iter *it;
-	cmark_event_type ev;
-	GString *s = g_string_new(NULL);
+	char *text;
 
 	typographer_tree(doc);
-	it = cmark_iter_new(cmark_node_first_child(doc));
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE))
-			g_string_append(s, cmark_node_get_literal(n));
-	}
-	cmark_iter_free(it);
-	g_strlcpy(got, s->str, sizeof got);
-	g_string_free(s, TRUE);
+	text = node_plain_text(cmark_node_first_child(doc));
+	g_strlcpy(got, text, sizeof got);
+	g_free(text);
 	cmark_node_free(doc);
 	return got;
 }
