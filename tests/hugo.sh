@@ -255,6 +255,95 @@ else
 	not_ok "typographer: hugo builds the fixture" "$(head -5 "$TMP/typo-hugo.log")"
 fi
 
+# Definition lists ("Term" then ": definition", Goldmark's definitionList, on in Hugo by default;
+# text/deflist.c): each page's blocks (dl, dt, dd, p, lists, quotes) and their text, as tests/hugo/blocks.py
+# reads them, the same in folio's EPUB as in what Debian's hugo writes.
+mkdir -p "$TMP/deflist/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/deflist/hugo.toml"
+hugo_layouts "$TMP/deflist"
+cat >"$TMP/deflist/content/posts/d.md" <<'MD'
+---
+title: definitions
+lang: en
+---
+
+Apple
+: A fruit.
+: A company.
+
+Orange
+Citrus
+: Two terms, one definition
+continued lazily.
+
+Loose term
+
+: Loose *definition*.
+
+  Second paragraph of it.
+
+  ```go
+  code in it
+  ```
+
+Next term
+: after a blank line, the same list
+
+Plain paragraph.
+
+: a ':' line first, after a plain paragraph
+
+术语
+: 中文的定义，**粗体**。
+
+- In a list
+  : item def
+
+Term with `code`
+:no space after the colon
+
+Escaped
+\: not a definition
+
+> Quoted term
+> : quoted def
+
+Fruit
+: apple
+Banana
+: yellow
+MD
+if hugo_build "$TMP/deflist"; then
+	/usr/bin/python3 tests/hugo/blocks.py "$TMP/deflist-public/posts/d/index.html" >"$TMP/deflist-hugo.txt"
+	"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -o "$TMP/deflist.epub" -o "$TMP/deflist.pdf"
+	unzip -p "$TMP/deflist.epub" EPUB/a0001.xhtml >"$TMP/deflist.xhtml"
+	/usr/bin/python3 tests/hugo/blocks.py "$TMP/deflist.xhtml" >"$TMP/deflist-folio.txt"
+	if [ "$(grep -c '^dt ' "$TMP/deflist-hugo.txt")" -ge 10 ] && cmp -s "$TMP/deflist-hugo.txt" "$TMP/deflist-folio.txt"; then
+		ok "definition lists: terms and descriptions where Hugo sets them"
+	else
+		not_ok "definition lists: terms and descriptions where Hugo sets them" \
+			"$(diff "$TMP/deflist-hugo.txt" "$TMP/deflist-folio.txt" | head -12)"
+	fi
+	java -jar /usr/bin/epubcheck "$TMP/deflist.epub" >"$TMP/deflist-epubcheck.txt" 2>&1
+	contains "definition lists: the EPUB passes epubcheck" "$TMP/deflist-epubcheck.txt" '^Messages: 0 fatals / 0 errors / 0 warnings'
+	# The PDF: a list (L) of items (LI), each its terms (Lbl) and descriptions (LBody).
+	/usr/bin/python3 tests/tagged/tree.py "$TMP/deflist.pdf" >"$TMP/deflist.tree" 2>&1
+	contains "definition lists: in the PDF an item holds its two terms and their description" \
+		<(grep -A4 '^   LI$' "$TMP/deflist.tree" | tr -s ' ' | tr '\n' '|') \
+		'LI\| Lbl mcids=1 text="Orange"\| Lbl mcids=1 text="Citrus"\| LBody\| P mcids=1 text="Two terms, one definition continued lazily."'
+	# Each term on a line of its own, its description after it, moved in.
+	"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -t trace -o "$TMP/deflist.trace"
+	term=$(awk '$1 == "text" && $4 == "\"Loose" { print $2; exit }' "$TMP/deflist.trace")
+	desc=$(awk '$1 == "text" && $4 == "\"Loose" && ++n == 2 { print $2; exit }' "$TMP/deflist.trace")
+	if [ -n "$term" ] && [ -n "$desc" ] && awk -v t="$term" -v d="$desc" 'BEGIN { exit !(d - t > 15) }'; then
+		ok "definition lists: in the PDF a description is moved in under its term"
+	else
+		not_ok "definition lists: in the PDF a description is moved in under its term" "term at x=$term, description at x=$desc"
+	fi
+else
+	not_ok "definition lists: hugo builds the fixture" "$(head -5 "$TMP/deflist-hugo.log")"
+fi
+
 # [[module.mounts]] of a content folder (Hugo's own docs mount content/en as content): pages are
 # read from there and published where Hugo publishes them, so links by those addresses reach them.
 mkdir -p "$TMP/mount/content/en/posts"

@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "base/diag.h"
+#include "text/deflist.h"
 #include "text/emphasis.h"
 #include "text/linkify.h"
 #include "text/nodetext.h"
@@ -52,8 +53,10 @@ cmark_node *markdown_parse(const char *text, size_t len)
 }
 
 /* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
-static cmark_node *repaired(cmark_node *doc)
+static cmark_node *repaired(cmark_node *doc, const char *text, size_t len)
 {
+	/* First, on the tree as cmark made it: the repairs after it split and join the text nodes that begin lines. */
+	deflist_tree(doc, text, len);
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
@@ -259,6 +262,7 @@ static void swallowing_to_text(cmark_node *doc, const char *file, int first_line
 	g_ptr_array_free(bad, TRUE);
 }
 
+/* The body parsed with the openings that swallow dropped: *parsed (parsed_len bytes) is that text, g_free. */
 static cmark_node *parse_safe(const char *file, int first_line, const char *body, size_t len, char **parsed,
 			      size_t *parsed_len)
 {
@@ -284,13 +288,9 @@ static cmark_node *parse_safe(const char *file, int first_line, const char *body
 		doc = NULL;
 	}
 	unsafe_data_images(doc, file, first_line);
-	if (parsed) {
-		/* Kept for the whole run: without the GString's spare room (up to as much again). */
-		*parsed_len = text->len;
-		*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
-	} else {
-		g_string_free(text, TRUE);
-	}
+	/* Kept for the whole run: without the GString's spare room (up to as much again). */
+	*parsed_len = text->len;
+	*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
 	return doc;
 }
 
@@ -307,10 +307,21 @@ static cmark_node *reparse(const char *parsed, size_t len)
 cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, char **parsed,
 			  size_t *parsed_len)
 {
-	return repaired(parse_safe(file, first_line, body, len, parsed, parsed_len));
+	char *text;
+	size_t text_len;
+	cmark_node *doc = parse_safe(file, first_line, body, len, &text, &text_len);
+
+	repaired(doc, text, text_len);
+	if (parsed) {
+		*parsed = text;
+		*parsed_len = text_len;
+	} else {
+		g_free(text);
+	}
+	return doc;
 }
 
 cmark_node *markdown_reload(const char *parsed, size_t len)
 {
-	return repaired(reparse(parsed, len));
+	return repaired(reparse(parsed, len), parsed, len);
 }

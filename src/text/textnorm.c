@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text/clreq.h"
+#include "text/deflist.h"
 
 bool textnorm_softbreak_is_space(gunichar before, gunichar after)
 {
@@ -50,7 +51,7 @@ static gunichar neighbour(cmark_node *n, bool before)
 		}
 		n = cmark_node_parent(n);
 		if (!n || cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH
-		    || cmark_node_get_type(n) == CMARK_NODE_HEADING)
+		    || cmark_node_get_type(n) == CMARK_NODE_HEADING || deflist_part(n) == DEFLIST_TERM)
 			break;
 	}
 	return 0;
@@ -475,7 +476,8 @@ int textnorm_cjk_quotes(cmark_node *root)
 		bool han = false, open = true;
 
 		if (ev != CMARK_EVENT_ENTER
-		    || (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING && strcmp(cmark_node_get_type_string(b), "table_cell")))
+		    || (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING && deflist_part(b) != DEFLIST_TERM
+			&& strcmp(cmark_node_get_type_string(b), "table_cell")))
 			continue;
 		g_ptr_array_set_size(texts, 0);
 		quote_text_nodes(b, texts, 0);

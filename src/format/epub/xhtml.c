@@ -7,6 +7,7 @@
 
 #include "read/records.h"
 #include "base/diag.h"
+#include "text/deflist.h"
 #include "text/l10n.h"
 #include "text/nodetext.h"
 #include "text/langdetect.h"
@@ -274,10 +275,16 @@ static bool pictures_only(cmark_node *para)
 	return img;
 }
 
-static bool tight_item(cmark_node *para)
+/*
+ * A paragraph written without <p>, as Hugo writes it: in a tight list's item, or a description's
+ * own line right under its term.
+ */
+static bool tight_para(cmark_node *para)
 {
 	cmark_node *item = cmark_node_parent(para), *list;
 
+	if (deflist_tight(item) && cmark_node_first_child(item) == para)
+		return true;
 	if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM)
 		return false;
 	list = cmark_node_parent(item);
@@ -435,11 +442,27 @@ static void split_text(struct render *r, const char *text)
 	}
 }
 
+/*
+ * A definition list's own tags, entering or leaving n: <dl>, <dt> and <dd> (their content model is
+ * HTML's: terms, then descriptions). The list costs two levels of nesting, as a list and its items.
+ */
+static void deflist_tag(struct render *r, cmark_node *n, bool leaving)
+{
+	static const char *const tags[] = { [DEFLIST_LIST] = "dl", [DEFLIST_TERM] = "dt", [DEFLIST_DESCRIPTION] = "dd" };
+	enum deflist_part part = deflist_part(n);
+	int cost = part == DEFLIST_LIST ? 2 : 0;
+
+	if (leaving ? nest_leave(r, cost) : nest_enter(r, cost))
+		g_string_append_printf(r->out, leaving ? "</%s>\n" : part == DEFLIST_LIST ? "<%s>\n" : "<%s>", tags[part]);
+}
+
 static void enter_extension(struct render *r, cmark_node *n)
 {
 	const char *t = ext_type(n);
 
-	if (!strcmp(t, "table")) {
+	if (deflist_part(n) != DEFLIST_NONE) {
+		deflist_tag(r, n, false);
+	} else if (!strcmp(t, "table")) {
 		g_string_append(r->out, "<table>\n");
 		r->in_table++;
 	} else if (!strcmp(t, "table_header")) {
@@ -475,7 +498,9 @@ static void leave_extension(struct render *r, cmark_node *n)
 {
 	const char *t = ext_type(n);
 
-	if (!strcmp(t, "table")) {
+	if (deflist_part(n) != DEFLIST_NONE) {
+		deflist_tag(r, n, true);
+	} else if (!strcmp(t, "table")) {
 		cmark_node *last = cmark_node_last_child(n);
 
 		if (last && last == r->in_header_row)
@@ -584,7 +609,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			return true;
 		}
-		if (!tight_item(n))
+		if (!tight_para(n))
 			g_string_append(r->out, record_subhead(n) ? "<p class=\"subhead\">" : "<p>");
 		if (note)
 			put_backlink(r);
@@ -715,9 +740,9 @@ static void leave(struct render *r, cmark_node *n)
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		/* Raw HTML that writes nothing (<a id="x"></a> alone) leaves no empty paragraph. */
-		if (!tight_item(n) && g_str_has_suffix(r->out->str, "<p>"))
+		if (!tight_para(n) && g_str_has_suffix(r->out->str, "<p>"))
 			g_string_truncate(r->out, r->out->len - strlen("<p>"));
-		else if (!tight_item(n))
+		else if (!tight_para(n))
 			g_string_append(r->out, "</p>\n");
 		else if (cmark_node_next(n))
 			g_string_append_c(r->out, '\n');

@@ -2,6 +2,7 @@
 #include "format/pdf/layout_int.h"
 #include "html/sanitize.h"
 #include "html/table.h"
+#include "text/deflist.h"
 #include "text/nodetext.h"
 
 #include <string.h>
@@ -513,6 +514,79 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	lay_space(L, lay_em(F, L->t->block_space));
 }
 
+/* ---- definition lists ---- */
+
+/* A term: its line in bold, not indented, kept with its description; tagged role under parent. */
+static void term(struct lay *L, struct flow *F, cmark_node *n, enum srole role, struct selem *parent)
+{
+	struct inline_style s = body_style(F);
+	struct lpara *lp = lay_para_new(L, F->w, lay_pitch(L, F->size), 0, PARA_LEFT, false, lay_node_line(L, n));
+
+	s.bold = true;
+	lay_para_role(L, lp, role, parent);
+	layout_inlines(L, lp, n, &s);
+	if (!*para_text(lp->para)) {
+		lpara_unref(lp);
+		return;
+	}
+	lay_para_lines(L, F, lp, true);
+	lay_keep(L);
+}
+
+/*
+ * A definition list (text/deflist.h): a list (L) of items (LI), each its terms (Lbl) and their
+ * descriptions (LBody), as the EPUB's <dt> in bold and <dd> moved in by 2 em under it.
+ */
+static void definition_list(struct lay *L, struct flow *F, cmark_node *n)
+{
+	double indent = lay_em(F, 2), space;
+	struct selem *list_el, *li = NULL;
+
+	if (L->nesting >= MAX_NESTING) {
+		layout_flat(L, F, n);
+		return;
+	}
+	/* Nested past sense, descriptions stop moving in: the text keeps its measure. */
+	if (F->w - indent < lay_em(F, 8))
+		indent = 0;
+	L->nesting++;
+	list_el = lay_element(L, SR_L, F->el, lay_node_line(L, n));
+	/* In a list's item or a quote, as a list nested there: only a little space around it. */
+	space = lay_em(F, cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT ? L->t->block_space : 0.2);
+	lay_space(L, space);
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node *prev = cmark_node_previous(c);
+
+		if (deflist_part(c) == DEFLIST_TERM) {
+			/* A term after a description begins the next item. */
+			if (!li || deflist_part(prev) == DEFLIST_DESCRIPTION) {
+				selem_unref(li);
+				li = lay_element(L, SR_LI, list_el, lay_node_line(L, c));
+				if (prev)
+					lay_space(L, lay_em(F, L->t->paragraph_space));
+			}
+			term(L, F, c, SR_LBL, li);
+		} else {
+			struct flow sub = *F;
+
+			if (!li)
+				li = lay_element(L, SR_LI, list_el, lay_node_line(L, c));
+			sub.el = lay_element(L, SR_LBODY, li, lay_node_line(L, c));
+			sub.x = F->x + indent;
+			sub.w = F->w - indent;
+			sub.no_indent = true;
+			sub.tight = deflist_tight(c);
+			layout_blocks(L, &sub, c);
+			F->nmarkers = sub.nmarkers;
+			selem_unref(sub.el);
+		}
+	}
+	selem_unref(li);
+	selem_unref(list_el);
+	lay_space(L, space);
+	L->nesting--;
+}
+
 static void thematic_break(struct lay *L, struct flow *F)
 {
 	lay_block_begin(L, F, lay_em(F, L->t->block_space));
@@ -552,6 +626,10 @@ static void layout_one(struct lay *L, struct flow *F, cmark_node *n)
 	default:
 		if (type && !strcmp(type, "table"))
 			layout_table(L, F, n);
+		else if (deflist_part(n) == DEFLIST_LIST)
+			definition_list(L, F, n);
+		else if (deflist_part(n) == DEFLIST_TERM)
+			term(L, F, n, SR_P, F->el);	/* a list laid out flat (nested past MAX_NESTING) */
 		else
 			layout_blocks(L, F, n);
 		break;

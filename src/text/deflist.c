@@ -1,0 +1,330 @@
+/* deflist.c - definition lists ("Term" then ": definition"), as Hugo's Goldmark reads them, made nodes of their own. */
+#include "text/deflist.h"
+
+#include <string.h>
+#include <glib.h>
+#include <cmark-gfm-extension_api.h>
+
+/* The node types, made once: cmark-gfm gives extensions their own (as its tables have). */
+static cmark_syntax_extension *ext;
+static cmark_node_type t_list, t_term, t_description;
+/* A description's user data when a blank line stood before its ':' line. */
+static const char loose_mark;
+
+static const char *type_string(cmark_syntax_extension *e, cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	(void)e;
+	return t == t_list ? "definition_list" : t == t_term ? "definition_term" : "definition_description";
+}
+
+static int can_contain(cmark_syntax_extension *e, cmark_node *n, cmark_node_type child)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	(void)e;
+	if (t == t_list)
+		return child == t_term || child == t_description;
+	if (t == t_term)
+		return (child & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+	return (child & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && child != CMARK_NODE_DOCUMENT
+	       && child != CMARK_NODE_ITEM && child != t_term && child != t_description;
+}
+
+static void ensure_types(void)
+{
+	static gsize made;
+
+	if (g_once_init_enter(&made)) {
+		ext = cmark_syntax_extension_new("folio-definition-list");
+		t_list = cmark_syntax_extension_add_node(0);
+		t_term = cmark_syntax_extension_add_node(0);
+		t_description = cmark_syntax_extension_add_node(0);
+		cmark_syntax_extension_set_get_type_string_func(ext, type_string);
+		cmark_syntax_extension_set_can_contain_func(ext, can_contain);
+		g_once_init_leave(&made, 1);
+	}
+}
+
+enum deflist_part deflist_part(cmark_node *n)
+{
+	cmark_node_type t = n ? cmark_node_get_type(n) : CMARK_NODE_NONE;
+
+	ensure_types();
+	return t == t_list ? DEFLIST_LIST : t == t_term ? DEFLIST_TERM : t == t_description ? DEFLIST_DESCRIPTION
+											     : DEFLIST_NONE;
+}
+
+bool deflist_tight(cmark_node *description)
+{
+	return deflist_part(description) == DEFLIST_DESCRIPTION && cmark_node_get_user_data(description) != &loose_mark;
+}
+
+static bool is_break(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(n) == CMARK_NODE_LINEBREAK;
+}
+
+/* The Markdown the tree was parsed from: its lines tell an escaped "\\:" from a colon. */
+struct source {
+	const char *text;
+	size_t len;
+	GArray *lines;		/* the offset each line begins at, found when first asked */
+};
+
+/*
+ * Is the line that begins with node first a description's "': ' text"? width: the columns from
+ * the colon to the text (Goldmark's: at least one space, and 6 for eight or more).
+ */
+static bool colon_text(cmark_node *first, int *width)
+{
+	const char *lit = cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : NULL;
+	int col = 1;
+
+	if (!lit || lit[0] != ':' || (lit[1] != ' ' && lit[1] != '\t'))
+		return false;
+	for (const char *p = lit + 1; *p == ' ' || *p == '\t'; p++)
+		col = *p == '\t' ? col + 4 - col % 4 : col + 1;
+	*width = col - 1 >= 8 ? 6 : col;
+	return true;
+}
+
+/* Is the first colon on line (1-based) of src escaped ("\\:", which cmark reads as a colon)? */
+static bool escaped_on_line(struct source *src, int line)
+{
+	const char *p, *end = src->text + src->len;
+
+	if (!src->lines) {
+		size_t zero = 0;
+
+		src->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
+		g_array_append_val(src->lines, zero);
+		for (const char *nl = src->text; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++) {
+			size_t next = (size_t)(nl + 1 - src->text);
+
+			g_array_append_val(src->lines, next);
+		}
+	}
+	if (line < 1 || (guint)line > src->lines->len)
+		return false;
+	p = src->text + g_array_index(src->lines, size_t, line - 1);
+	for (; p < end && *p != '\n' && *p != ':'; p++)
+		;
+	return p < end && *p == ':' && p > src->text && p[-1] == '\\';
+}
+
+/*
+ * The nodes of para that begin its ':' lines, as written (not "\\: "). One walk: a line ends at
+ * a line break, also inside a link or emphasis, and at each line end raw HTML holds.
+ */
+static GPtrArray *colon_lines(cmark_node *para, struct source *src)
+{
+	GPtrArray *found = g_ptr_array_new();
+	cmark_iter *it = cmark_iter_new(para);
+	cmark_event_type ev;
+	int line = cmark_node_get_start_line(para), width;
+	bool at_start = true;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER || c == para)
+			continue;
+		if (cmark_node_parent(c) == para) {
+			if (at_start && colon_text(c, &width) && !escaped_on_line(src, line))
+				g_ptr_array_add(found, c);
+			at_start = is_break(c);
+		}
+		if (is_break(c))
+			line++;
+		else if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && (lit = cmark_node_get_literal(c)))
+			for (; (lit = strchr(lit, '\n')); lit++)
+				line++;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+/* The ':' and the blanks after it taken from the head of a description's line. */
+static void strip_colon(cmark_node *first)
+{
+	const char *lit = cmark_node_get_literal(first);
+	size_t skip = 1 + strspn(lit + 1, " \t");
+
+	if (!lit[skip]) {
+		cmark_node_free(first);
+	} else {
+		char *rest = g_strdup(lit + skip);
+
+		cmark_node_set_literal(first, rest);
+		g_free(rest);
+	}
+}
+
+static cmark_node *new_node(cmark_node_type t)
+{
+	return cmark_node_new_with_ext(t, ext);
+}
+
+/* Each line of para, from its first node up to the line that begins with stop (NULL: all), a term of list. */
+static void add_terms(cmark_node *list, cmark_node *para, cmark_node *stop)
+{
+	cmark_node *term = NULL;
+
+	for (cmark_node *c = cmark_node_first_child(para), *next; c && c != stop; c = next) {
+		next = cmark_node_next(c);
+		if (is_break(c)) {
+			cmark_node_free(c);
+			term = NULL;
+			continue;
+		}
+		if (!term) {
+			term = new_node(t_term);
+			cmark_node_append_child(list, term);
+		}
+		cmark_node_append_child(term, c);
+	}
+}
+
+/*
+ * Paragraph para's descriptions, from its line that begins with first: each ':' line begins one
+ * (the break before it dropped), the lines after it go on in it. The first keeps para itself (and
+ * so its place in the file for messages). Returns the last; *column is where its text begins.
+ */
+static cmark_node *add_descriptions(cmark_node *list, cmark_node *para, GPtrArray *colons, bool loose, int *column)
+{
+	cmark_node *first = g_ptr_array_index(colons, 0);
+	GPtrArray *nodes = g_ptr_array_new();
+	cmark_node *desc = NULL, *into = NULL;
+	bool opens = true;	/* node i begins a ':' line */
+	guint k = 1;		/* colons[k]: the next ':' line */
+	int width = 1;
+
+	for (cmark_node *c = first; c; c = cmark_node_next(c))
+		g_ptr_array_add(nodes, c);
+	for (guint i = 0; i < nodes->len; i++) {
+		cmark_node *c = g_ptr_array_index(nodes, i);
+		cmark_node *next = i + 1 < nodes->len ? g_ptr_array_index(nodes, i + 1) : NULL;
+
+		if (opens) {
+			colon_text(c, &width);
+			into = desc ? cmark_node_new(CMARK_NODE_PARAGRAPH) : para;
+			desc = new_node(t_description);
+			if (loose)
+				cmark_node_set_user_data(desc, (void *)&loose_mark);
+			loose = false;
+			cmark_node_append_child(list, desc);
+			cmark_node_append_child(desc, into);
+		}
+		if (is_break(c) && next && k < colons->len && next == g_ptr_array_index(colons, k)) {
+			k++;
+			cmark_node_free(c);
+			opens = true;
+			continue;
+		}
+		if (into != para)
+			cmark_node_append_child(into, c);
+		if (opens)
+			strip_colon(c);
+		opens = false;
+	}
+	g_ptr_array_free(nodes, TRUE);
+	*column = cmark_node_get_start_column(para) + width;
+	return desc;
+}
+
+/* The list terms before para would join: the block before, when it is one. */
+static cmark_node *list_before(cmark_node *n)
+{
+	cmark_node *prev = n ? cmark_node_previous(n) : NULL;
+
+	return prev && cmark_node_get_type(prev) == t_list ? prev : NULL;
+}
+
+/* Paragraph para as part of a definition list, when it is one: its last description, or NULL. */
+static cmark_node *paragraph(cmark_node *para, struct source *src, int *column)
+{
+	GPtrArray *colons = colon_lines(para, src);
+	cmark_node *terms = NULL, *list, *first, *prev = cmark_node_previous(para), *desc = NULL;
+
+	if (!colons->len)
+		goto out;
+	first = g_ptr_array_index(colons, 0);
+	if (first != cmark_node_first_child(para))
+		terms = para;				/* "Term\n: text" */
+	else if (prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH)
+		terms = prev;				/* "Term\n\n: text": loose */
+	else if (!list_before(para))
+		goto out;				/* a ':' line after no term */
+	list = list_before(terms ? terms : para);
+	if (!list) {
+		list = new_node(t_list);
+		cmark_node_insert_before(terms, list);
+	}
+	if (terms == prev) {
+		add_terms(list, prev, NULL);
+		cmark_node_free(prev);
+	} else if (terms) {
+		add_terms(list, para, first);
+	}
+	desc = add_descriptions(list, para, colons, terms != para, column);
+out:
+	g_ptr_array_free(colons, TRUE);
+	return desc;
+}
+
+/* The definition lists among box's blocks; the descriptions made go to queue (their blocks are read in turn). */
+static void in_container(cmark_node *box, struct source *src, GPtrArray *queue)
+{
+	GPtrArray *kids = g_ptr_array_new();
+	cmark_node *desc = NULL;
+	int column = 0;
+
+	/* A description's first paragraph is its ':' lines, read already (their lines moved: not again). */
+	for (cmark_node *c = cmark_node_first_child(box); c; c = cmark_node_next(c))
+		if (!(c == cmark_node_first_child(box) && cmark_node_get_type(box) == t_description))
+			g_ptr_array_add(kids, c);
+	for (guint i = 0; i < kids->len; i++) {
+		cmark_node *c = g_ptr_array_index(kids, i);
+
+		/*
+		 * A block indented to the description's text is its own (a second paragraph, code). Not
+		 * a footnote's text: cmark puts them all at the end, where they were not written.
+		 */
+		if (desc && cmark_node_get_start_column(c) >= column && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION) {
+			cmark_node_append_child(desc, c);
+			continue;
+		}
+		desc = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ? paragraph(c, src, &column) : NULL;
+		if (desc)
+			g_ptr_array_add(queue, desc);
+	}
+	g_ptr_array_free(kids, TRUE);
+}
+
+void deflist_tree(cmark_node *doc, const char *text, size_t len)
+{
+	struct source src = { text, len, NULL };
+	GPtrArray *queue = g_ptr_array_new();
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	ensure_types();
+	/* The blocks that hold blocks, found first: the tree changes as lists are made. */
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE
+						|| t == CMARK_NODE_ITEM || t == CMARK_NODE_FOOTNOTE_DEFINITION))
+			g_ptr_array_add(queue, n);
+	}
+	cmark_iter_free(it);
+	for (guint i = 0; i < queue->len; i++)
+		in_container(g_ptr_array_index(queue, i), &src, queue);
+	g_ptr_array_free(queue, TRUE);
+	if (src.lines)
+		g_array_free(src.lines, TRUE);
+}

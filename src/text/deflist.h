@@ -1,0 +1,31 @@
+/* deflist.h - definition lists ("Term" then ": definition"), as Hugo's Goldmark reads them, made nodes of their own. */
+#ifndef FOLIO_DEFLIST_H
+#define FOLIO_DEFLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <cmark-gfm.h>
+
+/* What a node is to a definition list: the list (<dl>), a term (<dt>, inlines) or a description (<dd>, blocks). */
+enum deflist_part { DEFLIST_NONE, DEFLIST_LIST, DEFLIST_TERM, DEFLIST_DESCRIPTION };
+
+enum deflist_part deflist_part(cmark_node *n);
+
+/*
+ * A description whose ':' line followed its term without a blank line: Hugo sets its
+ * paragraphs without <p>, as a tight list's items.
+ */
+bool deflist_tight(cmark_node *description);
+
+/*
+ * Goldmark's definition lists (its definitionList extension, on in Hugo by default), which
+ * cmark reads as paragraphs: each line of a paragraph followed by a line "': ' text" is a term,
+ * each such line begins a description (lines after it that begin with no ':' continue it), and
+ * the blocks after it indented to its text are its own. A paragraph that begins with such a
+ * line makes the paragraph before it terms (a blank line between: the description is loose).
+ * Terms that follow a list, blank line or not, join it. text is the Markdown doc was parsed
+ * from (len bytes): a colon escaped there ("\: ", which cmark reads as ": ") begins no description.
+ */
+void deflist_tree(cmark_node *doc, const char *text, size_t len);
+
+#endif

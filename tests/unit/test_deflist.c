@@ -1,0 +1,130 @@
+/* test_deflist.c - definition lists read as Hugo 0.111's Goldmark reads them (its HTML for each case in comments). */
+#include "check.h"
+#include "read/markdown.h"
+#include "text/deflist.h"
+#include "text/nodetext.h"
+
+#include <string.h>
+#include <glib.h>
+
+static char got[16384];
+
+/* The blocks under n: "dl{...}", "dt:text", "dd{...}" (dd~ when loose), "p:text", "quote{...}", "item{...}", "code:text", "note". */
+static void shape(GString *s, cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		char *t = node_plain_text(c);
+
+		if (s->len && s->str[s->len - 1] != '{')
+			g_string_append_c(s, ' ');
+		switch (deflist_part(c)) {
+		case DEFLIST_LIST:
+			g_string_append(s, "dl{");
+			shape(s, c);
+			g_string_append_c(s, '}');
+			break;
+		case DEFLIST_TERM:
+			g_string_append_printf(s, "dt:%s", t);
+			break;
+		case DEFLIST_DESCRIPTION:
+			g_string_append(s, deflist_tight(c) ? "dd{" : "dd~{");
+			shape(s, c);
+			g_string_append_c(s, '}');
+			break;
+		case DEFLIST_NONE:
+			switch (cmark_node_get_type(c)) {
+			case CMARK_NODE_PARAGRAPH:
+				g_string_append_printf(s, "p:%s", t);
+				break;
+			case CMARK_NODE_CODE_BLOCK:
+				g_string_append_printf(s, "code:%s", cmark_node_get_literal(c));
+				if (s->str[s->len - 1] == '\n')
+					g_string_truncate(s, s->len - 1);
+				break;
+			case CMARK_NODE_BLOCK_QUOTE:
+				g_string_append(s, "quote{");
+				shape(s, c);
+				g_string_append_c(s, '}');
+				break;
+			case CMARK_NODE_LIST:
+				shape(s, c);
+				break;
+			case CMARK_NODE_FOOTNOTE_DEFINITION:
+				g_string_append(s, "note");
+				break;
+			case CMARK_NODE_ITEM:
+				g_string_append(s, "item{");
+				shape(s, c);
+				g_string_append_c(s, '}');
+				break;
+			default:
+				g_string_append(s, cmark_node_get_type_string(c));
+				break;
+			}
+			break;
+		}
+		g_free(t);
+	}
+}
+
+static const char *blocks(const char *md)
+{
+	cmark_node *doc = markdown_load("t.md", 1, md, strlen(md), NULL, NULL);
+	GString *s = g_string_new(NULL);
+
+	shape(s, doc);
+	g_strlcpy(got, s->str, sizeof got);
+	g_string_free(s, TRUE);
+	cmark_node_free(doc);
+	return got;
+}
+
+int main(void)
+{
+	/* <dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd></dl> */
+	CHECK_STR("deflist: a term, two descriptions", blocks("Apple\n: A fruit.\n: A company.\n"),
+		  "dl{dt:Apple dd{p:A fruit.} dd{p:A company.}}");
+	/* <dt>Orange</dt><dt>Citrus</dt><dd>Two terms, one definition\ncontinued lazily.</dd> */
+	CHECK_STR("deflist: each line before the ':' a term; a line after it goes on in the description",
+		  blocks("Orange\nCitrus\n: Two terms\ncontinued lazily.\n"),
+		  "dl{dt:Orange dt:Citrus dd{p:Two terms continued lazily.}}");
+	/* <dt>Loose</dt><dd><p>Loose <em>d</em>.</p><p>Second.</p><pre>code</pre></dd> */
+	CHECK_STR("deflist: a blank line before the ':': loose; blocks moved in to its text are its own",
+		  blocks("Loose\n\n: Loose *d*.\n\n  Second.\n\n  ```\n  code\n  ```\n\nAfter.\n"),
+		  "dl{dt:Loose dd~{p:Loose d. p:Second. code:code}} p:After.");
+	/* one <dl>: Term, def; Next, def2 (a paragraph and its ':' line after a list join it) */
+	CHECK_STR("deflist: terms after a list join it",
+		  blocks("Term\n: def\n\nNext\n: def2\n\nPlain.\n\n: colon first\n"),
+		  "dl{dt:Term dd{p:def} dt:Next dd{p:def2} dt:Plain. dd~{p:colon first}}");
+	/* <dl><dt>Fruit</dt><dd>apple\nBanana</dd><dd>yellow</dd></dl> */
+	CHECK_STR("deflist: a line between two ':' lines goes on in the first",
+		  blocks("Fruit\n: apple\nBanana\n: yellow\n"), "dl{dt:Fruit dd{p:apple Banana} dd{p:yellow}}");
+	CHECK_STR("deflist: in a list item and in a quote",
+		  blocks("- In a list\n  : item def\n\n> Quoted\n> : quoted def\n"),
+		  "item{dl{dt:In a list dd{p:item def}}} quote{dl{dt:Quoted dd{p:quoted def}}}");
+	/* <p>Term\n:no space</p>; <p>Escaped\n: not</p>; <p>: first</p> */
+	CHECK_STR("deflist: no space after the colon, an escaped colon, a ':' line after nothing: text",
+		  blocks("Term\n:no space\n\nEscaped\n\\: not\n\n> : first\n"),
+		  "p:Term :no space p:Escaped : not quote{p:: first}");
+	CHECK_STR("deflist: the escape found on its own line (a term of two lines before it)",
+		  blocks("A\nB\n: one\n\\: two\n"), "dl{dt:A dt:B dd{p:one : two}}");
+	CHECK_STR("deflist: a footnote's text after the last description is not its own (cmark puts notes last)",
+		  blocks("T\n: d[^1]\n\n[^1]: the note\n"), "dl{dt:T dd{p:d}} note");
+	CHECK_STR("deflist: a colon inside a line is text",
+		  blocks("Note: this is not one\nand nor: this\n"), "p:Note: this is not one and nor: this");
+	CHECK_STR("deflist: Chinese, with emphasis kept", blocks("术语\n: 中文的**定义**。\n"), "dl{dt:术语 dd{p:中文的定义。}}");
+	{
+		/* Hostile nesting: a thousand quotes, a list in the deepest, no recursion to exhaust. */
+		GString *md = g_string_new(NULL);
+
+		for (int i = 0; i < 1000; i++)
+			g_string_append(md, "> ");
+		g_string_append(md, "T\n");
+		for (int i = 0; i < 1000; i++)
+			g_string_append(md, "> ");
+		g_string_append(md, ": d\n");
+		CHECK("deflist: a list a thousand quotes deep", strstr(blocks(md->str), "dl{dt:T dd{p:d}}") != NULL);
+		g_string_free(md, TRUE);
+	}
+	CHECK_DONE();
+}
