@@ -55,14 +55,18 @@ cmark_node *markdown_parse(const char *text, size_t len)
 /* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
 static cmark_node *repaired(cmark_node *doc, const char *text, size_t len)
 {
+	/* The text as written tells which characters were escaped (cmark reads "\\:" as ":"). */
+	struct md_source *src = md_source_new(text, len);
+
 	/* First, on the tree as cmark made it: the repairs after it split and join the text nodes that begin lines. */
-	deflist_tree(doc, text, len);
+	deflist_tree(doc, src);
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
 	tasklist_tree(doc);
 	textnorm_cjk_quotes(doc);
-	typographer_tree(doc);
+	typographer_tree(doc, src);
+	md_source_free(src);
 	return doc;
 }
 

@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "text/mdsource.h"
+
 /* The node types, made once: cmark-gfm gives extensions their own (as its tables have). */
 static cmark_syntax_extension *ext;
 static cmark_node_type t_list, t_term, t_description;
@@ -66,13 +68,6 @@ static bool is_break(cmark_node *n)
 	return cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(n) == CMARK_NODE_LINEBREAK;
 }
 
-/* The Markdown the tree was parsed from: its lines tell an escaped "\\:" from a colon. */
-struct source {
-	const char *text;
-	size_t len;
-	GArray *lines;		/* the offset each line begins at, found when first asked */
-};
-
 /*
  * Is the line that begins with node first a description's "': ' text"? width: the columns from
  * the colon to the text (Goldmark's: at least one space, and 6 for eight or more).
@@ -90,60 +85,28 @@ static bool colon_text(cmark_node *first, int *width)
 	return true;
 }
 
-/* Is the first colon on line (1-based) of src escaped ("\\:", which cmark reads as a colon)? */
-static bool escaped_on_line(struct source *src, int line)
+/* Is the colon that begins text node c written escaped ("\\:", which cmark reads as ":")? */
+static bool escaped_colon(struct md_source *src, cmark_node *c)
 {
-	const char *p, *end = src->text + src->len;
+	unsigned char *escaped = md_source_escapes(src, c);
+	bool first = escaped && escaped[0];
 
-	if (!src->lines) {
-		size_t zero = 0;
-
-		src->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
-		g_array_append_val(src->lines, zero);
-		for (const char *nl = src->text; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++) {
-			size_t next = (size_t)(nl + 1 - src->text);
-
-			g_array_append_val(src->lines, next);
-		}
-	}
-	if (line < 1 || (guint)line > src->lines->len)
-		return false;
-	p = src->text + g_array_index(src->lines, size_t, line - 1);
-	for (; p < end && *p != '\n' && *p != ':'; p++)
-		;
-	return p < end && *p == ':' && p > src->text && p[-1] == '\\';
+	g_free(escaped);
+	return first;
 }
 
-/*
- * The nodes of para that begin its ':' lines, as written (not "\\: "). One walk: a line ends at
- * a line break, also inside a link or emphasis, and at each line end raw HTML holds.
- */
-static GPtrArray *colon_lines(cmark_node *para, struct source *src)
+/* The nodes of para that begin its ':' lines, as written (not "\\: "). */
+static GPtrArray *colon_lines(cmark_node *para, struct md_source *src)
 {
 	GPtrArray *found = g_ptr_array_new();
-	cmark_iter *it = cmark_iter_new(para);
-	cmark_event_type ev;
-	int line = cmark_node_get_start_line(para), width;
 	bool at_start = true;
+	int width;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		const char *lit;
-
-		if (ev != CMARK_EVENT_ENTER || c == para)
-			continue;
-		if (cmark_node_parent(c) == para) {
-			if (at_start && colon_text(c, &width) && !escaped_on_line(src, line))
-				g_ptr_array_add(found, c);
-			at_start = is_break(c);
-		}
-		if (is_break(c))
-			line++;
-		else if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && (lit = cmark_node_get_literal(c)))
-			for (; (lit = strchr(lit, '\n')); lit++)
-				line++;
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (at_start && colon_text(c, &width) && !escaped_colon(src, c))
+			g_ptr_array_add(found, c);
+		at_start = is_break(c);
 	}
-	cmark_iter_free(it);
 	return found;
 }
 
@@ -244,7 +207,7 @@ static cmark_node *list_before(cmark_node *n)
 }
 
 /* Paragraph para as part of a definition list, when it is one: its last description, or NULL. */
-static cmark_node *paragraph(cmark_node *para, struct source *src, int *column)
+static cmark_node *paragraph(cmark_node *para, struct md_source *src, int *column)
 {
 	GPtrArray *colons = colon_lines(para, src);
 	cmark_node *terms = NULL, *list, *first, *prev = cmark_node_previous(para), *desc = NULL;
@@ -276,7 +239,7 @@ out:
 }
 
 /* The definition lists among box's blocks; the descriptions made go to queue (their blocks are read in turn). */
-static void in_container(cmark_node *box, struct source *src, GPtrArray *queue)
+static void in_container(cmark_node *box, struct md_source *src, GPtrArray *queue)
 {
 	GPtrArray *kids = g_ptr_array_new();
 	cmark_node *desc = NULL;
@@ -304,9 +267,8 @@ static void in_container(cmark_node *box, struct source *src, GPtrArray *queue)
 	g_ptr_array_free(kids, TRUE);
 }
 
-void deflist_tree(cmark_node *doc, const char *text, size_t len)
+void deflist_tree(cmark_node *doc, struct md_source *src)
 {
-	struct source src = { text, len, NULL };
 	GPtrArray *queue = g_ptr_array_new();
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -323,8 +285,6 @@ void deflist_tree(cmark_node *doc, const char *text, size_t len)
 	}
 	cmark_iter_free(it);
 	for (guint i = 0; i < queue->len; i++)
-		in_container(g_ptr_array_index(queue, i), &src, queue);
+		in_container(g_ptr_array_index(queue, i), src, queue);
 	g_ptr_array_free(queue, TRUE);
-	if (src.lines)
-		g_array_free(src.lines, TRUE);
 }

@@ -3,8 +3,9 @@
 #define FOLIO_DEFLIST_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <cmark-gfm.h>
+
+#include "text/mdsource.h"
 
 /* What a node is to a definition list: the list (<dl>), a term (<dt>, inlines) or a description (<dd>, blocks). */
 enum deflist_part { DEFLIST_NONE, DEFLIST_LIST, DEFLIST_TERM, DEFLIST_DESCRIPTION };
@@ -23,9 +24,9 @@ bool deflist_tight(cmark_node *description);
  * each such line begins a description (lines after it that begin with no ':' continue it), and
  * the blocks after it indented to its text are its own. A paragraph that begins with such a
  * line makes the paragraph before it terms (a blank line between: the description is loose).
- * Terms that follow a list, blank line or not, join it. text is the Markdown doc was parsed
- * from (len bytes): a colon escaped there ("\: ", which cmark reads as ": ") begins no description.
+ * Terms that follow a list, blank line or not, join it. src is the Markdown doc was parsed from:
+ * a colon escaped there ("\: ", which cmark reads as ": ") begins no description.
  */
-void deflist_tree(cmark_node *doc, const char *text, size_t len);
+void deflist_tree(cmark_node *doc, struct md_source *src);
 
 #endif

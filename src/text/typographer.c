@@ -195,9 +195,16 @@ static const char *quote(const char *t, size_t len, size_t i, gunichar before, g
 	return NULL;
 }
 
-static void set_text(cmark_node *n, struct quotes *q)
+/* Are bytes [i, i + n) of a text free of characters written escaped (mask, or NULL: none)? */
+static bool plain(const unsigned char *escaped, size_t i, size_t n)
+{
+	return !escaped || !memchr(escaped + i, 1, n);
+}
+
+static void set_text(cmark_node *n, struct quotes *q, struct md_source *src)
 {
 	const char *t = cmark_node_get_literal(n);
+	unsigned char *escaped = src ? md_source_escapes(src, n) : NULL;
 	size_t len;
 	gunichar before, beyond;
 	GString *out;
@@ -213,17 +220,17 @@ static void set_text(cmark_node *n, struct quotes *q)
 		size_t take = 1;
 		char c = t[i];
 
-		if (c == '-' && len - i > 2 && t[i + 1] == '-' && t[i + 2] == '-')
+		if (c == '-' && len - i > 2 && t[i + 1] == '-' && t[i + 2] == '-' && plain(escaped, i, 3))
 			put = "\u2014", take = 3;
-		else if (c == '.' && len - i > 2 && t[i + 1] == '.' && t[i + 2] == '.')
+		else if (c == '.' && len - i > 2 && t[i + 1] == '.' && t[i + 2] == '.' && plain(escaped, i, 3))
 			put = "\u2026", take = 3;
-		else if (c == '<' && len - i > 1 && t[i + 1] == '<')
+		else if (c == '<' && len - i > 1 && t[i + 1] == '<' && plain(escaped, i, 2))
 			put = "\u00AB", take = 2;
-		else if (c == '>' && len - i > 1 && t[i + 1] == '>')
+		else if (c == '>' && len - i > 1 && t[i + 1] == '>' && plain(escaped, i, 2))
 			put = "\u00BB", take = 2;
-		else if (c == '-' && len - i > 1 && t[i + 1] == '-')
+		else if (c == '-' && len - i > 1 && t[i + 1] == '-' && plain(escaped, i, 2))
 			put = "\u2013", take = 2;
-		else if (c == '\'' || c == '"')
+		else if ((c == '\'' || c == '"') && plain(escaped, i, 1))
 			put = quote(t, len, i, before, beyond, q);
 		if (put) {
 			g_string_append(out, put);
@@ -238,9 +245,10 @@ static void set_text(cmark_node *n, struct quotes *q)
 	if (changed)
 		cmark_node_set_literal(n, out->str);
 	g_string_free(out, TRUE);
+	g_free(escaped);
 }
 
-void typographer_tree(cmark_node *doc)
+void typographer_tree(cmark_node *doc, struct md_source *src)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -259,7 +267,7 @@ void typographer_tree(cmark_node *doc)
 			;
 		if (block != q.block)
 			q = (struct quotes){ .block = block };
-		set_text(n, &q);
+		set_text(n, &q, src);
 	}
 	cmark_iter_free(it);
 }

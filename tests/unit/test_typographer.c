@@ -12,9 +12,11 @@ static char got[1024];
 static const char *typeset(const char *md)
 {
 	cmark_node *doc = markdown_parse(md, strlen(md));
+	struct md_source *src = md_source_new(md, strlen(md));
 	char *text;
 
-	typographer_tree(doc);
+	typographer_tree(doc, src);
+	md_source_free(src);
 	text = node_plain_text(cmark_node_first_child(doc));
 	g_strlcpy(got, text, sizeof got);
 	g_free(text);
@@ -34,6 +36,12 @@ int main(void)
 		  "The \u201990s were fun, rock \u2019n\u2019 roll, \u2019twas the night. The Smiths\u2019 house, doin\u2019 well.");
 	CHECK_STR("typographer: dashes and ellipsis", typeset("Dashes -- and --- and ellipsis... end"),
 		  "Dashes \u2013 and \u2014 and ellipsis\u2026 end");
+	/* Hugo: He said &quot;hi&quot; and -- then ... and it's and 5' and &laquo;x&gt;&gt; done. */
+	CHECK_STR("typographer: what is written escaped is left as typed, as Goldmark leaves it",
+		  typeset("He said \\\"hi\\\" and \\-- then \\... and it\\'s and 5\\' and <<x\\>> done."),
+		  "He said \"hi\" and -- then ... and it's and 5' and \u00ABx>> done.");
+	CHECK_STR("typographer: ... beside an entity and an escape, in a quote",
+		  typeset("> A &amp; B \\\"q\\\" -- C"), "A & B \"q\" \u2013 C");
 	CHECK_STR("typographer: quotes around emphasis and in parentheses",
 		  typeset("\"Quoted *emphasis*\" and \"*starts* with emphasis\" and (\"parens\") and \"a\", \"b\"."),
 		  "\u201CQuoted emphasis\u201D and \u201Cstarts with emphasis\u201D and (\u201Cparens\u201D) and \u201Ca\u201D, \u201Cb\u201D.");
