@@ -19,6 +19,12 @@ contains "bad input: good article kept" "$TMP/bad.model" "title: 好文章"
 contains "bad input: wrongly typed article kept" "$TMP/bad.model" "title: wrong-types"
 contains "bad input: the model lists what was left out" "$TMP/bad.model" "left out: $bad/bad-yaml.md \(bad front matter\)"
 
+# A theme's note takes a line for its title; the lines after it keep their numbers in messages.
+mkdir -p "$TMP/lines"
+printf -- '---\ntitle: l\nlang: zh-CN\n---\n{{%% tip %%}}\nbiu.\n{{%% /tip %%}}\n\n文字。\n<style>p{}</style>\n' >"$TMP/lines/a.md"
+"$FOLIO" "$TMP/lines" -o "$TMP/lines.epub" 2>"$TMP/lines.err"
+contains "bad input: a message after a theme's note names its line" "$TMP/lines.err" "a\.md:10: warning: raw HTML <style> dropped"
+
 # --strict: warnings are errors, nothing is written, an existing output is untouched.
 echo "previous book" >"$TMP/keep.model"
 expect_status "strict: exit 1" 1 "$FOLIO" --strict $bad -t model -o "$TMP/keep.model"

@@ -618,6 +618,23 @@ static unsigned count_nl(const char *s, size_t n)
 	return k;
 }
 
+/* Does the text at off end its line and then hold a blank line (or end)? */
+static bool blank_line_at(const struct render *R, size_t off)
+{
+	const char *s = R->L->s;
+	size_t n = R->L->len;
+
+	off += strspn(s + off, " \t");
+	if (off < n && s[off] != '\n')
+		return false;
+	if (off >= n)
+		return true;
+	off++;
+	while (off < n && (s[off] == ' ' || s[off] == '\t'))
+		off++;
+	return off >= n || s[off] == '\n' || s[off] == '\r';
+}
+
 static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
 			 bool top);
 
@@ -982,10 +999,13 @@ static void render_quote(struct render *R, GString *out, const struct token *t, 
 
 /*
  * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
- * (title=, else the second positional parameter, else its kind, "Warning"), then the inner text as
- * Markdown. Inside a line, its text only.
+ * (title=, else the second positional parameter, else its kind in the article's language,
+ * "Warning", "警告"; an admonition with no kind is a note, as LoveIt's and FixIt's templates have
+ * it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
+ * the end) follows the closing tag, so the quote may end on that tag's line.
  */
-static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block)
+static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block,
+			   bool blank_after)
 {
 	bool by_kind = false;
 	const char *title = get(t, "title", -1), *kind;
@@ -995,10 +1015,14 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	for (size_t i = 0; i < G_N_ELEMENTS(kinded); i++)
 		by_kind = by_kind || !g_ascii_strcasecmp(kinded[i], t->name);
 	kind = by_kind ? (get(t, "type", -1) ? get(t, "type", -1) : get(t, NULL, 0)) : t->name;
+	if ((!kind || !*kind) && !g_ascii_strcasecmp(t->name, "admonition"))
+		kind = "note";
 	if (!title || !*title)
 		title = by_kind ? get(t, NULL, 1) : get(t, NULL, 0);
 	if (title && *title)
 		label = g_strdup(title);
+	else if (l10n_callout(R->ctx->lang, kind))
+		label = g_strdup(l10n_callout(R->ctx->lang, kind));
 	else if (kind && *kind && g_ascii_isalpha(kind[0]))
 		label = g_strdup_printf("%c%s", g_ascii_toupper(kind[0]), kind + 1);
 	if (!block && !R->ctx->html) {
@@ -1019,6 +1043,14 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	}
 	/* the inner text from its first line that says something (HTML: as it is) */
 	g_string_append(quoted, R->ctx->html ? body->str : body->str + strspn(body->str, " \t\n"));
+	/*
+	 * The title's line and the blank after it: where a blank line follows the closing tag, the
+	 * quote ends on the inner text's last line, giving one back, so what follows stays on the line
+	 * it was written on (and messages name it).
+	 */
+	for (unsigned want = count_nl(body->str, body->len);
+	     blank_after && count_nl(quoted->str, quoted->len) > want && quoted->len && quoted->str[quoted->len - 1] == '\n';)
+		g_string_truncate(quoted, quoted->len - 1);
 	render_quote(R, out, t, quoted, true);
 	g_string_free(quoted, TRUE);
 	g_free(label);
@@ -1139,7 +1171,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		break;
 	case SC_CALLOUT:
 		body = inner(R, t, close, ti, tj, M_MARKDOWN);
-		render_callout(R, out, t, body, block);
+		render_callout(R, out, t, body, block, blank_line_at(R, src_end));
 		break;
 	case SC_YOUTUBE: case SC_VIMEO: case SC_X: case SC_TWITTER: case SC_INSTAGRAM: case SC_GIST:
 		render_embed(R, out, t, r, block);

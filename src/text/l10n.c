@@ -53,6 +53,41 @@ const char *l10n_label(const char *lang, enum l10n_label which)
 	return labels[which][classify(lang)];
 }
 
+const char *l10n_callout(const char *lang, const char *kind)
+{
+	/* The kinds of LoveIt's and FixIt's admonition (and their aliases), titled as their i18n files title them. */
+	static const struct {
+		const char *kinds;	/* the kind, then its aliases, each between '|' */
+		const char *title[LC_N_];
+	} callouts[] = {
+		{ "|note|", { "Note", "注意", "注意", "注記", "참고" } },
+		{ "|abstract|summary|tldr|", { "Abstract", "摘要", "摘要", "概要", "요약" } },
+		{ "|info|todo|", { "Info", "信息", "資訊", "情報", "정보" } },
+		{ "|tip|hint|important|", { "Tip", "技巧", "技巧", "ヒント", "팁" } },
+		{ "|success|check|done|", { "Success", "成功", "成功", "成功", "성공" } },
+		{ "|question|help|faq|", { "Question", "问题", "問題", "質問", "질문" } },
+		{ "|warning|caution|attention|", { "Warning", "警告", "警告", "警告", "경고" } },
+		{ "|failure|fail|missing|", { "Failure", "失败", "失敗", "失敗", "실패" } },
+		{ "|danger|error|", { "Danger", "危险", "危險", "危険", "위험" } },
+		{ "|bug|", { "Bug", "Bug", "Bug", "バグ", "버그" } },
+		{ "|example|", { "Example", "示例", "範例", "例", "예시" } },
+		{ "|quote|cite|", { "Quote", "引用", "引用", "引用", "인용" } },
+	};
+	char *key;
+	const char *found = NULL;
+
+	if (!kind || !*kind)
+		return NULL;
+	key = g_strdup_printf("|%s|", kind);
+	for (char *p = key; *p; p++)
+		*p = g_ascii_tolower(*p);
+	for (size_t i = 0; i < G_N_ELEMENTS(callouts) && !found; i++)
+		if (strstr(callouts[i].kinds, key))
+			found = callouts[i].title[classify(lang)];
+	g_free(key);
+	return found;
+}
+
 void l10n_lead(GString *out, const char *lang, enum l10n_label which)
 {
 	enum lang_class c = classify(lang);

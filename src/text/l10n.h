@@ -32,6 +32,12 @@ enum l10n_label {
 /* The label in the language of the BCP 47 tag lang (English when folio does not know it). */
 const char *l10n_label(const char *lang, enum l10n_label which);
 
+/*
+ * A theme's note titled by its kind ("note", "warning", "tip" and their aliases, as LoveIt and
+ * FixIt name them) in lang: "Warning", "警告", "警告"; NULL for a kind folio does not know.
+ */
+const char *l10n_callout(const char *lang, const char *kind);
+
 /* Append the label as it leads into what follows: "来源：", "Source: ", "作者：", "By ". */
 void l10n_lead(GString *out, const char *lang, enum l10n_label which);
 

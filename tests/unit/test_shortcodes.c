@@ -119,11 +119,31 @@ int main(void)
 	/* A theme's note: its inner text is Markdown under its title, whichever form (FixIt's admonition). */
 	run("{{< admonition warning \"警告\" >}}\n[沐目体](u) _仅用于个人非商用！_\n{{< /admonition >}}\n", false, false, &r);
 	CHECK_STR("callout: admonition's title, its inner text Markdown", r.text,
-		  "> **警告**\n>\n> [沐目体](u) _仅用于个人非商用！_\n>\n");
+		  "> **警告**\n>\n> [沐目体](u) _仅用于个人非商用！_\n");
 	CHECK("callout: a theme's note is no unknown shortcode", r.unknown->len == 0);
 	sc_result_clear(&r);
 	run("{{< tip >}}\nUse **bold**.\n{{< /tip >}}\n", false, false, &r);
-	CHECK_STR("callout: named after its kind, titled by it", r.text, "> **Tip**\n>\n> Use **bold**.\n>\n");
+	CHECK_STR("callout: named after its kind, titled by it in the article's language (LoveIt's 技巧)", r.text,
+		  "> **技巧**\n>\n> Use **bold**.\n");
+	sc_result_clear(&r);
+	/* LoveIt's template: an admonition with no type is a note. */
+	run("{{< admonition >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
+	CHECK_STR("callout: an admonition with no kind is a note", r.text, "> **注意**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	run("{{< admonition abstract >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
+	CHECK_STR("callout: a kind's alias (abstract) titled as the theme titles it", r.text, "> **摘要**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	run("{{< admonition mykind >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
+	CHECK_STR("callout: a kind folio does not know is its own title", r.text, "> **Mykind**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	/* The title's line is given back at the quote's end: the text after it stays on its line. */
+	run("{{% tip %}}\nbiu.\n{{% /tip %}}\n\n<style>\n", false, false, &r);
+	CHECK("callout: the lines after it stay where they were written",
+	      lines(r.text) == 5 && has(r.text, "> biu.\n\n<style>\n"));
+	sc_result_clear(&r);
+	run("{{% tip %}}\nbiu.\n{{% /tip %}}\nnext\n", false, false, &r);
+	CHECK("callout: with no blank line after it, the quote still ends before the next line",
+	      has(r.text, "> biu.\n>\nnext\n"));
 	sc_result_clear(&r);
 	run("{{< alert title=\"Note\" >}}Inline *alert*{{< /alert >}}\n", false, false, &r);
 	CHECK_STR("callout: title=", r.text, "> **Note**\n>\n> Inline *alert*\n");
