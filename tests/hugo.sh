@@ -182,6 +182,13 @@ contains "site pictures: figure finds a picture in assets/" "$TMP/pics.model" "i
 contains "site pictures: one in none of them is said, with where folio looked" "$TMP/pics.err" \
 	"post/c\.md:3: warning: thumbnail 'img/none\.png' is neither beside the page nor in the site's static, content or assets folders"
 lacks "site pictures: ... and only that one" "$TMP/pics.err" "bg\.png\|red\.png"
+# The theme's static folder is published too (Hugo layers it under the site's): its logo.
+mkdir -p "$TMP/pics/themes/t/static"
+printf 'theme = "t"\n' >>"$TMP/pics/hugo.toml"
+cp tests/epub/media/dot.png "$TMP/pics/themes/t/static/logo.png"
+printf -- '---\ntitle: logo\n---\n\n![The logo](/logo.png)\n' >"$TMP/pics/content/post/d.md"
+"$FOLIO" "$TMP/pics" -t model -o "$TMP/pics-theme.model" 2>"$TMP/pics-theme.err"
+contains "site pictures: a picture in the theme's static folder is found" "$TMP/pics-theme.model" "image line 5 '/logo\.png' alt 'The logo' -> images/img-"
 
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes.

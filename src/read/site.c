@@ -251,6 +251,31 @@ static GHashTable *permalinks(const struct fm_node *config)
 	return t;
 }
 
+/*
+ * The theme's static folder (each theme's, when theme lists several), after the site's own: Hugo
+ * publishes both, a file of the site's hiding the theme's of that name (a theme's logo or icons
+ * written as /logo.png in a page).
+ */
+static void theme_static(struct site *s, const struct fm_node *config)
+{
+	const struct fm_node *theme = fm_map_get(config, "theme");
+	const char *themes = text_of(config, "themesDir");
+	guint n = !theme ? 0 : theme->kind == FM_LIST ? theme->items->len : 1;
+
+	for (guint i = 0; i < n; i++) {
+		const struct fm_node *t = theme->kind == FM_LIST ? g_ptr_array_index(theme->items, i) : theme;
+		char *dir, *real;
+
+		if (!t->text || !*t->text || strchr(t->text, '/'))
+			continue;	/* a module path (github.com/...): not a folder of the site */
+		dir = g_build_filename(themes ? themes : "themes", t->text, "static", NULL);
+		real = real_dir(s->root, dir);
+		if (real)
+			g_ptr_array_add(s->static_dirs, real);
+		g_free(dir);
+	}
+}
+
 static int compare_langs(gconstpointer pa, gconstpointer pb)
 {
 	const struct site_lang *a = *(struct site_lang *const *)pa, *b = *(struct site_lang *const *)pb;
@@ -336,6 +361,7 @@ struct site *site_load(const char *dir)
 		if (real)
 			g_ptr_array_add(s->static_dirs, real);
 	}
+	theme_static(s, config);
 	s->permalinks = permalinks(config);
 	/* Hugo's figure finds a picture there too (resources.Get), when no page or static file has it. */
 	v = text_of(config, "assetDir");
