@@ -190,6 +190,22 @@ printf -- '---\ntitle: logo\n---\n\n![The logo](/logo.png)\n' >"$TMP/pics/conten
 "$FOLIO" "$TMP/pics" -t model -o "$TMP/pics-theme.model" 2>"$TMP/pics-theme.err"
 contains "site pictures: a picture in the theme's static folder is found" "$TMP/pics-theme.model" "image line 5 '/logo\.png' alt 'The logo' -> images/img-"
 
+# A link relative to the page's address ("../b/", as a browser reads it on /posts/a/) reaches the
+# page Hugo publishes there, with its #fragment: a page that is no bundle has no folder "../b/".
+mkdir -p "$TMP/rel/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "rel"\n' >"$TMP/rel/hugo.toml"
+hugo_layouts "$TMP/rel"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nSee [B](../b/), [its part](../b/#part) and [B](../b).\n' >"$TMP/rel/content/posts/a.md"
+printf -- '---\ntitle: B\ndate: 2024-01-02\n---\n## Part\n\nText.\n' >"$TMP/rel/content/posts/b.md"
+if hugo_build "$TMP/rel" && [ -f "$TMP/rel-public/posts/b/index.html" ]; then
+	"$FOLIO" -q "$TMP/rel" -o "$TMP/rel.epub"
+	unzip -p "$TMP/rel.epub" EPUB/a0001.xhtml >"$TMP/rel.xhtml"
+	contains "relative links: '../b/', '../b/#part' and '../b' from /posts/a/ reach the page Hugo publishes at /posts/b/" \
+		"$TMP/rel.xhtml" 'See <a href="a0002.xhtml">B</a>, <a href="a0002.xhtml#a0002-h1">its part</a> and <a href="a0002.xhtml">B</a>\.'
+else
+	not_ok "relative links: hugo builds the fixture" "$(head -5 "$TMP/rel-hugo.log")"
+fi
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes.
 mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog"

@@ -118,6 +118,27 @@ static char *site_path_key(const char *url)
 	return g_string_free(k, FALSE);
 }
 
+/*
+ * A relative address ("../b/", "b/#part") as a reader's browser takes it on a page published at
+ * permalink ("/posts/a/"): the site address it names ("/posts/b/"), or NULL.
+ */
+static char *from_page(const char *permalink, const char *url)
+{
+	static const char site[] = "http://site.invalid";
+	char *base, *abs;
+	char *path = NULL;
+
+	if (!permalink || permalink[0] != '/' || url[0] == '/' || strchr(url, ':'))
+		return NULL;
+	base = g_strconcat(site, permalink, NULL);
+	abs = g_uri_resolve_relative(base, url, G_URI_FLAGS_NONE, NULL);
+	if (abs && g_str_has_prefix(abs, site) && abs[strlen(site)] == '/')
+		path = g_strdup(abs + strlen(site));
+	g_free(abs);
+	g_free(base);
+	return path;
+}
+
 /* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
 static GHashTable *articles_by_site_path(struct book *b)
 {
@@ -217,12 +238,17 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 				l->target = article_by_real(b, real);
 			g_free(idx);
 		}
-		/* "/posts/slug/": a page of the site by the address Hugo publishes it at. */
+		/*
+		 * "/posts/slug/": a page of the site by the address Hugo publishes it at; "../b/" by
+		 * the address it names from this page's.
+		 */
 		if (!l->target) {
-			char *key = site_path_key(l->url);
+			char *site = l->url[0] == '/' ? g_strdup(l->url) : from_page(a->permalink, l->url);
+			char *key = site ? site_path_key(site) : NULL;
 
 			l->target = key ? g_hash_table_lookup(by_site_path, key) : NULL;
 			g_free(key);
+			g_free(site);
 		}
 		if (l->target && hash)
 			l->anchor = anchors_find(anchors_of(index, l->target), hash + 1);
