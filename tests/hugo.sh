@@ -206,6 +206,21 @@ else
 	not_ok "relative links: hugo builds the fixture" "$(head -5 "$TMP/rel-hugo.log")"
 fi
 
+# In a multilingual site a page's language is its site language, never a guess from its text: an
+# untranslated page (English text in p.zh-cn.md) stays in the Chinese book, as on Hugo's zh-cn site.
+mkdir -p "$TMP/ml/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "ml"\ndefaultContentLanguage = "en"\n[languages]\n[languages.en]\nweight = 1\n[languages.zh-cn]\nweight = 2\n' >"$TMP/ml/hugo.toml"
+printf -- '---\ntitle: Page\n---\nThis page is in English.\n' >"$TMP/ml/content/posts/p.en.md"
+printf -- '---\ntitle: Page\n---\nThis page is not translated yet: its text is English.\n' >"$TMP/ml/content/posts/p.zh-cn.md"
+"$FOLIO" "$TMP/ml" --only-lang zh-cn -t model -o "$TMP/ml-zh.model" 2>"$TMP/ml-zh.err"
+"$FOLIO" "$TMP/ml" --only-lang en -t model -o "$TMP/ml-en.model" 2>"$TMP/ml-en.err"
+if grep -A3 '^article .*/p\.zh-cn\.md$' "$TMP/ml-zh.model" | grep -q '^  lang: zh-CN$' \
+	&& ! grep -q 'p\.zh-cn\.md' "$TMP/ml-en.model" && grep -q '^article .*/p\.en\.md$' "$TMP/ml-en.model"; then
+	ok "multilingual site: an untranslated page stays in its site language's book"
+else
+	not_ok "multilingual site: an untranslated page stays in its site language's book" "$(cat "$TMP/ml-zh.err" "$TMP/ml-en.err")"
+fi
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes.
 mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog"

@@ -110,6 +110,7 @@ struct article {
 	/* What Hugo makes of the page (read/pages.c); in a plain folder, path is rel and the rest NULL. */
 	char *path;		/* inside its language's content folder, language suffix dropped: "posts/a.md" */
 	char *hugo_lang;	/* the site language it is in (by file name or content folder), or NULL */
+	bool site_lang;		/* its language is its multilingual site's: never corrected from its text */
 	char *permalink;	/* where the site publishes it: "/posts/a/" (url:, slug:), or NULL */
 	char *summary;		/* front matter's summary, else the body before <!--more-->, as text; or NULL */
 	enum hidden_by { HIDDEN_NOT, HIDDEN_FUTURE, HIDDEN_EXPIRED, HIDDEN_UNLISTED, HIDDEN_HEADLESS,

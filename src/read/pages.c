@@ -80,6 +80,7 @@ static void hugo_identity(struct pages *p, struct article *a)
 			a->fm.lang.text = g_strdup(l->tag ? l->tag : l->key);
 			a->fm.lang.line = 0;
 		}
+		a->site_lang = s->multilingual;
 	}
 }
 

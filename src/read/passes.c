@@ -262,14 +262,20 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 
 /*
  * The article's language: its own tag, corrected when its text is plainly CJK and the tag is
- * not, or plainly Latin and the tag says Chinese (then English: most such articles are).
+ * not, or plainly Latin and the tag says Chinese (then English: most such articles are); in a
+ * multilingual site, its site language as it is (an untranslated page stays in its language's book).
  */
 static void choose_lang(struct book *b, struct article *a)
 {
 	char *declared = langtag_normalize(a->fm.lang.text);
 	bool latin;
-	const char *seen = langdetect(a->doc, a->title, &latin);
+	const char *seen = a->site_lang && declared ? NULL : langdetect(a->doc, a->title, &latin);
 
+	if (a->site_lang && declared) {
+		g_free(a->lang);
+		a->lang = declared;
+		return;
+	}
 	if (declared && seen && !langtag_is_cjk(declared)) {
 		g_free(declared);
 		declared = g_strdup(seen);
