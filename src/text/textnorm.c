@@ -9,8 +9,9 @@
 
 bool textnorm_softbreak_is_space(gunichar before, gunichar after)
 {
+	/* Beside a picture or raw HTML (no character): a space after or before Western text, as Hugo's newline shows. */
 	if (!before || !after)
-		return false;
+		return (before || after) && !clreq_is_cjk(before ? before : after);
 	return !(clreq_is_cjk(before) && clreq_is_cjk(after));
 }
 
@@ -144,9 +145,23 @@ static bool inline_node(cmark_node *n)
 	return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
 }
 
+/* Emphasis, a link or a strike with nothing in it (an empty link to nowhere): it shows nothing. */
+static bool empty_span(cmark_node *n)
+{
+	const char *type = cmark_node_get_type_string(n);
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH: case CMARK_NODE_STRONG: case CMARK_NODE_LINK:
+		return !cmark_node_first_child(n);
+	default:
+		return type && !strcmp(type, "strikethrough") && !cmark_node_first_child(n);
+	}
+}
+
 /*
  * The leaf next to n (forward or back) in its paragraph: text, code, a break, raw HTML or an
- * image, reached through emphasis and links; empty text is passed over. NULL at the block's edge.
+ * image, reached through emphasis and links; empty text and empty emphasis or links are passed
+ * over. NULL at the block's edge.
  */
 static cmark_node *adjacent_leaf(cmark_node *n, bool forward)
 {
@@ -166,7 +181,7 @@ static cmark_node *adjacent_leaf(cmark_node *n, bool forward)
 		    && cmark_node_get_literal(s) && *cmark_node_get_literal(s))
 			return s;
 		if (cmark_node_get_type(s) != CMARK_NODE_TEXT && cmark_node_get_type(s) != CMARK_NODE_CODE
-		    && (cmark_node_get_type(s) == CMARK_NODE_IMAGE || !cmark_node_first_child(s)))
+		    && (cmark_node_get_type(s) == CMARK_NODE_IMAGE || !cmark_node_first_child(s)) && !empty_span(s))
 			return s;	/* a break, raw HTML, an image: not text */
 		n = s;
 	}

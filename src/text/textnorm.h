@@ -9,7 +9,8 @@
 /*
  * What a Markdown soft line break between the characters before and after it
  * becomes: nothing between two CJK characters (a Chinese paragraph wrapped in
- * the source has no spaces), a space otherwise.
+ * the source has no spaces), a space otherwise; with a picture or raw HTML on one
+ * side (0), a space when the character on the other is not CJK.
  */
 bool textnorm_softbreak_is_space(gunichar before, gunichar after);
 

@@ -125,6 +125,12 @@ int main(void)
 		     "使用<b>Google foo 中文中文，foo");
 	CHECK_RENDER("nodes: code is never changed, spaced outside like Latin text", "见`a 中b`和`c`。", 0.25,
 		     "见" Q "<code>a 中b</code>" Q "和" Q "<code>c</code>。");
+	/* Hugo keeps the line end (a space on the page) beside a picture after Western text; none in Chinese. */
+	CHECK_RENDER("nodes: a soft break before a picture: a space after Western text, none after Chinese",
+		     "Before\n![Red](r.png) after\n\n中文\n![图](r.png)中文", 0.25, "Before Red after中文图中文");
+	CHECK("softbreak: beside no character (a picture, raw HTML), a space only by Western text",
+	      textnorm_softbreak_is_space('e', 0) && textnorm_softbreak_is_space(0, 'a')
+	      && !textnorm_softbreak_is_space(0x6587, 0) && !textnorm_softbreak_is_space(0, 0));
 
 	CHECK_RENDER("indent: the hand-typed indent of a paragraph goes, not inside it",
 		     "\u3000\u3000公司发布中报\u3000\u3000。\n\n\u3000**强调**", 0.25,
