@@ -221,6 +221,22 @@ else
 	not_ok "multilingual site: an untranslated page stays in its site language's book" "$(cat "$TMP/ml-zh.err" "$TMP/ml-en.err")"
 fi
 
+# A theme's page with nothing of its own (layout: search, no body) is no chapter of title alone;
+# a layout page with text stays.
+mkdir -p "$TMP/lay/content/page/search" "$TMP/lay/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "lay"\n' >"$TMP/lay/hugo.toml"
+printf -- '---\ntitle: Search\nlayout: search\n---\n' >"$TMP/lay/content/page/search/index.md"
+printf -- '---\ntitle: Links\nlayout: links\n---\nMy friends:\n' >"$TMP/lay/content/page/links.md"
+printf -- '---\ntitle: Post\ndate: 2024-01-01\n---\nText.\n' >"$TMP/lay/content/posts/p.md"
+"$FOLIO" "$TMP/lay" -t model -o "$TMP/lay.model" 2>"$TMP/lay.err"
+if [ "$(grep -c '^article ' "$TMP/lay.model")" = 2 ] && ! grep -q 'search/index\.md' "$TMP/lay.model" \
+	&& grep -q 'links\.md' "$TMP/lay.model"; then
+	ok "layout pages: a theme's page with no text of its own is left out, one with text kept"
+else
+	not_ok "layout pages: a theme's page with no text of its own is left out, one with text kept" "$(grep '^article' "$TMP/lay.model")"
+fi
+contains "layout pages: ... and said" "$TMP/lay.err" "note: 1 article with no text \(the theme's layout makes the page"
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes.
 mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog"

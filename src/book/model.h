@@ -114,7 +114,7 @@ struct article {
 	char *permalink;	/* where the site publishes it: "/posts/a/" (url:, slug:), or NULL */
 	char *summary;		/* front matter's summary, else the body before <!--more-->, as text; or NULL */
 	enum hidden_by { HIDDEN_NOT, HIDDEN_FUTURE, HIDDEN_EXPIRED, HIDDEN_UNLISTED, HIDDEN_HEADLESS,
-			 HIDDEN_DRAFT_SECTION } hidden;	/* Hugo would not publish it (--include-* aside) */
+			 HIDDEN_DRAFT_SECTION, HIDDEN_LAYOUT_ONLY } hidden;	/* Hugo would not publish it (--include-* aside) */
 	char *source;		/* while it is read: the body as written, until it is parsed */
 	size_t source_len;
 	GHashTable *heading_ids;	/* while it is read: line of the body -> id of its heading */
@@ -197,6 +197,7 @@ struct chosen {
 	guint drafts, by_files, by_date, undated, by_category, by_tag, by_lang;
 	guint already_sent, duplicates, over_limit;
 	guint future, expired, unlisted, headless, draft_sections;	/* Hugo's publishing rules */
+	guint layout_only;	/* a theme's page (layout: search) with no text of its own */
 	bool has_from, has_to;	/* the date window asked for: from <= date < to */
 	gint64 from, to;
 };

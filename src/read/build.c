@@ -76,6 +76,8 @@ static void parse_one(gpointer data, gpointer unused)
 		g_clear_pointer(&a->source, g_free);
 	}
 	a->title = passes_article_title(a);
+	if (pages_layout_only(a))
+		a->hidden = HIDDEN_LAYOUT_ONLY;	/* select.c counts it */
 	if (a->doc) {
 		/* Sections too: one may introduce a part, with pictures and links of its own. */
 		passes_identify(j->r->b, a);

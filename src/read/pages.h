@@ -24,6 +24,13 @@ void pages_free(struct pages *p);
 void pages_sections(struct pages *p);
 
 /*
+ * A page the theme makes (front matter layout: search, archives) with nothing of its own to show
+ * (no text, picture, code or raw HTML in its parsed body): Hugo publishes the theme's page; in a
+ * book it would be a chapter of a title alone. Not a section's _index.
+ */
+bool pages_layout_only(const struct article *a);
+
+/*
  * The pre-pass context of article a: its file and lines, the site's emoji setting, its language,
  * folio.yaml's shortcode mappings, and callbacks for param (a's front matter, then the site's
  * params) and ref/relref (a page of the site, in a's language unless lang: names another). call

@@ -264,6 +264,8 @@ static bool filtered_out(struct reading *r, const struct select_filters *f, cons
 		return drop(&b->chosen.future);
 	case HIDDEN_EXPIRED:
 		return drop(&b->chosen.expired);
+	case HIDDEN_LAYOUT_ONLY:
+		return drop(&b->chosen.layout_only);
 	default:
 		break;
 	}
@@ -360,6 +362,7 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 	note_count(b->chosen.expired, "whose expiryDate has passed left out (--include-expired keeps them)");
 	note_count(b->chosen.unlisted, "that Hugo does not list (_build: list: never or local) left out");
 	note_count(b->chosen.headless, "in headless bundles left out (Hugo neither lists nor renders them)");
+	note_count(b->chosen.layout_only, "with no text (the theme's layout makes the page: search, archives) left out");
 	note_count(b->chosen.by_files, "not in the files: list left out");
 	if (b->chosen.by_date) {
 		char *what = g_strdup_printf("outside the dates asked for (%s) left out", f->window);
@@ -442,6 +445,8 @@ char *select_account(const struct book *b)
 			  " (--include-expired keeps them)");
 		add_count(s, &first, c->unlisted, "that Hugo does not list", "that Hugo does not list", "");
 		add_count(s, &first, c->headless, "in a headless bundle", "in headless bundles", "");
+		add_count(s, &first, c->layout_only, "with no text of its own (a theme's layout page)",
+			  "with no text of their own (a theme's layout pages)", "");
 		add_count(s, &first, c->by_files, "not in the files: list", "not in the files: list", "");
 		add_count(s, &first, c->by_date - c->undated, "outside the dates asked for", "outside the dates asked for", "");
 		add_count(s, &first, c->undated, "without a date", "without a date", " (--since, --until and --last need one)");
