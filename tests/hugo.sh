@@ -22,6 +22,32 @@ hugo_layouts() {
 hugo_build() {
 	hugo --source "$1" --destination "$1-public" --cacheDir "$TMP/hugo-cache" --noBuildLock --quiet >"$1-hugo.log" 2>&1
 }
+# hugo_site DIR: such a site, with content/posts and a hugo.toml.
+hugo_site() {
+	mkdir -p "$1/content/posts"
+	printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$1/hugo.toml"
+	hugo_layouts "$1"
+}
+# same_as_hugo NAME DIR PAGE PATTERN MIN EXTRACT...: DIR's content/posts/PAGE.md as Debian's hugo
+# publishes it and as folio's EPUB page, each read by the command EXTRACT... (the file given last),
+# give the same lines, at least MIN of Hugo's matching PATTERN (so the comparison holds something).
+same_as_hugo() {
+	local name=$1 dir=$2 page=$3 pattern=$4 min=$5
+	shift 5
+	if ! hugo_build "$dir"; then
+		not_ok "$name: hugo builds the fixture" "$(head -5 "$dir-hugo.log")"
+		return
+	fi
+	"$@" "$dir-public/posts/$page/index.html" >"$dir-hugo.txt"
+	"$FOLIO" -q "$dir/content/posts/$page.md" -o "$dir.epub"
+	unzip -p "$dir.epub" EPUB/a0001.xhtml >"$dir.xhtml"
+	"$@" "$dir.xhtml" >"$dir-folio.txt"
+	if [ "$(grep -c -- "$pattern" "$dir-hugo.txt")" -ge "$min" ] && cmp -s "$dir-hugo.txt" "$dir-folio.txt"; then
+		ok "$name"
+	else
+		not_ok "$name" "$(diff "$dir-hugo.txt" "$dir-folio.txt" | head -20)"
+	fi
+}
 
 # compare.py can pass and can fail: a book made from Hugo's own pages passes (with folio's typography);
 # the same book with one thing spoiled fails.
@@ -134,9 +160,7 @@ contains "site links: the address of no page stays text" "$TMP/siteurl.model" "l
 # Bare addresses are linked where Hugo's Goldmark links them (text/linkify.c), checked against
 # Debian's hugo itself: not after a full-width colon, ended by Chinese text, www. as https://, an
 # e-mail after a space; and "10~20 元" is a range, not a strike (Goldmark wants ~~).
-mkdir -p "$TMP/linkify/content/posts"
-printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/linkify/hugo.toml"
-hugo_layouts "$TMP/linkify"
+hugo_site "$TMP/linkify"
 cat >"$TMP/linkify/content/posts/l.md" <<'MD'
 ---
 title: 链接
@@ -152,19 +176,8 @@ title: 链接
 
 价格10~20元，重量5~8公斤，~~删除~~。
 MD
-if hugo_build "$TMP/linkify"; then
-	grep -o '<a href="[^"]*"\|<del>[^<]*' "$TMP/linkify-public/posts/l/index.html" >"$TMP/linkify-hugo.txt"
-	"$FOLIO" -q "$TMP/linkify/content/posts/l.md" -o "$TMP/linkify.epub"
-	unzip -p "$TMP/linkify.epub" EPUB/a0001.xhtml | grep -o '<a href="[^"#]*"\|<del>[^<]*' >"$TMP/linkify-folio.txt"
-	if [ -s "$TMP/linkify-hugo.txt" ] && cmp -s "$TMP/linkify-hugo.txt" "$TMP/linkify-folio.txt"; then
-		ok "linkify: the same bare addresses linked, and struck, as Hugo ($(wc -l <"$TMP/linkify-hugo.txt") of them)"
-	else
-		not_ok "linkify: the same bare addresses linked, and struck, as Hugo" \
-			"$(diff "$TMP/linkify-hugo.txt" "$TMP/linkify-folio.txt" | head -20)"
-	fi
-else
-	not_ok "linkify: hugo builds the fixture" "$(head -5 "$TMP/linkify-hugo.log")"
-fi
+same_as_hugo "linkify: the same bare addresses linked, and struck, as Hugo" "$TMP/linkify" l . 1 \
+	grep -o '<a href="[^"#]*"\|<del>[^<]*'
 
 # Pictures where a theme and Hugo's figure find them: a front matter image "img/bg.png" of a page
 # that is no bundle is the site's /img/bg.png (a theme writes it through relURL: static/), and
@@ -192,9 +205,7 @@ contains "site pictures: a picture in the theme's static folder is found" "$TMP/
 
 # A link relative to the page's address ("../b/", as a browser reads it on /posts/a/) reaches the
 # page Hugo publishes there, with its #fragment: a page that is no bundle has no folder "../b/".
-mkdir -p "$TMP/rel/content/posts"
-printf 'baseURL = "https://example.org/"\ntitle = "rel"\n' >"$TMP/rel/hugo.toml"
-hugo_layouts "$TMP/rel"
+hugo_site "$TMP/rel"
 printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nSee [B](../b/), [its part](../b/#part) and [B](../b).\n' >"$TMP/rel/content/posts/a.md"
 printf -- '---\ntitle: B\ndate: 2024-01-02\n---\n## Part\n\nText.\n' >"$TMP/rel/content/posts/b.md"
 if hugo_build "$TMP/rel" && [ -f "$TMP/rel-public/posts/b/index.html" ]; then
@@ -272,9 +283,7 @@ fi
 
 # Straight quotes, dashes and ellipses set as Hugo's Goldmark Typographer sets them (on in Hugo by
 # default; text/typographer.c), each paragraph's text compared with what Debian's hugo writes.
-mkdir -p "$TMP/typo/content/posts"
-printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/typo/hugo.toml"
-hugo_layouts "$TMP/typo"
+hugo_site "$TMP/typo"
 cat >"$TMP/typo/content/posts/t.md" <<'MD'
 ---
 title: typography
@@ -291,32 +300,18 @@ Monitor 21"" and 5'10" tall, x's and 'quoted'. A `code "not" --` span and [link 
 
 Written escaped: \"hi\" and \-- then \... and it\'s, 5\' and <<x\>>; A &amp; B \"q\" -- C.
 MD
-if hugo_build "$TMP/typo"; then
-	paragraphs='import html, re, sys
+paragraphs='import html, re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 s = s[s.find("</header>") + 1:] if "</header>" in s else s
 for p in re.findall(r"<p>(.*?)</p>", s, re.S):
     print(html.unescape(re.sub(r"<[^>]+>", "", p)))'
-	/usr/bin/python3 -c "$paragraphs" "$TMP/typo-public/posts/t/index.html" >"$TMP/typo-hugo.txt"
-	"$FOLIO" -q "$TMP/typo/content/posts/t.md" -o "$TMP/typo.epub"
-	unzip -p "$TMP/typo.epub" EPUB/a0001.xhtml >"$TMP/typo.xhtml"
-	/usr/bin/python3 -c "$paragraphs" "$TMP/typo.xhtml" >"$TMP/typo-folio.txt"
-	if [ "$(wc -l <"$TMP/typo-hugo.txt")" -ge 5 ] && cmp -s "$TMP/typo-hugo.txt" "$TMP/typo-folio.txt"; then
-		ok "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them (not where written escaped)"
-	else
-		not_ok "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them (not where written escaped)" \
-			"$(diff "$TMP/typo-hugo.txt" "$TMP/typo-folio.txt" | head -12)"
-	fi
-else
-	not_ok "typographer: hugo builds the fixture" "$(head -5 "$TMP/typo-hugo.log")"
-fi
+same_as_hugo "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them (not where written escaped)" \
+	"$TMP/typo" t '' 5 /usr/bin/python3 -c "$paragraphs"
 
 # Definition lists ("Term" then ": definition", Goldmark's definitionList, on in Hugo by default;
 # text/deflist.c): each page's blocks (dl, dt, dd, p, lists, quotes) and their text, as tests/hugo/blocks.py
 # reads them, the same in folio's EPUB as in what Debian's hugo writes.
-mkdir -p "$TMP/deflist/content/posts"
-printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/deflist/hugo.toml"
-hugo_layouts "$TMP/deflist"
+hugo_site "$TMP/deflist"
 cat >"$TMP/deflist/content/posts/d.md" <<'MD'
 ---
 title: definitions
@@ -369,35 +364,24 @@ Fruit
 Banana
 : yellow
 MD
-if hugo_build "$TMP/deflist"; then
-	/usr/bin/python3 tests/hugo/blocks.py "$TMP/deflist-public/posts/d/index.html" >"$TMP/deflist-hugo.txt"
-	"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -o "$TMP/deflist.epub" -o "$TMP/deflist.pdf"
-	unzip -p "$TMP/deflist.epub" EPUB/a0001.xhtml >"$TMP/deflist.xhtml"
-	/usr/bin/python3 tests/hugo/blocks.py "$TMP/deflist.xhtml" >"$TMP/deflist-folio.txt"
-	if [ "$(grep -c '^dt ' "$TMP/deflist-hugo.txt")" -ge 10 ] && cmp -s "$TMP/deflist-hugo.txt" "$TMP/deflist-folio.txt"; then
-		ok "definition lists: terms and descriptions where Hugo sets them"
-	else
-		not_ok "definition lists: terms and descriptions where Hugo sets them" \
-			"$(diff "$TMP/deflist-hugo.txt" "$TMP/deflist-folio.txt" | head -12)"
-	fi
-	java -jar /usr/bin/epubcheck "$TMP/deflist.epub" >"$TMP/deflist-epubcheck.txt" 2>&1
-	contains "definition lists: the EPUB passes epubcheck" "$TMP/deflist-epubcheck.txt" '^Messages: 0 fatals / 0 errors / 0 warnings'
-	# The PDF: a list (L) of items (LI), each its terms (Lbl) and descriptions (LBody).
-	/usr/bin/python3 tests/tagged/tree.py "$TMP/deflist.pdf" >"$TMP/deflist.tree" 2>&1
-	contains "definition lists: in the PDF an item holds its two terms and their description" \
-		<(grep -A4 '^   LI$' "$TMP/deflist.tree" | tr -s ' ' | tr '\n' '|') \
-		'LI\| Lbl mcids=1 text="Orange"\| Lbl mcids=1 text="Citrus"\| LBody\| P mcids=1 text="Two terms, one definition continued lazily."'
-	# Each term on a line of its own, its description after it, moved in.
-	"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -t trace -o "$TMP/deflist.trace"
-	term=$(awk '$1 == "text" && $4 == "\"Loose" { print $2; exit }' "$TMP/deflist.trace")
-	desc=$(awk '$1 == "text" && $4 == "\"Loose" && ++n == 2 { print $2; exit }' "$TMP/deflist.trace")
-	if [ -n "$term" ] && [ -n "$desc" ] && awk -v t="$term" -v d="$desc" 'BEGIN { exit !(d - t > 15) }'; then
-		ok "definition lists: in the PDF a description is moved in under its term"
-	else
-		not_ok "definition lists: in the PDF a description is moved in under its term" "term at x=$term, description at x=$desc"
-	fi
+same_as_hugo "definition lists: terms and descriptions where Hugo sets them" "$TMP/deflist" d '^dt ' 10 \
+	/usr/bin/python3 tests/hugo/blocks.py
+java -jar /usr/bin/epubcheck "$TMP/deflist.epub" >"$TMP/deflist-epubcheck.txt" 2>&1
+contains "definition lists: the EPUB passes epubcheck" "$TMP/deflist-epubcheck.txt" '^Messages: 0 fatals / 0 errors / 0 warnings'
+# The PDF: a list (L) of items (LI), each its terms (Lbl) and descriptions (LBody).
+"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -o "$TMP/deflist.pdf"
+/usr/bin/python3 tests/tagged/tree.py "$TMP/deflist.pdf" >"$TMP/deflist.tree" 2>&1
+contains "definition lists: in the PDF an item holds its two terms and their description" \
+	<(grep -A4 '^   LI$' "$TMP/deflist.tree" | tr -s ' ' | tr '\n' '|') \
+	'LI\| Lbl mcids=1 text="Orange"\| Lbl mcids=1 text="Citrus"\| LBody\| P mcids=1 text="Two terms, one definition continued lazily."'
+# Each term on a line of its own, its description after it, moved in.
+"$FOLIO" -q "$TMP/deflist/content/posts/d.md" -t trace -o "$TMP/deflist.trace"
+term=$(awk '$1 == "text" && $4 == "\"Loose" { print $2; exit }' "$TMP/deflist.trace")
+desc=$(awk '$1 == "text" && $4 == "\"Loose" && ++n == 2 { print $2; exit }' "$TMP/deflist.trace")
+if [ -n "$term" ] && [ -n "$desc" ] && awk -v t="$term" -v d="$desc" 'BEGIN { exit !(d - t > 15) }'; then
+	ok "definition lists: in the PDF a description is moved in under its term"
 else
-	not_ok "definition lists: hugo builds the fixture" "$(head -5 "$TMP/deflist-hugo.log")"
+	not_ok "definition lists: in the PDF a description is moved in under its term" "term at x=$term, description at x=$desc"
 fi
 
 # [[module.mounts]] of a content folder (Hugo's own docs mount content/en as content): pages are

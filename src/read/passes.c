@@ -269,13 +269,14 @@ static void choose_lang(struct book *b, struct article *a)
 {
 	char *declared = langtag_normalize(a->fm.lang.text);
 	bool latin;
-	const char *seen = a->site_lang && declared ? NULL : langdetect(a->doc, a->title, &latin);
+	const char *seen;
 
 	if (a->site_lang && declared) {
 		g_free(a->lang);
 		a->lang = declared;
 		return;
 	}
+	seen = langdetect(a->doc, a->title, &latin);
 	if (declared && seen && !langtag_is_cjk(declared)) {
 		g_free(declared);
 		declared = g_strdup(seen);

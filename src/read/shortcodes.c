@@ -1008,9 +1008,10 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 			   bool blank_after)
 {
 	bool by_kind = false;
-	const char *title = get(t, "title", -1), *kind;
+	const char *title = get(t, "title", -1), *kind, *named;
 	char *label = NULL;
 	GString *quoted;
+	unsigned have, want, extra;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(kinded); i++)
 		by_kind = by_kind || !g_ascii_strcasecmp(kinded[i], t->name);
@@ -1021,8 +1022,8 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 		title = by_kind ? get(t, NULL, 1) : get(t, NULL, 0);
 	if (title && *title)
 		label = g_strdup(title);
-	else if (l10n_callout(R->ctx->lang, kind))
-		label = g_strdup(l10n_callout(R->ctx->lang, kind));
+	else if ((named = l10n_callout(R->ctx->lang, kind)))
+		label = g_strdup(named);
 	else if (kind && *kind && g_ascii_isalpha(kind[0]))
 		label = g_strdup_printf("%c%s", g_ascii_toupper(kind[0]), kind + 1);
 	if (!block && !R->ctx->html) {
@@ -1048,8 +1049,9 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	 * quote ends on the inner text's last line, giving one back, so what follows stays on the line
 	 * it was written on (and messages name it).
 	 */
-	for (unsigned want = count_nl(body->str, body->len);
-	     blank_after && count_nl(quoted->str, quoted->len) > want && quoted->len && quoted->str[quoted->len - 1] == '\n';)
+	have = count_nl(quoted->str, quoted->len);
+	want = count_nl(body->str, body->len);
+	for (extra = have > want ? have - want : 0; blank_after && extra && quoted->len && quoted->str[quoted->len - 1] == '\n'; extra--)
 		g_string_truncate(quoted, quoted->len - 1);
 	render_quote(R, out, t, quoted, true);
 	g_string_free(quoted, TRUE);

@@ -145,16 +145,16 @@ static bool inline_node(cmark_node *n)
 	return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
 }
 
-/* Emphasis, a link or a strike with nothing in it (an empty link to nowhere): it shows nothing. */
-static bool empty_span(cmark_node *n)
+/* Emphasis, a link or a strike: inline nodes that hold others (an empty one shows nothing). */
+static bool is_span(cmark_node *n)
 {
 	const char *type = cmark_node_get_type_string(n);
 
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_EMPH: case CMARK_NODE_STRONG: case CMARK_NODE_LINK:
-		return !cmark_node_first_child(n);
+		return true;
 	default:
-		return type && !strcmp(type, "strikethrough") && !cmark_node_first_child(n);
+		return type && !strcmp(type, "strikethrough");
 	}
 }
 
@@ -180,8 +180,8 @@ static cmark_node *adjacent_leaf(cmark_node *n, bool forward)
 		if ((cmark_node_get_type(s) == CMARK_NODE_TEXT || cmark_node_get_type(s) == CMARK_NODE_CODE)
 		    && cmark_node_get_literal(s) && *cmark_node_get_literal(s))
 			return s;
-		if (cmark_node_get_type(s) != CMARK_NODE_TEXT && cmark_node_get_type(s) != CMARK_NODE_CODE
-		    && (cmark_node_get_type(s) == CMARK_NODE_IMAGE || !cmark_node_first_child(s)) && !empty_span(s))
+		/* s holds nothing more to go into: an image, or a node with no children */
+		if (cmark_node_get_type(s) != CMARK_NODE_TEXT && cmark_node_get_type(s) != CMARK_NODE_CODE && !is_span(s))
 			return s;	/* a break, raw HTML, an image: not text */
 		n = s;
 	}
