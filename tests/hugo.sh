@@ -363,6 +363,23 @@ Fruit
 : apple
 Banana
 : yellow
+
+Four spaces in
+:   First paragraph.
+
+    A second *paragraph*, written four spaces in, with [a reference][ref].
+
+        code, eight spaces in
+
+    > Quoted term inside
+    > : and its definition
+
+Short marker
+: text two columns in.
+
+      six spaces in: code
+
+[ref]: https://example.com/ref
 MD
 same_as_hugo "definition lists: terms and descriptions where Hugo sets them" "$TMP/deflist" d '^dt ' 10 \
 	/usr/bin/python3 tests/hugo/blocks.py

@@ -52,6 +52,8 @@ cmark_node *markdown_parse(const char *text, size_t len)
 	return doc;
 }
 
+static cmark_node *reparse(const char *parsed, size_t len);
+
 /* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
 static cmark_node *repaired(cmark_node *doc, const char *text, size_t len)
 {
@@ -59,7 +61,7 @@ static cmark_node *repaired(cmark_node *doc, const char *text, size_t len)
 	struct md_source *src = md_source_new(text, len);
 
 	/* First, on the tree as cmark made it: the repairs after it split and join the text nodes that begin lines. */
-	deflist_tree(doc, src);
+	deflist_tree(doc, src, reparse);
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);

@@ -238,8 +238,116 @@ out:
 	return desc;
 }
 
-/* The definition lists among box's blocks; the descriptions made go to queue (their blocks are read in turn). */
-static void in_container(cmark_node *box, struct md_source *src, GPtrArray *queue)
+/* The blocks under root (root too) that hold blocks where a list can be, added to queue. */
+static void queue_containers(cmark_node *root, GPtrArray *queue)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE
+						|| t == CMARK_NODE_ITEM || t == CMARK_NODE_FOOTNOTE_DEFINITION))
+			g_ptr_array_add(queue, n);
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * The bytes deflist_tree may parse again for a text of len bytes: room for every description of
+ * a long page to have its indented paragraphs, not for quadratic work on descriptions nested in
+ * descriptions (each read again holds those below it).
+ */
+#define REREAD_BUDGET(len) ((gssize)(4u << 20) + 4 * (gssize)(len))
+
+/* One deflist_tree: what reading indented blocks again needs. */
+struct walk {
+	struct md_source *src;
+	deflist_parse parse;
+	GPtrArray *queue;	/* the blocks whose children are yet to be read */
+	GString *refs;		/* the document's "[label]: address" lines, found when first needed */
+	gssize budget;		/* bytes left to parse again: REREAD_BUDGET */
+};
+
+/* The lines of the document that define a link reference ("[label]: address"), one a line. */
+static GString *reference_lines(struct md_source *src)
+{
+	GString *refs = g_string_new(NULL);
+	const char *line;
+	size_t len;
+
+	for (int n = 1; (line = md_source_line(src, n, &len)); n++) {
+		size_t i = 0;
+
+		while (i < len && i < 3 && line[i] == ' ')
+			i++;
+		if (i + 1 < len && line[i] == '[' && line[i + 1] != '^' && g_strstr_len(line + i, (gssize)(len - i), "]:")) {
+			g_string_append_len(refs, line, (gssize)len);
+			g_string_append_c(refs, '\n');
+		}
+	}
+	return refs;
+}
+
+/*
+ * Code block code, indented under a description whose text begins at column, is read again from
+ * that column (Goldmark: four spaces under ":   text" are a paragraph of it). Its lines keep
+ * their numbers (blank lines before them, for messages) and the document's link reference lines
+ * go in that room when they fit, so "[text][ref]" finds its address. Its blocks take its place.
+ */
+static void read_indented(cmark_node *code, int column, struct walk *w)
+{
+	int line = cmark_node_get_start_line(code), shift = cmark_node_get_start_column(code) - column;
+	const char *lit = cmark_node_get_literal(code), *p, *nl;
+	GString *text = g_string_new(NULL);
+	cmark_node *doc;
+	int lines = 0;
+
+	if (strchr(lit, '[')) {
+		if (!w->refs)
+			w->refs = reference_lines(w->src);
+		for (p = w->refs->str; (p = strchr(p, '\n')); p++)
+			lines++;
+		/* a blank line after them: a paragraph right after a definition would start on its line */
+		if (lines < line - 1)
+			g_string_append(text, w->refs->str);
+		else
+			lines = 0;
+	}
+	for (; lines < line - 1; lines++)
+		g_string_append_c(text, '\n');
+	for (p = lit; *p; p = nl ? nl + 1 : p + strlen(p)) {
+		nl = strchr(p, '\n');
+		if (*p != '\n')
+			for (int i = 0; i < shift; i++)
+				g_string_append_c(text, ' ');
+		g_string_append_len(text, p, nl ? nl + 1 - p : (gssize)strlen(p));
+	}
+	w->budget -= (gssize)text->len;
+	doc = w->parse(text->str, text->len);
+	g_string_free(text, TRUE);
+	for (cmark_node *c = cmark_node_first_child(doc), *next; c; c = next) {
+		next = cmark_node_next(c);
+		cmark_node_insert_before(code, c);
+		queue_containers(c, w->queue);
+	}
+	cmark_node_free(code);
+	cmark_node_free(doc);
+}
+
+/* Is block c an indented code block (cmark's reading of a block four spaces in)? */
+static bool indented_code(cmark_node *c)
+{
+	int length, offset;
+	char fence;
+
+	return cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK && !cmark_node_get_fenced(c, &length, &offset, &fence);
+}
+
+/* The definition lists among box's blocks; the descriptions made go to the walk's queue (their blocks are read in turn). */
+static void in_container(cmark_node *box, struct walk *w)
 {
 	GPtrArray *kids = g_ptr_array_new();
 	cmark_node *desc = NULL;
@@ -258,33 +366,28 @@ static void in_container(cmark_node *box, struct md_source *src, GPtrArray *queu
 		 */
 		if (desc && cmark_node_get_start_column(c) >= column && cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION) {
 			cmark_node_append_child(desc, c);
+			if (indented_code(c) && w->parse && w->budget > 0)
+				read_indented(c, column, w);
 			continue;
 		}
-		desc = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ? paragraph(c, src, &column) : NULL;
+		desc = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ? paragraph(c, w->src, &column) : NULL;
 		if (desc)
-			g_ptr_array_add(queue, desc);
+			g_ptr_array_add(w->queue, desc);
 	}
 	g_ptr_array_free(kids, TRUE);
 }
 
-void deflist_tree(cmark_node *doc, struct md_source *src)
+void deflist_tree(cmark_node *doc, struct md_source *src, deflist_parse parse)
 {
-	GPtrArray *queue = g_ptr_array_new();
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
+	/* Blocks read again (and the blank lines that keep their lines) cost a bounded amount. */
+	struct walk w = { src, parse, g_ptr_array_new(), NULL, REREAD_BUDGET(md_source_length(src)) };
 
 	ensure_types();
 	/* The blocks that hold blocks, found first: the tree changes as lists are made. */
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-
-		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE
-						|| t == CMARK_NODE_ITEM || t == CMARK_NODE_FOOTNOTE_DEFINITION))
-			g_ptr_array_add(queue, n);
-	}
-	cmark_iter_free(it);
-	for (guint i = 0; i < queue->len; i++)
-		in_container(g_ptr_array_index(queue, i), src, queue);
-	g_ptr_array_free(queue, TRUE);
+	queue_containers(doc, w.queue);
+	for (guint i = 0; i < w.queue->len; i++)
+		in_container(g_ptr_array_index(w.queue, i), &w);
+	g_ptr_array_free(w.queue, TRUE);
+	if (w.refs)
+		g_string_free(w.refs, TRUE);
 }

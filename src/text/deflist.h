@@ -18,6 +18,9 @@ enum deflist_part deflist_part(cmark_node *n);
  */
 bool deflist_tight(cmark_node *description);
 
+/* Parses Markdown as the document was parsed (the same extensions and repairs of raw HTML). */
+typedef cmark_node *(*deflist_parse)(const char *text, size_t len);
+
 /*
  * Goldmark's definition lists (its definitionList extension, on in Hugo by default), which
  * cmark reads as paragraphs: each line of a paragraph followed by a line "': ' text" is a term,
@@ -25,8 +28,10 @@ bool deflist_tight(cmark_node *description);
  * the blocks after it indented to its text are its own. A paragraph that begins with such a
  * line makes the paragraph before it terms (a blank line between: the description is loose).
  * Terms that follow a list, blank line or not, join it. src is the Markdown doc was parsed from:
- * a colon escaped there ("\: ", which cmark reads as ": ") begins no description.
+ * a colon escaped there ("\: ", which cmark reads as ": ") begins no description. A block
+ * indented four spaces under ":   text" is read from the description's text, as Goldmark reads
+ * it (a paragraph, not code): parse reads it again.
  */
-void deflist_tree(cmark_node *doc, struct md_source *src);
+void deflist_tree(cmark_node *doc, struct md_source *src, deflist_parse parse);
 
 #endif

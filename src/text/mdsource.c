@@ -28,6 +28,11 @@ void md_source_free(struct md_source *s)
 	g_free(s);
 }
 
+size_t md_source_length(const struct md_source *s)
+{
+	return s->len;
+}
+
 const char *md_source_line(struct md_source *s, int line, size_t *len)
 {
 	const char *end = s->text + s->len, *p, *nl;

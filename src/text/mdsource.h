@@ -11,6 +11,9 @@ struct md_source;
 struct md_source *md_source_new(const char *text, size_t len);
 void md_source_free(struct md_source *s);
 
+/* The text's length in bytes. */
+size_t md_source_length(const struct md_source *s);
+
 /* Line (1-based) of s, *len bytes without its line end, or NULL past the end. */
 const char *md_source_line(struct md_source *s, int line, size_t *len);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <glib.h>
 
-static char got[16384];
+static char got[1 << 20];
 
 /* The blocks under n: "dl{...}", "dt:text", "dd{...}" (dd~ when loose), "p:text", "quote{...}", "item{...}", "code:text", "note". */
 static void shape(GString *s, cmark_node *n)
@@ -112,6 +112,27 @@ int main(void)
 		  blocks("T\n: d[^1]\n\n[^1]: the note\n"), "dl{dt:T dd{p:d}} note");
 	CHECK_STR("deflist: a colon inside a line is text",
 		  blocks("Note: this is not one\nand nor: this\n"), "p:Note: this is not one and nor: this");
+	/* <dd>First.<p>Second <em>p</em>.</p><pre>code</pre></dd>, as Goldmark: read from the text's column */
+	CHECK_STR("deflist: a block four spaces under ':   text' is the description's paragraph, not code",
+		  blocks("Apple\n:   First.\n\n    Second *p*.\n\n        code\n\nAfter.\n"),
+		  "dl{dt:Apple dd{p:First. p:Second p. code:code}} p:After.");
+	/* <dd>Short.<pre>six</pre><p>four</p></dd> */
+	CHECK_STR("deflist: under ': text' six spaces are code and four a paragraph",
+		  blocks("T\n: Short.\n\n      six\n\n    four\n"), "dl{dt:T dd{p:Short. code:six p:four}}");
+	CHECK_STR("deflist: read again, a quote in it holds its own definition list",
+		  blocks("T\n:   d\n\n    > Q\n    > : qd\n"), "dl{dt:T dd{p:d quote{dl{dt:Q dd{p:qd}}}}}");
+	{
+		/* A reference defined anywhere in the file is found, and the blocks keep their lines. */
+		cmark_node *doc = markdown_load("t.md", 1, "T\n:   d\n\n    See [x][r].\n\n[r]: https://e.com/\n", 46, NULL, NULL);
+		cmark_node *dd = cmark_node_last_child(cmark_node_first_child(doc));
+		cmark_node *para = cmark_node_last_child(dd), *link = cmark_node_next(cmark_node_first_child(para));
+
+		CHECK("deflist: read again, the paragraph keeps its line", cmark_node_get_start_line(para) == 4);
+		CHECK_STR("deflist: read again, a reference link finds its address",
+			  link && cmark_node_get_type(link) == CMARK_NODE_LINK ? cmark_node_get_url(link) : "(no link)",
+			  "https://e.com/");
+		cmark_node_free(doc);
+	}
 	CHECK_STR("deflist: Chinese, with emphasis kept", blocks("术语\n: 中文的**定义**。\n"), "dl{dt:术语 dd{p:中文的定义。}}");
 	{
 		/* Hostile nesting: a thousand quotes, a list in the deepest, no recursion to exhaust. */
@@ -125,6 +146,21 @@ int main(void)
 		g_string_append(md, ": d\n");
 		CHECK("deflist: a list a thousand quotes deep", strstr(blocks(md->str), "dl{dt:T dd{p:d}}") != NULL);
 		g_string_free(md, TRUE);
+	}
+	{
+		/* Hostile nesting: descriptions in descriptions, each four spaces further in, each read
+		 * again with all below it: a bounded cost, and the deepest text kept (as code, past it). */
+		GString *md = g_string_new(NULL), *in = g_string_new(NULL);
+
+		for (int i = 0; i < 300; i++) {
+			g_string_append_printf(md, "%sT%d\n%s:   d%d\n\n", in->str, i, in->str, i);
+			g_string_append(in, "    ");
+		}
+		blocks(md->str);
+		CHECK("deflist: descriptions 300 deep: the first ones read as lists", g_str_has_prefix(got, "dl{dt:T0 dd{p:d0 dl{dt:T1 dd{p:d1 dl{dt:T2"));
+		CHECK("deflist: descriptions 300 deep: the deepest text kept", strstr(got, "T299") && strstr(got, "d299"));
+		g_string_free(md, TRUE);
+		g_string_free(in, TRUE);
 	}
 	CHECK_DONE();
 }
