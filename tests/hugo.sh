@@ -401,6 +401,47 @@ else
 	not_ok "definition lists: in the PDF a description is moved in under its term" "term at x=$term, description at x=$desc"
 fi
 
+# Hugo's passthrough setting (markup.goldmark.extensions.passthrough, Hugo 0.122 on; read/passthrough.c),
+# here from a split configuration (config/_default/markup.toml, as hugo-theme-stack's site has it):
+# math between its delimiters is kept as written (Markdown read $a^*$ as emphasis), a block's
+# delimiters set it apart, and the lines after it keep their numbers in messages.
+mkdir -p "$TMP/math/content/posts" "$TMP/math/config/_default"
+printf 'baseURL = "https://example.org/"\ntitle = "t"\n' >"$TMP/math/config/_default/hugo.toml"
+cat >"$TMP/math/config/_default/markup.toml" <<'TOML'
+[goldmark.extensions.passthrough]
+enable = true
+[goldmark.extensions.passthrough.delimiters]
+block = [['\[', '\]'], ['$$', '$$']]
+inline = [['\(', '\)']]
+TOML
+cat >"$TMP/math/content/posts/m.md" <<'MD'
+---
+title: math
+---
+
+Inline \( a^*=x-b^* \) and *emphasis*.
+
+$$
+a_1 *b* \\
+c_2 -- d
+$$
+
+Before \[x_1\] after, and `\(code\)`.
+
+![missing](nowhere.png)
+MD
+"$FOLIO" --offline "$TMP/math" -o "$TMP/math.epub" -o "$TMP/math.pdf" 2>"$TMP/math.err"
+unzip -p "$TMP/math.epub" EPUB/a0001.xhtml >"$TMP/math.xhtml"
+contains "passthrough: inline math kept as written" "$TMP/math.xhtml" '<code>\\\( a\^\*=x-b\^\* \\\)</code> and <em>emphasis</em>'
+contains "passthrough: a block of math set apart, its backslashes, stars and dashes as written" \
+	<(tr '\n' '|' <"$TMP/math.xhtml") '<pre><code class="language-math">\$\$\|a_1 \*b\* \\\\\|c_2 -- d\|\$\$\|</code></pre>'
+contains "passthrough: block delimiters in a paragraph split it" <(tr '\n' '|' <"$TMP/math.xhtml") \
+	'<p>Before</p>\|<pre><code class="language-math">\\\[x_1\\\]\|</code></pre>\|<p>after, and <code>\\\(code\\\)</code>\.</p>'
+contains "passthrough: a message after the math names its line" "$TMP/math.err" 'm\.md:14: warning: image .nowhere\.png'
+epubcheck_ok "passthrough: the EPUB passes epubcheck" "$TMP/math.epub"
+pdftotext "$TMP/math.pdf" "$TMP/math.txt"
+contains "passthrough: the PDF shows the math as written" <(tr '\n' '|' <"$TMP/math.txt") 'a_1 \*b\* \\\\\|c_2 -- d'
+
 # [[module.mounts]] of a content folder (Hugo's own docs mount content/en as content): pages are
 # read from there and published where Hugo publishes them, so links by those addresses reach them.
 mkdir -p "$TMP/mount/content/en/posts"

@@ -109,6 +109,8 @@ void article_free(struct article *a)
 	if (a->doc)
 		cmark_node_free(a->doc);
 	g_free(a->markdown);
+	if (a->passthrough)
+		g_ptr_array_unref(a->passthrough);
 	fm_clear(&a->fm);
 	g_free(a->file);
 	g_free(a->real);

@@ -132,6 +132,7 @@ struct article {
 	cmark_node *doc;
 	char *markdown;		/* the body's text as it was parsed (after loading's repairs) */
 	size_t markdown_len;
+	GPtrArray *passthrough;	/* the snippets markdown's marks stand for (read/passthrough.h), or NULL */
 	bool walked;		/* its headings, images, links and footnotes are recorded */
 	char bytes_sum[41];	/* checksums and size of the file's bytes (for the book's identifier) */
 	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */

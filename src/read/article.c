@@ -6,6 +6,7 @@
 
 #include "base/diag.h"
 #include "read/markdown.h"
+#include "read/passthrough.h"
 #include "text/nodetext.h"
 #include "text/textnorm.h"
 
@@ -188,20 +189,32 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 		if (a->html) {
 			a->summary = html_text(res.text, (size_t)res.more);
 		} else {
-			cmark_node *doc = markdown_parse(res.text, (size_t)res.more);
+			GPtrArray *spans;
+			size_t kept_len;
+			char *kept = passthrough_protect(ctx->passthrough, res.text, (size_t)res.more, markdown_parse, &kept_len, &spans);
+			cmark_node *doc = markdown_parse(kept ? kept : res.text, kept ? kept_len : (size_t)res.more);
 
+			passthrough_restore(doc, spans);
 			a->summary = g_strstrip(node_plain_text(doc));
 			cmark_node_free(doc);
+			g_free(kept);
+			if (spans)
+				g_ptr_array_unref(spans);
 		}
 	}
 	if (a->html)
 		dedent_html(res.text, &res.len);
 	{
-		size_t fixed_len = 0;
+		size_t fixed_len = 0, kept_len = 0;
 		char *fixed = textnorm_markdown_indents(res.text, res.len, &fixed_len);
+		char *kept = a->html ? NULL : passthrough_protect(ctx->passthrough, fixed ? fixed : res.text,
+								  fixed ? fixed_len : res.len, markdown_parse, &kept_len,
+								  &a->passthrough);
+		const char *body = kept ? kept : fixed ? fixed : res.text;
 
-		a->doc = markdown_load(a->file, a->body_line, fixed ? fixed : res.text, fixed ? fixed_len : res.len,
-				       &a->markdown, &a->markdown_len);
+		a->doc = markdown_load(a->file, a->body_line, body, kept ? kept_len : fixed ? fixed_len : res.len,
+				       a->passthrough, &a->markdown, &a->markdown_len);
+		g_free(kept);
 		g_free(fixed);
 	}
 	unknown = res.unknown;

@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "base/diag.h"
+#include "read/passthrough.h"
 #include "text/deflist.h"
 #include "text/emphasis.h"
 #include "text/linkify.h"
@@ -55,13 +56,15 @@ cmark_node *markdown_parse(const char *text, size_t len)
 static cmark_node *reparse(const char *parsed, size_t len);
 
 /* The repairs every reader of a body sees, when it is loaded and whenever it is parsed again. */
-static cmark_node *repaired(cmark_node *doc, const char *text, size_t len)
+static cmark_node *repaired(cmark_node *doc, const char *text, size_t len, const GPtrArray *passthrough)
 {
 	/* The text as written tells which characters were escaped (cmark reads "\\:" as ":"). */
 	struct md_source *src = md_source_new(text, len);
 
 	/* First, on the tree as cmark made it: the repairs after it split and join the text nodes that begin lines. */
 	deflist_tree(doc, src, reparse);
+	/* The snippets Markdown must not read put back (code, to the repairs after). */
+	passthrough_restore(doc, passthrough);
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
@@ -310,14 +313,14 @@ static cmark_node *reparse(const char *parsed, size_t len)
 	return doc;
 }
 
-cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, char **parsed,
-			  size_t *parsed_len)
+cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, const GPtrArray *passthrough,
+			  char **parsed, size_t *parsed_len)
 {
 	char *text;
 	size_t text_len;
 	cmark_node *doc = parse_safe(file, first_line, body, len, &text, &text_len);
 
-	repaired(doc, text, text_len);
+	repaired(doc, text, text_len, passthrough);
 	if (parsed) {
 		*parsed = text;
 		*parsed_len = text_len;
@@ -327,7 +330,7 @@ cmark_node *markdown_load(const char *file, int first_line, const char *body, si
 	return doc;
 }
 
-cmark_node *markdown_reload(const char *parsed, size_t len)
+cmark_node *markdown_reload(const char *parsed, size_t len, const GPtrArray *passthrough)
 {
-	return repaired(reparse(parsed, len), parsed, len);
+	return repaired(reparse(parsed, len), parsed, len, passthrough);
 }

@@ -3,6 +3,7 @@
 #define FOLIO_MARKDOWN_H
 
 #include <stddef.h>
+#include <glib.h>
 #include <cmark-gfm.h>
 
 /* Parse Markdown text with folio's extensions (tables, footnotes, strikethrough, autolinks). Thread-safe. */
@@ -16,13 +17,14 @@ cmark_node *markdown_parse(const char *text, size_t len);
  * again; an image whose address is a data: URL of no picture format stays
  * text. Then the repairs every reader sees: "**" paired beside CJK
  * punctuation, paragraphs split inside a sentence joined, straight quotes in
- * Chinese curled. When parsed is not NULL it gets the text the tree was
+ * Chinese curled. passthrough: the snippets body's marks stand for
+ * (read/passthrough.h), put back first, or NULL. When parsed is not NULL it gets the text the tree was
  * parsed from (g_free), and *parsed_len its length, for markdown_reload.
  */
-cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, char **parsed,
-			  size_t *parsed_len);
+cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, const GPtrArray *passthrough,
+			  char **parsed, size_t *parsed_len);
 
 /* The tree markdown_load gave, again, from the text it parsed: the same nodes; reports nothing. */
-cmark_node *markdown_reload(const char *parsed, size_t len);
+cmark_node *markdown_reload(const char *parsed, size_t len, const GPtrArray *passthrough);
 
 #endif

@@ -398,7 +398,7 @@ struct article_view *article_view_open(const struct article *a)
 	struct article_view *v = g_new0(struct article_view, 1);
 
 	v->a = a;
-	v->doc = markdown_reload(a->markdown ? a->markdown : "", a->markdown_len);
+	v->doc = markdown_reload(a->markdown ? a->markdown : "", a->markdown_len, a->passthrough);
 	v->defs = g_ptr_array_new();
 	v->lists = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	if (a->walked) {

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <glib.h>
 
+struct passthrough;
+
 /*
  * What a shortcode becomes in the book. Hugo's built-ins have their own; a site's shortcode may
  * be mapped to one of them in folio.yaml (shortcodes: {notice: blockquote}); the names are
@@ -25,6 +27,7 @@ struct sc_context {
 	int first_line;		/* the body's first line in file */
 	bool html;		/* the body is HTML (a .html content file): renderings are HTML too */
 	bool emoji;		/* the site enables emoji codes */
+	const struct passthrough *passthrough;	/* the site's passthrough delimiters (math), or NULL */
 	const char *lang;	/* language of the labels of notes ("视频：") */
 	GHashTable *mappings;	/* shortcode name -> "rendering name" (folio.yaml), or NULL */
 	/* The value of a page or site parameter (dotted path), g_free; NULL when there is none. */

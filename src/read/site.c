@@ -68,27 +68,52 @@ static struct fm_node *read_file(const char *path)
 	return n;
 }
 
-/* config/_default/params.* and languages.* are the params and languages of the settings. */
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Each other file of config/_default is the setting its name says, as Hugo reads a split
+ * configuration (params.toml: [params], markup.yaml: markup, languages.toml ...). A file named for
+ * one language (menus.en.toml) is not read. Names in order, TOML first, so the same file wins each run.
+ */
 static void merge_split_config(struct fm_node *config, const char *path)
 {
-	char *dir = g_path_get_dirname(path);
-	const char *parts[] = { "params", "languages" };
+	static const char *const ext[] = { ".toml", ".yaml", ".yml", ".json" };
+	char *dir = g_path_get_dirname(path), *self = g_path_get_basename(path);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
-		const char *ext[] = { ".toml", ".yaml", ".yml", ".json" };
+	while (d && (name = g_dir_read_name(d)))
+		if (strcmp(name, self))
+			g_ptr_array_add(names, g_strdup(name));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(names, by_name);
+	for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
+		for (guint i = 0; i < names->len; i++) {
+			const char *n = g_ptr_array_index(names, i);
+			char *key, *file;
 
-		for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
-			char *p = g_strconcat(dir, "/", parts[i], ext[e], NULL);
+			if (!g_str_has_suffix(n, ext[e]))
+				continue;
+			key = g_strndup(n, strlen(n) - strlen(ext[e]));
+			file = g_build_filename(dir, n, NULL);
+			if (*key && !strchr(key, '.') && strcmp(key, "hugo") && strcmp(key, "config")
+			    && !fm_map_get(config, key) && g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
+				struct fm_node *v = read_file(file);
 
-			if (g_file_test(p, G_FILE_TEST_IS_REGULAR) && !fm_map_get(config, parts[i])) {
-				struct fm_node *n = read_file(p);
-
-				if (n)
-					fm_map_set(config, parts[i], n);
+				if (v)
+					fm_map_set(config, key, v);
 			}
-			g_free(p);
+			g_free(key);
+			g_free(file);
 		}
 	}
+	g_ptr_array_free(names, TRUE);
+	g_free(self);
 	g_free(dir);
 }
 
@@ -363,6 +388,7 @@ struct site *site_load(const char *dir)
 	}
 	theme_static(s, config);
 	s->permalinks = permalinks(config);
+	s->passthrough = passthrough_from_config(config);
 	/* Hugo's figure finds a picture there too (resources.Get), when no page or static file has it. */
 	v = text_of(config, "assetDir");
 	s->asset_dir = real_dir(s->root, v ? v : "assets");
@@ -380,6 +406,7 @@ void site_free(struct site *s)
 	g_ptr_array_free(s->static_dirs, TRUE);
 	g_free(s->asset_dir);
 	g_hash_table_destroy(s->permalinks);
+	passthrough_free(s->passthrough);
 	g_free(s->timezone);
 	g_free(s->base_url);
 	g_free(s);

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "book/fmtree.h"
+#include "read/passthrough.h"
 
 /* One language of the site, with the settings a book in that language takes. */
 struct site_lang {
@@ -32,6 +33,7 @@ struct site {
 	/* [permalinks] (or [permalinks.page]): a top section's name in lower case -> its pattern
 	   ("/:year/:month/:slug/"), for the regular pages below it */
 	GHashTable *permalinks;
+	struct passthrough *passthrough;	/* markup.goldmark.extensions.passthrough, or NULL: off */
 };
 
 /* The settings file of a site root: hugo.toml, hugo.yaml, hugo.json, config.* or config/_default/; NULL when dir is none. g_free. */

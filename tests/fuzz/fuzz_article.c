@@ -2,7 +2,9 @@
  * fuzz_article.c - one article file through the whole reading path (bytes, front matter, Markdown,
  * passes, images offline) and the EPUB page writer: every page must be well-formed XML that runs
  * and loads nothing. The first byte chooses options; bit 7 also packs and re-reads the whole EPUB,
- * bit 6 also lays the book out as the PDF's pages (the trace writer: the same layout, no Cairo).
+ * bit 6 also lays the book out as the PDF's pages (the trace writer: the same layout, no Cairo),
+ * bit 4 reads it as a Hugo site's page whose settings turn passthrough (math) on: no mark that
+ * stands for a snippet may reach a page.
  */
 #include "fuzz.h"
 
@@ -18,9 +20,14 @@
 #include "format/pdf/theme.h"
 #include "read/build.h"
 
+/* The input holds the noncharacters passthrough marks snippets with (read/passthrough.c). */
+static bool input_marks;
+
 static void check_page(GString *page)
 {
 	fuzz_check_xml(page->str, page->len);
+	FUZZ_ASSERT(input_marks || !(strstr(page->str, "\xEF\xB7\x90") || strstr(page->str, "\xEF\xB7\x92")),
+		    "a passthrough mark reached a page", page->str);
 	g_string_free(page, TRUE);
 }
 
@@ -76,7 +83,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cache = fuzz_path("cache");
 	if (!theme)
 		theme = theme_load(NULL, FUZZ_DATADIR);
-	file = fuzz_write("article.md", data + 1, size - 1);
+	input_marks = g_strstr_len((const char *)data + 1, (gssize)size - 1, "\xEF\xB7") != NULL;
+	if (flags & 0x10) {
+		static const char config[] = "baseURL = 'https://example.org/'\n"
+			"[markup.goldmark.extensions.passthrough]\nenable = true\n"
+			"[markup.goldmark.extensions.passthrough.delimiters]\n"
+			"block = [['\\[', '\\]'], ['$$', '$$']]\ninline = [['\\(', '\\)'], ['$', '$']]\n";
+		char *content = fuzz_path("site/content");
+
+		g_mkdir_with_parents(content, 0755);
+		g_free(fuzz_write("site/hugo.toml", config, strlen(config)));
+		g_free(fuzz_write("site/content/article.md", data + 1, size - 1));
+		g_free(content);
+		file = fuzz_path("site");
+	} else {
+		file = fuzz_write("article.md", data + 1, size - 1);
+	}
 	/* Options as a run reads them: checked and parsed by options_parse. */
 	argv = g_ptr_array_new();
 	g_ptr_array_add(argv, "folio");
