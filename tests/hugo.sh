@@ -249,8 +249,10 @@ fi
 contains "layout pages: ... and said" "$TMP/lay.err" "note: 1 article with no text \(the theme's layout makes the page"
 
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
-# reach them; each address is checked against what Debian's hugo publishes.
-mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog"
+# reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
+# path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.
+mkdir -p "$TMP/perma/content/posts" "$TMP/perma/content/notes/bundle" "$TMP/perma/content/blog" \
+	"$TMP/perma/content/other/My Sec" "$TMP/perma/content/other/Hello Bundle" "$TMP/perma/content/other/s"
 hugo_layouts "$TMP/perma"
 cat >"$TMP/perma/hugo.toml" <<'TOML'
 baseURL = "https://example.org/"
@@ -265,7 +267,12 @@ printf -- '---\ntitle: A Title Here\ndate: 2022-12-31\n---\n\nB.\n' >"$TMP/perma
 printf -- '---\ntitle: C\n---\n\nC.\n' >"$TMP/perma/content/notes/c.md"
 printf -- '---\ntitle: Bundle\n---\n\nBundle.\n' >"$TMP/perma/content/notes/bundle/index.md"
 printf -- '---\ntitle: "标题 测试!"\n---\n\nD.\n' >"$TMP/perma/content/blog/d.md"
-links="/2023/04/hello-world/ /2022/12/a-title-here/ /n/c/ /n/bundle/ /blog/标题-测试/"
+printf -- '---\ntitle: SAM\n---\n\nE.\n' >"$TMP/perma/content/other/后缀自动机（SAM）学习笔记.md"
+printf -- '---\ntitle: F\n---\n\nF.\n' >"$TMP/perma/content/other/My Sec/F g 100%%.md"
+printf -- '---\ntitle: G\n---\n\nG.\n' >"$TMP/perma/content/other/Hello Bundle/index.md"
+printf -- '---\ntitle: H\nslug: "Slug Here（x）"\n---\n\nH.\n' >"$TMP/perma/content/other/s/index.md"
+links="/2023/04/hello-world/ /2022/12/a-title-here/ /n/c/ /n/bundle/ /blog/标题-测试/ /other/后缀自动机sam学习笔记/
+/other/my-sec/f-g-100/ /other/hello-bundle/ /other/slug-herex/"
 { printf -- '---\ntitle: Links\ndate: 2023-01-01\n---\n\n'; for l in $links; do printf '[to](%s) ' "$l"; done; printf '\n'; } \
 	>"$TMP/perma/content/notes/links.md"
 if hugo_build "$TMP/perma"; then

@@ -162,8 +162,9 @@ static void find_section(struct pages *p, struct article *a)
 }
 
 /*
- * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks and . / \ _ # + ~ - @
- * kept, a run of white space between them one hyphen, the rest dropped.
+ * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks, . / \ _ # + ~ - @
+ * and a %XX escape kept, a run of white space between them one hyphen, the rest dropped. Hugo
+ * makes the path of a page this way too ("（SAM）笔记.md" is published at "sam笔记/").
  */
 static void append_urlized(GString *u, const char *text)
 {
@@ -172,7 +173,8 @@ static void append_urlized(GString *u, const char *text)
 	for (const char *c = text; c && *c; c = g_utf8_next_char(c)) {
 		gunichar r = g_utf8_get_char(c);
 
-		if (r < 0x80 ? (g_ascii_isalnum((int)r) || strchr("./\\_#+~-@", (int)r))
+		if (r < 0x80 ? (g_ascii_isalnum((int)r) || strchr("./\\_#+~-@", (int)r)
+				|| (r == '%' && g_ascii_isxdigit(c[1]) && g_ascii_isxdigit(c[2])))
 			     : (g_unichar_isalpha(r) || g_unichar_isdigit(r) || g_unichar_ismark(r))) {
 			char buf[8];
 			char *low;
@@ -311,15 +313,24 @@ static void permalink(const struct pages *p, struct article *a)
 		if (!g_str_has_suffix(u->str, "/"))
 			g_string_append_c(u, '/');
 	} else {
-		if (*dir)
-			g_string_append_printf(u, "/%s", dir);
-		if (!a->bundle && !a->section_index) {
-			char *name = a->fm.slug.text && *a->fm.slug.text ? g_strdup(a->fm.slug.text) : content_base_name(a);
+		GString *path = g_string_new(NULL);
+		const char *slug = a->fm.slug.text && *a->fm.slug.text ? a->fm.slug.text : NULL;
 
-			g_string_append_printf(u, "/%s", name);
+		if (*dir)
+			g_string_append_printf(path, "/%s", dir);
+		if (a->bundle && !a->section_index && slug && strrchr(path->str, '/')) {
+			/* a bundle's slug is its folder's name */
+			g_string_truncate(path, (gsize)(strrchr(path->str, '/') - path->str) + 1);
+			g_string_append(path, slug);
+		} else if (!a->bundle && !a->section_index) {
+			char *name = slug ? g_strdup(slug) : content_base_name(a);
+
+			g_string_append_printf(path, "/%s", name);
 			g_free(name);
 		}
-		g_string_append_c(u, '/');
+		g_string_append_c(path, '/');
+		append_urlized(u, path->str);
+		g_string_free(path, TRUE);
 	}
 	a->permalink = g_ascii_strdown(u->str, -1);
 	g_free(dir);
