@@ -248,6 +248,27 @@ else
 fi
 contains "layout pages: ... and said" "$TMP/lay.err" "note: 1 article with no text \(the theme's layout makes the page"
 
+# A section that holds sections but no page of its own (wiki/ above wiki/dp/) has no part (parts are
+# one level), and its _index.md text was lost: it is a chapter just before the part below it; one
+# whose _index.md has no text is not; a section above no page kept (empty/) is not either.
+mkdir -p "$TMP/nest/content/wiki/dp" "$TMP/nest/content/bare/sub" "$TMP/nest/content/empty/sub" "$TMP/nest/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "nest"\n' >"$TMP/nest/hugo.toml"
+printf -- '---\ntitle: Wiki\n---\n\nNotes arranged by topic.\n' >"$TMP/nest/content/wiki/_index.md"
+printf -- '---\ntitle: Design patterns\n---\n\nPatterns.\n' >"$TMP/nest/content/wiki/dp/_index.md"
+printf -- '---\ntitle: Singleton\ndate: 2024-01-02\n---\n\nOne.\n' >"$TMP/nest/content/wiki/dp/singleton.md"
+printf -- '---\ntitle: Bare\n---\n' >"$TMP/nest/content/bare/_index.md"
+printf -- '---\ntitle: Sub\n---\n' >"$TMP/nest/content/bare/sub/_index.md"
+printf -- '---\ntitle: In sub\ndate: 2024-01-03\n---\n\nText.\n' >"$TMP/nest/content/bare/sub/p.md"
+printf -- '---\ntitle: Empty\n---\n\nAbove nothing.\n' >"$TMP/nest/content/empty/_index.md"
+printf -- '---\ntitle: Post\ndate: 2024-01-01\n---\n\nPost.\n' >"$TMP/nest/content/posts/p.md"
+"$FOLIO" "$TMP/nest" -t model -o "$TMP/nest.model" 2>"$TMP/nest.err"
+"$FOLIO" -q "$TMP/nest" -o "$TMP/nest.epub"
+contains "nested sections: the one above a part is a chapter just before it" \
+	<(grep -E '^(article|part) ' "$TMP/nest.model" | tr '\n' '|') \
+	'^part p01 Sub: a0002\|part p02 Design patterns: a0004\|article a0001 .*/posts/p\.md\|article a0002 .*/bare/sub/p\.md\|article a0003 .*/wiki/_index\.md\|article a0004 .*/wiki/dp/singleton\.md\|$'
+contains "nested sections: ... its text in the EPUB" <(unzip -p "$TMP/nest.epub" EPUB/a0003.xhtml) '<p>Notes arranged by topic\.</p>'
+epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

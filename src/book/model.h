@@ -134,6 +134,7 @@ struct article {
 	size_t markdown_len;
 	GPtrArray *passthrough;	/* the snippets markdown's marks stand for (read/passthrough.h), or NULL */
 	bool walked;		/* its headings, images, links and footnotes are recorded */
+	bool shows;		/* its body shows something: text, code, a picture or raw HTML (read/pages.c) */
 	char bytes_sum[41];	/* checksums and size of the file's bytes (for the book's identifier) */
 	char text_fingerprint[41];	/* identity_text_fingerprint: what the body says, for finding duplicates */
 

@@ -78,6 +78,7 @@ struct group {
 	gint64 start;		/* day, week and month groups: their first moment */
 	guint first;		/* position of its first article in the sorted order */
 	int rank;		/* sections: place of the _index.md (weight, then path) */
+	bool above;		/* a section with no article of its own above one kept: its _index.md a chapter */
 };
 
 static void group_free(gpointer p)
@@ -299,6 +300,37 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 	g_ptr_array_free(sections, TRUE);
 }
 
+/* Is section index a (its _index.md) in a folder below b's? */
+static bool below(const struct article *a, const struct article *b)
+{
+	const char *pa = a->path ? a->path : a->rel, *pb = b->path ? b->path : b->rel;
+	const char *slash = strrchr(pb, '/');
+	size_t n = slash ? (size_t)(slash - pb) + 1 : 0;
+
+	return strlen(pa) > n && !strncmp(pa, pb, n) && strcmp(pa, pb);
+}
+
+/*
+ * Parts are one level: a section that holds sections but no article of its own has no part, and
+ * its text (wiki/_index.md: "notes arranged by topic") would be lost. Such a section above a part
+ * that stays becomes a chapter of its own, just before the first of them (groups in their order).
+ */
+static void sections_above(GPtrArray *groups)
+{
+	for (guint j = groups->len; j-- > 0;) {
+		struct group *g = g_ptr_array_index(groups, j);
+		const struct article *intro = g->part->intro;
+
+		if (g->part->articles->len || !intro || !intro->shows)
+			continue;
+		for (guint k = j + 1; k < groups->len && !g->above; k++) {
+			const struct group *h = g_ptr_array_index(groups, k);
+
+			g->above = (h->part->articles->len || h->above) && h->part->intro && below(h->part->intro, intro);
+		}
+	}
+}
+
 static enum group_key group_key_of(const struct reading *r)
 {
 	const struct book *b = r->b;
@@ -355,12 +387,19 @@ void arrange_group(struct reading *r)
 		for (guint i = 0; i < groups->len; i++)
 			name_part(r, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
-	/* The reading order follows the parts; parts with no article are dropped. */
+	if (by == GROUP_SECTION)
+		sections_above(groups);
+	/* The reading order follows the parts; parts with no article are dropped (a section above kept). */
 	g_ptr_array_set_size(b->articles, 0);
 	g_ptr_array_extend(b->articles, loose, NULL, NULL);
 	for (guint i = 0; i < groups->len; i++) {
 		struct group *g = g_ptr_array_index(groups, i);
 
+		if (g->above) {
+			/* an article now, owned by the articles */
+			g_ptr_array_remove(b->sections, g->part->intro);
+			g_ptr_array_add(b->articles, g->part->intro);
+		}
 		if (!g->part->articles->len)
 			continue;
 		g_ptr_array_extend(b->articles, g->part->articles, NULL, NULL);

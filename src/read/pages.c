@@ -337,33 +337,35 @@ static void permalink(const struct pages *p, struct article *a)
 	g_string_free(u, TRUE);
 }
 
-bool pages_layout_only(const struct article *a)
+bool pages_body_shows(cmark_node *doc)
 {
-	cmark_iter *it;
+	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	bool empty = true;
+	bool shows = false;
 
-	if (a->section_index || !a->fm.tree || !fm_map_get(a->fm.tree, "layout") || !a->doc)
-		return false;
-	it = cmark_iter_new(a->doc);
-	while (empty && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (!shows && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *lit = cmark_node_get_literal(n);
 
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
-			empty = !lit || !lit[strspn(lit, " \t\r\n")];
+			shows = lit && lit[strspn(lit, " \t\r\n")];
 			break;
 		case CMARK_NODE_CODE: case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_IMAGE: case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE: case CMARK_NODE_THEMATIC_BREAK:
-			empty = false;
+			shows = true;
 			break;
 		default:
 			break;
 		}
 	}
 	cmark_iter_free(it);
-	return empty;
+	return shows;
+}
+
+bool pages_layout_only(const struct article *a)
+{
+	return !a->section_index && a->fm.tree && fm_map_get(a->fm.tree, "layout") && a->doc && !a->shows;
 }
 
 /* Would Hugo publish it now? (drafts are select.c's, as they always were) */

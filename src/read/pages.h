@@ -25,10 +25,13 @@ void pages_sections(struct pages *p);
 
 /*
  * A page the theme makes (front matter layout: search, archives) with nothing of its own to show
- * (no text, picture, code or raw HTML in its parsed body): Hugo publishes the theme's page; in a
+ * (its parsed body shows nothing: article->shows, set first): Hugo publishes the theme's page; in a
  * book it would be a chapter of a title alone. Not a section's _index.
  */
 bool pages_layout_only(const struct article *a);
+
+/* Does a parsed body show anything: text, code, a picture, raw HTML, a rule? (article->shows) */
+bool pages_body_shows(cmark_node *doc);
 
 /*
  * The pre-pass context of article a: its file and lines, the site's emoji setting, its language,
