@@ -81,6 +81,18 @@ for t in "L10 bad port" "L15 space in host" "L18 too long" "L20 long label" "L32
 done
 lacks "odd addresses (pdf): no link to a bad port" "$TMP/pdf.lint" "80a"
 
+# A refused link says why for its kind: a script, a file or data, or a scheme no book links to (a
+# git: or ssh: address once said "folio keeps no scripts").
+mkdir -p "$TMP/why"
+printf -- '---\ntitle: why\n---\n\n[a](git://github.com/x/y.git) [b](ssh://git@h/r.git) [c](javascript:x) [d](file:///etc/passwd) [e](data:text/html,x)\n' >"$TMP/why/w.md"
+"$FOLIO" --verbose "$TMP/why" -o "$TMP/why.epub" 2>"$TMP/why.err"
+for w in "git://github.com/x/y.git' removed: a book links only to web (http, https, ftp), mail and telephone addresses" \
+	"ssh://git@h/r.git' removed: a book links only to web" "javascript:x' removed: folio keeps no scripts" \
+	"file:///etc/passwd' removed: a book links to no file or data of its own" \
+	"data:text/html,x' removed: a book links to no file or data of its own"; do
+	contains "refused links: '${w%%\'*}' says why" "$TMP/why.err" "$(printf '%s' "$w" | sed 's/[.()/]/\\&/g')"
+done
+
 # Raw HTML's refused links are said once by the passes, whichever books are written (the PDF alone
 # once dropped them without a word); none inside what both books drop whole (script, SVG).
 mkdir -p "$TMP/raw"

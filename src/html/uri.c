@@ -220,6 +220,19 @@ fail:
 	return NULL;
 }
 
+/* Why a link of the scheme (n bytes at s) is refused: a script's, a file's or data's, or another's (git:, ssh:). */
+static const char *refused(const char *s, size_t n)
+{
+	static const char *const scripts[] = { "javascript", "vbscript", "livescript", "mocha" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(scripts); i++)
+		if (strlen(scripts[i]) == n && !g_ascii_strncasecmp(s, scripts[i], n))
+			return "folio keeps no scripts";
+	if ((n == 4 && !g_ascii_strncasecmp(s, "file", 4)) || (n == 4 && !g_ascii_strncasecmp(s, "data", 4)))
+		return "a book links to no file or data of its own";
+	return "a book links only to web (http, https, ftp), mail and telephone addresses";
+}
+
 enum uri_verdict uri_from_address(const char *address, char **uri, const char **why)
 {
 	GString *clean = g_string_new(NULL), *out;
@@ -246,8 +259,8 @@ enum uri_verdict uri_from_address(const char *address, char **uri, const char **
 			if (strlen(schemes[i]) == n && !g_ascii_strncasecmp(clean->str, schemes[i], n))
 				scheme = (int)i;
 		if (scheme < 0) {
+			*why = refused(clean->str, n);
 			g_string_free(clean, TRUE);
-			*why = "folio keeps no scripts";
 			return URI_UNSAFE;
 		}
 	} else if (g_str_has_prefix(clean->str, "//")) {
