@@ -327,6 +327,8 @@ Dashes -- and --- and an ellipsis... here. "Quoted *emphasis*" and ("parens") an
 Monitor 21"" and 5'10" tall, x's and 'quoted'. A `code "not" --` span and [link "text"](https://example.com).
 
 Written escaped: \"hi\" and \-- then \... and it\'s, 5\' and <<x\>>; A &amp; B \"q\" -- C.
+
+Angles: <<extend>> and <<include>>, <<C# book>>, a << b >> c; as entities &lt;&lt;extend&gt;&gt; and &quot;q&quot; &#45;&#45; d.
 MD
 paragraphs='import html, re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
@@ -334,7 +336,7 @@ s = s[s.find("</header>") + 1:] if "</header>" in s else s
 for p in re.findall(r"<p>(.*?)</p>", s, re.S):
     print(html.unescape(re.sub(r"<[^>]+>", "", p)))'
 same_as_hugo "typographer: quotes, apostrophes, dashes and ellipses set as Hugo sets them (not where written escaped)" \
-	"$TMP/typo" t '' 5 /usr/bin/python3 -c "$paragraphs"
+	"$TMP/typo" t '' 6 /usr/bin/python3 -c "$paragraphs"
 
 # Definition lists ("Term" then ": definition", Goldmark's definitionList, on in Hugo by default;
 # text/deflist.c): each page's blocks (dl, dt, dd, p, lists, quotes) and their text, as tests/hugo/blocks.py

@@ -83,8 +83,8 @@ unsigned char *md_source_escapes(struct md_source *s, cmark_node *n)
 	p = src + col - 1;
 	end = src + line_len;
 	n_lit = strlen(lit);
-	/* Nothing escaped where the line has no backslash after the text's start. */
-	if (!memchr(p, '\\', (size_t)(end - p)))
+	/* Nothing escaped where the line has no backslash or entity after the text's start. */
+	if (!memchr(p, '\\', (size_t)(end - p)) && !memchr(p, '&', (size_t)(end - p)))
 		return NULL;
 	while (j < n_lit) {
 		size_t e;
@@ -97,8 +97,14 @@ unsigned char *md_source_escapes(struct md_source *s, cmark_node *n)
 			mask[j++] = 1;
 			p += 2;
 		} else if (*p == '&' && (e = entity_len(p, end)) && strncmp(lit + j, p, e)) {
-			/* one character for the entity (the few named ones that give two are misread) */
-			j += (size_t)(g_utf8_next_char(lit + j) - (lit + j));
+			/* one character for the entity (the few named ones that give two are misread),
+			   written as no Markdown character: "&lt;&lt;" is no "<<" to the typographer */
+			size_t k = (size_t)(g_utf8_next_char(lit + j) - (lit + j));
+
+			if (!mask)
+				mask = g_malloc0(n_lit);
+			memset(mask + j, 1, k);
+			j += k;
 			p += e;
 		} else if (*p == lit[j]) {
 			p++;

@@ -248,12 +248,61 @@ static void set_text(cmark_node *n, struct quotes *q, struct md_source *src)
 	g_free(escaped);
 }
 
+/*
+ * "<<extend>>": cmark reads "<extend>" as an inline HTML tag after a text "<"; Goldmark's
+ * Typographer takes "<<" first (Hugo: «extend»). Such a tag after a text ending in a "<" written
+ * as it is goes back to text, joined to the texts around it, for set_text to set.
+ */
+static void tags_after_angle(cmark_node *doc, struct md_source *src)
+{
+	GPtrArray *tags = g_ptr_array_new();
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+			g_ptr_array_add(tags, n);
+	}
+	cmark_iter_free(it);
+	for (guint i = 0; i < tags->len; i++) {
+		cmark_node *tag = g_ptr_array_index(tags, i), *prev = cmark_node_previous(tag), *next;
+		const char *lit = prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT ? cmark_node_get_literal(prev) : NULL;
+		size_t len = lit ? strlen(lit) : 0;
+		unsigned char *escaped;
+		GString *joined;
+
+		if (!len || lit[len - 1] != '<' || cmark_node_get_literal(tag)[0] != '<')
+			continue;
+		escaped = src ? md_source_escapes(src, prev) : NULL;
+		if (escaped && escaped[len - 1]) {
+			g_free(escaped);
+			continue;
+		}
+		g_free(escaped);
+		joined = g_string_new(lit);
+		g_string_append(joined, cmark_node_get_literal(tag));
+		next = cmark_node_next(tag);
+		if (next && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
+			g_string_append(joined, cmark_node_get_literal(next));
+			cmark_node_free(next);
+		}
+		cmark_node_free(tag);
+		cmark_node_set_literal(prev, joined->str);
+		g_string_free(joined, TRUE);
+	}
+	g_ptr_array_free(tags, TRUE);
+}
+
 void typographer_tree(cmark_node *doc, struct md_source *src)
 {
-	cmark_iter *it = cmark_iter_new(doc);
+	cmark_iter *it;
 	cmark_event_type ev;
 	struct quotes q = { 0 };
 
+	tags_after_angle(doc, src);
+	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it), *block;
 

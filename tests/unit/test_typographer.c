@@ -42,6 +42,10 @@ int main(void)
 		  "He said \"hi\" and -- then ... and it's and 5' and \u00ABx>> done.");
 	CHECK_STR("typographer: ... beside an entity and an escape, in a quote",
 		  typeset("> A &amp; B \\\"q\\\" -- C"), "A & B \"q\" \u2013 C");
+	/* Hugo: &laquo;extend&raquo; and &laquo;C# book&raquo;, &lt;&lt;e&gt;&gt; and &quot;q&quot;, &lt;<b>x</b> */
+	CHECK_STR("typographer: << before what cmark reads as a tag; an entity is no character to set",
+		  typeset("<<extend>> and <<C# book>>, &lt;&lt;e&gt;&gt; and &quot;q&quot;, \\<<b>x</b>"),
+		  "«extend» and «C# book», <<e>> and \"q\", <x");
 	CHECK_STR("typographer: quotes around emphasis and in parentheses",
 		  typeset("\"Quoted *emphasis*\" and \"*starts* with emphasis\" and (\"parens\") and \"a\", \"b\"."),
 		  "\u201CQuoted emphasis\u201D and \u201Cstarts with emphasis\u201D and (\u201Cparens\u201D) and \u201Ca\u201D, \u201Cb\u201D.");
