@@ -40,7 +40,8 @@ static GHashTable *mappings(void)
 static void run(const char *body, bool emoji, bool html, struct sc_result *r)
 {
 	GHashTable *m = mappings();
-	struct sc_context ctx = { "t.md", 5, html, emoji, "zh-CN", m, param, ref, NULL };
+	struct sc_context ctx = { .file = "t.md", .first_line = 5, .html = html, .emoji = emoji, .lang = "zh-CN",
+				  .mappings = m, .param = param, .ref = ref, .data = NULL };
 	FILE *tmp = tmpfile();
 	int saved = dup(2);
 	long n;
