@@ -269,6 +269,21 @@ contains "nested sections: the one above a part is a chapter just before it" \
 contains "nested sections: ... its text in the EPUB" <(unzip -p "$TMP/nest.epub" EPUB/a0003.xhtml) '<p>Notes arranged by topic\.</p>'
 epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
 
+# The picture a theme sets at a post's head: PaperMod's cover (image, alt; hidden), cover as text,
+# LoveIt's featuredImage; the key was read and never shown (PaperMod's mapping was refused).
+for p in c1 c2 c3 c4; do mkdir -p "$TMP/covers/$p"; cp tests/epub/media/dot.png "$TMP/covers/$p/pic.png"; done
+printf -- '---\ntitle: One\ndate: 2024-01-01\ncover:\n  image: pic.png\n  alt: A red dot\n  caption: c\n---\n\nText.\n' >"$TMP/covers/c1/index.md"
+printf -- '---\ntitle: Two\ndate: 2024-01-02\ncover: pic.png\n---\n\nText.\n' >"$TMP/covers/c2/index.md"
+printf -- '---\ntitle: Three\ndate: 2024-01-03\nfeaturedImage: pic.png\n---\n\nText.\n' >"$TMP/covers/c3/index.md"
+printf -- '---\ntitle: Four\ndate: 2024-01-04\ncover:\n  image: pic.png\n  hiddenInSingle: true\n---\n\nText.\n' >"$TMP/covers/c4/index.md"
+"$FOLIO" "$TMP/covers" -o "$TMP/covers.epub" 2>"$TMP/covers.err"
+for i in 1 2 3; do unzip -p "$TMP/covers.epub" "EPUB/a000$i.xhtml" >"$TMP/cover$i.xhtml"; done
+contains "covers: PaperMod's cover.image leads the post, named by its alt" "$TMP/cover1.xhtml" '<figure class="lead"><img src="images/[^"]*" alt="A red dot"/>'
+contains "covers: cover as text leads the post" "$TMP/cover2.xhtml" '<figure class="lead"><img src="images/[^"]*" alt=""/>'
+contains "covers: featuredImage leads the post" "$TMP/cover3.xhtml" '<figure class="lead">'
+lacks "covers: one hidden on the post's page does not" <(unzip -p "$TMP/covers.epub" EPUB/a0004.xhtml) 'class="lead"'
+lacks "covers: nothing said against PaperMod's mapping" "$TMP/covers.err" 'should be text'
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

@@ -36,7 +36,7 @@ static void resource_item_free(gpointer p)
 void fm_clear(struct front_matter *fm)
 {
 	struct fm_text *texts[] = { &fm->title, &fm->summary, &fm->author, &fm->lang,
-		&fm->thumbnail, &fm->slug, &fm->source, &fm->date_text, &fm->cover, &fm->url };
+		&fm->thumbnail, &fm->slug, &fm->source, &fm->date_text, &fm->cover, &fm->cover_alt, &fm->url };
 
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		g_free(texts[i]->text);
@@ -68,7 +68,7 @@ static GPtrArray *strings_copy(const GPtrArray *from)
 void fm_copy(struct front_matter *to, const struct front_matter *from)
 {
 	struct fm_text *texts[] = { &to->title, &to->summary, &to->author, &to->lang,
-		&to->thumbnail, &to->slug, &to->source, &to->date_text, &to->cover, &to->url };
+		&to->thumbnail, &to->slug, &to->source, &to->date_text, &to->cover, &to->cover_alt, &to->url };
 
 	/* Every field at once (dates, lines, flags), then each thing it owns copied in its place. */
 	*to = *from;
@@ -298,6 +298,29 @@ static void read_text(const struct reader *r, const char *key, const struct fm_n
 	}
 }
 
+/*
+ * The picture a theme sets at the head of the post: cover: a.png, or PaperMod's mapping (image,
+ * alt; hidden or hiddenInSingle: not shown on the post's page), or LoveIt's featuredImage.
+ */
+static void read_cover(const struct reader *r, const char *key, const struct fm_node *n, struct front_matter *fm)
+{
+	const struct fm_node *image = n->kind == FM_MAP ? fm_map_get(n, "image") : NULL;
+	const struct fm_node *alt = n->kind == FM_MAP ? fm_map_get(n, "alt") : NULL;
+
+	if (n->kind != FM_MAP) {
+		read_text(r, key, n, &fm->cover, NULL);
+		return;
+	}
+	g_clear_pointer(&fm->cover.text, g_free);
+	g_clear_pointer(&fm->cover_alt.text, g_free);
+	if (fm_is_true(fm_map_get(n, "hidden")) || fm_is_true(fm_map_get(n, "hiddenInSingle")))
+		return;
+	if (image)
+		read_text(r, "cover.image", image, &fm->cover, NULL);
+	if (alt)
+		read_text(r, "cover.alt", alt, &fm->cover_alt, NULL);
+}
+
 /* A date field: written text or a TOML date, read in the zone dates are read in. */
 static void read_date(const struct reader *r, const char *key, const struct fm_node *n, struct folio_date *d,
 		      int *line)
@@ -389,8 +412,8 @@ static void read_pair(const struct reader *r, const char *key, const struct fm_n
 		read_text(r, key, v, &fm->lang, NULL);
 	else if (is_key(key, "thumbnail") || is_key(key, "image"))
 		read_text(r, key, v, &fm->thumbnail, NULL);
-	else if (is_key(key, "cover"))
-		read_text(r, key, v, &fm->cover, NULL);
+	else if (is_key(key, "cover") || is_key(key, "featuredImage") || is_key(key, "featured_image"))
+		read_cover(r, key, v, fm);
 	else if (is_key(key, "slug"))
 		read_text(r, key, v, &fm->slug, NULL);
 	else if (is_key(key, "url"))

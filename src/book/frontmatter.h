@@ -37,7 +37,9 @@ struct fm_resource {
 enum fm_list_mode { FM_LIST_ALWAYS, FM_LIST_LOCAL, FM_LIST_NEVER };
 
 struct front_matter {
-	struct fm_text title, summary, author, lang, thumbnail, slug, source, date_text, cover, url;
+	struct fm_text title, summary, author, lang, thumbnail, slug, source, date_text, url;
+	/* the picture a theme sets at the post's head (cover, cover.image, featuredImage) and its cover.alt */
+	struct fm_text cover, cover_alt;
 	/* date, else publishDate (pubdate, published), else lastmod (modified): Hugo's order */
 	struct folio_date date;
 	struct folio_date publish;	/* publishDate, pubdate or published; not valid when absent */

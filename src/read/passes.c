@@ -382,11 +382,18 @@ void passes_run(struct book *b)
 
 		name_records(a, g_strdup_printf("a%04u", i + 1));
 		report_lang_correction(a);
-		if (a->fm.thumbnail.text && *a->fm.thumbnail.text) {
+		/* The lead picture: thumbnail or image, else the theme's cover (named by its alt, else the title). */
+		const struct fm_text *lead = a->fm.thumbnail.text && *a->fm.thumbnail.text ? &a->fm.thumbnail
+					     : a->fm.cover.text && *a->fm.cover.text ? &a->fm.cover : NULL;
+
+		if (lead) {
+			const char *alt = lead == &a->fm.cover && a->fm.cover_alt.text && *a->fm.cover_alt.text
+						  ? a->fm.cover_alt.text : a->title;
+
 			a->lead = g_new0(struct image, 1);
-			a->lead->url = g_strstrip(g_strdup(a->fm.thumbnail.text));
-			a->lead->alt = g_strdup(a->title);
-			a->lead->line = a->fm.thumbnail.line;
+			a->lead->url = g_strstrip(g_strdup(lead->text));
+			a->lead->alt = g_strdup(alt);
+			a->lead->line = lead->line;
 		}
 	}
 	/* A part's introduction (its _index.md) is set on the part's page: named after the part. */

@@ -904,7 +904,9 @@ static void put_lead(struct render *r)
 	}
 	g_string_append(r->out, "<figure class=\"lead\"><img");
 	xml_attr(r->out, "src", lead->res->href);
-	g_string_append(r->out, " alt=\"\"/></figure>\n");
+	/* Named by the title it stands under: nothing to say twice; an alt of its own (cover.alt) is said. */
+	xml_attr(r->out, "alt", lead->alt && r->a->title && strcmp(lead->alt, r->a->title) ? lead->alt : "");
+	g_string_append(r->out, "/></figure>\n");
 }
 
 static void render_init(struct render *r, const struct book *b, const struct article_view *v, GString *out,
