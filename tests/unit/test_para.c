@@ -463,6 +463,26 @@ int main(void)
 		CHECK("para: long URL wraps inside the measure", n >= 2 && over == 0);
 		para_free(u);
 	}
+	/* Words joined by no-break spaces over more than a line part at one of them, not inside a word. */
+	{
+		struct para_settings s2 = set;
+		struct para *u;
+		int inside = 0;
+
+		s2.indent = 0;
+		u = para_new(ctx, &s2);
+		para_add(u, "is\u00A0not\u00A0found,\u00A0it\u00A0will\u00A0look\u00A0down\u00A0the\u00A0module\u00A0search"
+			 "\u00A0path\u00A0for\u00A0a\u00A0file\u00A0by\u00A0that\u00A0name\u00A0and\u00A0more\u00A0words\u00A0here.", -1, &body);
+		n = para_layout(u);
+		for (int i = 0; i + 1 < n; i++) {
+			const char *t = para_text(u), *end = t + para_line(u, i)->end;
+
+			if (g_utf8_get_char(g_utf8_prev_char(end)) != 0x00A0)
+				inside++;
+		}
+		CHECK("para: a run of no-break spaces wider than the measure breaks at one of them", n >= 2 && inside == 0);
+		para_free(u);
+	}
 	/* What no book holds is dropped: controls would show as boxes, and Cairo stops drawing at a noncharacter. */
 	{
 		struct para *u = para_new(ctx, &set);

@@ -48,6 +48,7 @@ enum {
 #define BADNESS_RAGGED 100000.0		/* a justified line that cannot be filled: allowed, avoided */
 #define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
+#define PENALTY_NO_BREAK_SPACE 100	/* after a no-break space, in a run of words they join wider than the measure */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
 #define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
 
@@ -946,7 +947,22 @@ static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1
 
 static void allow_emergency_breaks(struct para *p, int from, int to)
 {
+	bool parted = false;
+
+	/* Words joined by no-break spaces ("is&nbsp;not&nbsp;found" over a whole line) part at them,
+	 * not inside a word (a word still wider than the measure is allow_forced_breaks'). */
 	for (int j = from + 1; j < to; j++) {
+		struct cluster *x = cl(p, j), *y = cl(p, j - 1);
+
+		if (y->space && !x->space && !x->can_break && !x->emergency
+		    && (y->first == 0x00A0 || y->first == 0x202F || y->first == 0x2007)) {
+			x->emergency = 1;
+			x->penalty = PENALTY_NO_BREAK_SPACE;
+			note_end_kern(p, j);
+			parted = true;
+		}
+	}
+	for (int j = from + 1; j < to && !parted; j++) {
 		struct cluster *x = cl(p, j), *y = cl(p, j - 1);
 
 		if (x->space || y->space || x->can_break || x->emergency || clreq_no_line_start(x->first)
