@@ -279,6 +279,23 @@ static void test_autospace(PangoContext *ctx)
 		      && near(cm.x - sp.x, gi.advance) && near(sp.advance, gi.advance) && near(gi.x - suo.x - 10, 2.5));
 	}
 	para_free(a);
+	/* In the code face a drawn box lines up: box drawing and arrows take one column, as ASCII does. */
+	{
+		struct para_style mono = { .font = pango_font_description_from_string("Noto Sans Mono CJK SC 10"), .mono = 1 };
+		struct para_settings s2 = { .width = 400, .align = PARA_LEFT, .line_height = 17,
+					    .lang = pango_language_from_string("zh-cn") };
+		struct para *top = set_text(ctx, &s2, &mono, "\u250C\u2500\u2500\u2500\u2500\u2510");
+		struct para *mid = set_text(ctx, &s2, &mono, "\u2502a\u2192bc\u2502");
+		struct para *cjk = set_text(ctx, &s2, &mono, "\u2502中\u2502");
+
+		CHECK("code: box drawing and arrows one column, as ASCII (a drawn box lines up)",
+		      near(para_line(top, 0)->width, 30) && near(para_line(mid, 0)->width, 30)
+		      && near(para_line(cjk, 0)->width, 20));
+		para_free(top);
+		para_free(mid);
+		para_free(cjk);
+		pango_font_description_free(mono.font);
+	}
 	pango_font_description_free(sc.font);
 	pango_font_description_free(code.font);
 }

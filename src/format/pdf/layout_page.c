@@ -240,6 +240,7 @@ const struct para_style *lay_style(struct lay *L, enum theme_font role, double s
 	e->style.color = color;
 	e->style.rise = rise;
 	e->style.code = code;
+	e->style.mono = role == FONT_CODE;
 	e->style.strike = strike;
 	e->style.dots = dots;
 	g_hash_table_add(L->styles, e);

@@ -292,6 +292,79 @@ static void tame_bidi_controls(char *text, int len)
 	}
 }
 
+/*
+ * Box drawing, block elements and arrows in code take one column, as an editor or terminal shows
+ * them: the CJK code face draws them a full em (two of its columns), so a drawn box or a `tree`
+ * listing came apart. They come from these Latin monospace faces, sized so that their cell is the
+ * code face's digit (measured: each face's own cell, 0.6 em here against the CJK face's 0.5 em).
+ */
+#define NARROW_FAMILIES "Noto Sans Mono, DejaVu Sans Mono"
+
+static bool narrow_in_code(gunichar u)
+{
+	return (u >= 0x2500 && u <= 0x259F) || (u >= 0x2190 && u <= 0x21FF);
+}
+
+/* The narrow faces' description for code face code: its size scaled to the code face's digit. Under the fonts' lock. */
+static PangoFontDescription *narrow_font(PangoContext *ctx, const PangoFontDescription *code)
+{
+	/* code face's family list -> its digit over the narrow faces' digit (the same for every size) */
+	static GHashTable *ratios;
+	const char *family = pango_font_description_get_family(code);
+	PangoFontDescription *narrow = pango_font_description_copy(code);
+	double *ratio;
+
+	pango_font_description_set_family(narrow, NARROW_FAMILIES);
+	if (!ratios)
+		ratios = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	if (!(ratio = g_hash_table_lookup(ratios, family ? family : ""))) {
+		PangoFontMetrics *a = pango_context_get_metrics(ctx, code, NULL);
+		PangoFontMetrics *b = pango_context_get_metrics(ctx, narrow, NULL);
+		int da = pango_font_metrics_get_approximate_digit_width(a);
+		int db = pango_font_metrics_get_approximate_digit_width(b);
+
+		ratio = g_new(double, 1);
+		*ratio = da > 0 && db > 0 ? (double)da / db : 1.0;
+		g_hash_table_insert(ratios, g_strdup(family ? family : ""), ratio);
+		pango_font_metrics_unref(a);
+		pango_font_metrics_unref(b);
+	}
+	if (pango_font_description_get_size_is_absolute(code))
+		pango_font_description_set_absolute_size(narrow, pango_font_description_get_size(code) * *ratio);
+	else
+		pango_font_description_set_size(narrow, (gint)(pango_font_description_get_size(code) * *ratio));
+	return narrow;
+}
+
+/* Spans in the code face: their runs of box drawing and arrows in the narrow faces (attributes over the span's). */
+static void narrow_runs(struct para *p, PangoAttrList *attrs, const struct span *s)
+{
+	const char *text = p->text->str;
+	PangoFontDescription *narrow = NULL;
+
+	for (int i = s->start; i < s->end;) {
+		int j = i;
+
+		while (j < s->end && narrow_in_code(g_utf8_get_char(text + j)))
+			j = (int)(g_utf8_next_char(text + j) - text);
+		if (j > i) {
+			PangoAttribute *a;
+
+			if (!narrow)
+				narrow = narrow_font(p->ctx, s->style->font);
+			a = pango_attr_font_desc_new(narrow);
+			a->start_index = (guint)i;
+			a->end_index = (guint)j;
+			pango_attr_list_insert(attrs, a);
+			i = j;
+		} else {
+			i = (int)(g_utf8_next_char(text + i) - text);
+		}
+	}
+	if (narrow)
+		pango_font_description_free(narrow);
+}
+
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
@@ -317,6 +390,12 @@ static void shape(struct para *p)
 	tame_bidi_controls(p->text->str, len);
 	/* Itemizing loads fonts: under the fonts' lock, each pinned (format/fonts.h). */
 	fonts_lock();
+	for (guint i = 0; i < p->spans->len; i++) {
+		const struct span *s = &g_array_index(p->spans, struct span, i);
+
+		if (s->style->mono)
+			narrow_runs(p, attrs, s);
+	}
 	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
 	for (l = items; l; l = l->next)
 		fonts_pin(((PangoItem *)l->data)->analysis.font);

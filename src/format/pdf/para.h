@@ -14,6 +14,7 @@ struct para_style {
 	unsigned underline : 1;
 	unsigned strike : 1;
 	unsigned code : 1;		/* inline code: never stretched */
+	unsigned mono : 1;		/* in the code face: box drawing and arrows one column wide (para.c) */
 	unsigned dots : 1;		/* emphasis dots under the CJK characters (Chinese emphasis) */
 };
 
