@@ -49,7 +49,7 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
              libzip-dev libyaml-dev libglib2.0-dev libpango1.0-dev libcairo2-dev \
              libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev libgdk-pixbuf-2.0-dev \
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev libdeflate-dev icc-profiles-free \
-             fonts-noto-cjk fonts-noto-core fonts-noto-mono \
+             fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-dejavu-core \
              fonts-symbola fonts-unifont fonts-arphic-ukai fonts-hanazono libtomlplusplus-dev libjson-glib-dev \
              golang-github-kyokomi-emoji-dev libgoogle-perftools-dev
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
