@@ -79,6 +79,12 @@ corpus=${CORPUS:-$ROOT/../shared/corpus}
 [ -d "$corpus" ] || corpus=/work/shared/corpus
 if [ -d "$corpus" ]; then
 	"$FOLIO" "$corpus" -q --offline --threads 1 -t trace -o "$TMP/corpus1.trace" 2>/dev/null
+	# (A check of the contents while the trace is here: every entry has its dot leaders; one whose
+	# title ended a little over one leader's width before its number had none, a wide gap.)
+	entries=$(awk '/^  dest a0001 /{exit} /^  link / && /->#/{n++} END{print n + 0}' "$TMP/corpus1.trace")
+	leaders=$(awk '/^  dest a0001 /{exit} $1 == "text" && /"\.( \.)*"$/{n++} END{print n + 0}' "$TMP/corpus1.trace")
+	[ "$entries" -gt 200 ] && [ "$entries" = "$leaders" ] && ok "contents: every entry of the corpus' contents has its leaders" ||
+		not_ok "contents: every entry of the corpus' contents has its leaders" "$entries entries, $leaders leaders"
 	for i in 1 2 3; do
 		"$FOLIO" "$corpus" -q --offline --threads 3 -t trace -o "$TMP/corpus3.trace" 2>"$TMP/corpus3.err"
 		expect_rc=$?

@@ -459,7 +459,7 @@ static void toc_entry(struct lay *L, const char *title, const char *dest, int pa
 			to = L->text_w - para_line(np->para, 0)->width - size * 0.25;
 
 			/* Leaders are text (". . ."), so a reader's text tools see one line, not a gap. */
-			if (to - from > st->leader_unit * 2) {
+			if (to - from > st->leader_unit) {
 				int k = 1 + (int)((to - from - st->leader_dot) / st->leader_unit);
 				/* Leaders of one length are set once for the whole contents. */
 				struct lpara *dp = g_hash_table_lookup(st->leaders, GINT_TO_POINTER(k));
