@@ -271,11 +271,12 @@ epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
 
 # The picture a theme sets at a post's head: PaperMod's cover (image, alt; hidden), cover as text,
 # LoveIt's featuredImage; the key was read and never shown (PaperMod's mapping was refused).
-for p in c1 c2 c3 c4; do mkdir -p "$TMP/covers/$p"; cp tests/epub/media/dot.png "$TMP/covers/$p/pic.png"; done
+for p in c1 c2 c3 c4 c5; do mkdir -p "$TMP/covers/$p"; cp tests/epub/media/dot.png "$TMP/covers/$p/pic.png"; done
 printf -- '---\ntitle: One\ndate: 2024-01-01\ncover:\n  image: pic.png\n  alt: A red dot\n  caption: c\n---\n\nText.\n' >"$TMP/covers/c1/index.md"
 printf -- '---\ntitle: Two\ndate: 2024-01-02\ncover: pic.png\n---\n\nText.\n' >"$TMP/covers/c2/index.md"
 printf -- '---\ntitle: Three\ndate: 2024-01-03\nfeaturedImage: pic.png\n---\n\nText.\n' >"$TMP/covers/c3/index.md"
 printf -- '---\ntitle: Four\ndate: 2024-01-04\ncover:\n  image: pic.png\n  hiddenInSingle: true\n---\n\nText.\n' >"$TMP/covers/c4/index.md"
+printf -- '---\ntitle: Five\ndate: 2024-01-05\ncover:\n  image: pic.png\n  alt: Old alt\nfeaturedImage: pic.png\n---\n\nText.\n' >"$TMP/covers/c5/index.md"
 "$FOLIO" "$TMP/covers" -o "$TMP/covers.epub" 2>"$TMP/covers.err"
 for i in 1 2 3; do unzip -p "$TMP/covers.epub" "EPUB/a000$i.xhtml" >"$TMP/cover$i.xhtml"; done
 contains "covers: PaperMod's cover.image leads the post, named by its alt" "$TMP/cover1.xhtml" '<figure class="lead"><img src="images/[^"]*" alt="A red dot"/>'
@@ -283,6 +284,7 @@ contains "covers: cover as text leads the post" "$TMP/cover2.xhtml" '<figure cla
 contains "covers: featuredImage leads the post" "$TMP/cover3.xhtml" '<figure class="lead">'
 lacks "covers: one hidden on the post's page does not" <(unzip -p "$TMP/covers.epub" EPUB/a0004.xhtml) 'class="lead"'
 lacks "covers: nothing said against PaperMod's mapping" "$TMP/covers.err" 'should be text'
+contains "covers: a later picture key does not keep an earlier alt" <(unzip -p "$TMP/covers.epub" EPUB/a0005.xhtml) '<figure class="lead"><img src="images/[^"]*" alt=""/>'
 
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the

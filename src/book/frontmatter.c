@@ -307,12 +307,12 @@ static void read_cover(const struct reader *r, const char *key, const struct fm_
 	const struct fm_node *image = n->kind == FM_MAP ? fm_map_get(n, "image") : NULL;
 	const struct fm_node *alt = n->kind == FM_MAP ? fm_map_get(n, "alt") : NULL;
 
+	g_clear_pointer(&fm->cover_alt.text, g_free);
 	if (n->kind != FM_MAP) {
 		read_text(r, key, n, &fm->cover, NULL);
 		return;
 	}
 	g_clear_pointer(&fm->cover.text, g_free);
-	g_clear_pointer(&fm->cover_alt.text, g_free);
 	if (fm_is_true(fm_map_get(n, "hidden")) || fm_is_true(fm_map_get(n, "hiddenInSingle")))
 		return;
 	if (image)

@@ -71,6 +71,7 @@ struct lines {
 	GArray *region;		/* guint: its block's number, 0 for none (code, HTML, blank) */
 	GArray *column;		/* int: where its block's text begins (its first line's column) */
 	GArray *stop;		/* size_t: where its block ends (its last line's end) */
+	GArray *row;		/* guint8: it is a table's row, whose cells end at each '|' */
 };
 
 static void lines_clear(struct lines *L)
@@ -79,6 +80,7 @@ static void lines_clear(struct lines *L)
 	g_array_free(L->region, TRUE);
 	g_array_free(L->column, TRUE);
 	g_array_free(L->stop, TRUE);
+	g_array_free(L->row, TRUE);
 }
 
 static guint line_of(const struct lines *L, size_t off)
@@ -129,6 +131,7 @@ static void find_regions(struct lines *L, cmark_node *(*parse)(const char *text,
 	g_array_append_val(L->start, (size_t){ L->len + 1 });
 	g_array_set_size(L->region, n);
 	g_array_set_size(L->column, n);
+	g_array_set_size(L->row, n);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(node);
@@ -139,8 +142,12 @@ static void find_regions(struct lines *L, cmark_node *(*parse)(const char *text,
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
 			mark_region(L, (guint)a, (guint)b, ++id, cmark_node_get_start_column(node));
 		} else if (!strcmp(cmark_node_get_type_string(node), "table")) {
-			for (int l = a; l <= b; l++)	/* a row is a line: a snippet ends in its row */
+			/* a row is a line, and GFM splits it into cells before reading them: a snippet ends in its cell */
+			for (int l = a; l <= b; l++) {
 				mark_region(L, (guint)l, (guint)l, ++id, cmark_node_get_start_column(node));
+				if ((guint)l < L->row->len)
+					g_array_index(L->row, guint8, l) = 1;
+			}
 		}
 	}
 	cmark_iter_free(it);
@@ -158,6 +165,18 @@ static bool at(const char *p, const char *end, const char *s)
 	size_t n = strlen(s);
 
 	return (size_t)(end - p) >= n && !memcmp(p, s, n);
+}
+
+/* Where the table cell that p is in ends: its next '|' not written escaped, else the row's end. */
+static size_t cell_end(const char *text, size_t p, size_t row_end)
+{
+	for (size_t q = p; q < row_end; q++) {
+		if (text[q] == '\\')
+			q++;
+		else if (text[q] == '|')
+			return q;
+	}
+	return row_end;
 }
 
 /* The delimiter pair whose opening is at p (block pairs first, as Goldmark tries them): its opening, or NULL. */
@@ -202,11 +221,13 @@ static size_t skip_other(const char *p, const char *end)
 	if (*p == ']' && p + 1 < end && p[1] == '(') {
 		int depth = 0;
 
-		for (const char *q = p + 1; q < end; q++) {
+		/* An address has no blank and at most 32 parentheses inside (cmark's bound): so a run of
+		 * "](" costs each a short look, not one to the block's end. */
+		for (const char *q = p + 1; q < end && !g_ascii_isspace(*q); q++) {
 			if (*q == '\\' && q + 1 < end)
 				q++;
-			else if (*q == '(')
-				depth++;
+			else if (*q == '(' && ++depth > 32)
+				break;
 			else if (*q == ')' && --depth == 0)
 				return (size_t)(q + 1 - p);
 		}
@@ -253,24 +274,62 @@ static void put_span(const struct lines *L, GString *out, GPtrArray *spans, size
 	g_ptr_array_add(spans, s);
 }
 
+/*
+ * Closings looked for in vain: no "$$" from a place to its block's end means none from any later
+ * place either, so a block of many unclosed openings costs one look each, not one to its end.
+ */
+struct misses {
+	struct {
+		const char *close;
+		size_t stop, from;
+	} at[8];
+	guint n;
+};
+
+static bool none_after(const struct misses *m, const char *close, size_t stop, size_t from)
+{
+	for (guint i = 0; i < m->n; i++)
+		if (m->at[i].close == close && m->at[i].stop == stop && from >= m->at[i].from)
+			return true;
+	return false;
+}
+
+static void miss(struct misses *m, const char *close, size_t stop, size_t from)
+{
+	guint i = 0;
+
+	while (i < m->n && m->at[i].close != close)
+		i++;
+	if (i == G_N_ELEMENTS(m->at))
+		return;
+	m->at[i].close = close;
+	m->at[i].stop = stop;
+	m->at[i].from = from;
+	m->n = MAX(m->n, i + 1);
+}
+
 char *passthrough_protect(const struct passthrough *pt, const char *text, size_t len,
 			  cmark_node *(*parse)(const char *text, size_t len), size_t *out_len, GPtrArray **spans)
 {
 	struct lines L = { text, len, g_array_new(FALSE, FALSE, sizeof(size_t)), g_array_new(FALSE, TRUE, sizeof(guint)),
-			   g_array_new(FALSE, TRUE, sizeof(int)), g_array_new(FALSE, TRUE, sizeof(size_t)) };
+			   g_array_new(FALSE, TRUE, sizeof(int)), g_array_new(FALSE, TRUE, sizeof(size_t)),
+			   g_array_new(FALSE, TRUE, sizeof(guint8)) };
 	const char *end = text + len;
 	GString *out;
 	size_t copied = 0;
 
 	*spans = NULL;
-	if (!pt || !len || g_strstr_len(text, (gssize)len, MARK_OPEN) || g_strstr_len(text, (gssize)len, MARK_CLOSE)
-	    || g_strstr_len(text, (gssize)len, MARK_LINE)) {
+	if (!pt || !len || memmem(text, len, MARK_OPEN, MARK_LEN) || memmem(text, len, MARK_CLOSE, MARK_LEN)
+	    || memmem(text, len, MARK_LINE, MARK_LEN)) {
 		lines_clear(&L);
 		return NULL;
 	}
 	find_regions(&L, parse);
 	out = g_string_sized_new(len + 16);
 	*spans = g_ptr_array_new_with_free_func(span_free);
+	size_t cell = 0;	/* in a table row: where the cell p is in ends */
+	struct misses misses = { 0 };
+
 	for (size_t p = 0, l = 0; p < len;) {
 		const char *s = text + p, *close, *open, *from, *found;
 		size_t stop, skip;
@@ -283,6 +342,11 @@ char *passthrough_protect(const struct passthrough *pt, const char *text, size_t
 			continue;
 		}
 		stop = g_array_index(L.stop, size_t, l);
+		if (g_array_index(L.row, guint8, l)) {
+			if (p > cell || cell > stop)
+				cell = cell_end(text, p, stop);	/* found once per cell */
+			stop = cell;
+		}
 		if (*s == '\\') {
 			/* a backslash: an opening itself ("\\("); before a backslash and an opening, that opening is text; before a mark, text */
 			if ((open = opening_at(pt, s, end, &close, &block)))
@@ -303,7 +367,12 @@ char *passthrough_protect(const struct passthrough *pt, const char *text, size_t
 		}
 snippet:
 		from = s + strlen(open);
-		found = from < text + stop ? g_strstr_len(from, (gssize)(text + stop - from), close) : NULL;
+		found = NULL;
+		if (from < text + stop && !none_after(&misses, close, stop, (size_t)(from - text))) {
+			found = memmem(from, (size_t)(text + stop - from), close, strlen(close));
+			if (!found)
+				miss(&misses, close, stop, (size_t)(from - text));
+		}
 		if (!found) {
 			p += strlen(open);	/* no closing in the block: the opening is text */
 		} else if (found == from) {
@@ -537,10 +606,11 @@ void passthrough_restore(cmark_node *doc, const GPtrArray *spans)
 
 		if (strstr(cmark_node_get_literal(t), MARK_LINE))
 			drop_line_marks(t);
-		if (!*cmark_node_get_literal(t)) {
-			cmark_node_free(t);
+		/* Only those with a snippet are read again: a snippet set apart may free what follows it. */
+		if (!strstr(cmark_node_get_literal(t), MARK_OPEN))
 			texts->pdata[i] = NULL;
-		}
+		if (!*cmark_node_get_literal(t))
+			cmark_node_free(t);
 	}
 	for (guint i = 0; i < texts->len; i++) {
 		cmark_node *t = g_ptr_array_index(texts, i);

@@ -271,7 +271,10 @@ struct walk {
 	gssize budget;		/* bytes left to parse again: REREAD_BUDGET */
 };
 
-/* The lines of the document that define a link reference ("[label]: address"), one a line. */
+/*
+ * The lines of the document that may define a link reference ("[label]: address"), each with a
+ * blank line after it, so that one that is no definition is a paragraph of its own (left out).
+ */
 static GString *reference_lines(struct md_source *src)
 {
 	GString *refs = g_string_new(NULL);
@@ -285,7 +288,7 @@ static GString *reference_lines(struct md_source *src)
 			i++;
 		if (i + 1 < len && line[i] == '[' && line[i + 1] != '^' && g_strstr_len(line + i, (gssize)(len - i), "]:")) {
 			g_string_append_len(refs, line, (gssize)len);
-			g_string_append_c(refs, '\n');
+			g_string_append(refs, "\n\n");
 		}
 	}
 	return refs;
@@ -330,6 +333,8 @@ static void read_indented(cmark_node *code, int column, struct walk *w)
 	g_string_free(text, TRUE);
 	for (cmark_node *c = cmark_node_first_child(doc), *next; c; c = next) {
 		next = cmark_node_next(c);
+		if (cmark_node_get_start_line(c) < line)
+			continue;	/* a reference line that defined nothing */
 		cmark_node_insert_before(code, c);
 		queue_containers(c, w->queue);
 	}

@@ -133,6 +133,10 @@ int main(void)
 			  "https://e.com/");
 		cmark_node_free(doc);
 	}
+	/* A line that looks like a reference and is none adds nothing, and does not hide one after it. */
+	CHECK_STR("deflist: read again, a line like a reference that is none is not brought in",
+		  blocks("[Update]: this post was edited.\n\nT\n:   d\n\n    see [the docs] here\n\n[the docs]: https://b.example/\n"),
+		  "p:[Update]: this post was edited. dl{dt:T dd{p:d p:see the docs here}}");
 	CHECK_STR("deflist: Chinese, with emphasis kept", blocks("术语\n: 中文的**定义**。\n"), "dl{dt:术语 dd{p:中文的定义。}}");
 	{
 		/* Hostile nesting: a thousand quotes, a list in the deepest, no recursion to exhaust. */

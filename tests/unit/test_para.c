@@ -284,6 +284,20 @@ static void test_autospace(PangoContext *ctx)
 		struct para_style mono = { .font = pango_font_description_from_string("Noto Sans Mono CJK SC 10"), .mono = 1 };
 		struct para_settings s2 = { .width = 400, .align = PARA_LEFT, .line_height = 17,
 					    .lang = pango_language_from_string("zh-cn") };
+		/* At every size, the first set at an odd one (metrics come rounded to whole points). */
+		for (double size = 6.5; size < 11; size += 1.7) {
+			PangoFontDescription *f = pango_font_description_from_string("Noto Sans Mono CJK SC");
+			struct para_style m = { .font = f, .mono = 1 };
+
+			pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+			struct para *t0 = set_text(ctx, &s2, &m, "\u250C\u2500\u2500\u2500\u2500\u2510");
+			struct para *m0 = set_text(ctx, &s2, &m, "\u2502abcd\u2502");
+			CHECK("code: box drawing one column at 6.5, 8.2 and 9.9 pt",
+			      fabs(para_line(t0, 0)->width - para_line(m0, 0)->width) < 0.01);
+			para_free(t0);
+			para_free(m0);
+			pango_font_description_free(f);
+		}
 		struct para *top = set_text(ctx, &s2, &mono, "\u250C\u2500\u2500\u2500\u2500\u2510");
 		struct para *mid = set_text(ctx, &s2, &mono, "\u2502a\u2192bc\u2502");
 		struct para *cjk = set_text(ctx, &s2, &mono, "\u2502中\u2502");

@@ -318,16 +318,25 @@ static PangoFontDescription *narrow_font(PangoContext *ctx, const PangoFontDescr
 	if (!ratios)
 		ratios = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	if (!(ratio = g_hash_table_lookup(ratios, family ? family : ""))) {
-		PangoFontMetrics *a = pango_context_get_metrics(ctx, code, NULL);
-		PangoFontMetrics *b = pango_context_get_metrics(ctx, narrow, NULL);
-		int da = pango_font_metrics_get_approximate_digit_width(a);
-		int db = pango_font_metrics_get_approximate_digit_width(b);
+		/* At one large size, whatever the text's: metrics come rounded to whole points. */
+		PangoFontDescription *big_code = pango_font_description_copy(code), *big_narrow;
+		PangoFontMetrics *a, *b;
+		int da, db;
 
+		pango_font_description_set_absolute_size(big_code, 1000.0 * PANGO_SCALE);
+		big_narrow = pango_font_description_copy(big_code);
+		pango_font_description_set_family(big_narrow, NARROW_FAMILIES);
+		a = pango_context_get_metrics(ctx, big_code, NULL);
+		b = pango_context_get_metrics(ctx, big_narrow, NULL);
+		da = pango_font_metrics_get_approximate_digit_width(a);
+		db = pango_font_metrics_get_approximate_digit_width(b);
 		ratio = g_new(double, 1);
 		*ratio = da > 0 && db > 0 ? (double)da / db : 1.0;
 		g_hash_table_insert(ratios, g_strdup(family ? family : ""), ratio);
 		pango_font_metrics_unref(a);
 		pango_font_metrics_unref(b);
+		pango_font_description_free(big_code);
+		pango_font_description_free(big_narrow);
 	}
 	if (pango_font_description_get_size_is_absolute(code))
 		pango_font_description_set_absolute_size(narrow, pango_font_description_get_size(code) * *ratio);
