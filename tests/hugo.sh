@@ -309,8 +309,9 @@ printf -- '---\ntitle: SAM\n---\n\nE.\n' >"$TMP/perma/content/other/后缀自动
 printf -- '---\ntitle: F\n---\n\nF.\n' >"$TMP/perma/content/other/My Sec/F g 100%%.md"
 printf -- '---\ntitle: G\n---\n\nG.\n' >"$TMP/perma/content/other/Hello Bundle/index.md"
 printf -- '---\ntitle: H\nslug: "Slug Here（x）"\n---\n\nH.\n' >"$TMP/perma/content/other/s/index.md"
+printf -- '---\ntitle: I\n---\n\nI.\n' >"$TMP/perma/content/other/A - b -- C——2019.md"
 links="/2023/04/hello-world/ /2022/12/a-title-here/ /n/c/ /n/bundle/ /blog/标题-测试/ /other/后缀自动机sam学习笔记/
-/other/my-sec/f-g-100/ /other/hello-bundle/ /other/slug-herex/"
+/other/my-sec/f-g-100/ /other/hello-bundle/ /other/slug-herex/ /other/a-b--c2019/"
 { printf -- '---\ntitle: Links\ndate: 2023-01-01\n---\n\n'; for l in $links; do printf '[to](%s) ' "$l"; done; printf '\n'; } \
 	>"$TMP/perma/content/notes/links.md"
 if hugo_build "$TMP/perma"; then

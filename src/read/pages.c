@@ -163,12 +163,13 @@ static void find_section(struct pages *p, struct article *a)
 
 /*
  * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks, . / \ _ # + ~ - @
- * and a %XX escape kept, a run of white space between them one hyphen, the rest dropped. Hugo
+ * and a %XX escape kept, a run of white space between them one hyphen (none beside a hyphen written
+ * there: "a - b -- c" is "a-b--c"), the rest dropped. Hugo
  * makes the path of a page this way too ("（SAM）笔记.md" is published at "sam笔记/").
  */
 static void append_urlized(GString *u, const char *text)
 {
-	bool hyphen = false, any = false;
+	bool hyphen = false, any = false, was_hyphen = false;
 
 	for (const char *c = text; c && *c; c = g_utf8_next_char(c)) {
 		gunichar r = g_utf8_get_char(c);
@@ -179,7 +180,9 @@ static void append_urlized(GString *u, const char *text)
 			char buf[8];
 			char *low;
 
-			if (hyphen)
+			/* a written hyphen takes the place of the one a blank before it would make ("a - b": "a-b") */
+			was_hyphen = r == '-';
+			if (hyphen && !was_hyphen)
 				g_string_append_c(u, '-');
 			hyphen = false;
 			buf[g_unichar_to_utf8(r, buf)] = 0;
@@ -187,7 +190,7 @@ static void append_urlized(GString *u, const char *text)
 			g_string_append(u, low);
 			g_free(low);
 			any = true;
-		} else if (any && g_unichar_isspace(r)) {
+		} else if (any && !was_hyphen && g_unichar_isspace(r)) {
 			hyphen = true;
 		}
 	}
