@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 /* The marks that stand for a snippet (U+FDD0, its number, U+FDD1) and for a line it went on to (U+FDD2): noncharacters, never text. */
 #define MARK_OPEN "\xEF\xB7\x90"
 #define MARK_CLOSE "\xEF\xB7\x91"
