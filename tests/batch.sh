@@ -125,6 +125,29 @@ contains "batch: a collection's reading is kept for a later book, past books of 
 contains "batch: ... and let go once no later book reads it (at most 3 kept at once, not 4)" "$TMP/k.err" \
 	"note: 4 source collections read and parsed once for 6 books: 2 reused what an earlier book read \(3 kept at most at once\)"
 
+# A site with Hugo's passthrough on (math kept as written): the snippets each article keeps for its
+# second parse are shared by the books that reuse its reading (a copy once freed them twice).
+mkdir -p "$TMP/msite/content/posts"
+printf 'baseURL = "https://example.org/"\n[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [["$$", "$$"]]\ninline = [["\\\\(", "\\\\)"]]\n' \
+	>"$TMP/msite/hugo.toml"
+for i in 1 2 3; do
+	printf -- '---\ntitle: m%s\ndate: 2025-01-0%s\ntags: [m, t%s]\n---\n\nInline \\( a^*=x_%s^* \\).\n\n$$\nb_1 *c* \\\\\n$$\n' "$i" "$i" "$i" "$i" \
+		>"$TMP/msite/content/posts/m$i.md"
+done
+printf 'defaults: {sources: msite, offline: true}\nbooks:\n  - {name: m-all, output: out-m/all.epub}\n  - {name: m-t1, tag: t1, output: out-m/t1.epub}\n  - {name: m-m, tag: m, output: out-m/m.pdf}\n' >"$TMP/m.yaml"
+(cd "$TMP" && SOURCE_DATE_EPOCH=1767225600 "$FOLIO_ONLINE" batch -q m.yaml 2>"$TMP/m.err")
+expect=$?
+[ "$expect" = 0 ] && ok "batch (passthrough site): every book written" || not_ok "batch (passthrough site): every book written" "exit $expect: $(tail -3 "$TMP/m.err")"
+mkdir -p "$TMP/single-m"
+(cd "$TMP" && export SOURCE_DATE_EPOCH=1767225600 &&
+	"$FOLIO" --offline msite -o single-m/all.epub 2>/dev/null
+	"$FOLIO" --offline msite --tag t1 -o single-m/t1.epub 2>/dev/null
+	"$FOLIO" --offline msite --tag m -o single-m/m.pdf 2>/dev/null)
+for f in all.epub t1.epub m.pdf; do
+	same_bytes "batch (passthrough site): $f is the single run's" "$TMP/single-m/$f" "$TMP/out-m/$f"
+done
+contains "batch (passthrough site): the math kept as written" <(unzip -p "$TMP/out-m/t1.epub" EPUB/a0001.xhtml) '<code>\\\( a\^\*=x_1\^\* \\\)</code>'
+
 # A Hugo site (tests/hugo/site: two languages, cascades, shortcodes, refs, publishing rules):
 # books that read it alike share one reading, and each is the single run's, byte for byte.
 cp -r "$ROOT/tests/hugo/site" "$TMP/hsite"

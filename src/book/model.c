@@ -170,6 +170,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->source = a->source ? g_strndup(a->source, a->source_len) : NULL;
 	fm_copy(&c->fm, &a->fm);
 	c->markdown = a->markdown ? g_strndup(a->markdown, a->markdown_len) : NULL;
+	c->passthrough = a->passthrough ? g_ptr_array_ref(a->passthrough) : NULL;	/* never changed: shared */
 	c->title = g_strdup(a->title);
 	c->lang = g_strdup(a->lang);
 	c->id = g_strdup(a->id);
