@@ -191,7 +191,8 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 		} else {
 			GPtrArray *spans;
 			size_t kept_len;
-			char *kept = passthrough_protect(ctx->passthrough, res.text, (size_t)res.more, markdown_parse, &kept_len, &spans);
+			char *kept = passthrough_protect(ctx->passthrough, res.text, (size_t)res.more, markdown_parse,
+							 &kept_len, &spans);
 			cmark_node *doc = markdown_parse(kept ? kept : res.text, kept ? kept_len : (size_t)res.more);
 
 			passthrough_restore(doc, spans);

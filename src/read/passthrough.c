@@ -1,9 +1,9 @@
-/* passthrough.c - Hugo's passthrough setting: text between its delimiters (math) kept as written, not read as Markdown. */
+/* passthrough.c - Hugo's passthrough setting: text between its delimiters (math) kept as written, not as Markdown. */
 #include "read/passthrough.h"
 
 #include <string.h>
 
-/* The marks that stand for a snippet (U+FDD0, its number, U+FDD1) and for a line it went on to (U+FDD2): noncharacters, never text. */
+/* Marks for a snippet (U+FDD0, its number, U+FDD1) and for a line it went on to (U+FDD2): noncharacters, never text. */
 #define MARK_OPEN "\xEF\xB7\x90"
 #define MARK_CLOSE "\xEF\xB7\x91"
 #define MARK_LINE "\xEF\xB7\x92"
@@ -179,7 +179,8 @@ static size_t cell_end(const char *text, size_t p, size_t row_end)
 }
 
 /* The delimiter pair whose opening is at p (block pairs first, as Goldmark tries them): its opening, or NULL. */
-static const char *opening_at(const struct passthrough *pt, const char *p, const char *end, const char **close, bool *block)
+static const char *opening_at(const struct passthrough *pt, const char *p, const char *end, const char **close,
+			      bool *block)
 {
 	for (int k = 0; k < 2; k++) {
 		GPtrArray *pairs = k ? pt->inline_ : pt->block;
@@ -194,7 +195,7 @@ static const char *opening_at(const struct passthrough *pt, const char *p, const
 	return NULL;
 }
 
-/* Past what Goldmark reads before a snippet could begin at p: a code span, an autolink or tag, a link's address. 0: nothing. */
+/* Past what Goldmark reads before a snippet could begin at p: a code span, autolink or tag, link address. 0: none. */
 static size_t skip_other(const char *p, const char *end)
 {
 	if (*p == '`') {
@@ -347,7 +348,8 @@ char *passthrough_protect(const struct passthrough *pt, const char *text, size_t
 			stop = cell;
 		}
 		if (*s == '\\') {
-			/* a backslash: an opening itself ("\\("); before a backslash and an opening, that opening is text; before a mark, text */
+			/* a backslash: an opening itself ("\\("); before a backslash and an opening, that opening
+			 * is text; before a mark, text */
 			if ((open = opening_at(pt, s, end, &close, &block)))
 				goto snippet;
 			if (p + 1 < len && s[1] == '\\' && (open = opening_at(pt, s + 2, end, &close, &block)))

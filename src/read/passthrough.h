@@ -1,4 +1,4 @@
-/* passthrough.h - Hugo's passthrough setting: text between its delimiters (math) kept as written, not read as Markdown. */
+/* passthrough.h - Hugo's passthrough setting: text between its delimiters (math) kept as written, not as Markdown. */
 #ifndef FOLIO_PASSTHROUGH_H
 #define FOLIO_PASSTHROUGH_H
 

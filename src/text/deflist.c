@@ -351,7 +351,7 @@ static bool indented_code(cmark_node *c)
 	return cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK && !cmark_node_get_fenced(c, &length, &offset, &fence);
 }
 
-/* The definition lists among box's blocks; the descriptions made go to the walk's queue (their blocks are read in turn). */
+/* The definition lists among box's blocks; the descriptions made go to the walk's queue (their blocks read in turn). */
 static void in_container(cmark_node *box, struct walk *w)
 {
 	GPtrArray *kids = g_ptr_array_new();

@@ -20,8 +20,8 @@ const char *md_source_line(struct md_source *s, int line, size_t *len);
 /*
  * Which bytes of text node n's literal were written escaped ("\"", "\-", "\."; cmark reads them
  * as the character and joins them to the text around) or as an entity ("&lt;", "&quot;"): a mask
- * of strlen(literal) bytes, 1 for each such character, or NULL when none is, or when the literal no longer matches where cmark says it
- * was written (a repair has changed it). g_free.
+ * of strlen(literal) bytes, 1 for each such character, or NULL when none is, or when the literal
+ * no longer matches where cmark says it was written (a repair has changed it). g_free.
  */
 unsigned char *md_source_escapes(struct md_source *s, cmark_node *n);
 
