@@ -179,6 +179,7 @@ struct remotes {
 	guint done;
 	bool cache_full;	/* the cache refused a download once (said once: the rest go to the scratch folder) */
 	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
+	guint from_root;	/* pictures a page names relative to itself, found from the site's root */
 };
 
 static void want_remote(struct remotes *rs, const char *ref)
@@ -367,6 +368,32 @@ static bool site_relative(const char *ref)
 	       && g_ascii_strncasecmp(ref, "data:", 5);
 }
 
+/*
+ * A picture as the page names it; else, in a site, a path of the page's own ("images/a.jpg", not
+ * beside it) from the site's root, where a theme's relURL or <base href> has the reader's browser
+ * look (and where such a site keeps them, in static/images). *problem stays the first look's.
+ */
+static struct resource *resolve_page_ref(struct remotes *rs, const char *dir, const char *ref, char **problem,
+					 struct missing *why, const char **host)
+{
+	struct resource *r = resolve_ref(rs, dir, ref, problem, why, host);
+
+	if (!r && rs->rd->site && site_relative(ref)) {
+		char *at_root = g_strconcat("/", ref, NULL), *again = NULL;
+		struct missing ignored = *why;
+		const char *ignored_host;
+
+		r = resolve_ref(rs, dir, at_root, &again, &ignored, &ignored_host);
+		if (r) {
+			g_clear_pointer(problem, g_free);
+			rs->from_root++;
+		}
+		g_free(again);
+		g_free(at_root);
+	}
+	return r;
+}
+
 static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
@@ -386,7 +413,7 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
 		char *more;
 
-		im->res = resolve_ref(rs, a->dir, im->url, &im->problem, &why, &host);
+		im->res = resolve_page_ref(rs, a->dir, im->url, &im->problem, &why, &host);
 		if (im->res || n == 0)
 			continue;
 		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
@@ -403,22 +430,11 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		g_clear_pointer(&a->lead, image_free);
 		return;
 	}
-	a->lead->res = resolve_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
+	/* A theme writes a front matter picture through relURL: "img/a.png" is the site's /img/a.png. */
+	a->lead->res = resolve_page_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
 	if (!a->lead->res && rs->rd->site && site_relative(a->lead->url)) {
-		/* A theme writes a front matter picture through relURL: "img/a.png" is the site's /img/a.png. */
-		char *at_root = g_strconcat("/", a->lead->url, NULL);
-		char *problem = NULL;
-		struct resource *r = resolve_ref(rs, a->dir, at_root, &problem, &why, &host);
-
-		if (r) {
-			a->lead->res = r;
-		} else {
-			g_free(a->lead->problem);
-			a->lead->problem = g_strdup("is neither beside the page nor in the site's static, content or "
-						    "assets folders");
-		}
-		g_free(problem);
-		g_free(at_root);
+		g_free(a->lead->problem);
+		a->lead->problem = g_strdup("is neither beside the page nor in the site's static, content or assets folders");
 	}
 	if (a->lead->res && first && first->res == a->lead->res)
 		g_clear_pointer(&a->lead, image_free);
@@ -483,6 +499,10 @@ void images_resolve(struct reading *rd)
 	gather_remotes(&rs);
 	for (guint i = 0; i < readers->len; i++)
 		resolve_article(&rs, g_ptr_array_index(readers, i));
+	if (rs.from_root)
+		diag_note(NULL, 0, "%u picture%s written relative to %s page (\"images/a.jpg\") found from the site's root, "
+			  "as the theme's relURL or <base href> has a browser find %s", rs.from_root,
+			  rs.from_root == 1 ? "" : "s", rs.from_root == 1 ? "its" : "their", rs.from_root == 1 ? "it" : "them");
 	g_ptr_array_free(readers, TRUE);
 	imagecache_free(rs.cache);
 	g_hash_table_destroy(rs.local);
