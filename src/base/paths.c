@@ -185,6 +185,28 @@ char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref
 	return path;
 }
 
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+GPtrArray *paths_sorted_names(const char *dir, bool dotted, GError **err)
+{
+	GDir *d = g_dir_open(dir, 0, err);
+	GPtrArray *names;
+	const char *name;
+
+	if (!d)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((name = g_dir_read_name(d)))
+		if (dotted || name[0] != '.')
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(d);
+	g_ptr_array_sort(names, compare_names);
+	return names;
+}
+
 char *paths_display(const char *given_root, const char *rel)
 {
 	if (!strcmp(given_root, ".") || !*given_root)

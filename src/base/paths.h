@@ -43,6 +43,13 @@ char *paths_collapse(const char *path);
 /* True if ref names a URL with a scheme (http:, https:, data:, mailto:, ...) or starts with "//". */
 bool paths_is_url(const char *ref);
 
+/*
+ * The names in folder dir, in byte order (the same each run, whatever the file system's order),
+ * without those that begin with '.' unless dotted. NULL when dir cannot be read (*err says why;
+ * err may be NULL). g_ptr_array_free.
+ */
+GPtrArray *paths_sorted_names(const char *dir, bool dotted, GError **err);
+
 /* Path of file relative to the folder that holds it in its root, for messages and ids. */
 char *paths_display(const char *given_root, const char *rel);
 

@@ -15,6 +15,7 @@
 #include "base/report.h"
 #include "base/options.h"
 #include "base/parallel.h"
+#include "base/paths.h"
 #include "base/version.h"
 #include "base/yamlfile.h"
 #include "cli/digest.h"
@@ -418,27 +419,15 @@ static void add_stat(GChecksum *sum, const char *path)
 	g_checksum_update(sum, (const guchar *)buf, -1);
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every file under path (names, sizes, times), in a fixed order. */
 static void add_tree(GChecksum *sum, const char *path, int depth)
 {
-	GDir *d = depth < 64 ? g_dir_open(path, 0, NULL) : NULL;
-	GPtrArray *names;
-	const char *name;
+	GPtrArray *names = depth < 64 ? paths_sorted_names(path, true, NULL) : NULL;
 
 	g_checksum_update(sum, (const guchar *)path, -1);
 	add_stat(sum, path);
-	if (!d)
+	if (!names)
 		return;
-	names = g_ptr_array_new_with_free_func(g_free);
-	while ((name = g_dir_read_name(d)))
-		g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(d);
-	g_ptr_array_sort(names, compare_names);
 	for (guint i = 0; i < names->len; i++) {
 		char *child = g_build_filename(path, g_ptr_array_index(names, i), NULL);
 

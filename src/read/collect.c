@@ -41,11 +41,6 @@ static bool is_bundle_index(const char *name, const struct rules *rules)
 	return g_str_has_prefix(name, "index.") && is_content(name, rules);
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, const char *file,
 		     const char *real, const char *rel)
 {
@@ -66,30 +61,22 @@ static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, 
 static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
 		 const struct root *root, const char *real_dir, const char *rel, const struct rules *rules)
 {
-	GDir *dir;
 	GError *err = NULL;
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
+	GPtrArray *names;
 	bool leaf = false;
 
 	if (g_hash_table_contains(visited, real_dir))
 		return;
 	g_hash_table_add(visited, g_strdup(real_dir));
-	dir = g_dir_open(real_dir, 0, &err);
-	if (!dir) {
+	names = paths_sorted_names(real_dir, false, &err);
+	if (!names) {
 		char *shown = paths_display(root->given, rel);
 
 		diag_warn(shown, 0, "cannot read folder: %s", err->message);
 		g_free(shown);
 		g_error_free(err);
-		g_ptr_array_free(names, TRUE);
 		return;
 	}
-	while ((name = g_dir_read_name(dir)))
-		if (name[0] != '.')
-			g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(dir);
-	g_ptr_array_sort(names, compare_names);
 	/* In a leaf bundle only the index files are pages (Hugo's rule): the rest are its resources. */
 	for (guint i = 0; rules->bundles && i < names->len && !leaf; i++)
 		leaf = is_bundle_index(g_ptr_array_index(names, i), rules);

@@ -164,8 +164,8 @@ static void find_section(struct pages *p, struct article *a)
 /*
  * Hugo's urlize (helpers.UnicodeSanitize, then lower case): letters, digits, marks, . / \ _ # + ~ - @
  * and a %XX escape kept, a run of white space between them one hyphen (none beside a hyphen written
- * there: "a - b -- c" is "a-b--c"), the rest dropped. Hugo
- * makes the path of a page this way too ("（SAM）笔记.md" is published at "sam笔记/").
+ * there: "a - b -- c" is "a-b--c"), the rest dropped. Hugo makes the path of a page this way too
+ * ("（SAM）笔记.md" is published at "sam笔记/").
  */
 static void append_urlized(GString *u, const char *text)
 {

@@ -116,15 +116,15 @@ static void find_regions(struct lines *L, cmark_node *(*parse)(const char *text,
 	cmark_node *doc = parse(L->text, L->len);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	guint id = 0, n = L->start->len - 1;
-	size_t nl;
+	guint id = 0, n;
 
-	for (const char *p = L->text, *end = L->text + L->len; p <= end; p += nl + 1) {
-		const char *q = memchr(p, '\n', (size_t)(end - p));
+	/* where each line begins (a last one after the text's final newline too) */
+	for (const char *p = L->text, *end = L->text + L->len, *q;; p = q + 1) {
 		size_t at = (size_t)(p - L->text);
 
-		nl = q ? (size_t)(q - p) : (size_t)(end - p);
 		g_array_append_val(L->start, at);
+		if (!(q = memchr(p, '\n', (size_t)(end - p))))
+			break;
 	}
 	n = L->start->len;
 	g_array_append_val(L->start, (size_t){ L->len + 1 });

@@ -6,6 +6,7 @@
 
 #include "base/diag.h"
 #include "base/langtag.h"
+#include "base/paths.h"
 #include "book/fmread.h"
 
 static const char *const config_names[] = { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
@@ -68,31 +69,19 @@ static struct fm_node *read_file(const char *path)
 	return n;
 }
 
-static gint by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Each other file of config/_default is the setting its name says, as Hugo reads a split
  * configuration (params.toml: [params], markup.yaml: markup, languages.toml ...). A file named for
- * one language (menus.en.toml) is not read. Names in order, TOML first, so the same file wins each run.
+ * one language (menus.en.toml) is not read, nor the hugo.* or config.* file itself. Names in order,
+ * TOML first, so the same file wins each run.
  */
 static void merge_split_config(struct fm_node *config, const char *path)
 {
 	static const char *const ext[] = { ".toml", ".yaml", ".yml", ".json" };
-	char *dir = g_path_get_dirname(path), *self = g_path_get_basename(path);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
+	char *dir = g_path_get_dirname(path);
+	GPtrArray *names = paths_sorted_names(dir, true, NULL);
 
-	while (d && (name = g_dir_read_name(d)))
-		if (strcmp(name, self))
-			g_ptr_array_add(names, g_strdup(name));
-	if (d)
-		g_dir_close(d);
-	g_ptr_array_sort(names, by_name);
-	for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
+	for (size_t e = 0; names && e < G_N_ELEMENTS(ext); e++) {
 		for (guint i = 0; i < names->len; i++) {
 			const char *n = g_ptr_array_index(names, i);
 			char *key, *file;
@@ -112,8 +101,8 @@ static void merge_split_config(struct fm_node *config, const char *path)
 			g_free(file);
 		}
 	}
-	g_ptr_array_free(names, TRUE);
-	g_free(self);
+	if (names)
+		g_ptr_array_free(names, TRUE);
 	g_free(dir);
 }
 
