@@ -197,7 +197,7 @@ contains "site pictures: one the body names relative to its page is found from t
 contains "site pictures: ... one missing there too is said" "$TMP/pics.err" "post/e\.md:5: warning: image 'img/gone\.png' does not exist"
 contains "site pictures: ... and those found so counted in a note" "$TMP/pics.err" \
 	"note: 2 pictures written relative to their page \(\"images/a\.jpg\"\) found from the site's root"
-contains "site pictures: a relative front matter image is the site's (static/)" "$TMP/pics.model" "lead line 3 'img/bg\.png' alt 'lead' -> images/img-"
+contains "site pictures: a relative front matter image is the site's (static/)" "$TMP/pics.model" "lead line 3 'img/bg\.png' alt 'lead' decorative -> images/img-"
 contains "site pictures: figure finds a picture in assets/" "$TMP/pics.model" "image line 5 '/images/red\.png' alt 'A red dot' -> images/img-"
 contains "site pictures: one in none of them is said, with where folio looked" "$TMP/pics.err" \
 	"post/c\.md:3: warning: thumbnail 'img/none\.png' is neither beside the page nor in the site's static, content or assets folders"

@@ -112,6 +112,26 @@ contains "pictures: ... the rest summed up" "$TMP/bare12.err" "note: 7 more pict
 [ "$(grep -c 'error: this picture has no description' "$TMP/bare12u.err")" = 12 ] && ok "ua-1: each of twelve bare pictures is an error" \
 	|| not_ok "ua-1: each of twelve bare pictures is an error" "$(cat "$TMP/bare12u.err")"
 
+# A lead picture (thumbnail, cover) is decoration when it has no words of its own: the title below
+# says what it illustrates. Both books decide alike: alt="" in the EPUB, an artifact in the PDF
+# (nothing to report, under ua-1 too); with the cover's own alt, a Figure saying it in both.
+mkdir -p "$TMP/leads/p1" "$TMP/leads/p2"
+for p in p1 p2; do cp tests/epub/media/dot.png "$TMP/leads/$p/pic.png"; done
+printf -- '---\ntitle: Described\ndate: 2024-01-01\ncover:\n  image: pic.png\n  alt: A red dot\n---\n\nText.\n' >"$TMP/leads/p1/index.md"
+printf -- '---\ntitle: Undescribed\ndate: 2024-01-02\nthumbnail: pic.png\n---\n\nText.\n' >"$TMP/leads/p2/index.md"
+expect_status "leads: a decorative lead picture passes ua-1" 0 "$FOLIO" "$TMP/leads" --pdf-standard ua-1 -o "$TMP/leads.pdf"
+"$FOLIO" "$TMP/leads" -o "$TMP/leads.epub" 2>"$TMP/leads.err"
+tree "$TMP/leads.pdf" "$TMP/leads.tree"
+[ "$(count "$TMP/leads.tree" 'Figure')" = 1 ] && ok "leads: one Figure, the described lead" \
+	|| not_ok "leads: one Figure" "$(grep Figure "$TMP/leads.tree")"
+contains "leads: the PDF's Figure says the cover's alt" "$TMP/leads.tree" '^  Figure alt="A red dot"'
+[ "$(pdfimages -list "$TMP/leads.pdf" | awk 'NR > 2' | wc -l)" = 2 ] && ok "leads: both drawn in the PDF" \
+	|| not_ok "leads: both drawn in the PDF" "$(pdfimages -list "$TMP/leads.pdf")"
+contains "leads: the EPUB says the same alt" <(unzip -p "$TMP/leads.epub" EPUB/a0001.xhtml) '<figure class="lead"><img src="[^"]*" alt="A red dot"/>'
+contains "leads: ... and leaves the other undescribed, as the PDF" <(unzip -p "$TMP/leads.epub" EPUB/a0002.xhtml) '<figure class="lead"><img src="[^"]*" alt=""/>'
+lacks "leads: nothing reported" "$TMP/leads.err" 'description'
+standards "leads: pdfstandards --ua" "$TMP/leads.pdf" --ua
+
 # ---- --pdf-standard ua-1 ----
 expect_status "ua-1: a picture described as 图片 fails the run" 1 "$FOLIO" tests/tagged/ua --pdf-standard ua-1 -o "$TMP/ua.pdf"
 contains "ua-1: ... naming the file and line" "$TMP/err" "generic\.md:9: error: this picture's description '图片' says nothing"

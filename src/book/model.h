@@ -62,6 +62,9 @@ struct image {
 	char *caption;		/* what both books print under it: the title, else an alt text that
 				   says something (text/alttext.h), else NULL */
 	int line;		/* line in the article file */
+	/* Decoration: shown, described to nobody (the EPUB's alt="", an artifact in the PDF): a
+	   lead picture with no words of its own illustrates the title said just below it. */
+	bool decorative;
 	struct resource *res;	/* NULL: the writers show a placeholder */
 	char *problem;		/* why there is no resource, for the placeholder and the warning */
 };

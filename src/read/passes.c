@@ -382,7 +382,10 @@ void passes_run(struct book *b)
 
 		name_records(a, g_strdup_printf("a%04u", i + 1));
 		report_lang_correction(a);
-		/* The lead picture: thumbnail or image, else the theme's cover (named by its alt, else the title). */
+		/*
+		 * The lead picture: thumbnail or image, else the theme's cover. Its alt is the
+		 * cover's own, else the title, which the heading below says: then it is decoration.
+		 */
 		const struct fm_text *lead = a->fm.thumbnail.text && *a->fm.thumbnail.text ? &a->fm.thumbnail
 					     : a->fm.cover.text && *a->fm.cover.text ? &a->fm.cover : NULL;
 
@@ -393,6 +396,7 @@ void passes_run(struct book *b)
 			a->lead = g_new0(struct image, 1);
 			a->lead->url = g_strstrip(g_strdup(lead->text));
 			a->lead->alt = g_strdup(alt);
+			a->lead->decorative = alt == a->title;
 			a->lead->line = lead->line;
 		}
 	}

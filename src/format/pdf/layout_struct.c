@@ -45,6 +45,11 @@ struct selem *lay_figure(struct lay *L, const struct image *im, const char *capt
 	struct selem *e = lay_element(L, SR_FIGURE, parent, line);
 	const char *alt = im ? im->alt : NULL;
 
+	if (im && im->decorative) {
+		/* No words: drawn as an artifact, and not reported as undescribed. */
+		e->judged = true;
+		return e;
+	}
 	/* What it shows: its alt text when that says something, else its caption, else whatever it has. */
 	e->alt_usable = alt_text_meaningful(alt) || (caption && alt_text_meaningful(caption));
 	if (alt_text_meaningful(alt))
