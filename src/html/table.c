@@ -8,7 +8,7 @@
 
 #include "html/allow.h"
 #include "html/sanitize.h"
-#include "text/parselock.h"
+#include "text/gfmparse.h"
 
 /*
  * Past these a table is no table a page can hold (or it is hostile): its text is set as
@@ -277,11 +277,9 @@ cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 
 	if (!md)
 		return NULL;
-	cmark_gfm_core_extensions_ensure_registered();
-	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+	parser = gfm_parser_new(CMARK_OPT_DEFAULT);
 	cmark_parser_feed(parser, md->str, md->len);
-	doc = parselock_finish(parser);
+	doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	g_string_free(md, TRUE);
 	t = cmark_node_first_child(doc);

@@ -8,9 +8,9 @@
 #include "read/passthrough.h"
 #include "text/deflist.h"
 #include "text/emphasis.h"
+#include "text/gfmparse.h"
 #include "text/linkify.h"
 #include "text/nodetext.h"
-#include "text/parselock.h"
 #include "text/tasklist.h"
 #include "text/textnorm.h"
 #include "text/typographer.h"
@@ -34,21 +34,12 @@ static const char *find_ci(const char *hay, const char *needle)
 cmark_node *markdown_parse(const char *text, size_t len)
 {
 	/* Bare addresses are linked afterwards, by Hugo's rules (text/linkify.c), not GFM's autolink. */
-	static const char *extensions[] = { "table", "strikethrough" };
-	static gsize registered;
-	cmark_parser *parser;
+	/* ~~struck~~ only, as Hugo's Goldmark: "10~20 元，5~8 公斤" are two ranges, not a strike. */
+	cmark_parser *parser = gfm_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
 	cmark_node *doc;
 
-	if (g_once_init_enter(&registered)) {
-		cmark_gfm_core_extensions_ensure_registered();
-		g_once_init_leave(&registered, 1);
-	}
-	/* ~~struck~~ only, as Hugo's Goldmark: "10~20 元，5~8 公斤" are two ranges, not a strike. */
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
-	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
-		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, text, len);
-	doc = parselock_finish(parser);
+	doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	return doc;
 }
