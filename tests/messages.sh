@@ -136,3 +136,26 @@ contains "links removed: summed up by cause" "$TMP/mixed.err" "^folio: warning: 
 contains "raw HTML: summed up by the same words" "$TMP/mixed.err" "^folio: warning: 25 more raw HTML warnings: raw HTML: script attribute 'onclick' of <b> dropped$"
 [ "$(grep -c "'weight' should be a whole number" "$TMP/mixed.err")" = 8 ] && ok "messages without a kind: all printed" \
 	|| not_ok "messages without a kind: all printed" "$(cat "$TMP/mixed.err")"
+
+# A site's articles that share one mistaken lang: five notes, then one line. Found on a real blog
+# (forecho/hugo-blog: 529 notes, one per post). 'cn', a country's code, is read as zh-CN, said
+# once for the site's setting and per article as a note of the same kind.
+mkdir -p "$TMP/langs/content/posts"
+printf 'title = "t"\nlanguageCode = "en-us"\nDefaultContentLanguage = "cn"\n' >"$TMP/langs/config.toml"
+for i in $(seq 9); do
+	printf -- '---\ntitle: 第%d篇\ndate: 2011-01-0%d\nlang: en\n---\n\n这是一篇用简体中文写成的文章，第%d篇，讲的是城市与交通。\n' "$i" "$i" "$i" >"$TMP/langs/content/posts/en$i.md"
+	printf -- '---\ntitle: 列表%d\ndate: 2011-02-0%d\nlang: cn\n---\n\n团队：\n\n- <http://a%d.example.com/>\n' "$i" "$i" "$i" >"$TMP/langs/content/posts/cn$i.md"
+done
+"$FOLIO" --offline "$TMP/langs" -o "$TMP/langs.epub" 2>"$TMP/langs.err"
+[ "$(grep -c "note: lang is 'en' but the text is Simplified Chinese; typeset as zh-Hans$" "$TMP/langs.err")" = 5 ] \
+	&& ok "lang corrected: five notes of nine" || not_ok "lang corrected: five notes of nine" "$(cat "$TMP/langs.err")"
+contains "lang corrected: ... the rest summed up" "$TMP/langs.err" \
+	"^folio: note: 4 more articles' lang was corrected: lang is 'en' but the text is Simplified Chinese; typeset as zh-Hans$"
+contains "lang 'cn': the site's setting read as zh-CN, said once" "$TMP/langs.err" \
+	"config\.toml: note: language 'cn' is a country's code, not a language's; read as zh-CN$"
+contains "lang 'cn': an article's, with its line" "$TMP/langs.err" \
+	"cn1\.md:4: note: lang 'cn' is a country's code, not a language's; read as zh-CN$"
+contains "lang 'cn': ... summed up too" "$TMP/langs.err" "^folio: note: 4 more articles' lang was corrected: lang 'cn' is a country's code"
+contains "lang 'cn': the article is Chinese in the book (lang, date)" \
+	<(unzip -p "$TMP/langs.epub" EPUB/a0010.xhtml) 'xml:lang="zh-CN".*|<time[^>]*>2011 年 2 月 1 日</time>'
+lacks "lang 'cn': no article keeps the tag" <(unzip -p "$TMP/langs.epub" 'EPUB/*.xhtml') 'lang="cn"'

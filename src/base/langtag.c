@@ -28,6 +28,20 @@ bool langtag_ok(const char *v)
 	return ok;
 }
 
+/* Countries' codes that are no language's code (ISO 639-1 has none of them), with their language. */
+static const char *const countries[][2] = {
+	{ "cn", "zh-CN" }, { "hk", "zh-HK" }, { "jp", "ja" }, { "cz", "cs" }, { "dk", "da" },
+	{ "gr", "el" }, { "ua", "uk" }, { "vn", "vi" },
+};
+
+const char *langtag_country(const char *tag)
+{
+	for (size_t i = 0; tag && i < G_N_ELEMENTS(countries); i++)
+		if (!g_ascii_strcasecmp(tag, countries[i][0]))
+			return countries[i][1];
+	return NULL;
+}
+
 char *langtag_normalize(const char *tag)
 {
 	char **parts;
@@ -35,6 +49,8 @@ char *langtag_normalize(const char *tag)
 
 	if (!tag || !*tag)
 		return NULL;
+	if (langtag_country(tag))
+		return g_strdup(langtag_country(tag));
 	parts = g_strsplit_set(tag, "-_", -1);
 	out = g_string_new(NULL);
 	for (int i = 0; parts[i]; i++) {

@@ -14,8 +14,15 @@ enum lang_writing { LANG_OTHER, LANG_HANS, LANG_HANT, LANG_HK, LANG_JA, LANG_KO 
 /* True when tag has the shape of a BCP 47 tag ("zh-Hant-TW"): subtags of 1-8 letters or digits, a letter first. */
 bool langtag_ok(const char *tag);
 
-/* Canonical case and separators: "zh_cn" -> "zh-CN", "ZH-hant-tw" -> "zh-Hant-TW"; NULL for NULL or ""; g_free. */
+/*
+ * Canonical case and separators: "zh_cn" -> "zh-CN", "ZH-hant-tw" -> "zh-Hant-TW"; NULL for NULL
+ * or ""; g_free. A country's code written alone where a language goes, which is no ISO 639 code
+ * ("cn", common on Chinese blogs), is its language: "cn" -> "zh-CN" (langtag_country).
+ */
 char *langtag_normalize(const char *tag);
+
+/* The language tag for a country's code written as a language ("cn", "JP"), else NULL. */
+const char *langtag_country(const char *tag);
 
 /*
  * The writing of tag. Chinese is any of zh and its member languages (yue, cmn, wuu, hak, nan,

@@ -290,16 +290,26 @@ static void choose_lang(struct book *b, struct article *a)
 	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
 }
 
+/* A site's articles often share one mistaken tag: its notes are summed up after five of a cause. */
+static const struct diag_kind lang_corrected = { "lang-corrected", "articles' lang was corrected", NULL };
+
 /* Said once the article is in the book (choose_lang runs on every article read, chosen or not). */
 static void report_lang_correction(const struct article *a)
 {
-	char *declared = langtag_normalize(a->fm.lang.text);
+	const char *written = a->fm.lang.text;
+	char *declared = langtag_normalize(written), *cause = NULL;
 
 	if (declared && a->lang && strcmp(declared, a->lang))
-		diag_note(a->file, a->fm.lang.line, "lang is '%s' but the text is %s; typeset as %s",
-			  declared, !strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
-			  : !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese"
-			  : !strcmp(a->lang, "en") ? "in Latin letters" : a->lang, a->lang);
+		cause = g_strdup_printf("lang is '%s' but the text is %s; typeset as %s",
+					langtag_country(written) ? written : declared,
+					!strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
+					: !strcmp(a->lang, "zh-Hans") ? "Simplified Chinese"
+					: !strcmp(a->lang, "en") ? "in Latin letters" : a->lang, a->lang);
+	else if (declared && langtag_country(written))
+		cause = g_strdup_printf("lang '%s' is a country's code, not a language's; read as %s", written, declared);
+	if (cause)
+		diag_kind_at(DIAG_NOTE, &lang_corrected, cause, NULL, a->file, a->fm.lang.line, "%s", cause);
+	g_free(cause);
 	g_free(declared);
 }
 

@@ -183,6 +183,8 @@ static struct site_lang *lang_new(struct site *s, const struct fm_node *config, 
 	l->weight = w && w->text ? atoi(w->text) : 0;
 	l->tag = lang_tag(key, own && text_of(own, "languageCode") ? text_of(own, "languageCode")
 			  : text_of(config, "languageCode"));
+	if (l->tag && langtag_country(key) && !strcmp(l->tag, langtag_country(key)))
+		diag_note(s->config, 0, "language '%s' is a country's code, not a language's; read as %s", key, l->tag);
 	if (!dir)
 		dir = text_of(config, "contentDir");
 	l->content_dir = real_dir(s->root, dir ? dir : "content");

@@ -42,6 +42,14 @@ int main(void)
 	CHECK_STR("case: zh_cn", norm("zh_cn"), "zh-CN");
 	CHECK_STR("case: ZH-hant-tw", norm("ZH-hant-tw"), "zh-Hant-TW");
 	CHECK_STR("case: none", norm(""), "(null)");
+	/* A country's code where a language goes (Chinese blogs' "cn"): its language, set as such. */
+	CHECK_STR("country: cn is zh-CN", norm("cn"), "zh-CN");
+	CHECK_STR("country: CN too", norm("CN"), "zh-CN");
+	CHECK_STR("country: jp is ja", norm("jp"), "ja");
+	CHECK("country: cn is Simplified Chinese", langtag_writing(norm("cn")) == LANG_HANS);
+	CHECK_STR("country: zh-cn is untouched", norm("zh-cn"), "zh-CN");
+	CHECK_STR("country: a language's code that is also a country's stays (tw: Twi)", norm("tw"), "tw");
+	CHECK("country: none for a language", !langtag_country("zh") && !langtag_country("en"));
 
 	CHECK_STR("glyphs: zh", region("zh"), "SC");
 	CHECK_STR("glyphs: zh-CN", region("zh-CN"), "SC");
