@@ -971,7 +971,7 @@ static void contents_pages(struct lay *L)
  */
 #define BODY_AHEAD(threads) ((threads) * 2 + 1)
 #define START_AHEAD 64
-#define START_AHEAD_BYTES (256 * 1024)
+#define START_AHEAD_BYTES (512 * 1024)
 
 /*
  * The book, each article set once. The first articles go to the workers; the contents is
