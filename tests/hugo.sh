@@ -293,6 +293,26 @@ lacks "covers: one hidden on the post's page does not" <(unzip -p "$TMP/covers.e
 lacks "covers: nothing said against PaperMod's mapping" "$TMP/covers.err" 'should be text'
 contains "covers: a later picture key does not keep an earlier alt" <(unzip -p "$TMP/covers.epub" EPUB/a0005.xhtml) '<figure class="lead"><img src="images/[^"]*" alt=""/>'
 
+# ref/relref by a page bundle's name and by a path in another case, as Hugo finds them (found on
+# rtdevx.github.io: 195 refs to 39 bundles stayed text): a bundle is named by its folder, and
+# Hugo looks paths up in lower case.
+mkdir -p "$TMP/refs/content/posts/a/6-storage" "$TMP/refs/content/posts/net/osi-model" "$TMP/refs/content/posts/GitHub/actions" \
+	"$TMP/refs/content/posts/b"
+printf 'title = "refs"\n' >"$TMP/refs/hugo.toml"
+printf -- '---\ntitle: Storage\ndate: 2023-01-01\n---\nText.\n' >"$TMP/refs/content/posts/a/6-storage/index.md"
+printf -- '---\ntitle: OSI\ndate: 2023-01-02\n---\n## Layer 3\n\nText.\n' >"$TMP/refs/content/posts/net/osi-model/index.md"
+printf -- '---\ntitle: Actions\ndate: 2023-01-03\n---\nIntro.\n' >"$TMP/refs/content/posts/GitHub/actions/_index.md"
+printf -- '---\ntitle: Lesson one\ndate: 2023-01-04\n---\nText.\n' >"$TMP/refs/content/posts/GitHub/actions/lesson1.md"
+printf -- '---\ntitle: Other\ndate: 2023-01-05\n---\n[s]({{< ref "6-storage" >}}) [l3]({{< ref "osi-model#layer-3" >}}) [o]({{< relref "osi-model" >}}) [g]({{< ref "posts/github/actions/lesson1" >}})\n' \
+	>"$TMP/refs/content/posts/b/other.md"
+"$FOLIO" --offline "$TMP/refs" -o "$TMP/refs.epub" 2>"$TMP/refs.err"
+lacks "refs: nothing said of a bundle's name or another case" "$TMP/refs.err" "no such page"
+unzip -p "$TMP/refs.epub" $(unzip -Z1 "$TMP/refs.epub" | grep -E '^EPUB/a[0-9]+\.xhtml$') >"$TMP/refs.xhtml"
+for w in '>s</a>' '>l3</a>' '>o</a>' '>g</a>'; do
+	contains "refs: the link $w is a link" "$TMP/refs.xhtml" "<a href=\"a[0-9]+\.xhtml(#[^\"]*)?\"$w"
+done
+contains "refs: a fragment after a bundle's name goes to its heading" "$TMP/refs.xhtml" '<a href="a[0-9]+\.xhtml#a[0-9]+-h[0-9]+">l3</a>'
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

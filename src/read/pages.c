@@ -506,9 +506,13 @@ static char *strip_ext(const char *path)
 	return dot && (!slash || dot > slash) ? g_strndup(path, (gsize)(dot - path)) : g_strdup(path);
 }
 
-/* Does page path P answer to the ref q (with or without its extension, or as a bundle's or section's folder)? */
-static bool path_matches(const char *P, const char *q)
+/*
+ * Does page path P answer to the ref q (with or without its extension, or as a bundle's or
+ * section's folder)? In any case, as Hugo looks pages up by their paths in lower case.
+ */
+static bool path_matches(const char *path, const char *ref)
 {
+	char *P = g_utf8_strdown(path, -1), *q = g_utf8_strdown(ref, -1);
 	char *p_noext = strip_ext(P), *q_noext = strip_ext(q);
 	bool hit = !strcmp(P, q) || !strcmp(p_noext, q_noext);
 
@@ -526,6 +530,8 @@ static bool path_matches(const char *P, const char *q)
 	}
 	g_free(p_noext);
 	g_free(q_noext);
+	g_free(P);
+	g_free(q);
 	return hit;
 }
 
@@ -545,7 +551,7 @@ static const struct article *find_page(const struct pages *p, const char *q, con
 	return NULL;
 }
 
-/* By its name alone ("notices", "b.md"): the one page so named. */
+/* By its name alone ("notices", "b.md", a bundle's folder "6-storage"): the one page so named. */
 static const struct article *find_by_name(const struct pages *p, const char *q, const char *lang)
 {
 	const struct article *found = NULL;
@@ -553,8 +559,15 @@ static const struct article *find_by_name(const struct pages *p, const char *q, 
 	for (guint i = 0; i < p->all->len; i++) {
 		const struct article *t = g_ptr_array_index(p->all, i);
 		const char *slash = strrchr(t->path, '/');
+		/* A bundle's or a section's page is named by its folder, with what follows it. */
+		const char *name = slash ? slash + 1 : t->path;
 
-		if (!same_lang(t, lang) || !path_matches(slash ? slash + 1 : t->path, q))
+		if ((t->bundle || t->section_index) && slash) {
+			const char *up = g_strrstr_len(t->path, slash - t->path, "/");
+
+			name = up ? up + 1 : t->path;
+		}
+		if (!same_lang(t, lang) || !path_matches(name, q))
 			continue;
 		if (found)
 			return NULL;	/* ambiguous: Hugo refuses it too */
