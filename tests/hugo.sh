@@ -275,6 +275,18 @@ contains "nested sections: the one above a part is a chapter just before it" \
 	'^part p01 Sub: a0002\|part p02 Design patterns: a0004\|article a0001 .*/posts/p\.md\|article a0002 .*/bare/sub/p\.md\|article a0003 .*/wiki/_index\.md\|article a0004 .*/wiki/dp/singleton\.md\|$'
 contains "nested sections: ... its text in the EPUB" <(unzip -p "$TMP/nest.epub" EPUB/a0003.xhtml) '<p>Notes arranged by topic\.</p>'
 epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
+# ... whatever the order of their folders' names: 'A' sorts before '_', so training/AWS/ came
+# before training/_index.md and the text above was lost (rtdevx.github.io, four sections' text).
+mkdir -p "$TMP/nest2/content/training/AWS/L1"
+printf 'title = "nest2"\n' >"$TMP/nest2/hugo.toml"
+printf -- '---\ntitle: My trainings\n---\n\nTrainings intro.\n' >"$TMP/nest2/content/training/_index.md"
+printf -- '---\ntitle: AWS trainings\n---\n\nAWS intro.\n' >"$TMP/nest2/content/training/AWS/_index.md"
+printf -- '---\ntitle: Level one\n---\n\nL1 intro.\n' >"$TMP/nest2/content/training/AWS/L1/_index.md"
+printf -- '---\ntitle: Lesson\ndate: 2024-01-01\n---\n\nLesson text.\n' >"$TMP/nest2/content/training/AWS/L1/l.md"
+"$FOLIO" "$TMP/nest2" -t model -o "$TMP/nest2.model" 2>"$TMP/nest2.err"
+contains "nested sections in capitals: each section above is a chapter, outermost first, before the part" \
+	<(grep -E '^(article|part) ' "$TMP/nest2.model" | tr '\n' '|') \
+	'^part p01 Level one: a0003\|article a0001 .*/training/_index\.md\|article a0002 .*/training/AWS/_index\.md\|article a0003 .*/training/AWS/L1/l\.md\|$'
 
 # The picture a theme sets at a post's head: PaperMod's cover (image, alt; hidden), cover as text,
 # LoveIt's featuredImage; the key was read and never shown (PaperMod's mapping was refused).

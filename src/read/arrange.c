@@ -310,24 +310,43 @@ static bool below(const struct article *a, const struct article *b)
 	return strlen(pa) > n && !strncmp(pa, pb, n) && strcmp(pa, pb);
 }
 
+/* Does group h stay (a part, or a section above one) and lie below group g's section? */
+static bool stays_below(const struct group *h, const struct group *g)
+{
+	return (h->part->articles->len || h->above) && h->part->intro && below(h->part->intro, g->part->intro);
+}
+
 /*
  * Parts are one level: a section that holds sections but no article of its own has no part, and
  * its text (wiki/_index.md: "notes arranged by topic") would be lost. Such a section above a part
- * that stays becomes a chapter of its own, just before the first of them (groups in their order).
+ * that stays becomes a chapter of its own, just before the first of them. The groups come in
+ * their sections' order, which may put a section after those below it (training/AWS/ sorts
+ * before training/_index.md, 'A' before '_'): every group is looked at, and a section above is
+ * moved before the first group below it.
  */
 static void sections_above(GPtrArray *groups)
 {
-	for (guint j = groups->len; j-- > 0;) {
-		struct group *g = g_ptr_array_index(groups, j);
-		const struct article *intro = g->part->intro;
+	for (bool found = true; found;) {
+		found = false;
+		for (guint j = 0; j < groups->len; j++) {
+			struct group *g = g_ptr_array_index(groups, j);
+			const struct article *intro = g->part->intro;
 
-		if (g->part->articles->len || !intro || !intro->shows)
-			continue;
-		for (guint k = j + 1; k < groups->len && !g->above; k++) {
-			const struct group *h = g_ptr_array_index(groups, k);
-
-			g->above = (h->part->articles->len || h->above) && h->part->intro && below(h->part->intro, intro);
+			if (g->above || g->part->articles->len || !intro || !intro->shows)
+				continue;
+			for (guint k = 0; k < groups->len && !g->above; k++)
+				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
+			found |= g->above;
 		}
+	}
+	for (guint j = 0; j < groups->len; j++) {
+		struct group *g = g_ptr_array_index(groups, j);
+
+		for (guint k = 0; g->above && k < j; k++)
+			if (stays_below(g_ptr_array_index(groups, k), g)) {
+				g_ptr_array_insert(groups, (gint)k, g_ptr_array_steal_index(groups, j));
+				break;
+			}
 	}
 }
 
