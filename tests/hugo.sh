@@ -325,6 +325,24 @@ for w in '>s</a>' '>l3</a>' '>o</a>' '>g</a>'; do
 done
 contains "refs: a fragment after a bundle's name goes to its heading" "$TMP/refs.xhtml" '<a href="a[0-9]+\.xhtml#a[0-9]+-h[0-9]+">l3</a>'
 
+# A link to a section that became a part (by ref or by its address) goes to the part's page,
+# where its _index.md text is (it stayed text, without a word: rtdevx.github.io's course index).
+mkdir -p "$TMP/partlink/content/training/aws" "$TMP/partlink/content/posts"
+printf 'title = "partlink"\n' >"$TMP/partlink/hugo.toml"
+printf -- '---\ntitle: AWS trainings\n---\nAWS intro.\n' >"$TMP/partlink/content/training/aws/_index.md"
+printf -- '---\ntitle: Lesson\ndate: 2023-01-04\n---\nText.\n' >"$TMP/partlink/content/training/aws/l1.md"
+printf -- '---\ntitle: Links\ndate: 2023-01-05\n---\n[course]({{< ref "/training/aws" >}}) and [address](/training/aws/).\n' \
+	>"$TMP/partlink/content/posts/links.md"
+"$FOLIO" --offline "$TMP/partlink" -t model -o "$TMP/partlink.model" 2>"$TMP/partlink.err"
+"$FOLIO" --offline -q "$TMP/partlink" -o "$TMP/partlink.epub"
+[ "$(grep -c -- '-> p01 (part)$' "$TMP/partlink.model")" = 2 ] && ok "part links: a ref and an address name the part" \
+	|| not_ok "part links: a ref and an address name the part" "$(grep link "$TMP/partlink.model")"
+contains "part links: the EPUB's links go to the part's page" <(unzip -p "$TMP/partlink.epub" EPUB/a0001.xhtml) \
+	'<a href="p01\.xhtml">course</a> and <a href="p01\.xhtml">address</a>'
+"$FOLIO" --offline -q "$TMP/partlink" -t trace -o "$TMP/partlink.trace"
+contains "part links: the PDF's too" "$TMP/partlink.trace" '"course and address\." ->#p01 ->#p01$'
+epubcheck_ok "part links: the EPUB passes epubcheck" "$TMP/partlink.epub"
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

@@ -91,6 +91,12 @@ static struct article *article_by_real(struct book *b, const char *real)
 }
 
 /*
+ * The part a section's page is, by its _index.md (real path) or by the address Hugo publishes
+ * it at (a site path key, below): its introduction is on the part's page.
+ */
+static const struct part *part_by(const struct book *b, const char *real, const char *key);
+
+/*
  * A site address as Hugo publishes pages ("/posts/slug/", "/about", "/en/posts/x/#part"): the
  * path, percent-decoded, in lower case, ending in "/" (a last "index.html" dropped); NULL for
  * anything else (a relative path, "//host/...").
@@ -140,6 +146,20 @@ static char *from_page(const char *permalink, const char *url)
 }
 
 /* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
+static const struct part *part_by(const struct book *b, const char *real, const char *key)
+{
+	for (guint i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+		char *k = key && p->intro && p->intro->permalink ? site_path_key(p->intro->permalink) : NULL;
+		bool hit = p->intro && ((real && !strcmp(p->intro->real, real)) || (k && !strcmp(k, key)));
+
+		g_free(k);
+		if (hit)
+			return p;
+	}
+	return NULL;
+}
+
 static GHashTable *articles_by_site_path(struct book *b)
 {
 	GHashTable *by = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -229,6 +249,7 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 
 		if (real) {
 			l->target = article_by_real(b, real);
+			l->part = l->target ? NULL : part_by(b, real, NULL);
 			/* "post/" in Hugo names post/index.md */
 		} else if (*ref) {
 			char *idx = g_build_filename(ref, "index.md", NULL);
@@ -242,11 +263,12 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 		 * "/posts/slug/": a page of the site by the address Hugo publishes it at; "../b/" by
 		 * the address it names from this page's.
 		 */
-		if (!l->target) {
+		if (!l->target && !l->part) {
 			char *site = l->url[0] == '/' ? g_strdup(l->url) : from_page(a->permalink, l->url);
 			char *key = site ? site_path_key(site) : NULL;
 
 			l->target = key ? g_hash_table_lookup(by_site_path, key) : NULL;
+			l->part = l->target || !key ? NULL : part_by(b, NULL, key);
 			g_free(key);
 			g_free(site);
 		}
@@ -254,7 +276,7 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 			l->anchor = anchors_find(anchors_of(index, l->target), hash + 1);
 		g_free(real);
 		g_free(ref);
-		if (l->target)
+		if (l->target || l->part)
 			return;
 	}
 	l->href = outward(l->url, a->file, l->line, "link");

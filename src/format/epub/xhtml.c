@@ -131,6 +131,8 @@ static char *link_href(struct render *r, cmark_node *n)
 		return g_strdup_printf("#%s", l->anchor);
 	if (l->target)
 		return g_strdup_printf("%s.xhtml%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
+	if (l->part)
+		return g_strdup_printf("%s.xhtml", l->part->id);
 	return g_strdup(l->href);
 }
 

@@ -86,6 +86,8 @@ static void dump_article(FILE *f, const struct article *a)
 		fprintf(f, "  link line %d %s", l->line, l->url);
 		if (l->target)
 			fprintf(f, " -> %s%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
+		else if (l->part)
+			fprintf(f, " -> %s (part)", l->part->id);
 		else if (!l->href)
 			fprintf(f, " (text only)");
 		fputc('\n', f);
