@@ -257,7 +257,9 @@ contains "layout pages: ... and said" "$TMP/lay.err" "note: 1 article with no te
 
 # A section that holds sections but no page of its own (wiki/ above wiki/dp/) has no part (parts are
 # one level), and its _index.md text was lost: it is a chapter just before the part below it; one
-# whose _index.md has no text is not; a section above no page kept (empty/) is not either.
+# whose _index.md has no text is not. A section with text and no page (empty/: Hugo publishes its
+# page; Rainboylvx/hugo-blog lost four, without a word) is a chapter in its place when the whole
+# site is the book, and not in a book the options choose (--since, --tag: a digest).
 mkdir -p "$TMP/nest/content/wiki/dp" "$TMP/nest/content/bare/sub" "$TMP/nest/content/empty/sub" "$TMP/nest/content/posts"
 printf 'baseURL = "https://example.org/"\ntitle = "nest"\n' >"$TMP/nest/hugo.toml"
 printf -- '---\ntitle: Wiki\n---\n\nNotes arranged by topic.\n' >"$TMP/nest/content/wiki/_index.md"
@@ -272,8 +274,13 @@ printf -- '---\ntitle: Post\ndate: 2024-01-01\n---\n\nPost.\n' >"$TMP/nest/conte
 "$FOLIO" -q "$TMP/nest" -o "$TMP/nest.epub"
 contains "nested sections: the one above a part is a chapter just before it" \
 	<(grep -E '^(article|part) ' "$TMP/nest.model" | tr '\n' '|') \
+	'^part p01 Sub: a0002\|part p02 Design patterns: a0005\|article a0001 .*/posts/p\.md\|article a0002 .*/bare/sub/p\.md\|article a0003 .*/empty/_index\.md\|article a0004 .*/wiki/_index\.md\|article a0005 .*/wiki/dp/singleton\.md\|$'
+contains "nested sections: ... its text in the EPUB" <(unzip -p "$TMP/nest.epub" EPUB/a0004.xhtml) '<p>Notes arranged by topic\.</p>'
+contains "nested sections: a section with text and no page, too" <(unzip -p "$TMP/nest.epub" EPUB/a0003.xhtml) '<p>Above nothing\.</p>'
+"$FOLIO" "$TMP/nest" --since 2024-01-01 -t model -o "$TMP/nest-since.model" 2>/dev/null
+contains "nested sections: ... but not in a book --since chooses" \
+	<(grep -E '^(article|part) ' "$TMP/nest-since.model" | tr '\n' '|') \
 	'^part p01 Sub: a0002\|part p02 Design patterns: a0004\|article a0001 .*/posts/p\.md\|article a0002 .*/bare/sub/p\.md\|article a0003 .*/wiki/_index\.md\|article a0004 .*/wiki/dp/singleton\.md\|$'
-contains "nested sections: ... its text in the EPUB" <(unzip -p "$TMP/nest.epub" EPUB/a0003.xhtml) '<p>Notes arranged by topic\.</p>'
 epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
 # ... whatever the order of their folders' names: 'A' sorts before '_', so training/AWS/ came
 # before training/_index.md and the text above was lost (rtdevx.github.io, four sections' text).

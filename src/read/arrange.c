@@ -316,15 +316,29 @@ static bool stays_below(const struct group *h, const struct group *g)
 	return (h->part->articles->len || h->above) && h->part->intro && below(h->part->intro, g->part->intro);
 }
 
+static guint len(const GPtrArray *a)
+{
+	return a ? a->len : 0;
+}
+
+/* Is the book the whole site, no article chosen but by Hugo's publishing rules (drafts ...)? */
+static bool whole_site(const struct options *o)
+{
+	return !o->since && !o->until && !o->last && !len(o->categories) && !len(o->tags) && !o->untagged
+	       && !len(o->only_langs) && !len(o->files) && o->limit < 0 && !o->new_only;
+}
+
 /*
  * Parts are one level: a section that holds sections but no article of its own has no part, and
  * its text (wiki/_index.md: "notes arranged by topic") would be lost. Such a section above a part
- * that stays becomes a chapter of its own, just before the first of them. The groups come in
- * their sections' order, which may put a section after those below it (training/AWS/ sorts
- * before training/_index.md, 'A' before '_'): every group is looked at, and a section above is
- * moved before the first group below it.
+ * that stays becomes a chapter of its own, just before the first of them; so does, when the
+ * whole site is the book, a section with text and no page (Hugo publishes its page: compiler/
+ * whose notes are to come), in its place. The groups come in their sections' order, which may
+ * put a section after those below it (training/AWS/ sorts before training/_index.md, 'A'
+ * before '_'): every group is looked at, and a section above is moved before the first group
+ * below it.
  */
-static void sections_above(GPtrArray *groups)
+static void sections_above(GPtrArray *groups, bool whole)
 {
 	for (bool found = true; found;) {
 		found = false;
@@ -334,6 +348,8 @@ static void sections_above(GPtrArray *groups)
 
 			if (g->above || g->part->articles->len || !intro || !intro->shows)
 				continue;
+			/* A section Hugo publishes: not a draft (nor below one), rendered. */
+			g->above = whole && !intro->fm.draft && !intro->fm.render_never && !intro->fm.headless;
 			for (guint k = 0; k < groups->len && !g->above; k++)
 				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
 			found |= g->above;
@@ -407,7 +423,7 @@ void arrange_group(struct reading *r)
 			name_part(r, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	if (by == GROUP_SECTION)
-		sections_above(groups);
+		sections_above(groups, whole_site(r->opts));
 	/* The reading order follows the parts; parts with no article are dropped (a section above kept). */
 	g_ptr_array_set_size(b->articles, 0);
 	g_ptr_array_extend(b->articles, loose, NULL, NULL);

@@ -93,26 +93,23 @@ static const struct article *section_at(const struct pages *p, const struct arti
 	return s;
 }
 
-/* The cascade of each section from a's own up to the root, nearest first: nearer ones win. */
+/*
+ * The cascade of each section from a's own up to the root, nearest first: nearer ones win. A
+ * section's own cascade reaches its own page too, under what its front matter sets itself
+ * (Hugo 0.111 renders no page of a section whose cascade says _build: render: never).
+ */
 static void cascade(struct pages *p, struct article *a, bool *draft_section)
 {
 	char *dir = place_of(a);
 
-	if (a->section_index) {
-		/* A section's own cascade is for what is below it; its parents' come to it. */
-		char *up = *dir ? dir_of(dir) : NULL;
-
-		g_free(dir);
-		dir = up;
-	}
 	while (dir) {
 		const struct article *s = section_at(p, a, dir);
 		char *up;
 
-		if (s && s != a) {
+		if (s) {
 			const struct fm_node *c = s->fm.tree ? fm_map_get(s->fm.tree, "cascade") : NULL;
 
-			if (s->fm.draft)
+			if (s->fm.draft && s != a)
 				*draft_section = true;
 			if (c && c->kind == FM_LIST) {
 				for (guint i = 0; i < c->items->len; i++) {
