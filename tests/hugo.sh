@@ -350,6 +350,20 @@ contains "part links: the EPUB's links go to the part's page" <(unzip -p "$TMP/p
 contains "part links: the PDF's too" "$TMP/partlink.trace" '"course and address\." ->#p01 ->#p01$'
 epubcheck_ok "part links: the EPUB passes epubcheck" "$TMP/partlink.epub"
 
+# GitHub's and Obsidian's alerts (Hugo 0.132 on: > [!NOTE]) are a theme's note: the marker was
+# printed as it stood, its title run into the text (Rainboylvx/hugo-blog: 190 of them).
+mkdir -p "$TMP/alerts/content/posts"
+printf 'title = "alerts"\n' >"$TMP/alerts/hugo.toml"
+printf -- '---\ntitle: 告示\ndate: 2023-01-01\n---\n> [!NOTE]\n> 有用的信息。\n\n> [!IDEA] ε-δ 定义\n> 设函数在去心邻域内有定义。\n' \
+	>"$TMP/alerts/content/posts/a.md"
+"$FOLIO" --offline -q "$TMP/alerts" -o "$TMP/alerts.epub" -o "$TMP/alerts.pdf"
+unzip -p "$TMP/alerts.epub" EPUB/a0001.xhtml >"$TMP/alerts.xhtml"
+contains "alerts: the marker is the note's title, in the article's language" "$TMP/alerts.xhtml" '^<p><strong>注意</strong><br/>$'
+contains "alerts: a title given is the title, on its own line" "$TMP/alerts.xhtml" '<p><strong>ε-δ.{1,3}定义</strong><br/>$'
+lacks "alerts: no marker left" "$TMP/alerts.xhtml" '\[!'
+lacks "alerts: ... nor in the PDF" <(pdftotext "$TMP/alerts.pdf" -) '\[!'
+epubcheck_ok "alerts: the EPUB passes epubcheck" "$TMP/alerts.epub"
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "read/markdown.h"
 #include "read/passthrough.h"
+#include "text/alerts.h"
 #include "text/nodetext.h"
 #include "text/textnorm.h"
 
@@ -206,16 +207,28 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 	if (a->html)
 		dedent_html(res.text, &res.len);
 	{
-		size_t fixed_len = 0, kept_len = 0;
+		size_t fixed_len = 0, kept_len = 0, alerted_len = 0;
 		char *fixed = textnorm_markdown_indents(res.text, res.len, &fixed_len);
-		char *kept = a->html ? NULL : passthrough_protect(ctx->passthrough, fixed ? fixed : res.text,
-								  fixed ? fixed_len : res.len, markdown_parse, &kept_len,
-								  &a->passthrough);
-		const char *body = kept ? kept : fixed ? fixed : res.text;
+		const char *src = fixed ? fixed : res.text;
+		size_t src_len = fixed ? fixed_len : res.len;
+		/* GitHub's alerts ("> [!NOTE]") titled as a theme's notes are, in the same language. */
+		char *lang = a->html ? NULL : sc_label_lang(ctx, src, src_len);
+		char *alerted = lang ? alerts_rewrite(src, src_len, lang, markdown_parse, &alerted_len) : NULL;
+		char *kept;
+		const char *body;
 
-		a->doc = markdown_load(a->file, a->body_line, body, kept ? kept_len : fixed ? fixed_len : res.len,
-				       a->passthrough, &a->markdown, &a->markdown_len);
+		if (alerted) {
+			src = alerted;
+			src_len = alerted_len;
+		}
+		kept = a->html ? NULL : passthrough_protect(ctx->passthrough, src, src_len, markdown_parse, &kept_len,
+							    &a->passthrough);
+		body = kept ? kept : src;
+		a->doc = markdown_load(a->file, a->body_line, body, kept ? kept_len : src_len, a->passthrough,
+				       &a->markdown, &a->markdown_len);
 		g_free(kept);
+		g_free(alerted);
+		g_free(lang);
 		g_free(fixed);
 	}
 	unknown = res.unknown;

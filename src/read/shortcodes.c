@@ -1280,7 +1280,7 @@ void sc_result_clear(struct sc_result *r)
 }
 
 /* The language of the notes' labels: the article's, else a look at the body's letters. */
-static char *label_lang(const struct sc_context *ctx, const char *body, size_t len)
+char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len)
 {
 	unsigned han = 0, latin = 0;
 
@@ -1322,7 +1322,7 @@ void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, stru
 	}
 	lex(&L, ctx->html);
 	pair_tags(&L);
-	R.lang = L.tokens->len ? label_lang(ctx, body, len) : NULL;
+	R.lang = L.tokens->len ? sc_label_lang(ctx, body, len) : NULL;
 	render_range(&R, s, 0, len, 0, L.tokens->len, M_MARKDOWN, true);
 	out->len = s->len;
 	out->text = g_string_free(s, FALSE);

@@ -71,6 +71,9 @@ struct sc_result {
  * warnings with file and line; the rest of the body is always kept. Thread-safe.
  */
 void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, struct sc_result *out);
+
+/* The language of the labels the body's notes get: ctx->lang, else "zh" or "en" as its letters go. g_free. */
+char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len);
 void sc_result_clear(struct sc_result *r);
 
 #endif
