@@ -55,6 +55,9 @@ static enum sc_rendering built_in(const char *name)
 	for (size_t i = 0; i < G_N_ELEMENTS(callouts); i++)
 		if (!g_ascii_strcasecmp(callouts[i], name))
 			return SC_CALLOUT;
+	/* Congo's and Blowfish's lead paragraph: {{ .Inner | markdownify }}. */
+	if (!strcmp(name, "lead"))
+		return SC_MARKDOWN;
 	return SC_UNKNOWN;
 }
 
@@ -1024,6 +1027,8 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 		label = g_strdup(title);
 	else if ((named = l10n_callout(R->ctx->lang, kind)))
 		label = g_strdup(named);
+	else if (!g_ascii_strcasecmp(t->name, "alert") && !get(t, "type", -1))
+		label = NULL;	/* Congo's and Blowfish's alert: its parameter names an icon, not a kind */
 	else if (kind && *kind && g_ascii_isalpha(kind[0]))
 		label = g_strdup_printf("%c%s", g_ascii_toupper(kind[0]), kind + 1);
 	if (!block && !R->ctx->html) {

@@ -149,6 +149,17 @@ int main(void)
 	run("{{< alert title=\"Note\" >}}Inline *alert*{{< /alert >}}\n", false, false, &r);
 	CHECK_STR("callout: title=", r.text, "> **Note**\n>\n> Inline *alert*\n");
 	sc_result_clear(&r);
+	/* Congo's and Blowfish's alert: its parameter is an icon's name, no title (rtdevx: "Circle-info"). */
+	run("{{< alert \"circle-info\" >}}\n**Note:** text.\n{{< /alert >}}\n", false, false, &r);
+	CHECK("callout: an alert's icon is no title", g_str_has_prefix(r.text, "> **Note:** text.\n") && !has(r.text, "ircle"));
+	sc_result_clear(&r);
+	run("{{< alert warning >}}\nText.\n{{< /alert >}}\n", false, false, &r);
+	CHECK("callout: ... a kind is", g_str_has_prefix(r.text, "> **警告**\n"));
+	sc_result_clear(&r);
+	/* Congo's and Blowfish's lead: {{ .Inner | markdownify }}. */
+	run("{{< lead >}}\nA **bold** lead.\n{{< /lead >}}\n", false, false, &r);
+	CHECK("lead: its inner text is Markdown, not an unknown shortcode", has(r.text, "A **bold** lead.") && r.unknown->len == 0);
+	sc_result_clear(&r);
 	run("An inline {{< hint info >}}small{{< /hint >}} one.\n", false, false, &r);
 	CHECK_STR("callout: inside a line, its text", r.text, "An inline small one.\n");
 	sc_result_clear(&r);
