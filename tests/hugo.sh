@@ -210,6 +210,19 @@ printf -- '---\ntitle: logo\n---\n\n![The logo](/logo.png)\n' >"$TMP/pics/conten
 "$FOLIO" "$TMP/pics" -t model -o "$TMP/pics-theme.model" 2>"$TMP/pics-theme.err"
 contains "site pictures: a picture in the theme's static folder is found" "$TMP/pics-theme.model" "image line 5 '/logo\.png' alt 'The logo' -> images/img-"
 
+# A picture up from the page's address ("../assets/badge.png" on /about/, where a browser looks:
+# content/assets/): it was looked for only beside the file (rtdevx.github.io's about page).
+mkdir -p "$TMP/uppics/content/assets"
+printf 'title = "uppics"\n' >"$TMP/uppics/hugo.toml"
+cp tests/epub/media/dot.png "$TMP/uppics/content/assets/badge.png"
+printf -- '---\ntitle: About\n---\n\n![Badge](../assets/badge.png) and <img src="../assets/badge.png" alt="again">\n' \
+	>"$TMP/uppics/content/about.md"
+"$FOLIO" "$TMP/uppics" -t model -o "$TMP/uppics.model" 2>"$TMP/uppics.err"
+contains "site pictures: one up from the page's address is found there" "$TMP/uppics.model" \
+	"image line 5 '\.\./assets/badge\.png' alt 'Badge' -> images/img-"
+lacks "site pictures: ... nothing said missing" "$TMP/uppics.err" "does not exist"
+contains "site pictures: ... counted in a note" "$TMP/uppics.err" "note: 2 pictures written relative to their page's address"
+
 # A link relative to the page's address ("../b/", as a browser reads it on /posts/a/) reaches the
 # page Hugo publishes there, with its #fragment: a page that is no bundle has no folder "../b/".
 hugo_site "$TMP/rel"

@@ -316,3 +316,24 @@ enum uri_verdict uri_from_address(const char *address, char **uri, const char **
 	*uri = g_string_free(out, FALSE);
 	return URI_VALID;
 }
+
+/*
+ * A relative address ("../b/", "b/#part") as a reader's browser takes it on a page published at
+ * permalink ("/posts/a/"): the site address it names ("/posts/b/"), or NULL.
+ */
+char *uri_from_page(const char *permalink, const char *url)
+{
+	static const char site[] = "http://site.invalid";
+	char *base, *abs;
+	char *path = NULL;
+
+	if (!permalink || permalink[0] != '/' || url[0] == '/' || strchr(url, ':'))
+		return NULL;
+	base = g_strconcat(site, permalink, NULL);
+	abs = g_uri_resolve_relative(base, url, G_URI_FLAGS_NONE, NULL);
+	if (abs && g_str_has_prefix(abs, site) && abs[strlen(site)] == '/')
+		path = g_strdup(abs + strlen(site));
+	g_free(abs);
+	g_free(base);
+	return path;
+}

@@ -22,4 +22,10 @@ enum uri_verdict {
  */
 enum uri_verdict uri_from_address(const char *address, char **uri, const char **why);
 
+/*
+ * A relative address ("../b/", "b/#part") as a reader's browser takes it on a page published at
+ * permalink ("/posts/a/"): the site address it names ("/posts/b/"), or NULL; g_free.
+ */
+char *uri_from_page(const char *permalink, const char *url);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "html/uri.h"
 #include "media/fetch.h"
 #include "media/imagecache.h"
 #include "media/imagedecode.h"
@@ -180,6 +181,7 @@ struct remotes {
 	bool cache_full;	/* the cache refused a download once (said once: the rest go to the scratch folder) */
 	GHashTable *local;	/* "dir\nref" -> struct local * (owned) */
 	guint from_root;	/* pictures a page names relative to itself, found from the site's root */
+	guint from_address;	/* pictures a page names up from itself, found from its published address */
 };
 
 static void want_remote(struct remotes *rs, const char *ref)
@@ -371,25 +373,37 @@ static bool site_relative(const char *ref)
 /*
  * A picture as the page names it; else, in a site, a path of the page's own ("images/a.jpg", not
  * beside it) from the site's root, where a theme's relURL or <base href> has the reader's browser
- * look (and where such a site keeps them, in static/images). *problem stays the first look's.
+ * look (and where such a site keeps them, in static/images), and a path up ("../assets/a.png")
+ * from the address the page is published at (/about/), where the reader's browser looks without
+ * one. *problem stays the first look's.
  */
-static struct resource *resolve_page_ref(struct remotes *rs, const char *dir, const char *ref, char **problem,
+static struct resource *resolve_page_ref(struct remotes *rs, const struct article *a, const char *ref, char **problem,
 					 struct missing *why, const char **host)
 {
-	struct resource *r = resolve_ref(rs, dir, ref, problem, why, host);
+	struct resource *r = resolve_ref(rs, a->dir, ref, problem, why, host);
+	char *again = NULL;
 
-	if (!r && rs->rd->site && site_relative(ref)) {
-		char *at_root = g_strconcat("/", ref, NULL), *again = NULL;
+	if (r || !rs->rd->site)
+		return r;
+	if (site_relative(ref))
+		again = g_strconcat("/", ref, NULL);
+	else if (ref && ref[0] == '.')
+		again = uri_from_page(a->permalink, ref);
+	if (again) {
+		char *problem_again = NULL;
 		struct missing ignored = *why;
 		const char *ignored_host;
 
-		r = resolve_ref(rs, dir, at_root, &again, &ignored, &ignored_host);
+		r = resolve_ref(rs, a->dir, again, &problem_again, &ignored, &ignored_host);
 		if (r) {
 			g_clear_pointer(problem, g_free);
-			rs->from_root++;
+			if (site_relative(ref))
+				rs->from_root++;
+			else
+				rs->from_address++;
 		}
+		g_free(problem_again);
 		g_free(again);
-		g_free(at_root);
 	}
 	return r;
 }
@@ -413,7 +427,7 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(refs, im->url));
 		char *more;
 
-		im->res = resolve_page_ref(rs, a->dir, im->url, &im->problem, &why, &host);
+		im->res = resolve_page_ref(rs, a, im->url, &im->problem, &why, &host);
 		if (im->res || n == 0)
 			continue;
 		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
@@ -431,7 +445,7 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		return;
 	}
 	/* A theme writes a front matter picture through relURL: "img/a.png" is the site's /img/a.png. */
-	a->lead->res = resolve_page_ref(rs, a->dir, a->lead->url, &a->lead->problem, &why, &host);
+	a->lead->res = resolve_page_ref(rs, a, a->lead->url, &a->lead->problem, &why, &host);
 	if (!a->lead->res && rs->rd->site && site_relative(a->lead->url)) {
 		g_free(a->lead->problem);
 		a->lead->problem = g_strdup("is neither beside the page nor in the site's static, content or assets folders");
@@ -503,6 +517,10 @@ void images_resolve(struct reading *rd)
 		diag_note(NULL, 0, "%u picture%s written relative to %s page (\"images/a.jpg\") found from the site's root, "
 			  "as the theme's relURL or <base href> has a browser find %s", rs.from_root,
 			  rs.from_root == 1 ? "" : "s", rs.from_root == 1 ? "its" : "their", rs.from_root == 1 ? "it" : "them");
+	if (rs.from_address)
+		diag_note(NULL, 0, "%u picture%s written relative to %s page's address (\"../assets/a.png\") found "
+			  "where a browser finds %s on the published page", rs.from_address, rs.from_address == 1 ? "" : "s",
+			  rs.from_address == 1 ? "its" : "their", rs.from_address == 1 ? "it" : "them");
 	g_ptr_array_free(readers, TRUE);
 	imagecache_free(rs.cache);
 	g_hash_table_destroy(rs.local);

@@ -124,27 +124,6 @@ static char *site_path_key(const char *url)
 	return g_string_free(k, FALSE);
 }
 
-/*
- * A relative address ("../b/", "b/#part") as a reader's browser takes it on a page published at
- * permalink ("/posts/a/"): the site address it names ("/posts/b/"), or NULL.
- */
-static char *from_page(const char *permalink, const char *url)
-{
-	static const char site[] = "http://site.invalid";
-	char *base, *abs;
-	char *path = NULL;
-
-	if (!permalink || permalink[0] != '/' || url[0] == '/' || strchr(url, ':'))
-		return NULL;
-	base = g_strconcat(site, permalink, NULL);
-	abs = g_uri_resolve_relative(base, url, G_URI_FLAGS_NONE, NULL);
-	if (abs && g_str_has_prefix(abs, site) && abs[strlen(site)] == '/')
-		path = g_strdup(abs + strlen(site));
-	g_free(abs);
-	g_free(base);
-	return path;
-}
-
 /* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
 static const struct part *part_by(const struct book *b, const char *real, const char *key)
 {
@@ -264,7 +243,7 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 		 * the address it names from this page's.
 		 */
 		if (!l->target && !l->part) {
-			char *site = l->url[0] == '/' ? g_strdup(l->url) : from_page(a->permalink, l->url);
+			char *site = l->url[0] == '/' ? g_strdup(l->url) : uri_from_page(a->permalink, l->url);
 			char *key = site ? site_path_key(site) : NULL;
 
 			l->target = key ? g_hash_table_lookup(by_site_path, key) : NULL;
