@@ -295,6 +295,16 @@ contains "nested sections: ... but not in a book --since chooses" \
 	<(grep -E '^(article|part) ' "$TMP/nest-since.model" | tr '\n' '|') \
 	'^part p01 Sub: a0002\|part p02 Design patterns: a0004\|article a0001 .*/posts/p\.md\|article a0002 .*/bare/sub/p\.md\|article a0003 .*/wiki/_index\.md\|article a0004 .*/wiki/dp/singleton\.md\|$'
 epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
+# A draft section with text and no page is left out, as Hugo leaves it; with --include-drafts
+# (hugo -D) it is a chapter.
+mkdir -p "$TMP/draftsec/content/d" "$TMP/draftsec/content/p"
+printf 'title = "d"\n' >"$TMP/draftsec/hugo.toml"
+printf -- '---\ntitle: Draft section\ndraft: true\n---\nDraft text.\n' >"$TMP/draftsec/content/d/_index.md"
+printf -- '---\ntitle: P\ndate: 2023-01-01\n---\nP.\n' >"$TMP/draftsec/content/p/a.md"
+"$FOLIO" "$TMP/draftsec" -t model -o "$TMP/draftsec.model" 2>/dev/null
+"$FOLIO" "$TMP/draftsec" --include-drafts -t model -o "$TMP/draftsec-d.model" 2>/dev/null
+lacks "draft section: its text is left out" "$TMP/draftsec.model" "^article .*/d/_index\.md"
+contains "draft section: ... a chapter with --include-drafts" "$TMP/draftsec-d.model" "^article a0002 .*/d/_index\.md"
 # ... whatever the order of their folders' names: 'A' sorts before '_', so training/AWS/ came
 # before training/_index.md and the text above was lost (rtdevx.github.io, four sections' text).
 mkdir -p "$TMP/nest2/content/training/AWS/L1"

@@ -338,7 +338,7 @@ static bool whole_site(const struct options *o)
  * before '_'): every group is looked at, and a section above is moved before the first group
  * below it.
  */
-static void sections_above(GPtrArray *groups, bool whole)
+static void sections_above(GPtrArray *groups, bool whole, bool drafts)
 {
 	for (bool found = true; found;) {
 		found = false;
@@ -348,8 +348,8 @@ static void sections_above(GPtrArray *groups, bool whole)
 
 			if (g->above || g->part->articles->len || !intro || !intro->shows)
 				continue;
-			/* A section Hugo publishes: not a draft (nor below one), rendered. */
-			g->above = whole && !intro->fm.draft && !intro->fm.render_never && !intro->fm.headless;
+			/* A section Hugo publishes: not a draft (nor below one; hugo -D, --include-drafts), rendered. */
+			g->above = whole && (!intro->fm.draft || drafts) && !intro->fm.render_never && !intro->fm.headless;
 			for (guint k = 0; k < groups->len && !g->above; k++)
 				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
 			found |= g->above;
@@ -423,7 +423,8 @@ void arrange_group(struct reading *r)
 			name_part(r, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	if (by == GROUP_SECTION)
-		sections_above(groups, whole_site(r->opts));
+		/* Sections alone make no book: with no page, none is kept (and the run says so). */
+		sections_above(groups, whole_site(r->opts) && b->articles->len > 0, r->opts->include_drafts);
 	/* The reading order follows the parts; parts with no article are dropped (a section above kept). */
 	g_ptr_array_set_size(b->articles, 0);
 	g_ptr_array_extend(b->articles, loose, NULL, NULL);
