@@ -279,7 +279,7 @@ cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 		return NULL;
 	parser = gfm_parser_new(CMARK_OPT_DEFAULT);
 	cmark_parser_feed(parser, md->str, md->len);
-	doc = cmark_parser_finish(parser);
+	doc = gfm_parser_finish(parser);
 	cmark_parser_free(parser);
 	g_string_free(md, TRUE);
 	t = cmark_node_first_child(doc);

@@ -39,7 +39,7 @@ cmark_node *markdown_parse(const char *text, size_t len)
 	cmark_node *doc;
 
 	cmark_parser_feed(parser, text, len);
-	doc = cmark_parser_finish(parser);
+	doc = gfm_parser_finish(parser);
 	cmark_parser_free(parser);
 	return doc;
 }
