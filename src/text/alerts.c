@@ -74,10 +74,22 @@ char *alerts_rewrite(const char *text, size_t len, const char *lang, cmark_node 
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(q) != CMARK_NODE_BLOCK_QUOTE || !para
 		    || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
 			continue;
-		line = line_start(text, end, cmark_node_get_start_line(para));
-		if (!line || cmark_node_get_start_column(para) < 1 || cmark_node_get_start_column(para) - 1 > end - line)
-			continue;
-		p = line + cmark_node_get_start_column(para) - 1;
+		if (cmark_node_get_start_line(para) > 0) {
+			line = line_start(text, end, cmark_node_get_start_line(para));
+			if (!line || cmark_node_get_start_column(para) < 1 || cmark_node_get_start_column(para) - 1 > end - line)
+				continue;
+			p = line + cmark_node_get_start_column(para) - 1;
+		} else {
+			/* A paragraph a table was cut from has no place of its own: the quote's first line. */
+			line = line_start(text, end, cmark_node_get_start_line(q));
+			if (!line || cmark_node_get_start_column(q) < 1 || cmark_node_get_start_column(q) - 1 > end - line)
+				continue;
+			p = line + cmark_node_get_start_column(q) - 1;
+			if (p < end && *p == '>')
+				p++;
+			if (p < end && (*p == ' ' || *p == '\t'))
+				p++;
+		}
 		if (!(n = marker(p, end, &t0, &t1, &s0, &s1)))
 			continue;
 		start = (size_t)(p - text);
@@ -86,8 +98,8 @@ char *alerts_rewrite(const char *text, size_t len, const char *lang, cmark_node 
 		type = g_ascii_strdown(t0, t1 - t0);
 		if (s1 > s0)
 			label = g_strndup(s0, (gsize)(s1 - s0));
-		else if (l10n_callout(lang, type))
-			label = g_strdup(l10n_callout(lang, type));
+		else if (l10n_alert(lang, type))
+			label = g_strdup(l10n_alert(lang, type));
 		else
 			label = g_strdup_printf("%c%s", g_ascii_toupper(type[0]), type + 1);
 		/* The paragraph goes on below: the title stays a line of its own. */

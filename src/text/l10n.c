@@ -88,6 +88,26 @@ const char *l10n_callout(const char *lang, const char *kind)
 	return found;
 }
 
+const char *l10n_alert(const char *lang, const char *type)
+{
+	/* GitHub's five alerts, as GitHub names them; the others are a theme's notes. */
+	static const struct {
+		const char *type;
+		const char *title[LC_N_];
+	} alerts[] = {
+		{ "note", { "Note", "注意", "注意", "注記", "참고" } },
+		{ "tip", { "Tip", "提示", "提示", "ヒント", "팁" } },
+		{ "important", { "Important", "重要", "重要", "重要", "중요" } },
+		{ "warning", { "Warning", "警告", "警告", "警告", "경고" } },
+		{ "caution", { "Caution", "小心", "小心", "注意", "주의" } },
+	};
+
+	for (size_t i = 0; type && i < G_N_ELEMENTS(alerts); i++)
+		if (!g_ascii_strcasecmp(alerts[i].type, type))
+			return alerts[i].title[classify(lang)];
+	return l10n_callout(lang, type);
+}
+
 void l10n_lead(GString *out, const char *lang, enum l10n_label which)
 {
 	enum lang_class c = classify(lang);

@@ -38,6 +38,10 @@ const char *l10n_label(const char *lang, enum l10n_label which);
  */
 const char *l10n_callout(const char *lang, const char *kind);
 
+/* An alert ("> [!IMPORTANT]") titled in lang: GitHub's five as GitHub names them, the others as
+   a theme's notes (l10n_callout); NULL for a type folio does not know. */
+const char *l10n_alert(const char *lang, const char *type);
+
 /* Append the label as it leads into what follows: "来源：", "Source: ", "作者：", "By ". */
 void l10n_lead(GString *out, const char *lang, enum l10n_label which);
 

@@ -48,7 +48,14 @@ int main(void)
 	REWRITES("alerts: not in a quote's second paragraph", "> a\n>\n> [!NOTE]\n", "en", "(none)");
 	REWRITES("alerts: not without a quote", "[!NOTE] x\n", "en", "(none)");
 	REWRITES("alerts: '[!NOTE]x' is no marker", "> [!NOTE]x\n", "en", "(none)");
+	/* cmark-gfm gives the paragraph a table was cut from no position (the reviewer's case). */
+	REWRITES("alerts: before a table in the quote", "> [!NOTE]\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n", "en",
+		 "> **Note**\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n");
+	REWRITES("alerts: at the end, no newline", "> [!TIP]", "en", "> **Tip**");
+	REWRITES("alerts: in a quote inside a quote", "> > [!NOTE]\n> > x\n", "en", "> > **Note**\\\n> > x\n");
 	REWRITES("alerts: two quotes", "> [!NOTE]\n> a\n\n> [!CAUTION]\n> b\n", "en",
-		 "> **Note**\\\n> a\n\n> **Warning**\\\n> b\n");
+		 "> **Note**\\\n> a\n\n> **Caution**\\\n> b\n");
+	REWRITES("alerts: GitHub's important is its own", "> [!IMPORTANT]\n> x\n", "zh-CN", "> **重要**\\\n> x\n");
+	REWRITES("alerts: Obsidian's kinds as a theme's notes", "> [!abstract]\n> x\n", "en", "> **Abstract**\\\n> x\n");
 	CHECK_DONE();
 }
