@@ -91,12 +91,6 @@ static struct article *article_by_real(struct book *b, const char *real)
 }
 
 /*
- * The part a section's page is, by its _index.md (real path) or by the address Hugo publishes
- * it at (a site path key, below): its introduction is on the part's page.
- */
-static const struct part *part_by(const struct book *b, const char *real, const char *key);
-
-/*
  * A site address as Hugo publishes pages ("/posts/slug/", "/about", "/en/posts/x/#part"): the
  * path, percent-decoded, in lower case, ending in "/" (a last "index.html" dropped); NULL for
  * anything else (a relative path, "//host/...").
@@ -124,7 +118,10 @@ static char *site_path_key(const char *url)
 	return g_string_free(k, FALSE);
 }
 
-/* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
+/*
+ * The part a section's page is, by its _index.md (real path) or by the address Hugo publishes
+ * it at (a site path key): its introduction is on the part's page.
+ */
 static const struct part *part_by(const struct book *b, const char *real, const char *key)
 {
 	for (guint i = 0; i < b->parts->len; i++) {
@@ -139,6 +136,7 @@ static const struct part *part_by(const struct book *b, const char *real, const 
 	return NULL;
 }
 
+/* The book's articles by the site address Hugo gives them (a Hugo site's pages have one). */
 static GHashTable *articles_by_site_path(struct book *b)
 {
 	GHashTable *by = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
