@@ -159,3 +159,19 @@ contains "lang 'cn': ... summed up too" "$TMP/langs.err" "^folio: note: 4 more a
 contains "lang 'cn': the article is Chinese in the book (lang, date)" \
 	<(unzip -p "$TMP/langs.epub" EPUB/a0010.xhtml) 'xml:lang="zh-CN".*|<time[^>]*>2011 年 2 月 1 日</time>'
 lacks "lang 'cn': no article keeps the tag" <(unzip -p "$TMP/langs.epub" 'EPUB/*.xhtml') 'lang="cn"'
+
+# A site's refs to taxonomy pages (a blog's every tag: 203 warnings on rtdevx.github.io) are notes
+# that say why, summed up after five; refs to no page at all are warnings, summed up the same way.
+mkdir -p "$TMP/refsum/content/posts"
+printf 'title = "refsum"\n' >"$TMP/refsum/hugo.toml"
+{
+	printf -- '---\ntitle: Refs\ndate: 2011-01-01\n---\n\n'
+	for i in $(seq 7); do printf '[t%d]({{< ref "tags/t%d" >}}) [m%d]({{< ref "missing-%d" >}})\n\n' "$i" "$i" "$i" "$i"; done
+} >"$TMP/refsum/content/posts/r.md"
+"$FOLIO" --offline "$TMP/refsum" -o "$TMP/refsum.epub" 2>"$TMP/refsum.err"
+[ "$(grep -c "note: ref 'tags/t[0-9]' names a taxonomy's page, which a book has not; the link keeps its text$" "$TMP/refsum.err")" = 5 ] \
+	&& ok "refs to taxonomy pages: five notes that say why" || not_ok "refs to taxonomy pages: five notes" "$(cat "$TMP/refsum.err")"
+contains "refs to taxonomy pages: ... the rest summed up" "$TMP/refsum.err" "^folio: note: 2 more refs name a taxonomy's page"
+[ "$(grep -c "warning: ref 'missing-[0-9]': no such page" "$TMP/refsum.err")" = 5 ] \
+	&& ok "refs to no page: five warnings" || not_ok "refs to no page: five warnings" "$(cat "$TMP/refsum.err")"
+contains "refs to no page: ... the rest summed up" "$TMP/refsum.err" "^folio: warning: 2 more refs name no page of the book"

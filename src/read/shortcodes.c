@@ -905,6 +905,24 @@ static void render_embed(struct render *R, GString *out, const struct token *t, 
 	g_free(url);
 }
 
+/* A site's refs to pages the book has not come by the hundred (a blog's every tag): summed up. */
+static const struct diag_kind ref_missing = { "ref-missing", "refs name no page of the book", NULL };
+static const struct diag_kind ref_taxonomy = { "ref-taxonomy", "refs name a taxonomy's page", NULL };
+
+/* Does path name a page of Hugo's usual taxonomies ("tags/ansible", "/categories/aws")? */
+static bool taxonomy_page(const char *path)
+{
+	static const char *const taxonomies[] = { "tags", "categories", "series", "authors", "keywords" };
+	size_t n;
+
+	path += strspn(path, "/");
+	n = strcspn(path, "/#");
+	for (size_t i = 0; i < G_N_ELEMENTS(taxonomies); i++)
+		if (n == strlen(taxonomies[i]) && !g_ascii_strncasecmp(path, taxonomies[i], n))
+			return true;
+	return false;
+}
+
 static void render_ref(struct render *R, GString *out, const struct token *t)
 {
 	const char *path = get(t, "path", 0), *lang = get(t, "lang", -1);
@@ -915,9 +933,16 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 		return;
 	}
 	to = R->ctx->ref ? R->ctx->ref(R->ctx->data, path, lang) : NULL;
+	if (!to && taxonomy_page(path)) {
+		diag_kind_at(DIAG_NOTE, &ref_taxonomy, "a book has no taxonomy pages; the link keeps its text", NULL,
+			     R->ctx->file, file_line(R, t->line), "%s '%s' names a taxonomy's page, which a book has not; "
+			     "the link keeps its text", t->name, path);
+		return;
+	}
 	if (!to) {
-		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s'%s%s: no such page; the link keeps its text and "
-			  "goes nowhere", t->name, path, lang ? " in language " : "", lang ? lang : "");
+		diag_kind_at(DIAG_WARNING, &ref_missing, "no such page; the link keeps its text", NULL, R->ctx->file,
+			     file_line(R, t->line), "%s '%s'%s%s: no such page; the link keeps its text and goes nowhere",
+			     t->name, path, lang ? " in language " : "", lang ? lang : "");
 		return;
 	}
 	if (R->ctx->html)
