@@ -22,6 +22,15 @@ static bool is_punct(gunichar c)
 	}
 }
 
+/*
+ * Goldmark's util.IsPunctRune, which its delimiters' flanking uses: every ASCII mark ('=', '>',
+ * '$' too), else unicode.IsPunct ("x='暂时'" opens its quote after '=', as Hugo sets it).
+ */
+static bool is_punct_rune(gunichar c)
+{
+	return c < 128 ? g_ascii_ispunct((gchar)c) : is_punct(c);
+}
+
 static bool is_space(gunichar c)
 {
 	return g_unichar_isspace(c) || c == 0x85 || c == 0xA0;
@@ -132,8 +141,8 @@ static const char *quote(const char *t, size_t len, size_t i, gunichar before, g
 	while (j < len && t[j] == c)
 		j++;
 	after = at(t, len, j, beyond);
-	left_flank = !is_space(after) && (!is_punct(after) || is_space(before) || is_punct(before));
-	right_flank = !is_space(before) && (!is_punct(before) || is_space(after) || is_punct(after));
+	left_flank = !is_space(after) && (!is_punct_rune(after) || is_space(before) || is_punct_rune(before));
+	right_flank = !is_space(before) && (!is_punct_rune(before) || is_space(after) || is_punct_rune(after));
 	open = left_flank;
 	close = right_flank;
 	if (c == '\'') {
@@ -141,7 +150,7 @@ static const char *quote(const char *t, size_t len, size_t i, gunichar before, g
 		if (open && !close && left > 3 && g_ascii_isdigit(line[1]) && g_ascii_isdigit(line[2]) && line[3] == 's') {
 			gunichar a4 = at(t, len, i + 4, beyond);
 
-			if (is_space(a4) || is_punct(a4))
+			if (is_space(a4) || is_punct_rune(a4))
 				return "\u2019";
 		}
 		/* 'twas, 'em, 'net, 'll */

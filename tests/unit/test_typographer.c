@@ -53,6 +53,10 @@ int main(void)
 		  typeset("他说\"你好\"，然后走了。"), "他说\"你好\"，然后走了。");
 	CHECK_STR("typographer: inches, feet", typeset("Monitor 21\"\" and 5'10\" tall, x's and 'quoted'."),
 		  "Monitor 21\"\" and 5'10\" tall, x\u2019s and \u2018quoted\u2019.");
+	/* Goldmark's flanking takes every ASCII mark as punctuation (util.IsPunctRune): Debian's hugo. */
+	CHECK_STR("typographer: a quote after '=' or '>' opens, as Hugo sets it",
+		  typeset("x=>'暂时没有数据', x='a', $'b' and +'c'+ \"x\"=\"y\""),
+		  "x=>\u2018暂时没有数据\u2019, x=\u2018a\u2019, $\u2018b\u2019 and +\u2018c\u2019+ \u201Cx\u201D=\u201Cy\u201D");
 	CHECK_STR("typographer: code is never touched", typeset("A `code \"not\" --` span"), "A code \"not\" -- span");
 	CHECK_DONE();
 }
