@@ -387,6 +387,15 @@ lacks "alerts: no marker left" "$TMP/alerts.xhtml" '\[!'
 lacks "alerts: ... nor in the PDF" <(pdftotext "$TMP/alerts.pdf" -) '\[!'
 epubcheck_ok "alerts: the EPUB passes epubcheck" "$TMP/alerts.epub"
 
+# The summary before <!--more-->: its paragraphs joined by a space (none between Chinese), its
+# alerts titled as in the body ("First para.Second para." and "[!NOTE]" before).
+mkdir -p "$TMP/summ"
+printf -- '---\ntitle: s\ndate: 2023-01-01\n---\n\nFirst para.\n\nSecond para.\n\n> [!NOTE]\n> A note.\n\n<!--more-->\n\nRest.\n' >"$TMP/summ/en.md"
+printf -- '---\ntitle: z\ndate: 2023-01-02\n---\n\n第一段。\n\n第二段。\n\n<!--more-->\n\n其余。\n' >"$TMP/summ/zh.md"
+"$FOLIO" -q "$TMP/summ" -t model -o "$TMP/summ.model"
+contains "summary: paragraphs joined by a space, the alert titled" "$TMP/summ.model" '^  summary: First para\. Second para\. Note A note\.$'
+contains "summary: ... none between Chinese" "$TMP/summ.model" '^  summary: 第一段。第二段。$'
+
 # [permalinks]: pages published where the site's patterns put them, so links by those addresses
 # reach them; each address is checked against what Debian's hugo publishes. Without a pattern, the
 # path of folders and file name as Hugo cleans it: （）and % dropped, spaces hyphens, lower case.

@@ -8,6 +8,7 @@
 #include "read/markdown.h"
 #include "read/passthrough.h"
 #include "text/alerts.h"
+#include "text/clreq.h"
 #include "text/nodetext.h"
 #include "text/textnorm.h"
 
@@ -168,6 +169,26 @@ static void dedent_html(char *text, size_t *len)
 	*len = j;
 }
 
+/*
+ * The text before <!--more--> as one summary: its blocks joined by a space, none between
+ * Chinese (or Japanese, Korean) characters ("First.Second." had no space).
+ */
+static char *summary_text(cmark_node *doc)
+{
+	GString *s = g_string_new(NULL);
+
+	for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
+		char *t = g_strstrip(node_plain_text(b));
+
+		if (*t && s->len && !clreq_is_cjk(g_utf8_get_char(g_utf8_prev_char(s->str + s->len)))
+		    && !clreq_is_cjk(g_utf8_get_char(t)))
+			g_string_append_c(s, ' ');
+		g_string_append(s, t);
+		g_free(t);
+	}
+	return g_string_free(s, FALSE);
+}
+
 GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 {
 	struct sc_result res;
@@ -191,15 +212,21 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 			a->summary = html_text(res.text, (size_t)res.more);
 		} else {
 			GPtrArray *spans;
-			size_t kept_len;
-			char *kept = passthrough_protect(ctx->passthrough, res.text, (size_t)res.more, markdown_parse,
-							 &kept_len, &spans);
-			cmark_node *doc = markdown_parse(kept ? kept : res.text, kept ? kept_len : (size_t)res.more);
+			size_t kept_len, alerted_len = 0;
+			/* Its alerts titled as the body's are (below): no "[!NOTE]" in a summary. */
+			char *lang = sc_label_lang(ctx, res.text, (size_t)res.more);
+			char *alerted = alerts_rewrite(res.text, (size_t)res.more, lang, markdown_parse, &alerted_len);
+			const char *src = alerted ? alerted : res.text;
+			size_t src_len = alerted ? alerted_len : (size_t)res.more;
+			char *kept = passthrough_protect(ctx->passthrough, src, src_len, markdown_parse, &kept_len, &spans);
+			cmark_node *doc = markdown_parse(kept ? kept : src, kept ? kept_len : src_len);
 
 			passthrough_restore(doc, spans);
-			a->summary = g_strstrip(node_plain_text(doc));
+			a->summary = summary_text(doc);
 			cmark_node_free(doc);
 			g_free(kept);
+			g_free(alerted);
+			g_free(lang);
 			if (spans)
 				g_ptr_array_unref(spans);
 		}
