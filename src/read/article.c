@@ -189,6 +189,30 @@ static char *summary_text(cmark_node *doc)
 	return g_string_free(s, FALSE);
 }
 
+/*
+ * Markdown as a parse reads it: its alerts ("> [!NOTE]") titled as a theme's notes are, in the
+ * same language (text/alerts.c), then passthrough's snippets marked (*spans). A new string of
+ * *out_len bytes, or NULL when the text is read as it is.
+ */
+static char *ready_to_parse(const struct sc_context *ctx, const char *text, size_t len, size_t *out_len,
+			    GPtrArray **spans)
+{
+	size_t alerted_len = 0, kept_len = 0;
+	char *lang = memmem(text, len, "[!", 2) ? sc_label_lang(ctx, text, len) : NULL;
+	char *alerted = lang ? alerts_rewrite(text, len, lang, markdown_parse, &alerted_len) : NULL;
+	char *kept = passthrough_protect(ctx->passthrough, alerted ? alerted : text, alerted ? alerted_len : len,
+					 markdown_parse, &kept_len, spans);
+
+	g_free(lang);
+	if (kept) {
+		g_free(alerted);
+		*out_len = kept_len;
+		return kept;
+	}
+	*out_len = alerted_len;
+	return alerted;
+}
+
 GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 {
 	struct sc_result res;
@@ -212,21 +236,14 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 			a->summary = html_text(res.text, (size_t)res.more);
 		} else {
 			GPtrArray *spans;
-			size_t kept_len, alerted_len = 0;
-			/* Its alerts titled as the body's are (below): no "[!NOTE]" in a summary. */
-			char *lang = sc_label_lang(ctx, res.text, (size_t)res.more);
-			char *alerted = alerts_rewrite(res.text, (size_t)res.more, lang, markdown_parse, &alerted_len);
-			const char *src = alerted ? alerted : res.text;
-			size_t src_len = alerted ? alerted_len : (size_t)res.more;
-			char *kept = passthrough_protect(ctx->passthrough, src, src_len, markdown_parse, &kept_len, &spans);
-			cmark_node *doc = markdown_parse(kept ? kept : src, kept ? kept_len : src_len);
+			size_t ready_len;
+			char *ready = ready_to_parse(ctx, res.text, (size_t)res.more, &ready_len, &spans);
+			cmark_node *doc = markdown_parse(ready ? ready : res.text, ready ? ready_len : (size_t)res.more);
 
 			passthrough_restore(doc, spans);
 			a->summary = summary_text(doc);
 			cmark_node_free(doc);
-			g_free(kept);
-			g_free(alerted);
-			g_free(lang);
+			g_free(ready);
 			if (spans)
 				g_ptr_array_unref(spans);
 		}
@@ -234,28 +251,15 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 	if (a->html)
 		dedent_html(res.text, &res.len);
 	{
-		size_t fixed_len = 0, kept_len = 0, alerted_len = 0;
+		size_t fixed_len = 0, ready_len = 0;
 		char *fixed = textnorm_markdown_indents(res.text, res.len, &fixed_len);
 		const char *src = fixed ? fixed : res.text;
 		size_t src_len = fixed ? fixed_len : res.len;
-		/* GitHub's alerts ("> [!NOTE]") titled as a theme's notes are, in the same language. */
-		char *lang = a->html ? NULL : sc_label_lang(ctx, src, src_len);
-		char *alerted = lang ? alerts_rewrite(src, src_len, lang, markdown_parse, &alerted_len) : NULL;
-		char *kept;
-		const char *body;
+		char *ready = a->html ? NULL : ready_to_parse(ctx, src, src_len, &ready_len, &a->passthrough);
 
-		if (alerted) {
-			src = alerted;
-			src_len = alerted_len;
-		}
-		kept = a->html ? NULL : passthrough_protect(ctx->passthrough, src, src_len, markdown_parse, &kept_len,
-							    &a->passthrough);
-		body = kept ? kept : src;
-		a->doc = markdown_load(a->file, a->body_line, body, kept ? kept_len : src_len, a->passthrough,
-				       &a->markdown, &a->markdown_len);
-		g_free(kept);
-		g_free(alerted);
-		g_free(lang);
+		a->doc = markdown_load(a->file, a->body_line, ready ? ready : src, ready ? ready_len : src_len,
+				       a->passthrough, &a->markdown, &a->markdown_len);
+		g_free(ready);
 		g_free(fixed);
 	}
 	unknown = res.unknown;
