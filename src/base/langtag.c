@@ -44,13 +44,14 @@ const char *langtag_country(const char *tag)
 
 char *langtag_normalize(const char *tag)
 {
+	const char *country = langtag_country(tag);
 	char **parts;
 	GString *out;
 
 	if (!tag || !*tag)
 		return NULL;
-	if (langtag_country(tag))
-		return g_strdup(langtag_country(tag));
+	if (country)
+		return g_strdup(country);
 	parts = g_strsplit_set(tag, "-_", -1);
 	out = g_string_new(NULL);
 	for (int i = 0; parts[i]; i++) {

@@ -22,8 +22,8 @@ void parallel_in_order(gpointer *jobs, guint n, GFunc work, GFunc take, gpointer
 /*
  * The same as a stream, for jobs made one after another: at most window jobs are pushed and
  * not yet taken, and one more for a moment (a push past it hands its job to the workers, then
- * waits for the oldest and takes it; with one thread each push is taken at once), so what the jobs hold in
- * memory is bounded by the window, not by the run. take runs on the pushing thread, in the
+ * waits for the oldest and takes it; with one thread each push is taken at once), so what the
+ * jobs hold in memory is bounded by the window, not by the run. take runs on the pushing thread, in the
  * order of the pushes; parallel_end takes the rest and frees the stream. The pushing thread
  * is one of the parallel_threads(): while it waits it runs the work of jobs no worker has
  * begun, so work must not care which thread runs it.

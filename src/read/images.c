@@ -381,11 +381,12 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 					 struct missing *why, const char **host)
 {
 	struct resource *r = resolve_ref(rs, a->dir, ref, problem, why, host);
+	bool from_root = site_relative(ref);
 	char *again = NULL;
 
 	if (r || !rs->rd->site)
 		return r;
-	if (site_relative(ref))
+	if (from_root)
 		again = g_strconcat("/", ref, NULL);
 	else if (ref && ref[0] == '.')
 		again = uri_from_page(a->permalink, ref);
@@ -397,7 +398,7 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 		r = resolve_ref(rs, a->dir, again, &problem_again, &ignored, &ignored_host);
 		if (r) {
 			g_clear_pointer(problem, g_free);
-			if (site_relative(ref))
+			if (from_root)
 				rs->from_root++;
 			else
 				rs->from_address++;

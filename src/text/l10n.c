@@ -53,13 +53,34 @@ const char *l10n_label(const char *lang, enum l10n_label which)
 	return labels[which][classify(lang)];
 }
 
+/* A note's title by its kind: the kind, then its aliases, each between '|'. */
+struct titled {
+	const char *kinds;
+	const char *title[LC_N_];
+};
+
+/* The title in lang of the entry of table (n entries) that names kind, or NULL. */
+static const char *title_of(const struct titled *table, size_t n, const char *lang, const char *kind)
+{
+	char *key;
+	const char *found = NULL;
+
+	if (!kind || !*kind)
+		return NULL;
+	key = g_strdup_printf("|%s|", kind);
+	for (char *p = key; *p; p++)
+		*p = g_ascii_tolower(*p);
+	for (size_t i = 0; i < n && !found; i++)
+		if (strstr(table[i].kinds, key))
+			found = table[i].title[classify(lang)];
+	g_free(key);
+	return found;
+}
+
 const char *l10n_callout(const char *lang, const char *kind)
 {
 	/* The kinds of LoveIt's and FixIt's admonition (and their aliases), titled as their i18n files title them. */
-	static const struct {
-		const char *kinds;	/* the kind, then its aliases, each between '|' */
-		const char *title[LC_N_];
-	} callouts[] = {
+	static const struct titled callouts[] = {
 		{ "|note|", { "Note", "注意", "注意", "注記", "참고" } },
 		{ "|abstract|summary|tldr|", { "Abstract", "摘要", "摘要", "概要", "요약" } },
 		{ "|info|todo|", { "Info", "信息", "資訊", "情報", "정보" } },
@@ -73,39 +94,23 @@ const char *l10n_callout(const char *lang, const char *kind)
 		{ "|example|", { "Example", "示例", "範例", "例", "예시" } },
 		{ "|quote|cite|", { "Quote", "引用", "引用", "引用", "인용" } },
 	};
-	char *key;
-	const char *found = NULL;
 
-	if (!kind || !*kind)
-		return NULL;
-	key = g_strdup_printf("|%s|", kind);
-	for (char *p = key; *p; p++)
-		*p = g_ascii_tolower(*p);
-	for (size_t i = 0; i < G_N_ELEMENTS(callouts) && !found; i++)
-		if (strstr(callouts[i].kinds, key))
-			found = callouts[i].title[classify(lang)];
-	g_free(key);
-	return found;
+	return title_of(callouts, G_N_ELEMENTS(callouts), lang, kind);
 }
 
 const char *l10n_alert(const char *lang, const char *type)
 {
 	/* GitHub's five alerts, as GitHub names them; the others are a theme's notes. */
-	static const struct {
-		const char *type;
-		const char *title[LC_N_];
-	} alerts[] = {
-		{ "note", { "Note", "注意", "注意", "注記", "참고" } },
-		{ "tip", { "Tip", "提示", "提示", "ヒント", "팁" } },
-		{ "important", { "Important", "重要", "重要", "重要", "중요" } },
-		{ "warning", { "Warning", "警告", "警告", "警告", "경고" } },
-		{ "caution", { "Caution", "小心", "小心", "注意", "주의" } },
+	static const struct titled alerts[] = {
+		{ "|note|", { "Note", "注意", "注意", "注記", "참고" } },
+		{ "|tip|", { "Tip", "提示", "提示", "ヒント", "팁" } },
+		{ "|important|", { "Important", "重要", "重要", "重要", "중요" } },
+		{ "|warning|", { "Warning", "警告", "警告", "警告", "경고" } },
+		{ "|caution|", { "Caution", "小心", "小心", "注意", "주의" } },
 	};
+	const char *found = title_of(alerts, G_N_ELEMENTS(alerts), lang, type);
 
-	for (size_t i = 0; type && i < G_N_ELEMENTS(alerts); i++)
-		if (!g_ascii_strcasecmp(alerts[i].type, type))
-			return alerts[i].title[classify(lang)];
-	return l10n_callout(lang, type);
+	return found ? found : l10n_callout(lang, type);
 }
 
 void l10n_lead(GString *out, const char *lang, enum l10n_label which)

@@ -906,7 +906,7 @@ static void put_lead(struct render *r)
 	}
 	g_string_append(r->out, "<figure class=\"lead\"><img");
 	xml_attr(r->out, "src", lead->res->href);
-	/* Named by the title it stands under: nothing to say twice; an alt of its own (cover.alt) is said. */
+	/* Decoration (the model's mark: it illustrates the title below) says nothing; an alt of its own is said. */
 	xml_attr(r->out, "alt", lead->decorative || !lead->alt ? "" : lead->alt);
 	g_string_append(r->out, "/></figure>\n");
 }
