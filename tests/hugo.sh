@@ -359,9 +359,9 @@ contains "refs: a fragment after a bundle's name goes to its heading" "$TMP/refs
 # where its _index.md text is (it stayed text, without a word: rtdevx.github.io's course index).
 mkdir -p "$TMP/partlink/content/training/aws" "$TMP/partlink/content/posts"
 printf 'title = "partlink"\n' >"$TMP/partlink/hugo.toml"
-printf -- '---\ntitle: AWS trainings\n---\nAWS intro.\n' >"$TMP/partlink/content/training/aws/_index.md"
+printf -- '---\ntitle: AWS trainings\n---\nAWS intro.\n\n## Setup\n\nSet up.\n' >"$TMP/partlink/content/training/aws/_index.md"
 printf -- '---\ntitle: Lesson\ndate: 2023-01-04\n---\nText.\n' >"$TMP/partlink/content/training/aws/l1.md"
-printf -- '---\ntitle: Links\ndate: 2023-01-05\n---\n[course]({{< ref "/training/aws" >}}) and [address](/training/aws/).\n' \
+printf -- '---\ntitle: Links\ndate: 2023-01-05\n---\n[course]({{< ref "/training/aws" >}}) and [address](/training/aws/).\n\nSee [setup](/training/aws/#setup) first.\n' \
 	>"$TMP/partlink/content/posts/links.md"
 "$FOLIO" --offline "$TMP/partlink" -t model -o "$TMP/partlink.model" 2>"$TMP/partlink.err"
 "$FOLIO" --offline -q "$TMP/partlink" -o "$TMP/partlink.epub"
@@ -371,6 +371,12 @@ contains "part links: the EPUB's links go to the part's page" <(unzip -p "$TMP/p
 	'<a href="p01\.xhtml">course</a> and <a href="p01\.xhtml">address</a>'
 "$FOLIO" --offline -q "$TMP/partlink" -t trace -o "$TMP/partlink.trace"
 contains "part links: the PDF's too" "$TMP/partlink.trace" '"course and address\." ->#p01 ->#p01$'
+# ... and a #fragment to a heading of the section's text goes to that heading on the part's page
+# (it went to the page's top).
+contains "part links: a fragment names the part's heading (model)" "$TMP/partlink.model" 'link line 7 /training/aws/#setup -> p01#p01-intro-h1 \(part\)$'
+contains "part links: ... in the EPUB" <(unzip -p "$TMP/partlink.epub" EPUB/a0001.xhtml) '<a href="p01\.xhtml#p01-intro-h1">setup</a>'
+contains "part links: ... in the PDF" "$TMP/partlink.trace" '"See setup first\." ->#p01-intro-h1$'
+contains "part links: ... where the PDF has that heading" "$TMP/partlink.trace" 'dest p01-intro-h1 '
 epubcheck_ok "part links: the EPUB passes epubcheck" "$TMP/partlink.epub"
 
 # GitHub's and Obsidian's alerts (Hugo 0.132 on: > [!NOTE]) are a theme's note: the marker was

@@ -89,7 +89,7 @@ struct link {
 	char *url;		/* as written */
 	int line;
 	struct article *target;	/* the article of the book it names (itself for "#..."), or NULL */
-	const char *anchor;	/* the heading or note of target its #fragment names (target's), or NULL: its top */
+	const char *anchor;	/* the heading or note its #fragment names (of target, or of part's introduction), or NULL: its top */
 	const struct part *part;	/* no target: the part whose section it names (its page), or NULL */
 	char *href;		/* a web address a book may link to (http, https, mailto, tel, ftp), or NULL */
 	bool no_text;		/* "[](url)": nothing to read or see; when href, both books show url as its text */

@@ -249,8 +249,9 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 			g_free(key);
 			g_free(site);
 		}
-		if (l->target && hash)
-			l->anchor = anchors_find(anchors_of(index, l->target), hash + 1);
+		/* A part's #fragment names a heading of its introduction, on the part's page. */
+		if (hash && (l->target || (l->part && l->part->intro)))
+			l->anchor = anchors_find(anchors_of(index, l->target ? l->target : l->part->intro), hash + 1);
 		g_free(real);
 		g_free(ref);
 		if (l->target || l->part)

@@ -132,7 +132,7 @@ static char *link_href(struct render *r, cmark_node *n)
 	if (l->target)
 		return g_strdup_printf("%s.xhtml%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
 	if (l->part)
-		return g_strdup_printf("%s.xhtml", l->part->id);
+		return g_strdup_printf("%s.xhtml%s%s", l->part->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
 	return g_strdup(l->href);
 }
 

@@ -87,7 +87,7 @@ static void dump_article(FILE *f, const struct article *a)
 		if (l->target)
 			fprintf(f, " -> %s%s%s", l->target->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
 		else if (l->part)
-			fprintf(f, " -> %s (part)", l->part->id);
+			fprintf(f, " -> %s%s%s (part)", l->part->id, l->anchor ? "#" : "", l->anchor ? l->anchor : "");
 		else if (!l->href)
 			fprintf(f, " (text only)");
 		fputc('\n', f);

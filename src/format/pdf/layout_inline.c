@@ -122,7 +122,7 @@ char *lay_link_target(cmark_node *n)
 	if (l && l->target)
 		return g_strdup_printf("#%s", l->anchor ? l->anchor : l->target->id);
 	if (l && l->part)
-		return g_strdup_printf("#%s", l->part->id);
+		return g_strdup_printf("#%s", l->anchor ? l->anchor : l->part->id);
 	return l ? g_strdup(l->href) : NULL;
 }
 
