@@ -472,6 +472,18 @@ lacks "header: the summary that repeats the opening is not set" "$TMP/header.tra
 contains "header: a bold phrase alone is a subhead, not indented" "$TMP/header.trace" '^  text 55\.1 [0-9.]+ "科技创新要符合产业聚集的经济规律"$'
 contains "header: a bold sentence stays an indented paragraph" "$TMP/header.trace" '^  text 76\.1 [0-9.]+ "先说结论'
 
+# A closing paragraph that is a link within the book or the site ("[Part 2](../b/)") is the next
+# page, not the source: it stays in the text, a link (it was the header's "Source: Part 2", unlinked).
+mkdir -p "$TMP/nextlink"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nText.\n\n[Part two](b.md)\n' >"$TMP/nextlink/a.md"
+printf -- '---\ntitle: B\ndate: 2024-01-02\n---\nMore.\n\n[Where it came from](https://example.com/b)\n' >"$TMP/nextlink/b.md"
+"$FOLIO" -q "$TMP/nextlink" -t trace -o "$TMP/nextlink.trace"
+"$FOLIO" -q "$TMP/nextlink" -o "$TMP/nextlink.epub"
+contains "closing link: one within the book stays in the text, linked" "$TMP/nextlink.trace" '^  text [0-9.]+ [0-9.]+ "Part two" ->#a0002$'
+lacks "closing link: ... not the source" "$TMP/nextlink.trace" 'Source: Part two'
+contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/nextlink.epub" EPUB/a0001.xhtml) '<p><a href="a0002\.xhtml">Part two</a></p>'
+contains "closing link: one to the web is still the source" "$TMP/nextlink.trace" '·  Source: Where it came from" ->https://example\.com/b$'
+
 # A link with nothing in it ("[](url)", an embedded post's leftover) shows its address, in both books.
 "$FOLIO" -q tests/epub/emptylink.md -t trace -o "$TMP/emptylink.trace"
 contains "empty link: its address shown, linked" "$TMP/emptylink.trace" '"An embedded post left only its link: https://x.com/a/status/1\.' 

@@ -58,7 +58,16 @@ char *passes_article_title(const struct article *a)
 	return base;
 }
 
-/* The source: front matter's, else the link of the article's source paragraph. */
+static bool is_web_address(const char *s)
+{
+	return s && (g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://"));
+}
+
+/*
+ * The source: front matter's, else the link of the article's source paragraph when it goes out
+ * to the web ("[Part 2](../part2/)" at the end of a post is the next page, not where it came
+ * from: it stays in the text, a link).
+ */
 static void find_source(struct article *a)
 {
 	cmark_node *link = NULL;
@@ -66,12 +75,12 @@ static void find_source(struct article *a)
 	if (a->fm.source.text && *a->fm.source.text) {
 		const char *s = a->fm.source.text;
 
-		if (g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://"))
+		if (is_web_address(s))
 			a->source_url = g_strdup(s);
 		else
 			a->source_name = g_strdup(s);
 	}
-	if (!identity_source_paragraph(a->doc, &link))
+	if (!identity_source_paragraph(a->doc, &link) || !is_web_address(cmark_node_get_url(link)))
 		return;
 	if (!a->source_url)
 		a->source_url = g_strdup(cmark_node_get_url(link));
