@@ -484,6 +484,23 @@ lacks "closing link: ... not the source" "$TMP/nextlink.trace" 'Source: Part two
 contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/nextlink.epub" EPUB/a0001.xhtml) '<p><a href="a0002\.xhtml">Part two</a></p>'
 contains "closing link: one to the web is still the source" "$TMP/nextlink.trace" '·  Source: Where it came from" ->https://example\.com/b$'
 
+# A body that opens with a heading saying the title shows it once, as the title (a file with no
+# front matter took its title from "# Buttons" and set it again; hugo-book's pages all did).
+mkdir -p "$TMP/titlehead"
+printf '# Buttons\n\nStyled links.\n\n## Syntax\n\nText.\n' >"$TMP/titlehead/a.md"
+printf -- '---\ntitle: Hints\ndate: 2022-01-01\n---\n\nHints\n=====\n\nHint text.\n' >"$TMP/titlehead/b.md"
+printf -- '---\ntitle: Other\ndate: 2022-01-02\n---\n\n# Not the title\n\nText.\n' >"$TMP/titlehead/c.md"
+"$FOLIO" -q "$TMP/titlehead" -t trace -o "$TMP/titlehead.trace"
+"$FOLIO" -q "$TMP/titlehead" -o "$TMP/titlehead.epub"
+[ "$(grep -c '^  text [0-9.]* [0-9.]* "Buttons"$' "$TMP/titlehead.trace")" = 1 ] && ok "title heading: set once, as the title" \
+	|| not_ok "title heading: set once, as the title" "$(grep Buttons "$TMP/titlehead.trace")"
+[ "$(grep -c '^  text [0-9.]* [0-9.]* "Hints"$' "$TMP/titlehead.trace")" = 1 ] && ok "title heading: a setext heading under the same front-matter title too" \
+	|| not_ok "title heading: a setext heading under the same front-matter title too" "$(grep Hints "$TMP/titlehead.trace")"
+contains "title heading: a heading that says something else stays" "$TMP/titlehead.trace" '^  text [0-9.]* [0-9.]* "Not the title"$'
+unzip -p "$TMP/titlehead.epub" $(unzip -Z1 "$TMP/titlehead.epub" | grep -E '^EPUB/a[0-9]+\.xhtml$') >"$TMP/titlehead.xhtml"
+lacks "title heading: not in the EPUB's body" "$TMP/titlehead.xhtml" '<h[2-6][^>]*>(Buttons|Hints)</h'
+contains "title heading: the next heading is the EPUB's first" "$TMP/titlehead.xhtml" '<h2 id="a[0-9]+-h1">Syntax</h2>'
+
 # A link with nothing in it ("[](url)", an embedded post's leftover) shows its address, in both books.
 "$FOLIO" -q tests/epub/emptylink.md -t trace -o "$TMP/emptylink.trace"
 contains "empty link: its address shown, linked" "$TMP/emptylink.trace" '"An embedded post left only its link: https://x.com/a/status/1\.' 

@@ -76,6 +76,7 @@ static void parse_one(gpointer data, gpointer unused)
 		g_clear_pointer(&a->source, g_free);
 	}
 	a->title = passes_article_title(a);
+	passes_drop_title_heading(a);
 	a->shows = a->doc && pages_body_shows(a->doc);
 	if (pages_layout_only(a))
 		a->hidden = HIDDEN_LAYOUT_ONLY;	/* select.c counts it */

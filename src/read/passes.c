@@ -58,6 +58,50 @@ char *passes_article_title(const struct article *a)
 	return base;
 }
 
+/* Text compared as a reader sees it: case and runs of white space aside. */
+static char *folded_words(const char *s)
+{
+	char *folded = g_utf8_casefold(s, -1), **words = g_strsplit_set(folded, " \t\n\r", -1);
+	GString *out = g_string_new(NULL);
+
+	for (char **w = words; *w; w++)
+		if (**w)
+			g_string_append_printf(out, "%s%s", out->len ? " " : "", *w);
+	g_strfreev(words);
+	g_free(folded);
+	return g_string_free(out, FALSE);
+}
+
+void passes_drop_title_heading(struct article *a)
+{
+	cmark_node *first = a->doc && !a->html ? cmark_node_first_child(a->doc) : NULL;
+	char *plain, *text, *title;
+	bool same;
+	int from, to, line = 1;
+
+	if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING || !a->title || !a->markdown)
+		return;
+	plain = node_plain_text(first);
+	text = folded_words(plain);
+	title = folded_words(a->title);
+	same = *title && !strcmp(text, title);
+	g_free(plain);
+	g_free(text);
+	g_free(title);
+	if (!same)
+		return;
+	/* Out of the text every view parses again too, line for line: its lines become blank. */
+	from = cmark_node_get_start_line(first);
+	to = cmark_node_get_end_line(first);
+	for (char *c = a->markdown, *end = a->markdown + a->markdown_len; c < end; c++) {
+		if (*c == '\n')
+			line++;
+		else if (line >= from && line <= to && *c != '\r')
+			*c = ' ';
+	}
+	cmark_node_free(first);
+}
+
 static bool is_web_address(const char *s)
 {
 	return s && (g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://"));

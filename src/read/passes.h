@@ -22,4 +22,11 @@ void passes_identify(struct book *b, struct article *a);
 /* The effective title of an article: front matter, else first heading, else file name. */
 char *passes_article_title(const struct article *a);
 
+/*
+ * A body that opens with a heading saying the title ("# Buttons" in a file with no front matter,
+ * or under "title: Buttons") would show it twice under the book's own title: that heading is the
+ * title, taken out of the body (its lines left blank, so lines keep their numbers).
+ */
+void passes_drop_title_heading(struct article *a);
+
 #endif
