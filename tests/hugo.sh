@@ -628,3 +628,22 @@ printf 'title = "x"\n[[module.mounts]]\n  source = "../outside"\n  target = "con
 contains "mounts: a content mount outside the site is refused, and said" "$TMP/mountout.err" "outside is outside the site; not read"
 cat "$TMP/mountout.model" "$TMP/mountout.err" >"$TMP/mountout.all" 2>/dev/null
 lacks "mounts: ... nothing of it read" "$TMP/mountout.all" "SECRET\|title: secret"
+
+# A draft is not read unless --include-drafts: its broken refs, unknown shortcodes and missing
+# pictures were warned about as the book's, and --strict failed for a page the book leaves out
+# (DoIt's exampleSite); in a plain folder too.
+for where in site plain; do
+	d="$TMP/draftwarn-$where"
+	mkdir -p "$d/content/posts"
+	[ "$where" = site ] && printf 'title = "d"\n' >"$d/hugo.toml"
+	printf -- '---\ntitle: A\ndate: 2022-01-01\n---\nText.\n' >"$d/content/posts/a.md"
+	printf -- '---\ntitle: Draft\ndate: 2022-01-02\ndraft: true\n---\n\nSee [x]({{< ref "nowhere.md" >}}) and {{< fancy >}} and ![](/img/missing.png).\n' \
+		>"$d/content/posts/b.md"
+	[ "$where" = plain ] && d="$d/content"
+	expect_status "drafts ($where): --strict builds a book without its draft" 0 "$FOLIO" --offline --strict "$d" -o "$TMP/draftwarn-$where.epub"
+	lacks "drafts ($where): nothing said of the draft's body" "$TMP/err" "b\.md"
+	contains "drafts ($where): the draft counted as skipped" "$TMP/err" "1 draft skipped"
+	"$FOLIO" --offline --include-drafts "$d" -o "$TMP/draftwarn-$where-d.epub" 2>"$TMP/draftwarn.err"
+	contains "drafts ($where): with --include-drafts its body is read and its problems said" "$TMP/draftwarn.err" \
+		"b\.md:7: warning: .*nowhere\.md"
+done

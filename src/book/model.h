@@ -118,7 +118,7 @@ struct article {
 	char *permalink;	/* where the site publishes it: "/posts/a/" (url:, slug:), or NULL */
 	char *summary;		/* front matter's summary, else the body before <!--more-->, as text; or NULL */
 	enum hidden_by { HIDDEN_NOT, HIDDEN_FUTURE, HIDDEN_EXPIRED, HIDDEN_UNLISTED, HIDDEN_HEADLESS,
-			 HIDDEN_DRAFT_SECTION, HIDDEN_LAYOUT_ONLY } hidden;	/* Hugo would not publish it (--include-* aside),
+			 HIDDEN_DRAFT_SECTION, HIDDEN_LAYOUT_ONLY, HIDDEN_DRAFT } hidden;	/* Hugo would not publish it (--include-* aside),
 									   or a theme's page with nothing of its own */
 	char *source;		/* while it is read: the body as written, until it is parsed */
 	size_t source_len;

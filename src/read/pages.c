@@ -368,7 +368,7 @@ bool pages_layout_only(const struct article *a)
 	return !a->section_index && a->fm.tree && fm_map_get(a->fm.tree, "layout") && a->doc && !a->shows;
 }
 
-/* Would Hugo publish it now? (drafts are select.c's, as they always were) */
+/* Would Hugo publish it now? (drafts: below, in a plain folder too) */
 static void publishing(const struct pages *p, struct article *a, bool draft_section)
 {
 	const struct options *o = p->r->opts;
@@ -439,6 +439,9 @@ struct pages *pages_new(struct reading *r, GPtrArray *loaded, GPtrArray *section
 			publishing(p, a, draft_section);
 		else if (a->fm.publish.valid || a->fm.expiry.valid || a->fm.list != FM_LIST_ALWAYS || a->fm.headless)
 			publishing(p, a, false);
+		/* A draft's body is not read either: its refs and shortcodes are not the book's to warn about. */
+		if (a->hidden == HIDDEN_NOT && a->fm.draft && !r->opts->include_drafts)
+			a->hidden = HIDDEN_DRAFT;
 	}
 	for (guint i = 0; r->site && i < p->all->len; i++)
 		permalink(p, g_ptr_array_index(p->all, i));

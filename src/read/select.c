@@ -250,7 +250,6 @@ static bool drop(guint *reason)
 static bool filtered_out(struct reading *r, const struct select_filters *f, const struct article *a)
 {
 	struct book *b = r->b;
-	const struct options *o = r->opts;
 	const char *lang = a->lang ? a->lang : b->lang;
 
 	switch (a->hidden) {	/* Hugo's publishing rules (read/pages.c) */
@@ -266,11 +265,11 @@ static bool filtered_out(struct reading *r, const struct select_filters *f, cons
 		return drop(&b->chosen.expired);
 	case HIDDEN_LAYOUT_ONLY:
 		return drop(&b->chosen.layout_only);
+	case HIDDEN_DRAFT:
+		return drop(&b->chosen.drafts);
 	default:
 		break;
 	}
-	if (a->fm.draft && !o->include_drafts)
-		return drop(&b->chosen.drafts);
 	if (f->files && !g_hash_table_contains(f->files, a->real))
 		return drop(&b->chosen.by_files);
 	if (f->has_from || f->has_to) {
