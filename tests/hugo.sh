@@ -647,3 +647,14 @@ for where in site plain; do
 	contains "drafts ($where): with --include-drafts its body is read and its problems said" "$TMP/draftwarn.err" \
 		"b\.md:7: warning: .*nowhere\.md"
 done
+
+# A site that names no language is in Hugo's default, English: an English book was "und"
+# (which Kindle refuses); a plain folder of the same text stays "und" (its language is not said).
+mkdir -p "$TMP/nolang/content/posts"
+printf 'title = "Demo"\n' >"$TMP/nolang/hugo.toml"
+printf -- '---\ntitle: A\ndate: 2022-01-01\n---\n\nThis article explains how git stores objects and how they relate.\n' >"$TMP/nolang/content/posts/a.md"
+"$FOLIO" -q --offline "$TMP/nolang" -o "$TMP/nolang.epub"
+contains "no site language: the book is in English, as Hugo's default" <(unzip -p "$TMP/nolang.epub" EPUB/package.opf) '<dc:language>en</dc:language>'
+contains "no site language: ... and so is its article" <(unzip -p "$TMP/nolang.epub" EPUB/a0001.xhtml) 'xml:lang="en"'
+"$FOLIO" -q --offline "$TMP/nolang/content" -o "$TMP/nolang-plain.epub"
+contains "no language in a plain folder: still not said" <(unzip -p "$TMP/nolang-plain.epub" EPUB/package.opf) '<dc:language>und</dc:language>'

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/langtag.h"
 #include "base/parallel.h"
 #include "read/arrange.h"
 #include "read/article.h"
@@ -288,6 +289,12 @@ static void book_metadata(struct reading *r)
 	b->rights = g_strdup(o->rights ? o->rights : sl ? sl->copyright : NULL);
 	if (!b->lang)
 		b->lang = common_lang(b);
+	/*
+	 * Articles whose text says no language (Latin letters) are in the site's, which is Hugo's
+	 * default, English, when the site names none; not a Chinese one their text contradicts.
+	 */
+	if (!b->lang && sl && !langtag_is_cjk(sl->tag ? sl->tag : sl->key))
+		b->lang = g_strdup(sl->tag ? sl->tag : sl->key);
 	if (!b->lang)
 		b->lang = g_strdup("und");
 	for (guint i = 0; i < b->articles->len; i++) {
