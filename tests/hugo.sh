@@ -658,3 +658,16 @@ contains "no site language: the book is in English, as Hugo's default" <(unzip -
 contains "no site language: ... and so is its article" <(unzip -p "$TMP/nolang.epub" EPUB/a0001.xhtml) 'xml:lang="en"'
 "$FOLIO" -q --offline "$TMP/nolang/content" -o "$TMP/nolang-plain.epub"
 contains "no language in a plain folder: still not said" <(unzip -p "$TMP/nolang-plain.epub" EPUB/package.opf) '<dc:language>und</dc:language>'
+
+# FixIt's, DoIt's and LoveIt's lead picture: the page resource named featured-image (80 pages of
+# FixIt's documentation had none); an empty resources: is nothing to warn about.
+mkdir -p "$TMP/featured/content/posts/a" "$TMP/featured/content/posts/b"
+printf 'title = "featured"\n' >"$TMP/featured/hugo.toml"
+cp tests/epub/media/dot.png "$TMP/featured/content/posts/a/featured-image.png"
+printf -- '---\ntitle: A\ndate: 2022-02-01\nresources:\n  - name: Featured-Image\n    src: featured-image.png\n    title: A red dot\n---\n\nText.\n' \
+	>"$TMP/featured/content/posts/a/index.md"
+printf -- '---\ntitle: B\ndate: 2022-02-02\nresources:\n---\n\nText.\n' >"$TMP/featured/content/posts/b/index.md"
+"$FOLIO" --offline "$TMP/featured" -t model -o "$TMP/featured.model" 2>"$TMP/featured.err"
+contains "featured-image: the resource so named leads the post, its title its alt" "$TMP/featured.model" \
+	"^  lead line 5 'featured-image\.png' alt 'A red dot' -> images/"
+lacks "featured-image: an empty resources: is not warned about" "$TMP/featured.err" "resources"

@@ -362,6 +362,8 @@ static void read_build(const struct reader *r, const char *key, const struct fm_
 /* resources: [{src, name, title}, ...] */
 static void read_resources(const struct reader *r, const struct fm_node *n)
 {
+	if (n->kind == FM_NULL || (n->kind == FM_TEXT && (!n->text || !*n->text)))
+		return;	/* "resources:" with nothing under it: none */
 	if (n->kind != FM_LIST) {
 		diag_warn(r->file, n->line, "'resources' should be a list of mappings (src:, title:); ignored");
 		return;
@@ -517,6 +519,17 @@ void fm_apply_cascade(const char *file, struct front_matter *fm, const struct fm
 		read_pair(&r, key, v);
 	}
 	date_fallback(fm);
+}
+
+const struct fm_resource *fm_resource_named(const struct front_matter *fm, const char *name)
+{
+	for (guint i = 0; fm->resources && i < fm->resources->len; i++) {
+		const struct fm_resource *res = g_ptr_array_index(fm->resources, i);
+
+		if (res->name && !g_ascii_strcasecmp(res->name, name))
+			return res;
+	}
+	return NULL;
 }
 
 const struct fm_resource *fm_resource_for(const struct front_matter *fm, const char *url)

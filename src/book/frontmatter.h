@@ -99,5 +99,7 @@ void fm_apply_cascade(const char *file, struct front_matter *fm, const struct fm
 
 /* The first resource whose src matches url (a glob, as Hugo's), or NULL. */
 const struct fm_resource *fm_resource_for(const struct front_matter *fm, const char *url);
+/* The first resource whose name: is name (in any case, as Hugo's GetMatch), or NULL. */
+const struct fm_resource *fm_resource_named(const struct front_matter *fm, const char *name);
 
 #endif

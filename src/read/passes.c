@@ -446,21 +446,25 @@ void passes_run(struct book *b)
 		name_records(a, g_strdup_printf("a%04u", i + 1));
 		report_lang_correction(a);
 		/*
-		 * The lead picture: thumbnail or image, else the theme's cover. Its alt is the
-		 * cover's own, else the title, which the heading below says: then it is decoration.
+		 * The lead picture: thumbnail or image, else the theme's cover, else the page
+		 * resource FixIt, DoIt and LoveIt take for one (name: featured-image). Its alt is the
+		 * cover's or the resource's own, else the title, which the heading below says: then it
+		 * is decoration.
 		 */
 		const struct fm_text *lead = a->fm.thumbnail.text && *a->fm.thumbnail.text ? &a->fm.thumbnail
 					     : a->fm.cover.text && *a->fm.cover.text ? &a->fm.cover : NULL;
+		const struct fm_resource *featured = lead ? NULL : fm_resource_named(&a->fm, "featured-image");
 
-		if (lead) {
+		if (lead || featured) {
 			const char *alt = lead == &a->fm.cover && a->fm.cover_alt.text && *a->fm.cover_alt.text
-						  ? a->fm.cover_alt.text : a->title;
+						  ? a->fm.cover_alt.text
+					  : featured && featured->title ? featured->title : a->title;
 
 			a->lead = g_new0(struct image, 1);
-			a->lead->url = g_strstrip(g_strdup(lead->text));
+			a->lead->url = g_strstrip(g_strdup(lead ? lead->text : featured->src));
 			a->lead->alt = g_strdup(alt);
 			a->lead->decorative = alt == a->title;
-			a->lead->line = lead->line;
+			a->lead->line = lead ? lead->line : featured->line;
 		}
 	}
 	/* A part's introduction (its _index.md) is set on the part's page: named after the part. */
