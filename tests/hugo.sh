@@ -671,3 +671,17 @@ printf -- '---\ntitle: B\ndate: 2022-02-02\nresources:\n---\n\nText.\n' >"$TMP/f
 contains "featured-image: the resource so named leads the post, its title its alt" "$TMP/featured.model" \
 	"^  lead line 5 'featured-image\.png' alt 'A red dot' -> images/"
 lacks "featured-image: an empty resources: is not warned about" "$TMP/featured.err" "resources"
+
+# A ref to a page by its file name with the language in it ("about/index.en.md") is that page, as
+# Hugo finds it (DoIt's exampleSite: "no such page", the links text).
+mkdir -p "$TMP/langref/content/about" "$TMP/langref/content/posts/ext" "$TMP/langref/content/posts/b"
+printf 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.zh-cn]\nweight = 2\n' >"$TMP/langref/hugo.toml"
+printf -- '---\ntitle: About\n---\nAbout.\n' >"$TMP/langref/content/about/index.en.md"
+printf -- '---\ntitle: 关于\n---\n关于。\n' >"$TMP/langref/content/about/index.zh-cn.md"
+printf -- '---\ntitle: Ext\ndate: 2022-01-01\n---\n## Mermaid\n\nText.\n' >"$TMP/langref/content/posts/ext/index.en.md"
+printf -- '---\ntitle: B\ndate: 2022-01-02\n---\nSee [m]({{< relref "../ext/index.en.md#mermaid" >}}) and [a]({{< ref "/about/index.en.md" >}}).\n' \
+	>"$TMP/langref/content/posts/b/index.en.md"
+"$FOLIO" --offline --only-lang en "$TMP/langref" -t model -o "$TMP/langref.model" 2>"$TMP/langref.err"
+lacks "language in a ref's file name: no 'no such page'" "$TMP/langref.err" "no such page"
+contains "language in a ref's file name: the heading of that page" "$TMP/langref.model" '^  link line [0-9]+ \.\./ext/index\.en\.md#mermaid -> a[0-9]+#a[0-9]+-h1$'
+contains "language in a ref's file name: that language's page, not the other" "$TMP/langref.model" '^  link line [0-9]+ .*about/index\.en\.md -> a[0-9]+$'

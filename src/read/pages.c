@@ -32,12 +32,34 @@ static char *place_of(const struct article *a)
 	return dir_of(a->path);
 }
 
+/*
+ * "index.en.md": the language between the name and the extension, when the site has it, taken
+ * out of path (in place); NULL when there is none.
+ */
+static const struct site_lang *take_lang_suffix(const struct site *s, char *path)
+{
+	char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path, *ext = strrchr(base, '.'), *dot = NULL, *key;
+	const struct site_lang *l = NULL;
+
+	for (char *c = base; ext && c < ext; c++)
+		if (*c == '.')
+			dot = c;
+	if (!dot || dot == base)
+		return NULL;
+	key = g_strndup(dot + 1, (gsize)(ext - dot - 1));
+	l = site_lang_by_key(s, key);
+	if (l)
+		memmove(dot, ext, strlen(ext) + 1);
+	g_free(key);
+	return l;
+}
+
 /* Language by file name ("post.en.md", "index.zh-cn.md"), else by content folder; the path without the suffix. */
 static void hugo_identity(struct pages *p, struct article *a)
 {
 	const struct site *s = p->r->site;
-	char *rel = g_strdup(a->rel), *base, *dot, *ext;
-	const struct site_lang *l = NULL;
+	char *rel = g_strdup(a->rel);
+	const struct site_lang *l = NULL, *by_name;
 
 	if (!s) {
 		a->path = rel;
@@ -53,22 +75,9 @@ static void hugo_identity(struct pages *p, struct article *a)
 			l = dir_lang;
 		}
 	}
-	/* "index.en.md": the language between the name and the extension, when the site has it. */
-	base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
-	ext = strrchr(base, '.');
-	dot = NULL;
-	for (char *c = base; ext && c < ext; c++)
-		if (*c == '.')
-			dot = c;
-	if (dot && dot > base) {
-		char *key = g_strndup(dot + 1, (gsize)(ext - dot - 1));
-
-		if (site_lang_by_key(s, key)) {
-			l = site_lang_by_key(s, key);
-			memmove(dot, ext, strlen(ext) + 1);
-		}
-		g_free(key);
-	}
+	by_name = take_lang_suffix(s, rel);
+	if (by_name)
+		l = by_name;
 	a->path = rel;
 	if (!l && s->lang_declared)
 		l = g_ptr_array_index(s->langs, 0);
@@ -603,6 +612,11 @@ static char *ref(void *data, const char *path, const char *lang)
 	const char *want = lang ? lang : c->a->hugo_lang;
 	const struct article *t = NULL;
 	char *out = NULL;
+	/* "about/index.en.md": that language's page, named without it. */
+	const struct site_lang *named = c->p->r->site ? take_lang_suffix(c->p->r->site, q) : NULL;
+
+	if (named)
+		want = named->key;
 
 	if (!*q) {
 		t = c->a;	/* "#fragment": this page */
