@@ -685,3 +685,20 @@ printf -- '---\ntitle: B\ndate: 2022-01-02\n---\nSee [m]({{< relref "../ext/inde
 lacks "language in a ref's file name: no 'no such page'" "$TMP/langref.err" "no such page"
 contains "language in a ref's file name: the heading of that page" "$TMP/langref.model" '^  link line [0-9]+ \.\./ext/index\.en\.md#mermaid -> a[0-9]+#a[0-9]+-h1$'
 contains "language in a ref's file name: that language's page, not the other" "$TMP/langref.model" '^  link line [0-9]+ .*about/index\.en\.md -> a[0-9]+$'
+
+# A figure's alt under a passthrough setting: the shortcode's escapes "\(" and "\[" were read as
+# math delimiters and kept as written ("Lighthouse \(image\)": DoIt's and FixIt's exampleSites).
+mkdir -p "$TMP/ptalt/content/posts/p"
+cat >"$TMP/ptalt/hugo.toml" <<'TOML'
+title = "pt"
+[markup.goldmark.extensions.passthrough]
+  enable = true
+  [markup.goldmark.extensions.passthrough.delimiters]
+    block = [['\[', '\]'], ['$$', '$$']]
+    inline = [['\(', '\)'], ['$', '$']]
+TOML
+cp tests/epub/media/dot.png "$TMP/ptalt/content/posts/p/dot.png"
+printf -- '---\ntitle: Pic\ndate: 2022-02-28\n---\n\n{{< figure src="dot.png" caption="Lighthouse (image) [a] $5" >}}\n' >"$TMP/ptalt/content/posts/p/index.md"
+"$FOLIO" -q --offline "$TMP/ptalt" -o "$TMP/ptalt.epub"
+contains "passthrough: a figure's alt keeps no backslashes" <(unzip -p "$TMP/ptalt.epub" EPUB/a0001.xhtml) \
+	'<img src="images/[^"]*" alt="Lighthouse \(image\) \[a\] \$5"/>'

@@ -526,12 +526,18 @@ static void put_escaped(GString *out, const char *s, size_t n, bool line_start)
 	}
 }
 
-/* Text for Markdown inline content: every ASCII punctuation mark escaped, line ends as spaces. */
+/*
+ * Text for Markdown inline content: every ASCII punctuation mark escaped, line ends as spaces.
+ * Brackets, parentheses and "$" as character references: "\(" and "\[" are the math delimiters
+ * a site's passthrough setting names, which would keep the backslashes as written.
+ */
 static void put_md_text(GString *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '\n' || *s == '\r')
 			g_string_append_c(out, ' ');
+		else if (strchr("()[]$", *s))
+			g_string_append_printf(out, "&#%d;", *s);
 		else {
 			if (g_ascii_ispunct(*s))
 				g_string_append_c(out, '\\');
