@@ -102,3 +102,27 @@ done
 printf 'offline: maybe\n' >"$TMP/yaml-sort/folio.yaml"
 expect_status "options: a flag that is neither true nor false exits 2" 2 "$FOLIO" "$TMP/yaml-sort" -o "$TMP/opt.epub"
 contains "options: the flag's values named" "$TMP/err" "'offline' must be true or false, not 'maybe'"
+
+# A collection's own folio.yaml may not send folio outside its folder: "css: /etc/passwd" was packed
+# into the book, "cover: ../outside/x.png" read, "report: ../victim.txt" replaced (a hostile
+# collection). --config, which the user gives, may name any path.
+mkdir -p "$TMP/confine/book/sub" "$TMP/confine/outside"
+printf 'SECRET-CSS { }\n' >"$TMP/confine/outside/secret.css"
+cp tests/epub/media/dot.png "$TMP/confine/outside/secret.png"
+ln -sf "$TMP/confine/outside" "$TMP/confine/book/link"
+printf 'IMPORTANT\n' >"$TMP/confine/victim.txt"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nText.\n' >"$TMP/confine/book/a.md"
+printf 'css: %s\ncover: ../outside/secret.png\nreport: ../victim.txt\ntheme: link/secret.css\n' "$TMP/confine/outside/secret.css" \
+	>"$TMP/confine/book/folio.yaml"
+"$FOLIO" --offline "$TMP/confine/book" -o "$TMP/confine.epub" 2>"$TMP/confine.err"
+unzip -p "$TMP/confine.epub" EPUB/css/epub.css >"$TMP/confine.css"
+contains "folio.yaml confined: the book is written, with folio's stylesheet" "$TMP/confine.css" "epub\.css - folio's stylesheet"
+lacks "folio.yaml confined: nothing outside packed into the book" "$TMP/confine.css" "SECRET-CSS"
+contains "folio.yaml confined: the file beside it untouched" "$TMP/confine/victim.txt" "^IMPORTANT$"
+for k in "css" "cover" "report" "theme"; do
+	contains "folio.yaml confined: '$k:' outside is said, with its line" "$TMP/confine.err" \
+		"book/folio\.yaml:[1-4]: warning: '$k: .*' leads outside this folio\.yaml's folder; ignored"
+done
+printf 'css: %s\n' "$TMP/confine/outside/secret.css" >"$TMP/confine/user.yaml"
+"$FOLIO" --offline -q --config "$TMP/confine/user.yaml" "$TMP/confine/book" -o "$TMP/confine-user.epub" 2>/dev/null
+contains "folio.yaml confined: --config may name any path" <(unzip -p "$TMP/confine-user.epub" EPUB/css/epub.css) "SECRET-CSS"

@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "base/langtag.h"
+#include "base/paths.h"
 #include "base/units.h"
 #include "base/version.h"
 #include "base/yamlfile.h"
@@ -402,6 +403,7 @@ struct yreader {
 	bool ok;
 	yaml_node_t *digest;	/* the digest: section, applied after the rest of the file */
 	bool manifest;		/* a book of folio batch: an unknown key is an error */
+	bool confined;		/* a SOURCE folder's own folio.yaml: its paths stay in its folder */
 	const char *const *own;	/* keys the caller reads itself (manifest), NULL-terminated */
 };
 
@@ -414,6 +416,22 @@ static bool owned(const struct yreader *r, const char *name)
 }
 
 static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
+
+/*
+ * A collection's own folio.yaml, which comes with the articles, may not send folio elsewhere:
+ * "css: /etc/passwd" would be packed into the book, "report: ../notes.txt" replaced. Such a path
+ * is said and ignored; the command line and --config, which the user writes, may name any.
+ */
+static bool path_allowed(struct yreader *r, const struct def *d, const char *key, yaml_node_t *v)
+{
+	const char *value = (const char *)v->data.scalar.value;
+
+	if (!r->confined || (d->kind != K_PATH && d->kind != K_PATHS) || !strcmp(value, "-") || paths_within(r->dir, value))
+		return true;
+	diag_warn(r->file, yamlfile_line(v), "'%s: %s' leads outside this folio.yaml's folder; ignored (a collection's "
+		  "settings read and write only inside it: give it with --%s or --config)", key, value, d->name);
+	return false;
+}
 
 /* K_MAP: "name: value" pairs, each value one of d's values; the names look like Hugo's shortcode names. */
 static bool load_map(struct yreader *r, const struct def *d, yaml_node_t *map)
@@ -494,6 +512,8 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 		diag_error(r->file, yamlfile_line(v), "'%s' must be a mapping (name: value)", key);
 		r->ok = false;
 	} else if (v->type == YAML_SCALAR_NODE) {
+		if (!path_allowed(r, d, key, v))
+			return;
 		if (is_list(d->kind))
 			clear_list(r->o, d);
 		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
@@ -507,6 +527,8 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 				diag_warn(r->file, yamlfile_line(item), "an item of '%s' is not text; ignored", key);
 				continue;
 			}
+			if (!path_allowed(r, d, key, item))
+				continue;
 			if (!set_value(r->o, d, (const char *)item->data.scalar.value, r->dir, r->file,
 				       yamlfile_line(item)))
 				r->ok = false;
@@ -534,11 +556,11 @@ static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_sectio
 	}
 }
 
-bool options_load_file(struct options *o, const char *path)
+static bool load_file(struct options *o, const char *path, bool confined)
 {
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct yreader r = { o, &doc, path, NULL, true, NULL, false, NULL };
+	struct yreader r = { .o = o, .doc = &doc, .file = path, .ok = true, .confined = confined };
 
 	if (!yamlfile_load(path, "settings", &doc))
 		return false;
@@ -556,6 +578,11 @@ bool options_load_file(struct options *o, const char *path)
 	g_free(r.dir);
 	yaml_document_delete(&doc);
 	return r.ok;
+}
+
+bool options_load_file(struct options *o, const char *path)
+{
+	return load_file(o, path, false);
 }
 
 /* ---- command line ---- */
@@ -659,7 +686,7 @@ static bool load_source_settings(struct options *o)
 	for (guint i = 0; i < o->sources->len; i++) {
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
 
-		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !options_load_file(o, yaml))
+		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !load_file(o, yaml, true))
 			ok = false;
 		g_free(yaml);
 	}
@@ -712,7 +739,7 @@ bool options_load_entry(struct options *o, yaml_document_t *doc, yaml_node_t *de
 	static const char *const none[] = { NULL };
 	const char *const *skip = own ? own : none;
 	GPtrArray *keys = g_ptr_array_new();
-	struct yreader r = { o, doc, file, g_strdup(dir), true, NULL, true, NULL };
+	struct yreader r = { .o = o, .doc = doc, .file = file, .dir = g_strdup(dir), .ok = true, .manifest = true };
 	bool ok = true;
 
 	for (const char *const *k = skip; *k; k++)

@@ -213,3 +213,36 @@ char *paths_display(const char *given_root, const char *rel)
 		return g_strdup(rel);
 	return g_build_filename(given_root, rel, NULL);
 }
+
+bool paths_within(const char *dir, const char *value)
+{
+	char **parts = g_strsplit(value, "/", -1), *real_dir, *probe, *real = NULL;
+	bool dotdot = false, inside;
+	size_t n;
+
+	for (char **p = parts; *p; p++)
+		dotdot = dotdot || !strcmp(*p, "..");
+	g_strfreev(parts);
+	if (!*value || g_path_is_absolute(value) || dotdot)
+		return false;
+	real_dir = realpath(dir, NULL);
+	if (!real_dir)
+		return false;
+	/* The deepest part of it that exists, links followed; what follows cannot leave it. */
+	probe = g_build_filename(dir, value, NULL);
+	while (!(real = realpath(probe, NULL))) {
+		char *up = g_path_get_dirname(probe);
+		bool top = !strcmp(up, probe);
+
+		g_free(probe);
+		probe = up;
+		if (top)
+			break;
+	}
+	n = strlen(real_dir);
+	inside = real && !strncmp(real, real_dir, n) && (real[n] == '/' || !real[n] || n == 1);
+	free(real);
+	free(real_dir);
+	g_free(probe);
+	return inside;
+}

@@ -40,6 +40,12 @@ char *paths_resolve(const struct roots *r, const char *base_dir, const char *ref
  */
 char *paths_collapse(const char *path);
 
+/*
+ * Does value, a path written in a file of folder dir, stay inside dir? It must be relative, have
+ * no ".." in it, and lead nowhere else through a symbolic link (as far as it exists).
+ */
+bool paths_within(const char *dir, const char *value);
+
 /* True if ref names a URL with a scheme (http:, https:, data:, mailto:, ...) or starts with "//". */
 bool paths_is_url(const char *ref);
 
