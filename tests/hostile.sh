@@ -122,3 +122,40 @@ with open(sys.argv[1], 'w') as f:
     f.write('---\ntitle: alerts\n---\n\n' + '> [!NOTE]\n\n' * n + 'ALMARKER\n')
 PY
 build alerts model "$TMP/al"
+
+# Nesting past sense, before a parser sees it: JSON front matter 200,000 deep overflowed
+# json-glib's stack, a TOML dotted key of 50,000 parts toml++'s, YAML flow 100,000 deep took
+# libyaml a minute, and a batch manifest nested 200,000 deep (block style, or a JSON line)
+# overflowed folio's own walk. Each is now said with its file and line; the neighbour is kept.
+mkdir -p "$TMP/deep"
+python3 - "$TMP/deep" <<'PY'
+import os, sys
+d = sys.argv[1]
+n = 200000
+open(os.path.join(d, 'json.md'), 'w').write('{"title": "j", "x": ' + '[' * n + ']' * n + '}\n\nJ.\n')
+open(os.path.join(d, 'toml.md'), 'w').write('+++\ntitle = "t"\n' + '.'.join(['a'] * 50000) + ' = 1\n+++\n\nT.\n')
+open(os.path.join(d, 'yaml.md'), 'w').write('---\ntitle: y\nx: ' + '{a: ' * 100000 + '1' + '}' * 100000 + '\n---\n\nY.\n')
+open(os.path.join(d, 'good.md'), 'w').write('---\ntitle: good\n---\n\nDEEPNEIGHBOUR\n')
+open(os.path.join(d, 'm.yaml'), 'w').write('books:\n  - name: one\n    sources: coll\n    output: o/one.epub\n    title:\n      ' + '- ' * n + 'x\n')
+open(os.path.join(d, 'm.jsonl'), 'w').write('{"name": "one", "sources": "coll", "output": "o/one.epub"}\n{"name": "two", "title": ' + '[' * n + ']' * n + '}\n')
+os.makedirs(os.path.join(d, 'coll'), exist_ok=True)
+open(os.path.join(d, 'coll', 'a.md'), 'w').write('---\ntitle: a\n---\n\nA.\n')
+PY
+got=0
+timeout 60 "$FOLIO" --offline "$TMP/deep" -o "$TMP/deep.epub" 2>"$TMP/deep.err" || got=$?
+[ $got = 0 ] && ok "deep nesting: the book is written in time" || not_ok "deep nesting: the book is written in time" "exit $got: $(head -c 600 "$TMP/deep.err")"
+for f in json:1:JSON toml:3:TOML yaml:3:YAML; do
+	IFS=: read -r file line format <<<"$f"
+	contains "deep nesting: $format front matter said, with its line" "$TMP/deep.err" \
+		"deep/$file\.md:$line: warning: bad $format front matter: nested deeper than 1000 levels"
+done
+contains "deep nesting: the neighbour kept" <($textof "$TMP/deep.epub") DEEPNEIGHBOUR
+got=0
+timeout 60 "$FOLIO_ONLINE" batch -q "$TMP/deep/m.yaml" 2>"$TMP/deep-batch.err" || got=$?
+[ $got = 2 ] && ok "deep nesting: a block-style manifest is a bad manifest (exit 2), not a crash" \
+	|| not_ok "deep nesting: a block-style manifest is a bad manifest (exit 2), not a crash" "exit $got: $(head -c 300 "$TMP/deep-batch.err")"
+contains "deep nesting: ... said with its line" "$TMP/deep-batch.err" "m\.yaml:6: error: 'title' has a value of the wrong kind"
+got=0
+timeout 60 "$FOLIO_ONLINE" batch -q "$TMP/deep/m.jsonl" 2>"$TMP/deep-batch.err" || got=$?
+[ $got = 2 ] && ok "deep nesting: a JSON-lines manifest too" || not_ok "deep nesting: a JSON-lines manifest too" "exit $got: $(head -c 300 "$TMP/deep-batch.err")"
+contains "deep nesting: ... with its line" "$TMP/deep-batch.err" "m\.jsonl:2: error: not a JSON object: nested deeper than 1000 levels"

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "base/diag.h"
+#include "base/nesting.h"
 
 int yamlfile_line(const yaml_node_t *n)
 {
@@ -21,6 +22,12 @@ bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
 	if (!g_file_get_contents(path, &text, &len, &err)) {
 		diag_error(path, 0, "cannot read %s: %s", what, err->message);
 		g_error_free(err);
+		return false;
+	}
+	if (nesting_too_deep(text, len, NESTING_BRACKETS)) {
+		diag_error(path, nesting_too_deep(text, len, NESTING_BRACKETS), "bad YAML in %s: nested deeper than %d levels",
+			   what, NESTING_MAX);
+		g_free(text);
 		return false;
 	}
 	yaml_parser_initialize(&parser);

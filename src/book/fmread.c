@@ -2,6 +2,7 @@
 #include "book/fmread.h"
 
 #include "base/diag.h"
+#include "base/nesting.h"
 #include "book/fm_json.h"
 #include "book/fm_yaml.h"
 #include "book/toml.h"
@@ -14,6 +15,13 @@ const char *fm_format_name(enum fm_format f)
 struct fm_node *fm_read(enum fm_format f, const char *file, const char *text, size_t len, int first_line,
 			const char *what)
 {
+	int deep = nesting_too_deep(text, len, f == FMT_TOML ? NESTING_TOML : NESTING_BRACKETS);
+
+	if (deep) {
+		diag_warn(file, first_line + deep - 1, "bad %s %s: nested deeper than %d levels", fm_format_name(f), what,
+			  NESTING_MAX);
+		return NULL;
+	}
 	switch (f) {
 	case FMT_TOML: {
 		char *problem = NULL;

@@ -13,6 +13,7 @@
 
 #include "base/diag.h"
 #include "base/report.h"
+#include "base/nesting.h"
 #include "base/options.h"
 #include "base/parallel.h"
 #include "base/paths.h"
@@ -58,10 +59,13 @@ static void entry_free(gpointer p)
 
 /* ---- the manifest ---- */
 
-/* A node as text, keys in the order written: what a book's settings were, for --resume. */
-static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n)
+/*
+ * A node as text, keys in the order written: what a book's settings were, for --resume. Below
+ * NESTING_MAX levels (block sequences nest without brackets) nothing more is written.
+ */
+static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n, int depth)
 {
-	if (!n)
+	if (!n || depth > NESTING_MAX)
 		return;
 	switch (n->type) {
 	case YAML_SCALAR_NODE:
@@ -72,7 +76,7 @@ static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n)
 		for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 			if (it > n->data.sequence.items.start)
 				g_string_append_c(s, ',');
-			node_text(s, doc, yaml_document_get_node(doc, *it));
+			node_text(s, doc, yaml_document_get_node(doc, *it), depth + 1);
 		}
 		g_string_append_c(s, ']');
 		break;
@@ -81,9 +85,9 @@ static void node_text(GString *s, yaml_document_t *doc, yaml_node_t *n)
 		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 			if (p > n->data.mapping.pairs.start)
 				g_string_append_c(s, ',');
-			node_text(s, doc, yaml_document_get_node(doc, p->key));
+			node_text(s, doc, yaml_document_get_node(doc, p->key), depth + 1);
 			g_string_append_c(s, ':');
-			node_text(s, doc, yaml_document_get_node(doc, p->value));
+			node_text(s, doc, yaml_document_get_node(doc, p->value), depth + 1);
 		}
 		g_string_append_c(s, '}');
 		break;
@@ -165,8 +169,8 @@ static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_nod
 		}
 	}
 	e->name = name ? g_strdup(name) : default_name(&e->o);
-	node_text(settings, doc, defaults);
-	node_text(settings, doc, map);
+	node_text(settings, doc, defaults, 0);
+	node_text(settings, doc, map, 0);
 	e->settings = g_string_free(settings, FALSE);
 	if (!ok) {
 		entry_free(e);
@@ -226,12 +230,20 @@ static bool read_yaml(struct batch *bt, const char *dir)
 	return ok;
 }
 
+/* Each node of doc, parsed from one line of a file, moved to that line (lines before it: by). */
+static void shift_lines(yaml_document_t *doc, int by)
+{
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+		n->start_mark.line += (size_t)by;
+		n->end_mark.line += (size_t)by;
+	}
+}
+
 /* JSON lines: one book a line (blank lines and lines starting with # are skipped). */
 static bool read_json_lines(struct batch *bt, const char *text, const char *dir)
 {
 	bool ok = true;
 	int lineno = 0;
-	GString *padded = g_string_new(NULL);
 
 	for (const char *p = text; *p;) {
 		const char *end = strchr(p, '\n');
@@ -246,20 +258,19 @@ static bool read_json_lines(struct batch *bt, const char *text, const char *dir)
 			yaml_document_t doc;
 			yaml_node_t *root;
 
-			/* Parsed with the lines before it as blank lines, so every node knows its line. */
-			g_string_set_size(padded, 0);
-			for (int i = 1; i < lineno; i++)
-				g_string_append_c(padded, '\n');
-			g_string_append_len(padded, p, (gssize)len);
 			yaml_parser_initialize(&parser);
-			yaml_parser_set_input_string(&parser, (const unsigned char *)padded->str, padded->len);
-			if (!yaml_parser_load(&parser, &doc)) {
+			yaml_parser_set_input_string(&parser, (const unsigned char *)p, len);
+			if (nesting_too_deep(p, len, NESTING_BRACKETS)) {
+				diag_error(bt->manifest, lineno, "not a JSON object: nested deeper than %d levels", NESTING_MAX);
+				ok = false;
+			} else if (!yaml_parser_load(&parser, &doc)) {
 				diag_error(bt->manifest, lineno, "not a JSON object: %s",
 					   parser.problem ? parser.problem : "syntax error");
 				ok = false;
 			} else {
 				struct entry *e = NULL;
 
+				shift_lines(&doc, lineno - 1);	/* every node knows its line in the file */
 				root = yaml_document_get_root_node(&doc);
 				if (!root || root->type != YAML_MAPPING_NODE) {
 					diag_error(bt->manifest, lineno, "a book should be a JSON object of settings");
@@ -276,7 +287,6 @@ static bool read_json_lines(struct batch *bt, const char *text, const char *dir)
 		}
 		p = end ? end + 1 : p + len;
 	}
-	g_string_free(padded, TRUE);
 	return ok;
 }
 
@@ -486,8 +496,8 @@ static void read_status(struct batch *bt)
 		lineno++;
 		if (end)
 			*end = '\0';
-		if (!*p)
-			continue;
+		if (!*p || nesting_too_deep(p, strlen(p), NESTING_BRACKETS))
+			continue;	/* not a line this program wrote */
 		yaml_parser_initialize(&parser);
 		yaml_parser_set_input_string(&parser, (const unsigned char *)p, strlen(p));
 		if (yaml_parser_load(&parser, &doc)) {
