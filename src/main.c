@@ -189,6 +189,10 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (!writer_check_targets(&o, NULL, 0)) {
+		options_clear(&o);
+		return EXIT_USAGE;
+	}
 	if (o.report && !report_open(o.report)) {
 		options_clear(&o);
 		return EXIT_FAILED;

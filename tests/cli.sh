@@ -126,3 +126,22 @@ done
 printf 'css: %s\n' "$TMP/confine/outside/secret.css" >"$TMP/confine/user.yaml"
 "$FOLIO" --offline -q --config "$TMP/confine/user.yaml" "$TMP/confine/book" -o "$TMP/confine-user.epub" 2>/dev/null
 contains "folio.yaml confined: --config may name any path" <(unzip -p "$TMP/confine-user.epub" EPUB/css/epub.css) "SECRET-CSS"
+
+# An output or report may not replace what the run reads, or another output: "-o coll/a.md"
+# replaced the article with the book, "--report coll/a.md" emptied it, "-o b.epub --report b.epub"
+# replaced the book with the report; a batch book's output likewise. Each is said, exit 2.
+mkdir -p "$TMP/clash/coll"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nA.\n' >"$TMP/clash/coll/a.md"
+cp "$TMP/clash/coll/a.md" "$TMP/clash/a.orig"
+expect_status "outputs: one that is an article read is refused (exit 2)" 2 "$FOLIO" "$TMP/clash/coll" -t epub -o "$TMP/clash/coll/a.md"
+contains "outputs: ... said" "$TMP/err" "the output '.*coll/a\.md' is a file folio reads in the SOURCE"
+expect_status "outputs: a report that is the SOURCE file is refused" 2 "$FOLIO" "$TMP/clash/coll/a.md" -o "$TMP/clash/x.epub" --report "$TMP/clash/coll/a.md"
+expect_status "outputs: a new Markdown file in a SOURCE folder is refused too" 2 "$FOLIO" "$TMP/clash/coll" -t epub -o "$TMP/clash/coll/new.md"
+expect_status "outputs: the report on the book is refused" 2 "$FOLIO" "$TMP/clash/coll" -o "$TMP/clash/b.epub" --report "$TMP/clash/b.epub"
+contains "outputs: ... said" "$TMP/err" "is named twice \(as an output and as the report\)"
+same_bytes "outputs: the article is untouched" "$TMP/clash/a.orig" "$TMP/clash/coll/a.md"
+expect_status "outputs: a book beside the articles is fine" 0 "$FOLIO" -q "$TMP/clash/coll" -o "$TMP/clash/coll/book.epub"
+printf 'books:\n  - name: one\n    sources: coll\n    output: coll/a.md\n    to: epub\n' >"$TMP/clash/m.yaml"
+expect_status "outputs: a batch book whose output is an article read is a bad manifest" 2 "$FOLIO_ONLINE" batch -q "$TMP/clash/m.yaml"
+contains "outputs: ... said with its line" "$TMP/err" "m\.yaml:2: error: the output .*coll/a\.md' is a file folio reads"
+same_bytes "outputs: ... the article untouched" "$TMP/clash/a.orig" "$TMP/clash/coll/a.md"

@@ -168,6 +168,8 @@ static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_nod
 			ok = false;
 		}
 	}
+	if (ok && !writer_check_targets(&e->o, bt->manifest, e->line))
+		ok = false;
 	e->name = name ? g_strdup(name) : default_name(&e->o);
 	node_text(settings, doc, defaults, 0);
 	node_text(settings, doc, map, 0);

@@ -1,6 +1,7 @@
 /* writer.c - picks a writer by format or file extension and writes all outputs atomically. */
 #include "cli/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/diag.h"
@@ -36,6 +37,83 @@ const struct writer *writer_for(enum output_format to, const char *path)
 	if (!w)
 		diag_error(path, 0, "cannot tell the format from the name: use .epub or .pdf, or -t");
 	return w;
+}
+
+/* Where path will be written: its folder's real path and its name; NULL for "-" (standard output). */
+static char *target_of(const char *path)
+{
+	char *dir, *name, *real, *out;
+
+	if (!strcmp(path, "-"))
+		return NULL;
+	dir = g_path_get_dirname(path);
+	name = g_path_get_basename(path);
+	real = realpath(dir, NULL);
+	out = real ? g_build_filename(real, name, NULL) : g_canonicalize_filename(path, NULL);
+	free(real);
+	g_free(dir);
+	g_free(name);
+	return out;
+}
+
+/* A name folio reads in a SOURCE folder: an article (Markdown, a Hugo HTML page) or its settings. */
+static bool read_as_input(const char *path)
+{
+	static const char *const exts[] = { ".md", ".markdown", ".html", ".htm", NULL };
+	char *name = g_path_get_basename(path), *low = g_ascii_strdown(name, -1);
+	bool input = !strcmp(low, "folio.yaml");
+
+	for (const char *const *e = exts; *e && !input; e++)
+		input = g_str_has_suffix(low, *e);
+	g_free(low);
+	g_free(name);
+	return input;
+}
+
+/* Is real (a real path) source, or a file in the folder source, of a name folio reads there? */
+static bool replaces_input(const char *source, const char *real)
+{
+	char *src = realpath(source, NULL);
+	size_t n = src ? strlen(src) : 0;
+	bool hit = src && (!strcmp(src, real) || (!strncmp(real, src, n) && real[n] == '/' && read_as_input(real)));
+
+	free(src);
+	return hit;
+}
+
+bool writer_check_targets(const struct options *o, const char *file, int line)
+{
+	GPtrArray *named = g_ptr_array_new();
+	GPtrArray *real = g_ptr_array_new_with_free_func(g_free);
+	bool ok = true;
+
+	g_ptr_array_extend(named, o->outputs, NULL, NULL);
+	if (o->report)
+		g_ptr_array_add(named, o->report);
+	for (guint i = 0; i < named->len; i++)
+		g_ptr_array_add(real, target_of(g_ptr_array_index(named, i)));
+	for (guint i = 0; ok && i < named->len; i++) {
+		const char *r = g_ptr_array_index(real, i), *what = o->report && i + 1 == named->len ? "report" : "output";
+
+		for (guint k = 0; ok && r && k < i; k++) {
+			if (!g_strcmp0(g_ptr_array_index(real, k), r)) {
+				diag_error(file, line, "'%s' is named twice (as an output and as the %s): one would replace the other",
+					   (const char *)g_ptr_array_index(named, i), what);
+				ok = false;
+			}
+		}
+		for (guint k = 0; ok && r && k < o->sources->len; k++) {
+			if (replaces_input(g_ptr_array_index(o->sources, k), r)) {
+				diag_error(file, line, "the %s '%s' is a file folio reads in the SOURCE '%s': writing it would "
+					   "replace it", what, (const char *)g_ptr_array_index(named, i),
+					   (const char *)g_ptr_array_index(o->sources, k));
+				ok = false;
+			}
+		}
+	}
+	g_ptr_array_free(named, TRUE);
+	g_ptr_array_free(real, TRUE);
+	return ok;
 }
 
 struct theme *export_prepare(struct export *x, const struct options *o)

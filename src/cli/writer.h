@@ -17,6 +17,13 @@ struct writer {
 const struct writer *writer_for(enum output_format to, const char *path);
 
 /*
+ * No output or report of o may replace what the run reads or another of them: a SOURCE file, a
+ * Markdown or HTML page or folio.yaml in a SOURCE folder, or the same path twice. Said (with
+ * file and line: a manifest's book; NULL, 0: the command line) and false when one would.
+ */
+bool writer_check_targets(const struct options *o, const char *file, int line);
+
+/*
  * What the back ends get besides the book: the options and the print theme
  * (templates/theme.yaml or --theme, with --page-size, --margin and
  * --two-sided applied), loaded before anything is read, so a bad theme fails
