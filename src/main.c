@@ -10,7 +10,6 @@
 
 #include "format/pdf/theme.h"
 #include "read/build.h"
-#include "read/select.h"
 #include "base/diag.h"
 #include "cli/batch.h"
 #include "cli/digest.h"
@@ -74,12 +73,7 @@ static int build(struct options *o)
 		theme_free(theme);
 		return EXIT_FAILED;
 	}
-	/* A book with nothing in it is a mistake (a cron job would mail it every week), unless asked for. */
-	if (b->articles->len == 0 && !o->allow_empty) {
-		char *why = select_account(b);
-
-		diag_error(NULL, 0, "no article for the book: %s; nothing written (--allow-empty writes an empty book)", why);
-		g_free(why);
+	if (!writer_book_wanted(b, o)) {
 		book_free(b);
 		theme_free(theme);
 		return EXIT_FAILED;

@@ -327,3 +327,19 @@ contains "batch: a digest book is written, its articles counted" "$TMP/d.status.
 contains "batch: a digest book records its state" "$TMP/d.state" "^run"
 (cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
 contains "batch: a digest with nothing new is not a failure" "$TMP/d.status.jsonl" '"book":"weekly".*"status":"nothing-new"'
+
+# ---- a book with no article ----
+# A book with no article failed alone (exit 1, nothing written) and was "written" in a batch,
+# empty, exit 0; now it fails there too, unless allow-empty, and the others are written.
+mkdir -p "$TMP/emptysrc"
+cat >"$TMP/e.yaml" <<EOF
+books:
+  - {name: none, sources: emptysrc, offline: true, output: out-e/none.epub}
+  - {name: asked, sources: emptysrc, offline: true, allow-empty: true, output: out-e/asked.epub}
+  - {name: some, sources: coll, offline: true, output: out-e/some.epub}
+EOF
+expect_status "batch: a book with no article fails it (exit 1)" 1 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch -q e.yaml"
+contains "batch: ... its status says why" "$TMP/e.status.jsonl" '"book":"none".*"status":"failed","message":"no article for the book'
+[ ! -e "$TMP/out-e/none.epub" ] && ok "batch: ... nothing written for it" || not_ok "batch: ... nothing written for it"
+contains "batch: allow-empty writes the empty book" "$TMP/e.status.jsonl" '"book":"asked".*"status":"written"'
+[ -s "$TMP/out-e/some.epub" ] && ok "batch: ... the others are written" || not_ok "batch: ... the others are written"

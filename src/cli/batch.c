@@ -609,7 +609,7 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 		r->status = st == DIGEST_WRITTEN ? "written" : st == DIGEST_NOTHING_NEW ? "nothing-new" : "failed";
 	} else if ((theme = export_prepare(&x, &e->o))) {
 		b = book_build(&e->o, NULL, theme->cjk_latin_space);
-		if (b && !diag_failed()) {
+		if (b && !diag_failed() && writer_book_wanted(b, &e->o)) {
 			x.book = b;
 			x.pages = &pages;
 			if (export_book(&x, e->o.outputs, e->o.to))

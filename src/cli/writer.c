@@ -9,6 +9,7 @@
 #include "format/model/model.h"
 #include "format/pdf/pdf.h"
 #include "format/pdf/theme.h"
+#include "read/select.h"
 
 static const struct writer writers[] = {
 	{ FORMAT_EPUB, "epub", "epub", epub_write },
@@ -114,6 +115,19 @@ bool writer_check_targets(const struct options *o, const char *file, int line)
 	g_ptr_array_free(named, TRUE);
 	g_ptr_array_free(real, TRUE);
 	return ok;
+}
+
+bool writer_book_wanted(const struct book *b, const struct options *o)
+{
+	char *why;
+
+	/* A book with nothing in it is a mistake (a cron job would mail it every week), unless asked for. */
+	if (b->articles->len > 0 || o->allow_empty)
+		return true;
+	why = select_account(b);
+	diag_error(NULL, 0, "no article for the book: %s; nothing written (--allow-empty writes an empty book)", why);
+	g_free(why);
+	return false;
 }
 
 struct theme *export_prepare(struct export *x, const struct options *o)

@@ -23,6 +23,9 @@ const struct writer *writer_for(enum output_format to, const char *path);
  */
 bool writer_check_targets(const struct options *o, const char *file, int line);
 
+/* Does b hold an article, or o allow an empty book? Else said ("no article for the book: why"). */
+bool writer_book_wanted(const struct book *b, const struct options *o);
+
 /*
  * What the back ends get besides the book: the options and the print theme
  * (templates/theme.yaml or --theme, with --page-size, --margin and
