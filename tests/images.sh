@@ -282,3 +282,23 @@ lacks "bmp: ... without a warning" "$TMP/bmp.err" "warning"
 	|| not_ok "bmp: drawn in the PDF" "$(pdfimages -list "$TMP/bmp.pdf")"
 unzip -l "$TMP/bmp.epub" >"$TMP/bmp.list"
 lacks "bmp: no bitmap packed in the EPUB" "$TMP/bmp.list" "\.bmp"
+
+# A picture cut short (a copy or download that stopped) was packed and printed half grey, with
+# nothing said: a JPEG without its end marker, a PNG without IEND, a WebP shorter than its RIFF
+# size. Each is now damaged, said with its article's line, a placeholder shown; a JPEG with data
+# after its end (a phone's motion photo) is whole.
+mkdir -p "$TMP/cut"
+cp tests/images/serve/photo "$TMP/cut/whole.jpg"
+n=$(stat -c %s "$TMP/cut/whole.jpg")
+head -c $((n / 3)) "$TMP/cut/whole.jpg" >"$TMP/cut/cut.jpg"
+{ cat "$TMP/cut/whole.jpg"; head -c 5000 /dev/zero; printf 'ftypmp42'; } >"$TMP/cut/motion.jpg"
+n=$(stat -c %s tests/epub/media/dot.png)
+head -c $((n - 12)) tests/epub/media/dot.png >"$TMP/cut/cut.png"
+head -c 60 tests/images/serve/lossy-webp >"$TMP/cut/cut.webp"
+printf -- '---\ntitle: Cut\n---\n\n![a](whole.jpg)\n\n![b](cut.jpg)\n\n![c](motion.jpg)\n\n![d](cut.png)\n\n![e](cut.webp)\n' >"$TMP/cut/a.md"
+"$FOLIO" --offline "$TMP/cut" -t model -o "$TMP/cut.model" 2>"$TMP/cut.err"
+for f in 7:cut.jpg:jpg 11:cut.png:png 13:cut.webp:webp; do
+	IFS=: read -r line file ext <<<"$f"
+	contains "cut short: $file is said, with its line" "$TMP/cut.err" "a\.md:$line: warning: image '$file' is damaged: the $ext ends before its end \(cut short\)"
+done
+lacks "cut short: a whole JPEG, and one with data after its end, are not" "$TMP/cut.err" "whole\.jpg|motion\.jpg"

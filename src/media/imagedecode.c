@@ -299,6 +299,10 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 		*why = g_strdup("is damaged: its header gives no size");
 		return false;
 	}
+	if (imagetype_cut_short(data, len, info)) {
+		*why = g_strdup_printf("is damaged: the %s ends before its end (cut short)", info->ext);
+		return false;
+	}
 	/* gdk-pixbuf's GIF loader trips over its own checks on such files (GLib criticals). */
 	if (info->frames < 1) {
 		*why = g_strdup("is damaged: the GIF holds no picture");

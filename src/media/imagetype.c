@@ -236,3 +236,57 @@ bool imagetype_sniff(const unsigned char *d, size_t len, struct image_info *info
 		info->width = info->height = 0;
 	return true;
 }
+
+/* A JPEG's segments walked to its end marker (EOI); data after it (a motion photo's video) is fine. */
+static bool jpeg_whole(const unsigned char *d, size_t len)
+{
+	size_t i = 2;
+
+	while (i + 1 < len) {
+		unsigned m;
+
+		if (d[i] != 0xFF) {
+			i++;	/* entropy-coded data */
+			continue;
+		}
+		m = d[i + 1];
+		if (m == 0xD9)
+			return true;
+		if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+			i += m == 0xFF ? 1 : 2;	/* a stuffed byte, fill, a restart: still in the data */
+			continue;
+		}
+		if (i + 3 >= len)
+			return false;
+		i += 2 + be16(d + i + 2);	/* a segment with its length */
+	}
+	return false;
+}
+
+/* A PNG's chunks walked to IEND. */
+static bool png_whole(const unsigned char *d, size_t len)
+{
+	for (size_t i = 8; i + 8 <= len;) {
+		unsigned long n = be32(d + i);
+
+		if (!memcmp(d + i + 4, "IEND", 4))
+			return true;
+		if (n > len - i - 8)
+			return false;
+		i += 12 + n;
+	}
+	return false;
+}
+
+bool imagetype_cut_short(const unsigned char *d, size_t len, const struct image_info *info)
+{
+	if (!strcmp(info->media_type, "image/jpeg"))
+		return !jpeg_whole(d, len);
+	if (!strcmp(info->media_type, "image/png"))
+		return !png_whole(d, len);
+	if (!strcmp(info->media_type, "image/webp"))
+		return (unsigned long)le16(d + 4) + ((unsigned long)le16(d + 6) << 16) + 8 > len;
+	if (!strcmp(info->media_type, "image/bmp"))
+		return (unsigned long)le16(d + 2) + ((unsigned long)le16(d + 4) << 16) > len;
+	return false;
+}
