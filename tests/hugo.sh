@@ -702,3 +702,22 @@ printf -- '---\ntitle: Pic\ndate: 2022-02-28\n---\n\n{{< figure src="dot.png" ca
 "$FOLIO" -q --offline "$TMP/ptalt" -o "$TMP/ptalt.epub"
 contains "passthrough: a figure's alt keeps no backslashes" <(unzip -p "$TMP/ptalt.epub" EPUB/a0001.xhtml) \
 	'<img src="images/[^"]*" alt="Lighthouse \(image\) \[a\] \$5"/>'
+
+# A split configuration's files named for one language (Hugo's KEY.LANG.toml: hugo.en.toml,
+# languages.zh-cn.toml, params.en.toml) are that language's settings: they were not read, so
+# DoIt's, FixIt's and Lruihao's sites were one English language (--only-lang zh-cn: no article).
+mkdir -p "$TMP/langfiles/config/_default" "$TMP/langfiles/content/posts"
+printf 'title = "Demo"\ndefaultContentLanguage = "zh-cn"\n' >"$TMP/langfiles/config/_default/hugo.toml"
+printf 'weight = 1\ntitle = "中文书名"\ncopyright = "本站内容采用 CC BY-NC-SA 4.0"\n' >"$TMP/langfiles/config/_default/languages.zh-cn.toml"
+printf 'weight = 2\nlanguageName = "English"\n' >"$TMP/langfiles/config/_default/hugo.en.toml"
+printf 'author = "Ann"\n' >"$TMP/langfiles/config/_default/params.en.toml"
+printf -- '---\ntitle: 图表\ndate: 2022-01-01\n---\n图表的说明。\n' >"$TMP/langfiles/content/posts/c.md"
+printf -- '---\ntitle: Charts\ndate: 2022-01-01\n---\nAbout charts.\n' >"$TMP/langfiles/content/posts/c.en.md"
+"$FOLIO" "$TMP/langfiles" --only-lang zh-cn -t model -o "$TMP/langfiles-zh.model" 2>"$TMP/langfiles.err"
+contains "language files: the language's own title" "$TMP/langfiles-zh.model" '^  title: 中文书名$'
+contains "language files: ... and its copyright" "$TMP/langfiles-zh.model" '^  rights: 本站内容采用 CC BY-NC-SA 4\.0$'
+contains "language files: the Chinese page in the Chinese book" "$TMP/langfiles-zh.model" '^article a0001 .*/posts/c\.md$'
+lacks "language files: ... alone" "$TMP/langfiles-zh.model" 'c\.en\.md'
+"$FOLIO" "$TMP/langfiles" --only-lang en -t model -o "$TMP/langfiles-en.model" 2>/dev/null
+contains "language files: the English book has its page" "$TMP/langfiles-en.model" '^article a0001 .*/posts/c\.en\.md$'
+contains "language files: ... and its language's params" "$TMP/langfiles-en.model" '^  author: Ann$'

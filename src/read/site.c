@@ -69,11 +69,51 @@ static struct fm_node *read_file(const char *path)
 	return n;
 }
 
+/* The mapping under key in map, made when there is none (NULL: key holds something else). */
+static struct fm_node *child_map(struct fm_node *map, const char *key)
+{
+	struct fm_node *n = (struct fm_node *)fm_map_get(map, key);
+
+	if (!n) {
+		n = fm_node_map(map->line);
+		fm_map_set(map, key, n);
+	}
+	return n->kind == FM_MAP ? n : NULL;
+}
+
+/*
+ * A file of config/_default named for one language (Hugo's KEY.LANG.toml): hugo.zh-cn.toml,
+ * config.en.toml and languages.en.toml are that language's settings (languages.LANG), any other
+ * its setting KEY (params.en.toml: languages.en.params). What is set already stays.
+ */
+static void merge_language_file(struct fm_node *config, const char *key, const char *lang, struct fm_node *v)
+{
+	struct fm_node *langs = child_map(config, "languages"), *l = langs ? child_map(langs, lang) : NULL;
+
+	if (!l) {
+		fm_node_free(v);
+	} else if (strcmp(key, "hugo") && strcmp(key, "config") && strcmp(key, "languages")) {
+		if (!fm_map_get(l, key))
+			fm_map_set(l, key, v);
+		else
+			fm_node_free(v);
+	} else {
+		for (guint i = 0; v->kind == FM_MAP && i < v->keys->len; i++) {
+			const char *k = g_ptr_array_index(v->keys, i);
+
+			if (!fm_map_get(l, k))
+				fm_map_set(l, k, fm_node_copy(g_ptr_array_index(v->items, i)));
+		}
+		fm_node_free(v);
+	}
+}
+
 /*
  * Each other file of config/_default is the setting its name says, as Hugo reads a split
- * configuration (params.toml: [params], markup.yaml: markup, languages.toml ...). A file named for
- * one language (menus.en.toml) is not read, nor the hugo.* or config.* file itself. Names in order,
- * TOML first, so the same file wins each run.
+ * configuration (params.toml: [params], markup.yaml: markup, languages.toml ...), and a file named
+ * for one language (hugo.zh-cn.toml, languages.en.toml, menus.en.toml) that language's. The hugo.*
+ * or config.* file itself is not read again. Names in order, TOML first, so the same file wins
+ * each run.
  */
 static void merge_split_config(struct fm_node *config, const char *path)
 {
@@ -84,16 +124,21 @@ static void merge_split_config(struct fm_node *config, const char *path)
 	for (size_t e = 0; names && e < G_N_ELEMENTS(ext); e++) {
 		for (guint i = 0; i < names->len; i++) {
 			const char *n = g_ptr_array_index(names, i);
-			char *key, *file;
+			char *key, *file, *dot;
+			struct fm_node *v;
 
 			if (!g_str_has_suffix(n, ext[e]))
 				continue;
 			key = g_strndup(n, strlen(n) - strlen(ext[e]));
 			file = g_build_filename(dir, n, NULL);
-			if (*key && !strchr(key, '.') && strcmp(key, "hugo") && strcmp(key, "config")
-			    && !fm_map_get(config, key) && g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
-				struct fm_node *v = read_file(file);
-
+			dot = strchr(key, '.');
+			if (dot && dot > key && dot[1] && !strchr(dot + 1, '.') && g_file_test(file, G_FILE_TEST_IS_REGULAR)
+			    && (v = read_file(file))) {
+				*dot = '\0';
+				merge_language_file(config, key, dot + 1, v);
+			} else if (*key && !dot && strcmp(key, "hugo") && strcmp(key, "config")
+				   && !fm_map_get(config, key) && g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
+				v = read_file(file);
 				if (v)
 					fm_map_set(config, key, v);
 			}
