@@ -159,3 +159,18 @@ got=0
 timeout 60 "$FOLIO_ONLINE" batch -q "$TMP/deep/m.jsonl" 2>"$TMP/deep-batch.err" || got=$?
 [ $got = 2 ] && ok "deep nesting: a JSON-lines manifest too" || not_ok "deep nesting: a JSON-lines manifest too" "exit $got: $(head -c 300 "$TMP/deep-batch.err")"
 contains "deep nesting: ... with its line" "$TMP/deep-batch.err" "m\.jsonl:2: error: not a JSON object: nested deeper than 1000 levels"
+
+# Shortcode tags that never close: each was read to the end of the text (5,000 unclosed
+# '{{< figure src="x" ' took 34 s, 100,000 '{{<' 23 s); now a tag stops at the next one, and the
+# search for a tag's end is not made again over the same text.
+mkdir -p "$TMP/unclosed"
+python3 - "$TMP/unclosed" "${HOSTILE_SCALE:-1}" <<'PY'
+import os, sys
+n = int(float(sys.argv[2]) * 20000)
+open(os.path.join(sys.argv[1], 'a.md'), 'w').write('---\ntitle: a\n---\n' + '{{< figure src="x" ' * n + '\n\nUNCLOSEDA\n')
+open(os.path.join(sys.argv[1], 'b.md'), 'w').write('---\ntitle: b\n---\n' + '{{<' * (n * 5) + '\n\nUNCLOSEDB >}}\n')
+PY
+build unclosed model "$TMP/unclosed"
+build unclosed epub "$TMP/unclosed"
+$textof "$TMP/unclosed.epub" >"$TMP/unclosed.epub.txt" 2>&1
+contains "hostile epub: unclosed shortcodes keep the text after them" "$TMP/unclosed.epub.txt" "UNCLOSEDA"

@@ -102,6 +102,8 @@ struct lexer {
 	guint8 *code_line;	/* per line of the body: 1 inside a code block */
 	int nlines;
 	size_t *line_start;	/* byte offset of each line (index 1..nlines) */
+	/* find_delim's last answer for each delimiter ('<' 0, '%' 1): asked from, found (0: none) */
+	size_t delim_from[2], delim_found[2];
 };
 
 static int line_at(const struct lexer *L, size_t off)
@@ -224,13 +226,25 @@ static char *lex_value(const struct lexer *L, size_t *p, char delim, const char 
 	return g_string_free(v, FALSE);
 }
 
-/* The first ">}}" (or "%}}") from p on, or 0: where a tag that cannot be read ends. */
+/*
+ * The first ">}}" (or "%}}") from p on, or 0: where a tag that cannot be read ends. Asked again
+ * from further on, the last answer holds while p has not passed it: thousands of unclosed tags
+ * are not each a search to the end of the text.
+ */
 static size_t find_delim(const struct lexer *L, size_t p, char delim)
 {
-	for (; p + 3 <= L->len; p++)
+	struct lexer *memo = (struct lexer *)L;
+	int k = delim == '%';
+	size_t from = p;
+
+	if (L->delim_from[k] && L->delim_from[k] <= p && (!L->delim_found[k] || L->delim_found[k] - 3 >= p))
+		return L->delim_found[k];
+	memo->delim_from[k] = from;
+	for (; p + 3 <= L->len; p++) {
 		if (tag_end_at(L, p, delim))
-			return p + 3;
-	return 0;
+			return memo->delim_found[k] = p + 3;
+	}
+	return memo->delim_found[k] = 0;
 }
 
 /* The tag that starts at p ("{{<" or "{{%"): a token, whatever it is. */
@@ -286,6 +300,11 @@ static struct token lex_tag(const struct lexer *L, size_t p)
 		q = skip_spaces(L, q);
 		if (q >= L->len) {
 			why = "it is never closed with '}}'";
+			break;
+		}
+		/* Another tag's opening: this one was never closed (reading on would be quadratic). */
+		if (at(L, q, "{{<") || at(L, q, "{{%")) {
+			why = "it is never closed with '}}' before the next shortcode";
 			break;
 		}
 		if ((e = tag_end_at(L, q, t.delim))) {
