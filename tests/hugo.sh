@@ -721,3 +721,18 @@ lacks "language files: ... alone" "$TMP/langfiles-zh.model" 'c\.en\.md'
 "$FOLIO" "$TMP/langfiles" --only-lang en -t model -o "$TMP/langfiles-en.model" 2>/dev/null
 contains "language files: the English book has its page" "$TMP/langfiles-en.model" '^article a0001 .*/posts/c\.en\.md$'
 contains "language files: ... and its language's params" "$TMP/langfiles-en.model" '^  author: Ann$'
+
+# Two sections of one title (an untranslated "FAQ" in two languages) are two parts: they were one,
+# the Chinese pages under the English part, and the Chinese page's link to its section text.
+mkdir -p "$TMP/sametitle/content/en/faq" "$TMP/sametitle/content/zh-cn/faq"
+printf 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.zh-cn]\ncontentDir = "content/zh-cn"\nweight = 2\n' \
+	>"$TMP/sametitle/hugo.toml"
+for l in en zh-cn; do
+	printf -- '---\ntitle: FAQ\n---\nAbout the questions.\n' >"$TMP/sametitle/content/$l/faq/_index.md"
+	printf -- '---\ntitle: Q %s\ndate: 2022-01-01\n---\nSee [the section](_index.md) first.\n' "$l" >"$TMP/sametitle/content/$l/faq/q.md"
+done
+"$FOLIO" "$TMP/sametitle" -t model -o "$TMP/sametitle.model" 2>/dev/null
+[ "$(grep -c '^part p0[12] FAQ: a000[0-9]$' "$TMP/sametitle.model")" = 2 ] && ok "same titles: two sections, two parts" \
+	|| not_ok "same titles: two sections, two parts" "$(grep '^part' "$TMP/sametitle.model")"
+contains "same titles: each page's link goes to its own part" <(grep -E '^article|^  link' "$TMP/sametitle.model" | tr '\n' '|') \
+	'/en/faq/q\.md\|  link line 5 _index\.md -> p01 \(part\)\|article a0002 .*/zh-cn/faq/q\.md\|  link line 5 _index\.md -> p02 \(part\)'

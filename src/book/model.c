@@ -120,6 +120,7 @@ void article_free(struct article *a)
 	g_free(a->lang);
 	g_free(a->id);
 	g_free(a->section);
+	g_free(a->section_key);
 	g_free(a->source_name);
 	g_free(a->source_url);
 	g_free(a->source_href);
@@ -175,6 +176,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->lang = g_strdup(a->lang);
 	c->id = g_strdup(a->id);
 	c->section = g_strdup(a->section);
+	c->section_key = g_strdup(a->section_key);
 	c->source_name = g_strdup(a->source_name);
 	c->source_url = g_strdup(a->source_url);
 	c->source_href = g_strdup(a->source_href);

@@ -146,6 +146,7 @@ struct article {
 	char *lang;		/* article lang, else the book's */
 	char *id;		/* "a0003": EPUB file name and anchor prefix */
 	char *section;		/* title of the _index.md section it belongs to, or NULL */
+	char *section_key;	/* that section's _index.md (real path): sections of one title stay apart */
 	char *source_name;	/* where the article came from (front matter, or the trailing link) */
 	char *source_url;	/* as written */
 	char *source_href;	/* source_url when a book may link to it, else NULL */

@@ -166,7 +166,8 @@ static bool group_of(const struct reading *r, const struct article *a, enum grou
 	case GROUP_SECTION:
 		if (!a->section)
 			return false;
-		*key = g_strdup(a->section);
+		/* By the section itself: two of one title ("FAQ" in two languages) are two parts. */
+		*key = g_strdup(a->section_key ? a->section_key : a->section);
 		*title = g_strdup(a->section);
 		return true;
 	case GROUP_CATEGORY:
@@ -285,12 +286,13 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 	g_ptr_array_sort(sections, compare_sections);	/* stable: path order among equals */
 	for (guint i = 0; i < sections->len; i++) {
 		struct article *s = g_ptr_array_index(sections, i);
+		const char *key = s->section_key ? s->section_key : s->section;
 		struct group *g;
 
-		if (!s->section || g_hash_table_contains(by_key, s->section))
+		if (!s->section || g_hash_table_contains(by_key, key))
 			continue;
 		g = g_new0(struct group, 1);
-		g->key = g_strdup(s->section);
+		g->key = g_strdup(key);
 		g->part = part_new(s->section);
 		g->part->intro = s;
 		g->rank = (int)groups->len;

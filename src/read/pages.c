@@ -147,7 +147,9 @@ static void find_section(struct pages *p, struct article *a)
 
 	if (a->section_index) {
 		g_free(a->section);
+		g_free(a->section_key);
 		a->section = *dir ? g_strdup(a->title) : NULL;
+		a->section_key = *dir ? g_strdup(a->real) : NULL;
 		g_free(dir);
 		return;
 	}
@@ -157,7 +159,9 @@ static void find_section(struct pages *p, struct article *a)
 
 		if (s) {
 			g_free(a->section);
+			g_free(a->section_key);
 			a->section = g_strdup(s->title);
+			a->section_key = g_strdup(s->real);
 			break;
 		}
 		up = dir_of(dir);
