@@ -156,6 +156,13 @@ void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const ch
 	struct diag_held *h = g_private_get(&held_here);
 	char *text = g_strdup_vprintf(fmt, ap);
 
+	/* A message quotes what it read: bytes that are no UTF-8 there are not passed on. */
+	if (!g_utf8_validate(text, -1, NULL)) {
+		char *valid = g_utf8_make_valid(text, -1);
+
+		g_free(text);
+		text = valid;
+	}
 	if (h) {
 		struct held_message m = { level, kind, g_strdup(cause), g_strdup(detail), g_strdup(file), line, text };
 
