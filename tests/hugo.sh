@@ -736,3 +736,16 @@ done
 	|| not_ok "same titles: two sections, two parts" "$(grep '^part' "$TMP/sametitle.model")"
 contains "same titles: each page's link goes to its own part" <(grep -E '^article|^  link' "$TMP/sametitle.model" | tr '\n' '|') \
 	'/en/faq/q\.md\|  link line 5 _index\.md -> p01 \(part\)\|article a0002 .*/zh-cn/faq/q\.md\|  link line 5 _index\.md -> p02 \(part\)'
+
+# What an author locked with a password (FixIt's password: on a page, its fixit-encryptor
+# shortcode around a passage) was printed in clear; now it is left out, and said.
+mkdir -p "$TMP/locked"
+printf -- '---\ntitle: Secret\ndate: 2022-01-01\npassword: "abc"\n---\nSECRETTEXT\n' >"$TMP/locked/s.md"
+printf -- '---\ntitle: Part\ndate: 2022-01-02\n---\nBefore.\n\n{{%% fixit-encryptor "pw" %%}}\nLOCKEDTEXT\n{{%% /fixit-encryptor %%}}\n\nAfter.\n' \
+	>"$TMP/locked/e.md"
+"$FOLIO" "$TMP/locked" -o "$TMP/locked.epub" 2>"$TMP/locked.err"
+unzip -p "$TMP/locked.epub" >"$TMP/locked.all"
+lacks "locked: neither the page nor the passage is printed" "$TMP/locked.all" "SECRETTEXT|LOCKEDTEXT"
+contains "locked: the rest of the page is" "$TMP/locked.all" "After\."
+contains "locked: the page left out is said" "$TMP/locked.err" "note: 1 article locked with a password"
+contains "locked: the passage left out is said, with its line" "$TMP/locked.err" "e\.md:7: note: text locked with a password"

@@ -118,7 +118,7 @@ struct article {
 	char *permalink;	/* where the site publishes it: "/posts/a/" (url:, slug:), or NULL */
 	char *summary;		/* front matter's summary, else the body before <!--more-->, as text; or NULL */
 	enum hidden_by { HIDDEN_NOT, HIDDEN_FUTURE, HIDDEN_EXPIRED, HIDDEN_UNLISTED, HIDDEN_HEADLESS,
-			 HIDDEN_DRAFT_SECTION, HIDDEN_LAYOUT_ONLY, HIDDEN_DRAFT } hidden;	/* Hugo would not publish it (--include-* aside),
+			 HIDDEN_DRAFT_SECTION, HIDDEN_LAYOUT_ONLY, HIDDEN_DRAFT, HIDDEN_PROTECTED } hidden;	/* Hugo would not publish it (--include-* aside),
 									   or a theme's page with nothing of its own */
 	char *source;		/* while it is read: the body as written, until it is parsed */
 	size_t source_len;
@@ -206,6 +206,7 @@ struct chosen {
 	guint already_sent, duplicates, over_limit;
 	guint future, expired, unlisted, headless, draft_sections;	/* Hugo's publishing rules */
 	guint layout_only;	/* a theme's page (layout: search) with no text of its own */
+	guint protected_;	/* a page its author locked with a password (FixIt's password:) */
 	bool has_from, has_to;	/* the date window asked for: from <= date < to */
 	gint64 from, to;
 };

@@ -381,6 +381,14 @@ bool pages_layout_only(const struct article *a)
 	return !a->section_index && a->fm.tree && fm_map_get(a->fm.tree, "layout") && a->doc && !a->shows;
 }
 
+/* Does the page's front matter lock it with a password (FixIt, DoIt: password: "...")? */
+static bool password_set(const struct article *a)
+{
+	const struct fm_node *pw = a->fm.tree ? fm_map_get(a->fm.tree, "password") : NULL;
+
+	return pw && pw->kind != FM_MAP && pw->kind != FM_LIST && pw->text && *pw->text;
+}
+
 /* Would Hugo publish it now? (drafts: below, in a plain folder too) */
 static void publishing(const struct pages *p, struct article *a, bool draft_section)
 {
@@ -455,6 +463,9 @@ struct pages *pages_new(struct reading *r, GPtrArray *loaded, GPtrArray *section
 		/* A draft's body is not read either: its refs and shortcodes are not the book's to warn about. */
 		if (a->hidden == HIDDEN_NOT && a->fm.draft && !r->opts->include_drafts)
 			a->hidden = HIDDEN_DRAFT;
+		/* Locked by its author (FixIt's password:, the page shown only to who knows it): not printed. */
+		if (a->hidden == HIDDEN_NOT && password_set(a))
+			a->hidden = HIDDEN_PROTECTED;
 	}
 	for (guint i = 0; r->site && i < p->all->len; i++)
 		permalink(p, g_ptr_array_index(p->all, i));

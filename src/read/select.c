@@ -267,6 +267,8 @@ static bool filtered_out(struct reading *r, const struct select_filters *f, cons
 		return drop(&b->chosen.layout_only);
 	case HIDDEN_DRAFT:
 		return drop(&b->chosen.drafts);
+	case HIDDEN_PROTECTED:
+		return drop(&b->chosen.protected_);
 	default:
 		break;
 	}
@@ -362,6 +364,7 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 	note_count(b->chosen.unlisted, "that Hugo does not list (_build: list: never or local) left out");
 	note_count(b->chosen.headless, "in headless bundles left out (Hugo neither lists nor renders them)");
 	note_count(b->chosen.layout_only, "with no text (the theme's layout makes the page: search, archives) left out");
+	note_count(b->chosen.protected_, "locked with a password (password: in the front matter) left out: a book would print them in clear");
 	note_count(b->chosen.by_files, "not in the files: list left out");
 	if (b->chosen.by_date) {
 		char *what = g_strdup_printf("outside the dates asked for (%s) left out", f->window);
@@ -446,6 +449,7 @@ char *select_account(const struct book *b)
 		add_count(s, &first, c->headless, "in a headless bundle", "in headless bundles", "");
 		add_count(s, &first, c->layout_only, "with no text of its own (a theme's layout page)",
 			  "with no text of their own (a theme's layout pages)", "");
+		add_count(s, &first, c->protected_, "locked with a password", "locked with a password", "");
 		add_count(s, &first, c->by_files, "not in the files: list", "not in the files: list", "");
 		add_count(s, &first, c->by_date - c->undated, "outside the dates asked for", "outside the dates asked for", "");
 		add_count(s, &first, c->undated, "without a date", "without a date", " (--since, --until and --last need one)");

@@ -58,6 +58,9 @@ static enum sc_rendering built_in(const char *name)
 	/* Congo's and Blowfish's lead paragraph: {{ .Inner | markdownify }}. */
 	if (!strcmp(name, "lead"))
 		return SC_MARKDOWN;
+	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
+	if (!strcmp(name, "fixit-encryptor"))
+		return SC_DROP;
 	return SC_UNKNOWN;
 }
 
@@ -1250,6 +1253,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;
 	case SC_DROP:
+		if (!strcmp(t->name, "fixit-encryptor"))
+			diag_note(R->ctx->file, file_line(R, t->line),
+				  "text locked with a password (fixit-encryptor) left out: a book would print it in clear");
 		break;
 	default:
 		/* Unknown: its tags dropped, its inner text kept (Markdown in the {{% %}} form). */
