@@ -123,6 +123,15 @@ for k in "css" "cover" "report" "theme"; do
 	contains "folio.yaml confined: '$k:' outside is said, with its line" "$TMP/confine.err" \
 		"book/folio\.yaml:[1-4]: warning: '$k: .*' leads outside this folio\.yaml's folder; ignored"
 done
+# ... nor through a link that leads nowhere yet (the writer would create its target outside).
+mkdir -p "$TMP/confine2/book"
+cp "$TMP/confine/book/a.md" "$TMP/confine2/book/a.md"
+ln -sf "$TMP/confine/outside/made.txt" "$TMP/confine2/book/r.txt"
+printf 'report: r.txt\n' >"$TMP/confine2/book/folio.yaml"
+"$FOLIO" -q --offline "$TMP/confine2/book" -o "$TMP/confine2.epub" 2>"$TMP/confine2.err"
+[ ! -e "$TMP/confine/outside/made.txt" ] && ok "folio.yaml confined: a dangling link out is not written through" \
+	|| not_ok "folio.yaml confined: a dangling link out is not written through"
+contains "folio.yaml confined: ... and said" "$TMP/confine2.err" "'report: r\.txt' leads outside"
 printf 'css: %s\n' "$TMP/confine/outside/secret.css" >"$TMP/confine/user.yaml"
 "$FOLIO" --offline -q --config "$TMP/confine/user.yaml" "$TMP/confine/book" -o "$TMP/confine-user.epub" 2>/dev/null
 contains "folio.yaml confined: --config may name any path" <(unzip -p "$TMP/confine-user.epub" EPUB/css/epub.css) "SECRET-CSS"
@@ -139,6 +148,10 @@ expect_status "outputs: a report that is the SOURCE file is refused" 2 "$FOLIO" 
 expect_status "outputs: a new Markdown file in a SOURCE folder is refused too" 2 "$FOLIO" "$TMP/clash/coll" -t epub -o "$TMP/clash/coll/new.md"
 expect_status "outputs: the report on the book is refused" 2 "$FOLIO" "$TMP/clash/coll" -o "$TMP/clash/b.epub" --report "$TMP/clash/b.epub"
 contains "outputs: ... said" "$TMP/err" "is named twice \(as an output and as the report\)"
+ln -sf "$TMP/clash/coll/a.md" "$TMP/clash/link.md"
+expect_status "outputs: a link to an article read is refused too" 2 "$FOLIO" "$TMP/clash/coll" -t model -o "$TMP/clash/link.md"
+ln -sf "$TMP/clash/out.epub" "$TMP/clash/o2.epub"
+expect_status "outputs: a report that is a link to the book is refused" 2 "$FOLIO" "$TMP/clash/coll" -o "$TMP/clash/out.epub" --report "$TMP/clash/o2.epub"
 same_bytes "outputs: the article is untouched" "$TMP/clash/a.orig" "$TMP/clash/coll/a.md"
 expect_status "outputs: a book beside the articles is fine" 0 "$FOLIO" -q "$TMP/clash/coll" -o "$TMP/clash/coll/book.epub"
 printf 'books:\n  - name: one\n    sources: coll\n    output: coll/a.md\n    to: epub\n' >"$TMP/clash/m.yaml"

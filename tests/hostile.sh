@@ -135,6 +135,8 @@ n = 200000
 open(os.path.join(d, 'json.md'), 'w').write('{"title": "j", "x": ' + '[' * n + ']' * n + '}\n\nJ.\n')
 open(os.path.join(d, 'toml.md'), 'w').write('+++\ntitle = "t"\n' + '.'.join(['a'] * 50000) + ' = 1\n+++\n\nT.\n')
 open(os.path.join(d, 'yaml.md'), 'w').write('---\ntitle: y\nx: ' + '{a: ' * 100000 + '1' + '}' * 100000 + '\n---\n\nY.\n')
+open(os.path.join(d, 'toml2.md'), 'w').write('+++\ntitle = "t"\n# 12" vinyl\n' + '.'.join(['a'] * 60000) + ' = 1\n+++\n\nT.\n')
+open(os.path.join(d, 'yaml2.md'), 'w').write('---\ntitle: Y # a 12" record\nx: ' + '[' * n + ']' * n + '\n---\n\nY.\n')
 open(os.path.join(d, 'good.md'), 'w').write('---\ntitle: good\n---\n\nDEEPNEIGHBOUR\n')
 open(os.path.join(d, 'm.yaml'), 'w').write('books:\n  - name: one\n    sources: coll\n    output: o/one.epub\n    title:\n      ' + '- ' * n + 'x\n')
 open(os.path.join(d, 'm.jsonl'), 'w').write('{"name": "one", "sources": "coll", "output": "o/one.epub"}\n{"name": "two", "title": ' + '[' * n + ']' * n + '}\n')
@@ -144,9 +146,10 @@ PY
 got=0
 timeout 60 "$FOLIO" --offline "$TMP/deep" -o "$TMP/deep.epub" 2>"$TMP/deep.err" || got=$?
 [ $got = 0 ] && ok "deep nesting: the book is written in time" || not_ok "deep nesting: the book is written in time" "exit $got: $(head -c 600 "$TMP/deep.err")"
-for f in json:1:JSON toml:3:TOML yaml:3:YAML; do
+# toml2 and yaml2: a stray quote in a comment hid the rest from the count (toml++ crashed again).
+for f in json:1:JSON toml:3:TOML yaml:3:YAML toml2:4:TOML yaml2:3:YAML; do
 	IFS=: read -r file line format <<<"$f"
-	contains "deep nesting: $format front matter said, with its line" "$TMP/deep.err" \
+	contains "deep nesting: $file.md ($format) said, with its line" "$TMP/deep.err" \
 		"deep/$file\.md:$line: warning: bad $format front matter: nested deeper than 1000 levels"
 done
 contains "deep nesting: the neighbour kept" <($textof "$TMP/deep.epub") DEEPNEIGHBOUR

@@ -14,10 +14,9 @@ enum { NESTING_MAX = 1000 };
 enum nesting_syntax { NESTING_BRACKETS, NESTING_TOML };
 
 /*
- * The line (from 1) where text first nests deeper than NESTING_MAX, or 0. Brackets and braces
- * are counted outside quoted strings ("..." with backslash escapes, '...' to the line's end at
- * most); in TOML, also the dots of a line outside strings (a dotted key a.b.c, which toml++ nests
- * as tables).
+ * The line (from 1) where text first nests deeper than NESTING_MAX, or 0: open brackets and
+ * braces not yet closed, wherever they are; in TOML, also the dots of one line (a dotted key
+ * a.b.c, which toml++ nests as tables).
  */
 int nesting_too_deep(const char *text, size_t len, enum nesting_syntax syntax);
 

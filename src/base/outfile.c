@@ -66,7 +66,7 @@ void outfile_scratch_untrack(char *path)
  * The file a chain of symbolic links ends at (it need not exist yet), or
  * NULL with errno set (ELOOP for a cycle). path itself when it is no link.
  */
-static char *follow_links(const char *path)
+char *outfile_follow_links(const char *path)
 {
 	char *cur = g_strdup(path);
 
@@ -176,7 +176,7 @@ struct outfile *outfile_begin(const char *path)
 			ok = begin_stream(o, fd);
 		goto out;
 	}
-	target = follow_links(path);
+	target = outfile_follow_links(path);
 	if (!target) {
 		diag_error(path, 0, "cannot follow the symbolic link: %s", g_strerror(errno));
 		goto out;

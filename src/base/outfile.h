@@ -27,6 +27,12 @@ struct outfile {
 };
 
 /* Prepare to write path. Returns NULL (reported, naming path and the reason) when it cannot be written. */
+/*
+ * The file a chain of symbolic links from path ends at (it need not exist yet), or NULL with
+ * errno set (ELOOP for a cycle); a copy of path when it is no link. What outfile_begin writes.
+ */
+char *outfile_follow_links(const char *path);
+
 struct outfile *outfile_begin(const char *path);
 /* Close, flush to disk and put in place. Returns false (reported, temporary removed) on failure. */
 bool outfile_commit(struct outfile *o);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/outfile.h"
+
 static void root_free(gpointer p)
 {
 	struct root *r = p;
@@ -214,35 +216,76 @@ char *paths_display(const char *given_root, const char *rel)
 	return g_build_filename(given_root, rel, NULL);
 }
 
-bool paths_within(const char *dir, const char *value)
+/* Is path (absolute, collapsed) inside real_dir, its existing part's links followed? */
+static bool inside_real(const char *real_dir, const char *path)
 {
-	char **parts = g_strsplit(value, "/", -1), *real_dir, *probe, *real = NULL;
-	bool dotdot = false, inside;
-	size_t n;
+	char *probe = g_strdup(path), *real = NULL, *rest = g_strdup(""), *full;
+	size_t n = strlen(real_dir);
+	bool inside;
 
-	for (char **p = parts; *p; p++)
-		dotdot = dotdot || !strcmp(*p, "..");
-	g_strfreev(parts);
-	if (!*value || g_path_is_absolute(value) || dotdot)
-		return false;
-	real_dir = realpath(dir, NULL);
-	if (!real_dir)
-		return false;
-	/* The deepest part of it that exists, links followed; what follows cannot leave it. */
-	probe = g_build_filename(dir, value, NULL);
+	/* The deepest part of it that exists, links followed; what follows it is appended as written. */
 	while (!(real = realpath(probe, NULL))) {
-		char *up = g_path_get_dirname(probe);
+		char *up = g_path_get_dirname(probe), *base = g_path_get_basename(probe);
+		char *r = *rest ? g_build_filename(base, rest, NULL) : g_strdup(base);
 		bool top = !strcmp(up, probe);
 
+		g_free(rest);
+		g_free(base);
 		g_free(probe);
+		rest = r;
 		probe = up;
 		if (top)
 			break;
 	}
-	n = strlen(real_dir);
-	inside = real && !strncmp(real, real_dir, n) && (real[n] == '/' || !real[n] || n == 1);
+	full = real && *rest ? g_build_filename(real, rest, NULL) : g_strdup(real ? real : "");
+	inside = real && !strncmp(full, real_dir, n) && (full[n] == '/' || !full[n] || n == 1);
 	free(real);
-	free(real_dir);
 	g_free(probe);
+	g_free(rest);
+	g_free(full);
 	return inside;
+}
+
+bool paths_within(const char *dir, const char *value)
+{
+	char **parts = g_strsplit(value, "/", -1), *real_dir;
+	GString *prefix;
+	bool ok = *value && !g_path_is_absolute(value);
+
+	for (char **p = parts; ok && *p; p++)
+		ok = strcmp(*p, "..") != 0;
+	real_dir = ok ? realpath(dir, NULL) : NULL;
+	ok = ok && real_dir;
+	/*
+	 * Each part that is a symbolic link must end inside, even one that leads nowhere yet (the
+	 * writer would follow it and create its target); then the whole path.
+	 */
+	prefix = g_string_new(real_dir);
+	for (char **p = parts; ok && *p; p++) {
+		struct stat st;
+
+		if (!**p || !strcmp(*p, "."))
+			continue;
+		g_string_append_printf(prefix, "/%s", *p);
+		if (lstat(prefix->str, &st) != 0)
+			break;	/* what follows does not exist: no link in it */
+		if (S_ISLNK(st.st_mode)) {
+			char *end = outfile_follow_links(prefix->str), *collapsed = end ? paths_collapse(end) : NULL;
+
+			ok = collapsed && g_path_is_absolute(collapsed) && inside_real(real_dir, collapsed);
+			g_free(collapsed);
+			g_free(end);
+		}
+	}
+	if (ok) {
+		char *whole = g_build_filename(real_dir, value, NULL), *collapsed = paths_collapse(whole);
+
+		ok = inside_real(real_dir, collapsed);
+		g_free(collapsed);
+		g_free(whole);
+	}
+	g_string_free(prefix, TRUE);
+	g_strfreev(parts);
+	free(real_dir);
+	return ok;
 }

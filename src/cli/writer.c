@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/outfile.h"
 #include "format/epub/epub.h"
 #include "format/model/model.h"
 #include "format/pdf/pdf.h"
@@ -40,13 +41,19 @@ const struct writer *writer_for(enum output_format to, const char *path)
 	return w;
 }
 
-/* Where path will be written: its folder's real path and its name; NULL for "-" (standard output). */
+/*
+ * Where path will be written: the end of its chain of symbolic links (as outfile_begin follows
+ * it), as its folder's real path and its name; "-" for standard output.
+ */
 static char *target_of(const char *path)
 {
-	char *dir, *name, *real, *out;
+	char *dir, *name, *real, *out, *end;
 
 	if (!strcmp(path, "-"))
-		return NULL;
+		return g_strdup("-");
+	end = outfile_follow_links(path);
+	if (end)
+		path = end;
 	dir = g_path_get_dirname(path);
 	name = g_path_get_basename(path);
 	real = realpath(dir, NULL);
@@ -54,6 +61,7 @@ static char *target_of(const char *path)
 	free(real);
 	g_free(dir);
 	g_free(name);
+	g_free(end);
 	return out;
 }
 
@@ -96,14 +104,15 @@ bool writer_check_targets(const struct options *o, const char *file, int line)
 	for (guint i = 0; ok && i < named->len; i++) {
 		const char *r = g_ptr_array_index(real, i), *what = o->report && i + 1 == named->len ? "report" : "output";
 
-		for (guint k = 0; ok && r && k < i; k++) {
-			if (!g_strcmp0(g_ptr_array_index(real, k), r)) {
-				diag_error(file, line, "'%s' is named twice (as an output and as the %s): one would replace the other",
-					   (const char *)g_ptr_array_index(named, i), what);
+		for (guint k = 0; ok && k < i; k++) {
+			if (!strcmp(g_ptr_array_index(real, k), r)) {
+				diag_error(file, line, "'%s' is named twice (%s): one would replace the other",
+					   (const char *)g_ptr_array_index(named, i),
+					   strcmp(what, "report") ? "as two outputs" : "as an output and as the report");
 				ok = false;
 			}
 		}
-		for (guint k = 0; ok && r && k < o->sources->len; k++) {
+		for (guint k = 0; ok && strcmp(r, "-") && k < o->sources->len; k++) {
 			if (replaces_input(g_ptr_array_index(o->sources, k), r)) {
 				diag_error(file, line, "the %s '%s' is a file folio reads in the SOURCE '%s': writing it would "
 					   "replace it", what, (const char *)g_ptr_array_index(named, i),
