@@ -500,6 +500,11 @@ contains "title heading: a heading that says something else stays" "$TMP/titlehe
 unzip -p "$TMP/titlehead.epub" $(unzip -Z1 "$TMP/titlehead.epub" | grep -E '^EPUB/a[0-9]+\.xhtml$') >"$TMP/titlehead.xhtml"
 lacks "title heading: not in the EPUB's body" "$TMP/titlehead.xhtml" '<h[2-6][^>]*>(Buttons|Hints)</h'
 contains "title heading: the next heading is the EPUB's first" "$TMP/titlehead.xhtml" '<h2 id="a[0-9]+-h1">Syntax</h2>'
+# ... and a link in the page to that heading goes to the article's top (it lost its link).
+printf -- '---\ntitle: Top\ndate: 2022-01-03\n---\n# Top {#btn}\n\nSee [this](#btn) and [that](#top).\n' >"$TMP/titlehead/d.md"
+"$FOLIO" -q "$TMP/titlehead" -t model -o "$TMP/titlehead.model"
+[ "$(grep -c 'link line 7 #\(btn\|top\) -> a[0-9]*$' "$TMP/titlehead.model")" = 2 ] && ok "title heading: links to it go to the article's top" \
+	|| not_ok "title heading: links to it go to the article's top" "$(grep link "$TMP/titlehead.model")"
 
 # A link with nothing in it ("[](url)", an embedded post's leftover) shows its address, in both books.
 "$FOLIO" -q tests/epub/emptylink.md -t trace -o "$TMP/emptylink.trace"

@@ -121,6 +121,7 @@ void article_free(struct article *a)
 	g_free(a->id);
 	g_free(a->section);
 	g_free(a->section_key);
+	g_strfreev(a->title_ids);
 	g_free(a->source_name);
 	g_free(a->source_url);
 	g_free(a->source_href);
@@ -177,6 +178,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->id = g_strdup(a->id);
 	c->section = g_strdup(a->section);
 	c->section_key = g_strdup(a->section_key);
+	c->title_ids = g_strdupv(a->title_ids);
 	c->source_name = g_strdup(a->source_name);
 	c->source_url = g_strdup(a->source_url);
 	c->source_href = g_strdup(a->source_href);

@@ -85,11 +85,23 @@ void passes_drop_title_heading(struct article *a)
 	text = folded_words(plain);
 	title = folded_words(a->title);
 	same = *title && !strcmp(text, title);
-	g_free(plain);
 	g_free(text);
 	g_free(title);
-	if (!same)
+	if (!same) {
+		g_free(plain);
 		return;
+	}
+	/* A link to it ("#buttons", its {#id} or the id Hugo makes) goes to the article's top. */
+	{
+		const char *id = a->heading_ids ? g_hash_table_lookup(a->heading_ids,
+								       GINT_TO_POINTER(cmark_node_get_start_line(first))) : NULL;
+
+		g_strfreev(a->title_ids);
+		a->title_ids = g_new0(char *, 3);
+		a->title_ids[0] = anchors_hugo_id(plain);
+		a->title_ids[1] = g_strdup(id);
+	}
+	g_free(plain);
 	/* Out of the text every view parses again too, line for line: its lines become blank. */
 	from = cmark_node_get_start_line(first);
 	to = cmark_node_get_end_line(first);
@@ -268,7 +280,8 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
 		return;
 	if (l->url[0] == '#') {
 		l->anchor = anchors_find(anchors_of(index, a), l->url + 1);
-		l->target = l->anchor ? a : NULL;
+		l->target = l->anchor || (a->title_ids && g_strv_contains((const char *const *)a->title_ids, l->url + 1))
+				    ? a : NULL;
 		return;
 	}
 	if (!paths_is_url(l->url)) {
