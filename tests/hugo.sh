@@ -749,3 +749,10 @@ lacks "locked: neither the page nor the passage is printed" "$TMP/locked.all" "S
 contains "locked: the rest of the page is" "$TMP/locked.all" "After\."
 contains "locked: the page left out is said" "$TMP/locked.err" "note: 1 article locked with a password"
 contains "locked: the passage left out is said, with its line" "$TMP/locked.err" "e\.md:7: note: text locked with a password"
+# ... a leftover file for a language the site does not have (menus.en.toml) makes no language.
+mkdir -p "$TMP/leftover/config/_default" "$TMP/leftover/content"
+printf 'title = "T"\ndefaultContentLanguage = "zh-cn"\n' >"$TMP/leftover/config/_default/hugo.toml"
+printf '[[main]]\nname = "x"\n' >"$TMP/leftover/config/_default/menus.en.toml"
+printf -- '---\ntitle: 中文\ndate: 2022-01-01\n---\n中文的内容。\n' >"$TMP/leftover/content/a.md"
+"$FOLIO" "$TMP/leftover" -t model -o "$TMP/leftover.model" 2>/dev/null
+contains "language files: a leftover one makes no language" "$TMP/leftover.model" '^  lang: zh-CN$'

@@ -426,7 +426,8 @@ static bool path_allowed(struct yreader *r, const struct def *d, const char *key
 {
 	const char *value = (const char *)v->data.scalar.value;
 
-	if (!r->confined || (d->kind != K_PATH && d->kind != K_PATHS) || !strcmp(value, "-") || paths_within(r->dir, value))
+	if (!r->confined || (d->kind != K_PATH && d->kind != K_PATHS) || !*value || !strcmp(value, "-")
+	    || paths_within(r->dir, value))
 		return true;
 	diag_warn(r->file, yamlfile_line(v), "'%s: %s' leads outside this folio.yaml's folder; ignored (a collection's "
 		  "settings read and write only inside it: give it with --%s or --config)", key, value, d->name);

@@ -284,9 +284,11 @@ bool imagetype_cut_short(const unsigned char *d, size_t len, const struct image_
 		return !jpeg_whole(d, len);
 	if (!strcmp(info->media_type, "image/png"))
 		return !png_whole(d, len);
+	/* WebP: its RIFF size, less a missing pad byte; a bitmap: no pixels where its header puts them
+	   (its file size field is often wrong, and readers ignore it). */
 	if (!strcmp(info->media_type, "image/webp"))
-		return (unsigned long)le16(d + 4) + ((unsigned long)le16(d + 6) << 16) + 8 > len;
+		return (unsigned long)le16(d + 4) + ((unsigned long)le16(d + 6) << 16) + 8 > len + 1;
 	if (!strcmp(info->media_type, "image/bmp"))
-		return (unsigned long)le16(d + 2) + ((unsigned long)le16(d + 4) << 16) > len;
+		return (unsigned long)le16(d + 10) + ((unsigned long)le16(d + 12) << 16) >= len;
 	return false;
 }

@@ -22,8 +22,8 @@ bool imagetype_sniff(const unsigned char *data, size_t len, struct image_info *i
 
 /*
  * Does the file end before its format says it does (a download or copy cut short)? A JPEG
- * without its end marker, a PNG without its IEND chunk, a WebP or bitmap shorter than its
- * header's size. Readers show such a picture half grey, or not at all.
+ * without its end marker, a PNG without its IEND chunk, a WebP shorter than its RIFF size, a
+ * bitmap that ends before its pixels begin. Readers show such a picture half grey, or not at all.
  */
 bool imagetype_cut_short(const unsigned char *data, size_t len, const struct image_info *info);
 

@@ -88,8 +88,17 @@ static struct fm_node *child_map(struct fm_node *map, const char *key)
  */
 static void merge_language_file(struct fm_node *config, const char *key, const char *lang, struct fm_node *v)
 {
-	struct fm_node *langs = child_map(config, "languages"), *l = langs ? child_map(langs, lang) : NULL;
+	bool defines = !strcmp(key, "hugo") || !strcmp(key, "config") || !strcmp(key, "languages");
+	const struct fm_node *known = fm_lookup(config, "languages");
+	struct fm_node *langs, *l;
 
+	/* params.en.toml or menus.en.toml: for a language the site has (a leftover makes none). */
+	if (!defines && !(known && known->kind == FM_MAP && fm_map_get(known, lang))) {
+		fm_node_free(v);
+		return;
+	}
+	langs = child_map(config, "languages");
+	l = langs ? child_map(langs, lang) : NULL;
 	if (!l) {
 		fm_node_free(v);
 	} else if (strcmp(key, "hugo") && strcmp(key, "config") && strcmp(key, "languages")) {
@@ -111,9 +120,9 @@ static void merge_language_file(struct fm_node *config, const char *key, const c
 /*
  * Each other file of config/_default is the setting its name says, as Hugo reads a split
  * configuration (params.toml: [params], markup.yaml: markup, languages.toml ...), and a file named
- * for one language (hugo.zh-cn.toml, languages.en.toml, menus.en.toml) that language's. The hugo.*
- * or config.* file itself is not read again. Names in order, TOML first, so the same file wins
- * each run.
+ * for one language (hugo.zh-cn.toml, languages.en.toml, menus.en.toml) that language's: the files
+ * that make languages first, then the settings of each. The hugo.* or config.* file itself is not
+ * read again. Names in order, TOML first, so the same file wins each run.
  */
 static void merge_split_config(struct fm_node *config, const char *path)
 {
@@ -121,18 +130,24 @@ static void merge_split_config(struct fm_node *config, const char *path)
 	char *dir = g_path_get_dirname(path);
 	GPtrArray *names = paths_sorted_names(dir, true, NULL);
 
+	for (int pass = 0; pass < 2; pass++)
 	for (size_t e = 0; names && e < G_N_ELEMENTS(ext); e++) {
 		for (guint i = 0; i < names->len; i++) {
 			const char *n = g_ptr_array_index(names, i);
 			char *key, *file, *dot;
 			struct fm_node *v;
+			bool defines;
 
 			if (!g_str_has_suffix(n, ext[e]))
 				continue;
 			key = g_strndup(n, strlen(n) - strlen(ext[e]));
 			file = g_build_filename(dir, n, NULL);
 			dot = strchr(key, '.');
-			if (dot && dot > key && dot[1] && !strchr(dot + 1, '.') && g_file_test(file, G_FILE_TEST_IS_REGULAR)
+			defines = !dot || g_str_has_prefix(key, "hugo.") || g_str_has_prefix(key, "config.")
+				  || g_str_has_prefix(key, "languages.");
+			if (defines != (pass == 0)) {
+				/* the other pass's */
+			} else if (dot && dot > key && dot[1] && !strchr(dot + 1, '.') && g_file_test(file, G_FILE_TEST_IS_REGULAR)
 			    && (v = read_file(file))) {
 				*dot = '\0';
 				merge_language_file(config, key, dot + 1, v);
