@@ -124,31 +124,27 @@ static void merge_language_file(struct fm_node *config, const char *key, const c
  * that make languages first, then the settings of each. The hugo.* or config.* file itself is not
  * read again. Names in order, TOML first, so the same file wins each run.
  */
-static void merge_split_config(struct fm_node *config, const char *path)
+/* The files of names in dir that make languages (defining), or the others, merged into config. */
+static void merge_files(struct fm_node *config, const char *dir, const GPtrArray *names, bool defining)
 {
 	static const char *const ext[] = { ".toml", ".yaml", ".yml", ".json" };
-	char *dir = g_path_get_dirname(path);
-	GPtrArray *names = paths_sorted_names(dir, true, NULL);
 
-	for (int pass = 0; pass < 2; pass++)
-	for (size_t e = 0; names && e < G_N_ELEMENTS(ext); e++) {
+	for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
 		for (guint i = 0; i < names->len; i++) {
 			const char *n = g_ptr_array_index(names, i);
 			char *key, *file, *dot;
 			struct fm_node *v;
-			bool defines;
 
 			if (!g_str_has_suffix(n, ext[e]))
 				continue;
 			key = g_strndup(n, strlen(n) - strlen(ext[e]));
 			file = g_build_filename(dir, n, NULL);
 			dot = strchr(key, '.');
-			defines = !dot || g_str_has_prefix(key, "hugo.") || g_str_has_prefix(key, "config.")
-				  || g_str_has_prefix(key, "languages.");
-			if (defines != (pass == 0)) {
-				/* the other pass's */
-			} else if (dot && dot > key && dot[1] && !strchr(dot + 1, '.') && g_file_test(file, G_FILE_TEST_IS_REGULAR)
-			    && (v = read_file(file))) {
+			if (defining != (!dot || g_str_has_prefix(key, "hugo.") || g_str_has_prefix(key, "config.")
+					 || g_str_has_prefix(key, "languages."))) {
+				/* the other round's */
+			} else if (dot && dot > key && dot[1] && !strchr(dot + 1, '.')
+				   && g_file_test(file, G_FILE_TEST_IS_REGULAR) && (v = read_file(file))) {
 				*dot = '\0';
 				merge_language_file(config, key, dot + 1, v);
 			} else if (*key && !dot && strcmp(key, "hugo") && strcmp(key, "config")
@@ -161,8 +157,18 @@ static void merge_split_config(struct fm_node *config, const char *path)
 			g_free(file);
 		}
 	}
-	if (names)
+}
+
+static void merge_split_config(struct fm_node *config, const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	GPtrArray *names = paths_sorted_names(dir, true, NULL);
+
+	if (names) {
+		merge_files(config, dir, names, true);
+		merge_files(config, dir, names, false);
 		g_ptr_array_free(names, TRUE);
+	}
 	g_free(dir);
 }
 
