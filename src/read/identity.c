@@ -43,7 +43,7 @@ char *identity_link_key(const char *url)
 }
 
 /* A headline as wire services and re-posters vary it: width, case and runs of spaces aside. */
-static char *fold_title(const char *title)
+char *identity_fold_title(const char *title)
 {
 	char *norm = g_utf8_normalize(title, -1, G_NORMALIZE_NFKC);
 	char *folded = g_utf8_casefold(norm ? norm : title, -1);
@@ -72,7 +72,7 @@ char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz)
 	GDateTime *u = g_date_time_new_from_unix_utc(utc);
 	GDateTime *l = g_date_time_to_timezone(u, tz);
 	char *day = g_date_time_format(l, "%Y-%m-%d");
-	char *folded = fold_title(title);
+	char *folded = identity_fold_title(title);
 	char *key = g_strdup_printf("title:%s:%s", day, folded);
 
 	g_free(folded);

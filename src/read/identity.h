@@ -38,4 +38,7 @@ char *identity_link_key(const char *url);
 /* "title:2025-03-09:title" with the title folded (NFKC, case, runs of spaces) and the day taken in tz. g_free. */
 char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz);
 
+/* A title as a reader compares it: NFKC (width), case and runs of white space aside. g_free. */
+char *identity_fold_title(const char *title);
+
 #endif

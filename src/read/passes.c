@@ -58,20 +58,6 @@ char *passes_article_title(const struct article *a)
 	return base;
 }
 
-/* Text compared as a reader sees it: case and runs of white space aside. */
-static char *folded_words(const char *s)
-{
-	char *folded = g_utf8_casefold(s, -1), **words = g_strsplit_set(folded, " \t\n\r", -1);
-	GString *out = g_string_new(NULL);
-
-	for (char **w = words; *w; w++)
-		if (**w)
-			g_string_append_printf(out, "%s%s", out->len ? " " : "", *w);
-	g_strfreev(words);
-	g_free(folded);
-	return g_string_free(out, FALSE);
-}
-
 void passes_drop_title_heading(struct article *a)
 {
 	cmark_node *first = a->doc && !a->html ? cmark_node_first_child(a->doc) : NULL;
@@ -82,8 +68,8 @@ void passes_drop_title_heading(struct article *a)
 	if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING || !a->title || !a->markdown)
 		return;
 	plain = node_plain_text(first);
-	text = folded_words(plain);
-	title = folded_words(a->title);
+	text = identity_fold_title(plain);
+	title = identity_fold_title(a->title);
 	same = *title && !strcmp(text, title);
 	g_free(text);
 	g_free(title);
