@@ -10,6 +10,7 @@
 #include "format/model/model.h"
 #include "format/pdf/pdf.h"
 #include "format/pdf/theme.h"
+#include "read/collect.h"
 #include "read/select.h"
 
 static const struct writer writers[] = {
@@ -68,13 +69,9 @@ static char *target_of(const char *path)
 /* A name folio reads in a SOURCE folder: an article (Markdown, a Hugo HTML page) or its settings. */
 static bool read_as_input(const char *path)
 {
-	static const char *const exts[] = { ".md", ".markdown", ".html", ".htm", NULL };
-	char *name = g_path_get_basename(path), *low = g_ascii_strdown(name, -1);
-	bool input = !strcmp(low, "folio.yaml");
+	char *name = g_path_get_basename(path);
+	bool input = !strcmp(name, "folio.yaml") || collect_may_read(name);
 
-	for (const char *const *e = exts; *e && !input; e++)
-		input = g_str_has_suffix(low, *e);
-	g_free(low);
 	g_free(name);
 	return input;
 }

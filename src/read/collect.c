@@ -30,9 +30,19 @@ static bool is_markdown(const char *name)
 	       || g_str_has_suffix(name, ".MD") || g_str_has_suffix(name, ".Markdown");
 }
 
+static bool is_html(const char *name)
+{
+	return g_str_has_suffix(name, ".html") || g_str_has_suffix(name, ".htm");
+}
+
+bool collect_may_read(const char *name)
+{
+	return is_markdown(name) || is_html(name);
+}
+
 static bool is_content(const char *name, const struct rules *rules)
 {
-	return is_markdown(name) || (rules->html && (g_str_has_suffix(name, ".html") || g_str_has_suffix(name, ".htm")));
+	return is_markdown(name) || (rules->html && is_html(name));
 }
 
 /* index.md, index.en.md, index.html: the page of a leaf bundle. */

@@ -22,6 +22,9 @@ struct found_file {
  * read as Hugo reads it: its content folders only, .html files too, and in a leaf bundle (a
  * folder with an index file) only the index files. Returns an array of struct found_file *.
  */
+/* Is name one folio may read as an article (Markdown; HTML in a Hugo site's content)? */
+bool collect_may_read(const char *name);
+
 GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const struct site *site);
 
 #endif
