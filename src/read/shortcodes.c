@@ -669,6 +669,71 @@ static bool blank_line_at(const struct render *R, size_t off)
 static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
 			 bool top);
 
+/* A letter or digit of an attribute's name or bare value: ASCII ones, '_', '-', ':', '.', and any of UTF-8's. */
+static bool attr_char(unsigned char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || c == '-' || c == ':' || c == '.' || c >= 0x80;
+}
+
+/*
+ * Is s[0, n) the inside of an attribute block as Hugo's Goldmark reads one after a heading
+ * (checked with Debian's hugo): "#id", ".class" (either may be empty), name=value with the
+ * name starting with a letter, '_' or ':' and the value "quoted", [an array] or a bare word,
+ * all apart by spaces or commas; *id the last id given, or NULL. Anything else ("{bar}", "{x=}",
+ * "{x='1'}") is the heading's text.
+ */
+static bool attr_block(const char *s, size_t n, char **id)
+{
+	size_t i = 0;
+
+	*id = NULL;
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == ',') {
+			i++;
+			continue;
+		}
+		if (s[i] == '#' || s[i] == '.') {
+			size_t from = i + 1;
+
+			for (i++; i < n && attr_char((unsigned char)s[i]); i++)
+				;
+			/* The last id given is the heading's; an empty one ("{#}") leaves folio's own. */
+			if (s[from - 1] == '#' && i > from) {
+				g_free(*id);
+				*id = g_strndup(s + from, i - from);
+			}
+		} else if (g_ascii_isalpha(s[i]) || s[i] == '_' || s[i] == ':') {
+			size_t v;
+
+			while (i < n && attr_char((unsigned char)s[i]))
+				i++;
+			if (i >= n || s[i] != '=')
+				goto text;
+			v = ++i;
+			if (i < n && (s[i] == '"' || s[i] == '[')) {
+				const char *end = memchr(s + i + 1, s[i] == '"' ? '"' : ']', n - i - 1);
+
+				if (!end)
+					goto text;
+				i = (size_t)(end - s) + 1;
+			} else {
+				while (i < n && attr_char((unsigned char)s[i]))
+					i++;
+				if (i == v)
+					goto text;
+			}
+		} else {
+			goto text;
+		}
+		if (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != ',')
+			goto text;
+	}
+	return true;
+text:
+	g_clear_pointer(id, g_free);
+	return false;
+}
+
 /* A heading line "## Title {#id .class}": where its attribute block starts (spaces before it too) and its id. */
 static size_t heading_attrs(const char *s, size_t n, char **id)
 {
@@ -690,19 +755,8 @@ static size_t heading_attrs(const char *s, size_t n, char **id)
 	open = close - 1;
 	while (open > i && s[open] != '{')
 		open--;
-	if (s[open] != '{' || open + 1 >= close - 1 || (s[open + 1] != '#' && s[open + 1] != '.'))
+	if (s[open] != '{' || !attr_block(s + open + 1, close - 1 - (open + 1), id))
 		return 0;
-	*id = NULL;
-	for (size_t k = open + 1; k < close - 1; k++) {
-		if (s[k] == '#' && (k == open + 1 || s[k - 1] == ' ')) {
-			size_t e = k + 1;
-
-			while (e < close - 1 && s[e] != ' ' && s[e] != '}')
-				e++;
-			g_free(*id);
-			*id = g_strndup(s + k + 1, e - k - 1);
-		}
-	}
 	while (open > i && (s[open - 1] == ' ' || s[open - 1] == '\t'))
 		open--;
 	return open;
@@ -1371,7 +1425,7 @@ void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, stru
 	out->more = -1;
 	/* Nothing to do for most bodies: no shortcode, divider, attribute block or (wanted) emoji code. */
 	if (!g_strstr_len(body, (gssize)len, "{{") && !g_strstr_len(body, (gssize)len, "<!--more-->")
-	    && !g_strstr_len(body, (gssize)len, "{#") && !g_strstr_len(body, (gssize)len, "{.")
+	    && !memchr(body, '{', len)
 	    && !(ctx->emoji && memchr(body, ':', len))) {
 		g_string_append_len(s, body, (gssize)len);
 		out->len = s->len;

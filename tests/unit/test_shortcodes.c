@@ -271,6 +271,18 @@ int main(void)
 	      && !strcmp(((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->id, "named"));
 	sc_result_clear(&r);
 
+	/* Goldmark's attribute blocks as Debian's hugo reads them: what it takes is cut, the rest is text. */
+	run("# A {anchor=false}\n# B {x=\"1 2\" y=3, .c}\n# C {#a #b}\n# D {#}\n# E {x=[1,2]}\n"
+	    "# F {bar}\n# G {x=}\n# H {a=b c}\n# I {x='1'}\n# J {x=a/b}\n# K {1x=a}\n# L {#a!}\n# M {x=a}}\n",
+	    false, false, &r);
+	CHECK_STR("heading attributes: name=value, lists by commas, empty id cut; other braces kept", r.text,
+		  "# A\n# B\n# C\n# D\n# E\n"
+		  "# F {bar}\n# G {x=}\n# H {a=b c}\n# I {x='1'}\n# J {x=a/b}\n# K {1x=a}\n# L {#a!}\n# M {x=a}}\n");
+	CHECK("heading attributes: the last id is the heading's, an empty one none", r.heading_ids->len == 1
+	      && ((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->line == 3
+	      && !strcmp(((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->id, "b"));
+	sc_result_clear(&r);
+
 	run("first {{< param author >}}\n\n<!--more-->\n\nrest\n", false, false, &r);
 	CHECK("summary divider: found in the text given to Markdown", r.more >= 0 && !strncmp(r.text + r.more, "<!--more-->", 11));
 	CHECK("summary divider: before it, the summary", !strncmp(r.text, "first 李明\n\n", (size_t)r.more));
