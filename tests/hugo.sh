@@ -91,7 +91,9 @@ else
 fi
 
 # ---- What folio reads of a site, one thing at a time (the model; fast) ----
-contains "site: twelve pages, both languages, in one book" "$TMP/site.model" '^  articles: 12$'
+contains "site: twelve pages and the two home pages, both languages, in one book" "$TMP/site.model" '^  articles: 14$'
+contains "site: each language's home page (content/LANG/_index.md) is a chapter first" "$TMP/site.model" \
+	'^article a0002 tests/hugo/site/content/en/_index\.md$'
 contains "site: the title is the site's" "$TMP/site.model" '^  title: 江城评论 · 测试站$'
 contains "site: the author is params.author" "$TMP/site.model" '^  author: 江岸编辑部$'
 contains "site: the rights are the site's copyright" "$TMP/site.model" '^  rights: © 2025 江岸编辑部，CC BY 4.0$'
@@ -108,11 +110,12 @@ contains "site: an unknown shortcode, one warning with its count" "$TMP/folio.er
 [ "$(grep -c "marginnote" "$TMP/folio.err")" = 1 ] && ok "site: ... and only one" \
 	|| not_ok "site: ... and only one" "$(grep marginnote "$TMP/folio.err")"
 "$FOLIO" "$site" --include-future --include-expired -o "$TMP/all.model" 2>/dev/null
-contains "site: --include-future and --include-expired keep those four" "$TMP/all.model" '^  articles: 16$'
+contains "site: --include-future and --include-expired keep those four" "$TMP/all.model" '^  articles: 18$'
 "$FOLIO" "$site" --only-lang en -o "$TMP/en.model" 2>/dev/null
 contains "site: --only-lang en, the English title" "$TMP/en.model" '^  title: River City Commentary · Fixture$'
 contains "site: --only-lang en, the English author" "$TMP/en.model" '^  author: River Desk$'
-contains "site: --only-lang en, three pages" "$TMP/en.model" '^  articles: 3$'
+contains "site: --only-lang en, three pages and the home page" "$TMP/en.model" '^  articles: 4$'
+contains "site: --only-lang en, the English home page first" "$TMP/en.model" '^article a0001 tests/hugo/site/content/en/_index\.md$'
 grep -q "column is written by River Bank" <(unzip -p "$TMP/site.epub" '*.xhtml' 2>/dev/null) \
 	&& ok "site: the English section's cascade reaches index.en.md in the Chinese folder (param columnist)" \
 	|| not_ok "site: the English section's cascade reaches index.en.md in the Chinese folder (param columnist)" \
@@ -756,3 +759,39 @@ printf '[[main]]\nname = "x"\n' >"$TMP/leftover/config/_default/menus.en.toml"
 printf -- '---\ntitle: 中文\ndate: 2022-01-01\n---\n中文的内容。\n' >"$TMP/leftover/content/a.md"
 "$FOLIO" "$TMP/leftover" -t model -o "$TMP/leftover.model" 2>/dev/null
 contains "language files: a leftover one makes no language" "$TMP/leftover.model" '^  lang: zh-CN$'
+
+# The home page's text (content/_index.md: hugo-book's landing page) was in no chapter and lost;
+# when the book is the whole site it is the first chapter. Not one with no text, a draft, a
+# digest's (--since), nor one alone (no page); untitled it has the book's title; "<br />" above
+# the heading that gives it its title no longer keeps that heading twice.
+mkdir -p "$TMP/home/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "Site T"\n' >"$TMP/home/hugo.toml"
+printf -- '---\nlayout: landing\n---\n\n<br />\n\n# Landing {anchor=false}\n\nHOMETEXT here.\n\n- ### Fast {anchor=false}\n  Quick.\n' \
+	>"$TMP/home/content/_index.md"
+printf -- '---\ntitle: Post\ndate: 2022-01-01\n---\nPost text.\n' >"$TMP/home/content/posts/p.md"
+"$FOLIO" "$TMP/home" -o "$TMP/home.model" -o "$TMP/home.epub" 2>"$TMP/home.err"
+contains "home page: the first chapter" "$TMP/home.model" '^article a0001 .*/content/_index\.md$'
+contains "home page: titled by its heading, the attribute block cut" "$TMP/home.model" '^  title: Landing$'
+lacks "home page: that heading is not kept twice" "$TMP/home.model" 'h1 #a0001-h[0-9]+ Landing'
+contains "home page: a heading in a list item loses its attribute block too" "$TMP/home.model" 'h3 #a0001-h[0-9]+ Fast$'
+unzip -p "$TMP/home.epub" EPUB/a0001.xhtml >"$TMP/home.xhtml"
+contains "home page: its text is in the EPUB" "$TMP/home.xhtml" 'HOMETEXT here'
+java -jar /usr/bin/epubcheck "$TMP/home.epub" >"$TMP/home.check" 2>&1
+contains "home page: the EPUB passes epubcheck" "$TMP/home.check" '^Messages: 0 fatals / 0 errors / 0 warnings'
+"$FOLIO" "$TMP/home" --since 2021-01-01 -o "$TMP/home-digest.model" 2>/dev/null
+lacks "home page: not in a digest (--since)" "$TMP/home-digest.model" '_index\.md'
+printf -- '---\ntitle: Only front matter\n---\n' >"$TMP/home/content/_index.md"
+"$FOLIO" "$TMP/home" -o "$TMP/home-empty.model" 2>/dev/null
+lacks "home page: none with no text" "$TMP/home-empty.model" '_index\.md'
+printf -- '---\nbuild:\n  render: never\n---\nNEVERHOME\n' >"$TMP/home/content/_index.md"
+"$FOLIO" "$TMP/home" -o "$TMP/home-never.model" 2>/dev/null
+lacks "home page: none that Hugo does not render" "$TMP/home-never.model" '_index\.md'
+printf -- '---\n---\nUntitled home.\n' >"$TMP/home/content/_index.md"
+"$FOLIO" "$TMP/home" -o "$TMP/home-untitled.model" 2>/dev/null
+contains "home page: untitled, the book's title" <(grep -A1 '^article a0001' "$TMP/home-untitled.model") '^  title: Site T$'
+rm "$TMP/home/content/posts/p.md"
+got=0
+"$FOLIO" "$TMP/home" -o "$TMP/home-alone.model" 2>"$TMP/home-alone.err" || got=$?
+[ $got = 1 ] && [ ! -e "$TMP/home-alone.model" ] && ok "home page: alone it makes no book" \
+	|| not_ok "home page: alone it makes no book" "exit $got: $(cat "$TMP/home-alone.err")"
+contains "home page: ... and the run says so" "$TMP/home-alone.err" 'no article found .*only 1 section page \(_index\.md\)'

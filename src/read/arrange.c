@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "read/pages.h"
 #include "read/select.h"
 #include "base/langtag.h"
 
@@ -323,11 +324,23 @@ static guint len(const GPtrArray *a)
 	return a ? a->len : 0;
 }
 
+/* Are the site's articles (of the languages asked for) all in, none chosen by date, name, list or limit? */
+static bool whole_languages(const struct options *o)
+{
+	return !o->since && !o->until && !o->last && !len(o->categories) && !len(o->tags) && !o->untagged
+	       && !len(o->files) && o->limit < 0 && !o->new_only;
+}
+
 /* Is the book the whole site, no article chosen but by Hugo's publishing rules (drafts ...)? */
 static bool whole_site(const struct options *o)
 {
-	return !o->since && !o->until && !o->last && !len(o->categories) && !len(o->tags) && !o->untagged
-	       && !len(o->only_langs) && !len(o->files) && o->limit < 0 && !o->new_only;
+	return whole_languages(o) && !len(o->only_langs);
+}
+
+/* A section Hugo publishes: not a draft (nor below one; hugo -D, --include-drafts), rendered. */
+static bool published(const struct article *section, bool drafts)
+{
+	return (!section->fm.draft || drafts) && !section->fm.render_never && !section->fm.headless;
 }
 
 /*
@@ -350,8 +363,7 @@ static void sections_above(GPtrArray *groups, bool whole, bool drafts)
 
 			if (g->above || g->part->articles->len || !intro || !intro->shows)
 				continue;
-			/* A section Hugo publishes: not a draft (nor below one; hugo -D, --include-drafts), rendered. */
-			g->above = whole && (!intro->fm.draft || drafts) && !intro->fm.render_never && !intro->fm.headless;
+			g->above = whole && published(intro, drafts);
 			for (guint k = 0; k < groups->len && !g->above; k++)
 				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
 			found |= g->above;
@@ -450,3 +462,40 @@ out:
 	g_ptr_array_free(groups, TRUE);
 	g_hash_table_destroy(by_key);
 }
+
+/* Does the book hold an article in lang (the book's own for an article without one; NULL: the book's)? */
+static bool book_has_lang(const struct book *b, const char *lang)
+{
+	if (!lang)
+		return true;
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		const char *al = a->lang ? a->lang : b->lang;
+
+		if (al && langtag_matches(al, lang))
+			return true;
+	}
+	return false;
+}
+
+void arrange_home(struct reading *r)
+{
+	struct book *b = r->b;
+	const struct options *o = r->opts;
+	guint at = 0;
+
+	if (!whole_languages(o) || !b->articles->len)
+		return;
+	for (guint i = 0; i < b->sections->len;) {
+		struct article *s = g_ptr_array_index(b->sections, i);
+		const char *lang = s->lang ? s->lang : b->lang;
+
+		if (pages_is_home(s) && s->shows && published(s, o->include_drafts) && book_has_lang(b, lang)) {
+			/* an article now, owned by the articles */
+			g_ptr_array_insert(b->articles, (gint)at++, g_ptr_array_steal_index(b->sections, i));
+			continue;
+		}
+		i++;
+	}
+}
+

@@ -18,4 +18,11 @@ void arrange_sort(struct reading *r);
  */
 void arrange_group(struct reading *r);
 
+/*
+ * When the book is the whole site (or the whole of its languages asked for), the home page's
+ * text (content/_index.md: a landing page, a foreword) is the book's first chapter, as Hugo
+ * publishes it: one per language the book's articles are in, none in a book of no article.
+ */
+void arrange_home(struct reading *r);
+
 #endif

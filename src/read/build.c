@@ -259,6 +259,34 @@ static const struct site_lang *site_lang_of_book(const struct reading *r)
 	return r->site ? site_book_lang(r->site, r->opts->only_langs) : NULL;
 }
 
+/* The title of the site's home page (content/_index.md), its own, not taken from its file's name. */
+static char *home_title(const struct book *b)
+{
+	const GPtrArray *lists[] = { b->sections, b->articles };
+
+	for (guint k = 0; k < G_N_ELEMENTS(lists); k++)
+		for (guint i = 0; i < lists[k]->len; i++) {
+			const struct article *a = g_ptr_array_index(lists[k], i);
+
+			if (pages_is_home(a) && a->fm.title.text && *a->fm.title.text)
+				return g_strdup(a->title);
+		}
+	return NULL;
+}
+
+/* A home page in the book with no title of its own (no title:, no heading; passes.c) has the book's. */
+static void title_home(struct book *b)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		if (pages_is_home(a) && !*a->title) {
+			g_free(a->title);
+			a->title = g_strdup(b->title);
+		}
+	}
+}
+
 static void book_metadata(struct reading *r)
 {
 	struct book *b = r->b;
@@ -267,12 +295,8 @@ static void book_metadata(struct reading *r)
 
 	/* The command line and folio.yaml first, then the site's settings, then the articles. */
 	b->title = g_strdup(o->title ? o->title : sl ? sl->title : NULL);
-	for (guint i = 0; !b->title && i < b->sections->len; i++) {
-		struct article *s = g_ptr_array_index(b->sections, i);
-
-		if (!strcmp(s->dir, s->root->real) && s->fm.title.text && *s->fm.title.text)
-			b->title = g_strdup(s->title);
-	}
+	if (!b->title)
+		b->title = home_title(b);
 	if (!b->title && o->sources->len > 0) {
 		char *first = g_ptr_array_index(o->sources, 0);
 		char *real = realpath(first, NULL);
@@ -282,6 +306,7 @@ static void book_metadata(struct reading *r)
 		if (g_str_has_suffix(b->title, ".md"))
 			b->title[strlen(b->title) - 3] = '\0';
 	}
+	title_home(b);
 	b->subtitle = g_strdup(o->subtitle);
 	b->author = g_strdup(o->author ? o->author : sl ? sl->author : NULL);
 	b->publisher = g_strdup(o->publisher);
@@ -393,6 +418,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	if (!b->lang)
 		b->lang = common_lang(b);
 	arrange_group(&r);
+	arrange_home(&r);
 	passes_run(b);
 	book_metadata(&r);
 	images_resolve(&r);

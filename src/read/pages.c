@@ -350,6 +350,11 @@ static void permalink(const struct pages *p, struct article *a)
 	g_string_free(u, TRUE);
 }
 
+bool pages_is_home(const struct article *a)
+{
+	return a->section_index && a->path && !strchr(a->path, '/');
+}
+
 bool pages_body_shows(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);

@@ -30,6 +30,9 @@ void pages_sections(struct pages *p);
  */
 bool pages_layout_only(const struct article *a);
 
+/* Is a the home page of its articles' folder (a Hugo site's content/_index.md, content/en/_index.md)? */
+bool pages_is_home(const struct article *a);
+
 /* Does a parsed body show anything: text, code, a picture, raw HTML, a rule? (article->shows) */
 bool pages_body_shows(cmark_node *doc);
 

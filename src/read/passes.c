@@ -12,6 +12,7 @@
 #include "text/langdetect.h"
 #include "html/uri.h"
 #include "read/anchors.h"
+#include "read/pages.h"
 #include "read/records.h"
 #include "text/nodetext.h"
 #include "base/langtag.h"
@@ -43,6 +44,9 @@ char *passes_article_title(const struct article *a)
 			g_free(h);
 		}
 	}
+	/* The home page's folder is no name: it takes the book's, once that is known (read/build.c). */
+	if (pages_is_home(a))
+		return g_strdup("");
 	/* A bundle is named by its folder; a file by its name without the extension. */
 	if (a->bundle || a->section_index) {
 		char *dir = g_path_get_dirname(a->rel);
@@ -58,6 +62,24 @@ char *passes_article_title(const struct article *a)
 	return base;
 }
 
+/* Is n raw HTML of line breaks only ("<br />" set above a landing page's heading for room)? */
+static bool only_breaks(cmark_node *n)
+{
+	const char *s = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK ? cmark_node_get_literal(n) : NULL;
+
+	while (s && *s) {
+		if (g_ascii_isspace(*s)) {
+			s++;
+		} else if (!g_ascii_strncasecmp(s, "<br", 3) && (s[3] == '>' || s[3] == '/' || g_ascii_isspace(s[3]))) {
+			s = strchr(s, '>');
+			s = s ? s + 1 : NULL;
+		} else {
+			return false;
+		}
+	}
+	return s != NULL;
+}
+
 void passes_drop_title_heading(struct article *a)
 {
 	cmark_node *first = a->doc && !a->html ? cmark_node_first_child(a->doc) : NULL;
@@ -65,6 +87,8 @@ void passes_drop_title_heading(struct article *a)
 	bool same;
 	int from, to, line = 1;
 
+	while (first && only_breaks(first))
+		first = cmark_node_next(first);
 	if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING || !a->title || !a->markdown)
 		return;
 	plain = node_plain_text(first);

@@ -734,13 +734,43 @@ text:
 	return false;
 }
 
+/*
+ * The marks of the blocks a line's heading sits in ("> ", "- ", "1. ", their indents): a heading
+ * in a quote or a list item takes attributes too ("- ### Fast {anchor=false}"). Lines in code
+ * blocks never come here.
+ */
+static size_t container_marks(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (;;) {
+		size_t d;
+
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < n && s[i] == '>') {
+			i++;
+			continue;
+		}
+		if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			i++;
+			continue;
+		}
+		for (d = i; d < n && d - i < 9 && g_ascii_isdigit(s[d]); d++)
+			;
+		if (d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && (s[d + 1] == ' ' || s[d + 1] == '\t')) {
+			i = d + 1;
+			continue;
+		}
+		return i;
+	}
+}
+
 /* A heading line "## Title {#id .class}": where its attribute block starts (spaces before it too) and its id. */
 static size_t heading_attrs(const char *s, size_t n, char **id)
 {
-	size_t i = 0, close, open;
+	size_t i = container_marks(s, n), close, open;
 
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
 	if (i >= n || s[i] != '#')
 		return 0;
 	while (i < n && s[i] == '#')

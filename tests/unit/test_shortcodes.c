@@ -283,6 +283,13 @@ int main(void)
 	      && !strcmp(((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->id, "b"));
 	sc_result_clear(&r);
 
+	run("- ### Fast {anchor=false}\n> ## Quoted {#q}\n  1. # Numbered {.x}\n-## not a list {x=1}\n", false, false, &r);
+	CHECK_STR("heading attributes: on headings in list items and quotes too", r.text,
+		  "- ### Fast\n> ## Quoted\n  1. # Numbered\n-## not a list {x=1}\n");
+	CHECK("heading attributes: a quoted heading's id", r.heading_ids->len == 1
+	      && !strcmp(((struct sc_heading_id *)g_ptr_array_index(r.heading_ids, 0))->id, "q"));
+	sc_result_clear(&r);
+
 	run("first {{< param author >}}\n\n<!--more-->\n\nrest\n", false, false, &r);
 	CHECK("summary divider: found in the text given to Markdown", r.more >= 0 && !strncmp(r.text + r.more, "<!--more-->", 11));
 	CHECK("summary divider: before it, the summary", !strncmp(r.text, "first 李明\n\n", (size_t)r.more));
