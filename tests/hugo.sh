@@ -302,12 +302,15 @@ epubcheck_ok "nested sections: the EPUB passes epubcheck" "$TMP/nest.epub"
 # (hugo -D) it is a chapter.
 mkdir -p "$TMP/draftsec/content/d" "$TMP/draftsec/content/p"
 printf 'title = "d"\n' >"$TMP/draftsec/hugo.toml"
-printf -- '---\ntitle: Draft section\ndraft: true\n---\nDraft text.\n' >"$TMP/draftsec/content/d/_index.md"
+printf -- '---\ntitle: Draft section\ndraft: true\n---\nDraft text, {{< ref "nowhere.md" >}}.\n' >"$TMP/draftsec/content/d/_index.md"
 printf -- '---\ntitle: P\ndate: 2023-01-01\n---\nP.\n' >"$TMP/draftsec/content/p/a.md"
-"$FOLIO" "$TMP/draftsec" -t model -o "$TMP/draftsec.model" 2>/dev/null
-"$FOLIO" "$TMP/draftsec" --include-drafts -t model -o "$TMP/draftsec-d.model" 2>/dev/null
+"$FOLIO" "$TMP/draftsec" -t model -o "$TMP/draftsec.model" 2>"$TMP/draftsec.err"
+"$FOLIO" "$TMP/draftsec" --include-drafts -t model -o "$TMP/draftsec-d.model" 2>"$TMP/draftsec-d.err"
 lacks "draft section: its text is left out" "$TMP/draftsec.model" "^article .*/d/_index\.md"
 contains "draft section: ... a chapter with --include-drafts" "$TMP/draftsec-d.model" "^article a0002 .*/d/_index\.md"
+# ... and its body is not read, as a draft page's is not: nothing said of its refs (it was).
+lacks "draft section: nothing said of its body" "$TMP/draftsec.err" "nowhere"
+contains "draft section: ... but with --include-drafts, its bad ref is" "$TMP/draftsec-d.err" "d/_index\.md:5: warning: ref 'nowhere\.md'"
 # ... whatever the order of their folders' names: 'A' sorts before '_', so training/AWS/ came
 # before training/_index.md and the text above was lost (rtdevx.github.io, four sections' text).
 mkdir -p "$TMP/nest2/content/training/AWS/L1"

@@ -454,6 +454,9 @@ struct pages *pages_new(struct reading *r, GPtrArray *loaded, GPtrArray *section
 		cascade(p, s, &draft);
 		if (draft)
 			s->fm.draft = true;	/* a draft section's sections are drafts too */
+		/* Nor is a draft section's body read: Hugo shows it to no one (read/arrange.c). */
+		if (s->fm.draft && !r->opts->include_drafts)
+			s->hidden = HIDDEN_DRAFT;
 	}
 	g_ptr_array_free(secs, TRUE);
 	for (guint i = 0; i < loaded->len; i++) {
