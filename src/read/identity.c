@@ -4,6 +4,8 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "text/nodetext.h"
+
 char *identity_link_key(const char *url)
 {
 	const char *rest, *host_end;
@@ -143,16 +145,14 @@ static bool is_blank(const char *s)
 	return !s || !s[strspn(s, " \t\n")];
 }
 
-cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
+/* The link p holds and nothing else (blanks aside), or NULL; not a link around a picture. */
+static cmark_node *link_alone(cmark_node *p)
 {
-	cmark_node *last = cmark_node_last_child(doc), *found = NULL;
+	cmark_node *found = NULL;
 
-	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
-	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
-		last = cmark_node_previous(last);
-	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+	if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
 		return NULL;
-	for (cmark_node *c = cmark_node_first_child(last); c; c = cmark_node_next(c)) {
+	for (cmark_node *c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 
 		if (t == CMARK_NODE_LINK && !found)
@@ -160,7 +160,43 @@ cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
 		else if (!(t == CMARK_NODE_TEXT && is_blank(cmark_node_get_literal(c))) && t != CMARK_NODE_SOFTBREAK)
 			return NULL;
 	}
-	if (!found)
+	for (cmark_node *c = found ? cmark_node_first_child(found) : NULL; c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE)
+			return NULL;
+	return found;
+}
+
+/* Does the link read as its own address ("https://x.org/a", an autolink), not a name? */
+static bool names_itself(cmark_node *link)
+{
+	char *text = node_plain_text(link);
+	const char *url = cmark_node_get_url(link), *t = text, *scheme = strstr(text, "://");
+	bool same;
+
+	if (scheme && scheme - text < 8)
+		t = scheme + 3;	/* the text's scheme aside: "https://a.org" names http://a.org too */
+	/* "www.x.org", "x.org/a" in the address: an address; "dotdotnews" in dotdotnews.com's, a name */
+	same = strpbrk(t, "./") && !strpbrk(t, " \t") && url && strstr(url, t) != NULL;
+	g_free(text);
+	return same;
+}
+
+cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
+{
+	cmark_node *last = cmark_node_last_child(doc), *found, *before;
+
+	/* cmark-gfm moves footnote definitions to the end; the source link is before them */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		last = cmark_node_previous(last);
+	if (!(found = link_alone(last)))
+		return NULL;
+	/*
+	 * A link that is what a heading above holds ("## Stargazers" then the chart), or the last
+	 * of a list of addresses, one a paragraph ("转换网站" then two), is the text's own; a named
+	 * link after a list of them ("相關閱讀" then three, then "[dotdotnews](…)") is the source.
+	 */
+	before = cmark_node_previous(last);
+	if (before && (cmark_node_get_type(before) == CMARK_NODE_HEADING || (link_alone(before) && names_itself(found))))
 		return NULL;
 	if (link)
 		*link = found;
