@@ -303,6 +303,19 @@ static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
 	return true;
 }
 
+/* An <img>: the picture (or its placeholder) and caption the EPUB shows there, between the text before and after. */
+static void html_image(struct html_set *h, xmlNode *img)
+{
+	xmlChar *src = xmlGetProp(img, (const xmlChar *)"src");
+	const struct image *im = src && h->L->view ? record_image(h->L->view, h->node, (const char *)src) : NULL;
+
+	if (im) {
+		html_paragraphs(h);
+		lay_image(h->L, h->F, im, im->caption, NULL, lay_node_line(h->L, h->node));
+	}
+	xmlFree(src);
+}
+
 /*
  * The document's text as the EPUB shows it, a line end around each block, its tables as tables;
  * what plays (a video, an iframe) becomes its note. A loop: raw HTML may nest a million deep.
@@ -325,6 +338,8 @@ static void html_text(xmlDoc *doc, struct html_set *h, const char *lang)
 		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "table")
 			   && html_table(h, n, lang)) {
 			/* set: its text is not walked again */
+		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
+			html_image(h, n);
 		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
 			const char *name = (const char *)n->name;
 
