@@ -798,3 +798,27 @@ got=0
 [ $got = 1 ] && [ ! -e "$TMP/home-alone.model" ] && ok "home page: alone it makes no book" \
 	|| not_ok "home page: alone it makes no book" "exit $got: $(cat "$TMP/home-alone.err")"
 contains "home page: ... and the run says so" "$TMP/home-alone.err" 'no article found .*only 1 section page \(_index\.md\)'
+
+# An .html content file without front matter is no page: Hugo copies it as it is (a blog's demo
+# pages were chapters of "Document"), and an index.html without it is no bundle's index (the
+# folder's notes.md, which Hugo publishes, was lost). One with front matter is a page.
+mkdir -p "$TMP/rawhtml/content/demos" "$TMP/rawhtml/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "R"\n' >"$TMP/rawhtml/hugo.toml"
+hugo_layouts "$TMP/rawhtml"
+printf '<!DOCTYPE html>\n<html><head><title>Demo</title></head><body><canvas></canvas></body></html>\n' \
+	>"$TMP/rawhtml/content/demos/index.html"
+printf -- '---\ntitle: Notes\ndate: 2022-01-01\n---\nNOTESTEXT\n' >"$TMP/rawhtml/content/demos/notes.md"
+printf '<!DOCTYPE html>\n<html lang="en"><head><title>Document</title></head><body>DEMOTEXT</body></html>\n' \
+	>"$TMP/rawhtml/content/posts/demo.html"
+printf '\xef\xbb\xbf\n---\ntitle: Page in HTML\ndate: 2022-01-02\n---\n<p>HTMLPAGE</p>\n' >"$TMP/rawhtml/content/posts/page.html"
+"$FOLIO" "$TMP/rawhtml" -o "$TMP/rawhtml.model" 2>"$TMP/rawhtml.err"
+lacks "html content: one without front matter is no page" "$TMP/rawhtml.model" '^article .*(demo|index)\.html$'
+contains "html content: ... nor a bundle's index: the folder's page is kept" "$TMP/rawhtml.model" '^article .*/demos/notes\.md$'
+contains "html content: one with front matter (after a byte-order mark) is a page" "$TMP/rawhtml.model" '^article .*/posts/page\.html$'
+if hugo_build "$TMP/rawhtml"; then
+	[ -f "$TMP/rawhtml-public/demos/notes/index.html" ] && [ -f "$TMP/rawhtml-public/posts/page/index.html" ] \
+		&& [ ! -d "$TMP/rawhtml-public/posts/demo" ] && ok "html content: Debian's hugo publishes the same pages" \
+		|| not_ok "html content: Debian's hugo publishes the same pages" "$(cd "$TMP/rawhtml-public" && find . -type f | sort)"
+else
+	not_ok "html content: Debian's hugo publishes the same pages" "$(head -5 "$TMP/rawhtml-hugo.log")"
+fi

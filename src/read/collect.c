@@ -2,6 +2,7 @@
 #include "read/collect.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,15 +41,38 @@ bool collect_may_read(const char *name)
 	return is_markdown(name) || is_html(name);
 }
 
-static bool is_content(const char *name, const struct rules *rules)
+/*
+ * Does the file open with front matter (---, +++ or {, after a byte-order mark and blank space)?
+ * Hugo publishes an .html content file only then; one without (a demo page, a canvas) it copies
+ * as it is, and it is no page, nor a bundle's index hiding the folder's other pages.
+ */
+static bool opens_with_front_matter(const char *dir, const char *name)
 {
-	return is_markdown(name) || (rules->html && is_html(name));
+	char *path = g_build_filename(dir, name, NULL), head[64];
+	FILE *fp = fopen(path, "rb");
+	size_t n = fp ? fread(head, 1, sizeof head - 1, fp) : 0;
+	const char *p = head;
+
+	if (fp)
+		fclose(fp);
+	g_free(path);
+	head[n] = '\0';
+	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (*p && g_ascii_isspace(*p))
+		p++;
+	return g_str_has_prefix(p, "---") || g_str_has_prefix(p, "+++") || *p == '{';
+}
+
+static bool is_content(const char *dir, const char *name, const struct rules *rules)
+{
+	return is_markdown(name) || (rules->html && is_html(name) && opens_with_front_matter(dir, name));
 }
 
 /* index.md, index.en.md, index.html: the page of a leaf bundle. */
-static bool is_bundle_index(const char *name, const struct rules *rules)
+static bool is_bundle_index(const char *dir, const char *name, const struct rules *rules)
 {
-	return g_str_has_prefix(name, "index.") && is_content(name, rules);
+	return g_str_has_prefix(name, "index.") && is_content(dir, name, rules);
 }
 
 static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, const char *file,
@@ -89,12 +113,12 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 	}
 	/* In a leaf bundle only the index files are pages (Hugo's rule): the rest are its resources. */
 	for (guint i = 0; rules->bundles && i < names->len && !leaf; i++)
-		leaf = is_bundle_index(g_ptr_array_index(names, i), rules);
+		leaf = is_bundle_index(real_dir, g_ptr_array_index(names, i), rules);
 
 	for (guint i = 0; i < names->len; i++) {
 		const char *n = g_ptr_array_index(names, i);
 
-		if (leaf && !is_bundle_index(n, rules))
+		if (leaf && !is_bundle_index(real_dir, n, rules))
 			continue;
 		char *child_rel = *rel ? g_build_filename(rel, n, NULL) : g_strdup(n);
 		char *path = g_build_filename(real_dir, n, NULL);
@@ -110,7 +134,7 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 			diag_warn(shown, 0, "cannot be read (%s); skipped", g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			walk(out, seen, visited, roots, root, real, child_rel, rules);
-		} else if (S_ISREG(st.st_mode) && is_content(n, rules)) {
+		} else if (S_ISREG(st.st_mode) && is_content(real_dir, n, rules)) {
 			add_file(out, seen, root, shown, real, child_rel);
 		}
 		free(real);
