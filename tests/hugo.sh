@@ -822,3 +822,21 @@ if hugo_build "$TMP/rawhtml"; then
 else
 	not_ok "html content: Debian's hugo publishes the same pages" "$(head -5 "$TMP/rawhtml-hugo.log")"
 fi
+
+# Themes' shortcodes a book cannot run: an inline shortcode's template was printed ("{{ if ... }}"),
+# a mermaid diagram's source was set as prose (typographer quotes, "->>" made "-»", lines run
+# together), and the text of an unknown {{< >}} inside raw HTML showed Markdown's backslashes.
+mkdir -p "$TMP/themesc/content/posts"
+printf 'baseURL = "https://example.org/"\ntitle = "S"\nenableInlineShortcodes = true\n' >"$TMP/themesc/hugo.toml"
+printf -- '---\ntitle: Shortcodes of themes\ndate: 2022-01-01\n---\n\n{{< when.inline >}}\n{{ if .Page.Params.math }}TEMPLATECODE{{ end }}\n{{< /when.inline >}}\n\n{{< mermaid >}}\nsequenceDiagram\n    Alice->>John: Hello... "how"?\n{{< /mermaid >}}\n\n{{< rawmath >}}\n<p>\nInline: \\(\\varphi = 1.618\\)\n</p>\n{{< /rawmath >}}\n' \
+	>"$TMP/themesc/content/posts/a.md"
+"$FOLIO" "$TMP/themesc" -o "$TMP/themesc.epub" 2>"$TMP/themesc.err"
+unzip -p "$TMP/themesc.epub" EPUB/a0001.xhtml >"$TMP/themesc.xhtml"
+lacks "theme shortcodes: an inline shortcode's template is not printed" "$TMP/themesc.xhtml" 'TEMPLATECODE|\{\{ if'
+contains "theme shortcodes: ... and its leaving out is said, with its line" "$TMP/themesc.err" \
+	"a\.md:6: note: inline shortcode 'when\.inline' left out"
+contains "theme shortcodes: a mermaid diagram is its source, a code block" "$TMP/themesc.xhtml" \
+	'<pre><code class="language-mermaid">sequenceDiagram'
+contains "theme shortcodes: ... as written" "$TMP/themesc.xhtml" 'Alice-&gt;&gt;John: Hello\.\.\. &quot;how&quot;\?'
+contains "theme shortcodes: an unknown one's text in raw HTML shows as written" "$TMP/themesc.xhtml" \
+	'Inline: \\\(\\varphi = 1\.618\\\)'

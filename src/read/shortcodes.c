@@ -61,6 +61,12 @@ static enum sc_rendering built_in(const char *name)
 	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
 	if (!strcmp(name, "fixit-encryptor"))
 		return SC_DROP;
+	/* An inline shortcode's inner text is a Go template Hugo runs (or, not enabled, drops): never the page's text. */
+	if (g_str_has_suffix(name, ".inline"))
+		return SC_DROP;
+	/* LoveIt's, DoIt's and FixIt's diagrams: their source as written, a code block (not prose to set). */
+	if (!strcmp(name, "mermaid"))
+		return SC_HIGHLIGHT;
 	return SC_UNKNOWN;
 }
 
@@ -525,7 +531,11 @@ static bool in_code(const struct render *R, size_t off, size_t *code_end)
 	return false;
 }
 
-/* Markdown's punctuation escaped, so that text shows as it is written (HTML tags and entities kept). */
+/*
+ * Markdown's punctuation as character references, so that text shows as it is written (HTML tags
+ * and entities kept). Not backslashes: the text may land inside a raw HTML block, where Markdown
+ * takes no escapes and they would be printed ("\\(\\varphi" on PaperMod's math page).
+ */
 static void put_escaped(GString *out, const char *s, size_t n, bool line_start)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -543,8 +553,9 @@ static void put_escaped(GString *out, const char *s, size_t n, bool line_start)
 		}
 		if (strchr("\\`*_[]#!|~", c) || (bol && strchr("-+=>", c))
 		    || ((c == '.' || c == ')') && i > 0 && g_ascii_isdigit(s[i - 1])))
-			g_string_append_c(out, '\\');
-		g_string_append_c(out, c);
+			g_string_append_printf(out, "&#%d;", c);
+		else
+			g_string_append_c(out, c);
 	}
 }
 
@@ -1203,7 +1214,7 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 /* The code of highlight: a fenced block in its language (a code span when it is all on one line). */
 static void render_highlight(struct render *R, GString *out, const struct token *t, GString *code, bool block)
 {
-	const char *lang = get(t, "lang", 0);
+	const char *lang = !strcmp(t->name, "mermaid") ? "mermaid" : get(t, "lang", 0);
 	size_t run = 0, longest = 0;
 	GString *l = g_string_new(NULL);
 
@@ -1340,6 +1351,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		if (!strcmp(t->name, "fixit-encryptor"))
 			diag_note(R->ctx->file, file_line(R, t->line),
 				  "text locked with a password (fixit-encryptor) left out: a book would print it in clear");
+		else if (g_str_has_suffix(t->name, ".inline") && close)
+			diag_note(R->ctx->file, file_line(R, t->line),
+				  "inline shortcode '%s' left out: its text is a template Hugo runs", t->name);
 		break;
 	default:
 		/* Unknown: its tags dropped, its inner text kept (Markdown in the {{% %}} form). */

@@ -111,7 +111,12 @@ int main(void)
 		  ">\n> **加粗**的提示\n>\n> - 一\n>\nafter\n");
 	sc_result_clear(&r);
 	run("{{< notice warning >}}\n里面的 **stars** 原样\n{{< /notice >}}\n", false, false, &r);
-	CHECK_STR("blockquote: {{< >}} inner text shows as written", r.text, ">\n> 里面的 \\*\\*stars\\*\\* 原样\n>\n");
+	CHECK_STR("blockquote: {{< >}} inner text shows as written", r.text, ">\n> 里面的 &#42;&#42;stars&#42;&#42; 原样\n>\n");
+	sc_result_clear(&r);
+	/* Character references, not backslashes: raw HTML takes no Markdown escapes (PaperMod's math page). */
+	run("{{< unknowncode >}}\n<p>\n\\(1.618\\) *x*\n</p>\n{{< /unknowncode >}}\n", false, false, &r);
+	CHECK_STR("escaped text: as character references, which raw HTML reads too", r.text,
+		  "\n<p>\n&#92;(1&#46;618&#92;) &#42;x&#42;\n</p>\n\n");
 	sc_result_clear(&r);
 	run("{{< notice info />}}\n", false, false, &r);
 	CHECK_STR("blockquote: self-closing leaves nothing", r.text, "\n");
