@@ -429,9 +429,14 @@ static void lex(struct lexer *L, bool html)
 		char c = L->s[p];
 
 		if ((p == 0 || L->s[p - 1] == '\n') && L->code_line[line_at(L, p)]) {
-			const char *nl = memchr(L->s + p, '\n', L->len - p);
-			size_t e = nl ? (size_t)(nl - L->s) + 1 : L->len;
+			size_t e = p;
 
+			/* The code lines that follow, as one run: a shortcode's comment form may span them. */
+			do {
+				const char *nl = memchr(L->s + e, '\n', L->len - e);
+
+				e = nl ? (size_t)(nl - L->s) + 1 : L->len;
+			} while (e < L->len && L->code_line[line_at(L, e)]);
 			comments_in_code(L, p, e);
 			add_code(L, p, e);
 			p = e;

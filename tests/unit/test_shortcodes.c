@@ -188,6 +188,11 @@ int main(void)
 	      has(r.text, "```\n{{% notice %}}\n{{< param author >}}\n```\n"));
 	CHECK("code: nothing was said", !*messages);
 	sc_result_clear(&r);
+	/* Over several lines of a code block (LoveIt's documentation kept its marks). */
+	run("```markdown\n{{</* figure\n    src=\"/x.jpg\"\n*/>}}\n```\n", false, false, &r);
+	CHECK_STR("code block: a comment form over several lines unwrapped", r.text,
+		  "```markdown\n{{< figure\n    src=\"/x.jpg\"\n>}}\n```\n");
+	sc_result_clear(&r);
 	run("    {{< param author >}}\n", false, false, &r);
 	CHECK_STR("code: an indented code block is never touched", r.text, "    {{< param author >}}\n");
 	sc_result_clear(&r);
