@@ -193,3 +193,42 @@ contains "hostile epub: split paragraphs are one, all their text kept" "$TMP/spl
 got=$(grep -o '这是一个句子' "$TMP/splitparas.epub.txt" | wc -l)
 want=$(python3 -c "print(int(float('${HOSTILE_SCALE:-1}') * 60000))")
 [ "$got" = "$want" ] && ok "hostile epub: split paragraphs keep every sentence" || not_ok "hostile epub: split paragraphs keep every sentence" "$got of $want"
+
+# Notes nested 2,000 deep: each level copied and quoted again all the levels inside it (15 s),
+# and 100,000 nested tags overflowed the stack. Past 100 levels they are read flat, said once.
+mkdir -p "$TMP/nest"
+python3 - "$TMP/nest" <<'PY'
+import os, sys
+d = sys.argv[1]
+open(os.path.join(d, 'a.md'), 'w').write('---\ntitle: a\n---\n\n' + '{{% notice %}}\n' * 2000 + 'NESTINNER\n'
+                                          + '{{% /notice %}}\n' * 2000 + '\nNESTEND\n')
+open(os.path.join(d, 'b.md'), 'w').write('---\ntitle: b\n---\n\n' + '{{% foo %}}\n' * 100000 + 'NESTFOO\n' + '{{% /foo %}}\n' * 100000)
+PY
+build nest epub "$TMP/nest" && $textof "$TMP/nest.epub" >"$TMP/nest.epub.txt" 2>&1
+for m in NESTINNER NESTEND NESTFOO; do
+	contains "hostile epub: nested shortcodes keep $m" "$TMP/nest.epub.txt" "$m"
+done
+"$FOLIO" "$TMP/nest/a.md" -t model -o "$TMP/nest.model" 2>"$TMP/nest.err"
+contains "hostile: shortcodes past 100 levels said, with the line" "$TMP/nest.err" \
+	"a\.md:105: warning: shortcode 'notice' is nested deeper than 100 levels"
+
+# 100,000 accents on one letter: HarfBuzz places each mark by looking back over those before it
+# (a minute). Past 32 in a row they are shaped in pieces of their own; every one is kept.
+# A 1 MB paragraph is set in pieces of 256 KB (a 20 MB one took 4.8 GB), every word kept.
+mkdir -p "$TMP/marks"
+python3 - "$TMP/marks" <<'PY'
+import os, sys
+open(os.path.join(sys.argv[1], 'a.md'), 'w').write('---\ntitle: a\n---\n\nx' + '\u0301' * 100000 + ' MARKSEND\n\n'
+                                                   + 'word ' * 200000 + 'LONGPARAEND\n')
+PY
+got=0
+timeout 60 "$FOLIO" "$TMP/marks" -o "$TMP/marks.pdf" 2>"$TMP/marks.err" || got=$?
+[ $got = 0 ] && ok "hostile pdf: 100,000 marks and a 1 MB paragraph in time" || not_ok "hostile pdf: 100,000 marks and a 1 MB paragraph in time" "exit $got"
+pdftotext "$TMP/marks.pdf" "$TMP/marks.pdf.txt" 2>/dev/null
+[ "$(grep -o $'\u0301' "$TMP/marks.pdf.txt" | wc -l)" = 100000 ] && ok "hostile pdf: every mark kept" \
+	|| not_ok "hostile pdf: every mark kept" "$(grep -o $'\u0301' "$TMP/marks.pdf.txt" | wc -l) of 100000"
+[ "$(grep -o word "$TMP/marks.pdf.txt" | wc -l)" = 200000 ] && ok "hostile pdf: every word of the long paragraph kept" \
+	|| not_ok "hostile pdf: every word of the long paragraph kept" "$(grep -o word "$TMP/marks.pdf.txt" | wc -l) of 200000"
+contains "hostile pdf: the long paragraph is set to its end" "$TMP/marks.pdf.txt" LONGPARAEND
+contains "hostile pdf: the marks said, with the line" "$TMP/marks.err" "a\.md:5: warning: 100000 combining marks in a row"
+contains "hostile pdf: the pieces said, with the line" "$TMP/marks.err" "a\.md:7: warning: a paragraph of 976 KB is set in pieces"

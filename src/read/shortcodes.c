@@ -496,12 +496,22 @@ static void pair_tags(struct lexer *L)
 
 enum mode { M_MARKDOWN, M_ESCAPE, M_RAW };
 
+/*
+ * Paired shortcodes nested deeper than this are read as their inner text, at the level of the
+ * last one rendered: each level copies (a note: prefixes with "> ") the whole rendering of the
+ * levels inside it, so 2,000 nested notes took cubic time (15 s) and 100,000 nested tags
+ * overflowed the stack. The writers lay out nothing this deep anyway (EPUB 80, PDF 100 levels).
+ */
+enum { SC_MAX_NESTING = 100 };
+
 struct render {
 	const struct sc_context *ctx;
 	struct lexer *L;
 	struct sc_result *res;
 	GHashTable *unknown;	/* name -> struct sc_unknown * (in res->unknown) */
 	char *lang;		/* of the labels */
+	int depth;		/* paired shortcodes open around the range being rendered */
+	bool told_deep;		/* SC_MAX_NESTING was said */
 };
 
 static struct token *tok(const struct render *R, guint i)
@@ -660,8 +670,9 @@ static unsigned count_nl(const char *s, size_t n)
 {
 	unsigned k = 0;
 
-	for (size_t i = 0; i < n; i++)
-		k += s[i] == '\n';
+	/* by memchr: a note's text is counted again at every level of notes around it */
+	for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++)
+		k++;
 	return k;
 }
 
@@ -1126,6 +1137,7 @@ static void render_details(struct render *R, GString *out, const struct token *t
 /* A block quote of the inner text: each of its lines behind "> ", at the tag's indent. */
 static void render_quote(struct render *R, GString *out, const struct token *t, GString *body, bool block)
 {
+	const char *p = body->str, *end = p + strlen(p);
 	char *indent;
 
 	if (R->ctx->html) {
@@ -1141,15 +1153,16 @@ static void render_quote(struct render *R, GString *out, const struct token *t, 
 	}
 	indent = indent_of(R, t->start);
 	g_string_append_c(out, '>');
-	for (const char *p = body->str; *p; p++) {
-		if (*p == '\n')
-			g_string_append_printf(out, "\n%s>%s", indent, p[1] && p[1] != '\n' ? " " : "");
-		else {
-			if (p == body->str)
-				g_string_append_c(out, ' ');
-			g_string_append_c(out, *p);
-		}
+	if (*p && *p != '\n')
+		g_string_append_c(out, ' ');
+	/* A line at a time: a note's text is quoted again at every level of notes around it. */
+	for (const char *nl; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1) {
+		g_string_append_len(out, p, (gssize)(nl - p));
+		g_string_append_c(out, '\n');
+		g_string_append(out, indent);
+		g_string_append(out, nl[1] && nl[1] != '\n' ? "> " : ">");
 	}
+	g_string_append_len(out, p, (gssize)(end - p));
 	g_free(indent);
 }
 
@@ -1401,13 +1414,26 @@ static void render_range(struct render *R, GString *out, size_t from, size_t to,
 			diag_warn(R->ctx->file, file_line(R, t->line), "%s", t->problem);
 			if (t->keep_text)
 				g_string_append_len(out, R->L->s + t->start, (gssize)(t->end - t->start));
+		} else if (R->depth >= SC_MAX_NESTING && t->pair >= (int)ti && t->pair < (int)tj) {
+			/* Too deep: its tags left out (their lines kept), its inner text read on here. */
+			if (!R->told_deep)
+				diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' is nested deeper than %d "
+					  "levels: read as its inner text, without its tags (and so are those inside it)",
+					  t->name, SC_MAX_NESTING);
+			R->told_deep = true;
+			if (t->kind == T_OPEN && rendering_of(R, t->name) == SC_UNKNOWN)
+				count_unknown(R, t);
+			for (unsigned k = count_nl(R->L->s + t->start, t->end - t->start); k; k--)
+				g_string_append_c(out, '\n');
 		} else if (t->kind == T_CLOSE) {
 			diag_warn(R->ctx->file, file_line(R, t->line), "closing shortcode '/%s' closes nothing; dropped",
 				  t->name);
 		} else if (t->pair > (int)i && t->pair < (int)tj) {
 			struct token *close = tok(R, (guint)t->pair);
 
+			R->depth++;
 			render_shortcode(R, out, i, close, i + 1, (guint)t->pair);
+			R->depth--;
 			p = close->end;
 			i = (guint)t->pair + 1;
 			continue;

@@ -32,6 +32,7 @@ struct render {
 	bool in_notes;
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
 	cmark_node *in_header_row;
+	int cell;		/* index of the next cell in the table row being written */
 	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
 	int flattened;		/* containers inside those, written without their tags */
@@ -337,16 +338,6 @@ static const char *ext_type(cmark_node *n)
 	return cmark_node_get_type_string(n);
 }
 
-/* Index of a table cell in its row. */
-static int cell_index(cmark_node *cell)
-{
-	int i = 0;
-
-	for (cmark_node *c = cmark_node_previous(cell); c; c = cmark_node_previous(c))
-		i++;
-	return i;
-}
-
 /* ---- Latin words in Chinese emphasis -------------------------------------- */
 
 /*
@@ -470,14 +461,17 @@ static void enter_extension(struct render *r, cmark_node *n)
 	} else if (!strcmp(t, "table_header")) {
 		g_string_append(r->out, "<thead>\n<tr>");
 		r->in_header_row = n;
+		r->cell = 0;
 	} else if (!strcmp(t, "table_row")) {
 		if (!cmark_node_previous(n) || cmark_node_previous(n) == r->in_header_row)
 			g_string_append(r->out, "<tbody>\n");
 		g_string_append(r->out, "<tr>");
+		r->cell = 0;
 	} else if (!strcmp(t, "table_cell")) {
 		cmark_node *row = cmark_node_parent(n), *table = row ? cmark_node_parent(row) : NULL;
 		uint8_t *align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
-		int i = cell_index(n), cols = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
+		/* counted, not found from the cell's siblings (2,000 columns: 2,000,000 steps a row) */
+		int i = r->cell++, cols = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
 		bool head = row == r->in_header_row;
 
 		g_string_append(r->out, head ? "<th" : "<td");

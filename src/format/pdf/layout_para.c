@@ -92,6 +92,10 @@ void lay_para_check(struct lay *L, struct lpara *lp)
 	lp->checked = true;
 	if (L->measuring)
 		return;	/* reported once, when it is set to be drawn */
+	if (para_mark_run(lp->para))
+		diag_warn(lp->file, lp->line, "%d combining marks in a row: past the first %d they are set on their "
+			  "own, in pieces, not stacked on the letter before them (all are kept)",
+			  para_mark_run(lp->para), PARA_MAX_MARK_RUN);
 	for (int i = 0; i < n; i++) {
 		const struct para_line *l = para_line(lp->para, i);
 
@@ -130,7 +134,77 @@ void lay_use_markers(struct flow *F, struct vitem *v, double y)
 	F->nmarkers = 0;
 }
 
+/*
+ * A paragraph longer than this (bytes) is set in pieces of about this much, one after the other:
+ * shaping and breaking a paragraph hold some 250 bytes a character at once (a 20 MB line took
+ * 4.8 GB). Each piece is broken into lines on its own, so its last line is short.
+ */
+enum { LAY_PARA_PIECE = 256 * 1024 };
+
+/* Where the piece from start ends: the last place a line may break (UAX #14) in the 4 KB up to start + LAY_PARA_PIECE. */
+static int piece_end(const struct lay *L, const char *text, int start)
+{
+	const char *end = g_utf8_find_prev_char(text, text + start + LAY_PARA_PIECE + 1);
+	const char *from = g_utf8_find_prev_char(text, end - 4096);
+	int n = (int)g_utf8_strlen(from, end - from), cut = 0, grapheme = 0;
+	PangoLogAttr *log = g_new0(PangoLogAttr, n + 1);
+	const char *q = from;
+
+	pango_get_log_attrs(from, (int)(end - from), -1, L->lang, log, n + 1);
+	for (int i = 0; i < n; i++, q = g_utf8_next_char(q)) {
+		if (i > 0 && log[i].is_line_break)
+			cut = (int)(q - text);
+		if (i > 0 && log[i].is_cursor_position)
+			grapheme = (int)(q - text);
+	}
+	g_free(log);
+	/* (no break there: a word 4 KB long, cut between two of its characters) */
+	return cut ? cut : grapheme ? grapheme : (int)(end - text);
+}
+
+/* The piece [start, end) of lp, as a paragraph of its own in the same element. */
+static struct lpara *lpara_piece(const struct lpara *lp, int start, int end, int len)
+{
+	struct lpara *q = g_new0(struct lpara, 1);
+
+	q->ref = 1;
+	q->para = para_piece(lp->para, start, end);
+	q->file = lp->file;
+	q->line = lp->line;
+	q->on_grid = lp->on_grid;
+	q->el = lp->el ? selem_ref(lp->el) : NULL;
+	for (guint i = 0; lp->anchors && i < lp->anchors->len; i++) {
+		const struct anchor *a = &g_array_index(lp->anchors, struct anchor, i);
+
+		if (a->offset >= start && (a->offset < end || end == len))
+			lay_para_anchor(q, a->offset - start, a->dest);
+	}
+	return q;
+}
+
+static void set_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together);
+
 void lay_para_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together)
+{
+	const char *text = para_text(lp->para);
+	int len = (int)strlen(text);
+
+	if (len <= LAY_PARA_PIECE) {
+		set_lines(L, F, lp, keep_together);
+		return;
+	}
+	if (!L->measuring)
+		diag_warn(lp->file, lp->line, "a paragraph of %d KB is set in pieces of about %d KB, one after the "
+			  "other, each with a short last line (all its text is kept)", len / 1024, LAY_PARA_PIECE / 1024);
+	for (int a = 0, e; a < len; a = e) {
+		e = len - a > LAY_PARA_PIECE ? piece_end(L, text, a) : len;
+		set_lines(L, F, lpara_piece(lp, a, e, len), keep_together);
+	}
+	lpara_unref(lp);
+}
+
+/* lp's lines as items (its reference taken). */
+static void set_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep_together)
 {
 	int n;
 

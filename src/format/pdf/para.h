@@ -84,8 +84,21 @@ void para_free(struct para *p);
 /* Append len bytes of UTF-8 text (len -1: up to NUL) in style. "\n" forces a line break. */
 void para_add(struct para *p, const char *text, int len, const struct para_style *style);
 
+/* A new paragraph of p's text [start, end) in its styles, set as p is (the indent only when start is 0). */
+struct para *para_piece(const struct para *p, int start, int end);
+
 /* Break into lines. Returns the number of lines (0 for an empty paragraph). Call once. */
 int para_layout(struct para *p);
+
+/*
+ * Combining marks (and format characters) in a row past this many are shaped apart from the
+ * letter they follow, in pieces of this many: no text needs more (Unicode's stream-safe form
+ * allows 30), and HarfBuzz takes the square of a run's length to place it.
+ */
+enum { PARA_MAX_MARK_RUN = 32 };
+
+/* The longest such run in the paragraph (after para_layout), or 0 when none is that long. */
+int para_mark_run(const struct para *p);
 
 int para_n_lines(const struct para *p);
 const struct para_line *para_line(const struct para *p, int i);
