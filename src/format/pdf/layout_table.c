@@ -191,14 +191,14 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 		for (; i < n; i++) {
 			const struct para_line *l = para_line(cell->lp->para, i);
 			double lh = l->ascent + l->descent;
-			struct box b = { .kind = BOX_TEXT, .x = F->x + x[c] + PAD_X, .y = y + l->ascent,
-					 .lp = lpara_ref(cell->lp), .line = i };
+			struct box b = { .kind = BOX_TEXT, .x = F->x + x[c] + PAD_X, .y = y + l->ascent, .line = i };
 
 			/* Always at least one line per slice, so a slice makes progress. */
 			if (y + lh + PAD_Y > max_h && i > cell->next) {
 				*done = false;
 				break;
 			}
+			b.lp = lpara_ref(cell->lp);	/* only for a line placed: the one left for the next slice leaked it */
 			vitem_box(v, &b);
 			y += lh;
 			placed++;
