@@ -524,3 +524,24 @@ pdftotext "$TMP/tallrow.pdf" "$TMP/tallrow.txt"
 [ "$(grep -o 'cell' "$TMP/tallrow.txt" | wc -l)" = 1500 ] && ok "tall table row: sliced over pages, every word kept" \
 	|| not_ok "tall table row: sliced over pages, every word kept" "$(grep -o 'cell' "$TMP/tallrow.txt" | wc -l) of 1500"
 contains "tall table row: ... to its end" "$TMP/tallrow.txt" TALLEND
+
+# A heading, then a picture as tall as a page: the picture went to a page of its own and the
+# heading, kept with it, stood alone on the page before. The picture is made small enough for
+# both to share a page.
+mkdir -p "$TMP/tallpic"
+python3 - "$TMP/tallpic" <<'PY'
+import os, struct, sys, zlib
+d = sys.argv[1]
+w, h = 400, 1000
+raw = b''.join(b'\x00' + b'\x80\x80\x80' * w for _ in range(h))
+def chunk(t, data):
+    return struct.pack('>I', len(data)) + t + data + struct.pack('>I', zlib.crc32(t + data) & 0xffffffff)
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) \
+      + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b'')
+open(os.path.join(d, 'tall.png'), 'wb').write(png)
+open(os.path.join(d, 'a.md'), 'w').write('---\ntitle: Tall picture\n---\n\nIntro.\n\n## Gallery\n\n![A tall one](tall.png)\n\nAfter.\n')
+PY
+"$FOLIO" -q "$TMP/tallpic" -t trace -o "$TMP/tallpic.trace"
+awk '/^page /{p=$2} /"Gallery"$/{h=p} /^  image /{i=p} END{exit !(h && h == i)}' "$TMP/tallpic.trace" \
+	&& ok "tall picture: on the page of the heading above it" \
+	|| not_ok "tall picture: on the page of the heading above it" "$(grep -E '^page |Gallery|^  image' "$TMP/tallpic.trace")"

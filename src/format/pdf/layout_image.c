@@ -160,7 +160,14 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		h *= F->w / w;
 		w = F->w;
 	}
+	/*
+	 * A heading kept with the picture shares its page: the picture is made small enough for
+	 * both, with the space between them (it went alone to a page of its own, the heading alone
+	 * on the page before).
+	 */
 	maxh = L->body_h - cap_h;
+	if (lay_kept_height(L) > 0)
+		maxh -= lay_kept_height(L) + lay_em(F, L->t->block_space) + L->grid;
 	if (maxh < L->body_h / 2)
 		maxh = L->body_h / 2;
 	if (h > maxh) {

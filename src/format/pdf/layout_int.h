@@ -116,6 +116,8 @@ GPtrArray *lay_styles_take_links(struct lay *L);
 void lay_space(struct lay *L, double pt);
 /* The next item must stay on the page of the last one. */
 void lay_keep(struct lay *L);
+/* The height the next item carries with it to a new page: the items kept with it (a heading), or 0. */
+double lay_kept_height(const struct lay *L);
 /* A destination (and an outline entry when outline_level >= 0) on the next item. */
 void lay_mark(struct lay *L, const char *dest, const char *title, int outline_level);
 /* Add an item to the page (taking it); a full page is broken and emitted. */

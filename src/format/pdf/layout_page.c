@@ -296,6 +296,27 @@ void lay_keep(struct lay *L)
 	L->pending_keep = true;
 }
 
+double lay_kept_height(const struct lay *L)
+{
+	guint n = L->items->len, k = 0;
+	double above = 0;
+
+	if (!L->pending_keep || !n)
+		return 0;
+	/* The items kept together up to the last one (the chain break_page carries), as break_page finds them. */
+	for (guint j = n; j-- > 1;)
+		if (!((struct vitem *)g_ptr_array_index(L->items, j))->keep_with_prev) {
+			k = j;
+			break;
+		}
+	for (guint i = 0; i < k; i++) {
+		const struct vitem *v = g_ptr_array_index(L->items, i);
+
+		above += v->space_before + v->height;
+	}
+	return L->used - above - ((const struct vitem *)g_ptr_array_index(L->items, k))->space_before;
+}
+
 void lay_mark(struct lay *L, const char *dest, const char *title, int outline_level)
 {
 	struct box b = { .kind = BOX_DEST, .target = g_strdup(dest) };
