@@ -16,7 +16,7 @@ static const struct {
 	const char *name;
 	enum sc_rendering r;
 } renderings[] = {
-	{ "blockquote", SC_BLOCKQUOTE }, { "callout", SC_CALLOUT }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
+	{ "bilibili", SC_BILIBILI }, { "blockquote", SC_BLOCKQUOTE }, { "callout", SC_CALLOUT }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
 	{ "gist", SC_GIST }, { "highlight", SC_HIGHLIGHT }, { "instagram", SC_INSTAGRAM },
 	{ "markdown", SC_MARKDOWN }, { "param", SC_PARAM }, { "ref", SC_REF }, { "relref", SC_RELREF },
 	{ "text", SC_TEXT }, { "tweet", SC_TWITTER }, { "twitter", SC_TWITTER }, { "vimeo", SC_VIMEO },
@@ -46,8 +46,9 @@ static const char *const kinded[] = { "admonition", "notice", "hint", "alert", "
 /* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141). */
 static enum sc_rendering built_in(const char *name)
 {
+	/* Hugo's own, and the Bilibili videos of LoveIt, DoIt and FixIt (common on Chinese blogs). */
 	static const char *const hugo[] = { "figure", "highlight", "details", "youtube", "vimeo", "x", "twitter",
-					    "tweet", "instagram", "gist", "param", "ref", "relref" };
+					    "tweet", "instagram", "gist", "param", "ref", "relref", "bilibili" };
 
 	for (size_t i = 0; i < G_N_ELEMENTS(hugo); i++)
 		if (!strcmp(hugo[i], name))
@@ -1005,6 +1006,14 @@ static void render_embed(struct render *R, GString *out, const struct token *t, 
 		label = L_POST;
 		url = id ? g_strdup_printf("https://www.instagram.com/p/%s/", id) : NULL;
 		break;
+	case SC_BILIBILI: {	/* bilibili BV… [page], or an old numeric av id */
+		const char *page = get(t, "p", 1);
+
+		if (id && *id)
+			url = g_strdup_printf("https://www.bilibili.com/video/%s%s%s%s", id[strspn(id, "0123456789")] ? "" : "av",
+					      id, page ? "?p=" : "", page ? page : "");
+		break;
+	}
 	default: {		/* gist USER ID [FILE] */
 		const char *u = get(t, "user", 0), *g = get(t, "id", 1), *file = get(t, "file", 2);
 
@@ -1346,7 +1355,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		body = inner(R, t, close, ti, tj, M_MARKDOWN);
 		render_callout(R, out, t, body, block, blank_line_at(R, src_end));
 		break;
-	case SC_YOUTUBE: case SC_VIMEO: case SC_X: case SC_TWITTER: case SC_INSTAGRAM: case SC_GIST:
+	case SC_YOUTUBE: case SC_VIMEO: case SC_X: case SC_TWITTER: case SC_INSTAGRAM: case SC_GIST: case SC_BILIBILI:
 		render_embed(R, out, t, r, block);
 		break;
 	case SC_PARAM: {

@@ -234,6 +234,12 @@ int main(void)
 	CHECK("tweet: the post's address", has(r.text, "<https://twitter.com/golang/status/1>"));
 	CHECK("vimeo: the video's address", has(r.text, "视频：<https://vimeo.com/146>"));
 	sc_result_clear(&r);
+	/* LoveIt's, DoIt's and FixIt's Bilibili videos left nothing (a Chinese blog's commonest embed). */
+	run("{{< bilibili BV1Sx411T7QQ >}}\n\n{{< bilibili id=170001 p=3 >}}\n\n{{< bilibili >}}\n", false, false, &r);
+	CHECK("bilibili: a note with the video's address", has(r.text, "视频：<https://www.bilibili.com/video/BV1Sx411T7QQ>"));
+	CHECK("bilibili: an old numeric id and a part", has(r.text, "视频：<https://www.bilibili.com/video/av170001?p=3>"));
+	CHECK("bilibili: no id, said", has(messages, "shortcode 'bilibili' names no post or video"));
+	sc_result_clear(&r);
 
 	run("{{< details summary=\"点开\" >}}\n内容\n{{< /details >}}\n", false, false, &r);
 	CHECK_STR("details: its summary, then its content", r.text, "**点开**\\\n内容\n\n");
