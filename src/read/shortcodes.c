@@ -17,7 +17,7 @@ static const struct {
 	enum sc_rendering r;
 } renderings[] = {
 	{ "bilibili", SC_BILIBILI }, { "blockquote", SC_BLOCKQUOTE }, { "callout", SC_CALLOUT }, { "details", SC_DETAILS }, { "drop", SC_DROP }, { "figure", SC_FIGURE },
-	{ "gist", SC_GIST }, { "highlight", SC_HIGHLIGHT }, { "instagram", SC_INSTAGRAM },
+	{ "gist", SC_GIST }, { "highlight", SC_HIGHLIGHT }, { "instagram", SC_INSTAGRAM }, { "link", SC_LINK },
 	{ "markdown", SC_MARKDOWN }, { "param", SC_PARAM }, { "ref", SC_REF }, { "relref", SC_RELREF },
 	{ "text", SC_TEXT }, { "tweet", SC_TWITTER }, { "twitter", SC_TWITTER }, { "vimeo", SC_VIMEO },
 	{ "x", SC_X }, { "youtube", SC_YOUTUBE },
@@ -48,7 +48,7 @@ static enum sc_rendering built_in(const char *name)
 {
 	/* Hugo's own, and the Bilibili videos of LoveIt, DoIt and FixIt (common on Chinese blogs). */
 	static const char *const hugo[] = { "figure", "highlight", "details", "youtube", "vimeo", "x", "twitter",
-					    "tweet", "instagram", "gist", "param", "ref", "relref", "bilibili" };
+					    "tweet", "instagram", "gist", "param", "ref", "relref", "bilibili", "link" };
 
 	for (size_t i = 0; i < G_N_ELEMENTS(hugo); i++)
 		if (!strcmp(hugo[i], name))
@@ -1100,6 +1100,32 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 	g_free(to);
 }
 
+/* LoveIt's, DoIt's and FixIt's link: href (first), content (second, else the address), as a link. */
+static void render_link(struct render *R, GString *out, const struct token *t)
+{
+	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
+
+	if (!href || !*href) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href); dropped", t->name);
+		return;
+	}
+	if (!content || !*content)
+		content = href;
+	if (R->ctx->html) {
+		g_string_append(out, "<a href=\"");
+		xml_escape(out, href, -1);
+		g_string_append(out, "\">");
+		xml_escape(out, content, -1);
+		g_string_append(out, "</a>");
+		return;
+	}
+	g_string_append_c(out, '[');
+	put_md_text(out, content);
+	g_string_append(out, "](");
+	put_destination(out, href);
+	g_string_append_c(out, ')');
+}
+
 /* The inner text of a paired shortcode (tokens ti..tj), rendered in mode m into a new string. */
 static GString *inner(struct render *R, const struct token *open, const struct token *close, guint ti, guint tj,
 		      enum mode m)
@@ -1369,6 +1395,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	}
 	case SC_REF: case SC_RELREF:
 		render_ref(R, out, t);
+		break;
+	case SC_LINK:
+		render_link(R, out, t);
 		break;
 	case SC_MARKDOWN: case SC_TEXT:
 		body = inner(R, t, close, ti, tj, r == SC_TEXT ? M_ESCAPE : M_MARKDOWN);

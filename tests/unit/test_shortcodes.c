@@ -240,6 +240,13 @@ int main(void)
 	CHECK("bilibili: an old numeric id and a part", has(r.text, "视频：<https://www.bilibili.com/video/av170001?p=3>"));
 	CHECK("bilibili: no id, said", has(messages, "shortcode 'bilibili' names no post or video"));
 	sc_result_clear(&r);
+	/* LoveIt's, DoIt's and FixIt's link left nothing (three empty bullets on LoveIt's page). */
+	run("- {{< link \"https://a.org/x y\" \"A [b]\" >}}\n- {{< link href=\"https://c.org/\" >}}\n- {{< link >}}\n",
+	    false, false, &r);
+	CHECK("link: its content, linked", has(r.text, "- [A &#91;b&#93;](https://a.org/x%20y)\n"));
+	CHECK("link: no content, its address", has(r.text, "- [https\\:\\/\\/c\\.org\\/](https://c.org/)\n"));
+	CHECK("link: no address, said", has(messages, "shortcode 'link' names no address (href); dropped"));
+	sc_result_clear(&r);
 
 	run("{{< details summary=\"点开\" >}}\n内容\n{{< /details >}}\n", false, false, &r);
 	CHECK_STR("details: its summary, then its content", r.text, "**点开**\\\n内容\n\n");
