@@ -296,19 +296,24 @@ void lay_keep(struct lay *L)
 	L->pending_keep = true;
 }
 
+/* The first of the items at the page's foot kept with the last one (0: every item from the second on). */
+static guint keep_chain_start(const struct lay *L)
+{
+	for (guint j = L->items->len; j-- > 1;)
+		if (!((struct vitem *)g_ptr_array_index(L->items, j))->keep_with_prev)
+			return j;
+	return 0;
+}
+
 double lay_kept_height(const struct lay *L)
 {
-	guint n = L->items->len, k = 0;
+	guint k;
 	double above = 0;
 
-	if (!L->pending_keep || !n)
+	if (!L->pending_keep || !L->items->len)
 		return 0;
-	/* The items kept together up to the last one (the chain break_page carries), as break_page finds them. */
-	for (guint j = n; j-- > 1;)
-		if (!((struct vitem *)g_ptr_array_index(L->items, j))->keep_with_prev) {
-			k = j;
-			break;
-		}
+	/* The items kept together up to the last one: the chain break_page carries. */
+	k = keep_chain_start(L);
 	for (guint i = 0; i < k; i++) {
 		const struct vitem *v = g_ptr_array_index(L->items, i);
 
@@ -366,17 +371,9 @@ static void place(struct lay *L, struct vitem *v);
 /* The page is full before v: break at the last allowed place and start a new page. */
 static void break_page(struct lay *L, struct vitem *v)
 {
-	guint n = L->items->len, k = 0;
+	guint n = L->items->len, k = v->keep_with_prev ? keep_chain_start(L) : n;
 	GPtrArray *carry;
 
-	if (!v->keep_with_prev)
-		k = n;
-	else
-		for (guint j = n; j-- > 1;)
-			if (!((struct vitem *)g_ptr_array_index(L->items, j))->keep_with_prev) {
-				k = j;
-				break;
-			}
 	if (k == 0)
 		k = n;	/* nothing allowed: break right here rather than run past the page */
 	carry = g_ptr_array_new();
