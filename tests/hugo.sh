@@ -196,7 +196,7 @@ printf -- '---\ntitle: missing\nimage: "img/none.png"\n---\n\nBody.\n' >"$TMP/pi
 printf -- '---\ntitle: body\n---\n\n![In the body](img/bg.png) and ![gone](img/gone.png)\n' >"$TMP/pics/content/post/e.md"
 "$FOLIO" "$TMP/pics" -t model -o "$TMP/pics.model" 2>"$TMP/pics.err"
 contains "site pictures: one the body names relative to its page is found from the site's root" "$TMP/pics.model" \
-	"image line 5 'img/bg\.png' alt 'In the body' -> images/img-"
+	"image line 5 'img/bg\.png' alt 'In the body' in-line -> images/img-"
 contains "site pictures: ... one missing there too is said" "$TMP/pics.err" "post/e\.md:5: warning: image 'img/gone\.png' does not exist"
 contains "site pictures: ... and those found so counted in a note" "$TMP/pics.err" \
 	"note: 2 pictures written relative to their page \(\"images/a\.jpg\"\) found from the site's root"
@@ -222,7 +222,7 @@ printf -- '---\ntitle: About\n---\n\n![Badge](../assets/badge.png) and <img src=
 	>"$TMP/uppics/content/about.md"
 "$FOLIO" "$TMP/uppics" -t model -o "$TMP/uppics.model" 2>"$TMP/uppics.err"
 contains "site pictures: one up from the page's address is found there" "$TMP/uppics.model" \
-	"image line 5 '\.\./assets/badge\.png' alt 'Badge' -> images/img-"
+	"image line 5 '\.\./assets/badge\.png' alt 'Badge' in-line -> images/img-"
 lacks "site pictures: ... nothing said missing" "$TMP/uppics.err" "does not exist"
 contains "site pictures: ... counted in a note" "$TMP/uppics.err" "note: 2 pictures written relative to their page's address"
 

@@ -36,3 +36,17 @@ done
 	&& ok "parity: yue, zh-Hant-HK and zh-TW placeholders in Traditional Chinese in both books" \
 	|| not_ok "parity: yue, zh-Hant-HK and zh-TW placeholders in Traditional Chinese in both books" \
 		"$(grep -h -o '未收.' "$TMP/langs.xhtml" "$TMP/langs.trace")"
+# A picture among words stays in the EPUB's line with no caption, and the PDF (setting it apart)
+# prints none either; a linked picture alone is a figure in both, its caption in both.
+lacks "parity: a picture among words has no caption in the PDF" "$TMP/captions.trace" '"行内标题"'
+lacks "parity: ... nor in the EPUB" "$TMP/captions.xhtml" '<figcaption>行内'
+contains "parity: a linked picture alone is a linked figure in the EPUB" "$TMP/captions.xhtml" \
+	'<figure class="image"><a href="https://example.com/big.png"><img [^>]*/></a><figcaption>链接的江岸</figcaption></figure>'
+contains "parity: a raw <img> in a Markdown line is a picture in the PDF, not [alt]" "$TMP/rawimg.trace" \
+	'"then the line goes on'
+lacks "parity: ... no [alt] left" "$TMP/rawimg.trace" '\[A dot in a line\]'
+# A linked picture that is missing: its placeholder shows where it linked, in both books (the
+# EPUB's inline placeholder was a link, the PDF's lost it).
+contains "parity: a missing linked picture's placeholder shows its link in the EPUB" "$TMP/captions.xhtml" \
+	'<span class="url"><a href="https://example.com/page">https://example.com/page</a></span></div>'
+contains "parity: ... and in the PDF" "$TMP/captions.trace" '"https://example.com/page" ->https://example.com/page$'

@@ -60,7 +60,9 @@ struct image {
 	char *alt;		/* alt text, plain */
 	char *title;		/* a Markdown image's title, or NULL */
 	char *caption;		/* what both books print under it: the title, else an alt text that
-				   says something (text/alttext.h), else NULL */
+				   says something (text/alttext.h), else NULL; NULL when in_line */
+	bool in_line;		/* among the words of a paragraph: the EPUB keeps it in the line, the
+				   PDF sets it apart between the line's two halves */
 	int line;		/* line in the article file */
 	/* Decoration: shown, described to nobody (the EPUB's alt="", an artifact in the PDF): a
 	   lead picture with no words of its own illustrates the title said just below it. */

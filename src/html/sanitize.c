@@ -263,6 +263,11 @@ void allow_warn(struct sanitizer *s, int line, const char *fmt, ...)
 
 /* ---- URLs ---------------------------------------------------------------- */
 
+bool sanitize_url_is_web(const char *href)
+{
+	return href && (g_str_has_prefix(href, "http://") || g_str_has_prefix(href, "https://"));
+}
+
 char *sanitize_url(const char *url, bool *relative)
 {
 	char *uri;

@@ -55,6 +55,9 @@ void sanitizer_free(struct sanitizer *s);
  */
 char *sanitize_url(const char *url, bool *relative);
 
+/* Is href (sanitize_url's) a web address, one a placeholder shows and links in both books? */
+bool sanitize_url_is_web(const char *href);
+
 /*
  * An SVG image file made safe to pack: the same allow-list as inline SVG
  * (no script, no event attributes, nothing that loads), SVG's own names and

@@ -101,6 +101,17 @@ static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met
 	return g_ptr_array_index(records, (*met)++);
 }
 
+/* Is picture node n (an image, a piece of inline raw HTML) among the words of a paragraph? */
+static bool among_words(cmark_node *n)
+{
+	cmark_node *para = cmark_node_parent(n);
+
+	if (para && cmark_node_get_type(para) == CMARK_NODE_LINK)
+		para = cmark_node_parent(para);
+	return cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK && para
+	       && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH && !node_pictures_only(para);
+}
+
 static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
 {
 	char *stripped = g_strstrip(g_strdup(url ? url : ""));
@@ -120,6 +131,7 @@ static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
 
 		im->url = stripped;
 		im->line = w->line;
+		im->in_line = among_words(n);
 		g_ptr_array_add(w->recording->images, im);
 	}
 }
@@ -381,13 +393,15 @@ void records_take(struct article *a)
 	walk_tree(&w, a->doc);
 	g_ptr_array_free(w.pending_ids, TRUE);
 	/* Each picture's caption, decided once for both books: its title, else the title its page
-	   resource has in the front matter (Hugo's resources:), else an alt text that says something. */
+	   resource has in the front matter (Hugo's resources:), else an alt text that says something;
+	   none for a picture among words (the EPUB keeps it in its line, where no caption goes). */
 	for (guint i = 0; i < a->images->len; i++) {
 		struct image *im = g_ptr_array_index(a->images, i);
 		const struct fm_resource *res = im->title ? NULL : fm_resource_for(&a->fm, im->url);
 
-		im->caption = g_strdup(im->title ? im->title : res && res->title ? res->title
-				       : alt_text_meaningful(im->alt) ? im->alt : NULL);
+		if (!im->in_line)
+			im->caption = g_strdup(im->title ? im->title : res && res->title ? res->title
+					       : alt_text_meaningful(im->alt) ? im->alt : NULL);
 	}
 	a->walked = true;
 	g_clear_pointer(&a->heading_ids, g_hash_table_destroy);
@@ -499,4 +513,16 @@ const struct image *record_image(const struct article_view *v, cmark_node *n, co
 	}
 	g_free(stripped);
 	return found;
+}
+
+const struct image *record_inline_picture(cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	GPtrArray *list;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE || !lit || g_ascii_strncasecmp(lit, "<img", 4)
+	    || !(lit[4] == '/' || lit[4] == '>' || g_ascii_isspace(lit[4])))
+		return NULL;
+	list = cmark_node_get_user_data(n);
+	return list && list->len == 1 ? g_ptr_array_index(list, 0) : NULL;
 }

@@ -54,5 +54,7 @@ const struct footnote *record_footnote_ref(const struct article_view *v, cmark_n
  * with n NULL, the first image of the article with that address.
  */
 const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src);
+/* The image of a piece of inline raw HTML that is one <img> tag (a picture in a line), else NULL. */
+const struct image *record_inline_picture(cmark_node *n);
 
 #endif

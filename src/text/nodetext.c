@@ -1,6 +1,7 @@
 /* nodetext.c - plain text and file lines of Markdown nodes, the one way every stage reads them. */
 #include "text/nodetext.h"
 
+#include <string.h>
 #include <glib.h>
 
 static void plain_text(cmark_node *node, GString *out)
@@ -52,4 +53,45 @@ cmark_node *node_new_text(const char *s, size_t len)
 	cmark_node_set_literal(t, copy);
 	g_free(copy);
 	return t;
+}
+
+bool node_is_blank(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *s;
+
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+		return true;
+	if (t != CMARK_NODE_TEXT)
+		return false;
+	s = cmark_node_get_literal(n);
+	return !s || !s[strspn(s, " \t\n")];
+}
+
+cmark_node *node_linked_image(cmark_node *n)
+{
+	cmark_node *img = NULL;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_LINK)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE && !img)
+			img = c;
+		else if (!node_is_blank(c))
+			return NULL;
+	}
+	return img;
+}
+
+bool node_pictures_only(cmark_node *para)
+{
+	bool img = false;
+
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE || node_linked_image(c))
+			img = true;
+		else if (!node_is_blank(c))
+			return false;
+	}
+	return img;
 }

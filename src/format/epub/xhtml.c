@@ -141,10 +141,11 @@ static char *link_href(struct render *r, cmark_node *n)
 
 /*
  * An image folio could not put into the book: the label in the article's language, what it showed
- * and where it was. Why it is missing is the warning's to say: a flaky network must not change
- * the book's bytes, and the reasons are English.
+ * and where it was, and where the picture linked to (a web address, as the PDF shows it). Why it
+ * is missing is the warning's to say: a flaky network must not change the book's bytes, and the
+ * reasons are English.
  */
-static void put_placeholder(struct render *r, const char *url, const char *alt, bool block)
+static void put_placeholder(struct render *r, const char *url, const char *alt, bool block, const char *link)
 {
 	bool relative = false;
 	char *safe = url && *url ? sanitize_url(url, &relative) : NULL;
@@ -174,30 +175,48 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		}
 		g_string_append(r->out, "</span>");
 	}
+	if (r->san->link_depth == 0 && sanitize_url_is_web(link) && (!safe || strcmp(link, safe))) {
+		g_string_append(r->out, " <span class=\"url\"><a");
+		xml_attr(r->out, "href", link);
+		g_string_append_c(r->out, '>');
+		esc(r, link);
+		g_string_append(r->out, "</a></span>");
+	}
 	g_string_append_printf(r->out, "</%s>", tag);
 	g_free(safe);
 }
 
-/* An image: a figure (block) or an inline <img>, or a placeholder when it is not in the book. */
-static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block)
+/*
+ * An image: a figure (block; its picture a link to href when not NULL) or an inline <img>, or a
+ * placeholder when it is not in the book.
+ */
+static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block,
+		      const char *href)
 {
 	if (!im || !im->res) {
 		/* A picture that is not here keeps its caption. */
 		char *shown = im && im->caption && (!alt || strcmp(im->caption, alt))
 			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", im->caption) : NULL;
 
-		put_placeholder(r, url, shown ? shown : alt, block);
+		put_placeholder(r, url, shown ? shown : alt, block, href);
 		g_free(shown);
 		return;
 	}
 	if (block)
 		g_string_append(r->out, "<figure class=\"image\">");
+	if (block && href) {
+		g_string_append(r->out, "<a");
+		xml_attr(r->out, "href", href);
+		g_string_append_c(r->out, '>');
+	}
 	g_string_append(r->out, "<img");
 	xml_attr(r->out, "src", im->res->href);
 	xml_attr(r->out, "alt", alt ? alt : "");
 	if (im->title && *im->title && !block)
 		xml_attr(r->out, "title", im->title);
 	g_string_append(r->out, "/>");
+	if (block && href)
+		g_string_append(r->out, "</a>");
 	if (block) {
 		if (im->caption) {
 			g_string_append(r->out, "<figcaption>");
@@ -214,7 +233,7 @@ static void raw_image(void *data, GString *out, cmark_node *node, const char *sr
 	struct render *r = data;
 
 	(void)out;
-	put_image(r, record_image(r->v, node, src), src, alt, block);
+	put_image(r, record_image(r->v, node, src), src, alt, block, NULL);
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -256,27 +275,6 @@ static void put_softbreak(struct render *r, cmark_node *n)
 	g_string_append(r->out, strcmp(s, " ") ? s : "\n");
 }
 
-/*
- * The paragraph holds images and nothing else visible: each image becomes a figure of its own, as
- * in the PDF (two missing pictures side by side ran their placeholders together on one line).
- */
-static bool pictures_only(cmark_node *para)
-{
-	bool img = false;
-
-	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
-		cmark_node_type t = cmark_node_get_type(c);
-		const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
-
-		if (t == CMARK_NODE_IMAGE)
-			img = true;
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			continue;
-		else if (!(lit && !lit[strspn(lit, " \t")]))
-			return false;
-	}
-	return img;
-}
 
 /*
  * A paragraph written without <p>, as Hugo writes it: in a tight list's item, or a description's
@@ -578,7 +576,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_PARAGRAPH: {
-		bool pictures = pictures_only(n);
+		bool pictures = node_pictures_only(n);
 		bool note = r->backlink && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_FOOTNOTE_DEFINITION;
 
 		r->quotes.single_open = 0;	/* a quote does not run on from one block to the next */
@@ -594,13 +592,16 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 				g_string_append(r->out, "</p>\n");
 			}
 			for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+				cmark_node *img = cmark_node_get_type(c) == CMARK_NODE_IMAGE ? c : node_linked_image(c);
+				char *href = img && img != c && r->san->link_depth == 0 ? link_href(r, c) : NULL;
 				const struct image *im;
 
-				if (cmark_node_get_type(c) != CMARK_NODE_IMAGE)
+				if (!img)
 					continue;
-				im = record_image(r->v, c, NULL);
-				put_image(r, im, cmark_node_get_url(c), im ? im->alt : "", true);
+				im = record_image(r->v, img, NULL);
+				put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", true, href);
 				g_string_append_c(r->out, '\n');
+				g_free(href);
 			}
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			return true;
@@ -704,7 +705,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	case CMARK_NODE_IMAGE: {
 		const struct image *im = record_image(r->v, n, NULL);
 
-		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false);
+		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false, NULL);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		return true;
 	}

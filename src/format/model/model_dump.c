@@ -25,8 +25,8 @@ static void list_field(FILE *f, const char *name, GPtrArray *items)
 
 static void dump_image(FILE *f, const char *what, const struct image *im)
 {
-	fprintf(f, "  %s line %d '%s' alt '%s'%s -> ", what, im->line, im->url, im->alt ? im->alt : "",
-		im->decorative ? " decorative" : "");
+	fprintf(f, "  %s line %d '%s' alt '%s'%s%s -> ", what, im->line, im->url, im->alt ? im->alt : "",
+		im->decorative ? " decorative" : "", im->in_line ? " in-line" : "");
 	if (im->res)
 		fprintf(f, "%s %s %dx%d%s%s%s\n", im->res->href, im->res->media_type, im->res->width, im->res->height,
 			im->res->converted_from ? " (from " : "", im->res->converted_from ? im->res->converted_from : "",

@@ -66,6 +66,8 @@ static void trace_page(struct device *d, const struct page *p)
 		case BOX_TEXT:
 			fprintf(fp, "  text %.1f %.1f ", b->x + para_line(b->lp->para, b->line)->x, b->y);
 			print_line_text(fp, b);
+			if (b->lp->el && b->lp->el->role == SR_CAPTION)
+				fputs(" caption", fp);	/* what the tagged PDF calls one */
 			fputc('\n', fp);
 			break;
 		case BOX_RULE:

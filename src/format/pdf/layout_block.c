@@ -27,6 +27,8 @@ static double para_indent(const struct lay *L, const struct flow *F)
 /*
  * The inline nodes from first up to stop as one paragraph (blank ends trimmed). A subheading
  * (record_subhead: a bold phrase alone) is not split and is kept with what follows, like a heading.
+ * Text after a picture set apart is indented as a paragraph of its own: in scraped articles such a
+ * picture mostly stands where two paragraphs were joined.
  */
 static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block,
 		      bool subheading)
@@ -34,14 +36,14 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 	struct inline_style s = body_style(F);
 	struct lpara *lp;
 
-	while (first && first != stop && lay_blank_text(first))
+	while (first && first != stop && node_is_blank(first))
 		first = cmark_node_next(first);
 	if (!first || first == stop)
 		return;
 	{
 		cmark_node *last = stop ? cmark_node_previous(stop) : cmark_node_last_child(block);
 
-		while (last && last != first && lay_blank_text(last))
+		while (last && last != first && node_is_blank(last))
 			last = cmark_node_previous(last);
 		stop = cmark_node_next(last);
 	}
@@ -71,15 +73,21 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 	if (L->view && n == L->view->source_para)	/* the header shows the source */
 		return;
 	for (cmark_node *c = start; c; c = cmark_node_next(c)) {
-		cmark_node *img = cmark_node_get_type(c) == CMARK_NODE_IMAGE ? c : lay_linked_image(c);
+		cmark_node *img = cmark_node_get_type(c) == CMARK_NODE_IMAGE ? c : node_linked_image(c);
+		/* <img> written in the line as raw HTML: a picture like ![alt](src) there. */
+		const struct image *raw = img || !L->view ? NULL : record_inline_picture(c);
 
-		if (!img)
+		if (!img && !raw)
 			continue;
-		char *link = img == c ? NULL : lay_link_target(c);
-
 		text_para(L, F, start, c, n, false);
-		lay_image_node(L, F, img, link);
-		g_free(link);
+		if (raw) {
+			lay_image(L, F, raw, raw->caption, NULL, lay_node_line(L, c));
+		} else {
+			char *link = img == c ? NULL : lay_link_target(c);
+
+			lay_image_node(L, F, img, link);
+			g_free(link);
+		}
 		start = cmark_node_next(c);
 	}
 	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && record_subhead(n));

@@ -29,7 +29,7 @@ static char *shorten(const char *s, long max)
  * cannot print the format) is shown.
  */
 static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *reason,
-			    int src_line)
+			const char *link, int src_line)
 {
 	double pad = 6, size = L->t->small_size;
 	struct lpara *lp = lay_para_new(L, F->w - 2 * pad, size * 1.5, 0, PARA_LEFT, false, src_line);
@@ -38,6 +38,8 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 			     : g_strdup(lay_label(L, L_IMAGE_MISSING));
 	char *salt = alt && *alt ? shorten(alt, 200) : NULL;
 	char *surl = url && *url ? shorten(url, 160) : NULL;
+	bool relative;
+	char *href = surl ? sanitize_url(url, &relative) : NULL;
 	struct vitem *v;
 	double y = pad;
 	int n;
@@ -52,15 +54,21 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	}
 	if (surl) {
 		/* The address as the EPUB links it: a valid URI (shown as written), web addresses only. */
-		bool relative;
-		char *href = sanitize_url(url, &relative);
-		bool web = href && (g_str_has_prefix(href, "http://") || g_str_has_prefix(href, "https://"));
+		bool web = sanitize_url_is_web(href);
 
 		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
 		para_add(lp->para, surl, -1, lay_style(L, FONT_CODE, size * 0.9, false, false,
 						       web ? L->t->color_link : s.color, web ? href : NULL, 0, false,
 						       false));
-		g_free(href);
+	}
+	if (sanitize_url_is_web(link) && (!href || strcmp(link, href))) {
+		/* Where the picture linked to, as the EPUB's placeholder shows it. */
+		char *slink = shorten(link, 160);
+
+		para_add(lp->para, "\n", -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
+		para_add(lp->para, slink, -1, lay_style(L, FONT_CODE, size * 0.9, false, false, L->t->color_link, link,
+							0, false, false));
+		g_free(slink);
 	}
 	lay_para_check(L, lp);
 	n = para_n_lines(lp->para);
@@ -88,6 +96,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	lay_add(L, v);
 	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
+	g_free(href);
 	g_free(label);
 	g_free(salt);
 	g_free(surl);
@@ -134,7 +143,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? "\n" : "", caption) : NULL;
 
 		placeholder(L, F, shown ? shown : alt, im ? im->url : NULL,
-			    r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, src_line);
+			    r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, link, src_line);
 		g_free(shown);
 		return;
 	}
@@ -213,22 +222,6 @@ void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *
 	if (im)
 		lay_image(L, F, im, im->caption, link, lay_node_line(L, img));
 	else
-		placeholder(L, F, alt, cmark_node_get_url(img), NULL, lay_node_line(L, img));
+		placeholder(L, F, alt, cmark_node_get_url(img), NULL, link, lay_node_line(L, img));
 	g_free(alt);
-}
-
-/* A link whose only visible content is one image: the image, clickable. */
-cmark_node *lay_linked_image(cmark_node *n)
-{
-	cmark_node *img = NULL;
-
-	if (cmark_node_get_type(n) != CMARK_NODE_LINK)
-		return NULL;
-	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE && !img)
-			img = c;
-		else if (!lay_blank_text(c))
-			return NULL;
-	}
-	return img;
 }

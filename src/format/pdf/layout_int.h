@@ -174,8 +174,6 @@ enum theme_font lay_heading_role(const struct flow *F);
 double lay_pitch(const struct lay *L, double size);
 /* A rule of thickness across [x, x + w], as an item height tall. */
 void lay_rule(struct lay *L, double x, double w, double thickness, double height);
-/* A soft or hard break, or text of nothing but spaces. */
-bool lay_blank_text(cmark_node *n);
 /* The outline level of articles: 1 under parts, else 0. */
 int lay_outline_base(const struct lay *L);
 
@@ -186,8 +184,6 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	       int src_line);
 /* The picture of image node img (the model's record, else a placeholder). */
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link);
-/* The image of a link whose only visible content is one image, or NULL. */
-cmark_node *lay_linked_image(cmark_node *n);
 
 /* Blocks of an article body (layout_block.c). */
 void layout_blocks(struct lay *L, struct flow *F, cmark_node *parent);

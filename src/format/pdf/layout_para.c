@@ -278,19 +278,6 @@ void lay_rule(struct lay *L, double x, double w, double thickness, double height
 	lay_add(L, v);
 }
 
-bool lay_blank_text(cmark_node *n)
-{
-	cmark_node_type t = cmark_node_get_type(n);
-	const char *s;
-
-	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-		return true;
-	if (t != CMARK_NODE_TEXT)
-		return false;
-	s = cmark_node_get_literal(n);
-	return !s || !s[strspn(s, " \t\n")];
-}
-
 int lay_outline_base(const struct lay *L)
 {
 	return L->b->parts->len ? 1 : 0;
