@@ -431,6 +431,11 @@ check "cover: a title breaks after 的, not inside 中文" cmp -s <(cover_lines 
 	<(printf '真实阅读器里的\n中文排版检查报告\n')
 check "cover: after a colon, 的, and before 与; not inside 之路" cmp -s \
 	<(cover_lines DeepSeek之问：从服软开始的城市创新之路与产业聚集 4) <(printf 'DeepSeek之问：\n从服软开始的\n城市创新之路\n与产业聚集\n')
+# The cover sets Han and digits or Latin letters a quarter em apart (U+2005, a space to pdftotext)
+# as the title page does: "2025年3月1日" ran together beside "共 4 篇".
+pdftotext -f 1 -l 1 "$TMP/cover-phrase.pdf" - >"$TMP/cover-facts.txt"
+contains "cover: a quarter em between Han and digits" "$TMP/cover-facts.txt" '[0-9] 年'
+contains "cover: ... and between Latin and Han in the title" "$TMP/cover-facts.txt" 'DeepSeek 之问'
 
 # A part's introduction (its _index.md) shows its own pictures and links, in both books.
 mkdir -p "$TMP/intro/sec"

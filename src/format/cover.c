@@ -10,6 +10,10 @@
 #include "base/xmlesc.h"
 #include "format/fonts.h"
 #include "text/clreq.h"
+#include "text/textnorm.h"
+
+/* The space between Han and Latin letters or digits on the cover: CLREQ's quarter em, the books' default. */
+#define CJK_LATIN_SPACE 0.25
 
 /* Which Noto CJK face suits the language: SC, TC, HK, JP or KR; NULL for non-CJK text. */
 static const char *cjk_region(const char *lang)
@@ -176,6 +180,21 @@ static char *phrase_lines(PangoLayout *layout, const char *text, double width, i
  * asked for; only a text that cannot be broken so (a phrase wider than the cover) is left to
  * Pango's breaking, shrunk until it fits in max_lines and balanced.
  */
+/* Each U+2005 FOUR-PER-EM SPACE of s made a plain space, in place. */
+static void plain_spaces(char *s)
+{
+	char *out = s;
+
+	for (const char *in = s; *in;)
+		if (!strncmp(in, "\u2005", 3)) {
+			*out++ = ' ';
+			in += 3;
+		} else {
+			*out++ = *in++;
+		}
+	*out = '\0';
+}
+
 static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, const char *text, const char *family,
 			double size, bool bold, double x, double y, double width, const double rgb[3], int max_lines)
 {
@@ -186,6 +205,7 @@ static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, c
 	cairo_font_options_t *fo = cairo_font_options_create();
 	/* Only characters a PDF surface takes: Cairo draws nothing after a noncharacter. */
 	char *clean = xml_clean_text(text, -1);
+	GString *spaced = g_string_new(NULL);
 	char *lines = NULL;
 	double asked = size;
 	int w, h;
@@ -202,6 +222,16 @@ static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, c
 		pango_cairo_update_context(cr, ctx);
 		pango_cairo_context_set_font_options(ctx, fo);
 	}
+	/*
+	 * Han and Latin letters or digits apart, as the title page and the text set them: by a plain
+	 * space, which is about a quarter em. Not U+2005: fonts without it draw the space's glyph,
+	 * and Cairo names a glyph by the first text drawn with it: every space of the book after the
+	 * cover would read as U+2005 (a search for "figures from" found nothing).
+	 */
+	textnorm_cjk_spacing(spaced, clean ? clean : text, -1, 0, 0, false, CJK_LATIN_SPACE);
+	g_free(clean);
+	clean = g_string_free(spaced, FALSE);
+	plain_spaces(clean);
 	layout = pango_layout_new(ctx);
 	g_object_unref(ctx);
 	if (b->lang && strcmp(b->lang, "und"))
