@@ -139,7 +139,7 @@ for sig in TERM KILL; do
 	# file, has bytes in it (the book's own is written only in the last tenth of a second now).
 	writing=
 	for _ in $(seq 6000); do
-		writing=$(find "$big" -maxdepth 1 \( -name '.k-2025-06-02.pdf.??????' -o -name '.k-2025-06-02.pdf.??????.cairo' \) -size +0c)
+		writing=$(find "$big" -maxdepth 1 \( -name '.k-2025-06-02.pdf.folio-??????' -o -name '.k-2025-06-02.pdf.folio-??????.cairo' \) -size +0c)
 		[ -n "$writing" ] && break
 		kill -0 "$victim" 2>/dev/null || break
 		sleep 0.01
@@ -156,12 +156,21 @@ for sig in TERM KILL; do
 	if [ $sig = TERM ]; then
 		is "killed (TERM): no temporary file left" "$(hidden)" ""
 	else
-		# (the book's temporary file stays too: nothing removes it yet)
 		is "killed (KILL): the state's temporary file stays" "$(hidden | grep -o '\.digest\.state\.[^ ]*' | wc -l)" 1
+		is "killed (KILL): the book's temporary files stay" "$(hidden | grep -c '\.k-2025-06-02\.pdf\.folio-')" 1
 	fi
 done
+# A killed run's book being written goes once nothing has touched it for an hour (a cron job killed
+# by the OOM killer night after night filled the disk with hidden books); a fresh one stays (it may
+# be another run's), and so does a file of the user's that only looks alike.
+for f in $(hidden); do case $f in .k-*) touch -d '2 hours ago' "$big/$f" ;; esac; done
+touch "$big/.k-2025-06-09.pdf.folio-AbC123"
+touch -d '2 hours ago' "$big/.notes.backup" "$big/.k-2025-06-09.pdf.folio-x"
 SOURCE_DATE_EPOCH=$(at "2025-06-02 12:00") "$FOLIO" digest "$big/news" --state "$kstate" --new -o "$big/k-{{date}}.pdf" >/dev/null 2>&1
 is "after the kills: exit 0" "$?" 0
+is "after the kills: the killed run's book being written removed" "$(hidden | grep -o '\.k-2025-06-02\.pdf\.folio-[^ ]*' | wc -l)" 0
+is "after the kills: a fresh one and files that only look alike stay" "$(hidden)" ".k-2025-06-09.pdf.folio-AbC123 .k-2025-06-09.pdf.folio-x .notes.backup "
+rm -f "$big/.k-2025-06-09.pdf.folio-AbC123" "$big/.notes.backup" "$big/.k-2025-06-09.pdf.folio-x"
 is "after the kills: the killed run's temporary state cleared" "$(hidden | grep -o '\.digest\.state\.[^ ]*' | wc -l)" 0
 is "after the kills: two runs recorded, 20 and 300 articles" "$(cut -f1,3 "$kstate" | grep '^run' | tr '\t\n' ': ')" "run:20 run:300 "
 is "after the kills: every article recorded once" "$(grep '^article' "$kstate" | cut -f3 | sort -u | wc -l) $(grep -c '^article' "$kstate")" "320 320"

@@ -78,3 +78,16 @@ if python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.ar
 	contains "socket: says so" "$TMP/err" "it is a socket"
 	[ -S "$TMP/sock.model" ] && ok "socket: untouched" || not_ok "socket: untouched"
 fi
+
+# What a killed run left beside a book (kill -9, the OOM killer: its temporary file and Cairo's
+# scratch file) goes once nothing has touched it for an hour, with a note; a fresh one may be
+# another run's and stays, and so do the user's files that only look alike. It stayed for ever.
+mkdir "$TMP/left"
+touch -d '2 hours ago' "$TMP/left/.book.epub.folio-AbC123" "$TMP/left/.other.pdf.folio-XyZ789.cairo" \
+	"$TMP/left/.notes.backup" "$TMP/left/.book.epub.folio-x" "$TMP/left/.book.epub.folio-AbC123.v2"
+touch "$TMP/left/.book.epub.folio-Fresh1"
+expect_status "leftovers: the book is written" 0 "$FOLIO" $coll -o "$TMP/left/book.epub"
+contains "leftovers: a note says what was removed" "$TMP/err" "left: note: removed 2 files of books that interrupted runs left"
+left=$(ls -A "$TMP/left" | tr '\n' ' ')
+[ "$left" = ".book.epub.folio-AbC123.v2 .book.epub.folio-Fresh1 .book.epub.folio-x .notes.backup book.epub " ] \
+	&& ok "leftovers: the killed runs' files gone, the rest kept" || not_ok "leftovers: the killed runs' files gone, the rest kept" "$left"

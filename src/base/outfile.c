@@ -141,12 +141,75 @@ static bool begin_stream(struct outfile *o, int fd)
 	return false;
 }
 
+/* Not touched for this long, a temporary file is a killed run's: a run writing one touches it all the time. */
+#define STALE_AGE (60 * 60)
+
+/* A hidden name: ... marker, six characters, and nothing more or a scratch file's extension (".cairo"). */
+static bool is_leftover(const char *name, const char *marker, size_t mlen)
+{
+	const char *m = name[0] == '.' ? g_strrstr(name, marker) : NULL;
+	const char *end;
+
+	if (!m || strnlen(m + mlen, 6) < 6)
+		return false;
+	end = m + mlen + 6;
+	return !*end || (end[0] == '.' && end[1] && !end[1 + strspn(end + 1, "abcdefghijklmnopqrstuvwxyz")]);
+}
+
+int outfile_remove_stale(const char *dir, const char *marker)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+	size_t mlen = strlen(marker);
+	int removed = 0;
+
+	if (!d)
+		return 0;
+	while ((name = g_dir_read_name(d))) {
+		struct stat st;
+		char *p;
+
+		if (!is_leftover(name, marker, mlen))
+			continue;
+		p = g_build_filename(dir, name, NULL);
+		if (!lstat(p, &st) && S_ISREG(st.st_mode) && st.st_uid == geteuid() && now - st.st_mtime > STALE_AGE
+		    && !g_unlink(p))
+			removed++;
+		g_free(p);
+	}
+	g_dir_close(d);
+	return removed;
+}
+
+/* A folder's books that killed runs left (kill -9, the OOM killer), removed once a run (a batch writes many books there). */
+static void sweep_once(const char *dir)
+{
+	static GMutex lock;
+	static GHashTable *swept;
+	bool first;
+
+	g_mutex_lock(&lock);
+	if (!swept)
+		swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	first = g_hash_table_add(swept, g_strdup(dir));
+	g_mutex_unlock(&lock);
+	if (first) {
+		int n = outfile_remove_stale(dir, OUTFILE_MARKER);
+
+		if (n)
+			diag_note(dir, 0, "removed %d file%s of books that interrupted runs left being written "
+				  "(hidden '.NAME" OUTFILE_MARKER "XXXXXX', untouched for an hour)", n, n == 1 ? "" : "s");
+	}
+}
+
 /* A file (or a name not taken yet): a temporary file beside it, renamed over it at the end. */
 static bool begin_file(struct outfile *o, const char *target)
 {
 	char *dir = g_path_get_dirname(target), *base = g_path_get_basename(target);
-	char *pattern = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	char *pattern = g_strdup_printf("%s/.%s" OUTFILE_MARKER "XXXXXX", dir, base);
 
+	sweep_once(dir);
 	g_free(dir);
 	g_free(base);
 	o->target = g_strdup(target);

@@ -9,7 +9,8 @@
  * What the output named path is decides how it is written; nothing folio
  * does ever replaces anything but a regular file:
  * - a regular file, or a name not yet taken: written to a temporary file
- *   beside it and renamed over it only on success;
+ *   beside it (".<name>.folio-XXXXXX") and renamed over it only on success;
+ *   such files that killed runs left there are removed once an hour old;
  * - a symbolic link: the same, for the file the link finally points to (the
  *   link stays a link);
  * - "-" (standard output), a FIFO or a character device: the book is staged
@@ -21,7 +22,7 @@
 struct outfile {
 	char *path;	/* the name given, for messages */
 	char *target;	/* the file renamed over (path, or a link's target); NULL when streaming */
-	char *tmp;	/* the file being written: "<dir>/.<name>.XXXXXX", or a staging file */
+	char *tmp;	/* the file being written: "<dir>/.<name>.folio-XXXXXX", or a staging file */
 	FILE *fp;	/* open on tmp for writers that stream; writers that need a path use tmp */
 	int stream_fd;	/* streaming: where the finished bytes go; else -1 */
 };
@@ -43,6 +44,16 @@ void outfile_abort(struct outfile *o);
    temporary when a signal ends the run. Untrack it before removing it and freeing path. */
 void outfile_scratch_track(char *path);
 void outfile_scratch_untrack(char *path);
+
+/* What names a temporary file beside its book: ".<name>" OUTFILE_MARKER "XXXXXX". */
+#define OUTFILE_MARKER ".folio-"
+
+/*
+ * Remove dir's regular files of this user named "." ... marker and six more characters (and
+ * maybe a scratch file's extension, ".cairo") that nothing has touched for an hour: what killed
+ * runs left. How many.
+ */
+int outfile_remove_stale(const char *dir, const char *marker);
 
 /* Write all of data to path the same way. */
 bool outfile_write_all(const char *path, const void *data, size_t len);

@@ -163,13 +163,13 @@ static bool take_lock(struct state *s)
 
 /*
  * A digest killed after writing the new state beside the old one leaves its
- * temporary file (".NAME.XXXXXX", see outfile.h); under the lock no other
+ * temporary file (".NAME.folio-XXXXXX", see outfile.h); under the lock no other
  * digest is writing one, so they can go.
  */
 static void remove_stale_temporaries(const char *path)
 {
 	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-	char *prefix = g_strdup_printf(".%s.", base);
+	char *prefix = g_strdup_printf(".%s" OUTFILE_MARKER, base);
 	GDir *d = g_dir_open(dir, 0, NULL);
 	const char *name;
 

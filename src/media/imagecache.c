@@ -8,14 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/outfile.h"
 #include "media/imagetype.h"
 
 struct imagecache {
 	char *dir;
 };
-
-/* Leftovers of an interrupted run are removed once they are this old (seconds). */
-#define STALE_TMP_AGE (60 * 60)
 
 char *imagecache_default_dir(void)
 {
@@ -27,27 +25,6 @@ char *imagecache_default_dir(void)
 	return g_build_filename(g_get_home_dir(), ".cache", "folio", NULL);
 }
 
-static void remove_stale_temporaries(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
-
-	if (!d)
-		return;
-	while ((name = g_dir_read_name(d))) {
-		GStatBuf st;
-		char *p;
-
-		if (strncmp(name, ".tmp-", 5))
-			continue;
-		p = g_build_filename(dir, name, NULL);
-		if (!g_stat(p, &st) && now - st.st_mtime > STALE_TMP_AGE)
-			g_unlink(p);
-		g_free(p);
-	}
-	g_dir_close(d);
-}
 
 struct imagecache *imagecache_open(const char *dir, const char **why)
 {
@@ -64,7 +41,7 @@ struct imagecache *imagecache_open(const char *dir, const char **why)
 		g_free(path);
 		return NULL;
 	}
-	remove_stale_temporaries(path);
+	outfile_remove_stale(path, ".tmp-");	/* what interrupted downloads left */
 	c = g_new0(struct imagecache, 1);
 	c->dir = path;
 	return c;
