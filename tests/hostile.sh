@@ -232,3 +232,16 @@ pdftotext "$TMP/marks.pdf" "$TMP/marks.pdf.txt" 2>/dev/null
 contains "hostile pdf: the long paragraph is set to its end" "$TMP/marks.pdf.txt" LONGPARAEND
 contains "hostile pdf: the marks said, with the line" "$TMP/marks.err" "a\.md:5: warning: 100000 combining marks in a row"
 contains "hostile pdf: the pieces said, with the line" "$TMP/marks.err" "a\.md:7: warning: a paragraph of 976 KB is set in pieces"
+
+# 100,000 pictures in one paragraph: each asked whether its paragraph has words beside pictures,
+# the whole paragraph looked through each time (20,000 took 8 s, this many minutes). The model
+# only: its pictures are the same records both books are written from.
+mkdir -p "$TMP/pics"
+cp tests/epub/media/dot.png "$TMP/pics/dot.png"
+python3 -c 'import sys; print("---\ntitle: pictures\n---\n\n" + " ".join("![p%d](dot.png)" % i for i in range(int(sys.argv[1]))))' \
+	"$(python3 -c 'import sys; print(max(1000, int(100000 * float(sys.argv[1]))))' "${HOSTILE_SCALE:-1}")" >"$TMP/pics/a.md"
+got=0
+timeout 60 "$FOLIO" -q "$TMP/pics" -t model -o "$TMP/pics.model" 2>"$TMP/pics.err" || got=$?
+[ $got = 0 ] && ok "hostile model: a paragraph of 100,000 pictures in time" \
+	|| not_ok "hostile model: a paragraph of 100,000 pictures in time" "exit $got: $(head -3 "$TMP/pics.err")"
+contains "hostile model: ... each a picture alone in its paragraph, not among words" "$TMP/pics.model" "image line 5 'dot\.png' alt 'p0' ->"

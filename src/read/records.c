@@ -35,6 +35,8 @@ struct walk {
 	int line;
 	GPtrArray *pending_ids;	/* recording: raw ids of an HTML block just before a heading, for it */
 	bool ids_to_next;	/* recording: the raw HTML node being read stands just before a heading */
+	cmark_node *judged;	/* recording: the paragraph last asked whether it has words beside pictures */
+	bool has_words;		/* its answer: a paragraph's pictures come one after another */
 };
 
 /* Recording: h takes id (a raw HTML id at it). */
@@ -101,15 +103,23 @@ static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met
 	return g_ptr_array_index(records, (*met)++);
 }
 
-/* Is picture node n (an image, a piece of inline raw HTML) among the words of a paragraph? */
-static bool among_words(cmark_node *n)
+/*
+ * Is picture node n (an image, a piece of inline raw HTML) among the words of a paragraph? Each
+ * paragraph is judged once (20,000 pictures in one were judged 20,000 times over).
+ */
+static bool among_words(struct walk *w, cmark_node *n)
 {
 	cmark_node *para = cmark_node_parent(n);
 
 	if (para && cmark_node_get_type(para) == CMARK_NODE_LINK)
 		para = cmark_node_parent(para);
-	return cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK && para
-	       && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH && !node_pictures_only(para);
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK || !para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return false;
+	if (para != w->judged) {
+		w->judged = para;
+		w->has_words = !node_pictures_only(para);
+	}
+	return w->has_words;
 }
 
 static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
@@ -131,7 +141,7 @@ static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
 
 		im->url = stripped;
 		im->line = w->line;
-		im->in_line = among_words(n);
+		im->in_line = among_words(w, n);
 		g_ptr_array_add(w->recording->images, im);
 	}
 }
