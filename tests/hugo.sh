@@ -811,12 +811,21 @@ printf -- '---\ntitle: Notes\ndate: 2022-01-01\n---\nNOTESTEXT\n' >"$TMP/rawhtml
 printf '<!DOCTYPE html>\n<html lang="en"><head><title>Document</title></head><body>DEMOTEXT</body></html>\n' \
 	>"$TMP/rawhtml/content/posts/demo.html"
 printf '\xef\xbb\xbf\n---\ntitle: Page in HTML\ndate: 2022-01-02\n---\n<p>HTMLPAGE</p>\n' >"$TMP/rawhtml/content/posts/page.html"
+# Two byte-order marks (a real blog: 20 of 267 posts): the front matter was taken for body text.
+printf '\xef\xbb\xbf\xef\xbb\xbf---\ntitle: Two marks\ndate: 2022-01-03\n---\n\n## Heading\n\nTWOBOMS\n' \
+	>"$TMP/rawhtml/content/posts/twobom.md"
+printf '\xef\xbb\xbf\xef\xbb\xbf\n---\ntitle: Two marks in HTML\ndate: 2022-01-04\n---\n<p>TWOBOMHTML</p>\n' \
+	>"$TMP/rawhtml/content/posts/twomarks.html"
 "$FOLIO" "$TMP/rawhtml" -o "$TMP/rawhtml.model" 2>"$TMP/rawhtml.err"
+contains "two byte-order marks: the front matter is read (title)" "$TMP/rawhtml.model" '^  title: Two marks$'
+contains "two byte-order marks: ... (date)" "$TMP/rawhtml.model" '^  date: 2022-01-03'
+contains "two byte-order marks: an .html page too" "$TMP/rawhtml.model" '^article .*/posts/twomarks\.html$'
 lacks "html content: one without front matter is no page" "$TMP/rawhtml.model" '^article .*(demo|index)\.html$'
 contains "html content: ... nor a bundle's index: the folder's page is kept" "$TMP/rawhtml.model" '^article .*/demos/notes\.md$'
 contains "html content: one with front matter (after a byte-order mark) is a page" "$TMP/rawhtml.model" '^article .*/posts/page\.html$'
 if hugo_build "$TMP/rawhtml"; then
 	[ -f "$TMP/rawhtml-public/demos/notes/index.html" ] && [ -f "$TMP/rawhtml-public/posts/page/index.html" ] \
+		&& [ -f "$TMP/rawhtml-public/posts/twobom/index.html" ] && [ -f "$TMP/rawhtml-public/posts/twomarks/index.html" ] \
 		&& [ ! -d "$TMP/rawhtml-public/posts/demo" ] && ok "html content: Debian's hugo publishes the same pages" \
 		|| not_ok "html content: Debian's hugo publishes the same pages" "$(cd "$TMP/rawhtml-public" && find . -type f | sort)"
 else

@@ -64,7 +64,8 @@ struct article *article_read(const char *file, const char *real, const struct ro
 		return NULL;
 	}
 	text = raw;
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+	/* Byte-order marks (editors on Windows have saved two; Hugo reads past them all). */
+	while (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
 		text += 3;
 		len -= 3;
 	}

@@ -57,7 +57,7 @@ static bool opens_with_front_matter(const char *dir, const char *name)
 		fclose(fp);
 	g_free(path);
 	head[n] = '\0';
-	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+	while (!strncmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
 	while (*p && g_ascii_isspace(*p))
 		p++;
