@@ -1208,6 +1208,23 @@ static void render_quote(struct render *R, GString *out, const struct token *t, 
  * it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
  * the end) follows the closing tag, so the quote may end on that tag's line.
  */
+/*
+ * Is a note's first parameter a kind or a style class (hugo-theme-next's {{< note info >}},
+ * {{< note primary no-icon >}}: the theme prints no title), not its title? One lowercase word.
+ */
+static bool callout_class(const char *lang, const char *word)
+{
+	static const char *const styles[] = { "default", "primary", "secondary", "light", "dark", "no-icon", "flat",
+					      "simple", "modern", "disabled" };
+
+	if (!word || !*word || word[strspn(word, "abcdefghijklmnopqrstuvwxyz-")])
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(styles); i++)
+		if (!strcmp(styles[i], word))
+			return true;
+	return l10n_callout(lang, word) != NULL;
+}
+
 static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block,
 			   bool blank_after)
 {
@@ -1222,8 +1239,13 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	kind = by_kind ? (get(t, "type", -1) ? get(t, "type", -1) : get(t, NULL, 0)) : t->name;
 	if ((!kind || !*kind) && !g_ascii_strcasecmp(t->name, "admonition"))
 		kind = "note";
-	if (!title || !*title)
+	if (!by_kind && callout_class(R->ctx->lang, get(t, NULL, 0))) {
+		/* {{< note warning >}}: a warning; {{< note primary >}}: a note */
+		if (l10n_callout(R->ctx->lang, get(t, NULL, 0)))
+			kind = get(t, NULL, 0);
+	} else if (!title || !*title) {
 		title = by_kind ? get(t, NULL, 1) : get(t, NULL, 0);
+	}
 	if (title && *title)
 		label = g_strdup(title);
 	else if ((named = l10n_callout(R->ctx->lang, kind)))

@@ -142,6 +142,16 @@ int main(void)
 	run("{{< admonition mykind >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
 	CHECK_STR("callout: a kind folio does not know is its own title", r.text, "> **Mykind**\n>\n> Text.\n");
 	sc_result_clear(&r);
+	/* hugo-theme-next's note: its parameters are the kind and style classes, no title ("info", "primary" were). */
+	run("{{< note info >}}\nText.\n{{< /note >}}\n", false, false, &r);
+	CHECK_STR("callout: a note's kind class titles it by the kind", r.text, "> **信息**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	run("{{< note primary no-icon >}}\nText.\n{{< /note >}}\n", false, false, &r);
+	CHECK_STR("callout: a note's style class is no title: a note", r.text, "> **注意**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	run("{{< note \"Read first\" >}}\nText.\n{{< /note >}}\n", false, false, &r);
+	CHECK_STR("callout: a note's words are still its title", r.text, "> **Read first**\n>\n> Text.\n");
+	sc_result_clear(&r);
 	/* The title's line is given back at the quote's end: the text after it stays on its line. */
 	run("{{% tip %}}\nbiu.\n{{% /tip %}}\n\n<style>\n", false, false, &r);
 	CHECK("callout: the lines after it stay where they were written",
