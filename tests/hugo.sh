@@ -194,12 +194,15 @@ printf -- '---\ntitle: figure\n---\n\n{{< figure src="/images/red.png" alt="A re
 printf -- '---\ntitle: missing\nimage: "img/none.png"\n---\n\nBody.\n' >"$TMP/pics/content/post/c.md"
 # In the body too (a real blog's 120 "images/x.jpg" in static/images, shown through its theme's <base href>).
 printf -- '---\ntitle: body\n---\n\n![In the body](img/bg.png) and ![gone](img/gone.png)\n' >"$TMP/pics/content/post/e.md"
+# "./img/bg.png" the same (a real blog: it was not found, "img/bg.png" was).
+printf -- '---\ntitle: dot\n---\n\n![With a dot](./img/bg.png)\n' >"$TMP/pics/content/post/f.md"
 "$FOLIO" "$TMP/pics" -t model -o "$TMP/pics.model" 2>"$TMP/pics.err"
 contains "site pictures: one the body names relative to its page is found from the site's root" "$TMP/pics.model" \
 	"image line 5 'img/bg\.png' alt 'In the body' in-line -> images/img-"
+contains "site pictures: ... written ./img/bg.png too" "$TMP/pics.model" "image line 5 '\./img/bg\.png' alt 'With a dot' -> images/img-"
 contains "site pictures: ... one missing there too is said" "$TMP/pics.err" "post/e\.md:5: warning: image 'img/gone\.png' does not exist"
 contains "site pictures: ... and those found so counted in a note" "$TMP/pics.err" \
-	"note: 2 pictures written relative to their page \(\"images/a\.jpg\"\) found from the site's root"
+	"note: 3 pictures written relative to their page \(\"images/a\.jpg\"\) found from the site's root"
 contains "site pictures: a relative front matter image is the site's (static/)" "$TMP/pics.model" "lead line 3 'img/bg\.png' alt 'lead' decorative -> images/img-"
 contains "site pictures: figure finds a picture in assets/" "$TMP/pics.model" "image line 5 '/images/red\.png' alt 'A red dot' -> images/img-"
 contains "site pictures: one in none of them is said, with where folio looked" "$TMP/pics.err" \

@@ -382,29 +382,32 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 {
 	struct resource *r = resolve_ref(rs, a->dir, ref, problem, why, host);
 	bool from_root = site_relative(ref);
-	char *again = NULL;
+	/* "./images/a.jpg" is "images/a.jpg" to relURL and <base href> too: from the root after the page's address. */
+	bool dot_own = !from_root && g_str_has_prefix(ref, "./") && site_relative(ref + 2);
+	char *again[2] = { NULL, NULL };
 
 	if (r || !rs->rd->site)
 		return r;
 	if (from_root)
-		again = g_strconcat("/", ref, NULL);
+		again[0] = g_strconcat("/", ref, NULL);
 	else if (ref && ref[0] == '.')
-		again = uri_from_page(a->permalink, ref);
-	if (again) {
+		again[0] = uri_from_page(a->permalink, ref);
+	if (dot_own)
+		again[1] = g_strconcat("/", ref + 2, NULL);
+	for (int i = 0; i < 2; i++) {
 		char *problem_again = NULL;
 		struct missing ignored = *why;
 		const char *ignored_host;
 
-		r = resolve_ref(rs, a->dir, again, &problem_again, &ignored, &ignored_host);
-		if (r) {
+		if (!r && again[i] && (r = resolve_ref(rs, a->dir, again[i], &problem_again, &ignored, &ignored_host))) {
 			g_clear_pointer(problem, g_free);
-			if (from_root)
+			if (from_root || i == 1)
 				rs->from_root++;
 			else
 				rs->from_address++;
 		}
 		g_free(problem_again);
-		g_free(again);
+		g_free(again[i]);
 	}
 	return r;
 }
