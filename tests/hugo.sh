@@ -258,6 +258,24 @@ else
 	not_ok "multilingual site: an untranslated page stays in its site language's book" "$(cat "$TMP/ml-zh.err" "$TMP/ml-en.err")"
 fi
 
+# A section's and the home page's text in another language stay out of a language's book: the
+# Chinese book had docs/_index.en.md as a chapter (a real site: three English chapters).
+mkdir -p "$TMP/mls/content/docs/sub"
+printf 'title: 测试站\ndefaultContentLanguage: zh-cn\nlanguages:\n  zh-cn:\n    weight: 1\n  en:\n    weight: 2\n' >"$TMP/mls/hugo.yaml"
+printf -- '---\ntitle: Home\n---\n\nENHOME\n' >"$TMP/mls/content/_index.en.md"
+printf -- '---\ntitle: 首页\n---\n\n首页的介绍。\n' >"$TMP/mls/content/_index.md"
+printf -- '---\ntitle: Docs\n---\n\nENDOCS introduce the docs.\n' >"$TMP/mls/content/docs/_index.en.md"
+printf -- '---\ntitle: 文档\n---\n\n文档部分的介绍。\n' >"$TMP/mls/content/docs/_index.md"
+printf -- '---\ntitle: 子节\n---\n' >"$TMP/mls/content/docs/sub/_index.md"
+printf -- '---\ntitle: 第一篇\ndate: 2024-01-01\n---\n\n正文。\n' >"$TMP/mls/content/docs/sub/a.md"
+printf -- '---\ntitle: First\ndate: 2024-01-01\n---\n\nENFIRST\n' >"$TMP/mls/content/docs/sub/a.en.md"
+"$FOLIO" --only-lang zh-cn "$TMP/mls" -t model -o "$TMP/mls-zh.model" 2>/dev/null
+"$FOLIO" --only-lang en "$TMP/mls" -t model -o "$TMP/mls-en.model" 2>/dev/null
+lacks "multilingual sections: no English section or home page in the Chinese book" "$TMP/mls-zh.model" '_index\.en\.md'
+contains "multilingual sections: ... its own are there" "$TMP/mls-zh.model" '^article a0002 .*/content/docs/_index\.md$'
+contains "multilingual sections: the English book has its section's text as its part's" "$TMP/mls-en.model" '^part p01 Docs: '
+lacks "multilingual sections: ... and no Chinese section" "$TMP/mls-en.model" 'content/(docs/)?_index\.md$'
+
 # A theme's page with nothing of its own (layout: search, no body) is no chapter of title alone;
 # a layout page with text stays.
 mkdir -p "$TMP/lay/content/page/search" "$TMP/lay/content/posts"

@@ -278,10 +278,30 @@ static int compare_sections(gconstpointer pa, gconstpointer pb)
 	return 0;
 }
 
-/* One group per _index.md section, so that each part keeps its introduction. */
+/* Does the book hold an article in lang (the book's own for an article without one; NULL: the book's)? */
+static bool book_has_lang(const struct book *b, const char *lang)
+{
+	if (!lang)
+		return true;
+	for (guint i = 0; i < b->articles->len; i++) {
+		const struct article *a = g_ptr_array_index(b->articles, i);
+		const char *al = a->lang ? a->lang : b->lang;
+
+		if (al && langtag_matches(al, lang))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * One group per _index.md section, so that each part keeps its introduction: in a site of several
+ * languages, the one in the book's language (docs/_index.en.md put English text in the Chinese
+ * book, as its part's introduction or a chapter).
+ */
 static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups)
 {
 	GPtrArray *sections = g_ptr_array_new();
+	GHashTable *langs = g_hash_table_new(g_str_hash, g_str_equal);	/* lang -> 1 in the book, 2 not */
 
 	g_ptr_array_extend(sections, b->sections, NULL, NULL);
 	g_ptr_array_sort(sections, compare_sections);	/* stable: path order among equals */
@@ -292,6 +312,14 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 
 		if (!s->section || g_hash_table_contains(by_key, key))
 			continue;
+		if (s->site_lang && s->lang) {
+			guint in = GPOINTER_TO_UINT(g_hash_table_lookup(langs, s->lang));
+
+			if (!in)
+				g_hash_table_insert(langs, s->lang, GUINT_TO_POINTER(in = book_has_lang(b, s->lang) ? 1 : 2));
+			if (in == 2)
+				continue;
+		}
 		g = g_new0(struct group, 1);
 		g->key = g_strdup(key);
 		g->part = part_new(s->section);
@@ -300,6 +328,7 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 		g_ptr_array_add(groups, g);
 		g_hash_table_insert(by_key, g->key, g);
 	}
+	g_hash_table_destroy(langs);
 	g_ptr_array_free(sections, TRUE);
 }
 
@@ -461,21 +490,6 @@ out:
 	g_ptr_array_free(loose, TRUE);
 	g_ptr_array_free(groups, TRUE);
 	g_hash_table_destroy(by_key);
-}
-
-/* Does the book hold an article in lang (the book's own for an article without one; NULL: the book's)? */
-static bool book_has_lang(const struct book *b, const char *lang)
-{
-	if (!lang)
-		return true;
-	for (guint i = 0; i < b->articles->len; i++) {
-		const struct article *a = g_ptr_array_index(b->articles, i);
-		const char *al = a->lang ? a->lang : b->lang;
-
-		if (al && langtag_matches(al, lang))
-			return true;
-	}
-	return false;
 }
 
 void arrange_home(struct reading *r)
