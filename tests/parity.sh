@@ -50,3 +50,11 @@ lacks "parity: ... no [alt] left" "$TMP/rawimg.trace" '\[A dot in a line\]'
 contains "parity: a missing linked picture's placeholder shows its link in the EPUB" "$TMP/captions.xhtml" \
 	'<span class="url"><a href="https://example.com/page">https://example.com/page</a></span></div>'
 contains "parity: ... and in the PDF" "$TMP/captions.trace" '"https://example.com/page" ->https://example.com/page$'
+# Pictures in emphasis, strikethrough or a link around two: pictures in the PDF too, set after their
+# text (it printed "[alt]", and the link around two pictures was text); no caption in either book.
+[ "$(grep -c '^  image ' "$TMP/nested.trace")" = 4 ] && ok "parity: pictures in emphasis, strikethrough and a link are pictures in the PDF" \
+	|| not_ok "parity: pictures in emphasis, strikethrough and a link are pictures in the PDF" "$(grep -E '^  (image|text)' "$TMP/nested.trace")"
+lacks "parity: ... not their descriptions" "$TMP/nested.trace" '\[(强调中的图|删除线里的图|链接里的一)\]'
+[ "$(grep -c '^  link .*->https://example.com/two$' "$TMP/nested.trace")" = 2 ] && ok "parity: ... each picture of the link linked" \
+	|| not_ok "parity: ... each picture of the link linked" "$(grep '^  link' "$TMP/nested.trace")"
+lacks "parity: ... no caption (the EPUB keeps them in their line)" "$TMP/nested.trace" ' caption$'

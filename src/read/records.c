@@ -109,12 +109,13 @@ static gpointer next_record(const struct walk *w, GPtrArray *records, guint *met
  */
 static bool among_words(struct walk *w, cmark_node *n)
 {
-	cmark_node *para = cmark_node_parent(n);
+	cmark_node *para = node_block_of(n), *up = cmark_node_parent(n);
 
-	if (para && cmark_node_get_type(para) == CMARK_NODE_LINK)
-		para = cmark_node_parent(para);
 	if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK || !para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
 		return false;
+	/* in emphasis, or in a link with more than it: among words whatever the paragraph holds */
+	if (up != para && !(cmark_node_parent(up) == para && node_linked_image(up) == n))
+		return true;
 	if (para != w->judged) {
 		w->judged = para;
 		w->has_words = !node_pictures_only(para);

@@ -95,3 +95,10 @@ bool node_pictures_only(cmark_node *para)
 	}
 	return img;
 }
+
+cmark_node *node_block_of(cmark_node *n)
+{
+	while (n && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+		n = cmark_node_parent(n);
+	return n;
+}

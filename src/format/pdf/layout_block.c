@@ -65,6 +65,44 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 		F->no_indent = false;
 }
 
+/*
+ * The pictures inside the inline nodes first..stop (in emphasis, in a link with words or with
+ * more pictures), set after that text as the pictures among words are: the PDF printed their
+ * descriptions, and a link around two pictures was text. Each is linked where its link goes.
+ */
+static void nested_pictures(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop)
+{
+	for (cmark_node *c = first; c && c != stop; c = cmark_node_next(c)) {
+		cmark_iter *it;
+		cmark_event_type ev;
+
+		if (!cmark_node_first_child(c))
+			continue;
+		it = cmark_iter_new(c);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *x = cmark_iter_get_node(it), *up;
+			const struct image *raw;
+			char *link = NULL;
+
+			if (ev != CMARK_EVENT_ENTER || x == c)
+				continue;
+			if (cmark_node_get_type(x) == CMARK_NODE_IMAGE) {
+				for (up = cmark_node_parent(x); up != cmark_node_parent(c); up = cmark_node_parent(up))
+					if (cmark_node_get_type(up) == CMARK_NODE_LINK) {
+						link = lay_link_target(up);
+						break;
+					}
+				lay_image_node(L, F, x, link);
+				g_free(link);
+				cmark_iter_reset(it, x, CMARK_EVENT_EXIT);	/* its alt text */
+			} else if (L->view && (raw = record_inline_picture(x))) {
+				lay_image(L, F, raw, raw->caption, NULL, lay_node_line(L, x));
+			}
+		}
+		cmark_iter_free(it);
+	}
+}
+
 /* A paragraph; images in it become blocks of their own, the text around them paragraphs. */
 static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 {
@@ -80,6 +118,7 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		if (!img && !raw)
 			continue;
 		text_para(L, F, start, c, n, false);
+		nested_pictures(L, F, start, c);
 		if (raw) {
 			lay_image(L, F, raw, raw->caption, NULL, lay_node_line(L, c));
 		} else {
@@ -91,6 +130,7 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		start = cmark_node_next(c);
 	}
 	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && record_subhead(n));
+	nested_pictures(L, F, start, NULL);
 }
 
 /* ---- headings ---- */

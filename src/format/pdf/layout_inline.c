@@ -13,6 +13,8 @@ struct walk {
 	struct lay *L;
 	struct lpara *lp;
 	bool started;		/* text has been set: white space at the start (　　 indents) is dropped before */
+	bool pictures_apart;	/* a paragraph's text: its pictures are set after it (layout_inlines_range) */
+	bool gap;		/* a picture was left out here: one space of the two around it is enough */
 };
 
 static const struct para_style *style_of(struct lay *L, const struct inline_style *s)
@@ -92,6 +94,9 @@ static void add_text(struct walk *w, const char *text, const struct inline_style
 	/* Authors indent Chinese paragraphs with ideographic spaces; the layout indents them already. */
 	while (!w->started && *text && g_unichar_isspace(g_utf8_get_char(text)))
 		text = g_utf8_next_char(text);
+	if (w->gap && *text == ' ' && g_str_has_suffix(para_text(w->lp->para), " "))
+		text++;
+	w->gap = false;
 	if (!*text)
 		return;
 	w->started = true;
@@ -228,6 +233,8 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 
 		add_text(w, note, cur);
 		g_free(note);
+	} else if (e && e->action == A_IMG && w->pictures_apart && record_inline_picture(n)) {
+		w->gap = true;	/* set after the paragraph's text */
 	} else if (e && e->action == A_IMG && (x = html_element(lit, name, &doc))) {
 		char *alt = allow_attr(x, "alt");
 		struct inline_style muted = *cur;
@@ -321,8 +328,14 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			break;
 		}
 		case CMARK_NODE_IMAGE: {
-			/* An image inside a line (a heading, a cell, a link): its description in brackets. */
-			char *alt = node_plain_text(n);
+			/* An image inside a line (a heading, a cell): its description in brackets. */
+			char *alt;
+
+			if (w->pictures_apart) {
+				w->gap = true;
+				break;
+			}
+			alt = node_plain_text(n);
 
 			c.color = w->L->t->color_muted;
 			if (*alt) {
@@ -382,7 +395,7 @@ void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const s
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base)
 {
-	struct walk w = { L, lp, false };
+	struct walk w = { L, lp, false, true };
 
 	walk_range(&w, first, stop, base);
 }

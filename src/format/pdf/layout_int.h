@@ -202,7 +202,10 @@ struct inline_style {
 	double rise;
 };
 void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const struct inline_style *base);
-/* The same for the siblings from first up to (not including) stop. */
+/*
+ * The same for a paragraph's siblings from first up to (not including) stop: the pictures among
+ * them (in emphasis, in a link with words) are left out, set after the text (layout_block.c).
+ */
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base);
 /* GFM tables (layout_table.c). */
