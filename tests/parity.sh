@@ -58,3 +58,7 @@ lacks "parity: ... not their descriptions" "$TMP/nested.trace" '\[(强调中的�
 [ "$(grep -c '^  link .*->https://example.com/two$' "$TMP/nested.trace")" = 2 ] && ok "parity: ... each picture of the link linked" \
 	|| not_ok "parity: ... each picture of the link linked" "$(grep '^  link' "$TMP/nested.trace")"
 lacks "parity: ... no caption (the EPUB keeps them in their line)" "$TMP/nested.trace" ' caption$'
+# A missing picture linked in a line: both placeholders say where the link goes (the EPUB's did not).
+contains "parity: a missing linked picture in a line shows its link in the EPUB" "$TMP/nested.xhtml" \
+	'<span class="url">https://example.com/inline</span></span></a>'
+contains "parity: ... and in the PDF" "$TMP/nested.trace" '"https://example.com/inline" ->https://example.com/inline$'

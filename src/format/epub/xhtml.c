@@ -175,12 +175,16 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		}
 		g_string_append(r->out, "</span>");
 	}
-	if (r->san->link_depth == 0 && sanitize_url_is_web(link) && (!safe || strcmp(link, safe))) {
-		g_string_append(r->out, " <span class=\"url\"><a");
-		xml_attr(r->out, "href", link);
-		g_string_append_c(r->out, '>');
+	if (sanitize_url_is_web(link) && (!safe || strcmp(link, safe))) {
+		/* inside the picture's link (a picture in a line) its address is text: links do not nest */
+		g_string_append(r->out, " <span class=\"url\">");
+		if (r->san->link_depth == 0) {
+			g_string_append(r->out, "<a");
+			xml_attr(r->out, "href", link);
+			g_string_append_c(r->out, '>');
+		}
 		esc(r, link);
-		g_string_append(r->out, "</a></span>");
+		g_string_append(r->out, r->san->link_depth == 0 ? "</a></span>" : "</span>");
 	}
 	g_string_append_printf(r->out, "</%s>", tag);
 	g_free(safe);
@@ -704,8 +708,16 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	}
 	case CMARK_NODE_IMAGE: {
 		const struct image *im = record_image(r->v, n, NULL);
+		cmark_node *up = cmark_node_parent(n);
+		char *href;
 
-		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false, NULL);
+		/* A missing picture inside a link says where the link goes, as the PDF's box does. */
+		while (up && cmark_node_get_type(up) != CMARK_NODE_LINK && (cmark_node_get_type(up) & CMARK_NODE_TYPE_MASK)
+		       == CMARK_NODE_TYPE_INLINE)
+			up = cmark_node_parent(up);
+		href = up && cmark_node_get_type(up) == CMARK_NODE_LINK && (!im || !im->res) ? link_href(r, up) : NULL;
+		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false, href);
+		g_free(href);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		return true;
 	}
