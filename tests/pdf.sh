@@ -552,3 +552,15 @@ PY
 awk '/^page /{p=$2} /"Gallery"$/{h=p} /^  image /{i=p} END{exit !(h && h == i)}' "$TMP/tallpic.trace" \
 	&& ok "tall picture: on the page of the heading above it" \
 	|| not_ok "tall picture: on the page of the heading above it" "$(grep -E '^page |Gallery|^  image' "$TMP/tallpic.trace")"
+
+# A list item or a note that opens with a picture has its marker beside the picture's top; it
+# stood alone on a line under the picture (a helper's input).
+mkdir -p "$TMP/lipic"
+cp tests/epub/media/dot.png "$TMP/lipic/dot.png"
+printf -- '---\ntitle: List of pictures\n---\n\n- ![alone](dot.png)\n- second\n\nA note[^a].\n\n[^a]: ![in a note](dot.png)\n' >"$TMP/lipic/a.md"
+"$FOLIO" -q "$TMP/lipic" -t trace -o "$TMP/lipic.trace"
+awk '/^page /{page++} /^  image /{top[page] = $3; bottom[page] = $3 + substr($4, index($4, "x") + 1)}
+	/^  text .* "(•|1\.)"/{y[++m] = $3; on[m] = page}
+	END{for (i = 1; i <= m; i++) if (y[i] > top[on[i]] && y[i] < bottom[on[i]]) beside++; exit beside != 2}' \
+	"$TMP/lipic.trace" && ok "list and note markers beside the picture they open with" \
+	|| not_ok "list and note markers beside the picture they open with" "$(grep -E '^  (image|text)' "$TMP/lipic.trace")"

@@ -78,6 +78,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 		y += l->ascent + l->descent;
 	}
 	v = vitem_new(y + pad);
+	lay_use_markers(F, v, F->size * 0.88);
 	{
 		struct box f = { .kind = BOX_FRAME, .x = F->x + 0.5, .y = 0.5, .w = F->w - 1, .h = y + pad - 1,
 				 .lw = 0.8, .color = L->t->color_rule };
@@ -184,6 +185,8 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		h = maxh;
 	}
 	v = vitem_new(h);
+	/* A list item or a note that opens with a picture: its marker beside the picture's top, not alone under it. */
+	lay_use_markers(F, v, F->size * 0.88);
 	{
 		struct box b = { .kind = BOX_IMAGE, .x = F->x + (F->w - w) / 2, .y = 0, .w = w, .h = h, .res = r };
 		/* A linked picture is a Figure inside the Link that owns the clickable area. */
