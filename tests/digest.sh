@@ -294,6 +294,10 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	SOURCE_DATE_EPOCH=$(at "2025-03-09 20:00") "$FOLIO" digest $fix/coll --since 2025-03-04 -o "$TMP/notty.model" >"$TMP/notty.out" 2>"$TMP/notty.err"
 	lacks "not a terminal: no progress bar" "$TMP/notty.err" "reading"
 	lacks "not a terminal: no notes" "$TMP/notty.err" "note:"
+	# --verbose asks for every message: the notes too (they were kept back all the same).
+	SOURCE_DATE_EPOCH=$(at "2025-03-09 20:00") "$FOLIO" digest $fix/coll --verbose --since 2025-03-04 -o "$TMP/notty-v.model" \
+		>/dev/null 2>"$TMP/notty-v.err"
+	contains "not a terminal, --verbose: the notes shown" "$TMP/notty-v.err" "note: 1 article outside the dates asked for"
 	is "not a terminal: one line on stdout" "$(wc -l <"$TMP/notty.out")" 1
 else
 	not_ok "terminal: 'script' (util-linux) is needed for this test"

@@ -269,8 +269,8 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 	struct theme *theme;
 	int status;
 
-	/* A scheduled run talks only when something is wrong; on a terminal it says what it chose. */
-	if (!isatty(STDERR_FILENO))
+	/* A scheduled run talks only when something is wrong (unless asked, --verbose); on a terminal it says what it chose. */
+	if (!isatty(STDERR_FILENO) && !o->verbose)
 		diag_hide_notes(true);
 	if (o->new_only && !o->state) {
 		diag_error(NULL, 0, "--new needs --state FILE (where earlier digests are remembered)");
