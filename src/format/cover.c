@@ -174,12 +174,6 @@ static char *phrase_lines(PangoLayout *layout, const char *text, double width, i
 	return lines;
 }
 
-/*
- * A centred paragraph of text in family at size (user units), wrapped to width; returns its
- * height. Lines break between phrases (phrase_lines) at the largest size down to 0.6 of the one
- * asked for; only a text that cannot be broken so (a phrase wider than the cover) is left to
- * Pango's breaking, shrunk until it fits in max_lines and balanced.
- */
 /* Each U+2005 FOUR-PER-EM SPACE of s made a plain space, in place. */
 static void plain_spaces(char *s)
 {
@@ -195,6 +189,12 @@ static void plain_spaces(char *s)
 	*out = '\0';
 }
 
+/*
+ * A centred paragraph of text in family at size (user units), wrapped to width; returns its
+ * height. Lines break between phrases (phrase_lines) at the largest size down to 0.6 of the one
+ * asked for; only a text that cannot be broken so (a phrase wider than the cover) is left to
+ * Pango's breaking, shrunk until it fits in max_lines and balanced.
+ */
 static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, const char *text, const char *family,
 			double size, bool bold, double x, double y, double width, const double rgb[3], int max_lines)
 {

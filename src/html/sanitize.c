@@ -268,6 +268,11 @@ bool sanitize_url_is_web(const char *href)
 	return href && (g_str_has_prefix(href, "http://") || g_str_has_prefix(href, "https://"));
 }
 
+bool sanitize_placeholder_shows_link(const char *link, const char *own)
+{
+	return sanitize_url_is_web(link) && (!own || strcmp(link, own));
+}
+
 char *sanitize_url(const char *url, bool *relative)
 {
 	char *uri;

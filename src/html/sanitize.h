@@ -59,6 +59,12 @@ char *sanitize_url(const char *url, bool *relative);
 bool sanitize_url_is_web(const char *href);
 
 /*
+ * Does a missing picture's placeholder show link, where the picture linked to, beside the
+ * picture's own address own (both sanitize_url's; own may be NULL)? A web address, not own.
+ */
+bool sanitize_placeholder_shows_link(const char *link, const char *own);
+
+/*
  * An SVG image file made safe to pack: the same allow-list as inline SVG
  * (no script, no event attributes, nothing that loads), SVG's own names and
  * namespace restored, quietly. Free with g_string_free.

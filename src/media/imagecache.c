@@ -25,7 +25,6 @@ char *imagecache_default_dir(void)
 	return g_build_filename(g_get_home_dir(), ".cache", "folio", NULL);
 }
 
-
 struct imagecache *imagecache_open(const char *dir, const char **why)
 {
 	struct imagecache *c;

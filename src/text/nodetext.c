@@ -102,3 +102,12 @@ cmark_node *node_block_of(cmark_node *n)
 		n = cmark_node_parent(n);
 	return n;
 }
+
+cmark_node *node_link_around(cmark_node *n)
+{
+	for (n = cmark_node_parent(n); n && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+	     n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+			return n;
+	return NULL;
+}

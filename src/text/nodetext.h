@@ -30,6 +30,9 @@ bool node_pictures_only(cmark_node *para);
 /* The block inline node n is in (a paragraph, a heading, a table cell); n itself when it is a block. */
 cmark_node *node_block_of(cmark_node *n);
 
+/* The nearest link holding inline node n (inside its block), or NULL. */
+cmark_node *node_link_around(cmark_node *n);
+
 /* A new text node holding len bytes of s (a repair's or a pass's piece of a text it splits). */
 cmark_node *node_new_text(const char *s, size_t len);
 

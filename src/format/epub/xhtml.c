@@ -175,7 +175,7 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 		}
 		g_string_append(r->out, "</span>");
 	}
-	if (sanitize_url_is_web(link) && (!safe || strcmp(link, safe))) {
+	if (sanitize_placeholder_shows_link(link, safe)) {
 		/* inside the picture's link (a picture in a line) its address is text: links do not nest */
 		g_string_append(r->out, " <span class=\"url\">");
 		if (r->san->link_depth == 0) {
@@ -278,7 +278,6 @@ static void put_softbreak(struct render *r, cmark_node *n)
 
 	g_string_append(r->out, strcmp(s, " ") ? s : "\n");
 }
-
 
 /*
  * A paragraph written without <p>, as Hugo writes it: in a tight list's item, or a description's
@@ -708,14 +707,10 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	}
 	case CMARK_NODE_IMAGE: {
 		const struct image *im = record_image(r->v, n, NULL);
-		cmark_node *up = cmark_node_parent(n);
-		char *href;
-
+		cmark_node *up = node_link_around(n);
 		/* A missing picture inside a link says where the link goes, as the PDF's box does. */
-		while (up && cmark_node_get_type(up) != CMARK_NODE_LINK && (cmark_node_get_type(up) & CMARK_NODE_TYPE_MASK)
-		       == CMARK_NODE_TYPE_INLINE)
-			up = cmark_node_parent(up);
-		href = up && cmark_node_get_type(up) == CMARK_NODE_LINK && (!im || !im->res) ? link_href(r, up) : NULL;
+		char *href = up && (!im || !im->res) ? link_href(r, up) : NULL;
+
 		put_image(r, im, cmark_node_get_url(n), im ? im->alt : "", false, href);
 		g_free(href);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

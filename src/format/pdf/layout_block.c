@@ -82,16 +82,12 @@ static void nested_pictures(struct lay *L, struct flow *F, cmark_node *first, cm
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			cmark_node *x = cmark_iter_get_node(it), *up;
 			const struct image *raw;
-			char *link = NULL;
 
 			if (ev != CMARK_EVENT_ENTER || x == c)
 				continue;
 			if (cmark_node_get_type(x) == CMARK_NODE_IMAGE) {
-				for (up = cmark_node_parent(x); up != cmark_node_parent(c); up = cmark_node_parent(up))
-					if (cmark_node_get_type(up) == CMARK_NODE_LINK) {
-						link = lay_link_target(up);
-						break;
-					}
+				char *link = (up = node_link_around(x)) ? lay_link_target(up) : NULL;
+
 				lay_image_node(L, F, x, link);
 				g_free(link);
 				cmark_iter_reset(it, x, CMARK_EVENT_EXIT);	/* its alt text */

@@ -61,7 +61,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 						       web ? L->t->color_link : s.color, web ? href : NULL, 0, false,
 						       false));
 	}
-	if (sanitize_url_is_web(link) && (!href || strcmp(link, href))) {
+	if (sanitize_placeholder_shows_link(link, href)) {
 		/* Where the picture linked to, as the EPUB's placeholder shows it. */
 		char *slink = shorten(link, 160);
 
