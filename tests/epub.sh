@@ -195,9 +195,10 @@ printf '<?xml version="1.0"?>\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu
 FONTCONFIG_FILE="$TMP/user-fonts.conf" "$FOLIO" -q "$TMP/space.md" --title "Seamless" -o "$TMP/drawn-user.epub"
 unzip -p "$TMP/drawn-user.epub" EPUB/images/img-cover.png >"$TMP/drawn-user.png"
 same_bytes "drawn cover: the user's fontconfig does not change it" "$TMP/drawn.png" "$TMP/drawn-user.png"
-# Its rows are deflated in two halves, the first on a thread of its own, joined into one zlib
-# stream: the PNG is read whole by a strict reader (its data checksums checked), and it is the same
-# bytes on one thread.
+# Its rows go into one zlib stream joined from segments deflated apart, a run of rows equal to the
+# row above each written as copies of one deflated block of zero rows: the PNG is read whole by a
+# strict reader (its data checksums checked), a row is filtered "Up" (all zeros) exactly when it
+# repeats the row above, else "Sub", and it is the same bytes on one thread.
 check "drawn cover: a strict reader takes the joined stream" /usr/bin/python3 - "$TMP/drawn.png" <<'PY'
 import struct, sys, zlib
 d = open(sys.argv[1], "rb").read()
@@ -212,9 +213,17 @@ while i < len(d):
     i += 12 + n
 assert chunks[0] == b"IHDR" and chunks[-1] == b"IEND" and b"IDAT" in chunks, chunks
 w, h = struct.unpack(">II", d[16:24])
-raw = zlib.decompress(idat)          # checks the Adler-32 of the joined halves
-assert len(raw) == h * (1 + 3 * w), (len(raw), w, h)
-assert all(raw[y * (1 + 3 * w)] == 0 for y in range(h))
+raw = zlib.decompress(idat)          # checks the Adler-32 of the joined segments
+n = 1 + 3 * w
+assert len(raw) == h * n, (len(raw), w, h)
+rows = [raw[y * n:(y + 1) * n] for y in range(h)]
+assert all(r[0] in (1, 2) for r in rows), set(r[0] for r in rows)
+assert all(r[1:] == bytes(n - 1) for r in rows if r[0] == 2)
+from PIL import Image
+px = Image.open(sys.argv[1]).convert("RGB").tobytes()
+repeats = [y for y in range(1, h) if px[y * 3 * w:(y + 1) * 3 * w] == px[(y - 1) * 3 * w:y * 3 * w]]
+assert [y for y in range(h) if rows[y][0] == 2] == repeats
+assert len(repeats) > h // 2, len(repeats)
 PY
 "$FOLIO" -q --threads 1 "$TMP/space.md" --title "Seamless" -o "$TMP/drawn1.epub"
 unzip -p "$TMP/drawn1.epub" EPUB/images/img-cover.png >"$TMP/drawn1.png"
