@@ -1,10 +1,7 @@
 /* epub.c - writes the EPUB 3 package: OPF, navigation, pages and images, byte for byte reproducible. */
 #include "format/epub/epub.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <zip.h>
 
 #include "base/diag.h"
@@ -16,6 +13,7 @@
 #include "format/epub/vertical.h"
 #include "format/epub/xhtml.h"
 #include "format/epub/zipdeflate.h"
+#include "format/epub/zipout.h"
 #include "html/sanitize.h"
 #include "text/l10n.h"
 #include "text/alttext.h"
@@ -883,16 +881,6 @@ static GString *apple_display_options(void)
 			    "<option name=\"specified-fonts\">true</option>\n</platform>\n</display_options>\n");
 }
 
-static bool sync_file(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ok = fd >= 0 && fsync(fd) == 0;
-
-	if (fd >= 0)
-		close(fd);
-	return ok;
-}
-
 bool epub_write(const struct export *x, struct outfile *out)
 {
 	const struct book *b = x->book;
@@ -903,12 +891,7 @@ bool epub_write(const struct export *x, struct outfile *out)
 
 	if (!css)
 		return false;
-	/* libzip writes the file itself (to its own temporary, renamed over out->tmp) */
-	if (out->fp) {
-		fclose(out->fp);
-		out->fp = NULL;
-	}
-	p.zip = zip_open(out->tmp, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	p.zip = zipout_open(out->fp, &err);
 	if (!p.zip) {
 		zip_error_t ze;
 
@@ -991,9 +974,6 @@ bool epub_write(const struct export *x, struct outfile *out)
 	} else if (zip_close(p.zip) < 0) {
 		diag_error(out->path, 0, "cannot write the EPUB: %s", zip_strerror(p.zip));
 		zip_discard(p.zip);
-		p.failed = true;
-	} else if (!sync_file(out->tmp)) {
-		diag_error(out->path, 0, "cannot write the EPUB: %s", g_strerror(errno));
 		p.failed = true;
 	}
 	for (guint i = 0; i < p.buffers->len; i++)
