@@ -62,3 +62,13 @@ lacks "parity: ... no caption (the EPUB keeps them in their line)" "$TMP/nested.
 contains "parity: a missing linked picture in a line shows its link in the EPUB" "$TMP/nested.xhtml" \
 	'<span class="url">https://example.com/inline</span></span></a>'
 contains "parity: ... and in the PDF" "$TMP/nested.trace" '"https://example.com/inline" ->https://example.com/inline$'
+# A raw <figure> whose <figcaption> is the caption: its <img> gets none of its own (both books
+# printed the alt as a second caption); a raw <img> within a raw <p>'s words is in its line in the
+# EPUB, and has no caption in the PDF either (it printed the alt under it).
+[ "$(grep -c "The figure's own caption" "$TMP/rawimg.xhtml")" = 1 ] && ok "parity: a raw figure's caption once in the EPUB" \
+	|| not_ok "parity: a raw figure's caption once in the EPUB" "$(grep -n 'figure' "$TMP/rawimg.xhtml")"
+lacks "parity: ... its picture's alt no second caption in the EPUB" "$TMP/rawimg.xhtml" '<figcaption>A dot in a figure'
+lacks "parity: ... nor in the PDF" "$TMP/rawimg.trace" '"A dot in a figure"'
+contains "parity: a raw <img> among a raw paragraph's words stays in the EPUB's line" "$TMP/rawimg.xhtml" \
+	'<p>Words around <img [^>]*alt="A dot among raw words"/> in a raw paragraph.</p>'
+lacks "parity: ... with no caption in the PDF" "$TMP/rawimg.trace" '"A dot among raw words"'

@@ -58,11 +58,13 @@ struct resource {
 struct image {
 	char *url;		/* as written */
 	char *alt;		/* alt text, plain */
-	char *title;		/* a Markdown image's title, or NULL */
+	char *title;		/* a Markdown image's title, a raw <img>'s <figcaption> (in_figure), or NULL */
 	char *caption;		/* what both books print under it: the title, else an alt text that
 				   says something (text/alttext.h), else NULL; NULL when in_line */
 	bool in_line;		/* among the words of a paragraph: the EPUB keeps it in the line, the
 				   PDF sets it apart between the line's two halves */
+	bool in_figure;		/* in a raw <figure> whose <figcaption> is its caption: the EPUB writes
+				   that element where it stands, the PDF sets its text as the caption */
 	int line;		/* line in the article file */
 	/* Decoration: shown, described to nobody (the EPUB's alt="", an artifact in the PDF): a
 	   lead picture with no words of its own illustrates the title said just below it. */

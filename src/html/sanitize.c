@@ -1268,22 +1268,74 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
 
 /* ---- images in raw HTML, for the passes ---------------------------------- */
 
-static void find_images(const xmlDoc *doc, void (*fn)(void *, const char *, const char *), void *data)
+/*
+ * Where the writers put an <img> of a raw HTML block: the context its nearest written ancestor
+ * gives its children (put_element: an element the allow-list does not know, or unwraps, gives
+ * its own), flow at the top. Within text (a <p>, a <span>, a link) the EPUB writes it in the line;
+ * in a <figure> that has a <figcaption>, that caption is the picture's.
+ */
+static enum sanitize_img_place img_place(const xmlNode *img, const xmlNode **figcaption)
+{
+	for (const xmlNode *p = img->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		const struct elem *e = allow_elem((const char *)p->name);
+
+		if (!e || e->action == A_UNWRAP || e->action == A_UNWRAP_WARN)
+			continue;
+		if (e->action == A_A || e->inner == C_PHRASE || e->inner == C_RUBY)
+			return SANITIZE_IMG_IN_TEXT;
+		if (e->inner == C_FIGURE && (*figcaption = sanitize_figcaption_of(p)))
+			return SANITIZE_IMG_IN_FIGURE;
+		return SANITIZE_IMG_ALONE;
+	}
+	return SANITIZE_IMG_ALONE;
+}
+
+const xmlNode *sanitize_figcaption_of(const xmlNode *figure)
+{
+	for (const xmlNode *c = figure->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)c->name, "figcaption"))
+			return c;
+	return NULL;
+}
+
+/* An element's text as a browser shows it: each run of white space one space, none at the ends. */
+static char *rendered_text(const xmlNode *n)
+{
+	xmlChar *content = xmlNodeGetContent(n);
+	GString *out = g_string_new(NULL);
+
+	for (const char *p = content ? (const char *)content : ""; *p; p++) {
+		if (!g_ascii_isspace(*p))
+			g_string_append_c(out, *p);
+		else if (out->len && out->str[out->len - 1] != ' ')
+			g_string_append_c(out, ' ');
+	}
+	if (out->len && out->str[out->len - 1] == ' ')
+		g_string_truncate(out, out->len - 1);
+	xmlFree(content);
+	return g_string_free(out, FALSE);
+}
+
+static void find_images(const xmlDoc *doc, sanitize_image_source_fn fn, void *data)
 {
 	for (const xmlNode *n = doc->children; n; n = sanitize_next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
 			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
 
+			const xmlNode *figcaption = NULL;
+			enum sanitize_img_place place = img_place(n, &figcaption);
+			char *caption = figcaption ? rendered_text(figcaption) : NULL;
+
 			if (src && *src)
-				fn(data, src, alt ? alt : "");
+				fn(data, src, alt ? alt : "", place, caption);
+			g_free(caption);
 			g_free(src);
 			g_free(alt);
 		}
 	}
 }
 
-void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
-			    void *data)
+void sanitize_image_sources(const char *html, sanitize_image_source_fn fn, void *data)
 {
 	htmlDocPtr doc;
 

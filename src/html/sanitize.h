@@ -101,9 +101,19 @@ void sanitize_ids(const char *html, void (*fn)(void *data, const char *id), void
  */
 cmark_node *sanitize_inline_whole(cmark_node *node);
 
+/* Where an <img> of a raw HTML block stands, as the writers put it. */
+enum sanitize_img_place {
+	SANITIZE_IMG_ALONE,	/* a block of its own */
+	SANITIZE_IMG_IN_TEXT,	/* within text: a <p>, a <span>, a link */
+	SANITIZE_IMG_IN_FIGURE,	/* in a <figure> whose <figcaption> is its caption */
+};
+/* caption: the text of the <figcaption> (SANITIZE_IMG_IN_FIGURE), else NULL. */
+typedef void (*sanitize_image_source_fn)(void *data, const char *src, const char *alt,
+					 enum sanitize_img_place place, const char *caption);
+/* A raw <figure>'s <figcaption> element (its first), or NULL. */
+const xmlNode *sanitize_figcaption_of(const xmlNode *figure);
 /* Call fn for every <img src> in a piece of raw HTML (in document order). */
-void sanitize_image_sources(const char *html, void (*fn)(void *data, const char *src, const char *alt),
-			    void *data);
+void sanitize_image_sources(const char *html, sanitize_image_source_fn fn, void *data);
 
 /*
  * The node after n in document order inside top (top excluded), into n's children when descend.

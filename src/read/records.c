@@ -147,8 +147,13 @@ static void walk_image(struct walk *w, cmark_node *n, const char *url, bool raw)
 	}
 }
 
-/* An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced. */
-static void walk_raw_image(void *data, const char *src, const char *alt)
+/*
+ * An <img> in raw HTML is an image of the article like any other: resolved, packed or replaced.
+ * In a raw HTML block, one within text is in its line, and one in a <figure> with a
+ * <figcaption> has that caption (as its title), not its alt (inline raw HTML: among_words judges).
+ */
+static void walk_raw_image(void *data, const char *src, const char *alt, enum sanitize_img_place place,
+			   const char *caption)
 {
 	struct walk *w = data;
 
@@ -157,6 +162,11 @@ static void walk_raw_image(void *data, const char *src, const char *alt)
 		struct image *im = g_ptr_array_index(w->recording->images, w->recording->images->len - 1);
 
 		im->alt = g_strdup(alt);
+		if (cmark_node_get_type(w->node) == CMARK_NODE_HTML_BLOCK)
+			im->in_line = place == SANITIZE_IMG_IN_TEXT;
+		im->in_figure = place == SANITIZE_IMG_IN_FIGURE;
+		if (im->in_figure && caption && *caption)
+			im->title = g_strdup(caption);
 	}
 }
 

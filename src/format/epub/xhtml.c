@@ -197,10 +197,13 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 static void put_image(struct render *r, const struct image *im, const char *url, const char *alt, bool block,
 		      const char *href)
 {
+	/* A raw <figure>'s picture: its <figcaption> is written where it stands, not here. */
+	const char *caption = im && !im->in_figure ? im->caption : NULL;
+
 	if (!im || !im->res) {
 		/* A picture that is not here keeps its caption. */
-		char *shown = im && im->caption && (!alt || strcmp(im->caption, alt))
-			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", im->caption) : NULL;
+		char *shown = caption && (!alt || strcmp(caption, alt))
+			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", caption) : NULL;
 
 		put_placeholder(r, url, shown ? shown : alt, block, href);
 		g_free(shown);
@@ -222,9 +225,9 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 	if (block && href)
 		g_string_append(r->out, "</a>");
 	if (block) {
-		if (im->caption) {
+		if (caption) {
 			g_string_append(r->out, "<figcaption>");
-			esc(r, im->caption);
+			esc(r, caption);
 			g_string_append(r->out, "</figcaption>");
 		}
 		g_string_append(r->out, "</figure>");

@@ -360,6 +360,28 @@ static void html_image(struct html_set *h, xmlNode *img)
 	xmlFree(src);
 }
 
+/* Is figcaption its figure's picture's caption (image.in_figure: set with the picture, not as text)? */
+static bool html_caption_taken(struct html_set *h, const xmlNode *figcaption)
+{
+	const xmlNode *figure = figcaption->parent, *top = figure;
+
+	if (!figure || figure->type != XML_ELEMENT_NODE || g_ascii_strcasecmp((const char *)figure->name, "figure")
+	    || sanitize_figcaption_of(figure) != figcaption || !h->L->view)
+		return false;
+	for (const xmlNode *n = figure->children; n; n = sanitize_next_node(n, top, true)) {
+		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
+			xmlChar *src = xmlGetProp(n, (const xmlChar *)"src");
+			const struct image *im = src ? record_image(h->L->view, h->node, (const char *)src) : NULL;
+			bool taken = im && im->in_figure;
+
+			xmlFree(src);
+			if (taken)
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * The document's text as the EPUB shows it, a line end around each block, its tables as tables;
  * what plays (a video, an iframe) becomes its note. A loop: raw HTML may nest a million deep.
@@ -384,6 +406,9 @@ static void html_text(xmlDoc *doc, struct html_set *h, const char *lang)
 			/* set: its text is not walked again */
 		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
 			html_image(h, n);
+		} else if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "figcaption")
+			   && html_caption_taken(h, n)) {
+			/* set as its picture's caption */
 		} else if (n->type == XML_ELEMENT_NODE && !html_code_element((const char *)n->name)) {
 			const char *name = (const char *)n->name;
 
