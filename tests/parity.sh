@@ -69,6 +69,9 @@ contains "parity: ... and in the PDF" "$TMP/nested.trace" '"https://example.com/
 	|| not_ok "parity: a raw figure's caption once in the EPUB" "$(grep -n 'figure' "$TMP/rawimg.xhtml")"
 lacks "parity: ... its picture's alt no second caption in the EPUB" "$TMP/rawimg.xhtml" '<figcaption>A dot in a figure'
 lacks "parity: ... nor in the PDF" "$TMP/rawimg.trace" '"A dot in a figure"'
+[ "$(grep -c '"One caption for the pair" caption$' "$TMP/rawimg.trace")" = 1 ] \
+	&& ok "parity: a raw figure of two pictures has its caption once in the PDF" \
+	|| not_ok "parity: a raw figure of two pictures has its caption once in the PDF" "$(grep -n 'pair' "$TMP/rawimg.trace")"
 contains "parity: a raw <img> among a raw paragraph's words stays in the EPUB's line" "$TMP/rawimg.xhtml" \
 	'<p>Words around <img [^>]*alt="A dot among raw words"/> in a raw paragraph.</p>'
 lacks "parity: ... with no caption in the PDF" "$TMP/rawimg.trace" '"A dot among raw words"'

@@ -1316,18 +1316,24 @@ static char *rendered_text(const xmlNode *n)
 	return g_string_free(out, FALSE);
 }
 
+/* Each <img src> with its place; a figure's caption goes with its first picture only. */
 static void find_images(const xmlDoc *doc, sanitize_image_source_fn fn, void *data)
 {
+	const xmlNode *captioned = NULL;
+
 	for (const xmlNode *n = doc->children; n; n = sanitize_next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
-			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
-
+			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt"), *caption = NULL;
 			const xmlNode *figcaption = NULL;
 			enum sanitize_img_place place = img_place(n, &figcaption);
-			char *caption = figcaption ? rendered_text(figcaption) : NULL;
 
-			if (src && *src)
+			if (src && *src) {
+				if (figcaption && figcaption != captioned) {
+					caption = rendered_text(figcaption);
+					captioned = figcaption;
+				}
 				fn(data, src, alt ? alt : "", place, caption);
+			}
 			g_free(caption);
 			g_free(src);
 			g_free(alt);

@@ -107,7 +107,7 @@ enum sanitize_img_place {
 	SANITIZE_IMG_IN_TEXT,	/* within text: a <p>, a <span>, a link */
 	SANITIZE_IMG_IN_FIGURE,	/* in a <figure> whose <figcaption> is its caption */
 };
-/* caption: the text of the <figcaption> (SANITIZE_IMG_IN_FIGURE), else NULL. */
+/* caption: the text of the <figcaption> for a figure's first picture (SANITIZE_IMG_IN_FIGURE), else NULL. */
 typedef void (*sanitize_image_source_fn)(void *data, const char *src, const char *alt,
 					 enum sanitize_img_place place, const char *caption);
 /* A raw <figure>'s <figcaption> element (its first), or NULL. */
