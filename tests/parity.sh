@@ -75,3 +75,16 @@ lacks "parity: ... nor in the PDF" "$TMP/rawimg.trace" '"A dot in a figure"'
 contains "parity: a raw <img> among a raw paragraph's words stays in the EPUB's line" "$TMP/rawimg.xhtml" \
 	'<p>Words around <img [^>]*alt="A dot among raw words"/> in a raw paragraph.</p>'
 lacks "parity: ... with no caption in the PDF" "$TMP/rawimg.trace" '"A dot among raw words"'
+# A raw <img> whose picture is in its srcset (the widest candidate) or in data-src (a page that
+# loads pictures late, src a data: stand-in) shows that picture in both books (both showed a
+# placeholder or nothing); one that names no picture is reported, and is a placeholder with its
+# description in both (the PDF left it out).
+for alt in "The widest of a srcset" "A picture loaded late"; do
+	contains "parity: $alt: the picture in the EPUB" "$TMP/rawimg.xhtml" "<img src=\"images/[^\"]*\" alt=\"$alt\"/><figcaption>"
+	contains "parity: $alt: ... and in the PDF" "$TMP/rawimg.trace" "\"$alt\" caption$"
+done
+contains "parity: a raw <img> with no source is reported" "$TMP/rawimg.err" \
+	'a.md:26: warning: raw HTML <img> names no picture \(no src, srcset or data-src\); a placeholder shows its description'
+contains "parity: ... a placeholder in the EPUB" "$TMP/rawimg.xhtml" \
+	'<span class="label">Image not included</span> <span class="alt">A picture with no source</span></div>'
+contains "parity: ... and in the PDF" "$TMP/rawimg.trace" '"A picture with no source"$'

@@ -98,6 +98,9 @@ void allow_end_tag(struct sanitizer *s, const char *name);
 void allow_put_node(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int line);
 /* An iframe, object, embed, video or audio: a visible note with its address instead. */
 void allow_put_embed(struct sanitizer *s, const xmlNode *n, bool block, int line);
+/* An <img> (of raw HTML node) handed to the writer's image hook; one that names no picture is
+   reported (its placeholder shows its alt). */
+void allow_put_img(struct sanitizer *s, cmark_node *node, const xmlNode *n, bool block, int line);
 /* Inline SVG and MathML: what draws and what reads, nothing that runs or loads. */
 void allow_put_svg(struct sanitizer *s, const xmlNode *n, int line);
 void allow_put_math(struct sanitizer *s, const xmlNode *n, bool block);

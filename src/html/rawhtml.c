@@ -277,16 +277,9 @@ cmark_node *rawhtml_inline(struct sanitizer *s, cmark_node *node, int line)
 		case A_EMBED:
 			allow_put_embed(s, n, false, line);
 			break;
-		case A_IMG: {
-			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
-
-			allow_warn_attrs(s, n, line);
-			if (s->image)
-				s->image(s->image_data, s->out, node, src ? src : "", alt ? alt : "", false);
-			g_free(src);
-			g_free(alt);
+		case A_IMG:
+			allow_put_img(s, node, n, false, line);
 			break;
-		}
 		case A_A: {
 			char *safe = allow_link_address(n);
 

@@ -433,6 +433,71 @@ char *allow_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* The candidate of a srcset with the largest width ("800w"), else density ("2x"; none is 1x). */
+static char *srcset_best(const char *set)
+{
+	char *best = NULL;
+	double best_w = -1, best_x = -1;
+
+	for (const char *p = set; p && *p;) {
+		const char *url, *desc, *end;
+		double w = -1, x = 1;
+
+		while (*p == ',' || g_ascii_isspace(*p))
+			p++;
+		url = p;
+		while (*p && !g_ascii_isspace(*p))
+			p++;
+		end = p;
+		/* A URL followed by a comma and no descriptor: the comma ends it. */
+		while (end > url && end[-1] == ',')
+			end--;
+		desc = p;
+		while (*p && *p != ',')
+			p++;
+		if (end == url)
+			continue;
+		for (const char *d = desc; d < p;) {
+			char *stop;
+			double v = g_ascii_strtod(d, &stop);
+
+			if (stop > d && (*stop == 'w' || *stop == 'W'))
+				w = v;
+			else if (stop > d && (*stop == 'x' || *stop == 'X'))
+				x = v;
+			d = stop > d ? stop + 1 : d + 1;
+		}
+		if (w > best_w || (w == best_w && x > best_x)) {
+			g_free(best);
+			best = g_strndup(url, (gsize)(end - url));
+			best_w = w;
+			best_x = x;
+		}
+	}
+	return best;
+}
+
+char *sanitize_img_src(const xmlNode *img)
+{
+	static const char *const late[] = { "data-src", "data-original", NULL };
+	char *src = allow_attr(img, "src"), *set, *found = NULL;
+
+	if (src && *g_strstrip(src) && g_ascii_strncasecmp(src, "data:", 5))
+		return src;
+	set = allow_attr(img, "srcset");
+	found = set ? srcset_best(set) : NULL;
+	g_free(set);
+	for (int i = 0; !found && late[i]; i++) {
+		found = allow_attr(img, late[i]);
+		if (found && !*g_strstrip(found))
+			g_clear_pointer(&found, g_free);
+	}
+	if (!found)
+		return src;
+	g_free(src);
+	return found;
+}
+
 static bool all_digits(const char *v, size_t max)
 {
 	size_t n = strlen(v);
@@ -641,6 +706,20 @@ char *sanitize_embed_note(const xmlNode *n, const char *lang)
 
 	g_free(src);
 	return note;
+}
+
+void allow_put_img(struct sanitizer *s, cmark_node *node, const xmlNode *n, bool block, int line)
+{
+	char *src = sanitize_img_src(n), *alt = allow_attr(n, "alt");
+
+	allow_warn_attrs(s, n, line);
+	if (!src || !*src)
+		allow_warn(s, node_line(n, line), "raw HTML <img> names no picture (no src, srcset or data-src); a "
+			   "placeholder shows its description");
+	if (s->image)
+		s->image(s->image_data, s->out, node, src ? src : "", alt ? alt : "", block);
+	g_free(src);
+	g_free(alt);
 }
 
 /* An iframe, object, embed, video or audio: a visible note with its address instead. */
@@ -885,16 +964,9 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 		return;
 	}
 	switch (e->action) {
-	case A_IMG: {
-		char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt");
-
-		allow_warn_attrs(s, n, line);
-		if (s->image)
-			s->image(s->image_data, s->out, s->node, src ? src : "", alt ? alt : "", block);
-		g_free(src);
-		g_free(alt);
+	case A_IMG:
+		allow_put_img(s, s->node, n, block, line);
 		return;
-	}
 	case A_A: {
 		char *safe = allow_link_address(n);
 
@@ -1323,7 +1395,7 @@ static void find_images(const xmlDoc *doc, sanitize_image_source_fn fn, void *da
 
 	for (const xmlNode *n = doc->children; n; n = sanitize_next_node(n, (const xmlNode *)doc, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
-			char *src = allow_attr(n, "src"), *alt = allow_attr(n, "alt"), *caption = NULL;
+			char *src = sanitize_img_src(n), *alt = allow_attr(n, "alt"), *caption = NULL;
 			const xmlNode *figcaption = NULL;
 			enum sanitize_img_place place = img_place(n, &figcaption);
 

@@ -101,6 +101,12 @@ void sanitize_ids(const char *html, void (*fn)(void *data, const char *id), void
  */
 cmark_node *sanitize_inline_whole(cmark_node *node);
 
+/*
+ * The picture an <img> shows (g_free), or NULL: its src; else, where src is missing, blank or a
+ * data: stand-in of a page that loads pictures late, the largest candidate of its srcset (by
+ * width, then density), then its data-src or data-original (what such pages load instead).
+ */
+char *sanitize_img_src(const xmlNode *img);
 /* Where an <img> of a raw HTML block stands, as the writers put it. */
 enum sanitize_img_place {
 	SANITIZE_IMG_ALONE,	/* a block of its own */

@@ -350,14 +350,24 @@ static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
 /* An <img>: the picture (or its placeholder) and caption the EPUB shows there, between the text before and after. */
 static void html_image(struct html_set *h, xmlNode *img)
 {
-	xmlChar *src = xmlGetProp(img, (const xmlChar *)"src");
-	const struct image *im = src && h->L->view ? record_image(h->L->view, h->node, (const char *)src) : NULL;
+	char *src = sanitize_img_src(img), *alt = NULL;
+	const struct image *im = src && *src && h->L->view ? record_image(h->L->view, h->node, src) : NULL;
 
 	if (im) {
 		html_paragraphs(h);
 		lay_image(h->L, h->F, im, im->caption, NULL, lay_node_line(h->L, h->node));
+	} else if (!src || !*src) {
+		/* It names no picture (said by the passes): its placeholder, as the EPUB's. */
+		xmlChar *a = xmlGetProp(img, (const xmlChar *)"alt");
+		struct image none = { .url = "", .alt = alt = g_strdup(a ? (const char *)a : "") };
+
+		xmlFree(a);
+
+		html_paragraphs(h);
+		lay_image(h->L, h->F, &none, NULL, NULL, lay_node_line(h->L, h->node));
 	}
-	xmlFree(src);
+	g_free(src);
+	g_free(alt);
 }
 
 /* Is figcaption its figure's picture's caption (image.in_figure: set with the picture, not as text)? */
@@ -370,11 +380,11 @@ static bool html_caption_taken(struct html_set *h, const xmlNode *figcaption)
 		return false;
 	for (const xmlNode *n = figure->children; n; n = sanitize_next_node(n, top, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
-			xmlChar *src = xmlGetProp(n, (const xmlChar *)"src");
-			const struct image *im = src ? record_image(h->L->view, h->node, (const char *)src) : NULL;
+			char *src = sanitize_img_src(n);
+			const struct image *im = src ? record_image(h->L->view, h->node, src) : NULL;
 			bool taken = im && im->in_figure;
 
-			xmlFree(src);
+			g_free(src);
 			if (taken)
 				return true;
 		}
