@@ -5,7 +5,7 @@
  *      <table> read as the PDF sets it (html_table_gfm): a GFM table of at most 40 columns, or none;
  *   1: an SVG image file (sanitize_svg_image): well-formed, an <svg> root, nothing that runs;
  *   2: a URL (sanitize_url): only the schemes a book may link to, only URL-safe bytes;
- *   3: <img> sources found in raw HTML (sanitize_image_sources): each non-empty.
+ *   3: <img> sources found in raw HTML (sanitize_image_sources): each non-empty, a caption only in a figure.
  */
 #include "fuzz.h"
 
@@ -112,9 +112,11 @@ static void url(const char *in)
 	g_free(u);
 }
 
-static void found_image(void *data, const char *src, const char *alt)
+static void found_image(void *data, const char *src, const char *alt, enum sanitize_img_place place,
+			const char *caption)
 {
 	FUZZ_ASSERT(src && *src && alt, "empty image source reported", src);
+	FUZZ_ASSERT(!caption || place == SANITIZE_IMG_IN_FIGURE, "a caption for a picture in no figure", src);
 	(*(int *)data)++;
 }
 
