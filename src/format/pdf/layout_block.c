@@ -362,7 +362,6 @@ static void html_image(struct html_set *h, xmlNode *img)
 		struct image none = { .url = "", .alt = alt = g_strdup(a ? (const char *)a : "") };
 
 		xmlFree(a);
-
 		html_paragraphs(h);
 		lay_image(h->L, h->F, &none, NULL, NULL, lay_node_line(h->L, h->node));
 	}
