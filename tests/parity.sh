@@ -88,3 +88,9 @@ contains "parity: a raw <img> with no source is reported" "$TMP/rawimg.err" \
 contains "parity: ... a placeholder in the EPUB" "$TMP/rawimg.xhtml" \
 	'<span class="label">Image not included</span> <span class="alt">A picture with no source</span></div>'
 contains "parity: ... and in the PDF" "$TMP/rawimg.trace" '"A picture with no source"$'
+# In a Markdown line, an <img> that names no picture says in the PDF what the EPUB's placeholder
+# says there (it was its bare description in brackets).
+contains "parity: a raw <img> naming no picture in a line: the placeholder's words in the PDF" "$TMP/rawimg.trace" \
+	'"A line with \[Image not included: no source in a line\] in it."'
+contains "parity: ... as in the EPUB" "$TMP/rawimg.xhtml" \
+	'<span class="label">Image not included</span> <span class="alt">no source in a line</span>'

@@ -236,16 +236,30 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 	} else if (e && e->action == A_IMG && w->pictures_apart && record_inline_picture(n)) {
 		w->gap = true;	/* set after the paragraph's text */
 	} else if (e && e->action == A_IMG && (x = html_element(lit, name, &doc))) {
-		char *alt = allow_attr(x, "alt");
+		char *alt = allow_attr(x, "alt"), *src = sanitize_img_src(x);
 		struct inline_style muted = *cur;
 
 		muted.color = w->L->t->color_muted;
-		if (alt && *alt) {
+		if (!src || !*src) {
+			/* It names no picture (said by the passes): what the EPUB's placeholder in the line says. */
+			GString *t = g_string_new("[");
+
+			if (alt && *alt) {
+				l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
+				g_string_append(t, alt);
+			} else {
+				g_string_append(t, lay_label(w->L, L_IMAGE_MISSING));
+			}
+			g_string_append_c(t, ']');
+			add_text(w, t->str, &muted);
+			g_string_free(t, TRUE);
+		} else if (alt && *alt) {
 			char *t = g_strdup_printf("[%s]", alt);
 
 			add_text(w, t, &muted);
 			g_free(t);
 		}
+		g_free(src);
 		g_free(alt);
 	} else if (e && e->out && e->cat == X_PHRASE && e->inner != C_VOID && !g_str_has_suffix(lit, "/>")
 		   && (!open || open->n < HTML_OPEN_MAX)) {
