@@ -123,8 +123,8 @@ static void zjoin_varied(struct zjoin *j, const guint32 *in, int w)
 		zjoin_flush_varied(j);
 }
 
-/* Rows [y0, y0 + n) of the recording into band (black first, as a whole raster starts: what the
-   drawing leaves uncovered reads the same). */
+/* The recording's rows from y0 into band, as many as it holds (black first, as a whole raster
+   starts: what the drawing leaves uncovered reads the same). */
 static void band_raster(cairo_surface_t *recording, cairo_surface_t *band, int y0)
 {
 	cairo_t *cr = cairo_create(band);
