@@ -1202,13 +1202,6 @@ static void render_quote(struct render *R, GString *out, const struct token *t, 
 }
 
 /*
- * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
- * (title=, else the second positional parameter, else its kind in the article's language,
- * "Warning", "警告"; an admonition with no kind is a note, as LoveIt's and FixIt's templates have
- * it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
- * the end) follows the closing tag, so the quote may end on that tag's line.
- */
-/*
  * Is a note's first parameter a kind or a style class (hugo-theme-next's {{< note info >}},
  * {{< note primary no-icon >}}: the theme prints no title), not its title? One lowercase word.
  */
@@ -1225,6 +1218,13 @@ static bool callout_class(const char *lang, const char *word)
 	return l10n_callout(lang, word) != NULL;
 }
 
+/*
+ * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
+ * (title=, else the second positional parameter, else its kind in the article's language,
+ * "Warning", "警告"; an admonition with no kind is a note, as LoveIt's and FixIt's templates have
+ * it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
+ * the end) follows the closing tag, so the quote may end on that tag's line.
+ */
 static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block,
 			   bool blank_after)
 {
