@@ -449,11 +449,11 @@ static char *srcset_best(const char *set)
 		while (*p && !g_ascii_isspace(*p))
 			p++;
 		end = p;
-		/* A URL followed by a comma and no descriptor: the comma ends it. */
+		/* A URL that ends in commas ends the candidate there: it has no descriptors (HTML's rule). */
 		while (end > url && end[-1] == ',')
 			end--;
 		desc = p;
-		while (*p && *p != ',')
+		while (end == p && *p && *p != ',')
 			p++;
 		if (end == url)
 			continue;

@@ -50,6 +50,22 @@ static const char *block(const char *html)
 	return got;
 }
 
+static void found_src(void *data, const char *src, const char *alt, enum sanitize_img_place place, const char *caption)
+{
+	g_string_append_printf(data, "%s%s", ((GString *)data)->len ? " " : "", src);
+}
+
+/* The pictures the <img> elements of a piece of raw HTML show, space-separated. */
+static const char *img_srcs(const char *html)
+{
+	GString *out = g_string_new(NULL);
+
+	sanitize_image_sources(html, found_src, out);
+	g_strlcpy(got, out->str, sizeof got);
+	g_string_free(out, TRUE);
+	return got;
+}
+
 /* Raw HTML nested levels deep (each level a div in a list item in a table cell): the XHTML out. */
 static GString *nested(int levels)
 {
@@ -94,6 +110,13 @@ static int depth_of(const char *x)
 
 int main(void)
 {
+	CHECK_STR("img: src first", img_srcs("<img src=\"s.png\" srcset=\"b.png 2x\">"), "s.png");
+	CHECK_STR("img: the widest srcset candidate", img_srcs("<img srcset=\"a.png 480w, b.png 1200w, c.png 800w\">"),
+		  "b.png");
+	CHECK_STR("img: a candidate ending in a comma has no descriptor (1x), the next one is read",
+		  img_srcs("<img srcset=\"a.png, b.png 2x\">"), "b.png");
+	CHECK_STR("img: data-src behind a data: stand-in", img_srcs("<img src=\"data:image/gif;base64,R0l=\" data-src=\"c.png\">"),
+		  "c.png");
 	CHECK_STR("url: https kept", url("https://example.com/a?b=1&c=2#f"), "abs:https://example.com/a?b=1&c=2#f");
 	CHECK_STR("url: scheme and host lower-cased", url("HTTPS://Example.com/"), "abs:https://example.com/");
 	CHECK_STR("url: mailto kept", url("mailto:a@b.c"), "abs:mailto:a@b.c");
