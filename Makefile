@@ -58,12 +58,12 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
 # mandoc: the manual page's lint; zsh: its completion, tried in a real zsh; parallel (GNU parallel):
 # four folio batch shards at once (tests/batch.sh) and the bench's one-process-per-book run;
 # python3-fonttools: the EPUB's embedded font subsets, read back; strace: the files an EPUB run
-# creates beside the book (tests/outputs.sh).
+# creates beside the book (tests/outputs.sh); gdb: who opens each font face (tests/threads.sh).
 TEST_DEBS  = epubcheck default-jre-headless poppler-utils qpdf mupdf-tools python3 python3-fitz python3-pikepdf \
              python3-lxml python3-markdown-it python3-yaml python3-fonttools time unzip bsdutils util-linux coreutils \
              diffutils findutils mawk mandoc zsh hugo \
              chromium python3-websocket python3-gi python3-gi-cairo gir1.2-gtk-3.0 gir1.2-webkit2-4.1 \
-             xvfb xauth python3-pil fontconfig parallel strace
+             xvfb xauth python3-pil fontconfig parallel strace gdb
 BENCH_DEBS = pandoc weasyprint
 
 SRC   = $(sort $(shell find src -name '*.c'))

@@ -100,6 +100,35 @@ else
 	not_ok "threads: the shared corpus" "no corpus at $corpus (set CORPUS)"
 fi
 
+# Every FreeType face is opened by fonts_pin, under the fonts' lock (src/format/fonts.h): cairo 1.16
+# may close an idle face whenever it opens another, so a face opened anywhere else, with other
+# threads setting text unlocked, can close one a thread is using. Pango's box for a missing
+# character (U+10FFFD in article 7) opened its "monospace" face while shaping, unlocked; now it is
+# pinned with the first font of its weight. gdb stops at each face opened and prints who opened it.
+cat >"$TMP/faces.gdb" <<'EOF'
+set pagination off
+set confirm off
+start
+break FT_New_Face
+commands
+silent
+printf "FACE OPENED\n"
+bt 40
+cont
+end
+cont
+EOF
+if command -v gdb >/dev/null && gdb -q -batch -ex 'info functions ^fonts_pin$' "$FOLIO_ONLINE" 2>/dev/null | grep -q fonts_pin; then
+	# LeakSanitizer cannot work under ptrace: an ASan build (make check-asan) runs without it here.
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" gdb -q -batch -x "$TMP/faces.gdb" \
+		--args "$FOLIO_ONLINE" --offline -q --threads 2 "$BOOK" -o "$TMP/faces.pdf" >"$TMP/faces.log" 2>&1
+	awk '/^FACE OPENED/{n++; if (n > 1 && !pinned) bad++; pinned = 0} / fonts_pin /{pinned = 1}
+	     END{if (n && !pinned) bad++; print "opened " n + 0 ", elsewhere " bad + 0}' "$TMP/faces.log" >"$TMP/faces"
+	contains "threads: every font face is opened by fonts_pin, under the lock" "$TMP/faces" "^opened [1-9][0-9]*, elsewhere 0$"
+else
+	not_ok "threads: every font face is opened by fonts_pin" "gdb is missing, or $FOLIO_ONLINE has no symbols"
+fi
+
 # The program's allocator (Makefile: MALLOC_LIBS): tcmalloc, whose frees of another thread's memory
 # take no lock; glibc's took one for each page freed after drawing. The sanitizer build keeps its own.
 readelf -d "$FOLIO_ONLINE" >"$TMP/dynamic" 2>&1

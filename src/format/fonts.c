@@ -201,40 +201,87 @@ void fonts_unlock(void)
 	g_rec_mutex_unlock(&load_lock);
 }
 
+/* sf's face kept open and taken until fonts_unpin_all (call with the lock held). */
+static void pin_face(cairo_scaled_font_t *sf, bool drop_charmap)
+{
+	FT_Face face;
+
+	if (!sf || cairo_scaled_font_get_type(sf) != CAIRO_FONT_TYPE_FT)
+		return;
+	g_mutex_lock(&pin_lock);
+	if (!pinned)
+		pinned = g_ptr_array_new();
+	/* Taken once more: the count, not the face it answers, is what keeps the face open. */
+	face = cairo_ft_scaled_font_lock_face(sf);
+	if (face) {
+		/*
+		 * No active character map. Only Cairo reads it (Pango maps characters with
+		 * HarfBuzz): for each glyph its font subset takes that the font's format-4
+		 * cmap does not name (a CJK font's variant forms), Cairo walks the whole
+		 * map (tens of thousands of characters) in vain, and then takes the text
+		 * Pango shows with the glyph, as it does now: the same bytes, and an eighth
+		 * less drawing in a batch of small Chinese books.
+		 */
+		if (drop_charmap)
+			face->charmap = NULL;
+		g_ptr_array_add(pinned, cairo_scaled_font_reference(sf));
+	}
+	g_mutex_unlock(&pin_lock);
+}
+
+/*
+ * The face Pango writes a missing character's code with, in a box: "monospace" in font's weight
+ * and style, chosen for English, whatever the size (Pango's hex box). Pango opens it when such a
+ * box is first measured, while shaping, unlocked: pinned here first, once for each weight and
+ * style, it is open by then. Its character map stays (Cairo finds the digits' glyphs through it).
+ */
+static void pin_hex_box_face(PangoFont *font, gint gen)
+{
+	static GHashTable *done;	/* weight, style, stretch and variant -> the generation pinned in */
+	PangoFontDescription *d = pango_font_describe_with_absolute_size(font);
+	guint key = (guint)pango_font_description_get_weight(d) << 12 | (guint)pango_font_description_get_style(d) << 8
+		    | (guint)pango_font_description_get_stretch(d) << 4 | (guint)pango_font_description_get_variant(d);
+	PangoFontMap *map = pango_font_get_font_map(font);
+
+	if (!done)
+		done = g_hash_table_new(NULL, NULL);
+	if (map && GPOINTER_TO_INT(g_hash_table_lookup(done, GUINT_TO_POINTER(key))) != gen) {
+		PangoContext *ctx = pango_font_map_create_context(map);
+		PangoFont *mini;
+
+		pango_font_description_unset_fields(d, PANGO_FONT_MASK_GRAVITY);
+		pango_font_description_set_family_static(d, "monospace");
+		pango_context_set_language(ctx, pango_language_from_string("en"));
+		mini = pango_font_map_load_font(map, ctx, d);
+		if (mini && PANGO_IS_CAIRO_FONT(mini))
+			pin_face(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(mini)), false);
+		if (mini)
+			g_object_unref(mini);
+		g_object_unref(ctx);
+		g_hash_table_insert(done, GUINT_TO_POINTER(key), GINT_TO_POINTER(gen));
+	}
+	pango_font_description_free(d);
+}
+
 void fonts_pin(PangoFont *font)
 {
 	static GQuark quark;
-	cairo_scaled_font_t *sf;
-	FT_Face face;
+	static gsize quark_once;
 	gint gen = g_atomic_int_get(&pin_generation);
 
 	if (!font || !PANGO_IS_CAIRO_FONT(font))
 		return;
-	if (!quark)
+	if (g_once_init_enter(&quark_once)) {
 		quark = g_quark_from_static_string("folio-pinned");
+		g_once_init_leave(&quark_once, 1);
+	}
 	if (GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(font), quark)) == gen)
 		return;
-	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-	if (sf && cairo_scaled_font_get_type(sf) == CAIRO_FONT_TYPE_FT) {
-		g_mutex_lock(&pin_lock);
-		if (!pinned)
-			pinned = g_ptr_array_new();
-		/* Taken once more: the count, not the face it answers, is what keeps the face open. */
-		face = cairo_ft_scaled_font_lock_face(sf);
-		if (face) {
-			/*
-			 * No active character map. Only Cairo reads it (Pango maps characters with
-			 * HarfBuzz): for each glyph its font subset takes that the font's format-4
-			 * cmap does not name (a CJK font's variant forms), Cairo walks the whole
-			 * map (tens of thousands of characters) in vain, and then takes the text
-			 * Pango shows with the glyph, as it does now: the same bytes, and an eighth
-			 * less drawing in a batch of small Chinese books.
-			 */
-			face->charmap = NULL;
-			g_ptr_array_add(pinned, cairo_scaled_font_reference(sf));
-		}
-		g_mutex_unlock(&pin_lock);
-	}
+	/* A font's first scaled font opens its face: under the fonts' lock. */
+	fonts_lock();
+	pin_face(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)), true);
+	pin_hex_box_face(font, gen);
+	fonts_unlock();
 	g_object_set_qdata(G_OBJECT(font), quark, GINT_TO_POINTER(gen));
 }
 

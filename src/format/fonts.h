@@ -29,16 +29,19 @@ void fonts_reuse(bool on);
 /*
  * Fonts on many threads. cairo 1.16 closes an idle FreeType face once ten are open, and its test
  * that a face is idle races with another thread taking it: a glyph lookup then reads a face
- * closed under it (crashes seen on the corpus with two threads). So any Pango call that may load
- * a font (itemizing, a font set, a layout) runs between fonts_lock and fonts_unlock, and each
- * font it gave is pinned there (fonts_pin): a pinned font's face stays open and taken, so only
- * faces nobody uses are ever closed, and only under the lock. fonts_unpin_all lets them go when
- * no other thread sets or draws text (the end of a PDF).
+ * closed under it (crashes seen on the corpus with two threads). So every font is pinned before
+ * its face is used (fonts_pin): a pinned font's face stays open and taken, so only faces nobody
+ * uses are ever closed. A face is opened when its font's Cairo font is first made, which
+ * fonts_pin does under fonts_lock; itemizing opens none (Pango reads coverage from fontconfig and
+ * shapes with HarfBuzz), so it runs unlocked and its fonts are pinned after it. A Pango call that
+ * may use a font before it is pinned (a font set, metrics, a layout drawn) runs between
+ * fonts_lock and fonts_unlock. fonts_unpin_all lets them go when no other thread sets or draws
+ * text (the end of a PDF).
  */
 void fonts_lock(void);
 void fonts_unlock(void);
 /* Keep font's face open and taken until fonts_unpin_all, with no active character map (only Cairo
-   reads it, to look for each glyph's character). Call with the lock held. */
+   reads it, to look for each glyph's character). Takes the lock the first time for a font. */
 void fonts_pin(PangoFont *font);
 void fonts_unpin_all(void);
 

@@ -454,18 +454,20 @@ static void shape(struct para *p)
 		pango_attr_list_insert(attrs, a);
 	}
 	tame_bidi_controls(p->text->str, len);
-	/* Itemizing loads fonts: under the fonts' lock, each pinned (format/fonts.h). */
-	fonts_lock();
+	/* Narrowing code measures fonts Pango may load, and fills a table of every thread's: under the fonts' lock. */
 	for (guint i = 0; i < p->spans->len; i++) {
 		const struct span *s = &g_array_index(p->spans, struct span, i);
 
-		if (s->style->mono)
+		if (s->style->mono) {
+			fonts_lock();
 			narrow_runs(p, attrs, s);
+			fonts_unlock();
+		}
 	}
+	/* Itemizing opens no face; each font it gives is pinned, which opens it the first time (format/fonts.h). */
 	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
 	for (l = items; l; l = l->next)
 		fonts_pin(((PangoItem *)l->data)->analysis.font);
-	fonts_unlock();
 	pango_attr_list_unref(attrs);
 	for (l = items; l; l = l->next) {
 		PangoItem *item = l->data;
