@@ -234,6 +234,7 @@ static void pin_face(cairo_scaled_font_t *sf, bool drop_charmap)
  * and style, chosen for English, whatever the size (Pango's hex box). Pango opens it when such a
  * box is first measured, while shaping, unlocked: pinned here first, once for each weight and
  * style, it is open by then. Its character map stays (Cairo finds the digits' glyphs through it).
+ * Call with the lock held (it keeps the table).
  */
 static void pin_hex_box_face(PangoFont *font, gint gen)
 {

@@ -454,7 +454,7 @@ static void shape(struct para *p)
 		pango_attr_list_insert(attrs, a);
 	}
 	tame_bidi_controls(p->text->str, len);
-	/* Narrowing code measures fonts Pango may load, and fills a table of every thread's: under the fonts' lock. */
+	/* Narrowing code measures fonts not yet pinned and fills a table all threads share: under the fonts' lock. */
 	for (guint i = 0; i < p->spans->len; i++) {
 		const struct span *s = &g_array_index(p->spans, struct span, i);
 
