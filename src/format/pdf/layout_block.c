@@ -1,5 +1,6 @@
 /* layout_block.c - an article's blocks as vertical items: paragraphs, headings, lists, quotes, code, HTML. */
 #include "format/pdf/layout_int.h"
+#include "html/allow.h"
 #include "html/sanitize.h"
 #include "html/table.h"
 #include "text/deflist.h"
@@ -358,10 +359,10 @@ static void html_image(struct html_set *h, xmlNode *img)
 		lay_image(h->L, h->F, im, im->caption, NULL, lay_node_line(h->L, h->node));
 	} else if (!src || !*src) {
 		/* It names no picture (said by the passes): its placeholder, as the EPUB's. */
-		xmlChar *a = xmlGetProp(img, (const xmlChar *)"alt");
-		struct image none = { .url = "", .alt = alt = g_strdup(a ? (const char *)a : "") };
+		struct image none = { .url = "", .alt = alt = allow_attr(img, "alt") };
 
-		xmlFree(a);
+		if (!none.alt)
+			none.alt = alt = g_strdup("");
 		html_paragraphs(h);
 		lay_image(h->L, h->F, &none, NULL, NULL, lay_node_line(h->L, h->node));
 	}
