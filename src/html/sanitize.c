@@ -477,12 +477,38 @@ static char *srcset_best(const char *set)
 	return best;
 }
 
+/*
+ * A src a page's script replaces as it scrolls: a lazy loader's (its class says "lazy", as
+ * Mozilla's Readability reads it: lazyload, lazy-img) or a stand-in by its file name
+ * (loading.gif, placeholder.png, spacer.gif, blank.gif).
+ */
+static bool src_is_stand_in(const xmlNode *img, const char *src)
+{
+	static const char *const names[] = { "loading", "lazy", "placeholder", "spacer", "blank.", "pixel.",
+					     "transparent.", "grey.", "gray." };
+	char *class = allow_attr(img, "class"), *low = class ? g_ascii_strdown(class, -1) : NULL;
+	const char *file;
+	bool lazy = low && strstr(low, "lazy");
+
+	g_free(class);
+	g_free(low);
+	if (lazy)
+		return true;
+	low = g_ascii_strdown(src, (gssize)strcspn(src, "?#"));
+	file = strrchr(low, '/') ? strrchr(low, '/') + 1 : low;
+	for (size_t i = 0; !lazy && i < G_N_ELEMENTS(names); i++)
+		lazy = strstr(file, names[i]) != NULL;
+	g_free(low);
+	return lazy;
+}
+
 char *sanitize_img_src(const xmlNode *img)
 {
-	static const char *const late[] = { "data-src", "data-original", NULL };
+	/* where lazy loaders keep the picture: most pages, WeChat; jQuery lazyload, Zhihu; WordPress; Zhihu */
+	static const char *const late[] = { "data-src", "data-original", "data-lazy-src", "data-actualsrc", NULL };
 	char *src = allow_attr(img, "src"), *set, *found = NULL;
 
-	if (src && *g_strstrip(src) && g_ascii_strncasecmp(src, "data:", 5))
+	if (src && *g_strstrip(src) && g_ascii_strncasecmp(src, "data:", 5) && !src_is_stand_in(img, src))
 		return src;
 	set = allow_attr(img, "srcset");
 	found = set ? srcset_best(set) : NULL;

@@ -103,8 +103,10 @@ cmark_node *sanitize_inline_whole(cmark_node *node);
 
 /*
  * The picture an <img> shows (g_free), or NULL: its src; else, where src is missing, blank or a
- * data: stand-in of a page that loads pictures late, the largest candidate of its srcset (by
- * width, then density), then its data-src or data-original (what such pages load instead).
+ * stand-in of a page that loads pictures late (a data: URI, a lazy loader's class, a file named
+ * loading.gif or placeholder.png ...), the largest candidate of its srcset (by width, then density),
+ * then its data-src, data-original, data-lazy-src or data-actualsrc (what such pages load instead).
+ * A stand-in with nothing loaded instead stays.
  */
 char *sanitize_img_src(const xmlNode *img);
 /* Where an <img> of a raw HTML block stands, as the writers put it. */

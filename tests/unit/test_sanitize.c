@@ -117,6 +117,20 @@ int main(void)
 		  img_srcs("<img srcset=\"a.png, b.png 2x\">"), "b.png");
 	CHECK_STR("img: data-src behind a data: stand-in", img_srcs("<img src=\"data:image/gif;base64,R0l=\" data-src=\"c.png\">"),
 		  "c.png");
+	CHECK_STR("img: a lazy loader's class: data-src over its src",
+		  img_srcs("<img class=\"post-img lazyload\" src=\"thumb.png\" data-src=\"c.png\">"), "c.png");
+	CHECK_STR("img: a loading.gif stand-in: data-original over it",
+		  img_srcs("<img src=\"/img/Loading.GIF?v=2\" data-original=\"c.png\">"), "c.png");
+	CHECK_STR("img: Zhihu's data-actualsrc behind a lazy class",
+		  img_srcs("<img class=\"lazy\" src=\"t.png\" data-actualsrc=\"c.png\">"), "c.png");
+	CHECK_STR("img: WordPress's data-lazy-src behind a placeholder",
+		  img_srcs("<img src=\"placeholder.svg\" data-lazy-src=\"c.png\">"), "c.png");
+	CHECK_STR("img: a stand-in with nothing loaded instead stays",
+		  img_srcs("<img src=\"loading.gif\">"), "loading.gif");
+	CHECK_STR("img: a stand-in's name in a folder's name is no stand-in",
+		  img_srcs("<img src=\"/lazy/photo.png\" data-src=\"c.png\">"), "/lazy/photo.png");
+	CHECK_STR("img: a src not a stand-in wins over data-src",
+		  img_srcs("<img src=\"s.png\" data-src=\"c.png\">"), "s.png");
 	CHECK_STR("url: https kept", url("https://example.com/a?b=1&c=2#f"), "abs:https://example.com/a?b=1&c=2#f");
 	CHECK_STR("url: scheme and host lower-cased", url("HTTPS://Example.com/"), "abs:https://example.com/");
 	CHECK_STR("url: mailto kept", url("mailto:a@b.c"), "abs:mailto:a@b.c");
