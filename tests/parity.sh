@@ -83,6 +83,14 @@ for alt in "The widest of a srcset" "A picture loaded late"; do
 	contains "parity: $alt: the picture in the EPUB" "$TMP/rawimg.xhtml" "<img src=\"images/[^\"]*\" alt=\"$alt\"/><figcaption>"
 	contains "parity: $alt: ... and in the PDF" "$TMP/rawimg.trace" "\"$alt\" caption$"
 done
+# A src a lazy loader replaces (its class says lazy, or the file is loading.gif) gives way to what
+# the page loads instead: data-src, data-original, data-actualsrc (both books showed the stand-in).
+for alt in "A picture behind a loading stand-in" "A lazy loader's picture" "Zhihu's late picture"; do
+	contains "parity: $alt: the picture in the EPUB" "$TMP/rawimg.xhtml" "<img src=\"images/[^\"]*\" alt=\"$alt\"/><figcaption>"
+	contains "parity: $alt: ... and in the PDF" "$TMP/rawimg.trace" "\"$alt\" caption$"
+done
+contains "parity: a stand-in with nothing loaded instead stays" "$TMP/rawimg.err" \
+	"a.md:38: warning: image 'https://example.com/loading.gif' is not in the image cache"
 contains "parity: a raw <img> with no source is reported" "$TMP/rawimg.err" \
 	'a.md:26: warning: raw HTML <img> names no picture \(no src, srcset or data-src\); a placeholder shows its description'
 contains "parity: ... a placeholder in the EPUB" "$TMP/rawimg.xhtml" \
@@ -94,3 +102,21 @@ contains "parity: a raw <img> naming no picture in a line: the placeholder's wor
 	'"A line with \[Image not included: no source in a line\] in it."'
 contains "parity: ... as in the EPUB" "$TMP/rawimg.xhtml" \
 	'<span class="label">Image not included</span> <span class="alt">no source in a line</span>'
+# A missing picture's placeholder says the same in both books: an alt text that says something
+# (not 图片, 配图 or a file name), then its caption where that is other words (the PDF printed any
+# alt, the EPUB judged alt and caption as one: "DSC_0012.jpg 江边的傍晚").
+for word in 图片 配图 图 DSC_0012.jpg; do
+	lacks "parity: a missing picture's alt '$word' is not in the EPUB's placeholder" "$TMP/missing.xhtml" \
+		"<span class=\"alt\">$word"
+	lacks "parity: ... nor in the PDF's" "$TMP/missing.trace" "\"$word\"\$"
+done
+[ "$(grep -c '"江边的傍晚"$' "$TMP/missing.trace")" = 2 ] && [ "$(grep -c '<span class="alt">江边的傍晚</span>' "$TMP/missing.xhtml")" = 2 ] \
+	&& ok "parity: a caption alone, or equal to the alt, is said once in each placeholder of both books" \
+	|| not_ok "parity: a caption alone, or equal to the alt, is said once in each placeholder of both books" \
+		"$(grep -h '江边的傍晚' "$TMP/missing.trace" "$TMP/missing.xhtml")"
+contains "parity: an alt and another caption: both in the EPUB's placeholder" "$TMP/missing.xhtml" \
+	'<span class="alt">江边的两个孩子'
+contains "parity: ... and in the PDF's" "$TMP/missing.trace" '"摄影：某某"$'
+contains "parity: a missing picture in a line with an alt that says something: in the EPUB's placeholder" \
+	"$TMP/missing.xhtml" '<span class="alt">放风筝的孩子</span>'
+contains "parity: ... and in the PDF's" "$TMP/missing.trace" '"放风筝的孩子"$'

@@ -32,3 +32,12 @@ bool alt_text_meaningful(const char *alt)
 	g_free(low);
 	return worth;
 }
+
+char *alt_text_for_placeholder(const char *alt, const char *caption)
+{
+	bool said = alt_text_meaningful(alt);
+
+	if (caption && *caption && (!said || strcmp(caption, alt)))
+		return said ? g_strconcat(alt, "\n", caption, NULL) : g_strdup(caption);
+	return said ? g_strdup(alt) : NULL;
+}

@@ -10,4 +10,10 @@
  */
 bool alt_text_meaningful(const char *alt);
 
+/*
+ * What the placeholder of a picture not in the book says it showed (g_free), or NULL: its alt text
+ * where that says something, then, on a line of its own, its caption where that is other text.
+ */
+char *alt_text_for_placeholder(const char *alt, const char *caption);
+
 #endif

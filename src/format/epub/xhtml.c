@@ -141,7 +141,7 @@ static char *link_href(struct render *r, cmark_node *n)
 
 /*
  * An image folio could not put into the book: the label in the article's language, what it showed
- * and where it was, and where the picture linked to (a web address, as the PDF shows it). Why it
+ * (alt: alt_text_for_placeholder's words, or NULL) and where it was, and where the picture linked to (a web address, as the PDF shows it). Why it
  * is missing is the warning's to say: a flaky network must not change the book's bytes, and the
  * reasons are English.
  */
@@ -155,7 +155,7 @@ static void put_placeholder(struct render *r, const char *url, const char *alt, 
 	g_string_append(r->out, "<span class=\"label\">");
 	esc(r, l10n_label(r->lang, L_IMAGE_MISSING));
 	g_string_append(r->out, "</span>");
-	if (alt && *alt && alt_text_meaningful(alt)) {
+	if (alt) {
 		g_string_append(r->out, " <span class=\"alt\">");
 		esc(r, alt);
 		g_string_append(r->out, "</span>");
@@ -202,10 +202,9 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 
 	if (!im || !im->res) {
 		/* A picture that is not here keeps its caption. */
-		char *shown = caption && (!alt || strcmp(caption, alt))
-			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? " " : "", caption) : NULL;
+		char *shown = alt_text_for_placeholder(alt, caption);
 
-		put_placeholder(r, url, shown ? shown : alt, block, href);
+		put_placeholder(r, url, shown, block, href);
 		g_free(shown);
 		return;
 	}

@@ -1,6 +1,7 @@
 /* layout_image.c - pictures scaled to the measure with their caption, and boxes for those folio cannot show. */
 #include "format/pdf/layout_int.h"
 #include "html/sanitize.h"
+#include "text/alttext.h"
 #include "text/nodetext.h"
 
 #include <string.h>
@@ -24,7 +25,7 @@ static char *shorten(const char *s, long max)
 
 /*
  * A visible box where an image could not be had: the label in the article's language, what it
- * showed (alt) and where it was (link). Why it is missing is said in the warning, not in the book
+ * showed (alt_text_for_placeholder's words) and where it was (link). Why it is missing is said in the warning, not in the book
  * (a network's moods must not change the book); only a reason in the book's language (the PDF
  * cannot print the format) is shown.
  */
@@ -139,11 +140,9 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		return;
 	if (!lay_drawable(r)) {
 		/* A picture that is not here keeps its caption. */
-		const char *alt = im ? im->alt : NULL;
-		char *shown = caption && *caption && (!alt || strcmp(caption, alt))
-			      ? g_strdup_printf("%s%s%s", alt ? alt : "", alt && *alt ? "\n" : "", caption) : NULL;
+		char *shown = alt_text_for_placeholder(im ? im->alt : NULL, caption);
 
-		placeholder(L, F, shown ? shown : alt, im ? im->url : NULL,
+		placeholder(L, F, shown, im ? im->url : NULL,
 			    r ? lay_label(L, L_IMAGE_UNSUPPORTED) : NULL, link, src_line);
 		g_free(shown);
 		return;
@@ -220,11 +219,12 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)
 {
 	const struct image *im = L->view ? record_image(L->view, img, NULL) : NULL;
-	char *alt = node_plain_text(img);
+	char *alt = node_plain_text(img), *shown = alt_text_for_placeholder(alt, NULL);
 
 	if (im)
 		lay_image(L, F, im, im->caption, link, lay_node_line(L, img));
 	else
-		placeholder(L, F, alt, cmark_node_get_url(img), NULL, link, lay_node_line(L, img));
+		placeholder(L, F, shown, cmark_node_get_url(img), NULL, link, lay_node_line(L, img));
+	g_free(shown);
 	g_free(alt);
 }

@@ -6,6 +6,7 @@
 
 #include "html/allow.h"
 #include "html/sanitize.h"
+#include "text/alttext.h"
 #include "text/textnorm.h"
 #include "text/nodetext.h"
 
@@ -243,10 +244,12 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 		if (!src || !*src) {
 			/* It names no picture (said by the passes): what the EPUB's placeholder in the line says. */
 			GString *t = g_string_new("[");
+			char *shown = alt_text_for_placeholder(alt, NULL);
 
-			if (alt && *alt) {
+			if (shown) {
 				l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
-				g_string_append(t, alt);
+				g_string_append(t, shown);
+				g_free(shown);
 			} else {
 				g_string_append(t, lay_label(w->L, L_IMAGE_MISSING));
 			}
