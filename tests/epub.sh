@@ -33,6 +33,14 @@ contains "sanitizer: safe raw link kept" "$h" '<a href="https://example.com/ok">
 contains "sanitizer: lone <div> wraps the Markdown after it" "$TMP/hostile.txt" 'KEEP-32 inside a lone div'
 contains "sanitizer: warning names the script's line" "$TMP/hostile.err" '^folio: tests/epub/hostile.md:9: warning: raw HTML <script> dropped'
 contains "sanitizer: warning for event attributes" "$TMP/hostile.err" "hostile.md:15: warning: raw HTML: script attribute 'onerror'"
+# An SVG's <image>, <use> and <foreignObject> are left out of the drawing, each reported with its
+# line (they went without a word); its shapes and text stay.
+for el in image use foreignObject; do
+	contains "sanitizer: SVG <$el> left out is reported with its line" "$TMP/svglost.err" \
+		"svglost.md:[0-9]+: warning: raw HTML: SVG <$el> left out"
+done
+contains "sanitizer: ... the SVG's shapes and text stay" "$TMP/svglost.xhtml" '<rect [^>]*></rect>.*<text x="10" y="30">Kept label</text></svg>'
+lacks "sanitizer: ... and nothing it would load" "$TMP/svglost.xhtml" 'chart-background|<image|<use'
 contains "sanitizer: OPF declares MathML and SVG" <($textof "$TMP/hostile.epub" EPUB/package.opf) 'id="a0001".*properties="mathml svg"'
 
 # An unclosed <script>, <style>, <!--, <pre>, CDATA, <? loses neither the text after it nor the next articles.

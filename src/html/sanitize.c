@@ -1124,6 +1124,10 @@ static const char *const svg_unrendered[] = {
 	"metadata",
 };
 
+/* Elements that draw what folio does not keep in SVG (another picture, a copy of a definition,
+   HTML): said when left out, since the drawing loses what they showed. */
+static const char *const svg_lost[] = { "image", "use", "foreignObject", "video", "iframe" };
+
 /* May SVG element k (-1: unknown) stand inside an element of kind in? */
 static bool svg_allowed(enum svg_kind in, int k)
 {
@@ -1167,6 +1171,10 @@ static void put_svg_node(struct sanitizer *s, const xmlNode *n, enum svg_kind in
 		return;
 	}
 	allow_warn_attrs(s, n, line);
+	for (size_t i = 0; i < G_N_ELEMENTS(svg_lost); i++)
+		if (!g_ascii_strcasecmp((const char *)n->name, svg_lost[i]))
+			allow_warn(s, node_line(n, line), "raw HTML: SVG <%s> left out: folio keeps an SVG's shapes and "
+				   "text, not the pictures, copies or HTML it brings in", svg_lost[i]);
 	/* Nested past sense: its text alone, where text may stand. */
 	if (s->depth >= SANITIZE_MAX_DEPTH) {
 		GString *t = g_string_new(NULL);
