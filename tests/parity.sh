@@ -89,6 +89,17 @@ for alt in "A picture behind a loading stand-in" "A lazy loader's picture" "Zhih
 	contains "parity: $alt: the picture in the EPUB" "$TMP/rawimg.xhtml" "<img src=\"images/[^\"]*\" alt=\"$alt\"/><figcaption>"
 	contains "parity: $alt: ... and in the PDF" "$TMP/rawimg.trace" "\"$alt\" caption$"
 done
+# A raw <img> inside a raw <a> is linked in the PDF as in the EPUB: alone, in a figure, in a
+# Markdown line; in two links, the outer one (the PDF linked none of them).
+for to in full fig inline outer; do
+	contains "parity: a raw picture in a raw link to /$to is linked in the EPUB" "$TMP/rawimg.xhtml" \
+		"<a href=\"https://example.com/$to\"><img "
+	contains "parity: ... and in the PDF" "$TMP/rawimg.trace" "^  link .* ->https://example.com/$to\$"
+done
+lacks "parity: ... the inner of two links is no link in the PDF" "$TMP/rawimg.trace" '->https://example.com/inner$'
+contains "parity: a linked picture in a raw figure: its <figcaption> is its caption in the PDF" "$TMP/rawimg.trace" \
+	'"A linked figure'"'"'s caption" caption$'
+lacks "parity: ... and no title of the same words on the EPUB's picture" "$TMP/rawimg.xhtml" 'title="A linked figure'
 contains "parity: a stand-in with nothing loaded instead stays" "$TMP/rawimg.err" \
 	"a.md:38: warning: image 'https://example.com/loading.gif' is not in the image cache"
 contains "parity: a raw <img> with no source is reported" "$TMP/rawimg.err" \

@@ -1382,18 +1382,27 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
  */
 static enum sanitize_img_place img_place(const xmlNode *img, const xmlNode **figcaption)
 {
+	bool linked = false;
+
 	for (const xmlNode *p = img->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
 		const struct elem *e = allow_elem((const char *)p->name);
 
 		if (!e || e->action == A_UNWRAP || e->action == A_UNWRAP_WARN)
 			continue;
+		/* A link around the picture alone in a captioned figure (<figure><a><img></a>): the figure's picture. */
+		if (e->action == A_A && !linked) {
+			linked = true;
+			continue;
+		}
+		if (linked && !(e->inner == C_FIGURE && sanitize_figcaption_of(p)))
+			return SANITIZE_IMG_IN_TEXT;
 		if (e->action == A_A || e->inner == C_PHRASE || e->inner == C_RUBY)
 			return SANITIZE_IMG_IN_TEXT;
 		if (e->inner == C_FIGURE && (*figcaption = sanitize_figcaption_of(p)))
 			return SANITIZE_IMG_IN_FIGURE;
 		return SANITIZE_IMG_ALONE;
 	}
-	return SANITIZE_IMG_ALONE;
+	return linked ? SANITIZE_IMG_IN_TEXT : SANITIZE_IMG_ALONE;
 }
 
 const xmlNode *sanitize_figcaption_of(const xmlNode *figure)

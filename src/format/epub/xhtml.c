@@ -218,7 +218,8 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 	g_string_append(r->out, "<img");
 	xml_attr(r->out, "src", im->res->href);
 	xml_attr(r->out, "alt", alt ? alt : "");
-	if (im->title && *im->title && !block)
+	/* (a raw figure's picture: its title is the <figcaption>, written where it stands) */
+	if (im->title && *im->title && !block && !im->in_figure)
 		xml_attr(r->out, "title", im->title);
 	g_string_append(r->out, "/>");
 	if (block && href)

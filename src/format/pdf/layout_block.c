@@ -93,7 +93,10 @@ static void nested_pictures(struct lay *L, struct flow *F, cmark_node *first, cm
 				g_free(link);
 				cmark_iter_reset(it, x, CMARK_EVENT_EXIT);	/* its alt text */
 			} else if (L->view && (raw = record_inline_picture(x))) {
-				lay_image(L, F, raw, raw->caption, NULL, lay_node_line(L, x));
+				char *link = lay_raw_picture_link(x);
+
+				lay_image(L, F, raw, raw->caption, link, lay_node_line(L, x));
+				g_free(link);
 			}
 		}
 		cmark_iter_free(it);
@@ -117,7 +120,10 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		text_para(L, F, start, c, n, false);
 		nested_pictures(L, F, start, c);
 		if (raw) {
-			lay_image(L, F, raw, raw->caption, NULL, lay_node_line(L, c));
+			char *link = lay_raw_picture_link(c);
+
+			lay_image(L, F, raw, raw->caption, link, lay_node_line(L, c));
+			g_free(link);
 		} else {
 			char *link = img == c ? NULL : lay_link_target(c);
 
@@ -348,6 +354,22 @@ static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
 	return true;
 }
 
+/* The address of the outermost <a> around img that links (one inside it is no link, as in the EPUB), or NULL. */
+static char *html_link_around(const xmlNode *img)
+{
+	char *link = NULL;
+
+	for (const xmlNode *p = img->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		char *here = g_ascii_strcasecmp((const char *)p->name, "a") ? NULL : allow_link_address(p);
+
+		if (here) {
+			g_free(link);
+			link = here;
+		}
+	}
+	return link;
+}
+
 /* An <img>: the picture (or its placeholder) and caption the EPUB shows there, between the text before and after. */
 static void html_image(struct html_set *h, xmlNode *img)
 {
@@ -355,8 +377,11 @@ static void html_image(struct html_set *h, xmlNode *img)
 	const struct image *im = src && *src && h->L->view ? record_image(h->L->view, h->node, src) : NULL;
 
 	if (im) {
+		char *link = html_link_around(img);
+
 		html_paragraphs(h);
-		lay_image(h->L, h->F, im, im->caption, NULL, lay_node_line(h->L, h->node));
+		lay_image(h->L, h->F, im, im->caption, link, lay_node_line(h->L, h->node));
+		g_free(link);
 	} else if (!src || !*src) {
 		/* It names no picture (said by the passes): its placeholder, as the EPUB's. */
 		struct image none = { .url = "", .alt = alt = allow_attr(img, "alt") };

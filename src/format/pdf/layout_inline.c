@@ -184,6 +184,42 @@ static const xmlNode *html_element(const char *piece, const char *name, htmlDocP
 	return *doc ? allow_first_named(*doc, name) : NULL;
 }
 
+char *lay_raw_picture_link(cmark_node *n)
+{
+	cmark_node *up = node_link_around(n);
+	GPtrArray *open;
+	char *link = NULL;
+
+	/* In a Markdown link, a raw <a> is a link inside a link: the Markdown link's address. */
+	if (up)
+		return lay_link_target(up);
+	open = g_ptr_array_new_with_free_func(g_free);
+	for (cmark_node *c = cmark_node_first_child(cmark_node_parent(n)); c && c != n; c = cmark_node_next(c)) {
+		const char *lit = cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(c) : NULL;
+		bool end = false;
+		char *name = lit ? allow_tag_name(lit, &end) : NULL;
+
+		if (name && !g_ascii_strcasecmp(name, "a")) {
+			if (end && open->len) {
+				g_ptr_array_remove_index(open, open->len - 1);
+			} else if (!end) {
+				htmlDocPtr doc = NULL;
+				const xmlNode *x = html_element(lit, "a", &doc);
+
+				g_ptr_array_add(open, x ? allow_link_address(x) : NULL);
+				if (doc)
+					xmlFreeDoc(doc);
+			}
+		}
+		g_free(name);
+	}
+	/* The outermost open <a> that links: one inside it is no link, as in the EPUB. */
+	for (guint i = 0; !link && i < open->len; i++)
+		link = g_strdup(g_ptr_array_index(open, i));
+	g_ptr_array_free(open, TRUE);
+	return link;
+}
+
 /*
  * Piece n of inline raw HTML: a phrase element's look and a link hold until its end tag (or the
  * run's end); text that is no HTML ("Vector<int>") is text; script and style are skipped to their

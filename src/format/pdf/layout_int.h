@@ -230,5 +230,11 @@ const char *lay_lang(const struct lay *L);
 const char *lay_label(const struct lay *L, enum l10n_label which);
 /* Where link node n goes (read/passes.c decided): "#dest" in the book, a web address, or NULL (plain text). g_free. */
 char *lay_link_target(cmark_node *n);
+/*
+ * Where picture n, an <img> written as raw HTML in a line, links to, as the EPUB links it
+ * (g_free), or NULL: the Markdown link around it, else the outermost raw <a> open before it
+ * whose address a book may link to (allow_link_address).
+ */
+char *lay_raw_picture_link(cmark_node *n);
 
 #endif
