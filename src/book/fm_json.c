@@ -160,8 +160,60 @@ static int error_line(const char *message)
 	return 0;
 }
 
+/* The UTF-16 code unit of the escape "\\uXXXX" at p, or -1. */
+static int escaped_unit(const char *p, const char *end)
+{
+	int unit = 0;
+
+	if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+		return -1;
+	for (int i = 2; i < 6; i++) {
+		if (!g_ascii_isxdigit(p[i]))
+			return -1;
+		unit = unit * 16 + g_ascii_xdigit_value(p[i]);
+	}
+	return unit;
+}
+
+/*
+ * text with each escaped surrogate that has no partner written \uFFFD (g_free), or NULL when there
+ * is none: Hugo (Go's encoding/json) reads one replacement character there; json-glib read three
+ * and swallowed the character after it. Six characters for six: lines and columns stay.
+ */
+static char *lone_surrogates_replaced(const char *text, size_t len)
+{
+	const char *end = text + len;
+	char *out = NULL;
+
+	for (const char *p = text; p < end; p++) {
+		int unit, next;
+
+		if (*p != '\\')
+			continue;
+		unit = escaped_unit(p, end);
+		if (unit < 0xD800 || unit > 0xDFFF) {
+			p++;	/* the escaped character: an escaped backslash escapes nothing after it */
+			continue;
+		}
+		next = escaped_unit(p + 6, end);
+		if (unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+			p += 11;	/* a pair */
+			continue;
+		}
+		if (!out) {
+			out = g_malloc(len + 1);
+			memcpy(out, text, len);
+			out[len] = '\0';
+		}
+		memcpy(out + (p - text), "\\uFFFD", 6);
+		p += 5;
+	}
+	return out;
+}
+
 struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int first_line, const char *what)
 {
+	char *repaired = lone_surrogates_replaced(text, len);
 	JsonParser *parser = json_parser_new_immutable();
 	struct jlines j = { file, first_line, g_array_new(FALSE, FALSE, sizeof(guint)),
 			    g_hash_table_new(NULL, NULL), g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -175,6 +227,8 @@ struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int
 	g_signal_connect(parser, "array-end", G_CALLBACK(on_array_end), &j);
 	g_signal_connect(parser, "object-member", G_CALLBACK(on_member), &j);
 	g_signal_connect(parser, "array-element", G_CALLBACK(on_element), &j);
+	if (repaired)
+		text = repaired;
 	if (!json_parser_load_from_data(parser, text, (gssize)len, &err)) {
 		int line = error_line(err->message);
 		const char *msg = strstr(err->message, "Parse error: ");
@@ -192,5 +246,6 @@ struct fm_node *fm_read_json(const char *file, const char *text, size_t len, int
 	g_hash_table_destroy(j.member);
 	g_hash_table_destroy(j.element);
 	g_object_unref(parser);
+	g_free(repaired);
 	return tree;
 }

@@ -124,6 +124,16 @@ int main(void)
 	CHECK("json: nested object line", fm_map_get(fm.tree, "deep")->line == 8);
 	fm_clear(&fm);
 	diag_reset();
+	/* A surrogate with no partner is one replacement character, as Hugo reads it (json-glib read
+	   three and swallowed the next character); an escaped backslash before "u" escapes nothing. */
+	CHECK("json: lone surrogates parse", parse("{\n  \"title\": \"a \\ud800 b \\udc00\\ud83d\\ude00 c \\ud83d\",\n"
+						   "  \"summary\": \"x\\\\ud800y\",\n  \"weight\": 3\n}\n", &fm));
+	CHECK_STR("json: ... each lone one a replacement character, the pair an emoji", fm.title.text,
+		  "a \xef\xbf\xbd b \xef\xbf\xbd😀 c \xef\xbf\xbd");
+	CHECK_STR("json: ... an escaped backslash then u is text", fm.summary.text, "x\\ud800y");
+	CHECK("json: ... lines unchanged", fm.has_weight && fm.weight == 3 && fm_map_get(fm.tree, "weight")->line == 4);
+	fm_clear(&fm);
+	diag_reset();
 	CHECK("json: broken JSON fails with its line", !parse("{\n  \"title\": \"x\",\n  \"date\": 2025-03-05\n}\n", &fm)
 	      && diag_count(DIAG_WARNING) == 1);
 	fm_clear(&fm);
