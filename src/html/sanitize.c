@@ -504,7 +504,8 @@ static bool src_is_stand_in(const xmlNode *img, const char *src)
 
 char *sanitize_img_src(const xmlNode *img)
 {
-	/* where lazy loaders keep the picture: most pages, WeChat; jQuery lazyload, Zhihu; WordPress; Zhihu */
+	/* Where lazy loaders keep the picture: most of them and WeChat; jQuery's lazyload and Zhihu;
+	   WordPress's; Zhihu's. */
 	static const char *const late[] = { "data-src", "data-original", "data-lazy-src", "data-actualsrc", NULL };
 	char *src = allow_attr(img, "src"), *set, *found = NULL;
 
@@ -1378,7 +1379,8 @@ GString *sanitize_svg_image(const char *data, size_t len, const char *file)
  * Where the writers put an <img> of a raw HTML block: the context its nearest written ancestor
  * gives its children (put_element: an element the allow-list does not know, or unwraps, gives
  * its own), flow at the top. Within text (a <p>, a <span>, a link) the EPUB writes it in the line;
- * in a <figure> that has a <figcaption>, that caption is the picture's.
+ * in a <figure> that has a <figcaption>, that caption is the picture's, a link around the picture
+ * alone or not.
  */
 static enum sanitize_img_place img_place(const xmlNode *img, const xmlNode **figcaption)
 {

@@ -141,9 +141,9 @@ static char *link_href(struct render *r, cmark_node *n)
 
 /*
  * An image folio could not put into the book: the label in the article's language, what it showed
- * (alt: alt_text_for_placeholder's words, or NULL) and where it was, and where the picture linked to (a web address, as the PDF shows it). Why it
- * is missing is the warning's to say: a flaky network must not change the book's bytes, and the
- * reasons are English.
+ * (alt: alt_text_for_placeholder's words, or NULL) and where it was, and where the picture linked
+ * to (a web address, as the PDF shows it). Why it is missing is the warning's to say: a flaky
+ * network must not change the book's bytes, and the reasons are English.
  */
 static void put_placeholder(struct render *r, const char *url, const char *alt, bool block, const char *link)
 {

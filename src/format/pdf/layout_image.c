@@ -25,9 +25,9 @@ static char *shorten(const char *s, long max)
 
 /*
  * A visible box where an image could not be had: the label in the article's language, what it
- * showed (alt_text_for_placeholder's words) and where it was (link). Why it is missing is said in the warning, not in the book
- * (a network's moods must not change the book); only a reason in the book's language (the PDF
- * cannot print the format) is shown.
+ * showed (alt: alt_text_for_placeholder's words, or NULL) and where it was (link). Why it is
+ * missing is said in the warning, not in the book (a network's moods must not change the book);
+ * only a reason in the book's language (the PDF cannot print the format) is shown.
  */
 static void placeholder(struct lay *L, struct flow *F, const char *alt, const char *url, const char *reason,
 			const char *link, int src_line)
