@@ -134,6 +134,16 @@ int main(void)
 	CHECK("json: ... lines unchanged", fm.has_weight && fm.weight == 3 && fm_map_get(fm.tree, "weight")->line == 4);
 	fm_clear(&fm);
 	diag_reset();
+	{
+		/* A message quotes what it read: bytes that are no UTF-8 never reach the terminal. */
+		char *last;
+
+		diag_error("q.md", 3, "quoted \"%s\"", "a\xff\xfe" "b");
+		last = diag_last_error();
+		CHECK_STR("diag: a message's bytes that are no UTF-8 are replaced", last, "q.md:3: quoted \"a\xef\xbf\xbd\xef\xbf\xbd" "b\"");
+		g_free(last);
+		diag_reset();
+	}
 	CHECK("json: broken JSON fails with its line", !parse("{\n  \"title\": \"x\",\n  \"date\": 2025-03-05\n}\n", &fm)
 	      && diag_count(DIAG_WARNING) == 1);
 	fm_clear(&fm);
