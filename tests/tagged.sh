@@ -73,6 +73,17 @@ contains "tagged: ligatures do not cut the text poppler reads (struct-text)" "$T
 pdftotext "$TMP/ex.pdf" "$TMP/ex.txt"
 contains "tagged: no spaces where justification widened a gap" "$TMP/ex.txt" '推出的《黑神话：悟空》，在全球游戏市场刷新多个纪录。这些企业都有'
 contains "tagged: no space where Han meets Latin" "$TMP/ex.txt" '思想\+丨回答DeepSeek之问，从服“软”开始$'
+# An English word broken with a hyphen at a line's end reads whole: the hyphen is drawn inside the
+# word's /ActualText, which is the paragraph's own text.
+"$FOLIO" -q tests/pdf/headings.md --page-size A6 -o "$TMP/hy.pdf"
+"$FOLIO" -q tests/pdf/headings.md --page-size A6 -t trace -o "$TMP/hy.trace"
+if grep -q '"The second paragraph goes on fill-"$' "$TMP/hy.trace"; then
+	pdftotext "$TMP/hy.pdf" "$TMP/hy.txt"
+	contains "tagged: a hyphenated English word reads whole (pdftotext)" "$TMP/hy.txt" 'goes on filling the page'
+	lacks "tagged: ... its hyphen no text" "$TMP/hy.txt" 'fill-'
+else
+	not_ok "tagged: a hyphenated English word reads whole" "no hyphenated line: $(grep 'second paragraph' "$TMP/hy.trace")"
+fi
 # Artifacts: running heads and folios are drawn but belong to no element.
 "$FOLIO" -q examples --theme tests/tagged/heads.yaml -o "$TMP/heads.pdf"
 tree "$TMP/heads.pdf" "$TMP/heads.tree"

@@ -4,6 +4,7 @@
  * Western text, code never stretched, push-in, no lonely last character, glyph forms by language. */
 #include "check.h"
 #include "text/clreq.h"
+#include "text/hyphen.h"
 #include "format/pdf/para.h"
 
 #include <math.h>
@@ -513,6 +514,95 @@ int main(void)
 		}
 		CHECK("para: a run of no-break spaces wider than the measure breaks at one of them", n >= 2 && inside == 0);
 		para_free(u);
+	}
+	/* English words break with a hyphen at TeX's points (text/hyphen.c), in justified English only. */
+	{
+		bool after[HYPHEN_MAX_WORD] = { false };
+		GString *marked = g_string_new(NULL);
+		const char *w = "Hyphenation";
+
+		CHECK("hyphen: a word has its points", hyphen_english(w, (int)strlen(w), after));
+		for (int i = 0; w[i]; i++) {
+			g_string_append_c(marked, w[i]);
+			if (after[i])
+				g_string_append_c(marked, '-');
+		}
+		CHECK_STR("hyphen: ... TeX's", marked->str, "Hy-phen-ation");
+		g_string_free(marked, TRUE);
+		memset(after, 0, sizeof(after));
+		CHECK("hyphen: four letters never break", !hyphen_english("into", 4, after));
+		CHECK("hyphen: letters only", !hyphen_english("abc12defgh", 10, after));
+	}
+	{
+		const char *en = "Residents can enjoy a variety of recreational facilities such as playgrounds, fitness "
+				 "stations, and a hard court. The residential blocks are thoughtfully positioned to create "
+				 "unobstructed views, while environmental sustainability considerations informed the "
+				 "architectural arrangements throughout the development.";
+		struct para_style serif = { .font = pango_font_description_from_string("Noto Serif 10") };
+		struct para_settings s2 = { .width = 150, .align = PARA_JUSTIFY, .line_height = 17,
+					    .lang = pango_language_from_string("en") };
+		int hyphens = 0, wrong = 0, full[2] = { 0, 0 };
+
+		/* The same text in French (no patterns: no hyphen) and in English. */
+		for (int pass = 0; pass < 2; pass++) {
+			struct para *u;
+
+			s2.lang = pango_language_from_string(pass ? "en" : "fr");
+			u = para_new(ctx, &s2);
+			para_add(u, en, -1, &serif);
+			n = para_layout(u);
+			for (int i = 0; i < n; i++) {
+				const struct para_line *l = para_line(u, i);
+				const char *t = para_text(u);
+
+				if (l->hyphen) {
+					double hw = pango_glyph_string_get_width(l->hyphen) / (double)PANGO_SCALE;
+
+					hyphens += pass;
+					/* inside a word, the hyphen last */
+					if (pass == 0 || !g_ascii_isalpha(t[l->end - 1]) || !g_ascii_isalpha(t[l->end])
+					    || fabs(l->hyphen_x + hw - l->width) > 0.01)
+						wrong++;
+				}
+				/* a justified line with too little to stretch stays short */
+				if (!l->last && fabs(l->width - s2.width) < 0.01)
+					full[pass]++;
+			}
+			para_free(u);
+		}
+		CHECK("para: English words break with a hyphen", hyphens > 0);
+		CHECK("para: ... inside a word, the hyphen set last", wrong == 0);
+		CHECK("para: ... so more lines reach the right edge than with no hyphens (French)", full[1] > full[0]);
+		/* Not left-aligned text, not code, not an address, not an acronym, not a compound's or a
+		   contraction's parts. */
+		{
+			struct para_style code = serif;
+			struct para *u;
+			const char *words[] = { "https://example.com/recreational/thoughtfully/environmental",
+						"write to residential.developments@example.com about it",
+						"RECREATIONAL ENVIRONMENTAL CONSIDERATIONS",
+						"recreational-environmental considerations\u2019 development's" };
+
+			code.code = 1;
+			hyphens = 0;
+			for (size_t i = 0; i < G_N_ELEMENTS(words) + 2; i++) {
+				struct para_settings s3 = s2;
+
+				s3.width = 60;
+				if (i == G_N_ELEMENTS(words))
+					s3.align = PARA_LEFT;
+				u = para_new(ctx, &s3);
+				para_add(u, i < G_N_ELEMENTS(words) ? words[i] : en, -1,
+					 i == G_N_ELEMENTS(words) + 1 ? &code : &serif);
+				n = para_layout(u);
+				for (int k = 0; k < n; k++)
+					hyphens += para_line(u, k)->hyphen != NULL;
+				para_free(u);
+			}
+			CHECK("para: no hyphen in left-aligned text, code, addresses, capitals, compounds or contractions",
+			      hyphens == 0);
+		}
+		pango_font_description_free(serif.font);
 	}
 	/* What no book holds is dropped: controls would show as boxes, and Cairo stops drawing at a noncharacter. */
 	{

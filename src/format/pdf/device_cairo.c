@@ -189,6 +189,7 @@ static void plain_text(struct cdev *c, const struct box *b)
 		if (r->style->link && r->width > 0 && !c->tags)
 			link_rect(c, r->style->link, b->x + l->x + r->x, b->y - l->ascent, r->width, l->ascent + l->descent);
 	}
+	draw_hyphen(c->cr, b, l);
 }
 
 /* PDF/X-4 with an RGB output intent takes no CMYK picture (Cairo keeps a JPEG's own colours). */
@@ -459,6 +460,9 @@ static void tagged_text(struct cdev *c, const struct plan *pl, guint k)
 			tagger_leaf(c->tags, el, self ? LEAF_SELF : LEAF_SPAN, NULL, NULL, 0);
 		}
 		draw_run(c->cr, b, l, r);
+		/* In the word's own leaf: its /ActualText is the paragraph's text, which has no hyphen there. */
+		if ((int)i == last)
+			draw_hyphen(c->cr, b, l);
 		tagger_text(c->tags, text, from, to);
 	}
 }

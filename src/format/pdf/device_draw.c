@@ -59,6 +59,15 @@ static void emphasis_dots(cairo_t *cr, const char *text, const struct para_run *
 	}
 }
 
+void draw_hyphen(cairo_t *cr, const struct box *b, const struct para_line *l)
+{
+	if (!l->hyphen)
+		return;
+	draw_set_color(cr, l->hyphen_style->color);
+	cairo_move_to(cr, b->x + l->x + l->hyphen_x, b->y - l->hyphen_style->rise);
+	pango_cairo_show_glyph_string(cr, l->hyphen_font, l->hyphen);
+}
+
 void draw_run(cairo_t *cr, const struct box *b, const struct para_line *l, const struct para_run *r)
 {
 	const char *text = para_text(b->lp->para);

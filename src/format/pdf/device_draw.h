@@ -20,6 +20,8 @@ void draw_images_clear(struct draw_images *im);
 void draw_set_color(cairo_t *cr, guint32 rgb);
 /* One run of line l of b's paragraph: its glyphs, emphasis dots, strike or underline. */
 void draw_run(cairo_t *cr, const struct box *b, const struct para_line *l, const struct para_run *r);
+/* The hyphen of a line broken inside a word (l->hyphen), if it has one, after its last run. */
+void draw_hyphen(cairo_t *cr, const struct box *b, const struct para_line *l);
 /*
  * b's picture placed in its box, or, fill, filling the box grown by grow on every side (a
  * cover running into the bleed), cut at its edges; a frame when it cannot be decoded.

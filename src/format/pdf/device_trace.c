@@ -31,6 +31,8 @@ static void print_line_text(FILE *fp, const struct box *b)
 			fputc('\\', fp);
 		fputc(t[i] == '\n' ? ' ' : t[i], fp);
 	}
+	if (l->hyphen)
+		fputc('-', fp);	/* the word broken here (no character of the text) */
 	fputc('"', fp);
 	/* Links of the line, each once. */
 	{

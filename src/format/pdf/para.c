@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text/clreq.h"
+#include "text/hyphen.h"
 #include "text/textnorm.h"
 #include "base/xmlesc.h"
 #include "format/fonts.h"
@@ -47,7 +48,11 @@ enum {
 #define BADNESS_MAX 10000.0		/* a line stretched or squeezed to its limits */
 #define BADNESS_RAGGED 100000.0		/* a justified line that cannot be filled: allowed, avoided */
 #define LONELY_DEMERITS 100000.0		/* last line holding one character (and its closing marks) */
+#define PRETOLERANCE 100.0		/* lines all this good or better: no hyphens tried (TeX's \pretolerance) */
+#define DOUBLE_HYPHEN_DEMERITS 10000.0	/* two hyphenated lines in a row (TeX's \doublehyphendemerits) */
+#define FINAL_HYPHEN_DEMERITS 5000.0	/* the paragraph's last line after a hyphen (\finalhyphendemerits) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
+#define PENALTY_HYPHEN 50		/* an English word hyphenated (TeX's \hyphenpenalty) */
 #define PENALTY_NO_BREAK_SPACE 100	/* after a no-break space, in a run of words they join wider than the measure */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
 #define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
@@ -73,6 +78,7 @@ struct cluster {
 	unsigned rigid : 1;		/* inline code: no stretching next to it */
 	unsigned mark : 1;		/* a full-width punctuation mark */
 	unsigned hidden : 1;		/* the author's own indent, replaced by the paragraph's */
+	unsigned hyphen : 1;		/* a line may start here, inside a word: the line before ends with a hyphen */
 	short penalty;			/* cost of a break before this cluster */
 	int blank_l, blank_r;		/* blank of a full-width mark that may be taken away, Pango units */
 	/* The gap before this cluster, when it and the previous cluster share a line: */
@@ -82,6 +88,8 @@ struct cluster {
 	int st_comfort;			/* stretch that still looks right (for choosing breaks) */
 	int shrink;			/* most shrink */
 	int end_kern;			/* kerning with the next glyph, given back when a line ends here */
+	int hyphen_w;			/* the hyphen set after this cluster when a line ends here (the next
+					   cluster is a hyphen point), Pango units; 0: none */
 	int extra;			/* scratch: stretch (+) or shrink given on the line being set */
 };
 
@@ -108,6 +116,7 @@ struct para {
 	GPtrArray *items;		/* of PangoItem *, logical order */
 	GPtrArray *glyphs;		/* of PangoGlyphString *, one per item */
 	GPtrArray *styles;		/* of const struct para_style *, one per item */
+	GPtrArray *hyphens;		/* of PangoGlyphString *: "-" in each item's font, shaped when first needed */
 	GArray *clusters;		/* of struct cluster */
 	GPtrArray *lines;		/* of struct para_line * */
 	int *vis;			/* [k]: one past the last non-space cluster before k (layout only) */
@@ -163,6 +172,10 @@ void para_free(struct para *p)
 		struct para_line *l = g_ptr_array_index(p->lines, i);
 
 		g_ptr_array_free(l->runs, TRUE);
+		if (l->hyphen) {
+			pango_glyph_string_free(l->hyphen);
+			g_object_unref(l->hyphen_font);
+		}
 		g_free(l);
 	}
 	g_ptr_array_free(p->lines, TRUE);
@@ -173,6 +186,8 @@ void para_free(struct para *p)
 	g_array_free(p->spans, TRUE);
 	g_string_free(p->text, TRUE);
 	g_free(p->vis);
+	if (p->hyphens)
+		g_ptr_array_unref(p->hyphens);
 	g_object_unref(p->ctx);
 	g_free(p);
 }
@@ -699,6 +714,104 @@ static void mark_breaks(struct para *p)
 	}
 }
 
+/* "-" shaped in item i's font: the hyphen a line broken inside a word of that item ends with. */
+static PangoGlyphString *hyphen_glyphs(struct para *p, int i)
+{
+	PangoGlyphString *g;
+
+	if (!p->hyphens)
+		p->hyphens = g_ptr_array_new_with_free_func((GDestroyNotify)pango_glyph_string_free);
+	if ((guint)i >= p->hyphens->len)
+		g_ptr_array_set_size(p->hyphens, (int)p->items->len);
+	if (!(g = g_ptr_array_index(p->hyphens, i))) {
+		PangoItem *item = g_ptr_array_index(p->items, i);
+
+		g = pango_glyph_string_new();
+		pango_shape_with_flags("-", 1, "-", 1, &item->analysis, g, PANGO_SHAPE_NONE);
+		g_ptr_array_index(p->hyphens, i) = g;
+	}
+	return g;
+}
+
+/*
+ * Does the character at (or, before a word, ending at) c join the word to more: a digit, an
+ * address's "/", "@" or "_", a hyphen (a compound breaks at its own), an apostrophe
+ * ("couldn't" is no word "couldn" to hyphenate)?
+ */
+static bool word_joined(const char *text, const char *c)
+{
+	if (*c && strchr("/@_-'0123456789", *c))
+		return true;
+	/* ’ (U+2019), from its first byte after a word or its last before one */
+	return !strncmp(c, "\xE2\x80\x99", 3) || (c - text >= 2 && !strncmp(c - 2, "\xE2\x80\x99", 3));
+}
+
+/* Is cluster k a piece of an English word (ASCII letters, not code)? */
+static bool word_letters(struct para *p, int k)
+{
+	const struct cluster *c = cl(p, k);
+
+	if (c->space || c->rigid || c->hidden)
+		return false;
+	for (int b = c->start; b < c->end; b++)
+		if (!g_ascii_isalpha(p->text->str[b]))
+			return false;
+	return true;
+}
+
+/*
+ * Where English words may break with a hyphen (justified English paragraphs; TeX's patterns,
+ * text/hyphen.c): a word of letters alone, not in code, not joined to more (word_joined:
+ * addresses, file names, compounds, contractions), not an acronym (two capitals or more), not
+ * inside a ligature's cluster. Each such break costs PENALTY_HYPHEN and sets a hyphen's width at
+ * the line's end. True when it marked any.
+ */
+static bool mark_hyphens(struct para *p)
+{
+	int n = (int)p->clusters->len;
+	bool any = false;
+
+	if (p->set.align != PARA_JUSTIFY || p->set.keep_spaces || !p->set.lang
+	    || !pango_language_matches(p->set.lang, "en"))
+		return false;
+	for (int k0 = 0; k0 < n;) {
+		int k1 = k0, start, len, capitals = 0;
+		bool after[HYPHEN_MAX_WORD] = { false };
+		const char *text = p->text->str, *before, *end;
+
+		if (!word_letters(p, k0)) {
+			k0++;
+			continue;
+		}
+		while (k1 < n && word_letters(p, k1) && (k1 == k0 || !cl(p, k1)->must_break))
+			k1++;
+		start = cl(p, k0)->start;
+		len = cl(p, k1 - 1)->end - start;
+		before = start > 0 ? text + start - 1 : NULL;
+		end = text + start + len;
+		for (int b = 0; b < len; b++)
+			capitals += g_ascii_isupper(text[start + b]) ? 1 : 0;
+		/* (a dot inside a name: "example.com", "notes.txt") */
+		if (capitals < 2 && (!before || (!word_joined(text, before) && *before != '.')) && !word_joined(text, end)
+		    && !(*end == '.' && g_ascii_isalnum(end[1])) && hyphen_english(text + start, len, after)) {
+			for (int k = k0 + 1; k < k1; k++) {
+				struct cluster *c = cl(p, k);
+
+				if (!after[c->start - start - 1] || c->can_break)
+					continue;
+				c->can_break = 1;
+				c->hyphen = 1;
+				c->penalty = PENALTY_HYPHEN;
+				cl(p, k - 1)->hyphen_w = pango_glyph_string_get_width(hyphen_glyphs(p, cl(p, k - 1)->item));
+				note_end_kern(p, k);
+				any = true;
+			}
+		}
+		k0 = k1;
+	}
+	return any;
+}
+
 static bool stretch_after(const struct cluster *a)
 {
 	return a->cls == CLREQ_CLOSE || a->cls == CLREQ_PAUSE || a->cls == CLREQ_STOP;
@@ -931,7 +1044,10 @@ static void fit_line(struct para *p, const struct sums *s, int a, int v, struct 
 		memset(f, 0, sizeof(*f));
 		return;
 	}
-	f->width = s->width[v] - s->width[a] + s->gap[v - 1] - s->gap[a] - start_cut(p, a) + cl(p, v - 1)->end_kern;
+	/* (a line [a, v) whose last cluster has a hyphen width ends at that hyphen point: vis[b] is v
+	   only for b = v, a letter) */
+	f->width = s->width[v] - s->width[a] + s->gap[v - 1] - s->gap[a] - start_cut(p, a) + cl(p, v - 1)->end_kern
+		   + cl(p, v - 1)->hyphen_w;
 	f->cap = s->cap[v - 1] - s->cap[a];
 	f->comfort = s->comfort[v - 1] - s->comfort[a];
 	f->shrink = s->shrink[v - 1] - s->shrink[a] + end_cut(p, v - 1);
@@ -1038,6 +1154,9 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 					d = nodes[i].demerits + (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty;
 					if (end && para_end && a > 0 && lonely(p, a, v))
 						d += LONELY_DEMERITS;
+					/* (a line starting at a hyphen point follows a hyphenated line) */
+					if (a > 0 && cl(p, a)->hyphen)
+						d += end ? FINAL_HYPHEN_DEMERITS : cl(p, b)->hyphen ? DOUBLE_HYPHEN_DEMERITS : 0;
 				}
 				if (d < best) {
 					best = d;
@@ -1356,6 +1475,17 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 		g_ptr_array_add(line->runs, r);
 		k = j;
 	}
+	/* Broken inside a word: its hyphen after the last run, in the last letter's font and look. */
+	if (v == e && v > a && !last && cl(p, v - 1)->hyphen_w) {
+		struct cluster *c = cl(p, v - 1);
+		PangoItem *item = g_ptr_array_index(p->items, c->item);
+
+		line->hyphen = pango_glyph_string_copy(hyphen_glyphs(p, c->item));
+		line->hyphen_font = g_object_ref(item->analysis.font);
+		line->hyphen_style = g_ptr_array_index(p->styles, c->item);
+		line->hyphen_x = pt(x);
+		x += c->hyphen_w;
+	}
 	line->width = pt(x);
 	/* A line wider than the measure (a word that cannot break) starts at the left edge and runs
 	   past the right one, as CSS sets it, whatever the alignment: never out past the left margin. */
@@ -1392,6 +1522,41 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 		line->descent = pitch - line->ascent;
 	}
 	g_ptr_array_add(p->lines, line);
+}
+
+/* The line ends of every segment (between forced breaks) into ends. */
+static void break_lines(struct para *p, const struct sums *s, struct node *nodes, GArray *ends)
+{
+	int n = (int)p->clusters->len;
+
+	for (int s0 = 0; s0 < n;) {
+		int s1 = s0 + 1;
+
+		while (s1 < n && !cl(p, s1)->must_break)
+			s1++;
+		if (p->set.align == PARA_JUSTIFY && !p->set.keep_spaces)
+			break_total_fit(p, s, nodes, s0, s1, ends);
+		else
+			break_first_fit(p, s, s0, s1, ends);
+		s0 = s1;
+	}
+}
+
+/* Does every line but the last of each segment look PRETOLERANCE or better? */
+static bool lines_look_good(struct para *p, const struct sums *s, const GArray *ends)
+{
+	int n = (int)p->clusters->len, a = 0;
+
+	for (guint i = 0; i < ends->len; i++) {
+		int e = g_array_index(ends, int, i);
+		struct fit f;
+
+		fit_line(p, s, a, MAX(p->vis[e], a), &f);
+		if (e < n && !cl(p, e)->must_break && badness(&f, avail_for(p, a), false) > PRETOLERANCE)
+			return false;
+		a = e;
+	}
+	return true;
 }
 
 int para_layout(struct para *p)
@@ -1438,16 +1603,11 @@ int para_layout(struct para *p)
 	s.shrink[n] = s.shrink[n - 1];
 	nodes = g_new(struct node, n + 1);
 	ends = g_array_new(FALSE, FALSE, sizeof(int));
-	for (int s0 = 0; s0 < n;) {
-		int s1 = s0 + 1;
-
-		while (s1 < n && !cl(p, s1)->must_break)
-			s1++;
-		if (p->set.align == PARA_JUSTIFY && !p->set.keep_spaces)
-			break_total_fit(p, &s, nodes, s0, s1, ends);
-		else
-			break_first_fit(p, &s, s0, s1, ends);
-		s0 = s1;
+	break_lines(p, &s, nodes, ends);
+	/* As TeX does: words are hyphenated only where the lines without would look worse than that. */
+	if (!lines_look_good(p, &s, ends) && mark_hyphens(p)) {
+		g_array_set_size(ends, 0);
+		break_lines(p, &s, nodes, ends);
 	}
 	for (guint i = 0, a = 0; i < ends->len; i++) {
 		int e = g_array_index(ends, int, i);
@@ -1466,6 +1626,7 @@ int para_layout(struct para *p)
 	 * is measured later). An article's pages wait for its last one, and this was most of what
 	 * they held: some 140 bytes a character (20 MB of text took 3.3 GB).
 	 */
+	g_clear_pointer(&p->hyphens, g_ptr_array_unref);
 	g_ptr_array_set_size(p->items, 0);
 	g_ptr_array_set_size(p->glyphs, 0);
 	g_ptr_array_set_size(p->styles, 0);
