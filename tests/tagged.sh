@@ -84,6 +84,33 @@ if grep -q '"The second paragraph goes on fill-"$' "$TMP/hy.trace"; then
 else
 	not_ok "tagged: a hyphenated English word reads whole" "no hyphenated line: $(grep 'second paragraph' "$TMP/hy.trace")"
 fi
+# A linked word broken with a hyphen: the link's clickable area on that line reaches past the hyphen
+# (it ended where the word's letters did).
+"$FOLIO" -q tests/tagged/hyphenlink --page-size A6 -o "$TMP/hylink.pdf"
+"$FOLIO" -q tests/tagged/hyphenlink --page-size A6 -t trace -o "$TMP/hylink.trace"
+if grep -q '"sive rights to undertake regulatory ac-" ->https://example.com/deal$' "$TMP/hylink.trace"; then
+	check "tagged: a hyphenated linked word's link covers its hyphen" /usr/bin/python3 - "$TMP/hylink.pdf" <<'PY'
+import sys, fitz, pikepdf
+doc, pdf = fitz.open(sys.argv[1]), pikepdf.open(sys.argv[1])
+for n, page in enumerate(doc):
+    words = [w for w in page.get_text('words') if w[4] == 'ac-']
+    if not words:
+        continue
+    x1, y0, y1 = words[0][2], words[0][1], words[0][3]
+    top = page.rect.height
+    for a in pdf.pages[n].obj.get('/Annots', []):
+        if '/A' in a and str(a.A.get('/URI', '')) == 'https://example.com/deal':
+            q = [float(v) for v in a.QuadPoints]
+            for j in range(0, len(q), 8):
+                qx1, qtop, qbot = q[j + 2], top - q[j + 1], top - q[j + 5]
+                if qtop <= (y0 + y1) / 2 <= qbot:
+                    sys.exit(0 if qx1 >= x1 - 0.5 else 'the area ends at %.1f, the hyphen at %.1f' % (qx1, x1))
+    sys.exit('no link area on the line of "ac-"')
+sys.exit('no "ac-" drawn')
+PY
+else
+	not_ok "tagged: a hyphenated linked word's link covers its hyphen" "not hyphenated: $(grep 'rights' "$TMP/hylink.trace")"
+fi
 # Artifacts: running heads and folios are drawn but belong to no element.
 "$FOLIO" -q examples --theme tests/tagged/heads.yaml -o "$TMP/heads.pdf"
 tree "$TMP/heads.pdf" "$TMP/heads.tree"

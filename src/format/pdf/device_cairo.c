@@ -187,7 +187,8 @@ static void plain_text(struct cdev *c, const struct box *b)
 			continue;
 		draw_run(c->cr, b, l, r);
 		if (r->style->link && r->width > 0 && !c->tags)
-			link_rect(c, r->style->link, b->x + l->x + r->x, b->y - l->ascent, r->width, l->ascent + l->descent);
+			link_rect(c, r->style->link, b->x + l->x + r->x, b->y - l->ascent, r->width + draw_hyphen_after(l, r),
+				  l->ascent + l->descent);
 	}
 	draw_hyphen(c->cr, b, l);
 }
@@ -411,8 +412,8 @@ static GArray *link_rects(struct cdev *c, const struct plan *pl, guint k, guint 
 		for (guint ri = i == k ? run : 0; ri < l->runs->len; ri++) {
 			const struct para_run *r = g_ptr_array_index(l->runs, ri);
 			const char *link = run_link(el, r);
-			double rect[4] = { b->x + l->x + r->x + c->off, b->y - l->ascent + c->off, r->width,
-					   l->ascent + l->descent };
+			double rect[4] = { b->x + l->x + r->x + c->off, b->y - l->ascent + c->off,
+					   r->width + draw_hyphen_after(l, r), l->ascent + l->descent };
 
 			if (r->glyphs->item->length <= 0)
 				continue;

@@ -68,6 +68,11 @@ void draw_hyphen(cairo_t *cr, const struct box *b, const struct para_line *l)
 	pango_cairo_show_glyph_string(cr, l->hyphen_font, l->hyphen);
 }
 
+double draw_hyphen_after(const struct para_line *l, const struct para_run *r)
+{
+	return l->hyphen && fabs(r->x + r->width - l->hyphen_x) < 0.01 ? l->width - l->hyphen_x : 0;
+}
+
 void draw_run(cairo_t *cr, const struct box *b, const struct para_line *l, const struct para_run *r)
 {
 	const char *text = para_text(b->lp->para);

@@ -22,6 +22,8 @@ void draw_set_color(cairo_t *cr, guint32 rgb);
 void draw_run(cairo_t *cr, const struct box *b, const struct para_line *l, const struct para_run *r);
 /* The hyphen of a line broken inside a word (l->hyphen), if it has one, after its last run. */
 void draw_hyphen(cairo_t *cr, const struct box *b, const struct para_line *l);
+/* The width of that hyphen when run r is the one it follows (r's link covers it too), else 0. */
+double draw_hyphen_after(const struct para_line *l, const struct para_run *r);
 /*
  * b's picture placed in its box, or, fill, filling the box grown by grow on every side (a
  * cover running into the bleed), cut at its edges; a frame when it cannot be decoded.
