@@ -10,7 +10,7 @@
 #define PATTERNS_EN "/usr/share/hyphen/hyph_en_US.dic"
 
 /* Loaded once, then only read: libhyphen's hyphenation keeps its state on the caller's side. */
-static const HyphenDict *english(void)
+static HyphenDict *english(void)
 {
 	static gsize once;
 	static HyphenDict *dict;
@@ -24,7 +24,7 @@ static const HyphenDict *english(void)
 
 bool hyphen_english(const char *word, int len, bool *after)
 {
-	const HyphenDict *dict = english();
+	HyphenDict *dict = english();
 	char low[HYPHEN_MAX_WORD + 1], marks[HYPHEN_MAX_WORD + 5];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
@@ -39,7 +39,7 @@ bool hyphen_english(const char *word, int len, bool *after)
 	}
 	low[len] = '\0';
 	memset(marks, 0, sizeof(marks));
-	if (hnj_hyphen_hyphenate3((HyphenDict *)dict, low, len, marks, NULL, &rep, &pos, &cut, MAX(dict->lhmin, 2),
+	if (hnj_hyphen_hyphenate3(dict, low, len, marks, NULL, &rep, &pos, &cut, MAX(dict->lhmin, 2),
 				  MAX(dict->rhmin, 3), 0, 0) != 0)
 		return false;
 	/* rep is set only for non-standard breaks (German's ck to k-k): none in English; never kept. */

@@ -70,7 +70,8 @@ void draw_hyphen(cairo_t *cr, const struct box *b, const struct para_line *l)
 
 double draw_hyphen_after(const struct para_line *l, const struct para_run *r)
 {
-	return l->hyphen && fabs(r->x + r->width - l->hyphen_x) < 0.01 ? l->width - l->hyphen_x : 0;
+	/* (the hyphen follows the line's last run: para.c sets it after the word's last letter) */
+	return l->hyphen && r == g_ptr_array_index(l->runs, l->runs->len - 1) ? l->width - l->hyphen_x : 0;
 }
 
 void draw_run(cairo_t *cr, const struct box *b, const struct para_line *l, const struct para_run *r)
