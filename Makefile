@@ -35,7 +35,7 @@ WARN      = -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-init
             -Wmissing-prototypes -Wformat=2
 DEPFLAGS  = -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LOADED_PKGS) 2>/dev/null)
-# libhyphen (English hyphenation in the PDF, text/hyphen.c) has no pkg-config file.
+# libhyphen (hyphenation in the PDF, text/hyphen.c; the hyphen-* packages hold its patterns) has no pkg-config file.
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lstdc++ -lm -lpthread
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_GNU_SOURCE -DFOLIO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Ibuild/gen
 # The one C++ file (book/toml.cc: toml++ has no C interface) and what it may use.
@@ -52,7 +52,8 @@ BUILD_DEBS = gcc g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-de
              libwebp-dev libpng-dev librsvg2-common zlib1g-dev libdeflate-dev icc-profiles-free \
              fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-dejavu-core \
              fonts-symbola fonts-unifont fonts-arphic-ukai fonts-hanazono libtomlplusplus-dev libjson-glib-dev \
-             golang-github-kyokomi-emoji-dev libgoogle-perftools-dev libhyphen-dev hyphen-en-us
+             golang-github-kyokomi-emoji-dev libgoogle-perftools-dev libhyphen-dev hyphen-en-us hyphen-en-gb \
+             hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-pt-pt hyphen-pt-br hyphen-ru
 # TEST_DEBS: every tool tests/ calls. Beside the validators: unzip (five suites read EPUBs with it),
 # bsdutils (script: the digest's terminal test), util-linux (flock), coreutils (timeout, mkfifo,
 # mknod, sha256sum, od), diffutils (cmp, diff), findutils, mawk (awk); most come with any Debian.

@@ -27,6 +27,9 @@ trace book $P/book "${SMALL[@]}"
 trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
 trace deep $P/deep.md "${SMALL[@]}"
+# French, German, Spanish and Russian articles: their words hyphenated by their own patterns
+# (Russian's in KOI8-R), a heading's word wider than the measure broken at a hyphenation point.
+trace languages $P/languages "${SMALL[@]}"
 trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
 # The line grid: one page holding every kind of block (A4), and facing pages with the grid drawn.
 trace grid $P/grid --page-size A4

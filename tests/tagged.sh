@@ -84,6 +84,12 @@ if grep -q '"The second paragraph goes on fill-"$' "$TMP/hy.trace"; then
 else
 	not_ok "tagged: a hyphenated English word reads whole" "no hyphenated line: $(grep 'second paragraph' "$TMP/hy.trace")"
 fi
+# The same in French and Russian (their own patterns; Russian's in KOI8-R, turned back to the text).
+"$FOLIO" -q tests/pdf/languages --page-size A6 -o "$TMP/hylang.pdf"
+pdftotext "$TMP/hylang.pdf" "$TMP/hylang.txt"
+contains "tagged: a hyphenated French word reads whole (pdftotext)" "$TMP/hylang.txt" 'investissements considérables'
+contains "tagged: ... a Russian one" "$TMP/hylang.txt" 'администрация представила в среду'
+lacks "tagged: ... their hyphens no text" "$TMP/hylang.txt" 'consi-$'
 # A linked word broken with a hyphen: the link's clickable area on that line reaches past the hyphen
 # (it ended where the word's letters did).
 "$FOLIO" -q tests/tagged/hyphenlink --page-size A6 -o "$TMP/hylink.pdf"

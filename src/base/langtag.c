@@ -183,6 +183,22 @@ char *langtag_family(const char *tag)
 	return g_ascii_strdown(p.lang, -1);
 }
 
+char *langtag_locale(const char *tag)
+{
+	struct tag_parts p;
+	char *lang, *region, *name;
+
+	if (!tag || !*tag)
+		return NULL;
+	split_tag(tag, &p);
+	lang = g_ascii_strdown(p.lang, -1);
+	region = g_ascii_strup(p.region, -1);
+	name = *region ? g_strdup_printf("%s_%s", lang, region) : g_strdup(lang);
+	g_free(lang);
+	g_free(region);
+	return name;
+}
+
 bool langtag_matches(const char *want, const char *have)
 {
 	struct tag_parts w, h;

@@ -43,6 +43,9 @@ const char *langtag_region(enum lang_writing w);
  */
 char *langtag_family(const char *tag);
 
+/* The POSIX locale name of tag's language and region: "de_CH" for de-CH, "pt_BR", "en" for en; NULL for NULL or "". g_free. */
+char *langtag_locale(const char *tag);
+
 /* True when the tag have is one that the filter want asks for: every part want names agrees (zh takes zh-TW). */
 bool langtag_matches(const char *want, const char *have);
 

@@ -515,23 +515,51 @@ int main(void)
 		CHECK("para: a run of no-break spaces wider than the measure breaks at one of them", n >= 2 && inside == 0);
 		para_free(u);
 	}
-	/* English words break with a hyphen at TeX's points (text/hyphen.c), in justified English only. */
+	/* Words break with a hyphen at TeX's points in their language (text/hyphen.c): UTF-8 patterns
+	   (English, French, Spanish), single-byte ones (German's ISO 8859-1, Russian's KOI8-R), the
+	   region's own (Swiss German spells no "ß"; Brazilian and European Portuguese differ). */
 	{
-		bool after[HYPHEN_MAX_WORD] = { false };
-		GString *marked = g_string_new(NULL);
-		const char *w = "Hyphenation";
+		static const struct {
+			const char *lang, *word, *want;
+		} words[] = {
+			{ "en", "Hyphenation", "Hy-phen-ation" },
+			{ "en-GB", "Hyphenation", "Hy-phen-a-tion" },
+			{ "fr", "éléphantesque", "élé-phan-tesque" },
+			{ "fr-CA", "Administration", "Ad-mi-nis-tra-tion" },
+			{ "es", "información", "in-for-ma-ción" },
+			{ "de", "Straßenbahnhaltestelle", "Stra-ßen-bahn-hal-te-stelle" },
+			{ "de-CH", "Strassenbahnhaltestelle", "Stras-sen-bahn-hal-te-stelle" },
+			{ "ru", "информационный", "информа-ци-он-ный" },
+			{ "pt-BR", "informação", "in-for-ma-ção" },
+		};
 
-		CHECK("hyphen: a word has its points", hyphen_english(w, (int)strlen(w), after));
-		for (int i = 0; w[i]; i++) {
-			g_string_append_c(marked, w[i]);
-			if (after[i])
-				g_string_append_c(marked, '-');
+		for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+			bool after[HYPHEN_MAX_WORD * 4] = { false };
+			const char *w = words[i].word;
+			GString *marked = g_string_new(NULL);
+			char *what = g_strdup_printf("hyphen: %s %s at its points", words[i].lang, w);
+
+			CHECK(what, hyphen_word(hyphen_patterns_for(words[i].lang), w, (int)strlen(w), after));
+			for (int b = 0; w[b]; b++) {
+				g_string_append_c(marked, w[b]);
+				if (after[b])
+					g_string_append_c(marked, '-');
+			}
+			CHECK_STR(what, marked->str, words[i].want);
+			g_string_free(marked, TRUE);
+			g_free(what);
 		}
-		CHECK_STR("hyphen: ... TeX's", marked->str, "Hy-phen-ation");
-		g_string_free(marked, TRUE);
-		memset(after, 0, sizeof(after));
-		CHECK("hyphen: four letters never break", !hyphen_english("into", 4, after));
-		CHECK("hyphen: letters only", !hyphen_english("abc12defgh", 10, after));
+	}
+	{
+		bool after[HYPHEN_MAX_WORD * 4] = { false };
+		const struct hyphen_patterns *en = hyphen_patterns_for("en"), *de = hyphen_patterns_for("de-AT");
+
+		CHECK("hyphen: one load per file (en and en-US share it)", en && en == hyphen_patterns_for("en-US"));
+		CHECK("hyphen: four letters never break", !hyphen_word(en, "into", 4, after));
+		CHECK("hyphen: letters only", !hyphen_word(en, "abc12defgh", 10, after));
+		CHECK("hyphen: a letter German's set has not: left whole", !hyphen_word(de, "Dampfschiffłahrt", 17, after));
+		CHECK("hyphen: no patterns, no hyphen (Swahili, none)", !hyphen_patterns_for("sw") && !hyphen_patterns_for(NULL)
+		      && !hyphen_word(NULL, "hyphenation", 11, after));
 	}
 	{
 		const char *en = "Residents can enjoy a variety of recreational facilities such as playgrounds, fitness "
@@ -543,11 +571,11 @@ int main(void)
 					    .lang = pango_language_from_string("en") };
 		int hyphens = 0, wrong = 0, full[2] = { 0, 0 };
 
-		/* The same text in French (no patterns: no hyphen) and in English. */
+		/* The same text in Swahili (no patterns: no hyphen) and in English. */
 		for (int pass = 0; pass < 2; pass++) {
 			struct para *u;
 
-			s2.lang = pango_language_from_string(pass ? "en" : "fr");
+			s2.lang = pango_language_from_string(pass ? "en" : "sw");
 			u = para_new(ctx, &s2);
 			para_add(u, en, -1, &serif);
 			n = para_layout(u);
@@ -572,7 +600,7 @@ int main(void)
 		}
 		CHECK("para: English words break with a hyphen", hyphens > 0);
 		CHECK("para: ... inside a word, the hyphen set last", wrong == 0);
-		CHECK("para: ... so more lines reach the right edge than with no hyphens (French)", full[1] > full[0]);
+		CHECK("para: ... so more lines reach the right edge than with no hyphens (Swahili)", full[1] > full[0]);
 		/* Not left-aligned text, not code, not an address, not an acronym, not a compound's or a
 		   contraction's parts. */
 		{
@@ -589,8 +617,11 @@ int main(void)
 				struct para_settings s3 = s2;
 
 				s3.width = 60;
-				if (i == G_N_ELEMENTS(words))
+				/* (left-aligned, every word fits the measure: no hyphen) */
+				if (i == G_N_ELEMENTS(words)) {
 					s3.align = PARA_LEFT;
+					s3.width = 150;
+				}
 				u = para_new(ctx, &s3);
 				para_add(u, i < G_N_ELEMENTS(words) ? words[i] : en, -1,
 					 i == G_N_ELEMENTS(words) + 1 ? &code : &serif);
@@ -601,6 +632,49 @@ int main(void)
 			}
 			CHECK("para: no hyphen in left-aligned text, code, addresses, capitals, compounds or contractions",
 			      hyphens == 0);
+		}
+		/* A word wider than the measure, in any alignment (a heading, a narrow table cell), breaks
+		   at its hyphenation points with a hyphen, not between any two letters; where no point
+		   fits after the words before it, it starts the next line ("or cash" / "settle-" / "ment"). */
+		for (int align = 0; align < 2; align++) {
+			struct para_settings s4 = s2;
+			struct para *u;
+			GString *got = g_string_new(NULL);
+
+			s4.align = align ? PARA_LEFT : PARA_JUSTIFY;
+			s4.width = 38;
+			u = para_new(ctx, &s4);
+			para_add(u, "or cash settlement", -1, &serif);
+			n = para_layout(u);
+			for (int k = 0; k < n; k++) {
+				const struct para_line *l = para_line(u, k);
+
+				g_string_append_len(got, para_text(u) + l->start, l->end - l->start);
+				g_string_append(got, l->hyphen ? "-|" : "|");
+			}
+			CHECK_STR(align ? "para: a word wider than the measure breaks with a hyphen (left-aligned)"
+					: "para: a word wider than the measure breaks with a hyphen (justified)",
+				  got->str, "or cash |settle-|ment|");
+			g_string_free(got, TRUE);
+			para_free(u);
+		}
+		/* In French a word after an elision's apostrophe is hyphenated; in English a contraction's parts are not. */
+		for (int fr = 0; fr < 2; fr++) {
+			struct para_settings s4 = s2;
+			struct para *u;
+
+			s4.align = PARA_LEFT;
+			s4.width = 45;
+			s4.lang = pango_language_from_string(fr ? "fr" : "en");
+			u = para_new(ctx, &s4);
+			para_add(u, fr ? "l\u2019administration" : "shouldn\u2019tadministration", -1, &serif);
+			n = para_layout(u);
+			hyphens = 0;
+			for (int k = 0; k < n; k++)
+				hyphens += para_line(u, k)->hyphen != NULL;
+			CHECK(fr ? "para: French hyphenates the word after an elision (l\u2019admi-nistration)"
+				 : "para: ... English does not after an apostrophe", fr ? hyphens > 0 : hyphens == 0);
+			para_free(u);
 		}
 		pango_font_description_free(serif.font);
 	}

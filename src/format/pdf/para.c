@@ -52,7 +52,7 @@ enum {
 #define DOUBLE_HYPHEN_DEMERITS 10000.0	/* two hyphenated lines in a row (TeX's \doublehyphendemerits) */
 #define FINAL_HYPHEN_DEMERITS 5000.0	/* the paragraph's last line after a hyphen (\finalhyphendemerits) */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
-#define PENALTY_HYPHEN 50		/* an English word hyphenated (TeX's \hyphenpenalty) */
+#define PENALTY_HYPHEN 50		/* a word hyphenated (TeX's \hyphenpenalty) */
 #define PENALTY_NO_BREAK_SPACE 100	/* after a no-break space, in a run of words they join wider than the measure */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
 #define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
@@ -746,54 +746,71 @@ static bool word_joined(const char *text, const char *c)
 	return !strncmp(c, "\xE2\x80\x99", 3) || (c - text >= 2 && !strncmp(c - 2, "\xE2\x80\x99", 3));
 }
 
-/* Is cluster k a piece of an English word (ASCII letters, not code)? */
+/* Is cluster k a piece of a word to hyphenate (letters, none of them Chinese, Japanese or Korean; not code)? */
 static bool word_letters(struct para *p, int k)
 {
 	const struct cluster *c = cl(p, k);
+	const char *t = p->text->str;
 
 	if (c->space || c->rigid || c->hidden)
 		return false;
-	for (int b = c->start; b < c->end; b++)
-		if (!g_ascii_isalpha(p->text->str[b]))
+	for (const char *b = t + c->start; b < t + c->end; b = g_utf8_next_char(b)) {
+		gunichar u = g_utf8_get_char(b);
+
+		if (!g_unichar_isalpha(u) || clreq_is_cjk(u))
 			return false;
+	}
 	return true;
 }
 
-/*
- * Where English words may break with a hyphen (justified English paragraphs; TeX's patterns,
- * text/hyphen.c): a word of letters alone, not in code, not joined to more (word_joined:
- * addresses, file names, compounds, contractions), not an acronym (two capitals or more), not
- * inside a ligature's cluster. Each such break costs PENALTY_HYPHEN and sets a hyphen's width at
- * the line's end. True when it marked any.
- */
-static bool mark_hyphens(struct para *p)
+/* Is the character ending just before c an apostrophe (' or U+2019): "l'" of "l'administration"? */
+static bool after_apostrophe(const char *text, const char *c)
 {
-	int n = (int)p->clusters->len;
-	bool any = false;
+	return (c > text && c[-1] == '\'') || (c - text >= 3 && !strncmp(c - 3, "\xE2\x80\x99", 3));
+}
 
-	if (p->set.align != PARA_JUSTIFY || p->set.keep_spaces || !p->set.lang
-	    || !pango_language_matches(p->set.lang, "en"))
-		return false;
-	for (int k0 = 0; k0 < n;) {
+/* The patterns for the paragraph's language, when its words may be hyphenated at all (not code), or NULL. */
+static const struct hyphen_patterns *patterns_of(const struct para *p)
+{
+	if (p->set.keep_spaces || !p->set.lang)
+		return NULL;
+	return hyphen_patterns_for(pango_language_to_string(p->set.lang));
+}
+
+/*
+ * Where the words of clusters [from, to) may break with a hyphen (TeX's patterns, text/hyphen.c):
+ * a word of letters alone, not in code, not joined to more (word_joined: addresses, file names,
+ * compounds, contractions), not an acronym (two capitals or more), not inside a ligature's
+ * cluster. Outside English a word may follow an elision's apostrophe ("l'administration",
+ * "dell'informazione"). Each such break costs PENALTY_HYPHEN and sets a hyphen's width at the
+ * line's end. True when it marked any.
+ */
+static bool hyphenate_words(struct para *p, int from, int to, const struct hyphen_patterns *patterns)
+{
+	bool any = false, english = pango_language_matches(p->set.lang, "en");
+
+	for (int k0 = from; k0 < to;) {
 		int k1 = k0, start, len, capitals = 0;
-		bool after[HYPHEN_MAX_WORD] = { false };
+		bool after[HYPHEN_MAX_WORD * 4] = { false }, elided;
 		const char *text = p->text->str, *before, *end;
 
 		if (!word_letters(p, k0)) {
 			k0++;
 			continue;
 		}
-		while (k1 < n && word_letters(p, k1) && (k1 == k0 || !cl(p, k1)->must_break))
+		while (k1 < to && word_letters(p, k1) && (k1 == k0 || !cl(p, k1)->must_break))
 			k1++;
 		start = cl(p, k0)->start;
 		len = cl(p, k1 - 1)->end - start;
 		before = start > 0 ? text + start - 1 : NULL;
 		end = text + start + len;
-		for (int b = 0; b < len; b++)
-			capitals += g_ascii_isupper(text[start + b]) ? 1 : 0;
+		for (const char *b = text + start; b < end; b = g_utf8_next_char(b))
+			capitals += g_unichar_isupper(g_utf8_get_char(b)) ? 1 : 0;
+		elided = !english && after_apostrophe(text, text + start);
 		/* (a dot inside a name: "example.com", "notes.txt") */
-		if (capitals < 2 && (!before || (!word_joined(text, before) && *before != '.')) && !word_joined(text, end)
-		    && !(*end == '.' && g_ascii_isalnum(end[1])) && hyphen_english(text + start, len, after)) {
+		if (capitals < 2 && (!before || elided || (!word_joined(text, before) && *before != '.'))
+		    && !word_joined(text, end) && !(*end == '.' && g_ascii_isalnum(end[1]))
+		    && len <= (int)sizeof(after) && hyphen_word(patterns, text + start, len, after)) {
 			for (int k = k0 + 1; k < k1; k++) {
 				struct cluster *c = cl(p, k);
 
@@ -810,6 +827,14 @@ static bool mark_hyphens(struct para *p)
 		k0 = k1;
 	}
 	return any;
+}
+
+/* Hyphenation points in a justified paragraph's words (its second try, as TeX's). True when it marked any. */
+static bool mark_hyphens(struct para *p)
+{
+	const struct hyphen_patterns *patterns = p->set.align == PARA_JUSTIFY ? patterns_of(p) : NULL;
+
+	return patterns && hyphenate_words(p, 0, (int)p->clusters->len, patterns);
 }
 
 static bool stretch_after(const struct cluster *a)
@@ -1087,7 +1112,33 @@ static bool breakpoint(struct para *p, int b)
 	return cl(p, b)->can_break || cl(p, b)->emergency;
 }
 
-/* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
+/* Has the word (run of letters) that cluster k is inside a hyphenation point at or after k (before s1)? */
+static bool hyphen_ahead(struct para *p, int k, int s1)
+{
+	for (; k < s1 && word_letters(p, k); k++)
+		if (cl(p, k)->hyphen)
+			return true;
+	return false;
+}
+
+/* Has the word (run of letters) that cluster k is inside a hyphenation point (before s1)? */
+static bool hyphen_in_word(struct para *p, int k, int s1)
+{
+	for (int j = k - 1; j >= 0 && word_letters(p, j); j--)
+		if (cl(p, j)->hyphen)
+			return true;
+	return hyphen_ahead(p, k, s1);
+}
+
+/* Are clusters [a, b) one word (no space among them)? */
+static bool one_word(struct para *p, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (cl(p, k)->space)
+			return false;
+	return true;
+}
+
 /* Is the line from node a to v so short that its gaps cannot fill it (it would stay ragged)? */
 static bool too_short(struct para *p, const struct sums *s, int a, int v)
 {
@@ -1114,6 +1165,9 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 			continue;
 		v = p->vis[b];
 		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
+		/* (a break with no hyphen in a word that has hyphenation points: as bad as a ragged line) */
+		if (!end && cl(p, b)->emergency && hyphen_in_word(p, b, s1))
+			penalty += BADNESS_RAGGED * BADNESS_RAGGED;
 		/* Lines from later nodes are shorter. Those too short to be filled (ragged) cost more
 		 * than any other line, so they are tried only when nothing better reaches b: find where
 		 * they begin (binary search) and leave them out first. */
@@ -1181,13 +1235,18 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 	}
 }
 
-/* First-fit line breaking for lines that are not justified. */
+/*
+ * First-fit line breaking for lines that are not justified. A word wider than the measure ends
+ * its line at its last hyphenation point that fits, or its own last break ("/" in "and/or"), rather
+ * than at a later break inside a letter run; where none fits, a word that has hyphenation points
+ * begins the next line.
+ */
 static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1, GArray *out)
 {
 	int a = s0;
 
 	while (a < s1) {
-		int best = -1, first = -1;
+		int best = -1, first = -1, plain = -1, hyphen = -1;
 		gint64 avail = avail_for(p, a);
 
 		for (int b = a + 1; b <= s1; b++) {
@@ -1201,6 +1260,16 @@ static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1
 			if (f.width > avail)
 				break;
 			best = b;
+			if (b < s1 && cl(p, b)->hyphen)
+				hyphen = b;
+			else if (b == s1 || !cl(p, b)->emergency)
+				plain = b;
+		}
+		if (best >= 0 && best < s1 && cl(p, best)->emergency) {
+			if (hyphen > plain)
+				best = hyphen;
+			else if (plain > a && (hyphen_ahead(p, best, s1) || one_word(p, plain, best)))
+				best = plain;	/* at the word's own break ("/"), or the word whole to the next line */
 		}
 		if (best < 0)
 			best = first;	/* a piece wider than the measure */
@@ -1295,12 +1364,14 @@ static bool url_like(const char *s, const char *e)
 /*
  * Allow breaks anywhere inside words wider than the measure (long numbers, paths) and inside URLs
  * and addresses, which are not words: never past the margin, and a URL does not leave the line
- * before it half empty. They cost a penalty, so they are taken only when they help.
+ * before it half empty. They cost a penalty, so they are taken only when they help; a word with
+ * hyphenation points breaks at those first, with a hyphen.
  */
 static void mark_emergency_breaks(struct para *p)
 {
 	int n = (int)p->clusters->len, start = 0, word = -1;
 	gint64 avail = (gint64)((p->set.width - MAX(p->set.indent, 0)) * PANGO_SCALE), w = 0, vis_w = 0;
+	const struct hyphen_patterns *patterns = patterns_of(p);
 
 	for (int k = 0; k <= n; k++) {
 		struct cluster *c = k < n ? cl(p, k) : NULL;
@@ -1308,6 +1379,10 @@ static void mark_emergency_breaks(struct para *p)
 		/* Pieces between break opportunities. */
 		if (k == n || (k > start && (c->can_break || c->must_break))) {
 			if (vis_w > avail) {
+				/* A word wider than the measure breaks at its hyphenation points first, in any
+				   alignment; an address is no word. */
+				if (patterns && !url_like(p->text->str + cl(p, start)->start, p->text->str + cl(p, k - 1)->end))
+					hyphenate_words(p, start, k, patterns);
 				allow_emergency_breaks(p, start, k);
 				allow_forced_breaks(p, start, k, avail);
 			}
