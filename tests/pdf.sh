@@ -27,8 +27,10 @@ trace book $P/book "${SMALL[@]}"
 trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
 trace deep $P/deep.md "${SMALL[@]}"
-# French, German, Spanish and Russian articles: their words hyphenated by their own patterns
-# (Russian's in KOI8-R), a heading's word wider than the measure broken at a hyphenation point.
+# French, German, Spanish, Italian, Russian and Korean articles: their words hyphenated by their
+# own patterns (Russian's in KOI8-R; Italian's after an elision: "all'elettrifica-"), a heading's
+# word wider than the measure broken at a hyphenation point, each article's date and the book's
+# labels in its language ("2. März 2024", "4 марта 2024 г.", "2024년 3월 5일", "Table des matières").
 trace languages $P/languages "${SMALL[@]}"
 trace cover $P/parts "${SMALL[@]}" --two-sided --cover $P/images/wide.jpg
 # The line grid: one page holding every kind of block (A4), and facing pages with the grid drawn.

@@ -1,30 +1,55 @@
-/* l10n.c - labels and human date forms for Simplified and Traditional Chinese, Japanese, Korean, English. */
+/* l10n.c - labels and date forms in Chinese, Japanese, Korean, English, French, German, Spanish, Italian, Portuguese, Russian. */
 #include "text/l10n.h"
 #include "base/langtag.h"
 
 #include <string.h>
 
-enum lang_class { LC_EN, LC_HANS, LC_HANT, LC_JA, LC_KO, LC_N_ };
+enum lang_class { LC_EN, LC_HANS, LC_HANT, LC_JA, LC_KO, LC_FR, LC_DE, LC_ES, LC_IT, LC_PT, LC_RU, LC_N_ };
 
 static const char *const labels[L_COUNT_][LC_N_] = {
-	[L_SOURCE] = { "Source", "来源", "來源", "出典", "출처" },
-	[L_AUTHOR] = { "By", "作者", "作者", "著者", "저자" },
-	[L_TAGS] = { "Tags", "标签", "標籤", "タグ", "태그" },
-	[L_CONTENTS] = { "Contents", "目录", "目錄", "目次", "목차" },
-	[L_LANDMARKS] = { "Landmarks", "导览", "導覽", "ランドマーク", "랜드마크" },
-	[L_COVER] = { "Cover", "封面", "封面", "表紙", "표지" },
-	[L_TITLE_PAGE] = { "Title page", "书名页", "書名頁", "扉", "속표지" },
-	[L_START] = { "Start of the articles", "正文", "正文", "本文", "본문" },
-	[L_NOTES] = { "Notes", "注释", "註釋", "注", "각주" },
-	[L_IMAGE_MISSING] = { "Image not included", "图片未收录", "圖片未收錄", "画像未収録", "이미지 없음" },
+	[L_SOURCE] = { "Source", "来源", "來源", "出典", "출처",
+		"Source", "Quelle", "Fuente", "Fonte", "Fonte", "Источник" },
+	[L_AUTHOR] = { "By", "作者", "作者", "著者", "저자",
+		"Par", "Von", "Por", "Di", "Por", "Автор" },
+	[L_TAGS] = { "Tags", "标签", "標籤", "タグ", "태그",
+		"Mots-clés", "Schlagwörter", "Etiquetas", "Tag", "Etiquetas", "Теги" },
+	[L_CONTENTS] = { "Contents", "目录", "目錄", "目次", "목차",
+		"Table des matières", "Inhalt", "Índice", "Indice", "Índice", "Содержание" },
+	[L_LANDMARKS] = { "Landmarks", "导览", "導覽", "ランドマーク", "랜드마크",
+		"Repères", "Orientierungspunkte", "Puntos de referencia", "Punti di riferimento",
+		"Pontos de referência", "Ориентиры" },
+	[L_COVER] = { "Cover", "封面", "封面", "表紙", "표지",
+		"Couverture", "Umschlag", "Cubierta", "Copertina", "Capa", "Обложка" },
+	[L_TITLE_PAGE] = { "Title page", "书名页", "書名頁", "扉", "속표지",
+		"Page de titre", "Titelseite", "Portada", "Frontespizio", "Folha de rosto", "Титульный лист" },
+	[L_START] = { "Start of the articles", "正文", "正文", "本文", "본문",
+		"Début des articles", "Beginn der Artikel", "Inicio de los artículos",
+		"Inizio degli articoli", "Início dos artigos", "Начало статей" },
+	[L_NOTES] = { "Notes", "注释", "註釋", "注", "각주",
+		"Notes", "Anmerkungen", "Notas", "Note", "Notas", "Примечания" },
+	[L_IMAGE_MISSING] = { "Image not included", "图片未收录", "圖片未收錄", "画像未収録", "이미지 없음",
+		"Image non incluse", "Bild nicht enthalten", "Imagen no incluida", "Immagine non inclusa",
+		"Imagem não incluída", "Изображение не включено" },
 	[L_IMAGE_UNSUPPORTED] = { "image format cannot be printed", "图片格式无法排印", "圖片格式無法排印",
-				  "印刷できない画像形式", "인쇄할 수 없는 이미지 형식" },
-	[L_EMBED] = { "Embedded content", "嵌入内容", "嵌入內容", "埋め込みコンテンツ", "삽입 콘텐츠" },
-	[L_VIDEO] = { "Video", "视频", "影片", "動画", "동영상" },
-	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오" },
-	[L_POST] = { "Post", "帖子", "貼文", "投稿", "게시물" },
-	[L_CODE_SNIPPET] = { "Code snippet", "代码片段", "程式碼片段", "コードスニペット", "코드 조각" },
-	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스" },
+				  "印刷できない画像形式", "인쇄할 수 없는 이미지 형식",
+		"format d’image non imprimable", "Bildformat nicht druckbar",
+		"formato de imagen no imprimible", "formato di immagine non stampabile",
+		"formato de imagem não imprimível", "формат изображения не печатается" },
+	[L_EMBED] = { "Embedded content", "嵌入内容", "嵌入內容", "埋め込みコンテンツ", "삽입 콘텐츠",
+		"Contenu intégré", "Eingebetteter Inhalt", "Contenido incrustado", "Contenuto incorporato",
+		"Conteúdo incorporado", "Встроенное содержимое" },
+	[L_VIDEO] = { "Video", "视频", "影片", "動画", "동영상",
+		"Vidéo", "Video", "Vídeo", "Video", "Vídeo", "Видео" },
+	[L_AUDIO] = { "Audio", "音频", "音訊", "音声", "오디오",
+		"Audio", "Audio", "Audio", "Audio", "Áudio", "Аудио" },
+	[L_POST] = { "Post", "帖子", "貼文", "投稿", "게시물",
+		"Publication", "Beitrag", "Publicación", "Post", "Publicação", "Публикация" },
+	[L_CODE_SNIPPET] = { "Code snippet", "代码片段", "程式碼片段", "コードスニペット", "코드 조각",
+		"Extrait de code", "Codeausschnitt", "Fragmento de código", "Frammento di codice",
+		"Trecho de código", "Фрагмент кода" },
+	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스",
+		"Licence des polices", "Schriftlizenz", "Licencia de las fuentes", "Licenza dei caratteri",
+		"Licença das fontes", "Лицензия шрифтов" },
 	[L_A11Y_SUMMARY] = {
 		"Reflowable text with a table of contents, headings for navigation and a logical reading order. "
 		"Images have their authors' text alternatives where given; images that could not be included "
@@ -37,6 +62,24 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 		"画像には作者による代替テキストがあり、収録できなかった画像は文字による説明と元のアドレスで示します。",
 		"목차, 제목 탐색, 논리적인 읽기 순서를 갖춘 리플로우 텍스트입니다. 이미지에는 작성자가 제공한 대체 텍스트가 있으며, "
 		"포함하지 못한 이미지는 설명과 원래 주소로 표시됩니다.",
+		"Texte recomposable avec une table des matières, des titres pour la navigation et un ordre de lecture "
+		"logique. Les images ont les textes de remplacement de leurs auteurs lorsqu’ils existent ; les images "
+		"qui n’ont pu être incluses sont décrites par une note visible avec leur adresse.",
+		"Umbrechbarer Text mit Inhaltsverzeichnis, Überschriften zur Navigation und einer logischen "
+		"Lesereihenfolge. Bilder haben die Alternativtexte ihrer Autoren, wo diese vorhanden sind; Bilder, die "
+		"nicht aufgenommen werden konnten, werden durch einen sichtbaren Hinweis mit ihrer Adresse beschrieben.",
+		"Texto adaptable con índice, encabezados para la navegación y un orden de lectura lógico. Las imágenes "
+		"tienen los textos alternativos de sus autores cuando existen; las imágenes que no pudieron incluirse "
+		"se describen con una nota visible con su dirección.",
+		"Testo adattabile con indice, titoli per la navigazione e un ordine di lettura logico. Le immagini "
+		"hanno i testi alternativi dei loro autori, quando presenti; le immagini che non è stato possibile "
+		"includere sono descritte da una nota visibile con il loro indirizzo.",
+		"Texto refluível com índice, títulos para navegação e uma ordem de leitura lógica. As imagens têm os "
+		"textos alternativos dos seus autores quando existem; as imagens que não puderam ser incluídas são "
+		"descritas por uma nota visível com o seu endereço.",
+		"Перекомпонуемый текст с оглавлением, заголовками для навигации и логическим порядком чтения. "
+		"У изображений есть альтернативные тексты их авторов, если они были указаны; изображения, которые "
+		"не удалось включить, описаны видимым примечанием с их адресом.",
 	},
 };
 
@@ -44,8 +87,23 @@ static enum lang_class classify(const char *lang)
 {
 	static const enum lang_class by_writing[] = { [LANG_OTHER] = LC_EN, [LANG_HANS] = LC_HANS,
 		[LANG_HANT] = LC_HANT, [LANG_HK] = LC_HANT, [LANG_JA] = LC_JA, [LANG_KO] = LC_KO };
+	static const struct {
+		const char *language;
+		enum lang_class c;
+	} european[] = { { "fr", LC_FR }, { "de", LC_DE }, { "es", LC_ES },
+			 { "it", LC_IT }, { "pt", LC_PT }, { "ru", LC_RU } };
+	enum lang_writing w = langtag_writing(lang);
+	enum lang_class c = by_writing[w];
 
-	return by_writing[langtag_writing(lang)];
+	if (w == LANG_OTHER && lang) {
+		char *language = langtag_family(lang);
+
+		for (size_t i = 0; i < G_N_ELEMENTS(european); i++)
+			if (!strcmp(language, european[i].language))
+				c = european[i].c;
+		g_free(language);
+	}
+	return c;
 }
 
 const char *l10n_label(const char *lang, enum l10n_label which)
@@ -81,18 +139,30 @@ const char *l10n_callout(const char *lang, const char *kind)
 {
 	/* The kinds of LoveIt's and FixIt's admonition (and their aliases), titled as their i18n files title them. */
 	static const struct titled callouts[] = {
-		{ "|note|", { "Note", "注意", "注意", "注記", "참고" } },
-		{ "|abstract|summary|tldr|", { "Abstract", "摘要", "摘要", "概要", "요약" } },
-		{ "|info|todo|", { "Info", "信息", "資訊", "情報", "정보" } },
-		{ "|tip|hint|important|", { "Tip", "技巧", "技巧", "ヒント", "팁" } },
-		{ "|success|check|done|", { "Success", "成功", "成功", "成功", "성공" } },
-		{ "|question|help|faq|", { "Question", "问题", "問題", "質問", "질문" } },
-		{ "|warning|caution|attention|", { "Warning", "警告", "警告", "警告", "경고" } },
-		{ "|failure|fail|missing|", { "Failure", "失败", "失敗", "失敗", "실패" } },
-		{ "|danger|error|", { "Danger", "危险", "危險", "危険", "위험" } },
-		{ "|bug|", { "Bug", "Bug", "Bug", "バグ", "버그" } },
-		{ "|example|", { "Example", "示例", "範例", "例", "예시" } },
-		{ "|quote|cite|", { "Quote", "引用", "引用", "引用", "인용" } },
+		{ "|note|", { "Note", "注意", "注意", "注記", "참고",
+			      "Remarque", "Hinweis", "Nota", "Nota", "Nota", "Примечание" } },
+		{ "|abstract|summary|tldr|", { "Abstract", "摘要", "摘要", "概要", "요약",
+					       "Résumé", "Zusammenfassung", "Resumen", "Riassunto", "Resumo", "Аннотация" } },
+		{ "|info|todo|", { "Info", "信息", "資訊", "情報", "정보",
+				   "Info", "Info", "Información", "Info", "Info", "Информация" } },
+		{ "|tip|hint|important|", { "Tip", "技巧", "技巧", "ヒント", "팁",
+					    "Astuce", "Tipp", "Consejo", "Suggerimento", "Dica", "Совет" } },
+		{ "|success|check|done|", { "Success", "成功", "成功", "成功", "성공",
+					    "Succès", "Erfolg", "Éxito", "Successo", "Sucesso", "Успех" } },
+		{ "|question|help|faq|", { "Question", "问题", "問題", "質問", "질문",
+					   "Question", "Frage", "Pregunta", "Domanda", "Pergunta", "Вопрос" } },
+		{ "|warning|caution|attention|", { "Warning", "警告", "警告", "警告", "경고",
+						   "Avertissement", "Warnung", "Advertencia", "Avviso", "Aviso",
+						   "Предупреждение" } },
+		{ "|failure|fail|missing|", { "Failure", "失败", "失敗", "失敗", "실패",
+					      "Échec", "Fehlschlag", "Fallo", "Fallimento", "Falha", "Неудача" } },
+		{ "|danger|error|", { "Danger", "危险", "危險", "危険", "위험",
+				      "Danger", "Gefahr", "Peligro", "Pericolo", "Perigo", "Опасность" } },
+		{ "|bug|", { "Bug", "Bug", "Bug", "バグ", "버그", "Bogue", "Fehler", "Error", "Bug", "Bug", "Ошибка" } },
+		{ "|example|", { "Example", "示例", "範例", "例", "예시",
+				 "Exemple", "Beispiel", "Ejemplo", "Esempio", "Exemplo", "Пример" } },
+		{ "|quote|cite|", { "Quote", "引用", "引用", "引用", "인용",
+				    "Citation", "Zitat", "Cita", "Citazione", "Citação", "Цитата" } },
 	};
 
 	return title_of(callouts, G_N_ELEMENTS(callouts), lang, kind);
@@ -102,11 +172,15 @@ const char *l10n_alert(const char *lang, const char *type)
 {
 	/* GitHub's five alerts, as GitHub names them; the others are a theme's notes. */
 	static const struct titled alerts[] = {
-		{ "|note|", { "Note", "注意", "注意", "注記", "참고" } },
-		{ "|tip|", { "Tip", "提示", "提示", "ヒント", "팁" } },
-		{ "|important|", { "Important", "重要", "重要", "重要", "중요" } },
-		{ "|warning|", { "Warning", "警告", "警告", "警告", "경고" } },
-		{ "|caution|", { "Caution", "小心", "小心", "注意", "주의" } },
+		{ "|note|", { "Note", "注意", "注意", "注記", "참고",
+			      "Remarque", "Hinweis", "Nota", "Nota", "Nota", "Примечание" } },
+		{ "|tip|", { "Tip", "提示", "提示", "ヒント", "팁", "Conseil", "Tipp", "Consejo", "Suggerimento", "Dica", "Совет" } },
+		{ "|important|", { "Important", "重要", "重要", "重要", "중요",
+				   "Important", "Wichtig", "Importante", "Importante", "Importante", "Важно" } },
+		{ "|warning|", { "Warning", "警告", "警告", "警告", "경고",
+				 "Avertissement", "Warnung", "Advertencia", "Avviso", "Aviso", "Предупреждение" } },
+		{ "|caution|", { "Caution", "小心", "小心", "注意", "주의",
+				 "Attention", "Vorsicht", "Precaución", "Attenzione", "Cuidado", "Осторожно" } },
 	};
 	const char *found = title_of(alerts, G_N_ELEMENTS(alerts), lang, type);
 
@@ -118,16 +192,36 @@ void l10n_lead(GString *out, const char *lang, enum l10n_label which)
 	enum lang_class c = classify(lang);
 
 	g_string_append(out, labels[which][c]);
-	if (c == LC_EN || c == LC_KO)
-		g_string_append(out, c == LC_EN && which == L_AUTHOR ? " " : ": ");
-	else
+	if (c == LC_HANS || c == LC_HANT || c == LC_JA)
 		g_string_append(out, "：");
+	else if (which == L_AUTHOR && c != LC_KO && c != LC_RU)
+		g_string_append(out, " ");	/* "By", "Par", "Von": a word that leads into the name */
+	else if (c == LC_FR)
+		g_string_append(out, "\u00A0: ");	/* French sets a no-break space before a colon */
+	else
+		g_string_append(out, ": ");
 }
 
 void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
-					      "August", "September", "October", "November", "December" };
+	static const char *const months[][12] = {
+		[LC_EN] = { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+			    "October", "November", "December" },
+		[LC_FR] = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+			    "octobre", "novembre", "décembre" },
+		[LC_DE] = { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+			    "Oktober", "November", "Dezember" },
+		[LC_ES] = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+			    "octubre", "noviembre", "diciembre" },
+		[LC_IT] = { "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+			    "settembre", "ottobre", "novembre", "dicembre" },
+		[LC_PT] = { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+			    "outubro", "novembro", "dezembro" },
+		/* (the genitive: "6 декабря") */
+		[LC_RU] = { "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+			    "октября", "ноября", "декабря" },
+	};
+	enum lang_class c = classify(lang);
 	GDateTime *utc, *local;
 	GTimeZone *tz;
 	int y, m, day;
@@ -140,20 +234,35 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 	y = g_date_time_get_year(local);
 	m = g_date_time_get_month(local);
 	day = g_date_time_get_day_of_month(local);
-	switch (classify(lang)) {
-	case LC_EN:
-		g_string_append_printf(out, "%d %s %d", day, months[m - 1], y);
+	switch (c) {
+	case LC_HANS:
+	case LC_HANT:
+	case LC_JA:
+		g_string_append_printf(out, "%d年%d月%d日", y, m, day);
 		break;
 	case LC_KO:
 		g_string_append_printf(out, "%d년 %d월 %d일", y, m, day);
 		break;
+	case LC_FR:	/* "1er mars 2025" */
+		g_string_append_printf(out, "%d%s %s %d", day, day == 1 ? "er" : "", months[c][m - 1], y);
+		break;
+	case LC_DE:
+		g_string_append_printf(out, "%d. %s %d", day, months[c][m - 1], y);
+		break;
+	case LC_ES:
+	case LC_PT:
+		g_string_append_printf(out, "%d de %s de %d", day, months[c][m - 1], y);
+		break;
+	case LC_RU:
+		g_string_append_printf(out, "%d %s %d г.", day, months[c][m - 1], y);
+		break;
 	default:
-		g_string_append_printf(out, "%d年%d月%d日", y, m, day);
+		g_string_append_printf(out, "%d %s %d", day, months[c][m - 1], y);
 		break;
 	}
 	if (with_time && d->has_time)
-		g_string_append_printf(out, "%s%02d:%02d", classify(lang) == LC_EN ? ", " : " ",
-				       g_date_time_get_hour(local), g_date_time_get_minute(local));
+		g_string_append_printf(out, "%s%02d:%02d", c == LC_HANS || c == LC_HANT || c == LC_JA || c == LC_KO
+				       ? " " : ", ", g_date_time_get_hour(local), g_date_time_get_minute(local));
 	g_date_time_unref(local);
 	g_date_time_unref(utc);
 	g_time_zone_unref(tz);
@@ -176,7 +285,25 @@ void l10n_article_count(GString *out, const char *lang, unsigned n)
 {
 	switch (classify(lang)) {
 	case LC_EN:
+	case LC_FR:
 		g_string_append_printf(out, n == 1 ? "%u article" : "%u articles", n);
+		break;
+	case LC_DE:
+		g_string_append_printf(out, "%u Artikel", n);
+		break;
+	case LC_ES:
+		g_string_append_printf(out, n == 1 ? "%u artículo" : "%u artículos", n);
+		break;
+	case LC_IT:
+		g_string_append_printf(out, n == 1 ? "%u articolo" : "%u articoli", n);
+		break;
+	case LC_PT:
+		g_string_append_printf(out, n == 1 ? "%u artigo" : "%u artigos", n);
+		break;
+	case LC_RU:	/* 1, 21 статья; 2-4, 22-24 статьи; 5-20, 25 статей */
+		g_string_append_printf(out, "%u %s", n, n % 10 == 1 && n % 100 != 11 ? "статья"
+				       : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "статьи"
+				       : "статей");
 		break;
 	case LC_JA:
 		g_string_append_printf(out, "%u 本の記事", n);

@@ -29,7 +29,10 @@ enum l10n_label {
 	L_COUNT_
 };
 
-/* The label in the language of the BCP 47 tag lang (English when folio does not know it). */
+/*
+ * The label in the language of the BCP 47 tag lang: Chinese (Simplified, Traditional), Japanese,
+ * Korean, English, French, German, Spanish, Italian, Portuguese or Russian; English for another.
+ */
 const char *l10n_label(const char *lang, enum l10n_label which);
 
 /*
@@ -42,20 +45,20 @@ const char *l10n_callout(const char *lang, const char *kind);
    a theme's notes (l10n_callout); NULL for a type folio does not know. */
 const char *l10n_alert(const char *lang, const char *type);
 
-/* Append the label as it leads into what follows: "来源：", "Source: ", "作者：", "By ". */
+/* Append the label as it leads into what follows: "来源：", "Source: ", "Source : " (French), "作者：", "By ". */
 void l10n_lead(GString *out, const char *lang, enum l10n_label which);
 
 /*
  * Append d as people read it in lang ("2025年2月13日 15:10", "13 February
- * 2025, 15:10"); the time only when with_time and the date has one. Nothing
- * for an invalid date.
+ * 2025, 15:10", "13. Februar 2025", "1er mars 2025", "13 февраля 2025 г."); the
+ * time only when with_time and the date has one. Nothing for an invalid date.
  */
 void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time);
 /* "2025年2月13日 – 2025年3月1日": the two dates (one when they are the same day). */
 void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
 		     const char *lang);
 
-/* Append "共 5 篇文章" / "5 articles". */
+/* Append "共 5 篇文章" / "5 articles" / "5 статей". */
 void l10n_article_count(GString *out, const char *lang, unsigned n);
 
 #endif

@@ -22,8 +22,8 @@ static void meta_line(struct lay *L, struct flow *F, const struct article *a)
 
 	if (F->latin)
 		sep = "  ·  ";
-	/* The article's date as the EPUB writes it, in the header's script (Latin or Chinese). */
-	l10n_date(date, &a->fm.date, F->latin ? "en" : "zh", false);
+	/* The article's date in its language, as the EPUB writes it (there with its time). */
+	l10n_date(date, &a->fm.date, lay_lang(L), false);
 	if (date->len) {
 		para_add(lp->para, date->str, -1, muted);
 		any = true;
