@@ -1371,7 +1371,8 @@ static void mark_emergency_breaks(struct para *p)
 {
 	int n = (int)p->clusters->len, start = 0, word = -1;
 	gint64 avail = (gint64)((p->set.width - MAX(p->set.indent, 0)) * PANGO_SCALE), w = 0, vis_w = 0;
-	const struct hyphen_patterns *patterns = patterns_of(p);
+	const struct hyphen_patterns *patterns = NULL;
+	bool looked_up = false;	/* (the patterns are looked up for the first too-wide piece only) */
 
 	for (int k = 0; k <= n; k++) {
 		struct cluster *c = k < n ? cl(p, k) : NULL;
@@ -1381,6 +1382,10 @@ static void mark_emergency_breaks(struct para *p)
 			if (vis_w > avail) {
 				/* A word wider than the measure breaks at its hyphenation points first, in any
 				   alignment; an address is no word. */
+				if (!looked_up) {
+					patterns = patterns_of(p);
+					looked_up = true;
+				}
 				if (patterns && !url_like(p->text->str + cl(p, start)->start, p->text->str + cl(p, k - 1)->end))
 					hyphenate_words(p, start, k, patterns);
 				allow_emergency_breaks(p, start, k);
