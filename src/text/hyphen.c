@@ -1,6 +1,7 @@
 /* hyphen.c - where a word may be hyphenated at a line's end, in its language (TeX's patterns, through libhyphen). */
 #include "text/hyphen.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
@@ -34,6 +35,51 @@ static const char *main_region(const char *language)
 	return NULL;
 }
 
+/*
+ * A two-level file whose first level is a word list rather than patterns (German's: 69,000
+ * compounds, then TeX's dehyphn patterns after NEXTLEVEL) takes libhyphen seconds and 40 MB to
+ * load; its second level alone, TeX's patterns, takes milliseconds. Such a file is loaded as its
+ * character set, its HYPHENMIN settings and its second level.
+ */
+#define WORD_LIST_LINES 10000
+
+static HyphenDict *load_dict(const char *path)
+{
+	char *text = NULL, **lines, *next_level;
+	gsize len = 0;
+	HyphenDict *dict = NULL;
+	GString *kept;
+	FILE *f;
+	guint first_level = 0;
+
+	if (!g_file_get_contents(path, &text, &len, NULL))
+		return NULL;
+	next_level = strstr(text, "\nNEXTLEVEL");
+	for (const char *c = text; next_level && c < next_level; c++)
+		first_level += *c == '\n';
+	if (!next_level || first_level < WORD_LIST_LINES) {
+		g_free(text);
+		return hnj_hyphen_load(path);
+	}
+	*next_level = '\0';
+	lines = g_strsplit(text, "\n", -1);
+	kept = g_string_new(lines[0]);	/* the character set */
+	g_string_append_c(kept, '\n');
+	for (int i = 1; lines[i]; i++)
+		if (g_str_has_prefix(lines[i], "LEFTHYPHENMIN") || g_str_has_prefix(lines[i], "RIGHTHYPHENMIN"))
+			g_string_append_printf(kept, "%s\n", lines[i]);
+	g_string_append(kept, strchr(next_level + 1, '\n') ? strchr(next_level + 1, '\n') + 1 : "");
+	g_strfreev(lines);
+	f = fmemopen(kept->str, kept->len, "r");
+	if (f) {
+		dict = hnj_hyphen_load_file(f);
+		fclose(f);
+	}
+	g_string_free(kept, TRUE);
+	g_free(text);
+	return dict;
+}
+
 /* The patterns in file (under the lock), loaded at its first asking, once for the names of one file. */
 static const struct hyphen_patterns *load(const char *file)
 {
@@ -46,7 +92,7 @@ static const struct hyphen_patterns *load(const char *file)
 	/* (hyph_en.dic is a link to hyph_en_US.dic: one load for both) */
 	real = realpath(path, NULL);
 	if (real && !g_hash_table_lookup_extended(loaded, real, NULL, (gpointer *)&hp)) {
-		HyphenDict *dict = g_file_test(real, G_FILE_TEST_IS_REGULAR) ? hnj_hyphen_load(real) : NULL;
+		HyphenDict *dict = g_file_test(real, G_FILE_TEST_IS_REGULAR) ? load_dict(real) : NULL;
 
 		if (dict) {
 			hp = g_new0(struct hyphen_patterns, 1);
