@@ -115,6 +115,10 @@ const struct hyphen_patterns *hyphen_patterns_for(const char *lang)
 
 	if (!locale || !g_ascii_isalpha(locale[0]))
 		goto out;
+	/* (a file name of letters, digits and "_" only: a tag is no path) */
+	for (const char *c = locale; *c; c++)
+		if (!g_ascii_isalnum(*c) && *c != '_')
+			goto out;
 	language = g_strndup(locale, strcspn(locale, "_"));
 	region = main_region(language);
 	g_mutex_lock(&lock);
