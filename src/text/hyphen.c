@@ -45,7 +45,7 @@ static const char *main_region(const char *language)
 
 static HyphenDict *load_dict(const char *path)
 {
-	char *text = NULL, **lines, *next_level;
+	char *text = NULL, *next_level;
 	gsize len = 0;
 	HyphenDict *dict = NULL;
 	GString *kept;
@@ -62,14 +62,17 @@ static HyphenDict *load_dict(const char *path)
 		return hnj_hyphen_load(path);
 	}
 	*next_level = '\0';
-	lines = g_strsplit(text, "\n", -1);
-	kept = g_string_new(lines[0]);	/* the character set */
+	kept = g_string_new_len(text, (gssize)strcspn(text, "\n"));	/* the character set */
 	g_string_append_c(kept, '\n');
-	for (int i = 1; lines[i]; i++)
-		if (g_str_has_prefix(lines[i], "LEFTHYPHENMIN") || g_str_has_prefix(lines[i], "RIGHTHYPHENMIN"))
-			g_string_append_printf(kept, "%s\n", lines[i]);
+	for (int i = 0; i < 2; i++) {
+		const char *setting = strstr(text, i ? "\nRIGHTHYPHENMIN" : "\nLEFTHYPHENMIN");
+
+		if (setting) {
+			g_string_append_len(kept, setting + 1, (gssize)strcspn(setting + 1, "\n"));
+			g_string_append_c(kept, '\n');
+		}
+	}
 	g_string_append(kept, strchr(next_level + 1, '\n') ? strchr(next_level + 1, '\n') + 1 : "");
-	g_strfreev(lines);
 	f = fmemopen(kept->str, kept->len, "r");
 	if (f) {
 		dict = hnj_hyphen_load_file(f);
