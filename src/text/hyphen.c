@@ -13,8 +13,7 @@
 #define PATTERNS_DIR "/usr/share/hyphen"
 
 struct hyphen_patterns {
-	HyphenDict *dict;
-	bool utf8;		/* else the word goes in the patterns' own single-byte set (dict->cset) */
+	HyphenDict *dict;	/* dict->utf8, else the word goes in the patterns' own single-byte set (dict->cset) */
 };
 
 /* Loaded patterns by file name (a NULL value: not installed, asked before), kept for the run. */
@@ -100,7 +99,6 @@ static const struct hyphen_patterns *load(const char *file)
 		if (dict) {
 			hp = g_new0(struct hyphen_patterns, 1);
 			hp->dict = dict;
-			hp->utf8 = dict->utf8 != 0;
 		}
 		g_hash_table_insert(loaded, g_strdup(real), hp);
 	}
@@ -152,7 +150,7 @@ static bool marks_of(const struct hyphen_patterns *hp, const char *lower, int n,
 	int *pos = NULL, *cut = NULL, bytes;
 	bool ok;
 
-	if (hp->utf8) {
+	if (hp->dict->utf8) {
 		bytes = (int)strlen(lower);
 	} else {
 		gsize written = 0;
@@ -182,12 +180,12 @@ static bool marks_of(const struct hyphen_patterns *hp, const char *lower, int n,
 
 bool hyphen_word(const struct hyphen_patterns *hp, const char *word, int len, bool *after)
 {
-	char marks[HYPHEN_MAX_WORD * 4 + 5];
+	char marks[HYPHEN_MAX_BYTES + 5];
 	int n, ends[HYPHEN_MAX_WORD], left, right;
 	char *lower;
 	bool any = false;
 
-	if (!hp || len <= 0 || len > HYPHEN_MAX_WORD * 4 || !g_utf8_validate(word, len, NULL))
+	if (!hp || len <= 0 || len > HYPHEN_MAX_BYTES || !g_utf8_validate(word, len, NULL))
 		return false;
 	n = (int)g_utf8_strlen(word, len);
 	if (n < 5 || n > HYPHEN_MAX_WORD)

@@ -23,6 +23,7 @@ const struct hyphen_patterns *hyphen_patterns_for(const char *lang);
  * False, after[] (len entries) untouched, when it has no break or hp is NULL. Any thread.
  */
 #define HYPHEN_MAX_WORD 64
+#define HYPHEN_MAX_BYTES (HYPHEN_MAX_WORD * 4)	/* its UTF-8: the size of after[] a caller needs at most */
 bool hyphen_word(const struct hyphen_patterns *hp, const char *word, int len, bool *after);
 
 #endif

@@ -187,12 +187,18 @@ const char *l10n_alert(const char *lang, const char *type)
 	return found ? found : l10n_callout(lang, type);
 }
 
+/* Written in Han characters and kana (full-width colons, 年月日 dates)? */
+static bool han(enum lang_class c)
+{
+	return c == LC_HANS || c == LC_HANT || c == LC_JA;
+}
+
 void l10n_lead(GString *out, const char *lang, enum l10n_label which)
 {
 	enum lang_class c = classify(lang);
 
 	g_string_append(out, labels[which][c]);
-	if (c == LC_HANS || c == LC_HANT || c == LC_JA)
+	if (han(c))
 		g_string_append(out, "：");
 	else if (which == L_AUTHOR && c != LC_KO && c != LC_RU)
 		g_string_append(out, " ");	/* "By", "Par", "Von": a word that leads into the name */
@@ -261,8 +267,8 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 		break;
 	}
 	if (with_time && d->has_time)
-		g_string_append_printf(out, "%s%02d:%02d", c == LC_HANS || c == LC_HANT || c == LC_JA || c == LC_KO
-				       ? " " : ", ", g_date_time_get_hour(local), g_date_time_get_minute(local));
+		g_string_append_printf(out, "%s%02d:%02d", han(c) || c == LC_KO ? " " : ", ",
+				       g_date_time_get_hour(local), g_date_time_get_minute(local));
 	g_date_time_unref(local);
 	g_date_time_unref(utc);
 	g_time_zone_unref(tz);

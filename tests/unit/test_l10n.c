@@ -4,14 +4,22 @@
 
 #include <glib.h>
 
-/* l10n_lead's words for which in lang. */
-static const char *lead(const char *lang, enum l10n_label which)
+/* The one buffer each helper below writes into and returns (read before the next call). */
+static GString *scratch(void)
 {
 	static GString *s;
 
 	if (!s)
 		s = g_string_new(NULL);
 	g_string_truncate(s, 0);
+	return s;
+}
+
+/* l10n_lead's words for which in lang. */
+static const char *lead(const char *lang, enum l10n_label which)
+{
+	GString *s = scratch();
+
 	l10n_lead(s, lang, which);
 	return s->str;
 }
@@ -19,13 +27,10 @@ static const char *lead(const char *lang, enum l10n_label which)
 /* The date written at text (read in UTC), as lang reads it. */
 static const char *date(const char *text, const char *lang, bool with_time)
 {
-	static GString *s;
+	GString *s = scratch();
 	GTimeZone *utc = g_time_zone_new_utc();
 	struct folio_date d;
 
-	if (!s)
-		s = g_string_new(NULL);
-	g_string_truncate(s, 0);
 	if (date_parse(text, utc, &d))
 		l10n_date(s, &d, lang, with_time);
 	g_time_zone_unref(utc);
@@ -34,11 +39,8 @@ static const char *date(const char *text, const char *lang, bool with_time)
 
 static const char *count(const char *lang, unsigned n)
 {
-	static GString *s;
+	GString *s = scratch();
 
-	if (!s)
-		s = g_string_new(NULL);
-	g_string_truncate(s, 0);
 	l10n_article_count(s, lang, n);
 	return s->str;
 }

@@ -534,7 +534,7 @@ int main(void)
 		};
 
 		for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
-			bool after[HYPHEN_MAX_WORD * 4] = { false };
+			bool after[HYPHEN_MAX_BYTES] = { false };
 			const char *w = words[i].word;
 			GString *marked = g_string_new(NULL);
 			char *what = g_strdup_printf("hyphen: %s %s at its points", words[i].lang, w);
@@ -551,7 +551,7 @@ int main(void)
 		}
 	}
 	{
-		bool after[HYPHEN_MAX_WORD * 4] = { false };
+		bool after[HYPHEN_MAX_BYTES] = { false };
 		const struct hyphen_patterns *en = hyphen_patterns_for("en"), *de = hyphen_patterns_for("de-AT");
 
 		CHECK("hyphen: one load per file (en and en-US share it)", en && en == hyphen_patterns_for("en-US"));

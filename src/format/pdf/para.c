@@ -733,6 +733,12 @@ static PangoGlyphString *hyphen_glyphs(struct para *p, int i)
 	return g;
 }
 
+/* Is the character at (or, before a word, ending at) c an apostrophe: ' or ’ (U+2019, from its first byte after a word or its last before one)? */
+static bool apostrophe(const char *text, const char *c)
+{
+	return *c == '\'' || !strncmp(c, "\xE2\x80\x99", 3) || (c - text >= 2 && !strncmp(c - 2, "\xE2\x80\x99", 3));
+}
+
 /*
  * Does the character at (or, before a word, ending at) c join the word to more: a digit, an
  * address's "/", "@" or "_", a hyphen (a compound breaks at its own), an apostrophe
@@ -740,10 +746,7 @@ static PangoGlyphString *hyphen_glyphs(struct para *p, int i)
  */
 static bool word_joined(const char *text, const char *c)
 {
-	if (*c && strchr("/@_-'0123456789", *c))
-		return true;
-	/* ’ (U+2019), from its first byte after a word or its last before one */
-	return !strncmp(c, "\xE2\x80\x99", 3) || (c - text >= 2 && !strncmp(c - 2, "\xE2\x80\x99", 3));
+	return (*c && strchr("/@_-0123456789", *c)) || apostrophe(text, c);
 }
 
 /* Is cluster k a piece of a word to hyphenate (letters, none of them Chinese, Japanese or Korean; not code)? */
@@ -761,12 +764,6 @@ static bool word_letters(struct para *p, int k)
 			return false;
 	}
 	return true;
-}
-
-/* Is the character ending just before c an apostrophe (' or U+2019): "l'" of "l'administration"? */
-static bool after_apostrophe(const char *text, const char *c)
-{
-	return (c > text && c[-1] == '\'') || (c - text >= 3 && !strncmp(c - 3, "\xE2\x80\x99", 3));
 }
 
 /* The patterns for the paragraph's language, when its words may be hyphenated at all (not code), or NULL. */
@@ -791,7 +788,7 @@ static bool hyphenate_words(struct para *p, int from, int to, const struct hyphe
 
 	for (int k0 = from; k0 < to;) {
 		int k1 = k0, start, len, capitals = 0;
-		bool after[HYPHEN_MAX_WORD * 4] = { false }, elided;
+		bool after[HYPHEN_MAX_BYTES] = { false }, elided;
 		const char *text = p->text->str, *before, *end;
 
 		if (!word_letters(p, k0)) {
@@ -806,7 +803,7 @@ static bool hyphenate_words(struct para *p, int from, int to, const struct hyphe
 		end = text + start + len;
 		for (const char *b = text + start; b < end; b = g_utf8_next_char(b))
 			capitals += g_unichar_isupper(g_utf8_get_char(b)) ? 1 : 0;
-		elided = !english && after_apostrophe(text, text + start);
+		elided = !english && before && apostrophe(text, before);	/* "l'" of "l'administration" */
 		/* (a dot inside a name: "example.com", "notes.txt") */
 		if (capitals < 2 && (!before || elided || (!word_joined(text, before) && *before != '.'))
 		    && !word_joined(text, end) && !(*end == '.' && g_ascii_isalnum(end[1]))

@@ -73,8 +73,8 @@ struct para_line {
 	double ascent, descent;		/* above and below the baseline, half-leading included */
 	bool last;			/* ends the paragraph or a forced line break: not justified */
 	GPtrArray *runs;		/* of struct para_run *, left to right */
-	/* An English word broken at this line's end: the hyphen set after the last run (no text of
-	   the paragraph's: drawn as an artifact of the word, which reads whole), or NULL. */
+	/* A word broken at this line's end: the hyphen set after the last run (no text of the
+	   paragraph's: drawn inside the word's own text, which reads whole), or NULL. */
 	PangoGlyphString *hyphen;
 	PangoFont *hyphen_font;
 	const struct para_style *hyphen_style;
