@@ -44,6 +44,7 @@ struct batch {
 	guint shard, shards;
 	GPtrArray *entries;	/* of struct entry * */
 	GHashTable *done;	/* --resume: book -> fingerprint of its last success */
+	GHashTable *trees;	/* source folder -> digest of every file under it, taken once a run */
 	int status_fd;
 };
 
@@ -454,8 +455,27 @@ static void add_tree(GChecksum *sum, const char *path, int depth)
 	g_ptr_array_free(names, TRUE);
 }
 
+/*
+ * The digest of every file under a source folder, taken at its first book: files are taken not to
+ * change during the run, and 300 books of one collection stated its 1,000 files 300 times.
+ */
+static const char *tree_digest(struct batch *bt, const char *path)
+{
+	char *digest = g_hash_table_lookup(bt->trees, path);
+
+	if (!digest) {
+		GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+
+		add_tree(sum, path, 0);
+		digest = g_strdup(g_checksum_get_string(sum));
+		g_checksum_free(sum);
+		g_hash_table_insert(bt->trees, g_strdup(path), digest);
+	}
+	return digest;
+}
+
 /* What a book's bytes follow from: folio, the settings, every input file, the state of a digest. */
-static char *fingerprint(const struct entry *e)
+static char *fingerprint(struct batch *bt, const struct entry *e)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	const char *files[] = { e->o.theme, e->o.css, e->o.cover, e->o.state, e->o.config };
@@ -469,7 +489,7 @@ static char *fingerprint(const struct entry *e)
 	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
 	g_checksum_update(sum, (const guchar *)e->settings, -1);
 	for (guint i = 0; i < e->o.sources->len; i++)
-		add_tree(sum, g_ptr_array_index(e->o.sources, i), 0);
+		g_checksum_update(sum, (const guchar *)tree_digest(bt, g_ptr_array_index(e->o.sources, i)), -1);
 	for (size_t i = 0; i < G_N_ELEMENTS(files); i++)
 		if (files[i])
 			add_stat(sum, files[i]);
@@ -778,6 +798,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 	if (status == 0) {
 		if (bt.resume)
 			read_status(&bt);
+		bt.trees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		fonts_reuse(true);
 		/* Each source collection is read and parsed once for all the books that read it alike. */
 		loadcache_enable(true);
@@ -787,7 +808,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 		for (guint i = bt.shard; i < bt.entries->len; i += bt.shards) {
 			struct entry *e = g_ptr_array_index(bt.entries, i);
 			struct result r = { .pages = -1 };
-			char *key = fingerprint(e);
+			char *key = fingerprint(&bt, e);
 			const char *was = bt.done ? g_hash_table_lookup(bt.done, e->name) : NULL;
 			gint64 t0 = g_get_monotonic_time();
 
@@ -825,6 +846,8 @@ int batch_main(int argc, char **argv, const char *datadir)
 		close(bt.status_fd);
 	if (bt.done)
 		g_hash_table_destroy(bt.done);
+	if (bt.trees)
+		g_hash_table_destroy(bt.trees);
 	g_ptr_array_free(bt.entries, TRUE);
 	g_free(bt.status_path);
 	g_free(task);
