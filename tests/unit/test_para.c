@@ -658,6 +658,53 @@ int main(void)
 			g_string_free(got, TRUE);
 			para_free(u);
 		}
+		/* At most three lines in a row end with a hyphen, set or written ("IG-003", "anti-"): two
+		   corpus paragraphs that gave ladders of five and six lines on A5, at measures of 20 to 32
+		   em (narrower, a fourth may still come where the lines without it would be stretched
+		   past their limit). */
+		{
+			const char *ladders[] = {
+				"Dr. Siman added that IntraGel is continuing to advance additional candidates built on "
+				"the broadly applicable SRGel platform, including its internally developed IG-003 with "
+				"GLP-1 analogues for weight management, along with monoclonal antibody and peptide "
+				"programs developed through ongoing collaborations.",
+				"The agreement gives VISUfarma exclusive rights to undertake regulatory activities, "
+				"commercialization, marketing, promotion, distribution, and sale of Yuvezzi (carbachol "
+				"and brimonidine tartrate ophthalmic solution) 2.75%/0.1%, a proprietary ophthalmic "
+				"product indicated for the treatment of presbyopia in adults, across the European Union, "
+				"the United Kingdom, Switzerland, Norway, and Iceland.",
+			};
+			int longest = 0, hyphenated = 0;
+
+			for (size_t i = 0; i < G_N_ELEMENTS(ladders); i++)
+				for (int w = 200; w <= 320; w += 2) {
+					struct para_settings s4 = s2;
+					struct para *u;
+					int run = 0;
+
+					s4.width = w;
+					u = para_new(ctx, &s4);
+					para_add(u, ladders[i], -1, &serif);
+					n = para_layout(u);
+					for (int k = 0; k < n; k++) {
+						const struct para_line *l = para_line(u, k);
+						bool ends = l->hyphen || para_text(u)[l->end - 1] == '-';
+
+						run = ends ? run + 1 : 0;
+						hyphenated += ends;
+						longest = MAX(longest, run);
+					}
+					para_free(u);
+				}
+			CHECK("para: lines end with a hyphen in these paragraphs", hyphenated > 0);
+			{
+				char *what = g_strdup_printf("para: no more than three hyphens in a row at these measures "
+							     "(longest: %d)", longest);
+
+				CHECK(what, longest <= 3);
+				g_free(what);
+			}
+		}
 		/* In French a word after an elision's apostrophe is hyphenated; in English a contraction's parts are not. */
 		for (int fr = 0; fr < 2; fr++) {
 			struct para_settings s4 = s2;

@@ -51,6 +51,9 @@ enum {
 #define PRETOLERANCE 100.0		/* lines all this good or better: no hyphens tried (TeX's \pretolerance) */
 #define DOUBLE_HYPHEN_DEMERITS 10000.0	/* two hyphenated lines in a row (TeX's \doublehyphendemerits) */
 #define FINAL_HYPHEN_DEMERITS 5000.0	/* the paragraph's last line after a hyphen (\finalhyphendemerits) */
+#define HYPHEN_LADDER 3			/* hyphens ending lines in a row, at most (Bringhurst: three) */
+#define LADDER_DEMERITS 1e8		/* a line beyond that: as bad as a line stretched to its limit */
+#define LADDER_CLASSES (HYPHEN_LADDER + 2)	/* nodes by hyphens in a row: none, 1 .. the limit, beyond */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
 #define PENALTY_HYPHEN 50		/* a word hyphenated (TeX's \hyphenpenalty) */
 #define PENALTY_NO_BREAK_SPACE 100	/* after a no-break space, in a run of words they join wider than the measure */
@@ -103,6 +106,7 @@ struct node {
 	int pos;			/* the line starts at this cluster */
 	int prev;			/* index of the node of the line before, -1 */
 	double demerits;
+	int ladder;			/* lines in a row ending with a hyphen, the one ending at pos the last */
 };
 
 struct para {
@@ -1145,22 +1149,44 @@ static bool too_short(struct para *p, const struct sums *s, int a, int v)
 	return f.width + f.cap < avail_for(p, a);
 }
 
-/* Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. */
+/* Does the line that ends before cluster b, its last visible one before v, end with a hyphen (set or written)? */
+static bool ends_with_hyphen(struct para *p, int b, int v)
+{
+	const char *end;
+
+	if (cl(p, b)->hyphen)
+		return true;
+	if (v <= 0)
+		return false;
+	end = p->text->str + cl(p, v - 1)->end;
+	return end[-1] == '-' || (cl(p, v - 1)->end >= 3 && !memcmp(end - 3, "\xe2\x80\x90", 3));
+}
+
+/*
+ * Total-fit line breaking (Knuth-Plass) of clusters [s0, s1); appends line ends to out. No more
+ * than HYPHEN_LADDER lines in a row end with a hyphen, unless the lines without would be stretched
+ * past their limit.
+ */
 static void break_total_fit(struct para *p, const struct sums *s, struct node *nodes, int s0, int s1,
 			    GArray *out)
 {
 	int nn = 0, first = 0, n_before = (int)out->len;
 	bool para_end = s1 == (int)p->clusters->len;
 
-	nodes[nn++] = (struct node){ s0, -1, 0 };
+	nodes[nn++] = (struct node){ s0, -1, 0, 0 };
 	for (int b = s0 + 1; b <= s1; b++) {
-		bool end = b == s1;
-		int v, best_i = -1, fill_end = nn;
-		double best = INFINITY, penalty;
+		bool end = b == s1, hyphenated;
+		int v, fill_end = nn, best_i[LADDER_CLASSES];
+		double best[LADDER_CLASSES], least = INFINITY, penalty;
 
 		if (!end && !breakpoint(p, b))
 			continue;
 		v = p->vis[b];
+		hyphenated = !end && ends_with_hyphen(p, b, v);
+		for (int k = 0; k < LADDER_CLASSES; k++) {
+			best[k] = INFINITY;
+			best_i[k] = -1;
+		}
 		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
 		/* (a break with no hyphen in a word that has hyphenation points: as bad as a ragged line) */
 		if (!end && cl(p, b)->emergency && hyphen_in_word(p, b, s1))
@@ -1184,19 +1210,20 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 		for (int pass = 0; pass < 2; pass++) {
 			int from = pass == 0 ? first : MAX(first, fill_end), to = pass == 0 ? fill_end : nn;
 
-			if (pass == 1 && best < BADNESS_RAGGED * BADNESS_RAGGED / 10)
+			if (pass == 1 && least < BADNESS_RAGGED * BADNESS_RAGGED / 10)
 				break;
 			for (int i = from; i < to; i++) {
-				int a = nodes[i].pos;
+				int a = nodes[i].pos, k = hyphenated ? MIN(nodes[i].ladder + 1, HYPHEN_LADDER + 1) : 0;
 				gint64 avail = avail_for(p, a);
 				struct fit f;
 				double bad, d;
 
 				fit_line(p, s, a, v, &f);
 				if (f.width - f.shrink > avail) {
-					/* Overfull now, and for every later break too: no longer a line start. */
+					/* Overfull now, and for every later break too: no longer a line start
+					   (nor are the other nodes at a, which come after it). */
 					first = i + 1;
-					if (i < nn - 1 || best_i >= 0)
+					if (i < nn - 1 || least < INFINITY)
 						continue;
 					/* Nothing fits: a piece wider than the measure; take it rather than lose it. */
 					d = nodes[i].demerits + 1e12;
@@ -1208,17 +1235,23 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 					/* (a line starting at a hyphen point follows a hyphenated line) */
 					if (a > 0 && cl(p, a)->hyphen)
 						d += end ? FINAL_HYPHEN_DEMERITS : cl(p, b)->hyphen ? DOUBLE_HYPHEN_DEMERITS : 0;
+					if (k > HYPHEN_LADDER)
+						d += LADDER_DEMERITS;
 				}
-				if (d < best) {
-					best = d;
-					best_i = i;
+				if (d < best[k]) {
+					best[k] = d;
+					best_i[k] = i;
 				}
+				least = MIN(least, d);
 			}
 		}
-		if (best_i >= 0)
-			nodes[nn++] = (struct node){ b, best_i, best };
+		/* One node for each count of hyphens in a row that reaches b: the best path with fewer
+		   may be worse here and better later, where a fourth hyphen would be needed. */
+		for (int k = 0; k < LADDER_CLASSES; k++)
+			if (best_i[k] >= 0)
+				nodes[nn++] = (struct node){ b, best_i[k], best[k], k };
 	}
-	/* The last node ends the segment; walk back to its first line. */
+	/* The last node ends the segment (its line has no hyphen: one node); walk back to its first line. */
 	for (int i = nn - 1; i > 0; i = nodes[i].prev) {
 		int e = nodes[i].pos;
 
@@ -1678,7 +1711,7 @@ int para_layout(struct para *p)
 	s.cap[n] = s.cap[n - 1];
 	s.comfort[n] = s.comfort[n - 1];
 	s.shrink[n] = s.shrink[n - 1];
-	nodes = g_new(struct node, n + 1);
+	nodes = g_new(struct node, (gsize)(n + 1) * LADDER_CLASSES);
 	ends = g_array_new(FALSE, FALSE, sizeof(int));
 	break_lines(p, &s, nodes, ends);
 	/* As TeX does: words are hyphenated only where the lines without would look worse than that. */
