@@ -1167,12 +1167,15 @@ static bool ends_with_hyphen(struct para *p, int b, int v)
  * than HYPHEN_LADDER lines in a row end with a hyphen, unless the lines without would be stretched
  * past their limit.
  */
-static void break_total_fit(struct para *p, const struct sums *s, struct node *nodes, int s0, int s1,
-			    GArray *out)
+static void break_total_fit(struct para *p, const struct sums *s, GArray *nodes_, int s0, int s1, GArray *out)
 {
 	int nn = 0, first = 0, n_before = (int)out->len;
 	bool para_end = s1 == (int)p->clusters->len;
+	struct node *nodes;
 
+	/* (grown as nodes come: most breaks have one, a hyphen up to LADDER_CLASSES) */
+	g_array_set_size(nodes_, MAX(nodes_->len, (guint)(s1 - s0 + 1)));
+	nodes = (struct node *)(void *)nodes_->data;
 	nodes[nn++] = (struct node){ s0, -1, 0, 0 };
 	for (int b = s0 + 1; b <= s1; b++) {
 		bool end = b == s1, hyphenated;
@@ -1247,6 +1250,10 @@ static void break_total_fit(struct para *p, const struct sums *s, struct node *n
 		}
 		/* One node for each count of hyphens in a row that reaches b: the best path with fewer
 		   may be worse here and better later, where a fourth hyphen would be needed. */
+		if ((guint)(nn + LADDER_CLASSES) > nodes_->len) {
+			g_array_set_size(nodes_, nodes_->len * 2 + LADDER_CLASSES);
+			nodes = (struct node *)(void *)nodes_->data;
+		}
 		for (int k = 0; k < LADDER_CLASSES; k++)
 			if (best_i[k] >= 0)
 				nodes[nn++] = (struct node){ b, best_i[k], best[k], k };
@@ -1635,7 +1642,7 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 }
 
 /* The line ends of every segment (between forced breaks) into ends. */
-static void break_lines(struct para *p, const struct sums *s, struct node *nodes, GArray *ends)
+static void break_lines(struct para *p, const struct sums *s, GArray *nodes, GArray *ends)
 {
 	int n = (int)p->clusters->len;
 
@@ -1674,7 +1681,7 @@ int para_layout(struct para *p)
 	int n;
 	struct sums s;
 	gint64 *block;
-	struct node *nodes;
+	GArray *nodes;
 	GArray *ends;
 
 	if (p->laid_out)
@@ -1711,7 +1718,7 @@ int para_layout(struct para *p)
 	s.cap[n] = s.cap[n - 1];
 	s.comfort[n] = s.comfort[n - 1];
 	s.shrink[n] = s.shrink[n - 1];
-	nodes = g_new(struct node, (gsize)(n + 1) * LADDER_CLASSES);
+	nodes = g_array_new(FALSE, FALSE, sizeof(struct node));
 	ends = g_array_new(FALSE, FALSE, sizeof(int));
 	break_lines(p, &s, nodes, ends);
 	/* As TeX does: words are hyphenated only where the lines without would look worse than that. */
@@ -1727,7 +1734,7 @@ int para_layout(struct para *p)
 		a = (guint)e;
 	}
 	g_array_free(ends, TRUE);
-	g_free(nodes);
+	g_array_free(nodes, TRUE);
 	g_free(block);
 	g_free(p->vis);
 	p->vis = NULL;
