@@ -90,3 +90,23 @@ for want, font in ((names, "NotoSerif-Bold.ttf"), (items, "NotoSerif-Regular.ttf
     missing = want - cmap(font)
     assert want and not missing, "%s lacks %r" % (font, "".join(sorted(map(chr, missing)))[:40])
 ' "$TMP/fonts.epub"
+
+# A language written without Han or Hangul takes the Latin faces first, as in the PDF (not only
+# the few the stylesheet once named): a Russian or French page's body is .latin, a Korean one's is
+# not, and the subsets follow (the Russian text in Noto Serif, so no Noto Serif CJK SC is packed).
+"$FOLIO" tests/pdf/languages -q --offline --embed-fonts -o "$TMP/langs.epub"
+check "latin: Russian, French, German pages are body.latin, the Korean one is not" /usr/bin/python3 -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); seen = {}
+for n in z.namelist():
+    if re.match(r"EPUB/a\d+\.xhtml$", n):
+        x = z.read(n).decode()
+        lang = re.search(r"<html[^>]* lang=\"([^\"]+)\"", x).group(1)
+        seen[lang] = "latin" in re.search(r"<body class=\"([^\"]*)\"", x).group(1).split()
+assert seen.get("ru") and seen.get("fr") and seen.get("de") and seen.get("ko") is False, seen
+' "$TMP/langs.epub"
+unzip -Z1 "$TMP/langs.epub" >"$TMP/langs.list"
+contains "latin: Russian text embedded in the Latin serif" "$TMP/langs.list" '^EPUB/fonts/NotoSerif-Regular\.ttf$'
+lacks "latin: ... not in the Chinese one (the book has no Chinese)" "$TMP/langs.list" '^EPUB/fonts/NotoSerifCJKSC-Regular\.otf$'
+contains "latin: the stylesheet sets body.latin in the Latin serif, hyphenated, three hyphens in a row at most" \
+	<($textof "$TMP/langs.epub" EPUB/css/epub.css | tr -d '\n') 'body\.latin \{[^}]*"Noto Serif"[^}]*hyphens: auto;[^}]*hyphenate-limit-lines: 3;'

@@ -1,5 +1,6 @@
 /* fontuse.c - which characters the book sets in which font stack of the stylesheet, read from its pages. */
 #include "format/epub/fontuse.h"
+#include "format/epub/xhtml.h"
 
 #include <string.h>
 #include <libxml/parser.h>
@@ -85,11 +86,9 @@ static bool lang_is(const char *lang, const char *range)
 	return lang && !g_ascii_strncasecmp(lang, range, n) && (lang[n] == '\0' || lang[n] == '-');
 }
 
-/* The stylesheet's serif stack for a body in lang: body:lang(...) rules. */
+/* The stylesheet's serif stack for a body in lang (not body.latin): body:lang(...) rules. */
 static enum font_script serif_script(const char *lang)
 {
-	static const char *const latin[] = { "en", "fr", "de", "es", "it", "pt", "nl" };
-
 	if (lang_is(lang, "zh-Hant") || lang_is(lang, "zh-TW") || lang_is(lang, "zh-MO"))
 		return SCRIPT_TC;
 	if (lang_is(lang, "zh-HK"))
@@ -98,14 +97,11 @@ static enum font_script serif_script(const char *lang)
 		return SCRIPT_JP;
 	if (lang_is(lang, "ko"))
 		return SCRIPT_KR;
-	for (size_t i = 0; i < G_N_ELEMENTS(latin); i++)
-		if (lang_is(lang, latin[i]))
-			return SCRIPT_LATIN;
 	return SCRIPT_SC;
 }
 
 /* Its sans-serif and monospace stacks, chosen by the element's own language (:lang(...) h1, code). */
-static enum font_script element_script(const char *lang, enum font_kind kind)
+static enum font_script element_script(const char *lang)
 {
 	if (lang_is(lang, "zh-Hant") || lang_is(lang, "zh-TW"))
 		return SCRIPT_TC;
@@ -113,14 +109,13 @@ static enum font_script element_script(const char *lang, enum font_kind kind)
 		return SCRIPT_HK;
 	if (lang_is(lang, "ja"))
 		return SCRIPT_JP;
-	if (kind == FONT_SANS && lang_is(lang, "en"))
-		return SCRIPT_LATIN;
 	return SCRIPT_SC;
 }
 
 struct context {
 	enum font_kind kind;
 	bool bold, italic, placeholder;
+	bool latin;		/* in body.latin: the text and headings take the Latin stacks */
 	const char *lang;	/* the element's language */
 	const char *body_lang;
 };
@@ -168,6 +163,8 @@ static void enter_element(xmlNode *n, struct context *c, xmlChar **lang_held)
 		if (!strcmp((const char *)n->name, "body") || !strcmp((const char *)n->name, "html"))
 			c->body_lang = c->lang;
 	}
+	if (!strcmp((const char *)n->name, "body") && has_class(n, XHTML_LATIN_CLASS))
+		c->latin = true;
 	if (named(n, sans))
 		c->kind = FONT_SANS;
 	for (int i = 0; sans_classes[i]; i++)
@@ -200,7 +197,8 @@ static void walk(struct font_use *u, xmlNode *n, struct context c)
 			if (lang)
 				xmlFree(lang);
 		} else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content) {
-			enum font_script s = c.kind == FONT_SERIF ? serif_script(c.body_lang) : element_script(c.lang, c.kind);
+			enum font_script s = c.latin && c.kind != FONT_MONO ? SCRIPT_LATIN
+					     : c.kind == FONT_SERIF ? serif_script(c.body_lang) : element_script(c.lang);
 
 			font_use_text(u, font_stack(c.kind, c.bold, c.italic, s), (const char *)k->content);
 		}

@@ -109,8 +109,15 @@ void xhtml_begin(GString *out, const char *lang, const char *title, const char *
 	xml_escape(out, xhtml_title(title), -1);
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
 			     "</head>\n<body");
-	if (body_class)
-		xml_attr(out, "class", body_class);
+	/* A language written without Han or Hangul takes the Latin faces first, as in the PDF (layout_article.c). */
+	if (body_class || !langtag_is_cjk(lang)) {
+		GString *cls = g_string_new(body_class);
+
+		if (!langtag_is_cjk(lang))
+			g_string_append_printf(cls, "%s" XHTML_LATIN_CLASS, cls->len ? " " : "");
+		xml_attr(out, "class", cls->str);
+		g_string_free(cls, TRUE);
+	}
 	g_string_append(out, ">\n");
 }
 

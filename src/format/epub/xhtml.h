@@ -10,6 +10,8 @@
 #define XHTML_CSS_HREF "css/epub.css"
 /* The class of the html element of a page set vertically (--writing-mode vertical-rl). */
 #define XHTML_VERTICAL_CLASS "vertical"
+/* The body class of a page whose language is not Chinese, Japanese or Korean (templates/epub.css). */
+#define XHTML_LATIN_CLASS "latin"
 
 /* The page a's XHTML lives in: "a0003.xhtml"; g_free. */
 char *xhtml_file_name(const struct article *a);
