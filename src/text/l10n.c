@@ -170,15 +170,12 @@ const char *l10n_callout(const char *lang, const char *kind)
 
 const char *l10n_alert(const char *lang, const char *type)
 {
-	/* GitHub's five alerts, as GitHub names them; the others are a theme's notes. */
+	/* GitHub's five alerts, as GitHub names them where a theme's note of that kind is titled
+	   otherwise (NOTE and WARNING are titled as the notes are: l10n_callout). */
 	static const struct titled alerts[] = {
-		{ "|note|", { "Note", "注意", "注意", "注記", "참고",
-			      "Remarque", "Hinweis", "Nota", "Nota", "Nota", "Примечание" } },
 		{ "|tip|", { "Tip", "提示", "提示", "ヒント", "팁", "Conseil", "Tipp", "Consejo", "Suggerimento", "Dica", "Совет" } },
 		{ "|important|", { "Important", "重要", "重要", "重要", "중요",
 				   "Important", "Wichtig", "Importante", "Importante", "Importante", "Важно" } },
-		{ "|warning|", { "Warning", "警告", "警告", "警告", "경고",
-				 "Avertissement", "Warnung", "Advertencia", "Avviso", "Aviso", "Предупреждение" } },
 		{ "|caution|", { "Caution", "小心", "小心", "注意", "주의",
 				 "Attention", "Vorsicht", "Precaución", "Attenzione", "Cuidado", "Осторожно" } },
 	};

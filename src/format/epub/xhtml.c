@@ -100,6 +100,8 @@ static void put_lang(GString *out, const char *lang)
 
 void xhtml_begin(GString *out, const char *lang, const char *title, const char *body_class, bool vertical)
 {
+	bool latin = !langtag_is_cjk(lang);
+
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	put_lang(out, lang);
@@ -110,10 +112,10 @@ void xhtml_begin(GString *out, const char *lang, const char *title, const char *
 	g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" XHTML_CSS_HREF "\"/>\n"
 			     "</head>\n<body");
 	/* A language written without Han or Hangul takes the Latin faces first, as in the PDF (layout_article.c). */
-	if (body_class || !langtag_is_cjk(lang)) {
+	if (body_class || latin) {
 		GString *cls = g_string_new(body_class);
 
-		if (!langtag_is_cjk(lang))
+		if (latin)
 			g_string_append_printf(cls, "%s" XHTML_LATIN_CLASS, cls->len ? " " : "");
 		xml_attr(out, "class", cls->str);
 		g_string_free(cls, TRUE);

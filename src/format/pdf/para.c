@@ -1152,14 +1152,14 @@ static bool too_short(struct para *p, const struct sums *s, int a, int v)
 /* Does the line that ends before cluster b, its last visible one before v, end with a hyphen (set or written)? */
 static bool ends_with_hyphen(struct para *p, int b, int v)
 {
-	const char *end;
+	gunichar last;
 
 	if (cl(p, b)->hyphen)
 		return true;
 	if (v <= 0)
 		return false;
-	end = p->text->str + cl(p, v - 1)->end;
-	return end[-1] == '-' || (cl(p, v - 1)->end >= 3 && !memcmp(end - 3, "\xe2\x80\x90", 3));
+	last = g_utf8_get_char(g_utf8_prev_char(p->text->str + cl(p, v - 1)->end));
+	return last == '-' || last == 0x2010;	/* HYPHEN-MINUS, HYPHEN */
 }
 
 /*
@@ -1167,15 +1167,15 @@ static bool ends_with_hyphen(struct para *p, int b, int v)
  * than HYPHEN_LADDER lines in a row end with a hyphen, unless the lines without would be stretched
  * past their limit.
  */
-static void break_total_fit(struct para *p, const struct sums *s, GArray *nodes_, int s0, int s1, GArray *out)
+static void break_total_fit(struct para *p, const struct sums *s, GArray *store, int s0, int s1, GArray *out)
 {
 	int nn = 0, first = 0, n_before = (int)out->len;
 	bool para_end = s1 == (int)p->clusters->len;
 	struct node *nodes;
 
-	/* (grown as nodes come: most breaks have one, a hyphen up to LADDER_CLASSES) */
-	g_array_set_size(nodes_, MAX(nodes_->len, (guint)(s1 - s0 + 1)));
-	nodes = (struct node *)(void *)nodes_->data;
+	/* (store grows as nodes come: most breaks have one, a hyphen up to LADDER_CLASSES) */
+	g_array_set_size(store, MAX(store->len, (guint)(s1 - s0 + 1)));
+	nodes = (struct node *)(void *)store->data;
 	nodes[nn++] = (struct node){ s0, -1, 0, 0 };
 	for (int b = s0 + 1; b <= s1; b++) {
 		bool end = b == s1, hyphenated;
@@ -1250,9 +1250,9 @@ static void break_total_fit(struct para *p, const struct sums *s, GArray *nodes_
 		}
 		/* One node for each count of hyphens in a row that reaches b: the best path with fewer
 		   may be worse here and better later, where a fourth hyphen would be needed. */
-		if ((guint)(nn + LADDER_CLASSES) > nodes_->len) {
-			g_array_set_size(nodes_, nodes_->len * 2 + LADDER_CLASSES);
-			nodes = (struct node *)(void *)nodes_->data;
+		if ((guint)(nn + LADDER_CLASSES) > store->len) {
+			g_array_set_size(store, store->len * 2 + LADDER_CLASSES);
+			nodes = (struct node *)(void *)store->data;
 		}
 		for (int k = 0; k < LADDER_CLASSES; k++)
 			if (best_i[k] >= 0)
