@@ -11,6 +11,7 @@
 #include "base/xmlesc.h"
 #include "format/cover.h"
 #include "format/fonts.h"
+#include "format/pdf/cairo_cff.h"
 #include "format/pdf/cairo_zlib.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
@@ -611,7 +612,10 @@ static void cairo_page(struct device *d, const struct page *p)
 		for (guint i = 0; i < p->boxes->len; i++)
 			plain_box(c, p, &g_array_index(p->boxes, struct box, i));
 	cairo_restore(c->cr);
+	/* Cairo reads only the head of a CJK face's CFF table to see it is CID-keyed (cairo_cff.h). */
+	cairo_cff_page_begin();
 	cairo_show_page(c->cr);
+	cairo_cff_page_end();
 }
 
 static bool cairo_finish(struct device *d)
