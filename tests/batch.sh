@@ -84,10 +84,6 @@ contains "batch: the first book reads the collection, the five after it reuse it
 	"^read reused reused reused reused reused$"
 contains "batch: a closing note counts the collections read and the books that reused them" "$TMP/m.err" \
 	"note: 1 source collection read and parsed once for 6 books: 5 reused"
-# b04 and b05 hold b00's and b01's articles: their paragraphs are shaped once (and the books are the
-# single runs', above: b05's checked byte for byte).
-contains "batch: a closing note counts the paragraphs shaped for one book that served another" "$TMP/m.err" \
-	"note: [1-9][0-9]* paragraphs? shaped for one book served another [1-9][0-9]* times?"
 # Reading's messages are said again for each book that reuses it, so --strict fails a book as a run of its own does.
 mkdir -p "$TMP/wcoll"
 printf -- '---\ntitle: "一"\ndate: 2025-03-01\n---\n\n正文一。\n\n{{< mystery >}}\n' >"$TMP/wcoll/a.md"

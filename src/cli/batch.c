@@ -22,7 +22,6 @@
 #include "cli/digest.h"
 #include "cli/writer.h"
 #include "format/fonts.h"
-#include "format/pdf/shapecache.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
 #include "read/loadcache.h"
@@ -777,7 +776,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 {
 	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1 };
 	int status = parse_args(&bt, argc, argv);
-	guint total = 0, done = 0, failed = 0, n_read, n_reused, n_most, n_found, n_kept;
+	guint total = 0, done = 0, failed = 0, n_read, n_reused, n_most;
 	GHashTable *last_use;
 	gint64 start = g_get_monotonic_time();
 	char *task = NULL;
@@ -801,8 +800,6 @@ int batch_main(int argc, char **argv, const char *datadir)
 			read_status(&bt);
 		bt.trees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		fonts_reuse(true);
-		/* An article in several books is shaped once (its pages are set again, for each book's pages). */
-		shapecache_keep(true);
 		/* Each source collection is read and parsed once for all the books that read it alike. */
 		loadcache_enable(true);
 		last_use = last_uses(&bt);
@@ -837,11 +834,6 @@ int batch_main(int argc, char **argv, const char *datadir)
 				  "earlier book read (%u kept at most at once)", n_read, n_read == 1 ? "" : "s",
 				  n_read + n_reused, n_reused, n_most);
 		loadcache_enable(false);
-		shapecache_counts(&n_found, &n_kept);
-		if (n_found)
-			diag_note(NULL, 0, "%u paragraph%s shaped for one book served another %u time%s", n_kept,
-				  n_kept == 1 ? "" : "s", n_found, n_found == 1 ? "" : "s");
-		shapecache_keep(false);
 		g_hash_table_destroy(last_use);
 		if (failed) {
 			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",

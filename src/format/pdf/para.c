@@ -3,14 +3,12 @@
 
 #include <math.h>
 #include <string.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "text/clreq.h"
 #include "text/hyphen.h"
 #include "text/textnorm.h"
 #include "base/xmlesc.h"
 #include "format/fonts.h"
-#include "format/pdf/shapecache.h"
 
 /*
  * How a paragraph is set:
@@ -452,81 +450,15 @@ static void add_item(struct para *p, PangoItem *item, const struct para_style *s
 	g_ptr_array_add(p->styles, (gpointer)style);
 }
 
-/*
- * The digest of everything shape() reads (shapecache.h): the text, the languages, the font set-up,
- * and each span's place, font and whether it is code (whose box drawing is narrowed).
- */
-static void shape_key(const struct para *p, guint8 key[SHAPECACHE_KEY])
-{
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	PangoFontMap *map = pango_context_get_font_map(p->ctx);
-	FcConfig *cfg = PANGO_IS_FC_FONT_MAP(map) ? pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map)) : NULL;
-	PangoLanguage *given[2] = { pango_context_get_language(p->ctx), p->set.lang };
-	const char *langs[2];
-	gint64 len = (gint64)p->text->len;
-	gsize size = SHAPECACHE_KEY;
-
-	g_checksum_update(sum, (const guchar *)&cfg, sizeof cfg);
-	for (int i = 0; i < 2; i++) {
-		langs[i] = given[i] ? pango_language_to_string(given[i]) : "";
-		g_checksum_update(sum, (const guchar *)langs[i], (gssize)strlen(langs[i]) + 1);
-	}
-	g_checksum_update(sum, (const guchar *)&len, sizeof len);
-	g_checksum_update(sum, (const guchar *)p->text->str, (gssize)p->text->len);
-	for (guint i = 0; i < p->spans->len; i++) {
-		const struct span *sp = &g_array_index(p->spans, struct span, i);
-		char *desc = pango_font_description_to_string(sp->style->font);
-		gint32 nums[5] = { sp->start, sp->end, sp->style->mono,
-				   pango_font_description_get_size(sp->style->font),
-				   pango_font_description_get_size_is_absolute(sp->style->font) };
-
-		g_checksum_update(sum, (const guchar *)nums, sizeof nums);
-		g_checksum_update(sum, (const guchar *)desc, (gssize)strlen(desc) + 1);
-		g_free(desc);
-	}
-	g_checksum_get_digest(sum, key, &size);
-	g_checksum_free(sum);
-}
-
-/* The paragraph's items and glyphs as kept (shapecache.h), each item in its span's style: false if none are. */
-static bool shape_kept(struct para *p, const guint8 key[SHAPECACHE_KEY])
-{
-	int mark_run = 0;
-	guint span = 0;
-
-	if (!shapecache_find(key, pango_context_get_font_map(p->ctx), p->items, p->glyphs, &mark_run))
-		return false;
-	p->mark_run = MAX(p->mark_run, mark_run);
-	for (guint i = 0; i < p->items->len; i++) {
-		PangoItem *item = g_ptr_array_index(p->items, i);
-
-		/* The span shape() gave the item: the first that ends after its start. */
-		while (span + 1 < p->spans->len && g_array_index(p->spans, struct span, span).end <= item->offset)
-			span++;
-		g_ptr_array_add(p->styles, (gpointer)g_array_index(p->spans, struct span, span).style);
-		fonts_pin(item->analysis.font);
-	}
-	return true;
-}
-
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
-	PangoAttrList *attrs;
+	PangoAttrList *attrs = pango_attr_list_new();
 	GList *items, *l;
 	const char *text = p->text->str;
 	int len = (int)p->text->len;
 	guint span = 0;
-	guint8 key[SHAPECACHE_KEY];
-	bool keep = shapecache_on();
 
-	tame_bidi_controls(p->text->str, len);
-	if (keep) {
-		shape_key(p, key);
-		if (shape_kept(p, key))
-			return;
-	}
-	attrs = pango_attr_list_new();
 	if (p->set.lang) {
 		PangoAttribute *a = pango_attr_language_new(p->set.lang);
 
@@ -540,6 +472,7 @@ static void shape(struct para *p)
 		a->end_index = (guint)s->end;
 		pango_attr_list_insert(attrs, a);
 	}
+	tame_bidi_controls(p->text->str, len);
 	/* Narrowing code measures fonts not yet pinned and fills a table all threads share: under the fonts' lock. */
 	for (guint i = 0; i < p->spans->len; i++) {
 		const struct span *s = &g_array_index(p->spans, struct span, i);
@@ -588,8 +521,6 @@ static void shape(struct para *p)
 		keep_selectors(g, text + item->offset);
 		g_ptr_array_add(p->glyphs, g);
 	}
-	if (keep)
-		shapecache_put(key, pango_context_get_font_map(p->ctx), p->items, p->glyphs, p->mark_run);
 }
 
 /*
