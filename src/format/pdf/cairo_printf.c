@@ -172,6 +172,14 @@ static int put(char *s, size_t maxlen, const char *text, size_t len)
 	return (int)len;
 }
 
+/* fmt is want (both short: a loop the compiler keeps inline, not a call of strcmp per number). */
+static inline bool is(const char *fmt, const char *want)
+{
+	while (*want && *fmt == *want)
+		fmt++, want++;
+	return *fmt == *want;
+}
+
 int cairo_printf_format(char *s, size_t maxlen, const char *fmt, va_list ap)
 {
 	char buf[64], *end = buf + sizeof buf, *p = NULL;
@@ -180,25 +188,25 @@ int cairo_printf_format(char *s, size_t maxlen, const char *fmt, va_list ap)
 	if (fmt[0] != '%')
 		return -1;
 	va_copy(aq, ap);
-	if (!strcmp(fmt, "%0*x")) {
+	if (is(fmt, "%0*x")) {
 		int width = va_arg(aq, int);
 		unsigned v = va_arg(aq, unsigned);
 
 		if (width >= 0 && width <= 32)
 			p = hexadecimal(end, v, width);
-	} else if (!strcmp(fmt, "%d")) {
+	} else if (is(fmt, "%d")) {
 		int v = va_arg(aq, int);
 
 		p = decimal(end, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, 1);
 		if (v < 0)
 			*--p = '-';
-	} else if (!strcmp(fmt, "%f")) {
+	} else if (is(fmt, "%f")) {
 		p = fixed(end, va_arg(aq, double), 6);
-	} else if (!strcmp(fmt, "%.*f")) {
+	} else if (is(fmt, "%.*f")) {
 		int precision = va_arg(aq, int);
 
 		p = fixed(end, va_arg(aq, double), precision);
-	} else if (!strcmp(fmt, "%.18f")) {
+	} else if (is(fmt, "%.18f")) {
 		p = fixed(end, va_arg(aq, double), 18);
 	}
 	va_end(aq);
