@@ -9,7 +9,6 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 /* glibc's: the fortified snprintf this file defines, and the function it passes other calls on to. */
@@ -142,7 +141,7 @@ static char *fixed(char *end, double v, int precision)
 	if (point[0] != '.' || point[1])
 		return NULL;
 	n = scaled(x, precision);
-	if (n >> 64 == 0) {
+	if ((n >> 64) == 0) {	/* the common case: 64-bit division */
 		whole = (unsigned long long)n / powers_of_ten[precision];
 		frac = (unsigned long long)n % powers_of_ten[precision];
 	} else {
