@@ -135,7 +135,8 @@ static char *fixed(char *end, double v, int precision)
 	unsigned long long whole, frac;
 	char *p;
 
-	if (!isfinite(v) || x >= 0x1p53 || precision < 0 || precision > MAX_PRECISION || fegetround() != FE_TONEAREST)
+	if (!isfinite(v) || x >= 0x1p53 || precision < 0 || precision > MAX_PRECISION
+	    || fegetround() != FE_TONEAREST)
 		return NULL;
 	point = nl_langinfo(RADIXCHAR);
 	if (point[0] != '.' || point[1])
