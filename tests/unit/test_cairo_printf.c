@@ -1,6 +1,7 @@
 /* test_cairo_printf.c - Cairo's numbers formatted here as glibc's vsnprintf formats them, and a
  * PDF drawn with them the same bytes as one drawn through glibc alone. */
 #include "check.h"
+#include "format/pdf/cairo_code.h"
 #include "format/pdf/cairo_printf.h"
 
 #include <limits.h>
@@ -149,12 +150,12 @@ int main(void)
 	      && declined("%.*f", 19, 0.5) && declined("%.*f", -1, 0.5) && declined("%.17f", 0.5)
 	      && declined("%0*x", -4, 5u) && declined("%0*x", 33, 5u) && declined("%s", "s") && declined("x%d", 1));
 
-	/* Cairo's own calls: before cairo_printf_init every one goes to glibc, after it most come here. */
+	/* Cairo's own calls: before cairo_code_init every one goes to glibc, after it most come here. */
 	before = cairo_printf_formatted();
 	through_glibc = page_pdf();
-	CHECK("cairo_printf: before cairo_printf_init, none of Cairo's calls is formatted here",
+	CHECK("cairo_printf: before cairo_code_init, none of Cairo's calls is formatted here",
 	      cairo_printf_formatted() == before);
-	cairo_printf_init();
+	cairo_code_init();
 	formatted_here = page_pdf();
 	CHECK("cairo_printf: after it, Cairo's numbers are formatted here", cairo_printf_formatted() > before + 50);
 	CHECK("cairo_printf: ... and the PDF is the same, byte for byte",

@@ -2,13 +2,14 @@
 #include "format/pdf/cairo_cff.h"
 
 #include <dlfcn.h>
-#include <string.h>
 #include <cairo.h>
 #include <glib.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
+
+#include "format/pdf/cairo_code.h"
 
 /* A whole table smaller than this is copied as asked: only CJK faces' are worth the care. */
 enum { SMALL_TABLE = 1 << 20 };
@@ -18,6 +19,7 @@ static gint heads;
 
 void cairo_cff_page_begin(void)
 {
+	cairo_code_init();	/* whose calls are cut (once a process) */
 	drawing = true;
 }
 
@@ -93,14 +95,6 @@ static FT_ULong cid_test_reads(load_fn load, FT_Face face, FT_ULong table)
 	return end <= table ? end : 0;
 }
 
-/* Whether the caller's code is Cairo's (the library, not this program or another library). */
-static bool from_cairo(const void *where)
-{
-	Dl_info info;
-
-	return dladdr(where, &info) && info.dli_fname && strstr(info.dli_fname, "/libcairo.so");
-}
-
 /*
  * FreeType's FT_Load_Sfnt_Table, which every library's call reaches (the program's symbols come
  * first, as cairo_zlib.c's deflateInit_), as FreeType does it but for Cairo's CID test.
@@ -114,7 +108,7 @@ FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte 
 		return FT_Err_Unimplemented_Feature;
 	if (drawing && tag == TTAG_CFF && offset == 0 && buffer && length && *length >= SMALL_TABLE
 	    && cairo_version() >= CAIRO_VERSION_ENCODE(1, 16, 0) && cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 0)
-	    && from_cairo(__builtin_return_address(0)) && !load(face, tag, 0, NULL, &table) && table == *length
+	    && cairo_code_contains(__builtin_return_address(0)) && !load(face, tag, 0, NULL, &table) && table == *length
 	    && (head = cid_test_reads(load, face, table)) > 0) {
 		g_atomic_int_inc(&heads);
 		return load(face, tag, 0, buffer, &head);

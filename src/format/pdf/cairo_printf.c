@@ -3,64 +3,21 @@
 
 #include <fenv.h>
 #include <langinfo.h>
-#include <link.h>
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
+
+#include "format/pdf/cairo_code.h"
 
 /* glibc's: the fortified snprintf this file defines, and the function it passes other calls on to. */
 int __snprintf_chk(char *restrict s, size_t maxlen, int flag, size_t slen, const char *restrict fmt, ...);
 extern int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *fmt, va_list ap);
 
-/* Cairo's code: the executable segment of libcairo.so (empty until cairo_printf_init). */
-static atomic_uintptr_t cairo_lo, cairo_hi;
 static _Thread_local unsigned long formatted;
-
-static int find_cairo(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	(void)data;
-	if (!info->dlpi_name || !strstr(info->dlpi_name, "/libcairo.so"))
-		return 0;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-
-		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X)) {
-			uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-
-			atomic_store_explicit(&cairo_hi, lo + ph->p_memsz, memory_order_relaxed);
-			atomic_store_explicit(&cairo_lo, lo, memory_order_release);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void init_once(void)
-{
-	dl_iterate_phdr(find_cairo, NULL);
-}
-
-void cairo_printf_init(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, init_once);
-}
 
 unsigned long cairo_printf_formatted(void)
 {
 	return formatted;
-}
-
-static bool from_cairo(const void *where)
-{
-	uintptr_t a = (uintptr_t)where, lo = atomic_load_explicit(&cairo_lo, memory_order_acquire);
-
-	return lo && a >= lo && a < atomic_load_explicit(&cairo_hi, memory_order_relaxed);
 }
 
 /* The decimal digits of v, at least min of them, ending at end; returns where they start. */
@@ -223,7 +180,7 @@ int __snprintf_chk(char *restrict s, size_t maxlen, int flag, size_t slen, const
 	int n = -1;
 
 	va_start(ap, fmt);
-	if (slen >= maxlen && from_cairo(__builtin_return_address(0))) {
+	if (slen >= maxlen && cairo_code_contains(__builtin_return_address(0))) {
 		n = cairo_printf_format(s, maxlen, fmt, ap);
 		if (n >= 0)
 			formatted++;

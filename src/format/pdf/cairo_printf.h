@@ -11,10 +11,9 @@
  * "%.18f" then "%.*f") for the rest, about 1,200 calls a page, 7% of the bench book's CPU in
  * glibc's printf. This program's __snprintf_chk, which every library's fortified snprintf reaches
  * (the program's symbols come first, as cairo_zlib.c's deflateInit_), formats those exactly as
- * glibc does when the caller is Cairo's code, and passes every other call on. cairo_printf_init
- * finds Cairo's code (once; before it, every call is passed on).
+ * glibc does when the caller is Cairo's code (cairo_code.h: before cairo_code_init, none is), and
+ * passes every other call on.
  */
-void cairo_printf_init(void);
 
 /*
  * s (maxlen bytes) formatted as vsnprintf would, for fmt "%0*x" (width 0 to 32), "%d", "%f",

@@ -12,7 +12,7 @@
 #include "format/cover.h"
 #include "format/fonts.h"
 #include "format/pdf/cairo_cff.h"
-#include "format/pdf/cairo_printf.h"
+#include "format/pdf/cairo_code.h"
 #include "format/pdf/cairo_zlib.h"
 #include "format/pdf/device_draw.h"
 #include "format/pdf/device_tags.h"
@@ -707,7 +707,7 @@ struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b
 	struct cdev *c = g_new0(struct cdev, 1);
 	char *date = date_format_utc(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
 
-	cairo_printf_init();
+	cairo_code_init();	/* Cairo's numbers formatted by cairo_printf.c from here on */
 	c->d.page = cairo_page;
 	c->d.finish = cairo_finish;
 	c->d.free = cairo_free;
