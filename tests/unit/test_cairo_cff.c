@@ -1,8 +1,12 @@
-/* test_cairo_cff.c - Cairo's CID test given only the head of a CJK face's CFF table: the same PDF,
- * the head read while a page is drawn, the whole table to any other caller and at the finish. */
+/* test_cairo_cff.c - Cairo 1.16's loads of a CJK face's CFF table copy only what it reads: the
+ * head for its CID test while a page is drawn, the glyphs shown for its subsetting at the finish;
+ * the same PDF either way, and the whole table for any other caller. */
 #include "check.h"
 #include "format/pdf/cairo_cff.h"
+#include "format/pdf/cairo_code.h"
 
+#include <dlfcn.h>
+#include <malloc.h>
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <cairo-pdf.h>
@@ -32,12 +36,32 @@ static cairo_font_face_t *cjk_face(void)
 	return face;
 }
 
+/* What a page shows, and how. */
+struct page {
+	bool window;		/* drawn between cairo_cff_page_begin and _end */
+	const char *text;	/* shown with cairo_show_glyphs (the program's, which records them) */
+	const char *toy;	/* shown with cairo_show_text (the program's too) */
+	const char *unseen;	/* shown with Cairo's own cairo_show_glyphs, so not recorded */
+};
+
+/* text's glyphs in ft, from x on. */
+static int glyphs_of(FT_Face ft, const char *text, cairo_glyph_t *glyphs, int max, double x)
+{
+	int n = 0;
+
+	for (const char *p = text; p && *p && n < max; p = g_utf8_next_char(p), n++) {
+		glyphs[n].index = FT_Get_Char_Index(ft, g_utf8_get_char(p));
+		glyphs[n].x = x + 12 * n;
+		glyphs[n].y = 50;
+	}
+	return n;
+}
+
 /*
- * A page of Chinese and English drawn in that one face (its Latin letters too: Cairo puts them
- * in a subset of their own unless the face is CID-keyed) as a PDF; with window, drawn between
- * begin and end.
+ * A page of Chinese and English in that one face (its Latin letters too: Cairo puts them in a
+ * subset of their own unless the face is CID-keyed) as a PDF.
  */
-static GByteArray *page_pdf(bool window)
+static GByteArray *page_pdf(const struct page *pg)
 {
 	GByteArray *out = g_byte_array_new();
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(collect, out, 300, 200);
@@ -45,26 +69,34 @@ static GByteArray *page_pdf(bool window)
 	cairo_font_face_t *face = cjk_face();
 	cairo_scaled_font_t *sf;
 	FT_Face ft;
-	const char *text = "杭州的成功DeepSeek";
-	cairo_glyph_t glyphs[32];
-	int n = 0;
+	cairo_glyph_t glyphs[32], unseen[32];
+	int n, m;
 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00Z");
 	cairo_set_font_face(cr, face);
 	cairo_set_font_size(cr, 12);
 	sf = cairo_get_scaled_font(cr);
 	ft = cairo_ft_scaled_font_lock_face(sf);
-	for (const char *p = text; *p && n < 32; p = g_utf8_next_char(p), n++) {
-		glyphs[n].index = FT_Get_Char_Index(ft, g_utf8_get_char(p));
-		glyphs[n].x = 20 + 12 * n;
-		glyphs[n].y = 50;
-	}
+	n = glyphs_of(ft, pg->text, glyphs, 32, 20);
+	m = glyphs_of(ft, pg->unseen, unseen, 32, 20);
 	cairo_ft_scaled_font_unlock_face(sf);
 	cairo_show_glyphs(cr, glyphs, n);
-	if (window)
+	if (pg->toy) {
+		cairo_move_to(cr, 20, 80);
+		cairo_show_text(cr, pg->toy);
+	}
+	if (m) {
+		void (*cairos_own)(cairo_t *, const cairo_glyph_t *, int) =
+			(void (*)(cairo_t *, const cairo_glyph_t *, int))dlsym(RTLD_NEXT, "cairo_show_glyphs");
+
+		for (int i = 0; i < m; i++)
+			unseen[i].y = 110;
+		cairos_own(cr, unseen, m);
+	}
+	if (pg->window)
 		cairo_cff_page_begin();
 	cairo_show_page(cr);
-	if (window)
+	if (pg->window)
 		cairo_cff_page_end();
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
@@ -78,20 +110,57 @@ static bool has(const GByteArray *b, const char *what)
 	return memmem(b->data, b->len, what, strlen(what)) != NULL;
 }
 
+static bool same(const GByteArray *a, const GByteArray *b)
+{
+	return a->len == b->len && !memcmp(a->data, b->data, a->len);
+}
+
 int main(void)
 {
-	GByteArray *plain, *cut;
+	GByteArray *plain, *cut, *thin, *whole;
 	unsigned before;
 
-	/* Cut first: the buffer Cairo's test reads is then new memory, not a whole table freed before. */
-	cut = page_pdf(true);
+	cairo_code_init();	/* as device_cairo_new does: Cairo's calls known as Cairo's */
+	/* New memory filled with a byte of glibc's, not a table's bytes freed before: a part of the
+	   table Cairo reads and the copy left out cannot come out right by chance. */
+	mallopt(M_PERTURB, 0x5a);
+
+	/*
+	 * First, before any whole table was loaded (the buffer Cairo's subsetting reads is new memory,
+	 * not a table freed before): a glyph shown past the record (Cairo's own function) is left out
+	 * of the copy, and the PDF differs. This is what the checks below would see of a glyph missed.
+	 */
+	before = cairo_cff_thinned();
+	thin = page_pdf(&(struct page){ .text = "杭州", .unseen = "龘" });
+	CHECK("cairo_cff: a whole CFF table loaded at the finish left out the glyphs not shown",
+	      cairo_cff_thinned() > before);
+	cairo_cff_set_thinning(false);
+	whole = page_pdf(&(struct page){ .text = "杭州", .unseen = "龘" });
+	cairo_cff_set_thinning(true);
+	CHECK("cairo_cff: (the control) a glyph Cairo was given past the record changes the PDF", !same(thin, whole));
+	g_byte_array_unref(thin);
+	g_byte_array_unref(whole);
+
+	/* Every glyph shown through the program's functions: the same PDF as from the whole table. */
+	before = cairo_cff_thinned();
+	thin = page_pdf(&(struct page){ .text = "杭州的成功DeepSeek", .toy = "深度求索，模型。" });
+	cairo_cff_set_thinning(false);
+	whole = page_pdf(&(struct page){ .text = "杭州的成功DeepSeek", .toy = "深度求索，模型。" });
+	cairo_cff_set_thinning(true);
+	CHECK("cairo_cff: glyphs shown with cairo_show_glyphs and cairo_show_text, the table thinned",
+	      cairo_cff_thinned() > before);
+	CHECK("cairo_cff: ... and the PDF is that of the whole table, byte for byte", same(thin, whole));
+	g_byte_array_unref(thin);
+	g_byte_array_unref(whole);
+
+	/* The CID test, drawn in the window, reads only the table's head. */
+	cut = page_pdf(&(struct page){ .window = true, .text = "杭州的成功DeepSeek" });
 	CHECK("cairo_cff: drawn in the window, Cairo's CID test read only the table's head", cairo_cff_heads() > 0);
 	before = cairo_cff_heads();
-	plain = page_pdf(false);
+	plain = page_pdf(&(struct page){ .text = "杭州的成功DeepSeek" });
 	CHECK("cairo_cff: outside a page's drawing, nothing is cut", cairo_cff_heads() == before);
 	CHECK("cairo_cff: the page's face is embedded CID-keyed (the control)", has(plain, "/CIDFontType0C"));
-	CHECK("cairo_cff: ... and the PDF is the same, byte for byte",
-	      plain->len == cut->len && !memcmp(plain->data, cut->data, plain->len));
+	CHECK("cairo_cff: ... and the PDF is the same, byte for byte", same(plain, cut));
 
 	/* Called by anything but Cairo, inside the window too, the whole table is copied. */
 	{
@@ -119,6 +188,11 @@ int main(void)
 		cairo_cff_page_end();
 		CHECK("cairo_cff: another caller in the window gets the whole table",
 		      cairo_cff_heads() == before && !memcmp(a, b, len));
+		memset(b, 0, len);
+		before = cairo_cff_thinned();
+		FT_Load_Sfnt_Table(face, TTAG_CFF, 0, b, &len2);
+		CHECK("cairo_cff: ... and outside it, with glyphs recorded, too",
+		      cairo_cff_thinned() == before && !memcmp(a, b, len));
 		g_free(a);
 		g_free(b);
 		cairo_ft_scaled_font_unlock_face(sf);

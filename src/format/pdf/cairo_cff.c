@@ -1,4 +1,4 @@
-/* cairo_cff.c - Cairo 1.16's test of whether a CFF font is CID-keyed reads the table's head, not all of it. */
+/* cairo_cff.c - Cairo 1.16's loads of a CJK face's whole CFF table copy only what it reads of it. */
 #include "format/pdf/cairo_cff.h"
 
 #include <dlfcn.h>
@@ -10,12 +10,14 @@
 #include FT_TRUETYPE_TAGS_H
 
 #include "format/pdf/cairo_code.h"
+#include "format/pdf/cairo_glyphs.h"
+#include "format/pdf/cff_read.h"
 
 /* A whole table smaller than this is copied as asked: only CJK faces' are worth the care. */
 enum { SMALL_TABLE = 1 << 20 };
 
 static _Thread_local bool drawing;
-static gint heads;
+static gint heads, thinned, thinning = 1;
 
 void cairo_cff_page_begin(void)
 {
@@ -33,6 +35,16 @@ unsigned cairo_cff_heads(void)
 	return (unsigned)g_atomic_int_get(&heads);
 }
 
+unsigned cairo_cff_thinned(void)
+{
+	return (unsigned)g_atomic_int_get(&thinned);
+}
+
+void cairo_cff_set_thinning(bool on)
+{
+	g_atomic_int_set(&thinning, on);
+}
+
 typedef FT_Error (*load_fn)(FT_Face, FT_ULong, FT_Long, FT_Byte *, FT_ULong *);
 
 /* FreeType's own FT_Load_Sfnt_Table, the one this file's stands in front of. */
@@ -48,70 +60,179 @@ static load_fn freetype_load(void)
 	return real;
 }
 
-/* n (1 to 4) big-endian bytes of face's CFF table at offset into *v; false if they cannot be read. */
-static bool read_be(load_fn load, FT_Face face, FT_ULong offset, int n, FT_ULong *v)
+/* Loads the table's bytes [t->head, to) into t->b, at the same place: t->head becomes to. */
+static bool load_to(load_fn load, FT_Face face, struct cff_copy *t, FT_ULong to)
 {
-	FT_Byte b[4];
-	FT_ULong len = (FT_ULong)n;
+	FT_ULong len = to - t->head;
 
-	if (load(face, TTAG_CFF, (FT_Long)offset, b, &len))
+	if (to > t->size || (to > t->head && (load(face, TTAG_CFF, (FT_Long)t->head, t->b + t->head, &len)
+					      || len != to - t->head)))
 		return false;
-	*v = 0;
-	for (int i = 0; i < n; i++)
-		*v = *v << 8 | b[i];
+	if (to > t->head)
+		t->head = to;
 	return true;
 }
 
-/* Where the CFF INDEX at offset ends (count, offset size, offsets, data); 0 if it cannot be read. */
-static FT_ULong index_end(load_fn load, FT_Face face, FT_ULong offset, FT_ULong table)
+/* Loads [from, to) of the table, past what load_to loaded. */
+static bool load_range(load_fn load, FT_Face face, struct cff_copy *t, FT_ULong from, FT_ULong to)
 {
-	FT_ULong count, size, last;
+	FT_ULong len = to - from;
 
-	if (!read_be(load, face, offset, 2, &count))
-		return 0;
+	return from >= to || (to <= t->size && !load(face, TTAG_CFF, (FT_Long)from, t->b + from, &len) && len == to - from);
+}
+
+/* Loads the INDEX that starts at t->head; false if it cannot be read. */
+static bool load_index(load_fn load, FT_Face face, struct cff_copy *t)
+{
+	FT_ULong at = t->head, count, size, last;
+
+	if (!load_to(load, face, t, at + 2) || !cff_number(t, at, 2, &count))
+		return false;
 	if (count == 0)
-		return offset + 2;
-	if (!read_be(load, face, offset + 2, 1, &size) || size < 1 || size > 4
-	    || offset + 3 + (count + 1) * size > table
-	    || !read_be(load, face, offset + 3 + count * size, (int)size, &last) || last < 1)
-		return 0;
-	return offset + 3 + (count + 1) * size + last - 1;
+		return true;
+	if (!load_to(load, face, t, at + 3) || !cff_number(t, at + 2, 1, &size) || size < 1 || size > 4
+	    || count + 1 > (t->size - at - 3) / size || !load_to(load, face, t, at + 3 + (count + 1) * size)
+	    || !cff_number(t, at + 3 + count * size, (int)size, &last) || last < 1)
+		return false;
+	return load_to(load, face, t, at + 3 + (count + 1) * size + last - 1);
 }
 
 /*
- * How much of face's CFF table (table bytes) Cairo's CID test reads: the header (version 1.0 of
- * four bytes, which the test requires), the Name INDEX, the Top DICT INDEX. 0 when the table is
- * not such, or does not end where it says: then it is all copied, and the test judges it.
+ * Loads what Cairo's CID test reads of the table: the header (version 1.0 of four bytes, which the
+ * test requires), the Name INDEX, the Top DICT INDEX. false when the table is not such, or does
+ * not end where it says: then it is all copied, and the test judges it.
  */
-static FT_ULong cid_test_reads(load_fn load, FT_Face face, FT_ULong table)
+static bool load_head(load_fn load, FT_Face face, struct cff_copy *t)
 {
-	FT_ULong version, header, end;
+	FT_ULong version, header;
 
-	if (!read_be(load, face, 0, 2, &version) || version != 0x0100 || !read_be(load, face, 2, 1, &header)
-	    || header != 4)
-		return 0;
-	end = index_end(load, face, header, table);
-	end = end ? index_end(load, face, end, table) : 0;
-	return end <= table ? end : 0;
+	return load_to(load, face, t, 4) && cff_number(t, 0, 2, &version) && version == 0x0100
+	       && cff_number(t, 2, 1, &header) && header == 4 && load_index(load, face, t) && load_index(load, face, t);
+}
+
+/*
+ * Cairo's subsetting, when it finishes a PDF, loads a CID-keyed face's whole CFF table and then
+ * reads of its CharStrings (nine tenths of Noto CJK's 15 to 23 MB) only the glyphs the PDF uses.
+ * So the table is copied but for the CharStrings of glyphs no PDF of the process has shown
+ * (cairo_glyphs.h), whose bytes in Cairo's buffer are left as they are. Everything else Cairo
+ * reads (the header and INDEXes, the Top DICT and what it points to: charset, FDSelect, FDArray,
+ * the Private DICTs and their subroutines) must lie outside the CharStrings' data, or the whole
+ * table is copied.
+ */
+
+/* Whether every structure Cairo reads through the Top DICT [dict, dict_end) is in a copied part. */
+static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, const FT_Byte *dict_end, FT_ULong count)
+{
+	long a[2];
+	FT_ULong fd_array, fd_end, n, size = 1, first = 1, data, at;
+
+	if (cff_dict_operands(dict, dict_end, CFF_CHARSET, a) == 1 && (a[0] < 0 || !cff_copied(t, (FT_ULong)a[0], 1)))
+		return false;
+	if (cff_dict_operands(dict, dict_end, CFF_FDSELECT, a) != 1 || a[0] < 0
+	    || !(n = cff_fdselect_size(t, (FT_ULong)a[0], count)) || !cff_copied(t, (FT_ULong)a[0], n))
+		return false;
+	if (cff_dict_operands(dict, dict_end, CFF_FDARRAY, a) != 1 || a[0] < 0
+	    || !(fd_end = cff_index_end(t, fd_array = (FT_ULong)a[0])) || !cff_number(t, fd_array, 2, &n)
+	    || (n && (!cff_number(t, fd_array + 2, 1, &size) || !cff_number(t, fd_array + 3, (int)size, &first))))
+		return false;
+	/* Each Font DICT, one after another, and the Private DICT and subroutines it points to. */
+	data = fd_array + 3 + (n + 1) * size - 1;
+	at = data + first;
+	for (FT_ULong i = 1; i <= n; i++) {
+		FT_ULong next;
+		long priv[2], subrs[2];
+
+		if (!cff_number(t, fd_array + 3 + i * size, (int)size, &next) || data + next < at || data + next > fd_end)
+			return false;
+		next += data;
+		if (cff_dict_operands(t->b + at, t->b + next, CFF_PRIVATE, priv) != 2 || priv[0] < 0 || priv[1] < 0
+		    || !cff_copied(t, (FT_ULong)priv[1], (FT_ULong)priv[0]))
+			return false;
+		if (cff_dict_operands(t->b + priv[1], t->b + priv[1] + priv[0], CFF_SUBRS, subrs) == 1
+		    && (subrs[0] < 0 || !cff_index_end(t, (FT_ULong)(priv[1] + subrs[0]))))
+			return false;
+		at = next;
+	}
+	return true;
+}
+
+/*
+ * Copies face's CID-keyed CFF table (t->size bytes) into t->b but for the CharStrings of glyphs
+ * not shown; false when it is not such a table or anything Cairo reads would be left out (then
+ * t->b holds part of it).
+ */
+static bool copy_shown(load_fn load, FT_Face face, struct cff_copy *t, const struct cairo_glyphs *shown)
+{
+	FT_ULong name_end, n, size, first, next, cs, count, data, last;
+	const FT_Byte *dict, *dict_end;
+	long a[2];
+
+	if (!load_head(load, face, t))
+		return false;
+	/* The Top DICT: the first of its INDEX, which follows the Name INDEX. */
+	if (!(name_end = cff_index_end(t, 4)) || !cff_number(t, name_end, 2, &n) || n < 1
+	    || !cff_number(t, name_end + 2, 1, &size) || !cff_number(t, name_end + 3, (int)size, &first)
+	    || !cff_number(t, name_end + 3 + size, (int)size, &next) || next < first)
+		return false;
+	dict = t->b + name_end + 3 + (n + 1) * size - 1 + first;
+	dict_end = t->b + name_end + 3 + (n + 1) * size - 1 + next;
+	if (dict_end > t->b + t->head || cff_dict_operands(dict, dict_end, CFF_ROS, a) < 0
+	    || cff_dict_operands(dict, dict_end, CFF_CHARSTRINGS, a) != 1 || a[0] < (long)t->head)
+		return false;
+	/* The CharStrings INDEX's head and offsets, then everything after its data. */
+	cs = (FT_ULong)a[0];
+	if (!load_to(load, face, t, cs + 3) || !cff_number(t, cs, 2, &count) || !cff_number(t, cs + 2, 1, &size)
+	    || count < 1 || size < 1 || size > 4 || count + 1 > (t->size - cs - 3) / size
+	    || !load_to(load, face, t, data = cs + 3 + (count + 1) * size)
+	    || !cff_number(t, cs + 3 + count * size, (int)size, &last) || last < 1 || last - 1 > t->size - data
+	    || !load_range(load, face, t, data - 1 + last, t->size))
+		return false;
+	t->tail = data - 1 + last;
+	if (!references_copied(t, dict, dict_end, count))
+		return false;
+	/* The shown glyphs' CharStrings, a run of consecutive glyphs at a time. */
+	for (FT_ULong g = 0, run = 0, prev = 1, off; g <= count; g++, prev = off) {
+		if (!cff_number(t, cs + 3 + g * size, (int)size, &off) || off < prev || off > last)
+			return false;
+		if (g < count && cairo_glyphs_shown(shown, (unsigned)g)) {
+			if (!run)
+				run = off;
+		} else if (run) {
+			if (!load_range(load, face, t, data - 1 + run, data - 1 + off))
+				return false;
+			run = 0;
+		}
+	}
+	return true;
 }
 
 /*
  * FreeType's FT_Load_Sfnt_Table, which every library's call reaches (the program's symbols come
- * first, as cairo_zlib.c's deflateInit_), as FreeType does it but for Cairo's CID test.
+ * first, as cairo_zlib.c's deflateInit_), as FreeType does it but for Cairo's loads of a whole
+ * CFF table: its CID test's, while a page is drawn, and its subsetting's, at the finish.
  */
 FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte *buffer, FT_ULong *length)
 {
 	load_fn load = freetype_load();
-	FT_ULong table = 0, head;
+	FT_ULong table = 0;
 
 	if (!load)
 		return FT_Err_Unimplemented_Feature;
-	if (drawing && tag == TTAG_CFF && offset == 0 && buffer && length && *length >= SMALL_TABLE
+	if (tag == TTAG_CFF && offset == 0 && buffer && length && *length >= SMALL_TABLE
 	    && cairo_version() >= CAIRO_VERSION_ENCODE(1, 16, 0) && cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 0)
-	    && cairo_code_contains(__builtin_return_address(0)) && !load(face, tag, 0, NULL, &table) && table == *length
-	    && (head = cid_test_reads(load, face, table)) > 0) {
-		g_atomic_int_inc(&heads);
-		return load(face, tag, 0, buffer, &head);
+	    && cairo_code_contains(__builtin_return_address(0)) && !load(face, tag, 0, NULL, &table) && table == *length) {
+		struct cff_copy t = { buffer, 0, table, table };
+		const struct cairo_glyphs *shown;
+
+		if (drawing && load_head(load, face, &t)) {
+			g_atomic_int_inc(&heads);
+			return FT_Err_Ok;
+		}
+		if (!drawing && g_atomic_int_get(&thinning) && face->stream
+		    && (shown = cairo_glyphs_of_file(face->stream->pathname.pointer)) && copy_shown(load, face, &t, shown)) {
+			g_atomic_int_inc(&thinned);
+			return FT_Err_Ok;
+		}
 	}
 	return load(face, tag, offset, buffer, length);
 }
