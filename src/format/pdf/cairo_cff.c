@@ -190,18 +190,20 @@ static bool copy_shown(load_fn load, FT_Face face, struct cff_copy *t, const str
 	t->tail = data - 1 + last;
 	if (!references_copied(t, dict, dict_end, count))
 		return false;
-	/* The shown glyphs' CharStrings, a run of consecutive glyphs at a time. */
-	for (FT_ULong g = 0, run = 0, prev = 1, off; g <= count; g++, prev = off) {
-		if (!cff_number(t, cs + 3 + g * size, (int)size, &off) || off < prev || off > last)
+	/* The shown glyphs' CharStrings, a run of consecutive glyphs [g, e) at a time. */
+	for (FT_ULong g = cairo_glyphs_next(shown, 0), e; g < count; g = cairo_glyphs_next(shown, (unsigned)e)) {
+		FT_ULong from, off, prev;
+
+		for (e = g + 1; e < count && cairo_glyphs_shown(shown, (unsigned)e); e++)
+			;
+		if (!cff_number(t, cs + 3 + g * size, (int)size, &from) || from < 1)
 			return false;
-		if (g < count && cairo_glyphs_shown(shown, (unsigned)g)) {
-			if (!run)
-				run = off;
-		} else if (run) {
-			if (!load_range(load, face, t, data - 1 + run, data - 1 + off))
+		prev = from;
+		for (FT_ULong i = g + 1; i <= e; i++, prev = off)
+			if (!cff_number(t, cs + 3 + i * size, (int)size, &off) || off < prev || off > last)
 				return false;
-			run = 0;
-		}
+		if (!load_range(load, face, t, data - 1 + from, data - 1 + prev))
+			return false;
 	}
 	return true;
 }

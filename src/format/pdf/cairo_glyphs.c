@@ -48,6 +48,21 @@ bool cairo_glyphs_shown(const struct cairo_glyphs *g, unsigned glyph)
 						 >> (glyph % 64) & 1));
 }
 
+unsigned cairo_glyphs_next(const struct cairo_glyphs *g, unsigned glyph)
+{
+	if (glyph == 0)
+		return 0;
+	for (unsigned w = glyph / 64; w < WORDS; w++) {
+		uint64_t bits = atomic_load_explicit(&g->bits[w], memory_order_relaxed);
+
+		if (w == glyph / 64)
+			bits &= ~UINT64_C(0) << (glyph % 64);
+		if (bits)
+			return w * 64 + (unsigned)__builtin_ctzll(bits);
+	}
+	return GLYPHS;
+}
+
 /* The file of a scaled font's FreeType face (NULL when it has none: not FreeType, or from memory). */
 static struct cairo_glyphs *record_of_font(cairo_scaled_font_t *sf)
 {

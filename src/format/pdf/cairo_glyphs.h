@@ -18,5 +18,7 @@ struct cairo_glyphs;
 const struct cairo_glyphs *cairo_glyphs_of_file(const char *path);
 /* Whether glyph was shown in a face of that file (glyph 0, .notdef, always counts as shown). */
 bool cairo_glyphs_shown(const struct cairo_glyphs *g, unsigned glyph);
+/* The first glyph shown from glyph on; 65,536 when there is none. */
+unsigned cairo_glyphs_next(const struct cairo_glyphs *g, unsigned glyph);
 
 #endif
