@@ -110,8 +110,14 @@ build/libfolio.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $(OBJ)
 
-build/folio: build/obj/main.o build/libfolio.a
-	$(CC) $(LDFLAGS) -o $@ build/obj/main.o build/libfolio.a $(MALLOC_LIBS) $(PKG_LIBS)
+# The program's own definitions of library functions, which the libraries' calls reach (cairo_zlib:
+# zlib's deflateInit_; cairo_cff: FreeType's FT_Load_Sfnt_Table; cairo_glyphs: Cairo's cairo_show_*;
+# cairo_printf: glibc's __snprintf_chk). Nothing in the program calls them, so they are linked as
+# objects: taken from the archive, they would be left out (tests/pdf.sh checks the bindings).
+STANDINS = format/pdf/cairo_zlib format/pdf/cairo_cff format/pdf/cairo_glyphs format/pdf/cairo_printf
+
+build/folio: build/obj/main.o $(STANDINS:%=build/obj/%.o) build/libfolio.a
+	$(CC) $(LDFLAGS) -o $@ build/obj/main.o $(STANDINS:%=build/obj/%.o) build/libfolio.a $(MALLOC_LIBS) $(PKG_LIBS)
 
 build/tests/%: tests/unit/%.c build/libfolio.a | build/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build/libfolio.a $(PKG_LIBS)
@@ -210,8 +216,9 @@ build-asan/libfolio.a: $(SAN_OBJ)
 	rm -f $@
 	ar rcs $@ $(SAN_OBJ)
 
-build-asan/folio: build-asan/obj/main.o build-asan/libfolio.a
-	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ build-asan/obj/main.o build-asan/libfolio.a $(PKG_LIBS)
+build-asan/folio: build-asan/obj/main.o $(STANDINS:%=build-asan/obj/%.o) build-asan/libfolio.a
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ build-asan/obj/main.o $(STANDINS:%=build-asan/obj/%.o) build-asan/libfolio.a \
+	  $(PKG_LIBS)
 
 build-asan/tests/%: tests/unit/%.c build-asan/libfolio.a | build-asan/tests
 	$(CC) $(SAN_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build-asan/libfolio.a $(PKG_LIBS)
