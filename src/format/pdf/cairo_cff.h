@@ -11,9 +11,10 @@
  *   is its test of whether a face is CID-keyed (_cairo_cff_scaled_font_is_cid_cff), which reads no
  *   more (a batch's 300 books copied 27 GB for it, 5% of their CPU).
  * - Outside them (its subsetting, when the PDF is finished), a CID-keyed table is copied but for
- *   the CharStrings of the glyphs no PDF of the process has shown (cairo_glyphs.h), nine tenths of
- *   Noto CJK's table; Cairo reads only those of the glyphs its PDF uses. When anything else it
- *   reads lies among them, or the face's file shows glyph numbers over 16 bits, all is copied.
+ *   the CharStrings of the glyphs no PDF of the process has shown (cairo_glyphs.h); CharStrings
+ *   are nine tenths of Noto CJK's table, and Cairo reads only those of the glyphs its PDF uses.
+ *   When anything else it reads lies among those left out, or the face's file showed a glyph
+ *   number over 16 bits, all is copied.
  * Any other version of Cairo, caller or table is passed through.
  */
 void cairo_cff_page_begin(void);
