@@ -15,6 +15,21 @@ int main(void)
 	CHECK("cff_read: an INDEX ends after its last object", cff_index_end(&all, 2) == 11);
 	CHECK("cff_read: ... not when its data is not all copied", cff_index_end(&cut, 2) == 0);
 	CHECK("cff_read: ... nor its count", cff_index_end(&tail, 2) == 0);
+	CHECK("cff_read: its offsets end after count + 1 of them", cff_index_offsets_end(&all, 2) == 8);
+	CHECK("cff_read: where it ends is read from its offsets, its objects not copied",
+	      cff_index_bound(&cut, 2) == 11 && cff_index_bound(&tail, 2) == 0);
+	{
+		unsigned long from = 0, to = 0;
+
+		CHECK("cff_read: its first object", cff_index_object(&all, 2, 0, &from, &to) && from == 8 && to == 10);
+		CHECK("cff_read: its last object", cff_index_object(&cut, 2, 1, &from, &to) && from == 10 && to == 11);
+		CHECK("cff_read: no object past its count", !cff_index_object(&all, 2, 2, &from, &to));
+		b[5] = 0;
+		CHECK("cff_read: an offset of 0 is no object", !cff_index_object(&all, 2, 0, &from, &to));
+		b[5] = 1, b[6] = 5;
+		CHECK("cff_read: offsets going back are no object", !cff_index_object(&all, 2, 1, &from, &to));
+		b[6] = 3;
+	}
 	b[20] = 0, b[21] = 0;
 	CHECK("cff_read: an empty INDEX is its count", cff_index_end(&all, 20) == 22);
 	b[4] = 5;
@@ -52,7 +67,8 @@ int main(void)
 	{
 		const unsigned char reserved[] = { 139, 255, 139, 17 };
 
-		CHECK("cff_read: a reserved byte ends the reading", cff_dict_operands(reserved, reserved + 4, CFF_CHARSTRINGS, a) == -1);
+		CHECK("cff_read: a reserved byte ends the reading",
+		      cff_dict_operands(reserved, reserved + 4, CFF_CHARSTRINGS, a) == -1);
 	}
 
 	/* FDSelect: format 0 a byte a glyph; format 3 ranges and a sentinel. */

@@ -81,20 +81,17 @@ static bool load_range(load_fn load, FT_Face face, struct cff_copy *t, FT_ULong 
 	return from >= to || (to <= t->size && !load(face, TTAG_CFF, (FT_Long)from, t->b + from, &len) && len == to - from);
 }
 
-/* Loads the INDEX that starts at t->head; false if it cannot be read. */
-static bool load_index(load_fn load, FT_Face face, struct cff_copy *t)
+/* Loads the INDEX at at, which starts where the copy ends (its count and offset size, its
+   offsets, its objects): where it ends, or 0 if it cannot be read. */
+static FT_ULong load_index(load_fn load, FT_Face face, struct cff_copy *t, FT_ULong at)
 {
-	FT_ULong at = t->head, count, size, last;
+	FT_ULong count, end;
 
 	if (!load_to(load, face, t, at + 2) || !cff_number(t, at, 2, &count))
-		return false;
-	if (count == 0)
-		return true;
-	if (!load_to(load, face, t, at + 3) || !cff_number(t, at + 2, 1, &size) || size < 1 || size > 4
-	    || count + 1 > (t->size - at - 3) / size || !load_to(load, face, t, at + 3 + (count + 1) * size)
-	    || !cff_number(t, at + 3 + count * size, (int)size, &last) || last < 1)
-		return false;
-	return load_to(load, face, t, at + 3 + (count + 1) * size + last - 1);
+		return 0;
+	if (count && (!load_to(load, face, t, at + 3) || !(end = cff_index_offsets_end(t, at)) || !load_to(load, face, t, end)))
+		return 0;
+	return (end = cff_index_bound(t, at)) && load_to(load, face, t, end) ? end : 0;
 }
 
 /*
@@ -104,10 +101,11 @@ static bool load_index(load_fn load, FT_Face face, struct cff_copy *t)
  */
 static bool load_head(load_fn load, FT_Face face, struct cff_copy *t)
 {
-	FT_ULong version, header;
+	FT_ULong version, header, name_end;
 
 	return load_to(load, face, t, 4) && cff_number(t, 0, 2, &version) && version == 0x0100
-	       && cff_number(t, 2, 1, &header) && header == 4 && load_index(load, face, t) && load_index(load, face, t);
+	       && cff_number(t, 2, 1, &header) && header == 4 && (name_end = load_index(load, face, t, 4))
+	       && load_index(load, face, t, name_end);
 }
 
 /*
@@ -124,7 +122,7 @@ static bool load_head(load_fn load, FT_Face face, struct cff_copy *t)
 static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, const FT_Byte *dict_end, FT_ULong count)
 {
 	long a[2];
-	FT_ULong fd_array, fd_end, n, size = 1, first = 1, data, at;
+	FT_ULong fd_array, n;
 
 	if (cff_dict_operands(dict, dict_end, CFF_CHARSET, a) == 1 && (a[0] < 0 || !cff_copied(t, (FT_ULong)a[0], 1)))
 		return false;
@@ -132,26 +130,20 @@ static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, con
 	    || !(n = cff_fdselect_size(t, (FT_ULong)a[0], count)) || !cff_copied(t, (FT_ULong)a[0], n))
 		return false;
 	if (cff_dict_operands(dict, dict_end, CFF_FDARRAY, a) != 1 || a[0] < 0
-	    || !(fd_end = cff_index_end(t, fd_array = (FT_ULong)a[0])) || !cff_number(t, fd_array, 2, &n)
-	    || (n && (!cff_number(t, fd_array + 2, 1, &size) || !cff_number(t, fd_array + 3, (int)size, &first))))
+	    || !cff_index_end(t, fd_array = (FT_ULong)a[0]) || !cff_number(t, fd_array, 2, &n))
 		return false;
-	/* Each Font DICT, one after another, and the Private DICT and subroutines it points to. */
-	data = fd_array + 3 + (n + 1) * size - 1;
-	at = data + first;
-	for (FT_ULong i = 1; i <= n; i++) {
-		FT_ULong next;
+	/* Each Font DICT, and the Private DICT and subroutines it points to. */
+	for (FT_ULong i = 0; i < n; i++) {
+		FT_ULong from, to;
 		long priv[2], subrs[2];
 
-		if (!cff_number(t, fd_array + 3 + i * size, (int)size, &next) || data + next < at || data + next > fd_end)
-			return false;
-		next += data;
-		if (cff_dict_operands(t->b + at, t->b + next, CFF_PRIVATE, priv) != 2 || priv[0] < 0 || priv[1] < 0
+		if (!cff_index_object(t, fd_array, i, &from, &to)
+		    || cff_dict_operands(t->b + from, t->b + to, CFF_PRIVATE, priv) != 2 || priv[0] < 0 || priv[1] < 0
 		    || !cff_copied(t, (FT_ULong)priv[1], (FT_ULong)priv[0]))
 			return false;
 		if (cff_dict_operands(t->b + priv[1], t->b + priv[1] + priv[0], CFF_SUBRS, subrs) == 1
 		    && (subrs[0] < 0 || !cff_index_end(t, (FT_ULong)(priv[1] + subrs[0]))))
 			return false;
-		at = next;
 	}
 	return true;
 }
@@ -163,46 +155,38 @@ static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, con
  */
 static bool copy_shown(load_fn load, FT_Face face, struct cff_copy *t, const struct cairo_glyphs *shown)
 {
-	FT_ULong name_end, n, size, first, next, cs, count, data, last;
+	FT_ULong name_end, from, to, cs, count, data, end;
 	const FT_Byte *dict, *dict_end;
 	long a[2];
 
-	if (!load_head(load, face, t))
+	/* The Top DICT: the first object of its INDEX, which follows the Name INDEX. */
+	if (!load_head(load, face, t) || !(name_end = cff_index_end(t, 4)) || !cff_index_object(t, name_end, 0, &from, &to)
+	    || !cff_copied(t, from, to - from))
 		return false;
-	/* The Top DICT: the first of its INDEX, which follows the Name INDEX. */
-	if (!(name_end = cff_index_end(t, 4)) || !cff_number(t, name_end, 2, &n) || n < 1
-	    || !cff_number(t, name_end + 2, 1, &size) || !cff_number(t, name_end + 3, (int)size, &first)
-	    || !cff_number(t, name_end + 3 + size, (int)size, &next) || next < first)
+	dict = t->b + from;
+	dict_end = t->b + to;
+	if (cff_dict_operands(dict, dict_end, CFF_ROS, a) < 0 || cff_dict_operands(dict, dict_end, CFF_CHARSTRINGS, a) != 1
+	    || a[0] < (long)t->head)
 		return false;
-	dict = t->b + name_end + 3 + (n + 1) * size - 1 + first;
-	dict_end = t->b + name_end + 3 + (n + 1) * size - 1 + next;
-	if (dict_end > t->b + t->head || cff_dict_operands(dict, dict_end, CFF_ROS, a) < 0
-	    || cff_dict_operands(dict, dict_end, CFF_CHARSTRINGS, a) != 1 || a[0] < (long)t->head)
-		return false;
-	/* The CharStrings INDEX's head and offsets, then everything after its data. */
+	/* The CharStrings INDEX's count, offset size and offsets, then everything after its objects. */
 	cs = (FT_ULong)a[0];
-	if (!load_to(load, face, t, cs + 3) || !cff_number(t, cs, 2, &count) || !cff_number(t, cs + 2, 1, &size)
-	    || count < 1 || size < 1 || size > 4 || count + 1 > (t->size - cs - 3) / size
-	    || !load_to(load, face, t, data = cs + 3 + (count + 1) * size)
-	    || !cff_number(t, cs + 3 + count * size, (int)size, &last) || last < 1 || last - 1 > t->size - data
-	    || !load_range(load, face, t, data - 1 + last, t->size))
+	if (!load_to(load, face, t, cs + 3) || !cff_number(t, cs, 2, &count) || count < 1
+	    || !(data = cff_index_offsets_end(t, cs)) || !load_to(load, face, t, data)
+	    || !(end = cff_index_bound(t, cs)) || !load_range(load, face, t, end, t->size))
 		return false;
-	t->tail = data - 1 + last;
+	t->tail = end;
 	if (!references_copied(t, dict, dict_end, count))
 		return false;
 	/* The shown glyphs' CharStrings, a run of consecutive glyphs [g, e) at a time. */
 	for (FT_ULong g = cairo_glyphs_next(shown, 0), e; g < count; g = cairo_glyphs_next(shown, (unsigned)e)) {
-		FT_ULong from, off, prev;
+		FT_ULong run_from, run_to;
 
-		for (e = g + 1; e < count && cairo_glyphs_shown(shown, (unsigned)e); e++)
-			;
-		if (!cff_number(t, cs + 3 + g * size, (int)size, &from) || from < 1)
+		if (!cff_index_object(t, cs, g, &run_from, &run_to))
 			return false;
-		prev = from;
-		for (FT_ULong i = g + 1; i <= e; i++, prev = off)
-			if (!cff_number(t, cs + 3 + i * size, (int)size, &off) || off < prev || off > last)
+		for (e = g + 1; e < count && cairo_glyphs_shown(shown, (unsigned)e); e++)
+			if (!cff_index_object(t, cs, e, &from, &run_to))
 				return false;
-		if (!load_range(load, face, t, data - 1 + from, data - 1 + prev))
+		if (!load_range(load, face, t, run_from, run_to))
 			return false;
 	}
 	return true;

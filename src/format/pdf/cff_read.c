@@ -18,19 +18,52 @@ bool cff_number(const struct cff_copy *t, unsigned long at, int n, unsigned long
 	return true;
 }
 
-unsigned long cff_index_end(const struct cff_copy *t, unsigned long at)
+unsigned long cff_index_offsets_end(const struct cff_copy *t, unsigned long at)
 {
-	unsigned long count, size, last;
+	unsigned long count, size;
 
 	if (!cff_number(t, at, 2, &count))
 		return 0;
 	if (count == 0)
 		return at + 2;
-	if (!cff_number(t, at + 2, 1, &size) || size < 1 || size > 4 || count + 1 > (t->size - at) / size
-	    || !cff_number(t, at + 3 + count * size, (int)size, &last) || last < 1
-	    || !cff_copied(t, at, 3 + (count + 1) * size + last - 1))
+	if (!cff_number(t, at + 2, 1, &size) || size < 1 || size > 4 || count + 1 > (t->size - at - 3) / size)
 		return 0;
-	return at + 3 + (count + 1) * size + last - 1;
+	return at + 3 + (count + 1) * size;
+}
+
+unsigned long cff_index_bound(const struct cff_copy *t, unsigned long at)
+{
+	unsigned long offsets = cff_index_offsets_end(t, at), size, last;
+
+	if (!offsets || offsets == at + 2)
+		return offsets;
+	size = t->b[at + 2];
+	if (!cff_number(t, offsets - size, (int)size, &last) || last < 1 || last - 1 > t->size - offsets)
+		return 0;
+	return offsets + last - 1;
+}
+
+bool cff_index_object(const struct cff_copy *t, unsigned long at, unsigned long i, unsigned long *from,
+		      unsigned long *to)
+{
+	unsigned long offsets = cff_index_offsets_end(t, at), count, size, a, b;
+
+	if (!offsets || !cff_number(t, at, 2, &count) || i >= count)
+		return false;
+	size = t->b[at + 2];
+	if (!cff_number(t, at + 3 + i * size, (int)size, &a) || !cff_number(t, at + 3 + (i + 1) * size, (int)size, &b)
+	    || a < 1 || b < a || b - 1 > t->size - offsets)
+		return false;
+	*from = offsets - 1 + a;
+	*to = offsets - 1 + b;
+	return true;
+}
+
+unsigned long cff_index_end(const struct cff_copy *t, unsigned long at)
+{
+	unsigned long end = cff_index_bound(t, at);
+
+	return end && cff_copied(t, at, end - at) ? end : 0;
 }
 
 int cff_dict_operands(const unsigned char *p, const unsigned char *end, int op, long v[2])

@@ -14,9 +14,18 @@ struct cff_copy {
 bool cff_copied(const struct cff_copy *t, unsigned long at, unsigned long n);
 /* The n (1 to 4) big-endian bytes at at into *v; false unless they are copied. */
 bool cff_number(const struct cff_copy *t, unsigned long at, int n, unsigned long *v);
-/* Where the INDEX at at ends (count, offset size, offsets, data), when all of it is in one copied
-   part; 0 if not, or if it is not an INDEX. */
+/*
+ * An INDEX is its count, offset size, offsets and objects. Where the INDEX at at: ends its
+ * offsets (from its count and offset size, which must be copied); ends, as its last offset says
+ * (which must be copied too, its objects need not be); ends, when all of it is in one copied part.
+ * Each 0 if they cannot be read or it is no INDEX.
+ */
+unsigned long cff_index_offsets_end(const struct cff_copy *t, unsigned long at);
+unsigned long cff_index_bound(const struct cff_copy *t, unsigned long at);
 unsigned long cff_index_end(const struct cff_copy *t, unsigned long at);
+/* Where object i of the INDEX at at lies, [*from, *to), by its offsets (which must be copied). */
+bool cff_index_object(const struct cff_copy *t, unsigned long at, unsigned long i, unsigned long *from,
+		      unsigned long *to);
 
 /* The DICT operators read here (12 x is 1200 + x). */
 enum { CFF_CHARSET = 15, CFF_CHARSTRINGS = 17, CFF_PRIVATE = 18, CFF_SUBRS = 19, CFF_ROS = 1230,
