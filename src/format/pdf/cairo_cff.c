@@ -96,16 +96,17 @@ static FT_ULong load_index(load_fn load, FT_Face face, struct cff_copy *t, FT_UL
 
 /*
  * Loads what Cairo's CID test reads of the table: the header (version 1.0 of four bytes, which the
- * test requires), the Name INDEX, the Top DICT INDEX. false when the table is not such, or does
- * not end where it says: then it is all copied, and the test judges it.
+ * test requires), the Name INDEX, the Top DICT INDEX. Where that ends; 0 when the table is not
+ * such, or does not end where it says: then it is all copied, and the test judges it.
  */
-static bool load_head(load_fn load, FT_Face face, struct cff_copy *t)
+static FT_ULong load_head(load_fn load, FT_Face face, struct cff_copy *t)
 {
 	FT_ULong version, header, name_end;
 
-	return load_to(load, face, t, 4) && cff_number(t, 0, 2, &version) && version == 0x0100
-	       && cff_number(t, 2, 1, &header) && header == 4 && (name_end = load_index(load, face, t, 4))
-	       && load_index(load, face, t, name_end);
+	if (!load_to(load, face, t, 4) || !cff_number(t, 0, 2, &version) || version != 0x0100
+	    || !cff_number(t, 2, 1, &header) || header != 4 || !(name_end = load_index(load, face, t, 4)))
+		return 0;
+	return load_index(load, face, t, name_end);
 }
 
 /*
@@ -118,12 +119,19 @@ static bool load_head(load_fn load, FT_Face face, struct cff_copy *t)
  * table is copied.
  */
 
-/* Whether every structure Cairo reads through the Top DICT [dict, dict_end) is in a copied part. */
-static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, const FT_Byte *dict_end, FT_ULong count)
+/*
+ * Whether every structure Cairo reads besides the CharStrings is in a copied part: the String and
+ * Global Subr INDEXes after the Top DICT INDEX (which ends at top_end), and what the Top DICT
+ * [dict, dict_end) points to.
+ */
+static bool references_copied(const struct cff_copy *t, FT_ULong top_end, const FT_Byte *dict, const FT_Byte *dict_end,
+			      FT_ULong count)
 {
 	long a[2];
 	FT_ULong fd_array, n;
 
+	if (!(n = cff_index_end(t, top_end)) || !cff_index_end(t, n))
+		return false;
 	if (cff_dict_operands(dict, dict_end, CFF_CHARSET, a) == 1 && (a[0] < 0 || !cff_copied(t, (FT_ULong)a[0], 1)))
 		return false;
 	if (cff_dict_operands(dict, dict_end, CFF_FDSELECT, a) != 1 || a[0] < 0
@@ -155,13 +163,13 @@ static bool references_copied(const struct cff_copy *t, const FT_Byte *dict, con
  */
 static bool copy_shown(load_fn load, FT_Face face, struct cff_copy *t, const struct cairo_glyphs *shown)
 {
-	FT_ULong name_end, from, to, cs, count, data, end;
+	FT_ULong top_end, name_end, from, to, cs, count, data, end;
 	const FT_Byte *dict, *dict_end;
 	long a[2];
 
 	/* The Top DICT: the first object of its INDEX, which follows the Name INDEX. */
-	if (!load_head(load, face, t) || !(name_end = cff_index_end(t, 4)) || !cff_index_object(t, name_end, 0, &from, &to)
-	    || !cff_copied(t, from, to - from))
+	if (!(top_end = load_head(load, face, t)) || !(name_end = cff_index_end(t, 4))
+	    || !cff_index_object(t, name_end, 0, &from, &to) || !cff_copied(t, from, to - from))
 		return false;
 	dict = t->b + from;
 	dict_end = t->b + to;
@@ -175,7 +183,7 @@ static bool copy_shown(load_fn load, FT_Face face, struct cff_copy *t, const str
 	    || !(end = cff_index_bound(t, cs)) || !load_range(load, face, t, end, t->size))
 		return false;
 	t->tail = end;
-	if (!references_copied(t, dict, dict_end, count))
+	if (!references_copied(t, top_end, dict, dict_end, count))
 		return false;
 	/* The shown glyphs' CharStrings, a run of consecutive glyphs [g, e) at a time. */
 	for (FT_ULong g = cairo_glyphs_next(shown, 0), e; g < count; g = cairo_glyphs_next(shown, (unsigned)e)) {
