@@ -21,7 +21,6 @@ static gint heads, thinned, thinning = 1;
 
 void cairo_cff_page_begin(void)
 {
-	cairo_code_init();	/* whose calls are cut (once a process) */
 	drawing = true;
 }
 

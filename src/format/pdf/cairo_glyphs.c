@@ -146,51 +146,53 @@ static void record(cairo_t *cr, const cairo_glyph_t *glyphs, int n)
 	}
 }
 
-/* Cairo's own function of that name (found once). */
-static void *cairo_function(const char *name, void **slot)
-{
-	void *f = atomic_load_explicit((void *_Atomic *)slot, memory_order_acquire);
+/* Cairo's own functions, the ones this file's stand in front of (found once, as cairo_cff.c finds FreeType's). */
+static struct {
+	void (*show_glyphs)(cairo_t *, const cairo_glyph_t *, int);
+	void (*show_text_glyphs)(cairo_t *, const char *, int, const cairo_glyph_t *, int, const cairo_text_cluster_t *,
+				 int, cairo_text_cluster_flags_t);
+	void (*show_text)(cairo_t *, const char *);
+} cairo;
 
-	if (!f) {
-		f = dlsym(RTLD_NEXT, name);
-		atomic_store_explicit((void *_Atomic *)slot, f, memory_order_release);
+static void find_cairo(void)
+{
+	static gsize once;
+
+	if (g_once_init_enter(&once)) {
+		*(void **)&cairo.show_glyphs = dlsym(RTLD_NEXT, "cairo_show_glyphs");
+		*(void **)&cairo.show_text_glyphs = dlsym(RTLD_NEXT, "cairo_show_text_glyphs");
+		*(void **)&cairo.show_text = dlsym(RTLD_NEXT, "cairo_show_text");
+		g_once_init_leave(&once, 1);
 	}
-	return f;
 }
 
 void cairo_show_glyphs(cairo_t *cr, const cairo_glyph_t *glyphs, int num_glyphs)
 {
-	static void *real;
-	void (*f)(cairo_t *, const cairo_glyph_t *, int) = cairo_function("cairo_show_glyphs", &real);
-
+	find_cairo();
 	record(cr, glyphs, num_glyphs);
-	f(cr, glyphs, num_glyphs);
+	cairo.show_glyphs(cr, glyphs, num_glyphs);
 }
 
 void cairo_show_text_glyphs(cairo_t *cr, const char *utf8, int utf8_len, const cairo_glyph_t *glyphs, int num_glyphs,
 			    const cairo_text_cluster_t *clusters, int num_clusters, cairo_text_cluster_flags_t cluster_flags)
 {
-	static void *real;
-	void (*f)(cairo_t *, const char *, int, const cairo_glyph_t *, int, const cairo_text_cluster_t *, int,
-		  cairo_text_cluster_flags_t) = cairo_function("cairo_show_text_glyphs", &real);
-
+	find_cairo();
 	record(cr, glyphs, num_glyphs);
-	f(cr, utf8, utf8_len, glyphs, num_glyphs, clusters, num_clusters, cluster_flags);
+	cairo.show_text_glyphs(cr, utf8, utf8_len, glyphs, num_glyphs, clusters, num_clusters, cluster_flags);
 }
 
 /* Cairo turns the text into glyphs with the scaled font's own cmap; the same is done here to record them. */
 void cairo_show_text(cairo_t *cr, const char *utf8)
 {
-	static void *real;
-	void (*f)(cairo_t *, const char *) = cairo_function("cairo_show_text", &real);
 	cairo_scaled_font_t *sf = cairo_get_scaled_font(cr);
 	cairo_glyph_t *glyphs = NULL;
 	int n = 0;
 
+	find_cairo();
 	if (utf8 && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS
 	    && cairo_scaled_font_text_to_glyphs(sf, 0, 0, utf8, -1, &glyphs, &n, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS) {
 		record(cr, glyphs, n);
 		cairo_glyph_free(glyphs);
 	}
-	f(cr, utf8);
+	cairo.show_text(cr, utf8);
 }

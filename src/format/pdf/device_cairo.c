@@ -707,7 +707,7 @@ struct device *device_cairo_new(FILE *fp, const char *path, const struct book *b
 	struct cdev *c = g_new0(struct cdev, 1);
 	char *date = date_format_utc(b->modified), *kw = keywords(b), *creator = g_strdup_printf("folio %s", FOLIO_VERSION);
 
-	cairo_code_init();	/* Cairo's numbers formatted by cairo_printf.c from here on */
+	cairo_code_init();	/* Cairo's calls known as Cairo's from here on (cairo_printf.c, cairo_cff.c) */
 	c->d.page = cairo_page;
 	c->d.finish = cairo_finish;
 	c->d.free = cairo_free;
