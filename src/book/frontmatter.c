@@ -234,14 +234,48 @@ static bool is_scalar(const struct fm_node *n)
 	return n->kind != FM_LIST && n->kind != FM_MAP;
 }
 
+/*
+ * A scalar's text. Feeds turned into posts often keep an RSS title's CDATA wrapping
+ * ("<![CDATA[M&A Roundup]]>"); Hugo shows it as written, markup and all. A value that is one
+ * CDATA section and nothing else is read as what it wraps, stripped as a title is.
+ */
+static char *scalar_text(const struct fm_node *n)
+{
+	static const char open[] = "<![CDATA[", close[] = "]]>";
+	const char *s = n->text, *e = s + strlen(s);
+
+	while (g_ascii_isspace(*s))
+		s++;
+	while (e > s && g_ascii_isspace(e[-1]))
+		e--;
+	if (e - s >= (ptrdiff_t)(sizeof open + sizeof close - 2) && !strncmp(s, open, sizeof open - 1)
+	    && !strncmp(e - (sizeof close - 1), close, sizeof close - 1)) {
+		const char *in = s + sizeof open - 1, *end = e - (sizeof close - 1);
+
+		/* One section: a "]]>" inside would close it early (XML's rule), so it is text as written. */
+		if (!g_strstr_len(in, end - in, close))
+			return g_strstrip(g_strndup(in, (gsize)(end - in)));
+	}
+	return g_strdup(n->text);
+}
+
+static void add_item(GPtrArray *list, const struct fm_node *n)
+{
+	char *text = scalar_text(n);
+
+	if (*text)
+		g_ptr_array_add(list, text);
+	else
+		g_free(text);
+}
+
 /* Scalars of a list (or a single scalar) appended to list. */
 static bool read_list(const struct reader *r, const char *key, const struct fm_node *n, GPtrArray *list)
 {
 	if (n->kind == FM_NULL)
 		return true;
 	if (is_scalar(n)) {
-		if (*n->text)
-			g_ptr_array_add(list, g_strdup(n->text));
+		add_item(list, n);
 		return true;
 	}
 	if (n->kind != FM_LIST) {
@@ -255,8 +289,7 @@ static bool read_list(const struct reader *r, const char *key, const struct fm_n
 			diag_warn(r->file, item->line, "an item of '%s' is not text; ignored", key);
 			continue;
 		}
-		if (*item->text)
-			g_ptr_array_add(list, g_strdup(item->text));
+		add_item(list, item);
 	}
 	return true;
 }
@@ -271,7 +304,7 @@ static void read_text(const struct reader *r, const char *key, const struct fm_n
 	if (n->kind == FM_NULL) {
 		t->text = g_strdup("");
 	} else if (is_scalar(n)) {
-		t->text = g_strdup(n->text);
+		t->text = scalar_text(n);
 	} else if (n->kind == FM_LIST) {
 		GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
 

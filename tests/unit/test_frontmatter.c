@@ -55,6 +55,22 @@ int main(void)
 	CHECK("fm: authors list joined", parse("---\nauthors: [甲, 乙]\n---\n", &fm));
 	CHECK_STR("fm: authors text", fm.author.text, "甲, 乙");
 	fm_clear(&fm);
+	/* An RSS title's CDATA wrapping (three corpus articles) is read as what it wraps. */
+	CHECK("fm: CDATA title", parse("---\ntitle: \"<![CDATA[M&A Roundup: A & B  ]]>\"\n"
+				       "summary: ' <![CDATA[<b>not</b> markup]]> '\ntags: [\"<![CDATA[FDA]]>\", \"<![CDATA[ ]]>\", x]\n---\n", &fm));
+	CHECK_STR("fm: CDATA title unwrapped and stripped", fm.title.text, "M&A Roundup: A & B");
+	CHECK_STR("fm: CDATA summary keeps its text as text", fm.summary.text, "<b>not</b> markup");
+	CHECK("fm: CDATA tags, the empty one dropped", fm.tags.items->len == 2);
+	CHECK_STR("fm: CDATA tag unwrapped", g_ptr_array_index(fm.tags.items, 0), "FDA");
+	fm_clear(&fm);
+	CHECK("fm: CDATA not the whole value", parse("---\ntitle: \"Re: <![CDATA[x]]>\"\n"
+						    "author: \"<![CDATA[a]]> and <![CDATA[b]]>\"\n---\n", &fm));
+	CHECK_STR("fm: text around CDATA kept as written", fm.title.text, "Re: <![CDATA[x]]>");
+	CHECK_STR("fm: two CDATA sections kept as written", fm.author.text, "<![CDATA[a]]> and <![CDATA[b]]>");
+	fm_clear(&fm);
+	CHECK("fm: CDATA unclosed", parse("---\ntitle: \"<![CDATA[x\"\n---\n", &fm));
+	CHECK_STR("fm: unclosed CDATA kept as written", fm.title.text, "<![CDATA[x");
+	fm_clear(&fm);
 	CHECK("fm: RFC 3339 date", parse("---\ndate: 2025-02-13T15:10:13+08:00\n---\n", &fm)
 	      && fm.date.valid && fm.date.offset == 8 * 3600);
 	fm_clear(&fm);
