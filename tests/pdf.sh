@@ -23,6 +23,7 @@ trace inlinehtml $P/inlinehtml.md "${SMALL[@]}"
 trace blocks $P/blocks.md "${SMALL[@]}"
 trace footnotes $P/footnotes.md "${SMALL[@]}"
 trace images $P/images "${SMALL[@]}"
+trace tablepics $P/tablepics "${SMALL[@]}"
 trace book $P/book "${SMALL[@]}"
 trace two-sided $P/book "${SMALL[@]}" --two-sided
 trace parts $P/parts "${SMALL[@]}" --two-sided
@@ -80,6 +81,23 @@ awk '/^page /{p=$2} /image\/png/ && / [0-9.]+x([0-9.]+) /{print}' "$t" >/dev/nul
 tall=$(awk '/image\/png/{split($4, s, "x"); if (s[2] + 0 > h) h = s[2] + 0} END{print h}' "$t")
 awk -v h="$tall" 'BEGIN{exit !(h > 200 && h < 420 - 40)}' && ok "images: a picture taller than a page is scaled to fit ($tall pt)" \
 	|| not_ok "images: a picture taller than a page is scaled to fit" "height $tall"
+t=$TMP/tablepics.trace
+# Pictures in table cells were described ("[alt]") in a Markdown table and lost, row and all, in a
+# raw HTML one, where the EPUB shows them: each cell that holds only pictures shows them now.
+[ "$(count "$t" '^  image ')" = 5 ] && ok "table pictures: five cells show their pictures" \
+	|| not_ok "table pictures: five pictures" "$(grep -n '^  image ' "$t")"
+tall=$(awk '/^  image .*img-658e287b6f356b3f/{print $4; exit}' "$t")
+grep -q "^  link [0-9.]* [0-9.]* $tall ->https://example.com/tall\$" "$t" \
+	&& ok "table pictures: a linked picture is clickable where it is drawn" || not_ok "table pictures: link" "$(grep -n '^  link ' "$t")"
+awk -v s="$tall" 'BEGIN{split(s, d, "x"); exit !(d[2] > 150 && d[2] < 420 - 60)}' \
+	&& ok "table pictures: a picture taller than a page fits one with its row ($tall)" || not_ok "table pictures: tall" "$tall"
+contains "table pictures: a picture among words is described" "$t" '"See \[a small"$'
+contains "table pictures: a picture not here is described" "$t" '"\[A picture not"$'
+contains "table pictures: a raw cell's picture has the EPUB's caption" "$t" '"Orange in a raw table" caption$'
+lacks "table pictures: a Markdown cell's picture has none, as in the EPUB" "$t" '"A small orange picture" caption'
+awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 3) y = $3} /"Orange in a raw table"/{c = $3}
+     END{exit !(y != "" && c > y + 45)}' "$t" && ok "table pictures: the caption under its picture" \
+	|| not_ok "table pictures: caption under picture" "$(grep -nE 'f5e57f35|Orange' "$t")"
 t=$TMP/book.trace
 # The contents give each article the page it starts on.
 for n in 1 2 3; do

@@ -80,6 +80,33 @@ static void append_code(GString *md, const char *code)
 	g_strfreev(lines);
 }
 
+/*
+ * A picture of a cell as a Markdown image whose address is the one sanitize_img_src gives (the
+ * address its record is found by): its alt text escaped as text, the address between < and >
+ * with what could end it or split the table's cell escaped.
+ */
+static void append_image(GString *md, const xmlNode *img)
+{
+	char *src = sanitize_img_src(img), *alt = allow_attr(img, "alt");
+
+	if (!src || !*src || strpbrk(src, "\n\r")) {
+		g_free(src);
+		g_free(alt);
+		return;
+	}
+	g_string_append(md, "![");
+	append_escaped(md, alt ? alt : "");
+	g_string_append(md, "](<");
+	for (const char *p = src; *p; p++) {
+		if (strchr("<>\\|", *p))
+			g_string_append_c(md, '\\');
+		g_string_append_c(md, *p);
+	}
+	g_string_append(md, ">)");
+	g_free(src);
+	g_free(alt);
+}
+
 /* A line break in a cell, once: blocks, <br> and rows of a table inside the cell. */
 static void cell_break(GString *md, gsize start)
 {
@@ -105,7 +132,7 @@ static bool never_text(const xmlNode *n)
 	return e && (e->action == A_DROP || e->action == A_DROP_WARN);
 }
 
-/* A cell's content as one line of Markdown: its text, code as code, what plays as its note. */
+/* A cell's content as one line of Markdown: its text, code as code, its pictures as images, what plays as its note. */
 static void cell_markdown(GString *md, const xmlNode *cell, const char *lang)
 {
 	gsize start = md->len;
@@ -128,6 +155,10 @@ static void cell_markdown(GString *md, const xmlNode *cell, const char *lang)
 				append_escaped(md, note);
 				cell_break(md, start);
 				g_free(note);
+			} else if (named(n, "img")) {
+				if (md->len > start && md->str[md->len - 1] != ' ')
+					g_string_append_c(md, ' ');
+				append_image(md, n);
 			} else if (named(n, "pre") || named(n, "code")) {
 				xmlChar *code = xmlNodeGetContent(n);
 

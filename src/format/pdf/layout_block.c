@@ -349,7 +349,7 @@ static bool html_table(struct html_set *h, xmlNode *table, const char *lang)
 			xmlFree(caption);
 		}
 	html_paragraphs(h);
-	layout_table(h->L, h->F, cmark_node_first_child(doc));
+	layout_table(h->L, h->F, cmark_node_first_child(doc), h->node);
 	cmark_node_free(doc);
 	return true;
 }
@@ -744,7 +744,7 @@ static void layout_one(struct lay *L, struct flow *F, cmark_node *n)
 		break;	/* set at the end of the article */
 	default:
 		if (type && !strcmp(type, "table"))
-			layout_table(L, F, n);
+			layout_table(L, F, n, NULL);
 		else if (deflist_part(n) == DEFLIST_LIST)
 			definition_list(L, F, n);
 		else if (deflist_part(n) == DEFLIST_TERM)

@@ -104,8 +104,7 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	g_free(surl);
 }
 
-/* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
-static bool svg_is_empty(const struct resource *r)
+bool lay_svg_is_empty(const struct resource *r)
 {
 	xmlDocPtr doc;
 	xmlNode *root;
@@ -128,6 +127,25 @@ static bool svg_is_empty(const struct resource *r)
 	return empty;
 }
 
+void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, const char *caption,
+		       const char *link, struct selem *parent, double x, double y, double w, double h, int src_line)
+{
+	struct box b = { .kind = BOX_IMAGE, .x = x, .y = y, .w = w, .h = h, .res = im->res };
+	/* A linked picture is a Figure inside the Link that owns the clickable area. */
+	struct selem *link_el = link ? lay_element(L, SR_LINK, parent, src_line) : NULL;
+
+	b.el = lay_figure(L, im, caption, link_el ? link_el : parent, src_line);
+	vitem_box(v, &b);
+	if (link) {
+		link_el->alt = g_strdup(b.el->alt && *b.el->alt ? b.el->alt : link);
+		b.kind = BOX_LINK;
+		b.res = NULL;
+		b.el = link_el;
+		b.target = g_strdup(link);
+		vitem_box(v, &b);
+	}
+}
+
 void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption,
 		      const char *link, int src_line)
 {
@@ -136,7 +154,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	struct lpara *cap = NULL;
 	struct vitem *v;
 
-	if (r && svg_is_empty(r))
+	if (r && lay_svg_is_empty(r))
 		return;
 	if (!lay_drawable(r)) {
 		/* A picture that is not here keeps its caption. */
@@ -186,22 +204,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	v = vitem_new(h);
 	/* A list item or a note that opens with a picture: its marker beside the picture's top, not alone under it. */
 	lay_use_markers(F, v, F->size * 0.88);
-	{
-		struct box b = { .kind = BOX_IMAGE, .x = F->x + (F->w - w) / 2, .y = 0, .w = w, .h = h, .res = r };
-		/* A linked picture is a Figure inside the Link that owns the clickable area. */
-		struct selem *link_el = link ? lay_element(L, SR_LINK, F->el, src_line) : NULL;
-
-		b.el = lay_figure(L, im, caption, link_el ? link_el : F->el, src_line);
-		vitem_box(v, &b);
-		if (link) {
-			link_el->alt = g_strdup(b.el->alt && *b.el->alt ? b.el->alt : link);
-			b.kind = BOX_LINK;
-			b.res = NULL;
-			b.el = link_el;
-			b.target = g_strdup(link);
-			vitem_box(v, &b);
-		}
-	}
+	lay_picture_boxes(L, v, im, caption, link, F->el, F->x + (F->w - w) / 2, 0, w, h, src_line);
 	lay_block_begin(L, F, lay_em(F, L->t->block_space));
 	lay_add(L, v);
 	if (cap) {

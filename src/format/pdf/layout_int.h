@@ -179,9 +179,17 @@ int lay_outline_base(const struct lay *L);
 
 /* Pictures (layout_image.c). Can the PDF device draw r? */
 bool lay_drawable(const struct resource *r);
+/* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
+bool lay_svg_is_empty(const struct resource *r);
 /* Picture im (or a placeholder box) with its caption; link makes it clickable. */
 void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption, const char *link,
 	       int src_line);
+/*
+ * A drawable picture's boxes on v, at x, y in w x h: the image as a Figure under parent (inside
+ * a Link that owns the clickable area when link is not NULL), their elements held by the boxes.
+ */
+void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, const char *caption,
+		       const char *link, struct selem *parent, double x, double y, double w, double h, int src_line);
 /* The picture of image node img (the model's record, else a placeholder). */
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link);
 
@@ -208,8 +216,11 @@ void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const s
  */
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base);
-/* GFM tables (layout_table.c). */
-void layout_table(struct lay *L, struct flow *F, cmark_node *table);
+/*
+ * GFM tables (layout_table.c). raw: the raw HTML node the table was read from (html/table.h),
+ * whose records its pictures are found among by address; NULL for a Markdown table.
+ */
+void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *raw);
 
 /* Structure elements (layout_struct.c): a new one under parent, from the article being set. */
 struct selem *lay_element(struct lay *L, enum srole role, struct selem *parent, int line);

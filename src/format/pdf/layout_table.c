@@ -1,4 +1,4 @@
-/* layout_table.c - GFM tables: column widths from content, wrapped cells, header repeated after a break. */
+/* layout_table.c - GFM tables: column widths from content, wrapped cells, pictures in cells, header repeated after a break. */
 #include "format/pdf/layout_int.h"
 #include "text/clreq.h"
 #include "text/nodetext.h"
@@ -8,16 +8,218 @@
 
 enum { PAD_X = 4, PAD_Y = 3 };
 
+/*
+ * A picture a cell holds with nothing else (but white space, line breaks, links around it and
+ * other such pictures): set as a picture in its column, as the EPUB shows it, not described.
+ */
+struct cell_pic {
+	const struct image *im;
+	const char *caption;	/* printed under it, or NULL */
+	char *link;		/* where it links, or NULL */
+	int line;
+	double w, h;		/* as set in its column */
+	struct lpara *cap;	/* its caption set, or NULL */
+	double cap_h;
+};
+
 struct cell {
-	struct lpara *lp;
+	struct lpara *lp;	/* its text; a picture cell's is empty, its element the cell's */
 	int next;		/* first line not yet placed (rows split over pages) */
+	GPtrArray *pics;	/* a picture cell's pictures (struct cell_pic *, the row's), else NULL */
+	double pics_h;		/* their height with their captions */
+	enum para_align align;
+	bool pics_placed;
 };
 
 struct row {
 	cmark_node *node;
 	bool header;
 	struct cell *cells;
+	GPtrArray **pics;	/* per column: the pictures of a picture cell, else NULL */
 };
+
+enum { PIC_GAP = 4 };	/* between a cell's pictures, and a picture and its caption */
+
+static void cell_pic_free(gpointer p)
+{
+	struct cell_pic *pic = p;
+
+	g_free(pic->link);
+	lpara_unref(pic->cap);
+	g_free(pic);
+}
+
+/* White space between pictures: blank text, a line end, a <br>. */
+static bool between_pictures(cmark_node *n)
+{
+	const char *t = cmark_node_get_literal(n);
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return true;
+	case CMARK_NODE_TEXT:
+		return t && !t[strspn(t, " \t\n")];
+	case CMARK_NODE_HTML_INLINE:
+		return t && (!g_ascii_strcasecmp(t, "<br>") || !g_ascii_strcasecmp(t, "<br/>")
+			     || !g_ascii_strcasecmp(t, "<br />"));
+	default:
+		return false;
+	}
+}
+
+/*
+ * The pictures of a cell that holds nothing else, each one the PDF can draw (raw: the raw HTML
+ * the table was read from, whose records they are found among by address); NULL when the cell
+ * holds anything else, or none, or a picture that is not here (it is set as text, its pictures
+ * described, as a line of text shows them).
+ */
+static GPtrArray *cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw)
+{
+	GPtrArray *pics;
+	cmark_iter *it;
+	cmark_event_type ev;
+	bool ok = true;
+
+	if (!L->view || !cell || !cmark_node_first_child(cell))
+		return NULL;
+	pics = g_ptr_array_new_with_free_func(cell_pic_free);
+	it = cmark_iter_new(cell);
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it), *up;
+		cmark_node_type type = cmark_node_get_type(x);
+		const struct image *im = NULL;
+		struct cell_pic *pic;
+
+		if (ev != CMARK_EVENT_ENTER || x == cell || type == CMARK_NODE_LINK || type == CMARK_NODE_EMPH
+		    || type == CMARK_NODE_STRONG || between_pictures(x))
+			continue;
+		if (type == CMARK_NODE_IMAGE)
+			im = raw ? record_image(L->view, raw, cmark_node_get_url(x)) : record_image(L->view, x, NULL);
+		else if (type == CMARK_NODE_HTML_INLINE && !raw)
+			im = record_inline_picture(x);
+		if (!im || !lay_drawable(im->res) || lay_svg_is_empty(im->res)) {
+			ok = false;
+			break;
+		}
+		pic = g_new0(struct cell_pic, 1);
+		pic->im = im;
+		/*
+		 * Its caption where the EPUB prints one: a raw <img> alone in its cell is a figure
+		 * there (the record says, as for any raw picture); a Markdown image in a cell is in the
+		 * cell's line, its alt text only its description.
+		 */
+		pic->caption = raw && !im->in_figure ? im->caption : NULL;
+		pic->line = lay_node_line(L, x);
+		if (type == CMARK_NODE_IMAGE) {
+			pic->link = (up = node_link_around(x)) ? lay_link_target(up) : NULL;
+			cmark_iter_reset(it, x, CMARK_EVENT_EXIT);	/* its alt text */
+		} else {
+			pic->link = lay_raw_picture_link(x);
+		}
+		g_ptr_array_add(pics, pic);
+	}
+	cmark_iter_free(it);
+	if (!ok || !pics->len) {
+		g_ptr_array_free(pics, TRUE);
+		return NULL;
+	}
+	return pics;
+}
+
+/* A picture's caption width wide, a Caption under el (NULL: measured only). */
+static struct lpara *caption_para(struct lay *L, const struct flow *F, const char *caption, double width,
+				  enum para_align align, struct selem *el, int line)
+{
+	double size = L->t->small_size;
+	struct lpara *lp = lay_para_new(L, width, size * 1.5, 0, align, false, line);
+
+	if (el)
+		lay_para_role(L, lp, SR_CAPTION, el);
+	para_add(lp->para, caption, -1,
+		 lay_style(L, lay_body_role(F), size, false, false, L->t->color_muted, NULL, 0, false, false));
+	return lp;
+}
+
+/* A picture's natural width at 96 pixels to the inch, as lay_image sets one. */
+static double pic_natural_width(const struct cell_pic *pic)
+{
+	return pic->im->res->width * 0.75;
+}
+
+/*
+ * The cell's pictures set in width under element el, one under the other with their captions,
+ * and made smaller together when they would be taller than max_h: their height.
+ */
+static double size_pictures(struct lay *L, const struct flow *F, GPtrArray *pics, double width, double max_h,
+			    enum para_align align, struct selem *el)
+{
+	double pics_h = 0, fixed = 0, total, scale;
+
+	for (guint i = 0; i < pics->len; i++) {
+		struct cell_pic *pic = g_ptr_array_index(pics, i);
+		const char *caption = pic->caption;
+
+		pic->w = pic_natural_width(pic);
+		pic->h = pic->im->res->height * 0.75;
+		if (pic->w > width) {
+			pic->h *= width / pic->w;
+			pic->w = width;
+		}
+		pics_h += pic->h;
+		if (i)
+			fixed += PIC_GAP;
+		if (caption && *caption) {
+			pic->cap = caption_para(L, F, caption, width, align, el, pic->line);
+			lay_para_check(L, pic->cap);
+			for (int k = 0; k < para_n_lines(pic->cap->para); k++) {
+				const struct para_line *l = para_line(pic->cap->para, k);
+
+				pic->cap_h += l->ascent + l->descent;
+			}
+			fixed += PIC_GAP + pic->cap_h;
+		}
+	}
+	/* Never taller than a page holds: the pictures give way, their captions keep their size. */
+	scale = pics_h > 0 && pics_h + fixed > max_h ? MAX(max_h - fixed, max_h / 4) / pics_h : 1;
+	total = fixed;
+	for (guint i = 0; i < pics->len; i++) {
+		struct cell_pic *pic = g_ptr_array_index(pics, i);
+
+		if (scale < 1) {
+			pic->w *= scale;
+			pic->h *= scale;
+		}
+		total += pic->h;
+	}
+	return total;
+}
+
+/* The pictures of a cell into v, from its top y, in a column [x, x + width] aligned as align. */
+static void place_pictures(struct lay *L, struct vitem *v, GPtrArray *pics, double x, double width, double y,
+			   enum para_align align, struct selem *el)
+{
+	for (guint i = 0; i < pics->len; i++) {
+		const struct cell_pic *pic = g_ptr_array_index(pics, i);
+		double px = x + (align == PARA_CENTER ? (width - pic->w) / 2 : align == PARA_RIGHT ? width - pic->w : 0);
+
+		if (i)
+			y += PIC_GAP;
+		lay_picture_boxes(L, v, pic->im, pic->caption, pic->link, el, px, y, pic->w, pic->h, pic->line);
+		y += pic->h;
+		if (pic->cap) {
+			y += PIC_GAP;
+			for (int k = 0; k < para_n_lines(pic->cap->para); k++) {
+				const struct para_line *l = para_line(pic->cap->para, k);
+				struct box b = { .kind = BOX_TEXT, .x = x, .y = y + l->ascent, .lp = lpara_ref(pic->cap),
+						 .line = k };
+
+				vitem_box(v, &b);
+				y += l->ascent + l->descent;
+			}
+		}
+	}
+}
 
 static bool is_type(cmark_node *n, const char *name)
 {
@@ -75,7 +277,29 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 		cmark_node *cell = cmark_node_first_child(row->node);
 
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
-			struct lpara *lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0, NULL);
+			struct lpara *lp;
+
+			if (row->pics[c]) {
+				/* A picture's natural width, or what is left for it: at least three em. */
+				double pw = 0;
+
+				for (guint i = 0; i < row->pics[c]->len; i++) {
+					const struct cell_pic *pic = g_ptr_array_index(row->pics[c], i);
+
+					pw = MAX(pw, pic_natural_width(pic));
+					if (pic->caption && *pic->caption) {
+						/* Its caption is text of the column, as a cell's. */
+						lp = caption_para(L, F, pic->caption, 1e6, PARA_LEFT, NULL, 0);
+						nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
+						min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
+						lpara_unref(lp);
+					}
+				}
+				nat[c] = MAX(nat[c], pw + 2 * PAD_X);
+				min[c] = MAX(min[c], MIN(pw, 3 * L->t->small_size) + 2 * PAD_X);
+				continue;
+			}
+			lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0, NULL);
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
@@ -188,6 +412,19 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 		int n = para_n_lines(cell->lp->para), i = cell->next;
 		double y = PAD_Y;
 
+		if (cell->pics) {
+			/* Whole, in the row's first slice (size_pictures made them fit one). */
+			if (!cell->pics_placed) {
+				place_pictures(L, v, cell->pics, F->x + x[c] + PAD_X, x[c + 1] - x[c] - 2 * PAD_X, y,
+					       cell->align, cell->lp->el);
+				y += cell->pics_h;
+				cell->pics_placed = true;
+				placed++;
+			}
+			h = MAX(h, y + PAD_Y);
+			continue;
+		}
+
 		for (; i < n; i++) {
 			const struct para_line *l = para_line(cell->lp->para, i);
 			double lh = l->ascent + l->descent;
@@ -225,7 +462,7 @@ static bool row_is_empty(const struct row *row)
 	return true;
 }
 
-void layout_table(struct lay *L, struct flow *F, cmark_node *table)
+void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *raw)
 {
 	int ncols = cmark_gfm_extensions_get_table_columns(table);
 	const uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(table);
@@ -256,6 +493,14 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		g_free(first);
 		((struct row *)g_ptr_array_index(rows, 0))->header = true;
 	}
+	for (guint r = 0; r < rows->len; r++) {
+		struct row *row = g_ptr_array_index(rows, r);
+		cmark_node *cell = cmark_node_first_child(row->node);
+
+		row->pics = g_new0(GPtrArray *, ncols);
+		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL)
+			row->pics[c] = cell_pictures(L, cell, raw);
+	}
 	w = g_new0(double, ncols);
 	x = g_new0(double, ncols + 1);
 	column_widths(L, F, rows, ncols, w);
@@ -282,10 +527,23 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 		tr = lay_element(L, SR_TR, *group, lay_node_line(L, row->node));
 		row->cells = g_new0(struct cell, ncols);
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL) {
-			row->cells[c].lp = cell_para(L, F, cell, w[c] - 2 * PAD_X, cell_align(aligns, c), row->header,
-						     lay_node_line(L, row->node), tr);
-			lay_para_check(L, row->cells[c].lp);
-			if (*para_text(row->cells[c].lp->para))
+			struct cell *k = &row->cells[c];
+
+			k->align = cell_align(aligns, c);
+			k->pics = row->pics[c];
+			k->lp = cell_para(L, F, k->pics ? NULL : cell, w[c] - 2 * PAD_X, k->align, row->header,
+					  lay_node_line(L, row->node), tr);
+			lay_para_check(L, k->lp);
+			/*
+			 * Pictures fit a page below the header row, with the row's padding and rules; a
+			 * header row's take at most a third of one, as it is repeated on every page.
+			 */
+			if (k->pics)
+				k->pics_h = size_pictures(L, F, k->pics, w[c] - 2 * PAD_X,
+							  (row->header ? L->body_h / 3 : L->body_h - (header ? header->height : 0))
+								  - 1 - 2 * PAD_Y - 2.5,
+							  k->align, k->lp->el);
+			if (k->pics || *para_text(k->lp->para))
 				empty = false;
 		}
 		/* A header row with nothing in it (and nothing after it) is left out. */
@@ -320,10 +578,14 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table)
 			first_slice = false;
 			lay_add(L, v);
 		}
-		for (int c = 0; c < ncols; c++)
+		for (int c = 0; c < ncols; c++) {
 			lpara_unref(row->cells[c].lp);
+			if (row->pics[c])
+				g_ptr_array_free(row->pics[c], TRUE);
+		}
 		selem_unref(tr);
 		g_free(row->cells);
+		g_free(row->pics);
 		g_free(row);
 	}
 	/* The bottom rule. */
