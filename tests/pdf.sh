@@ -98,6 +98,14 @@ lacks "table pictures: a Markdown cell's picture has none, as in the EPUB" "$t" 
 awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 3) y = $3} /"Orange in a raw table"/{c = $3}
      END{exit !(y != "" && c > y + 45)}' "$t" && ok "table pictures: the caption under its picture" \
 	|| not_ok "table pictures: caption under picture" "$(grep -nE 'f5e57f35|Orange' "$t")"
+# A header row that fills a page by itself, above a picture cell: the picture had a negative size.
+mkdir -p "$TMP/bighead" && cp "$P/tablepics/tall.png" "$TMP/bighead/"
+{ printf -- '---\ntitle: A header row a page long\nlang: en\n---\n\n| '; seq -f 'word%g' 600 | tr '\n' ' '
+  printf '| b |\n| --- | --- |\n| ![Tall](tall.png) | y |\n'; } >"$TMP/bighead/a.md"
+timeout 60 "$FOLIO" "$TMP/bighead" "${SMALL[@]}" --offline -q -t trace -o "$TMP/bighead.trace"
+awk '/^  image /{split($4, d, "x"); if (d[1] > 1 && d[2] > 50) good++; n++} END{exit !(n == 1 && good == 1)}' "$TMP/bighead.trace" \
+	&& ok "table pictures: below a header a page long, a picture keeps a quarter of a page" \
+	|| not_ok "table pictures: below a page-long header" "$(grep -n '^  image ' "$TMP/bighead.trace")"
 t=$TMP/book.trace
 # The contents give each article the page it starts on.
 for n in 1 2 3; do

@@ -180,7 +180,11 @@ static double size_pictures(struct lay *L, const struct flow *F, GPtrArray *pics
 			fixed += PIC_GAP + pic->cap_h;
 		}
 	}
-	/* Never taller than a page holds: the pictures give way, their captions keep their size. */
+	/*
+	 * Never taller than a page holds: the pictures give way, their captions keep their size
+	 * (below a header row that fills a page itself, a quarter of a page all the same).
+	 */
+	max_h = MAX(max_h, L->body_h / 4);
 	scale = pics_h > 0 && pics_h + fixed > max_h ? MAX(max_h - fixed, max_h / 4) / pics_h : 1;
 	total = fixed;
 	for (guint i = 0; i < pics->len; i++) {
