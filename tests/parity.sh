@@ -45,6 +45,15 @@ contains "parity: a linked picture alone is a linked figure in the EPUB" "$TMP/c
 contains "parity: a raw <img> in a Markdown line is a picture in the PDF, not [alt]" "$TMP/rawimg.trace" \
 	'"then the line goes on'
 lacks "parity: ... no [alt] left" "$TMP/rawimg.trace" '\[A dot in a line\]'
+# Two <img> of one address in one raw block are two records: the second had the first's caption in
+# both books. In table cells, the PDF shows the pictures the EPUB shows (a raw table's second cell
+# of that address with its own caption), not a Markdown cell's description.
+contains "parity: the second raw <img> of an address has its own caption in the EPUB" "$TMP/rawimg.xhtml" \
+	'alt="The dot seen again"/><figcaption>The dot seen again</figcaption>'
+contains "parity: ... and in the PDF" "$TMP/rawimg.trace" '"The dot seen again" caption$'
+contains "parity: a raw table cell's picture, of an address another cell has, keeps its caption in the PDF" \
+	"$TMP/rawimg.trace" '"Its twin in the next cell" caption$'
+lacks "parity: a Markdown table cell's picture is no description in the PDF" "$TMP/rawimg.trace" '\[A dot in a Markdown cell\]'
 # A linked picture that is missing: its placeholder shows where it linked, in both books (the
 # EPUB's inline placeholder was a link, the PDF's lost it).
 contains "parity: a missing linked picture's placeholder shows its link in the EPUB" "$TMP/captions.xhtml" \

@@ -391,12 +391,48 @@ next:		;
 	return g_string_free(o, FALSE);
 }
 
+/*
+ * Each <img> that names a picture numbered among those of its address, in document order
+ * (sanitize_img_nth): the records of a raw HTML node are its pictures in that order, and two
+ * of one address are two records (their alt texts and captions their own).
+ */
+static void number_images(htmlDocPtr doc)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (xmlNode *n = doc->children; n; n = (xmlNode *)sanitize_next_node(n, (const xmlNode *)doc, true)) {
+		char *src;
+		guint nth;
+
+		if (n->type != XML_ELEMENT_NODE || g_ascii_strcasecmp((const char *)n->name, "img"))
+			continue;
+		src = sanitize_img_src(n);
+		if (!src || !*g_strstrip(src)) {
+			g_free(src);
+			continue;
+		}
+		nth = GPOINTER_TO_UINT(g_hash_table_lookup(seen, src));
+		n->_private = GUINT_TO_POINTER(nth + 1);
+		g_hash_table_replace(seen, src, GUINT_TO_POINTER(nth + 1));
+	}
+	g_hash_table_destroy(seen);
+}
+
+int sanitize_img_nth(const xmlNode *img)
+{
+	return img->_private ? (int)GPOINTER_TO_UINT(img->_private) - 1 : 0;
+}
+
 /* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text; the writer flattens it instead. */
 htmlDocPtr sanitize_parse_html(const char *html)
 {
-	return htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
-			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-			      | XML_PARSE_HUGE);
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+					| HTML_PARSE_NONET | XML_PARSE_HUGE);
+
+	if (doc && find_ci(html, "<img"))
+		number_images(doc);
+	return doc;
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -744,7 +780,7 @@ void allow_put_img(struct sanitizer *s, cmark_node *node, const xmlNode *n, bool
 		allow_warn(s, node_line(n, line), "raw HTML <img> names no picture (no src, srcset or data-src); a "
 			   "placeholder shows its description");
 	if (s->image)
-		s->image(s->image_data, s->out, node, src ? src : "", alt ? alt : "", block);
+		s->image(s->image_data, s->out, node, src ? src : "", sanitize_img_nth(n), alt ? alt : "", block);
 	g_free(src);
 	g_free(alt);
 }

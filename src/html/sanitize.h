@@ -21,11 +21,12 @@ enum { SANITIZE_MAX_DEPTH = 32, SANITIZE_MAX_OPEN = 16 };
 
 /*
  * Writes an image found in raw HTML (<img src alt title>): an <img> of a
- * packed resource or a placeholder. node is the raw HTML node it came from;
- * block is true where flow content may go (a figure), false inside text.
+ * packed resource or a placeholder. node is the raw HTML node it came from, nth which
+ * <img> of src it is there (sanitize_img_nth); block is true where flow content may go (a
+ * figure), false inside text.
  */
 typedef void (*sanitize_image_fn)(void *data, GString *out, cmark_node *node, const char *src,
-				  const char *alt, bool block);
+				  int nth, const char *alt, bool block);
 
 /* One article's raw HTML state while its XHTML is written. */
 struct sanitizer {
@@ -130,7 +131,12 @@ void sanitize_image_sources(const char *html, sanitize_image_source_fn fn, void 
 const xmlNode *sanitize_next_node(const xmlNode *n, const xmlNode *top, bool descend);
 
 /* Raw HTML parsed by libxml2 as folio reads it everywhere: recovering, silent, never the network,
-   deeply nested text kept. NULL when libxml2 gives up; xmlFreeDoc. */
+   deeply nested text kept, each <img> numbered (sanitize_img_nth). NULL when libxml2 gives up; xmlFreeDoc. */
 htmlDocPtr sanitize_parse_html(const char *html);
+/*
+ * Of the <img>s of img's document that name its picture's address (sanitize_img_src), which one
+ * it is in document order, from 0: record_image's nth. 0 for a node sanitize_parse_html did not make.
+ */
+int sanitize_img_nth(const xmlNode *img);
 
 #endif

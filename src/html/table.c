@@ -85,7 +85,7 @@ static void append_code(GString *md, const char *code)
  * address its record is found by): its alt text escaped as text, the address between < and >
  * with what could end it or split the table's cell escaped.
  */
-static void append_image(GString *md, const xmlNode *img)
+static void append_image(GString *md, const xmlNode *img, GArray *nths)
 {
 	char *src = sanitize_img_src(img), *alt = allow_attr(img, "alt");
 
@@ -103,6 +103,7 @@ static void append_image(GString *md, const xmlNode *img)
 		g_string_append_c(md, *p);
 	}
 	g_string_append(md, ">)");
+	g_array_append_vals(nths, &(int){ sanitize_img_nth(img) }, 1);
 	g_free(src);
 	g_free(alt);
 }
@@ -133,7 +134,7 @@ static bool never_text(const xmlNode *n)
 }
 
 /* A cell's content as one line of Markdown: its text, code as code, its pictures as images, what plays as its note. */
-static void cell_markdown(GString *md, const xmlNode *cell, const char *lang)
+static void cell_markdown(GString *md, const xmlNode *cell, const char *lang, GArray *nths)
 {
 	gsize start = md->len;
 
@@ -158,7 +159,7 @@ static void cell_markdown(GString *md, const xmlNode *cell, const char *lang)
 			} else if (named(n, "img")) {
 				if (md->len > start && md->str[md->len - 1] != ' ')
 					g_string_append_c(md, ' ');
-				append_image(md, n);
+				append_image(md, n, nths);
 			} else if (named(n, "pre") || named(n, "code")) {
 				xmlChar *code = xmlNodeGetContent(n);
 
@@ -267,7 +268,7 @@ static GPtrArray *place_cells(GPtrArray *rows, int *ncols)
  * holds the first; the others are empty): blank lines first, so its nodes are numbered from the
  * raw HTML's line. NULL when it is too wide to be a table.
  */
-static GString *table_markdown(const xmlNode *table, int line, const char *lang)
+static GString *table_markdown(const xmlNode *table, int line, const char *lang, GArray *nths)
 {
 	GPtrArray *rows = table_rows(table);
 	int ncols = 0;
@@ -284,7 +285,7 @@ static GString *table_markdown(const xmlNode *table, int line, const char *lang)
 			for (int c = 0; c < ncols; c++) {
 				g_string_append(md, "| ");
 				if (cells[c])
-					cell_markdown(md, cells[c], lang);
+					cell_markdown(md, cells[c], lang, nths);
 				g_string_append_c(md, ' ');
 			}
 			g_string_append(md, "|\n");
@@ -300,14 +301,42 @@ static GString *table_markdown(const xmlNode *table, int line, const char *lang)
 	return md;
 }
 
+/*
+ * Each image node of doc (in document order, as table_markdown wrote them) given its <img>'s nth
+ * (plus one) as its user data, when they are as many as nths says.
+ */
+static void number_images(cmark_node *doc, const GArray *nths)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	GPtrArray *images = g_ptr_array_new();
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_IMAGE)
+			g_ptr_array_add(images, cmark_iter_get_node(it));
+	cmark_iter_free(it);
+	for (guint i = 0; images->len == nths->len && i < images->len; i++)
+		cmark_node_set_user_data(g_ptr_array_index(images, i),
+					 GINT_TO_POINTER(g_array_index(nths, int, i) + 1));
+	g_ptr_array_free(images, TRUE);
+}
+
+int html_table_image_nth(cmark_node *image)
+{
+	return cmark_node_get_user_data(image) ? GPOINTER_TO_INT(cmark_node_get_user_data(image)) - 1 : 0;
+}
+
 cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 {
-	GString *md = table_markdown(table, line, lang);
+	GArray *nths = g_array_new(FALSE, FALSE, sizeof(int));
+	GString *md = table_markdown(table, line, lang, nths);
 	cmark_parser *parser;
 	cmark_node *doc, *t;
 
-	if (!md)
+	if (!md) {
+		g_array_free(nths, TRUE);
 		return NULL;
+	}
 	parser = gfm_parser_new(CMARK_OPT_DEFAULT);
 	cmark_parser_feed(parser, md->str, md->len);
 	doc = gfm_parser_finish(parser);
@@ -316,7 +345,10 @@ cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 	t = cmark_node_first_child(doc);
 	if (!t || strcmp(cmark_node_get_type_string(t), "table")) {
 		cmark_node_free(doc);
+		g_array_free(nths, TRUE);
 		return NULL;
 	}
+	number_images(doc, nths);
+	g_array_free(nths, TRUE);
 	return doc;
 }

@@ -17,5 +17,7 @@
  * NULL when it is no table a page can hold: no cell, or wider than 40 columns. cmark_node_free.
  */
 cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang);
+/* Which <img> of its address an image node of html_table_gfm's table was (sanitize_img_nth). */
+int html_table_image_nth(cmark_node *image);
 
 #endif

@@ -506,7 +506,7 @@ const struct footnote *record_footnote_ref(const struct article_view *v, cmark_n
 	return NULL;
 }
 
-const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src)
+const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src, int nth)
 {
 	const struct image *found = NULL;
 	char *stripped;
@@ -517,12 +517,19 @@ const struct image *record_image(const struct article_view *v, cmark_node *n, co
 	stripped = g_strstrip(g_strdup(src ? src : ""));
 	if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
 		GPtrArray *list = cmark_node_get_user_data(n);
+		int seen = 0;
 
-		for (guint i = 0; list && !found && i < list->len; i++) {
+		for (guint i = 0; list && i < list->len; i++) {
 			const struct image *im = g_ptr_array_index(list, i);
 
-			if (!strcmp(im->url, stripped))
+			if (strcmp(im->url, stripped))
+				continue;
+			if (!found)
 				found = im;
+			if (seen++ == nth) {
+				found = im;
+				break;
+			}
 		}
 	} else if (!n) {
 		for (guint i = 0; !found && i < v->a->images->len; i++) {

@@ -50,10 +50,11 @@ const struct footnote *record_footnote(cmark_node *def);
 /* The note a footnote reference calls. */
 const struct footnote *record_footnote_ref(const struct article_view *v, cmark_node *ref);
 /*
- * The image of an image node, or of the <img src> of a raw HTML node n (matched by its address);
- * with n NULL, the first image of the article with that address.
+ * The image of an image node, or of the nth <img src> of its address in raw HTML node n
+ * (sanitize_img_nth; the first when n has fewer: a writer that parsed more than n); with n NULL,
+ * the first image of the article with that address.
  */
-const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src);
+const struct image *record_image(const struct article_view *v, cmark_node *n, const char *src, int nth);
 /* The image of a piece of inline raw HTML that is one <img> tag (a picture in a line), else NULL. */
 const struct image *record_inline_picture(cmark_node *n);
 

@@ -16,8 +16,10 @@
 #include "base/xmlesc.h"
 #include "html/rawhtml.h"
 
-static void put_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
+static void put_image(void *data, GString *out, cmark_node *node, const char *src, int nth, const char *alt,
+		      bool block)
 {
+	FUZZ_ASSERT(nth >= 0, "an <img> numbered below 0", src);
 	/* As the EPUB writer does: the address is text, never a source. */
 	g_string_append(out, block ? "<div class=\"img\">" : "<span class=\"img\">");
 	xml_escape(out, src, -1);

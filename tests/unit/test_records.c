@@ -23,7 +23,7 @@ static const char article_md[] =
 	"# 第一节\n\n"
 	"灯光**密集的街区。**金融公司[另一篇](other.md#part)和[外链](https://example.com/x)。[^n]\n\n"
 	"![图一](missing.png \"t\")\n\n"
-	"<p>原始 <img src=\"raw-a.png\" alt=\"甲\"> 与 <img src=\"raw-b.png\"></p>\n\n"
+	"<p>原始 <img src=\"raw-a.png\" alt=\"甲\"> 与 <img src=\"raw-b.png\"> 及 <img src=\"raw-a.png\" alt=\"乙\"></p>\n\n"
 	"## 第二节\n\n"
 	"**　　整体**而言，类似的「\n\n"
 	"说法」。\n\n"
@@ -104,15 +104,25 @@ static bool bound(const struct article_view *v)
 			f++;
 			break;
 		case CMARK_NODE_IMAGE:
-			ok = ok && im < a->images->len && record_image(v, n, NULL) == a->images->pdata[im++];
+			ok = ok && im < a->images->len && record_image(v, n, NULL, 0) == a->images->pdata[im++];
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_HTML_INLINE:
-			/* one record per <img> of raw HTML, found by its address */
-			while (im < a->images->len
-			       && record_image(v, n, ((struct image *)a->images->pdata[im])->url) == a->images->pdata[im])
+		case CMARK_NODE_HTML_INLINE: {
+			/* one record per <img> of raw HTML, found by its address and which of that address it is */
+			GHashTable *nth = g_hash_table_new(g_str_hash, g_str_equal);
+
+			while (im < a->images->len) {
+				const char *url = ((struct image *)a->images->pdata[im])->url;
+				int k = GPOINTER_TO_INT(g_hash_table_lookup(nth, url));
+
+				if (record_image(v, n, url, k) != a->images->pdata[im])
+					break;
+				g_hash_table_insert(nth, (gpointer)url, GINT_TO_POINTER(k + 1));
 				im++;
+			}
+			g_hash_table_destroy(nth);
 			break;
+		}
 		default:
 			break;
 		}
@@ -259,7 +269,7 @@ int main(void)
 	CHECK("records: no article keeps its tree once the book is built", no_tree);
 	CHECK("records: nor does a part's introduction", !((struct part *)b->parts->pdata[0])->intro->doc);
 	CHECK("records: the records are there without the tree",
-	      a->headings->len == 2 && a->links->len == 4 && a->images->len == 4 && a->footnotes->len == 1
+	      a->headings->len == 2 && a->links->len == 4 && a->images->len == 5 && a->footnotes->len == 1
 	      && other->footnotes->len == 2);
 	CHECK("records: the internal link found its article", ((struct link *)a->links->pdata[0])->target == other);
 
@@ -271,6 +281,17 @@ int main(void)
 		CHECK("view: the article itself holds no tree", !a->doc);
 		CHECK("view: a note reference finds its note",
 		      record_footnote_ref(v1, first_of(v1->doc, CMARK_NODE_FOOTNOTE_REFERENCE)) == a->footnotes->pdata[0]);
+		{
+			/* Two <img> of one address in one raw block are two records, each with its alt text. */
+			cmark_node *raw = first_of(v1->doc, CMARK_NODE_HTML_BLOCK);
+			const struct image *first = record_image(v1, raw, "raw-a.png", 0),
+					   *second = record_image(v1, raw, "raw-a.png", 1);
+
+			CHECK("view: a raw block's second <img> of an address is its own record",
+			      first && second && first != second && !g_strcmp0(first->alt, "甲") && !g_strcmp0(second->alt, "乙"));
+			CHECK("view: past the block's <img>s of an address, the first",
+			      record_image(v1, raw, "raw-a.png", 2) == first);
+		}
 		article_view_close(v2);
 		CHECK("view: closing one leaves the other bound", bound(v1));
 		article_view_close(v1);

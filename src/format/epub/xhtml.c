@@ -244,12 +244,13 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 }
 
 /* An <img> in raw HTML: the passes resolved it like any image, found by its node and address. */
-static void raw_image(void *data, GString *out, cmark_node *node, const char *src, const char *alt, bool block)
+static void raw_image(void *data, GString *out, cmark_node *node, const char *src, int nth, const char *alt,
+		      bool block)
 {
 	struct render *r = data;
 
 	(void)out;
-	put_image(r, record_image(r->v, node, src), src, alt, block, NULL);
+	put_image(r, record_image(r->v, node, src, nth), src, alt, block, NULL);
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -613,7 +614,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 
 				if (!img)
 					continue;
-				im = record_image(r->v, img, NULL);
+				im = record_image(r->v, img, NULL, 0);
 				put_image(r, im, cmark_node_get_url(img), im ? im->alt : "", true, href);
 				g_string_append_c(r->out, '\n');
 				g_free(href);
@@ -718,7 +719,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_IMAGE: {
-		const struct image *im = record_image(r->v, n, NULL);
+		const struct image *im = record_image(r->v, n, NULL, 0);
 		cmark_node *up = node_link_around(n);
 		/* A missing picture inside a link says where the link goes, as the PDF's box does. */
 		char *href = up && (!im || !im->res) ? link_href(r, up) : NULL;

@@ -374,7 +374,8 @@ static char *html_link_around(const xmlNode *img)
 static void html_image(struct html_set *h, xmlNode *img)
 {
 	char *src = sanitize_img_src(img), *alt = NULL;
-	const struct image *im = src && *src && h->L->view ? record_image(h->L->view, h->node, src) : NULL;
+	const struct image *im = src && *src && h->L->view ? record_image(h->L->view, h->node, src, sanitize_img_nth(img))
+							   : NULL;
 
 	if (im) {
 		char *link = html_link_around(img);
@@ -406,7 +407,7 @@ static bool html_caption_taken(struct html_set *h, const xmlNode *figcaption)
 	for (const xmlNode *n = figure->children; n; n = sanitize_next_node(n, top, true)) {
 		if (n->type == XML_ELEMENT_NODE && !g_ascii_strcasecmp((const char *)n->name, "img")) {
 			char *src = sanitize_img_src(n);
-			const struct image *im = src ? record_image(h->L->view, h->node, src) : NULL;
+			const struct image *im = src ? record_image(h->L->view, h->node, src, sanitize_img_nth(n)) : NULL;
 			bool taken = im && im->in_figure;
 
 			g_free(src);

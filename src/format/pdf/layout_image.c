@@ -221,7 +221,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)
 {
-	const struct image *im = L->view ? record_image(L->view, img, NULL) : NULL;
+	const struct image *im = L->view ? record_image(L->view, img, NULL, 0) : NULL;
 	char *alt = node_plain_text(img), *shown = alt_text_for_placeholder(alt, NULL);
 
 	if (im)

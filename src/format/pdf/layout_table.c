@@ -2,6 +2,7 @@
 #include "format/pdf/layout_int.h"
 #include "text/clreq.h"
 #include "text/nodetext.h"
+#include "html/table.h"
 
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
@@ -95,7 +96,8 @@ static GPtrArray *cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw
 		    || type == CMARK_NODE_STRONG || between_pictures(x))
 			continue;
 		if (type == CMARK_NODE_IMAGE)
-			im = raw ? record_image(L->view, raw, cmark_node_get_url(x)) : record_image(L->view, x, NULL);
+			im = raw ? record_image(L->view, raw, cmark_node_get_url(x), html_table_image_nth(x))
+				 : record_image(L->view, x, NULL, 0);
 		else if (type == CMARK_NODE_HTML_INLINE && !raw)
 			im = record_inline_picture(x);
 		if (!im || !lay_drawable(im->res) || lay_svg_is_empty(im->res)) {
