@@ -84,8 +84,17 @@ awk -v h="$tall" 'BEGIN{exit !(h > 200 && h < 420 - 40)}' && ok "images: a pictu
 t=$TMP/tablepics.trace
 # Pictures in table cells were described ("[alt]") in a Markdown table and lost, row and all, in a
 # raw HTML one, where the EPUB shows them: each cell that holds only pictures shows them now.
-[ "$(count "$t" '^  image ')" = 5 ] && ok "table pictures: five cells show their pictures" \
-	|| not_ok "table pictures: five pictures" "$(grep -n '^  image ' "$t")"
+[ "$(count "$t" '^  image ')" = 13 ] && ok "table pictures: seven cells show their thirteen pictures" \
+	|| not_ok "table pictures: thirteen pictures" "$(grep -n '^  image ' "$t")"
+# Pictures without captions stand side by side while they fit, as in the EPUB's line (six dots:
+# two lines of three), and a <br> puts the next on a line of its own.
+awk '/^  image .*img-169165f56d6f2ce4/{n++; x[n] = $2; y[n] = $3}
+     END{exit !(n == 6 && y[1] == y[2] && y[2] == y[3] && x[1] < x[2] && x[2] < x[3] && y[4] > y[1] && x[4] == x[1])}' "$t" \
+	&& ok "table pictures: side by side while they fit, then on the next line" \
+	|| not_ok "table pictures: side by side" "$(grep -n 'img-169165f56d6f2ce4' "$t")"
+awk '/^  image .*img-f5e57f35f494d0c3/{n++; x[n] = $2; y[n] = $3} END{exit !(n == 5 && x[3] == x[4] && y[4] > y[3] + 45)}' "$t" \
+	&& ok "table pictures: a line break puts the next picture under the first" \
+	|| not_ok "table pictures: line break" "$(grep -n 'img-f5e57f35f494d0c3' "$t")"
 tall=$(awk '/^  image .*img-658e287b6f356b3f/{print $4; exit}' "$t")
 grep -q "^  link [0-9.]* [0-9.]* $tall ->https://example.com/tall\$" "$t" \
 	&& ok "table pictures: a linked picture is clickable where it is drawn" || not_ok "table pictures: link" "$(grep -n '^  link ' "$t")"
@@ -95,7 +104,7 @@ contains "table pictures: a picture among words is described" "$t" '"See \[a sma
 contains "table pictures: a picture not here is described" "$t" '"\[A picture not"$'
 contains "table pictures: a raw cell's picture has the EPUB's caption" "$t" '"Orange in a raw table" caption$'
 lacks "table pictures: a Markdown cell's picture has none, as in the EPUB" "$t" '"A small orange picture" caption'
-awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 3) y = $3} /"Orange in a raw table"/{c = $3}
+awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 5) y = $3} /"Orange in a raw table"/{c = $3}
      END{exit !(y != "" && c > y + 45)}' "$t" && ok "table pictures: the caption under its picture" \
 	|| not_ok "table pictures: caption under picture" "$(grep -nE 'f5e57f35|Orange' "$t")"
 # A header row that fills a page by itself, above a picture cell: the picture had a negative size.

@@ -12,15 +12,19 @@ enum { PAD_X = 4, PAD_Y = 3 };
 /*
  * A picture a cell holds with nothing else (but white space, line breaks, links around it and
  * other such pictures): set as a picture in its column, as the EPUB shows it, not described.
+ * Pictures without a caption stand side by side as in a line of the EPUB's cell (a line break
+ * starts a new line of them); one with a caption is a figure, on a line of its own.
  */
 struct cell_pic {
 	const struct image *im;
 	const char *caption;	/* printed under it, or NULL */
 	char *link;		/* where it links, or NULL */
 	int line;
-	double w, h;		/* as set in its column */
+	bool new_line;		/* a line break before it */
+	double fit_w, fit_h;	/* its size fitted to the column */
+	double x, y, w, h;	/* as set: from the cell's picture area's top left */
 	struct lpara *cap;	/* its caption set, or NULL */
-	double cap_h;
+	double cap_y, cap_h;
 };
 
 struct cell {
@@ -50,6 +54,22 @@ static void cell_pic_free(gpointer p)
 	g_free(pic);
 }
 
+/* A line break in a cell: a hard one, or a <br>. */
+static bool line_break(cmark_node *n)
+{
+	const char *t = cmark_node_get_literal(n);
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LINEBREAK:
+		return true;
+	case CMARK_NODE_HTML_INLINE:
+		return t && (!g_ascii_strcasecmp(t, "<br>") || !g_ascii_strcasecmp(t, "<br/>")
+			     || !g_ascii_strcasecmp(t, "<br />"));
+	default:
+		return false;
+	}
+}
+
 /* White space between pictures: blank text, a line end, a <br>. */
 static bool between_pictures(cmark_node *n)
 {
@@ -57,15 +77,11 @@ static bool between_pictures(cmark_node *n)
 
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_LINEBREAK:
 		return true;
 	case CMARK_NODE_TEXT:
 		return t && !t[strspn(t, " \t\n")];
-	case CMARK_NODE_HTML_INLINE:
-		return t && (!g_ascii_strcasecmp(t, "<br>") || !g_ascii_strcasecmp(t, "<br/>")
-			     || !g_ascii_strcasecmp(t, "<br />"));
 	default:
-		return false;
+		return line_break(n);
 	}
 }
 
@@ -80,7 +96,7 @@ static GPtrArray *cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw
 	GPtrArray *pics;
 	cmark_iter *it;
 	cmark_event_type ev;
-	bool ok = true;
+	bool ok = true, broken = false;
 
 	if (!L->view || !cell || !cmark_node_first_child(cell))
 		return NULL;
@@ -93,8 +109,10 @@ static GPtrArray *cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw
 		struct cell_pic *pic;
 
 		if (ev != CMARK_EVENT_ENTER || x == cell || type == CMARK_NODE_LINK || type == CMARK_NODE_EMPH
-		    || type == CMARK_NODE_STRONG || between_pictures(x))
+		    || type == CMARK_NODE_STRONG || between_pictures(x)) {
+			broken = broken || (ev == CMARK_EVENT_ENTER && line_break(x));
 			continue;
+		}
 		if (type == CMARK_NODE_IMAGE)
 			im = raw ? record_image(L->view, raw, cmark_node_get_url(x), html_table_image_nth(x))
 				 : record_image(L->view, x, NULL, 0);
@@ -113,6 +131,8 @@ static GPtrArray *cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw
 		 */
 		pic->caption = raw && !im->in_figure ? im->caption : NULL;
 		pic->line = lay_node_line(L, x);
+		pic->new_line = broken;
+		broken = false;
 		if (type == CMARK_NODE_IMAGE) {
 			pic->link = (up = node_link_around(x)) ? lay_link_target(up) : NULL;
 			cmark_iter_reset(it, x, CMARK_EVENT_EXIT);	/* its alt text */
@@ -149,80 +169,134 @@ static double pic_natural_width(const struct cell_pic *pic)
 	return pic->im->res->width * 0.75;
 }
 
+static bool has_caption(const struct cell_pic *pic)
+{
+	return pic->caption && *pic->caption;
+}
+
+/* Does picture i start a line of the cell's pictures (the first, after a line break, a figure or after one)? */
+static bool starts_line(GPtrArray *pics, guint i)
+{
+	const struct cell_pic *pic = g_ptr_array_index(pics, i);
+
+	return i == 0 || pic->new_line || has_caption(pic) || has_caption(g_ptr_array_index(pics, i - 1));
+}
+
 /*
- * The cell's pictures set in width under element el, one under the other with their captions,
- * and made smaller together when they would be taller than max_h: their height.
+ * The cell's pictures at scale (of their size fitted to the column) in lines width wide, aligned
+ * as align: their places, and their height with their captions.
+ */
+static double arrange_pictures(GPtrArray *pics, double width, double scale, enum para_align align)
+{
+	double y = 0;
+
+	for (guint i = 0; i < pics->len;) {
+		guint first = i;
+		double line_w = 0, line_h = 0, shift;
+
+		for (; i < pics->len; i++) {
+			struct cell_pic *pic = g_ptr_array_index(pics, i);
+			double x = i > first ? line_w + PIC_GAP : 0;
+
+			pic->w = pic->fit_w * scale;
+			pic->h = pic->fit_h * scale;
+			if (i > first && (starts_line(pics, i) || x + pic->w > width))
+				break;
+			pic->x = x;
+			line_w = x + pic->w;
+			line_h = MAX(line_h, pic->h);
+		}
+		if (first > 0)
+			y += PIC_GAP;
+		shift = align == PARA_CENTER ? (width - line_w) / 2 : align == PARA_RIGHT ? width - line_w : 0;
+		for (guint k = first; k < i; k++) {
+			struct cell_pic *pic = g_ptr_array_index(pics, k);
+
+			/* On the line's foot, as pictures of a line of text stand. */
+			pic->x += shift;
+			pic->y = y + line_h - pic->h;
+		}
+		y += line_h;
+		if (((struct cell_pic *)g_ptr_array_index(pics, first))->cap) {
+			struct cell_pic *pic = g_ptr_array_index(pics, first);
+
+			pic->cap_y = y + PIC_GAP;
+			y = pic->cap_y + pic->cap_h;
+		}
+	}
+	return y;
+}
+
+/*
+ * The cell's pictures set in width under element el, in lines with their captions, and made
+ * smaller together when they would be taller than max_h: their height.
  */
 static double size_pictures(struct lay *L, const struct flow *F, GPtrArray *pics, double width, double max_h,
 			    enum para_align align, struct selem *el)
 {
-	double pics_h = 0, fixed = 0, total, scale;
+	double total, scale = 1;
 
 	for (guint i = 0; i < pics->len; i++) {
 		struct cell_pic *pic = g_ptr_array_index(pics, i);
-		const char *caption = pic->caption;
 
-		pic->w = pic_natural_width(pic);
-		pic->h = pic->im->res->height * 0.75;
-		if (pic->w > width) {
-			pic->h *= width / pic->w;
-			pic->w = width;
+		pic->fit_w = pic_natural_width(pic);
+		pic->fit_h = pic->im->res->height * 0.75;
+		if (pic->fit_w > width) {
+			pic->fit_h *= width / pic->fit_w;
+			pic->fit_w = width;
 		}
-		pics_h += pic->h;
-		if (i)
-			fixed += PIC_GAP;
-		if (caption && *caption) {
-			pic->cap = caption_para(L, F, caption, width, align, el, pic->line);
+		if (has_caption(pic)) {
+			pic->cap = caption_para(L, F, pic->caption, width, align, el, pic->line);
 			lay_para_check(L, pic->cap);
 			for (int k = 0; k < para_n_lines(pic->cap->para); k++) {
 				const struct para_line *l = para_line(pic->cap->para, k);
 
 				pic->cap_h += l->ascent + l->descent;
 			}
-			fixed += PIC_GAP + pic->cap_h;
 		}
 	}
 	/*
 	 * Never taller than a page holds: the pictures give way, their captions keep their size
-	 * (below a header row that fills a page itself, a quarter of a page all the same).
+	 * (below a header row that fills a page itself, a quarter of a page all the same). Smaller
+	 * pictures may share lines, so the height is measured again.
 	 */
 	max_h = MAX(max_h, L->body_h / 4);
-	scale = pics_h > 0 && pics_h + fixed > max_h ? MAX(max_h - fixed, max_h / 4) / pics_h : 1;
-	total = fixed;
-	for (guint i = 0; i < pics->len; i++) {
-		struct cell_pic *pic = g_ptr_array_index(pics, i);
+	total = arrange_pictures(pics, width, scale, align);
+	for (int round = 0; round < 8 && total > max_h + 0.01; round++) {
+		double fixed = 0, pics_h;
 
-		if (scale < 1) {
-			pic->w *= scale;
-			pic->h *= scale;
+		for (guint i = 0; i < pics->len; i++) {
+			const struct cell_pic *pic = g_ptr_array_index(pics, i);
+
+			if (pic->cap)
+				fixed += PIC_GAP + pic->cap_h;
 		}
-		total += pic->h;
+		pics_h = total - fixed;
+		if (pics_h <= 0)
+			break;
+		scale *= MAX(max_h - fixed, max_h / 4) / pics_h;
+		total = arrange_pictures(pics, width, scale, align);
 	}
 	return total;
 }
 
-/* The pictures of a cell into v, from its top y, in a column [x, x + width] aligned as align. */
-static void place_pictures(struct lay *L, struct vitem *v, GPtrArray *pics, double x, double width, double y,
-			   enum para_align align, struct selem *el)
+/* The pictures of a cell into v: their area's top left at x, y. */
+static void place_pictures(struct lay *L, struct vitem *v, GPtrArray *pics, double x, double y, struct selem *el)
 {
 	for (guint i = 0; i < pics->len; i++) {
 		const struct cell_pic *pic = g_ptr_array_index(pics, i);
-		double px = x + (align == PARA_CENTER ? (width - pic->w) / 2 : align == PARA_RIGHT ? width - pic->w : 0);
 
-		if (i)
-			y += PIC_GAP;
-		lay_picture_boxes(L, v, pic->im, pic->caption, pic->link, el, px, y, pic->w, pic->h, pic->line);
-		y += pic->h;
-		if (pic->cap) {
-			y += PIC_GAP;
-			for (int k = 0; k < para_n_lines(pic->cap->para); k++) {
-				const struct para_line *l = para_line(pic->cap->para, k);
-				struct box b = { .kind = BOX_TEXT, .x = x, .y = y + l->ascent, .lp = lpara_ref(pic->cap),
-						 .line = k };
+		lay_picture_boxes(L, v, pic->im, pic->caption, pic->link, el, x + pic->x, y + pic->y, pic->w, pic->h,
+				  pic->line);
+		for (int k = 0; pic->cap && k < para_n_lines(pic->cap->para); k++) {
+			const struct para_line *l = para_line(pic->cap->para, k);
+			double top = y + pic->cap_y;
+			struct box b = { .kind = BOX_TEXT, .x = x, .lp = lpara_ref(pic->cap), .line = k };
 
-				vitem_box(v, &b);
-				y += l->ascent + l->descent;
-			}
+			for (int m = 0; m < k; m++)
+				top += para_line(pic->cap->para, m)->ascent + para_line(pic->cap->para, m)->descent;
+			b.y = top + l->ascent;
+			vitem_box(v, &b);
 		}
 	}
 }
@@ -286,14 +360,18 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 			struct lpara *lp;
 
 			if (row->pics[c]) {
-				/* A picture's natural width, or what is left for it: at least three em. */
-				double pw = 0;
+				/* A line of pictures' natural width, or what is left for it: at least three em. */
+				double pw = 0, line = 0;
 
 				for (guint i = 0; i < row->pics[c]->len; i++) {
 					const struct cell_pic *pic = g_ptr_array_index(row->pics[c], i);
 
+					if (starts_line(row->pics[c], i))
+						line = 0;
+					line += (line ? PIC_GAP : 0) + pic_natural_width(pic);
+					nat[c] = MAX(nat[c], line + 2 * PAD_X);
 					pw = MAX(pw, pic_natural_width(pic));
-					if (pic->caption && *pic->caption) {
+					if (has_caption(pic)) {
 						/* Its caption is text of the column, as a cell's. */
 						lp = caption_para(L, F, pic->caption, 1e6, PARA_LEFT, NULL, 0);
 						nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
@@ -421,8 +499,7 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 		if (cell->pics) {
 			/* Whole, in the row's first slice (size_pictures made them fit one). */
 			if (!cell->pics_placed) {
-				place_pictures(L, v, cell->pics, F->x + x[c] + PAD_X, x[c + 1] - x[c] - 2 * PAD_X, y,
-					       cell->align, cell->lp->el);
+				place_pictures(L, v, cell->pics, F->x + x[c] + PAD_X, y, cell->lp->el);
 				y += cell->pics_h;
 				cell->pics_placed = true;
 				placed++;
