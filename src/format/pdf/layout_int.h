@@ -217,6 +217,26 @@ void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const s
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base);
 /*
+ * Pictures in table cells (layout_cellpics.c). lay_cell_pictures: the pictures of a cell that
+ * holds nothing else (but white space, line breaks and links around them), each one the PDF can
+ * draw (raw: the raw HTML the table was read from, whose records they are found among by
+ * address); NULL when the cell holds anything else, or none, or a picture that is not here (it is
+ * set as text, its pictures described). Free with g_ptr_array_free. Pictures without a caption
+ * stand side by side, as in a line of the EPUB's cell; a raw cell's picture with a caption is a
+ * figure, on a line of its own.
+ */
+GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw);
+/* The natural width of the cell's widest line of pictures, and the least it may take (no padding). */
+void lay_cell_pictures_widths(struct lay *L, const struct flow *F, GPtrArray *pics, double *nat, double *min);
+/*
+ * The pictures set in width under element el, in lines with their captions (aligned as align),
+ * made smaller together when they would be taller than max_h: their height.
+ */
+double lay_cell_pictures_size(struct lay *L, const struct flow *F, GPtrArray *pics, double width, double max_h,
+			      enum para_align align, struct selem *el);
+/* Their boxes into v, their area's top left at x, y (after lay_cell_pictures_size). */
+void lay_cell_pictures_place(struct lay *L, struct vitem *v, GPtrArray *pics, double x, double y, struct selem *el);
+/*
  * GFM tables (layout_table.c). raw: the raw HTML node the table was read from (html/table.h),
  * whose records its pictures are found among by address; NULL for a Markdown table.
  */
