@@ -45,6 +45,13 @@ unzip -p "$TMP/fonts.epub" EPUB/fonts.xhtml >"$TMP/licence.xhtml"
 contains "licence: the SIL Open Font License in full" "$TMP/licence.xhtml" 'SIL OPEN FONT LICENSE Version 1.1'
 contains "licence: its last words too" "$TMP/licence.xhtml" 'OTHER DEALINGS IN THE FONT SOFTWARE\.'
 contains "licence: each font's copyright notice" "$TMP/licence.xhtml" 'Noto Serif CJK SC Regular.*Adobe'
+# The page is in the book's language, as the title page's link to it (it was in English in every book).
+contains "licence: the page in the book's language" "$TMP/licence.xhtml" '<h1>字体许可</h1>'
+contains "licence: ... its list too" "$TMP/licence.xhtml" 'NotoSerifCJKSC-Regular\.otf：[0-9]+ 个字符，取自 NotoSerifCJK-Regular\.ttc 第 [0-9]+ 号字体）。'
+"$FOLIO" tests/pdf/images -q --offline --embed-fonts -o "$TMP/english.epub"
+unzip -p "$TMP/english.epub" EPUB/fonts.xhtml >"$TMP/licence-en.xhtml"
+contains "licence: an English book's page in English" "$TMP/licence-en.xhtml" '<h1>Font licence</h1>'
+contains "licence: ... its list too" "$TMP/licence-en.xhtml" '\(fonts/NotoSerif-Regular\.ttf: [0-9]+ characters, from NotoSerif-Regular\.ttf, face 0\)\.'
 
 # The subsets themselves (fontTools): the characters each face sets and no other, the features
 # vertical text and CJK punctuation need, no hinting, the fonts' names and notices kept.
@@ -62,7 +69,7 @@ text = html.unescape(re.sub(r"<[^>]+>", "", body))
 want = {ord(c) for c in text if ord(c) > 0x2e80 and not c.isspace()}
 assert want and want <= cmap, "missing: %r" % "".join(sorted(chr(c) for c in want - cmap))[:40]
 assert ord("龘") not in cmap and len(cmap) < 2000, len(cmap)
-listed = re.search(r"NotoSerifCJKSC-Regular\.otf: (\d+) characters", z.read("EPUB/fonts.xhtml").decode())
+listed = re.search(r"NotoSerifCJKSC-Regular\.otf：(\d+) 个字符", z.read("EPUB/fonts.xhtml").decode())
 assert listed and int(listed.group(1)) == len(cmap), (listed and listed.group(1), len(cmap))
 feats = {r.FeatureTag for r in serif["GSUB"].table.FeatureList.FeatureRecord}
 gpos = {r.FeatureTag for r in serif["GPOS"].table.FeatureList.FeatureRecord}
@@ -74,8 +81,8 @@ for n, f in fonts.items():
     assert {0, 1, 2} <= names, (n, names)
 ' "$TMP/fonts.epub"
 
-# The fonts page is set in the book's fonts too: its list (a Latin serif, bold names) and the licence
-# (monospace) hold only characters of their subsets, the counts in the list included.
+# The fonts page is set in the book's fonts too: its list (the body's serifs, Latin and CJK; bold
+# names) and the licence (monospace) hold only characters of their subsets, the counts included.
 check "licence page: its own characters are in the subsets it is set in" /usr/bin/python3 -c '
 import io, re, sys, zipfile, html
 from fontTools.ttLib import TTFont
@@ -86,8 +93,10 @@ text = lambda s: {ord(c) for c in html.unescape(re.sub(r"<[^>]+>", "", s)) if no
 names = text("".join(re.findall(r"<strong>(.*?)</strong>", page)))
 items = text(re.sub(r"<strong>.*?</strong>", "", "".join(re.findall(r"<li>(.*?)</li>", page))))
 licence = text(re.search(r"<pre class=\"licence\">(.*?)</pre>", page, re.S).group(1))
-for want, font in ((names, "NotoSerif-Bold.ttf"), (items, "NotoSerif-Regular.ttf"), (licence, "NotoSansMono-Regular.ttf")):
-    missing = want - cmap(font)
+serifs = lambda weight: [n[11:] for n in z.namelist() if re.match(r"EPUB/fonts/NotoSerif(CJKSC)?-" + weight, n)]
+for want, fonts in ((names, serifs("(Bold|Regular)")), (items, serifs("Regular")), (licence, ["NotoSansMono-Regular.ttf"])):
+    font = " and ".join(fonts)
+    missing = want - set().union(*map(cmap, fonts))
     assert want and not missing, "%s lacks %r" % (font, "".join(sorted(map(chr, missing)))[:40])
 ' "$TMP/fonts.epub"
 

@@ -50,6 +50,40 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스",
 		"Licence des polices", "Schriftlizenz", "Licencia de las fuentes", "Licenza dei caratteri",
 		"Licença das fontes", "Лицензия шрифтов" },
+	[L_FONTS_NOTE] = {
+		"This book carries subsets of the fonts below, cut by folio with HarfBuzz to the characters the "
+		"book uses. They are distributed under the SIL Open Font License, Version 1.1, given in full after "
+		"the list, and remain under it.",
+		"本书附带下列字体的子集，由 folio 用 HarfBuzz 按书中用到的字符裁切而成。这些字体依 SIL 开放字体许可"
+		"协议（SIL Open Font License）1.1 版发布，子集仍受其约束；协议全文附于列表之后。",
+		"本書附帶下列字型的子集，由 folio 以 HarfBuzz 依書中用到的字元裁切而成。這些字型依 SIL 開放字型授權"
+		"協議（SIL Open Font License）1.1 版發布，子集仍受其約束；協議全文附於列表之後。",
+		"この本には下記のフォントのサブセットが含まれています。folio が HarfBuzz で、本に使われている文字だけを"
+		"切り出したものです。これらのフォントは SIL Open Font License 1.1 版のもとで配布されており、サブセットも"
+		"引き続きその条件に従います。ライセンスの全文は一覧の後にあります。",
+		"이 책에는 아래 글꼴의 부분 집합이 들어 있습니다. folio가 HarfBuzz로 책에 쓰인 글자만 잘라 낸 것입니다. "
+		"이 글꼴들은 SIL Open Font License 1.1판에 따라 배포되며, 부분 집합도 그 조건을 따릅니다. 라이선스 전문은 "
+		"목록 뒤에 있습니다.",
+		"Ce livre contient des sous-ensembles des polices ci-dessous, réduits par folio avec HarfBuzz aux "
+		"caractères que le livre emploie. Elles sont distribuées sous la SIL Open Font License, version 1.1, "
+		"reproduite en entier après la liste, et y restent soumises.",
+		"Dieses Buch enthält Teilmengen der unten genannten Schriften, von folio mit HarfBuzz auf die im Buch "
+		"verwendeten Zeichen zugeschnitten. Sie werden unter der SIL Open Font License, Version 1.1, "
+		"verbreitet, die nach der Liste vollständig wiedergegeben ist, und bleiben ihr unterstellt.",
+		"Este libro contiene subconjuntos de las fuentes siguientes, recortados por folio con HarfBuzz a los "
+		"caracteres que usa el libro. Se distribuyen bajo la SIL Open Font License, versión 1.1, reproducida "
+		"íntegramente tras la lista, y siguen sujetos a ella.",
+		"Questo libro contiene sottoinsiemi dei caratteri elencati sotto, ridotti da folio con HarfBuzz ai "
+		"caratteri che il libro usa. Sono distribuiti con la SIL Open Font License, versione 1.1, riportata "
+		"per intero dopo l’elenco, e restano soggetti a essa.",
+		"Este livro contém subconjuntos das fontes abaixo, recortados pelo folio com o HarfBuzz aos caracteres "
+		"que o livro usa. São distribuídos sob a SIL Open Font License, versão 1.1, reproduzida na íntegra "
+		"após a lista, e continuam sujeitos a ela.",
+		"Эта книга содержит подмножества перечисленных ниже шрифтов, вырезанные folio с помощью HarfBuzz по "
+		"знакам, которые встречаются в книге. Шрифты распространяются на условиях SIL Open Font License "
+		"версии 1.1, полный текст которой приведён после списка, и подмножества остаются под её действием." },
+	[L_LICENCE] = { "Licence", "许可", "授權", "ライセンス", "라이선스",
+		"Licence", "Lizenz", "Licencia", "Licenza", "Licença", "Лицензия" },
 	[L_A11Y_SUMMARY] = {
 		"Reflowable text with a table of contents, headings for navigation and a logical reading order. "
 		"Images have their authors' text alternatives where given; images that could not be included "
@@ -282,6 +316,55 @@ void l10n_date_range(GString *out, const struct folio_date *first, const struct 
 	if (end->len && strcmp(out->str + start, end->str))
 		g_string_append_printf(out, "%s%s", out->len > start ? " – " : "", end->str);
 	g_string_free(end, TRUE);
+}
+
+void l10n_font_subset(GString *out, const char *lang, const char *href, unsigned chars, const char *source,
+		      int face)
+{
+	switch (classify(lang)) {
+	case LC_HANS:
+		g_string_append_printf(out, "（%s：%u 个字符，取自 %s 第 %d 号字体）。", href, chars, source, face);
+		break;
+	case LC_HANT:
+		g_string_append_printf(out, "（%s：%u 個字元，取自 %s 第 %d 號字型）。", href, chars, source, face);
+		break;
+	case LC_JA:
+		g_string_append_printf(out, "（%s：%u 文字、%s の %d 番のフォントから）。", href, chars, source, face);
+		break;
+	case LC_KO:
+		g_string_append_printf(out, " (%s: %u자, %s의 %d번 글꼴에서).", href, chars, source, face);
+		break;
+	case LC_FR:
+		g_string_append_printf(out, " (%s\u00A0: %u %s, tirés de %s, police %d).", href, chars,
+				       chars == 1 ? "caractère" : "caractères", source, face);
+		break;
+	case LC_DE:
+		g_string_append_printf(out, " (%s: %u Zeichen, aus %s, Schrift %d).", href, chars, source, face);
+		break;
+	case LC_ES:
+		g_string_append_printf(out, " (%s: %u %s, de %s, fuente %d).", href, chars,
+				       chars == 1 ? "carácter" : "caracteres", source, face);
+		break;
+	case LC_IT:
+		g_string_append_printf(out, " (%s: %u %s, da %s, font %d).", href, chars,
+				       chars == 1 ? "carattere" : "caratteri", source, face);
+		break;
+	case LC_PT:
+		g_string_append_printf(out, " (%s: %u %s, de %s, fonte %d).", href, chars,
+				       chars == 1 ? "caractere" : "caracteres", source, face);
+		break;
+	case LC_RU:	/* 1, 21 символ; 2-4 символа; 5-20 символов */
+		g_string_append_printf(out, " (%s: %u %s, из %s, шрифт %d).", href, chars,
+				       chars % 10 == 1 && chars % 100 != 11 ? "символ"
+				       : chars % 10 >= 2 && chars % 10 <= 4 && (chars % 100 < 12 || chars % 100 > 14)
+					       ? "символа" : "символов",
+				       source, face);
+		break;
+	default:
+		g_string_append_printf(out, " (%s: %u %s, from %s, face %d).", href, chars,
+				       chars == 1 ? "character" : "characters", source, face);
+		break;
+	}
 }
 
 void l10n_article_count(GString *out, const char *lang, unsigned n)

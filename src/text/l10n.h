@@ -25,7 +25,9 @@ enum l10n_label {
 	L_POST,			/* a post on a social network (a shortcode's note) */
 	L_CODE_SNIPPET,		/* a gist (a shortcode's note) */
 	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
-	L_FONT_LICENCE,		/* the title page's link to the embedded fonts' licence */
+	L_FONT_LICENCE,		/* the title page's link to the embedded fonts' licence, and that page's title */
+	L_FONTS_NOTE,		/* that page's opening: what the subsets are and their licence */
+	L_LICENCE,		/* before a font's licence address */
 	L_COUNT_
 };
 
@@ -57,6 +59,14 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 /* "2025年2月13日 – 2025年3月1日": the two dates (one when they are the same day). */
 void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
 		     const char *lang);
+
+/*
+ * Append what a font subset of the EPUB holds and where it was cut from, in parentheses, as the
+ * fonts page lists it: " (fonts/A.otf: 163 characters, from A.ttc, face 2)." /
+ * "（fonts/A.otf：163 个字符，取自 A.ttc 第 2 号字体）。".
+ */
+void l10n_font_subset(GString *out, const char *lang, const char *href, unsigned chars, const char *source,
+		      int face);
 
 /* Append "共 5 篇文章" / "5 articles" / "5 статей". */
 void l10n_article_count(GString *out, const char *lang, unsigned n);

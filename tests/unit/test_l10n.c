@@ -45,6 +45,14 @@ static const char *count(const char *lang, unsigned n)
 	return s->str;
 }
 
+static const char *subset(const char *lang, unsigned chars)
+{
+	GString *s = scratch();
+
+	l10n_font_subset(s, lang, "fonts/A.otf", chars, "A.ttc", 2);
+	return s->str;
+}
+
 int main(void)
 {
 	/* Labels: each language's own, by its language subtag whatever the region; English for the rest. */
@@ -92,6 +100,15 @@ int main(void)
 	CHECK_STR("count: English one", count("en", 1), "1 article");
 	CHECK_STR("count: Spanish", count("es", 5), "5 artículos");
 	CHECK_STR("count: German", count("de", 5), "5 Artikel");
+	/* The fonts page's list, in the book's language (it was English in every book). */
+	CHECK_STR("font subset: English", subset("en", 163), " (fonts/A.otf: 163 characters, from A.ttc, face 2).");
+	CHECK_STR("font subset: English, one", subset("en-GB", 1), " (fonts/A.otf: 1 character, from A.ttc, face 2).");
+	CHECK_STR("font subset: Simplified Chinese", subset("zh-CN", 163), "（fonts/A.otf：163 个字符，取自 A.ttc 第 2 号字体）。");
+	CHECK_STR("font subset: Traditional Chinese", subset("zh-HK", 7), "（fonts/A.otf：7 個字元，取自 A.ttc 第 2 號字型）。");
+	CHECK_STR("font subset: French, its colon", subset("fr", 2), " (fonts/A.otf\u00A0: 2 caractères, tirés de A.ttc, police 2).");
+	CHECK_STR("font subset: Russian 1", subset("ru", 21), " (fonts/A.otf: 21 символ, из A.ttc, шрифт 2).");
+	CHECK_STR("font subset: Russian 3", subset("ru", 3), " (fonts/A.otf: 3 символа, из A.ttc, шрифт 2).");
+	CHECK_STR("font subset: Russian 12", subset("ru", 12), " (fonts/A.otf: 12 символов, из A.ttc, шрифт 2).");
 	CHECK_STR("count: Russian 1", count("ru", 1), "1 статья");
 	CHECK_STR("count: Russian 3", count("ru", 3), "3 статьи");
 	CHECK_STR("count: Russian 11", count("ru", 11), "11 статей");

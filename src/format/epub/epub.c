@@ -246,34 +246,36 @@ static GString *title_page(const struct book *b, bool fonts, bool vertical)
  */
 static GString *fonts_page(const struct pack *p, const char *ofl)
 {
-	GString *out = g_string_new(NULL);
+	GString *out = g_string_new(NULL), *s = g_string_new(NULL);
+	const char *lang = p->b->lang, *title = l10n_label(lang, L_FONT_LICENCE);
 
-	xhtml_begin(out, "en", "Fonts", "fonts", false);
-	g_string_append(out, "<section class=\"fonts-licence\">\n<h1>Fonts</h1>\n<p>This book carries subsets of the "
-			     "fonts below, cut by folio with HarfBuzz to the characters the book uses. They are "
-			     "distributed under the SIL Open Font License, Version 1.1, given in full after the list, "
-			     "and remain under it.</p>\n<ul>\n");
+	/* In the book's language, as the title page's link to it; the licence itself is English. */
+	xhtml_begin(out, lang, title, "fonts", false);
+	g_string_append(out, "<section class=\"fonts-licence\">\n<h1>");
+	xml_escape(out, title, -1);
+	g_string_append(out, "</h1>\n<p>");
+	xml_escape(out, l10n_label(lang, L_FONTS_NOTE), -1);
+	g_string_append(out, "</p>\n<ul>\n");
 	for (guint i = 0; i < p->fonts->len; i++) {
 		const struct embedded_font *e = g_ptr_array_index(p->fonts, i);
 
 		g_string_append(out, "<li><strong>");
 		xml_escape(out, e->family, -1);
-		g_string_append_printf(out, " %s%s</strong> (", e->weight == 700 ? "Bold" : e->italic ? "" : "Regular",
+		g_string_append_printf(out, " %s%s</strong>", e->weight == 700 ? "Bold" : e->italic ? "" : "Regular",
 				       e->italic ? "Italic" : "");
-		xml_escape(out, e->href, -1);
-		g_string_append_printf(out, ": %u characters, from ", e->chars);
-		xml_escape(out, e->source, -1);
-		g_string_append(out, ")");
-		if (e->copyright) {
-			g_string_append(out, ". ");
-			xml_escape(out, e->copyright, -1);
-		}
+		g_string_truncate(s, 0);
+		l10n_font_subset(s, lang, e->href, e->chars, e->source, e->face);
+		if (e->copyright)	/* after a full stop, or "）。" with no space */
+			g_string_append_printf(s, "%s%s", g_str_has_suffix(s->str, "。") ? "" : " ", e->copyright);
 		if (e->licence_url) {
-			g_string_append(out, " Licence: ");
-			xml_escape(out, e->licence_url, -1);
+			g_string_append_c(s, ' ');
+			l10n_lead(s, lang, L_LICENCE);
+			g_string_append(s, e->licence_url);
 		}
+		xml_escape(out, s->str, -1);
 		g_string_append(out, "</li>\n");
 	}
+	g_string_free(s, TRUE);
 	g_string_append(out, "</ul>\n<pre class=\"licence\">");
 	xml_escape(out, ofl, -1);
 	g_string_append(out, "</pre>\n</section>\n");

@@ -282,7 +282,8 @@ static struct embedded_font *cut(const struct face *f)
 		e->href = g_string_free(name, FALSE);
 		e->media_type = cff ? "font/otf" : "font/ttf";
 		e->data = g_bytes_new(data, len);
-		e->source = g_strdup_printf("%s, face %d", base, f->index);
+		e->source = g_strdup(base);
+		e->face = f->index;
 		e->copyright = font_name(face, HB_OT_NAME_ID_COPYRIGHT);
 		e->licence_url = font_name(face, HB_OT_NAME_ID_LICENSE_URL);
 		e->chars = chars->len;

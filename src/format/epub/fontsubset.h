@@ -14,7 +14,8 @@ struct embedded_font {
 	char *href;		/* "fonts/NotoSerifCJKSC-Regular.otf", relative to the OPF */
 	const char *media_type;	/* font/otf or font/ttf */
 	GBytes *data;		/* the subset */
-	char *source;		/* the font file it was cut from, and its face index ("NotoSerifCJK-Regular.ttc, face 2") */
+	char *source;		/* the font file it was cut from ("NotoSerifCJK-Regular.ttc") */
+	int face;		/* and the face of that file (a collection's index, from 0) */
 	char *copyright;	/* the font's own notice (name 0), for the licence page */
 	char *licence_url;	/* its name 14, or NULL */
 	unsigned chars;		/* code points kept */
