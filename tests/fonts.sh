@@ -47,6 +47,9 @@ contains "licence: its last words too" "$TMP/licence.xhtml" 'OTHER DEALINGS IN T
 contains "licence: each font's copyright notice" "$TMP/licence.xhtml" 'Noto Serif CJK SC Regular.*Adobe'
 # The page is in the book's language, as the title page's link to it (it was in English in every book).
 contains "licence: the page in the book's language" "$TMP/licence.xhtml" '<h1>字体许可</h1>'
+contains "licence: the licence itself, and each font's notice, marked as English" "$TMP/licence.xhtml" \
+	'<pre class="licence" lang="en" xml:lang="en">'
+contains "licence: ... each font's notice too" "$TMP/licence.xhtml" '）。<span lang="en" xml:lang="en">© 2014-2021 Adobe'
 contains "licence: ... its list too" "$TMP/licence.xhtml" 'NotoSerifCJKSC-Regular\.otf：[0-9]+ 个字符，取自 NotoSerifCJK-Regular\.ttc 第 [0-9]+ 号字体）。'
 "$FOLIO" tests/pdf/images -q --offline --embed-fonts -o "$TMP/english.epub"
 unzip -p "$TMP/english.epub" EPUB/fonts.xhtml >"$TMP/licence-en.xhtml"
@@ -92,7 +95,7 @@ page = z.read("EPUB/fonts.xhtml").decode()
 text = lambda s: {ord(c) for c in html.unescape(re.sub(r"<[^>]+>", "", s)) if not c.isspace()}
 names = text("".join(re.findall(r"<strong>(.*?)</strong>", page)))
 items = text(re.sub(r"<strong>.*?</strong>", "", "".join(re.findall(r"<li>(.*?)</li>", page))))
-licence = text(re.search(r"<pre class=\"licence\">(.*?)</pre>", page, re.S).group(1))
+licence = text(re.search(r"<pre class=\"licence\"[^>]*>(.*?)</pre>", page, re.S).group(1))
 serifs = lambda weight: [n[11:] for n in z.namelist() if re.match(r"EPUB/fonts/NotoSerif(CJKSC)?-" + weight, n)]
 for want, fonts in ((names, serifs("(Bold|Regular)")), (items, serifs("Regular")), (licence, ["NotoSansMono-Regular.ttf"])):
     font = " and ".join(fonts)

@@ -265,18 +265,24 @@ static GString *fonts_page(const struct pack *p, const char *ofl)
 				       e->italic ? "Italic" : "");
 		g_string_truncate(s, 0);
 		l10n_font_subset(s, lang, e->href, e->chars, e->source, e->face);
-		if (e->copyright)	/* after a full stop, or "）。" with no space */
-			g_string_append_printf(s, "%s%s", g_str_has_suffix(s->str, "。") ? "" : " ", e->copyright);
+		xml_escape(out, s->str, -1);
+		if (e->copyright) {
+			/* The font's own notice, in English (after "）。" no space) */
+			g_string_append_printf(out, "%s<span lang=\"en\" xml:lang=\"en\">",
+					       g_str_has_suffix(s->str, "。") ? "" : " ");
+			xml_escape(out, e->copyright, -1);
+			g_string_append(out, "</span>");
+		}
 		if (e->licence_url) {
-			g_string_append_c(s, ' ');
+			g_string_assign(s, " ");
 			l10n_lead(s, lang, L_LICENCE);
 			g_string_append(s, e->licence_url);
+			xml_escape(out, s->str, -1);
 		}
-		xml_escape(out, s->str, -1);
 		g_string_append(out, "</li>\n");
 	}
 	g_string_free(s, TRUE);
-	g_string_append(out, "</ul>\n<pre class=\"licence\">");
+	g_string_append(out, "</ul>\n<pre class=\"licence\" lang=\"en\" xml:lang=\"en\">");
 	xml_escape(out, ofl, -1);
 	g_string_append(out, "</pre>\n</section>\n");
 	xhtml_end(out);
