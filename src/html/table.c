@@ -305,7 +305,7 @@ static GString *table_markdown(const xmlNode *table, int line, const char *lang,
  * Each image node of doc (in document order, as table_markdown wrote them) given its <img>'s nth
  * (plus one) as its user data, when they are as many as nths says.
  */
-static void number_images(cmark_node *doc, const GArray *nths)
+static void number_image_nodes(cmark_node *doc, const GArray *nths)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -348,7 +348,7 @@ cmark_node *html_table_gfm(const xmlNode *table, int line, const char *lang)
 		g_array_free(nths, TRUE);
 		return NULL;
 	}
-	number_images(doc, nths);
+	number_image_nodes(doc, nths);
 	g_array_free(nths, TRUE);
 	return doc;
 }

@@ -318,10 +318,32 @@ void l10n_date_range(GString *out, const struct folio_date *first, const struct 
 	g_string_free(end, TRUE);
 }
 
+/* Russian's noun for n: one (1, 21, 101 ...), few (2-4, 22-24 ...) or many (5-20, 25 ...). */
+static const char *russian_plural(unsigned n, const char *one, const char *few, const char *many)
+{
+	if (n % 10 == 1 && n % 100 != 11)
+		return one;
+	return n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many;
+}
+
 void l10n_font_subset(GString *out, const char *lang, const char *href, unsigned chars, const char *source,
 		      int face)
 {
-	switch (classify(lang)) {
+	/* The languages written with spaces: one sentence, its words in each (Russian's nouns below). */
+	static const struct {
+		const char *colon, *one, *many, *from, *face;
+	} words[LC_N_] = {
+		[LC_EN] = { ": ", "character", "characters", "from", "face" },
+		[LC_FR] = { "\u00A0: ", "caractère", "caractères", "tirés de", "police" },
+		[LC_DE] = { ": ", "Zeichen", "Zeichen", "aus", "Schrift" },
+		[LC_ES] = { ": ", "carácter", "caracteres", "de", "fuente" },
+		[LC_IT] = { ": ", "carattere", "caratteri", "da", "font" },
+		[LC_PT] = { ": ", "caractere", "caracteres", "de", "fonte" },
+		[LC_RU] = { ": ", NULL, NULL, "из", "шрифт" },
+	};
+	enum lang_class c = classify(lang);
+
+	switch (c) {
 	case LC_HANS:
 		g_string_append_printf(out, "（%s：%u 个字符，取自 %s 第 %d 号字体）。", href, chars, source, face);
 		break;
@@ -334,35 +356,11 @@ void l10n_font_subset(GString *out, const char *lang, const char *href, unsigned
 	case LC_KO:
 		g_string_append_printf(out, " (%s: %u자, %s의 %d번 글꼴에서).", href, chars, source, face);
 		break;
-	case LC_FR:
-		g_string_append_printf(out, " (%s\u00A0: %u %s, tirés de %s, police %d).", href, chars,
-				       chars == 1 ? "caractère" : "caractères", source, face);
-		break;
-	case LC_DE:
-		g_string_append_printf(out, " (%s: %u Zeichen, aus %s, Schrift %d).", href, chars, source, face);
-		break;
-	case LC_ES:
-		g_string_append_printf(out, " (%s: %u %s, de %s, fuente %d).", href, chars,
-				       chars == 1 ? "carácter" : "caracteres", source, face);
-		break;
-	case LC_IT:
-		g_string_append_printf(out, " (%s: %u %s, da %s, font %d).", href, chars,
-				       chars == 1 ? "carattere" : "caratteri", source, face);
-		break;
-	case LC_PT:
-		g_string_append_printf(out, " (%s: %u %s, de %s, fonte %d).", href, chars,
-				       chars == 1 ? "caractere" : "caracteres", source, face);
-		break;
-	case LC_RU:	/* 1, 21 символ; 2-4 символа; 5-20 символов */
-		g_string_append_printf(out, " (%s: %u %s, из %s, шрифт %d).", href, chars,
-				       chars % 10 == 1 && chars % 100 != 11 ? "символ"
-				       : chars % 10 >= 2 && chars % 10 <= 4 && (chars % 100 < 12 || chars % 100 > 14)
-					       ? "символа" : "символов",
-				       source, face);
-		break;
 	default:
-		g_string_append_printf(out, " (%s: %u %s, from %s, face %d).", href, chars,
-				       chars == 1 ? "character" : "characters", source, face);
+		g_string_append_printf(out, " (%s%s%u %s, %s %s, %s %d).", href, words[c].colon, chars,
+				       c == LC_RU ? russian_plural(chars, "символ", "символа", "символов")
+				       : chars == 1 ? words[c].one : words[c].many,
+				       words[c].from, source, words[c].face, face);
 		break;
 	}
 }
@@ -386,10 +384,8 @@ void l10n_article_count(GString *out, const char *lang, unsigned n)
 	case LC_PT:
 		g_string_append_printf(out, n == 1 ? "%u artigo" : "%u artigos", n);
 		break;
-	case LC_RU:	/* 1, 21 статья; 2-4, 22-24 статьи; 5-20, 25 статей */
-		g_string_append_printf(out, "%u %s", n, n % 10 == 1 && n % 100 != 11 ? "статья"
-				       : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "статьи"
-				       : "статей");
+	case LC_RU:
+		g_string_append_printf(out, "%u %s", n, russian_plural(n, "статья", "статьи", "статей"));
 		break;
 	case LC_JA:
 		g_string_append_printf(out, "%u 本の記事", n);

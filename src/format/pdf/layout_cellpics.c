@@ -232,7 +232,7 @@ static double arrange_pictures(GPtrArray *pics, double width, double scale, enum
 double lay_cell_pictures_size(struct lay *L, const struct flow *F, GPtrArray *pics, double width, double max_h,
 			    enum para_align align, struct selem *el)
 {
-	double total, scale = 1;
+	double total, scale = 1, fixed = 0;
 
 	for (guint i = 0; i < pics->len; i++) {
 		struct cell_pic *pic = g_ptr_array_index(pics, i);
@@ -251,6 +251,7 @@ double lay_cell_pictures_size(struct lay *L, const struct flow *F, GPtrArray *pi
 
 				pic->cap_h += l->ascent + l->descent;
 			}
+			fixed += PIC_GAP + pic->cap_h;	/* what does not shrink */
 		}
 	}
 	/*
@@ -261,15 +262,8 @@ double lay_cell_pictures_size(struct lay *L, const struct flow *F, GPtrArray *pi
 	max_h = MAX(max_h, L->body_h / 4);
 	total = arrange_pictures(pics, width, scale, align);
 	for (int round = 0; round < 8 && total > max_h + 0.01; round++) {
-		double fixed = 0, pics_h;
+		double pics_h = total - fixed;
 
-		for (guint i = 0; i < pics->len; i++) {
-			const struct cell_pic *pic = g_ptr_array_index(pics, i);
-
-			if (pic->cap)
-				fixed += PIC_GAP + pic->cap_h;
-		}
-		pics_h = total - fixed;
 		if (pics_h <= 0)
 			break;
 		scale *= MAX(max_h - fixed, max_h / 4) / pics_h;
@@ -285,15 +279,15 @@ void lay_cell_pictures_place(struct lay *L, struct vitem *v, GPtrArray *pics, do
 
 		lay_picture_boxes(L, v, pic->im, pic->caption, pic->link, el, x + pic->x, y + pic->y, pic->w, pic->h,
 				  pic->line);
+		double top = 0;	/* from the caption's top to the line's */
+
 		for (int k = 0; pic->cap && k < para_n_lines(pic->cap->para); k++) {
 			const struct para_line *l = para_line(pic->cap->para, k);
-			double top = y + pic->cap_y;
-			struct box b = { .kind = BOX_TEXT, .x = x, .lp = lpara_ref(pic->cap), .line = k };
+			struct box b = { .kind = BOX_TEXT, .x = x, .y = y + pic->cap_y + top + l->ascent,
+					 .lp = lpara_ref(pic->cap), .line = k };
 
-			for (int m = 0; m < k; m++)
-				top += para_line(pic->cap->para, m)->ascent + para_line(pic->cap->para, m)->descent;
-			b.y = top + l->ascent;
 			vitem_box(v, &b);
+			top += l->ascent + l->descent;
 		}
 	}
 }
