@@ -83,16 +83,16 @@ awk -v h="$tall" 'BEGIN{exit !(h > 200 && h < 420 - 40)}' && ok "images: a pictu
 	|| not_ok "images: a picture taller than a page is scaled to fit" "height $tall"
 t=$TMP/tablepics.trace
 # Pictures in table cells were described ("[alt]") in a Markdown table and lost, row and all, in a
-# raw HTML one, where the EPUB shows them: each cell that holds only pictures shows them now.
-[ "$(count "$t" '^  image ')" = 13 ] && ok "table pictures: seven cells show their thirteen pictures" \
-	|| not_ok "table pictures: thirteen pictures" "$(grep -n '^  image ' "$t")"
-# Pictures without captions stand side by side while they fit, as in the EPUB's line (six dots:
-# two lines of three), and a <br> puts the next on a line of its own.
-awk '/^  image .*img-169165f56d6f2ce4/{n++; x[n] = $2; y[n] = $3}
-     END{exit !(n == 6 && y[1] == y[2] && y[2] == y[3] && x[1] < x[2] && x[2] < x[3] && y[4] > y[1] && x[4] == x[1])}' "$t" \
+# raw HTML one, where the EPUB shows them: each cell shows its pictures now, below its words.
+[ "$(count "$t" '^  image ')" = 16 ] && ok "table pictures: ten cells show their sixteen pictures" \
+	|| not_ok "table pictures: sixteen pictures" "$(grep -n '^  image ' "$t")"
+# Pictures without captions stand side by side while they fit, as in the EPUB's line (six dots,
+# after the one among words: two lines of three), and a <br> puts the next on a line of its own.
+awk '/^  image .*img-169165f56d6f2ce4/{n++; x[n - 1] = $2; y[n - 1] = $3}
+     END{exit !(n == 7 && y[1] == y[2] && y[2] == y[3] && x[1] < x[2] && x[2] < x[3] && y[4] > y[1] && x[4] == x[1])}' "$t" \
 	&& ok "table pictures: side by side while they fit, then on the next line" \
 	|| not_ok "table pictures: side by side" "$(grep -n 'img-169165f56d6f2ce4' "$t")"
-awk '/^  image .*img-f5e57f35f494d0c3/{n++; x[n] = $2; y[n] = $3} END{exit !(n == 5 && x[3] == x[4] && y[4] > y[3] + 45)}' "$t" \
+awk '/^  image .*img-f5e57f35f494d0c3/{n++; x[n] = $2; y[n] = $3} END{exit !(n == 6 && x[4] == x[5] && y[5] > y[4] + 45)}' "$t" \
 	&& ok "table pictures: a line break puts the next picture under the first" \
 	|| not_ok "table pictures: line break" "$(grep -n 'img-f5e57f35f494d0c3' "$t")"
 tall=$(awk '/^  image .*img-658e287b6f356b3f/{print $4; exit}' "$t")
@@ -100,11 +100,25 @@ grep -q "^  link [0-9.]* [0-9.]* $tall ->https://example.com/tall\$" "$t" \
 	&& ok "table pictures: a linked picture is clickable where it is drawn" || not_ok "table pictures: link" "$(grep -n '^  link ' "$t")"
 awk -v s="$tall" 'BEGIN{split(s, d, "x"); exit !(d[2] > 150 && d[2] < 420 - 60)}' \
 	&& ok "table pictures: a picture taller than a page fits one with its row ($tall)" || not_ok "table pictures: tall" "$tall"
-contains "table pictures: a picture among words is described" "$t" '"See \[a small"$'
-contains "table pictures: a picture not here is described" "$t" '"\[A picture not"$'
+# A picture among a cell's words was described: it is set below them, as a paragraph's pictures
+# follow its text, the words without it; after a link, bold, or a picture first.
+awk '/^page /{p = $2} /^  text .*"See here"$/{tp = p; ty = $3}
+     /^  image .*img-f5e57f35f494d0c3/{n++; if (n == 2) {ip = p; iy = $3}}
+     END{exit !(tp != "" && ip == tp && iy > ty)}' "$t" && ok "table pictures: a picture among words is set below them" \
+	|| not_ok "table pictures: picture among words" "$(grep -nE '"See|f5e57f35' "$t")"
+lacks "table pictures: ... and not described" "$t" '\[a small picture\]'
+awk '/^  text .*"then bold/{ty = $3}
+     /^  image .*img-169165f56d6f2ce4/{if (!iy) iy = $3}
+     END{exit !(ty != "" && iy > ty)}' "$t" && ok "table pictures: a picture before words, with bold and a link, goes below them" \
+	|| not_ok "table pictures: picture before words" "$(grep -nE 'then bold|169165f5' "$t")"
+# Words above a picture too tall to follow them on their page: the picture starts the next page.
+awk '/^page /{p = $2} /^  text .*"Words over a/{tp = p}
+     /^  image .*img-658e287b6f356b3f/{n++; if (n == 2) {ip = p; iy = $3}}
+     END{exit !(tp != "" && ip == tp + 1 && iy < 100)}' "$t" && ok "table pictures: a picture that cannot follow its words on their page starts the next" \
+	|| not_ok "table pictures: tall picture after words" "$(grep -nE '^page|Words over|658e287b' "$t")"contains "table pictures: a picture not here is described" "$t" '"\[A picture not"$'
 contains "table pictures: a raw cell's picture has the EPUB's caption" "$t" '"Orange in a raw table" caption$'
 lacks "table pictures: a Markdown cell's picture has none, as in the EPUB" "$t" '"A small orange picture" caption'
-awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 5) y = $3} /"Orange in a raw table"/{c = $3}
+awk '/^  image .*img-f5e57f35f494d0c3/{n++; if (n == 6) y = $3} /"Orange in a raw table"/{c = $3}
      END{exit !(y != "" && c > y + 45)}' "$t" && ok "table pictures: the caption under its picture" \
 	|| not_ok "table pictures: caption under picture" "$(grep -nE 'f5e57f35|Orange' "$t")"
 # A header row that fills a page by itself, above a picture cell: the picture had a negative size.

@@ -6,10 +6,10 @@
 #include <string.h>
 
 /*
- * A picture a cell holds with nothing else (but white space, line breaks, links around it and
- * other such pictures): set as a picture in its column, as the EPUB shows it, not described.
+ * A cell's pictures, set as pictures in its column, as the EPUB shows them, not described.
  * Pictures without a caption stand side by side as in a line of the EPUB's cell (a line break
- * starts a new line of them); one with a caption is a figure, on a line of its own.
+ * starts a new line of them); one with a caption is a figure, on a line of its own. Among words,
+ * they are set below the cell's text, as a paragraph's pictures are set after it.
  */
 struct cell_pic {
 	const struct image *im;
@@ -23,7 +23,7 @@ struct cell_pic {
 	double cap_y, cap_h;
 };
 
-enum { PIC_GAP = 4 };	/* between a cell's pictures, and a picture and its caption */
+enum { PIC_GAP = LAY_CELL_PIC_GAP };
 
 static void cell_pic_free(gpointer p)
 {
@@ -65,13 +65,14 @@ static bool between_pictures(cmark_node *n)
 	}
 }
 
-GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw)
+GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw, bool *words)
 {
 	GPtrArray *pics;
 	cmark_iter *it;
 	cmark_event_type ev;
 	bool ok = true, broken = false;
 
+	*words = false;
 	if (!L->view || !cell || !cmark_node_first_child(cell))
 		return NULL;
 	pics = g_ptr_array_new_with_free_func(cell_pic_free);
@@ -92,6 +93,11 @@ GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw)
 				 : record_image(L->view, x, NULL, 0);
 		else if (type == CMARK_NODE_HTML_INLINE && !raw)
 			im = record_inline_picture(x);
+		if (!im && type != CMARK_NODE_IMAGE) {
+			/* Words (text, code, other tags): the text the pictures go below. */
+			*words = true;
+			continue;
+		}
 		if (!im || !lay_drawable(im->res) || lay_svg_is_empty(im->res)) {
 			ok = false;
 			break;

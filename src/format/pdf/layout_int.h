@@ -217,15 +217,18 @@ void layout_inlines(struct lay *L, struct lpara *lp, cmark_node *parent, const s
 void layout_inlines_range(struct lay *L, struct lpara *lp, cmark_node *first, cmark_node *stop,
 			  const struct inline_style *base);
 /*
- * Pictures in table cells (layout_cellpics.c). lay_cell_pictures: the pictures of a cell that
- * holds nothing else (but white space, line breaks and links around them), each one the PDF can
- * draw (raw: the raw HTML the table was read from, whose records they are found among by
- * address); NULL when the cell holds anything else, or none, or a picture that is not here (it is
- * set as text, its pictures described). Free with g_ptr_array_free. Pictures without a caption
- * stand side by side, as in a line of the EPUB's cell; a raw cell's picture with a caption is a
- * figure, on a line of its own.
+ * Pictures in table cells (layout_cellpics.c). lay_cell_pictures: the pictures of a cell, each
+ * one the PDF can draw (raw: the raw HTML the table was read from, whose records they are found
+ * among by address), *words whether the cell holds anything else (but white space, line breaks
+ * and links around them): its text, set with its pictures left out (layout_inlines_range), above
+ * them. NULL when it holds none, or a picture that is not here (the cell is set as text, its
+ * pictures described). Free with g_ptr_array_free. Pictures without a caption stand side by
+ * side, as in a line of the EPUB's cell; a raw cell's picture with a caption is a figure, on a
+ * line of its own.
  */
-GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw);
+GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw, bool *words);
+/* Between a cell's pictures, a picture and its caption, and a cell's text and its pictures. */
+enum { LAY_CELL_PIC_GAP = 4 };
 /* The natural width of the cell's widest line of pictures, and the least it may take (no padding). */
 void lay_cell_pictures_widths(struct lay *L, const struct flow *F, GPtrArray *pics, double *nat, double *min);
 /*

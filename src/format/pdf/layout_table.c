@@ -9,9 +9,9 @@
 enum { PAD_X = 4, PAD_Y = 3 };
 
 struct cell {
-	struct lpara *lp;	/* its text; a picture cell's is empty, its element the cell's */
+	struct lpara *lp;	/* its text (without its pictures); its element the cell's */
 	int next;		/* first line not yet placed (rows split over pages) */
-	GPtrArray *pics;	/* a picture cell's pictures (lay_cell_pictures; the row's), else NULL */
+	GPtrArray *pics;	/* its pictures (lay_cell_pictures; the row's), below its text, else NULL */
 	double pics_h;		/* their height with their captions */
 	enum para_align align;
 	bool pics_placed;
@@ -21,7 +21,8 @@ struct row {
 	cmark_node *node;
 	bool header;
 	struct cell *cells;
-	GPtrArray **pics;	/* per column: the pictures of a picture cell, else NULL */
+	GPtrArray **pics;	/* per column: the cell's pictures, else NULL */
+	bool *words;		/* per column: the cell has words beside its pictures */
 };
 
 static bool is_type(cmark_node *n, const char *name)
@@ -43,9 +44,12 @@ static enum para_align cell_align(const uint8_t *aligns, int col)
 	}
 }
 
-/* One cell's text as a paragraph width wide: a cell of row (a header cell in a header row), or of none. */
-static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *cell, double width,
-			       enum para_align align, bool header, int line, struct selem *row)
+/*
+ * One cell's text as a paragraph width wide: a cell of row (a header cell in a header row), or of
+ * none; its pictures left out when they are set apart (below it).
+ */
+static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *cell, bool pictures_apart,
+			       double width, enum para_align align, bool header, int line, struct selem *row)
 {
 	double size = L->t->small_size;
 	struct inline_style s = { .role = F->latin ? FONT_BODY_LATIN : FONT_BODY, .size = size, .bold = header,
@@ -54,7 +58,9 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 
 	if (row)
 		lay_para_role(L, lp, header ? SR_TH : SR_TD, row);
-	if (cell)
+	if (cell && pictures_apart)
+		layout_inlines_range(L, lp, cmark_node_first_child(cell), NULL, &s);
+	else if (cell)
 		layout_inlines(L, lp, cell, &s);
 	return lp;
 }
@@ -88,9 +94,10 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 				lay_cell_pictures_widths(L, F, row->pics[c], &pn, &pm);
 				nat[c] = MAX(nat[c], pn + 2 * PAD_X);
 				min[c] = MAX(min[c], pm + 2 * PAD_X);
-				continue;
+				if (!row->words[c])
+					continue;
 			}
-			lp = cell_para(L, F, cell, 1e6, PARA_LEFT, row->header, 0, NULL);
+			lp = cell_para(L, F, cell, row->pics[c] != NULL, 1e6, PARA_LEFT, row->header, 0, NULL);
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
@@ -203,7 +210,7 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 		int n = para_n_lines(cell->lp->para), i = cell->next;
 		double y = PAD_Y;
 
-		if (cell->pics) {
+		if (cell->pics && !n) {
 			/* Whole, in the row's first slice (lay_cell_pictures_size made them fit one). */
 			if (!cell->pics_placed) {
 				lay_cell_pictures_place(L, v, cell->pics, F->x + x[c] + PAD_X, y, cell->lp->el);
@@ -230,6 +237,22 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 			y += lh;
 			placed++;
 		}
+		/*
+		 * Pictures below the text: after its last line when they fit there, else at the top of
+		 * the next slice, which they fit (lay_cell_pictures_size).
+		 */
+		if (cell->pics && i == n && !cell->pics_placed) {
+			double top = y + (cell->next < n ? LAY_CELL_PIC_GAP : 0);
+
+			if (cell->next == n || top + cell->pics_h + PAD_Y <= max_h) {
+				lay_cell_pictures_place(L, v, cell->pics, F->x + x[c] + PAD_X, top, cell->lp->el);
+				y = top + cell->pics_h;
+				cell->pics_placed = true;
+				placed++;
+			} else {
+				*done = false;
+			}
+		}
 		cell->next = i;
 		h = MAX(h, y + PAD_Y);
 	}
@@ -237,6 +260,19 @@ static struct vitem *row_slice(struct lay *L, const struct flow *F, struct row *
 	if (!placed && h <= 2 * PAD_Y)
 		v->height = L->t->small_size * 1.5 + 2 * PAD_Y;
 	return v;
+}
+
+/* The height of lp's lines, with the gap below them when the cell's pictures follow. */
+static double text_height(struct lpara *lp)
+{
+	double h = 0;
+
+	for (int i = 0; i < para_n_lines(lp->para); i++) {
+		const struct para_line *l = para_line(lp->para, i);
+
+		h += l->ascent + l->descent;
+	}
+	return h > 0 ? h + LAY_CELL_PIC_GAP : 0;
 }
 
 static bool row_is_empty(const struct row *row)
@@ -288,8 +324,9 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 		cmark_node *cell = cmark_node_first_child(row->node);
 
 		row->pics = g_new0(GPtrArray *, ncols);
+		row->words = g_new0(bool, ncols);
 		for (int c = 0; c < ncols; c++, cell = cell ? cmark_node_next(cell) : NULL)
-			row->pics[c] = lay_cell_pictures(L, cell, raw);
+			row->pics[c] = lay_cell_pictures(L, cell, raw, &row->words[c]);
 	}
 	w = g_new0(double, ncols);
 	x = g_new0(double, ncols + 1);
@@ -321,16 +358,18 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 
 			k->align = cell_align(aligns, c);
 			k->pics = row->pics[c];
-			k->lp = cell_para(L, F, k->pics ? NULL : cell, w[c] - 2 * PAD_X, k->align, row->header,
-					  lay_node_line(L, row->node), tr);
+			k->lp = cell_para(L, F, k->pics && !row->words[c] ? NULL : cell, k->pics != NULL, w[c] - 2 * PAD_X,
+					  k->align, row->header, lay_node_line(L, row->node), tr);
 			lay_para_check(L, k->lp);
 			/*
 			 * Pictures fit a page below the header row, with the row's padding and rules; a
-			 * header row's take at most a third of one, as it is repeated on every page.
+			 * header row's (with its text) take at most a third of one, as it is repeated on
+			 * every page.
 			 */
 			if (k->pics)
 				k->pics_h = lay_cell_pictures_size(L, F, k->pics, w[c] - 2 * PAD_X,
-							  (row->header ? L->body_h / 3 : L->body_h - (header ? header->height : 0))
+							  (row->header ? L->body_h / 3 - text_height(k->lp)
+								       : L->body_h - (header ? header->height : 0))
 								  - 1 - 2 * PAD_Y - 2.5,
 							  k->align, k->lp->el);
 			if (k->pics || *para_text(k->lp->para))
@@ -376,6 +415,7 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 		selem_unref(tr);
 		g_free(row->cells);
 		g_free(row->pics);
+		g_free(row->words);
 		g_free(row);
 	}
 	/* The bottom rule. */
