@@ -553,6 +553,16 @@ contains "closing link: one within the book stays in the text, linked" "$TMP/nex
 lacks "closing link: ... not the source" "$TMP/nextlink.trace" 'Source: Part two'
 contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/nextlink.epub" EPUB/a0001.xhtml) '<p><a href="a0002\.xhtml">Part two</a></p>'
 contains "closing link: one to the web is still the source" "$TMP/nextlink.trace" '·  Source: Where it came from" ->https://example\.com/b$'
+# A closing link the text leads into ("下载地址如下：") is the text's own, as in Hugo: it was taken
+# out of the body into the header as the post's source ("来源：…"), and a blog's download step lost it.
+mkdir -p "$TMP/leadlink"
+printf -- '---\ntitle: 安装\ndate: 2024-01-01\n---\n先开启功能，然后安装内核，下载地址如下：\n\n[https://learn.microsoft.com/x](https://learn.microsoft.com/x)\n' >"$TMP/leadlink/a.md"
+"$FOLIO" -q "$TMP/leadlink" -t trace -o "$TMP/leadlink.trace"
+"$FOLIO" -q "$TMP/leadlink" -o "$TMP/leadlink.epub"
+contains "closing link: one the text leads into stays in the text, linked" "$TMP/leadlink.trace" '"https://learn\.microsoft\.com/x" ->https://learn\.microsoft\.com/x$'
+lacks "closing link: ... not the source" "$TMP/leadlink.trace" '来源'
+contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/leadlink.epub" EPUB/a0001.xhtml) '<p><a href="https://learn\.microsoft\.com/x"'
+lacks "closing link: ... and no source in its header" <(unzip -p "$TMP/leadlink.epub" EPUB/a0001.xhtml) 'class="source"'
 
 # A body that opens with a heading saying the title shows it once, as the title (a file with no
 # front matter took its title from "# Buttons" and set it again; hugo-book's pages all did).

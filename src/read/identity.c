@@ -181,6 +181,31 @@ static bool names_itself(cmark_node *link)
 	return same;
 }
 
+/*
+ * Does paragraph p lead into the link after it ("下载地址如下：", "参考：", "See:"): it ends in a
+ * colon and does not say a source follows ("原文链接：", "Source:", "转载自：")?
+ */
+static bool leads_into_link(cmark_node *p)
+{
+	static const char *const source_words[] = { "原文", "来源", "來源", "出处", "出處", "转载", "轉載", "转自",
+						    "轉自", "source", "original", "via:", "from:" };
+	char *text, *folded;
+	size_t n;
+	bool colon, source = false;
+
+	if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+		return false;
+	text = g_strchomp(node_plain_text(p));
+	n = strlen(text);
+	colon = (n >= 1 && text[n - 1] == ':') || g_str_has_suffix(text, "：");
+	folded = g_utf8_casefold(text, -1);
+	for (size_t i = 0; colon && i < G_N_ELEMENTS(source_words); i++)
+		source = source || strstr(folded, source_words[i]) != NULL;
+	g_free(folded);
+	g_free(text);
+	return colon && !source;
+}
+
 cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
 {
 	cmark_node *last = cmark_node_last_child(doc), *found, *before;
@@ -197,6 +222,9 @@ cmark_node *identity_source_paragraph(cmark_node *doc, cmark_node **link)
 	 */
 	before = cmark_node_previous(last);
 	if (before && (cmark_node_get_type(before) == CMARK_NODE_HEADING || (link_alone(before) && names_itself(found))))
+		return NULL;
+	/* A link the text leads into ("下载地址如下：" then the address) is the text's own, as in Hugo. */
+	if (before && leads_into_link(before))
 		return NULL;
 	if (link)
 		*link = found;

@@ -52,5 +52,19 @@ int main(void)
 		  source_of("Text.\n\n## Links\n\n[site](https://a.com/)\n"), "(none)");
 	CHECK_STR("source: not the last of a list of addresses",
 		  source_of("Text.\n\n零宽字符转换网站\n\n<https://a.com/1>\n\n[https://b.com/2](https://b.com/2)\n"), "(none)");
+	/* A blog's last step led into its link: it was taken out of the text as the post's source. */
+	CHECK_STR("source: not a link the text leads into",
+		  source_of("先开启功能，然后安装内核，下载地址如下：\n\n[https://learn.microsoft.com/x](https://learn.microsoft.com/x)\n"),
+		  "(none)");
+	CHECK_STR("source: ... nor after \"参考：\" in bold",
+		  source_of("需要用 `git push --force-with-lease`。**参考：**\n\n[Git push rejected - Stack Overflow](https://stackoverflow.com/q/1)\n"),
+		  "(none)");
+	CHECK_STR("source: ... nor after \"See:\"", source_of("Text. See:\n\n[the manual](https://a.com/m)\n"), "(none)");
+	CHECK_STR("source: a label that says a source follows still gives it",
+		  source_of("正文。\n\n原文链接：\n\n[infoq](https://www.infoq.cn/article/x)\n"), "https://www.infoq.cn/article/x");
+	CHECK_STR("source: ... in English too", source_of("Text.\n\nOriginal article:\n\n[site](https://a.com/o)\n"),
+		  "https://a.com/o");
+	CHECK_STR("source: ... and one ending in a full stop is not a lead", source_of("Text.\n\n[site](https://a.com/p)\n"),
+		  "https://a.com/p");
 	CHECK_DONE();
 }
