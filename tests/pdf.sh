@@ -499,6 +499,23 @@ check "cover: after a colon, 的, and before 与; not inside 之路" cmp -s \
 pdftotext -f 1 -l 1 "$TMP/cover-phrase.pdf" - >"$TMP/cover-facts.txt"
 contains "cover: a quarter em between Han and digits" "$TMP/cover-facts.txt" '[0-9] 年'
 contains "cover: ... and between Latin and Han in the title" "$TMP/cover-facts.txt" 'DeepSeek 之问'
+# The cover's dates and count on two lines break between the range and the count, or after the
+# range's dash when the range is too long itself; never inside a date ("… – 2022 年 / 3 月 28 日").
+mkdir -p "$TMP/years"
+for i in $(seq 1 154); do
+	printf -- '---\ntitle: T%d\ndate: %s\n---\n\n正文。\n' "$i" "$(date -u -d "2016-11-03 + $(((i - 1) * 11)) days" +%F)" >"$TMP/years/a$i.md"
+done
+printf -- '---\ntitle: Z\ndate: 2022-03-28\n---\n\n正文。\n' >"$TMP/years/z.md"
+cover_facts() {
+	"$FOLIO" -q "$TMP/years" "$@" -o "$TMP/years.pdf"
+	pdftotext -f 1 -l 1 "$TMP/years.pdf" - | sed '/^[[:space:]]*$/d' | sed -n '2,$p'
+}
+check "cover: years of dates and a count: the range on a line, the count on the next" cmp -s \
+	<(cover_facts --title 书 --lang zh-CN | tr -d ' ') <(printf '2016年11月3日–2022年3月28日\n共155篇文章\n')
+printf -- '---\ntitle: S\ndate: 2016-09-14\n---\n\nTexto.\n' >"$TMP/years/s.md"
+printf -- '---\ntitle: S2\ndate: 2022-09-24\n---\n\nTexto.\n' >"$TMP/years/s2.md"
+check "cover: a range too long for a line breaks after its dash" cmp -s \
+	<(cover_facts --title Libro --lang es) <(printf '14 de septiembre de 2016 –\n24 de septiembre de 2022 · 157 artículos\n')
 
 # A part's introduction (its _index.md) shows its own pictures and links, in both books.
 mkdir -p "$TMP/intro/sec"

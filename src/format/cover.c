@@ -59,21 +59,37 @@ static bool cjk_book(const struct book *b)
  * falls only where a reader pauses anyway: at a space; after a pause, stop or closing mark (，：」）);
  * before an opening mark (「《（); after the particle 的, which ends a phrase; before the
  * conjunctions 与 和 及, which open one (not in 以及). Particles that also begin words (之路, 了解,
- * 或许) are not used, nor a break after a conjunction (和平). Returns the byte offsets where a line
- * may start (0 first, then ascending).
+ * 或许) are not used, nor a break after a conjunction (和平). A text of facts marks its breaks
+ * itself (BREAK_HERE: between a date range's ends, before the article count), and breaks only
+ * there: never inside a date ("2022 年 / 3 月 28 日"); with dots_only, only at the marks before a
+ * " · " (the range kept whole). Returns the byte offsets where a line may start (0 first, then
+ * ascending).
  */
-static GArray *phrase_starts(const char *text)
+#define BREAK_HERE "\u200B"
+static GArray *phrase_starts(const char *text, bool dots_only)
 {
 	static const char after[] = "的", before[] = "与和及";
 	GArray *starts = g_array_new(FALSE, FALSE, sizeof(int));
 	int zero = 0;
 	gunichar prev = 0;
+	bool marked = strstr(text, BREAK_HERE) != NULL;
 
 	g_array_append_val(starts, zero);
 	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
 		gunichar u = g_utf8_get_char(p);
 		bool ok = false;
 
+		if (marked) {
+			const char *next = p + strlen(BREAK_HERE);
+
+			if (p > text && !strncmp(p, BREAK_HERE, strlen(BREAK_HERE))
+			    && (!dots_only || g_str_has_prefix(next, " \u00B7"))) {
+				int at = (int)(p - text);
+
+				g_array_append_val(starts, at);
+			}
+			continue;
+		}
 		if (p == text || u == ' ') {
 			prev = u;
 			continue;
@@ -99,15 +115,42 @@ static GArray *phrase_starts(const char *text)
 	return starts;
 }
 
-/* Width of text[from, to) without the spaces at its ends, set in layout's font. */
+/*
+ * text[*from, *to) as a line shows it: without the spaces and break marks at its ends, nor the
+ * separator (" · ") just after a break mark at its start.
+ */
+static void trim_piece(const char *text, int *from, int *to)
+{
+	size_t mark = strlen(BREAK_HERE), dot = strlen("\u00B7");
+
+	bool marked = false;
+
+	for (;;) {
+		if (*from < *to && text[*from] == ' ')
+			(*from)++;
+		else if (*to - *from >= (int)mark && !strncmp(text + *from, BREAK_HERE, mark))
+			*from += (int)mark, marked = true;
+		else if (marked && *to - *from >= (int)dot && !strncmp(text + *from, "\u00B7", dot))
+			*from += (int)dot, marked = false;
+		else
+			break;
+	}
+	for (;;) {
+		if (*to > *from && text[*to - 1] == ' ')
+			(*to)--;
+		else if (*to - *from >= (int)mark && !strncmp(text + *to - mark, BREAK_HERE, mark))
+			*to -= (int)mark;
+		else
+			break;
+	}
+}
+
+/* Width of text[from, to) as a line shows it (trim_piece), set in layout's font. */
 static double piece_width(PangoLayout *layout, const char *text, int from, int to)
 {
 	int w, h;
 
-	while (from < to && text[from] == ' ')
-		from++;
-	while (to > from && text[to - 1] == ' ')
-		to--;
+	trim_piece(text, &from, &to);
 	pango_layout_set_width(layout, -1);
 	pango_layout_set_text(layout, text + from, to - from);
 	pango_layout_get_size(layout, &w, &h);
@@ -119,9 +162,9 @@ static double piece_width(PangoLayout *layout, const char *text, int from, int t
  * balanced: of those breaks, the ones that make the longest line shortest. Returns the lines
  * joined by "\n", or NULL when no such breaking fits.
  */
-static char *phrase_lines(PangoLayout *layout, const char *text, double width, int max_lines)
+static char *phrase_lines(PangoLayout *layout, const char *text, double width, int max_lines, bool dots_only)
 {
-	GArray *at = phrase_starts(text);
+	GArray *at = phrase_starts(text, dots_only);
 	int n = (int)at->len, end = (int)strlen(text), best_k = -1;
 	/* w[i][j]: the line holding pieces i..j-1; cost[k][j]: the longest line of the best k lines up to j */
 	double *w = g_new(double, (n + 1) * (n + 1)), *cost = g_new(double, (max_lines + 1) * (n + 1));
@@ -155,10 +198,7 @@ static char *phrase_lines(PangoLayout *layout, const char *text, double width, i
 		for (int k = best_k, j = n; k > 0; k--) {
 			int i = from[k * (n + 1) + j], a = OFF(i), b = OFF(j);
 
-			while (a < b && text[a] == ' ')
-				a++;
-			while (b > a && text[b - 1] == ' ')
-				b--;
+			trim_piece(text, &a, &b);
 			g_ptr_array_insert(parts, 0, g_strndup(text + a, b - a));
 			j = i;
 		}
@@ -172,6 +212,20 @@ static char *phrase_lines(PangoLayout *layout, const char *text, double width, i
 	g_free(from);
 	g_array_free(at, TRUE);
 	return lines;
+}
+
+/* s without its break marks (BREAK_HERE), in place: the lines are drawn as text and read back. */
+static void drop_marks(char *s)
+{
+	size_t mark = strlen(BREAK_HERE);
+	char *out = s;
+
+	for (const char *in = s; *in;)
+		if (!strncmp(in, BREAK_HERE, mark))
+			in += mark;
+		else
+			*out++ = *in++;
+	*out = '\0';
 }
 
 /* Each U+2005 FOUR-PER-EM SPACE of s made a plain space, in place. */
@@ -244,10 +298,17 @@ static double draw_text(cairo_t *cr, PangoContext *like, const struct book *b, c
 	for (; size >= asked * 0.6 && !lines; size *= 0.85) {
 		pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 		pango_layout_set_font_description(layout, fd);
-		lines = phrase_lines(layout, clean ? clean : text, width, max_lines);
+		/* Facts break between the range and the count, and only when that will not do, in the range. */
+		lines = phrase_lines(layout, clean ? clean : text, width, max_lines, true);
+		if (!lines && strstr(clean ? clean : text, BREAK_HERE))
+			lines = phrase_lines(layout, clean ? clean : text, width, max_lines, false);
 		if (lines)
 			break;
 	}
+	if (lines)
+		drop_marks(lines);
+	else if (clean)
+		drop_marks(clean);
 	if (lines) {
 		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 		pango_layout_set_text(layout, lines, -1);
@@ -340,11 +401,19 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 	if (b->subtitle && *b->subtitle)
 		y += hooked_text(h, cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
 		     + W * 0.03;
-	/* The same words as the title page: "2025年2月13日 – 2025年3月1日 · 共 4 篇". */
-	if (b->first.valid && b->last.valid)
+	/*
+	 * The same words as the title page: "2025年2月13日 – 2025年3月1日 · 共 4 篇", broken (when
+	 * they take two lines) after the range's dash or in place of the dot, never inside a date.
+	 */
+	if (b->first.valid && b->last.valid) {
+		char *dash;
+
 		l10n_date_range(facts, &b->first, &b->last, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
+		if ((dash = strstr(facts->str, " \u2013 ")))
+			g_string_insert(facts, dash - facts->str + (gssize)strlen(" \u2013"), BREAK_HERE);
+	}
 	if (facts->len)
-		g_string_append(facts, " · ");
+		g_string_append(facts, BREAK_HERE " \u00B7 ");
 	l10n_article_count(facts, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang, b->articles->len);
 	hooked_text(h, cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
 	if (b->author && *b->author)
