@@ -499,6 +499,14 @@ check "cover: after a colon, 的, and before 与; not inside 之路" cmp -s \
 pdftotext -f 1 -l 1 "$TMP/cover-phrase.pdf" - >"$TMP/cover-facts.txt"
 contains "cover: a quarter em between Han and digits" "$TMP/cover-facts.txt" '[0-9] 年'
 contains "cover: ... and between Latin and Han in the title" "$TMP/cover-facts.txt" 'DeepSeek 之问'
+# An English book's cover sets a Chinese title in the Simplified Chinese faces the title page and
+# the text use: fontconfig's fallback was Noto's Japanese forms (found on an en-us Hugo site).
+mkdir -p "$TMP/entitle"
+printf -- '---\ntitle: Notes\ndate: 2024-01-01\nlang: en\n---\n\nText.\n' >"$TMP/entitle/a.md"
+"$FOLIO" -q "$TMP/entitle" --title 时间的朋友 -o "$TMP/entitle.pdf"
+pdffonts -f 1 -l 1 "$TMP/entitle.pdf" >"$TMP/entitle.fonts"
+contains "cover: an English book's Chinese title in Simplified Chinese forms" "$TMP/entitle.fonts" 'NotoSerifCJKsc'
+lacks "cover: ... not Japanese ones" "$TMP/entitle.fonts" 'CJKjp'
 # The cover's dates and count on two lines break between the range and the count, or after the
 # range's dash when the range is too long itself; never inside a date ("… – 2022 年 / 3 月 28 日").
 mkdir -p "$TMP/years"

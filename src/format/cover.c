@@ -31,10 +31,16 @@ void cover_style_for_lang(const char *lang, struct cover_style *s)
 	const char *region = cjk_region(lang);
 
 	memset(s, 0, sizeof *s);
-	/* A non-CJK book (und counts as CJK: most collections are Chinese) gets Noto's Latin faces. */
-	s->title_family = lang && !region && strcmp(lang, "und") ? "Noto Serif" : serif[0];
-	s->text_family = lang && !region && strcmp(lang, "und") ? "Noto Sans" : sans[0];
-	s->title_bold = !strcmp(s->title_family, "Noto Serif");
+	/*
+	 * A non-CJK book (und counts as CJK: most collections are Chinese) gets Noto's Latin faces,
+	 * and for Han in them (a Chinese title of an English site) the Simplified Chinese ones, as
+	 * the title page and the text have: fontconfig's choice was Japanese forms.
+	 */
+	bool latin = lang && !region && strcmp(lang, "und");
+
+	s->title_family = latin ? "Noto Serif, Noto Serif CJK SC" : serif[0];
+	s->text_family = latin ? "Noto Sans, Noto Sans CJK SC" : sans[0];
+	s->title_bold = latin;
 	for (size_t i = 0; region && i < G_N_ELEMENTS(regions); i++)
 		if (!strcmp(region, regions[i])) {
 			s->title_family = serif[i];

@@ -68,7 +68,8 @@ int main(void)
 	cover_style_for_lang("zh-Hans", &st);
 	CHECK_STR("cover: zh-Hans title font", st.title_family, "Noto Serif CJK SC");
 	cover_style_for_lang("en", &st);
-	CHECK_STR("cover: en title font", st.title_family, "Noto Serif");
+	CHECK_STR("cover: en title font, and Simplified Chinese for Han (not fontconfig's Japanese)", st.title_family,
+		  "Noto Serif, Noto Serif CJK SC");
 	cover_style_for_lang("ja", &st);
 	CHECK_STR("cover: ja text font", st.text_family, "Noto Sans CJK JP");
 	/* The same glyph forms as the body (base/langtag.c): the cover set zh-Hant-HK in TC forms. */
