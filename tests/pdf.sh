@@ -588,6 +588,14 @@ contains "closing link: one the text leads into stays in the text, linked" "$TMP
 lacks "closing link: ... not the source" "$TMP/leadlink.trace" '来源'
 contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/leadlink.epub" EPUB/a0001.xhtml) '<p><a href="https://learn\.microsoft\.com/x"'
 lacks "closing link: ... and no source in its header" <(unzip -p "$TMP/leadlink.epub" EPUB/a0001.xhtml) 'class="source"'
+# A section's page (a list of tools, its _index.md) keeps its closing link in its text; its header
+# said "Source: media-types" as well.
+mkdir -p "$TMP/seclink/tools"
+printf -- '---\ntitle: Tools\ndate: 2024-01-01\n---\n\n[one](https://one.example/)\n\n[media-types](https://www.iana.org/m)\n' >"$TMP/seclink/tools/_index.md"
+printf -- '---\ntitle: P\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/seclink/p.md"
+"$FOLIO" -q "$TMP/seclink" -t trace -o "$TMP/seclink.trace"
+contains "closing link: a section page's stays in its text" "$TMP/seclink.trace" '"media-types" ->https://www\.iana\.org/m$'
+lacks "closing link: ... and is not its source" "$TMP/seclink.trace" 'Source: media-types'
 
 # A body that opens with a heading saying the title shows it once, as the title (a file with no
 # front matter took its title from "# Buttons" and set it again; hugo-book's pages all did).

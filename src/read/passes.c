@@ -132,7 +132,9 @@ static bool is_web_address(const char *s)
 /*
  * The source: front matter's, else the link of the article's source paragraph when it goes out
  * to the web ("[Part 2](../part2/)" at the end of a post is the next page, not where it came
- * from: it stays in the text, a link).
+ * from: it stays in the text, a link). A section's page keeps its closing link in its text
+ * (header.c), so it is no source there either: the header said "Source: media-types" under a
+ * list of tools that still ended with it.
  */
 static void find_source(struct article *a)
 {
@@ -146,7 +148,7 @@ static void find_source(struct article *a)
 		else
 			a->source_name = g_strdup(s);
 	}
-	if (!identity_source_paragraph(a->doc, &link) || !is_web_address(cmark_node_get_url(link)))
+	if (a->section_index || !identity_source_paragraph(a->doc, &link) || !is_web_address(cmark_node_get_url(link)))
 		return;
 	if (!a->source_url)
 		a->source_url = g_strdup(cmark_node_get_url(link));
