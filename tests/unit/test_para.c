@@ -315,6 +315,43 @@ static void test_autospace(PangoContext *ctx)
 	pango_font_description_free(code.font);
 }
 
+/*
+ * Inline code too long for a line's end (its words broken only at its spaces) left the Chinese
+ * before it letter-spaced half an em apart (tangx/hugo-blog's LVS notes): it may break after its
+ * punctuation where the line would otherwise be loose, and only there.
+ */
+static void test_code_breaks(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
+	struct para_style code = { .font = pango_font_description_from_string("Noto Sans Mono CJK SC 9"), .code = 1 };
+	struct para_settings set = { .width = 287, .indent = 20, .align = PARA_JUSTIFY, .line_height = 17,
+				     .lang = pango_language_from_string("zh-cn"), .cjk_latin_space = 0.25 };
+	const char *cjk = "从服务器返回到调度器的响应报文如下：";
+	struct para *p = para_new(ctx, &set);
+	const struct para_line *l;
+	double widest = 0;
+
+	para_add(p, cjk, -1, &sc);
+	para_add(p, "| SOURCE | 172.16.0.3:8000 | DEST | 202.100.1.2:3456 |", -1, &code);
+	para_layout(p);
+	l = para_line(p, 0);
+	/* Every character but the colon (which may give up its blank) as wide as it is, or nearly. */
+	for (const char *c = cjk; *g_utf8_next_char(c); c = g_utf8_next_char(c)) {
+		struct drawn d;
+
+		if (find_drawn(p, (int)(c - cjk), &d) && d.line == 0)
+			widest = MAX(widest, d.advance);
+	}
+	CHECK("code breaks: the Chinese before long code is not letter-spaced (under 0.15 em more)",
+	      widest > 9.99 && widest < 11.5);
+	CHECK("code breaks: ... its line ends inside the code, after a full stop", !l->last && para_text(p)[l->end - 1] == '.'
+	      && l->end > (int)strlen(cjk) + 12);
+	para_free(p);
+
+	pango_font_description_free(sc.font);
+	pango_font_description_free(code.font);
+}
+
 static void test_adjustment(PangoContext *ctx)
 {
 	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
@@ -817,6 +854,7 @@ int main(void)
 	test_classes();
 	test_compression(ctx);
 	test_autospace(ctx);
+	test_code_breaks(ctx);
 	test_adjustment(ctx);
 	test_forced_break_and_overflow(ctx);
 	test_glyph_forms(ctx);

@@ -56,6 +56,8 @@ enum {
 #define LADDER_CLASSES (HYPHEN_LADDER + 2)	/* nodes by hyphens in a row: none, 1 .. the limit, beyond */
 #define PENALTY_INSIDE_WORD 30		/* a break inside a Latin run (URL "/", "foo-bar") */
 #define PENALTY_HYPHEN 50		/* a word hyphenated (TeX's \hyphenpenalty) */
+#define PENALTY_INSIDE_CODE 100	/* inline code broken after its punctuation ("172.16.0.3:/8000"): only
+					 * where a line would otherwise be set loose around it */
 #define PENALTY_NO_BREAK_SPACE 100	/* after a no-break space, in a run of words they join wider than the measure */
 #define PENALTY_EMERGENCY 200		/* a break inside a word wider than the measure */
 #define PENALTY_FORCED 1000		/* a break CLREQ forbids, in a run of marks wider than the measure */
@@ -672,6 +674,12 @@ static void note_end_kern(struct para *p, int k)
 }
 
 /* Where lines may start: Pango's answer (UAX #14) corrected by CLREQ's prohibitions. */
+/* Punctuation inline code may break after (mark_breaks). */
+static bool code_break_after(gunichar u)
+{
+	return u < 0x80 && strchr(".:/_-,;=&?|", (int)u) && u;
+}
+
 static void mark_breaks(struct para *p)
 {
 	int n = (int)p->clusters->len, last_ink = -1, run_chars = 0;
@@ -708,6 +716,16 @@ static void mark_breaks(struct para *p)
 			/* Breaks inside a run of Latin letters (after "/" in a URL, at "-") cost a little. */
 			if (c->can_break && !prev->space && !clreq_is_cjk(prev->last) && !clreq_is_cjk(c->first))
 				c->penalty = PENALTY_INSIDE_WORD;
+			/*
+			 * Inline code is never stretched, so a long piece of it ("172.16.0.3:8000") that
+			 * does not fit at a line's end left the Chinese before it letter-spaced half an em
+			 * apart: it may break after its punctuation, at a cost only such a line pays.
+			 */
+			else if (!c->can_break && prev->rigid && c->rigid && !prev->space && code_break_after(prev->last)
+				 && !clreq_is_cjk(c->first)) {
+				c->can_break = true;
+				c->penalty = PENALTY_INSIDE_CODE;
+			}
 		}
 		if (c->can_break && k > 0)
 			note_end_kern(p, k);
