@@ -406,6 +406,17 @@ contains "part links: ... in the PDF" "$TMP/partlink.trace" '"See setup first\."
 contains "part links: ... where the PDF has that heading" "$TMP/partlink.trace" 'dest p01-intro-h1 '
 epubcheck_ok "part links: the EPUB passes epubcheck" "$TMP/partlink.epub"
 
+# A theme's note in a Chinese article that names no language is titled in Chinese, as its
+# letters say: it was "Note" in every note of kubernetes-docs-zh's concepts.
+mkdir -p "$TMP/notelang"
+printf -- '---\ntitle: 测试\ndate: 2025-03-03\n---\n\n这是一个中文段落。\n\n{{< note >}}\n存在两种特殊情况。\n{{< /note >}}\n\n{{< warning >}}\n不要这样做。\n{{< /warning >}}\n' \
+	>"$TMP/notelang/a.md"
+"$FOLIO" --offline -q "$TMP/notelang" -o "$TMP/notelang.epub"
+unzip -p "$TMP/notelang.epub" EPUB/a0001.xhtml >"$TMP/notelang.xhtml"
+contains "notes: a Chinese article's note titled in Chinese, with no lang:" "$TMP/notelang.xhtml" '<strong>注意</strong>'
+contains "notes: ... its warning too" "$TMP/notelang.xhtml" '<strong>警告</strong>'
+lacks "notes: ... not in English" "$TMP/notelang.xhtml" '<strong>(Note|Warning)</strong>'
+
 # GitHub's and Obsidian's alerts (Hugo 0.132 on: > [!NOTE]) are a theme's note: the marker was
 # printed as it stood, its title run into the text (Rainboylvx/hugo-blog: 190 of them).
 mkdir -p "$TMP/alerts/content/posts"

@@ -1220,9 +1220,9 @@ static bool callout_class(const char *lang, const char *word)
 
 /*
  * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
- * (title=, else the second positional parameter, else its kind in the article's language,
- * "Warning", "警告"; an admonition with no kind is a note, as LoveIt's and FixIt's templates have
- * it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
+ * (title=, else the second positional parameter, else its kind in the article's language, "Warning",
+ * "警告": sc_label_lang, its lang:, else its letters'; an admonition with no kind is a note, as
+ * LoveIt's and FixIt's templates have it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
  * the end) follows the closing tag, so the quote may end on that tag's line.
  */
 static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block,
@@ -1239,16 +1239,16 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	kind = by_kind ? (get(t, "type", -1) ? get(t, "type", -1) : get(t, NULL, 0)) : t->name;
 	if ((!kind || !*kind) && !g_ascii_strcasecmp(t->name, "admonition"))
 		kind = "note";
-	if (!by_kind && callout_class(R->ctx->lang, get(t, NULL, 0))) {
+	if (!by_kind && callout_class(R->lang, get(t, NULL, 0))) {
 		/* {{< note warning >}}: a warning; {{< note primary >}}: a note */
-		if (l10n_callout(R->ctx->lang, get(t, NULL, 0)))
+		if (l10n_callout(R->lang, get(t, NULL, 0)))
 			kind = get(t, NULL, 0);
 	} else if (!title || !*title) {
 		title = by_kind ? get(t, NULL, 1) : get(t, NULL, 0);
 	}
 	if (title && *title)
 		label = g_strdup(title);
-	else if ((named = l10n_callout(R->ctx->lang, kind)))
+	else if ((named = l10n_callout(R->lang, kind)))
 		label = g_strdup(named);
 	else if (!g_ascii_strcasecmp(t->name, "alert") && !get(t, "type", -1))
 		label = NULL;	/* Congo's and Blowfish's alert: its parameter names an icon, not a kind */
