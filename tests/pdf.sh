@@ -578,6 +578,20 @@ contains "closing link: one within the book stays in the text, linked" "$TMP/nex
 lacks "closing link: ... not the source" "$TMP/nextlink.trace" 'Source: Part two'
 contains "closing link: ... in the EPUB too" <(unzip -p "$TMP/nextlink.epub" EPUB/a0001.xhtml) '<p><a href="a0002\.xhtml">Part two</a></p>'
 contains "closing link: one to the web is still the source" "$TMP/nextlink.trace" '·  Source: Where it came from" ->https://example\.com/b$'
+# A theme's note whose title ("**Info**") came at a page's foot left it there alone, its body on
+# the next page (mtlynch.io): a bold phrase alone in a block is kept with what follows.
+mkdir -p "$TMP/notefoot"
+{ printf -- '---\ntitle: T\ndate: 2022-02-01\n---\n\n'
+  for i in $(seq 1 25); do printf 'Para %d short line.\n\n' "$i"; done
+  printf '{{< notice type="info" >}}\nBody of the note, which wraps: I dropped all affiliate partnerships from this blog at the end of 2020.\n{{< /notice >}}\n\nAfter.\n'; } >"$TMP/notefoot/a.md"
+foot_ok=1
+for n in $(seq 14 24); do
+	sed -i "0,/^Para [0-9]* short line\.\$/{//d}" "$TMP/notefoot/a.md"
+	"$FOLIO" -q "$TMP/notefoot" -t trace -o "$TMP/notefoot.trace"
+	awk '/^page /{p = $2} /"Info"$/{ip = p} /"Body of the note/{bp = p} END{exit !(ip != "" && ip == bp)}' "$TMP/notefoot.trace" || foot_ok=0
+done
+[ "$foot_ok" = 1 ] && ok "notes: a note's title is never left at a page's foot, its body on the next" \
+	|| not_ok "notes: a note's title left at a page's foot" "$(grep -nE '^page|Info|Body of' "$TMP/notefoot.trace")"
 # A closing link the text leads into ("下载地址如下：") is the text's own, as in Hugo: it was taken
 # out of the body into the header as the post's source ("来源：…"), and a blog's download step lost it.
 mkdir -p "$TMP/leadlink"

@@ -257,12 +257,12 @@ static void walk_footnote(struct walk *w, cmark_node *n)
 }
 
 /*
- * A top-level paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济
+ * A paragraph that is one bold phrase and nothing else ("**科技创新要符合产业聚集的经济
  * 规律**", "**Why Was Fractyl Health Sued?**") is how news sites write a subheading; a bold
  * sentence ("**先说结论：上手零门槛。**", "**Attorney Advertising. Past results ...**") or a long
  * bold passage is emphasis, and stays a paragraph.
  */
-static bool bold_subhead(cmark_node *para)
+bool record_bold_phrase(cmark_node *para)
 {
 	int strong = 0;
 	char *text;
@@ -297,7 +297,7 @@ static void walk_paragraph(struct walk *w, cmark_node *n)
 			cmark_node_set_user_data(n, (void *)&subhead_mark);
 			w->subhead++;
 		}
-	} else if (bold_subhead(n)) {
+	} else if (record_bold_phrase(n)) {
 		g_array_append_val(w->recording->subheads, number);
 	}
 }

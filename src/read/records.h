@@ -46,6 +46,11 @@ const struct heading *record_heading(cmark_node *n);
 const struct link *record_link(cmark_node *n);
 /* Is n a paragraph both books set as a subhead (a->subheads)? */
 bool record_subhead(cmark_node *n);
+/*
+ * Is paragraph para one bold phrase alone, not a sentence ("**科技创新要符合产业聚集的经济规律**",
+ * "**Info**")? At the top level of an article, that is a subhead.
+ */
+bool record_bold_phrase(cmark_node *para);
 const struct footnote *record_footnote(cmark_node *def);
 /* The note a footnote reference calls. */
 const struct footnote *record_footnote_ref(const struct article_view *v, cmark_node *ref);

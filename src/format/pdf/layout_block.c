@@ -27,12 +27,13 @@ static double para_indent(const struct lay *L, const struct flow *F)
 
 /*
  * The inline nodes from first up to stop as one paragraph (blank ends trimmed). A subheading
- * (record_subhead: a bold phrase alone) is not split and is kept with what follows, like a heading.
+ * (record_subhead: a bold phrase alone) is not split and is kept with what follows, like a heading;
+ * so is a bold phrase alone inside a block (keep: a theme's note's title, "**Info**").
  * Text after a picture set apart is indented as a paragraph of its own: in scraped articles such a
  * picture mostly stands where two paragraphs were joined.
  */
 static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_node *stop, cmark_node *block,
-		      bool subheading)
+		      bool subheading, bool keep)
 {
 	struct inline_style s = body_style(F);
 	struct lpara *lp;
@@ -58,9 +59,9 @@ static void text_para(struct lay *L, struct flow *F, cmark_node *first, cmark_no
 		return;
 	}
 	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
-	lay_para_lines(L, F, lp, subheading);
+	lay_para_lines(L, F, lp, subheading || keep);
 	lay_space(L, lay_em(F, F->tight ? 0 : L->t->paragraph_space));
-	if (subheading)
+	if (subheading || keep)
 		lay_keep(L);
 	if (F->latin)
 		F->no_indent = false;
@@ -117,7 +118,7 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 
 		if (!img && !raw)
 			continue;
-		text_para(L, F, start, c, n, false);
+		text_para(L, F, start, c, n, false, false);
 		nested_pictures(L, F, start, c);
 		if (raw) {
 			char *link = lay_raw_picture_link(c);
@@ -132,7 +133,8 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		}
 		start = cmark_node_next(c);
 	}
-	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && record_subhead(n));
+	text_para(L, F, start, NULL, n, start == cmark_node_first_child(n) && record_subhead(n),
+		  start == cmark_node_first_child(n) && cmark_node_next(n) && record_bold_phrase(n));
 	nested_pictures(L, F, start, NULL);
 }
 
