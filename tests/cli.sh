@@ -136,6 +136,29 @@ printf 'css: %s\n' "$TMP/confine/outside/secret.css" >"$TMP/confine/user.yaml"
 "$FOLIO" --offline -q --config "$TMP/confine/user.yaml" "$TMP/confine/book" -o "$TMP/confine-user.epub" 2>/dev/null
 contains "folio.yaml confined: --config may name any path" <(unzip -p "$TMP/confine-user.epub" EPUB/css/epub.css) "SECRET-CSS"
 
+# A site's settings and a collection's folio.yaml that are links out of the folder are not read:
+# their values went into the book ("{{< param leak >}}" printed a file from outside, a linked
+# folio.yaml's title was the book's). Each is said once.
+mkdir -p "$TMP/setlink/site/content/posts" "$TMP/setlink/site/config/_default" "$TMP/setlink/outside"
+printf '[params]\nleak = "SECRET_FROM_OUTSIDE"\n' >"$TMP/setlink/outside/evil.toml"
+printf 'title: FOLIO_YAML_OUTSIDE\n' >"$TMP/setlink/outside/folio.yaml"
+printf -- '---\ntitle: P\ndate: 2020-01-01\n---\n\nA {{< param "leak" >}} B\n' >"$TMP/setlink/site/content/posts/p.md"
+ln -sf ../outside/evil.toml "$TMP/setlink/site/hugo.toml"
+ln -sf ../outside/folio.yaml "$TMP/setlink/site/folio.yaml"
+"$FOLIO" --offline "$TMP/setlink/site" -o "$TMP/setlink.epub" 2>"$TMP/setlink.err"
+lacks "settings confined: a site's hugo.toml linked from outside is not read" <(unzip -p "$TMP/setlink.epub" EPUB/a0001.xhtml) SECRET
+lacks "settings confined: ... nor a linked folio.yaml" <(unzip -p "$TMP/setlink.epub" EPUB/package.opf) FOLIO_YAML_OUTSIDE
+[ "$(grep -c 'site/hugo\.toml: warning: is a link that leaves the source folders; skipped' "$TMP/setlink.err")" = 1 ] \
+	&& ok "settings confined: ... each said once" || not_ok "settings confined: said once" "$(cat "$TMP/setlink.err")"
+contains "settings confined: ... the folio.yaml too" "$TMP/setlink.err" 'site/folio\.yaml: warning: is a link that leaves the source folders; skipped'
+rm -f "$TMP/setlink/site/hugo.toml" "$TMP/setlink/site/folio.yaml"
+printf 'title = "S"\n' >"$TMP/setlink/site/config/_default/hugo.toml"
+printf 'leak = "SECRET_FROM_OUTSIDE"\n' >"$TMP/setlink/outside/params.toml"
+ln -sf ../../../outside/params.toml "$TMP/setlink/site/config/_default/params.toml"
+"$FOLIO" --offline "$TMP/setlink/site" -o "$TMP/setlink2.epub" 2>"$TMP/setlink2.err"
+lacks "settings confined: a split config's params.toml linked from outside is not read" <(unzip -p "$TMP/setlink2.epub" EPUB/a0001.xhtml) SECRET
+contains "settings confined: ... and said" "$TMP/setlink2.err" 'config/_default/params\.toml: warning: is a link that leaves the source folders; skipped'
+
 # An output or report may not replace what the run reads, or another output: "-o coll/a.md"
 # replaced the article with the book, "--report coll/a.md" emptied it, "-o b.epub --report b.epub"
 # replaced the book with the report; a batch book's output likewise. Each is said, exit 2.

@@ -687,7 +687,10 @@ static bool load_source_settings(struct options *o)
 	for (guint i = 0; i < o->sources->len; i++) {
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
 
-		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !load_file(o, yaml, true))
+		/* Not a link out of the folder: its settings would go into the book. */
+		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !paths_within(g_ptr_array_index(o->sources, i), "folio.yaml"))
+			diag_warn(yaml, 0, "is a link that leaves the source folders; skipped");
+		else if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !load_file(o, yaml, true))
 			ok = false;
 		g_free(yaml);
 	}

@@ -129,7 +129,9 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 		if (!real) {
 			diag_warn(shown, 0, "broken link or unreadable entry (%s); skipped", g_strerror(errno));
 		} else if (!roots_find(roots, real)) {
-			diag_warn(shown, 0, "is a link that leaves the source folders; skipped");
+			/* Said for what would be read here; a settings file is said by its reader. */
+			if (stat(real, &st) != 0 || S_ISDIR(st.st_mode) || is_content(real_dir, n, rules))
+				diag_warn(shown, 0, "is a link that leaves the source folders; skipped");
 		} else if (stat(real, &st) != 0) {
 			diag_warn(shown, 0, "cannot be read (%s); skipped", g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {

@@ -12,12 +12,42 @@
 static const char *const config_names[] = { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
 					    "config.toml", "config.yaml", "config.yml", "config.json", NULL };
 
-static char *first_existing(const char *dir)
+/*
+ * Is the settings file rel (a path in the site's folder site_dir) one folio may read? Not a link
+ * that leads out of the site: its values would go into the book (said once, and skipped).
+ */
+static bool readable_in_site(const char *site_dir, const char *rel)
+{
+	char *p;
+
+	if (paths_within(site_dir, rel))
+		return true;
+	p = g_build_filename(site_dir, rel, NULL);
+	diag_warn(p, 0, "is a link that leaves the source folders; skipped");
+	g_free(p);
+	return false;
+}
+
+/* The same for file, a path under site_dir (as built from it). */
+static bool within_site(const char *site_dir, const char *file)
+{
+	size_t n = strlen(site_dir);
+
+	while (n > 1 && site_dir[n - 1] == '/')
+		n--;
+	return !strncmp(file, site_dir, n) && file[n] == '/' && readable_in_site(site_dir, file + n + 1);
+}
+
+/* The first settings file of config_names in site_dir's folder sub ("" or "config/_default"). */
+static char *first_existing(const char *site_dir, const char *sub)
 {
 	for (int i = 0; config_names[i]; i++) {
-		char *p = g_build_filename(dir, config_names[i], NULL);
+		char *rel = *sub ? g_build_filename(sub, config_names[i], NULL) : g_strdup(config_names[i]);
+		char *p = g_build_filename(site_dir, rel, NULL);
+		bool ok = g_file_test(p, G_FILE_TEST_IS_REGULAR) && readable_in_site(site_dir, rel);
 
-		if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
+		g_free(rel);
+		if (ok)
 			return p;
 		g_free(p);
 	}
@@ -26,14 +56,9 @@ static char *first_existing(const char *dir)
 
 char *site_config_file(const char *dir)
 {
-	char *p = first_existing(dir), *d;
+	char *p = first_existing(dir, "");
 
-	if (p)
-		return p;
-	d = g_build_filename(dir, "config", "_default", NULL);
-	p = first_existing(d);
-	g_free(d);
-	return p;
+	return p ? p : first_existing(dir, "config/_default");
 }
 
 static enum fm_format format_of(const char *path)
@@ -124,8 +149,12 @@ static void merge_language_file(struct fm_node *config, const char *key, const c
  * that make languages first, then the settings of each. The hugo.* or config.* file itself is not
  * read again. Names in order, TOML first, so the same file wins each run.
  */
-/* The files of names in dir that make languages (defining), or the others, merged into config. */
-static void merge_files(struct fm_node *config, const char *dir, const GPtrArray *names, bool defining)
+/*
+ * The files of names in dir (site_dir's config/_default) that make languages (defining), or the
+ * others, merged into config.
+ */
+static void merge_files(struct fm_node *config, const char *site_dir, const char *dir, const GPtrArray *names,
+			bool defining)
 {
 	static const char *const ext[] = { ".toml", ".yaml", ".yml", ".json" };
 
@@ -143,6 +172,8 @@ static void merge_files(struct fm_node *config, const char *dir, const GPtrArray
 			if (defining != (!dot || g_str_has_prefix(key, "hugo.") || g_str_has_prefix(key, "config.")
 					 || g_str_has_prefix(key, "languages."))) {
 				/* the other round's */
+			} else if (g_file_test(file, G_FILE_TEST_IS_REGULAR) && !within_site(site_dir, file)) {
+				/* a link out of the site (said) */
 			} else if (dot && dot > key && dot[1] && !strchr(dot + 1, '.')
 				   && g_file_test(file, G_FILE_TEST_IS_REGULAR) && (v = read_file(file))) {
 				*dot = '\0';
@@ -159,14 +190,14 @@ static void merge_files(struct fm_node *config, const char *dir, const GPtrArray
 	}
 }
 
-static void merge_split_config(struct fm_node *config, const char *path)
+static void merge_split_config(struct fm_node *config, const char *site_dir, const char *path)
 {
 	char *dir = g_path_get_dirname(path);
 	GPtrArray *names = paths_sorted_names(dir, true, NULL);
 
 	if (names) {
-		merge_files(config, dir, names, true);
-		merge_files(config, dir, names, false);
+		merge_files(config, site_dir, dir, names, true);
+		merge_files(config, site_dir, dir, names, false);
 		g_ptr_array_free(names, TRUE);
 	}
 	g_free(dir);
@@ -388,7 +419,7 @@ struct site *site_load(const char *dir)
 		return NULL;
 	}
 	if (strstr(path, "/config/_default/"))
-		merge_split_config(config, path);
+		merge_split_config(config, dir, path);
 	s = g_new0(struct site, 1);
 	s->root = g_strdup(root);
 	free(root);
