@@ -314,6 +314,23 @@ EOF
 printf '{"name": "a", "sources": "coll", "output": "out-bad/a.pdf"}\n{"name": "b", "sources": "coll", "limit": -3, "output": "out-bad/b.pdf"}\n' >"$TMP/bad.jsonl"
 expect_status "batch (JSON lines): a bad value: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch bad.jsonl"
 contains "batch (JSON lines): a bad value: reported with its line" "$TMP/err" "bad.jsonl:2: error: 'limit' must be a whole number"
+# The status file is appended to: "--status coll/a.md" added a JSON line to an article (the next
+# book printed it), "--status bad.yaml" spoilt the manifest; a book's output may not be the manifest.
+printf 'books:\n  - {name: one, sources: coll, output: out-bad/a.pdf}\n' >"$TMP/st.yaml"
+cp "$TMP/coll/a01.md" "$TMP/a01.orig"
+cp "$TMP/st.yaml" "$TMP/st.orig"
+expect_status "batch: a status file that is an article read: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch --status coll/a01.md st.yaml"
+contains "batch: ... said with the book's line" "$TMP/err" "st\.yaml:2: error: the status file 'coll/a01\.md' is a file folio reads in the SOURCE"
+expect_status "batch: a status file that is the manifest: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch --status st.yaml st.yaml"
+contains "batch: ... said" "$TMP/err" "the status file 'st\.yaml' is the manifest"
+printf 'books:\n  - {name: one, sources: coll, to: epub, output: st2.yaml}\n' >"$TMP/st2.yaml"
+cp "$TMP/st2.yaml" "$TMP/st2.orig"
+expect_status "batch: a book whose output is the manifest: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch st2.yaml"
+contains "batch: ... said with its line" "$TMP/err" "st2\.yaml:2: error: the output 'st2\.yaml' is the manifest"
+same_bytes "batch: ... the article untouched" "$TMP/a01.orig" "$TMP/coll/a01.md"
+same_bytes "batch: ... the manifests untouched" "$TMP/st.orig" "$TMP/st.yaml"
+same_bytes "batch: ... the manifest a book would write untouched" "$TMP/st2.orig" "$TMP/st2.yaml"
+check "batch: ... no book built" test ! -e "$TMP/out-bad"
 expect_status "batch: a manifest that is not there: exit 2" 2 "$FOLIO_ONLINE" batch "$TMP/none.yaml"
 expect_status "batch: an unknown option: exit 2" 2 "$FOLIO_ONLINE" batch --frobnicate "$TMP/m.yaml"
 

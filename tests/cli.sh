@@ -181,3 +181,20 @@ printf 'books:\n  - name: one\n    sources: coll\n    output: coll/a.md\n    to:
 expect_status "outputs: a batch book whose output is an article read is a bad manifest" 2 "$FOLIO_ONLINE" batch -q "$TMP/clash/m.yaml"
 contains "outputs: ... said with its line" "$TMP/err" "m\.yaml:2: error: the output .*coll/a\.md' is a file folio reads"
 same_bytes "outputs: ... the article untouched" "$TMP/clash/a.orig" "$TMP/clash/coll/a.md"
+# ... nor a file an option names, nor a picture beside the articles: "-o cfg.yaml" with
+# "--config cfg.yaml", "-o my.css" with "--css my.css" and "-o coll/pic.png" replaced them with the book.
+cp tests/epub/media/dot.png "$TMP/clash/coll/pic.png"
+cp "$TMP/clash/coll/pic.png" "$TMP/clash/pic.orig"
+printf 'title: T\n' >"$TMP/clash/cfg.yaml"
+printf 'p { }\n' >"$TMP/clash/my.css"
+cp "$TMP/clash/coll/pic.png" "$TMP/clash/cover.png"
+expect_status "outputs: the --config file is refused" 2 "$FOLIO" "$TMP/clash/coll" -t epub --config "$TMP/clash/cfg.yaml" -o "$TMP/clash/cfg.yaml"
+contains "outputs: ... said" "$TMP/err" "the output '.*cfg\.yaml' is the config file folio reads"
+expect_status "outputs: the --css file is refused" 2 "$FOLIO" "$TMP/clash/coll" -t epub --css "$TMP/clash/my.css" -o "$TMP/clash/my.css"
+expect_status "outputs: the --cover file is refused" 2 "$FOLIO" "$TMP/clash/coll" -t epub --cover "$TMP/clash/cover.png" -o "$TMP/clash/cover.png"
+expect_status "outputs: a picture in a SOURCE folder is refused" 2 "$FOLIO" "$TMP/clash/coll" -t epub -o "$TMP/clash/coll/pic.png"
+contains "outputs: ... said" "$TMP/err" "the output '.*coll/pic\.png' is a file folio reads in the SOURCE"
+grep -q '^title: T$' "$TMP/clash/cfg.yaml" && grep -q '^p { }$' "$TMP/clash/my.css" && ok "outputs: ... the settings and stylesheet untouched" \
+	|| not_ok "outputs: settings and stylesheet untouched" "$(head -c 80 "$TMP/clash/cfg.yaml" "$TMP/clash/my.css" | tr -d '\0')"
+same_bytes "outputs: ... the pictures untouched" "$TMP/clash/pic.orig" "$TMP/clash/coll/pic.png"
+same_bytes "outputs: ... the cover untouched" "$TMP/clash/pic.orig" "$TMP/clash/cover.png"

@@ -300,7 +300,8 @@ static bool read_manifest(struct batch *bt)
 	const char *first;
 	GError *err = NULL;
 	GHashTable *names, *outputs;
-	bool ok;
+	char *manifest, *status;
+	bool ok, status_ok = true;
 
 	if (!g_file_get_contents(bt->manifest, &text, NULL, &err)) {
 		diag_error(bt->manifest, 0, "cannot read the manifest: %s", err->message);
@@ -317,8 +318,30 @@ static bool read_manifest(struct batch *bt)
 	g_free(dir);
 	names = g_hash_table_new(g_str_hash, g_str_equal);
 	outputs = g_hash_table_new(g_str_hash, g_str_equal);
+	manifest = writer_target_of(bt->manifest);
+	status = writer_target_of(bt->status_path);
+	/* The status file is appended to: never the manifest, nor anything a book reads. */
+	if (!strcmp(status, manifest)) {
+		diag_error(bt->manifest, 0, "the status file '%s' is the manifest: writing it would spoil it", bt->status_path);
+		ok = false;
+	}
 	for (guint i = 0; i < bt->entries->len; i++) {
 		struct entry *e = g_ptr_array_index(bt->entries, i);
+
+		/* (said for the first book it would spoil) */
+		if (status_ok && !writer_check_input(&e->o, bt->status_path, "status file", bt->manifest, e->line))
+			status_ok = ok = false;
+		for (guint k = 0; k < e->o.outputs->len; k++) {
+			char *t = writer_target_of(g_ptr_array_index(e->o.outputs, k));
+
+			if (!strcmp(t, manifest) || !strcmp(t, status)) {
+				diag_error(bt->manifest, e->line, "the output '%s' is the %s: writing it would replace it",
+					   (const char *)g_ptr_array_index(e->o.outputs, k),
+					   strcmp(t, manifest) ? "status file" : "manifest");
+				ok = false;
+			}
+			g_free(t);
+		}
 
 		if (g_hash_table_contains(names, e->name)) {
 			diag_error(bt->manifest, e->line, "a second book named '%s' (name: sets a book's name)", e->name);
@@ -337,6 +360,8 @@ static bool read_manifest(struct batch *bt)
 	}
 	g_hash_table_destroy(names);
 	g_hash_table_destroy(outputs);
+	g_free(manifest);
+	g_free(status);
 	if (ok && !bt->entries->len) {
 		diag_error(bt->manifest, 0, "the manifest names no book");
 		ok = false;

@@ -42,11 +42,7 @@ const struct writer *writer_for(enum output_format to, const char *path)
 	return w;
 }
 
-/*
- * Where path will be written: the end of its chain of symbolic links (as outfile_begin follows
- * it), as its folder's real path and its name; "-" for standard output.
- */
-static char *target_of(const char *path)
+char *writer_target_of(const char *path)
 {
 	char *dir, *name, *real, *out, *end;
 
@@ -66,12 +62,20 @@ static char *target_of(const char *path)
 	return out;
 }
 
-/* A name folio reads in a SOURCE folder: an article (Markdown, a Hugo HTML page) or its settings. */
+/*
+ * A name folio reads in a SOURCE folder: an article (Markdown, a Hugo HTML page), its settings, or
+ * a picture ("-t epub -o src/pic.png" replaced the article's picture with the book).
+ */
 static bool read_as_input(const char *path)
 {
-	char *name = g_path_get_basename(path);
+	static const char *const pictures[] = { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp",
+						".tif", ".tiff" };
+	char *name = g_path_get_basename(path), *lower = g_ascii_strdown(name, -1);
 	bool input = !strcmp(name, "folio.yaml") || collect_may_read(name);
 
+	for (size_t i = 0; !input && i < G_N_ELEMENTS(pictures); i++)
+		input = g_str_has_suffix(lower, pictures[i]);
+	g_free(lower);
 	g_free(name);
 	return input;
 }
@@ -87,6 +91,52 @@ static bool replaces_input(const char *source, const char *real)
 	return hit;
 }
 
+/* The option of o naming a file the run reads whose real path is real ("css", "cover" ...), or NULL. */
+static const char *named_input(const struct options *o, const char *real)
+{
+	const struct {
+		const char *name, *path;
+	} named[] = { { "config", o->config }, { "css", o->css }, { "theme", o->theme }, { "cover", o->cover },
+		      { "state", o->state } };
+	const char *hit = NULL;
+
+	for (size_t i = 0; !hit && i < G_N_ELEMENTS(named); i++) {
+		char *r = named[i].path ? realpath(named[i].path, NULL) : NULL;
+
+		if (r && !strcmp(r, real))
+			hit = named[i].name;
+		free(r);
+	}
+	for (guint i = 0; !hit && o->files && i < o->files->len; i++) {
+		char *r = realpath(g_ptr_array_index(o->files, i), NULL);
+
+		if (r && !strcmp(r, real))
+			hit = "files";
+		free(r);
+	}
+	return hit;
+}
+
+bool writer_check_input(const struct options *o, const char *path, const char *what, const char *file, int line)
+{
+	char *r = writer_target_of(path);
+	const char *option = strcmp(r, "-") ? named_input(o, r) : NULL;
+	bool ok = !option;
+
+	if (option)
+		diag_error(file, line, "the %s '%s' is the %s file folio reads: writing it would replace it", what, path,
+			   option);
+	for (guint k = 0; ok && strcmp(r, "-") && k < o->sources->len; k++) {
+		if (replaces_input(g_ptr_array_index(o->sources, k), r)) {
+			diag_error(file, line, "the %s '%s' is a file folio reads in the SOURCE '%s': writing it would "
+				   "replace it", what, path, (const char *)g_ptr_array_index(o->sources, k));
+			ok = false;
+		}
+	}
+	g_free(r);
+	return ok;
+}
+
 bool writer_check_targets(const struct options *o, const char *file, int line)
 {
 	GPtrArray *named = g_ptr_array_new();
@@ -97,7 +147,7 @@ bool writer_check_targets(const struct options *o, const char *file, int line)
 	if (o->report)
 		g_ptr_array_add(named, o->report);
 	for (guint i = 0; i < named->len; i++)
-		g_ptr_array_add(real, target_of(g_ptr_array_index(named, i)));
+		g_ptr_array_add(real, writer_target_of(g_ptr_array_index(named, i)));
 	for (guint i = 0; ok && i < named->len; i++) {
 		const char *r = g_ptr_array_index(real, i), *what = o->report && i + 1 == named->len ? "report" : "output";
 
@@ -109,14 +159,8 @@ bool writer_check_targets(const struct options *o, const char *file, int line)
 				ok = false;
 			}
 		}
-		for (guint k = 0; ok && strcmp(r, "-") && k < o->sources->len; k++) {
-			if (replaces_input(g_ptr_array_index(o->sources, k), r)) {
-				diag_error(file, line, "the %s '%s' is a file folio reads in the SOURCE '%s': writing it would "
-					   "replace it", what, (const char *)g_ptr_array_index(named, i),
-					   (const char *)g_ptr_array_index(o->sources, k));
-				ok = false;
-			}
-		}
+		if (ok)
+			ok = writer_check_input(o, g_ptr_array_index(named, i), what, file, line);
 	}
 	g_ptr_array_free(named, TRUE);
 	g_ptr_array_free(real, TRUE);

@@ -18,10 +18,18 @@ const struct writer *writer_for(enum output_format to, const char *path);
 
 /*
  * No output or report of o may replace what the run reads or another of them: a SOURCE file, a
- * Markdown or HTML page or folio.yaml in a SOURCE folder, or the same path twice. Said (with
- * file and line: a manifest's book; NULL, 0: the command line) and false when one would.
+ * Markdown or HTML page, folio.yaml or a picture in a SOURCE folder, a file an option names
+ * (--config, --css, --theme, --cover, --state, files:), or the same path twice. Said (with file
+ * and line: a manifest's book; NULL, 0: the command line) and false when one would.
  */
 bool writer_check_targets(const struct options *o, const char *file, int line);
+/*
+ * Where path will be written: the end of its chain of symbolic links (as outfile_begin follows
+ * it), as its folder's real path and its name; "-" for standard output. g_free.
+ */
+char *writer_target_of(const char *path);
+/* The same for one more file the run writes (what: "status file"), against what o reads. */
+bool writer_check_input(const struct options *o, const char *path, const char *what, const char *file, int line);
 
 /* Does b hold an article, or o allow an empty book? Else said ("no article for the book: why"). */
 bool writer_book_wanted(const struct book *b, const struct options *o);
