@@ -136,6 +136,22 @@ printf 'css: %s\n' "$TMP/confine/outside/secret.css" >"$TMP/confine/user.yaml"
 "$FOLIO" --offline -q --config "$TMP/confine/user.yaml" "$TMP/confine/book" -o "$TMP/confine-user.epub" 2>/dev/null
 contains "folio.yaml confined: --config may name any path" <(unzip -p "$TMP/confine-user.epub" EPUB/css/epub.css) "SECRET-CSS"
 
+# A file an option names that is a named pipe (a collection unpacked from a tar archive:
+# "cover: cover.png") blocked the run for ever: from folio.yaml it is said with its line and
+# ignored; on the command line it is an error (exit 2).
+mkdir -p "$TMP/fifo"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\nText.\n' >"$TMP/fifo/a.md"
+mkfifo "$TMP/fifo/cover.png"
+printf 'cover: cover.png\ntheme: cover.png\n' >"$TMP/fifo/folio.yaml"
+expect_status "named pipes: folio.yaml's cover and theme: the book is written" 0 timeout 60 "$FOLIO" --offline "$TMP/fifo" -o "$TMP/fifo.pdf"
+contains "named pipes: ... each said with its line" "$TMP/err" "fifo/folio\.yaml:1: warning: 'cover: cover\.png' is not a regular file; ignored"
+contains "named pipes: ... the theme too" "$TMP/err" "fifo/folio\.yaml:2: warning: 'theme: cover\.png' is not a regular file"
+rm -f "$TMP/fifo/folio.yaml"
+expect_status "named pipes: --cover one is an error (exit 2)" 2 timeout 60 "$FOLIO" --offline "$TMP/fifo" --cover "$TMP/fifo/cover.png" -o "$TMP/fifo2.pdf"
+contains "named pipes: ... said" "$TMP/err" "--cover '.*cover\.png' is not a regular file \(a named pipe\)"
+expect_status "named pipes: --config one too" 2 timeout 60 "$FOLIO" --offline "$TMP/fifo" --config "$TMP/fifo/cover.png" -o "$TMP/fifo3.pdf"
+rm -f "$TMP/fifo/cover.png"
+
 # A site's settings and a collection's folio.yaml that are links out of the folder are not read:
 # their values went into the book ("{{< param leak >}}" printed a file from outside, a linked
 # folio.yaml's title was the book's). Each is said once.

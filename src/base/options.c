@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "base/diag.h"
@@ -426,12 +427,27 @@ static bool path_allowed(struct yreader *r, const struct def *d, const char *key
 {
 	const char *value = (const char *)v->data.scalar.value;
 
-	if (!r->confined || (d->kind != K_PATH && d->kind != K_PATHS) || !*value || !strcmp(value, "-")
-	    || paths_within(r->dir, value))
+	if (!r->confined || (d->kind != K_PATH && d->kind != K_PATHS) || !*value || !strcmp(value, "-"))
 		return true;
-	diag_warn(r->file, yamlfile_line(v), "'%s: %s' leads outside this folio.yaml's folder; ignored (a collection's "
-		  "settings read and write only inside it: give it with --%s or --config)", key, value, d->name);
-	return false;
+	if (!paths_within(r->dir, value)) {
+		diag_warn(r->file, yamlfile_line(v), "'%s: %s' leads outside this folio.yaml's folder; ignored (a "
+			  "collection's settings read and write only inside it: give it with --%s or --config)", key, value,
+			  d->name);
+		return false;
+	}
+	if (!strcmp(d->name, "cover") || !strcmp(d->name, "css") || !strcmp(d->name, "theme") || !strcmp(d->name, "state")) {
+		char *path = g_build_filename(r->dir, value, NULL);
+		struct stat st;
+		bool odd = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+
+		g_free(path);
+		if (odd) {
+			/* A named pipe (unpacked from a tar archive) would block the run for ever. */
+			diag_warn(r->file, yamlfile_line(v), "'%s: %s' is not a regular file; ignored", key, value);
+			return false;
+		}
+	}
+	return true;
 }
 
 /* K_MAP: "name: value" pairs, each value one of d's values; the names look like Hugo's shortcode names. */
@@ -646,6 +662,21 @@ static bool source_date_epoch(gint64 *out)
 	return true;
 }
 
+/*
+ * A file an option names for folio to read is a regular file, when it is there at all: a FIFO
+ * (unpacked from a tar archive of a collection, "cover: cover.png") blocked the run for ever.
+ */
+static bool regular_or_absent(const char *option, const char *path)
+{
+	struct stat st;
+
+	if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return true;
+	diag_error(NULL, 0, "--%s '%s' is not a regular file (a %s)", option, path,
+		   S_ISDIR(st.st_mode) ? "folder" : S_ISFIFO(st.st_mode) ? "named pipe" : "device or socket");
+	return false;
+}
+
 /* Read what depends on other options: dates in the zone --timezone names, the clock, language tags. */
 static bool options_finish(struct options *o)
 {
@@ -654,6 +685,8 @@ static bool options_finish(struct options *o)
 	struct folio_date *dates[2] = { &o->since_date, &o->until_date };
 	bool ok = true;
 
+	ok = regular_or_absent("cover", o->cover) && regular_or_absent("css", o->css)
+	     && regular_or_absent("theme", o->theme) && regular_or_absent("state", o->state);
 	o->tz = date_zone(o->timezone);
 	if (!o->tz) {
 		diag_error(NULL, 0, "--timezone must be a time zone, not '%s'", o->timezone);
@@ -854,7 +887,7 @@ int options_parse(struct options *o, int argc, char **argv)
 	/* folio.yaml in each SOURCE folder, then --config, then the command line. */
 	if (!load_source_settings(o))
 		status = 2;
-	if (o->config && !options_load_file(o, o->config))
+	if (o->config && (!regular_or_absent("config", o->config) || !options_load_file(o, o->config)))
 		status = 2;
 	lists_seen = g_hash_table_new(NULL, NULL);
 	for (guint i = 0; i < given->len; i++) {
