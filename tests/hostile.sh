@@ -245,3 +245,16 @@ timeout 60 "$FOLIO" -q "$TMP/pics" -t model -o "$TMP/pics.model" 2>"$TMP/pics.er
 [ $got = 0 ] && ok "hostile model: a paragraph of 100,000 pictures in time" \
 	|| not_ok "hostile model: a paragraph of 100,000 pictures in time" "exit $got: $(head -3 "$TMP/pics.err")"
 contains "hostile model: ... each a picture alone in its paragraph, not among words" "$TMP/pics.model" "image line 5 'dot\.png' alt 'p0' ->"
+
+# A front matter of 160,000 keys and a site's settings of 40,000 params: each key was looked for
+# among all the keys before it (70 s and 15 s). They are read in time, and a key is found.
+mkdir -p "$TMP/keys/content/posts"
+python3 -c 'import sys; n = int(sys.argv[1]); print("---\ntitle: keys\ndate: 2020-01-01\n" + "".join("k%d: v%d\n" % (i, i) for i in range(n)) + "---\n\nText {{< param \"k%d\" >}} {{< param \"p%d\" >}}.\n" % (5, 7))' \
+	"$(python3 -c 'import sys; print(max(2000, int(160000 * float(sys.argv[1]))))' "${HOSTILE_SCALE:-1}")" >"$TMP/keys/content/posts/a.md"
+python3 -c 'import sys; n = int(sys.argv[1]); print("[params]\n" + "".join("p%d = \"w%d\"\n" % (i, i) for i in range(n)))' \
+	"$(python3 -c 'import sys; print(max(1000, int(40000 * float(sys.argv[1]))))' "${HOSTILE_SCALE:-1}")" >"$TMP/keys/hugo.toml"
+got=0
+timeout 60 "$FOLIO" -q --offline "$TMP/keys" -o "$TMP/keys.epub" 2>"$TMP/keys.err" || got=$?
+[ $got = 0 ] && ok "hostile: 160,000 front matter keys and 40,000 site params read in time" \
+	|| not_ok "hostile: many keys in time" "exit $got: $(head -3 "$TMP/keys.err")"
+contains "hostile: ... a page's key and a site's param found by the param shortcode" <(unzip -p "$TMP/keys.epub" EPUB/a0001.xhtml) 'Text v[0-9]+ w7\.'

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+static void index_map(struct fm_node *map);
+
 static struct fm_node *node_new(enum fm_kind kind, int line)
 {
 	struct fm_node *n = g_new0(struct fm_node, 1);
@@ -46,6 +48,8 @@ void fm_node_free(struct fm_node *n)
 		g_ptr_array_free(n->items, TRUE);
 	if (n->keys)
 		g_ptr_array_free(n->keys, TRUE);
+	if (n->index)
+		g_hash_table_destroy(n->index);
 	g_free(n);
 }
 
@@ -62,6 +66,8 @@ struct fm_node *fm_node_copy(const struct fm_node *n)
 			if (n->keys)
 				g_ptr_array_add(c->keys, g_strdup(g_ptr_array_index(n->keys, i)));
 		}
+		if (c->kind == FM_MAP)
+			index_map(c);
 		return c;
 	}
 	return fm_node_scalar(n->kind, n->text, n->line);
@@ -72,45 +78,94 @@ void fm_list_add(struct fm_node *list, struct fm_node *item)
 	g_ptr_array_add(list->items, item);
 }
 
-static int find_key(const struct fm_node *map, const char *key, size_t len)
+/*
+ * Where the keys that differ from one only in case stand: the first and the last. A map of many
+ * keys keeps them in an index (a front matter of 160,000 keys took 70 s looking through them
+ * all for each new one); a small map is looked through.
+ */
+struct key_place {
+	int first, last;
+};
+
+enum { INDEX_FROM = 32 };	/* keys */
+
+static void index_key(GHashTable *index, const char *key, int i)
+{
+	char *lower = g_ascii_strdown(key, -1);
+	struct key_place *at = g_hash_table_lookup(index, lower);
+
+	if (at) {
+		at->last = i;
+		g_free(lower);
+	} else {
+		at = g_new(struct key_place, 1);
+		at->first = at->last = i;
+		g_hash_table_insert(index, lower, at);
+	}
+}
+
+/*
+ * Index map once it holds INDEX_FROM keys (as it is made, on one thread: a map read is never
+ * written, and the site's settings are read by every thread).
+ */
+static void index_map(struct fm_node *map)
+{
+	if (map->index || map->keys->len < INDEX_FROM)
+		return;
+	map->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	for (guint i = 0; i < map->keys->len; i++)
+		index_key(map->index, g_ptr_array_index(map->keys, i), (int)i);
+}
+
+/* The places of key in map (case aside), or false when it has none. */
+static bool find_key(const struct fm_node *map, const char *key, struct key_place *out)
 {
 	if (!map || map->kind != FM_MAP)
-		return -1;
-	for (guint i = 0; i < map->keys->len; i++) {
-		const char *k = g_ptr_array_index(map->keys, i);
+		return false;
+	if (map->index) {
+		char *lower = g_ascii_strdown(key, -1);
+		const struct key_place *at = g_hash_table_lookup(map->index, lower);
 
-		if (strlen(k) == len && !g_ascii_strncasecmp(k, key, len))
-			return (int)i;
+		g_free(lower);
+		if (at)
+			*out = *at;
+		return at != NULL;
 	}
-	return -1;
+	out->first = -1;
+	for (guint i = 0; i < map->keys->len; i++) {
+		if (!g_ascii_strcasecmp(g_ptr_array_index(map->keys, i), key)) {
+			if (out->first < 0)
+				out->first = (int)i;
+			out->last = (int)i;
+		}
+	}
+	return out->first >= 0;
 }
 
 bool fm_map_set(struct fm_node *map, const char *key, struct fm_node *value)
 {
-	int i = find_key(map, key, strlen(key));
+	struct key_place at;
 
-	if (i >= 0 && !strcmp(g_ptr_array_index(map->keys, i), key)) {
-		fm_node_free(g_ptr_array_index(map->items, i));
-		g_ptr_array_index(map->items, i) = value;
+	if (find_key(map, key, &at) && !strcmp(g_ptr_array_index(map->keys, at.first), key)) {
+		fm_node_free(g_ptr_array_index(map->items, at.first));
+		g_ptr_array_index(map->items, at.first) = value;
 		return false;
 	}
 	g_ptr_array_add(map->keys, g_strdup(key));
 	g_ptr_array_add(map->items, value);
+	if (map->index)
+		index_key(map->index, key, (int)map->keys->len - 1);
+	else
+		index_map(map);
 	return true;
 }
 
 struct fm_node *fm_map_get(const struct fm_node *map, const char *key)
 {
-	int i = find_key(map, key, strlen(key));
+	struct key_place at;
 
 	/* Keys that differ only in case: the last one written wins, as Hugo lowers them all. */
-	for (int j = i + 1; i >= 0 && j < (int)map->keys->len; j++) {
-		const char *k = g_ptr_array_index(map->keys, j);
-
-		if (!g_ascii_strcasecmp(k, key))
-			i = j;
-	}
-	return i >= 0 ? g_ptr_array_index(map->items, i) : NULL;
+	return find_key(map, key, &at) ? g_ptr_array_index(map->items, at.last) : NULL;
 }
 
 struct fm_node *fm_lookup(const struct fm_node *map, const char *path)

@@ -24,6 +24,7 @@ struct fm_node {
 	int line;		/* 1-based line of the file it was written on; 0 when unknown */
 	GPtrArray *items;	/* FM_LIST: its items; FM_MAP: the values (struct fm_node *) */
 	GPtrArray *keys;	/* FM_MAP: the keys (char *), one per value, in file order */
+	GHashTable *index;	/* FM_MAP of many keys: each key in lower case -> where it stands (fmtree.c) */
 };
 
 struct fm_node *fm_node_scalar(enum fm_kind kind, const char *text, int line);
