@@ -258,3 +258,18 @@ timeout 60 "$FOLIO" -q --offline "$TMP/keys" -o "$TMP/keys.epub" 2>"$TMP/keys.er
 [ $got = 0 ] && ok "hostile: 160,000 front matter keys and 40,000 site params read in time" \
 	|| not_ok "hostile: many keys in time" "exit $got: $(head -3 "$TMP/keys.err")"
 contains "hostile: ... a page's key and a site's param found by the param shortcode" <(unzip -p "$TMP/keys.epub" EPUB/a0001.xhtml) 'Text v[0-9]+ w7\.'
+
+# File names are shown as text: invalid bytes replaced, control characters as \xNN. A name holding
+# an escape sequence retitled and recoloured the terminal through a message about its picture.
+mkdir -p "$TMP/names"
+python3 -c "
+import sys
+d = sys.argv[1].encode()
+open(d + b'/bad\xff\xfe.md', 'wb').write(b'---\ntitle: A\ndate: 2023-01-01\n---\nA ![i](missing.png)\n')
+open(d + b'/esc\x1b]0;pwned\x07\x1b[31m.md', 'wb').write(b'---\ntitle: B\ndate: 2023-01-02\n---\nB ![i](missing.png)\n')" "$TMP/names"
+"$FOLIO" --offline "$TMP/names" -o "$TMP/names.epub" 2>"$TMP/names.err"
+python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$TMP/names.err" \
+	&& ok "hostile: messages about files with broken names are UTF-8" || not_ok "hostile: messages are UTF-8" "$(cat -v "$TMP/names.err")"
+python3 -c 'import sys; sys.exit(b"\x1b" in open(sys.argv[1], "rb").read() or b"\x07" in open(sys.argv[1], "rb").read())' "$TMP/names.err" \
+	&& ok "hostile: ... and hold no control character" || not_ok "hostile: no control character" "$(cat -v "$TMP/names.err")"
+contains "hostile: ... which is shown as \\xNN" "$TMP/names.err" 'esc\\x1B\]0;pwned\\x07\\x1B\[31m\.md:5: warning: image'

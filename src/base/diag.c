@@ -150,26 +150,54 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
 	g_mutex_unlock(&lock);
 }
 
+/*
+ * s as a message may show it: valid UTF-8 (bytes that are not are replaced), and control
+ * characters written as \xNN, a line break too unless lines are kept: a file name could hold an
+ * escape sequence that retitles or recolours the terminal. g_free.
+ */
+static char *printable(const char *s, bool keep_lines)
+{
+	char *valid = g_utf8_make_valid(s, -1);
+	GString *out;
+
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if ((c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0))
+			goto escape;
+	}
+	return valid;
+escape:
+	out = g_string_new(NULL);
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if ((c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0))
+			g_string_append_printf(out, "\\x%02X", c);
+		else
+			g_string_append_len(out, p, g_utf8_next_char(p) - p);
+	}
+	g_free(valid);
+	return g_string_free(out, FALSE);
+}
+
 void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
 		   const char *file, int line, const char *fmt, va_list ap)
 {
 	struct diag_held *h = g_private_get(&held_here);
-	char *text = g_strdup_vprintf(fmt, ap);
+	char *raw = g_strdup_vprintf(fmt, ap);
+	/* A message quotes what it read: bytes that are no UTF-8 there, or control characters, are not passed on. */
+	char *text = printable(raw, true), *shown_file = file ? printable(file, false) : NULL;
 
-	/* A message quotes what it read: bytes that are no UTF-8 there are not passed on. */
-	if (!g_utf8_validate(text, -1, NULL)) {
-		char *valid = g_utf8_make_valid(text, -1);
-
-		g_free(text);
-		text = valid;
-	}
+	g_free(raw);
 	if (h) {
-		struct held_message m = { level, kind, g_strdup(cause), g_strdup(detail), g_strdup(file), line, text };
+		struct held_message m = { level, kind, g_strdup(cause), g_strdup(detail), shown_file, line, text };
 
 		g_array_append_val(h->messages, m);
 		return;
 	}
-	say(level, kind, cause, detail, file, line, text);
+	say(level, kind, cause, detail, shown_file, line, text);
+	g_free(shown_file);
 	g_free(text);
 }
 
