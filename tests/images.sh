@@ -302,3 +302,39 @@ for f in 7:cut.jpg:jpg 11:cut.png:png 13:cut.webp:webp; do
 	contains "cut short: $file is said, with its line" "$TMP/cut.err" "a\.md:$line: warning: image '$file' is damaged: the $ext ends before its end \(cut short\)"
 done
 lacks "cut short: a whole JPEG, and one with data after its end, are not" "$TMP/cut.err" "whole\.jpg|motion\.jpg"
+
+# A PNG whose header lies was packed: colour type 7 (EPUBCheck: a corrupted image file), image data
+# that ends before its last row under a whole IEND (shown half grey). Each is damaged, said, and a
+# placeholder shown; the EPUB passes EPUBCheck. PNGs of every colour type, depth and interlace that
+# libpng writes are not (tests/images/png-kinds.c).
+mkdir -p "$TMP/lying"
+python3 - "$TMP/lying" <<'PY'
+import struct, sys, zlib
+d = sys.argv[1]
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+def png(w, h, ctype, raw, cut=0):
+    ihdr = struct.pack('>IIBBBBB', w, h, 8, ctype, 0, 0, 0)
+    z = zlib.compress(raw)
+    return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr) + chunk(b'IDAT', z[:len(z) - cut]) + chunk(b'IEND', b'')
+rows = b''.join(b'\x00' + bytes(range(48)) for _ in range(16))
+open(d + '/good.png', 'wb').write(png(16, 16, 2, rows))
+open(d + '/badtype.png', 'wb').write(png(16, 16, 7, rows))
+open(d + '/short.png', 'wb').write(png(16, 16, 2, rows[:len(rows) // 2]))
+open(d + '/cutdata.png', 'wb').write(png(16, 16, 2, rows, cut=20))
+PY
+printf -- '---\ntitle: Lying\n---\n\n![a](good.png)\n\n![b](badtype.png)\n\n![c](short.png)\n\n![d](cutdata.png)\n' >"$TMP/lying/a.md"
+"$FOLIO" --offline "$TMP/lying" -o "$TMP/lying.epub" 2>"$TMP/lying.err"
+contains "lying png: a colour type PNG has not is said, with its line" "$TMP/lying.err" "a\.md:7: warning: image 'badtype\.png' is damaged: its colour type is none PNG has"
+contains "lying png: image data short of its rows is said" "$TMP/lying.err" "a\.md:9: warning: image 'short\.png' is damaged: its image data ends before its last row"
+contains "lying png: image data cut inside its stream is said" "$TMP/lying.err" "a\.md:11: warning: image 'cutdata\.png' is damaged: its image data"
+lacks "lying png: a good one is not" "$TMP/lying.err" "good\.png"
+[ "$(unzip -l "$TMP/lying.epub" | grep -cE 'images/img-[0-9a-f]{16}')" = 1 ] && ok "lying png: only the good one packed" \
+	|| not_ok "lying png: only the good one packed" "$(unzip -l "$TMP/lying.epub")"
+epubcheck_ok "lying png: the EPUB passes EPUBCheck" "$TMP/lying.epub"
+mkdir -p "$TMP/pngkinds"
+cc -o "$TMP/png-kinds" tests/images/png-kinds.c $(pkg-config --cflags --libs libpng) && (cd "$TMP/pngkinds" && "$TMP/png-kinds" >/dev/null)
+{ printf -- '---\ntitle: Kinds\n---\n\n'; for f in "$TMP"/pngkinds/*.png; do printf '![k](%s)\n\n' "$(basename "$f")"; done; } >"$TMP/pngkinds/a.md"
+"$FOLIO" --offline "$TMP/pngkinds" -t model -o "$TMP/pngkinds.model" 2>"$TMP/pngkinds.err"
+[ "$(ls "$TMP"/pngkinds/*.png | wc -l)" -ge 200 ] && ok "png kinds: 200 or more written by libpng" || not_ok "png kinds: written" "$(ls "$TMP/pngkinds" | wc -l)"
+lacks "png kinds: none of every colour type, depth, interlace and size is said to be damaged" "$TMP/pngkinds.err" "damaged"

@@ -318,6 +318,15 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 					       info->width, info->height, max_mp);
 		return false;
 	}
+	/* A PNG's header and data agree (readers refuse one that lies, or show it half grey). */
+	if (!strcmp(info->media_type, "image/png")) {
+		const char *damage = imagetype_png_damage(data, len);
+
+		if (damage) {
+			*why = g_strdup_printf("is damaged: %s", damage);
+			return false;
+		}
+	}
 	/* What to pack: the original whenever it will do (a bitmap never does: no reader takes it). */
 	if (fits(info, max_side) && !(is_webp && webp != WEBP_KEEP) && strcmp(info->media_type, "image/bmp")
 	    && !(info->orientation > 1 && !strcmp(info->media_type, "image/jpeg")))

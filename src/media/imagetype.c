@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <zlib.h>
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 static unsigned le16(const unsigned char *p) { return (unsigned)p[1] << 8 | p[0]; }
@@ -291,4 +292,93 @@ bool imagetype_cut_short(const unsigned char *d, size_t len, const struct image_
 	if (!strcmp(info->media_type, "image/bmp"))
 		return (unsigned long)le16(d + 10) + ((unsigned long)le16(d + 12) << 16) >= len;
 	return false;
+}
+
+/* The bytes of a PNG's filtered rows, width x height at bits per pixel: a filter byte and the row each. */
+static unsigned long long png_pass_bytes(unsigned long long w, unsigned long long h, unsigned bits)
+{
+	return w && h ? h * (1 + (w * bits + 7) / 8) : 0;
+}
+
+const char *imagetype_png_damage(const unsigned char *d, size_t len)
+{
+	/* Adam7's seven passes: first column and row, and their steps. */
+	static const unsigned x0[7] = { 0, 4, 0, 2, 0, 1, 0 }, dx[7] = { 8, 8, 4, 4, 2, 2, 1 };
+	static const unsigned y0[7] = { 0, 0, 4, 0, 2, 0, 1 }, dy[7] = { 8, 8, 8, 4, 4, 2, 2 };
+	unsigned long long w, h, want = 0, got = 0;
+	unsigned depth, type, channels, bits;
+	bool palette = false, ended = false, idat = false;
+	unsigned char buf[16384];
+	z_stream z;
+	int zr = Z_OK;
+
+	if (len < 33 || be32(d + 8) != 13 || memcmp(d + 12, "IHDR", 4))
+		return "its first chunk is no IHDR";
+	w = be32(d + 16), h = be32(d + 20), depth = d[24], type = d[25];
+	switch (type) {
+	case 0: channels = 1; break;
+	case 2: channels = 3; break;
+	case 3: channels = 1; break;
+	case 4: channels = 2; break;
+	case 6: channels = 4; break;
+	default: return "its colour type is none PNG has";
+	}
+	if (!(depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16) || (depth < 8 && type != 0 && type != 3)
+	    || (depth == 16 && type == 3))
+		return "its bit depth is none its colour type has";
+	if (d[26] != 0 || d[27] != 0 || d[28] > 1)
+		return "its compression, filter or interlace method is none PNG has";
+	if (!w || !h || w > 0x7FFFFFFF || h > 0x7FFFFFFF)
+		return "its header gives no size";
+	bits = channels * depth;
+	if (d[28] == 0)
+		want = png_pass_bytes(w, h, bits);
+	for (int p = 0; d[28] == 1 && p < 7; p++)
+		want += png_pass_bytes(w > x0[p] ? (w - x0[p] + dx[p] - 1) / dx[p] : 0,
+				       h > y0[p] ? (h - y0[p] + dy[p] - 1) / dy[p] : 0, bits);
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK)
+		return NULL;	/* (no memory to look: judged by the reader) */
+	for (size_t i = 8; i + 12 <= len && !ended;) {
+		unsigned long n = be32(d + i);
+
+		if (n > len - i - 12)
+			break;
+		if (!memcmp(d + i + 4, "PLTE", 4))
+			palette = true;
+		if (!memcmp(d + i + 4, "IDAT", 4)) {
+			idat = true;
+			z.next_in = (unsigned char *)(d + i + 8);
+			z.avail_in = (uInt)n;
+			while (z.avail_in && zr == Z_OK) {
+				z.next_out = buf;
+				z.avail_out = sizeof buf;
+				zr = inflate(&z, Z_NO_FLUSH);
+				got += sizeof buf - z.avail_out;
+				if (zr == Z_BUF_ERROR)
+					zr = Z_OK;	/* wants the next chunk */
+			}
+			/* Output the input given may still hold, past a full buffer: drained. */
+			while (zr == Z_OK && z.avail_out == 0) {
+				z.next_out = buf;
+				z.avail_out = sizeof buf;
+				zr = inflate(&z, Z_NO_FLUSH);
+				got += sizeof buf - z.avail_out;
+				if (zr == Z_BUF_ERROR)
+					zr = Z_OK;	/* nothing more without the next chunk */
+			}
+		}
+		ended = !memcmp(d + i + 4, "IEND", 4);
+		i += 12 + n;
+	}
+	inflateEnd(&z);
+	if (type == 3 && !palette)
+		return "its palette is missing";
+	if (!idat)
+		return "it holds no image data";
+	if (zr != Z_OK && zr != Z_STREAM_END)
+		return "its image data cannot be inflated";
+	if (got < want)
+		return "its image data ends before its last row";
+	return NULL;
 }

@@ -27,4 +27,13 @@ bool imagetype_sniff(const unsigned char *data, size_t len, struct image_info *i
  */
 bool imagetype_cut_short(const unsigned char *data, size_t len, const struct image_info *info);
 
+/*
+ * Is a PNG (a whole one: imagetype_cut_short) what its header says: a colour type and bit depth
+ * PNG has, a palette where it needs one, and image data that inflates to all its rows? NULL when
+ * it is; else why not (static text). Readers refuse the one (EPUBCheck: a corrupted image) and show
+ * the other half grey. Its pixels are inflated to count them, not kept: the header's size should
+ * be judged first (a decompression bomb).
+ */
+const char *imagetype_png_damage(const unsigned char *data, size_t len);
+
 #endif
