@@ -273,3 +273,33 @@ python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$TMP/na
 python3 -c 'import sys; sys.exit(b"\x1b" in open(sys.argv[1], "rb").read() or b"\x07" in open(sys.argv[1], "rb").read())' "$TMP/names.err" \
 	&& ok "hostile: ... and hold no control character" || not_ok "hostile: no control character" "$(cat -v "$TMP/names.err")"
 contains "hostile: ... which is shown as \\xNN" "$TMP/names.err" 'esc\\x1B\]0;pwned\\x07\\x1B\[31m\.md:5: warning: image'
+
+# An animated GIF of 200,000 one-pixel frames (4.6 MB, under every limit): the PDF took two
+# minutes, gdk-pixbuf's loader reading every frame into a list it walked to its end. Its first
+# frame (white, the others black) stands for it, decoded alone.
+mkdir -p "$TMP/frames"
+python3 -c "
+import sys
+white = b'!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x4c\x01\x00'
+black = b'!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00'
+open(sys.argv[1] + '/anim.gif', 'wb').write(b'GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff' + white + black * int(sys.argv[2]) + b';')" \
+	"$TMP/frames" "$(python3 -c 'import sys; print(max(2000, int(200000 * float(sys.argv[1]))))' "${HOSTILE_SCALE:-1}")"
+printf -- '---\ntitle: frames\ndate: 2020-01-01\n---\n\n![frames](anim.gif)\n' >"$TMP/frames/a.md"
+got=0
+timeout 60 "$FOLIO" -q --offline "$TMP/frames" -o "$TMP/frames.pdf" 2>"$TMP/frames.err" || got=$?
+[ $got = 0 ] && ok "hostile pdf: a GIF of 200,000 frames in time" || not_ok "hostile pdf: a GIF of 200,000 frames in time" "exit $got"
+mkdir -p "$TMP/frames-img" && pdfimages -png "$TMP/frames.pdf" "$TMP/frames-img/i"
+# The one picture's pixel: white (255, or 1 in a picture of one bit).
+pixel=$(python3 -c '
+import glob, struct, sys, zlib
+data = open(sorted(glob.glob(sys.argv[1] + "/*.png"))[0], "rb").read()
+i, idat, depth = 8, b"", 8
+while i + 8 <= len(data):
+    n, kind = struct.unpack(">I4s", data[i:i + 8])
+    depth = data[i + 16] if kind == b"IHDR" else depth
+    idat += data[i + 8:i + 8 + n] if kind == b"IDAT" else b""
+    i += 12 + n
+row = zlib.decompress(idat)
+print(row[1] >> (8 - depth) if depth < 8 else row[1])' "$TMP/frames-img" 2>&1)
+[ "$pixel" = 255 ] || [ "$pixel" = 1 ] && ok "hostile pdf: ... its first frame drawn (white)" \
+	|| not_ok "hostile pdf: its first frame drawn" "pixel $pixel"

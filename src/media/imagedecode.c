@@ -110,8 +110,25 @@ static GdkPixbuf *decode_with_loader(const unsigned char *data, size_t len, cons
 
 static GdkPixbuf *decode(const unsigned char *data, size_t len, const struct image_info *info)
 {
+	size_t first;
+
 	if (!strcmp(info->media_type, "image/webp"))
 		return decode_webp(data, len, info->animated);
+	/*
+	 * An animated GIF: its first frame alone, as a GIF of one frame (gdk-pixbuf's loader reads
+	 * every frame, keeping each in a list it walks to its end: 200,000 frames of a 4.6 MB file
+	 * took two minutes).
+	 */
+	if (info->animated && !strcmp(info->media_type, "image/gif") && (first = imagetype_gif_first_frame(data, len))) {
+		unsigned char *one = g_malloc(first + 1);
+		GdkPixbuf *pb;
+
+		memcpy(one, data, first);
+		one[first] = 0x3B;	/* the trailer */
+		pb = decode_with_loader(one, first + 1, info->media_type);
+		g_free(one);
+		return pb;
+	}
 	return decode_with_loader(data, len, info->media_type);
 }
 

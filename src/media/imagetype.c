@@ -92,13 +92,15 @@ static void jpeg_size(const unsigned char *d, size_t len, int *w, int *h, int *o
 
 /*
  * Frames of a GIF: image descriptors of a picture (not 0 pixels wide or high) met while walking its
- * blocks (stops at the trailer, the end, or a block that is none of a GIF's).
+ * blocks (stops at the trailer, the end, or a block that is none of a GIF's). *first_end: where the
+ * block after the first frame begins (0: none).
  */
-static int gif_frames(const unsigned char *d, size_t len)
+static int gif_walk(const unsigned char *d, size_t len, size_t *first_end)
 {
 	size_t i = 13;
 	int frames = 0;
 
+	*first_end = 0;
 	if (len < 13)
 		return 0;
 	if (d[10] & 0x80)
@@ -123,8 +125,25 @@ static int gif_frames(const unsigned char *d, size_t len)
 		while (i < len && d[i])
 			i += 1u + d[i];
 		i++;
+		if (frames == 1 && !*first_end)
+			*first_end = i < len ? i : len;
 	}
 	return frames;
+}
+
+static int gif_frames(const unsigned char *d, size_t len)
+{
+	size_t first_end;
+
+	return gif_walk(d, len, &first_end);
+}
+
+size_t imagetype_gif_first_frame(const unsigned char *d, size_t len)
+{
+	size_t first_end;
+
+	gif_walk(d, len, &first_end);
+	return first_end;
 }
 
 /* True when a PNG has an alpha channel or a transparency chunk before its image data. */

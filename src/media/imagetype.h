@@ -28,6 +28,12 @@ bool imagetype_sniff(const unsigned char *data, size_t len, struct image_info *i
 bool imagetype_cut_short(const unsigned char *data, size_t len, const struct image_info *info);
 
 /*
+ * Where the first frame of a GIF ends (the bytes before are its header, colour table, extensions
+ * and first picture), or 0 when it has none: the first frame stands for an animation in a book.
+ */
+size_t imagetype_gif_first_frame(const unsigned char *data, size_t len);
+
+/*
  * Is a PNG (a whole one: imagetype_cut_short) what its header says: a colour type and bit depth
  * PNG has, a palette where it needs one, and image data that inflates to all its rows? NULL when
  * it is; else why not (static text). Readers refuse the one (EPUBCheck: a corrupted image) and show
