@@ -62,6 +62,9 @@ static enum sc_rendering built_in(const char *name)
 	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
 	if (!strcmp(name, "fixit-encryptor"))
 		return SC_DROP;
+	/* A site's comment (Kubernetes' docs: "Updated: 4/14/2015"): its template shows nothing, as its name says. */
+	if (!strcmp(name, "comment"))
+		return SC_DROP;
 	/* An inline shortcode's inner text is a Go template Hugo runs (or, not enabled, drops): never the page's text. */
 	if (g_str_has_suffix(name, ".inline"))
 		return SC_DROP;
@@ -1101,12 +1104,25 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 }
 
 /* LoveIt's, DoIt's and FixIt's link: href (first), content (second, else the address), as a link. */
+/*
+ * A link: LoveIt's and FixIt's (href, content: named or in that order), or a site's own that names
+ * them url and text (Kubernetes': its words were dropped). With no address, its words stay.
+ */
 static void render_link(struct render *R, GString *out, const struct token *t)
 {
 	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
 
+	if (!href || !*href)
+		href = get(t, "url", -1);
+	if (!content || !*content)
+		content = get(t, "text", -1);
 	if (!href || !*href) {
-		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href); dropped", t->name);
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); %s",
+			  t->name, content && *content ? "its words are kept, not linked" : "dropped");
+		if (content && *content && R->ctx->html)
+			xml_escape(out, content, -1);
+		else if (content && *content)
+			put_md_text(out, content);
 		return;
 	}
 	if (!content || !*content)

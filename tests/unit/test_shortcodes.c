@@ -255,7 +255,19 @@ int main(void)
 	    false, false, &r);
 	CHECK("link: its content, linked", has(r.text, "- [A &#91;b&#93;](https://a.org/x%20y)\n"));
 	CHECK("link: no content, its address", has(r.text, "- [https\\:\\/\\/c\\.org\\/](https://c.org/)\n"));
-	CHECK("link: no address, said", has(messages, "shortcode 'link' names no address (href); dropped"));
+	CHECK("link: no address, said", has(messages, "shortcode 'link' names no address (href or url); dropped"));
+	sc_result_clear(&r);
+	/* Kubernetes' own link names them text and url: its words were dropped. */
+	run("Review the {{< link text=\"Intermediate App Developer\" url=\"/docs/b/\" >}} topics.\n\n"
+	    "See {{< link text=\"nowhere\" >}} too.\n", false, false, &r);
+	CHECK("link: a site's text= and url=, linked", has(r.text, "Review the [Intermediate App Developer](/docs/b/) topics."));
+	CHECK("link: text= without an address: its words kept", has(r.text, "See nowhere too."));
+	CHECK("link: ... and said", has(messages, "names no address (href or url); its words are kept, not linked"));
+	sc_result_clear(&r);
+	/* A site's comment shortcode shows nothing: "Updated: 4/14/2015" was printed. */
+	run("Before.\n\n{{< comment >}}Updated: 4/14/2015{{< /comment >}}\n\nAfter.\n", false, false, &r);
+	CHECK("comment: its text is not shown", !has(r.text, "Updated") && has(r.text, "Before.") && has(r.text, "After."));
+	CHECK("comment: ... nor said as a shortcode folio does not know", !has(messages, "'comment' is not one folio knows"));
 	sc_result_clear(&r);
 
 	run("{{< details summary=\"点开\" >}}\n内容\n{{< /details >}}\n", false, false, &r);
