@@ -352,6 +352,41 @@ static void test_code_breaks(PangoContext *ctx)
 	pango_font_description_free(code.font);
 }
 
+/*
+ * A Chinese paragraph's English word too long for the line's end: hyphenated as English, not the
+ * Chinese before it letter-spaced (MyDevLog's "…可以參考一下 Documentation"). Widths around the
+ * word's place, so some of them need it.
+ */
+static void test_cjk_hyphens(PangoContext *ctx)
+{
+	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK TC 10") };
+	const char *cjk = "一樣使用終端機安裝，在終端機輸入，可以參考一下";
+	int hyphenated = 0, loose = 0;
+
+	for (double w = 255; w <= 330; w += 5) {
+		struct para_settings set = { .width = w, .indent = 20, .align = PARA_JUSTIFY, .line_height = 17,
+					     .lang = pango_language_from_string("zh-tw"), .cjk_latin_space = 0.25 };
+		struct para *p = para_new(ctx, &set);
+
+		para_add(p, cjk, -1, &sc);
+		para_add(p, " Documentation for macOS 或 Installing Git", -1, &sc);
+		para_layout(p);
+		hyphenated += para_line(p, 0)->hyphen != NULL;
+		for (const char *c = cjk; *c; c = g_utf8_next_char(c)) {
+			struct drawn d;
+
+			/* (a pause, ，, takes a line's slack first, as CLREQ has it) */
+			if (g_utf8_get_char(c) != 0xFF0C && find_drawn(p, (int)(c - cjk), &d) && d.line == 0
+			    && d.advance > 11.5)
+				loose++;
+		}
+		para_free(p);
+	}
+	CHECK("cjk hyphens: a long English word at a Chinese line's end is hyphenated", hyphenated > 0);
+	CHECK("cjk hyphens: ... no Chinese character spaced out (0.15 em or more)", loose == 0);
+	pango_font_description_free(sc.font);
+}
+
 static void test_adjustment(PangoContext *ctx)
 {
 	struct para_style sc = { .font = pango_font_description_from_string("Noto Serif CJK SC 10") };
@@ -378,16 +413,24 @@ static void test_adjustment(PangoContext *ctx)
 	CHECK("lonely: the last line holds more than one character", para_n_lines(p) == 3
 	      && g_utf8_strlen(para_text(p) + para_line(p, 2)->start, para_line(p, 2)->end - para_line(p, 2)->start) > 2);
 	para_free(p);
-	/* One Latin space in a Chinese line: the slack is not all put into it. */
+	/*
+	 * One Latin word at a Chinese line's end that does not fit: it was moved down whole and the
+	 * line's seven characters set half an em apart; it is hyphenated, as English, and the
+	 * characters keep their width, nearly (the slack is not all put into the one Latin space either).
+	 */
 	p = set_text(ctx, &set, &sc, "这是一个很长的 Chinese 句子里面只有一个空格而已啊。");
 	{
-		struct drawn c, e;
+		struct drawn zhe, shi, c, e;
 		const char *t = para_text(p);
 
+		find_drawn(p, offset_of(t, "这", 0), &zhe);
+		find_drawn(p, offset_of(t, "是", 0), &shi);
 		find_drawn(p, offset_of(t, "C", 0), &c);
 		find_drawn(p, offset_of(t, "的", 0), &e);
-		CHECK("justify: a Latin space takes at most half an em", !para_line(p, 0)->last
-		      && c.x - e.x - 10 <= 5.01 && near(para_line(p, 0)->width, 100));
+		CHECK("justify: a Latin word at a Chinese line's end hyphenated, not the line spaced out",
+		      para_line(p, 0)->hyphen && c.line == 0 && near(para_line(p, 0)->width, 100) && shi.x - zhe.x < 11);
+		CHECK("justify: ... its one space (a quarter em) stretched by at most half an em",
+		      c.x - e.x - e.advance - 2.5 <= 5.01);
 	}
 	para_free(p);
 	pango_font_description_free(sc.font);
@@ -855,6 +898,7 @@ int main(void)
 	test_compression(ctx);
 	test_autospace(ctx);
 	test_code_breaks(ctx);
+	test_cjk_hyphens(ctx);
 	test_adjustment(ctx);
 	test_forced_break_and_overflow(ctx);
 	test_glyph_forms(ctx);

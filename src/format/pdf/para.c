@@ -7,6 +7,7 @@
 #include "text/clreq.h"
 #include "text/hyphen.h"
 #include "text/textnorm.h"
+#include "base/langtag.h"
 #include "base/xmlesc.h"
 #include "format/fonts.h"
 
@@ -788,12 +789,22 @@ static bool word_letters(struct para *p, int k)
 	return true;
 }
 
-/* The patterns for the paragraph's language, when its words may be hyphenated at all (not code), or NULL. */
+/* Is the paragraph Chinese, Japanese or Korean (its Latin words then English, mostly)? */
+static bool cjk_para(const struct para *p)
+{
+	return p->set.lang && langtag_is_cjk(pango_language_to_string(p->set.lang));
+}
+
+/*
+ * The patterns for the paragraph's language, when its words may be hyphenated at all (not code),
+ * or NULL. A Chinese (Japanese, Korean) paragraph's Latin words are hyphenated as English: the
+ * line before "Documentation" was letter-spaced a quarter em apart when the word did not fit.
+ */
 static const struct hyphen_patterns *patterns_of(const struct para *p)
 {
 	if (p->set.keep_spaces || !p->set.lang)
 		return NULL;
-	return hyphen_patterns_for(pango_language_to_string(p->set.lang));
+	return hyphen_patterns_for(cjk_para(p) ? "en-US" : pango_language_to_string(p->set.lang));
 }
 
 /*
@@ -806,7 +817,7 @@ static const struct hyphen_patterns *patterns_of(const struct para *p)
  */
 static bool hyphenate_words(struct para *p, int from, int to, const struct hyphen_patterns *patterns)
 {
-	bool any = false, english = pango_language_matches(p->set.lang, "en");
+	bool any = false, english = pango_language_matches(p->set.lang, "en") || cjk_para(p);
 
 	for (int k0 = from; k0 < to;) {
 		int k1 = k0, start, len, capitals = 0;
