@@ -1238,8 +1238,9 @@ static bool callout_class(const char *lang, const char *word)
  * A theme's note (admonition, notice, tip ...): a block quote whose first line is its title in bold
  * (title=, else the second positional parameter, else its kind in the article's language, "Warning",
  * "警告": sc_label_lang, its lang:, else its letters'; an admonition with no kind is a note, as
- * LoveIt's and FixIt's templates have it), then the inner text as Markdown. Inside a line, its text only. blank_after: a blank line (or
- * the end) follows the closing tag, so the quote may end on that tag's line.
+ * LoveIt's and FixIt's templates have it), then the inner text as Markdown. Inside a line, its
+ * text only. blank_after: a blank line (or the end) follows the closing tag, so the quote may end
+ * on that tag's line.
  */
 static void render_callout(struct render *R, GString *out, const struct token *t, GString *body, bool block,
 			   bool blank_after)

@@ -23,8 +23,6 @@ struct cell_pic {
 	double cap_y, cap_h;
 };
 
-enum { PIC_GAP = LAY_CELL_PIC_GAP };
-
 static void cell_pic_free(gpointer p)
 {
 	struct cell_pic *pic = p;
@@ -173,7 +171,7 @@ void lay_cell_pictures_widths(struct lay *L, const struct flow *F, GPtrArray *pi
 
 		if (starts_line(pics, i))
 			line = 0;
-		line += (line ? PIC_GAP : 0) + pic_natural_width(pic);
+		line += (line ? LAY_CELL_PIC_GAP : 0) + pic_natural_width(pic);
 		*nat = MAX(*nat, line);
 		pw = MAX(pw, pic_natural_width(pic));
 		if (has_caption(pic)) {
@@ -204,7 +202,7 @@ static double arrange_pictures(GPtrArray *pics, double width, double scale, enum
 
 		for (; i < pics->len; i++) {
 			struct cell_pic *pic = g_ptr_array_index(pics, i);
-			double x = i > first ? line_w + PIC_GAP : 0;
+			double x = i > first ? line_w + LAY_CELL_PIC_GAP : 0;
 
 			pic->w = pic->fit_w * scale;
 			pic->h = pic->fit_h * scale;
@@ -215,7 +213,7 @@ static double arrange_pictures(GPtrArray *pics, double width, double scale, enum
 			line_h = MAX(line_h, pic->h);
 		}
 		if (first > 0)
-			y += PIC_GAP;
+			y += LAY_CELL_PIC_GAP;
 		shift = align == PARA_CENTER ? (width - line_w) / 2 : align == PARA_RIGHT ? width - line_w : 0;
 		for (guint k = first; k < i; k++) {
 			struct cell_pic *pic = g_ptr_array_index(pics, k);
@@ -228,7 +226,7 @@ static double arrange_pictures(GPtrArray *pics, double width, double scale, enum
 		if (((struct cell_pic *)g_ptr_array_index(pics, first))->cap) {
 			struct cell_pic *pic = g_ptr_array_index(pics, first);
 
-			pic->cap_y = y + PIC_GAP;
+			pic->cap_y = y + LAY_CELL_PIC_GAP;
 			y = pic->cap_y + pic->cap_h;
 		}
 	}
@@ -257,7 +255,7 @@ double lay_cell_pictures_size(struct lay *L, const struct flow *F, GPtrArray *pi
 
 				pic->cap_h += l->ascent + l->descent;
 			}
-			fixed += PIC_GAP + pic->cap_h;	/* what does not shrink */
+			fixed += LAY_CELL_PIC_GAP + pic->cap_h;	/* what does not shrink */
 		}
 	}
 	/*
