@@ -155,24 +155,26 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
  * characters written as \xNN, a line break too unless lines are kept: a file name could hold an
  * escape sequence that retitles or recolours the terminal. g_free.
  */
+static bool control(gunichar c, bool keep_lines)
+{
+	return (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0);
+}
+
 static char *printable(const char *s, bool keep_lines)
 {
 	char *valid = g_utf8_make_valid(s, -1);
+	const char *p = valid;
 	GString *out;
 
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+	while (*p && !control(g_utf8_get_char(p), keep_lines))
+		p = g_utf8_next_char(p);
+	if (!*p)
+		return valid;
+	out = g_string_new_len(valid, p - valid);
+	for (; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if ((c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0))
-			goto escape;
-	}
-	return valid;
-escape:
-	out = g_string_new(NULL);
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if ((c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0))
+		if (control(c, keep_lines))
 			g_string_append_printf(out, "\\x%02X", c);
 		else
 			g_string_append_len(out, p, g_utf8_next_char(p) - p);

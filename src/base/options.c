@@ -435,7 +435,8 @@ static bool path_allowed(struct yreader *r, const struct def *d, const char *key
 			  d->name);
 		return false;
 	}
-	if (!strcmp(d->name, "cover") || !strcmp(d->name, "css") || !strcmp(d->name, "theme") || !strcmp(d->name, "state")) {
+	if (!strcmp(d->name, "cover") || !strcmp(d->name, "css") || !strcmp(d->name, "theme")
+	    || !strcmp(d->name, "state")) {
 		char *path = g_build_filename(r->dir, value, NULL);
 		struct stat st;
 		bool odd = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
@@ -721,9 +722,11 @@ static bool load_source_settings(struct options *o)
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
 
 		/* Not a link out of the folder: its settings would go into the book. */
-		if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !paths_within(g_ptr_array_index(o->sources, i), "folio.yaml"))
+		if (!g_file_test(yaml, G_FILE_TEST_IS_REGULAR))
+			;	/* none */
+		else if (!paths_within(g_ptr_array_index(o->sources, i), "folio.yaml"))
 			diag_warn(yaml, 0, "is a link that leaves the source folders; skipped");
-		else if (g_file_test(yaml, G_FILE_TEST_IS_REGULAR) && !load_file(o, yaml, true))
+		else if (!load_file(o, yaml, true))
 			ok = false;
 		g_free(yaml);
 	}
