@@ -236,3 +236,22 @@ PY
 "$FOLIO" -q --threads 1 "$TMP/space.md" --title "Seamless" -o "$TMP/drawn1.epub"
 unzip -p "$TMP/drawn1.epub" EPUB/images/img-cover.png >"$TMP/drawn1.png"
 same_bytes "drawn cover: the same PNG on one thread" "$TMP/drawn.png" "$TMP/drawn1.png"
+
+# An English text with no lang (a README among Chinese articles) was typeset as the book's Chinese:
+# a CJK face, two-em indents, a full-width apostrophe ("Pango’ s"). Plainly Latin, it is English;
+# and the contents say each entry's language where it is not the book's.
+mkdir -p "$TMP/nolang"
+printf -- '---\ntitle: 评论\nlang: zh-CN\ndate: 2024-01-01\n---\n\n这是一篇关于城市更新与产业集聚的评论文章，讨论了住房、交通与公共服务之间的关系。\n' >"$TMP/nolang/a.md"
+printf -- '# About this folder\n\nThe book'"'"'s title, the files it reads and the way each one is set are described here in plain English words, long enough to tell its language from its letters alone.\n' >"$TMP/nolang/README.md"
+printf -- '---\ntitle: 舊區重建：容積率獎勵能否打破僵局？\nlang: zh-HK\ndate: 2024-01-02\n---\n\n舊區重建的討論。\n' >"$TMP/nolang/hk.md"
+"$FOLIO" -q "$TMP/nolang" -o "$TMP/nolang.epub"
+unzip -p "$TMP/nolang.epub" EPUB/package.opf | grep -q '<dc:language>zh-CN</dc:language>' && ok "no lang: the book is Chinese" \
+	|| not_ok "no lang: the book is Chinese" "$(unzip -p "$TMP/nolang.epub" EPUB/package.opf | grep language)"
+en=$(for f in $(unzip -Z1 "$TMP/nolang.epub" | grep 'EPUB/a0.*xhtml'); do unzip -p "$TMP/nolang.epub" "$f" | grep -l 'About this folder' >/dev/null && echo "$f"; done)
+contains "no lang: an English text without one is English" <(unzip -p "$TMP/nolang.epub" "$en") '<html [^>]*lang="en" xml:lang="en"'
+contains "no lang: ... set as Latin text" <(unzip -p "$TMP/nolang.epub" "$en") '<body class="article latin"'
+unzip -p "$TMP/nolang.epub" EPUB/nav.xhtml >"$TMP/nolang.nav"
+contains "no lang: the contents' English entry says so" "$TMP/nolang.nav" '<li lang="en" xml:lang="en"><a href="a[0-9]+\.xhtml">About this folder'
+contains "no lang: ... and the Hong Kong one" "$TMP/nolang.nav" '<li lang="zh-HK" xml:lang="zh-HK"><a href="a[0-9]+\.xhtml">舊區重建'
+contains "no lang: ... the book's own entries none" "$TMP/nolang.nav" '<li><a href="a[0-9]+\.xhtml">评论'
+epubcheck_ok "no lang: the EPUB passes EPUBCheck" "$TMP/nolang.epub"

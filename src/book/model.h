@@ -149,6 +149,7 @@ struct article {
 
 	char *title;		/* front matter title, else first heading, else file name */
 	char *lang;		/* article lang, else the book's */
+	bool text_latin;	/* no lang given, and its text plainly in Latin letters: English in a CJK book */
 	char *id;		/* "a0003": EPUB file name and anchor prefix */
 	char *section;		/* title of the _index.md section it belongs to, or NULL */
 	char *section_key;	/* that section's _index.md (real path): sections of one title stay apart */

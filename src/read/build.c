@@ -326,7 +326,8 @@ static void book_metadata(struct reading *r)
 		struct article *a = g_ptr_array_index(b->articles, i);
 
 		if (!a->lang)
-			a->lang = g_strdup(b->lang);
+			/* An English text with no lang in a Chinese book (a README) was set as Chinese. */
+			a->lang = g_strdup(a->text_latin && langtag_is_cjk(b->lang) ? "en" : b->lang);
 		if (a->fm.date.valid) {
 			if (!b->first.valid || a->fm.date.utc < b->first.utc)
 				b->first = a->fm.date;

@@ -342,6 +342,7 @@ static void resolve_link(struct book *b, struct article *a, struct link *l, GHas
  * The article's language: its own tag, corrected when its text is plainly CJK and the tag is
  * not, or plainly Latin and the tag says Chinese (then English: most such articles are); in a
  * multilingual site, its site language as it is (an untranslated page stays in its language's book).
+ * With no tag, plainly Latin text is noted (text_latin): English in a Chinese book, not Chinese.
  */
 static void choose_lang(struct book *b, struct article *a)
 {
@@ -364,6 +365,7 @@ static void choose_lang(struct book *b, struct article *a)
 	}
 	if (!declared && seen && !(b->lang && langtag_is_cjk(b->lang)))
 		declared = g_strdup(seen);
+	a->text_latin = !declared && latin;
 	g_free(a->lang);
 	a->lang = declared;	/* NULL: the book's language, set once the book's is known */
 }

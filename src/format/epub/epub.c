@@ -321,7 +321,16 @@ static void nav_article(GString *out, const struct book *b, const struct article
 		if (*h->text && h->level < top)
 			top = h->level;
 	}
-	g_string_append(out, "<li>");
+	/* In its own language when it is not the book's: a reader sets a Hong Kong title's stops centred,
+	   and reads an English one aloud as English. */
+	if (strcmp(xhtml_lang(a->lang), "und") && strcmp(xhtml_lang(a->lang), xhtml_lang(b->lang))) {
+		g_string_append(out, "<li");
+		xml_attr(out, "lang", xhtml_lang(a->lang));
+		xml_attr(out, "xml:lang", xhtml_lang(a->lang));
+		g_string_append(out, ">");
+	} else {
+		g_string_append(out, "<li>");
+	}
 	nav_link(out, href, NULL, a->title, vlang, b->cjk_latin_space);
 	for (guint i = 0; i < a->headings->len; i++) {
 		const struct heading *h = g_ptr_array_index(a->headings, i);
