@@ -338,3 +338,23 @@ cc -o "$TMP/png-kinds" tests/images/png-kinds.c $(pkg-config --cflags --libs lib
 "$FOLIO" --offline "$TMP/pngkinds" -t model -o "$TMP/pngkinds.model" 2>"$TMP/pngkinds.err"
 [ "$(ls "$TMP"/pngkinds/*.png | wc -l)" -ge 200 ] && ok "png kinds: 200 or more written by libpng" || not_ok "png kinds: written" "$(ls "$TMP/pngkinds" | wc -l)"
 lacks "png kinds: none of every colour type, depth, interlace and size is said to be damaged" "$TMP/pngkinds.err" "damaged"
+
+# A cache entry that is no regular file, or larger than a download may be, was read whole: a named
+# pipe blocked the run, a link to /dev/zero was read until memory ran out, a sparse 4 GB file took
+# 4 GB. Such an entry is not read: the picture is one that cannot be had (offline: a placeholder).
+mkdir -p "$TMP/oddcache/src" "$TMP/oddcache/c1" "$TMP/oddcache/c2" "$TMP/oddcache/c3"
+u=http://127.0.0.1:9/odd.png
+printf -- '---\ntitle: "f"\ndate: 2023-11-01\n---\n\n![x](%s)\n' "$u" >"$TMP/oddcache/src/a.md"
+k=$(printf %s "$u" | sha256sum | cut -d' ' -f1)
+mkfifo "$TMP/oddcache/c1/$k"
+ln -s /dev/zero "$TMP/oddcache/c2/$k"
+truncate -s 4G "$TMP/oddcache/c3/$k"
+for c in c1:"a named pipe" c2:"a link to /dev/zero" c3:"a sparse 4 GB file"; do
+	got=0
+	timeout 60 "$FOLIO" "$TMP/oddcache/src" --offline --image-cache "$TMP/oddcache/${c%%:*}" -o "$TMP/oddcache/${c%%:*}.epub" \
+		2>"$TMP/oddcache.err" || got=$?
+	[ $got = 0 ] && grep -q "a\.md:6: warning: image '.*odd\.png'" "$TMP/oddcache.err" \
+		&& ok "odd cache entry: ${c#*:} is not read, the picture a placeholder" \
+		|| not_ok "odd cache entry: ${c#*:}" "exit $got: $(head -3 "$TMP/oddcache.err")"
+done
+rm -f "$TMP/oddcache/c3/$k"

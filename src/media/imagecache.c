@@ -13,6 +13,7 @@
 
 struct imagecache {
 	char *dir;
+	long max_bytes;		/* entries larger are not read (0: no limit) */
 };
 
 char *imagecache_default_dir(void)
@@ -79,14 +80,26 @@ static char *entry_path(struct imagecache *c, const char *url, const char *suffi
 	return p;
 }
 
+void imagecache_limit(struct imagecache *c, long max_bytes)
+{
+	c->max_bytes = max_bytes;
+}
+
 char *imagecache_lookup(struct imagecache *c, const char *url)
 {
 	char *p = entry_path(c, url, "");
 	char *data = NULL;
 	gsize len = 0;
 	struct image_info info;
+	GStatBuf st;
 
-	if (!g_file_get_contents(p, &data, &len, NULL)) {
+	/*
+	 * folio stores regular files no larger than a download may be: an entry that is anything
+	 * else was put there by someone else (a named pipe blocked the run, a link to /dev/zero
+	 * was read until memory ran out), and is not read.
+	 */
+	if (g_lstat(p, &st) != 0 || !S_ISREG(st.st_mode) || (c->max_bytes > 0 && st.st_size > c->max_bytes)
+	    || !g_file_get_contents(p, &data, &len, NULL)) {
 		g_free(p);
 		return NULL;
 	}

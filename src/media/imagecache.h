@@ -35,7 +35,13 @@ const char *imagecache_dir(const struct imagecache *c);
 /* The cache key of url ("https:" added to "//host/..."). g_free the result. */
 char *imagecache_key(const char *url);
 
-/* Path of the cached image of url, or NULL (a damaged entry is removed). g_free the result. */
+/* Entries larger than max_bytes (--image-max-bytes; 0: no limit) are not read. */
+void imagecache_limit(struct imagecache *c, long max_bytes);
+
+/*
+ * Path of the cached image of url, or NULL (a damaged entry is removed; one that is no regular
+ * file, or larger than the limit, is not read). g_free the result.
+ */
 char *imagecache_lookup(struct imagecache *c, const char *url);
 
 /* The remembered reason url failed, when younger than IMAGECACHE_FAILURE_TTL, or NULL. g_free it. */

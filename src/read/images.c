@@ -268,6 +268,8 @@ static void gather_remotes(struct remotes *rs)
 		return;
 	}
 	rs->cache = imagecache_open(o->image_cache, &why);
+	if (rs->cache)
+		imagecache_limit(rs->cache, o->image_max_bytes);
 	if (!rs->cache) {
 		char *dir = o->image_cache ? g_strdup(o->image_cache) : imagecache_default_dir();
 
