@@ -207,6 +207,22 @@ contains "damaged state: file and line" "$TMP/err" "bad.state:2: error: not a li
 printf 'hello\n' >"$TMP/other.state"
 digest "2025-04-13 20:00" --state "$TMP/other.state" --new -o "$out/never.model"
 is "not a state file: exit 1" "$rc" 1
+# A state cut short (its last line with no end), emptied, or missing article lines of a run was
+# read as good: the articles it no longer held were sent again, the cut line kept as a record.
+cp "$state" "$TMP/cut.state"
+truncate -s -7 "$TMP/cut.state"
+digest "2025-04-13 20:00" --state "$TMP/cut.state" --new -o "$out/never.model"
+is "cut state: exit 1" "$rc" 1
+contains "cut state: its last line named" "$TMP/err" "cut\.state:$(wc -l <"$TMP/cut.state" | awk '{print $1 + 1}'): error: its last line is cut short"
+: >"$TMP/empty.state"
+digest "2025-04-13 20:00" --state "$TMP/empty.state" --new -o "$out/never.model"
+is "empty state: exit 1" "$rc" 1
+contains "empty state: said" "$TMP/err" "empty\.state: error: is empty, not a folio digest state"
+sed '$d' "$state" >"$TMP/short.state"
+digest "2025-04-13 20:00" --state "$TMP/short.state" --new -o "$out/never.model"
+is "state missing a record: exit 1" "$rc" 1
+contains "state missing a record: the run's line named" "$TMP/err" "short\.state:[0-9]+: error: this digest's record says [0-9]+ articles? and [0-9]+ follows? it"
+[ ! -e "$out/never.model" ] && ok "damaged states: nothing written" || not_ok "damaged states: nothing written"
 
 # ---- the lock: a second digest on the same state waits for the first ----
 cp "$state" "$TMP/state.before"
@@ -215,6 +231,13 @@ flock "$state.lock" timeout -s KILL 2 env SOURCE_DATE_EPOCH="$(at "2025-04-13 20
 is "lock held: the digest waited (killed by timeout)" "$?" 137
 cmp -s "$state" "$TMP/state.before" && ok "lock held: state identical" || not_ok "lock held: state identical"
 [ ! -e "$out/locked.model" ] && ok "lock held: nothing written" || not_ok "lock held: nothing written"
+# ... also when it is named through a link: the lock is beside the file the link ends at (each
+# name took a lock of its own, two digests ran at once, and one's records were lost).
+ln -sf "$state" "$TMP/link.state"
+flock "$state.lock" timeout -s KILL 2 env SOURCE_DATE_EPOCH="$(at "2025-04-13 20:00")" \
+	"$FOLIO" digest "$work/coll" --state "$TMP/link.state" --new -o "$out/locked.model" >/dev/null 2>&1
+is "lock held: a digest naming the state through a link waits too" "$?" 137
+[ ! -e "$TMP/link.state.lock" ] && ok "lock held: ... no lock of the link's own" || not_ok "lock held: no lock of the link's own"
 # Three at once: one writes the new article, the others find nothing new; the state stays whole.
 for n in 1 2 3; do
 	(SOURCE_DATE_EPOCH=$(at "2025-04-13 20:00") "$FOLIO" digest "$work/coll" --state "$state" --new \

@@ -99,10 +99,22 @@ static bool parse_line(struct state *s, char **f, guint n, int line)
 	return false;
 }
 
+/* Does the run recorded at line run_line (0: none yet) hold as many article lines as it says? */
+static bool run_whole(const struct state *s, int run_line, guint64 said, guint64 seen)
+{
+	if (!run_line || said == seen)
+		return true;
+	diag_error(s->path, run_line, "this digest's record says %" G_GUINT64_FORMAT " article%s and %" G_GUINT64_FORMAT
+		   " follow%s it: the state is damaged", said, said == 1 ? "" : "s", seen, seen == 1 ? "s" : "");
+	return false;
+}
+
 static bool parse(struct state *s)
 {
 	char **lines = g_strsplit(s->text->str, "\n", -1);
 	bool ok = true, header = false;
+	int run_line = 0;
+	guint64 said = 0, seen = 0;
 
 	for (int i = 0; ok && lines[i]; i++) {
 		char **f;
@@ -121,11 +133,20 @@ static bool parse(struct state *s)
 			}
 		} else {
 			ok = parse_line(s, f, n, i + 1);
+			/* A run's line is followed by one line per article it sent: a cut loses some. */
+			if (ok && !strcmp(f[0], "run")) {
+				ok = run_whole(s, run_line, said, seen);
+				run_line = i + 1;
+				said = g_ascii_strtoull(f[2], NULL, 10);
+				seen = 0;
+			} else if (ok) {
+				seen++;
+			}
 		}
 		g_strfreev(f);
 	}
 	g_strfreev(lines);
-	return ok;
+	return ok && run_whole(s, run_line, said, seen);
 }
 
 static bool take_lock(struct state *s)
@@ -196,7 +217,14 @@ struct state *state_open(const char *path)
 	GError *err = NULL;
 
 	s->path = g_strdup(path);
-	s->lock_path = g_strconcat(path, ".lock", NULL);
+	{
+		/* Beside the file the links end at: two runs naming one state through a link and not
+		   took two locks, ran at once, and one's records were lost. */
+		char *end = outfile_follow_links(path);
+
+		s->lock_path = g_strconcat(end ? end : path, ".lock", NULL);
+		g_free(end);
+	}
 	s->lock_fd = -1;
 	s->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -219,10 +247,22 @@ struct state *state_open(const char *path)
 		g_free(text);
 		goto fail;
 	}
+	/* folio writes a header and ends every line: an empty file, or a last line cut, is damage. */
+	if (len == 0 || text[len - 1] != '\n') {
+		int lines = 1;
+
+		for (gsize i = 0; i < len; i++)
+			lines += text[i] == '\n';
+		if (len == 0)
+			diag_error(path, 0, "is empty, not a folio digest state (it would send everything again): "
+				   "remove it to start a new state");
+		else
+			diag_error(path, lines, "its last line is cut short (no line end): the state is damaged");
+		g_free(text);
+		goto fail;
+	}
 	g_string_append_len(s->text, text, (gssize)len);
 	g_free(text);
-	if (s->text->len && s->text->str[s->text->len - 1] != '\n')
-		g_string_append_c(s->text, '\n');
 	if (!parse(s))
 		goto fail;
 	return s;
