@@ -115,7 +115,7 @@ static const struct def defs[] = {
 	{ "image-max-pixels", 0, K_LONG, O(image_max_pixels), "N", "scale larger images down to N pixels on the long side (default 2400; 0: never)", 0, NULL },
 	{ "image-max-megapixels", 0, K_LONG, O(image_max_megapixels), "N", "refuse images whose header promises more than N million pixels (default 50; 0: no limit)", 0, NULL },
 	{ "image-max-bytes", 0, K_LONG, O(image_max_bytes), "N", "refuse downloads larger than N bytes (default 20971520; 0: no limit)", 0, NULL },
-	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one image after SECONDS (default 30; 0: no limit)", 0, NULL },
+	{ "image-timeout", 0, K_LONG, O(image_timeout), "SECONDS", "give up on one download attempt after SECONDS (an image is tried up to 3 times; default 30; 0: no limit)", 0, NULL },
 	{ "jobs", 'j', K_LONG, O(jobs), "N", "image downloads at once (default 8)", 0, NULL },
 	{ "threads", 0, K_LONG, O(threads), "N", "threads for reading, setting pages and writing (default 0: the cores available)", 0,
 	  "Running" },
