@@ -314,3 +314,16 @@ timeout 60 "$FOLIO" -q --offline "$TMP/attrs" -o "$TMP/attrs.epub" -o "$TMP/attr
 [ $got = 0 ] && ok "hostile: a tag of 100,000 attributes in time" || not_ok "hostile: a tag of 100,000 attributes in time" "exit $got"
 contains "hostile: ... the text inside and after it kept" <(unzip -p "$TMP/attrs.epub" EPUB/a0001.xhtml | tr -d '\n') 'INSIDE.*AFTER'
 contains "hostile: ... in the PDF too" <(pdftotext "$TMP/attrs.pdf" - | tr -d '\n') 'INSIDE.*AFTER'
+
+# A word of 100,000 letters (a DNA sequence): each of its emergency breaks walked the whole word
+# to ask whether it has a hyphenation point; the PDF took over two minutes. Every letter is kept.
+mkdir -p "$TMP/longword"
+n=$(python3 -c 'import sys; print(max(5000, int(25000 * float(sys.argv[1]))))' "${HOSTILE_SCALE:-1}")
+python3 -c 'import sys; print("---\ntitle: w\ndate: 2020-01-01\nlang: en\n---\n\nSequence: " + "ACGT" * int(sys.argv[1]) + " end.\n")' "$n" \
+	>"$TMP/longword/a.md"
+got=0
+timeout 60 "$FOLIO" -q "$TMP/longword" -o "$TMP/longword.pdf" 2>"$TMP/longword.err" || got=$?
+[ $got = 0 ] && ok "hostile pdf: a word of 100,000 letters in time" || not_ok "hostile pdf: a word of 100,000 letters in time" "exit $got"
+# (its G and T letters counted: the contents page has a C)
+[ "$(pdftotext "$TMP/longword.pdf" - | tr -cd 'GT' | wc -c)" = $((n * 2)) ] && ok "hostile pdf: ... every letter kept" \
+	|| not_ok "hostile pdf: every letter kept" "$(pdftotext "$TMP/longword.pdf" - | tr -cd 'GT' | wc -c) of $((n * 2))"

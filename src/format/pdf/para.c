@@ -1151,13 +1151,30 @@ static bool hyphen_ahead(struct para *p, int k, int s1)
 	return false;
 }
 
-/* Has the word (run of letters) that cluster k is inside a hyphenation point (before s1)? */
-static bool hyphen_in_word(struct para *p, int k, int s1)
+/*
+ * For each cluster of [s0, s1): whether the word (run of letters) it is in has a hyphenation
+ * point, for all of them in one pass (asked anew at every break of a 100,000-letter word by
+ * walking the word, the paragraph took two minutes). g_free.
+ */
+static bool *words_hyphenated(struct para *p, int s0, int s1)
 {
-	for (int j = k - 1; j >= 0 && word_letters(p, j); j--)
-		if (cl(p, j)->hyphen)
-			return true;
-	return hyphen_ahead(p, k, s1);
+	bool *has = g_new0(bool, (gsize)(s1 - s0) + 1);
+
+	for (int k0 = s0; k0 < s1;) {
+		int k1 = k0;
+		bool any = false;
+
+		if (!word_letters(p, k0)) {
+			k0++;
+			continue;
+		}
+		for (; k1 < s1 && word_letters(p, k1); k1++)
+			any = any || cl(p, k1)->hyphen;
+		for (int k = k0; k < k1; k++)
+			has[k - s0] = any;
+		k0 = k1;
+	}
+	return has;
 }
 
 /* Are clusters [a, b) one word (no space among them)? */
@@ -1199,7 +1216,7 @@ static bool ends_with_hyphen(struct para *p, int b, int v)
 static void break_total_fit(struct para *p, const struct sums *s, GArray *store, int s0, int s1, GArray *out)
 {
 	int nn = 0, first = 0, n_before = (int)out->len;
-	bool para_end = s1 == (int)p->clusters->len;
+	bool para_end = s1 == (int)p->clusters->len, *hyphenated_word = words_hyphenated(p, s0, s1);
 	struct node *nodes;
 
 	/* (store grows as nodes come: most breaks have one, a hyphen up to LADDER_CLASSES) */
@@ -1221,7 +1238,8 @@ static void break_total_fit(struct para *p, const struct sums *s, GArray *store,
 		}
 		penalty = end ? 0 : (double)cl(p, b)->penalty * cl(p, b)->penalty;
 		/* (a break with no hyphen in a word that has hyphenation points: as bad as a ragged line) */
-		if (!end && cl(p, b)->emergency && hyphen_in_word(p, b, s1))
+		/* (the word around b: b's own, or the one b - 1 ends) */
+		if (!end && cl(p, b)->emergency && (hyphenated_word[b - s0] || hyphenated_word[b - 1 - s0]))
 			penalty += BADNESS_RAGGED * BADNESS_RAGGED;
 		/* Lines from later nodes are shorter. Those too short to be filled (ragged) cost more
 		 * than any other line, so they are tried only when nothing better reaches b: find where
@@ -1299,6 +1317,7 @@ static void break_total_fit(struct para *p, const struct sums *s, GArray *store,
 		g_array_index(out, int, i) = g_array_index(out, int, j);
 		g_array_index(out, int, j) = t;
 	}
+	g_free(hyphenated_word);
 }
 
 /*
