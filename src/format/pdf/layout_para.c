@@ -93,8 +93,9 @@ void lay_para_check(struct lay *L, struct lpara *lp)
 	if (L->measuring)
 		return;	/* reported once, when it is set to be drawn */
 	if (para_mark_run(lp->para))
-		diag_warn(lp->file, lp->line, "%d combining marks in a row: past the first %d they are set on their "
-			  "own, in pieces, not stacked on the letter before them (all are kept)",
+		diag_warn(lp->file, lp->line, "%d combining marks or format characters (zero-width spaces, joiners) in a "
+			  "row: past the first %d they are set on their own, in pieces, not stacked on the letter before "
+			  "them (all are kept)",
 			  para_mark_run(lp->para), PARA_MAX_MARK_RUN);
 	for (int i = 0; i < n; i++) {
 		const struct para_line *l = para_line(lp->para, i);
