@@ -284,6 +284,15 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 		theme_free(theme);
 		return DIGEST_FAILED;
 	}
+	/* A clock set back (or SOURCE_DATE_EPOCH) names a window that ends before it starts. */
+	if (st && st->has_last_run && o->now < st->last_run) {
+		char *now = date_format_utc(o->now), *last = date_format_utc(st->last_run);
+
+		diag_warn(o->state, 0, "now (%s) is before this state's last digest (%s): the clock or "
+			  "SOURCE_DATE_EPOCH went back; what is new is still judged by what was sent", now, last);
+		g_free(now);
+		g_free(last);
+	}
 	b = book_build(o, st && o->new_only ? st->keys : NULL, theme->cjk_latin_space);
 	if (!b || diag_failed()) {
 		book_free(b);
