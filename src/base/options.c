@@ -419,6 +419,20 @@ static bool owned(const struct yreader *r, const char *name)
 static void load_mapping(struct yreader *r, yaml_node_t *map, bool digest_section);
 
 /*
+ * What a file an option names for folio to read is when it is there and no regular file ("named
+ * pipe", "folder" ...), else NULL: a FIFO (unpacked from a tar archive of a collection, "cover:
+ * cover.png") blocked the run for ever.
+ */
+static const char *not_regular(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return NULL;
+	return S_ISDIR(st.st_mode) ? "folder" : S_ISFIFO(st.st_mode) ? "named pipe" : "device or socket";
+}
+
+/*
  * A collection's own folio.yaml, which comes with the articles, may not send folio elsewhere:
  * "css: /etc/passwd" would be packed into the book, "report: ../notes.txt" replaced. Such a path
  * is said and ignored; the command line and --config, which the user writes, may name any.
@@ -438,8 +452,7 @@ static bool path_allowed(struct yreader *r, const struct def *d, const char *key
 	if (!strcmp(d->name, "cover") || !strcmp(d->name, "css") || !strcmp(d->name, "theme")
 	    || !strcmp(d->name, "state")) {
 		char *path = g_build_filename(r->dir, value, NULL);
-		struct stat st;
-		bool odd = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+		bool odd = not_regular(path) != NULL;
 
 		g_free(path);
 		if (odd) {
@@ -663,19 +676,13 @@ static bool source_date_epoch(gint64 *out)
 	return true;
 }
 
-/*
- * A file an option names for folio to read is a regular file, when it is there at all: a FIFO
- * (unpacked from a tar archive of a collection, "cover: cover.png") blocked the run for ever.
- */
 static bool regular_or_absent(const char *option, const char *path)
 {
-	struct stat st;
+	const char *kind = path && strcmp(path, "-") ? not_regular(path) : NULL;
 
-	if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || S_ISREG(st.st_mode))
-		return true;
-	diag_error(NULL, 0, "--%s '%s' is not a regular file (a %s)", option, path,
-		   S_ISDIR(st.st_mode) ? "folder" : S_ISFIFO(st.st_mode) ? "named pipe" : "device or socket");
-	return false;
+	if (kind)
+		diag_error(NULL, 0, "--%s '%s' is not a regular file (a %s)", option, path, kind);
+	return !kind;
 }
 
 /* Read what depends on other options: dates in the zone --timezone names, the clock, language tags. */

@@ -369,23 +369,15 @@ const char *imagetype_png_damage(const unsigned char *d, size_t len)
 			idat = true;
 			z.next_in = (unsigned char *)(d + i + 8);
 			z.avail_in = (uInt)n;
-			while (z.avail_in && zr == Z_OK) {
+			/* Until the chunk is taken and nothing more comes out (a full buffer: more may). */
+			do {
 				z.next_out = buf;
 				z.avail_out = sizeof buf;
 				zr = inflate(&z, Z_NO_FLUSH);
 				got += sizeof buf - z.avail_out;
 				if (zr == Z_BUF_ERROR)
 					zr = Z_OK;	/* wants the next chunk */
-			}
-			/* Output the input given may still hold, past a full buffer: drained. */
-			while (zr == Z_OK && z.avail_out == 0) {
-				z.next_out = buf;
-				z.avail_out = sizeof buf;
-				zr = inflate(&z, Z_NO_FLUSH);
-				got += sizeof buf - z.avail_out;
-				if (zr == Z_BUF_ERROR)
-					zr = Z_OK;	/* nothing more without the next chunk */
-			}
+			} while (zr == Z_OK && (z.avail_in || z.avail_out == 0));
 		}
 		ended = !memcmp(d + i + 4, "IEND", 4);
 		i += 12 + n;

@@ -28,16 +28,6 @@ static bool readable_in_site(const char *site_dir, const char *rel)
 	return false;
 }
 
-/* The same for file, a path under site_dir (as built from it). */
-static bool within_site(const char *site_dir, const char *file)
-{
-	size_t n = strlen(site_dir);
-
-	while (n > 1 && site_dir[n - 1] == '/')
-		n--;
-	return !strncmp(file, site_dir, n) && file[n] == '/' && readable_in_site(site_dir, file + n + 1);
-}
-
 /* The first settings file of config_names in site_dir's folder sub ("" or "config/_default"). */
 static char *first_existing(const char *site_dir, const char *sub)
 {
@@ -150,29 +140,29 @@ static void merge_language_file(struct fm_node *config, const char *key, const c
  * read again. Names in order, TOML first, so the same file wins each run.
  */
 /*
- * The files of names in dir (site_dir's config/_default) that make languages (defining), or the
+ * The files of names in site_dir's config/_default that make languages (defining), or the
  * others, merged into config.
  */
-static void merge_files(struct fm_node *config, const char *site_dir, const char *dir, const GPtrArray *names,
-			bool defining)
+static void merge_files(struct fm_node *config, const char *site_dir, const GPtrArray *names, bool defining)
 {
 	static const char *const ext[] = { ".toml", ".yaml", ".yml", ".json" };
 
 	for (size_t e = 0; e < G_N_ELEMENTS(ext); e++) {
 		for (guint i = 0; i < names->len; i++) {
 			const char *n = g_ptr_array_index(names, i);
-			char *key, *file, *dot;
+			char *key, *rel, *file, *dot;
 			struct fm_node *v;
 
 			if (!g_str_has_suffix(n, ext[e]))
 				continue;
 			key = g_strndup(n, strlen(n) - strlen(ext[e]));
-			file = g_build_filename(dir, n, NULL);
+			rel = g_build_filename("config", "_default", n, NULL);
+			file = g_build_filename(site_dir, rel, NULL);
 			dot = strchr(key, '.');
 			if (defining != (!dot || g_str_has_prefix(key, "hugo.") || g_str_has_prefix(key, "config.")
 					 || g_str_has_prefix(key, "languages."))) {
 				/* the other round's */
-			} else if (g_file_test(file, G_FILE_TEST_IS_REGULAR) && !within_site(site_dir, file)) {
+			} else if (g_file_test(file, G_FILE_TEST_IS_REGULAR) && !readable_in_site(site_dir, rel)) {
 				/* a link out of the site (said) */
 			} else if (dot && dot > key && dot[1] && !strchr(dot + 1, '.')
 				   && g_file_test(file, G_FILE_TEST_IS_REGULAR) && (v = read_file(file))) {
@@ -185,6 +175,7 @@ static void merge_files(struct fm_node *config, const char *site_dir, const char
 					fm_map_set(config, key, v);
 			}
 			g_free(key);
+			g_free(rel);
 			g_free(file);
 		}
 	}
@@ -196,8 +187,8 @@ static void merge_split_config(struct fm_node *config, const char *site_dir, con
 	GPtrArray *names = paths_sorted_names(dir, true, NULL);
 
 	if (names) {
-		merge_files(config, site_dir, dir, names, true);
-		merge_files(config, site_dir, dir, names, false);
+		merge_files(config, site_dir, names, true);
+		merge_files(config, site_dir, names, false);
 		g_ptr_array_free(names, TRUE);
 	}
 	g_free(dir);

@@ -678,7 +678,7 @@ static void note_end_kern(struct para *p, int k)
 /* Punctuation inline code may break after (mark_breaks). */
 static bool code_break_after(gunichar u)
 {
-	return u < 0x80 && strchr(".:/_-,;=&?|", (int)u) && u;
+	return u && u < 0x80 && strchr(".:/_-,;=&?|", (int)u);
 }
 
 static void mark_breaks(struct para *p)
