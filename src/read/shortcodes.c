@@ -697,6 +697,31 @@ static bool blank_line_at(const struct render *R, size_t off)
 	return off >= n || s[off] == '\n' || s[off] == '\r';
 }
 
+/*
+ * A shortcode that rendered nothing between emphasis marks ("**{{< ad >}}**"): the marks,
+ * now side by side, would read as text ("****"), or as a rule on a line of their own. Hugo
+ * leaves an empty emphasis there, which shows nothing: so the run of marks before it (at out's
+ * end) and the same run after it (at the body's p) go too. Returns the bytes taken after it.
+ */
+static size_t drop_empty_emphasis(const struct render *R, GString *out, size_t before, size_t p, size_t to)
+{
+	size_t run = 0;
+	char c;
+
+	if (out->len != before || !before || !strchr("*_~", out->str[before - 1]))
+		return 0;
+	c = out->str[before - 1];
+	while (run < before && out->str[before - 1 - run] == c)
+		run++;
+	if (p + run > to || (p + run < to && R->L->s[p + run] == c))
+		return 0;
+	for (size_t k = 0; k < run; k++)
+		if (R->L->s[p + k] != c)
+			return 0;
+	g_string_truncate(out, before - run);
+	return run;
+}
+
 static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
 			 bool top);
 
@@ -1508,14 +1533,22 @@ static void render_range(struct render *R, GString *out, size_t from, size_t to,
 		} else if (t->pair > (int)i && t->pair < (int)tj) {
 			struct token *close = tok(R, (guint)t->pair);
 
+			size_t before = out->len;
+
 			R->depth++;
 			render_shortcode(R, out, i, close, i + 1, (guint)t->pair);
 			R->depth--;
 			p = close->end;
+			p += drop_empty_emphasis(R, out, before, p, to);
 			i = (guint)t->pair + 1;
 			continue;
 		} else {
+			size_t before = out->len;
+
 			render_shortcode(R, out, i, NULL, i + 1, i + 1);
+			p = t->end + drop_empty_emphasis(R, out, before, t->end, to);
+			i++;
+			continue;
 		}
 		p = t->end;
 		i++;

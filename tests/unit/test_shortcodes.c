@@ -269,6 +269,14 @@ int main(void)
 	CHECK("comment: its text is not shown", !has(r.text, "Updated") && has(r.text, "Before.") && has(r.text, "After."));
 	CHECK("comment: ... nor said as a shortcode folio does not know", !has(messages, "'comment' is not one folio knows"));
 	sc_result_clear(&r);
+	/* Emphasis around a shortcode that shows nothing: "****" was printed, and a line of it was a rule. */
+	run("Before **{{< comment >}}x{{< /comment >}}** after, _{{< b.inline >}}{{< /b.inline >}}_ and ***{{< comment >}}***.\n\n"
+	    "**{{< comment >}}**\n\nKept **a{{< comment >}}** and ~~{{< comment >}}~~ and *{{< comment >}}**.\n",
+	    false, false, &r);
+	CHECK("empty emphasis: its marks go with it", has(r.text, "Before  after,  and .\n"));
+	CHECK("empty emphasis: a line of it is empty, not a rule", has(r.text, "\n\n\n\nKept "));
+	CHECK("empty emphasis: marks around words stay, unequal runs too", has(r.text, "Kept **a** and  and ***.\n"));
+	sc_result_clear(&r);
 
 	run("{{< details summary=\"点开\" >}}\n内容\n{{< /details >}}\n", false, false, &r);
 	CHECK_STR("details: its summary, then its content", r.text, "**点开**\\\n内容\n\n");
