@@ -61,12 +61,13 @@ static char *find_datadir(void)
 static int build(struct options *o)
 {
 	struct export x;
-	struct theme *theme = export_prepare(&x, o);
+	bool usage;
+	struct theme *theme = export_prepare(&x, o, &usage);
 	struct book *b;
 	bool ok;
 
 	if (!theme)
-		return EXIT_FAILED;
+		return usage ? EXIT_USAGE : EXIT_FAILED;
 	b = book_build(o, NULL, theme->cjk_latin_space);
 	if (!b || diag_failed()) {
 		book_free(b);

@@ -406,6 +406,15 @@ expect_status "theme: bad value fails" 1 "$FOLIO" examples --theme "$TMP/bad-the
 contains "theme: bad value has file and line" "$TMP/err" "bad-theme.yaml:3: error: 'page.margin' should be a length"
 contains "theme: unknown key has file and line" "$TMP/err" "bad-theme.yaml:5: warning: unknown theme setting 'text.colour'"
 [ ! -e "$TMP/t.pdf" ] && ok "theme: nothing written" || not_ok "theme: nothing written"
+# Options that leave no room for the text are bad usage (2), as a bad value is, with the sizes said.
+expect_status "margins: --margin too wide for the page is bad usage" 2 "$FOLIO" examples --margin 400 -o "$TMP/t.pdf"
+contains "margins: ... the margins and the page said" "$TMP/err" \
+	"error: the margins \(top 400, bottom 400, inner 400, outer 400pt\) leave less than an inch for the text on a page of 420x595pt"
+expect_status "margins: the same in a digest" 2 "$FOLIO" digest examples --margin 400 -o "$TMP/t.pdf"
+expect_status "margins: a page too small for the theme's margins" 2 "$FOLIO" examples --page-size 30x30mm -o "$TMP/t.pdf"
+[ ! -e "$TMP/t.pdf" ] && ok "margins: nothing written" || not_ok "margins: nothing written"
+expect_status "page size: too small a side" 2 "$FOLIO" examples --page-size 20x20mm -o "$TMP/t.pdf"
+contains "page size: ... the range said" "$TMP/err" "WIDTHxHEIGHTmm \(each side 1 to 60 inches\), not '20x20mm'"
 expect_status "page size: WIDTHxHEIGHTmm" 0 "$FOLIO" $P/widows.md --page-size 120x180mm --margin 12mm -q -o "$TMP/custom.pdf"
 contains "page size: 120x180mm" <(pdfinfo "$TMP/custom.pdf") 'Page size: +340.15[0-9]* x 510.23[0-9]* pts'
 expect_status "page size: Letter" 0 "$FOLIO" $P/widows.md --page-size Letter -q -o "$TMP/letter.pdf"

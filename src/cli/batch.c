@@ -652,7 +652,7 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 		int st = digest_run_counted(&e->o, &r->articles, &pages);
 
 		r->status = st == DIGEST_WRITTEN ? "written" : st == DIGEST_NOTHING_NEW ? "nothing-new" : "failed";
-	} else if ((theme = export_prepare(&x, &e->o))) {
+	} else if ((theme = export_prepare(&x, &e->o, NULL))) {
 		b = book_build(&e->o, NULL, theme->cjk_latin_space);
 		if (b && !diag_failed() && writer_book_wanted(b, &e->o)) {
 			x.book = b;

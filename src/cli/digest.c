@@ -267,6 +267,7 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 	struct fields fs = { 0 };
 	struct export x;
 	struct theme *theme;
+	bool usage;
 	int status;
 
 	/* A scheduled run talks only when something is wrong (unless asked, --verbose); on a terminal it says what it chose. */
@@ -278,8 +279,8 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 	}
 	if (!templates_valid(o))
 		return DIGEST_USAGE;
-	if (!(theme = export_prepare(&x, o)))
-		return DIGEST_FAILED;
+	if (!(theme = export_prepare(&x, o, &usage)))
+		return usage ? DIGEST_USAGE : DIGEST_FAILED;
 	if (o->state && !(st = state_open(o->state))) {
 		theme_free(theme);
 		return DIGEST_FAILED;

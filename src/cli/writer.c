@@ -180,15 +180,18 @@ bool writer_book_wanted(const struct book *b, const struct options *o)
 	return false;
 }
 
-struct theme *export_prepare(struct export *x, const struct options *o)
+struct theme *export_prepare(struct export *x, const struct options *o, bool *usage)
 {
 	struct theme *t = theme_load(o->theme, o->datadir);
+	bool options_fault = false;
 
-	if (t && !theme_apply_options(t, o)) {
+	if (t && !theme_apply_options(t, o, &options_fault)) {
 		theme_free(t);
 		t = NULL;
 	}
 	*x = (struct export){ .opts = o, .theme = t };
+	if (usage)
+		*usage = options_fault;
 	return t;
 }
 

@@ -39,9 +39,10 @@ bool writer_book_wanted(const struct book *b, const struct options *o);
  * (templates/theme.yaml or --theme, with --page-size, --margin and
  * --two-sided applied), loaded before anything is read, so a bad theme fails
  * first. Returns the theme, for theme_free (format/pdf/theme.h) once the run
- * is done; NULL (reported) on failure.
+ * is done; NULL (reported) on failure, *usage (when not NULL) then saying whether
+ * the options are to blame (--margin too wide for the page) rather than the theme.
  */
-struct theme *export_prepare(struct export *x, const struct options *o);
+struct theme *export_prepare(struct export *x, const struct options *o, bool *usage);
 
 /*
  * Write x->book to every path of outputs: all to temporary files first,

@@ -250,7 +250,7 @@ static bool set_value(struct theme *t, const struct key *k, const char *v, const
 		*(bool *)slot = yamlfile_is_true(v);
 		return true;
 	case T_PAGE:
-		*want = "A4, A5, B5, B5-JIS, Letter or WIDTHxHEIGHTmm";
+		*want = UNITS_PAGE_SIZES;
 		return units_parse_page_size(v, &t->page_w, &t->page_h);
 	case T_ALIGN:
 		*want = "justify or left";
@@ -359,8 +359,9 @@ static bool check_geometry(const struct theme *t, const char *file)
 {
 	if (t->page_w - t->margin_inner - t->margin_outer < 72
 	    || t->page_h - t->margin_top - t->margin_bottom < 72) {
-		diag_error(file, 0, "the margins leave less than an inch for the text (page %.0fx%.0fpt)",
-			   t->page_w, t->page_h);
+		diag_error(file, 0, "the margins (top %.0f, bottom %.0f, inner %.0f, outer %.0fpt) leave less than an inch "
+			   "for the text on a page of %.0fx%.0fpt", t->margin_top, t->margin_bottom, t->margin_inner,
+			   t->margin_outer, t->page_w, t->page_h);
 		return false;
 	}
 	if (t->size < 4 || t->size > 72) {
@@ -455,8 +456,9 @@ static bool theme_type_area(struct theme *t)
 	return true;
 }
 
-bool theme_apply_options(struct theme *t, const struct options *o)
+bool theme_apply_options(struct theme *t, const struct options *o, bool *usage)
 {
+	*usage = false;
 	if (o->page_size) {
 		t->page_w = o->page_w;
 		t->page_h = o->page_h;
@@ -474,8 +476,11 @@ bool theme_apply_options(struct theme *t, const struct options *o)
 		t->standards = o->standards;
 	if (o->untagged)
 		t->tagged = false;
-	if (!check_geometry(t, NULL))
+	if (!check_geometry(t, NULL)) {
+		/* The theme alone passed it (theme_load): --page-size or --margin made the page too small. */
+		*usage = true;
 		return false;
+	}
 	if ((t->standards & STANDARD_UA1) && !t->tagged) {
 		diag_error(NULL, 0, "PDF/UA-1 (pdf.standard: ua-1) needs a tagged PDF, and the theme says tagged: false");
 		return false;

@@ -68,9 +68,10 @@ struct theme {
 struct theme *theme_load(const char *path, const char *datadir);
 /*
  * --page-size, --margin, --two-sided, --bleed, --marks, --pdf-standard and --untagged over the
- * theme. false (reported) on a bad value or settings that contradict each other.
+ * theme. false (reported) on a bad value or settings that contradict each other; *usage then
+ * says whether the options are to blame (a --margin too wide for the page), not the theme.
  */
-bool theme_apply_options(struct theme *t, const struct options *o);
+bool theme_apply_options(struct theme *t, const struct options *o, bool *usage);
 void theme_free(struct theme *t);
 /* The pitch of body lines: size x line-height, to a tenth of a point (the grid is exact in the PDF). */
 double theme_pitch(const struct theme *t);
