@@ -195,6 +195,24 @@ tree "$TMP/htab.pdf" "$TMP/htab.tree"
 	&& grep -qE '^ +TD mcids=1 text="File info: path, size"$' "$TMP/htab.tree" \
 	&& ok "tagged: raw HTML tables are Tables, their first row of TH" || not_ok "tagged: raw HTML tables" "$(grep -A12 Table "$TMP/htab.tree" | head -30)"
 
+# Tables pasted from the web with an empty header row (Ace's empty-table-header: 418 in the corpus):
+# their first row is the header in both books, an empty header cell a data cell, an empty table gone.
+"$FOLIO" -q tests/tagged/emptyhead.md -o "$TMP/eh.pdf" -o "$TMP/eh.epub"
+tree "$TMP/eh.pdf" "$TMP/eh.tree"
+[ "$(count "$TMP/eh.tree" '^ +Table$')" = 2 ] && [ "$(count "$TMP/eh.tree" '^ +TH ')" = 4 ] \
+	&& ! grep -qE '^ +TH( |$)' <(grep -vE '^ +TH scope=Column mcids=1 text=".+"$' "$TMP/eh.tree") \
+	&& grep -qE '^ +TH scope=Column mcids=1 text="Class of security:"$' "$TMP/eh.tree" \
+	&& ok "empty header rows: the PDF's headers are the first rows' names, none empty" \
+	|| not_ok "empty header rows: PDF" "$(grep -A12 Table "$TMP/eh.tree" | head -40)"
+unzip -p "$TMP/eh.epub" EPUB/a0001.xhtml >"$TMP/eh.xhtml"
+[ "$(grep -c '<table>' "$TMP/eh.xhtml")" = 2 ] && ok "empty header rows: the EPUB has the same two tables" \
+	|| not_ok "empty header rows: EPUB tables" "$(grep -c '<table>' "$TMP/eh.xhtml")"
+lacks "empty header rows: no empty header cell in the EPUB" "$TMP/eh.xhtml" '<th[^>]*></th>'
+contains "empty header rows: the first row is the EPUB's header" "$TMP/eh.xhtml" \
+	'^<tr><th scope="col">Class of security:</th><th scope="col">5 p Ordinary</th><td></td></tr>$'
+contains "empty header rows: an empty corner is a data cell" "$TMP/eh.xhtml" '^<tr><td></td><th scope="col">Interests</th>'
+epubcheck_ok "empty header rows: epubcheck" "$TMP/eh.epub"
+
 # ---- the same bytes for the same input ----
 "$FOLIO" -q examples -o "$TMP/ex2.pdf"
 check "determinism: a tagged PDF twice, the same bytes" cmp "$TMP/ex.pdf" "$TMP/ex2.pdf"

@@ -10,6 +10,7 @@
 #include "text/emphasis.h"
 #include "text/gfmparse.h"
 #include "text/linkify.h"
+#include "text/tablehead.h"
 #include "text/nodetext.h"
 #include "text/tasklist.h"
 #include "text/textnorm.h"
@@ -60,6 +61,7 @@ static cmark_node *repaired(cmark_node *doc, const char *text, size_t len, const
 	textnorm_join_split_paragraphs(doc);
 	linkify_tree(doc);
 	tasklist_tree(doc);
+	tablehead_tree(doc);
 	textnorm_cjk_quotes(doc);
 	typographer_tree(doc, src);
 	md_source_free(src);

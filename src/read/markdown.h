@@ -17,7 +17,7 @@ cmark_node *markdown_parse(const char *text, size_t len);
  * again; an image whose address is a data: URL of no picture format stays
  * text. Then the repairs every reader sees: "**" paired beside CJK
  * punctuation, paragraphs split inside a sentence joined, straight quotes in
- * Chinese curled. passthrough: the snippets body's marks stand for
+ * Chinese curled, a table's empty header row dropped (its first row the header). passthrough: the snippets body's marks stand for
  * (read/passthrough.h), put back first, or NULL. When parsed is not NULL it gets the text the tree was
  * parsed from (g_free), and *parsed_len its length, for markdown_reload.
  */

@@ -10,6 +10,7 @@
 #include "text/deflist.h"
 #include "text/l10n.h"
 #include "text/nodetext.h"
+#include "text/tablehead.h"
 #include "text/langdetect.h"
 #include "html/sanitize.h"
 #include "text/textnorm.h"
@@ -463,6 +464,12 @@ static void deflist_tag(struct render *r, cmark_node *n, bool leaving)
 		g_string_append_printf(r->out, leaving ? "</%s>\n" : part == DEFLIST_LIST ? "<%s>\n" : "<%s>", tags[part]);
 }
 
+/* A cell of the header row with something in it (an empty one names no column: text/tablehead.h). */
+static bool header_cell(const struct render *r, cmark_node *cell)
+{
+	return cmark_node_parent(cell) == r->in_header_row && !tablehead_empty(cell);
+}
+
 static void enter_extension(struct render *r, cmark_node *n)
 {
 	const char *t = ext_type(n);
@@ -486,7 +493,7 @@ static void enter_extension(struct render *r, cmark_node *n)
 		uint8_t *align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
 		/* counted, not found from the cell's siblings (2,000 columns: 2,000,000 steps a row) */
 		int i = r->cell++, cols = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
-		bool head = row == r->in_header_row;
+		bool head = header_cell(r, n);
 
 		g_string_append(r->out, head ? "<th" : "<td");
 		if (head)
@@ -525,7 +532,7 @@ static void leave_extension(struct render *r, cmark_node *n)
 	} else if (!strcmp(t, "table_row")) {
 		g_string_append(r->out, "</tr>\n");
 	} else if (!strcmp(t, "table_cell")) {
-		g_string_append(r->out, cmark_node_parent(n) == r->in_header_row ? "</th>" : "</td>");
+		g_string_append(r->out, header_cell(r, n) ? "</th>" : "</td>");
 	} else if (!strcmp(t, "strikethrough")) {
 		if (nest_leave(r, 1))
 			g_string_append(r->out, "</del>");

@@ -2,6 +2,7 @@
 #include "format/pdf/layout_int.h"
 #include "text/clreq.h"
 #include "text/nodetext.h"
+#include "text/tablehead.h"
 
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
@@ -56,8 +57,9 @@ static struct lpara *cell_para(struct lay *L, const struct flow *F, cmark_node *
 				  .color = F->color };
 	struct lpara *lp = lay_para_new(L, width, size * 1.5, 0, align, false, line);
 
+	/* A header row's empty cell names no column: a TD, as the EPUB's <td> (text/tablehead.h). */
 	if (row)
-		lay_para_role(L, lp, header ? SR_TH : SR_TD, row);
+		lay_para_role(L, lp, header && cell && !tablehead_empty(cell) ? SR_TH : SR_TD, row);
 	if (cell && pictures_apart)
 		layout_inlines_range(L, lp, cmark_node_first_child(cell), NULL, &s);
 	else if (cell)
@@ -275,19 +277,6 @@ static double text_height(struct lpara *lp)
 	return h > 0 ? h + LAY_CELL_PIC_GAP : 0;
 }
 
-static bool row_is_empty(const struct row *row)
-{
-	for (cmark_node *c = cmark_node_first_child(row->node); c; c = cmark_node_next(c)) {
-		char *t = node_plain_text(c);
-		bool blank = !*t;
-
-		g_free(t);
-		if (!blank || (cmark_node_first_child(c) && cmark_node_get_type(cmark_node_first_child(c)) == CMARK_NODE_IMAGE))
-			return false;
-	}
-	return true;
-}
-
 void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *raw)
 {
 	int ncols = cmark_gfm_extensions_get_table_columns(table);
@@ -310,14 +299,6 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 		row->node = r;
 		row->header = is_type(r, "table_header") || cmark_gfm_extensions_get_table_row_is_header(r);
 		g_ptr_array_add(rows, row);
-	}
-	/* An empty header row (tables pasted from the web) gives way to the first row: it is the header. */
-	if (rows->len > 1 && ((struct row *)g_ptr_array_index(rows, 0))->header && row_is_empty(g_ptr_array_index(rows, 0))) {
-		struct row *first = g_ptr_array_index(rows, 0);
-
-		g_ptr_array_remove_index(rows, 0);
-		g_free(first);
-		((struct row *)g_ptr_array_index(rows, 0))->header = true;
 	}
 	for (guint r = 0; r < rows->len; r++) {
 		struct row *row = g_ptr_array_index(rows, r);
