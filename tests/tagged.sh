@@ -213,6 +213,15 @@ contains "empty header rows: the first row is the EPUB's header" "$TMP/eh.xhtml"
 contains "empty header rows: an empty corner is a data cell" "$TMP/eh.xhtml" '^<tr><td></td><th scope="col">Interests</th>'
 epubcheck_ok "empty header rows: epubcheck" "$TMP/eh.epub"
 
+# Headings that skip levels (Ace's heading-order): each book sets the same levels, none skipped going
+# down, from one decision (book/model.h's depth); the EPUB had h3, h2, h4, h6 for ###, ##, ####, ######.
+"$FOLIO" -q tests/epub/headorder.md -o "$TMP/ho.pdf" -o "$TMP/ho.epub"
+tree "$TMP/ho.pdf" "$TMP/ho.tree"
+sed -n '/^ Art/,$p' "$TMP/ho.tree" | sed -nE 's/^ +H([1-6]) mcids=1 text="(.*)"$/\1 \2/p' >"$TMP/ho.pdf.levels"
+unzip -p "$TMP/ho.epub" EPUB/a0001.xhtml | sed -nE 's/^<h([1-6])[^>]*>(.*)<\/h[1-6]>$/\1 \2/p' >"$TMP/ho.epub.levels"
+check "heading order: the PDF and the EPUB set the same levels" cmp "$TMP/ho.pdf.levels" "$TMP/ho.epub.levels"
+contains "heading order: ... 1 2 2 3 4 3 2" <(cut -c1 "$TMP/ho.epub.levels" | tr -d '\n') '^1223432$'
+
 # ---- the same bytes for the same input ----
 "$FOLIO" -q examples -o "$TMP/ex2.pdf"
 check "determinism: a tagged PDF twice, the same bytes" cmp "$TMP/ex.pdf" "$TMP/ex2.pdf"

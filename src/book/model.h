@@ -82,6 +82,13 @@ struct heading {
 	char **raw_ids;
 	char *anchor;		/* unique in the book: "a0003-h2" */
 	int line;
+	/*
+	 * Its level under the article's title in both books (1: directly under it), decided once
+	 * (read/records.c): the shallowest heading written is 1, and none goes deeper than the one
+	 * before it by more than one level (## then #### is 1 then 2), as screen readers and
+	 * PDF/UA ask. At most 5 (the EPUB's h6 under its h1 title).
+	 */
+	int depth;
 };
 
 /*

@@ -407,12 +407,28 @@ void records_raw_html(struct article *a)
 	g_string_free(scratch, TRUE);
 }
 
+/* Each heading's depth under the title (struct heading), in the order they are read. */
+static void heading_depths(struct article *a)
+{
+	int top = 6, prev = 0;
+
+	for (guint i = 0; i < a->headings->len; i++)
+		top = MIN(top, ((const struct heading *)g_ptr_array_index(a->headings, i))->level);
+	for (guint i = 0; i < a->headings->len; i++) {
+		struct heading *h = g_ptr_array_index(a->headings, i);
+		int depth = MAX(MIN(1 + h->level - top, prev + 1), 1);
+
+		h->depth = prev = MIN(depth, 5);
+	}
+}
+
 void records_take(struct article *a)
 {
 	struct walk w = { .a = a, .recording = a, .pending_ids = g_ptr_array_new_with_free_func(g_free) };
 
 	walk_tree(&w, a->doc);
 	g_ptr_array_free(w.pending_ids, TRUE);
+	heading_depths(a);
 	/* Each picture's caption, decided once for both books: its title, else the title its page
 	   resource has in the front matter (Hugo's resources:), else an alt text that says something;
 	   none for a picture among words (the EPUB keeps it in its line, where no caption goes). */

@@ -34,7 +34,6 @@ struct render {
 	const struct footnote *backlink;	/* definition whose first paragraph still needs its number */
 	cmark_node *in_header_row;
 	int cell;		/* index of the next cell in the table row being written */
-	int heading_shift;	/* added to Markdown heading levels: the highest becomes h2 */
 	int depth;		/* elements of nested Markdown containers open (XHTML_MAX_NESTING) */
 	int flattened;		/* containers inside those, written without their tags */
 	double cjk_latin_space;	/* em between Han and Latin letters or digits (0: as typed) */
@@ -464,6 +463,14 @@ static void deflist_tag(struct render *r, cmark_node *n, bool leaving)
 		g_string_append_printf(r->out, leaving ? "</%s>\n" : part == DEFLIST_LIST ? "<%s>\n" : "<%s>", tags[part]);
 }
 
+/* A heading's h level under the page's h1 title: its depth, decided for both books (book/model.h). */
+static int heading_level(cmark_node *n)
+{
+	const struct heading *h = record_heading(n);
+
+	return CLAMP(h ? 1 + h->depth : cmark_node_get_heading_level(n) + 1, 2, 6);
+}
+
 /* A cell of the header row with something in it (an empty one names no column: text/tablehead.h). */
 static bool header_cell(const struct render *r, cmark_node *cell)
 {
@@ -637,7 +644,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 	}
 	case CMARK_NODE_HEADING: {
 		const struct heading *h = record_heading(n);
-		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
+		int level = heading_level(n);
 
 		r->quotes.single_open = 0;
 		g_string_append_printf(r->out, "<h%d", level);
@@ -772,9 +779,7 @@ static void leave(struct render *r, cmark_node *n)
 			g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_HEADING: {
-		int level = CLAMP(cmark_node_get_heading_level(n) + r->heading_shift, 2, 6);
-
-		g_string_append_printf(r->out, "</h%d>\n", level);
+		g_string_append_printf(r->out, "</h%d>\n", heading_level(n));
 		break;
 	}
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -950,13 +955,6 @@ static void render_init(struct render *r, const struct book *b, const struct art
 	/* What the allow-list drops was said by the passes, for both books (read/records.c). */
 	r->san->quiet = true;
 	r->open_links = g_hash_table_new(g_direct_hash, g_direct_equal);
-	{
-		int top = 6;
-
-		for (guint i = 0; i < a->headings->len; i++)
-			top = MIN(top, ((struct heading *)g_ptr_array_index(a->headings, i))->level);
-		r->heading_shift = 2 - top;
-	}
 	r->ref_count = g_new0(int, a->footnotes->len + 1);
 	r->ref_id = g_new0(char *, a->footnotes->len + 1);
 }

@@ -208,7 +208,7 @@ void layout_article_body(struct lay *L, const struct article *a)
 	/* An article is an Art (in its part's Part), its title a heading a level under the part's. */
 	F.el = lay_element(L, SR_ART, L->part_el, a->fm.title.line ? a->fm.title.line : 1);
 	selem_set_lang(F.el, a->lang, L->b->lang);
-	lay_headings_begin(L, a, L->part_el ? 2 : 1);
+	L->title_level = L->part_el ? 2 : 1;
 	article_header(L, &F, a);
 	layout_blocks(L, &F, v->doc);
 	footnotes(L, &F, v);

@@ -160,7 +160,7 @@ static void heading(struct lay *L, struct flow *F, cmark_node *n)
 		lpara_unref(lp);
 		return;
 	}
-	lay_para_role(L, lp, lay_heading_level(L, level), F->el);
+	lay_para_role(L, lp, lay_heading_level(L, n), F->el);
 	if (body)
 		lay_space(L, lay_em(F, L->t->heading_space_before));
 	else

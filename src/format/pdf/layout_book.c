@@ -625,7 +625,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 			selem_unref(F.el);
 			F.el = selem_ref(L->part_el);
 		}
-		lay_headings_begin(L, p->intro, 1);
+		L->title_level = 1;
 		lay_space(L, L->t->size * 3);
 		layout_blocks(L, &F, intro->doc);
 		selem_unref(F.el);

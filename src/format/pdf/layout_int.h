@@ -83,7 +83,6 @@ struct lay {
 	/* The tagged PDF's structure (layout_struct.c). */
 	struct selem *part_el;		/* the part the article being set is in (borrowed), or NULL */
 	int title_level;		/* the article title's heading level: 1, 2 in a part */
-	int head_min, head_prev;	/* its shallowest heading as written; the level of the last one set */
 
 	/* The page builder. */
 	GPtrArray *items;		/* on the page being filled */
@@ -249,10 +248,8 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 struct selem *lay_element(struct lay *L, enum srole role, struct selem *parent, int line);
 /* lp's text is an element of role under parent. */
 void lay_para_role(struct lay *L, struct lpara *lp, enum srole role, struct selem *parent);
-/* The headings of a that follow come under a title of title_level. */
-void lay_headings_begin(struct lay *L, const struct article *a, int title_level);
-/* The level of an article heading written at level (#: 1): under the title, none skipped going down. */
-enum srole lay_heading_level(struct lay *L, int level);
+/* The structure role of heading node n: its depth (book/model.h) under the title's L->title_level. */
+enum srole lay_heading_level(const struct lay *L, cmark_node *n);
 /* The Figure of a picture: its alternative text, whether it describes it (text/alttext.h). */
 struct selem *lay_figure(struct lay *L, const struct image *im, const char *caption, struct selem *parent, int line);
 

@@ -20,24 +20,12 @@ void lay_para_role(struct lay *L, struct lpara *lp, enum srole role, struct sele
 	lp->el = lay_element(L, role, parent, lp->line);
 }
 
-void lay_headings_begin(struct lay *L, const struct article *a, int title_level)
+enum srole lay_heading_level(const struct lay *L, cmark_node *n)
 {
-	L->title_level = title_level;
-	L->head_prev = title_level;
-	L->head_min = 6;
-	for (guint i = 0; a && i < a->headings->len; i++)
-		L->head_min = MIN(L->head_min, ((const struct heading *)g_ptr_array_index(a->headings, i))->level);
-}
+	const struct heading *h = record_heading(n);
 
-enum srole lay_heading_level(struct lay *L, int level)
-{
-	int want = L->title_level + 1 + level - L->head_min;
-
-	/* A heading may go deeper than the last by one level only (H2 then H4 becomes H2 then H3). */
-	want = MIN(want, L->head_prev + 1);
-	want = MAX(want, L->title_level + 1);
-	L->head_prev = MIN(want, 6);
-	return selem_heading(L->head_prev);
+	/* Its depth under the title, decided for both books (book/model.h); clamped to H6. */
+	return selem_heading(L->title_level + (h ? h->depth : cmark_node_get_heading_level(n)));
 }
 
 struct selem *lay_figure(struct lay *L, const struct image *im, const char *caption, struct selem *parent, int line)
