@@ -273,6 +273,19 @@ if [ -x "$pdfcheck" ]; then
 		check "grid: pdfcheck finds no fault in the grid fixture ($size)" "$pdfcheck" "$TMP/grid-$size.pdf"
 		contains "grid: pdfcheck puts every body line on one grid ($size)" "$TMP/grid-$size.check" ' grid=100\.0% off_grid=0$'
 	done
+	# Code indented wider than the measure (a hugo-book site's XML): its text was set past the
+	# margin, its first character off the page. It goes below a line of the spaces alone.
+	mkdir -p "$TMP/indent"
+	{ printf -- '---\ntitle: 代码缩进\n---\n\n正文。\n\n```\nabc\n'
+	  printf '%92s或者{workspaces}文件中\n%92s搜索<input factoryID=x>\n%80s# comment here\n' '' '' ''
+	  printf '\t%.0s' $(seq 20); printf 'tabbed line\n```\n'; } >"$TMP/indent/a.md"
+	for size in A5 A6; do
+		"$FOLIO" -q "$TMP/indent" --page-size $size -o "$TMP/indent-$size.pdf"
+		check "code indented past the measure: pdfcheck finds no overflow ($size)" "$pdfcheck" "$TMP/indent-$size.pdf"
+		pdftotext "$TMP/indent-$size.pdf" - | tr -d ' \n' >"$TMP/indent-$size.txt"
+		contains "code indented past the measure: every character kept ($size)" "$TMP/indent-$size.txt" \
+			'abc或者\{workspaces\}文件中搜索<inputfactoryID=x>#commentheretabbedline'
+	done
 else
 	not_ok "grid: pdfcheck on the grid fixture" "no pdfcheck at $pdfcheck (set PDFCHECK)"
 fi

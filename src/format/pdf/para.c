@@ -1410,13 +1410,17 @@ static void allow_forced_breaks(struct para *p, int from, int to, gint64 avail)
 
 			for (int j = start + 1; vis_w > avail && j < k; j++) {
 				struct cluster *x = cl(p, j);
+				/* Code indented wider than the measure: its text goes below a line of the spaces
+				 * alone (it was set past the margin, off the page). */
+				bool indent = !ink && !x->space && p->set.keep_spaces;
 
-				/* Never a line of spaces alone, nor one that starts with a space; after one, yes
-				 * ("e /": Unicode keeps "/" with the word before it even across the space). */
-				if (x->space || !ink || x->can_break || x->emergency) {
+				/* Never a line of spaces alone (but that), nor one that starts with a space; after
+				 * one, yes ("e /": Unicode keeps "/" with the word before it even across the space). */
+				if (x->space || (!ink && !indent) || x->can_break || x->emergency) {
 					ink |= !x->space;
 					continue;
 				}
+				ink = true;
 				x->emergency = 1;
 				x->penalty = PENALTY_FORCED;
 				note_end_kern(p, j);
