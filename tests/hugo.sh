@@ -276,6 +276,23 @@ contains "multilingual sections: ... its own are there" "$TMP/mls-zh.model" '^ar
 contains "multilingual sections: the English book has its section's text as its part's" "$TMP/mls-en.model" '^part p01 Docs: '
 lacks "multilingual sections: ... and no Chinese section" "$TMP/mls-en.model" 'content/(docs/)?_index\.md$'
 
+# A section with text and no page (cncf's contribute/) is a chapter in its own language's book, as
+# in the whole site's (--only-lang dropped it silently); --group-by none says what it leaves out.
+mkdir -p "$TMP/mlg/content/en/guide" "$TMP/mlg/content/de/guide"
+printf 'title = "mlg"\ndefaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.de]\ncontentDir = "content/de"\n' >"$TMP/mlg/hugo.toml"
+printf -- '---\ntitle: A page\ndate: 2020-01-01\n---\n\nSome page text.\n' >"$TMP/mlg/content/en/a.md"
+printf -- '---\ntitle: Eine Seite\ndate: 2020-01-01\n---\n\nEin Text.\n' >"$TMP/mlg/content/de/a.md"
+printf -- '---\ntitle: How to contribute\n---\n\nThere are three ways to take part.\n' >"$TMP/mlg/content/en/guide/_index.md"
+printf -- '---\ntitle: Mitmachen\n---\n\nEs gibt drei Wege.\n' >"$TMP/mlg/content/de/guide/_index.md"
+"$FOLIO" --only-lang en "$TMP/mlg" -t model -o "$TMP/mlg-en.model" 2>/dev/null
+"$FOLIO" --only-lang de "$TMP/mlg" -t model -o "$TMP/mlg-de.model" 2>/dev/null
+contains "section with no page: a chapter of its language's book (en)" "$TMP/mlg-en.model" '^article a0002 .*/content/en/guide/_index\.md$'
+lacks "section with no page: ... not of another's" "$TMP/mlg-en.model" 'content/de/'
+contains "section with no page: a chapter of its language's book (de)" "$TMP/mlg-de.model" '^article a0002 .*/content/de/guide/_index\.md$'
+"$FOLIO" --only-lang en --group-by none "$TMP/mlg" -t model -o "$TMP/mlg-none.model" 2>"$TMP/mlg-none.err"
+contains "section text: --group-by none says it leaves it out" "$TMP/mlg-none.err" \
+	"note: 1 section's own text left out: --group-by none makes no parts for it to open \(--group-by section keeps it\)"
+
 # A theme's page with nothing of its own (layout: search, no body) is no chapter of title alone;
 # a layout page with text stays.
 mkdir -p "$TMP/lay/content/page/search" "$TMP/lay/content/posts"

@@ -360,12 +360,6 @@ static bool whole_languages(const struct options *o)
 	       && !len(o->files) && o->limit < 0 && !o->new_only;
 }
 
-/* Is the book the whole site, no article chosen but by Hugo's publishing rules (drafts ...)? */
-static bool whole_site(const struct options *o)
-{
-	return whole_languages(o) && !len(o->only_langs);
-}
-
 /* A section Hugo publishes: not a draft (nor below one; hugo -D, --include-drafts), rendered. */
 static bool published(const struct article *section, bool drafts)
 {
@@ -376,13 +370,14 @@ static bool published(const struct article *section, bool drafts)
  * Parts are one level: a section that holds sections but no article of its own has no part, and
  * its text (wiki/_index.md: "notes arranged by topic") would be lost. Such a section above a part
  * that stays becomes a chapter of its own, just before the first of them; so does, when the
- * whole site is the book, a section with text and no page (Hugo publishes its page: compiler/
- * whose notes are to come), in its place. The groups come in their sections' order, which may
+ * whole site (or the whole of the languages asked for) is the book, a section with text and no
+ * page (Hugo publishes its page: compiler/ whose notes are to come), in its place: in its own
+ * language's book only, with --only-lang. The groups come in their sections' order, which may
  * put a section after those below it (training/AWS/ sorts before training/_index.md, 'A'
  * before '_'): every group is looked at, and a section above is moved before the first group
  * below it.
  */
-static void sections_above(GPtrArray *groups, bool whole, bool drafts)
+static void sections_above(const struct book *b, GPtrArray *groups, bool whole, const struct options *o)
 {
 	for (bool found = true; found;) {
 		found = false;
@@ -392,7 +387,8 @@ static void sections_above(GPtrArray *groups, bool whole, bool drafts)
 
 			if (g->above || g->part->articles->len || !intro || !intro->shows)
 				continue;
-			g->above = whole && published(intro, drafts);
+			g->above = whole && published(intro, o->include_drafts)
+				   && (!len(o->only_langs) || book_has_lang(b, intro->lang));
 			for (guint k = 0; k < groups->len && !g->above; k++)
 				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
 			found |= g->above;
@@ -407,6 +403,29 @@ static void sections_above(GPtrArray *groups, bool whole, bool drafts)
 				break;
 			}
 	}
+}
+
+/*
+ * --group-by none makes no parts, so no section's _index.md text opens one: said, not lost
+ * silently, when the book is the whole site (or its languages) and sections have text.
+ */
+static void say_sections_left(const struct reading *r)
+{
+	const struct book *b = r->b;
+	guint n = 0;
+
+	if (!whole_languages(r->opts) || !b->articles->len)
+		return;
+	for (guint i = 0; i < b->sections->len; i++) {
+		const struct article *s = g_ptr_array_index(b->sections, i);
+
+		if (s->section && s->shows && !pages_is_home(s) && published(s, r->opts->include_drafts)
+		    && (!s->site_lang || book_has_lang(b, s->lang)))
+			n++;
+	}
+	if (n)
+		diag_note(NULL, 0, "%u section%s own text left out: --group-by none makes no parts for it to open "
+			  "(--group-by section keeps it)", n, n == 1 ? "'s" : "s'");
 }
 
 static enum group_key group_key_of(const struct reading *r)
@@ -430,8 +449,10 @@ void arrange_group(struct reading *r)
 	GPtrArray *loose = g_ptr_array_new();
 	struct group_order order = { by, r->opts->sort_key == SORT_DATE_DESC, r->opts->files->len > 0 };
 
-	if (by == GROUP_NONE)
+	if (by == GROUP_NONE) {
+		say_sections_left(r);
 		goto out;
+	}
 	if (by == GROUP_SECTION)
 		section_groups(b, by_key, groups);
 	for (guint i = 0; i < b->articles->len; i++) {
@@ -467,7 +488,7 @@ void arrange_group(struct reading *r)
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	if (by == GROUP_SECTION)
 		/* Sections alone make no book: with no page, none is kept (and the run says so). */
-		sections_above(groups, whole_site(r->opts) && b->articles->len > 0, r->opts->include_drafts);
+		sections_above(b, groups, whole_languages(r->opts) && b->articles->len > 0, r->opts);
 	/* The reading order follows the parts; parts with no article are dropped (a section above kept). */
 	g_ptr_array_set_size(b->articles, 0);
 	g_ptr_array_extend(b->articles, loose, NULL, NULL);
