@@ -6,6 +6,7 @@
 #include "base/diag.h"
 #include "base/xmlesc.h"
 #include "read/markdown.h"
+#include "text/clreq.h"
 #include "text/emoji.h"
 #include "text/l10n.h"
 #include "text/nodetext.h"
@@ -1181,11 +1182,16 @@ static GString *inner(struct render *R, const struct token *open, const struct t
 /* "**summary**" leads its content; a hard break when a paragraph line follows, so the two do not run together. */
 static void render_details(struct render *R, GString *out, const struct token *t, GString *body, bool block)
 {
+	/* LoveIt's summary=, hugo-book's and Hextra's title= or first parameter; else "Details" in the article's language. */
 	const char *summary = get(t, "summary", -1);
 	const char *rest = body->str;
 
 	if (!summary || !*summary)
-		summary = "Details";
+		summary = get(t, "title", -1);
+	if (!summary || !*summary)
+		summary = get(t, NULL, 0);
+	if (!summary || !*summary)
+		summary = l10n_label(R->lang, L_DETAILS);
 	if (R->ctx->html) {
 		g_string_append(out, "<details><summary>");
 		xml_escape(out, summary, -1);
@@ -1194,7 +1200,9 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		g_string_append(out, "</details>");
 		return;
 	}
-	g_string_append_printf(out, "**%s**", summary);
+	g_string_append(out, "**");
+	put_md_text(out, summary);
+	g_string_append(out, "**");
 	if (block && body->len) {
 		const char *next = rest[0] == '\n' ? rest + 1 : rest;
 		size_t lead = strspn(next, " \t");
@@ -1204,6 +1212,8 @@ static void render_details(struct render *R, GString *out, const struct token *t
 
 		if (rest[0] == '\n' && !block_start)
 			g_string_append_c(out, '\\');
+		else if (rest[0] != '\n' && !clreq_is_cjk(g_utf8_get_char_validated(rest, -1)))
+			g_string_append_c(out, ' ');	/* "**Title** text"; Chinese joins its title unspaced */
 	} else if (body->len) {
 		g_string_append_c(out, ' ');
 	}
@@ -1290,6 +1300,10 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	}
 	if (title && *title)
 		label = g_strdup(title);
+	else if (!g_ascii_strcasecmp(t->name, "callout") && kind && !g_ascii_strcasecmp(kind, "default"))
+		label = NULL;	/* Hextra's plain callout: an emoji, no title */
+	else if (!g_ascii_strcasecmp(t->name, "callout") && (named = l10n_alert(R->lang, kind)))
+		label = g_strdup(named);	/* Hextra's types are GitHub's alerts' ("important": Important) */
 	else if ((named = l10n_callout(R->lang, kind)))
 		label = g_strdup(named);
 	else if (!g_ascii_strcasecmp(t->name, "alert") && !get(t, "type", -1))
@@ -1589,6 +1603,15 @@ char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len)
 	for (const char *p = body; p < body + len; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
+		/* Not the tags' own letters ({{< callout type="important" >}}): only the text's. */
+		if (c == '{' && p + 1 < body + len && p[1] == '{') {
+			const char *close = g_strstr_len(p + 2, body + len - (p + 2), "}}");
+
+			if (close) {
+				p = close + 1;
+				continue;
+			}
+		}
 		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
 			han++;
 		else if (g_ascii_isalpha((char)c) && c < 128)

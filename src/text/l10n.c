@@ -47,6 +47,8 @@ static const char *const labels[L_COUNT_][LC_N_] = {
 	[L_CODE_SNIPPET] = { "Code snippet", "代码片段", "程式碼片段", "コードスニペット", "코드 조각",
 		"Extrait de code", "Codeausschnitt", "Fragmento de código", "Frammento di codice",
 		"Trecho de código", "Фрагмент кода" },
+	[L_DETAILS] = { "Details", "详情", "詳情", "詳細", "자세히", "Détails", "Details", "Detalles", "Dettagli",
+		"Detalhes", "Подробнее" },
 	[L_FONT_LICENCE] = { "Font licence", "字体许可", "字型授權", "フォントのライセンス", "글꼴 라이선스",
 		"Licence des polices", "Schriftlizenz", "Licencia de las fuentes", "Licenza dei caratteri",
 		"Licença das fontes", "Лицензия шрифтов" },

@@ -24,6 +24,7 @@ enum l10n_label {
 	L_AUDIO,
 	L_POST,			/* a post on a social network (a shortcode's note) */
 	L_CODE_SNIPPET,		/* a gist (a shortcode's note) */
+	L_DETAILS,		/* a details shortcode's title when it names none */
 	L_A11Y_SUMMARY,		/* schema:accessibilitySummary */
 	L_FONT_LICENCE,		/* the title page's link to the embedded fonts' licence, and that page's title */
 	L_FONTS_NOTE,		/* that page's opening: what the subsets are and their licence */

@@ -284,6 +284,33 @@ int main(void)
 	run("{{% details summary=\"S\" %}}\n- a\n{{% /details %}}\n", false, false, &r);
 	CHECK_STR("details: a list after the summary needs no break", r.text, "**S**\n- a\n\n");
 	sc_result_clear(&r);
+	/* hugo-book's and Hextra's title (title= or the first parameter) were printed as "Details". */
+	run("{{% details title=\"Quick sort\" open=false %}}\nHidden.\n{{% /details %}}\n", false, false, &r);
+	CHECK_STR("details: title=", r.text, "**Quick sort**\\\nHidden.\n\n");
+	sc_result_clear(&r);
+	run("{{% details \"Positional\" %}}x{{% /details %}}\n", false, false, &r);
+	CHECK_STR("details: its first parameter, apart from text on its line", r.text, "**Positional** x\n");
+	sc_result_clear(&r);
+	run("{{% details %}}无标题。{{% /details %}}\n", false, false, &r);
+	CHECK_STR("details: none, titled in the article's language, joined to Chinese", r.text, "**详情**无标题。\n");
+	sc_result_clear(&r);
+	/* Hextra's callout types are GitHub's alerts: "important" was titled 技巧 (LoveIt's alias). */
+	run("{{< callout type=\"important\" >}}\nText.\n{{< /callout >}}\n", false, false, &r);
+	CHECK_STR("callout: Hextra's important", r.text, "> **重要**\n>\n> Text.\n");
+	sc_result_clear(&r);
+	run("{{< callout type=\"default\" >}}\nText.\n{{< /callout >}}\n", false, false, &r);
+	CHECK_STR("callout: Hextra's default has no title", r.text, "> Text.\n>\n\n");
+	sc_result_clear(&r);
+	{
+		/* The labels' language from the text's letters, not the tags' ({{< callout type=... >}}). */
+		struct sc_context ctx = { .file = "t.md" };
+		const char *body = "{{< callout type=\"important\" >}}重要的事。{{< /callout >}}\n"
+				   "{{% details title=\"Quick sort test\" %}}隐藏{{% /details %}}\n";
+		char *lang = sc_label_lang(&ctx, body, strlen(body));
+
+		CHECK_STR("labels: the language of the text, not of the tags' names", lang, "zh");
+		g_free(lang);
+	}
 
 	run("a\n{{< highlight go >}}\nnever closed\n\nlast line\n", false, false, &r);
 	CHECK("bad input: an unclosed shortcode is reported with its line",
