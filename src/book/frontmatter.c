@@ -269,6 +269,11 @@ static void add_item(GPtrArray *list, const struct fm_node *n)
 		g_free(text);
 }
 
+static bool is_author(const char *key)
+{
+	return !strcmp(key, "author") || !strcmp(key, "authors");
+}
+
 /* Scalars of a list (or a single scalar) appended to list. */
 static bool read_list(const struct reader *r, const char *key, const struct fm_node *n, GPtrArray *list)
 {
@@ -284,7 +289,13 @@ static bool read_list(const struct reader *r, const char *key, const struct fm_n
 	}
 	for (guint i = 0; i < n->items->len; i++) {
 		const struct fm_node *item = g_ptr_array_index(n->items, i);
+		const struct fm_node *name = item->kind == FM_MAP && is_author(key) ? fm_map_get(item, "name") : NULL;
 
+		/* authors: [{name: imfing, link: ..., image: ...}], as Hextra writes them: the names */
+		if (name && is_scalar(name) && name->kind != FM_NULL) {
+			add_item(list, name);
+			continue;
+		}
 		if (!is_scalar(item) || item->kind == FM_NULL) {
 			diag_warn(r->file, item->line, "an item of '%s' is not text; ignored", key);
 			continue;
@@ -317,7 +328,7 @@ static void read_text(const struct reader *r, const char *key, const struct fm_n
 		} else
 			t->text = g_strdup("");
 		g_ptr_array_free(items, TRUE);
-	} else if (!strcmp(key, "author") || !strcmp(key, "authors")) {
+	} else if (is_author(key)) {
 		/* author: {name: ...}, as many Hugo themes write it */
 		const struct fm_node *name = fm_map_get(n, "name");
 

@@ -99,6 +99,11 @@ int main(void)
 	CHECK("fm: authors list joined", parse("---\nauthors: [甲, 乙]\n---\n", &fm));
 	CHECK_STR("fm: authors text", fm.author.text, "甲, 乙");
 	fm_clear(&fm);
+	/* Hextra's authors: mappings of name, link and image (the names were dropped with a warning). */
+	CHECK("fm: authors as mappings", parse("---\nauthors:\n  - name: imfing\n    link: https://github.com/imfing\n"
+					      "  - {name: 乙, image: a.png}\n  - 丙\n---\n", &fm));
+	CHECK_STR("fm: ... their names", fm.author.text, "imfing, 乙, 丙");
+	fm_clear(&fm);
 	/* An RSS title's CDATA wrapping (three corpus articles) is read as what it wraps. */
 	CHECK("fm: CDATA title", parse("---\ntitle: \"<![CDATA[M&A Roundup: A & B  ]]>\"\n"
 				       "summary: ' <![CDATA[<b>not</b> markup]]> '\ntags: [\"<![CDATA[FDA]]>\", \"<![CDATA[ ]]>\", x]\n---\n", &fm));
