@@ -255,3 +255,22 @@ contains "no lang: the contents' English entry says so" "$TMP/nolang.nav" '<li l
 contains "no lang: ... and the Hong Kong one" "$TMP/nolang.nav" '<li lang="zh-HK" xml:lang="zh-HK"><a href="a[0-9]+\.xhtml">舊區重建'
 contains "no lang: ... the book's own entries none" "$TMP/nolang.nav" '<li><a href="a[0-9]+\.xhtml">评论'
 epubcheck_ok "no lang: the EPUB passes EPUBCheck" "$TMP/nolang.epub"
+
+# Right-to-left languages (Hextra's Persian docs): their pages say dir="rtl", a Persian book's pages
+# turn from right to left, a Persian entry among English ones says so; the PDF warns that it sets
+# their lines left to right.
+mkdir -p "$TMP/rtl/fa" "$TMP/rtl/mix"
+printf -- '---\ntitle: برای تغییر لوگو\nlang: fa\n---\n\nبرای تغییر لوگوی سایت، فایل `logo.svg` را جایگزین کنید.\n' >"$TMP/rtl/fa/a.md"
+cp "$TMP/rtl/fa/a.md" "$TMP/rtl/mix/b.md"
+printf -- '---\ntitle: English\nlang: en\n---\n\nText.\n' >"$TMP/rtl/mix/a.md"
+"$FOLIO" -q "$TMP/rtl/fa" -o "$TMP/rtl-fa.epub"
+contains "rtl: a Persian page is right to left" <(unzip -p "$TMP/rtl-fa.epub" EPUB/a0001.xhtml) '<html [^>]*lang="fa" xml:lang="fa" dir="rtl">'
+contains "rtl: ... so are the book's own pages" <(unzip -p "$TMP/rtl-fa.epub" EPUB/nav.xhtml) '<html [^>]* dir="rtl"'
+contains "rtl: ... and its pages turn from right to left" <(unzip -p "$TMP/rtl-fa.epub" EPUB/package.opf) '<spine toc="ncx" page-progression-direction="rtl">'
+epubcheck_ok "rtl: epubcheck" "$TMP/rtl-fa.epub"
+"$FOLIO" -q "$TMP/rtl/mix" -o "$TMP/rtl-mix.epub"
+contains "rtl: a Persian entry among English ones" <(unzip -p "$TMP/rtl-mix.epub" EPUB/nav.xhtml) '<li lang="fa" xml:lang="fa" dir="rtl"><a href'
+lacks "rtl: ... an English book's pages turn left to right" <(unzip -p "$TMP/rtl-mix.epub" EPUB/package.opf) 'page-progression-direction'
+"$FOLIO" "$TMP/rtl/mix" -o "$TMP/rtl-mix.pdf" 2>"$TMP/rtl.err"
+contains "rtl: the PDF says it sets the lines left to right, with file and line" "$TMP/rtl.err" \
+	'b\.md:3: warning: lang fa is written right to left: the PDF sets its lines left to right'

@@ -147,6 +147,29 @@ bool langtag_is_cjk(const char *tag)
 	return langtag_writing(tag) != LANG_OTHER;
 }
 
+bool langtag_is_rtl(const char *tag)
+{
+	/* Languages written right to left by default, and the right-to-left scripts a tag may name. */
+	static const char *const langs[] = { "ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi", "dv", "ckb",
+					     "syr", "arc", "ks", "prs", "pnb", "azb", "lrc", "mzn", "glk", "ji" };
+	static const char *const scripts[] = { "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr",
+					       "Mand", "Mend" };
+	struct tag_parts p;
+
+	if (!tag || !*tag)
+		return false;
+	split_tag(tag, &p);
+	for (size_t i = 0; i < G_N_ELEMENTS(scripts); i++)
+		if (!g_ascii_strcasecmp(p.script, scripts[i]))
+			return true;
+	if (p.script[0])
+		return false;	/* az-Arab is, az-Latn is not: the script says */
+	for (size_t i = 0; i < G_N_ELEMENTS(langs); i++)
+		if (!g_ascii_strcasecmp(p.lang, langs[i]))
+			return true;
+	return false;
+}
+
 const char *langtag_region(enum lang_writing w)
 {
 	static const char *const regions[] = { [LANG_OTHER] = NULL, [LANG_HANS] = "SC", [LANG_HANT] = "TC",

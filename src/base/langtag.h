@@ -33,6 +33,8 @@ enum lang_writing langtag_writing(const char *tag);
 
 /* True for Chinese, Japanese or Korean (langtag_writing is not LANG_OTHER). */
 bool langtag_is_cjk(const char *tag);
+/* Is the language (or the script the tag names) written right to left: ar, fa, he, ur, az-Arab ...? */
+bool langtag_is_rtl(const char *tag);
 
 /* The Noto CJK region of a writing: "SC", "TC", "HK", "JP", "KR"; NULL for LANG_OTHER. */
 const char *langtag_region(enum lang_writing w);

@@ -73,6 +73,11 @@ int main(void)
 	CHECK("cjk: yue", langtag_is_cjk("yue"));
 	CHECK("cjk: not en", !langtag_is_cjk("en-GB"));
 	CHECK("cjk: not NULL", !langtag_is_cjk(NULL));
+	CHECK("rtl: Persian, Arabic, Hebrew, Urdu", langtag_is_rtl("fa") && langtag_is_rtl("ar-EG") && langtag_is_rtl("he")
+	      && langtag_is_rtl("ur_PK"));
+	CHECK("rtl: by the script named", langtag_is_rtl("az-Arab") && !langtag_is_rtl("ku-Latn") && langtag_is_rtl("pa-Arab"));
+	CHECK("rtl: not English, Chinese, nothing", !langtag_is_rtl("en") && !langtag_is_rtl("zh-Hant") && !langtag_is_rtl(NULL)
+	      && !langtag_is_rtl(""));
 
 	CHECK("lang: zh takes zh-CN", langtag_matches("zh", "zh-CN"));
 	CHECK("lang: zh takes zh-Hans", langtag_matches("zh", "zh-Hans"));

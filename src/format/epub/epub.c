@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include "base/diag.h"
+#include "base/langtag.h"
 #include "base/parallel.h"
 #include "base/xmlesc.h"
 #include "format/epub/cover_png.h"
@@ -327,6 +328,8 @@ static void nav_article(GString *out, const struct book *b, const struct article
 		g_string_append(out, "<li");
 		xml_attr(out, "lang", xhtml_lang(a->lang));
 		xml_attr(out, "xml:lang", xhtml_lang(a->lang));
+		if (langtag_is_rtl(a->lang) != langtag_is_rtl(b->lang))
+			xml_attr(out, "dir", langtag_is_rtl(a->lang) ? "rtl" : "ltr");
 		g_string_append(out, ">");
 	} else {
 		g_string_append(out, "<li>");
@@ -672,9 +675,10 @@ static GString *package_opf(struct pack *p, const char *css_href)
 			g_string_append(out, " properties=\"cover-image\"");
 		g_string_append(out, "/>\n");
 	}
-	/* A vertical edition's pages turn from right to left. */
-	g_string_append(out, p->vertical ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
-					 : "</manifest>\n<spine toc=\"ncx\">\n");
+	/* A vertical edition's pages turn from right to left, and so do a book's in Arabic, Persian, Hebrew ... */
+	g_string_append(out, p->vertical || langtag_is_rtl(book_lang(p->b))
+				     ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
+				     : "</manifest>\n<spine toc=\"ncx\">\n");
 	for (guint i = 0; i < p->pages->len; i++) {
 		const struct page *pg = g_ptr_array_index(p->pages, i);
 

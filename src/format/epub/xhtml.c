@@ -105,6 +105,8 @@ void xhtml_begin(GString *out, const char *lang, const char *title, const char *
 	g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 			     "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	put_lang(out, lang);
+	if (langtag_is_rtl(lang))
+		g_string_append(out, " dir=\"rtl\"");
 	if (vertical)
 		g_string_append(out, " class=\"" XHTML_VERTICAL_CLASS "\"");
 	g_string_append(out, ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
