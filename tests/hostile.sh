@@ -274,6 +274,17 @@ python3 -c 'import sys; sys.exit(b"\x1b" in open(sys.argv[1], "rb").read() or b"
 	&& ok "hostile: ... and hold no control character" || not_ok "hostile: no control character" "$(cat -v "$TMP/names.err")"
 contains "hostile: ... which is shown as \\xNN" "$TMP/names.err" 'esc\\x1B\]0;pwned\\x07\\x1B\[31m\.md:5: warning: image'
 
+# A presigned picture's address (a 1.5 KB security token in its query) was quoted whole in each
+# message: the query is left out of messages; a short one stays.
+mkdir -p "$TMP/signed"
+{ printf -- '---\ntitle: t\n---\n\n![x](https://bucket.s3.amazonaws.com/a/b.png?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Security-Token=SECRET'
+  head -c 1500 /dev/zero | tr '\0' 'A'; printf ')\n\n![y](https://example.org/c.png?w=300)\n'; } >"$TMP/signed/a.md"
+"$FOLIO" --offline "$TMP/signed" -o "$TMP/signed.epub" 2>"$TMP/signed.err"
+contains "hostile: a long query is left out of a message" "$TMP/signed.err" \
+	"a\.md:5: warning: image 'https://bucket\.s3\.amazonaws\.com/a/b\.png\?…' is not in the image cache"
+lacks "hostile: ... and so is its token" "$TMP/signed.err" 'SECRET|AKIAEXAMPLE'
+contains "hostile: a short query is shown" "$TMP/signed.err" "image 'https://example\.org/c\.png\?w=300'"
+
 # An animated GIF of 200,000 one-pixel frames (4.6 MB, under every limit): the PDF took two
 # minutes, gdk-pixbuf's loader reading every frame into a list it walked to its end. Its first
 # frame (white, the others black) stands for it, decoded alone.

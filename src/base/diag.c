@@ -183,11 +183,45 @@ static char *printable(const char *s, bool keep_lines)
 	return g_string_free(out, FALSE);
 }
 
+/*
+ * A web address quoted in a message with a long query ("?X-Amz-Security-Token=..." of a presigned
+ * picture, 2 KB) is shown without it: the query hid the message, and carried the credentials
+ * that signed it into every log the message reaches. Takes s.
+ */
+enum { DIAG_QUERY_SHOWN = 48 };
+
+static char *elide_queries(char *s)
+{
+	GString *out = NULL;
+	const char *done = s, *p = s;
+
+	while ((p = strstr(p, "://"))) {
+		const char *start = p, *q, *end;
+
+		while (start > s && g_ascii_isalpha(start[-1]))
+			start--;
+		end = p + strcspn(p, " \t\n'\"<>()[]");
+		p += 3;
+		if (start == p - 3 || !(q = memchr(p, '?', (size_t)(end - p))) || end - q <= DIAG_QUERY_SHOWN)
+			continue;
+		if (!out)
+			out = g_string_new(NULL);
+		g_string_append_len(out, done, q - done);
+		g_string_append(out, "?\u2026");
+		done = p = end;
+	}
+	if (!out)
+		return s;
+	g_string_append(out, done);
+	g_free(s);
+	return g_string_free(out, FALSE);
+}
+
 void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
 		   const char *file, int line, const char *fmt, va_list ap)
 {
 	struct diag_held *h = g_private_get(&held_here);
-	char *raw = g_strdup_vprintf(fmt, ap);
+	char *raw = elide_queries(g_strdup_vprintf(fmt, ap));
 	/* A message quotes what it read: bytes that are no UTF-8 there, or control characters, are not passed on. */
 	char *text = printable(raw, true), *shown_file = file ? printable(file, false) : NULL;
 
