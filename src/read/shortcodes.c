@@ -51,15 +51,29 @@ static enum sc_rendering built_in(const char *name)
 	static const char *const hugo[] = { "figure", "highlight", "details", "youtube", "vimeo", "x", "twitter",
 					    "tweet", "instagram", "gist", "param", "ref", "relref", "bilibili", "link" };
 
+	/* Hugo finds them whatever the case (Hextra's docs write relRef) */
 	for (size_t i = 0; i < G_N_ELEMENTS(hugo); i++)
-		if (!strcmp(hugo[i], name))
-			return sc_rendering_by_name(name);
+		if (!g_ascii_strcasecmp(hugo[i], name))
+			return sc_rendering_by_name(hugo[i]);
 	for (size_t i = 0; i < G_N_ELEMENTS(callouts); i++)
 		if (!g_ascii_strcasecmp(callouts[i], name))
 			return SC_CALLOUT;
 	/* Congo's and Blowfish's lead paragraph: {{ .Inner | markdownify }}. */
 	if (!strcmp(name, "lead"))
 		return SC_MARKDOWN;
+	/* Hextra's (and Docsy's, Blowfish's) words in parameters: a badge's or a glossary term's text,
+	   a card's linked title, a file tree's names; their containers hold nothing else; an icon is
+	   a picture of nothing to read. */
+	if (!strcmp(name, "badge") || !strcmp(name, "term"))
+		return SC_BADGE;
+	if (!strcmp(name, "card"))
+		return SC_CARD;
+	if (!strcmp(name, "filetree/folder") || !strcmp(name, "filetree/file"))
+		return SC_TREE;
+	if (!strcmp(name, "cards") || !strcmp(name, "filetree/container"))
+		return SC_MARKDOWN;
+	if (!strcmp(name, "icon"))
+		return SC_DROP;
 	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
 	if (!strcmp(name, "fixit-encryptor"))
 		return SC_DROP;
@@ -516,6 +530,7 @@ struct render {
 	GHashTable *unknown;	/* name -> struct sc_unknown * (in res->unknown) */
 	char *lang;		/* of the labels */
 	int depth;		/* paired shortcodes open around the range being rendered */
+	int tree_depth;		/* file tree folders open around it (render_tree) */
 	bool told_deep;		/* SC_MAX_NESTING was said */
 };
 
@@ -1168,6 +1183,111 @@ static void render_link(struct render *R, GString *out, const struct token *t)
 	g_string_append_c(out, ')');
 }
 
+/* A linked text (link NULL or empty: the text alone), as Markdown or HTML. */
+static void put_linked(struct render *R, GString *out, const char *text, const char *link)
+{
+	if (R->ctx->html) {
+		if (link && *link) {
+			g_string_append(out, "<a href=\"");
+			xml_escape(out, link, -1);
+			g_string_append(out, "\">");
+		}
+		xml_escape(out, text, -1);
+		if (link && *link)
+			g_string_append(out, "</a>");
+		return;
+	}
+	if (link && *link)
+		g_string_append_c(out, '[');
+	put_md_text(out, text);
+	if (link && *link) {
+		g_string_append(out, "](");
+		put_destination(out, link);
+		g_string_append_c(out, ')');
+	}
+}
+
+/* Hextra's badge (content= or first), a term (entry= or first): its words, linked by link=. */
+static void render_badge(struct render *R, GString *out, const struct token *t)
+{
+	const char *text = get(t, "content", -1);
+
+	if (!text || !*text)
+		text = get(t, "entry", -1);
+	if (!text || !*text)
+		text = get(t, NULL, 0);
+	if (text && *text)
+		put_linked(R, out, text, get(t, "link", -1));
+}
+
+/* Drop the white space out holds after its last line break: a list item starts its line itself. */
+static void trim_line_start(GString *out)
+{
+	gsize n = out->len;
+
+	while (n > 0 && (out->str[n - 1] == ' ' || out->str[n - 1] == '\t'))
+		n--;
+	g_string_truncate(out, n);
+}
+
+/*
+ * Hextra's card on a line of its own: a list item of its title linked to its page, then its
+ * subtitle ("cards" around them make a list of them). Inside a line, the linked title.
+ */
+static void render_card(struct render *R, GString *out, const struct token *t, bool block)
+{
+	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
+
+	if (!title || !*title)
+		title = link;
+	if (!title || !*title)
+		return;
+	if (block && !R->ctx->html) {
+		trim_line_start(out);
+		g_string_append(out, "- ");
+	}
+	put_linked(R, out, title, link);
+	if (sub && *sub) {
+		g_string_append(out, ": ");
+		put_linked(R, out, sub, NULL);
+	}
+}
+
+/*
+ * Hextra's file tree: each folder and file on its line a list item of its name, a folder's
+ * ("docs/") holding what is inside it, a level deeper however the source is indented.
+ */
+static GString *inner(struct render *R, const struct token *open, const struct token *close, guint ti, guint tj,
+		      enum mode m);
+
+static void render_tree(struct render *R, GString *out, const struct token *t, const struct token *close, guint ti,
+			guint tj, bool block)
+{
+	const char *name = get(t, "name", -1);
+	bool folder = !strcmp(t->name, "filetree/folder");
+	GString *body;
+
+	if (!name || !*name)
+		name = get(t, NULL, 0);
+	if (block && !R->ctx->html) {
+		trim_line_start(out);
+		for (int k = 0; k < R->tree_depth; k++)
+			g_string_append(out, "  ");
+		g_string_append(out, "- ");
+	}
+	put_linked(R, out, name && *name ? name : "?", NULL);
+	if (folder)
+		g_string_append_c(out, '/');
+	R->tree_depth++;
+	body = inner(R, t, close, ti, tj, M_MARKDOWN);
+	R->tree_depth--;
+	/* the closing tag's indent */
+	while (body->len && (body->str[body->len - 1] == ' ' || body->str[body->len - 1] == '\t'))
+		g_string_truncate(body, body->len - 1);
+	g_string_append_len(out, body->str, (gssize)body->len);
+	g_string_free(body, TRUE);
+}
+
 /* The inner text of a paired shortcode (tokens ti..tj), rendered in mode m into a new string. */
 static GString *inner(struct render *R, const struct token *open, const struct token *close, guint ti, guint tj,
 		      enum mode m)
@@ -1477,6 +1597,15 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_LINK:
 		render_link(R, out, t);
 		break;
+	case SC_BADGE:
+		render_badge(R, out, t);
+		break;
+	case SC_CARD:
+		render_card(R, out, t, block);
+		break;
+	case SC_TREE:
+		render_tree(R, out, t, close, ti, tj, block);
+		break;
 	case SC_MARKDOWN: case SC_TEXT:
 		body = inner(R, t, close, ti, tj, r == SC_TEXT ? M_ESCAPE : M_MARKDOWN);
 		g_string_append_len(out, body->str, (gssize)body->len);
@@ -1498,6 +1627,8 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	}
 	if (body)
 		g_string_free(body, TRUE);
+	/* A list item (a card, a file tree's) took the spaces its line began with: no line break among them. */
+	before = MIN(before, out->len);
 	/* Keep the lines: the text after the shortcode stays on the line it was written on. */
 	for (unsigned have = count_nl(out->str + before, out->len - before),
 	     want = count_nl(R->L->s + t->start, src_end - t->start); have < want; have++)

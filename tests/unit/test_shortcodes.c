@@ -269,6 +269,29 @@ int main(void)
 	CHECK("comment: its text is not shown", !has(r.text, "Updated") && has(r.text, "Before.") && has(r.text, "After."));
 	CHECK("comment: ... nor said as a shortcode folio does not know", !has(messages, "'comment' is not one folio knows"));
 	sc_result_clear(&r);
+	/* Hextra's shortcodes whose words are in their parameters: they printed nothing (a warning each). */
+	run("A {{< badge \"新\" >}} and {{< badge content=\"Beta\" link=\"https://a.org/\" >}} and {{< term \"SEO\" >}}.\n",
+	    false, false, &r);
+	CHECK_STR("hextra: a badge's and a term's words, a badge's link", r.text, "A 新 and [Beta](https://a.org/) and SEO.\n");
+	CHECK("hextra: ... none said unknown", r.unknown->len == 0);
+	sc_result_clear(&r);
+	run("{{< cards >}}\n  {{< card link=\"guide\" title=\"Guide\" icon=\"book\" subtitle=\"How to\" >}}\n"
+	    "  {{< card link=\"faq\" title=\"FAQ\" >}}\n{{< /cards >}}\n", false, false, &r);
+	CHECK_STR("hextra: cards are a list of linked titles and subtitles", r.text,
+		  "\n- [Guide](guide): How to\n- [FAQ](faq)\n\n");
+	sc_result_clear(&r);
+	run("{{< filetree/container >}}\n    {{< filetree/folder name=\"content\" >}}\n"
+	    "        {{< filetree/file name=\"_index.md\" >}}\n        {{< filetree/folder name=\"docs\" >}}\n"
+	    "            {{< filetree/file name=\"a.md\" >}}\n        {{< /filetree/folder >}}\n"
+	    "    {{< /filetree/folder >}}\n    {{< filetree/file name=\"hugo.toml\" >}}\n{{< /filetree/container >}}\n"
+	    "Next {{< icon \"github\" >}} line.\n", false, false, &r);
+	CHECK_STR("hextra: a file tree is a nested list, however indented; an icon shows nothing", r.text,
+		  "\n- content/\n  - \\_index\\.md\n  - docs/\n    - a\\.md\n\n\n- hugo\\.toml\n\nNext  line.\n");
+	CHECK("hextra: ... the lines kept", lines(r.text) == 10);
+	sc_result_clear(&r);
+	run("See {{% relRef \"b.md\" %}}.\n", false, false, &r);
+	CHECK("hugo's own shortcodes whatever their case (relRef)", r.unknown->len == 0 && !has(r.text, "relRef"));
+	sc_result_clear(&r);
 	/* Emphasis around a shortcode that shows nothing: "****" was printed, and a line of it was a rule. */
 	run("Before **{{< comment >}}x{{< /comment >}}** after, _{{< b.inline >}}{{< /b.inline >}}_ and ***{{< comment >}}***.\n\n"
 	    "**{{< comment >}}**\n\nKept **a{{< comment >}}** and ~~{{< comment >}}~~ and *{{< comment >}}**.\n",
