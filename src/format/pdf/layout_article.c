@@ -197,21 +197,15 @@ void lay_unbind_article(struct lay *L)
 	L->view = NULL;
 }
 
-/* A book of Persian articles would say it of each: after five, summed up. */
-static const struct diag_kind rtl_lines = { "rtl-set-ltr", "articles in right-to-left languages set left to right", NULL };
-
 void layout_article_body(struct lay *L, const struct article *a)
 {
 	struct flow F = { .x = 0, .w = L->text_w, .size = L->t->size, .color = L->t->color_text,
-			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang), .grid = true };
+			  .latin = !langtag_is_cjk(a->lang ? a->lang : L->b->lang),
+			  .rtl = langtag_is_rtl(a->lang ? a->lang : L->b->lang), .grid = true };
 
 	struct article_view *v = article_view_open(a);
 
 	lay_bind_article(L, v);
-	if (langtag_is_rtl(lay_lang(L)))
-		diag_kind_at(DIAG_WARNING, &rtl_lines, "right to left", NULL, a->file, a->fm.lang.line,
-			     "lang %s is written right to left: the PDF sets its lines left to right (the EPUB sets "
-			     "them right to left)", lay_lang(L));
 	/* An article is an Art (in its part's Part), its title a heading a level under the part's. */
 	F.el = lay_element(L, SR_ART, L->part_el, a->fm.title.line ? a->fm.title.line : 1);
 	selem_set_lang(F.el, a->lang, L->b->lang);

@@ -561,7 +561,8 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 		para_add(mp->para, mark, -1, lay_style(L, lay_body_role(F), F->size, false, false, F->color, NULL, 0, false,
 						       false));
 		lay_para_check(L, mp);
-		sub.x = F->x + indent;
+		/* Right to left, the item's text keeps the left of the band and its marker the right. */
+		sub.x = F->rtl ? F->x : F->x + indent;
 		sub.w = F->w - indent;
 		sub.no_indent = true;
 		sub.tight = cmark_node_get_list_tight(n);
@@ -572,7 +573,7 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 
 			memset(m, 0, sizeof *m);
 			m->kind = BOX_TEXT;
-			m->x = F->x;
+			m->x = F->rtl ? F->x + F->w - indent + lay_em(F, 0.5) : F->x;
 			m->lp = mp;	/* the reference moves to the box */
 			mp = NULL;
 		}
@@ -621,8 +622,8 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 		in = 0;
 
 	if (sub.nbars < (int)G_N_ELEMENTS(sub.bars))
-		sub.bars[sub.nbars++] = F->x + lay_em(F, 0.3);
-	sub.x = F->x + in;
+		sub.bars[sub.nbars++] = F->rtl ? F->x + F->w - lay_em(F, 0.3) - 1.2 : F->x + lay_em(F, 0.3);
+	sub.x = F->rtl ? F->x : F->x + in;
 	sub.w = F->w - in;
 	sub.color = L->t->color_quote;
 	sub.no_indent = F->latin;	/* English: a quotation's first paragraph is not indented */

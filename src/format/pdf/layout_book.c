@@ -618,6 +618,7 @@ static void part_page(struct lay *L, const struct part *p, int index)
 		lay_bind_article(L, intro);
 		set_article_lang(L, p->intro);
 		F.latin = !langtag_is_cjk(p->intro->lang ? p->intro->lang : b->lang);
+		F.rtl = langtag_is_rtl(p->intro->lang ? p->intro->lang : b->lang);
 		/* In its own language: a Div saying so when it is not the book's. */
 		F.el = lay_element(L, SR_DIV, L->part_el, 0);
 		selem_set_lang(F.el, p->intro->lang, b->lang);

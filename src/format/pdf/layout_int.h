@@ -45,6 +45,7 @@ struct flow {
 	double size;			/* body size here (footnotes are smaller) */
 	guint32 color;
 	bool latin;			/* the article is not CJK: Latin fonts first, Latin indents */
+	bool rtl;			/* written right to left: list markers and quote bars on the right */
 	int nbars;			/* block quote bars to draw beside each line */
 	double bars[8];
 	int nmarkers;			/* list markers waiting for the next line (nested lists: several) */

@@ -116,6 +116,7 @@ struct para {
 	PangoContext *ctx;
 	struct para_settings set;
 	bool hant;			/* Traditional Chinese conventions */
+	bool rtl;			/* a right-to-left language's paragraph (Arabic, Persian, Hebrew ...) */
 	bool edges;			/* marks at line edges set half width (PUNCT_COMPRESS_EDGES; zh-Hant: brackets only) */
 	gint64 avail, avail_first;	/* the measure, and the first line's, in Pango units */
 	GString *text;
@@ -150,6 +151,7 @@ struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
 	p->ctx = g_object_ref(ctx);
 	p->set = *settings;
 	p->hant = p->set.lang && clreq_lang_is_hant(pango_language_to_string(p->set.lang));
+	p->rtl = p->set.lang && langtag_is_rtl(pango_language_to_string(p->set.lang));
 	p->edges = p->set.punct == PUNCT_COMPRESS_EDGES;
 	p->avail = (gint64)(p->set.width * PANGO_SCALE);
 	p->avail_first = (gint64)((p->set.width - p->set.indent) * PANGO_SCALE);
@@ -487,7 +489,8 @@ static void shape(struct para *p)
 		}
 	}
 	/* Itemizing opens no face; each font it gives is pinned, which opens it the first time (format/fonts.h). */
-	items = pango_itemize(p->ctx, text, 0, len, attrs, NULL);
+	items = p->rtl ? pango_itemize_with_base_dir(p->ctx, PANGO_DIRECTION_RTL, text, 0, len, attrs, NULL)
+		       : pango_itemize(p->ctx, text, 0, len, attrs, NULL);
 	for (l = items; l; l = l->next)
 		fonts_pin(((PangoItem *)l->data)->analysis.font);
 	pango_attr_list_unref(attrs);
@@ -1568,10 +1571,51 @@ static gint64 spread(struct para *p, int s, int v, gint64 amount, int tier, bool
 	return amount;
 }
 
+/*
+ * The line's runs placed in visual order (Unicode's bidi rule L2: from the highest embedding level
+ * down to the lowest odd one, each stretch at that level or above reversed), from the left edge;
+ * they stay in text order in the list (drawn, tagged and read in it).
+ */
+static void place_visually(struct para_line *line, const int *levels)
+{
+	guint n = line->runs->len;
+	int *order = g_new(int, n + 1), top = 0, low_odd = 255;
+	double x = 0;
+
+	for (guint i = 0; i < n; i++) {
+		order[i] = (int)i;
+		top = MAX(top, levels[i]);
+		if (levels[i] % 2)
+			low_odd = MIN(low_odd, levels[i]);
+	}
+	for (int lvl = top; lvl >= low_odd && lvl > 0; lvl--)
+		for (guint i = 0; i < n;) {
+			guint j = i;
+
+			while (j < n && levels[order[j]] >= lvl)
+				j++;
+			for (guint lo = i, hi = j; hi > lo + 1; lo++, hi--) {
+				int t = order[lo];
+
+				order[lo] = order[hi - 1];
+				order[hi - 1] = t;
+			}
+			i = j > i ? j : i + 1;
+		}
+	for (guint i = 0; i < n; i++) {
+		struct para_run *r = g_ptr_array_index(line->runs, order[i]);
+
+		r->x = x;
+		x += r->width;
+	}
+	g_free(order);
+}
+
 static void add_line(struct para *p, const struct sums *s, int a, int e, bool last)
 {
 	struct para_line *line = g_new0(struct para_line, 1);
 	int v = MAX(p->vis[e], a), scut = 0, ecut = 0, x = 0, size = 0, base;
+	GArray *levels;
 	gint64 avail = avail_for(p, a), slack;
 	struct fit f;
 
@@ -1601,10 +1645,11 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 	line->end = cl(p, e - 1)->end;
 	line->last = last;
 	line->runs = g_ptr_array_new_with_free_func(run_free);
+	levels = g_array_new(FALSE, FALSE, sizeof(int));
 	/* Runs: consecutive clusters of one item; each cluster's last glyph carries the gap after it;
 	 * trailing spaces keep their text but no width. */
 	for (int k = a; k < e;) {
-		int item = cl(p, k)->item, j = k, width = 0, g_lo, g_hi;
+		int item = cl(p, k)->item, j = k, width = 0, g_lo, g_hi, level;
 		struct para_run *r = g_new0(struct para_run, 1);
 		PangoGlyphInfo *g;
 
@@ -1637,6 +1682,8 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 			width += c->width + add;
 		}
 		r->style = g_ptr_array_index(p->styles, item);
+		level = ((PangoItem *)g_ptr_array_index(p->items, item))->analysis.level;
+		g_array_append_val(levels, level);
 		r->x = pt(x);
 		r->width = pt(width);
 		x += width;
@@ -1644,8 +1691,15 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 		g_ptr_array_add(line->runs, r);
 		k = j;
 	}
+	/* Right-to-left text among them, or a right-to-left paragraph: its runs in visual order. */
+	for (guint i = 0; i < levels->len; i++)
+		if (g_array_index(levels, int, i) > 0) {
+			place_visually(line, (const int *)(void *)levels->data);
+			break;
+		}
+	g_array_free(levels, TRUE);
 	/* Broken inside a word: its hyphen after the last run, in the last letter's font and look. */
-	if (v == e && v > a && !last && cl(p, v - 1)->hyphen_w) {
+	if (v == e && v > a && !last && cl(p, v - 1)->hyphen_w && !p->rtl) {
 		struct cluster *c = cl(p, v - 1);
 		PangoItem *item = g_ptr_array_index(p->items, c->item);
 
@@ -1663,13 +1717,14 @@ static void add_line(struct para *p, const struct sums *s, int a, int e, bool la
 		line->x = MAX(0, (pt(avail) - line->width) / 2);
 		break;
 	case PARA_RIGHT:
-		line->x = MAX(0, pt(avail) - line->width);
+		line->x = p->rtl ? 0 : MAX(0, pt(avail) - line->width);
 		break;
 	default:
-		line->x = 0;
+		/* Right to left, a line starts at the right edge (the first one's indent is its right) */
+		line->x = p->rtl ? MAX(0, pt(avail) - line->width) : 0;
 		break;
 	}
-	if (a == 0)
+	if (a == 0 && (!p->rtl || p->set.align == PARA_CENTER))
 		line->x += p->set.indent;
 	/* Line box: the body pitch, scaled when the line holds larger type. */
 	base = font_size_units(g_array_index(p->spans, struct span, 0).style);
