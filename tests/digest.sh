@@ -41,8 +41,8 @@ cmp -s "$out/weekly-2025-W10.model" "$out/copy-2025-03-09.model" \
 is "digest 1: state records one run" "$(grep -c '^run	' "$state")" 1
 is "digest 1: state records four articles" "$(grep -c '^article	' "$state")" 4
 contains "digest 1: state names the books" "$state" "^run	2025-03-09T20:00:00Z	4	$out/weekly-2025-W10.model	$out/copy-2025-03-09.model$"
-contains "digest 1: a linked article is known by its link, title and day (folded), file" "$state" \
-	"^article	2025-03-09T20:00:00Z	link:news.example/a	title:2025-03-03:周一:开盘	path:$work/coll/a.md$"
+contains "digest 1: a linked article is known by its link, title, day (folded) and text, file" "$state" \
+	"^article	2025-03-09T20:00:00Z	link:news.example/a	title:2025-03-03:周一:开盘\\\\n[0-9a-f]{16}-[0-9]+	path:$work/coll/a.md$"
 contains "digest 1: an undated article by its file" "$state" "^article	2025-03-09T20:00:00Z	path:$work/coll/sub/d.md$"
 [ -e "$work/digest.state.lock" ] && ok "digest 1: lock file beside the state" || not_ok "digest 1: lock file"
 is "digest 1: no temporary file left" "$(ls -A "$out" "$work" | grep -c '^\.')" 0
@@ -366,3 +366,18 @@ grep -q '^ExecStart=/usr/local/bin/folio digest news --config digest.yaml$' exam
 	&& ok "example service: runs the crontab's command" || not_ok "example service: runs the crontab's command"
 contains "example service: exit 3 is success" examples/digest/folio-digest.service "^SuccessExitStatus=3$"
 contains "example timer: Monday 06:00, catching up" examples/digest/folio-digest.timer "^OnCalendar=Mon \*-\*-\* 06:00:00$"
+
+# ---- another article of the same title and day is sent (two outlets' "Market close") ----
+# The state knew articles by title and day alone: the second was left out as already sent, and lost.
+same=$TMP/same
+mkdir -p "$same/c"
+printf -- '---\ntitle: Market close\ndate: 2026-03-02T09:00:00Z\n---\n\nStocks fell today.\n\n[Source](https://a.example/1)\n' >"$same/c/a.md"
+SOURCE_DATE_EPOCH=$(at "2026-03-02 12:00") "$FOLIO" digest "$same/c" --timezone UTC --state "$same/s" --new -t model -o "$same/w1.model" >/dev/null 2>&1
+printf -- '---\ntitle: Market close\ndate: 2026-03-02T17:00:00Z\n---\n\nStocks rose in the evening.\n\n[Source](https://b.example/2)\n' >"$same/c/b.md"
+rc=0
+SOURCE_DATE_EPOCH=$(at "2026-03-03 12:00") "$FOLIO" digest "$same/c" --timezone UTC --state "$same/s" --new --verbose \
+	-t model -o "$same/w2.model" >"$TMP/line" 2>"$TMP/err" || rc=$?
+is "same title and day, other text: written" "$rc" 0
+contains "same title and day, other text: the second article sent" "$same/w2.model" '^article .*/c/b\.md$'
+contains "same title and day, other text: the first named as already sent, and why" "$TMP/err" \
+	'c/a\.md: note: already in an earlier digest \(same source link\); left out'

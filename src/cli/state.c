@@ -19,7 +19,9 @@
  * state_escape):
  *   folio-digest-state	1
  *   run	2025-03-10T06:00:00Z	12	/abs/digests/weekly.epub	/abs/digests/weekly.pdf
- *   article	2025-03-10T06:00:00Z	link:host/path	title:2025-03-09:title	path:/abs/a.md
+ *   article	2025-03-10T06:00:00Z	link:host/path	title:2025-03-09:title\nTEXTSUM	path:/abs/a.md
+ * (TEXTSUM: identity_text_fingerprint, so another article of the same title and day is not taken
+ * for it; state files before it hold the title key alone, which then matches nothing.)
  * Lines starting with "#" and empty lines are ignored.
  */
 #define STATE_MAGIC "folio-digest-state"
@@ -293,7 +295,7 @@ bool state_prepare(struct state *s, gint64 now, GTimeZone *tz, const GPtrArray *
 	}
 	g_string_append_c(out, '\n');
 	for (guint i = 0; i < articles->len; i++) {
-		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, IDENTITY_PATH);
+		GPtrArray *keys = identity_keys(g_ptr_array_index(articles, i), tz, IDENTITY_PATH | IDENTITY_TEXT);
 
 		g_string_append_printf(out, "article\t%s", when);
 		for (guint k = 0; k < keys->len; k++) {

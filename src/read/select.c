@@ -184,18 +184,34 @@ static bool lang_wanted(const struct select_filters *f, const char *lang)
 	return false;
 }
 
+/* A long list of them is summed up after five, by what matched. */
+static const struct diag_kind already_sent = { "already-sent", "articles already in an earlier digest left out", NULL };
+
+/*
+ * Was a in an earlier digest (the state's keys, cli/state.c): the same source link, the same file,
+ * or the same title, day and text (a copy moved or renamed). The same title and day with other
+ * words is another article (two outlets' "Market close" of one day): it is sent.
+ */
 static bool sent_before(const struct reading *r, const struct article *a)
 {
 	GPtrArray *keys;
-	bool hit = false;
+	const char *hit = NULL;
 
 	if (!r->sent)
 		return false;
-	keys = identity_keys(a, r->opts->tz, IDENTITY_PATH);
+	keys = identity_keys(a, r->opts->tz, IDENTITY_PATH | IDENTITY_TEXT);
 	for (guint i = 0; i < keys->len && !hit; i++)
-		hit = g_hash_table_contains(r->sent, g_ptr_array_index(keys, i));
+		if (g_hash_table_contains(r->sent, g_ptr_array_index(keys, i)))
+			hit = g_ptr_array_index(keys, i);
+	if (hit) {
+		const char *why = g_str_has_prefix(hit, "link:") ? "same source link"
+				  : g_str_has_prefix(hit, "path:") ? "same file" : "same title, day and text";
+
+		diag_kind_at(DIAG_NOTE, &already_sent, why, NULL, a->file, 0, "already in an earlier digest (%s); left out",
+			     why);
+	}
 	g_ptr_array_unref(keys);
-	return hit;
+	return hit != NULL;
 }
 
 /*
@@ -397,7 +413,6 @@ void select_articles(struct reading *r, const struct select_filters *f, GPtrArra
 		g_free(what);
 	}
 	g_free(names);
-	note_count(b->chosen.already_sent, "already in an earlier digest left out");
 }
 
 void select_limit(struct reading *r)
