@@ -381,3 +381,21 @@ is "same title and day, other text: written" "$rc" 0
 contains "same title and day, other text: the second article sent" "$same/w2.model" '^article .*/c/b\.md$'
 contains "same title and day, other text: the first named as already sent, and why" "$TMP/err" \
 	'c/a\.md: note: already in an earlier digest \(same source link\); left out'
+
+# ---- the book on standard output: the summary line goes to stderr, not into the book ----
+SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$same/c" --timezone UTC -t pdf -o - >"$TMP/stdout.pdf" 2>"$TMP/err"
+SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$same/c" --timezone UTC -t pdf -o "$TMP/file.pdf" >/dev/null 2>&1
+check "-o -: the book is the same bytes as written to a file" cmp "$TMP/stdout.pdf" "$TMP/file.pdf"
+contains "-o -: the summary line on stderr" "$TMP/err" "^written${tab}now=2026-03-04T12:00:00Z${tab}.*${tab}output=-$"
+SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$same/c" --timezone UTC --state "$same/s-out" -t pdf -o - >/dev/null 2>&1
+contains "-o -: the state records standard output as '-', not a file" "$same/s-out" "^run${tab}2026-03-04T12:00:00Z${tab}2${tab}-$"
+
+# ---- a source folder with nothing in it (unmounted, unsynced) is an error, not "nothing new" ----
+# Exit 3 kept a cron job quiet for good while the share was gone.
+mkdir -p "$TMP/emptysrc"
+rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$TMP/emptysrc" --state "$same/s" --new -o "$TMP/e.epub" >"$TMP/line" 2>"$TMP/err" || rc=$?
+is "empty sources: exit 1" "$rc" 1
+contains "empty sources: said" "$TMP/err" "error: no article was read from the sources"
+[ ! -e "$TMP/e.epub" ] && ok "empty sources: nothing written" || not_ok "empty sources: nothing written"
+rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$TMP/emptysrc" --allow-empty -o "$TMP/e.epub" >/dev/null 2>&1 || rc=$?
+is "empty sources: --allow-empty takes it as nothing new" "$rc" 3

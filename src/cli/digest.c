@@ -198,6 +198,7 @@ static void print_summary(const char *status, const struct options *o, const str
 	const struct chosen *c = &b->chosen;
 	GString *line = g_string_new(status);
 	char *now = date_format_utc(o->now);
+	FILE *to = stdout;
 
 	g_string_append_printf(line, "\tnow=%s\tarticles=%u\tparts=%u\tread=%u\talready-sent=%u\tduplicates=%u"
 			       "\tfiltered=%u\tover-limit=%u\tfrom=%s\tto=%s", now, b->articles->len, b->parts->len,
@@ -207,9 +208,12 @@ static void print_summary(const char *status, const struct options *o, const str
 	for (guint i = 0; outputs && i < outputs->len; i++) {
 		g_string_append(line, "\toutput=");
 		state_escape(line, g_ptr_array_index(outputs, i));
+		/* The book itself on standard output (-o -): the line goes to stderr, not into the book. */
+		if (!strcmp(g_ptr_array_index(outputs, i), "-"))
+			to = stderr;
 	}
-	printf("%s\n", line->str);
-	fflush(stdout);
+	fprintf(to, "%s\n", line->str);
+	fflush(to);
 	g_string_free(line, TRUE);
 	g_free(now);
 }
@@ -306,7 +310,12 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 	if (articles)
 		*articles = b->articles->len;
 	fill_fields(&fs, o, b, st);
-	if (b->articles->len == 0) {
+	if (b->chosen.read == 0 && !o->allow_empty) {
+		/* Not "nothing new": an empty, unmounted or unsynced folder would stay silent for good. */
+		diag_error(NULL, 0, "no article was read from the sources (an empty, unmounted or unsynced folder?): "
+			   "no digest written (--allow-empty takes this as nothing new)");
+		status = DIGEST_FAILED;
+	} else if (b->articles->len == 0) {
 		diag_note(NULL, 0, "nothing new%s: no digest written (exit status 3)",
 			  o->new_only ? " since the last digest" : " in what was asked for");
 		print_summary("nothing-new", o, b, &fs, NULL);
