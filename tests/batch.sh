@@ -187,6 +187,9 @@ check "batch: shard 1/3 builds books 1, 4, 7" test "$(grep -o '"book":"[^"]*"' "
 check "batch: --shard auto takes JOB_COMPLETION_INDEX" test "$(grep -o '"book":"[^"]*"' "$TMP/k.jsonl" | tr -d '\n')" = '"book":"b02""book":"b05""book":"b08"'
 (cd "$TMP" && SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_COUNT=5 "$FOLIO_ONLINE" batch -q --shard auto --status sl.jsonl s.yaml)
 check "batch: --shard auto takes SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN, and the count" test "$(grep -o '"book":"[^"]*"' "$TMP/sl.jsonl" | tr -d '\n')" = '"book":"b01""book":"b06"'
+# A Slurm array with a step (--array=0-12:2: tasks 0, 2, ... 12, seven of them): task 8 is shard 4.
+(cd "$TMP" && SLURM_ARRAY_TASK_ID=8 SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_STEP=2 SLURM_ARRAY_TASK_COUNT=7 "$FOLIO_ONLINE" batch -q --shard auto --status slstep.jsonl s.yaml)
+check "batch: --shard auto divides by SLURM_ARRAY_TASK_STEP" test "$(grep -o '"book":"[^"]*"' "$TMP/slstep.jsonl" | tr -d '\n')" = '"book":"b04"'
 (cd "$TMP" && AWS_BATCH_JOB_ARRAY_INDEX=0 FOLIO_SHARDS=4 "$FOLIO_ONLINE" batch -q --shard auto --status aws.jsonl s.yaml)
 check "batch: --shard auto takes AWS_BATCH_JOB_ARRAY_INDEX and FOLIO_SHARDS" test "$(grep -o '"book":"[^"]*"' "$TMP/aws.jsonl" | tr -d '\n')" = '"book":"b00""book":"b04""book":"b08"'
 expect_status "batch: --shard auto without an array index is bad usage" 2 env -u JOB_COMPLETION_INDEX -u SLURM_ARRAY_TASK_ID \

@@ -388,8 +388,9 @@ static bool parse_count(const char *s, guint *out)
 
 /*
  * "I/N", or "auto" (or "auto/N"): the index from the array job the engine runs
- * (JOB_COMPLETION_INDEX: Kubernetes Indexed Jobs; SLURM_ARRAY_TASK_ID, less SLURM_ARRAY_TASK_MIN;
- * AWS_BATCH_JOB_ARRAY_INDEX), the count from N, SLURM_ARRAY_TASK_COUNT or FOLIO_SHARDS.
+ * (JOB_COMPLETION_INDEX: Kubernetes Indexed Jobs; SLURM_ARRAY_TASK_ID, less SLURM_ARRAY_TASK_MIN,
+ * over SLURM_ARRAY_TASK_STEP (--array=0-12:2); AWS_BATCH_JOB_ARRAY_INDEX), the count from N,
+ * SLURM_ARRAY_TASK_COUNT or FOLIO_SHARDS.
  */
 static bool parse_shard(struct batch *bt, const char *spec)
 {
@@ -400,7 +401,7 @@ static bool parse_shard(struct batch *bt, const char *spec)
 	if (!strcmp(first, "auto")) {
 		static const char *const vars[] = { "JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX" };
 		const char *count = slash ? slash + 1 : g_getenv("FOLIO_SHARDS");
-		guint min = 0;
+		guint min = 0, step = 1;
 
 		ok = false;
 		for (size_t i = 0; i < G_N_ELEMENTS(vars) && !ok; i++) {
@@ -414,6 +415,8 @@ static bool parse_shard(struct batch *bt, const char *spec)
 			if (i == 1) {
 				if (parse_count(g_getenv("SLURM_ARRAY_TASK_MIN"), &min) && min <= bt->shard)
 					bt->shard -= min;
+				if (parse_count(g_getenv("SLURM_ARRAY_TASK_STEP"), &step) && step > 1)
+					bt->shard /= step;
 				if (!slash && g_getenv("SLURM_ARRAY_TASK_COUNT"))
 					count = g_getenv("SLURM_ARRAY_TASK_COUNT");
 			}
