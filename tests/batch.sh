@@ -309,6 +309,38 @@ bad "digest settings in a book" "bad.yaml:2: error: 'state' belongs to digest bo
 books:
   - {name: one, sources: coll, state: s.state, output: out-bad/a.pdf}
 EOF
+# One file by two spellings: the later book replaced the earlier (both "written"), and --resume
+# then called both unchanged; a book's output over another's digest state spoilt it.
+bad "one output by two spellings" "bad.yaml:3: error: 'out-bad/./a.pdf' is the output of another book too" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/a.pdf}
+  - {name: two, sources: coll, output: out-bad/./a.pdf}
+EOF
+bad "one output, relative and absolute" "bad.yaml:3: error: '$TMP/out-bad/a.pdf' is the output of another book too" <<EOF
+books:
+  - {name: one, sources: coll, output: out-bad/a.pdf}
+  - {name: two, sources: coll, output: $TMP/out-bad/a.pdf}
+EOF
+bad "two digests of one output name" "bad.yaml:3: error: 'out-bad/w-\{\{date\}\}.epub' is the output of another book too" <<'EOF'
+books:
+  - {name: a, mode: digest, sources: coll, state: out-bad-a.state, output: "out-bad/w-{{date}}.epub"}
+  - {name: b, mode: digest, sources: coll, state: out-bad-b.state, output: "out-bad/w-{{date}}.epub"}
+EOF
+bad "an output over another book's state" "bad.yaml:3: error: 'o3.state' is the digest state of book 'a'" <<'EOF'
+books:
+  - {name: a, mode: digest, sources: coll, state: o3.state, output: "out-bad/w-{{date}}.epub"}
+  - {name: b, sources: coll, to: epub, output: o3.state}
+EOF
+# A digest's own settings are checked with the manifest (they failed the book, exit 1: retry).
+bad "a digest with new and no state" "bad.yaml:2: error: this digest book's settings cannot be used" <<'EOF'
+books:
+  - {name: a, mode: digest, sources: coll, new: true, output: "out-bad/w.epub"}
+EOF
+bad "a digest output's unknown field" "bad.yaml:3: error: this digest book's settings cannot be used" <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/a.pdf}
+  - {name: a, mode: digest, sources: coll, output: "out-bad/w-{{wek}}.epub"}
+EOF
 bad "bad YAML" "bad.yaml:4: error: bad YAML in the manifest" <<'EOF'
 books:
   - {name: one, sources: coll, output: out-bad/a.pdf}

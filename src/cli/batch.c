@@ -171,6 +171,11 @@ static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_nod
 	}
 	if (ok && !writer_check_targets(&e->o, bt->manifest, e->line))
 		ok = false;
+	/* A digest's own settings, as on the command line (exit 2 there too), before any book is built. */
+	if (ok && e->digest && !digest_usage_ok(&e->o)) {
+		diag_error(bt->manifest, e->line, "this digest book's settings cannot be used (said above)");
+		ok = false;
+	}
 	e->name = name ? g_strdup(name) : default_name(&e->o);
 	node_text(settings, doc, defaults, 0);
 	node_text(settings, doc, map, 0);
@@ -299,7 +304,7 @@ static bool read_manifest(struct batch *bt)
 	char *text = NULL, *dir = g_path_get_dirname(bt->manifest);
 	const char *first;
 	GError *err = NULL;
-	GHashTable *names, *outputs;
+	GHashTable *names, *outputs, *states;
 	char *manifest, *status;
 	bool ok, status_ok = true;
 
@@ -317,7 +322,15 @@ static bool read_manifest(struct batch *bt)
 	g_free(text);
 	g_free(dir);
 	names = g_hash_table_new(g_str_hash, g_str_equal);
-	outputs = g_hash_table_new(g_str_hash, g_str_equal);
+	/* Outputs and states by where they are written (o/./a.epub, an absolute path, a link: one file). */
+	outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	states = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < bt->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(bt->entries, i);
+
+		if (e->o.state)
+			g_hash_table_insert(states, writer_target_of(e->o.state), e);
+	}
 	manifest = writer_target_of(bt->manifest);
 	status = writer_target_of(bt->status_path);
 	/* The status file is appended to: never the manifest, nor anything a book reads. */
@@ -349,17 +362,26 @@ static bool read_manifest(struct batch *bt)
 		}
 		g_hash_table_add(names, e->name);
 		for (guint k = 0; k < e->o.outputs->len; k++) {
-			char *out = g_ptr_array_index(e->o.outputs, k);
+			const char *out = g_ptr_array_index(e->o.outputs, k);
+			char *t = writer_target_of(out);
+			const struct entry *owner = g_hash_table_lookup(states, t);
 
-			if (!e->digest && g_hash_table_contains(outputs, out)) {
-				diag_error(bt->manifest, e->line, "'%s' is the output of another book too", out);
+			/* A digest's output names ({{date}}) are the same for two books run the same day. */
+			if (g_hash_table_contains(outputs, t)) {
+				diag_error(bt->manifest, e->line, "'%s' is the output of another book too: one would replace "
+					   "the other", out);
+				ok = false;
+			} else if (owner) {
+				diag_error(bt->manifest, e->line, "'%s' is the digest state of book '%s': writing it would "
+					   "replace that state", out, owner->name);
 				ok = false;
 			}
-			g_hash_table_add(outputs, out);
+			g_hash_table_add(outputs, t);
 		}
 	}
 	g_hash_table_destroy(names);
 	g_hash_table_destroy(outputs);
+	g_hash_table_destroy(states);
 	g_free(manifest);
 	g_free(status);
 	if (ok && !bt->entries->len) {

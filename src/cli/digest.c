@@ -132,6 +132,15 @@ static bool templates_valid(const struct options *o)
 	return ok;
 }
 
+bool digest_usage_ok(const struct options *o)
+{
+	if (o->new_only && !o->state) {
+		diag_error(NULL, 0, "--new needs --state FILE (where earlier digests are remembered)");
+		return false;
+	}
+	return templates_valid(o);
+}
+
 /*
  * Output paths filled and made ready: their folders created, none twice, and
  * none that would replace a book an earlier digest of this state wrote (its
@@ -277,11 +286,7 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 	/* A scheduled run talks only when something is wrong (unless asked, --verbose); on a terminal it says what it chose. */
 	if (!isatty(STDERR_FILENO) && !o->verbose)
 		diag_hide_notes(true);
-	if (o->new_only && !o->state) {
-		diag_error(NULL, 0, "--new needs --state FILE (where earlier digests are remembered)");
-		return DIGEST_USAGE;
-	}
-	if (!templates_valid(o))
+	if (!digest_usage_ok(o))
 		return DIGEST_USAGE;
 	if (!(theme = export_prepare(&x, o, &usage)))
 		return usage ? DIGEST_USAGE : DIGEST_FAILED;
