@@ -229,6 +229,25 @@ digest "2025-04-13 20:00" --state "$TMP/short.state" --new -o "$out/never.model"
 is "state missing a record: exit 1" "$rc" 1
 contains "state missing a record: the run's line named" "$TMP/err" "short\.state:[0-9]+: error: this digest's record says [0-9]+ articles? and [0-9]+ follows? it"
 [ ! -e "$out/never.model" ] && ok "damaged states: nothing written" || not_ok "damaged states: nothing written"
+# A header alone, or a comment alone, was read as "nothing sent yet": everything was sent again.
+printf 'folio-digest-state\t1\n' >"$TMP/head.state"
+digest "2025-04-13 20:00" --state "$TMP/head.state" --new -o "$out/never.model"
+is "state of its header alone: exit 1" "$rc" 1
+contains "state of its header alone: said" "$TMP/err" "head\.state: error: holds no digest's record: the state is damaged"
+printf '# folio digest state\n' >"$TMP/comment.state"
+digest "2025-04-13 20:00" --state "$TMP/comment.state" --new -o "$out/never.model"
+contains "state of a comment alone: said" "$TMP/err" "comment\.state: error: has no 'folio-digest-state' line"
+printf 'folio-digest-state\t2\n' >"$TMP/v2.state"
+digest "2025-04-13 20:00" --state "$TMP/v2.state" --new -o "$out/never.model"
+contains "a newer state: said so" "$TMP/err" "v2\.state:1: error: is a digest state of version 2, which this folio"
+sed 's/$/\r/' "$state" >"$TMP/crlf.state"
+digest "2025-04-13 20:00" --state "$TMP/crlf.state" --new -o "$out/never.model"
+contains "a state with CRLF line ends: said so" "$TMP/err" "crlf\.state:[0-9]+: error: has Windows line ends \(CRLF\)"
+sed '0,/^run\t\([^\t]*\)\t[0-9]*/s//run\t\1\t-2/' "$state" >"$TMP/neg.state"
+digest "2025-04-13 20:00" --state "$TMP/neg.state" --new -o "$out/never.model"
+contains "a run's count that is no number: its line" "$TMP/err" "neg\.state:[0-9]+: error: not a line of a folio digest state file"
+lacks "a run's count that is no number: never read as 18446744073709551614" "$TMP/err" "18446744073709551614"
+[ ! -e "$out/never.model" ] && ok "damaged states (2): nothing written" || not_ok "damaged states (2): nothing written"
 
 # ---- the lock: a second digest on the same state waits for the first ----
 cp "$state" "$TMP/state.before"

@@ -84,7 +84,8 @@ static bool parse_line(struct state *s, char **f, guint n, int line)
 {
 	gint64 when;
 
-	if (!strcmp(f[0], "run") && n >= 3 && read_time(f[1], &when)) {
+	if (!strcmp(f[0], "run") && n >= 3 && read_time(f[1], &when) && f[2][0]
+	    && !f[2][strspn(f[2], "0123456789")]) {
 		s->runs++;
 		if (!s->has_last_run || when > s->last_run)
 			s->last_run = when;
@@ -128,9 +129,17 @@ static bool parse(struct state *s)
 			continue;
 		f = g_strsplit(lines[i], "\t", -1);
 		n = g_strv_length(f);
-		if (!header) {
+		if (strchr(lines[i], '\r')) {
+			diag_error(s->path, i + 1, "has Windows line ends (CRLF), which folio never writes: convert "
+				   "it back (dos2unix) rather than start again");
+			ok = false;
+		} else if (!header) {
 			header = true;
-			if (n != 2 || strcmp(f[0], STATE_MAGIC) || strcmp(f[1], STATE_VERSION)) {
+			if (n == 2 && !strcmp(f[0], STATE_MAGIC) && strcmp(f[1], STATE_VERSION)) {
+				diag_error(s->path, i + 1, "is a digest state of version %s, which this folio (version %s "
+					   "states) cannot read: a newer folio wrote it", f[1], STATE_VERSION);
+				ok = false;
+			} else if (n != 2 || strcmp(f[0], STATE_MAGIC)) {
 				diag_error(s->path, i + 1, "is not a folio digest state file (version %s)",
 					   STATE_VERSION);
 				ok = false;
@@ -150,6 +159,12 @@ static bool parse(struct state *s)
 		g_strfreev(f);
 	}
 	g_strfreev(lines);
+	/* folio writes its header with a digest's record, never alone: one without any is cut short. */
+	if (ok && (!header || !s->runs)) {
+		diag_error(s->path, 0, "%s: the state is damaged (taking it as nothing sent would send everything again)",
+			   header ? "holds no digest's record" : "has no 'folio-digest-state' line");
+		ok = false;
+	}
 	return ok && run_whole(s, run_line, said, seen);
 }
 
