@@ -418,3 +418,12 @@ contains "empty sources: said" "$TMP/err" "error: no article was read from the s
 [ ! -e "$TMP/e.epub" ] && ok "empty sources: nothing written" || not_ok "empty sources: nothing written"
 rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-04 12:00") "$FOLIO" digest "$TMP/emptysrc" --allow-empty -o "$TMP/e.epub" >/dev/null 2>&1 || rc=$?
 is "empty sources: --allow-empty takes it as nothing new" "$rc" 3
+
+# ---- the summary line adds up: a page Hugo does not publish yet (future) is counted as filtered ----
+mkdir -p "$TMP/fut/content/posts"
+printf 'title = "f"\n' >"$TMP/fut/hugo.toml"
+printf -- '---\ntitle: Now\ndate: 2026-03-01\n---\n\nText now.\n' >"$TMP/fut/content/posts/a.md"
+printf -- '---\ntitle: Later\ndate: 2027-03-01\n---\n\nText later.\n' >"$TMP/fut/content/posts/b.md"
+SOURCE_DATE_EPOCH=$(at "2026-03-05 12:00") "$FOLIO" digest "$TMP/fut" -t model -o "$TMP/fut.model" >"$TMP/line" 2>/dev/null
+contains "summary: read is the sum of the counts after it (a future page filtered)" "$TMP/line" \
+	"articles=1${tab}parts=0${tab}read=2${tab}already-sent=0${tab}duplicates=0${tab}filtered=1${tab}over-limit=0"

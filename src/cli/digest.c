@@ -212,7 +212,10 @@ static void print_summary(const char *status, const struct options *o, const str
 	g_string_append_printf(line, "\tnow=%s\tarticles=%u\tparts=%u\tread=%u\talready-sent=%u\tduplicates=%u"
 			       "\tfiltered=%u\tover-limit=%u\tfrom=%s\tto=%s", now, b->articles->len, b->parts->len,
 			       c->read, c->already_sent, c->duplicates,
-			       c->drafts + c->by_files + c->by_date + c->by_category + c->by_tag + c->by_lang,
+			       /* Hugo's publishing rules' too (future, expired ...): read is the sum */
+			       c->drafts + c->by_files + c->by_date + c->by_category + c->by_tag + c->by_lang + c->future
+				       + c->expired + c->unlisted + c->headless + c->draft_sections + c->layout_only
+				       + c->protected_,
 			       c->over_limit, fs->values[F_FROM], fs->values[F_TO]);
 	for (guint i = 0; outputs && i < outputs->len; i++) {
 		g_string_append(line, "\toutput=");
