@@ -252,6 +252,15 @@ sed -i 's/title: "第3册"/title: "第三册"/' "$TMP/r.yaml"
 check "batch --resume: only the book whose settings changed is built again" \
 	test "$(tail -n 8 "$TMP/r.status.jsonl" | grep '"status":"written"' | grep -o '"book":"[^"]*"')" = '"book":"b03"'
 
+# Without SOURCE_DATE_EPOCH a book chosen by the moment (last: 30m) is another book a moment later:
+# --resume called it unchanged (two articles, where a run then gave one).
+printf 'books:\n  - {name: recent, sources: coll, last: 3650d, to: epub, output: out-t/recent.epub}\n  - {name: all, sources: coll, to: epub, output: out-t/all.epub}\n' >"$TMP/t.yaml"
+(cd "$TMP" && env -u SOURCE_DATE_EPOCH "$FOLIO_ONLINE" batch -q t.yaml)
+sleep 1
+(cd "$TMP" && env -u SOURCE_DATE_EPOCH "$FOLIO_ONLINE" batch -q --resume t.yaml)
+check "batch --resume: a book chosen by the moment (last:) is built again without SOURCE_DATE_EPOCH" \
+	test "$(tail -n 2 "$TMP/t.status.jsonl" | grep '"status":"written"' | grep -o '"book":"[^"]*"')" = '"book":"recent"'
+
 # ---- one failing book ----
 cat >"$TMP/f.yaml" <<EOF
 books:

@@ -537,6 +537,13 @@ static char *fingerprint(struct batch *bt, const struct entry *e)
 	if (exe)
 		add_stat(sum, exe);
 	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
+	/* A book chosen by the moment (last: 30m, a digest's window) is another book a moment later. */
+	if (!epoch && (e->o.last_span || e->digest)) {
+		char now[32];
+
+		g_snprintf(now, sizeof now, "now=%" G_GINT64_FORMAT, e->o.now);
+		g_checksum_update(sum, (const guchar *)now, -1);
+	}
 	g_checksum_update(sum, (const guchar *)e->settings, -1);
 	for (guint i = 0; i < e->o.sources->len; i++)
 		g_checksum_update(sum, (const guchar *)tree_digest(bt, g_ptr_array_index(e->o.sources, i)), -1);
