@@ -175,15 +175,22 @@ static void running_heads(struct lay *L, struct book_state *st, struct page *pg,
 	const struct theme *t = L->t;
 	double w = L->text_w, size = t->header_size;
 	double head_y = t->margin_top * 0.55, foot_y = t->page_h - t->margin_bottom * 0.45;
+	/*
+	 * The right-hand page's head on an odd folio. Two-sided, that is the page's side; one-sided,
+	 * the printed number's (the body's folio 1 after an odd number of front pages took the
+	 * left-hand head, as every odd folio after it).
+	 */
+	int printed = st->front ? pg->number : pg->number - st->plan.body_first + 1;
+	bool recto = t->two_sided ? pg->right : printed % 2 != 0;
 
 	if (!st->no_running) {
-		char *head = expand(pg->right ? t->header_right : t->header_left, L, st, pg->label);
+		char *head = expand(recto ? t->header_right : t->header_left, L, st, pg->label);
 
 		if (*head) {
 			struct box rule = { .kind = BOX_RULE, .x = x0, .y = head_y + size * 0.5, .w = w, .h = 0.4,
 					    .color = t->color_rule };
 
-			add_line_text(L, pg, head, x0, head_y, w, pg->right ? PARA_RIGHT : PARA_LEFT, size,
+			add_line_text(L, pg, head, x0, head_y, w, recto ? PARA_RIGHT : PARA_LEFT, size,
 				      t->color_muted);
 			page_add_box(pg, &rule);
 		}
