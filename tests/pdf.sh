@@ -580,7 +580,7 @@ cover_facts() {
 	pdftotext -f 1 -l 1 "$TMP/years.pdf" - | sed '/^[[:space:]]*$/d' | sed -n '2,$p'
 }
 check "cover: years of dates and a count: the range on a line, the count on the next" cmp -s \
-	<(cover_facts --title 书 --lang zh-CN | tr -d ' ') <(printf '2016年11月3日–2022年3月28日\n共155篇文章\n')
+	<(cover_facts --title 书 --lang zh-CN | tr -d ' ') <(printf '2016年11月3日—2022年3月28日\n共155篇文章\n')
 printf -- '---\ntitle: S\ndate: 2016-09-14\n---\n\nTexto.\n' >"$TMP/years/s.md"
 printf -- '---\ntitle: S2\ndate: 2022-09-24\n---\n\nTexto.\n' >"$TMP/years/s2.md"
 check "cover: a range too long for a line breaks after its dash" cmp -s \

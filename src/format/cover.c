@@ -408,7 +408,7 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 		y += hooked_text(h, cr, b, b->subtitle, s->text_family, W * 0.042, false, margin, y, width, s->ink, 3)
 		     + W * 0.03;
 	/*
-	 * The same words as the title page: "2025年2月13日 – 2025年3月1日 · 共 4 篇", broken (when
+	 * The same words as the title page: "2025年2月13日—2025年3月1日 · 共 4 篇", broken (when
 	 * they take two lines) after the range's dash or in place of the dot, never inside a date.
 	 */
 	if (b->first.valid && b->last.valid) {
@@ -417,6 +417,8 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 		l10n_date_range(facts, &b->first, &b->last, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
 		if ((dash = strstr(facts->str, " \u2013 ")))
 			g_string_insert(facts, dash - facts->str + (gssize)strlen(" \u2013"), BREAK_HERE);
+		else if ((dash = strstr(facts->str, "\u2014")))
+			g_string_insert(facts, dash - facts->str + (gssize)strlen("\u2014"), BREAK_HERE);
 	}
 	if (facts->len)
 		g_string_append(facts, BREAK_HERE " \u00B7 ");

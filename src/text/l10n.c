@@ -313,10 +313,14 @@ void l10n_date_range(GString *out, const struct folio_date *first, const struct 
 	GString *end = g_string_new(NULL);
 	gsize start = out->len;
 
+	/* Chinese marks a span of time with an em dash, unspaced (GB/T 15834: 2011年2月3日—10日) */
+	enum lang_class c = classify(lang);
+	const char *dash = c == LC_HANS || c == LC_HANT ? "\u2014" : " \u2013 ";
+
 	l10n_date(out, first, lang, false);
 	l10n_date(end, last, lang, false);
 	if (end->len && strcmp(out->str + start, end->str))
-		g_string_append_printf(out, "%s%s", out->len > start ? " – " : "", end->str);
+		g_string_append_printf(out, "%s%s", out->len > start ? dash : "", end->str);
 	g_string_free(end, TRUE);
 }
 
