@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <hb.h>
 
 #include "text/clreq.h"
 #include "text/hyphen.h"
@@ -530,14 +531,39 @@ static void shape(struct para *p)
 }
 
 /*
+ * A glyph's ink (x and width) and advance, in Pango units, from the HarfBuzz font Pango shaped
+ * with, never from Cairo: paragraphs are set on other threads while the book's thread draws, and
+ * Cairo 1.16's glyph cache locks a font, then the cache, where its eviction locks the cache, then
+ * a font: a worker asking for a glyph's extents and the drawing thread evicting hung for good
+ * (tests/threads.sh, once in a while). The same advances, ink within a unit in 1,024 of a point.
+ */
+static bool glyph_ink(PangoFont *font, PangoGlyph glyph, int *x, int *width)
+{
+	hb_glyph_extents_t e;
+
+	if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+	    || !hb_font_get_glyph_extents(pango_font_get_hb_font(font), glyph, &e))
+		return false;
+	*x = e.x_bearing;
+	*width = e.width;
+	return true;
+}
+
+static int glyph_advance(PangoFont *font, const PangoGlyphInfo *g)
+{
+	if (g->glyph == PANGO_GLYPH_EMPTY || (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+		return g->geometry.width;	/* a hex box: as shaped */
+	return hb_font_get_glyph_h_advance(pango_font_get_hb_font(font), g->glyph);
+}
+
+/*
  * The blank of a full-width mark that may be taken away, from where its ink sits in the em box:
  * SC and JP set ，。 and closing marks in the left half and opening marks in the right half;
  * TC centres its stops, which then give a quarter em on each side.
  */
 static void find_blanks(struct cluster *c, PangoFont *font, const PangoGlyphInfo *g)
 {
-	PangoRectangle ink;
-	int left, right, quarter = c->em / 4, half = c->em / 2;
+	int ink_x, ink_width, left, right, quarter = c->em / 4, half = c->em / 2;
 	bool centred;
 
 	switch (c->cls) {
@@ -548,12 +574,11 @@ static void find_blanks(struct cluster *c, PangoFont *font, const PangoGlyphInfo
 	}
 	if (c->g1 - c->g0 != 1 || c->width < c->em * 9 / 10 || !font)
 		return;
-	pango_font_get_glyph_extents(font, g->glyph, &ink, NULL);
-	if (ink.width <= 0)
+	if (!glyph_ink(font, g->glyph, &ink_x, &ink_width) || ink_width <= 0)
 		return;
 	c->mark = 1;
-	left = ink.x;
-	right = c->width - (ink.x + ink.width);
+	left = ink_x;
+	right = c->width - (ink_x + ink_width);
 	centred = left >= quarter && right >= quarter;
 	switch (c->cls) {
 	case CLREQ_OPEN:
@@ -668,12 +693,8 @@ static void note_end_kern(struct para *p, int k)
 
 	if (c->space || c->g1 <= c->g0 || clreq_is_cjk(c->last) || !item->analysis.font)
 		return;
-	for (int g = c->g0; g < c->g1; g++) {
-		PangoRectangle logical;
-
-		pango_font_get_glyph_extents(item->analysis.font, gs->glyphs[g].glyph, NULL, &logical);
-		adv += logical.width;
-	}
+	for (int g = c->g0; g < c->g1; g++)
+		adv += glyph_advance(item->analysis.font, &gs->glyphs[g]);
 	c->end_kern = MAX(0, adv - c->width);
 }
 
