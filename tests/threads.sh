@@ -147,3 +147,17 @@ fi
 contains "threads: the program has a preinit entry" "$TMP/dynamic" "\\(PREINIT_ARRAY\\)"
 nm "$FOLIO_ONLINE" >"$TMP/symbols" 2>&1
 contains "threads: it is base/slices.c's, turning GLib's slices to malloc" "$TMP/symbols" " slices_to_malloc$"
+
+# The layout set on other threads asks Cairo nothing: Cairo 1.16's glyph cache locks a font, then
+# the cache, and its eviction the cache, then a font, so a worker asking for a glyph's extents
+# while the drawing thread evicted hung both for good (seen once here, on the corpus with
+# --threads 3). Glyph ink and advances come from HarfBuzz (para.c); this keeps it so.
+objs=$(dirname "$FOLIO_ONLINE")/obj/format/pdf
+if [ -f "$objs/para.o" ]; then
+	calls=$(for o in "$objs"/para.o "$objs"/layout_*.o; do nm -u "$o" | awk -v f="${o##*/}" \
+		'$2 ~ /^(cairo_|pango_cairo_)/ || $2 == "pango_font_get_glyph_extents" {print f ": " $2}'; done)
+	[ -z "$calls" ] && ok "threads: the layout on other threads calls no Cairo glyph function" \
+		|| not_ok "threads: the layout on other threads calls no Cairo glyph function" "$calls"
+else
+	not_ok "threads: the layout on other threads calls no Cairo glyph function" "no objects at $objs"
+fi
