@@ -97,6 +97,7 @@ static bool all_on_grid(void)
 int main(void)
 {
 	struct options o;
+	bool usage;
 	struct theme *t = theme_load(NULL, NULL);
 	char *datadir = g_get_current_dir();	/* tests run from the source tree: its fonts/fonts.conf */
 	struct fonts *fonts = fonts_new(datadir);
@@ -124,7 +125,7 @@ int main(void)
 	};
 
 	options_init(&o);
-	CHECK("grid: theme loads", t && theme_apply_options(t, &o));
+	CHECK("grid: theme loads", t && theme_apply_options(t, &o, &usage));
 	b->lang = g_strdup("zh-CN");
 	L.b = b;
 	L.t = t;

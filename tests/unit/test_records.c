@@ -55,6 +55,7 @@ static struct book *build(struct options *o)
 {
 	char *src = g_build_filename(dir, "src", NULL);
 	char *argv[] = { "folio", "--offline", "-q", "--group-by", "section", src, "-o", "x.epub", NULL };
+	bool usage;
 
 	options_init(o);
 	options_parse(o, (int)G_N_ELEMENTS(argv) - 1, argv);
@@ -62,7 +63,7 @@ static struct book *build(struct options *o)
 	diag_set_quiet(o->quiet);
 	g_free(src);
 	theme = theme_load(NULL, o->datadir);
-	theme_apply_options(theme, o);
+	theme_apply_options(theme, o, &usage);
 	return book_build(o, NULL, theme->cjk_latin_space);
 }
 

@@ -83,13 +83,14 @@ int main(void)
 	{
 		char *dir = g_dir_make_tmp("folio-theme-XXXXXX", NULL), *path = g_build_filename(dir, "theme.yaml", NULL);
 		struct options o = { 0 };
+		bool usage;
 
 		g_file_set_contents(path, "page:\n  size: A5\n  margin-inner: 20mm\n  margin-outer: 10mm\n"
 				    "  chars-per-line: 30\n  lines-per-page: 25\ngrid:\n  enabled: false\n", -1, NULL);
 		t = theme_load(path, NULL);
 		CHECK("type area: chars-per-line and lines-per-page read", t && t->chars_per_line == 30
 		      && t->lines_per_page == 25 && t->grid == GRID_OFF);
-		if (t && theme_apply_options(t, &o)) {
+		if (t && theme_apply_options(t, &o, &usage)) {
 			CHECK("type area: 30 characters of 10.5pt wide exactly", near(t->page_w - t->margin_inner - t->margin_outer, 315));
 			CHECK("type area: the spare width shared 2:1 as the margins were",
 			      near(t->margin_inner, 2 * t->margin_outer));
@@ -99,7 +100,8 @@ int main(void)
 		theme_free(t);
 		g_file_set_contents(path, "page:\n  chars-per-line: 45\n", -1, NULL);
 		t = theme_load(path, NULL);
-		CHECK("type area: 45 characters do not fit A5: refused", t && !theme_apply_options(t, &o));
+		CHECK("type area: 45 characters do not fit A5: refused", t && !theme_apply_options(t, &o, &usage));
+		CHECK("type area: ... the theme's fault, not the options'", !usage);
 		theme_free(t);
 		g_file_set_contents(path, "page:\n  lines-per-page: 2.5\ngrid:\n  enabled: maybe\n", -1, NULL);
 		CHECK("type area: a count must be whole, grid.enabled auto/true/false", theme_load(path, NULL) == NULL);
