@@ -57,11 +57,14 @@ static char *unescape(const char *s)
 
 char *state_absolute(const char *path)
 {
+	char *dir, *base, *real, *abs;
+
 	if (!strcmp(path, "-"))
 		return g_strdup("-");	/* standard output: no file */
-	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-	char *real = realpath(dir, NULL);
-	char *abs = real ? g_build_filename(real, base, NULL) : g_strdup(path);
+	dir = g_path_get_dirname(path);
+	base = g_path_get_basename(path);
+	real = realpath(dir, NULL);
+	abs = real ? g_build_filename(real, base, NULL) : g_strdup(path);
 
 	free(real);
 	g_free(dir);

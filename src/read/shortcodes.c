@@ -1144,45 +1144,6 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 	g_free(to);
 }
 
-/* LoveIt's, DoIt's and FixIt's link: href (first), content (second, else the address), as a link. */
-/*
- * A link: LoveIt's and FixIt's (href, content: named or in that order), or a site's own that names
- * them url and text (Kubernetes': its words were dropped). With no address, its words stay.
- */
-static void render_link(struct render *R, GString *out, const struct token *t)
-{
-	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
-
-	if (!href || !*href)
-		href = get(t, "url", -1);
-	if (!content || !*content)
-		content = get(t, "text", -1);
-	if (!href || !*href) {
-		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); %s",
-			  t->name, content && *content ? "its words are kept, not linked" : "dropped");
-		if (content && *content && R->ctx->html)
-			xml_escape(out, content, -1);
-		else if (content && *content)
-			put_md_text(out, content);
-		return;
-	}
-	if (!content || !*content)
-		content = href;
-	if (R->ctx->html) {
-		g_string_append(out, "<a href=\"");
-		xml_escape(out, href, -1);
-		g_string_append(out, "\">");
-		xml_escape(out, content, -1);
-		g_string_append(out, "</a>");
-		return;
-	}
-	g_string_append_c(out, '[');
-	put_md_text(out, content);
-	g_string_append(out, "](");
-	put_destination(out, href);
-	g_string_append_c(out, ')');
-}
-
 /* A linked text (link NULL or empty: the text alone), as Markdown or HTML. */
 static void put_linked(struct render *R, GString *out, const char *text, const char *link)
 {
@@ -1205,6 +1166,28 @@ static void put_linked(struct render *R, GString *out, const char *text, const c
 		put_destination(out, link);
 		g_string_append_c(out, ')');
 	}
+}
+
+/*
+ * A link: LoveIt's and FixIt's (href, content: named or in that order), or a site's own that names
+ * them url and text (Kubernetes': its words were dropped). With no address, its words stay.
+ */
+static void render_link(struct render *R, GString *out, const struct token *t)
+{
+	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
+
+	if (!href || !*href)
+		href = get(t, "url", -1);
+	if (!content || !*content)
+		content = get(t, "text", -1);
+	if (!href || !*href) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); %s",
+			  t->name, content && *content ? "its words are kept, not linked" : "dropped");
+		if (content && *content)
+			put_linked(R, out, content, NULL);
+		return;
+	}
+	put_linked(R, out, content && *content ? content : href, href);
 }
 
 /* Hextra's badge (content= or first), a term (entry= or first): its words, linked by link=. */
@@ -1281,9 +1264,7 @@ static void render_tree(struct render *R, GString *out, const struct token *t, c
 	R->tree_depth++;
 	body = inner(R, t, close, ti, tj, M_MARKDOWN);
 	R->tree_depth--;
-	/* the closing tag's indent */
-	while (body->len && (body->str[body->len - 1] == ' ' || body->str[body->len - 1] == '\t'))
-		g_string_truncate(body, body->len - 1);
+	trim_line_start(body);	/* the closing tag's indent */
 	g_string_append_len(out, body->str, (gssize)body->len);
 	g_string_free(body, TRUE);
 }
