@@ -44,6 +44,12 @@ struct resource {
 	int components;		/* a JPEG's colour components (1 grey, 3 colour, 4 CMYK); 0 for other types */
 	gint64 size;		/* bytes at path */
 	const char *converted_from;	/* media type of the original when it was scaled or converted, else NULL */
+	/*
+	 * An SVG that draws nothing: web pages use them as invisible spacers and lazy loaders'
+	 * stand-ins, often as data: URLs in raw <img>. Neither book shows or packs it (decided once,
+	 * media/imagedecode.c; the PDF alone used to drop it, the EPUB showed a blank a page wide).
+	 */
+	bool blank;
 };
 
 /*

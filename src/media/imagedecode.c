@@ -233,8 +233,18 @@ static int svg_length(const char *s)
 	return v > 0 && v < 1e6 ? (int)(v + 0.5) : 0;
 }
 
-/* Well-formed, script-free, self-contained; its size from viewBox or width/height. */
-static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, char **why)
+/* Does the SVG root draw nothing: no element and no text in it? */
+static bool svg_blank(const xmlNode *root)
+{
+	for (const xmlNode *c = root->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && c->content
+						   && ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]))
+			return false;
+	return true;
+}
+
+/* Well-formed, script-free, self-contained; its size from viewBox or width/height; whether it is blank. */
+static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, bool *blank, char **why)
 {
 	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
 				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -253,6 +263,7 @@ static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, cha
 		xmlFreeDoc(doc);
 		return false;
 	}
+	*blank = svg_blank(root);
 	vb = xmlGetProp(root, (const xmlChar *)"viewBox");
 	aw = xmlGetProp(root, (const xmlChar *)"width");
 	ah = xmlGetProp(root, (const xmlChar *)"height");
@@ -305,7 +316,7 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 		/* SVG is a program as much as a picture: only the allowed drawing is packed. */
 		GString *clean = sanitize_svg_image((const char *)data, len, NULL);
 
-		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, why)) {
+		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, &out->blank, why)) {
 			g_string_free(clean, TRUE);
 			return false;
 		}

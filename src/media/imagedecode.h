@@ -18,6 +18,7 @@ struct image_prepared {
 	int width, height;	/* of what is packed; 0 for an SVG without a size */
 	int components;		/* a JPEG's colour components (4: CMYK); 0 for other types */
 	const char *converted_from;	/* the original's media type when converted, else NULL */
+	bool blank;		/* an SVG that draws nothing (a web page's spacer, often a data: URL) */
 };
 
 /*

@@ -106,6 +106,7 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 	r->width = prep.width;
 	r->height = prep.height;
 	r->components = prep.components;
+	r->blank = prep.blank;
 	r->size = (gint64)len;
 	g_ptr_array_add(b->resources, r);
 	return r;

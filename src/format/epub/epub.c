@@ -523,6 +523,8 @@ static void image_facts(const struct pack *p, bool *images, bool *all_alt, bool 
 	for (guint i = 0; i < b->resources->len; i++) {
 		const struct resource *r = g_ptr_array_index(b->resources, i);
 
+		if (r->blank)
+			continue;	/* not in the book */
 		*images = true;
 		if (!strcmp(r->media_type, "image/gif") || !strcmp(r->media_type, "image/webp"))
 			*animated = true;
@@ -533,7 +535,7 @@ static void image_facts(const struct pack *p, bool *images, bool *all_alt, bool 
 		for (guint j = 0; j < a->images->len; j++) {
 			const struct image *im = g_ptr_array_index(a->images, j);
 
-			if (im->res && !alt_text_meaningful(im->alt))
+			if (im->res && !im->res->blank && !alt_text_meaningful(im->alt))
 				*all_alt = false;
 		}
 	}
@@ -667,6 +669,8 @@ static GString *package_opf(struct pack *p, const char *css_href)
 
 		if (!r)
 			break;
+		if (r->blank && r != p->cover)
+			continue;	/* a spacer no page shows: not packed */
 		g_string_append(out, "<item");
 		xml_attr(out, "id", r->id);
 		xml_attr(out, "href", r->href);
@@ -958,9 +962,13 @@ bool epub_write(const struct export *x, struct outfile *out)
 	}
 	for (guint i = 0; i < b->resources->len; i++) {
 		const struct resource *r = g_ptr_array_index(b->resources, i);
-		zip_source_t *src = p.failed ? NULL : zip_source_file(p.zip, r->path, 0, -1);
-		char *name = g_strconcat(OPF_DIR, r->href, NULL);
+		zip_source_t *src;
+		char *name;
 
+		if (r->blank && r != p.cover)
+			continue;	/* a spacer no page shows (as in the manifest) */
+		src = p.failed ? NULL : zip_source_file(p.zip, r->path, 0, -1);
+		name = g_strconcat(OPF_DIR, r->href, NULL);
 		/* r->path holds what to pack (SVG already cleaned when the image was resolved). */
 		if (!src && !p.failed) {
 			diag_error(r->path, 0, "cannot read the image: %s", zip_strerror(p.zip));

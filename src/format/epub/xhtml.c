@@ -211,6 +211,8 @@ static void put_image(struct render *r, const struct image *im, const char *url,
 	/* A raw <figure>'s picture: its <figcaption> is written where it stands, not here. */
 	const char *caption = im && !im->in_figure ? im->caption : NULL;
 
+	if (im && im->res && im->res->blank)
+		return;	/* a spacer: nothing to see (book/model.h), as in the PDF */
 	if (!im || !im->res) {
 		/* A picture that is not here keeps its caption. */
 		char *shown = alt_text_for_placeholder(alt, caption);
@@ -925,7 +927,7 @@ static void put_lead(struct render *r)
 {
 	const struct image *lead = r->a->lead;
 
-	if (!lead || !lead->res)
+	if (!lead || !lead->res || lead->res->blank)
 		return;
 	for (guint i = 0; i < r->a->images->len; i++) {
 		const struct image *im = g_ptr_array_index(r->a->images, i);

@@ -28,9 +28,9 @@ static void dump_image(FILE *f, const char *what, const struct image *im)
 	fprintf(f, "  %s line %d '%s' alt '%s'%s%s -> ", what, im->line, im->url, im->alt ? im->alt : "",
 		im->decorative ? " decorative" : "", im->in_line ? " in-line" : "");
 	if (im->res)
-		fprintf(f, "%s %s %dx%d%s%s%s\n", im->res->href, im->res->media_type, im->res->width, im->res->height,
+		fprintf(f, "%s %s %dx%d%s%s%s%s\n", im->res->href, im->res->media_type, im->res->width, im->res->height,
 			im->res->converted_from ? " (from " : "", im->res->converted_from ? im->res->converted_from : "",
-			im->res->converted_from ? ")" : "");
+			im->res->converted_from ? ")" : "", im->res->blank ? " blank: shown by neither book" : "");
 	else
 		fprintf(f, "placeholder (%s)\n", im->problem ? im->problem : "unresolved");
 }

@@ -116,7 +116,8 @@ static void paragraph(struct lay *L, struct flow *F, cmark_node *n)
 		/* <img> written in the line as raw HTML: a picture like ![alt](src) there. */
 		const struct image *raw = img || !L->view ? NULL : record_inline_picture(c);
 
-		if (!img && !raw)
+		/* (a spacer showing nothing parts nothing: the line goes on, as in the EPUB) */
+		if ((!img && !raw) || lay_blank_picture(L, img ? img : c))
 			continue;
 		text_para(L, F, start, c, n, false, false);
 		nested_pictures(L, F, start, c);

@@ -96,7 +96,9 @@ GPtrArray *lay_cell_pictures(struct lay *L, cmark_node *cell, cmark_node *raw, b
 			*words = true;
 			continue;
 		}
-		if (!im || !lay_drawable(im->res) || lay_svg_is_empty(im->res)) {
+		if (im && im->res && im->res->blank)
+			continue;	/* a spacer: nothing to see, as in the EPUB */
+		if (!im || !lay_drawable(im->res)) {
 			ok = false;
 			break;
 		}

@@ -5,7 +5,6 @@
 #include "text/nodetext.h"
 
 #include <string.h>
-#include <libxml/parser.h>
 
 bool lay_drawable(const struct resource *r)
 {
@@ -104,29 +103,6 @@ static void placeholder(struct lay *L, struct flow *F, const char *alt, const ch
 	g_free(surl);
 }
 
-bool lay_svg_is_empty(const struct resource *r)
-{
-	xmlDocPtr doc;
-	xmlNode *root;
-	bool empty = false;
-
-	if (strcmp(r->media_type, "image/svg+xml"))
-		return false;
-	doc = xmlReadFile(r->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc)
-		return false;
-	root = xmlDocGetRootElement(doc);
-	if (root) {
-		empty = true;
-		for (xmlNode *c = root->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && c->content
-							   && ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]))
-				empty = false;
-	}
-	xmlFreeDoc(doc);
-	return empty;
-}
-
 void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, const char *caption,
 		       const char *link, struct selem *parent, double x, double y, double w, double h, int src_line)
 {
@@ -154,8 +130,8 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	struct lpara *cap = NULL;
 	struct vitem *v;
 
-	if (r && lay_svg_is_empty(r))
-		return;
+	if (r && r->blank)
+		return;	/* a spacer: nothing to see (book/model.h) */
 	if (!lay_drawable(r)) {
 		/* A picture that is not here keeps its caption. */
 		char *shown = alt_text_for_placeholder(im ? im->alt : NULL, caption);
@@ -217,6 +193,19 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		lay_para_lines(L, &cf, cap, true);
 	}
 	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
+}
+
+bool lay_blank_picture(const struct lay *L, cmark_node *n)
+{
+	const struct image *im = NULL;
+
+	if (!L->view)
+		return false;
+	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+		im = record_image(L->view, n, NULL, 0);
+	else if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+		im = record_inline_picture(n);
+	return im && im->res && im->res->blank;
 }
 
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link)

@@ -270,8 +270,9 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 
 		add_text(w, note, cur);
 		g_free(note);
-	} else if (e && e->action == A_IMG && w->pictures_apart && record_inline_picture(n)) {
-		w->gap = true;	/* set after the paragraph's text */
+	} else if (e && e->action == A_IMG && ((w->pictures_apart && record_inline_picture(n))
+						|| lay_blank_picture(w->L, n))) {
+		w->gap = true;	/* set after the paragraph's text, or a spacer showing nothing */
 	} else if (e && e->action == A_IMG && (x = html_element(lit, name, &doc))) {
 		char *alt = allow_attr(x, "alt"), *src = sanitize_img_src(x);
 		struct inline_style muted = *cur;
@@ -384,8 +385,8 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			/* An image inside a line (a heading, a cell): its description in brackets. */
 			char *alt;
 
-			if (w->pictures_apart) {
-				w->gap = true;
+			if (w->pictures_apart || lay_blank_picture(w->L, n)) {
+				w->gap = true;	/* set apart, or a spacer showing nothing */
 				break;
 			}
 			alt = node_plain_text(n);

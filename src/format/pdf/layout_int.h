@@ -179,8 +179,6 @@ int lay_outline_base(const struct lay *L);
 
 /* Pictures (layout_image.c). Can the PDF device draw r? */
 bool lay_drawable(const struct resource *r);
-/* An SVG with nothing in it: web pages use them as invisible spacers (often as data: URIs). */
-bool lay_svg_is_empty(const struct resource *r);
 /* Picture im (or a placeholder box) with its caption; link makes it clickable. */
 void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption, const char *link,
 	       int src_line);
@@ -190,6 +188,8 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
  */
 void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, const char *caption,
 		       const char *link, struct selem *parent, double x, double y, double w, double h, int src_line);
+/* Does image node n, or inline raw <img> n, show nothing (a spacer: book/model.h's blank)? */
+bool lay_blank_picture(const struct lay *L, cmark_node *n);
 /* The picture of image node img (the model's record, else a placeholder). */
 void lay_image_node(struct lay *L, struct flow *F, cmark_node *img, const char *link);
 
