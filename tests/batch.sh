@@ -104,6 +104,25 @@ check "batch: reading's warning is said again for each book that reuses it" \
 contains "batch: a book that reads with other settings (include-future) reads again" "$TMP/w.status.jsonl" \
 	'"book":"w4".*"status":"written".*"sources":"read"'
 
+# An article's own reading messages are said by the books that take it, not by those that leave it out:
+# under --strict a book of another tag is written (a run of its own writes it too).
+mkdir -p "$TMP/tcoll"
+printf -- '---\ntitle: A\ndate: 2025-01-01\ntags: [a]\n---\n\nText a.\n\n<script>\n' >"$TMP/tcoll/a.md"
+printf -- '---\ntitle: B\ndate: 2025-02-01\ntags: [b]\n---\n\nText b.\n' >"$TMP/tcoll/b.md"
+cat >"$TMP/t.yaml" <<EOF
+defaults: {sources: tcoll, offline: true, strict: true}
+books:
+  - {name: ta, tag: a, output: out-t/ta.epub}
+  - {name: tb, tag: b, output: out-t/tb.epub}
+EOF
+(cd "$TMP" && "$FOLIO_ONLINE" batch t.yaml >/dev/null 2>"$TMP/t.err")
+contains "batch: --strict fails the book that takes an article with a warning" "$TMP/t.status.jsonl" \
+	'"book":"ta".*"status":"failed","message":"tcoll/a.md:9: raw HTML <script> is never closed'
+contains "batch: ... and writes the book of another tag, which reused the reading" "$TMP/t.status.jsonl" \
+	'"book":"tb".*"status":"written".*"sources":"reused"'
+check "batch: ... the warning said once, by the book that takes it" \
+	test "$(grep -c 'tcoll/a.md:9' "$TMP/t.err")" = 1
+
 # The book's language is a reading setting: an article without lang is read as the book's language
 # asks (Latin text in a Chinese book), so a book with another lang: reads again.
 mkdir -p "$TMP/lcoll"

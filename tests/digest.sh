@@ -427,3 +427,17 @@ printf -- '---\ntitle: Later\ndate: 2027-03-01\n---\n\nText later.\n' >"$TMP/fut
 SOURCE_DATE_EPOCH=$(at "2026-03-05 12:00") "$FOLIO" digest "$TMP/fut" -t model -o "$TMP/fut.model" >"$TMP/line" 2>/dev/null
 contains "summary: read is the sum of the counts after it (a future page filtered)" "$TMP/line" \
 	"articles=1${tab}parts=0${tab}read=2${tab}already-sent=0${tab}duplicates=0${tab}filtered=1${tab}over-limit=0"
+
+# ---- --strict judges the digest's own articles: an article sent before keeps its reading warnings to itself ----
+# A cron job with --strict failed every week on a warning of an article sent long ago.
+mkdir -p "$TMP/sw/c"
+printf -- '---\ntitle: Old\ndate: 2026-03-01\n---\n\nOld text.\n\n<script>\n' >"$TMP/sw/c/a.md"
+SOURCE_DATE_EPOCH=$(at "2026-03-02 12:00") "$FOLIO" digest "$TMP/sw/c" --timezone UTC --state "$TMP/sw/s" --new \
+	-t model -o "$TMP/sw/w1.model" >/dev/null 2>"$TMP/err"
+contains "strict: the first digest says the article's warning" "$TMP/err" 'a\.md:8: warning: raw HTML <script> is never closed'
+printf -- '---\ntitle: New\ndate: 2026-03-08\n---\n\nNew text.\n' >"$TMP/sw/c/b.md"
+rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-09 12:00") "$FOLIO" digest "$TMP/sw/c" --timezone UTC --state "$TMP/sw/s" --new \
+	--strict -t model -o "$TMP/sw/w2.model" >/dev/null 2>"$TMP/err" || rc=$?
+is "strict: the next digest, of the new article only, is written" "$rc" 0
+lacks "strict: ... the sent article's warning is not said again" "$TMP/err" 'a\.md:8'
+contains "strict: ... the new article in it" "$TMP/sw/w2.model" '^article .*/c/b\.md$'

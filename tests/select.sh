@@ -165,3 +165,17 @@ for notes in no yes; do
 	[ "$(grep -c '^article ' "$TMP/dup-$notes.model")" = 1 ] && ok "select: one copy kept (footnotes: $notes)" \
 		|| not_ok "select: one copy kept (footnotes: $notes)" "$(grep '^article ' "$TMP/dup-$notes.model")"
 done
+
+# An article the filters leave out keeps what reading its body found to itself: --strict judges the
+# book's articles (it failed a --tag b book on another tag's unclosed <script>); a book that takes it
+# says it. (Its front matter's own problems are said whatever: they decide the filters.)
+mkdir -p "$TMP/tagw"
+printf -- '---\ntitle: A\ndate: 2025-01-01\ntags: [a]\n---\n\nText a.\n\n<script>\n' >"$TMP/tagw/a.md"
+printf -- '---\ntitle: B\ndate: 2025-02-01\ntags: [b]\n---\n\nText b.\n' >"$TMP/tagw/b.md"
+expect_status "select: --strict --tag b is not failed by a left-out article's warning" 0 \
+	"$FOLIO" "$TMP/tagw" --tag b --strict -t model -o "$TMP/tagb.model"
+"$FOLIO" "$TMP/tagw" --tag b -t model -o "$TMP/tagb.model" 2>"$TMP/tagb.err"
+lacks "select: ... nor is the warning said" "$TMP/tagb.err" 'a\.md:9'
+"$FOLIO" "$TMP/tagw" --tag a -t model -o "$TMP/taga.model" 2>"$TMP/taga.err"
+contains "select: the book that takes the article says it" "$TMP/taga.err" 'a\.md:9: warning: raw HTML <script> is never closed'
+expect_status "select: ... and --strict fails that book" 1 "$FOLIO" "$TMP/tagw" --tag a --strict -t model -o "$TMP/taga2.model"

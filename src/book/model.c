@@ -95,6 +95,7 @@ void article_free(struct article *a)
 	links_free(a->links);
 	links_free(a->raw_refused);
 	diag_held_free(a->raw_said);
+	diag_held_free(a->read_said);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
@@ -210,6 +211,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->links = links_copy(a->links);
 	c->raw_refused = links_copy(a->raw_refused);
 	c->raw_said = diag_held_copy(a->raw_said);
+	c->read_said = diag_held_copy(a->read_said);
 	c->footnotes = g_ptr_array_new_full(a->footnotes->len, NULL);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		const struct footnote *f = g_ptr_array_index(a->footnotes, i);

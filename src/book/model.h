@@ -207,6 +207,12 @@ struct article {
 	 * when a book takes it, whichever books the run writes; NULL: nothing.
 	 */
 	struct diag_held *raw_said;
+	/*
+	 * What reading its body found to say (repairs, shortcodes, pictures' addresses ...): said
+	 * only when a book takes it (read/build.c), so an article the filters leave out (another
+	 * tag, one a digest sent before) neither clutters the run's messages nor fails --strict.
+	 */
+	struct diag_held *read_said;
 	GPtrArray *footnotes;	/* of struct footnote *, by number */
 };
 

@@ -66,6 +66,9 @@ static void parse_one(gpointer data, gpointer unused)
 	struct load_job *j = data;
 	struct article *a = j->a;
 
+	/* An article's own messages wait for a book to take it (book_build); a section's are said. */
+	if (!a->section_index)
+		diag_hold_begin();
 	if (a->hidden == HIDDEN_NOT) {
 		struct pages_call call;
 		struct sc_context ctx;
@@ -86,6 +89,19 @@ static void parse_one(gpointer data, gpointer unused)
 		passes_identify(j->r->b, a);
 		/* Reading is done with the tree: the back ends open views of their own. */
 		article_drop_tree(a);
+	}
+	if (!a->section_index)
+		a->read_said = diag_hold_end();
+}
+
+/* What reading the chosen articles' bodies found to say, in the book's order (parse_one held it). */
+static void say_read(struct book *b)
+{
+	for (guint i = 0; i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		diag_held_repeat(a->read_said);
+		g_clear_pointer(&a->read_said, diag_held_free);
 	}
 }
 
@@ -416,6 +432,7 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	select_filters_free(filters);
 	arrange_sort(&r);
 	select_limit(&r);
+	say_read(b);
 	if (!b->lang)
 		b->lang = common_lang(b);
 	arrange_group(&r);
