@@ -122,6 +122,12 @@ contains "batch: ... and writes the book of another tag, which reused the readin
 	'"book":"tb".*"status":"written".*"sources":"reused"'
 check "batch: ... the warning said once, by the book that takes it" \
 	test "$(grep -c 'tcoll/a.md:9' "$TMP/t.err")" = 1
+# Messages name their book: a line before the first of each book's (none for a book with nothing to say).
+contains "batch: a book's messages follow a line naming it and its manifest line" "$TMP/t.err" "^folio: in book 'ta' \(t.yaml:3\):$"
+check "batch: ... before its first message" test "$(grep -A1 "in book 'ta'" "$TMP/t.err" | tail -1 | grep -c 'note: 1 article without tag a')" = 1
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q t.yaml >/dev/null 2>"$TMP/tq.err")
+check "batch: -q: only the failing book is named, before its error" \
+	test "$(cat "$TMP/tq.err" | head -2 | tr '\n' '|')" = "folio: in book 'ta' (t.yaml:3):|folio: tcoll/a.md:9: error: raw HTML <script> is never closed; the tag is dropped and the text after it kept|"
 
 # The book's language is a reading setting: an article without lang is read as the book's language
 # asks (Latin text in a Chinese book), so a book with another lang: reads again.

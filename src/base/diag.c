@@ -17,6 +17,8 @@ static struct {
 	bool active;
 } progress;
 static void (*sink)(const struct diag_message *m, void *data);
+static char *scope;		/* diag_set_scope's, until its first printed message */
+static void show_scope(void);
 static void *sink_data;
 
 /* Messages of one kind and cause: how many were seen, and of those not printed, where they were. */
@@ -140,6 +142,7 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
 		}
 	}
 	clear_progress_line();
+	show_scope();
 	fputs("folio: ", stderr);
 	if (file && line > 0)
 		fprintf(stderr, "%s:%d: ", file, line);
@@ -181,6 +184,23 @@ static char *printable(const char *s, bool keep_lines)
 	}
 	g_free(valid);
 	return g_string_free(out, FALSE);
+}
+
+void diag_set_scope(const char *s)
+{
+	g_mutex_lock(&lock);
+	g_free(scope);
+	scope = s ? printable(s, false) : NULL;
+	g_mutex_unlock(&lock);
+}
+
+/* The scope's line before its first printed message (call with the lock held). */
+static void show_scope(void)
+{
+	if (!scope)
+		return;
+	fprintf(stderr, "folio: in %s:\n", scope);
+	g_clear_pointer(&scope, g_free);
 }
 
 /*
@@ -451,6 +471,7 @@ void diag_summarize(void)
 		add_details(from, list, g);
 		n = diag_thousands(g->more);
 		clear_progress_line();
+		show_scope();
 		progress.shown = 0;
 		fprintf(stderr, "folio: %s: %s more %s%s: %s%s\n", names[g->level], n, g->kind->many, from->str,
 			g->cause, list->str);

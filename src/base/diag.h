@@ -19,6 +19,12 @@ void diag_set_verbose(bool verbose);
 bool diag_is_quiet(void);
 /* Keep notes to ourselves (digests run by cron): warnings and errors are still printed. */
 void diag_hide_notes(bool hide);
+/*
+ * What the messages from now on are about (folio batch: "book 'tag-a' (m.yaml:4)"), printed as
+ * "folio: in book ...:" on a line of its own before the first of them that is printed, so a
+ * run of many books says which book each message is about. NULL: none.
+ */
+void diag_set_scope(const char *scope);
 
 /*
  * Report a message as "folio: FILE:LINE: warning: TEXT". file may be NULL

@@ -672,10 +672,14 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	struct book *b = NULL;
 	int pages = -1;
 	guint read0, reused0, read1, reused1;
+	char *scope;
 
 	loadcache_counts(&read0, &reused0, NULL);
 	make_folders(e);
 	diag_reset();
+	scope = g_strdup_printf("book '%s' (%s:%d)", e->name, bt->manifest, e->line);
+	diag_set_scope(scope);
+	g_free(scope);
 	diag_set_quiet(bt->quiet || e->o.quiet);
 	diag_set_strict(e->o.strict);
 	parallel_set_threads((guint)(e->o.threads > 0 ? e->o.threads : bt->threads));
@@ -701,6 +705,7 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 		r->message = diag_last_error();
 	loadcache_counts(&read1, &reused1, NULL);
 	r->sources = reused1 > reused0 ? "reused" : read1 > read0 ? "read" : NULL;
+	diag_set_scope(NULL);
 }
 
 /* Sources of the shard's books -> the index of the last book that reads them (+1). */
