@@ -413,6 +413,23 @@ contains "batch: a digest book is written, its articles counted" "$TMP/d.status.
 contains "batch: a digest book records its state" "$TMP/d.state" "^run"
 (cd "$TMP" && "$FOLIO_ONLINE" batch -q d.yaml >"$TMP/d.out")
 contains "batch: a digest with nothing new is not a failure" "$TMP/d.status.jsonl" '"book":"weekly".*"status":"nothing-new"'
+# The status line names the files a digest wrote (its template filled), none when nothing was new;
+# it named the template, which no orchestrator can open.
+contains "batch: a digest's status names the file written, not the template" "$TMP/d.status.jsonl" \
+	'"book":"weekly","outputs":\["out-d/w-[0-9]{4}-[0-9]{2}-[0-9]{2}\.epub"\].*"status":"written"'
+check "batch: ... a file that is there" test -f "$TMP/$(grep -o 'out-d/w-[0-9-]*\.epub' "$TMP/d.status.jsonl" | head -1)"
+contains "batch: ... and none when nothing was new" "$TMP/d.status.jsonl" '"book":"weekly","outputs":\[\],.*"status":"nothing-new"'
+# --resume after a digest's success: unchanged, though its success rewrote its own state. Without
+# new: the state changed the book's inputs, and the book, built again, failed (its articles sent).
+cat >"$TMP/dr.yaml" <<EOF
+books:
+  - {name: rec, mode: digest, sources: coll, offline: true, state: dr.state, output: "out-dr/r-{{to}}.epub"}
+EOF
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q dr.yaml >/dev/null 2>&1)
+rc=0; (cd "$TMP" && "$FOLIO_ONLINE" batch -q --resume dr.yaml >/dev/null 2>"$TMP/dr.err") || rc=$?
+check "batch: --resume after a digest's success: exit 0 ($rc)" test "$rc" = 0
+contains "batch: ... the digest unchanged, its file named" "$TMP/dr.status.jsonl" \
+	'"book":"rec","outputs":\["out-dr/r-[0-9-]*\.epub"\].*"status":"unchanged"'
 
 # ---- a book with no article ----
 # A book with no article failed alone (exit 1, nothing written) and was "written" in a batch,

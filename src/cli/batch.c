@@ -43,7 +43,7 @@ struct batch {
 	long threads;
 	guint shard, shards;
 	GPtrArray *entries;	/* of struct entry * */
-	GHashTable *done;	/* --resume: book -> fingerprint of its last success */
+	GHashTable *done;	/* --resume: book -> struct done, its last success */
 	GHashTable *trees;	/* source folder -> digest of every file under it, taken once a run */
 	int status_fd;
 };
@@ -558,13 +558,27 @@ static char *fingerprint(struct batch *bt, const struct entry *e)
 
 /* ---- the status file ---- */
 
-/* --resume: the fingerprint of each book's last line, when that line says it was written. */
+/* A book's last success in the status file: its inputs' fingerprint and the files it wrote. */
+struct done {
+	char *key;
+	GPtrArray *outputs;	/* of char * (a digest's: its templates filled) */
+};
+
+static void done_free(gpointer data)
+{
+	struct done *d = data;
+
+	g_free(d->key);
+	g_ptr_array_unref(d->outputs);
+	g_free(d);
+}
+
 static void read_status(struct batch *bt)
 {
 	char *text = NULL;
 	int lineno = 0;
 
-	bt->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	bt->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, done_free);
 	if (!g_file_get_contents(bt->status_path, &text, NULL, NULL))
 		return;
 	for (char *p = text, *end; *p; p = end ? end + 1 : p + strlen(p)) {
@@ -585,11 +599,26 @@ static void read_status(struct batch *bt)
 			const char *status = scalar(map_get(&doc, root, "status"));
 			const char *key = scalar(map_get(&doc, root, "inputs"));
 
+			yaml_node_t *outs = map_get(&doc, root, "outputs");
+
 			if (book && status && key && (!strcmp(status, "written") || !strcmp(status, "unchanged")
-						      || !strcmp(status, "nothing-new")))
-				g_hash_table_insert(bt->done, g_strdup(book), g_strdup(key));
-			else if (book)
+						      || !strcmp(status, "nothing-new"))) {
+				struct done *d = g_new0(struct done, 1);
+
+				d->key = g_strdup(key);
+				d->outputs = g_ptr_array_new_with_free_func(g_free);
+				for (yaml_node_item_t *it = outs && outs->type == YAML_SEQUENCE_NODE
+							    ? outs->data.sequence.items.start : NULL;
+				     it && it < outs->data.sequence.items.top; it++) {
+					const char *path = scalar(yaml_document_get_node(&doc, *it));
+
+					if (path)
+						g_ptr_array_add(d->outputs, g_strdup(path));
+				}
+				g_hash_table_insert(bt->done, g_strdup(book), d);
+			} else if (book) {
 				g_hash_table_remove(bt->done, book);
+			}
 			yaml_document_delete(&doc);
 		} else {
 			/* A line cut short by a killed run: that book is built again. */
@@ -607,6 +636,7 @@ struct result {
 	double seconds;
 	char *message;
 	const char *sources;	/* "read" (and kept), "reused" (read by an earlier book), or NULL: not read */
+	GPtrArray *written;	/* the files written, when not the outputs as given (a digest's filled templates) */
 };
 
 static bool append_status(struct batch *bt, const struct entry *e, const struct result *r, const char *key)
@@ -614,12 +644,14 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 	GString *s = g_string_new("{\"book\":");
 	bool ok;
 
+	const GPtrArray *outs = r->written ? r->written : e->o.outputs;
+
 	json_string(s, e->name);
 	g_string_append(s, ",\"outputs\":[");
-	for (guint i = 0; i < e->o.outputs->len; i++) {
+	for (guint i = 0; i < outs->len; i++) {
 		if (i)
 			g_string_append_c(s, ',');
-		json_string(s, g_ptr_array_index(e->o.outputs, i));
+		json_string(s, g_ptr_array_index(outs, i));
 	}
 	g_string_append_printf(s, "],\"articles\":%u,\"pages\":", r->articles);
 	if (r->pages >= 0)
@@ -645,10 +677,13 @@ static bool append_status(struct batch *bt, const struct entry *e, const struct 
 
 /* ---- building ---- */
 
-static bool outputs_exist(const struct entry *e)
+/* Are the files of a book's last success there (a digest's as filled then; none for nothing new)? */
+static bool outputs_exist(const struct entry *e, const struct done *d)
 {
-	for (guint i = 0; i < e->o.outputs->len; i++)
-		if (!g_file_test(g_ptr_array_index(e->o.outputs, i), G_FILE_TEST_IS_REGULAR))
+	const GPtrArray *outs = e->digest ? d->outputs : e->o.outputs;
+
+	for (guint i = 0; i < outs->len; i++)
+		if (!g_file_test(g_ptr_array_index(outs, i), G_FILE_TEST_IS_REGULAR))
 			return false;
 	return true;
 }
@@ -685,9 +720,11 @@ static void build_one(struct batch *bt, struct entry *e, struct result *r)
 	parallel_set_threads((guint)(e->o.threads > 0 ? e->o.threads : bt->threads));
 	r->status = "failed";
 	if (e->digest) {
-		int st = digest_run_counted(&e->o, &r->articles, &pages);
+		int st = digest_run_counted(&e->o, &r->articles, &pages, &r->written);
 
 		r->status = st == DIGEST_WRITTEN ? "written" : st == DIGEST_NOTHING_NEW ? "nothing-new" : "failed";
+		if (st == DIGEST_NOTHING_NEW)
+			r->written = g_ptr_array_new();	/* nothing written */
 	} else if ((theme = export_prepare(&x, &e->o, NULL))) {
 		b = book_build(&e->o, NULL, theme->cjk_latin_space);
 		if (b && !diag_failed() && writer_book_wanted(b, &e->o)) {
@@ -871,19 +908,30 @@ int batch_main(int argc, char **argv, const char *datadir)
 			struct entry *e = g_ptr_array_index(bt.entries, i);
 			struct result r = { .pages = -1 };
 			char *key = fingerprint(&bt, e);
-			const char *was = bt.done ? g_hash_table_lookup(bt.done, e->name) : NULL;
+			const struct done *was = bt.done ? g_hash_table_lookup(bt.done, e->name) : NULL;
 			gint64 t0 = g_get_monotonic_time();
 
-			if (was && !strcmp(was, key) && outputs_exist(e))
+			if (was && !strcmp(was->key, key) && outputs_exist(e, was)) {
 				r.status = "unchanged";
-			else
+				if (e->digest)
+					r.written = g_ptr_array_ref(was->outputs);
+			} else {
 				build_one(&bt, e, &r);
+				/* A digest's state is its own product: a success is recorded with the state it left,
+				   or --resume took the book for changed (and, its articles sent, failed it). */
+				if (e->o.state && strcmp(r.status, "failed")) {
+					g_free(key);
+					key = fingerprint(&bt, e);
+				}
+			}
 			r.seconds = (g_get_monotonic_time() - t0) / 1e6;
 			if (!strcmp(r.status, "failed"))
 				failed++;
 			if (!append_status(&bt, e, &r, key))
 				failed++;
 			g_free(r.message);
+			if (r.written)
+				g_ptr_array_unref(r.written);
 			g_free(key);
 			forget_unless_needed(last_use, e, i);
 			show_progress(&bt, &task, ++done, total, failed, start);

@@ -230,7 +230,8 @@ static void print_summary(const char *status, const struct options *o, const str
 	g_free(now);
 }
 
-static int write_digest(const struct export *x, struct book *b, struct state *st, const struct fields *fs)
+static int write_digest(const struct export *x, struct book *b, struct state *st, const struct fields *fs,
+			GPtrArray **written)
 {
 	const struct options *o = x->opts;
 	GPtrArray *outputs;
@@ -263,6 +264,8 @@ static int write_digest(const struct export *x, struct book *b, struct state *st
 	}
 	print_summary("written", o, b, fs, outputs);
 	status = DIGEST_WRITTEN;
+	if (written)
+		*written = g_steal_pointer(&outputs);
 out:
 	if (outputs)
 		g_ptr_array_free(outputs, TRUE);
@@ -273,10 +276,10 @@ out:
 
 int digest_run(struct options *o)
 {
-	return digest_run_counted(o, NULL, NULL);
+	return digest_run_counted(o, NULL, NULL, NULL);
 }
 
-int digest_run_counted(struct options *o, guint *articles, int *pages)
+int digest_run_counted(struct options *o, guint *articles, int *pages, GPtrArray **written)
 {
 	struct state *st = NULL;
 	struct book *b;
@@ -329,7 +332,7 @@ int digest_run_counted(struct options *o, guint *articles, int *pages)
 		print_summary("nothing-new", o, b, &fs, NULL);
 		status = DIGEST_NOTHING_NEW;
 	} else {
-		status = write_digest(&x, b, st, &fs);
+		status = write_digest(&x, b, st, &fs, written);
 	}
 	fields_clear(&fs);
 	book_free(b);

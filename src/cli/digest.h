@@ -19,7 +19,10 @@ enum { DIGEST_WRITTEN = 0, DIGEST_FAILED = 1, DIGEST_USAGE = 2, DIGEST_NOTHING_N
 int digest_run(struct options *o);
 /* Can o be a digest: --new has its --state, every {{field}} of the title, subtitle and outputs is known? (said) */
 bool digest_usage_ok(const struct options *o);
-/* The same, telling (when not NULL) the articles of the digest and the PDF's pages (left as is without a PDF). */
-int digest_run_counted(struct options *o, guint *articles, int *pages);
+/*
+ * The same, telling (when not NULL) the articles of the digest, the PDF's pages (left as is without
+ * a PDF) and, once written, the files it wrote, its output templates filled (g_ptr_array_unref).
+ */
+int digest_run_counted(struct options *o, guint *articles, int *pages, GPtrArray **written);
 
 #endif
