@@ -18,6 +18,17 @@ once "hold: the never-closed <script> is reported once for both books" "$TMP/bot
 once "hold: the SVG data: image is reported once for both books" "$TMP/both.err" "a.md:9: warning: image 'data:image/svg"
 expect_status "hold: a digest of both formats" 0 "$FOLIO" digest "$d" -o "$TMP/d.pdf" -o "$TMP/d.epub"
 once "hold: a digest reports the <script> once" "$TMP/err" "raw HTML <script> is never closed"
+# Private-use characters (icon fonts, Word's symbol bullet, old Hong Kong encodings) mean nothing a
+# book can know: said once an article, for both books, at the first, with the code points (six named).
+u=$TMP/pua
+mkdir -p "$u"
+/usr/bin/python3 -c 'import sys; open(sys.argv[1], "w").write("---\ntitle: P\n---\n\nPlain line.\n\nHome \uf015, branch \ue0a0, bullet \uf0b7 and \uf0b7.\n\n```\n\ue0b0 \ue0b1 \ue0b2 \ue0b3 \U000f0001\n```\n")' "$u/a.md"
+expect_status "hold: private-use characters: PDF and EPUB from one reading" 0 "$FOLIO" "$u" -o "$TMP/u.pdf" -o "$TMP/u.epub"
+once "hold: private-use characters said once, at the first, counted, six named" "$TMP/err" \
+	'a\.md:7: warning: 9 private-use characters \(U\+F015, U\+E0A0, U\+F0B7, U\+E0B0, U\+E0B1, U\+E0B2, \.\.\.\): no standard says what they show'
+printf -- '---\ntitle: Q\n---\n\nNone here: \xef\xbf\xbd \xe2\x80\xa2.\n' >"$u/b.md"
+"$FOLIO" "$u/b.md" -o "$TMP/u2.epub" 2>"$TMP/u2.err"
+lacks "hold: ... and nothing said of U+FFFD or a real bullet" "$TMP/u2.err" 'private-use'
 "$FOLIO" -q "$d" -t trace -o "$TMP/h.trace" 2>/dev/null
 contains "hold: the PDF has the text after the dropped tag" "$TMP/h.trace" "未闭合"
 contains "hold: the PDF has the note" "$TMP/h.trace" '"注。"'

@@ -214,6 +214,60 @@ static char *ready_to_parse(const struct sc_context *ctx, const char *text, size
 	return alerted;
 }
 
+static bool private_use(gunichar c)
+{
+	return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFD);
+}
+
+enum { PRIVATE_USE_NAMED = 6 };	/* code points a message lists */
+
+/*
+ * Private-use characters in the body (an icon font's: Font Awesome, Nerd Fonts; Word's Symbol-font
+ * bullet U+F0B7; an old Hong Kong encoding's HKSCS characters): no standard says what they show, so
+ * each book shows what fonts it finds (the PDF: OpenSymbol's bullet, Unifont's hex-like pictures,
+ * an unrelated character of a Hong Kong font; a reader, often a box). Said once an article, at the first.
+ */
+static void report_private_use(const struct article *a)
+{
+	GString *names = NULL;
+	GHashTable *seen = NULL;
+	guint count = 0;
+	int line = 1, first = 0;
+	bool more = false;	/* other characters than those named */
+
+	for (const char *p = a->markdown; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\n')
+			line++;
+		if (!private_use(c))
+			continue;
+		count++;
+		if (!seen) {
+			seen = g_hash_table_new(NULL, NULL);
+			names = g_string_new(NULL);
+			first = line;
+		}
+		if (g_hash_table_contains(seen, GUINT_TO_POINTER(c)))
+			continue;
+		if (g_hash_table_size(seen) == PRIVATE_USE_NAMED) {
+			more = true;
+			continue;
+		}
+		g_hash_table_add(seen, GUINT_TO_POINTER(c));
+		g_string_append_printf(names, "%sU+%04X", names->len ? ", " : "", c);
+	}
+	if (!seen)
+		return;
+	diag_warn(a->file, a->body_line + first - 1,
+		  "%u private-use character%s (%s%s): no standard says what they show (an icon font's, a Word "
+		  "symbol bullet, an old encoding's); each book shows what fonts it finds for them (the EPUB, its "
+		  "reader's), perhaps a box or another character",
+		  count, count == 1 ? "" : "s", names->str, more ? ", ..." : "");
+	g_string_free(names, TRUE);
+	g_hash_table_destroy(seen);
+}
+
 GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 {
 	struct sc_result res;
@@ -263,6 +317,7 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 		g_free(ready);
 		g_free(fixed);
 	}
+	report_private_use(a);
 	unknown = res.unknown;
 	res.unknown = NULL;
 	sc_result_clear(&res);
