@@ -50,6 +50,7 @@ static gunichar last_char(const struct para *p, const struct para_line *l)
 struct drawn {
 	double x, advance, x_offset;
 	PangoGlyph glyph;
+	PangoFont *font;
 	int line;
 };
 
@@ -69,6 +70,7 @@ static bool find_drawn(const struct para *p, int offset, struct drawn *d)
 					d->advance = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 					d->x_offset = gs->glyphs[g].geometry.x_offset / (double)PANGO_SCALE;
 					d->glyph = gs->glyphs[g].glyph;
+					d->font = run->glyphs->item->analysis.font;
 					d->line = i;
 					return true;
 				}
@@ -520,6 +522,37 @@ static void test_glyph_forms(PangoContext *ctx)
 	      && by_family[0] != by_family[2]);
 }
 
+/*
+ * A keycap (1️⃣: a digit, U+FE0F, the enclosing U+20E3 of no advance) keeps to its own room: its box
+ * drew over the spaces on both sides ("Steps 1️⃣ then" read "Steps1️⃣then"), and the digit stays
+ * inside it.
+ */
+static void test_keycap(PangoContext *ctx)
+{
+	struct para_style sym = { .font = pango_font_description_from_string("Symbola 10") };
+	struct para_settings set = { .width = 300, .line_height = 17, .align = PARA_LEFT,
+				     .lang = pango_language_from_string("en") };
+	const char *text = "Steps 1\xef\xb8\x8f\xe2\x83\xa3 then";
+	struct para *p = set_text(ctx, &set, &sym, text);
+	struct drawn before = { 0 }, digit = { 0 }, cap = { 0 }, after = { 0 };
+	PangoRectangle cap_ink, digit_ink;
+	double left, right, d_left, d_right;
+
+	CHECK("keycap: every piece drawn", find_drawn(p, 5, &before) && find_drawn(p, 6, &digit)
+	      && find_drawn(p, offset_of(text, "\xe2\x83\xa3", 0), &cap) && find_drawn(p, offset_of(text, " ", 1), &after));
+	pango_font_get_glyph_extents(cap.font, cap.glyph, &cap_ink, NULL);
+	pango_font_get_glyph_extents(digit.font, digit.glyph, &digit_ink, NULL);
+	left = cap.x + cap.x_offset + cap_ink.x / (double)PANGO_SCALE;
+	right = left + cap_ink.width / (double)PANGO_SCALE;
+	d_left = digit.x + digit.x_offset + digit_ink.x / (double)PANGO_SCALE;
+	d_right = d_left + digit_ink.width / (double)PANGO_SCALE;
+	CHECK("keycap: its box starts after the space before it", cap_ink.width > 0 && left >= before.x + before.advance - 0.01);
+	CHECK("keycap: and ends before the space after it", right <= after.x + 0.01);
+	CHECK("keycap: the digit inside the box", d_left >= left && d_right <= right);
+	para_free(p);
+	pango_font_description_free(sym.font);
+}
+
 int main(void)
 {
 	PangoContext *ctx = context();
@@ -902,6 +935,7 @@ int main(void)
 	test_adjustment(ctx);
 	test_forced_break_and_overflow(ctx);
 	test_glyph_forms(ctx);
+	test_keycap(ctx);
 	test_author_indent(ctx);
 	g_object_unref(ctx);
 	CHECK_DONE();

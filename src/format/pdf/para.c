@@ -456,6 +456,71 @@ static void add_item(struct para *p, PangoItem *item, const struct para_style *s
 	g_ptr_array_add(p->styles, (gpointer)style);
 }
 
+static bool glyph_ink(PangoFont *font, PangoGlyph glyph, int *x, int *width);
+
+/* Is the cluster [start, end) of item_text marks and selectors only? *enclosing: one of them encloses (U+20E3). */
+static bool marks_only(const char *item_text, int start, int end, bool *enclosing)
+{
+	*enclosing = false;
+	for (const char *q = item_text + start; q < item_text + end; q = g_utf8_next_char(q)) {
+		gunichar u = g_utf8_get_char(q);
+
+		if (!marklike(u) && !(u >= 0xFE00 && u <= 0xFE0F))
+			return false;
+		*enclosing |= g_unichar_type(u) == G_UNICODE_ENCLOSING_MARK;
+	}
+	return true;
+}
+
+/*
+ * An enclosing mark (the keycap of 1️⃣, the circle of U+20DD) takes no advance, and its ink runs
+ * past its base's on both sides, over the spaces and letters beside it ("Steps 1️⃣ then" read
+ * "Steps1️⃣then"). The base and its marks are widened to their ink: moved in by what sticks out
+ * on the left, the mark given what sticks out on the right. A mark with no base in its item (a
+ * keycap after a digit of another font) is given only the right. Left-to-right items only.
+ */
+static void widen_enclosed(const char *item_text, int item_len, const PangoItem *item, PangoGlyphString *g)
+{
+	if (item->analysis.level % 2)
+		return;
+	for (int i = 0, j; i < g->num_glyphs; i = j) {
+		int start = g->log_clusters[i], end, from = i, pen = 0, lo = 0, hi = 0, left, right;
+		bool enclosing;
+
+		for (j = i + 1; j < g->num_glyphs && g->log_clusters[j] == start; j++)
+			;
+		end = j < g->num_glyphs ? g->log_clusters[j] : item_len;
+		if (!marks_only(item_text, start, end, &enclosing) || !enclosing)
+			continue;
+		/* Back to the base, a cluster at a time: the marks and selectors before it, then the cluster they are on. */
+		while (from > 0) {
+			int c = g->log_clusters[from - 1], first = from - 1;
+			bool marks;
+
+			while (first > 0 && g->log_clusters[first - 1] == c)
+				first--;
+			marks = marks_only(item_text, c, g->log_clusters[from], &enclosing);
+			from = first;
+			if (!marks)
+				break;
+		}
+		for (int k = from; k < j; k++) {
+			int x, w;
+
+			if (glyph_ink(item->analysis.font, g->glyphs[k].glyph, &x, &w) && w > 0) {
+				lo = MIN(lo, pen + g->glyphs[k].geometry.x_offset + x);
+				hi = MAX(hi, pen + g->glyphs[k].geometry.x_offset + x + w);
+			}
+			pen += g->glyphs[k].geometry.width;
+		}
+		left = from < i ? MAX(-lo, 0) : 0;
+		right = MAX(hi - pen, 0);
+		for (int k = from; k < j && left; k++)
+			g->glyphs[k].geometry.x_offset += left;
+		g->glyphs[j - 1].geometry.width += left + right;
+	}
+}
+
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
@@ -526,6 +591,7 @@ static void shape(struct para *p)
 		pango_shape_with_flags(text + item->offset, item->length, text, len, &item->analysis, g,
 				       PANGO_SHAPE_NONE);
 		keep_selectors(g, text + item->offset);
+		widen_enclosed(text + item->offset, item->length, item, g);
 		g_ptr_array_add(p->glyphs, g);
 	}
 }
