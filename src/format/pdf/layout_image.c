@@ -1,6 +1,7 @@
 /* layout_image.c - pictures scaled to the measure with their caption, and boxes for those folio cannot show. */
 #include "format/pdf/layout_int.h"
 #include "html/sanitize.h"
+#include "html/table.h"
 #include "text/alttext.h"
 #include "text/nodetext.h"
 
@@ -195,16 +196,20 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
 }
 
+const struct image *lay_picture_record(const struct lay *L, cmark_node *n)
+{
+	if (!L->view)
+		return NULL;
+	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+		return L->table_raw ? record_image(L->view, L->table_raw, cmark_node_get_url(n), html_table_image_nth(n))
+				    : record_image(L->view, n, NULL, 0);
+	return record_inline_picture(n);
+}
+
 bool lay_blank_picture(const struct lay *L, cmark_node *n)
 {
-	const struct image *im = NULL;
+	const struct image *im = lay_picture_record(L, n);
 
-	if (!L->view)
-		return false;
-	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
-		im = record_image(L->view, n, NULL, 0);
-	else if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
-		im = record_inline_picture(n);
 	return im && im->res && im->res->blank;
 }
 

@@ -382,17 +382,31 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			break;
 		}
 		case CMARK_NODE_IMAGE: {
-			/* An image inside a line (a heading, a cell): its description in brackets. */
+			/*
+			 * An image inside a line (a heading, a cell): its description in brackets; one
+			 * not in the book, what the EPUB's placeholder in the line says (label, alt, address).
+			 */
+			const struct image *im = lay_picture_record(w->L, n);
 			char *alt;
 
-			if (w->pictures_apart || lay_blank_picture(w->L, n)) {
+			if (w->pictures_apart || (im && im->res && im->res->blank)) {
 				w->gap = true;	/* set apart, or a spacer showing nothing */
 				break;
 			}
 			alt = node_plain_text(n);
-
 			c.color = w->L->t->color_muted;
-			if (*alt) {
+			if (w->L->view && (!im || !im->res)) {
+				GString *t = g_string_new("[");
+				char *shown = alt_text_for_placeholder(alt, NULL);
+
+				l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
+				if (shown)
+					g_string_append_printf(t, "%s ", shown);
+				g_string_append_printf(t, "%s]", cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+				add_text(w, t->str, &c);
+				g_string_free(t, TRUE);
+				g_free(shown);
+			} else if (*alt) {
 				char *t = g_strdup_printf("[%s]", alt);
 
 				add_text(w, t, &c);

@@ -80,6 +80,11 @@ struct lay {
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
 	int nesting;			/* quotes and lists being laid out, one inside the other */
+	/*
+	 * The raw HTML node a table being set was read from (html/table.h), or NULL: its image
+	 * nodes' records are found among that node's, by address (their own user data is an index).
+	 */
+	cmark_node *table_raw;
 
 	/* The tagged PDF's structure (layout_struct.c). */
 	struct selem *part_el;		/* the part the article being set is in (borrowed), or NULL */
@@ -188,6 +193,11 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
  */
 void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, const char *caption,
 		       const char *link, struct selem *parent, double x, double y, double w, double h, int src_line);
+/*
+ * The record of image node n (in a raw HTML table too: L->table_raw), or of inline raw <img> n;
+ * NULL when it has none.
+ */
+const struct image *lay_picture_record(const struct lay *L, cmark_node *n);
 /* Does image node n, or inline raw <img> n, show nothing (a spacer: book/model.h's blank)? */
 bool lay_blank_picture(const struct lay *L, cmark_node *n);
 /* The picture of image node img (the model's record, else a placeholder). */

@@ -287,9 +287,11 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 	bool first_body = true;
 	struct flow band;
 	struct selem *table_el, *head_el = NULL, *body_el = NULL;
+	cmark_node *outer_raw = L->table_raw;
 
 	if (ncols <= 0)
 		return;
+	L->table_raw = raw;
 	for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
 		struct row *row;
 
@@ -415,4 +417,5 @@ void layout_table(struct lay *L, struct flow *F, cmark_node *table, cmark_node *
 	g_ptr_array_free(rows, TRUE);
 	g_free(w);
 	g_free(x);
+	L->table_raw = outer_raw;
 }
