@@ -153,9 +153,9 @@ contains "parity: ... and in the PDF" "$TMP/spacers.trace" 'image .* image/svg\+
 [ "$(grep -c '^  image ' "$TMP/spacers.trace")" = 1 ] && ok "parity: ... the only picture in the PDF" \
 	|| not_ok "parity: ... the only picture in the PDF" "$(grep '^  image' "$TMP/spacers.trace")"
 "$FOLIO" -q tests/parity/spacers -t model -o "$TMP/spacers.model"
-[ "$(grep -c 'image/svg+xml [0-9]*x[0-9]* blank: shown by neither book$' "$TMP/spacers.model")" = 4 ] \
-	&& ok "parity: the model marks the four blank SVGs, once for every book" \
-	|| not_ok "parity: the model marks the four blank SVGs, once for every book" "$(grep image "$TMP/spacers.model")"
+[ "$(grep -c 'image/svg+xml [0-9]*x[0-9]* blank: shown by neither book$' "$TMP/spacers.model")" = 7 ] \
+	&& ok "parity: the model marks the seven blank SVGs, once for every book" \
+	|| not_ok "parity: the model marks the seven blank SVGs, once for every book" "$(grep image "$TMP/spacers.model")"
 # A raw HTML table's cell with a picture not drawn (a blank one, one not had) crashed the PDF
 # (its image nodes' records are found through the raw HTML); a picture not in the book is the
 # placeholder's words in a cell of either book (the PDF said "[alt]", or nothing).
@@ -164,3 +164,13 @@ contains "parity: a raw table cell's missing picture is the placeholder's words 
 contains "parity: ... as in the EPUB" "$TMP/spacers.xhtml" '<td><div class="placeholder image"><span class="label">图片未收录</span> <span class="alt">远处的图</span>'
 contains "parity: ... a blank one in a raw cell shows nothing" "$TMP/spacers.trace" '"字 后"$'
 contains "parity: a Markdown cell's missing picture too, in the PDF" "$TMP/spacers.trace" '"\[图片未收录：缺的图 nothere.png\]"$'
+# What draws nothing is blank: titles, styles, definitions, empty groups, words straight inside (an
+# empty box a page wide with its caption before). An SVG that drew only in what cleaning leaves out
+# (<use>, <image>) was blank once cleaned, and lost without a word: a placeholder now, said.
+contains "parity: an SVG drawn only through <use> is a placeholder, said" "$TMP/spacers.err" \
+	"c.md:14: warning: image 'used.svg' is an SVG whose drawing is all in what folio leaves out"
+contains "parity: ... its placeholder in the EPUB" "$TMP/spacers.xhtml" '<span class="alt">红色条形图</span>'
+contains "parity: ... and in the PDF" "$TMP/spacers.trace" '"红色条形图"$'
+contains "parity: a raw figure's caption around a blank picture is kept in the PDF, as in the EPUB" "$TMP/spacers.trace" \
+	'"空白图的图注" caption$'
+contains "parity: ... (the EPUB's)" "$TMP/spacers.xhtml" '<figcaption>空白图的图注</figcaption>'

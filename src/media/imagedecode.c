@@ -233,17 +233,48 @@ static int svg_length(const char *s)
 	return v > 0 && v < 1e6 ? (int)(v + 0.5) : 0;
 }
 
-/* Does the SVG root draw nothing: no element and no text in it? */
-static bool svg_blank(const xmlNode *root)
+static bool named(const xmlNode *n, const char *const *names)
 {
-	for (const xmlNode *c = root->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE && c->content
-						   && ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")]))
-			return false;
-	return true;
+	for (; *names; names++)
+		if (!g_ascii_strcasecmp((const char *)n->name, *names))
+			return true;
+	return false;
 }
 
-/* Well-formed, script-free, self-contained; its size from viewBox or width/height; whether it is blank. */
+/*
+ * Does anything inside n draw? Descriptions, styles and definitions (drawn only where something
+ * uses them) do not, nor text straight inside a container (only <text> is drawn); a group, a
+ * link or a nested <svg> draws what it holds. Any other element is taken to draw.
+ */
+static bool svg_draws(const xmlNode *n)
+{
+	static const char *const silent[] = { "title", "desc", "metadata", "defs", "style", "script", "symbol",
+					      "linearGradient", "radialGradient", "pattern", "clipPath", "mask",
+					      "filter", "marker", NULL };
+	static const char *const containers[] = { "g", "a", "switch", "svg", NULL };
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || named(c, silent))
+			continue;
+		if (!named(c, containers) || svg_draws(c))
+			return true;
+	}
+	return false;
+}
+
+/* Does the SVG in data draw anything (false when it cannot be read: check_svg says why)? */
+static bool svg_data_draws(const unsigned char *data, size_t len)
+{
+	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	bool draws = root && svg_draws(root);
+
+	xmlFreeDoc(doc);
+	return draws;
+}
+
+/* Well-formed, script-free, self-contained; its size from viewBox or width/height; whether it draws nothing. */
 static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, bool *blank, char **why)
 {
 	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
@@ -263,7 +294,7 @@ static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, boo
 		xmlFreeDoc(doc);
 		return false;
 	}
-	*blank = svg_blank(root);
+	*blank = !svg_draws(root);
 	vb = xmlGetProp(root, (const xmlChar *)"viewBox");
 	aw = xmlGetProp(root, (const xmlChar *)"width");
 	ah = xmlGetProp(root, (const xmlChar *)"height");
@@ -317,6 +348,13 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 		GString *clean = sanitize_svg_image((const char *)data, len, NULL);
 
 		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, &out->blank, why)) {
+			g_string_free(clean, TRUE);
+			return false;
+		}
+		/* Blank as written, or only once cleaned: then what it drew is lost, and said to be. */
+		if (out->blank && svg_data_draws(data, len)) {
+			*why = g_strdup("is an SVG whose drawing is all in what folio leaves out (<use>, <image>, "
+					"<foreignObject> ...); not packed");
 			g_string_free(clean, TRUE);
 			return false;
 		}

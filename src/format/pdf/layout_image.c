@@ -123,6 +123,19 @@ void lay_picture_boxes(struct lay *L, struct vitem *v, const struct image *im, c
 	}
 }
 
+/* A picture's caption: small, muted, centred, under F's element (laid out, not yet added). */
+static struct lpara *caption_para(struct lay *L, const struct flow *F, const char *caption, int src_line)
+{
+	double size = L->t->small_size;
+	struct lpara *cap = lay_para_new(L, F->w, size * 1.5, 0, PARA_CENTER, false, src_line);
+
+	lay_para_role(L, cap, SR_CAPTION, F->el);
+	para_add(cap->para, caption, -1, lay_style(L, lay_body_role(F), size, false, false, L->t->color_muted, NULL, 0,
+						   false, false));
+	lay_para_check(L, cap);
+	return cap;
+}
+
 void lay_image(struct lay *L, struct flow *F, const struct image *im, const char *caption,
 		      const char *link, int src_line)
 {
@@ -131,8 +144,16 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 	struct lpara *cap = NULL;
 	struct vitem *v;
 
-	if (r && r->blank)
-		return;	/* a spacer: nothing to see (book/model.h) */
+	if (r && r->blank) {
+		/* A spacer: nothing to see (book/model.h); a raw <figure>'s <figcaption> is text of its
+		   own, which the EPUB writes where it stands. */
+		if (im->in_figure && caption && *caption) {
+			lay_block_begin(L, F, lay_em(F, L->t->block_space));
+			lay_para_lines(L, F, caption_para(L, F, caption, src_line), true);
+			lay_block_end(L, F, lay_em(F, L->t->block_space), 0);
+		}
+		return;
+	}
 	if (!lay_drawable(r)) {
 		/* A picture that is not here keeps its caption. */
 		char *shown = alt_text_for_placeholder(im ? im->alt : NULL, caption);
@@ -143,13 +164,7 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		return;
 	}
 	if (caption && *caption) {
-		double size = L->t->small_size;
-		struct inline_style s = { .role = lay_body_role(F), .size = size, .color = L->t->color_muted };
-
-		cap = lay_para_new(L, F->w, size * 1.5, 0, PARA_CENTER, false, src_line);
-		lay_para_role(L, cap, SR_CAPTION, F->el);
-		para_add(cap->para, caption, -1, lay_style(L, s.role, size, false, false, s.color, NULL, 0, false, false));
-		lay_para_check(L, cap);
+		cap = caption_para(L, F, caption, src_line);
 		for (int i = 0; i < para_n_lines(cap->para); i++) {
 			const struct para_line *l = para_line(cap->para, i);
 
