@@ -219,6 +219,11 @@ contains "cover: missing --cover reported" "$TMP/cover3.err" "no-such.jpg: warni
 contains "cover: missing --cover, one is drawn" "$TMP/cover3.model" "^  cover: drawn$"
 "$FOLIO" "$TMP/good" --offline --cover tests/images/serve/notimage -t model -o "$TMP/cover4.model" 2>"$TMP/cover4.err"
 contains "cover: not an image reported" "$TMP/cover4.err" "notimage: warning: cover image is not an image"
+# A --cover that draws nothing was each book's empty cover, said nowhere.
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="900"><title>cover</title></svg>\n' >"$TMP/blank-cover.svg"
+"$FOLIO" "$TMP/good" --offline --cover "$TMP/blank-cover.svg" -t model -o "$TMP/cover5.model" 2>"$TMP/cover5.err"
+contains "cover: a blank SVG cover reported" "$TMP/cover5.err" "blank-cover.svg: warning: cover image is an SVG that draws nothing; a cover is drawn instead"
+contains "cover: ... and one is drawn" "$TMP/cover5.model" "^  cover: drawn$"
 
 # ---- A server that is not there: every image fails at once, after one attempt to connect ----
 mkdir -p "$TMP/gone"

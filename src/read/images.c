@@ -480,10 +480,15 @@ static void resolve_cover(struct reading *rd)
 					  g_strerror(errno));
 		} else {
 			b->cover_res = resources_add_file(rd, real, &why);
-			if (!b->cover_res)
+			if (!b->cover_res) {
 				diag_warn(given, 0, "cover image %s; a cover is drawn instead", why);
-			else
+			} else if (b->cover_res->blank) {
+				/* (an empty page was each book's cover, said nowhere) */
+				diag_warn(given, 0, "cover image is an SVG that draws nothing; a cover is drawn instead");
+				b->cover_res = NULL;
+			} else {
 				b->cover = g_strdup(real);
+			}
 			free(real);
 		}
 	}
