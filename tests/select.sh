@@ -179,3 +179,31 @@ lacks "select: ... nor is the warning said" "$TMP/tagb.err" 'a\.md:9'
 "$FOLIO" "$TMP/tagw" --tag a -t model -o "$TMP/taga.model" 2>"$TMP/taga.err"
 contains "select: the book that takes the article says it" "$TMP/taga.err" 'a\.md:9: warning: raw HTML <script> is never closed'
 expect_status "select: ... and --strict fails that book" 1 "$FOLIO" "$TMP/tagw" --tag a --strict -t model -o "$TMP/taga2.model"
+# The same for shortcodes folio does not know: counted over the articles the book takes, said by a
+# book that takes one (a left-out article's failed --strict, and "4 times in the book" counted it).
+mkdir -p "$TMP/scw"
+printf -- '---\ntitle: A\ntags: [a]\n---\n\n{{< mystery >}}\n{{< mystery >}}\n{{< mystery >}}\n' >"$TMP/scw/a.md"
+printf -- '---\ntitle: B\ntags: [b]\n---\n\nText {{< mystery >}} b.\n' >"$TMP/scw/b.md"
+expect_status "select: a left-out article's unknown shortcode does not fail --strict" 0 \
+	"$FOLIO" "$TMP/scw" --tag c --allow-empty --strict -t model -o "$TMP/scw-c.model"
+"$FOLIO" "$TMP/scw" --tag b -t model -o "$TMP/scw-b.model" 2>"$TMP/scw-b.err"
+contains "select: an unknown shortcode counted over the book's articles only" "$TMP/scw-b.err" \
+	"b\.md:6: warning: shortcode 'mystery' is not one folio knows \(1 time in the book, first here\)"
+"$FOLIO" "$TMP/scw" -t model -o "$TMP/scw.model" 2>"$TMP/scw.err"
+contains "select: ... and over all of them when all are in it" "$TMP/scw.err" "a\.md:6: warning: shortcode 'mystery' .*\(4 times in the book"
+# A section's own text (_index.md) says what reading it found only when the book shows it.
+mkdir -p "$TMP/secw/s" "$TMP/secw/t"
+printf -- '---\ntitle: S\n---\n\nAbout s.\n\n<script>\n' >"$TMP/secw/s/_index.md"
+printf -- '---\ntitle: In s\ndate: 2025-01-01\ntags: [s]\n---\n\nText.\n' >"$TMP/secw/s/a.md"
+printf -- '---\ntitle: In t\ndate: 2025-01-02\ntags: [t]\n---\n\nText.\n' >"$TMP/secw/t/b.md"
+expect_status "select: a section the book does not show does not fail --strict" 0 \
+	"$FOLIO" "$TMP/secw" --tag t --group-by section --strict -t model -o "$TMP/secw-t.model"
+"$FOLIO" "$TMP/secw" --tag s --group-by section -t model -o "$TMP/secw-s.model" 2>"$TMP/secw-s.err"
+contains "select: a section the book shows says it" "$TMP/secw-s.err" "s/_index\.md:7: warning: raw HTML <script> is never closed"
+contains "select: an unknown shortcode used alone says nothing of it is shown (it claimed its inner text kept)" \
+	"$TMP/scw-b.err" "it has no inner text, and nothing of it is shown"
+printf -- '---\ntitle: C\ntags: [c]\n---\n\n{{< boxed >}}Kept words{{< /boxed >}} and {{< boxed >}}\n' >"$TMP/scw/c.md"
+"$FOLIO" "$TMP/scw" --tag c -t trace -o "$TMP/scw-c.trace" 2>"$TMP/scw-c.err"
+contains "select: ... one with inner text says it is kept" "$TMP/scw-c.err" \
+	"shortcode 'boxed' .*\(2 times in the book, first here\): its tags are dropped and its inner text kept \(where it has none, nothing is shown\)"
+contains "select: ... and it is" "$TMP/scw-c.trace" 'Kept words and'

@@ -37,6 +37,14 @@ struct article *article_new(void)
 	return a;
 }
 
+void unknown_shortcode_free(gpointer data)
+{
+	struct unknown_shortcode *u = data;
+
+	g_free(u->name);
+	g_free(u);
+}
+
 void image_free(struct image *im)
 {
 	if (!im)
@@ -96,6 +104,8 @@ void article_free(struct article *a)
 	links_free(a->raw_refused);
 	diag_held_free(a->raw_said);
 	diag_held_free(a->read_said);
+	if (a->unknown_shortcodes)
+		g_ptr_array_unref(a->unknown_shortcodes);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		struct footnote *f = g_ptr_array_index(a->footnotes, i);
 
@@ -212,6 +222,16 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	c->raw_refused = links_copy(a->raw_refused);
 	c->raw_said = diag_held_copy(a->raw_said);
 	c->read_said = diag_held_copy(a->read_said);
+	if (a->unknown_shortcodes) {
+		c->unknown_shortcodes = g_ptr_array_new_with_free_func(unknown_shortcode_free);
+		for (guint i = 0; i < a->unknown_shortcodes->len; i++) {
+			const struct unknown_shortcode *u = g_ptr_array_index(a->unknown_shortcodes, i);
+			struct unknown_shortcode *v = g_memdup2(u, sizeof *u);
+
+			v->name = g_strdup(u->name);
+			g_ptr_array_add(c->unknown_shortcodes, v);
+		}
+	}
 	c->footnotes = g_ptr_array_new_full(a->footnotes->len, NULL);
 	for (guint i = 0; i < a->footnotes->len; i++) {
 		const struct footnote *f = g_ptr_array_index(a->footnotes, i);

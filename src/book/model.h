@@ -118,6 +118,14 @@ struct footnote {
 	char *ref_anchor;	/* "a0003-fnref2" (first reference; later ones add "-2", "-3") */
 };
 
+/* A shortcode folio does not know, as often as an article's body uses it. */
+struct unknown_shortcode {
+	char *name;
+	unsigned count;
+	unsigned paired;	/* uses with a closing tag: with inner text to keep */
+	int line;		/* of the file: its first use */
+};
+
 struct article {
 	char *file;		/* path for messages, as the user would type it */
 	char *real;		/* real path */
@@ -213,6 +221,9 @@ struct article {
 	 * tag, one a digest sent before) neither clutters the run's messages nor fails --strict.
 	 */
 	struct diag_held *read_said;
+	/* The shortcodes its body uses that folio does not know (struct unknown_shortcode *), or
+	   NULL: said once for the book, over the articles it takes (read/build.c). */
+	GPtrArray *unknown_shortcodes;
 	GPtrArray *footnotes;	/* of struct footnote *, by number */
 };
 
@@ -272,6 +283,7 @@ void article_free(struct article *a);
  */
 struct article *article_copy(const struct article *a, const struct root *root);
 void image_free(struct image *im);
+void unknown_shortcode_free(gpointer u);
 struct part *part_new(const char *title);
 void part_free(struct part *p);
 void resource_free(struct resource *r);

@@ -338,7 +338,7 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	ctx.html = a->html;
 	unknown = article_parse(a, &ctx);
 	for (guint i = 0; i < unknown->len; i++) {
-		struct sc_unknown *u = g_ptr_array_index(unknown, i);
+		struct unknown_shortcode *u = g_ptr_array_index(unknown, i);
 
 		g_free(u->name);
 		g_free(u);

@@ -26,7 +26,6 @@ struct load_job {
 	struct article *a;	/* NULL: left out, for why */
 	const char *why;
 	const struct pages *pages;
-	GPtrArray *unknown;	/* the shortcodes its body uses that folio does not know */
 };
 
 /* What load_all gathers, in the files' order. */
@@ -34,9 +33,6 @@ struct load_results {
 	struct book *b;
 	GPtrArray *loaded;
 	guint taken;
-	GPtrArray *unknown;	/* struct sc_unknown *, one per name over the book: count, first use */
-	GHashTable *unknown_by_name;
-	GHashTable *unknown_file;	/* name -> file of its first use */
 };
 
 static void read_one(gpointer data, gpointer unused)
@@ -66,15 +62,17 @@ static void parse_one(gpointer data, gpointer unused)
 	struct load_job *j = data;
 	struct article *a = j->a;
 
-	/* An article's own messages wait for a book to take it (book_build); a section's are said. */
-	if (!a->section_index)
-		diag_hold_begin();
+	/* An article's own messages wait for a book to take it (book_build), a section's to show it. */
+	diag_hold_begin();
 	if (a->hidden == HIDDEN_NOT) {
 		struct pages_call call;
 		struct sc_context ctx;
 
 		pages_context(j->pages, a, &call, &ctx);
-		j->unknown = article_parse(a, &ctx);
+		a->unknown_shortcodes = article_parse(a, &ctx);
+		g_ptr_array_set_free_func(a->unknown_shortcodes, unknown_shortcode_free);
+		if (!a->unknown_shortcodes->len)
+			g_clear_pointer(&a->unknown_shortcodes, g_ptr_array_unref);
 	} else {
 		/* Hugo would not publish it: its body is not read (select.c counts it). */
 		g_clear_pointer(&a->source, g_free);
@@ -90,58 +88,80 @@ static void parse_one(gpointer data, gpointer unused)
 		/* Reading is done with the tree: the back ends open views of their own. */
 		article_drop_tree(a);
 	}
-	if (!a->section_index)
-		a->read_said = diag_hold_end();
+	a->read_said = diag_hold_end();
 }
 
-/* What reading the chosen articles' bodies found to say, in the book's order (parse_one held it). */
+/* The articles and sections whose text the book shows, in its order: articles (the home page among them), part introductions. */
+static GPtrArray *shown_texts(const struct book *b)
+{
+	GPtrArray *all = g_ptr_array_new();
+
+	for (guint i = 0; i < b->articles->len; i++)
+		g_ptr_array_add(all, g_ptr_array_index(b->articles, i));
+	for (guint i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			g_ptr_array_add(all, p->intro);
+	}
+	return all;
+}
+
+/*
+ * What reading the bodies the book shows found to say (parse_one held it), in the book's order;
+ * then the shortcodes folio did not know, counted over those bodies. Articles and sections the
+ * book leaves out keep theirs.
+ */
 static void say_read(struct book *b)
 {
-	for (guint i = 0; i < b->articles->len; i++) {
-		struct article *a = g_ptr_array_index(b->articles, i);
+	GPtrArray *shown = shown_texts(b), *unknown = g_ptr_array_new();
+	GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal), *file_of = g_hash_table_new(g_str_hash, g_str_equal);
+
+	for (guint i = 0; i < shown->len; i++) {
+		struct article *a = g_ptr_array_index(shown, i);
 
 		diag_held_repeat(a->read_said);
 		g_clear_pointer(&a->read_said, diag_held_free);
-	}
-}
+		for (guint k = 0; a->unknown_shortcodes && k < a->unknown_shortcodes->len; k++) {
+			const struct unknown_shortcode *u = g_ptr_array_index(a->unknown_shortcodes, k);
+			struct unknown_shortcode *all = g_hash_table_lookup(by_name, u->name);
 
-/* The shortcodes folio did not know, counted over the book in the files' order. */
-static void take_parsed(gpointer data, gpointer user)
-{
-	struct load_job *j = data;
-	struct load_results *res = user;
-
-	diag_progress_step(++res->taken);
-	for (guint i = 0; j->unknown && i < j->unknown->len; i++) {
-		struct sc_unknown *u = g_ptr_array_index(j->unknown, i), *all;
-
-		all = g_hash_table_lookup(res->unknown_by_name, u->name);
-		if (all) {
-			all->count += u->count;
-			g_free(u->name);
-			g_free(u);
-			continue;
+			if (all) {
+				all->count += u->count;
+				all->paired += u->paired;
+				continue;
+			}
+			all = g_memdup2(u, sizeof *u);
+			g_ptr_array_add(unknown, all);
+			g_hash_table_insert(by_name, all->name, all);
+			g_hash_table_insert(file_of, all->name, a->file);
 		}
-		g_ptr_array_add(res->unknown, u);
-		g_hash_table_insert(res->unknown_by_name, u->name, u);
-		g_hash_table_insert(res->unknown_file, u->name, (gpointer)j->a->file);
 	}
-	if (j->unknown)
-		g_ptr_array_free(j->unknown, TRUE);
-}
+	for (guint i = 0; i < unknown->len; i++) {
+		struct unknown_shortcode *u = g_ptr_array_index(unknown, i);
 
-static void report_unknown(struct load_results *res)
-{
-	for (guint i = 0; i < res->unknown->len; i++) {
-		struct sc_unknown *u = g_ptr_array_index(res->unknown, i);
-
-		diag_warn(g_hash_table_lookup(res->unknown_file, u->name), u->line,
-			  "shortcode '%s' is not one folio knows (%u time%s in the book, first here): its tags are "
-			  "dropped and its inner text kept; folio.yaml's shortcodes: can map it to a rendering",
-			  u->name, u->count, u->count == 1 ? "" : "s");
-		g_free(u->name);
+		/* One used only alone (parameters, no inner text: {{< person "Dillon" >}}) leaves nothing. */
+		diag_warn(g_hash_table_lookup(file_of, u->name), u->line,
+			  "shortcode '%s' is not one folio knows (%u time%s in the book, first here): %s; folio.yaml's "
+			  "shortcodes: can map it to a rendering",
+			  u->name, u->count, u->count == 1 ? "" : "s",
+			  !u->paired ? "it has no inner text, and nothing of it is shown (its parameters are the theme's to use)"
+			  : u->paired < u->count ? "its tags are dropped and its inner text kept (where it has none, nothing is shown)"
+			  : "its tags are dropped and its inner text kept");
 		g_free(u);
 	}
+	g_ptr_array_free(unknown, TRUE);
+	g_hash_table_destroy(by_name);
+	g_hash_table_destroy(file_of);
+	g_ptr_array_free(shown, TRUE);
+}
+
+static void take_parsed(gpointer data, gpointer user)
+{
+	struct load_results *res = user;
+
+	(void)data;
+	diag_progress_step(++res->taken);
 }
 
 /*
@@ -155,8 +175,7 @@ static GPtrArray *read_all(struct reading *r)
 {
 	struct book *b = r->b;
 	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site);
-	struct load_results res = { b, g_ptr_array_new(), 0, g_ptr_array_new(), g_hash_table_new(g_str_hash, g_str_equal),
-				    g_hash_table_new(g_str_hash, g_str_equal) };
+	struct load_results res = { b, g_ptr_array_new(), 0 };
 	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
 	gpointer *order = g_new(gpointer, files->len ? files->len : 1);
 	GPtrArray *loaded = res.loaded;
@@ -184,14 +203,10 @@ static GPtrArray *read_all(struct reading *r)
 	diag_progress_begin("parsing", n);
 	parallel_in_order(order, n, parse_one, take_parsed, &res);
 	diag_progress_end();
-	report_unknown(&res);
 	pages_sections(pages);
 	pages_free(pages);
 	g_free(order);
 	g_free(jobs);
-	g_ptr_array_free(res.unknown, TRUE);
-	g_hash_table_destroy(res.unknown_by_name);
-	g_hash_table_destroy(res.unknown_file);
 	g_ptr_array_free(files, TRUE);
 	return loaded;
 }
@@ -432,11 +447,11 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	select_filters_free(filters);
 	arrange_sort(&r);
 	select_limit(&r);
-	say_read(b);
 	if (!b->lang)
 		b->lang = common_lang(b);
 	arrange_group(&r);
 	arrange_home(&r);
+	say_read(b);
 	passes_run(b);
 	book_metadata(&r);
 	images_resolve(&r);

@@ -527,7 +527,7 @@ struct render {
 	const struct sc_context *ctx;
 	struct lexer *L;
 	struct sc_result *res;
-	GHashTable *unknown;	/* name -> struct sc_unknown * (in res->unknown) */
+	GHashTable *unknown;	/* name -> struct unknown_shortcode * (in res->unknown) */
 	char *lang;		/* of the labels */
 	int depth;		/* paired shortcodes open around the range being rendered */
 	int tree_depth;		/* file tree folders open around it (render_tree) */
@@ -1510,18 +1510,19 @@ static bool uses_inner(enum sc_rendering r)
 	       || r == SC_CALLOUT;
 }
 
-static void count_unknown(struct render *R, const struct token *t)
+static void count_unknown(struct render *R, const struct token *t, bool paired)
 {
-	struct sc_unknown *u = g_hash_table_lookup(R->unknown, t->name);
+	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, t->name);
 
 	if (!u) {
-		u = g_new0(struct sc_unknown, 1);
+		u = g_new0(struct unknown_shortcode, 1);
 		u->name = g_strdup(t->name);
 		u->line = file_line(R, t->line);
 		g_ptr_array_add(R->res->unknown, u);
 		g_hash_table_insert(R->unknown, u->name, u);
 	}
 	u->count++;
+	u->paired += paired;
 }
 
 /* One shortcode (with its closing tag close, or standing alone) rendered into out. */
@@ -1601,7 +1602,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		break;
 	default:
 		/* Unknown: its tags dropped, its inner text kept (Markdown in the {{% %}} form). */
-		count_unknown(R, t);
+		count_unknown(R, t, close != NULL);
 		body = inner(R, t, close, ti, tj, inner_mode);
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;
@@ -1650,7 +1651,7 @@ static void render_range(struct render *R, GString *out, size_t from, size_t to,
 					  t->name, SC_MAX_NESTING);
 			R->told_deep = true;
 			if (t->kind == T_OPEN && rendering_of(R, t->name) == SC_UNKNOWN)
-				count_unknown(R, t);
+				count_unknown(R, t, true);
 			for (unsigned k = count_nl(R->L->s + t->start, t->end - t->start); k; k--)
 				g_string_append_c(out, '\n');
 		} else if (t->kind == T_CLOSE) {
@@ -1695,7 +1696,7 @@ void sc_result_clear(struct sc_result *r)
 	}
 	if (r->unknown) {
 		for (guint i = 0; i < r->unknown->len; i++) {
-			struct sc_unknown *u = g_ptr_array_index(r->unknown, i);
+			struct unknown_shortcode *u = g_ptr_array_index(r->unknown, i);
 
 			g_free(u->name);
 			g_free(u);

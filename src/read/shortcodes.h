@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <glib.h>
 
+#include "book/model.h"
+
 struct passthrough;
 
 /*
@@ -45,18 +47,11 @@ struct sc_heading_id {
 	char *id;
 };
 
-/* A shortcode folio does not know, as often as the body uses it. */
-struct sc_unknown {
-	char *name;
-	unsigned count;
-	int line;		/* of the file: its first use */
-};
-
 struct sc_result {
 	char *text;		/* the body to parse as Markdown (or HTML); as many lines as the source */
 	size_t len;
 	GPtrArray *heading_ids;	/* of struct sc_heading_id * */
-	GPtrArray *unknown;	/* of struct sc_unknown *, in order of first use */
+	GPtrArray *unknown;	/* of struct unknown_shortcode *, in order of first use */
 	gssize more;		/* byte offset of the summary divider <!--more--> in text, or -1 */
 	unsigned shortcodes;	/* how many were rendered */
 	unsigned emoji;		/* emoji codes replaced */

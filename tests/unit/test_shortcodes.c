@@ -182,8 +182,8 @@ int main(void)
 	run("a {{< marginnote >}}旁注{{< /marginnote >}} b {{% marginnote %}}*强调*{{% /marginnote %}}.\n", false, false, &r);
 	CHECK_STR("unknown: tags dropped, inner kept", r.text, "a 旁注 b *强调*.\n");
 	CHECK("unknown: counted once per name, with its uses and first line", r.unknown->len == 1
-	      && ((struct sc_unknown *)g_ptr_array_index(r.unknown, 0))->count == 2
-	      && ((struct sc_unknown *)g_ptr_array_index(r.unknown, 0))->line == 5);
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->count == 2
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->line == 5);
 	CHECK("unknown: no message of its own (the book gives one per name)", !*messages);
 	sc_result_clear(&r);
 
