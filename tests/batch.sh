@@ -129,6 +129,16 @@ check "batch: ... before its first message" test "$(grep -A1 "in book 'ta'" "$TM
 check "batch: -q: only the failing book is named, before its error" \
 	test "$(cat "$TMP/tq.err" | head -2 | tr '\n' '|')" = "folio: in book 'ta' (t.yaml:3):|folio: tcoll/a.md:9: error: raw HTML <script> is never closed; the tag is dropped and the text after it kept|"
 
+# A status file whose last line has no end (cut short, edited by hand): the next record starts a
+# line of its own (it was glued on, and both were lost to --resume); a status on a pipe is written.
+printf '{"book":"ta","status":"writ' >"$TMP/t.status.jsonl"
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q t.yaml >/dev/null 2>&1)
+check "batch: a record after a line cut short starts a line of its own" \
+	test "$(grep -c '^{"book":"t[ab]","outputs".*}$' "$TMP/t.status.jsonl")" = 2
+(cd "$TMP" && "$FOLIO_ONLINE" batch -q --status /dev/stdout t.yaml 2>"$TMP/t.piped.err" | cat >"$TMP/t.piped")
+check "batch: --status /dev/stdout on a pipe: every book's line" test "$(grep -c '^{"book":"t[ab]"' "$TMP/t.piped")" = 2
+lacks "batch: ... and no error" "$TMP/t.piped.err" 'cannot write the status file'
+
 # The book's language is a reading setting: an article without lang is read as the book's language
 # asks (Latin text in a Chinese book), so a book with another lang: reads again.
 mkdir -p "$TMP/lcoll"

@@ -266,13 +266,16 @@ python3 -c "
 import sys
 d = sys.argv[1].encode()
 open(d + b'/bad\xff\xfe.md', 'wb').write(b'---\ntitle: A\ndate: 2023-01-01\n---\nA ![i](missing.png)\n')
-open(d + b'/esc\x1b]0;pwned\x07\x1b[31m.md', 'wb').write(b'---\ntitle: B\ndate: 2023-01-02\n---\nB ![i](missing.png)\n')" "$TMP/names"
+open(d + b'/esc\x1b]0;pwned\x07\x1b[31m.md', 'wb').write(b'---\ntitle: B\ndate: 2023-01-02\n---\nB ![i](missing.png)\n')
+open(d + '/rlo\u202edm.txt\u2066.md'.encode(), 'wb').write(b'---\ntitle: C\ndate: 2023-01-03\n---\nC ![i](missing.png)\n')" "$TMP/names"
 "$FOLIO" --offline "$TMP/names" -o "$TMP/names.epub" 2>"$TMP/names.err"
 python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$TMP/names.err" \
 	&& ok "hostile: messages about files with broken names are UTF-8" || not_ok "hostile: messages are UTF-8" "$(cat -v "$TMP/names.err")"
 python3 -c 'import sys; sys.exit(b"\x1b" in open(sys.argv[1], "rb").read() or b"\x07" in open(sys.argv[1], "rb").read())' "$TMP/names.err" \
 	&& ok "hostile: ... and hold no control character" || not_ok "hostile: no control character" "$(cat -v "$TMP/names.err")"
 contains "hostile: ... which is shown as \\xNN" "$TMP/names.err" 'esc\\x1B\]0;pwned\\x07\\x1B\[31m\.md:5: warning: image'
+# A bidirectional override in a name showed the rest of the message reordered ("...md.txt" read as text).
+contains "hostile: ... a bidirectional override or isolate too" "$TMP/names.err" 'rlo\\x202Edm\.txt\\x2066\.md:5: warning: image'
 
 # A presigned picture's address (a 1.5 KB security token in its query) was quoted whole in each
 # message: the query is left out of messages; a short one stays.

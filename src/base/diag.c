@@ -156,11 +156,13 @@ static void say(enum diag_level level, const struct diag_kind *kind, const char 
 /*
  * s as a message may show it: valid UTF-8 (bytes that are not are replaced), and control
  * characters written as \xNN, a line break too unless lines are kept: a file name could hold an
- * escape sequence that retitles or recolours the terminal. g_free.
+ * escape sequence that retitles or recolours the terminal, or a bidirectional override or isolate
+ * (U+202A-E, U+2066-9) that shows the rest of the line reordered. g_free.
  */
 static bool control(gunichar c, bool keep_lines)
 {
-	return (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0);
+	return (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c < 0xA0)
+	       || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 static char *printable(const char *s, bool keep_lines)

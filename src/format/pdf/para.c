@@ -481,7 +481,14 @@ static bool marks_only(const char *item_text, int start, int end, bool *enclosin
  */
 static void widen_enclosed(const char *item_text, int item_len, const PangoItem *item, PangoGlyphString *g)
 {
-	if (item->analysis.level % 2)
+	/* The enclosing marks' UTF-8 (U+0488-9, U+1ABE, U+20DD-E4, U+A670-2): most items hold none. */
+	static const char *const leads[] = { "\xd2\x88", "\xd2\x89", "\xe1\xaa\xbe", "\xe2\x83", "\xea\x99\xb0",
+					     "\xea\x99\xb1", "\xea\x99\xb2" };
+	bool may = false;
+
+	for (size_t k = 0; k < G_N_ELEMENTS(leads) && !may; k++)
+		may = memmem(item_text, (size_t)item_len, leads[k], strlen(leads[k])) != NULL;
+	if (!may || item->analysis.level % 2)
 		return;
 	for (int i = 0, j; i < g->num_glyphs; i = j) {
 		int start = g->log_clusters[i], end, from = i, pen = 0, lo = 0, hi = 0, left, right;
