@@ -143,7 +143,7 @@ grep -q SURVIVES <(unzip -p "$TMP/bad.epub" '*.xhtml' 2>/dev/null) && ok "bad in
 printf 'shortcodes:\n  notice: blockquot\n' >"$TMP/bad/folio.yaml"
 expect_status "bad input: a shortcode mapped to no rendering is bad usage (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
 contains "bad input: ... naming the file, the line and what it takes" "$TMP/err" \
-	"folio.yaml:2: error: 'shortcodes: notice' must be one of blockquote, callout, details"
+	"folio.yaml:2: error: 'shortcodes: notice' must be one of bilibili, blockquote, callout, details"
 printf 'shortcodes: [notice]\n' >"$TMP/bad/folio.yaml"
 expect_status "bad input: shortcodes: must be a mapping (exit 2)" 2 "$FOLIO" "$TMP/bad" -o "$TMP/bad2.model"
 
@@ -898,3 +898,19 @@ contains "theme shortcodes: a mermaid diagram is its source, a code block" "$TMP
 contains "theme shortcodes: ... as written" "$TMP/themesc.xhtml" 'Alice-&gt;&gt;John: Hello\.\.\. &quot;how&quot;\?'
 contains "theme shortcodes: an unknown one's text in raw HTML shows as written" "$TMP/themesc.xhtml" \
 	'Inline: \\\(\\varphi = 1\.618\\\)'
+# LoveIt's, DoIt's and FixIt's image and script: the picture with its caption (DoIt's showcase lost 14
+# screenshots), the script left out (its code was printed as a paragraph).
+mkdir -p "$TMP/lvt/content/posts/p"
+printf 'baseURL = "https://example.org/"\ntitle = "L"\n' >"$TMP/lvt/hugo.toml"
+cp tests/images/good/bundle/photo.jpg "$TMP/lvt/content/posts/p/shot.jpg"
+printf -- '---\ntitle: Theme pictures\ndate: 2022-01-01\n---\n\n{{< image src="shot.jpg" caption="The showcase (`image`)" >}}\n\n{{< script >}}\nconsole.log("SCRIPTTEXT");\n{{< /script >}}\n\nAfter.\n' \
+	>"$TMP/lvt/content/posts/p/index.md"
+"$FOLIO" "$TMP/lvt" -o "$TMP/lvt.epub" 2>"$TMP/lvt.err"
+unzip -p "$TMP/lvt.epub" EPUB/a0001.xhtml >"$TMP/lvt.xhtml"
+contains "theme shortcodes: image is a figure with its caption" "$TMP/lvt.xhtml" \
+	'<figure class="image"><img src="images/img-[0-9a-f]{16}\.jpg" alt="The showcase \(image\)"/><figcaption>The showcase \(image\)</figcaption></figure>'
+lacks "theme shortcodes: a script's code is not printed" "$TMP/lvt.xhtml" 'SCRIPTTEXT'
+lacks "theme shortcodes: ... nor either called unknown" "$TMP/lvt.err" "shortcode '(image|script)' is not one"
+# Every rendering the README names may be mapped to (bilibili and link were refused).
+printf 'shortcodes: {a: bilibili, b: blockquote, c: callout, d: details, e: drop, f: figure, g: gist, h: highlight, i: instagram, j: link, k: markdown, l: param, m: ref, n: relref, o: text, p: tweet, q: twitter, r: vimeo, s: x, t: youtube}\n' >"$TMP/lvt/maps.yaml"
+expect_status "shortcodes: every rendering the README names may be mapped to" 0 "$FOLIO" "$TMP/lvt" --config "$TMP/lvt/maps.yaml" -t model -o "$TMP/lvt.model"

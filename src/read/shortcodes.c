@@ -86,6 +86,12 @@ static enum sc_rendering built_in(const char *name)
 	/* LoveIt's, DoIt's and FixIt's diagrams: their source as written, a code block (not prose to set). */
 	if (!strcmp(name, "mermaid"))
 		return SC_HIGHLIGHT;
+	/* Their pictures (src=, alt=, caption=, title=, as Hugo's figure): DoIt's showcase lost 14 screenshots. */
+	if (!strcmp(name, "image"))
+		return SC_FIGURE;
+	/* Their scripts, run on the page: a book runs none, and printed the code as a paragraph. */
+	if (!strcmp(name, "script"))
+		return SC_DROP;
 	return SC_UNKNOWN;
 }
 
