@@ -83,6 +83,10 @@ unsigned char *md_source_escapes(struct md_source *s, cmark_node *n)
 	p = src + col - 1;
 	end = src + line_len;
 	n_lit = strlen(lit);
+	/* A paragraph's continuation line loses its indent, and cmark's column counts it: the text
+	   starts after it ("  a \\-- b" was read from the blank, found no escape, and set an en dash). */
+	while (p < end && (*p == ' ' || *p == '\t') && *lit != *p)
+		p++;
 	/* Nothing escaped where the line has no backslash or entity after the text's start. */
 	if (!memchr(p, '\\', (size_t)(end - p)) && !memchr(p, '&', (size_t)(end - p)))
 		return NULL;

@@ -40,6 +40,9 @@ int main(void)
 	CHECK_STR("typographer: what is written escaped is left as typed, as Goldmark leaves it",
 		  typeset("He said \\\"hi\\\" and \\-- then \\... and it\\'s and 5\\' and <<x\\>> done."),
 		  "He said \"hi\" and -- then ... and it's and 5' and \u00ABx>> done.");
+	/* Hugo: x a&gt;&gt; b, x a -- b, x &quot;q&quot;: a continuation line's indent is not the text's start. */
+	CHECK_STR("typographer: escapes on an indented continuation line are left as typed",
+		  typeset("x\n   a\\>> b \\-- c\n  \\\"q\\\""), "x a>> b -- c \"q\"");
 	CHECK_STR("typographer: ... beside an entity and an escape, in a quote",
 		  typeset("> A &amp; B \\\"q\\\" -- C"), "A & B \"q\" \u2013 C");
 	/* Hugo: &laquo;extend&raquo; and &laquo;C# book&raquo;, &lt;&lt;e&gt;&gt; and &quot;q&quot;, &lt;<b>x</b> */
