@@ -598,7 +598,6 @@ static void read_status(struct batch *bt)
 			const char *book = scalar(map_get(&doc, root, "book"));
 			const char *status = scalar(map_get(&doc, root, "status"));
 			const char *key = scalar(map_get(&doc, root, "inputs"));
-
 			yaml_node_t *outs = map_get(&doc, root, "outputs");
 
 			if (book && status && key && (!strcmp(status, "written") || !strcmp(status, "unchanged")
@@ -642,9 +641,8 @@ struct result {
 static bool append_status(struct batch *bt, const struct entry *e, const struct result *r, const char *key)
 {
 	GString *s = g_string_new("{\"book\":");
-	bool ok;
-
 	const GPtrArray *outs = r->written ? r->written : e->o.outputs;
+	bool ok;
 
 	json_string(s, e->name);
 	g_string_append(s, ",\"outputs\":[");
