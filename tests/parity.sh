@@ -174,3 +174,8 @@ contains "parity: ... and in the PDF" "$TMP/spacers.trace" '"红色条形图"$'
 contains "parity: a raw figure's caption around a blank picture is kept in the PDF, as in the EPUB" "$TMP/spacers.trace" \
 	'"空白图的图注" caption$'
 contains "parity: ... (the EPUB's)" "$TMP/spacers.xhtml" '<figcaption>空白图的图注</figcaption>'
+# A raw link with nothing to read or see (around a blank picture, or empty) is no link: the EPUB
+# wrote an empty <a>, which DAISY Ace calls a serious fault (link-name).
+lacks "parity: no empty link around a blank picture in the EPUB" "$TMP/spacers.xhtml" '<a href="https://example.com/z"></a>'
+lacks "parity: ... nor an empty raw link" "$TMP/spacers.xhtml" '<a href="https://example.com/e">'
+contains "parity: ... its words kept" "$TMP/spacers.xhtml" '<p>空链接 之后。</p>'

@@ -1117,14 +1117,22 @@ static void put_element(struct sanitizer *s, const xmlNode *n, enum ctx ctx, int
 			allow_warn_attrs(s, n, line);
 			put_children(s, n, ctx, line);
 		} else {
+			gsize open_at = s->out->len, inside;
+
 			g_string_append(s->out, "<a");
 			put_attrs(s, n, e, line);
 			xml_attr(s->out, "href", safe);
 			g_string_append_c(s->out, '>');
+			inside = s->out->len;
 			s->link_depth++;
 			put_children(s, n, C_PHRASE, line);
 			s->link_depth--;
-			allow_end_tag(s, "a");
+			/* A link that came out with nothing to read or see (empty, or around a blank picture)
+			   names nowhere a reader can tell: its tag goes (DAISY Ace: link-name, serious). */
+			if (s->out->str[inside + strspn(s->out->str + inside, " \t\r\n")] == '\0')
+				g_string_erase(s->out, (gssize)open_at, (gssize)(inside - open_at));
+			else
+				allow_end_tag(s, "a");
 		}
 		g_free(safe);
 		return;
