@@ -320,6 +320,15 @@ bad() {
 	contains "batch: $name: reported with its line" "$TMP/err" "$want"
 	check "batch: $name: no book built" test ! -e "$TMP/out-bad"
 }
+# A NUL in a value ended it, as C strings do: "a\0x" and "a\0y" were one name (and a path was cut there).
+bad "a NUL in a value" 'bad.yaml:3: error: bad YAML in the manifest: a value holds a NUL character' <<'EOF'
+books:
+  - {name: one, sources: coll, output: out-bad/one.epub}
+  - {name: "a\0x", sources: coll, output: out-bad/two.epub}
+EOF
+printf '{"name":"a\\u0000x","sources":"coll","output":"out-bad/n.epub"}\n' >"$TMP/nul.jsonl"
+expect_status "batch: a NUL in a JSON line's value: exit 2" 2 sh -c "cd '$TMP' && '$FOLIO_ONLINE' batch nul.jsonl"
+contains "batch: ... with its line" "$TMP/err" 'nul.jsonl:1: error: not a JSON object folio can read: a value holds a NUL character'
 bad "a bad page size" "bad.yaml:5: error: 'page-size' must be" <<'EOF'
 books:
   - {name: one, sources: coll, output: out-bad/one.pdf}

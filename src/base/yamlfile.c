@@ -2,6 +2,7 @@
 #include "base/yamlfile.h"
 
 #include <glib.h>
+#include <string.h>
 
 #include "base/diag.h"
 #include "base/nesting.h"
@@ -9,6 +10,14 @@
 int yamlfile_line(const yaml_node_t *n)
 {
 	return (int)n->start_mark.line + 1;
+}
+
+int yamlfile_nul_line(yaml_document_t *doc)
+{
+	for (yaml_node_t *n = doc->nodes.start; n && n < doc->nodes.top; n++)
+		if (n->type == YAML_SCALAR_NODE && strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
+			return yamlfile_line(n);
+	return 0;
 }
 
 bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
@@ -34,9 +43,14 @@ bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc)
 	yaml_parser_set_input_string(&parser, (unsigned char *)text, len);
 	/* The document keeps copies of its scalars: the text and the parser can go now. */
 	ok = yaml_parser_load(&parser, doc);
-	if (!ok)
+	if (!ok) {
 		diag_error(path, (int)parser.problem_mark.line + 1, "bad YAML in %s: %s", what,
 			   parser.problem ? parser.problem : "syntax error");
+	} else if (yamlfile_nul_line(doc)) {
+		diag_error(path, yamlfile_nul_line(doc), "bad YAML in %s: a value holds a NUL character", what);
+		yaml_document_delete(doc);
+		ok = false;
+	}
 	yaml_parser_delete(&parser);
 	g_free(text);
 	return ok;

@@ -12,6 +12,12 @@
  */
 bool yamlfile_load(const char *path, const char *what, yaml_document_t *doc);
 
+/*
+ * The line of doc's first value holding a NUL character ("\u0000" in JSON, "\0" in YAML), or 0:
+ * folio reads values as C strings, which would end there ("a\u0000x" and "a\u0000y" were one name).
+ */
+int yamlfile_nul_line(yaml_document_t *doc);
+
 /* The 1-based line where node n starts, for messages. */
 int yamlfile_line(const yaml_node_t *n);
 

@@ -280,7 +280,10 @@ static bool read_json_lines(struct batch *bt, const char *text, const char *dir)
 
 				shift_lines(&doc, lineno - 1);	/* every node knows its line in the file */
 				root = yaml_document_get_root_node(&doc);
-				if (!root || root->type != YAML_MAPPING_NODE) {
+				if (yamlfile_nul_line(&doc)) {
+					diag_error(bt->manifest, lineno, "not a JSON object folio can read: a value holds a "
+						   "NUL character (\\u0000)");
+				} else if (!root || root->type != YAML_MAPPING_NODE) {
 					diag_error(bt->manifest, lineno, "a book should be a JSON object of settings");
 				} else {
 					e = read_entry(bt, &doc, NULL, root, dir);
