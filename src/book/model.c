@@ -3,6 +3,20 @@
 
 #include <glib/gstdio.h>
 
+GPtrArray *book_texts(const struct book *b)
+{
+	GPtrArray *all = g_ptr_array_sized_new(b->articles->len + b->parts->len);
+
+	g_ptr_array_extend(all, b->articles, NULL, NULL);
+	for (guint i = 0; i < b->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(b->parts, i);
+
+		if (p->intro)
+			g_ptr_array_add(all, p->intro);
+	}
+	return all;
+}
+
 struct part *part_new(const char *title)
 {
 	struct part *p = g_new0(struct part, 1);

@@ -284,6 +284,8 @@ void article_free(struct article *a);
 struct article *article_copy(const struct article *a, const struct root *root);
 void image_free(struct image *im);
 void unknown_shortcode_free(gpointer u);
+/* The texts the book shows, in its order: its articles, then its parts' introductions (g_ptr_array_free). */
+GPtrArray *book_texts(const struct book *b);
 struct part *part_new(const char *title);
 void part_free(struct part *p);
 void resource_free(struct resource *r);

@@ -412,13 +412,11 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 	 * they take two lines) after the range's dash or in place of the dot, never inside a date.
 	 */
 	if (b->first.valid && b->last.valid) {
-		char *dash;
+		gssize at = l10n_date_range(facts, &b->first, &b->last,
+					    cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
 
-		l10n_date_range(facts, &b->first, &b->last, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
-		if ((dash = strstr(facts->str, " \u2013 ")))
-			g_string_insert(facts, dash - facts->str + (gssize)strlen(" \u2013"), BREAK_HERE);
-		else if ((dash = strstr(facts->str, "\u2014")))
-			g_string_insert(facts, dash - facts->str + (gssize)strlen("\u2014"), BREAK_HERE);
+		if (at >= 0)
+			g_string_insert(facts, at, BREAK_HERE);
 	}
 	if (facts->len)
 		g_string_append(facts, BREAK_HERE " \u00B7 ");

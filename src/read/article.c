@@ -337,12 +337,6 @@ struct article *article_load(const char *file, const char *real, const struct ro
 	ctx.first_line = a->body_line;
 	ctx.html = a->html;
 	unknown = article_parse(a, &ctx);
-	for (guint i = 0; i < unknown->len; i++) {
-		struct unknown_shortcode *u = g_ptr_array_index(unknown, i);
-
-		g_free(u->name);
-		g_free(u);
-	}
-	g_ptr_array_free(unknown, TRUE);
+	g_ptr_array_unref(unknown);
 	return a;
 }

@@ -17,8 +17,8 @@ struct article *article_read(const char *file, const char *real, const struct ro
 /*
  * Parse the body article_read kept: the pre-pass (shortcodes, emoji, heading ids, the summary
  * divider; read/shortcodes.h) with ctx, then Markdown (a->doc, until article_drop_tree). Sets
- * a->summary. Returns the shortcodes folio did not know (struct unknown_shortcode *, g_ptr_array_free
- * with their names), for one message per name over the whole book.
+ * a->summary. Returns the shortcodes folio did not know (struct unknown_shortcode *,
+ * g_ptr_array_unref), for one message per name over the whole book.
  */
 GPtrArray *article_parse(struct article *a, const struct sc_context *ctx);
 

@@ -70,7 +70,6 @@ static void parse_one(gpointer data, gpointer unused)
 
 		pages_context(j->pages, a, &call, &ctx);
 		a->unknown_shortcodes = article_parse(a, &ctx);
-		g_ptr_array_set_free_func(a->unknown_shortcodes, unknown_shortcode_free);
 		if (!a->unknown_shortcodes->len)
 			g_clear_pointer(&a->unknown_shortcodes, g_ptr_array_unref);
 	} else {
@@ -91,22 +90,6 @@ static void parse_one(gpointer data, gpointer unused)
 	a->read_said = diag_hold_end();
 }
 
-/* The articles and sections whose text the book shows, in its order: articles (the home page among them), part introductions. */
-static GPtrArray *shown_texts(const struct book *b)
-{
-	GPtrArray *all = g_ptr_array_new();
-
-	for (guint i = 0; i < b->articles->len; i++)
-		g_ptr_array_add(all, g_ptr_array_index(b->articles, i));
-	for (guint i = 0; i < b->parts->len; i++) {
-		const struct part *p = g_ptr_array_index(b->parts, i);
-
-		if (p->intro)
-			g_ptr_array_add(all, p->intro);
-	}
-	return all;
-}
-
 /*
  * What reading the bodies the book shows found to say (parse_one held it), in the book's order;
  * then the shortcodes folio did not know, counted over those bodies. Articles and sections the
@@ -114,7 +97,7 @@ static GPtrArray *shown_texts(const struct book *b)
  */
 static void say_read(struct book *b)
 {
-	GPtrArray *shown = shown_texts(b), *unknown = g_ptr_array_new();
+	GPtrArray *shown = book_texts(b), *unknown = g_ptr_array_new();
 	GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal), *file_of = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (guint i = 0; i < shown->len; i++) {

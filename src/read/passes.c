@@ -432,15 +432,8 @@ static void resolve_links(struct book *b)
 {
 	GHashTable *index = g_hash_table_new_full(NULL, NULL, NULL, anchors_free);
 	GHashTable *by_site_path = articles_by_site_path(b);
-	GPtrArray *all = g_ptr_array_new();
+	GPtrArray *all = book_texts(b);
 
-	g_ptr_array_extend(all, b->articles, NULL, NULL);
-	for (guint i = 0; i < b->parts->len; i++) {
-		struct part *p = g_ptr_array_index(b->parts, i);
-
-		if (p->intro)
-			g_ptr_array_add(all, p->intro);
-	}
 	for (guint i = 0; i < all->len; i++) {
 		struct article *a = g_ptr_array_index(all, i);
 

@@ -1700,15 +1700,8 @@ void sc_result_clear(struct sc_result *r)
 		}
 		g_ptr_array_free(r->heading_ids, TRUE);
 	}
-	if (r->unknown) {
-		for (guint i = 0; i < r->unknown->len; i++) {
-			struct unknown_shortcode *u = g_ptr_array_index(r->unknown, i);
-
-			g_free(u->name);
-			g_free(u);
-		}
-		g_ptr_array_free(r->unknown, TRUE);
-	}
+	if (r->unknown)
+		g_ptr_array_unref(r->unknown);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1748,7 +1741,7 @@ void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, stru
 
 	memset(out, 0, sizeof *out);
 	out->heading_ids = g_ptr_array_new();
-	out->unknown = g_ptr_array_new();
+	out->unknown = g_ptr_array_new_with_free_func(unknown_shortcode_free);
 	out->more = -1;
 	/* Nothing to do for most bodies: no shortcode, divider, attribute block or (wanted) emoji code. */
 	if (!g_strstr_len(body, (gssize)len, "{{") && !g_strstr_len(body, (gssize)len, "<!--more-->")

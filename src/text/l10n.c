@@ -307,21 +307,29 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 	g_time_zone_unref(tz);
 }
 
-void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
-		     const char *lang)
+gssize l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		       const char *lang)
 {
 	GString *end = g_string_new(NULL);
 	gsize start = out->len;
-
+	gssize at = -1;
 	/* Chinese marks a span of time with an em dash, unspaced (GB/T 15834: 2011年2月3日—10日) */
 	enum lang_class c = classify(lang);
-	const char *dash = c == LC_HANS || c == LC_HANT ? "\u2014" : " \u2013 ";
+	bool han_dash = c == LC_HANS || c == LC_HANT;
 
 	l10n_date(out, first, lang, false);
 	l10n_date(end, last, lang, false);
-	if (end->len && strcmp(out->str + start, end->str))
-		g_string_append_printf(out, "%s%s", out->len > start ? dash : "", end->str);
+	if (end->len && strcmp(out->str + start, end->str)) {
+		if (out->len > start) {
+			g_string_append(out, han_dash ? "\u2014" : " \u2013");
+			at = (gssize)out->len;
+			if (!han_dash)
+				g_string_append_c(out, ' ');
+		}
+		g_string_append(out, end->str);
+	}
 	g_string_free(end, TRUE);
+	return at;
 }
 
 /* Russian's noun for n: one (1, 21, 101 ...), few (2-4, 22-24 ...) or many (5-20, 25 ...). */

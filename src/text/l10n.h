@@ -57,9 +57,12 @@ void l10n_lead(GString *out, const char *lang, enum l10n_label which);
  * time only when with_time and the date has one. Nothing for an invalid date.
  */
 void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool with_time);
-/* "2025年2月13日—2025年3月1日", "13 February 2025 – 1 March 2025": the two dates (one when they are the same day). */
-void l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
-		     const char *lang);
+/*
+ * "2025年2月13日—2025年3月1日", "13 February 2025 – 1 March 2025": the two dates (one when they are
+ * the same day). Returns where in out a line may break, just after the range's dash; -1 for one date.
+ */
+gssize l10n_date_range(GString *out, const struct folio_date *first, const struct folio_date *last,
+		       const char *lang);
 
 /*
  * Append what a font subset of the EPUB holds and where it was cut from, in parentheses, as the

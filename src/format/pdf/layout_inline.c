@@ -121,6 +121,29 @@ static void add_text(struct walk *w, const char *text, const struct inline_style
 	}
 }
 
+/*
+ * A picture not in the book, in a line: what the EPUB's placeholder there says, in brackets: its
+ * label, then its alt text where that says something and its address (url NULL: none).
+ */
+static void missing_picture(struct walk *w, const char *alt, const char *url, const struct inline_style *s)
+{
+	GString *t = g_string_new("[");
+	char *shown = alt_text_for_placeholder(alt, NULL);
+
+	if (shown || url)
+		l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
+	else
+		g_string_append(t, lay_label(w->L, L_IMAGE_MISSING));
+	if (shown)
+		g_string_append_printf(t, "%s%s", shown, url ? " " : "");
+	if (url)
+		g_string_append(t, url);
+	g_string_append_c(t, ']');
+	add_text(w, t->str, s);
+	g_string_free(t, TRUE);
+	g_free(shown);
+}
+
 char *lay_link_target(cmark_node *n)
 {
 	const struct link *l = record_link(n);
@@ -280,19 +303,7 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 		muted.color = w->L->t->color_muted;
 		if (!src || !*src) {
 			/* It names no picture (said by the passes): what the EPUB's placeholder in the line says. */
-			GString *t = g_string_new("[");
-			char *shown = alt_text_for_placeholder(alt, NULL);
-
-			if (shown) {
-				l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
-				g_string_append(t, shown);
-				g_free(shown);
-			} else {
-				g_string_append(t, lay_label(w->L, L_IMAGE_MISSING));
-			}
-			g_string_append_c(t, ']');
-			add_text(w, t->str, &muted);
-			g_string_free(t, TRUE);
+			missing_picture(w, alt, NULL, &muted);
 		} else if (alt && *alt) {
 			char *t = g_strdup_printf("[%s]", alt);
 
@@ -396,16 +407,7 @@ static void walk_range(struct walk *w, cmark_node *first, cmark_node *stop, cons
 			alt = node_plain_text(n);
 			c.color = w->L->t->color_muted;
 			if (w->L->view && (!im || !im->res)) {
-				GString *t = g_string_new("[");
-				char *shown = alt_text_for_placeholder(alt, NULL);
-
-				l10n_lead(t, lay_lang(w->L), L_IMAGE_MISSING);
-				if (shown)
-					g_string_append_printf(t, "%s ", shown);
-				g_string_append_printf(t, "%s]", cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
-				add_text(w, t->str, &c);
-				g_string_free(t, TRUE);
-				g_free(shown);
+				missing_picture(w, alt, cmark_node_get_url(n) ? cmark_node_get_url(n) : "", &c);
 			} else if (*alt) {
 				char *t = g_strdup_printf("[%s]", alt);
 
