@@ -881,6 +881,31 @@ else
 	not_ok "html content: Debian's hugo publishes the same pages" "$(head -5 "$TMP/rawhtml-hugo.log")"
 fi
 
+# Pages in Hugo's other formats: an Org bundle's index makes its folder a leaf bundle (its .md
+# files are resources, as for Hugo), and it is named as left out, as an AsciiDoc page is; a
+# .mdown page is Markdown. They were passed over without a word.
+hugo_site "$TMP/orgsite"
+mkdir -p "$TMP/orgsite/content/bund"
+printf '#+title: Org bundle\n#+date: 2022-01-01\n\nORGTEXT\n' >"$TMP/orgsite/content/bund/index.org"
+printf -- '---\ntitle: Resource\n---\nRESOURCETEXT\n' >"$TMP/orgsite/content/bund/notes.md"
+printf '= AsciiDoc\n\nADOCTEXT\n' >"$TMP/orgsite/content/posts/c.adoc"
+printf -- '---\ntitle: Mdown\ndate: 2022-01-02\n---\nMDOWNTEXT\n' >"$TMP/orgsite/content/posts/d.mdown"
+"$FOLIO" "$TMP/orgsite" -o "$TMP/orgsite.model" 2>"$TMP/orgsite.err"
+contains "other formats: an Org bundle's index is named as left out" "$TMP/orgsite.err" \
+	'^  .*/orgsite/content/bund/index\.org \(an Org page: folio reads Markdown and HTML\)$'
+contains "other formats: ... and an AsciiDoc page" "$TMP/orgsite.err" '^  .*/orgsite/content/posts/c\.adoc \(an AsciiDoc page'
+lacks "other formats: the Org bundle's Markdown file is its resource, no page" "$TMP/orgsite.model" '^article .*notes\.md$'
+contains "other formats: a .mdown page is read" "$TMP/orgsite.model" '^article .*posts/d\.mdown$'
+# Hugo itself hands AsciiDoc to asciidoctor, which the machine need not have: it builds the rest.
+rm "$TMP/orgsite/content/posts/c.adoc"
+if hugo_build "$TMP/orgsite"; then
+	[ -f "$TMP/orgsite-public/bund/index.html" ] && [ ! -e "$TMP/orgsite-public/bund/notes/index.html" ] \
+		&& [ -f "$TMP/orgsite-public/posts/d/index.html" ] && ok "other formats: Debian's hugo makes the same pages of Org and .mdown" \
+		|| not_ok "other formats: Debian's hugo makes the same pages of Org and .mdown" "$(cd "$TMP/orgsite-public" && find . -type f | sort)"
+else
+	not_ok "other formats: Debian's hugo builds the site" "$(head -5 "$TMP/orgsite-hugo.log")"
+fi
+
 # Themes' shortcodes a book cannot run: an inline shortcode's template was printed ("{{ if ... }}"),
 # a mermaid diagram's source was set as prose (typographer quotes, "->>" made "-»", lines run
 # together), and the text of an unknown {{< >}} inside raw HTML showed Markdown's backslashes.

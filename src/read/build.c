@@ -157,7 +157,7 @@ static void take_parsed(gpointer data, gpointer user)
 static GPtrArray *read_all(struct reading *r)
 {
 	struct book *b = r->b;
-	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site);
+	GPtrArray *files = collect_sources(r->opts->sources, b->roots, r->site, b->left_out);
 	struct load_results res = { b, g_ptr_array_new(), 0 };
 	struct load_job *jobs = g_new0(struct load_job, files->len ? files->len : 1);
 	gpointer *order = g_new(gpointer, files->len ? files->len : 1);

@@ -25,10 +25,32 @@ static void found_free(gpointer p)
 	g_free(f);
 }
 
+/* Hugo's Markdown suffixes (md, markdown, mdown), and .MD and .Markdown as people write them. */
 static bool is_markdown(const char *name)
 {
-	return g_str_has_suffix(name, ".md") || g_str_has_suffix(name, ".markdown")
+	return g_str_has_suffix(name, ".md") || g_str_has_suffix(name, ".markdown") || g_str_has_suffix(name, ".mdown")
 	       || g_str_has_suffix(name, ".MD") || g_str_has_suffix(name, ".Markdown");
+}
+
+/*
+ * A page in one of Hugo's other content formats (Emacs Org, which Hugo reads itself; AsciiDoc,
+ * reStructuredText, Pandoc and MMark, which it hands to outside programs), by its suffix as
+ * Hugo tells them: its name, or NULL. folio reads none of them: each is named as left out.
+ */
+static const char *other_format(const char *name)
+{
+	static const struct {
+		const char *suffix, *format;
+	} formats[] = { { ".org", "an Org page" },	       { ".adoc", "an AsciiDoc page" },
+			{ ".asciidoc", "an AsciiDoc page" },   { ".ad", "an AsciiDoc page" },
+			{ ".rst", "a reStructuredText page" }, { ".rest", "a reStructuredText page" },
+			{ ".pandoc", "a Pandoc page" },	       { ".pdc", "a Pandoc page" },
+			{ ".mmark", "an MMark page" } };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
+		if (g_str_has_suffix(name, formats[i].suffix))
+			return formats[i].format;
+	return NULL;
 }
 
 static bool is_html(const char *name)
@@ -69,10 +91,10 @@ static bool is_content(const char *dir, const char *name, const struct rules *ru
 	return is_markdown(name) || (rules->html && is_html(name) && opens_with_front_matter(dir, name));
 }
 
-/* index.md, index.en.md, index.html: the page of a leaf bundle. */
+/* index.md, index.en.md, index.html: the page of a leaf bundle (index.org too, which folio cannot read). */
 static bool is_bundle_index(const char *dir, const char *name, const struct rules *rules)
 {
-	return g_str_has_prefix(name, "index.") && is_content(dir, name, rules);
+	return g_str_has_prefix(name, "index.") && (is_content(dir, name, rules) || other_format(name));
 }
 
 static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, const char *file,
@@ -92,8 +114,9 @@ static void add_file(GPtrArray *out, GHashTable *seen, const struct root *root, 
 }
 
 /* Walk dir (real path real_dir, rel inside root); visited guards against symlink loops. */
-static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
-		 const struct root *root, const char *real_dir, const char *rel, const struct rules *rules)
+static void walk(GPtrArray *out, GPtrArray *left_out, GHashTable *seen, GHashTable *visited,
+		 const struct roots *roots, const struct root *root, const char *real_dir, const char *rel,
+		 const struct rules *rules)
 {
 	GError *err = NULL;
 	GPtrArray *names;
@@ -135,9 +158,12 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 		} else if (stat(real, &st) != 0) {
 			diag_warn(shown, 0, "cannot be read (%s); skipped", g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			walk(out, seen, visited, roots, root, real, child_rel, rules);
+			walk(out, left_out, seen, visited, roots, root, real, child_rel, rules);
 		} else if (S_ISREG(st.st_mode) && is_content(real_dir, n, rules)) {
 			add_file(out, seen, root, shown, real, child_rel);
+		} else if (S_ISREG(st.st_mode) && other_format(n)) {
+			g_ptr_array_add(left_out, g_strdup_printf("%s (%s: folio reads Markdown%s)", shown,
+								  other_format(n), rules->html ? " and HTML" : ""));
 		}
 		free(real);
 		g_free(shown);
@@ -148,7 +174,7 @@ static void walk(GPtrArray *out, GHashTable *seen, GHashTable *visited, const st
 }
 
 /* A Hugo site root: its content folders (one per language, each once), read by Hugo's rules. */
-static void walk_site(GPtrArray *out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
+static void walk_site(GPtrArray *out, GPtrArray *left_out, GHashTable *seen, GHashTable *visited, const struct roots *roots,
 		      const struct root *root, const struct site *site)
 {
 	static const struct rules hugo = { true, true };
@@ -166,7 +192,7 @@ static void walk_site(GPtrArray *out, GHashTable *seen, GHashTable *visited, con
 		}
 		g_hash_table_add(done, l->content_dir);
 		rel = g_strdup(l->content_dir + strlen(site->root) + (strlen(l->content_dir) > strlen(site->root)));
-		walk(out, seen, visited, roots, root, l->content_dir, rel, &hugo);
+		walk(out, left_out, seen, visited, roots, root, l->content_dir, rel, &hugo);
 		g_free(rel);
 	}
 	if (!g_hash_table_size(done))
@@ -174,7 +200,8 @@ static void walk_site(GPtrArray *out, GHashTable *seen, GHashTable *visited, con
 	g_hash_table_destroy(done);
 }
 
-GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const struct site *site)
+GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const struct site *site,
+			   GPtrArray *left_out)
 {
 	static const struct rules plain = { false, false };
 
@@ -203,9 +230,9 @@ GPtrArray *collect_sources(const GPtrArray *sources, struct roots *roots, const 
 		if (!real || stat(real, &st) != 0) {
 			diag_error(src, 0, "cannot read it: %s", g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode) && site && !strcmp(real, site->root)) {
-			walk_site(out, seen, visited, roots, roots_find(roots, real), site);
+			walk_site(out, left_out, seen, visited, roots, roots_find(roots, real), site);
 		} else if (S_ISDIR(st.st_mode)) {
-			walk(out, seen, visited, roots, roots_find(roots, real), real, "", &plain);
+			walk(out, left_out, seen, visited, roots, roots_find(roots, real), real, "", &plain);
 		} else if (S_ISREG(st.st_mode)) {
 			char *base = g_path_get_basename(src);
 

@@ -447,7 +447,7 @@ char *select_account(const struct book *b)
 	bool first = true;
 
 	if (c->read == 0) {
-		g_string_append(s, "no article found in the SOURCE folders and files (Markdown: .md, .markdown)");
+		g_string_append(s, "no article found in the SOURCE folders and files (Markdown: .md, .markdown, .mdown)");
 		if (b->sections->len)
 			g_string_append_printf(s, ", only %u section page%s (_index.md)", b->sections->len,
 					       b->sections->len == 1 ? "" : "s");
@@ -476,6 +476,6 @@ char *select_account(const struct book *b)
 		add_count(s, &first, c->over_limit, "past --limit", "past --limit", "");
 	}
 	if (unread)
-		g_string_append_printf(s, "; %u file%s could not be read", unread, unread == 1 ? "" : "s");
+		g_string_append_printf(s, "; %u file%s left out (unreadable, or a format folio does not read)", unread, unread == 1 ? "" : "s");
 	return g_string_free(s, FALSE);
 }

@@ -87,7 +87,7 @@ _folio() {
 		return
 	fi
 	# A SOURCE: a folder or a Markdown file; 'digest' or 'batch' as the first word.
-	_folio_files '*.@(md|markdown)'
+	_folio_files '*.@(md|markdown|mdown)'
 	[ "$COMP_CWORD" = 1 ] && COMPREPLY+=($(compgen -W "digest batch" -- "$cur"))
 	return 0
 }
