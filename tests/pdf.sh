@@ -292,6 +292,25 @@ else
 	not_ok "grid: pdfcheck on the grid fixture" "no pdfcheck at $pdfcheck (set PDFCHECK)"
 fi
 
+# A block quote's bar runs unbroken down the quote, past the space between its paragraphs, its
+# list items and beside its code; two quotes in a row keep two bars (it was broken at each gap).
+mkdir -p "$TMP/bars"
+printf -- '---\ntitle: Quote\n---\n\n> First paragraph.\n>\n> Second paragraph.\n>\n> - an item\n> - another\n>\n> ```\n> code\n> ```\n\n> Another quote.\n>\n> > Nested.\n>\n> Back out.\n\nEnd.\n' >"$TMP/bars/a.md"
+"$FOLIO" -q "$TMP/bars" -t trace -o "$TMP/bars.trace"
+# The bars (rules 1.2 wide), by x: each run of touching pieces one bar; "x top bottom" a line each.
+awk '$1 == "rule" && $4 ~ /^1\.2x/ { split($4, wh, "x"); x = $2; y = $3; h = wh[2]
+	if (x in end && (y - end[x]) < 0.15 && (y - end[x]) > -0.15) { end[x] = y + h; next }
+	if (x in end) print x, top[x], end[x]
+	top[x] = y; end[x] = y + h }
+	END { for (x in end) print x, top[x], end[x] }' "$TMP/bars.trace" | sort -k2n >"$TMP/bars.runs"
+[ "$(awk '$1 == x' x="$(head -1 "$TMP/bars.runs" | cut -d' ' -f1)" "$TMP/bars.runs" | wc -l)" = 2 ] \
+	&& [ "$(wc -l <"$TMP/bars.runs")" = 3 ] && ok "quote bars: one unbroken bar a quote, two quotes in a row two, the nested one its own" \
+	|| not_ok "quote bars: one unbroken bar a quote, two quotes in a row two, the nested one its own" "$(cat "$TMP/bars.runs"; grep rule "$TMP/bars.trace")"
+# The first bar reaches from its first line to the foot of its code.
+code_foot=$(awk '$1 == "text" && $4 == "\"code\"" { print $3 }' "$TMP/bars.trace")
+awk -v c="$code_foot" 'NR == 1 && $3 > c { found = 1 } END { exit !found }' "$TMP/bars.runs" \
+	&& ok "quote bars: down past the code's last line" || not_ok "quote bars: down past the code's last line" "code at $code_foot: $(cat "$TMP/bars.runs")"
+
 # Right-to-left text (Hextra's Persian docs) was set left to right: a line's words ran backwards.
 # A Persian paragraph reads from the right edge leftwards, its Latin word inside left to right; its
 # list markers and quote bar stand on the right; Persian words in an English line take their place.

@@ -250,12 +250,6 @@ static void code_block(struct lay *L, struct flow *F, cmark_node *n)
 			if (i == 0)
 				lay_use_markers(F, li, l->ascent);
 			vitem_box(li, &b);
-			for (int k = 0; k < F->nbars; k++) {
-				struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = li->height,
-						   .color = L->t->color_rule };
-
-				vitem_box(li, &bar);
-			}
 			if (i > 0)
 				li->keep_with_prev = !(i >= 2 && nl - i >= 2);
 			lay_add(L, li);
@@ -613,6 +607,7 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 {
 	struct flow sub = *F;
 	double in = lay_em(F, 1.5);
+	const struct bars *was;
 
 	if (L->nesting >= MAX_NESTING) {
 		layout_flat(L, F, n);
@@ -622,8 +617,10 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	if (F->w - in < lay_em(F, 8))
 		in = 0;
 
-	if (sub.nbars < (int)G_N_ELEMENTS(sub.bars))
-		sub.bars[sub.nbars++] = F->rtl ? F->x + F->w - lay_em(F, 0.3) - 1.2 : F->x + lay_em(F, 0.3);
+	if (sub.bars.n < (int)G_N_ELEMENTS(sub.bars.x)) {
+		sub.bars.x[sub.bars.n] = F->rtl ? F->x + F->w - lay_em(F, 0.3) - 1.2 : F->x + lay_em(F, 0.3);
+		sub.bars.quote[sub.bars.n++] = ++L->quotes;
+	}
 	sub.x = F->rtl ? F->x : F->x + in;
 	sub.w = F->w - in;
 	sub.color = L->t->color_quote;
@@ -631,7 +628,10 @@ static void block_quote(struct lay *L, struct flow *F, cmark_node *n)
 	sub.el = lay_element(L, SR_BLOCKQUOTE, F->el, lay_node_line(L, n));
 	lay_space(L, lay_em(F, L->t->block_space));
 	L->nesting++;
+	was = L->bars;
+	L->bars = &sub.bars;
 	layout_blocks(L, &sub, n);
+	L->bars = was;
 	L->nesting--;
 	selem_unref(sub.el);
 	F->nmarkers = sub.nmarkers;

@@ -206,6 +206,27 @@ static void running_heads(struct lay *L, struct book_state *st, struct page *pg,
 
 /* ---- pages ---- */
 
+/*
+ * The bars of the quotes item v is in, beside it from y (its top on the page, past the margin)
+ * down; a bar of the same quote as the item before it starts at that item's foot (above) instead,
+ * so a quote's bar runs unbroken past the space between its paragraphs, list items and code.
+ */
+static void quote_bars(const struct lay *L, struct page *pg, const struct vitem *v, const struct vitem *before,
+		       double x0, double above, double y)
+{
+	for (int k = 0; k < v->bars.n; k++) {
+		double from = y;
+		struct box bar;
+
+		for (int j = 0; before && j < before->bars.n; j++)
+			if (before->bars.quote[j] == v->bars.quote[k])
+				from = above;
+		bar = (struct box){ .kind = BOX_RULE, .x = x0 + v->bars.x[k], .y = L->t->margin_top + from, .w = 1.2,
+				    .h = y + v->height - from, .color = L->t->color_rule };
+		page_add_box(pg, &bar);
+	}
+}
+
 static void emit(struct lay *L, GPtrArray *items)
 {
 	struct book_state *st = state(L);
@@ -226,9 +247,12 @@ static void emit(struct lay *L, GPtrArray *items)
 	x0 = t->two_sided && !pg.right ? t->margin_outer : t->margin_inner;
 	for (guint i = 0; i < items->len; i++) {
 		const struct vitem *v = g_ptr_array_index(items, i);
+		const struct vitem *before = i > 0 ? g_ptr_array_index(items, i - 1) : NULL;
+		double top = y;
 
 		if (i > 0)
 			y += v->space_before;
+		quote_bars(L, &pg, v, before, x0, top, y);
 		for (guint k = 0; k < v->boxes->len; k++) {
 			struct box b = g_array_index(v->boxes, struct box, k);
 

@@ -203,7 +203,6 @@ void lay_image(struct lay *L, struct flow *F, const struct image *im, const char
 		struct flow cf = *F;
 
 		cf.nmarkers = 0;
-		cf.nbars = 0;
 		lay_space(L, gap);
 		lay_keep(L);
 		lay_para_lines(L, &cf, cap, true);

@@ -17,6 +17,13 @@
  * break only between items; boxes are relative to the text area's left edge
  * and the item's top.
  */
+/* Block quotes' bars beside what is set in them: where each stands, and which quote it is of. */
+struct bars {
+	int n;
+	double x[8];			/* from the text area's left edge */
+	int quote[8];			/* the quote's number in its layout: two quotes in a row are two bars */
+};
+
 struct vitem {
 	double height;
 	double gap;			/* the space asked for before this item */
@@ -30,6 +37,8 @@ struct vitem {
 	struct vitem *block_first;	/* the same: the block's first item (a reference), when not itself */
 	GArray *boxes;			/* of struct box */
 	struct vitem *header;		/* a table row: its header row, repeated after a break (owned ref) */
+	struct bars bars;		/* the quotes it is in: their bars drawn beside it, and down from the item
+					   before it on its page when that is in the same quote (emit) */
 	int ref;
 };
 
@@ -46,8 +55,7 @@ struct flow {
 	guint32 color;
 	bool latin;			/* the article is not CJK: Latin fonts first, Latin indents */
 	bool rtl;			/* written right to left: list markers and quote bars on the right */
-	int nbars;			/* block quote bars to draw beside each line */
-	double bars[8];
+	struct bars bars;		/* the block quotes it is in (lay_add gives their bars to what is set here) */
 	int nmarkers;			/* list markers waiting for the next line (nested lists: several) */
 	struct box markers[4];
 	bool no_indent;			/* first paragraph of a list item, or after a heading (Latin) */
@@ -80,6 +88,8 @@ struct lay {
 	GHashTable *reported;		/* characters reported missing in this article */
 	GHashTable *fnrefs;		/* footnotes whose first reference is set */
 	int nesting;			/* quotes and lists being laid out, one inside the other */
+	const struct bars *bars;	/* the bars of the innermost block quote being set (lay_add), or NULL */
+	int quotes;			/* block quotes begun: each one's number */
 	/*
 	 * The raw HTML node a table being set was read from (html/table.h), or NULL: its image
 	 * nodes' records are found among that node's, by address (their own user data is an index).

@@ -461,6 +461,8 @@ static void place(struct lay *L, struct vitem *v)
 
 void lay_add(struct lay *L, struct vitem *v)
 {
+	if (L->bars && !v->bars.n)
+		v->bars = *L->bars;
 	v->gap = MAX(v->gap, L->pending_space);
 	if (L->pending_keep)
 		v->keep_with_prev = true;

@@ -220,12 +220,6 @@ static void set_lines(struct lay *L, struct flow *F, struct lpara *lp, bool keep
 		if (i == 0)
 			lay_use_markers(F, v, l->ascent);
 		vitem_box(v, &b);
-		for (int k = 0; k < F->nbars; k++) {
-			struct box bar = { .kind = BOX_RULE, .x = F->bars[k], .y = 0, .w = 1.2, .h = v->height,
-					   .color = L->t->color_rule };
-
-			vitem_box(v, &bar);
-		}
 		for (guint k = 0; lp->anchors && k < lp->anchors->len; k++) {
 			struct anchor *a = &g_array_index(lp->anchors, struct anchor, k);
 
