@@ -553,6 +553,28 @@ static void test_keycap(PangoContext *ctx)
 	pango_font_description_free(sym.font);
 }
 
+/*
+ * An apostrophe inside a Latin word in Chinese text is the Latin one: the CJK face's U+2019 is a
+ * full-width closing quote, which read "Go ’ s" (a real blog: 37 of them). A closing quote after
+ * Chinese stays full width.
+ */
+static void test_latin_apostrophe(PangoContext *ctx)
+{
+	struct para_style body = { .font = pango_font_description_from_string("Noto Serif CJK SC, Noto Serif 10") };
+	struct para_settings set = { .width = 300, .line_height = 17, .align = PARA_LEFT,
+				     .lang = pango_language_from_string("zh-cn") };
+	const char *text = "读 Go\xe2\x80\x99s runtime，“好\xe2\x80\x9d和\xe2\x80\x98书\xe2\x80\x99。";
+	struct para *p = set_text(ctx, &set, &body, text);
+	struct drawn apos = { 0 }, quote = { 0 };
+
+	CHECK("apostrophe: drawn", find_drawn(p, offset_of(text, "\xe2\x80\x99", 0), &apos)
+	      && find_drawn(p, offset_of(text, "\xe2\x80\x99", 1), &quote));
+	CHECK("apostrophe: inside a Latin word, narrow (under half an em)", apos.advance > 0 && apos.advance < 5);
+	CHECK("apostrophe: a closing quote after Chinese stays full width", quote.advance > 9);
+	para_free(p);
+	pango_font_description_free(body.font);
+}
+
 int main(void)
 {
 	PangoContext *ctx = context();
@@ -936,6 +958,7 @@ int main(void)
 	test_forced_break_and_overflow(ctx);
 	test_glyph_forms(ctx);
 	test_keycap(ctx);
+	test_latin_apostrophe(ctx);
 	test_author_indent(ctx);
 	g_object_unref(ctx);
 	CHECK_DONE();

@@ -528,6 +528,40 @@ static void widen_enclosed(const char *item_text, int item_len, const PangoItem 
 	}
 }
 
+/* Is the paragraph Chinese, Japanese or Korean (its Latin words then English, mostly)? */
+static bool cjk_para(const struct para *p)
+{
+	return p->set.lang && langtag_is_cjk(pango_language_to_string(p->set.lang));
+}
+
+/* A Latin letter or digit (not a Chinese, Japanese or Korean one)? */
+static bool latin_alnum(gunichar u)
+{
+	return g_unichar_isalnum(u) && !clreq_is_cjk(u);
+}
+
+/*
+ * In Chinese, Japanese or Korean text, an apostrophe inside a Latin word ("Go’s", "don’t") is
+ * the Latin one: the CJK face's U+2019 is a full-width closing quote (CLREQ), which read
+ * "Go ’ s". Its proportional form ('pwid', in Noto CJK as in Source Han) is asked for there.
+ */
+static void latin_apostrophes(const struct para *p, PangoAttrList *attrs)
+{
+	const char *text = p->text->str;
+
+	for (const char *c = strstr(text, "\xE2\x80\x99"); c; c = strstr(c + 3, "\xE2\x80\x99")) {
+		PangoAttribute *a;
+
+		if (c == text || !c[3] || !latin_alnum(g_utf8_get_char(g_utf8_prev_char(c)))
+		    || !latin_alnum(g_utf8_get_char(c + 3)))
+			continue;
+		a = pango_attr_font_features_new("pwid 1");
+		a->start_index = (guint)(c - text);
+		a->end_index = (guint)(c - text + 3);
+		pango_attr_list_insert(attrs, a);
+	}
+}
+
 /* Itemize with one font per span, split items at span edges, shape each item. */
 static void shape(struct para *p)
 {
@@ -550,6 +584,8 @@ static void shape(struct para *p)
 		a->end_index = (guint)s->end;
 		pango_attr_list_insert(attrs, a);
 	}
+	if (cjk_para(p) && !p->set.keep_spaces)
+		latin_apostrophes(p, attrs);
 	tame_bidi_controls(p->text->str, len);
 	/* Narrowing code measures fonts not yet pinned and fills a table all threads share: under the fonts' lock. */
 	for (guint i = 0; i < p->spans->len; i++) {
@@ -884,12 +920,6 @@ static bool word_letters(struct para *p, int k)
 			return false;
 	}
 	return true;
-}
-
-/* Is the paragraph Chinese, Japanese or Korean (its Latin words then English, mostly)? */
-static bool cjk_para(const struct para *p)
-{
-	return p->set.lang && langtag_is_cjk(pango_language_to_string(p->set.lang));
 }
 
 /*
