@@ -602,6 +602,92 @@ Short marker
 MD
 same_as_hugo "definition lists: terms and descriptions where Hugo sets them" "$TMP/deflist" d '^dt ' 10 \
 	/usr/bin/python3 tests/hugo/blocks.py
+
+# A theme's wrapper folio does not know: its template renders the inner text as Markdown (LoveIt's
+# style, PaperMod's collapse, Stack's quote), which folio printed as written ("**bold**", "- one").
+hugo_site "$TMP/wrapper"
+mkdir -p "$TMP/wrapper/layouts/shortcodes"
+printf '<div class="collapse">{{ .Inner | markdownify }}</div>\n' >"$TMP/wrapper/layouts/shortcodes/collapse.html"
+cat >"$TMP/wrapper/content/posts/w.md" <<'MD'
+---
+title: Wrappers
+date: 2022-01-01
+---
+
+Before.
+
+{{< collapse summary="More" >}}
+Some **bold** words and a [link](https://example.org/).
+
+- one
+- two
+{{< /collapse >}}
+
+After.
+MD
+same_as_hugo "unknown shortcodes: a wrapper's inner text is Markdown, as the theme's template renders it" "$TMP/wrapper" w \
+	'^li ' 2 /usr/bin/python3 tests/hugo/blocks.py
+
+# A definition that holds only a shortcode that shows nothing (hugoDocs: ": {{< new-in 0.158.0 />}}",
+# 115 lines) is an empty description, as Hugo has it: its bare ":" was a term, or a paragraph.
+hugo_site "$TMP/dlempty"
+mkdir -p "$TMP/dlempty/layouts/shortcodes"
+printf '{{- with .Inner }}{{ . }}{{ end -}}' >"$TMP/dlempty/layouts/shortcodes/new-in.html"
+printf -- '---\ntitle: D\ndate: 2022-01-01\n---\n\n`Lang`\n: {{< new-in 0.158.0 />}}\n: Use `Name` instead.\n\n`Dir`\n: {{< new-in 0.158.0 />}}\n\nUse `Direction` instead.\n`Label`\n: {{< new-in 1 />}}\n: Use it.\n\nEnd.\n' \
+	>"$TMP/dlempty/content/posts/d.md"
+same_as_hugo "definition lists: one of only a shortcode that shows nothing is an empty description, as in Hugo" \
+	"$TMP/dlempty" d '^dd' 3 /usr/bin/python3 tests/hugo/blocks.py
+# Goldmark's block attributes, when the site enables them (hugoDocs): a line "{.list}" after a
+# block is the block's, not text (after a table it was a row of its own).
+hugo_site "$TMP/blockattr"
+printf '[markup.goldmark.parser.attribute]\nblock = true\n' >>"$TMP/blockattr/hugo.toml"
+printf -- '---\ntitle: B\ndate: 2022-01-01\n---\n\nA paragraph.\n{class="foo bar" id="baz"}\n\n> A quote.\n{class="!mt-6"}\n\n- one\n- two\n{.list}\n\nEnd {.not}.\n' \
+	>"$TMP/blockattr/content/posts/b.md"
+printf -- '---\ntitle: T\ndate: 2022-01-02\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n{.no-wrap-first-col}\n' >"$TMP/blockattr/content/posts/t.md"
+# The site's setting counts: the site is the source (same_as_hugo gives folio the page alone).
+"$FOLIO" -q "$TMP/blockattr" -o "$TMP/blockattr.epub"
+unzip -p "$TMP/blockattr.epub" EPUB/a0001.xhtml | /usr/bin/python3 tests/hugo/blocks.py /dev/stdin >"$TMP/blockattr-folio.txt"
+unzip -p "$TMP/blockattr.epub" EPUB/a0002.xhtml >"$TMP/blockattr-t.xhtml"
+if hugo_build "$TMP/blockattr"; then
+	/usr/bin/python3 tests/hugo/blocks.py "$TMP/blockattr-public/posts/b/index.html" >"$TMP/blockattr-hugo.txt"
+	grep -q '^li two' "$TMP/blockattr-hugo.txt" && cmp -s "$TMP/blockattr-hugo.txt" "$TMP/blockattr-folio.txt" \
+		&& ok "block attributes: cut where the site enables them, as Hugo does" \
+		|| not_ok "block attributes: cut where the site enables them, as Hugo does" "$(diff "$TMP/blockattr-hugo.txt" "$TMP/blockattr-folio.txt")"
+else
+	not_ok "block attributes: hugo builds the fixture" "$(head -5 "$TMP/blockattr-hugo.log")"
+fi
+lacks "block attributes: ... after a table, no row of them" "$TMP/blockattr-t.xhtml" 'no-wrap'
+# A table whose delimiter row has more cells than its head (hugoDocs' "Condition|Return value"
+# over ":--|:--|:--") is a table, as Goldmark makes it: its rows of pipes were printed as text.
+hugo_site "$TMP/tablehead"
+printf -- '---\ntitle: T\ndate: 2022-01-01\n---\n\nCondition|Return value\n:--|:--|:--\n`a`|b\nc|d|e\n' \
+	>"$TMP/tablehead/content/posts/t.md"
+"$FOLIO" -q "$TMP/tablehead/content/posts/t.md" -o "$TMP/tablehead.epub"
+unzip -p "$TMP/tablehead.epub" EPUB/a0001.xhtml | grep -o '<t[hd][ >]' | tr -d '<> ' | tr '\n' ' ' >"$TMP/tablehead-folio.txt"
+if hugo_build "$TMP/tablehead"; then
+	grep -o '<t[hd][ >]' "$TMP/tablehead-public/posts/t/index.html" | tr -d '<> ' | tr '\n' ' ' >"$TMP/tablehead-hugo.txt"
+	# Hugo's empty head cell is a th, folio's a td (no header for nothing): the same cells, by count.
+	[ "$(wc -w <"$TMP/tablehead-hugo.txt")" = 9 ] && [ "$(wc -w <"$TMP/tablehead-folio.txt")" = 9 ] \
+		&& ok "table head: fewer cells than the delimiter row, a table of as many cells as Hugo's" \
+		|| not_ok "table head: fewer cells than the delimiter row, a table of as many cells as Hugo's" \
+			"hugo: $(cat "$TMP/tablehead-hugo.txt") folio: $(cat "$TMP/tablehead-folio.txt")"
+else
+	not_ok "table head: hugo builds the fixture" "$(head -5 "$TMP/tablehead-hugo.log")"
+fi
+# One language: a languageCode beside a defaultContentLanguage of English is the pages' language
+# (a real blog: 187 notes "lang is 'en' but the text is Simplified Chinese", English labels).
+hugo_site "$TMP/langcode"
+printf 'languageCode = "zh-hans"\ndefaultContentLanguage = "en"\n' >>"$TMP/langcode/hugo.toml"
+printf -- '---\ntitle: 中文\ndate: 2022-01-01\n---\n\n这是中文。\n' >"$TMP/langcode/content/posts/a.md"
+"$FOLIO" "$TMP/langcode" -o "$TMP/langcode.model" 2>"$TMP/langcode.err"
+contains "languageCode: beside an English defaultContentLanguage, the pages' language (the book's)" \
+	<(sed -n '/^book/,/^article/p' "$TMP/langcode.model") '^  lang: zh-Hans$'
+contains "languageCode: ... said once" "$TMP/langcode.err" "note: defaultContentLanguage is 'en' and languageCode 'zh-hans': the pages are read as zh-Hans"
+lacks "languageCode: ... no note per article" "$TMP/langcode.err" "but the text is"
+# hugo new site's languageCode 'en-us' beside a chosen default says nothing of the pages.
+printf 'baseURL = "https://example.org/"\ntitle = "t"\nlanguageCode = "en-us"\ndefaultContentLanguage = "zh-cn"\n' >"$TMP/langcode/hugo.toml"
+"$FOLIO" "$TMP/langcode" -o "$TMP/langcode2.model" 2>"$TMP/langcode2.err"
+contains "languageCode: hugo new site's en-us beside another default is not the pages' language" "$TMP/langcode2.model" '^  lang: zh-CN$'
 java -jar /usr/bin/epubcheck "$TMP/deflist.epub" >"$TMP/deflist-epubcheck.txt" 2>&1
 contains "definition lists: the EPUB passes epubcheck" "$TMP/deflist-epubcheck.txt" '^Messages: 0 fatals / 0 errors / 0 warnings'
 # The PDF: a list (L) of items (LI), each its terms (Lbl) and descriptions (LBody).

@@ -202,8 +202,11 @@ expect_status "select: a section the book does not show does not fail --strict" 
 contains "select: a section the book shows says it" "$TMP/secw-s.err" "s/_index\.md:7: warning: raw HTML <script> is never closed"
 contains "select: an unknown shortcode used alone says nothing of it is shown (it claimed its inner text kept)" \
 	"$TMP/scw-b.err" "it has no inner text, and nothing of it is shown"
-printf -- '---\ntitle: C\ntags: [c]\n---\n\n{{< boxed >}}Kept words{{< /boxed >}} and {{< boxed >}}\n' >"$TMP/scw/c.md"
+printf -- '---\ntitle: C\ntags: [c]\n---\n\n{{< boxed >}}Kept **words**{{< /boxed >}} and {{< boxed >}}\n\n{{< mathbox >}}a*b*c{{< /mathbox >}}\n' >"$TMP/scw/c.md"
 "$FOLIO" "$TMP/scw" --tag c -t trace -o "$TMP/scw-c.trace" 2>"$TMP/scw-c.err"
-contains "select: ... one with inner text says it is kept" "$TMP/scw-c.err" \
-	"shortcode 'boxed' .*\(2 times in the book, first here\): its tags are dropped and its inner text kept \(where it has none, nothing is shown\)"
-contains "select: ... and it is" "$TMP/scw-c.trace" 'Kept words and'
+contains "select: ... one with inner text says it is read as Markdown" "$TMP/scw-c.err" \
+	"shortcode 'boxed' .*\(2 times in the book, first here\): its tags are dropped and its inner text read as Markdown \(where it has none, nothing is shown\)"
+contains "select: ... and it is (its words, the stars gone)" "$TMP/scw-c.trace" 'Kept words and'
+contains "select: ... one named for code says its text is kept as written" "$TMP/scw-c.err" \
+	"shortcode 'mathbox' .*\(1 time in the book, first here\): its tags are dropped and its inner text kept as written \(its name is one for code or markup\)"
+contains "select: ... and it is" "$TMP/scw-c.trace" 'a\*b\*c'

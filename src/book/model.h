@@ -123,6 +123,7 @@ struct unknown_shortcode {
 	char *name;
 	unsigned count;
 	unsigned paired;	/* uses with a closing tag: with inner text to keep */
+	unsigned verbatim;	/* of those, {{< >}} ones of a name for code or markup: their text kept as written */
 	int line;		/* of the file: its first use */
 };
 

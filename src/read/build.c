@@ -112,6 +112,7 @@ static void say_read(struct book *b)
 			if (all) {
 				all->count += u->count;
 				all->paired += u->paired;
+				all->verbatim += u->verbatim;
 				continue;
 			}
 			all = g_memdup2(u, sizeof *u);
@@ -129,8 +130,13 @@ static void say_read(struct book *b)
 			  "shortcodes: can map it to a rendering",
 			  u->name, u->count, u->count == 1 ? "" : "s",
 			  !u->paired ? "it has no inner text, and nothing of it is shown (its parameters are the theme's to use)"
-			  : u->paired < u->count ? "its tags are dropped and its inner text kept (where it has none, nothing is shown)"
-			  : "its tags are dropped and its inner text kept");
+			  : u->paired < u->count ? (u->verbatim ? "its tags are dropped and its inner text kept as written "
+								   "(where it has none, nothing is shown)"
+						   : "its tags are dropped and its inner text read as Markdown (where it has "
+						     "none, nothing is shown)")
+			  : u->verbatim ? "its tags are dropped and its inner text kept as written (its name is one for code "
+					  "or markup)"
+			  : "its tags are dropped and its inner text read as Markdown, as most themes' templates do");
 		g_free(u);
 	}
 	g_ptr_array_free(unknown, TRUE);

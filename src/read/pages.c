@@ -702,6 +702,7 @@ void pages_context(const struct pages *p, const struct article *a, struct pages_
 	ctx->first_line = a->body_line;
 	ctx->html = a->html;
 	ctx->emoji = s && s->emoji;
+	ctx->block_attributes = s && s->block_attributes;
 	ctx->passthrough = s ? s->passthrough : NULL;
 	ctx->lang = a->fm.lang.text && *a->fm.lang.text ? a->fm.lang.text : p->r->b->lang;
 	ctx->mappings = p->r->opts->shortcodes;

@@ -293,6 +293,19 @@ static struct token lex_tag(const struct lexer *L, size_t p)
 		/* The comment form: shown as the shortcode it holds. */
 		const char *close = g_strstr_len(L->s + q + 2, (gssize)(L->len - q - 2), "*/");
 
+		/*
+		 * Written twice, to show the comment form itself (Hugo's docs: the shortcode's name
+		 * between two pairs of comment marks): the last closing mark before the tag's end.
+		 */
+		if (close && !tag_end_at(L, skip_spaces(L, (size_t)(close - L->s) + 2), t.delim)
+		    && (e = find_delim(L, q + 2, t.delim))) {
+			size_t b = e - 3;
+
+			while (b > q + 2 && is_space(L->s[b - 1]))
+				b--;
+			if (b >= q + 4 && L->s[b - 2] == '*' && L->s[b - 1] == '/')
+				close = L->s + b - 2;
+		}
 		if (close && (e = tag_end_at(L, skip_spaces(L, (size_t)(close - L->s) + 2), t.delim))) {
 			t.kind = T_COMMENT;
 			t.inner_start = q + 2;
@@ -870,6 +883,77 @@ static size_t heading_attrs(const char *s, size_t n, char **id)
 	return open;
 }
 
+/*
+ * Is s[0, n) a line of a block's attributes ("{.list}", "{class=\"x\"}", after the marks of the
+ * blocks it is in: "> "), which a site that enables Goldmark's block attributes gives the block
+ * before it (Hugo's docs: after a table, a list, a quote)? *marks: the length of those marks.
+ */
+static bool block_attrs(const char *s, size_t n, size_t *marks)
+{
+	size_t i = container_marks(s, n), close = n;
+	char *id = NULL;
+	bool ok;
+
+	while (close > i && (s[close - 1] == ' ' || s[close - 1] == '\t' || s[close - 1] == '\r'))
+		close--;
+	if (close - i < 3 || s[i] != '{' || s[close - 1] != '}')
+		return false;
+	ok = attr_block(s + i + 1, close - i - 2, &id);
+	g_free(id);
+	*marks = i;
+	return ok;
+}
+
+/* The cells of table row s[0, n) (after the marks of the blocks it is in): its pipes not escaped, less those at its ends; one without any; 0 when empty. */
+static int row_cells(const char *s, size_t n)
+{
+	size_t a = container_marks(s, n), b = n;
+	int pipes = 0;
+
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+		b--;
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '|')
+			pipes++;
+	}
+	if (!pipes)
+		return b > a;
+	return pipes + 1 - (s[a] == '|') - (b - a > 1 && s[b - 1] == '|' && s[b - 2] != '\\');
+}
+
+/* The cells of s[0, n) when it is a table's delimiter row ("|:--|--:|", "--|--"), else 0. */
+static int delimiter_cells(const char *s, size_t n)
+{
+	size_t a = container_marks(s, n);
+	bool dash = false;
+
+	if (!memchr(s + a, '|', n - a))
+		return 0;	/* "---" under a line is a heading's underline */
+	for (size_t i = a; i < n; i++) {
+		if (!strchr("|:- \t\r", s[i]))
+			return 0;
+		if (s[i] == '|' && !dash && i > a && s[a] != '|')
+			return 0;	/* a cell without a '-' */
+		dash = s[i] == '-' ? true : s[i] == '|' ? false : dash;
+	}
+	return row_cells(s, n);
+}
+
+/*
+ * Table head row s[0, n), when the delimiter row after it (next, m bytes) has more cells: the
+ * cells it lacks, else 0. Hugo's Goldmark makes the table, its head's last cells empty (hugoDocs'
+ * "Condition|Return value" over ":--|:--|:--"; a head of one cell has no pipe); GFM's strict
+ * count left rows of pipes as text.
+ */
+static int head_lacks(const char *s, size_t n, const char *next, size_t m)
+{
+	int head = row_cells(s, n), delim = head ? delimiter_cells(next, m) : 0;
+
+	return delim > head ? delim - head : 0;
+}
+
 /* Text between tags: code copied, the rest with headings' ids cut, emoji, the divider found. */
 static void render_text(struct render *R, GString *out, size_t from, size_t to, enum mode m, bool top)
 {
@@ -892,8 +976,32 @@ static void render_text(struct render *R, GString *out, size_t from, size_t to, 
 			const char *nl = memchr(s + p, '\n', to - p);
 			size_t e = nl ? (size_t)(nl - s) : to;
 			char *id = NULL;
-			size_t cut = heading_attrs(s + p, e - p, &id);
+			size_t cut = heading_attrs(s + p, e - p, &id), marks;
 
+			const char *nl2 = e + 1 < to ? memchr(s + e + 1, '\n', to - e - 1) : NULL;
+			size_t code_at, e2 = nl2 ? (size_t)(nl2 - s) : to;
+			int lacks = e + 1 < to && !in_code(R, e + 1, &code_at)
+				    ? head_lacks(s + p, e - p, s + e + 1, e2 - e - 1) : 0;
+
+			if (!cut && lacks) {
+				size_t end = e;
+
+				while (end > p && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
+					end--;
+				render_text(R, out, p, end, m, top);
+				if (s[end - 1] != '|' || (end - p > 1 && s[end - 2] == '\\'))
+					g_string_append_c(out, '|');	/* the row's end: each pipe after it a cell */
+				while (lacks--)
+					g_string_append_c(out, '|');
+				p = e;
+				continue;
+			}
+			if (!cut && R->ctx->block_attributes && block_attrs(s + p, e - p, &marks)) {
+				/* Its container marks kept ("> "), the attributes gone: folio's books style blocks themselves. */
+				render_text(R, out, p, p + marks, m, top);
+				p = e;
+				continue;
+			}
 			if (cut) {
 				if (id) {
 					struct sc_heading_id *h = g_new0(struct sc_heading_id, 1);
@@ -1516,7 +1624,40 @@ static bool uses_inner(enum sc_rendering r)
 	       || r == SC_CALLOUT;
 }
 
-static void count_unknown(struct render *R, const struct token *t, bool paired)
+/*
+ * Does a shortcode folio does not know hold code or markup by its name (a formula, raw HTML, a
+ * chart's data, a diagram's source)? Its {{< >}} inner text is then kept as written. Any other
+ * one's is read as Markdown, as the templates of most themes' wrappers do (markdownify,
+ * RenderString: LoveIt's style, PaperMod's collapse, Stack's quote), whichever form its tags take.
+ */
+static bool holds_code(const char *name)
+{
+	static const char *const inside[] = { "math", "katex", "latex", "html", "code", "chart", "uml", "graphviz",
+					      "diagram", "svg", "json", "csv", "asciinema", "music", "mapbox",
+					      "terminal", "console", "verbatim" };
+	static const char *const whole[] = { "tex", "dot", "pre", "abc", "raw" };
+	char *low = g_ascii_strdown(name, -1);
+	bool code = g_str_has_prefix(low, "raw") || g_str_has_suffix(low, "raw");
+
+	for (size_t i = 0; !code && i < G_N_ELEMENTS(inside); i++)
+		code = strstr(low, inside[i]) != NULL;
+	for (size_t i = 0; !code && i < G_N_ELEMENTS(whole); i++)
+		code = !strcmp(low, whole[i]);
+	g_free(low);
+	return code;
+}
+
+/* Of those, one for raw HTML ("rawhtml", "html", "raw"): its text is HTML to show, not code. */
+static bool holds_markup(const char *name)
+{
+	char *low = g_ascii_strdown(name, -1);
+	bool markup = strstr(low, "html") || g_str_has_prefix(low, "raw") || g_str_has_suffix(low, "raw");
+
+	g_free(low);
+	return markup;
+}
+
+static void count_unknown(struct render *R, const struct token *t, bool paired, bool verbatim)
 {
 	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, t->name);
 
@@ -1529,6 +1670,35 @@ static void count_unknown(struct render *R, const struct token *t, bool paired)
 	}
 	u->count++;
 	u->paired += paired;
+	u->verbatim += paired && verbatim;
+}
+
+/*
+ * A shortcode's inner text after what its parameters said (said: something was), as Markdown:
+ * inside a line after a space; on lines of its own (a card's list item) each line moved in
+ * under the item, so its paragraphs stay in it.
+ */
+static void put_inner_after(const struct render *R, GString *out, const GString *body, bool said, bool block)
+{
+	const char *p = body->str;
+
+	if (!p[strspn(p, " \t\n")])
+		return;	/* nothing but white space: the lines are kept by the caller */
+	if (!said || !block || R->ctx->html || !strchr(p, '\n')) {
+		if (said && !g_ascii_isspace(*p))
+			g_string_append_c(out, ' ');
+		g_string_append_len(out, body->str, (gssize)body->len);
+		return;
+	}
+	for (const char *line = p; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
+
+		if (line != p && n > 1)
+			g_string_append(out, "  ");
+		g_string_append_len(out, line, (gssize)n);
+		line += n;
+	}
 }
 
 /* One shortcode (with its closing tag close, or standing alone) rendered into out. */
@@ -1585,12 +1755,20 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_LINK:
 		render_link(R, out, t);
 		break;
-	case SC_BADGE:
-		render_badge(R, out, t);
+	case SC_BADGE: case SC_CARD: {
+		/* Their words in parameters (Hextra's), or between their tags (Blowfish's and Congo's badge). */
+		size_t had = out->len;
+
+		if (r == SC_BADGE)
+			render_badge(R, out, t);
+		else
+			render_card(R, out, t, block);
+		if (close) {
+			body = inner(R, t, close, ti, tj, M_MARKDOWN);
+			put_inner_after(R, out, body, out->len > had, block);
+		}
 		break;
-	case SC_CARD:
-		render_card(R, out, t, block);
-		break;
+	}
 	case SC_TREE:
 		render_tree(R, out, t, close, ti, tj, block);
 		break;
@@ -1606,12 +1784,24 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 			diag_note(R->ctx->file, file_line(R, t->line),
 				  "inline shortcode '%s' left out: its text is a template Hugo runs", t->name);
 		break;
-	default:
-		/* Unknown: its tags dropped, its inner text kept (Markdown in the {{% %}} form). */
-		count_unknown(R, t, close != NULL);
-		body = inner(R, t, close, ti, tj, inner_mode);
+	default: {
+		/*
+		 * Unknown: its tags dropped, its inner text Markdown; one named for code (holds_code)
+		 * is code, set as written; one for markup (raw HTML) keeps its text as written, its
+		 * tags read as raw HTML.
+		 */
+		bool verbatim = t->delim == '<' && holds_code(t->name);
+
+		count_unknown(R, t, close != NULL, verbatim);
+		if (verbatim && close && !holds_markup(t->name)) {
+			body = inner(R, t, close, ti, tj, M_RAW);
+			render_highlight(R, out, t, body, block);
+			break;
+		}
+		body = inner(R, t, close, ti, tj, verbatim ? M_ESCAPE : M_MARKDOWN);
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;
+	}
 	}
 	if (body)
 		g_string_free(body, TRUE);
@@ -1657,7 +1847,7 @@ static void render_range(struct render *R, GString *out, size_t from, size_t to,
 					  t->name, SC_MAX_NESTING);
 			R->told_deep = true;
 			if (t->kind == T_OPEN && rendering_of(R, t->name) == SC_UNKNOWN)
-				count_unknown(R, t, true);
+				count_unknown(R, t, true, m != M_MARKDOWN);
 			for (unsigned k = count_nl(R->L->s + t->start, t->end - t->start); k; k--)
 				g_string_append_c(out, '\n');
 		} else if (t->kind == T_CLOSE) {
@@ -1743,9 +1933,9 @@ void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, stru
 	out->heading_ids = g_ptr_array_new();
 	out->unknown = g_ptr_array_new_with_free_func(unknown_shortcode_free);
 	out->more = -1;
-	/* Nothing to do for most bodies: no shortcode, divider, attribute block or (wanted) emoji code. */
+	/* Nothing to do for most bodies: no shortcode, divider, attribute block, table or (wanted) emoji code. */
 	if (!g_strstr_len(body, (gssize)len, "{{") && !g_strstr_len(body, (gssize)len, "<!--more-->")
-	    && !memchr(body, '{', len)
+	    && !memchr(body, '{', len) && !memchr(body, '|', len)
 	    && !(ctx->emoji && memchr(body, ':', len))) {
 		g_string_append_len(s, body, (gssize)len);
 		out->len = s->len;

@@ -31,6 +31,7 @@ struct sc_context {
 	int first_line;		/* the body's first line in file */
 	bool html;		/* the body is HTML (a .html content file): renderings are HTML too */
 	bool emoji;		/* the site enables emoji codes */
+	bool block_attributes;	/* the site enables Goldmark's block attributes: a line "{.class}" is cut */
 	const struct passthrough *passthrough;	/* the site's passthrough delimiters (math), or NULL */
 	const char *lang;	/* language of the labels of notes ("视频：") */
 	GHashTable *mappings;	/* shortcode name -> "rendering name" (folio.yaml), or NULL */

@@ -224,6 +224,12 @@ static char *real_dir(const char *root, const char *dir)
 }
 
 /* "zh-CN" for a language "zh-cn": the code when it names the same language as the key, else the key. */
+/* Is tag English ("en", "en-US")? */
+static bool is_english(const char *tag)
+{
+	return tag && !g_ascii_strncasecmp(tag, "en", 2) && (!tag[2] || tag[2] == '-');
+}
+
 static char *lang_tag(const char *key, const char *code)
 {
 	char *k = langtag_normalize(key), *c = langtag_normalize(code);
@@ -427,14 +433,27 @@ struct site *site_load(const char *dir)
 		s->multilingual = s->langs->len > 1;
 		s->lang_declared = true;
 	} else {
-		g_ptr_array_add(s->langs, lang_new(s, config, def ? def : "en", NULL));
-		s->lang_declared = def || text_of(config, "languageCode");
-		if (!def && text_of(config, "languageCode")) {
-			struct site_lang *l = g_ptr_array_index(s->langs, 0);
+		const char *code = text_of(config, "languageCode");
+		char *code_tag = langtag_normalize(code);
+		struct site_lang *l = lang_new(s, config, def ? def : "en", NULL);
 
+		g_ptr_array_add(s->langs, l);
+		s->lang_declared = def || code;
+		/*
+		 * One language: languageCode is the pages' language (the <html lang> of most themes).
+		 * Beside a defaultContentLanguage of English (a theme's example config) it says what the
+		 * site is written in; `hugo new site`'s "en-us" beside another default says nothing.
+		 */
+		if (code_tag && (!def || (langtag_ok(code_tag) && is_english(l->tag) && !is_english(code_tag)))) {
+			if (def)
+				diag_note(s->config, 0, "defaultContentLanguage is '%s' and languageCode '%s': the pages are "
+					  "read as %s (languageCode), the language a one-language site's pages declare",
+					  def, code, code_tag);
 			g_free(l->tag);
-			l->tag = langtag_normalize(text_of(config, "languageCode"));
+			l->tag = code_tag;
+			code_tag = NULL;
 		}
+		g_free(code_tag);
 	}
 	/* The default language first: its settings are the book's when no language is asked for. */
 	for (guint i = 0; def && i < s->langs->len; i++) {
@@ -447,6 +466,7 @@ struct site *site_load(const char *dir)
 	}
 	mount_content(s, config);
 	s->emoji = fm_is_true(fm_map_get(config, "enableEmoji"));
+	s->block_attributes = fm_is_true(fm_lookup(config, "markup.goldmark.parser.attribute.block"));
 	tz = text_of(config, "timeZone");
 	s->timezone = g_strdup(tz);
 	s->base_url = g_strdup(text_of(config, "baseURL"));

@@ -26,6 +26,7 @@ struct site {
 	bool multilingual;	/* more than one language: each page's language is its file name's or folder's */
 	bool lang_declared;	/* the site names its language (languageCode, defaultContentLanguage or languages) */
 	bool emoji;		/* enableEmoji */
+	bool block_attributes;	/* markup.goldmark.parser.attribute.block: "{.class}" lines after blocks are attributes */
 	char *timezone;		/* timeZone, or NULL */
 	char *base_url;		/* baseURL, or NULL */
 	GPtrArray *static_dirs;	/* real paths of the static folders that exist (staticDir, default static/) */

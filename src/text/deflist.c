@@ -85,6 +85,29 @@ static bool colon_text(cmark_node *first, int *width)
 	return true;
 }
 
+/*
+ * Is text node c a ':' line's colon with nothing after it but blanks (": ", as a shortcode that
+ * shows nothing leaves ": {{< new-in 1.2 />}}")? cmark drops the blanks at a line's end; the source
+ * keeps them. Goldmark reads ": " as an empty description, ":" alone as text.
+ */
+static bool colon_alone(struct md_source *src, cmark_node *c)
+{
+	const char *lit = cmark_node_get_type(c) == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+	cmark_node *next = cmark_node_next(c);
+	int line = cmark_node_get_start_line(c), col = cmark_node_get_start_column(c);
+	size_t len;
+	const char *text, *p, *end;
+
+	if (!lit || strcmp(lit, ":") || (next && !is_break(next)) || line <= 0 || col <= 0
+	    || !(text = md_source_line(src, line, &len)) || (size_t)col > len)
+		return false;
+	end = text + len;
+	/* A continuation line's lost indent is counted in cmark's column (mdsource.c). */
+	for (p = text + col - 1; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	return p + 1 < end && p[0] == ':' && (p[1] == ' ' || p[1] == '\t');
+}
+
 /* Is the colon that begins text node c written escaped ("\\:", which cmark reads as ":")? */
 static bool escaped_colon(struct md_source *src, cmark_node *c)
 {
@@ -103,7 +126,7 @@ static GPtrArray *colon_lines(cmark_node *para, struct md_source *src)
 	int width;
 
 	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
-		if (at_start && colon_text(c, &width) && !escaped_colon(src, c))
+		if (at_start && (colon_text(c, &width) || colon_alone(src, c)) && !escaped_colon(src, c))
 			g_ptr_array_add(found, c);
 		at_start = is_break(c);
 	}
@@ -172,7 +195,8 @@ static cmark_node *add_descriptions(cmark_node *list, cmark_node *para, GPtrArra
 		cmark_node *next = i + 1 < nodes->len ? g_ptr_array_index(nodes, i + 1) : NULL;
 
 		if (opens) {
-			colon_text(c, &width);
+			if (!colon_text(c, &width))
+				width = 2;	/* an empty description's ": " (colon_alone) */
 			into = desc ? cmark_node_new(CMARK_NODE_PARAGRAPH) : para;
 			desc = new_node(t_description);
 			if (loose)

@@ -36,12 +36,16 @@ static GHashTable *mappings(void)
 	return m;
 }
 
+/* The site enables Goldmark's block attributes (for the next runs). */
+static bool block_attributes;
+
 /* Run the pre-pass on body (emoji on or off); messages go to the global. */
 static void run(const char *body, bool emoji, bool html, struct sc_result *r)
 {
 	GHashTable *m = mappings();
 	struct sc_context ctx = { .file = "t.md", .first_line = 5, .html = html, .emoji = emoji, .lang = "zh-CN",
-				  .mappings = m, .param = param, .ref = ref, .data = NULL };
+				  .mappings = m, .param = param, .ref = ref, .data = NULL,
+				  .block_attributes = block_attributes };
 	FILE *tmp = tmpfile();
 	int saved = dup(2);
 	long n;
@@ -114,7 +118,7 @@ int main(void)
 	CHECK_STR("blockquote: {{< >}} inner text shows as written", r.text, ">\n> 里面的 &#42;&#42;stars&#42;&#42; 原样\n>\n");
 	sc_result_clear(&r);
 	/* Character references, not backslashes: raw HTML takes no Markdown escapes (PaperMod's math page). */
-	run("{{< unknowncode >}}\n<p>\n\\(1.618\\) *x*\n</p>\n{{< /unknowncode >}}\n", false, false, &r);
+	run("{{< rawmath >}}\n<p>\n\\(1.618\\) *x*\n</p>\n{{< /rawmath >}}\n", false, false, &r);
 	CHECK_STR("escaped text: as character references, which raw HTML reads too", r.text,
 		  "\n<p>\n&#92;(1&#46;618&#92;) &#42;x&#42;\n</p>\n\n");
 	sc_result_clear(&r);
@@ -185,6 +189,63 @@ int main(void)
 	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->count == 2
 	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->line == 5);
 	CHECK("unknown: no message of its own (the book gives one per name)", !*messages);
+	sc_result_clear(&r);
+	/* A theme's wrapper renders its inner text as Markdown (LoveIt's style, PaperMod's collapse):
+	   "**bold**" and "- one" were printed as written. */
+	run("{{< collapse summary=\"More\" >}}\nSome **bold** words.\n\n- one\n- two\n{{< /collapse >}}\n", false, false,
+	    &r);
+	CHECK_STR("unknown {{< >}}: its inner text is Markdown", r.text, "\nSome **bold** words.\n\n- one\n- two\n\n");
+	CHECK("unknown {{< >}}: counted, not as written", r.unknown->len == 1
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->paired == 1
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->verbatim == 0);
+	sc_result_clear(&r);
+	/* One named for code is code, set as written (a formula's stars and underscores); one for raw HTML keeps its text. */
+	run("{{< katex >}}\na_1 * b_2 * c\n{{< /katex >}}\n\nA {{< rawhtml >}}*x*{{< /rawhtml >}} {{< Chart >}}[*]{{< /Chart >}}\n",
+	    false, false, &r);
+	CHECK("unknown {{< >}} named for code: a code block on lines of its own (a formula)",
+	      has(r.text, "```\na_1 * b_2 * c\n```"));
+	CHECK("unknown {{< >}} named for markup: its text as written (raw HTML)", has(r.text, "A &#42;x&#42; "));
+	CHECK("unknown {{< >}} named for code: inside a line, a code span (any case)", has(r.text, "` [*] `"));
+	CHECK("unknown {{< >}} named for code: counted as written", r.unknown->len == 3
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 0))->verbatim == 1
+	      && ((struct unknown_shortcode *)g_ptr_array_index(r.unknown, 2))->verbatim == 1);
+	sc_result_clear(&r);
+	/* Blowfish's and Congo's badge, a paired term or card: their words are between their tags (they were lost). */
+	run("Inline {{< badge >}}beta{{< /badge >}} badge. {{< badge \"v2\" >}}**new**{{< /badge >}}\n\n"
+	    "{{< card title=\"T\" >}}\nCard text.\n\nMore.\n{{< /card >}}\n", false, false, &r);
+	CHECK("badge: its inner text", has(r.text, "Inline beta badge."));
+	CHECK("badge: after its parameter's words, as Markdown", has(r.text, "v2 **new**"));
+	CHECK("card: its inner text's paragraphs inside its list item", has(r.text, "- T\n  Card text.\n\n  More.\n"));
+	sc_result_clear(&r);
+	/* The comment form written twice shows the comment form (Hugo's docs on shortcodes): it was left as written. */
+	run("```\n{{</*/* shortcode-1 */*/>}}\n{{%/*/* shortcode-2 */*/%}}\n```\n", false, false, &r);
+	CHECK_STR("comment form twice: one pair of marks taken off", r.text,
+		  "```\n{{</* shortcode-1 */>}}\n{{%/* shortcode-2 */%}}\n```\n");
+	sc_result_clear(&r);
+	/* A site's Goldmark block attributes: a line of them after a block is the block's, not text. */
+	block_attributes = true;
+	run("Para.\n{class=\"foo bar\" id=\"baz\"}\n\n> Quote.\n> {.x}\n\n| a |\n|---|\n| 1 |\n{.no-wrap}\n\n{bar} {.y}\n", false,
+	    false, &r);
+	CHECK_STR("block attributes: cut, their lines and the quote's marks kept", r.text,
+		  "Para.\n\n\n> Quote.\n> \n\n| a |\n|---|\n| 1 |\n\n\n{bar} {.y}\n");
+	sc_result_clear(&r);
+	block_attributes = false;
+	run("Para.\n{.list}\n", false, false, &r);
+	CHECK_STR("block attributes: text where the site does not enable them", r.text, "Para.\n{.list}\n");
+	sc_result_clear(&r);
+	/* A delimiter row with more cells than the head (hugoDocs): Goldmark's table, the head's last cells empty. */
+	run("Condition|Return value\n:--|:--|:--\na|b\n\n| x | y |\n|---|---|---|---|\n\n> q|r \n> --|--|--\n", false, false, &r);
+	CHECK_STR("table head: the cells it lacks added, empty", r.text,
+		  "Condition|Return value||\n:--|:--|:--\na|b\n\n| x | y |||\n|---|---|---|---|\n\n> q|r||\n> --|--|--\n");
+	sc_result_clear(&r);
+	run("```\na|b\n--|--|--\n```\n\na|b|c\n--|--\n\nno pipe\n--|--\n\na \\| b\n--|--|--\n\nTitle\n---\n", false, false, &r);
+	CHECK_STR("table head: not in code, nor with as many cells or more; without a pipe (an escaped one) one cell",
+		  r.text, "```\na|b\n--|--|--\n```\n\na|b|c\n--|--\n\nno pipe||\n--|--\n\na \\| b|||\n--|--|--\n\nTitle\n---\n");
+	sc_result_clear(&r);
+	/* "drawer", "context", "prefix" are no code names (raw, tex and pre only whole or at an end). */
+	run("{{< drawer >}}**a**{{< /drawer >}} {{< context >}}**b**{{< /context >}} {{< prefix >}}**c**{{< /prefix >}}\n",
+	    false, false, &r);
+	CHECK_STR("unknown {{< >}}: names that only hold raw, tex or pre are prose", r.text, "**a** **b** **c**\n");
 	sc_result_clear(&r);
 
 	doc = "Text {{</* figure src=\"a.png\" */>}} and `{{</* param x */>}}` and `{{< param author >}}`\n\n"
