@@ -270,3 +270,19 @@ epubcheck_ok "rtl: epubcheck" "$TMP/rtl-fa.epub"
 "$FOLIO" -q "$TMP/rtl/mix" -o "$TMP/rtl-mix.epub"
 contains "rtl: a Persian entry among English ones" <(unzip -p "$TMP/rtl-mix.epub" EPUB/nav.xhtml) '<li lang="fa" xml:lang="fa" dir="rtl"><a href'
 lacks "rtl: ... an English book's pages turn left to right" <(unzip -p "$TMP/rtl-mix.epub" EPUB/package.opf) 'page-progression-direction'
+
+# An apostrophe inside a Latin word in Chinese text (Go’s) asks for its proportional form, as in the
+# PDF: the reader's CJK face drew a full-width quote ("Go ’ s"). A quote after Chinese, English text
+# and an apostrophe at a text's edge are left as they are.
+mkdir -p "$TMP/apos"
+printf -- '---\ntitle: 撇号\nlang: zh-CN\n---\n\n我们读了 Go’s runtime 和 don’t，还有“书’和’s。\n' >"$TMP/apos/a.md"
+printf -- '---\ntitle: Apostrophe\nlang: en\n---\n\nThe Go’s runtime.\n' >"$TMP/apos/b.md"
+"$FOLIO" -q "$TMP/apos" -o "$TMP/apos.epub"
+unzip -p "$TMP/apos.epub" EPUB/a0001.xhtml >"$TMP/apos-a.xhtml"
+unzip -p "$TMP/apos.epub" EPUB/a0002.xhtml >"$TMP/apos-b.xhtml"
+contains "apostrophe: inside a Latin word in Chinese text, its proportional form" "$TMP/apos-a.xhtml" \
+	'Go<span class="pw">’</span>s runtime[^<]*don<span class="pw">’</span>t，还有“书’和’s。'
+lacks "apostrophe: ... not in English text" "$TMP/apos-b.xhtml" 'class="pw"'
+unzip -p "$TMP/apos.epub" EPUB/css/epub.css | tr -d '\n' >"$TMP/apos.css"
+contains "apostrophe: ... which the stylesheet sets with pwid" "$TMP/apos.css" '\.pw \{[^}]*font-feature-settings: "pwid" 1'
+epubcheck_ok "apostrophe: the EPUB passes EPUBCheck" "$TMP/apos.epub"

@@ -24,6 +24,12 @@ enum clreq_class clreq_class(gunichar u);
 
 /* Han ideographs, kana, hangul, CJK and full-width punctuation and forms (pdfcheck's notion). */
 bool clreq_is_cjk(gunichar u);
+/*
+ * Is c (in text) a right single quote (U+2019) inside a Latin word, a Latin letter or digit on
+ * each side ("Go’s", "don’t")? In CJK text it is the Latin apostrophe, not the full-width
+ * closing quote a CJK face draws for U+2019: both books ask for its proportional form.
+ */
+bool clreq_word_apostrophe(const char *text, const char *c);
 /* A Chinese character (han): the unified ideographs and their extensions. */
 bool clreq_is_han(gunichar u);
 /* Closing brackets and quotes, stops and pauses, middle dots, iteration marks, small kana: never at the start of a line. */

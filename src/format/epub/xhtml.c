@@ -7,6 +7,7 @@
 
 #include "read/records.h"
 #include "base/diag.h"
+#include "text/clreq.h"
 #include "text/deflist.h"
 #include "text/l10n.h"
 #include "text/nodetext.h"
@@ -54,11 +55,33 @@ static void esc(struct render *r, const char *s)
 	xml_escape(r->out, s, -1);
 }
 
+/*
+ * Horizontal CJK text: an apostrophe inside a Latin word (clreq_word_apostrophe) in a span the
+ * stylesheet sets in its proportional form (the CJK face's U+2019 is a full-width quote:
+ * "Go ’ s"), as the PDF sets it.
+ */
+static void cjk_prose(GString *out, const char *s, gssize len)
+{
+	const char *end = s + (len < 0 ? (gssize)strlen(s) : len), *from = s;
+
+	for (const char *c = s; c + 3 <= end; c++) {
+		if (*c != '\xE2' || c + 3 >= end || !clreq_word_apostrophe(s, c))
+			continue;
+		xml_escape(out, from, c - from);
+		g_string_append(out, "<span class=\"pw\">\xE2\x80\x99</span>");
+		from = c + 3;
+		c += 2;
+	}
+	xml_escape(out, from, end - from);
+}
+
 /* Text a reader reads (not an address): on a vertical page, with its quotes and short numbers made vertical. */
 static void prose(struct render *r, const char *s, gssize len)
 {
 	if (r->vertical && !r->in_table)
 		vertical_text(r->out, s, len, r->lang, &r->quotes);
+	else if (langtag_is_cjk(r->lang))
+		cjk_prose(r->out, s, len);
 	else
 		xml_escape(r->out, s, len);
 }

@@ -534,16 +534,10 @@ static bool cjk_para(const struct para *p)
 	return p->set.lang && langtag_is_cjk(pango_language_to_string(p->set.lang));
 }
 
-/* A Latin letter or digit (not a Chinese, Japanese or Korean one)? */
-static bool latin_alnum(gunichar u)
-{
-	return g_unichar_isalnum(u) && !clreq_is_cjk(u);
-}
-
 /*
  * In Chinese, Japanese or Korean text, an apostrophe inside a Latin word ("Go’s", "don’t") is
- * the Latin one: the CJK face's U+2019 is a full-width closing quote (CLREQ), which read
- * "Go ’ s". Its proportional form ('pwid', in Noto CJK as in Source Han) is asked for there.
+ * the Latin one (clreq_word_apostrophe): its proportional form ('pwid', in Noto CJK as in Source
+ * Han) is asked for there, as the EPUB's stylesheet asks for it.
  */
 static void latin_apostrophes(const struct para *p, PangoAttrList *attrs)
 {
@@ -552,8 +546,7 @@ static void latin_apostrophes(const struct para *p, PangoAttrList *attrs)
 	for (const char *c = strstr(text, "\xE2\x80\x99"); c; c = strstr(c + 3, "\xE2\x80\x99")) {
 		PangoAttribute *a;
 
-		if (c == text || !c[3] || !latin_alnum(g_utf8_get_char(g_utf8_prev_char(c)))
-		    || !latin_alnum(g_utf8_get_char(c + 3)))
+		if (!clreq_word_apostrophe(text, c))
 			continue;
 		a = pango_attr_font_features_new("pwid 1");
 		a->start_index = (guint)(c - text);
