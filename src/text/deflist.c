@@ -222,6 +222,31 @@ static cmark_node *add_descriptions(cmark_node *list, cmark_node *para, GPtrArra
 	return desc;
 }
 
+/*
+ * Make root's inlines hold their own text: cmark leaves a literal (raw HTML's, an address) in its
+ * paragraph's buffer until it is first asked for, and a paragraph whose inlines move elsewhere
+ * is freed with that buffer ("Press <kbd>Ctrl</kbd>", a blank line, ": copies" read freed memory).
+ */
+static void own_text(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node_get_literal(n);
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			cmark_node_get_url(n);
+			cmark_node_get_title(n);
+		}
+	}
+	cmark_iter_free(it);
+}
+
 /* The list terms before para would join: the block before, when it is one. */
 static cmark_node *list_before(cmark_node *n)
 {
@@ -251,6 +276,7 @@ static cmark_node *paragraph(cmark_node *para, struct md_source *src, int *colum
 		cmark_node_insert_before(terms, list);
 	}
 	if (terms == prev) {
+		own_text(prev);
 		add_terms(list, prev, NULL);
 		cmark_node_free(prev);
 	} else if (terms) {

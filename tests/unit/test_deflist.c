@@ -79,8 +79,33 @@ static const char *blocks(const char *md)
 	return got;
 }
 
+/* The literal of the first raw HTML inside the first term of md's list (read after the tree is made). */
+static const char *term_html(const char *md)
+{
+	cmark_node *doc = markdown_load("t.md", 1, md, strlen(md), NULL, NULL, NULL);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	got[0] = '\0';
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE && !got[0])
+			g_strlcpy(got, cmark_node_get_literal(n), sizeof got);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return got;
+}
+
 int main(void)
 {
+	/*
+	 * A loose term's raw HTML keeps its text when its paragraph goes: cmark keeps a literal in
+	 * the paragraph's buffer until asked (read freed memory, found by ASan in a hostile probe).
+	 */
+	CHECK_STR("deflist: a loose term's raw HTML keeps its text", term_html("Press <kbd>Ctrl</kbd>\n\n: copies\n"), "<kbd>");
+	CHECK_STR("deflist: ... before an empty description too", term_html("e<v>\n\n: \n"), "<v>");
 	/* <dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd></dl> */
 	CHECK_STR("deflist: a term, two descriptions", blocks("Apple\n: A fruit.\n: A company.\n"),
 		  "dl{dt:Apple dd{p:A fruit.} dd{p:A company.}}");
