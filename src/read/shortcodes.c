@@ -133,7 +133,7 @@ struct lexer {
 	size_t len;
 	GArray *tokens;		/* of struct token */
 	GArray *code;		/* [start, end) pairs of code (spans and blocks), in order */
-	guint8 *code_line;	/* per line of the body: 1 inside a code block */
+	guint8 *code_line;	/* per line of the body: LINE_CODE, LINE_PARA_ON */
 	int nlines;
 	size_t *line_start;	/* byte offset of each line (index 1..nlines) */
 	/* find_delim's last answer for each delimiter ('<' 0, '%' 1): asked from, found (0: none) */
@@ -155,17 +155,71 @@ static int line_at(const struct lexer *L, size_t off)
 	return lo;
 }
 
-/* The lines of the body inside code blocks (fenced or indented), as CommonMark reads the body. */
+/* What a line of the body is to CommonMark (lexer.code_line). */
+enum {
+	LINE_CODE = 1,		/* inside a code block */
+	LINE_PARA_ON = 2	/* a paragraph's line after its first (the one before is in the same paragraph) */
+};
+
+static size_t container_marks(const char *s, size_t n);
+static int row_cells(const char *s, size_t n);
+static int delimiter_cells(const char *s, size_t n);
+
+/*
+ * Is line (n bytes) a table's delimiter row that can start no table under the line prev before it
+ * (pn bytes, not blank): their cells differ (padded: the head has more; fewer are added, head_lacks)?
+ * cmark-gfm 0.29 reads a paragraph's whole text again at each such line: 10,000 of them in one
+ * paragraph took 20 s, 40,000 minutes. Written escaped ("\-|-"), such a line shows the same.
+ */
+static bool never_table(const char *prev, size_t pn, const char *line, size_t n, bool padded)
+{
+	int delim = delimiter_cells(line, n), head = delim ? row_cells(prev, pn) : 0;
+
+	return head && (padded ? head > delim : head != delim);
+}
+
+/*
+ * The body for find_code_blocks: its delimiter rows that start no table escaped (never_table),
+ * no line moved; NULL when none is.
+ */
+static GString *defused(const struct lexer *L)
+{
+	GString *out = NULL;
+	size_t copied = 0;
+
+	for (int l = 2; l <= L->nlines; l++) {
+		size_t a = L->line_start[l - 1], b = L->line_start[l], at;
+		size_t e = l < L->nlines ? L->line_start[l + 1] - 1 : L->len;	/* before its '\n' */
+
+		if (!never_table(L->s + a, b - 1 - a, L->s + b, e - b, false))
+			continue;
+		if (!out)
+			out = g_string_sized_new(L->len + 64);
+		at = b + container_marks(L->s + b, e - b);
+		g_string_append_len(out, L->s + copied, (gssize)(at - copied));
+		g_string_append_c(out, '\\');
+		copied = at;
+	}
+	if (out)
+		g_string_append_len(out, L->s + copied, (gssize)(L->len - copied));
+	return out;
+}
+
+/* The lines of the body inside code blocks (fenced or indented), and paragraphs' lines, as CommonMark reads the body. */
 static void find_code_blocks(struct lexer *L, bool html)
 {
 	cmark_node *doc;
 	cmark_iter *it;
 	cmark_event_type ev;
+	GString *safe;
 
 	L->code_line = g_new0(guint8, L->nlines + 2);
 	if (html)
 		return;
-	doc = markdown_parse(L->s, L->len);
+	safe = defused(L);
+	doc = safe ? markdown_parse(safe->str, safe->len) : markdown_parse(L->s, L->len);
+	if (safe)
+		g_string_free(safe, TRUE);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -174,7 +228,12 @@ static void find_code_blocks(struct lexer *L, bool html)
 			int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
 
 			for (int l = a > 0 ? a : 1; l <= b && l <= L->nlines; l++)
-				L->code_line[l] = 1;
+				L->code_line[l] |= LINE_CODE;
+		} else if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
+
+			for (int l = a > 0 ? a + 1 : 2; l <= b && l <= L->nlines; l++)
+				L->code_line[l] |= LINE_PARA_ON;
 		}
 	}
 	cmark_iter_free(it);
@@ -432,7 +491,7 @@ static size_t code_span_end(const struct lexer *L, size_t p, size_t n)
 
 			while (r < L->len && (L->s[r] == ' ' || L->s[r] == '\t'))
 				r++;
-			if (r >= L->len || L->s[r] == '\n' || L->code_line[line_at(L, q + 1)])
+			if (r >= L->len || L->s[r] == '\n' || (L->code_line[line_at(L, q + 1)] & LINE_CODE))
 				return 0;	/* a blank line or a code block ends the paragraph */
 			q++;
 		} else if (L->s[q] == '`') {
@@ -466,7 +525,7 @@ static void lex(struct lexer *L, bool html)
 	while (p < L->len) {
 		char c = L->s[p];
 
-		if ((p == 0 || L->s[p - 1] == '\n') && L->code_line[line_at(L, p)]) {
+		if ((p == 0 || L->s[p - 1] == '\n') && (L->code_line[line_at(L, p)] & LINE_CODE)) {
 			size_t e = p;
 
 			/* The code lines that follow, as one run: a shortcode's comment form may span them. */
@@ -474,7 +533,7 @@ static void lex(struct lexer *L, bool html)
 				const char *nl = memchr(L->s + e, '\n', L->len - e);
 
 				e = nl ? (size_t)(nl - L->s) + 1 : L->len;
-			} while (e < L->len && L->code_line[line_at(L, e)]);
+			} while (e < L->len && (L->code_line[line_at(L, e)] & LINE_CODE));
 			comments_in_code(L, p, e);
 			add_code(L, p, e);
 			p = e;
@@ -691,6 +750,14 @@ static char *plain(const char *md)
 static bool starts_line(const struct render *R, size_t off)
 {
 	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t'))
+		off--;
+	return off == 0 || R->L->s[off - 1] == '\n';
+}
+
+/* Does off start its line but for the marks of the quotes it is in ("> {{< highlight >}}")? */
+static bool starts_line_in_quote(const struct render *R, size_t off)
+{
+	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t' || R->L->s[off - 1] == '>'))
 		off--;
 	return off == 0 || R->L->s[off - 1] == '\n';
 }
@@ -949,8 +1016,15 @@ static int delimiter_cells(const char *s, size_t n)
  */
 static int head_lacks(const char *s, size_t n, const char *next, size_t m)
 {
+	size_t hm = container_marks(s, n), dm = container_marks(next, m);
 	int head = row_cells(s, n), delim = head ? delimiter_cells(next, m) : 0;
 
+	/* In the same blocks: the same quote marks, a list item's marker under it as blanks. */
+	if (hm != dm || (s[hm] == '[' && strstr(s + hm, "]:")))
+		return 0;	/* (nor a link definition's "[x]: http://a|b") */
+	for (size_t i = 0; i < hm; i++)
+		if (s[i] != next[i] && !(next[i] == ' ' && strchr("-*+.)0123456789", s[i])))
+			return 0;
 	return delim > head ? delim - head : 0;
 }
 
@@ -980,9 +1054,23 @@ static void render_text(struct render *R, GString *out, size_t from, size_t to, 
 
 			const char *nl2 = e + 1 < to ? memchr(s + e + 1, '\n', to - e - 1) : NULL;
 			size_t code_at, e2 = nl2 ? (size_t)(nl2 - s) : to;
+			/* Only a paragraph's lines: not a heading's, a rule's, a link definition's or raw HTML's. */
 			int lacks = e + 1 < to && !in_code(R, e + 1, &code_at)
+					    && (R->L->code_line[line_at(R->L, e + 1)] & LINE_PARA_ON)
 				    ? head_lacks(s + p, e - p, s + e + 1, e2 - e - 1) : 0;
 
+			if (!cut && !lacks && p > 0 && (R->L->code_line[line_at(R->L, p)] & LINE_PARA_ON)) {
+				/* This line under the one before: escaped when it can start no table (never_table). */
+				size_t a = R->L->line_start[line_at(R->L, p) - 1], mk = container_marks(s + p, e - p);
+
+				if (never_table(s + a, p - 1 - a, s + p, e - p, true)) {
+					render_text(R, out, p, p + mk, m, top);
+					g_string_append_c(out, '\\');
+					g_string_append_c(out, s[p + mk]);	/* '|', ':' or '-': the rest read on */
+					p += mk + 1;
+					continue;
+				}
+			}
 			if (!cut && lacks) {
 				size_t end = e;
 
@@ -1594,6 +1682,7 @@ static void render_highlight(struct render *R, GString *out, const struct token 
 	} else {
 		char *indent = indent_of(R, t->start);
 		size_t fence = longest >= 3 ? longest + 1 : 3;
+		const char *last_nl = strrchr(code->str, '\n'), *tail = last_nl ? last_nl + 1 : code->str;
 
 		for (size_t i = 0; i < fence; i++)
 			g_string_append_c(out, '`');
@@ -1601,9 +1690,12 @@ static void render_highlight(struct render *R, GString *out, const struct token 
 		if (code->str[0] != '\n')
 			g_string_append_c(out, '\n');
 		g_string_append(out, code->str);
-		if (code->len && code->str[code->len - 1] != '\n')
-			g_string_append_c(out, '\n');
-		g_string_append(out, indent);
+		/* The closing tag's line holds only its blanks and quote marks: the fence goes there. */
+		if (!last_nl || tail[strspn(tail, " \t>")]) {
+			if (code->len && code->str[code->len - 1] != '\n')
+				g_string_append_c(out, '\n');
+			g_string_append(out, indent);
+		}
 		for (size_t i = 0; i < fence; i++)
 			g_string_append_c(out, '`');
 		g_free(indent);
@@ -1632,26 +1724,31 @@ static bool uses_inner(enum sc_rendering r)
  */
 static bool holds_code(const char *name)
 {
-	static const char *const inside[] = { "math", "katex", "latex", "html", "code", "chart", "uml", "graphviz",
-					      "diagram", "svg", "json", "csv", "asciinema", "music", "mapbox",
-					      "terminal", "console", "verbatim" };
-	static const char *const whole[] = { "tex", "dot", "pre", "abc", "raw" };
-	char *low = g_ascii_strdown(name, -1);
-	bool code = g_str_has_prefix(low, "raw") || g_str_has_suffix(low, "raw");
+	/* Stems a word of the name starts or ends with ("code-toggle", "katex", "echarts", "flowchart"). */
+	static const char *const stems[] = { "math", "katex", "latex", "html", "chart", "charts", "uml", "graphviz",
+					     "diagram", "svg", "json", "csv", "asciinema", "music", "mapbox",
+					     "terminal", "console", "verbatim" };
+	/* Words it is ("tex"), or (the first two) starts with ("codeblock", "rawhtml"; not "barcode", "excalidraw"). */
+	static const char *const starts[] = { "code", "raw", "tex", "dot", "pre", "abc" };
+	char *low = g_ascii_strdown(name, -1), **words = g_strsplit_set(low, "-_./", -1);
+	bool code = false;
 
-	for (size_t i = 0; !code && i < G_N_ELEMENTS(inside); i++)
-		code = strstr(low, inside[i]) != NULL;
-	for (size_t i = 0; !code && i < G_N_ELEMENTS(whole); i++)
-		code = !strcmp(low, whole[i]);
+	for (char **w = words; *w && !code; w++) {
+		for (size_t i = 0; !code && i < G_N_ELEMENTS(stems); i++)
+			code = g_str_has_prefix(*w, stems[i]) || g_str_has_suffix(*w, stems[i]);
+		for (size_t i = 0; !code && i < G_N_ELEMENTS(starts); i++)
+			code = !strcmp(*w, starts[i]) || (i < 2 && g_str_has_prefix(*w, starts[i]));
+	}
+	g_strfreev(words);
 	g_free(low);
 	return code;
 }
 
-/* Of those, one for raw HTML ("rawhtml", "html", "raw"): its text is HTML to show, not code. */
+/* Of those, one for raw HTML ("rawhtml", "html", "raw", "raw-math"): its text is HTML to show, not code. */
 static bool holds_markup(const char *name)
 {
 	char *low = g_ascii_strdown(name, -1);
-	bool markup = strstr(low, "html") || g_str_has_prefix(low, "raw") || g_str_has_suffix(low, "raw");
+	bool markup = strstr(low, "html") || g_str_has_prefix(low, "raw");
 
 	g_free(low);
 	return markup;
@@ -1684,9 +1781,9 @@ static void put_inner_after(const struct render *R, GString *out, const GString 
 
 	if (!p[strspn(p, " \t\n")])
 		return;	/* nothing but white space: the lines are kept by the caller */
+	if (said && !g_ascii_isspace(*p))
+		g_string_append_c(out, ' ');	/* "Title first line", not "Titlefirst line" */
 	if (!said || !block || R->ctx->html || !strchr(p, '\n')) {
-		if (said && !g_ascii_isspace(*p))
-			g_string_append_c(out, ' ');
 		g_string_append_len(out, body->str, (gssize)body->len);
 		return;
 	}
@@ -1722,8 +1819,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		render_figure(R, out, t);
 		break;
 	case SC_HIGHLIGHT:
+		/* Code on lines of its own in a quote is a code block there too (its lines keep their "> "). */
 		body = inner(R, t, close, ti, tj, M_RAW);
-		render_highlight(R, out, t, body, block);
+		render_highlight(R, out, t, body, block || starts_line_in_quote(R, t->start));
 		break;
 	case SC_DETAILS:
 		body = inner(R, t, close, ti, tj, M_MARKDOWN);
@@ -1795,7 +1893,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		count_unknown(R, t, close != NULL, verbatim);
 		if (verbatim && close && !holds_markup(t->name)) {
 			body = inner(R, t, close, ti, tj, M_RAW);
-			render_highlight(R, out, t, body, block);
+			render_highlight(R, out, t, body, block || starts_line_in_quote(R, t->start));
 			break;
 		}
 		body = inner(R, t, close, ti, tj, verbatim ? M_ESCAPE : M_MARKDOWN);
@@ -1899,6 +1997,7 @@ void sc_result_clear(struct sc_result *r)
 char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len)
 {
 	unsigned han = 0, latin = 0;
+	bool unclosed = false;	/* a "{{" found no "}}" after it: none after it will */
 
 	if (ctx->lang && *ctx->lang)
 		return g_strdup(ctx->lang);
@@ -1906,13 +2005,14 @@ char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len)
 		gunichar c = g_utf8_get_char(p);
 
 		/* Not the tags' own letters ({{< callout type="important" >}}): only the text's. */
-		if (c == '{' && p + 1 < body + len && p[1] == '{') {
+		if (c == '{' && p + 1 < body + len && p[1] == '{' && !unclosed) {
 			const char *close = g_strstr_len(p + 2, body + len - (p + 2), "}}");
 
 			if (close) {
 				p = close + 1;
 				continue;
 			}
+			unclosed = true;	/* 100,000 unclosed tags were each a search to the end */
 		}
 		if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
 			han++;

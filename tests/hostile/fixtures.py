@@ -55,6 +55,14 @@ article('unclosed-many', 'unclosed comments', ''.join('- <!-- item %d and its wo
         + '- LASTITEM', 'UNCLOSEDEND')
 article('unclosed-chain', 'comments hiding comments', ''.join('<!-- chain %d\n\nparagraph %d\n\n' % (i, i)
                                                                 for i in range(3000)) + 'CHAINLAST', 'CHAINEND')
+# "{{" with no "}}" after it, beside one shortcode: the labels' language was looked for past each
+# one to the end of the text (200,000 of them: minutes).
+article('open-braces', 'open braces', '{{< note >}}NOTEWORDS{{< /note >}}\n\n' + 'a {{ b\n' * scaled(200000),
+        'BRACESEND')
+# Table delimiter rows that start no table, in one paragraph: cmark-gfm read the paragraph again at
+# each (20,000: minutes); a head of fewer cells than its delimiter row is a table of its rows.
+article('table-rows-no-table', 'delimiter rows', 'a|b|c\n-|-\n' * scaled(20000), 'ROWSNOTABLEEND')
+article('table-rows-padded', 'delimiter rows padded', 'a|b\n-|-|-\n' * scaled(20000), 'ROWSPADDEDEND')
 article('emphasis', 'emphasis storm', '*a **b ' * 20000, 'EMPHEND')
 article('open-links', 'open links', '[a](' * 20000, 'LINKSEND')
 # Size: a long line, a 5 MB paragraph of Chinese without one punctuation mark, a 200 KB URL.
