@@ -1020,7 +1020,7 @@ static int head_lacks(const char *s, size_t n, const char *next, size_t m)
 	int head = row_cells(s, n), delim = head ? delimiter_cells(next, m) : 0;
 
 	/* In the same blocks: the same quote marks, a list item's marker under it as blanks. */
-	if (hm != dm || (s[hm] == '[' && strstr(s + hm, "]:")))
+	if (hm != dm || (hm < n && s[hm] == '[' && g_strstr_len(s + hm, (gssize)(n - hm), "]:")))
 		return 0;	/* (nor a link definition's "[x]: http://a|b") */
 	for (size_t i = 0; i < hm; i++)
 		if (s[i] != next[i] && !(next[i] == ' ' && strchr("-*+.)0123456789", s[i])))
@@ -1051,7 +1051,6 @@ static void render_text(struct render *R, GString *out, size_t from, size_t to, 
 			size_t e = nl ? (size_t)(nl - s) : to;
 			char *id = NULL;
 			size_t cut = heading_attrs(s + p, e - p, &id), marks;
-
 			const char *nl2 = e + 1 < to ? memchr(s + e + 1, '\n', to - e - 1) : NULL;
 			size_t code_at, e2 = nl2 ? (size_t)(nl2 - s) : to;
 			/* Only a paragraph's lines: not a heading's, a rule's, a link definition's or raw HTML's. */
