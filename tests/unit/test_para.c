@@ -575,37 +575,6 @@ static void test_latin_apostrophe(PangoContext *ctx)
 	pango_font_description_free(body.font);
 }
 
-/*
- * A web address that does not fit at a line's end breaks where it reads as one carried over
- * (before ".com"), not after its dot (which read as a full stop: "www.owlting." in the corpus)
- * nor inside a word ("www.owlting.c / om"), over widths around that point.
- */
-static void test_url_breaks(PangoContext *ctx)
-{
-	struct para_style body = { .font = pango_font_description_from_string("Noto Serif 10") };
-	const char *head = "For more information, visit www.owlting";
-	const char *text = "For more information, visit www.owlting.com/portal/?lang=en today.";
-	struct para_settings one = { .width = 1e4, .align = PARA_LEFT, .line_height = 17,
-				     .lang = pango_language_from_string("en") };
-	struct para *h = set_text(ctx, &one, &body, head);
-	double w = para_natural_width(h);
-	int at_point = 0, tries = 0;
-
-	para_free(h);
-	for (double extra = 2; extra <= 11; extra += 3, tries++) {
-		struct para_settings set = { .width = w + extra, .align = PARA_JUSTIFY, .line_height = 17,
-					     .lang = pango_language_from_string("en") };
-		struct para *p = set_text(ctx, &set, &body, text);
-		const struct para_line *l = para_line(p, 0);
-		const char *t = para_text(p);
-
-		at_point += !strncmp(t + l->end - 7, "owlting", 7) && t[l->end] == '.';
-		para_free(p);
-	}
-	CHECK("url breaks: an address breaks before its '.com' where that fits", at_point == tries);
-	pango_font_description_free(body.font);
-}
-
 int main(void)
 {
 	PangoContext *ctx = context();
@@ -990,7 +959,6 @@ int main(void)
 	test_glyph_forms(ctx);
 	test_keycap(ctx);
 	test_latin_apostrophe(ctx);
-	test_url_breaks(ctx);
 	test_author_indent(ctx);
 	g_object_unref(ctx);
 	CHECK_DONE();

@@ -863,72 +863,6 @@ static void mark_breaks(struct para *p)
 	}
 }
 
-/* Where the web address that starts at s ("https://...", "www....") ends: at white space, CJK text or a quote, its closing punctuation left out. */
-static const char *url_end(const char *s)
-{
-	const char *e = s;
-
-	while (*e && !g_ascii_isspace(*e) && !strchr("\"'<>", *e) && !clreq_is_cjk(g_utf8_get_char_validated(e, -1))
-	       && (guchar)*e != 0xC2)	/* no-break space */
-		e = g_utf8_next_char(e);
-	while (e > s && strchr(".,;:!?)]}", e[-1]))
-		e--;
-	return e;
-}
-
-/* Does a web address start at t + i: a scheme's "://" ahead (http, https, ftp ...) or "www."? */
-static bool url_start(const char *t, size_t i)
-{
-	size_t j = i;
-
-	if ((i == 0 || !g_ascii_isalnum(t[i - 1])) && !g_ascii_strncasecmp(t + i, "www.", 4))
-		return true;
-	if (i > 0 && g_ascii_isalnum(t[i - 1]))
-		return false;
-	while (g_ascii_isalpha(t[j]))
-		j++;
-	return j > i + 1 && !strncmp(t + j, "://", 3);
-}
-
-/*
- * A web address's own break points (Chicago 6.17): after "//", before a single "/" and before
- * ". ? # & = % ~ _ -", at a word's cost; between a small letter and a capital (RedChip|Companies),
- * at a hyphen's. A long address then breaks where it reads as one piece carried over, not inside
- * a word at random ("RedChi / pCompanies", "redc / hipcompanies" in the corpus's press releases).
- */
-static void url_breaks(struct para *p)
-{
-	const char *t = p->text->str, *end = NULL;
-	int n = (int)p->clusters->len;
-
-	for (int k = 1; k < n; k++) {
-		struct cluster *c = cl(p, k), *prev = cl(p, k - 1);
-		const char *at = t + c->start;
-		gunichar a = prev->last, b = c->first, a2 = k > 1 ? cl(p, k - 2)->last : 0;
-		int penalty = PENALTY_INSIDE_WORD;
-
-		if (!end && url_start(t, (size_t)prev->start))
-			end = url_end(t + prev->start);
-		if (end && at >= end)
-			end = NULL;
-		if (!end || c->space || c->rigid || c->can_break || prev->space)
-			continue;
-		if (b == '/' && a != '/' && a != ':' && at[1] != '/')
-			;	/* before a single slash */
-		else if (a == '/' && a2 == '/')
-			;	/* after "//" */
-		else if (b < 0x80 && strchr(".?#&=%~_-", (int)b) && a < 0x80 && g_ascii_isalnum(a))
-			;
-		else if (g_unichar_islower(a) && g_unichar_isupper(b))
-			penalty = PENALTY_HYPHEN;
-		else
-			continue;
-		c->can_break = 1;
-		c->penalty = (short)penalty;
-		note_end_kern(p, k);
-	}
-}
-
 /* "-" shaped in item i's font: the hyphen a line broken inside a word of that item ends with. */
 static PangoGlyphString *hyphen_glyphs(struct para *p, int i)
 {
@@ -1213,7 +1147,6 @@ static void prepare(struct para *p)
 		c->width = 0;
 	}
 	mark_breaks(p);
-	url_breaks(p);
 	/* Spaces after a forced line break ("a<br> b") are not set, as HTML drops them in the EPUB. */
 	for (int k = 0, n = (int)p->clusters->len; !p->set.keep_spaces && k < n; k++) {
 		if (!cl(p, k)->must_break)
