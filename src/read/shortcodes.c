@@ -746,18 +746,13 @@ static char *plain(const char *md)
 	return g_strstrip(t);
 }
 
-/* Is the tag at off the first thing on its line (white space before it only)? */
-static bool starts_line(const struct render *R, size_t off)
+/*
+ * Is the tag at off the first thing on its line (white space before it only; with quotes, the
+ * marks of the quotes it is in too: "> {{< highlight >}}")?
+ */
+static bool starts_line(const struct render *R, size_t off, bool quotes)
 {
-	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t'))
-		off--;
-	return off == 0 || R->L->s[off - 1] == '\n';
-}
-
-/* Does off start its line but for the marks of the quotes it is in ("> {{< highlight >}}")? */
-static bool starts_line_in_quote(const struct render *R, size_t off)
-{
-	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t' || R->L->s[off - 1] == '>'))
+	while (off > 0 && (R->L->s[off - 1] == ' ' || R->L->s[off - 1] == '\t' || (quotes && R->L->s[off - 1] == '>')))
 		off--;
 	return off == 0 || R->L->s[off - 1] == '\n';
 }
@@ -1715,13 +1710,15 @@ static bool uses_inner(enum sc_rendering r)
 	       || r == SC_CALLOUT;
 }
 
-/*
- * Does a shortcode folio does not know hold code or markup by its name (a formula, raw HTML, a
- * chart's data, a diagram's source)? Its {{< >}} inner text is then kept as written. Any other
- * one's is read as Markdown, as the templates of most themes' wrappers do (markdownify,
- * RenderString: LoveIt's style, PaperMod's collapse, Stack's quote), whichever form its tags take.
- */
-static bool holds_code(const char *name)
+/* What the inner text of a {{< >}} shortcode folio does not know is, by the shortcode's name. */
+enum inner_kind {
+	INNER_MARKDOWN,		/* prose: read as Markdown, as the templates of most themes' wrappers do
+				   (markdownify, RenderString: LoveIt's style, PaperMod's collapse, Stack's quote) */
+	INNER_CODE,		/* a formula, a chart's data, a diagram's source: a code block, as written */
+	INNER_MARKUP		/* raw HTML ("rawhtml", "html", "raw-math"): its text as written, its tags HTML */
+};
+
+static enum inner_kind unknown_inner(const char *name)
 {
 	/* Stems a word of the name starts or ends with ("code-toggle", "katex", "echarts", "flowchart"). */
 	static const char *const stems[] = { "math", "katex", "latex", "html", "chart", "charts", "uml", "graphviz",
@@ -1731,6 +1728,7 @@ static bool holds_code(const char *name)
 	static const char *const starts[] = { "code", "raw", "tex", "dot", "pre", "abc" };
 	char *low = g_ascii_strdown(name, -1), **words = g_strsplit_set(low, "-_./", -1);
 	bool code = false;
+	enum inner_kind kind;
 
 	for (char **w = words; *w && !code; w++) {
 		for (size_t i = 0; !code && i < G_N_ELEMENTS(stems); i++)
@@ -1738,19 +1736,10 @@ static bool holds_code(const char *name)
 		for (size_t i = 0; !code && i < G_N_ELEMENTS(starts); i++)
 			code = !strcmp(*w, starts[i]) || (i < 2 && g_str_has_prefix(*w, starts[i]));
 	}
+	kind = !code ? INNER_MARKDOWN : strstr(low, "html") || g_str_has_prefix(low, "raw") ? INNER_MARKUP : INNER_CODE;
 	g_strfreev(words);
 	g_free(low);
-	return code;
-}
-
-/* Of those, one for raw HTML ("rawhtml", "html", "raw", "raw-math"): its text is HTML to show, not code. */
-static bool holds_markup(const char *name)
-{
-	char *low = g_ascii_strdown(name, -1);
-	bool markup = strstr(low, "html") || g_str_has_prefix(low, "raw");
-
-	g_free(low);
-	return markup;
+	return kind;
 }
 
 static void count_unknown(struct render *R, const struct token *t, bool paired, bool verbatim)
@@ -1802,7 +1791,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 {
 	const struct token *t = tok(R, oi);
 	enum sc_rendering r = rendering_of(R, t->name);
-	bool block = starts_line(R, t->start);
+	bool block = starts_line(R, t->start, false), code_block = starts_line(R, t->start, true);
 	enum mode inner_mode = t->delim == '%' ? M_MARKDOWN : M_ESCAPE;
 	size_t before = out->len, src_end = close ? close->end : t->end;
 	GString *body = NULL;
@@ -1820,7 +1809,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_HIGHLIGHT:
 		/* Code on lines of its own in a quote is a code block there too (its lines keep their "> "). */
 		body = inner(R, t, close, ti, tj, M_RAW);
-		render_highlight(R, out, t, body, block || starts_line_in_quote(R, t->start));
+		render_highlight(R, out, t, body, code_block);
 		break;
 	case SC_DETAILS:
 		body = inner(R, t, close, ti, tj, M_MARKDOWN);
@@ -1882,20 +1871,16 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 				  "inline shortcode '%s' left out: its text is a template Hugo runs", t->name);
 		break;
 	default: {
-		/*
-		 * Unknown: its tags dropped, its inner text Markdown; one named for code (holds_code)
-		 * is code, set as written; one for markup (raw HTML) keeps its text as written, its
-		 * tags read as raw HTML.
-		 */
-		bool verbatim = t->delim == '<' && holds_code(t->name);
+		/* Unknown: its tags dropped, its inner text as its name says (unknown_inner; {{% %}}: Markdown). */
+		enum inner_kind kind = t->delim == '<' ? unknown_inner(t->name) : INNER_MARKDOWN;
 
-		count_unknown(R, t, close != NULL, verbatim);
-		if (verbatim && close && !holds_markup(t->name)) {
+		count_unknown(R, t, close != NULL, kind != INNER_MARKDOWN);
+		if (kind == INNER_CODE && close) {
 			body = inner(R, t, close, ti, tj, M_RAW);
-			render_highlight(R, out, t, body, block || starts_line_in_quote(R, t->start));
+			render_highlight(R, out, t, body, code_block);
 			break;
 		}
-		body = inner(R, t, close, ti, tj, verbatim ? M_ESCAPE : M_MARKDOWN);
+		body = inner(R, t, close, ti, tj, kind == INNER_MARKDOWN ? M_MARKDOWN : M_ESCAPE);
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;
 	}

@@ -224,12 +224,6 @@ static char *real_dir(const char *root, const char *dir)
 }
 
 /* "zh-CN" for a language "zh-cn": the code when it names the same language as the key, else the key. */
-/* Is tag English ("en", "en-US")? */
-static bool is_english(const char *tag)
-{
-	return tag && !g_ascii_strncasecmp(tag, "en", 2) && (!tag[2] || tag[2] == '-');
-}
-
 static char *lang_tag(const char *key, const char *code)
 {
 	char *k = langtag_normalize(key), *c = langtag_normalize(code);
@@ -444,7 +438,7 @@ struct site *site_load(const char *dir)
 		 * Beside a defaultContentLanguage of English (a theme's example config) it says what the
 		 * site is written in; `hugo new site`'s "en-us" beside another default says nothing.
 		 */
-		if (code_tag && (!def || (langtag_ok(code_tag) && is_english(l->tag) && !is_english(code_tag)))) {
+		if (code_tag && (!def || (langtag_ok(code_tag) && langtag_matches("en", l->tag) && !langtag_matches("en", code_tag)))) {
 			if (def)
 				diag_note(s->config, 0, "defaultContentLanguage is '%s' and languageCode '%s': the pages are "
 					  "read as %s (languageCode), the language a one-language site's pages declare",

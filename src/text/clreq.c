@@ -9,19 +9,6 @@ bool clreq_is_cjk(gunichar u)
 	       || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x20000 && u <= 0x3FFFF);
 }
 
-static bool latin_alnum(gunichar u)
-{
-	return g_unichar_isalnum(u) && !clreq_is_cjk(u);
-}
-
-bool clreq_word_apostrophe(const char *text, const char *c)
-{
-	const char *before = c > text ? g_utf8_find_prev_char(text, c) : NULL;
-
-	return before && !strncmp(c, "\xE2\x80\x99", 3) && c[3] && latin_alnum(g_utf8_get_char_validated(before, -1))
-	       && latin_alnum(g_utf8_get_char_validated(c + 3, -1));
-}
-
 static bool small_kana(gunichar u)
 {
 	switch (u) {
@@ -170,6 +157,14 @@ static bool western_alnum(gunichar u)
 	if (u < 0x80)
 		return g_ascii_isalnum((int)u);
 	return u < 0x2E80 && g_unichar_isalnum(u);
+}
+
+bool clreq_word_apostrophe(const char *text, const char *c)
+{
+	const char *before = c > text ? g_utf8_find_prev_char(text, c) : NULL;
+
+	return before && !strncmp(c, "\xE2\x80\x99", 3) && c[3] && western_alnum(g_utf8_get_char_validated(before, -1))
+	       && western_alnum(g_utf8_get_char_validated(c + 3, -1));
 }
 
 bool clreq_autospace(gunichar a, gunichar b)
