@@ -415,6 +415,24 @@ static void test_adjustment(PangoContext *ctx)
 	CHECK("lonely: the last line holds more than one character", para_n_lines(p) == 3
 	      && g_utf8_strlen(para_text(p) + para_line(p, 2)->start, para_line(p, 2)->end - para_line(p, 2)->start) > 2);
 	para_free(p);
+	/* Set ragged (a contents entry, a heading) too: "字。" alone was the entry's last line. */
+	{
+		struct para_settings left = set;
+
+		left.align = PARA_LEFT;
+		p = set_text(ctx, &left, &sc, lonely);
+		CHECK("lonely: ragged, the last line holds more than one character", para_n_lines(p) == 3
+		      && g_utf8_strlen(para_text(p) + para_line(p, 2)->start,
+				       para_line(p, 2)->end - para_line(p, 2)->start) > 2
+		      && para_line(p, 1)->width < 100);
+		para_free(p);
+		/* Two lines: the first gives its last character ("十字", not "字"). */
+		p = set_text(ctx, &left, &sc, "一二三四五六七八九十字");
+		CHECK("lonely: ragged, two lines, the first giving one", para_n_lines(p) == 2
+		      && g_utf8_strlen(para_text(p) + para_line(p, 1)->start,
+				       para_line(p, 1)->end - para_line(p, 1)->start) == 2);
+		para_free(p);
+	}
 	/*
 	 * One Latin word at a Chinese line's end that does not fit: it was moved down whole and the
 	 * line's seven characters set half an em apart; it is hyphenated, as English, and the

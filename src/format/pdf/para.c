@@ -1446,9 +1446,35 @@ static void break_total_fit(struct para *p, const struct sums *s, GArray *store,
  * than at a later break inside a letter run; where none fits, a word that has hyphenation points
  * begins the next line.
  */
+/*
+ * The paragraph's last line set ragged is not one lonely CJK character either (a contents entry's
+ * "赔" before its leaders, a heading's last character): the line above gives it its last piece,
+ * where the new last line fits. (Justified lines weigh this in break_total_fit.)
+ */
+static void avoid_lonely_last(struct para *p, const struct sums *s, int s0, int s1, GArray *out, guint start)
+{
+	int a, prev, b;
+	struct fit f;
+
+	if (s1 != (int)p->clusters->len || out->len < start + 2)
+		return;
+	a = g_array_index(out, int, out->len - 2);
+	prev = out->len >= start + 3 ? g_array_index(out, int, out->len - 3) : s0;
+	if (!lonely(p, a, p->vis[s1]))
+		return;
+	for (b = a - 1; b > prev && !(cl(p, b)->can_break && !cl(p, b)->hyphen); b--)
+		;
+	if (b <= prev)
+		return;
+	fit_line(p, s, b, p->vis[s1], &f);
+	if (f.width <= avail_for(p, b))
+		g_array_index(out, int, out->len - 2) = b;
+}
+
 static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1, GArray *out)
 {
 	int a = s0;
+	guint start = out->len;
 
 	while (a < s1) {
 		int best = -1, first = -1, plain = -1, hyphen = -1;
@@ -1481,6 +1507,7 @@ static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1
 		g_array_append_val(out, best);
 		a = best;
 	}
+	avoid_lonely_last(p, s, s0, s1, out, start);
 }
 
 static void allow_emergency_breaks(struct para *p, int from, int to)
