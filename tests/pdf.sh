@@ -131,6 +131,14 @@ timeout 60 "$FOLIO" "$TMP/bighead" "${SMALL[@]}" --offline -q -t trace -o "$TMP/
 awk '/^  image /{split($4, d, "x"); if (d[1] > 1 && d[2] > 50) good++; n++} END{exit !(n == 1 && good == 1)}' "$TMP/bighead.trace" \
 	&& ok "table pictures: below a header a page long, a picture keeps a quarter of a page" \
 	|| not_ok "table pictures: below a page-long header" "$(grep -n '^  image ' "$TMP/bighead.trace")"
+# A table whose head's words do not fit (a press release's figures): the head's words break, at
+# hyphenation points even in capitals; the cells under it keep theirs ("Misse / d" in four rows).
+timeout 60 "$FOLIO" $P/widehead.md --page-size A5 -q -t trace -o "$TMP/widehead.trace"
+t=$TMP/widehead.trace
+contains "wide table head: a cell's word under it whole" "$t" '^  text .* "Missed"$'
+lacks "wide table head: ... not broken" "$t" '"Misse"$'
+contains "wide table head: a head's word in capitals hyphenated" "$t" '"QUAR-"$'
+lacks "wide table head: ... not broken at a letter" "$t" '"QUART"$'
 t=$TMP/book.trace
 # The contents give each article the page it starts on.
 for n in 1 2 3; do

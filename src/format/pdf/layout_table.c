@@ -80,6 +80,7 @@ static bool has_cjk(const char *text)
 static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, int ncols, double *w)
 {
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols), *floor_w = g_new0(double, ncols);
+	double *body_min = g_new0(double, ncols);	/* the same, of the rows under the header */
 	bool *cjk = g_new0(bool, ncols);
 	double sum_nat = 0;
 
@@ -96,6 +97,8 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 				lay_cell_pictures_widths(L, F, row->pics[c], &pn, &pm);
 				nat[c] = MAX(nat[c], pn + 2 * PAD_X);
 				min[c] = MAX(min[c], pm + 2 * PAD_X);
+				if (!row->header)
+					body_min[c] = MAX(body_min[c], pm + 2 * PAD_X);
 				if (!row->words[c])
 					continue;
 			}
@@ -103,6 +106,8 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 
 			nat[c] = MAX(nat[c], para_natural_width(lp->para) + 2 * PAD_X);
 			min[c] = MAX(min[c], para_min_width(lp->para) + 2 * PAD_X);
+			if (!row->header)
+				body_min[c] = MAX(body_min[c], para_min_width(lp->para) + 2 * PAD_X);
 			if (!cjk[c])
 				cjk[c] = has_cjk(para_text(lp->para));
 			lpara_unref(lp);
@@ -138,11 +143,25 @@ static void column_widths(struct lay *L, const struct flow *F, GPtrArray *rows, 
 			rest_min += min[c];
 		if (rest_min > F->w) {
 			/*
-			 * Cells break inside words. Every column keeps its four characters while they fit;
-			 * what is left goes to the columns with longer words, by how much longer.
+			 * Cells break inside words. The head's words break first: every column keeps its
+			 * widest word under the head while those fit ("Missed" was "Misse / d" in four rows
+			 * for a head's "STARMINESMARTESTIMATE®"), else its four characters; what is left goes
+			 * to the columns with longer words, by how much longer.
 			 */
-			double floors = 0, over = 0;
+			double floors = 0, over = 0, bases = 0;
 
+			for (int c = 0; c < ncols; c++) {
+				body_min[c] = MIN(MAX(body_min[c], floor_w[c]), min[c]);
+				bases += body_min[c];
+			}
+			if (bases <= F->w) {
+				for (int c = 0; c < ncols; c++)
+					over += min[c] - body_min[c];
+				for (int c = 0; c < ncols; c++)
+					w[c] = body_min[c] + (over > 0 ? (min[c] - body_min[c]) * (F->w - bases) / over : 0);
+				g_free(fixed);
+				goto out;
+			}
 			for (int c = 0; c < ncols; c++) {
 				floors += floor_w[c];
 				over += min[c] - floor_w[c];
@@ -182,6 +201,7 @@ out:
 	g_free(nat);
 	g_free(min);
 	g_free(floor_w);
+	g_free(body_min);
 	g_free(cjk);
 }
 

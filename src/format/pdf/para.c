@@ -930,17 +930,18 @@ static const struct hyphen_patterns *patterns_of(const struct para *p)
 /*
  * Where the words of clusters [from, to) may break with a hyphen (TeX's patterns, text/hyphen.c):
  * a word of letters alone, not in code, not joined to more (word_joined: addresses, file names,
- * compounds, contractions), not an acronym (two capitals or more), not inside a ligature's
- * cluster. Outside English a word may follow an elision's apostrophe ("l'administration",
+ * compounds, contractions), not an acronym (two capitals or more; but a word wider than the
+ * measure set all in capitals, caps_too: "QUAR-TER" in a table's head, not "QUART / ER"), not
+ * inside a ligature's cluster. Outside English a word may follow an elision's apostrophe ("l'administration",
  * "dell'informazione"). Each such break costs PENALTY_HYPHEN and sets a hyphen's width at the
  * line's end. True when it marked any.
  */
-static bool hyphenate_words(struct para *p, int from, int to, const struct hyphen_patterns *patterns)
+static bool hyphenate_words(struct para *p, int from, int to, const struct hyphen_patterns *patterns, bool caps_too)
 {
 	bool any = false, english = pango_language_matches(p->set.lang, "en") || cjk_para(p);
 
 	for (int k0 = from; k0 < to;) {
-		int k1 = k0, start, len, capitals = 0;
+		int k1 = k0, start, len, capitals = 0, letters = 0;
 		bool after[HYPHEN_MAX_BYTES] = { false }, elided;
 		const char *text = p->text->str, *before, *end;
 
@@ -954,11 +955,11 @@ static bool hyphenate_words(struct para *p, int from, int to, const struct hyphe
 		len = cl(p, k1 - 1)->end - start;
 		before = start > 0 ? text + start - 1 : NULL;
 		end = text + start + len;
-		for (const char *b = text + start; b < end; b = g_utf8_next_char(b))
+		for (const char *b = text + start; b < end; b = g_utf8_next_char(b), letters++)
 			capitals += g_unichar_isupper(g_utf8_get_char(b)) ? 1 : 0;
 		elided = !english && before && apostrophe(text, before);	/* "l'" of "l'administration" */
 		/* (a dot inside a name: "example.com", "notes.txt") */
-		if (capitals < 2 && (!before || elided || (!word_joined(text, before) && *before != '.'))
+		if ((capitals < 2 || (caps_too && capitals == letters)) && (!before || elided || (!word_joined(text, before) && *before != '.'))
 		    && !word_joined(text, end) && !(*end == '.' && g_ascii_isalnum(end[1]))
 		    && len <= (int)sizeof(after) && hyphen_word(patterns, text + start, len, after)) {
 			for (int k = k0 + 1; k < k1; k++) {
@@ -984,7 +985,7 @@ static bool mark_hyphens(struct para *p)
 {
 	const struct hyphen_patterns *patterns = p->set.align == PARA_JUSTIFY ? patterns_of(p) : NULL;
 
-	return patterns && hyphenate_words(p, 0, (int)p->clusters->len, patterns);
+	return patterns && hyphenate_words(p, 0, (int)p->clusters->len, patterns, false);
 }
 
 static bool stretch_after(const struct cluster *a)
@@ -1623,7 +1624,7 @@ static void mark_emergency_breaks(struct para *p)
 					looked_up = true;
 				}
 				if (patterns && !url_like(p->text->str + cl(p, start)->start, p->text->str + cl(p, k - 1)->end))
-					hyphenate_words(p, start, k, patterns);
+					hyphenate_words(p, start, k, patterns, true);
 				allow_emergency_breaks(p, start, k);
 				allow_forced_breaks(p, start, k, avail);
 			}
