@@ -109,9 +109,7 @@ static cairo_surface_t *image_for(struct draw_images *im, const struct resource 
 	if (!s)
 		diag_warn(r->path, 0, "this image cannot be decoded; an empty frame is printed instead");
 	g_hash_table_insert(im->surfaces, (gpointer)r, s);
-	if (s && !strcmp(r->media_type, "image/jpeg"))
-		im->bytes += 1024;
-	else if (s)
+	if (s)
 		im->bytes += (gsize)cairo_image_surface_get_stride(s) * cairo_image_surface_get_height(s);
 	return s;
 }
