@@ -286,3 +286,9 @@ lacks "apostrophe: ... not in English text" "$TMP/apos-b.xhtml" 'class="pw"'
 unzip -p "$TMP/apos.epub" EPUB/css/epub.css | tr -d '\n' >"$TMP/apos.css"
 contains "apostrophe: ... which the stylesheet sets with pwid" "$TMP/apos.css" '\.pw \{[^}]*font-feature-settings: "pwid" 1'
 epubcheck_ok "apostrophe: the EPUB passes EPUBCheck" "$TMP/apos.epub"
+# In Chinese emphasis a Latin sentence is one <em lang="en">, its apostrophe, comma and closing
+# marks with it (each was an <em> of its own, under the Chinese dots, set full width), as the PDF.
+printf -- '---\ntitle: 强调\nlang: zh-CN\n---\n\n*after we’re gone, not love...*\n' >"$TMP/apos/c.md"
+"$FOLIO" -q "$TMP/apos/c.md" -o "$TMP/apos-c.epub"
+contains "emphasis: a Latin sentence in Chinese emphasis is one <em lang=\"en\">, its punctuation with it" \
+	<(unzip -p "$TMP/apos-c.epub" EPUB/a0001.xhtml) '<p><em lang="en" xml:lang="en">after we’re gone, not love…</em></p>'

@@ -627,7 +627,7 @@ contains "part intro: its picture is packed in the EPUB" <(unzip -p "$TMP/intro.
 # Emphasis in Chinese: Kai (楷体, AR PL UKai in the text's forms), never a slanted Song; a Latin word
 # in it Noto Serif Italic; strong (also when emphasised) the sans; Japanese keeps its dots.
 for l in zh-CN zh-TW ja; do
-	printf -- '---\ntitle: 强调\nlang: %s\n---\n\n这是*楷体强调*与**黑体加粗**，还有***粗斜***和*Hepatology*。\n' "$l" >"$TMP/em-$l.md"
+	printf -- '---\ntitle: 强调\nlang: %s\n---\n\n这是*楷体强调*与**黑体加粗**，还有***粗斜***和*Hepatology*。\n\n*after we’re gone, not love.*\n' "$l" >"$TMP/em-$l.md"
 	"$FOLIO" -q "$TMP/em-$l.md" -o "$TMP/em-$l.pdf"
 	/usr/bin/python3 -c "
 import fitz, sys
@@ -640,6 +640,9 @@ done
 contains "emphasis: zh-CN set in Kai (UKai CN)" "$TMP/em-zh-CN.spans" 'UKaiCN 楷体强调$'
 contains "emphasis: zh-TW set in Kai (UKai TW)" "$TMP/em-zh-TW.spans" 'UKaiTW 楷体强调$'
 contains "emphasis: a Latin word in Chinese emphasis is italic Latin" "$TMP/em-zh-CN.spans" 'NotoSerif-Italic +Hepatology$'
+# ... with its apostrophe, comma and stop (Kai's were full-width: "we’ re", "gone，not"), as the EPUB.
+contains "emphasis: a Latin sentence in Chinese emphasis is italic Latin, its punctuation too" "$TMP/em-zh-CN.spans" \
+	'NotoSerif-Italic +after we’re gone, not love\.$'
 contains "emphasis: strong emphasis is set in the strong face (sans), not Kai" "$TMP/em-zh-CN.spans" 'NotoSansCJK[a-z]*-Regular 粗斜$'
 contains "emphasis: Japanese keeps the body face (with dots), no Kai" "$TMP/em-ja.spans" 'NotoSerifCJKjp-Regular .*楷体强调'
 # The article header, decided once for both books (read/header.c; the EPUB's is tests/epub/header.xhtml):

@@ -167,6 +167,42 @@ bool clreq_word_apostrophe(const char *text, const char *c)
 	       && western_alnum(g_utf8_get_char_validated(c + 3, -1));
 }
 
+bool clreq_latin_letter(gunichar u)
+{
+	return u < 0x2E80 && g_unichar_isalpha(u) && g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN;
+}
+
+/* Punctuation a Latin run holds between its words (and ’ as in "we’re"). */
+static bool latin_joiner(gunichar u)
+{
+	return (u && u < 0x80 && strchr(" .,'-&:;!?", (int)u)) || u == 0x2019 || u == 0x2026;
+}
+
+/* Punctuation that ends a Latin run's last word ("gone…", "love.", "students’"). */
+static bool latin_closer(gunichar u)
+{
+	return (u && u < 0x80 && strchr(".,;:!?", (int)u)) || u == 0x2019 || u == 0x2026;
+}
+
+size_t clreq_latin_run(const char *s, size_t len)
+{
+	const char *end = s + len, *last = NULL, *p;
+
+	if (!len || !clreq_latin_letter(g_utf8_get_char(s)))
+		return 0;
+	for (p = s; p < end; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (clreq_latin_letter(u) || (u < 0x80 && g_ascii_isdigit((int)u)))
+			last = g_utf8_next_char(p);
+		else if (!latin_joiner(u))
+			break;
+	}
+	for (p = last; p < end && latin_closer(g_utf8_get_char(p)); p = g_utf8_next_char(p))
+		;
+	return (size_t)(p - s);
+}
+
 bool clreq_autospace(gunichar a, gunichar b)
 {
 	/* western_alnum first: it turns down a pair of Chinese characters, the common case, at once */

@@ -30,6 +30,16 @@ bool clreq_is_cjk(gunichar u);
  * closing quote a CJK face draws for U+2019: both books ask for its proportional form.
  */
 bool clreq_word_apostrophe(const char *text, const char *c);
+/* A letter of the Latin script (not a digit, a mark or a CJK character). */
+bool clreq_latin_letter(gunichar u);
+/*
+ * The bytes of the Latin run that starts at s (within len), or 0 when s does not start with a
+ * Latin letter: its words, digits and the punctuation between them (" . , ' ’ - & : ; ! ? …"),
+ * and the marks that end its last word ("gone…", "love.", "students’"). Chinese emphasis is dots
+ * under each character, which Latin words do not take (CLREQ 3.3.4): both books set such a run
+ * in italics instead ("*we’re gone…*" was "we" + a full-width ’ + "re gone" + a centred "…").
+ */
+size_t clreq_latin_run(const char *s, size_t len);
 /* A Chinese character (han): the unified ideographs and their extensions. */
 bool clreq_is_han(gunichar u);
 /* Closing brackets and quotes, stops and pauses, middle dots, iteration marks, small kana: never at the start of a line. */

@@ -383,41 +383,14 @@ static const char *ext_type(cmark_node *n)
 
 /*
  * Chinese (and Japanese) emphasis is marked with dots under each character, which Latin words do
- * not take (CLREQ 3.3.4: they are set in italics, or not marked): a Latin run in such an <em> is
+ * not take (CLREQ 3.3.4: they are set in italics, or not marked): a Latin run (text/clreq.h) in such an <em> is
  * written as an <em lang="en"> of its own beside it, so that the stylesheet's em:lang(zh) skips
  * it ("*肝病学期刊 Hepatology 发表*" gives <em>肝病学期刊 </em><em lang="en">Hepatology</em><em> 发表</em>).
  */
-static bool latin_letter(gunichar u)
-{
-	return u < 0x250 ? g_unichar_isalpha(u) : g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN && g_unichar_isalpha(u);
-}
-
-/* Length of the Latin run (letters, digits, and . , ' - & space inside it) at s, or 0. */
-static size_t latin_run(const char *s)
-{
-	size_t end = 0;
-	bool letter = false;
-
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar u = g_utf8_get_char(p);
-
-		if (latin_letter(u) || (u < 0x80 && g_ascii_isdigit(u))) {
-			letter = letter || latin_letter(u);
-			end = (size_t)(g_utf8_next_char(p) - s);
-		} else if (!strchr(" .,'-&", (int)u) || u == 0 || !end) {
-			break;
-		}
-	}
-	/* An abbreviation keeps its last stop: "Sven C.D." */
-	if (letter && s[end] == '.' && memchr(s, '.', end))
-		end++;
-	return letter ? end : 0;
-}
-
 static bool has_latin_run(const char *s)
 {
 	for (const char *p = s; p && *p; p = g_utf8_next_char(p))
-		if (latin_letter(g_utf8_get_char(p)))
+		if (clreq_latin_letter(g_utf8_get_char(p)))
 			return true;
 	return false;
 }
@@ -454,7 +427,7 @@ static void split_text(struct render *r, const char *text)
 	const char *p = text;
 
 	while (*p) {
-		size_t run = latin_run(p);
+		size_t run = clreq_latin_run(p, strlen(p));
 
 		if (run) {
 			if (r->em_open)
@@ -467,7 +440,7 @@ static void split_text(struct render *r, const char *text)
 		} else {
 			const char *q = g_utf8_next_char(p);
 
-			while (*q && !latin_letter(g_utf8_get_char(q)))
+			while (*q && !clreq_latin_letter(g_utf8_get_char(q)))
 				q = g_utf8_next_char(q);
 			em_reopen(r);
 			prose(r, p, q - p);

@@ -7,6 +7,7 @@
 #include "html/allow.h"
 #include "html/sanitize.h"
 #include "text/alttext.h"
+#include "text/clreq.h"
 #include "text/textnorm.h"
 #include "text/nodetext.h"
 
@@ -47,12 +48,6 @@ static gunichar symbol_font_char(gunichar u)
 	}
 }
 
-/* A letter of a Latin-script word (not a digit, mark or CJK character). */
-static bool latin_letter(gunichar u)
-{
-	return u < 0x2E80 && g_unichar_isalpha(u) && g_unichar_get_script(u) == G_UNICODE_SCRIPT_LATIN;
-}
-
 /*
  * Emphasis in Chinese text is set in Kai, whose Latin letters are a typewriter's: a Latin word
  * inside it ("*Hepatology*") is set in the Latin face's italic instead, spaces and digits with it.
@@ -70,18 +65,16 @@ static void add_styled(struct walk *w, const char *p, int len, const struct inli
 		latin = style_of(w->L, &l);
 	}
 	while (p < end) {
-		const char *q = p;
-		bool lat = latin && latin_letter(g_utf8_get_char(p));
+		/* A run of one face: a Latin run (text/clreq.h, as the EPUB's), or what comes before the next. */
+		size_t run = latin ? clreq_latin_run(p, (size_t)(end - p)) : 0;
+		const char *q = p + run;
 
-		/* A run of one face: Latin letters with the spaces, digits and marks between them. */
-		for (; q < end; q = g_utf8_next_char(q)) {
-			gunichar u = g_utf8_get_char(q);
-			bool in_word = latin_letter(u) || (u < 0x80 && (g_ascii_isdigit(u) || strchr(" -.'&", (int)u)));
-
-			if (latin && (lat ? !in_word : latin_letter(u)))
-				break;
-		}
-		para_add(w->lp->para, p, (int)(q - p), lat ? latin : style);
+		if (!latin)
+			q = end;
+		else if (!run)
+			for (q = g_utf8_next_char(p); q < end && !clreq_latin_letter(g_utf8_get_char(q));)
+				q = g_utf8_next_char(q);
+		para_add(w->lp->para, p, (int)(MIN(q, end) - p), run ? latin : style);
 		p = q;
 	}
 }
