@@ -92,6 +92,19 @@ static enum sc_rendering built_in(const char *name)
 	/* Their scripts, run on the page: a book runs none, and printed the code as a paragraph. */
 	if (!strcmp(name, "script"))
 		return SC_DROP;
+	/* The learn and geekdoc themes' expand: details under a label (its first parameter); learn's
+	   label was lost. */
+	if (!strcmp(name, "expand"))
+		return SC_DETAILS;
+	/* learn's siteparam: a parameter of the site (param looks at the page's, then the site's). */
+	if (!strcmp(name, "siteparam"))
+		return SC_PARAM;
+	/* hugo-book's, learn's and geekdoc's button: a link (href=) around its inner text; the address was lost. */
+	if (!strcmp(name, "button"))
+		return SC_LINK;
+	/* A quote (Stack's, a Chinese MemE blog's own): a block quote of its inner text. */
+	if (!strcmp(name, "quote"))
+		return SC_BLOCKQUOTE;
 	return SC_UNKNOWN;
 }
 
@@ -690,6 +703,39 @@ static void put_md_text(GString *out, const char *s)
 			g_string_append_c(out, *s);
 		}
 	}
+}
+
+/*
+ * A details' summary or a note's title, bold: Markdown, as Hugo's details and the themes' notes
+ * render it (RenderString): "**Copyright** 2022.", "[FixIt](https://…)" and "Use `hugo`" were
+ * printed as written. One with its own emphasis is set as written (bold around it would not
+ * nest), its first mark escaped where it would open a block (a heading, a list, a quote); all on
+ * one line.
+ */
+static void put_label(GString *out, const char *title)
+{
+	bool emphasis = strpbrk(title, "*_") != NULL;
+	size_t digits = strspn(title, "0123456789");
+
+	if (!strpbrk(title, "*_`[")) {
+		g_string_append(out, "**");
+		put_md_text(out, title);
+		g_string_append(out, "**");
+		return;
+	}
+	if (!emphasis)
+		g_string_append(out, "**");
+	else if (strchr("#>-+=|~:", title[0]) || (title[0] == '*' && (title[1] == ' ' || title[1] == '\t')))
+		g_string_append_c(out, '\\');
+	else if (digits && digits < 10 && (title[digits] == '.' || title[digits] == ')')) {
+		g_string_append_len(out, title, (gssize)digits);
+		g_string_append_c(out, '\\');
+		title += digits;
+	}
+	for (; *title; title++)
+		g_string_append_c(out, *title == '\n' || *title == '\r' ? ' ' : *title);
+	if (!emphasis)
+		g_string_append(out, "**");
 }
 
 /* A link destination: characters that would end or break it %-escaped. */
@@ -1366,16 +1412,41 @@ static void put_linked(struct render *R, GString *out, const char *text, const c
 
 /*
  * A link: LoveIt's and FixIt's (href, content: named or in that order), or a site's own that names
- * them url and text (Kubernetes': its words were dropped). With no address, its words stay.
+ * them url and text (Kubernetes': its words were dropped), or a button around its inner text
+ * (body, Markdown; NULL when self-closing). With no address, its words stay.
  */
-static void render_link(struct render *R, GString *out, const struct token *t)
+static void render_link(struct render *R, GString *out, const struct token *t, const GString *body)
 {
 	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
+	char *words = body ? g_strstrip(g_strdelimit(g_strdup(body->str), "\r\n", ' ')) : NULL;
 
 	if (!href || !*href)
 		href = get(t, "url", -1);
 	if (!content || !*content)
 		content = get(t, "text", -1);
+	if ((!content || !*content) && words && *words) {
+		/* the inner text, as Markdown: its own emphasis and code show */
+		if (href && *href) {
+			g_string_append(out, R->ctx->html ? "<a href=\"" : "[");
+			if (R->ctx->html)
+				xml_escape(out, href, -1);
+			g_string_append(out, R->ctx->html ? "\">" : "");
+		} else {
+			diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); "
+				  "its words are kept, not linked", t->name);
+		}
+		g_string_append(out, words);
+		if (href && *href && R->ctx->html) {
+			g_string_append(out, "</a>");
+		} else if (href && *href) {
+			g_string_append(out, "](");
+			put_destination(out, href);
+			g_string_append_c(out, ')');
+		}
+		g_free(words);
+		return;
+	}
+	g_free(words);
 	if (!href || !*href) {
 		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); %s",
 			  t->name, content && *content ? "its words are kept, not linked" : "dropped");
@@ -1497,9 +1568,7 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		g_string_append(out, "</details>");
 		return;
 	}
-	g_string_append(out, "**");
-	put_md_text(out, summary);
-	g_string_append(out, "**");
+	put_label(out, summary);
 	if (block && body->len) {
 		const char *next = rest[0] == '\n' ? rest + 1 : rest;
 		size_t lead = strspn(next, " \t");
@@ -1599,8 +1668,9 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 		label = g_strdup(title);
 	else if (!g_ascii_strcasecmp(t->name, "callout") && kind && !g_ascii_strcasecmp(kind, "default"))
 		label = NULL;	/* Hextra's plain callout: an emoji, no title */
-	else if (!g_ascii_strcasecmp(t->name, "callout") && (named = l10n_alert(R->lang, kind)))
-		label = g_strdup(named);	/* Hextra's types are GitHub's alerts' ("important": Important) */
+	else if ((!g_ascii_strcasecmp(t->name, "callout") || !g_ascii_strcasecmp(t->name, "hint"))
+		 && (named = l10n_alert(R->lang, kind)))
+		label = g_strdup(named);	/* Hextra's types and geekdoc's hints are GitHub's alerts' ("important": Important) */
 	else if ((named = l10n_callout(R->lang, kind)))
 		label = g_strdup(named);
 	else if (!g_ascii_strcasecmp(t->name, "alert") && !get(t, "type", -1))
@@ -1619,9 +1689,8 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 		xml_escape(quoted, label, -1);
 		g_string_append(quoted, "</strong></p>");
 	} else if (label) {
-		g_string_append(quoted, "**");
-		put_md_text(quoted, label);
-		g_string_append(quoted, "**\n\n");
+		put_label(quoted, label);
+		g_string_append(quoted, "\n\n");
 	}
 	/* the inner text from its first line that says something (HTML: as it is) */
 	g_string_append(quoted, R->ctx->html ? body->str : body->str + strspn(body->str, " \t\n"));
@@ -1639,10 +1708,10 @@ static void render_callout(struct render *R, GString *out, const struct token *t
 	g_free(label);
 }
 
-/* The code of highlight: a fenced block in its language (a code span when it is all on one line). */
-static void render_highlight(struct render *R, GString *out, const struct token *t, GString *code, bool block)
+/* The code of highlight: a fenced block in lang (a code span when it is all on one line). */
+static void render_highlight(struct render *R, GString *out, const struct token *t, const char *lang, GString *code,
+			     bool block)
 {
-	const char *lang = !strcmp(t->name, "mermaid") ? "mermaid" : get(t, "lang", 0);
 	size_t run = 0, longest = 0;
 	GString *l = g_string_new(NULL);
 
@@ -1809,7 +1878,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_HIGHLIGHT:
 		/* Code on lines of its own in a quote is a code block there too (its lines keep their "> "). */
 		body = inner(R, t, close, ti, tj, M_RAW);
-		render_highlight(R, out, t, body, code_block);
+		render_highlight(R, out, t, !strcmp(t->name, "mermaid") ? "mermaid" : get(t, "lang", 0), body, code_block);
 		break;
 	case SC_DETAILS:
 		body = inner(R, t, close, ti, tj, M_MARKDOWN);
@@ -1839,7 +1908,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		render_ref(R, out, t);
 		break;
 	case SC_LINK:
-		render_link(R, out, t);
+		if (close)
+			body = inner(R, t, close, ti, tj, M_MARKDOWN);
+		render_link(R, out, t, body);
 		break;
 	case SC_BADGE: case SC_CARD: {
 		/* Their words in parameters (Hextra's), or between their tags (Blowfish's and Congo's badge). */
@@ -1876,8 +1947,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 
 		count_unknown(R, t, close != NULL, kind != INNER_MARKDOWN);
 		if (kind == INNER_CODE && close) {
+			/* lang=, or a code shortcode's first parameter; katex's "display" is a flag, no language */
 			body = inner(R, t, close, ti, tj, M_RAW);
-			render_highlight(R, out, t, body, code_block);
+			render_highlight(R, out, t, get(t, "lang", g_str_has_prefix(t->name, "code") ? 0 : -1), body, code_block);
 			break;
 		}
 		body = inner(R, t, close, ti, tj, kind == INNER_MARKDOWN ? M_MARKDOWN : M_ESCAPE);

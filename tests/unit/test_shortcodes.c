@@ -403,6 +403,37 @@ int main(void)
 	run("{{% details %}}无标题。{{% /details %}}\n", false, false, &r);
 	CHECK_STR("details: none, titled in the article's language, joined to Chinese", r.text, "**详情**无标题。\n");
 	sc_result_clear(&r);
+	/* Found on the learn, geekdoc, hugo-book and FixIt sites (each lost words or an address). */
+	run("{{%expand \"Is it good ?\" %}}Yes !{{% /expand%}}\n", false, false, &r);
+	CHECK_STR("expand: its label, then its text (the label was lost)", r.text, "**Is it good \\?** Yes !\n");
+	sc_result_clear(&r);
+	run("Author: {{% siteparam \"author\" %}}\n", false, false, &r);
+	CHECK_STR("siteparam: the site's parameter (it was empty)", r.text, "Author: 李明\n");
+	sc_result_clear(&r);
+	run("{{<button href=\"https://example.com/a\">}}Go *here*{{</button>}}\n", false, false, &r);
+	CHECK_STR("button: a link around its inner text (the address was lost)", r.text, "[Go *here*](https://example.com/a)\n");
+	sc_result_clear(&r);
+	run("{{< quote >}}\n\n不忘初心。\n\n{{< /quote >}}\n", false, false, &r);
+	CHECK("quote: a block quote (its text was a paragraph)", has(r.text, "> 不忘初心。"));
+	sc_result_clear(&r);
+	run("{{< katex display >}}\nf(x) = x\n{{< /katex >}}\n", false, false, &r);
+	CHECK("katex: a code block, its flag no language", has(r.text, "```\nf(x) = x") && !has(r.text, "display"));
+	sc_result_clear(&r);
+	run("{{< hint type=important >}}\nText.\n{{< /hint >}}\n\n{{< hint type=caution >}}\nMore.\n{{< /hint >}}\n",
+	    false, false, &r);
+	CHECK("hint: geekdoc's important and caution titled so (they were Tip and Warning)",
+	      has(r.text, "**重要**") && has(r.text, "**小心**"));
+	sc_result_clear(&r);
+	run("{{< details \"**Copyright** 2022.\" >}}\nText.\n{{< /details >}}\n", false, false, &r);
+	CHECK_STR("details: a summary in Markdown is set as written (it printed its marks)", r.text,
+		  "**Copyright** 2022.\\\nText.\n\n");
+	sc_result_clear(&r);
+	run("{{< admonition tip \"[FixIt](https://example.com/)\" >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
+	CHECK("admonition: a title with a link, bold, the link kept", has(r.text, "> **[FixIt](https://example.com/)**"));
+	sc_result_clear(&r);
+	run("{{< admonition tip \"- *a* list?\" >}}\nText.\n{{< /admonition >}}\n", false, false, &r);
+	CHECK("admonition: a title of its own emphasis opens no list", has(r.text, "> \\- *a* list?"));
+	sc_result_clear(&r);
 	/* Hextra's callout types are GitHub's alerts: "important" was titled 技巧 (LoveIt's alias). */
 	run("{{< callout type=\"important\" >}}\nText.\n{{< /callout >}}\n", false, false, &r);
 	CHECK_STR("callout: Hextra's important", r.text, "> **重要**\n>\n> Text.\n");
