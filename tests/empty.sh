@@ -20,11 +20,18 @@ leftovers=$(ls -A "$TMP/books" | grep -v '^keep.epub$' || true)
 # -q hides notes, never the error; it carries the counts itself.
 expect_status "empty folder, -q: exit 1" 1 "$FOLIO" -q "$TMP/empty" -o "$TMP/books/book.epub"
 contains "empty folder, -q: the error is still given" "$TMP/err" "error: no article for the book"
-# Only section pages (_index.md) are no articles either.
+# Only section pages (_index.md) with no text are no articles either; one with text is a chapter,
+# as Hugo publishes it, but not when the pages are left out by a rule (all drafts: said why).
 mkdir -p "$TMP/sections/news"
-printf -- '---\ntitle: News\n---\nAll the news.\n' >"$TMP/sections/news/_index.md"
+printf -- '---\ntitle: News\n---\n' >"$TMP/sections/news/_index.md"
 expect_status "only section pages: exit 1" 1 "$FOLIO" "$TMP/sections" -t model -o "$TMP/books/s.model"
 contains "only section pages: counted" "$TMP/err" "no article found .*, only 1 section page \(_index.md\)"
+printf -- '---\ntitle: News\n---\nAll the news.\n' >"$TMP/sections/news/_index.md"
+expect_status "only section pages, with text: a book of it" 0 "$FOLIO" "$TMP/sections" -t model -o "$TMP/books/s.model"
+contains "only section pages, with text: ... its chapter" "$TMP/books/s.model" '^article a0001 .*/sections/news/_index\.md$'
+printf -- '---\ntitle: Draft\ndraft: true\n---\nNot yet.\n' >"$TMP/sections/news/d.md"
+expect_status "section text, its pages all drafts: exit 1" 1 "$FOLIO" "$TMP/sections" -t model -o "$TMP/books/d.model"
+contains "section text, its pages all drafts: ... said why" "$TMP/err" "1 article read, none left: 1 draft"
 
 # Every article filtered out: what was read and what left each out, by count.
 expect_status "all filtered by date: exit 1" 1 "$FOLIO" $coll --since 2030-01-01 -t model -o "$TMP/books/d.model"

@@ -293,6 +293,37 @@ contains "section with no page: a chapter of its language's book (de)" "$TMP/mlg
 contains "section text: --group-by none says it leaves it out" "$TMP/mlg-none.err" \
 	"note: 1 section's own text left out: --group-by none makes no parts for it to open \(--group-by section keeps it\)"
 
+# A language whose pages are only its home's and sections' text (hugo-book's content.zh/) is
+# published by Hugo: it was lost from the whole site's book, and --only-lang zh wrote no book.
+mkdir -p "$TMP/mlh/content.en/posts" "$TMP/mlh/content.zh/docs"
+printf 'title = "T"\n[languages.en]\ncontentDir = "content.en"\nweight = 1\n[languages.zh]\ncontentDir = "content.zh"\nweight = 2\n' >"$TMP/mlh/hugo.toml"
+printf -- '---\ntitle: Home\n---\n\nEnglish home text.\n' >"$TMP/mlh/content.en/_index.md"
+printf -- '---\ntitle: Post\ndate: 2023-01-01\n---\n\nEnglish post text.\n' >"$TMP/mlh/content.en/posts/a.md"
+printf -- '---\ntitle: 介绍\n---\n\n这是中文首页的文字。\n' >"$TMP/mlh/content.zh/_index.md"
+printf -- '---\ntitle: 文档\n---\n\n中文文档部分的文字。\n' >"$TMP/mlh/content.zh/docs/_index.md"
+"$FOLIO" "$TMP/mlh" -t model -o "$TMP/mlh.model" 2>/dev/null
+contains "home and sections alone: the whole site's book has that language's home" "$TMP/mlh.model" '^article a00[0-9]+ .*/content\.zh/_index\.md$'
+contains "home and sections alone: ... and its section's text" "$TMP/mlh.model" '^article a00[0-9]+ .*/content\.zh/docs/_index\.md$'
+expect_status "home and sections alone: --only-lang zh writes their book" 0 "$FOLIO" -q "$TMP/mlh" --only-lang zh -t model -o "$TMP/mlh-zh.model"
+contains "home and sections alone: ... the home first" "$TMP/mlh-zh.model" '^article a0001 .*/content\.zh/_index\.md$'
+contains "home and sections alone: ... then the section" "$TMP/mlh-zh.model" '^article a0002 .*/content\.zh/docs/_index\.md$'
+lacks "home and sections alone: ... and nothing English" "$TMP/mlh-zh.model" 'content\.en/'
+expect_status "home and sections alone: a language with neither still has no book" 1 "$FOLIO" -q "$TMP/mlh" --only-lang de -t model -o "$TMP/mlh-de.model"
+expect_status "home and sections alone: a tag chooses no section" 1 "$FOLIO" -q "$TMP/mlh" --only-lang zh --tag x -t model -o "$TMP/mlh-tag.model"
+
+# A bundle's translations share its files, as in Hugo: FixIt's Chinese docs lost 36 lead pictures
+# kept only in the English bundle. A page that is no bundle does not look there.
+mkdir -p "$TMP/mlr/content/en/posts/a" "$TMP/mlr/content/zh/posts/a" "$TMP/mlr/content/zh/posts"
+printf 'title = "T"\ndefaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.zh]\ncontentDir = "content/zh"\nweight = 2\n' >"$TMP/mlr/hugo.toml"
+cp tests/pdf/images/small.png "$TMP/mlr/content/en/posts/a/pic.png"
+printf -- '---\ntitle: A\ndate: 2023-01-01\nresources:\n  - name: featured-image\n    src: pic.png\n---\n\nEnglish text.\n\n![a picture](pic.png)\n' >"$TMP/mlr/content/en/posts/a/index.md"
+printf -- '---\ntitle: 甲\ndate: 2023-01-01\nresources:\n  - name: featured-image\n    src: pic.png\n---\n\n中文正文。\n\n![一张图](pic.png)\n' >"$TMP/mlr/content/zh/posts/a/index.md"
+printf -- '---\ntitle: 乙\ndate: 2023-01-02\n---\n\n不是包。\n\n![另一张](a/pic.png)\n' >"$TMP/mlr/content/zh/posts/b.md"
+"$FOLIO" --offline "$TMP/mlr" --only-lang zh -t model -o "$TMP/mlr.model" 2>"$TMP/mlr.err"
+contains "bundle translations: the picture from the English bundle" "$TMP/mlr.model" "^  image line 11 'pic\.png' .* -> images/img-[0-9a-f]{16}\.png"
+lacks "bundle translations: ... not said missing" "$TMP/mlr.err" "posts/a/index\.md.*pic\.png"
+contains "bundle translations: a page that is no bundle does not look there" "$TMP/mlr.err" "b\.md:8: warning: image 'a/pic\.png'"
+
 # A theme's page with nothing of its own (layout: search, no body) is no chapter of title alone;
 # a layout page with text stays.
 mkdir -p "$TMP/lay/content/page/search" "$TMP/lay/content/posts"

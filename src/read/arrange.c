@@ -278,8 +278,32 @@ static int compare_sections(gconstpointer pa, gconstpointer pb)
 	return 0;
 }
 
-/* Does the book hold an article in lang (the book's own for an article without one; NULL: the book's)? */
-static bool book_has_lang(const struct book *b, const char *lang)
+static guint len(const GPtrArray *a)
+{
+	return a ? a->len : 0;
+}
+
+/* Are the site's articles (of the languages asked for) all in, none chosen by date, name, list or limit? */
+static bool whole_languages(const struct options *o)
+{
+	return !o->since && !o->until && !o->last && !len(o->categories) && !len(o->tags) && !o->untagged
+	       && !len(o->files) && o->limit < 0 && !o->new_only;
+}
+
+/* Was every page read left out for its language (or none read), and every file read? */
+static bool only_other_langs(const struct book *b)
+{
+	return b->chosen.read == b->chosen.by_lang && !b->left_out->len;
+}
+
+/*
+ * Is lang one of the book's (NULL: the book's own)? An article of the book is in it (the book's
+ * language for an article without one); or the book is the whole site (or the whole of the
+ * languages asked for) and --only-lang names it, or names none: a language whose pages are only
+ * its home's and its sections' text is published by Hugo (hugo-book's content.zh/: its text was
+ * lost, and --only-lang zh wrote no book).
+ */
+static bool book_has_lang(const struct book *b, const struct options *o, const char *lang)
 {
 	if (!lang)
 		return true;
@@ -290,7 +314,12 @@ static bool book_has_lang(const struct book *b, const char *lang)
 		if (al && langtag_matches(al, lang))
 			return true;
 	}
-	return false;
+	if (!whole_languages(o))
+		return false;
+	for (guint i = 0; i < len(o->only_langs); i++)
+		if (langtag_matches(g_ptr_array_index(o->only_langs, i), lang))
+			return true;
+	return !len(o->only_langs);
 }
 
 /*
@@ -298,7 +327,7 @@ static bool book_has_lang(const struct book *b, const char *lang)
  * languages, the one in the book's language (docs/_index.en.md put English text in the Chinese
  * book, as its part's introduction or a chapter).
  */
-static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups)
+static void section_groups(struct book *b, const struct options *o, GHashTable *by_key, GPtrArray *groups)
 {
 	GPtrArray *sections = g_ptr_array_new();
 	GHashTable *langs = g_hash_table_new(g_str_hash, g_str_equal);	/* lang -> 1 in the book, 2 not */
@@ -316,7 +345,7 @@ static void section_groups(struct book *b, GHashTable *by_key, GPtrArray *groups
 			guint in = GPOINTER_TO_UINT(g_hash_table_lookup(langs, s->lang));
 
 			if (!in)
-				g_hash_table_insert(langs, s->lang, GUINT_TO_POINTER(in = book_has_lang(b, s->lang) ? 1 : 2));
+				g_hash_table_insert(langs, s->lang, GUINT_TO_POINTER(in = book_has_lang(b, o, s->lang) ? 1 : 2));
 			if (in == 2)
 				continue;
 		}
@@ -348,18 +377,6 @@ static bool stays_below(const struct group *h, const struct group *g)
 	return (h->part->articles->len || h->above) && h->part->intro && below(h->part->intro, g->part->intro);
 }
 
-static guint len(const GPtrArray *a)
-{
-	return a ? a->len : 0;
-}
-
-/* Are the site's articles (of the languages asked for) all in, none chosen by date, name, list or limit? */
-static bool whole_languages(const struct options *o)
-{
-	return !o->since && !o->until && !o->last && !len(o->categories) && !len(o->tags) && !o->untagged
-	       && !len(o->files) && o->limit < 0 && !o->new_only;
-}
-
 /* A section Hugo publishes: not a draft (nor below one; hugo -D, --include-drafts), rendered. */
 static bool published(const struct article *section, bool drafts)
 {
@@ -388,7 +405,7 @@ static void sections_above(const struct book *b, GPtrArray *groups, bool whole, 
 			if (g->above || g->part->articles->len || !intro || !intro->shows)
 				continue;
 			g->above = whole && published(intro, o->include_drafts)
-				   && (!len(o->only_langs) || book_has_lang(b, intro->lang));
+				   && book_has_lang(b, o, intro->lang);
 			for (guint k = 0; k < groups->len && !g->above; k++)
 				g->above = k != j && stays_below(g_ptr_array_index(groups, k), g);
 			found |= g->above;
@@ -420,7 +437,7 @@ static void say_sections_left(const struct reading *r)
 		const struct article *s = g_ptr_array_index(b->sections, i);
 
 		if (s->section && s->shows && !pages_is_home(s) && published(s, r->opts->include_drafts)
-		    && (!s->site_lang || book_has_lang(b, s->lang)))
+		    && (!s->site_lang || book_has_lang(b, r->opts, s->lang)))
 			n++;
 	}
 	if (n)
@@ -454,7 +471,7 @@ void arrange_group(struct reading *r)
 		goto out;
 	}
 	if (by == GROUP_SECTION)
-		section_groups(b, by_key, groups);
+		section_groups(b, r->opts, by_key, groups);
 	for (guint i = 0; i < b->articles->len; i++) {
 		struct article *a = g_ptr_array_index(b->articles, i);
 		char *key, *title;
@@ -487,8 +504,11 @@ void arrange_group(struct reading *r)
 			name_part(r, g_ptr_array_index(groups, i), by);
 	g_ptr_array_sort_with_data(groups, compare_groups, &order);
 	if (by == GROUP_SECTION)
-		/* Sections alone make no book: with no page, none is kept (and the run says so). */
-		sections_above(b, groups, whole_languages(r->opts) && b->articles->len > 0, r->opts);
+		/* The whole site's (or languages') sections with text and no page are chapters, as Hugo
+		   publishes them; with no page left, only when every page read is another language's (a
+		   language of a home and sections alone): all drafts, say, is no book, and said so. */
+		sections_above(b, groups, whole_languages(r->opts) && (b->articles->len > 0 || only_other_langs(b)),
+			       r->opts);
 	/* The reading order follows the parts; parts with no article are dropped (a section above kept). */
 	g_ptr_array_set_size(b->articles, 0);
 	g_ptr_array_extend(b->articles, loose, NULL, NULL);
@@ -519,13 +539,14 @@ void arrange_home(struct reading *r)
 	const struct options *o = r->opts;
 	guint at = 0;
 
+	/* A home page alone is no book (all else a draft, say: the run's account says so). */
 	if (!whole_languages(o) || !b->articles->len)
 		return;
 	for (guint i = 0; i < b->sections->len;) {
 		struct article *s = g_ptr_array_index(b->sections, i);
 		const char *lang = s->lang ? s->lang : b->lang;
 
-		if (pages_is_home(s) && s->shows && published(s, o->include_drafts) && book_has_lang(b, lang)) {
+		if (pages_is_home(s) && s->shows && published(s, o->include_drafts) && book_has_lang(b, o, lang)) {
 			/* an article now, owned by the articles */
 			g_ptr_array_insert(b->articles, (gint)at++, g_ptr_array_steal_index(b->sections, i));
 			continue;

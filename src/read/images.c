@@ -379,11 +379,44 @@ static bool site_relative(const char *ref)
  * from the address the page is published at (/about/), where the reader's browser looks without
  * one. *problem stays the first look's.
  */
+/*
+ * A bundle's file in its translations' bundles (the same folder in the other languages' content
+ * folders, the default language first), as Hugo shares a bundle's resources among its translations:
+ * FixIt's Chinese docs lost 36 lead pictures kept only beside the English pages. NULL: in none.
+ */
+static struct resource *translations_ref(struct remotes *rs, const struct article *a, const char *ref)
+{
+	const struct site *site = rs->rd->site;
+	const struct site_lang *own = a->bundle && site && site->multilingual && ref && ref[0] != '/' && !paths_is_url(ref)
+					      ? site_lang_of_dir(site, a->dir) : NULL;
+	const char *rel = own ? a->dir + strlen(own->content_dir) : NULL;
+	struct resource *r = NULL;
+
+	for (guint i = 0; own && !r && i < site->langs->len; i++) {
+		const struct site_lang *l = g_ptr_array_index(site->langs, i);
+		char *dir, *problem = NULL;
+		struct missing ignored = { 0 };
+		const char *ignored_host;
+
+		if (l == own || !l->content_dir)
+			continue;
+		dir = g_strconcat(l->content_dir, rel, NULL);
+		if (g_file_test(dir, G_FILE_TEST_IS_DIR))
+			r = resolve_ref(rs, dir, ref, &problem, &ignored, &ignored_host);
+		g_free(problem);
+		g_free(dir);
+	}
+	return r;
+}
+
 static struct resource *resolve_page_ref(struct remotes *rs, const struct article *a, const char *ref, char **problem,
 					 struct missing *why, const char **host)
 {
 	struct resource *r = resolve_ref(rs, a->dir, ref, problem, why, host);
 	bool from_root = site_relative(ref);
+
+	if (!r && (r = translations_ref(rs, a, ref)))
+		g_clear_pointer(problem, g_free);
 	/* "./images/a.jpg" is "images/a.jpg" to relURL and <base href> too: from the root after the page's address. */
 	bool dot_own = !from_root && g_str_has_prefix(ref, "./") && site_relative(ref + 2);
 	char *again[2] = { NULL, NULL };
