@@ -441,3 +441,14 @@ rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-09 12:00") "$FOLIO" digest "$TMP/sw/c" --t
 is "strict: the next digest, of the new article only, is written" "$rc" 0
 lacks "strict: ... the sent article's warning is not said again" "$TMP/err" 'a\.md:8'
 contains "strict: ... the new article in it" "$TMP/sw/w2.model" '^article .*/c/b\.md$'
+
+# ---- a date GLib cannot show: year 0 once in UTC crashed every digest (exit 139) ----
+mkdir -p "$TMP/y0/c"
+printf -- '---\ntitle: Zero\ndate: 0001-01-01T00:00:00+14:00\n---\n\nText.\n' >"$TMP/y0/c/a.md"
+printf -- '---\ntitle: Fine\ndate: 2026-03-01\n---\n\nText.\n' >"$TMP/y0/c/b.md"
+rc=0; SOURCE_DATE_EPOCH=$(at "2026-03-02 12:00") "$FOLIO" digest "$TMP/y0/c" -t model -o "$TMP/y0/w.model" >/dev/null \
+	2>"$TMP/err" || rc=$?
+is "year 0 in UTC: the digest is written" "$rc" 0
+contains "year 0 in UTC: ... the date said unreadable, with its line" "$TMP/err" "a\.md:3: warning: cannot read date '0001-01-01T00:00:00\+14:00'"
+expect_status "year 10000 in UTC: --until refuses it" 2 "$FOLIO" digest "$TMP/y0/c" --until 9999-12-31T23:59:59-14:00 \
+	-t model -o "$TMP/y0/u.model"

@@ -83,6 +83,10 @@ static bool finish(int y, int mo, int d, int h, int mi, int sec, bool has_time,
 	if (!dt)
 		return false;
 	out->utc = g_date_time_to_unix(dt);
+	if (out->utc < DATE_MIN_UTC || out->utc > DATE_MAX_UTC) {
+		g_date_time_unref(dt);
+		return false;
+	}
 	out->offset = (int)(g_date_time_get_utc_offset(dt) / G_TIME_SPAN_SECOND);
 	out->has_time = has_time;
 	out->valid = true;
@@ -239,7 +243,11 @@ char *date_format_in(gint64 utc, GTimeZone *tz, const char *fmt)
 {
 	GDateTime *u = g_date_time_new_from_unix_utc(utc);
 	GDateTime *l = g_date_time_to_timezone(u, tz);
-	char *s = g_date_time_format(l, fmt);
+	char *s;
+
+	if (!l)
+		l = g_date_time_ref(u);
+	s = g_date_time_format(l, fmt);
 
 	g_date_time_unref(l);
 	g_date_time_unref(u);

@@ -669,8 +669,8 @@ static bool source_date_epoch(gint64 *out)
 		return false;
 	errno = 0;
 	v = g_ascii_strtoll(s, &end, 10);
-	if (errno || *end || v < 0) {
-		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+	if (errno || *end || v < 0 || v > DATE_MAX_UTC) {
+		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds up to the year 9999; ignored", s);
 		return false;
 	}
 	*out = v;

@@ -33,6 +33,16 @@ int main(void)
 
 	CHECK_STR("date: corpus form in UTC", iso("2025-02-13 15:10:13", utc), "2025-02-13T15:10:13Z");
 	CHECK_STR("date: Hugo's zero date keeps four year digits", iso("0001-01-01T00:00:00Z", utc), "0001-01-01T00:00:00Z");
+	/* Outside GLib's years in UTC: a digest crashed on the NULL its formatting gave. */
+	CHECK("date: year 0 in UTC is refused", !date_parse("0001-01-01T00:00:00+14:00", utc, &d) && !d.valid);
+	CHECK("date: year 10000 in UTC is refused", !date_parse("9999-12-31T23:59:59-14:00", utc, &d) && !d.valid);
+	CHECK_STR("date: the last moment GLib holds", iso("9999-12-31T23:59:59Z", utc), "9999-12-31T23:59:59Z");
+	{
+		char *s = date_format_in(DATE_MIN_UTC, ny, "%Y");
+
+		CHECK_STR("date: Hugo's zero date seen from New York stays in year 1 (UTC)", s, "1");
+		g_free(s);
+	}
 	CHECK_STR("date: corpus form in Shanghai", iso("2025-02-13 15:10:13", sh), "2025-02-13T15:10:13+08:00");
 	CHECK("date: Shanghai form is 8h before UTC",
 	      date_parse("2025-02-13 15:10:13", sh, &d) && d.utc == 1739430613);
