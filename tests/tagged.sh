@@ -376,3 +376,20 @@ print(' '.join(kids))
 PY
 contains "order: the contents' Sect is the Document's kid after the title page's, before the parts" "$TMP/order-tree.out" '^(/Div )?/Sect /Sect\+TOC /Part'
 standards "order: pdfstandards --ua passes" "$TMP/order.pdf" --ua
+
+# A theme that comes with the articles (named by the collection's folio.yaml) names no file outside
+# the collection: its pdf.output-profile outside (a private file) was read into the PDF.
+mkdir -p "$TMP/conf/c" "$TMP/conf/outside"
+cp /usr/share/color/icc/sRGB.icc "$TMP/conf/outside/private.icc"
+printf 'PRIVATE-MARKER-OUTSIDE' >>"$TMP/conf/outside/private.icc"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/conf/c/a.md"
+printf 'theme: t.yaml\npdf-standard: x-4\n' >"$TMP/conf/c/folio.yaml"
+printf 'pdf:\n  output-profile: %s\n' "$TMP/conf/outside/private.icc" >"$TMP/conf/c/t.yaml"
+"$FOLIO" --offline "$TMP/conf/c" -o "$TMP/conf.pdf" 2>"$TMP/conf.err"
+contains "collection's theme: a profile outside is said and not read" "$TMP/conf.err" \
+	"t\.yaml:2: warning: 'pdf\.output-profile: .*private\.icc' leads outside this theme's folder"
+qpdf --qdf --object-streams=disable "$TMP/conf.pdf" "$TMP/conf-q.pdf"
+lacks "collection's theme: ... nothing of it in the PDF" "$TMP/conf-q.pdf" 'PRIVATE-MARKER-OUTSIDE'
+"$FOLIO" --offline "$TMP/conf/c" --theme "$TMP/conf/c/t.yaml" -o "$TMP/conf-own.pdf" 2>/dev/null
+qpdf --qdf --object-streams=disable "$TMP/conf-own.pdf" "$TMP/conf-own-q.pdf"
+contains "collection's theme: ... the same theme given by the user reads it" "$TMP/conf-own-q.pdf" 'PRIVATE-MARKER-OUTSIDE'

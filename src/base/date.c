@@ -282,14 +282,34 @@ bool date_parse_span(const char *text, gint64 *seconds)
 	}
 }
 
+/*
+ * Is name a zone's name ("Asia/Shanghai", "Etc/GMT+8", "EST5EDT") or an offset ("+08:00", "-0530"),
+ * never a path? GLib takes an absolute path, or one up from its zoneinfo folder, as a zone: a
+ * collection's folio.yaml or a site's timeZone opened files outside the folders given, and a FIFO
+ * there blocked the run for good.
+ */
+static bool zone_name(const char *name)
+{
+	if (name[0] == '+' || name[0] == '-')
+		return strlen(name) <= 6 && name[1 + strspn(name + 1, "0123456789:")] == '\0';
+	for (const char *seg = name;; seg++) {
+		size_t n = strspn(seg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-");
+
+		if (!n || !g_ascii_isalpha(seg[0]))
+			return false;	/* an empty segment ("/x", "a//b"), ".." or "." */
+		seg += n;
+		if (*seg == '\0')
+			return seg - name <= 64;
+		if (*seg != '/')
+			return false;
+	}
+}
+
 GTimeZone *date_zone(const char *name)
 {
-	GTimeZone *tz;
-
 	if (!name || !*name || !strcmp(name, "local"))
 		return g_time_zone_new_local();
 	if (!strcmp(name, "UTC") || !strcmp(name, "Z"))
 		return g_time_zone_new_utc();
-	tz = g_time_zone_new_identifier(name);
-	return tz;
+	return zone_name(name) ? g_time_zone_new_identifier(name) : NULL;
 }

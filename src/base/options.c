@@ -320,6 +320,8 @@ static bool set_value(struct options *o, const struct def *d, const char *value,
 {
 	char *v;
 
+	if (!strcmp(d->name, "theme"))
+		o->theme_confined = false;	/* the user's (a confined folio.yaml sets it again after) */
 	if (!check_value(o, d, value)) {
 		char *want = wanted(d);
 
@@ -550,6 +552,8 @@ static void load_pair(struct yreader *r, const char *key, yaml_node_t *v, bool d
 			clear_list(r->o, d);
 		if (!set_value(r->o, d, (const char *)v->data.scalar.value, r->dir, r->file, yamlfile_line(v)))
 			r->ok = false;
+		else if (!strcmp(d->name, "theme"))
+			r->o->theme_confined = r->confined;
 	} else if (v->type == YAML_SEQUENCE_NODE && is_list(d->kind)) {
 		clear_list(r->o, d);
 		for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {

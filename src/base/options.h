@@ -44,6 +44,8 @@ struct options {
 
 	/* Print */
 	char *page_size, *margin, *theme;
+	bool theme_confined;		/* the theme was named by a SOURCE folder's own folio.yaml: the files
+					   it names stay in its folder (format/pdf/theme.h) */
 	bool two_sided;
 	bool show_grid;		/* --show-grid: the PDF's type area and line grid drawn (a proof) */
 	char *bleed, *marks, *pdf_standard;	/* as given; parsed below */

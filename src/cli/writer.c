@@ -182,7 +182,7 @@ bool writer_book_wanted(const struct book *b, const struct options *o)
 
 struct theme *export_prepare(struct export *x, const struct options *o, bool *usage)
 {
-	struct theme *t = theme_load(o->theme, o->datadir);
+	struct theme *t = theme_load(o->theme, o->datadir, o->theme_confined);
 	bool options_fault = false;
 
 	if (t && !theme_apply_options(t, o, &options_fault)) {

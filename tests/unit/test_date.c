@@ -78,6 +78,13 @@ int main(void)
 	}
 	CHECK("date: zone by name", date_zone("Asia/Shanghai") != NULL);
 	CHECK("date: unknown zone", date_zone("Nowhere/Atlantis") == NULL);
+	/* A zone is a name, never a path GLib would open (a FIFO there blocked the run for good). */
+	CHECK("date: a path is no zone", date_zone("/etc/passwd") == NULL && date_zone("/usr/share/zoneinfo/UTC") == NULL);
+	CHECK("date: ... nor one up from the zone folder", date_zone("../../../etc/passwd") == NULL
+	      && date_zone("Asia/../../etc/passwd") == NULL && date_zone("Asia//Shanghai") == NULL);
+	CHECK("date: offsets and names with digits, signs and three parts are zones", date_zone("+08:00") != NULL
+	      && date_zone("-0530") != NULL && date_zone("Etc/GMT+8") != NULL && date_zone("EST5EDT") != NULL
+	      && date_zone("America/Argentina/Buenos_Aires") != NULL);
 	g_time_zone_unref(utc);
 	g_time_zone_unref(sh);
 	g_time_zone_unref(ny);

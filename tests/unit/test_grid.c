@@ -98,7 +98,7 @@ int main(void)
 {
 	struct options o;
 	bool usage;
-	struct theme *t = theme_load(NULL, NULL);
+	struct theme *t = theme_load(NULL, NULL, false);
 	char *datadir = g_get_current_dir();	/* tests run from the source tree: its fonts/fonts.conf */
 	struct fonts *fonts = fonts_new(datadir);
 	struct book *b = book_new();

@@ -62,7 +62,7 @@ static struct book *build(struct options *o)
 	o->datadir = g_get_current_dir();
 	diag_set_quiet(o->quiet);
 	g_free(src);
-	theme = theme_load(NULL, o->datadir);
+	theme = theme_load(NULL, o->datadir, false);
 	theme_apply_options(theme, o, &usage);
 	return book_build(o, NULL, theme->cjk_latin_space);
 }

@@ -1,4 +1,6 @@
 /* test_theme.c - print theme values: lengths, page sizes, the shipped theme, CJK font regions. */
+#include <sys/stat.h>
+
 #include "check.h"
 #include "base/diag.h"
 #include "format/fonts.h"
@@ -44,7 +46,7 @@ int main(void)
 	CHECK("page: missing height refused", !units_parse_page_size("120x", &w, &h));
 
 	/* The shipped theme file (tests run from the top folder) says what the compiled defaults say. */
-	t = theme_load(NULL, ".");
+	t = theme_load(NULL, ".", false);
 	CHECK("theme: templates/theme.yaml loads", t != NULL);
 	if (t) {
 		CHECK("theme: A5 by default", near(t->page_w, 419.53));
@@ -54,7 +56,7 @@ int main(void)
 			  "Noto Serif CJK {cjk}, Noto Serif, Symbola, HanaMinA, HanaMinB");
 		theme_free(t);
 	}
-	CHECK("theme: a missing file fails", theme_load("/nonexistent/theme.yaml", NULL) == NULL);
+	CHECK("theme: a missing file fails", theme_load("/nonexistent/theme.yaml", NULL, false) == NULL);
 	/* Absurd sizes are refused (1e300pt overflowed Pango's sizes: criticals and undefined behaviour). */
 	{
 		static const char *const absurd[] = { "sizes:\n  title: 1e300pt\n", "headings:\n  h1: 5000pt\n",
@@ -64,13 +66,13 @@ int main(void)
 
 		for (size_t i = 0; i < G_N_ELEMENTS(absurd); i++) {
 			g_file_set_contents(path, absurd[i], -1, NULL);
-			if ((t = theme_load(path, NULL))) {
+			if ((t = theme_load(path, NULL, false))) {
 				loaded++;
 				theme_free(t);
 			}
 		}
 		g_file_set_contents(path, "sizes:\n  title: 4000pt\ncjk:\n  latin-space: 0.5em\n", -1, NULL);
-		t = theme_load(path, NULL);
+		t = theme_load(path, NULL, false);
 		CHECK("theme: absurd sizes refused, large ones kept", loaded == 0 && t && near(t->title_size, 4000));
 		theme_free(t);
 		g_unlink(path);
@@ -87,7 +89,7 @@ int main(void)
 
 		g_file_set_contents(path, "page:\n  size: A5\n  margin-inner: 20mm\n  margin-outer: 10mm\n"
 				    "  chars-per-line: 30\n  lines-per-page: 25\ngrid:\n  enabled: false\n", -1, NULL);
-		t = theme_load(path, NULL);
+		t = theme_load(path, NULL, false);
 		CHECK("type area: chars-per-line and lines-per-page read", t && t->chars_per_line == 30
 		      && t->lines_per_page == 25 && t->grid == GRID_OFF);
 		if (t && theme_apply_options(t, &o, &usage)) {
@@ -99,17 +101,44 @@ int main(void)
 		}
 		theme_free(t);
 		g_file_set_contents(path, "page:\n  chars-per-line: 45\n", -1, NULL);
-		t = theme_load(path, NULL);
+		t = theme_load(path, NULL, false);
 		CHECK("type area: 45 characters do not fit A5: refused", t && !theme_apply_options(t, &o, &usage));
 		CHECK("type area: ... the theme's fault, not the options'", !usage);
 		theme_free(t);
 		g_file_set_contents(path, "page:\n  lines-per-page: 2.5\ngrid:\n  enabled: maybe\n", -1, NULL);
-		CHECK("type area: a count must be whole, grid.enabled auto/true/false", theme_load(path, NULL) == NULL);
-		t = theme_load(NULL, ".");
+		CHECK("type area: a count must be whole, grid.enabled auto/true/false", theme_load(path, NULL, false) == NULL);
+		t = theme_load(NULL, ".", false);
 		CHECK("grid: auto: on for Chinese, Japanese and Korean books, off for English",
 		      t && theme_grid_on(t, "zh-TW") && theme_grid_on(t, "ja") && !theme_grid_on(t, "en"));
 		CHECK("grid: the pitch is size x line-height to a tenth of a point", t && near(theme_pitch(t), 18.4));
 		theme_free(t);
+		/*
+		 * pdf.output-profile: from the theme's folder when relative; a theme that came with the
+		 * articles names nothing outside its folder (a private file outside was read into the
+		 * PDF); a FIFO is refused (it blocked the run for good).
+		 */
+		{
+			char *fifo = g_build_filename(dir, "p.icc", NULL), *want = g_build_filename(dir, "mine.icc", NULL);
+
+			g_file_set_contents(path, "pdf:\n  output-profile: mine.icc\n", -1, NULL);
+			t = theme_load(path, NULL, true);
+			CHECK_STR("output profile: relative to the theme's folder", t ? t->output_profile : NULL, want);
+			theme_free(t);
+			g_file_set_contents(path, "pdf:\n  output-profile: /usr/share/color/icc/private.icc\n", -1, NULL);
+			t = theme_load(path, NULL, true);
+			CHECK_STR("output profile: a theme with the articles names nothing outside its folder",
+				  t ? t->output_profile : NULL, DEFAULT_OUTPUT_PROFILE);
+			theme_free(t);
+			t = theme_load(path, NULL, false);
+			CHECK_STR("output profile: ... the user's own theme may", t ? t->output_profile : NULL,
+				  "/usr/share/color/icc/private.icc");
+			theme_free(t);
+			g_file_set_contents(path, "pdf:\n  output-profile: p.icc\n", -1, NULL);
+			CHECK("output profile: a FIFO is refused", mkfifo(fifo, 0600) == 0 && theme_load(path, NULL, false) == NULL);
+			g_unlink(fifo);
+			g_free(fifo);
+			g_free(want);
+		}
 		g_unlink(path);
 		g_rmdir(dir);
 		g_free(path);

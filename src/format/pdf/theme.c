@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "base/diag.h"
+#include "base/paths.h"
 #include "base/yamlfile.h"
 #include "base/units.h"
 #include "base/langtag.h"
@@ -150,7 +151,7 @@ static void theme_defaults(struct theme *t)
 	set_str(&t->notes_title, "");
 	t->tagged = true;
 	/* sRGB (icc-profiles-free): what folio draws in; a press may name its own profile. */
-	set_str(&t->output_profile, "/usr/share/color/icc/sRGB.icc");
+	set_str(&t->output_profile, DEFAULT_OUTPUT_PROFILE);
 	set_str(&t->output_condition, "sRGB IEC61966-2.1");
 }
 
@@ -290,8 +291,38 @@ static const struct key *find_key(const char *section, const char *name)
 	return NULL;
 }
 
+/*
+ * pdf.output-profile, read from the theme's folder when relative. A theme that came with the
+ * articles (named by a SOURCE folder's folio.yaml: confined) names only files in its folder: one
+ * named /proc/self/environ or a private profile outside was read into the PDF. A FIFO or a device
+ * (/dev/zero: 2 GB read) is refused whoever names it.
+ */
+static bool profile_path(struct theme *t, const char *file, int line, bool confined)
+{
+	char *dir = g_path_get_dirname(file), *full;
+	const char *value = t->output_profile;
+	bool ok = true;
+
+	if (confined && !paths_within(dir, value)) {
+		diag_warn(file, line, "'pdf.output-profile: %s' leads outside this theme's folder; the default profile is "
+			  "used (a theme that comes with the articles reads only inside its folder)", value);
+		set_str(&t->output_profile, DEFAULT_OUTPUT_PROFILE);
+		g_free(dir);
+		return true;
+	}
+	full = g_path_is_absolute(value) ? g_strdup(value) : g_build_filename(dir, value, NULL);
+	if (g_file_test(full, G_FILE_TEST_EXISTS) && !g_file_test(full, G_FILE_TEST_IS_REGULAR)) {
+		diag_error(file, line, "'pdf.output-profile: %s' is not a regular file", value);
+		ok = false;
+	}
+	set_str(&t->output_profile, full);
+	g_free(full);
+	g_free(dir);
+	return ok;
+}
+
 static bool load_section(struct theme *t, yaml_document_t *doc, const char *file, const char *section,
-			 yaml_node_t *map)
+			 yaml_node_t *map, bool confined)
 {
 	bool ok = true;
 
@@ -320,12 +351,15 @@ static bool load_section(struct theme *t, yaml_document_t *doc, const char *file
 			diag_error(file, yamlfile_line(v), "'%s.%s' should be %s, not '%s'", section, name, want,
 				   (const char *)v->data.scalar.value);
 			ok = false;
+		} else if (key->off == F(output_profile) && *t->output_profile
+			   && !profile_path(t, file, yamlfile_line(v), confined)) {
+			ok = false;
 		}
 	}
 	return ok;
 }
 
-static bool load_file(struct theme *t, const char *path)
+static bool load_file(struct theme *t, const char *path, bool confined)
 {
 	yaml_document_t doc;
 	yaml_node_t *root;
@@ -344,7 +378,7 @@ static bool load_file(struct theme *t, const char *path)
 				ok = false;
 				continue;
 			}
-			if (!load_section(t, &doc, path, (const char *)k->data.scalar.value, v))
+			if (!load_section(t, &doc, path, (const char *)k->data.scalar.value, v, confined))
 				ok = false;
 		}
 	} else if (root) {
@@ -371,7 +405,7 @@ static bool check_geometry(const struct theme *t, const char *file)
 	return true;
 }
 
-struct theme *theme_load(const char *path, const char *datadir)
+struct theme *theme_load(const char *path, const char *datadir, bool confined)
 {
 	struct theme *t = g_new0(struct theme, 1);
 	char *deflt = NULL;
@@ -384,7 +418,7 @@ struct theme *theme_load(const char *path, const char *datadir)
 			path = deflt;
 	}
 	if (path) {
-		ok = load_file(t, path);
+		ok = load_file(t, path, confined);
 		t->file = g_strdup(path);
 	}
 	if (ok)

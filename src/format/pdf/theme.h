@@ -60,12 +60,17 @@ struct theme {
 	char *output_condition;			/* and its OutputConditionIdentifier */
 };
 
+/* The output intent's profile when the theme names none (Debian's icc-profiles-free). */
+#define DEFAULT_OUTPUT_PROFILE "/usr/share/color/icc/sRGB.icc"
+
 /*
  * The theme: compiled defaults, then path (or, when path is NULL, the
  * datadir's templates/theme.yaml if it exists) on top. Unknown keys are
  * warnings, bad values errors, both with file and line. NULL on error.
+ * confined: the theme came with the articles (options.h): the files it
+ * names stay in its folder.
  */
-struct theme *theme_load(const char *path, const char *datadir);
+struct theme *theme_load(const char *path, const char *datadir, bool confined);
 /*
  * --page-size, --margin, --two-sided, --bleed, --marks, --pdf-standard and --untagged over the
  * theme. false (reported) on a bad value or settings that contradict each other; *usage then
