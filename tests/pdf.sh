@@ -774,3 +774,11 @@ awk '/^page /{page++} /^  image /{top[page] = $3; bottom[page] = $3 + substr($4,
 	END{for (i = 1; i <= m; i++) if (y[i] > top[on[i]] && y[i] < bottom[on[i]]) beside++; exit beside != 2}' \
 	"$TMP/lipic.trace" && ok "list and note markers beside the picture they open with" \
 	|| not_ok "list and note markers beside the picture they open with" "$(grep -E '^  (image|text)' "$TMP/lipic.trace")"
+
+# An ordered list's numbers of five digits and more have room (12345 was cut to "1234"; CommonMark
+# takes nine digits).
+printf -- '---\ntitle: Numbers\ndate: 2024-01-01\n---\n\n12345. five digits\n\ntext\n\n123456789. nine digits\n123456790. next\n' >"$TMP/bignum.md"
+"$FOLIO" -q "$TMP/bignum.md" "${SMALL[@]}" -t trace -o "$TMP/bignum.trace"
+contains "list numbers: five digits whole" "$TMP/bignum.trace" '"12345\."$'
+contains "list numbers: nine digits whole" "$TMP/bignum.trace" '"123456789\."$'
+contains "list numbers: ... and the next" "$TMP/bignum.trace" '"123456790\."$'

@@ -5,14 +5,20 @@
 
 #include "base/diag.h"
 
-/* Aliases may name a node inside itself or repeat one exponentially often: copies are bounded. */
-enum { YAML_TREE_DEPTH = 32, YAML_TREE_NODES = 20000 };
+/*
+ * Aliases may name a node inside itself or repeat one exponentially often: copies are bounded,
+ * for each key of the top mapping (a "billion laughs" under one key left every key after it
+ * "...": the title, the tags) and for the whole.
+ */
+enum { YAML_TREE_DEPTH = 32, YAML_KEY_NODES = 20000, YAML_TREE_NODES = 200000 };
 
 struct yreader {
 	const char *file;
 	yaml_document_t *doc;
 	int first_line;
-	unsigned made;
+	unsigned made;		/* under the top key being read */
+	unsigned total;
+	bool cut;		/* said that a value was cut short */
 };
 
 static struct fm_node *convert(struct yreader *r, yaml_node_t *n, int depth)
@@ -20,8 +26,13 @@ static struct fm_node *convert(struct yreader *r, yaml_node_t *n, int depth)
 	int line = r->first_line + (int)n->start_mark.line;
 	struct fm_node *out;
 
-	if (depth > YAML_TREE_DEPTH || ++r->made > YAML_TREE_NODES)
+	if (depth > YAML_TREE_DEPTH || ++r->made > YAML_KEY_NODES || ++r->total > YAML_TREE_NODES) {
+		if (!r->cut)
+			diag_warn(r->file, line, "this value repeats itself past %u items or %d levels (YAML aliases, "
+				  "\"billion laughs\"); what is past them is read as \"...\"", YAML_KEY_NODES, YAML_TREE_DEPTH);
+		r->cut = true;
 		return fm_node_scalar(FM_TEXT, "...", line);
+	}
 	switch (n->type) {
 	case YAML_SEQUENCE_NODE:
 		out = fm_node_list(line);
@@ -38,6 +49,8 @@ static struct fm_node *convert(struct yreader *r, yaml_node_t *n, int depth)
 			char *key = kn ? fm_node_text(kn) : g_strdup((const char *)k->data.scalar.value);
 
 			fm_node_free(kn);
+			if (depth == 0)
+				r->made = 0;	/* each key of the front matter its own bound */
 			if (!fm_map_set(out, key, convert(r, v, depth + 1)))
 				diag_warn(r->file, r->first_line + (int)k->start_mark.line,
 					  "'%s' is given twice; the last one is used", key);
@@ -54,7 +67,7 @@ struct fm_node *fm_read_yaml(const char *file, const char *text, size_t len, int
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct yreader r = { file, &doc, first_line, 0 };
+	struct yreader r = { file, &doc, first_line, 0, 0, false };
 	struct fm_node *tree;
 
 	yaml_parser_initialize(&parser);

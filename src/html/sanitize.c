@@ -254,8 +254,8 @@ void allow_warn(struct sanitizer *s, int line, const char *fmt, ...)
 	static const struct diag_kind raw_html = { "raw-html", "raw HTML warnings", NULL };
 	va_list ap;
 
-	if (s->quiet)
-		return;
+	if (!s || s->quiet)
+		return;	/* (NULL: a parse for a reader that says nothing, sanitize_parse_html) */
 	va_start(ap, fmt);
 	diag_kind_vat(DIAG_WARNING, &raw_html, NULL, NULL, s->file, line, fmt, ap);
 	va_end(ap);
@@ -499,6 +499,33 @@ static char *without_extra_attrs(const char *html)
 	return g_string_free(out, FALSE);
 }
 
+/*
+ * HTML5's void elements, which hold nothing. libxml2's HTML 4 parser does not know some of them
+ * (<wbr>, <source>, <track>, <keygen>) and took the text after one as its children: the EPUB lost
+ * it ("Supercali<wbr>fragilistic W2" kept "Supercali"), the PDF after an <embed>. What such an
+ * element took follows it.
+ */
+static void unnest_voids(htmlDocPtr doc)
+{
+	static const char *const voids[] = { "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen",
+					     "link", "meta", "param", "source", "track", "wbr" };
+
+	for (xmlNode *n = doc->children; n; n = (xmlNode *)sanitize_next_node(n, (const xmlNode *)doc, true)) {
+		bool is_void = false;
+
+		if (n->type != XML_ELEMENT_NODE || !n->children)
+			continue;
+		for (size_t i = 0; i < G_N_ELEMENTS(voids) && !is_void; i++)
+			is_void = !g_ascii_strcasecmp((const char *)n->name, voids[i]);
+		for (xmlNode *after = n; is_void && n->children;) {
+			xmlNode *c = n->children;
+
+			xmlUnlinkNode(c);
+			after = xmlAddNextSibling(after, c);
+		}
+	}
+}
+
 /* XML_PARSE_HUGE: past 256 nested elements the parser would drop the text; the writer flattens it instead. */
 htmlDocPtr sanitize_parse_html(const char *html)
 {
@@ -508,9 +535,20 @@ htmlDocPtr sanitize_parse_html(const char *html)
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
 					| HTML_PARSE_NONET | XML_PARSE_HUGE);
 
+	if (doc)
+		unnest_voids(doc);
 	if (doc && find_ci(read, "<img"))
 		number_images(doc);
 	g_free(fewer);
+	return doc;
+}
+
+htmlDocPtr sanitize_parse_html_block(const char *html)
+{
+	char *repaired = allow_prescan(NULL, html, 0);
+	htmlDocPtr doc = sanitize_parse_html(repaired);
+
+	g_free(repaired);
 	return doc;
 }
 

@@ -131,8 +131,15 @@ void sanitize_image_sources(const char *html, sanitize_image_source_fn fn, void 
 const xmlNode *sanitize_next_node(const xmlNode *n, const xmlNode *top, bool descend);
 
 /* Raw HTML parsed by libxml2 as folio reads it everywhere: recovering, silent, never the network,
-   deeply nested text kept, each <img> numbered (sanitize_img_nth). NULL when libxml2 gives up; xmlFreeDoc. */
+   deeply nested text kept, each <img> numbered (sanitize_img_nth), HTML5's void elements holding
+   nothing (the text after a <wbr> is not inside it). NULL when libxml2 gives up; xmlFreeDoc. */
 htmlDocPtr sanitize_parse_html(const char *html);
+/*
+ * A raw HTML block so parsed, repaired first as allow_prescan repairs it, silently (the EPUB's pass
+ * says what it repairs): an unclosed <script>, <style> or <iframe> hides the text after it from
+ * neither book (the PDF lost the rest of its block).
+ */
+htmlDocPtr sanitize_parse_html_block(const char *html);
 /*
  * Of the <img>s of img's document that name its picture's address (sanitize_img_src), which one
  * it is in document order, from 0: record_image's nth. 0 for a node sanitize_parse_html did not make.

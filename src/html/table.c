@@ -6,6 +6,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "base/gstr.h"
 #include "html/allow.h"
 #include "html/sanitize.h"
 #include "text/gfmparse.h"
@@ -113,7 +114,7 @@ static void cell_break(GString *md, gsize start)
 {
 	while (md->len > start && md->str[md->len - 1] == ' ')
 		g_string_truncate(md, md->len - 1);
-	if (md->len > start && !g_str_has_suffix(md->str, "<br>"))
+	if (md->len > start && !gstr_ends_with(md, start, "<br>"))
 		g_string_append(md, "<br>");
 }
 
@@ -190,7 +191,7 @@ static void cell_markdown(GString *md, const xmlNode *cell, const char *lang, GA
 		n = n == cell ? NULL : n->next;
 	}
 	/* No <br> at either end, no blank around the text. */
-	while (md->len > start && (md->str[md->len - 1] == ' ' || g_str_has_suffix(md->str + start, "<br>")))
+	while (md->len > start && (md->str[md->len - 1] == ' ' || gstr_ends_with(md, start, "<br>")))
 		g_string_truncate(md, md->str[md->len - 1] == ' ' ? md->len - 1 : md->len - 4);
 	while (g_str_has_prefix(md->str + start, "<br>") || md->str[start] == ' ')
 		g_string_erase(md, (gssize)start, md->str[start] == ' ' ? 1 : 4);

@@ -7,6 +7,7 @@
 
 #include "read/records.h"
 #include "base/diag.h"
+#include "base/gstr.h"
 #include "text/clreq.h"
 #include "text/deflist.h"
 #include "text/l10n.h"
@@ -771,7 +772,7 @@ static void leave(struct render *r, cmark_node *n)
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		/* Raw HTML that writes nothing (<a id="x"></a> alone) leaves no empty paragraph. */
-		if (!tight_para(n) && g_str_has_suffix(r->out->str, "<p>"))
+		if (!tight_para(n) && gstr_ends_with(r->out, 0, "<p>"))
 			g_string_truncate(r->out, r->out->len - strlen("<p>"));
 		else if (!tight_para(n))
 			g_string_append(r->out, "</p>\n");

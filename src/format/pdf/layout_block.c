@@ -473,7 +473,7 @@ static void html_block(struct lay *L, struct flow *F, cmark_node *n)
 
 	if (!lit || !*lit)
 		return;
-	doc = sanitize_parse_html(lit);
+	doc = sanitize_parse_html_block(lit);
 	if (!doc)
 		return;
 	h.text = g_string_new(NULL);
@@ -533,8 +533,14 @@ static void list(struct lay *L, struct flow *F, cmark_node *n, int depth)
 
 	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
 		items++;
-	if (ordered && number + items > 99)
-		indent = lay_em(F, 3);
+	/* Room for the widest number and its stop ("12345." was cut to "1234": CommonMark takes nine digits). */
+	if (ordered && (gint64)number + items > 99) {
+		int digits = 1;
+
+		for (gint64 last = (gint64)number + items - 1; last >= 10; last /= 10)
+			digits++;
+		indent = lay_em(F, MAX(3, 0.6 * (digits + 1) + 0.6));
+	}
 	/* Lists nested past sense stop moving in (and lose their markers): the text keeps its measure. */
 	bool flat = F->w - indent < lay_em(F, 8);
 
