@@ -337,6 +337,37 @@ lacks "lying png: a good one is not" "$TMP/lying.err" "good\.png"
 [ "$(unzip -l "$TMP/lying.epub" | grep -cE 'images/img-[0-9a-f]{16}')" = 1 ] && ok "lying png: only the good one packed" \
 	|| not_ok "lying png: only the good one packed" "$(unzip -l "$TMP/lying.epub")"
 epubcheck_ok "lying png: the EPUB passes EPUBCheck" "$TMP/lying.epub"
+# Damage only a decoder meets: a PNG whose image data's checksum is wrong, a JPEG with no scan, a GIF
+# cut inside its frame, a GIF whose frame lies outside its screen. Each was packed without a word
+# (EPUBCheck: a corrupted image) and an empty frame in the PDF; each is damaged, said, a placeholder.
+mkdir -p "$TMP/broken"
+python3 - "$TMP/broken" tests/pdf/images/wide.jpg <<'PY'
+import struct, sys, zlib
+d, jpg = sys.argv[1], open(sys.argv[2], 'rb').read()
+def chunk(kind, data, crc=None):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) if crc is None else crc)
+rows = b''.join(b'\x00' + bytes(range(48)) for _ in range(16))
+ihdr = struct.pack('>IIBBBBB', 16, 16, 8, 2, 0, 0, 0)
+open(d + '/badcrc.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(rows), 1234)
+                                   + chunk(b'IEND', b''))
+sos = jpg.index(b'\xff\xda')
+open(d + '/noscan.jpg', 'wb').write(jpg[:sos] + b'\xff\xd9')
+gif = (b'GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00'
+       b',\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;')
+open(d + '/good.gif', 'wb').write(gif)
+open(d + '/cut.gif', 'wb').write(gif[:gif.index(b'\x02\x02D') + 2])
+frame = gif.index(b',')
+open(d + '/outside.gif', 'wb').write(gif[:frame + 5] + b'\xff\xff\xff\xff' + gif[frame + 9:])
+PY
+cp tests/pdf/images/wide.jpg "$TMP/broken/good.jpg"
+printf -- '---\ntitle: Broken\n---\n\n![a](badcrc.png)\n\n![b](noscan.jpg)\n\n![c](cut.gif)\n\n![d](outside.gif)\n\n![e](good.gif)\n\n![f](good.jpg)\n' >"$TMP/broken/a.md"
+"$FOLIO" --offline "$TMP/broken" -o "$TMP/broken.epub" 2>"$TMP/broken.err"
+contains "damaged: a PNG's wrong checksum is said, with its line" "$TMP/broken.err" "a\.md:5: warning: image 'badcrc\.png' is damaged: a chunk's checksum is wrong"
+contains "damaged: a JPEG with no scan is said" "$TMP/broken.err" "a\.md:7: warning: image 'noscan\.jpg' is damaged: it holds no picture data"
+contains "damaged: a GIF cut inside its frame is said" "$TMP/broken.err" "a\.md:9: warning: image 'cut\.gif' is damaged: it ends inside a frame"
+contains "damaged: a GIF frame outside its screen is said" "$TMP/broken.err" "a\.md:11: warning: image 'outside\.gif' is damaged: a frame lies outside its screen"
+lacks "damaged: a whole GIF and JPEG are not" "$TMP/broken.err" "good\.(gif|jpg)"
+epubcheck_ok "damaged: the EPUB passes EPUBCheck" "$TMP/broken.epub"
 mkdir -p "$TMP/pngkinds"
 cc -o "$TMP/png-kinds" tests/images/png-kinds.c $(pkg-config --cflags --libs libpng) && (cd "$TMP/pngkinds" && "$TMP/png-kinds" >/dev/null)
 { printf -- '---\ntitle: Kinds\n---\n\n'; for f in "$TMP"/pngkinds/*.png; do printf '![k](%s)\n\n' "$(basename "$f")"; done; } >"$TMP/pngkinds/a.md"

@@ -384,9 +384,9 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 					       info->width, info->height, max_mp);
 		return false;
 	}
-	/* A PNG's header and data agree (readers refuse one that lies, or show it half grey). */
-	if (!strcmp(info->media_type, "image/png")) {
-		const char *damage = imagetype_png_damage(data, len);
+	/* Its header and data agree (readers refuse one that lies, or show it half grey). */
+	{
+		const char *damage = imagetype_damage(data, len, info);
 
 		if (damage) {
 			*why = g_strdup_printf("is damaged: %s", damage);

@@ -319,7 +319,7 @@ static unsigned long long png_pass_bytes(unsigned long long w, unsigned long lon
 	return w && h ? h * (1 + (w * bits + 7) / 8) : 0;
 }
 
-const char *imagetype_png_damage(const unsigned char *d, size_t len)
+static const char *png_damage(const unsigned char *d, size_t len)
 {
 	/* Adam7's seven passes: first column and row, and their steps. */
 	static const unsigned x0[7] = { 0, 4, 0, 2, 0, 1, 0 }, dx[7] = { 8, 8, 4, 4, 2, 2, 1 };
@@ -363,6 +363,11 @@ const char *imagetype_png_damage(const unsigned char *d, size_t len)
 
 		if (n > len - i - 12)
 			break;
+		/* A critical chunk's checksum (libpng refuses a wrong one; an ancillary one it drops). */
+		if (!(d[i + 4] & 0x20) && crc32(crc32(0L, Z_NULL, 0), d + i + 4, (uInt)n + 4) != be32(d + i + 8 + n)) {
+			inflateEnd(&z);
+			return "a chunk's checksum is wrong";
+		}
 		if (!memcmp(d + i + 4, "PLTE", 4))
 			palette = true;
 		if (!memcmp(d + i + 4, "IDAT", 4)) {
@@ -391,5 +396,72 @@ const char *imagetype_png_damage(const unsigned char *d, size_t len)
 		return "its image data cannot be inflated";
 	if (got < want)
 		return "its image data ends before its last row";
+	return NULL;
+}
+
+/* Does a JPEG hold a scan (SOS) before its end marker: any picture data at all? */
+static bool jpeg_scan(const unsigned char *d, size_t len)
+{
+	for (size_t i = 2; i + 3 < len;) {
+		unsigned m;
+
+		if (d[i] != 0xFF) {
+			i++;
+			continue;
+		}
+		m = d[i + 1];
+		if (m == 0xDA)
+			return true;
+		if (m == 0xD9)
+			return false;
+		if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+			i += m == 0xFF ? 1 : 2;
+			continue;
+		}
+		i += 2 + be16(d + i + 2);
+	}
+	return false;
+}
+
+/* A GIF's frames inside its screen, each one's data whole (not cut inside it). */
+static const char *gif_damage(const unsigned char *d, size_t len)
+{
+	unsigned long screen_w = le16(d + 6), screen_h = le16(d + 8);
+	size_t i = 13;
+
+	if (d[10] & 0x80)
+		i += 3u * (1u << ((d[10] & 7) + 1));
+	while (i < len && d[i] != 0x3B) {
+		if (d[i] == 0x21) {
+			i += 2;
+		} else if (d[i] == 0x2C) {
+			if (i + 10 > len)
+				return "it ends inside a frame";
+			if ((unsigned long)le16(d + i + 1) + le16(d + i + 5) > screen_w
+			    || (unsigned long)le16(d + i + 3) + le16(d + i + 7) > screen_h)
+				return "a frame lies outside its screen";
+			if (d[i + 9] & 0x80)
+				i += 3u * (1u << ((d[i + 9] & 7) + 1));
+			i += 11;
+		} else {
+			return NULL;	/* (bytes past the last frame: readers stop there) */
+		}
+		while (i < len && d[i])
+			i += 1u + d[i];
+		if (i >= len)
+			return "it ends inside a frame";
+		i++;
+	}
+	return NULL;
+}
+
+const char *imagetype_damage(const unsigned char *d, size_t len, const struct image_info *info)
+{
+	if (!strcmp(info->media_type, "image/png"))
+		return png_damage(d, len);
+	if (!strcmp(info->media_type, "image/jpeg") && !jpeg_scan(d, len))
+		return "it holds no picture data (no scan)";
+	if (!strcmp(info->media_type, "image/gif") && len >= 13)
+		return gif_damage(d, len);
 	return NULL;
 }

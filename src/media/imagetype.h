@@ -34,12 +34,14 @@ bool imagetype_cut_short(const unsigned char *data, size_t len, const struct ima
 size_t imagetype_gif_first_frame(const unsigned char *data, size_t len);
 
 /*
- * Is a PNG (a whole one: imagetype_cut_short) what its header says: a colour type and bit depth
- * PNG has, a palette where it needs one, and image data that inflates to all its rows? NULL when
- * it is; else why not (static text). Readers refuse the one (EPUBCheck: a corrupted image) and show
- * the other half grey. Its pixels are inflated to count them, not kept: the header's size should
- * be judged first (a decompression bomb).
+ * Is a picture (a whole one: imagetype_cut_short) what its header says? A PNG: a colour type and
+ * bit depth PNG has, a palette where it needs one, critical chunks whose checksums are right and
+ * image data that inflates to all its rows. A JPEG: a scan (picture data) before its end. A GIF:
+ * its frames inside its screen, none cut inside. NULL when it is; else why not (static text).
+ * Readers refuse such a picture (EPUBCheck: a corrupted image), or show it half grey; the PDF
+ * could not decode it. A PNG's pixels are inflated to count them, not kept: the header's size
+ * should be judged first (a decompression bomb).
  */
-const char *imagetype_png_damage(const unsigned char *data, size_t len);
+const char *imagetype_damage(const unsigned char *data, size_t len, const struct image_info *info);
 
 #endif
