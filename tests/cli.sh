@@ -214,3 +214,18 @@ grep -q '^title: T$' "$TMP/clash/cfg.yaml" && grep -q '^p { }$' "$TMP/clash/my.c
 	|| not_ok "outputs: settings and stylesheet untouched" "$(head -c 80 "$TMP/clash/cfg.yaml" "$TMP/clash/my.css" | tr -d '\0')"
 same_bytes "outputs: ... the pictures untouched" "$TMP/clash/pic.orig" "$TMP/clash/coll/pic.png"
 same_bytes "outputs: ... the cover untouched" "$TMP/clash/pic.orig" "$TMP/clash/cover.png"
+
+# Named pipes named like a page or a folio.yaml (unpacked from an archive) are never read (a read
+# would block) and are said: they were skipped without a word. A Hugo site's .html pipe too.
+mkdir -p "$TMP/fifo/c" "$TMP/fifo/site/content/posts"
+printf -- '---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/fifo/c/a.md"
+mkfifo "$TMP/fifo/c/news.md" "$TMP/fifo/c/folio.yaml" "$TMP/fifo/c/_index.md"
+expect_status "fifo: the book is written, nothing blocks" 0 timeout 30 "$FOLIO" --offline "$TMP/fifo/c" -o "$TMP/fifo.epub"
+contains "fifo: a page that is a named pipe is left out, said" "$TMP/err" "news\.md \(not a regular file: a named pipe\)"
+contains "fifo: ... a section's too" "$TMP/err" "_index\.md \(not a regular file: a named pipe\)"
+contains "fifo: a folio.yaml that is one is said" "$TMP/err" "folio\.yaml: warning: is not a regular file \(a named pipe\); its settings are not read"
+printf 'title = "s"\n' >"$TMP/fifo/site/hugo.toml"
+printf -- '---\ntitle: P\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/fifo/site/content/posts/p.md"
+mkfifo "$TMP/fifo/site/content/posts/index.html" "$TMP/fifo/site/content/posts/q.html"
+expect_status "fifo: a site's .html pipes block nothing" 0 timeout 30 "$FOLIO" --offline --include-future "$TMP/fifo/site" -o "$TMP/fifo-site.epub"
+contains "fifo: ... and are said" "$TMP/err" "q\.html \(not a regular file: a named pipe\)"

@@ -384,3 +384,12 @@ expect_status "many paragraphs: the EPUB is written within the minute" 0 timeout
 $textof "$TMP/many-paras.epub" >"$TMP/many-paras.txt" 2>&1
 contains "many paragraphs: ... to its last" "$TMP/many-paras.txt" PARASLAST
 expect_status "refs to no page: the book is read within the minute" 0 timeout 60 "$FOLIO" -q --offline --include-future "$TMP/many/refs" -t model -o "$TMP/many-refs.model"
+
+# SVG's and MathML's elements the allow-list did not name (linearGradient, feGaussianBlur, maction,
+# annotation-xml) were printed as markup in the PDF ("<linearGradient id=...>"); their text only.
+"$FOLIO" -q --offline tests/hostile/raw/foreign.md -o "$TMP/foreign.pdf"
+pdftotext "$TMP/foreign.pdf" "$TMP/foreign.pdf.txt" 2>/dev/null
+lacks "foreign elements: no markup in the PDF" "$TMP/foreign.pdf.txt" '<[a-zA-Z/]'
+for m in LABEL SVGTEXT xAB ybold 'P4 end'; do
+	contains "foreign elements: '$m' in the PDF" "$TMP/foreign.pdf.txt" "$m"
+done

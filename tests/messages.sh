@@ -190,3 +190,11 @@ if /usr/bin/python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8
 else
 	not_ok "messages: what folio says is UTF-8" "$(cat -v "$TMP/badutf.err" | head -3)"
 fi
+
+# A data: address in a message is its media type and size, not its whole base64 (a line of 2 MB).
+mkdir -p "$TMP/dataurl"
+{ printf -- '---\ntitle: D\ndate: 2024-01-01\n---\n\n![x](data:image/png;base64,'; head -c 30000 /dev/zero | tr '\0' 'A'; printf ')\n'; } >"$TMP/dataurl/a.md"
+"$FOLIO" --offline "$TMP/dataurl" -o "$TMP/dataurl.epub" 2>"$TMP/dataurl.err"
+contains "data: address: shown by its type and size" "$TMP/dataurl.err" "image 'data:image/png;base64,… \(30000 bytes\)'"
+[ "$(wc -c <"$TMP/dataurl.err")" -lt 2000 ] && ok "data: address: ... the message short" \
+	|| not_ok "data: address: ... the message short" "$(wc -c <"$TMP/dataurl.err") bytes"

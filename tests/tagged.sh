@@ -393,3 +393,12 @@ lacks "collection's theme: ... nothing of it in the PDF" "$TMP/conf-q.pdf" 'PRIV
 "$FOLIO" --offline "$TMP/conf/c" --theme "$TMP/conf/c/t.yaml" -o "$TMP/conf-own.pdf" 2>/dev/null
 qpdf --qdf --object-streams=disable "$TMP/conf-own.pdf" "$TMP/conf-own-q.pdf"
 contains "collection's theme: ... the same theme given by the user reads it" "$TMP/conf-own-q.pdf" 'PRIVATE-MARKER-OUTSIDE'
+
+# A front matter lang that is no language tag is undetermined in both books, said with its line:
+# the PDF's /Lang had it as written ("not a tag"), which PDF/UA refuses.
+mkdir -p "$TMP/badlang"
+printf -- '---\ntitle: L\ndate: 2024-01-01\nlang: not a tag\n---\n\nSome text.\n' >"$TMP/badlang/a.md"
+"$FOLIO" --offline "$TMP/badlang/a.md" --pdf-standard ua-1 -o "$TMP/badlang.pdf" 2>"$TMP/badlang.err"
+qpdf --qdf --object-streams=disable "$TMP/badlang.pdf" "$TMP/badlang-q.pdf"
+contains "bad lang: the PDF's /Lang is und" "$TMP/badlang-q.pdf" '/Lang \(und\)'
+contains "bad lang: ... said with its line" "$TMP/badlang.err" "a\.md:4: note: lang 'not a tag' is no language tag; read as und"

@@ -239,11 +239,45 @@ static char *elide_queries(char *s)
 	return g_string_free(out, FALSE);
 }
 
+/*
+ * A data: address quoted in a message is shown by its media type and size: a picture's whole
+ * base64 made a line of 2 MB on stderr and in --report. Takes s.
+ */
+static char *elide_data(char *s)
+{
+	GString *out = NULL;
+	const char *done = s, *p = s;
+
+	while ((p = strstr(p, "data:"))) {
+		const char *comma = p + strcspn(p, ", \t\n'\"<>()"), *end;
+
+		if (*comma != ',') {
+			p += 5;
+			continue;
+		}
+		end = comma + 1 + strcspn(comma + 1, " \t\n'\"<>()");
+		if (end - comma <= DIAG_QUERY_SHOWN) {
+			p = end;
+			continue;
+		}
+		if (!out)
+			out = g_string_new(NULL);
+		g_string_append_len(out, done, comma + 1 - done);
+		g_string_append_printf(out, "\u2026 (%zu bytes)", (size_t)(end - comma - 1));
+		done = p = end;
+	}
+	if (!out)
+		return s;
+	g_string_append(out, done);
+	g_free(s);
+	return g_string_free(out, FALSE);
+}
+
 void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,
 		   const char *file, int line, const char *fmt, va_list ap)
 {
 	struct diag_held *h = g_private_get(&held_here);
-	char *raw = elide_queries(g_strdup_vprintf(fmt, ap));
+	char *raw = elide_data(elide_queries(g_strdup_vprintf(fmt, ap)));
 	/* A message quotes what it read: bytes that are no UTF-8 there, or control characters, are not passed on. */
 	char *text = printable(raw, true), *shown_file = file ? printable(file, false) : NULL;
 

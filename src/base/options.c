@@ -734,7 +734,9 @@ static bool load_source_settings(struct options *o)
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
 
 		/* Not a link out of the folder: its settings would go into the book. */
-		if (!g_file_test(yaml, G_FILE_TEST_IS_REGULAR))
+		if (not_regular(yaml) && strcmp(not_regular(yaml), "folder"))
+			diag_warn(yaml, 0, "is not a regular file (a %s); its settings are not read", not_regular(yaml));
+		else if (!g_file_test(yaml, G_FILE_TEST_IS_REGULAR))
 			;	/* none */
 		else if (!paths_within(g_ptr_array_index(o->sources, i), "folio.yaml"))
 			diag_warn(yaml, 0, "is a link that leaves the source folders; skipped");

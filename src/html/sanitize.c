@@ -143,11 +143,21 @@ static const char *const known_unwrapped[] = {
 	"select", "option", "optgroup", "datalist", "canvas", "picture", "map", "colgroup", "thead",
 	"tbody", "tfoot", "caption", "slot", "search", "meter", "progress", "object", "basefont",
 	"bgsound", "isindex", "image", "multicol", "spacer", "center", "math", "svg",
-	/* MathML and SVG names met as inline pieces */
+	/* MathML's and SVG's elements, met as inline pieces (lower case, as allow_tag_name gives them:
+	   the PDF printed "<linearGradient id=...>" and "<maction ...>" as text) */
 	"mi", "mn", "mo", "ms", "mtext", "mrow", "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup",
 	"munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace", "mstyle", "semantics",
-	"annotation", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "g", "tspan",
-	"text", "desc", "use", "defs", "foreignobject", "animate", "set",
+	"annotation", "annotation-xml", "maction", "maligngroup", "malignmark", "menclose", "merror",
+	"mfenced", "mglyph", "mlabeledtr", "mlongdiv", "mmultiscripts", "mpadded", "mphantom",
+	"mprescripts", "mscarries", "mscarry", "msgroup", "msline", "msrow", "mstack", "none",
+	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "g", "tspan", "text", "desc",
+	"use", "defs", "foreignobject", "animate", "animatemotion", "animatetransform", "set", "clippath",
+	"lineargradient", "radialgradient", "stop", "pattern", "mask", "marker", "symbol", "textpath",
+	"filter", "feblend", "fecolormatrix", "fecomponenttransfer", "fecomposite", "feconvolvematrix",
+	"fediffuselighting", "fedisplacementmap", "fedistantlight", "fedropshadow", "feflood", "fefunca",
+	"fefuncb", "fefuncg", "fefuncr", "fegaussianblur", "feimage", "femerge", "femergenode",
+	"femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight", "fetile",
+	"feturbulence", "metadata", "mpath", "switch", "view",
 };
 
 

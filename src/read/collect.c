@@ -2,10 +2,13 @@
 #include "read/collect.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "base/diag.h"
 
@@ -71,12 +74,15 @@ bool collect_may_read(const char *name)
 static bool opens_with_front_matter(const char *dir, const char *name)
 {
 	char *path = g_build_filename(dir, name, NULL), head[64];
-	FILE *fp = fopen(path, "rb");
-	size_t n = fp ? fread(head, 1, sizeof head - 1, fp) : 0;
+	/* Not blocking on a named pipe (an archive may hold one): only a regular file is read. */
+	int fd = g_open(path, O_RDONLY | O_NONBLOCK, 0);
+	struct stat st;
+	ssize_t got = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head - 1) : 0;
+	size_t n = got > 0 ? (size_t)got : 0;
 	const char *p = head;
 
-	if (fp)
-		fclose(fp);
+	if (fd >= 0)
+		close(fd);
 	g_free(path);
 	head[n] = '\0';
 	while (!strncmp(p, "\xEF\xBB\xBF", 3))
@@ -164,6 +170,10 @@ static void walk(GPtrArray *out, GPtrArray *left_out, GHashTable *seen, GHashTab
 		} else if (S_ISREG(st.st_mode) && other_format(n)) {
 			g_ptr_array_add(left_out, g_strdup_printf("%s (%s: folio reads Markdown%s)", shown,
 								  other_format(n), rules->html ? " and HTML" : ""));
+		} else if (!S_ISREG(st.st_mode) && (is_markdown(n) || (rules->html && is_html(n)))) {
+			/* A named pipe or device named like a page (unpacked from an archive): never read, said. */
+			g_ptr_array_add(left_out, g_strdup_printf("%s (not a regular file: a %s)", shown,
+								  S_ISFIFO(st.st_mode) ? "named pipe" : "device or socket"));
 		}
 		free(real);
 		g_free(shown);

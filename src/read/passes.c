@@ -350,6 +350,11 @@ static void choose_lang(struct book *b, struct article *a)
 	bool latin;
 	const char *seen;
 
+	/* No language tag ("not a tag", "12"): undetermined, for both books (the PDF's /Lang had it as written). */
+	if (declared && !langtag_ok(declared)) {
+		g_free(declared);
+		declared = g_strdup("und");
+	}
 	if (a->site_lang && declared) {
 		g_free(a->lang);
 		a->lang = declared;
@@ -379,7 +384,9 @@ static void report_lang_correction(const struct article *a)
 	const char *written = a->fm.lang.text;
 	char *declared = langtag_normalize(written), *cause = NULL;
 
-	if (declared && a->lang && strcmp(declared, a->lang))
+	if (declared && !langtag_ok(declared))
+		cause = g_strdup_printf("lang '%s' is no language tag; read as %s", written, a->lang ? a->lang : "und");
+	else if (declared && a->lang && strcmp(declared, a->lang))
 		cause = g_strdup_printf("lang is '%s' but the text is %s; typeset as %s",
 					langtag_country(written) ? written : declared,
 					!strcmp(a->lang, "zh-Hant") ? "Traditional Chinese"
