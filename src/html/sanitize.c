@@ -834,6 +834,18 @@ static void collect_text(const xmlNode *n, GString *out)
 	}
 }
 
+char *sanitize_text_of(const char *html)
+{
+	htmlDocPtr doc = sanitize_parse_html_block(html);
+	GString *out = g_string_new(NULL);
+
+	if (doc)
+		collect_text((const xmlNode *)doc, out);
+	if (doc)
+		xmlFreeDoc(doc);
+	return g_string_free(out, FALSE);
+}
+
 /* A link to url (when it is safe and no link is open), else the address as text. */
 static void put_address(struct sanitizer *s, const char *url)
 {

@@ -140,6 +140,9 @@ htmlDocPtr sanitize_parse_html(const char *html);
  * neither book (the PDF lost the rest of its block).
  */
 htmlDocPtr sanitize_parse_html_block(const char *html);
+/* The words of raw HTML, its tags gone, a script's or style's code with them (a caption written
+   with tags, "<div>s</div>CAP": the whole caption was lost). g_free. */
+char *sanitize_text_of(const char *html);
 /*
  * Of the <img>s of img's document that name its picture's address (sanitize_img_src), which one
  * it is in document order, from 0: record_image's nth. 0 for a node sanitize_parse_html did not make.

@@ -5,6 +5,7 @@
 
 #include "base/diag.h"
 #include "base/xmlesc.h"
+#include "html/sanitize.h"
 #include "read/markdown.h"
 #include "text/clreq.h"
 #include "text/emoji.h"
@@ -785,10 +786,13 @@ static const char *get(const struct token *t, const char *key, int pos)
 /* Markdown's plain text: what a caption written in Markdown says. */
 static char *plain(const char *md)
 {
-	cmark_node *doc = markdown_parse(md, strlen(md));
+	/* Raw HTML in it gives its words (one opening the caption made it an HTML block: all lost). */
+	char *words = strchr(md, '<') ? sanitize_text_of(md) : NULL;
+	cmark_node *doc = markdown_parse(words ? words : md, strlen(words ? words : md));
 	char *t = node_plain_text(doc);
 
 	cmark_node_free(doc);
+	g_free(words);
 	return g_strstrip(t);
 }
 

@@ -94,6 +94,13 @@ int main(void)
 	CHECK_STR("figure: a picture with its title, caption and attribution as its caption", r.text,
 		  "![天际线](sky.png \"江岸 傍晚的城市 摄影：王\")\n");
 	sc_result_clear(&r);
+	/* A caption written with raw HTML keeps its words (one opening with a tag was lost whole). */
+	run("{{< figure src=\"p.png\" caption=\"<div>s</div>CAP6\" alt=\"a\" >}}\n", false, false, &r);
+	CHECK_STR("figure: a caption opening with a tag keeps its words", r.text, "![a](p.png \"sCAP6\")\n");
+	sc_result_clear(&r);
+	run("{{< figure src=\"p.png\" caption=\"<script>x()</script>CAP1 and 1 < 2\" alt=\"a\" >}}\n", false, false, &r);
+	CHECK_STR("figure: ... a script's code is no word of it; a lone '<' stays", r.text, "![a](p.png \"CAP1 and 1 < 2\")\n");
+	sc_result_clear(&r);
 	run("{{< figure src=\"a b.png\" caption=`He said \"hi\"` >}}\n", false, false, &r);
 	CHECK_STR("figure: raw string; without alt the caption is the alt; an address with a space", r.text,
 		  "![He said \\\"hi\\\"](a%20b.png \"He said \\\"hi\\\"\")\n");
