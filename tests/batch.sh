@@ -465,3 +465,20 @@ contains "batch: ... its status says why" "$TMP/e.status.jsonl" '"book":"none".*
 [ ! -e "$TMP/out-e/none.epub" ] && ok "batch: ... nothing written for it" || not_ok "batch: ... nothing written for it"
 contains "batch: allow-empty writes the empty book" "$TMP/e.status.jsonl" '"book":"asked".*"status":"written"'
 [ -s "$TMP/out-e/some.epub" ] && ok "batch: ... the others are written" || not_ok "batch: ... the others are written"
+
+# A page with no room for text, or a bleed past 25 mm, is a bad manifest, checked first (exit 2,
+# nothing built): the books before it were built and it failed in its turn (exit 1). On the command
+# line --bleed 1000mm is bad usage naming the option.
+mkdir -p "$TMP/pg/src" && printf -- '---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/pg/src/a.md"
+printf 'defaults: {offline: true, sources: [src]}\nbooks:\n  - {name: good, output: out/good.epub}\n  - {name: "small page", output: out/small.pdf, page-size: 25.4x25.4mm}\n' >"$TMP/pg/m.yaml"
+rc=0; (cd "$TMP/pg" && "$FOLIO_ONLINE" batch m.yaml) >/dev/null 2>"$TMP/pg.err" || rc=$?
+[ "$rc" = 2 ] && [ ! -e "$TMP/pg/out/good.epub" ] && ok "page with no room: a bad manifest, nothing built (exit 2)" \
+	|| not_ok "page with no room: a bad manifest, nothing built" "exit $rc: $(cat "$TMP/pg.err")"
+contains "page with no room: ... with the book's line" "$TMP/pg.err" "m\.yaml:4: error: this book's page settings cannot be used"
+printf 'defaults: {offline: true, sources: [src]}\nbooks:\n  - {name: good, output: out/good.epub}\n  - {name: bleed, output: out/bleed.pdf, bleed: 1000mm}\n' >"$TMP/pg/b.yaml"
+rc=0; (cd "$TMP/pg" && "$FOLIO_ONLINE" batch b.yaml) >/dev/null 2>"$TMP/pg.err" || rc=$?
+[ "$rc" = 2 ] && [ ! -e "$TMP/pg/out/good.epub" ] && ok "bleed past 25mm: a bad manifest, nothing built (exit 2)" \
+	|| not_ok "bleed past 25mm: a bad manifest, nothing built" "exit $rc: $(cat "$TMP/pg.err")"
+contains "bleed past 25mm: ... with its line" "$TMP/pg.err" "b\.yaml:4: error: 'bleed' must be a length up to 25mm"
+expect_status "bleed past 25mm: --bleed is bad usage" 2 "$FOLIO" --offline "$TMP/pg/src" --bleed 1000mm -o "$TMP/pg/x.pdf"
+contains "bleed past 25mm: ... naming the option" "$TMP/err" "\-\-bleed must be a length up to 25mm"

@@ -225,7 +225,7 @@ static char *wanted(const struct def *d)
 	case K_ZONE:
 		return g_strdup("a time zone such as UTC, Asia/Shanghai, +08:00 or local");
 	case K_LENGTH:
-		return g_strdup("a length such as 18mm or 50pt");
+		return g_strdup(strcmp(d->name, "bleed") ? "a length such as 18mm or 50pt" : "a length up to 25mm such as 3mm");
 	case K_PAGE:
 		return g_strdup(UNITS_PAGE_SIZES);
 	case K_LANG: case K_LANGS:
@@ -287,7 +287,9 @@ static bool check_value(struct options *o, const struct def *d, const char *valu
 		return tz != NULL;
 	}
 	case K_LENGTH:
-		return units_parse_length(value, &G_STRUCT_MEMBER(double, o, d->parsed));
+		/* A bleed past 25 mm is no press's: refused with the option's name, as any bad value. */
+		return units_parse_length(value, &G_STRUCT_MEMBER(double, o, d->parsed))
+		       && (strcmp(d->name, "bleed") || G_STRUCT_MEMBER(double, o, d->parsed) <= units_mm(25));
 	case K_PAGE:
 		return units_parse_page_size(value, &o->page_w, &o->page_h);
 	case K_LANG: case K_LANGS: {

@@ -171,6 +171,18 @@ static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_nod
 	}
 	if (ok && !writer_check_targets(&e->o, bt->manifest, e->line))
 		ok = false;
+	/* The page its theme and options make (one with no room for text): checked first too, not
+	   when its turn comes (a manifest no retry can mend is exit 2, nothing built). */
+	if (ok) {
+		struct export x;
+		struct theme *t = export_prepare(&x, &e->o, NULL);
+
+		if (!t) {
+			diag_error(bt->manifest, e->line, "this book's page settings cannot be used (said above)");
+			ok = false;
+		}
+		theme_free(t);
+	}
 	/* A digest's own settings, as on the command line (exit 2 there too), before any book is built. */
 	if (ok && e->digest && !digest_usage_ok(&e->o)) {
 		diag_error(bt->manifest, e->line, "this digest book's settings cannot be used (said above)");
