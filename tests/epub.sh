@@ -292,3 +292,16 @@ printf -- '---\ntitle: 强调\nlang: zh-CN\n---\n\n*after we’re gone, not love
 "$FOLIO" -q "$TMP/apos/c.md" -o "$TMP/apos-c.epub"
 contains "emphasis: a Latin sentence in Chinese emphasis is one <em lang=\"en\">, its punctuation with it" \
 	<(unzip -p "$TMP/apos-c.epub" EPUB/a0001.xhtml) '<p><em lang="en" xml:lang="en">after we’re gone, not love…</em></p>'
+
+# A stylesheet of the user's (a blog's, importing a web font) keeps its rules and loses what no
+# book may hold: its @import and url() addresses of files the book does not hold (EPUBCheck: 8
+# errors), script hooks; said with its line.
+mkdir -p "$TMP/usercss"
+printf -- '---\ntitle: C\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/usercss/a.md"
+printf '@import url("https://fonts.example.com/css?family=X");\nbody { color: #333; background: url(paper.png); }\np { behavior: url(x.htc); text-indent: 2em; }\n' >"$TMP/usercss/my.css"
+"$FOLIO" --offline "$TMP/usercss/a.md" --css "$TMP/usercss/my.css" -o "$TMP/usercss.epub" 2>"$TMP/usercss.err"
+contains "user css: what no book holds is said, with its line" "$TMP/usercss.err" "my\.css:1: warning: an @import of another stylesheet"
+unzip -p "$TMP/usercss.epub" EPUB/css/epub.css >"$TMP/usercss.css"
+contains "user css: its other rules kept" "$TMP/usercss.css" 'text-indent: 2em;'
+lacks "user css: ... no address or hook" "$TMP/usercss.css" '@import|url\(|behavior'
+epubcheck_ok "user css: the EPUB passes EPUBCheck" "$TMP/usercss.epub"

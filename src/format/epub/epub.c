@@ -9,6 +9,7 @@
 #include "base/parallel.h"
 #include "base/xmlesc.h"
 #include "format/epub/cover_png.h"
+#include "format/epub/cssclean.h"
 #include "format/epub/fontsubset.h"
 #include "format/epub/fontuse.h"
 #include "format/epub/vertical.h"
@@ -746,6 +747,12 @@ static GString *stylesheet(const struct options *o)
 		g_error_free(err);
 	} else if (!g_utf8_validate(text, (gssize)len, NULL)) {
 		diag_error(path, 0, "the stylesheet is not UTF-8 text");
+	} else if (o->css) {
+		/* The user's: what a book may hold of it (the shipped one is). */
+		char *clean = cssclean(text, path);
+
+		css = g_string_new(clean);
+		g_free(clean);
 	} else {
 		css = g_string_new_len(text, (gssize)len);
 	}
