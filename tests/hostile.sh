@@ -393,3 +393,23 @@ lacks "foreign elements: no markup in the PDF" "$TMP/foreign.pdf.txt" '<[a-zA-Z/
 for m in LABEL SVGTEXT xAB ybold 'P4 end'; do
 	contains "foreign elements: '$m' in the PDF" "$TMP/foreign.pdf.txt" "$m"
 done
+
+# Found reviewing today's changes: prose words in angle brackets that are SVG names too ("<none>",
+# "git log <pattern>") stay words; a Latin run per pair in Chinese emphasis, and a message quoting
+# "data:" a million times, stay linear (the first measured the rest of the text per run; the
+# second scanned the same run again per "data:").
+printf -- '---\ntitle: Words\ndate: 2024-01-01\n---\n\nDangling images show as <none> and git log <pattern> lists them.\n' >"$TMP/angle.md"
+"$FOLIO" -q "$TMP/angle.md" -o "$TMP/angle.epub" -o "$TMP/angle.pdf"
+$textof "$TMP/angle.epub" >"$TMP/angle.epub.txt" 2>&1
+pdftotext "$TMP/angle.pdf" "$TMP/angle.pdf.txt" 2>/dev/null
+contains "angle words: '<none>' kept in the EPUB" "$TMP/angle.epub.txt" '<none> and git log <pattern>'
+contains "angle words: ... and in the PDF" "$TMP/angle.pdf.txt" '<none> and git log <pattern>'
+python3 - "$TMP/many" "${HOSTILE_SCALE:-1}" <<'PY'
+import sys
+root, scale = sys.argv[1], float(sys.argv[2])
+n = max(1000, int(1000000 * scale))
+open(root + '/em.md', 'w').write('---\ntitle: 强调\nlang: zh-CN\ndate: 2024-01-01\n---\n\n*' + 'a中' * n + '*\n\nEMLAST\n')
+open(root + '/data.md', 'w').write('---\ntitle: D\ndate: 2024-01-01\n---\n\n<img src="' + 'data:' * (n // 2) + '">\n\n![x](missing-' + 'data:' * (n // 2) + '.png)\n\nDATALAST\n')
+PY
+expect_status "emphasis runs: the EPUB is written within the minute" 0 timeout 60 "$FOLIO" -q "$TMP/many/em.md" -o "$TMP/many-em.epub"
+expect_status "data: in messages: the EPUB is written within the minute" 0 timeout 60 "$FOLIO" -q --offline "$TMP/many/data.md" -o "$TMP/many-data.epub"

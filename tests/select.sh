@@ -210,3 +210,12 @@ contains "select: ... and it is (its words, the stars gone)" "$TMP/scw-c.trace" 
 contains "select: ... one named for code says its text is kept as written" "$TMP/scw-c.err" \
 	"shortcode 'mathbox' .*\(1 time in the book, first here\): its tags are dropped and its inner text kept as written \(its name is one for code or markup\)"
 contains "select: ... and it is" "$TMP/scw-c.trace" 'a\*b\*c'
+
+# Hugo's zero date (0001-01-01T00:00:00Z) seen from a zone west of UTC is before GLib's first year:
+# grouping by month crashed (exit 139). It is seen in UTC there.
+mkdir -p "$TMP/zero"
+printf -- '---\ntitle: Zero\ndate: 0001-01-01T00:00:00Z\n---\n\nText.\n' >"$TMP/zero/a.md"
+printf -- '---\ntitle: Last\ndate: 9999-12-31T23:00:00Z\n---\n\nText.\n' >"$TMP/zero/b.md"
+expect_status "zero date: grouped by month in New York" 0 "$FOLIO" --include-future "$TMP/zero" --timezone America/New_York --group-by month -t model -o "$TMP/zero-ny.model"
+expect_status "zero date: ... the last one by day at Kiritimati" 0 "$FOLIO" --include-future "$TMP/zero" --timezone Pacific/Kiritimati --group-by day -t model -o "$TMP/zero-k.model"
+lacks "zero date: no (null) in a key or a title" "$TMP/zero-ny.model" '\(null\)'

@@ -239,15 +239,18 @@ char *date_format_utc(gint64 utc)
 	return s;
 }
 
+GDateTime *date_to_zone(GDateTime *u, GTimeZone *tz)
+{
+	GDateTime *l = g_date_time_to_timezone(u, tz);
+
+	return l ? l : g_date_time_ref(u);
+}
+
 char *date_format_in(gint64 utc, GTimeZone *tz, const char *fmt)
 {
 	GDateTime *u = g_date_time_new_from_unix_utc(utc);
-	GDateTime *l = g_date_time_to_timezone(u, tz);
-	char *s;
-
-	if (!l)
-		l = g_date_time_ref(u);
-	s = g_date_time_format(l, fmt);
+	GDateTime *l = date_to_zone(u, tz);
+	char *s = g_date_time_format(l, fmt);
 
 	g_date_time_unref(l);
 	g_date_time_unref(u);

@@ -36,6 +36,12 @@ char *date_format_utc(gint64 utc);
 /* utc formatted with g_date_time_format's fmt as seen in zone tz (in UTC where tz's view would
    leave GLib's years); g_free the result. */
 char *date_format_in(gint64 utc, GTimeZone *tz, const char *fmt);
+/*
+ * u seen in zone tz, or u itself (UTC) where that view would leave GLib's years 1 to 9999 (Hugo's
+ * zero date, 0001-01-01T00:00:00Z, in New York: g_date_time_to_timezone gave NULL, and grouping by
+ * month crashed). A new reference.
+ */
+GDateTime *date_to_zone(GDateTime *u, GTimeZone *tz);
 /* Calendar fields in the zone the date was written in. */
 void date_fields(const struct folio_date *d, int *year, int *month, int *day);
 

@@ -252,7 +252,7 @@ static char *elide_data(char *s)
 		const char *comma = p + strcspn(p, ", \t\n'\"<>()"), *end;
 
 		if (*comma != ',') {
-			p += 5;
+			p = comma;	/* every "data:" before it ends there too (no rescans: quadratic) */
 			continue;
 		}
 		end = comma + 1 + strcspn(comma + 1, " \t\n'\"<>()");

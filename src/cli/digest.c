@@ -1,5 +1,6 @@
 /* digest.c - `folio digest`: choose what is new, title it from its window, write it, remember it. */
 #include "cli/digest.h"
+#include "base/date.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -56,11 +57,11 @@ static void fill_fields(struct fields *fs, const struct options *o, const struct
 		from = o->now;
 	last = b->chosen.has_to ? b->chosen.to - 1 : o->now;
 	u = g_date_time_new_from_unix_utc(o->now);
-	now = g_date_time_to_timezone(u, o->tz);
+	now = date_to_zone(u, o->tz);
 	g_date_time_unref(u);
 	if (o->until && last < o->now) {
 		u = g_date_time_new_from_unix_utc(last);
-		named = g_date_time_to_timezone(u, o->tz);
+		named = date_to_zone(u, o->tz);
 		g_date_time_unref(u);
 	} else {
 		named = g_date_time_add_days(now, -1);

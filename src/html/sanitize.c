@@ -149,15 +149,16 @@ static const char *const known_unwrapped[] = {
 	"munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace", "mstyle", "semantics",
 	"annotation", "annotation-xml", "maction", "maligngroup", "malignmark", "menclose", "merror",
 	"mfenced", "mglyph", "mlabeledtr", "mlongdiv", "mmultiscripts", "mpadded", "mphantom",
-	"mprescripts", "mscarries", "mscarry", "msgroup", "msline", "msrow", "mstack", "none",
+	"mprescripts", "mscarries", "mscarry", "msgroup", "msline", "msrow", "mstack",
 	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "g", "tspan", "text", "desc",
 	"use", "defs", "foreignobject", "animate", "animatemotion", "animatetransform", "set", "clippath",
-	"lineargradient", "radialgradient", "stop", "pattern", "mask", "marker", "symbol", "textpath",
-	"filter", "feblend", "fecolormatrix", "fecomponenttransfer", "fecomposite", "feconvolvematrix",
+	"lineargradient", "radialgradient", "textpath", "feblend", "fecolormatrix", "fecomponenttransfer", "fecomposite", "feconvolvematrix",
 	"fediffuselighting", "fedisplacementmap", "fedistantlight", "fedropshadow", "feflood", "fefunca",
 	"fefuncb", "fefuncg", "fefuncr", "fegaussianblur", "feimage", "femerge", "femergenode",
 	"femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight", "fetile",
-	"feturbulence", "metadata", "mpath", "switch", "view",
+	"feturbulence", "mpath",
+	/* (not "none", "stop", "filter", "mask", "pattern", "symbol", "view" ...: "<none>" and
+	   "git log <pattern>" in prose are the author's words, kept as text) */
 };
 
 

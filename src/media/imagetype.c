@@ -257,11 +257,15 @@ bool imagetype_sniff(const unsigned char *d, size_t len, struct image_info *info
 	return true;
 }
 
-/* A JPEG's segments walked to its end marker (EOI); data after it (a motion photo's video) is fine. */
-static bool jpeg_whole(const unsigned char *d, size_t len)
+/*
+ * A JPEG's segments walked to its end marker (EOI); data after it (a motion photo's video) is
+ * fine. scan: whether a scan (SOS: picture data) came before it.
+ */
+static bool jpeg_whole(const unsigned char *d, size_t len, bool *scan)
 {
 	size_t i = 2;
 
+	*scan = false;
 	while (i + 1 < len) {
 		unsigned m;
 
@@ -270,6 +274,8 @@ static bool jpeg_whole(const unsigned char *d, size_t len)
 			continue;
 		}
 		m = d[i + 1];
+		if (m == 0xDA)
+			*scan = true;
 		if (m == 0xD9)
 			return true;
 		if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
@@ -300,8 +306,10 @@ static bool png_whole(const unsigned char *d, size_t len)
 
 bool imagetype_cut_short(const unsigned char *d, size_t len, const struct image_info *info)
 {
+	bool scan;
+
 	if (!strcmp(info->media_type, "image/jpeg"))
-		return !jpeg_whole(d, len);
+		return !jpeg_whole(d, len, &scan);
 	if (!strcmp(info->media_type, "image/png"))
 		return !png_whole(d, len);
 	/* WebP: its RIFF size, less a missing pad byte; a bitmap: no pixels where its header puts them
@@ -399,42 +407,23 @@ static const char *png_damage(const unsigned char *d, size_t len)
 	return NULL;
 }
 
-/* Does a JPEG hold a scan (SOS) before its end marker: any picture data at all? */
-static bool jpeg_scan(const unsigned char *d, size_t len)
-{
-	for (size_t i = 2; i + 3 < len;) {
-		unsigned m;
-
-		if (d[i] != 0xFF) {
-			i++;
-			continue;
-		}
-		m = d[i + 1];
-		if (m == 0xDA)
-			return true;
-		if (m == 0xD9)
-			return false;
-		if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-			i += m == 0xFF ? 1 : 2;
-			continue;
-		}
-		i += 2 + be16(d + i + 2);
-	}
-	return false;
-}
-
-/* A GIF's frames inside its screen, each one's data whole (not cut inside it). */
+/*
+ * A GIF's first frame (the one a book without animation shows, and the PDF draws) inside its
+ * screen, its data whole; later frames are the reader's to skip, as browsers do.
+ */
 static const char *gif_damage(const unsigned char *d, size_t len)
 {
 	unsigned long screen_w = le16(d + 6), screen_h = le16(d + 8);
 	size_t i = 13;
+	bool frame = false;
 
 	if (d[10] & 0x80)
 		i += 3u * (1u << ((d[10] & 7) + 1));
-	while (i < len && d[i] != 0x3B) {
+	while (i < len && d[i] != 0x3B && !frame) {
 		if (d[i] == 0x21) {
 			i += 2;
 		} else if (d[i] == 0x2C) {
+			frame = true;
 			if (i + 10 > len)
 				return "it ends inside a frame";
 			if ((unsigned long)le16(d + i + 1) + le16(d + i + 5) > screen_w
@@ -457,9 +446,11 @@ static const char *gif_damage(const unsigned char *d, size_t len)
 
 const char *imagetype_damage(const unsigned char *d, size_t len, const struct image_info *info)
 {
+	bool scan;
+
 	if (!strcmp(info->media_type, "image/png"))
 		return png_damage(d, len);
-	if (!strcmp(info->media_type, "image/jpeg") && !jpeg_scan(d, len))
+	if (!strcmp(info->media_type, "image/jpeg") && jpeg_whole(d, len, &scan) && !scan)
 		return "it holds no picture data (no scan)";
 	if (!strcmp(info->media_type, "image/gif") && len >= 13)
 		return gif_damage(d, len);

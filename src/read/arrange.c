@@ -1,5 +1,6 @@
 /* arrange.c - sorts articles (files: list, weight, --sort) and groups them into parts (--group-by). */
 #include "read/arrange.h"
+#include "base/date.h"
 
 #include <string.h>
 
@@ -119,7 +120,7 @@ static bool date_group(GTimeZone *tz, const struct article *a, enum group_key by
 	if (!a->fm.date.valid)
 		return false;
 	u = g_date_time_new_from_unix_utc(a->fm.date.utc);
-	l = g_date_time_to_timezone(u, tz);
+	l = date_to_zone(u, tz);
 	g_date_time_get_ymd(l, &y, &m, &d);
 	if (by == GROUP_MONTH)
 		d = 1;

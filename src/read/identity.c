@@ -1,5 +1,6 @@
 /* identity.c - keys that recognise an article again: after an edit, a move, or as a duplicate. */
 #include "read/identity.h"
+#include "base/date.h"
 
 #include <string.h>
 #include <zlib.h>
@@ -72,7 +73,7 @@ char *identity_fold_title(const char *title)
 char *identity_title_key(const char *title, gint64 utc, GTimeZone *tz)
 {
 	GDateTime *u = g_date_time_new_from_unix_utc(utc);
-	GDateTime *l = g_date_time_to_timezone(u, tz);
+	GDateTime *l = date_to_zone(u, tz);
 	char *day = g_date_time_format(l, "%Y-%m-%d");
 	char *folded = identity_fold_title(title);
 	char *key = g_strdup_printf("title:%s:%s", day, folded);

@@ -1,5 +1,6 @@
 /* pages.c - Hugo's view of the pages read: languages, paths, sections and cascade, publishing rules, refs and params. */
 #include "read/pages.h"
+#include "base/date.h"
 
 #include <string.h>
 
@@ -241,7 +242,7 @@ static void append_pattern(GString *u, const char *pattern, const struct article
 {
 	GTimeZone *tz = a->fm.date.valid ? g_time_zone_new_offset(a->fm.date.offset) : NULL;
 	GDateTime *utc = a->fm.date.valid ? g_date_time_new_from_unix_utc(a->fm.date.utc) : NULL;
-	GDateTime *d = utc ? g_date_time_to_timezone(utc, tz) : NULL;
+	GDateTime *d = utc ? date_to_zone(utc, tz) : NULL;
 	const char *slug = a->fm.slug.text && *a->fm.slug.text ? a->fm.slug.text : NULL;
 	char *section = g_strndup(dir, strcspn(dir, "/")), *base = content_base_name(a);
 	/* a bundle's own folder is no section */

@@ -1,5 +1,6 @@
 /* select.c - keeps the articles the options ask for: drafts, date window, names, language, duplicates, limit. */
 #include "read/select.h"
+#include "base/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,12 +48,12 @@ static gint64 end_of_day(const struct folio_date *d, GTimeZone *tz)
 	gint64 end;
 	int y, m, day;
 
-	l = g_date_time_to_timezone(u, tz);
+	l = date_to_zone(u, tz);
 	/* A date written with its own offset ("2025-03-09Z") counts in that offset. */
 	if (g_date_time_get_utc_offset(l) / G_TIME_SPAN_SECOND != d->offset) {
 		g_date_time_unref(l);
 		own = g_time_zone_new_offset(d->offset);
-		l = g_date_time_to_timezone(u, own);
+		l = date_to_zone(u, own);
 	}
 	g_date_time_get_ymd(l, &y, &m, &day);
 	mid = g_date_time_new(own ? own : tz, y, m, day, 0, 0, 0);

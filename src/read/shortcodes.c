@@ -715,9 +715,12 @@ static void put_md_text(GString *out, const char *s)
  */
 static void put_label(GString *out, const char *title)
 {
-	bool emphasis = strpbrk(title, "*_") != NULL;
-	size_t digits = strspn(title, "0123456789");
+	bool emphasis;
+	size_t digits;
 
+	title += strspn(title, " \t\r\n");	/* (four blanks would open code) */
+	emphasis = strpbrk(title, "*_") != NULL;
+	digits = strspn(title, "0123456789");
 	if (!strpbrk(title, "*_`[")) {
 		g_string_append(out, "**");
 		put_md_text(out, title);
@@ -726,7 +729,10 @@ static void put_label(GString *out, const char *title)
 	}
 	if (!emphasis)
 		g_string_append(out, "**");
-	else if (strchr("#>-+=|~:", title[0]) || (title[0] == '*' && (title[1] == ' ' || title[1] == '\t')))
+	/* A mark that would open a block there (a heading, a list, a quote, a fence, a rule, HTML) is
+	   escaped: "```*x*" opened a code block to the article's end. */
+	else if ((g_ascii_ispunct(title[0]) && title[0] != '*' && title[0] != '_' && title[0] != '[')
+		 || (title[0] == '*' && (title[1] == ' ' || title[1] == '\t')) || !title[strspn(title, "*_- \t")])
 		g_string_append_c(out, '\\');
 	else if (digits && digits < 10 && (title[digits] == '.' || title[digits] == ')')) {
 		g_string_append_len(out, title, (gssize)digits);
@@ -786,13 +792,25 @@ static const char *get(const struct token *t, const char *key, int pos)
 /* Markdown's plain text: what a caption written in Markdown says. */
 static char *plain(const char *md)
 {
-	/* Raw HTML in it gives its words (one opening the caption made it an HTML block: all lost). */
-	char *words = strchr(md, '<') ? sanitize_text_of(md) : NULL;
-	cmark_node *doc = markdown_parse(words ? words : md, strlen(words ? words : md));
-	char *t = node_plain_text(doc);
+	cmark_node *doc = markdown_parse(md, strlen(md));
+	char *t;
 
+	/* A raw HTML block gives its words (a caption opening with a tag was one: all lost); inline
+	   tags are dropped as node_plain_text drops them ("`ls <dir>`", "<https://...>" keep theirs). */
+	for (cmark_node *n = cmark_node_first_child(doc), *next; n; n = next) {
+		next = cmark_node_next(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+			char *words = sanitize_text_of(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+			cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+
+			cmark_node_append_child(para, node_new_text(words, strlen(words)));
+			cmark_node_insert_before(n, para);
+			cmark_node_free(n);
+			g_free(words);
+		}
+	}
+	t = node_plain_text(doc);
 	cmark_node_free(doc);
-	g_free(words);
 	return g_strstrip(t);
 }
 
@@ -1428,6 +1446,18 @@ static void render_link(struct render *R, GString *out, const struct token *t, c
 		href = get(t, "url", -1);
 	if (!content || !*content)
 		content = get(t, "text", -1);
+	if ((!content || !*content) && words && *words && strpbrk(words, "[]")) {
+		/* A link in it (or a bracket) cannot nest in the button's: its words, plain, linked. */
+		char *flat = plain(words);
+
+		g_free(words);
+		words = flat;
+		if (*words) {
+			put_linked(R, out, words, href);
+			g_free(words);
+			return;
+		}
+	}
 	if ((!content || !*content) && words && *words) {
 		/* the inner text, as Markdown: its own emphasis and code show */
 		if (href && *href) {

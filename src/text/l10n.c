@@ -1,5 +1,6 @@
 /* l10n.c - labels and date forms in Chinese, Japanese, Korean, English, French, German, Spanish, Italian, Portuguese, Russian. */
 #include "text/l10n.h"
+#include "base/date.h"
 #include "base/langtag.h"
 
 #include <string.h>
@@ -269,7 +270,7 @@ void l10n_date(GString *out, const struct folio_date *d, const char *lang, bool 
 		return;
 	utc = g_date_time_new_from_unix_utc(d->utc);
 	tz = g_time_zone_new_offset(d->offset);
-	local = g_date_time_to_timezone(utc, tz);
+	local = date_to_zone(utc, tz);
 	y = g_date_time_get_year(local);
 	m = g_date_time_get_month(local);
 	day = g_date_time_get_day_of_month(local);

@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!cache)
 		cache = fuzz_path("cache");
 	if (!theme)
-		theme = theme_load(NULL, FUZZ_DATADIR);
+		theme = theme_load(NULL, FUZZ_DATADIR, false);
 	input_marks = g_strstr_len((const char *)data + 1, (gssize)size - 1, "\xEF\xB7") != NULL;
 	if (flags & 0x10) {
 		static const char config[] = "baseURL = 'https://example.org/'\n"

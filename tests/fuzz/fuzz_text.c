@@ -121,7 +121,7 @@ static void state(const char *data, size_t len)
 static void theme(const char *data, size_t len)
 {
 	char *path = fuzz_write("theme.yaml", data, len);
-	struct theme *t = theme_load(path, NULL);
+	struct theme *t = theme_load(path, NULL, false);
 
 	if (t) {
 		FUZZ_ASSERT(t->page_w - t->margin_inner - t->margin_outer >= 72

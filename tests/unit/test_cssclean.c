@@ -42,6 +42,17 @@ int main(void)
 		depth += *p == '{' ? 1 : *p == '}' ? -1 : 0;
 	CHECK("css: braces balanced", depth == 0);
 	g_free(out);
+	/* A comment holding ';' or braces before a dropped rule stays whole (its end was cut). */
+	out = cssclean("/* Theme: x; by {y} */\n@import url(f.css);\nbody{color:red}\n"
+		       "p{color:red; /* see {n}; */ background:url(x.png); margin:0}\n"
+		       "@namespace svg url(http://www.w3.org/2000/svg);\nsvg|a { fill: blue }\n"
+		       "q { background: \\75 rl(http://e.x/x.png) }\n", "c.css");
+	CHECK("css: a comment before a dropped rule stays whole", has(out, "/* Theme: x; by {y} */")
+	      && has(out, "body{color:red}") && has(out, "/* see {n}; */") && has(out, "margin:0}"));
+	CHECK("css: ... the rules around it dropped", !has(out, "@import") && !has(out, "x.png"));
+	CHECK("css: @namespace kept (it fetches nothing)", has(out, "@namespace svg url(http://www.w3.org/2000/svg);"));
+	CHECK("css: an escaped url( dropped", !has(out, "e.x/x.png"));
+	g_free(out);
 	out = cssclean("p { color: red }\n", "plain.css");
 	CHECK_STR("css: a plain stylesheet is kept as it is", out, "p { color: red }\n");
 	g_free(out);

@@ -101,6 +101,17 @@ int main(void)
 	run("{{< figure src=\"p.png\" caption=\"<script>x()</script>CAP1 and 1 < 2\" alt=\"a\" >}}\n", false, false, &r);
 	CHECK_STR("figure: ... a script's code is no word of it; a lone '<' stays", r.text, "![a](p.png \"CAP1 and 1 < 2\")\n");
 	sc_result_clear(&r);
+	run("{{< figure src=\"p.png\" caption=\"Output of `ls <dir>` from <https://gohugo.io/docs> today\" alt=\"a\" >}}\n",
+	    false, false, &r);
+	CHECK("figure: a caption's code and autolink keep their words", has(r.text, "ls <dir>") && has(r.text, "gohugo.io/docs"));
+	sc_result_clear(&r);
+	run("{{< details \"```*x*\" >}}\nText.\n{{< /details >}}\n\nAfter.\n", false, false, &r);
+	CHECK("details: a title opening with a fence opens none", has(r.text, "\\```*x*") && has(r.text, "After."));
+	sc_result_clear(&r);
+	run("{{<button href=\"https://example.com/b\">}}See [docs](https://example.com/d) first{{</button>}}\n", false, false,
+	    &r);
+	CHECK_STR("button: words holding a link are its words, plain, linked", r.text, "[See docs first](https://example.com/b)\n");
+	sc_result_clear(&r);
 	run("{{< figure src=\"a b.png\" caption=`He said \"hi\"` >}}\n", false, false, &r);
 	CHECK_STR("figure: raw string; without alt the caption is the alt; an address with a space", r.text,
 		  "![He said \\\"hi\\\"](a%20b.png \"He said \\\"hi\\\"\")\n");

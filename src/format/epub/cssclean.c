@@ -34,42 +34,6 @@ static const char *skip_quoted(const char *p)
 	return p;
 }
 
-/* Where the declaration or at-rule holding at ends: its ';', or before the '}' that closes its block. */
-static const char *statement_end(const char *at)
-{
-	const char *p = at;
-	int depth = 0;
-
-	while (*p) {
-		const char *q = skip_quoted(p);
-
-		if (q != p) {
-			p = q;
-			continue;
-		}
-		if (*p == '(')
-			depth++;
-		else if (*p == ')' && depth)
-			depth--;
-		else if (!depth && *p == ';')
-			return p + 1;
-		else if (!depth && (*p == '}' || *p == '{'))
-			return p;
-		p++;
-	}
-	return p;
-}
-
-/* Where the statement holding at begins: after the ';', '{' or '}' before it. */
-static const char *statement_start(const char *text, const char *at)
-{
-	const char *p = at;
-
-	while (p > text && !strchr(";{}", p[-1]))
-		p--;
-	return p;
-}
-
 /* Does url(...) at p (past "url(") name something inside the book? Only a data: address does. */
 static bool data_address(const char *p)
 {
@@ -102,50 +66,68 @@ static const char *why_dropped(const char *p, const char *end)
 
 	const char *name = g_strchug(s);
 
-	if (g_str_has_prefix(name, "@import"))
+	if (g_str_has_prefix(name, "@namespace"))
+		why = NULL;	/* names a namespace, fetches nothing */
+	else if (g_str_has_prefix(name, "@import"))
 		why = "an @import of another stylesheet (the book holds one)";
+	else if (strchr(name, '\\'))
+		why = "an escaped name or address (\\75 rl(...) is url(...))";
 	else if (strstr(s, "expression(") || ((g_str_has_prefix(name, "behavior") || g_str_has_prefix(name, "-moz-binding"))
 					       && strchr(name, ':')))
 		why = "a script hook (expression, behavior, -moz-binding)";
-	for (const char *u = strstr(s, "url("); !why && u; u = strstr(u + 4, "url("))
+	for (const char *u = strstr(s, "url("); !why && u && !g_str_has_prefix(name, "@namespace"); u = strstr(u + 4, "url("))
 		if (!data_address(u + 4))
 			why = "an address of a file the book does not hold (only data: addresses are kept)";
 	g_free(s);
 	return why;
 }
 
+/* Past the blanks and comments at p, before end. */
+static const char *skip_blank(const char *p, const char *end)
+{
+	while (p < end) {
+		const char *q = p[0] == '/' && p[1] == '*' ? skip_quoted(p) : p;
+
+		if (q != p)
+			p = q;
+		else if (g_ascii_isspace(*p))
+			p++;
+		else
+			break;
+	}
+	return MIN(p, end);
+}
+
 char *cssclean(const char *css, const char *file)
 {
 	GString *out = g_string_sized_new(strlen(css));
-	const char *p = css, *done = css;
+	const char *p = css, *done = css, *stmt = css;
 	guint dropped = 0;
 
-	while (*p) {
-		const char *q = skip_quoted(p), *start, *end, *why;
+	/* Statements end at ';', '{' or '}' outside strings and comments; one before '{' is a selector
+	   or an at-rule's prelude (kept), the others declarations and at-rules, judged whole. */
+	for (;;) {
+		const char *q = skip_quoted(p), *start, *why;
 
 		if (q != p) {
 			p = q;
 			continue;
 		}
-		/* A statement is judged where it starts: at an at-rule's '@' or a declaration's name. */
-		if (*p == '@' || (g_ascii_isalpha(*p) || *p == '-' || *p == '*')) {
-			start = statement_start(css, p);
-			end = statement_end(p);
-			if (start < done)
-				start = done;
-			/* (a selector, or an at-rule's prelude, is followed by its block: never dropped) */
-			if (*end != '{' && (why = why_dropped(start, end))) {
-				if (!dropped++)
-					diag_warn(file, line_of(css, start), "%s is left out of the book's stylesheet%s", why,
-						  " (a book holds no other file, and runs no script)");
-				g_string_append_len(out, done, start - done);
-				done = p = end;
-				continue;
-			}
-			p = end > p ? end : p + 1;
+		if (*p && !strchr(";{}", *p)) {
+			p++;
 			continue;
 		}
-		p++;
+		start = skip_blank(stmt, p);
+		if (*p != '{' && start < p && (why = why_dropped(start, p))) {
+			if (!dropped++)
+				diag_warn(file, line_of(css, start), "%s is left out of the book's stylesheet%s", why,
+					  " (a book holds no other file, and runs no script)");
+			g_string_append_len(out, done, start - done);
+			done = *p == ';' ? p + 1 : p;
+		}
+		if (!*p)
+			break;
+		stmt = ++p;
 	}
 	g_string_append(out, done);
 	if (dropped > 1)

@@ -264,6 +264,19 @@ G_GNUC_NO_INLINE static cmark_node *html_inline(struct walk *w, cmark_node *n, c
 	}
 	if (!(name = allow_tag_name(lit, &end)))
 		return n;	/* a comment or declaration */
+	/* Inline SVG or MathML: the words between its tags, none of its own tags, whose names are no
+	   HTML's ("<stop offset=...>" was printed as text). */
+	if (!end && (!strcmp(name, "svg") || !strcmp(name, "math")) && !g_str_has_suffix(lit, "/>")) {
+		cmark_node *close = allow_end_tag_after(n, stop, name);
+
+		for (cmark_node *c = close ? cmark_node_next(n) : NULL; c && c != close; c = cmark_node_next(c))
+			if (cmark_node_get_type(c) == CMARK_NODE_TEXT)
+				add_text(w, cmark_node_get_literal(c), cur);
+		if (close) {
+			g_free(name);
+			return close;
+		}
+	}
 	if (!allow_known_name(name)) {
 		add_text(w, lit, cur);	/* not HTML at all: the author meant the text */
 		g_free(name);
