@@ -205,6 +205,33 @@ static void show_scope(void)
 	g_clear_pointer(&scope, g_free);
 }
 
+/* s copied with parts of it replaced, in order (splice_part), then finished (splice_end). */
+struct splice {
+	char *s;
+	GString *out;		/* NULL while nothing is replaced */
+	const char *done;	/* copied up to here */
+};
+
+/* [at, end) of s as with. */
+static void splice_part(struct splice *sp, const char *at, const char *end, const char *with)
+{
+	if (!sp->out)
+		sp->out = g_string_new(NULL);
+	g_string_append_len(sp->out, sp->done, at - sp->done);
+	g_string_append(sp->out, with);
+	sp->done = end;
+}
+
+/* The text spliced (s itself when nothing was replaced; taken otherwise). */
+static char *splice_end(struct splice *sp)
+{
+	if (!sp->out)
+		return sp->s;
+	g_string_append(sp->out, sp->done);
+	g_free(sp->s);
+	return g_string_free(sp->out, FALSE);
+}
+
 /*
  * A web address quoted in a message with a long query ("?X-Amz-Security-Token=..." of a presigned
  * picture, 2 KB) is shown without it: the query hid the message, and carried the credentials
@@ -214,8 +241,8 @@ enum { DIAG_QUERY_SHOWN = 48 };
 
 static char *elide_queries(char *s)
 {
-	GString *out = NULL;
-	const char *done = s, *p = s;
+	struct splice sp = { s, NULL, s };
+	const char *p = s;
 
 	while ((p = strstr(p, "://"))) {
 		const char *start = p, *q, *end;
@@ -226,17 +253,10 @@ static char *elide_queries(char *s)
 		p += 3;
 		if (start == p - 3 || !(q = memchr(p, '?', (size_t)(end - p))) || end - q <= DIAG_QUERY_SHOWN)
 			continue;
-		if (!out)
-			out = g_string_new(NULL);
-		g_string_append_len(out, done, q - done);
-		g_string_append(out, "?\u2026");
-		done = p = end;
+		splice_part(&sp, q, end, "?\u2026");
+		p = end;
 	}
-	if (!out)
-		return s;
-	g_string_append(out, done);
-	g_free(s);
-	return g_string_free(out, FALSE);
+	return splice_end(&sp);
 }
 
 /*
@@ -245,32 +265,26 @@ static char *elide_queries(char *s)
  */
 static char *elide_data(char *s)
 {
-	GString *out = NULL;
-	const char *done = s, *p = s;
+	struct splice sp = { s, NULL, s };
+	const char *p = s;
 
 	while ((p = strstr(p, "data:"))) {
 		const char *comma = p + strcspn(p, ", \t\n'\"<>()"), *end;
+		char *size;
 
 		if (*comma != ',') {
 			p = comma;	/* every "data:" before it ends there too (no rescans: quadratic) */
 			continue;
 		}
 		end = comma + 1 + strcspn(comma + 1, " \t\n'\"<>()");
-		if (end - comma <= DIAG_QUERY_SHOWN) {
-			p = end;
-			continue;
+		if (end - comma > DIAG_QUERY_SHOWN) {
+			size = g_strdup_printf("\u2026 (%zu bytes)", (size_t)(end - comma - 1));
+			splice_part(&sp, comma + 1, end, size);
+			g_free(size);
 		}
-		if (!out)
-			out = g_string_new(NULL);
-		g_string_append_len(out, done, comma + 1 - done);
-		g_string_append_printf(out, "\u2026 (%zu bytes)", (size_t)(end - comma - 1));
-		done = p = end;
+		p = end;
 	}
-	if (!out)
-		return s;
-	g_string_append(out, done);
-	g_free(s);
-	return g_string_free(out, FALSE);
+	return splice_end(&sp);
 }
 
 void diag_kind_vat(enum diag_level level, const struct diag_kind *kind, const char *cause, const char *detail,

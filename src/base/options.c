@@ -225,7 +225,8 @@ static char *wanted(const struct def *d)
 	case K_ZONE:
 		return g_strdup("a time zone such as UTC, Asia/Shanghai, +08:00 or local");
 	case K_LENGTH:
-		return g_strdup(strcmp(d->name, "bleed") ? "a length such as 18mm or 50pt" : "a length up to 25mm such as 3mm");
+		return strcmp(d->name, "bleed") ? g_strdup("a length such as 18mm or 50pt")
+						 : g_strdup_printf("a length up to %dmm such as 3mm", UNITS_BLEED_MAX_MM);
 	case K_PAGE:
 		return g_strdup(UNITS_PAGE_SIZES);
 	case K_LANG: case K_LANGS:
@@ -289,7 +290,7 @@ static bool check_value(struct options *o, const struct def *d, const char *valu
 	case K_LENGTH:
 		/* A bleed past 25 mm is no press's: refused with the option's name, as any bad value. */
 		return units_parse_length(value, &G_STRUCT_MEMBER(double, o, d->parsed))
-		       && (strcmp(d->name, "bleed") || G_STRUCT_MEMBER(double, o, d->parsed) <= units_mm(25));
+		       && (strcmp(d->name, "bleed") || G_STRUCT_MEMBER(double, o, d->parsed) <= units_mm(UNITS_BLEED_MAX_MM));
 	case K_PAGE:
 		return units_parse_page_size(value, &o->page_w, &o->page_h);
 	case K_LANG: case K_LANGS: {
@@ -734,10 +735,11 @@ static bool load_source_settings(struct options *o)
 
 	for (guint i = 0; i < o->sources->len; i++) {
 		char *yaml = g_build_filename(g_ptr_array_index(o->sources, i), "folio.yaml", NULL);
+		const char *odd = not_regular(yaml);
 
 		/* Not a link out of the folder: its settings would go into the book. */
-		if (not_regular(yaml) && strcmp(not_regular(yaml), "folder"))
-			diag_warn(yaml, 0, "is not a regular file (a %s); its settings are not read", not_regular(yaml));
+		if (odd && strcmp(odd, "folder"))
+			diag_warn(yaml, 0, "is not a regular file (a %s); its settings are not read", odd);
 		else if (!g_file_test(yaml, G_FILE_TEST_IS_REGULAR))
 			;	/* none */
 		else if (!paths_within(g_ptr_array_index(o->sources, i), "folio.yaml"))

@@ -17,6 +17,8 @@ bool units_parse_length(const char *s, double *pt);
 bool units_parse_page_size(const char *s, double *w, double *h);
 
 /* What units_parse_page_size takes, for messages. */
+/* The widest bleed a press asks for, in mm: past it a bleed is a mistake (--bleed, pdf.bleed). */
+#define UNITS_BLEED_MAX_MM 25
 #define UNITS_PAGE_SIZES "A4, A5, A6, B5, B5-JIS, B6, Letter, 16K, 32K or WIDTHxHEIGHTmm (each side 1 to 60 inches)"
 
 #endif

@@ -840,10 +840,10 @@ char *sanitize_text_of(const char *html)
 	htmlDocPtr doc = sanitize_parse_html_block(html);
 	GString *out = g_string_new(NULL);
 
-	if (doc)
+	if (doc) {
 		collect_text((const xmlNode *)doc, out);
-	if (doc)
 		xmlFreeDoc(doc);
+	}
 	return g_string_free(out, FALSE);
 }
 

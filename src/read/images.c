@@ -373,13 +373,6 @@ static bool site_relative(const char *ref)
 }
 
 /*
- * A picture as the page names it; else, in a site, a path of the page's own ("images/a.jpg", not
- * beside it) from the site's root, where a theme's relURL or <base href> has the reader's browser
- * look (and where such a site keeps them, in static/images), and a path up ("../assets/a.png")
- * from the address the page is published at (/about/), where the reader's browser looks without
- * one. *problem stays the first look's.
- */
-/*
  * A bundle's file in its translations' bundles (the same folder in the other languages' content
  * folders, the default language first), as Hugo shares a bundle's resources among its translations:
  * FixIt's Chinese docs lost 36 lead pictures kept only beside the English pages. NULL: in none.
@@ -409,6 +402,13 @@ static struct resource *translations_ref(struct remotes *rs, const struct articl
 	return r;
 }
 
+/*
+ * A picture as the page names it; else, in a site, a path of the page's own ("images/a.jpg", not
+ * beside it) from the site's root, where a theme's relURL or <base href> has the reader's browser
+ * look (and where such a site keeps them, in static/images), and a path up ("../assets/a.png")
+ * from the address the page is published at (/about/), where the reader's browser looks without
+ * one. *problem stays the first look's.
+ */
 static struct resource *resolve_page_ref(struct remotes *rs, const struct article *a, const char *ref, char **problem,
 					 struct missing *why, const char **host)
 {

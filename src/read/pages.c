@@ -621,15 +621,15 @@ static void index_pages(struct pages *p)
 }
 
 /*
- * The pages of h that answer to ref q in language lang, in the order read (index_keys' three
- * ways, merged): at most two of them (enough to tell one from several); the count found.
+ * How many pages of h answer to ref q in language lang (index_keys' three ways: 0, 1, or 2 for
+ * several), and the first of them read.
  */
 static guint matches(const struct pages *p, GHashTable *h, const char *q, const char *lang,
-		     const struct article **first, const struct article **second)
+		     const struct article **first)
 {
 	char *Q = g_utf8_strdown(q, -1), *Qn = strip_ext(Q);
 	char *keys[3] = { g_strconcat("f:", Q, NULL), g_strconcat("n:", Qn, NULL), g_strconcat("d:", Q, NULL) };
-	guint lo = G_MAXUINT, next = G_MAXUINT, n = 0;
+	guint lo = G_MAXUINT, next = G_MAXUINT;
 
 	/* The two smallest indexes of pages in lang among the three lists. */
 	for (int k = 0; k < 3; k++) {
@@ -649,29 +649,27 @@ static guint matches(const struct pages *p, GHashTable *h, const char *q, const 
 		}
 		g_free(keys[k]);
 	}
-	n = (lo != G_MAXUINT) + (next != G_MAXUINT);
 	*first = lo != G_MAXUINT ? g_ptr_array_index(p->all, lo) : NULL;
-	*second = next != G_MAXUINT ? g_ptr_array_index(p->all, next) : NULL;
 	g_free(Qn);
 	g_free(Q);
-	return n;
+	return (lo != G_MAXUINT) + (next != G_MAXUINT);
 }
 
 static const struct article *find_page(const struct pages *p, const char *q, const char *lang)
 {
-	const struct article *first, *second;
+	const struct article *first;
 
-	matches(p, p->by_path, q, lang, &first, &second);
+	matches(p, p->by_path, q, lang, &first);
 	return first;
 }
 
 /* By its name alone ("notices", "b.md", a bundle's folder "6-storage"): the one page so named. */
 static const struct article *find_by_name(const struct pages *p, const char *q, const char *lang)
 {
-	const struct article *first, *second;
+	const struct article *first;
 
 	/* ambiguous: Hugo refuses it too */
-	return matches(p, p->by_name, q, lang, &first, &second) == 1 ? first : NULL;
+	return matches(p, p->by_name, q, lang, &first) == 1 ? first : NULL;
 }
 
 /* A relative link from folder from_dir to the file to (both real paths). */

@@ -45,7 +45,41 @@ static const char *const callouts[] = {
 /* Those whose first positional parameter is the kind (the others are named after it). */
 static const char *const kinded[] = { "admonition", "notice", "hint", "alert", "callout" };
 
-/* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141). */
+/* The popular themes' shortcodes folio knows, by their exact names, and what each is. */
+static const struct {
+	const char *name;
+	enum sc_rendering r;
+} themes[] = {
+	/* Congo's and Blowfish's lead paragraph: {{ .Inner | markdownify }}. */
+	{ "lead", SC_MARKDOWN },
+	/* Hextra's (and Docsy's, Blowfish's) words in parameters: a badge's or a glossary term's text,
+	   a card's linked title, a file tree's names; their containers hold nothing else; an icon is
+	   a picture of nothing to read. */
+	{ "badge", SC_BADGE }, { "term", SC_BADGE }, { "card", SC_CARD },
+	{ "filetree/folder", SC_TREE }, { "filetree/file", SC_TREE },
+	{ "cards", SC_MARKDOWN }, { "filetree/container", SC_MARKDOWN }, { "icon", SC_DROP },
+	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
+	{ "fixit-encryptor", SC_DROP },
+	/* A site's comment (Kubernetes' docs: "Updated: 4/14/2015"): its template shows nothing, as its name says. */
+	{ "comment", SC_DROP },
+	/* LoveIt's, DoIt's and FixIt's diagrams: their source as written, a code block (not prose to set). */
+	{ "mermaid", SC_HIGHLIGHT },
+	/* Their pictures (src=, alt=, caption=, title=, as Hugo's figure): DoIt's showcase lost 14 screenshots. */
+	{ "image", SC_FIGURE },
+	/* Their scripts, run on the page: a book runs none, and printed the code as a paragraph. */
+	{ "script", SC_DROP },
+	/* The learn and geekdoc themes' expand: details under a label (its first parameter); learn's
+	   label was lost. */
+	{ "expand", SC_DETAILS },
+	/* learn's siteparam: a parameter of the site (param looks at the page's, then the site's). */
+	{ "siteparam", SC_PARAM },
+	/* hugo-book's, learn's and geekdoc's button: a link (href=) around its inner text; the address was lost. */
+	{ "button", SC_LINK },
+	/* A quote (Stack's, a Chinese MemE blog's own): a block quote of its inner text. */
+	{ "quote", SC_BLOCKQUOTE },
+};
+
+/* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141), then the themes'. */
 static enum sc_rendering built_in(const char *name)
 {
 	/* Hugo's own, and the Bilibili videos of LoveIt, DoIt and FixIt (common on Chinese blogs). */
@@ -59,53 +93,12 @@ static enum sc_rendering built_in(const char *name)
 	for (size_t i = 0; i < G_N_ELEMENTS(callouts); i++)
 		if (!g_ascii_strcasecmp(callouts[i], name))
 			return SC_CALLOUT;
-	/* Congo's and Blowfish's lead paragraph: {{ .Inner | markdownify }}. */
-	if (!strcmp(name, "lead"))
-		return SC_MARKDOWN;
-	/* Hextra's (and Docsy's, Blowfish's) words in parameters: a badge's or a glossary term's text,
-	   a card's linked title, a file tree's names; their containers hold nothing else; an icon is
-	   a picture of nothing to read. */
-	if (!strcmp(name, "badge") || !strcmp(name, "term"))
-		return SC_BADGE;
-	if (!strcmp(name, "card"))
-		return SC_CARD;
-	if (!strcmp(name, "filetree/folder") || !strcmp(name, "filetree/file"))
-		return SC_TREE;
-	if (!strcmp(name, "cards") || !strcmp(name, "filetree/container"))
-		return SC_MARKDOWN;
-	if (!strcmp(name, "icon"))
-		return SC_DROP;
-	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
-	if (!strcmp(name, "fixit-encryptor"))
-		return SC_DROP;
-	/* A site's comment (Kubernetes' docs: "Updated: 4/14/2015"): its template shows nothing, as its name says. */
-	if (!strcmp(name, "comment"))
-		return SC_DROP;
+	for (size_t i = 0; i < G_N_ELEMENTS(themes); i++)
+		if (!strcmp(themes[i].name, name))
+			return themes[i].r;
 	/* An inline shortcode's inner text is a Go template Hugo runs (or, not enabled, drops): never the page's text. */
 	if (g_str_has_suffix(name, ".inline"))
 		return SC_DROP;
-	/* LoveIt's, DoIt's and FixIt's diagrams: their source as written, a code block (not prose to set). */
-	if (!strcmp(name, "mermaid"))
-		return SC_HIGHLIGHT;
-	/* Their pictures (src=, alt=, caption=, title=, as Hugo's figure): DoIt's showcase lost 14 screenshots. */
-	if (!strcmp(name, "image"))
-		return SC_FIGURE;
-	/* Their scripts, run on the page: a book runs none, and printed the code as a paragraph. */
-	if (!strcmp(name, "script"))
-		return SC_DROP;
-	/* The learn and geekdoc themes' expand: details under a label (its first parameter); learn's
-	   label was lost. */
-	if (!strcmp(name, "expand"))
-		return SC_DETAILS;
-	/* learn's siteparam: a parameter of the site (param looks at the page's, then the site's). */
-	if (!strcmp(name, "siteparam"))
-		return SC_PARAM;
-	/* hugo-book's, learn's and geekdoc's button: a link (href=) around its inner text; the address was lost. */
-	if (!strcmp(name, "button"))
-		return SC_LINK;
-	/* A quote (Stack's, a Chinese MemE blog's own): a block quote of its inner text. */
-	if (!strcmp(name, "quote"))
-		return SC_BLOCKQUOTE;
 	return SC_UNKNOWN;
 }
 
@@ -1408,8 +1401,11 @@ static void render_ref(struct render *R, GString *out, const struct token *t)
 	g_free(to);
 }
 
-/* A linked text (link NULL or empty: the text alone), as Markdown or HTML. */
-static void put_linked(struct render *R, GString *out, const char *text, const char *link)
+/*
+ * A linked text (link NULL or empty: the text alone), as Markdown or HTML; markup: the text is
+ * already so (a button's inner text), not to be escaped.
+ */
+static void put_link(struct render *R, GString *out, const char *text, bool markup, const char *link)
 {
 	if (R->ctx->html) {
 		if (link && *link) {
@@ -1417,19 +1413,31 @@ static void put_linked(struct render *R, GString *out, const char *text, const c
 			xml_escape(out, link, -1);
 			g_string_append(out, "\">");
 		}
-		xml_escape(out, text, -1);
+		if (markup)
+			g_string_append(out, text);
+		else
+			xml_escape(out, text, -1);
 		if (link && *link)
 			g_string_append(out, "</a>");
 		return;
 	}
 	if (link && *link)
 		g_string_append_c(out, '[');
-	put_md_text(out, text);
+	if (markup)
+		g_string_append(out, text);
+	else
+		put_md_text(out, text);
 	if (link && *link) {
 		g_string_append(out, "](");
 		put_destination(out, link);
 		g_string_append_c(out, ')');
 	}
+}
+
+/* The same of plain text (escaped as it is written). */
+static void put_linked(struct render *R, GString *out, const char *text, const char *link)
+{
+	put_link(R, out, text, false, link);
 }
 
 /*
@@ -1460,23 +1468,10 @@ static void render_link(struct render *R, GString *out, const struct token *t, c
 	}
 	if ((!content || !*content) && words && *words) {
 		/* the inner text, as Markdown: its own emphasis and code show */
-		if (href && *href) {
-			g_string_append(out, R->ctx->html ? "<a href=\"" : "[");
-			if (R->ctx->html)
-				xml_escape(out, href, -1);
-			g_string_append(out, R->ctx->html ? "\">" : "");
-		} else {
+		if (!href || !*href)
 			diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); "
 				  "its words are kept, not linked", t->name);
-		}
-		g_string_append(out, words);
-		if (href && *href && R->ctx->html) {
-			g_string_append(out, "</a>");
-		} else if (href && *href) {
-			g_string_append(out, "](");
-			put_destination(out, href);
-			g_string_append_c(out, ')');
-		}
+		put_link(R, out, words, true, href);
 		g_free(words);
 		return;
 	}

@@ -203,6 +203,19 @@ size_t clreq_latin_run(const char *s, size_t len)
 	return (size_t)(p - s);
 }
 
+size_t clreq_latin_segment(const char *s, size_t len, bool *latin)
+{
+	size_t run = clreq_latin_run(s, len);
+	const char *q, *end = s + len;
+
+	*latin = run > 0;
+	if (run)
+		return run;
+	for (q = g_utf8_next_char(s); q < end && !clreq_latin_letter(g_utf8_get_char(q));)
+		q = g_utf8_next_char(q);
+	return (size_t)(MIN(q, end) - s);
+}
+
 bool clreq_autospace(gunichar a, gunichar b)
 {
 	/* western_alnum first: it turns down a pair of Chinese characters, the common case, at once */

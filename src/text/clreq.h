@@ -40,6 +40,8 @@ bool clreq_latin_letter(gunichar u);
  * in italics instead ("*we’re gone…*" was "we" + a full-width ’ + "re gone" + a centred "…").
  */
 size_t clreq_latin_run(const char *s, size_t len);
+/* The piece of text at s (within len) set in one way: a Latin run (*latin), or what comes before the next. */
+size_t clreq_latin_segment(const char *s, size_t len, bool *latin);
 /* A Chinese character (han): the unified ideographs and their extensions. */
 bool clreq_is_han(gunichar u);
 /* Closing brackets and quotes, stops and pauses, middle dots, iteration marks, small kana: never at the start of a line. */

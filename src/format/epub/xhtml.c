@@ -427,26 +427,23 @@ static void split_text(struct render *r, const char *text)
 {
 	const char *p = text, *end = text + strlen(text);
 
-	while (*p) {
-		size_t run = clreq_latin_run(p, (size_t)(end - p));	/* (the end measured once: per run was quadratic) */
+	while (p < end) {
+		bool latin;
+		/* (the end measured once: per piece was quadratic) */
+		size_t n = clreq_latin_segment(p, (size_t)(end - p), &latin);
 
-		if (run) {
+		if (latin) {
 			if (r->em_open)
 				g_string_append(r->out, "</em>");
 			r->em_open = false;
 			g_string_append(r->out, "<em lang=\"en\" xml:lang=\"en\">");
-			xml_escape(r->out, p, (gssize)run);
+			xml_escape(r->out, p, (gssize)n);
 			g_string_append(r->out, "</em>");
-			p += run;
 		} else {
-			const char *q = g_utf8_next_char(p);
-
-			while (*q && !clreq_latin_letter(g_utf8_get_char(q)))
-				q = g_utf8_next_char(q);
 			em_reopen(r);
-			prose(r, p, q - p);
-			p = q;
+			prose(r, p, (gssize)n);
 		}
+		p += n;
 	}
 }
 

@@ -64,18 +64,18 @@ static void add_styled(struct walk *w, const char *p, int len, const struct inli
 		l.role = FONT_BODY_LATIN;
 		latin = style_of(w->L, &l);
 	}
+	if (!latin) {
+		if (len > 0)
+			para_add(w->lp->para, p, len, style);
+		return;
+	}
 	while (p < end) {
-		/* A run of one face: a Latin run (text/clreq.h, as the EPUB's), or what comes before the next. */
-		size_t run = latin ? clreq_latin_run(p, (size_t)(end - p)) : 0;
-		const char *q = p + run;
+		/* A run of one face: a Latin run or what comes before the next, as the EPUB splits them (text/clreq.h). */
+		bool is_latin;
+		size_t n = clreq_latin_segment(p, (size_t)(end - p), &is_latin);
 
-		if (!latin)
-			q = end;
-		else if (!run)
-			for (q = g_utf8_next_char(p); q < end && !clreq_latin_letter(g_utf8_get_char(q));)
-				q = g_utf8_next_char(q);
-		para_add(w->lp->para, p, (int)(MIN(q, end) - p), run ? latin : style);
-		p = q;
+		para_add(w->lp->para, p, (int)n, is_latin ? latin : style);
+		p += n;
 	}
 }
 

@@ -1442,12 +1442,6 @@ static void break_total_fit(struct para *p, const struct sums *s, GArray *store,
 }
 
 /*
- * First-fit line breaking for lines that are not justified. A word wider than the measure ends
- * its line at its last hyphenation point that fits, or its own last break ("/" in "and/or"), rather
- * than at a later break inside a letter run; where none fits, a word that has hyphenation points
- * begins the next line.
- */
-/*
  * The paragraph's last line set ragged is not one lonely CJK character either (a contents entry's
  * "赔" before its leaders, a heading's last character): the line above gives it its last piece,
  * where the new last line fits. (Justified lines weigh this in break_total_fit.)
@@ -1472,6 +1466,12 @@ static void avoid_lonely_last(struct para *p, const struct sums *s, int s0, int 
 		g_array_index(out, int, out->len - 2) = b;
 }
 
+/*
+ * First-fit line breaking for lines that are not justified. A word wider than the measure ends
+ * its line at its last hyphenation point that fits, or its own last break ("/" in "and/or"), rather
+ * than at a later break inside a letter run; where none fits, a word that has hyphenation points
+ * begins the next line.
+ */
 static void break_first_fit(struct para *p, const struct sums *s, int s0, int s1, GArray *out)
 {
 	int a = s0;

@@ -519,8 +519,9 @@ bool theme_apply_options(struct theme *t, const struct options *o, bool *usage)
 		diag_error(NULL, 0, "PDF/UA-1 (pdf.standard: ua-1) needs a tagged PDF, and the theme says tagged: false");
 		return false;
 	}
-	if (t->bleed > units_mm(25)) {
-		diag_error(NULL, 0, "a bleed of %.1fmm is more than a press asks for (at most 25mm)", t->bleed * 25.4 / 72);
+	if (t->bleed > units_mm(UNITS_BLEED_MAX_MM)) {
+		diag_error(NULL, 0, "a bleed of %.1fmm is more than a press asks for (at most %dmm)", t->bleed * 25.4 / 72,
+			   UNITS_BLEED_MAX_MM);
 		return false;
 	}
 	return theme_type_area(t);
