@@ -594,6 +594,14 @@ printf -- '---\ntitle: Notes\ndate: 2024-01-01\nlang: en\n---\n\nText.\n' >"$TMP
 pdffonts -f 1 -l 1 "$TMP/entitle.pdf" >"$TMP/entitle.fonts"
 contains "cover: an English book's Chinese title in Simplified Chinese forms" "$TMP/entitle.fonts" 'NotoSerifCJKsc'
 lacks "cover: ... not Japanese ones" "$TMP/entitle.fonts" 'CJKjp'
+# A book of no language found (a line of English too short to tell) has the title page's words on its
+# cover too: the cover said "2024 年 1 月 1 日 · 共 1 篇文章" beside a title page's "1 January 2024".
+mkdir -p "$TMP/undbook"
+printf -- '---\ntitle: Notes\ndate: 2024-01-01\n---\n\nPicture:\n' >"$TMP/undbook/a.md"
+"$FOLIO" -q "$TMP/undbook" -o "$TMP/undbook.pdf"
+pdftotext -f 1 -l 1 "$TMP/undbook.pdf" - | tr -s ' \n' ' ' >"$TMP/undbook.cover"
+contains "cover: a book of no language found has the title page's words" "$TMP/undbook.cover" '1 January 2024 · 1 article'
+lacks "cover: ... not Chinese ones" "$TMP/undbook.cover" '年|篇'
 # The cover's dates and count on two lines break between the range and the count, or after the
 # range's dash when the range is too long itself; never inside a date ("… – 2022 年 / 3 月 28 日").
 mkdir -p "$TMP/years"

@@ -53,11 +53,6 @@ void cover_style_for_lang(const char *lang, struct cover_style *s)
 	s->accent[0] = 0.62, s->accent[1] = 0.16, s->accent[2] = 0.13;
 }
 
-static bool cjk_book(const struct book *b)
-{
-	return !b->lang || !strcmp(b->lang, "und") || cjk_region(b->lang);
-}
-
 
 /*
  * Where a cover's text may break into lines at its best: Pango would break Chinese between any
@@ -412,15 +407,14 @@ static void draw_cover(cairo_t *cr, const struct book *b, double W, double H, co
 	 * they take two lines) after the range's dash or in place of the dot, never inside a date.
 	 */
 	if (b->first.valid && b->last.valid) {
-		gssize at = l10n_date_range(facts, &b->first, &b->last,
-					    cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang);
+		gssize at = l10n_date_range(facts, &b->first, &b->last, b->lang);
 
 		if (at >= 0)
 			g_string_insert(facts, at, BREAK_HERE);
 	}
 	if (facts->len)
 		g_string_append(facts, BREAK_HERE " \u00B7 ");
-	l10n_article_count(facts, cjk_book(b) && !cjk_region(b->lang) ? "zh" : b->lang, b->articles->len);
+	l10n_article_count(facts, b->lang, b->articles->len);
 	hooked_text(h, cr, b, facts->str, s->text_family, W * 0.032, false, margin, y, width, s->muted, 2);
 	if (b->author && *b->author)
 		hooked_text(h, cr, b, b->author, s->text_family, W * 0.038, false, margin, H * 0.84, width, s->ink, 2);
