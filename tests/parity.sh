@@ -145,13 +145,13 @@ contains "parity: ... and in the PDF's" "$TMP/missing.trace" '"放风筝的孩�
 # line, while the PDF dropped it; its line is one line in the PDF, not two halves around nothing.
 lacks "parity: a blank SVG is no picture in the EPUB" "$TMP/spacers.xhtml" '<img src="images/img-(e21c89f2674df204|9ed5d9c55c348ab8)'
 unzip -l "$TMP/spacers.epub" >"$TMP/spacers.list"
-[ "$(grep -c 'EPUB/images/img-.*\.svg' "$TMP/spacers.list")" = 1 ] && ok "parity: ... nor packed: only the drawn SVG is" \
-	|| not_ok "parity: ... nor packed: only the drawn SVG is" "$(grep images "$TMP/spacers.list")"
+[ "$(grep -c 'EPUB/images/img-.*\.svg' "$TMP/spacers.list")" = 2 ] && ok "parity: ... nor packed: only the two drawn SVGs are" \
+	|| not_ok "parity: ... nor packed: only the two drawn SVGs are" "$(grep images "$TMP/spacers.list")"
 contains "parity: ... its line one line in the PDF" "$TMP/spacers.trace" '"一行文字里也有 一个，接着说。"$'
 contains "parity: a drawn SVG stays a picture in the EPUB" "$TMP/spacers.xhtml" '<img src="images/img-c9c06c468be834e8.svg" alt="黑色方块"/>'
 contains "parity: ... and in the PDF" "$TMP/spacers.trace" 'image .* image/svg\+xml img-c9c06c468be834e8$'
-[ "$(grep -c '^  image ' "$TMP/spacers.trace")" = 1 ] && ok "parity: ... the only picture in the PDF" \
-	|| not_ok "parity: ... the only picture in the PDF" "$(grep '^  image' "$TMP/spacers.trace")"
+[ "$(grep -c '^  image ' "$TMP/spacers.trace")" = 2 ] && ok "parity: ... with the <use> one, the only pictures in the PDF" \
+	|| not_ok "parity: ... with the <use> one, the only pictures in the PDF" "$(grep '^  image' "$TMP/spacers.trace")"
 "$FOLIO" -q tests/parity/spacers -t model -o "$TMP/spacers.model"
 [ "$(grep -c 'image/svg+xml [0-9]*x[0-9]* blank: shown by neither book$' "$TMP/spacers.model")" = 7 ] \
 	&& ok "parity: the model marks the seven blank SVGs, once for every book" \
@@ -165,12 +165,16 @@ contains "parity: ... as in the EPUB" "$TMP/spacers.xhtml" '<td><div class="plac
 contains "parity: ... a blank one in a raw cell shows nothing" "$TMP/spacers.trace" '"字 后"$'
 contains "parity: a Markdown cell's missing picture too, in the PDF" "$TMP/spacers.trace" '"\[图片未收录：缺的图 nothere.png\]"$'
 # What draws nothing is blank: titles, styles, definitions, empty groups, words straight inside (an
-# empty box a page wide with its caption before). An SVG that drew only in what cleaning leaves out
-# (<use>, <image>) was blank once cleaned, and lost without a word: a placeholder now, said.
-contains "parity: an SVG drawn only through <use> is a placeholder, said" "$TMP/spacers.err" \
-	"c.md:14: warning: image 'used.svg' is an SVG whose drawing is all in what folio leaves out"
-contains "parity: ... its placeholder in the EPUB" "$TMP/spacers.xhtml" '<span class="alt">红色条形图</span>'
-contains "parity: ... and in the PDF" "$TMP/spacers.trace" '"红色条形图"$'
+# empty box a page wide with its caption before). An SVG drawn only through <use> of its own
+# definitions was blank once cleaned (a placeholder): it is drawn now, in both books. One that draws
+# only what another file holds (<image> of a web address) is a placeholder, said.
+contains "parity: an SVG drawn through <use> of its own definitions is a picture in the EPUB" "$TMP/spacers.xhtml" \
+	'<img src="images/img-7bdbde9f9b427f3c.svg" alt="红色条形图"/>'
+contains "parity: ... and in the PDF" "$TMP/spacers.trace" 'image .* image/svg\+xml img-7bdbde9f9b427f3c$'
+contains "parity: an SVG drawn only through another file is a placeholder, said" "$TMP/spacers.err" \
+	"c.md:18: warning: image 'elsewhere.svg' is an SVG whose drawing is all in what folio leaves out"
+contains "parity: ... its placeholder in the EPUB" "$TMP/spacers.xhtml" '<span class="alt">远处的条形图</span>'
+contains "parity: ... and in the PDF" "$TMP/spacers.trace" '"远处的条形图"$'
 contains "parity: a raw figure's caption around a blank picture is kept in the PDF, as in the EPUB" "$TMP/spacers.trace" \
 	'"空白图的图注" caption$'
 contains "parity: ... (the EPUB's)" "$TMP/spacers.xhtml" '<figcaption>空白图的图注</figcaption>'

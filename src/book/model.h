@@ -50,6 +50,13 @@ struct resource {
 	 * media/imagedecode.c; the PDF alone used to drop it, the EPUB showed a blank a page wide).
 	 */
 	bool blank;
+	/*
+	 * Packed, but with part of its drawing left out or repaired (an SVG that brings in another
+	 * file, or is not well-formed XML): completes "image 'X' ...", said once, at its first use
+	 * (read/images.c); NULL when whole. Interned.
+	 */
+	const char *flaw;
+	bool flaw_said;
 };
 
 /*

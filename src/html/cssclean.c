@@ -1,5 +1,5 @@
-/* cssclean.c - a stylesheet the user gives, kept to what a book may hold: no address outside it, no script hooks. */
-#include "format/epub/cssclean.h"
+/* cssclean.c - a stylesheet (the user's, an SVG's) kept to what a book may hold: no address outside it, no script hooks. */
+#include "html/cssclean.h"
 
 #include <string.h>
 
@@ -34,12 +34,15 @@ static const char *skip_quoted(const char *p)
 	return p;
 }
 
-/* Does url(...) at p (past "url(") name something inside the book? Only a data: address does. */
-static bool data_address(const char *p)
+/*
+ * Does url(...) at p (past "url(") name something inside the book? A data: address does, and a
+ * fragment (an SVG's own gradient or clip path: url(#g)) names a part of the file it is in.
+ */
+static bool own_address(const char *p)
 {
 	while (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'')
 		p++;
-	return !g_ascii_strncasecmp(p, "data:", 5);
+	return !g_ascii_strncasecmp(p, "data:", 5) || *p == '#';
 }
 
 /* Is the statement at p (to end) one a book drops: an @import, a script hook, an outside address? */
@@ -54,8 +57,8 @@ static const char *why_dropped(const char *p, const char *end)
 		const char *q = skip_quoted(c);
 
 		if (q != c) {
-			/* (a quoted data: address is still one: url("data:...")) */
-			g_string_append(bare, (*c == '"' || *c == '\'') && !g_ascii_strncasecmp(c + 1, "data:", 5) ? "data:" : " ");
+			/* (a quoted data: or #fragment address is still one: url("data:...")) */
+			g_string_append(bare, (*c == '"' || *c == '\'') && own_address(c + 1) ? "data:" : " ");
 			c = MIN(q, end);
 		} else {
 			g_string_append_c(bare, *c++);
@@ -76,8 +79,8 @@ static const char *why_dropped(const char *p, const char *end)
 					       && strchr(name, ':')))
 		why = "a script hook (expression, behavior, -moz-binding)";
 	for (const char *u = strstr(s, "url("); !why && u && !g_str_has_prefix(name, "@namespace"); u = strstr(u + 4, "url("))
-		if (!data_address(u + 4))
-			why = "an address of a file the book does not hold (only data: addresses are kept)";
+		if (!own_address(u + 4))
+			why = "an address of a file the book does not hold (only data: and #fragment addresses are kept)";
 	g_free(s);
 	return why;
 }
@@ -98,11 +101,12 @@ static const char *skip_blank(const char *p, const char *end)
 	return MIN(p, end);
 }
 
-char *cssclean(const char *css, const char *file)
+/* css cleaned; with file, the first rule dropped said there and the count after it. */
+static char *clean(const char *css, const char *file, unsigned *count)
 {
 	GString *out = g_string_sized_new(strlen(css));
 	const char *p = css, *done = css, *stmt = css;
-	guint dropped = 0;
+	unsigned dropped = 0;
 
 	/* Statements end at ';', '{' or '}' outside strings and comments; one before '{' is a selector
 	   or an at-rule's prelude (kept), the others declarations and at-rules, judged whole. */
@@ -119,7 +123,7 @@ char *cssclean(const char *css, const char *file)
 		}
 		start = skip_blank(stmt, p);
 		if (*p != '{' && start < p && (why = why_dropped(start, p))) {
-			if (!dropped++)
+			if (!dropped++ && file)
 				diag_warn(file, line_of(css, start), "%s is left out of the book's stylesheet%s", why,
 					  " (a book holds no other file, and runs no script)");
 			g_string_append_len(out, done, start - done);
@@ -130,7 +134,19 @@ char *cssclean(const char *css, const char *file)
 		stmt = ++p;
 	}
 	g_string_append(out, done);
-	if (dropped > 1)
+	if (dropped > 1 && file)
 		diag_note(file, 0, "%u such rules or declarations left out of the stylesheet in all", dropped);
+	if (count)
+		*count = dropped;
 	return g_string_free(out, FALSE);
+}
+
+char *cssclean(const char *css, const char *file)
+{
+	return clean(css, file, NULL);
+}
+
+char *cssclean_quiet(const char *css, unsigned *dropped)
+{
+	return clean(css, NULL, dropped);
 }

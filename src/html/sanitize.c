@@ -1536,27 +1536,6 @@ const xmlNode *allow_first_named(const xmlDoc *doc, const char *name)
 	return NULL;
 }
 
-GString *sanitize_svg_image(const char *data, size_t len, const char *file)
-{
-	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	char *text = g_strndup(data, len);
-	htmlDocPtr doc = sanitize_parse_html(text);
-	const xmlNode *svg = doc ? allow_first_named(doc, "svg") : NULL;
-	struct sanitizer *s = sanitizer_new(out, file, NULL, NULL, NULL);
-
-	/* in an <img> no script of an SVG runs anyway: drop quietly what is not drawing */
-	s->quiet = true;
-	if (svg)
-		allow_put_svg(s, svg, 1);
-	else
-		g_string_append(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
-	g_string_append_c(out, '\n');
-	sanitizer_free(s);
-	xmlFreeDoc(doc);
-	g_free(text);
-	return out;
-}
-
 /* ---- images in raw HTML, for the passes ---------------------------------- */
 
 /*

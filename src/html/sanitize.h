@@ -65,13 +65,6 @@ bool sanitize_url_is_web(const char *href);
  */
 bool sanitize_placeholder_shows_link(const char *link, const char *own);
 
-/*
- * An SVG image file made safe to pack: the same allow-list as inline SVG
- * (no script, no event attributes, nothing that loads), SVG's own names and
- * namespace restored, quietly. Free with g_string_free.
- */
-GString *sanitize_svg_image(const char *data, size_t len, const char *file);
-
 /* True for the elements that play something (iframe, object, embed, video, audio ...). */
 bool sanitize_is_embed(const char *name);
 /*

@@ -1,6 +1,5 @@
 /* imagedecode.c - image checks and conversions with gdk-pixbuf and libwebp, and Cairo surfaces for the PDF. */
 #include "media/imagedecode.h"
-#include "html/sanitize.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libxml/parser.h>
@@ -12,6 +11,7 @@
 #include <webp/encode.h>
 
 #include "base/options.h"
+#include "media/svgfile.h"
 
 enum { JPEG_QUALITY = 88, WEBP_QUALITY = 85, SVG_RASTER_PIXELS = 2400 };
 #define SURFACE_MAX_PIXELS 2e8	/* 800 MB of ARGB: beyond any page */
@@ -191,41 +191,6 @@ static GBytes *encode(GdkPixbuf *pb, const char *media_type, bool lossless)
 
 /* ---- SVG ---- */
 
-static bool attr_is(const xmlAttr *a, const char *name)
-{
-	return !g_ascii_strcasecmp((const char *)a->name, name);
-}
-
-/* NULL when the SVG is safe to pack; else why not. */
-static const char *svg_problem(xmlNode *n)
-{
-	for (; n; n = n->next) {
-		const char *p;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!g_ascii_strcasecmp((const char *)n->name, "script"))
-			return "is an SVG with a script; not packed";
-		for (xmlAttr *a = n->properties; a; a = a->next) {
-			xmlChar *v;
-			bool outside;
-
-			if (!g_ascii_strncasecmp((const char *)a->name, "on", 2))
-				return "is an SVG with event handlers (scripts); not packed";
-			if (!attr_is(a, "href") && !attr_is(a, "src"))
-				continue;
-			v = xmlNodeGetContent((xmlNode *)a);
-			outside = v && v[0] != '#' && g_ascii_strncasecmp((const char *)v, "data:", 5);
-			xmlFree(v);
-			if (outside)
-				return "is an SVG that refers to other files; not packed";
-		}
-		if ((p = svg_problem(n->children)))
-			return p;
-	}
-	return NULL;
-}
-
 static int svg_length(const char *s)
 {
 	double v = s ? g_ascii_strtod(s, NULL) : 0;
@@ -274,23 +239,16 @@ static bool svg_data_draws(const unsigned char *data, size_t len)
 	return draws;
 }
 
-/* Well-formed, script-free, self-contained; its size from viewBox or width/height; whether it draws nothing. */
+/* A cleaned SVG (svgfile_clean's): its size from viewBox or width/height; whether it draws nothing. */
 static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, bool *blank, char **why)
 {
 	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
 				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	const char *problem;
 	xmlChar *vb, *aw, *ah;
 
 	if (!root || g_ascii_strcasecmp((const char *)root->name, "svg")) {
 		*why = g_strdup("is an SVG that is not well-formed XML; not packed");
-		xmlFreeDoc(doc);
-		return false;
-	}
-	problem = svg_problem(root);
-	if (problem) {
-		*why = g_strdup(problem);
 		xmlFreeDoc(doc);
 		return false;
 	}
@@ -344,20 +302,28 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 	out->height = info->height;
 	out->components = info->components;
 	if (!strcmp(info->media_type, "image/svg+xml")) {
-		/* SVG is a program as much as a picture: only the allowed drawing is packed. */
-		GString *clean = sanitize_svg_image((const char *)data, len, NULL);
+		/* SVG is a program as much as a picture: its drawing is packed, not what would run or load. */
+		char *flaw = NULL;
+		GString *clean = svgfile_clean((const char *)data, len, max_mp, &flaw);
 
+		if (!clean) {
+			*why = flaw;
+			return false;
+		}
 		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, &out->blank, why)) {
 			g_string_free(clean, TRUE);
+			g_free(flaw);
 			return false;
 		}
 		/* Blank as written, or only once cleaned: then what it drew is lost, and said to be. */
 		if (out->blank && svg_data_draws(data, len)) {
-			*why = g_strdup("is an SVG whose drawing is all in what folio leaves out (<use>, <image>, "
-					"<foreignObject> ...); not packed");
+			*why = g_strdup("is an SVG whose drawing is all in what folio leaves out (<image> or <use> of other "
+					"files, <foreignObject> ...); not packed");
 			g_string_free(clean, TRUE);
+			g_free(flaw);
 			return false;
 		}
+		out->flaw = flaw;
 		out->bytes = g_string_free_to_bytes(clean);
 		return true;
 	}
@@ -392,6 +358,18 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 			*why = g_strdup_printf("is damaged: %s", damage);
 			return false;
 		}
+	}
+	/*
+	 * A GIF's picture data is known sound only once decoded (its LZW codes): one the PDF cannot
+	 * decode was packed in the EPUB and printed as an empty frame, the books disagreeing.
+	 */
+	if (!strcmp(info->media_type, "image/gif")) {
+		pb = decode(data, len, info);
+		if (!pb) {
+			*why = g_strdup("is damaged: its picture data cannot be decoded");
+			return false;
+		}
+		g_object_unref(pb);
 	}
 	/* What to pack: the original whenever it will do (a bitmap never does: no reader takes it). */
 	if (fits(info, max_side) && !(is_webp && webp != WEBP_KEEP) && strcmp(info->media_type, "image/bmp")

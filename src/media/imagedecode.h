@@ -19,18 +19,20 @@ struct image_prepared {
 	int components;		/* a JPEG's colour components (4: CMYK); 0 for other types */
 	const char *converted_from;	/* the original's media type when converted, else NULL */
 	bool blank;		/* an SVG that draws nothing (a web page's spacer, often a data: URL) */
+	char *flaw;		/* packed, but what of an SVG's drawing was left out or repaired (g_free), or NULL */
 };
 
 /*
  * Decide what the book packs for the image data (sniffed as info), following
  * the image options in o (NULL: the defaults): refuse a header that promises
- * more than --image-max-megapixels before decoding anything, refuse an SVG
- * with scripts or references to other files, scale an image longer than
+ * more than --image-max-megapixels before decoding anything, pack an SVG's
+ * drawing without what would run or load (svgfile.h; out->flaw says any
+ * loss), refuse one that draws only through what is left out, scale an image longer than
  * --image-max-pixels on its long side (JPEG stays JPEG, others become PNG;
  * an animated GIF loses its animation then), turn WebP into JPEG or PNG as
  * --webp says, and bake a JPEG's EXIF rotation into its pixels. Returns
  * false with *why (g_free it; it completes "image 'X' ...") when the image
- * must not be packed. g_bytes_unref out->bytes.
+ * must not be packed. g_bytes_unref out->bytes, g_free out->flaw.
  */
 bool imagedecode_prepare(const struct options *o, const unsigned char *data, size_t len,
 			 const struct image_info *info, struct image_prepared *out, char **why);

@@ -447,6 +447,15 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 	return r;
 }
 
+/* A picture packed with part of its drawing lost (an SVG's): said at its first use in the book. */
+static void say_flaw(struct resource *r, const struct article *a, const struct image *im)
+{
+	if (!r || !r->flaw || r->flaw_said)
+		return;
+	r->flaw_said = true;
+	diag_warn(a->file, im->line, "image '%s' %s", im->url, r->flaw);
+}
+
 static void resolve_article(struct remotes *rs, struct article *a)
 {
 	struct image *first = a->images->len ? g_ptr_array_index(a->images, 0) : NULL;
@@ -467,6 +476,7 @@ static void resolve_article(struct remotes *rs, struct article *a)
 		char *more;
 
 		im->res = resolve_page_ref(rs, a, im->url, &im->problem, &why, &host);
+		say_flaw(im->res, a, im);
 		if (im->res || n == 0)
 			continue;
 		more = n > 1 ? g_strdup_printf(" (here and at %u more places)", n - 1) : g_strdup("");
@@ -485,6 +495,7 @@ static void resolve_article(struct remotes *rs, struct article *a)
 	}
 	/* A theme writes a front matter picture through relURL: "img/a.png" is the site's /img/a.png. */
 	a->lead->res = resolve_page_ref(rs, a, a->lead->url, &a->lead->problem, &why, &host);
+	say_flaw(a->lead->res, a, a->lead);
 	if (!a->lead->res && rs->rd->site && site_relative(a->lead->url)) {
 		g_free(a->lead->problem);
 		a->lead->problem = g_strdup("is neither beside the page nor in the site's static, content or assets folders");

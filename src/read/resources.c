@@ -93,6 +93,7 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 		g_free(name);
 		g_bytes_unref(prep.bytes);
 		if (!packed) {
+			g_free(prep.flaw);
 			g_free(id);
 			return NULL;
 		}
@@ -107,6 +108,8 @@ static struct resource *add(struct reading *rd, const char *path, const unsigned
 	r->height = prep.height;
 	r->components = prep.components;
 	r->blank = prep.blank;
+	r->flaw = prep.flaw ? g_intern_string(prep.flaw) : NULL;
+	g_free(prep.flaw);
 	r->size = (gint64)len;
 	g_ptr_array_add(b->resources, r);
 	return r;

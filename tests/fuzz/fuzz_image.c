@@ -65,6 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g_free(path);
 	if (out.bytes)
 		g_bytes_unref(out.bytes);
+	g_free(out.flaw);
 	options_clear(&o);
 	return 0;
 }

@@ -4,7 +4,7 @@
 
 #include "check.h"
 #include "base/diag.h"
-#include "format/epub/cssclean.h"
+#include "html/cssclean.h"
 
 static bool has(const char *s, const char *part)
 {
@@ -53,6 +53,15 @@ int main(void)
 	CHECK("css: @namespace kept (it fetches nothing)", has(out, "@namespace svg url(http://www.w3.org/2000/svg);"));
 	CHECK("css: an escaped url( dropped", !has(out, "e.x/x.png"));
 	g_free(out);
+	/* An SVG's own paint (url(#g)) names a part of its file: kept; counted quietly for an SVG. */
+	{
+		unsigned dropped = 9;
+
+		out = cssclean_quiet(".a { fill: url(#g); stroke: url( '#h' ) } .b { fill: url(other.svg#g) }", &dropped);
+		CHECK("css: a #fragment address kept", has(out, "fill: url(#g);") && has(out, "stroke: url( '#h' )"));
+		CHECK("css: ... another file's fragment dropped, counted", !has(out, "other.svg") && dropped == 1);
+		g_free(out);
+	}
 	out = cssclean("p { color: red }\n", "plain.css");
 	CHECK_STR("css: a plain stylesheet is kept as it is", out, "p { color: red }\n");
 	g_free(out);

@@ -166,6 +166,25 @@ int main(void)
 		g_free(why);
 	}
 
+	/*
+	 * A GIF whose LZW minimum code size is 12 (GIF's codes hold 12 bits, and start a bit wider):
+	 * its header and frame are whole, but no decoder reads its picture. The PDF printed an empty
+	 * frame where the EPUB packed it; now both show the placeholder.
+	 */
+	{
+		static const unsigned char lzw[] = {
+			'G', 'I', 'F', '8', '9', 'a', 2, 0, 2, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff,
+			0x2c, 0, 0, 0, 0, 2, 0, 2, 0, 0, 12, 2, 0xfc, 0x0b, 0, 0x3b
+		};
+
+		why = NULL;
+		CHECK("gif: picture data no decoder reads is damaged",
+		      imagetype_sniff(lzw, sizeof lzw, &info) && info.frames == 1
+		      && !imagedecode_prepare(&o, lzw, sizeof lzw, &info, &p1, &why) && why
+		      && !strcmp(why, "is damaged: its picture data cannot be decoded"));
+		g_free(why);
+	}
+
 	g_byte_array_free(pdf, TRUE);
 	options_clear(&o);
 	CHECK_DONE();

@@ -9,7 +9,7 @@
 #include "base/parallel.h"
 #include "base/xmlesc.h"
 #include "format/epub/cover_png.h"
-#include "format/epub/cssclean.h"
+#include "html/cssclean.h"
 #include "format/epub/fontsubset.h"
 #include "format/epub/fontuse.h"
 #include "format/epub/vertical.h"

@@ -1,0 +1,147 @@
+/* test_svgfile.c - an SVG picture keeps its whole drawing and loses what would run or load, and says what it lost. */
+#include <stdbool.h>
+#include <string.h>
+#include <glib.h>
+
+#include "check.h"
+#include "media/svgfile.h"
+
+#define PNG_2X2 "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII="
+/* the same with one bit of its pixel data flipped: its checksum is wrong */
+#define PNG_BAD "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AGvID/fPnS7EAAAAASUVORK5CYII="
+
+static bool has(const GString *s, const char *part)
+{
+	return s && strstr(s->str, part) != NULL;
+}
+
+/* The cleaned file of svg, and its flaw in *flaw (g_free both). */
+static GString *clean(const char *svg, char **flaw)
+{
+	return svgfile_clean(svg, strlen(svg), 50, flaw);
+}
+
+int main(void)
+{
+	char *flaw = NULL;
+	/* An editor's drawing: styles, a style sheet, a gradient, <use> of its own definitions. */
+	GString *out = clean("<?xml version=\"1.0\"?>\n"
+			     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"\n"
+			     "     xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"\n"
+			     "     xmlns:sodipodi=\"http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd\" width=\"200\" height=\"100\">\n"
+			     "<sodipodi:namedview pagecolor=\"#fff\"/>\n"
+			     "<defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#f00\"/></linearGradient>\n"
+			     "<circle id=\"dot\" r=\"8\" style=\"fill:#0a0\"/></defs>\n"
+			     "<style>.t { fill: #c60; font-size: 20px } .u > .v { fill: url(#g) }</style>\n"
+			     "<rect width=\"190\" height=\"40\" fill=\"url(#g)\" inkscape:label=\"bar\"/>\n"
+			     "<rect width=\"60\" height=\"40\" style=\"fill:#fc0;stroke:#000\" paint-order=\"stroke\"/>\n"
+			     "<use xlink:href=\"#dot\" x=\"100\"/><use href=\"#dot\" x=\"130\"/>\n"
+			     "<text class=\"t\" x=\"150\" y=\"80\">Hello <tspan font-weight=\"bold\">big</tspan> world</text>\n"
+			     "</svg>\n", &flaw);
+
+	CHECK("svg: an editor's drawing read", out != NULL);
+	CHECK("svg: ... nothing lost, nothing said", flaw == NULL);
+	CHECK("svg: ... its style attributes kept, presentation attributes before their own declarations",
+	      has(out, "style=\"fill:#0a0\"") && has(out, "style=\"paint-order:stroke;fill:#fc0;stroke:#000\""));
+	CHECK("svg: ... its style sheet kept", has(out, "<style type=\"text/css\">.t { fill: #c60; font-size: 20px } .u &gt; .v { fill: url(#g) }</style>"));
+	CHECK("svg: ... a gradient and its use kept", has(out, "<linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color:#f00\"></stop>")
+	      && has(out, "style=\"fill:url(#g)\""));
+	CHECK("svg: ... <use> of its own definitions kept, either spelling", has(out, "<use x=\"100\" xlink:href=\"#dot\">")
+	      && has(out, "<use x=\"130\" xlink:href=\"#dot\">"));
+	CHECK("svg: ... text and its tspan in order", has(out, ">Hello <tspan style=\"font-weight:bold\">big</tspan> world</text>"));
+	CHECK("svg: ... an editor's own elements and attributes left out", !has(out, "namedview") && !has(out, "inkscape")
+	      && !has(out, "label"));
+	CHECK("svg: ... the namespaces declared on the root", has(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"200\" height=\"100\">"));
+	g_string_free(out, TRUE);
+
+	/*
+	 * Inkscape writes a font and overflow on every <path> (EPUBCheck: not allowed there); SVG 1.1
+	 * takes an attribute only on its elements: presentation attributes become declarations, the
+	 * rest stays only where SVG 1.1 has it (x on a <g> goes).
+	 */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><g x=\"3\" transform=\"scale(2)\"><path d=\"M0 0h1\" font-family=\"Sans\" "
+		    "overflow=\"visible\" fill=\"red\" style=\"fill:blue\"/></g><symbol transform=\"scale(2)\" viewBox=\"0 0 1 1\"/></svg>", &flaw);
+	CHECK("svg: presentation attributes as declarations, the element's own last (they win)",
+	      has(out, "<path d=\"M0 0h1\" style=\"font-family:Sans;overflow:visible;fill:red;fill:blue\">"));
+	CHECK("svg: an attribute SVG 1.1 gives not to its element goes", has(out, "<g transform=\"scale(2)\">")
+	      && has(out, "<symbol viewBox=\"0 0 1 1\">") && !flaw);
+	g_string_free(out, TRUE);
+
+	/* What runs is left out quietly (a picture runs nothing anyway); what loads is said. */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">"
+		    "<script>alert(2)</script><animate attributeName=\"x\"/>"
+		    "<rect width=\"1\" height=\"1\" onclick=\"alert(3)\" fill=\"URL(https://e.x/p.svg#g)\" stroke=\"\\75 rl(x)\"/>"
+		    "<a href=\"javascript:alert(4)\"><circle r=\"5\" fill=\"green\" stroke=\"red;injected:1\" opacity=\"1}injected{\"/></a>"
+		    "<image href=\"https://e.x/track.png\" width=\"1\" height=\"1\"/>"
+		    "<use href=\"other.svg#x\"/>"
+		    "<foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">html</p></foreignObject>"
+		    "<style>@import url(https://e.x/f.css); .k { fill: red }</style>"
+		    "</svg>", &flaw);
+	CHECK("svg: scripts, events and animations left out", out && !has(out, "alert") && !has(out, "script")
+	      && !has(out, "animate"));
+	CHECK("svg: a link is a group, its address gone", has(out, "<g><circle r=\"5\" "));
+	CHECK("svg: a presentation attribute is one value, never more declarations",
+	      !has(out, "injected") && has(out, "<circle r=\"5\" style=\"fill:green\">"));
+	CHECK("svg: paint of another file left out, any case or escaped", !has(out, "e.x/p.svg") && !has(out, "75 rl")
+	      && has(out, "<rect width=\"1\" height=\"1\">"));
+	CHECK("svg: <image> and <use> of other files, HTML left out", !has(out, "<image") && !has(out, "<use")
+	      && !has(out, "html") && !has(out, "foreignObject"));
+	CHECK("svg: a style sheet's @import left out, its rules kept", !has(out, "@import") && has(out, ".k { fill: red }"));
+	CHECK("svg: ... and said, each kind once", flaw && strstr(flaw, "<foreignObject>") && strstr(flaw, "<image> of another file")
+	      && strstr(flaw, "<use> of another file") && strstr(flaw, "url()") && g_str_has_suffix(flaw, "left out, the rest drawn"));
+	g_string_free(out, TRUE);
+	g_free(flaw);
+
+	/*
+	 * draw.io's labels: HTML in a <switch>, its <text> fallback saying "[Not supported by viewer]".
+	 * The fallback takes the HTML's words, line by line, centred where it stood; nothing said.
+	 */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><switch><foreignObject requiredFeatures=\"http://www.w3.org/TR/SVG11/feature#Extensibility\">"
+		    "<div xmlns=\"http://www.w3.org/1999/xhtml\"><div>HAL  Implementation\n Crate</div><div><b>nrf52</b>-hal<br/></div></div></foreignObject>"
+		    "<text x=\"103\" y=\"34\" text-anchor=\"middle\">[Not supported by viewer]</text></switch>"
+		    "<switch><foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">Driver</div></foreignObject><text x=\"5\">Driver</text></switch></svg>", &flaw);
+	CHECK("svg: a draw.io label's HTML words in its fallback, line by line", has(out, "<switch><text x=\"103\" y=\"34\" style=\"text-anchor:middle\">"
+	      "<tspan x=\"103\" dy=\"-0.6em\">HAL Implementation Crate</tspan><tspan x=\"103\" dy=\"1.2em\">nrf52-hal</tspan></text></switch>"));
+	CHECK("svg: ... one line as it is, nothing said", has(out, "<switch><text x=\"5\">Driver</text></switch>") && flaw == NULL);
+	g_string_free(out, TRUE);
+
+	/* A picture embedded as data: kept when sound; a damaged one left out and said. */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+		    "<image width=\"2\" height=\"2\" xlink:href=\"data:image/png;base64," PNG_2X2 "\"/></svg>", &flaw);
+	CHECK("svg: a sound embedded PNG kept", has(out, "<image width=\"2\" height=\"2\" xlink:href=\"data:image/png;base64,") && !flaw);
+	g_string_free(out, TRUE);
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/png;base64," PNG_BAD "\"/><rect width=\"1\" height=\"1\"/></svg>", &flaw);
+	CHECK("svg: a damaged embedded PNG left out and said", out && !has(out, "<image") && flaw && strstr(flaw, "<image>"));
+	g_string_free(out, TRUE);
+	g_free(flaw);
+
+	/* No namespace, an undeclared xlink prefix, the file's own entities (Illustrator's DOCTYPE). */
+	out = clean("<!DOCTYPE svg [<!ENTITY who \"Ferris\">]>\n<svg width=\"10\" height=\"10\"><defs><path id=\"p\" d=\"M0 0h5\"/></defs>"
+		    "<use xlink:href=\"#p\"/><text>&who; &amp; co</text></svg>", &flaw);
+	CHECK("svg: no namespace, an undeclared prefix, entities", has(out, "xlink:href=\"#p\"") && has(out, "<text>Ferris &amp; co</text>"));
+	g_string_free(out, TRUE);
+	g_free(flaw);
+
+	/* Cut short: drawn as far as it reads, and said with the line it breaks at. */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n<rect width=\"5\" height=\"5\"/>\n<circle r=\"3\"", &flaw);
+	CHECK("svg: cut short: what reads is kept", has(out, "<rect width=\"5\" height=\"5\"></rect>"));
+	CHECK("svg: ... and said with its line", flaw && g_str_has_prefix(flaw, "is an SVG that is not well-formed XML (line 3: ")
+	      && g_str_has_suffix(flaw, "); drawn as far as it reads"));
+	g_string_free(out, TRUE);
+	g_free(flaw);
+
+	/* Not an SVG at all: nothing packed, and why. */
+	out = clean("<html><body>not a picture</body></html>", &flaw);
+	CHECK("svg: another top element: refused", out == NULL && flaw && strstr(flaw, "not <svg>"));
+	g_free(flaw);
+	out = clean("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>", &flaw);
+	CHECK("svg: nothing readable: refused, with the parser's words", out == NULL && flaw
+	      && g_str_has_prefix(flaw, "is an SVG that is not well-formed XML (line 2: ") && g_str_has_suffix(flaw, "; not packed"));
+	g_free(flaw);
+	/* A prefixed SVG (svg:svg) is SVG all the same. */
+	out = clean("<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"><svg:rect width=\"1\"/></svg:svg>", &flaw);
+	CHECK("svg: prefixed names read as SVG's", has(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><rect width=\"1\"></rect></svg>")
+	      && !flaw);
+	g_string_free(out, TRUE);
+	CHECK_DONE();
+}
