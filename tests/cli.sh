@@ -175,6 +175,34 @@ ln -sf ../../../outside/params.toml "$TMP/setlink/site/config/_default/params.to
 lacks "settings confined: a split config's params.toml linked from outside is not read" <(unzip -p "$TMP/setlink2.epub" EPUB/a0001.xhtml) SECRET
 contains "settings confined: ... and said" "$TMP/setlink2.err" 'config/_default/params\.toml: warning: is a link that leaves the source folders; skipped'
 
+# Folders nested 600 deep: every entry's realpath read each folder above it again (readlink per
+# level: 1,200 levels took 16 s). An entry that is no link is its own real path now; links are
+# still resolved (one inside the sources read, one leaving them skipped).
+mkdir -p "$TMP/deep/d" "$TMP/outside-deep"
+p="$TMP/deep/d"
+for i in $(seq 1 600); do p="$p/d"; done
+mkdir -p "$p"
+printf -- '---\ntitle: Deepest\ndate: 2024-01-01\n---\n\nDEEPEST text.\n' >"$p/a.md"
+printf -- '---\ntitle: Outside\ndate: 2024-01-01\n---\n\nOUTSIDE text.\n' >"$TMP/outside-deep/o.md"
+ln -s "$TMP/outside-deep" "$TMP/deep/out"
+mkdir -p "$TMP/deep/real" && printf -- '---\ntitle: Linked\ndate: 2024-01-02\n---\n\nLINKED text.\n' >"$TMP/deep/real/l.md"
+ln -s real "$TMP/deep/again"
+if strace -f -qq -o /dev/null true 2>/dev/null; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -c -e trace=readlink -o "$TMP/deep.strace" \
+		"$FOLIO" "$TMP/deep" -t model -o "$TMP/deep.model" 2>"$TMP/deep.err"
+	n=$(awk '$NF == "readlink" {print $4}' "$TMP/deep.strace")
+	[ "${n:-0}" -lt 1000 ] && ok "walk: 600 nested folders without reading each folder above every entry again ($n readlink calls)" \
+		|| not_ok "walk: 600 nested folders without reading each folder above every entry again" "$n readlink calls"
+else
+	"$FOLIO" "$TMP/deep" -t model -o "$TMP/deep.model" 2>"$TMP/deep.err"
+	echo "note: strace cannot trace here; the walk's readlink calls are not counted"
+fi
+contains "walk: the deepest article is read" "$TMP/deep.model" 'title: Deepest'
+contains "walk: a link inside the sources is read, once" "$TMP/deep.model" 'title: Linked'
+[ "$(grep -c 'title: Linked' "$TMP/deep.model")" = 1 ] && ok "walk: ... once" || not_ok "walk: ... once" "$(grep -c 'title: Linked' "$TMP/deep.model")"
+lacks "walk: a link leaving the sources is not" "$TMP/deep.model" 'title: Outside'
+contains "walk: ... and said" "$TMP/deep.err" 'deep/out: warning: is a link that leaves the source folders; skipped'
+
 # An output or report may not replace what the run reads, or another output: "-o coll/a.md"
 # replaced the article with the book, "--report coll/a.md" emptied it, "-o b.epub --report b.epub"
 # replaced the book with the report; a batch book's output likewise. Each is said, exit 2.

@@ -152,8 +152,12 @@ static void walk(GPtrArray *out, GPtrArray *left_out, GHashTable *seen, GHashTab
 		char *child_rel = *rel ? g_build_filename(rel, n, NULL) : g_strdup(n);
 		char *path = g_build_filename(real_dir, n, NULL);
 		char *shown = paths_display(root->given, child_rel);
-		char *real = realpath(path, NULL);
 		struct stat st;
+		/*
+		 * An entry of a real folder that is no link is its own real path: only a link is
+		 * resolved (realpath reads every folder above it: 1,200 nested folders took 16 s).
+		 */
+		char *real = lstat(path, &st) == 0 && !S_ISLNK(st.st_mode) ? strdup(path) : realpath(path, NULL);
 
 		if (!real) {
 			diag_warn(shown, 0, "broken link or unreadable entry (%s); skipped", g_strerror(errno));
