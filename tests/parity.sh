@@ -183,3 +183,20 @@ contains "parity: ... (the EPUB's)" "$TMP/spacers.xhtml" '<figcaption>空白图�
 lacks "parity: no empty link around a blank picture in the EPUB" "$TMP/spacers.xhtml" '<a href="https://example.com/z"></a>'
 lacks "parity: ... nor an empty raw link" "$TMP/spacers.xhtml" '<a href="https://example.com/e">'
 contains "parity: ... its words kept" "$TMP/spacers.xhtml" '<p>空链接 之后。</p>'
+
+# A heading with no words is no heading, in both books: a picture alone (no alt) was an <h2> around
+# it in the EPUB and lost from the PDF without a word; a blank spacer or nothing at all was an
+# empty <h2> (DAISY Ace: empty-heading). Now a paragraph of what it holds, or nothing.
+mkdir -p "$TMP/wordless"
+printf '%s' 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII=' | base64 -d >"$TMP/wordless/logo.png"
+printf -- '---\ntitle: 无字标题\ndate: 2024-01-01\n---\n\n第一段。\n\n## ![](logo.png)\n\n## <img src="data:image/svg+xml;base64,PHN2ZyB2aWV3Ym94PSIwIDAgMSAxIj48L3N2Zz4=">\n\n##\n\n## 真标题\n\n第二段。\n' \
+	>"$TMP/wordless/a.md"
+"$FOLIO" -q "$TMP/wordless" -o "$TMP/wordless.epub"
+"$FOLIO" -q "$TMP/wordless" -t trace -o "$TMP/wordless.trace"
+tests/epub/textof.py "$TMP/wordless.epub" 'EPUB/a0001.xhtml' >"$TMP/wordless.xhtml"
+lacks "parity: a heading with no words is no heading in the EPUB" "$TMP/wordless.xhtml" '<h2[^>]*>(<img[^>]*>)?</h2>'
+contains "parity: ... its picture a figure" "$TMP/wordless.xhtml" '<figure class="image"><img src="images/img-[0-9a-f]{16}\.png" alt=""/></figure>'
+contains "parity: ... and a picture in the PDF" "$TMP/wordless.trace" '^  image .* image/png img-[0-9a-f]{16}$'
+[ "$(grep -c '<h2' "$TMP/wordless.xhtml")" = 1 ] && ok "parity: ... the heading with words the only one" \
+	|| not_ok "parity: ... the heading with words the only one" "$(grep '<h2' "$TMP/wordless.xhtml")"
+epubcheck_ok "parity: ... EPUBCheck passes it" "$TMP/wordless.epub"

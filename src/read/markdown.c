@@ -59,6 +59,7 @@ static cmark_node *repaired(cmark_node *doc, const char *text, size_t len, const
 	passthrough_restore(doc, passthrough);
 	emphasis_repair_cjk(doc);
 	textnorm_join_split_paragraphs(doc);
+	textnorm_wordless_headings(doc);
 	linkify_tree(doc);
 	tasklist_tree(doc);
 	tablehead_tree(doc);

@@ -1,11 +1,13 @@
-/* textnorm.c - soft line breaks, author indents and the Chinese-Western space, normalised once for both writers. */
+/* textnorm.c - soft line breaks, author indents, the Chinese-Western space and wordless headings, normalised once for both writers. */
 #include "text/textnorm.h"
 
+#include <cmark-gfm-extension_api.h>
 #include <math.h>
 #include <string.h>
 
 #include "text/clreq.h"
 #include "text/deflist.h"
+#include "text/nodetext.h"
 
 bool textnorm_softbreak_is_space(gunichar before, gunichar after)
 {
@@ -539,4 +541,35 @@ int textnorm_cjk_quotes(cmark_node *root)
 	cmark_iter_free(it);
 	g_ptr_array_free(texts, TRUE);
 	return changed;
+}
+
+void textnorm_wordless_headings(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	GPtrArray *found = g_ptr_array_new();
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		char *text;
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		text = node_plain_text(n);
+		if (!*g_strstrip(text))
+			g_ptr_array_add(found, n);
+		g_free(text);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	for (guint i = 0; i < found->len; i++) {
+		cmark_node *n = g_ptr_array_index(found, i);
+
+		/* the same node, its lines and children kept: only what it is changes */
+		if (!cmark_node_first_child(n))
+			cmark_node_free(n);
+		else
+			cmark_node_set_type(n, CMARK_NODE_PARAGRAPH);
+	}
+	g_ptr_array_free(found, TRUE);
 }

@@ -1,4 +1,4 @@
-/* textnorm.h - how the author's white space becomes book text, the same in the EPUB and the PDF. */
+/* textnorm.h - how the author's white space becomes book text, the same in the EPUB and the PDF; headings with no words. */
 #ifndef FOLIO_TEXTNORM_H
 #define FOLIO_TEXTNORM_H
 
@@ -76,6 +76,13 @@ char *textnorm_markdown_indents(const char *md, size_t len, size_t *out_len);
  * the mark would end or start a line. Returns how many were joined (a pass may warn about each).
  */
 int textnorm_join_split_paragraphs(cmark_node *root);
+
+/*
+ * A heading under root with no words (a picture alone, a spacer, raw HTML that shows no text, or
+ * nothing) is no heading: a paragraph of what it holds, or nothing when it holds nothing. The EPUB
+ * wrote an empty <h2> (DAISY Ace: empty-heading) around it and the PDF dropped it with its picture.
+ */
+void textnorm_wordless_headings(cmark_node *root);
 
 /*
  * Straight double quotes typed in Chinese text ("反AI") become the curly pairs Chinese sets
