@@ -64,7 +64,7 @@ epubcheck_ok "svg: the book with an editor's SVG passes EPUBCheck" "$TMP/svg.epu
 unzip -p "$TMP/svg.epub" 'EPUB/images/*.svg' >"$TMP/packed.svg"
 contains "svg: its style attribute, style sheet, gradient and <use> packed" "$TMP/packed.svg" \
 	'<style type="text/css">\.blue \{ fill: #0000ff \}</style>.*style="fill:#ffcc00;stroke:none"'
-contains "svg: ... the gradient and <use>" "$TMP/packed.svg" 'style="fill:url\(#g\)".*<use x="40" y="85" xlink:href="#dot">'
+contains "svg: ... the gradient and <use>" "$TMP/packed.svg" 'fill="url\(#g\)".*<use x="40" y="85" xlink:href="#dot">'
 lacks "svg: ... the editor's own attributes left out" "$TMP/packed.svg" 'inkscape'
 for f in epub pdf; do
 	contains "svg: ($f) what an SVG brings in is said with the article's line" "$TMP/$f.err" \

@@ -35,6 +35,26 @@ static const char *skip_quoted(const char *p)
 }
 
 /*
+ * Past the url(...) that starts at p (text starting at css), or p when none does. Unquoted, an
+ * address runs to its ')' whatever it holds: a comment's opening mark inside it opens no comment,
+ * which would hide "fill:url(http://...)" after it from the cleaner while CSS reads it.
+ */
+static const char *skip_url(const char *css, const char *p)
+{
+	if (g_ascii_strncasecmp(p, "url(", 4) || (p > css && (g_ascii_isalnum(p[-1]) || p[-1] == '-' || p[-1] == '_'
+							       || p[-1] == '\\')))
+		return p;
+	p += 4;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (*p == '"' || *p == '\'')
+		p = skip_quoted(p);
+	while (*p && *p != ')')
+		p++;
+	return *p ? p + 1 : p;
+}
+
+/*
  * Does url(...) at p (past "url(") name something inside the book? A data: address does, and a
  * fragment (an SVG's own gradient or clip path: url(#g)) names a part of the file it is in.
  */
@@ -54,9 +74,13 @@ static const char *why_dropped(const char *p, const char *end)
 
 	/* Its strings and comments say nothing ("content: \"url(x)\"" names no file). */
 	for (const char *c = p; c < end;) {
-		const char *q = skip_quoted(c);
+		const char *q = skip_quoted(c), *u = skip_url(p, c);
 
-		if (q != c) {
+		if (u != c) {
+			/* an address is judged whole, comment marks and all */
+			g_string_append_len(bare, c, MIN(u, end) - c);
+			c = MIN(u, end);
+		} else if (q != c) {
 			/* (a quoted data: or #fragment address is still one: url("data:...")) */
 			g_string_append(bare, (*c == '"' || *c == '\'') && own_address(c + 1) ? "data:" : " ");
 			c = MIN(q, end);
@@ -113,6 +137,8 @@ static char *clean(const char *css, const char *file, unsigned *count)
 	for (;;) {
 		const char *q = skip_quoted(p), *start, *why;
 
+		if (q == p)
+			q = skip_url(css, p);
 		if (q != p) {
 			p = q;
 			continue;

@@ -17,7 +17,7 @@ enum kind {
 	K_PLAIN,	/* drawing or structure: its attributes and child elements kept */
 	K_TEXT,		/* its text kept too (text, tspan, textPath, title, desc) */
 	K_STYLE,	/* a style sheet: its text kept, cleaned as CSS */
-	K_REF,		/* draws what its href names (use, feImage): kept only when that is the file's own */
+	K_REF,		/* <use>: draws what its href names, kept only when that is the file's own */
 	K_IMAGE,	/* a picture: kept only when embedded as data: and sound */
 	K_LINK,		/* <a>: a group (a link does nothing in a picture, and could name anything) */
 };
@@ -29,87 +29,100 @@ enum kind {
 #define TRANSFER "type tableValues slope intercept amplitude exponent offset"
 
 /*
- * The elements kept, and the attributes each takes besides id, class, style and the
- * presentation attributes (SVG 1.1's, as EPUBCheck holds an SVG to them: a font-family on a
- * <path>, as Inkscape writes it, is an error there, and draws nothing).
+ * SVG 1.1's presentation attributes, by the elements that take them (EPUBCheck holds an SVG to
+ * SVG 1.1: Inkscape's font-family on a <path> is an error there). Where an element does not take
+ * one, it does nothing there (no text in a <path>, no marker on a <rect>): it goes.
  */
+#define P_COLOR "color color-interpolation color-rendering"
+#define P_PAINT P_COLOR " clip-path clip-rule display fill fill-opacity fill-rule filter image-rendering mask " \
+	"opacity shape-rendering stroke stroke-dasharray stroke-dashoffset stroke-linecap stroke-linejoin " \
+	"stroke-miterlimit stroke-opacity stroke-width text-rendering visibility"
+#define P_FONT "alignment-baseline baseline-shift direction dominant-baseline font-family font-size " \
+	"font-size-adjust font-stretch font-style font-variant font-weight glyph-orientation-horizontal " \
+	"glyph-orientation-vertical kerning letter-spacing text-anchor text-decoration " \
+	"unicode-bidi word-spacing"
+#define P_SHAPE P_PAINT " marker-start marker-mid marker-end"
+#define P_TSPAN P_PAINT " " P_FONT
+#define P_TEXT P_TSPAN " writing-mode"
+#define P_ALL P_TEXT " marker-start marker-mid marker-end clip overflow enable-background stop-color " \
+	"stop-opacity flood-color flood-opacity lighting-color color-interpolation-filters"
+#define P_GRADIENT P_COLOR " stop-color stop-opacity"
+
+/* The elements kept, and the attributes each takes besides id, class and style. */
 static const struct {
 	const char *name;
 	enum kind kind;
 	const char *attributes;
 } elements[] = {
-	{ "svg", K_PLAIN, COND " version baseProfile x y width height viewBox preserveAspectRatio" },
-	{ "g", K_PLAIN, DRAWN }, { "defs", K_PLAIN, DRAWN }, { "switch", K_PLAIN, DRAWN },
-	{ "symbol", K_PLAIN, "width height viewBox preserveAspectRatio" },
-	{ "path", K_PLAIN, DRAWN " d pathLength" }, { "rect", K_PLAIN, DRAWN " x y width height rx ry" },
-	{ "circle", K_PLAIN, DRAWN " cx cy r" }, { "ellipse", K_PLAIN, DRAWN " cx cy rx ry" },
-	{ "line", K_PLAIN, DRAWN " x1 y1 x2 y2" }, { "polyline", K_PLAIN, DRAWN " points" },
-	{ "polygon", K_PLAIN, DRAWN " points" },
-	{ "linearGradient", K_PLAIN, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod" },
-	{ "radialGradient", K_PLAIN, "cx cy r fx fy gradientUnits gradientTransform spreadMethod" },
-	{ "stop", K_PLAIN, "offset" },
-	{ "pattern", K_PLAIN, COND " x y width height viewBox preserveAspectRatio patternUnits patternContentUnits patternTransform" },
-	{ "clipPath", K_PLAIN, DRAWN " clipPathUnits" },
-	{ "mask", K_PLAIN, COND " x y width height maskUnits maskContentUnits" },
-	{ "marker", K_PLAIN, "viewBox preserveAspectRatio refX refY markerWidth markerHeight markerUnits orient" },
-	{ "filter", K_PLAIN, "x y width height filterUnits primitiveUnits" },
+	{ "svg", K_PLAIN, COND " version baseProfile x y width height viewBox preserveAspectRatio " P_ALL },
+	{ "g", K_PLAIN, DRAWN " " P_ALL }, { "defs", K_PLAIN, DRAWN " " P_ALL }, { "switch", K_PLAIN, DRAWN " " P_ALL },
+	{ "symbol", K_PLAIN, "width height viewBox preserveAspectRatio " P_ALL },
+	{ "path", K_PLAIN, DRAWN " d pathLength " P_SHAPE }, { "rect", K_PLAIN, DRAWN " x y width height rx ry " P_PAINT },
+	{ "circle", K_PLAIN, DRAWN " cx cy r " P_PAINT }, { "ellipse", K_PLAIN, DRAWN " cx cy rx ry " P_PAINT },
+	{ "line", K_PLAIN, DRAWN " x1 y1 x2 y2 " P_SHAPE }, { "polyline", K_PLAIN, DRAWN " points " P_SHAPE },
+	{ "polygon", K_PLAIN, DRAWN " points " P_SHAPE },
+	{ "linearGradient", K_PLAIN, "x1 y1 x2 y2 gradientUnits gradientTransform spreadMethod " P_GRADIENT },
+	{ "radialGradient", K_PLAIN, "cx cy r fx fy gradientUnits gradientTransform spreadMethod " P_GRADIENT },
+	{ "stop", K_PLAIN, "offset " P_GRADIENT },
+	{ "pattern", K_PLAIN, COND " x y width height viewBox preserveAspectRatio patternUnits patternContentUnits patternTransform " P_ALL },
+	{ "clipPath", K_PLAIN, DRAWN " clipPathUnits " P_TEXT },
+	{ "mask", K_PLAIN, COND " x y width height maskUnits maskContentUnits " P_ALL },
+	{ "marker", K_PLAIN, "viewBox preserveAspectRatio refX refY markerWidth markerHeight markerUnits orient " P_ALL },
+	{ "filter", K_PLAIN, "x y width height filterUnits primitiveUnits " P_ALL },
 	{ "feBlend", K_PLAIN, PRIMITIVE " in2 mode" }, { "feColorMatrix", K_PLAIN, PRIMITIVE " type values" },
 	{ "feComponentTransfer", K_PLAIN, PRIMITIVE }, { "feComposite", K_PLAIN, PRIMITIVE " in2 operator k1 k2 k3 k4" },
 	{ "feConvolveMatrix", K_PLAIN, PRIMITIVE " order kernelMatrix divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha" },
-	{ "feDiffuseLighting", K_PLAIN, PRIMITIVE " kernelUnitLength surfaceScale diffuseConstant" },
+	{ "feDiffuseLighting", K_PLAIN, PRIMITIVE " kernelUnitLength surfaceScale diffuseConstant " P_COLOR " lighting-color" },
 	{ "feDisplacementMap", K_PLAIN, PRIMITIVE " in2 scale xChannelSelector yChannelSelector" },
-	{ "feDistantLight", K_PLAIN, "azimuth elevation" }, { "feFlood", K_PLAIN, PRIMITIVE },
+	{ "feDistantLight", K_PLAIN, "azimuth elevation" }, { "feFlood", K_PLAIN, PRIMITIVE " " P_COLOR " flood-color flood-opacity" },
 	{ "feFuncA", K_PLAIN, TRANSFER }, { "feFuncB", K_PLAIN, TRANSFER }, { "feFuncG", K_PLAIN, TRANSFER },
 	{ "feFuncR", K_PLAIN, TRANSFER }, { "feGaussianBlur", K_PLAIN, PRIMITIVE " stdDeviation" },
 	{ "feMerge", K_PLAIN, "x y width height result color-interpolation-filters" }, { "feMergeNode", K_PLAIN, "in" },
 	{ "feMorphology", K_PLAIN, PRIMITIVE " operator radius" }, { "feOffset", K_PLAIN, PRIMITIVE " dx dy" },
 	{ "fePointLight", K_PLAIN, "x y z" },
-	{ "feSpecularLighting", K_PLAIN, PRIMITIVE " kernelUnitLength surfaceScale specularConstant specularExponent" },
+	{ "feSpecularLighting", K_PLAIN, PRIMITIVE " kernelUnitLength surfaceScale specularConstant specularExponent " P_COLOR " lighting-color" },
 	{ "feSpotLight", K_PLAIN, "x y z pointsAtX pointsAtY pointsAtZ specularExponent limitingConeAngle" },
 	{ "feTile", K_PLAIN, PRIMITIVE },
 	{ "feTurbulence", K_PLAIN, "x y width height result color-interpolation-filters type baseFrequency numOctaves seed stitchTiles" },
-	{ "text", K_TEXT, DRAWN " x y dx dy rotate textLength lengthAdjust" },
-	{ "tspan", K_TEXT, COND " x y dx dy rotate textLength lengthAdjust" },
-	{ "textPath", K_TEXT, COND " textLength lengthAdjust startOffset method spacing" },
+	{ "text", K_TEXT, DRAWN " x y dx dy rotate textLength lengthAdjust " P_TEXT },
+	{ "tspan", K_TEXT, COND " x y dx dy rotate textLength lengthAdjust " P_TSPAN },
+	{ "textPath", K_TEXT, COND " textLength lengthAdjust startOffset method spacing " P_TSPAN },
 	{ "title", K_TEXT, "" }, { "desc", K_TEXT, "" }, { "style", K_STYLE, "" },
-	{ "use", K_REF, DRAWN " x y width height" }, { "feImage", K_REF, "x y width height preserveAspectRatio result" },
-	{ "image", K_IMAGE, DRAWN " x y width height preserveAspectRatio" }, { "a", K_LINK, DRAWN },
+	{ "use", K_REF, DRAWN " x y width height " P_ALL },
+	{ "image", K_IMAGE, DRAWN " x y width height preserveAspectRatio " P_ALL }, { "a", K_LINK, DRAWN " " P_ALL },
 };
 
-/*
- * The elements SVG 1.1 gives no class or style (most filter primitives, transfer functions,
- * lights): their presentation attributes stay attributes where listed above, or go.
- */
+/* Geometry an element needs to draw at all (SVG 1.1 requires it; without it, it draws nothing). */
+static const char *const required[][2] = {
+	{ "rect", "width height" }, { "circle", "r" }, { "ellipse", "rx ry" }, { "path", "d" },
+	{ "polygon", "points" }, { "polyline", "points" },
+};
+
+/* The elements SVG 1.1 gives no class or style (most filter primitives, transfer functions, lights). */
 static const char unstyled[] = "feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix "
 			       "feDisplacementMap feDistantLight feFuncA feFuncB feFuncG feFuncR feGaussianBlur "
 			       "feMerge feMergeNode feMorphology feOffset fePointLight feSpotLight feTile feTurbulence";
 
 /*
- * Presentation attributes (SVG 1.1's and later ones), written as declarations of the style
- * attribute before its own: EPUBCheck holds each element to some of them and their values to
- * SVG 1.1's words, and a declaration says the same (but against a rule of a <style> sheet for
- * the same property, which a presentation attribute loses and a declaration wins).
+ * Later SVG's presentation attributes SVG 1.1 lacks: declarations of the style attribute, before
+ * its own (a number alone a length in user units: "100 50" is "100px 50px").
  */
-static const char *const presentation[] = {
-	"alignment-baseline", "baseline-shift", "clip", "clip-path", "clip-rule", "color", "color-interpolation",
-	"color-interpolation-filters", "color-rendering", "direction", "display", "dominant-baseline",
-	"enable-background", "fill", "fill-opacity", "fill-rule", "filter", "flood-color", "flood-opacity",
-	"font-family", "font-size", "font-size-adjust", "font-stretch", "font-style", "font-variant",
-	"font-weight", "glyph-orientation-horizontal", "glyph-orientation-vertical", "image-rendering",
-	"kerning", "letter-spacing", "lighting-color", "marker-end", "marker-mid", "marker-start", "mask",
-	"opacity", "overflow", "shape-rendering", "stop-color", "stop-opacity", "stroke", "stroke-dasharray",
-	"stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-opacity",
-	"stroke-width", "text-anchor", "text-decoration", "text-rendering", "unicode-bidi", "visibility",
-	"word-spacing", "writing-mode", "paint-order", "vector-effect", "mix-blend-mode", "isolation",
-	"transform-origin", "transform-box", "white-space", "font-feature-settings", "font-kerning",
-};
+static const char later[] = "paint-order vector-effect mix-blend-mode isolation transform-origin transform-box "
+			    "white-space font-feature-settings font-kerning mask-type text-decoration-line "
+			    "text-decoration-color";
+
+/* A <use> bomb: copies of copies past this many elements are refused (a reader hangs drawing 10^8). */
+enum { MAX_DRAWN_ELEMENTS = 200000 };
 
 /* What may be lost, each said once in the warning. */
 enum loss {
-	L_FOREIGN = 1,	/* HTML in a <foreignObject> */
-	L_IMAGE = 2,	/* an <image> of another file, or not a sound picture */
-	L_REF = 4,	/* a <use> or <feImage> of another file */
-	L_URL = 8,	/* a paint, filter or style rule of another file (url(), @import, an href) */
+	L_FOREIGN = 1,		/* HTML in a <foreignObject> */
+	L_IMAGE = 2,		/* an <image> of another file */
+	L_EMBEDDED = 4,		/* an embedded <image> that is no sound PNG, JPEG, GIF or WebP within the limit */
+	L_REF = 8,		/* a <use> of another file */
+	L_FEIMAGE = 16,		/* a filter's <feImage> */
+	L_URL = 32,		/* a paint, filter or style rule of another file (url(), @import, an href) */
+	L_SHADOW = 64,		/* an <feDropShadow> whose input is the primitive before it */
 };
 
 struct cleaner {
@@ -117,23 +130,8 @@ struct cleaner {
 	xmlDoc *doc;
 	long max_mp;
 	unsigned lost;
+	GHashTable *ids;	/* the ids written: a second element of one id loses it */
 };
-
-static GHashTable *presentation_attributes(void)
-{
-	static gsize once;
-	static GHashTable *table;
-
-	if (g_once_init_enter(&once)) {
-		GHashTable *t = g_hash_table_new(g_str_hash, g_str_equal);
-
-		for (size_t i = 0; i < G_N_ELEMENTS(presentation); i++)
-			g_hash_table_add(t, (gpointer)presentation[i]);
-		table = t;
-		g_once_init_leave(&once, 1);
-	}
-	return table;
-}
 
 /* Is name one of the words of list? */
 static bool listed(const char *list, const char *name)
@@ -146,15 +144,44 @@ static bool listed(const char *list, const char *name)
 	return false;
 }
 
+/*
+ * Is ns the namespace uri, spelt out or through an entity of the file's own DTD (Illustrator
+ * writes xmlns="&ns_svg;", which libxml2 does not expand without reading other files too)?
+ */
+static bool ns_is(xmlDoc *doc, const xmlNs *ns, const char *uri)
+{
+	const char *href = ns ? (const char *)ns->href : NULL;
+	size_t n = href ? strlen(href) : 0;
+	xmlEntity *e = NULL;
+
+	if (!href)
+		return false;
+	if (!strcmp(href, uri))
+		return true;
+	if (n > 2 && href[0] == '&' && href[n - 1] == ';') {
+		char *name = g_strndup(href + 1, n - 2);
+
+		e = xmlGetDocEntity(doc, (const xmlChar *)name);
+		g_free(name);
+	}
+	return e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content && !strcmp((const char *)e->content, uri);
+}
+
+/* The entry named name in elements. */
+static int element_named(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(elements); i++)
+		if (!strcmp(name, elements[i].name))
+			return (int)i;
+	return -1;
+}
+
 /* n's entry in elements, or -1: not kept. */
 static int element_of(const xmlNode *n)
 {
-	if (n->ns && strcmp((const char *)n->ns->href, SVG_NS))
+	if (n->ns && !ns_is(n->doc, n->ns, SVG_NS))
 		return -1;	/* another namespace's: an editor's notes, RDF, HTML */
-	for (size_t i = 0; i < G_N_ELEMENTS(elements); i++)
-		if (!strcmp((const char *)n->name, elements[i].name))
-			return (int)i;
-	return -1;
+	return element_named((const char *)n->name);
 }
 
 /* Is the address v (blanks around it allowed) a fragment of the file it is in: "#id"? */
@@ -189,7 +216,7 @@ static bool urls_own(const char *v)
  * A picture embedded as a data: address that a reader can show: base64 of a PNG, JPEG, GIF or
  * WebP, whole and sound, of at most max_mp megapixels (it is decoded to draw the PDF).
  */
-static bool sound_data_picture(const char *v, long max_mp)
+static bool sound_data_picture(const char *v, long max_mp, int *w, int *h)
 {
 	const char *comma = strchr(v, ',');
 	guchar *bytes;
@@ -204,6 +231,8 @@ static bool sound_data_picture(const char *v, long max_mp)
 	     && strcmp(info.media_type, "image/bmp") && info.width > 0 && info.height > 0
 	     && (max_mp <= 0 || (double)info.width * info.height <= max_mp * 1e6) && !imagetype_cut_short(bytes, len, &info)
 	     && info.frames >= 1 && !imagetype_damage(bytes, len, &info);
+	*w = info.width;
+	*h = info.height;
 	g_free(bytes);
 	return ok;
 }
@@ -212,7 +241,7 @@ static bool sound_data_picture(const char *v, long max_mp)
 static char *href_of(const xmlNode *n)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		bool xlink = a->ns && !strcmp((const char *)a->ns->href, XLINK_NS) && !strcmp((const char *)a->name, "href");
+		bool xlink = a->ns && ns_is(n->doc, a->ns, XLINK_NS) && !strcmp((const char *)a->name, "href");
 		bool plain = !a->ns && (!strcmp((const char *)a->name, "href") || !strcmp((const char *)a->name, "xlink:href"));
 
 		if (xlink || plain)
@@ -233,9 +262,51 @@ static void put_xml_attribute(struct cleaner *c, const xmlAttr *a, const char *n
 }
 
 /*
- * Put the attributes of n (elements[e]) that may stay, its presentation attributes as the first
- * declarations of its style (its own declarations after them, winning as before); an href given
- * is written as XLink's (every reader knows it).
+ * css as the stylesheet cleaner leaves it, or NULL when some "url(" of another file is still in its
+ * text, a string's words or not: no reader's tokenizer is trusted to tell (g_free).
+ */
+static char *clean_css(struct cleaner *c, const char *css)
+{
+	unsigned dropped = 0;
+	char *clean = cssclean_quiet(css, &dropped), *low = g_ascii_strdown(clean, -1);
+	bool own = !strstr(low, "@import");
+
+	for (const char *u = strstr(low, "url("); own && u; u = strstr(u + 4, "url(")) {
+		const char *p = u + 4 + strspn(u + 4, " \t\n\"'");
+
+		own = *p == '#' || g_str_has_prefix(p, "data:");
+	}
+	if (dropped || !own)
+		c->lost |= L_URL;
+	if (!own)
+		g_clear_pointer(&clean, g_free);
+	g_free(low);
+	return clean;
+}
+
+/* A later SVG's declaration: name:value, a number alone as a length in user units. */
+static void put_declaration(GString *style, const char *name, const char *value)
+{
+	char **parts = g_strsplit_set(value, " \t\n", -1);
+
+	g_string_append_printf(style, "%s:", name);
+	for (char **p = parts; *p; p++) {
+		char *end = NULL;
+
+		if (!**p)
+			continue;
+		g_ascii_strtod(*p, &end);
+		g_string_append_printf(style, "%s%s%s", style->str[style->len - 1] == ':' ? "" : " ", *p,
+				       end && !*end && !strcmp(name, "transform-origin") ? "px" : "");
+	}
+	g_string_append_c(style, ';');
+	g_strfreev(parts);
+}
+
+/*
+ * Put the attributes of n (elements[e]) that may stay; later SVG's presentation attributes as
+ * the first declarations of its style (its own after them, winning as before); an href given is
+ * written as XLink's (every reader knows it).
  */
 static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const char *href)
 {
@@ -244,7 +315,7 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
-		bool presents = styled && !a->ns && g_hash_table_contains(presentation_attributes(), name);
+		bool moved = styled && listed(later, name);
 		char *v;
 
 		if (a->ns) {
@@ -254,37 +325,40 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 				put_xml_attribute(c, a, name);
 			continue;
 		}
-		/* event attributes (onload ...), hrefs (href_of's), what SVG or the element does not have */
-		if (!presents && strcmp(name, "id") && !(styled && (!strcmp(name, "class") || !strcmp(name, "style")))
+		/* event attributes (onload ...), hrefs (href_of's), what SVG 1.1 or the element does not have */
+		if (!moved && strcmp(name, "id") && !(styled && (!strcmp(name, "class") || !strcmp(name, "style")))
 		    && !listed(elements[e].attributes, name))
 			continue;
 		v = (char *)xmlNodeListGetString(c->doc, a->children, 1);
 		if (!v) {
 			continue;
+		} else if (!strcmp(name, "id") && !g_hash_table_add(c->ids, g_strdup(v))) {
+			;	/* one element an id: the first (EPUBCheck refuses a second; readers take the first) */
 		} else if (!strcmp(name, "style")) {
-			unsigned dropped = 0;
-			char *clean = cssclean_quiet(v, &dropped);
-
-			if (dropped)
-				c->lost |= L_URL;
-			g_string_append(own, clean);
-			g_free(clean);
+			g_string_append(own, v);
 		} else if (!urls_own(v)) {
 			c->lost |= L_URL;	/* a paint or filter of another file */
-		} else if (presents) {
-			/* one value, never more declarations or rules ("red;x:y", "red}@import") */
-			if (!strpbrk(v, ";{}"))
-				g_string_append_printf(style, "%s:%s;", name, v);
+		} else if (moved) {
+			/* one value, never more declarations, rules, strings or comment marks ("red;x:y") */
+			if (!strpbrk(v, ";{}/\\\"'"))
+				put_declaration(style, name, v);
 		} else {
 			xml_attr(c->out, name, v);
 		}
 		xmlFree(v);
 	}
 	g_string_append(style, own->str);
-	while (style->len && (style->str[style->len - 1] == ';' || g_ascii_isspace(style->str[style->len - 1])))
-		g_string_truncate(style, style->len - 1);
-	if (style->len)
-		xml_attr(c->out, "style", style->str);
+	if (style->len) {
+		char *clean = clean_css(c, style->str);
+
+		if (clean)
+			g_strchomp(clean);
+		while (clean && *clean && clean[strlen(clean) - 1] == ';')
+			clean[strlen(clean) - 1] = '\0';
+		if (clean && *clean)
+			xml_attr(c->out, "style", clean);
+		g_free(clean);
+	}
 	if (href)
 		xml_attr(c->out, "xlink:href", href);
 	g_string_free(style, TRUE);
@@ -306,24 +380,19 @@ static void put_text(GString *out, const xmlNode *t)
 
 static void put_node(struct cleaner *c, const xmlNode *n, bool root);
 
-/* A <style>'s sheet, cleaned as a stylesheet. */
+/* A <style>'s sheet, cleaned as a stylesheet (none when an address of another file stays in it). */
 static void put_style(struct cleaner *c, const xmlNode *n)
 {
-	GString *css = g_string_new(NULL);
-	unsigned dropped = 0;
-	char *clean;
 	xmlChar *text = xmlNodeGetContent(n);
+	char *clean = clean_css(c, text ? (const char *)text : "");
 
-	g_string_append(css, text ? (const char *)text : "");
 	xmlFree(text);
-	clean = cssclean_quiet(css->str, &dropped);
-	if (dropped)
-		c->lost |= L_URL;
+	if (!clean)
+		return;
 	g_string_append(c->out, "<style type=\"text/css\">");
 	xml_escape(c->out, clean, -1);
 	g_string_append(c->out, "</style>");
 	g_free(clean);
-	g_string_free(css, TRUE);
 }
 
 /* The lines of the HTML in n: a new one at each block and <br>, blanks collapsed (g_ptr_array_unref). */
@@ -415,9 +484,88 @@ static bool put_label(GString *out, const xmlNode *text)
 	return true;
 }
 
+/* The value of attribute name of n, or fallback when it has none; g_free. */
+static char *attribute_or(const xmlNode *n, const char *name, const char *fallback)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *copy = g_strdup(v ? (const char *)v : fallback);
+
+	xmlFree(v);
+	return copy;
+}
+
+/*
+ * SVG 2's <feDropShadow> as the SVG 1.1 primitives its definition names (a blur of the input's
+ * alpha, offset, flooded with its colour, under the input): left out, its filter was empty and
+ * the shape it filtered drew nothing. Only where its input is known: named, or the filter's
+ * first primitive (the source); elsewhere false (left out, said).
+ */
+static bool put_drop_shadow(struct cleaner *c, const xmlNode *n)
+{
+	char *in = attribute_or(n, "in", NULL), *dx, *dy, *sd, *color, *opacity, *result;
+	bool first = true;
+
+	for (const xmlNode *k = n->prev; k; k = k->prev)
+		first &= k->type != XML_ELEMENT_NODE;
+	if (!in && !first)
+		return false;
+	if (!in)
+		in = g_strdup("SourceGraphic");
+	dx = attribute_or(n, "dx", "2");
+	dy = attribute_or(n, "dy", "2");
+	sd = attribute_or(n, "stdDeviation", "2");
+	color = attribute_or(n, "flood-color", "black");
+	opacity = attribute_or(n, "flood-opacity", "1");
+	result = attribute_or(n, "result", NULL);
+	g_string_append(c->out, "<feGaussianBlur");
+	xml_attr(c->out, "in", !strcmp(in, "SourceGraphic") ? "SourceAlpha" : in);
+	xml_attr(c->out, "stdDeviation", sd);
+	g_string_append(c->out, "></feGaussianBlur><feOffset");
+	xml_attr(c->out, "dx", dx);
+	xml_attr(c->out, "dy", dy);
+	g_string_append(c->out, " result=\"folio-shadow\"></feOffset><feFlood");
+	xml_attr(c->out, "flood-color", color);
+	xml_attr(c->out, "flood-opacity", opacity);
+	g_string_append(c->out, "></feFlood><feComposite in2=\"folio-shadow\" operator=\"in\"></feComposite><feMerge");
+	if (result)
+		xml_attr(c->out, "result", result);
+	g_string_append(c->out, "><feMergeNode></feMergeNode><feMergeNode");
+	xml_attr(c->out, "in", in);
+	g_string_append(c->out, "></feMergeNode></feMerge>");
+	g_free(in), g_free(dx), g_free(dy), g_free(sd), g_free(color), g_free(opacity), g_free(result);
+	return true;
+}
+
+/* Does n lack the geometry elements[e] needs to draw anything (a mermaid label's bare <rect/>)? */
+static bool lacks_geometry(const xmlNode *n, int e)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(required); i++) {
+		char **names;
+		bool lacks = false;
+
+		if (strcmp(required[i][0], elements[e].name))
+			continue;
+		names = g_strsplit(required[i][1], " ", -1);
+		for (char **p = names; *p; p++)
+			lacks |= !xmlHasProp(n, (const xmlChar *)*p);
+		g_strfreev(names);
+		return lacks;
+	}
+	return false;
+}
+
+/* Is n inside text (a <text>, <tspan> or <textPath>), where only text and <tspan> may stand? */
+static bool in_text(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+
+	return p && p->type == XML_ELEMENT_NODE && listed("text tspan textPath a", (const char *)p->name)
+	       && (strcmp((const char *)p->name, "a") || in_text(p));
+}
+
 static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 {
-	int e, kind;
+	int e, kind, pixels_w = 0, pixels_h = 0;
 	char *href = NULL;
 	const char *name;
 
@@ -429,18 +577,28 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 		/* HTML inside the picture loses what it showed (but where a <switch> has a fallback for it) */
 		if (!strcmp((const char *)n->name, "foreignObject") && !(n->parent && !strcmp((const char *)n->parent->name, "switch")))
 			c->lost |= L_FOREIGN;
+		/* a filter's picture or copy of a drawing: its filter draws without it (chained, they took 13 GB to draw) */
+		if (!strcmp((const char *)n->name, "feImage"))
+			c->lost |= L_FEIMAGE;
+		if (!strcmp((const char *)n->name, "feDropShadow") && (n->ns == NULL || ns_is(n->doc, n->ns, SVG_NS))
+		    && !put_drop_shadow(c, n))
+			c->lost |= L_SHADOW;
 		return;	/* scripts, animations, fonts, an editor's own elements: nothing of the drawing */
 	}
+	/* words about a filter's part are no part of it (SVG 1.1 has none there); nothing drawn lacks its size */
+	if ((kind == K_TEXT && !listed("text tspan textPath", elements[e].name) && n->parent
+	     && g_str_has_prefix((const char *)n->parent->name, "fe")) || lacks_geometry(n, e))
+		return;
 	if (kind == K_STYLE) {
 		put_style(c, n);
 		return;
 	}
 	href = href_of(n);
 	if (kind == K_REF || kind == K_IMAGE) {
-		bool own = href && (kind == K_REF ? own_fragment(href) : sound_data_picture(href, c->max_mp));
+		bool own = href && (kind == K_REF ? own_fragment(href) : sound_data_picture(href, c->max_mp, &pixels_w, &pixels_h));
 
 		if (!own) {
-			c->lost |= kind == K_REF ? L_REF : L_IMAGE;
+			c->lost |= kind == K_REF ? L_REF : href && !g_ascii_strncasecmp(href, "data:", 5) ? L_EMBEDDED : L_IMAGE;
 			xmlFree(href);
 			return;
 		}
@@ -450,12 +608,20 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 			c->lost |= L_URL;
 		g_clear_pointer(&href, xmlFree);
 	}
-	name = kind == K_LINK ? "g" : (const char *)n->name;
+	/* a link is a group of what it holds, or in text a <tspan> of its words */
+	if (kind == K_LINK && in_text(n))
+		e = element_named("tspan"), kind = K_TEXT;
+	name = kind == K_LINK ? "g" : elements[e].name;
 	g_string_append_printf(c->out, "<%s", name);
 	if (root)
 		g_string_append(c->out, " xmlns=\"" SVG_NS "\" xmlns:xlink=\"" XLINK_NS "\"");
 	put_attributes(c, n, e, href);
 	xmlFree(href);
+	/* a picture without its size is drawn at its own (SVG 2); SVG 1.1 needs it said */
+	if (kind == K_IMAGE && !xmlHasProp(n, (const xmlChar *)"width"))
+		g_string_append_printf(c->out, " width=\"%d\"", pixels_w);
+	if (kind == K_IMAGE && !xmlHasProp(n, (const xmlChar *)"height"))
+		g_string_append_printf(c->out, " height=\"%d\"", pixels_h);
 	g_string_append_c(c->out, '>');
 	if (!put_label(c->out, n)) {
 		/* in order: a <text>'s words and its <tspan>s between them */
@@ -466,6 +632,68 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 				put_text(c->out, k);
 	}
 	g_string_append_printf(c->out, "</%s>", name);
+}
+
+/*
+ * How many elements n draws, each <use> counting what it copies (memo: per element, its count;
+ * -1 while it is counted, so a <use> of its own ancestor counts nothing, as readers draw it).
+ */
+static double drawn_elements(const xmlNode *n, GHashTable *ids, GHashTable *memo)
+{
+	double *known = g_hash_table_lookup(memo, n), count = 1;
+
+	if (known)
+		return *known < 0 ? 0 : *known;
+	known = g_new(double, 1);
+	*known = -1;
+	g_hash_table_insert(memo, (gpointer)n, known);
+	if (!strcmp((const char *)n->name, "use")) {
+		char *href = href_of(n);
+		const xmlNode *target = href && own_fragment(href) ? g_hash_table_lookup(ids, g_strstrip(href) + 1) : NULL;
+
+		if (target)
+			count += drawn_elements(target, ids, memo);
+		xmlFree(href);
+	}
+	for (const xmlNode *k = n->children; k && count <= MAX_DRAWN_ELEMENTS; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			count += drawn_elements(k, ids, memo);
+	*known = count;
+	return count;
+}
+
+/* Every element with an id under n (the first of each id), for drawn_elements. */
+static void collect_ids(const xmlNode *n, GHashTable *ids, GPtrArray *names)
+{
+	for (; n; n = n->next) {
+		char *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = (char *)xmlGetProp(n, (const xmlChar *)"id");
+		if (id && !g_hash_table_contains(ids, id)) {
+			g_hash_table_insert(ids, id, (gpointer)n);
+			g_ptr_array_add(names, id);
+		} else {
+			xmlFree(id);
+		}
+		collect_ids(n->children, ids, names);
+	}
+}
+
+/* Does the SVG at root draw more than MAX_DRAWN_ELEMENTS, its <use> copies counted? */
+static bool use_bomb(const xmlNode *root)
+{
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal), *memo = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	GPtrArray *names = g_ptr_array_new_with_free_func(xmlFree);
+	bool bomb;
+
+	collect_ids(root, ids, names);
+	bomb = drawn_elements(root, ids, memo) > MAX_DRAWN_ELEMENTS;
+	g_hash_table_destroy(ids);
+	g_hash_table_destroy(memo);
+	g_ptr_array_unref(names);
+	return bomb;
 }
 
 /* Why the parser stopped: "line 12: Premature end of data in tag svg"; g_free. */
@@ -492,8 +720,11 @@ static char *loss_text(unsigned lost)
 		const char *what;
 	} words[] = {
 		{ L_FOREIGN, "HTML in a <foreignObject>" },
-		{ L_IMAGE, "an <image> of another file (only sound pictures embedded as data: are kept)" },
+		{ L_IMAGE, "an <image> of another file" },
+		{ L_EMBEDDED, "an embedded <image> that is no sound PNG, JPEG, GIF or WebP within --image-max-megapixels" },
 		{ L_REF, "a <use> of another file" },
+		{ L_FEIMAGE, "a filter's <feImage>" },
+		{ L_SHADOW, "an <feDropShadow> of the primitive before it" },
 		{ L_URL, "paint, filters or styles of another file (url(), @import, href)" },
 	};
 	GString *s = g_string_new("is an SVG that brings in what a book does not hold: ");
@@ -534,10 +765,20 @@ GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char *
 		xmlFreeParserCtxt(ctxt);
 		return NULL;
 	}
+	if (use_bomb(root)) {
+		*flaw = g_strdup_printf("is an SVG whose <use> copies draw more than %d elements (a <use> bomb: a reader "
+					"hangs on it); not packed", MAX_DRAWN_ELEMENTS);
+		g_free(repaired);
+		xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
 	c.out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	c.doc = doc;
 	c.max_mp = max_megapixels;
+	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	put_node(&c, root, true);
+	g_hash_table_destroy(c.ids);
 	g_string_append_c(c.out, '\n');
 	if (repaired)
 		*flaw = g_strdup_printf("is an SVG that is not well-formed XML (%s); drawn as far as it reads", repaired);

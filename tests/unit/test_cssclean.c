@@ -62,6 +62,16 @@ int main(void)
 		CHECK("css: ... another file's fragment dropped, counted", !has(out, "other.svg") && dropped == 1);
 		g_free(out);
 	}
+	/* An unquoted address runs to its ')': a comment mark in it opens no comment to hide the rule after it. */
+	{
+		unsigned dropped = 0;
+
+		out = cssclean_quiet("rect{fill:url(#a/*);background:url(http://e.x/t.png);fill:url(http://e.x/t.svg#p);*/)}\n"
+				     "q{cursor:url(#x/*);cursor:url(http://e.x/c.png),auto;*/)}", &dropped);
+		CHECK("css: a comment mark inside an address hides no rule", !has(out, "e.x") && has(out, "fill:url(#a/*)")
+		      && dropped == 3);
+		g_free(out);
+	}
 	out = cssclean("p { color: red }\n", "plain.css");
 	CHECK_STR("css: a plain stylesheet is kept as it is", out, "p { color: red }\n");
 	g_free(out);
