@@ -482,3 +482,19 @@ rc=0; (cd "$TMP/pg" && "$FOLIO_ONLINE" batch b.yaml) >/dev/null 2>"$TMP/pg.err" 
 contains "bleed past 25mm: ... with its line" "$TMP/pg.err" "b\.yaml:4: error: 'bleed' must be a length up to 25mm"
 expect_status "bleed past 25mm: --bleed is bad usage" 2 "$FOLIO" --offline "$TMP/pg/src" --bleed 1000mm -o "$TMP/pg/x.pdf"
 contains "bleed past 25mm: ... naming the option" "$TMP/err" "\-\-bleed must be a length up to 25mm"
+
+# A book's theme was loaded to check its page and again to build it: its warnings were said twice,
+# the first before any book. Said once now, after the line that names the book.
+mkdir -p "$TMP/tw/src" "$TMP/tw/theme" && printf -- '---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n' >"$TMP/tw/src/a.md"
+printf 'page:\n  colour: red\n' >"$TMP/tw/theme/theme.yaml"
+printf 'defaults: {offline: true, sources: [src]}\nbooks:\n  - {name: themed, theme: theme/theme.yaml, output: out/t.pdf}\n' >"$TMP/tw/m.yaml"
+(cd "$TMP/tw" && "$FOLIO_ONLINE" batch m.yaml) >/dev/null 2>"$TMP/tw.err"
+n=$(grep -c "unknown theme setting 'page.colour'" "$TMP/tw.err")
+[ "$n" = 1 ] && ok "batch: a theme's warning said once" || not_ok "batch: a theme's warning said once" "$n times: $(cat "$TMP/tw.err")"
+contains "batch: ... after the line naming its book" <(grep -B1 "page.colour" "$TMP/tw.err") "in book 'themed'"
+# A book's file setting that is a folder was said as the command line's ("--theme 'theme' is not
+# a regular file"), with no file or line: now the manifest's, exit 2.
+printf 'defaults: {offline: true, sources: [src]}\nbooks:\n  - {name: ok, output: out/ok.epub}\n  - {name: folder, theme: theme, output: out/f.pdf}\n' >"$TMP/tw/f.yaml"
+rc=0; (cd "$TMP/tw" && "$FOLIO_ONLINE" batch f.yaml) >/dev/null 2>"$TMP/twf.err" || rc=$?
+[ "$rc" = 2 ] && ok "batch: a theme that is a folder is a bad manifest (exit 2)" || not_ok "batch: a theme that is a folder is a bad manifest" "exit $rc"
+contains "batch: ... said with the book's line, as the manifest spells it" "$TMP/twf.err" "f\.yaml:4: error: 'theme: theme' is not a regular file \(a folder\)"

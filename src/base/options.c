@@ -684,34 +684,66 @@ static bool source_date_epoch(gint64 *out)
 	return true;
 }
 
-static bool regular_or_absent(const char *option, const char *path)
+/* Where a setting was given, for its messages: a manifest's book (file, line) or the command line (NULL). */
+struct given_at {
+	const char *file;
+	int line;
+};
+
+/* An option's name as it was given: "--theme" on the command line, "'theme'" in a manifest. */
+static char *given_name(const struct given_at *at, const char *option)
+{
+	return at->file ? g_strdup_printf("'%s'", option) : g_strdup_printf("--%s", option);
+}
+
+/* An option and its value as given: "--theme 'x'", or "'theme: x'" in a manifest. */
+static char *given_value(const struct given_at *at, const char *option, const char *value)
+{
+	return at->file ? g_strdup_printf("'%s: %s'", option, value) : g_strdup_printf("--%s '%s'", option, value);
+}
+
+static bool regular_or_absent(const struct given_at *at, const char *option, const char *path)
 {
 	const char *kind = path && strcmp(path, "-") ? not_regular(path) : NULL;
 
-	if (kind)
-		diag_error(NULL, 0, "--%s '%s' is not a regular file (a %s)", option, path, kind);
+	if (kind) {
+		char *given = given_value(at, option, path);
+
+		diag_error(at->file, at->line, "%s is not a regular file (a %s)", given, kind);
+		g_free(given);
+	}
 	return !kind;
 }
 
-/* Read what depends on other options: dates in the zone --timezone names, the clock, language tags. */
-static bool options_finish(struct options *o)
+/*
+ * Read what depends on other options: dates in the zone --timezone names, the clock, language
+ * tags. Messages say where the settings were given (at): a manifest's book had "--theme" with no
+ * file or line.
+ */
+static bool options_finish(struct options *o, const struct given_at *at)
 {
 	const char *names[2] = { "since", "until" };
 	const char *values[2] = { o->since, o->until };
 	struct folio_date *dates[2] = { &o->since_date, &o->until_date };
 	bool ok = true;
 
-	ok = regular_or_absent("cover", o->cover) && regular_or_absent("css", o->css)
-	     && regular_or_absent("theme", o->theme) && regular_or_absent("state", o->state);
+	ok = regular_or_absent(at, "cover", o->cover) && regular_or_absent(at, "css", o->css)
+	     && regular_or_absent(at, "theme", o->theme) && regular_or_absent(at, "state", o->state);
 	o->tz = date_zone(o->timezone);
 	if (!o->tz) {
-		diag_error(NULL, 0, "--timezone must be a time zone, not '%s'", o->timezone);
+		char *name = given_name(at, "timezone");
+
+		diag_error(at->file, at->line, "%s must be a time zone, not '%s'", name, o->timezone);
+		g_free(name);
 		return false;
 	}
 	for (int i = 0; i < 2; i++) {
 		if (values[i] && !date_parse(values[i], o->tz, dates[i])) {
-			diag_error(NULL, 0, "--%s: '%s' names no time in %s", names[i], values[i],
+			char *given = given_value(at, names[i], values[i]);
+
+			diag_error(at->file, at->line, "%s names no time in %s", given,
 				   o->timezone ? o->timezone : "the local zone");
+			g_free(given);
 			ok = false;
 		}
 	}
@@ -720,7 +752,8 @@ static bool options_finish(struct options *o)
 		o->now = g_get_real_time() / G_USEC_PER_SEC;
 	o->book_lang = langtag_normalize(o->lang);
 	if (o->untagged && o->pdf_standard && (o->standards & STANDARD_UA1)) {
-		diag_error(NULL, 0, "--pdf-standard ua-1 needs a tagged PDF: leave out --untagged");
+		diag_error(at->file, at->line, "%s needs a tagged PDF: leave out %s", at->file ? "'pdf-standard: ua-1'" : "--pdf-standard ua-1",
+			   at->file ? "'untagged'" : "--untagged");
 		ok = false;
 	}
 	for (guint i = 0; i < o->langs->len; i++)
@@ -814,7 +847,7 @@ bool options_load_entry(struct options *o, yaml_document_t *doc, yaml_node_t *de
 	if (defaults)
 		load_mapping(&r, defaults, false);
 	load_mapping(&r, map, false);
-	ok = ok && r.ok && options_finish(o);
+	ok = ok && r.ok && options_finish(o, &(struct given_at){ file, yamlfile_line(map) });
 	g_free(r.dir);
 	g_ptr_array_free(keys, TRUE);
 	return ok;
@@ -908,7 +941,7 @@ int options_parse(struct options *o, int argc, char **argv)
 	/* folio.yaml in each SOURCE folder, then --config, then the command line. */
 	if (!load_source_settings(o))
 		status = 2;
-	if (o->config && (!regular_or_absent("config", o->config) || !options_load_file(o, o->config)))
+	if (o->config && (!regular_or_absent(&(struct given_at){ NULL, 0 }, "config", o->config) || !options_load_file(o, o->config)))
 		status = 2;
 	lists_seen = g_hash_table_new(NULL, NULL);
 	for (guint i = 0; i < given->len; i++) {
@@ -922,7 +955,7 @@ int options_parse(struct options *o, int argc, char **argv)
 			status = 2;
 	}
 	g_hash_table_destroy(lists_seen);
-	if (status == 0 && !options_finish(o))
+	if (status == 0 && !options_finish(o, &(struct given_at){ NULL, 0 }))
 		status = 2;
 out:
 	for (guint i = 0; i < given->len; i++)

@@ -175,8 +175,13 @@ static struct entry *read_entry(struct batch *bt, yaml_document_t *doc, yaml_nod
 	   when its turn comes (a manifest no retry can mend is exit 2, nothing built). */
 	if (ok) {
 		struct export x;
-		struct theme *t = export_prepare(&x, &e->o, NULL);
+		bool quiet = diag_is_quiet();
+		struct theme *t;
 
+		/* Its theme's warnings are the book's, said with it when it is built (they were said twice). */
+		diag_set_quiet(true);
+		t = export_prepare(&x, &e->o, NULL);
+		diag_set_quiet(quiet);
 		if (!t) {
 			diag_error(bt->manifest, e->line, "this book's page settings cannot be used (said above)");
 			ok = false;
