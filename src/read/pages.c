@@ -515,15 +515,15 @@ static char *node_value(const struct fm_node *n)
 	return n && n->kind != FM_NULL ? fm_node_text(n) : NULL;
 }
 
-static char *param(void *data, const char *key)
+static char *param(void *data, const char *key, bool site_only)
 {
 	const struct pages_call *c = data;
 	const struct site *s = c->p->r->site;
-	char *v = node_value(c->a->fm.tree ? fm_lookup(c->a->fm.tree, key) : NULL);
+	char *v = site_only ? NULL : node_value(c->a->fm.tree ? fm_lookup(c->a->fm.tree, key) : NULL);
 	const struct site_lang *l;
 
 	/* The page's params: its front matter (also under params:), then the site's. */
-	if (!v && c->a->fm.tree) {
+	if (!v && !site_only && c->a->fm.tree) {
 		char *k = g_strconcat("params.", key, NULL);
 
 		v = node_value(fm_lookup(c->a->fm.tree, k));

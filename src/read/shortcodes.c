@@ -71,7 +71,7 @@ static const struct {
 	/* The learn and geekdoc themes' expand: details under a label (its first parameter); learn's
 	   label was lost. */
 	{ "expand", SC_DETAILS },
-	/* learn's siteparam: a parameter of the site (param looks at the page's, then the site's). */
+	/* learn's siteparam: a parameter of the site alone (param looks at the page's, then the site's). */
 	{ "siteparam", SC_PARAM },
 	/* hugo-book's, learn's and geekdoc's button: a link (href=) around its inner text; the address was lost. */
 	{ "button", SC_LINK },
@@ -1215,13 +1215,15 @@ static void render_comment(struct render *R, GString *out, const struct token *t
 	}
 }
 
+/* param's value: the page's, then the site's; siteparam's (learn's): the site's alone. */
 static char *fetch_param(struct render *R, const struct token *t, const char *key)
 {
-	char *v = R->ctx->param ? R->ctx->param(R->ctx->data, key) : NULL;
+	bool site = !strcmp(t->name, "siteparam");
+	char *v = R->ctx->param ? R->ctx->param(R->ctx->data, key, site) : NULL;
 
 	if (!v)
-		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode param: no page or site parameter '%s'; "
-			  "nothing is shown", key);
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode %s: no %s parameter '%s'; nothing is shown",
+			  t->name, site ? "site" : "page or site", key);
 	return v;
 }
 

@@ -35,8 +35,8 @@ struct sc_context {
 	const struct passthrough *passthrough;	/* the site's passthrough delimiters (math), or NULL */
 	const char *lang;	/* language of the labels of notes ("视频：") */
 	GHashTable *mappings;	/* shortcode name -> "rendering name" (folio.yaml), or NULL */
-	/* The value of a page or site parameter (dotted path), g_free; NULL when there is none. */
-	char *(*param)(void *data, const char *key);
+	/* The value of a page or site parameter (dotted path; the site's only: site), g_free; NULL when there is none. */
+	char *(*param)(void *data, const char *key, bool site);
 	/* Where ref/relref path (with #fragment) goes, as a link relative to the page; NULL: no such page. */
 	char *(*ref)(void *data, const char *path, const char *lang);
 	void *data;

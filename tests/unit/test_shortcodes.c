@@ -9,10 +9,11 @@
 
 static char *messages;	/* what the last run said on stderr */
 
-static char *param(void *data, const char *key)
+/* A page parameter "author" (王芳) beside the site's (李明): param takes the page's, siteparam the site's. */
+static char *param(void *data, const char *key, bool site)
 {
 	if (!strcmp(key, "author"))
-		return g_strdup("李明");
+		return g_strdup(site ? "李明" : "王芳");
 	if (!strcmp(key, "river.length"))
 		return g_strdup("6300 公里");
 	return NULL;
@@ -323,7 +324,7 @@ int main(void)
 	sc_result_clear(&r);
 
 	run("作者 {{< param author >}}，长 {{% param \"river.length\" %}}。\n", false, false, &r);
-	CHECK_STR("param: the page's, then the site's (dotted)", r.text, "作者 李明，长 6300 公里。\n");
+	CHECK_STR("param: the page's, then the site's (dotted)", r.text, "作者 王芳，长 6300 公里。\n");
 	sc_result_clear(&r);
 	run("\n\n{{< param nosuch >}} kept\n", false, false, &r);
 	CHECK("param: a missing one is a warning with file and line",
@@ -426,7 +427,8 @@ int main(void)
 	CHECK_STR("expand: its label, then its text (the label was lost)", r.text, "**Is it good \\?** Yes !\n");
 	sc_result_clear(&r);
 	run("Author: {{% siteparam \"author\" %}}\n", false, false, &r);
-	CHECK_STR("siteparam: the site's parameter (it was empty)", r.text, "Author: 李明\n");
+	CHECK_STR("siteparam: the site's parameter, not the page's of the same name (it was empty, then the page's)",
+		  r.text, "Author: 李明\n");
 	sc_result_clear(&r);
 	run("{{<button href=\"https://example.com/a\">}}Go *here*{{</button>}}\n", false, false, &r);
 	CHECK_STR("button: a link around its inner text (the address was lost)", r.text, "[Go *here*](https://example.com/a)\n");
@@ -530,7 +532,7 @@ int main(void)
 
 	run("first {{< param author >}}\n\n<!--more-->\n\nrest\n", false, false, &r);
 	CHECK("summary divider: found in the text given to Markdown", r.more >= 0 && !strncmp(r.text + r.more, "<!--more-->", 11));
-	CHECK("summary divider: before it, the summary", !strncmp(r.text, "first 李明\n\n", (size_t)r.more));
+	CHECK("summary divider: before it, the summary", !strncmp(r.text, "first 王芳\n\n", (size_t)r.more));
 	sc_result_clear(&r);
 	run("```\n<!--more-->\n```\n", false, false, &r);
 	CHECK("summary divider: not inside code", r.more < 0);
