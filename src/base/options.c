@@ -752,8 +752,8 @@ static bool options_finish(struct options *o, const struct given_at *at)
 		o->now = g_get_real_time() / G_USEC_PER_SEC;
 	o->book_lang = langtag_normalize(o->lang);
 	if (o->untagged && o->pdf_standard && (o->standards & STANDARD_UA1)) {
-		diag_error(at->file, at->line, "%s needs a tagged PDF: leave out %s", at->file ? "'pdf-standard: ua-1'" : "--pdf-standard ua-1",
-			   at->file ? "'untagged'" : "--untagged");
+		diag_error(at->file, at->line, "%s needs a tagged PDF: leave out %s",
+			   at->file ? "'pdf-standard: ua-1'" : "--pdf-standard ua-1", at->file ? "'untagged'" : "--untagged");
 		ok = false;
 	}
 	for (guint i = 0; i < o->langs->len; i++)
@@ -941,7 +941,8 @@ int options_parse(struct options *o, int argc, char **argv)
 	/* folio.yaml in each SOURCE folder, then --config, then the command line. */
 	if (!load_source_settings(o))
 		status = 2;
-	if (o->config && (!regular_or_absent(&(struct given_at){ NULL, 0 }, "config", o->config) || !options_load_file(o, o->config)))
+	if (o->config && (!regular_or_absent(&(struct given_at){ NULL, 0 }, "config", o->config)
+			  || !options_load_file(o, o->config)))
 		status = 2;
 	lists_seen = g_hash_table_new(NULL, NULL);
 	for (guint i = 0; i < given->len; i++) {

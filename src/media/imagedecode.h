@@ -27,12 +27,13 @@ struct image_prepared {
  * the image options in o (NULL: the defaults): refuse a header that promises
  * more than --image-max-megapixels before decoding anything, pack an SVG's
  * drawing without what would run or load (svgfile.h; out->flaw says any
- * loss), refuse one that draws only through what is left out, scale an image longer than
- * --image-max-pixels on its long side (JPEG stays JPEG, others become PNG;
- * an animated GIF loses its animation then), turn WebP into JPEG or PNG as
- * --webp says, and bake a JPEG's EXIF rotation into its pixels. Returns
- * false with *why (g_free it; it completes "image 'X' ...") when the image
- * must not be packed. g_bytes_unref out->bytes, g_free out->flaw.
+ * loss) and refuse one that draws only through what is left out, refuse a
+ * GIF no decoder reads, scale an image longer than --image-max-pixels on its
+ * long side (JPEG stays JPEG, others become PNG; an animated GIF loses its
+ * animation then), turn WebP into JPEG or PNG as --webp says, and bake a
+ * JPEG's EXIF rotation into its pixels. Returns false with *why (g_free it;
+ * it completes "image 'X' ...") when the image must not be packed.
+ * g_bytes_unref out->bytes, g_free out->flaw.
  */
 bool imagedecode_prepare(const struct options *o, const unsigned char *data, size_t len,
 			 const struct image_info *info, struct image_prepared *out, char **why);

@@ -1,4 +1,4 @@
-/* textnorm.c - soft line breaks, author indents, the Chinese-Western space and wordless headings, normalised once for both writers. */
+/* textnorm.c - line breaks, indents, the Chinese-Western space and wordless headings, normalised once for both writers. */
 #include "text/textnorm.h"
 
 #include <cmark-gfm-extension_api.h>
