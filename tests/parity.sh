@@ -189,7 +189,7 @@ contains "parity: ... its words kept" "$TMP/spacers.xhtml" '<p>空链接 之后�
 # empty <h2> (DAISY Ace: empty-heading). Now a paragraph of what it holds, or nothing.
 mkdir -p "$TMP/wordless"
 printf '%s' 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII=' | base64 -d >"$TMP/wordless/logo.png"
-printf -- '---\ntitle: 无字标题\ndate: 2024-01-01\n---\n\n第一段。\n\n## ![](logo.png)\n\n## <img src="data:image/svg+xml;base64,PHN2ZyB2aWV3Ym94PSIwIDAgMSAxIj48L3N2Zz4=">\n\n##\n\n## 真标题\n\n第二段。\n' \
+printf -- '---\ntitle: 无字标题\ndate: 2024-01-01\n---\n\n第一段。\n\n## ![](logo.png)\n\n## <img src="data:image/svg+xml;base64,PHN2ZyB2aWV3Ym94PSIwIDAgMSAxIj48L3N2Zz4=">\n\n##\n\n## &nbsp;\n\n## \342\200\213\n\n## 真标题\n\n第二段。\n' \
 	>"$TMP/wordless/a.md"
 "$FOLIO" -q "$TMP/wordless" -o "$TMP/wordless.epub"
 "$FOLIO" -q "$TMP/wordless" -t trace -o "$TMP/wordless.trace"

@@ -102,6 +102,8 @@ static const char *why_dropped(const char *p, const char *end)
 	else if (strstr(s, "expression(") || ((g_str_has_prefix(name, "behavior") || g_str_has_prefix(name, "-moz-binding"))
 					       && strchr(name, ':')))
 		why = "a script hook (expression, behavior, -moz-binding)";
+	else if (strstr(s, "image-set("))
+		why = "an image-set() (its quoted addresses name files as url() does)";
 	for (const char *u = strstr(s, "url("); !why && u && !g_str_has_prefix(name, "@namespace"); u = strstr(u + 4, "url("))
 		if (!own_address(u + 4))
 			why = "an address of a file the book does not hold (only data: and #fragment addresses are kept)";

@@ -221,7 +221,7 @@ static bool sound_data_picture(const char *v, long max_mp, int *w, int *h)
 	const char *comma = strchr(v, ',');
 	guchar *bytes;
 	gsize len;
-	struct image_info info;
+	struct image_info info = { 0 };
 	bool ok;
 
 	if (g_ascii_strncasecmp(v, "data:image/", 11) || !comma || !g_strstr_len(v, comma - v, ";base64"))
@@ -262,19 +262,21 @@ static void put_xml_attribute(struct cleaner *c, const xmlAttr *a, const char *n
 }
 
 /*
- * css as the stylesheet cleaner leaves it, or NULL when some "url(" of another file is still in its
- * text, a string's words or not: no reader's tokenizer is trusted to tell (g_free).
+ * css as the stylesheet cleaner leaves it (its addresses the file's own #fragments, and in a
+ * <style> sheet data:, an embedded font's), or NULL when some other "url(", an image-set() or an
+ * @import is still in its text, a string's words or not: no reader's tokenizer is trusted to tell
+ * (g_free).
  */
-static char *clean_css(struct cleaner *c, const char *css)
+static char *clean_css(struct cleaner *c, const char *css, bool sheet)
 {
 	unsigned dropped = 0;
 	char *clean = cssclean_quiet(css, &dropped), *low = g_ascii_strdown(clean, -1);
-	bool own = !strstr(low, "@import");
+	bool own = !strstr(low, "@import") && !strstr(low, "image-set(");
 
 	for (const char *u = strstr(low, "url("); own && u; u = strstr(u + 4, "url(")) {
 		const char *p = u + 4 + strspn(u + 4, " \t\n\"'");
 
-		own = *p == '#' || g_str_has_prefix(p, "data:");
+		own = *p == '#' || (sheet && g_str_has_prefix(p, "data:"));
 	}
 	if (dropped || !own)
 		c->lost |= L_URL;
@@ -349,7 +351,7 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 	}
 	g_string_append(style, own->str);
 	if (style->len) {
-		char *clean = clean_css(c, style->str);
+		char *clean = clean_css(c, style->str, false);
 
 		if (clean)
 			g_strchomp(clean);
@@ -365,6 +367,36 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 	g_string_free(own, TRUE);
 }
 
+/*
+ * The replacement text of an entity of the file's own DTD, its references to others (and to XML's
+ * own: &amp;) given as theirs, to depth 8 and 64 KB at most (what libxml2 let through is no bomb,
+ * but a file's own entities are not trusted with the book's memory).
+ */
+static void put_entity(GString *text, xmlDoc *doc, const char *content, int depth)
+{
+	for (const char *p = content; *p && text->len < 65536; p++) {
+		const char *semi = *p == '&' ? strchr(p, ';') : NULL;
+		xmlEntity *e;
+		char *name;
+
+		if (!semi) {
+			g_string_append_c(text, *p);
+			continue;
+		}
+		name = g_strndup(p + 1, (gsize)(semi - p - 1));
+		e = xmlGetDocEntity(doc, (const xmlChar *)name);	/* XML's own too (amp, lt ...) */
+		if (e && e->content && (e->etype == XML_INTERNAL_PREDEFINED_ENTITY || depth < 8)
+		    && (e->etype == XML_INTERNAL_GENERAL_ENTITY || e->etype == XML_INTERNAL_PREDEFINED_ENTITY)) {
+			if (e->etype == XML_INTERNAL_PREDEFINED_ENTITY)
+				g_string_append(text, (const char *)e->content);
+			else
+				put_entity(text, doc, (const char *)e->content, depth + 1);
+		}
+		g_free(name);
+		p = semi;
+	}
+}
+
 /* A text node's text, an entity of the file's own DTD given as its text. */
 static void put_text(GString *out, const xmlNode *t)
 {
@@ -373,8 +405,13 @@ static void put_text(GString *out, const xmlNode *t)
 	} else if (t->type == XML_ENTITY_REF_NODE) {
 		xmlEntity *e = xmlGetDocEntity(t->doc, t->name);
 
-		if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content)
-			xml_escape(out, (const char *)e->content, -1);
+		if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content) {
+			GString *text = g_string_new(NULL);
+
+			put_entity(text, t->doc, (const char *)e->content, 1);
+			xml_escape(out, text->str, -1);
+			g_string_free(text, TRUE);
+		}
 	}
 }
 
@@ -384,7 +421,7 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root);
 static void put_style(struct cleaner *c, const xmlNode *n)
 {
 	xmlChar *text = xmlNodeGetContent(n);
-	char *clean = clean_css(c, text ? (const char *)text : "");
+	char *clean = clean_css(c, text ? (const char *)text : "", true);
 
 	xmlFree(text);
 	if (!clean)
@@ -598,7 +635,9 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 		bool own = href && (kind == K_REF ? own_fragment(href) : sound_data_picture(href, c->max_mp, &pixels_w, &pixels_h));
 
 		if (!own) {
-			c->lost |= kind == K_REF ? L_REF : href && !g_ascii_strncasecmp(href, "data:", 5) ? L_EMBEDDED : L_IMAGE;
+			/* (one that names nothing draws nothing: nothing is lost) */
+			if (href && *href)
+				c->lost |= kind == K_REF ? L_REF : !g_ascii_strncasecmp(href, "data:", 5) ? L_EMBEDDED : L_IMAGE;
 			xmlFree(href);
 			return;
 		}
@@ -634,66 +673,148 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 	g_string_append_printf(c->out, "</%s>", name);
 }
 
-/*
- * How many elements n draws, each <use> counting what it copies (memo: per element, its count;
- * -1 while it is counted, so a <use> of its own ancestor counts nothing, as readers draw it).
- */
-static double drawn_elements(const xmlNode *n, GHashTable *ids, GHashTable *memo)
+/* Definitions: drawn only where something uses them, not where they stand. */
+static const char definitions[] = "defs symbol clipPath mask pattern marker linearGradient radialGradient filter "
+				  "title desc style";
+
+/* Numbers in s (a path's d, a polygon's points): twice its vertices, near enough. */
+static double numbers_in(const char *s)
 {
-	double *known = g_hash_table_lookup(memo, n), count = 1;
+	double n = 0;
 
-	if (known)
-		return *known < 0 ? 0 : *known;
-	known = g_new(double, 1);
-	*known = -1;
-	g_hash_table_insert(memo, (gpointer)n, known);
-	if (!strcmp((const char *)n->name, "use")) {
-		char *href = href_of(n);
-		const xmlNode *target = href && own_fragment(href) ? g_hash_table_lookup(ids, g_strstrip(href) + 1) : NULL;
-
-		if (target)
-			count += drawn_elements(target, ids, memo);
-		xmlFree(href);
+	for (const char *p = s; p && *p;) {
+		if (g_ascii_isdigit(*p)) {
+			n++;
+			while (g_ascii_isdigit(*p) || *p == '.')
+				p++;
+		} else {
+			p++;
+		}
 	}
-	for (const xmlNode *k = n->children; k && count <= MAX_DRAWN_ELEMENTS; k = k->next)
-		if (k->type == XML_ELEMENT_NODE)
-			count += drawn_elements(k, ids, memo);
-	*known = count;
-	return count;
+	return n;
 }
 
-/* Every element with an id under n (the first of each id), for drawn_elements. */
-static void collect_ids(const xmlNode *n, GHashTable *ids, GPtrArray *names)
-{
-	for (; n; n = n->next) {
-		char *id;
+struct frame {
+	const xmlNode *n;
+	bool counted;	/* its parts are known: add them up */
+};
 
-		if (n->type != XML_ELEMENT_NODE)
+/*
+ * How many elements n draws, each <use> counting what it copies and a definition counting only
+ * where used (memo: each element's count; -1 while counted, so a <use> of its own ancestor counts
+ * nothing, as readers draw it). A stack of its own, not recursion: a chain of 100,000 <use>s
+ * overflowed the C stack.
+ */
+static double drawn(const xmlNode *top, GHashTable *ids, GHashTable *memo)
+{
+	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct frame));
+	struct frame f = { top, false };
+	double *known;
+
+	g_array_append_val(stack, f);
+	while (stack->len) {
+		f = g_array_index(stack, struct frame, stack->len - 1);
+		const xmlNode *n = f.n, *target = NULL;
+		char *href = strcmp((const char *)n->name, "use") ? NULL : href_of(n);
+
+		if (href && own_fragment(href))
+			target = g_hash_table_lookup(ids, g_strstrip(href) + 1);
+		xmlFree(href);
+		if (!f.counted) {
+			if (g_hash_table_lookup(memo, n)) {
+				g_array_set_size(stack, stack->len - 1);
+				continue;
+			}
+			known = g_new(double, 1);
+			*known = -1;
+			g_hash_table_insert(memo, (gpointer)n, known);
+			g_array_index(stack, struct frame, stack->len - 1).counted = true;
+			for (const xmlNode *k = n->children; k; k = k->next)
+				if (k->type == XML_ELEMENT_NODE && !listed(definitions, (const char *)k->name))
+					g_array_append_val(stack, ((struct frame){ k, false }));
+			if (target)
+				g_array_append_val(stack, ((struct frame){ target, false }));
 			continue;
-		id = (char *)xmlGetProp(n, (const xmlChar *)"id");
+		}
+		double count = 1;
+
+		for (const xmlNode *k = n->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE && !listed(definitions, (const char *)k->name)
+			    && (known = g_hash_table_lookup(memo, k)) && *known > 0)
+				count += *known;
+		if (target && (known = g_hash_table_lookup(memo, target)) && *known > 0)
+			count += *known;
+		*(double *)g_hash_table_lookup(memo, n) = MIN(count, 1e18);
+		g_array_set_size(stack, stack->len - 1);
+	}
+	g_array_free(stack, TRUE);
+	known = g_hash_table_lookup(memo, top);
+	return known && *known > 0 ? *known : 0;
+}
+
+/* Every element with an id in the cleaned SVG at n (the first of each id: the others lost theirs). */
+static void collect_ids(xmlNode *n, GHashTable *ids, GPtrArray *names)
+{
+	GPtrArray *stack = g_ptr_array_new();
+
+	g_ptr_array_add(stack, n);
+	while (stack->len) {
+		xmlNode *e = g_ptr_array_steal_index(stack, stack->len - 1);
+		char *id = (char *)xmlGetProp(e, (const xmlChar *)"id");
+
 		if (id && !g_hash_table_contains(ids, id)) {
-			g_hash_table_insert(ids, id, (gpointer)n);
+			g_hash_table_insert(ids, id, e);
 			g_ptr_array_add(names, id);
 		} else {
 			xmlFree(id);
 		}
-		collect_ids(n->children, ids, names);
+		for (xmlNode *k = e->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE)
+				g_ptr_array_add(stack, k);
 	}
+	g_ptr_array_free(stack, TRUE);
 }
 
-/* Does the SVG at root draw more than MAX_DRAWN_ELEMENTS, its <use> copies counted? */
-static bool use_bomb(const xmlNode *root)
+/*
+ * Does the cleaned SVG (svg, len bytes) draw more than MAX_DRAWN_ELEMENTS: its elements, each
+ * <use> counting what it copies, and each marker what it holds at every vertex of every path
+ * (taken as marked: 2.6 KB of <use>s made 10^8 copies, a marker of 2,000 shapes on 60,000
+ * vertices 10^8 more; readers hung on both)? Counted on what is packed, so that no element left
+ * out can lend its id.
+ */
+static bool drawing_bomb(const GString *svg)
 {
+	xmlDoc *doc = xmlReadMemory(svg->str, (int)MIN(svg->len, (size_t)G_MAXINT), NULL, "UTF-8",
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal), *memo = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	GPtrArray *names = g_ptr_array_new_with_free_func(xmlFree);
-	bool bomb;
+	GPtrArray *names = g_ptr_array_new_with_free_func(xmlFree), *stack = g_ptr_array_new();
+	double count = 0, marks = 0, vertices = 0;
 
-	collect_ids(root, ids, names);
-	bomb = drawn_elements(root, ids, memo) > MAX_DRAWN_ELEMENTS;
+	if (root) {
+		collect_ids(root, ids, names);
+		count = drawn(root, ids, memo);
+		g_ptr_array_add(stack, root);
+	}
+	while (stack->len && count <= MAX_DRAWN_ELEMENTS) {
+		xmlNode *e = g_ptr_array_steal_index(stack, stack->len - 1);
+		xmlChar *d = xmlGetProp(e, (const xmlChar *)(strcmp((const char *)e->name, "path") ? "points" : "d"));
+
+		if (!strcmp((const char *)e->name, "marker"))
+			marks += drawn(e, ids, memo);
+		vertices += numbers_in((const char *)d) / 2;
+		xmlFree(d);
+		for (xmlNode *k = e->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE)
+				g_ptr_array_add(stack, k);
+	}
+	count += marks * vertices;
+	g_ptr_array_free(stack, TRUE);
 	g_hash_table_destroy(ids);
 	g_hash_table_destroy(memo);
 	g_ptr_array_unref(names);
-	return bomb;
+	xmlFreeDoc(doc);
+	return count > MAX_DRAWN_ELEMENTS;
 }
 
 /* Why the parser stopped: "line 12: Premature end of data in tag svg"; g_free. */
@@ -765,14 +886,6 @@ GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char *
 		xmlFreeParserCtxt(ctxt);
 		return NULL;
 	}
-	if (use_bomb(root)) {
-		*flaw = g_strdup_printf("is an SVG whose <use> copies draw more than %d elements (a <use> bomb: a reader "
-					"hangs on it); not packed", MAX_DRAWN_ELEMENTS);
-		g_free(repaired);
-		xmlFreeDoc(doc);
-		xmlFreeParserCtxt(ctxt);
-		return NULL;
-	}
 	c.out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	c.doc = doc;
 	c.max_mp = max_megapixels;
@@ -780,6 +893,15 @@ GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char *
 	put_node(&c, root, true);
 	g_hash_table_destroy(c.ids);
 	g_string_append_c(c.out, '\n');
+	if (drawing_bomb(c.out)) {
+		*flaw = g_strdup_printf("is an SVG whose copies (<use>, markers) draw more than %d elements (a reader hangs "
+					"on it); not packed", MAX_DRAWN_ELEMENTS);
+		g_string_free(c.out, TRUE);
+		g_free(repaired);
+		xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
 	if (repaired)
 		*flaw = g_strdup_printf("is an SVG that is not well-formed XML (%s); drawn as far as it reads", repaired);
 	else if (c.lost)

@@ -10,11 +10,13 @@
  * styles and <style> sheets, gradients, patterns, clip paths, masks, markers, filters, <use> of
  * its own definitions, pictures embedded as data: of at most max_megapixels); what would run or
  * load something is left out (scripts, event attributes, animations, HTML in <foreignObject>,
- * any address but the file's own #fragments and embedded pictures), and so is what only an
- * editor reads (other namespaces: Inkscape's, RDF). An SVG that is not well-formed XML is read
- * as far as libxml2 can. Returns the cleaned file, or NULL when no <svg> can be read from data
- * (*flaw says why). *flaw (g_free; NULL when nothing was lost or repaired) completes "image 'X'
- * ...": what of the drawing was left out or repaired, for a warning.
+ * any address but the file's own #fragments, its embedded pictures and its styles' data:
+ * addresses, fonts), and so is what only an editor reads (other namespaces: Inkscape's, RDF).
+ * An SVG that is not well-formed XML is read as far as libxml2 can; one whose copies (<use>,
+ * markers) would draw past a limit is refused. Returns the cleaned file, or NULL when no <svg>
+ * can be read from data or it is refused (*flaw says why). *flaw (g_free; NULL when nothing was
+ * lost or repaired) completes "image 'X' ...": what of the drawing was left out or repaired,
+ * for a warning.
  */
 GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char **flaw);
 

@@ -543,6 +543,18 @@ int textnorm_cjk_quotes(cmark_node *root)
 	return changed;
 }
 
+/* Does s hold no word: only spaces (no-break ones too) and zero-width characters? */
+static bool wordless(const char *s)
+{
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isspace(c) && !(c >= 0x200B && c <= 0x200D) && c != 0x2060 && c != 0xFEFF)
+			return false;
+	}
+	return true;
+}
+
 void textnorm_wordless_headings(cmark_node *root)
 {
 	cmark_iter *it = cmark_iter_new(root);
@@ -556,7 +568,7 @@ void textnorm_wordless_headings(cmark_node *root)
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
 			continue;
 		text = node_plain_text(n);
-		if (!*g_strstrip(text))
+		if (wordless(text))
 			g_ptr_array_add(found, n);
 		g_free(text);
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

@@ -72,6 +72,11 @@ int main(void)
 		      && dropped == 3);
 		g_free(out);
 	}
+	/* image-set()'s quoted addresses load as url()'s do (Chromium fetched one from a --css). */
+	out = cssclean_quiet("body{background-image:image-set(\"http://e.x/u.png\" 1x);color:red}"
+			     "p{background:-webkit-image-set('http://e.x/w.png' 1x)}", NULL);
+	CHECK("css: image-set() left out, prefixed or not", !has(out, "e.x") && has(out, "color:red"));
+	g_free(out);
 	out = cssclean("p { color: red }\n", "plain.css");
 	CHECK_STR("css: a plain stylesheet is kept as it is", out, "p { color: red }\n");
 	g_free(out);

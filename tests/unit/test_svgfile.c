@@ -123,6 +123,18 @@ int main(void)
 	CHECK("svg: no namespace, an undeclared prefix, entities", has(out, "xlink:href=\"#p\"") && has(out, "<text>Ferris &amp; co</text>"));
 	g_string_free(out, TRUE);
 	g_free(flaw);
+	out = clean("<!DOCTYPE svg [<!ENTITY b \"B\"><!ENTITY t \"a &b; &amp; c\">]>\n<svg><text>&t;</text><use/></svg>", &flaw);
+	CHECK("svg: an entity's entities given as their text (it printed \"a &b; c\")", has(out, "<text>a B &amp; c</text>"));
+	CHECK("svg: a <use> naming nothing draws nothing: left out, nothing said", !has(out, "<use") && !flaw);
+	g_string_free(out, TRUE);
+	/* data: stays only in a sheet (an embedded font); a style attribute's paint of data: goes whole. */
+	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>@font-face{font-family:F;src:url(data:font/woff2;base64,AAAA)}</style>"
+		    "<rect width=\"1\" height=\"1\" style=\"fill:url(data:image/svg+xml,%3Csvg/%3E)\"/></svg>", &flaw);
+	CHECK("svg: a sheet's embedded font kept", has(out, "src:url(data:font/woff2;base64,AAAA)"));
+	CHECK("svg: ... a style attribute's data: paint left out, said", has(out, "<rect width=\"1\" height=\"1\"></rect>")
+	      && flaw && strstr(flaw, "url()"));
+	g_string_free(out, TRUE);
+	g_free(flaw);
 
 	/* Cut short: drawn as far as it reads, and said with the line it breaks at. */
 	out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n<rect width=\"5\" height=\"5\"/>\n<circle r=\"3\"", &flaw);
@@ -149,7 +161,65 @@ int main(void)
 		}
 		g_string_append(bomb, "</defs><use xlink:href=\"#a8\"/></svg>");
 		out = clean(bomb->str, &flaw);
-		CHECK("svg: a <use> bomb is refused, and why", out == NULL && flaw && strstr(flaw, "a <use> bomb"));
+		CHECK("svg: a <use> bomb is refused, and why", out == NULL && flaw && strstr(flaw, "draw more than 200000 elements"));
+		g_free(flaw);
+		/* Decoys: the first element of each id a shape the cleaner leaves out (no size), lending its id. */
+		g_string_assign(bomb, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">");
+		for (int i = 1; i < 10; i++)
+			g_string_append_printf(bomb, "<rect id=\"l%d\"/>", i);
+		g_string_append(bomb, "<defs><rect id=\"l0\" width=\"1\" height=\"1\"/>");
+		for (int i = 1; i < 10; i++) {
+			g_string_append_printf(bomb, "<g id=\"l%d\">", i);
+			for (int k = 0; k < 10; k++)
+				g_string_append_printf(bomb, "<use xlink:href=\"#l%d\"/>", i - 1);
+			g_string_append(bomb, "</g>");
+		}
+		g_string_append(bomb, "</defs><use xlink:href=\"#l9\"/></svg>");
+		out = clean(bomb->str, &flaw);
+		CHECK("svg: ... decoy ids left out lend the bomb nothing (counted on what is packed)", out == NULL && flaw
+		      && strstr(flaw, "draw more than"));
+		g_free(flaw);
+		/*
+		 * A chain of 100,000 <use>s overflowed the C stack (it draws 200,000 elements: refused);
+		 * one of 30,000, drawing 60,000, was counted a bomb (every link summed again above it).
+		 */
+		for (int links = 100000; links >= 30000; links -= 70000) {
+			g_string_assign(bomb, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><defs>");
+			for (int i = 0; i < links; i++)
+				g_string_append_printf(bomb, "<g id=\"g%d\"><use xlink:href=\"#g%d\"/></g>", i, i + 1);
+			g_string_append_printf(bomb, "<rect id=\"g%d\" width=\"1\" height=\"1\"/></defs><use xlink:href=\"#g0\"/></svg>", links);
+			out = clean(bomb->str, &flaw);
+			if (links == 100000)
+				CHECK("svg: a chain of 100,000 <use>s is counted without recursion: refused, no crash", !out && flaw);
+			else
+				CHECK("svg: ... one of 30,000 (60,000 drawn) is no bomb", out && !flaw);
+			if (out)
+				g_string_free(out, TRUE);
+			g_free(flaw);
+		}
+		/* An unused chain in <defs> draws nothing: no bomb either. */
+		g_string_assign(bomb, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><defs>");
+		for (int i = 0; i < 500; i++) {
+			g_string_append_printf(bomb, "<g id=\"u%d\">", i);
+			for (int k = 0; k < 10; k++)
+				g_string_append_printf(bomb, "<use xlink:href=\"#u%d\"/>", i + 1);
+			g_string_append(bomb, "</g>");
+		}
+		g_string_append(bomb, "<rect id=\"u500\" width=\"1\" height=\"1\"/></defs><rect width=\"2\" height=\"2\"/></svg>");
+		out = clean(bomb->str, &flaw);
+		CHECK("svg: definitions no one uses draw nothing, however they multiply", out && !flaw);
+		if (out)
+			g_string_free(out, TRUE);
+		/* A marker of 2,000 shapes on a path of 600 vertices: 1.2 million drawn. */
+		g_string_assign(bomb, "<svg xmlns=\"http://www.w3.org/2000/svg\"><marker id=\"m\">");
+		for (int i = 0; i < 2000; i++)
+			g_string_append(bomb, "<rect width=\"1\" height=\"1\"/>");
+		g_string_append(bomb, "</marker><path marker-mid=\"url(#m)\" d=\"M0 0");
+		for (int i = 0; i < 600; i++)
+			g_string_append_printf(bomb, " L%d %d", i, i % 7);
+		g_string_append(bomb, "\"/></svg>");
+		out = clean(bomb->str, &flaw);
+		CHECK("svg: a marker bomb is refused", out == NULL && flaw && strstr(flaw, "markers"));
 		g_free(flaw);
 		g_string_free(bomb, TRUE);
 	}
