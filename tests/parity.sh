@@ -141,7 +141,7 @@ contains "parity: a missing picture in a line with an alt that says something: i
 	"$TMP/missing.xhtml" '<span class="alt">放风筝的孩子</span>'
 contains "parity: ... and in the PDF's" "$TMP/missing.trace" '"放风筝的孩子"$'
 # A blank SVG (a web page's spacer: 91 of the corpus's pictures) shows nothing in either book, decided
-# once (media/imagedecode.c): the EPUB showed each as a figure a page wide and white, or a gap in its
+# once (media/svgfile.c): the EPUB showed each as a figure a page wide and white, or a gap in its
 # line, while the PDF dropped it; its line is one line in the PDF, not two halves around nothing.
 lacks "parity: a blank SVG is no picture in the EPUB" "$TMP/spacers.xhtml" '<img src="images/img-(e21c89f2674df204|9ed5d9c55c348ab8)'
 unzip -l "$TMP/spacers.epub" >"$TMP/spacers.list"

@@ -47,7 +47,7 @@ struct resource {
 	/*
 	 * An SVG that draws nothing: web pages use them as invisible spacers and lazy loaders'
 	 * stand-ins, often as data: URLs in raw <img>. Neither book shows or packs it (decided once,
-	 * media/imagedecode.c; the PDF alone used to drop it, the EPUB showed a blank a page wide).
+	 * media/svgfile.c; the PDF alone used to drop it, the EPUB showed a blank a page wide).
 	 */
 	bool blank;
 	/*

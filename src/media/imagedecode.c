@@ -2,8 +2,6 @@
 #include "media/imagedecode.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 #include <webp/decode.h>
@@ -189,94 +187,6 @@ static GBytes *encode(GdkPixbuf *pb, const char *media_type, bool lossless)
 	return g_bytes_new_take(buf, n);
 }
 
-/* ---- SVG ---- */
-
-static int svg_length(const char *s)
-{
-	double v = s ? g_ascii_strtod(s, NULL) : 0;
-
-	return v > 0 && v < 1e6 ? (int)(v + 0.5) : 0;
-}
-
-static bool named(const xmlNode *n, const char *const *names)
-{
-	for (; *names; names++)
-		if (!g_ascii_strcasecmp((const char *)n->name, *names))
-			return true;
-	return false;
-}
-
-/*
- * Does anything inside n draw? Descriptions, styles and definitions (drawn only where something
- * uses them) do not, nor text straight inside a container (only <text> is drawn); a group, a
- * link or a nested <svg> draws what it holds. Any other element is taken to draw.
- */
-static bool svg_draws(const xmlNode *n)
-{
-	static const char *const silent[] = { "title", "desc", "metadata", "defs", "style", "script", "symbol",
-					      "linearGradient", "radialGradient", "pattern", "clipPath", "mask",
-					      "filter", "marker", NULL };
-	static const char *const containers[] = { "g", "a", "switch", "svg", NULL };
-
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || named(c, silent))
-			continue;
-		if (!named(c, containers) || svg_draws(c))
-			return true;
-	}
-	return false;
-}
-
-/* Does the SVG in data draw anything (false when it cannot be read: check_svg says why)? */
-static bool svg_data_draws(const unsigned char *data, size_t len)
-{
-	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	bool draws = root && svg_draws(root);
-
-	xmlFreeDoc(doc);
-	return draws;
-}
-
-/* A cleaned SVG (svgfile_clean's): its size from viewBox or width/height; whether it draws nothing. */
-static bool check_svg(const unsigned char *data, size_t len, int *w, int *h, bool *blank, char **why)
-{
-	xmlDoc *doc = xmlReadMemory((const char *)data, (int)MIN(len, (size_t)G_MAXINT), NULL, NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	xmlChar *vb, *aw, *ah;
-
-	if (!root || g_ascii_strcasecmp((const char *)root->name, "svg")) {
-		*why = g_strdup("is an SVG that is not well-formed XML; not packed");
-		xmlFreeDoc(doc);
-		return false;
-	}
-	*blank = !svg_draws(root);
-	vb = xmlGetProp(root, (const xmlChar *)"viewBox");
-	aw = xmlGetProp(root, (const xmlChar *)"width");
-	ah = xmlGetProp(root, (const xmlChar *)"height");
-	*w = svg_length((const char *)aw);
-	*h = svg_length((const char *)ah);
-	if ((!*w || !*h || (aw && strchr((const char *)aw, '%'))) && vb) {
-		double v[4] = { 0 };
-		char **parts = g_strsplit_set((const char *)vb, " ,\t\n", -1);
-		int k = 0;
-
-		for (char **p = parts; *p && k < 4; p++)
-			if (**p)
-				v[k++] = g_ascii_strtod(*p, NULL);
-		g_strfreev(parts);
-		*w = k == 4 && v[2] > 0 && v[2] < 1e6 ? (int)(v[2] + 0.5) : 0;
-		*h = k == 4 && v[3] > 0 && v[3] < 1e6 ? (int)(v[3] + 0.5) : 0;
-	}
-	xmlFree(vb);
-	xmlFree(aw);
-	xmlFree(ah);
-	xmlFreeDoc(doc);
-	return true;
-}
-
 /* ---- preparing an image for the book ---- */
 
 static bool fits(const struct image_info *info, long max_side)
@@ -303,26 +213,17 @@ bool imagedecode_prepare(const struct options *o, const unsigned char *data, siz
 	out->components = info->components;
 	if (!strcmp(info->media_type, "image/svg+xml")) {
 		/* SVG is a program as much as a picture: its drawing is packed, not what would run or load. */
+		struct svg_facts facts;
 		char *flaw = NULL;
-		GString *clean = svgfile_clean((const char *)data, len, max_mp, &flaw);
+		GString *clean = svgfile_clean((const char *)data, len, max_mp, &facts, &flaw);
 
 		if (!clean) {
 			*why = flaw;
 			return false;
 		}
-		if (!check_svg((const unsigned char *)clean->str, clean->len, &out->width, &out->height, &out->blank, why)) {
-			g_string_free(clean, TRUE);
-			g_free(flaw);
-			return false;
-		}
-		/* Blank as written, or only once cleaned: then what it drew is lost, and said to be. */
-		if (out->blank && svg_data_draws(data, len)) {
-			*why = g_strdup("is an SVG whose drawing is all in what folio leaves out (<image> or <use> of other "
-					"files, <foreignObject> ...); not packed");
-			g_string_free(clean, TRUE);
-			g_free(flaw);
-			return false;
-		}
+		out->width = facts.width;
+		out->height = facts.height;
+		out->blank = facts.blank;
 		out->flaw = flaw;
 		out->bytes = g_string_free_to_bytes(clean);
 		return true;

@@ -192,21 +192,30 @@ static bool own_fragment(const char *v)
 	return v[0] == '#' && v[1];
 }
 
+/* Where CSS text stands, for addresses_own. */
+enum css_place {
+	ATTRIBUTE_VALUE,	/* an attribute's value as written, never through the stylesheet cleaner */
+	STYLE_ATTRIBUTE,	/* a style attribute, cleaned */
+	STYLE_SHEET,		/* a <style> sheet, cleaned: data: stays (an embedded font) */
+};
+
 /*
- * Does every url(...) in v name a fragment of the file itself? (Any case: CSS reads URL( too; an
- * escape could spell one, "\\75 rl(", so a value holding one is taken to name another file.)
+ * Does every address in v name what the file holds: each url(...) a #fragment of the file (in a
+ * sheet, data: too), and no @import or image-set()? Any case: CSS reads URL( too. An attribute's
+ * value never went through the stylesheet cleaner: an escape there could spell an address
+ * ("\\75 rl("), and expression() runs, so a value holding either names another file. Text, not
+ * tokens: a string's words count too, for no reader's tokenizer is trusted to tell.
  */
-static bool urls_own(const char *v)
+static bool addresses_own(const char *v, enum css_place place)
 {
 	char *low = g_ascii_strdown(v, -1);
-	bool own = !strchr(low, '\\') && !strstr(low, "expression(");
+	bool own = !strstr(low, "@import") && !strstr(low, "image-set(")
+		   && (place != ATTRIBUTE_VALUE || (!strchr(low, '\\') && !strstr(low, "expression(")));
 
 	for (const char *u = strstr(low, "url("); own && u; u = strstr(u + 4, "url(")) {
-		const char *p = u + 4;
+		const char *p = u + 4 + strspn(u + 4, " \t\n\"'");
 
-		while (*p == ' ' || *p == '"' || *p == '\'')
-			p++;
-		own = *p == '#';
+		own = *p == '#' || (place == STYLE_SHEET && g_str_has_prefix(p, "data:"));
 	}
 	g_free(low);
 	return own;
@@ -261,28 +270,17 @@ static void put_xml_attribute(struct cleaner *c, const xmlAttr *a, const char *n
 	xmlFree(v);
 }
 
-/*
- * css as the stylesheet cleaner leaves it (its addresses the file's own #fragments, and in a
- * <style> sheet data:, an embedded font's), or NULL when some other "url(", an image-set() or an
- * @import is still in its text, a string's words or not: no reader's tokenizer is trusted to tell
- * (g_free).
- */
-static char *clean_css(struct cleaner *c, const char *css, bool sheet)
+/* css as the stylesheet cleaner leaves it, or NULL when an address of another file is still in it (g_free). */
+static char *clean_css(struct cleaner *c, const char *css, enum css_place place)
 {
 	unsigned dropped = 0;
-	char *clean = cssclean_quiet(css, &dropped), *low = g_ascii_strdown(clean, -1);
-	bool own = !strstr(low, "@import") && !strstr(low, "image-set(");
+	char *clean = cssclean_quiet(css, &dropped);
+	bool own = addresses_own(clean, place);
 
-	for (const char *u = strstr(low, "url("); own && u; u = strstr(u + 4, "url(")) {
-		const char *p = u + 4 + strspn(u + 4, " \t\n\"'");
-
-		own = *p == '#' || (sheet && g_str_has_prefix(p, "data:"));
-	}
 	if (dropped || !own)
 		c->lost |= L_URL;
 	if (!own)
 		g_clear_pointer(&clean, g_free);
-	g_free(low);
 	return clean;
 }
 
@@ -338,7 +336,7 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 			;	/* one element an id: the first (EPUBCheck refuses a second; readers take the first) */
 		} else if (!strcmp(name, "style")) {
 			g_string_append(own, v);
-		} else if (!urls_own(v)) {
+		} else if (!addresses_own(v, ATTRIBUTE_VALUE)) {
 			c->lost |= L_URL;	/* a paint or filter of another file */
 		} else if (moved) {
 			/* one value, never more declarations, rules, strings or comment marks ("red;x:y") */
@@ -351,7 +349,7 @@ static void put_attributes(struct cleaner *c, const xmlNode *n, int e, const cha
 	}
 	g_string_append(style, own->str);
 	if (style->len) {
-		char *clean = clean_css(c, style->str, false);
+		char *clean = clean_css(c, style->str, STYLE_ATTRIBUTE);
 
 		if (clean)
 			g_strchomp(clean);
@@ -421,7 +419,7 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root);
 static void put_style(struct cleaner *c, const xmlNode *n)
 {
 	xmlChar *text = xmlNodeGetContent(n);
-	char *clean = clean_css(c, text ? (const char *)text : "", true);
+	char *clean = clean_css(c, text ? (const char *)text : "", STYLE_SHEET);
 
 	xmlFree(text);
 	if (!clean)
@@ -673,6 +671,69 @@ static void put_node(struct cleaner *c, const xmlNode *n, bool root)
 	g_string_append_printf(c->out, "</%s>", name);
 }
 
+/* A length of width or height in whole pixels; 0 when it is none (or a percentage's number is taken). */
+static int svg_length(const char *s)
+{
+	double v = s ? g_ascii_strtod(s, NULL) : 0;
+
+	return v > 0 && v < 1e6 ? (int)(v + 0.5) : 0;
+}
+
+static bool named(const xmlNode *n, const char *const *names)
+{
+	for (; *names; names++)
+		if (!g_ascii_strcasecmp((const char *)n->name, *names))
+			return true;
+	return false;
+}
+
+/*
+ * Does anything inside n draw? Descriptions, styles and definitions (drawn only where something
+ * uses them) do not, nor text straight inside a container (only <text> is drawn); a group, a
+ * link or a nested <svg> draws what it holds. Any other element is taken to draw.
+ */
+static bool svg_draws(const xmlNode *n)
+{
+	static const char *const silent[] = { "title", "desc", "metadata", "defs", "style", "script", "symbol",
+					      "linearGradient", "radialGradient", "pattern", "clipPath", "mask",
+					      "filter", "marker", NULL };
+	static const char *const containers[] = { "g", "a", "switch", "svg", NULL };
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || named(c, silent))
+			continue;
+		if (!named(c, containers) || svg_draws(c))
+			return true;
+	}
+	return false;
+}
+
+/* The cleaned SVG's size, from width and height, else its viewBox, and whether it draws nothing. */
+static void read_facts(const xmlNode *root, struct svg_facts *facts)
+{
+	xmlChar *vb = xmlGetProp(root, (const xmlChar *)"viewBox"), *aw = xmlGetProp(root, (const xmlChar *)"width");
+	xmlChar *ah = xmlGetProp(root, (const xmlChar *)"height");
+
+	facts->blank = !svg_draws(root);
+	facts->width = svg_length((const char *)aw);
+	facts->height = svg_length((const char *)ah);
+	if ((!facts->width || !facts->height || (aw && strchr((const char *)aw, '%'))) && vb) {
+		double v[4] = { 0 };
+		char **parts = g_strsplit_set((const char *)vb, " ,\t\n", -1);
+		int k = 0;
+
+		for (char **p = parts; *p && k < 4; p++)
+			if (**p)
+				v[k++] = g_ascii_strtod(*p, NULL);
+		g_strfreev(parts);
+		facts->width = k == 4 && v[2] > 0 && v[2] < 1e6 ? (int)(v[2] + 0.5) : 0;
+		facts->height = k == 4 && v[3] > 0 && v[3] < 1e6 ? (int)(v[3] + 0.5) : 0;
+	}
+	xmlFree(vb);
+	xmlFree(aw);
+	xmlFree(ah);
+}
+
 /* Definitions: drawn only where something uses them, not where they stand. */
 static const char definitions[] = "defs symbol clipPath mask pattern marker linearGradient radialGradient filter "
 				  "title desc style";
@@ -776,13 +837,13 @@ static void collect_ids(xmlNode *n, GHashTable *ids, GPtrArray *names)
 }
 
 /*
- * Does the cleaned SVG (svg, len bytes) draw more than MAX_DRAWN_ELEMENTS: its elements, each
+ * Read the cleaned SVG's *facts; and does it draw more than MAX_DRAWN_ELEMENTS: its elements, each
  * <use> counting what it copies, and each marker what it holds at every vertex of every path
  * (taken as marked: 2.6 KB of <use>s made 10^8 copies, a marker of 2,000 shapes on 60,000
  * vertices 10^8 more; readers hung on both)? Counted on what is packed, so that no element left
  * out can lend its id.
  */
-static bool drawing_bomb(const GString *svg)
+static bool read_cleaned(const GString *svg, struct svg_facts *facts)
 {
 	xmlDoc *doc = xmlReadMemory(svg->str, (int)MIN(svg->len, (size_t)G_MAXINT), NULL, "UTF-8",
 				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
@@ -791,7 +852,9 @@ static bool drawing_bomb(const GString *svg)
 	GPtrArray *names = g_ptr_array_new_with_free_func(xmlFree), *stack = g_ptr_array_new();
 	double count = 0, marks = 0, vertices = 0;
 
+	memset(facts, 0, sizeof *facts);
 	if (root) {
+		read_facts(root, facts);
 		collect_ids(root, ids, names);
 		count = drawn(root, ids, memo);
 		g_ptr_array_add(stack, root);
@@ -860,7 +923,7 @@ static char *loss_text(unsigned lost)
 	return g_string_free(s, FALSE);
 }
 
-GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char **flaw)
+GString *svgfile_clean(const char *data, size_t len, long max_megapixels, struct svg_facts *facts, char **flaw)
 {
 	enum { OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
@@ -893,9 +956,14 @@ GString *svgfile_clean(const char *data, size_t len, long max_megapixels, char *
 	put_node(&c, root, true);
 	g_hash_table_destroy(c.ids);
 	g_string_append_c(c.out, '\n');
-	if (drawing_bomb(c.out)) {
+	if (read_cleaned(c.out, facts))
 		*flaw = g_strdup_printf("is an SVG whose copies (<use>, markers) draw more than %d elements (a reader hangs "
 					"on it); not packed", MAX_DRAWN_ELEMENTS);
+	/* Blank as written, or only once cleaned: then what it drew is lost, and said to be. */
+	else if (facts->blank && !repaired && svg_draws(root))
+		*flaw = g_strdup("is an SVG whose drawing is all in what folio leaves out (<image> or <use> of other "
+				 "files, <foreignObject> ...); not packed");
+	if (*flaw) {
 		g_string_free(c.out, TRUE);
 		g_free(repaired);
 		xmlFreeDoc(doc);

@@ -121,7 +121,8 @@ static void svg_safe(const xmlNode *n, const char *svg)
 static void svg(const char *data, size_t len)
 {
 	char *flaw = NULL;
-	GString *out = svgfile_clean(data, len, 50, &flaw);
+	struct svg_facts facts;
+	GString *out = svgfile_clean(data, len, 50, &facts, &flaw);
 	xmlDoc *d;
 
 	g_free(flaw);

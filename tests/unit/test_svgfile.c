@@ -18,7 +18,9 @@ static bool has(const GString *s, const char *part)
 /* The cleaned file of svg, and its flaw in *flaw (g_free both). */
 static GString *clean(const char *svg, char **flaw)
 {
-	return svgfile_clean(svg, strlen(svg), 50, flaw);
+	struct svg_facts facts;
+
+	return svgfile_clean(svg, strlen(svg), 50, &facts, flaw);
 }
 
 int main(void)
