@@ -200,3 +200,20 @@ contains "parity: ... and a picture in the PDF" "$TMP/wordless.trace" '^  image 
 [ "$(grep -c '<h2' "$TMP/wordless.xhtml")" = 1 ] && ok "parity: ... the heading with words the only one" \
 	|| not_ok "parity: ... the heading with words the only one" "$(grep '<h2' "$TMP/wordless.xhtml")"
 epubcheck_ok "parity: ... EPUBCheck passes it" "$TMP/wordless.epub"
+
+# Its {#id} names where it stood: the section's heading, or before every heading the article's top.
+# The id went with the heading, so links to it became text and nothing was said.
+mkdir -p "$TMP/wordless-id"
+printf -- '---\ntitle: A\n---\n\nGo [to the spot](#spot), [to the top](#first).\n\n## {#first}\n\nBefore.\n\n## Real heading\n\nText.\n\n## &nbsp; {#spot}\n\nMore.\n' \
+	>"$TMP/wordless-id/a.md"
+printf -- '---\ntitle: B\n---\n\nSee [there](a.md#spot).\n' >"$TMP/wordless-id/b.md"
+"$FOLIO" -q "$TMP/wordless-id" -o "$TMP/wordless-id.epub"
+"$FOLIO" -q "$TMP/wordless-id" -t trace -o "$TMP/wordless-id.trace"
+tests/epub/textof.py "$TMP/wordless-id.epub" 'EPUB/a0001.xhtml' >"$TMP/wordless-id.xhtml"
+tests/epub/textof.py "$TMP/wordless-id.epub" 'EPUB/a0002.xhtml' >"$TMP/wordless-id-b.xhtml"
+contains "parity: a wordless heading's {#id} goes to its section's heading (EPUB)" "$TMP/wordless-id.xhtml" \
+	'<a href="#a0001-h1">to the spot</a>'
+contains "parity: ... before every heading, to the article's top" "$TMP/wordless-id.xhtml" '<a href="a0001.xhtml">to the top</a>'
+contains "parity: ... from another article too" "$TMP/wordless-id-b.xhtml" '<a href="a0001.xhtml#a0001-h1">there</a>'
+contains "parity: ... and the same in the PDF" "$TMP/wordless-id.trace" '"Go to the spot, to the top." ->#a0001-h1 ->#a0001$'
+contains "parity: ... from another article too (PDF)" "$TMP/wordless-id.trace" '"See there." ->#a0001-h1$'

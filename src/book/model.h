@@ -156,7 +156,7 @@ struct article {
 	char *source;		/* while it is read: the body as written, until it is parsed */
 	size_t source_len;
 	GHashTable *heading_ids;	/* while it is read: line of the body -> id of its heading */
-	char **title_ids;	/* the ids of the heading that was the title (its {#id}, its Hugo id): "#id" is the top */
+	char **title_ids;	/* ids naming the top: the title heading's ({#id}, its Hugo id), a wordless heading's before any other (records.c) */
 
 	struct front_matter fm;
 	int body_line;		/* line of the file where the Markdown starts */

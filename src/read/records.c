@@ -196,9 +196,12 @@ static void walk_heading(struct walk *w, cmark_node *n)
 		h->text = node_plain_text(n);
 		h->line = node_file_line(n, w->a->body_line);
 		/* "## Title {#id}": the pre-pass cut the id from the text and kept it by line. */
-		if (w->a->heading_ids)
-			h->id = g_strdup(g_hash_table_lookup(w->a->heading_ids,
-							     GINT_TO_POINTER(cmark_node_get_start_line(n))));
+		if (w->a->heading_ids) {
+			gpointer line = GINT_TO_POINTER(cmark_node_get_start_line(n));
+
+			h->id = g_strdup(g_hash_table_lookup(w->a->heading_ids, line));
+			g_hash_table_remove(w->a->heading_ids, line);	/* taken: orphan_ids sees the rest */
+		}
 		for (guint i = 0; i < w->pending_ids->len; i++)
 			heading_add_raw_id(h, g_ptr_array_index(w->pending_ids, i));
 		g_ptr_array_set_size(w->pending_ids, 0);
@@ -422,12 +425,60 @@ static void heading_depths(struct article *a)
 	}
 }
 
+static gint by_line(gconstpointer x, gconstpointer y)
+{
+	return GPOINTER_TO_INT(*(const gpointer *)x) - GPOINTER_TO_INT(*(const gpointer *)y);
+}
+
+/*
+ * Recording: the {#id} of a heading that is no heading now (one with no words, made a paragraph or
+ * dropped: textnorm_wordless_headings). A link to it goes where it stood: to the heading of the
+ * section it was in, else (before every heading) to the article's top. Not the
+ * title heading's, which names the top already (passes_drop_title_heading).
+ */
+static void orphan_ids(struct article *a)
+{
+	GList *lines = a->heading_ids ? g_hash_table_get_keys(a->heading_ids) : NULL;
+	GPtrArray *sorted = g_ptr_array_new();
+
+	for (GList *l = lines; l; l = l->next)
+		g_ptr_array_add(sorted, l->data);
+	g_list_free(lines);
+	g_ptr_array_sort(sorted, by_line);
+	for (guint i = 0; i < sorted->len; i++) {
+		const char *id = g_hash_table_lookup(a->heading_ids, g_ptr_array_index(sorted, i));
+		int line = a->body_line + GPOINTER_TO_INT(g_ptr_array_index(sorted, i)) - 1;
+		struct heading *at = NULL;
+
+		if (a->title_ids && g_strv_contains((const char *const *)a->title_ids, id))
+			continue;
+		for (guint k = 0; k < a->headings->len; k++) {
+			struct heading *h = g_ptr_array_index(a->headings, k);
+
+			if (h->line > line)
+				break;
+			at = h;
+		}
+		if (at) {
+			heading_add_raw_id(at, id);
+		} else {
+			guint n = a->title_ids ? g_strv_length(a->title_ids) : 0;
+
+			a->title_ids = g_renew(char *, a->title_ids, n + 2);
+			a->title_ids[n] = g_strdup(id);
+			a->title_ids[n + 1] = NULL;
+		}
+	}
+	g_ptr_array_free(sorted, TRUE);
+}
+
 void records_take(struct article *a)
 {
 	struct walk w = { .a = a, .recording = a, .pending_ids = g_ptr_array_new_with_free_func(g_free) };
 
 	walk_tree(&w, a->doc);
 	g_ptr_array_free(w.pending_ids, TRUE);
+	orphan_ids(a);
 	heading_depths(a);
 	/* Each picture's caption, decided once for both books: its title, else the title its page
 	   resource has in the front matter (Hugo's resources:), else an alt text that says something;
