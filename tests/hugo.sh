@@ -831,6 +831,17 @@ contains "no site language: ... and so is its article" <(unzip -p "$TMP/nolang.e
 "$FOLIO" -q --offline "$TMP/nolang/content" -o "$TMP/nolang-plain.epub"
 contains "no language in a plain folder: still not said" <(unzip -p "$TMP/nolang-plain.epub" EPUB/package.opf) '<dc:language>und</dc:language>'
 
+# A Chinese note that names no language is Chinese though its source links are long: their letters
+# count for no language (the book was "und", its contents "Contents", its first line set as Latin).
+mkdir -p "$TMP/longlinks"
+printf -- '---\ntitle: 长链接\n---\n\n这是一段中文评论，引用了链接 https://www.example.com/news/2024/01/01/some-very-long-path-segment-that-goes-on-and-on/index.html?utm_source=twitter&utm_medium=social 然后继续写。\n\nEnglish words here, with https://github.com/someorganisation/somerepository/blob/main/src/very/deep/file_name.c#L100 too.\n\n原文链接：<https://mp.weixin.qq.com/s?__biz=MzA3NjE2MzQ4Mw==&mid=2650000000&idx=1&sn=abcdef0123456789abcdef0123456789&chksm=abcdefabcdef&scene=21#wechat_redirect>\n' \
+	>"$TMP/longlinks/a.md"
+"$FOLIO" -q "$TMP/longlinks" -o "$TMP/longlinks.epub"
+"$FOLIO" -q "$TMP/longlinks" -t model -o "$TMP/longlinks.model"
+contains "long links: a Chinese note's addresses count for no language (EPUB)" <(unzip -p "$TMP/longlinks.epub" EPUB/package.opf) \
+	'<dc:language>zh-Hans</dc:language>'
+contains "long links: ... the article Chinese in both books" "$TMP/longlinks.model" '^  lang: zh-Hans$'
+
 # FixIt's, DoIt's and LoveIt's lead picture: the page resource named featured-image (80 pages of
 # FixIt's documentation had none); an empty resources: is nothing to warn about.
 mkdir -p "$TMP/featured/content/posts/a" "$TMP/featured/content/posts/b"
