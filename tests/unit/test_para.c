@@ -332,6 +332,7 @@ static void test_code_breaks(PangoContext *ctx)
 	struct para *p = para_new(ctx, &set);
 	const struct para_line *l;
 	double widest = 0;
+	int split_runs = 0;
 
 	para_add(p, cjk, -1, &sc);
 	para_add(p, "| SOURCE | 172.16.0.3:8000 | DEST | 202.100.1.2:3456 |", -1, &code);
@@ -349,6 +350,32 @@ static void test_code_breaks(PangoContext *ctx)
 	CHECK("code breaks: ... its line ends inside the code, after a full stop", !l->last && para_text(p)[l->end - 1] == '.'
 	      && l->end > (int)strlen(cjk) + 12);
 	para_free(p);
+
+	/*
+	 * A command line in a code block, at every width around its options: a line never ends
+	 * inside a run of that punctuation ("http -" then "-dapr-http-port": two options; dapr's docs).
+	 */
+	for (double w = 200; w <= 420; w += 1) {
+		struct para_settings cs = { .width = w, .align = PARA_LEFT, .line_height = 13, .keep_spaces = true,
+					    .lang = pango_language_from_string("en") };
+		const char *cmd = "dapr run --app-id order-processor --app-port 8001  --app-protocol http "
+				  "--dapr-http-port 3501 -- python3 order-processor/app.py && echo ok://done";
+		struct para *q = para_new(ctx, &cs);
+		int n;
+
+		para_add(q, cmd, -1, &code);
+		n = para_layout(q);
+		for (int i = 0; i + 1 < n; i++) {
+			int e = para_line(q, i)->end;
+
+			if (e > 0 && strchr("-/&:", cmd[e - 1]) && strchr("-/&:", cmd[e])) {
+				printf("width %.0f: line %d ends in '%.*s|%c'\n", w, i, 6, cmd + e - 6, cmd[e]);
+				split_runs++;
+			}
+		}
+		para_free(q);
+	}
+	CHECK("code breaks: a code line never ends inside '--', '&&' or '://'", split_runs == 0);
 
 	pango_font_description_free(sc.font);
 	pango_font_description_free(code.font);

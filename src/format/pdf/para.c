@@ -846,10 +846,11 @@ static void mark_breaks(struct para *p)
 			/*
 			 * Inline code is never stretched, so a long piece of it ("172.16.0.3:8000") that
 			 * does not fit at a line's end left the Chinese before it letter-spaced half an em
-			 * apart: it may break after its punctuation, at a cost only such a line pays.
+			 * apart: it may break after its punctuation, at a cost only such a line pays; after
+			 * a run of it, not inside ("-" then "-dapr-port" read as two options).
 			 */
 			else if (!c->can_break && prev->rigid && c->rigid && !prev->space && code_break_after(prev->last)
-				 && !clreq_is_cjk(c->first)) {
+				 && !code_break_after(c->first) && !clreq_is_cjk(c->first)) {
 				c->can_break = true;
 				c->penalty = PENALTY_INSIDE_CODE;
 			}
