@@ -842,6 +842,25 @@ contains "long links: a Chinese note's addresses count for no language (EPUB)" <
 	'<dc:language>zh-Hans</dc:language>'
 contains "long links: ... the article Chinese in both books" "$TMP/longlinks.model" '^  lang: zh-Hans$'
 
+# Sections are ordered as Hugo's tree: each among its siblings by weight, the sections below it
+# right after it. By their own weight across the site, dapr's "Service invocation" (weight 10,
+# two levels down) came before "Getting started" (20), above "Developing" (30) that holds it.
+mkdir -p "$TMP/tree/content/start" "$TMP/tree/content/dev/blocks/invoke" "$TMP/tree/content/dev/state" "$TMP/tree/content/ops"
+printf 'title = "Tree"\n' >"$TMP/tree/hugo.toml"
+printf -- '---\ntitle: Getting started\nweight: 20\n---\n' >"$TMP/tree/content/start/_index.md"
+printf -- '---\ntitle: Developing\nweight: 30\n---\n' >"$TMP/tree/content/dev/_index.md"
+printf -- '---\ntitle: Blocks\nweight: 10\n---\n' >"$TMP/tree/content/dev/blocks/_index.md"
+printf -- '---\ntitle: Service invocation\nweight: 10\n---\n' >"$TMP/tree/content/dev/blocks/invoke/_index.md"
+printf -- '---\ntitle: State\nweight: 5\n---\n' >"$TMP/tree/content/dev/state/_index.md"
+printf -- '---\ntitle: Operations\nweight: 40\n---\n' >"$TMP/tree/content/ops/_index.md"
+for f in start/install dev/blocks/invoke/overview dev/state/howto ops/deploy; do
+	printf -- '---\ntitle: %s\nweight: 1\n---\n\nText of %s.\n' "${f##*/}" "$f" >"$TMP/tree/content/$f.md"
+done
+"$FOLIO" -q "$TMP/tree" -t model -o "$TMP/tree.model"
+check "sections: in Hugo's tree order, not by their own weight across the site" \
+	diff <(grep '^part' "$TMP/tree.model" | cut -d: -f1) \
+	<(printf 'part p01 Getting started\npart p02 State\npart p03 Service invocation\npart p04 Operations\n')
+
 # FixIt's, DoIt's and LoveIt's lead picture: the page resource named featured-image (80 pages of
 # FixIt's documentation had none); an empty resources: is nothing to warn about.
 mkdir -p "$TMP/featured/content/posts/a" "$TMP/featured/content/posts/b"

@@ -267,16 +267,101 @@ static void name_part(const struct reading *r, struct group *g, enum group_key b
 	g_hash_table_destroy(count);
 }
 
-/* Hugo orders sections by their _index.md weight, then path: the order b->sections was read in. */
-static int compare_sections(gconstpointer pa, gconstpointer pb)
+/* A section's own place among its siblings: weighted first, lower first; then path (the order read in). */
+static int compare_siblings(const struct article *a, const struct article *b, guint ia, guint ib)
 {
-	const struct article *a = *(struct article *const *)pa, *b = *(struct article *const *)pb;
-
 	if (a->fm.has_weight != b->fm.has_weight)
 		return a->fm.has_weight ? -1 : 1;
 	if (a->fm.has_weight && a->fm.weight != b->fm.weight)
 		return a->fm.weight < b->fm.weight ? -1 : 1;
-	return 0;
+	return ia < ib ? -1 : ia > ib;
+}
+
+/* A section with the sections above it, from the top: where it stands in Hugo's tree. */
+struct tree_place {
+	struct article *s;
+	guint read;		/* its place in b->sections (path order) */
+	GPtrArray *chain;	/* of struct tree_place *: the sections above it, from the top, then itself */
+};
+
+static const char *section_path(const struct article *s)
+{
+	return s->path ? s->path : s->rel;
+}
+
+/* Folder of a section's _index.md ("dev/blocks" for dev/blocks/_index.md; "" at the top), and its language. */
+static char *folder_key(const struct article *s, size_t folder_len)
+{
+	return g_strdup_printf("%s\x1f%.*s", s->lang ? s->lang : "", (int)folder_len, section_path(s));
+}
+
+/*
+ * Hugo orders a site's sections as a tree: each among its siblings by its _index.md weight, then
+ * path, with the sections below it right after it (the order the sidebar reads). Sorting them by
+ * their own weight across the site put dapr's "Service invocation" (weight 10, two levels down)
+ * before "Getting started" (20, at the top, before "Developing", 30, that holds it).
+ */
+static int compare_places(gconstpointer pa, gconstpointer pb)
+{
+	const struct tree_place *a = *(struct tree_place *const *)pa, *b = *(struct tree_place *const *)pb;
+
+	for (guint i = 0; i < a->chain->len && i < b->chain->len; i++) {
+		const struct tree_place *x = g_ptr_array_index(a->chain, i), *y = g_ptr_array_index(b->chain, i);
+
+		if (x != y)
+			return compare_siblings(x->s, y->s, x->read, y->read);
+	}
+	return a->chain->len < b->chain->len ? -1 : a->chain->len > b->chain->len;
+}
+
+/* b->sections in the tree's order (compare_places). */
+static GPtrArray *sections_in_tree_order(const struct book *b)
+{
+	GPtrArray *places = g_ptr_array_new(), *sorted = g_ptr_array_new();
+	GHashTable *by_folder = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (guint i = 0; i < b->sections->len; i++) {
+		struct tree_place *t = g_new0(struct tree_place, 1);
+		const char *path = NULL, *slash;
+
+		t->s = g_ptr_array_index(b->sections, i);
+		t->read = i;
+		t->chain = g_ptr_array_new();
+		path = section_path(t->s);
+		slash = path ? strrchr(path, '/') : NULL;
+		g_hash_table_insert(by_folder, folder_key(t->s, slash ? (size_t)(slash - path) : 0), t);
+		g_ptr_array_add(places, t);
+	}
+	for (guint i = 0; i < places->len; i++) {
+		struct tree_place *t = g_ptr_array_index(places, i);
+		const char *path = section_path(t->s);
+
+		/* Each folder above its own that has a section, from the top; then itself. */
+		for (const char *p = path ? strchr(path, '/') : NULL; p; p = strchr(p + 1, '/')) {
+			char *key = folder_key(t->s, (size_t)(p - path));
+			struct tree_place *up = g_hash_table_lookup(by_folder, key);
+
+			g_free(key);
+			if (up && up != t && !g_ptr_array_find(t->chain, up, NULL))
+				g_ptr_array_add(t->chain, up);
+		}
+		g_ptr_array_add(t->chain, t);
+	}
+	g_ptr_array_sort(places, compare_places);
+	for (guint i = 0; i < places->len; i++) {
+		struct tree_place *t = g_ptr_array_index(places, i);
+
+		g_ptr_array_add(sorted, t->s);
+	}
+	for (guint i = 0; i < places->len; i++) {
+		struct tree_place *t = g_ptr_array_index(places, i);
+
+		g_ptr_array_free(t->chain, TRUE);
+		g_free(t);
+	}
+	g_ptr_array_free(places, TRUE);
+	g_hash_table_destroy(by_folder);
+	return sorted;
 }
 
 static guint len(const GPtrArray *a)
@@ -330,11 +415,9 @@ static bool book_has_lang(const struct book *b, const struct options *o, const c
  */
 static void section_groups(struct book *b, const struct options *o, GHashTable *by_key, GPtrArray *groups)
 {
-	GPtrArray *sections = g_ptr_array_new();
+	GPtrArray *sections = sections_in_tree_order(b);
 	GHashTable *langs = g_hash_table_new(g_str_hash, g_str_equal);	/* lang -> 1 in the book, 2 not */
 
-	g_ptr_array_extend(sections, b->sections, NULL, NULL);
-	g_ptr_array_sort(sections, compare_sections);	/* stable: path order among equals */
 	for (guint i = 0; i < sections->len; i++) {
 		struct article *s = g_ptr_array_index(sections, i);
 		const char *key = s->section_key ? s->section_key : s->section;
