@@ -621,18 +621,20 @@ static void index_pages(struct pages *p)
 }
 
 /*
- * How many pages of h answer to ref q in language lang (index_keys' three ways: 0, 1, or 2 for
- * several), and the first of them read.
+ * How many pages of h answer to ref q in language lang (index_keys' three ways, and a folder named
+ * with an extension: 0, 1, or 2 for several), and the first of them read.
  */
 static guint matches(const struct pages *p, GHashTable *h, const char *q, const char *lang,
 		     const struct article **first)
 {
 	char *Q = g_utf8_strdown(q, -1), *Qn = strip_ext(Q);
-	char *keys[3] = { g_strconcat("f:", Q, NULL), g_strconcat("n:", Qn, NULL), g_strconcat("d:", Q, NULL) };
+	/* "setup-pubsub.md" names the section setup-pubsub/_index.md too, as Hugo strips the extension */
+	char *keys[4] = { g_strconcat("f:", Q, NULL), g_strconcat("n:", Qn, NULL), g_strconcat("d:", Q, NULL),
+			  strcmp(Q, Qn) ? g_strconcat("d:", Qn, NULL) : NULL };
 	guint lo = G_MAXUINT, next = G_MAXUINT;
 
-	/* The two smallest indexes of pages in lang among the three lists. */
-	for (int k = 0; k < 3; k++) {
+	/* The two smallest indexes of pages in lang among the lists. */
+	for (int k = 0; k < 4 && keys[k]; k++) {
 		GArray *a = g_hash_table_lookup(h, keys[k]);
 
 		for (guint j = 0; a && j < a->len; j++) {
