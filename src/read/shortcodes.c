@@ -1449,11 +1449,21 @@ static void put_linked(struct render *R, GString *out, const char *text, const c
  */
 static void render_link(struct render *R, GString *out, const struct token *t, const GString *body)
 {
-	const char *href = get(t, "href", 0), *content = get(t, "content", 1);
-	char *words = body ? g_strstrip(g_strdelimit(g_strdup(body->str), "\r\n", ' ')) : NULL;
+	const char *href = get(t, "href", 0), *content = get(t, "content", 1), *page = get(t, "page", -1);
+	char *words = body ? g_strstrip(g_strdelimit(g_strdup(body->str), "\r\n", ' ')) : NULL, *paged = NULL;
 
 	if (!href || !*href)
 		href = get(t, "url", -1);
+	if (!href || !*href)
+		href = get(t, "link", -1);	/* Docsy's and dapr's button */
+	if ((!href || !*href) && page && *page) {
+		/* dapr's button: page= a page of the site, found as ref finds it */
+		href = paged = R->ctx->ref ? R->ctx->ref(R->ctx->data, page, NULL) : NULL;
+		if (!paged)
+			diag_kind_at(DIAG_WARNING, &ref_missing, "no such page; the link keeps its text", NULL, R->ctx->file,
+				     file_line(R, t->line), "%s page '%s': no such page; the link keeps its text and goes "
+				     "nowhere", t->name, page);
+	}
 	if (!content || !*content)
 		content = get(t, "text", -1);
 	if ((!content || !*content) && words && *words && strpbrk(words, "[]")) {
@@ -1465,27 +1475,32 @@ static void render_link(struct render *R, GString *out, const struct token *t, c
 		if (*words) {
 			put_linked(R, out, words, href);
 			g_free(words);
+			g_free(paged);
 			return;
 		}
 	}
 	if ((!content || !*content) && words && *words) {
 		/* the inner text, as Markdown: its own emphasis and code show */
-		if (!href || !*href)
-			diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); "
-				  "its words are kept, not linked", t->name);
+		if ((!href || !*href) && !page)
+			diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href, url, link "
+				  "or page); its words are kept, not linked", t->name);
 		put_link(R, out, words, true, href);
 		g_free(words);
+		g_free(paged);
 		return;
 	}
 	g_free(words);
 	if (!href || !*href) {
-		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href or url); %s",
-			  t->name, content && *content ? "its words are kept, not linked" : "dropped");
+		if (!page)
+			diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no address (href, url, "
+				  "link or page); %s", t->name, content && *content ? "its words are kept, not linked"
+				  : "dropped");
 		if (content && *content)
 			put_linked(R, out, content, NULL);
 		return;
 	}
 	put_linked(R, out, content && *content ? content : href, href);
+	g_free(paged);
 }
 
 /* Hextra's badge (content= or first), a term (entry= or first): its words, linked by link=. */

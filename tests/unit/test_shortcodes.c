@@ -360,14 +360,14 @@ int main(void)
 	    false, false, &r);
 	CHECK("link: its content, linked", has(r.text, "- [A &#91;b&#93;](https://a.org/x%20y)\n"));
 	CHECK("link: no content, its address", has(r.text, "- [https\\:\\/\\/c\\.org\\/](https://c.org/)\n"));
-	CHECK("link: no address, said", has(messages, "shortcode 'link' names no address (href or url); dropped"));
+	CHECK("link: no address, said", has(messages, "shortcode 'link' names no address (href, url, link or page); dropped"));
 	sc_result_clear(&r);
 	/* Kubernetes' own link names them text and url: its words were dropped. */
 	run("Review the {{< link text=\"Intermediate App Developer\" url=\"/docs/b/\" >}} topics.\n\n"
 	    "See {{< link text=\"nowhere\" >}} too.\n", false, false, &r);
 	CHECK("link: a site's text= and url=, linked", has(r.text, "Review the [Intermediate App Developer](/docs/b/) topics."));
 	CHECK("link: text= without an address: its words kept", has(r.text, "See nowhere too."));
-	CHECK("link: ... and said", has(messages, "names no address (href or url); its words are kept, not linked"));
+	CHECK("link: ... and said", has(messages, "names no address (href, url, link or page); its words are kept, not linked"));
 	sc_result_clear(&r);
 	/* A site's comment shortcode shows nothing: "Updated: 4/14/2015" was printed. */
 	run("Before.\n\n{{< comment >}}Updated: 4/14/2015{{< /comment >}}\n\nAfter.\n", false, false, &r);
@@ -432,6 +432,18 @@ int main(void)
 	sc_result_clear(&r);
 	run("{{<button href=\"https://example.com/a\">}}Go *here*{{</button>}}\n", false, false, &r);
 	CHECK_STR("button: a link around its inner text (the address was lost)", r.text, "[Go *here*](https://example.com/a)\n");
+	sc_result_clear(&r);
+	/* dapr's and Docsy's button: link= an address, page= a page of the site (68 were words alone, each warned of). */
+	run("{{< button text=\"Download deck\" link=\"https://example.com/deck.pptx\" >}}\n\n"
+	    "{{< button text=\"Learn about brokers\" page=\"b.md\" >}}\n", false, false, &r);
+	CHECK_STR("button: link= its address, page= a page found as ref finds it", r.text,
+		  "[Download deck](https://example.com/deck.pptx)\n\n[Learn about brokers](../b.md)\n");
+	CHECK("button: ... and nothing said", !*messages);
+	sc_result_clear(&r);
+	run("{{< button text=\"Gone\" page=\"nowhere\" >}}\n", false, false, &r);
+	CHECK_STR("button: a page= no page is: its words", r.text, "Gone\n");
+	CHECK("button: ... said once, with its line, as a ref to no page",
+	      has(messages, "t.md:5: warning: button page 'nowhere': no such page") && !has(messages, "names no address"));
 	sc_result_clear(&r);
 	run("{{< quote >}}\n\n不忘初心。\n\n{{< /quote >}}\n", false, false, &r);
 	CHECK("quote: a block quote (its text was a paragraph)", has(r.text, "> 不忘初心。"));
