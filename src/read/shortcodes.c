@@ -616,6 +616,7 @@ struct render {
 	char *lang;		/* of the labels */
 	int depth;		/* paired shortcodes open around the range being rendered */
 	int tree_depth;		/* file tree folders open around it (render_tree) */
+	unsigned cards;		/* Hextra's cards blocks begun: each one's list takes the other bullet */
 	bool told_deep;		/* SC_MAX_NESTING was said */
 };
 
@@ -1533,19 +1534,45 @@ static void trim_line_start(GString *out)
 static void render_card(struct render *R, GString *out, const struct token *t, bool block)
 {
 	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
+	const char *tag = get(t, "tag", -1), *image = get(t, "image", -1);
 
 	if (!title || !*title)
 		title = link;
-	if (!title || !*title)
+	if ((!title || !*title) && !(image && *image))
 		return;
 	if (block && !R->ctx->html) {
 		trim_line_start(out);
-		g_string_append(out, "- ");
+		/* Two cards blocks in a row are two lists, as two grids: the bullet tells them apart. */
+		g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
 	}
-	put_linked(R, out, title, link);
+	if (title && *title)
+		put_linked(R, out, title, link);
+	/* Its tag (a badge on the card) and picture are the card's too: the picture was lost without a word. */
+	if (tag && *tag) {
+		g_string_append(out, " (");
+		put_linked(R, out, tag, NULL);
+		g_string_append_c(out, ')');
+	}
 	if (sub && *sub) {
 		g_string_append(out, ": ");
 		put_linked(R, out, sub, NULL);
+	}
+	if (image && *image) {
+		if (title && *title)
+			g_string_append_c(out, ' ');
+		if (R->ctx->html) {
+			g_string_append(out, "<img src=\"");
+			xml_escape(out, image, -1);
+			g_string_append(out, "\" alt=\"");
+			xml_escape(out, title ? title : "", -1);
+			g_string_append(out, "\"/>");
+		} else {
+			g_string_append(out, "![");
+			put_md_text(out, title ? title : "");
+			g_string_append(out, "](");
+			put_destination(out, image);
+			g_string_append_c(out, ')');
+		}
 	}
 }
 
@@ -1976,6 +2003,8 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		render_tree(R, out, t, close, ti, tj, block);
 		break;
 	case SC_MARKDOWN: case SC_TEXT:
+		if (!strcmp(t->name, "cards"))
+			R->cards++;
 		body = inner(R, t, close, ti, tj, r == SC_TEXT ? M_ESCAPE : M_MARKDOWN);
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;

@@ -281,6 +281,15 @@ int main(void)
 	run("{{< card title=\"Title\" >}}first line\nsecond line{{< /card >}}\n", false, false, &r);
 	CHECK("card: its words after its title, apart", has(r.text, "- Title first line\n  second line"));
 	sc_result_clear(&r);
+	/* Hextra's card: its tag and picture (lost, the picture without a word); two cards blocks two lists. */
+	run("{{< cards >}}\n{{< card link=\"/a/\" title=\"Pic\" image=\"/images/x.jpg\" subtitle=\"Raw.\" >}}\n"
+	    "{{< card link=\"https://example.com\" title=\"Tagged\" tag=\"custom tag\" >}}\n{{< /cards >}}\n\n"
+	    "{{< cards >}}\n{{< card link=\"https://example.org\" title=\"Second\" >}}\n{{< /cards >}}\n", false, false, &r);
+	CHECK("card: its picture after its words", has(r.text, "- [Pic](/a/): Raw\\. ![Pic](/images/x.jpg)\n"));
+	CHECK("card: its tag after its title", has(r.text, "- [Tagged](https://example.com) (custom tag)\n"));
+	CHECK("card: the next cards block another list (the other bullet)", has(r.text, "* [Second](https://example.org)\n"));
+	CHECK("card: ... the lines kept", lines(r.text) == 8);
+	sc_result_clear(&r);
 	/* "drawer", "context", "prefix" are no code names (raw, tex and pre only whole or at an end). */
 	run("{{< drawer >}}**a**{{< /drawer >}} {{< context >}}**b**{{< /context >}} {{< prefix >}}**c**{{< /prefix >}}\n",
 	    false, false, &r);
