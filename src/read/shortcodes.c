@@ -77,6 +77,9 @@ static const struct {
 	{ "button", SC_LINK },
 	/* A quote (Stack's, a Chinese MemE blog's own): a block quote of its inner text. */
 	{ "quote", SC_BLOCKQUOTE },
+	/* Tabs: every tab is printed, one after another, each under its label (the labels were lost:
+	   three code blocks and no word of which is for which system or language). */
+	{ "tabs", SC_TABS }, { "tabpane", SC_TABS }, { "tab", SC_TAB }, { "codetab", SC_TAB },
 };
 
 /* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141), then the themes'. */
@@ -617,6 +620,9 @@ struct render {
 	int depth;		/* paired shortcodes open around the range being rendered */
 	int tree_depth;		/* file tree folders open around it (render_tree) */
 	unsigned cards;		/* Hextra's cards blocks begun: each one's list takes the other bullet */
+	const struct token *tabs;	/* the tabs block being rendered (render_tabs), or NULL */
+	char **tab_labels;	/* its labels for tabs that name none (dapr's tabs ".NET" Python; Hextra's items=) */
+	guint tab_next;		/* the next tab's place in it */
 	bool told_deep;		/* SC_MAX_NESTING was said */
 };
 
@@ -1620,12 +1626,15 @@ static GString *inner(struct render *R, const struct token *open, const struct t
 	return s;
 }
 
+static void put_titled(GString *out, const char *title, const GString *body, bool block);
+static void render_highlight(struct render *R, GString *out, const struct token *t, const char *lang, GString *code,
+			     bool block);
+
 /* "**summary**" leads its content; a hard break when a paragraph line follows, so the two do not run together. */
 static void render_details(struct render *R, GString *out, const struct token *t, GString *body, bool block)
 {
 	/* LoveIt's summary=, hugo-book's and Hextra's title= or first parameter; else "Details" in the article's language. */
 	const char *summary = get(t, "summary", -1);
-	const char *rest = body->str;
 
 	if (!summary || !*summary)
 		summary = get(t, "title", -1);
@@ -1641,7 +1650,15 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		g_string_append(out, "</details>");
 		return;
 	}
-	put_label(out, summary);
+	put_titled(out, summary, body, block);
+}
+
+/* Markdown's bold title, then body: on the title's line when it goes on, a line break when it is text on the next. */
+static void put_titled(GString *out, const char *title, const GString *body, bool block)
+{
+	const char *rest = body->str;
+
+	put_label(out, title);
 	if (block && body->len) {
 		const char *next = rest[0] == '\n' ? rest + 1 : rest;
 		size_t lead = strspn(next, " \t");
@@ -1657,6 +1674,94 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		g_string_append_c(out, ' ');
 	}
 	g_string_append_len(out, body->str, (gssize)body->len);
+}
+
+/*
+ * A tabs block: its tabs one after another. Labels its tabs may take in turn: dapr's and Docsy's
+ * positional parameters (tabs ".NET" Python), Hextra's items="JSON,YAML"; hugo-book's and
+ * geekdoc's one positional parameter is the block's id, never a tab's label (their tabs name their own).
+ */
+static void render_tabs(struct render *R, GString *out, const struct token *t, const struct token *close, guint ti,
+			guint tj)
+{
+	const struct token *outer = R->tabs;
+	char **labels = R->tab_labels, *items = (char *)get(t, "items", -1);
+	guint next = R->tab_next, n = 0;
+	GString *body;
+
+	R->tabs = t;
+	R->tab_next = 0;
+	if (items && *items) {
+		R->tab_labels = g_strsplit(items, ",", -1);
+	} else {
+		R->tab_labels = g_new0(char *, t->params->len + 1);
+		for (guint i = 0; i < t->params->len; i++) {
+			const struct param *p = g_ptr_array_index(t->params, i);
+
+			if (!p->key)
+				R->tab_labels[n++] = g_strdup(p->value);
+		}
+	}
+	for (char **l = R->tab_labels; *l; l++)
+		g_strstrip(*l);
+	body = inner(R, t, close, ti, tj, M_MARKDOWN);
+	g_string_append_len(out, body->str, (gssize)body->len);
+	g_string_free(body, TRUE);
+	g_strfreev(R->tab_labels);
+	R->tabs = outer;
+	R->tab_labels = labels;
+	R->tab_next = next;
+}
+
+/*
+ * A tab: its label in bold (name=, header=, title=, its first parameter, else its place's in the
+ * tabs block around it), then its content: Markdown, except in Docsy's tabpane, where a tab is
+ * code (in its lang= or the pane's) unless text=true.
+ */
+static void render_tab(struct render *R, GString *out, const struct token *t, const struct token *close, guint ti,
+		       guint tj, bool block)
+{
+	const char *label = get(t, "name", -1), *lang = get(t, "lang", -1), *text = get(t, "text", -1);
+	bool code = R->tabs && !g_ascii_strcasecmp(R->tabs->name, "tabpane") && !(text && !strcmp(text, "true"));
+	guint place = R->tab_next++;
+	GString *body;
+
+	if (!label || !*label)
+		label = get(t, "header", -1);
+	if (!label || !*label)
+		label = get(t, "title", -1);
+	if (!label || !*label)
+		label = get(t, NULL, 0);
+	if ((!label || !*label) && R->tab_labels && place < g_strv_length(R->tab_labels))
+		label = R->tab_labels[place];
+	if (code && (!lang || !*lang))
+		lang = get(R->tabs, "lang", -1);
+	body = inner(R, t, close, ti, tj, code ? M_RAW : M_MARKDOWN);
+	if (label && *label && R->ctx->html) {
+		g_string_append(out, "<p><strong>");
+		xml_escape(out, label, -1);
+		g_string_append(out, "</strong></p>");
+	}
+	if (code) {
+		/*
+		 * The label on the tag's line when a blank line follows it, for the fence (the lines are
+		 * kept: a fence may not share the label's); else the code's language says it.
+		 */
+		if (label && *label && !R->ctx->html && block && g_str_has_prefix(body->str, "\n\n")) {
+			put_label(out, label);
+			g_string_append_c(out, '\n');
+			g_string_erase(body, 0, 1);
+		}
+		render_highlight(R, out, t, lang, body, block);
+	} else if (label && *label && !R->ctx->html) {
+		put_titled(out, label, body, block);
+	} else {
+		g_string_append_len(out, body->str, (gssize)body->len);
+	}
+	/* Tabs of one line each, one under another (Hextra's), each a line of its own: a hard break. */
+	if (!code && !R->ctx->html && close && !strchr(body->str, '\n') && R->L->s[close->end] == '\n')
+		g_string_append(out, "  ");
+	g_string_free(body, TRUE);
 }
 
 /* A block quote of the inner text: each of its lines behind "> ", at the tag's indent. */
@@ -1849,7 +1954,7 @@ static enum sc_rendering rendering_of(const struct render *R, const char *name)
 static bool uses_inner(enum sc_rendering r)
 {
 	return r == SC_HIGHLIGHT || r == SC_DETAILS || r == SC_BLOCKQUOTE || r == SC_MARKDOWN || r == SC_TEXT
-	       || r == SC_CALLOUT;
+	       || r == SC_CALLOUT || r == SC_TABS || r == SC_TAB;
 }
 
 /* What the inner text of a {{< >}} shortcode folio does not know is, by the shortcode's name. */
@@ -2001,6 +2106,12 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	}
 	case SC_TREE:
 		render_tree(R, out, t, close, ti, tj, block);
+		break;
+	case SC_TABS:
+		render_tabs(R, out, t, close, ti, tj);
+		break;
+	case SC_TAB:
+		render_tab(R, out, t, close, ti, tj, code_block);
 		break;
 	case SC_MARKDOWN: case SC_TEXT:
 		if (!strcmp(t->name, "cards"))

@@ -19,7 +19,9 @@ enum sc_rendering {
 	SC_UNKNOWN, SC_FIGURE, SC_HIGHLIGHT, SC_DETAILS, SC_BLOCKQUOTE, SC_YOUTUBE, SC_VIMEO, SC_X, SC_TWITTER,
 	SC_INSTAGRAM, SC_GIST, SC_PARAM, SC_REF, SC_RELREF, SC_MARKDOWN, SC_TEXT, SC_DROP, SC_CALLOUT, SC_BILIBILI, SC_LINK,
 	/* Themes' shortcodes whose words are in their parameters (Hextra's): not folio.yaml renderings. */
-	SC_BADGE, SC_CARD, SC_TREE
+	SC_BADGE, SC_CARD, SC_TREE,
+	/* Tabs (hugo-book, geekdoc, Hextra, Docsy's tabpane, dapr's codetab): each tab's label over its content. */
+	SC_TABS, SC_TAB
 };
 
 /* The rendering a folio.yaml name stands for ("blockquote"), or SC_UNKNOWN. */

@@ -281,6 +281,31 @@ int main(void)
 	run("{{< card title=\"Title\" >}}first line\nsecond line{{< /card >}}\n", false, false, &r);
 	CHECK("card: its words after its title, apart", has(r.text, "- Title first line\n  second line"));
 	sc_result_clear(&r);
+	/* Tabs: each tab under its label (the labels were lost: which code is for which system?). */
+	run("{{< tabs \"uid\" >}}\n{{< tab \"MacOS\" >}}\n# Mac\nbrew install x\n{{< /tab >}}\n{{< /tabs >}}\n\n"
+	    "{{< tabs \".NET\" Python >}}\n{{% codetab %}}\n```python\nx = 1\n```\n{{% /codetab %}}\n"
+	    "{{% codetab %}}\n```python\ny = 2\n```\n{{% /codetab %}}\n{{< /tabs >}}\n", false, false, &r);
+	CHECK("tabs: hugo-book's tab under its own label, not the block's id", has(r.text, "**MacOS**\n# Mac\nbrew install x\n")
+	      && !has(r.text, "uid"));
+	CHECK("tabs: dapr's codetabs take the block's labels in turn", has(r.text, "**\\.NET**\n```python\nx = 1")
+	      && has(r.text, "**Python**\n```python\ny = 2"));
+	CHECK("tabs: ... the lines kept", lines(r.text) == 19);
+	sc_result_clear(&r);
+	run("{{< tabs items=\"JSON, YAML\" >}}\n  {{< tab >}}JSON text{{< /tab >}}\n  {{< tab >}}YAML text{{< /tab >}}\n{{< /tabs >}}\n",
+	    false, false, &r);
+	CHECK("tabs: Hextra's items= label its tabs, each a line of its own", has(r.text, "**JSON** JSON text  \n")
+	      && has(r.text, "**YAML** YAML text  \n"));
+	sc_result_clear(&r);
+	run("{{< tabpane lang=bash >}}\n{{< tab header=\"Go\" lang=\"go\" >}}\n\nfmt.Println(1)\n{{< /tab >}}\n"
+	    "{{< tab header=\"Shell\" >}}\necho *x*\n{{< /tab >}}\n{{< tab header=\"Note\" text=true >}}\nSome **text**.\n{{< /tab >}}\n"
+	    "{{< /tabpane >}}\n", false, false, &r);
+	CHECK("tabs: Docsy's tabpane: a tab is code, in its lang=, under its label where a line is free",
+	      has(r.text, "**Go**\n```go\nfmt.Println(1)\n```"));
+	CHECK("tabs: ... or the pane's lang= (no line for its label: the code's language says it)",
+	      has(r.text, "```bash\necho *x*\n```") && !has(r.text, "Shell"));
+	CHECK("tabs: ... text=true Markdown under its label", has(r.text, "**Note**\\\nSome **text**."));
+	CHECK("tabs: ... the lines kept", lines(r.text) == 12);
+	sc_result_clear(&r);
 	/* Hextra's card: its tag and picture (lost, the picture without a word); two cards blocks two lists. */
 	run("{{< cards >}}\n{{< card link=\"/a/\" title=\"Pic\" image=\"/images/x.jpg\" subtitle=\"Raw.\" >}}\n"
 	    "{{< card link=\"https://example.com\" title=\"Tagged\" tag=\"custom tag\" >}}\n{{< /cards >}}\n\n"
