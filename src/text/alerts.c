@@ -6,8 +6,12 @@
 
 #include "text/l10n.h"
 
-/* An alert's marker at p (to end): its length, type [t0, t1), sign and title [s0, s1) (trimmed), or 0. */
-static size_t marker(const char *p, const char *end, const char **t0, const char **t1, const char **s0, const char **s1)
+/*
+ * An alert's marker at p (to end): its length, type [t0, t1), sign (+ or - folds it; FixIt's ~: no
+ * title, its content alone) and title [s0, s1) (trimmed), or 0.
+ */
+static size_t marker(const char *p, const char *end, const char **t0, const char **t1, char *sign, const char **s0,
+		     const char **s1)
 {
 	const char *q = p;
 
@@ -21,8 +25,9 @@ static size_t marker(const char *p, const char *end, const char **t0, const char
 	if (*t1 == *t0 || q >= end || *q != ']')
 		return 0;
 	q++;
-	if (q < end && (*q == '+' || *q == '-'))
-		q++;
+	*sign = 0;
+	if (q < end && (*q == '+' || *q == '-' || *q == '~'))
+		*sign = *q++;
 	if (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
 		return 0;	/* "[!NOTE]x": no marker */
 	while (q < end && (*q == ' ' || *q == '\t'))
@@ -79,7 +84,7 @@ char *alerts_rewrite(const char *text, size_t len, const char *lang, cmark_node 
 		cmark_node *q = cmark_iter_get_node(it), *para = cmark_node_first_child(q), *from;
 		const char *p, *t0, *t1, *s0, *s1;
 		size_t n;
-		char *type;
+		char *type, sign;
 
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(q) != CMARK_NODE_BLOCK_QUOTE || !para
 		    || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
@@ -92,11 +97,17 @@ char *alerts_rewrite(const char *text, size_t len, const char *lang, cmark_node 
 			p++;
 		if (from == q && p < L.end && (*p == ' ' || *p == '\t'))
 			p++;
-		if ((size_t)(p - text) < copied || !(n = marker(p, L.end, &t0, &t1, &s0, &s1)))
+		if ((size_t)(p - text) < copied || !(n = marker(p, L.end, &t0, &t1, &sign, &s0, &s1)))
 			continue;
 		if (!out)
 			out = g_string_sized_new(len + 64);
 		g_string_append_len(out, text + copied, (gssize)((size_t)(p - text) - copied));
+		copied = (size_t)(p - text) + n;
+		if (sign == '~') {
+			/* No title: the marker goes (words written after it stay, as text). */
+			g_string_append_len(out, s0, (gssize)(s1 - s0));
+			continue;
+		}
 		type = g_ascii_strdown(t0, t1 - t0);
 		g_string_append(out, "**");
 		if (s1 > s0)
@@ -109,7 +120,6 @@ char *alerts_rewrite(const char *text, size_t len, const char *lang, cmark_node 
 		/* The paragraph goes on below: the title stays a line of its own. */
 		if (cmark_node_get_end_line(para) > cmark_node_get_start_line(para))
 			g_string_append_c(out, '\\');
-		copied = (size_t)(p - text) + n;
 		g_free(type);
 	}
 	cmark_iter_free(it);

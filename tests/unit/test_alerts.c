@@ -37,6 +37,9 @@ static int lines(const char *s)
 int main(void)
 {
 	REWRITES("alerts: a note, its body below", "> [!NOTE]\n> Useful.\n", "en", "> **Note**\\\n> Useful.\n");
+	/* FixIt's content-only alert: no title (its "~" was printed, and the quote untitled). */
+	REWRITES("alerts: FixIt's ~ is an alert without a title", "> [!TIP]~\n> Content only.\n", "en", "> \n> Content only.\n");
+	REWRITES("alerts: ... words after it stay", "> [!note]~ Said\n> more.\n", "en", "> Said\n> more.\n");
 	REWRITES("alerts: in Chinese, as a theme's note", "> [!NOTE]\n> 有用。\n", "zh-CN", "> **注意**\\\n> 有用。\n");
 	REWRITES("alerts: a title given", "> [!IDEA] ε-δ 定义\n> 设函数。\n", "zh", "> **ε-δ 定义**\\\n> 设函数。\n");
 	REWRITES("alerts: a fold sign and title", "> [!TIP]- Folded\n> Hidden.\n", "en", "> **Folded**\\\n> Hidden.\n");
