@@ -456,6 +456,39 @@ printf -- '---\ntitle: Links\ndate: 2023-01-05\n---\n[brokers]({{< ref aws.md >}
 lacks "part links: a ref to a section as 'aws.md' finds it" "$TMP/partlink2.err" "no such page"
 contains "part links: ... and goes to the part's page" <(unzip -p "$TMP/partlink2.epub" EPUB/a0001.xhtml) \
 	'<a href="p01\.xhtml">brokers</a> and <a href="p01\.xhtml#[^"]+">again</a>'
+
+# include (hugoDocs', Kubernetes') and Docsy's readfile: the page or file they name where they
+# stand, its shortcodes rendered, in the list item it is in; messages after it name the lines
+# written (hugoDocs: 214 includes showed nothing). Never a file outside the folders given, never
+# itself, a loop stopped.
+mkdir -p "$TMP/inc/content/en/_common" "$TMP/inc/content/en/posts" "$TMP/inc/static"
+printf 'title = "Inc"\ncontentDir = "content/en"\n' >"$TMP/inc/hugo.toml"
+printf -- '---\ncascade:\n  _build:\n    render: never\n    list: never\n---\n' >"$TMP/inc/content/en/_common/_index.md"
+printf -- '---\ntitle: common\n---\n\n## Shared part\n\nShared **text**, {{< param x >}}.\n\n- item one\n- item two\n' \
+	>"$TMP/inc/content/en/_common/shared.md"
+printf -- '---\ntitle: loop\n---\n\nLoop {{%% include "/_common/loop.md" %%}}.\n' >"$TMP/inc/content/en/_common/loop.md"
+printf 'key: value\n' >"$TMP/inc/static/config.yaml"
+printf -- '---\ntitle: A page\nx: PARAM\n---\n\nIntro.\n\n{{%% include "/_common/shared.md" %%}}\n\n1. An item:\n\n   {{%% include "_common/shared.md" %%}}\n\n{{< readfile file="/static/config.yaml" code="true" lang="yaml" >}}\n\n{{< include "nowhere.md" >}}\n\n{{%% include "../../../../../../../../etc/passwd" %%}}\n\n{{%% include "a.md" %%}}\n\n{{%% include "/_common/loop.md" %%}}\n\n<script>never closed\n' \
+	>"$TMP/inc/content/en/posts/a.md"
+"$FOLIO" "$TMP/inc" -o "$TMP/inc.epub" 2>"$TMP/inc.err"
+"$FOLIO" -q "$TMP/inc" -t trace -o "$TMP/inc.trace"
+tests/epub/textof.py "$TMP/inc.epub" 'EPUB/a0001.xhtml' >"$TMP/inc.xhtml"
+[ "$(grep -c '<h2[^>]*>Shared part</h2>' "$TMP/inc.xhtml")" = 2 ] && ok "include: the page's text where it stands, twice" \
+	|| not_ok "include: the page's text where it stands, twice" "$(cat "$TMP/inc.xhtml")"
+contains "include: its shortcodes rendered, for the page that includes it" "$TMP/inc.xhtml" '<p>Shared <strong>text</strong>, PARAM\.</p>'
+contains "include: ... in the list item it is in" "$TMP/inc.xhtml" '<li><p>An item:</p>'
+contains "include: ... its list inside that item" <(tr -d '\n' <"$TMP/inc.xhtml") '<li><p>An item:</p><h2[^>]*>Shared part</h2>.*</ul></li></ol>'
+contains "readfile: code=true, a code block in lang=" "$TMP/inc.xhtml" '<pre><code class="language-yaml">key: value'
+contains "include: the same in the PDF" "$TMP/inc.trace" '"Shared text, PARAM\."'
+contains "include: a page or file that is none, said with its line" "$TMP/inc.err" \
+	"posts/a\.md:16: warning: include 'nowhere\.md': no such page or file in the folders given"
+contains "include: nothing outside the folders given" "$TMP/inc.err" "posts/a\.md:18: warning: include '\.\./.*etc/passwd': no such page"
+lacks "include: ... not a word of it" "$TMP/inc.xhtml" 'root:'
+contains "include: not the page itself" "$TMP/inc.err" "posts/a\.md:20: warning: include 'a\.md': the page includes itself"
+contains "include: a loop stops, said" "$TMP/inc.err" "loop\.md:5: warning: include '/_common/loop\.md' is included inside itself"
+contains "include: a message after it names the line written" "$TMP/inc.err" "posts/a\.md:24: warning: raw HTML <script> is never closed"
+lacks "include: a page it includes is not a chapter of its own" <(unzip -l "$TMP/inc.epub") 'a0002'
+epubcheck_ok "include: EPUBCheck passes it" "$TMP/inc.epub"
 # ... and a #fragment to a heading of the section's text goes to that heading on the part's page
 # (it went to the page's top).
 contains "part links: a fragment names the part's heading (model)" "$TMP/partlink.model" 'link line 7 /training/aws/#setup -> p01#p01-intro-h1 \(part\)$'
@@ -870,6 +903,42 @@ done
 check "sections: in Hugo's tree order, not by their own weight across the site" \
 	diff <(grep '^part' "$TMP/tree.model" | cut -d: -f1) \
 	<(printf 'part p01 Getting started\npart p02 State\npart p03 Service invocation\npart p04 Operations\n')
+# ... a top folder with no _index.md is a section all the same, unweighted (its sections came first,
+# by their own weight); folders of two SOURCE folders with one name are two; a folder named with a
+# dot is no content file's name ("v1.2" went to the section v1).
+rm "$TMP/tree/content/dev/_index.md"
+"$FOLIO" -q "$TMP/tree" -t model -o "$TMP/tree2.model"
+check "sections: a top folder with no _index.md, unweighted: after the weighted ones" \
+	diff <(grep '^part' "$TMP/tree2.model" | cut -d: -f1) \
+	<(printf 'part p01 Getting started\npart p02 Operations\npart p03 State\npart p04 Service invocation\n')
+mkdir -p "$TMP/twosrc/s1/guide/deep" "$TMP/twosrc/s2/guide"
+printf -- '---\ntitle: Guide1\nweight: 10\n---\n' >"$TMP/twosrc/s1/guide/_index.md"
+printf -- '---\ntitle: Deep1\n---\n' >"$TMP/twosrc/s1/guide/deep/_index.md"
+printf -- '---\ntitle: Guide2\nweight: 50\n---\n' >"$TMP/twosrc/s2/guide/_index.md"
+for f in s1/guide/a s1/guide/deep/b s2/guide/c; do printf -- '---\ntitle: %s\n---\n\nText.\n' "${f##*/}" >"$TMP/twosrc/$f.md"; done
+"$FOLIO" -q "$TMP/twosrc/s1" "$TMP/twosrc/s2" -t model -o "$TMP/twosrc.model"
+check "sections: two SOURCE folders' folders of one name are two" \
+	diff <(grep '^part' "$TMP/twosrc.model" | cut -d: -f1) <(printf 'part p01 Guide1\npart p02 Deep1\npart p03 Guide2\n')
+mkdir -p "$TMP/ver/content/docs/v1.2" "$TMP/ver/content/docs/v1"
+printf 'title = "Ver"\n' >"$TMP/ver/hugo.toml"
+printf -- '---\ntitle: V12\n---\n' >"$TMP/ver/content/docs/v1.2/_index.md"
+printf -- '---\ntitle: V1\n---\n' >"$TMP/ver/content/docs/v1/_index.md"
+printf -- '---\ntitle: a\n---\n\nText.\n' | tee "$TMP/ver/content/docs/v1.2/a.md" >"$TMP/ver/content/docs/v1/b.md"
+printf -- '---\ntitle: Links\n---\n\n[new]({{< ref "v1.2" >}}) [old]({{< ref "/docs/v1" >}})\n' >"$TMP/ver/content/docs/links.md"
+"$FOLIO" -q "$TMP/ver" -t model -o "$TMP/ver.model"
+contains "ref: a folder named with a dot is that folder, not one without its 'extension'" "$TMP/ver.model" \
+	"link line 5 v1\.2/_index\.md -> $(grep '^part p0[0-9] V12' "$TMP/ver.model" | cut -d' ' -f2) \(part\)"
+# ... a section whose text is Chinese in an English site holds its sections all the same (the tree
+# was keyed by the language its text was found to be in).
+mkdir -p "$TMP/lcsec/content/other" "$TMP/lcsec/content/top/sub"
+printf 'title = "LC"\ndefaultContentLanguage = "en"\n' >"$TMP/lcsec/hugo.toml"
+printf -- '---\ntitle: Other\nweight: 20\n---\nOther intro.\n' >"$TMP/lcsec/content/other/_index.md"
+printf -- '---\ntitle: Top\nweight: 30\n---\n这一部分的介绍是用中文写的，内容很长。\n' >"$TMP/lcsec/content/top/_index.md"
+printf -- '---\ntitle: Sub\nweight: 1\n---\nSub intro.\n' >"$TMP/lcsec/content/top/sub/_index.md"
+for f in other/o top/t top/sub/s; do printf -- '---\ntitle: %s\n---\n\nEnglish text here.\n' "${f##*/}" >"$TMP/lcsec/content/$f.md"; done
+"$FOLIO" -q "$TMP/lcsec" -t model -o "$TMP/lcsec.model"
+check "sections: a Chinese section's text in an English site keeps its sections under it" \
+	diff <(grep '^part' "$TMP/lcsec.model" | cut -d: -f1) <(printf 'part p01 Other\npart p02 Top\npart p03 Sub\n')
 
 # FixIt's, DoIt's and LoveIt's lead picture: the page resource named featured-image (80 pages of
 # FixIt's documentation had none); an empty resources: is nothing to warn about.

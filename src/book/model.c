@@ -157,6 +157,8 @@ void article_free(struct article *a)
 	g_free(a->source);
 	if (a->heading_ids)
 		g_hash_table_destroy(a->heading_ids);
+	if (a->line_shifts)
+		g_array_unref(a->line_shifts);
 	g_free(a->standfirst);
 	g_ptr_array_free(a->header_tags, TRUE);
 	g_array_free(a->subheads, TRUE);
@@ -198,6 +200,7 @@ struct article *article_copy(const struct article *a, const struct root *root)
 	fm_copy(&c->fm, &a->fm);
 	c->markdown = a->markdown ? g_strndup(a->markdown, a->markdown_len) : NULL;
 	c->passthrough = a->passthrough ? g_ptr_array_ref(a->passthrough) : NULL;	/* never changed: shared */
+	c->line_shifts = a->line_shifts ? g_array_ref(a->line_shifts) : NULL;	/* the same */
 	c->title = g_strdup(a->title);
 	c->lang = g_strdup(a->lang);
 	c->id = g_strdup(a->id);

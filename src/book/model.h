@@ -160,6 +160,7 @@ struct article {
 
 	struct front_matter fm;
 	int body_line;		/* line of the file where the Markdown starts */
+	GArray *line_shifts;	/* of struct line_shift (text/nodetext.h): lines its includes added to a->markdown, or NULL */
 	/*
 	 * The body, parsed with tables, footnotes, strikethrough, autolinks, and
 	 * repaired. A book of thousands of articles does not hold all their

@@ -267,39 +267,50 @@ static void name_part(const struct reading *r, struct group *g, enum group_key b
 	g_hash_table_destroy(count);
 }
 
-/* A section's own place among its siblings: weighted first, lower first; then path (the order read in). */
-static int compare_siblings(const struct article *a, const struct article *b, guint ia, guint ib)
-{
-	if (a->fm.has_weight != b->fm.has_weight)
-		return a->fm.has_weight ? -1 : 1;
-	if (a->fm.has_weight && a->fm.weight != b->fm.weight)
-		return a->fm.weight < b->fm.weight ? -1 : 1;
-	return ia < ib ? -1 : ia > ib;
-}
-
 /* A section with the sections above it, from the top: where it stands in Hugo's tree. */
 struct tree_place {
-	struct article *s;
-	guint read;		/* its place in b->sections (path order) */
+	const struct article *s;	/* or NULL: a top folder with no _index.md (Hugo's section all the same) */
+	const char *folder;	/* its folder in its content ("dev/blocks"), for ties (borrowed) */
+	guint read;		/* its place in b->sections (path order); top folders after them */
 	GPtrArray *chain;	/* of struct tree_place *: the sections above it, from the top, then itself */
 };
+
+/* A section's own place among its siblings: weighted first, lower first; then folder, then as read. */
+static int compare_siblings(const struct tree_place *x, const struct tree_place *y)
+{
+	bool wx = x->s && x->s->fm.has_weight, wy = y->s && y->s->fm.has_weight;
+	int c;
+
+	if (wx != wy)
+		return wx ? -1 : 1;
+	if (wx && x->s->fm.weight != y->s->fm.weight)
+		return x->s->fm.weight < y->s->fm.weight ? -1 : 1;
+	if ((c = strcmp(x->folder, y->folder)))
+		return c;
+	return x->read < y->read ? -1 : x->read > y->read;
+}
 
 static const char *section_path(const struct article *s)
 {
 	return s->path ? s->path : s->rel;
 }
 
-/* Folder of a section's _index.md ("dev/blocks" for dev/blocks/_index.md; "" at the top), and its language. */
-static char *folder_key(const struct article *s, size_t folder_len)
+/*
+ * The key of a folder of the tree: its language's (the site's, never the one its text was
+ * found to be in) and its SOURCE folder's (s1/guide and s2/guide are two).
+ */
+static char *folder_key(const struct article *s, const char *folder, size_t folder_len)
 {
-	return g_strdup_printf("%s\x1f%.*s", s->lang ? s->lang : "", (int)folder_len, section_path(s));
+	return g_strdup_printf("%s\x1f%s\x1f%.*s", s->root ? s->root->real : "",
+			       s->hugo_lang ? s->hugo_lang : "", (int)folder_len, folder);
 }
 
 /*
  * Hugo orders a site's sections as a tree: each among its siblings by its _index.md weight, then
- * path, with the sections below it right after it (the order the sidebar reads). Sorting them by
- * their own weight across the site put dapr's "Service invocation" (weight 10, two levels down)
- * before "Getting started" (20, at the top, before "Developing", 30, that holds it).
+ * path, with the sections below it right after it (the order the sidebar reads); a top folder is a
+ * section even with no _index.md (unweighted). Sorting them by their own weight across the site
+ * put dapr's "Service invocation" (weight 10, two levels down) before "Getting started" (20, at
+ * the top, before "Developing", 30, that holds it).
  */
 static int compare_places(gconstpointer pa, gconstpointer pb)
 {
@@ -309,57 +320,72 @@ static int compare_places(gconstpointer pa, gconstpointer pb)
 		const struct tree_place *x = g_ptr_array_index(a->chain, i), *y = g_ptr_array_index(b->chain, i);
 
 		if (x != y)
-			return compare_siblings(x->s, y->s, x->read, y->read);
+			return compare_siblings(x, y);
 	}
 	return a->chain->len < b->chain->len ? -1 : a->chain->len > b->chain->len;
+}
+
+static void place_free(gpointer p)
+{
+	struct tree_place *t = p;
+
+	g_ptr_array_free(t->chain, TRUE);
+	g_free((char *)t->folder);
+	g_free(t);
 }
 
 /* b->sections in the tree's order (compare_places). */
 static GPtrArray *sections_in_tree_order(const struct book *b)
 {
 	GPtrArray *places = g_ptr_array_new(), *sorted = g_ptr_array_new();
+	GPtrArray *all = g_ptr_array_new_with_free_func(place_free);	/* sections and top folders */
 	GHashTable *by_folder = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
 	for (guint i = 0; i < b->sections->len; i++) {
 		struct tree_place *t = g_new0(struct tree_place, 1);
-		const char *path = NULL, *slash;
+		const char *path = section_path(g_ptr_array_index(b->sections, i));
+		const char *slash = path ? strrchr(path, '/') : NULL;
 
 		t->s = g_ptr_array_index(b->sections, i);
 		t->read = i;
+		t->folder = g_strndup(path ? path : "", slash ? (gsize)(slash - path) : 0);
 		t->chain = g_ptr_array_new();
-		path = section_path(t->s);
-		slash = path ? strrchr(path, '/') : NULL;
-		g_hash_table_insert(by_folder, folder_key(t->s, slash ? (size_t)(slash - path) : 0), t);
+		g_hash_table_insert(by_folder, folder_key(t->s, t->folder, strlen(t->folder)), t);
 		g_ptr_array_add(places, t);
+		g_ptr_array_add(all, t);
 	}
 	for (guint i = 0; i < places->len; i++) {
 		struct tree_place *t = g_ptr_array_index(places, i);
-		const char *path = section_path(t->s);
 
-		/* Each folder above its own that has a section, from the top; then itself. */
-		for (const char *p = path ? strchr(path, '/') : NULL; p; p = strchr(p + 1, '/')) {
-			char *key = folder_key(t->s, (size_t)(p - path));
+		/* Each folder above its own that is a section, from the top; then itself. */
+		const char *top = strchr(t->folder, '/');
+
+		for (const char *p = top; p; p = strchr(p + 1, '/')) {
+			size_t n = (size_t)(p - t->folder);
+			char *key = folder_key(t->s, t->folder, n);
 			struct tree_place *up = g_hash_table_lookup(by_folder, key);
 
-			g_free(key);
-			if (up && up != t && !g_ptr_array_find(t->chain, up, NULL))
+			if (!up && p == top) {
+				/* a top folder with no _index.md: a section to Hugo, unweighted */
+				up = g_new0(struct tree_place, 1);
+				up->folder = g_strndup(t->folder, n);
+				up->read = G_MAXUINT;
+				up->chain = g_ptr_array_new();
+				g_hash_table_insert(by_folder, key, up);
+				g_ptr_array_add(all, up);
+			} else {
+				g_free(key);
+			}
+			if (up && up != t)
 				g_ptr_array_add(t->chain, up);
 		}
 		g_ptr_array_add(t->chain, t);
 	}
 	g_ptr_array_sort(places, compare_places);
-	for (guint i = 0; i < places->len; i++) {
-		struct tree_place *t = g_ptr_array_index(places, i);
-
-		g_ptr_array_add(sorted, t->s);
-	}
-	for (guint i = 0; i < places->len; i++) {
-		struct tree_place *t = g_ptr_array_index(places, i);
-
-		g_ptr_array_free(t->chain, TRUE);
-		g_free(t);
-	}
+	for (guint i = 0; i < places->len; i++)
+		g_ptr_array_add(sorted, (gpointer)((struct tree_place *)g_ptr_array_index(places, i))->s);
 	g_ptr_array_free(places, TRUE);
+	g_ptr_array_free(all, TRUE);
 	g_hash_table_destroy(by_folder);
 	return sorted;
 }

@@ -259,7 +259,7 @@ static void report_private_use(const struct article *a)
 	}
 	if (!seen)
 		return;
-	diag_warn(a->file, a->body_line + first - 1,
+	diag_warn(a->file, a->body_line + lines_source(a->line_shifts, first) - 1,
 		  "%u private-use character%s (%s%s): no standard says what they show (an icon font's, a Word "
 		  "symbol bullet, an old encoding's); each book shows what fonts it finds for them (the EPUB, its "
 		  "reader's), perhaps a box or another character",
@@ -275,12 +275,17 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 
 	sc_prepass(ctx, a->source ? a->source : "", a->source_len, &res);
 	g_clear_pointer(&a->source, g_free);
+	/* Lines its includes added: the tree's lines are the rendered text's, messages name the file's. */
+	if (a->line_shifts)
+		g_array_unref(a->line_shifts);
+	a->line_shifts = res.shifts ? g_array_ref(res.shifts) : NULL;
 	if (res.heading_ids->len) {
 		a->heading_ids = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 		for (guint i = 0; i < res.heading_ids->len; i++) {
 			struct sc_heading_id *h = g_ptr_array_index(res.heading_ids, i);
 
-			g_hash_table_insert(a->heading_ids, GINT_TO_POINTER(h->line), g_strdup(h->id));
+			g_hash_table_insert(a->heading_ids, GINT_TO_POINTER(lines_output(res.shifts, h->line)),
+					    g_strdup(h->id));
 		}
 	}
 	/* Hugo's summary: the front matter's, else what comes before <!--more-->. */
@@ -312,7 +317,7 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 		size_t src_len = fixed ? fixed_len : res.len;
 		char *ready = a->html ? NULL : ready_to_parse(ctx, src, src_len, &ready_len, &a->passthrough);
 
-		a->doc = markdown_load(a->file, a->body_line, ready ? ready : src, ready ? ready_len : src_len,
+		a->doc = markdown_load(a->file, a->body_line, a->line_shifts, ready ? ready : src, ready ? ready_len : src_len,
 				       a->passthrough, &a->markdown, &a->markdown_len);
 		g_free(ready);
 		g_free(fixed);

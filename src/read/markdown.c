@@ -146,7 +146,7 @@ static bool safe_data_image(const char *url)
  * word where overflow-wrap says). file NULL: quietly (the text is parsed
  * again, and was reported the first time).
  */
-static void unsafe_data_images(cmark_node *doc, const char *file, int first_line)
+static void unsafe_data_images(cmark_node *doc, const char *file, int first_line, const GArray *shifts)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	GPtrArray *found = g_ptr_array_new();
@@ -176,7 +176,7 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
 		g_string_append_printf(src, "![%s](%s%s%s%s)", alt, cmark_node_get_url(n), title && *title ? " \"" : "",
 				       title ? title : "", title && *title ? "\"" : "");
 		if (file)
-			diag_warn(file, first_line + (line > 0 ? line : 1) - 1,
+			diag_warn(file, first_line + lines_source(shifts, line > 0 ? line : 1) - 1,
 				  "image '%.30s…' is a data: URL that is not a picture format; it is shown as text",
 				  cmark_node_get_url(n));
 		cmark_node_set_literal(t, src->str);
@@ -192,7 +192,7 @@ static void unsafe_data_images(cmark_node *doc, const char *file, int first_line
  * Drop the openings of the swallowing blocks found in text (parsed as doc), reporting each; they
  * are all dropped at once, from the last, so that the offsets found before stay right.
  */
-static void drop_openings(GString *text, GPtrArray *bad, const char *file, int first_line)
+static void drop_openings(GString *text, GPtrArray *bad, const char *file, int first_line, const GArray *shifts)
 {
 	size_t *at = g_new(size_t, bad->len), *olen = g_new(size_t, bad->len), off = 0;
 	int l = 1;
@@ -218,10 +218,10 @@ static void drop_openings(GString *text, GPtrArray *bad, const char *file, int f
 
 			if (gt && (!nl || gt < nl))
 				olen[i] = (size_t)(gt + 1 - lt);
-			diag_warn(file, first_line + line - 1,
+			diag_warn(file, first_line + lines_source(shifts, line) - 1,
 				  "raw HTML <%s> is never closed; the tag is dropped and the text after it kept", what);
 		} else {
-			diag_warn(file, first_line + line - 1,
+			diag_warn(file, first_line + lines_source(shifts, line) - 1,
 				  "raw HTML '%s' is never closed; it is dropped and the text after it kept", what);
 		}
 	}
@@ -243,7 +243,7 @@ static void drop_openings(GString *text, GPtrArray *bad, const char *file, int f
  * The blocks that still swallow become paragraphs of their text, without their opening; reported
  * when file is given (parsing again later repeats this quietly, from the same text).
  */
-static void swallowing_to_text(cmark_node *doc, const char *file, int first_line)
+static void swallowing_to_text(cmark_node *doc, const char *file, int first_line, const GArray *shifts)
 {
 	GPtrArray *bad = find_swallowing(doc);
 
@@ -257,7 +257,7 @@ static void swallowing_to_text(cmark_node *doc, const char *file, int first_line
 		cmark_node_set_literal(t, lt ? lt + olen : lit);
 		cmark_node_append_child(para, t);
 		if (file)
-			diag_warn(file, first_line + cmark_node_get_start_line(n) - 1,
+			diag_warn(file, first_line + lines_source(shifts, cmark_node_get_start_line(n)) - 1,
 				  "raw HTML '%s' is never closed; it is dropped and the text after it kept as it is", what);
 		cmark_node_replace(n, para);
 		cmark_node_free(n);
@@ -266,8 +266,8 @@ static void swallowing_to_text(cmark_node *doc, const char *file, int first_line
 }
 
 /* The body parsed with the openings that swallow dropped: *parsed (parsed_len bytes) is that text, g_free. */
-static cmark_node *parse_safe(const char *file, int first_line, const char *body, size_t len, char **parsed,
-			      size_t *parsed_len)
+static cmark_node *parse_safe(const char *file, int first_line, const GArray *shifts, const char *body, size_t len,
+			      char **parsed, size_t *parsed_len)
 {
 	GString *text = g_string_new_len(body, (gssize)len);
 	cmark_node *doc = NULL;
@@ -277,7 +277,7 @@ static cmark_node *parse_safe(const char *file, int first_line, const char *body
 
 		doc = markdown_parse(text->str, text->len);
 		if (round == SWALLOW_ROUNDS) {
-			swallowing_to_text(doc, file, first_line);
+			swallowing_to_text(doc, file, first_line, shifts);
 			break;
 		}
 		bad = find_swallowing(doc);
@@ -285,12 +285,12 @@ static cmark_node *parse_safe(const char *file, int first_line, const char *body
 			g_ptr_array_free(bad, TRUE);
 			break;
 		}
-		drop_openings(text, bad, file, first_line);
+		drop_openings(text, bad, file, first_line, shifts);
 		g_ptr_array_free(bad, TRUE);
 		cmark_node_free(doc);
 		doc = NULL;
 	}
-	unsafe_data_images(doc, file, first_line);
+	unsafe_data_images(doc, file, first_line, shifts);
 	/* Kept for the whole run: without the GString's spare room (up to as much again). */
 	*parsed_len = text->len;
 	*parsed = g_realloc(g_string_free(text, FALSE), *parsed_len + 1);
@@ -302,17 +302,17 @@ static cmark_node *reparse(const char *parsed, size_t len)
 	cmark_node *doc = markdown_parse(parsed, len);
 
 	/* What loading's last round did to the tree, done again to the same text. */
-	swallowing_to_text(doc, NULL, 0);
-	unsafe_data_images(doc, NULL, 0);
+	swallowing_to_text(doc, NULL, 0, NULL);
+	unsafe_data_images(doc, NULL, 0, NULL);
 	return doc;
 }
 
-cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, const GPtrArray *passthrough,
-			  char **parsed, size_t *parsed_len)
+cmark_node *markdown_load(const char *file, int first_line, const GArray *shifts, const char *body, size_t len,
+			  const GPtrArray *passthrough, char **parsed, size_t *parsed_len)
 {
 	char *text;
 	size_t text_len;
-	cmark_node *doc = parse_safe(file, first_line, body, len, &text, &text_len);
+	cmark_node *doc = parse_safe(file, first_line, shifts, body, len, &text, &text_len);
 
 	repaired(doc, text, text_len, passthrough);
 	if (parsed) {

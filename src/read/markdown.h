@@ -19,10 +19,11 @@ cmark_node *markdown_parse(const char *text, size_t len);
  * punctuation, paragraphs split inside a sentence joined, straight quotes in
  * Chinese curled, a table's empty header row dropped (its first row the header). passthrough: the snippets body's marks stand for
  * (read/passthrough.h), put back first, or NULL. When parsed is not NULL it gets the text the tree was
- * parsed from (g_free), and *parsed_len its length, for markdown_reload.
+ * parsed from (g_free), and *parsed_len its length, for markdown_reload. Messages name the lines of
+ * file the body's lines came from (first_line its first; shifts: lines its includes added, or NULL).
  */
-cmark_node *markdown_load(const char *file, int first_line, const char *body, size_t len, const GPtrArray *passthrough,
-			  char **parsed, size_t *parsed_len);
+cmark_node *markdown_load(const char *file, int first_line, const GArray *shifts, const char *body, size_t len,
+			  const GPtrArray *passthrough, char **parsed, size_t *parsed_len);
 
 /* The tree markdown_load gave, again, from the text it parsed: the same nodes; reports nothing. */
 cmark_node *markdown_reload(const char *parsed, size_t len, const GPtrArray *passthrough);

@@ -628,9 +628,13 @@ static guint matches(const struct pages *p, GHashTable *h, const char *q, const 
 		     const struct article **first)
 {
 	char *Q = g_utf8_strdown(q, -1), *Qn = strip_ext(Q);
-	/* "setup-pubsub.md" names the section setup-pubsub/_index.md too, as Hugo strips the extension */
+	/*
+	 * "setup-pubsub.md" names the section setup-pubsub/_index.md too, as Hugo strips a content
+	 * file's extension (not any dot's: "v1.2" is the folder v1.2, never v1)
+	 */
+	bool content_ext = g_str_has_suffix(Q, ".md") || g_str_has_suffix(Q, ".markdown") || g_str_has_suffix(Q, ".html");
 	char *keys[4] = { g_strconcat("f:", Q, NULL), g_strconcat("n:", Qn, NULL), g_strconcat("d:", Q, NULL),
-			  strcmp(Q, Qn) ? g_strconcat("d:", Qn, NULL) : NULL };
+			  content_ext ? g_strconcat("d:", Qn, NULL) : NULL };
 	guint lo = G_MAXUINT, next = G_MAXUINT;
 
 	/* The two smallest indexes of pages in lang among the lists. */
@@ -693,19 +697,10 @@ static char *relative(const char *from_dir, const char *to)
 	return g_string_free(s, FALSE);
 }
 
-static char *ref(void *data, const char *path, const char *lang)
+/* The page ref path q (no #fragment) names from page c->a, in language want, as Hugo finds it; or NULL. */
+static const struct article *ref_target(const struct pages_call *c, const char *q, const char *want)
 {
-	const struct pages_call *c = data;
-	const char *hash = strchr(path, '#');
-	char *q = g_strndup(path, hash ? (gsize)(hash - path) : strlen(path));
-	const char *want = lang ? lang : c->a->hugo_lang;
 	const struct article *t = NULL;
-	char *out = NULL;
-	/* "about/index.en.md": that language's page, named without it. */
-	const struct site_lang *named = c->p->r->site ? take_lang_suffix(c->p->r->site, q) : NULL;
-
-	if (named)
-		want = named->key;
 
 	if (!*q) {
 		t = c->a;	/* "#fragment": this page */
@@ -747,6 +742,23 @@ static char *ref(void *data, const char *path, const char *lang)
 			g_free(clean_q);
 		}
 	}
+	return t;
+}
+
+static char *ref(void *data, const char *path, const char *lang)
+{
+	const struct pages_call *c = data;
+	const char *hash = strchr(path, '#');
+	char *q = g_strndup(path, hash ? (gsize)(hash - path) : strlen(path));
+	const char *want = lang ? lang : c->a->hugo_lang;
+	const struct article *t;
+	char *out = NULL;
+	/* "about/index.en.md": that language's page, named without it. */
+	const struct site_lang *named = c->p->r->site ? take_lang_suffix(c->p->r->site, q) : NULL;
+
+	if (named)
+		want = named->key;
+	t = ref_target(c, q, want);
 	if (t) {
 		char *rel = t == c->a ? g_path_get_basename(t->real) : relative(c->a->dir, t->real);
 
@@ -755,6 +767,96 @@ static char *ref(void *data, const char *path, const char *lang)
 	}
 	g_free(q);
 	return out;
+}
+
+/* Files include and readfile may read: text, not more than this. */
+#define INCLUDE_MAX_BYTES (4 * 1024 * 1024)
+
+/*
+ * The file an include's path names, when it is inside the folders folio was given: from the page's
+ * folder, else (a path from the top, "/_common/x.md") from the site's root and its content folder;
+ * its real path (g_free) and the folder given that holds it, for its name in messages.
+ */
+static char *include_file(const struct pages_call *c, const char *path, const struct root **in)
+{
+	const struct reading *r = c->p->r;
+	const char *site = r->site ? r->site->root : NULL;
+	GPtrArray *bases = g_ptr_array_new_with_free_func(g_free);
+	char *found = NULL;
+
+	if (path[0] != '/')
+		g_ptr_array_add(bases, g_strdup(c->a->dir));
+	if (site)
+		g_ptr_array_add(bases, g_strdup(site));
+	if (c->a->root)
+		g_ptr_array_add(bases, g_strdup(c->a->root->real));
+	for (guint i = 0; i < bases->len && !found; i++) {
+		char *joined = g_build_filename(g_ptr_array_index(bases, i), path, NULL);
+		char *real = realpath(joined, NULL);
+
+		g_free(joined);
+		if (real && g_file_test(real, G_FILE_TEST_IS_REGULAR)
+		    && ((*in = roots_find(r->b->roots, real)) || (site && g_str_has_prefix(real, site)
+								 && real[strlen(site)] == '/')))
+			found = g_strdup(real);
+		free(real);
+	}
+	g_ptr_array_free(bases, TRUE);
+	return found;
+}
+
+static char *include(void *data, const char *path, bool page, char **file, int *first_line, const char **why)
+{
+	const struct pages_call *c = data;
+	const struct article *t = page ? ref_target(c, path, c->a->hugo_lang) : NULL;
+	const struct root *in = NULL;
+	char *real = t ? g_strdup(t->real) : include_file(c, path, &in), *text = NULL, *body = NULL;
+	gsize len = 0;
+	struct fm_region fr;
+
+	*why = "no such page or file in the folders given";
+	if (!real)
+		return NULL;
+	if (t == c->a) {
+		*why = "the page includes itself";
+		g_free(real);
+		return NULL;
+	}
+	if (!g_file_get_contents(real, &text, &len, NULL) || len > INCLUDE_MAX_BYTES || !g_utf8_validate(text, (gssize)len, NULL)
+	    || memchr(text, '\0', len)) {
+		*why = "not a text file folio can read (UTF-8, under 4 MB)";
+		g_free(text);
+		g_free(real);
+		return NULL;
+	}
+	*file = t ? g_strdup(t->file) : in ? g_build_filename(in->given, real + strlen(in->real), NULL) : g_strdup(real);
+	/* A page's front matter goes (Hugo includes its content); a file of another kind is all text. */
+	if (g_str_has_suffix(real, ".md") || g_str_has_suffix(real, ".markdown") || t) {
+		int split = fm_split(*file, text, len, &fr);
+
+		if (split >= 0) {
+			*first_line = fr.body_line;
+			body = g_strndup(fr.body, (gsize)(text + len - fr.body));
+		}
+	}
+	if (!body) {
+		*first_line = 1;
+		body = g_strndup(text, len);
+	}
+	g_free(text);
+	g_free(real);
+	/* Line ends as the page's: CR LF and CR are LF. */
+	{
+		char *w = body;
+
+		for (const char *r = body; *r; r++)
+			if (*r != '\r')
+				*w++ = *r;
+			else if (r[1] != '\n')
+				*w++ = '\n';
+		*w = '\0';
+	}
+	return body;
 }
 
 void pages_context(const struct pages *p, const struct article *a, struct pages_call *call, struct sc_context *ctx)
@@ -774,5 +876,6 @@ void pages_context(const struct pages *p, const struct article *a, struct pages_
 	ctx->mappings = p->r->opts->shortcodes;
 	ctx->param = param;
 	ctx->ref = ref;
+	ctx->include = include;
 	ctx->data = call;
 }

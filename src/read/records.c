@@ -90,7 +90,7 @@ static bool stands_before_heading(cmark_node *n)
 
 static G_NORETURN void mismatch(const struct walk *w, const char *what, cmark_node *n)
 {
-	diag_error(w->a->file, node_file_line(n, w->a->body_line), "internal error: the body parsed again has "
+	diag_error(w->a->file, node_file_line(n, w->a->body_line, w->a->line_shifts), "internal error: the body parsed again has "
 		   "another %s than when it was loaded", what);
 	abort();
 }
@@ -194,7 +194,7 @@ static void walk_heading(struct walk *w, cmark_node *n)
 
 		h->level = cmark_node_get_heading_level(n);
 		h->text = node_plain_text(n);
-		h->line = node_file_line(n, w->a->body_line);
+		h->line = node_file_line(n, w->a->body_line, w->a->line_shifts);
 		/* "## Title {#id}": the pre-pass cut the id from the text and kept it by line. */
 		if (w->a->heading_ids) {
 			gpointer line = GINT_TO_POINTER(cmark_node_get_start_line(n));
@@ -238,7 +238,7 @@ static void walk_link(struct walk *w, cmark_node *n)
 		struct link *l = g_new0(struct link, 1);
 
 		l->url = g_strdup(url ? url : "");
-		l->line = node_file_line(n, w->a->body_line);
+		l->line = node_file_line(n, w->a->body_line, w->a->line_shifts);
 		l->no_text = *l->url && link_is_empty(n);
 		g_ptr_array_add(w->recording->links, l);
 	}
@@ -321,7 +321,7 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 			walk_heading(w, n);
 			break;
 		case CMARK_NODE_IMAGE:
-			w->line = node_file_line(n, a->body_line);
+			w->line = node_file_line(n, a->body_line, a->line_shifts);
 			walk_image(w, n, cmark_node_get_url(n), false);
 			if (!w->v) {
 				struct image *im = g_ptr_array_index(w->recording->images,
@@ -338,7 +338,7 @@ static void walk_tree(struct walk *w, cmark_node *doc)
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			w->node = n;
-			w->line = node_file_line(n, a->body_line);
+			w->line = node_file_line(n, a->body_line, a->line_shifts);
 			w->list = NULL;
 			if (w->v) {
 				w->list = g_ptr_array_new();
@@ -394,10 +394,10 @@ void records_raw_html(struct article *a)
 			/* Not written: the source paragraph (the header shows its link), a picture's alt text. */
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (t == CMARK_NODE_HTML_BLOCK) {
-			rawhtml_block(s, n, node_file_line(n, a->body_line));
+			rawhtml_block(s, n, node_file_line(n, a->body_line, a->line_shifts));
 		} else if (t == CMARK_NODE_HTML_INLINE) {
 			/* An inline script, SVG or MathML is taken whole, to the piece rawhtml_inline returns. */
-			cmark_node *last = rawhtml_inline(s, n, node_file_line(n, a->body_line));
+			cmark_node *last = rawhtml_inline(s, n, node_file_line(n, a->body_line, a->line_shifts));
 
 			if (last != n)
 				cmark_iter_reset(it, last, CMARK_EVENT_ENTER);
@@ -447,7 +447,7 @@ static void orphan_ids(struct article *a)
 	g_ptr_array_sort(sorted, by_line);
 	for (guint i = 0; i < sorted->len; i++) {
 		const char *id = g_hash_table_lookup(a->heading_ids, g_ptr_array_index(sorted, i));
-		int line = a->body_line + GPOINTER_TO_INT(g_ptr_array_index(sorted, i)) - 1;
+		int line = a->body_line + lines_source(a->line_shifts, GPOINTER_TO_INT(g_ptr_array_index(sorted, i))) - 1;
 		struct heading *at = NULL;
 
 		if (a->title_ids && g_strv_contains((const char *const *)a->title_ids, id))

@@ -80,6 +80,10 @@ static const struct {
 	/* Tabs: every tab is printed, one after another, each under its label (the labels were lost:
 	   three code blocks and no word of which is for which system or language). */
 	{ "tabs", SC_TABS }, { "tabpane", SC_TABS }, { "tab", SC_TAB }, { "codetab", SC_TAB },
+	/* Another page's or file's text where it stands: hugoDocs' and Kubernetes' include (a page, its
+	   shortcodes rendered), Docsy's readfile (a file: Markdown, or code= in lang=). Nothing of it
+	   was shown (hugoDocs: 214 uses). */
+	{ "include", SC_INCLUDE }, { "readfile", SC_INCLUDE },
 };
 
 /* Hugo's own shortcodes (and details and x, built in since Hugo 0.140 and 0.141), then the themes'. */
@@ -620,6 +624,10 @@ struct render {
 	int depth;		/* paired shortcodes open around the range being rendered */
 	int tree_depth;		/* file tree folders open around it (render_tree) */
 	unsigned cards;		/* Hextra's cards blocks begun: each one's list takes the other bullet */
+	int frames;		/* shortcodes being rendered, one inside another */
+	int added;		/* lines the body's includes have added so far (res->shifts) */
+	struct sc_budget budget;	/* the article's includes' (an outermost body's; its includes share it) */
+	bool told_budget;	/* that it ran out was said */
 	const struct token *tabs;	/* the tabs block being rendered (render_tabs), or NULL */
 	char **tab_labels;	/* its labels for tabs that name none (dapr's tabs ".NET" Python; Hextra's items=) */
 	guint tab_next;		/* the next tab's place in it */
@@ -1764,6 +1772,112 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
 	g_string_free(body, TRUE);
 }
 
+/*
+ * include and readfile: the text they name where they stand, at the tag's indent (a list item's
+ * own), read by a pre-pass of its own (a page's shortcodes rendered, as Hugo's RenderShortcodes;
+ * its messages name its file), or as code (readfile code=true, in lang=).
+ */
+static void render_include(struct render *R, GString *out, const struct token *t, bool block)
+{
+	bool page = g_ascii_strcasecmp(t->name, "readfile") != 0;
+	const char *path = get(t, "file", 0), *code = get(t, "code", -1), *why = NULL;
+	char *file = NULL, *text, *indent;
+	int first = 1;
+	size_t len;
+
+	if (!path || !*path) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no file; nothing of it is shown",
+			  t->name);
+		return;
+	}
+	if (R->ctx->depth >= SC_MAX_INCLUDES) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' is inside %d includes (one of itself?); "
+			  "it is left out", t->name, path, SC_MAX_INCLUDES);
+		return;
+	}
+	text = R->ctx->include ? R->ctx->include(R->ctx->data, path, page, &file, &first, &why) : NULL;
+	if (!text) {
+		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s': %s; nothing of it is shown", t->name, path,
+			  why ? why : "no such page or file");
+		return;
+	}
+	for (const struct sc_context *c = R->ctx; c; c = c->outer)
+		if (c->file && !strcmp(c->file, file)) {
+			diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' is included inside itself; the second time "
+				  "is left out", t->name, path);
+			g_free(text);
+			g_free(file);
+			return;
+		}
+	len = strlen(text);
+	{
+		struct sc_budget *b = R->ctx->budget ? R->ctx->budget : &R->budget;
+
+		if (++b->count > SC_MAX_INCLUDED || (b->bytes += len) > SC_MAX_INCLUDED_BYTES) {
+			if (!R->told_budget)
+				diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' and those after it are left out: "
+					  "the page's includes take more than %d texts or %d MB", t->name, path,
+					  SC_MAX_INCLUDED, SC_MAX_INCLUDED_BYTES >> 20);
+			R->told_budget = true;
+			g_free(text);
+			g_free(file);
+			return;
+		}
+	}
+	while (len && text[len - 1] == '\n')
+		text[--len] = '\0';
+	if (code && !strcmp(code, "true")) {
+		GString *c = g_string_new(text);
+
+		g_string_prepend_c(c, '\n');
+		render_highlight(R, out, t, get(t, "lang", -1), c, block);
+		g_string_free(c, TRUE);
+	} else {
+		struct sc_context sub = *R->ctx;
+		struct sc_result res;
+
+		sub.file = file;
+		sub.first_line = first;
+		sub.depth++;
+		sub.outer = R->ctx;
+		sub.budget = R->ctx->budget ? R->ctx->budget : &R->budget;
+		sc_prepass(&sub, text, len, &res);
+		/* Its unknown shortcodes counted with the page's, said at the include's line. */
+		for (guint i = 0; i < res.unknown->len; i++) {
+			struct unknown_shortcode *u = g_ptr_array_index(res.unknown, i);
+			struct unknown_shortcode *had = g_hash_table_lookup(R->unknown, u->name);
+
+			if (had) {
+				had->count += u->count;
+				had->paired += u->paired;
+				had->verbatim += u->verbatim;
+				continue;
+			}
+			had = g_new0(struct unknown_shortcode, 1);
+			*had = *u;
+			had->name = g_strdup(u->name);
+			had->line = file_line(R, t->line);
+			g_ptr_array_add(R->res->unknown, had);
+			g_hash_table_insert(R->unknown, had->name, had);
+		}
+		/* Each of its lines at the tag's indent, so that it stays in the list item or quote it is in. */
+		indent = block ? indent_of(R, t->start) : g_strdup("");
+		for (const char *l = res.text; *l;) {
+			const char *nl = strchr(l, '\n');
+			size_t n = nl ? (size_t)(nl - l) + 1 : strlen(l);
+
+			if (l != res.text && n > 1)
+				g_string_append(out, indent);
+			g_string_append_len(out, l, (gssize)n);
+			l += n;
+		}
+		g_free(indent);
+		sc_result_clear(&res);
+	}
+	g_free(text);
+	g_free(file);
+}
+
 /* A block quote of the inner text: each of its lines behind "> ", at the tag's indent. */
 static void render_quote(struct render *R, GString *out, const struct token *t, GString *body, bool block)
 {
@@ -2044,6 +2158,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	GString *body = NULL;
 	char *v;
 
+	R->frames++;
 	if (!close && uses_inner(r) && !t->self_closing)
 		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' is never closed (no {{%c /%s %c}}); "
 			  "read as if it ended there, the text after it kept", t->name, t->delim, t->name,
@@ -2113,6 +2228,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_TAB:
 		render_tab(R, out, t, close, ti, tj, code_block);
 		break;
+	case SC_INCLUDE:
+		render_include(R, out, t, code_block);
+		break;
 	case SC_MARKDOWN: case SC_TEXT:
 		if (!strcmp(t->name, "cards"))
 			R->cards++;
@@ -2148,9 +2266,24 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	/* A list item (a card, a file tree's) took the spaces its line began with: no line break among them. */
 	before = MIN(before, out->len);
 	/* Keep the lines: the text after the shortcode stays on the line it was written on. */
-	for (unsigned have = count_nl(out->str + before, out->len - before),
-	     want = count_nl(R->L->s + t->start, src_end - t->start); have < want; have++)
-		g_string_append_c(out, '\n');
+	{
+		unsigned have = count_nl(out->str + before, out->len - before),
+			 want = count_nl(R->L->s + t->start, src_end - t->start);
+
+		for (; have < want; have++)
+			g_string_append_c(out, '\n');
+		/* More (an include's text): said in res->shifts, by the outermost shortcode, for messages. */
+		if (have > want && R->frames == 1) {
+			struct line_shift sh = { t->line + R->added, t->line, (int)(have - want), 0 };
+
+			R->added += sh.extra;
+			sh.shift = R->added;
+			if (!R->res->shifts)
+				R->res->shifts = g_array_new(FALSE, FALSE, sizeof(struct line_shift));
+			g_array_append_val(R->res->shifts, sh);
+		}
+	}
+	R->frames--;
 }
 
 static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
@@ -2232,6 +2365,8 @@ void sc_result_clear(struct sc_result *r)
 	}
 	if (r->unknown)
 		g_ptr_array_unref(r->unknown);
+	if (r->shifts)
+		g_array_unref(r->shifts);
 	memset(r, 0, sizeof *r);
 }
 

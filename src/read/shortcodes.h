@@ -19,7 +19,7 @@ enum sc_rendering {
 	SC_UNKNOWN, SC_FIGURE, SC_HIGHLIGHT, SC_DETAILS, SC_BLOCKQUOTE, SC_YOUTUBE, SC_VIMEO, SC_X, SC_TWITTER,
 	SC_INSTAGRAM, SC_GIST, SC_PARAM, SC_REF, SC_RELREF, SC_MARKDOWN, SC_TEXT, SC_DROP, SC_CALLOUT, SC_BILIBILI, SC_LINK,
 	/* Themes' shortcodes whose words are in their parameters (Hextra's): not folio.yaml renderings. */
-	SC_BADGE, SC_CARD, SC_TREE,
+	SC_BADGE, SC_CARD, SC_TREE, SC_INCLUDE,
 	/* Tabs (hugo-book, geekdoc, Hextra, Docsy's tabpane, dapr's codetab): each tab's label over its content. */
 	SC_TABS, SC_TAB
 };
@@ -41,8 +41,28 @@ struct sc_context {
 	char *(*param)(void *data, const char *key, bool site);
 	/* Where ref/relref path (with #fragment) goes, as a link relative to the page; NULL: no such page. */
 	char *(*ref)(void *data, const char *path, const char *lang);
+	/*
+	 * The body of what include or readfile names (page: a page of the site first, as Hugo's
+	 * GetPage finds it; else a file, from the page's folder or the site's), its front matter gone,
+	 * inside the folders given only: g_free; *file its name for messages (g_free), *first_line
+	 * the body's first line there. NULL: none (*why says why).
+	 */
+	char *(*include)(void *data, const char *path, bool page, char **file, int *first_line, const char **why);
 	void *data;
+	/* Set by the pre-pass for the bodies it includes (each read by a pre-pass of its own): */
+	int depth;		/* includes around this body */
+	const struct sc_context *outer;	/* the body that includes it (its file is not included inside it), or NULL */
+	struct sc_budget *budget;	/* what the article's includes have taken, all levels together */
 };
+
+/* What includes may take, for one article: a page that includes another ten times, ten deep, stops. */
+struct sc_budget {
+	unsigned count;
+	size_t bytes;
+};
+
+/* Includes inside includes, at most; includes and their bytes for one article, at most. */
+enum { SC_MAX_INCLUDES = 8, SC_MAX_INCLUDED = 500, SC_MAX_INCLUDED_BYTES = 16 * 1024 * 1024 };
 
 /* A heading whose id the source gives ("## Title {#id}"): the attribute is cut from the text. */
 struct sc_heading_id {
@@ -56,6 +76,7 @@ struct sc_result {
 	GPtrArray *heading_ids;	/* of struct sc_heading_id * */
 	GPtrArray *unknown;	/* of struct unknown_shortcode *, in order of first use */
 	gssize more;		/* byte offset of the summary divider <!--more--> in text, or -1 */
+	GArray *shifts;		/* of struct line_shift (text/nodetext.h): lines an include added, or NULL */
 	unsigned shortcodes;	/* how many were rendered */
 	unsigned emoji;		/* emoji codes replaced */
 };

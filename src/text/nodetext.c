@@ -34,7 +34,39 @@ char *node_plain_text(cmark_node *node)
 	return g_strstrip(g_string_free(out, FALSE));
 }
 
-int node_file_line(cmark_node *n, int body_line)
+int lines_source(const GArray *shifts, int out)
+{
+	const struct line_shift *last = NULL;
+
+	for (guint i = 0; shifts && i < shifts->len; i++) {
+		const struct line_shift *s = &g_array_index(shifts, struct line_shift, i);
+
+		if (s->out > out)
+			break;
+		last = s;
+	}
+	if (!last)
+		return out;
+	if (out <= last->out + last->extra)
+		return last->src;	/* in what the expansion added: its shortcode's line */
+	return out - last->shift;
+}
+
+int lines_output(const GArray *shifts, int src)
+{
+	int shift = 0;
+
+	for (guint i = 0; shifts && i < shifts->len; i++) {
+		const struct line_shift *s = &g_array_index(shifts, struct line_shift, i);
+
+		if (s->src >= src)
+			break;
+		shift = s->shift;
+	}
+	return src + shift;
+}
+
+int node_file_line(cmark_node *n, int body_line, const GArray *shifts)
 {
 	int line = cmark_node_get_start_line(n);
 
@@ -42,7 +74,7 @@ int node_file_line(cmark_node *n, int body_line)
 		n = cmark_node_parent(n);
 		line = cmark_node_get_start_line(n);
 	}
-	return body_line + (line > 0 ? line - 1 : 0);
+	return body_line + (line > 0 ? lines_source(shifts, line) - 1 : 0);
 }
 
 cmark_node *node_new_text(const char *s, size_t len)

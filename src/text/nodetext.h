@@ -5,15 +5,31 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <cmark-gfm.h>
+#include <glib.h>
 
 /* Plain text of a node and its descendants (for titles, alt text, anchors); g_free. */
 char *node_plain_text(cmark_node *node);
 
 /*
- * The line of the article file where node n was written, for a body that starts on the file's
- * line body_line. Inline nodes that carry no line take the nearest block's.
+ * Lines a body's rendering added to it (an include's text where its shortcode stood), in order:
+ * the rendering's line out began on the body's line src, and took extra lines more than it; shift
+ * is the lines added up to there, this one's included. NULL or empty: line for line.
  */
-int node_file_line(cmark_node *n, int body_line);
+struct line_shift {
+	int out, src, extra, shift;
+};
+
+/* The body's line that rendered line out comes from (a line an expansion added: the shortcode's). */
+int lines_source(const GArray *shifts, int out);
+/* The rendered line the body's line src went to. */
+int lines_output(const GArray *shifts, int src);
+
+/*
+ * The line of the article file where node n was written, for a body that starts on the file's
+ * line body_line and was rendered with shifts (or NULL). Inline nodes that carry no line take the
+ * nearest block's.
+ */
+int node_file_line(cmark_node *n, int body_line, const GArray *shifts);
 
 /* Is n a line end (soft or hard) or text of blanks only, nothing to see? */
 bool node_is_blank(cmark_node *n);

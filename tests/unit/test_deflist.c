@@ -69,7 +69,7 @@ static void shape(GString *s, cmark_node *n)
 
 static const char *blocks(const char *md)
 {
-	cmark_node *doc = markdown_load("t.md", 1, md, strlen(md), NULL, NULL, NULL);
+	cmark_node *doc = markdown_load("t.md", 1, NULL, md, strlen(md), NULL, NULL, NULL);
 	GString *s = g_string_new(NULL);
 
 	shape(s, doc);
@@ -82,7 +82,7 @@ static const char *blocks(const char *md)
 /* The literal of the first raw HTML inside the first term of md's list (read after the tree is made). */
 static const char *term_html(const char *md)
 {
-	cmark_node *doc = markdown_load("t.md", 1, md, strlen(md), NULL, NULL, NULL);
+	cmark_node *doc = markdown_load("t.md", 1, NULL, md, strlen(md), NULL, NULL, NULL);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 
@@ -148,7 +148,7 @@ int main(void)
 		  blocks("T\n:   d\n\n    > Q\n    > : qd\n"), "dl{dt:T dd{p:d quote{dl{dt:Q dd{p:qd}}}}}");
 	{
 		/* A reference defined anywhere in the file is found, and the blocks keep their lines. */
-		cmark_node *doc = markdown_load("t.md", 1, "T\n:   d\n\n    See [x][r].\n\n[r]: https://e.com/\n", 46, NULL, NULL, NULL);
+		cmark_node *doc = markdown_load("t.md", 1, NULL, "T\n:   d\n\n    See [x][r].\n\n[r]: https://e.com/\n", 46, NULL, NULL, NULL);
 		cmark_node *dd = cmark_node_last_child(cmark_node_first_child(doc));
 		cmark_node *para = cmark_node_last_child(dd), *link = cmark_node_next(cmark_node_first_child(para));
 

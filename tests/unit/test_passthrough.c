@@ -73,7 +73,7 @@ static const char *read_with(const struct passthrough *pt, const char *md)
 	GPtrArray *spans;
 	size_t kept_len;
 	char *kept = passthrough_protect(pt, md, strlen(md), markdown_parse, &kept_len, &spans);
-	cmark_node *doc = markdown_load("t.md", 1, kept ? kept : md, kept ? kept_len : strlen(md), spans, NULL, NULL);
+	cmark_node *doc = markdown_load("t.md", 1, NULL, kept ? kept : md, kept ? kept_len : strlen(md), spans, NULL, NULL);
 	GString *s = g_string_new(NULL);
 
 	shape(s, doc);
@@ -129,7 +129,7 @@ int main(void)
 		GPtrArray *spans;
 		size_t n;
 		char *kept = passthrough_protect(pt, md, strlen(md), markdown_parse, &n, &spans);
-		cmark_node *doc = markdown_load("t.md", 1, kept, n, spans, NULL, NULL);
+		cmark_node *doc = markdown_load("t.md", 1, NULL, kept, n, spans, NULL, NULL);
 
 		CHECK("passthrough: the paragraph after keeps its line",
 		      cmark_node_get_start_line(cmark_node_last_child(doc)) == 6);

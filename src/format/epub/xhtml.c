@@ -600,7 +600,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		break;
 	}
 	case CMARK_NODE_HTML_BLOCK:
-		rawhtml_block(r->san, n, node_file_line(n, r->a->body_line));
+		rawhtml_block(r->san, n, node_file_line(n, r->a->body_line, r->a->line_shifts));
 		g_string_append_c(r->out, '\n');
 		break;
 	case CMARK_NODE_PARAGRAPH: {
@@ -690,7 +690,7 @@ static bool enter(struct render *r, cmark_iter *it, cmark_node *n)
 		g_string_append(r->out, "</code>");
 		break;
 	case CMARK_NODE_HTML_INLINE: {
-		cmark_node *last = rawhtml_inline(r->san, n, node_file_line(n, r->a->body_line));
+		cmark_node *last = rawhtml_inline(r->san, n, node_file_line(n, r->a->body_line, r->a->line_shifts));
 
 		if (last != n)
 			cmark_iter_reset(it, last, CMARK_EVENT_ENTER);

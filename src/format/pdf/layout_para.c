@@ -8,7 +8,7 @@
 
 int lay_node_line(const struct lay *L, cmark_node *n)
 {
-	return L->art ? node_file_line(n, L->art->body_line) : 0;
+	return L->art ? node_file_line(n, L->art->body_line, L->art->line_shifts) : 0;
 }
 
 const char *lay_lang(const struct lay *L)
