@@ -1465,6 +1465,9 @@ static void put_linked(struct render *R, GString *out, const char *text, const c
 static void render_link(struct render *R, GString *out, const struct token *t, const GString *body)
 {
 	const char *href = get(t, "href", 0), *content = get(t, "content", 1), *page = get(t, "page", -1);
+
+	if (page && !*page)
+		page = NULL;
 	char *words = body ? g_strstrip(g_strdelimit(g_strdup(body->str), "\r\n", ' ')) : NULL, *paged = NULL;
 
 	if (!href || !*href)
@@ -1514,7 +1517,8 @@ static void render_link(struct render *R, GString *out, const struct token *t, c
 			put_linked(R, out, content, NULL);
 		return;
 	}
-	put_linked(R, out, content && *content ? content : href, href);
+	/* With no words, its address; a page's as written, not the file it is in the book */
+	put_linked(R, out, content && *content ? content : paged ? page : href, href);
 	g_free(paged);
 }
 
@@ -1634,7 +1638,8 @@ static GString *inner(struct render *R, const struct token *open, const struct t
 	return s;
 }
 
-static void put_titled(GString *out, const char *title, const GString *body, bool block);
+static void put_titled(GString *out, const char *title, const GString *body, bool block, int quotes);
+static int quote_marks(const struct render *R, size_t off);
 static void render_highlight(struct render *R, GString *out, const struct token *t, const char *lang, GString *code,
 			     bool block);
 
@@ -1658,23 +1663,74 @@ static void render_details(struct render *R, GString *out, const struct token *t
 		g_string_append(out, "</details>");
 		return;
 	}
-	put_titled(out, summary, body, block);
+	put_titled(out, summary, body, block, quote_marks(R, t->start));
 }
 
 /* Markdown's bold title, then body: on the title's line when it goes on, a line break when it is text on the next. */
-static void put_titled(GString *out, const char *title, const GString *body, bool block)
+/*
+ * Does a line that goes on from line starts a block of its own (a list item, a heading, a fence, a
+ * quote, a table row), once the quote marks of the container it is in (quotes of them) are passed?
+ */
+static bool starts_block(const char *line, int quotes)
+{
+	const char *c = line + strspn(line, " \t"), *d;
+
+	for (int q = 0; q < quotes && *c == '>'; q++)
+		c += 1 + strspn(c + 1, " \t");
+	if (!*c || *c == '\n' || *c == '>' || *c == '|')
+		return true;
+	if ((*c == '-' || *c == '*' || *c == '+') && (!c[1] || c[1] == ' ' || c[1] == '\t' || c[1] == '\n'))
+		return true;	/* a list item ("**bold**" is none) */
+	if (*c == '-' || *c == '*' || *c == '_') {
+		int marks = 0;	/* a rule: three or more of one mark, and blanks */
+
+		for (d = c; *d && *d != '\n'; d++)
+			if (*d == *c)
+				marks++;
+			else if (*d != ' ' && *d != '\t')
+				break;
+		if (marks >= 3 && (!*d || *d == '\n'))
+			return true;
+	}
+	if (*c == '#') {
+		for (d = c; *d == '#'; d++)
+			;
+		return !*d || *d == ' ' || *d == '\t' || *d == '\n';
+	}
+	if ((*c == '`' || *c == '~') && c[1] == c[0] && c[2] == c[0])
+		return true;
+	for (d = c; g_ascii_isdigit(*d) && d - c < 9; d++)
+		;
+	return d > c && (*d == '.' || *d == ')') && (!d[1] || d[1] == ' ' || d[1] == '\t' || d[1] == '\n');
+}
+
+/* How many quote marks ("> ") stand before off on its line, nothing else but blanks with them. */
+static int quote_marks(const struct render *R, size_t off)
+{
+	int n = 0;
+
+	while (off > 0 && R->L->s[off - 1] != '\n') {
+		char c = R->L->s[--off];
+
+		if (c == '>')
+			n++;
+		else if (c != ' ' && c != '\t')
+			return 0;
+	}
+	return n;
+}
+
+/*
+ * Markdown's bold title, then body: on the title's line when it goes on, a line break when it is
+ * text on the next (quotes: the quote marks the tag's line stands behind).
+ */
+static void put_titled(GString *out, const char *title, const GString *body, bool block, int quotes)
 {
 	const char *rest = body->str;
 
 	put_label(out, title);
 	if (block && body->len) {
-		const char *next = rest[0] == '\n' ? rest + 1 : rest;
-		size_t lead = strspn(next, " \t");
-		char c = next[lead];
-		bool block_start = !c || c == '\n' || c == '-' || c == '*' || c == '+' || c == '#' || c == '>'
-				   || c == '`' || c == '~' || c == '|' || g_ascii_isdigit(c);
-
-		if (rest[0] == '\n' && !block_start)
+		if (rest[0] == '\n' && !starts_block(rest + 1, quotes))
 			g_string_append_c(out, '\\');
 		else if (rest[0] != '\n' && !clreq_is_cjk(g_utf8_get_char_validated(rest, -1)))
 			g_string_append_c(out, ' ');	/* "**Title** text"; Chinese joins its title unspaced */
@@ -1730,10 +1786,13 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
 		       guint tj, bool block)
 {
 	const char *label = get(t, "name", -1), *lang = get(t, "lang", -1), *text = get(t, "text", -1);
-	bool code = R->tabs && !g_ascii_strcasecmp(R->tabs->name, "tabpane") && !(text && !strcmp(text, "true"));
+	bool pane = R->tabs && !g_ascii_strcasecmp(R->tabs->name, "tabpane"), code;
 	guint place = R->tab_next++;
 	GString *body;
 
+	if (pane && !text)
+		text = get(R->tabs, "text", -1);	/* the pane's text=true: its tabs' default */
+	code = pane && !(text && !strcmp(text, "true"));
 	if (!label || !*label)
 		label = get(t, "header", -1);
 	if (!label || !*label)
@@ -1742,27 +1801,44 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
 		label = get(t, NULL, 0);
 	if ((!label || !*label) && R->tab_labels && place < g_strv_length(R->tab_labels))
 		label = R->tab_labels[place];
+	if (label && !*label)
+		label = NULL;
 	if (code && (!lang || !*lang))
 		lang = get(R->tabs, "lang", -1);
 	body = inner(R, t, close, ti, tj, code ? M_RAW : M_MARKDOWN);
-	if (label && *label && R->ctx->html) {
+	if (label && R->ctx->html) {
 		g_string_append(out, "<p><strong>");
 		xml_escape(out, label, -1);
 		g_string_append(out, "</strong></p>");
 	}
-	if (code) {
-		/*
-		 * The label on the tag's line when a blank line follows it, for the fence (the lines are
-		 * kept: a fence may not share the label's); else the code's language says it.
-		 */
-		if (label && *label && !R->ctx->html && block && g_str_has_prefix(body->str, "\n\n")) {
+	if (code && !body->str[strspn(body->str, " \t\n")]) {
+		/* No code (Docsy's disabled tab, a header for the tabs after it): its label alone. */
+		if (label && !R->ctx->html)
 			put_label(out, label);
-			g_string_append_c(out, '\n');
-			g_string_erase(body, 0, 1);
+	} else if (code) {
+		/* Docsy trims the code's blank lines at its end. */
+		while (body->len >= 2 && body->str[body->len - 1] == '\n' && body->str[body->len - 2] == '\n')
+			g_string_truncate(body, body->len - 1);
+		if (label && !R->ctx->html) {
+			put_label(out, label);
+			if (block && strchr(body->str, '\n')) {
+				/* The fence on a line of its own, at the tag's place (a list item's, a quote's):
+				   a line more than written when the code follows the tag (res->shifts says it). */
+				size_t at = t->start;
+
+				while (at > 0 && R->L->s[at - 1] != '\n')
+					at--;
+				g_string_append_c(out, '\n');
+				g_string_append_len(out, R->L->s + at, (gssize)(t->start - at));
+				if (g_str_has_prefix(body->str, "\n\n"))
+					g_string_erase(body, 0, 1);
+			} else {
+				g_string_append_c(out, ' ');
+			}
 		}
 		render_highlight(R, out, t, lang, body, block);
-	} else if (label && *label && !R->ctx->html) {
-		put_titled(out, label, body, block);
+	} else if (label && !R->ctx->html) {
+		put_titled(out, label, body, block, quote_marks(R, t->start));
 	} else {
 		g_string_append_len(out, body->str, (gssize)body->len);
 	}

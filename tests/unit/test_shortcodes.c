@@ -2,6 +2,7 @@
 #include "check.h"
 #include "base/diag.h"
 #include "read/shortcodes.h"
+#include "text/nodetext.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -301,10 +302,29 @@ int main(void)
 	    "{{< /tabpane >}}\n", false, false, &r);
 	CHECK("tabs: Docsy's tabpane: a tab is code, in its lang=, under its label where a line is free",
 	      has(r.text, "**Go**\n```go\nfmt.Println(1)\n```"));
-	CHECK("tabs: ... or the pane's lang= (no line for its label: the code's language says it)",
-	      has(r.text, "```bash\necho *x*\n```") && !has(r.text, "Shell"));
+	CHECK("tabs: ... or the pane's lang=, under its label: a line more, said in the shifts",
+	      has(r.text, "**Shell**\n```bash\necho *x*\n```") && lines(r.text) == 13 && r.shifts && r.shifts->len == 1
+	      && g_array_index(r.shifts, struct line_shift, 0).src == 1 && g_array_index(r.shifts, struct line_shift, 0).extra == 1);
 	CHECK("tabs: ... text=true Markdown under its label", has(r.text, "**Note**\\\nSome **text**."));
-	CHECK("tabs: ... the lines kept", lines(r.text) == 12);
+	sc_result_clear(&r);
+	/* Reviewed: the pane's text=true; a label in a list item (its fence there too); a disabled header tab;
+	   a one-line tab; a tab in a quote, or starting with bold text, keeps its label a line of its own. */
+	run("{{< tabpane text=true >}}\n{{< tab header=\"A\" >}}\n**bold** a\n{{< /tab >}}\n{{< /tabpane >}}\n", false, false, &r);
+	CHECK("tabs: the pane's text=true makes its tabs Markdown", has(r.text, "**A**\\\n**bold** a") && !has(r.text, "```"));
+	sc_result_clear(&r);
+	run("1. Item:\n\n   {{< tabpane >}}\n   {{< tab header=\"Go\" lang=\"go\" >}}\n   x := 1\n   {{< /tab >}}\n   {{< /tabpane >}}\n"
+	    "2. Next\n", false, false, &r);
+	CHECK("tabs: in a list item, its fence at the item's indent", has(r.text, "   **Go**\n   ```go\n   x := 1\n   ```"));
+	sc_result_clear(&r);
+	run("{{< tabpane >}}\n{{< tab header=\"**Languages**:\" disabled=true />}}\n{{< tab header=\"C\" lang=\"c\" >}}one(){{< /tab >}}\n"
+	    "{{< /tabpane >}}\n", false, false, &r);
+	CHECK("tabs: a disabled header tab its label alone, no empty code", !has(r.text, "`  `") && has(r.text, "Languages"));
+	CHECK("tabs: a one-line code tab keeps its label", has(r.text, "**C** ` one() `"));
+	sc_result_clear(&r);
+	run("> {{< tabs >}}\n> {{< tab \"Q1\" >}}\n> quoted one\n> {{< /tab >}}\n> {{< /tabs >}}\n\n"
+	    "{{< tabs >}}\n{{< tab \"B\" >}}\n**bold** b\n{{< /tab >}}\n{{< /tabs >}}\n", false, false, &r);
+	CHECK("tabs: in a quote, its label a line of its own", has(r.text, "> **Q1**\\\n> quoted one"));
+	CHECK("tabs: ... and before bold text", has(r.text, "**B**\\\n**bold** b"));
 	sc_result_clear(&r);
 	/* Hextra's card: its tag and picture (lost, the picture without a word); two cards blocks two lists. */
 	run("{{< cards >}}\n{{< card link=\"/a/\" title=\"Pic\" image=\"/images/x.jpg\" subtitle=\"Raw.\" >}}\n"
@@ -473,6 +493,10 @@ int main(void)
 	CHECK_STR("button: link= its address, page= a page found as ref finds it", r.text,
 		  "[Download deck](https://example.com/deck.pptx)\n\n[Learn about brokers](../b.md)\n");
 	CHECK("button: ... and nothing said", !*messages);
+	sc_result_clear(&r);
+	run("{{< button page=\"b.md\" >}}{{< /button >}} {{< button text=\"E\" page=\"\" >}}\n", false, false, &r);
+	CHECK_STR("button: page= with no words shows the page as written, not its file in the book", r.text, "[b\\.md](../b.md) E\n");
+	CHECK("button: ... an empty page= is no address, said", has(messages, "names no address"));
 	sc_result_clear(&r);
 	run("{{< button text=\"Gone\" page=\"nowhere\" >}}\n", false, false, &r);
 	CHECK_STR("button: a page= no page is: its words", r.text, "Gone\n");
