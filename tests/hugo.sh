@@ -228,6 +228,19 @@ contains "site pictures: one up from the page's address is found there" "$TMP/up
 	"image line 5 '\.\./assets/badge\.png' alt 'Badge' in-line -> images/img-"
 lacks "site pictures: ... nothing said missing" "$TMP/uppics.err" "does not exist"
 contains "site pictures: ... counted in a note" "$TMP/uppics.err" "note: 2 pictures written relative to their page's address"
+# ... and a picture beside the page's published address ("outer-box.png" on /2018/05/16/x1/, kept in
+# static/2018/05/16/x1/, where Hugo publishes it and the browser finds it; Xuanwo's blog lost 112).
+mkdir -p "$TMP/addrpic/content/posts" "$TMP/addrpic/static/2018/05/16/x1" "$TMP/addrpic/static/posts/x2"
+printf 'title = "addrpic"\n' >"$TMP/addrpic/hugo.toml"
+cp tests/epub/media/dot.png "$TMP/addrpic/static/2018/05/16/x1/outer-box.png"
+cp tests/epub/media/dot.png "$TMP/addrpic/static/posts/x2/box.png"
+printf -- '---\ntitle: X1\ndate: 2018-05-16\nurl: /2018/05/16/x1/\n---\n\n![外包装箱](outer-box.png)\n' >"$TMP/addrpic/content/posts/x1.md"
+printf -- '---\ntitle: X2\ndate: 2018-05-17\n---\n\n![Box](box.png)\n' >"$TMP/addrpic/content/posts/x2.md"
+"$FOLIO" "$TMP/addrpic" -t model -o "$TMP/addrpic.model" 2>"$TMP/addrpic.err"
+contains "site pictures: one beside the page's url: address, in static/" "$TMP/addrpic.model" \
+	"image line 7 'outer-box\.png' alt '外包装箱' -> images/img-"
+contains "site pictures: ... and beside its default address" "$TMP/addrpic.model" "image line 6 'box\.png' alt 'Box' -> images/img-"
+lacks "site pictures: ... nothing said missing" "$TMP/addrpic.err" "does not exist"
 
 # A link relative to the page's address ("../b/", as a browser reads it on /posts/a/) reaches the
 # page Hugo publishes there, with its #fragment: a page that is no bundle has no folder "../b/".

@@ -405,9 +405,9 @@ static struct resource *translations_ref(struct remotes *rs, const struct articl
 /*
  * A picture as the page names it; else, in a site, a path of the page's own ("images/a.jpg", not
  * beside it) from the site's root, where a theme's relURL or <base href> has the reader's browser
- * look (and where such a site keeps them, in static/images), and a path up ("../assets/a.png")
- * from the address the page is published at (/about/), where the reader's browser looks without
- * one. *problem stays the first look's.
+ * look (and where such a site keeps them, in static/images), then from the address the page is
+ * published at; and a path up ("../assets/a.png") from that address (/about/), where the reader's
+ * browser looks without one. *problem stays the first look's.
  */
 static struct resource *resolve_page_ref(struct remotes *rs, const struct article *a, const char *ref, char **problem,
 					 struct missing *why, const char **host)
@@ -423,10 +423,14 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 
 	if (r || !rs->rd->site)
 		return r;
-	if (from_root)
+	if (from_root) {
 		again[0] = g_strconcat("/", ref, NULL);
-	else if (ref && ref[0] == '.')
+		/* and where the browser looks: beside the page's address (static/2018/05/16/x1/a.png for
+		   /2018/05/16/x1/; Xuanwo's blog lost 112 such pictures) */
+		again[1] = uri_from_page(a->permalink, ref);
+	} else if (ref && ref[0] == '.') {
 		again[0] = uri_from_page(a->permalink, ref);
+	}
 	if (dot_own)
 		again[1] = g_strconcat("/", ref + 2, NULL);
 	for (int i = 0; i < 2; i++) {
@@ -436,7 +440,7 @@ static struct resource *resolve_page_ref(struct remotes *rs, const struct articl
 
 		if (!r && again[i] && (r = resolve_ref(rs, a->dir, again[i], &problem_again, &ignored, &ignored_host))) {
 			g_clear_pointer(problem, g_free);
-			if (from_root || i == 1)
+			if ((from_root && i == 0) || (dot_own && i == 1))
 				rs->from_root++;
 			else
 				rs->from_address++;
@@ -573,7 +577,7 @@ void images_resolve(struct reading *rd)
 			  "as the theme's relURL or <base href> has a browser find %s", rs.from_root,
 			  rs.from_root == 1 ? "" : "s", rs.from_root == 1 ? "its" : "their", rs.from_root == 1 ? "it" : "them");
 	if (rs.from_address)
-		diag_note(NULL, 0, "%u picture%s written relative to %s page's address (\"../assets/a.png\") found "
+		diag_note(NULL, 0, "%u picture%s written relative to %s page's address (\"a.png\", \"../assets/a.png\") found "
 			  "where a browser finds %s on the published page", rs.from_address, rs.from_address == 1 ? "" : "s",
 			  rs.from_address == 1 ? "its" : "their", rs.from_address == 1 ? "it" : "them");
 	g_ptr_array_free(readers, TRUE);
