@@ -898,6 +898,18 @@ contains "long links: a Chinese note's addresses count for no language (EPUB)" <
 	'<dc:language>zh-Hans</dc:language>'
 contains "long links: ... the article Chinese in both books" "$TMP/longlinks.model" '^  lang: zh-Hans$'
 
+# A Chinese note that quotes a line of Japanese is Chinese (any kana past a tenth made it Japanese:
+# set whole in the JP face, its colons centred); Japanese prose stays Japanese.
+mkdir -p "$TMP/jaquote" "$TMP/japrose"
+printf -- '---\ntitle: 有何胜利可言\n---\n\n顺便想起一次我看到一段村上春树小说里的话，找英文版怎么都找不到看起来恰当的翻译，最后只好找个日本人问问。伊给我发来原文：\n\n> 世界には涙を流すことのできない哀しみというのが存在するのだ。\n\n显然我只能看懂几个汉字。伊自己翻译了一下，说可能丢失了一些雅致。在《深度工作》和《优秀到无法被忽视》两本书中，作者都特别强调了工匠精神。\n' \
+	>"$TMP/jaquote/a.md"
+printf -- '---\ntitle: 日本語\n---\n\n今日はとても良い天気ですね。明日も晴れるといいのですが、天気予報によると雨が降るそうです。東京都内の交通機関は通常通り運行しています。\n' \
+	>"$TMP/japrose/a.md"
+"$FOLIO" -q "$TMP/jaquote" -t model -o "$TMP/jaquote.model"
+"$FOLIO" -q "$TMP/japrose" -t model -o "$TMP/japrose.model"
+contains "language: a Chinese note quoting a line of Japanese is Chinese" "$TMP/jaquote.model" '^  lang: zh-Hans$'
+contains "language: ... Japanese prose stays Japanese" "$TMP/japrose.model" '^  lang: ja$'
+
 # Sections are ordered as Hugo's tree: each among its siblings by weight, the sections below it
 # right after it. By their own weight across the site, dapr's "Service invocation" (weight 10,
 # two levels down) came before "Getting started" (20), above "Developing" (30) that holds it.
