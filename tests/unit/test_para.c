@@ -236,6 +236,25 @@ static void test_autospace(PangoContext *ctx)
 	para_free(b);
 	para_free(c);
 
+	/* A note's raised number keeps to its word and its comma: no quarter em around it (yihui's notes). */
+	{
+		struct para_style sup = { .font = pango_font_description_from_string("Noto Serif CJK SC 6"), .rise = 4 };
+		struct drawn shou, one, comma;
+
+		a = para_new(ctx, &set);
+		para_add(a, "一首", -1, &sc);
+		para_add(a, "1", -1, &sup);
+		para_add(a, "，看", -1, &sc);
+		para_layout(a);
+		find_drawn(a, offset_of("一首1，看", "首", 0), &shou);
+		find_drawn(a, offset_of("一首1，看", "1", 0), &one);
+		find_drawn(a, offset_of("一首1，看", "，", 0), &comma);
+		CHECK("autospace: none around a note's raised number", near(one.x - shou.x - 10, 0)
+		      && near(comma.x - one.x - one.advance, 0));
+		para_free(a);
+		pango_font_description_free(sup.font);
+	}
+
 	set.cjk_latin_space = 0.3;
 	a = set_text(ctx, &set, &sc, "使用Google搜索");
 	find_drawn(a, offset_of("使用Google搜索", "用", 0), &yong);

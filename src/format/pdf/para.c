@@ -1000,6 +1000,14 @@ static bool bracket(const struct cluster *c)
 	return c->cls == CLREQ_OPEN || c->cls == CLREQ_CLOSE;
 }
 
+/* Is cluster c set raised or lowered (a note's number, a superscript)? */
+static bool raised(const struct para *p, const struct cluster *c)
+{
+	const struct para_style *s = g_ptr_array_index(p->styles, c->item);
+
+	return s && s->rise != 0;
+}
+
 /* The gap between non-space clusters a and b = a + 1 (natural width, stretch, shrink). */
 static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 {
@@ -1032,7 +1040,8 @@ static void set_gap(struct para *p, struct cluster *a, struct cluster *b, int q)
 		b->shrink += take;
 		b->shrink_tier = (unsigned char)MIN(ra ? blank_tier(a) : N_SHRINK, lb ? blank_tier(b) : N_SHRINK);
 	}
-	if (q > 0 && !p->set.keep_spaces && clreq_autospace(a->last, b->first)) {
+	/* A note's raised number keeps to its word: no Chinese-Western space around it ("一首¹，"). */
+	if (q > 0 && !p->set.keep_spaces && clreq_autospace(a->last, b->first) && !raised(p, a) && !raised(p, b)) {
 		b->gap += q;
 		b->shrink += q / 2;
 		b->shrink_tier = SHRINK_CJK_LATIN;
