@@ -57,7 +57,7 @@ static const struct {
 	   a picture of nothing to read. */
 	{ "badge", SC_BADGE }, { "term", SC_BADGE }, { "card", SC_CARD },
 	{ "filetree/folder", SC_TREE }, { "filetree/file", SC_TREE },
-	{ "cards", SC_MARKDOWN }, { "filetree/container", SC_MARKDOWN }, { "icon", SC_DROP },
+	{ "cards", SC_MARKDOWN }, { "cardpane", SC_MARKDOWN }, { "filetree/container", SC_MARKDOWN }, { "icon", SC_DROP },
 	/* FixIt's text locked with a password (readers who know it see it): a book would print it in clear. */
 	{ "fixit-encryptor", SC_DROP },
 	/* A site's comment (Kubernetes' docs: "Updated: 4/14/2015"): its template shows nothing, as its name says. */
@@ -1552,8 +1552,23 @@ static void trim_line_start(GString *out)
 static void render_card(struct render *R, GString *out, const struct token *t, bool block)
 {
 	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
-	const char *tag = get(t, "tag", -1), *image = get(t, "image", -1);
+	const char *tag = get(t, "tag", -1), *image = get(t, "image", -1), *header = get(t, "header", -1);
 
+	if (!image || !*image)
+		image = get(t, "img", -1);
+	/* Docsy's header is the card's heading, its title under it: "header: title" (the header was lost). */
+	if (header && *header && title && *title) {
+		if (block && !R->ctx->html) {
+			trim_line_start(out);
+			g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
+		}
+		put_linked(R, out, header, link);
+		g_string_append(out, ": ");
+		link = NULL;
+		block = false;
+	} else if (header && *header) {
+		title = header;
+	}
 	if (!title || !*title)
 		title = link;
 	if ((!title || !*title) && !(image && *image))
@@ -2208,6 +2223,8 @@ static void put_inner_after(const struct render *R, GString *out, const GString 
 		return;	/* nothing but white space: the lines are kept by the caller */
 	if (said && !g_ascii_isspace(*p))
 		g_string_append_c(out, ' ');	/* "Title first line", not "Titlefirst line" */
+	else if (said && block && !R->ctx->html && p[0] == '\n' && !starts_block(p + 1, 0))
+		g_string_append_c(out, '\\');	/* its text from the next line a line of its own (Chinese ran into it) */
 	if (!said || !block || R->ctx->html || !strchr(p, '\n')) {
 		g_string_append_len(out, body->str, (gssize)body->len);
 		return;
@@ -2285,6 +2302,8 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		/* Their words in parameters (Hextra's), or between their tags (Blowfish's and Congo's badge). */
 		size_t had = out->len;
 
+		const char *footer = r == SC_CARD ? get(t, "footer", -1) : NULL;
+
 		if (r == SC_BADGE)
 			render_badge(R, out, t);
 		else
@@ -2292,6 +2311,18 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		if (close) {
 			body = inner(R, t, close, ti, tj, M_MARKDOWN);
 			put_inner_after(R, out, body, out->len > had, block);
+		}
+		/* Docsy's footer after the card's text: on its closing tag's line, in the item (it was lost). */
+		if (footer && *footer && !R->ctx->html) {
+			bool own_line = block && out->len > had && out->str[out->len - 1] == '\n';
+
+			if (own_line) {
+				g_string_truncate(out, out->len - 1);
+				g_string_append(out, "\\\n  ");
+			} else if (out->len > had) {
+				g_string_append(out, " — ");
+			}
+			put_linked(R, out, footer, NULL);
 		}
 		break;
 	}

@@ -235,7 +235,8 @@ int main(void)
 	    "{{< card title=\"T\" >}}\nCard text.\n\nMore.\n{{< /card >}}\n", false, false, &r);
 	CHECK("badge: its inner text", has(r.text, "Inline beta badge."));
 	CHECK("badge: after its parameter's words, as Markdown", has(r.text, "v2 **new**"));
-	CHECK("card: its inner text's paragraphs inside its list item", has(r.text, "- T\n  Card text.\n\n  More.\n"));
+	CHECK("card: its inner text's paragraphs inside its list item, its title a line of its own",
+	      has(r.text, "- T\\\n  Card text.\n\n  More.\n"));
 	sc_result_clear(&r);
 	/* The comment form written twice shows the comment form (Hugo's docs on shortcodes): it was left as written. */
 	run("```\n{{</*/* shortcode-1 */*/>}}\n{{%/*/* shortcode-2 */*/%}}\n```\n", false, false, &r);
@@ -325,6 +326,13 @@ int main(void)
 	    "{{< tabs >}}\n{{< tab \"B\" >}}\n**bold** b\n{{< /tab >}}\n{{< /tabs >}}\n", false, false, &r);
 	CHECK("tabs: in a quote, its label a line of its own", has(r.text, "> **Q1**\\\n> quoted one"));
 	CHECK("tabs: ... and before bold text", has(r.text, "**B**\\\n**bold** b"));
+	sc_result_clear(&r);
+	/* Docsy's card: its header, then its title, its text a line of its own, its footer (header and footer
+	   were lost, and a Chinese text ran into its subtitle). */
+	run("{{< cardpane >}}\n{{< card header=\"华兴证券实践\" title=\"卡片标题\" subtitle=\"副标题\" footer=\"页脚文字\" >}}\n"
+	    "华兴证券是企业用户。\n{{< /card >}}\n{{< /cardpane >}}\n", false, false, &r);
+	CHECK_STR("card: Docsy's header, title, text and footer, each kept", r.text,
+		  "\n- 华兴证券实践: 卡片标题: 副标题\\\n  华兴证券是企业用户。\\\n  页脚文字\n\n");
 	sc_result_clear(&r);
 	/* Hextra's card: its tag and picture (lost, the picture without a word); two cards blocks two lists. */
 	run("{{< cards >}}\n{{< card link=\"/a/\" title=\"Pic\" image=\"/images/x.jpg\" subtitle=\"Raw.\" >}}\n"
