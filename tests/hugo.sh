@@ -502,6 +502,29 @@ contains "include: a loop stops, said" "$TMP/inc.err" "loop\.md:5: warning: incl
 contains "include: a message after it names the line written" "$TMP/inc.err" "posts/a\.md:24: warning: raw HTML <script> is never closed"
 lacks "include: a page it includes is not a chapter of its own" <(unzip -l "$TMP/inc.epub") 'a0002'
 epubcheck_ok "include: EPUBCheck passes it" "$TMP/inc.epub"
+# ... reviewed: an include inside another shortcode (details) keeps the lines and {#id}s before it;
+# the included text's own {#id}s are links' places; its CRLF front matter goes; a hidden file is
+# never read (a page given alone makes its folder, a home perhaps, a root); a file beside the
+# included one is found from its folder.
+mkdir -p "$TMP/inc/content/en/_common/sub"
+printf -- '---\r\ntitle: crlf\r\n---\r\n\r\n### Inc heading {#inc-id}\r\n\r\nCRLF text.\r\n\r\n{{< readfile file="beside.txt" code="true" >}}\r\n' \
+	>"$TMP/inc/content/en/_common/sub/crlf.md"
+printf 'text beside the included file\n' >"$TMP/inc/content/en/_common/sub/beside.txt"
+printf 'SECRET\n' >"$TMP/inc/content/en/posts/.secret.md"
+printf -- '---\ntitle: B page\n---\n\n{{%% details title="More" %%}}\n## Alpha {#ida}\n\n{{%% include "/_common/sub/crlf.md" %%}}\n\n![gone](gone.png)\n\n## Beta {#idb}\n{{%% /details %%}}\n\n[a](#ida) [b](#idb) [inc](#inc-id)\n\n{{%% include ".secret.md" %%}}\n' \
+	>"$TMP/inc/content/en/posts/b.md"
+"$FOLIO" "$TMP/inc" -t model -o "$TMP/incb.model" 2>"$TMP/incb.err"
+contains "include: inside details, a message after it names the line written" "$TMP/incb.err" "posts/b\.md:10: warning: image 'gone\.png'"
+contains "include: ... and the {#id}s before and after it are theirs" "$TMP/incb.model" \
+	"link line 15 #ida -> a[0-9]+#a[0-9]+-h1$"
+contains "include: ... (after)" "$TMP/incb.model" "link line 15 #idb -> a[0-9]+#a[0-9]+-h3$"
+contains "include: the included text's {#id} is a place links reach" "$TMP/incb.model" "link line 15 #inc-id -> a[0-9]+#a[0-9]+-h2$"
+lacks "include: its CRLF front matter goes" "$TMP/incb.model" "title: crlf"
+"$FOLIO" -q "$TMP/inc" -o "$TMP/incb.epub"
+contains "include: a file beside the included one, from its folder" \
+	<(unzip -p "$TMP/incb.epub" $(unzip -Z1 "$TMP/incb.epub" | grep -E '^EPUB/a[0-9]+\.xhtml$')) '<pre><code>text beside the included file'
+epubcheck_ok "include: ... EPUBCheck passes it" "$TMP/incb.epub"
+contains "include: never a hidden file" "$TMP/incb.err" "posts/b\.md:17: warning: include '\.secret\.md': no such page or file"
 # ... and a #fragment to a heading of the section's text goes to that heading on the part's page
 # (it went to the page's top).
 contains "part links: a fragment names the part's heading (model)" "$TMP/partlink.model" 'link line 7 /training/aws/#setup -> p01#p01-intro-h1 \(part\)$'
@@ -909,6 +932,11 @@ printf -- '---\ntitle: 日本語\n---\n\n今日はとても良い天気ですね
 "$FOLIO" -q "$TMP/japrose" -t model -o "$TMP/japrose.model"
 contains "language: a Chinese note quoting a line of Japanese is Chinese" "$TMP/jaquote.model" '^  lang: zh-Hans$'
 contains "language: ... Japanese prose stays Japanese" "$TMP/japrose.model" '^  lang: ja$'
+mkdir -p "$TMP/janotice"
+printf -- '---\ntitle: 会議資料\n---\n\n本会議の議題は次の通りである。\n\n- 令和六年度事業計画案承認\n- 予算執行状況報告\n- 新規加盟団体審査\n- 役員改選手続確認\n- 次回定例会開催日程調整\n\n以上、各位の出席を求める。\n' \
+	>"$TMP/janotice/a.md"
+"$FOLIO" -q "$TMP/janotice" -t model -o "$TMP/janotice.model"
+contains "language: ... and so does a notice dense in kanji (review: it became zh-Hant)" "$TMP/janotice.model" '^  lang: ja$'
 
 # Sections are ordered as Hugo's tree: each among its siblings by weight, the sections below it
 # right after it. By their own weight across the site, dapr's "Service invocation" (weight 10,

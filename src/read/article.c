@@ -284,7 +284,9 @@ GPtrArray *article_parse(struct article *a, const struct sc_context *ctx)
 		for (guint i = 0; i < res.heading_ids->len; i++) {
 			struct sc_heading_id *h = g_ptr_array_index(res.heading_ids, i);
 
-			g_hash_table_insert(a->heading_ids, GINT_TO_POINTER(lines_output(res.shifts, h->line)),
+			/* (an included heading's: at its line in the text its include put here) */
+			g_hash_table_insert(a->heading_ids, GINT_TO_POINTER(lines_output(res.shifts, h->line)
+									    + (h->offset ? h->offset - 1 : 0)),
 					    g_strdup(h->id));
 		}
 	}

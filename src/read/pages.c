@@ -3,6 +3,7 @@
 #include "base/date.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "base/langtag.h"
 #include "base/paths.h"
@@ -773,11 +774,13 @@ static char *ref(void *data, const char *path, const char *lang)
 #define INCLUDE_MAX_BYTES (4 * 1024 * 1024)
 
 /*
- * The file an include's path names, when it is inside the folders folio was given: from the page's
- * folder, else (a path from the top, "/_common/x.md") from the site's root and its content folder;
- * its real path (g_free) and the folder given that holds it, for its name in messages.
+ * The file an include's path names, when it is inside the folders folio was given and no hidden
+ * file (nor in a hidden folder: a page given alone makes its folder a root, the user's home
+ * perhaps): from folder dir (the including text's), else (a path from the top, "/_common/x.md")
+ * from the site's root and its content folder; its real path (g_free) and the folder given that
+ * holds it, for its name in messages.
  */
-static char *include_file(const struct pages_call *c, const char *path, const struct root **in)
+static char *include_file(const struct pages_call *c, const char *path, const char *dir, const struct root **in)
 {
 	const struct reading *r = c->p->r;
 	const char *site = r->site ? r->site->root : NULL;
@@ -785,7 +788,7 @@ static char *include_file(const struct pages_call *c, const char *path, const st
 	char *found = NULL;
 
 	if (path[0] != '/')
-		g_ptr_array_add(bases, g_strdup(c->a->dir));
+		g_ptr_array_add(bases, g_strdup(dir ? dir : c->a->dir));
 	if (site)
 		g_ptr_array_add(bases, g_strdup(site));
 	if (c->a->root)
@@ -793,11 +796,15 @@ static char *include_file(const struct pages_call *c, const char *path, const st
 	for (guint i = 0; i < bases->len && !found; i++) {
 		char *joined = g_build_filename(g_ptr_array_index(bases, i), path, NULL);
 		char *real = realpath(joined, NULL);
+		const char *top = NULL;
 
 		g_free(joined);
-		if (real && g_file_test(real, G_FILE_TEST_IS_REGULAR)
-		    && ((*in = roots_find(r->b->roots, real)) || (site && g_str_has_prefix(real, site)
-								 && real[strlen(site)] == '/')))
+		*in = real ? roots_find(r->b->roots, real) : NULL;
+		if (*in)
+			top = (*in)->real;
+		else if (real && site && g_str_has_prefix(real, site) && real[strlen(site)] == '/')
+			top = site;
+		if (top && g_file_test(real, G_FILE_TEST_IS_REGULAR) && !strstr(real + strlen(top), "/."))
 			found = g_strdup(real);
 		free(real);
 	}
@@ -805,13 +812,29 @@ static char *include_file(const struct pages_call *c, const char *path, const st
 	return found;
 }
 
-static char *include(void *data, const char *path, bool page, char **file, int *first_line, const char **why)
+/* Line ends as a page's: CR LF and CR are LF (before its front matter is looked for). */
+static void plain_line_ends(char *text, gsize *len)
+{
+	char *w = text;
+
+	for (gsize i = 0; i < *len; i++)
+		if (text[i] != '\r')
+			*w++ = text[i];
+		else if (i + 1 >= *len || text[i + 1] != '\n')
+			*w++ = '\n';
+	*len = (gsize)(w - text);
+	*w = '\0';
+}
+
+static char *include(void *data, const char *path, bool page, const char *dir, char **file, char **file_dir,
+		     int *first_line, const char **why)
 {
 	const struct pages_call *c = data;
 	const struct article *t = page ? ref_target(c, path, c->a->hugo_lang) : NULL;
 	const struct root *in = NULL;
-	char *real = t ? g_strdup(t->real) : include_file(c, path, &in), *text = NULL, *body = NULL;
+	char *real = t ? g_strdup(t->real) : include_file(c, path, dir, &in), *text = NULL, *body = NULL;
 	gsize len = 0;
+	GStatBuf st;
 	struct fm_region fr;
 
 	*why = "no such page or file in the folders given";
@@ -822,14 +845,17 @@ static char *include(void *data, const char *path, bool page, char **file, int *
 		g_free(real);
 		return NULL;
 	}
-	if (!g_file_get_contents(real, &text, &len, NULL) || len > INCLUDE_MAX_BYTES || !g_utf8_validate(text, (gssize)len, NULL)
-	    || memchr(text, '\0', len)) {
+	/* (its size looked at before it is read: a video in static/ is not read whole to be refused) */
+	if (g_stat(real, &st) || st.st_size > INCLUDE_MAX_BYTES || !g_file_get_contents(real, &text, &len, NULL)
+	    || len > INCLUDE_MAX_BYTES || !g_utf8_validate(text, (gssize)len, NULL) || memchr(text, '\0', len)) {
 		*why = "not a text file folio can read (UTF-8, under 4 MB)";
 		g_free(text);
 		g_free(real);
 		return NULL;
 	}
+	plain_line_ends(text, &len);
 	*file = t ? g_strdup(t->file) : in ? g_build_filename(in->given, real + strlen(in->real), NULL) : g_strdup(real);
+	*file_dir = g_path_get_dirname(real);
 	/* A page's front matter goes (Hugo includes its content); a file of another kind is all text. */
 	if (g_str_has_suffix(real, ".md") || g_str_has_suffix(real, ".markdown") || t) {
 		int split = fm_split(*file, text, len, &fr);
@@ -845,17 +871,6 @@ static char *include(void *data, const char *path, bool page, char **file, int *
 	}
 	g_free(text);
 	g_free(real);
-	/* Line ends as the page's: CR LF and CR are LF. */
-	{
-		char *w = body;
-
-		for (const char *r = body; *r; r++)
-			if (*r != '\r')
-				*w++ = *r;
-			else if (r[1] != '\n')
-				*w++ = '\n';
-		*w = '\0';
-	}
 	return body;
 }
 

@@ -624,15 +624,16 @@ struct render {
 	int depth;		/* paired shortcodes open around the range being rendered */
 	int tree_depth;		/* file tree folders open around it (render_tree) */
 	unsigned cards;		/* Hextra's cards blocks begun: each one's list takes the other bullet */
-	int frames;		/* shortcodes being rendered, one inside another */
+	int cardpane;		/* Docsy's cardpanes open around what is rendered */
 	int added;		/* lines the body's includes have added so far (res->shifts) */
 	struct sc_budget budget;	/* the article's includes' (an outermost body's; its includes share it) */
-	bool told_budget;	/* that it ran out was said */
 	const struct token *tabs;	/* the tabs block being rendered (render_tabs), or NULL */
 	char **tab_labels;	/* its labels for tabs that name none (dapr's tabs ".NET" Python; Hextra's items=) */
 	guint tab_next;		/* the next tab's place in it */
 	bool told_deep;		/* SC_MAX_NESTING was said */
 };
+
+static void add_shift(struct render *R, int src, int extra);
 
 static struct token *tok(const struct render *R, guint i)
 {
@@ -1553,6 +1554,8 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 {
 	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
 	const char *tag = get(t, "tag", -1), *image = get(t, "image", -1), *header = get(t, "header", -1);
+	/* Docsy's card (in a cardpane, or with its header or footer) renders them as Markdown: Hextra's are text */
+	bool md = R->cardpane || header || get(t, "footer", -1);
 
 	if (!image || !*image)
 		image = get(t, "img", -1);
@@ -1562,7 +1565,7 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 			trim_line_start(out);
 			g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
 		}
-		put_linked(R, out, header, link);
+		put_link(R, out, header, md, link);
 		g_string_append(out, ": ");
 		link = NULL;
 		block = false;
@@ -1579,7 +1582,7 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 		g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
 	}
 	if (title && *title)
-		put_linked(R, out, title, link);
+		put_link(R, out, title, md, link);
 	/* Its tag (a badge on the card) and picture are the card's too: the picture was lost without a word. */
 	if (tag && *tag) {
 		g_string_append(out, " (");
@@ -1588,7 +1591,7 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 	}
 	if (sub && *sub) {
 		g_string_append(out, ": ");
-		put_linked(R, out, sub, NULL);
+		put_link(R, out, sub, md, NULL);
 	}
 	if (image && *image) {
 		if (title && *title)
@@ -1847,6 +1850,8 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
 				g_string_append_len(out, R->L->s + at, (gssize)(t->start - at));
 				if (g_str_has_prefix(body->str, "\n\n"))
 					g_string_erase(body, 0, 1);
+				else
+					add_shift(R, t->line, 1);
 			} else {
 				g_string_append_c(out, ' ');
 			}
@@ -1868,25 +1873,50 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
  * own), read by a pre-pass of its own (a page's shortcodes rendered, as Hugo's RenderShortcodes;
  * its messages name its file), or as code (readfile code=true, in lang=).
  */
+/* Lines a rendering added at the body's line src (an include's text, a tab's label): res->shifts. */
+static void add_shift(struct render *R, int src, int extra)
+{
+	struct line_shift sh = { 0, src, extra, 0 };
+
+	if (extra <= 0)
+		return;
+	if (!R->res->shifts)
+		R->res->shifts = g_array_new(FALSE, FALSE, sizeof(struct line_shift));
+	g_array_append_val(R->res->shifts, sh);
+	R->added += extra;
+}
+
+static struct sc_budget *budget_of(struct render *R)
+{
+	return R->ctx->budget ? R->ctx->budget : &R->budget;
+}
+
 static void render_include(struct render *R, GString *out, const struct token *t, bool block)
 {
 	bool page = g_ascii_strcasecmp(t->name, "readfile") != 0;
 	const char *path = get(t, "file", 0), *code = get(t, "code", -1), *why = NULL;
-	char *file = NULL, *text, *indent;
+	struct sc_budget *b = budget_of(R);
+	char *file = NULL, *dir = NULL, *text, *indent;
 	int first = 1;
-	size_t len;
+	size_t len, before = out->len;
 
 	if (!path || !*path) {
 		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' names no file; nothing of it is shown",
 			  t->name);
 		return;
 	}
-	if (R->ctx->depth >= SC_MAX_INCLUDES) {
-		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' is inside %d includes (one of itself?); "
-			  "it is left out", t->name, path, SC_MAX_INCLUDES);
+	if (R->ctx->depth >= SC_MAX_INCLUDES || b->count >= SC_MAX_INCLUDED) {
+		bool deep = R->ctx->depth >= SC_MAX_INCLUDES, *told = deep ? &b->told_depth : &b->told_count;
+
+		if (!*told)
+			diag_warn(R->ctx->file, file_line(R, t->line), deep ? "%s '%s' is inside %d includes (one of "
+				  "itself?); it is left out, and so is any other so deep" : "%s '%s' and those after it "
+				  "are left out: the page includes more than %d texts", t->name, path,
+				  deep ? SC_MAX_INCLUDES : SC_MAX_INCLUDED);
+		*told = true;
 		return;
 	}
-	text = R->ctx->include ? R->ctx->include(R->ctx->data, path, page, &file, &first, &why) : NULL;
+	text = R->ctx->include ? R->ctx->include(R->ctx->data, path, page, R->ctx->dir, &file, &dir, &first, &why) : NULL;
 	if (!text) {
 		diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s': %s; nothing of it is shown", t->name, path,
 			  why ? why : "no such page or file");
@@ -1898,22 +1928,21 @@ static void render_include(struct render *R, GString *out, const struct token *t
 				  "is left out", t->name, path);
 			g_free(text);
 			g_free(file);
+			g_free(dir);
 			return;
 		}
 	len = strlen(text);
-	{
-		struct sc_budget *b = R->ctx->budget ? R->ctx->budget : &R->budget;
-
-		if (++b->count > SC_MAX_INCLUDED || (b->bytes += len) > SC_MAX_INCLUDED_BYTES) {
-			if (!R->told_budget)
-				diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' and those after it are left out: "
-					  "the page's includes take more than %d texts or %d MB", t->name, path,
-					  SC_MAX_INCLUDED, SC_MAX_INCLUDED_BYTES >> 20);
-			R->told_budget = true;
-			g_free(text);
-			g_free(file);
-			return;
-		}
+	b->count++;
+	if ((b->bytes += len) > SC_MAX_INCLUDED_BYTES) {
+		if (!b->told_count)
+			diag_warn(R->ctx->file, file_line(R, t->line), "%s '%s' and those after it are left out: the "
+				  "page's includes take more than %d MB", t->name, path, SC_MAX_INCLUDED_BYTES >> 20);
+		b->told_count = true;
+		b->count = SC_MAX_INCLUDED;
+		g_free(text);
+		g_free(file);
+		g_free(dir);
+		return;
 	}
 	while (len && text[len - 1] == '\n')
 		text[--len] = '\0';
@@ -1929,9 +1958,10 @@ static void render_include(struct render *R, GString *out, const struct token *t
 
 		sub.file = file;
 		sub.first_line = first;
+		sub.dir = dir;
 		sub.depth++;
 		sub.outer = R->ctx;
-		sub.budget = R->ctx->budget ? R->ctx->budget : &R->budget;
+		sub.budget = b;
 		sc_prepass(&sub, text, len, &res);
 		/* Its unknown shortcodes counted with the page's, said at the include's line. */
 		for (guint i = 0; i < res.unknown->len; i++) {
@@ -1951,6 +1981,16 @@ static void render_include(struct render *R, GString *out, const struct token *t
 			g_ptr_array_add(R->res->unknown, had);
 			g_hash_table_insert(R->unknown, had->name, had);
 		}
+		/* Its headings' {#id}s, at their lines in the text put here (links to them went nowhere). */
+		for (guint i = 0; i < res.heading_ids->len; i++) {
+			struct sc_heading_id *h = g_ptr_array_index(res.heading_ids, i), *o = g_new0(struct sc_heading_id, 1);
+
+			o->line = t->line;
+			o->offset = lines_output(res.shifts, h->line) + (h->offset ? h->offset - 1 : 0);
+			o->id = h->id;
+			h->id = NULL;
+			g_ptr_array_add(R->res->heading_ids, o);
+		}
 		/* Each of its lines at the tag's indent, so that it stays in the list item or quote it is in. */
 		indent = block ? indent_of(R, t->start) : g_strdup("");
 		for (const char *l = res.text; *l;) {
@@ -1965,8 +2005,12 @@ static void render_include(struct render *R, GString *out, const struct token *t
 		g_free(indent);
 		sc_result_clear(&res);
 	}
+	/* Its lines past the tag's own: said where they were put (messages after it name the lines written). */
+	add_shift(R, t->line, (int)count_nl(out->str + before, out->len - before) - (int)count_nl(R->L->s + t->start,
+												     t->end - t->start));
 	g_free(text);
 	g_free(file);
+	g_free(dir);
 }
 
 /* A block quote of the inner text: each of its lines behind "> ", at the tag's indent. */
@@ -2251,7 +2295,8 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	GString *body = NULL;
 	char *v;
 
-	R->frames++;
+	int added = R->added;	/* lines its insides add say so themselves */
+
 	if (!close && uses_inner(r) && !t->self_closing)
 		diag_warn(R->ctx->file, file_line(R, t->line), "shortcode '%s' is never closed (no {{%c /%s %c}}); "
 			  "read as if it ended there, the text after it kept", t->name, t->delim, t->name,
@@ -2302,15 +2347,30 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 		/* Their words in parameters (Hextra's), or between their tags (Blowfish's and Congo's badge). */
 		size_t had = out->len;
 
-		const char *footer = r == SC_CARD ? get(t, "footer", -1) : NULL;
+		const char *footer = r == SC_CARD ? get(t, "footer", -1) : NULL, *code = get(t, "code", -1);
 
-		if (r == SC_BADGE)
-			render_badge(R, out, t);
-		else
+		if (r == SC_CARD && close && code && !strcmp(code, "true") && code_block && !R->ctx->html) {
+			/* Docsy's code card: its title, then its text as code in lang= (it was read as prose) */
 			render_card(R, out, t, block);
-		if (close) {
-			body = inner(R, t, close, ti, tj, M_MARKDOWN);
-			put_inner_after(R, out, body, out->len > had, block);
+			body = inner(R, t, close, ti, tj, M_RAW);
+			if (out->len > had) {
+				g_string_append_c(out, '\n');
+				if (body->str[0] == '\n')
+					add_shift(R, t->line, 1);
+				else
+					g_string_prepend_c(body, '\n');
+			}
+			render_highlight(R, out, t, get(t, "lang", -1), body, true);
+			footer = NULL;
+		} else {
+			if (r == SC_BADGE)
+				render_badge(R, out, t);
+			else
+				render_card(R, out, t, block);
+			if (close) {
+				body = inner(R, t, close, ti, tj, M_MARKDOWN);
+				put_inner_after(R, out, body, out->len > had, block);
+			}
 		}
 		/* Docsy's footer after the card's text: on its closing tag's line, in the item (it was lost). */
 		if (footer && *footer && !R->ctx->html) {
@@ -2322,7 +2382,7 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 			} else if (out->len > had) {
 				g_string_append(out, " — ");
 			}
-			put_linked(R, out, footer, NULL);
+			put_link(R, out, footer, true, NULL);
 		}
 		break;
 	}
@@ -2341,7 +2401,9 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 	case SC_MARKDOWN: case SC_TEXT:
 		if (!strcmp(t->name, "cards"))
 			R->cards++;
+		R->cardpane += !strcmp(t->name, "cardpane");
 		body = inner(R, t, close, ti, tj, r == SC_TEXT ? M_ESCAPE : M_MARKDOWN);
+		R->cardpane -= !strcmp(t->name, "cardpane");
 		g_string_append_len(out, body->str, (gssize)body->len);
 		break;
 	case SC_DROP:
@@ -2379,18 +2441,10 @@ static void render_shortcode(struct render *R, GString *out, guint oi, const str
 
 		for (; have < want; have++)
 			g_string_append_c(out, '\n');
-		/* More (an include's text): said in res->shifts, by the outermost shortcode, for messages. */
-		if (have > want && R->frames == 1) {
-			struct line_shift sh = { t->line + R->added, t->line, (int)(have - want), 0 };
-
-			R->added += sh.extra;
-			sh.shift = R->added;
-			if (!R->res->shifts)
-				R->res->shifts = g_array_new(FALSE, FALSE, sizeof(struct line_shift));
-			g_array_append_val(R->res->shifts, sh);
-		}
+		/* More than the ones said where they were made (add_shift): said here, for messages. */
+		if (have > want)
+			add_shift(R, t->line, (int)(have - want) - (R->added - added));
 	}
-	R->frames--;
 }
 
 static void render_range(struct render *R, GString *out, size_t from, size_t to, guint ti, guint tj, enum mode m,
@@ -2506,6 +2560,38 @@ char *sc_label_lang(const struct sc_context *ctx, const char *body, size_t len)
 	return g_strdup(han * 2 >= latin && han ? "zh" : "en");
 }
 
+static gint by_source(gconstpointer x, gconstpointer y)
+{
+	const struct line_shift *a = x, *b = y;
+
+	return (a->src > b->src) - (a->src < b->src);
+}
+
+/* The shifts in the body's order, each with the rendered line it begins and the lines added up to it. */
+static void finish_shifts(GArray *shifts)
+{
+	int total = 0;
+
+	if (!shifts)
+		return;
+	/* (a stable sort: shifts made at one line stay in the order made) */
+	for (guint i = 1; i < shifts->len; i++)
+		for (guint j = i; j > 0 && by_source(&g_array_index(shifts, struct line_shift, j - 1),
+						     &g_array_index(shifts, struct line_shift, j)) > 0; j--) {
+			struct line_shift tmp = g_array_index(shifts, struct line_shift, j);
+
+			g_array_index(shifts, struct line_shift, j) = g_array_index(shifts, struct line_shift, j - 1);
+			g_array_index(shifts, struct line_shift, j - 1) = tmp;
+		}
+	for (guint i = 0; i < shifts->len; i++) {
+		struct line_shift *sh = &g_array_index(shifts, struct line_shift, i);
+
+		sh->out = sh->src + total;
+		total += sh->extra;
+		sh->shift = total;
+	}
+}
+
 void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, struct sc_result *out)
 {
 	struct lexer L = { body, len, g_array_new(FALSE, TRUE, sizeof(struct token)), g_array_new(FALSE, FALSE, sizeof(size_t)),
@@ -2533,6 +2619,7 @@ void sc_prepass(const struct sc_context *ctx, const char *body, size_t len, stru
 	pair_tags(&L);
 	R.lang = L.tokens->len ? sc_label_lang(ctx, body, len) : NULL;
 	render_range(&R, s, 0, len, 0, L.tokens->len, M_MARKDOWN, true);
+	finish_shifts(out->shifts);
 	out->len = s->len;
 	out->text = g_string_free(s, FALSE);
 	for (guint i = 0; i < L.tokens->len; i++) {

@@ -43,14 +43,17 @@ struct sc_context {
 	char *(*ref)(void *data, const char *path, const char *lang);
 	/*
 	 * The body of what include or readfile names (page: a page of the site first, as Hugo's
-	 * GetPage finds it; else a file, from the page's folder or the site's), its front matter gone,
-	 * inside the folders given only: g_free; *file its name for messages (g_free), *first_line
-	 * the body's first line there. NULL: none (*why says why).
+	 * GetPage finds it; else a file, from folder dir (NULL: the page's) or the site's), its front
+	 * matter gone, inside the folders given only, no hidden file: g_free; *file its name for
+	 * messages and *file_dir its folder (g_free), *first_line the body's first line there. NULL:
+	 * none (*why says why).
 	 */
-	char *(*include)(void *data, const char *path, bool page, char **file, int *first_line, const char **why);
+	char *(*include)(void *data, const char *path, bool page, const char *dir, char **file, char **file_dir,
+			 int *first_line, const char **why);
 	void *data;
 	/* Set by the pre-pass for the bodies it includes (each read by a pre-pass of its own): */
 	int depth;		/* includes around this body */
+	const char *dir;	/* this body's folder (an included file's, for its own includes), or NULL: the page's */
 	const struct sc_context *outer;	/* the body that includes it (its file is not included inside it), or NULL */
 	struct sc_budget *budget;	/* what the article's includes have taken, all levels together */
 };
@@ -59,6 +62,7 @@ struct sc_context {
 struct sc_budget {
 	unsigned count;
 	size_t bytes;
+	bool told_count, told_depth;	/* each said once */
 };
 
 /* Includes inside includes, at most; includes and their bytes for one article, at most. */
@@ -66,7 +70,8 @@ enum { SC_MAX_INCLUDES = 8, SC_MAX_INCLUDED = 500, SC_MAX_INCLUDED_BYTES = 16 * 
 
 /* A heading whose id the source gives ("## Title {#id}"): the attribute is cut from the text. */
 struct sc_heading_id {
-	int line;		/* line of the body (1: its first) */
+	int line;		/* line of the body (1: its first); an included heading's: its include's */
+	int offset;		/* an included heading: its line in the text put there (1: the include's own), else 0 */
 	char *id;
 };
 

@@ -16,12 +16,17 @@ static const char traditional[] =
 
 struct counts {
 	int han, kana, hangul, latin, simp, trad, total;
+	int zh_only;	/* simplified forms Japanese never writes (not 会 国 学 来 ...) */
 };
+
+/* Simplified forms of the list Japanese writes too (its shinjitai): no sign of Chinese. */
+static const char shared_with_japanese[] = "来会国学当体点党与";
 
 /* The two lists as bitmaps over the CJK Unified Ideographs block, where all their characters are. */
 #define URO_FIRST 0x4E00
 #define URO_LAST 0x9FFF
-static guint8 simp_bits[(URO_LAST - URO_FIRST) / 8 + 1], trad_bits[(URO_LAST - URO_FIRST) / 8 + 1];
+static guint8 simp_bits[(URO_LAST - URO_FIRST) / 8 + 1], trad_bits[(URO_LAST - URO_FIRST) / 8 + 1],
+	ja_bits[(URO_LAST - URO_FIRST) / 8 + 1];
 
 static bool in_bits(const guint8 *bits, gunichar u)
 {
@@ -77,8 +82,10 @@ static void count_text(struct counts *c, const char *s)
 		if (clreq_is_han(u)) {
 			c->total++;
 			c->han++;
-			if (in_bits(simp_bits, u))
+			if (in_bits(simp_bits, u)) {
 				c->simp++;
+				c->zh_only += !in_bits(ja_bits, u);
+			}
 			else if (in_bits(trad_bits, u))
 				c->trad++;
 			continue;
@@ -107,6 +114,7 @@ static void count_doc(cmark_node *doc, const char *title, struct counts *out)
 	if (g_once_init_enter(&once)) {
 		fill_bits(simp_bits, simplified);
 		fill_bits(trad_bits, traditional);
+		fill_bits(ja_bits, shared_with_japanese);
 		g_once_init_leave(&once, 1);
 	}
 	if (title)
@@ -134,9 +142,13 @@ const char *langdetect(cmark_node *doc, const char *title, bool *latin)
 		return NULL;
 	if (c.hangul > c.han + c.kana)
 		return "ko";
-	/* Japanese holds kana in every sentence: a fifth of its letters or more (a Chinese note that
-	   quotes a line of Murakami has a tenth, and was set whole as Japanese) */
-	if (c.kana * 5 > cjk)
+	/*
+	 * Japanese holds kana in every sentence: a fifth of its letters or more, or a tenth of them in
+	 * text as dense in kanji as a notice's when no simplified form Japanese never writes is as
+	 * common as half its kana (a Chinese note that quotes a line of Murakami has a tenth, with
+	 * 这 们 说 个 all through it, and was set whole as Japanese).
+	 */
+	if (c.kana * 5 > cjk || (c.kana * 10 > cjk && c.zh_only * 2 < c.kana))
 		return "ja";
 	return c.trad > c.simp ? "zh-Hant" : "zh-Hans";
 }

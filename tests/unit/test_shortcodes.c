@@ -305,7 +305,7 @@ int main(void)
 	      has(r.text, "**Go**\n```go\nfmt.Println(1)\n```"));
 	CHECK("tabs: ... or the pane's lang=, under its label: a line more, said in the shifts",
 	      has(r.text, "**Shell**\n```bash\necho *x*\n```") && lines(r.text) == 13 && r.shifts && r.shifts->len == 1
-	      && g_array_index(r.shifts, struct line_shift, 0).src == 1 && g_array_index(r.shifts, struct line_shift, 0).extra == 1);
+	      && g_array_index(r.shifts, struct line_shift, 0).src == 6 && g_array_index(r.shifts, struct line_shift, 0).extra == 1);
 	CHECK("tabs: ... text=true Markdown under its label", has(r.text, "**Note**\\\nSome **text**."));
 	sc_result_clear(&r);
 	/* Reviewed: the pane's text=true; a label in a list item (its fence there too); a disabled header tab;
@@ -333,6 +333,12 @@ int main(void)
 	    "华兴证券是企业用户。\n{{< /card >}}\n{{< /cardpane >}}\n", false, false, &r);
 	CHECK_STR("card: Docsy's header, title, text and footer, each kept", r.text,
 		  "\n- 华兴证券实践: 卡片标题: 副标题\\\n  华兴证券是企业用户。\\\n  页脚文字\n\n");
+	sc_result_clear(&r);
+	/* Reviewed: Docsy renders a card's header, title and footer as Markdown; code=true is code in lang=. */
+	run("{{< cardpane >}}\n{{< card header=\"**Imagine**\" title=\"Artist: *John*\" footer=\"*signed*\" >}}\nText.\n{{< /card >}}\n"
+	    "{{< card code=true header=\"**C**\" lang=\"go\" >}}\nx := 1 * 2\n{{< /card >}}\n{{< /cardpane >}}\n", false, false, &r);
+	CHECK("card: Docsy's header, title and footer as Markdown", has(r.text, "- **Imagine**: Artist: *John*\\\n  Text.\\\n  *signed*\n"));
+	CHECK("card: Docsy's code card, code in lang=", has(r.text, "- **C**\n```go\nx := 1 * 2\n```"));
 	sc_result_clear(&r);
 	/* Hextra's card: its tag and picture (lost, the picture without a word); two cards blocks two lists. */
 	run("{{< cards >}}\n{{< card link=\"/a/\" title=\"Pic\" image=\"/images/x.jpg\" subtitle=\"Raw.\" >}}\n"
