@@ -28,24 +28,6 @@ static int line_of(const char *text, size_t off)
 	return line;
 }
 
-/* "\r\n" and lone "\r" become "\n", in place; returns the new length. */
-static size_t normalize_newlines(char *text, size_t len)
-{
-	size_t j = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '\r') {
-			text[j++] = '\n';
-			if (i + 1 < len && text[i + 1] == '\n')
-				i++;
-		} else {
-			text[j++] = text[i];
-		}
-	}
-	text[j] = '\0';
-	return j;
-}
-
 struct article *article_read(const char *file, const char *real, const struct root *root,
 			     const char *rel, GTimeZone *tz, const char **why)
 {
@@ -82,7 +64,7 @@ struct article *article_read(const char *file, const char *real, const struct ro
 	g_snprintf(a->bytes_sum, sizeof a->bytes_sum, "%08lx%08lx-%zu",
 		   crc32_z(crc32(0L, Z_NULL, 0), (const Bytef *)text, len),
 		   adler32_z(adler32(0L, Z_NULL, 0), (const Bytef *)text, len), len);
-	len = normalize_newlines(text, len);
+	len = textnorm_newlines(text, len);
 
 	split = fm_split(file, text, len, &fr);
 	if (split == -1) {

@@ -7,6 +7,7 @@
 
 #include "base/langtag.h"
 #include "base/paths.h"
+#include "text/textnorm.h"
 
 struct pages {
 	struct reading *r;
@@ -812,20 +813,6 @@ static char *include_file(const struct pages_call *c, const char *path, const ch
 	return found;
 }
 
-/* Line ends as a page's: CR LF and CR are LF (before its front matter is looked for). */
-static void plain_line_ends(char *text, gsize *len)
-{
-	char *w = text;
-
-	for (gsize i = 0; i < *len; i++)
-		if (text[i] != '\r')
-			*w++ = text[i];
-		else if (i + 1 >= *len || text[i + 1] != '\n')
-			*w++ = '\n';
-	*len = (gsize)(w - text);
-	*w = '\0';
-}
-
 static char *include(void *data, const char *path, bool page, const char *dir, char **file, char **file_dir,
 		     int *first_line, const char **why)
 {
@@ -853,7 +840,7 @@ static char *include(void *data, const char *path, bool page, const char *dir, c
 		g_free(real);
 		return NULL;
 	}
-	plain_line_ends(text, &len);
+	len = textnorm_newlines(text, len);	/* as a page's, before its front matter is looked for */
 	*file = t ? g_strdup(t->file) : in ? g_build_filename(in->given, real + strlen(in->real), NULL) : g_strdup(real);
 	*file_dir = g_path_get_dirname(real);
 	/* A page's front matter goes (Hugo includes its content); a file of another kind is all text. */

@@ -39,14 +39,20 @@ struct walk {
 	bool has_words;		/* its answer: a paragraph's pictures come one after another */
 };
 
+/* Recording: a copy of id at the end of the id list *v (NULL: none yet). */
+static void ids_add(char ***v, const char *id)
+{
+	guint n = *v ? g_strv_length(*v) : 0;
+
+	*v = g_renew(char *, *v, n + 2);
+	(*v)[n] = g_strdup(id);
+	(*v)[n + 1] = NULL;
+}
+
 /* Recording: h takes id (a raw HTML id at it). */
 static void heading_add_raw_id(struct heading *h, const char *id)
 {
-	guint n = h->raw_ids ? g_strv_length(h->raw_ids) : 0;
-
-	h->raw_ids = g_renew(char *, h->raw_ids, n + 2);
-	h->raw_ids[n] = g_strdup(id);
-	h->raw_ids[n + 1] = NULL;
+	ids_add(&h->raw_ids, id);
 }
 
 /*
@@ -459,15 +465,7 @@ static void orphan_ids(struct article *a)
 				break;
 			at = h;
 		}
-		if (at) {
-			heading_add_raw_id(at, id);
-		} else {
-			guint n = a->title_ids ? g_strv_length(a->title_ids) : 0;
-
-			a->title_ids = g_renew(char *, a->title_ids, n + 2);
-			a->title_ids[n] = g_strdup(id);
-			a->title_ids[n + 1] = NULL;
-		}
+		ids_add(at ? &at->raw_ids : &a->title_ids, id);
 	}
 	g_ptr_array_free(sorted, TRUE);
 }

@@ -634,6 +634,7 @@ struct render {
 };
 
 static void add_shift(struct render *R, int src, int extra);
+static struct unknown_shortcode *unknown_entry(struct render *R, const char *name, int line);
 
 static struct token *tok(const struct render *R, guint i)
 {
@@ -1550,6 +1551,15 @@ static void trim_line_start(GString *out)
  * Hextra's card on a line of its own: a list item of its title linked to its page, then its
  * subtitle ("cards" around them make a list of them). Inside a line, the linked title.
  */
+/* A card's list item begins (Markdown). Two cards blocks in a row are two lists, as two grids: the bullet tells them apart. */
+static void card_bullet(const struct render *R, GString *out)
+{
+	if (R->ctx->html)
+		return;
+	trim_line_start(out);
+	g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
+}
+
 static void render_card(struct render *R, GString *out, const struct token *t, bool block)
 {
 	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
@@ -1561,10 +1571,8 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 		image = get(t, "img", -1);
 	/* Docsy's header is the card's heading, its title under it: "header: title" (the header was lost). */
 	if (header && *header && title && *title) {
-		if (block && !R->ctx->html) {
-			trim_line_start(out);
-			g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
-		}
+		if (block)
+			card_bullet(R, out);
 		put_link(R, out, header, md, link);
 		g_string_append(out, ": ");
 		link = NULL;
@@ -1576,11 +1584,8 @@ static void render_card(struct render *R, GString *out, const struct token *t, b
 		title = link;
 	if ((!title || !*title) && !(image && *image))
 		return;
-	if (block && !R->ctx->html) {
-		trim_line_start(out);
-		/* Two cards blocks in a row are two lists, as two grids: the bullet tells them apart. */
-		g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
-	}
+	if (block)
+		card_bullet(R, out);
 	if (title && *title)
 		put_link(R, out, title, md, link);
 	/* Its tag (a badge on the card) and picture are the card's too: the picture was lost without a word. */
@@ -1965,21 +1970,12 @@ static void render_include(struct render *R, GString *out, const struct token *t
 		sc_prepass(&sub, text, len, &res);
 		/* Its unknown shortcodes counted with the page's, said at the include's line. */
 		for (guint i = 0; i < res.unknown->len; i++) {
-			struct unknown_shortcode *u = g_ptr_array_index(res.unknown, i);
-			struct unknown_shortcode *had = g_hash_table_lookup(R->unknown, u->name);
+			const struct unknown_shortcode *u = g_ptr_array_index(res.unknown, i);
+			struct unknown_shortcode *had = unknown_entry(R, u->name, file_line(R, t->line));
 
-			if (had) {
-				had->count += u->count;
-				had->paired += u->paired;
-				had->verbatim += u->verbatim;
-				continue;
-			}
-			had = g_new0(struct unknown_shortcode, 1);
-			*had = *u;
-			had->name = g_strdup(u->name);
-			had->line = file_line(R, t->line);
-			g_ptr_array_add(R->res->unknown, had);
-			g_hash_table_insert(R->unknown, had->name, had);
+			had->count += u->count;
+			had->paired += u->paired;
+			had->verbatim += u->verbatim;
 		}
 		/* Its headings' {#id}s, at their lines in the text put here (links to them went nowhere). */
 		for (guint i = 0; i < res.heading_ids->len; i++) {
@@ -2238,17 +2234,25 @@ static enum inner_kind unknown_inner(const char *name)
 	return kind;
 }
 
-static void count_unknown(struct render *R, const struct token *t, bool paired, bool verbatim)
+/* The count of unknown shortcode name, begun at line (of the file) on its first use. */
+static struct unknown_shortcode *unknown_entry(struct render *R, const char *name, int line)
 {
-	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, t->name);
+	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, name);
 
 	if (!u) {
 		u = g_new0(struct unknown_shortcode, 1);
-		u->name = g_strdup(t->name);
-		u->line = file_line(R, t->line);
+		u->name = g_strdup(name);
+		u->line = line;
 		g_ptr_array_add(R->res->unknown, u);
 		g_hash_table_insert(R->unknown, u->name, u);
 	}
+	return u;
+}
+
+static void count_unknown(struct render *R, const struct token *t, bool paired, bool verbatim)
+{
+	struct unknown_shortcode *u = unknown_entry(R, t->name, file_line(R, t->line));
+
 	u->count++;
 	u->paired += paired;
 	u->verbatim += paired && verbatim;

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "text/clreq.h"
+#include "text/linkify.h"
 
 /* Frequent characters whose simplified and traditional forms differ, pairwise. */
 static const char simplified[] =
@@ -43,30 +44,20 @@ static void fill_bits(guint8 *bits, const char *chars)
 	}
 }
 
-/* Does a web address start at s (its letters are no language: a Chinese note's long source link)? */
-static bool address_at(const char *s)
-{
-	static const char *const starts[] = { "http://", "https://", "ftp://", "www.", "mailto:" };
-
-	for (size_t i = 0; i < G_N_ELEMENTS(starts); i++)
-		if (!g_ascii_strncasecmp(s, starts[i], strlen(starts[i])))
-			return true;
-	return false;
-}
-
 static void count_text(struct counts *c, const char *s)
 {
-	const char *start = s;
+	const char *start = s, *end = s + strlen(s);
 
 	for (; *s && c->total < 4000; s = g_utf8_next_char(s)) {
 		unsigned char b = (unsigned char)*s;
+		enum linkify_kind kind;
+		size_t n;
 		gunichar u;
 
-		/* An address, to the space or the first letter outside ASCII that ends it, counts for nothing. */
-		if ((b == 'h' || b == 'H' || b == 'f' || b == 'F' || b == 'w' || b == 'W' || b == 'm' || b == 'M')
-		    && (s == start || !g_ascii_isalnum(s[-1])) && address_at(s)) {
-			while (s[1] > 0x20 && s[1] < 0x7F)
-				s++;
+		/* A web address (as linkify finds one) counts for nothing: a Chinese note's long source link. */
+		if ((b == 'h' || b == 'f' || b == 'w') && (s == start || !g_ascii_isalnum(s[-1]))
+		    && (n = linkify_match(s, (size_t)(end - s), &kind)) && kind != LINKIFY_EMAIL) {
+			s += n - 1;
 			continue;
 		}
 		/* Printable ASCII, most of a Latin text, without the Unicode tables. */

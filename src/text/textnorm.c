@@ -585,3 +585,20 @@ void textnorm_wordless_headings(cmark_node *root)
 	}
 	g_ptr_array_free(found, TRUE);
 }
+
+size_t textnorm_newlines(char *text, size_t len)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r') {
+			text[j++] = '\n';
+			if (i + 1 < len && text[i + 1] == '\n')
+				i++;
+		} else {
+			text[j++] = text[i];
+		}
+	}
+	text[j] = '\0';
+	return j;
+}

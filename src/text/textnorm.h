@@ -95,4 +95,7 @@ int textnorm_cjk_quotes(cmark_node *root);
 /* The same for a line of front matter (a summary): a new string (g_free), or NULL when unchanged. */
 char *textnorm_cjk_quotes_text(const char *s);
 
+/* "\r\n" and lone "\r" become "\n", in place (text holds len + 1 bytes); returns the new length. */
+size_t textnorm_newlines(char *text, size_t len);
+
 #endif
