@@ -65,6 +65,21 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	contains "batch: a progress line on a terminal (books done, failed, rate)" "$TMP/tty.out" "books \(0 failed, [0-9.]+ a minute\).*6/6"
 fi
 
+# An article's paragraphs set for one book serve the next books that set them alike (b04 and b05
+# take b00's and b01's articles): a note counts them, and the books are still the single runs'.
+contains "batch: paragraphs set for an earlier book are taken as set (a closing note counts them)" "$TMP/m.err" \
+	"note: [1-9][0-9]* paragraphs set once for an earlier book were taken as set \([1-9][0-9]* kept, [0-9.]+ MB at most at once\)"
+single 4 "$TMP/single"
+same_bytes "batch: b04.pdf, set from b00's paragraphs, is the PDF a single run makes" "$TMP/single/b04.pdf" "$TMP/out-m/b04.pdf"
+manifest km 6
+(cd "$TMP" && "$FOLIO_ONLINE" batch --layout-memory 0 --threads 2 km.yaml >/dev/null 2>"$TMP/km.err")
+lacks "batch: --layout-memory 0 keeps no paragraph" "$TMP/km.err" "paragraphs set once"
+same_bytes "batch: b05.pdf with none kept is the same" "$TMP/out-m/b05.pdf" "$TMP/out-km/b05.pdf"
+(cd "$TMP" && "$FOLIO_ONLINE" batch --layout-memory 64k km.yaml >/dev/null 2>"$TMP/km2.err")
+st=$?
+check "batch: --layout-memory takes whole MB (exit 2)" test "$st" = 2
+contains "batch: ... and says so" "$TMP/km2.err" "--layout-memory must be a whole number of MB \(0 to 1048576\), not '64k'"
+
 # JSON lines: the same books.
 {
 	echo '# one book a line'

@@ -22,6 +22,7 @@
 #include "cli/digest.h"
 #include "cli/writer.h"
 #include "format/fonts.h"
+#include "format/pdf/parakeep.h"
 #include "format/pdf/theme.h"
 #include "read/build.h"
 #include "read/loadcache.h"
@@ -41,6 +42,7 @@ struct batch {
 	char *status_path;
 	bool resume, quiet;
 	long threads;
+	long layout_mb;		/* --layout-memory: MB of set paragraphs kept for the next books */
 	guint shard, shards;
 	GPtrArray *entries;	/* of struct entry * */
 	GHashTable *done;	/* --resume: book -> struct done, its last success */
@@ -829,6 +831,8 @@ static void usage(FILE *to)
 		"      --shard I/N             build only books I, I+N, I+2N ... (0 <= I < N); auto: the index\n"
 		"                              of a Kubernetes, Slurm or AWS Batch array job (auto/N)\n"
 		"      --threads N             threads for each book (default 0: the cores available)\n"
+		"      --layout-memory MB      memory for paragraphs set in one book and kept for the next\n"
+		"                              books that set them alike (default 64; 0: none kept)\n"
 		"  -q, --quiet                 errors only\n"
 		"  -h, --help                  show this help\n"
 		"\nExit status: 0 every book written (or unchanged), 1 some books failed (see the status\n"
@@ -854,6 +858,7 @@ static int parse_args(struct batch *bt, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "status", required_argument, NULL, 's' }, { "resume", no_argument, NULL, 'r' },
 		{ "shard", required_argument, NULL, 'S' }, { "threads", required_argument, NULL, 't' },
+		{ "layout-memory", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -879,6 +884,14 @@ static int parse_args(struct batch *bt, int argc, char **argv)
 			bt->threads = strtol(optarg, &end, 10);
 			if (!*optarg || *end || bt->threads < 0) {
 				diag_error(NULL, 0, "--threads must be a whole number, not '%s'", optarg);
+				return BATCH_USAGE;
+			}
+			break;
+		case 'L':
+			bt->layout_mb = strtol(optarg, &end, 10);
+			if (!*optarg || *end || bt->layout_mb < 0 || bt->layout_mb > 1 << 20) {
+				diag_error(NULL, 0, "--layout-memory must be a whole number of MB (0 to 1048576), not '%s'",
+					   optarg);
 				return BATCH_USAGE;
 			}
 			break;
@@ -910,9 +923,11 @@ static int parse_args(struct batch *bt, int argc, char **argv)
 
 int batch_main(int argc, char **argv, const char *datadir)
 {
-	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1 };
+	struct batch bt = { .datadir = datadir, .shards = 1, .status_fd = -1, .layout_mb = 64 };
 	int status = parse_args(&bt, argc, argv);
 	guint total = 0, done = 0, failed = 0, n_read, n_reused, n_most;
+	guint64 n_lines_found, n_lines_kept;
+	size_t lines_most;
 	GHashTable *last_use;
 	gint64 start = g_get_monotonic_time();
 	char *task = NULL;
@@ -936,6 +951,8 @@ int batch_main(int argc, char **argv, const char *datadir)
 			read_status(&bt);
 		bt.trees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		fonts_reuse(true);
+		/* An article's paragraphs set in one book serve the next books that set them alike. */
+		parakeep_enable((size_t)bt.layout_mb << 20);
 		/* Each source collection is read and parsed once for all the books that read it alike. */
 		loadcache_enable(true);
 		last_use = last_uses(&bt);
@@ -981,6 +998,12 @@ int batch_main(int argc, char **argv, const char *datadir)
 				  "earlier book read (%u kept at most at once)", n_read, n_read == 1 ? "" : "s",
 				  n_read + n_reused, n_reused, n_most);
 		loadcache_enable(false);
+		parakeep_counts(&n_lines_found, &n_lines_kept, &lines_most);
+		if (n_lines_found)
+			diag_note(NULL, 0, "%" G_GUINT64_FORMAT " paragraphs set once for an earlier book were taken as set (%"
+				  G_GUINT64_FORMAT " kept, %.1f MB at most at once)", n_lines_found, n_lines_kept,
+				  lines_most / 1048576.0);
+		parakeep_enable(0);
 		g_hash_table_destroy(last_use);
 		if (failed) {
 			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",

@@ -264,7 +264,8 @@ static void pin_hex_box_face(PangoFont *font, gint gen)
 	pango_font_description_free(d);
 }
 
-void fonts_pin(PangoFont *font)
+/* font pinned for this generation; with hex_box, the face of its missing characters' boxes too. */
+static void pin(PangoFont *font, bool hex_box)
 {
 	static GQuark quark;
 	static gsize quark_once;
@@ -281,9 +282,20 @@ void fonts_pin(PangoFont *font)
 	/* A font's first scaled font opens its face: under the fonts' lock. */
 	fonts_lock();
 	pin_face(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)), true);
-	pin_hex_box_face(font, gen);
+	if (hex_box)
+		pin_hex_box_face(font, gen);
 	fonts_unlock();
 	g_object_set_qdata(G_OBJECT(font), quark, GINT_TO_POINTER(gen));
+}
+
+void fonts_pin(PangoFont *font)
+{
+	pin(font, true);
+}
+
+void fonts_pin_shaped(PangoFont *font)
+{
+	pin(font, false);
 }
 
 void fonts_unpin_all(void)

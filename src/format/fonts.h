@@ -43,6 +43,13 @@ void fonts_unlock(void);
 /* Keep font's face open and taken until fonts_unpin_all, with no active character map (only Cairo
    reads it, to look for each glyph's character). Takes the lock the first time for a font. */
 void fonts_pin(PangoFont *font);
+/*
+ * The same for a font of text shaped before, perhaps on a map another thread is using now (a
+ * paragraph set in an earlier book, parakeep.h): only its own face is pinned. Its missing
+ * characters' boxes were measured when it was shaped, and loading their face goes through the
+ * map, which is not to be touched from another thread.
+ */
+void fonts_pin_shaped(PangoFont *font);
 void fonts_unpin_all(void);
 
 /* A context for setting text with the map (owned by f). */

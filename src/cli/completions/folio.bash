@@ -10,7 +10,7 @@ _folio_options="-o --output -t --to --config --title --subtitle --author --lang 
 	--image-cache --offline --user-agent --referer --webp --image-max-pixels --image-max-megapixels
 	--image-max-bytes --image-timeout -j --jobs --threads -h --help -V --version"
 _folio_digest_options="--state --new"
-_folio_batch_options="--status --resume --shard --threads -q --quiet -h --help"
+_folio_batch_options="--status --resume --shard --threads --layout-memory -q --quiet -h --help"
 
 # _folio_files [GLOB]: files matching GLOB (every file without one) and folders, under $cur.
 _folio_files() {
@@ -52,7 +52,7 @@ _folio() {
 		case $prev in
 		--status) _folio_files '*.jsonl'; return ;;
 		--shard) COMPREPLY=($(compgen -W "auto 0/2 1/2" -- "$cur")); return ;;
-		--threads) return ;;
+		--threads | --layout-memory) return ;;
 		esac
 		if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$_folio_batch_options" -- "$cur"))
 		else _folio_files '*.@(yaml|yml|jsonl|ndjson|json)'; fi

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 #include <hb.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "text/clreq.h"
 #include "text/hyphen.h"
@@ -11,6 +12,7 @@
 #include "base/langtag.h"
 #include "base/xmlesc.h"
 #include "format/fonts.h"
+#include "format/pdf/parakeep.h"
 
 /*
  * How a paragraph is set:
@@ -131,6 +133,19 @@ struct para {
 	int *vis;			/* [k]: one past the last non-space cluster before k (layout only) */
 	int mark_run;			/* the longest run of marks shaped in pieces (PARA_MAX_MARK_RUN), or 0 */
 	bool shaped, laid_out;
+	struct para_set *kept;		/* the lines shared with parakeep (their styles), or NULL */
+};
+
+/*
+ * A paragraph's lines as set, shared by the paragraphs of a batch's books that set the same text
+ * alike: the styles their runs point at are its own copies, as the book whose styles they were
+ * may be gone before the lines are.
+ */
+struct para_set {
+	gint ref;
+	GPtrArray *lines;		/* of struct para_line * */
+	GPtrArray *styles;		/* of struct para_style *, owned */
+	int mark_run;
 };
 
 bool para_punct_width_parse(const char *s, enum punct_width *out)
@@ -143,6 +158,54 @@ bool para_punct_width_parse(const char *s, enum punct_width *out)
 			return true;
 		}
 	return false;
+}
+
+static void run_free(gpointer data)
+{
+	struct para_run *r = data;
+
+	pango_glyph_item_free(r->glyphs);
+	g_free(r);
+}
+
+static void line_free(gpointer data)
+{
+	struct para_line *l = data;
+
+	g_ptr_array_free(l->runs, TRUE);
+	if (l->hyphen) {
+		pango_glyph_string_free(l->hyphen);
+		g_object_unref(l->hyphen_font);
+	}
+	g_free(l);
+}
+
+static void style_copy_free(gpointer data)
+{
+	struct para_style *s = data;
+
+	pango_font_description_free(s->font);
+	g_free((char *)s->link);
+	g_free(s);
+}
+
+static gpointer set_ref(gpointer data)
+{
+	struct para_set *set = data;
+
+	g_atomic_int_inc(&set->ref);
+	return set;
+}
+
+static void set_unref(gpointer data)
+{
+	struct para_set *set = data;
+
+	if (!set || !g_atomic_int_dec_and_test(&set->ref))
+		return;
+	g_ptr_array_unref(set->lines);
+	g_ptr_array_free(set->styles, TRUE);
+	g_free(set);
 }
 
 struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
@@ -162,33 +225,16 @@ struct para *para_new(PangoContext *ctx, const struct para_settings *settings)
 	p->glyphs = g_ptr_array_new_with_free_func((GDestroyNotify)pango_glyph_string_free);
 	p->styles = g_ptr_array_new();
 	p->clusters = g_array_new(FALSE, FALSE, sizeof(struct cluster));
-	p->lines = g_ptr_array_new();
+	p->lines = g_ptr_array_new_with_free_func(line_free);
 	return p;
-}
-
-static void run_free(gpointer data)
-{
-	struct para_run *r = data;
-
-	pango_glyph_item_free(r->glyphs);
-	g_free(r);
 }
 
 void para_free(struct para *p)
 {
 	if (!p)
 		return;
-	for (guint i = 0; i < p->lines->len; i++) {
-		struct para_line *l = g_ptr_array_index(p->lines, i);
-
-		g_ptr_array_free(l->runs, TRUE);
-		if (l->hyphen) {
-			pango_glyph_string_free(l->hyphen);
-			g_object_unref(l->hyphen_font);
-		}
-		g_free(l);
-	}
-	g_ptr_array_free(p->lines, TRUE);
+	g_ptr_array_unref(p->lines);
+	set_unref(p->kept);
 	g_array_free(p->clusters, TRUE);
 	g_ptr_array_free(p->styles, TRUE);
 	g_ptr_array_free(p->glyphs, TRUE);
@@ -1938,7 +1984,24 @@ static bool lines_look_good(struct para *p, const struct sums *s, const GArray *
 	return true;
 }
 
-int para_layout(struct para *p)
+/*
+ * The lines hold their own glyphs: the shaping is given back (shaped again if the paragraph is
+ * measured later). An article's pages wait for its last one, and this was most of what they
+ * held: some 140 bytes a character (20 MB of text took 3.3 GB).
+ */
+static void give_back_shaping(struct para *p)
+{
+	g_clear_pointer(&p->hyphens, g_ptr_array_unref);
+	g_ptr_array_set_size(p->items, 0);
+	g_ptr_array_set_size(p->glyphs, 0);
+	g_ptr_array_set_size(p->styles, 0);
+	g_array_free(p->clusters, TRUE);
+	p->clusters = g_array_new(FALSE, FALSE, sizeof(struct cluster));
+	p->shaped = false;
+}
+
+/* Break the shaped paragraph into lines (p->lines). */
+static void set_lines(struct para *p)
 {
 	int n;
 	struct sums s;
@@ -1946,13 +2009,10 @@ int para_layout(struct para *p)
 	GArray *nodes;
 	GArray *ends;
 
-	if (p->laid_out)
-		return (int)p->lines->len;
-	p->laid_out = true;
 	prepare(p);
 	n = (int)p->clusters->len;
 	if (n == 0)
-		return 0;
+		return;
 	mark_emergency_breaks(p);
 	/* One block for the sums, one for the search: nothing per character. */
 	block = g_new(gint64, 5 * (gsize)(n + 1));
@@ -2000,18 +2060,205 @@ int para_layout(struct para *p)
 	g_free(block);
 	g_free(p->vis);
 	p->vis = NULL;
-	/*
-	 * The lines hold their own glyphs: the shaping is given back (shaped again if the paragraph
-	 * is measured later). An article's pages wait for its last one, and this was most of what
-	 * they held: some 140 bytes a character (20 MB of text took 3.3 GB).
-	 */
-	g_clear_pointer(&p->hyphens, g_ptr_array_unref);
-	g_ptr_array_set_size(p->items, 0);
-	g_ptr_array_set_size(p->glyphs, 0);
-	g_ptr_array_set_size(p->styles, 0);
-	g_array_free(p->clusters, TRUE);
-	p->clusters = g_array_new(FALSE, FALSE, sizeof(struct cluster));
-	p->shaped = false;
+}
+
+/* ---- lines kept for a batch's next books (parakeep.h) ---- */
+
+static void key_put(GByteArray *k, const void *data, gsize len)
+{
+	g_byte_array_append(k, data, (guint)len);
+}
+
+/* A string or none, told apart from "". */
+static void key_str(GByteArray *k, const char *s)
+{
+	guint8 has = s != NULL;
+
+	key_put(k, &has, 1);
+	if (s)
+		key_put(k, s, strlen(s) + 1);
+}
+
+/* Everything that sets p's lines, as bytes: the same bytes, the same lines (and the same drawing). */
+static GBytes *set_key(const struct para *p)
+{
+	GByteArray *k = g_byte_array_sized_new((guint)p->text->len + 96 + 64 * p->spans->len);
+	PangoFontMap *map = pango_context_get_font_map(p->ctx);
+	/* Padding zeroed: the struct is compared as bytes. */
+	struct {
+		double width, indent, line_height, cjk_latin_space, grid_size;
+		gint32 align, keep_spaces, punct, text_len;
+		gconstpointer lang, fonts;
+	} set;
+
+	memset(&set, 0, sizeof set);
+	set.width = p->set.width;
+	set.indent = p->set.indent;
+	set.line_height = p->set.line_height;
+	set.cjk_latin_space = p->set.cjk_latin_space;
+	set.grid_size = p->set.grid_size;
+	set.align = p->set.align;
+	set.keep_spaces = p->set.keep_spaces;
+	set.punct = p->set.punct;
+	set.text_len = (gint32)p->text->len;
+	set.lang = p->set.lang;	/* interned by Pango */
+	/* The fonts' set-up (every map of a run on it alike), not the map: each thread has its own. */
+	set.fonts = PANGO_IS_FC_FONT_MAP(map) ? (gconstpointer)pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map))
+					      : (gconstpointer)map;
+	key_put(k, &set, sizeof set);
+	key_str(k, p->set.scope);
+	key_put(k, p->text->str, p->text->len);
+	for (guint i = 0; i < p->spans->len; i++) {
+		const struct span *sp = &g_array_index(p->spans, struct span, i);
+		const struct para_style *st = sp->style;
+		char *font = pango_font_description_to_string(st->font);
+		struct {
+			double rise;
+			gint32 start, end;
+			guint32 color;
+			guint32 flags;
+		} run;
+
+		memset(&run, 0, sizeof run);
+		run.rise = st->rise;
+		run.start = sp->start;
+		run.end = sp->end;
+		run.color = st->color;
+		run.flags = st->underline | st->strike << 1 | st->code << 2 | st->mono << 3 | st->dots << 4;
+		key_put(k, &run, sizeof run);
+		key_str(k, font);
+		key_str(k, st->link);
+		g_free(font);
+	}
+	return g_byte_array_free_to_bytes(k);
+}
+
+/* The set's own copy of style (one per style). */
+static const struct para_style *style_copy(GHashTable *copies, struct para_set *set, const struct para_style *style)
+{
+	struct para_style *c;
+
+	if (!style)
+		return NULL;
+	if ((c = g_hash_table_lookup(copies, style)))
+		return c;
+	c = g_new(struct para_style, 1);
+	*c = *style;
+	c->font = pango_font_description_copy(style->font);
+	c->link = g_strdup(style->link);
+	g_ptr_array_add(set->styles, c);
+	g_hash_table_insert(copies, (gpointer)style, c);
+	return c;
+}
+
+/* A glyph string's bytes. */
+static size_t glyphs_bytes(const PangoGlyphString *g)
+{
+	return g ? sizeof *g + (size_t)g->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int)) : 0;
+}
+
+/* Does a line of p draw a missing character's box? */
+static bool draws_hex_box(const struct para *p)
+{
+	for (guint i = 0; i < p->lines->len; i++) {
+		const struct para_line *l = g_ptr_array_index(p->lines, i);
+
+		for (guint r = 0; r < l->runs->len; r++) {
+			const PangoGlyphString *g = ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs;
+
+			for (int k = 0; k < g->num_glyphs; k++)
+				if (g->glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+					return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * p's lines kept under key for the next books: their runs now point at the set's copies of
+ * their styles. The bytes counted are what the lines hold, with 32 for each allocation's
+ * own keeping. Lines with a missing character's box are not kept: the box's face is pinned
+ * only by shaping (fonts_pin_shaped).
+ */
+static void keep_lines(struct para *p, GBytes *key)
+{
+	struct para_set *set;
+	GHashTable *copies;
+	size_t bytes = sizeof *set + 64;
+
+	if (draws_hex_box(p))
+		return;
+	set = g_new0(struct para_set, 1);
+	copies = g_hash_table_new(NULL, NULL);
+	set->ref = 1;
+	set->styles = g_ptr_array_new_with_free_func(style_copy_free);
+	for (guint i = 0; i < p->lines->len; i++) {
+		struct para_line *l = g_ptr_array_index(p->lines, i);
+
+		bytes += sizeof *l + 64 + l->runs->len * sizeof(gpointer);
+		for (guint r = 0; r < l->runs->len; r++) {
+			struct para_run *run = g_ptr_array_index(l->runs, r);
+
+			run->style = style_copy(copies, set, run->style);
+			bytes += sizeof *run + sizeof(PangoGlyphItem) + sizeof(PangoItem) + 6 * 32
+				 + glyphs_bytes(run->glyphs->glyphs);
+		}
+		l->hyphen_style = style_copy(copies, set, l->hyphen_style);
+		bytes += glyphs_bytes(l->hyphen);
+	}
+	bytes += set->styles->len * (sizeof(struct para_style) + 96);
+	g_hash_table_destroy(copies);
+	set->lines = g_ptr_array_ref(p->lines);
+	set->mark_run = p->mark_run;
+	p->kept = set;
+	parakeep_put(key, set_ref(set), bytes, set_unref);
+}
+
+/* The lines kept under key, when there are: taken, their fonts pinned for this book as shaping pins them. */
+static bool take_kept(struct para *p, GBytes *key)
+{
+	struct para_set *set = parakeep_find(key, set_ref);
+
+	if (!set)
+		return false;
+	g_ptr_array_unref(p->lines);
+	p->lines = g_ptr_array_ref(set->lines);
+	p->kept = set;
+	p->mark_run = set->mark_run;
+	for (guint i = 0; i < p->lines->len; i++) {
+		const struct para_line *l = g_ptr_array_index(p->lines, i);
+
+		for (guint r = 0; r < l->runs->len; r++)
+			fonts_pin_shaped(((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->item->analysis.font);
+		if (l->hyphen_font)
+			fonts_pin_shaped(l->hyphen_font);
+	}
+	return true;
+}
+
+int para_layout(struct para *p)
+{
+	GBytes *key = NULL;
+
+	if (p->laid_out)
+		return (int)p->lines->len;
+	p->laid_out = true;
+	if (parakeep_on() && p->set.scope) {
+		/* As shaping does, first: the key holds the text the lines show. */
+		tame_bidi_controls(p->text->str, (int)p->text->len);
+		key = set_key(p);
+		if (take_kept(p, key)) {
+			g_bytes_unref(key);
+			give_back_shaping(p);
+			return (int)p->lines->len;
+		}
+	}
+	set_lines(p);
+	give_back_shaping(p);
+	if (key && p->lines->len)
+		keep_lines(p, key);
+	if (key)
+		g_bytes_unref(key);
 	return (int)p->lines->len;
 }
 

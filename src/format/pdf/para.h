@@ -56,6 +56,8 @@ struct para_settings {
 					 * line is then line_height tall, its baseline where a body line's is,
 					 * and one holding larger type takes whole multiples of it (0 = off:
 					 * lines scale with their largest type) */
+	const char *scope;		/* the article it belongs to: in a batch (parakeep.h), its lines are kept
+					 * for the next book that sets the same text alike there (NULL: never) */
 };
 
 /* A piece of a line in one font and style, ready to draw with pango_cairo_show_glyph_item. */
