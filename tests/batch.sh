@@ -65,10 +65,15 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	contains "batch: a progress line on a terminal (books done, failed, rate)" "$TMP/tty.out" "books \(0 failed, [0-9.]+ a minute\).*6/6"
 fi
 
-# An article's paragraphs set for one book serve the next books that set them alike (b04 and b05
+# An article's paragraphs set for one book serve the next book that sets them alike (b04 and b05
 # take b00's and b01's articles): a note counts them, and the books are still the single runs'.
+# Only what a later book wants is kept: b02's and b03's articles (t2, t3) are in no later book, so
+# every paragraph kept is taken once.
 contains "batch: paragraphs set for an earlier book are taken as set (a closing note counts them)" "$TMP/m.err" \
 	"note: [1-9][0-9]* paragraphs set once for an earlier book were taken as set \([1-9][0-9]* kept, [0-9.]+ MB at most at once\)"
+sed -n 's/.*note: \([0-9]*\) paragraphs set once.*(\([0-9]*\) kept.*/\1 \2/p' "$TMP/m.err" >"$TMP/m.kept"
+check "batch: only paragraphs a later book takes are kept (taken = kept: $(cat "$TMP/m.kept"))" \
+	awk '$1 == $2 && $1 > 0 { ok = 1 } END { exit !ok }' "$TMP/m.kept"
 single 4 "$TMP/single"
 same_bytes "batch: b04.pdf, set from b00's paragraphs, is the PDF a single run makes" "$TMP/single/b04.pdf" "$TMP/out-m/b04.pdf"
 manifest km 6

@@ -143,6 +143,7 @@ struct article {
 	bool bundle;		/* name/index.md with its resources beside it */
 	bool section_index;	/* _index.md: describes its folder's section */
 	bool html;		/* a content file in HTML (Hugo's .html): its body is HTML, not Markdown */
+	int next_book;		/* folio batch: the next book of the run that keeps it too (from 1), or 0 (read/build.h) */
 
 	/* What Hugo makes of the page (read/pages.c); in a plain folder, path is rel and the rest NULL. */
 	char *path;		/* inside its language's content folder, language suffix dropped: "posts/a.md" */

@@ -26,6 +26,7 @@
 #include "format/pdf/theme.h"
 #include "read/build.h"
 #include "read/loadcache.h"
+#include "read/select.h"
 
 /* One book of the manifest, checked. */
 struct entry {
@@ -819,6 +820,66 @@ static void show_progress(const struct batch *bt, char **task, guint done, guint
 	diag_progress_step(done);
 }
 
+/* ---- look ahead: the next book that keeps an article, for its set paragraphs (parakeep.h) ---- */
+
+struct ahead {
+	const struct batch *bt;
+	guint current;			/* the entry being built */
+	char **sources;			/* by entry of the shard: loadcache_sources_key */
+	GHashTable *by_sources;		/* sources key -> struct select_filters ** by entry (NULL: another collection's) */
+	GPtrArray *all;			/* of struct select_filters *: every one made */
+};
+
+/* For read/build.h: the number (from 1) of the next book of this shard, of the same sources, that keeps a; or 0. */
+static int next_book_of(const struct article *a, const char *book_lang, void *data)
+{
+	const struct ahead *ah = data;
+	struct select_filters **filters = g_hash_table_lookup(ah->by_sources, ah->sources[ah->current]);
+	int j = select_first_keeping(filters, ah->current + ah->bt->shards, ah->bt->shards, ah->bt->entries->len, a,
+				     book_lang);
+
+	return j + 1;
+}
+
+static void ahead_init(struct ahead *ah, const struct batch *bt)
+{
+	guint n = bt->entries->len;
+
+	ah->bt = bt;
+	ah->sources = g_new0(char *, n + 1);
+	ah->by_sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	ah->all = g_ptr_array_new_with_free_func((GDestroyNotify)select_filters_free);
+	/* Made quietly: what a book's filters find to say (a files: entry missing) is said with that book. */
+	diag_hold_begin();
+	for (guint i = bt->shard; i < n; i += bt->shards) {
+		const struct entry *e = g_ptr_array_index(bt->entries, i);
+		struct select_filters **filters;
+
+		ah->sources[i] = loadcache_sources_key(e->o.sources);
+		filters = g_hash_table_lookup(ah->by_sources, ah->sources[i]);
+		if (!filters) {
+			filters = g_new0(struct select_filters *, n);
+			g_hash_table_insert(ah->by_sources, g_strdup(ah->sources[i]), filters);
+		}
+		filters[i] = select_filters_new(&e->o);
+		g_ptr_array_add(ah->all, filters[i]);
+	}
+	diag_held_free(diag_hold_end());
+	build_set_next_book(next_book_of, ah);
+}
+
+static void ahead_clear(struct ahead *ah)
+{
+	if (!ah->bt)
+		return;
+	build_set_next_book(NULL, NULL);
+	for (guint i = 0; i < ah->bt->entries->len; i++)
+		g_free(ah->sources[i]);
+	g_free(ah->sources);
+	g_hash_table_destroy(ah->by_sources);
+	g_ptr_array_free(ah->all, TRUE);
+}
+
 static void usage(FILE *to)
 {
 	fprintf(to, "Usage: folio batch [OPTIONS] MANIFEST\n"
@@ -832,7 +893,7 @@ static void usage(FILE *to)
 		"                              of a Kubernetes, Slurm or AWS Batch array job (auto/N)\n"
 		"      --threads N             threads for each book (default 0: the cores available)\n"
 		"      --layout-memory MB      memory for paragraphs set in one book and kept for the next\n"
-		"                              books that set them alike (default 64; 0: none kept)\n"
+		"                              book that sets them alike (default 64; 0: none kept)\n"
 		"  -q, --quiet                 errors only\n"
 		"  -h, --help                  show this help\n"
 		"\nExit status: 0 every book written (or unchanged), 1 some books failed (see the status\n"
@@ -928,6 +989,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 	guint total = 0, done = 0, failed = 0, n_read, n_reused, n_most;
 	guint64 n_lines_found, n_lines_kept;
 	size_t lines_most;
+	struct ahead ahead = { NULL };
 	GHashTable *last_use;
 	gint64 start = g_get_monotonic_time();
 	char *task = NULL;
@@ -951,8 +1013,10 @@ int batch_main(int argc, char **argv, const char *datadir)
 			read_status(&bt);
 		bt.trees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		fonts_reuse(true);
-		/* An article's paragraphs set in one book serve the next books that set them alike. */
+		/* An article's paragraphs set in one book serve the next book that sets them alike. */
 		parakeep_enable((size_t)bt.layout_mb << 20);
+		if (bt.layout_mb)
+			ahead_init(&ahead, &bt);
 		/* Each source collection is read and parsed once for all the books that read it alike. */
 		loadcache_enable(true);
 		last_use = last_uses(&bt);
@@ -970,6 +1034,8 @@ int batch_main(int argc, char **argv, const char *datadir)
 				if (e->digest)
 					r.written = g_ptr_array_ref(was->outputs);
 			} else {
+				ahead.current = i;
+				parakeep_book((int)i + 1);
 				build_one(&bt, e, &r);
 				/* A digest's state is its own product: a success is recorded with the state it left,
 				   or --resume took the book for changed (and, its articles sent, failed it). */
@@ -1004,6 +1070,7 @@ int batch_main(int argc, char **argv, const char *datadir)
 				  G_GUINT64_FORMAT " kept, %.1f MB at most at once)", n_lines_found, n_lines_kept,
 				  lines_most / 1048576.0);
 		parakeep_enable(0);
+		ahead_clear(&ahead);
 		g_hash_table_destroy(last_use);
 		if (failed) {
 			diag_error(NULL, 0, "%u of %u book%s failed (see %s)", failed, total, total == 1 ? "" : "s",

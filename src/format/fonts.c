@@ -264,20 +264,26 @@ static void pin_hex_box_face(PangoFont *font, gint gen)
 	pango_font_description_free(d);
 }
 
-/* font pinned for this generation; with hex_box, the face of its missing characters' boxes too. */
+/*
+ * font pinned for this generation; with hex_box, the face of its missing characters' boxes too.
+ * Each is marked apart: a font pinned alone (fonts_pin_shaped) is pinned again with its box face
+ * when shaping first meets it (a face pinned twice is let go twice).
+ */
 static void pin(PangoFont *font, bool hex_box)
 {
-	static GQuark quark;
-	static gsize quark_once;
+	static GQuark whole, alone;
+	static gsize quarks_once;
 	gint gen = g_atomic_int_get(&pin_generation);
 
 	if (!font || !PANGO_IS_CAIRO_FONT(font))
 		return;
-	if (g_once_init_enter(&quark_once)) {
-		quark = g_quark_from_static_string("folio-pinned");
-		g_once_init_leave(&quark_once, 1);
+	if (g_once_init_enter(&quarks_once)) {
+		whole = g_quark_from_static_string("folio-pinned");
+		alone = g_quark_from_static_string("folio-pinned-alone");
+		g_once_init_leave(&quarks_once, 1);
 	}
-	if (GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(font), quark)) == gen)
+	if (GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(font), whole)) == gen
+	    || (!hex_box && GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(font), alone)) == gen))
 		return;
 	/* A font's first scaled font opens its face: under the fonts' lock. */
 	fonts_lock();
@@ -285,7 +291,17 @@ static void pin(PangoFont *font, bool hex_box)
 	if (hex_box)
 		pin_hex_box_face(font, gen);
 	fonts_unlock();
-	g_object_set_qdata(G_OBJECT(font), quark, GINT_TO_POINTER(gen));
+	g_object_set_qdata(G_OBJECT(font), hex_box ? whole : alone, GINT_TO_POINTER(gen));
+}
+
+guint fonts_pinned(void)
+{
+	guint n;
+
+	g_mutex_lock(&pin_lock);
+	n = pinned ? pinned->len : 0;
+	g_mutex_unlock(&pin_lock);
+	return n;
 }
 
 void fonts_pin(PangoFont *font)

@@ -50,6 +50,8 @@ void fonts_pin(PangoFont *font);
  * map, which is not to be touched from another thread.
  */
 void fonts_pin_shaped(PangoFont *font);
+/* How many pins are held now (a face pinned twice counts twice): for the tests. */
+guint fonts_pinned(void);
 void fonts_unpin_all(void);
 
 /* A context for setting text with the map (owned by f). */

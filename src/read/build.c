@@ -409,6 +409,15 @@ static GTimeZone *reading_zone(const struct options *o, const struct site *s)
 	return g_time_zone_new_utc();
 }
 
+static int (*next_book_fn)(const struct article *a, const char *book_lang, void *data);
+static void *next_book_data;
+
+void build_set_next_book(int (*next_book)(const struct article *a, const char *book_lang, void *data), void *data)
+{
+	next_book_fn = next_book;
+	next_book_data = data;
+}
+
 struct book *book_build(const struct options *opts, GHashTable *sent, double cjk_latin_space)
 {
 	struct book *b = book_new();
@@ -438,6 +447,11 @@ struct book *book_build(const struct options *opts, GHashTable *sent, double cjk
 	select_limit(&r);
 	if (!b->lang)
 		b->lang = common_lang(b);
+	for (guint i = 0; next_book_fn && i < b->articles->len; i++) {
+		struct article *a = g_ptr_array_index(b->articles, i);
+
+		a->next_book = next_book_fn(a, b->lang, next_book_data);
+	}
 	arrange_group(&r);
 	arrange_home(&r);
 	say_read(b);

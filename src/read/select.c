@@ -162,21 +162,6 @@ void select_filters_free(struct select_filters *f)
 
 /* ---- the filters ---- */
 
-static bool names_match(const GPtrArray *wanted, const GPtrArray *names)
-{
-	for (guint i = 0; i < names->len; i++) {
-		char *n = select_fold_name(g_ptr_array_index(names, i));
-		bool hit = false;
-
-		for (guint j = 0; j < wanted->len && !hit; j++)
-			hit = !strcmp(n, g_ptr_array_index(wanted, j));
-		g_free(n);
-		if (hit)
-			return true;
-	}
-	return false;
-}
-
 static bool lang_wanted(const struct select_filters *f, const char *lang)
 {
 	for (guint i = 0; i < f->langs->len; i++)
@@ -263,11 +248,92 @@ static bool drop(guint *reason)
 	return true;
 }
 
+/* names folded (select_fold_name), NULL-terminated: g_strfreev. */
+static char **fold_names(const GPtrArray *names)
+{
+	char **out = g_new0(char *, names->len + 1);
+
+	for (guint i = 0; i < names->len; i++)
+		out[i] = select_fold_name(g_ptr_array_index(names, i));
+	return out;
+}
+
+static bool folded_match(const GPtrArray *wanted, char *const *folded)
+{
+	for (; *folded; folded++)
+		for (guint j = 0; j < wanted->len; j++)
+			if (!strcmp(*folded, g_ptr_array_index(wanted, j)))
+				return true;
+	return false;
+}
+
+/* An article's categories and tags, folded once (when a filter first asks) for the filters it meets. */
+struct names {
+	char **categories, **tags;
+};
+
+static char *const *categories_of(struct names *n, const struct article *a)
+{
+	if (!n->categories)
+		n->categories = fold_names(a->fm.categories.items);
+	return n->categories;
+}
+
+static char *const *tags_of(struct names *n, const struct article *a)
+{
+	if (!n->tags)
+		n->tags = fold_names(a->fm.tags.items);
+	return n->tags;
+}
+
+static void names_clear(struct names *n)
+{
+	g_strfreev(n->categories);
+	g_strfreev(n->tags);
+}
+
+/* Why the filters leave a out (names: its own, folded; lang: its language or the book's), or KEEP. */
+enum left_out { KEEP, BY_HIDDEN, BY_FILES, UNDATED, BY_DATE, BY_CATEGORY, BY_TAG, BY_LANG };
+
+static enum left_out filter_reason(const struct select_filters *f, const struct article *a, struct names *n,
+				   const char *lang)
+{
+	if (a->hidden != HIDDEN_NOT)
+		return BY_HIDDEN;
+	if (f->files && !g_hash_table_contains(f->files, a->real))
+		return BY_FILES;
+	if (f->has_from || f->has_to) {
+		if (!a->fm.date.valid)
+			return UNDATED;
+		if ((f->has_from && a->fm.date.utc < f->from) || (f->has_to && a->fm.date.utc >= f->to))
+			return BY_DATE;
+	}
+	if (f->categories->len && !folded_match(f->categories, categories_of(n, a)))
+		return BY_CATEGORY;
+	if (f->tags->len && !folded_match(f->tags, tags_of(n, a)))
+		return BY_TAG;
+	if (f->langs->len && !lang_wanted(f, lang))
+		return BY_LANG;
+	return KEEP;
+}
+
+int select_first_keeping(struct select_filters *const *filters, guint from, guint step, guint n,
+			 const struct article *a, const char *book_lang)
+{
+	struct names names = { NULL, NULL };
+	int found = -1;
+
+	for (guint j = from; j < n && found < 0; j += step)
+		if (filters[j] && filter_reason(filters[j], a, &names, a->lang ? a->lang : book_lang) == KEEP)
+			found = (int)j;
+	names_clear(&names);
+	return found;
+}
+
 /* Which filter, if any, leaves a out; counts it in b->chosen. */
 static bool filtered_out(struct reading *r, const struct select_filters *f, const struct article *a)
 {
 	struct book *b = r->b;
-	const char *lang = a->lang ? a->lang : b->lang;
 
 	switch (a->hidden) {	/* Hugo's publishing rules (read/pages.c) */
 	case HIDDEN_DRAFT_SECTION:
@@ -289,22 +355,27 @@ static bool filtered_out(struct reading *r, const struct select_filters *f, cons
 	default:
 		break;
 	}
-	if (f->files && !g_hash_table_contains(f->files, a->real))
+	struct names names = { NULL, NULL };
+	enum left_out why = filter_reason(f, a, &names, a->lang ? a->lang : b->lang);
+
+	names_clear(&names);
+	switch (why) {
+	case BY_FILES:
 		return drop(&b->chosen.by_files);
-	if (f->has_from || f->has_to) {
-		if (!a->fm.date.valid) {
-			b->chosen.undated++;
-			return drop(&b->chosen.by_date);
-		}
-		if ((f->has_from && a->fm.date.utc < f->from) || (f->has_to && a->fm.date.utc >= f->to))
-			return drop(&b->chosen.by_date);
-	}
-	if (f->categories->len && !names_match(f->categories, a->fm.categories.items))
+	case UNDATED:
+		b->chosen.undated++;
+		return drop(&b->chosen.by_date);
+	case BY_DATE:
+		return drop(&b->chosen.by_date);
+	case BY_CATEGORY:
 		return drop(&b->chosen.by_category);
-	if (f->tags->len && !names_match(f->tags, a->fm.tags.items))
+	case BY_TAG:
 		return drop(&b->chosen.by_tag);
-	if (f->langs->len && !lang_wanted(f, lang))
+	case BY_LANG:
 		return drop(&b->chosen.by_lang);
+	default:
+		break;
+	}
 	if (sent_before(r, a))
 		return drop(&b->chosen.already_sent);
 	return false;

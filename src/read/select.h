@@ -30,6 +30,15 @@ void select_filters_free(struct select_filters *f);
 void select_articles(struct reading *r, const struct select_filters *f, GPtrArray *candidates, bool shared);
 
 /*
+ * The first of filters[from], filters[from + step], ... below n (NULL ones passed over) that
+ * would keep a (book_lang: its language when it has none), or -1: Hugo's publishing rules,
+ * files:, the dates, categories, tags and languages; not duplicates, a digest's state or
+ * --limit, which depend on the other articles and the run (folio batch's look ahead).
+ */
+int select_first_keeping(struct select_filters *const *filters, guint from, guint step, guint n,
+			 const struct article *a, const char *book_lang);
+
+/*
  * Why the book holds no article, by count, for the error that says so: what was read and what
  * left each out ("12 articles read, none left: 3 drafts (--include-drafts keeps them), 9 outside
  * the dates asked for"), or that no article was found. g_free.

@@ -182,6 +182,30 @@ int main(void)
 		fonts_unpin_all();
 		g_byte_array_free(pinned, TRUE);
 	}
+	/*
+	 * A font pinned alone, for lines set in an earlier book (fonts_pin_shaped), is pinned again with
+	 * its missing characters' box face when shaping meets it in the same book (it was not: the box
+	 * face then opened unpinned).
+	 */
+	{
+		PangoFont *font = g_ptr_array_index(fonts, fonts->len - 1);
+		guint n0, n1, n2, n3;
+
+		fonts_unpin_all();
+		n0 = fonts_pinned();
+		fonts_pin_shaped(font);
+		n1 = fonts_pinned();
+		fonts_pin(font);
+		n2 = fonts_pinned();
+		fonts_pin(font);
+		fonts_pin_shaped(font);
+		n3 = fonts_pinned();
+		CHECK("fonts: pinned alone, a font's face is pinned once", n0 == 0 && n1 == 1);
+		CHECK("fonts: ... and shaping then pins it with its box face", n2 == n1 + 2);
+		CHECK("fonts: ... once a book", n3 == n2);
+		fonts_unpin_all();
+		CHECK("fonts: all let go at the end of a book", fonts_pinned() == 0);
+	}
 	g_ptr_array_free(fonts, TRUE);
 	fonts_free(g);
 	fonts_free(f);

@@ -33,7 +33,7 @@ struct lpara *lay_para_new(struct lay *L, double width, double pitch, double ind
 	struct para_settings set = {
 		.width = width, .indent = indent, .align = align, .line_height = pitch, .lang = L->lang,
 		.keep_spaces = keep_spaces, .punct = L->t->punct, .cjk_latin_space = L->t->cjk_latin_space,
-		.scope = L->art ? L->art->file : NULL,
+		.scope = L->art ? L->art->file : NULL, .next_book = L->art ? L->art->next_book : 0,
 	};
 	struct lpara *lp = g_new0(struct lpara, 1);
 

@@ -2157,25 +2157,31 @@ static size_t glyphs_bytes(const PangoGlyphString *g)
 	return g ? sizeof *g + (size_t)g->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int)) : 0;
 }
 
-/* Does a line of p draw a missing character's box? */
+static bool has_hex_box(const PangoGlyphString *g)
+{
+	for (int k = 0; g && k < g->num_glyphs; k++)
+		if (g->glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			return true;
+	return false;
+}
+
+/* Does a line of p draw a missing character's box (its hyphen too: a font may have no "-")? */
 static bool draws_hex_box(const struct para *p)
 {
 	for (guint i = 0; i < p->lines->len; i++) {
 		const struct para_line *l = g_ptr_array_index(p->lines, i);
 
-		for (guint r = 0; r < l->runs->len; r++) {
-			const PangoGlyphString *g = ((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs;
-
-			for (int k = 0; k < g->num_glyphs; k++)
-				if (g->glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-					return true;
-		}
+		if (has_hex_box(l->hyphen))
+			return true;
+		for (guint r = 0; r < l->runs->len; r++)
+			if (has_hex_box(((const struct para_run *)g_ptr_array_index(l->runs, r))->glyphs->glyphs))
+				return true;
 	}
 	return false;
 }
 
 /*
- * p's lines kept under key for the next books: their runs now point at the set's copies of
+ * p's lines kept under key for its next book: their runs now point at the set's copies of
  * their styles. The bytes counted are what the lines hold, with 32 for each allocation's
  * own keeping. Lines with a missing character's box are not kept: the box's face is pinned
  * only by shaping (fonts_pin_shaped).
@@ -2211,13 +2217,13 @@ static void keep_lines(struct para *p, GBytes *key)
 	set->lines = g_ptr_array_ref(p->lines);
 	set->mark_run = p->mark_run;
 	p->kept = set;
-	parakeep_put(key, set_ref(set), bytes, set_unref);
+	parakeep_put(key, set_ref(set), bytes, p->set.next_book, set_unref);
 }
 
 /* The lines kept under key, when there are: taken, their fonts pinned for this book as shaping pins them. */
 static bool take_kept(struct para *p, GBytes *key)
 {
-	struct para_set *set = parakeep_find(key, set_ref);
+	struct para_set *set = parakeep_find(key, set_ref, p->set.next_book);
 
 	if (!set)
 		return false;
@@ -2255,7 +2261,7 @@ int para_layout(struct para *p)
 	}
 	set_lines(p);
 	give_back_shaping(p);
-	if (key && p->lines->len)
+	if (key && p->lines->len && p->set.next_book)
 		keep_lines(p, key);
 	if (key)
 		g_bytes_unref(key);

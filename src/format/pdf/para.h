@@ -58,6 +58,7 @@ struct para_settings {
 					 * lines scale with their largest type) */
 	const char *scope;		/* the article it belongs to: in a batch (parakeep.h), its lines are kept
 					 * for the next book that sets the same text alike there (NULL: never) */
+	int next_book;			/* with scope: that book's number in the run (from 1); 0: none comes */
 };
 
 /* A piece of a line in one font and style, ready to draw with pango_cairo_show_glyph_item. */
