@@ -188,9 +188,10 @@ clean:
 # inside font and image libraries' caches are suppressed by tests/lsan.supp (never folio's own).
 # ASAN_TESTS names what tests/run runs (unit and script names; empty: everything); the fuzz
 # replays always run. CI_ASAN_TESTS is CI's share: the unit tests and the scripts that drive the
-# readers and both writers quickly, and parakeep (a batch's paragraphs kept past their book). Measured on the shared 2-core machine: the whole suite under
-# ASan took 11 min (hostile alone 5, digest, pdf, completion, epub and images about 1 each); this
-# subset about 3.5 min with the replays, beside 35 s to build build-asan/.
+# readers and both writers quickly, and parakeep (a batch's paragraphs kept past their book).
+# Measured on the shared 2-core machine: the whole suite under ASan took 11 min (hostile alone 5,
+# digest, pdf, completion, epub and images about 1 each); this subset 8.4 min with the replays and
+# the build of build-asan/ on a clean clone (2026-12-08).
 ASAN_TESTS    ?=
 CI_ASAN_TESTS  = unit cjk cli outputs model select hold manual epub pdf threads parakeep
 SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
