@@ -40,75 +40,60 @@ printf 'colors:\n  text: "#333333"\n' >"$TMP/colour.yaml"
 printf 'text:\n  size: 10pt\n' >"$TMP/size.yaml"
 
 # The books: the same articles again, each variant right after a book set alike but for one
-# thing, so that a key missing that thing would hand it the lines set for the book before.
-BOOKS='a:
-a:
-a|theme: align.yaml
-a:
-a|theme: leading.yaml
-a:
-a|theme: colour.yaml
-a:
-a|theme: size.yaml
-a:
-a|page-size: A4
-a:
-a|margin: 30mm
-b:
-b|theme: punct.yaml
-b:
-b|lang: zh-TW
-b:
-b|two-sided: true'
-{
-	printf 'defaults:\n  sources: coll\n  offline: true\nbooks:\n'
-	i=0
-	while IFS= read -r line; do
-		tag=${line%%[:|]*}
-		extra=${line#*|}
-		[ "$extra" = "$line" ] && extra=
-		printf '  - name: k%d\n    tag: %s\n    title: "书%d"\n    output: out/k%d.pdf\n' "$i" "$tag" "$i" "$i"
-		[ -n "$extra" ] && printf '    %s\n' "$extra"
-		i=$((i + 1))
-	done <<<"$BOOKS"
-} >"$TMP/k.yaml"
-n=$(grep -c '^  - name:' "$TMP/k.yaml")
+# thing, so that a key missing that thing would hand it the lines set for the book before. A line:
+# the tag, the manifest's setting, the same as a single run's options.
+BOOKS='a||
+a||
+a|theme: align.yaml|--theme align.yaml
+a||
+a|theme: leading.yaml|--theme leading.yaml
+a||
+a|theme: colour.yaml|--theme colour.yaml
+a||
+a|theme: size.yaml|--theme size.yaml
+a||
+a|page-size: A4|--page-size A4
+a||
+a|margin: 30mm|--margin 30mm
+b||
+b|theme: punct.yaml|--theme punct.yaml
+b||
+b|lang: zh-TW|--lang zh-TW
+b||
+b|two-sided: true|--two-sided'
+
+# The manifest, and each book as a single run of its own makes it.
+mkdir -p "$TMP/single"
+printf 'defaults:\n  sources: coll\n  offline: true\nbooks:\n' >"$TMP/k.yaml"
+n=0
+while IFS='|' read -r tag setting options; do
+	printf '  - name: k%d\n    tag: %s\n    title: "书%d"\n    output: out/k%d.pdf\n' "$n" "$tag" "$n" "$n" >>"$TMP/k.yaml"
+	[ -n "$setting" ] && printf '    %s\n' "$setting" >>"$TMP/k.yaml"
+	# shellcheck disable=SC2086 # the options are words
+	(cd "$TMP" && "$FOLIO" coll --tag "$tag" --title "书$n" $options -o "single/k$n.pdf" 2>/dev/null)
+	n=$((n + 1))
+done <<<"$BOOKS"
+
+# The books of the batch that are not their single runs' (none: " none").
+differing() {
+	local differ=
+	for i in $(seq 0 $((n - 1))); do
+		cmp -s "$TMP/single/k$i.pdf" "$TMP/out/k$i.pdf" || differ="$differ k$i"
+	done
+	echo "${differ:- none}"
+}
 
 (cd "$TMP" && "$FOLIO_ONLINE" batch --threads 2 k.yaml >"$TMP/k.out" 2>"$TMP/k.err")
 st=$?
 check "parakeep: the batch writes every book (exit 0)" test "$st" = 0
 contains "parakeep: paragraphs set for an earlier book were taken as set" "$TMP/k.err" \
 	"note: [1-9][0-9]* paragraphs set once for an earlier book were taken as set"
-
-# Each book as a single run of its own makes it.
-mkdir -p "$TMP/single"
-i=0
-while IFS= read -r line; do
-	tag=${line%%[:|]*}
-	extra=${line#*|}
-	args=()
-	case $extra in
-	"page-size: A4") args=(--page-size A4) ;;
-	"margin: 30mm") args=(--margin 30mm) ;;
-	"lang: zh-TW") args=(--lang zh-TW) ;;
-	"theme: "*) args=(--theme "${extra#theme: }") ;;
-	"two-sided: true") args=(--two-sided) ;;
-	esac
-	(cd "$TMP" && "$FOLIO" coll --tag "$tag" --title "书$i" "${args[@]}" -o "single/k$i.pdf" 2>/dev/null)
-	i=$((i + 1))
-done <<<"$BOOKS"
-differ=
-for i in $(seq 0 $((n - 1))); do
-	cmp -s "$TMP/single/k$i.pdf" "$TMP/out/k$i.pdf" || differ="$differ k$i"
-done
-check "parakeep: each of the $n books is the PDF its single run makes (differ:${differ:- none})" test -z "$differ"
+differ=$(differing)
+check "parakeep: each of the $n books is the PDF its single run makes (differ:$differ)" test "$differ" = " none"
 check "parakeep: ... and they are PDFs (control)" test "$(head -c 5 "$TMP/single/k0.pdf")" = "%PDF-"
 
 # With a budget of 1 MB, kept lines go while others are in use; the books are the same.
 rm -rf "$TMP/out"
 (cd "$TMP" && "$FOLIO_ONLINE" batch --threads 2 --layout-memory 1 --status small.jsonl k.yaml >/dev/null 2>&1)
-differ=
-for i in $(seq 0 $((n - 1))); do
-	cmp -s "$TMP/single/k$i.pdf" "$TMP/out/k$i.pdf" || differ="$differ k$i"
-done
-check "parakeep: with 1 MB kept, the same books (differ:${differ:- none})" test -z "$differ"
+differ=$(differing)
+check "parakeep: with 1 MB kept, the same books (differ:$differ)" test "$differ" = " none"

@@ -39,7 +39,7 @@ struct walk {
 	bool has_words;		/* its answer: a paragraph's pictures come one after another */
 };
 
-/* Recording: a copy of id at the end of the id list *v (NULL: none yet). */
+/* Recording: a copy of id at the end of the id list *v (NULL: none yet): a heading's raw HTML ids, the title's. */
 static void ids_add(char ***v, const char *id)
 {
 	guint n = *v ? g_strv_length(*v) : 0;
@@ -47,12 +47,6 @@ static void ids_add(char ***v, const char *id)
 	*v = g_renew(char *, *v, n + 2);
 	(*v)[n] = g_strdup(id);
 	(*v)[n + 1] = NULL;
-}
-
-/* Recording: h takes id (a raw HTML id at it). */
-static void heading_add_raw_id(struct heading *h, const char *id)
-{
-	ids_add(&h->raw_ids, id);
 }
 
 /*
@@ -68,8 +62,11 @@ static void walk_raw_id(void *data, const char *id)
 
 	if (w->ids_to_next)
 		g_ptr_array_add(w->pending_ids, g_strdup(id));
-	else if (hs->len)
-		heading_add_raw_id(g_ptr_array_index(hs, hs->len - 1), id);
+	else if (hs->len) {
+		struct heading *last = g_ptr_array_index(hs, hs->len - 1);
+
+		ids_add(&last->raw_ids, id);
+	}
 }
 
 /* Is raw HTML node n (not in a heading) all of a block that stands just before a heading? */
@@ -209,7 +206,7 @@ static void walk_heading(struct walk *w, cmark_node *n)
 			g_hash_table_remove(w->a->heading_ids, line);	/* taken: orphan_ids sees the rest */
 		}
 		for (guint i = 0; i < w->pending_ids->len; i++)
-			heading_add_raw_id(h, g_ptr_array_index(w->pending_ids, i));
+			ids_add(&h->raw_ids, g_ptr_array_index(w->pending_ids, i));
 		g_ptr_array_set_size(w->pending_ids, 0);
 		g_ptr_array_add(w->recording->headings, h);
 	}

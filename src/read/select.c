@@ -248,48 +248,41 @@ static bool drop(guint *reason)
 	return true;
 }
 
-/* names folded (select_fold_name), NULL-terminated: g_strfreev. */
-static char **fold_names(const GPtrArray *names)
+/* Does a name of folded (fold_all's) stand in wanted (folded too)? */
+static bool folded_match(const GPtrArray *wanted, const GPtrArray *folded)
 {
-	char **out = g_new0(char *, names->len + 1);
-
-	for (guint i = 0; i < names->len; i++)
-		out[i] = select_fold_name(g_ptr_array_index(names, i));
-	return out;
-}
-
-static bool folded_match(const GPtrArray *wanted, char *const *folded)
-{
-	for (; *folded; folded++)
+	for (guint i = 0; i < folded->len; i++)
 		for (guint j = 0; j < wanted->len; j++)
-			if (!strcmp(*folded, g_ptr_array_index(wanted, j)))
+			if (!strcmp(g_ptr_array_index(folded, i), g_ptr_array_index(wanted, j)))
 				return true;
 	return false;
 }
 
 /* An article's categories and tags, folded once (when a filter first asks) for the filters it meets. */
 struct names {
-	char **categories, **tags;
+	GPtrArray *categories, *tags;
 };
 
-static char *const *categories_of(struct names *n, const struct article *a)
+static const GPtrArray *categories_of(struct names *n, const struct article *a)
 {
 	if (!n->categories)
-		n->categories = fold_names(a->fm.categories.items);
+		n->categories = fold_all(a->fm.categories.items);
 	return n->categories;
 }
 
-static char *const *tags_of(struct names *n, const struct article *a)
+static const GPtrArray *tags_of(struct names *n, const struct article *a)
 {
 	if (!n->tags)
-		n->tags = fold_names(a->fm.tags.items);
+		n->tags = fold_all(a->fm.tags.items);
 	return n->tags;
 }
 
 static void names_clear(struct names *n)
 {
-	g_strfreev(n->categories);
-	g_strfreev(n->tags);
+	if (n->categories)
+		g_ptr_array_free(n->categories, TRUE);
+	if (n->tags)
+		g_ptr_array_free(n->tags, TRUE);
 }
 
 /* Why the filters leave a out (names: its own, folded; lang: its language or the book's), or KEEP. */

@@ -633,12 +633,37 @@ struct render {
 	bool told_deep;		/* SC_MAX_NESTING was said */
 };
 
-static void add_shift(struct render *R, int src, int extra);
-static struct unknown_shortcode *unknown_entry(struct render *R, const char *name, int line);
-
 static struct token *tok(const struct render *R, guint i)
 {
 	return &g_array_index(R->L->tokens, struct token, i);
+}
+
+/* Lines a rendering added at the body's line src (an include's text, a tab's label): res->shifts. */
+static void add_shift(struct render *R, int src, int extra)
+{
+	struct line_shift sh = { 0, src, extra, 0 };
+
+	if (extra <= 0)
+		return;
+	if (!R->res->shifts)
+		R->res->shifts = g_array_new(FALSE, FALSE, sizeof(struct line_shift));
+	g_array_append_val(R->res->shifts, sh);
+	R->added += extra;
+}
+
+/* The count of unknown shortcode name, begun at line (of the file) on its first use. */
+static struct unknown_shortcode *unknown_entry(struct render *R, const char *name, int line)
+{
+	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, name);
+
+	if (!u) {
+		u = g_new0(struct unknown_shortcode, 1);
+		u->name = g_strdup(name);
+		u->line = line;
+		g_ptr_array_add(R->res->unknown, u);
+		g_hash_table_insert(R->unknown, u->name, u);
+	}
+	return u;
 }
 
 static int file_line(const struct render *R, int line)
@@ -1547,10 +1572,6 @@ static void trim_line_start(GString *out)
 	g_string_truncate(out, n);
 }
 
-/*
- * Hextra's card on a line of its own: a list item of its title linked to its page, then its
- * subtitle ("cards" around them make a list of them). Inside a line, the linked title.
- */
 /* A card's list item begins (Markdown). Two cards blocks in a row are two lists, as two grids: the bullet tells them apart. */
 static void card_bullet(const struct render *R, GString *out)
 {
@@ -1560,6 +1581,10 @@ static void card_bullet(const struct render *R, GString *out)
 	g_string_append(out, R->cards && R->cards % 2 == 0 ? "* " : "- ");
 }
 
+/*
+ * Hextra's card on a line of its own: a list item of its title linked to its page, then its
+ * subtitle ("cards" around them make a list of them). Inside a line, the linked title.
+ */
 static void render_card(struct render *R, GString *out, const struct token *t, bool block)
 {
 	const char *title = get(t, "title", -1), *sub = get(t, "subtitle", -1), *link = get(t, "link", -1);
@@ -1878,29 +1903,11 @@ static void render_tab(struct render *R, GString *out, const struct token *t, co
  * own), read by a pre-pass of its own (a page's shortcodes rendered, as Hugo's RenderShortcodes;
  * its messages name its file), or as code (readfile code=true, in lang=).
  */
-/* Lines a rendering added at the body's line src (an include's text, a tab's label): res->shifts. */
-static void add_shift(struct render *R, int src, int extra)
-{
-	struct line_shift sh = { 0, src, extra, 0 };
-
-	if (extra <= 0)
-		return;
-	if (!R->res->shifts)
-		R->res->shifts = g_array_new(FALSE, FALSE, sizeof(struct line_shift));
-	g_array_append_val(R->res->shifts, sh);
-	R->added += extra;
-}
-
-static struct sc_budget *budget_of(struct render *R)
-{
-	return R->ctx->budget ? R->ctx->budget : &R->budget;
-}
-
 static void render_include(struct render *R, GString *out, const struct token *t, bool block)
 {
 	bool page = g_ascii_strcasecmp(t->name, "readfile") != 0;
 	const char *path = get(t, "file", 0), *code = get(t, "code", -1), *why = NULL;
-	struct sc_budget *b = budget_of(R);
+	struct sc_budget *b = R->ctx->budget ? R->ctx->budget : &R->budget;
 	char *file = NULL, *dir = NULL, *text, *indent;
 	int first = 1;
 	size_t len, before = out->len;
@@ -2234,21 +2241,6 @@ static enum inner_kind unknown_inner(const char *name)
 	return kind;
 }
 
-/* The count of unknown shortcode name, begun at line (of the file) on its first use. */
-static struct unknown_shortcode *unknown_entry(struct render *R, const char *name, int line)
-{
-	struct unknown_shortcode *u = g_hash_table_lookup(R->unknown, name);
-
-	if (!u) {
-		u = g_new0(struct unknown_shortcode, 1);
-		u->name = g_strdup(name);
-		u->line = line;
-		g_ptr_array_add(R->res->unknown, u);
-		g_hash_table_insert(R->unknown, u->name, u);
-	}
-	return u;
-}
-
 static void count_unknown(struct render *R, const struct token *t, bool paired, bool verbatim)
 {
 	struct unknown_shortcode *u = unknown_entry(R, t->name, file_line(R, t->line));
@@ -2578,15 +2570,8 @@ static void finish_shifts(GArray *shifts)
 
 	if (!shifts)
 		return;
-	/* (a stable sort: shifts made at one line stay in the order made) */
-	for (guint i = 1; i < shifts->len; i++)
-		for (guint j = i; j > 0 && by_source(&g_array_index(shifts, struct line_shift, j - 1),
-						     &g_array_index(shifts, struct line_shift, j)) > 0; j--) {
-			struct line_shift tmp = g_array_index(shifts, struct line_shift, j);
-
-			g_array_index(shifts, struct line_shift, j) = g_array_index(shifts, struct line_shift, j - 1);
-			g_array_index(shifts, struct line_shift, j - 1) = tmp;
-		}
+	/* (GLib's sort is stable: shifts made at one line stay in the order made) */
+	g_array_sort(shifts, by_source);
 	for (guint i = 0; i < shifts->len; i++) {
 		struct line_shift *sh = &g_array_index(shifts, struct line_shift, i);
 
